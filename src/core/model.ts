@@ -1,0 +1,59 @@
+/**
+ * The domain model the core decides on. Adapters (Avito client, sandbox, store) map their
+ * wire formats to these shapes; the core never sees a raw API body.
+ */
+
+/** Message types Avito sends; unknown future types pass through as strings. */
+export type MessageType =
+  | 'text'
+  | 'image'
+  | 'link'
+  | 'item'
+  | 'location'
+  | 'call'
+  | 'deleted'
+  | 'voice'
+  | 'system'
+  | 'appCall'
+  | 'file'
+  | 'video'
+  | (string & {});
+
+export interface ChatMessage {
+  id: string;
+  chatId: string;
+  /** Avito user id of the author; 0 for system messages. */
+  authorId: number;
+  /** Unix time in seconds, as Avito sends it. */
+  created: number;
+  direction: 'in' | 'out';
+  type: MessageType;
+  /** The text a person reads: `content.text` for text, the link or item title for others. */
+  text: string;
+  /** Avito's own bots and system notices carry a flow id; never answered. */
+  flowId?: string;
+  /** Raw `content` object, kept for notifications (voice id, image sizes, location). */
+  content?: Record<string, unknown>;
+  isRead?: boolean;
+}
+
+/** The listing a chat is about (`context.value` of a u2i chat). */
+export interface Listing {
+  id: number;
+  title?: string;
+  url?: string;
+  price?: string;
+}
+
+export interface ChatSummary {
+  id: string;
+  created: number;
+  updated: number;
+  listing?: Listing;
+  /** The other party, when Avito names them. */
+  buyer?: { id: number; name?: string };
+  lastMessage?: ChatMessage;
+}
+
+export type AnswerStatus = 'FOUND' | 'NOT_FOUND';
+export type DialogStatus = AnswerStatus | 'ESCALATION' | 'NON_TEXT' | 'ENGINE_FAILED';

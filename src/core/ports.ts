@@ -1,0 +1,206 @@
+/**
+ * The interfaces the core names and the adapters implement (ports and adapters).
+ * The core receives these as parameters; tests pass in-memory fakes or loopback-backed adapters.
+ */
+import type { AnswerStatus, ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
+
+// ───────────────────────────── Avito messenger ─────────────────────────────
+
+export interface ListChatsOptions {
+  unreadOnly?: boolean;
+  /** Defaults to the configured AVITO_CHAT_TYPES. */
+  chatTypes?: readonly string[];
+  itemIds?: readonly number[];
+  /** Stop paging once a page holds only chats updated before this unix second. */
+  updatedSince?: number;
+}
+
+/** What the core needs from Avito Messenger. Implemented by `src/avito/client.ts`. */
+export interface Messenger {
+  /** The account's Avito user id (configured or discovered). */
+  getUserId(): Promise<number>;
+  listChats(options?: ListChatsOptions): Promise<ChatSummary[]>;
+  getChat(chatId: string): Promise<ChatSummary>;
+  /** Newest first, as Avito returns them. */
+  listMessages(chatId: string, options?: { limit?: number; offset?: number }): Promise<ChatMessage[]>;
+  /**
+   * Sends one text (split at 1000 characters into several messages, in order).
+   * `onPartSent` is called after each part is accepted, so a caller can record progress.
+   * Never retried after an ambiguous failure: it throws `AvitoApiError{ambiguous:true}`.
+   */
+  sendText(
+    chatId: string,
+    text: string,
+    options?: { onPartSent?: (message: ChatMessage, index: number) => void | Promise<void> },
+  ): Promise<ChatMessage[]>;
+  markRead(chatId: string): Promise<void>;
+}
+
+// ───────────────────────────── Knowledge ─────────────────────────────
+
+/** One message of conversation context handed to the engine, oldest first. */
+export interface ContextMessage {
+  role: 'buyer' | 'seller' | 'bot';
+  text: string;
+  /** Unix seconds. */
+  at: number;
+}
+
+export interface KnowledgeQuery {
+  question: string;
+  listing?: Listing;
+  context?: readonly ContextMessage[];
+}
+
+export interface KnowledgeAnswer {
+  status: AnswerStatus;
+  /** The answer for the buyer; empty when NOT_FOUND (the core sends FALLBACK_TEXT then). */
+  text: string;
+  /** Display names of the documents the answer comes from. */
+  sources: string[];
+  engine: 'local' | 'gemini';
+  /** Which documents answered: the listing's own, general ones, or general after the listing's failed. */
+  strategy?: 'item' | 'general' | 'cascaded';
+  latencyMs?: number;
+  usage?: { inputTokens?: number; outputTokens?: number };
+}
+
+export interface SyncReport {
+  documents: number;
+  uploaded: number;
+  replaced: number;
+  unchanged: number;
+  deleted: number;
+  failed: Array<{ path: string; reason: string }>;
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+export interface KnowledgeEngine {
+  readonly name: 'local' | 'gemini';
+  /** Throws `KnowledgeError` when it cannot answer at all (outage, timeout). */
+  answer(query: KnowledgeQuery, options?: { signal?: AbortSignal }): Promise<KnowledgeAnswer>;
+  /** Indexes or uploads the knowledge folder. */
+  sync(dir?: string): Promise<SyncReport>;
+}
+
+// ───────────────────────────── Store ─────────────────────────────
+
+export interface ChatState {
+  chatId: string;
+  /** Id and time of the newest buyer message a decision covered (answered, escalated, skipped). */
+  lastHandledMessageId?: string;
+  lastHandledAt?: number;
+  /** Ids of messages the bot sent, newest last, bounded: how the bot knows its own echo. */
+  botMessageIds: string[];
+  /** Epoch ms until which the bot stays silent here. */
+  pausedUntil?: number;
+  pauseReason?: 'takeover' | 'manual';
+  /** Set when a buyer asked for a person; cleared by `resume`. */
+  escalatedAt?: number;
+  /** Consecutive passes on which the engine failed for the open inquiry. */
+  engineFailures?: number;
+  /** Epoch ms of recent bot replies, for the per-hour cap. */
+  recentReplies?: number[];
+  listing?: Listing;
+  buyerName?: string;
+  /** Epoch ms of the last event in the chat. */
+  lastActivityAt?: number;
+}
+
+/** Write-ahead record of a reply: stored before the send, closed after it. */
+export interface PendingReply {
+  id: string;
+  chatId: string;
+  /** The newest buyer message the reply answers. */
+  inquiryMessageId: string;
+  inquiryCreated: number;
+  question: string;
+  text: string;
+  status: DialogStatus;
+  sources: string[];
+  /** Ids of the parts already accepted by Avito. */
+  sentIds: string[];
+  /** Epoch ms. */
+  createdAt: number;
+}
+
+export interface DialogRecord {
+  /** Epoch ms. */
+  at: number;
+  chatId: string;
+  itemId?: number;
+  question: string;
+  answer: string;
+  status: DialogStatus;
+  sources: string[];
+  latencyMs: number;
+  engine?: string;
+  strategy?: string;
+}
+
+export type CounterName =
+  | 'messagesSeen'
+  | 'repliesSent'
+  | 'found'
+  | 'notFound'
+  | 'escalations'
+  | 'takeovers'
+  | 'nonText'
+  | 'engineFailures'
+  | 'errors';
+
+/**
+ * The persistent state the core needs. Reads are synchronous (from memory), writes are
+ * durable when the returned promise resolves. Implemented by `src/store/json-store.ts`.
+ */
+export interface Store {
+  getChat(chatId: string): ChatState | undefined;
+  listChats(): ChatState[];
+  /** Creates the chat state when missing; `update` mutates a draft. */
+  updateChat(chatId: string, update: (state: ChatState) => void): Promise<ChatState>;
+
+  /** The chat's stored history, oldest first, at most `limit` (the newest ones). */
+  getHistory(chatId: string, limit?: number): ChatMessage[];
+  /** Adds messages not already stored (by id), keeping the chat's history in time order. */
+  appendMessages(chatId: string, messages: readonly ChatMessage[]): Promise<void>;
+
+  isProcessed(messageId: string): boolean;
+  markProcessed(messageIds: readonly string[]): Promise<void>;
+
+  getPending(chatId: string): PendingReply | undefined;
+  listPending(): PendingReply[];
+  putPending(record: PendingReply): Promise<void>;
+  closePending(chatId: string): Promise<void>;
+
+  appendDialog(record: DialogRecord): Promise<void>;
+  /** Newest first. */
+  recentDialogs(limit: number, offset?: number): DialogRecord[];
+
+  increment(counter: CounterName, by?: number): Promise<void>;
+  counters(): Record<CounterName, number>;
+
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): Promise<void>;
+
+  /** Waits for pending writes, releases the lock. */
+  close(): Promise<void>;
+}
+
+// ───────────────────────────── Notifier and clock ─────────────────────────────
+
+export type Notification =
+  | { kind: 'answer'; chatId: string; listing?: Listing; question: string; answer: string; status: DialogStatus; sources: string[] }
+  | { kind: 'escalation'; chatId: string; listing?: Listing; message: string; lastBotAnswer?: string }
+  | { kind: 'takeover'; chatId: string; listing?: Listing; message: string }
+  | { kind: 'non-text'; chatId: string; listing?: Listing; messageType: string; message: ChatMessage }
+  | { kind: 'error'; chatId?: string; message: string };
+
+/** Tells the seller what happened. Must never throw into the core nor delay it. */
+export interface Notifier {
+  notify(notification: Notification): void;
+}
+
+export interface Clock {
+  /** Epoch ms. */
+  now(): number;
+}

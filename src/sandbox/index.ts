@@ -1,0 +1,22 @@
+/** The Avito sandbox: a local Avito API for tests, the demo and trying avito-ai without an account. */
+export { startSandbox } from './server.js';
+export type { RecordedRequest, Sandbox, SandboxOptions, WebhookDelivery } from './server.js';
+export type { Fault, FaultKind, FaultMatch } from './faults.js';
+export type { NewMessage, SandboxMessage } from './state.js';
+export {
+  CHAT_TYPES,
+  DEFAULT_CREDENTIALS,
+  SAMPLE_LISTINGS,
+  TARIFF_STUB_TEXT,
+  generateScenario,
+  parseScenario,
+  parseScenarioChat,
+} from './scenario.js';
+export type {
+  ChatType,
+  SandboxScenario,
+  ScenarioAccount,
+  ScenarioChat,
+  ScenarioItemContext,
+  ScenarioMessage,
+} from './scenario.js';

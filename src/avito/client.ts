@@ -1,0 +1,245 @@
+/**
+ * The Avito Messenger adapter: implements the core's `Messenger` port over the HTTP API, with
+ * token handling, the refresh-once rule for 401/403, and user id discovery.
+ */
+import { AvitoApiError, AvitoAuthError } from '../errors.js';
+import type { ChatMessage, ChatSummary } from '../core/model.js';
+import type { ListChatsOptions, Messenger } from '../core/ports.js';
+import { createRequester } from './http.js';
+import type { AvitoEvent, AvitoRequest, RetryPolicy } from './http.js';
+import { parseAccount, parseChat, parseChatList, parseMessage, parseMessageList, parseSubscriptions, parseVoiceUrls } from './parse.js';
+import type { AccountInfo, WebhookSubscription } from './parse.js';
+import { splitText } from './split-text.js';
+import { createTokenManager } from './token-manager.js';
+
+export interface AvitoClientOptions {
+  /** `https://api.avito.ru` in production, the sandbox URL in tests. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** AVITO_USER_ID; discovered through `/core/v1/accounts/self` when absent. */
+  userId?: number;
+  /** Chat types listed by default; Avito itself defaults to `u2i` only. */
+  chatTypes?: readonly string[];
+  /** Per-attempt timeout, 15 s by default. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Called once when the user id was discovered rather than configured, so it can be saved. */
+  onUserIdDiscovered?: (userId: number) => void;
+  onEvent?: (event: AvitoEvent) => void;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Epoch ms. */
+  now?: () => number;
+}
+
+/** The Messenger port plus the account and webhook calls the CLI needs. */
+export interface AvitoClient extends Messenger {
+  getSelf(): Promise<AccountInfo>;
+  subscribeWebhook(url: string): Promise<void>;
+  unsubscribeWebhook(url: string): Promise<void>;
+  listSubscriptions(): Promise<WebhookSubscription[]>;
+  /** Voice id → download link (valid for an hour). */
+  getVoiceUrls(voiceIds: readonly string[]): Promise<Record<string, string>>;
+}
+
+const DEFAULT_CHAT_TYPES = ['u2i', 'u2u'] as const;
+const PAGE_SIZE = 100;
+/** Avito refuses larger offsets: only the newest ~1100 chats or messages are reachable. */
+const MAX_OFFSET = 1000;
+
+const ENDPOINTS = {
+  self: 'GET /core/v1/accounts/self',
+  chats: 'GET /messenger/v2/accounts/{user_id}/chats',
+  chat: 'GET /messenger/v2/accounts/{user_id}/chats/{chat_id}',
+  messages: 'GET /messenger/v3/accounts/{user_id}/chats/{chat_id}/messages/',
+  send: 'POST /messenger/v1/accounts/{user_id}/chats/{chat_id}/messages',
+  read: 'POST /messenger/v1/accounts/{user_id}/chats/{chat_id}/read',
+  voice: 'GET /messenger/v1/accounts/{user_id}/getVoiceFiles',
+  subscribe: 'POST /messenger/v3/webhook',
+  unsubscribe: 'POST /messenger/v1/webhook/unsubscribe',
+  subscriptions: 'POST /messenger/v1/subscriptions',
+} as const;
+
+const SCOPE_HINT =
+  'Avito accepts the credentials but refuses this call: the API app needs the scopes messenger:read, messenger:write and user:read, ' +
+  'and the account needs the paid Messenger API tariff.';
+
+/** Creates the Avito client; no request is made until a method is called. */
+export function createAvitoClient(options: AvitoClientOptions): AvitoClient {
+  const request = createRequester(options);
+  const tokens = createTokenManager({
+    request,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    now: options.now,
+    onEvent: options.onEvent,
+  });
+  const chatTypes = options.chatTypes ?? DEFAULT_CHAT_TYPES;
+  let userId: Promise<number> | undefined = options.userId === undefined ? undefined : Promise.resolve(options.userId);
+
+  /**
+   * An authorised call. Avito answers an expired token with 403, so 401 and 403 both earn one fresh
+   * token and one more try; a refusal means nothing was processed, so this holds for sends too.
+   */
+  async function call(req: Omit<AvitoRequest, 'token'>): Promise<unknown> {
+    const token = await tokens.getToken();
+    try {
+      return await request({ ...req, token });
+    } catch (error) {
+      if (!isAuthRefusal(error)) throw error;
+      tokens.invalidate(token);
+      options.onEvent?.({ type: 'auth-retry', endpoint: req.endpoint, status: error.status });
+    }
+    const fresh = await tokens.getToken();
+    try {
+      return await request({ ...req, token: fresh });
+    } catch (error) {
+      if (!isAuthRefusal(error)) throw error;
+      if (error.status === 401) {
+        throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 401, req.endpoint, 'credentials', {
+          cause: error,
+          hint: 'Avito refuses even a fresh token: check AVITO_CLIENT_ID and AVITO_CLIENT_SECRET.',
+        });
+      }
+      throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 403, req.endpoint, 'scope-or-tariff', { cause: error, hint: SCOPE_HINT });
+    }
+  }
+
+  async function getSelf(): Promise<AccountInfo> {
+    return parseAccount(await call({ method: 'GET', path: '/core/v1/accounts/self', endpoint: ENDPOINTS.self, idempotent: true }), ENDPOINTS.self);
+  }
+
+  function getUserId(): Promise<number> {
+    if (!userId) {
+      const discovery = getSelf().then((account) => {
+        options.onUserIdDiscovered?.(account.id);
+        return account.id;
+      });
+      // A failed discovery is not cached: the next caller asks again.
+      discovery.catch(() => {
+        if (userId === discovery) userId = undefined;
+      });
+      userId = discovery;
+    }
+    return userId;
+  }
+
+  async function listChats(listOptions: ListChatsOptions = {}): Promise<ChatSummary[]> {
+    const uid = await getUserId();
+    const seen = new Set<string>();
+    const chats: ChatSummary[] = [];
+    for (let offset = 0; offset <= MAX_OFFSET; offset += PAGE_SIZE) {
+      const body = await call({
+        method: 'GET',
+        path: `/messenger/v2/accounts/${uid}/chats`,
+        endpoint: ENDPOINTS.chats,
+        query: {
+          chat_types: listOptions.chatTypes ?? chatTypes,
+          item_ids: listOptions.itemIds?.length ? listOptions.itemIds : undefined,
+          unread_only: listOptions.unreadOnly ? true : undefined,
+          limit: PAGE_SIZE,
+          offset,
+        },
+        idempotent: true,
+      });
+      const page = parseChatList(body, ENDPOINTS.chats, uid);
+      // A chat that moved up between two pages shows twice; keep its first (newer) copy.
+      for (const chat of page) {
+        if (seen.has(chat.id)) continue;
+        seen.add(chat.id);
+        chats.push(chat);
+      }
+      if (page.length < PAGE_SIZE) break;
+      const since = listOptions.updatedSince;
+      if (since !== undefined && page.every((chat) => chat.updated < since)) break;
+    }
+    return chats;
+  }
+
+  async function getChat(chatId: string): Promise<ChatSummary> {
+    const uid = await getUserId();
+    const path = `/messenger/v2/accounts/${uid}/chats/${encodeURIComponent(chatId)}`;
+    return parseChat(await call({ method: 'GET', path, endpoint: ENDPOINTS.chat, idempotent: true }), ENDPOINTS.chat, uid);
+  }
+
+  async function listMessages(chatId: string, page: { limit?: number; offset?: number } = {}): Promise<ChatMessage[]> {
+    const uid = await getUserId();
+    const body = await call({
+      method: 'GET',
+      path: `/messenger/v3/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages/`,
+      endpoint: ENDPOINTS.messages,
+      query: { limit: page.limit ?? PAGE_SIZE, offset: page.offset ?? 0 },
+      idempotent: true,
+    });
+    return parseMessageList(body, chatId, ENDPOINTS.messages, uid);
+  }
+
+  async function sendText(
+    chatId: string,
+    text: string,
+    sendOptions: { onPartSent?: (message: ChatMessage, index: number) => void | Promise<void> } = {},
+  ): Promise<ChatMessage[]> {
+    const uid = await getUserId();
+    const path = `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages`;
+    const sent: ChatMessage[] = [];
+    for (const [index, part] of splitText(text).entries()) {
+      const body = await call({
+        method: 'POST',
+        path,
+        endpoint: ENDPOINTS.send,
+        json: { message: { text: part }, type: 'text' },
+        idempotent: false,
+      });
+      const message = parseMessage(body, chatId, ENDPOINTS.send, uid);
+      // The answer echoes only id, type, created and content; fill in what we know.
+      if (message.text === '') message.text = part;
+      sent.push(message);
+      await sendOptions.onPartSent?.(message, index);
+    }
+    return sent;
+  }
+
+  async function markRead(chatId: string): Promise<void> {
+    const uid = await getUserId();
+    await call({
+      method: 'POST',
+      path: `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/read`,
+      endpoint: ENDPOINTS.read,
+      idempotent: true,
+    });
+  }
+
+  async function getVoiceUrls(voiceIds: readonly string[]): Promise<Record<string, string>> {
+    if (voiceIds.length === 0) return {};
+    const uid = await getUserId();
+    const body = await call({
+      method: 'GET',
+      path: `/messenger/v1/accounts/${uid}/getVoiceFiles`,
+      endpoint: ENDPOINTS.voice,
+      query: { voice_ids: voiceIds },
+      idempotent: true,
+    });
+    return parseVoiceUrls(body, ENDPOINTS.voice);
+  }
+
+  async function subscribeWebhook(url: string): Promise<void> {
+    // Not idempotent by our rule: a repeated subscribe after a lost answer is the caller's decision.
+    await call({ method: 'POST', path: '/messenger/v3/webhook', endpoint: ENDPOINTS.subscribe, json: { url }, idempotent: false });
+  }
+
+  async function unsubscribeWebhook(url: string): Promise<void> {
+    await call({ method: 'POST', path: '/messenger/v1/webhook/unsubscribe', endpoint: ENDPOINTS.unsubscribe, json: { url }, idempotent: true });
+  }
+
+  async function listSubscriptions(): Promise<WebhookSubscription[]> {
+    const body = await call({ method: 'POST', path: '/messenger/v1/subscriptions', endpoint: ENDPOINTS.subscriptions, idempotent: true });
+    return parseSubscriptions(body, ENDPOINTS.subscriptions);
+  }
+
+  return { getUserId, getSelf, listChats, getChat, listMessages, sendText, markRead, getVoiceUrls, subscribeWebhook, unsubscribeWebhook, listSubscriptions };
+}
+
+function isAuthRefusal(error: unknown): error is AvitoApiError {
+  return error instanceof AvitoApiError && !(error instanceof AvitoAuthError) && (error.status === 401 || error.status === 403);
+}

@@ -1,0 +1,280 @@
+/**
+ * The one request helper every Avito call goes through: ky for the transport, our own bounded
+ * retry loop on top (ky's own retries are off, because ky cannot tell a send that may have
+ * reached Avito from one that never left).
+ */
+import ky, { TimeoutError } from 'ky';
+import { AvitoApiError, AvitoResponseError } from '../errors.js';
+
+/** How failed calls are retried. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  limit: number;
+  /** First backoff ceiling; doubles per retry (full jitter picks a delay below it). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** The longest `Retry-After` we wait; a longer one is cut to this. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { limit: 4, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** What the client reports for logs; it never prints. */
+export type AvitoEvent =
+  | {
+      type: 'retry';
+      endpoint: string;
+      /** HTTP status, or 0 when there was no answer. */
+      status: number;
+      /** 1 for the first retry. */
+      attempt: number;
+      delayMs: number;
+      reason: string;
+    }
+  | { type: 'auth-retry'; endpoint: string; status: number }
+  | { type: 'token'; expiresInSeconds: number };
+
+export interface RequesterOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  onEvent?: (event: AvitoEvent) => void;
+  sleep?: (ms: number) => Promise<void>;
+  /** [0, 1), for jitter. */
+  random?: () => number;
+  /** Epoch ms, for `Retry-After` dates. */
+  now?: () => number;
+}
+
+export interface AvitoRequest {
+  method: 'GET' | 'POST';
+  /** Path below the base URL, segments already encoded. */
+  path: string;
+  /** Stable label for errors and events, e.g. `GET /messenger/v2/accounts/{user_id}/chats`. */
+  endpoint: string;
+  /** Arrays are sent comma-separated, as Avito expects; undefined values are left out. */
+  query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+  json?: unknown;
+  form?: Record<string, string>;
+  token?: string;
+  /**
+   * False for calls Avito must not process twice (send, subscribe): those are retried only when
+   * the failure proves the request was never processed.
+   */
+  idempotent: boolean;
+}
+
+/** Sends one request with retries; resolves to the parsed JSON body (undefined when empty). */
+export type Requester = (request: AvitoRequest) => Promise<unknown>;
+
+// Failures that happen before a single byte of the request is written: DNS, refused or
+// unreachable connection, connect timeout. Repeating a send after them cannot duplicate it.
+// A reset (ECONNRESET, "other side closed") is not here: it can come after Avito read the request.
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+type Attempt =
+  | { ok: true; body: unknown }
+  | { ok: false; error: AvitoApiError; retryable: boolean; retryAfterMs?: number; reason: string };
+
+class BodyTimeoutError extends Error {}
+
+/** Creates the request helper bound to one base URL and retry policy. */
+export function createRequester(options: RequesterOptions): Requester {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const api = ky.create({ retry: 0, throwHttpErrors: false, timeout: timeoutMs });
+
+  async function attemptOnce(request: AvitoRequest): Promise<Attempt> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (request.token) headers.authorization = `Bearer ${request.token}`;
+    const controller = new AbortController();
+    let response: Response;
+    try {
+      response = await api(baseUrl + request.path + buildQuery(request.query), {
+        method: request.method,
+        headers,
+        json: request.json,
+        body: request.form ? new URLSearchParams(request.form) : undefined,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      return classifyNetworkFailure(request, error);
+    }
+
+    // ky's timeout stops at the headers; a body that trickles in gets the same budget again.
+    const timer = setTimeout(() => controller.abort(new BodyTimeoutError()), timeoutMs);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      return classifyNetworkFailure(request, controller.signal.aborted ? new BodyTimeoutError() : error);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    if (response.ok) {
+      if (text.trim() === '') return { ok: true, body: undefined };
+      try {
+        return { ok: true, body: JSON.parse(text) };
+      } catch (cause) {
+        const error = new AvitoResponseError(`Avito ${request.endpoint} answered ${response.status} with a body that is not JSON`, response.status, request.endpoint, { cause });
+        return { ok: false, error, retryable: false, reason: 'not-json' };
+      }
+    }
+    return classifyStatus(request, response, text);
+  }
+
+  function classifyStatus(request: AvitoRequest, response: Response, text: string): Attempt {
+    const { status } = response;
+    const detail = readAvitoMessage(text);
+    const message = `Avito ${request.endpoint} answered ${status}${detail ? `: ${detail}` : ''}`;
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+      const error = new AvitoApiError(message, status, request.endpoint, {
+        hint: 'Avito limits the request rate; wait a little and try again.',
+        retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+      });
+      // A 429 is a refusal: Avito did not process the call, so even a send may be repeated.
+      return { ok: false, error, retryable: true, retryAfterMs, reason: 'rate-limited' };
+    }
+    if (status >= 500) {
+      if (!request.idempotent) {
+        // Avito may have stored the message before failing: repeating could send it twice.
+        const error = new AvitoApiError(message, status, request.endpoint, {
+          ambiguous: true,
+          hint: 'Avito failed after receiving the request; check the chat before sending again.',
+        });
+        return { ok: false, error, retryable: false, reason: 'server-error' };
+      }
+      const error = new AvitoApiError(message, status, request.endpoint, { hint: 'Avito is having trouble; try again later.' });
+      return { ok: false, error, retryable: true, reason: 'server-error' };
+    }
+    return { ok: false, error: new AvitoApiError(message, status, request.endpoint, { hint: hintForStatus(status) }), retryable: false, reason: 'client-error' };
+  }
+
+  function classifyNetworkFailure(request: AvitoRequest, cause: unknown): Attempt {
+    const timedOut = cause instanceof TimeoutError || cause instanceof BodyTimeoutError;
+    const code = timedOut ? 'timeout' : findErrorCode(cause);
+    const neverSent = !timedOut && code !== undefined && NEVER_SENT_CODES.has(code);
+    const what = timedOut ? `no answer within ${timeoutMs} ms` : `connection failed (${code ?? describeCause(cause)})`;
+    if (!request.idempotent && !neverSent) {
+      const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}; the request may have been processed, so it is not repeated`, 0, request.endpoint, {
+        cause,
+        ambiguous: true,
+        hint: 'Check the chat in the Avito app before sending again.',
+      });
+      return { ok: false, error, retryable: false, reason: code ?? 'network' };
+    }
+    const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}`, 0, request.endpoint, {
+      cause,
+      hint: 'Check the network connection (and HTTPS_PROXY if Avito is reached through a proxy).',
+    });
+    return { ok: false, error, retryable: true, reason: code ?? 'network' };
+  }
+
+  return async function sendRequest(request: AvitoRequest): Promise<unknown> {
+    for (let retry = 0; ; retry++) {
+      const outcome = await attemptOnce(request);
+      if (outcome.ok) return outcome.body;
+      if (!outcome.retryable || retry >= policy.limit) {
+        if (outcome.retryable && retry > 0) outcome.error.message += ` (gave up after ${retry + 1} attempts)`;
+        throw outcome.error;
+      }
+      const delayMs =
+        outcome.retryAfterMs !== undefined
+          ? Math.min(outcome.retryAfterMs, policy.maxRetryAfterMs)
+          : Math.floor(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry));
+      options.onEvent?.({ type: 'retry', endpoint: request.endpoint, status: outcome.error.status, attempt: retry + 1, delayMs, reason: outcome.reason });
+      await sleep(delayMs);
+    }
+  };
+}
+
+/** `Retry-After` as seconds or an HTTP date → milliseconds from now (never negative). */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}
+
+/**
+ * Avito's own words from an error body: `{"error":{"code","message"}}`, the OAuth-style
+ * `{"error","error_description"}`, `{"message"}`, or the text of a non-JSON (HTML) page.
+ */
+export function readAvitoMessage(text: string): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    return plain === '' ? undefined : plain.slice(0, 200);
+  }
+  if (typeof body !== 'object' || body === null) return typeof body === 'string' && body !== '' ? body : undefined;
+  const record = body as Record<string, unknown>;
+  const error = record.error;
+  if (typeof error === 'object' && error !== null) {
+    const message = (error as Record<string, unknown>).message;
+    if (typeof message === 'string' && message !== '') return message;
+  }
+  if (typeof error === 'string' && error !== '') {
+    const description = record.error_description;
+    return typeof description === 'string' && description !== '' ? `${error}: ${description}` : error;
+  }
+  if (typeof record.message === 'string' && record.message !== '') return record.message;
+  return undefined;
+}
+
+function buildQuery(query: AvitoRequest['query']): string {
+  if (!query) return '';
+  const pairs: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    // Commas stay literal: Avito reads list parameters as `u2i,u2u`.
+    pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(text).replace(/%2C/gi, ',')}`);
+  }
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
+}
+
+/** The system error code behind a fetch failure (`TypeError: fetch failed` → cause → code). */
+function findErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    // Happy-eyeballs connects fail with an AggregateError of one error per address.
+    if (current instanceof AggregateError) {
+      const codes = current.errors.map(findErrorCode);
+      const first = codes[0];
+      return first !== undefined && codes.every((c) => c === first) ? first : undefined;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function describeCause(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function hintForStatus(status: number): string | undefined {
+  if (status === 402) return 'The Avito account lacks a paid service this call needs (the Messenger API tariff).';
+  if (status === 404) return 'Check the chat id and AVITO_USER_ID: Avito does not know this resource.';
+  return undefined;
+}

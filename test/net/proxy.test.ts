@@ -1,0 +1,151 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import ky from 'ky';
+import { getGlobalDispatcher, setGlobalDispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { installProxyFromEnv } from '../../src/net/proxy.js';
+
+interface Proxy {
+  url: string;
+  /** `METHOD target` per request the proxy handled, including CONNECT tunnels. */
+  seen: string[];
+  authorizations: Array<string | undefined>;
+  server: Server;
+}
+
+const tunnels = new Set<Duplex>();
+
+/** A tiny forward proxy that records and pipes CONNECT tunnels. */
+async function startProxy(): Promise<Proxy> {
+  const seen: string[] = [];
+  const authorizations: Array<string | undefined> = [];
+  // Plain absolute-form requests are refused: undici must tunnel.
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(405).end();
+  });
+  // undici 6's ProxyAgent tunnels every request, http:// included, through CONNECT.
+  server.on('connect', (req, socket, head) => {
+    seen.push(`CONNECT ${req.url}`);
+    authorizations.push(req.headers['proxy-authorization']);
+    const [host = '', targetPort = ''] = (req.url ?? '').split(':');
+    const upstream = connect(Number(targetPort), host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n'));
+    socket.on('error', () => upstream.destroy());
+    tunnels.add(socket);
+    tunnels.add(upstream);
+  });
+  await listen(server);
+  return { url: `http://127.0.0.1:${port(server)}`, seen, authorizations, server };
+}
+
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+}
+
+function port(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  for (const socket of tunnels) socket.destroy();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+let proxy: Proxy;
+let target: Server;
+let targetUrl: string;
+let targetHost: string;
+let closedPort: number;
+const original: Dispatcher = getGlobalDispatcher();
+const warnings: Array<{ name: string; code?: string }> = [];
+const onWarning = (warning: Error & { code?: string }) => warnings.push({ name: warning.name, code: warning.code });
+
+beforeAll(async () => {
+  process.on('warning', onWarning);
+  proxy = await startProxy();
+  target = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ path: req.url }));
+  });
+  await listen(target);
+  targetUrl = `http://127.0.0.1:${port(target)}`;
+  targetHost = `127.0.0.1:${port(target)}`;
+  const spare = createServer();
+  await listen(spare);
+  closedPort = port(spare);
+  await closeServer(spare);
+});
+
+afterEach(async () => {
+  const installed = getGlobalDispatcher();
+  setGlobalDispatcher(original);
+  if (installed !== original) await installed.close();
+  proxy.seen.length = 0;
+  proxy.authorizations.length = 0;
+});
+
+afterAll(async () => {
+  process.off('warning', onWarning);
+  await closeServer(proxy.server);
+  await closeServer(target);
+});
+
+describe('installProxyFromEnv', () => {
+  it('routes fetch through HTTP_PROXY (and says so, without the experimental warning)', async () => {
+    // NO_PROXY is set empty on purpose: loopback is proxied unless NO_PROXY says otherwise.
+    expect(installProxyFromEnv({ HTTP_PROXY: proxy.url, NO_PROXY: '' })).toEqual({ proxy: proxy.url });
+    const response = await fetch(`${targetUrl}/via-fetch`);
+    expect(await response.json()).toEqual({ path: '/via-fetch' });
+    expect(proxy.seen).toEqual([`CONNECT ${targetHost}`]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings.filter((w) => w.code === 'UNDICI-EHPA')).toEqual([]);
+  });
+
+  it('routes ky through it too (ky uses the global fetch)', async () => {
+    installProxyFromEnv({ http_proxy: proxy.url });
+    expect(await ky.get(`${targetUrl}/via-ky`).json()).toEqual({ path: '/via-ky' });
+    expect(proxy.seen).toEqual([`CONNECT ${targetHost}`]);
+  });
+
+  it('leaves hosts listed in NO_PROXY alone', async () => {
+    installProxyFromEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'example.org, 127.0.0.1' });
+    expect(await ky.get(`${targetUrl}/direct`).json()).toEqual({ path: '/direct' });
+    expect(proxy.seen).toEqual([]);
+  });
+
+  it('tunnels https through HTTPS_PROXY with CONNECT', async () => {
+    expect(installProxyFromEnv({ HTTPS_PROXY: proxy.url })).toEqual({ proxy: proxy.url });
+    // Nothing listens there, so the tunnel fails, but only after the proxy saw it.
+    await expect(fetch(`https://127.0.0.1:${closedPort}/secure`)).rejects.toThrow();
+    expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${closedPort}`]);
+    // HTTPS_PROXY alone leaves plain http direct, as undici (and curl) do.
+    await fetch(`${targetUrl}/plain`);
+    expect(proxy.seen).toHaveLength(1);
+  });
+
+  it('sends proxy credentials and masks the password in what it returns', async () => {
+    const withAuth = proxy.url.replace('http://', 'http://seller:s3cret@');
+    expect(installProxyFromEnv({ HTTP_PROXY: withAuth })).toEqual({ proxy: proxy.url.replace('http://', 'http://seller:***@') });
+    await fetch(`${targetUrl}/auth`);
+    expect(proxy.authorizations).toEqual([`Basic ${Buffer.from('seller:s3cret').toString('base64')}`]);
+  });
+
+  it('reads only the env it is given and does nothing without a proxy', async () => {
+    expect(installProxyFromEnv({ NO_PROXY: '*' })).toEqual({});
+    expect(installProxyFromEnv({ HTTP_PROXY: '  ' })).toEqual({});
+    expect(getGlobalDispatcher()).toBe(original);
+    await fetch(`${targetUrl}/plain`);
+    expect(proxy.seen).toEqual([]);
+  });
+});

@@ -1,0 +1,181 @@
+// Benchmark of the JSON store: does a write cost the same with a big history as with a small one?
+//
+//   npx tsc -p tsconfig.build.json && node bench/store.mjs --sizes 10000,100000,1000000
+//
+// For each size it fills a store in a temp directory (history spread over chats of `--per-chat`
+// messages, all retained; processed ids up to the default limit; one chat state per chat), then
+// measures in a fresh child process, so RSS is the loaded store and not the filling:
+// the time to open (read state + stream the history journal), the cost of persisting one new
+// message (appendMessages of one message, awaited: one journal line + fdatasync), the cost of one
+// state write (updateChat, awaited: whole state document + fsync + rename), and RSS after open.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../dist/store/index.js';
+
+const args = parseArgs(process.argv.slice(2));
+
+if (args.measure) {
+  const result = await measure(args.measure, args);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  await main(args);
+}
+
+async function main(options) {
+  const command = `node bench/store.mjs --sizes ${options.sizes.join(',')} --samples ${options.samples} --per-chat ${options.perChat}`;
+  console.log(`avito-ai store benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
+  console.log(`reproduce: npx tsc -p tsconfig.build.json && ${command}`);
+  console.log(`temp dir: ${options.dir}; ${options.samples} samples per operation; ${options.perChat} messages per chat\n`);
+  const rows = [];
+  for (const size of options.sizes) {
+    const dir = await mkdtemp(join(options.dir, 'avito-ai-bench-'));
+    try {
+      const path = join(dir, 'avito-ai.json');
+      const fillStart = performance.now();
+      await fill(path, size, options.perChat);
+      const fillMs = performance.now() - fillStart;
+      const child = spawnSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), '--measure', path, '--samples', String(options.samples), '--per-chat', String(options.perChat), '--sizes', String(size)],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
+      if (child.status !== 0) throw new Error(`measuring ${size} failed: ${child.stderr}`);
+      const result = JSON.parse(child.stdout);
+      const journalBytes = (await stat(join(dir, 'avito-ai.history.jsonl'))).size;
+      const stateBytes = (await stat(path)).size;
+      rows.push({ size, fillMs, journalBytes, stateBytes, ...result });
+      console.log(formatRow(rows.at(-1)));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  console.log('\nsummary (ms unless noted)');
+  console.table(
+    rows.map((row) => ({
+      messages: row.size,
+      chats: row.chats,
+      'journal MB': round(row.journalBytes / 2 ** 20),
+      'state KB': round(row.stateBytes / 1024),
+      open: round(row.openMs),
+      'append p50': round(row.append.median),
+      'append p95': round(row.append.p95),
+      'updateChat p50': round(row.update.median),
+      'updateChat p95': round(row.update.p95),
+      'RSS MB': round(row.rssBytes / 2 ** 20),
+    })),
+  );
+}
+
+/** Fills a store: `size` messages over `size / perChat` chats, a chat state each, processed ids. */
+async function fill(path, size, perChat) {
+  const store = await openStore({ path, historyLimit: perChat });
+  const chats = Math.max(1, Math.ceil(size / perChat));
+  const baseTime = 1_700_000_000;
+  const parallel = 32;
+  for (let first = 0; first < chats; first += parallel) {
+    const work = [];
+    for (let chat = first; chat < Math.min(chats, first + parallel); chat += 1) {
+      const count = Math.min(perChat, size - chat * perChat);
+      const messages = Array.from({ length: count }, (_, index) => makeMessage(chat, index, baseTime + index));
+      work.push(store.appendMessages(chatIdOf(chat), messages));
+      work.push(store.updateChat(chatIdOf(chat), (state) => {
+        state.lastHandledMessageId = `m-${chat}-${count - 1}`;
+        state.lastHandledAt = (baseTime + count) * 1000;
+        state.botMessageIds = [`m-${chat}-0`];
+        state.listing = { id: 1_000_000 + chat, title: `Listing ${chat}`, price: '1 000 ₽' };
+      }));
+    }
+    await Promise.all(work);
+  }
+  const processed = Math.min(size, 20_000);
+  for (let first = 0; first < processed; first += 1_000) {
+    await store.markProcessed(Array.from({ length: Math.min(1_000, processed - first) }, (_, index) => `p-${first + index}`));
+  }
+  await store.close();
+}
+
+async function measure(path, options) {
+  const openStart = performance.now();
+  const store = await openStore({ path, historyLimit: options.perChat });
+  const openMs = performance.now() - openStart;
+  const rssBytes = process.memoryUsage().rss;
+  const { chats } = store.stats();
+
+  const appendTimes = [];
+  for (let sample = 0; sample < options.samples; sample += 1) {
+    const chat = sample % chats;
+    const message = makeMessage(chat, 10_000 + sample, 1_800_000_000 + sample);
+    const start = performance.now();
+    await store.appendMessages(chatIdOf(chat), [message]);
+    appendTimes.push(performance.now() - start);
+  }
+  const updateTimes = [];
+  for (let sample = 0; sample < options.samples; sample += 1) {
+    const chat = (sample * 7919) % chats;
+    const start = performance.now();
+    await store.updateChat(chatIdOf(chat), (state) => {
+      state.lastActivityAt = 1_800_000_000_000 + sample;
+    });
+    updateTimes.push(performance.now() - start);
+  }
+  await store.close();
+  return { chats, openMs, rssBytes, append: summarize(appendTimes), update: summarize(updateTimes) };
+}
+
+function makeMessage(chat, index, created) {
+  return {
+    id: `m-${chat}-${index}`,
+    chatId: chatIdOf(chat),
+    authorId: index % 2 === 0 ? 94235311 : 24122000,
+    created,
+    direction: index % 2 === 0 ? 'in' : 'out',
+    type: 'text',
+    text: `Здравствуйте! Сообщение ${index}: диван ещё продаётся? Можно забрать сегодня вечером?`,
+    content: { text: `Здравствуйте! Сообщение ${index}: диван ещё продаётся? Можно забрать сегодня вечером?` },
+    isRead: true,
+  };
+}
+
+function chatIdOf(chat) {
+  return `u2i-bench${String(chat).padStart(7, '0')}`;
+}
+
+function summarize(times) {
+  const sorted = [...times].sort((left, right) => left - right);
+  const at = (quantile) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) };
+}
+
+function formatRow(row) {
+  return [
+    `${row.size} messages in ${row.chats} chats (filled in ${round(row.fillMs / 1000)} s):`,
+    `open ${round(row.openMs)} ms,`,
+    `append one message p50 ${round(row.append.median)} ms / p95 ${round(row.append.p95)} ms,`,
+    `updateChat p50 ${round(row.update.median)} ms / p95 ${round(row.update.p95)} ms,`,
+    `RSS ${round(row.rssBytes / 2 ** 20)} MB`,
+  ].join(' ');
+}
+
+function round(value) {
+  return Math.round(value * 100) / 100;
+}
+
+function parseArgs(argv) {
+  const options = { sizes: [10_000, 100_000, 1_000_000], samples: 200, perChat: 100, dir: tmpdir(), measure: undefined };
+  for (let index = 0; index < argv.length; index += 2) {
+    const [flag, value] = [argv[index], argv[index + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--sizes') options.sizes = value.split(',').map(Number);
+    else if (flag === '--samples') options.samples = Number(value);
+    else if (flag === '--per-chat') options.perChat = Number(value);
+    else if (flag === '--dir') options.dir = value;
+    else if (flag === '--measure') options.measure = value;
+    else throw new Error(`unknown option ${flag}; use --sizes 10000,100000 --samples 200 --per-chat 100 --dir /tmp`);
+  }
+  if (options.sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--sizes takes positive whole numbers');
+  return options;
+}

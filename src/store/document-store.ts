@@ -1,0 +1,330 @@
+/**
+ * The store's logic, shared by the JSON-file store and the in-memory one: they differ only in
+ * the lowdb adapter under the state document and in where journal lines go.
+ */
+import type { Low } from 'lowdb';
+import { StoreError } from '../errors.js';
+import type { ChatMessage } from '../core/model.js';
+import type { ChatState, CounterName, DialogRecord, PendingReply, Store } from '../core/ports.js';
+import { ChatHistory } from './chat-history.js';
+import { COUNTER_NAMES } from './schema.js';
+import type { StateDoc } from './schema.js';
+
+/** Where journal records go: a file for the JSON store, nowhere for the memory store. */
+export interface JournalSink {
+  /** Resolves once the records are durable. */
+  append(records: readonly unknown[]): Promise<void>;
+}
+
+/** How much the store keeps in memory (and, for processed ids, on disk). */
+export interface StoreLimits {
+  /** Messages kept per chat. */
+  historyLimit: number;
+  /** Processed message ids kept (the newest). */
+  processedLimit: number;
+  /** Dialog records kept for `recentDialogs`. */
+  dialogLimit: number;
+}
+
+/** Default limits: see the README's storage section. */
+export const DEFAULT_LIMITS: StoreLimits = { historyLimit: 100, processedLimit: 20_000, dialogLimit: 1_000 };
+
+/** Counts for the `stats` command. */
+export interface StoreStats {
+  chats: number;
+  messages: number;
+  processedIds: number;
+  pending: number;
+}
+
+/** What a `DocumentStore` is built from: the JSON store and the memory store differ only here. */
+export interface DocumentStoreParts {
+  /** The state document, already read. */
+  db: Low<StateDoc>;
+  limits: StoreLimits;
+  historyJournal: JournalSink;
+  dialogJournal: JournalSink;
+  /** Names the store in errors. */
+  path: string;
+  readOnly?: boolean;
+  /** Runs at the end of `close()`, after every write: flush files, release the lock. */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * Implements `Store` over a lowdb document plus two journals. Reads are served from memory and
+ * hand out copies, so a caller cannot change stored state without going through a write.
+ */
+export class DocumentStore implements Store {
+  readonly #db: Low<StateDoc>;
+  readonly #limits: StoreLimits;
+  readonly #historyJournal: JournalSink;
+  readonly #dialogJournal: JournalSink;
+  readonly #path: string;
+  readonly #readOnly: boolean;
+  readonly #onClose: (() => Promise<void>) | undefined;
+  readonly #histories = new Map<string, ChatHistory>();
+  readonly #processed: Set<string>;
+  /** Oldest first, at most `dialogLimit`. */
+  readonly #dialogs: DialogRecord[] = [];
+  readonly #writes = new Set<Promise<unknown>>();
+  #closing: Promise<void> | undefined;
+
+  constructor(parts: DocumentStoreParts) {
+    this.#db = parts.db;
+    this.#limits = parts.limits;
+    this.#historyJournal = parts.historyJournal;
+    this.#dialogJournal = parts.dialogJournal;
+    this.#path = parts.path;
+    this.#readOnly = parts.readOnly ?? false;
+    this.#onClose = parts.onClose;
+    const processed = this.#db.data.processed;
+    // A lower processedLimit than the file was written with applies from now on.
+    if (processed.length > this.#limits.processedLimit) processed.splice(0, processed.length - this.#limits.processedLimit);
+    this.#processed = new Set(processed);
+  }
+
+  // ─────────────── loading (used while opening, before any write) ───────────────
+
+  /** Replays one journaled message; false when it was a duplicate or too old to keep. */
+  restoreMessage(message: ChatMessage): boolean {
+    return this.#historyOf(message.chatId).add(message);
+  }
+
+  /** Replays one journaled dialog record (oldest first). */
+  restoreDialog(record: DialogRecord): void {
+    this.#pushDialog(record);
+  }
+
+  /** Every kept message, chat by chat, oldest first: what a compacted history journal holds. */
+  *listKeptMessages(): Iterable<ChatMessage> {
+    for (const history of this.#histories.values()) yield* history.list();
+  }
+
+  /** Writes the state document as it is now (fresh store, migrated file). */
+  async saveState(): Promise<void> {
+    this.#assertWritable();
+    await this.#track(this.#db.write());
+  }
+
+  // ─────────────── chats ───────────────
+
+  getChat(chatId: string): ChatState | undefined {
+    const state = this.#db.data.chats[chatId];
+    return state === undefined ? undefined : structuredClone(state);
+  }
+
+  listChats(): ChatState[] {
+    return Object.values(this.#db.data.chats).map((state) => structuredClone(state));
+  }
+
+  async updateChat(chatId: string, update: (state: ChatState) => void): Promise<ChatState> {
+    this.#assertWritable();
+    const current = this.#db.data.chats[chatId];
+    // A draft, so an update that throws halfway leaves the stored state as it was.
+    const draft: ChatState = current === undefined ? { chatId, botMessageIds: [] } : structuredClone(current);
+    update(draft);
+    draft.chatId = chatId;
+    this.#db.data.chats[chatId] = draft;
+    await this.#writeState();
+    return structuredClone(draft);
+  }
+
+  // ─────────────── history ───────────────
+
+  getHistory(chatId: string, limit?: number): ChatMessage[] {
+    return this.#histories.get(chatId)?.list(limit) ?? [];
+  }
+
+  async appendMessages(chatId: string, messages: readonly ChatMessage[]): Promise<void> {
+    this.#assertWritable();
+    const history = this.#historyOf(chatId);
+    // Filed under the chat it was appended to, whatever its own chatId says.
+    const added = messages
+      .map((message) => (message.chatId === chatId ? message : { ...message, chatId }))
+      .filter((message) => history.add(message));
+    if (added.length === 0) return;
+    try {
+      await this.#track(this.#historyJournal.append(added));
+    } catch (error) {
+      // Forget what was not persisted, so a retry appends it again instead of skipping it.
+      for (const message of added) history.remove(message.id);
+      throw error;
+    }
+  }
+
+  // ─────────────── processed ids ───────────────
+
+  isProcessed(messageId: string): boolean {
+    return this.#processed.has(messageId);
+  }
+
+  /**
+   * Marks ids as the newest processed ones. An id marked again becomes the newest again (it is
+   * evidently still relevant), so marking the same ids twice in a row changes nothing, even
+   * when they are more than the limit; when nothing changes, nothing is written.
+   */
+  async markProcessed(messageIds: readonly string[]): Promise<void> {
+    this.#assertWritable();
+    const newest = [...new Set([...messageIds].reverse())].reverse();
+    const processed = this.#db.data.processed;
+    const tail = processed.slice(-newest.length);
+    if (newest.length === 0 || (tail.length === newest.length && tail.every((id, index) => id === newest[index]))) return;
+    const marked = new Set(newest);
+    if (newest.some((id) => this.#processed.has(id))) {
+      const kept = processed.filter((id) => !marked.has(id));
+      processed.splice(0, processed.length, ...kept);
+    }
+    processed.push(...newest);
+    for (const id of newest) this.#processed.add(id);
+    this.#trimProcessed();
+    await this.#writeState();
+  }
+
+  // ─────────────── pending replies ───────────────
+
+  getPending(chatId: string): PendingReply | undefined {
+    const record = this.#db.data.pending[chatId];
+    return record === undefined ? undefined : structuredClone(record);
+  }
+
+  listPending(): PendingReply[] {
+    return Object.values(this.#db.data.pending).map((record) => structuredClone(record));
+  }
+
+  async putPending(record: PendingReply): Promise<void> {
+    this.#assertWritable();
+    this.#db.data.pending[record.chatId] = structuredClone(record);
+    await this.#writeState();
+  }
+
+  async closePending(chatId: string): Promise<void> {
+    this.#assertWritable();
+    if (!(chatId in this.#db.data.pending)) return;
+    delete this.#db.data.pending[chatId];
+    await this.#writeState();
+  }
+
+  // ─────────────── dialogs ───────────────
+
+  async appendDialog(record: DialogRecord): Promise<void> {
+    this.#assertWritable();
+    const stored = structuredClone(record);
+    this.#pushDialog(stored);
+    try {
+      await this.#track(this.#dialogJournal.append([stored]));
+    } catch (error) {
+      const index = this.#dialogs.lastIndexOf(stored);
+      if (index !== -1) this.#dialogs.splice(index, 1);
+      throw error;
+    }
+  }
+
+  recentDialogs(limit: number, offset = 0): DialogRecord[] {
+    const kept = Math.min(this.#dialogs.length, this.#limits.dialogLimit);
+    const end = this.#dialogs.length - Math.max(0, offset);
+    const start = Math.max(this.#dialogs.length - kept, end - limit);
+    if (limit <= 0 || end <= start) return [];
+    return this.#dialogs
+      .slice(start, end)
+      .reverse()
+      .map((record) => structuredClone(record));
+  }
+
+  // ─────────────── counters and meta ───────────────
+
+  async increment(counter: CounterName, by = 1): Promise<void> {
+    this.#assertWritable();
+    const counters = this.#db.data.counters;
+    counters[counter] = (counters[counter] ?? 0) + by;
+    // The state writer coalesces, so a burst of increments costs about two writes.
+    await this.#writeState();
+  }
+
+  counters(): Record<CounterName, number> {
+    const stored = this.#db.data.counters;
+    return Object.fromEntries(COUNTER_NAMES.map((name) => [name, stored[name] ?? 0])) as Record<CounterName, number>;
+  }
+
+  getMeta(key: string): string | undefined {
+    return Object.hasOwn(this.#db.data.meta, key) ? this.#db.data.meta[key] : undefined;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.#assertWritable();
+    this.#db.data.meta[key] = value;
+    await this.#writeState();
+  }
+
+  // ─────────────── lifecycle ───────────────
+
+  /** Counts for the `stats` command. */
+  stats(): StoreStats {
+    const chatIds = new Set([...Object.keys(this.#db.data.chats), ...this.#histories.keys()]);
+    let messages = 0;
+    for (const history of this.#histories.values()) messages += history.size;
+    return {
+      chats: chatIds.size,
+      messages,
+      processedIds: this.#processed.size,
+      pending: Object.keys(this.#db.data.pending).length,
+    };
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#finish();
+    return this.#closing;
+  }
+
+  async #finish(): Promise<void> {
+    // Writes already started are awaited (their callers see their failures); new ones are refused.
+    while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
+    await this.#onClose?.();
+  }
+
+  #assertWritable(): void {
+    if (this.#readOnly) {
+      throw new StoreError(`${this.#path} is open read-only`, this.#path, 'io', {
+        hint: 'only the running avito-ai process writes to the store',
+      });
+    }
+    if (this.#closing !== undefined) {
+      throw new StoreError(`${this.#path} is closed`, this.#path, 'io', { hint: 'open the store again to write to it' });
+    }
+  }
+
+  #writeState(): Promise<void> {
+    return this.#track(this.#db.write());
+  }
+
+  async #track<T>(write: Promise<T>): Promise<T> {
+    this.#writes.add(write);
+    try {
+      return await write;
+    } finally {
+      this.#writes.delete(write);
+    }
+  }
+
+  #historyOf(chatId: string): ChatHistory {
+    let history = this.#histories.get(chatId);
+    if (history === undefined) {
+      history = new ChatHistory(this.#limits.historyLimit);
+      this.#histories.set(chatId, history);
+    }
+    return history;
+  }
+
+  #pushDialog(record: DialogRecord): void {
+    this.#dialogs.push(record);
+    // Trimmed in bulk: shifting one record per append would be O(limit) each time.
+    if (this.#dialogs.length > this.#limits.dialogLimit * 2) this.#dialogs.splice(0, this.#dialogs.length - this.#limits.dialogLimit);
+  }
+
+  #trimProcessed(): void {
+    const processed = this.#db.data.processed;
+    const excess = processed.length - this.#limits.processedLimit;
+    if (excess <= 0) return;
+    for (const id of processed.splice(0, excess)) this.#processed.delete(id);
+  }
+}

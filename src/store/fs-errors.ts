@@ -1,0 +1,63 @@
+/** Maps Node file-system errors to `StoreError`s a user can act on. */
+import { dirname } from 'node:path';
+import { StoreError } from '../errors.js';
+
+/** The errno code of a Node system error, if it has one. */
+export function readErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const { code } = error as { code: unknown };
+  return typeof code === 'string' ? code : undefined;
+}
+
+function readErrorPath(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('path' in error)) return undefined;
+  const { path } = error as { path: unknown };
+  return typeof path === 'string' ? path : undefined;
+}
+
+/** A one-line hint for a failed read or write, by errno code. */
+function describeFix(code: string | undefined, path: string, action: 'read' | 'write'): string {
+  switch (code) {
+    case 'ENOSPC':
+      return 'disk full: free some space, then restart avito-ai';
+    case 'EDQUOT':
+      return 'disk quota exceeded: free some space or raise the quota';
+    case 'EROFS':
+      return 'the file system is read-only: set STORE_PATH to a writable location';
+    case 'EACCES':
+    case 'EPERM':
+      return action === 'read'
+        ? `${path} is not readable by this user: fix its permissions`
+        : `directory not writable: fix the permissions of ${dirname(path)} or set STORE_PATH elsewhere`;
+    case 'EISDIR':
+      return `${path} is a directory: move it away or set STORE_PATH to a file`;
+    case 'ENOTDIR':
+      return `a part of ${dirname(path)} is a file, not a directory: set STORE_PATH elsewhere`;
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files: raise the limit (ulimit -n)';
+    default:
+      return `check that ${dirname(path)} exists and is ${action === 'read' ? 'readable' : 'writable'}`;
+  }
+}
+
+/** Wraps a failed read or write of `path` into `StoreError{reason:'io'}` (a StoreError passes through). */
+export function toStoreIoError(error: unknown, path: string, action: 'read' | 'write'): StoreError {
+  if (error instanceof StoreError) return error;
+  const code = readErrorCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  // The failing path may be a temp file or the directory, not the store file itself.
+  const failedPath = readErrorPath(error) ?? path;
+  return new StoreError(`Cannot ${action} ${path}: ${detail}`, path, 'io', {
+    cause: error,
+    hint: describeFix(code, failedPath, action),
+  });
+}
+
+/** The hint every 'corrupt' error carries: the file is evidence, never overwritten. */
+export const CORRUPT_HINT = 'restore it from a backup or move it away; avito-ai will not overwrite it';
+
+/** `StoreError{reason:'corrupt'}` naming the file. */
+export function createCorruptError(path: string, problem: string, cause?: unknown): StoreError {
+  return new StoreError(`${path} is corrupt: ${problem}`, path, 'corrupt', { cause, hint: CORRUPT_HINT });
+}

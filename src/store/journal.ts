@@ -1,0 +1,294 @@
+/**
+ * Append-only JSON Lines journals (history, dialogs). Persisting a record is one appended line
+ * plus an fdatasync, whatever the journal's size; the state document never carries them.
+ */
+import { createReadStream } from 'node:fs';
+import { open, rename, truncate } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { StoreError } from '../errors.js';
+import { PRIVATE_FILE_MODE, syncDirectory, writeFileAtomic } from './durable-fs.js';
+import { createCorruptError, readErrorCode, toStoreIoError } from './fs-errors.js';
+
+const NEWLINE = 0x0a;
+
+/** What reading a journal found. */
+export interface JournalScan {
+  /** Non-blank lines that held a record. */
+  records: number;
+  /** File size in bytes when read. */
+  size: number;
+  /** Bytes worth keeping: everything before a torn last line (equals `size` when none). */
+  validEnd: number;
+  /** The last record was complete but its newline was not written. */
+  unterminated: boolean;
+}
+
+/** How `readJournal` recognises and hands on records. */
+export interface ReadJournalOptions<T> {
+  /** Narrows a parsed line; a line it rejects counts as corrupt. */
+  accept: (value: unknown) => value is T;
+  onRecord: (record: T) => void;
+}
+
+/**
+ * Streams a journal line by line (memory stays flat however large it is). Returns `undefined`
+ * when the file does not exist. A torn last line (a crash mid-append) is skipped and reported
+ * through `validEnd`; a bad line anywhere else throws `StoreError{reason:'corrupt'}` naming
+ * the file and line, because silently dropping it would hide lost data.
+ */
+export async function readJournal<T>(path: string, options: ReadJournalOptions<T>): Promise<JournalScan | undefined> {
+  const scan: JournalScan = { records: 0, size: 0, validEnd: 0, unterminated: false };
+  // A line that did not parse: harmless if nothing but blanks follows it (torn), corrupt otherwise.
+  let suspect: { line: number; start: number; problem: string } | undefined;
+  let lineNumber = 0;
+
+  const takeLine = (bytes: Buffer, start: number, end: number): void => {
+    lineNumber += 1;
+    const text = bytes.toString('utf8');
+    if (text.trim() === '') {
+      if (suspect === undefined) scan.validEnd = end;
+      return;
+    }
+    if (suspect !== undefined) {
+      throw createCorruptError(path, `line ${suspect.line} ${suspect.problem}`);
+    }
+    const problem = parseLine(text, options);
+    if (problem === undefined) {
+      scan.records += 1;
+      scan.validEnd = end;
+    } else {
+      suspect = { line: lineNumber, start, problem };
+    }
+  };
+
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let offset = 0;
+  let carry: Buffer[] = [];
+  let carryStart = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let from = 0;
+      for (let newline = chunk.indexOf(NEWLINE); newline !== -1; newline = chunk.indexOf(NEWLINE, from)) {
+        const piece = chunk.subarray(from, newline);
+        const line = carry.length === 0 ? piece : Buffer.concat([...carry, piece]);
+        const start = carry.length === 0 ? offset + from : carryStart;
+        carry = [];
+        takeLine(line, start, offset + newline + 1);
+        from = newline + 1;
+      }
+      if (from < chunk.length) {
+        if (carry.length === 0) carryStart = offset + from;
+        carry.push(chunk.subarray(from));
+      }
+      offset += chunk.length;
+    }
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof StoreError) throw error;
+    if (readErrorCode(error) === 'ENOENT') return undefined;
+    throw toStoreIoError(error, path, 'read');
+  }
+  scan.size = offset;
+
+  if (carry.length > 0) {
+    const tail = Buffer.concat(carry).toString('utf8');
+    if (suspect !== undefined && tail.trim() !== '') {
+      throw createCorruptError(path, `line ${suspect.line} ${suspect.problem}`);
+    }
+    if (suspect === undefined && tail.trim() !== '' && parseLine(tail, options) === undefined) {
+      scan.records += 1;
+      scan.validEnd = offset;
+      scan.unterminated = true;
+    } else if (suspect === undefined && tail.trim() !== '') {
+      // Torn last line: cut it off at its start.
+      scan.validEnd = carryStart;
+    }
+  }
+  if (suspect !== undefined) scan.validEnd = suspect.start;
+  return scan;
+}
+
+/** Parses one line and hands it on; returns what is wrong with it, if anything. */
+function parseLine<T>(text: string, options: ReadJournalOptions<T>): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'is not valid JSON';
+  }
+  if (!options.accept(value)) return 'is not a record of the expected shape';
+  options.onRecord(value);
+  return undefined;
+}
+
+/**
+ * Makes a journal safe to append to after `readJournal`: cuts a torn last line off, or ends an
+ * unterminated last record with its newline (else the next append would glue onto it).
+ */
+export async function repairJournal(path: string, scan: JournalScan): Promise<void> {
+  try {
+    if (scan.validEnd < scan.size) {
+      await truncate(path, scan.validEnd);
+    } else if (scan.unterminated) {
+      const handle = await open(path, 'a');
+      try {
+        await handle.write('\n');
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+    }
+  } catch (error) {
+    throw toStoreIoError(error, path, 'write');
+  }
+}
+
+/** Rewrites a journal with only `lines` (compaction), atomically. */
+export async function rewriteJournal(path: string, lines: Iterable<string>): Promise<void> {
+  await writeFileAtomic(path, mapLines(lines));
+}
+
+function* mapLines(lines: Iterable<string>): Iterable<string> {
+  for (const line of lines) yield `${line}\n`;
+}
+
+/** Options of a `JournalWriter`. */
+export interface JournalWriterOptions {
+  /** Rotate (rename to `<path>.1`, one old generation kept) before the file would exceed this. */
+  maxBytes?: number;
+}
+
+interface Batch {
+  text: string;
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Appends records to a journal, one JSON line each. Appends that arrive while one is being
+ * synced are grouped into the next write (group commit): one fdatasync covers them all.
+ * Each promise resolves once its lines are on disk.
+ */
+export class JournalWriter {
+  readonly path: string;
+  readonly #maxBytes: number;
+  #handle: FileHandle | undefined;
+  #size = 0;
+  #next: Batch | undefined;
+  #draining: Promise<void> | undefined;
+  /** Set when a failed append could not be undone: appending more would bury a corrupt line. */
+  #broken: StoreError | undefined;
+
+  constructor(path: string, options: JournalWriterOptions = {}) {
+    this.path = path;
+    this.#maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Appends one line per record. */
+  append(records: readonly unknown[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
+    if (this.#next === undefined) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      this.#next = { text: '', promise, resolve, reject };
+    }
+    this.#next.text += text;
+    const { promise } = this.#next;
+    this.#draining ??= this.#drain();
+    return promise;
+  }
+
+  /** Waits for queued appends, then closes the file. */
+  async close(): Promise<void> {
+    await this.#draining;
+    const handle = this.#handle;
+    this.#handle = undefined;
+    await handle?.close();
+  }
+
+  async #drain(): Promise<void> {
+    for (let batch = this.#next; batch !== undefined; batch = this.#next) {
+      this.#next = undefined;
+      try {
+        await this.#write(batch.text);
+        batch.resolve();
+      } catch (error) {
+        batch.reject(error);
+      }
+    }
+    this.#draining = undefined;
+  }
+
+  async #write(text: string): Promise<void> {
+    if (this.#broken) throw this.#broken;
+    const bytes = Buffer.from(text, 'utf8');
+    let handle = await this.#open();
+    if (this.#size > 0 && this.#size + bytes.length > this.#maxBytes) {
+      await this.#rotate();
+      handle = await this.#open();
+    }
+    let written = 0;
+    try {
+      while (written < bytes.length) {
+        const result = await handle.write(bytes, written, bytes.length - written);
+        written += result.bytesWritten;
+      }
+      await handle.datasync();
+      this.#size += bytes.length;
+    } catch (error) {
+      const failure = toStoreIoError(error, this.path, 'write');
+      if (written > 0) await this.#undoPartialWrite(handle, failure);
+      throw failure;
+    }
+  }
+
+  /** Cuts a partial line off, so the next append does not leave a corrupt line mid-journal. */
+  async #undoPartialWrite(handle: FileHandle, failure: StoreError): Promise<void> {
+    try {
+      await handle.truncate(this.#size);
+    } catch {
+      this.#broken = new StoreError(`${failure.message}; the journal could not be repaired`, this.path, 'io', {
+        cause: failure,
+        hint: `${failure.hint ?? 'fix the problem'}, then restart avito-ai (it cuts the torn line off on start)`,
+      });
+    }
+  }
+
+  async #open(): Promise<FileHandle> {
+    if (this.#handle) return this.#handle;
+    try {
+      const handle = await open(this.path, 'a', PRIVATE_FILE_MODE);
+      try {
+        this.#size = (await handle.stat()).size;
+        await syncDirectory(dirname(this.path));
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+      this.#handle = handle;
+      return handle;
+    } catch (error) {
+      throw toStoreIoError(error, this.path, 'write');
+    }
+  }
+
+  async #rotate(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = undefined;
+    try {
+      await handle?.close();
+      await rename(this.path, `${this.path}.1`);
+      await syncDirectory(dirname(this.path));
+    } catch (error) {
+      throw toStoreIoError(error, this.path, 'write');
+    }
+    this.#size = 0;
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The JSON-file store: a lowdb state document (STORE_PATH) plus two append-only journals and a
+ * lock file beside it. Opening reads everything into memory; every write is durable on resolve.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import { ConfigError } from '../errors.js';
+import type { ChatMessage } from '../core/model.js';
+import type { DialogRecord } from '../core/ports.js';
+import { DEFAULT_LIMITS, DocumentStore } from './document-store.js';
+import type { DocumentStoreParts, StoreLimits } from './document-store.js';
+import { toStoreIoError } from './fs-errors.js';
+import { JournalWriter, readJournal, repairJournal, rewriteJournal } from './journal.js';
+import type { JournalScan } from './journal.js';
+import { acquireLock, releaseLock } from './lock-file.js';
+import type { LockOwner } from './lock-file.js';
+import { SCHEMA_VERSION, createEmptyState, upgradeState } from './schema.js';
+import type { StateDoc } from './schema.js';
+import { SecureJsonFile } from './secure-json-file.js';
+
+/** Default dialog journal size before rotation. */
+export const DEFAULT_DIALOG_JOURNAL_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Below this many lines a history journal is never compacted: rewriting it would gain nothing. */
+const COMPACT_MIN_LINES = 1_000;
+
+/** Options of `openStore`; every limit is a whole number of at least 1. */
+export interface OpenStoreOptions {
+  /** The state file (STORE_PATH); its directory is created when missing. */
+  path: string;
+  /** Messages kept per chat (default 100). */
+  historyLimit?: number;
+  /** Processed message ids kept (default 20,000). */
+  processedLimit?: number;
+  /** Dialog records kept in memory for `recentDialogs` (default 1,000). */
+  dialogLimit?: number;
+  /** Dialog journal size that triggers rotation to `.1` (default 20 MB). */
+  dialogJournalMaxBytes?: number;
+  /** Open without the lock and refuse writes: for reading while the daemon runs. */
+  readOnly?: boolean;
+  /** Epoch ms; the lock's `startedAt`. */
+  now?: () => number;
+}
+
+/** The files a store consists of. */
+export interface StorePaths {
+  state: string;
+  history: string;
+  dialogs: string;
+  lock: string;
+}
+
+/** The journals and lock sit beside the state file: `data/avito-ai.json` → `data/avito-ai.history.jsonl`. */
+export function resolveStorePaths(path: string): StorePaths {
+  const base = path.endsWith('.json') ? path.slice(0, -'.json'.length) : path;
+  return { state: path, history: `${base}.history.jsonl`, dialogs: `${base}.dialogs.jsonl`, lock: `${base}.lock` };
+}
+
+/** A `Store` kept in files; see `openStore`. */
+export class JsonStore extends DocumentStore {
+  readonly paths: StorePaths;
+
+  constructor(parts: DocumentStoreParts, paths: StorePaths) {
+    super(parts);
+    this.paths = paths;
+  }
+}
+
+/**
+ * Opens (or creates, mode 0600) the store at `options.path`, taking its lock unless `readOnly`.
+ * Throws `StoreError`: 'locked' (another process has it), 'corrupt' (a file that cannot be read
+ * back; it is never overwritten), 'schema' (written by a newer avito-ai), 'io' (permissions, disk).
+ */
+export async function openStore(options: OpenStoreOptions): Promise<JsonStore> {
+  const limits: StoreLimits = {
+    historyLimit: readLimit(options, 'historyLimit', DEFAULT_LIMITS.historyLimit),
+    processedLimit: readLimit(options, 'processedLimit', DEFAULT_LIMITS.processedLimit),
+    dialogLimit: readLimit(options, 'dialogLimit', DEFAULT_LIMITS.dialogLimit),
+  };
+  const maxBytes = readLimit(options, 'dialogJournalMaxBytes', DEFAULT_DIALOG_JOURNAL_MAX_BYTES);
+  const readOnly = options.readOnly ?? false;
+  const paths = resolveStorePaths(options.path);
+
+  let lock: LockOwner | undefined;
+  if (!readOnly) {
+    try {
+      await mkdir(dirname(paths.state), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw toStoreIoError(error, paths.state, 'write');
+    }
+    lock = await acquireLock(paths.lock, paths.state, options.now ?? Date.now);
+  }
+  try {
+    return await loadStore(paths, limits, maxBytes, readOnly, lock);
+  } catch (error) {
+    if (lock) await releaseLock(paths.lock, lock).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function loadStore(
+  paths: StorePaths,
+  limits: StoreLimits,
+  maxBytes: number,
+  readOnly: boolean,
+  lock: LockOwner | undefined,
+): Promise<JsonStore> {
+  let storedVersion: number | undefined;
+  const file = new SecureJsonFile<StateDoc>(paths.state, {
+    revive: (raw) => {
+      const { doc, fromVersion } = upgradeState(raw, paths.state);
+      storedVersion = fromVersion;
+      return doc;
+    },
+  });
+  const db = new Low(file, createEmptyState());
+  await db.read();
+
+  const history = new JournalWriter(paths.history);
+  const dialogs = new JournalWriter(paths.dialogs, { maxBytes });
+  const store = new JsonStore(
+    {
+      db,
+      limits,
+      historyJournal: history,
+      dialogJournal: dialogs,
+      path: paths.state,
+      readOnly,
+      onClose: async () => {
+        await file.flush();
+        await Promise.all([history.close(), dialogs.close()]);
+        if (lock) await releaseLock(paths.lock, lock);
+      },
+    },
+    paths,
+  );
+
+  const historyScan = await readJournal(paths.history, {
+    accept: isJournaledMessage,
+    onRecord: (message) => store.restoreMessage(message),
+  });
+  await loadDialogs(store, paths.dialogs, limits.dialogLimit, readOnly);
+
+  if (!readOnly) {
+    // A missing file becomes a fresh one now; an older schema is saved migrated.
+    if (storedVersion === undefined || storedVersion < SCHEMA_VERSION) await store.saveState();
+    if (historyScan) await tidyHistoryJournal(store, paths.history, historyScan);
+  }
+  return store;
+}
+
+/**
+ * Compacts the history journal once it holds far more lines than are kept (the evicted ones are
+ * dead weight read at every start); otherwise only repairs a torn last line.
+ */
+async function tidyHistoryJournal(store: JsonStore, path: string, scan: JournalScan): Promise<void> {
+  const kept = store.stats().messages;
+  if (scan.records > COMPACT_MIN_LINES && scan.records > 2 * kept) {
+    await rewriteJournal(path, mapToLines(store.listKeptMessages()));
+  } else {
+    await repairJournal(path, scan);
+  }
+}
+
+function* mapToLines(messages: Iterable<ChatMessage>): Iterable<string> {
+  for (const message of messages) yield JSON.stringify(message);
+}
+
+/**
+ * Reads the newest `limit` dialog records; when the current journal was rotated recently and
+ * holds fewer, the rest come from the previous generation (`.1`), which is only ever read.
+ */
+async function loadDialogs(store: JsonStore, path: string, limit: number, readOnly: boolean): Promise<void> {
+  const current: DialogRecord[] = [];
+  const scan = await readJournal(path, { accept: isDialogRecord, onRecord: (record) => keepNewest(current, record, limit) });
+  if (current.length < limit) {
+    const previous: DialogRecord[] = [];
+    const wanted = limit - current.length;
+    await readJournal(`${path}.1`, { accept: isDialogRecord, onRecord: (record) => keepNewest(previous, record, wanted) });
+    for (const record of previous.slice(-wanted)) store.restoreDialog(record);
+  }
+  for (const record of current.slice(-limit)) store.restoreDialog(record);
+  if (scan && !readOnly) await repairJournal(path, scan);
+}
+
+/** Appends and trims in bulk, so a long journal costs O(1) per record. */
+function keepNewest<T>(records: T[], record: T, limit: number): void {
+  records.push(record);
+  if (records.length > 2 * limit) records.splice(0, records.length - limit);
+}
+
+function isJournaledMessage(value: unknown): value is ChatMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, chatId, created } = value as Record<string, unknown>;
+  return typeof id === 'string' && typeof chatId === 'string' && typeof created === 'number' && Number.isFinite(created);
+}
+
+function isDialogRecord(value: unknown): value is DialogRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const { at, chatId } = value as Record<string, unknown>;
+  return typeof at === 'number' && typeof chatId === 'string';
+}
+
+function readLimit(options: OpenStoreOptions, key: 'historyLimit' | 'processedLimit' | 'dialogLimit' | 'dialogJournalMaxBytes', fallback: number): number {
+  const value = options[key] ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(key, `The store's ${key} must be a whole number of at least 1, not ${String(value)}`);
+  }
+  return value;
+}

@@ -1,0 +1,95 @@
+/**
+ * lowdb adapter for the state document. steno's `JSONFile` (lowdb's default) neither creates the
+ * file private (0600) nor fsyncs before its rename, so a power cut can leave an empty or
+ * world-readable state file; this adapter does both and keeps steno's write coalescing.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { createCorruptError, readErrorCode, toStoreIoError } from './fs-errors.js';
+import { writeFileAtomic } from './durable-fs.js';
+
+/** Options of a `SecureJsonFile`. */
+export interface SecureJsonFileOptions<T> {
+  /** Turns the parsed JSON into `T` (migrate, validate); throws a `StoreError` when it cannot. */
+  revive?: (raw: unknown) => T;
+}
+
+interface QueuedWrite<T> {
+  data: T;
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A JSON file read whole and replaced atomically. A missing file reads as `null`; an empty,
+ * truncated or unparsable one throws `StoreError{reason:'corrupt'}` and is left as it is.
+ *
+ * Writes coalesce like steno's: while one write is in flight, later calls wait, and only the
+ * newest data is written next, so a burst of N updates costs two writes, not N. Every caller's
+ * promise resolves once data at least as new as its own is on disk.
+ */
+export class SecureJsonFile<T> implements Adapter<T> {
+  readonly path: string;
+  readonly #revive: ((raw: unknown) => T) | undefined;
+  #inFlight: Promise<void> | undefined;
+  #queued: QueuedWrite<T> | undefined;
+
+  constructor(path: string, options: SecureJsonFileOptions<T> = {}) {
+    this.path = path;
+    this.#revive = options.revive;
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if (readErrorCode(error) === 'ENOENT') return null;
+      throw toStoreIoError(error, this.path, 'read');
+    }
+    // Only a missing file means a fresh store: an empty one is a write that was cut short.
+    if (text.trim() === '') throw createCorruptError(this.path, 'the file is empty (a write was cut short?)');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw createCorruptError(this.path, `not valid JSON (${error instanceof Error ? error.message : String(error)})`, error);
+    }
+    return this.#revive ? this.#revive(raw) : (raw as T);
+  }
+
+  write(data: T): Promise<void> {
+    if (this.#inFlight === undefined) return this.#start(data);
+    if (this.#queued === undefined) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      this.#queued = { data, promise, resolve, reject };
+    }
+    this.#queued.data = data;
+    return this.#queued.promise;
+  }
+
+  /** Resolves when no write is in flight or queued (failures are reported to their callers, not here). */
+  async flush(): Promise<void> {
+    while (this.#inFlight !== undefined) await this.#inFlight.catch(() => undefined);
+  }
+
+  #start(data: T): Promise<void> {
+    // Serialize now: the caller may keep mutating the same object while the write runs.
+    const text = `${JSON.stringify(data)}\n`;
+    const run = writeFileAtomic(this.path, text).finally(() => {
+      this.#inFlight = undefined;
+      const next = this.#queued;
+      if (next === undefined) return;
+      this.#queued = undefined;
+      this.#start(next.data).then(next.resolve, next.reject);
+    });
+    this.#inFlight = run;
+    return run;
+  }
+}

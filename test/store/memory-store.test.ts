@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/ports.js';
+import { createMemoryStore, openStore } from '../../src/store/index.js';
+import { createTempDir, makeDialog, makeMessage } from './helpers.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await createTempDir());
+});
+
+afterEach(async () => {
+  await cleanup();
+});
+
+/** One store operation, applied alike to both stores. */
+type Operation = (store: Store) => Promise<unknown>;
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.record({ chat: fc.constantFrom('a', 'b'), n: fc.nat({ max: 20 }) }).map(
+    ({ chat, n }): Operation =>
+      (store) => store.appendMessages(`u2i-${chat}`, [makeMessage(`m-${n}`, n % 7, `u2i-${chat}`)]),
+  ),
+  fc.array(fc.nat({ max: 20 }).map((n) => `m-${n}`), { maxLength: 4 }).map((ids): Operation => (store) => store.markProcessed(ids)),
+  fc.record({ chat: fc.constantFrom('a', 'b'), n: fc.nat({ max: 9 }) }).map(
+    ({ chat, n }): Operation =>
+      (store) => store.updateChat(`u2i-${chat}`, (state) => void state.botMessageIds.push(`b-${n}`)),
+  ),
+  fc.nat({ max: 20 }).map((n): Operation => (store) => store.appendDialog(makeDialog(n))),
+  fc.constantFrom<Operation>(
+    (store) => store.increment('found'),
+    (store) => store.setMeta('user_id', '42'),
+    (store) => store.closePending('u2i-a'),
+    (store) =>
+      store.putPending({
+        id: 'p',
+        chatId: 'u2i-a',
+        inquiryMessageId: 'm-1',
+        inquiryCreated: 1,
+        question: 'q',
+        text: 't',
+        status: 'FOUND',
+        sources: [],
+        sentIds: [],
+        createdAt: 1,
+      }),
+  ),
+);
+
+function readAll(store: Store): unknown {
+  return {
+    chats: store.listChats(),
+    history: ['u2i-a', 'u2i-b'].map((chatId) => store.getHistory(chatId)),
+    processed: Array.from({ length: 21 }, (_, n) => store.isProcessed(`m-${n}`)),
+    pending: store.listPending(),
+    dialogs: store.recentDialogs(100),
+    counters: store.counters(),
+    meta: store.getMeta('user_id'),
+  };
+}
+
+describe('createMemoryStore', () => {
+  it('property: behaves exactly like the JSON store reopened from disk', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { maxLength: 25 }), async (operations) => {
+        run += 1;
+        const limits = { historyLimit: 4, processedLimit: 6, dialogLimit: 5 };
+        const path = join(dir, `run-${run}`, 'store.json');
+        const memory = createMemoryStore(limits);
+        const json = await openStore({ path, ...limits });
+        for (const apply of operations) {
+          await apply(memory);
+          await apply(json);
+        }
+        await json.close();
+        const reopened = await openStore({ path, ...limits, readOnly: true });
+        expect(readAll(reopened)).toEqual(readAll(memory));
+        expect(reopened.stats()).toEqual(memory.stats());
+        await reopened.close();
+      }),
+      { numRuns: 25, interruptAfterTimeLimit: 15_000, markInterruptAsFailure: true },
+    );
+  });
+
+  it('starts empty and refuses nothing', async () => {
+    const store = createMemoryStore();
+    expect(store.stats()).toEqual({ chats: 0, messages: 0, processedIds: 0, pending: 0 });
+    await store.setMeta('k', 'v');
+    expect(store.getMeta('k')).toBe('v');
+    await store.close();
+  });
+});

@@ -1,0 +1,349 @@
+/**
+ * Reads the knowledge folder: which files there are (and a cheap fingerprint of them), and each
+ * supported file as a readable document that belongs either to one listing or to all of them.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, sep } from 'node:path';
+import { KnowledgeError, describeError } from '../../errors.js';
+
+export type DocumentFormat = 'markdown' | 'text' | 'json' | 'csv';
+
+/** One knowledge document, ready to be split into passages. */
+export interface KnowledgeDocument {
+  /** Path relative to the knowledge folder, with `/` separators: the source name buyers' answers cite. */
+  path: string;
+  format: DocumentFormat;
+  /** How `text` is marked up: JSON is rendered as Markdown so its structure becomes headings and lists. */
+  markup: 'markdown' | 'plain';
+  /** The listing the document describes; undefined for general documents. */
+  itemId?: number;
+  /** From front matter or a JSON title key; a Markdown document's first heading is read when it is split. */
+  title?: string;
+  /** The readable text, front matter stripped. */
+  text: string;
+}
+
+/** A file found in the knowledge folder. */
+export interface KnowledgeFile {
+  path: string;
+  absolutePath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ReadDocumentsResult {
+  documents: KnowledgeDocument[];
+  skipped: Array<{ path: string; reason: string }>;
+  failed: Array<{ path: string; reason: string }>;
+}
+
+const FORMATS: Record<string, DocumentFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'text',
+  '.json': 'json',
+  '.csv': 'csv',
+};
+
+/** Bigger files are almost certainly not hand-written seller documents; indexing them would stall answers. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const TITLE_KEYS = new Set(['title', 'name', 'название', 'заголовок', 'наименование']);
+const ITEM_ID_KEYS = new Set(['item_id', 'itemid', 'item-id']);
+
+/**
+ * Lists the files of the knowledge folder recursively, sorted by path. Hidden files and folders
+ * (".git", ".DS_Store") are ignored silently; symbolic links to folders are not followed.
+ * Throws `KnowledgeError` when the folder is missing or is not a folder.
+ */
+export async function listKnowledgeFiles(dir: string): Promise<KnowledgeFile[]> {
+  const info = await stat(dir).catch((error: unknown) => {
+    throw new KnowledgeError(`Knowledge folder not found: ${dir}`, 'local', {
+      cause: error,
+      hint: 'create it or set KNOWLEDGE_DIR',
+    });
+  });
+  if (!info.isDirectory()) {
+    throw new KnowledgeError(`Knowledge folder is not a folder: ${dir}`, 'local', {
+      hint: 'point KNOWLEDGE_DIR at a folder of documents',
+    });
+  }
+  const files: KnowledgeFile[] = [];
+  await collectFiles(dir, dir, files);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function collectFiles(root: string, dir: string, files: KnowledgeFile[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith('.'))
+      .map(async (entry) => {
+        const absolutePath = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          await collectFiles(root, absolutePath, files);
+          return undefined;
+        }
+        if (!entry.isFile() && !entry.isSymbolicLink()) return undefined;
+        // A file can vanish between readdir and stat while the seller edits the folder.
+        const info = await stat(absolutePath).catch(() => undefined);
+        if (info === undefined || !info.isFile()) return undefined;
+        return {
+          path: relative(root, absolutePath).split(sep).join('/'),
+          absolutePath,
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+        };
+      }),
+  );
+  for (const file of found) if (file !== undefined) files.push(file);
+}
+
+/** A string that changes whenever a file is added, removed, resized or touched. */
+export function fingerprintFiles(files: readonly KnowledgeFile[]): string {
+  return files.map((file) => `${file.path}\u0000${file.size}\u0000${file.mtimeMs}`).join('\n');
+}
+
+type ReadOutcome =
+  | { kind: 'document'; document: KnowledgeDocument }
+  | { kind: 'skipped'; path: string; reason: string }
+  | { kind: 'failed'; path: string; reason: string };
+
+/** Reads every supported file; unsupported and empty files are skipped, unreadable ones failed. */
+export async function readKnowledgeDocuments(files: readonly KnowledgeFile[]): Promise<ReadDocumentsResult> {
+  const outcomes = await Promise.all(files.map(readOne));
+  const result: ReadDocumentsResult = { documents: [], skipped: [], failed: [] };
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'document') result.documents.push(outcome.document);
+    else result[outcome.kind].push({ path: outcome.path, reason: outcome.reason });
+  }
+  return result;
+}
+
+async function readOne(file: KnowledgeFile): Promise<ReadOutcome> {
+  const { path } = file;
+  const extension = extname(path);
+  if (FORMATS[extension.toLowerCase()] === undefined) {
+    return { kind: 'skipped', path, reason: `unsupported file type (${extension || 'no extension'})` };
+  }
+  if (file.size === 0) return { kind: 'skipped', path, reason: 'empty file' };
+  if (file.size > MAX_FILE_BYTES) return { kind: 'skipped', path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  try {
+    const document = parseDocument(path, await readFile(file.absolutePath, 'utf8'));
+    return typeof document === 'string' ? { kind: 'skipped', path, reason: document } : { kind: 'document', document };
+  } catch (error) {
+    return { kind: 'failed', path, reason: describeError(error) };
+  }
+}
+
+/**
+ * Turns one file's content into a document, or returns why it was skipped (a string).
+ * Throws on malformed JSON, which the caller reports as failed.
+ */
+export function parseDocument(path: string, content: string): KnowledgeDocument | string {
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (format === undefined) return 'unsupported file type';
+  const source = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (source.includes('\u0000')) return 'not a text file';
+  let document: KnowledgeDocument;
+  if (format === 'json') document = parseJsonDocument(path, source);
+  else if (format === 'csv') document = { path, format, markup: 'plain', text: renderCsv(parseCsv(source)) };
+  else {
+    const { data, body } = splitFrontMatter(source);
+    document = { path, format, markup: format === 'markdown' ? 'markdown' : 'plain', text: body };
+    const title = data.title?.trim();
+    if (title) document.title = title;
+    const itemId = parseItemId(data.item_id ?? data.itemid);
+    if (itemId !== undefined) document.itemId = itemId;
+  }
+  document.itemId ??= itemIdFromFileName(path);
+  if (document.itemId === undefined) delete document.itemId;
+  if (document.text.trim() === '') return 'empty file';
+  return document;
+}
+
+/** The listing id a file name announces (`item-4012345678-kofemashina.md`), if any. */
+export function itemIdFromFileName(path: string): number | undefined {
+  const match = /^item-(\d+)(?!\d)/i.exec(basename(path));
+  return match?.[1] === undefined ? undefined : parseItemId(match[1]);
+}
+
+function parseItemId(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().replace(/^["']|["']$/g, '') : '';
+  if (!/^\d+$/.test(text)) return undefined;
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/**
+ * Splits YAML-style front matter (`---` lines at the very top) from the body. Only flat
+ * `key: value` pairs are read; anything else in it is ignored, never shown to buyers.
+ */
+export function splitFrontMatter(source: string): { data: Record<string, string>; body: string } {
+  const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  if (match === null) return { data: {}, body: source };
+  const data: Record<string, string> = {};
+  for (const line of (match[1] ?? '').split('\n')) {
+    const pair = /^\s*([\w-]+)\s*:\s*(.*?)\s*$/.exec(line);
+    if (pair?.[1] !== undefined) data[pair[1].toLowerCase()] = (pair[2] ?? '').replace(/^["']|["']$/g, '');
+  }
+  return { data, body: source.slice(match[0].length) };
+}
+
+// ───────────────────────────── JSON ─────────────────────────────
+
+function parseJsonDocument(path: string, source: string): KnowledgeDocument {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    throw new Error(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const document: KnowledgeDocument = { path, format: 'json', markup: 'markdown', text: '' };
+  const blocks: string[] = [];
+  const sections: string[] = [];
+  if (isRecord(value)) {
+    for (const [key, entry] of Object.entries(value)) {
+      const lower = key.toLowerCase();
+      if (ITEM_ID_KEYS.has(lower)) {
+        const itemId = parseItemId(entry);
+        if (itemId !== undefined) document.itemId = itemId;
+        continue;
+      }
+      if (TITLE_KEYS.has(lower) && document.title === undefined && isScalar(entry)) {
+        document.title = formatScalar(entry);
+        blocks.unshift(`# ${escapeMarkdownLine(document.title)}`);
+        continue;
+      }
+      // Sections (headings) come last, so plain "key: value" lines never fall under another key's heading.
+      if (isScalar(entry) || (Array.isArray(entry) && entry.every(isScalar))) blocks.push(...renderJsonEntry(key, entry));
+      else sections.push(...renderJsonEntry(key, entry));
+    }
+    blocks.push(...sections);
+  } else {
+    blocks.push(...renderJsonEntry('', value));
+  }
+  document.text = blocks.join('\n\n');
+  return document;
+}
+
+/**
+ * Renders one top-level entry as Markdown blocks: a scalar as "key: value", an object as a heading
+ * with a "key: value" list, a list of scalars as one line, a list of objects as one line per object.
+ */
+function renderJsonEntry(key: string, value: unknown): string[] {
+  const label = escapeMarkdownLine(key);
+  if (isScalar(value)) return [`${label ? `${label}: ` : ''}${escapeMarkdownLine(formatScalar(value))}`];
+  if (Array.isArray(value) && value.every(isScalar)) {
+    return value.length === 0 ? [] : [`${label ? `${label}: ` : ''}${value.map((item) => escapeMarkdownLine(formatScalar(item))).join(', ')}`];
+  }
+  const lines = Array.isArray(value)
+    ? value.map((item) => (isScalar(item) ? escapeMarkdownLine(formatScalar(item)) : flattenPairs(item).join('; ')))
+    : flattenPairs(value);
+  const items = lines.filter((line) => line !== '').map((line) => `- ${line}`);
+  if (items.length === 0) return [];
+  return label ? [`## ${label}`, items.join('\n')] : [items.join('\n')];
+}
+
+/** Flattens nested values into "key: value" strings, naming nested keys by their path ("Вилка › Ход: 80 мм"). */
+function flattenPairs(value: unknown, prefix = ''): string[] {
+  if (isScalar(value)) return [`${prefix ? `${prefix}: ` : ''}${escapeMarkdownLine(formatScalar(value))}`];
+  if (Array.isArray(value)) {
+    if (value.every(isScalar)) {
+      return value.length === 0 ? [] : [`${prefix ? `${prefix}: ` : ''}${value.map((item) => escapeMarkdownLine(formatScalar(item))).join(', ')}`];
+    }
+    return value.flatMap((item) => flattenPairs(item, prefix));
+  }
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([key, entry]) => flattenPairs(entry, prefix ? `${prefix} › ${escapeMarkdownLine(key)}` : escapeMarkdownLine(key)));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isScalar(value: unknown): value is string | number | boolean | null {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function formatScalar(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  return String(value).replace(/\s+/g, ' ').trim();
+}
+
+/** JSON values are plain text: keep Markdown from reading them as markup. */
+function escapeMarkdownLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>|~])/g, '\\$1');
+}
+
+// ───────────────────────────── CSV ─────────────────────────────
+
+/** Parses CSV (RFC 4180 quoting; `,` or `;` separated, as Russian Excel exports use `;`). */
+export function parseCsv(source: string): string[][] {
+  const delimiter = detectDelimiter(source);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index];
+    if (quoted) {
+      if (char === '"') {
+        if (source[index + 1] === '"') {
+          field += '"';
+          index += 1;
+        } else quoted = false;
+      } else field += char;
+    } else if (char === '"' && field.trim() === '') {
+      field = '';
+      quoted = true;
+    } else if (char === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (char === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.map((cells) => cells.map((cell) => cell.trim())).filter((cells) => cells.some((cell) => cell !== ''));
+}
+
+function detectDelimiter(source: string): string {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const char of source) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '\n') break;
+    else if (!quoted && char === ';') semicolons += 1;
+    else if (!quoted && char === ',') commas += 1;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/** Renders CSV rows as paragraphs of "header: value; header: value", the header row naming the values. */
+export function renderCsv(rows: readonly string[][]): string {
+  const [header, ...body] = rows;
+  if (header === undefined) return '';
+  if (body.length === 0) return header.filter((cell) => cell !== '').join('; ');
+  return body
+    .map((cells) =>
+      cells
+        .map((cell, index) => {
+          const value = cell.replace(/\s+/g, ' ');
+          if (value === '') return '';
+          const name = header[index]?.replace(/\s+/g, ' ') ?? '';
+          return name === '' ? value : `${name}: ${value}`;
+        })
+        .filter((part) => part !== '')
+        .join('; '),
+    )
+    .filter((line) => line !== '')
+    .join('\n\n');
+}

@@ -1,0 +1,328 @@
+/**
+ * Splits documents into passages: the units the engine finds and quotes. Markdown is split by
+ * headings and blocks (a heading stays as context of the passages under it, a list stays whole with
+ * the line that introduces it); plain text by paragraphs. Passage text is already cleaned of markup,
+ * so what is indexed is exactly what a buyer would read.
+ */
+import type { KnowledgeDocument } from './documents.js';
+
+/** One quotable piece of a document. */
+export interface Passage {
+  /** Index in the engine's passage list. */
+  id: number;
+  /** The document's relative path. */
+  document: string;
+  itemId?: number;
+  /** The document's title (its front matter title or first top-level heading), or ''. */
+  title: string;
+  /** The headings the passage sits under, outermost first, the title excluded. */
+  headings: string[];
+  /** Clean text, as a buyer would read it. */
+  text: string;
+  /** Order within the document. */
+  position: number;
+}
+
+/** Passages longer than this are split (at sentences, or between list items). */
+export const MAX_PASSAGE_LENGTH = 800;
+
+type BlockKind = 'heading' | 'paragraph' | 'list' | 'code' | 'table';
+
+interface Block {
+  kind: BlockKind;
+  lines: string[];
+  /** Heading level, for headings. */
+  level?: number;
+}
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S/;
+const FENCE = /^[ \t]*(```|~~~)/;
+const TABLE_ROW = /^[ \t]*\|/;
+const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
+
+/** Splits a document into passages (ids are assigned by the caller's list; here they start at 0). */
+export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSAGE_LENGTH): Passage[] {
+  const blocks = document.markup === 'markdown' ? parseMarkdownBlocks(document.text) : parsePlainBlocks(document.text);
+  let title = document.title ?? '';
+  const stack: Array<{ level: number; text: string }> = [];
+  const passages: Passage[] = [];
+  let titleTaken = title !== '';
+
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      const text = cleanInline(block.lines[0] ?? '');
+      const level = block.level ?? 1;
+      if (level === 1 && passages.length === 0 && stack.length === 0 && (!titleTaken || text === title)) {
+        title = text;
+        titleTaken = true;
+        continue;
+      }
+      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
+      if (text !== '') stack.push({ level, text });
+      continue;
+    }
+    const text = cleanBlock(block);
+    if (text === '') continue;
+    for (const piece of splitLongText(text, block.kind, maxLength)) {
+      const passage: Passage = {
+        id: 0,
+        document: document.path,
+        title,
+        headings: stack.map((heading) => heading.text),
+        text: piece,
+        position: passages.length,
+      };
+      if (document.itemId !== undefined) passage.itemId = document.itemId;
+      passages.push(passage);
+    }
+  }
+  return passages;
+}
+
+/**
+ * The whole document as clean text (headings included), the way passages are cut from it:
+ * every passage's text is a part of it. Tests use it to prove answers quote the documents.
+ */
+export function cleanDocumentText(document: KnowledgeDocument): string {
+  const blocks = document.markup === 'markdown' ? parseMarkdownBlocks(document.text) : parsePlainBlocks(document.text);
+  return blocks
+    .map((block) => (block.kind === 'heading' ? cleanInline(block.lines[0] ?? '') : cleanBlock(block)))
+    .filter((text) => text !== '')
+    .join('\n\n');
+}
+
+// ───────────────────────────── Block parsing ─────────────────────────────
+
+function parsePlainBlocks(text: string): Block[] {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .filter((lines) => lines.length > 0)
+    .map((lines) => ({ kind: 'code' as const, lines }));
+}
+
+function parseMarkdownBlocks(text: string): Block[] {
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let fence: string | undefined;
+  let blankSinceList = false;
+
+  const close = (): void => {
+    if (current !== undefined && current.lines.length > 0) blocks.push(current);
+    current = undefined;
+  };
+
+  for (const rawLine of lines) {
+    if (fence !== undefined) {
+      if (rawLine.trim().startsWith(fence)) {
+        fence = undefined;
+        close();
+      } else current?.lines.push(rawLine);
+      continue;
+    }
+    const fenceMatch = FENCE.exec(rawLine);
+    if (fenceMatch?.[1] !== undefined) {
+      close();
+      fence = fenceMatch[1];
+      current = { kind: 'code', lines: [] };
+      continue;
+    }
+    // Block quotes read as their content.
+    const line = rawLine.replace(/^ {0,3}(?:>[ \t]?)+/, '');
+    if (line.trim() === '') {
+      if (current?.kind === 'list') blankSinceList = true;
+      else close();
+      continue;
+    }
+    if (current?.kind === 'list' && blankSinceList) {
+      blankSinceList = false;
+      // A list survives blank lines between its items and indented continuations; anything else ends it.
+      if (!LIST_ITEM.test(line) && !/^[ \t]{2,}\S/.test(line)) close();
+    }
+    if (REFERENCE_DEFINITION.test(line)) continue;
+    const heading = HEADING.exec(line);
+    if (heading?.[1] !== undefined) {
+      close();
+      blocks.push({ kind: 'heading', lines: [heading[2] ?? ''], level: heading[1].length });
+      continue;
+    }
+    if (current?.kind === 'paragraph' && current.lines.length > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line)) {
+      // Setext heading: the paragraph line above is the heading.
+      const headingText = current.lines.join(' ');
+      const level = line.trim().startsWith('=') ? 1 : 2;
+      current = undefined;
+      blocks.push({ kind: 'heading', lines: [headingText], level });
+      continue;
+    }
+    if (RULE.test(line)) {
+      close();
+      continue;
+    }
+    if (LIST_ITEM.test(line)) {
+      if (current?.kind !== 'list') {
+        // A short paragraph ending with ":" introduces the list and belongs with it.
+        const lead = current?.kind === 'paragraph' && /:\s*$/.test(current.lines.join(' ')) ? current.lines : [];
+        if (lead.length === 0) close();
+        current = { kind: 'list', lines: lead.length > 0 ? [lead.join(' ')] : [] };
+      }
+      current.lines.push(line);
+      continue;
+    }
+    if (TABLE_ROW.test(line)) {
+      if (current?.kind !== 'table') {
+        close();
+        current = { kind: 'table', lines: [] };
+      }
+      current.lines.push(line);
+      continue;
+    }
+    if (current?.kind === 'list' || current?.kind === 'paragraph') {
+      current.lines.push(line);
+      continue;
+    }
+    close();
+    current = { kind: 'paragraph', lines: [line] };
+  }
+  close();
+  return mergeListLeads(blocks);
+}
+
+/** A lead line ("В комплекте:") followed by a blank line and a list still introduces that list. */
+function mergeListLeads(blocks: Block[]): Block[] {
+  const merged: Block[] = [];
+  for (const block of blocks) {
+    const previous = merged.at(-1);
+    const introducesList =
+      block.kind === 'list' &&
+      previous?.kind === 'paragraph' &&
+      previous.lines.length === 1 &&
+      /:\s*$/.test(previous.lines[0] ?? '') &&
+      // A list that already took its lead starts with that lead, not with an item.
+      LIST_ITEM.test(block.lines[0] ?? '');
+    if (introducesList && previous !== undefined) {
+      merged.pop();
+      merged.push({ kind: 'list', lines: [previous.lines[0] ?? '', ...block.lines] });
+      continue;
+    }
+    merged.push(block);
+  }
+  return merged;
+}
+
+// ───────────────────────────── Cleaning ─────────────────────────────
+
+function cleanBlock(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return collapseSpaces(block.lines.map(cleanInline).join(' '));
+    case 'code':
+      return block.lines.map((line) => collapseSpaces(line)).filter((line) => line !== '').join('\n');
+    case 'table':
+      return block.lines
+        .filter((line) => !TABLE_SEPARATOR.test(line))
+        .map((line) =>
+          line
+            .trim()
+            .replace(/^\||\|$/g, '')
+            .split(/(?<!\\)\|/)
+            .map((cell) => cleanInline(cell))
+            .filter((cell) => cell !== '')
+            .join(' — '),
+        )
+        .filter((line) => line !== '')
+        .join('\n');
+    case 'list':
+      return cleanList(block.lines);
+    case 'heading':
+      return cleanInline(block.lines[0] ?? '');
+  }
+}
+
+/** List items become "• item" lines (numbered items keep their numbers); continuations join their item. */
+function cleanList(lines: readonly string[]): string {
+  const items: string[] = [];
+  for (const line of lines) {
+    const bullet = /^[ \t]*([-*+•])[ \t]+(.*)$/.exec(line);
+    const numbered = /^[ \t]*(\d{1,3}[.)])[ \t]+(.*)$/.exec(line);
+    if (bullet !== null) items.push(`• ${cleanInline(bullet[2] ?? '')}`);
+    else if (numbered !== null) items.push(`${numbered[1] ?? ''} ${cleanInline(numbered[2] ?? '')}`);
+    else if (items.length === 0) items.push(cleanInline(line));
+    else items[items.length - 1] = `${items.at(-1) ?? ''} ${cleanInline(line)}`;
+  }
+  return items
+    .map(collapseSpaces)
+    .filter((item) => item !== '' && item !== '•')
+    .join('\n');
+}
+
+/** Removes inline Markdown: emphasis, code marks, links (their text stays), images (their alt stays), HTML tags. */
+export function cleanInline(text: string): string {
+  return collapseSpaces(
+    text
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+      .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+      .replace(/`+([^`]+?)`+/g, '$1')
+      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+      .replace(/(^|[^\p{L}\p{N}*\\])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1$2')
+      .replace(/(^|[^\p{L}\p{N}_\\])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1$2')
+      .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>~<"'])/g, '$1'),
+  );
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/[ \t\u00a0]+/g, ' ').trim();
+}
+
+// ───────────────────────────── Long passages ─────────────────────────────
+
+/** Splits text over `maxLength`: lists and plain text between lines, paragraphs between sentences. */
+function splitLongText(text: string, kind: BlockKind, maxLength: number): string[] {
+  if (text.length <= maxLength) return [text];
+  const units =
+    kind === 'paragraph'
+      ? splitSentences(text)
+      : text.split('\n').flatMap((line) => (line.length > maxLength ? splitSentences(line) : [line]));
+  const separator = kind === 'paragraph' ? ' ' : '\n';
+  const pieces: string[] = [];
+  let piece = '';
+  for (const unit of units.flatMap((candidate) => hardSplit(candidate, maxLength))) {
+    if (piece !== '' && piece.length + separator.length + unit.length > maxLength) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece = piece === '' ? unit : `${piece}${separator}${unit}`;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+/** Splits at sentence ends (., !, ?, … followed by a space and a capital letter, digit or quote). */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…])\s+(?=[\p{Lu}\p{N}«"(•])/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '');
+}
+
+/** Last resort for a single sentence longer than a passage: cut between words. */
+function hardSplit(text: string, maxLength: number): string[] {
+  if (text.length <= maxLength) return [text];
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > maxLength) {
+    const cut = rest.lastIndexOf(' ', maxLength);
+    const at = cut > maxLength / 2 ? cut : maxLength;
+    pieces.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  if (rest !== '') pieces.push(rest);
+  return pieces;
+}

@@ -1,0 +1,96 @@
+/**
+ * Full-text search over passages with MiniSearch (BM25), using the engine's own Russian-aware
+ * terms. MiniSearch ranks; the coverage of the query's terms (computed here) decides whether a
+ * passage answers at all.
+ */
+import MiniSearch from 'minisearch';
+import { WEAK_TERMS } from './vocabulary.js';
+import type { Passage } from './passages.js';
+import { normalizeText, splitWords, termOf } from './terms.js';
+
+/** An index over a fixed list of passages. */
+export interface PassageIndex {
+  passages: readonly Passage[];
+  search(terms: readonly string[], filter: (passage: Passage) => boolean): PassageHit[];
+}
+
+/** A passage that matched at least one query term. */
+export interface PassageHit {
+  passage: Passage;
+  /** BM25 score from MiniSearch: orders passages that cover the query equally. */
+  score: number;
+  /** Query terms found in the passage (its text, headings or document title). */
+  matched: string[];
+  /** Weighted share of the query's terms found, 0..1: what the threshold is compared with. */
+  coverage: number;
+}
+
+interface IndexedPassage {
+  id: number;
+  title: string;
+  headings: string;
+  text: string;
+}
+
+/** Builds the index; passage ids must be their positions in `passages`. */
+export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
+  const miniSearch = new MiniSearch<IndexedPassage>({
+    fields: ['title', 'headings', 'text'],
+    tokenize: (text) => splitWords(normalizeText(text)),
+    processTerm: (word) => termOf(word) ?? null,
+    searchOptions: {
+      // The passage's own words matter most; its headings say what it is about; the title is shared by the whole document.
+      boost: { text: 2, headings: 1.5, title: 0.5 },
+    },
+  });
+  miniSearch.addAll(
+    passages.map((passage) => ({
+      id: passage.id,
+      title: passage.title,
+      headings: passage.headings.join('\n'),
+      text: passage.text,
+    })),
+  );
+
+  return {
+    passages,
+    search(terms, filter) {
+      if (terms.length === 0) return [];
+      const results = miniSearch.search(terms.join(' '), {
+        combineWith: 'OR',
+        // Terms arrive already processed: keep them as they are.
+        tokenize: (query) => query.split(' '),
+        processTerm: (term) => term,
+        filter: (result) => {
+          const passage = passages[result.id as number];
+          return passage !== undefined && filter(passage);
+        },
+      });
+      const hits: PassageHit[] = [];
+      for (const result of results) {
+        const passage = passages[result.id as number];
+        if (passage === undefined) continue;
+        const matched = terms.filter((term) => result.queryTerms.includes(term));
+        hits.push({ passage, score: result.score, matched, coverage: measureCoverage(terms, matched) });
+      }
+      return hits.sort(compareHits);
+    },
+  };
+}
+
+/** Weighted share of `terms` present in `matched`; attribute words ("размер", "цвет") weigh half. */
+export function measureCoverage(terms: readonly string[], matched: readonly string[]): number {
+  let total = 0;
+  let found = 0;
+  for (const term of terms) {
+    const weight = WEAK_TERMS.has(term) ? 0.5 : 1;
+    total += weight;
+    if (matched.includes(term)) found += weight;
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/** Best first: more of the query covered, then a higher BM25 score, then earlier in its document. */
+function compareHits(a: PassageHit, b: PassageHit): number {
+  return b.coverage - a.coverage || b.score - a.score || a.passage.position - b.passage.position;
+}

@@ -1,0 +1,67 @@
+/**
+ * Text → search terms, shared by indexing and querying so both sides see the same terms:
+ * lower case, ё folded to е, Russian Snowball stems, stop words dropped, concept families merged,
+ * Latin words (model names) and numbers kept as written.
+ */
+import { stemmer } from '@orama/stemmers/russian';
+import { STOP_WORDS, findConcept } from './vocabulary.js';
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const WORD = /[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
+
+/**
+ * Lower-cases and folds what varies without changing meaning: ё/е, apostrophes inside names
+ * (De'Longhi → delonghi), thousands separators (24 990 → 24990), decimal commas (1,8 → 1.8).
+ */
+export function normalizeText(text: string): string {
+  let normalized = text.normalize('NFKC').toLowerCase().replaceAll('ё', 'е');
+  // The rarer rewrites run only when their trigger is present: this runs for every indexed field.
+  if (/['’‘`ʼ]/.test(normalized)) normalized = normalized.replace(/(\p{L})['’‘`ʼ](\p{L})/gu, '$1$2');
+  if (/\d[\u00a0\u202f ]\d/.test(normalized)) {
+    normalized = normalized.replace(/(?<![\p{N}.,])(\p{N}{1,3})(?:[\u00a0\u202f ](\p{N}{3}))+(?![\p{N}])/gu, (match) =>
+      match.replace(/[\u00a0\u202f ]/g, ''),
+    );
+  }
+  if (/\d,\d/.test(normalized)) normalized = normalized.replace(/(\p{N}),(\p{N})/gu, '$1.$2');
+  return normalized;
+}
+
+/** Splits normalized text into words (letters and digits; dots only inside numbers). */
+export function splitWords(normalized: string): string[] {
+  return normalized.match(WORD) ?? [];
+}
+
+/** Snowball stemming dominates indexing time, and documents repeat their words: remember results. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 100_000;
+
+/** The search term for one normalized word, or undefined when the word carries no meaning. */
+export function termOf(word: string): string | undefined {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached ?? undefined;
+  const term = computeTerm(word);
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(word, term ?? null);
+  return term;
+}
+
+function computeTerm(word: string): string | undefined {
+  if (STOP_WORDS.has(word)) return undefined;
+  // Single letters are initials, units or typos; single digits still mean something ("2 года").
+  if (word.length === 1 && !/\p{N}/u.test(word)) return undefined;
+  const concept = findConcept(word);
+  if (concept !== undefined) return concept;
+  if (!CYRILLIC.test(word)) return word;
+  const stem = stemmer(word);
+  return stem.length > 0 ? stem : word;
+}
+
+/** The distinct meaningful terms of a text, in order of first appearance. */
+export function extractTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const word of splitWords(normalizeText(text))) {
+    const term = termOf(word);
+    if (term !== undefined) terms.add(term);
+  }
+  return [...terms];
+}

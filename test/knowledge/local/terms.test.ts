@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractTerms, normalizeText, splitWords } from '../../../src/knowledge/local/terms.js';
+
+describe('normalizeText', () => {
+  it('folds case, ё, apostrophes in names, thousands separators and decimal commas', () => {
+    expect(normalizeText("Объём De'Longhi: 24 990 ₽, 1,8 Л")).toBe('объем delonghi: 24990 ₽, 1.8 л');
+    expect(normalizeText('24\u00a0990')).toBe('24990');
+  });
+
+  it('does not glue numbers that are not a thousands group', () => {
+    expect(splitWords(normalizeText('за 2 дня'))).toEqual(['за', '2', 'дня']);
+    expect(splitWords(normalizeText('24 × 35 × 43 см'))).toEqual(['24', '35', '43', 'см']);
+  });
+});
+
+describe('extractTerms', () => {
+  it('gives inflected forms one term', () => {
+    const forms = ['доставка', 'доставкой', 'доставку', 'доставки', 'доставляете', 'отправляете'];
+    const terms = forms.map((form) => extractTerms(form));
+    for (const term of terms) expect(term).toEqual(terms[0]);
+    expect(terms[0]).toHaveLength(1);
+  });
+
+  it('treats ё and е alike', () => {
+    expect(extractTerms('Чёрный объём')).toEqual(extractTerms('черный объем'));
+    expect(extractTerms('ЁЛКА')).toEqual(extractTerms('елка'));
+  });
+
+  it('drops stop words, greetings and question scaffolding', () => {
+    expect(extractTerms('Здравствуйте! Подскажите, пожалуйста, а есть ли у вас это?')).toEqual([]);
+    expect(extractTerms('Добрый день, какая гарантия?')).toEqual(extractTerms('гарантия'));
+  });
+
+  it('keeps Latin model names and numbers as written, ignoring punctuation and emoji', () => {
+    expect(extractTerms('Xiaomi Mi-Robot 2 🙂!!!')).toEqual(['xiaomi', 'mi', 'robot', '2']);
+    expect(extractTerms('ECAM 22.110.B')).toEqual(['ecam', '22.110']);
+  });
+
+  it('maps words buyers use interchangeably to one concept', () => {
+    expect(extractTerms('Сколько стоит?')).toEqual(extractTerms('цена'));
+    expect(extractTerms('стоимость')).toEqual(extractTerms('цену'));
+    expect(extractTerms('вернуть')).toEqual(extractTerms('возврат'));
+  });
+
+  it('returns nothing for text without words', () => {
+    expect(extractTerms('')).toEqual([]);
+    expect(extractTerms('🙂🙂 ?!… --')).toEqual([]);
+  });
+});

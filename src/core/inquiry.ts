@@ -1,0 +1,143 @@
+/**
+ * Pure decisions about one chat: which messages form the open inquiry, whether the seller took
+ * over, whether the bot may speak now. No I/O: history, state, settings and the time in, facts out.
+ */
+import type { ChatMessage } from './model.js';
+import type { ChatState, ContextMessage } from './ports.js';
+
+/** The text Avito shows in chats when the account has no Messenger API tariff. */
+const TARIFF_STUB = /подписк\S*\s+(с|на)\s+api\s+мессенджер/i;
+
+export interface ResponderSettings {
+  contextLimit: number;
+  humanPauseHours: number;
+  fallbackText: string;
+  escalationText: string;
+  nonTextReplyText: string;
+  /** Message types that get `nonTextReplyText` (default: voice). */
+  nonTextReplyTypes: readonly string[];
+  /** Minutes since midnight in `timeZone`; undefined = always active. */
+  activeHours: { start: number; end: number } | undefined;
+  timeZone: string | undefined;
+  maxRepliesPerHour: number;
+  engineFailureLimit: number;
+  /** How many of its own message ids the bot remembers per chat. */
+  botIdsLimit?: number;
+}
+
+export interface ChatAnalysis {
+  /** Buyer messages of the open inquiry, oldest first (text and non-text). */
+  inquiry: ChatMessage[];
+  /** The text the buyer asked, lines joined; empty when the inquiry has no text. */
+  question: string;
+  nonText: ChatMessage[];
+  /** Outgoing messages the bot did not send and has not seen before: the seller wrote by hand. */
+  sellerMessages: ChatMessage[];
+  /** Messages never to be answered (system, Avito bots, deleted, own echo) seen for the first time. */
+  ignored: ChatMessage[];
+  tariffStub: boolean;
+}
+
+/** Whether a message is something a buyer wrote to us (any type). */
+export function isFromBuyer(message: ChatMessage, userId: number): boolean {
+  return (
+    message.direction === 'in' &&
+    message.authorId !== userId &&
+    message.authorId !== 0 &&
+    message.type !== 'system' &&
+    message.type !== 'deleted' &&
+    !message.flowId
+  );
+}
+
+export function isTariffStub(message: ChatMessage): boolean {
+  return TARIFF_STUB.test(message.text);
+}
+
+/**
+ * Splits a chat's history (oldest first) into the open inquiry and the events around it.
+ * The inquiry is every buyer message after the newest outgoing message and after the chat's
+ * watermark (`lastHandledAt`), not already processed.
+ */
+export function analyzeChat(
+  history: readonly ChatMessage[],
+  state: ChatState | undefined,
+  userId: number,
+  isProcessed: (id: string) => boolean,
+): ChatAnalysis {
+  const botIds = new Set(state?.botMessageIds ?? []);
+  const watermark = state?.lastHandledAt ?? 0;
+  let lastOutIndex = -1;
+  const sellerMessages: ChatMessage[] = [];
+  const ignored: ChatMessage[] = [];
+  let tariffStub = false;
+
+  history.forEach((message, index) => {
+    if (isTariffStub(message)) tariffStub = true;
+    if (message.direction === 'out') {
+      lastOutIndex = index;
+      if (!botIds.has(message.id) && !isProcessed(message.id) && message.type !== 'system' && !message.flowId) {
+        sellerMessages.push(message);
+      }
+    } else if (!isFromBuyer(message, userId) && !isProcessed(message.id)) {
+      ignored.push(message);
+    }
+  });
+
+  const inquiry = history
+    .slice(lastOutIndex + 1)
+    .filter((m) => isFromBuyer(m, userId) && !isProcessed(m.id) && m.created >= watermark && !isTariffStub(m));
+  const texts = inquiry.filter((m) => m.type === 'text' && m.text.trim().length > 0);
+  const nonText = inquiry.filter((m) => m.type !== 'text');
+  return {
+    inquiry,
+    question: texts.map((m) => m.text.trim()).join('\n'),
+    nonText,
+    sellerMessages,
+    ignored,
+    tariffStub,
+  };
+}
+
+/** The last `limit` messages, both sides, oldest first, as the engine sees them. */
+export function buildContext(
+  history: readonly ChatMessage[],
+  state: ChatState | undefined,
+  userId: number,
+  limit: number,
+): ContextMessage[] {
+  const botIds = new Set(state?.botMessageIds ?? []);
+  return history
+    .filter((m) => m.type !== 'system' && !m.flowId && m.type !== 'deleted' && m.text.trim().length > 0)
+    .slice(-limit)
+    .map((m) => ({
+      role: m.direction === 'in' && m.authorId !== userId ? 'buyer' : botIds.has(m.id) ? 'bot' : 'seller',
+      text: m.text,
+      at: m.created,
+    }));
+}
+
+/** Whether `now` (epoch ms) falls inside the active hours, read in `timeZone`. */
+export function isWithinActiveHours(
+  now: number,
+  activeHours: ResponderSettings['activeHours'],
+  timeZone: string | undefined,
+): boolean {
+  if (!activeHours) return true;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(new Date(now));
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+  const minutes = hour * 60 + minute;
+  const { start, end } = activeHours;
+  return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
+/** Bot replies in the last hour, for the per-chat cap against loops with other bots. */
+export function repliesInLastHour(state: ChatState | undefined, now: number): number {
+  return (state?.recentReplies ?? []).filter((at) => now - at < 3_600_000).length;
+}

@@ -1,0 +1,193 @@
+/**
+ * One poll pass and the poll loop. A pass lists the chats that changed since the previous pass,
+ * adds the chats left open by it (engine failures, quiet hours, a pause that may have ended),
+ * and runs the responder on each with bounded concurrency.
+ */
+import { AvitoAuthError } from '../errors.js';
+import type { ChatSummary } from './model.js';
+import type { Clock, Messenger, Store } from './ports.js';
+import type { ChatOutcome, Responder } from './responder.js';
+
+const META_UPDATED_SINCE = 'poll.updatedSince';
+const META_OPEN_CHATS = 'poll.openChats';
+
+export interface PassSummary {
+  chats: number;
+  handled: number;
+  answered: number;
+  escalated: number;
+  paused: number;
+  held: number;
+  deferred: number;
+  errors: number;
+  durationMs: number;
+}
+
+export interface PollDeps {
+  messenger: Messenger;
+  store: Store;
+  responder: Responder;
+  clock: Clock;
+  concurrency: number;
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  onOutcome?: (outcome: ChatOutcome) => void;
+  onChatError?: (chatId: string, error: unknown) => void;
+}
+
+/** Runs one pass. Throws only for what must stop the daemon (bad credentials, tariff) or a failed chat listing. */
+export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
+  const { store, clock } = deps;
+  const started = clock.now();
+  const since = Number(store.getMeta(META_UPDATED_SINCE) ?? 0) || undefined;
+  const chats = await deps.messenger.listChats(since ? { updatedSince: since } : {});
+  const changed = since ? chats.filter((chat) => chat.updated >= since) : chats;
+
+  const candidates = new Map<string, ChatSummary | undefined>();
+  for (const chat of changed) {
+    if (needsAttention(chat, store)) candidates.set(chat.id, chat);
+  }
+  for (const id of parseOpenChats(store.getMeta(META_OPEN_CHATS))) if (!candidates.has(id)) candidates.set(id, undefined);
+  for (const pending of store.listPending()) if (!candidates.has(pending.chatId)) candidates.set(pending.chatId, undefined);
+
+  const summary: PassSummary = { chats: chats.length, handled: 0, answered: 0, escalated: 0, paused: 0, held: 0, deferred: 0, errors: 0, durationMs: 0 };
+  const stillOpen = new Set<string>();
+  let fatal: unknown;
+
+  await runBounded([...candidates], deps.concurrency, async ([chatId, chat]) => {
+    if (deps.signal?.aborted || fatal) return;
+    const state = store.getChat(chatId);
+    if ((state?.pausedUntil ?? 0) > clock.now() && !store.getPending(chatId)) {
+      // Nothing to do until the pause ends; look again then.
+      stillOpen.add(chatId);
+      summary.paused++;
+      return;
+    }
+    try {
+      const outcome = await deps.responder.handleChat(chatId, { ...(chat ? { summary: chat } : {}), dryRun: deps.dryRun ?? false });
+      summary.handled++;
+      tally(summary, outcome);
+      if (isOpen(outcome)) stillOpen.add(chatId);
+      deps.onOutcome?.(outcome);
+    } catch (error) {
+      if (error instanceof AvitoAuthError) {
+        fatal = error;
+        return;
+      }
+      summary.errors++;
+      stillOpen.add(chatId);
+      deps.onChatError?.(chatId, error);
+    }
+  });
+  if (fatal) throw fatal;
+
+  if (!deps.dryRun) {
+    const newest = chats.reduce((max, chat) => Math.max(max, chat.updated), since ?? 0);
+    // Chats not reached because of a stop request stay candidates for the next pass.
+    for (const [id] of candidates) if (deps.signal?.aborted && !stillOpen.has(id)) stillOpen.add(id);
+    if (newest > 0) await store.setMeta(META_UPDATED_SINCE, String(newest));
+    await store.setMeta(META_OPEN_CHATS, JSON.stringify([...stillOpen]));
+  }
+  summary.durationMs = clock.now() - started;
+  return summary;
+}
+
+export interface PollLoopOptions extends PollDeps {
+  intervalMs: number;
+  signal: AbortSignal;
+  onPass?: (summary: PassSummary) => void;
+  onPassError?: (error: unknown) => void;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** Passes until the signal aborts; an Avito outage never ends it, bad credentials do (rethrown). */
+export async function runPollLoop(options: PollLoopOptions): Promise<void> {
+  const sleep = options.sleep ?? abortableSleep;
+  while (!options.signal.aborted) {
+    try {
+      // Not `onPass?.(await ...)`: an optional call skips evaluating its arguments.
+      const summary = await runPollPass(options);
+      options.onPass?.(summary);
+    } catch (error) {
+      if (error instanceof AvitoAuthError) throw error;
+      options.onPassError?.(error);
+    }
+    if (options.signal.aborted) break;
+    await sleep(options.intervalMs, options.signal);
+  }
+}
+
+function needsAttention(chat: ChatSummary, store: Store): boolean {
+  const last = chat.lastMessage;
+  if (!last) return false;
+  if (store.isProcessed(last.id)) return false;
+  const state = store.getChat(chat.id);
+  return !state?.botMessageIds.includes(last.id);
+}
+
+function isOpen(outcome: ChatOutcome): boolean {
+  return (
+    outcome.action === 'held' ||
+    outcome.action === 'deferred' ||
+    outcome.action === 'failed' ||
+    (outcome.action === 'skipped' && outcome.reason === 'paused')
+  );
+}
+
+function tally(summary: PassSummary, outcome: ChatOutcome): void {
+  switch (outcome.action) {
+    case 'answered':
+    case 'would-answer':
+      if (outcome.status === 'ESCALATION') summary.escalated++;
+      else summary.answered++;
+      break;
+    case 'held':
+      summary.held++;
+      break;
+    case 'deferred':
+      summary.deferred++;
+      break;
+    case 'failed':
+      summary.errors++;
+      break;
+    case 'skipped':
+      if (outcome.reason === 'paused') summary.paused++;
+      break;
+  }
+}
+
+function parseOpenChats(raw: string | undefined): string[] {
+  if (!raw) return [];
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+export async function runBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+

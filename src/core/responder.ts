@@ -1,0 +1,390 @@
+/**
+ * The responder: handles one chat, given its id. Poll, reply and webhooks all call `handleChat`.
+ * It reads the chat, decides with the pure functions of `inquiry.ts`, asks the knowledge engine,
+ * and sends at most one reply per inquiry, guarded by a write-ahead record in the store so that a
+ * crash between "decided" and "sent" is reconciled on the next pass instead of answered twice.
+ */
+import { AvitoApiError, AvitoAuthError, describeError } from '../errors.js';
+import { composeReply } from './answer.js';
+import type { EscalationMatcher } from './escalation.js';
+import {
+  analyzeChat,
+  buildContext,
+  isWithinActiveHours,
+  repliesInLastHour,
+  type ResponderSettings,
+} from './inquiry.js';
+import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
+import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store } from './ports.js';
+
+export interface ResponderDeps {
+  messenger: Messenger;
+  store: Store;
+  engine: KnowledgeEngine;
+  notifier: Notifier;
+  clock: Clock;
+  settings: ResponderSettings;
+  escalation: EscalationMatcher;
+}
+
+/** What happened in one chat; the CLI prints it, poll sums it up. */
+export type ChatOutcome =
+  | {
+      chatId: string;
+      action: 'answered';
+      status: DialogStatus;
+      question: string;
+      reply: string;
+      sources: string[];
+      listing?: Listing;
+      latencyMs: number;
+      /** True when the reply was a write-ahead record finished after a crash. */
+      recovered?: boolean;
+    }
+  | { chatId: string; action: 'would-answer'; status: DialogStatus; question: string; reply: string; sources: string[]; listing?: Listing }
+  | { chatId: string; action: 'skipped'; reason: SkipReason }
+  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' }
+  | { chatId: string; action: 'deferred'; reason: 'engine-failed'; attempt: number; error: string }
+  | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
+
+export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text';
+
+export interface HandleOptions {
+  /** The chat as `listChats` returned it: saves a `getChat` call for the listing. */
+  summary?: ChatSummary;
+  /** Decide and report, send nothing, write nothing. */
+  dryRun?: boolean;
+}
+
+const BOT_IDS_LIMIT = 200;
+const MESSAGES_PAGE = 100;
+
+export interface Responder {
+  handleChat(chatId: string, options?: HandleOptions): Promise<ChatOutcome>;
+}
+
+/**
+ * Creates the responder. Calls for the same chat run one after another (a webhook and a poll
+ * pass may ask at once); different chats run in parallel.
+ */
+export function createResponder(deps: ResponderDeps): Responder {
+  const inFlight = new Map<string, Promise<unknown>>();
+  return {
+    handleChat(chatId, options = {}) {
+      const previous = inFlight.get(chatId) ?? Promise.resolve();
+      const run = previous.then(
+        () => handleChat(deps, chatId, options),
+        () => handleChat(deps, chatId, options),
+      );
+      const tail = run.catch(() => undefined);
+      inFlight.set(chatId, tail);
+      void tail.then(() => {
+        if (inFlight.get(chatId) === tail) inFlight.delete(chatId);
+      });
+      return run;
+    },
+  };
+}
+
+async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOptions): Promise<ChatOutcome> {
+  const { messenger, store, clock, settings } = deps;
+  const dryRun = options.dryRun ?? false;
+  const userId = await messenger.getUserId();
+  const newestFirst = await messenger.listMessages(chatId, { limit: MESSAGES_PAGE });
+  const fetched = [...newestFirst].reverse();
+  if (!dryRun) await store.appendMessages(chatId, fetched);
+  const history = dryRun ? mergeHistory(store.getHistory(chatId), fetched) : store.getHistory(chatId);
+
+  let state = store.getChat(chatId);
+  const listing = options.summary?.listing ?? state?.listing ?? (await fetchListing(messenger, chatId));
+  if (!dryRun && listing && !state?.listing) {
+    state = await store.updateChat(chatId, (s) => {
+      s.listing = listing;
+      if (options.summary?.buyer?.name) s.buyerName = options.summary.buyer.name;
+    });
+  }
+
+  const pending = store.getPending(chatId);
+  if (pending && !dryRun) {
+    const recovered = await finishPending(deps, pending, history, listing);
+    if (recovered) return recovered;
+    state = store.getChat(chatId);
+  }
+
+  const analysis = analyzeChat(history, state, userId, (id) => store.isProcessed(id));
+  const now = clock.now();
+
+  if (analysis.tariffStub) {
+    if (!dryRun) deps.notifier.notify({ kind: 'error', chatId, message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.' });
+    return { chatId, action: 'skipped', reason: 'tariff-stub' };
+  }
+
+  // The seller answered by hand: stay silent for HUMAN_PAUSE_HOURS from their message.
+  if (analysis.sellerMessages.length > 0 && !dryRun) {
+    const newest = analysis.sellerMessages.at(-1)!;
+    const until = newest.created * 1000 + settings.humanPauseHours * 3_600_000;
+    const wasPaused = (state?.pausedUntil ?? 0) > now;
+    state = await store.updateChat(chatId, (s) => {
+      if (until > (s.pausedUntil ?? 0)) {
+        s.pausedUntil = until;
+        s.pauseReason = 'takeover';
+      }
+      s.lastActivityAt = Math.max(s.lastActivityAt ?? 0, newest.created * 1000);
+    });
+    await store.markProcessed(analysis.sellerMessages.map((m) => m.id));
+    if (until > now) {
+      await store.increment('takeovers');
+      if (!wasPaused) deps.notifier.notify({ kind: 'takeover', chatId, ...(listing ? { listing } : {}), message: newest.text });
+    }
+  }
+  if (analysis.ignored.length > 0 && !dryRun) await store.markProcessed(analysis.ignored.map((m) => m.id));
+
+  if (analysis.inquiry.length === 0) return { chatId, action: 'skipped', reason: 'no-inquiry' };
+  if (state?.escalatedAt) return { chatId, action: 'skipped', reason: 'escalated' };
+  if ((state?.pausedUntil ?? 0) > now) return { chatId, action: 'skipped', reason: 'paused' };
+  if (!isWithinActiveHours(now, settings.activeHours, settings.timeZone)) {
+    return { chatId, action: 'held', reason: 'quiet-hours' };
+  }
+  if (repliesInLastHour(state, now) >= settings.maxRepliesPerHour) return { chatId, action: 'held', reason: 'rate-limited' };
+
+  if (!dryRun) {
+    await store.increment('messagesSeen', analysis.inquiry.length);
+    for (const message of analysis.nonText) {
+      await store.increment('nonText');
+      deps.notifier.notify({ kind: 'non-text', chatId, ...(listing ? { listing } : {}), messageType: message.type, message });
+    }
+  }
+
+  const question = analysis.question;
+  const started = clock.now();
+  let status: DialogStatus;
+  let reply: string;
+  let answer: KnowledgeAnswer | undefined;
+
+  if (question === '') {
+    // Only voice, photos, files...: no AI answer; ask for text where configured.
+    const askForText = analysis.nonText.some((m) => settings.nonTextReplyTypes.includes(m.type));
+    if (!askForText || settings.nonTextReplyText.trim() === '') {
+      if (!dryRun) await closeInquiry(deps, chatId, analysis.inquiry);
+      return { chatId, action: 'skipped', reason: 'non-text' };
+    }
+    status = 'NON_TEXT';
+    reply = settings.nonTextReplyText;
+  } else {
+    try {
+      const composed = await composeReply(
+        { question, ...(listing ? { listing } : {}), context: buildContext(history, state, userId, settings.contextLimit) },
+        deps,
+      );
+      ({ status, reply, answer } = composed);
+    } catch (error) {
+      if (dryRun) return { chatId, action: 'deferred', reason: 'engine-failed', attempt: 1, error: describeError(error) };
+      const attempt = (state?.engineFailures ?? 0) + 1;
+      await store.increment('engineFailures');
+      if (attempt < settings.engineFailureLimit) {
+        await store.updateChat(chatId, (s) => {
+          s.engineFailures = attempt;
+        });
+        return { chatId, action: 'deferred', reason: 'engine-failed', attempt, error: describeError(error) };
+      }
+      deps.notifier.notify({
+        kind: 'error',
+        chatId,
+        message: `The knowledge engine failed ${attempt} times in a row (${describeError(error)}); the buyer got the fallback text.`,
+      });
+      // Logged as ENGINE_FAILED so the seller can tell an outage from a gap in the documents.
+      status = 'ENGINE_FAILED';
+      reply = settings.fallbackText;
+    }
+  }
+
+  const sources = status === 'FOUND' ? (answer?.sources ?? []) : [];
+  if (dryRun) {
+    return { chatId, action: 'would-answer', status, question, reply, sources, ...(listing ? { listing } : {}) };
+  }
+
+  const newest = analysis.inquiry.at(-1)!;
+  const record: PendingReply = {
+    id: `${chatId}:${newest.id}`,
+    chatId,
+    inquiryMessageId: newest.id,
+    inquiryCreated: newest.created,
+    question,
+    text: reply,
+    status,
+    sources,
+    sentIds: [],
+    createdAt: clock.now(),
+  };
+  await store.putPending(record);
+
+  let sent: ChatMessage[];
+  try {
+    sent = await messenger.sendText(chatId, reply, {
+      onPartSent: async (message) => {
+        record.sentIds.push(message.id);
+        await store.putPending({ ...record, sentIds: [...record.sentIds] });
+      },
+    });
+  } catch (error) {
+    const ambiguous = error instanceof AvitoApiError && error.ambiguous;
+    // A definite refusal with nothing sent: drop the record so the next pass decides afresh.
+    if (!ambiguous && record.sentIds.length === 0) await store.closePending(chatId);
+    await store.increment('errors');
+    if (error instanceof AvitoAuthError) throw error;
+    return { chatId, action: 'failed', error: describeError(error), ambiguous };
+  }
+
+  const latencyMs = clock.now() - started;
+  await completeReply(deps, record, sent, analysis.inquiry, listing, latencyMs, answer);
+  return { chatId, action: 'answered', status, question, reply, sources, ...(listing ? { listing } : {}), latencyMs };
+}
+
+/**
+ * A write-ahead record is open: the previous run decided a reply and may or may not have sent it.
+ * Avito's history tells: an outgoing message after the inquiry carrying our text means it went out.
+ * Returns the outcome when the record settled the pass, undefined when the pass should go on.
+ */
+async function finishPending(
+  deps: ResponderDeps,
+  pending: PendingReply,
+  history: readonly ChatMessage[],
+  listing: Listing | undefined,
+): Promise<ChatOutcome | undefined> {
+  const { store, messenger } = deps;
+  const state = store.getChat(pending.chatId);
+  const botIds = new Set([...(state?.botMessageIds ?? []), ...pending.sentIds]);
+  const after = history.filter((m) => m.direction === 'out' && m.created >= pending.inquiryCreated);
+  const ours = after.filter((m) => botIds.has(m.id) || (m.text.trim() !== '' && pending.text.includes(m.text.trim())));
+  const inquiry = history.filter((m) => m.direction === 'in' && m.created <= pending.inquiryCreated && !store.isProcessed(m.id));
+
+  if (ours.length > 0) {
+    await completeReply(deps, pending, ours, inquiry, listing, 0, undefined);
+    return replyOutcome(pending, listing, true);
+  }
+  if (after.length > 0) {
+    // Someone else (the seller) answered meanwhile: our reply is no longer wanted.
+    await store.closePending(pending.chatId);
+    return undefined;
+  }
+  try {
+    const sent = await messenger.sendText(pending.chatId, pending.text, {
+      onPartSent: async (message) => {
+        pending.sentIds.push(message.id);
+        await store.putPending({ ...pending, sentIds: [...pending.sentIds] });
+      },
+    });
+    await completeReply(deps, pending, sent, inquiry, listing, 0, undefined);
+    return replyOutcome(pending, listing, true);
+  } catch (error) {
+    const ambiguous = error instanceof AvitoApiError && error.ambiguous;
+    if (!ambiguous && pending.sentIds.length === 0) await store.closePending(pending.chatId);
+    await store.increment('errors');
+    if (error instanceof AvitoAuthError) throw error;
+    return { chatId: pending.chatId, action: 'failed', error: describeError(error), ambiguous };
+  }
+}
+
+function replyOutcome(pending: PendingReply, listing: Listing | undefined, recovered: boolean): ChatOutcome {
+  return {
+    chatId: pending.chatId,
+    action: 'answered',
+    status: pending.status,
+    question: pending.question,
+    reply: pending.text,
+    sources: pending.sources,
+    ...(listing ? { listing } : {}),
+    latencyMs: 0,
+    recovered,
+  };
+}
+
+/** Everything that follows a send: state, history, processed ids, dialog log, counters, read mark, notice. */
+async function completeReply(
+  deps: ResponderDeps,
+  record: PendingReply,
+  sent: readonly ChatMessage[],
+  inquiry: readonly ChatMessage[],
+  listing: Listing | undefined,
+  latencyMs: number,
+  answer: KnowledgeAnswer | undefined,
+): Promise<void> {
+  const { store, clock, notifier, messenger } = deps;
+  const now = clock.now();
+  const sentIds = sent.map((m) => m.id);
+  const previousBotAnswer = lastBotAnswer(store.getHistory(record.chatId), store.getChat(record.chatId)?.botMessageIds ?? []);
+  await store.updateChat(record.chatId, (s) => {
+    s.botMessageIds = [...s.botMessageIds, ...sentIds.filter((id) => !s.botMessageIds.includes(id))].slice(
+      -(deps.settings.botIdsLimit ?? BOT_IDS_LIMIT),
+    );
+    s.lastHandledMessageId = record.inquiryMessageId;
+    s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, record.inquiryCreated);
+    s.engineFailures = 0;
+    s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < 3_600_000), now];
+    s.lastActivityAt = now;
+    if (record.status === 'ESCALATION') s.escalatedAt = now;
+  });
+  await store.appendMessages(record.chatId, sent);
+  await store.markProcessed([...inquiry.map((m) => m.id), ...sentIds]);
+  await store.closePending(record.chatId);
+  await store.appendDialog({
+    at: now,
+    chatId: record.chatId,
+    ...(listing ? { itemId: listing.id } : {}),
+    question: record.question,
+    answer: record.text,
+    status: record.status,
+    sources: record.sources,
+    latencyMs,
+    ...(answer ? { engine: answer.engine } : {}),
+    ...(answer?.strategy ? { strategy: answer.strategy } : {}),
+  });
+  await store.increment('repliesSent');
+  if (record.status === 'FOUND') await store.increment('found');
+  if (record.status === 'NOT_FOUND' || record.status === 'ENGINE_FAILED') await store.increment('notFound');
+  if (record.status === 'ESCALATION') await store.increment('escalations');
+
+  try {
+    await messenger.markRead(record.chatId);
+  } catch {
+    // The reply went out; an unread mark is cosmetic and retried with the next reply.
+  }
+
+  const base = { chatId: record.chatId, ...(listing ? { listing } : {}) };
+  if (record.status === 'ESCALATION') {
+    notifier.notify({ kind: 'escalation', ...base, message: record.question, ...(previousBotAnswer ? { lastBotAnswer: previousBotAnswer } : {}) });
+  } else {
+    notifier.notify({ kind: 'answer', ...base, question: record.question, answer: record.text, status: record.status, sources: record.sources });
+  }
+}
+
+function lastBotAnswer(history: readonly ChatMessage[], botIds: readonly string[]): string | undefined {
+  const ids = new Set(botIds);
+  for (let i = history.length - 1; i >= 0; i--) {
+    const message = history[i]!;
+    if (ids.has(message.id)) return message.text;
+  }
+  return undefined;
+}
+
+async function fetchListing(messenger: Messenger, chatId: string): Promise<Listing | undefined> {
+  return (await messenger.getChat(chatId)).listing;
+}
+
+/** Stored history plus freshly fetched messages, by id, in time order (for dry runs that write nothing). */
+function mergeHistory(stored: readonly ChatMessage[], fetched: readonly ChatMessage[]): ChatMessage[] {
+  const byId = new Map<string, ChatMessage>();
+  for (const message of [...stored, ...fetched]) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => a.created - b.created);
+}
+
+/** Buyer messages that were seen and deliberately not answered (non-text with no auto-reply). */
+async function closeInquiry(deps: ResponderDeps, chatId: string, inquiry: readonly ChatMessage[]): Promise<void> {
+  const newest = inquiry.at(-1);
+  if (!newest) return;
+  await deps.store.updateChat(chatId, (s) => {
+    s.lastHandledMessageId = newest.id;
+    s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, newest.created);
+  });
+  await deps.store.markProcessed(inquiry.map((m) => m.id));
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyzeChat, buildContext, isWithinActiveHours } from '../../src/core/inquiry.js';
+import type { ChatMessage } from '../../src/core/model.js';
+
+const ME = 1;
+const msg = (id: number, direction: 'in' | 'out', extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  id: `m${id}`,
+  chatId: 'c',
+  authorId: direction === 'out' ? ME : 2,
+  created: 1000 + id,
+  direction,
+  type: 'text',
+  text: `text ${id}`,
+  ...extra,
+});
+
+describe('analyzeChat', () => {
+  it('takes the buyer messages after the newest outgoing message as the inquiry', () => {
+    const history = [msg(1, 'in'), msg(2, 'out'), msg(3, 'in'), msg(4, 'in', { type: 'voice', text: '' }), msg(5, 'in')];
+    const analysis = analyzeChat(history, { chatId: 'c', botMessageIds: ['m2'] }, ME, () => false);
+    expect(analysis.inquiry.map((m) => m.id)).toEqual(['m3', 'm4', 'm5']);
+    expect(analysis.question).toBe('text 3\ntext 5');
+    expect(analysis.nonText.map((m) => m.id)).toEqual(['m4']);
+    expect(analysis.sellerMessages).toEqual([]);
+  });
+
+  it('an outgoing message the bot did not send is the seller', () => {
+    const analysis = analyzeChat([msg(1, 'in'), msg(2, 'out')], { chatId: 'c', botMessageIds: [] }, ME, () => false);
+    expect(analysis.sellerMessages.map((m) => m.id)).toEqual(['m2']);
+    expect(analysis.inquiry).toEqual([]);
+  });
+
+  it('respects the watermark set by resume', () => {
+    const analysis = analyzeChat([msg(1, 'in'), msg(2, 'in')], { chatId: 'c', botMessageIds: [], lastHandledAt: 1002 }, ME, () => false);
+    expect(analysis.inquiry.map((m) => m.id)).toEqual(['m2']);
+  });
+});
+
+describe('buildContext', () => {
+  it('property: the last N messages, in order, with roles', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 60 }), fc.integer({ min: 1, max: 30 }), (sides, limit) => {
+        const history = sides.map((isIn, i) => msg(i, isIn ? 'in' : 'out'));
+        const context = buildContext(history, { chatId: 'c', botMessageIds: history.filter((_, i) => i % 2 === 0).map((m) => m.id) }, ME, limit);
+        expect(context).toHaveLength(Math.min(limit, history.length));
+        const expected = history.slice(-limit);
+        context.forEach((entry, i) => {
+          expect(entry.text).toBe(expected[i]!.text);
+          expect(entry.role).toBe(expected[i]!.direction === 'in' ? 'buyer' : Number(expected[i]!.id.slice(1)) % 2 === 0 ? 'bot' : 'seller');
+        });
+        for (let i = 1; i < context.length; i++) expect(context[i]!.at).toBeGreaterThan(context[i - 1]!.at);
+      }),
+    );
+  });
+
+  it('leaves out system messages', () => {
+    const context = buildContext([msg(1, 'in', { type: 'system', authorId: 0 }), msg(2, 'in')], undefined, ME, 10);
+    expect(context.map((c) => c.text)).toEqual(['text 2']);
+  });
+});
+
+describe('isWithinActiveHours', () => {
+  const at = (h: number, m = 0) => Date.UTC(2026, 0, 1, h, m);
+  it.each([
+    [{ start: 540, end: 1260 }, at(9), true],
+    [{ start: 540, end: 1260 }, at(20, 59), true],
+    [{ start: 540, end: 1260 }, at(21), false],
+    [{ start: 540, end: 1260 }, at(3), false],
+    [{ start: 1320, end: 480 }, at(23), true],
+    [{ start: 1320, end: 480 }, at(7, 59), true],
+    [{ start: 1320, end: 480 }, at(12), false],
+  ])('%j at %d → %s', (hours, now, expected) => {
+    expect(isWithinActiveHours(now, hours, 'UTC')).toBe(expected);
+  });
+
+  it('reads the time in the configured zone', () => {
+    // 07:00 UTC is 10:00 in Moscow.
+    expect(isWithinActiveHours(at(7), { start: 540, end: 1260 }, 'Europe/Moscow')).toBe(true);
+    expect(isWithinActiveHours(at(7), { start: 540, end: 1260 }, 'UTC')).toBe(false);
+  });
+});

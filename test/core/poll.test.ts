@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
+import { runBounded, runPollLoop, runPollPass } from '../../src/core/poll.js';
+import { createResponder } from '../../src/core/responder.js';
+import { AvitoApiError, AvitoAuthError } from '../../src/errors.js';
+import { createMemoryStore } from '../../src/store/index.js';
+import { FakeEngine } from '../helpers/fake-engine.js';
+import { FakeMessenger } from '../helpers/fake-messenger.js';
+
+function setup() {
+  const messenger = new FakeMessenger();
+  const store = createMemoryStore();
+  const engine = new FakeEngine({ давление: { text: 'Давление 15 бар.', sources: ['a.md'] } });
+  const clock = { now: () => 1_700_000_500_000 };
+  const responder = createResponder({
+    messenger,
+    store,
+    engine,
+    notifier: { notify: () => undefined },
+    clock,
+    settings: {
+      contextLimit: 20,
+      humanPauseHours: 12,
+      fallbackText: 'FALLBACK',
+      escalationText: 'ESC',
+      nonTextReplyText: 'TEXT',
+      nonTextReplyTypes: ['voice'],
+      activeHours: undefined,
+      timeZone: undefined,
+      maxRepliesPerHour: 10,
+      engineFailureLimit: 3,
+    },
+    escalation: createEscalationMatcher(DEFAULT_ESCALATION_PHRASES),
+  });
+  return { messenger, store, engine, responder, deps: { messenger, store, responder, clock, concurrency: 3 } };
+}
+
+describe('runPollPass', () => {
+  it('answers every chat with a new buyer message once, and fetches nothing on a pass with no news', async () => {
+    const { messenger, deps } = setup();
+    for (let i = 0; i < 5; i++) messenger.buyer(`c${i}`, `Какое давление ${i}?`);
+    const first = await runPollPass(deps);
+    expect(first).toMatchObject({ chats: 5, handled: 5, answered: 5, errors: 0 });
+    expect(messenger.sends).toHaveLength(5);
+    const calls = messenger.listMessagesCalls;
+    const second = await runPollPass(deps);
+    expect(second.handled).toBe(0);
+    expect(messenger.listMessagesCalls).toBe(calls);
+    expect(messenger.sends).toHaveLength(5);
+  });
+
+  it('a failing chat does not stop the pass and is retried next pass', async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('ok', 'Какое давление?');
+    messenger.buyer('bad', 'Какое давление?');
+    const original = messenger.listMessages.bind(messenger);
+    let fail = true;
+    messenger.listMessages = async (chatId, options) => {
+      if (chatId === 'bad' && fail) throw new AvitoApiError('boom', 500, 'listMessages');
+      return original(chatId, options);
+    };
+    const errors: string[] = [];
+    const first = await runPollPass({ ...deps, onChatError: (id) => errors.push(id) });
+    expect(first.errors).toBe(1);
+    expect(errors).toEqual(['bad']);
+    expect(messenger.sentTo('ok')).toHaveLength(1);
+    fail = false;
+    await runPollPass(deps);
+    expect(messenger.sentTo('bad')).toHaveLength(1);
+  });
+
+  it('a deferred inquiry (engine outage) is picked up again on later passes though the chat did not change', async () => {
+    const { messenger, engine, deps } = setup();
+    engine.failures = 1;
+    messenger.buyer('c1', 'Какое давление?');
+    const first = await runPollPass(deps);
+    expect(first.deferred).toBe(1);
+    await runPollPass(deps);
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+
+  it('bad credentials stop the pass with the auth error', async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.listMessages = async () => {
+      throw new AvitoAuthError('forbidden', 403, 'listMessages', 'scope-or-tariff');
+    };
+    await expect(runPollPass(deps)).rejects.toBeInstanceOf(AvitoAuthError);
+  });
+
+  it('a dry run sends nothing and leaves the store untouched', async () => {
+    const { messenger, store, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    const outcomes: string[] = [];
+    await runPollPass({ ...deps, dryRun: true, onOutcome: (o) => outcomes.push(o.action) });
+    expect(outcomes).toEqual(['would-answer']);
+    expect(messenger.sends).toEqual([]);
+    expect(store.getMeta('poll.updatedSince')).toBeUndefined();
+  });
+});
+
+describe('runPollLoop', () => {
+  it('keeps going through an Avito outage and stops when the signal aborts', async () => {
+    const { messenger, deps } = setup();
+    const controller = new AbortController();
+    let passes = 0;
+    const failures: unknown[] = [];
+    const original = messenger.listChats.bind(messenger);
+    messenger.listChats = async (o) => {
+      passes++;
+      if (passes === 1) throw new AvitoApiError('503', 503, 'listChats');
+      if (passes === 3) controller.abort();
+      return original(o);
+    };
+    await runPollLoop({
+      ...deps,
+      intervalMs: 1,
+      signal: controller.signal,
+      onPassError: (e) => failures.push(e),
+      sleep: async () => undefined,
+    });
+    expect(passes).toBe(3);
+    expect(failures).toHaveLength(1);
+  });
+
+  it('ends with the auth error when credentials are bad', async () => {
+    const { messenger, deps } = setup();
+    messenger.listChats = async () => {
+      throw new AvitoAuthError('bad', 400, 'token', 'credentials');
+    };
+    await expect(runPollLoop({ ...deps, intervalMs: 1, signal: new AbortController().signal, sleep: async () => undefined })).rejects.toBeInstanceOf(
+      AvitoAuthError,
+    );
+  });
+});
+
+describe('runBounded', () => {
+  it('never runs more than the limit at once and runs everything', async () => {
+    let running = 0;
+    let peak = 0;
+    const done: number[] = [];
+    await runBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 2));
+      done.push(n);
+      running--;
+    });
+    expect(peak).toBe(3);
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});

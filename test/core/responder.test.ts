@@ -1,0 +1,381 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
+import type { ResponderSettings } from '../../src/core/inquiry.js';
+import type { Notification } from '../../src/core/ports.js';
+import { createResponder } from '../../src/core/responder.js';
+import { createMemoryStore } from '../../src/store/index.js';
+import { ACCOUNT_ID, FakeMessenger } from '../helpers/fake-messenger.js';
+import { FakeEngine } from '../helpers/fake-engine.js';
+
+const FALLBACK = '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
+const ESCALATION = '🤖: передал менеджеру';
+const ASK_TEXT = '🤖: напишите текстом';
+const LISTING = { id: 4012345678, title: 'Кофемашина' };
+
+const SETTINGS: ResponderSettings = {
+  contextLimit: 20,
+  humanPauseHours: 12,
+  fallbackText: FALLBACK,
+  escalationText: ESCALATION,
+  nonTextReplyText: ASK_TEXT,
+  nonTextReplyTypes: ['voice'],
+  activeHours: undefined,
+  timeZone: 'UTC',
+  maxRepliesPerHour: 10,
+  engineFailureLimit: 3,
+};
+
+function setup(options: { settings?: Partial<ResponderSettings>; answers?: Record<string, { text: string; sources: string[] }> } = {}) {
+  const messenger = new FakeMessenger();
+  const store = createMemoryStore();
+  const engine = new FakeEngine(options.answers ?? { давление: { text: 'Давление 15 бар.', sources: ['item-4012345678.md'] } });
+  const notices: Notification[] = [];
+  const clock = { t: 1_700_000_500_000, now: () => clock.t };
+  const responder = createResponder({
+    messenger,
+    store,
+    engine,
+    notifier: { notify: (n) => notices.push(n) },
+    clock,
+    settings: { ...SETTINGS, ...options.settings },
+    escalation: createEscalationMatcher(DEFAULT_ESCALATION_PHRASES),
+  });
+  messenger.addChat('c1', LISTING);
+  return { messenger, store, engine, notices, clock, responder };
+}
+
+describe('rule 1: whom it answers', () => {
+  it.each([
+    ['a system message', { type: 'system', authorId: 0, text: 'Покупатель посмотрел телефон' }],
+    ["Avito's own bot (flow_id)", { type: 'text', text: 'Здравствуйте! Чем помочь?', flowId: 'bot-flow' }],
+    ['a deleted message', { type: 'deleted', text: '' }],
+    ['the tariff stub', { type: 'text', text: 'Чтобы читать сообщения, перейдите на подписку с API мессенджера' }],
+    ['our own echo (out, our account)', { type: 'text', text: 'Давление 15 бар.', authorId: ACCOUNT_ID, direction: 'out' as const }],
+  ])('never answers %s', async (_name, message) => {
+    const { messenger, responder } = setup();
+    messenger.add('c1', message);
+    await responder.handleChat('c1');
+    expect(messenger.sends).toEqual([]);
+  });
+
+  it('answers a buyer text message', async () => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', 'Какое давление у кофемашины?');
+    const outcome = await responder.handleChat('c1');
+    expect(outcome).toMatchObject({ action: 'answered', status: 'FOUND', sources: ['item-4012345678.md'] });
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+
+  it('asks for text after a voice message, and tells the seller', async () => {
+    const { messenger, responder, notices, engine } = setup();
+    messenger.add('c1', { type: 'voice', text: '' });
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual([ASK_TEXT]);
+    expect(engine.queries).toHaveLength(0);
+    expect(notices.filter((n) => n.kind === 'non-text')).toHaveLength(1);
+  });
+
+  it('sends nothing for a photo (not in NON_TEXT_REPLY_TYPES) but records it and tells the seller', async () => {
+    const { messenger, responder, notices, store } = setup();
+    const photo = messenger.add('c1', { type: 'image', text: '' });
+    const outcome = await responder.handleChat('c1');
+    expect(outcome).toMatchObject({ action: 'skipped', reason: 'non-text' });
+    expect(messenger.sends).toEqual([]);
+    expect(store.isProcessed(photo.id)).toBe(true);
+    expect(notices.map((n) => n.kind)).toEqual(['non-text']);
+    await responder.handleChat('c1');
+    expect(notices).toHaveLength(1);
+  });
+});
+
+describe('rule 2: one inquiry, one answer', () => {
+  it('answers a burst of lines once, with all lines as the question', async () => {
+    const { messenger, responder, engine } = setup();
+    messenger.buyer('c1', 'Здравствуйте!');
+    messenger.buyer('c1', 'Какое давление');
+    messenger.buyer('c1', 'у кофемашины?');
+    await responder.handleChat('c1');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toHaveLength(1);
+    expect(engine.queries[0]?.question).toBe('Здравствуйте!\nКакое давление\nу кофемашины?');
+  });
+
+  it('a new question after the answer is a new inquiry', async () => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    messenger.buyer('c1', 'А вес?');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', FALLBACK]);
+  });
+
+  it('two concurrent calls for one chat send one reply', async () => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    await Promise.all([responder.handleChat('c1'), responder.handleChat('c1'), responder.handleChat('c1')]);
+    expect(messenger.sentTo('c1')).toHaveLength(1);
+  });
+});
+
+describe('rule 3: context', () => {
+  it('gives the engine the last CONTEXT_LIMIT messages, both sides, in order, and the listing', async () => {
+    const { messenger, responder, engine, clock } = setup({ settings: { contextLimit: 3 } });
+    // The seller wrote 13 hours ago: their pause is over by the time of the question.
+    messenger.clock = clock.t / 1000 - 13 * 3600;
+    messenger.buyer('c1', 'первый');
+    messenger.seller('c1', 'ответ продавца');
+    messenger.buyer('c1', 'второй');
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    const query = engine.queries.at(-1);
+    expect(query?.listing).toEqual(LISTING);
+    expect(query?.context?.map((m) => [m.role, m.text])).toEqual([
+      ['seller', 'ответ продавца'],
+      ['buyer', 'второй'],
+      ['buyer', 'Какое давление?'],
+    ]);
+  });
+});
+
+describe('rule 4: human takeover', () => {
+  it('pauses for HUMAN_PAUSE_HOURS after a seller message, stays silent, leaves the chat unread, then answers again', async () => {
+    const { messenger, responder, clock, notices } = setup();
+    messenger.clock = clock.t / 1000;
+    messenger.buyer('c1', 'Есть в наличии?');
+    messenger.seller('c1', 'Да, есть!');
+    messenger.buyer('c1', 'Какое давление?');
+    const first = await responder.handleChat('c1');
+    expect(first).toMatchObject({ action: 'skipped', reason: 'paused' });
+    expect(messenger.sends).toEqual([]);
+    expect(messenger.reads).toEqual([]);
+    expect(notices.map((n) => n.kind)).toEqual(['takeover']);
+
+    clock.t += 11 * 3_600_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'paused' });
+    clock.t += 2 * 3_600_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+
+  it('recognises its own messages by id, not by text: a seller repeating the bot word for word is a takeover', async () => {
+    const { messenger, responder, clock } = setup();
+    messenger.clock = clock.t / 1000;
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    messenger.seller('c1', 'Давление 15 бар.');
+    messenger.buyer('c1', 'Какое давление точно?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'paused' });
+  });
+});
+
+describe('rule 5: escalation', () => {
+  it.each(['Позовите менеджера', 'вызови оператора!', 'А можно живого человека?', 'соедините с продавцом пожалуйста', 'позвать менеджера можно?'])(
+    '"%s" gets ESCALATION_TEXT once, then silence until resumed',
+    async (text) => {
+      const { messenger, responder, notices, store } = setup();
+      messenger.buyer('c1', 'Какое давление?');
+      await responder.handleChat('c1');
+      messenger.buyer('c1', text);
+      await responder.handleChat('c1');
+      messenger.buyer('c1', 'Ау?');
+      await responder.handleChat('c1');
+      expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', ESCALATION]);
+      expect(store.getChat('c1')?.escalatedAt).toBeTypeOf('number');
+      const notice = notices.find((n) => n.kind === 'escalation');
+      expect(notice).toMatchObject({ message: text, lastBotAnswer: 'Давление 15 бар.' });
+    },
+  );
+
+  it('does not escalate ordinary questions mentioning a manager', async () => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', 'Менеджер вчера сказал, что есть скидка. Какое давление?');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+});
+
+describe('rule 6: no made-up facts', () => {
+  it('NOT_FOUND gets exactly FALLBACK_TEXT', async () => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', 'Какая погода завтра?');
+    expect(await responder.handleChat('c1')).toMatchObject({ status: 'NOT_FOUND', reply: FALLBACK, sources: [] });
+    expect(messenger.sentTo('c1')).toEqual([FALLBACK]);
+  });
+
+  it('an engine failure sends nothing and keeps the inquiry; after 3 failed passes the buyer gets the fallback and the seller is told', async () => {
+    const { messenger, responder, engine, notices, store } = setup();
+    engine.failures = 3;
+    messenger.buyer('c1', 'Какое давление?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'deferred', attempt: 1 });
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'deferred', attempt: 2 });
+    expect(messenger.sends).toEqual([]);
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', status: 'ENGINE_FAILED', reply: FALLBACK });
+    expect(messenger.sentTo('c1')).toEqual([FALLBACK]);
+    expect(notices.some((n) => n.kind === 'error')).toBe(true);
+    expect(store.getChat('c1')?.engineFailures).toBe(0);
+  });
+
+  it('an engine that recovers answers the open inquiry normally', async () => {
+    const { messenger, responder, engine } = setup();
+    engine.failures = 1;
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+});
+
+describe('rule 7: exactly once across a crash', () => {
+  it('a send that went out but whose answer was lost is recognised next pass, not repeated', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-after';
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'failed', ambiguous: true });
+    expect(store.getPending('c1')).toBeDefined();
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', recovered: true });
+    expect(messenger.sentTo('c1')).toHaveLength(1);
+    expect(store.getPending('c1')).toBeUndefined();
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toHaveLength(1);
+  });
+
+  it('a send that never went out is sent on the next pass from the write-ahead record', async () => {
+    const { messenger, responder, store, engine } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    expect(store.getPending('c1')?.text).toBe('Давление 15 бар.');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+    // The engine was asked once: the recorded reply is what goes out.
+    expect(engine.queries).toHaveLength(1);
+  });
+
+  it('a definite refusal drops the record and the next pass decides afresh', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'refused';
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'failed', ambiguous: false });
+    expect(store.getPending('c1')).toBeUndefined();
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+
+  it('if the seller answered while a record was open, the bot does not send it', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    messenger.seller('c1', 'Добрый день, 15 бар');
+    await responder.handleChat('c1');
+    expect(messenger.sends).toEqual([]);
+    expect(store.getPending('c1')).toBeUndefined();
+  });
+});
+
+describe('rule 8: after sending', () => {
+  it('marks read, stores the bot message, logs the dialog, counts, notifies', async () => {
+    const { messenger, responder, store, notices } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    expect(messenger.reads).toEqual(['c1']);
+    const botId = store.getChat('c1')?.botMessageIds[0];
+    expect(store.getHistory('c1').some((m) => m.id === botId && m.direction === 'out')).toBe(true);
+    expect(store.recentDialogs(10)[0]).toMatchObject({ chatId: 'c1', itemId: LISTING.id, question: 'Какое давление?', answer: 'Давление 15 бар.', status: 'FOUND', sources: ['item-4012345678.md'] });
+    expect(store.counters()).toMatchObject({ repliesSent: 1, found: 1 });
+    expect(notices.find((n) => n.kind === 'answer')).toMatchObject({ chatId: 'c1', status: 'FOUND' });
+  });
+});
+
+describe('rule 9: quiet hours and limits', () => {
+  it('holds an inquiry outside ACTIVE_HOURS and answers it when allowed', async () => {
+    const { messenger, responder, clock } = setup({ settings: { activeHours: { start: 9 * 60, end: 21 * 60 }, timeZone: 'UTC' } });
+    clock.t = Date.UTC(2026, 10, 22, 23, 0);
+    messenger.buyer('c1', 'Какое давление?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'quiet-hours' });
+    clock.t = Date.UTC(2026, 10, 23, 9, 5);
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+  });
+
+  it('caps bot replies per chat per hour and answers the rest later', async () => {
+    const { messenger, responder, clock } = setup({ settings: { maxRepliesPerHour: 2 } });
+    for (let i = 0; i < 3; i++) {
+      messenger.buyer('c1', `вопрос ${i}`);
+      await responder.handleChat('c1');
+    }
+    expect(messenger.sends).toHaveLength(2);
+    clock.t += 3_600_001;
+    await responder.handleChat('c1');
+    expect(messenger.sends).toHaveLength(3);
+  });
+});
+
+describe('dry run', () => {
+  it('decides without sending or writing anything', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    const outcome = await responder.handleChat('c1', { dryRun: true });
+    expect(outcome).toMatchObject({ action: 'would-answer', reply: 'Давление 15 бар.' });
+    expect(messenger.sends).toEqual([]);
+    expect(store.getHistory('c1')).toEqual([]);
+    expect(store.listChats()).toEqual([]);
+  });
+});
+
+describe('properties', () => {
+  const messageArb = fc.record({
+    kind: fc.constantFrom('buyer-text', 'buyer-voice', 'system', 'flow', 'deleted', 'echo'),
+    text: fc.string({ minLength: 1, maxLength: 30 }),
+  });
+
+  it('only buyer text messages ever reach the engine, and a chat gets at most one reply per inquiry', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(messageArb, { minLength: 1, maxLength: 12 }), async (messages) => {
+        const { messenger, responder, engine } = setup({ answers: {} });
+        for (const m of messages) {
+          if (m.kind === 'buyer-text') messenger.buyer('c1', `q ${m.text}`);
+          if (m.kind === 'buyer-voice') messenger.add('c1', { type: 'voice', text: '' });
+          if (m.kind === 'system') messenger.add('c1', { type: 'system', authorId: 0, text: m.text });
+          if (m.kind === 'flow') messenger.add('c1', { text: m.text, flowId: 'f' });
+          if (m.kind === 'deleted') messenger.add('c1', { type: 'deleted', text: '' });
+          if (m.kind === 'echo') messenger.add('c1', { text: m.text, authorId: ACCOUNT_ID, direction: 'out', id: `echo-${m.text}` });
+        }
+        await responder.handleChat('c1');
+        await responder.handleChat('c1');
+        expect(messenger.sends.length).toBeLessThanOrEqual(1);
+        for (const q of engine.queries) for (const line of q.question.split('\n')) expect(line.startsWith('q ')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('NOT_FOUND always gives exactly the fallback, whatever the engine returned as text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.string({ minLength: 1 }), async (engineText, question) => {
+        const { messenger, responder, engine } = setup({ answers: {} });
+        engine.answer = async () => ({ status: 'NOT_FOUND', text: engineText, sources: ['x.md'], engine: 'local' });
+        messenger.buyer('c1', `вопрос ${question}`);
+        const outcome = await responder.handleChat('c1');
+        if (outcome.action === 'answered' && outcome.status !== 'ESCALATION') {
+          expect(outcome.reply).toBe(FALLBACK);
+          expect(outcome.sources).toEqual([]);
+        }
+        for (const sent of messenger.sends) expect([FALLBACK, ESCALATION]).toContain(sent.text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('handling the same chat any number of times is idempotent', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), async (lines, times) => {
+        const { messenger, responder } = setup();
+        for (let i = 0; i < lines; i++) messenger.buyer('c1', `Какое давление ${i}?`);
+        for (let i = 0; i < times; i++) await responder.handleChat('c1');
+        expect(messenger.sends).toHaveLength(1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

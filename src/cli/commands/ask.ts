@@ -1,0 +1,51 @@
+/** `avito-ai ask "<question>"`: the answer a buyer would get, from the knowledge base only. */
+import { composeReply } from '../../core/answer.js';
+import { createEscalationMatcher } from '../../core/escalation.js';
+import { UsageError } from '../../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CommandContext } from '../program.js';
+import { parsePositiveInt } from '../program.js';
+import { Chalk } from 'chalk';
+import { createEngineFor, loadConfig } from '../services.js';
+
+export default async function ask(context: CommandContext): Promise<ExitCode> {
+  const question = String(context.args[0] ?? '').trim();
+  if (!question) throw new UsageError('ask needs a question, e.g. avito-ai ask "Как доставляете?"');
+  const itemId = parsePositiveInt(context.options.item, '--item');
+  const dir = context.options.knowledgeDir === undefined ? undefined : String(context.options.knowledgeDir);
+  const config = loadConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
+  const engine = await createEngineFor(config, context.options.engine ? { engine: String(context.options.engine) } : {});
+
+  const started = Date.now();
+  const result = await composeReply(
+    { question, ...(itemId ? { listing: { id: itemId } } : {}) },
+    { engine, escalation: createEscalationMatcher(config.responder.escalationPhrases), settings: config.responder },
+  );
+  const latencyMs = Date.now() - started;
+  const out = context.io.stdout;
+  if (context.options.json) {
+    out.write(
+      `${JSON.stringify({
+        status: result.status,
+        answer: result.reply,
+        sources: result.sources,
+        engine: engine.name,
+        ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
+        latency_ms: latencyMs,
+      })}\n`,
+    );
+    return ExitCode.Ok;
+  }
+  const c = new Chalk({ level: out.isTTY ? 1 : 0 });
+  const colour = result.status === 'FOUND' ? c.green : result.status === 'ESCALATION' ? c.yellow : c.red;
+  out.write(`${result.reply}\n\n`);
+  const details = [
+    colour(result.status),
+    result.sources.length ? `sources: ${result.sources.join(', ')}` : undefined,
+    result.answer?.strategy ? `strategy: ${result.answer.strategy}` : undefined,
+    `engine: ${engine.name}`,
+    `${latencyMs} ms`,
+  ].filter(Boolean);
+  out.write(`${c.gray(details.join(' · '))}\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,119 @@
+/** `avito-ai poll`: the daemon, or one pass with --once. */
+import { runPollLoop, runPollPass, type PassSummary } from '../../core/poll.js';
+import type { ChatOutcome } from '../../core/responder.js';
+import { describeError } from '../../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { printOutcome } from '../outcome.js';
+import type { Logger } from '../logger.js';
+import type { CommandContext } from '../program.js';
+import { parsePositiveInt } from '../program.js';
+import { requireAvitoCredentials } from '../../config/config.js';
+import {
+  createEngineFor,
+  createLogNotifier,
+  createLoggerFor,
+  createMessengerFor,
+  createResponderFor,
+  loadConfig,
+  openStoreFor,
+} from '../services.js';
+
+export default async function poll(context: CommandContext): Promise<ExitCode> {
+  const { options, io } = context;
+  const interval = parsePositiveInt(options.interval, '--interval');
+  const concurrency = parsePositiveInt(options.concurrency, '--concurrency');
+  const config = loadConfig(context, {
+    ...(interval ? { AVITO_POLL_INTERVAL: String(interval) } : {}),
+    ...(concurrency ? { POLL_CONCURRENCY: String(concurrency) } : {}),
+  });
+  requireAvitoCredentials(config);
+  const logger = createLoggerFor(config, context);
+  const dryRun = Boolean(options.dryRun);
+  const engine = await createEngineFor(config);
+  const store = await openStoreFor(config, { readOnly: dryRun });
+  try {
+    const messenger = await createMessengerFor(config, store, logger);
+    const responder = createResponderFor(config, { messenger, store, engine, notifier: createLogNotifier(logger) });
+    const deps = {
+      messenger,
+      store,
+      responder,
+      clock: { now: () => Date.now() },
+      concurrency: config.poll.concurrency,
+      dryRun,
+      signal: io.signal,
+      onOutcome: (outcome: ChatOutcome) => {
+        logOutcome(logger, outcome);
+        if (dryRun) printOutcome(io.stdout, outcome);
+      },
+      onChatError: (chatId: string, error: unknown) => logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId }),
+    };
+    if (options.once) {
+      const summary = await runPollPass(deps);
+      logPass(logger, summary, dryRun);
+      return summary.errors > 0 ? ExitCode.Failure : ExitCode.Ok;
+    }
+    logger.info('poll started', {
+      interval_s: config.avito.pollIntervalSeconds,
+      store: config.store.path,
+      knowledge: config.knowledge.dir,
+      engine: engine.name,
+      dry_run: dryRun || undefined,
+    });
+    await runPollLoop({
+      ...deps,
+      intervalMs: config.avito.pollIntervalSeconds * 1000,
+      signal: io.signal,
+      onPass: (summary) => logPass(logger, summary, dryRun),
+      onPassError: (error) => logger.error(`pass failed, will retry: ${describeError(error)}`),
+    });
+    logger.info('poll stopped: work in hand finished and saved');
+    return ExitCode.Ok;
+  } finally {
+    await store.close();
+  }
+}
+
+function logPass(logger: Logger, s: PassSummary, dryRun: boolean): void {
+  logger.info(dryRun ? 'pass (dry run, nothing sent)' : 'pass', {
+    chats: s.chats,
+    handled: s.handled,
+    answered: s.answered,
+    escalated: s.escalated,
+    paused: s.paused,
+    held: s.held || undefined,
+    deferred: s.deferred || undefined,
+    errors: s.errors,
+    ms: s.durationMs,
+  });
+}
+
+export function logOutcome(logger: Logger, outcome: ChatOutcome): void {
+  const chat = outcome.chatId;
+  switch (outcome.action) {
+    case 'answered':
+      logger.info(outcome.recovered ? 'answered (finished after a restart)' : 'answered', {
+        chat,
+        item: outcome.listing?.id,
+        status: outcome.status,
+        sources: outcome.sources.join(',') || undefined,
+        ms: outcome.latencyMs,
+      });
+      break;
+    case 'would-answer':
+      logger.info('would answer', { chat, status: outcome.status });
+      break;
+    case 'held':
+      logger.info(`held back (${outcome.reason}), will answer when allowed`, { chat });
+      break;
+    case 'deferred':
+      logger.warn(`knowledge engine failed, will retry next pass: ${outcome.error}`, { chat, attempt: outcome.attempt });
+      break;
+    case 'failed':
+      logger.warn(`send failed${outcome.ambiguous ? ' (may have gone out; checked next pass)' : ''}: ${outcome.error}`, { chat });
+      break;
+    case 'skipped':
+      if (outcome.reason !== 'no-inquiry') logger.debug(`skipped (${outcome.reason})`, { chat });
+      break;
+  }
+}

@@ -1,0 +1,18 @@
+/** What a command may touch of the outside: streams, environment, working directory, stop signal. */
+import type { ExitCode } from './exit-codes.js';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Aborted on SIGINT/SIGTERM: long-running commands finish the work in hand and return. */
+  signal: AbortSignal;
+  /** Set by the command that ran. */
+  exitCode: ExitCode;
+}

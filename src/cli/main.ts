@@ -1,0 +1,28 @@
+/** The process edge: real streams, signals, the exit code. Everything else lives in program.ts. */
+import { readFileSync } from 'node:fs';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { runCli } from './program.js';
+
+const controller = new AbortController();
+let stops = 0;
+const stop = (): void => {
+  stops++;
+  // A second Ctrl-C means "now": the work in hand is abandoned, the write-ahead record covers it.
+  if (stops > 1) process.exit(130);
+  controller.abort();
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const io: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+  exitCode: ExitCode.Ok,
+};
+process.exitCode = await runCli(process.argv.slice(2), io, version);

@@ -1,0 +1,170 @@
+/**
+ * Wires the command line: commands, options, help. Each command's code is imported only when
+ * it runs, so `--help` stays fast. Commands return an exit code; only `main.ts` exits.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { reportError } from './report-error.js';
+import { isDebug } from '../config/config.js';
+import { UsageError } from '../errors.js';
+
+/** Global options every command understands. */
+export interface GlobalOptions {
+  envFile?: string;
+  debug?: boolean;
+  store?: string;
+}
+
+export function createProgram(io: CliIo, version: string): Command {
+  const program = new Command('avito-ai');
+  const setExit = (code: ExitCode): void => {
+    io.exitCode = code;
+  };
+
+  program
+    .description('Answers buyers in Avito Messenger from your own documents, and hands over to a human when it should.')
+    .version(version, '-V, --version', 'print the version')
+    .option('--env-file <path>', 'read settings from this file instead of ./.env')
+    .option('--store <path>', 'the store file (STORE_PATH), default ./data/avito-ai.json')
+    .option('--debug', 'show stack traces on errors (same as DEBUG=avito-ai)')
+    .showHelpAfterError('(see avito-ai --help)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`avito-ai: ${text.replace(/^error:\s*/, '').trim()}\n`),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ avito-ai demo                        try it with no keys: a local Avito sandbox and example documents
+  $ avito-ai ask "Как доставляете?"      check what a buyer would be answered
+  $ avito-ai poll                        the daemon: answer buyers every AVITO_POLL_INTERVAL seconds
+  $ avito-ai poll --once --dry-run       show what one pass would send, send nothing
+
+Settings come from .env, the environment and flags (see .env.example).`,
+    );
+
+  const run = (load: () => Promise<CommandModule>) =>
+    async function (this: Command, ...args: unknown[]) {
+      const command = args.at(-1) as Command;
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const debug = Boolean(globals.debug) || isDebug(io.env.DEBUG);
+      try {
+        const module = await load();
+        setExit(await module.default({ io, globals, args: args.slice(0, -2), options: command.opts() }));
+      } catch (error) {
+        setExit(reportError(error, io.stderr, debug));
+      }
+    };
+
+  program
+    .command('poll')
+    .description('the daemon: answer new buyer messages on every pass over your chats')
+    .option('--once', 'make one pass and exit (for cron)')
+    .option('--dry-run', 'decide and print what would be sent; send nothing, change nothing')
+    .option('--interval <seconds>', 'seconds between passes (AVITO_POLL_INTERVAL, default 30)')
+    .option('--concurrency <n>', 'chats handled at once (POLL_CONCURRENCY, default 4)')
+    .addHelpText('after', '\nExamples:\n  $ avito-ai poll\n  $ avito-ai poll --once            # from cron\n  $ avito-ai poll --once --dry-run\n\nSIGINT/SIGTERM finish the chat in hand, save, and exit 0.')
+    .action(run(() => import('./commands/poll.js')));
+
+  program
+    .command('reply <chatId>')
+    .description('answer one chat now, or send your own text to it as the seller')
+    .option('--dry-run', 'show what would be sent; send nothing, change nothing')
+    .option('--text <text>', 'send this text as the seller and pause the bot in the chat')
+    .addHelpText('after', '\nExamples:\n  $ avito-ai reply u2i-abc123\n  $ avito-ai reply u2i-abc123 --text "Добрый день! Да, в наличии."')
+    .action(run(() => import('./commands/reply.js')));
+
+  program
+    .command('ask <question>')
+    .description('answer a question from the knowledge base, exactly as a buyer would be answered (no Avito keys needed)')
+    .option('--item <id>', 'answer as in the chat about this listing (its documents first)')
+    .option('--json', 'print one JSON object: status, answer, sources, engine')
+    .option('--knowledge-dir <dir>', 'the documents folder (KNOWLEDGE_DIR, default ./docs/knowledge)')
+    .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini']))
+    .addHelpText('after', '\nExamples:\n  $ avito-ai ask "Сколько стоит доставка?"\n  $ avito-ai ask "Есть гарантия?" --item 4012345679 --json')
+    .action(run(() => import('./commands/ask.js')));
+
+  program
+    .command('pause <chatId>')
+    .description('keep the bot silent in a chat')
+    .option('--hours <n>', 'for how long (default: HUMAN_PAUSE_HOURS)')
+    .addHelpText('after', '\nExample:\n  $ avito-ai pause u2i-abc123 --hours 24')
+    .action(run(() => import('./commands/pause.js')));
+
+  program
+    .command('resume <chatId>')
+    .description('let the bot answer in a paused or escalated chat again (from new messages on)')
+    .addHelpText('after', '\nExample:\n  $ avito-ai resume u2i-abc123')
+    .action(run(() => import('./commands/resume.js')));
+
+  program
+    .command('chats')
+    .description('list escalated and paused chats with their last activity')
+    .option('--all', 'list every known chat')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  $ avito-ai chats')
+    .action(run(() => import('./commands/chats.js')));
+
+  program
+    .command('sync-docs [dir]')
+    .description('index the knowledge folder and report what it holds and what it skipped')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', '\nExample:\n  $ avito-ai sync-docs ./docs/knowledge')
+    .action(run(() => import('./commands/sync-docs.js')));
+
+  program
+    .command('demo')
+    .description('no keys, no network: a local Avito sandbox with buyer chats, answered from docs/examples/knowledge')
+    .option('--knowledge-dir <dir>', 'answer from this folder instead of the examples')
+    .addHelpText('after', '\nExample:\n  $ avito-ai demo')
+    .action(run(() => import('./commands/demo.js')));
+
+  program
+    .command('sandbox')
+    .description('run the local Avito API sandbox (for trying avito-ai and for development)')
+    .option('--scenario <file>', 'seed chats from this JSON scenario (default: the demo chats)')
+    .option('--port <port>', 'port to listen on (default: any free port)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addHelpText('after', '\nExample:\n  $ avito-ai sandbox --port 8090\n  then, in another shell: AVITO_API_URL=http://127.0.0.1:8090 AVITO_CLIENT_ID=sandbox-client AVITO_CLIENT_SECRET=sandbox-secret avito-ai poll --once')
+    .action(run(() => import('./commands/sandbox.js')));
+
+  return program;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  globals: GlobalOptions;
+  args: unknown[];
+  options: Record<string, unknown>;
+}
+
+export interface CommandModule {
+  default(context: CommandContext): Promise<ExitCode>;
+}
+
+/** Parses and runs; returns the exit code instead of exiting. */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<ExitCode> {
+  const program = createProgram(io, version);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.Ok;
+      return ExitCode.Usage;
+    }
+    return reportError(error, io.stderr, isDebug(io.env.DEBUG));
+  }
+  return io.exitCode;
+}
+
+/** Parses a positive whole number option, or throws a UsageError naming it. */
+export function parsePositiveInt(value: unknown, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new UsageError(`${option} must be a positive whole number, got "${String(value)}"`);
+  return number;
+}

@@ -1,0 +1,38 @@
+/**
+ * The CLI edge: any error becomes one clear line (and a hint) on stderr and an exit code;
+ * the stack only with DEBUG=avito-ai or --debug.
+ */
+import chalk from 'chalk';
+import { CommanderError } from 'commander';
+import { AvitoApiError, AvitoAuthError, AvitoAiError, ConfigError, KnowledgeError, StoreError, UsageError } from '../errors.js';
+import { ExitCode } from './exit-codes.js';
+import type { OutputStream } from './io.js';
+
+export function exitCodeFor(error: unknown): ExitCode {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+  if (error instanceof UsageError) return ExitCode.Usage;
+  if (error instanceof ConfigError) return ExitCode.Config;
+  if (error instanceof AvitoAuthError) return ExitCode.Auth;
+  if (error instanceof StoreError) return ExitCode.Store;
+  if (error instanceof AvitoApiError || error instanceof KnowledgeError) return ExitCode.Unavailable;
+  return ExitCode.Failure;
+}
+
+/** One line for the user: `avito-ai: <what happened> (<how to fix>)`. */
+export function formatError(error: unknown): string {
+  if (error instanceof AvitoAiError) {
+    return `avito-ai: ${error.message}${error.hint ? ` (${error.hint})` : ''}`;
+  }
+  if (error instanceof Error) return `avito-ai: unexpected error: ${error.message} (run with DEBUG=avito-ai for details)`;
+  return `avito-ai: unexpected error: ${String(error)}`;
+}
+
+export function reportError(error: unknown, stream: OutputStream, debug: boolean): ExitCode {
+  const line = formatError(error);
+  stream.write(`${stream.isTTY ? chalk.red(line) : line}\n`);
+  if (debug && error instanceof Error && error.stack) {
+    stream.write(`${error.stack}\n`);
+    if (error.cause instanceof Error && error.cause.stack) stream.write(`caused by: ${error.cause.stack}\n`);
+  }
+  return exitCodeFor(error);
+}

@@ -1,0 +1,142 @@
+/**
+ * The composition root: turns the resolved Config into the adapters the core needs.
+ * Commands call these; nothing else constructs an adapter from configuration.
+ */
+import { resolveConfig, type Config, type ConfigKey } from '../config/config.js';
+import { createEscalationMatcher } from '../core/escalation.js';
+import type { ResponderSettings } from '../core/inquiry.js';
+import type { KnowledgeEngine, Notification, Notifier, Store } from '../core/ports.js';
+import { createResponder, type Responder } from '../core/responder.js';
+import { ConfigError, describeError } from '../errors.js';
+import { createLogger, type Logger } from './logger.js';
+import type { CommandContext } from './program.js';
+import { requireAvitoCredentials } from '../config/config.js';
+import type { AvitoClient } from '../avito/client.js';
+
+/** Resolves configuration once for a command: defaults → .env → environment → flags. */
+export function loadConfig(context: CommandContext, flags: Partial<Record<ConfigKey, string | undefined>> = {}): Config {
+  const config = resolveConfig({
+    env: context.io.env,
+    cwd: context.io.cwd,
+    ...(context.globals.envFile ? { envFile: context.globals.envFile } : {}),
+    flags: { ...(context.globals.store ? { STORE_PATH: context.globals.store } : {}), ...flags },
+  });
+  if (context.globals.debug) config.log.debug = true;
+  return config;
+}
+
+export function createLoggerFor(config: Config, context: CommandContext): Logger {
+  return createLogger({ format: config.log.format, level: config.log.debug ? 'debug' : config.log.level, stream: context.io.stderr });
+}
+
+/** Routes outbound HTTP through HTTPS_PROXY/HTTP_PROXY when set (NO_PROXY honoured). */
+export async function installProxy(config: Config): Promise<string | undefined> {
+  const { httpsProxy, httpProxy, noProxy } = config.proxy;
+  if (!httpsProxy && !httpProxy) return undefined;
+  const { installProxyFromEnv } = await import('../net/proxy.js');
+  return installProxyFromEnv({ HTTPS_PROXY: httpsProxy, HTTP_PROXY: httpProxy, NO_PROXY: noProxy }).proxy;
+}
+
+export async function openStoreFor(config: Config, options: { readOnly?: boolean } = {}): Promise<Store & { close(): Promise<void> }> {
+  const { openStore } = await import('../store/index.js');
+  return openStore({ path: config.store.path, historyLimit: config.store.historyLimit, readOnly: options.readOnly ?? false });
+}
+
+const USER_ID_META = 'avito.userId';
+
+/** The Avito client, with the account id configured, cached in the store, or discovered once. */
+export async function createMessengerFor(config: Config, store: Store | undefined, logger: Logger): Promise<AvitoClient> {
+  const { clientId, clientSecret } = requireAvitoCredentials(config);
+  await installProxy(config);
+  const { createAvitoClient } = await import('../avito/index.js');
+  const cached = Number(store?.getMeta(USER_ID_META)) || undefined;
+  const userId = config.avito.userId ?? cached;
+  return createAvitoClient({
+    baseUrl: config.avito.apiUrl,
+    clientId,
+    clientSecret,
+    ...(userId ? { userId } : {}),
+    chatTypes: config.avito.chatTypes,
+    timeoutMs: config.avito.timeoutMs,
+    onUserIdDiscovered: (id: number) => {
+      logger.info('discovered the Avito account id', { user_id: id });
+      void store?.setMeta(USER_ID_META, String(id)).catch(() => undefined);
+    },
+    onEvent: (event: { type: string } & Record<string, unknown>) => {
+      logger.debug(`avito ${event.type}`, flatten(event));
+    },
+  });
+}
+
+export async function createEngineFor(config: Config, override: { dir?: string; engine?: string } = {}): Promise<KnowledgeEngine> {
+  const engine = override.engine ?? config.knowledge.engine;
+  if (engine === 'gemini') {
+    throw new ConfigError('KNOWLEDGE_ENGINE', 'the Gemini engine is not part of this version yet', {
+      hint: 'use KNOWLEDGE_ENGINE=local (the default) for now',
+    });
+  }
+  const { createLocalEngine } = await import('../knowledge/index.js');
+  return createLocalEngine({ dir: override.dir ?? config.knowledge.dir });
+}
+
+export function responderSettings(config: Config): ResponderSettings {
+  const r = config.responder;
+  return {
+    contextLimit: r.contextLimit,
+    humanPauseHours: r.humanPauseHours,
+    fallbackText: r.fallbackText,
+    escalationText: r.escalationText,
+    nonTextReplyText: r.nonTextReplyText,
+    nonTextReplyTypes: r.nonTextReplyTypes,
+    activeHours: r.activeHours,
+    timeZone: r.timeZone,
+    maxRepliesPerHour: r.maxRepliesPerHour,
+    engineFailureLimit: r.engineFailureLimit,
+  };
+}
+
+export function createResponderFor(
+  config: Config,
+  parts: { messenger: AvitoClient; store: Store; engine: KnowledgeEngine; notifier: Notifier },
+): Responder {
+  return createResponder({
+    ...parts,
+    clock: { now: () => Date.now() },
+    settings: responderSettings(config),
+    escalation: createEscalationMatcher(config.responder.escalationPhrases),
+  });
+}
+
+/**
+ * The seller's notices as log lines, until Telegram is configured. Never throws into the core.
+ */
+export function createLogNotifier(logger: Logger): Notifier {
+  return {
+    notify(notification: Notification) {
+      try {
+        const { kind, ...rest } = notification;
+        const fields = flatten(rest as Record<string, unknown>);
+        if (kind === 'error') logger.warn(`notice: ${notification.message}`, fields);
+        else if (kind === 'escalation') logger.warn('notice: the buyer asked for a person; the bot is silent there until you resume it', fields);
+        else if (kind === 'takeover') logger.info('notice: you answered by hand; the bot pauses in this chat', fields);
+        else if (kind === 'non-text') logger.info(`notice: the buyer sent a ${notification.messageType} message the bot cannot read`, fields);
+        else logger.debug('notice: answered', fields);
+      } catch (error) {
+        logger.debug(`notifier failed: ${describeError(error)}`);
+      }
+    },
+  };
+}
+
+function flatten(value: Record<string, unknown>): Record<string, string | number | boolean | undefined> {
+  const out: Record<string, string | number | boolean | undefined> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'type') continue;
+    if (item === undefined || item === null) continue;
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out[key] = item;
+    else if (key === 'listing' && typeof item === 'object') out.item_id = (item as { id?: number }).id;
+    else if (key === 'message' && typeof item === 'object') out.message_id = (item as { id?: string }).id;
+    else if (Array.isArray(item)) out[key] = item.join(',');
+  }
+  return out;
+}

@@ -1,0 +1,315 @@
+/**
+ * Configuration, resolved once per run in a fixed order:
+ * built-in defaults → `.env` (working directory, or `--env-file`) → environment → command-line flags.
+ * The result is one typed, validated object; every malformed value gives a ConfigError naming the
+ * variable and the expected shape. Secrets come from the environment (or `.env`) only.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { ConfigError } from '../errors.js';
+import { DEFAULT_ESCALATION_PHRASES } from '../core/escalation.js';
+
+export const DEFAULT_FALLBACK_TEXT =
+  '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
+export const DEFAULT_ESCALATION_TEXT =
+  '🤖: передал ваш вопрос менеджеру, он ответит в этом чате, как только сможет.';
+export const DEFAULT_NON_TEXT_REPLY_TEXT =
+  '🤖: я пока не умею слушать голосовые сообщения. Напишите, пожалуйста, вопрос текстом.';
+
+/** Every variable avito-ai reads, with its default (undefined: no default). Documented in .env.example. */
+export const DEFAULTS = {
+  AVITO_CLIENT_ID: undefined,
+  AVITO_CLIENT_SECRET: undefined,
+  AVITO_USER_ID: undefined,
+  AVITO_API_URL: 'https://api.avito.ru',
+  AVITO_POLL_INTERVAL: '30',
+  AVITO_CHAT_TYPES: 'u2i,u2u',
+  AVITO_TIMEOUT: '15',
+  STORE_PATH: './data/avito-ai.json',
+  HISTORY_LIMIT: '100',
+  KNOWLEDGE_DIR: './docs/knowledge',
+  KNOWLEDGE_ENGINE: 'local',
+  CONTEXT_LIMIT: '20',
+  HUMAN_PAUSE_HOURS: '12',
+  FALLBACK_TEXT: DEFAULT_FALLBACK_TEXT,
+  ESCALATION_TEXT: DEFAULT_ESCALATION_TEXT,
+  ESCALATION_PHRASES: DEFAULT_ESCALATION_PHRASES.join(','),
+  NON_TEXT_REPLY_TEXT: DEFAULT_NON_TEXT_REPLY_TEXT,
+  NON_TEXT_REPLY_TYPES: 'voice',
+  ACTIVE_HOURS: undefined,
+  TZ: undefined,
+  MAX_REPLIES_PER_HOUR: '10',
+  ENGINE_FAILURE_LIMIT: '3',
+  POLL_CONCURRENCY: '4',
+  LOG_FORMAT: 'text',
+  LOG_LEVEL: 'info',
+  DEBUG: undefined,
+  HTTPS_PROXY: undefined,
+  HTTP_PROXY: undefined,
+  NO_PROXY: undefined,
+} as const satisfies Record<string, string | undefined>;
+
+export type ConfigKey = keyof typeof DEFAULTS;
+
+export interface ActiveHours {
+  /** Minutes since midnight. */
+  start: number;
+  end: number;
+}
+
+export interface Config {
+  avito: {
+    apiUrl: string;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    userId: number | undefined;
+    pollIntervalSeconds: number;
+    chatTypes: string[];
+    timeoutMs: number;
+  };
+  store: { path: string; historyLimit: number };
+  knowledge: { dir: string; engine: 'local' | 'gemini' };
+  responder: {
+    contextLimit: number;
+    humanPauseHours: number;
+    fallbackText: string;
+    escalationText: string;
+    escalationPhrases: string[];
+    nonTextReplyText: string;
+    nonTextReplyTypes: string[];
+    activeHours: ActiveHours | undefined;
+    timeZone: string | undefined;
+    maxRepliesPerHour: number;
+    engineFailureLimit: number;
+  };
+  poll: { concurrency: number };
+  log: { format: 'text' | 'json'; level: 'debug' | 'info' | 'warn' | 'error'; debug: boolean };
+  /** Outbound proxy for every call (Avito, Gemini, Telegram); NO_PROXY lists exceptions. */
+  proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
+  /** Where the values came from, for `--help`-style diagnostics; never holds secrets. */
+  envFile: string | undefined;
+}
+
+export interface ResolveOptions {
+  /** Process environment; defaults are never read from anything else. */
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Explicit `--env-file`: must exist. Otherwise `.env` in cwd is read when present. */
+  envFile?: string;
+  /** Ignore `.env` (the demo runs on built-in defaults whatever the folder holds). */
+  skipEnvFile?: boolean;
+  /** Flag values already mapped to variable names (e.g. `--store` → STORE_PATH). */
+  flags?: Partial<Record<ConfigKey, string | undefined>>;
+}
+
+/** Reads the sources in order and validates them into one Config. */
+export function resolveConfig(options: ResolveOptions): Config {
+  const { values, envFile } = mergeSources(options);
+  const get = (key: ConfigKey): string | undefined => {
+    const value = values[key]?.trim();
+    return value === '' ? undefined : value;
+  };
+
+  const config: Config = {
+    avito: {
+      apiUrl: parseUrl(get, 'AVITO_API_URL'),
+      clientId: get('AVITO_CLIENT_ID'),
+      clientSecret: get('AVITO_CLIENT_SECRET'),
+      userId: parseOptionalInt(get, 'AVITO_USER_ID', 1),
+      pollIntervalSeconds: parseNumber(get, 'AVITO_POLL_INTERVAL', 1, 86_400),
+      chatTypes: parseList(get, 'AVITO_CHAT_TYPES', ['u2i', 'u2u', 'a2u']),
+      timeoutMs: parseNumber(get, 'AVITO_TIMEOUT', 1, 600) * 1000,
+    },
+    store: {
+      path: resolve(options.cwd, get('STORE_PATH') ?? DEFAULTS.STORE_PATH),
+      historyLimit: parseInteger(get, 'HISTORY_LIMIT', 1, 10_000),
+    },
+    knowledge: {
+      dir: resolve(options.cwd, get('KNOWLEDGE_DIR') ?? DEFAULTS.KNOWLEDGE_DIR),
+      engine: parseChoice(get, 'KNOWLEDGE_ENGINE', ['local', 'gemini'] as const),
+    },
+    responder: {
+      contextLimit: parseInteger(get, 'CONTEXT_LIMIT', 1, 100),
+      humanPauseHours: parseNumber(get, 'HUMAN_PAUSE_HOURS', 0, 24 * 365),
+      fallbackText: parseText(get, 'FALLBACK_TEXT'),
+      escalationText: parseText(get, 'ESCALATION_TEXT'),
+      escalationPhrases: parseList(get, 'ESCALATION_PHRASES'),
+      nonTextReplyText: get('NON_TEXT_REPLY_TEXT') ?? '',
+      nonTextReplyTypes: parseOptionalList(get, 'NON_TEXT_REPLY_TYPES'),
+      activeHours: parseActiveHours(get('ACTIVE_HOURS')),
+      timeZone: parseTimeZone(get('TZ')),
+      maxRepliesPerHour: parseInteger(get, 'MAX_REPLIES_PER_HOUR', 1, 10_000),
+      engineFailureLimit: parseInteger(get, 'ENGINE_FAILURE_LIMIT', 1, 100),
+    },
+    poll: { concurrency: parseInteger(get, 'POLL_CONCURRENCY', 1, 64) },
+    log: {
+      format: parseChoice(get, 'LOG_FORMAT', ['text', 'json'] as const),
+      level: parseChoice(get, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
+      debug: isDebug(get('DEBUG')),
+    },
+    proxy: {
+      httpsProxy: get('HTTPS_PROXY') ?? options.env.https_proxy,
+      httpProxy: get('HTTP_PROXY') ?? options.env.http_proxy,
+      noProxy: get('NO_PROXY') ?? options.env.no_proxy,
+    },
+    envFile,
+  };
+  return config;
+}
+
+/** The Avito credentials a command needs, or a ConfigError naming the first one missing. */
+export function requireAvitoCredentials(config: Config): { clientId: string; clientSecret: string } {
+  const { clientId, clientSecret } = config.avito;
+  if (!clientId) throw missing('AVITO_CLIENT_ID');
+  if (!clientSecret) throw missing('AVITO_CLIENT_SECRET');
+  return { clientId, clientSecret };
+}
+
+/** True when DEBUG enables our stacks: `DEBUG=avito-ai`, `DEBUG=*`, `DEBUG=1` or `DEBUG=true`. */
+export function isDebug(value: string | undefined): boolean {
+  if (!value) return false;
+  return value
+    .split(/[\s,]+/)
+    .some((part) => part === '*' || part === '1' || part === 'true' || part === 'avito-ai' || part.startsWith('avito-ai:'));
+}
+
+function mergeSources(options: ResolveOptions): { values: Record<string, string | undefined>; envFile: string | undefined } {
+  const values: Record<string, string | undefined> = { ...DEFAULTS };
+  const envFile = options.envFile ? resolve(options.cwd, options.envFile) : resolve(options.cwd, '.env');
+  let fileValues: Record<string, string> = {};
+  let usedFile: string | undefined;
+  try {
+    if (!options.skipEnvFile) {
+      fileValues = parseDotenv(readFileSync(envFile, 'utf8'));
+      usedFile = envFile;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (options.envFile || code !== 'ENOENT') {
+      throw new ConfigError('--env-file', `cannot read ${envFile}: ${code ?? String(error)}`, {
+        hint: 'check the path given with --env-file',
+      });
+    }
+  }
+  for (const key of Object.keys(DEFAULTS)) {
+    if (fileValues[key] !== undefined) values[key] = fileValues[key];
+    const fromEnv = options.env[key];
+    if (fromEnv !== undefined) values[key] = fromEnv;
+    const fromFlag = options.flags?.[key as ConfigKey];
+    if (fromFlag !== undefined) values[key] = fromFlag;
+  }
+  return { values, envFile: usedFile };
+}
+
+type Getter = (key: ConfigKey) => string | undefined;
+
+function missing(key: ConfigKey): ConfigError {
+  return new ConfigError(key, `${key} is not set (see .env.example)`);
+}
+
+function malformed(key: ConfigKey, value: string, expected: string): ConfigError {
+  return new ConfigError(key, `${key} must be ${expected}, got "${value}"`);
+}
+
+function parseNumber(get: Getter, key: ConfigKey, min: number, max: number): number {
+  const raw = get(key) ?? String(DEFAULTS[key]);
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw malformed(key, raw, `a number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function parseInteger(get: Getter, key: ConfigKey, min: number, max: number): number {
+  const raw = get(key) ?? String(DEFAULTS[key]);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw malformed(key, raw, `a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function parseOptionalInt(get: Getter, key: ConfigKey, min: number): number | undefined {
+  const raw = get(key);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw malformed(key, raw, 'a positive whole number (your Avito user id)');
+  return value;
+}
+
+function parseUrl(get: Getter, key: ConfigKey): string {
+  const raw = get(key) ?? String(DEFAULTS[key]);
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw malformed(key, raw, 'an http(s) URL such as https://api.avito.ru');
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function parseChoice<T extends string>(get: Getter, key: ConfigKey, choices: readonly T[]): T {
+  const raw = (get(key) ?? String(DEFAULTS[key])).toLowerCase();
+  if (!(choices as readonly string[]).includes(raw)) throw malformed(key, raw, `one of ${choices.join(', ')}`);
+  return raw as T;
+}
+
+function parseList(get: Getter, key: ConfigKey, allowed?: readonly string[]): string[] {
+  const raw = get(key) ?? String(DEFAULTS[key] ?? '');
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  if (items.length === 0) throw malformed(key, raw, 'a comma-separated, non-empty list');
+  if (allowed) {
+    const bad = items.find((item) => !allowed.includes(item));
+    if (bad !== undefined) throw malformed(key, raw, `a comma-separated list of ${allowed.join(', ')}`);
+  }
+  return items;
+}
+
+function parseOptionalList(get: Getter, key: ConfigKey): string[] {
+  const raw = get(key);
+  if (raw === undefined || raw === 'none') return [];
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function parseText(get: Getter, key: ConfigKey): string {
+  const raw = get(key) ?? String(DEFAULTS[key]);
+  // .env files cannot hold real newlines on one line; `\n` is the way sellers write them.
+  const text = raw.replace(/\\n/g, '\n');
+  if (text.length > 1000) throw malformed(key, `${text.slice(0, 20)}…`, 'at most 1000 characters (one Avito message)');
+  return text;
+}
+
+/** `09:00-21:00` → minutes; `22:00-08:00` spans midnight. */
+export function parseActiveHours(raw: string | undefined): ActiveHours | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(raw);
+  const toMinutes = (h: string, m: string): number | undefined => {
+    const hours = Number(h);
+    const minutes = Number(m);
+    if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return undefined;
+    return hours * 60 + minutes;
+  };
+  const start = match ? toMinutes(match[1]!, match[2]!) : undefined;
+  const end = match ? toMinutes(match[3]!, match[4]!) : undefined;
+  if (start === undefined || end === undefined || start === end) {
+    throw new ConfigError('ACTIVE_HOURS', `ACTIVE_HOURS must look like 09:00-21:00, got "${raw}"`);
+  }
+  return { start, end };
+}
+
+function parseTimeZone(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: raw });
+  } catch {
+    throw new ConfigError('TZ', `TZ must be an IANA time zone such as Europe/Moscow, got "${raw}"`);
+  }
+  return raw;
+}

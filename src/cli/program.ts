@@ -28,12 +28,12 @@ export function createProgram(io: CliIo, version: string): Command {
     .option('--env-file <path>', 'read settings from this file instead of ./.env')
     .option('--store <path>', 'the store file (STORE_PATH), default ./data/avito-ai.json')
     .option('--debug', 'show stack traces on errors (same as DEBUG=avito-ai)')
-    .showHelpAfterError('(see avito-ai --help)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`avito-ai: ${text.replace(/^error:\s*/, '').trim()}\n`),
+      // One line, like every other error: what is wrong, then where to look.
+      outputError: (text, write) => write(`avito-ai: ${text.replace(/^error:\s*/, '').trim()} (see avito-ai --help)\n`),
     })
     .addHelpText(
       'after',

@@ -1,0 +1,203 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { openStore } from '../../src/store/index.js';
+import { runInProcess } from '../helpers/cli.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
+const DEMO = parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8')));
+const tmp = () => mkdtempSync(join(tmpdir(), 'avito-ai-cli-'));
+
+describe('the command line', () => {
+  it('--help lists every command', async () => {
+    const { code, stdout } = await runInProcess(['--help'], { cwd: tmp() });
+    expect(code).toBe(ExitCode.Ok);
+    for (const command of ['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'demo', 'sandbox']) {
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    }
+    expect(stdout).toContain('Examples:');
+  });
+
+  it.each(['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'demo', 'sandbox'])('%s --help explains it with an example', async (command) => {
+    const { code, stdout } = await runInProcess([command, '--help'], { cwd: tmp() });
+    expect(code).toBe(ExitCode.Ok);
+    expect(stdout).toContain(`avito-ai ${command}`);
+    expect(stdout).toMatch(/Examples?:/);
+  });
+
+  it('--version prints the version', async () => {
+    const { code, stdout } = await runInProcess(['--version'], { cwd: tmp() });
+    expect(code).toBe(ExitCode.Ok);
+    expect(stdout.trim()).toBe('9.9.9-test');
+  });
+
+  it.each([
+    [['frobnicate'], /^avito-ai: unknown command 'frobnicate' \(see avito-ai --help\)\n$/],
+    [['poll', '--fast'], /^avito-ai: unknown option '--fast' \(see avito-ai --help\)\n$/],
+    [['ask'], /^avito-ai: missing required argument 'question' \(see avito-ai --help\)\n$/],
+    [['poll', '--interval', 'soon'], /^avito-ai: --interval must be a positive whole number, got "soon"\n$/],
+    [['ask', 'q', '--engine', 'gpt'], /^avito-ai: option '--engine <engine>' argument 'gpt' is invalid/],
+  ])('%j is a one-line usage error with exit code 2', async (argv, message) => {
+    const { code, stderr } = await runInProcess(argv, { cwd: tmp() });
+    expect(code).toBe(ExitCode.Usage);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a missing credential is one line naming the variable, exit code 3, no stack', async () => {
+    const { code, stderr } = await runInProcess(['poll', '--once'], { cwd: tmp() });
+    expect(code).toBe(ExitCode.Config);
+    expect(stderr).toBe('avito-ai: AVITO_CLIENT_ID is not set (see .env.example)\n');
+  });
+
+  it('DEBUG=avito-ai adds the stack', async () => {
+    const { stderr } = await runInProcess(['poll', '--once'], { cwd: tmp(), env: { DEBUG: 'avito-ai' } });
+    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID is not set/);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('ask', () => {
+  it('answers from the knowledge base with --json, no Avito keys needed', async () => {
+    const { code, stdout } = await runInProcess(['ask', 'Как доставляете?', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    expect(code).toBe(ExitCode.Ok);
+    const result = JSON.parse(stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({ status: 'FOUND', sources: ['dostavka.md'], engine: 'local' });
+    expect(String(result.answer)).toMatch(/Авито Доставк/);
+  });
+
+  it('gives exactly the fallback text when the documents do not hold the answer', async () => {
+    const { stdout } = await runInProcess(['ask', 'Какая погода завтра?', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    expect(JSON.parse(stdout)).toEqual({
+      status: 'NOT_FOUND',
+      answer: '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?',
+      sources: [],
+      engine: 'local',
+      strategy: 'general',
+      latency_ms: expect.any(Number),
+    });
+  });
+
+  it('shows an escalation as the buyer would get it', async () => {
+    const { stdout } = await runInProcess(['ask', 'позовите менеджера', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'ESCALATION', sources: [] });
+  });
+
+  it('answers for a listing with --item', async () => {
+    const { stdout } = await runInProcess(['ask', 'Какое давление?', '--item', '4012345678', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'FOUND', sources: ['item-4012345678-kofemashina-delonghi.md'], strategy: 'item' });
+  });
+
+  it('a missing knowledge folder is one clear line', async () => {
+    const cwd = tmp();
+    const { code, stderr } = await runInProcess(['ask', 'Как доставляете?'], { cwd });
+    expect(code).not.toBe(ExitCode.Ok);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(join(cwd, 'docs/knowledge'));
+  });
+});
+
+describe('against the Avito sandbox', () => {
+  let sandbox: Sandbox;
+  let cwd: string;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    sandbox = await startSandbox({ scenario: DEMO });
+    cwd = tmp();
+    env = {
+      AVITO_API_URL: sandbox.url,
+      AVITO_CLIENT_ID: sandbox.credentials.clientId,
+      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      KNOWLEDGE_DIR: KNOWLEDGE,
+      STORE_PATH: join(cwd, 'store.json'),
+    };
+  });
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  it('poll --once answers, and a second pass sends nothing more', async () => {
+    const first = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(first.code).toBe(ExitCode.Ok);
+    expect(first.stderr).toMatch(/INFO\s+pass chats=6 .*answered=\d+ escalated=1/);
+    // Answered: coffee, vacuum, bike (fallback), manager (escalation), voice (asks for text); not the takeover.
+    expect(new Set(sandbox.sent().map((m) => m.chat_id))).toEqual(
+      new Set(['u2i-demo-coffee', 'u2i-demo-vacuum', 'u2i-demo-bike', 'u2i-demo-manager', 'u2i-demo-voice']),
+    );
+    const sent = sandbox.sent().length;
+    expect(sent).toBe(5);
+    const second = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(second.code).toBe(ExitCode.Ok);
+    expect(sandbox.sent()).toHaveLength(sent);
+  });
+
+  it('poll --once --dry-run prints what it would send and sends nothing', async () => {
+    const { code, stdout } = await runInProcess(['poll', '--once', '--dry-run'], { cwd, env });
+    expect(code).toBe(ExitCode.Ok);
+    expect(stdout).toContain('u2i-demo-vacuum would send [FOUND');
+    expect(stdout).toContain('Гарантия 12 месяцев');
+    expect(sandbox.sent()).toEqual([]);
+  });
+
+  it('reply answers one chat; reply --text sends as the seller and pauses the bot there', async () => {
+    const answered = await runInProcess(['reply', 'u2i-demo-vacuum'], { cwd, env });
+    expect(answered.code).toBe(ExitCode.Ok);
+    expect(answered.stdout).toMatch(/u2i-demo-vacuum sent \[FOUND/);
+    expect(sandbox.sent('u2i-demo-bike')).toEqual([]);
+
+    const manual = await runInProcess(['reply', 'u2i-demo-bike', '--text', 'Добрый день! Обмен не интересует.'], { cwd, env });
+    expect(manual.code).toBe(ExitCode.Ok);
+    expect(sandbox.sent('u2i-demo-bike').map((m) => m.content.text)).toEqual(['Добрый день! Обмен не интересует.']);
+    sandbox.addMessage('u2i-demo-bike', { text: 'А почему?' });
+    await runInProcess(['poll', '--once'], { cwd, env });
+    expect(sandbox.sent('u2i-demo-bike')).toHaveLength(1);
+    const chats = await runInProcess(['chats', '--json'], { cwd, env });
+    expect(JSON.parse(chats.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-demo-bike', state: 'paused (manual)' })]));
+  });
+
+  it('pause, chats and resume work on the store', async () => {
+    await runInProcess(['poll', '--once'], { cwd, env });
+    const listed = await runInProcess(['chats'], { cwd, env });
+    expect(listed.stdout).toMatch(/u2i-demo-manager\s+escalated/);
+    expect(listed.stdout).toMatch(/u2i-demo-takeover\s+paused \(takeover\)/);
+
+    expect((await runInProcess(['pause', 'u2i-demo-coffee', '--hours', '2'], { cwd, env })).code).toBe(ExitCode.Ok);
+    sandbox.addMessage('u2i-demo-coffee', { text: 'А доставка в Казань сколько?' });
+    await runInProcess(['poll', '--once'], { cwd, env });
+    expect(sandbox.sent('u2i-demo-coffee')).toHaveLength(1);
+
+    const resumed = await runInProcess(['resume', 'u2i-demo-manager'], { cwd, env });
+    expect(resumed.code).toBe(ExitCode.Ok);
+    sandbox.addMessage('u2i-demo-manager', { text: 'Как доставляете?' });
+    await runInProcess(['poll', '--once'], { cwd, env });
+    expect(sandbox.sent('u2i-demo-manager').map((m) => m.content.text).at(-1)).toMatch(/Авито Доставк/);
+  });
+
+  it('bad credentials stop poll with one line and the auth exit code', async () => {
+    const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env: { ...env, AVITO_CLIENT_SECRET: 'wrong' } });
+    expect(code).toBe(ExitCode.Auth);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/AVITO_CLIENT_(ID|SECRET)/);
+  });
+
+  it('a second writer on the same store is refused with a clear message', async () => {
+    const holder = await openStore({ path: env.STORE_PATH! });
+    try {
+      const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env });
+      expect(code).toBe(ExitCode.Store);
+      expect(stderr).toMatch(/^avito-ai: Another avito-ai process \(pid \d+\) is using /);
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it('the account id is discovered once and cached in the store', async () => {
+    await runInProcess(['poll', '--once'], { cwd, env });
+    await runInProcess(['poll', '--once'], { cwd, env });
+    expect(sandbox.requests.filter((r) => r.path === '/core/v1/accounts/self')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FALLBACK_TEXT, parseActiveHours, requireAvitoCredentials, resolveConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/errors.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'avito-ai-config-'));
+
+describe('resolveConfig', () => {
+  it('uses the built-in defaults', () => {
+    const cwd = dir();
+    const config = resolveConfig({ env: {}, cwd });
+    expect(config.avito).toMatchObject({ apiUrl: 'https://api.avito.ru', pollIntervalSeconds: 30, chatTypes: ['u2i', 'u2u'], userId: undefined });
+    expect(config.store.path).toBe(join(cwd, 'data/avito-ai.json'));
+    expect(config.knowledge).toEqual({ dir: join(cwd, 'docs/knowledge'), engine: 'local' });
+    expect(config.responder).toMatchObject({ contextLimit: 20, humanPauseHours: 12, fallbackText: DEFAULT_FALLBACK_TEXT, maxRepliesPerHour: 10, nonTextReplyTypes: ['voice'] });
+    expect(config.log).toEqual({ format: 'text', level: 'info', debug: false });
+  });
+
+  it('applies .env, then the environment, then flags, in that order', () => {
+    const cwd = dir();
+    writeFileSync(join(cwd, '.env'), 'AVITO_POLL_INTERVAL=10\nCONTEXT_LIMIT=5\nHUMAN_PAUSE_HOURS=3\nAVITO_CLIENT_ID="from file"\n');
+    const config = resolveConfig({ env: { CONTEXT_LIMIT: '7', HUMAN_PAUSE_HOURS: '4' }, cwd, flags: { HUMAN_PAUSE_HOURS: '5' } });
+    expect(config.avito.pollIntervalSeconds).toBe(10);
+    expect(config.responder.contextLimit).toBe(7);
+    expect(config.responder.humanPauseHours).toBe(5);
+    expect(config.avito.clientId).toBe('from file');
+    expect(config.envFile).toBe(join(cwd, '.env'));
+  });
+
+  it('reads --env-file and fails clearly when it is missing', () => {
+    const cwd = dir();
+    writeFileSync(join(cwd, 'prod.env'), 'AVITO_USER_ID=42\n');
+    expect(resolveConfig({ env: {}, cwd, envFile: 'prod.env' }).avito.userId).toBe(42);
+    expect(() => resolveConfig({ env: {}, cwd, envFile: 'nope.env' })).toThrow(/cannot read .*nope\.env/);
+  });
+
+  it.each([
+    ['AVITO_POLL_INTERVAL', 'soon', /AVITO_POLL_INTERVAL must be a number from 1 to 86400, got "soon"/],
+    ['AVITO_CHAT_TYPES', 'u2i,x2y', /AVITO_CHAT_TYPES must be a comma-separated list of u2i, u2u, a2u/],
+    ['AVITO_API_URL', 'api.avito.ru', /AVITO_API_URL must be an http\(s\) URL/],
+    ['AVITO_USER_ID', '-5', /AVITO_USER_ID must be a positive whole number/],
+    ['CONTEXT_LIMIT', '2.5', /CONTEXT_LIMIT must be a whole number from 1 to 100/],
+    ['KNOWLEDGE_ENGINE', 'chatgpt', /KNOWLEDGE_ENGINE must be one of local, gemini/],
+    ['LOG_FORMAT', 'xml', /LOG_FORMAT must be one of text, json/],
+    ['ACTIVE_HOURS', '9-21', /ACTIVE_HOURS must look like 09:00-21:00/],
+    ['TZ', 'Mars/Olympus', /TZ must be an IANA time zone/],
+  ])('a malformed %s names the variable and the expected shape', (key, value, message) => {
+    let error: unknown;
+    try {
+      resolveConfig({ env: { [key]: value }, cwd: dir() });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).key).toBe(key);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('names the first missing credential', () => {
+    expect(() => requireAvitoCredentials(resolveConfig({ env: {}, cwd: dir() }))).toThrow('AVITO_CLIENT_ID is not set (see .env.example)');
+    expect(() => requireAvitoCredentials(resolveConfig({ env: { AVITO_CLIENT_ID: 'x' }, cwd: dir() }))).toThrow(
+      'AVITO_CLIENT_SECRET is not set (see .env.example)',
+    );
+  });
+
+  it('turns \\n in texts into line breaks and refuses texts longer than one Avito message', () => {
+    expect(resolveConfig({ env: { FALLBACK_TEXT: 'а\\nб' }, cwd: dir() }).responder.fallbackText).toBe('а\nб');
+    expect(() => resolveConfig({ env: { ESCALATION_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/ESCALATION_TEXT must be at most 1000 characters/);
+  });
+
+  it('parses active hours, across midnight too', () => {
+    expect(parseActiveHours('09:00-21:00')).toEqual({ start: 540, end: 1260 });
+    expect(parseActiveHours('22:30-08:00')).toEqual({ start: 1350, end: 480 });
+    expect(() => parseActiveHours('25:00-08:00')).toThrow(ConfigError);
+  });
+
+  it('treats DEBUG=avito-ai, * and 1 as debug', () => {
+    for (const value of ['avito-ai', '*', '1', 'express,avito-ai']) expect(resolveConfig({ env: { DEBUG: value }, cwd: dir() }).log.debug).toBe(true);
+    expect(resolveConfig({ env: { DEBUG: 'express' }, cwd: dir() }).log.debug).toBe(false);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * End to end: the built `avito-ai poll` as a real process against the Avito sandbox over loopback,
+ * then the sandbox's recorded requests are checked. Also the crash test: SIGKILL at random points.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateScenario, parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
+
+const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
+const FALLBACK = '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
+
+let sandbox: Sandbox | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+function envFor(sb: Sandbox, cwd: string): Record<string, string> {
+  return {
+    AVITO_API_URL: sb.url,
+    AVITO_CLIENT_ID: sb.credentials.clientId,
+    AVITO_CLIENT_SECRET: sb.credentials.clientSecret,
+    KNOWLEDGE_DIR: KNOWLEDGE,
+    STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+  };
+}
+
+describe('poll --once as a process', () => {
+  it('answers, skips, pauses and escalates as the rules say', async () => {
+    sandbox = await startSandbox({
+      scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/scenarios/e2e.json'), 'utf8'))),
+    });
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-e2e-'));
+    const env = envFor(sandbox, cwd);
+    const run = await spawnCli(['poll', '--once'], { env, cwd }).done;
+    expect(run.stderr).toMatch(/INFO\s+pass chats=8 /);
+    expect(run.code).toBe(0);
+
+    const textOf = (chatId: string) => sandbox!.sent(chatId).map((m) => String(m.content.text));
+    expect(textOf('u2i-delivery')).toHaveLength(1);
+    expect(textOf('u2i-delivery')[0]).toMatch(/Авито Доставк/);
+    expect(textOf('u2i-system')[0]).toMatch(/Гарантия 12 месяцев/);
+    expect(textOf('u2i-only-system')).toEqual([]);
+    expect(textOf('u2i-takeover')).toEqual([]);
+    expect(textOf('u2i-escalation')).toEqual(['🤖: передал ваш вопрос менеджеру, он ответит в этом чате, как только сможет.']);
+    expect(textOf('u2i-voice')).toEqual(['🤖: я пока не умею слушать голосовые сообщения. Напишите, пожалуйста, вопрос текстом.']);
+    expect(textOf('u2u-direct')).toHaveLength(1);
+    expect(textOf('u2u-direct')[0]).not.toBe(FALLBACK);
+    // The burst of three lines is one inquiry: one reply, within Avito's 1000-character limit.
+    expect(textOf('u2i-long')).toHaveLength(1);
+    for (const message of sandbox.sent()) expect([...String(message.content.text)].length).toBeLessThanOrEqual(1000);
+
+    // Chats answered are marked read; the seller's chat is left unread for the seller.
+    const reads = new Set(sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/read')).map((r) => r.path.split('/')[6]));
+    expect(reads.has('u2i-delivery')).toBe(true);
+    expect(reads.has('u2i-takeover')).toBe(false);
+    // u2u chats are asked for explicitly (Avito lists u2i only by default).
+    expect(sandbox.requests.find((r) => r.path.endsWith('/chats'))?.query.chat_types).toBe('u2i,u2u');
+
+    // Second pass: the bot's own messages are now in the history (its echo) and are not taken for
+    // the seller; a new question in an answered chat is answered, nothing else is sent.
+    const before = sandbox.sent().length;
+    sandbox.addMessage('u2i-delivery', { text: 'А оплатить как можно?' });
+    sandbox.addMessage('u2i-takeover', { text: 'Алло?' });
+    sandbox.addMessage('u2i-escalation', { text: 'Ну где менеджер?' });
+    const second = await spawnCli(['poll', '--once'], { env, cwd }).done;
+    expect(second.code).toBe(0);
+    expect(sandbox.sent().length).toBe(before + 1);
+    expect(textOf('u2i-delivery')).toHaveLength(2);
+  });
+});
+
+describe('crash safety', () => {
+  it('SIGKILL at random points of a pass, then a restart: every inquiry has exactly one reply', async () => {
+    const scenario = generateScenario({ chats: 40, messagesPerChat: 1, seed: 7 });
+    // Slow answers make each pass long enough to be killed in the middle of it.
+    sandbox = await startSandbox({ scenario, latencyMs: 25 });
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-crash-'));
+    const env = envFor(sandbox, cwd);
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const chatIds = scenario.chats.map((c) => c.id);
+    let killed = 0;
+    for (let round = 0; round < 10; round++) {
+      // New buyer questions keep arriving between crashes.
+      for (let i = 0; i < 12; i++) sandbox.addMessage(chatIds[Math.floor(random() * chatIds.length)]!, { text: `Как доставляете? (${round}-${i})` });
+      const result = await spawnCli(['poll', '--once'], { env, cwd, killAfterMs: 250 + Math.floor(random() * 500) }).done;
+      if (result.signal === 'SIGKILL') killed++;
+      else expect(result.code, result.stderr).toBe(0);
+    }
+    // Restart until a pass finds nothing left to do.
+    for (let i = 0; i < 3; i++) expect((await spawnCli(['poll', '--once'], { env, cwd }).done).code).toBe(0);
+
+    // Most runs must really die in the middle of their pass, or this proves nothing.
+    expect(killed).toBeGreaterThanOrEqual(5);
+    let inquiries = 0;
+    for (const chatId of chatIds) {
+      const messages = sandbox.messages(chatId);
+      // Every buyer turn (a run of 'in' messages) is followed by exactly one bot message.
+      for (let i = 0; i < messages.length; i++) {
+        const isLastOfTurn = messages[i]!.direction === 'in' && messages[i + 1]?.direction !== 'in';
+        if (!isLastOfTurn) continue;
+        inquiries++;
+        expect(messages[i + 1]?.direction, `${chatId}: inquiry at ${i} unanswered`).toBe('out');
+        expect(messages[i + 2]?.direction ?? 'in', `${chatId}: two replies to one inquiry at ${i}`).toBe('in');
+      }
+    }
+    expect(inquiries).toBeGreaterThanOrEqual(40);
+  }, 120_000);
+});

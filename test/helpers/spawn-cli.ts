@@ -1,0 +1,45 @@
+/** Runs the built `bin/avito-ai.js` as a real process (needs `npm run build` first; `npm test` does it). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin/avito-ai.js');
+
+export interface SpawnResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+}
+
+export function spawnCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; killAfterMs?: number; timeoutMs?: number } = {},
+): { child: ChildProcess; done: Promise<SpawnResult> } {
+  assertBuilt();
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    // A clean environment: nothing from the developer's shell or .env leaks in.
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timers: NodeJS.Timeout[] = [];
+  if (options.killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), options.killAfterMs));
+  timers.push(setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000));
+  const done = new Promise<SpawnResult>((resolve) => {
+    child.on('close', (code, signal) => {
+      timers.forEach(clearTimeout);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, done };
+}

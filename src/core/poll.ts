@@ -85,8 +85,10 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
     const newest = chats.reduce((max, chat) => Math.max(max, chat.updated), since ?? 0);
     // Chats not reached because of a stop request stay candidates for the next pass.
     for (const [id] of candidates) if (deps.signal?.aborted && !stillOpen.has(id)) stillOpen.add(id);
-    if (newest > 0) await store.setMeta(META_UPDATED_SINCE, String(newest));
-    await store.setMeta(META_OPEN_CHATS, JSON.stringify([...stillOpen]));
+    await store.transact((tx) => {
+      if (newest > 0) tx.setMeta(META_UPDATED_SINCE, String(newest));
+      tx.setMeta(META_OPEN_CHATS, JSON.stringify([...stillOpen]));
+    });
   }
   summary.durationMs = clock.now() - started;
   return summary;

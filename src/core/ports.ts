@@ -182,8 +182,24 @@ export interface Store {
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): Promise<void>;
 
+  /**
+   * Several state changes made durable together, in one write. The single-purpose methods above
+   * are each a transaction of one change.
+   */
+  transact(apply: (tx: StoreTransaction) => void): Promise<void>;
+
   /** Waits for pending writes, releases the lock. */
   close(): Promise<void>;
+}
+
+/** The synchronous changes a transaction may make; they are written when `apply` returns. */
+export interface StoreTransaction {
+  updateChat(chatId: string, update: (state: ChatState) => void): ChatState;
+  markProcessed(messageIds: readonly string[]): void;
+  putPending(record: PendingReply): void;
+  closePending(chatId: string): void;
+  increment(counter: CounterName, by?: number): void;
+  setMeta(key: string, value: string): void;
 }
 
 // ───────────────────────────── Notifier and clock ─────────────────────────────

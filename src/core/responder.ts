@@ -15,7 +15,7 @@ import {
   type ResponderSettings,
 } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
-import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store } from './ports.js';
+import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
 
 export interface ResponderDeps {
   messenger: Messenger;
@@ -97,12 +97,6 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
 
   let state = store.getChat(chatId);
   const listing = options.summary?.listing ?? state?.listing ?? (await fetchListing(messenger, chatId));
-  if (!dryRun && listing && !state?.listing) {
-    state = await store.updateChat(chatId, (s) => {
-      s.listing = listing;
-      if (options.summary?.buyer?.name) s.buyerName = options.summary.buyer.name;
-    });
-  }
 
   const pending = store.getPending(chatId);
   if (pending && !dryRun) {
@@ -119,25 +113,37 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     return { chatId, action: 'skipped', reason: 'tariff-stub' };
   }
 
-  // The seller answered by hand: stay silent for HUMAN_PAUSE_HOURS from their message.
-  if (analysis.sellerMessages.length > 0 && !dryRun) {
-    const newest = analysis.sellerMessages.at(-1)!;
-    const until = newest.created * 1000 + settings.humanPauseHours * 3_600_000;
-    const wasPaused = (state?.pausedUntil ?? 0) > now;
-    state = await store.updateChat(chatId, (s) => {
-      if (until > (s.pausedUntil ?? 0)) {
-        s.pausedUntil = until;
-        s.pauseReason = 'takeover';
+  // What this look at the chat taught: the listing, a seller who answered by hand (the bot then
+  // stays silent for HUMAN_PAUSE_HOURS from their message), messages never to answer. One write.
+  const newestSeller = analysis.sellerMessages.at(-1);
+  const pauseUntil = newestSeller ? newestSeller.created * 1000 + settings.humanPauseHours * 3_600_000 : 0;
+  const wasPaused = (state?.pausedUntil ?? 0) > now;
+  if (!dryRun) {
+    await store.transact((tx) => {
+      if (listing && !state?.listing) {
+        tx.updateChat(chatId, (s) => {
+          s.listing = listing;
+          if (options.summary?.buyer?.name) s.buyerName = options.summary.buyer.name;
+        });
       }
-      s.lastActivityAt = Math.max(s.lastActivityAt ?? 0, newest.created * 1000);
+      if (newestSeller) {
+        tx.updateChat(chatId, (s) => {
+          if (pauseUntil > (s.pausedUntil ?? 0)) {
+            s.pausedUntil = pauseUntil;
+            s.pauseReason = 'takeover';
+          }
+          s.lastActivityAt = Math.max(s.lastActivityAt ?? 0, newestSeller.created * 1000);
+        });
+        tx.markProcessed(analysis.sellerMessages.map((m) => m.id));
+        if (pauseUntil > now) tx.increment('takeovers');
+      }
+      if (analysis.ignored.length > 0) tx.markProcessed(analysis.ignored.map((m) => m.id));
     });
-    await store.markProcessed(analysis.sellerMessages.map((m) => m.id));
-    if (until > now) {
-      await store.increment('takeovers');
-      if (!wasPaused) deps.notifier.notify({ kind: 'takeover', chatId, ...(listing ? { listing } : {}), message: newest.text });
+    state = store.getChat(chatId);
+    if (newestSeller && pauseUntil > now && !wasPaused) {
+      deps.notifier.notify({ kind: 'takeover', chatId, ...(listing ? { listing } : {}), message: newestSeller.text });
     }
   }
-  if (analysis.ignored.length > 0 && !dryRun) await store.markProcessed(analysis.ignored.map((m) => m.id));
 
   if (analysis.inquiry.length === 0) return { chatId, action: 'skipped', reason: 'no-inquiry' };
   if (state?.escalatedAt) return { chatId, action: 'skipped', reason: 'escalated' };
@@ -148,12 +154,14 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   if (repliesInLastHour(state, now) >= settings.maxRepliesPerHour) return { chatId, action: 'held', reason: 'rate-limited' };
 
   if (!dryRun) {
-    await store.increment('messagesSeen', analysis.inquiry.length);
     for (const message of analysis.nonText) {
-      await store.increment('nonText');
       deps.notifier.notify({ kind: 'non-text', chatId, ...(listing ? { listing } : {}), messageType: message.type, message });
     }
   }
+  const countSeen = (tx: StoreTransaction): void => {
+    tx.increment('messagesSeen', analysis.inquiry.length);
+    tx.increment('nonText', analysis.nonText.length);
+  };
 
   const question = analysis.question;
   const started = clock.now();
@@ -165,7 +173,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     // Only voice, photos, files...: no AI answer; ask for text where configured.
     const askForText = analysis.nonText.some((m) => settings.nonTextReplyTypes.includes(m.type));
     if (!askForText || settings.nonTextReplyText.trim() === '') {
-      if (!dryRun) await closeInquiry(deps, chatId, analysis.inquiry);
+      if (!dryRun) await closeInquiry(deps, chatId, analysis.inquiry, countSeen);
       return { chatId, action: 'skipped', reason: 'non-text' };
     }
     status = 'NON_TEXT';
@@ -180,10 +188,12 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     } catch (error) {
       if (dryRun) return { chatId, action: 'deferred', reason: 'engine-failed', attempt: 1, error: describeError(error) };
       const attempt = (state?.engineFailures ?? 0) + 1;
-      await store.increment('engineFailures');
       if (attempt < settings.engineFailureLimit) {
-        await store.updateChat(chatId, (s) => {
-          s.engineFailures = attempt;
+        await store.transact((tx) => {
+          tx.increment('engineFailures');
+          tx.updateChat(chatId, (s) => {
+            s.engineFailures = attempt;
+          });
         });
         return { chatId, action: 'deferred', reason: 'engine-failed', attempt, error: describeError(error) };
       }
@@ -192,6 +202,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
         chatId,
         message: `The knowledge engine failed ${attempt} times in a row (${describeError(error)}); the buyer got the fallback text.`,
       });
+      await store.increment('engineFailures');
       // Logged as ENGINE_FAILED so the seller can tell an outage from a gap in the documents.
       status = 'ENGINE_FAILED';
       reply = settings.fallbackText;
@@ -216,23 +227,16 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     sentIds: [],
     createdAt: clock.now(),
   };
-  await store.putPending(record);
+  await store.transact((tx) => {
+    tx.putPending(record);
+    countSeen(tx);
+  });
 
   let sent: ChatMessage[];
   try {
-    sent = await messenger.sendText(chatId, reply, {
-      onPartSent: async (message) => {
-        record.sentIds.push(message.id);
-        await store.putPending({ ...record, sentIds: [...record.sentIds] });
-      },
-    });
+    sent = await sendRecorded(deps, record);
   } catch (error) {
-    const ambiguous = error instanceof AvitoApiError && error.ambiguous;
-    // A definite refusal with nothing sent: drop the record so the next pass decides afresh.
-    if (!ambiguous && record.sentIds.length === 0) await store.closePending(chatId);
-    await store.increment('errors');
-    if (error instanceof AvitoAuthError) throw error;
-    return { chatId, action: 'failed', error: describeError(error), ambiguous };
+    return await failedSend(deps, record, error);
   }
 
   const latencyMs = clock.now() - started;
@@ -268,21 +272,38 @@ async function finishPending(
     return undefined;
   }
   try {
-    const sent = await messenger.sendText(pending.chatId, pending.text, {
-      onPartSent: async (message) => {
-        pending.sentIds.push(message.id);
-        await store.putPending({ ...pending, sentIds: [...pending.sentIds] });
-      },
-    });
+    const sent = await sendRecorded(deps, pending);
     await completeReply(deps, pending, sent, inquiry, listing, 0, undefined);
     return replyOutcome(pending, listing, true);
   } catch (error) {
-    const ambiguous = error instanceof AvitoApiError && error.ambiguous;
-    if (!ambiguous && pending.sentIds.length === 0) await store.closePending(pending.chatId);
-    await store.increment('errors');
-    if (error instanceof AvitoAuthError) throw error;
-    return { chatId: pending.chatId, action: 'failed', error: describeError(error), ambiguous };
+    return await failedSend(deps, pending, error);
   }
+}
+
+/**
+ * Sends the recorded reply. The ids of accepted parts are kept on the record in memory; after a
+ * crash the chat history, not these ids, tells what went out.
+ */
+async function sendRecorded(deps: ResponderDeps, record: PendingReply): Promise<ChatMessage[]> {
+  return deps.messenger.sendText(record.chatId, record.text, {
+    onPartSent: (message) => {
+      record.sentIds.push(message.id);
+    },
+  });
+}
+
+/**
+ * After a failed send: a definite refusal with nothing sent drops the record so the next pass
+ * decides afresh; an ambiguous failure keeps it for reconciliation with the chat history.
+ */
+async function failedSend(deps: ResponderDeps, record: PendingReply, error: unknown): Promise<ChatOutcome> {
+  const ambiguous = error instanceof AvitoApiError && error.ambiguous;
+  await deps.store.transact((tx) => {
+    if (!ambiguous && record.sentIds.length === 0) tx.closePending(record.chatId);
+    tx.increment('errors');
+  });
+  if (error instanceof AvitoAuthError) throw error;
+  return { chatId: record.chatId, action: 'failed', error: describeError(error), ambiguous };
 }
 
 function replyOutcome(pending: PendingReply, listing: Listing | undefined, recovered: boolean): ChatOutcome {
@@ -313,20 +334,26 @@ async function completeReply(
   const now = clock.now();
   const sentIds = sent.map((m) => m.id);
   const previousBotAnswer = lastBotAnswer(store.getHistory(record.chatId), store.getChat(record.chatId)?.botMessageIds ?? []);
-  await store.updateChat(record.chatId, (s) => {
-    s.botMessageIds = [...s.botMessageIds, ...sentIds.filter((id) => !s.botMessageIds.includes(id))].slice(
-      -(deps.settings.botIdsLimit ?? BOT_IDS_LIMIT),
-    );
-    s.lastHandledMessageId = record.inquiryMessageId;
-    s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, record.inquiryCreated);
-    s.engineFailures = 0;
-    s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < 3_600_000), now];
-    s.lastActivityAt = now;
-    if (record.status === 'ESCALATION') s.escalatedAt = now;
-  });
   await store.appendMessages(record.chatId, sent);
-  await store.markProcessed([...inquiry.map((m) => m.id), ...sentIds]);
-  await store.closePending(record.chatId);
+  await store.transact((tx) => {
+    tx.updateChat(record.chatId, (s) => {
+      s.botMessageIds = [...s.botMessageIds, ...sentIds.filter((id) => !s.botMessageIds.includes(id))].slice(
+        -(deps.settings.botIdsLimit ?? BOT_IDS_LIMIT),
+      );
+      s.lastHandledMessageId = record.inquiryMessageId;
+      s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, record.inquiryCreated);
+      s.engineFailures = 0;
+      s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < 3_600_000), now];
+      s.lastActivityAt = now;
+      if (record.status === 'ESCALATION') s.escalatedAt = now;
+    });
+    tx.markProcessed([...inquiry.map((m) => m.id), ...sentIds]);
+    tx.closePending(record.chatId);
+    tx.increment('repliesSent');
+    if (record.status === 'FOUND') tx.increment('found');
+    if (record.status === 'NOT_FOUND' || record.status === 'ENGINE_FAILED') tx.increment('notFound');
+    if (record.status === 'ESCALATION') tx.increment('escalations');
+  });
   await store.appendDialog({
     at: now,
     chatId: record.chatId,
@@ -339,10 +366,6 @@ async function completeReply(
     ...(answer ? { engine: answer.engine } : {}),
     ...(answer?.strategy ? { strategy: answer.strategy } : {}),
   });
-  await store.increment('repliesSent');
-  if (record.status === 'FOUND') await store.increment('found');
-  if (record.status === 'NOT_FOUND' || record.status === 'ENGINE_FAILED') await store.increment('notFound');
-  if (record.status === 'ESCALATION') await store.increment('escalations');
 
   try {
     await messenger.markRead(record.chatId);
@@ -379,12 +402,20 @@ function mergeHistory(stored: readonly ChatMessage[], fetched: readonly ChatMess
 }
 
 /** Buyer messages that were seen and deliberately not answered (non-text with no auto-reply). */
-async function closeInquiry(deps: ResponderDeps, chatId: string, inquiry: readonly ChatMessage[]): Promise<void> {
+async function closeInquiry(
+  deps: ResponderDeps,
+  chatId: string,
+  inquiry: readonly ChatMessage[],
+  also: (tx: StoreTransaction) => void,
+): Promise<void> {
   const newest = inquiry.at(-1);
   if (!newest) return;
-  await deps.store.updateChat(chatId, (s) => {
-    s.lastHandledMessageId = newest.id;
-    s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, newest.created);
+  await deps.store.transact((tx) => {
+    tx.updateChat(chatId, (s) => {
+      s.lastHandledMessageId = newest.id;
+      s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, newest.created);
+    });
+    tx.markProcessed(inquiry.map((m) => m.id));
+    also(tx);
   });
-  await deps.store.markProcessed(inquiry.map((m) => m.id));
 }

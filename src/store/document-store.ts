@@ -5,7 +5,7 @@
 import type { Low } from 'lowdb';
 import { StoreError } from '../errors.js';
 import type { ChatMessage } from '../core/model.js';
-import type { ChatState, CounterName, DialogRecord, PendingReply, Store } from '../core/ports.js';
+import type { ChatState, CounterName, DialogRecord, PendingReply, Store, StoreTransaction } from '../core/ports.js';
 import { ChatHistory } from './chat-history.js';
 import { COUNTER_NAMES } from './schema.js';
 import type { StateDoc } from './schema.js';
@@ -119,15 +119,62 @@ export class DocumentStore implements Store {
   }
 
   async updateChat(chatId: string, update: (state: ChatState) => void): Promise<ChatState> {
+    let updated: ChatState | undefined;
+    await this.transact((tx) => {
+      updated = tx.updateChat(chatId, update);
+    });
+    return structuredClone(updated!);
+  }
+
+  /**
+   * Applies several state changes (chats, processed ids, pending replies, counters, meta) and
+   * makes them durable with ONE write of the state document. The responder commits a reply this
+   * way: a write per change would cost a full document write each.
+   */
+  async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
     this.#assertWritable();
+    let changed = false;
+    const mark = (didChange: boolean): void => {
+      changed ||= didChange;
+    };
+    apply({
+      updateChat: (chatId, update) => {
+        mark(true);
+        return this.#applyChat(chatId, update);
+      },
+      markProcessed: (ids) => mark(this.#applyProcessed(ids)),
+      putPending: (record) => {
+        mark(true);
+        this.#db.data.pending[record.chatId] = structuredClone(record);
+      },
+      closePending: (chatId) => {
+        if (!(chatId in this.#db.data.pending)) return;
+        mark(true);
+        delete this.#db.data.pending[chatId];
+      },
+      increment: (counter, by = 1) => {
+        if (by === 0) return;
+        mark(true);
+        const counters = this.#db.data.counters;
+        counters[counter] = (counters[counter] ?? 0) + by;
+      },
+      setMeta: (key, value) => {
+        if (this.#db.data.meta[key] === value) return;
+        mark(true);
+        this.#db.data.meta[key] = value;
+      },
+    });
+    if (changed) await this.#writeState();
+  }
+
+  #applyChat(chatId: string, update: (state: ChatState) => void): ChatState {
     const current = this.#db.data.chats[chatId];
     // A draft, so an update that throws halfway leaves the stored state as it was.
     const draft: ChatState = current === undefined ? { chatId, botMessageIds: [] } : structuredClone(current);
     update(draft);
     draft.chatId = chatId;
     this.#db.data.chats[chatId] = draft;
-    await this.#writeState();
-    return structuredClone(draft);
+    return draft;
   }
 
   // ─────────────── history ───────────────
@@ -165,11 +212,15 @@ export class DocumentStore implements Store {
    * when they are more than the limit; when nothing changes, nothing is written.
    */
   async markProcessed(messageIds: readonly string[]): Promise<void> {
-    this.#assertWritable();
+    await this.transact((tx) => tx.markProcessed(messageIds));
+  }
+
+  /** True when something changed. */
+  #applyProcessed(messageIds: readonly string[]): boolean {
     const newest = [...new Set([...messageIds].reverse())].reverse();
     const processed = this.#db.data.processed;
     const tail = processed.slice(-newest.length);
-    if (newest.length === 0 || (tail.length === newest.length && tail.every((id, index) => id === newest[index]))) return;
+    if (newest.length === 0 || (tail.length === newest.length && tail.every((id, index) => id === newest[index]))) return false;
     const marked = new Set(newest);
     if (newest.some((id) => this.#processed.has(id))) {
       const kept = processed.filter((id) => !marked.has(id));
@@ -178,7 +229,7 @@ export class DocumentStore implements Store {
     processed.push(...newest);
     for (const id of newest) this.#processed.add(id);
     this.#trimProcessed();
-    await this.#writeState();
+    return true;
   }
 
   // ─────────────── pending replies ───────────────
@@ -193,16 +244,11 @@ export class DocumentStore implements Store {
   }
 
   async putPending(record: PendingReply): Promise<void> {
-    this.#assertWritable();
-    this.#db.data.pending[record.chatId] = structuredClone(record);
-    await this.#writeState();
+    await this.transact((tx) => tx.putPending(record));
   }
 
   async closePending(chatId: string): Promise<void> {
-    this.#assertWritable();
-    if (!(chatId in this.#db.data.pending)) return;
-    delete this.#db.data.pending[chatId];
-    await this.#writeState();
+    await this.transact((tx) => tx.closePending(chatId));
   }
 
   // ─────────────── dialogs ───────────────
@@ -234,11 +280,8 @@ export class DocumentStore implements Store {
   // ─────────────── counters and meta ───────────────
 
   async increment(counter: CounterName, by = 1): Promise<void> {
-    this.#assertWritable();
-    const counters = this.#db.data.counters;
-    counters[counter] = (counters[counter] ?? 0) + by;
     // The state writer coalesces, so a burst of increments costs about two writes.
-    await this.#writeState();
+    await this.transact((tx) => tx.increment(counter, by));
   }
 
   counters(): Record<CounterName, number> {
@@ -251,9 +294,7 @@ export class DocumentStore implements Store {
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.#assertWritable();
-    this.#db.data.meta[key] = value;
-    await this.#writeState();
+    await this.transact((tx) => tx.setMeta(key, value));
   }
 
   // ─────────────── lifecycle ───────────────

@@ -1,0 +1,92 @@
+// Benchmark of one poll pass: 1,000 chats with 2,000 new buyer messages against the Avito sandbox,
+// answered with the local engine from docs/examples/knowledge.
+//
+//   npm run build && node bench/poll.mjs --chats 1000 --per-chat 2
+//
+// The sandbox runs in this process; the pass runs in a child process through the same code path
+// as `avito-ai poll --once` (runCli from dist/), so its time, CPU and peak memory are avito-ai's
+// alone. "Own time per message" is the child's CPU time (user + system) divided by the messages:
+// everything avito-ai itself spends (HTTP client, JSON, store writes, search), not the waiting.
+import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+
+if (args.child !== undefined) {
+  await runChild();
+} else {
+  await runParent();
+}
+
+async function runParent() {
+  const chats = Number(args.chats ?? 1000);
+  const perChat = Number(args['per-chat'] ?? 2);
+  const concurrency = Number(args.concurrency ?? 4);
+  const { startSandbox, generateScenario } = await import('../dist/sandbox/index.js');
+  const sandbox = await startSandbox({ scenario: generateScenario({ chats, messagesPerChat: perChat, seed: 42 }) });
+  const dir = await mkdtemp(join(tmpdir(), 'avito-ai-bench-poll-'));
+  console.log(`avito-ai poll pass benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
+  console.log(`reproduce: npm run build && node bench/poll.mjs --chats ${chats} --per-chat ${perChat} --concurrency ${concurrency}`);
+  try {
+    const env = {
+      PATH: process.env.PATH ?? '',
+      AVITO_API_URL: sandbox.url,
+      AVITO_CLIENT_ID: sandbox.credentials.clientId,
+      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+      STORE_PATH: join(dir, 'avito-ai.json'),
+      POLL_CONCURRENCY: String(concurrency),
+      LOG_LEVEL: 'warn',
+      // The bench measures throughput, not the anti-loop cap.
+      MAX_REPLIES_PER_HOUR: '10000',
+    };
+    const result = await new Promise((resolve, reject) => {
+      const child = fork(fileURLToPath(import.meta.url), ['--child', '1'], { env, cwd: dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [] });
+      child.on('message', resolve);
+      child.on('error', reject);
+      child.on('exit', (code) => code !== 0 && reject(new Error(`child exited ${code}`)));
+    });
+    const messages = chats * perChat;
+    const sent = sandbox.sent().length;
+    const ownMs = (result.cpuUserUs + result.cpuSystemUs) / 1000;
+    console.log('');
+    console.log(`chats                 ${chats}`);
+    console.log(`new buyer messages    ${messages} (${perChat} per chat, one inquiry per chat)`);
+    console.log(`replies sent          ${sent}`);
+    console.log(`Avito requests        ${sandbox.requests.length}`);
+    console.log(`pass wall time        ${result.passMs.toFixed(0)} ms (exit code ${result.code})`);
+    console.log(`wall time / message   ${(result.passMs / messages).toFixed(2)} ms`);
+    console.log(`own CPU / message     ${(ownMs / messages).toFixed(2)} ms  (goal < 2 ms; child CPU ${ownMs.toFixed(0)} ms incl. start-up)`);
+    console.log(`messages / second     ${((messages / result.passMs) * 1000).toFixed(0)}`);
+    console.log(`peak RSS (child)      ${(result.maxRssKb / 1024).toFixed(1)} MB`);
+    if (sent !== chats) console.log(`WARNING: expected ${chats} replies, got ${sent}`);
+  } finally {
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function runChild() {
+  const { runCli } = await import('../dist/cli/program.js');
+  const io = {
+    stdout: { write: () => true },
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: new AbortController().signal,
+    exitCode: 0,
+  };
+  const started = performance.now();
+  const code = await runCli(['poll', '--once'], io, 'bench');
+  const passMs = performance.now() - started;
+  const usage = process.resourceUsage();
+  process.send({ code, passMs, cpuUserUs: usage.userCPUTime, cpuSystemUs: usage.systemCPUTime, maxRssKb: usage.maxRSS });
+  process.disconnect();
+}

@@ -1,0 +1,59 @@
+/** The daemon as a process: it keeps passing, and SIGTERM/SIGINT end it cleanly (exit 0, lock released). */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
+
+let sandbox: Sandbox | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe.each(['SIGTERM', 'SIGINT'] as const)('poll daemon and %s', (signal) => {
+  it('answers on each pass, then finishes the work in hand, saves and exits 0', async () => {
+    sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-daemon-'));
+    const store = join(cwd, 'data', 'avito-ai.json');
+    const { child, done } = spawnCli(['poll', '--interval', '1'], {
+      cwd,
+      env: {
+        AVITO_API_URL: sandbox.url,
+        AVITO_CLIENT_ID: sandbox.credentials.clientId,
+        AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+        KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+        STORE_PATH: store,
+        LOG_FORMAT: 'json',
+      },
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor(() => sandbox!.sent().length >= 5);
+    // A question arriving while the daemon runs is answered on a later pass.
+    sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
+    await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length >= 2);
+    child.kill(signal);
+    const result = await done;
+    expect(result.code).toBe(0);
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; msg: string; time: string });
+    expect(lines[0]).toMatchObject({ level: 'info', msg: 'poll started' });
+    expect(lines.some((l) => l.msg === 'pass')).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ msg: 'poll stopped: work in hand finished and saved' });
+    expect(existsSync(join(cwd, 'data', 'avito-ai.lock'))).toBe(false);
+    // Nothing answered twice across passes.
+    expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(2);
+  }, 30_000);
+});

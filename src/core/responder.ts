@@ -255,7 +255,7 @@ async function finishPending(
   history: readonly ChatMessage[],
   listing: Listing | undefined,
 ): Promise<ChatOutcome | undefined> {
-  const { store, messenger } = deps;
+  const { store } = deps;
   const state = store.getChat(pending.chatId);
   const botIds = new Set([...(state?.botMessageIds ?? []), ...pending.sentIds]);
   const after = history.filter((m) => m.direction === 'out' && m.created >= pending.inquiryCreated);

@@ -56,8 +56,10 @@ export function isTariffStub(message: ChatMessage): boolean {
 
 /**
  * Splits a chat's history (oldest first) into the open inquiry and the events around it.
- * The inquiry is every buyer message after the newest outgoing message and after the chat's
- * watermark (`lastHandledAt`), not already processed.
+ * The inquiry is every buyer message not yet processed, newer than the chat's watermark
+ * (`lastHandledAt`), and after the seller's newest message. Only the seller's messages close
+ * earlier ones by position: a bot reply answers exactly the messages it was built from (they are
+ * marked processed), so a question that arrived while a reply was still in flight stays open.
  */
 export function analyzeChat(
   history: readonly ChatMessage[],
@@ -67,7 +69,7 @@ export function analyzeChat(
 ): ChatAnalysis {
   const botIds = new Set(state?.botMessageIds ?? []);
   const watermark = state?.lastHandledAt ?? 0;
-  let lastOutIndex = -1;
+  let lastSellerIndex = -1;
   const sellerMessages: ChatMessage[] = [];
   const ignored: ChatMessage[] = [];
   let tariffStub = false;
@@ -75,18 +77,24 @@ export function analyzeChat(
   history.forEach((message, index) => {
     if (isTariffStub(message)) tariffStub = true;
     if (message.direction === 'out') {
-      lastOutIndex = index;
-      if (!botIds.has(message.id) && !isProcessed(message.id) && message.type !== 'system' && !message.flowId) {
-        sellerMessages.push(message);
-      }
+      if (botIds.has(message.id) || message.type === 'system' || message.flowId) return;
+      lastSellerIndex = index;
+      if (!isProcessed(message.id)) sellerMessages.push(message);
     } else if (!isFromBuyer(message, userId) && !isProcessed(message.id)) {
       ignored.push(message);
     }
   });
 
   const inquiry = history
-    .slice(lastOutIndex + 1)
-    .filter((m) => isFromBuyer(m, userId) && !isProcessed(m.id) && m.created >= watermark && !isTariffStub(m));
+    .slice(lastSellerIndex + 1)
+    .filter(
+      (m) =>
+        isFromBuyer(m, userId) &&
+        !isProcessed(m.id) &&
+        m.created >= watermark &&
+        m.id !== state?.lastHandledMessageId &&
+        !isTariffStub(m),
+    );
   const texts = inquiry.filter((m) => m.type === 'text' && m.text.trim().length > 0);
   const nonText = inquiry.filter((m) => m.type !== 'text');
   return {

@@ -98,10 +98,13 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   let state = store.getChat(chatId);
   const listing = options.summary?.listing ?? state?.listing ?? (await fetchListing(messenger, chatId));
 
+  // A reply left unsettled by a crash or an ambiguous failure is settled first; the pass then
+  // goes on, since the buyer may have written again meanwhile.
   const pending = store.getPending(chatId);
+  let recovered: ChatOutcome | undefined;
   if (pending && !dryRun) {
-    const recovered = await finishPending(deps, pending, history, listing);
-    if (recovered) return recovered;
+    recovered = await finishPending(deps, pending, history, listing);
+    if (recovered?.action === 'failed') return recovered;
     state = store.getChat(chatId);
   }
 
@@ -145,7 +148,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     }
   }
 
-  if (analysis.inquiry.length === 0) return { chatId, action: 'skipped', reason: 'no-inquiry' };
+  if (analysis.inquiry.length === 0) return recovered ?? { chatId, action: 'skipped', reason: 'no-inquiry' };
   if (state?.escalatedAt) return { chatId, action: 'skipped', reason: 'escalated' };
   if ((state?.pausedUntil ?? 0) > now) return { chatId, action: 'skipped', reason: 'paused' };
   if (!isWithinActiveHours(now, settings.activeHours, settings.timeZone)) {

@@ -16,13 +16,20 @@ const msg = (id: number, direction: 'in' | 'out', extra: Partial<ChatMessage> = 
 });
 
 describe('analyzeChat', () => {
-  it('takes the buyer messages after the newest outgoing message as the inquiry', () => {
+  it("takes the unprocessed buyer messages after the seller's newest message as the inquiry", () => {
+    // m1 was answered by the bot's m2, so it is processed.
     const history = [msg(1, 'in'), msg(2, 'out'), msg(3, 'in'), msg(4, 'in', { type: 'voice', text: '' }), msg(5, 'in')];
-    const analysis = analyzeChat(history, { chatId: 'c', botMessageIds: ['m2'] }, ME, () => false);
+    const analysis = analyzeChat(history, { chatId: 'c', botMessageIds: ['m2'] }, ME, (id) => id === 'm1');
     expect(analysis.inquiry.map((m) => m.id)).toEqual(['m3', 'm4', 'm5']);
     expect(analysis.question).toBe('text 3\ntext 5');
     expect(analysis.nonText.map((m) => m.id)).toEqual(['m4']);
     expect(analysis.sellerMessages).toEqual([]);
+  });
+
+  it('a bot reply does not close a question that arrived before it but was not part of it', () => {
+    const history = [msg(1, 'in'), msg(2, 'in'), msg(3, 'out')];
+    const analysis = analyzeChat(history, { chatId: 'c', botMessageIds: ['m3'] }, ME, (id) => id === 'm1');
+    expect(analysis.inquiry.map((m) => m.id)).toEqual(['m2']);
   });
 
   it('an outgoing message the bot did not send is the seller', () => {

@@ -262,6 +262,21 @@ describe('rule 7: exactly once across a crash', () => {
     expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
   });
 
+  it.each(['ambiguous-before', 'ambiguous-after'] as const)(
+    'a question that arrives while a reply is unsettled (%s) is answered too, not lost behind the late reply',
+    async (failure) => {
+      const { messenger, responder, store } = setup({ answers: { давление: { text: 'Давление 15 бар.', sources: ['a.md'] }, доставк: { text: 'Авито Доставкой.', sources: ['d.md'] } } });
+      messenger.buyer('c1', 'Какое давление?');
+      messenger.nextSendFailure = failure;
+      await responder.handleChat('c1');
+      messenger.buyer('c1', 'А доставка есть?');
+      await responder.handleChat('c1');
+      await responder.handleChat('c1');
+      expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', 'Авито Доставкой.']);
+      expect(store.getPending('c1')).toBeUndefined();
+    },
+  );
+
   it('if the seller answered while a record was open, the bot does not send it', async () => {
     const { messenger, responder, store } = setup();
     messenger.buyer('c1', 'Какое давление?');

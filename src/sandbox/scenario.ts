@@ -254,21 +254,21 @@ export function parseScenario(json: unknown): SandboxScenario {
 export const SAMPLE_LISTINGS = [
   {
     id: 4012345678,
-    title: "Кофемашина De'Longhi Magnifica S ECAM 22.110",
+    title: "Кофемашина De'Longhi Magnifica S ECAM 22.110.B",
     url: 'https://www.avito.ru/moskva/bytovaya_tehnika/kofemashina_delonghi_magnifica_s_ecam_22.110_4012345678',
-    price_string: '32 990 ₽',
+    price_string: '24 990 ₽',
   },
   {
     id: 4012345679,
     title: 'Робот-пылесос Xiaomi Mi Robot Vacuum-Mop 2',
     url: 'https://www.avito.ru/moskva/bytovaya_tehnika/robot-pylesos_xiaomi_mi_robot_vacuum-mop_2_4012345679',
-    price_string: '18 500 ₽',
+    price_string: '17 500 ₽',
   },
   {
     id: 4012345680,
     title: 'Велосипед горный Stels Navigator 500',
     url: 'https://www.avito.ru/moskva/velosipedy/velosiped_gornyy_stels_navigator_500_4012345680',
-    price_string: '24 900 ₽',
+    price_string: '14 000 ₽',
   },
 ] as const;
 

@@ -4,6 +4,7 @@
  * interchangeably. Kept small and domain-specific on purpose: every entry changes what counts as
  * "the documents answer this".
  */
+import { stemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
 
 /**
@@ -23,8 +24,12 @@ const QUESTION_FILLERS = [
   'объявление', 'объявлению', 'объявлении', 'объявления', 'продаете', 'продаешь', 'продается',
   'продаются', 'продаю', 'продам', 'продать', 'продавать', 'купить', 'куплю', 'покупаю',
   'приобрести', 'подскажешь', 'скажешь', 'нужно', 'нужна', 'нужен', 'надо', 'мочь',
-  'сделаете', 'сделать', 'сделаешь', 'сделаем', 'делаете', 'сделайте',
+  'сделаете', 'сделать', 'сделаешь', 'сделаем', 'делаете', 'сделайте', 'делает', 'делают',
   'утром', 'днем', 'вечером', 'ночью', 'уместен', 'уместна', 'уместно', 'возможен', 'возможна', 'возможно',
+  // Documents never promise a day: "можно завтра забрать?" asks about pickup.
+  'завтра', 'послезавтра', 'также', 'дайте', 'дадите', 'дай',
+  // Pronoun forms the stop word list misses ("связаться с вами").
+  'вами', 'нами', 'нам', 'вашим', 'вашем', 'вашими', 'тобой', 'мной', 'нему',
 ];
 
 /** Surface words (lower case, ё folded to е) dropped before stemming. */
@@ -46,7 +51,7 @@ interface ConceptRule {
 
 const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'доставк', prefixes: ['достав', 'отправ', 'пересыл', 'пересла', 'пришлет', 'вышлет', 'вышлит', 'посылк', 'привез', 'привоз', 'завез'] },
-  { term: 'цена', prefixes: ['стоимост', 'стоит', 'стоят', 'стоил', 'почем', 'ценник'], words: ['цена', 'цену', 'цены', 'ценой', 'цене', 'ценам', 'ценах'] },
+  { term: 'цена', prefixes: ['стоимост', 'стоит', 'стоят', 'стоил', 'ценник'], words: ['почем', 'цена', 'цену', 'цены', 'ценой', 'цене', 'ценам', 'ценах'] },
   { term: 'оплат', prefixes: ['оплат', 'оплач', 'заплат', 'заплач', 'платеж', 'плати', 'плачу'] },
   { term: 'гарант', prefixes: ['гарант'] },
   { term: 'возврат', prefixes: ['возвра', 'верну', 'вернет', 'вернем', 'вернешь', 'вернут'] },
@@ -54,18 +59,30 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'встреч', prefixes: ['встреч', 'встрет'] },
   { term: 'провер', prefixes: ['провер'] },
   { term: 'комплект', prefixes: ['комплект'] },
-  { term: 'торг', prefixes: ['торг', 'скидк', 'скидоч', 'уступ', 'сбав', 'подвин'] },
+  // "Цена окончательная" is how Avito sellers say "no bargaining".
+  { term: 'торг', prefixes: ['торг', 'скидк', 'скидоч', 'уступ', 'сбав', 'подвин', 'окончательн'], words: ['скинете', 'скинешь', 'скинуть'] },
   { term: 'аккумулятор', prefixes: ['аккумулятор', 'батаре', 'заряд'] },
+  // "Всё работает?" asks whether the thing works, "во сколько работаете?" when the seller does.
+  {
+    term: 'исправн',
+    prefixes: ['исправн', 'исправе', 'работоспособн'],
+    words: ['работает', 'работают', 'работал', 'работала', 'работало', 'работали', 'рабочая', 'рабочий', 'рабочее', 'рабочие', 'рабочем', 'рабочую'],
+  },
   { term: 'работ', prefixes: ['работ'] },
   { term: 'срок', prefixes: ['срок', 'долго', 'быстро'], words: ['дней', 'дня', 'дни', 'днях', 'идет', 'идут', 'придет', 'придут', 'дойдет', 'дойдут'] },
   // The Snowball stemmer splits this verb's forms ("берёте" → "берет", "берём" → "бер").
   { term: 'брать', prefixes: [], words: ['брать', 'беру', 'берешь', 'берет', 'берем', 'берете', 'берут', 'возьмете', 'возьму', 'возьмем'] },
-  { term: 'наход', prefixes: ['наход'] },
+  // "Какой адрес?" is answered by "Где мы находимся".
+  { term: 'наход', prefixes: ['наход', 'адрес', 'расположен', 'местоположен'] },
   { term: 'связ', prefixes: ['связ'] },
-  { term: 'адрес', prefixes: ['адрес'] },
   { term: 'сдэк', prefixes: ['сдэк', 'cdek'] },
   { term: 'boxberry', prefixes: ['boxberry', 'боксбер'] },
   { term: 'размер', prefixes: ['размер', 'габарит'] },
+  // "Если не подойдёт" / "товар не подошёл" / "подходит на рост": the stemmer keeps all three apart.
+  { term: 'подход', prefixes: ['подойд', 'подход'], words: ['подошел', 'подошла', 'подошло', 'подошли'] },
+  { term: 'мыт', prefixes: [], words: ['мыть', 'мою', 'моет', 'моют', 'моешь', 'мытья', 'мытье', 'мытьем', 'помыть', 'вымыть', 'моющий', 'моющая', 'моющие'] },
+  // "Сколько лет?" is answered by "2 года".
+  { term: 'год', prefixes: [], words: ['год', 'года', 'году', 'годом', 'годы', 'годов', 'годам', 'годами', 'лет'] },
 ];
 
 /** Returns the concept a surface word belongs to, if any. */
@@ -78,9 +95,35 @@ export function findConcept(word: string): string | undefined {
 }
 
 /**
- * Terms that name an attribute rather than the thing asked about ("какой размер рамы"): a document
- * may state the attribute without the word, so their absence weighs half as much.
+ * Places buyers name to say where they are ("Отправите в Новосибирск?"). Documents state their own
+ * reach ("по всей России") and rarely list cities, so a place in a question is context, not the
+ * thing asked. Surface forms; their stems join {@link WEAK_TERMS}. Names whose stem is a common word
+ * are left out (Ростов → "рост", Киров → "кир").
  */
-export const WEAK_TERMS: ReadonlySet<string> = new Set([
-  'размер', 'адрес', 'цвет', 'вес', 'модел', 'характеристик', 'параметр', 'тип', 'информац', 'подробн', 'детал', 'описан',
+const PLACES = [
+  'город', 'регион', 'область', 'москва', 'подмосковье', 'питер', 'петербург', 'санкт', 'спб', 'новосибирск',
+  'екатеринбург', 'казань', 'новгород', 'челябинск', 'самара', 'омск', 'уфа', 'красноярск', 'воронеж',
+  'пермь', 'волгоград', 'краснодар', 'саратов', 'тюмень', 'тольятти', 'ижевск', 'барнаул', 'ульяновск', 'иркутск',
+  'хабаровск', 'ярославль', 'владивосток', 'махачкала', 'томск', 'оренбург', 'кемерово', 'новокузнецк', 'рязань',
+  'астрахань', 'пенза', 'липецк', 'чебоксары', 'калининград', 'тула', 'курск', 'сочи', 'ставрополь',
+  'тверь', 'мурманск', 'архангельск', 'смоленск', 'белгород', 'калуга', 'сургут', 'подольск', 'мытищи', 'химки',
+  'балашиха', 'люберцы', 'минск', 'алматы',
+];
+
+/**
+ * Terms that name an attribute of the listing rather than the thing asked about ("какой размер
+ * рамы"). A question made of these alone asks about the listing itself, which general documents
+ * (that mention weights and sizes of parcels) do not answer.
+ */
+export const ATTRIBUTE_TERMS: ReadonlySet<string> = new Set([
+  'размер', 'цвет', 'вес', 'модел', 'характеристик', 'параметр', 'тип', 'информац', 'подробн', 'детал', 'описан',
+  // "входит/входят": the verb of "что входит в комплект", never the subject.
+  'вход',
 ]);
+
+/**
+ * Terms that name an attribute or a circumstance rather than the thing asked about ("какой размер
+ * рамы", "адрес самовывоза", "доставка в Казань"): a document may answer without the word, so their
+ * absence weighs half as much.
+ */
+export const WEAK_TERMS: ReadonlySet<string> = new Set([...ATTRIBUTE_TERMS, 'наход', ...PLACES.map((place) => stemmer(place))]);

@@ -83,6 +83,96 @@ describe('answering from the example knowledge base', () => {
     expectNotFound(await ask(question, listingId));
   });
 
+  // What buyers ask most, per listing: the listing's documents answer first, general ones after them.
+  it.each([
+    ['Торг возможен?', COFFEE, COFFEE_FILE, 'Торг небольшой'],
+    ['Какое состояние?', COFFEE, COFFEE_FILE, 'Состояние хорошее'],
+    ['Всё работает?', COFFEE, COFFEE_FILE, 'полностью рабочая'],
+    ['Отправите в Новосибирск?', COFFEE, COFFEE_FILE, 'Отправляю Авито Доставкой'],
+    ['Какие размеры?', COFFEE, COFFEE_FILE, '24 × 35 × 43 см'],
+    ['Какого цвета?', COFFEE, COFFEE_FILE, 'чёрный'],
+    ['Сколько лет пользовались?', COFFEE, COFFEE_FILE, 'пользовался 2 года'],
+    ['Капучино делает?', COFFEE, COFFEE_FILE, 'капучино — вручную'],
+    ['Что входит в комплект?', COFFEE, COFFEE_FILE, 'В комплекте:\n• капучинатор (паровая трубка);'],
+    ['Можно проверить при встрече?', COFFEE, COFFEE_FILE, 'проверить на месте'],
+    ['Где можно забрать?', COFFEE, 'dostavka.md', 'у метро Петроградская'],
+    ['Какой адрес?', COFFEE, 'o-magazine.md', 'Петроградский район'],
+    ['Можно оплатить картой?', COFFEE, 'oplata.md', 'картой'],
+    ['Можно вернуть, если не подойдёт?', COFFEE, 'vozvrat.md', 'можно вернуть'],
+    ['Торг возможен?', VACUUM, VACUUM_FILE, 'Цена окончательная'],
+    ['Что входит в комплект?', VACUUM, VACUUM_FILE, 'Пылесос, зарядная станция'],
+    ['Доставка в другой город возможна?', VACUUM, VACUUM_FILE, 'Отправлю Авито Доставкой'],
+    ['Можно завтра забрать?', VACUUM, VACUUM_FILE, 'Можно забрать самовывозом'],
+    ['Моет полы?', VACUUM, VACUUM_FILE, 'салфетка для мытья полов'],
+    ['Чек есть?', VACUUM, VACUUM_FILE, 'Кассовый чек из магазина сохранён'],
+    ['Как можно оплатить?', VACUUM, 'oplata.md', 'наличными'],
+    ['Какое состояние?', BIKE, BIKE_FILE, 'один сезон катания'],
+    ['Сколько весит?', BIKE, BIKE_FILE, '15,5 кг'],
+    ['На какой рост?', BIKE, BIKE_FILE, '165–180 см'],
+    ['Что входит в комплект?', BIKE, BIKE_FILE, 'подножка, крылья, звонок'],
+    ['Доставка в Москву есть?', BIKE, BIKE_FILE, 'Авито Доставкой не отправляю'],
+    ['Можно посмотреть сегодня?', BIKE, BIKE_FILE, 'можно посмотреть и прокатиться'],
+    ['Как с вами связаться?', BIKE, 'o-magazine.md', 'только через чат Авито'],
+  ] as const)('buyer: %s (listing %s) → %s', async (question, listingId, source, fact) => {
+    const answer = await ask(question, listingId);
+    expect(answer).toMatchObject({ status: 'FOUND', sources: [source], strategy: source.startsWith('item-') ? 'item' : 'cascaded' });
+    expect(answer.text).toContain(fact);
+  });
+
+  // Traps: the documents mention a word of the question, but do not answer it.
+  const everyListing = (question: string): Array<[string, number]> => [COFFEE, VACUUM, BIKE].map((id) => [question, id]);
+  it.each<[string, number]>([
+    ...['Есть скидка пенсионерам?', 'Можно в рассрочку?', 'Продаёте оптом?', 'Ещё актуально?', 'Продаётся?', 'В наличии?', 'Почему продаёте?'].flatMap(
+      everyListing,
+    ),
+    ['Какая гарантия на велосипед?', BIKE],
+    ['Есть гарантия?', COFFEE],
+    ['Торг возможен?', BIKE],
+    ['Всё работает?', BIKE],
+    ['Коробка есть?', BIKE],
+    ['Обмен интересует?', BIKE],
+    ['Какие размеры?', VACUUM],
+    ['Какие размеры?', BIKE],
+    ['Сколько весит?', COFFEE],
+    ['Вы квартиры продаёте?', VACUUM],
+    ['Новый или б/у?', COFFEE],
+  ])('trap: %j (listing %s) → NOT_FOUND', async (question, listingId) => {
+    expectNotFound(await ask(question, listingId));
+  });
+
+  it('answers every part of a multi-part question, in the buyer\'s order', async () => {
+    const answer = await ask('Здравствуйте!\nКакое давление у кофемашины и что входит в комплект?', COFFEE);
+    expect(answer).toMatchObject({ status: 'FOUND', sources: [COFFEE_FILE], strategy: 'item' });
+    expect(answer.text).toBe(
+      [
+        '• Давление помпы: 15 бар',
+        '',
+        'В комплекте:',
+        '• капучинатор (паровая трубка);',
+        '• мерная ложка;',
+        '• инструкция на русском языке;',
+        '• оригинальная коробка.',
+        '',
+        'Фильтр для воды не входит в комплект.',
+      ].join('\n'),
+    );
+    const burst = await ask('Здравствуйте!\nЕщё продаётся?\nСколько стоит?\nА доставка есть?', VACUUM);
+    expect(burst).toMatchObject({ status: 'FOUND', sources: [VACUUM_FILE], strategy: 'item' });
+    expect(burst.text.indexOf('17 500 ₽')).toBeLessThan(burst.text.indexOf('Отправлю Авито Доставкой'));
+    expect(burst.text.indexOf('17 500 ₽')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers a multi-part question from the listing and the general documents together', async () => {
+    const answer = await ask('Сколько стоит, и можно ли забрать сегодня?', COFFEE);
+    expect(answer).toMatchObject({ status: 'FOUND', sources: [COFFEE_FILE, 'dostavka.md'], strategy: 'cascaded' });
+    expect(answer.text).toMatch(/^Цена — 24 990 ₽\.[\s\S]*\n\nСамовывоз в Санкт-Петербурге/);
+  });
+
+  it('answers only the answerable part of a multi-part question', async () => {
+    const answer = await ask('Добрый день! Какое состояние, а также есть ли торг?', VACUUM);
+    expect(answer).toMatchObject({ status: 'FOUND', text: '17 500 ₽. Цена окончательная.', sources: [VACUUM_FILE] });
+  });
+
   it('never uses a listing\'s documents for another listing or without one', async () => {
     expect((await ask('Какое давление у кофемашины?', COFFEE)).status).toBe('FOUND');
     expectNotFound(await ask('Какое давление у кофемашины?', VACUUM));

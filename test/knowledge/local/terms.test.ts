@@ -42,6 +42,28 @@ describe('extractTerms', () => {
     expect(extractTerms('вернуть')).toEqual(extractTerms('возврат'));
   });
 
+  it('merges the word families buyers and documents use for the same thing', () => {
+    expect(extractTerms('Какой адрес?')).toEqual(extractTerms('Где вы находитесь?'));
+    expect(extractTerms('Сколько лет?')).toEqual(extractTerms('года'));
+    expect(extractTerms('если не подойдёт')).toEqual(extractTerms('не подошёл'));
+    expect(extractTerms('Моет полы?')).toEqual(extractTerms('мытья полов'));
+    expect(extractTerms('Цена окончательная')).toContain(extractTerms('торг')[0]);
+  });
+
+  it('keeps apart words a shared prefix would confuse', () => {
+    // "Почём?" asks the price, "почему?" does not; a thing that works is not a seller's working hours.
+    expect(extractTerms('Почём?')).toEqual(extractTerms('цена'));
+    expect(extractTerms('Почему?')).not.toEqual(extractTerms('цена'));
+    expect(extractTerms('Всё работает?')).toEqual(extractTerms('рабочая'));
+    expect(extractTerms('Всё работает?')).not.toEqual(extractTerms('Во сколько работаете?'));
+    expect(extractTerms('Часы работы')).toContain(extractTerms('Во сколько работаете?')[0]);
+  });
+
+  it('drops scheduling words and pronouns that documents never answer', () => {
+    expect(extractTerms('Можно завтра забрать?')).toEqual(extractTerms('забрать'));
+    expect(extractTerms('Как с вами связаться?')).toEqual(extractTerms('связь'));
+  });
+
   it('returns nothing for text without words', () => {
     expect(extractTerms('')).toEqual([]);
     expect(extractTerms('🙂🙂 ?!… --')).toEqual([]);

@@ -84,13 +84,15 @@ export default async function demo(context: CommandContext): Promise<ExitCode> {
         out.write(`\n${c.bold(`── ${title}`)} ${c.gray(`(${chat.id})`)}\n`);
         const chatOutcomes = outcomes.get(chat.id) ?? [];
         for (const message of sandbox.messages(chat.id)) {
-          const text = typeof message.content?.text === 'string' ? message.content.text : `[${message.type}]`;
+          const raw = typeof message.content?.text === 'string' ? message.content.text : `[${message.type}]`;
+          // Continuation lines line up under the first one.
+          const text = raw.replace(/\n+/g, '\n       ');
           if (message.type === 'system') {
             out.write(`  ${c.gray(`(системное: ${text} — бот такие не отвечает)`)}\n`);
           } else if (message.direction === 'in') {
             out.write(`  ${c.cyan('Покупатель:')} ${text}\n`);
           } else {
-            const answered = chatOutcomes.find((o) => o.action === 'answered' && o.reply.includes(text));
+            const answered = chatOutcomes.find((o) => o.action === 'answered' && o.reply.includes(raw));
             if (answered && answered.action === 'answered') {
               const sources = answered.sources.length ? `: ${answered.sources.join(', ')}` : '';
               out.write(`  ${c.green('Бот:')} ${text}\n  ${c.gray(`   [${answered.status} — ${LABELS[answered.status] ?? answered.status}${sources}]`)}\n`);

@@ -33,12 +33,15 @@ export interface PollDeps {
   signal?: AbortSignal;
   onOutcome?: (outcome: ChatOutcome) => void;
   onChatError?: (chatId: string, error: unknown) => void;
+  /** Runs first in every pass: the daemon applies the seller's queued pause/resume requests here. */
+  beforePass?: () => Promise<void>;
 }
 
 /** Runs one pass. Throws only for what must stop the daemon (bad credentials, tariff) or a failed chat listing. */
 export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   const { store, clock } = deps;
   const started = clock.now();
+  await deps.beforePass?.();
   const since = Number(store.getMeta(META_UPDATED_SINCE) ?? 0) || undefined;
   const chats = await deps.messenger.listChats(since ? { updatedSince: since } : {});
   const changed = since ? chats.filter((chat) => chat.updated >= since) : chats;

@@ -1,8 +1,9 @@
 /** `avito-ai pause <chatId> [--hours N]`: keep the bot silent in one chat. */
 import { UsageError } from '../../errors.js';
+import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
-import { loadConfig, openStoreFor } from '../services.js';
+import { loadConfig } from '../services.js';
 
 export default async function pause(context: CommandContext): Promise<ExitCode> {
   const chatId = String(context.args[0] ?? '').trim();
@@ -11,15 +12,12 @@ export default async function pause(context: CommandContext): Promise<ExitCode> 
   const hours = context.options.hours === undefined ? config.responder.humanPauseHours : Number(context.options.hours);
   if (!Number.isFinite(hours) || hours <= 0) throw new UsageError(`--hours must be a positive number, got "${String(context.options.hours)}"`);
   const until = Date.now() + hours * 3_600_000;
-  const store = await openStoreFor(config);
-  try {
-    await store.updateChat(chatId, (s) => {
-      s.pausedUntil = until;
-      s.pauseReason = 'manual';
-    });
-  } finally {
-    await store.close();
-  }
-  context.io.stdout.write(`${chatId}: the bot is paused until ${new Date(until).toLocaleString('ru-RU', config.responder.timeZone ? { timeZone: config.responder.timeZone } : {})}\n`);
+  const result = await runControlRequest(config, { op: 'pause', chatId, until });
+  const when = new Date(until).toLocaleString('ru-RU', config.responder.timeZone ? { timeZone: config.responder.timeZone } : {});
+  context.io.stdout.write(
+    result.applied === 'now'
+      ? `${chatId}: the bot is paused until ${when}\n`
+      : `${chatId}: pause until ${when} queued: ${describeQueued(config)}\n`,
+  );
   return ExitCode.Ok;
 }

@@ -1,5 +1,7 @@
 /** `avito-ai poll`: the daemon, or one pass with --once. */
+import { applyControl, parseControlRequest } from '../../core/chat-control.js';
 import { runPollLoop, runPollPass, type PassSummary } from '../../core/poll.js';
+import type { Store } from '../../core/ports.js';
 import type { ChatOutcome } from '../../core/responder.js';
 import { describeError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -47,6 +49,7 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
         if (dryRun) printOutcome(io.stdout, outcome);
       },
       onChatError: (chatId: string, error: unknown) => logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId }),
+      beforePass: dryRun ? undefined : () => applyQueuedControls(config.store.path, store, logger),
     };
     if (options.once) {
       const summary = await runPollPass(deps);
@@ -72,6 +75,17 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   } finally {
     await store.close();
   }
+}
+
+/** Applies the pause/resume requests `avito-ai pause|resume` queued while this daemon held the store. */
+async function applyQueuedControls(storePath: string, store: Store, logger: Logger): Promise<void> {
+  const { drainControlRequests } = await import('../../store/control-inbox.js');
+  await drainControlRequests(storePath, async (value) => {
+    const request = parseControlRequest(value);
+    if (!request) return logger.warn('skipped a malformed line in the control inbox');
+    await store.transact((tx) => applyControl(tx, request));
+    logger.info(`applied a queued ${request.op}`, { chat: request.chatId });
+  });
 }
 
 function logPass(logger: Logger, s: PassSummary, dryRun: boolean): void {

@@ -1,0 +1,38 @@
+/**
+ * The seller's manual controls over one chat, shared by the `pause`/`resume` commands and the
+ * running daemon (which applies the same requests from its control inbox). Absolute values only,
+ * so applying a request twice changes nothing.
+ */
+import type { StoreTransaction } from './ports.js';
+
+export type ControlRequest =
+  | { op: 'pause'; chatId: string; /** Epoch ms. */ until: number }
+  | { op: 'resume'; chatId: string; /** Epoch ms of the request: the bot answers messages from then on. */ at: number };
+
+export function applyControl(tx: StoreTransaction, request: ControlRequest): void {
+  if (request.op === 'pause') {
+    tx.updateChat(request.chatId, (s) => {
+      s.pausedUntil = request.until;
+      s.pauseReason = 'manual';
+    });
+    return;
+  }
+  tx.updateChat(request.chatId, (s) => {
+    delete s.pausedUntil;
+    delete s.pauseReason;
+    delete s.escalatedAt;
+    s.engineFailures = 0;
+    // What the buyer wrote while a person had the chat is theirs to answer, not the bot's.
+    s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, Math.floor(request.at / 1000));
+  });
+}
+
+/** Parses one inbox line; undefined for anything malformed (skipped, never fatal). */
+export function parseControlRequest(value: unknown): ControlRequest | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  if (typeof record.chatId !== 'string' || record.chatId === '') return undefined;
+  if (record.op === 'pause' && typeof record.until === 'number') return { op: 'pause', chatId: record.chatId, until: record.until };
+  if (record.op === 'resume' && typeof record.at === 'number') return { op: 'resume', chatId: record.chatId, at: record.at };
+  return undefined;
+}

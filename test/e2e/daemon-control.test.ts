@@ -1,0 +1,63 @@
+/** pause/resume issued while the daemon runs and holds the store: queued, then applied by the daemon. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { runInProcess } from '../helpers/cli.js';
+import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
+
+let sandbox: Sandbox | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('pause and resume while the daemon runs', () => {
+  it('are queued for the running daemon, which applies them on its next pass', async () => {
+    sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-control-'));
+    const env = {
+      AVITO_API_URL: sandbox.url,
+      AVITO_CLIENT_ID: sandbox.credentials.clientId,
+      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+      STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+      AVITO_POLL_INTERVAL: '1',
+    };
+    const daemon = spawnCli(['poll'], { cwd, env });
+    let log = '';
+    daemon.child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length === 1, 'the first answer');
+
+      const paused = await runInProcess(['pause', 'u2i-demo-vacuum', '--hours', '1'], { cwd, env });
+      expect(paused.code).toBe(0);
+      expect(paused.stdout).toMatch(/^u2i-demo-vacuum: pause until .* queued: the running avito-ai holds the store; it applies this at the start of its next pass \(within 1 s\)\n$/);
+      await waitFor(() => log.includes('applied a queued pause'), 'the pause to be applied');
+      sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
+      const passesBefore = (log.match(/INFO\s+pass /g) ?? []).length;
+      await waitFor(() => (log.match(/INFO\s+pass /g) ?? []).length >= passesBefore + 2, 'two more passes');
+      expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
+
+      const resumed = await runInProcess(['resume', 'u2i-demo-vacuum'], { cwd, env });
+      expect(resumed.stdout).toContain('resume queued');
+      await waitFor(() => log.includes('applied a queued resume'), 'the resume to be applied');
+      // Resume answers from now on: the question asked during the pause is the seller's.
+      expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
+      sandbox.addMessage('u2i-demo-vacuum', { text: 'А оплатить как?' });
+      await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length === 2, 'the answer after resume');
+    } finally {
+      daemon.child.kill('SIGTERM');
+      expect((await daemon.done).code).toBe(0);
+    }
+  }, 40_000);
+});

@@ -6,8 +6,14 @@
 // messages, all retained; processed ids up to the default limit; one chat state per chat), then
 // measures in a fresh child process, so RSS is the loaded store and not the filling:
 // the time to open (read state + stream the history journal), the cost of persisting one new
-// message (appendMessages of one message, awaited: one journal line + fdatasync), the cost of one
-// state write (updateChat, awaited: whole state document + fsync + rename), and RSS after open.
+// message (appendMessages of one message, awaited: one history journal line + fdatasync), the cost
+// of one state change (updateChat, awaited), the cost of the transaction that commits a reply
+// (`transact`: updateChat + markProcessed + closePending + 3 increments, awaited), and RSS after
+// open. A reply is two transactions (putPending before the send, the commit after it): the
+// "reply" columns are the wall and own CPU time (user + system, all threads) of `--tx-samples`
+// such pairs back to back divided by their number, so the state journal's occasional folds into
+// a new snapshot are included. With the default 100 messages per chat, 10k/100k/1M messages means
+// 100/1,000/10,000 chats.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,10 +32,10 @@ if (args.measure) {
 }
 
 async function main(options) {
-  const command = `node bench/store.mjs --sizes ${options.sizes.join(',')} --samples ${options.samples} --per-chat ${options.perChat}`;
+  const command = `node bench/store.mjs --sizes ${options.sizes.join(',')} --samples ${options.samples} --tx-samples ${options.txSamples} --per-chat ${options.perChat}`;
   console.log(`avito-ai store benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
   console.log(`reproduce: npx tsc -p tsconfig.build.json && ${command}`);
-  console.log(`temp dir: ${options.dir}; ${options.samples} samples per operation; ${options.perChat} messages per chat\n`);
+  console.log(`temp dir: ${options.dir}; ${options.samples} samples per operation, ${options.txSamples} replies; ${options.perChat} messages per chat\n`);
   const rows = [];
   for (const size of options.sizes) {
     const dir = await mkdtemp(join(options.dir, 'avito-ai-bench-'));
@@ -38,9 +44,16 @@ async function main(options) {
       const fillStart = performance.now();
       await fill(path, size, options.perChat);
       const fillMs = performance.now() - fillStart;
+      // The fill leaves hundreds of MB of dirty pages; flushed now, their writeback does not slow
+      // the fsyncs being measured.
+      spawnSync('sync');
       const child = spawnSync(
         process.execPath,
-        [fileURLToPath(import.meta.url), '--measure', path, '--samples', String(options.samples), '--per-chat', String(options.perChat), '--sizes', String(size)],
+        [
+          fileURLToPath(import.meta.url),
+          ...['--measure', path, '--samples', String(options.samples), '--tx-samples', String(options.txSamples)],
+          ...['--per-chat', String(options.perChat), '--sizes', String(size)],
+        ],
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       );
       if (child.status !== 0) throw new Error(`measuring ${size} failed: ${child.stderr}`);
@@ -65,6 +78,10 @@ async function main(options) {
       'append p95': round(row.append.p95),
       'updateChat p50': round(row.update.median),
       'updateChat p95': round(row.update.p95),
+      'transact p50': round(row.transact.median),
+      'transact p95': round(row.transact.p95),
+      'reply wall': round(row.replyMs),
+      'reply cpu': round(row.replyCpuMs),
       'RSS MB': round(row.rssBytes / 2 ** 20),
     })),
   );
@@ -122,8 +139,45 @@ async function measure(path, options) {
     });
     updateTimes.push(performance.now() - start);
   }
+  const transactTimes = [];
+  const replyCpu = process.cpuUsage();
+  const replyStart = performance.now();
+  for (let sample = 0; sample < options.txSamples; sample += 1) {
+    const chat = (sample * 104_729) % chats;
+    const chatId = chatIdOf(chat);
+    await store.putPending(makePending(chatId, sample));
+    const start = performance.now();
+    await store.transact((tx) => {
+      tx.updateChat(chatId, (state) => {
+        state.lastHandledMessageId = `q-${sample}`;
+        state.lastHandledAt = 1_800_000_000_000 + sample;
+        state.botMessageIds = [...state.botMessageIds, `r-${sample}`].slice(-50);
+      });
+      tx.markProcessed([`q-${sample}`, `r-${sample}`]);
+      tx.closePending(chatId);
+      tx.increment('repliesSent');
+      tx.increment('found');
+      tx.increment('messagesSeen', 2);
+    });
+    transactTimes.push(performance.now() - start);
+  }
+  const replyMs = (performance.now() - replyStart) / options.txSamples;
+  const { user, system } = process.cpuUsage(replyCpu);
+  const replyCpuMs = (user + system) / 1000 / options.txSamples;
+  const closeStart = performance.now();
   await store.close();
-  return { chats, openMs, rssBytes, append: summarize(appendTimes), update: summarize(updateTimes) };
+  const closeMs = performance.now() - closeStart;
+  return {
+    chats,
+    openMs,
+    closeMs,
+    rssBytes,
+    append: summarize(appendTimes),
+    update: summarize(updateTimes),
+    transact: summarize(transactTimes),
+    replyMs,
+    replyCpuMs,
+  };
 }
 
 function makeMessage(chat, index, created) {
@@ -137,6 +191,21 @@ function makeMessage(chat, index, created) {
     text: `Здравствуйте! Сообщение ${index}: диван ещё продаётся? Можно забрать сегодня вечером?`,
     content: { text: `Здравствуйте! Сообщение ${index}: диван ещё продаётся? Можно забрать сегодня вечером?` },
     isRead: true,
+  };
+}
+
+function makePending(chatId, sample) {
+  return {
+    id: `${chatId}:q-${sample}`,
+    chatId,
+    inquiryMessageId: `q-${sample}`,
+    inquiryCreated: 1_800_000_000 + sample,
+    question: 'Диван ещё продаётся?',
+    text: 'Да, диван в наличии. Забрать можно сегодня до 20:00.',
+    status: 'FOUND',
+    sources: ['price-list.md'],
+    sentIds: [],
+    createdAt: 1_800_000_000_000 + sample,
   };
 }
 
@@ -156,6 +225,9 @@ function formatRow(row) {
     `open ${round(row.openMs)} ms,`,
     `append one message p50 ${round(row.append.median)} ms / p95 ${round(row.append.p95)} ms,`,
     `updateChat p50 ${round(row.update.median)} ms / p95 ${round(row.update.p95)} ms,`,
+    `transact p50 ${round(row.transact.median)} ms / p95 ${round(row.transact.p95)} ms / max ${round(row.transact.max)} ms,`,
+    `reply (2 transactions) ${round(row.replyMs)} ms wall / ${round(row.replyCpuMs)} ms CPU,`,
+    `close ${round(row.closeMs)} ms,`,
     `RSS ${round(row.rssBytes / 2 ** 20)} MB`,
   ].join(' ');
 }
@@ -165,16 +237,17 @@ function round(value) {
 }
 
 function parseArgs(argv) {
-  const options = { sizes: [10_000, 100_000, 1_000_000], samples: 200, perChat: 100, dir: tmpdir(), measure: undefined };
+  const options = { sizes: [10_000, 100_000, 1_000_000], samples: 200, txSamples: 5_000, perChat: 100, dir: tmpdir(), measure: undefined };
   for (let index = 0; index < argv.length; index += 2) {
     const [flag, value] = [argv[index], argv[index + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--sizes') options.sizes = value.split(',').map(Number);
     else if (flag === '--samples') options.samples = Number(value);
+    else if (flag === '--tx-samples') options.txSamples = Number(value);
     else if (flag === '--per-chat') options.perChat = Number(value);
     else if (flag === '--dir') options.dir = value;
     else if (flag === '--measure') options.measure = value;
-    else throw new Error(`unknown option ${flag}; use --sizes 10000,100000 --samples 200 --per-chat 100 --dir /tmp`);
+    else throw new Error(`unknown option ${flag}; use --sizes 10000,100000 --samples 200 --tx-samples 5000 --per-chat 100 --dir /tmp`);
   }
   if (options.sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--sizes takes positive whole numbers');
   return options;

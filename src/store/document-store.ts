@@ -7,13 +7,21 @@ import { StoreError } from '../errors.js';
 import type { ChatMessage } from '../core/model.js';
 import type { ChatState, CounterName, DialogRecord, PendingReply, Store, StoreTransaction } from '../core/ports.js';
 import { ChatHistory } from './chat-history.js';
-import { COUNTER_NAMES } from './schema.js';
-import type { StateDoc } from './schema.js';
+import { COUNTER_NAMES, SCHEMA_VERSION } from './schema.js';
+import type { StateDoc, StateEntry } from './schema.js';
 
 /** Where journal records go: a file for the JSON store, nowhere for the memory store. */
 export interface JournalSink {
   /** Resolves once the records are durable. */
   append(records: readonly unknown[]): Promise<void>;
+}
+
+/** Where state changes go: the state journal for the JSON store, nowhere for the memory store. */
+export interface StateSink {
+  /** Makes one transaction's effects durable; `entry` is serialized before this returns. */
+  append(entry: StateEntry): Promise<void>;
+  /** Writes the whole state document as it is now (a fresh store, a migrated file, a journal to fold). */
+  saveSnapshot(): Promise<void>;
 }
 
 /** How much the store keeps in memory (and, for processed ids, on disk). */
@@ -39,9 +47,10 @@ export interface StoreStats {
 
 /** What a `DocumentStore` is built from: the JSON store and the memory store differ only here. */
 export interface DocumentStoreParts {
-  /** The state document, already read. */
+  /** The state document (the snapshot), already read; the state journal is replayed after. */
   db: Low<StateDoc>;
   limits: StoreLimits;
+  stateJournal: StateSink;
   historyJournal: JournalSink;
   dialogJournal: JournalSink;
   /** Names the store in errors. */
@@ -51,13 +60,25 @@ export interface DocumentStoreParts {
   onClose?: () => Promise<void>;
 }
 
+/** What a transaction changed, by key; the journal line takes the final values from memory. */
+interface Touched {
+  chats: Set<string>;
+  /** Ids in the order they were marked, only from calls that changed something. */
+  processed: string[];
+  pending: Set<string>;
+  counters: Set<CounterName>;
+  meta: Set<string>;
+}
+
 /**
- * Implements `Store` over a lowdb document plus two journals. Reads are served from memory and
- * hand out copies, so a caller cannot change stored state without going through a write.
+ * Implements `Store` over a lowdb document plus three journals (state changes, history, dialogs).
+ * Reads are served from memory and hand out copies, so a caller cannot change stored state
+ * without going through a write.
  */
 export class DocumentStore implements Store {
   readonly #db: Low<StateDoc>;
   readonly #limits: StoreLimits;
+  readonly #stateJournal: StateSink;
   readonly #historyJournal: JournalSink;
   readonly #dialogJournal: JournalSink;
   readonly #path: string;
@@ -73,6 +94,7 @@ export class DocumentStore implements Store {
   constructor(parts: DocumentStoreParts) {
     this.#db = parts.db;
     this.#limits = parts.limits;
+    this.#stateJournal = parts.stateJournal;
     this.#historyJournal = parts.historyJournal;
     this.#dialogJournal = parts.dialogJournal;
     this.#path = parts.path;
@@ -85,6 +107,17 @@ export class DocumentStore implements Store {
   }
 
   // ─────────────── loading (used while opening, before any write) ───────────────
+
+  /** Replays one state journal line; a line the snapshot already holds changes nothing. */
+  restoreState(entry: StateEntry): void {
+    const data = this.#db.data;
+    for (const state of entry.chats ?? []) data.chats[state.chatId] = state;
+    if (entry.processed !== undefined) this.#applyProcessed(entry.processed);
+    for (const record of entry.pending ?? []) data.pending[record.chatId] = record;
+    for (const chatId of entry.closed ?? []) delete data.pending[chatId];
+    for (const [name, value] of Object.entries(entry.counters ?? {})) data.counters[name as CounterName] = value;
+    for (const [key, value] of entry.meta ?? []) data.meta[key] = value;
+  }
 
   /** Replays one journaled message; false when it was a duplicate or too old to keep. */
   restoreMessage(message: ChatMessage): boolean {
@@ -101,10 +134,10 @@ export class DocumentStore implements Store {
     for (const history of this.#histories.values()) yield* history.list();
   }
 
-  /** Writes the state document as it is now (fresh store, migrated file). */
+  /** Writes the state document as it is now (fresh store, migrated file, journal to fold). */
   async saveState(): Promise<void> {
     this.#assertWritable();
-    await this.#track(this.#db.write());
+    await this.#track(this.#stateJournal.saveSnapshot());
   }
 
   // ─────────────── chats ───────────────
@@ -128,43 +161,76 @@ export class DocumentStore implements Store {
 
   /**
    * Applies several state changes (chats, processed ids, pending replies, counters, meta) and
-   * makes them durable with ONE write of the state document. The responder commits a reply this
-   * way: a write per change would cost a full document write each.
+   * makes them durable with ONE state journal line holding their results, so its cost follows the
+   * size of the change, not of the store. When `apply` throws, the changes it made before are
+   * still written (memory and disk must not part ways), then the error is rethrown.
    */
   async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
     this.#assertWritable();
-    let changed = false;
-    const mark = (didChange: boolean): void => {
-      changed ||= didChange;
-    };
-    apply({
+    const touched: Touched = { chats: new Set(), processed: [], pending: new Set(), counters: new Set(), meta: new Set() };
+    let failure: { error: unknown } | undefined;
+    try {
+      apply(this.#createTransaction(touched));
+    } catch (error) {
+      failure = { error };
+    }
+    const entry = this.#describeChanges(touched);
+    if (entry !== undefined) await this.#track(this.#stateJournal.append(entry));
+    if (failure) throw failure.error;
+  }
+
+  /** Applies each change to memory at once and notes what it touched. */
+  #createTransaction(touched: Touched): StoreTransaction {
+    const data = this.#db.data;
+    return {
       updateChat: (chatId, update) => {
-        mark(true);
-        return this.#applyChat(chatId, update);
+        const state = this.#applyChat(chatId, update);
+        touched.chats.add(chatId);
+        return state;
       },
-      markProcessed: (ids) => mark(this.#applyProcessed(ids)),
+      markProcessed: (ids) => {
+        if (this.#applyProcessed(ids)) touched.processed.push(...ids);
+      },
       putPending: (record) => {
-        mark(true);
-        this.#db.data.pending[record.chatId] = structuredClone(record);
+        data.pending[record.chatId] = structuredClone(record);
+        touched.pending.add(record.chatId);
       },
       closePending: (chatId) => {
-        if (!(chatId in this.#db.data.pending)) return;
-        mark(true);
-        delete this.#db.data.pending[chatId];
+        if (!Object.hasOwn(data.pending, chatId)) return;
+        delete data.pending[chatId];
+        touched.pending.add(chatId);
       },
       increment: (counter, by = 1) => {
         if (by === 0) return;
-        mark(true);
-        const counters = this.#db.data.counters;
-        counters[counter] = (counters[counter] ?? 0) + by;
+        data.counters[counter] = (data.counters[counter] ?? 0) + by;
+        touched.counters.add(counter);
       },
       setMeta: (key, value) => {
-        if (this.#db.data.meta[key] === value) return;
-        mark(true);
-        this.#db.data.meta[key] = value;
+        if (this.getMeta(key) === value) return;
+        data.meta[key] = value;
+        touched.meta.add(key);
       },
-    });
-    if (changed) await this.#writeState();
+    };
+  }
+
+  /**
+   * The journal line for a transaction, from the final values of what it touched (a chat updated
+   * twice is written once, as it ended up); `undefined` when it changed nothing.
+   */
+  #describeChanges(touched: Touched): StateEntry | undefined {
+    const data = this.#db.data;
+    const { chats, processed, pending, counters, meta } = touched;
+    if (chats.size + processed.length + pending.size + counters.size + meta.size === 0) return undefined;
+    const entry: StateEntry = { v: SCHEMA_VERSION };
+    if (chats.size > 0) entry.chats = [...chats].map((chatId) => data.chats[chatId]!);
+    if (processed.length > 0) entry.processed = processed;
+    const put = [...pending].filter((chatId) => Object.hasOwn(data.pending, chatId));
+    const closed = [...pending].filter((chatId) => !Object.hasOwn(data.pending, chatId));
+    if (put.length > 0) entry.pending = put.map((chatId) => data.pending[chatId]!);
+    if (closed.length > 0) entry.closed = closed;
+    if (counters.size > 0) entry.counters = Object.fromEntries([...counters].map((name) => [name, data.counters[name] ?? 0]));
+    if (meta.size > 0) entry.meta = [...meta].map((key) => [key, data.meta[key]!]);
+    return entry;
   }
 
   #applyChat(chatId: string, update: (state: ChatState) => void): ChatState {
@@ -280,7 +346,7 @@ export class DocumentStore implements Store {
   // ─────────────── counters and meta ───────────────
 
   async increment(counter: CounterName, by = 1): Promise<void> {
-    // The state writer coalesces, so a burst of increments costs about two writes.
+    // Concurrent increments share an fdatasync (the journal groups appends), one line each.
     await this.transact((tx) => tx.increment(counter, by));
   }
 
@@ -332,10 +398,6 @@ export class DocumentStore implements Store {
     if (this.#closing !== undefined) {
       throw new StoreError(`${this.#path} is closed`, this.#path, 'io', { hint: 'open the store again to write to it' });
     }
-  }
-
-  #writeState(): Promise<void> {
-    return this.#track(this.#db.write());
   }
 
   async #track<T>(write: Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
 /**
- * Append-only JSON Lines journals (history, dialogs). Persisting a record is one appended line
- * plus an fdatasync, whatever the journal's size; the state document never carries them.
+ * Append-only JSON Lines journals (history, dialogs, state changes). Persisting a record is one
+ * appended line plus an fdatasync, whatever the journal's size.
  */
 import { createReadStream } from 'node:fs';
-import { open, rename, truncate } from 'node:fs/promises';
+import { open, rename, stat, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
@@ -161,9 +161,27 @@ export interface JournalWriterOptions {
 
 interface Batch {
   text: string;
+  lines: number;
   promise: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+interface Reset {
+  save: () => Promise<void>;
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+function createDeferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 /**
@@ -176,7 +194,9 @@ export class JournalWriter {
   readonly #maxBytes: number;
   #handle: FileHandle | undefined;
   #size = 0;
+  #lines = 0;
   #next: Batch | undefined;
+  #reset: Reset | undefined;
   #draining: Promise<void> | undefined;
   /** Set when a failed append could not be undone: appending more would bury a corrupt line. */
   #broken: StoreError | undefined;
@@ -186,21 +206,37 @@ export class JournalWriter {
     this.#maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   }
 
-  /** Appends one line per record. */
+  /** Bytes in the file, as far as this writer knows (0 before its first append). */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Lines this writer appended since it opened the file or last emptied it. */
+  get lines(): number {
+    return this.#lines;
+  }
+
+  /** Appends one line per record; the records are serialized before this returns. */
   append(records: readonly unknown[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
-    if (this.#next === undefined) {
-      let resolve!: () => void;
-      let reject!: (error: unknown) => void;
-      const promise = new Promise<void>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      this.#next = { text: '', promise, resolve, reject };
-    }
+    this.#next ??= { text: '', lines: 0, ...createDeferred() };
     this.#next.text += text;
+    this.#next.lines += records.length;
     const { promise } = this.#next;
+    this.#draining ??= this.#drain();
+    return promise;
+  }
+
+  /**
+   * Runs `save` while no append is in flight, then empties the journal (fdatasync'd): folding
+   * the journal into a snapshot that `save` writes. Appends made meanwhile wait, then go into the
+   * emptied journal. A reset requested while another waits shares it. When `save` fails the
+   * journal is left whole.
+   */
+  reset(save: () => Promise<void>): Promise<void> {
+    this.#reset ??= { save, ...createDeferred() };
+    const { promise } = this.#reset;
     this.#draining ??= this.#drain();
     return promise;
   }
@@ -214,16 +250,49 @@ export class JournalWriter {
   }
 
   async #drain(): Promise<void> {
-    for (let batch = this.#next; batch !== undefined; batch = this.#next) {
+    for (;;) {
+      // A reset goes first: under steady appends there is always a next batch, and a reset
+      // behind them would wait forever.
+      const reset = this.#reset;
+      if (reset !== undefined) {
+        this.#reset = undefined;
+        try {
+          await reset.save();
+          await this.#empty();
+          reset.resolve();
+        } catch (error) {
+          reset.reject(error);
+        }
+        continue;
+      }
+      const batch = this.#next;
+      if (batch === undefined) break;
       this.#next = undefined;
       try {
         await this.#write(batch.text);
+        this.#lines += batch.lines;
         batch.resolve();
       } catch (error) {
         batch.reject(error);
       }
     }
     this.#draining = undefined;
+  }
+
+  async #empty(): Promise<void> {
+    // A journal that does not exist is empty already; creating it would gain nothing.
+    if (this.#handle === undefined && !(await this.#exists())) return;
+    const handle = await this.#open();
+    try {
+      await handle.truncate(0);
+      await handle.datasync();
+    } catch (error) {
+      throw toStoreIoError(error, this.path, 'write');
+    }
+    this.#size = 0;
+    this.#lines = 0;
+    // Whatever partial line made the journal unusable is gone with the rest.
+    this.#broken = undefined;
   }
 
   async #write(text: string): Promise<void> {
@@ -261,6 +330,16 @@ export class JournalWriter {
     }
   }
 
+  async #exists(): Promise<boolean> {
+    try {
+      await stat(this.path);
+      return true;
+    } catch (error) {
+      if (readErrorCode(error) === 'ENOENT') return false;
+      throw toStoreIoError(error, this.path, 'write');
+    }
+  }
+
   async #open(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
     try {
@@ -290,5 +369,6 @@ export class JournalWriter {
       throw toStoreIoError(error, this.path, 'write');
     }
     this.#size = 0;
+    this.#lines = 0;
   }
 }

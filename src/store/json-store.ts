@@ -1,8 +1,9 @@
 /**
- * The JSON-file store: a lowdb state document (STORE_PATH) plus two append-only journals and a
- * lock file beside it. Opening reads everything into memory; every write is durable on resolve.
+ * The JSON-file store: a lowdb state snapshot (STORE_PATH) plus three append-only journals (state
+ * changes, history, dialogs) and a lock file beside it. Opening reads everything into memory;
+ * every write is durable on resolve.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { ConfigError } from '../errors.js';
@@ -15,15 +16,19 @@ import { JournalWriter, readJournal, repairJournal, rewriteJournal } from './jou
 import type { JournalScan } from './journal.js';
 import { acquireLock, releaseLock } from './lock-file.js';
 import type { LockOwner } from './lock-file.js';
-import { SCHEMA_VERSION, createEmptyState, upgradeState } from './schema.js';
+import { SCHEMA_VERSION, createEmptyState, isStateEntry, upgradeState } from './schema.js';
 import type { StateDoc } from './schema.js';
 import { SecureJsonFile } from './secure-json-file.js';
+import { DEFAULT_STATE_JOURNAL_MAX_BYTES, DEFAULT_STATE_JOURNAL_MAX_LINES, StateJournal } from './state-journal.js';
 
 /** Default dialog journal size before rotation. */
 export const DEFAULT_DIALOG_JOURNAL_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Below this many lines a history journal is never compacted: rewriting it would gain nothing. */
 const COMPACT_MIN_LINES = 1_000;
+
+/** How often a read-only open reads again when the writer replaced the snapshot meanwhile. */
+const READ_ONLY_ATTEMPTS = 3;
 
 /** Options of `openStore`; every limit is a whole number of at least 1. */
 export interface OpenStoreOptions {
@@ -37,6 +42,10 @@ export interface OpenStoreOptions {
   dialogLimit?: number;
   /** Dialog journal size that triggers rotation to `.1` (default 20 MB). */
   dialogJournalMaxBytes?: number;
+  /** State journal lines after which it is folded into a new snapshot (default 2,000). */
+  stateJournalMaxLines?: number;
+  /** State journal size after which it is folded into a new snapshot (default 4 MB). */
+  stateJournalMaxBytes?: number;
   /** Open without the lock and refuse writes: for reading while the daemon runs. */
   readOnly?: boolean;
   /** Epoch ms; the lock's `startedAt`. */
@@ -45,7 +54,10 @@ export interface OpenStoreOptions {
 
 /** The files a store consists of. */
 export interface StorePaths {
+  /** The snapshot of the state document. */
   state: string;
+  /** The state changes made since the snapshot, one transaction a line. */
+  stateJournal: string;
   history: string;
   dialogs: string;
   lock: string;
@@ -54,7 +66,13 @@ export interface StorePaths {
 /** The journals and lock sit beside the state file: `data/avito-ai.json` → `data/avito-ai.history.jsonl`. */
 export function resolveStorePaths(path: string): StorePaths {
   const base = path.endsWith('.json') ? path.slice(0, -'.json'.length) : path;
-  return { state: path, history: `${base}.history.jsonl`, dialogs: `${base}.dialogs.jsonl`, lock: `${base}.lock` };
+  return {
+    state: path,
+    stateJournal: `${base}.state.jsonl`,
+    history: `${base}.history.jsonl`,
+    dialogs: `${base}.dialogs.jsonl`,
+    lock: `${base}.lock`,
+  };
 }
 
 /** A `Store` kept in files; see `openStore`. */
@@ -73,39 +91,71 @@ export class JsonStore extends DocumentStore {
  * back; it is never overwritten), 'schema' (written by a newer avito-ai), 'io' (permissions, disk).
  */
 export async function openStore(options: OpenStoreOptions): Promise<JsonStore> {
-  const limits: StoreLimits = {
-    historyLimit: readLimit(options, 'historyLimit', DEFAULT_LIMITS.historyLimit),
-    processedLimit: readLimit(options, 'processedLimit', DEFAULT_LIMITS.processedLimit),
-    dialogLimit: readLimit(options, 'dialogLimit', DEFAULT_LIMITS.dialogLimit),
+  const settings: LoadSettings = {
+    paths: resolveStorePaths(options.path),
+    limits: {
+      historyLimit: readLimit(options, 'historyLimit', DEFAULT_LIMITS.historyLimit),
+      processedLimit: readLimit(options, 'processedLimit', DEFAULT_LIMITS.processedLimit),
+      dialogLimit: readLimit(options, 'dialogLimit', DEFAULT_LIMITS.dialogLimit),
+    },
+    dialogMaxBytes: readLimit(options, 'dialogJournalMaxBytes', DEFAULT_DIALOG_JOURNAL_MAX_BYTES),
+    stateMaxLines: readLimit(options, 'stateJournalMaxLines', DEFAULT_STATE_JOURNAL_MAX_LINES),
+    stateMaxBytes: readLimit(options, 'stateJournalMaxBytes', DEFAULT_STATE_JOURNAL_MAX_BYTES),
+    readOnly: options.readOnly ?? false,
   };
-  const maxBytes = readLimit(options, 'dialogJournalMaxBytes', DEFAULT_DIALOG_JOURNAL_MAX_BYTES);
-  const readOnly = options.readOnly ?? false;
-  const paths = resolveStorePaths(options.path);
+  const { paths } = settings;
+  if (settings.readOnly) return loadReadOnly(settings);
 
-  let lock: LockOwner | undefined;
-  if (!readOnly) {
-    try {
-      await mkdir(dirname(paths.state), { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw toStoreIoError(error, paths.state, 'write');
-    }
-    lock = await acquireLock(paths.lock, paths.state, options.now ?? Date.now);
-  }
   try {
-    return await loadStore(paths, limits, maxBytes, readOnly, lock);
+    await mkdir(dirname(paths.state), { recursive: true, mode: 0o700 });
   } catch (error) {
-    if (lock) await releaseLock(paths.lock, lock).catch(() => undefined);
+    throw toStoreIoError(error, paths.state, 'write');
+  }
+  const lock = await acquireLock(paths.lock, paths.state, options.now ?? Date.now);
+  try {
+    return await loadStore(settings, lock);
+  } catch (error) {
+    await releaseLock(paths.lock, lock).catch(() => undefined);
     throw error;
   }
 }
 
-async function loadStore(
-  paths: StorePaths,
-  limits: StoreLimits,
-  maxBytes: number,
-  readOnly: boolean,
-  lock: LockOwner | undefined,
-): Promise<JsonStore> {
+interface LoadSettings {
+  paths: StorePaths;
+  limits: StoreLimits;
+  dialogMaxBytes: number;
+  stateMaxLines: number;
+  stateMaxBytes: number;
+  readOnly: boolean;
+}
+
+/**
+ * A read-only open races the writer, which may fold the journal into a new snapshot after we
+ * read the old snapshot and before we read the journal: the replay would then miss what the fold
+ * took. The snapshot is only ever replaced by a rename, so a changed identity tells; read again.
+ * Folds come thousands of transactions apart, so a second read practically always settles it.
+ */
+async function loadReadOnly(settings: LoadSettings): Promise<JsonStore> {
+  for (let attempt = 1; ; attempt += 1) {
+    const before = await readIdentity(settings.paths.state);
+    const store = await loadStore(settings, undefined);
+    if (attempt >= READ_ONLY_ATTEMPTS || (await readIdentity(settings.paths.state)) === before) return store;
+    await store.close();
+  }
+}
+
+async function readIdentity(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
+  } catch {
+    // Missing or unreadable: loading reports it, if it matters.
+    return 'none';
+  }
+}
+
+async function loadStore(settings: LoadSettings, lock: LockOwner | undefined): Promise<JsonStore> {
+  const { paths, limits, readOnly } = settings;
   let storedVersion: number | undefined;
   const file = new SecureJsonFile<StateDoc>(paths.state, {
     revive: (raw) => {
@@ -117,17 +167,24 @@ async function loadStore(
   const db = new Low(file, createEmptyState());
   await db.read();
 
+  const state = new StateJournal(paths.stateJournal, {
+    writeSnapshot: () => db.write(),
+    maxLines: settings.stateMaxLines,
+    maxBytes: settings.stateMaxBytes,
+  });
   const history = new JournalWriter(paths.history);
-  const dialogs = new JournalWriter(paths.dialogs, { maxBytes });
+  const dialogs = new JournalWriter(paths.dialogs, { maxBytes: settings.dialogMaxBytes });
   const store = new JsonStore(
     {
       db,
       limits,
+      stateJournal: state,
       historyJournal: history,
       dialogJournal: dialogs,
       path: paths.state,
       readOnly,
       onClose: async () => {
+        await state.close();
         await file.flush();
         await Promise.all([history.close(), dialogs.close()]);
         if (lock) await releaseLock(paths.lock, lock);
@@ -136,6 +193,10 @@ async function loadStore(
     paths,
   );
 
+  const stateScan = await readJournal(paths.stateJournal, {
+    accept: (value) => isStateEntry(value, paths.stateJournal),
+    onRecord: (entry) => store.restoreState(entry),
+  });
   const historyScan = await readJournal(paths.history, {
     accept: isJournaledMessage,
     onRecord: (message) => store.restoreMessage(message),
@@ -143,8 +204,10 @@ async function loadStore(
   await loadDialogs(store, paths.dialogs, limits.dialogLimit, readOnly);
 
   if (!readOnly) {
-    // A missing file becomes a fresh one now; an older schema is saved migrated.
-    if (storedVersion === undefined || storedVersion < SCHEMA_VERSION) await store.saveState();
+    // A missing file becomes a fresh one now and an older schema is saved migrated; a journal
+    // left by a crash (torn last line and all) is folded in, so appends start on an empty one.
+    const journaled = (stateScan?.size ?? 0) > 0;
+    if (storedVersion === undefined || storedVersion < SCHEMA_VERSION || journaled) await store.saveState();
     if (historyScan) await tidyHistoryJournal(store, paths.history, historyScan);
   }
   return store;
@@ -202,7 +265,9 @@ function isDialogRecord(value: unknown): value is DialogRecord {
   return typeof at === 'number' && typeof chatId === 'string';
 }
 
-function readLimit(options: OpenStoreOptions, key: 'historyLimit' | 'processedLimit' | 'dialogLimit' | 'dialogJournalMaxBytes', fallback: number): number {
+type LimitKey = 'historyLimit' | 'processedLimit' | 'dialogLimit' | 'dialogJournalMaxBytes' | 'stateJournalMaxLines' | 'stateJournalMaxBytes';
+
+function readLimit(options: OpenStoreOptions, key: LimitKey, fallback: number): number {
   const value = options[key] ?? fallback;
   if (!Number.isInteger(value) || value < 1) {
     throw new ConfigError(key, `The store's ${key} must be a whole number of at least 1, not ${String(value)}`);

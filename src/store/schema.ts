@@ -1,6 +1,7 @@
 /**
- * The state document's shape and its forward migrations. History and dialogs are not here:
- * they live in append-only journals beside it, so writing state never grows with them.
+ * The state document's shape and its forward migrations, and the shape of a state journal line.
+ * History and dialogs are not here: they live in append-only journals beside it, so writing state
+ * never grows with them.
  */
 import { StoreError } from '../errors.js';
 import type { ChatState, CounterName, PendingReply } from '../core/ports.js';
@@ -30,6 +31,30 @@ export interface StateDoc {
   counters: Partial<Record<CounterName, number>>;
   /** Small cached facts, e.g. the account's `user_id`. */
   meta: Record<string, string>;
+}
+
+/**
+ * One line of the state journal: what one transaction changed, as absolute values (the whole new
+ * chat state, the counter's new total), never as deltas. Replaying a line the snapshot already
+ * holds therefore changes nothing, which is what lets a crash fall between writing a snapshot and
+ * emptying the journal. Lists, not maps: chat states and pending records carry their chat id, and
+ * no stored key can turn into `__proto__`.
+ */
+export interface StateEntry {
+  /** The schema version the line was written in. */
+  v: number;
+  /** The new state of every chat the transaction touched. */
+  chats?: ChatState[];
+  /** Ids marked processed, in the order they were marked (re-marking is idempotent). */
+  processed?: string[];
+  /** Pending replies put (whole records). */
+  pending?: PendingReply[];
+  /** Chat ids whose pending reply was closed. */
+  closed?: string[];
+  /** The new total of every counter the transaction changed. */
+  counters?: Partial<Record<CounterName, number>>;
+  /** Meta keys set, with their new values. */
+  meta?: Array<[string, string]>;
 }
 
 type RawDoc = Record<string, unknown>;
@@ -107,6 +132,36 @@ function validateState(doc: RawDoc, path: string): StateDoc {
     }
   }
   return doc as unknown as StateDoc;
+}
+
+/**
+ * Recognises a state journal line. A line from a newer schema throws `StoreError{reason:'schema'}`:
+ * replaying it with this code could misread it. (A future schema bump must migrate older lines
+ * here, as `MIGRATIONS` does for the snapshot.)
+ */
+export function isStateEntry(value: unknown, path: string): value is StateEntry {
+  if (!isRecord(value) || typeof value.v !== 'number' || !Number.isInteger(value.v) || value.v < 1) return false;
+  if (value.v > SCHEMA_VERSION) {
+    throw new StoreError(
+      `${path} was written by a newer avito-ai (store schema version ${value.v}; this version knows up to ${SCHEMA_VERSION})`,
+      path,
+      'schema',
+      { hint: 'upgrade avito-ai (npm install -g avito-ai@latest); the file was left untouched' },
+    );
+  }
+  const { chats, processed, pending, closed, counters, meta } = value;
+  return (
+    isOptionalListOf(chats, (chat) => isRecord(chat) && typeof chat.chatId === 'string' && Array.isArray(chat.botMessageIds)) &&
+    isOptionalListOf(processed, (id) => typeof id === 'string') &&
+    isOptionalListOf(pending, (record) => isRecord(record) && typeof record.chatId === 'string') &&
+    isOptionalListOf(closed, (chatId) => typeof chatId === 'string') &&
+    (counters === undefined || (isRecord(counters) && Object.values(counters).every((n) => typeof n === 'number' && Number.isFinite(n)))) &&
+    isOptionalListOf(meta, (pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'))
+  );
+}
+
+function isOptionalListOf(value: unknown, check: (item: unknown) => boolean): boolean {
+  return value === undefined || (Array.isArray(value) && value.every(check));
 }
 
 function isRecord(value: unknown): value is RawDoc {

@@ -2,13 +2,20 @@ import { existsSync } from 'node:fs';
 import { appendFile, chmod, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import type { ChatMessage } from '../../src/core/model.js';
 import type { PendingReply } from '../../src/core/ports.js';
 import { SCHEMA_VERSION, openStore, resolveStorePaths } from '../../src/store/index.js';
 import type { JsonStore } from '../../src/store/index.js';
+import * as journal from '../../src/store/journal.js';
 import { createTempDir, makeDialog, makeMessage } from './helpers.js';
+
+// Passes through, unless a test makes one call do something first (a writer's fold, below).
+vi.mock('../../src/store/journal.js', async (importOriginal) => {
+  const original = await importOriginal<typeof journal>();
+  return { ...original, readJournal: vi.fn(original.readJournal) };
+});
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -78,6 +85,7 @@ describe('openStore: a fresh store', () => {
     expect(SCHEMA_VERSION).toBe(1);
     expect(store.paths).toEqual({
       state: statePath,
+      stateJournal: join(dir, 'data', 'avito-ai.state.jsonl'),
       history: join(dir, 'data', 'avito-ai.history.jsonl'),
       dialogs: join(dir, 'data', 'avito-ai.dialogs.jsonl'),
       lock: join(dir, 'data', 'avito-ai.lock'),
@@ -91,6 +99,7 @@ describe('openStore: a fresh store', () => {
     await store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
     await store.appendDialog(makeDialog(1));
     await store.updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
+    expect((await stat(store.paths.stateJournal)).mode & 0o777).toBe(0o600);
     expect((await stat(store.paths.history)).mode & 0o777).toBe(0o600);
     expect((await stat(store.paths.dialogs)).mode & 0o777).toBe(0o600);
     await store.close();
@@ -98,12 +107,14 @@ describe('openStore: a fresh store', () => {
       'avito-ai.dialogs.jsonl',
       'avito-ai.history.jsonl',
       'avito-ai.json',
+      'avito-ai.state.jsonl',
     ]);
   });
 
   it('derives journal and lock paths for a path without .json', () => {
     expect(resolveStorePaths('/srv/state.db')).toEqual({
       state: '/srv/state.db',
+      stateJournal: '/srv/state.db.state.jsonl',
       history: '/srv/state.db.history.jsonl',
       dialogs: '/srv/state.db.dialogs.jsonl',
       lock: '/srv/state.db.lock',
@@ -434,9 +445,12 @@ describe('processed ids', () => {
     const store = await open();
     await store.markProcessed(['m-1']);
     const before = await stat(statePath);
+    const journal = await readFile(store.paths.stateJournal, 'utf8');
+    expect(countLines(journal)).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 15));
     await store.markProcessed(['m-1', 'm-1']);
     expect((await stat(statePath)).mtimeMs).toBe(before.mtimeMs);
+    expect(await readFile(store.paths.stateJournal, 'utf8')).toBe(journal);
   });
 });
 
@@ -542,6 +556,26 @@ describe('read-only', () => {
     await writer.setMeta('still', 'writable');
   });
 
+  it('reads again when the writer folds the state journal between the snapshot read and the journal read', async () => {
+    const writer = await open();
+    await writer.increment('found', 3);
+    await writer.setMeta('user_id', '42');
+    const readJournal = vi.mocked(journal.readJournal);
+    const passThrough = readJournal.getMockImplementation()!;
+    let folds = 0;
+    readJournal.mockImplementationOnce(async (path, options) => {
+      // The reader has the old snapshot; the writer now folds: new snapshot, empty journal.
+      await writer.close();
+      folds += 1;
+      return passThrough(path, options);
+    });
+    const reader = await open({ readOnly: true });
+    expect(folds).toBe(1);
+    expect((await stat(writer.paths.stateJournal)).size).toBe(0);
+    expect(reader.counters().found).toBe(3);
+    expect(reader.getMeta('user_id')).toBe('42');
+  });
+
   it('does not repair a torn journal it only reads, and opens a missing store as empty without creating it', async () => {
     const writer = await open();
     await writer.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
@@ -558,29 +592,47 @@ describe('read-only', () => {
 });
 
 describe('I/O errors surface as StoreError io', () => {
-  it('reports a state write that fails (the temp file location is a directory), keeping the old file', async () => {
-    // Tests run as root, where chmod does not stop writes; a directory where the temp file
-    // must go makes open(2) fail for real (EISDIR) for any user.
+  it('reports a state journal append that fails (the journal is a directory); the next write saves the change', async () => {
+    // Tests run as root, where chmod does not stop writes; a directory where the journal must go
+    // makes open(2) fail for real (EISDIR) for any user.
     const store = await open();
-    await store.setMeta('before', '1');
-    const before = await readFile(statePath, 'utf8');
-    const tempPath = join(dir, 'data', '.avito-ai.json.tmp');
-    await mkdir(tempPath);
-    const error = await catchStoreError(() => store.updateChat('u2i-a', () => undefined));
+    const snapshot = await readFile(statePath, 'utf8');
+    await mkdir(store.paths.stateJournal);
+    const error = await catchStoreError(() => store.updateChat('u2i-a', (state) => void (state.buyerName = 'Ира')));
     expect(error.reason).toBe('io');
-    expect(error.message).toContain(statePath);
+    expect(error.message).toContain(store.paths.stateJournal);
     expect(error.hint).toMatch(/is a directory/);
-    expect(await readFile(statePath, 'utf8')).toBe(before);
-    await rm(tempPath, { recursive: true });
+    expect(await readFile(statePath, 'utf8')).toBe(snapshot);
+    await rm(store.paths.stateJournal, { recursive: true });
+    // No line holds the failed change, so the next successful write folds memory into a snapshot;
+    // the write after that queues behind the fold.
     await store.setMeta('after', '2');
+    await store.setMeta('later', '3');
+    const crashed = await open({ readOnly: true });
+    expect(crashed.getChat('u2i-a')?.buyerName).toBe('Ира');
+    expect(crashed.getMeta('after')).toBe('2');
+    expect(crashed.getMeta('later')).toBe('3');
     const again = await reopen(store);
-    expect(again.getChat('u2i-a')).toBeDefined();
+    expect(again.getChat('u2i-a')?.buyerName).toBe('Ира');
     expect(again.getMeta('after')).toBe('2');
   });
 
-  it.skipIf(!hasDevFull)('says "disk full" when the disk is full (temp file routed to /dev/full)', async () => {
+  it('reports a snapshot write that fails (the temp file location is a directory), keeping the old file', async () => {
+    await mkdir(join(dir, 'data'));
+    await writeFile(statePath, '{"processed":["m-1"]}');
+    await mkdir(join(dir, 'data', '.avito-ai.json.tmp'));
+    // A v0 file is saved migrated at open: that write fails, so the open does.
+    const error = await catchStoreError(() => open());
+    expect(error.reason).toBe('io');
+    expect(error.message).toContain(statePath);
+    expect(error.hint).toMatch(/is a directory/);
+    expect(await readFile(statePath, 'utf8')).toBe('{"processed":["m-1"]}');
+    expect(existsSync(resolveStorePaths(statePath).lock)).toBe(false);
+  });
+
+  it.skipIf(!hasDevFull)('says "disk full" when the disk is full (state journal routed to /dev/full)', async () => {
     const store = await open();
-    await symlink('/dev/full', join(dir, 'data', '.avito-ai.json.tmp'));
+    await symlink('/dev/full', store.paths.stateJournal);
     const error = await catchStoreError(() => store.setMeta('k', 'v'));
     expect(error.reason).toBe('io');
     expect(error.hint).toMatch(/disk full/);

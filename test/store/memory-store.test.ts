@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.js';
 import { createMemoryStore, openStore } from '../../src/store/index.js';
-import { createTempDir, makeDialog, makeMessage } from './helpers.js';
+import { createTempDir, makeDialog, makeMessage, readAll, runTransaction, txPlanArbitrary } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -48,41 +48,38 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
         createdAt: 1,
       }),
   ),
+  // Several changes in one transaction, sometimes with an `apply` that throws after them.
+  txPlanArbitrary.map((plan): Operation => (store) => runTransaction(store, plan)),
 );
 
-function readAll(store: Store): unknown {
-  return {
-    chats: store.listChats(),
-    history: ['u2i-a', 'u2i-b'].map((chatId) => store.getHistory(chatId)),
-    processed: Array.from({ length: 21 }, (_, n) => store.isProcessed(`m-${n}`)),
-    pending: store.listPending(),
-    dialogs: store.recentDialogs(100),
-    counters: store.counters(),
-    meta: store.getMeta('user_id'),
-  };
-}
-
 describe('createMemoryStore', () => {
-  it('property: behaves exactly like the JSON store reopened from disk', async () => {
+  it('property: behaves exactly like the JSON store reopened from disk, after a crash or a close', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(operation, { maxLength: 25 }), async (operations) => {
+      fc.asyncProperty(fc.array(operation, { maxLength: 25 }), fc.integer({ min: 1, max: 6 }), async (operations, maxLines) => {
         run += 1;
         const limits = { historyLimit: 4, processedLimit: 6, dialogLimit: 5 };
         const path = join(dir, `run-${run}`, 'store.json');
         const memory = createMemoryStore(limits);
-        const json = await openStore({ path, ...limits });
+        // A small state journal limit, so runs fold it into snapshots along the way.
+        const json = await openStore({ path, ...limits, stateJournalMaxLines: maxLines });
         for (const apply of operations) {
           await apply(memory);
           await apply(json);
         }
+        expect(readAll(json)).toEqual(readAll(memory));
+        // What a kill -9 now would leave: the snapshot plus the journal, replayed.
+        const crashed = await openStore({ path, ...limits, readOnly: true });
+        expect(readAll(crashed)).toEqual(readAll(memory));
+        expect(crashed.stats()).toEqual(memory.stats());
+        await crashed.close();
         await json.close();
         const reopened = await openStore({ path, ...limits, readOnly: true });
         expect(readAll(reopened)).toEqual(readAll(memory));
         expect(reopened.stats()).toEqual(memory.stats());
         await reopened.close();
       }),
-      { numRuns: 25, interruptAfterTimeLimit: 15_000, markInterruptAsFailure: true },
+      { numRuns: 40, interruptAfterTimeLimit: 15_000, markInterruptAsFailure: true },
     );
   });
 

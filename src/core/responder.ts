@@ -10,6 +10,7 @@ import type { EscalationMatcher } from './escalation.js';
 import {
   analyzeChat,
   buildContext,
+  isFromBuyer,
   isWithinActiveHours,
   repliesInLastHour,
   type ResponderSettings,
@@ -103,7 +104,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   const pending = store.getPending(chatId);
   let recovered: ChatOutcome | undefined;
   if (pending && !dryRun) {
-    recovered = await finishPending(deps, pending, history, listing);
+    recovered = await finishPending(deps, pending, history, listing, userId);
     if (recovered?.action === 'failed') return recovered;
     state = store.getChat(chatId);
   }
@@ -257,20 +258,27 @@ async function finishPending(
   pending: PendingReply,
   history: readonly ChatMessage[],
   listing: Listing | undefined,
+  userId: number,
 ): Promise<ChatOutcome | undefined> {
   const { store } = deps;
-  const state = store.getChat(pending.chatId);
-  const botIds = new Set([...(state?.botMessageIds ?? []), ...pending.sentIds]);
-  const after = history.filter((m) => m.direction === 'out' && m.created >= pending.inquiryCreated);
-  const ours = after.filter((m) => botIds.has(m.id) || (m.text.trim() !== '' && pending.text.includes(m.text.trim())));
-  const inquiry = history.filter((m) => m.direction === 'in' && m.created <= pending.inquiryCreated && !store.isProcessed(m.id));
+  // Replies the bot recorded before this record existed answered earlier questions; only a message
+  // it does not know yet can be this record's reply (seconds are too coarse to tell them apart).
+  const knownBotIds = new Set(store.getChat(pending.chatId)?.botMessageIds ?? []);
+  const after = history.filter((m) => m.direction === 'out' && m.created >= pending.inquiryCreated && !knownBotIds.has(m.id));
+  const ours = after.filter((m) => pending.sentIds.includes(m.id) || (m.text.trim() !== '' && pending.text.includes(m.text.trim())));
+  const inquiryIndex = history.findIndex((m) => m.id === pending.inquiryMessageId);
+  const isUpToInquiry = (m: ChatMessage, index: number): boolean => (inquiryIndex >= 0 ? index <= inquiryIndex : m.created <= pending.inquiryCreated);
+  const inquiry = history.filter((m, index) => m.direction === 'in' && isUpToInquiry(m, index) && !store.isProcessed(m.id));
 
   if (ours.length > 0) {
     await completeReply(deps, pending, ours, inquiry, listing, 0, undefined);
     return replyOutcome(pending, listing, true);
   }
-  if (after.length > 0) {
-    // Someone else (the seller) answered meanwhile: our reply is no longer wanted.
+  // Nothing of ours went out. If the seller answered meanwhile, the reply is no longer wanted; if
+  // the buyer wrote again, the recorded reply no longer answers the whole inquiry. Either way the
+  // record is dropped and the pass decides afresh (the inquiry's messages are still unprocessed).
+  const buyerWroteAgain = history.some((m, index) => isFromBuyer(m, userId) && !store.isProcessed(m.id) && !isUpToInquiry(m, index));
+  if (after.length > 0 || buyerWroteAgain) {
     await store.closePending(pending.chatId);
     return undefined;
   }

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateScenario, parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { generateScenario, parseScenario, startSandbox, type Sandbox, type SandboxMessage } from '../../src/sandbox/index.js';
 import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
 
 const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
@@ -101,13 +101,19 @@ describe('crash safety', () => {
     expect(killed).toBeGreaterThanOrEqual(5);
     let inquiries = 0;
     for (const chatId of chatIds) {
-      const messages = sandbox.messages(chatId);
+      const messages: SandboxMessage[] = sandbox.messages(chatId);
       // Every buyer turn (a run of 'in' messages) is followed by exactly one bot message.
       for (let i = 0; i < messages.length; i++) {
         const isLastOfTurn = messages[i]!.direction === 'in' && messages[i + 1]?.direction !== 'in';
         if (!isLastOfTurn) continue;
         inquiries++;
-        expect(messages[i + 1]?.direction, `${chatId}: inquiry at ${i} unanswered`).toBe('out');
+        if (messages[i + 1]?.direction !== 'out') {
+          const { openStore } = await import('../../src/store/index.js');
+          const store = await openStore({ path: env.STORE_PATH!, readOnly: true });
+          const detail: string = JSON.stringify({ messages: messages.map((m: SandboxMessage) => [m.id.slice(0, 6), m.direction, m.created, m.content.text]), state: store.getChat(chatId), pending: store.getPending(chatId), processed: messages.map((m: SandboxMessage) => store.isProcessed(m.id)), meta: [store.getMeta('poll.updatedSince'), store.getMeta('poll.openChats')] });
+          await store.close();
+          expect.fail(`${chatId}: inquiry at ${i} unanswered: ${detail}`);
+        }
         expect(messages[i + 2]?.direction ?? 'in', `${chatId}: two replies to one inquiry at ${i}`).toBe('in');
       }
     }

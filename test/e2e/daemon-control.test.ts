@@ -5,21 +5,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { runInProcess } from '../helpers/cli.js';
-import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
+import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
   await sandbox?.close();
   sandbox = undefined;
 });
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('pause and resume while the daemon runs', () => {
   it('are queued for the running daemon, which applies them on its next pass', async () => {

@@ -4,21 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
+import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
   await sandbox?.close();
   sandbox = undefined;
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('poll daemon and %s', (signal) => {
   it('answers on each pass, then finishes the work in hand, saves and exits 0', async () => {
@@ -38,10 +30,10 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('poll daemon and %s', (signal) => 
     });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await waitFor(() => sandbox!.sent().length >= 5);
+    await waitFor(() => sandbox!.sent().length >= 5, 'the first pass');
     // A question arriving while the daemon runs is answered on a later pass.
     sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
-    await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length >= 2);
+    await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length >= 2, 'the answer to the new question');
     child.kill(signal);
     const result = await done;
     expect(result.code).toBe(0);

@@ -97,14 +97,6 @@ export function parseMessage(body: unknown, chatId: string, endpoint: string, ac
   return message;
 }
 
-/**
- * True for the text Avito shows in place of every message when the account lacks the paid
- * Messenger API tariff ("…перейдите на подписку с api мессенджера"): never answer it, tell the seller.
- */
-export function isTariffStubText(text: string): boolean {
-  return /подписк\S*\s+с\s+api\s+мессенджер/i.test(text);
-}
-
 /** `GET /core/v1/accounts/self` → AccountInfo. */
 export function parseAccount(body: unknown, endpoint: string): AccountInfo {
   const id = isObject(body) ? readNumber(body.id) : undefined;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isTariffStubText } from '../../src/avito/parse.js';
+import { isTariffStub } from '../../src/core/inquiry.js';
 import { splitText } from '../../src/avito/split-text.js';
 import { AvitoAuthError, AvitoResponseError } from '../../src/errors.js';
 import type { ChatMessage } from '../../src/core/model.js';
@@ -196,13 +196,13 @@ describe('messages', () => {
     expect(request?.query).toEqual({ limit: '10', offset: '0' });
   });
 
-  it('messages on an account without the tariff read as the stub, which isTariffStubText spots', async () => {
+  it('messages on an account without the tariff read as the stub, which the core spots', async () => {
     const stubbed = await startSandbox({ scenario: { ...smallScenario(), tariffStub: true } });
     try {
       const { client } = createTestClient(stubbed);
       const messages = await client.listMessages(CHAT_ID);
       expect(messages).toHaveLength(2);
-      for (const message of messages) expect(isTariffStubText(message.text)).toBe(true);
+      for (const message of messages) expect(isTariffStub(message)).toBe(true);
     } finally {
       await stubbed.close();
     }

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AvitoResponseError } from '../../src/errors.js';
-import { TARIFF_STUB_TEXT } from '../../src/sandbox/index.js';
 import {
   parseAccount,
   parseChat,
   parseChatList,
-  isTariffStubText,
   parseMessage,
   parseMessageList,
   parseSubscriptions,
@@ -142,14 +140,7 @@ describe('parseMessage', () => {
   });
 });
 
-describe('isTariffStubText', () => {
-  it('recognises the stub Avito shows without the Messenger API tariff', () => {
-    expect(isTariffStubText(TARIFF_STUB_TEXT)).toBe(true);
-    expect(isTariffStubText('Перейдите на ПОДПИСКУ с API мессенджера')).toBe(true);
-    expect(isTariffStubText('Есть ли подписка на доставку?')).toBe(false);
-    expect(isTariffStubText('Здравствуйте, а api мессенджера у вас есть?')).toBe(false);
-  });
-});
+
 
 describe('small bodies', () => {
   it('parseAccount needs a numeric id', () => {

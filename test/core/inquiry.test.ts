@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyzeChat, buildContext, isWithinActiveHours } from '../../src/core/inquiry.js';
+import { analyzeChat, buildContext, isTariffStub, isWithinActiveHours } from '../../src/core/inquiry.js';
+import { TARIFF_STUB_TEXT } from '../../src/sandbox/index.js';
 import type { ChatMessage } from '../../src/core/model.js';
 
 const ME = 1;
@@ -85,5 +86,15 @@ describe('isWithinActiveHours', () => {
     // 07:00 UTC is 10:00 in Moscow.
     expect(isWithinActiveHours(at(7), { start: 540, end: 1260 }, 'Europe/Moscow')).toBe(true);
     expect(isWithinActiveHours(at(7), { start: 540, end: 1260 }, 'UTC')).toBe(false);
+  });
+});
+
+describe('isTariffStub', () => {
+  it('recognises the stub Avito shows without the Messenger API tariff, and nothing else', () => {
+    const as = (text: string) => msg(1, 'in', { text });
+    expect(isTariffStub(as(TARIFF_STUB_TEXT))).toBe(true);
+    expect(isTariffStub(as('Перейдите на ПОДПИСКУ с API мессенджера'))).toBe(true);
+    expect(isTariffStub(as('Есть ли подписка на доставку?'))).toBe(false);
+    expect(isTariffStub(as('Здравствуйте, а api мессенджера у вас есть?'))).toBe(false);
   });
 });

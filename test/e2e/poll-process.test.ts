@@ -120,3 +120,22 @@ describe('crash safety', () => {
     expect(inquiries).toBeGreaterThanOrEqual(40);
   }, 120_000);
 });
+
+describe('outbound proxy', () => {
+  it('poll sends every Avito call through HTTP(S)_PROXY from the environment', async () => {
+    const { startProxy, closeServer } = await import('../helpers/forward-proxy.js');
+    const proxy = await startProxy();
+    try {
+      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-proxy-'));
+      // The sandbox speaks plain http, which HTTP_PROXY covers (HTTPS_PROXY covers the real https API).
+      const run = await spawnCli(['poll', '--once'], { cwd, env: { ...envFor(sandbox, cwd), HTTP_PROXY: proxy.url, NO_PROXY: '' } }).done;
+      expect(run.code, run.stderr).toBe(0);
+      const host = new URL(sandbox.url).host;
+      expect(proxy.seen.filter((line) => line === `CONNECT ${host}`).length).toBeGreaterThan(0);
+      expect(sandbox.sent().length).toBe(5);
+    } finally {
+      await closeServer(proxy.server);
+    }
+  });
+});

@@ -157,11 +157,12 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   }
   if (repliesInLastHour(state, now) >= settings.maxRepliesPerHour) return { chatId, action: 'held', reason: 'rate-limited' };
 
-  if (!dryRun) {
+  // Told once, when the inquiry is decided, not on every pass an engine outage retries it.
+  const notifyNonText = (): void => {
     for (const message of analysis.nonText) {
       deps.notifier.notify({ kind: 'non-text', chatId, ...(listing ? { listing } : {}), messageType: message.type, message });
     }
-  }
+  };
   const countSeen = (tx: StoreTransaction): void => {
     tx.increment('messagesSeen', analysis.inquiry.length);
     tx.increment('nonText', analysis.nonText.length);
@@ -177,7 +178,10 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     // Only voice, photos, files...: no AI answer; ask for text where configured.
     const askForText = analysis.nonText.some((m) => settings.nonTextReplyTypes.includes(m.type));
     if (!askForText || settings.nonTextReplyText.trim() === '') {
-      if (!dryRun) await closeInquiry(deps, chatId, analysis.inquiry, countSeen);
+      if (!dryRun) {
+        await closeInquiry(deps, chatId, analysis.inquiry, countSeen);
+        notifyNonText();
+      }
       return { chatId, action: 'skipped', reason: 'non-text' };
     }
     status = 'NON_TEXT';
@@ -235,6 +239,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     tx.putPending(record);
     countSeen(tx);
   });
+  notifyNonText();
 
   let sent: ChatMessage[];
   try {

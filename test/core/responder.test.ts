@@ -216,6 +216,16 @@ describe('rule 6: no made-up facts', () => {
     expect(store.getChat('c1')?.engineFailures).toBe(0);
   });
 
+  it('a voice message beside a text question is told to the seller once, however many passes an outage takes', async () => {
+    const { messenger, responder, engine, notices } = setup();
+    engine.failures = 2;
+    messenger.add('c1', { type: 'voice', text: '' });
+    messenger.buyer('c1', 'Какое давление?');
+    for (let i = 0; i < 3; i++) await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+    expect(notices.filter((n) => n.kind === 'non-text')).toHaveLength(1);
+  });
+
   it('an engine that recovers answers the open inquiry normally', async () => {
     const { messenger, responder, engine } = setup();
     engine.failures = 1;

@@ -9,7 +9,7 @@ import { createRequester } from './http.js';
 import type { AvitoEvent, AvitoRequest, RetryPolicy } from './http.js';
 import { parseAccount, parseChat, parseChatList, parseMessage, parseMessageList, parseSubscriptions, parseVoiceUrls } from './parse.js';
 import type { AccountInfo, WebhookSubscription } from './parse.js';
-import { splitText } from './split-text.js';
+import { splitText } from '../core/split-text.js';
 import { createTokenManager } from './token-manager.js';
 
 export interface AvitoClientOptions {

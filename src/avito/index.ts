@@ -5,4 +5,3 @@ export { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS } from './http.js';
 export type { AvitoEvent, RetryPolicy } from './http.js';
 export { parseChat, parseMessage } from './parse.js';
 export type { AccountInfo, WebhookSubscription } from './parse.js';
-export { AVITO_TEXT_LIMIT, splitText } from './split-text.js';

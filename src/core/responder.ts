@@ -6,6 +6,7 @@
  */
 import { AvitoApiError, AvitoAuthError, describeError } from '../errors.js';
 import { composeReply } from './answer.js';
+import { splitText } from './split-text.js';
 import type { EscalationMatcher } from './escalation.js';
 import {
   analyzeChat,
@@ -267,16 +268,30 @@ async function finishPending(
 ): Promise<ChatOutcome | undefined> {
   const { store } = deps;
   // Replies the bot recorded before this record existed answered earlier questions; only a message
-  // it does not know yet can be this record's reply (seconds are too coarse to tell them apart).
+  // it does not know yet can be part of this record's reply (seconds are too coarse to tell).
   const knownBotIds = new Set(store.getChat(pending.chatId)?.botMessageIds ?? []);
   const after = history.filter((m) => m.direction === 'out' && m.created >= pending.inquiryCreated && !knownBotIds.has(m.id));
-  const ours = after.filter((m) => pending.sentIds.includes(m.id) || (m.text.trim() !== '' && pending.text.includes(m.text.trim())));
+  // The reply goes out in these parts, in this order; a part counts as sent only by its exact
+  // text, so a seller's short "Да" is never taken for the bot's reply.
+  const parts = splitText(pending.text);
+  const adopted: ChatMessage[] = [];
+  for (const message of after) {
+    const next = parts[adopted.length];
+    if (next !== undefined && (pending.sentIds.includes(message.id) || message.text.trim() === next.trim())) adopted.push(message);
+  }
   const inquiryIndex = history.findIndex((m) => m.id === pending.inquiryMessageId);
   const isUpToInquiry = (m: ChatMessage, index: number): boolean => (inquiryIndex >= 0 ? index <= inquiryIndex : m.created <= pending.inquiryCreated);
   const inquiry = history.filter((m, index) => m.direction === 'in' && isUpToInquiry(m, index) && !store.isProcessed(m.id));
 
-  if (ours.length > 0) {
-    await completeReply(deps, pending, ours, inquiry, listing, 0, undefined);
+  if (adopted.length > 0) {
+    // Part of the reply reached the buyer: the rest follows, so the buyer reads all of it once.
+    pending.sentIds = adopted.map((m) => m.id);
+    try {
+      const rest = await sendParts(deps, pending, parts.slice(adopted.length));
+      await completeReply(deps, pending, [...adopted, ...rest], inquiry, listing, 0, undefined);
+    } catch (error) {
+      return await failedSend(deps, pending, error);
+    }
     return replyOutcome(pending, listing, true);
   }
   // Nothing of ours went out. If the seller answered meanwhile, the reply is no longer wanted; if
@@ -294,6 +309,18 @@ async function finishPending(
   } catch (error) {
     return await failedSend(deps, pending, error);
   }
+}
+
+/** Sends the remaining parts one by one (each fits one message), recording their ids on the record. */
+async function sendParts(deps: ResponderDeps, record: PendingReply, parts: readonly string[]): Promise<ChatMessage[]> {
+  const sent: ChatMessage[] = [];
+  for (const part of parts) {
+    for (const message of await deps.messenger.sendText(record.chatId, part)) {
+      record.sentIds.push(message.id);
+      sent.push(message);
+    }
+  }
+  return sent;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isTariffStub } from '../../src/core/inquiry.js';
-import { splitText } from '../../src/avito/split-text.js';
+import { splitText } from '../../src/core/split-text.js';
 import { AvitoAuthError, AvitoResponseError } from '../../src/errors.js';
 import type { ChatMessage } from '../../src/core/model.js';
 import { generateScenario, startSandbox } from '../../src/sandbox/index.js';

@@ -312,6 +312,41 @@ describe('rule 7: exactly once across a crash', () => {
     expect(store.getPending('c1')).toBeUndefined();
   });
 
+  describe('a long reply cut between its parts', () => {
+    const long = Array.from({ length: 45 }, (_, i) => `Пункт ${i + 1}: кофемашина проверена, давление в норме, всё работает.`).join(' ');
+    const longSetup = () => setup({ answers: { давление: { text: long, sources: ['a.md'] } } });
+
+    it.each(['ambiguous-after', 'ambiguous-before', 'refused'] as const)('after %s on part 2, the next pass sends only the missing parts', async (failure) => {
+      const { messenger, responder, store } = longSetup();
+      messenger.buyer('c1', 'Какое давление?');
+      messenger.nextSendFailure = failure;
+      messenger.failAtPart = 1;
+      await responder.handleChat('c1');
+      expect(store.getPending('c1')).toBeDefined();
+      await responder.handleChat('c1');
+      await responder.handleChat('c1');
+      const sent = messenger.sentTo('c1');
+      expect(sent.length).toBeGreaterThanOrEqual(3);
+      // Every part exactly once, in order: the buyer reads the whole answer once.
+      expect(sent.join(' ')).toBe(long);
+      expect(store.getPending('c1')).toBeUndefined();
+      expect(store.recentDialogs(5)).toHaveLength(1);
+    });
+  });
+
+  it("a seller's short message is never taken for the unsettled reply: it is a takeover", async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    messenger.seller('c1', 'Да');
+    // The seller's message closes the question; the bot sends nothing and steps back.
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'no-inquiry' });
+    expect(messenger.sends).toEqual([]);
+    expect(store.getPending('c1')).toBeUndefined();
+    expect(store.getChat('c1')?.pauseReason).toBe('takeover');
+  });
+
   it('if the seller answered while a record was open, the bot does not send it', async () => {
     const { messenger, responder, store } = setup();
     messenger.buyer('c1', 'Какое давление?');

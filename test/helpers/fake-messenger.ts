@@ -3,6 +3,7 @@
  * the real sandbox over HTTP instead; this one lets a test script failures at exact points.
  */
 import { AvitoApiError } from '../../src/errors.js';
+import { splitText } from '../../src/core/split-text.js';
 import type { ChatMessage, ChatSummary, Listing } from '../../src/core/model.js';
 import type { ListChatsOptions, Messenger } from '../../src/core/ports.js';
 
@@ -24,6 +25,8 @@ export class FakeMessenger implements Messenger {
   clock = 1_700_000_000;
   /** Next sendText: 'ambiguous-after' stores the message then throws ambiguous; 'refused' throws 400. */
   nextSendFailure: 'ambiguous-after' | 'ambiguous-before' | 'refused' | undefined;
+  /** Which part of the next multi-part send fails (0: the first). */
+  failAtPart = 0;
 
   async getUserId(): Promise<number> {
     return ACCOUNT_ID;
@@ -83,14 +86,23 @@ export class FakeMessenger implements Messenger {
     options: { onPartSent?: (message: ChatMessage, index: number) => void | Promise<void> } = {},
   ): Promise<ChatMessage[]> {
     const failure = this.nextSendFailure;
+    const failAt = this.failAtPart;
     this.nextSendFailure = undefined;
-    if (failure === 'refused') throw new AvitoApiError('bad request', 400, 'sendText');
-    if (failure === 'ambiguous-before') throw new AvitoApiError('timeout', 0, 'sendText', { ambiguous: true });
-    this.sends.push({ chatId, text });
-    const message = this.add(chatId, { text, authorId: ACCOUNT_ID, direction: 'out' });
-    if (failure === 'ambiguous-after') throw new AvitoApiError('socket hang up', 0, 'sendText', { ambiguous: true });
-    await options.onPartSent?.(message, 0);
-    return [message];
+    this.failAtPart = 0;
+    const sent: ChatMessage[] = [];
+    // Like the real client: one message per part of at most 1000 characters, in order.
+    for (const [index, part] of splitText(text).entries()) {
+      if (failure && index === failAt) {
+        if (failure === 'refused') throw new AvitoApiError('bad request', 400, 'sendText');
+        if (failure === 'ambiguous-before') throw new AvitoApiError('timeout', 0, 'sendText', { ambiguous: true });
+      }
+      this.sends.push({ chatId, text: part });
+      const message = this.add(chatId, { text: part, authorId: ACCOUNT_ID, direction: 'out' });
+      if (failure === 'ambiguous-after' && index === failAt) throw new AvitoApiError('socket hang up', 0, 'sendText', { ambiguous: true });
+      await options.onPartSent?.(message, index);
+      sent.push(message);
+    }
+    return sent;
   }
 
   async markRead(chatId: string): Promise<void> {

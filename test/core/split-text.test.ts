@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitText } from '../../src/avito/split-text.js';
+import { splitText } from '../../src/core/split-text.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

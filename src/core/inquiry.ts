@@ -35,7 +35,6 @@ export interface ChatAnalysis {
   sellerMessages: ChatMessage[];
   /** Messages never to be answered (system, Avito bots, deleted, own echo) seen for the first time. */
   ignored: ChatMessage[];
-  tariffStub: boolean;
 }
 
 /** Whether a message is something a buyer wrote to us (any type). */
@@ -72,10 +71,7 @@ export function analyzeChat(
   let lastSellerIndex = -1;
   const sellerMessages: ChatMessage[] = [];
   const ignored: ChatMessage[] = [];
-  let tariffStub = false;
-
   history.forEach((message, index) => {
-    if (isTariffStub(message)) tariffStub = true;
     if (message.direction === 'out') {
       if (botIds.has(message.id) || message.type === 'system' || message.flowId) return;
       lastSellerIndex = index;
@@ -92,8 +88,7 @@ export function analyzeChat(
         isFromBuyer(m, userId) &&
         !isProcessed(m.id) &&
         m.created >= watermark &&
-        m.id !== state?.lastHandledMessageId &&
-        !isTariffStub(m),
+        m.id !== state?.lastHandledMessageId,
     );
   const texts = inquiry.filter((m) => m.type === 'text' && m.text.trim().length > 0);
   const nonText = inquiry.filter((m) => m.type !== 'text');
@@ -103,7 +98,6 @@ export function analyzeChat(
     nonText,
     sellerMessages,
     ignored,
-    tariffStub,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   analyzeChat,
   buildContext,
   isFromBuyer,
+  isTariffStub,
   isWithinActiveHours,
   repliesInLastHour,
   type ResponderSettings,
@@ -94,6 +95,13 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   const userId = await messenger.getUserId();
   const newestFirst = await messenger.listMessages(chatId, { limit: MESSAGES_PAGE });
   const fetched = [...newestFirst].reverse();
+  // Without the Messenger API tariff Avito shows a stub in place of every message, under the real
+  // ids: judge by what Avito shows now, and store nothing of it, so buying the tariff brings the
+  // chat back with its real texts.
+  if (fetched.some(isTariffStub)) {
+    if (!dryRun) deps.notifier.notify({ kind: 'error', chatId, message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.' });
+    return { chatId, action: 'skipped', reason: 'tariff-stub' };
+  }
   if (!dryRun) await store.appendMessages(chatId, fetched);
   const history = dryRun ? mergeHistory(store.getHistory(chatId), fetched) : store.getHistory(chatId);
 
@@ -112,11 +120,6 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
 
   const analysis = analyzeChat(history, state, userId, (id) => store.isProcessed(id));
   const now = clock.now();
-
-  if (analysis.tariffStub) {
-    if (!dryRun) deps.notifier.notify({ kind: 'error', chatId, message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.' });
-    return { chatId, action: 'skipped', reason: 'tariff-stub' };
-  }
 
   // What this look at the chat taught: the listing, a seller who answered by hand (the bot then
   // stays silent for HUMAN_PAUSE_HOURS from their message), messages never to answer. One write.

@@ -177,6 +177,18 @@ describe('against the Avito sandbox', () => {
     expect(sandbox.sent('u2i-demo-manager').map((m) => m.content.text).at(-1)).toMatch(/Авито Доставк/);
   });
 
+  it('while Avito shows the tariff stub nothing is answered; once the tariff is bought, the chats come back', async () => {
+    sandbox.setTariffStub(true);
+    const stubbed = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(stubbed.code).toBe(ExitCode.Ok);
+    expect(sandbox.sent()).toEqual([]);
+    sandbox.setTariffStub(false);
+    sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
+    await runInProcess(['poll', '--once'], { cwd, env });
+    expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
+    expect(String(sandbox.sent('u2i-demo-vacuum')[0]!.content.text)).not.toMatch(/подписк/i);
+  });
+
   it('bad credentials stop poll with one line and the auth exit code', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env: { ...env, AVITO_CLIENT_SECRET: 'wrong' } });
     expect(code).toBe(ExitCode.Auth);

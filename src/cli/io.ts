@@ -15,4 +15,6 @@ export interface CliIo {
   signal: AbortSignal;
   /** Set by the command that ran. */
   exitCode: ExitCode;
+  /** Set once configuration is resolved: DEBUG from .env counts as much as from the environment. */
+  debug?: boolean;
 }

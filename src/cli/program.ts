@@ -56,7 +56,7 @@ Settings come from .env, the environment and flags (see .env.example).`,
         const module = await load();
         setExit(await module.default({ io, globals, args: args.slice(0, -2), options: command.opts() }));
       } catch (error) {
-        setExit(reportError(error, io.stderr, debug));
+        setExit(reportError(error, io.stderr, debug || io.debug === true));
       }
     };
 

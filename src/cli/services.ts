@@ -2,6 +2,7 @@
  * The composition root: turns the resolved Config into the adapters the core needs.
  * Commands call these; nothing else constructs an adapter from configuration.
  */
+import { stat } from 'node:fs/promises';
 import { resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';
 import type { ResponderSettings } from '../core/inquiry.js';
@@ -22,6 +23,8 @@ export function loadConfig(context: CommandContext, flags: Partial<Record<Config
     flags: { ...(context.globals.store ? { STORE_PATH: context.globals.store } : {}), ...flags },
   });
   if (context.globals.debug) config.log.debug = true;
+  // The CLI edge reads it when it reports an error, so DEBUG in .env shows stacks too.
+  context.io.debug = config.log.debug;
   return config;
 }
 
@@ -75,8 +78,16 @@ export async function createEngineFor(config: Config, override: { dir?: string; 
       hint: 'use KNOWLEDGE_ENGINE=local (the default) for now',
     });
   }
+  const dir = override.dir ?? config.knowledge.dir;
+  // A wrong path must stop the command, not quietly turn every answer into the fallback text.
+  const found = await stat(dir).catch(() => undefined);
+  if (!found?.isDirectory()) {
+    throw new ConfigError('KNOWLEDGE_DIR', `KNOWLEDGE_DIR ${dir} is not a folder`, {
+      hint: 'create it and put your documents there, or set KNOWLEDGE_DIR (see .env.example)',
+    });
+  }
   const { createLocalEngine } = await import('../knowledge/index.js');
-  return createLocalEngine({ dir: override.dir ?? config.knowledge.dir });
+  return createLocalEngine({ dir });
 }
 
 export function responderSettings(config: Config): ResponderSettings {

@@ -413,10 +413,14 @@ async function completeReply(
     ...(answer?.strategy ? { strategy: answer.strategy } : {}),
   });
 
-  try {
-    await messenger.markRead(record.chatId);
-  } catch {
-    // The reply went out; an unread mark is cosmetic and retried with the next reply.
+  // A chat that needs the seller (a person was asked for, the engine kept failing) stays unread,
+  // so it stands out in the seller's Avito app.
+  if (record.status !== 'ESCALATION' && record.status !== 'ENGINE_FAILED') {
+    try {
+      await messenger.markRead(record.chatId);
+    } catch {
+      // The reply went out; an unread mark is cosmetic and retried with the next reply.
+    }
   }
 
   const base = { chatId: record.chatId, ...(listing ? { listing } : {}) };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,23 @@ describe('the command line', () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Config);
     expect(stderr).toBe('avito-ai: AVITO_CLIENT_ID is not set (see .env.example)\n');
+  });
+
+  it('DEBUG=avito-ai in .env adds the stack too', async () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, '.env'), 'DEBUG=avito-ai\n');
+    const { stderr } = await runInProcess(['poll', '--once'], { cwd });
+    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID is not set/);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+
+  it('an invalid sandbox scenario is a one-line usage error', async () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, 'bad.json'), '{"account":{},"chats":[]}');
+    const { code, stderr } = await runInProcess(['sandbox', '--scenario', 'bad.json'], { cwd });
+    expect(code).toBe(ExitCode.Usage);
+    expect(stderr).toMatch(/^avito-ai: the scenario .*bad\.json is not valid: /);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('DEBUG=avito-ai adds the stack', async () => {
@@ -189,11 +206,20 @@ describe('against the Avito sandbox', () => {
     expect(String(sandbox.sent('u2i-demo-vacuum')[0]!.content.text)).not.toMatch(/подписк/i);
   });
 
+  it('a missing knowledge folder stops poll before any buyer gets the fallback', async () => {
+    const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env: { ...env, KNOWLEDGE_DIR: join(cwd, 'nope') } });
+    expect(code).toBe(ExitCode.Config);
+    expect(stderr).toBe(`avito-ai: KNOWLEDGE_DIR ${join(cwd, 'nope')} is not a folder (create it and put your documents there, or set KNOWLEDGE_DIR (see .env.example))\n`);
+    expect(sandbox.requests).toEqual([]);
+  });
+
   it('bad credentials stop poll with one line and the auth exit code', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env: { ...env, AVITO_CLIENT_SECRET: 'wrong' } });
     expect(code).toBe(ExitCode.Auth);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/AVITO_CLIENT_(ID|SECRET)/);
+    // Log lines may come first; the error itself is one line, and no stack follows it.
+    const errorLine = stderr.trim().split('\n').at(-1)!;
+    expect(errorLine).toMatch(/^avito-ai: .*AVITO_CLIENT_(ID|SECRET)/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a second writer on the same store is refused with a clear message', async () => {

@@ -37,6 +37,7 @@ describe('poll --once as a process', () => {
     const env = envFor(sandbox, cwd);
     const run = await spawnCli(['poll', '--once'], { env, cwd }).done;
     expect(run.stderr).toMatch(/INFO\s+pass chats=8 /);
+    expect(run.stderr).toMatch(/INFO\s+knowledge base ready .*documents=7/);
     expect(run.code).toBe(0);
 
     const textOf = (chatId: string) => sandbox!.sent(chatId).map((m) => String(m.content.text));
@@ -57,6 +58,8 @@ describe('poll --once as a process', () => {
     const reads = new Set(sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/read')).map((r) => r.path.split('/')[6]));
     expect(reads.has('u2i-delivery')).toBe(true);
     expect(reads.has('u2i-takeover')).toBe(false);
+    // A buyer who asked for a person stays unread too, so the chat stands out in the seller's app.
+    expect(reads.has('u2i-escalation')).toBe(false);
     // u2u chats are asked for explicitly (Avito lists u2i only by default).
     expect(sandbox.requests.find((r) => r.path.endsWith('/chats'))?.query.chat_types).toBe('u2i,u2u');
 
@@ -137,5 +140,15 @@ describe('outbound proxy', () => {
     } finally {
       await closeServer(proxy.server);
     }
+  });
+});
+
+describe('the built bin', () => {
+  it('exits quietly when its reader closes the pipe early (avito-ai --help | head -1)', async () => {
+    const { child, done } = spawnCli(['--help']);
+    child.stdout!.destroy();
+    const result = await done;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 });

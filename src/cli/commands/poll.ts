@@ -34,6 +34,10 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   const engine = await createEngineFor(config);
   const store = await openStoreFor(config, { readOnly: dryRun });
   try {
+    // Index before the first buyer waits on it, and say what the bot will answer from.
+    const knowledge = await engine.sync();
+    logger.info('knowledge base ready', { dir: config.knowledge.dir, documents: knowledge.documents, skipped: knowledge.skipped.length || undefined });
+    if (knowledge.documents === 0) logger.warn(`no documents in ${config.knowledge.dir}: every buyer will get FALLBACK_TEXT`);
     const messenger = await createMessengerFor(config, store, logger);
     const responder = createResponderFor(config, { messenger, store, engine, notifier: createLogNotifier(logger) });
     const deps = {

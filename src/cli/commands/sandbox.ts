@@ -18,7 +18,13 @@ export default async function sandbox(context: CommandContext): Promise<ExitCode
   }
   const port = parsePositiveInt(context.options.port, '--port') ?? 0;
   const host = String(context.options.host ?? '127.0.0.1');
-  const server = await startSandbox({ scenario: parseScenario(raw), host, port });
+  let scenario;
+  try {
+    scenario = parseScenario(raw);
+  } catch (error) {
+    throw new UsageError(`the scenario ${file} is not valid: ${(error as Error).message}`);
+  }
+  const server = await startSandbox({ scenario, host, port });
   const out = context.io.stdout;
   out.write(`Avito sandbox listening on ${server.url} (chats from ${file})\n`);
   out.write(`Try it:\n  AVITO_API_URL=${server.url} AVITO_CLIENT_ID=${server.credentials.clientId} AVITO_CLIENT_SECRET=${server.credentials.clientSecret} avito-ai poll --once\n`);

@@ -166,6 +166,8 @@ describe('against the Avito sandbox', () => {
     expect(answered.stdout).toMatch(/u2i-demo-vacuum sent \[FOUND/);
     expect(sandbox.sent('u2i-demo-bike')).toEqual([]);
 
+    const fresh = await runInProcess(['reply', 'u2i-demo-coffee', '--text', 'Здравствуйте!'], { cwd: tmp(), env: { ...env, STORE_PATH: join(tmp(), 'new', 'store.json') } });
+    expect(fresh.code, fresh.stderr).toBe(ExitCode.Ok);
     const manual = await runInProcess(['reply', 'u2i-demo-bike', '--text', 'Добрый день! Обмен не интересует.'], { cwd, env });
     expect(manual.code).toBe(ExitCode.Ok);
     expect(sandbox.sent('u2i-demo-bike').map((m) => m.content.text)).toEqual(['Добрый день! Обмен не интересует.']);

@@ -47,6 +47,16 @@ describe('pause and resume while the daemon runs', () => {
       expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
       sandbox.addMessage('u2i-demo-vacuum', { text: 'А оплатить как?' });
       await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length === 2, 'the answer after resume');
+
+      // The seller answers by hand from the terminal while the daemon runs: sent, and the bot steps back.
+      const manual = await runInProcess(['reply', 'u2i-demo-bike', '--text', 'Обмен не интересует, спасибо.'], { cwd, env });
+      expect(manual.code, manual.stderr).toBe(0);
+      expect(manual.stdout).toMatch(/^u2i-demo-bike sent as the seller \(1 message\); pause queued: /);
+      const bikeBefore = sandbox.sent('u2i-demo-bike').length;
+      sandbox.addMessage('u2i-demo-bike', { text: 'А почему?' });
+      const passes = (log.match(/INFO\s+pass /g) ?? []).length;
+      await waitFor(() => (log.match(/INFO\s+pass /g) ?? []).length >= passes + 2, 'two more passes');
+      expect(sandbox.sent('u2i-demo-bike')).toHaveLength(bikeBefore);
     } finally {
       daemon.child.kill('SIGTERM');
       expect((await daemon.done).code).toBe(0);

@@ -1,6 +1,7 @@
 /** `avito-ai reply <chatId>`: run the responder on one chat now, or send the seller's own text. */
 import { requireAvitoCredentials } from '../../config/config.js';
-import { UsageError } from '../../errors.js';
+import { StoreError, UsageError } from '../../errors.js';
+import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import { printOutcome } from '../outcome.js';
 import type { CommandContext } from '../program.js';
@@ -24,31 +25,48 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
   const config = loadConfig(context);
   requireAvitoCredentials(config);
   const logger = createLoggerFor(config, context);
-  const store = await openStoreFor(config, { readOnly: dryRun });
-  try {
-    const messenger = await createMessengerFor(config, store, logger);
-    if (text !== undefined) {
-      if (dryRun) {
-        context.io.stdout.write(`${chatId} would send as the seller and pause the bot:\n  → ${text}\n`);
-        return ExitCode.Ok;
-      }
-      const sent = await messenger.sendText(chatId, text);
-      const until = Date.now() + config.responder.humanPauseHours * 3_600_000;
-      // The seller's own words: recorded as seen (not as the bot's), and the bot steps back.
-      await store.appendMessages(chatId, sent);
-      await store.markProcessed(sent.map((m) => m.id));
-      await store.updateChat(chatId, (s) => {
-        s.pausedUntil = Math.max(s.pausedUntil ?? 0, until);
-        s.pauseReason = 'manual';
-        s.lastActivityAt = Date.now();
-      });
-      context.io.stdout.write(`${chatId} sent as the seller (${sent.length} message${sent.length > 1 ? 's' : ''}); the bot is paused there for ${config.responder.humanPauseHours} h\n`);
+  const out = context.io.stdout;
+
+  if (text !== undefined) {
+    if (dryRun) {
+      out.write(`${chatId} would send as the seller and pause the bot:\n  → ${text}\n`);
       return ExitCode.Ok;
     }
+    // Works while the daemon runs: the store is only read here (for the cached account id), and
+    // the pause reaches the daemon like `avito-ai pause` does.
+    const reader = await openStoreFor(config, { readOnly: true });
+    let sentCount: number;
+    try {
+      const messenger = await createMessengerFor(config, reader, logger);
+      sentCount = (await messenger.sendText(chatId, text)).length;
+    } finally {
+      await reader.close();
+    }
+    const until = Date.now() + config.responder.humanPauseHours * 3_600_000;
+    const paused = await runControlRequest(config, { op: 'pause', chatId, until });
+    const pause =
+      paused.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
+    out.write(`${chatId} sent as the seller (${sentCount} message${sentCount > 1 ? 's' : ''}); ${pause}\n`);
+    return ExitCode.Ok;
+  }
+
+  let store;
+  try {
+    store = await openStoreFor(config, { readOnly: dryRun });
+  } catch (error) {
+    if (error instanceof StoreError && error.reason === 'locked') {
+      throw new StoreError(`the running avito-ai already answers ${chatId}`, error.path, 'locked', {
+        hint: `it handles the chat within ${config.avito.pollIntervalSeconds} s; 'avito-ai reply ${chatId} --dry-run' shows what it would send`,
+      });
+    }
+    throw error;
+  }
+  try {
+    const messenger = await createMessengerFor(config, store, logger);
     const engine = await createEngineFor(config);
     const responder = createResponderFor(config, { messenger, store, engine, notifier: createLogNotifier(logger) });
     const outcome = await responder.handleChat(chatId, { dryRun });
-    printOutcome(context.io.stdout, outcome);
+    printOutcome(out, outcome);
     return outcome.action === 'failed' || outcome.action === 'deferred' ? ExitCode.Failure : ExitCode.Ok;
   } finally {
     await store.close();

@@ -102,6 +102,7 @@ export function responderSettings(config: Config): ResponderSettings {
     activeHours: r.activeHours,
     timeZone: r.timeZone,
     maxRepliesPerHour: r.maxRepliesPerHour,
+    replyMaxAgeHours: r.replyMaxAgeHours,
     engineFailureLimit: r.engineFailureLimit,
   };
 }

@@ -40,6 +40,7 @@ export const DEFAULTS = {
   ACTIVE_HOURS: undefined,
   TZ: undefined,
   MAX_REPLIES_PER_HOUR: '10',
+  REPLY_MAX_AGE_HOURS: '72',
   ENGINE_FAILURE_LIMIT: '3',
   POLL_CONCURRENCY: '4',
   LOG_FORMAT: 'text',
@@ -81,6 +82,8 @@ export interface Config {
     activeHours: ActiveHours | undefined;
     timeZone: string | undefined;
     maxRepliesPerHour: number;
+    /** Questions older than this are left to the seller (0: no limit). */
+    replyMaxAgeHours: number;
     engineFailureLimit: number;
   };
   poll: { concurrency: number };
@@ -140,6 +143,7 @@ export function resolveConfig(options: ResolveOptions): Config {
       activeHours: parseActiveHours(get('ACTIVE_HOURS')),
       timeZone: parseTimeZone(get('TZ')),
       maxRepliesPerHour: parseInteger(get, 'MAX_REPLIES_PER_HOUR', 1, 10_000),
+      replyMaxAgeHours: parseNumber(get, 'REPLY_MAX_AGE_HOURS', 0, 24 * 365),
       engineFailureLimit: parseInteger(get, 'ENGINE_FAILURE_LIMIT', 1, 100),
     },
     poll: { concurrency: parseInteger(get, 'POLL_CONCURRENCY', 1, 64) },
@@ -148,11 +152,7 @@ export function resolveConfig(options: ResolveOptions): Config {
       level: parseChoice(get, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
       debug: isDebug(get('DEBUG')),
     },
-    proxy: {
-      httpsProxy: get('HTTPS_PROXY') ?? options.env.https_proxy,
-      httpProxy: get('HTTP_PROXY') ?? options.env.http_proxy,
-      noProxy: get('NO_PROXY') ?? options.env.no_proxy,
-    },
+    proxy: { httpsProxy: get('HTTPS_PROXY'), httpProxy: get('HTTP_PROXY'), noProxy: get('NO_PROXY') },
     envFile,
   };
   return config;
@@ -194,13 +194,16 @@ function mergeSources(options: ResolveOptions): { values: Record<string, string 
   }
   for (const key of Object.keys(DEFAULTS)) {
     if (fileValues[key] !== undefined) values[key] = fileValues[key];
-    const fromEnv = options.env[key];
+    // Proxy variables are conventionally lower-case too; either spelling is the environment's.
+    const fromEnv = options.env[key] ?? (PROXY_KEYS.has(key) ? options.env[key.toLowerCase()] : undefined);
     if (fromEnv !== undefined) values[key] = fromEnv;
     const fromFlag = options.flags?.[key as ConfigKey];
     if (fromFlag !== undefined) values[key] = fromFlag;
   }
   return { values, envFile: usedFile };
 }
+
+const PROXY_KEYS = new Set(['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']);
 
 type Getter = (key: ConfigKey) => string | undefined;
 

@@ -20,6 +20,8 @@ export interface ResponderSettings {
   activeHours: { start: number; end: number } | undefined;
   timeZone: string | undefined;
   maxRepliesPerHour: number;
+  /** An inquiry whose newest message is older than this is left to the seller (0: no limit). */
+  replyMaxAgeHours?: number;
   engineFailureLimit: number;
   /** How many of its own message ids the bot remembers per chat. */
   botIdsLimit?: number;

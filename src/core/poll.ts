@@ -33,6 +33,8 @@ export interface PollDeps {
   signal?: AbortSignal;
   onOutcome?: (outcome: ChatOutcome) => void;
   onChatError?: (chatId: string, error: unknown) => void;
+  /** True outside ACTIVE_HOURS: chats are then not even fetched, only kept for later. */
+  isQuietNow?: () => boolean;
   /** Runs first in every pass: the daemon applies the seller's queued pause/resume requests here. */
   beforePass?: () => Promise<void>;
 }
@@ -57,8 +59,15 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   const stillOpen = new Set<string>();
   let fatal: unknown;
 
+  const quiet = deps.isQuietNow?.() ?? false;
   await runBounded([...candidates], deps.concurrency, async ([chatId, chat]) => {
     if (deps.signal?.aborted || fatal) return;
+    if (quiet && !store.getPending(chatId)) {
+      // Quiet hours: no reply may go out, so no call to Avito either; answered when they end.
+      stillOpen.add(chatId);
+      summary.held++;
+      return;
+    }
     const state = store.getChat(chatId);
     if ((state?.pausedUntil ?? 0) > clock.now() && !store.getPending(chatId)) {
       // Nothing to do until the pause ends; look again then.

@@ -50,7 +50,7 @@ export type ChatOutcome =
   | { chatId: string; action: 'deferred'; reason: 'engine-failed'; attempt: number; error: string }
   | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
 
-export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text';
+export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale';
 
 export interface HandleOptions {
   /** The chat as `listChats` returned it: saves a `getChat` call for the listing. */
@@ -155,6 +155,21 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
 
   if (analysis.inquiry.length === 0) return recovered ?? { chatId, action: 'skipped', reason: 'no-inquiry' };
   if (state?.escalatedAt) return { chatId, action: 'skipped', reason: 'escalated' };
+  // A question from long ago (the first start on an old account, a long outage) is the seller's
+  // to answer: a bot reply weeks late reads as a glitch. Said, not dropped silently.
+  const maxAgeMs = (settings.replyMaxAgeHours ?? 0) * 3_600_000;
+  const newestAsked = analysis.inquiry.at(-1)!;
+  if (maxAgeMs > 0 && now - newestAsked.created * 1000 > maxAgeMs) {
+    if (!dryRun) {
+      await closeInquiry(deps, chatId, analysis.inquiry, () => undefined);
+      deps.notifier.notify({
+        kind: 'error',
+        chatId,
+        message: `An unanswered question from ${new Date(newestAsked.created * 1000).toISOString()} is older than REPLY_MAX_AGE_HOURS (${settings.replyMaxAgeHours} h); the bot left it for you.`,
+      });
+    }
+    return { chatId, action: 'skipped', reason: 'stale' };
+  }
   if ((state?.pausedUntil ?? 0) > now) return { chatId, action: 'skipped', reason: 'paused' };
   if (!isWithinActiveHours(now, settings.activeHours, settings.timeZone)) {
     return { chatId, action: 'held', reason: 'quiet-hours' };

@@ -29,6 +29,13 @@ describe('resolveConfig', () => {
     expect(config.envFile).toBe(join(cwd, '.env'));
   });
 
+  it('a lower-case proxy variable in the environment beats .env, like any other variable', () => {
+    const cwd = dir();
+    writeFileSync(join(cwd, '.env'), 'HTTPS_PROXY=http://from-file:3128\n');
+    expect(resolveConfig({ env: { https_proxy: 'http://from-env:3128' }, cwd }).proxy.httpsProxy).toBe('http://from-env:3128');
+    expect(resolveConfig({ env: {}, cwd }).proxy.httpsProxy).toBe('http://from-file:3128');
+  });
+
   it('reads --env-file and fails clearly when it is missing', () => {
     const cwd = dir();
     writeFileSync(join(cwd, 'prod.env'), 'AVITO_USER_ID=42\n');

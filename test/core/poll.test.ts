@@ -99,6 +99,20 @@ describe('runPollPass', () => {
   });
 });
 
+describe('quiet hours', () => {
+  it('fetches nothing outside ACTIVE_HOURS and answers when they begin', async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    let quiet = true;
+    const night = await runPollPass({ ...deps, isQuietNow: () => quiet });
+    expect(night.held).toBe(1);
+    expect(messenger.listMessagesCalls).toBe(0);
+    quiet = false;
+    await runPollPass({ ...deps, isQuietNow: () => quiet });
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+});
+
 describe('runPollLoop', () => {
   it('keeps going through an Avito outage and stops when the signal aborts', async () => {
     const { messenger, deps } = setup();

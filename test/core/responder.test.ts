@@ -408,6 +408,28 @@ describe('rule 9: quiet hours and limits', () => {
   });
 });
 
+describe('old questions', () => {
+  it('leaves a question older than REPLY_MAX_AGE_HOURS to the seller, says so, and answers new ones', async () => {
+    const { messenger, responder, clock, notices, store } = setup({ settings: { replyMaxAgeHours: 72 } });
+    messenger.clock = clock.t / 1000 - 90 * 24 * 3600;
+    const old = messenger.buyer('c1', 'Какое давление?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'stale' });
+    expect(messenger.sends).toEqual([]);
+    expect(store.isProcessed(old.id)).toBe(true);
+    expect(notices.find((n) => n.kind === 'error')?.message).toMatch(/older than REPLY_MAX_AGE_HOURS \(72 h\)/);
+    messenger.clock = clock.t / 1000;
+    messenger.buyer('c1', 'Какое давление сейчас?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+  });
+
+  it('answers however old the question with REPLY_MAX_AGE_HOURS=0', async () => {
+    const { messenger, responder, clock } = setup({ settings: { replyMaxAgeHours: 0 } });
+    messenger.clock = clock.t / 1000 - 90 * 24 * 3600;
+    messenger.buyer('c1', 'Какое давление?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+  });
+});
+
 describe('dry run', () => {
   it('decides without sending or writing anything', async () => {
     const { messenger, responder, store } = setup();

@@ -1,5 +1,6 @@
 /** `avito-ai poll`: the daemon, or one pass with --once. */
 import { applyControl, parseControlRequest } from '../../core/chat-control.js';
+import { isWithinActiveHours } from '../../core/inquiry.js';
 import { runPollLoop, runPollPass, type PassSummary } from '../../core/poll.js';
 import type { Store } from '../../core/ports.js';
 import type { ChatOutcome } from '../../core/responder.js';
@@ -54,6 +55,7 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
       },
       onChatError: (chatId: string, error: unknown) => logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId }),
       beforePass: dryRun ? undefined : () => applyQueuedControls(config.store.path, store, logger),
+      isQuietNow: () => !isWithinActiveHours(Date.now(), config.responder.activeHours, config.responder.timeZone),
     };
     if (options.once) {
       const summary = await runPollPass(deps);

@@ -97,10 +97,14 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   };
 }
 
-/** Answers one part from the first scope that covers it; no pieces when none does. */
+/**
+ * Answers one part from the first scope that covers it; no pieces when none does. A listing's
+ * answer that rests on a loose mention of one term waits for the later scopes (see {@link isLooseMatch}).
+ */
 function answerPart(index: PassageIndex, terms: string[], scopes: readonly Scope[], threshold: number): Piece[] {
   const strong = terms.filter((term) => !WEAK_TERMS.has(term));
   const attributesOnly = terms.every((term) => ATTRIBUTE_TERMS.has(term));
+  let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
   for (const scope of scopes) {
     const isItem = scope.strategy === 'item';
     // Attribute words alone ("габариты и вес?") ask about the listing; general documents that
@@ -110,9 +114,31 @@ function answerPart(index: PassageIndex, terms: string[], scopes: readonly Scope
     const hits = index
       .search(terms, scope.filter)
       .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)));
-    if (hits.length > 0) return quoteHits(index.passages, hits, terms, threshold, scope.strategy);
+    const best = hits[0];
+    if (best === undefined) continue;
+    // A later scope replaces a loose match only when it covers the question at least as well.
+    if (deferred !== undefined && best.coverage < (deferred.hits[0]?.coverage ?? 0)) break;
+    if (isItem && isLooseMatch(hits)) {
+      deferred = { hits, strategy: scope.strategy };
+      continue;
+    }
+    return quoteHits(index.passages, hits, terms, threshold, scope.strategy);
   }
-  return [];
+  return deferred === undefined ? [] : quoteHits(index.passages, deferred.hits, terms, threshold, deferred.strategy);
+}
+
+/**
+ * Whether a listing's hits rest on one meaningful term that none of them states firmly: the term
+ * names no section and is not among the first two terms of a statement, it only leads a clause ("Когда заряд заканчивается,
+ * пылесос сам возвращается на станцию" for "Можно вернуть?"). Such a word often carries another
+ * sense than the buyer's, so a general document that is about the term answers instead; the
+ * listing's match stands when no general document does.
+ */
+function isLooseMatch(hits: readonly PassageHit[]): boolean {
+  const [term, ...others] = new Set(hits.flatMap((hit) => hit.matched.filter((matched) => !WEAK_TERMS.has(matched))));
+  if (term === undefined || others.length > 0) return false;
+  const firmly: Aboutness = { terms: [term], lead: 2, separators: STATEMENT_SEPARATORS };
+  return !hits.some((hit) => isAbout(hit.passage, firmly));
 }
 
 /**

@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import { WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
-import { normalizeText, splitWords, termOf } from './terms.js';
+import { normalizeText, termOf, tokenizeWords } from './terms.js';
 
 /** An index over a fixed list of passages. */
 export interface PassageIndex {
@@ -36,7 +36,7 @@ interface IndexedPassage {
 export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   const miniSearch = new MiniSearch<IndexedPassage>({
     fields: ['title', 'headings', 'text'],
-    tokenize: (text) => splitWords(normalizeText(text)),
+    tokenize: (text) => tokenizeWords(normalizeText(text)),
     processTerm: (word) => termOf(word) ?? null,
     searchOptions: {
       // The passage's own words matter most; its headings say what it is about; the title is shared by the whole document.

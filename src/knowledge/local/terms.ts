@@ -4,7 +4,7 @@
  * Latin words (model names) and numbers kept as written.
  */
 import { stemmer } from '@orama/stemmers/russian';
-import { STOP_WORDS, findConcept } from './vocabulary.js';
+import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const WORD = /[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
@@ -31,6 +31,24 @@ export function splitWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
+/**
+ * The words of normalized text as the engine reads them: "не" joins the word after it when the
+ * pair means a concept of its own ("не понравится"), so indexing and querying both see it.
+ */
+export function tokenizeWords(normalized: string): string[] {
+  const words = splitWords(normalized);
+  const tokens: string[] = [];
+  for (let at = 0; at < words.length; at += 1) {
+    const word = words[at] ?? '';
+    const next = words[at + 1];
+    if (word === 'не' && next !== undefined && findNegatedConcept(next) !== undefined) {
+      tokens.push(`не ${next}`);
+      at += 1;
+    } else tokens.push(word);
+  }
+  return tokens;
+}
+
 /** Snowball stemming dominates indexing time, and documents repeat their words: remember results. */
 const termCache = new Map<string, string | null>();
 const TERM_CACHE_LIMIT = 100_000;
@@ -46,6 +64,7 @@ export function termOf(word: string): string | undefined {
 }
 
 function computeTerm(word: string): string | undefined {
+  if (word.startsWith('не ')) return findNegatedConcept(word.slice(3));
   if (STOP_WORDS.has(word)) return undefined;
   // Single letters are initials, units or typos; single digits still mean something ("2 года").
   if (word.length === 1 && !/\p{N}/u.test(word)) return undefined;
@@ -59,7 +78,7 @@ function computeTerm(word: string): string | undefined {
 /** The distinct meaningful terms of a text, in order of first appearance. */
 export function extractTerms(text: string): string[] {
   const terms = new Set<string>();
-  for (const word of splitWords(normalizeText(text))) {
+  for (const word of tokenizeWords(normalizeText(text))) {
     const term = termOf(word);
     if (term !== undefined) terms.add(term);
   }

@@ -85,6 +85,17 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'год', prefixes: [], words: ['год', 'года', 'году', 'годом', 'годы', 'годов', 'годам', 'годами', 'лет'] },
 ];
 
+/**
+ * Concepts a word stands for only after "не". Buyers say "если не понравится" where return rules
+ * say "если товар не подошёл"; a bare "понравилась?" is small talk, not a question about returns.
+ */
+const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', prefixes: ['понрав'] }];
+
+/** Returns the concept "не" + `word` stands for, if any. */
+export function findNegatedConcept(word: string): string | undefined {
+  return NEGATED_CONCEPT_RULES.find((rule) => rule.words?.includes(word) || rule.prefixes.some((prefix) => word.startsWith(prefix)))?.term;
+}
+
 /** Returns the concept a surface word belongs to, if any. */
 export function findConcept(word: string): string | undefined {
   for (const rule of CONCEPT_RULES) {

@@ -249,3 +249,34 @@ describe('findAnswer for a one-word question', () => {
     expect(ask('Какие размеры?').text).toBe('• Размеры: 20 × 30 см');
   });
 });
+
+describe('findAnswer when a listing\'s match rests on one loosely used word', () => {
+  const item = { document: 'item-9.md', itemId: 9, title: 'Робот-пылесос' };
+  const battery = passage(0, 'Работает 110 минут. Когда заряд кончается, пылесос сам возвращается на станцию.', { ...item, headings: ['Аккумулятор'] });
+  const receipt = passage(1, 'Гарантия 12 месяцев. Кассовый чек сохранён.', { ...item, headings: ['Гарантия'], position: 1 });
+  const returns = passage(2, 'Возврат в течение 14 дней при скрытом дефекте.', { document: 'vozvrat.md', headings: ['Возврат'] });
+  const receipts = passage(3, 'Для техники передаём чек магазина.', { document: 'oplata.md', headings: ['Чеки'] });
+  const ask = (passages: Passage[], question: string) =>
+    findAnswer(buildPassageIndex(passages.map((one, id) => ({ ...one, id }))), { question, listing: { id: 9 } });
+
+  it('prefers a general document about the word to a clause that merely uses it', () => {
+    expect(ask([battery, receipt, returns, receipts], 'Можно вернуть?')).toMatchObject({
+      status: 'FOUND',
+      sources: ['vozvrat.md'],
+      strategy: 'cascaded',
+      text: 'Возврат в течение 14 дней при скрытом дефекте.',
+    });
+  });
+
+  it('keeps the listing\'s clause when no general document is about the word', () => {
+    expect(ask([battery, receipt, receipts], 'Можно вернуть?')).toMatchObject({ status: 'FOUND', sources: ['item-9.md'], strategy: 'item' });
+  });
+
+  it('keeps the listing\'s answer when a statement of it opens with the word', () => {
+    expect(ask([battery, receipt, returns, receipts], 'Чек есть?')).toMatchObject({
+      status: 'FOUND',
+      sources: ['item-9.md'],
+      text: 'Гарантия 12 месяцев. Кассовый чек сохранён.',
+    });
+  });
+});

@@ -113,6 +113,16 @@ describe('answering from the example knowledge base', () => {
     ['Доставка в Москву есть?', BIKE, BIKE_FILE, 'Авито Доставкой не отправляю'],
     ['Можно посмотреть сегодня?', BIKE, BIKE_FILE, 'можно посмотреть и прокатиться'],
     ['Как с вами связаться?', BIKE, 'o-magazine.md', 'только через чат Авито'],
+    // A listing's word in another sense ("пылесос сам возвращается на станцию") yields to the returns policy.
+    ['Можно вернуть?', VACUUM, 'vozvrat.md', 'его можно вернуть'],
+    ['Возврат возможен?', VACUUM, 'vozvrat.md', 'возврат возможен в течение 14 дней'],
+    ['Деньги вернёте?', VACUUM, 'vozvrat.md', 'Деньги возвращаются на карту'],
+    ['Можно вернуть пылесос, если не понравится?', VACUUM, 'vozvrat.md', 'Если товар не подошёл'],
+    ['Когда можно забрать?', VACUUM, VACUUM_FILE, 'Можно забрать самовывозом'],
+    ['Когда можно забрать?', BIKE, BIKE_FILE, 'Самовывоз у метро Петроградская'],
+    ['Когда можно забрать?', COFFEE, 'dostavka.md', 'по договорённости в чате'],
+    ['Есть чек?', VACUUM, VACUUM_FILE, 'Кассовый чек из магазина сохранён'],
+    ['Есть чек?', COFFEE, 'oplata.md', 'кассовый чек магазина, если он сохранился'],
   ] as const)('buyer: %s (listing %s) → %s', async (question, listingId, source, fact) => {
     const answer = await ask(question, listingId);
     expect(answer).toMatchObject({ status: 'FOUND', sources: [source], strategy: source.startsWith('item-') ? 'item' : 'cascaded' });
@@ -122,7 +132,18 @@ describe('answering from the example knowledge base', () => {
   // Traps: the documents mention a word of the question, but do not answer it.
   const everyListing = (question: string): Array<[string, number]> => [COFFEE, VACUUM, BIKE].map((id) => [question, id]);
   it.each<[string, number]>([
-    ...['Есть скидка пенсионерам?', 'Можно в рассрочку?', 'Продаёте оптом?', 'Ещё актуально?', 'Продаётся?', 'В наличии?', 'Почему продаёте?'].flatMap(
+    ...[
+      'Есть скидка пенсионерам?',
+      'Можно в рассрочку?',
+      'Продаёте оптом?',
+      'Ещё актуально?',
+      'Продаётся?',
+      'В наличии?',
+      'Почему продаёте?',
+      // "Возврат и обмен" names exchanges, but no document says anything about them.
+      'Можно обменять?',
+      'Понравилась?',
+    ].flatMap(
       everyListing,
     ),
     ['Какая гарантия на велосипед?', BIKE],
@@ -166,6 +187,16 @@ describe('answering from the example knowledge base', () => {
     const answer = await ask('Сколько стоит, и можно ли забрать сегодня?', COFFEE);
     expect(answer).toMatchObject({ status: 'FOUND', sources: [COFFEE_FILE, 'dostavka.md'], strategy: 'cascaded' });
     expect(answer.text).toMatch(/^Цена — 24 990 ₽\.[\s\S]*\n\nСамовывоз в Санкт-Петербурге/);
+  });
+
+  it('does not answer a return question with the listing\'s word in another sense', async () => {
+    for (const question of ['Можно вернуть?', 'Можно вернуть пылесос, если не понравится?']) {
+      const answer = await ask(question, VACUUM);
+      expect(answer, question).toMatchObject({ status: 'FOUND', sources: ['vozvrat.md'], strategy: 'cascaded' });
+      expect(answer.text, question).not.toContain('зарядную станцию');
+      // The listing's own name does not count against the general documents' coverage.
+      expect(answer.text, question).toBe((await ask(question.replace(' пылесос', ''))).text);
+    }
   });
 
   it('answers only the answerable part of a multi-part question', async () => {

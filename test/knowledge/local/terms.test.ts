@@ -46,8 +46,16 @@ describe('extractTerms', () => {
     expect(extractTerms('Какой адрес?')).toEqual(extractTerms('Где вы находитесь?'));
     expect(extractTerms('Сколько лет?')).toEqual(extractTerms('года'));
     expect(extractTerms('если не подойдёт')).toEqual(extractTerms('не подошёл'));
+    expect(extractTerms('если не понравится')).toEqual(extractTerms('не подошёл'));
     expect(extractTerms('Моет полы?')).toEqual(extractTerms('мытья полов'));
     expect(extractTerms('Цена окончательная')).toContain(extractTerms('торг')[0]);
+  });
+
+  it('reads "не" with the word after it only where the pair means something of its own', () => {
+    // "Не понравится" is "не подойдёт"; "понравилась?" alone is small talk.
+    expect(extractTerms('Понравилась?')).not.toEqual(extractTerms('подошла'));
+    expect(extractTerms('Не работает?')).toEqual(extractTerms('работает'));
+    expect(extractTerms('не')).toEqual([]);
   });
 
   it('keeps apart words a shared prefix would confuse', () => {

@@ -82,7 +82,9 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
       if (isOpen(outcome)) stillOpen.add(chatId);
       deps.onOutcome?.(outcome);
     } catch (error) {
-      if (error instanceof AvitoAuthError) {
+      // Bad credentials end the daemon. A 403 on one chat's call is that chat's problem: an
+      // account without scope or tariff already fails at the chat listing, before this loop.
+      if (error instanceof AvitoAuthError && error.reason === 'credentials') {
         fatal = error;
         return;
       }

@@ -83,7 +83,29 @@ describe('runPollPass', () => {
     const { messenger, deps } = setup();
     messenger.buyer('c1', 'Какое давление?');
     messenger.listMessages = async () => {
-      throw new AvitoAuthError('forbidden', 403, 'listMessages', 'scope-or-tariff');
+      throw new AvitoAuthError('bad client', 401, 'token', 'credentials');
+    };
+    await expect(runPollPass(deps)).rejects.toBeInstanceOf(AvitoAuthError);
+  });
+
+  it("a 403 on one chat is that chat's error; the others are answered and the pass goes on", async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('ok', 'Какое давление?');
+    messenger.buyer('forbidden', 'Какое давление?');
+    const original = messenger.listMessages.bind(messenger);
+    messenger.listMessages = async (chatId, options) => {
+      if (chatId === 'forbidden') throw new AvitoAuthError('forbidden', 403, 'listMessages', 'scope-or-tariff');
+      return original(chatId, options);
+    };
+    const summary = await runPollPass(deps);
+    expect(summary.errors).toBe(1);
+    expect(messenger.sentTo('ok')).toHaveLength(1);
+  });
+
+  it('a 403 on the chat listing (no scope or tariff for the account) stops the pass', async () => {
+    const { messenger, deps } = setup();
+    messenger.listChats = async () => {
+      throw new AvitoAuthError('forbidden', 403, 'listChats', 'scope-or-tariff');
     };
     await expect(runPollPass(deps)).rejects.toBeInstanceOf(AvitoAuthError);
   });

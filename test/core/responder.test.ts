@@ -454,7 +454,7 @@ describe('properties', () => {
         const { messenger, responder, engine, store } = setup({ answers: {} });
         const echoIds: string[] = [];
         messages.forEach((m, i) => {
-          if (m.kind === 'buyer-text') messenger.buyer('c1', `q ${m.text}`);
+          if (m.kind === 'buyer-text') messenger.buyer('c1', `q:${m.text}`);
           if (m.kind === 'buyer-voice') messenger.add('c1', { type: 'voice', text: '' });
           if (m.kind === 'system') messenger.add('c1', { type: 'system', authorId: 0, text: m.text });
           if (m.kind === 'flow') messenger.add('c1', { text: m.text, flowId: 'f' });
@@ -469,7 +469,7 @@ describe('properties', () => {
         await responder.handleChat('c1');
         const asked = messages.some((m) => m.kind === 'buyer-text' || m.kind === 'buyer-voice');
         expect(messenger.sends).toHaveLength(asked ? 1 : 0);
-        for (const q of engine.queries) for (const line of q.question.split('\n')) expect(line.startsWith('q ')).toBe(true);
+        for (const q of engine.queries) for (const line of q.question.split('\n')) expect(line.startsWith('q:')).toBe(true);
       }),
       { numRuns: 80 },
     );

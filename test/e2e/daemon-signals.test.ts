@@ -40,8 +40,9 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('poll daemon and %s', (signal) => 
     const lines = stderr
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { level: string; msg: string; time: string });
-    expect(lines[0]).toMatchObject({ level: 'info', msg: 'poll started' });
+      .map((line) => JSON.parse(line) as { level: string; msg: string; time: string; documents?: number });
+    expect(lines[0]).toMatchObject({ level: 'info', msg: 'knowledge base ready', documents: 7 });
+    expect(lines[1]).toMatchObject({ level: 'info', msg: 'poll started' });
     expect(lines.some((l) => l.msg === 'pass')).toBe(true);
     expect(lines.at(-1)).toMatchObject({ msg: 'poll stopped: work in hand finished and saved' });
     expect(existsSync(join(cwd, 'data', 'avito-ai.lock'))).toBe(false);

@@ -46,6 +46,8 @@ async function runParent() {
       LOG_LEVEL: 'warn',
       // The bench measures throughput, not the anti-loop cap.
       MAX_REPLIES_PER_HOUR: '10000',
+      // The generated chats reach 7 days into the past: every one of them is to be answered here.
+      REPLY_MAX_AGE_HOURS: '0',
     };
     const result = await new Promise((resolve, reject) => {
       const child = fork(fileURLToPath(import.meta.url), ['--child', '1'], { env, cwd: dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [] });

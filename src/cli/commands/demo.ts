@@ -103,7 +103,7 @@ export default async function demo(context: CommandContext): Promise<ExitCode> {
         }
         for (const notice of notices.filter((n) => 'chatId' in n && n.chatId === chat.id)) {
           if (notice.kind === 'takeover') out.write(`  ${c.yellow('→ продавец ответил сам: бот молчит в этом чате 12 ч')}\n`);
-          if (notice.kind === 'escalation') out.write(`  ${c.yellow('→ эскалация: продавцу отправлено уведомление, бот молчит до команды resume')}\n`);
+          if (notice.kind === 'escalation') out.write(`  ${c.yellow('→ эскалация: чат помечен и оставлен непрочитанным для продавца, бот молчит до команды resume')}\n`);
         }
       }
       const counters = store.counters();

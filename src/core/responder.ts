@@ -106,7 +106,9 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   const history = dryRun ? mergeHistory(store.getHistory(chatId), fetched) : store.getHistory(chatId);
 
   let state = store.getChat(chatId);
-  const listing = options.summary?.listing ?? state?.listing ?? (await fetchListing(messenger, chatId));
+  // A summary from listChats is authoritative, also when it says the chat has no listing (u2u):
+  // asking Avito again would cost a call per such chat on every pass.
+  const listing = options.summary ? options.summary.listing : (state?.listing ?? (await fetchListing(messenger, chatId)));
 
   // A reply left unsettled by a crash or an ambiguous failure is settled first; the pass then
   // goes on, since the buyer may have written again meanwhile.

@@ -49,6 +49,16 @@ describe('runPollPass', () => {
     expect(messenger.sends).toHaveLength(5);
   });
 
+  it('takes the listing from the chat list: no getChat for chats without one (u2u)', async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('u2u-1', 'Какое давление?');
+    await runPollPass(deps);
+    messenger.buyer('u2u-1', 'А ещё?');
+    await runPollPass(deps);
+    expect(messenger.sentTo('u2u-1')).toHaveLength(2);
+    expect(messenger.getChatCalls).toBe(0);
+  });
+
   it('a failing chat does not stop the pass and is retried next pass', async () => {
     const { messenger, deps } = setup();
     messenger.buyer('ok', 'Какое давление?');

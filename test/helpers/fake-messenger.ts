@@ -21,6 +21,7 @@ export class FakeMessenger implements Messenger {
   readonly sends: Array<{ chatId: string; text: string }> = [];
   readonly reads: string[] = [];
   listMessagesCalls = 0;
+  getChatCalls = 0;
   private seq = 0;
   clock = 1_700_000_000;
   /** Next sendText: 'ambiguous-after' stores the message then throws ambiguous; 'refused' throws 400. */
@@ -68,6 +69,7 @@ export class FakeMessenger implements Messenger {
   }
 
   async getChat(chatId: string): Promise<ChatSummary> {
+    this.getChatCalls++;
     const chat = this.chats.get(chatId);
     if (!chat) throw new AvitoApiError('chat not found', 404, 'getChat');
     return this.summary(chat);

@@ -6,7 +6,8 @@
 import { KnowledgeError, describeError } from '../../errors.js';
 import type { KnowledgeAnswer, KnowledgeEngine, KnowledgeQuery, SyncReport } from '../../core/ports.js';
 import { DEFAULT_THRESHOLD, findAnswer } from './answer.js';
-import { fingerprintFiles, listKnowledgeFiles, readKnowledgeDocuments } from './documents.js';
+import { fingerprintFiles, listKnowledgeFiles } from '../folder.js';
+import { readKnowledgeDocuments } from './documents.js';
 import { splitPassages } from './passages.js';
 import type { Passage } from './passages.js';
 import { buildPassageIndex } from './search.js';

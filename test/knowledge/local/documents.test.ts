@@ -4,16 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeError } from '../../../src/errors.js';
-import {
-  fingerprintFiles,
-  itemIdFromFileName,
-  listKnowledgeFiles,
-  parseCsv,
-  parseDocument,
-  readKnowledgeDocuments,
-  renderCsv,
-  splitFrontMatter,
-} from '../../../src/knowledge/local/documents.js';
+import { fingerprintFiles, itemIdFromFileName, listKnowledgeFiles, splitFrontMatter } from '../../../src/knowledge/folder.js';
+import { parseCsv, parseDocument, readKnowledgeDocuments, renderCsv } from '../../../src/knowledge/local/documents.js';
 import type { KnowledgeDocument } from '../../../src/knowledge/local/documents.js';
 
 const FORMATS = fileURLToPath(new URL('../../fixtures/knowledge/formats', import.meta.url));

@@ -8,7 +8,8 @@ import { KnowledgeError } from '../../../src/errors.js';
 import type { KnowledgeAnswer } from '../../../src/core/ports.js';
 import { createLocalEngine } from '../../../src/knowledge/engine.js';
 import type { IndexBuildInfo, LocalKnowledgeEngine } from '../../../src/knowledge/engine.js';
-import { listKnowledgeFiles, readKnowledgeDocuments } from '../../../src/knowledge/local/documents.js';
+import { listKnowledgeFiles } from '../../../src/knowledge/folder.js';
+import { readKnowledgeDocuments } from '../../../src/knowledge/local/documents.js';
 import { cleanDocumentText, splitSentences } from '../../../src/knowledge/local/passages.js';
 import { normalizeText, splitWords } from '../../../src/knowledge/local/terms.js';
 

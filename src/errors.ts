@@ -92,6 +92,26 @@ export class KnowledgeError extends AvitoAiError {
   }
 }
 
+/** A failed call to the Gemini API, after retries: `status` is the HTTP status when there was one. */
+export class GeminiApiError extends KnowledgeError {
+  readonly status: number | undefined;
+  /** True for failures worth another attempt (429, 5xx, timeouts, network). */
+  readonly retryable: boolean;
+  /** How long the server asked us to wait (its RetryInfo), when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    readonly operation: string,
+    message: string,
+    options: { status?: number; retryable?: boolean; retryAfterMs?: number | undefined; hint?: string | undefined; cause?: unknown },
+  ) {
+    super(message, 'gemini', { ...(options.hint ? { hint: options.hint } : {}), ...(options.cause === undefined ? {} : { cause: options.cause }) });
+    this.status = options.status;
+    this.retryable = options.retryable ?? false;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
 /** Turns anything thrown into a message string, for logs. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;

@@ -66,6 +66,7 @@ export interface KnowledgeAnswer {
 }
 
 export interface SyncReport {
+  /** Documents the engine holds for the folder after the sync (would hold, on a dry run). */
   documents: number;
   uploaded: number;
   replaced: number;
@@ -73,6 +74,43 @@ export interface SyncReport {
   deleted: number;
   failed: Array<{ path: string; reason: string }>;
   skipped: Array<{ path: string; reason: string }>;
+  /** Uploaded documents whose files are gone, kept because `prune` was not asked. */
+  stale?: string[];
+  /** Documents in the store that avito-ai did not upload: never touched. */
+  foreign?: string[];
+  dryRun?: boolean;
+  /** What happened (or would happen) to each file, in order. */
+  changes?: SyncChange[];
+}
+
+export interface SyncChange {
+  path: string;
+  action: 'upload' | 'replace' | 'unchanged' | 'delete' | 'failed' | 'skipped';
+  reason?: string;
+}
+
+export interface SyncOptions {
+  /** Delete uploaded documents whose files are gone. */
+  prune?: boolean;
+  /** Plan only: report what would change, change nothing. */
+  dryRun?: boolean;
+  /** Called as each file is handled, so the CLI can draw progress. */
+  onProgress?: (event: { index: number; total: number; path: string; action: SyncChange['action'] }) => void;
+}
+
+/** One document an engine answers from, as `sync-docs --list` shows it. */
+export interface KnowledgeDocumentInfo {
+  /** The file's path in the knowledge folder (the source name answers cite). */
+  displayName: string;
+  scope: 'item' | 'general';
+  itemId?: number;
+  /** `indexed` for the local engine; Gemini's STATE_ACTIVE, STATE_PENDING or STATE_FAILED. */
+  state: string;
+  sizeBytes?: number;
+  /** The engine's own id for it (the Gemini document name). */
+  id?: string;
+  /** Whether avito-ai uploaded it (Gemini only: a store may hold documents from elsewhere). */
+  managed?: boolean;
 }
 
 export interface KnowledgeEngine {
@@ -80,7 +118,9 @@ export interface KnowledgeEngine {
   /** Throws `KnowledgeError` when it cannot answer at all (outage, timeout). */
   answer(query: KnowledgeQuery, options?: { signal?: AbortSignal }): Promise<KnowledgeAnswer>;
   /** Indexes or uploads the knowledge folder. */
-  sync(dir?: string): Promise<SyncReport>;
+  sync(dir?: string, options?: SyncOptions): Promise<SyncReport>;
+  /** The documents answers come from. */
+  listDocuments(): Promise<KnowledgeDocumentInfo[]>;
 }
 
 // ───────────────────────────── Store ─────────────────────────────

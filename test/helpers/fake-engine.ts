@@ -1,6 +1,6 @@
 /** A scripted knowledge engine for the core's tests: answers from a question → answer table. */
 import { KnowledgeError } from '../../src/errors.js';
-import type { KnowledgeAnswer, KnowledgeEngine, KnowledgeQuery, SyncReport } from '../../src/core/ports.js';
+import type { KnowledgeAnswer, KnowledgeDocumentInfo, KnowledgeEngine, KnowledgeQuery, SyncReport } from '../../src/core/ports.js';
 
 export class FakeEngine implements KnowledgeEngine {
   readonly name = 'local' as const;
@@ -23,5 +23,9 @@ export class FakeEngine implements KnowledgeEngine {
 
   async sync(): Promise<SyncReport> {
     return { documents: 0, uploaded: 0, replaced: 0, unchanged: 0, deleted: 0, failed: [], skipped: [] };
+  }
+
+  async listDocuments(): Promise<KnowledgeDocumentInfo[]> {
+    return [];
   }
 }

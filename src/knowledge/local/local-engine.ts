@@ -4,7 +4,7 @@
  * in memory, is built on first use and rebuilt only when the folder changes.
  */
 import { KnowledgeError, describeError } from '../../errors.js';
-import type { KnowledgeAnswer, KnowledgeEngine, KnowledgeQuery, SyncReport } from '../../core/ports.js';
+import type { KnowledgeAnswer, KnowledgeDocumentInfo, KnowledgeEngine, KnowledgeQuery, SyncReport } from '../../core/ports.js';
 import { DEFAULT_THRESHOLD, findAnswer } from './answer.js';
 import { fingerprintFiles, listKnowledgeFiles } from '../folder.js';
 import { readKnowledgeDocuments } from './documents.js';
@@ -21,6 +21,10 @@ export interface IndexBuildInfo {
   skipped: Array<{ path: string; reason: string }>;
   failed: Array<{ path: string; reason: string }>;
   durationMs: number;
+  /** The indexed documents' paths. */
+  paths: string[];
+  /** The indexed documents as `sync-docs --list` shows them. */
+  list: KnowledgeDocumentInfo[];
 }
 
 export interface LocalEngineOptions {
@@ -85,6 +89,7 @@ export function createLocalEngine(options: LocalEngineOptions): LocalKnowledgeEn
         for (const passage of splitPassages(document)) passages.push({ ...passage, id: passages.length });
       }
       const index = buildPassageIndex(passages);
+      const sizes = new Map(files.map((file) => [file.path, file.size]));
       const info: IndexBuildInfo = {
         dir: buildDir,
         documents: documents.length,
@@ -92,6 +97,15 @@ export function createLocalEngine(options: LocalEngineOptions): LocalKnowledgeEn
         skipped,
         failed,
         durationMs: Math.max(0, now() - started),
+        paths: documents.map((document) => document.path),
+        list: documents.map((document, index) => ({
+          displayName: document.path,
+          scope: document.itemId === undefined ? 'general' : 'item',
+          ...(document.itemId === undefined ? {} : { itemId: document.itemId }),
+          state: 'indexed',
+          sizeBytes: sizes.get(document.path) ?? 0,
+          id: String(index),
+        })),
       };
       return { fingerprint, index, info };
     })();
@@ -136,7 +150,17 @@ export function createLocalEngine(options: LocalEngineOptions): LocalKnowledgeEn
         deleted: 0,
         failed: info.failed,
         skipped: info.skipped,
+        changes: [
+          ...info.paths.map((path) => ({ path, action: 'unchanged' as const })),
+          ...info.skipped.map((skipped) => ({ path: skipped.path, action: 'skipped' as const, reason: skipped.reason })),
+          ...info.failed.map((failed) => ({ path: failed.path, action: 'failed' as const, reason: failed.reason })),
+        ],
       };
+    },
+
+    async listDocuments(): Promise<KnowledgeDocumentInfo[]> {
+      const { info } = await loadIndex(false);
+      return info.list;
     },
   };
 }

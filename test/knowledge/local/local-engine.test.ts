@@ -340,7 +340,8 @@ describe('document formats', () => {
 
   it('reports skipped files in sync and never answers from them', async () => {
     const report = await engine.sync();
-    expect(report).toEqual({
+    const { changes, ...counts } = report;
+    expect(counts).toEqual({
       documents: 5,
       uploaded: 0,
       replaced: 0,
@@ -353,6 +354,11 @@ describe('document formats', () => {
         { path: 'pustoy.md', reason: 'empty file' },
       ],
     });
+    expect(changes?.filter((change) => change.action === 'unchanged')).toHaveLength(5);
+    expect(changes?.filter((change) => change.action === 'skipped').map((change) => change.path)).toEqual(['manual.pdf', 'photo.gif', 'pustoy.md']);
+    const listed = await engine.listDocuments();
+    expect(listed.map((document) => [document.displayName, document.scope, document.itemId])).toContainEqual(['item-888000222-lampa.json', 'item', 888000222]);
+    expect(listed).toHaveLength(5);
     expectNotFound(await engine.answer({ question: 'Скрытый файл секрет?' }));
     expectNotFound(await engine.answer({ question: 'fake manual' }));
   });

@@ -1,0 +1,317 @@
+/**
+ * The one module that talks to Google Gemini (File Search) through `@google/genai`. Verb-noun
+ * functions over the SDK, each with our retry policy and our typed error, so the engine and the
+ * sync never see an SDK type or an HTTP status.
+ */
+import { ApiError, GoogleGenAI } from '@google/genai';
+import type { GenerateContentResponse, UploadToFileSearchStoreOperation } from '@google/genai';
+import { GeminiApiError } from '../../errors.js';
+
+export interface GeminiClientOptions {
+  apiKey: string;
+  /** Relay or test server (`httpOptions.baseUrl`); undefined: Google's endpoint. */
+  baseUrl?: string;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Attempts after the first on 408, 429, 5xx, timeouts and network errors. */
+  retries: number;
+  /** First backoff delay; doubles per attempt, with jitter (default 1000 ms). */
+  retryBaseDelayMs?: number;
+  /** Longest wait between attempts, also the cap on a server's RetryInfo (default 30 s). */
+  retryMaxDelayMs?: number;
+  /** How often an upload operation is polled (default 1000 ms). */
+  operationPollMs?: number;
+  /** How long an upload may stay unfinished before it counts as failed (default 5 min). */
+  operationTimeoutMs?: number;
+  /** Called before each retry, for the log. */
+  onRetry?: (event: { operation: string; attempt: number; delayMs: number; reason: string }) => void;
+}
+
+export type MetadataEntry = { key: string; stringValue?: string; numericValue?: number };
+
+/** A File Search store as the API describes it. */
+export interface RemoteStore {
+  name: string;
+  displayName: string;
+}
+
+/** A document in a File Search store. */
+export interface RemoteDocument {
+  name: string;
+  displayName: string;
+  state: 'STATE_PENDING' | 'STATE_ACTIVE' | 'STATE_FAILED' | 'STATE_UNSPECIFIED';
+  metadata: Record<string, string>;
+  mimeType?: string;
+  sizeBytes?: number;
+  createTime?: string;
+}
+
+export interface GenerateRequest {
+  model: string;
+  systemInstruction: string;
+  temperature: number;
+  /** Oldest first; the last one is the buyer's question. */
+  parts: string[];
+  storeName: string;
+  metadataFilter: string;
+  topK: number;
+  signal?: AbortSignal;
+}
+
+export interface GenerateResult {
+  text: string;
+  /** The retrieved fragments the answer stands on; empty when nothing was retrieved. */
+  chunks: Array<{ title: string; text: string }>;
+  finishReason?: string;
+  usage: { inputTokens?: number; outputTokens?: number };
+}
+
+export interface GeminiClient {
+  findStore(displayName: string): Promise<RemoteStore | undefined>;
+  createStore(displayName: string): Promise<RemoteStore>;
+  getStore(name: string): Promise<RemoteStore | undefined>;
+  listDocuments(storeName: string): Promise<RemoteDocument[]>;
+  /** Uploads and waits until the document is indexed; returns its name, or throws `GeminiApiError`. */
+  uploadDocument(
+    storeName: string,
+    file: { bytes: Uint8Array; displayName: string; mimeType: string; metadata: MetadataEntry[] },
+  ): Promise<string>;
+  deleteDocument(name: string): Promise<void>;
+  generate(request: GenerateRequest): Promise<GenerateResult>;
+}
+
+const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+
+export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
+  const ai = new GoogleGenAI({
+    apiKey: options.apiKey,
+    httpOptions: { timeout: options.timeoutMs, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) },
+  });
+  const baseDelay = options.retryBaseDelayMs ?? 1000;
+  const maxDelay = options.retryMaxDelayMs ?? 30_000;
+  const pollMs = options.operationPollMs ?? 1000;
+  const operationTimeoutMs = options.operationTimeoutMs ?? 5 * 60_000;
+
+  /** Runs one API call with our retry policy, turning every failure into `GeminiApiError`. */
+  async function call<T>(operation: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await run();
+      } catch (error) {
+        const failure = toGeminiError(operation, error, signal);
+        if (!failure.retryable || attempt >= options.retries || signal?.aborted) throw failure;
+        const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
+        const delayMs = Math.round(Math.min(maxDelay, Math.max(backoff, failure.retryAfterMs ?? 0)));
+        options.onRetry?.({ operation, attempt: attempt + 1, delayMs, reason: failure.message });
+        await sleep(delayMs, signal);
+      }
+    }
+  }
+
+  return {
+    async findStore(displayName) {
+      return call('fileSearchStores.list', async () => {
+        const pager = await ai.fileSearchStores.list({ config: { pageSize: 20 } });
+        for await (const store of pager) {
+          if (store.displayName === displayName && store.name) return { name: store.name, displayName };
+        }
+        return undefined;
+      });
+    },
+
+    async createStore(displayName) {
+      const store = await call('fileSearchStores.create', () => ai.fileSearchStores.create({ config: { displayName } }));
+      if (!store.name) throw new GeminiApiError('fileSearchStores.create', 'Gemini created a store without a name', {});
+      return { name: store.name, displayName };
+    },
+
+    async getStore(name) {
+      try {
+        const store = await call('fileSearchStores.get', () => ai.fileSearchStores.get({ name }));
+        return store.name ? { name: store.name, displayName: store.displayName ?? '' } : undefined;
+      } catch (error) {
+        if (error instanceof GeminiApiError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+
+    async listDocuments(storeName) {
+      return call('documents.list', async () => {
+        const documents: RemoteDocument[] = [];
+        const pager = await ai.fileSearchStores.documents.list({ parent: storeName, config: { pageSize: 20 } });
+        for await (const document of pager) {
+          if (!document.name) continue;
+          const metadata: Record<string, string> = {};
+          for (const entry of document.customMetadata ?? []) {
+            if (!entry.key) continue;
+            const value = entry.stringValue ?? (entry.numericValue === undefined ? undefined : String(entry.numericValue));
+            if (value !== undefined) metadata[entry.key] = value;
+          }
+          documents.push({
+            name: document.name,
+            displayName: document.displayName ?? '',
+            state: (document.state as RemoteDocument['state'] | undefined) ?? 'STATE_UNSPECIFIED',
+            metadata,
+            ...(document.mimeType ? { mimeType: document.mimeType } : {}),
+            ...(document.sizeBytes === undefined ? {} : { sizeBytes: Number(document.sizeBytes) }),
+            ...(document.createTime ? { createTime: document.createTime } : {}),
+          });
+        }
+        return documents;
+      });
+    },
+
+    async uploadDocument(storeName, file) {
+      // A Blob, not a path: the SDK throws on a non-Latin path, and the name goes in displayName.
+      const blob = new Blob([file.bytes], { type: file.mimeType });
+      let operation: UploadToFileSearchStoreOperation = await call('uploadToFileSearchStore', () =>
+        ai.fileSearchStores.uploadToFileSearchStore({
+          fileSearchStoreName: storeName,
+          file: blob,
+          config: { displayName: file.displayName, mimeType: file.mimeType, customMetadata: file.metadata },
+        }),
+      );
+      const deadline = Date.now() + operationTimeoutMs;
+      while (!operation.done) {
+        if (Date.now() > deadline) {
+          throw new GeminiApiError('operations.get', `indexing ${file.displayName} did not finish in ${Math.round(operationTimeoutMs / 1000)} s`, {});
+        }
+        await sleep(pollMs);
+        const current = operation;
+        operation = (await call('operations.get', () => ai.operations.get({ operation: current }))) as UploadToFileSearchStoreOperation;
+      }
+      if (operation.error) {
+        const message = typeof operation.error.message === 'string' ? operation.error.message : JSON.stringify(operation.error);
+        throw new GeminiApiError('uploadToFileSearchStore', `Gemini could not index ${file.displayName}: ${message}`, {});
+      }
+      const documentName = operation.response?.documentName;
+      if (!documentName) throw new GeminiApiError('uploadToFileSearchStore', `Gemini gave no document name for ${file.displayName}`, {});
+      return documentName;
+    },
+
+    async deleteDocument(name) {
+      try {
+        await call('documents.delete', () => ai.fileSearchStores.documents.delete({ name, config: { force: true } }));
+      } catch (error) {
+        // Already gone is what we wanted.
+        if (!(error instanceof GeminiApiError && error.status === 404)) throw error;
+      }
+    },
+
+    async generate(request) {
+      const response: GenerateContentResponse = await call(
+        'generateContent',
+        () =>
+          ai.models.generateContent({
+            model: request.model,
+            contents: [{ role: 'user', parts: request.parts.map((text) => ({ text })) }],
+            config: {
+              systemInstruction: request.systemInstruction,
+              temperature: request.temperature,
+              tools: [
+                {
+                  fileSearch: {
+                    fileSearchStoreNames: [request.storeName],
+                    metadataFilter: request.metadataFilter,
+                    topK: request.topK,
+                  },
+                },
+              ],
+              ...(request.signal ? { abortSignal: request.signal } : {}),
+            },
+          }),
+        request.signal,
+      );
+      const candidate = response.candidates?.[0];
+      const text = (candidate?.content?.parts ?? [])
+        .map((part) => (part.thought ? '' : (part.text ?? '')))
+        .join('')
+        .trim();
+      const chunks = (candidate?.groundingMetadata?.groundingChunks ?? [])
+        .map((chunk) => chunk.retrievedContext)
+        .filter((context) => context !== undefined)
+        .map((context) => ({ title: context.title ?? context.documentName ?? '', text: context.text ?? '' }));
+      const usage = response.usageMetadata;
+      return {
+        text,
+        chunks,
+        ...(candidate?.finishReason ? { finishReason: String(candidate.finishReason) } : {}),
+        usage: {
+          ...(usage?.promptTokenCount === undefined ? {} : { inputTokens: usage.promptTokenCount }),
+          ...(usage?.candidatesTokenCount === undefined ? {} : { outputTokens: usage.candidatesTokenCount }),
+        },
+      };
+    },
+  };
+}
+
+/** Maps an SDK or network failure to our error, with the server's explanation when it gave one. */
+function toGeminiError(operation: string, error: unknown, signal?: AbortSignal): GeminiApiError {
+  if (error instanceof GeminiApiError) return error;
+  if (error instanceof ApiError) {
+    const body = parseErrorBody(error.message);
+    const status = error.status;
+    const detail = body.message ?? error.message;
+    return new GeminiApiError(operation, `Gemini ${operation} failed: ${status} ${body.status ?? ''} ${detail}`.replace(/\s+/g, ' ').trim(), {
+      status,
+      retryable: RETRYABLE.has(status),
+      retryAfterMs: body.retryAfterMs,
+      hint: hintFor(status, detail),
+      cause: error,
+    });
+  }
+  if (signal?.aborted) {
+    return new GeminiApiError(operation, `Gemini ${operation} was cancelled`, { retryable: false, cause: error });
+  }
+  const name = error instanceof Error ? error.name : '';
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const reason = name === 'AbortError' || name === 'TimeoutError' ? 'timed out' : `${error instanceof Error ? error.message : String(error)}${cause}`;
+  return new GeminiApiError(operation, `Gemini ${operation} ${reason === 'timed out' ? 'timed out' : `failed: ${reason}`}`, {
+    retryable: true,
+    hint: 'check the network, GEMINI_BASE_URL and HTTPS_PROXY; Gemini is not served in every country',
+    cause: error,
+  });
+}
+
+function parseErrorBody(message: string): { message?: string; status?: string; retryAfterMs?: number } {
+  try {
+    const parsed = JSON.parse(message) as { error?: { message?: unknown; status?: unknown; details?: unknown } };
+    const error = parsed.error ?? {};
+    let retryAfterMs: number | undefined;
+    if (Array.isArray(error.details)) {
+      for (const detail of error.details as Array<Record<string, unknown>>) {
+        const delay = typeof detail.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(detail.retryDelay) : null;
+        if (delay?.[1]) retryAfterMs = Number(delay[1]) * 1000;
+      }
+    }
+    return {
+      ...(typeof error.message === 'string' ? { message: error.message } : {}),
+      ...(typeof error.status === 'string' ? { status: error.status } : {}),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  } catch {
+    return {};
+  }
+}
+
+function hintFor(status: number, detail: string): string | undefined {
+  if (/API key not valid|API_KEY_INVALID/i.test(detail)) return 'check GEMINI_API_KEY (https://aistudio.google.com/apikey)';
+  if (/location is not supported/i.test(detail)) return 'Gemini is not served in this country: set HTTPS_PROXY or GEMINI_BASE_URL to a relay';
+  if (status === 401 || status === 403) return 'check GEMINI_API_KEY and that the Gemini API is enabled for its project';
+  if (status === 404) return 'check GEMINI_MODEL and FILE_SEARCH_STORE, and run avito-ai sync-docs';
+  if (status === 429) return 'the Gemini quota is exhausted for now; it retries, or raise the quota in Google AI Studio';
+  return undefined;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Keeping a File Search store equal to the knowledge folder. The store has no "update": a changed
+ * file is uploaded anew, awaited until indexed, and only then its old document deleted, so buyers
+ * are never answered from a store missing that file. Which remote document belongs to which file,
+ * and in which version, is read from the metadata every upload carries (`source_path`,
+ * `content_sha256`): the store itself is the manifest, so no local file can drift from it.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { SyncChange, SyncOptions, SyncReport } from '../../core/ports.js';
+import { describeError } from '../../errors.js';
+import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter } from '../folder.js';
+import type { KnowledgeFile } from '../folder.js';
+import type { GeminiClient, MetadataEntry, RemoteDocument } from './client.js';
+
+/** File Search's limit per file. */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+/** The types File Search indexes that sellers keep their documents in. */
+export const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.txt': 'text/plain',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+};
+
+/** Metadata keys (lowercase snake_case: mixed case is reported not to match filters). */
+export const META = { path: 'source_path', sha256: 'content_sha256', scope: 'scope', itemId: 'item_id' } as const;
+
+/** A folder file ready to upload. */
+export interface LocalDocument {
+  path: string;
+  absolutePath: string;
+  size: number;
+  sha256: string;
+  mimeType: string;
+  itemId?: number;
+}
+
+export interface SyncPlan {
+  upload: LocalDocument[];
+  replace: Array<{ file: LocalDocument; old: RemoteDocument[] }>;
+  unchanged: LocalDocument[];
+  /** Leftover versions of files still present (an interrupted earlier sync): always removed. */
+  leftovers: RemoteDocument[];
+  /** Documents whose files are gone. */
+  gone: RemoteDocument[];
+  /** Documents avito-ai did not upload. */
+  foreign: RemoteDocument[];
+}
+
+/** Decides what a sync does; pure, so every case is a table test. */
+export function planSync(local: readonly LocalDocument[], remote: readonly RemoteDocument[]): SyncPlan {
+  const plan: SyncPlan = { upload: [], replace: [], unchanged: [], leftovers: [], gone: [], foreign: [] };
+  const byPath = new Map<string, RemoteDocument[]>();
+  for (const document of remote) {
+    const path = document.metadata[META.path];
+    if (path === undefined) {
+      plan.foreign.push(document);
+      continue;
+    }
+    byPath.set(path, [...(byPath.get(path) ?? []), document]);
+  }
+  for (const file of local) {
+    const versions = byPath.get(file.path) ?? [];
+    byPath.delete(file.path);
+    // The newest healthy copy of this exact content is kept; every other version goes.
+    const current = versions
+      .filter((document) => document.metadata[META.sha256] === file.sha256 && document.state !== 'STATE_FAILED')
+      .sort((a, b) => (b.createTime ?? '').localeCompare(a.createTime ?? ''))[0];
+    const others = versions.filter((document) => document !== current);
+    if (current) {
+      plan.unchanged.push(file);
+      plan.leftovers.push(...others);
+    } else if (versions.length > 0) plan.replace.push({ file, old: versions });
+    else plan.upload.push(file);
+  }
+  for (const versions of byPath.values()) plan.gone.push(...versions);
+  return plan;
+}
+
+/** Reads the folder: supported files with their hash, MIME type and listing; the rest skipped. */
+export async function readLocalDocuments(dir: string): Promise<{ documents: LocalDocument[]; skipped: Array<{ path: string; reason: string }>; failed: Array<{ path: string; reason: string }> }> {
+  const files = await listKnowledgeFiles(dir, 'gemini');
+  const documents: LocalDocument[] = [];
+  const skipped: Array<{ path: string; reason: string }> = [];
+  const failed: Array<{ path: string; reason: string }> = [];
+  for (const file of files) {
+    const mimeType = MIME_TYPES[extname(file.path).toLowerCase()];
+    if (mimeType === undefined) skipped.push({ path: file.path, reason: `unsupported file type (${extname(file.path) || 'no extension'})` });
+    else if (file.size === 0) skipped.push({ path: file.path, reason: 'empty file' });
+    else if (file.size > MAX_UPLOAD_BYTES) skipped.push({ path: file.path, reason: 'larger than 100 MB, the File Search limit' });
+    else {
+      try {
+        documents.push(await describeFile(file, mimeType));
+      } catch (error) {
+        failed.push({ path: file.path, reason: describeError(error) });
+      }
+    }
+  }
+  return { documents, skipped, failed };
+}
+
+async function describeFile(file: KnowledgeFile, mimeType: string): Promise<LocalDocument> {
+  const bytes = await readFile(file.absolutePath);
+  let itemId = itemIdFromFileName(file.path);
+  if (mimeType === 'text/markdown' || mimeType === 'text/plain') {
+    const { data } = splitFrontMatter(bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+    itemId = parseItemId(data.item_id ?? data.itemid) ?? itemId;
+  }
+  return {
+    path: file.path,
+    absolutePath: file.absolutePath,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    mimeType,
+    ...(itemId === undefined ? {} : { itemId }),
+  };
+}
+
+/** The metadata a document carries: what the answer filters select on, and what sync reads back. */
+export function metadataFor(file: LocalDocument): MetadataEntry[] {
+  return [
+    { key: META.scope, stringValue: file.itemId === undefined ? 'general' : 'item' },
+    ...(file.itemId === undefined ? [] : [{ key: META.itemId, stringValue: String(file.itemId) }]),
+    { key: META.path, stringValue: file.path },
+    { key: META.sha256, stringValue: file.sha256 },
+  ];
+}
+
+/** Carries out a plan (or only reports it, on a dry run). Failures are reported per file, never thrown. */
+export async function runSync(
+  client: GeminiClient,
+  storeName: string | undefined,
+  folder: Awaited<ReturnType<typeof readLocalDocuments>>,
+  remote: readonly RemoteDocument[],
+  options: SyncOptions,
+): Promise<SyncReport> {
+  const plan = planSync(folder.documents, remote);
+  const changes: SyncChange[] = [];
+  const failed = [...folder.failed];
+  const report: SyncReport = {
+    documents: 0,
+    uploaded: 0,
+    replaced: 0,
+    unchanged: plan.unchanged.length,
+    deleted: 0,
+    failed,
+    skipped: folder.skipped,
+    stale: options.prune ? [] : plan.gone.map((document) => document.metadata[META.path] ?? document.displayName),
+    foreign: plan.foreign.map((document) => document.displayName || document.name),
+    ...(options.dryRun ? { dryRun: true } : {}),
+    changes,
+  };
+  const work = [...plan.upload.map((file) => ({ file, old: [] as RemoteDocument[] })), ...plan.replace];
+  const removals = [...plan.leftovers, ...(options.prune ? plan.gone : [])];
+  const total = work.length + removals.length;
+  let index = 0;
+  // A replace that failed leaves the old version answering.
+  let keptOld = 0;
+
+  for (const { file, old } of work) {
+    const action = old.length > 0 ? 'replace' : 'upload';
+    options.onProgress?.({ index: ++index, total, path: file.path, action });
+    if (options.dryRun || storeName === undefined) {
+      changes.push({ path: file.path, action });
+      if (action === 'replace') report.replaced += 1;
+      else report.uploaded += 1;
+      continue;
+    }
+    try {
+      await client.uploadDocument(storeName, {
+        bytes: await readFile(file.absolutePath),
+        displayName: file.path,
+        mimeType: file.mimeType,
+        metadata: metadataFor(file),
+      });
+    } catch (error) {
+      failed.push({ path: file.path, reason: describeError(error) });
+      changes.push({ path: file.path, action: 'failed', reason: describeError(error) });
+      if (old.length > 0) keptOld += 1;
+      continue;
+    }
+    // Only now, with the new version indexed, may the old one go.
+    for (const document of old) {
+      try {
+        await client.deleteDocument(document.name);
+      } catch (error) {
+        // Still listed next time, as a leftover of this file: the next sync deletes it.
+        failed.push({ path: file.path, reason: `the new version is up, but the old one stays until the next sync: ${describeError(error)}` });
+      }
+    }
+    changes.push({ path: file.path, action });
+    if (action === 'replace') report.replaced += 1;
+    else report.uploaded += 1;
+  }
+  for (const document of removals) {
+    const path = document.metadata[META.path] ?? document.displayName;
+    options.onProgress?.({ index: ++index, total, path, action: 'delete' });
+    if (!options.dryRun) {
+      try {
+        await client.deleteDocument(document.name);
+      } catch (error) {
+        failed.push({ path, reason: `cannot delete ${document.name}: ${describeError(error)}` });
+        changes.push({ path, action: 'failed', reason: describeError(error) });
+        continue;
+      }
+    }
+    changes.push({ path, action: 'delete' });
+    report.deleted += 1;
+  }
+  for (const file of plan.unchanged) changes.push({ path: file.path, action: 'unchanged' });
+  for (const skipped of folder.skipped) changes.push({ path: skipped.path, action: 'skipped', reason: skipped.reason });
+  report.documents = report.uploaded + report.replaced + report.unchanged + keptOld + (options.prune ? 0 : plan.gone.length);
+  return report;
+}

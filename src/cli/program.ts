@@ -82,7 +82,7 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .command('ask <question>')
     .description('answer a question from the knowledge base, exactly as a buyer would be answered (no Avito keys needed)')
     .option('--item <id>', 'answer as in the chat about this listing (its documents first)')
-    .option('--json', 'print one JSON object: status, answer, sources, engine')
+    .option('--json', 'print one JSON object: status, answer, sources, engine, strategy, latency, tokens')
     .option('--knowledge-dir <dir>', 'the documents folder (KNOWLEDGE_DIR, default ./docs/knowledge)')
     .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini']))
     .addHelpText('after', '\nExamples:\n  $ avito-ai ask "Сколько стоит доставка?"\n  $ avito-ai ask "Есть гарантия?" --item 4012345679 --json')
@@ -111,9 +111,16 @@ Settings come from .env, the environment and flags (see .env.example).`,
 
   program
     .command('sync-docs [dir]')
-    .description('index the knowledge folder and report what it holds and what it skipped')
+    .description('upload the knowledge folder to the Gemini File Search store (only what changed), or index it locally')
+    .option('--prune', 'also delete uploaded documents whose files are gone')
+    .option('--dry-run', 'list what would change; change nothing')
+    .option('--list', "show the documents answers come from, with their listing and state")
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', '\nExample:\n  $ avito-ai sync-docs ./docs/knowledge')
+    .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ avito-ai sync-docs                 upload ./docs/knowledge (KNOWLEDGE_DIR)\n  $ avito-ai sync-docs --dry-run --prune\n  $ avito-ai sync-docs --list',
+    )
     .action(run(() => import('./commands/sync-docs.js')));
 
   program

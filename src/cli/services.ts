@@ -8,10 +8,10 @@ import { createEscalationMatcher } from '../core/escalation.js';
 import type { ResponderSettings } from '../core/inquiry.js';
 import type { KnowledgeEngine, Notification, Notifier, Store } from '../core/ports.js';
 import { createResponder, type Responder } from '../core/responder.js';
-import { ConfigError, describeError } from '../errors.js';
+import { ConfigError, UsageError, describeError } from '../errors.js';
 import { createLogger, type Logger } from './logger.js';
 import type { CommandContext } from './program.js';
-import { requireAvitoCredentials } from '../config/config.js';
+import { requireAvitoCredentials, requireGeminiKey } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
@@ -71,14 +71,19 @@ export async function createMessengerFor(config: Config, store: Store | undefine
   });
 }
 
-export async function createEngineFor(config: Config, override: { dir?: string; engine?: string } = {}): Promise<KnowledgeEngine> {
+/**
+ * The configured knowledge engine: Gemini File Search when GEMINI_API_KEY is set (or
+ * KNOWLEDGE_ENGINE=gemini), the local folder search otherwise. With a store, Gemini remembers
+ * its File Search store's resource name there between runs.
+ */
+export async function createEngineFor(
+  config: Config,
+  override: { dir?: string; engine?: string; store?: Store; logger?: Logger } = {},
+): Promise<KnowledgeEngine> {
   const engine = override.engine ?? config.knowledge.engine;
-  if (engine === 'gemini') {
-    throw new ConfigError('KNOWLEDGE_ENGINE', 'the Gemini engine is not part of this version yet', {
-      hint: 'use KNOWLEDGE_ENGINE=local (the default) for now',
-    });
-  }
   const dir = override.dir ?? config.knowledge.dir;
+  if (engine === 'gemini') return createGeminiEngineFor(config, dir, override.store, override.logger);
+  if (engine !== 'local') throw new UsageError(`Unknown engine "${engine}": use local or gemini`);
   // A wrong path must stop the command, not quietly turn every answer into the fallback text.
   const found = await stat(dir).catch(() => undefined);
   if (!found?.isDirectory()) {
@@ -88,6 +93,38 @@ export async function createEngineFor(config: Config, override: { dir?: string; 
   }
   const { createLocalEngine } = await import('../knowledge/index.js');
   return createLocalEngine({ dir });
+}
+
+async function createGeminiEngineFor(config: Config, dir: string, store: Store | undefined, logger: Logger | undefined): Promise<KnowledgeEngine> {
+  const apiKey = requireGeminiKey(config);
+  await installProxy(config);
+  const { createGeminiClient, createGeminiEngine } = await import('../knowledge/gemini/index.js');
+  const g = config.gemini;
+  const client = createGeminiClient({
+    apiKey,
+    ...(g.baseUrl ? { baseUrl: g.baseUrl } : {}),
+    timeoutMs: g.timeoutMs,
+    retries: g.retries,
+    onRetry: (event) => logger?.warn(`gemini ${event.operation} failed, retrying in ${event.delayMs} ms`, { attempt: event.attempt, reason: event.reason }),
+  });
+  const key = `gemini.store:${g.storeDisplayName}`;
+  return createGeminiEngine({
+    client,
+    model: g.model,
+    temperature: g.temperature,
+    storeDisplayName: g.storeDisplayName,
+    dir,
+    contextLimit: config.responder.contextLimit,
+    ...(store
+      ? {
+          cache: {
+            get: () => store.getMeta(key) || undefined,
+            // Remembering is a saving, not a duty: a failed write costs one lookup next run.
+            set: (name: string | undefined) => void store.setMeta(key, name ?? '').catch(() => undefined),
+          },
+        }
+      : {}),
+  });
 }
 
 export function responderSettings(config: Config): ResponderSettings {

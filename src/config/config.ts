@@ -29,7 +29,15 @@ export const DEFAULTS = {
   STORE_PATH: './data/avito-ai.json',
   HISTORY_LIMIT: '100',
   KNOWLEDGE_DIR: './docs/knowledge',
-  KNOWLEDGE_ENGINE: 'local',
+  /** Unset: Gemini when GEMINI_API_KEY is set, the local engine otherwise. */
+  KNOWLEDGE_ENGINE: undefined,
+  GEMINI_API_KEY: undefined,
+  GEMINI_MODEL: 'gemini-flash-latest',
+  GEMINI_TEMPERATURE: '0.2',
+  GEMINI_BASE_URL: undefined,
+  GEMINI_TIMEOUT: '30',
+  GEMINI_RETRIES: '3',
+  FILE_SEARCH_STORE: 'avito-ai',
   CONTEXT_LIMIT: '20',
   HUMAN_PAUSE_HOURS: '12',
   FALLBACK_TEXT: DEFAULT_FALLBACK_TEXT,
@@ -71,6 +79,18 @@ export interface Config {
   };
   store: { path: string; historyLimit: number };
   knowledge: { dir: string; engine: 'local' | 'gemini' };
+  gemini: {
+    apiKey: string | undefined;
+    model: string;
+    temperature: number;
+    /** Relay or test server; undefined: the SDK's default endpoint. */
+    baseUrl: string | undefined;
+    timeoutMs: number;
+    /** Attempts after the first on 429, 5xx and network errors. */
+    retries: number;
+    /** The File Search store's display name. */
+    storeDisplayName: string;
+  };
   responder: {
     contextLimit: number;
     humanPauseHours: number;
@@ -130,7 +150,18 @@ export function resolveConfig(options: ResolveOptions): Config {
     },
     knowledge: {
       dir: resolve(options.cwd, get('KNOWLEDGE_DIR') ?? DEFAULTS.KNOWLEDGE_DIR),
-      engine: parseChoice(get, 'KNOWLEDGE_ENGINE', ['local', 'gemini'] as const),
+      engine: get('KNOWLEDGE_ENGINE') === undefined
+        ? get('GEMINI_API_KEY') === undefined ? 'local' : 'gemini'
+        : parseChoice(get, 'KNOWLEDGE_ENGINE', ['local', 'gemini'] as const),
+    },
+    gemini: {
+      apiKey: get('GEMINI_API_KEY'),
+      model: parseModel(get('GEMINI_MODEL') ?? DEFAULTS.GEMINI_MODEL),
+      temperature: parseNumber(get, 'GEMINI_TEMPERATURE', 0, 2),
+      baseUrl: get('GEMINI_BASE_URL') === undefined ? undefined : parseUrl(get, 'GEMINI_BASE_URL', 'https://generativelanguage.googleapis.com'),
+      timeoutMs: parseNumber(get, 'GEMINI_TIMEOUT', 1, 600) * 1000,
+      retries: parseInteger(get, 'GEMINI_RETRIES', 0, 10),
+      storeDisplayName: parseStoreName(get('FILE_SEARCH_STORE') ?? DEFAULTS.FILE_SEARCH_STORE),
     },
     responder: {
       contextLimit: parseInteger(get, 'CONTEXT_LIMIT', 1, 100),
@@ -164,6 +195,14 @@ export function requireAvitoCredentials(config: Config): { clientId: string; cli
   if (!clientId) throw missing('AVITO_CLIENT_ID');
   if (!clientSecret) throw missing('AVITO_CLIENT_SECRET');
   return { clientId, clientSecret };
+}
+
+/** The Gemini key a command needs, or a ConfigError saying where to get one. */
+export function requireGeminiKey(config: Config): string {
+  if (config.gemini.apiKey) return config.gemini.apiKey;
+  throw new ConfigError('GEMINI_API_KEY', 'GEMINI_API_KEY is not set', {
+    hint: 'create a key at https://aistudio.google.com/apikey and put GEMINI_API_KEY=... in .env, or use KNOWLEDGE_ENGINE=local',
+  });
 }
 
 /** True when DEBUG enables our stacks: `DEBUG=avito-ai`, `DEBUG=*`, `DEBUG=1` or `DEBUG=true`. */
@@ -241,13 +280,13 @@ function parseOptionalInt(get: Getter, key: ConfigKey, min: number): number | un
   return value;
 }
 
-function parseUrl(get: Getter, key: ConfigKey): string {
+function parseUrl(get: Getter, key: ConfigKey, example = 'https://api.avito.ru'): string {
   const raw = get(key) ?? String(DEFAULTS[key]);
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw malformed(key, raw, 'an http(s) URL such as https://api.avito.ru');
+    throw malformed(key, raw, `an http(s) URL such as ${example}`);
   }
   return raw.replace(/\/+$/, '');
 }
@@ -305,6 +344,22 @@ export function parseActiveHours(raw: string | undefined): ActiveHours | undefin
     throw new ConfigError('ACTIVE_HOURS', `ACTIVE_HOURS must look like 09:00-21:00, got "${raw}"`);
   }
   return { start, end };
+}
+
+function parseModel(raw: string): string {
+  // The SDK builds a URL path from it: a stray space or slash would give a confusing 404.
+  const name = raw.replace(/^models\//, '');
+  if (!/^[\w.-]+$/.test(name)) {
+    throw new ConfigError('GEMINI_MODEL', `GEMINI_MODEL must be a model name such as gemini-flash-latest, got "${raw}"`);
+  }
+  return name;
+}
+
+function parseStoreName(raw: string): string {
+  if (raw.length > 128) {
+    throw new ConfigError('FILE_SEARCH_STORE', `FILE_SEARCH_STORE must be at most 128 characters, got "${raw.slice(0, 20)}…"`);
+  }
+  return raw;
 }
 
 function parseTimeZone(raw: string | undefined): string | undefined {

@@ -1,11 +1,67 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FALLBACK_TEXT, parseActiveHours, requireAvitoCredentials, resolveConfig } from '../../src/config/config.js';
+import { DEFAULTS, DEFAULT_FALLBACK_TEXT, parseActiveHours, requireAvitoCredentials, resolveConfig } from '../../src/config/config.js';
 import { ConfigError } from '../../src/errors.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'avito-ai-config-'));
+
+describe('.env.example', () => {
+  it('documents every setting avito-ai reads', () => {
+    const example = readFileSync(join(import.meta.dirname, '../../.env.example'), 'utf8');
+    const missing = Object.keys(DEFAULTS).filter((key) => !new RegExp(`^#? ?${key}=`, 'm').test(example));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the Gemini settings', () => {
+  it('pick Gemini when GEMINI_API_KEY is set, unless KNOWLEDGE_ENGINE says local', () => {
+    const cwd = dir();
+    expect(resolveConfig({ env: {}, cwd }).knowledge.engine).toBe('local');
+    expect(resolveConfig({ env: { GEMINI_API_KEY: 'k' }, cwd }).knowledge.engine).toBe('gemini');
+    expect(resolveConfig({ env: { GEMINI_API_KEY: 'k', KNOWLEDGE_ENGINE: 'local' }, cwd }).knowledge.engine).toBe('local');
+    expect(resolveConfig({ env: { KNOWLEDGE_ENGINE: 'gemini' }, cwd }).knowledge.engine).toBe('gemini');
+  });
+
+  it('have defaults and take overrides', () => {
+    const cwd = dir();
+    expect(resolveConfig({ env: {}, cwd }).gemini).toEqual({
+      apiKey: undefined,
+      model: 'gemini-flash-latest',
+      temperature: 0.2,
+      baseUrl: undefined,
+      timeoutMs: 30_000,
+      retries: 3,
+      storeDisplayName: 'avito-ai',
+    });
+    const config = resolveConfig({
+      env: { GEMINI_MODEL: 'models/gemini-2.5-flash', GEMINI_BASE_URL: 'https://relay.example.com/', GEMINI_TEMPERATURE: '0', FILE_SEARCH_STORE: 'Магазин' },
+      cwd,
+    });
+    expect(config.gemini).toMatchObject({ model: 'gemini-2.5-flash', baseUrl: 'https://relay.example.com', temperature: 0, storeDisplayName: 'Магазин' });
+  });
+
+  it.each([
+    ['GEMINI_TEMPERATURE', '3', /GEMINI_TEMPERATURE must be a number from 0 to 2, got "3"/],
+    ['GEMINI_MODEL', 'gemini flash', /GEMINI_MODEL must be a model name such as gemini-flash-latest/],
+    ['GEMINI_BASE_URL', 'relay.example.com', /GEMINI_BASE_URL must be an http\(s\) URL/],
+    ['GEMINI_RETRIES', '-1', /GEMINI_RETRIES must be a whole number from 0 to 10/],
+    ['KNOWLEDGE_ENGINE', 'openai', /KNOWLEDGE_ENGINE must be one of local, gemini/],
+  ])('reject a malformed %s in one line naming it', (key, value, message) => {
+    const error = (() => {
+      try {
+        resolveConfig({ env: { [key]: value }, cwd: dir() });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).key).toBe(key);
+    expect((error as Error).message).toMatch(message);
+  });
+});
 
 describe('resolveConfig', () => {
   it('uses the built-in defaults', () => {

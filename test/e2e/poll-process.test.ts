@@ -141,6 +141,30 @@ describe('outbound proxy', () => {
       await closeServer(proxy.server);
     }
   });
+
+  it('sync-docs and poll send every Gemini call through the proxy too', async () => {
+    const { startProxy, closeServer } = await import('../helpers/forward-proxy.js');
+    const { startFakeGemini } = await import('../helpers/fake-gemini.js');
+    const proxy = await startProxy();
+    const gemini = await startFakeGemini();
+    try {
+      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-proxy-'));
+      const env = { ...envFor(sandbox, cwd), HTTP_PROXY: proxy.url, NO_PROXY: '', GEMINI_API_KEY: gemini.apiKey, GEMINI_BASE_URL: gemini.url };
+      const tunnelsToGemini = (): number => proxy.seen.filter((line) => line === `CONNECT ${new URL(gemini.url).host}`).length;
+      const sync = await spawnCli(['sync-docs'], { cwd, env }).done;
+      expect(sync.code, sync.stderr).toBe(0);
+      // sync-docs makes no Avito call: only its own proxy wiring can have opened these.
+      expect(tunnelsToGemini()).toBeGreaterThan(0);
+      const run = await spawnCli(['poll', '--once'], { cwd, env }).done;
+      expect(run.code, run.stderr).toBe(0);
+      expect(gemini.requests.some((request) => request.path.endsWith(':generateContent'))).toBe(true);
+      expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
+    } finally {
+      await gemini.close();
+      await closeServer(proxy.server);
+    }
+  });
 });
 
 describe('the built bin', () => {

@@ -94,6 +94,8 @@ export interface FakeGemini {
    * RegExp) get a Google error JSON with this status; `destroy: true` drops the socket instead.
    */
   failNext(match: string | RegExp, status: number, options?: { times?: number; message?: string; destroy?: boolean }): void;
+  /** Forgets every pending `failNext` rule: the outage is over. */
+  clearFailures(): void;
   /** Upload operations for documents with this displayName end with `{code: 13, message}`; no document is created. */
   failUploadOf(displayName: string, message?: string): void;
   /** operations.get polls an upload needs before it is done (default 0); meanwhile the document is STATE_PENDING. */
@@ -259,6 +261,10 @@ class FakeGeminiServer implements FakeGemini {
       message: options.message,
       destroy: options.destroy ?? false,
     });
+  }
+
+  clearFailures(): void {
+    this.failRules.length = 0;
   }
 
   failUploadOf(displayName: string, message = 'Failed to process the document.'): void {

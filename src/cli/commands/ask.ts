@@ -6,7 +6,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 import { parsePositiveInt } from '../program.js';
 import { Chalk } from 'chalk';
-import { createEngineFor, loadConfig } from '../services.js';
+import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
 
 export default async function ask(context: CommandContext): Promise<ExitCode> {
   const question = String(context.args[0] ?? '').trim();
@@ -14,7 +14,8 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   const itemId = parsePositiveInt(context.options.item, '--item');
   const dir = context.options.knowledgeDir === undefined ? undefined : String(context.options.knowledgeDir);
   const config = loadConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
-  const engine = await createEngineFor(config, context.options.engine ? { engine: String(context.options.engine) } : {});
+  const logger = createLoggerFor(config, context);
+  const engine = await createEngineFor(config, { logger, ...(context.options.engine ? { engine: String(context.options.engine) } : {}) });
 
   const started = Date.now();
   const result = await composeReply(
@@ -32,6 +33,7 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
         engine: engine.name,
         ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
         latency_ms: latencyMs,
+        ...(result.answer?.usage ? { input_tokens: result.answer.usage.inputTokens ?? null, output_tokens: result.answer.usage.outputTokens ?? null } : {}),
       })}\n`,
     );
     return ExitCode.Ok;
@@ -45,6 +47,7 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
     result.answer?.strategy ? `strategy: ${result.answer.strategy}` : undefined,
     `engine: ${engine.name}`,
     `${latencyMs} ms`,
+    result.answer?.usage?.inputTokens ? `tokens: ${result.answer.usage.inputTokens} in, ${result.answer.usage.outputTokens ?? 0} out` : undefined,
   ].filter(Boolean);
   out.write(`${c.gray(details.join(' · '))}\n`);
   return ExitCode.Ok;

@@ -56,7 +56,8 @@ export default async function demo(context: CommandContext): Promise<ExitCode> {
     const notices: Notification[] = [];
     try {
       const messenger = await createMessengerFor(config, store, logger);
-      const engine = await createEngineFor(config);
+      // The demo answers from its example folder, whatever engine the shell's environment picks.
+      const engine = await createEngineFor(config, { engine: 'local' });
       const responder = createResponderFor(config, { messenger, store, engine, notifier: { notify: (n) => notices.push(n) } });
       const outcomes = new Map<string, ChatOutcome[]>();
       const pass = async (): Promise<void> => {

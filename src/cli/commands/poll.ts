@@ -2,7 +2,7 @@
 import { applyControl, parseControlRequest } from '../../core/chat-control.js';
 import { isWithinActiveHours } from '../../core/inquiry.js';
 import { runPollLoop, runPollPass, type PassSummary } from '../../core/poll.js';
-import type { Store } from '../../core/ports.js';
+import type { KnowledgeEngine, Store } from '../../core/ports.js';
 import type { ChatOutcome } from '../../core/responder.js';
 import { describeError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -10,7 +10,7 @@ import { printOutcome } from '../outcome.js';
 import type { Logger } from '../logger.js';
 import type { CommandContext } from '../program.js';
 import { parsePositiveInt } from '../program.js';
-import { requireAvitoCredentials } from '../../config/config.js';
+import { requireAvitoCredentials, type Config } from '../../config/config.js';
 import {
   createEngineFor,
   createLogNotifier,
@@ -20,6 +20,23 @@ import {
   loadConfig,
   openStoreFor,
 } from '../services.js';
+
+/**
+ * Says what the bot will answer from before the first buyer waits on it: the local engine indexes
+ * the folder now; for Gemini a store that does not exist stops the daemon here, with the fix,
+ * rather than failing every question later.
+ */
+async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: Logger): Promise<void> {
+  if (engine.name === 'gemini') {
+    const documents = (await engine.listDocuments()).filter((document) => document.state !== 'STATE_FAILED');
+    logger.info('knowledge base ready', { engine: 'gemini', store: config.gemini.storeDisplayName, documents: documents.length, model: config.gemini.model });
+    if (documents.length === 0) logger.warn(`the File Search store "${config.gemini.storeDisplayName}" is empty: every buyer will get FALLBACK_TEXT (run avito-ai sync-docs)`);
+    return;
+  }
+  const knowledge = await engine.sync();
+  logger.info('knowledge base ready', { dir: config.knowledge.dir, documents: knowledge.documents, skipped: knowledge.skipped.length || undefined });
+  if (knowledge.documents === 0) logger.warn(`no documents in ${config.knowledge.dir}: every buyer will get FALLBACK_TEXT`);
+}
 
 export default async function poll(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
@@ -32,13 +49,10 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   requireAvitoCredentials(config);
   const logger = createLoggerFor(config, context);
   const dryRun = Boolean(options.dryRun);
-  const engine = await createEngineFor(config);
   const store = await openStoreFor(config, { readOnly: dryRun });
   try {
-    // Index before the first buyer waits on it, and say what the bot will answer from.
-    const knowledge = await engine.sync();
-    logger.info('knowledge base ready', { dir: config.knowledge.dir, documents: knowledge.documents, skipped: knowledge.skipped.length || undefined });
-    if (knowledge.documents === 0) logger.warn(`no documents in ${config.knowledge.dir}: every buyer will get FALLBACK_TEXT`);
+    const engine = await createEngineFor(config, { store, logger });
+    await reportKnowledge(engine, config, logger);
     const messenger = await createMessengerFor(config, store, logger);
     const responder = createResponderFor(config, { messenger, store, engine, notifier: createLogNotifier(logger) });
     const deps = {

@@ -63,7 +63,7 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
   }
   try {
     const messenger = await createMessengerFor(config, store, logger);
-    const engine = await createEngineFor(config);
+    const engine = await createEngineFor(config, { store, logger });
     const responder = createResponderFor(config, { messenger, store, engine, notifier: createLogNotifier(logger) });
     const outcome = await responder.handleChat(chatId, { dryRun });
     printOutcome(out, outcome);

@@ -1,20 +1,140 @@
-/** `avito-ai sync-docs [dir]`: (re)index the knowledge folder and report what it holds. */
+/**
+ * `avito-ai sync-docs [dir]`: makes the engine's documents equal to the knowledge folder. For
+ * Gemini that uploads new and changed files (and deletes gone ones with --prune); for the local
+ * engine it indexes the folder and reports what it holds.
+ */
+import { Chalk } from 'chalk';
+import type { KnowledgeDocumentInfo, SyncChange, SyncOptions, SyncReport } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
+import type { OutputStream } from '../io.js';
 import type { CommandContext } from '../program.js';
-import { createEngineFor, loadConfig } from '../services.js';
+import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
 
 export default async function syncDocs(context: CommandContext): Promise<ExitCode> {
+  const { options, io } = context;
   const dir = context.args[0] === undefined ? undefined : String(context.args[0]);
   const config = loadConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
-  const engine = await createEngineFor(config);
-  const report = await engine.sync(config.knowledge.dir);
-  const out = context.io.stdout;
-  if (context.options.json) {
-    out.write(`${JSON.stringify({ engine: engine.name, dir: config.knowledge.dir, ...report })}\n`);
+  const logger = createLoggerFor(config, context);
+  const engine = await createEngineFor(config, { logger, ...(options.engine ? { engine: String(options.engine) } : {}) });
+  const out = io.stdout;
+  const c = new Chalk({ level: out.isTTY ? 1 : 0 });
+  const where = engine.name === 'gemini' ? `Gemini File Search store "${config.gemini.storeDisplayName}"` : 'the local index';
+
+  if (options.list) {
+    const documents = await engine.listDocuments();
+    if (options.json) out.write(`${JSON.stringify(documents.map(toJsonDocument))}\n`);
+    else printDocuments(out, c, where, documents);
+    return ExitCode.Ok;
+  }
+
+  const progress = await startProgress(io.stderr, Boolean(options.json));
+  const syncOptions: SyncOptions = {
+    prune: Boolean(options.prune),
+    dryRun: Boolean(options.dryRun),
+    onProgress: (event) => progress.update(`${event.index}/${event.total} ${event.action} ${event.path}`),
+  };
+  let report: SyncReport;
+  try {
+    report = await engine.sync(config.knowledge.dir, syncOptions);
+  } finally {
+    progress.stop();
+  }
+  if (options.json) {
+    out.write(`${JSON.stringify({ engine: engine.name, dir: config.knowledge.dir, ...(engine.name === 'gemini' ? { store: config.gemini.storeDisplayName } : {}), ...report })}\n`);
   } else {
-    out.write(`${config.knowledge.dir}: ${report.documents} document(s) indexed by the ${engine.name} engine\n`);
-    for (const skipped of report.skipped) out.write(`  skipped ${skipped.path}: ${skipped.reason}\n`);
-    for (const failed of report.failed) out.write(`  failed  ${failed.path}: ${failed.reason}\n`);
+    printReport(out, c, { where, dir: config.knowledge.dir, engine: engine.name, report });
   }
   return report.failed.length > 0 ? ExitCode.Failure : ExitCode.Ok;
+}
+
+const VERBS: Record<SyncChange['action'], [done: string, planned: string]> = {
+  upload: ['uploaded', 'would upload'],
+  replace: ['replaced', 'would replace'],
+  delete: ['deleted', 'would delete'],
+  unchanged: ['unchanged', 'unchanged'],
+  failed: ['failed', 'failed'],
+  skipped: ['skipped', 'skipped'],
+};
+
+function printReport(
+  out: OutputStream,
+  c: InstanceType<typeof Chalk>,
+  { where, dir, engine, report }: { where: string; dir: string; engine: string; report: SyncReport },
+): void {
+  const lines: string[] = [];
+  lines.push(`${report.dryRun ? 'Dry run, nothing changed: ' : ''}${dir} → ${where}`);
+  const colour = { upload: c.green, replace: c.green, delete: c.yellow, unchanged: c.gray, failed: c.red, skipped: c.yellow } as const;
+  for (const change of report.changes ?? []) {
+    // The local engine has nothing to upload: listing every unchanged file would only be noise.
+    if (change.action === 'unchanged' && engine === 'local') continue;
+    const verb = VERBS[change.action][report.dryRun ? 1 : 0];
+    lines.push(`  ${colour[change.action](verb.padEnd(13))} ${change.path}${change.reason ? `: ${change.reason}` : ''}`);
+  }
+  // Failures not tied to a change line (an old version left behind, an unreadable file).
+  const shown = new Set((report.changes ?? []).filter((change) => change.action === 'failed').map((change) => change.path));
+  for (const failed of report.failed) {
+    if (!shown.has(failed.path)) lines.push(`  ${c.red('failed'.padEnd(13))} ${failed.path}: ${failed.reason}`);
+  }
+  lines.push('');
+  if (engine === 'local') {
+    lines.push(`${report.documents} document(s) indexed; answers read the folder directly, nothing is uploaded.`);
+  } else {
+    const columns = [
+      ['uploaded', report.uploaded],
+      ['replaced', report.replaced],
+      ['unchanged', report.unchanged],
+      ['deleted', report.deleted],
+      ['failed', report.failed.length],
+      ['skipped', report.skipped.length],
+    ] as const;
+    lines.push(`  ${columns.map(([name]) => name.padStart(9)).join(' ')}`);
+    lines.push(`  ${columns.map(([, value]) => String(value).padStart(9)).join(' ')}`);
+  }
+  if (report.stale?.length) {
+    lines.push(`${report.stale.length} uploaded document(s) whose files are gone still answer buyers: ${report.stale.join(', ')} (run with --prune to delete them)`);
+  }
+  if (report.foreign?.length) {
+    lines.push(`${report.foreign.length} document(s) in the store were not uploaded by avito-ai and were left alone: ${report.foreign.join(', ')}`);
+  }
+  out.write(`${lines.join('\n')}\n`);
+}
+
+function printDocuments(out: OutputStream, c: InstanceType<typeof Chalk>, where: string, documents: KnowledgeDocumentInfo[]): void {
+  if (documents.length === 0) {
+    out.write(`${where} holds no documents (put files in the knowledge folder and run avito-ai sync-docs)\n`);
+    return;
+  }
+  const lines = [`${documents.length} document(s) in ${where}:`];
+  for (const document of documents) {
+    const state = document.state.replace(/^STATE_/, '').toLowerCase();
+    const scope = document.itemId === undefined ? 'general' : `item ${document.itemId}`;
+    const paint = state === 'failed' ? c.red : state === 'pending' ? c.yellow : c.green;
+    lines.push(`  ${paint(state.padEnd(8))} ${scope.padEnd(16)} ${document.displayName}${document.managed === false ? c.gray(' (not uploaded by avito-ai)') : ''}`);
+  }
+  out.write(`${lines.join('\n')}\n`);
+}
+
+function toJsonDocument(document: KnowledgeDocumentInfo): Record<string, unknown> {
+  return {
+    display_name: document.displayName,
+    scope: document.scope,
+    item_id: document.itemId ?? null,
+    state: document.state,
+    size_bytes: document.sizeBytes ?? null,
+    id: document.id ?? null,
+    ...(document.managed === undefined ? {} : { managed: document.managed }),
+  };
+}
+
+/** A spinner on an interactive terminal (file i of n, name); nothing otherwise. */
+async function startProgress(stream: OutputStream, quiet: boolean): Promise<{ update(text: string): void; stop(): void }> {
+  if (quiet || !stream.isTTY) return { update: () => undefined, stop: () => undefined };
+  const { default: ora } = await import('ora');
+  const spinner = ora({ stream: stream as NodeJS.WritableStream, text: 'reading the knowledge folder' }).start();
+  return {
+    update: (text) => {
+      spinner.text = text;
+    },
+    stop: () => spinner.stop(),
+  };
 }

@@ -19,7 +19,7 @@ export interface GeminiClientOptions {
   retryBaseDelayMs?: number;
   /** Longest wait between attempts, also the cap on a server's RetryInfo (default 30 s). */
   retryMaxDelayMs?: number;
-  /** How often an upload operation is polled (default 1000 ms). */
+  /** First wait before polling an upload operation; doubles up to 2 s (default 250 ms). */
   operationPollMs?: number;
   /** How long an upload may stay unfinished before it counts as failed (default 5 min). */
   operationTimeoutMs?: number;
@@ -89,7 +89,7 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
   });
   const baseDelay = options.retryBaseDelayMs ?? 1000;
   const maxDelay = options.retryMaxDelayMs ?? 30_000;
-  const pollMs = options.operationPollMs ?? 1000;
+  const firstPollMs = options.operationPollMs ?? 250;
   const operationTimeoutMs = options.operationTimeoutMs ?? 5 * 60_000;
 
   /** Runs one API call with our retry policy, turning every failure into `GeminiApiError`. */
@@ -172,11 +172,14 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
         }),
       );
       const deadline = Date.now() + operationTimeoutMs;
+      // Small files index in well under a second; big PDFs take longer: poll soon, then less often.
+      let pollMs = firstPollMs;
       while (!operation.done) {
         if (Date.now() > deadline) {
           throw new GeminiApiError('operations.get', `indexing ${file.displayName} did not finish in ${Math.round(operationTimeoutMs / 1000)} s`, {});
         }
         await sleep(pollMs);
+        pollMs = Math.min(2000, pollMs * 2);
         const current = operation;
         operation = (await call('operations.get', () => ai.operations.get({ operation: current }))) as UploadToFileSearchStoreOperation;
       }

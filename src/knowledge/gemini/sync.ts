@@ -14,6 +14,9 @@ import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter }
 import type { KnowledgeFile } from '../folder.js';
 import type { GeminiClient, MetadataEntry, RemoteDocument } from './client.js';
 
+/** Files uploaded at once. */
+const UPLOAD_CONCURRENCY = 4;
+
 /** File Search's limit per file. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
@@ -166,15 +169,11 @@ export async function runSync(
   // A replace that failed leaves the old version answering.
   let keptOld = 0;
 
-  for (const { file, old } of work) {
+  /** Uploads one file and retires its old versions; returns what happened to it. */
+  async function put({ file, old }: (typeof work)[number]): Promise<SyncChange> {
     const action = old.length > 0 ? 'replace' : 'upload';
     options.onProgress?.({ index: ++index, total, path: file.path, action });
-    if (options.dryRun || storeName === undefined) {
-      changes.push({ path: file.path, action });
-      if (action === 'replace') report.replaced += 1;
-      else report.uploaded += 1;
-      continue;
-    }
+    if (options.dryRun || storeName === undefined) return { path: file.path, action };
     try {
       await client.uploadDocument(storeName, {
         bytes: await readFile(file.absolutePath),
@@ -184,9 +183,8 @@ export async function runSync(
       });
     } catch (error) {
       failed.push({ path: file.path, reason: describeError(error) });
-      changes.push({ path: file.path, action: 'failed', reason: describeError(error) });
       if (old.length > 0) keptOld += 1;
-      continue;
+      return { path: file.path, action: 'failed', reason: describeError(error) };
     }
     // Only now, with the new version indexed, may the old one go.
     for (const document of old) {
@@ -197,9 +195,14 @@ export async function runSync(
         failed.push({ path: file.path, reason: `the new version is up, but the old one stays until the next sync: ${describeError(error)}` });
       }
     }
-    changes.push({ path: file.path, action });
-    if (action === 'replace') report.replaced += 1;
-    else report.uploaded += 1;
+    return { path: file.path, action };
+  }
+
+  // A few uploads at once: indexing is the slow part, and it runs on Google's side.
+  for (const change of await mapLimit(work, UPLOAD_CONCURRENCY, put)) {
+    changes.push(change);
+    if (change.action === 'replace') report.replaced += 1;
+    else if (change.action === 'upload') report.uploaded += 1;
   }
   for (const document of removals) {
     const path = document.metadata[META.path] ?? document.displayName;
@@ -220,4 +223,18 @@ export async function runSync(
   for (const skipped of folder.skipped) changes.push({ path: skipped.path, action: 'skipped', reason: skipped.reason });
   report.documents = report.uploaded + report.replaced + report.unchanged + keptOld + (options.prune ? 0 : plan.gone.length);
   return report;
+}
+
+/** Maps with at most `limit` calls in flight, keeping the input order in the result. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const position = next++;
+      results[position] = await map(items[position] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -18,17 +18,20 @@ export interface ComposedReply {
 
 /** Throws what the engine throws (KnowledgeError): the caller decides whether to retry. */
 export async function composeReply(
-  input: { question: string; listing?: Listing; context?: readonly ContextMessage[] },
+  input: { question: string; listing?: Listing; context?: readonly ContextMessage[]; signal?: AbortSignal },
   deps: { engine: KnowledgeEngine; escalation: EscalationMatcher; settings: Pick<ResponderSettings, 'fallbackText' | 'escalationText'> },
 ): Promise<ComposedReply> {
   if (deps.escalation.match(input.question)) {
     return { status: 'ESCALATION', reply: deps.settings.escalationText, sources: [] };
   }
-  const answer = await deps.engine.answer({
-    question: input.question,
-    ...(input.listing ? { listing: input.listing } : {}),
-    ...(input.context ? { context: input.context } : {}),
-  });
+  const answer = await deps.engine.answer(
+    {
+      question: input.question,
+      ...(input.listing ? { listing: input.listing } : {}),
+      ...(input.context ? { context: input.context } : {}),
+    },
+    input.signal ? { signal: input.signal } : undefined,
+  );
   // Anything but a non-empty grounded answer gets exactly the fallback: the bot never improvises.
   if (answer.status === 'FOUND' && answer.text.trim() !== '') {
     return { status: 'FOUND', reply: answer.text, sources: answer.sources, answer };

@@ -76,7 +76,11 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
       return;
     }
     try {
-      const outcome = await deps.responder.handleChat(chatId, { ...(chat ? { summary: chat } : {}), dryRun: deps.dryRun ?? false });
+      const outcome = await deps.responder.handleChat(chatId, {
+        ...(chat ? { summary: chat } : {}),
+        dryRun: deps.dryRun ?? false,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
       summary.handled++;
       tally(summary, outcome);
       if (isOpen(outcome)) stillOpen.add(chatId);

@@ -46,7 +46,7 @@ export type ChatOutcome =
     }
   | { chatId: string; action: 'would-answer'; status: DialogStatus; question: string; reply: string; sources: string[]; listing?: Listing }
   | { chatId: string; action: 'skipped'; reason: SkipReason }
-  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' }
+  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' | 'shutdown' }
   | { chatId: string; action: 'deferred'; reason: 'engine-failed'; attempt: number; error: string }
   | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
 
@@ -57,6 +57,8 @@ export interface HandleOptions {
   summary?: ChatSummary;
   /** Decide and report, send nothing, write nothing. */
   dryRun?: boolean;
+  /** Aborted on shutdown: a slow engine call is dropped and the question waits for the next start. */
+  signal?: AbortSignal;
 }
 
 const BOT_IDS_LIMIT = 200;
@@ -210,11 +212,18 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   } else {
     try {
       const composed = await composeReply(
-        { question, ...(listing ? { listing } : {}), context: buildContext(history, state, userId, settings.contextLimit) },
+        {
+          question,
+          ...(listing ? { listing } : {}),
+          context: buildContext(history, state, userId, settings.contextLimit),
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
         deps,
       );
       ({ status, reply, answer } = composed);
     } catch (error) {
+      // Stopping is not the engine failing: the chat stays unread and is answered after the restart.
+      if (options.signal?.aborted) return { chatId, action: 'held', reason: 'shutdown' };
       if (dryRun) return { chatId, action: 'deferred', reason: 'engine-failed', attempt: 1, error: describeError(error) };
       const attempt = (state?.engineFailures ?? 0) + 1;
       if (attempt < settings.engineFailureLimit) {

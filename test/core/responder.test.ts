@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
 import type { ResponderSettings } from '../../src/core/inquiry.js';
-import type { Notification } from '../../src/core/ports.js';
+import type { KnowledgeAnswer, KnowledgeQuery, Notification } from '../../src/core/ports.js';
 import { createResponder } from '../../src/core/responder.js';
 import { createMemoryStore } from '../../src/store/index.js';
 import { ACCOUNT_ID, FakeMessenger } from '../helpers/fake-messenger.js';
@@ -226,6 +226,21 @@ describe('rule 6: no made-up facts', () => {
     expect(messenger.sentTo('c1')).toEqual([FALLBACK]);
     expect(notices.some((n) => n.kind === 'error')).toBe(true);
     expect(store.getChat('c1')?.engineFailures).toBe(0);
+  });
+
+  it('a shutdown during a slow answer holds the chat without counting an engine failure', async () => {
+    const { messenger, responder, engine, store } = setup();
+    const stop = new AbortController();
+    engine.answer = (_query: KnowledgeQuery, options?: { signal?: AbortSignal }) =>
+      new Promise<KnowledgeAnswer>((_resolve, reject) => {
+        options?.signal?.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+        stop.abort();
+      });
+    messenger.buyer('c1', 'Какое давление?');
+    expect(await responder.handleChat('c1', { signal: stop.signal })).toEqual({ chatId: 'c1', action: 'held', reason: 'shutdown' });
+    expect(messenger.sends).toEqual([]);
+    expect(store.getChat('c1')?.engineFailures).toBeUndefined();
+    expect(store.counters().engineFailures).toBe(0);
   });
 
   it('a voice message beside a text question is told to the seller once, however many passes an outage takes', async () => {

@@ -9,7 +9,7 @@ export class FakeEngine implements KnowledgeEngine {
   failures = 0;
   constructor(private readonly answers: Record<string, { text: string; sources: string[] }> = {}) {}
 
-  async answer(query: KnowledgeQuery): Promise<KnowledgeAnswer> {
+  async answer(query: KnowledgeQuery, _options?: { signal?: AbortSignal }): Promise<KnowledgeAnswer> {
     this.queries.push(query);
     if (this.failures > 0) {
       this.failures--;

@@ -249,7 +249,17 @@ export type Notification =
   | { kind: 'escalation'; chatId: string; listing?: Listing; message: string; lastBotAnswer?: string }
   | { kind: 'takeover'; chatId: string; listing?: Listing; message: string }
   | { kind: 'non-text'; chatId: string; listing?: Listing; messageType: string; message: ChatMessage }
-  | { kind: 'error'; chatId?: string; message: string };
+  | {
+      kind: 'error';
+      chatId?: string;
+      message: string;
+      /** What went wrong, for the seller's window: the same code is shown at most once an hour (per chat, when it has one). */
+      code?: ErrorNoticeCode;
+      /** Seconds-precision facts the notice names (the question's time, the failure count). */
+      details?: Record<string, string | number>;
+    };
+
+export type ErrorNoticeCode = 'tariff-stub' | 'engine-failed' | 'stale-question' | 'avito-auth' | 'passes-failing';
 
 /** Tells the seller what happened. Must never throw into the core nor delay it. */
 export interface Notifier {

@@ -66,6 +66,8 @@ const MESSAGES_PAGE = 100;
 
 export interface Responder {
   handleChat(chatId: string, options?: HandleOptions): Promise<ChatOutcome>;
+  /** Runs `work` in the chat's queue: never alongside a `handleChat` of the same chat. */
+  exclusive<T>(chatId: string, work: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -74,20 +76,19 @@ export interface Responder {
  */
 export function createResponder(deps: ResponderDeps): Responder {
   const inFlight = new Map<string, Promise<unknown>>();
+  function exclusive<T>(chatId: string, work: () => Promise<T>): Promise<T> {
+    const previous = inFlight.get(chatId) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.catch(() => undefined);
+    inFlight.set(chatId, tail);
+    void tail.then(() => {
+      if (inFlight.get(chatId) === tail) inFlight.delete(chatId);
+    });
+    return run;
+  }
   return {
-    handleChat(chatId, options = {}) {
-      const previous = inFlight.get(chatId) ?? Promise.resolve();
-      const run = previous.then(
-        () => handleChat(deps, chatId, options),
-        () => handleChat(deps, chatId, options),
-      );
-      const tail = run.catch(() => undefined);
-      inFlight.set(chatId, tail);
-      void tail.then(() => {
-        if (inFlight.get(chatId) === tail) inFlight.delete(chatId);
-      });
-      return run;
-    },
+    handleChat: (chatId, options = {}) => exclusive(chatId, () => handleChat(deps, chatId, options)),
+    exclusive,
   };
 }
 
@@ -101,7 +102,10 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   // ids: judge by what Avito shows now, and store nothing of it, so buying the tariff brings the
   // chat back with its real texts.
   if (fetched.some(isTariffStub)) {
-    if (!dryRun) deps.notifier.notify({ kind: 'error', chatId, message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.' });
+    if (!dryRun) {
+      // Account-wide: one notice an hour, not one per chat per pass.
+      deps.notifier.notify({ kind: 'error', code: 'tariff-stub', message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.', details: { chat: chatId } });
+    }
     return { chatId, action: 'skipped', reason: 'tariff-stub' };
   }
   if (!dryRun) await store.appendMessages(chatId, fetched);
@@ -169,6 +173,8 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
       deps.notifier.notify({
         kind: 'error',
         chatId,
+        code: 'stale-question',
+        details: { asked: newestAsked.created, hours: settings.replyMaxAgeHours ?? 0 },
         message: `An unanswered question from ${new Date(newestAsked.created * 1000).toISOString()} is older than REPLY_MAX_AGE_HOURS (${settings.replyMaxAgeHours} h); the bot left it for you.`,
       });
     }
@@ -238,6 +244,8 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
       deps.notifier.notify({
         kind: 'error',
         chatId,
+        code: 'engine-failed',
+        details: { attempts: attempt, error: describeError(error) },
         message: `The knowledge engine failed ${attempt} times in a row (${describeError(error)}); the buyer got the fallback text.`,
       });
       await store.increment('engineFailures');

@@ -1,0 +1,105 @@
+/**
+ * What the seller may do from a remote window (Telegram) while the daemon runs: answer a buyer
+ * as themselves, pause or resume the bot in a chat, and ask how things stand. Each chat action
+ * runs in the responder's queue for that chat, so it never interleaves with the bot answering
+ * the same chat.
+ */
+import { applyControl } from './chat-control.js';
+import type { PassSummary } from './poll.js';
+import type { ChatState, Clock, CounterName, Messenger, Store } from './ports.js';
+import type { Responder } from './responder.js';
+
+/** How the running daemon is doing, kept by whoever runs the loop. */
+export interface DaemonStatus {
+  /** Epoch ms. */
+  startedAt: number;
+  passes: number;
+  lastPassAt?: number;
+  lastPass?: PassSummary;
+  lastError?: { at: number; message: string };
+}
+
+export interface StatusReport {
+  daemon: DaemonStatus;
+  counters: Record<CounterName, number>;
+  escalated: number;
+  paused: number;
+}
+
+export interface SellerActions {
+  /** Sends the seller's text to the buyer and pauses the bot there for HUMAN_PAUSE_HOURS. */
+  sendAsSeller(chatId: string, text: string): Promise<{ parts: number; pausedUntil: number }>;
+  /** Returns the epoch ms the pause lasts until. */
+  pause(chatId: string, hours: number): Promise<number>;
+  /** False when the chat is unknown. */
+  resume(chatId: string): Promise<boolean>;
+  /** Escalated and paused chats, most recent activity first. */
+  attention(): ChatState[];
+  status(): StatusReport;
+}
+
+export interface SellerActionsDeps {
+  messenger: Messenger;
+  store: Store;
+  responder: Responder;
+  clock: Clock;
+  humanPauseHours: number;
+  status: () => DaemonStatus;
+}
+
+export function createSellerActions(deps: SellerActionsDeps): SellerActions {
+  const { store, clock } = deps;
+  const isPaused = (state: ChatState): boolean => (state.pausedUntil ?? 0) > clock.now();
+
+  return {
+    sendAsSeller(chatId, text) {
+      return deps.responder.exclusive(chatId, async () => {
+        const sent = await deps.messenger.sendText(chatId, text);
+        const until = clock.now() + deps.humanPauseHours * 3_600_000;
+        // A takeover, as if typed in the Avito app: the next pass sees the message and stays
+        // silent, without telling the seller what they just did themselves.
+        await store.updateChat(chatId, (state) => {
+          if (until > (state.pausedUntil ?? 0)) {
+            state.pausedUntil = until;
+            state.pauseReason = 'takeover';
+          }
+          state.lastActivityAt = clock.now();
+        });
+        return { parts: sent.length, pausedUntil: until };
+      });
+    },
+
+    pause(chatId, hours) {
+      return deps.responder.exclusive(chatId, async () => {
+        const until = clock.now() + hours * 3_600_000;
+        await store.transact((tx) => applyControl(tx, { op: 'pause', chatId, until }));
+        return until;
+      });
+    },
+
+    resume(chatId) {
+      return deps.responder.exclusive(chatId, async () => {
+        if (!store.getChat(chatId)) return false;
+        await store.transact((tx) => applyControl(tx, { op: 'resume', chatId, at: clock.now() }));
+        return true;
+      });
+    },
+
+    attention() {
+      return store
+        .listChats()
+        .filter((state) => state.escalatedAt !== undefined || isPaused(state))
+        .sort((a, b) => (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0));
+    },
+
+    status() {
+      const chats = store.listChats();
+      return {
+        daemon: deps.status(),
+        counters: store.counters(),
+        escalated: chats.filter((state) => state.escalatedAt !== undefined).length,
+        paused: chats.filter(isPaused).length,
+      };
+    },
+  };
+}

@@ -92,6 +92,17 @@ export class KnowledgeError extends AvitoAiError {
   }
 }
 
+/** Telegram refused or could not be reached where the seller needs it to work. */
+export class TelegramBotError extends AvitoAiError {
+  constructor(
+    message: string,
+    readonly reason: 'token' | 'conflict' | 'network',
+    hint?: string,
+  ) {
+    super(message, hint ? { hint } : {});
+  }
+}
+
 /** A failed call to the Gemini API, after retries: `status` is the HTTP status when there was one. */
 export class GeminiApiError extends KnowledgeError {
   readonly status: number | undefined;

@@ -124,6 +124,13 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .action(run(() => import('./commands/sync-docs.js')));
 
   program
+    .command('telegram-id')
+    .description('show the ids of the Telegram chats that wrote to your bot (for TELEGRAM_OWNER_CHAT_ID)')
+    .option('--wait <seconds>', 'how long to wait for a message (default 60)')
+    .addHelpText('after', '\nExample:\n  $ avito-ai telegram-id      then write /start to your bot')
+    .action(run(() => import('./commands/telegram-id.js')));
+
+  program
     .command('demo')
     .description('no keys, no network: a local Avito sandbox with buyer chats, answered from docs/examples/knowledge')
     .option('--knowledge-dir <dir>', 'answer from this folder instead of the examples')

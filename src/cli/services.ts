@@ -11,8 +11,10 @@ import { createResponder, type Responder } from '../core/responder.js';
 import { ConfigError, UsageError, describeError } from '../errors.js';
 import { createLogger, type Logger } from './logger.js';
 import type { CommandContext } from './program.js';
-import { requireAvitoCredentials, requireGeminiKey } from '../config/config.js';
+import { requireAvitoCredentials, requireGeminiKey, requireTelegramOwners } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
+import type { TelegramBot } from '../telegram/bot.js';
+import type { TelegramNotifier } from '../telegram/notifier.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
 export function loadConfig(context: CommandContext, flags: Partial<Record<ConfigKey, string | undefined>> = {}): Config {
@@ -156,8 +158,59 @@ export function createResponderFor(
   });
 }
 
+/** The seller's Telegram window: notices out, replies and commands in. */
+export interface TelegramWindow {
+  notifier: TelegramNotifier;
+  bot: TelegramBot;
+}
+
+/** Telegram when TELEGRAM_BOT_TOKEN is set, through HTTPS_PROXY when one applies; undefined otherwise. */
+export async function createTelegramFor(config: Config, logger: Logger): Promise<TelegramWindow | undefined> {
+  const t = config.telegram;
+  if (!t.botToken) return undefined;
+  requireTelegramOwners(config);
+  const [{ createTelegramBot }, { createTelegramNotifier }, { proxyAgentFor }] = await Promise.all([
+    import('../telegram/bot.js'),
+    import('../telegram/notifier.js'),
+    import('../net/proxy.js'),
+  ]);
+  const agent = await proxyAgentFor(t.apiRoot, config.proxy);
+  const bot = createTelegramBot({
+    token: t.botToken,
+    apiRoot: t.apiRoot,
+    owners: t.ownerChatIds,
+    ...(agent ? { agent } : {}),
+    logger,
+    humanPauseHours: config.responder.humanPauseHours,
+  });
+  const notifier = createTelegramNotifier({
+    send: (chatId, message) => bot.send(chatId, message),
+    owners: t.ownerChatIds,
+    mode: t.log,
+    humanPauseHours: config.responder.humanPauseHours,
+    logger,
+  });
+  return { notifier, bot };
+}
+
+/** Tells every notifier; one failing never keeps the others from hearing. */
+export function combineNotifiers(...notifiers: Array<Notifier | undefined>): Notifier {
+  const present = notifiers.filter((notifier) => notifier !== undefined);
+  return {
+    notify(notification) {
+      for (const notifier of present) {
+        try {
+          notifier.notify(notification);
+        } catch {
+          // Notifiers promise not to throw; this keeps that promise for them.
+        }
+      }
+    },
+  };
+}
+
 /**
- * The seller's notices as log lines, until Telegram is configured. Never throws into the core.
+ * The seller's notices as log lines (always, Telegram or not). Never throws into the core.
  */
 export function createLogNotifier(logger: Logger): Notifier {
   return {

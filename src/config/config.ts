@@ -51,6 +51,10 @@ export const DEFAULTS = {
   REPLY_MAX_AGE_HOURS: '72',
   ENGINE_FAILURE_LIMIT: '3',
   POLL_CONCURRENCY: '4',
+  TELEGRAM_BOT_TOKEN: undefined,
+  TELEGRAM_OWNER_CHAT_ID: undefined,
+  TELEGRAM_API_ROOT: 'https://api.telegram.org',
+  TELEGRAM_LOG: 'all',
   LOG_FORMAT: 'text',
   LOG_LEVEL: 'info',
   DEBUG: undefined,
@@ -107,6 +111,14 @@ export interface Config {
     engineFailureLimit: number;
   };
   poll: { concurrency: number };
+  /** The seller's window; `botToken` undefined: notices go to the log only. */
+  telegram: {
+    botToken: string | undefined;
+    ownerChatIds: number[];
+    apiRoot: string;
+    /** all: every answer too; escalations: only what needs the seller; off: no notices (commands still work). */
+    log: 'all' | 'escalations' | 'off';
+  };
   log: { format: 'text' | 'json'; level: 'debug' | 'info' | 'warn' | 'error'; debug: boolean };
   /** Outbound proxy for every call (Avito, Gemini, Telegram); NO_PROXY lists exceptions. */
   proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
@@ -178,6 +190,7 @@ export function resolveConfig(options: ResolveOptions): Config {
       engineFailureLimit: parseInteger(get, 'ENGINE_FAILURE_LIMIT', 1, 100),
     },
     poll: { concurrency: parseInteger(get, 'POLL_CONCURRENCY', 1, 64) },
+    telegram: parseTelegram(get),
     log: {
       format: parseChoice(get, 'LOG_FORMAT', ['text', 'json'] as const),
       level: parseChoice(get, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
@@ -195,6 +208,14 @@ export function requireAvitoCredentials(config: Config): { clientId: string; cli
   if (!clientId) throw missing('AVITO_CLIENT_ID');
   if (!clientSecret) throw missing('AVITO_CLIENT_SECRET');
   return { clientId, clientSecret };
+}
+
+/** The owner chats the Telegram window needs: without them the bot would not know whom to tell. */
+export function requireTelegramOwners(config: Config): number[] {
+  if (config.telegram.ownerChatIds.length > 0) return config.telegram.ownerChatIds;
+  throw new ConfigError('TELEGRAM_OWNER_CHAT_ID', 'TELEGRAM_OWNER_CHAT_ID is not set: the bot would not know whom to tell', {
+    hint: 'write /start to your bot, then run avito-ai telegram-id to see your chat id',
+  });
 }
 
 /** The Gemini key a command needs, or a ConfigError saying where to get one. */
@@ -344,6 +365,32 @@ export function parseActiveHours(raw: string | undefined): ActiveHours | undefin
     throw new ConfigError('ACTIVE_HOURS', `ACTIVE_HOURS must look like 09:00-21:00, got "${raw}"`);
   }
   return { start, end };
+}
+
+function parseTelegram(get: Getter): Config['telegram'] {
+  const botToken = get('TELEGRAM_BOT_TOKEN');
+  if (botToken !== undefined && !/^\d+:[\w-]{6,}$/.test(botToken)) {
+    // Never echo a secret back: name the shape only.
+    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'TELEGRAM_BOT_TOKEN must look like 123456789:AA... (the token @BotFather gave you)');
+  }
+  const rawOwners = get('TELEGRAM_OWNER_CHAT_ID');
+  const ownerChatIds = (rawOwners ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      const id = Number(item);
+      if (!/^-?\d+$/.test(item) || !Number.isSafeInteger(id)) {
+        throw malformed('TELEGRAM_OWNER_CHAT_ID', rawOwners ?? '', 'one chat id or several, comma-separated (e.g. 123456789,-1001234567890)');
+      }
+      return id;
+    });
+  return {
+    botToken,
+    ownerChatIds,
+    apiRoot: parseUrl(get, 'TELEGRAM_API_ROOT', 'https://api.telegram.org'),
+    log: parseChoice(get, 'TELEGRAM_LOG', ['all', 'escalations', 'off'] as const),
+  };
 }
 
 function parseModel(raw: string): string {

@@ -3,6 +3,7 @@
  * a proxy, and every client here (ky, the Gemini SDK) uses the global `fetch`, so one global
  * dispatcher routes them all.
  */
+import type { Agent } from 'node:http';
 import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
 
 /**
@@ -55,4 +56,35 @@ function maskPassword(proxy: string): string {
   } catch {
     return proxy.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
   }
+}
+
+/**
+ * An http.Agent through the proxy for one https URL, for clients that take an agent instead of
+ * using `fetch` (telegraf's node-fetch). Undefined when no proxy applies (none set, or the host is
+ * in NO_PROXY).
+ */
+export async function proxyAgentFor(
+  target: string,
+  proxy: { httpsProxy?: string | undefined; httpProxy?: string | undefined; noProxy?: string | undefined },
+): Promise<Agent | undefined> {
+  const url = new URL(target);
+  const via = url.protocol === 'https:' ? proxy.httpsProxy : proxy.httpProxy;
+  if (!via || bypassesProxy(url, proxy.noProxy)) return undefined;
+  const { HttpsProxyAgent } = await import('https-proxy-agent');
+  return new HttpsProxyAgent(via);
+}
+
+/** NO_PROXY as curl reads it: `*`, host names (matching subdomains too), optional `:port`. */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  const host = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  for (const raw of (noProxy ?? '').split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    const [name = '', entryPort] = entry.replace(/^\*?\./, '').split(':');
+    if (entryPort !== undefined && entryPort !== port) continue;
+    if (host === name || host.endsWith(`.${name}`)) return true;
+  }
+  return false;
 }

@@ -15,6 +15,32 @@ describe('.env.example', () => {
   });
 });
 
+describe('the Telegram settings', () => {
+  it('are off by default and parse several owner chats, groups included', () => {
+    const cwd = dir();
+    expect(resolveConfig({ env: {}, cwd }).telegram).toEqual({ botToken: undefined, ownerChatIds: [], apiRoot: 'https://api.telegram.org', log: 'all' });
+    const config = resolveConfig({ env: { TELEGRAM_BOT_TOKEN: '123456:ABCDEF-ghijk', TELEGRAM_OWNER_CHAT_ID: '111, -1001234567890', TELEGRAM_LOG: 'escalations' }, cwd });
+    expect(config.telegram).toMatchObject({ botToken: '123456:ABCDEF-ghijk', ownerChatIds: [111, -1001234567890], log: 'escalations' });
+  });
+
+  it.each([
+    ['TELEGRAM_BOT_TOKEN', 'my-token', /TELEGRAM_BOT_TOKEN must look like 123456789:AA/],
+    ['TELEGRAM_OWNER_CHAT_ID', '@me', /TELEGRAM_OWNER_CHAT_ID must be one chat id or several, comma-separated/],
+    ['TELEGRAM_LOG', 'verbose', /TELEGRAM_LOG must be one of all, escalations, off/],
+    ['TELEGRAM_API_ROOT', 'api.telegram.org', /TELEGRAM_API_ROOT must be an http\(s\) URL such as https:\/\/api.telegram.org/],
+  ])('reject a malformed %s without echoing a secret', (key, value, message) => {
+    let error: unknown;
+    try {
+      resolveConfig({ env: { [key]: value }, cwd: dir() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    if (key === 'TELEGRAM_BOT_TOKEN') expect((error as Error).message).not.toContain(value);
+  });
+});
+
 describe('the Gemini settings', () => {
   it('pick Gemini when GEMINI_API_KEY is set, unless KNOWLEDGE_ENGINE says local', () => {
     const cwd = dir();

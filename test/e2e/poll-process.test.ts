@@ -2,8 +2,11 @@
  * End to end: the built `avito-ai poll` as a real process against the Avito sandbox over loopback,
  * then the sandbox's recorded requests are checked. Also the crash test: SIGKILL at random points.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateScenario, parseScenario, startSandbox, type Sandbox, type SandboxMessage } from '../../src/sandbox/index.js';
@@ -162,6 +165,55 @@ describe('outbound proxy', () => {
       expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
     } finally {
       await gemini.close();
+      await closeServer(proxy.server);
+    }
+  });
+});
+
+describe('outbound proxy for Telegram', () => {
+  // telegraf takes an http.Agent, not fetch, and ignores it for http:// roots: the proof needs
+  // TLS, so the fake Telegram sits behind a TLS front with a throwaway certificate the child trusts.
+  const openssl = spawnSync('openssl', ['version']).status === 0;
+  it.skipIf(!openssl)('poll sends Telegram notices through HTTPS_PROXY', async () => {
+    const { startProxy, closeServer } = await import('../helpers/forward-proxy.js');
+    const { startFakeTelegram } = await import('../helpers/fake-telegram.js');
+    const dir = mkdtempSync(join(tmpdir(), 'avito-ai-tls-'));
+    const made = spawnSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ]);
+    expect(made.status, String(made.stderr)).toBe(0);
+    const telegram = await startFakeTelegram();
+    const front = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => {
+      const upstream = connect(Number(new URL(telegram.url).port), '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    // A host name, as api.telegram.org is: https-proxy-agent checks an IP literal against "localhost".
+    const frontHost = `localhost:${(front.address() as AddressInfo).port}`;
+    const proxy = await startProxy();
+    try {
+      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-proxy-'));
+      const env = {
+        ...envFor(sandbox, cwd),
+        HTTPS_PROXY: proxy.url,
+        NO_PROXY: '',
+        NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_OWNER_CHAT_ID: '5550001',
+        TELEGRAM_API_ROOT: `https://${frontHost}`,
+      };
+      const run = await spawnCli(['poll', '--once'], { cwd, env }).done;
+      expect(run.code, run.stderr).toBe(0);
+      expect(sandbox.sent()).toHaveLength(5);
+      expect(proxy.seen).toContain(`CONNECT ${frontHost}`);
+      expect(telegram.sent.filter((message) => message.chat_id === 5550001).length, run.stderr).toBeGreaterThanOrEqual(5);
+    } finally {
+      front.close();
+      await telegram.close();
       await closeServer(proxy.server);
     }
   });

@@ -94,3 +94,28 @@ describe('installProxyFromEnv', () => {
     expect(proxy.seen).toEqual([]);
   });
 });
+
+describe('proxyAgentFor (clients that take an http.Agent: telegraf)', () => {
+  it('gives an agent through the proxy, none when NO_PROXY covers the host or no proxy is set', async () => {
+    const { proxyAgentFor } = await import('../../src/net/proxy.js');
+    expect(await proxyAgentFor('https://api.telegram.org', { httpsProxy: 'http://proxy:3128' })).toBeDefined();
+    expect(await proxyAgentFor('https://api.telegram.org', { httpsProxy: 'http://proxy:3128', noProxy: '.telegram.org' })).toBeUndefined();
+    expect(await proxyAgentFor('https://api.telegram.org', {})).toBeUndefined();
+    expect(await proxyAgentFor('http://relay.local', { httpsProxy: 'http://proxy:3128' })).toBeUndefined();
+  });
+
+  it.each([
+    ['*', 'https://api.telegram.org', true],
+    ['telegram.org', 'https://api.telegram.org', true],
+    ['.telegram.org', 'https://api.telegram.org', true],
+    ['*.telegram.org', 'https://api.telegram.org', true],
+    ['legram.org', 'https://api.telegram.org', false],
+    ['api.telegram.org:8443', 'https://api.telegram.org', false],
+    ['api.telegram.org:443', 'https://api.telegram.org', true],
+    ['localhost, 127.0.0.1', 'http://127.0.0.1:8080', true],
+    ['', 'https://api.telegram.org', false],
+  ])('NO_PROXY=%j for %s bypasses: %s', async (noProxy, url, expected) => {
+    const { bypassesProxy } = await import('../../src/net/proxy.js');
+    expect(bypassesProxy(new URL(url), noProxy)).toBe(expected);
+  });
+});

@@ -2,7 +2,7 @@
 import { applyControl, parseControlRequest } from '../../core/chat-control.js';
 import { isWithinActiveHours } from '../../core/inquiry.js';
 import { runPollLoop, runPollPass, type PassSummary } from '../../core/poll.js';
-import type { KnowledgeEngine, Store } from '../../core/ports.js';
+import type { KnowledgeEngine, Notifier, Store } from '../../core/ports.js';
 import type { ChatOutcome } from '../../core/responder.js';
 import { describeError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -11,9 +11,13 @@ import type { Logger } from '../logger.js';
 import type { CommandContext } from '../program.js';
 import { parsePositiveInt } from '../program.js';
 import { requireAvitoCredentials, type Config } from '../../config/config.js';
+import { createSellerActions, type DaemonStatus } from '../../core/seller-actions.js';
+import { AvitoAuthError } from '../../errors.js';
 import {
+  combineNotifiers,
   createEngineFor,
   createLogNotifier,
+  createTelegramFor,
   createLoggerFor,
   createMessengerFor,
   createResponderFor,
@@ -50,11 +54,29 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   const logger = createLoggerFor(config, context);
   const dryRun = Boolean(options.dryRun);
   const store = await openStoreFor(config, { readOnly: dryRun });
+  // A dry run changes nothing and tells no one; the seller's window opens for real runs only.
+  const telegram = dryRun ? undefined : await createTelegramFor(config, logger);
+  const notifier = combineNotifiers(createLogNotifier(logger), telegram?.notifier);
+  const listening = new AbortController();
+  let listener: Promise<void> | undefined;
+  const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
+  let failedPasses = 0;
   try {
     const engine = await createEngineFor(config, { store, logger });
     await reportKnowledge(engine, config, logger);
     const messenger = await createMessengerFor(config, store, logger);
-    const responder = createResponderFor(config, { messenger, store, engine, notifier: createLogNotifier(logger) });
+    const responder = createResponderFor(config, { messenger, store, engine, notifier });
+    if (telegram && !options.once) {
+      const actions = createSellerActions({
+        messenger,
+        store,
+        responder,
+        clock: { now: () => Date.now() },
+        humanPauseHours: config.responder.humanPauseHours,
+        status: () => status,
+      });
+      listener = telegram.bot.listen(actions, listening.signal);
+    }
     const deps = {
       messenger,
       store,
@@ -72,7 +94,9 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
       isQuietNow: () => !isWithinActiveHours(Date.now(), config.responder.activeHours, config.responder.timeZone),
     };
     if (options.once) {
-      const summary = await runPollPass(deps);
+      const summary = await runPollPass(deps).catch((error: unknown) => {
+        throw tellFatal(error, notifier);
+      });
       logPass(logger, summary, dryRun);
       return summary.errors > 0 ? ExitCode.Failure : ExitCode.Ok;
     }
@@ -87,14 +111,40 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
       ...deps,
       intervalMs: config.avito.pollIntervalSeconds * 1000,
       signal: io.signal,
-      onPass: (summary) => logPass(logger, summary, dryRun),
-      onPassError: (error) => logger.error(`pass failed, will retry: ${describeError(error)}`),
+      onPass: (summary) => {
+        logPass(logger, summary, dryRun);
+        Object.assign(status, { passes: status.passes + 1, lastPassAt: Date.now(), lastPass: summary });
+        failedPasses = 0;
+      },
+      onPassError: (error) => {
+        logger.error(`pass failed, will retry: ${describeError(error)}`);
+        status.lastError = { at: Date.now(), message: describeError(error) };
+        failedPasses += 1;
+        // One failed pass is a blip; several in a row is an outage the seller should hear of.
+        if (failedPasses === 3) {
+          notifier.notify({ kind: 'error', code: 'passes-failing', message: describeError(error), details: { count: failedPasses } });
+        }
+      },
+    }).catch((error: unknown) => {
+      throw tellFatal(error, notifier);
     });
     logger.info('poll stopped: work in hand finished and saved');
     return ExitCode.Ok;
   } finally {
+    listening.abort();
+    await listener;
+    // Last notices (the reason for stopping, above all) get a few seconds to go out.
+    if (telegram && !(await telegram.notifier.flush(5000))) logger.warn('telegram: some notices were not sent before exit');
     await store.close();
   }
+}
+
+/** Bad credentials end the daemon: the seller hears why before it exits. */
+function tellFatal(error: unknown, notifier: Notifier): unknown {
+  if (error instanceof AvitoAuthError) {
+    notifier.notify({ kind: 'error', code: 'avito-auth', message: error.message });
+  }
+  return error;
 }
 
 /** Applies the pause/resume requests `avito-ai pause|resume` queued while this daemon held the store. */

@@ -1,0 +1,304 @@
+/**
+ * The one module that talks to Telegram (through telegraf): sends the seller's notices and, while
+ * the daemon runs, listens (long polling) to the owner chats for replies, buttons and commands.
+ * Anyone else gets nothing. Telegram being down only costs notices, never answers to buyers.
+ */
+import type { Agent } from 'node:http';
+import { Telegraf, TelegramError, type Context } from 'telegraf';
+import type { SellerActions } from '../core/seller-actions.js';
+import { TelegramBotError, describeError } from '../errors.js';
+import { avitoChatUrl, chatIdFromNotice, escapeHtml, renderChunks, MESSAGE_LIMIT, type OutgoingMessage } from './format.js';
+import { TelegramSendError, type NoticeLogger } from './notifier.js';
+
+export interface TelegramBotOptions {
+  token: string;
+  apiRoot: string;
+  owners: readonly number[];
+  /** An HTTPS proxy agent (telegraf ignores it for an http:// apiRoot). */
+  agent?: Agent;
+  logger: NoticeLogger;
+  /** How long the bot stays silent after the seller writes to a buyer. */
+  humanPauseHours: number;
+  /** Wait before launching again after Telegram could not be reached (default 30 s). */
+  relaunchDelayMs?: number;
+}
+
+export interface TelegramBot {
+  send(chatId: number, message: OutgoingMessage): Promise<void>;
+  /** Listens to the owners until `signal` aborts; resolves then. Never rejects. */
+  listen(actions: SellerActions, signal: AbortSignal): Promise<void>;
+}
+
+export const COMMANDS = [
+  { command: 'status', description: 'как работает бот: проходы, ответы, ошибки' },
+  { command: 'chats', description: 'чаты, ждущие вас: эскалации и паузы' },
+  { command: 'pause', description: '/pause <чат> [часы] — бот молчит в чате' },
+  { command: 'resume', description: '/resume <чат> — бот снова отвечает в чате' },
+  { command: 'help', description: 'что умеет бот' },
+];
+
+const HELP = [
+  '<b>avito-ai</b> отвечает покупателям в Авито по вашим документам и сообщает сюда, что сделал.',
+  '',
+  '↩️ <b>Ответьте</b> на уведомление о чате — ваш текст уйдёт покупателю от вашего имени, а бот замолчит в этом чате.',
+  '▶️ / ⏸ Кнопки под эскалациями: вернуть бота в чат или поставить паузу на 24 ч.',
+  '',
+  '/status — как идут дела',
+  '/chats — чаты, ждущие вас',
+  '/pause &lt;чат&gt; [часы] — бот молчит в чате (по умолчанию 24 ч)',
+  '/resume &lt;чат&gt; — бот снова отвечает в чате',
+].join('\n');
+
+export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
+  const bot = new Telegraf(options.token, {
+    telegram: { apiRoot: options.apiRoot, ...(options.agent ? { agent: options.agent } : {}) },
+    handlerTimeout: 60_000,
+  });
+  const owners = new Set(options.owners);
+  const { logger } = options;
+
+  async function send(chatId: number, message: OutgoingMessage): Promise<void> {
+    try {
+      await bot.telegram.sendMessage(chatId, message.text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(message.buttons
+          ? { reply_markup: { inline_keyboard: message.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
+          : {}),
+      });
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+
+  function register(actions: SellerActions): void {
+    // Owners only; everyone else is ignored without a word, so the bot reveals nothing.
+    bot.use(async (ctx, next) => {
+      const chatId = ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id;
+      if (chatId === undefined || !owners.has(chatId)) {
+        logger.info('telegram: ignored an update from a stranger', { chat: chatId });
+        return;
+      }
+      await next();
+    });
+
+    bot.start((ctx) => reply(ctx, HELP));
+    bot.help((ctx) => reply(ctx, HELP));
+    bot.command('status', (ctx) => reply(ctx, formatStatus(actions)));
+    bot.command('chats', (ctx) => reply(ctx, formatAttention(actions)));
+
+    bot.command('pause', async (ctx) => {
+      const [chatId, hoursText] = ctx.payload.trim().split(/\s+/);
+      const hours = hoursText === undefined ? 24 : Number(hoursText.replace(',', '.'));
+      if (!chatId || !(hours > 0 && hours <= 24 * 365)) return reply(ctx, 'Напишите так: <code>/pause u2i-… 24</code> (часы — необязательно, по умолчанию 24).');
+      const until = await actions.pause(chatId, hours);
+      logger.info('telegram: paused a chat', { chat: chatId, hours });
+      return reply(ctx, `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`);
+    });
+
+    bot.command('resume', async (ctx) => {
+      const chatId = ctx.payload.trim().split(/\s+/)[0];
+      if (!chatId) return reply(ctx, 'Напишите так: <code>/resume u2i-…</code>');
+      if (!(await actions.resume(chatId))) return reply(ctx, `Чата <code>${escapeHtml(chatId)}</code> бот не знает (см. /chats).`);
+      logger.info('telegram: resumed a chat', { chat: chatId });
+      return reply(ctx, `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).`);
+    });
+
+    bot.action(/^(resume|pause24):(.+)$/, async (ctx) => {
+      const [, op, chatId] = ctx.match;
+      if (!chatId) return;
+      if (op === 'resume') {
+        const known = await actions.resume(chatId);
+        await ctx.answerCbQuery(known ? 'Бот снова отвечает' : 'Чат не найден');
+        if (known) await reply(ctx, `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).`);
+      } else {
+        const until = await actions.pause(chatId, 24);
+        await ctx.answerCbQuery('Пауза 24 ч');
+        await reply(ctx, `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`);
+      }
+      logger.info(`telegram: ${op === 'resume' ? 'resumed' : 'paused'} a chat (button)`, { chat: chatId });
+      // The buttons have done their job; leaving them invites a second press.
+      await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    });
+
+    bot.on('text', async (ctx) => {
+      const replied = ctx.message.reply_to_message;
+      const chatId = replied && 'text' in replied ? chatIdFromNotice(replied.text) : undefined;
+      if (!chatId) {
+        return reply(ctx, 'Чтобы написать покупателю, ответьте (Reply) на уведомление о его чате. Команды — /help.');
+      }
+      try {
+        const sent = await actions.sendAsSeller(chatId, ctx.message.text);
+        logger.info('telegram: sent the seller\'s reply to the buyer', { chat: chatId, parts: sent.parts });
+        return reply(ctx, `✅ Отправлено покупателю в <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>; бот молчит там до ${formatTime(sent.pausedUntil)}.`);
+      } catch (error) {
+        logger.warn(`telegram: could not send the seller's reply: ${describeError(error)}`, { chat: chatId });
+        const ambiguous = typeof error === 'object' && error !== null && (error as { ambiguous?: unknown }).ambiguous === true;
+        return reply(
+          ctx,
+          ambiguous
+            ? `⚠️ Авито не подтвердил отправку — сообщение могло уйти. Проверьте <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>, прежде чем писать снова.`
+            : `❌ Не отправлено: ${escapeHtml(describeError(error))}`,
+        );
+      }
+    });
+
+    bot.catch((error) => logger.warn(`telegram: a command failed: ${describeError(error)}`));
+  }
+
+  return {
+    send,
+
+    async listen(actions, signal) {
+      register(actions);
+      const stop = (): void => {
+        try {
+          bot.stop('shutdown');
+        } catch {
+          // Not running yet (still connecting): the loop below sees the signal.
+        }
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      while (!signal.aborted) {
+        try {
+          await bot.launch({ allowedUpdates: ['message', 'callback_query'] }, () => {
+            logger.info('telegram: listening to the owner chats', { owners: [...owners].join(',') });
+            void bot.telegram.setMyCommands(COMMANDS).catch(() => undefined);
+          });
+          if (signal.aborted) break;
+          logger.warn('telegram: polling stopped; starting again');
+        } catch (error) {
+          if (signal.aborted) break;
+          if (error instanceof TelegramError && error.code === 401) {
+            logger.warn('telegram: the bot token was rejected (401): remote control is off; check TELEGRAM_BOT_TOKEN');
+            break;
+          }
+          logger.warn(`telegram: cannot reach Telegram (${describeError(error)}); trying again in ${Math.round((options.relaunchDelayMs ?? 30_000) / 1000)} s`);
+        }
+        await abortableDelay(options.relaunchDelayMs ?? 30_000, signal);
+      }
+      signal.removeEventListener('abort', stop);
+    },
+  };
+}
+
+async function reply(ctx: Context, html: string): Promise<void> {
+  // Line by line: every line of ours is whole HTML, so any split between lines is safe.
+  for (const text of renderChunks(html.split('\n').map((line) => ({ text: '', after: line })), MESSAGE_LIMIT)) {
+    await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  }
+}
+
+function formatStatus(actions: SellerActions): string {
+  const { daemon, counters, escalated, paused } = actions.status();
+  const lines = [`🟢 <b>Работает</b> с ${formatTime(daemon.startedAt)} (${formatDuration(Date.now() - daemon.startedAt)})`];
+  if (daemon.lastPass && daemon.lastPassAt) {
+    const pass = daemon.lastPass;
+    lines.push(
+      `Последний проход: ${formatDuration(Date.now() - daemon.lastPassAt)} назад — чатов ${pass.chats}, ответов ${pass.answered}, эскалаций ${pass.escalated}, ошибок ${pass.errors}, ${pass.durationMs} мс`,
+    );
+  } else lines.push('Проходов ещё не было.');
+  lines.push(
+    `Всего: ответов ${counters.repliesSent} (из документов ${counters.found}, нет в базе ${counters.notFound}), эскалаций ${counters.escalations}, перехватов ${counters.takeovers}, не текст ${counters.nonText}, сбоев базы знаний ${counters.engineFailures}, ошибок ${counters.errors}`,
+  );
+  lines.push(`Ждут вас: эскалаций ${escalated}, на паузе ${paused} (/chats)`);
+  if (daemon.lastError) lines.push(`⚠️ Последняя ошибка ${formatTime(daemon.lastError.at)}: ${escapeHtml(daemon.lastError.message)}`);
+  return lines.join('\n');
+}
+
+function formatAttention(actions: SellerActions): string {
+  const chats = actions.attention();
+  if (chats.length === 0) return 'Чатов, ждущих вас, нет: бот отвечает везде.';
+  const lines = [`<b>Ждут вас: ${chats.length}</b>`];
+  for (const state of chats.slice(0, 50)) {
+    const what = state.escalatedAt !== undefined ? '🚨 эскалация' : `⏸ пауза до ${formatTime(state.pausedUntil ?? 0)}${state.pauseReason === 'takeover' ? ' (вы ответили)' : ''}`;
+    const title = state.listing?.title ? ` · ${escapeHtml(state.listing.title)}` : '';
+    lines.push(`${what}${title}\n<code>${escapeHtml(state.chatId)}</code> · <a href="${escapeHtml(avitoChatUrl(state.chatId))}">открыть</a>`);
+  }
+  if (chats.length > 50) lines.push(`…и ещё ${chats.length - 50} (avito-ai chats на сервере)`);
+  return lines.join('\n');
+}
+
+function formatTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 1) return 'меньше минуты';
+  if (minutes < 60) return `${minutes} мин`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} ч ${minutes % 60} мин`;
+  return `${Math.floor(hours / 24)} дн ${hours % 24} ч`;
+}
+
+function toSendError(error: unknown): TelegramSendError {
+  if (error instanceof TelegramError) {
+    const retryAfter = error.parameters?.retry_after;
+    return new TelegramSendError(
+      `${error.code} ${error.description}`,
+      error.code === 429 || error.code >= 500,
+      retryAfter === undefined ? undefined : retryAfter * 1000,
+    );
+  }
+  // node-fetch's FetchError and friends: the network, worth another try.
+  return new TelegramSendError(describeError(error), true);
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** A chat that wrote to the bot: what `avito-ai telegram-id` shows the seller. */
+export interface SeenChat {
+  id: number;
+  type: string;
+  name: string;
+}
+
+/**
+ * Finds the chats that wrote to the bot, waiting up to `waitSeconds` for one (one long poll).
+ * Updates are left unconfirmed, so the daemon still sees them later.
+ */
+export async function findChatsThatWrote(options: {
+  token: string;
+  apiRoot: string;
+  agent?: Agent;
+  waitSeconds: number;
+  /** Called once the token is known good, before the wait. */
+  onReady?: (botUsername: string) => void;
+}): Promise<{ bot: string; chats: SeenChat[] }> {
+  const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, ...(options.agent ? { agent: options.agent } : {}) } });
+  try {
+    const me = await bot.telegram.getMe();
+    options.onReady?.(me.username);
+    const updates = await bot.telegram.callApi('getUpdates', { timeout: options.waitSeconds, allowed_updates: ['message'] });
+    const chats = new Map<number, SeenChat>();
+    for (const update of updates) {
+      const chat = 'message' in update ? update.message.chat : undefined;
+      if (!chat) continue;
+      const name =
+        'title' in chat ? chat.title : [('first_name' in chat ? chat.first_name : ''), ('last_name' in chat ? chat.last_name : '')].filter(Boolean).join(' ');
+      const username = 'username' in chat && chat.username ? ` (@${chat.username})` : '';
+      chats.set(chat.id, { id: chat.id, type: chat.type, name: `${name}${username}` });
+    }
+    return { bot: me.username, chats: [...chats.values()] };
+  } catch (error) {
+    if (error instanceof TelegramError && error.code === 401) {
+      throw new TelegramBotError('Telegram rejected TELEGRAM_BOT_TOKEN (401)', 'token', 'copy the token from @BotFather again (/mybots → API Token)');
+    }
+    if (error instanceof TelegramError && error.code === 409) {
+      throw new TelegramBotError('the running avito-ai is listening to this bot (409 Conflict)', 'conflict', 'stop it for a minute, or write /status to the bot: the owner chats answer');
+    }
+    throw new TelegramBotError(`cannot reach Telegram: ${describeError(error)}`, 'network', 'check the network, TELEGRAM_API_ROOT and HTTPS_PROXY');
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The seller's notices as Telegram messages: HTML with every outside text escaped, split to fit
+ * Telegram's 4096-character limit, with the chat id written so that a reply can be routed back.
+ * Pure functions: what a notice says is tested without a server.
+ */
+import type { Notification } from '../core/ports.js';
+
+/** Telegram's limit per message; counted on our HTML, which is never shorter than what it shows. */
+export const MESSAGE_LIMIT = 4096;
+
+export interface InlineButton {
+  text: string;
+  /** At most 64 bytes (Telegram's limit for callback data). */
+  data: string;
+}
+
+export interface OutgoingMessage {
+  /** HTML (parse_mode HTML). */
+  text: string;
+  buttons?: InlineButton[][];
+}
+
+/** The line a reply is routed by: "Чат: <id>" as the seller sees it. */
+const CHAT_LABEL = 'Чат:';
+const CHAT_LINE = /(?:^|\n)Чат: (\S+)/;
+
+/** Where a seller opens the chat in Avito's web messenger. */
+export function avitoChatUrl(chatId: string): string {
+  return `https://www.avito.ru/profile/messenger/channel/${encodeURIComponent(chatId)}`;
+}
+
+/** The Avito chat a notice is about, read from its text as Telegram shows it (a replied-to message). */
+export function chatIdFromNotice(plainText: string | undefined): string | undefined {
+  return plainText === undefined ? undefined : CHAT_LINE.exec(plainText)?.[1];
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
+}
+
+/** One line of a message: trusted markup around outside text that gets escaped. */
+interface Line {
+  open?: string;
+  text: string;
+  close?: string;
+  /** Trusted HTML after the escaped text (a link). */
+  after?: string;
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  FOUND: '✅ из документов',
+  NOT_FOUND: '❔ нет в документах, отправлен FALLBACK_TEXT',
+  ESCALATION: '🚨 просьба позвать человека',
+  NON_TEXT: '🎤 не текст, попросил написать текстом',
+  ENGINE_FAILED: '⚠️ база знаний не ответила, отправлен FALLBACK_TEXT',
+};
+
+const TYPE_LABELS: Record<string, string> = {
+  voice: 'голосовое сообщение',
+  image: 'фото',
+  video: 'видео',
+  file: 'файл',
+  location: 'геопозицию',
+  call: 'звонок',
+  link: 'ссылку',
+  item: 'объявление',
+};
+
+/** Buttons under notices that leave a chat to the seller. */
+export function chatButtons(chatId: string): InlineButton[][] | undefined {
+  const resume = `resume:${chatId}`;
+  const pause = `pause24:${chatId}`;
+  if (Buffer.byteLength(pause) > 64) return undefined;
+  return [[{ text: '▶️ Вернуть бота', data: resume }, { text: '⏸ Пауза 24 ч', data: pause }]];
+}
+
+/** Renders one notice as one or more messages (buttons under the last). */
+export function formatNotification(notification: Notification, options: { humanPauseHours: number }): OutgoingMessage[] {
+  const lines: Line[] = [];
+  const listing = 'listing' in notification ? notification.listing : undefined;
+  const listingLine = (): void => {
+    if (listing) lines.push({ open: '📦 <b>', text: listing.title ?? 'Объявление', close: '</b>', after: ` · объявление ${listing.id}` });
+  };
+  const chatLines = (chatId: string, replyHint: boolean): void => {
+    lines.push({ text: `${CHAT_LABEL} ${chatId}`, open: '', close: '', after: ` · <a href="${escapeHtml(avitoChatUrl(chatId))}">открыть в Авито</a>` });
+    if (replyHint) lines.push({ open: '<i>', text: '↩️ Ответьте на это сообщение — текст уйдёт покупателю от вашего имени, бот встанет на паузу.', close: '</i>' });
+  };
+  let buttons: InlineButton[][] | undefined;
+
+  switch (notification.kind) {
+    case 'answer':
+      lines.push({ open: '💬 <b>', text: 'Бот ответил', close: '</b>', after: ` · ${escapeHtml(STATUS_LABELS[notification.status] ?? notification.status)}` });
+      listingLine();
+      lines.push({ open: '❓ <b>Покупатель:</b> ', text: notification.question });
+      lines.push({ open: '🤖 <b>Ответ:</b> ', text: notification.answer });
+      if (notification.sources.length > 0) lines.push({ open: '📄 ', text: notification.sources.join(', ') });
+      chatLines(notification.chatId, true);
+      break;
+    case 'escalation':
+      lines.push({ open: '🚨🚨 <b>', text: 'ПОКУПАТЕЛЬ ПРОСИТ МЕНЕДЖЕРА', close: '</b>' });
+      listingLine();
+      lines.push({ open: '💬 <b>Сообщение:</b> ', text: notification.message });
+      if (notification.lastBotAnswer) lines.push({ open: '🤖 <b>Последний ответ бота:</b> ', text: notification.lastBotAnswer });
+      lines.push({ text: 'Бот молчит в этом чате, пока вы его не вернёте.' });
+      chatLines(notification.chatId, true);
+      buttons = chatButtons(notification.chatId);
+      break;
+    case 'takeover':
+      lines.push({ open: '✋ <b>', text: 'Вы ответили покупателю сами', close: '</b>', after: ` — бот молчит в этом чате ${options.humanPauseHours} ч` });
+      listingLine();
+      lines.push({ open: '💬 <b>Ваш ответ:</b> ', text: notification.message });
+      chatLines(notification.chatId, true);
+      buttons = chatButtons(notification.chatId);
+      break;
+    case 'non-text':
+      lines.push({ open: '🎤 <b>', text: `Покупатель прислал ${TYPE_LABELS[notification.messageType] ?? notification.messageType}`, close: '</b>', after: ' — бот такое не читает' });
+      listingLine();
+      chatLines(notification.chatId, true);
+      break;
+    case 'error':
+      lines.push({ open: '⚠️ <b>', text: 'Нужно ваше внимание', close: '</b>' });
+      lines.push({ text: describeErrorNotice(notification) });
+      if (notification.chatId) chatLines(notification.chatId, false);
+      break;
+  }
+  const chunks = renderChunks(lines, MESSAGE_LIMIT);
+  return chunks.map((text, index) => (index === chunks.length - 1 && buttons ? { text, buttons } : { text }));
+}
+
+/** The seller's words for what went wrong; the log keeps the technical message. */
+export function describeErrorNotice(notification: Extract<Notification, { kind: 'error' }>): string {
+  const details = notification.details ?? {};
+  switch (notification.code) {
+    case 'tariff-stub':
+      return 'Авито показывает заглушку вместо сообщений: на аккаунте нет тарифа с API мессенджера. Бот не может читать чаты, пока тариф не подключён.';
+    case 'engine-failed':
+      return `База знаний не ответила ${details.attempts ?? 'несколько'} раз подряд (${details.error ?? 'ошибка'}); покупатель получил FALLBACK_TEXT.`;
+    case 'stale-question':
+      return `Вопрос без ответа старше ${details.hours ?? 'REPLY_MAX_AGE_HOURS'} ч — бот не стал отвечать и оставил его вам.`;
+    case 'avito-auth':
+      return `Авито не принимает ключи (${notification.message}). Бот остановлен: проверьте AVITO_CLIENT_ID и AVITO_CLIENT_SECRET и запустите его снова.`;
+    case 'passes-failing':
+      return `Проходы по чатам не удаются ${details.count ?? 'несколько'} раз подряд: ${notification.message}. Бот продолжает попытки.`;
+    default:
+      return notification.message;
+  }
+}
+
+/**
+ * Joins lines into messages of at most `limit` characters. A line too long for one message is
+ * split at a space or newline in its text, each piece keeping the line's markup, so no tag or
+ * escape is ever cut in half.
+ */
+export function renderChunks(lines: readonly Line[], limit: number): string[] {
+  const pieces: string[] = [];
+  for (const line of lines) {
+    const open = line.open ?? '';
+    const close = line.close ?? '';
+    const after = line.after ?? '';
+    const whole = `${open}${escapeHtml(line.text)}${close}${after}`;
+    if (whole.length <= limit) {
+      pieces.push(whole);
+      continue;
+    }
+    const room = limit - open.length - close.length;
+    let rest = line.text;
+    while (rest.length > 0) {
+      const take = fitEscaped(rest, room);
+      pieces.push(`${open}${escapeHtml(rest.slice(0, take))}${close}`);
+      rest = rest.slice(take).replace(/^\s+/, '');
+    }
+    if (after) pieces.push(after);
+  }
+  const chunks: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    const joined = current === '' ? piece : `${current}\n${piece}`;
+    if (joined.length <= limit) current = joined;
+    else {
+      chunks.push(current);
+      current = piece;
+    }
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}
+
+/** How many characters of `text` fit in `room` once escaped, preferring to end at whitespace. */
+function fitEscaped(text: string, room: number): number {
+  let length = 0;
+  let end = 0;
+  let lastSpace = -1;
+  while (end < text.length) {
+    const char = text[end]!;
+    const size = char === '&' ? 5 : char === '<' || char === '>' ? 4 : char === '"' ? 6 : 1;
+    // Never split a surrogate pair (an emoji) in two.
+    const width = isHighSurrogate(char) && end + 1 < text.length ? 2 : 1;
+    if (length + size + (width - 1) > room) break;
+    length += size + (width - 1);
+    if (/\s/.test(char)) lastSpace = end;
+    end += width;
+  }
+  if (end >= text.length) return text.length;
+  return lastSpace > end / 2 ? lastSpace + 1 : Math.max(end, 1);
+}
+
+function isHighSurrogate(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code >= 0xd800 && code <= 0xdbff;
+}

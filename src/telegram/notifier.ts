@@ -1,0 +1,132 @@
+/**
+ * Notices to the seller's Telegram. `notify` only queues: Telegram being slow, down or blocked
+ * never delays a buyer's answer. A queued message is retried a few times (honouring Telegram's
+ * retry_after) and then dropped with a log line; the queue is bounded, so an outage of days cannot
+ * eat the server's memory.
+ */
+import type { Notification, Notifier } from '../core/ports.js';
+import { formatNotification, type OutgoingMessage } from './format.js';
+
+/** A failed send, as the Telegram module reports it. */
+export class TelegramSendError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'TelegramSendError';
+  }
+}
+
+export interface NoticeLogger {
+  info(message: string, fields?: Record<string, string | number | boolean | undefined>): void;
+  warn(message: string, fields?: Record<string, string | number | boolean | undefined>): void;
+}
+
+export interface TelegramNotifierOptions {
+  /** Sends one message to one chat; throws `TelegramSendError` (anything else counts as retryable). */
+  send: (chatId: number, message: OutgoingMessage) => Promise<void>;
+  owners: readonly number[];
+  mode: 'all' | 'escalations' | 'off';
+  humanPauseHours: number;
+  logger: NoticeLogger;
+  now?: () => number;
+  /** Attempts per message (default 4). */
+  attempts?: number;
+  /** First retry delay, doubling (default 1000 ms). */
+  baseDelayMs?: number;
+  /** Messages kept waiting at most (default 500): the oldest are dropped beyond it. */
+  maxQueue?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface TelegramNotifier extends Notifier {
+  /** Waits until the queue is empty or `timeoutMs` passed; true when everything went out or was dropped. */
+  flush(timeoutMs: number): Promise<boolean>;
+  /** Messages waiting. */
+  pending(): number;
+}
+
+const ERROR_REPEAT_MS = 3_600_000;
+
+/** The notices the `escalations` mode keeps: what the seller has to act on. */
+const NEEDS_SELLER = new Set<Notification['kind']>(['escalation', 'non-text', 'error']);
+
+export function createTelegramNotifier(options: TelegramNotifierOptions): TelegramNotifier {
+  const now = options.now ?? Date.now;
+  const attempts = options.attempts ?? 4;
+  const baseDelay = options.baseDelayMs ?? 1000;
+  const maxQueue = options.maxQueue ?? 500;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
+  const queue: Array<{ chatId: number; message: OutgoingMessage; kind: string }> = [];
+  const lastErrorAt = new Map<string, number>();
+  let draining: Promise<void> | undefined;
+
+  function wanted(notification: Notification): boolean {
+    if (options.mode === 'off') return false;
+    if (options.mode === 'escalations' && !NEEDS_SELLER.has(notification.kind)) return false;
+    if (notification.kind !== 'error') return true;
+    // The same trouble at most once an hour: per chat for a chat's trouble, once for the account's.
+    const key = notification.code
+      ? `${notification.code}|${notification.code === 'tariff-stub' ? '' : (notification.chatId ?? '')}`
+      : `${notification.chatId ?? ''}|${notification.message}`;
+    const last = lastErrorAt.get(key);
+    if (last !== undefined && now() - last < ERROR_REPEAT_MS) return false;
+    lastErrorAt.set(key, now());
+    return true;
+  }
+
+  async function deliver(item: (typeof queue)[number]): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await options.send(item.chatId, item.message);
+        return;
+      } catch (error) {
+        const failure = error instanceof TelegramSendError ? error : new TelegramSendError(String(error), true);
+        if (!failure.retryable || attempt >= attempts) {
+          options.logger.warn(`telegram: dropped a ${item.kind} notice after ${attempt} attempt(s): ${failure.message}`, { to: item.chatId });
+          return;
+        }
+        await sleep(Math.max(failure.retryAfterMs ?? 0, baseDelay * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  function drain(): void {
+    if (draining) return;
+    draining = (async () => {
+      while (queue.length > 0) await deliver(queue.shift()!);
+    })().finally(() => {
+      draining = undefined;
+    });
+  }
+
+  return {
+    notify(notification) {
+      try {
+        if (!wanted(notification)) return;
+        const messages = formatNotification(notification, { humanPauseHours: options.humanPauseHours });
+        for (const chatId of options.owners) for (const message of messages) queue.push({ chatId, message, kind: notification.kind });
+        if (queue.length > maxQueue) {
+          const dropped = queue.splice(0, queue.length - maxQueue);
+          options.logger.warn(`telegram: ${dropped.length} old notice(s) dropped, Telegram has not taken them in time`);
+        }
+        drain();
+      } catch (error) {
+        // A notice must never throw into the core.
+        options.logger.warn(`telegram: could not prepare a notice: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+
+    async flush(timeoutMs) {
+      const deadline = now() + timeoutMs;
+      while ((draining || queue.length > 0) && now() < deadline) {
+        await Promise.race([draining, new Promise((resolve) => setTimeout(resolve, 20))]);
+      }
+      return !draining && queue.length === 0;
+    },
+
+    pending: () => queue.length + (draining ? 1 : 0),
+  };
+}

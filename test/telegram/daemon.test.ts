@@ -1,0 +1,195 @@
+/**
+ * The seller's Telegram window through the path a seller uses: `avito-ai poll` with
+ * TELEGRAM_BOT_TOKEN set, against the fake Telegram Bot API (real telegraf, loopback) and the
+ * Avito sandbox. What reaches Telegram, and what a reply, a button or a command does in Avito.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { openStore } from '../../src/store/index.js';
+import { runInProcess, type CliResult } from '../helpers/cli.js';
+import { startFakeTelegram, type FakeTelegram, type FakeTelegramMessage } from '../helpers/fake-telegram.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const OWNER = 5550001;
+const MANAGER = 5550002;
+const STRANGER = 6660001;
+
+let sandbox: Sandbox;
+let telegram: FakeTelegram;
+let env: Record<string, string>;
+let cwd: string;
+
+beforeEach(async () => {
+  sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+  telegram = await startFakeTelegram();
+  cwd = mkdtempSync(join(tmpdir(), 'avito-ai-telegram-'));
+  env = {
+    AVITO_API_URL: sandbox.url,
+    AVITO_CLIENT_ID: sandbox.credentials.clientId,
+    AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+    KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+    STORE_PATH: join(cwd, 'store.json'),
+    AVITO_POLL_INTERVAL: '1',
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_OWNER_CHAT_ID: `${OWNER}, ${MANAGER}`,
+    TELEGRAM_API_ROOT: telegram.url,
+  };
+});
+
+afterEach(async () => {
+  await telegram.close();
+  await sandbox.close();
+});
+
+/** Starts the daemon in-process; `stop` ends it as SIGTERM would and returns its result. */
+function startDaemon(extra: Record<string, string> = {}): { stop: () => Promise<CliResult> } {
+  const controller = new AbortController();
+  const done = runInProcess(['poll'], { cwd, env: { ...env, ...extra }, signal: controller.signal });
+  return {
+    stop: async () => {
+      controller.abort();
+      return done;
+    },
+  };
+}
+
+const to = (chatId: number): FakeTelegramMessage[] => telegram.sent.filter((message) => message.chat_id === chatId);
+const noticeAbout = (chatId: string, marker: string): FakeTelegramMessage | undefined =>
+  to(OWNER).find((message) => message.plain.includes(`Чат: ${chatId}`) && message.plain.includes(marker));
+
+describe('notices', () => {
+  it('tells every owner of each answer, the escalation (with buttons), the takeover and the voice message', async () => {
+    const result = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    for (const owner of [OWNER, MANAGER]) expect(to(owner).length).toBeGreaterThanOrEqual(5);
+
+    const answer = noticeAbout('u2i-demo-vacuum', 'Бот ответил');
+    expect(answer?.parse_mode).toBe('HTML');
+    expect(answer?.plain).toContain('Робот-пылесос Xiaomi Mi Robot Vacuum-Mop 2 · объявление 4012345679');
+    expect(answer?.plain).toContain('Покупатель: Добрый день, на пылесос есть гарантия?');
+    expect(answer?.plain).toMatch(/Ответ: .*Гарантия 12 месяцев/s);
+    expect(answer?.plain).toContain('✅ из документов');
+    expect(answer?.plain).toContain('item-4012345679-robot-pylesos.md');
+    expect(answer?.text).toContain('<a href="https://www.avito.ru/profile/messenger/channel/u2i-demo-vacuum">');
+
+    const fallback = noticeAbout('u2i-demo-bike', 'Бот ответил');
+    expect(fallback?.plain).toContain('нет в документах, отправлен FALLBACK_TEXT');
+
+    const escalation = noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ ПРОСИТ МЕНЕДЖЕРА');
+    expect(escalation?.plain).toContain('Сообщение: Позовите менеджера, пожалуйста, хочу обсудить скидку');
+    expect(escalation?.reply_markup?.inline_keyboard?.[0]?.map((button: { callback_data: string }) => button.callback_data)).toEqual([
+      'resume:u2i-demo-manager',
+      'pause24:u2i-demo-manager',
+    ]);
+
+    expect(noticeAbout('u2i-demo-takeover', 'Вы ответили покупателю сами')?.plain).toContain('Да, продаётся!');
+    expect(noticeAbout('u2i-demo-voice', 'Бот ответил')?.plain).toContain('не текст, попросил написать текстом');
+    // A one-shot run sends notices but does not listen.
+    expect(telegram.calls.some((call) => call.method === 'getUpdates')).toBe(false);
+  });
+
+  it('TELEGRAM_LOG=escalations leaves routine answers and takeovers out', async () => {
+    await runInProcess(['poll', '--once'], { cwd, env: { ...env, TELEGRAM_LOG: 'escalations' } });
+    expect(to(OWNER).map((message) => message.plain.split('\n')[0])).toEqual([
+      '🚨🚨 ПОКУПАТЕЛЬ ПРОСИТ МЕНЕДЖЕРА',
+      '🎤 Покупатель прислал голосовое сообщение — бот такое не читает',
+    ]);
+  });
+
+  it('Telegram down: buyers are answered all the same, and the run ends on time', async () => {
+    telegram.setDown(true);
+    const started = Date.now();
+    const result = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    expect(sandbox.sent()).toHaveLength(5);
+    expect(Date.now() - started).toBeLessThan(9000);
+    expect(result.stderr).toMatch(/telegram: some notices were not sent before exit/);
+  }, 20_000);
+});
+
+describe('remote control while the daemon runs', () => {
+  it('a reply to a notice goes to the buyer as the seller and pauses the bot there', async () => {
+    const daemon = startDaemon();
+    await telegram.waitFor(() => noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ') !== undefined && telegram.polling, 8000);
+    const escalation = noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ')!;
+    telegram.userSends(OWNER, 'Здравствуйте, Олег! Скидку дадим 5%.', { replyTo: escalation.message_id });
+    await telegram.waitFor(() => to(OWNER).some((message) => message.plain.startsWith('✅ Отправлено покупателю')), 5000);
+    expect(sandbox.sent('u2i-demo-manager').map((message) => message.content.text)).toContain('Здравствуйте, Олег! Скидку дадим 5%.');
+
+    // The buyer writes again: the bot stays silent, the seller has the chat.
+    sandbox.addMessage('u2i-demo-manager', { text: 'Спасибо! А доставка есть?' });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const result = await daemon.stop();
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    expect(sandbox.sent('u2i-demo-manager').map((message) => message.content.text)).toHaveLength(2);
+    const store = await openStore({ path: env.STORE_PATH!, readOnly: true });
+    expect(store.getChat('u2i-demo-manager')?.pausedUntil).toBeGreaterThan(Date.now() + 11 * 3_600_000);
+    await store.close();
+  }, 20_000);
+
+  it('buttons resume the bot or pause it for 24 h, and disappear once pressed', async () => {
+    const daemon = startDaemon();
+    await telegram.waitFor(() => noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ') !== undefined && telegram.polling, 8000);
+    const escalation = noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ')!;
+    telegram.userPresses(OWNER, escalation.message_id, 'resume:u2i-demo-manager');
+    await telegram.waitFor(() => to(OWNER).some((message) => message.plain.startsWith('▶️ Бот снова отвечает в чате u2i-demo-manager')), 5000);
+    expect(telegram.answeredCallbacks.map((answer) => answer.text)).toEqual(['Бот снова отвечает']);
+    await telegram.waitFor(() => telegram.calls.some((call) => call.method === 'editMessageReplyMarkup'), 5000);
+
+    // Resumed: a new question there is answered by the bot again.
+    sandbox.addMessage('u2i-demo-manager', { text: 'А доставка курьером есть?' });
+    await telegram.waitFor(() => noticeAbout('u2i-demo-manager', 'Бот ответил') !== undefined, 5000);
+
+    // The manager presses under their own copy of the notice.
+    const takeover = to(MANAGER).find((message) => message.plain.includes('Чат: u2i-demo-takeover') && message.plain.includes('Вы ответили'))!;
+    telegram.userPresses(MANAGER, takeover.message_id, 'pause24:u2i-demo-takeover');
+    await telegram.waitFor(() => to(MANAGER).some((message) => message.plain.startsWith('⏸ Бот молчит в чате u2i-demo-takeover')), 5000);
+    await daemon.stop();
+    const store = await openStore({ path: env.STORE_PATH!, readOnly: true });
+    expect(store.getChat('u2i-demo-manager')?.escalatedAt).toBeUndefined();
+    const paused = store.getChat('u2i-demo-takeover');
+    expect(paused?.pauseReason).toBe('manual');
+    expect(paused?.pausedUntil).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    await store.close();
+  }, 20_000);
+
+  it('answers /status, /chats, /pause, /resume and /help to owners, and nothing to strangers', async () => {
+    const daemon = startDaemon();
+    await telegram.waitFor(() => noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ') !== undefined && telegram.polling, 8000);
+    const replies = (): string[] => to(OWNER).map((message) => message.plain);
+    // Let the first pass finish, so /status has one to report.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    telegram.userSends(STRANGER, '/status');
+    telegram.userSends(STRANGER, 'Привет, дай доступ');
+    telegram.userSends(OWNER, '/status');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('🟢 Работает')), 5000);
+    const statusText = replies().find((text) => text.startsWith('🟢 Работает'))!;
+    expect(statusText).toMatch(/Последний проход: .* — чатов \d+, ответов \d+/);
+    expect(statusText).toMatch(/Ждут вас: эскалаций 1, на паузе \d+/);
+
+    telegram.userSends(OWNER, '/chats');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('Ждут вас:')), 5000);
+    expect(replies().find((text) => text.startsWith('Ждут вас:'))).toContain('🚨 эскалация · Кофемашина');
+
+    telegram.userSends(OWNER, '/pause u2i-demo-vacuum 2');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('⏸ Бот молчит в чате u2i-demo-vacuum')), 5000);
+    telegram.userSends(OWNER, '/resume u2i-demo-vacuum');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('▶️ Бот снова отвечает в чате u2i-demo-vacuum')), 5000);
+    telegram.userSends(OWNER, '/resume u2i-nope');
+    await telegram.waitFor(() => replies().some((text) => text.includes('Чата u2i-nope бот не знает')), 5000);
+    telegram.userSends(OWNER, '/help');
+    await telegram.waitFor(() => replies().some((text) => text.includes('/pause <чат> [часы]')), 5000);
+    telegram.userSends(OWNER, 'просто текст');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('Чтобы написать покупателю, ответьте')), 5000);
+
+    const result = await daemon.stop();
+    expect(result.code).toBe(ExitCode.Ok);
+    expect(to(STRANGER)).toEqual([]);
+    expect(result.stderr).toContain('telegram: ignored an update from a stranger');
+  }, 20_000);
+});

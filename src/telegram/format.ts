@@ -48,11 +48,11 @@ interface Line {
 }
 
 const STATUS_LABELS: Record<string, string> = {
-  FOUND: '✅ из документов',
-  NOT_FOUND: '❔ нет в документах, отправлен FALLBACK_TEXT',
-  ESCALATION: '🚨 просьба позвать человека',
-  NON_TEXT: '🎤 не текст, попросил написать текстом',
-  ENGINE_FAILED: '⚠️ база знаний не ответила, отправлен FALLBACK_TEXT',
+  FOUND: '✅ FOUND: из документов',
+  NOT_FOUND: '❔ NOT_FOUND: нет в документах, отправлен FALLBACK_TEXT',
+  ESCALATION: '🚨 ESCALATION: просьба позвать человека',
+  NON_TEXT: '🎤 NON_TEXT: не текст, попросил написать текстом',
+  ENGINE_FAILED: '⚠️ ENGINE_FAILED: база знаний не ответила, отправлен FALLBACK_TEXT',
 };
 
 const TYPE_LABELS: Record<string, string> = {

@@ -72,12 +72,12 @@ describe('notices', () => {
     expect(answer?.plain).toContain('Робот-пылесос Xiaomi Mi Robot Vacuum-Mop 2 · объявление 4012345679');
     expect(answer?.plain).toContain('Покупатель: Добрый день, на пылесос есть гарантия?');
     expect(answer?.plain).toMatch(/Ответ: .*Гарантия 12 месяцев/s);
-    expect(answer?.plain).toContain('✅ из документов');
+    expect(answer?.plain).toContain('✅ FOUND: из документов');
     expect(answer?.plain).toContain('item-4012345679-robot-pylesos.md');
     expect(answer?.text).toContain('<a href="https://www.avito.ru/profile/messenger/channel/u2i-demo-vacuum">');
 
     const fallback = noticeAbout('u2i-demo-bike', 'Бот ответил');
-    expect(fallback?.plain).toContain('нет в документах, отправлен FALLBACK_TEXT');
+    expect(fallback?.plain).toContain('NOT_FOUND: нет в документах, отправлен FALLBACK_TEXT');
 
     const escalation = noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ ПРОСИТ МЕНЕДЖЕРА');
     expect(escalation?.plain).toContain('Сообщение: Позовите менеджера, пожалуйста, хочу обсудить скидку');
@@ -87,7 +87,7 @@ describe('notices', () => {
     ]);
 
     expect(noticeAbout('u2i-demo-takeover', 'Вы ответили покупателю сами')?.plain).toContain('Да, продаётся!');
-    expect(noticeAbout('u2i-demo-voice', 'Бот ответил')?.plain).toContain('не текст, попросил написать текстом');
+    expect(noticeAbout('u2i-demo-voice', 'Бот ответил')?.plain).toContain('NON_TEXT: не текст, попросил написать текстом');
     // A one-shot run sends notices but does not listen.
     expect(telegram.calls.some((call) => call.method === 'getUpdates')).toBe(false);
   });
@@ -98,6 +98,17 @@ describe('notices', () => {
       '🚨🚨 ПОКУПАТЕЛЬ ПРОСИТ МЕНЕДЖЕРА',
       '🎤 Покупатель прислал голосовое сообщение — бот такое не читает',
     ]);
+  });
+
+  it('a 429 from Telegram is waited out (retry_after) and the notice still arrives', async () => {
+    telegram.failNext('sendMessage', { errorCode: 429, retryAfter: 1 });
+    const result = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    const sends = telegram.calls.filter((call) => call.method === 'sendMessage');
+    expect(sends.length).toBe(telegram.sent.length + 1);
+    expect(sends[1]!.at - sends[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(to(OWNER).length + to(MANAGER).length).toBe(telegram.sent.length);
+    expect(result.stderr).not.toContain('dropped');
   });
 
   it('Telegram down: buyers are answered all the same, and the run ends on time', async () => {

@@ -23,7 +23,7 @@ describe('formatNotification', () => {
     expect(text).toContain('объявление 4012345678');
     expect(text).toContain('Какое &lt;давление&gt;?');
     expect(text).toContain('15 бар &amp; &quot;пар&quot;');
-    expect(text).toContain('✅ из документов');
+    expect(text).toContain('✅ FOUND: из документов');
     expect(text).toContain('item-4012345678.md');
     expect(text).toContain(`<a href="${avitoChatUrl('u2i-abc')}">открыть в Авито</a>`);
     expect(chatIdFromNotice(plain(text))).toBe('u2i-abc');

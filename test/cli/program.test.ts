@@ -16,13 +16,13 @@ describe('the command line', () => {
   it('--help lists every command', async () => {
     const { code, stdout } = await runInProcess(['--help'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Ok);
-    for (const command of ['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'demo', 'sandbox']) {
+    for (const command of ['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'telegram-id', 'demo', 'sandbox']) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
     expect(stdout).toContain('Examples:');
   });
 
-  it.each(['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'demo', 'sandbox'])('%s --help explains it with an example', async (command) => {
+  it.each(['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'telegram-id', 'demo', 'sandbox'])('%s --help explains it with an example', async (command) => {
     const { code, stdout } = await runInProcess([command, '--help'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Ok);
     expect(stdout).toContain(`avito-ai ${command}`);

@@ -92,6 +92,13 @@ describe('notices', () => {
     expect(telegram.calls.some((call) => call.method === 'getUpdates')).toBe(false);
   });
 
+  it('reply <chat> tells the owners too', async () => {
+    const result = await runInProcess(['reply', 'u2i-demo-vacuum'], { cwd, env });
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    expect(noticeAbout('u2i-demo-vacuum', 'Бот ответил')?.plain).toContain('FOUND');
+    expect(to(MANAGER)).toHaveLength(1);
+  });
+
   it('TELEGRAM_LOG=escalations leaves routine answers and takeovers out', async () => {
     await runInProcess(['poll', '--once'], { cwd, env: { ...env, TELEGRAM_LOG: 'escalations' } });
     expect(to(OWNER).map((message) => message.plain.split('\n')[0])).toEqual([

@@ -6,7 +6,9 @@ import { ExitCode } from '../exit-codes.js';
 import { printOutcome } from '../outcome.js';
 import type { CommandContext } from '../program.js';
 import {
+  combineNotifiers,
   createEngineFor,
+  createTelegramFor,
   createLogNotifier,
   createLoggerFor,
   createMessengerFor,
@@ -61,14 +63,17 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     }
     throw error;
   }
+  const telegram = dryRun ? undefined : await createTelegramFor(config, logger);
   try {
     const messenger = await createMessengerFor(config, store, logger);
     const engine = await createEngineFor(config, { store, logger });
-    const responder = createResponderFor(config, { messenger, store, engine, notifier: createLogNotifier(logger) });
+    const notifier = combineNotifiers(createLogNotifier(logger), telegram?.notifier);
+    const responder = createResponderFor(config, { messenger, store, engine, notifier });
     const outcome = await responder.handleChat(chatId, { dryRun });
     printOutcome(out, outcome);
     return outcome.action === 'failed' || outcome.action === 'deferred' ? ExitCode.Failure : ExitCode.Ok;
   } finally {
+    if (telegram && !(await telegram.notifier.flush(5000))) logger.warn('telegram: some notices were not sent before exit');
     await store.close();
   }
 }

@@ -2,6 +2,7 @@
 // answered with the local engine from docs/examples/knowledge.
 //
 //   npm run build && node bench/poll.mjs --chats 1000 --per-chat 2
+//   npm run build && node bench/poll.mjs --chats 1000 --per-chat 2 --telegram 1   (plus a notice per answer)
 //
 // The sandbox runs in this process; the pass runs in a child process through the same code path
 // as `avito-ai poll --once` (runCli from dist/), so its time, CPU and peak memory are avito-ai's
@@ -29,11 +30,13 @@ async function runParent() {
   const chats = Number(args.chats ?? 1000);
   const perChat = Number(args['per-chat'] ?? 2);
   const concurrency = Number(args.concurrency ?? 4);
+  const withTelegram = args.telegram !== undefined && args.telegram !== '0';
   const { startSandbox, generateScenario } = await import('../dist/sandbox/index.js');
   const sandbox = await startSandbox({ scenario: generateScenario({ chats, messagesPerChat: perChat, seed: 42 }) });
+  const telegram = withTelegram ? await startBotApi() : undefined;
   const dir = await mkdtemp(join(tmpdir(), 'avito-ai-bench-poll-'));
   console.log(`avito-ai poll pass benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
-  console.log(`reproduce: npm run build && node bench/poll.mjs --chats ${chats} --per-chat ${perChat} --concurrency ${concurrency}`);
+  console.log(`reproduce: npm run build && node bench/poll.mjs --chats ${chats} --per-chat ${perChat} --concurrency ${concurrency}${withTelegram ? ' --telegram 1' : ''}`);
   try {
     const env = {
       PATH: process.env.PATH ?? '',
@@ -48,6 +51,7 @@ async function runParent() {
       MAX_REPLIES_PER_HOUR: '10000',
       // The generated chats reach 7 days into the past: every one of them is to be answered here.
       REPLY_MAX_AGE_HOURS: '0',
+      ...(telegram ? { TELEGRAM_BOT_TOKEN: '123456:BENCH-TOKEN', TELEGRAM_OWNER_CHAT_ID: '1', TELEGRAM_API_ROOT: telegram.url } : {}),
     };
     const result = await new Promise((resolve, reject) => {
       const child = fork(fileURLToPath(import.meta.url), ['--child', '1'], { env, cwd: dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [] });
@@ -68,8 +72,10 @@ async function runParent() {
     console.log(`own CPU / message     ${(ownMs / messages).toFixed(2)} ms  (goal < 2 ms; child CPU ${ownMs.toFixed(0)} ms incl. start-up)`);
     console.log(`messages / second     ${((messages / result.passMs) * 1000).toFixed(0)}`);
     console.log(`peak RSS (child)      ${(result.maxRssKb / 1024).toFixed(1)} MB`);
+    if (telegram) console.log(`Telegram notices      ${telegram.count()} delivered to the loopback Bot API`);
     if (sent !== chats) console.log(`WARNING: expected ${chats} replies, got ${sent}`);
   } finally {
+    telegram?.close();
     await sandbox.close();
     await rm(dir, { recursive: true, force: true });
   }
@@ -91,4 +97,28 @@ async function runChild() {
   const usage = process.resourceUsage();
   process.send({ code, passMs, cpuUserUs: usage.userCPUTime, cpuSystemUs: usage.systemCPUTime, maxRssKb: usage.maxRSS });
   process.disconnect();
+}
+
+/** A loopback Bot API that accepts every sendMessage: the cost measured is avito-ai's own. */
+async function startBotApi() {
+  const { createServer } = await import('node:http');
+  let count = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      if (req.url?.endsWith('/sendMessage')) count += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, result: { message_id: count, date: 0, chat: { id: 1, type: 'private' }, text: '' } }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    count: () => count,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }

@@ -184,7 +184,7 @@ export async function createTelegramFor(config: Config, logger: Logger): Promise
     humanPauseHours: config.responder.humanPauseHours,
   });
   const notifier = createTelegramNotifier({
-    send: (chatId, message) => bot.send(chatId, message),
+    send: (chatId, message, signal) => bot.send(chatId, message, signal),
     owners: t.ownerChatIds,
     mode: t.log,
     humanPauseHours: config.responder.humanPauseHours,

@@ -19,12 +19,13 @@ export interface TelegramBotOptions {
   logger: NoticeLogger;
   /** How long the bot stays silent after the seller writes to a buyer. */
   humanPauseHours: number;
-  /** Wait before launching again after Telegram could not be reached (default 30 s). */
+  /** Wait before polling again after Telegram could not be reached (default 30 s). */
   relaunchDelayMs?: number;
 }
 
 export interface TelegramBot {
-  send(chatId: number, message: OutgoingMessage): Promise<void>;
+  /** Sends one message; `signal` abandons it (on exit). Throws `TelegramSendError`. */
+  send(chatId: number, message: OutgoingMessage, signal?: AbortSignal): Promise<void>;
   /** Listens to the owners until `signal` aborts; resolves then. Never rejects. */
   listen(actions: SellerActions, signal: AbortSignal): Promise<void>;
 }
@@ -52,20 +53,35 @@ const HELP = [
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const bot = new Telegraf(options.token, {
     telegram: { apiRoot: options.apiRoot, ...(options.agent ? { agent: options.agent } : {}) },
-    handlerTimeout: 60_000,
+    // A handler that sends to Avito must finish, however long the chat's queue is: telegraf's
+    // timeout would only stop waiting, not stop the send, and invite the seller to send twice.
+    handlerTimeout: Number.POSITIVE_INFINITY,
   });
   const owners = new Set(options.owners);
   const { logger } = options;
+  /** Which Avito chat each notice we sent is about, so a reply is routed by what we sent, not by its text. */
+  const noticeChats = new Map<string, string>();
 
-  async function send(chatId: number, message: OutgoingMessage): Promise<void> {
+  async function send(chatId: number, message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
     try {
-      await bot.telegram.sendMessage(chatId, message.text, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(message.buttons
-          ? { reply_markup: { inline_keyboard: message.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
-          : {}),
-      });
+      const sent = await bot.telegram.callApi(
+        'sendMessage',
+        {
+          chat_id: chatId,
+          text: message.text,
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(message.buttons
+            ? { reply_markup: { inline_keyboard: message.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
+            : {}),
+        },
+        // telegraf types its own AbortSignal shim; node-fetch takes the standard one.
+        signal ? { signal: signal as never } : {},
+      );
+      if (message.chatId) {
+        noticeChats.set(`${chatId}:${sent.message_id}`, message.chatId);
+        if (noticeChats.size > 10_000) noticeChats.delete(noticeChats.keys().next().value!);
+      }
     } catch (error) {
       throw toSendError(error);
     }
@@ -107,13 +123,13 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     bot.action(/^(resume|pause24):(.+)$/, async (ctx) => {
       const [, op, chatId] = ctx.match;
       if (!chatId) return;
+      // Telegram expires an unanswered button press within seconds; the chat's queue may take longer.
+      await ctx.answerCbQuery(op === 'resume' ? 'Возвращаю бота…' : 'Ставлю паузу 24 ч…').catch(() => undefined);
       if (op === 'resume') {
         const known = await actions.resume(chatId);
-        await ctx.answerCbQuery(known ? 'Бот снова отвечает' : 'Чат не найден');
-        if (known) await reply(ctx, `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).`);
+        await reply(ctx, known ? `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).` : `Чата <code>${escapeHtml(chatId)}</code> бот не знает.`);
       } else {
         const until = await actions.pause(chatId, 24);
-        await ctx.answerCbQuery('Пауза 24 ч');
         await reply(ctx, `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`);
       }
       logger.info(`telegram: ${op === 'resume' ? 'resumed' : 'paused'} a chat (button)`, { chat: chatId });
@@ -123,27 +139,37 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
     bot.on('text', async (ctx) => {
       const replied = ctx.message.reply_to_message;
-      const chatId = replied && 'text' in replied ? chatIdFromNotice(replied.text) : undefined;
+      const ours = replied !== undefined && replied.from?.id === ctx.botInfo.id;
+      const chatId = ours
+        ? (noticeChats.get(`${ctx.chat.id}:${replied.message_id}`) ?? ('text' in replied ? chatIdFromNotice(replied.text) : undefined))
+        : undefined;
       if (!chatId) {
         return reply(ctx, 'Чтобы написать покупателю, ответьте (Reply) на уведомление о его чате. Команды — /help.');
       }
+      if (isStale(ctx.message.date)) {
+        return reply(ctx, '⌛ Это сообщение пришло, пока бот не работал, и устарело — не отправлено. Если ещё нужно, ответьте на уведомление снова.');
+      }
+      // The chat may be busy with a slow answer; the seller hears at once that the text is on its way.
+      const slow = setTimeout(() => void reply(ctx, '⏳ Бот заканчивает с этим чатом — ваш ответ уйдёт следом.').catch(() => undefined), 3000);
       try {
         const sent = await actions.sendAsSeller(chatId, ctx.message.text);
         logger.info('telegram: sent the seller\'s reply to the buyer', { chat: chatId, parts: sent.parts });
-        return reply(ctx, `✅ Отправлено покупателю в <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>; бот молчит там до ${formatTime(sent.pausedUntil)}.`);
+        return await reply(ctx, `✅ Отправлено покупателю в <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>; бот молчит там до ${formatTime(sent.pausedUntil)}.`);
       } catch (error) {
-        logger.warn(`telegram: could not send the seller's reply: ${describeError(error)}`, { chat: chatId });
+        logger.warn(`telegram: could not send the seller's reply: ${redact(describeError(error))}`, { chat: chatId });
         const ambiguous = typeof error === 'object' && error !== null && (error as { ambiguous?: unknown }).ambiguous === true;
-        return reply(
+        return await reply(
           ctx,
           ambiguous
             ? `⚠️ Авито не подтвердил отправку — сообщение могло уйти. Проверьте <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>, прежде чем писать снова.`
             : `❌ Не отправлено: ${escapeHtml(describeError(error))}`,
         );
+      } finally {
+        clearTimeout(slow);
       }
     });
 
-    bot.catch((error) => logger.warn(`telegram: a command failed: ${describeError(error)}`));
+    bot.catch((error) => logger.warn(`telegram: a command failed: ${redact(describeError(error))}`));
   }
 
   return {
@@ -151,33 +177,49 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
 
     async listen(actions, signal) {
       register(actions);
-      const stop = (): void => {
-        try {
-          bot.stop('shutdown');
-        } catch {
-          // Not running yet (still connecting): the loop below sees the signal.
-        }
-      };
-      signal.addEventListener('abort', stop, { once: true });
+      const handlers = new Set<Promise<void>>();
+      let offset = 0;
+      let connected = false;
       while (!signal.aborted) {
         try {
-          await bot.launch({ allowedUpdates: ['message', 'callback_query'] }, () => {
-            logger.info('telegram: listening to the owner chats', { owners: [...owners].join(',') });
+          if (!connected) {
+            bot.botInfo = await bot.telegram.callApi('getMe', {}, { signal: signal as never });
+            // A webhook left by another tool would make every getUpdates fail with 409.
+            await bot.telegram.callApi('deleteWebhook', {}, { signal: signal as never });
             void bot.telegram.setMyCommands(COMMANDS).catch(() => undefined);
-          });
-          if (signal.aborted) break;
-          logger.warn('telegram: polling stopped; starting again');
+            connected = true;
+            logger.info('telegram: listening to the owner chats', { owners: [...owners].join(',') });
+          }
+          const updates = await bot.telegram.callApi(
+            'getUpdates',
+            { timeout: 50, offset, allowed_updates: ['message', 'callback_query'] },
+            { signal: signal as never },
+          );
+          for (const update of updates) {
+            offset = update.update_id + 1;
+            // Not awaited: a reply waiting for a busy chat must not hold up /status or the next update.
+            const handled = bot.handleUpdate(update).catch((error: unknown) => logger.warn(`telegram: an update failed: ${redact(describeError(error))}`));
+            handlers.add(handled);
+            void handled.finally(() => handlers.delete(handled));
+          }
         } catch (error) {
           if (signal.aborted) break;
           if (error instanceof TelegramError && error.code === 401) {
             logger.warn('telegram: the bot token was rejected (401): remote control is off; check TELEGRAM_BOT_TOKEN');
             break;
           }
-          logger.warn(`telegram: cannot reach Telegram (${describeError(error)}); trying again in ${Math.round((options.relaunchDelayMs ?? 30_000) / 1000)} s`);
+          const retryAfter = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
+          const delay = retryAfter === undefined ? (options.relaunchDelayMs ?? 30_000) : retryAfter * 1000;
+          logger.warn(`telegram: cannot get updates (${redact(describeError(error))}); trying again in ${Math.round(delay / 1000)} s`);
+          await abortableDelay(delay, signal);
         }
-        await abortableDelay(options.relaunchDelayMs ?? 30_000, signal);
       }
-      signal.removeEventListener('abort', stop);
+      // Work the seller asked for is finished (it runs in the chats' queues), then the updates
+      // handled are confirmed, so a restart does not run them again.
+      await Promise.all(handlers);
+      if (connected) {
+        await bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }, { signal: AbortSignal.timeout(3000) as never }).catch(() => undefined);
+      }
     },
   };
 }
@@ -232,17 +274,29 @@ function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)} дн ${hours % 24} ч`;
 }
 
+/** Messages written while the daemon was down are not acted on hours later. */
+const STALE_SECONDS = 10 * 60;
+
+function isStale(unixSeconds: number): boolean {
+  return Date.now() / 1000 - unixSeconds > STALE_SECONDS;
+}
+
+/** Telegram URLs carry the token (`/bot<token>/`): never let one reach a log or a screen. */
+export function redact(text: string): string {
+  return text.replace(/bot\d+:[\w-]+/g, 'bot<token>');
+}
+
 function toSendError(error: unknown): TelegramSendError {
   if (error instanceof TelegramError) {
     const retryAfter = error.parameters?.retry_after;
     return new TelegramSendError(
-      `${error.code} ${error.description}`,
+      redact(`${error.code} ${error.description}`),
       error.code === 429 || error.code >= 500,
       retryAfter === undefined ? undefined : retryAfter * 1000,
     );
   }
   // node-fetch's FetchError and friends: the network, worth another try.
-  return new TelegramSendError(describeError(error), true);
+  return new TelegramSendError(redact(describeError(error)), true);
 }
 
 function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
@@ -299,6 +353,6 @@ export async function findChatsThatWrote(options: {
     if (error instanceof TelegramError && error.code === 409) {
       throw new TelegramBotError('the running avito-ai is listening to this bot (409 Conflict)', 'conflict', 'stop it for a minute, or write /status to the bot: the owner chats answer');
     }
-    throw new TelegramBotError(`cannot reach Telegram: ${describeError(error)}`, 'network', 'check the network, TELEGRAM_API_ROOT and HTTPS_PROXY');
+    throw new TelegramBotError(`cannot reach Telegram: ${redact(describeError(error))}`, 'network', 'check the network, TELEGRAM_API_ROOT and HTTPS_PROXY');
   }
 }

@@ -18,11 +18,13 @@ export interface OutgoingMessage {
   /** HTML (parse_mode HTML). */
   text: string;
   buttons?: InlineButton[][];
+  /** The Avito chat it is about: a reply to it goes there. */
+  chatId?: string;
 }
 
 /** The line a reply is routed by: "Чат: <id>" as the seller sees it. */
 const CHAT_LABEL = 'Чат:';
-const CHAT_LINE = /(?:^|\n)Чат: (\S+)/;
+const CHAT_LINE = /(?:^|\n)Чат: (\S+)/g;
 
 /** Where a seller opens the chat in Avito's web messenger. */
 export function avitoChatUrl(chatId: string): string {
@@ -31,7 +33,8 @@ export function avitoChatUrl(chatId: string): string {
 
 /** The Avito chat a notice is about, read from its text as Telegram shows it (a replied-to message). */
 export function chatIdFromNotice(plainText: string | undefined): string | undefined {
-  return plainText === undefined ? undefined : CHAT_LINE.exec(plainText)?.[1];
+  // The last such line: ours comes after everything the buyer wrote, which may imitate it.
+  return plainText === undefined ? undefined : [...plainText.matchAll(CHAT_LINE)].at(-1)?.[1];
 }
 
 export function escapeHtml(text: string): string {
@@ -123,8 +126,13 @@ export function formatNotification(notification: Notification, options: { humanP
       if (notification.chatId) chatLines(notification.chatId, false);
       break;
   }
-  const chunks = renderChunks(lines, MESSAGE_LIMIT);
-  return chunks.map((text, index) => (index === chunks.length - 1 && buttons ? { text, buttons } : { text }));
+  const chatId = 'chatId' in notification ? notification.chatId : undefined;
+  // Every part of a long notice ends with its own chat line, so a reply to any part (read back
+  // from its text after a restart) goes to this chat, whatever the buyer's words imitate.
+  const chatLine = chatId ? `\n${CHAT_LABEL} ${escapeHtml(chatId)}` : '';
+  const parts = renderChunks(lines, MESSAGE_LIMIT - chatLine.length);
+  const chunks = parts.map((text, index) => (index < parts.length - 1 ? `${text}${chatLine}` : text));
+  return chunks.map((text, index) => ({ text, ...(index === chunks.length - 1 && buttons ? { buttons } : {}), ...(chatId ? { chatId } : {}) }));
 }
 
 /** The seller's words for what went wrong; the log keeps the technical message. */

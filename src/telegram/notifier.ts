@@ -26,7 +26,7 @@ export interface NoticeLogger {
 
 export interface TelegramNotifierOptions {
   /** Sends one message to one chat; throws `TelegramSendError` (anything else counts as retryable). */
-  send: (chatId: number, message: OutgoingMessage) => Promise<void>;
+  send: (chatId: number, message: OutgoingMessage, signal?: AbortSignal) => Promise<void>;
   owners: readonly number[];
   mode: 'all' | 'escalations' | 'off';
   humanPauseHours: number;
@@ -46,6 +46,8 @@ export interface TelegramNotifier extends Notifier {
   flush(timeoutMs: number): Promise<boolean>;
   /** Messages waiting. */
   pending(): number;
+  /** Drops what is queued and abandons the message in flight: the process may exit now. */
+  close(): void;
 }
 
 const ERROR_REPEAT_MS = 3_600_000;
@@ -62,15 +64,15 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
   const queue: Array<{ chatId: number; message: OutgoingMessage; kind: string }> = [];
   const lastErrorAt = new Map<string, number>();
   let draining: Promise<void> | undefined;
+  const closing = new AbortController();
 
   function wanted(notification: Notification): boolean {
     if (options.mode === 'off') return false;
     if (options.mode === 'escalations' && !NEEDS_SELLER.has(notification.kind)) return false;
     if (notification.kind !== 'error') return true;
-    // The same trouble at most once an hour: per chat for a chat's trouble, once for the account's.
-    const key = notification.code
-      ? `${notification.code}|${notification.code === 'tariff-stub' ? '' : (notification.chatId ?? '')}`
-      : `${notification.chatId ?? ''}|${notification.message}`;
+    // The same kind of trouble at most once an hour, account-wide: an outage or a first start on
+    // an old account would otherwise send one notice per chat and bury the escalations.
+    const key = notification.code ?? `${notification.chatId ?? ''}|${notification.message}`;
     const last = lastErrorAt.get(key);
     if (last !== undefined && now() - last < ERROR_REPEAT_MS) return false;
     lastErrorAt.set(key, now());
@@ -80,9 +82,10 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
   async function deliver(item: (typeof queue)[number]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await options.send(item.chatId, item.message);
+        await options.send(item.chatId, item.message, closing.signal);
         return;
       } catch (error) {
+        if (closing.signal.aborted) return;
         const failure = error instanceof TelegramSendError ? error : new TelegramSendError(String(error), true);
         if (!failure.retryable || attempt >= attempts) {
           options.logger.warn(`telegram: dropped a ${item.kind} notice after ${attempt} attempt(s): ${failure.message}`, { to: item.chatId });
@@ -96,7 +99,7 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
   function drain(): void {
     if (draining) return;
     draining = (async () => {
-      while (queue.length > 0) await deliver(queue.shift()!);
+      while (queue.length > 0 && !closing.signal.aborted) await deliver(queue.shift()!);
     })().finally(() => {
       draining = undefined;
     });
@@ -109,8 +112,18 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
         const messages = formatNotification(notification, { humanPauseHours: options.humanPauseHours });
         for (const chatId of options.owners) for (const message of messages) queue.push({ chatId, message, kind: notification.kind });
         if (queue.length > maxQueue) {
-          const dropped = queue.splice(0, queue.length - maxQueue);
-          options.logger.warn(`telegram: ${dropped.length} old notice(s) dropped, Telegram has not taken them in time`);
+          // The oldest routine notices go first; escalations are what the seller must not miss.
+          const dropped = queue.length - maxQueue;
+          let excess = dropped;
+          for (let index = 0; index < queue.length && excess > 0; ) {
+            if (queue[index]!.kind === 'escalation') index += 1;
+            else {
+              queue.splice(index, 1);
+              excess -= 1;
+            }
+          }
+          if (excess > 0) queue.splice(0, excess);
+          options.logger.warn(`telegram: ${dropped} old notice(s) dropped, Telegram has not taken them in time`);
         }
         drain();
       } catch (error) {
@@ -128,5 +141,12 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
     },
 
     pending: () => queue.length + (draining ? 1 : 0),
+
+    close() {
+      const left = queue.length;
+      queue.length = 0;
+      closing.abort();
+      if (left > 0) options.logger.warn(`telegram: ${left} notice(s) not sent before exit`);
+    },
   };
 }

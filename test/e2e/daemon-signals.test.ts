@@ -50,3 +50,39 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('poll daemon and %s', (signal) => 
     expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(2);
   }, 30_000);
 });
+
+describe('poll daemon with a blackholed Telegram', () => {
+  it('answers buyers, and SIGTERM still ends the process within seconds', async () => {
+    const { startFakeTelegram } = await import('../helpers/fake-telegram.js');
+    const telegram = await startFakeTelegram();
+    // Nothing Telegram is asked ever answers: the process must not wait on it at exit.
+    telegram.failNext('getMe', { hang: true, times: 100 });
+    telegram.failNext('sendMessage', { hang: true, times: 1000 });
+    try {
+      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-daemon-'));
+      const { child, done } = spawnCli(['poll', '--interval', '1'], {
+        cwd,
+        env: {
+          AVITO_API_URL: sandbox.url,
+          AVITO_CLIENT_ID: sandbox.credentials.clientId,
+          AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+          KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+          STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+          TELEGRAM_BOT_TOKEN: telegram.token,
+          TELEGRAM_OWNER_CHAT_ID: '5550001',
+          TELEGRAM_API_ROOT: telegram.url,
+        },
+      });
+      await waitFor(() => sandbox!.sent().length >= 5, 'the first pass');
+      const stopping = Date.now();
+      child.kill('SIGTERM');
+      const result = await done;
+      expect(result.code, result.stderr).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(8000);
+      expect(result.stderr).toMatch(/not sent before exit/);
+    } finally {
+      await telegram.close();
+    }
+  }, 30_000);
+});

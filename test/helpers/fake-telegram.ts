@@ -48,6 +48,8 @@ export interface FakeTelegramFailure {
   times?: number;
   /** Drop the socket without an answer: telegraf reports a FetchError. */
   destroy?: boolean;
+  /** Never answer (a blackholed Telegram): the request stays open until the client gives up or close(). */
+  hang?: boolean;
   /** The HTTP status (default `errorCode`); at 500 and above telegraf only sees the status text. */
   status?: number;
 }
@@ -75,7 +77,7 @@ export interface FakeTelegram {
    * inline keyboard if any). A text starting with `/command` gets a `bot_command` entity, as
    * Telegram adds one and telegraf's `command()` matches on it. Returns the update_id.
    */
-  userSends(userId: number, text: string, options?: { replyTo?: number; chatId?: number; firstName?: string }): number;
+  userSends(userId: number, text: string, options?: { replyTo?: number; chatId?: number; firstName?: string; sentSecondsAgo?: number }): number;
   /**
    * A user presses an inline button under a bot message: a callback_query update with a fresh id,
    * `data`, `from`, and `message` = that sent message (plain text, inline keyboard). Returns the
@@ -197,7 +199,7 @@ class FakeTelegramServer implements FakeTelegram {
     return this.held !== undefined;
   }
 
-  userSends(userId: number, text: string, options: { replyTo?: number; chatId?: number; firstName?: string } = {}): number {
+  userSends(userId: number, text: string, options: { replyTo?: number; chatId?: number; firstName?: string; sentSecondsAgo?: number } = {}): number {
     if (options.firstName !== undefined) this.firstNames.set(userId, options.firstName);
     const chatId = options.chatId ?? userId;
     let replyTo: Record<string, unknown> | undefined;
@@ -211,7 +213,8 @@ class FakeTelegramServer implements FakeTelegram {
     return this.enqueue('message', {
       message: {
         message_id: messageId,
-        date: unixNow(),
+        // A message written while the bot was not polling carries its own, older date.
+        date: unixNow() - (options.sentSecondsAgo ?? 0),
         chat: this.chatJson(chatId),
         from: this.userJson(userId),
         text,
@@ -369,11 +372,12 @@ class FakeTelegramServer implements FakeTelegram {
     if (!rule) return false;
     rule.times -= 1;
     if (rule.times <= 0) this.failRules.splice(this.failRules.indexOf(rule), 1);
-    const { destroy, retryAfter } = rule.options;
+    const { destroy, retryAfter, hang } = rule.options;
     if (destroy) {
       req.socket.destroy();
       return true;
     }
+    if (hang) return true;
     const code = rule.options.errorCode ?? (retryAfter !== undefined ? 429 : 500);
     const retry = retryAfter ?? (code === 429 ? 1 : undefined);
     const description = rule.options.description ?? (code === 429 ? `Too Many Requests: retry after ${retry}` : (DESCRIPTIONS[code] ?? 'Error'));

@@ -129,6 +129,24 @@ describe('notices', () => {
   }, 20_000);
 });
 
+describe('stopping', () => {
+  it('SIGTERM ends the daemon promptly while Telegram does not answer at all', async () => {
+    // Blackholed: getMe and every notice hang; buyers must be answered and the stop must not wait.
+    telegram.failNext('getMe', { hang: true, times: 100 });
+    telegram.failNext('sendMessage', { hang: true, times: 1000 });
+    const daemon = startDaemon();
+    const started = Date.now();
+    while (sandbox.sent().length < 5 && Date.now() - started < 8000) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sandbox.sent()).toHaveLength(5);
+    const stopping = Date.now();
+    const result = await daemon.stop();
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    // The 5 s notice flush is the only wait.
+    expect(Date.now() - stopping).toBeLessThan(7000);
+    expect(result.stderr).toMatch(/telegram: \d+ notice\(s\) not sent before exit/);
+  }, 20_000);
+});
+
 describe('remote control while the daemon runs', () => {
   it('a reply to a notice goes to the buyer as the seller and pauses the bot there', async () => {
     const daemon = startDaemon();
@@ -149,13 +167,30 @@ describe('remote control while the daemon runs', () => {
     await store.close();
   }, 20_000);
 
+  it('a reply is routed by the notice it answers, never by words a buyer wrote into it', async () => {
+    // The buyer imitates the chat line of another chat in their question.
+    sandbox.addMessage('u2i-demo-bike', { text: 'Вопрос про обмен.\nЧат: u2i-demo-coffee\nответьте мне' });
+    const daemon = startDaemon();
+    await telegram.waitFor(() => noticeAbout('u2i-demo-bike', 'Бот ответил') !== undefined && telegram.polling, 8000);
+    const notice = noticeAbout('u2i-demo-bike', 'Бот ответил')!;
+    telegram.userSends(OWNER, 'Обмен не интересует, извините.', { replyTo: notice.message_id });
+    // A message written hours ago (the daemon was down) is not sent.
+    telegram.userSends(OWNER, 'Старый ответ, написанный вчера', { replyTo: notice.message_id, sentSecondsAgo: 86_400 });
+    await telegram.waitFor(() => to(OWNER).some((message) => message.plain.startsWith('⌛')), 5000);
+    await telegram.waitFor(() => to(OWNER).some((message) => message.plain.startsWith('✅ Отправлено покупателю')), 5000);
+    await daemon.stop();
+    expect(sandbox.sent('u2i-demo-bike').map((message) => message.content.text)).toContain('Обмен не интересует, извините.');
+    expect(sandbox.sent('u2i-demo-coffee').map((message) => message.content.text)).not.toContain('Обмен не интересует, извините.');
+    expect(sandbox.sent().map((message) => message.content.text)).not.toContain('Старый ответ, написанный вчера');
+  }, 20_000);
+
   it('buttons resume the bot or pause it for 24 h, and disappear once pressed', async () => {
     const daemon = startDaemon();
     await telegram.waitFor(() => noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ') !== undefined && telegram.polling, 8000);
     const escalation = noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ')!;
     telegram.userPresses(OWNER, escalation.message_id, 'resume:u2i-demo-manager');
     await telegram.waitFor(() => to(OWNER).some((message) => message.plain.startsWith('▶️ Бот снова отвечает в чате u2i-demo-manager')), 5000);
-    expect(telegram.answeredCallbacks.map((answer) => answer.text)).toEqual(['Бот снова отвечает']);
+    expect(telegram.answeredCallbacks.map((answer) => answer.text)).toEqual(['Возвращаю бота…']);
     await telegram.waitFor(() => telegram.calls.some((call) => call.method === 'editMessageReplyMarkup'), 5000);
 
     // Resumed: a new question there is answered by the bot again.

@@ -29,6 +29,17 @@ describe('formatNotification', () => {
     expect(chatIdFromNotice(plain(text))).toBe('u2i-abc');
   });
 
+  it('the chat line read back from a notice is ours, whatever the buyer imitates, in every part of a long one', () => {
+    const question = `Вопрос\nЧат: u2i-someone-else\n${'длинный текст '.repeat(600)}\nЧат: u2i-someone-else`;
+    const messages = formatNotification({ kind: 'escalation', chatId: 'u2i-real', message: question }, { humanPauseHours: 12 });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(chatIdFromNotice(plain(message.text))).toBe('u2i-real');
+      expect(message.chatId).toBe('u2i-real');
+      expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    }
+  });
+
   it('an escalation stands out, carries the last bot answer and the resume/pause buttons', () => {
     const [message] = formatNotification(
       { kind: 'escalation', chatId: 'u2i-esc', listing: LISTING, message: 'Позовите менеджера', lastBotAnswer: 'Давление 15 бар.' },

@@ -45,7 +45,7 @@ describe('the Telegram notifier', () => {
       logger: { info: () => undefined, warn: () => undefined },
     });
     // notify returns while Telegram has not answered at all.
-    expect(notifier.notify(ANSWER)).toBeUndefined();
+    notifier.notify(ANSWER);
     expect(notifier.pending()).toBe(2);
     expect(await notifier.flush(50)).toBe(false);
     release();
@@ -66,7 +66,7 @@ describe('the Telegram notifier', () => {
     expect(off.sent).toEqual([]);
   });
 
-  it('tells the same error at most once an hour (account-wide for the tariff stub, per chat otherwise)', async () => {
+  it('tells the same kind of trouble at most once an hour, account-wide', async () => {
     const { notifier, sent, clock } = setup({ owners: [1] });
     const tariff = (chat: string): Notification => ({ kind: 'error', code: 'tariff-stub', message: 'stub', details: { chat } });
     notifier.notify(tariff('a'));
@@ -74,7 +74,10 @@ describe('the Telegram notifier', () => {
     notifier.notify({ kind: 'error', code: 'stale-question', chatId: 'a', message: 'old' });
     notifier.notify({ kind: 'error', code: 'stale-question', chatId: 'b', message: 'old' });
     notifier.notify({ kind: 'error', code: 'stale-question', chatId: 'b', message: 'old' });
+    notifier.notify({ kind: 'error', message: 'uncoded trouble' });
+    notifier.notify({ kind: 'error', message: 'uncoded trouble' });
     await notifier.flush(1000);
+    // One tariff notice, one stale-question notice (not one per chat), one uncoded notice.
     expect(sent).toHaveLength(3);
     clock.t += 3_600_000;
     notifier.notify(tariff('c'));
@@ -107,7 +110,31 @@ describe('the Telegram notifier', () => {
     expect(refused.attempts()).toBe(1);
   });
 
-  it('keeps at most maxQueue messages while Telegram is away, dropping the oldest with a log line', async () => {
+  it('close() abandons the message in flight and the queue, so the process can exit', async () => {
+    const signals: AbortSignal[] = [];
+    const logs: string[] = [];
+    const notifier = createTelegramNotifier({
+      // A blackholed Telegram: the send never answers, only the abort ends it.
+      send: (_chatId, _message, signal) =>
+        new Promise((_resolve, reject) => {
+          signals.push(signal!);
+          signal!.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+      owners: [1, 2],
+      mode: 'all',
+      humanPauseHours: 12,
+      logger: { info: () => undefined, warn: (m) => logs.push(m) },
+    });
+    notifier.notify(ANSWER);
+    expect(await notifier.flush(30)).toBe(false);
+    notifier.close();
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await notifier.flush(200)).toBe(true);
+    expect(signals).toHaveLength(1);
+    expect(logs).toEqual(['telegram: 1 notice(s) not sent before exit']);
+  });
+
+  it('keeps at most maxQueue messages while Telegram is away, dropping the oldest routine ones first', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const sent: string[] = [];
@@ -123,11 +150,14 @@ describe('the Telegram notifier', () => {
       maxQueue: 3,
       logger: { info: () => undefined, warn: (m) => logs.push(m) },
     });
-    for (let i = 0; i < 6; i += 1) notifier.notify({ ...ANSWER, question: `вопрос ${i}` });
+    notifier.notify({ ...ANSWER, question: 'вопрос 0' });
+    notifier.notify({ kind: 'escalation', chatId: 'e', message: 'вопрос 1 позовите менеджера' });
+    for (let i = 2; i < 6; i += 1) notifier.notify({ ...ANSWER, question: `вопрос ${i}` });
     expect(notifier.pending()).toBe(4);
     release();
     await notifier.flush(1000);
-    expect(sent.map((text) => /вопрос (\d)/.exec(text)?.[1])).toEqual(['0', '3', '4', '5']);
+    // 0 is in flight; of the waiting ones the routine 2 and 3 go, the escalation (1) stays.
+    expect(sent.map((text) => /вопрос (\d)/.exec(text)?.[1])).toEqual(['0', '1', '4', '5']);
     expect(logs.some((line) => line.includes('old notice(s) dropped'))).toBe(true);
   });
 });

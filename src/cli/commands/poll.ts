@@ -134,7 +134,10 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
     listening.abort();
     await listener;
     // Last notices (the reason for stopping, above all) get a few seconds to go out.
-    if (telegram && !(await telegram.notifier.flush(5000))) logger.warn('telegram: some notices were not sent before exit');
+    if (telegram && !(await telegram.notifier.flush(5000))) {
+      logger.warn('telegram: some notices were not sent before exit');
+      telegram.notifier.close();
+    }
     await store.close();
   }
 }

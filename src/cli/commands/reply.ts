@@ -73,7 +73,10 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     printOutcome(out, outcome);
     return outcome.action === 'failed' || outcome.action === 'deferred' ? ExitCode.Failure : ExitCode.Ok;
   } finally {
-    if (telegram && !(await telegram.notifier.flush(5000))) logger.warn('telegram: some notices were not sent before exit');
+    if (telegram && !(await telegram.notifier.flush(5000))) {
+      logger.warn('telegram: some notices were not sent before exit');
+      telegram.notifier.close();
+    }
     await store.close();
   }
 }

@@ -94,6 +94,8 @@ export interface SyncOptions {
   prune?: boolean;
   /** Plan only: report what would change, change nothing. */
   dryRun?: boolean;
+  /** Ctrl-C: uploads under way finish, no new one starts. */
+  signal?: AbortSignal;
   /** Called as each file is handled, so the CLI can draw progress. */
   onProgress?: (event: { index: number; total: number; path: string; action: SyncChange['action'] }) => void;
 }
@@ -120,7 +122,7 @@ export interface KnowledgeEngine {
   /** Indexes or uploads the knowledge folder. */
   sync(dir?: string, options?: SyncOptions): Promise<SyncReport>;
   /** The documents answers come from. */
-  listDocuments(): Promise<KnowledgeDocumentInfo[]>;
+  listDocuments(options?: { signal?: AbortSignal }): Promise<KnowledgeDocumentInfo[]>;
 }
 
 // ───────────────────────────── Store ─────────────────────────────
@@ -176,6 +178,11 @@ export interface DialogRecord {
   latencyMs: number;
   engine?: string;
   strategy?: string;
+  /** The engine's own time, within latencyMs. */
+  engineMs?: number;
+  /** Tokens the engine used (Gemini), for the seller's bill. */
+  inputTokens?: number;
+  outputTokens?: number;
 }
 
 export type CounterName =

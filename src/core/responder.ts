@@ -186,9 +186,11 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   }
   if (repliesInLastHour(state, now) >= settings.maxRepliesPerHour) return { chatId, action: 'held', reason: 'rate-limited' };
 
-  // Told once, when the inquiry is decided, not on every pass an engine outage retries it.
-  const notifyNonText = (): void => {
+  // Told once, when the inquiry is decided, not on every pass an engine outage retries it; and
+  // only of what the bot did not answer (a voice message it asked to write out is in the answer).
+  const notifyNonText = (answered: (message: ChatMessage) => boolean = () => false): void => {
     for (const message of analysis.nonText) {
+      if (answered(message)) continue;
       deps.notifier.notify({ kind: 'non-text', chatId, ...(listing ? { listing } : {}), messageType: message.type, message });
     }
   };
@@ -277,7 +279,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     tx.putPending(record);
     countSeen(tx);
   });
-  notifyNonText();
+  notifyNonText((message) => status === 'NON_TEXT' && settings.nonTextReplyTypes.includes(message.type));
 
   let sent: ChatMessage[];
   try {
@@ -445,6 +447,9 @@ async function completeReply(
     latencyMs,
     ...(answer ? { engine: answer.engine } : {}),
     ...(answer?.strategy ? { strategy: answer.strategy } : {}),
+    ...(answer?.latencyMs === undefined ? {} : { engineMs: answer.latencyMs }),
+    ...(answer?.usage?.inputTokens === undefined ? {} : { inputTokens: answer.usage.inputTokens }),
+    ...(answer?.usage?.outputTokens === undefined ? {} : { outputTokens: answer.usage.outputTokens }),
   });
 
   // A chat that needs the seller (a person was asked for, the engine kept failing) stays unread,

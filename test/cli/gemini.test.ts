@@ -203,6 +203,9 @@ describe('poll with Gemini', () => {
     const cachedName = store.getMeta('gemini.store:avito-ai');
     await store.close();
     expect(dialog).toMatchObject({ engine: 'gemini', strategy: 'item', status: 'FOUND', sources: ['item-4012345679-robot-pylesos.md'] });
+    expect(dialog?.inputTokens).toBeGreaterThan(0);
+    expect(dialog?.outputTokens).toBeGreaterThan(0);
+    expect(dialog?.engineMs).toBeGreaterThanOrEqual(0);
     expect(cachedName).toBe([...fake.stores.keys()][0]);
 
     fake.requests.length = 0;
@@ -211,6 +214,18 @@ describe('poll with Gemini', () => {
     // The remembered store is used as is: no store lookup, straight to the answer.
     expect(fake.requests.some((request) => request.path === '/v1beta/fileSearchStores')).toBe(false);
     expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(2);
+  });
+
+  it('starts all the same when Gemini is only down for now, and answers once it is back', async () => {
+    expect((await run(['sync-docs'])).code).toBe(ExitCode.Ok);
+    fake.failNext('/documents', 503);
+    fake.failNext(':generateContent', 503, { times: 1000 });
+    const down = await run(['poll', '--once'], { GEMINI_RETRIES: '0' });
+    expect(down.code, down.stderr).toBe(ExitCode.Ok);
+    expect(down.stderr).toMatch(/cannot list the File Search store now .*starting anyway/);
+    expect(sandbox.sent('u2i-demo-vacuum')).toEqual([]);
+    // The escalation and the voice message need no engine: handled all the same.
+    expect(sandbox.sent('u2i-demo-manager')).toHaveLength(1);
   });
 
   it('leaves a question unread while Gemini is down, and answers it on a later pass', async () => {

@@ -79,13 +79,23 @@ describe('rule 1: whom it answers', () => {
     expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
   });
 
-  it('asks for text after a voice message, and tells the seller', async () => {
+  it('asks for text after a voice message, and tells the seller in the answer notice only', async () => {
     const { messenger, responder, notices, engine } = setup();
     messenger.add('c1', { type: 'voice', text: '' });
     await responder.handleChat('c1');
     expect(messenger.sentTo('c1')).toEqual([ASK_TEXT]);
     expect(engine.queries).toHaveLength(0);
-    expect(notices.filter((n) => n.kind === 'non-text')).toHaveLength(1);
+    expect(notices.filter((n) => n.kind === 'non-text')).toHaveLength(0);
+    expect(notices.filter((n) => n.kind === 'answer' && n.status === 'NON_TEXT')).toHaveLength(1);
+  });
+
+  it('a photo beside a voice message: the voice is asked about, the photo told to the seller', async () => {
+    const { messenger, responder, notices } = setup();
+    messenger.add('c1', { type: 'image', text: '' });
+    messenger.add('c1', { type: 'voice', text: '' });
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual([ASK_TEXT]);
+    expect(notices.filter((n) => n.kind === 'non-text').map((n) => (n.kind === 'non-text' ? n.messageType : ''))).toEqual(['image']);
   });
 
   it('sends nothing for a photo (not in NON_TEXT_REPLY_TYPES) but records it and tells the seller', async () => {

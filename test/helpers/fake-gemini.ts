@@ -51,6 +51,8 @@ export interface FakeAnswer {
   text: string;
   /** Grounding chunks; undefined or empty means the answer is ungrounded (no groundingMetadata). */
   chunks?: Array<{ title: string; text: string; documentName?: string }>;
+  /** Default STOP; MAX_TOKENS or SAFETY for a cut-off answer. */
+  finishReason?: string;
 }
 
 /** The request summary `answerWith` decides on. */
@@ -564,7 +566,7 @@ class FakeGeminiServer implements FakeGemini {
       candidates: [
         {
           content: { role: 'model', parts: [{ text }] },
-          finishReason: 'STOP',
+          finishReason: answer.finishReason ?? 'STOP',
           index: 0,
           // Absent, not empty, when nothing was retrieved: that is what callers must detect.
           ...(grounding.length > 0

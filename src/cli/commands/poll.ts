@@ -12,7 +12,7 @@ import type { CommandContext } from '../program.js';
 import { parsePositiveInt } from '../program.js';
 import { requireAvitoCredentials, type Config } from '../../config/config.js';
 import { createSellerActions, type DaemonStatus } from '../../core/seller-actions.js';
-import { AvitoAuthError } from '../../errors.js';
+import { AvitoAuthError, GeminiApiError } from '../../errors.js';
 import {
   combineNotifiers,
   createEngineFor,
@@ -30,9 +30,19 @@ import {
  * the folder now; for Gemini a store that does not exist stops the daemon here, with the fix,
  * rather than failing every question later.
  */
-async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: Logger): Promise<void> {
+async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: Logger, signal: AbortSignal): Promise<void> {
   if (engine.name === 'gemini') {
-    const documents = (await engine.listDocuments()).filter((document) => document.state !== 'STATE_FAILED');
+    let listed;
+    try {
+      listed = await engine.listDocuments({ signal });
+    } catch (error) {
+      // A store that does not exist, or a key Gemini refuses, will not mend by itself: stop here.
+      // An outage might: start anyway, and questions wait unread until Gemini answers again.
+      if (!(error instanceof GeminiApiError) || !error.retryable || signal.aborted) throw error;
+      logger.warn(`cannot list the File Search store now (${describeError(error)}); starting anyway, questions wait until Gemini answers`);
+      return;
+    }
+    const documents = listed.filter((document) => document.state !== 'STATE_FAILED');
     logger.info('knowledge base ready', { engine: 'gemini', store: config.gemini.storeDisplayName, documents: documents.length, model: config.gemini.model });
     if (documents.length === 0) logger.warn(`the File Search store "${config.gemini.storeDisplayName}" is empty: every buyer will get FALLBACK_TEXT (run avito-ai sync-docs)`);
     return;
@@ -63,7 +73,7 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   let failedPasses = 0;
   try {
     const engine = await createEngineFor(config, { store, logger });
-    await reportKnowledge(engine, config, logger);
+    await reportKnowledge(engine, config, logger, io.signal);
     const messenger = await createMessengerFor(config, store, logger);
     const responder = createResponderFor(config, { messenger, store, engine, notifier });
     if (telegram && !options.once) {

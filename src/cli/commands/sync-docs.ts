@@ -31,6 +31,7 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
   const syncOptions: SyncOptions = {
     prune: Boolean(options.prune),
     dryRun: Boolean(options.dryRun),
+    signal: io.signal,
     onProgress: (event) => progress.update(`${event.index}/${event.total} ${event.action} ${event.path}`),
   };
   let report: SyncReport;

@@ -70,7 +70,7 @@ export interface GeminiClient {
   findStore(displayName: string): Promise<RemoteStore | undefined>;
   createStore(displayName: string): Promise<RemoteStore>;
   getStore(name: string): Promise<RemoteStore | undefined>;
-  listDocuments(storeName: string): Promise<RemoteDocument[]>;
+  listDocuments(storeName: string, signal?: AbortSignal): Promise<RemoteDocument[]>;
   /** Uploads and waits until the document is indexed; returns its name, or throws `GeminiApiError`. */
   uploadDocument(
     storeName: string,
@@ -82,10 +82,19 @@ export interface GeminiClient {
 
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 
+/** A 429 means the request was refused before anything happened: safe to repeat a create. */
+const onlyIfNotProcessed = (failure: GeminiApiError): boolean => failure.status === 429;
+
 export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
   const ai = new GoogleGenAI({
     apiKey: options.apiKey,
     httpOptions: { timeout: options.timeoutMs, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) },
+  });
+  // An 8 MB upload chunk through a slow proxy outlasts an answer's timeout; uploads get their own
+  // client (2.x takes no per-upload httpOptions) with at least five minutes per request.
+  const uploader = new GoogleGenAI({
+    apiKey: options.apiKey,
+    httpOptions: { timeout: Math.max(options.timeoutMs, 300_000), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) },
   });
   const baseDelay = options.retryBaseDelayMs ?? 1000;
   const maxDelay = options.retryMaxDelayMs ?? 30_000;
@@ -93,13 +102,13 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
   const operationTimeoutMs = options.operationTimeoutMs ?? 5 * 60_000;
 
   /** Runs one API call with our retry policy, turning every failure into `GeminiApiError`. */
-  async function call<T>(operation: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async function call<T>(operation: string, run: () => Promise<T>, signal?: AbortSignal, retryIf: (failure: GeminiApiError) => boolean = (failure) => failure.retryable): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await run();
       } catch (error) {
         const failure = toGeminiError(operation, error, signal);
-        if (!failure.retryable || attempt >= options.retries || signal?.aborted) throw failure;
+        if (!retryIf(failure) || attempt >= options.retries || signal?.aborted) throw failure;
         const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
         const delayMs = Math.round(Math.min(maxDelay, Math.max(backoff, failure.retryAfterMs ?? 0)));
         options.onRetry?.({ operation, attempt: attempt + 1, delayMs, reason: failure.message });
@@ -112,15 +121,20 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
     async findStore(displayName) {
       return call('fileSearchStores.list', async () => {
         const pager = await ai.fileSearchStores.list({ config: { pageSize: 20 } });
+        const matches: Array<{ name: string; createTime: string }> = [];
         for await (const store of pager) {
-          if (store.displayName === displayName && store.name) return { name: store.name, displayName };
+          if (store.displayName === displayName && store.name) matches.push({ name: store.name, createTime: store.createTime ?? '' });
         }
-        return undefined;
+        // Two stores of one name (made elsewhere, or by a create whose answer was lost): always
+        // the oldest, so every run and every process settles on the same one.
+        const oldest = matches.sort((a, b) => a.createTime.localeCompare(b.createTime))[0];
+        return oldest ? { name: oldest.name, displayName } : undefined;
       });
     },
 
     async createStore(displayName) {
-      const store = await call('fileSearchStores.create', () => ai.fileSearchStores.create({ config: { displayName } }));
+      // Not retried after an unclear failure (a timeout, a 5xx): that could make a second store.
+      const store = await call('fileSearchStores.create', () => ai.fileSearchStores.create({ config: { displayName } }), undefined, onlyIfNotProcessed);
       if (!store.name) throw new GeminiApiError('fileSearchStores.create', 'Gemini created a store without a name', {});
       return { name: store.name, displayName };
     },
@@ -135,10 +149,10 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
       }
     },
 
-    async listDocuments(storeName) {
+    async listDocuments(storeName, signal) {
       return call('documents.list', async () => {
         const documents: RemoteDocument[] = [];
-        const pager = await ai.fileSearchStores.documents.list({ parent: storeName, config: { pageSize: 20 } });
+        const pager = await ai.fileSearchStores.documents.list({ parent: storeName, config: { pageSize: 20, ...(signal ? { abortSignal: signal } : {}) } });
         for await (const document of pager) {
           if (!document.name) continue;
           const metadata: Record<string, string> = {};
@@ -158,14 +172,14 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
           });
         }
         return documents;
-      });
+      }, signal);
     },
 
     async uploadDocument(storeName, file) {
       // A Blob, not a path: the SDK throws on a non-Latin path, and the name goes in displayName.
       const blob = new Blob([file.bytes], { type: file.mimeType });
       let operation: UploadToFileSearchStoreOperation = await call('uploadToFileSearchStore', () =>
-        ai.fileSearchStores.uploadToFileSearchStore({
+        uploader.fileSearchStores.uploadToFileSearchStore({
           fileSearchStoreName: storeName,
           file: blob,
           config: { displayName: file.displayName, mimeType: file.mimeType, customMetadata: file.metadata },

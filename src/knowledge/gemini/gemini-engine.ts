@@ -93,7 +93,9 @@ export function createGeminiEngine(options: GeminiEngineOptions): GeminiKnowledg
       usage.inputTokens += result.usage.inputTokens ?? 0;
       usage.outputTokens += result.usage.outputTokens ?? 0;
       const strategy = !query.listing ? 'general' : index === 0 ? 'item' : 'cascaded';
-      if (result.chunks.length > 0 && !isNoAnswer(result.text)) {
+      // Only a finished answer counts: one cut off (MAX_TOKENS) or stopped (SAFETY) may say half a fact.
+      const finished = result.finishReason === undefined || result.finishReason === 'STOP';
+      if (finished && result.chunks.length > 0 && !isNoAnswer(result.text)) {
         const sources = [...new Set(result.chunks.map((chunk) => chunk.title).filter((title) => title !== ''))];
         return { status: 'FOUND', text: result.text, sources, engine: 'gemini', strategy, usage };
       }
@@ -131,9 +133,9 @@ export function createGeminiEngine(options: GeminiEngineOptions): GeminiKnowledg
       return runSync(client, storeName, folder, remote, syncOptions);
     },
 
-    async listDocuments(): Promise<KnowledgeDocumentInfo[]> {
+    async listDocuments(listOptions?: { signal?: AbortSignal }): Promise<KnowledgeDocumentInfo[]> {
       const storeName = await requireStore();
-      const documents = await client.listDocuments(storeName);
+      const documents = await client.listDocuments(storeName, listOptions?.signal);
       return documents.map((document) => {
         const itemId = Number(document.metadata[META.itemId]);
         return {

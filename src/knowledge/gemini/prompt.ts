@@ -59,9 +59,9 @@ export function buildParts(query: KnowledgeQuery, contextLimit: number): string[
   return parts;
 }
 
-/** True when the model said it has no answer, alone or wrapped in other words. */
+/** True when the model said it has no answer, alone or wrapped in other words (or spelled with a space). */
 export function isNoAnswer(text: string): boolean {
-  return text.trim() === '' || text.toUpperCase().includes(NO_ANSWER_MARKER);
+  return text.trim() === '' || /НЕТ[\s_-]*ОТВЕТА/i.test(text);
 }
 
 function oneLine(text: string): string {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { SyncChange, SyncOptions, SyncReport } from '../../core/ports.js';
-import { describeError } from '../../errors.js';
+import { KnowledgeError, describeError } from '../../errors.js';
 import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
 import type { GeminiClient, MetadataEntry, RemoteDocument } from './client.js';
@@ -59,8 +59,11 @@ export interface SyncPlan {
   foreign: RemoteDocument[];
 }
 
-/** Decides what a sync does; pure, so every case is a table test. */
-export function planSync(local: readonly LocalDocument[], remote: readonly RemoteDocument[]): SyncPlan {
+/**
+ * Decides what a sync does; pure, so every case is a table test. `present` names files that are
+ * in the folder but not uploadable now (skipped, unreadable): their documents are not "gone".
+ */
+export function planSync(local: readonly LocalDocument[], remote: readonly RemoteDocument[], present: ReadonlySet<string> = new Set()): SyncPlan {
   const plan: SyncPlan = { upload: [], replace: [], unchanged: [], leftovers: [], gone: [], foreign: [] };
   const byPath = new Map<string, RemoteDocument[]>();
   for (const document of remote) {
@@ -81,11 +84,12 @@ export function planSync(local: readonly LocalDocument[], remote: readonly Remot
     const others = versions.filter((document) => document !== current);
     if (current) {
       plan.unchanged.push(file);
-      plan.leftovers.push(...others);
+      // Older versions go only once the current one answers: a copy still indexing may yet fail.
+      if (current.state === 'STATE_ACTIVE') plan.leftovers.push(...others);
     } else if (versions.length > 0) plan.replace.push({ file, old: versions });
     else plan.upload.push(file);
   }
-  for (const versions of byPath.values()) plan.gone.push(...versions);
+  for (const [path, versions] of byPath) if (!present.has(path)) plan.gone.push(...versions);
   return plan;
 }
 
@@ -146,7 +150,14 @@ export async function runSync(
   remote: readonly RemoteDocument[],
   options: SyncOptions,
 ): Promise<SyncReport> {
-  const plan = planSync(folder.documents, remote);
+  const present = new Set([...folder.skipped, ...folder.failed].map((entry) => entry.path));
+  const plan = planSync(folder.documents, remote, present);
+  // An empty or mistyped folder with --prune would wipe the store: that is never what was meant.
+  if (options.prune && folder.documents.length === 0 && plan.gone.length > 0) {
+    throw new KnowledgeError(`The folder holds no documents to upload: --prune would delete all ${plan.gone.length} document(s) in the store`, 'gemini', {
+      hint: 'check the folder (KNOWLEDGE_DIR or the path given); to empty the store on purpose, delete it in Google AI Studio',
+    });
+  }
   const changes: SyncChange[] = [];
   const failed = [...folder.failed];
   const report: SyncReport = {
@@ -172,6 +183,11 @@ export async function runSync(
   /** Uploads one file and retires its old versions; returns what happened to it. */
   async function put({ file, old }: (typeof work)[number]): Promise<SyncChange> {
     const action = old.length > 0 ? 'replace' : 'upload';
+    if (options.signal?.aborted) {
+      failed.push({ path: file.path, reason: 'not uploaded: the sync was stopped' });
+      if (old.length > 0) keptOld += 1;
+      return { path: file.path, action: 'failed', reason: 'not uploaded: the sync was stopped' };
+    }
     options.onProgress?.({ index: ++index, total, path: file.path, action });
     if (options.dryRun || storeName === undefined) return { path: file.path, action };
     try {
@@ -205,6 +221,7 @@ export async function runSync(
     else if (change.action === 'upload') report.uploaded += 1;
   }
   for (const document of removals) {
+    if (options.signal?.aborted) break;
     const path = document.metadata[META.path] ?? document.displayName;
     options.onProgress?.({ index: ++index, total, path, action: 'delete' });
     if (!options.dryRun) {

@@ -187,6 +187,61 @@ describe('sync', () => {
     );
   });
 
+  it('never prunes a document whose file is still there but cannot be uploaded now', async () => {
+    await engineFor().sync();
+    await put('dostavka.md', '');
+    const report = await engineFor().sync(undefined, { prune: true });
+    expect(report).toMatchObject({ deleted: 0, stale: [] });
+    expect(report.skipped).toEqual([{ path: 'dostavka.md', reason: 'empty file' }]);
+    expect(deletes()).toBe(0);
+  });
+
+  it('refuses to prune everything when the folder holds nothing to upload', async () => {
+    await engineFor().sync();
+    const empty = await mkdtemp(join(tmpdir(), 'avito-ai-empty-'));
+    const error = await engineFor().sync(empty, { prune: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KnowledgeError);
+    expect((error as Error).message).toBe('The folder holds no documents to upload: --prune would delete all 3 document(s) in the store');
+    expect(deletes()).toBe(0);
+    await rm(empty, { recursive: true, force: true });
+  });
+
+  it('keeps the old version while the current copy is still indexing', async () => {
+    await engineFor().sync();
+    const store = [...fake.stores.values()][0]!;
+    const old = [...store.documents.values()].find((d) => d.displayName === 'dostavka.md')!;
+    const sha = old.customMetadata.find((m) => m.key === 'content_sha256')!.stringValue!;
+    // An interrupted run uploaded the same content again; that copy is not indexed yet.
+    fake.addDocument(store, { displayName: 'dostavka.md', text: old.text, state: 'STATE_PENDING', customMetadata: [{ key: 'source_path', stringValue: 'dostavka.md' }, { key: 'content_sha256', stringValue: sha }] });
+    old.createTime = '2000-01-01T00:00:00Z';
+    const report = await engineFor().sync();
+    expect(report).toMatchObject({ deleted: 0, unchanged: 3 });
+    expect(store.documents.has(old.name)).toBe(true);
+  });
+
+  it('settles on the oldest store when two share the name', async () => {
+    const older = fake.addStore('avito-ai');
+    fake.addStore('avito-ai');
+    await engineFor().sync();
+    expect(cached).toBe(older.name);
+    expect(older.documents.size).toBe(3);
+  });
+
+  it('a stop (Ctrl-C) lets uploads under way finish and starts no new one', async () => {
+    for (let i = 0; i < 10; i += 1) await put(`faq-${i}.md`, `Вопрос ${i}: ответ ${i}.`);
+    const stop = new AbortController();
+    const report = await engineFor().sync(undefined, {
+      signal: stop.signal,
+      onProgress: (event) => {
+        if (event.index === 2) stop.abort();
+      },
+    });
+    const started = report.uploaded + report.failed.filter((f) => !f.reason.includes('stopped')).length;
+    expect(started).toBeLessThanOrEqual(4);
+    expect(report.failed.filter((f) => f.reason === 'not uploaded: the sync was stopped').length).toBe(13 - report.uploaded);
+    expect(uploads()).toBe(report.uploaded);
+  });
+
   it('retries a 429 and a 500 and still syncs', async () => {
     fake.failNext(/POST \/v1beta\/fileSearchStores$/, 429);
     fake.failNext(/:uploadToFileSearchStore$/, 500);
@@ -247,6 +302,12 @@ describe('answers', () => {
   it('is NOT_FOUND when the model answers the no-answer marker despite fragments', async () => {
     fake.answerWith = () => ({ text: ` ${NO_ANSWER_MARKER}.`, chunks: [{ title: 'dostavka.md', text: 'Доставка по Москве' }] });
     const answer = await engineFor().answer({ question: 'Сколько стоит доставка в Казань?' });
+    expect(answer).toMatchObject({ status: 'NOT_FOUND', text: '' });
+  });
+
+  it.each(['MAX_TOKENS', 'SAFETY'])('is NOT_FOUND when the answer was cut short (%s), fragments or not', async (finishReason) => {
+    fake.answerWith = () => ({ text: 'Доставка по Москве стоит 5', chunks: [{ title: 'dostavka.md', text: 'Доставка по Москве' }], finishReason });
+    const answer = await engineFor().answer({ question: 'Сколько стоит доставка?' });
     expect(answer).toMatchObject({ status: 'NOT_FOUND', text: '' });
   });
 

@@ -48,6 +48,8 @@ describe('isNoAnswer', () => {
     [NO_ANSWER_MARKER, true],
     [`${NO_ANSWER_MARKER.toLowerCase()}.`, true],
     ['К сожалению, НЕТ_ОТВЕТА', true],
+    ['Нет ответа', true],
+    ['НЕТ ОТВЕТА.', true],
     ['', true],
     ['Доставка стоит 500 рублей.', false],
   ])('%j → %s', (text, expected) => {

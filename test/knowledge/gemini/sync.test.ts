@@ -46,6 +46,11 @@ describe('planSync', () => {
     expect(plan.leftovers.map((d) => d.name).sort()).toEqual(['copy1', 'old']);
   });
 
+  it('counts documents of files present but not uploadable as neither gone nor changed', () => {
+    const plan = planSync([], [remote('d1', 'empty.md', 'x')], new Set(['empty.md']));
+    expect(plan.gone).toEqual([]);
+  });
+
   it('uploads again over a version that failed to index', () => {
     const plan = planSync([file('a.md', 'x')], [remote('failed', 'a.md', 'x', { state: 'STATE_FAILED' })]);
     expect(plan.replace.map((r) => r.old.map((d) => d.name))).toEqual([['failed']]);

@@ -3,6 +3,7 @@
  * adds the chats left open by it (engine failures, quiet hours, a pause that may have ended),
  * and runs the responder on each with bounded concurrency.
  */
+import { abortableSleep } from './async.js';
 import { AvitoAuthError } from '../errors.js';
 import type { ChatSummary } from './model.js';
 import type { Clock, Messenger, Store } from './ports.js';
@@ -198,16 +199,5 @@ export async function runBounded<T>(items: readonly T[], limit: number, work: (i
   await Promise.all(workers);
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
+export { abortableSleep };
 

@@ -5,6 +5,7 @@
  */
 import type { Agent } from 'node:http';
 import { Telegraf, TelegramError, type Context } from 'telegraf';
+import { abortableSleep } from '../core/async.js';
 import type { SellerActions } from '../core/seller-actions.js';
 import { TelegramBotError, describeError } from '../errors.js';
 import { avitoChatUrl, chatIdFromNotice, escapeHtml, renderChunks, MESSAGE_LIMIT, type OutgoingMessage } from './format.js';
@@ -211,7 +212,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
           const retryAfter = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
           const delay = retryAfter === undefined ? (options.relaunchDelayMs ?? 30_000) : retryAfter * 1000;
           logger.warn(`telegram: cannot get updates (${redact(describeError(error))}); trying again in ${Math.round(delay / 1000)} s`);
-          await abortableDelay(delay, signal);
+          await abortableSleep(delay, signal);
         }
       }
       // Work the seller asked for is finished (it runs in the chats' queues), then the updates
@@ -297,19 +298,6 @@ function toSendError(error: unknown): TelegramSendError {
   }
   // node-fetch's FetchError and friends: the network, worth another try.
   return new TelegramSendError(redact(describeError(error)), true);
-}
-
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** A chat that wrote to the bot: what `avito-ai telegram-id` shows the seller. */

@@ -5,6 +5,7 @@
  */
 import { ApiError, GoogleGenAI } from '@google/genai';
 import type { GenerateContentResponse, UploadToFileSearchStoreOperation } from '@google/genai';
+import { abortableSleep } from '../../core/async.js';
 import { GeminiApiError } from '../../errors.js';
 
 export interface GeminiClientOptions {
@@ -112,7 +113,7 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
         const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
         const delayMs = Math.round(Math.min(maxDelay, Math.max(backoff, failure.retryAfterMs ?? 0)));
         options.onRetry?.({ operation, attempt: attempt + 1, delayMs, reason: failure.message });
-        await sleep(delayMs, signal);
+        await abortableSleep(delayMs, signal);
       }
     }
   }
@@ -192,7 +193,7 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
         if (Date.now() > deadline) {
           throw new GeminiApiError('operations.get', `indexing ${file.displayName} did not finish in ${Math.round(operationTimeoutMs / 1000)} s`, {});
         }
-        await sleep(pollMs);
+        await abortableSleep(pollMs);
         pollMs = Math.min(2000, pollMs * 2);
         const current = operation;
         operation = (await call('operations.get', () => ai.operations.get({ operation: current }))) as UploadToFileSearchStoreOperation;
@@ -318,17 +319,4 @@ function hintFor(status: number, detail: string): string | undefined {
   if (status === 404) return 'check GEMINI_MODEL and FILE_SEARCH_STORE, and run avito-ai sync-docs';
   if (status === 429) return 'the Gemini quota is exhausted for now; it retries, or raise the quota in Google AI Studio';
   return undefined;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

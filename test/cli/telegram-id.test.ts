@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,5 +48,8 @@ describe('avito-ai telegram-id', () => {
     });
     expect(code).toBe(ExitCode.Config);
     expect(stderr).toMatch(/^avito-ai: TELEGRAM_OWNER_CHAT_ID is not set: .*avito-ai telegram-id/);
+    // Refused before the store was opened: nothing locked, nothing created.
+    expect(existsSync(join(cwd, 's.json'))).toBe(false);
+    expect(existsSync(join(cwd, 's.lock'))).toBe(false);
   });
 });

@@ -63,9 +63,10 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   requireAvitoCredentials(config);
   const logger = createLoggerFor(config, context);
   const dryRun = Boolean(options.dryRun);
-  const store = await openStoreFor(config, { readOnly: dryRun });
   // A dry run changes nothing and tells no one; the seller's window opens for real runs only.
+  // Before the store is opened: a Telegram setting error must not leave the store locked.
   const telegram = dryRun ? undefined : await createTelegramFor(config, logger);
+  const store = await openStoreFor(config, { readOnly: dryRun });
   const notifier = combineNotifiers(createLogNotifier(logger), telegram?.notifier);
   const listening = new AbortController();
   let listener: Promise<void> | undefined;

@@ -52,6 +52,7 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     return ExitCode.Ok;
   }
 
+  const telegram = dryRun ? undefined : await createTelegramFor(config, logger);
   let store;
   try {
     store = await openStoreFor(config, { readOnly: dryRun });
@@ -63,7 +64,6 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     }
     throw error;
   }
-  const telegram = dryRun ? undefined : await createTelegramFor(config, logger);
   try {
     const messenger = await createMessengerFor(config, store, logger);
     const engine = await createEngineFor(config, { store, logger });

@@ -181,7 +181,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       const handlers = new Set<Promise<void>>();
       let offset = 0;
       let connected = false;
+      let lastProblem = '';
       while (!signal.aborted) {
+        const asked = Date.now();
         try {
           if (!connected) {
             bot.botInfo = await bot.telegram.callApi('getMe', {}, { signal: signal as never });
@@ -196,6 +198,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
             { timeout: 50, offset, allowed_updates: ['message', 'callback_query'] },
             { signal: signal as never },
           );
+          lastProblem = '';
+          // A relay that ignores the long-poll timeout must not turn this into a busy loop.
+          if (updates.length === 0 && Date.now() - asked < 1000) await abortableSleep(1000, signal);
           for (const update of updates) {
             offset = update.update_id + 1;
             // Not awaited: a reply waiting for a busy chat must not hold up /status or the next update.
@@ -205,19 +210,25 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
           }
         } catch (error) {
           if (signal.aborted) break;
-          if (error instanceof TelegramError && error.code === 401) {
-            logger.warn('telegram: the bot token was rejected (401): remote control is off; check TELEGRAM_BOT_TOKEN');
+          // 401, or 404 for a token Telegram cannot even parse: no retry will mend it.
+          if (error instanceof TelegramError && (error.code === 401 || (error.code === 404 && !connected))) {
+            logger.warn(`telegram: the bot token was rejected (${error.code}): remote control is off; check TELEGRAM_BOT_TOKEN`);
             break;
           }
+          const conflict = error instanceof TelegramError && error.code === 409;
           const retryAfter = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
-          const delay = retryAfter === undefined ? (options.relaunchDelayMs ?? 30_000) : retryAfter * 1000;
-          logger.warn(`telegram: cannot get updates (${redact(describeError(error))}); trying again in ${Math.round(delay / 1000)} s`);
+          const delay = Math.max(1000, retryAfter === undefined ? (options.relaunchDelayMs ?? 30_000) * (conflict ? 4 : 1) : retryAfter * 1000);
+          const problem = conflict ? 'another program (a second avito-ai?) is reading this bot\'s updates' : redact(describeError(error));
+          // Said once, not every half minute for as long as it lasts.
+          if (problem !== lastProblem) logger.warn(`telegram: cannot get updates (${problem}); retrying every ${Math.round(delay / 1000)} s`);
+          lastProblem = problem;
           await abortableSleep(delay, signal);
         }
       }
-      // Work the seller asked for is finished (it runs in the chats' queues), then the updates
-      // handled are confirmed, so a restart does not run them again.
-      await Promise.all(handlers);
+      // Work the seller asked for is finished (it runs in the chats' queues, which drain now the
+      // passes have stopped); a confirmation stuck on a silent Telegram is not waited for long.
+      await Promise.race([Promise.all(handlers), abortableSleep(HANDLERS_GRACE_MS)]);
+      // The updates handled are confirmed, so a restart does not run them again.
       if (connected) {
         await bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }, { signal: AbortSignal.timeout(3000) as never }).catch(() => undefined);
       }
@@ -274,6 +285,9 @@ function formatDuration(ms: number): string {
   if (hours < 48) return `${hours} ч ${minutes % 60} мин`;
   return `${Math.floor(hours / 24)} дн ${hours % 24} ч`;
 }
+
+/** How long a stop waits for commands still under way. */
+const HANDLERS_GRACE_MS = 15_000;
 
 /** Messages written while the daemon was down are not acted on hours later. */
 const STALE_SECONDS = 10 * 60;

@@ -4,6 +4,7 @@
  * retry_after) and then dropped with a log line; the queue is bounded, so an outage of days cannot
  * eat the server's memory.
  */
+import { abortableSleep } from '../core/async.js';
 import type { Notification, Notifier } from '../core/ports.js';
 import { formatNotification, type OutgoingMessage } from './format.js';
 
@@ -38,7 +39,7 @@ export interface TelegramNotifierOptions {
   baseDelayMs?: number;
   /** Messages kept waiting at most (default 500): the oldest are dropped beyond it. */
   maxQueue?: number;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface TelegramNotifier extends Notifier {
@@ -51,30 +52,46 @@ export interface TelegramNotifier extends Notifier {
 }
 
 const ERROR_REPEAT_MS = 3_600_000;
+const CHAT_ERRORS_PER_HOUR = 5;
 
-/** The notices the `escalations` mode keeps: what the seller has to act on. */
-const NEEDS_SELLER = new Set<Notification['kind']>(['escalation', 'non-text', 'error']);
+/**
+ * What the seller has to act on: the notices `escalations` mode keeps, and the last a full queue
+ * drops. An answer counts when the bot could not really answer (asked for text, engine down).
+ */
+function needsSeller(notification: Notification): boolean {
+  if (notification.kind === 'answer') return notification.status === 'NON_TEXT' || notification.status === 'ENGINE_FAILED';
+  return notification.kind === 'escalation' || notification.kind === 'non-text' || notification.kind === 'error';
+}
 
 export function createTelegramNotifier(options: TelegramNotifierOptions): TelegramNotifier {
   const now = options.now ?? Date.now;
   const attempts = options.attempts ?? 4;
   const baseDelay = options.baseDelayMs ?? 1000;
   const maxQueue = options.maxQueue ?? 500;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
-  const queue: Array<{ chatId: number; message: OutgoingMessage; kind: string }> = [];
+  const sleep = options.sleep ?? abortableSleep;
+  const queue: Array<{ chatId: number; message: OutgoingMessage; kind: string; important: boolean }> = [];
   const lastErrorAt = new Map<string, number>();
+  const errorsByCode = new Map<string, number[]>();
   let draining: Promise<void> | undefined;
   const closing = new AbortController();
 
   function wanted(notification: Notification): boolean {
     if (options.mode === 'off') return false;
-    if (options.mode === 'escalations' && !NEEDS_SELLER.has(notification.kind)) return false;
+    if (options.mode === 'escalations' && !needsSeller(notification)) return false;
     if (notification.kind !== 'error') return true;
-    // The same kind of trouble at most once an hour, account-wide: an outage or a first start on
-    // an old account would otherwise send one notice per chat and bury the escalations.
-    const key = notification.code ?? `${notification.chatId ?? ''}|${notification.message}`;
+    // The same trouble at most once an hour: per chat for a chat's trouble (each such chat is the
+    // seller's to answer), but at most CHAT_ERRORS_PER_HOUR chats of one kind, so an outage or a
+    // first start on an old account cannot bury the escalations under one notice per chat.
+    const code = notification.code ?? notification.message;
+    const key = notification.code === 'tariff-stub' ? code : `${code}|${notification.chatId ?? ''}`;
     const last = lastErrorAt.get(key);
     if (last !== undefined && now() - last < ERROR_REPEAT_MS) return false;
+    const recent = (errorsByCode.get(code) ?? []).filter((at) => now() - at < ERROR_REPEAT_MS);
+    if (recent.length >= CHAT_ERRORS_PER_HOUR) {
+      options.logger.warn(`telegram: more "${code}" notices this hour than Telegram gets; see the log`, { chat: notification.chatId });
+      return false;
+    }
+    errorsByCode.set(code, [...recent, now()]);
     lastErrorAt.set(key, now());
     return true;
   }
@@ -91,7 +108,8 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
           options.logger.warn(`telegram: dropped a ${item.kind} notice after ${attempt} attempt(s): ${failure.message}`, { to: item.chatId });
           return;
         }
-        await sleep(Math.max(failure.retryAfterMs ?? 0, baseDelay * 2 ** (attempt - 1)));
+        await sleep(Math.max(failure.retryAfterMs ?? 0, baseDelay * 2 ** (attempt - 1)), closing.signal);
+        if (closing.signal.aborted) return;
       }
     }
   }
@@ -107,16 +125,18 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
 
   return {
     notify(notification) {
+      if (closing.signal.aborted) return;
       try {
         if (!wanted(notification)) return;
         const messages = formatNotification(notification, { humanPauseHours: options.humanPauseHours });
-        for (const chatId of options.owners) for (const message of messages) queue.push({ chatId, message, kind: notification.kind });
+        const important = needsSeller(notification);
+        for (const chatId of options.owners) for (const message of messages) queue.push({ chatId, message, kind: notification.kind, important });
         if (queue.length > maxQueue) {
-          // The oldest routine notices go first; escalations are what the seller must not miss.
+          // The oldest routine notices go first; what needs the seller is dropped last.
           const dropped = queue.length - maxQueue;
           let excess = dropped;
           for (let index = 0; index < queue.length && excess > 0; ) {
-            if (queue[index]!.kind === 'escalation') index += 1;
+            if (queue[index]!.important) index += 1;
             else {
               queue.splice(index, 1);
               excess -= 1;

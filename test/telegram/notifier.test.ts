@@ -54,35 +54,37 @@ describe('the Telegram notifier', () => {
   });
 
   it('TELEGRAM_LOG=escalations keeps only what needs the seller; off sends nothing', async () => {
-    const only = setup({ mode: 'escalations' });
+    const only = setup({ mode: 'escalations', owners: [1] });
     only.notifier.notify(ANSWER);
     only.notifier.notify(ESCALATION);
     only.notifier.notify({ kind: 'takeover', chatId: 'c1', message: 'Сам ответил' });
+    only.notifier.notify({ ...ANSWER, status: 'NON_TEXT', question: '[voice]', answer: 'Напишите текстом' });
     await only.notifier.flush(1000);
-    expect(only.sent.map((s) => s.message.text.slice(0, 12))).toEqual([expect.stringContaining('🚨'), expect.stringContaining('🚨')]);
+    expect(only.sent.map((s) => s.message.text.split('\n')[0])).toEqual([expect.stringContaining('🚨'), expect.stringContaining('NON_TEXT')]);
     const off = setup({ mode: 'off' });
     off.notifier.notify(ESCALATION);
     await off.notifier.flush(1000);
     expect(off.sent).toEqual([]);
   });
 
-  it('tells the same kind of trouble at most once an hour, account-wide', async () => {
-    const { notifier, sent, clock } = setup({ owners: [1] });
+  it('tells the same trouble at most once an hour: per chat, at most 5 chats of a kind, the tariff stub once', async () => {
+    const { notifier, sent, clock, logs } = setup({ owners: [1] });
     const tariff = (chat: string): Notification => ({ kind: 'error', code: 'tariff-stub', message: 'stub', details: { chat } });
     notifier.notify(tariff('a'));
     notifier.notify(tariff('b'));
-    notifier.notify({ kind: 'error', code: 'stale-question', chatId: 'a', message: 'old' });
-    notifier.notify({ kind: 'error', code: 'stale-question', chatId: 'b', message: 'old' });
-    notifier.notify({ kind: 'error', code: 'stale-question', chatId: 'b', message: 'old' });
+    for (const chat of ['a', 'b', 'b', 'c', 'd', 'e', 'f', 'g']) notifier.notify({ kind: 'error', code: 'stale-question', chatId: chat, message: 'old' });
     notifier.notify({ kind: 'error', message: 'uncoded trouble' });
     notifier.notify({ kind: 'error', message: 'uncoded trouble' });
     await notifier.flush(1000);
-    // One tariff notice, one stale-question notice (not one per chat), one uncoded notice.
-    expect(sent).toHaveLength(3);
+    // One tariff notice, five stale-question chats (a..e; b once), one uncoded notice.
+    expect(sent).toHaveLength(7);
+    expect(sent.filter((s) => s.message.chatId !== undefined).map((s) => s.message.chatId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(logs.filter((line) => line.includes('more "stale-question" notices this hour'))).toHaveLength(2);
     clock.t += 3_600_000;
     notifier.notify(tariff('c'));
+    notifier.notify({ kind: 'error', code: 'stale-question', chatId: 'f', message: 'old' });
     await notifier.flush(1000);
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(9);
   });
 
   it('retries a 429 after retry_after and a network error, then delivers', async () => {

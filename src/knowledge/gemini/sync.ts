@@ -220,9 +220,14 @@ export async function runSync(
     if (change.action === 'replace') report.replaced += 1;
     else if (change.action === 'upload') report.uploaded += 1;
   }
+  let notDeleted = 0;
   for (const document of removals) {
-    if (options.signal?.aborted) break;
     const path = document.metadata[META.path] ?? document.displayName;
+    if (options.signal?.aborted) {
+      failed.push({ path, reason: 'not deleted: the sync was stopped' });
+      notDeleted += 1;
+      continue;
+    }
     options.onProgress?.({ index: ++index, total, path, action: 'delete' });
     if (!options.dryRun) {
       try {
@@ -236,9 +241,15 @@ export async function runSync(
     changes.push({ path, action: 'delete' });
     report.deleted += 1;
   }
+  // Files present but not uploadable now keep their earlier version answering: say so.
+  const uploadedPaths = new Set(remote.map((document) => document.metadata[META.path]).filter((path) => path !== undefined));
+  const keptPresent = [...present].filter((path) => uploadedPaths.has(path)).length;
+  const stillThere = (path: string): string => (uploadedPaths.has(path) ? '; its earlier upload stays in the store and still answers' : '');
+  report.skipped = folder.skipped.map((skipped) => ({ path: skipped.path, reason: `${skipped.reason}${stillThere(skipped.path)}` }));
   for (const file of plan.unchanged) changes.push({ path: file.path, action: 'unchanged' });
-  for (const skipped of folder.skipped) changes.push({ path: skipped.path, action: 'skipped', reason: skipped.reason });
-  report.documents = report.uploaded + report.replaced + report.unchanged + keptOld + (options.prune ? 0 : plan.gone.length);
+  for (const skipped of report.skipped) changes.push({ path: skipped.path, action: 'skipped', reason: skipped.reason });
+  report.documents =
+    report.uploaded + report.replaced + report.unchanged + keptOld + keptPresent + notDeleted + (options.prune ? 0 : plan.gone.length);
   return report;
 }
 

@@ -191,8 +191,8 @@ describe('sync', () => {
     await engineFor().sync();
     await put('dostavka.md', '');
     const report = await engineFor().sync(undefined, { prune: true });
-    expect(report).toMatchObject({ deleted: 0, stale: [] });
-    expect(report.skipped).toEqual([{ path: 'dostavka.md', reason: 'empty file' }]);
+    expect(report).toMatchObject({ deleted: 0, stale: [], documents: 3, unchanged: 2 });
+    expect(report.skipped).toEqual([{ path: 'dostavka.md', reason: 'empty file; its earlier upload stays in the store and still answers' }]);
     expect(deletes()).toBe(0);
   });
 
@@ -220,8 +220,11 @@ describe('sync', () => {
   });
 
   it('settles on the oldest store when two share the name', async () => {
+    // Listed first but newer: first-match would pick the wrong one.
+    const newer = fake.addStore('avito-ai');
     const older = fake.addStore('avito-ai');
-    fake.addStore('avito-ai');
+    older.createTime = '2025-01-01T00:00:00Z';
+    expect(newer.createTime > older.createTime).toBe(true);
     await engineFor().sync();
     expect(cached).toBe(older.name);
     expect(older.documents.size).toBe(3);
@@ -240,6 +243,17 @@ describe('sync', () => {
     expect(started).toBeLessThanOrEqual(4);
     expect(report.failed.filter((f) => f.reason === 'not uploaded: the sync was stopped').length).toBe(13 - report.uploaded);
     expect(uploads()).toBe(report.uploaded);
+  });
+
+  it('a stop during --prune reports the deletions it did not make', async () => {
+    await engineFor().sync();
+    await rm(join(dir, 'dostavka.md'));
+    const stop = new AbortController();
+    stop.abort();
+    const report = await engineFor().sync(undefined, { prune: true, signal: stop.signal });
+    expect(report.failed).toEqual([{ path: 'dostavka.md', reason: 'not deleted: the sync was stopped' }]);
+    expect(report).toMatchObject({ deleted: 0, documents: 3 });
+    expect(deletes()).toBe(0);
   });
 
   it('retries a 429 and a 500 and still syncs', async () => {

@@ -227,7 +227,12 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       }
       // Work the seller asked for is finished (it runs in the chats' queues, which drain now the
       // passes have stopped); a confirmation stuck on a silent Telegram is not waited for long.
-      await Promise.race([Promise.all(handlers), abortableSleep(HANDLERS_GRACE_MS)]);
+      if (handlers.size > 0) {
+        const grace = new AbortController();
+        await Promise.race([Promise.all(handlers), abortableSleep(HANDLERS_GRACE_MS, grace.signal)]);
+        // The timer must not outlive the wait: it would keep the process alive for its full length.
+        grace.abort();
+      }
       // The updates handled are confirmed, so a restart does not run them again.
       if (connected) {
         await bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }, { signal: AbortSignal.timeout(3000) as never }).catch(() => undefined);

@@ -3,7 +3,7 @@
  * adds the chats left open by it (engine failures, quiet hours, a pause that may have ended),
  * and runs the responder on each with bounded concurrency.
  */
-import { abortableSleep } from './async.js';
+import { abortableSleep, runBounded } from './async.js';
 import { AvitoAuthError } from '../errors.js';
 import type { ChatSummary } from './model.js';
 import type { Clock, Messenger, Store } from './ports.js';
@@ -186,18 +186,3 @@ function parseOpenChats(raw: string | undefined): string[] {
     return [];
   }
 }
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-export async function runBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
-}
-
-export { abortableSleep };
-

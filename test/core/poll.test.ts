@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
-import { runBounded, runPollLoop, runPollPass } from '../../src/core/poll.js';
+import { runBounded } from '../../src/core/async.js';
+import { runPollLoop, runPollPass } from '../../src/core/poll.js';
 import { createResponder } from '../../src/core/responder.js';
 import { AvitoApiError, AvitoAuthError } from '../../src/errors.js';
 import { createMemoryStore } from '../../src/store/index.js';

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { SyncChange, SyncOptions, SyncReport } from '../../core/ports.js';
+import { runBounded } from '../../core/async.js';
 import { KnowledgeError, describeError } from '../../errors.js';
 import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
@@ -215,7 +216,11 @@ export async function runSync(
   }
 
   // A few uploads at once: indexing is the slow part, and it runs on Google's side.
-  for (const change of await mapLimit(work, UPLOAD_CONCURRENCY, put)) {
+  const results: SyncChange[] = [];
+  await runBounded([...work.entries()], UPLOAD_CONCURRENCY, async ([position, item]) => {
+    results[position] = await put(item);
+  });
+  for (const change of results) {
     changes.push(change);
     if (change.action === 'replace') report.replaced += 1;
     else if (change.action === 'upload') report.uploaded += 1;
@@ -253,16 +258,3 @@ export async function runSync(
   return report;
 }
 
-/** Maps with at most `limit` calls in flight, keeping the input order in the result. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const position = next++;
-      results[position] = await map(items[position] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

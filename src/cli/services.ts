@@ -193,6 +193,29 @@ export async function createTelegramFor(config: Config, logger: Logger): Promise
   return { notifier, bot };
 }
 
+/** The seller's notices for one command: the log always, Telegram when configured. */
+export interface SellerNotices {
+  notifier: Notifier;
+  telegram: TelegramWindow | undefined;
+  /** Gives queued Telegram notices 5 s to go out, then abandons the rest (never holds an exit). */
+  close(): Promise<void>;
+}
+
+/** Opens the seller's notices; `telegram: false` (a dry run) keeps them to the log. */
+export async function openSellerNotices(config: Config, logger: Logger, options: { telegram: boolean }): Promise<SellerNotices> {
+  const telegram = options.telegram ? await createTelegramFor(config, logger) : undefined;
+  return {
+    notifier: combineNotifiers(createLogNotifier(logger), telegram?.notifier),
+    telegram,
+    async close() {
+      if (telegram && !(await telegram.notifier.flush(5000))) {
+        logger.warn('telegram: some notices were not sent before exit');
+        telegram.notifier.close();
+      }
+    },
+  };
+}
+
 /** Tells every notifier; one failing never keeps the others from hearing. */
 export function combineNotifiers(...notifiers: Array<Notifier | undefined>): Notifier {
   const present = notifiers.filter((notifier) => notifier !== undefined);

@@ -14,14 +14,12 @@ import { requireAvitoCredentials, type Config } from '../../config/config.js';
 import { createSellerActions, type DaemonStatus } from '../../core/seller-actions.js';
 import { AvitoAuthError, GeminiApiError } from '../../errors.js';
 import {
-  combineNotifiers,
   createEngineFor,
-  createLogNotifier,
-  createTelegramFor,
   createLoggerFor,
   createMessengerFor,
   createResponderFor,
   loadConfig,
+  openSellerNotices,
   openStoreFor,
 } from '../services.js';
 
@@ -65,9 +63,9 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   const dryRun = Boolean(options.dryRun);
   // A dry run changes nothing and tells no one; the seller's window opens for real runs only.
   // Before the store is opened: a Telegram setting error must not leave the store locked.
-  const telegram = dryRun ? undefined : await createTelegramFor(config, logger);
+  const notices = await openSellerNotices(config, logger, { telegram: !dryRun });
+  const { notifier, telegram } = notices;
   const store = await openStoreFor(config, { readOnly: dryRun });
-  const notifier = combineNotifiers(createLogNotifier(logger), telegram?.notifier);
   const listening = new AbortController();
   let listener: Promise<void> | undefined;
   const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
@@ -145,10 +143,7 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
     listening.abort();
     await listener;
     // Last notices (the reason for stopping, above all) get a few seconds to go out.
-    if (telegram && !(await telegram.notifier.flush(5000))) {
-      logger.warn('telegram: some notices were not sent before exit');
-      telegram.notifier.close();
-    }
+    await notices.close();
     await store.close();
   }
 }

@@ -6,14 +6,12 @@ import { ExitCode } from '../exit-codes.js';
 import { printOutcome } from '../outcome.js';
 import type { CommandContext } from '../program.js';
 import {
-  combineNotifiers,
   createEngineFor,
-  createTelegramFor,
-  createLogNotifier,
   createLoggerFor,
   createMessengerFor,
   createResponderFor,
   loadConfig,
+  openSellerNotices,
   openStoreFor,
 } from '../services.js';
 
@@ -52,7 +50,7 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     return ExitCode.Ok;
   }
 
-  const telegram = dryRun ? undefined : await createTelegramFor(config, logger);
+  const notices = await openSellerNotices(config, logger, { telegram: !dryRun });
   let store;
   try {
     store = await openStoreFor(config, { readOnly: dryRun });
@@ -67,16 +65,12 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
   try {
     const messenger = await createMessengerFor(config, store, logger);
     const engine = await createEngineFor(config, { store, logger });
-    const notifier = combineNotifiers(createLogNotifier(logger), telegram?.notifier);
-    const responder = createResponderFor(config, { messenger, store, engine, notifier });
+    const responder = createResponderFor(config, { messenger, store, engine, notifier: notices.notifier });
     const outcome = await responder.handleChat(chatId, { dryRun });
     printOutcome(out, outcome);
     return outcome.action === 'failed' || outcome.action === 'deferred' ? ExitCode.Failure : ExitCode.Ok;
   } finally {
-    if (telegram && !(await telegram.notifier.flush(5000))) {
-      logger.warn('telegram: some notices were not sent before exit');
-      telegram.notifier.close();
-    }
+    await notices.close();
     await store.close();
   }
 }

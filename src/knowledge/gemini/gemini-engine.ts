@@ -88,20 +88,20 @@ export function createGeminiEngine(options: GeminiEngineOptions): GeminiKnowledg
   async function cascade(storeName: string, query: KnowledgeQuery, signal?: AbortSignal): Promise<KnowledgeAnswer> {
     const filters = query.listing ? [itemFilter(query.listing.id), GENERAL_FILTER] : [GENERAL_FILTER];
     const usage = { inputTokens: 0, outputTokens: 0 };
+    const strategyAt = (index: number): 'general' | 'item' | 'cascaded' => (!query.listing ? 'general' : index === 0 ? 'item' : 'cascaded');
     for (const [index, filter] of filters.entries()) {
       const result = await generate(storeName, query, filter, signal);
       usage.inputTokens += result.usage.inputTokens ?? 0;
       usage.outputTokens += result.usage.outputTokens ?? 0;
-      const strategy = !query.listing ? 'general' : index === 0 ? 'item' : 'cascaded';
+      const strategy = strategyAt(index);
       // Only a finished answer counts: one cut off (MAX_TOKENS) or stopped (SAFETY) may say half a fact.
       const finished = result.finishReason === undefined || result.finishReason === 'STOP';
       if (finished && result.chunks.length > 0 && !isNoAnswer(result.text)) {
         const sources = [...new Set(result.chunks.map((chunk) => chunk.title).filter((title) => title !== ''))];
         return { status: 'FOUND', text: result.text, sources, engine: 'gemini', strategy, usage };
       }
-      if (index === filters.length - 1) return { status: 'NOT_FOUND', text: '', sources: [], engine: 'gemini', strategy, usage };
     }
-    return { status: 'NOT_FOUND', text: '', sources: [], engine: 'gemini', usage };
+    return { status: 'NOT_FOUND', text: '', sources: [], engine: 'gemini', strategy: strategyAt(filters.length - 1), usage };
   }
 
   return {

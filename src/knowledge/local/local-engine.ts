@@ -21,8 +21,6 @@ export interface IndexBuildInfo {
   skipped: Array<{ path: string; reason: string }>;
   failed: Array<{ path: string; reason: string }>;
   durationMs: number;
-  /** The indexed documents' paths. */
-  paths: string[];
   /** The indexed documents as `sync-docs --list` shows them. */
   list: KnowledgeDocumentInfo[];
 }
@@ -97,7 +95,6 @@ export function createLocalEngine(options: LocalEngineOptions): LocalKnowledgeEn
         skipped,
         failed,
         durationMs: Math.max(0, now() - started),
-        paths: documents.map((document) => document.path),
         list: documents.map((document, index) => ({
           displayName: document.path,
           scope: document.itemId === undefined ? 'general' : 'item',
@@ -151,7 +148,7 @@ export function createLocalEngine(options: LocalEngineOptions): LocalKnowledgeEn
         failed: info.failed,
         skipped: info.skipped,
         changes: [
-          ...info.paths.map((path) => ({ path, action: 'unchanged' as const })),
+          ...info.list.map((document) => ({ path: document.displayName, action: 'unchanged' as const })),
           ...info.skipped.map((skipped) => ({ path: skipped.path, action: 'skipped' as const, reason: skipped.reason })),
           ...info.failed.map((failed) => ({ path: failed.path, action: 'failed' as const, reason: failed.reason })),
         ],

@@ -11,6 +11,8 @@ import type { ChatOutcome, Responder } from './responder.js';
 
 const META_UPDATED_SINCE = 'poll.updatedSince';
 const META_OPEN_CHATS = 'poll.openChats';
+/** Epoch ms the last pass ended, for `avito-ai stats` and `/stats` (`last_poll_time`). */
+export const META_LAST_PASS = 'poll.lastPassAt';
 
 export interface PassSummary {
   chats: number;
@@ -53,7 +55,7 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   for (const chat of changed) {
     if (needsAttention(chat, store)) candidates.set(chat.id, chat);
   }
-  for (const id of parseOpenChats(store.getMeta(META_OPEN_CHATS))) if (!candidates.has(id)) candidates.set(id, undefined);
+  for (const id of openChatIds(store)) if (!candidates.has(id)) candidates.set(id, undefined);
   for (const pending of store.listPending()) if (!candidates.has(pending.chatId)) candidates.set(pending.chatId, undefined);
 
   const summary: PassSummary = { chats: chats.length, handled: 0, answered: 0, escalated: 0, paused: 0, held: 0, deferred: 0, errors: 0, durationMs: 0 };
@@ -107,6 +109,7 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
     await store.transact((tx) => {
       if (newest > 0) tx.setMeta(META_UPDATED_SINCE, String(newest));
       tx.setMeta(META_OPEN_CHATS, JSON.stringify([...stillOpen]));
+      tx.setMeta(META_LAST_PASS, String(clock.now()));
     });
   }
   summary.durationMs = clock.now() - started;
@@ -177,7 +180,9 @@ function tally(summary: PassSummary, outcome: ChatOutcome): void {
   }
 }
 
-function parseOpenChats(raw: string | undefined): string[] {
+/** Chats the last pass left open (held, deferred, failed, paused): looked at again next pass. */
+export function openChatIds(store: Pick<Store, 'getMeta'>): string[] {
+  const raw = store.getMeta(META_OPEN_CHATS);
   if (!raw) return [];
   try {
     const value: unknown = JSON.parse(raw);

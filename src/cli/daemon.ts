@@ -1,0 +1,227 @@
+/**
+ * What the two daemons, `poll` and `serve`, share: the services they open in order (notices,
+ * store, engine, Avito, responder), the seller's Telegram window, the pass hooks that log and
+ * remember the last pass and error, and an orderly close.
+ */
+import { applyControl, parseControlRequest } from '../core/chat-control.js';
+import { isWithinActiveHours } from '../core/inquiry.js';
+import type { PassSummary, PollDeps } from '../core/poll.js';
+import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
+import type { ChatOutcome, Responder } from '../core/responder.js';
+import { createSellerActions, type DaemonStatus } from '../core/seller-actions.js';
+import { META_LAST_ERROR } from '../core/stats.js';
+import { AvitoAuthError, GeminiApiError, describeError } from '../errors.js';
+import type { AvitoClient } from '../avito/client.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from './logger.js';
+import { printOutcome } from './outcome.js';
+import type { CommandContext } from './program.js';
+import { createEngineFor, createMessengerFor, createResponderFor, openSellerNotices, openStoreFor } from './services.js';
+
+export interface DaemonOptions {
+  /** Decide and print, send nothing, change nothing, tell no one. */
+  dryRun: boolean;
+  /** Listen to the seller's Telegram commands and replies (long-running daemons only). */
+  listen: boolean;
+}
+
+export interface Daemon {
+  store: Store;
+  engine: KnowledgeEngine;
+  messenger: AvitoClient;
+  responder: Responder;
+  notifier: Notifier;
+  status: DaemonStatus;
+  /** What a poll pass needs, with the daemon's logging and hooks. */
+  passDeps: PollDeps;
+  /** Called after each pass of a loop: logs it and resets the failure streak. */
+  onPass(summary: PassSummary): void;
+  /** Called when a pass fails: logs, remembers, and tells the seller after 3 in a row. */
+  onPassError(error: unknown): void;
+  /** Records an error for `/status`, `/stats` and `avito-ai stats`. */
+  recordError(message: string): void;
+  /** Bad credentials end the daemon: the seller hears why before it exits. Returns the error. */
+  tellFatal(error: unknown): unknown;
+  /** Stops listening to Telegram, gives the last notices a few seconds, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens everything a daemon runs on; on failure closes what it opened and rethrows. */
+export async function openDaemon(context: CommandContext, config: Config, logger: Logger, options: DaemonOptions): Promise<Daemon> {
+  const { io } = context;
+  const { dryRun } = options;
+  // A dry run changes nothing and tells no one; the seller's window opens for real runs only.
+  // Before the store is opened: a Telegram setting error must not leave the store locked.
+  const notices = await openSellerNotices(config, logger, { telegram: !dryRun });
+  const { notifier, telegram } = notices;
+  let store: (Store & { close(): Promise<void> }) | undefined;
+  const listening = new AbortController();
+  let listener: Promise<void> | undefined;
+  const close = async (): Promise<void> => {
+    listening.abort();
+    await listener;
+    // Last notices (the reason for stopping, above all) get a few seconds to go out.
+    await notices.close();
+    await store?.close();
+  };
+  try {
+    store = await openStoreFor(config, { readOnly: dryRun });
+    const opened = store;
+    const engine = await createEngineFor(config, { store, logger });
+    await reportKnowledge(engine, config, logger, io.signal);
+    const messenger = await createMessengerFor(config, store, logger);
+    const responder = createResponderFor(config, { messenger, store, engine, notifier });
+    const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
+    const clock = { now: () => Date.now() };
+    if (telegram && options.listen) {
+      const actions = createSellerActions({
+        messenger,
+        store,
+        responder,
+        clock,
+        humanPauseHours: config.responder.humanPauseHours,
+        status: () => status,
+      });
+      listener = telegram.bot.listen(actions, listening.signal);
+    }
+    const recordError = (message: string): void => {
+      status.lastError = { at: Date.now(), message };
+      if (dryRun) return;
+      // Remembered for `avito-ai stats`; a failed write costs only that figure.
+      void opened.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError)).catch(() => undefined);
+    };
+    let failedPasses = 0;
+    return {
+      store,
+      engine,
+      messenger,
+      responder,
+      notifier,
+      status,
+      passDeps: {
+        messenger,
+        store,
+        responder,
+        clock,
+        concurrency: config.poll.concurrency,
+        dryRun,
+        signal: io.signal,
+        onOutcome: (outcome: ChatOutcome) => {
+          logOutcome(logger, outcome);
+          if (dryRun) printOutcome(io.stdout, outcome);
+        },
+        onChatError: (chatId: string, error: unknown) => {
+          logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
+          recordError(`chat ${chatId}: ${describeError(error)}`);
+        },
+        ...(dryRun ? {} : { beforePass: () => applyQueuedControls(config.store.path, opened, logger) }),
+        isQuietNow: () => !isWithinActiveHours(Date.now(), config.responder.activeHours, config.responder.timeZone),
+      },
+      onPass(summary) {
+        logPass(logger, summary, dryRun);
+        Object.assign(status, { passes: status.passes + 1, lastPassAt: Date.now(), lastPass: summary });
+        failedPasses = 0;
+      },
+      onPassError(error) {
+        logger.error(`pass failed, will retry: ${describeError(error)}`);
+        recordError(describeError(error));
+        failedPasses += 1;
+        // One failed pass is a blip; several in a row is an outage the seller should hear of.
+        if (failedPasses === 3) {
+          notifier.notify({ kind: 'error', code: 'passes-failing', message: describeError(error), details: { count: failedPasses } });
+        }
+      },
+      recordError,
+      tellFatal(error) {
+        if (error instanceof AvitoAuthError) notifier.notify({ kind: 'error', code: 'avito-auth', message: error.message });
+        return error;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Says what the bot will answer from before the first buyer waits on it: the local engine indexes
+ * the folder now; for Gemini a store that does not exist stops the daemon here, with the fix,
+ * rather than failing every question later.
+ */
+async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: Logger, signal: AbortSignal): Promise<void> {
+  if (engine.name === 'gemini') {
+    let listed;
+    try {
+      listed = await engine.listDocuments({ signal });
+    } catch (error) {
+      // A store that does not exist, or a key Gemini refuses, will not mend by itself: stop here.
+      // An outage might: start anyway, and questions wait unread until Gemini answers again.
+      if (!(error instanceof GeminiApiError) || !error.retryable || signal.aborted) throw error;
+      logger.warn(`cannot list the File Search store now (${describeError(error)}); starting anyway, questions wait until Gemini answers`);
+      return;
+    }
+    const documents = listed.filter((document) => document.state !== 'STATE_FAILED');
+    logger.info('knowledge base ready', { engine: 'gemini', store: config.gemini.storeDisplayName, documents: documents.length, model: config.gemini.model });
+    if (documents.length === 0) logger.warn(`the File Search store "${config.gemini.storeDisplayName}" is empty: every buyer will get FALLBACK_TEXT (run avito-ai sync-docs)`);
+    return;
+  }
+  const knowledge = await engine.sync();
+  logger.info('knowledge base ready', { dir: config.knowledge.dir, documents: knowledge.documents, skipped: knowledge.skipped.length || undefined });
+  if (knowledge.documents === 0) logger.warn(`no documents in ${config.knowledge.dir}: every buyer will get FALLBACK_TEXT`);
+}
+
+/** Applies the pause/resume requests `avito-ai pause|resume` queued while this daemon held the store. */
+async function applyQueuedControls(storePath: string, store: Store, logger: Logger): Promise<void> {
+  const { drainControlRequests } = await import('../store/control-inbox.js');
+  await drainControlRequests(storePath, async (value) => {
+    const request = parseControlRequest(value);
+    if (!request) return logger.warn('skipped a malformed line in the control inbox');
+    await store.transact((tx) => applyControl(tx, request));
+    logger.info(`applied a queued ${request.op}`, { chat: request.chatId });
+  });
+}
+
+export function logPass(logger: Logger, s: PassSummary, dryRun: boolean): void {
+  logger.info(dryRun ? 'pass (dry run, nothing sent)' : 'pass', {
+    chats: s.chats,
+    handled: s.handled,
+    answered: s.answered,
+    escalated: s.escalated,
+    paused: s.paused,
+    held: s.held || undefined,
+    deferred: s.deferred || undefined,
+    errors: s.errors,
+    ms: s.durationMs,
+  });
+}
+
+export function logOutcome(logger: Logger, outcome: ChatOutcome): void {
+  const chat = outcome.chatId;
+  switch (outcome.action) {
+    case 'answered':
+      logger.info(outcome.recovered ? 'answered (finished after a restart)' : 'answered', {
+        chat,
+        item: outcome.listing?.id,
+        status: outcome.status,
+        sources: outcome.sources.join(',') || undefined,
+        ms: outcome.latencyMs,
+      });
+      break;
+    case 'would-answer':
+      logger.info('would answer', { chat, status: outcome.status });
+      break;
+    case 'held':
+      logger.info(`held back (${outcome.reason}), will answer when allowed`, { chat });
+      break;
+    case 'deferred':
+      logger.warn(`knowledge engine failed, will retry: ${outcome.error}`, { chat, attempt: outcome.attempt });
+      break;
+    case 'failed':
+      logger.warn(`send failed${outcome.ambiguous ? ' (may have gone out; checked next pass)' : ''}: ${outcome.error}`, { chat });
+      break;
+    case 'skipped':
+      if (outcome.reason !== 'no-inquiry') logger.debug(`skipped (${outcome.reason})`, { chat });
+      break;
+  }
+}

@@ -128,3 +128,14 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** The webhook URL did not answer an empty POST with 200 within 2 s, as Avito requires before subscribing. */
+export class WebhookCheckError extends AvitoAiError {
+  constructor(
+    message: string,
+    readonly url: string,
+    options: { cause?: unknown; hint?: string } = {},
+  ) {
+    super(message, options);
+  }
+}

@@ -10,7 +10,8 @@ import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import type { ChatOutcome, Responder } from '../core/responder.js';
 import { createSellerActions, type DaemonStatus } from '../core/seller-actions.js';
 import { META_LAST_ERROR } from '../core/stats.js';
-import { AvitoAuthError, GeminiApiError, describeError } from '../errors.js';
+import { watchCalls, type CallWatch } from '../core/health.js';
+import { AvitoApiError, AvitoAuthError, GeminiApiError, describeError } from '../errors.js';
 import type { AvitoClient } from '../avito/client.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from './logger.js';
@@ -23,6 +24,17 @@ export interface DaemonOptions {
   dryRun: boolean;
   /** Listen to the seller's Telegram commands and replies (long-running daemons only). */
   listen: boolean;
+  /** Remember how the last Avito call and the last store write went (`serve`'s `/health`). */
+  watch?: { avito: CallWatch; storeWrites: CallWatch };
+}
+
+const STORE_WRITES = ['updateChat', 'appendMessages', 'markProcessed', 'putPending', 'closePending', 'appendDialog', 'increment', 'setMeta', 'transact'];
+const AVITO_CALLS = ['getUserId', 'listChats', 'getChat', 'listMessages', 'sendText', 'markRead', 'getSelf', 'getVoiceUrls'];
+
+/** An outage of Avito, as opposed to an answer about one request (a 404 on a chat says Avito works). */
+function isAvitoOutage(error: unknown): boolean {
+  if (error instanceof AvitoAuthError || !(error instanceof AvitoApiError)) return true;
+  return error.status === 0 || error.status === 429 || error.status >= 500;
 }
 
 export interface Daemon {
@@ -54,7 +66,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
   // Before the store is opened: a Telegram setting error must not leave the store locked.
   const notices = await openSellerNotices(config, logger, { telegram: !dryRun });
   const { notifier, telegram } = notices;
-  let store: (Store & { close(): Promise<void> }) | undefined;
+  let opened: (Store & { close(): Promise<void> }) | undefined;
   const listening = new AbortController();
   let listener: Promise<void> | undefined;
   const close = async (): Promise<void> => {
@@ -62,14 +74,16 @@ export async function openDaemon(context: CommandContext, config: Config, logger
     await listener;
     // Last notices (the reason for stopping, above all) get a few seconds to go out.
     await notices.close();
-    await store?.close();
+    await opened?.close();
   };
   try {
-    store = await openStoreFor(config, { readOnly: dryRun });
-    const opened = store;
+    opened = await openStoreFor(config, { readOnly: dryRun });
+    const watch = options.watch;
+    const store: Store = watch ? watchCalls<Store>(opened, STORE_WRITES, watch.storeWrites) : opened;
     const engine = await createEngineFor(config, { store, logger });
     await reportKnowledge(engine, config, logger, io.signal);
-    const messenger = await createMessengerFor(config, store, logger);
+    const client = await createMessengerFor(config, store, logger);
+    const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isAvitoOutage) : client;
     const responder = createResponderFor(config, { messenger, store, engine, notifier });
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
     const clock = { now: () => Date.now() };
@@ -88,7 +102,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
       status.lastError = { at: Date.now(), message };
       if (dryRun) return;
       // Remembered for `avito-ai stats`; a failed write costs only that figure.
-      void opened.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError)).catch(() => undefined);
+      void store.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError)).catch(() => undefined);
     };
     let failedPasses = 0;
     return {
@@ -114,7 +128,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
           logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
           recordError(`chat ${chatId}: ${describeError(error)}`);
         },
-        ...(dryRun ? {} : { beforePass: () => applyQueuedControls(config.store.path, opened, logger) }),
+        ...(dryRun ? {} : { beforePass: () => applyQueuedControls(config.store.path, store, logger) }),
         isQuietNow: () => !isWithinActiveHours(Date.now(), config.responder.activeHours, config.responder.timeZone),
       },
       onPass(summary) {

@@ -42,6 +42,7 @@ Examples:
   $ avito-ai demo                        try it with no keys: a local Avito sandbox and example documents
   $ avito-ai ask "Как доставляете?"      check what a buyer would be answered
   $ avito-ai poll                        the daemon: answer buyers every AVITO_POLL_INTERVAL seconds
+  $ avito-ai serve                       the webhook daemon: answer within seconds, with a dashboard
   $ avito-ai poll --once --dry-run       show what one pass would send, send nothing
 
 Settings come from .env, the environment and flags (see .env.example).`,
@@ -69,6 +70,33 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .option('--concurrency <n>', 'chats handled at once (POLL_CONCURRENCY, default 4)')
     .addHelpText('after', '\nExamples:\n  $ avito-ai poll\n  $ avito-ai poll --once            # from cron\n  $ avito-ai poll --once --dry-run\n\nSIGINT/SIGTERM finish the chat in hand, save, and exit 0.')
     .action(run(() => import('./commands/poll.js')));
+
+  program
+    .command('serve')
+    .description('the webhook daemon: Avito delivers new messages, buyers are answered within seconds; plus the monitor')
+    .option('--host <address>', 'address to listen on (HOST, default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (PORT, default 8080)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ avito-ai serve\n  $ avito-ai register-webhook        then, once: subscribe ${APP_BASE_URL}/avito/webhook/${AVITO_WEBHOOK_SECRET}\n\nMonitor: /dashboard, /stats, /health, /queue, /dialogs, /metrics (MONITOR_TOKEN protects them).\nSIGINT/SIGTERM answer the queued chats, save, and exit 0.',
+    )
+    .action(run(() => import('./commands/serve.js')));
+
+  program
+    .command('register-webhook [url]')
+    .description("subscribe serve's webhook URL at Avito (default ${APP_BASE_URL}/avito/webhook/${AVITO_WEBHOOK_SECRET}), after checking it answers")
+    .option('--list', 'show the subscribed URLs')
+    .option('--remove <url>', 'unsubscribe a URL (a stale tunnel keeps receiving messages otherwise)')
+    .option('--json', 'with --list: print JSON')
+    .addHelpText('after', '\nExamples:\n  $ avito-ai register-webhook\n  $ avito-ai register-webhook --list\n  $ avito-ai register-webhook --remove https://old-tunnel.example.ru/avito/webhook/...')
+    .action(run(() => import('./commands/register-webhook.js')));
+
+  program
+    .command('stats')
+    .description('the figures of the monitor (/stats) from the store, without a server running')
+    .option('--json', 'print JSON (the same object as GET /stats)')
+    .addHelpText('after', '\nExample:\n  $ avito-ai stats --json')
+    .action(run(() => import('./commands/stats.js')));
 
   program
     .command('reply <chatId>')

@@ -4,7 +4,7 @@
  */
 import chalk from 'chalk';
 import { CommanderError } from 'commander';
-import { AvitoApiError, AvitoAuthError, AvitoAiError, ConfigError, GeminiApiError, KnowledgeError, StoreError, TelegramBotError, UsageError } from '../errors.js';
+import { AvitoApiError, AvitoAuthError, AvitoAiError, ConfigError, GeminiApiError, KnowledgeError, StoreError, TelegramBotError, UsageError, WebhookCheckError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { OutputStream } from './io.js';
 
@@ -16,7 +16,7 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof GeminiApiError && (error.status === 401 || error.status === 403 || /API key/i.test(error.message))) return ExitCode.Auth;
   if (error instanceof StoreError) return ExitCode.Store;
   if (error instanceof TelegramBotError) return error.reason === 'token' ? ExitCode.Auth : ExitCode.Unavailable;
-  if (error instanceof AvitoApiError || error instanceof KnowledgeError) return ExitCode.Unavailable;
+  if (error instanceof AvitoApiError || error instanceof KnowledgeError || error instanceof WebhookCheckError) return ExitCode.Unavailable;
   return ExitCode.Failure;
 }
 

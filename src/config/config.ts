@@ -51,6 +51,13 @@ export const DEFAULTS = {
   REPLY_MAX_AGE_HOURS: '72',
   ENGINE_FAILURE_LIMIT: '3',
   POLL_CONCURRENCY: '4',
+  HOST: '127.0.0.1',
+  PORT: '8080',
+  AVITO_WEBHOOK_SECRET: undefined,
+  APP_BASE_URL: undefined,
+  REPLY_DELAY: '5',
+  SAFETY_POLL_MINUTES: '10',
+  MONITOR_TOKEN: undefined,
   TELEGRAM_BOT_TOKEN: undefined,
   TELEGRAM_OWNER_CHAT_ID: undefined,
   TELEGRAM_API_ROOT: 'https://api.telegram.org',
@@ -111,6 +118,20 @@ export interface Config {
     engineFailureLimit: number;
   };
   poll: { concurrency: number };
+  /** `serve`: the webhook receiver and the monitor. */
+  server: {
+    host: string;
+    port: number;
+    /** The secret path segment of the webhook URL; checked by `requireWebhookSecret`. */
+    webhookSecret: string | undefined;
+    /** The public https address `serve` is reached at (behind the reverse proxy), no trailing slash. */
+    appBaseUrl: string | undefined;
+    /** Quiet needed in a chat before a webhook-delivered question is answered. */
+    replyDelayMs: number;
+    /** Minutes between the safety passes over the chats (catches deliveries that never came). */
+    safetyPollMinutes: number;
+    monitorToken: string | undefined;
+  };
   /** The seller's window; `botToken` undefined: notices go to the log only. */
   telegram: {
     botToken: string | undefined;
@@ -190,6 +211,15 @@ export function resolveConfig(options: ResolveOptions): Config {
       engineFailureLimit: parseInteger(get, 'ENGINE_FAILURE_LIMIT', 1, 100),
     },
     poll: { concurrency: parseInteger(get, 'POLL_CONCURRENCY', 1, 64) },
+    server: {
+      host: parseHost(get('HOST') ?? DEFAULTS.HOST),
+      port: parseInteger(get, 'PORT', 0, 65_535),
+      webhookSecret: get('AVITO_WEBHOOK_SECRET'),
+      appBaseUrl: get('APP_BASE_URL') === undefined ? undefined : parseUrl(get, 'APP_BASE_URL', 'https://bot.example.ru'),
+      replyDelayMs: parseNumber(get, 'REPLY_DELAY', 0, 600) * 1000,
+      safetyPollMinutes: parseNumber(get, 'SAFETY_POLL_MINUTES', 0.1, 1440),
+      monitorToken: parseMonitorToken(get('MONITOR_TOKEN')),
+    },
     telegram: parseTelegram(get),
     log: {
       format: parseChoice(get, 'LOG_FORMAT', ['text', 'json'] as const),
@@ -224,6 +254,19 @@ export function requireGeminiKey(config: Config): string {
   throw new ConfigError('GEMINI_API_KEY', 'GEMINI_API_KEY is not set', {
     hint: 'create a key at https://aistudio.google.com/apikey and put GEMINI_API_KEY=... in .env, or use KNOWLEDGE_ENGINE=local',
   });
+}
+
+const SECRET_HINT = 'put a long random string in .env, e.g. the output of: openssl rand -hex 24';
+
+/** The webhook URL's secret: letters, digits, - and _, at least 16 of them, so it cannot be guessed. */
+export function requireWebhookSecret(config: Config): string {
+  const secret = config.server.webhookSecret;
+  if (!secret) throw new ConfigError('AVITO_WEBHOOK_SECRET', 'AVITO_WEBHOOK_SECRET is not set: it keeps strangers off the webhook URL', { hint: SECRET_HINT });
+  if (!/^[\w-]{16,200}$/.test(secret)) {
+    // Never echo a secret back: name the shape only.
+    throw new ConfigError('AVITO_WEBHOOK_SECRET', 'AVITO_WEBHOOK_SECRET must be 16 or more letters, digits, - or _', { hint: SECRET_HINT });
+  }
+  return secret;
 }
 
 /** True when DEBUG enables our stacks: `DEBUG=avito-ai`, `DEBUG=*`, `DEBUG=1` or `DEBUG=true`. */
@@ -405,6 +448,19 @@ function parseModel(raw: string): string {
 function parseStoreName(raw: string): string {
   if (raw.length > 128) {
     throw new ConfigError('FILE_SEARCH_STORE', `FILE_SEARCH_STORE must be at most 128 characters, got "${raw.slice(0, 20)}…"`);
+  }
+  return raw;
+}
+
+function parseHost(raw: string): string {
+  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError('HOST', `HOST must be an address to listen on such as 127.0.0.1 or 0.0.0.0, got "${raw}"`);
+  return raw;
+}
+
+function parseMonitorToken(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.length < 12 || /\s/.test(raw)) {
+    throw new ConfigError('MONITOR_TOKEN', 'MONITOR_TOKEN must be at least 12 characters without spaces', { hint: SECRET_HINT });
   }
   return raw;
 }

@@ -180,6 +180,12 @@ function tally(summary: PassSummary, outcome: ChatOutcome): void {
   }
 }
 
+/** Adds chats for the next pass to look at (a daemon that stopped before answering them). */
+export async function rememberOpenChats(store: Store, chatIds: readonly string[]): Promise<void> {
+  const merged = new Set([...openChatIds(store), ...chatIds]);
+  await store.setMeta(META_OPEN_CHATS, JSON.stringify([...merged]));
+}
+
 /** Chats the last pass left open (held, deferred, failed, paused): looked at again next pass. */
 export function openChatIds(store: Pick<Store, 'getMeta'>): string[] {
   const raw = store.getMeta(META_OPEN_CHATS);

@@ -83,6 +83,8 @@ export interface Sandbox {
   messages(chatId: string): SandboxMessage[];
   /** URLs subscribed to webhooks. */
   subscriptions(): string[];
+  /** The body Avito would deliver for a message of a chat (for tests that post deliveries themselves). Throws for an unknown chat or message. */
+  deliveryFor(chatId: string, messageId: string): unknown;
   /** Every issued token is now expired (answers 403, as Avito does). */
   expireTokens(): void;
   /** Switches the tariff stub on or off at run time. */
@@ -277,31 +279,35 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     return chat;
   }
 
+  /** The body Avito delivers for a message, under a fresh delivery id. */
+  function renderDelivery(chat: SandboxChat, message: SandboxMessage): unknown {
+    return {
+      id: randomUUID(),
+      version: 'v3.0.0',
+      timestamp: nowSeconds(),
+      payload: {
+        type: 'message',
+        value: {
+          id: message.id,
+          chat_id: chat.id,
+          user_id: account.id,
+          author_id: message.author_id,
+          created: message.created,
+          type: message.type,
+          chat_type: chat.type,
+          content: message.content,
+          item_id: chat.context?.value.id ?? null,
+          published_at: new Date(message.created * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          read: message.read,
+        },
+      },
+    };
+  }
+
   function deliverWebhooks(chat: SandboxChat, message: SandboxMessage): void {
     if (closing.signal.aborted) return;
     for (const url of webhookUrls) {
-      const body = {
-        id: randomUUID(),
-        version: 'v3.0.0',
-        timestamp: nowSeconds(),
-        payload: {
-          type: 'message',
-          value: {
-            id: message.id,
-            chat_id: chat.id,
-            user_id: account.id,
-            author_id: message.author_id,
-            created: message.created,
-            type: message.type,
-            chat_type: chat.type,
-            content: message.content,
-            item_id: chat.context?.value.id ?? null,
-            published_at: new Date(message.created * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-            read: message.read,
-          },
-        },
-      };
-      const delivery: WebhookDelivery = { url, body, at: Date.now() };
+      const delivery: WebhookDelivery = { url, body: renderDelivery(chat, message), at: Date.now() };
       deliveries.push(delivery);
       const previous = deliveryChains.get(url) ?? Promise.resolve();
       deliveryChains.set(url, previous.then(() => postDelivery(delivery)));
@@ -652,6 +658,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     messages(chatId) {
       return requireChat(chatId).messages.map((message) => ({ ...message }));
+    },
+    deliveryFor(chatId, messageId) {
+      const chat = requireChat(chatId);
+      const message = chat.messages.find((candidate) => candidate.id === messageId);
+      if (!message) throw new Error(`Sandbox chat "${chatId}" has no message "${messageId}"`);
+      return renderDelivery(chat, message);
     },
     subscriptions() {
       return [...webhookUrls];

@@ -3,6 +3,7 @@
  * Telegram's 4096-character limit, with the chat id written so that a reply can be routed back.
  * Pure functions: what a notice says is tested without a server.
  */
+import { avitoChatUrl } from '../avito/links.js';
 import type { Notification } from '../core/ports.js';
 
 /** Telegram's limit per message; counted on our HTML, which is never shorter than what it shows. */
@@ -26,10 +27,7 @@ export interface OutgoingMessage {
 const CHAT_LABEL = 'Чат:';
 const CHAT_LINE = /(?:^|\n)Чат: (\S+)/g;
 
-/** Where a seller opens the chat in Avito's web messenger. */
-export function avitoChatUrl(chatId: string): string {
-  return `https://www.avito.ru/profile/messenger/channel/${encodeURIComponent(chatId)}`;
-}
+export { avitoChatUrl };
 
 /** The Avito chat a notice is about, read from its text as Telegram shows it (a replied-to message). */
 export function chatIdFromNotice(plainText: string | undefined): string | undefined {

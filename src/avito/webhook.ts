@@ -1,0 +1,70 @@
+/**
+ * Avito's webhook deliveries (`POST` to the subscribed URL), parsed into what the core reads.
+ * Pure: the HTTP server hands in the decoded JSON and answers by the result's kind.
+ */
+import type { ChatMessage } from '../core/model.js';
+import { parseMessage } from './parse.js';
+
+/** What one delivery holds. Expected outcomes are kinds, not exceptions (a bad body is the sender's). */
+export type WebhookDelivery =
+  /** Avito's check when subscribing (an empty `{}`): answered 200, nothing to do. */
+  | { kind: 'check' }
+  | {
+      kind: 'message';
+      /** The delivery's own id (Avito may deliver one message more than once, under new ids). */
+      deliveryId?: string;
+      /** The account the webhook belongs to (`value.user_id`). */
+      accountId: number;
+      chatType?: string;
+      itemId?: number;
+      message: ChatMessage;
+    }
+  /** A payload type avito-ai does not act on: acknowledged and ignored. */
+  | { kind: 'other'; type: string }
+  | { kind: 'invalid'; reason: string };
+
+type Json = Record<string, unknown>;
+
+/** Parses a decoded delivery body; never throws. */
+export function parseWebhookDelivery(body: unknown): WebhookDelivery {
+  if (!isObject(body)) return invalid('the body is not a JSON object');
+  if (!('payload' in body)) return { kind: 'check' };
+  const payload = body.payload;
+  if (!isObject(payload)) return invalid('"payload" is not an object');
+  if (typeof payload.type !== 'string' || payload.type === '') return invalid('"payload.type" is missing');
+  if (payload.type !== 'message') return { kind: 'other', type: payload.type.slice(0, 64) };
+  const value = payload.value;
+  if (!isObject(value)) return invalid('"payload.value" is not an object');
+  const chatId = value.chat_id;
+  if (typeof chatId !== 'string' || chatId === '' || chatId.length > 200) return invalid('"payload.value.chat_id" is missing');
+  const accountId = readInt(value.user_id);
+  if (accountId === undefined) return invalid('"payload.value.user_id" is missing');
+  if (!(typeof value.id === 'string' && value.id !== '') && !(typeof value.id === 'number' && Number.isFinite(value.id))) {
+    return invalid('"payload.value.id" is missing');
+  }
+  if (String(value.id).length > 200) return invalid('"payload.value.id" is too long');
+  const message = parseMessage(value, chatId, 'webhook', accountId);
+  const itemId = readInt(value.item_id);
+  return {
+    kind: 'message',
+    ...(typeof body.id === 'string' ? { deliveryId: body.id } : {}),
+    accountId,
+    ...(typeof value.chat_type === 'string' ? { chatType: value.chat_type } : {}),
+    ...(itemId !== undefined ? { itemId } : {}),
+    message,
+  };
+}
+
+function invalid(reason: string): WebhookDelivery {
+  return { kind: 'invalid', reason };
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readInt(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value) && Number(value) > 0) return Number(value);
+  return undefined;
+}

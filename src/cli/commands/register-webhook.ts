@@ -1,0 +1,98 @@
+/**
+ * `avito-ai register-webhook [url]`: subscribes serve's webhook URL at Avito, after checking it
+ * answers as Avito will check it; `--list` shows the subscriptions, `--remove <url>` ends one.
+ */
+import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
+import { ConfigError, UsageError, WebhookCheckError } from '../../errors.js';
+import { WEBHOOK_PATH } from '../../server/http-server.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CommandContext } from '../program.js';
+import { createLoggerFor, createMessengerFor, loadConfig } from '../services.js';
+
+/** Avito gives a webhook URL this long to answer its check. */
+const CHECK_TIMEOUT_MS = 2000;
+
+export default async function registerWebhook(context: CommandContext): Promise<ExitCode> {
+  const { options, io } = context;
+  const config = loadConfig(context);
+  requireAvitoCredentials(config);
+  const logger = createLoggerFor(config, context);
+  const out = io.stdout;
+  const remove = typeof options.remove === 'string' ? options.remove : undefined;
+  const given = typeof context.args[0] === 'string' ? context.args[0] : undefined;
+  if ([options.list, remove, given].filter(Boolean).length > 1) throw new UsageError('give a URL, --list or --remove <url>, one at a time');
+  const messenger = await createMessengerFor(config, undefined, logger);
+
+  if (options.list) {
+    const subscriptions = await messenger.listSubscriptions();
+    if (options.json) out.write(`${JSON.stringify(subscriptions, null, 2)}\n`);
+    else if (subscriptions.length === 0) out.write('no webhook subscriptions: avito-ai serve gets nothing until you run avito-ai register-webhook\n');
+    else for (const subscription of subscriptions) out.write(`${subscription.url}${subscription.version ? `  (version ${subscription.version})` : ''}\n`);
+    return ExitCode.Ok;
+  }
+
+  if (remove) {
+    const url = parseWebhookUrl(remove, '--remove');
+    await messenger.unsubscribeWebhook(url);
+    out.write(`unsubscribed: ${url}\n`);
+    return ExitCode.Ok;
+  }
+
+  const url = given ? parseWebhookUrl(given, 'the URL') : defaultUrl(config.server.appBaseUrl, requireWebhookSecret(config));
+  const shown = config.server.webhookSecret ? url.split(config.server.webhookSecret).join('<AVITO_WEBHOOK_SECRET>') : url;
+  if (new URL(url).protocol !== 'https:') io.stderr.write(`warning: ${shown} is not https: buyers' messages would cross the internet unencrypted\n`);
+  await checkWebhookUrl(url, shown);
+  await messenger.subscribeWebhook(url);
+  out.write(`subscribed: ${shown}\nAvito now sends every new message there; avito-ai serve answers within REPLY_DELAY (${config.server.replyDelayMs / 1000} s) of the buyer's last line.\n`);
+  const others = (await messenger.listSubscriptions()).filter((subscription) => subscription.url !== url);
+  if (others.length > 0) {
+    out.write(`also subscribed (remove stale ones with avito-ai register-webhook --remove <url>):\n`);
+    for (const subscription of others) out.write(`  ${subscription.url}\n`);
+  }
+  return ExitCode.Ok;
+}
+
+function defaultUrl(base: string | undefined, secret: string): string {
+  if (!base) {
+    throw new ConfigError('APP_BASE_URL', 'APP_BASE_URL is not set: avito-ai does not know the public address of avito-ai serve', {
+      hint: 'set APP_BASE_URL=https://bot.example.ru (where your reverse proxy forwards to serve), or pass the full webhook URL',
+    });
+  }
+  return `${base}${WEBHOOK_PATH}${secret}`;
+}
+
+function parseWebhookUrl(raw: string, what: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return raw;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${what} must be an http(s) URL such as https://bot.example.ru/avito/webhook/<secret>, got "${raw}"`);
+}
+
+/** Avito's own check: an empty `{}` POST must get 200 within 2 s, or it refuses the subscription. */
+async function checkWebhookUrl(url: string, shown: string): Promise<void> {
+  const hint = 'is avito-ai serve running, is the reverse proxy forwarding to it, and is AVITO_WEBHOOK_SECRET the same for both?';
+  let status: number;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    });
+    await response.arrayBuffer().catch(() => undefined);
+    status = response.status;
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 2 s' : describeFetchFailure(error);
+    throw new WebhookCheckError(`${shown} did not answer Avito's check (${reason})`, url, { hint, cause: error });
+  }
+  if (status !== 200) throw new WebhookCheckError(`${shown} answered ${status} to Avito's check, not 200`, url, { hint });
+}
+
+function describeFetchFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}

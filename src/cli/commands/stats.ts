@@ -1,0 +1,42 @@
+/** `avito-ai stats`: the figures `/stats` serves, read from the store, with no server running. */
+import { computeStats, type MonitorStats } from '../../core/stats.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CommandContext } from '../program.js';
+import { loadConfig, openStoreFor } from '../services.js';
+
+export default async function stats(context: CommandContext): Promise<ExitCode> {
+  const config = loadConfig(context);
+  // Read-only: works while a daemon holds the store.
+  const store = await openStoreFor(config, { readOnly: true });
+  let figures: MonitorStats;
+  try {
+    figures = computeStats(store, Date.now());
+  } finally {
+    await store.close();
+  }
+  const out = context.io.stdout;
+  if (context.options.json) {
+    out.write(`${JSON.stringify(figures, null, 2)}\n`);
+    return ExitCode.Ok;
+  }
+  const percent = (share: number | undefined): string => (share === undefined ? '—' : `${Math.round(share * 100)}%`);
+  const rate = figures.answer_rate;
+  const rows: Array<[string, string | number]> = [
+    ['total_messages', figures.total_messages],
+    ['pending_messages', figures.pending_messages],
+    ['processing_messages', figures.processing_messages],
+    ['completed_messages', figures.completed_messages],
+    ['failed_messages', figures.failed_messages],
+    ['escalated_chats', figures.escalated_chats],
+    ['paused_chats', figures.paused_chats],
+    ['active_dialogs', figures.active_dialogs],
+    ['last_poll_time', figures.last_poll_time ?? '—'],
+    ['last_error', figures.last_error ? `${figures.last_error} (${figures.last_error_time})` : '—'],
+    ['answers FOUND / NOT_FOUND / ESCALATION', rate ? `${percent(rate.found)} / ${percent(rate.not_found)} / ${percent(rate.escalation)}` : '—'],
+    ['latency median / p95', figures.latency_ms ? `${figures.latency_ms.median} ms / ${figures.latency_ms.p95} ms` : '—'],
+    ['takeovers', figures.takeovers],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  for (const [name, value] of rows) out.write(`${name.padEnd(width)}  ${value}\n`);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,52 @@
+/**
+ * Health as `/health` reports it: did the last call to an outside system succeed? A watch wraps an
+ * adapter and remembers the outcome of each call, without changing what the caller sees.
+ */
+
+/** The last outcome seen; `ok` undefined until the first call ends. */
+export interface CallWatch {
+  ok?: boolean;
+  /** Epoch ms of the last outcome. */
+  at?: number;
+  error?: string;
+}
+
+/**
+ * Wraps `target` so that each call of the named async methods records its outcome in `watch`.
+ * `isOutage` tells a failure of the system (down, refusing our keys) from an answer about one
+ * request (a chat that does not exist), which says the system works.
+ */
+export function watchCalls<T extends object>(
+  target: T,
+  methods: readonly string[],
+  watch: CallWatch,
+  isOutage: (error: unknown) => boolean = () => true,
+): T {
+  const names = new Set(methods);
+  const record = (ok: boolean, error?: unknown): void => {
+    watch.ok = ok;
+    watch.at = Date.now();
+    if (ok) delete watch.error;
+    else watch.error = error instanceof Error ? error.message : String(error);
+  };
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string' || !names.has(property)) {
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+      }
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      return async (...args: unknown[]) => {
+        try {
+          const result = await method.apply(object, args);
+          record(true);
+          return result;
+        } catch (error) {
+          if (isOutage(error)) record(false, error);
+          else record(true);
+          throw error;
+        }
+      };
+    },
+  });
+}

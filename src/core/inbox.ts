@@ -1,0 +1,261 @@
+/**
+ * The webhook inbox: decides what a delivered message asks for, and when. A buyer's line waits
+ * for REPLY_DELAY seconds of quiet in its chat, so a burst of lines is answered once; then the
+ * responder runs on the chat. Chats go one at a time each, up to `concurrency` at once.
+ *
+ * Nothing here is the only record of a question: a message that is queued and then lost to a
+ * crash is still unprocessed in the store, and the next safety pass finds it.
+ */
+import { AvitoAuthError } from '../errors.js';
+import type { ChatMessage } from './model.js';
+import type { Store } from './ports.js';
+import type { ChatOutcome, Responder } from './responder.js';
+import type { RuntimeFigures } from './stats.js';
+
+/** A message as a webhook delivered it (`src/avito/webhook.ts` parses the wire format). */
+export interface DeliveredMessage {
+  accountId: number;
+  chatType?: string;
+  message: ChatMessage;
+}
+
+/** What became of a delivered message. */
+export type ReceiveResult =
+  | 'queued'
+  | 'duplicate'
+  /** The bot's own reply, delivered back. */
+  | 'echo'
+  /** System messages and Avito's own bots are never answered. */
+  | 'system'
+  /** Another account's delivery (a shared URL) or a chat type not in AVITO_CHAT_TYPES. */
+  | 'not-ours'
+  /** Stopping: the safety pass at the next start picks it up. */
+  | 'closing';
+
+export interface InboxDeps {
+  responder: Pick<Responder, 'handleChat'>;
+  store: Store;
+  /** The Avito account the daemon answers for. */
+  accountId: number;
+  /** AVITO_CHAT_TYPES: deliveries of other chat types are ignored, as the poll pass never lists them. */
+  chatTypes: readonly string[];
+  /** REPLY_DELAY: quiet needed in a chat before it is answered. */
+  replyDelayMs: number;
+  concurrency: number;
+  /** First wait before looking again at a chat the responder left open (engine outage, failed send); doubles. */
+  retryDelayMs?: number;
+  now?: () => number;
+  onOutcome?: (outcome: ChatOutcome) => void;
+  onChatError?: (chatId: string, error: unknown) => void;
+  /** Bad credentials: nothing will be answered until the seller fixes them. */
+  onFatal?: (error: AvitoAuthError) => void;
+}
+
+/** One chat in the queue, as `/queue` shows it. */
+export interface QueuedChat {
+  chatId: string;
+  /** Ids of the delivered messages it waits to answer. */
+  messageIds: string[];
+  /** Epoch ms the first of them arrived, and the chat is due. */
+  firstAt: number;
+  dueAt: number;
+  /** Looks after an open outcome (0 for a fresh delivery). */
+  retries: number;
+}
+
+export interface InboxSnapshot {
+  waiting: QueuedChat[];
+  running: string[];
+}
+
+export interface Inbox {
+  receive(delivered: DeliveredMessage): ReceiveResult;
+  /** Counts a delivery the server acknowledged without a message for the inbox. */
+  countIgnored(): void;
+  countRejected(): void;
+  snapshot(): InboxSnapshot;
+  figures(startedAt: number): RuntimeFigures;
+  /**
+   * Stops taking messages, answers what waits now (the quiet period is cut short) and waits for
+   * the chats in hand, for at most `graceMs`. Resolves with the chats left unanswered.
+   */
+  drain(graceMs: number): Promise<string[]>;
+}
+
+const SEEN_LIMIT = 20_000;
+const MAX_RETRIES = 4;
+
+export function createInbox(deps: InboxDeps): Inbox {
+  const now = deps.now ?? Date.now;
+  const retryDelayMs = deps.retryDelayMs ?? 60_000;
+  // A burst that never pauses is still answered: at most this long after its first line.
+  const maxWaitMs = deps.replyDelayMs * 4;
+  const seen = new Map<string, true>();
+  const waiting = new Map<string, QueuedChat & { timer?: NodeJS.Timeout }>();
+  const ready: string[] = [];
+  const running = new Set<string>();
+  const idle: Array<() => void> = [];
+  const counts = { received: 0, duplicates: 0, ignored: 0, rejected: 0 };
+  let closing = false;
+  // Aborted when a drain's grace is over: the responder drops the engine call and holds the chat.
+  const hard = new AbortController();
+
+  function remember(id: string): boolean {
+    if (seen.has(id) || deps.store.isProcessed(id)) return false;
+    seen.set(id, true);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.keys().next().value!);
+    return true;
+  }
+
+  function receive(delivered: DeliveredMessage): ReceiveResult {
+    counts.received++;
+    const { message } = delivered;
+    const result = classify(delivered);
+    if (result === 'duplicate') counts.duplicates++;
+    else if (result !== 'queued') counts.ignored++;
+    if (result === 'queued') schedule(message.chatId, [message.id], deps.replyDelayMs, 0);
+    return result;
+  }
+
+  function classify({ accountId, chatType, message }: DeliveredMessage): ReceiveResult {
+    if (closing) return 'closing';
+    if (accountId !== deps.accountId) return 'not-ours';
+    if (chatType !== undefined && !deps.chatTypes.includes(chatType)) return 'not-ours';
+    if (!remember(message.id)) return 'duplicate';
+    if (message.type === 'system' || message.flowId) return 'system';
+    if (message.authorId === deps.accountId && deps.store.getChat(message.chatId)?.botMessageIds.includes(message.id)) return 'echo';
+    // The seller's own line from the app (or an echo that outran the bot's record of it): the
+    // responder tells the two apart and pauses the bot for a seller who took over.
+    return 'queued';
+  }
+
+  function schedule(chatId: string, messageIds: string[], delayMs: number, retries: number): void {
+    const at = now();
+    let entry = waiting.get(chatId);
+    if (!entry) {
+      entry = { chatId, messageIds: [], firstAt: at, dueAt: at, retries };
+      waiting.set(chatId, entry);
+    }
+    for (const id of messageIds) if (!entry.messageIds.includes(id)) entry.messageIds.push(id);
+    entry.retries = Math.max(entry.retries, retries);
+    entry.dueAt = retries > 0 ? at + delayMs : Math.min(at + delayMs, entry.firstAt + maxWaitMs);
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => fire(chatId), Math.max(0, entry.dueAt - at));
+  }
+
+  function fire(chatId: string): void {
+    const entry = waiting.get(chatId);
+    if (!entry) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    delete entry.timer;
+    // A chat in hand is looked at again when it is done, with whatever arrived meanwhile.
+    if (running.has(chatId) || ready.includes(chatId)) return;
+    ready.push(chatId);
+    pump();
+  }
+
+  function pump(): void {
+    if (hard.signal.aborted) return;
+    while (running.size < deps.concurrency && ready.length > 0) {
+      const chatId = ready.shift()!;
+      const entry = waiting.get(chatId);
+      waiting.delete(chatId);
+      if (!entry) continue;
+      if (entry.timer) clearTimeout(entry.timer);
+      running.add(chatId);
+      void handle(entry).finally(() => {
+        running.delete(chatId);
+        const next = waiting.get(chatId);
+        if (next && !next.timer) ready.push(chatId);
+        pump();
+        if (running.size === 0 && ready.length === 0 && (closing || waiting.size === 0)) {
+          for (const resolve of idle.splice(0)) resolve();
+        }
+      });
+    }
+  }
+
+  async function handle(entry: QueuedChat): Promise<void> {
+    const { chatId } = entry;
+    // Answered meanwhile (a safety pass, a look at the chat for an earlier line), or only the
+    // bot's own echo: nothing to ask Avito about.
+    const bot = new Set(deps.store.getChat(chatId)?.botMessageIds ?? []);
+    const open = entry.messageIds.filter((id) => !deps.store.isProcessed(id) && !bot.has(id));
+    if (open.length === 0) return;
+    try {
+      const outcome = await deps.responder.handleChat(chatId, { signal: hard.signal });
+      deps.onOutcome?.(outcome);
+      if (shouldRetry(outcome)) retry(entry, open);
+    } catch (error) {
+      if (error instanceof AvitoAuthError && error.reason === 'credentials') {
+        deps.onFatal?.(error);
+        return;
+      }
+      deps.onChatError?.(chatId, error);
+      retry(entry, open);
+    }
+  }
+
+  function retry(entry: QueuedChat, open: string[]): void {
+    // Past a few looks, the safety pass keeps trying (it finds the question unprocessed).
+    if (closing || entry.retries >= MAX_RETRIES) return;
+    schedule(entry.chatId, open, retryDelayMs * 2 ** entry.retries, entry.retries + 1);
+  }
+
+  /** True once nothing runs or waits to run; false when `ms` passed first. */
+  async function settled(ms: number): Promise<boolean> {
+    if (running.size === 0 && ready.length === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([
+      new Promise<boolean>((resolve) => idle.push(() => resolve(true))),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+    ]);
+    clearTimeout(timer);
+    return done;
+  }
+
+  return {
+    receive,
+    countIgnored: () => {
+      counts.received++;
+      counts.ignored++;
+    },
+    countRejected: () => void counts.rejected++,
+    snapshot: () => ({
+      waiting: [...waiting.values()].map(({ chatId, messageIds, firstAt, dueAt, retries }) => ({ chatId, messageIds: [...messageIds], firstAt, dueAt, retries })),
+      running: [...running],
+    }),
+    figures: (startedAt) => ({
+      startedAt,
+      queued: [...waiting.values()].reduce((sum, entry) => sum + entry.messageIds.length, 0),
+      processing: running.size,
+      webhook: { ...counts },
+    }),
+    async drain(graceMs) {
+      closing = true;
+      for (const entry of waiting.values()) {
+        // Fresh questions are answered now; retries of open chats are left to the next start.
+        if (entry.retries > 0) {
+          if (entry.timer) clearTimeout(entry.timer);
+          delete entry.timer;
+          continue;
+        }
+        fire(entry.chatId);
+      }
+      if (!(await settled(graceMs))) {
+        // Out of time: chats in hand stop at their engine call (held, not lost); not yet started ones wait.
+        ready.length = 0;
+        hard.abort();
+        await settled(5000);
+      }
+      const left = new Set([...running, ...ready, ...waiting.keys()]);
+      for (const entry of waiting.values()) if (entry.timer) clearTimeout(entry.timer);
+      return [...left];
+    },
+  };
+}
+
+function shouldRetry(outcome: ChatOutcome): boolean {
+  // Quiet hours and pauses end on their own: the safety pass comes back to those chats.
+  return outcome.action === 'deferred' || outcome.action === 'failed' || (outcome.action === 'held' && outcome.reason === 'rate-limited');
+}

@@ -1,0 +1,116 @@
+/**
+ * The monitor routes' JSON, from the store, the inbox and the health watches. Field names are
+ * snake_case and times ISO strings, as the monitor API avito-ai replaces had them.
+ */
+import { access, constants } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { avitoChatUrl } from '../avito/links.js';
+import type { CallWatch } from '../core/health.js';
+import type { Inbox } from '../core/inbox.js';
+import { openChatIds } from '../core/poll.js';
+import type { Store } from '../core/ports.js';
+import { computeStats, type MonitorStats } from '../core/stats.js';
+import type { Monitor } from './http-server.js';
+import { formatMetrics } from './metrics.js';
+
+export interface MonitorDeps {
+  store: Store;
+  storePath: string;
+  inbox?: Inbox;
+  startedAt: number;
+  avito: CallWatch;
+  storeWrites: CallWatch;
+  now?: () => number;
+}
+
+const iso = (ms: number | undefined): string | null => (ms ? new Date(ms).toISOString() : null);
+
+export function createMonitor(deps: MonitorDeps): Monitor {
+  const now = deps.now ?? Date.now;
+  const stats = (): MonitorStats => computeStats(deps.store, now(), deps.inbox?.figures(deps.startedAt) ?? { startedAt: deps.startedAt, queued: 0, processing: 0 });
+  return {
+    async health() {
+      const store = await checkStore(deps.storePath, deps.storeWrites);
+      const avito =
+        deps.avito.ok === undefined
+          ? { ok: false, error: 'no call to Avito yet (starting)' }
+          : { ok: deps.avito.ok, last_call_at: iso(deps.avito.at), ...(deps.avito.error ? { error: deps.avito.error } : {}) };
+      const reason = !store.ok ? `store: ${store.error}` : !avito.ok ? `avito: ${avito.error}` : undefined;
+      return { ok: store.ok && avito.ok, ...(reason ? { reason } : {}), checks: { store, avito } };
+    },
+    stats,
+    queue() {
+      const snapshot = deps.inbox?.snapshot() ?? { waiting: [], running: [] };
+      const busy = new Set([...snapshot.running, ...snapshot.waiting.map((entry) => entry.chatId)]);
+      return {
+        waiting: snapshot.waiting.map((entry) => ({
+          chat_id: entry.chatId,
+          messages: entry.messageIds.length,
+          first_at: iso(entry.firstAt),
+          due_at: iso(entry.dueAt),
+          retries: entry.retries,
+        })),
+        running: snapshot.running,
+        open_chats: openChatIds(deps.store).filter((id) => !busy.has(id)),
+        unconfirmed_replies: deps.store.listPending().map((record) => ({ chat_id: record.chatId, question: record.question, since: iso(record.createdAt) })),
+      };
+    },
+    dialogs(limit, offset) {
+      return {
+        limit,
+        offset,
+        dialogs: deps.store.recentDialogs(limit, offset).map((dialog) => ({
+          at: iso(dialog.at),
+          chat_id: dialog.chatId,
+          item_id: dialog.itemId ?? null,
+          question: dialog.question,
+          answer: dialog.answer,
+          status: dialog.status,
+          sources: dialog.sources,
+          latency_ms: dialog.latencyMs,
+          engine: dialog.engine ?? null,
+          strategy: dialog.strategy ?? null,
+          chat_url: avitoChatUrl(dialog.chatId),
+        })),
+      };
+    },
+    chats() {
+      const at = now();
+      const chats = deps.store.listChats();
+      const base = (chatId: string, listing: { id: number; title?: string } | undefined, lastActivityAt: number | undefined) => ({
+        chat_id: chatId,
+        item_id: listing?.id ?? null,
+        item_title: listing?.title ?? null,
+        last_activity: iso(lastActivityAt),
+        chat_url: avitoChatUrl(chatId),
+      });
+      return {
+        escalated: chats
+          .filter((chat) => chat.escalatedAt !== undefined)
+          .sort((a, b) => (b.escalatedAt ?? 0) - (a.escalatedAt ?? 0))
+          .map((chat) => ({ ...base(chat.chatId, chat.listing, chat.lastActivityAt), escalated_at: iso(chat.escalatedAt) })),
+        paused: chats
+          .filter((chat) => (chat.pausedUntil ?? 0) > at && chat.escalatedAt === undefined)
+          .sort((a, b) => (a.pausedUntil ?? 0) - (b.pausedUntil ?? 0))
+          .map((chat) => ({ ...base(chat.chatId, chat.listing, chat.lastActivityAt), paused_until: iso(chat.pausedUntil), reason: chat.pauseReason ?? 'manual' })),
+      };
+    },
+    metrics() {
+      const memory = process.memoryUsage();
+      return formatMetrics(stats(), { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, startTimeSeconds: Math.round(deps.startedAt / 1000) });
+    },
+  };
+}
+
+/** Writable: the last write went through, and the file and its folder still accept writes. */
+async function checkStore(path: string, writes: CallWatch): Promise<{ ok: boolean; error?: string }> {
+  if (writes.ok === false) return { ok: false, error: `the last write failed: ${writes.error ?? 'unknown error'}` };
+  for (const target of [path, dirname(path)]) {
+    try {
+      await access(target, constants.W_OK);
+    } catch (error) {
+      return { ok: false, error: `${target} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
+  }
+  return { ok: true };
+}

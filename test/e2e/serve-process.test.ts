@@ -1,0 +1,89 @@
+/**
+ * `avito-ai serve` as a real process: SIGTERM answers what waits in the queue now (not after
+ * REPLY_DELAY), saves and exits 0; SIGKILL with questions queued loses none of them, because the
+ * safety pass at the next start finds them unanswered in Avito.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { freePort, WEBHOOK_SECRET } from '../helpers/serve.js';
+import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+
+let sandbox: Sandbox | undefined;
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+async function setUp(): Promise<{ env: Record<string, string>; cwd: string; url: string }> {
+  sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+  const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-serve-process-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    cwd,
+    url,
+    env: {
+      AVITO_API_URL: sandbox.url,
+      AVITO_CLIENT_ID: sandbox.credentials.clientId,
+      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+      KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+      STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+      AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      PORT: String(port),
+      APP_BASE_URL: url,
+      SAFETY_POLL_MINUTES: '60',
+      LOG_FORMAT: 'json',
+    },
+  };
+}
+
+async function queued(url: string): Promise<number> {
+  const body = (await (await fetch(`${url}/stats`)).json()) as { pending_messages: number };
+  return body.pending_messages;
+}
+
+describe('serve as a process', () => {
+  it('on SIGTERM answers the queued question at once, saves and exits 0', async () => {
+    const { env, cwd, url } = await setUp();
+    // A quiet period far longer than the test: only the drain can answer in time.
+    const { child, done } = spawnCli(['serve'], { cwd, env: { ...env, REPLY_DELAY: '120' } });
+    await waitFor(() => sandbox!.sent().length >= 5, 'the pass at start');
+    const subscribed = spawnCli(['register-webhook'], { cwd, env });
+    expect((await subscribed.done).code).toBe(0);
+    sandbox!.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
+    await sandbox!.flushDeliveries();
+    expect(await queued(url)).toBe(1);
+    expect(sandbox!.sent('u2i-demo-vacuum')).toHaveLength(1);
+    const stopAt = Date.now();
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(Date.now() - stopAt).toBeLessThan(10_000);
+    expect(sandbox!.sent('u2i-demo-vacuum')).toHaveLength(2);
+    const last = JSON.parse(result.stderr.trim().split('\n').at(-1)!) as { msg: string };
+    expect(last.msg).toBe('serve stopped: queue drained and saved');
+    expect(existsSync(join(cwd, 'data', 'avito-ai.lock'))).toBe(false);
+  }, 40_000);
+
+  it('after SIGKILL with questions queued, the next start answers each of them once', async () => {
+    const { env, cwd, url } = await setUp();
+    const first = spawnCli(['serve'], { cwd, env: { ...env, REPLY_DELAY: '120' } });
+    await waitFor(() => sandbox!.sent().length >= 5, 'the pass at start');
+    expect((await spawnCli(['register-webhook'], { cwd, env }).done).code).toBe(0);
+    for (const chat of ['u2i-demo-vacuum', 'u2i-demo-coffee', 'u2i-demo-bike']) sandbox!.addMessage(chat, { text: 'Как доставляете?' });
+    await sandbox!.flushDeliveries();
+    expect(await queued(url)).toBe(3);
+    first.child.kill('SIGKILL');
+    await first.done;
+    const before = sandbox!.sent().length;
+
+    const second = spawnCli(['serve'], { cwd, env: { ...env, REPLY_DELAY: '120' } });
+    await waitFor(() => sandbox!.sent().length >= before + 3, 'the answers after the restart');
+    second.child.kill('SIGTERM');
+    expect((await second.done).code).toBe(0);
+    for (const chat of ['u2i-demo-vacuum', 'u2i-demo-coffee', 'u2i-demo-bike']) expect(sandbox!.sent(chat), chat).toHaveLength(2);
+  }, 40_000);
+});

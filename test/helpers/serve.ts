@@ -1,0 +1,56 @@
+/** Runs `avito-ai serve` in-process against a sandbox, as a seller would start it, until stopped. */
+import { createServer } from 'node:net';
+import { runInProcess, type CliResult } from './cli.js';
+
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+
+/** A port free right now on 127.0.0.1 (the server binds it a moment later). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServe {
+  url: string;
+  webhookUrl: string;
+  /** Ends it as SIGTERM would and returns what it printed and its exit code. */
+  stop(): Promise<CliResult>;
+  /** Settles if the command ends on its own (a fatal error). */
+  done: Promise<CliResult>;
+}
+
+export async function startServe(options: { cwd: string; env: Record<string, string> }): Promise<RunningServe> {
+  const port = await freePort();
+  const controller = new AbortController();
+  const url = `http://127.0.0.1:${port}`;
+  const done = runInProcess(['serve'], {
+    cwd: options.cwd,
+    env: { AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, PORT: String(port), APP_BASE_URL: url, ...options.env },
+    signal: controller.signal,
+  });
+  let ended: CliResult | undefined;
+  void done.then((result) => (ended = result));
+  const started = Date.now();
+  for (;;) {
+    if (ended) throw new Error(`serve exited before listening (code ${ended.code}): ${ended.stderr}`);
+    const up = await fetch(`${url}/dashboard.js`).then((response) => response.ok, () => false);
+    if (up) break;
+    if (Date.now() - started > 15_000) throw new Error('serve did not start listening within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return {
+    url,
+    webhookUrl: `${url}/avito/webhook/${WEBHOOK_SECRET}`,
+    done,
+    stop: async () => {
+      controller.abort();
+      return done;
+    },
+  };
+}

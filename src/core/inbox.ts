@@ -91,7 +91,10 @@ export function createInbox(deps: InboxDeps): Inbox {
   // A burst that never pauses is still answered: at most this long after its first line.
   const maxWaitMs = deps.replyDelayMs * 4;
   const seen = new Map<string, true>();
-  const waiting = new Map<string, QueuedChat & { timer?: NodeJS.Timeout }>();
+  /** `retrying`: only a retry waits here, no fresh line (those get their own quiet period). */
+  const waiting = new Map<string, QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean }>();
+  /** Chats whose answer was stopped by the end of a drain's grace: held for the next start. */
+  const heldAtStop = new Set<string>();
   const ready: string[] = [];
   const running = new Set<string>();
   const idle: Array<() => void> = [];
@@ -113,7 +116,7 @@ export function createInbox(deps: InboxDeps): Inbox {
     const result = classify(delivered);
     if (result === 'duplicate') counts.duplicates++;
     else if (result !== 'queued') counts.ignored++;
-    if (result === 'queued') schedule(message.chatId, [message.id], deps.replyDelayMs, 0);
+    if (result === 'queued') schedule(message.chatId, [message.id], 'fresh', deps.replyDelayMs, 0);
     return result;
   }
 
@@ -129,16 +132,26 @@ export function createInbox(deps: InboxDeps): Inbox {
     return 'queued';
   }
 
-  function schedule(chatId: string, messageIds: string[], delayMs: number, retries: number): void {
+  function schedule(chatId: string, messageIds: string[], kind: 'fresh' | 'retry', delayMs: number, retries: number): void {
     const at = now();
     let entry = waiting.get(chatId);
     if (!entry) {
-      entry = { chatId, messageIds: [], firstAt: at, dueAt: at, retries };
+      entry = { chatId, messageIds: [], firstAt: at, dueAt: at + delayMs, retries, retrying: kind === 'retry' };
       waiting.set(chatId, entry);
     }
     for (const id of messageIds) if (!entry.messageIds.includes(id)) entry.messageIds.push(id);
     entry.retries = Math.max(entry.retries, retries);
-    entry.dueAt = retries > 0 ? at + delayMs : Math.min(at + delayMs, entry.firstAt + maxWaitMs);
+    if (kind === 'fresh') {
+      // A buyer writing again while a retry waits is a fresh burst: its own quiet period counts.
+      if (entry.retrying) {
+        entry.retrying = false;
+        entry.firstAt = at;
+      }
+      entry.dueAt = Math.min(at + delayMs, entry.firstAt + maxWaitMs);
+    } else if (entry.retrying) {
+      entry.dueAt = at + delayMs;
+    }
+    // (A retry joining fresh lines waits with them: the look at the chat covers both.)
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => fire(chatId), Math.max(0, entry.dueAt - at));
   }
@@ -166,9 +179,9 @@ export function createInbox(deps: InboxDeps): Inbox {
       void handle(entry).finally(() => {
         running.delete(chatId);
         const next = waiting.get(chatId);
-        if (next && !next.timer) ready.push(chatId);
+        if (next && !next.timer && !hard.signal.aborted) ready.push(chatId);
         pump();
-        if (running.size === 0 && ready.length === 0 && (closing || waiting.size === 0)) {
+        if (running.size === 0 && (ready.length === 0 || hard.signal.aborted) && (closing || waiting.size === 0)) {
           for (const resolve of idle.splice(0)) resolve();
         }
       });
@@ -185,6 +198,7 @@ export function createInbox(deps: InboxDeps): Inbox {
     try {
       const outcome = await deps.responder.handleChat(chatId, { signal: hard.signal });
       deps.onOutcome?.(outcome);
+      if (outcome.action === 'held' && outcome.reason === 'shutdown') heldAtStop.add(chatId);
       if (shouldRetry(outcome)) retry(entry, open);
     } catch (error) {
       if (error instanceof AvitoAuthError && error.reason === 'credentials') {
@@ -199,12 +213,12 @@ export function createInbox(deps: InboxDeps): Inbox {
   function retry(entry: QueuedChat, open: string[]): void {
     // Past a few looks, the safety pass keeps trying (it finds the question unprocessed).
     if (closing || entry.retries >= MAX_RETRIES) return;
-    schedule(entry.chatId, open, retryDelayMs * 2 ** entry.retries, entry.retries + 1);
+    schedule(entry.chatId, open, 'retry', retryDelayMs * 2 ** entry.retries, entry.retries + 1);
   }
 
   /** True once nothing runs or waits to run; false when `ms` passed first. */
   async function settled(ms: number): Promise<boolean> {
-    if (running.size === 0 && ready.length === 0) return true;
+    if (running.size === 0 && (ready.length === 0 || hard.signal.aborted)) return true;
     let timer: NodeJS.Timeout | undefined;
     const done = await Promise.race([
       new Promise<boolean>((resolve) => idle.push(() => resolve(true))),
@@ -235,7 +249,7 @@ export function createInbox(deps: InboxDeps): Inbox {
       closing = true;
       for (const entry of waiting.values()) {
         // Fresh questions are answered now; retries of open chats are left to the next start.
-        if (entry.retries > 0) {
+        if (entry.retrying) {
           if (entry.timer) clearTimeout(entry.timer);
           delete entry.timer;
           continue;
@@ -248,7 +262,7 @@ export function createInbox(deps: InboxDeps): Inbox {
         hard.abort();
         await settled(5000);
       }
-      const left = new Set([...running, ...ready, ...waiting.keys()]);
+      const left = new Set([...running, ...ready, ...waiting.keys(), ...heldAtStop]);
       for (const entry of waiting.values()) if (entry.timer) clearTimeout(entry.timer);
       return [...left];
     },

@@ -121,7 +121,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (delivery.kind === 'invalid') return reject(response, 400, delivery.reason);
     // Acknowledged first: the answer to the buyer is background work, Avito waits 2 s at most.
     sendJson(response, 200, { ok: true });
-    options.onDelivery(delivery);
+    try {
+      options.onDelivery(delivery);
+    } catch (error) {
+      // Acknowledged already: the connection stays usable, the failure goes to the log.
+      options.onError?.(error);
+    }
   }
 
   function reject(response: ServerResponse, status: number, reason: string): void {

@@ -1,0 +1,626 @@
+/**
+ * The server `avito-ai serve` exposes to the internet, driven over real loopback HTTP: global
+ * fetch for what a well-behaved client (Avito, the seller's browser) does, raw `node:net`
+ * sockets for what fetch will not send (oversized declared lengths, garbage, stalls).
+ */
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, WEBHOOK_PATH, startHttpServer } from '../../src/server/http-server.js';
+import type { HttpServerOptions, Monitor, RunningServer } from '../../src/server/http-server.js';
+import type { WebhookDelivery } from '../../src/avito/webhook.js';
+
+const SECRET = 'test-secret-0123456789';
+const HOOK = `${WEBHOOK_PATH}${SECRET}`;
+const TOKEN = 'monitor-token-abcdef';
+const ACCOUNT = 9000001;
+
+type Parsed = Exclude<WebhookDelivery, { kind: 'invalid' }>;
+
+/** A Monitor that answers canned figures and records every call. */
+class RecordingMonitor implements Monitor {
+  calls: Array<{ method: string; args: unknown[] }> = [];
+  healthy = true;
+  failing: keyof Monitor | undefined;
+
+  private record(method: keyof Monitor, ...args: unknown[]): void {
+    this.calls.push({ method, args });
+    if (this.failing === method) throw new Error(`monitor.${method} broke`);
+  }
+  async health() {
+    this.record('health');
+    return this.healthy ? { ok: true, checks: { store: { ok: true } } } : { ok: false, reason: 'store: disk full', checks: { store: { ok: false, error: 'disk full' } } };
+  }
+  stats() {
+    this.record('stats');
+    return { answered: 3, escalated: 1 };
+  }
+  queue() {
+    this.record('queue');
+    return { waiting: [], running: ['u2i-abc'] };
+  }
+  dialogs(limit: number, offset: number) {
+    this.record('dialogs', limit, offset);
+    return { limit, offset, dialogs: [] };
+  }
+  chats() {
+    this.record('chats');
+    return { chats: [{ chat_id: 'u2i-abc' }] };
+  }
+  metrics() {
+    this.record('metrics');
+    return '# TYPE avito_ai_up gauge\navito_ai_up 1\n';
+  }
+}
+
+interface Harness {
+  server: RunningServer;
+  monitor: RecordingMonitor;
+  deliveries: Parsed[];
+  rejected: string[];
+  errors: unknown[];
+}
+
+let running: RunningServer | undefined;
+const openSockets: Socket[] = [];
+
+afterEach(async () => {
+  for (const socket of openSockets.splice(0)) socket.destroy();
+  await running?.close(1000);
+  running = undefined;
+});
+
+async function start(overrides: Partial<HttpServerOptions> = {}): Promise<Harness> {
+  const monitor = new RecordingMonitor();
+  const deliveries: Parsed[] = [];
+  const rejected: string[] = [];
+  const errors: unknown[] = [];
+  const server = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    webhookSecret: SECRET,
+    onDelivery: (delivery) => deliveries.push(delivery),
+    onRejected: (reason) => rejected.push(reason),
+    onError: (error) => errors.push(error),
+    monitor,
+    ...overrides,
+  });
+  running = server;
+  return { server, monitor, deliveries, rejected, errors };
+}
+
+/** A delivery as Avito sends it; `text` lets a test pad the body to an exact size. */
+function deliveryBody(text = 'Есть гарантия?', id = 'm1'): string {
+  return JSON.stringify({
+    id: '3f1c7a52-9a1e-4c2b-8f0e-6d2b9a7c1e44',
+    version: 'v3.0.0',
+    timestamp: 1700000000,
+    payload: {
+      type: 'message',
+      value: {
+        id,
+        chat_id: 'u2i-abc',
+        user_id: ACCOUNT,
+        author_id: 5550001,
+        created: 1700000000,
+        type: 'text',
+        chat_type: 'u2i',
+        content: { text },
+        item_id: 4012345678,
+        published_at: '2023-11-14T22:13:20Z',
+        read: null,
+      },
+    },
+  });
+}
+
+async function post(server: RunningServer, path: string, body: RequestInit['body'], init: RequestInit = {}) {
+  const response = await fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body }),
+    // Avito gives up after 2 s: an answer slower than that is a failure even if it comes.
+    signal: AbortSignal.timeout(2000),
+    ...init,
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+async function get(server: RunningServer, path: string, init: RequestInit = {}) {
+  const response = await fetch(server.url + path, { redirect: 'manual', signal: AbortSignal.timeout(2000), ...init });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** Writes raw bytes, then collects everything the server sends until it closes (or `until` matches). */
+function raw(server: RunningServer, data: string | Buffer | Array<string | Buffer>, options: { until?: RegExp; end?: boolean } = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(server.port, '127.0.0.1');
+    openSockets.push(socket);
+    let received = '';
+    const done = (): void => {
+      socket.destroy();
+      resolve(received);
+    };
+    socket.on('connect', () => {
+      for (const part of Array.isArray(data) ? data : [data]) socket.write(part);
+      if (options.end) socket.end();
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (options.until?.test(received)) done();
+    });
+    // A reset after the answer (the server refusing to read the rest) is expected, not a failure.
+    socket.on('error', () => undefined);
+    socket.on('close', done);
+  });
+}
+
+/** A request's raw start, with headers; the body (if any) is for the caller to append. */
+function requestHead(method: string, path: string, headers: Record<string, string | number> = {}): string {
+  const lines = [`${method} ${path} HTTP/1.1`, 'host: 127.0.0.1', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+describe('webhook deliveries', () => {
+  it('answers a valid delivery 200 {ok:true} and hands it over once', async () => {
+    const { server, deliveries, rejected } = await start();
+    const response = await post(server, HOOK, deliveryBody());
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ ok: true });
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ kind: 'message', accountId: ACCOUNT, message: { id: 'm1', chatId: 'u2i-abc', text: 'Есть гарантия?', direction: 'in' } });
+    expect(rejected).toEqual([]);
+  });
+
+  it('answers before the background work a delivery starts has finished', async () => {
+    // onDelivery's work is gated on the test: if the server waited for it, the fetch would time out.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    const { server } = await start({
+      onDelivery: async () => {
+        await gate;
+        finished = true;
+      },
+    });
+    const response = await post(server, HOOK, deliveryBody());
+    expect(response.status).toBe(200);
+    expect(finished).toBe(false);
+    release();
+    await gate;
+  });
+
+  it('still answers 200 when onDelivery throws, reports the error, and keeps serving', async () => {
+    let calls = 0;
+    const { server, errors } = await start({
+      onDelivery: () => {
+        calls += 1;
+        if (calls === 1) throw new Error('inbox exploded');
+      },
+    });
+    // Avito was promised a 200 before the work: an exception in the work must not take it back,
+    // or Avito retries a delivery that was in fact accepted.
+    const first = await post(server, HOOK, deliveryBody()).then(
+      (response) => response.status,
+      (error: unknown) => `fetch failed: ${String((error as Error).cause ?? error)}`,
+    );
+    expect(first).toBe(200);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/inbox exploded/);
+    const second = await post(server, HOOK, deliveryBody('ещё', 'm2'));
+    expect(second.status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
+  it("answers Avito's check ({} or an empty body) with 200 and hands it over as a check", async () => {
+    const { server, deliveries } = await start();
+    expect((await post(server, HOOK, '{}')).status).toBe(200);
+    const empty = await post(server, HOOK, undefined);
+    expect(empty.status).toBe(200);
+    expect(JSON.parse(empty.text)).toEqual({ ok: true });
+    expect(deliveries).toEqual([{ kind: 'check' }, { kind: 'check' }]);
+  });
+
+  it('acknowledges a payload type it does not act on', async () => {
+    const { server, deliveries } = await start();
+    const response = await post(server, HOOK, JSON.stringify({ id: 'd1', payload: { type: 'chat_status', value: {} } }));
+    expect(response.status).toBe(200);
+    expect(deliveries).toEqual([{ kind: 'other', type: 'chat_status' }]);
+  });
+
+  it('makes a wrong, missing, truncated or extended secret indistinguishable from an unknown path', async () => {
+    const { server, deliveries, rejected } = await start();
+    const unknown = await post(server, '/no/such/path', deliveryBody());
+    expect(unknown.status).toBe(404);
+    const paths = [
+      `${WEBHOOK_PATH}wrong-secret`,
+      WEBHOOK_PATH,
+      `${WEBHOOK_PATH}${SECRET.slice(0, -1)}`,
+      `${WEBHOOK_PATH}${SECRET}x`,
+      `${WEBHOOK_PATH}${SECRET}/`,
+      `${WEBHOOK_PATH}${SECRET.toUpperCase()}`,
+      WEBHOOK_PATH.slice(0, -1),
+    ];
+    for (const path of paths) {
+      const response = await post(server, path, deliveryBody());
+      expect(response.status, path).toBe(404);
+      expect(response.text, path).toBe(unknown.text);
+      expect(response.headers.get('content-type'), path).toBe(unknown.headers.get('content-type'));
+    }
+    // A wrong secret is not a refused delivery: nothing reaches the inbox or the counters.
+    expect(deliveries).toEqual([]);
+    expect(rejected).toEqual([]);
+    // Same for a GET: a wrong secret must not reveal the route by answering 405.
+    expect((await get(server, `${WEBHOOK_PATH}wrong`)).status).toBe(404);
+  });
+
+  it('answers GET on the right webhook path with 405 and Allow: POST', async () => {
+    const { server, deliveries } = await start();
+    const response = await get(server, HOOK);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(deliveries).toEqual([]);
+  });
+
+  it('refuses invalid JSON with 400 and counts it', async () => {
+    const { server, deliveries, rejected } = await start();
+    const response = await post(server, HOOK, '{"payload":');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toEqual({ error: 'invalid JSON' });
+    expect(rejected).toEqual(['invalid JSON']);
+    expect(deliveries).toEqual([]);
+  });
+
+  it('refuses a body of the wrong shape with 400 and the reason', async () => {
+    const { server, deliveries, rejected } = await start();
+    const noChat = JSON.stringify({ payload: { type: 'message', value: { id: 'm1', user_id: ACCOUNT } } });
+    const response = await post(server, HOOK, noChat);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toEqual({ error: '"payload.value.chat_id" is missing' });
+    const array = await post(server, HOOK, '[1,2]');
+    expect(array.status).toBe(400);
+    expect(JSON.parse(array.text).error).toMatch(/not a JSON object/);
+    expect(rejected).toEqual(['"payload.value.chat_id" is missing', 'the body is not a JSON object']);
+    expect(deliveries).toEqual([]);
+  });
+});
+
+describe('webhook body size', () => {
+  it('refuses a declared Content-Length over 1 MB at once, without waiting for the body', async () => {
+    const { server, rejected } = await start();
+    // No body follows the headers: only a server that trusts the declared length answers at all.
+    const reply = await raw(server, requestHead('POST', HOOK, { 'content-type': 'application/json', 'content-length': MAX_BODY_BYTES + 1 }));
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply.toLowerCase()).toContain('connection: close');
+    expect(reply).toContain('"error":"body over 1 MB"');
+    expect(rejected).toEqual(['body over 1 MB']);
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+  });
+
+  it('refuses an oversized body sent by fetch with a Content-Length', async () => {
+    const { server, deliveries } = await start();
+    const big = deliveryBody('x'.repeat(MAX_BODY_BYTES));
+    // The server answers before reading the rest and then closes: fetch still reads that answer.
+    const response = await post(server, HOOK, big);
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.text)).toEqual({ error: 'body over 1 MB' });
+    expect(deliveries).toEqual([]);
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+  });
+
+  it('refuses an oversized chunked body (no Content-Length) with 413', async () => {
+    const { server, rejected, deliveries } = await start();
+    const chunk = 'x'.repeat(64 * 1024);
+    const chunks: string[] = [requestHead('POST', HOOK, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' })];
+    // 17 chunks of 64 KiB = 1.0625 MiB, over the limit, then the terminating chunk.
+    for (let i = 0; i < 17; i += 1) chunks.push(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    chunks.push('0\r\n\r\n');
+    const reply = await raw(server, chunks, { until: /\r\n\r\n[^]*\}/ });
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(rejected).toEqual(['body over 1 MB']);
+    expect(deliveries).toEqual([]);
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+  });
+
+  it('refuses an oversized streamed fetch body (no Content-Length, duplex: half) with 413, and keeps serving', async () => {
+    const { server, deliveries } = await start();
+    const piece = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 20) return controller.close();
+        sent += 1;
+        controller.enqueue(piece);
+      },
+    });
+    const response = await post(server, HOOK, stream, { duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(deliveries).toEqual([]);
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+  });
+
+  it('accepts a delivery of exactly 1 MB (the limit is inclusive)', async () => {
+    const { server, deliveries, rejected } = await start();
+    const overhead = Buffer.byteLength(deliveryBody(''));
+    const body = deliveryBody('x'.repeat(MAX_BODY_BYTES - overhead));
+    expect(Buffer.byteLength(body)).toBe(MAX_BODY_BYTES);
+    const response = await post(server, HOOK, body);
+    expect(response.status).toBe(200);
+    expect(rejected).toEqual([]);
+    expect(deliveries).toHaveLength(1);
+    expect((deliveries[0] as Extract<Parsed, { kind: 'message' }>).message.text).toHaveLength(MAX_BODY_BYTES - overhead);
+  });
+
+  it('refuses one byte over 1 MB sent chunked (the count is exact, not per chunk)', async () => {
+    const { server, rejected } = await start();
+    const overhead = Buffer.byteLength(deliveryBody(''));
+    const body = deliveryBody('x'.repeat(MAX_BODY_BYTES - overhead + 1));
+    const half = Math.floor(body.length / 2);
+    const parts = [body.slice(0, half), body.slice(half)];
+    const reply = await raw(
+      server,
+      [requestHead('POST', HOOK, { 'transfer-encoding': 'chunked' }), ...parts.map((p) => `${Buffer.byteLength(p).toString(16)}\r\n${p}\r\n`), '0\r\n\r\n'],
+      { until: /\r\n\r\n[^]*\}/ },
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(rejected).toEqual(['body over 1 MB']);
+  });
+});
+
+describe('broken and slow clients', () => {
+  it('answers garbage with 400 (or closes) and keeps serving', async () => {
+    const { server } = await start();
+    const reply = await raw(server, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(reply === '' || /^HTTP\/1\.1 400 /.test(reply)).toBe(true);
+    const binary = await raw(server, Buffer.from([0, 1, 2, 255, 254, 13, 10, 13, 10]));
+    expect(binary === '' || /^HTTP\/1\.1 400 /.test(binary)).toBe(true);
+    // A bad Content-Length is the parser's to refuse, not the handler's to crash on.
+    const badLength = await raw(server, requestHead('POST', HOOK, { 'content-length': 'abc' }));
+    expect(badLength).toMatch(/^HTTP\/1\.1 400 /);
+    // A target the HTTP parser lets through but URL cannot read is the handler's 400, not a 500.
+    const badTarget = await raw(server, requestHead('GET', '//['), { until: /\}/ });
+    expect(badTarget).toMatch(/^HTTP\/1\.1 400 /);
+    expect(badTarget).toContain('"error":"bad request target"');
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+    expect((await get(server, '/stats')).status).toBe(200);
+  });
+
+  it('does not let a client that stalls in its headers or body hold up others', async () => {
+    const { server, deliveries } = await start();
+    // Neither socket ever finishes its request; raw() is not awaited for them.
+    void raw(server, `POST ${HOOK} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: appl`);
+    void raw(server, [requestHead('POST', HOOK, { 'content-length': 500 }), '{"payload":']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    const responses = await Promise.all([post(server, HOOK, deliveryBody()), get(server, '/health')]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(deliveries).toHaveLength(1);
+  });
+});
+
+describe('monitor routes without a token', () => {
+  it('serves stats, queue and chats as JSON from the monitor', async () => {
+    const { server, monitor } = await start();
+    const stats = await get(server, '/stats');
+    expect(stats.status).toBe(200);
+    expect(stats.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(stats.text)).toEqual({ answered: 3, escalated: 1 });
+    expect(JSON.parse((await get(server, '/queue')).text)).toEqual({ waiting: [], running: ['u2i-abc'] });
+    expect(JSON.parse((await get(server, '/chats')).text)).toEqual({ chats: [{ chat_id: 'u2i-abc' }] });
+    expect(monitor.calls.map((c) => c.method)).toEqual(['stats', 'queue', 'chats']);
+  });
+
+  it('passes limit and offset of /dialogs to the monitor, with defaults and caps', async () => {
+    const { server, monitor } = await start();
+    const response = await get(server, '/dialogs?limit=5&offset=2');
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ limit: 5, offset: 2, dialogs: [] });
+    await get(server, '/dialogs');
+    await get(server, '/dialogs?limit=100000&offset=0');
+    expect(monitor.calls.map((c) => c.args)).toEqual([
+      [5, 2],
+      [50, 0],
+      [500, 0],
+    ]);
+  });
+
+  it.each(['limit=abc', 'offset=-1', 'limit=1.5', 'limit=1e3', 'limit=9999999999'])('refuses /dialogs?%s with 400 without asking the monitor', async (query) => {
+    const { server, monitor } = await start();
+    const response = await get(server, `/dialogs?${query}`);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).error).toMatch(/whole numbers/);
+    expect(monitor.calls).toEqual([]);
+  });
+
+  it('serves Prometheus metrics as text/plain; version=0.0.4', async () => {
+    const { server } = await start();
+    const response = await get(server, '/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(response.text).toBe('# TYPE avito_ai_up gauge\navito_ai_up 1\n');
+  });
+
+  it('answers /health 200 when healthy and 503 when not, passing the body through', async () => {
+    const { server, monitor } = await start();
+    const ok = await get(server, '/health');
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.text)).toEqual({ ok: true, checks: { store: { ok: true } } });
+    monitor.healthy = false;
+    const down = await get(server, '/health');
+    expect(down.status).toBe(503);
+    expect(JSON.parse(down.text)).toEqual({ ok: false, reason: 'store: disk full', checks: { store: { ok: false, error: 'disk full' } } });
+  });
+
+  it('serves the dashboard as HTML under a content security policy, and its script', async () => {
+    const { server } = await start();
+    const page = await get(server, '/dashboard');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(page.text).toMatch(/<html/i);
+    const script = await get(server, '/dashboard.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(script.text.length).toBeGreaterThan(0);
+  });
+
+  it('redirects / to /dashboard, keeping the query (and so the token)', async () => {
+    const { server } = await start();
+    const plain = await get(server, '/');
+    expect(plain.status).toBe(302);
+    expect(plain.headers.get('location')).toBe('/dashboard');
+    const withQuery = await get(server, '/?token=abc&x=1');
+    expect(withQuery.status).toBe(302);
+    expect(withQuery.headers.get('location')).toBe('/dashboard?token=abc&x=1');
+  });
+
+  it('answers POST on a monitor route with 405 and an unknown path with 404', async () => {
+    const { server, monitor } = await start();
+    const response = await post(server, '/stats', '{}');
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+    expect((await get(server, '/nope')).status).toBe(404);
+    expect((await get(server, '/stats/')).status).toBe(404);
+    expect(monitor.calls).toEqual([]);
+  });
+
+  it('answers HEAD on a monitor route with headers and no body', async () => {
+    const { server } = await start();
+    const response = await fetch(`${server.url}/stats`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(await response.text()).toBe('');
+  });
+});
+
+describe('monitor routes with a token', () => {
+  it('refuses requests without the token or with a wrong one with 401', async () => {
+    const { server, monitor } = await start({ monitorToken: TOKEN });
+    for (const path of ['/stats', '/health', '/dashboard', '/metrics', '/dialogs', '/queue', '/chats']) {
+      const response = await get(server, path);
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get('www-authenticate'), path).toBe('Bearer');
+    }
+    expect((await get(server, '/stats', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await get(server, `/stats?token=${TOKEN}x`)).status).toBe(401);
+    expect((await get(server, `/stats?token=${TOKEN.slice(0, -1)}`)).status).toBe(401);
+    expect((await get(server, '/stats?token=')).status).toBe(401);
+    expect((await get(server, '/stats', { headers: { authorization: `Basic ${TOKEN}` } })).status).toBe(401);
+    expect(monitor.calls).toEqual([]);
+  });
+
+  it('lets the bearer header and ?token= through', async () => {
+    const { server } = await start({ monitorToken: TOKEN });
+    const bearer = await get(server, '/stats', { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(bearer.status).toBe(200);
+    expect(JSON.parse(bearer.text)).toEqual({ answered: 3, escalated: 1 });
+    expect((await get(server, '/stats', { headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(200);
+    expect((await get(server, `/dialogs?limit=5&token=${TOKEN}`)).status).toBe(200);
+    expect((await get(server, `/dashboard?token=${encodeURIComponent(TOKEN)}`)).status).toBe(200);
+  });
+
+  it('does not ask for the token on /dashboard.js or the webhook', async () => {
+    const { server, deliveries } = await start({ monitorToken: TOKEN });
+    expect((await get(server, '/dashboard.js')).status).toBe(200);
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+    expect(deliveries).toHaveLength(1);
+  });
+});
+
+describe('response headers and failures', () => {
+  it('sends no-store, nosniff and no-referrer on every kind of answer', async () => {
+    const { server } = await start({ monitorToken: TOKEN });
+    const answers = [
+      await post(server, HOOK, deliveryBody()),
+      await post(server, HOOK, 'not json'),
+      await post(server, `${WEBHOOK_PATH}wrong`, '{}'),
+      await get(server, HOOK),
+      await get(server, '/stats'),
+      await get(server, `/stats?token=${TOKEN}`),
+      await get(server, `/dashboard?token=${TOKEN}`),
+      await get(server, '/dashboard.js'),
+      await get(server, `/?token=${TOKEN}`),
+      await get(server, `/metrics?token=${TOKEN}`),
+    ];
+    for (const [index, answer] of answers.entries()) {
+      expect(answer.headers.get('cache-control'), `answer ${index}`).toBe('no-store');
+      expect(answer.headers.get('x-content-type-options'), `answer ${index}`).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy'), `answer ${index}`).toBe('no-referrer');
+    }
+  });
+
+  it.each(['stats', 'health', 'dialogs', 'metrics'] as const)('answers 500 when monitor.%s throws, reports it, and keeps working', async (method) => {
+    const { server, monitor, errors } = await start();
+    monitor.failing = method;
+    const response = await get(server, `/${method}`);
+    expect(response.status).toBe(500);
+    expect(JSON.parse(response.text)).toEqual({ error: 'internal error' });
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain(`monitor.${method} broke`);
+    monitor.failing = undefined;
+    expect((await get(server, `/${method}`)).status).toBe(200);
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+  });
+});
+
+describe('robustness', () => {
+  it('property: any string body on the webhook gets 200, 400 or 413 and never crashes the server', async () => {
+    const { server, deliveries } = await start();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.json({ maxDepth: 3 }),
+          fc.constantFrom('{}', '', ' ', 'null', '[]', '{"payload":null}', deliveryBody()),
+        ),
+        async (body) => {
+          const response = await post(server, HOOK, body);
+          expect([200, 400, 413]).toContain(response.status);
+          // Whatever the status, the body is JSON a client can read.
+          expect(() => JSON.parse(response.text)).not.toThrow();
+        },
+      ),
+      { numRuns: 200 },
+    );
+    const before = deliveries.length;
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+    expect(deliveries).toHaveLength(before + 1);
+  });
+
+  it('close() resolves promptly with an idle keep-alive connection open', async () => {
+    const { server } = await start();
+    const socket = connect(server.port, '127.0.0.1');
+    openSockets.push(socket);
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => undefined);
+    const answered = new Promise<string>((resolve) => socket.once('data', (chunk: Buffer) => resolve(chunk.toString())));
+    socket.write(requestHead('GET', '/health', { connection: 'keep-alive' }));
+    expect(await answered).toMatch(/^HTTP\/1\.1 200 /);
+    // The connection is now idle but open; close() must not wait for keepAliveTimeout (5 s) or its grace.
+    const started = performance.now();
+    await server.close(10_000);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await closed;
+    running = undefined;
+    // The port is released: nothing answers there any more.
+    await expect(fetch(`${server.url}/health`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
+  });
+
+  it('close() gives up on a stalled request after the grace period', async () => {
+    const { server } = await start();
+    void raw(server, [requestHead('POST', HOOK, { 'content-length': 100 }), '{']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    await server.close(200);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(150);
+    expect(elapsed).toBeLessThan(2000);
+    running = undefined;
+  });
+});

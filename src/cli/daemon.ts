@@ -50,6 +50,8 @@ export interface Daemon {
   onPass(summary: PassSummary): void;
   /** Called when a pass fails: logs, remembers, and tells the seller after 3 in a row. */
   onPassError(error: unknown): void;
+  /** Applies the pause/resume requests queued by `avito-ai pause|resume`; never two at once. */
+  applyControls(): Promise<void>;
   /** Records an error for `/status`, `/stats` and `avito-ai stats`. */
   recordError(message: string): void;
   /** Bad credentials end the daemon: the seller hears why before it exits. Returns the error. */
@@ -105,6 +107,13 @@ export async function openDaemon(context: CommandContext, config: Config, logger
       void store.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError)).catch(() => undefined);
     };
     let failedPasses = 0;
+    let controls: Promise<void> = Promise.resolve();
+    const applyControls = (): Promise<void> => {
+      controls = controls.then(() => applyQueuedControls(config.store.path, store, logger)).catch((error: unknown) => {
+        logger.warn(`cannot read the control inbox: ${describeError(error)}`);
+      });
+      return controls;
+    };
     return {
       store,
       engine,
@@ -128,7 +137,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
           logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
           recordError(`chat ${chatId}: ${describeError(error)}`);
         },
-        ...(dryRun ? {} : { beforePass: () => applyQueuedControls(config.store.path, store, logger) }),
+        ...(dryRun ? {} : { beforePass: applyControls }),
         isQuietNow: () => !isWithinActiveHours(Date.now(), config.responder.activeHours, config.responder.timeZone),
       },
       onPass(summary) {
@@ -145,6 +154,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
           notifier.notify({ kind: 'error', code: 'passes-failing', message: describeError(error), details: { count: failedPasses } });
         }
       },
+      applyControls,
       recordError,
       tellFatal(error) {
         if (error instanceof AvitoAuthError) notifier.notify({ kind: 'error', code: 'avito-auth', message: error.message });

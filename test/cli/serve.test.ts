@@ -248,6 +248,29 @@ describe('the monitor', () => {
   });
 });
 
+describe('the seller’s controls under serve', () => {
+  it('applies `avito-ai pause` within seconds, not at the next safety pass', async () => {
+    const running = await start();
+    const paused = await runInProcess(['pause', 'u2i-demo-coffee', '--hours', '2'], { cwd, env });
+    expect(paused.code, paused.stderr).toBe(ExitCode.Ok);
+    await waitForJson<{ paused: Array<{ chat_id: string }> }>(`${running.url}/chats`, (body) => body.paused.some((chat) => chat.chat_id === 'u2i-demo-coffee'));
+  });
+
+  it('answers the seller’s Telegram commands while serving', async () => {
+    const { startFakeTelegram } = await import('../helpers/fake-telegram.js');
+    const telegram = await startFakeTelegram();
+    try {
+      await start({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_OWNER_CHAT_ID: '5550001', TELEGRAM_API_ROOT: telegram.url });
+      telegram.userSends(5550001, '/status');
+      await telegram.waitFor((fake) => fake.sent.some((message) => message.chat_id === 5550001 && message.plain.includes('Работает') && message.plain.includes('эскалаций 1')), 10_000);
+    } finally {
+      await serve?.stop();
+      serve = undefined;
+      await telegram.close();
+    }
+  });
+});
+
 describe('settings serve refuses', () => {
   it('refuses to start without AVITO_WEBHOOK_SECRET, or with a short one, before touching the store', async () => {
     for (const secret of ['', 'short']) {

@@ -17,6 +17,8 @@ import { createLoggerFor, loadConfig } from '../services.js';
 
 /** How long SIGTERM waits for the queue to be answered before holding the rest for the next start. */
 const DRAIN_GRACE_MS = 20_000;
+/** How often queued `avito-ai pause|resume` requests are looked for. */
+const CONTROL_POLL_MS = 2000;
 
 export default async function serve(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
@@ -97,6 +99,9 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     });
     if (!config.server.appBaseUrl) logger.info('set APP_BASE_URL to your public https address, then run avito-ai register-webhook');
 
+    // Passes are minutes apart here: `avito-ai pause|resume` must not wait for one.
+    const controls = setInterval(() => void daemon.applyControls(), CONTROL_POLL_MS);
+
     // The first safety pass runs now: it answers whatever came while the daemon was down.
     await runPollLoop({
       ...daemon.passDeps,
@@ -110,6 +115,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
 
     // Stopping: no new deliveries (Avito retries or the next start's safety pass picks them up),
     // the queue is answered now, and what cannot be answered in time is held for the next start.
+    clearInterval(controls);
     await server.close();
     server = undefined;
     const left = await inbox.drain(DRAIN_GRACE_MS);

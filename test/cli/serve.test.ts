@@ -3,18 +3,17 @@
  * subscribed with `avito-ai register-webhook`, fed by the sandbox's own webhook deliveries over
  * loopback. What buyers receive is read back from the sandbox.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { generateScenario, parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { generateScenario, type Sandbox } from '../../src/sandbox/index.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { percentile } from '../../src/core/stats.js';
 import { runInProcess } from '../helpers/cli.js';
 import { freePort, startServe, WEBHOOK_SECRET, type RunningServe } from '../helpers/serve.js';
 import { waitFor } from '../helpers/spawn-cli.js';
-
-const ROOT = join(import.meta.dirname, '../..');
 
 let sandbox: Sandbox;
 let env: Record<string, string>;
@@ -22,14 +21,10 @@ let cwd: string;
 let serve: RunningServe | undefined;
 
 beforeEach(async () => {
-  sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+  sandbox = await startDemoSandbox();
   cwd = mkdtempSync(join(tmpdir(), 'avito-ai-serve-'));
   env = {
-    AVITO_API_URL: sandbox.url,
-    AVITO_CLIENT_ID: sandbox.credentials.clientId,
-    AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-    STORE_PATH: join(cwd, 'store.json'),
+    ...sandboxEnv(sandbox, join(cwd, 'store.json')),
     REPLY_DELAY: '0.3',
     // Only the pass at start: every later answer in these tests comes through a webhook.
     SAFETY_POLL_MINUTES: '60',

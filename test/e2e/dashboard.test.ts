@@ -4,13 +4,14 @@
  * when a new question is answered. `.ci/run` installs Chromium and sets AVITO_AI_REQUIRE_CHROMIUM,
  * so in CI a missing browser fails instead of skipping.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { runInProcess } from '../helpers/cli.js';
 import { startServe, WEBHOOK_SECRET, type RunningServe } from '../helpers/serve.js';
 import { waitFor } from '../helpers/spawn-cli.js';
@@ -31,14 +32,10 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
   let cwd: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+    sandbox = await startDemoSandbox();
     cwd = mkdtempSync(join(tmpdir(), 'avito-ai-dashboard-'));
     env = {
-      AVITO_API_URL: sandbox.url,
-      AVITO_CLIENT_ID: sandbox.credentials.clientId,
-      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-      STORE_PATH: join(cwd, 'store.json'),
+      ...sandboxEnv(sandbox, join(cwd, 'store.json')),
       REPLY_DELAY: '0',
       SAFETY_POLL_MINUTES: '60',
       MONITOR_TOKEN: TOKEN,

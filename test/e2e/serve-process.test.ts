@@ -3,13 +3,14 @@
  * REPLY_DELAY), saves and exits 0; SIGKILL with questions queued loses none of them, because the
  * safety pass at the next start finds them unanswered in Avito.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { freePort, WEBHOOK_SECRET } from '../helpers/serve.js';
-import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 
 async function setUp(): Promise<{ env: Record<string, string>; cwd: string; url: string }> {
-  sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+  sandbox = await startDemoSandbox();
   const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-serve-process-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -26,11 +27,7 @@ async function setUp(): Promise<{ env: Record<string, string>; cwd: string; url:
     cwd,
     url,
     env: {
-      AVITO_API_URL: sandbox.url,
-      AVITO_CLIENT_ID: sandbox.credentials.clientId,
-      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-      STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+      ...sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json')),
       AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PORT: String(port),
       APP_BASE_URL: url,

@@ -1,0 +1,22 @@
+/** The demo's Avito sandbox and the settings that point avito-ai at it, as most CLI tests need. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** A sandbox seeded with docs/examples/demo-scenario.json (six chats waiting for an answer). */
+export function startDemoSandbox(): Promise<Sandbox> {
+  return startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+}
+
+/** Avito keys and address of `sandbox`, the example documents, and a store at `storePath`. */
+export function sandboxEnv(sandbox: Sandbox, storePath: string): Record<string, string> {
+  return {
+    AVITO_API_URL: sandbox.url,
+    AVITO_CLIENT_ID: sandbox.credentials.clientId,
+    AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+    KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+    STORE_PATH: storePath,
+  };
+}

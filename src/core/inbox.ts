@@ -70,6 +70,8 @@ export interface InboxSnapshot {
 
 export interface Inbox {
   receive(delivered: DeliveredMessage): ReceiveResult;
+  /** True while the chat waits in the queue or is being answered from it. */
+  holds(chatId: string): boolean;
   /** Counts a delivery the server acknowledged without a message for the inbox. */
   countIgnored(): void;
   countRejected(): void;
@@ -230,6 +232,7 @@ export function createInbox(deps: InboxDeps): Inbox {
 
   return {
     receive,
+    holds: (chatId) => waiting.has(chatId) || running.has(chatId),
     countIgnored: () => {
       counts.received++;
       counts.ignored++;
@@ -243,6 +246,8 @@ export function createInbox(deps: InboxDeps): Inbox {
       startedAt,
       queued: [...waiting.values()].reduce((sum, entry) => sum + entry.messageIds.length, 0),
       processing: running.size,
+      running: [...running],
+      queuedChats: [...waiting.keys()],
       webhook: { ...counts },
     }),
     async drain(graceMs) {

@@ -203,6 +203,8 @@ export type CounterName =
 export interface Store {
   getChat(chatId: string): ChatState | undefined;
   listChats(): ChatState[];
+  /** Visits every chat's state without copying it (for counting); `visit` must not keep or change it. */
+  forEachChat(visit: (state: Readonly<ChatState>) => void): void;
   /** Creates the chat state when missing; `update` mutates a draft. */
   updateChat(chatId: string, update: (state: ChatState) => void): Promise<ChatState>;
 

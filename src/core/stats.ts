@@ -23,13 +23,16 @@ export interface RuntimeFigures {
   queued: number;
   /** Chats being answered right now. */
   processing: number;
+  /** Their ids, and the ids of the chats with queued messages (so a chat is never counted twice). */
+  running?: readonly string[];
+  queuedChats?: readonly string[];
   webhook?: { received: number; duplicates: number; ignored: number; rejected: number };
 }
 
 export interface MonitorStats {
   /** Buyer messages the bot has read as questions. */
   total_messages: number;
-  /** Questions waiting: queued by webhooks, or left open by a pass (quiet hours, engine outage, a failed send). */
+  /** Questions waiting: messages queued by webhooks, plus one per chat a pass left open (quiet hours, engine outage, a failed send); paused chats are in `paused_chats`. */
   pending_messages: number;
   /** Chats being answered now, and replies written ahead but not yet confirmed sent. */
   processing_messages: number;
@@ -39,7 +42,7 @@ export interface MonitorStats {
   failed_messages: number;
   escalated_chats: number;
   paused_chats: number;
-  /** Chats with a message in the last 24 hours. */
+  /** Chats where the bot or the seller wrote in the last 24 hours. */
   active_dialogs: number;
   /** ISO time the last pass over the chats ended, or null. */
   last_poll_time: string | null;
@@ -59,22 +62,37 @@ export interface MonitorStats {
 /** The figures at `now` (epoch ms). */
 export function computeStats(store: Store, now: number, runtime?: RuntimeFigures): MonitorStats {
   const counters = store.counters();
-  const chats = store.listChats();
+  let escalated = 0;
+  let paused = 0;
+  let active = 0;
+  const pausedIds = new Set<string>();
+  store.forEachChat((chat) => {
+    if (chat.escalatedAt !== undefined) escalated++;
+    if ((chat.pausedUntil ?? 0) > now) {
+      paused++;
+      pausedIds.add(chat.chatId);
+    }
+    if ((chat.lastActivityAt ?? 0) > now - ACTIVE_DIALOG_MS) active++;
+  });
   const pending = store.listPending();
-  const open = new Set(openChatIds(store));
-  for (const record of pending) open.delete(record.chatId);
+  const running = new Set(runtime?.running ?? []);
+  const queued = new Set(runtime?.queuedChats ?? []);
+  // Chats a pass left open wait for an answer, unless only a pause holds them (counted in paused_chats)
+  // or the live queue has them already (counted by message there).
+  const open = [...new Set(openChatIds(store))].filter((id) => !pausedIds.has(id) && !queued.has(id) && !running.has(id) && !pending.some((record) => record.chatId === id));
+  const unconfirmed = pending.filter((record) => !running.has(record.chatId)).length;
   const dialogs = store.recentDialogs(LATENCY_WINDOW);
   const lastPass = Number(store.getMeta(META_LAST_PASS)) || undefined;
   const lastError = parseLastError(store.getMeta(META_LAST_ERROR));
   return {
     total_messages: counters.messagesSeen,
-    pending_messages: open.size + (runtime?.queued ?? 0),
-    processing_messages: pending.length + (runtime?.processing ?? 0),
+    pending_messages: open.length + (runtime?.queued ?? 0),
+    processing_messages: unconfirmed + (runtime?.processing ?? 0),
     completed_messages: counters.repliesSent,
     failed_messages: counters.engineFailures + counters.errors,
-    escalated_chats: chats.filter((chat) => chat.escalatedAt !== undefined).length,
-    paused_chats: chats.filter((chat) => (chat.pausedUntil ?? 0) > now).length,
-    active_dialogs: chats.filter((chat) => (chat.lastActivityAt ?? 0) > now - ACTIVE_DIALOG_MS).length,
+    escalated_chats: escalated,
+    paused_chats: paused,
+    active_dialogs: active,
     last_poll_time: lastPass ? new Date(lastPass).toISOString() : null,
     last_error: lastError?.message ?? null,
     last_error_time: lastError ? new Date(lastError.at).toISOString() : null,
@@ -96,8 +114,12 @@ function answerRate(dialogs: readonly DialogRecord[]): MonitorStats['answer_rate
 }
 
 function latency(dialogs: readonly DialogRecord[]): MonitorStats['latency_ms'] {
-  if (dialogs.length === 0) return null;
-  const sorted = dialogs.map((dialog) => dialog.latencyMs).sort((a, b) => a - b);
+  // A reply finished after a restart is logged with no latency of its own: not a figure to average.
+  const sorted = dialogs
+    .map((dialog) => dialog.latencyMs)
+    .filter((ms) => ms > 0)
+    .sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
   return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
 }
 

@@ -8,7 +8,7 @@ import { avitoChatUrl } from '../avito/links.js';
 import type { CallWatch } from '../core/health.js';
 import type { Inbox } from '../core/inbox.js';
 import { openChatIds } from '../core/poll.js';
-import type { Store } from '../core/ports.js';
+import type { ChatState, Store } from '../core/ports.js';
 import { computeStats, type MonitorStats } from '../core/stats.js';
 import type { Monitor } from './http-server.js';
 import { formatMetrics } from './metrics.js';
@@ -76,7 +76,11 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     },
     chats() {
       const at = now();
-      const chats = deps.store.listChats();
+      // Copies of the few chats shown only: a copy of every chat would hold the event loop.
+      const chats: ChatState[] = [];
+      deps.store.forEachChat((chat) => {
+        if (chat.escalatedAt !== undefined || (chat.pausedUntil ?? 0) > at) chats.push(structuredClone(chat));
+      });
       const base = (chatId: string, listing: { id: number; title?: string } | undefined, lastActivityAt: number | undefined) => ({
         chat_id: chatId,
         item_id: listing?.id ?? null,

@@ -151,6 +151,11 @@ export class DocumentStore implements Store {
     return Object.values(this.#db.data.chats).map((state) => structuredClone(state));
   }
 
+  forEachChat(visit: (state: Readonly<ChatState>) => void): void {
+    // No copies: counting 100k chats must not hold the event loop (webhook acks wait on it).
+    for (const state of Object.values(this.#db.data.chats)) visit(state);
+  }
+
   async updateChat(chatId: string, update: (state: ChatState) => void): Promise<ChatState> {
     let updated: ChatState | undefined;
     await this.transact((tx) => {

@@ -500,6 +500,8 @@ describe('createInbox: snapshot and figures', () => {
     expect(inbox.figures(T0 - 5_000)).toEqual({
       startedAt: T0 - 5_000,
       queued: 3,
+      queuedChats: ['a', 'b'],
+      running: [],
       processing: 0,
       webhook: { received: 7, duplicates: 1, ignored: 3, rejected: 2 },
     });

@@ -99,6 +99,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const handler = monitorRoutes[path];
     if (!handler) return notFound(response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'use GET' }, { allow: 'GET' });
+    if (!tokenDigest && !isLocalRequest(request)) {
+      // Without a token the monitor is this machine's only: not through a reverse proxy, and not
+      // for a web page that rebinds its own domain to 127.0.0.1 (DNS rebinding).
+      return sendJson(response, 403, { error: 'without MONITOR_TOKEN the monitor answers only on this machine: set MONITOR_TOKEN to reach it through a proxy' });
+    }
     if (tokenDigest && !matches(presentedToken(request, url), tokenDigest)) {
       return sendJson(response, 401, { error: 'MONITOR_TOKEN required: send "Authorization: Bearer <token>" or add ?token=<token>' }, { 'www-authenticate': 'Bearer' });
     }
@@ -184,6 +189,15 @@ function digest(value: string): Buffer {
 function matches(candidate: string | undefined, expected: Buffer): boolean {
   if (candidate === undefined) return false;
   return timingSafeEqual(digest(candidate), expected);
+}
+
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'via'];
+
+/** Sent straight to a loopback address by a client on this machine, not forwarded by a proxy. */
+function isLocalRequest(request: IncomingMessage): boolean {
+  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  const host = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function presentedToken(request: IncomingMessage, url: URL): string | undefined {

@@ -624,3 +624,47 @@ describe('robustness', () => {
     running = undefined;
   });
 });
+
+describe('the monitor without MONITOR_TOKEN', () => {
+  it('answers only requests made on this machine, not through a proxy or a rebound domain', async () => {
+    const server = await startHttpServer({
+      host: '127.0.0.1',
+      port: 0,
+      webhookSecret: 'test-secret-0123456789',
+      onDelivery: () => undefined,
+      monitor: {
+        health: async () => ({ ok: true, checks: {} }),
+        stats: () => ({ total_messages: 1 }),
+        queue: () => ({}),
+        dialogs: () => ({}),
+        chats: () => ({}),
+        metrics: () => '',
+      },
+    });
+    try {
+      const { request } = await import('node:http');
+      const get = (headers: Record<string, string>) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request(`${server.url}/stats`, { headers }, (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await get({})).toBe(200);
+      expect(await get({ host: `localhost:${server.port}` })).toBe(200);
+      // A reverse proxy in front (Caddy sends the public Host and X-Forwarded-For).
+      expect(await get({ host: 'bot.example.ru', 'x-forwarded-for': '203.0.113.5' })).toBe(403);
+      expect(await get({ 'x-forwarded-for': '203.0.113.5' })).toBe(403);
+      expect(await get({ via: '1.1 proxy' })).toBe(403);
+      // A web page that rebound its own domain to 127.0.0.1.
+      expect(await get({ host: `attacker.example:${server.port}` })).toBe(403);
+      // The webhook is the secret's to guard, whoever forwards it.
+      const delivery = await fetch(`${server.url}/avito/webhook/test-secret-0123456789`, { method: 'POST', body: '{}', headers: { 'x-forwarded-for': '203.0.113.5' } });
+      expect(delivery.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -29,7 +29,8 @@ export interface DaemonOptions {
 }
 
 const STORE_WRITES = ['updateChat', 'appendMessages', 'markProcessed', 'putPending', 'closePending', 'appendDialog', 'increment', 'setMeta', 'transact'];
-const AVITO_CALLS = ['getUserId', 'listChats', 'getChat', 'listMessages', 'sendText', 'markRead', 'getSelf', 'getVoiceUrls'];
+// Not getUserId: with the id configured or cached it asks nothing, which says nothing of Avito.
+const AVITO_CALLS = ['listChats', 'getChat', 'listMessages', 'sendText', 'markRead', 'getSelf', 'getVoiceUrls'];
 
 /** An outage of Avito, as opposed to an answer about one request (a 404 on a chat says Avito works). */
 function isAvitoOutage(error: unknown): boolean {
@@ -50,6 +51,8 @@ export interface Daemon {
   onPass(summary: PassSummary): void;
   /** Called when a pass fails: logs, remembers, and tells the seller after 3 in a row. */
   onPassError(error: unknown): void;
+  /** Logs what happened in a chat; a failed send or an engine failure also becomes the last error. */
+  observeOutcome(outcome: ChatOutcome): void;
   /** Applies the pause/resume requests queued by `avito-ai pause|resume`; never two at once. */
   applyControls(): Promise<void>;
   /** Records an error for `/status`, `/stats` and `avito-ai stats`. */
@@ -107,9 +110,14 @@ export async function openDaemon(context: CommandContext, config: Config, logger
       void store.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError)).catch(() => undefined);
     };
     let failedPasses = 0;
+    const observeOutcome = (outcome: ChatOutcome): void => {
+      logOutcome(logger, outcome);
+      if (outcome.action === 'failed') recordError(`chat ${outcome.chatId}: send failed: ${outcome.error}`);
+      if (outcome.action === 'deferred') recordError(`chat ${outcome.chatId}: knowledge engine failed: ${outcome.error}`);
+    };
     let controls: Promise<void> = Promise.resolve();
     const applyControls = (): Promise<void> => {
-      controls = controls.then(() => applyQueuedControls(config.store.path, store, logger)).catch((error: unknown) => {
+      controls = controls.then(() => applyQueuedControls(config.store.path, store, responder, logger)).catch((error: unknown) => {
         logger.warn(`cannot read the control inbox: ${describeError(error)}`);
       });
       return controls;
@@ -130,7 +138,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
         dryRun,
         signal: io.signal,
         onOutcome: (outcome: ChatOutcome) => {
-          logOutcome(logger, outcome);
+          observeOutcome(outcome);
           if (dryRun) printOutcome(io.stdout, outcome);
         },
         onChatError: (chatId: string, error: unknown) => {
@@ -154,6 +162,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
           notifier.notify({ kind: 'error', code: 'passes-failing', message: describeError(error), details: { count: failedPasses } });
         }
       },
+      observeOutcome,
       applyControls,
       recordError,
       tellFatal(error) {
@@ -196,12 +205,13 @@ async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: 
 }
 
 /** Applies the pause/resume requests `avito-ai pause|resume` queued while this daemon held the store. */
-async function applyQueuedControls(storePath: string, store: Store, logger: Logger): Promise<void> {
+async function applyQueuedControls(storePath: string, store: Store, responder: Responder, logger: Logger): Promise<void> {
   const { drainControlRequests } = await import('../store/control-inbox.js');
   await drainControlRequests(storePath, async (value) => {
     const request = parseControlRequest(value);
     if (!request) return logger.warn('skipped a malformed line in the control inbox');
-    await store.transact((tx) => applyControl(tx, request));
+    // In the chat's queue, as a Telegram pause: never in the middle of the bot answering there.
+    await responder.exclusive(request.chatId, () => store.transact((tx) => applyControl(tx, request)));
     logger.info(`applied a queued ${request.op}`, { chat: request.chatId });
   });
 }

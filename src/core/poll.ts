@@ -38,6 +38,8 @@ export interface PollDeps {
   onChatError?: (chatId: string, error: unknown) => void;
   /** True outside ACTIVE_HOURS: chats are then not even fetched, only kept for later. */
   isQuietNow?: () => boolean;
+  /** True for a chat someone else answers right now (serve's webhook queue): left open, not handled. */
+  isBusy?: (chatId: string) => boolean;
   /** Runs first in every pass: the daemon applies the seller's queued pause/resume requests here. */
   beforePass?: () => Promise<void>;
 }
@@ -65,6 +67,11 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   const quiet = deps.isQuietNow?.() ?? false;
   await runBounded([...candidates], deps.concurrency, async ([chatId, chat]) => {
     if (deps.signal?.aborted || fatal) return;
+    if (deps.isBusy?.(chatId)) {
+      // The webhook queue waits out the buyer's burst there; answering now would answer its first line.
+      stillOpen.add(chatId);
+      return;
+    }
     if (quiet && !store.getPending(chatId)) {
       // Quiet hours: no reply may go out, so no call to Avito either; answered when they end.
       stillOpen.add(chatId);

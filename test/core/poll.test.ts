@@ -50,6 +50,19 @@ describe('runPollPass', () => {
     expect(messenger.sends).toHaveLength(5);
   });
 
+  it('leaves a chat the webhook queue holds to it, and comes back to it on the next pass', async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.buyer('c2', 'Какое давление?');
+    let busy = true;
+    await runPollPass({ ...deps, isBusy: (chatId) => busy && chatId === 'c1' });
+    expect(messenger.sentTo('c1')).toHaveLength(0);
+    expect(messenger.sentTo('c2')).toHaveLength(1);
+    busy = false;
+    await runPollPass({ ...deps, isBusy: () => busy });
+    expect(messenger.sentTo('c1')).toHaveLength(1);
+  });
+
   it('takes the listing from the chat list: no getChat for chats without one (u2u)', async () => {
     const { messenger, deps } = setup();
     messenger.buyer('u2u-1', 'Какое давление?');

@@ -10,7 +10,7 @@ import type { RunningServer } from '../../server/http-server.js';
 import { rememberOpenChats, runPollLoop } from '../../core/poll.js';
 import { ConfigError, describeError } from '../../errors.js';
 import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
-import { openDaemon, logOutcome } from '../daemon.js';
+import { openDaemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 import { createLoggerFor, loadConfig } from '../services.js';
@@ -43,7 +43,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
   let fatal: unknown;
   let server: RunningServer | undefined;
   try {
-    // Also checks the keys before the first delivery is taken.
+    // The account deliveries must belong to (configured, cached, or asked of Avito once).
     const accountId = await daemon.messenger.getUserId().catch((error: unknown) => {
       throw daemon.tellFatal(error);
     });
@@ -54,7 +54,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
       chatTypes: config.avito.chatTypes,
       replyDelayMs: config.server.replyDelayMs,
       concurrency: config.poll.concurrency,
-      onOutcome: (outcome) => logOutcome(logger, outcome),
+      onOutcome: daemon.observeOutcome,
       onChatError: (chatId, error) => {
         logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
         daemon.recordError(`chat ${chatId}: ${describeError(error)}`);
@@ -105,6 +105,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     // The first safety pass runs now: it answers whatever came while the daemon was down.
     await runPollLoop({
       ...daemon.passDeps,
+      isBusy: (chatId) => inbox.holds(chatId),
       signal: stop,
       intervalMs: config.server.safetyPollMinutes * 60_000,
       onPass: daemon.onPass,

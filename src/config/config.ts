@@ -459,8 +459,9 @@ function parseHost(raw: string): string {
 
 function parseMonitorToken(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (raw.length < 12 || /\s/.test(raw)) {
-    throw new ConfigError('MONITOR_TOKEN', 'MONITOR_TOKEN must be at least 12 characters without spaces', { hint: SECRET_HINT });
+  // Sent as ?token= too: characters a URL changes (+ & # %) would never match.
+  if (!/^[\w.~-]{12,200}$/.test(raw)) {
+    throw new ConfigError('MONITOR_TOKEN', 'MONITOR_TOKEN must be 12 or more letters, digits, -, _, . or ~', { hint: SECRET_HINT });
   }
   return raw;
 }

@@ -34,7 +34,8 @@ export default async function registerWebhook(context: CommandContext): Promise<
   if (remove) {
     const url = parseWebhookUrl(remove, '--remove');
     await messenger.unsubscribeWebhook(url);
-    out.write(`unsubscribed: ${url}\n`);
+    const secret = config.server.webhookSecret;
+    out.write(`unsubscribed: ${secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url}\n`);
     return ExitCode.Ok;
   }
 

@@ -42,6 +42,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
   const stop = AbortSignal.any([io.signal, stopping.signal]);
   let fatal: unknown;
   let server: RunningServer | undefined;
+  let controls: NodeJS.Timeout | undefined;
   try {
     // The account deliveries must belong to (configured, cached, or asked of Avito once).
     const accountId = await daemon.messenger.getUserId().catch((error: unknown) => {
@@ -100,7 +101,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     if (!config.server.appBaseUrl) logger.info('set APP_BASE_URL to your public https address, then run avito-ai register-webhook');
 
     // Passes are minutes apart here: `avito-ai pause|resume` must not wait for one.
-    const controls = setInterval(() => void daemon.applyControls(), CONTROL_POLL_MS);
+    controls = setInterval(() => void daemon.applyControls(), CONTROL_POLL_MS);
 
     // The first safety pass runs now: it answers whatever came while the daemon was down.
     await runPollLoop({
@@ -128,6 +129,8 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     logger.info('serve stopped: queue drained and saved');
     return ExitCode.Ok;
   } finally {
+    // Whatever ended the run: no timer or socket may keep the process alive.
+    clearInterval(controls);
     await server?.close();
     await daemon.close();
   }

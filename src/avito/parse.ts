@@ -196,7 +196,8 @@ function readDirection(value: unknown, authorId: number | undefined, accountId: 
   return 'in';
 }
 
-function isObject(value: unknown): value is Json {
+/** A JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -211,7 +212,8 @@ function readNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-function readId(value: unknown): string | undefined {
+/** An Avito id: a non-empty string, or a number written as one. */
+export function readId(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;

@@ -3,7 +3,7 @@
  * Pure: the HTTP server hands in the decoded JSON and answers by the result's kind.
  */
 import type { ChatMessage } from '../core/model.js';
-import { parseMessage } from './parse.js';
+import { isObject, parseMessage, readId } from './parse.js';
 
 /** What one delivery holds. Expected outcomes are kinds, not exceptions (a bad body is the sender's). */
 export type WebhookDelivery =
@@ -23,8 +23,6 @@ export type WebhookDelivery =
   | { kind: 'other'; type: string }
   | { kind: 'invalid'; reason: string };
 
-type Json = Record<string, unknown>;
-
 /** Parses a decoded delivery body; never throws. */
 export function parseWebhookDelivery(body: unknown): WebhookDelivery {
   if (!isObject(body)) return invalid('the body is not a JSON object');
@@ -39,10 +37,9 @@ export function parseWebhookDelivery(body: unknown): WebhookDelivery {
   if (typeof chatId !== 'string' || chatId === '' || chatId.length > 200) return invalid('"payload.value.chat_id" is missing');
   const accountId = readInt(value.user_id);
   if (accountId === undefined) return invalid('"payload.value.user_id" is missing');
-  if (!(typeof value.id === 'string' && value.id !== '') && !(typeof value.id === 'number' && Number.isFinite(value.id))) {
-    return invalid('"payload.value.id" is missing');
-  }
-  if (String(value.id).length > 200) return invalid('"payload.value.id" is too long');
+  const id = readId(value.id);
+  if (id === undefined) return invalid('"payload.value.id" is missing');
+  if (id.length > 200) return invalid('"payload.value.id" is too long');
   const message = parseMessage(value, chatId, 'webhook', accountId);
   const itemId = readInt(value.item_id);
   return {
@@ -57,10 +54,6 @@ export function parseWebhookDelivery(body: unknown): WebhookDelivery {
 
 function invalid(reason: string): WebhookDelivery {
   return { kind: 'invalid', reason };
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readInt(value: unknown): number | undefined {

@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseWebhookDelivery, type WebhookDelivery } from '../avito/webhook.js';
+import { isLoopbackHost } from '../net/hosts.js';
 import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
 
 /** Larger webhook bodies get 413: a real delivery is a few hundred bytes. */
@@ -196,8 +197,7 @@ const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 
 /** Sent straight to a loopback address by a client on this machine, not forwarded by a proxy. */
 function isLocalRequest(request: IncomingMessage): boolean {
   if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
-  const host = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return isLoopbackHost((request.headers.host ?? '').replace(/:\d+$/, ''));
 }
 
 function presentedToken(request: IncomingMessage, url: URL): string | undefined {

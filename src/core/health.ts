@@ -29,24 +29,32 @@ export function watchCalls<T extends object>(
     if (ok) delete watch.error;
     else watch.error = error instanceof Error ? error.message : String(error);
   };
+  // One wrapper per method, made on first use: the store's reads run thousands of times a pass.
+  const wrappers = new Map<PropertyKey, unknown>();
+  const wrap = (property: PropertyKey, method: (...args: unknown[]) => unknown): unknown => {
+    if (typeof property !== 'string' || !names.has(property)) return method.bind(target);
+    return async (...args: unknown[]) => {
+      try {
+        const result = await method.apply(target, args);
+        record(true);
+        return result;
+      } catch (error) {
+        if (isOutage(error)) record(false, error);
+        else record(true);
+        throw error;
+      }
+    };
+  };
   return new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);
-      if (typeof value !== 'function' || typeof property !== 'string' || !names.has(property)) {
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+      if (typeof value !== 'function') return value;
+      let wrapper = wrappers.get(property);
+      if (wrapper === undefined) {
+        wrapper = wrap(property, value as (...args: unknown[]) => unknown);
+        wrappers.set(property, wrapper);
       }
-      const method = value as (...args: unknown[]) => Promise<unknown>;
-      return async (...args: unknown[]) => {
-        try {
-          const result = await method.apply(object, args);
-          record(true);
-          return result;
-        } catch (error) {
-          if (isOutage(error)) record(false, error);
-          else record(true);
-          throw error;
-        }
-      };
+      return wrapper;
     },
   });
 }

@@ -79,7 +79,8 @@ export function computeStats(store: Store, now: number, runtime?: RuntimeFigures
   const queued = new Set(runtime?.queuedChats ?? []);
   // Chats a pass left open wait for an answer, unless only a pause holds them (counted in paused_chats)
   // or the live queue has them already (counted by message there).
-  const open = [...new Set(openChatIds(store))].filter((id) => !pausedIds.has(id) && !queued.has(id) && !running.has(id) && !pending.some((record) => record.chatId === id));
+  const unsettled = new Set(pending.map((record) => record.chatId));
+  const open = [...new Set(openChatIds(store))].filter((id) => !pausedIds.has(id) && !queued.has(id) && !running.has(id) && !unsettled.has(id));
   const unconfirmed = pending.filter((record) => !running.has(record.chatId)).length;
   const dialogs = store.recentDialogs(LATENCY_WINDOW);
   const lastPass = Number(store.getMeta(META_LAST_PASS)) || undefined;

@@ -34,13 +34,12 @@ export default async function registerWebhook(context: CommandContext): Promise<
   if (remove) {
     const url = parseWebhookUrl(remove, '--remove');
     await messenger.unsubscribeWebhook(url);
-    const secret = config.server.webhookSecret;
-    out.write(`unsubscribed: ${secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url}\n`);
+    out.write(`unsubscribed: ${hideSecret(url, config.server.webhookSecret)}\n`);
     return ExitCode.Ok;
   }
 
   const url = given ? parseWebhookUrl(given, 'the URL') : defaultUrl(config.server.appBaseUrl, requireWebhookSecret(config));
-  const shown = config.server.webhookSecret ? url.split(config.server.webhookSecret).join('<AVITO_WEBHOOK_SECRET>') : url;
+  const shown = hideSecret(url, config.server.webhookSecret);
   if (new URL(url).protocol !== 'https:') io.stderr.write(`warning: ${shown} is not https: buyers' messages would cross the internet unencrypted\n`);
   await checkWebhookUrl(url, shown);
   await messenger.subscribeWebhook(url);
@@ -51,6 +50,11 @@ export default async function registerWebhook(context: CommandContext): Promise<
     for (const subscription of others) out.write(`  ${subscription.url}\n`);
   }
   return ExitCode.Ok;
+}
+
+/** The URL as printed: the configured secret never reaches the terminal or its scrollback. */
+function hideSecret(url: string, secret: string | undefined): string {
+  return secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url;
 }
 
 function defaultUrl(base: string | undefined, secret: string): string {

@@ -1,11 +1,12 @@
 /** pause/resume issued while the daemon runs and holds the store: queued, then applied by the daemon. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
 import { runInProcess } from '../helpers/cli.js';
-import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
@@ -15,14 +16,10 @@ afterEach(async () => {
 
 describe('pause and resume while the daemon runs', () => {
   it('are queued for the running daemon, which applies them on its next pass', async () => {
-    sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+    sandbox = await startDemoSandbox();
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-control-'));
     const env = {
-      AVITO_API_URL: sandbox.url,
-      AVITO_CLIENT_ID: sandbox.credentials.clientId,
-      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-      STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+      ...sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json')),
       AVITO_POLL_INTERVAL: '1',
     };
     const daemon = spawnCli(['poll'], { cwd, env });

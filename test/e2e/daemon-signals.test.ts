@@ -1,10 +1,11 @@
 /** The daemon as a process: it keeps passing, and SIGTERM/SIGINT end it cleanly (exit 0, lock released). */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
@@ -14,17 +15,13 @@ afterEach(async () => {
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('poll daemon and %s', (signal) => {
   it('answers on each pass, then finishes the work in hand, saves and exits 0', async () => {
-    sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+    sandbox = await startDemoSandbox();
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-daemon-'));
     const store = join(cwd, 'data', 'avito-ai.json');
     const { child, done } = spawnCli(['poll', '--interval', '1'], {
       cwd,
       env: {
-        AVITO_API_URL: sandbox.url,
-        AVITO_CLIENT_ID: sandbox.credentials.clientId,
-        AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-        KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-        STORE_PATH: store,
+        ...sandboxEnv(sandbox, store),
         LOG_FORMAT: 'json',
       },
     });
@@ -59,16 +56,12 @@ describe('poll daemon with a blackholed Telegram', () => {
     telegram.failNext('getMe', { hang: true, times: 100 });
     telegram.failNext('sendMessage', { hang: true, times: 1000 });
     try {
-      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      sandbox = await startDemoSandbox();
       const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-daemon-'));
       const { child, done } = spawnCli(['poll', '--interval', '1'], {
         cwd,
         env: {
-          AVITO_API_URL: sandbox.url,
-          AVITO_CLIENT_ID: sandbox.credentials.clientId,
-          AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-          KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-          STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+          ...sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json')),
           TELEGRAM_BOT_TOKEN: telegram.token,
           TELEGRAM_OWNER_CHAT_ID: '5550001',
           TELEGRAM_API_ROOT: telegram.url,

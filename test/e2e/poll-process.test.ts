@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateScenario, parseScenario, startSandbox, type Sandbox, type SandboxMessage } from '../../src/sandbox/index.js';
 import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
+import { startDemoSandbox } from '../helpers/demo-sandbox.js';
 
 const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
 const FALLBACK = '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
@@ -132,7 +133,7 @@ describe('outbound proxy', () => {
     const { startProxy, closeServer } = await import('../helpers/forward-proxy.js');
     const proxy = await startProxy();
     try {
-      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      sandbox = await startDemoSandbox();
       const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-proxy-'));
       // The sandbox speaks plain http, which HTTP_PROXY covers (HTTPS_PROXY covers the real https API).
       const run = await spawnCli(['poll', '--once'], { cwd, env: { ...envFor(sandbox, cwd), HTTP_PROXY: proxy.url, NO_PROXY: '' } }).done;
@@ -151,7 +152,7 @@ describe('outbound proxy', () => {
     const proxy = await startProxy();
     const gemini = await startFakeGemini();
     try {
-      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      sandbox = await startDemoSandbox();
       const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-proxy-'));
       const env = { ...envFor(sandbox, cwd), HTTP_PROXY: proxy.url, NO_PROXY: '', GEMINI_API_KEY: gemini.apiKey, GEMINI_BASE_URL: gemini.url };
       const tunnelsToGemini = (): number => proxy.seen.filter((line) => line === `CONNECT ${new URL(gemini.url).host}`).length;
@@ -195,7 +196,7 @@ describe('outbound proxy for Telegram', () => {
     const frontHost = `localhost:${(front.address() as AddressInfo).port}`;
     const proxy = await startProxy();
     try {
-      sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+      sandbox = await startDemoSandbox();
       const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-proxy-'));
       const env = {
         ...envFor(sandbox, cwd),

@@ -3,17 +3,17 @@
  * TELEGRAM_BOT_TOKEN set, against the fake Telegram Bot API (real telegraf, loopback) and the
  * Avito sandbox. What reaches Telegram, and what a reply, a button or a command does in Avito.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runInProcess, type CliResult } from '../helpers/cli.js';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramMessage } from '../helpers/fake-telegram.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const OWNER = 5550001;
 const MANAGER = 5550002;
 const STRANGER = 6660001;
@@ -24,15 +24,11 @@ let env: Record<string, string>;
 let cwd: string;
 
 beforeEach(async () => {
-  sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(readFileSync(join(ROOT, 'docs/examples/demo-scenario.json'), 'utf8'))) });
+  sandbox = await startDemoSandbox();
   telegram = await startFakeTelegram();
   cwd = mkdtempSync(join(tmpdir(), 'avito-ai-telegram-'));
   env = {
-    AVITO_API_URL: sandbox.url,
-    AVITO_CLIENT_ID: sandbox.credentials.clientId,
-    AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-    STORE_PATH: join(cwd, 'store.json'),
+    ...sandboxEnv(sandbox, join(cwd, 'store.json')),
     AVITO_POLL_INTERVAL: '1',
     TELEGRAM_BOT_TOKEN: telegram.token,
     TELEGRAM_OWNER_CHAT_ID: `${OWNER}, ${MANAGER}`,

@@ -92,6 +92,13 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .action(run(() => import('./commands/register-webhook.js')));
 
   program
+    .command('doctor')
+    .description('check the settings, Avito keys and tariff, webhook, knowledge base, Telegram and the store; print each problem with its fix')
+    .option('--json', 'print the checks as JSON')
+    .addHelpText('after', '\nExamples:\n  $ avito-ai doctor\n  $ avito-ai doctor --env-file /etc/avito-ai/env\n\nSends nothing and changes nothing. Exits 1 when any check fails.')
+    .action(run(() => import('./commands/doctor.js')));
+
+  program
     .command('stats')
     .description('the figures of the monitor (/stats) from the store, without a server running')
     .option('--json', 'print JSON (the same object as GET /stats)')

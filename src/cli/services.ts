@@ -50,7 +50,12 @@ export async function openStoreFor(config: Config, options: { readOnly?: boolean
 const USER_ID_META = 'avito.userId';
 
 /** The Avito client, with the account id configured, cached in the store, or discovered once. */
-export async function createMessengerFor(config: Config, store: Store | undefined, logger: Logger): Promise<AvitoClient> {
+export async function createMessengerFor(
+  config: Config,
+  store: Store | undefined,
+  logger: Logger,
+  overrides: { retry?: { limit: number }; timeoutMs?: number } = {},
+): Promise<AvitoClient> {
   const { clientId, clientSecret } = requireAvitoCredentials(config);
   await installProxy(config);
   const { createAvitoClient } = await import('../avito/index.js');
@@ -62,7 +67,8 @@ export async function createMessengerFor(config: Config, store: Store | undefine
     clientSecret,
     ...(userId ? { userId } : {}),
     chatTypes: config.avito.chatTypes,
-    timeoutMs: config.avito.timeoutMs,
+    timeoutMs: overrides.timeoutMs ?? config.avito.timeoutMs,
+    ...(overrides.retry ? { retry: overrides.retry } : {}),
     onUserIdDiscovered: (id: number) => {
       logger.info('discovered the Avito account id', { user_id: id });
       void store?.setMeta(USER_ID_META, String(id)).catch(() => undefined);

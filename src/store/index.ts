@@ -7,3 +7,5 @@ export { DocumentStore, DEFAULT_LIMITS } from './document-store.js';
 export type { StoreLimits, StoreStats } from './document-store.js';
 export { SecureJsonFile } from './secure-json-file.js';
 export { SCHEMA_VERSION } from './schema.js';
+export { inspectLock } from './lock-file.js';
+export type { LockOwner } from './lock-file.js';

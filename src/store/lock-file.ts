@@ -100,6 +100,17 @@ export async function releaseLock(lockPath: string, owner: LockOwner): Promise<v
 }
 
 /**
+ * Who holds the lock now, for `avito-ai doctor`: `undefined` when nobody does; `stale` when the
+ * next writer would take it over (its process is gone).
+ */
+export async function inspectLock(lockPath: string, options: LockOptions = {}): Promise<{ holder: LockOwner; stale: boolean } | undefined> {
+  const holder = await readLock(lockPath);
+  if (holder === undefined) return undefined;
+  const procRoot = options.procRoot ?? '/proc';
+  return { holder, stale: await isLockStale(holder, lockPath, hostname(), await readBootId(procRoot), procRoot) };
+}
+
+/**
  * Whether `holder`'s lock can be taken over. A foreign host's lock never is: it may be a real
  * second machine on shared storage, and boot ids and pids mean nothing across hosts.
  */

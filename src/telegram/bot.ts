@@ -354,12 +354,49 @@ export async function findChatsThatWrote(options: {
     }
     return { bot: me.username, chats: [...chats.values()] };
   } catch (error) {
-    if (error instanceof TelegramError && error.code === 401) {
-      throw new TelegramBotError('Telegram rejected TELEGRAM_BOT_TOKEN (401)', 'token', 'copy the token from @BotFather again (/mybots → API Token)');
-    }
-    if (error instanceof TelegramError && error.code === 409) {
-      throw new TelegramBotError('the running avito-ai is listening to this bot (409 Conflict)', 'conflict', 'stop it for a minute, or write /status to the bot: the owner chats answer');
-    }
-    throw new TelegramBotError(`cannot reach Telegram: ${redact(describeError(error))}`, 'network', 'check the network, TELEGRAM_API_ROOT and HTTPS_PROXY');
+    throw toBotError(error);
   }
+}
+
+/** What `avito-ai doctor` learns of the bot: its name, and whether each owner chat can be written to. */
+export interface BotInspection {
+  bot: string;
+  owners: Array<{ id: number; ok: true; name: string } | { id: number; ok: false; problem: string }>;
+}
+
+/**
+ * Checks the token (getMe) and each owner chat (getChat): Telegram only lets a bot write to a
+ * person who pressed Start, and answers "chat not found" for anyone else. Sends nothing.
+ */
+export async function inspectBot(options: { token: string; apiRoot: string; agent?: Agent; owners: readonly number[] }): Promise<BotInspection> {
+  const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, ...(options.agent ? { agent: options.agent } : {}) } });
+  let username: string;
+  try {
+    username = (await bot.telegram.getMe()).username;
+  } catch (error) {
+    throw toBotError(error);
+  }
+  const owners: BotInspection['owners'] = [];
+  for (const id of options.owners) {
+    try {
+      const chat = await bot.telegram.getChat(id);
+      const name = 'title' in chat ? chat.title : 'first_name' in chat ? chat.first_name : String(id);
+      owners.push({ id, ok: true, name });
+    } catch (error) {
+      const problem =
+        error instanceof TelegramError ? error.description : `cannot reach Telegram: ${redact(describeError(error))}`;
+      owners.push({ id, ok: false, problem });
+    }
+  }
+  return { bot: username, owners };
+}
+
+function toBotError(error: unknown): TelegramBotError {
+  if (error instanceof TelegramError && error.code === 401) {
+    return new TelegramBotError('Telegram rejected TELEGRAM_BOT_TOKEN (401)', 'token', 'copy the token from @BotFather again (/mybots → API Token)');
+  }
+  if (error instanceof TelegramError && error.code === 409) {
+    return new TelegramBotError('the running avito-ai is listening to this bot (409 Conflict)', 'conflict', 'stop it for a minute, or write /status to the bot: the owner chats answer');
+  }
+  return new TelegramBotError(`cannot reach Telegram: ${redact(describeError(error))}`, 'network', 'check the network, TELEGRAM_API_ROOT and HTTPS_PROXY');
 }

@@ -175,6 +175,8 @@ class FakeTelegramServer implements FakeTelegram {
   private readonly dates = new Map<number, number>();
   private readonly callbackIds = new Set<string>();
   private readonly firstNames = new Map<number, string>();
+  /** Chats that wrote to the bot: as on Telegram, getChat knows only those ("chat not found" otherwise). */
+  private readonly startedChats = new Set<number>();
   private readonly watchers = new Set<{ check: () => void; abort: () => void }>();
   private allowedUpdates: string[] = [];
   private held: HeldPoll | undefined;
@@ -202,6 +204,7 @@ class FakeTelegramServer implements FakeTelegram {
   userSends(userId: number, text: string, options: { replyTo?: number; chatId?: number; firstName?: string; sentSecondsAgo?: number } = {}): number {
     if (options.firstName !== undefined) this.firstNames.set(userId, options.firstName);
     const chatId = options.chatId ?? userId;
+    this.startedChats.add(chatId);
     let replyTo: Record<string, unknown> | undefined;
     if (options.replyTo !== undefined) {
       const original = this.findSent(chatId, options.replyTo);
@@ -361,6 +364,11 @@ class FakeTelegramServer implements FakeTelegram {
         return send(res, this.editMessageReplyMarkup(payload));
       case 'answercallbackquery':
         return send(res, this.answerCallbackQuery(payload));
+      case 'getchat': {
+        const chatId = chatIdOf(payload.chat_id);
+        if (!this.startedChats.has(chatId)) throw badRequest('chat not found');
+        return send(res, this.chatJson(chatId));
+      }
       default:
         throw new ApiError(404, 'Not Found');
     }

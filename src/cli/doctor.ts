@@ -1,0 +1,319 @@
+/**
+ * The checks behind `avito-ai doctor`: each asks one outside system (or the disk) one question
+ * and answers ok / warn / fail / skip with a detail and, when something is wrong, the fix.
+ * Nothing here writes: no message is sent, no subscription or store is changed.
+ */
+import { access, constants, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../config/config.js';
+import { isTariffStub } from '../core/inquiry.js';
+import { AvitoAiError, AvitoApiError, AvitoAuthError, ConfigError, describeError } from '../errors.js';
+import type { AvitoClient } from '../avito/client.js';
+import type { Logger } from './logger.js';
+import { createEngineFor, createMessengerFor, installProxy } from './services.js';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
+
+export interface CheckResult {
+  /** Stable, for `--json` and scripts. */
+  id: string;
+  title: string;
+  status: CheckStatus;
+  detail: string;
+  fix?: string;
+}
+
+/** Doctor's calls give up sooner than the daemon's: a check should answer in seconds. */
+const AVITO_RETRY = { limit: 1 };
+const MAX_CHECK_TIMEOUT_MS = 10_000;
+
+const TARIFF_FIX = 'connect the Messenger API tariff in Avito (Avito Pro → Tariffs), then run avito-ai doctor again';
+
+/** Runs every check in order; `onResult` sees each as it completes (the command prints it at once). */
+export async function runChecks(config: Config, logger: Logger, onResult: (result: CheckResult) => void): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const report = (result: CheckResult): void => {
+    results.push(result);
+    onResult(result);
+  };
+  await installProxy(config);
+  for (const result of await checkAvito(config, logger)) report(result);
+  report(await checkKnowledge(config));
+  for (const result of await checkTelegram(config)) report(result);
+  report(await checkStore(config));
+  return results;
+}
+
+/** The settings as resolved; a ConfigError from resolving them is reported by the command. */
+export function describeSettings(config: Config): CheckResult {
+  const source = config.envFile ? `read ${config.envFile}` : 'no .env file, the environment only';
+  const mode = config.server.webhookSecret ? 'serve (webhooks)' : 'poll';
+  return {
+    id: 'config',
+    title: 'Settings',
+    status: 'ok',
+    detail: `${source}; engine ${config.knowledge.engine}, mode ${mode}, store ${config.store.path}`,
+  };
+}
+
+// ───────────────────────────── Avito ─────────────────────────────
+
+async function checkAvito(config: Config, logger: Logger): Promise<CheckResult[]> {
+  const token: CheckResult = { id: 'avito-token', title: 'Avito token', status: 'ok', detail: '' };
+  const account: CheckResult = { id: 'avito-account', title: 'Avito account', status: 'skip', detail: 'needs a token' };
+  const tariff: CheckResult = { id: 'avito-tariff', title: 'Messenger API', status: 'skip', detail: 'needs the account' };
+  const webhook: CheckResult = { id: 'webhook', title: 'Webhook', status: 'skip', detail: 'needs the account' };
+  const all = [token, account, tariff, webhook];
+  try {
+    requireAvitoCredentials(config);
+  } catch (error) {
+    Object.assign(token, failure(error));
+    return all;
+  }
+  const messenger = await createMessengerFor(config, undefined, logger, {
+    retry: AVITO_RETRY,
+    timeoutMs: Math.min(config.avito.timeoutMs, MAX_CHECK_TIMEOUT_MS),
+  });
+
+  try {
+    const self = await messenger.getSelf();
+    token.detail = 'Avito issued a token for AVITO_CLIENT_ID';
+    Object.assign(account, { status: 'ok', detail: `${self.id}${self.name ? ` «${self.name}»` : ''} (accounts/self)` });
+    if (config.avito.userId !== undefined && config.avito.userId !== self.id) {
+      Object.assign(account, {
+        status: 'fail',
+        detail: `AVITO_USER_ID is ${config.avito.userId}, but these keys belong to account ${self.id}`,
+        fix: `set AVITO_USER_ID=${self.id}, or remove it (it is found by itself)`,
+      });
+      return all;
+    }
+  } catch (error) {
+    // The token endpoint failing means the keys (or the network); anything after it, the account.
+    const atToken = error instanceof AvitoApiError && error.endpoint.includes('/token');
+    if (atToken || !(error instanceof AvitoAuthError)) {
+      Object.assign(token, failure(error));
+      account.detail = 'needs a token';
+    } else {
+      token.detail = 'Avito issued a token for AVITO_CLIENT_ID';
+      Object.assign(account, failure(error));
+    }
+    return all;
+  }
+
+  Object.assign(tariff, await checkMessengerAccess(messenger));
+  Object.assign(webhook, await checkWebhook(config, messenger));
+  return all;
+}
+
+/** A chat listing proves the scopes; the newest messages show whether the tariff hides their texts. */
+async function checkMessengerAccess(messenger: AvitoClient): Promise<Partial<CheckResult>> {
+  try {
+    // updatedSince "now" stops the listing after its first page: one request, not eleven.
+    const chats = await messenger.listChats({ updatedSince: Math.floor(Date.now() / 1000) });
+    const newest = chats[0];
+    if (newest === undefined) return { status: 'ok', detail: 'chats can be read (none yet, so the tariff cannot be told from their texts)' };
+    const messages = await messenger.listMessages(newest.id, { limit: 20 });
+    if (messages.some((message) => isTariffStub(message))) {
+      return { status: 'fail', detail: "Avito shows its tariff stub instead of the buyers' messages", fix: TARIFF_FIX };
+    }
+    return { status: 'ok', detail: `chats and messages can be read (${chats.length}${chats.length >= 100 ? '+' : ''} chats on the first page)` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+async function checkWebhook(config: Config, messenger: AvitoClient): Promise<Partial<CheckResult>> {
+  let urls: string[];
+  try {
+    urls = (await messenger.listSubscriptions()).map((subscription) => subscription.url);
+  } catch (error) {
+    return failure(error);
+  }
+  const secret = config.server.webhookSecret;
+  const hide = (url: string): string => (secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url);
+  if (!secret) {
+    if (urls.length === 0) return { status: 'skip', detail: 'AVITO_WEBHOOK_SECRET is not set: poll mode, no subscription needed' };
+    return {
+      status: 'warn',
+      detail: `poll mode, but Avito still delivers to ${urls.map(hide).join(', ')}`,
+      fix: 'if nothing listens there any more: avito-ai register-webhook --remove <url>',
+    };
+  }
+  try {
+    requireWebhookSecret(config);
+  } catch (error) {
+    return failure(error);
+  }
+  if (!config.server.appBaseUrl) {
+    return { status: 'warn', detail: `APP_BASE_URL is not set, so the expected URL is unknown; subscribed: ${urls.map(hide).join(', ') || 'nothing'}`, fix: 'set APP_BASE_URL to the https address serve is reached at' };
+  }
+  const expected = `${config.server.appBaseUrl}/avito/webhook/${secret}`;
+  if (!urls.includes(expected)) {
+    return {
+      status: 'fail',
+      detail: `${hide(expected)} is not subscribed${urls.length ? ` (subscribed: ${urls.map(hide).join(', ')})` : ''}: serve gets nothing but its safety passes`,
+      fix: 'run avito-ai serve, then avito-ai register-webhook',
+    };
+  }
+  const others = urls.filter((url) => url !== expected);
+  if (others.length > 0) {
+    return { status: 'warn', detail: `subscribed, and also ${others.map(hide).join(', ')}`, fix: 'remove stale ones: avito-ai register-webhook --remove <url>' };
+  }
+  return { status: 'ok', detail: `${hide(expected)} is subscribed` };
+}
+
+// ───────────────────────────── Knowledge ─────────────────────────────
+
+/** Lists the documents answers come from: for Gemini this proves the key and the File Search store. */
+async function checkKnowledge(config: Config): Promise<CheckResult> {
+  const title = config.knowledge.engine === 'gemini' ? 'Gemini' : 'Knowledge base';
+  const base = { id: 'knowledge', title };
+  try {
+    const quick: Config = {
+      ...config,
+      gemini: { ...config.gemini, retries: Math.min(config.gemini.retries, 1), timeoutMs: Math.min(config.gemini.timeoutMs, MAX_CHECK_TIMEOUT_MS) },
+    };
+    const engine = await createEngineFor(quick);
+    const documents = await engine.listDocuments();
+    if (config.knowledge.engine === 'gemini') {
+      const active = documents.filter((document) => document.state === 'STATE_ACTIVE').length;
+      const failed = documents.length - active;
+      if (documents.length === 0) {
+        return { ...base, status: 'fail', detail: `the File Search store "${config.gemini.storeDisplayName}" holds no documents: every answer would be the fallback`, fix: 'run avito-ai sync-docs' };
+      }
+      return {
+        ...base,
+        status: failed > 0 ? 'warn' : 'ok',
+        detail: `key accepted; store "${config.gemini.storeDisplayName}": ${active} documents ready${failed ? `, ${failed} not ready (indexing or failed)` : ''}`,
+        ...(failed > 0 ? { fix: 'see avito-ai sync-docs --list, and sync again' } : {}),
+      };
+    }
+    if (documents.length === 0) {
+      return { ...base, status: 'fail', detail: `${config.knowledge.dir} holds no documents avito-ai can read: every answer would be the fallback`, fix: 'put .md, .txt, .pdf, .docx, .csv or .json files there' };
+    }
+    return { ...base, status: 'ok', detail: `${documents.length} documents in ${config.knowledge.dir} (local engine)` };
+  } catch (error) {
+    return { ...base, ...failure(error) };
+  }
+}
+
+// ───────────────────────────── Telegram ─────────────────────────────
+
+async function checkTelegram(config: Config): Promise<CheckResult[]> {
+  const t = config.telegram;
+  const bot: CheckResult = { id: 'telegram-bot', title: 'Telegram bot', status: 'skip', detail: 'TELEGRAM_BOT_TOKEN is not set: notices go to the log only' };
+  const owners: CheckResult = { id: 'telegram-owner', title: 'Telegram owners', status: 'skip', detail: 'needs the bot' };
+  if (!t.botToken) return [bot, owners];
+  if (t.ownerChatIds.length === 0) {
+    Object.assign(owners, {
+      status: 'fail',
+      detail: 'TELEGRAM_OWNER_CHAT_ID is not set: the bot would not know whom to tell',
+      fix: 'write /start to your bot, then run avito-ai telegram-id',
+    });
+  }
+  const [{ inspectBot }, { proxyAgentFor }] = await Promise.all([import('../telegram/bot.js'), import('../net/proxy.js')]);
+  const agent = await proxyAgentFor(t.apiRoot, config.proxy);
+  try {
+    const found = await withTimeout(inspectBot({ token: t.botToken, apiRoot: t.apiRoot, owners: t.ownerChatIds, ...(agent ? { agent } : {}) }), 'Telegram');
+    Object.assign(bot, { status: 'ok', detail: `@${found.bot}` });
+    if (t.ownerChatIds.length === 0) return [bot, owners];
+    const failed = found.owners.filter((owner) => !owner.ok);
+    const reached = found.owners.filter((owner) => owner.ok).map((owner) => `${owner.id} (${owner.name})`);
+    if (failed.length === 0) Object.assign(owners, { status: 'ok', detail: `can write to ${reached.join(', ')}` });
+    else {
+      Object.assign(owners, {
+        status: 'fail',
+        detail: failed.map((owner) => `${owner.id}: ${owner.problem}`).join('; '),
+        fix: `each owner must open @${found.bot} in Telegram and press Start; check the ids with avito-ai telegram-id`,
+      });
+    }
+  } catch (error) {
+    Object.assign(bot, failure(error));
+  }
+  return [bot, owners];
+}
+
+// ───────────────────────────── Store ─────────────────────────────
+
+/** The store's folder and files: writable by this user, private, readable, and who holds the lock. */
+async function checkStore(config: Config): Promise<CheckResult> {
+  const base = { id: 'store', title: 'Store' };
+  const { resolveStorePaths, openStore, inspectLock } = await import('../store/index.js');
+  const paths = resolveStorePaths(config.store.path);
+  const dir = dirname(paths.state);
+  const user = userInfo().username;
+  const chownFix = `run avito-ai as the owner of ${dir}, or: sudo chown -R ${user} ${dir}`;
+
+  const folder = await stat(dir).catch(() => undefined);
+  if (folder === undefined) {
+    const parent = await nearestExisting(dir);
+    if (!(await canWrite(parent))) return { ...base, status: 'fail', detail: `${dir} does not exist and ${parent} is not writable`, fix: `create it: sudo install -d -o ${user} -m 700 ${dir}` };
+    return { ...base, status: 'ok', detail: `${dir} will be created on the first run` };
+  }
+  if (!folder.isDirectory()) return { ...base, status: 'fail', detail: `${dir} is not a folder`, fix: 'set STORE_PATH to a file in a folder' };
+  if (!(await canWrite(dir))) return { ...base, status: 'fail', detail: `${dir} is not writable`, fix: chownFix };
+
+  const files = [paths.state, paths.stateJournal, paths.history, paths.dialogs];
+  const open: string[] = [];
+  for (const file of files) {
+    const found = await stat(file).catch(() => undefined);
+    if (found === undefined) continue;
+    if (!(await canWrite(file))) return { ...base, status: 'fail', detail: `${file} is not writable`, fix: chownFix };
+    if ((found.mode & 0o077) !== 0) open.push(file);
+  }
+
+  let summary: string;
+  try {
+    const store = await openStore({ path: paths.state, readOnly: true });
+    const figures = store.stats();
+    await store.close();
+    summary = `${paths.state}: ${figures.chats} chats, ${figures.messages} messages kept`;
+  } catch (error) {
+    return { ...base, ...failure(error) };
+  }
+  const lock = await inspectLock(paths.lock).catch(() => undefined);
+  if (lock && !lock.stale) summary += `; in use by avito-ai pid ${lock.holder.pid} on ${lock.holder.hostname} since ${lock.holder.startedAt}`;
+  if (open.length > 0) {
+    return { ...base, status: 'warn', detail: `${summary}; readable by other users: ${open.join(', ')}`, fix: `they hold buyers' messages: chmod 600 ${open.join(' ')}` };
+  }
+  return { ...base, status: 'ok', detail: summary };
+}
+
+async function canWrite(path: string): Promise<boolean> {
+  return access(path, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function nearestExisting(path: string): Promise<string> {
+  let current = path;
+  while (!(await stat(current).then(() => true, () => false))) {
+    const up = dirname(current);
+    if (up === current) break;
+    current = up;
+  }
+  return current;
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+/** A failed check from an error: our typed errors carry the fix as their hint. */
+function failure(error: unknown): Pick<CheckResult, 'status' | 'detail' | 'fix'> {
+  const fix = error instanceof AvitoAiError ? error.hint : undefined;
+  const detail = error instanceof ConfigError ? error.message : describeError(error);
+  return { status: 'fail', detail, ...(fix ? { fix } : {}) };
+}
+
+async function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${MAX_CHECK_TIMEOUT_MS / 1000} s`)), MAX_CHECK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * `avito-ai doctor` as the seller runs it, against the Avito sandbox, the fake Gemini and the
+ * fake Telegram on loopback: each check reports OK or the problem with its fix, and the exit code
+ * says whether anything failed. Doctor must never write: no message, no read mark, no subscription.
+ */
+import { spawn } from 'node:child_process';
+import { chmod, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+import { runInProcess } from '../helpers/cli.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
+import { startFakeGemini, type FakeGemini } from '../helpers/fake-gemini.js';
+import { startFakeTelegram } from '../helpers/fake-telegram.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const OWNER = 5550001;
+const SECRET = 'doctor-test-secret-0123456789';
+
+let sandbox: Sandbox;
+let cwd: string;
+let env: Record<string, string>;
+const closers: Array<() => Promise<unknown>> = [];
+
+beforeEach(async () => {
+  sandbox = await startDemoSandbox();
+  cwd = await mkdtemp(join(tmpdir(), 'avito-ai-doctor-'));
+  env = sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json'));
+});
+
+afterEach(async () => {
+  await sandbox.close();
+  while (closers.length > 0) await closers.pop()!();
+});
+
+const doctor = (extra: Record<string, string> = {}, args: string[] = []) => runInProcess(['doctor', ...args], { cwd, env: { ...env, ...extra } });
+
+/** The line of one check: `OK    Avito account    1234 «…»`. */
+function line(stdout: string, title: string): string {
+  const found = stdout.split('\n').find((text) => text.slice(6).startsWith(title));
+  if (found === undefined) throw new Error(`no "${title}" line in:\n${stdout}`);
+  return found;
+}
+
+/** The `fix:` line printed under a check, if any. */
+function fixOf(stdout: string, title: string): string | undefined {
+  const lines = stdout.split('\n');
+  const next = lines[lines.indexOf(line(stdout, title)) + 1];
+  return next?.trim().startsWith('fix: ') ? next.trim().slice(5) : undefined;
+}
+
+/** Requests that would change something at Avito: doctor must make none. */
+const writes = () => sandbox.requests.filter((request) => request.method === 'POST' && !request.path.startsWith('/token') && !request.path.endsWith('/subscriptions'));
+
+async function startReceiver(): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => res.writeHead(200).end('{}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise((resolve) => server.close(resolve)));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}`, server };
+}
+
+describe('avito-ai doctor', () => {
+  it('with working keys and a local knowledge base: every check OK, exit 0, nothing sent or changed', async () => {
+    const result = await doctor();
+    expect(result.code, result.stdout + result.stderr).toBe(ExitCode.Ok);
+    expect(line(result.stdout, 'Settings')).toMatch(/^OK\s+Settings\s+no \.env file, the environment only; engine local, mode poll, store /);
+    expect(line(result.stdout, 'Avito token')).toMatch(/^OK\s/);
+    expect(line(result.stdout, 'Avito account')).toMatch(new RegExp(`^OK\\s+Avito account\\s+${sandbox.account.id}`));
+    expect(line(result.stdout, 'Messenger API')).toMatch(/^OK\s+Messenger API\s+chats and messages can be read/);
+    expect(line(result.stdout, 'Webhook')).toMatch(/^SKIP\s+Webhook\s+AVITO_WEBHOOK_SECRET is not set: poll mode/);
+    expect(line(result.stdout, 'Knowledge base')).toMatch(/^OK\s+Knowledge base\s+7 documents in /);
+    expect(line(result.stdout, 'Telegram bot')).toMatch(/^SKIP\s/);
+    expect(line(result.stdout, 'Store')).toMatch(/^OK\s+Store\s+.*data will be created on the first run/);
+    expect(result.stdout).toContain('Everything avito-ai needs is in place.');
+    expect(writes()).toEqual([]);
+    expect(sandbox.sent()).toEqual([]);
+  });
+
+  it('names each problem with its fix and exits 1: wrong Avito secret, empty knowledge folder, wrong Telegram token', async () => {
+    const telegram = await startFakeTelegram();
+    closers.push(() => telegram.close());
+    const empty = join(cwd, 'empty');
+    await mkdir(empty);
+    const result = await doctor({
+      AVITO_CLIENT_SECRET: 'wrong-secret',
+      KNOWLEDGE_DIR: empty,
+      TELEGRAM_BOT_TOKEN: '999:WRONG-TOKEN',
+      TELEGRAM_OWNER_CHAT_ID: String(OWNER),
+      TELEGRAM_API_ROOT: telegram.url,
+    });
+    expect(result.code).toBe(ExitCode.Failure);
+    expect(line(result.stdout, 'Avito token')).toMatch(/^FAIL\s+Avito token\s+Avito POST \/token answered 401/);
+    expect(fixOf(result.stdout, 'Avito token')).toMatch(/AVITO_CLIENT_ID and AVITO_CLIENT_SECRET/);
+    expect(line(result.stdout, 'Avito account')).toMatch(/^SKIP\s/);
+    expect(line(result.stdout, 'Knowledge base')).toMatch(/^FAIL\s+Knowledge base\s+.*holds no documents/);
+    expect(line(result.stdout, 'Telegram bot')).toMatch(/^FAIL\s+Telegram bot\s+Telegram rejected TELEGRAM_BOT_TOKEN \(401\)/);
+    expect(fixOf(result.stdout, 'Telegram bot')).toMatch(/@BotFather/);
+    expect(result.stdout).toMatch(/\n3 problems: fix them and run avito-ai doctor again\.\n$/);
+    // The secret itself is never printed.
+    expect(result.stdout).not.toContain('wrong-secret');
+  });
+
+  it('a setting that cannot be read is the one problem reported', async () => {
+    const result = await doctor({ AVITO_POLL_INTERVAL: 'often' });
+    expect(result.code).toBe(ExitCode.Failure);
+    expect(line(result.stdout, 'Settings')).toMatch(/^FAIL\s+Settings\s+.*AVITO_POLL_INTERVAL/);
+    expect(result.stdout.split('\n').filter((text) => /^(OK|FAIL|WARN|SKIP)\s/.test(text))).toHaveLength(1);
+    expect(sandbox.requests).toEqual([]);
+  });
+
+  it('tells an account without the Messenger API tariff from the stub Avito shows instead of messages', async () => {
+    sandbox.setTariffStub(true);
+    const result = await doctor();
+    expect(result.code).toBe(ExitCode.Failure);
+    expect(line(result.stdout, 'Messenger API')).toMatch(/^FAIL\s+Messenger API\s+Avito shows its tariff stub/);
+    expect(fixOf(result.stdout, 'Messenger API')).toMatch(/Messenger API tariff/);
+    expect(line(result.stdout, 'Avito account')).toMatch(/^OK\s/);
+  });
+
+  it('catches AVITO_USER_ID set to another account', async () => {
+    const result = await doctor({ AVITO_USER_ID: '42' });
+    expect(result.code).toBe(ExitCode.Failure);
+    expect(line(result.stdout, 'Avito account')).toMatch(/^FAIL\s+Avito account\s+AVITO_USER_ID is 42, but these keys belong to account/);
+    expect(fixOf(result.stdout, 'Avito account')).toBe(`set AVITO_USER_ID=${sandbox.account.id}, or remove it (it is found by itself)`);
+  });
+
+  it('in serve mode checks that the webhook URL is subscribed, hiding the secret', async () => {
+    const receiver = await startReceiver();
+    const serveEnv = { AVITO_WEBHOOK_SECRET: SECRET, APP_BASE_URL: receiver.url };
+    const before = await doctor(serveEnv);
+    expect(before.code).toBe(ExitCode.Failure);
+    expect(line(before.stdout, 'Webhook')).toMatch(/^FAIL\s+Webhook\s+.*\/avito\/webhook\/<AVITO_WEBHOOK_SECRET> is not subscribed/);
+    expect(fixOf(before.stdout, 'Webhook')).toBe('run avito-ai serve, then avito-ai register-webhook');
+
+    const registered = await runInProcess(['register-webhook'], { cwd, env: { ...env, ...serveEnv } });
+    expect(registered.code, registered.stderr).toBe(ExitCode.Ok);
+    const after = await doctor(serveEnv);
+    expect(after.code, after.stdout).toBe(ExitCode.Ok);
+    expect(line(after.stdout, 'Webhook')).toMatch(/^OK\s+Webhook\s+http:\/\/127\.0\.0\.1:\d+\/avito\/webhook\/<AVITO_WEBHOOK_SECRET> is subscribed/);
+    expect(after.stdout).not.toContain(SECRET);
+
+    // Back in poll mode, the leftover subscription is worth a warning, not a failure.
+    const poll = await doctor();
+    expect(poll.code).toBe(ExitCode.Ok);
+    expect(line(poll.stdout, 'Webhook')).toMatch(/^WARN\s+Webhook\s+poll mode, but Avito still delivers to/);
+  });
+
+  it('with Gemini: says to run sync-docs before it, reports the documents after it, and a bad key with its fix', async () => {
+    const gemini: FakeGemini = await startFakeGemini();
+    closers.push(() => gemini.close());
+    const knowledge = join(cwd, 'knowledge');
+    await cp(join(ROOT, 'docs/examples/knowledge'), knowledge, { recursive: true });
+    const geminiEnv = { GEMINI_API_KEY: gemini.apiKey, GEMINI_BASE_URL: gemini.url, KNOWLEDGE_DIR: knowledge };
+
+    const before = await doctor(geminiEnv);
+    expect(before.code).toBe(ExitCode.Failure);
+    expect(line(before.stdout, 'Gemini')).toMatch(/^FAIL\s+Gemini\s/);
+    expect(fixOf(before.stdout, 'Gemini')).toMatch(/sync-docs/);
+
+    const synced = await runInProcess(['sync-docs'], { cwd, env: { ...env, ...geminiEnv } });
+    expect(synced.code, synced.stderr).toBe(ExitCode.Ok);
+    const after = await doctor(geminiEnv);
+    expect(after.code, after.stdout).toBe(ExitCode.Ok);
+    expect(line(after.stdout, 'Gemini')).toMatch(/^OK\s+Gemini\s+key accepted; store "avito-ai": 7 documents ready$/);
+
+    const badKey = await doctor({ ...geminiEnv, GEMINI_API_KEY: 'AIza-wrong' });
+    expect(badKey.code).toBe(ExitCode.Failure);
+    expect(line(badKey.stdout, 'Gemini')).toMatch(/^FAIL\s+Gemini\s+.*API key/);
+    expect(fixOf(badKey.stdout, 'Gemini')).toBeTruthy();
+    expect(badKey.stdout).not.toContain('AIza-wrong');
+  });
+
+  it('with Telegram: an owner who never pressed Start is a problem; after /start every owner is reachable', async () => {
+    const telegram = await startFakeTelegram();
+    closers.push(() => telegram.close());
+    const telegramEnv = { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_OWNER_CHAT_ID: String(OWNER), TELEGRAM_API_ROOT: telegram.url };
+
+    const before = await doctor(telegramEnv);
+    expect(before.code).toBe(ExitCode.Failure);
+    expect(line(before.stdout, 'Telegram bot')).toMatch(/^OK\s+Telegram bot\s+@\w+/);
+    expect(line(before.stdout, 'Telegram owners')).toMatch(new RegExp(`^FAIL\\s+Telegram owners\\s+${OWNER}: Bad Request: chat not found`));
+    expect(fixOf(before.stdout, 'Telegram owners')).toMatch(/press Start/);
+
+    telegram.userSends(OWNER, '/start', { firstName: 'Анна' });
+    const after = await doctor(telegramEnv);
+    expect(after.code, after.stdout).toBe(ExitCode.Ok);
+    expect(line(after.stdout, 'Telegram owners')).toBe(`OK    Telegram owners  can write to ${OWNER} (Анна)`);
+    // Doctor looks; it never writes to the owners.
+    expect(telegram.sent).toEqual([]);
+  });
+
+  it('reports a corrupt store with the way out, and touches nothing', async () => {
+    await mkdir(join(cwd, 'data'));
+    const state = join(cwd, 'data', 'avito-ai.json');
+    await writeFile(state, '{"schemaVersion":1,"chats":{', { mode: 0o600 });
+    const result = await doctor();
+    expect(result.code).toBe(ExitCode.Failure);
+    expect(line(result.stdout, 'Store')).toMatch(/^FAIL\s+Store\s+.*avito-ai\.json/);
+    expect(fixOf(result.stdout, 'Store')).toMatch(/backup/);
+  });
+
+  it('warns about store files other users can read, and names the daemon holding the store', async () => {
+    const filled = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(filled.code, filled.stderr).toBe(ExitCode.Ok);
+    const state = join(cwd, 'data', 'avito-ai.json');
+    await chmod(state, 0o644);
+    // A live process on this host holding the lock, as a running daemon would.
+    const holder = spawn('sleep', ['30']);
+    closers.push(async () => holder.kill());
+    await writeFile(join(cwd, 'data', 'avito-ai.lock'), `${JSON.stringify({ pid: holder.pid, hostname: hostname(), startedAt: '2026-11-22T10:00:00.000Z' })}\n`);
+
+    const result = await doctor();
+    expect(result.code).toBe(ExitCode.Ok);
+    expect(line(result.stdout, 'Store')).toMatch(new RegExp(`^WARN\\s+Store\\s+.*: \\d+ chats, \\d+ messages kept; in use by avito-ai pid ${holder.pid} on .* since 2026-11-22T10:00:00.000Z; readable by other users: .*avito-ai\\.json`));
+    expect(fixOf(result.stdout, 'Store')).toBe(`they hold buyers' messages: chmod 600 ${state}`);
+    expect(result.stdout).toContain('1 warning above.');
+  });
+
+  it('--json prints every check for scripts', async () => {
+    const result = await doctor({}, ['--json']);
+    expect(result.code).toBe(ExitCode.Ok);
+    const report = JSON.parse(result.stdout) as { ok: boolean; checks: Array<{ id: string; status: string }> };
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((check) => check.id)).toEqual(['config', 'avito-token', 'avito-account', 'avito-tariff', 'webhook', 'knowledge', 'telegram-bot', 'telegram-owner', 'store']);
+  });
+
+  it('runs from the built bin and exits 1 on a problem', async () => {
+    const ok = await spawnCli(['doctor'], { cwd, env }).done;
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^OK\s+Avito account/m);
+    const bad = await spawnCli(['doctor'], { cwd, env: { ...env, AVITO_CLIENT_SECRET: 'nope' } }).done;
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -44,7 +44,8 @@ export async function installProxy(config: Config): Promise<string | undefined> 
 
 export async function openStoreFor(config: Config, options: { readOnly?: boolean } = {}): Promise<Store & { close(): Promise<void> }> {
   const { openStore } = await import('../store/index.js');
-  return openStore({ path: config.store.path, historyLimit: config.store.historyLimit, readOnly: options.readOnly ?? false });
+  const { path, historyLimit, historyTotalLimit } = config.store;
+  return openStore({ path, historyLimit, historyTotalLimit, readOnly: options.readOnly ?? false });
 }
 
 const USER_ID_META = 'avito.userId';

@@ -28,6 +28,7 @@ export const DEFAULTS = {
   AVITO_TIMEOUT: '15',
   STORE_PATH: './data/avito-ai.json',
   HISTORY_LIMIT: '100',
+  HISTORY_TOTAL_LIMIT: '20000',
   KNOWLEDGE_DIR: './docs/knowledge',
   /** Unset: Gemini when GEMINI_API_KEY is set, the local engine otherwise. */
   KNOWLEDGE_ENGINE: undefined,
@@ -88,7 +89,7 @@ export interface Config {
     chatTypes: string[];
     timeoutMs: number;
   };
-  store: { path: string; historyLimit: number };
+  store: { path: string; historyLimit: number; historyTotalLimit: number };
   knowledge: { dir: string; engine: 'local' | 'gemini' };
   gemini: {
     apiKey: string | undefined;
@@ -180,6 +181,7 @@ export function resolveConfig(options: ResolveOptions): Config {
     store: {
       path: resolve(options.cwd, get('STORE_PATH') ?? DEFAULTS.STORE_PATH),
       historyLimit: parseInteger(get, 'HISTORY_LIMIT', 1, 10_000),
+      historyTotalLimit: parseInteger(get, 'HISTORY_TOTAL_LIMIT', 100, 10_000_000),
     },
     knowledge: {
       dir: resolve(options.cwd, get('KNOWLEDGE_DIR') ?? DEFAULTS.KNOWLEDGE_DIR),

@@ -28,6 +28,13 @@ export interface StateSink {
 export interface StoreLimits {
   /** Messages kept per chat. */
   historyLimit: number;
+  /**
+   * Messages kept in memory across all chats. Past it, the chats touched longest ago are
+   * forgotten whole: the responder reads a chat's recent messages from Avito on every look, so a
+   * forgotten history costs one journal write when the chat comes back, and memory stays flat
+   * however many chats the shop has had.
+   */
+  historyTotalLimit: number;
   /** Processed message ids kept (the newest). */
   processedLimit: number;
   /** Dialog records kept for `recentDialogs`. */
@@ -35,7 +42,7 @@ export interface StoreLimits {
 }
 
 /** Default limits: see the README's storage section. */
-export const DEFAULT_LIMITS: StoreLimits = { historyLimit: 100, processedLimit: 20_000, dialogLimit: 1_000 };
+export const DEFAULT_LIMITS: StoreLimits = { historyLimit: 100, historyTotalLimit: 20_000, processedLimit: 20_000, dialogLimit: 1_000 };
 
 /** Counts for the `stats` command. */
 export interface StoreStats {
@@ -84,7 +91,10 @@ export class DocumentStore implements Store {
   readonly #path: string;
   readonly #readOnly: boolean;
   readonly #onClose: (() => Promise<void>) | undefined;
+  /** In the order the chats were last appended to: the first is the one to forget first. */
   readonly #histories = new Map<string, ChatHistory>();
+  /** Messages in all of `#histories`. */
+  #keptMessages = 0;
   readonly #processed: Set<string>;
   /** Oldest first, at most `dialogLimit`. */
   readonly #dialogs: DialogRecord[] = [];
@@ -121,7 +131,12 @@ export class DocumentStore implements Store {
 
   /** Replays one journaled message; false when it was a duplicate or too old to keep. */
   restoreMessage(message: ChatMessage): boolean {
-    return this.#historyOf(message.chatId).add(message);
+    const history = this.#touchHistory(message.chatId);
+    const before = history.size;
+    const added = history.add(message);
+    this.#keptMessages += history.size - before;
+    this.#forgetIdleHistories(message.chatId);
+    return added;
   }
 
   /** Replays one journaled dialog record (oldest first). */
@@ -256,17 +271,22 @@ export class DocumentStore implements Store {
 
   async appendMessages(chatId: string, messages: readonly ChatMessage[]): Promise<void> {
     this.#assertWritable();
-    const history = this.#historyOf(chatId);
+    const history = this.#touchHistory(chatId);
+    const before = history.size;
     // Filed under the chat it was appended to, whatever its own chatId says.
     const added = messages
       .map((message) => (message.chatId === chatId ? message : { ...message, chatId }))
       .filter((message) => history.add(message));
+    this.#keptMessages += history.size - before;
     if (added.length === 0) return;
+    this.#forgetIdleHistories(chatId);
     try {
       await this.#track(this.#historyJournal.append(added));
     } catch (error) {
       // Forget what was not persisted, so a retry appends it again instead of skipping it.
+      const size = history.size;
       for (const message of added) history.remove(message.id);
+      if (this.#histories.get(chatId) === history) this.#keptMessages -= size - history.size;
       throw error;
     }
   }
@@ -373,11 +393,9 @@ export class DocumentStore implements Store {
   /** Counts for the `stats` command. */
   stats(): StoreStats {
     const chatIds = new Set([...Object.keys(this.#db.data.chats), ...this.#histories.keys()]);
-    let messages = 0;
-    for (const history of this.#histories.values()) messages += history.size;
     return {
       chats: chatIds.size,
-      messages,
+      messages: this.#keptMessages,
       processedIds: this.#processed.size,
       pending: Object.keys(this.#db.data.pending).length,
     };
@@ -414,13 +432,22 @@ export class DocumentStore implements Store {
     }
   }
 
-  #historyOf(chatId: string): ChatHistory {
+  /** The chat's history, moved to the end of the forgetting order (created when missing). */
+  #touchHistory(chatId: string): ChatHistory {
     let history = this.#histories.get(chatId);
-    if (history === undefined) {
-      history = new ChatHistory(this.#limits.historyLimit);
-      this.#histories.set(chatId, history);
-    }
+    if (history === undefined) history = new ChatHistory(this.#limits.historyLimit);
+    else this.#histories.delete(chatId);
+    this.#histories.set(chatId, history);
     return history;
+  }
+
+  /** Forgets the histories touched longest ago until the total fits; never `keep`'s own. */
+  #forgetIdleHistories(keep: string): void {
+    for (const [chatId, history] of this.#histories) {
+      if (this.#keptMessages <= this.#limits.historyTotalLimit || chatId === keep) return;
+      this.#histories.delete(chatId);
+      this.#keptMessages -= history.size;
+    }
   }
 
   #pushDialog(record: DialogRecord): void {

@@ -36,6 +36,8 @@ export interface OpenStoreOptions {
   path: string;
   /** Messages kept per chat (default 100). */
   historyLimit?: number;
+  /** Messages kept in memory across all chats, least recently active chats forgotten first (default 20,000). */
+  historyTotalLimit?: number;
   /** Processed message ids kept (default 20,000). */
   processedLimit?: number;
   /** Dialog records kept in memory for `recentDialogs` (default 1,000). */
@@ -95,6 +97,7 @@ export async function openStore(options: OpenStoreOptions): Promise<JsonStore> {
     paths: resolveStorePaths(options.path),
     limits: {
       historyLimit: readLimit(options, 'historyLimit', DEFAULT_LIMITS.historyLimit),
+      historyTotalLimit: readLimit(options, 'historyTotalLimit', DEFAULT_LIMITS.historyTotalLimit),
       processedLimit: readLimit(options, 'processedLimit', DEFAULT_LIMITS.processedLimit),
       dialogLimit: readLimit(options, 'dialogLimit', DEFAULT_LIMITS.dialogLimit),
     },
@@ -265,7 +268,7 @@ function isDialogRecord(value: unknown): value is DialogRecord {
   return typeof at === 'number' && typeof chatId === 'string';
 }
 
-type LimitKey = 'historyLimit' | 'processedLimit' | 'dialogLimit' | 'dialogJournalMaxBytes' | 'stateJournalMaxLines' | 'stateJournalMaxBytes';
+type LimitKey = 'historyLimit' | 'historyTotalLimit' | 'processedLimit' | 'dialogLimit' | 'dialogJournalMaxBytes' | 'stateJournalMaxLines' | 'stateJournalMaxBytes';
 
 function readLimit(options: OpenStoreOptions, key: LimitKey, fallback: number): number {
   const value = options[key] ?? fallback;

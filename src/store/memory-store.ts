@@ -16,6 +16,7 @@ export function createMemoryStore(limits: Partial<StoreLimits> = {}): DocumentSt
     db: new Low<StateDoc>(new Memory<StateDoc>(), createEmptyState()),
     limits: {
       historyLimit: limits.historyLimit ?? DEFAULT_LIMITS.historyLimit,
+      historyTotalLimit: limits.historyTotalLimit ?? DEFAULT_LIMITS.historyTotalLimit,
       processedLimit: limits.processedLimit ?? DEFAULT_LIMITS.processedLimit,
       dialogLimit: limits.dialogLimit ?? DEFAULT_LIMITS.dialogLimit,
     },

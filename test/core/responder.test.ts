@@ -26,9 +26,9 @@ const SETTINGS: ResponderSettings = {
   engineFailureLimit: 3,
 };
 
-function setup(options: { settings?: Partial<ResponderSettings>; answers?: Record<string, { text: string; sources: string[] }> } = {}) {
+function setup(options: { settings?: Partial<ResponderSettings>; answers?: Record<string, { text: string; sources: string[] }>; historyTotalLimit?: number } = {}) {
   const messenger = new FakeMessenger();
-  const store = createMemoryStore();
+  const store = createMemoryStore(options.historyTotalLimit ? { historyTotalLimit: options.historyTotalLimit } : {});
   const engine = new FakeEngine(options.answers ?? { давление: { text: 'Давление 15 бар.', sources: ['item-4012345678.md'] } });
   const notices: Notification[] = [];
   const clock = { t: 1_700_000_500_000, now: () => clock.t };
@@ -130,6 +130,27 @@ describe('rule 2: one inquiry, one answer', () => {
     messenger.buyer('c1', 'А вес?');
     await responder.handleChat('c1');
     expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', FALLBACK]);
+  });
+
+  it('a chat whose history the store forgot (HISTORY_TOTAL_LIMIT) is neither answered again nor left unanswered', async () => {
+    const { messenger, store, responder } = setup({ historyTotalLimit: 100 });
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    // Busy chats elsewhere push c1's history out of memory.
+    for (let n = 2; n <= 8; n++) {
+      messenger.addChat(`c${n}`, LISTING);
+      for (let i = 0; i < 15; i++) messenger.buyer(`c${n}`, `Вопрос ${i}`);
+      await responder.handleChat(`c${n}`);
+    }
+    expect(store.getHistory('c1')).toEqual([]);
+    // Looked at again with nothing new: the old question is not answered twice.
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+    // A new question there is answered once.
+    messenger.buyer('c1', 'А давление точно 15?');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', 'Давление 15 бар.']);
+    expect(store.stats().messages).toBeLessThanOrEqual(100);
   });
 
   it('two concurrent calls for one chat send one reply', async () => {

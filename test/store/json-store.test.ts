@@ -345,6 +345,36 @@ describe('history', () => {
     expect(third.getHistory('u2i-b').map((message) => message.id)).toEqual(['b-1']);
   });
 
+  it('keeps at most historyTotalLimit messages in memory, forgetting the chats touched longest ago, also across a reopen', async () => {
+    const limits = { historyLimit: 50, historyTotalLimit: 250 };
+    const store = await open(limits);
+    const chat = (n: number) => `u2i-${n}`;
+    for (let n = 0; n < 10; n++) {
+      await store.appendMessages(chat(n), Array.from({ length: 40 }, (_, index) => makeMessage(`c${n}-${index}`, 1_000 * n + index, chat(n))));
+    }
+    // 250 fit: the six chats appended last.
+    const kept = (s: JsonStore) => Array.from({ length: 12 }, (_, n) => s.getHistory(chat(n)).length);
+    expect(kept(store)).toEqual([0, 0, 0, 0, 40, 40, 40, 40, 40, 40, 0, 0]);
+    // Touching chat 5 again (one new message) moves it to the back of the forgetting order:
+    // the next two chats push out 4 and 6, not 5.
+    await store.appendMessages(chat(5), [makeMessage('c5-new', 99_999, chat(5))]);
+    for (const n of [10, 11]) {
+      await store.appendMessages(chat(n), Array.from({ length: 40 }, (_, index) => makeMessage(`c${n}-${index}`, 1_000 * n + index, chat(n))));
+    }
+    expect(kept(store)).toEqual([0, 0, 0, 0, 0, 41, 0, 40, 40, 40, 40, 40]);
+    expect(store.stats().messages).toBe(241);
+    // A forgotten chat that comes back is filled again from what Avito shows.
+    await store.appendMessages(chat(0), Array.from({ length: 40 }, (_, index) => makeMessage(`c0-${index}`, index, chat(0))));
+    expect(store.getHistory(chat(0))).toHaveLength(40);
+    expect(store.stats().messages).toBeLessThanOrEqual(250);
+    // Replaying the journal at open keeps the same bound, so a long history never loads whole.
+    const again = await reopen(store, limits);
+    expect(again.stats().messages).toBeLessThanOrEqual(250);
+    expect(again.getHistory(chat(0))).toHaveLength(40);
+    expect(again.getHistory(chat(9)).map((message) => message.id).at(-1)).toBe('c9-39');
+    expect(again.getHistory(chat(1))).toEqual([]);
+  });
+
   it('does not compact a journal below the minimum size', async () => {
     const store = await open({ historyLimit: 3 });
     await store.appendMessages('u2i-a', Array.from({ length: 500 }, (_, index) => makeMessage(`m-${index}`, index, 'u2i-a')));
@@ -530,7 +560,7 @@ describe('a damaged state file is never overwritten', () => {
       expect(error.reason).toBe('corrupt');
       expect(error.path).toBe(statePath);
       expect(error.message).toContain(statePath);
-      expect(error.hint).toBe('restore it from a backup or move it away; avito-ai will not overwrite it');
+      expect(error.hint).toMatch(/^restore it from a backup \(docs\/deploy.md\); avito-ai will not overwrite it\. Moving it away starts an empty store/);
       expect(await readFile(statePath, 'utf8')).toBe(content);
       expect(await readdir(join(dir, 'data'))).toEqual(['avito-ai.json']);
     });

@@ -22,11 +22,21 @@ export function exitCodeFor(error: unknown): ExitCode {
 
 /** One line for the user: `avito-ai: <what happened> (<how to fix>)`. */
 export function formatError(error: unknown): string {
+  return oneLine(describe(error));
+}
+
+function describe(error: unknown): string {
   if (error instanceof AvitoAiError) {
     return `avito-ai: ${error.message}${error.hint ? ` (${error.hint})` : ''}`;
   }
   if (error instanceof Error) return `avito-ai: unexpected error: ${error.message} (run with DEBUG=avito-ai for details)`;
   return `avito-ai: unexpected error: ${String(error)}`;
+}
+
+/** Whatever an error quotes (a server's answer, a file's bytes), the report stays one line of text. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 
 export function reportError(error: unknown, stream: OutputStream, debug: boolean): ExitCode {

@@ -28,7 +28,7 @@ function describeFix(code: string | undefined, path: string, action: 'read' | 'w
     case 'EPERM':
       return action === 'read'
         ? `${path} is not readable by this user: fix its permissions`
-        : `directory not writable: fix the permissions of ${dirname(path)} or set STORE_PATH elsewhere`;
+        : `${dirname(path)} is not writable by this user: run avito-ai as its owner, or sudo chown -R "$(id -un)" ${dirname(path)}, or set STORE_PATH elsewhere`;
     case 'EISDIR':
       return `${path} is a directory: move it away or set STORE_PATH to a file`;
     case 'ENOTDIR':
@@ -55,7 +55,8 @@ export function toStoreIoError(error: unknown, path: string, action: 'read' | 'w
 }
 
 /** The hint every 'corrupt' error carries: the file is evidence, never overwritten. */
-export const CORRUPT_HINT = 'restore it from a backup or move it away; avito-ai will not overwrite it';
+export const CORRUPT_HINT =
+  'restore it from a backup (docs/deploy.md); avito-ai will not overwrite it. Moving it away starts an empty store, which forgets the bot\'s replies: every answered chat would then pause as if you had answered by hand';
 
 /** `StoreError{reason:'corrupt'}` naming the file. */
 export function createCorruptError(path: string, problem: string, cause?: unknown): StoreError {

@@ -54,7 +54,7 @@ export class SecureJsonFile<T> implements Adapter<T> {
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw createCorruptError(this.path, `not valid JSON (${error instanceof Error ? error.message : String(error)})`, error);
+      throw createCorruptError(this.path, `not valid JSON (${describeJsonError(error)})`, error);
     }
     return this.#revive ? this.#revive(raw) : (raw as T);
   }
@@ -92,4 +92,14 @@ export class SecureJsonFile<T> implements Adapter<T> {
     this.#inFlight = run;
     return run;
   }
+}
+
+/**
+ * V8 quotes the text around a JSON error (`"…xx…" is not valid JSON`): that is the file's content,
+ * line breaks, control bytes and buyers' words included. The position is what helps; keep that.
+ */
+function describeJsonError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ' in JSON').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }

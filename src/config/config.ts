@@ -204,7 +204,8 @@ export function resolveConfig(options: ResolveOptions): Config {
       fallbackText: parseText(get, 'FALLBACK_TEXT'),
       escalationText: parseText(get, 'ESCALATION_TEXT'),
       escalationPhrases: parseList(get, 'ESCALATION_PHRASES'),
-      nonTextReplyText: get('NON_TEXT_REPLY_TEXT') ?? '',
+      // Empty means "say nothing", so an empty value must not fall back to the default text.
+      nonTextReplyText: get('NON_TEXT_REPLY_TEXT') === undefined ? '' : parseText(get, 'NON_TEXT_REPLY_TEXT'),
       nonTextReplyTypes: parseOptionalList(get, 'NON_TEXT_REPLY_TYPES'),
       activeHours: parseActiveHours(get('ACTIVE_HOURS')),
       timeZone: parseTimeZone(get('TZ')),

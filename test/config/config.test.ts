@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, DEFAULT_FALLBACK_TEXT, parseActiveHours, requireAvitoCredentials, resolveConfig } from '../../src/config/config.js';
+import { DEFAULTS, DEFAULT_FALLBACK_TEXT, DEFAULT_NON_TEXT_REPLY_TEXT, parseActiveHours, requireAvitoCredentials, resolveConfig } from '../../src/config/config.js';
 import { ConfigError } from '../../src/errors.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'avito-ai-config-'));
@@ -157,6 +157,11 @@ describe('resolveConfig', () => {
   it('turns \\n in texts into line breaks and refuses texts longer than one Avito message', () => {
     expect(resolveConfig({ env: { FALLBACK_TEXT: 'а\\nб' }, cwd: dir() }).responder.fallbackText).toBe('а\nб');
     expect(() => resolveConfig({ env: { ESCALATION_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/ESCALATION_TEXT must be at most 1000 characters/);
+    // The non-text reply too; there an empty value means "send nothing", not the default.
+    expect(resolveConfig({ env: { NON_TEXT_REPLY_TEXT: 'Пришлите\\nтекстом' }, cwd: dir() }).responder.nonTextReplyText).toBe('Пришлите\nтекстом');
+    expect(resolveConfig({ env: { NON_TEXT_REPLY_TEXT: '' }, cwd: dir() }).responder.nonTextReplyText).toBe('');
+    expect(resolveConfig({ env: {}, cwd: dir() }).responder.nonTextReplyText).toBe(DEFAULT_NON_TEXT_REPLY_TEXT);
+    expect(() => resolveConfig({ env: { NON_TEXT_REPLY_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/NON_TEXT_REPLY_TEXT must be at most 1000 characters/);
   });
 
   it('parses active hours, across midnight too', () => {

@@ -119,9 +119,15 @@ export function parseSubscriptions(body: unknown, endpoint: string): WebhookSubs
   for (const entry of list) {
     if (!isObject(entry)) continue;
     const url = readString(entry.url);
-    if (url) subscriptions.push({ url, version: readString(entry.version) ?? String(entry.version ?? '') });
+    if (url) subscriptions.push({ url, version: readVersion(entry.version) });
   }
   return subscriptions;
+}
+
+/** Avito says "3"; a number is written out, anything else is no version. */
+function readVersion(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 
 /** `{voices_urls:{id:url}}` → a map from voice id to a one-hour download link. */
@@ -208,7 +214,11 @@ function readString(value: unknown): string | undefined {
 /** Avito sends ids and times as numbers; a numeric string is accepted too. */
 function readNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
+    // Four hundred digits are a number too, but not one an id or a time can be.
+    const number = Number(value);
+    return Number.isFinite(number) ? number : undefined;
+  }
   return undefined;
 }
 

@@ -109,7 +109,9 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     return { chatId, action: 'skipped', reason: 'tariff-stub' };
   }
   if (!dryRun) await store.appendMessages(chatId, fetched);
-  const history = dryRun ? mergeHistory(store.getHistory(chatId), fetched) : store.getHistory(chatId);
+  // What Avito shows now counts even where the store's window refuses it (a flood within one
+  // second of the oldest kept message): the newest line of a burst is usually the question.
+  const history = mergeHistory(store.getHistory(chatId), fetched);
 
   let state = store.getChat(chatId);
   // A summary from listChats is authoritative, also when it says the chat has no listing (u2u):

@@ -61,9 +61,22 @@ export function buildParts(query: KnowledgeQuery, contextLimit: number): string[
 
 /** True when the model said it has no answer, alone or wrapped in other words (or spelled with a space). */
 export function isNoAnswer(text: string): boolean {
-  return text.trim() === '' || /НЕТ[\s_-]*ОТВЕТА/i.test(text);
+  return text.trim() === '' || /НЕТ[\s_-]*ОТВЕТА/i.test(text) || leaksInstruction(text);
+}
+
+const INSTRUCTION_LINES = SYSTEM_INSTRUCTION.split('\n').map((line) => normalize(line.slice(0, 40)));
+
+/** A buyer who talked the model into reciting its rules gets no answer, not the rules. */
+function leaksInstruction(text: string): boolean {
+  const plain = normalize(text);
+  return INSTRUCTION_LINES.some((line) => plain.includes(line));
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // \s leaves out U+0085 (NEL), which Unicode still breaks a line at: a forged "Продавец:" line otherwise.
+  return text.replace(/[\s\u0085]+/g, ' ').trim();
 }

@@ -150,6 +150,8 @@ export function responderSettings(config: Config): ResponderSettings {
     maxRepliesPerHour: r.maxRepliesPerHour,
     replyMaxAgeHours: r.replyMaxAgeHours,
     engineFailureLimit: r.engineFailureLimit,
+    // A send still on its way when the client gave up lands within about a timeout, if at all.
+    sendSettleMs: 2 * config.avito.timeoutMs,
   };
 }
 

@@ -276,5 +276,5 @@ export function createInbox(deps: InboxDeps): Inbox {
 
 function shouldRetry(outcome: ChatOutcome): boolean {
   // Quiet hours and pauses end on their own: the safety pass comes back to those chats.
-  return outcome.action === 'deferred' || outcome.action === 'failed' || (outcome.action === 'held' && outcome.reason === 'rate-limited');
+  return outcome.action === 'deferred' || outcome.action === 'failed' || (outcome.action === 'held' && (outcome.reason === 'rate-limited' || outcome.reason === 'settling'));
 }

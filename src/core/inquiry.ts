@@ -25,6 +25,11 @@ export interface ResponderSettings {
   engineFailureLimit: number;
   /** How many of its own message ids the bot remembers per chat. */
   botIdsLimit?: number;
+  /**
+   * After a send whose fate is unknown (a timeout, a dropped connection), how long to wait for it
+   * to show up in the chat before sending it again: Avito may still be storing it (default 30 s).
+   */
+  sendSettleMs?: number;
 }
 
 export interface ChatAnalysis {

@@ -164,6 +164,8 @@ export interface PendingReply {
   sentIds: string[];
   /** Epoch ms. */
   createdAt: number;
+  /** Epoch ms of the last send that may or may not have reached Avito. */
+  ambiguousAt?: number;
 }
 
 export interface DialogRecord {

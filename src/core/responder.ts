@@ -46,7 +46,7 @@ export type ChatOutcome =
     }
   | { chatId: string; action: 'would-answer'; status: DialogStatus; question: string; reply: string; sources: string[]; listing?: Listing }
   | { chatId: string; action: 'skipped'; reason: SkipReason }
-  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' | 'shutdown' }
+  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' | 'shutdown' | 'settling' }
   | { chatId: string; action: 'deferred'; reason: 'engine-failed'; attempt: number; error: string }
   | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
 
@@ -63,6 +63,7 @@ export interface HandleOptions {
 
 const BOT_IDS_LIMIT = 200;
 const MESSAGES_PAGE = 100;
+const DEFAULT_SEND_SETTLE_MS = 30_000;
 
 export interface Responder {
   handleChat(chatId: string, options?: HandleOptions): Promise<ChatOutcome>;
@@ -124,7 +125,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   let recovered: ChatOutcome | undefined;
   if (pending && !dryRun) {
     recovered = await finishPending(deps, pending, history, listing, userId);
-    if (recovered?.action === 'failed') return recovered;
+    if (recovered?.action === 'failed' || recovered?.action === 'held') return recovered;
     state = store.getChat(chatId);
   }
 
@@ -324,7 +325,12 @@ async function finishPending(
   const isUpToInquiry = (m: ChatMessage, index: number): boolean => (inquiryIndex >= 0 ? index <= inquiryIndex : m.created <= pending.inquiryCreated);
   const inquiry = history.filter((m, index) => m.direction === 'in' && isUpToInquiry(m, index) && !store.isProcessed(m.id));
 
+  // A send that timed out may still land: give it time to show up before sending it again.
+  const settleMs = deps.settings.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS;
+  const settling = pending.ambiguousAt !== undefined && deps.clock.now() - pending.ambiguousAt < settleMs;
+  const held: ChatOutcome = { chatId: pending.chatId, action: 'held', reason: 'settling' };
   if (adopted.length > 0) {
+    if (settling && adopted.length < parts.length) return held;
     // Part of the reply reached the buyer: the rest follows, so the buyer reads all of it once.
     pending.sentIds = adopted.map((m) => m.id);
     try {
@@ -343,6 +349,7 @@ async function finishPending(
     await store.closePending(pending.chatId);
     return undefined;
   }
+  if (settling) return held;
   try {
     const sent = await sendRecorded(deps, pending);
     await completeReply(deps, pending, sent, inquiry, listing, 0, undefined);
@@ -384,6 +391,7 @@ async function failedSend(deps: ResponderDeps, record: PendingReply, error: unkn
   const ambiguous = error instanceof AvitoApiError && error.ambiguous;
   await deps.store.transact((tx) => {
     if (!ambiguous && record.sentIds.length === 0) tx.closePending(record.chatId);
+    else if (ambiguous) tx.putPending({ ...record, ambiguousAt: deps.clock.now() });
     tx.increment('errors');
   });
   if (error instanceof AvitoAuthError) throw error;

@@ -564,11 +564,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       request.socket.destroy();
       return;
     }
+    // The body is read before any delay, as a real server does: a slow answer is still processed
+    // after the client gave up waiting, so a send that times out may land late, as on Avito.
+    const data = await readBody(request);
     if (fault?.kind === 'slow') await sleep(fault.delayMs, undefined, { signal: closing.signal });
     if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: closing.signal });
 
     const found = findRoute(method, path);
-    const data = await readBody(request);
     if (data === 'too-large') {
       record.status = 413;
       writeReply(response, { ...errorReply(413), headers: { connection: 'close' } });

@@ -308,16 +308,37 @@ describe('rule 7: exactly once across a crash', () => {
     expect(messenger.sentTo('c1')).toHaveLength(1);
   });
 
-  it('a send that never went out is sent on the next pass from the write-ahead record', async () => {
-    const { messenger, responder, store, engine } = setup();
+  it('a send that never went out is sent from the write-ahead record once it had time to land', async () => {
+    const { messenger, responder, store, engine, clock } = setup({ settings: { sendSettleMs: 30_000 } });
     messenger.buyer('c1', 'Какое давление?');
     messenger.nextSendFailure = 'ambiguous-before';
     await responder.handleChat('c1');
     expect(store.getPending('c1')?.text).toBe('Давление 15 бар.');
-    await responder.handleChat('c1');
+    // Avito may still be storing it: the next look waits instead of sending it again.
+    clock.t += 10_000;
+    expect(await responder.handleChat('c1')).toEqual({ chatId: 'c1', action: 'held', reason: 'settling' });
+    expect(messenger.sentTo('c1')).toEqual([]);
+    clock.t += 20_001;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', recovered: true });
     expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
     // The engine was asked once: the recorded reply is what goes out.
     expect(engine.queries).toHaveLength(1);
+  });
+
+  it('a send that lands after the client gave up is adopted when it shows up, not sent twice', async () => {
+    const { messenger, responder, store, clock } = setup({ settings: { sendSettleMs: 30_000 } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    clock.t += 5_000;
+    await responder.handleChat('c1');
+    // It lands now, late, as a message of ours the client never saw accepted.
+    messenger.add('c1', { text: 'Давление 15 бар.', authorId: ACCOUNT_ID });
+    clock.t += 60_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', recovered: true });
+    expect(messenger.sentTo('c1')).toEqual([]);
+    expect((await messenger.listMessages('c1')).filter((message) => message.direction === 'out')).toHaveLength(1);
+    expect(store.getPending('c1')).toBeUndefined();
   });
 
   it('a definite refusal drops the record and the next pass decides afresh', async () => {
@@ -356,7 +377,7 @@ describe('rule 7: exactly once across a crash', () => {
   });
 
   it("an earlier bot reply in the same second is not taken for an unsettled record's reply", async () => {
-    const { messenger, responder, store } = setup();
+    const { messenger, responder, store, clock } = setup();
     messenger.buyer('c1', 'Какое давление?');
     await responder.handleChat('c1');
     // The next question lands in the same second as the bot's reply, and its send is lost.
@@ -365,6 +386,7 @@ describe('rule 7: exactly once across a crash', () => {
     messenger.nextSendFailure = 'ambiguous-before';
     await responder.handleChat('c1');
     expect(store.getPending('c1')).toBeDefined();
+    clock.t += 60_000;
     await responder.handleChat('c1');
     expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', 'Давление 15 бар.']);
     expect(store.getPending('c1')).toBeUndefined();
@@ -375,12 +397,14 @@ describe('rule 7: exactly once across a crash', () => {
     const longSetup = () => setup({ answers: { давление: { text: long, sources: ['a.md'] } } });
 
     it.each(['ambiguous-after', 'ambiguous-before', 'refused'] as const)('after %s on part 2, the next pass sends only the missing parts', async (failure) => {
-      const { messenger, responder, store } = longSetup();
+      const { messenger, responder, store, clock } = longSetup();
       messenger.buyer('c1', 'Какое давление?');
       messenger.nextSendFailure = failure;
       messenger.failAtPart = 1;
       await responder.handleChat('c1');
       expect(store.getPending('c1')).toBeDefined();
+      // Past the wait for a send that may still land.
+      clock.t += 60_000;
       await responder.handleChat('c1');
       await responder.handleChat('c1');
       const sent = messenger.sentTo('c1');

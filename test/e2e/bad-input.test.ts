@@ -16,9 +16,8 @@ import { startSandbox, type Sandbox, type SandboxMessage, type ScenarioChat } fr
 import { openStore } from '../../src/store/index.js';
 import { sandboxEnv } from '../helpers/demo-sandbox.js';
 import { startServe, type RunningServe } from '../helpers/serve.js';
-import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
-const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
 const ACCOUNT = 9000001;
 const BUYER = 7000001;
 /** Avito refuses longer texts; counted in code points, as Avito counts characters. */
@@ -36,14 +35,9 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
+/** The sandbox's keys, the example documents, and a store in `cwd`. */
 function envFor(sb: Sandbox, cwd: string): Record<string, string> {
-  return {
-    AVITO_API_URL: sb.url,
-    AVITO_CLIENT_ID: sb.credentials.clientId,
-    AVITO_CLIENT_SECRET: sb.credentials.clientSecret,
-    KNOWLEDGE_DIR: KNOWLEDGE,
-    STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
-  };
+  return sandboxEnv(sb, join(cwd, 'data', 'avito-ai.json'));
 }
 
 function chat(id: string, text: string): ScenarioChat {
@@ -198,7 +192,7 @@ describe('serve: a burst through the webhook', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-bad-input-serve-'));
     serve = await startServe({
       cwd,
-      env: { ...sandboxEnv(sb, join(cwd, 'store.json')), KNOWLEDGE_DIR: KNOWLEDGE, REPLY_DELAY: '0.5', SAFETY_POLL_MINUTES: '60', LOG_LEVEL: 'warn' },
+      env: { ...sandboxEnv(sb, join(cwd, 'store.json')), REPLY_DELAY: '0.5', SAFETY_POLL_MINUTES: '60', LOG_LEVEL: 'warn' },
     });
     const running = serve;
     // The pass at start answers the greeting; the burst comes after it, through the webhook only.

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
 import { generateScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
+import { sandboxEnv } from '../helpers/demo-sandbox.js';
+import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
 import { chatsAnswered, checkTurns, isRunning, pause, seededRandom, SEND_PATH, tallyFaults, watchOutput } from '../helpers/faults.js';
 
-const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
 const FAULT_KINDS = ['status', 'slow', 'drop', 'drop-after'] as const;
 const QUESTIONS = ['Как доставляете?', 'Какая гарантия?', 'Можно оплатить картой?', 'Где забрать?', 'Торг уместен?'];
 
@@ -31,11 +31,7 @@ afterEach(async () => {
 
 function avitoEnv(sb: Sandbox, cwd: string): Record<string, string> {
   return {
-    AVITO_API_URL: sb.url,
-    AVITO_CLIENT_ID: sb.credentials.clientId,
-    AVITO_CLIENT_SECRET: sb.credentials.clientSecret,
-    KNOWLEDGE_DIR: KNOWLEDGE,
-    STORE_PATH: join(cwd, 'data', 'avito-ai.json'),
+    ...sandboxEnv(sb, join(cwd, 'data', 'avito-ai.json')),
     AVITO_POLL_INTERVAL: '1',
     // Below the sandbox's 2 s 'slow' fault, so those calls time out; a timed-out send is one the client cannot be sure of.
     AVITO_TIMEOUT: '1',

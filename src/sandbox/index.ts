@@ -8,6 +8,7 @@ export {
   DEFAULT_CREDENTIALS,
   SAMPLE_LISTINGS,
   TARIFF_STUB_TEXT,
+  createRandom,
   generateScenario,
   parseScenario,
   parseScenarioChat,

@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
-import { generateScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createRandom, generateScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { sandboxEnv } from '../helpers/demo-sandbox.js';
 import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
-import { chatsAnswered, checkTurns, isRunning, pause, seededRandom, SEND_PATH, tallyFaults, watchOutput } from '../helpers/faults.js';
+import { chatsAnswered, checkTurns, isRunning, pause, SEND_PATH, tallyFaults, watchOutput } from '../helpers/faults.js';
 
 const FAULT_KINDS = ['status', 'slow', 'drop', 'drop-after'] as const;
 const QUESTIONS = ['Как доставляете?', 'Какая гарантия?', 'Можно оплатить картой?', 'Где забрать?', 'Торг уместен?'];
@@ -69,7 +69,7 @@ describe('poll daemon under Avito faults', () => {
     const started = Date.now();
     const daemon = start(['poll'], cwd, avitoEnv(sandbox, cwd), 70_000);
 
-    const random = seededRandom(4242);
+    const random = createRandom(4242);
     let added = 0;
     for (let second = 1; second <= 14; second++) {
       await pause(1000);
@@ -245,7 +245,7 @@ describe('serve daemon under Avito faults', () => {
     const first = start(['serve'], cwd, env, 60_000);
     await waitFor(() => first.output.count(/^serve started$/) === 1, 'serve listening', 15_000);
 
-    const random = seededRandom(99);
+    const random = createRandom(99);
     let added = 0;
     for (let second = 1; second <= 10; second++) {
       await pause(1000);

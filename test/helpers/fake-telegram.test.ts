@@ -226,8 +226,13 @@ describe('fake Telegram Bot API, driven by the real telegraf', () => {
     const unauthorized = await telegramError(stranger.telegram.getMe());
     expect([unauthorized.code, unauthorized.description]).toEqual([401, 'Unauthorized']);
 
-    const unknown = await telegramError(bot.telegram.getChat(CHAT));
+    const unknown = await telegramError(bot.telegram.getChatAdministrators(CHAT));
     expect([unknown.code, unknown.description]).toEqual([404, 'Not Found']);
+    // getChat knows only chats that wrote to the bot, as Telegram does.
+    const notStarted = await telegramError(bot.telegram.getChat(CHAT + 1));
+    expect([notStarted.code, notStarted.description]).toEqual([400, 'Bad Request: chat not found']);
+    fake.userSends(CHAT + 1, '/start');
+    expect(await bot.telegram.getChat(CHAT + 1)).toMatchObject({ id: CHAT + 1, type: 'private' });
 
     const stale = await telegramError(bot.telegram.answerCbQuery('nope', 'x'));
     expect(stale.description).toBe('Bad Request: query is too old and response timeout expired or query ID is invalid');

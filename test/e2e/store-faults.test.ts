@@ -356,7 +356,7 @@ describe('a store directory this user cannot write', () => {
       ['-e', `const fs = require('node:fs'); for (const p of process.argv.slice(1)) fs.accessSync(p, fs.constants.R_OK);`, BIN, join(ROOT, 'dist/cli/main.js'), DEMO_SCENARIO],
       { uid: NOBODY, gid: NOBODY, encoding: 'utf8' },
     );
-    expect(access.status, `nobody cannot read the checkout (let others traverse its parent folders: chmod o+x; .ci/run does): ${access.stderr}`).toBe(0);
+    expect(access.status, `nobody cannot run ${process.execPath} or read the checkout (let others traverse their parent folders: chmod o+x; .ci/run does): ${access.error?.message ?? access.stderr}`).toBe(0);
 
     const { sb, env, dir, dataDir, storePath, before } = await fillStore();
     // Owned by root, readable by all, writable by root only: what a seller gets after running

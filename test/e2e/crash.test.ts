@@ -16,6 +16,7 @@ import { openStore } from '../../src/store/index.js';
 import { sandboxEnv } from '../helpers/demo-sandbox.js';
 import { freePort, WEBHOOK_SECRET } from '../helpers/serve.js';
 import { spawnCli, waitFor, type SpawnResult } from '../helpers/spawn-cli.js';
+import { checkTurns, type TurnCheck } from '../helpers/faults.js';
 
 const QUESTIONS = [
   'Как доставляете?',
@@ -96,35 +97,12 @@ function lastDirection(sb: Sandbox, chatId: string): 'in' | 'out' | undefined {
   return sb.messages(chatId).at(-1)?.direction;
 }
 
-interface ReplyCheck {
-  inquiries: number;
-  unanswered: string[];
-  duplicates: string[];
-}
-
-/** Every buyer turn (a run of incoming messages) must be followed by exactly one bot message. */
-function checkReplies(sb: Sandbox, chatIds: readonly string[]): ReplyCheck {
-  const check: ReplyCheck = { inquiries: 0, unanswered: [], duplicates: [] };
-  for (const chatId of chatIds) {
-    const messages = sb.messages(chatId);
-    messages.forEach((message, index) => {
-      if (message.direction !== 'in' || messages[index + 1]?.direction === 'in') return;
-      check.inquiries++;
-      let replies = 0;
-      while (messages[index + 1 + replies]?.direction === 'out') replies++;
-      if (replies === 0) check.unanswered.push(`${chatId} turn ending at #${index}`);
-      if (replies > 1) check.duplicates.push(`${chatId} turn ending at #${index}: ${replies} replies`);
-    });
-  }
-  return check;
-}
-
 /** The chats behind failed checks, with what the store holds of them: enough to find the bug. */
 async function describeChats(sb: Sandbox, storePath: string, findings: readonly string[]): Promise<string> {
   if (findings.length === 0) return '';
   const store = await openStore({ path: storePath, readOnly: true });
   try {
-    const chatIds = [...new Set(findings.map((finding) => finding.split(' ')[0]!))];
+    const chatIds = [...new Set(findings.map((finding) => finding.split('@')[0]!))];
     return chatIds
       .map((chatId) => {
         const messages = sb.messages(chatId);
@@ -142,10 +120,10 @@ async function describeChats(sb: Sandbox, storePath: string, findings: readonly 
   }
 }
 
-async function expectExactlyOneReplyEach(sb: Sandbox, chatIds: readonly string[], storePath: string): Promise<ReplyCheck> {
-  const check = checkReplies(sb, chatIds);
-  const detail = await describeChats(sb, storePath, [...check.unanswered, ...check.duplicates]);
-  expect(check.duplicates, `duplicate replies:\n${detail}`).toEqual([]);
+async function expectExactlyOneReplyEach(sb: Sandbox, chatIds: readonly string[], storePath: string): Promise<TurnCheck> {
+  const check = checkTurns(sb, chatIds);
+  const detail = await describeChats(sb, storePath, [...check.unanswered, ...check.doubled]);
+  expect(check.doubled, `duplicate replies:\n${detail}`).toEqual([]);
   expect(check.unanswered, `unanswered inquiries:\n${detail}`).toEqual([]);
   return check;
 }

@@ -1,6 +1,6 @@
 /**
- * What the fault suite (test/e2e/faults.test.ts) checks and counts: the "every buyer turn has
- * exactly one bot reply" rule of the crash test, the faults the sandbox really applied, the
+ * What the fault and crash suites (test/e2e/faults.test.ts, crash.test.ts) check and count: the
+ * "every buyer turn has exactly one bot reply" rule, the faults the sandbox really applied, the
  * daemon's JSON log, and a live view of a spawned daemon's output.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -19,10 +19,10 @@ export interface TurnCheck {
 }
 
 /**
- * The crash test's rule (test/e2e/poll-process.test.ts), read from what Avito holds: every buyer
- * turn is followed by exactly one outgoing message. Holds only while new questions are added to
- * chats whose last message is the bot's: a line added while the bot answers the one before it
- * is answered in a reply of its own, which this rule would count as a second reply.
+ * The exactly-once rule, read from what Avito holds: every buyer turn is followed by exactly one
+ * outgoing message. Holds only while new questions are added to chats whose last message is the
+ * bot's: a line added while the bot answers the one before it is answered in a reply of its own,
+ * which this rule would count as a second reply.
  */
 export function checkTurns(sandbox: Sandbox, chatIds: readonly string[]): TurnCheck {
   const result: TurnCheck = { inquiries: 0, unanswered: [], doubled: [] };

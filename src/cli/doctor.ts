@@ -8,8 +8,9 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../config/config.js';
 import { isTariffStub } from '../core/inquiry.js';
-import { AvitoAiError, AvitoApiError, AvitoAuthError, ConfigError, describeError } from '../errors.js';
+import { AvitoAiError, AvitoApiError, AvitoAuthError, describeError } from '../errors.js';
 import type { AvitoClient } from '../avito/client.js';
+import { hideWebhookSecret, webhookUrl } from '../server/http-server.js';
 import type { Logger } from './logger.js';
 import { createEngineFor, createMessengerFor, installProxy } from './services.js';
 
@@ -131,7 +132,7 @@ async function checkWebhook(config: Config, messenger: AvitoClient): Promise<Par
     return failure(error);
   }
   const secret = config.server.webhookSecret;
-  const hide = (url: string): string => (secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url);
+  const hide = (url: string): string => hideWebhookSecret(url, secret);
   if (!secret) {
     if (urls.length === 0) return { status: 'skip', detail: 'AVITO_WEBHOOK_SECRET is not set: poll mode, no subscription needed' };
     return {
@@ -148,7 +149,7 @@ async function checkWebhook(config: Config, messenger: AvitoClient): Promise<Par
   if (!config.server.appBaseUrl) {
     return { status: 'warn', detail: `APP_BASE_URL is not set, so the expected URL is unknown; subscribed: ${urls.map(hide).join(', ') || 'nothing'}`, fix: 'set APP_BASE_URL to the https address serve is reached at' };
   }
-  const expected = `${config.server.appBaseUrl}/avito/webhook/${secret}`;
+  const expected = webhookUrl(config.server.appBaseUrl, secret);
   if (!urls.includes(expected)) {
     return {
       status: 'fail',
@@ -300,10 +301,9 @@ async function nearestExisting(path: string): Promise<string> {
 // ───────────────────────────── helpers ─────────────────────────────
 
 /** A failed check from an error: our typed errors carry the fix as their hint. */
-function failure(error: unknown): Pick<CheckResult, 'status' | 'detail' | 'fix'> {
+export function failure(error: unknown): Pick<CheckResult, 'status' | 'detail' | 'fix'> {
   const fix = error instanceof AvitoAiError ? error.hint : undefined;
-  const detail = error instanceof ConfigError ? error.message : describeError(error);
-  return { status: 'fail', detail, ...(fix ? { fix } : {}) };
+  return { status: 'fail', detail: describeError(error), ...(fix ? { fix } : {}) };
 }
 
 async function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {

@@ -15,6 +15,16 @@ import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const WEBHOOK_PATH = '/avito/webhook/';
 
+/** The URL Avito delivers to: `serve`'s public address, the webhook path, the secret. */
+export function webhookUrl(baseUrl: string, secret: string): string {
+  return `${baseUrl}${WEBHOOK_PATH}${secret}`;
+}
+
+/** A URL as printed: the configured secret never reaches the terminal or its scrollback. */
+export function hideWebhookSecret(url: string, secret: string | undefined): string {
+  return secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url;
+}
+
 /** What the monitor routes show; each call reads the current state. */
 export interface Monitor {
   health(): Promise<{ ok: boolean; reason?: string; checks: Record<string, unknown> }>;

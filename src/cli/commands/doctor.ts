@@ -5,7 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import { ConfigError } from '../../errors.js';
-import { describeSettings, runChecks, type CheckResult, type CheckStatus } from '../doctor.js';
+import { describeSettings, failure, runChecks, type CheckResult, type CheckStatus } from '../doctor.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 import { createLoggerFor, loadConfig } from '../services.js';
@@ -34,7 +34,7 @@ export default async function doctor(context: CommandContext): Promise<ExitCode>
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // Nothing else can be checked without settings; the one problem is the report.
-    const result: CheckResult = { id: 'config', title: 'Settings', status: 'fail', detail: error.message, ...(error.hint ? { fix: error.hint } : {}) };
+    const result: CheckResult = { id: 'config', title: 'Settings', ...failure(error) };
     print(result);
     results = [result];
   }

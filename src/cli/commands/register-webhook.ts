@@ -4,7 +4,7 @@
  */
 import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
 import { ConfigError, UsageError, WebhookCheckError } from '../../errors.js';
-import { WEBHOOK_PATH } from '../../server/http-server.js';
+import { hideWebhookSecret, webhookUrl } from '../../server/http-server.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 import { createLoggerFor, createMessengerFor, loadConfig } from '../services.js';
@@ -34,12 +34,12 @@ export default async function registerWebhook(context: CommandContext): Promise<
   if (remove) {
     const url = parseWebhookUrl(remove, '--remove');
     await messenger.unsubscribeWebhook(url);
-    out.write(`unsubscribed: ${hideSecret(url, config.server.webhookSecret)}\n`);
+    out.write(`unsubscribed: ${hideWebhookSecret(url, config.server.webhookSecret)}\n`);
     return ExitCode.Ok;
   }
 
   const url = given ? parseWebhookUrl(given, 'the URL') : defaultUrl(config.server.appBaseUrl, requireWebhookSecret(config));
-  const shown = hideSecret(url, config.server.webhookSecret);
+  const shown = hideWebhookSecret(url, config.server.webhookSecret);
   if (new URL(url).protocol !== 'https:') io.stderr.write(`warning: ${shown} is not https: buyers' messages would cross the internet unencrypted\n`);
   await checkWebhookUrl(url, shown);
   await messenger.subscribeWebhook(url);
@@ -52,18 +52,13 @@ export default async function registerWebhook(context: CommandContext): Promise<
   return ExitCode.Ok;
 }
 
-/** The URL as printed: the configured secret never reaches the terminal or its scrollback. */
-function hideSecret(url: string, secret: string | undefined): string {
-  return secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url;
-}
-
 function defaultUrl(base: string | undefined, secret: string): string {
   if (!base) {
     throw new ConfigError('APP_BASE_URL', 'APP_BASE_URL is not set: avito-ai does not know the public address of avito-ai serve', {
       hint: 'set APP_BASE_URL=https://bot.example.ru (where your reverse proxy forwards to serve), or pass the full webhook URL',
     });
   }
-  return `${base}${WEBHOOK_PATH}${secret}`;
+  return webhookUrl(base, secret);
 }
 
 function parseWebhookUrl(raw: string, what: string): string {

@@ -19,12 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { ROOT, readArgs, sandboxEnv } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = readArgs();
 const runs = Number(args.runs ?? 200);
 const seed = Number(args.seed ?? 1);
 const chats = Number(args.chats ?? 40);
@@ -38,18 +35,8 @@ const scenario = generateScenario({ chats, messagesPerChat: 1, seed });
 const sandbox = await startSandbox({ scenario, latencyMs });
 const chatIds = scenario.chats.map((chat) => chat.id);
 const dir = await mkdtemp(join(tmpdir(), 'avito-ai-bench-crash-'));
-const env = {
-  PATH: process.env.PATH ?? '',
-  NO_COLOR: '1',
-  AVITO_API_URL: sandbox.url,
-  AVITO_CLIENT_ID: sandbox.credentials.clientId,
-  AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-  KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-  STORE_PATH: join(dir, 'avito-ai.json'),
-  // Dozens of turns per chat within minutes: the anti-loop cap would hold them, not a crash.
-  MAX_REPLIES_PER_HOUR: '10000',
-  REPLY_MAX_AGE_HOURS: '0',
-};
+// Dozens of turns per chat within minutes: the anti-loop cap would hold them, not a crash.
+const env = { ...sandboxEnv(sandbox, dir), NO_COLOR: '1' };
 console.log(`avito-ai crash benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
 console.log(`reproduce: npm run build && node bench/crash.mjs --runs ${runs} --seed ${seed} --chats ${chats} --per-run ${perRun} --latency ${latencyMs}`);
 

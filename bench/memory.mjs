@@ -14,11 +14,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readArgs, sandboxEnv } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = readArgs();
 const MB = 1024 * 1024;
 
 if (args.child !== undefined) {
@@ -40,16 +38,9 @@ async function runParent() {
   console.log(`avito-ai daemon memory benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
   console.log(`reproduce: npm run build && node bench/memory.mjs --messages ${total} --chats ${chatCount} --wave ${wave}${args['node-flags'] ? ` --node-flags "${args['node-flags']}"` : ''}`);
   const env = {
-    PATH: process.env.PATH ?? '',
-    AVITO_API_URL: sandbox.url,
-    AVITO_CLIENT_ID: sandbox.credentials.clientId,
-    AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-    STORE_PATH: join(dir, 'avito-ai.json'),
+    ...sandboxEnv(sandbox, dir),
     AVITO_POLL_INTERVAL: '1',
     LOG_LEVEL: 'warn',
-    MAX_REPLIES_PER_HOUR: '10000',
-    REPLY_MAX_AGE_HOURS: '0',
     ...(args['history-total'] ? { HISTORY_TOTAL_LIMIT: args['history-total'] } : {}),
   };
   const child = fork(fileURLToPath(import.meta.url), ['--child', '1'], { env, cwd: dir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--expose-gc', ...(args['node-flags'] ? args['node-flags'].split(' ') : [])] });

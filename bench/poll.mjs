@@ -14,11 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { readArgs, sandboxEnv } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = readArgs();
 
 if (args.child !== undefined) {
   await runChild();
@@ -39,18 +37,9 @@ async function runParent() {
   console.log(`reproduce: npm run build && node bench/poll.mjs --chats ${chats} --per-chat ${perChat} --concurrency ${concurrency}${withTelegram ? ' --telegram 1' : ''}`);
   try {
     const env = {
-      PATH: process.env.PATH ?? '',
-      AVITO_API_URL: sandbox.url,
-      AVITO_CLIENT_ID: sandbox.credentials.clientId,
-      AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-      STORE_PATH: join(dir, 'avito-ai.json'),
+      ...sandboxEnv(sandbox, dir),
       POLL_CONCURRENCY: String(concurrency),
       LOG_LEVEL: 'warn',
-      // The bench measures throughput, not the anti-loop cap.
-      MAX_REPLIES_PER_HOUR: '10000',
-      // The generated chats reach 7 days into the past: every one of them is to be answered here.
-      REPLY_MAX_AGE_HOURS: '0',
       ...(telegram ? { TELEGRAM_BOT_TOKEN: '123456:BENCH-TOKEN', TELEGRAM_OWNER_CHAT_ID: '1', TELEGRAM_API_ROOT: telegram.url } : {}),
     };
     const result = await new Promise((resolve, reject) => {

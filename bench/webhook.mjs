@@ -14,12 +14,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { ROOT, readArgs, sandboxEnv } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = readArgs();
 const deliveries = Number(args.deliveries ?? 1000);
 const connections = Number(args.connections ?? 50);
 const replyDelay = String(args['reply-delay'] ?? 0);
@@ -36,19 +33,12 @@ const child = spawn(process.execPath, [join(ROOT, 'bin/avito-ai.js'), 'serve'], 
   cwd: dir,
   stdio: ['ignore', 'inherit', 'inherit'],
   env: {
-    PATH: process.env.PATH ?? '',
-    AVITO_API_URL: sandbox.url,
-    AVITO_CLIENT_ID: sandbox.credentials.clientId,
-    AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
-    STORE_PATH: join(dir, 'avito-ai.json'),
+    ...sandboxEnv(sandbox, dir),
     AVITO_WEBHOOK_SECRET: SECRET,
     PORT: String(port),
     REPLY_DELAY: replyDelay,
     SAFETY_POLL_MINUTES: '60',
     POLL_CONCURRENCY: '8',
-    MAX_REPLIES_PER_HOUR: '10000',
-    REPLY_MAX_AGE_HOURS: '0',
     LOG_LEVEL: 'warn',
   },
 });

@@ -1,0 +1,29 @@
+// What the benchmarks share: the repository root, `--name value` arguments, and the settings
+// that point a child avito-ai at the in-process sandbox.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** `--runs 100 --seed 2` → `{ runs: '100', seed: '2' }`. */
+export function readArgs(argv = process.argv.slice(2)) {
+  return Object.fromEntries(argv.reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []));
+}
+
+/**
+ * A clean environment for avito-ai against `sandbox`, answering from the example documents into a
+ * store in `dir`. Benchmarks measure throughput: the per-chat reply cap and the age limit are off
+ * (generated chats reach days into the past).
+ */
+export function sandboxEnv(sandbox, dir) {
+  return {
+    PATH: process.env.PATH ?? '',
+    AVITO_API_URL: sandbox.url,
+    AVITO_CLIENT_ID: sandbox.credentials.clientId,
+    AVITO_CLIENT_SECRET: sandbox.credentials.clientSecret,
+    KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
+    STORE_PATH: join(dir, 'avito-ai.json'),
+    MAX_REPLIES_PER_HOUR: '10000',
+    REPLY_MAX_AGE_HOURS: '0',
+  };
+}

@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { ChatMessage } from '../../src/core/model.js';
+import { StoreError } from '../../src/errors.js';
 import type { CounterName, DialogRecord, PendingReply, Store, StoreTransaction } from '../../src/core/ports.js';
 
 /** A fresh temp directory and a cleanup for it. */
@@ -124,4 +126,15 @@ export function readAll(store: Store): unknown {
     counters: store.counters(),
     meta: ['user_id', 'k1', 'k2'].map((key) => store.getMeta(key)),
   };
+}
+
+/** Runs `action`, expecting a StoreError; returns it for further checks. */
+export async function catchStoreError(action: () => Promise<unknown>): Promise<StoreError> {
+  try {
+    await action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(StoreError);
+    return error as StoreError;
+  }
+  throw new Error('expected a StoreError, nothing was thrown');
 }

@@ -9,7 +9,7 @@ import type { PendingReply } from '../../src/core/ports.js';
 import { SCHEMA_VERSION, openStore, resolveStorePaths } from '../../src/store/index.js';
 import type { JsonStore } from '../../src/store/index.js';
 import * as journal from '../../src/store/journal.js';
-import { createTempDir, makeDialog, makeMessage } from './helpers.js';
+import { catchStoreError, createTempDir, makeDialog, makeMessage } from './helpers.js';
 
 // Passes through, unless a test makes one call do something first (a writer's fold, below).
 vi.mock('../../src/store/journal.js', async (importOriginal) => {
@@ -42,17 +42,6 @@ async function open(options: Partial<Parameters<typeof openStore>[0]> = {}): Pro
 async function reopen(store: JsonStore, options: Partial<Parameters<typeof openStore>[0]> = {}): Promise<JsonStore> {
   await store.close();
   return open(options);
-}
-
-/** Runs `action`, expecting a StoreError; returns it for further checks. */
-async function catchStoreError(action: () => Promise<unknown>): Promise<StoreError> {
-  try {
-    await action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(StoreError);
-    return error as StoreError;
-  }
-  throw new Error('expected a StoreError, nothing was thrown');
 }
 
 function countLines(text: string): number {

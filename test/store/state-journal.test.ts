@@ -3,10 +3,9 @@ import { appendFile, copyFile, mkdir, readFile, rm, stat, writeFile } from 'node
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../../src/errors.js';
 import { openStore, resolveStorePaths } from '../../src/store/index.js';
 import type { JsonStore, OpenStoreOptions, StorePaths } from '../../src/store/index.js';
-import { createTempDir, makeMessage, makePending, readAll, runTransaction, txPlanArbitrary } from './helpers.js';
+import { catchStoreError, createTempDir, makeMessage, makePending, readAll, runTransaction, txPlanArbitrary } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -27,17 +26,6 @@ async function open(options: Partial<OpenStoreOptions> = {}): Promise<JsonStore>
   const store = await openStore({ path: statePath, ...options });
   opened.push(store);
   return store;
-}
-
-/** Runs `action`, expecting a StoreError; returns it for further checks. */
-async function catchStoreError(action: () => Promise<unknown>): Promise<StoreError> {
-  try {
-    await action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(StoreError);
-    return error as StoreError;
-  }
-  throw new Error('expected a StoreError, nothing was thrown');
 }
 
 /** The store's files as a kill -9 would leave them now, copied to `path` (no lock: the process is gone). */

@@ -16,7 +16,7 @@ import type { AvitoClient } from '../avito/client.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from './logger.js';
 import { printOutcome } from './outcome.js';
-import type { CommandContext } from './program.js';
+import type { CommandContext } from './command.js';
 import { createEngineFor, createMessengerFor, createResponderFor, openSellerNotices, openStoreFor } from './services.js';
 
 export interface DaemonOptions {

@@ -2,7 +2,8 @@
  * Daemon logs: one line per event with a timestamp and level, readable in journalctl;
  * `LOG_FORMAT=json` gives JSON lines. Colour only when the stream is a TTY.
  */
-import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { paintFor } from './paint.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -25,7 +26,7 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions): Logger {
   const now = options.now ?? (() => new Date());
-  const paint: ChalkInstance = new Chalk({ level: options.stream.isTTY ? chalk.level || 1 : 0 });
+  const paint: ChalkInstance = paintFor(options.stream);
   const colours: Record<LogLevel, (text: string) => string> = {
     debug: paint.gray,
     info: paint.cyan,

@@ -1,10 +1,10 @@
 /** How a chat outcome reads on a terminal (reply and poll --dry-run). */
-import { Chalk } from 'chalk';
 import type { ChatOutcome } from '../core/responder.js';
 import type { OutputStream } from './io.js';
+import { paintFor } from './paint.js';
 
 export function printOutcome(out: OutputStream, outcome: ChatOutcome): void {
-  const c = new Chalk({ level: out.isTTY ? 1 : 0 });
+  const c = paintFor(out);
   const head = c.bold(outcome.chatId);
   switch (outcome.action) {
     case 'answered':

@@ -7,14 +7,7 @@ import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { reportError } from './report-error.js';
 import { isDebug } from '../config/config.js';
-import { UsageError } from '../errors.js';
-
-/** Global options every command understands. */
-export interface GlobalOptions {
-  envFile?: string;
-  debug?: boolean;
-  store?: string;
-}
+import type { CommandModule, GlobalOptions } from './command.js';
 
 export function createProgram(io: CliIo, version: string): Command {
   const program = new Command('avito-ai');
@@ -184,17 +177,6 @@ Settings come from .env, the environment and flags (see .env.example).`,
   return program;
 }
 
-export interface CommandContext {
-  io: CliIo;
-  globals: GlobalOptions;
-  args: unknown[];
-  options: Record<string, unknown>;
-}
-
-export interface CommandModule {
-  default(context: CommandContext): Promise<ExitCode>;
-}
-
 /** Parses and runs; returns the exit code instead of exiting. */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<ExitCode> {
   const program = createProgram(io, version);
@@ -208,12 +190,4 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     return reportError(error, io.stderr, isDebug(io.env.DEBUG));
   }
   return io.exitCode;
-}
-
-/** Parses a positive whole number option, or throws a UsageError naming it. */
-export function parsePositiveInt(value: unknown, option: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new UsageError(`${option} must be a positive whole number, got "${String(value)}"`);
-  return number;
 }

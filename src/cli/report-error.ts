@@ -2,7 +2,7 @@
  * The CLI edge: any error becomes one clear line (and a hint) on stderr and an exit code;
  * the stack only with DEBUG=avito-ai or --debug.
  */
-import chalk from 'chalk';
+import { paintFor } from './paint.js';
 import { CommanderError } from 'commander';
 import { AvitoApiError, AvitoAuthError, AvitoAiError, ConfigError, GeminiApiError, KnowledgeError, StoreError, TelegramBotError, UsageError, WebhookCheckError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
@@ -41,7 +41,7 @@ function oneLine(text: string): string {
 
 export function reportError(error: unknown, stream: OutputStream, debug: boolean): ExitCode {
   const line = formatError(error);
-  stream.write(`${stream.isTTY ? chalk.red(line) : line}\n`);
+  stream.write(`${paintFor(stream).red(line)}\n`);
   if (debug && error instanceof Error && error.stack) {
     stream.write(`${error.stack}\n`);
     if (error.cause instanceof Error && error.cause.stack) stream.write(`caused by: ${error.cause.stack}\n`);

@@ -10,7 +10,7 @@ import type { KnowledgeEngine, Notification, Notifier, Store } from '../core/por
 import { createResponder, type Responder } from '../core/responder.js';
 import { ConfigError, UsageError, describeError } from '../errors.js';
 import { createLogger, type Logger } from './logger.js';
-import type { CommandContext } from './program.js';
+import type { CommandContext } from './command.js';
 import { requireAvitoCredentials, requireGeminiKey, requireTelegramOwners } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
 import type { TelegramBot } from '../telegram/bot.js';

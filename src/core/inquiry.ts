@@ -4,6 +4,7 @@
  */
 import type { ChatMessage } from './model.js';
 import type { ChatState, ContextMessage } from './ports.js';
+import { HOUR_MS } from './time.js';
 
 /** The text Avito shows in chats when the account has no Messenger API tariff. */
 const TARIFF_STUB = /подписк\S*\s+(с|на)\s+api\s+мессенджер/i;
@@ -148,5 +149,5 @@ export function isWithinActiveHours(
 
 /** Bot replies in the last hour, for the per-chat cap against loops with other bots. */
 export function repliesInLastHour(state: ChatState | undefined, now: number): number {
-  return (state?.recentReplies ?? []).filter((at) => now - at < 3_600_000).length;
+  return (state?.recentReplies ?? []).filter((at) => now - at < HOUR_MS).length;
 }

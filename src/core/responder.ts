@@ -19,6 +19,7 @@ import {
 } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
 import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
+import { HOUR_MS } from './time.js';
 
 export interface ResponderDeps {
   messenger: Messenger;
@@ -135,7 +136,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   // What this look at the chat taught: the listing, a seller who answered by hand (the bot then
   // stays silent for HUMAN_PAUSE_HOURS from their message), messages never to answer. One write.
   const newestSeller = analysis.sellerMessages.at(-1);
-  const pauseUntil = newestSeller ? newestSeller.created * 1000 + settings.humanPauseHours * 3_600_000 : 0;
+  const pauseUntil = newestSeller ? newestSeller.created * 1000 + settings.humanPauseHours * HOUR_MS : 0;
   const wasPaused = (state?.pausedUntil ?? 0) > now;
   if (!dryRun) {
     await store.transact((tx) => {
@@ -168,7 +169,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   if (state?.escalatedAt) return { chatId, action: 'skipped', reason: 'escalated' };
   // A question from long ago (the first start on an old account, a long outage) is the seller's
   // to answer: a bot reply weeks late reads as a glitch. Said, not dropped silently.
-  const maxAgeMs = (settings.replyMaxAgeHours ?? 0) * 3_600_000;
+  const maxAgeMs = (settings.replyMaxAgeHours ?? 0) * HOUR_MS;
   const newestAsked = analysis.inquiry.at(-1)!;
   if (maxAgeMs > 0 && now - newestAsked.created * 1000 > maxAgeMs) {
     if (!dryRun) {
@@ -435,7 +436,7 @@ async function completeReply(
       s.lastHandledMessageId = record.inquiryMessageId;
       s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, record.inquiryCreated);
       s.engineFailures = 0;
-      s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < 3_600_000), now];
+      s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < HOUR_MS), now];
       s.lastActivityAt = now;
       if (record.status === 'ESCALATION') s.escalatedAt = now;
     });

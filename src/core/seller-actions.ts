@@ -8,6 +8,7 @@ import { applyControl } from './chat-control.js';
 import type { PassSummary } from './poll.js';
 import type { ChatState, Clock, CounterName, Messenger, Store } from './ports.js';
 import type { Responder } from './responder.js';
+import { HOUR_MS } from './time.js';
 
 /** How the running daemon is doing, kept by whoever runs the loop. */
 export interface DaemonStatus {
@@ -55,7 +56,7 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
     sendAsSeller(chatId, text) {
       return deps.responder.exclusive(chatId, async () => {
         const sent = await deps.messenger.sendText(chatId, text);
-        const until = clock.now() + deps.humanPauseHours * 3_600_000;
+        const until = clock.now() + deps.humanPauseHours * HOUR_MS;
         // A takeover, as if typed in the Avito app: the next pass sees the message and stays
         // silent, without telling the seller what they just did themselves.
         await store.updateChat(chatId, (state) => {
@@ -71,7 +72,7 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
 
     pause(chatId, hours) {
       return deps.responder.exclusive(chatId, async () => {
-        const until = clock.now() + hours * 3_600_000;
+        const until = clock.now() + hours * HOUR_MS;
         await store.transact((tx) => applyControl(tx, { op: 'pause', chatId, until }));
         return until;
       });

@@ -6,6 +6,7 @@
 import type { DialogStatus } from './model.js';
 import { META_LAST_PASS, openChatIds } from './poll.js';
 import type { DialogRecord, Store } from './ports.js';
+import { HOUR_MS } from './time.js';
 
 /** `{at, message}` of the newest error a daemon met, kept in the store's meta. */
 export const META_LAST_ERROR = 'daemon.lastError';
@@ -13,7 +14,7 @@ export const META_LAST_ERROR = 'daemon.lastError';
 /** Dialogs the latency figures and the answer rate are taken over (the newest ones). */
 export const LATENCY_WINDOW = 1000;
 /** A chat with an event this recent counts as an active dialog. */
-export const ACTIVE_DIALOG_MS = 24 * 3_600_000;
+export const ACTIVE_DIALOG_MS = 24 * HOUR_MS;
 
 /** What only a running daemon knows: its queue and its webhook traffic. */
 export interface RuntimeFigures {

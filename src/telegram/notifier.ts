@@ -7,6 +7,7 @@
 import { abortableSleep } from '../core/async.js';
 import type { Notification, Notifier } from '../core/ports.js';
 import { formatNotification, type OutgoingMessage } from './format.js';
+import { HOUR_MS } from '../core/time.js';
 
 /** A failed send, as the Telegram module reports it. */
 export class TelegramSendError extends Error {
@@ -51,7 +52,7 @@ export interface TelegramNotifier extends Notifier {
   close(): void;
 }
 
-const ERROR_REPEAT_MS = 3_600_000;
+const ERROR_REPEAT_MS = HOUR_MS;
 const CHAT_ERRORS_PER_HOUR = 5;
 
 /**

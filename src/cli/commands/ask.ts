@@ -3,9 +3,8 @@ import { composeReply } from '../../core/answer.js';
 import { createEscalationMatcher } from '../../core/escalation.js';
 import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
-import { parsePositiveInt } from '../program.js';
-import { Chalk } from 'chalk';
+import { parsePositiveInt, type CommandContext } from '../command.js';
+import { paintFor } from '../paint.js';
 import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
 
 export default async function ask(context: CommandContext): Promise<ExitCode> {
@@ -38,7 +37,7 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
     );
     return ExitCode.Ok;
   }
-  const c = new Chalk({ level: out.isTTY ? 1 : 0 });
+  const c = paintFor(out);
   const colour = result.status === 'FOUND' ? c.green : result.status === 'ESCALATION' ? c.yellow : c.red;
   out.write(`${result.reply}\n\n`);
   const details = [

@@ -1,7 +1,7 @@
 /** `avito-ai chats`: escalated and paused chats, with their last activity. */
 import type { ChatState } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { loadConfig, openStoreFor } from '../services.js';
 
 export default async function chats(context: CommandContext): Promise<ExitCode> {

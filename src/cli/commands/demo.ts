@@ -7,13 +7,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Chalk } from 'chalk';
+import { paintFor } from '../paint.js';
 import { resolveConfig } from '../../config/config.js';
 import { runPollPass } from '../../core/poll.js';
 import type { ChatOutcome } from '../../core/responder.js';
 import type { Notification } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { createLogger } from '../logger.js';
 import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor } from '../services.js';
 
@@ -32,7 +32,7 @@ const LABELS: Record<string, string> = {
 
 export default async function demo(context: CommandContext): Promise<ExitCode> {
   const out = context.io.stdout;
-  const c = new Chalk({ level: out.isTTY ? 1 : 0 });
+  const c = paintFor(out);
   const { startSandbox, parseScenario } = await import('../../sandbox/index.js');
   const knowledgeDir = context.options.knowledgeDir ? String(context.options.knowledgeDir) : DEMO_KNOWLEDGE;
   const sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(await readFile(DEMO_SCENARIO, 'utf8'))) });

@@ -3,11 +3,11 @@
  * base, Telegram and the store, printing each as OK or the problem and its fix. Exits 1 when
  * any check fails, so it can gate a deployment script.
  */
-import { Chalk } from 'chalk';
+import { paintFor } from '../paint.js';
 import { ConfigError } from '../../errors.js';
 import { describeSettings, failure, runChecks, type CheckResult, type CheckStatus } from '../doctor.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { createLoggerFor, loadConfig } from '../services.js';
 
 const LABELS: Record<CheckStatus, string> = { ok: 'OK', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -15,7 +15,7 @@ const LABELS: Record<CheckStatus, string> = { ok: 'OK', warn: 'WARN', fail: 'FAI
 export default async function doctor(context: CommandContext): Promise<ExitCode> {
   const out = context.io.stdout;
   const json = Boolean(context.options.json);
-  const c = new Chalk({ level: out.isTTY && !json ? 1 : 0 });
+  const c = paintFor(out, !json);
   const paint: Record<CheckStatus, (text: string) => string> = { ok: c.green, warn: c.yellow, fail: c.red, skip: c.dim };
   const print = (result: CheckResult): void => {
     if (json) return;

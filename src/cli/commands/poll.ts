@@ -3,8 +3,7 @@ import { runPollLoop, runPollPass } from '../../core/poll.js';
 import { requireAvitoCredentials } from '../../config/config.js';
 import { logPass, openDaemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
-import { parsePositiveInt } from '../program.js';
+import { parsePositiveInt, type CommandContext } from '../command.js';
 import { createLoggerFor, loadConfig } from '../services.js';
 
 export default async function poll(context: CommandContext): Promise<ExitCode> {

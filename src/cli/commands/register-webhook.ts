@@ -6,7 +6,7 @@ import { requireAvitoCredentials, requireWebhookSecret } from '../../config/conf
 import { ConfigError, UsageError, WebhookCheckError } from '../../errors.js';
 import { hideWebhookSecret, webhookUrl } from '../../server/http-server.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { createLoggerFor, createMessengerFor, loadConfig } from '../services.js';
 
 /** Avito gives a webhook URL this long to answer its check. */

@@ -4,7 +4,7 @@ import { StoreError, UsageError } from '../../errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import { printOutcome } from '../outcome.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import {
   createEngineFor,
   createLoggerFor,
@@ -14,6 +14,7 @@ import {
   openSellerNotices,
   openStoreFor,
 } from '../services.js';
+import { HOUR_MS } from '../../core/time.js';
 
 export default async function reply(context: CommandContext): Promise<ExitCode> {
   const chatId = String(context.args[0] ?? '').trim();
@@ -42,7 +43,7 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     } finally {
       await reader.close();
     }
-    const until = Date.now() + config.responder.humanPauseHours * 3_600_000;
+    const until = Date.now() + config.responder.humanPauseHours * HOUR_MS;
     const paused = await runControlRequest(config, { op: 'pause', chatId, until });
     const pause =
       paused.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;

@@ -2,7 +2,7 @@
 import { UsageError } from '../../errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { loadConfig } from '../services.js';
 
 export default async function resume(context: CommandContext): Promise<ExitCode> {

@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
-import { parsePositiveInt } from '../program.js';
+import { parsePositiveInt, type CommandContext } from '../command.js';
 import { DEMO_SCENARIO } from './demo.js';
 
 export default async function sandbox(context: CommandContext): Promise<ExitCode> {

@@ -12,7 +12,7 @@ import { ConfigError, describeError } from '../../errors.js';
 import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
 import { openDaemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { createLoggerFor, loadConfig } from '../services.js';
 
 /** How long SIGTERM waits for the queue to be answered before holding the rest for the next start. */

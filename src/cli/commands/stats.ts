@@ -1,7 +1,7 @@
 /** `avito-ai stats`: the figures `/stats` serves, read from the store, with no server running. */
 import { computeStats, type MonitorStats } from '../../core/stats.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { loadConfig, openStoreFor } from '../services.js';
 
 export default async function stats(context: CommandContext): Promise<ExitCode> {

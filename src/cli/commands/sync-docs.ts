@@ -3,11 +3,12 @@
  * Gemini that uploads new and changed files (and deletes gone ones with --prune); for the local
  * engine it indexes the folder and reports what it holds.
  */
-import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { paintFor } from '../paint.js';
 import type { KnowledgeDocumentInfo, SyncChange, SyncOptions, SyncReport } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
 import type { OutputStream } from '../io.js';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command.js';
 import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
 
 export default async function syncDocs(context: CommandContext): Promise<ExitCode> {
@@ -17,7 +18,7 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
   const logger = createLoggerFor(config, context);
   const engine = await createEngineFor(config, { logger, ...(options.engine ? { engine: String(options.engine) } : {}) });
   const out = io.stdout;
-  const c = new Chalk({ level: out.isTTY ? 1 : 0 });
+  const c = paintFor(out);
   const where = engine.name === 'gemini' ? `Gemini File Search store "${config.gemini.storeDisplayName}"` : 'the local index';
 
   if (options.list) {
@@ -59,7 +60,7 @@ const VERBS: Record<SyncChange['action'], [done: string, planned: string]> = {
 
 function printReport(
   out: OutputStream,
-  c: InstanceType<typeof Chalk>,
+  c: ChalkInstance,
   { where, dir, engine, report }: { where: string; dir: string; engine: string; report: SyncReport },
 ): void {
   const lines: string[] = [];
@@ -100,7 +101,7 @@ function printReport(
   out.write(`${lines.join('\n')}\n`);
 }
 
-function printDocuments(out: OutputStream, c: InstanceType<typeof Chalk>, where: string, documents: KnowledgeDocumentInfo[]): void {
+function printDocuments(out: OutputStream, c: ChalkInstance, where: string, documents: KnowledgeDocumentInfo[]): void {
   if (documents.length === 0) {
     out.write(`${where} holds no documents (put files in the knowledge folder and run avito-ai sync-docs)\n`);
     return;

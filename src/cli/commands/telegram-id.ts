@@ -1,8 +1,7 @@
 /** `avito-ai telegram-id`: shows the ids of the chats that wrote to the bot, for TELEGRAM_OWNER_CHAT_ID. */
 import { ConfigError, UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { CommandContext } from '../program.js';
-import { parsePositiveInt } from '../program.js';
+import { parsePositiveInt, type CommandContext } from '../command.js';
 import { loadConfig } from '../services.js';
 
 export default async function telegramId(context: CommandContext): Promise<ExitCode> {

@@ -58,7 +58,8 @@ export interface KnowledgeAnswer {
   text: string;
   /** Display names of the documents the answer comes from. */
   sources: string[];
-  engine: 'local' | 'gemini';
+  /** The engine's name (`local`, `gemini`, ...). */
+  engine: string;
   /** Which documents answered: the listing's own, general ones, or general after the listing's failed. */
   strategy?: 'item' | 'general' | 'cascaded';
   latencyMs?: number;
@@ -115,8 +116,32 @@ export interface KnowledgeDocumentInfo {
   managed?: boolean;
 }
 
+/** A passage of the seller's documents that retrieval found for a query. */
+export interface RetrievedPassage {
+  /** The document's display name: the source an answer built on it cites. */
+  source: string;
+  text: string;
+  /** Higher is better; comparable only within one retrieval. */
+  score: number;
+  /** The listing's own documents, or general ones. */
+  scope: 'item' | 'general';
+  /** The listing the passage belongs to, for `item` passages. */
+  itemId?: number;
+  /** Why it was chosen: the query's terms it contains. */
+  matched: string[];
+}
+
+/**
+ * Retrieval without generation: the passages a question could be answered from, the listing's
+ * own documents first, then general ones. The built-in engine quotes them; an LLM engine hands
+ * them to the model.
+ */
+export interface KnowledgeRetriever {
+  retrieve(query: KnowledgeQuery, options?: { limit?: number; signal?: AbortSignal }): Promise<RetrievedPassage[]>;
+}
+
 export interface KnowledgeEngine {
-  readonly name: 'local' | 'gemini';
+  readonly name: string;
   /** Throws `KnowledgeError` when it cannot answer at all (outage, timeout). */
   answer(query: KnowledgeQuery, options?: { signal?: AbortSignal }): Promise<KnowledgeAnswer>;
   /** Indexes or uploads the knowledge folder. */

@@ -10,15 +10,12 @@ import { ChatHistory } from './chat-history.js';
 import { COUNTER_NAMES, SCHEMA_VERSION } from './schema.js';
 import type { StateDoc, StateEntry } from './schema.js';
 
-/** Where journal records go: a file for the JSON store, nowhere for the memory store. */
-export interface JournalSink {
-  /** Resolves once the records are durable. */
-  append(records: readonly unknown[]): Promise<void>;
-}
-
-/** Where state changes go: the state journal for the JSON store, nowhere for the memory store. */
+/** Where transactions go: the state journal for the JSON store, nowhere for the memory store. */
 export interface StateSink {
-  /** Makes one transaction's effects durable; `entry` is serialized before this returns. */
+  /**
+   * Makes one transaction durable, messages and dialog records included, in one write; `entry`
+   * is serialized before this returns.
+   */
   append(entry: StateEntry): Promise<void>;
   /** Writes the whole state document as it is now (a fresh store, a migrated file, a journal to fold). */
   saveSnapshot(): Promise<void>;
@@ -58,8 +55,6 @@ export interface DocumentStoreParts {
   db: Low<StateDoc>;
   limits: StoreLimits;
   stateJournal: StateSink;
-  historyJournal: JournalSink;
-  dialogJournal: JournalSink;
   /** Names the store in errors. */
   path: string;
   readOnly?: boolean;
@@ -67,27 +62,36 @@ export interface DocumentStoreParts {
   onClose?: () => Promise<void>;
 }
 
-/** What a transaction changed, by key; the journal line takes the final values from memory. */
+/**
+ * What a transaction changed, by key, with the values before it: the journal line takes the
+ * final values from memory, and a failed write puts the earlier ones back.
+ */
 interface Touched {
-  chats: Set<string>;
+  chats: Map<string, ChatState | undefined>;
   /** Ids in the order they were marked, only from calls that changed something. */
   processed: string[];
-  pending: Set<string>;
-  counters: Set<CounterName>;
-  meta: Set<string>;
+  /** The processed list before the transaction's first change to it, and its version after the last. */
+  processedBefore?: { ids: string[]; versionAfter: number };
+  pending: Map<string, PendingReply | undefined>;
+  counters: Map<CounterName, number | undefined>;
+  meta: Map<string, string | undefined>;
+  /** Messages the transaction added to a history, in order. */
+  messages: ChatMessage[];
+  dialogs: Array<{ record: DialogRecord; seq: number }>;
 }
 
+/** A dialog record as its journal line holds it: numbered, so a replay never logs it twice. */
+export type StoredDialog = DialogRecord & { seq: number };
+
 /**
- * Implements `Store` over a lowdb document plus three journals (state changes, history, dialogs).
- * Reads are served from memory and hand out copies, so a caller cannot change stored state
- * without going through a write.
+ * Implements `Store` over a lowdb document and a state sink that makes each transaction durable
+ * in one write. Reads are served from memory and hand out copies, so a caller cannot change
+ * stored state without going through a transaction.
  */
 export class DocumentStore implements Store {
   readonly #db: Low<StateDoc>;
   readonly #limits: StoreLimits;
   readonly #stateJournal: StateSink;
-  readonly #historyJournal: JournalSink;
-  readonly #dialogJournal: JournalSink;
   readonly #path: string;
   readonly #readOnly: boolean;
   readonly #onClose: (() => Promise<void>) | undefined;
@@ -96,6 +100,8 @@ export class DocumentStore implements Store {
   /** Messages in all of `#histories`. */
   #keptMessages = 0;
   readonly #processed: Set<string>;
+  /** Counts changes to the processed list, so a rollback can tell whether another came since. */
+  #processedVersion = 0;
   /** Oldest first, at most `dialogLimit`. */
   readonly #dialogs: DialogRecord[] = [];
   readonly #writes = new Set<Promise<unknown>>();
@@ -105,8 +111,6 @@ export class DocumentStore implements Store {
     this.#db = parts.db;
     this.#limits = parts.limits;
     this.#stateJournal = parts.stateJournal;
-    this.#historyJournal = parts.historyJournal;
-    this.#dialogJournal = parts.dialogJournal;
     this.#path = parts.path;
     this.#readOnly = parts.readOnly ?? false;
     this.#onClose = parts.onClose;
@@ -118,8 +122,12 @@ export class DocumentStore implements Store {
 
   // ─────────────── loading (used while opening, before any write) ───────────────
 
-  /** Replays one state journal line; a line the snapshot already holds changes nothing. */
-  restoreState(entry: StateEntry): void {
+  /**
+   * Replays one state journal line; a line the snapshot already holds changes nothing. Returns
+   * what the line carried that its own journals do not hold yet (`movedDialogsUpTo`: the highest
+   * dialog number the dialog journal already has), for the next fold to move there.
+   */
+  restoreState(entry: StateEntry, movedDialogsUpTo: number): { messages: ChatMessage[]; dialogs: StoredDialog[] } {
     const data = this.#db.data;
     for (const state of entry.chats ?? []) data.chats[state.chatId] = state;
     if (entry.processed !== undefined) this.#applyProcessed(entry.processed);
@@ -127,6 +135,10 @@ export class DocumentStore implements Store {
     for (const chatId of entry.closed ?? []) delete data.pending[chatId];
     for (const [name, value] of Object.entries(entry.counters ?? {})) data.counters[name as CounterName] = value;
     for (const [key, value] of entry.meta ?? []) data.meta[key] = value;
+    const messages = (entry.messages ?? []).filter((message) => this.restoreMessage(message));
+    const dialogs = (entry.dialogs ?? []).filter((record) => record.seq > movedDialogsUpTo);
+    for (const record of dialogs) this.restoreDialog(record);
+    return { messages, dialogs };
   }
 
   /** Replays one journaled message; false when it was a duplicate or too old to keep. */
@@ -140,8 +152,10 @@ export class DocumentStore implements Store {
   }
 
   /** Replays one journaled dialog record (oldest first). */
-  restoreDialog(record: DialogRecord): void {
-    this.#pushDialog(record);
+  restoreDialog(record: DialogRecord & { seq?: number }): void {
+    const { seq, ...dialog } = record;
+    if (seq !== undefined && seq > (this.#db.data.dialogSeq ?? 0)) this.#db.data.dialogSeq = seq;
+    this.#pushDialog(dialog);
   }
 
   /** Every kept message, chat by chat, oldest first: what a compacted history journal holds. */
@@ -155,7 +169,7 @@ export class DocumentStore implements Store {
     await this.#track(this.#stateJournal.saveSnapshot());
   }
 
-  // ─────────────── chats ───────────────
+  // ─────────────── reads ───────────────
 
   getChat(chatId: string): ChatState | undefined {
     const state = this.#db.data.chats[chatId];
@@ -171,159 +185,13 @@ export class DocumentStore implements Store {
     for (const state of Object.values(this.#db.data.chats)) visit(state);
   }
 
-  async updateChat(chatId: string, update: (state: ChatState) => void): Promise<ChatState> {
-    let updated: ChatState | undefined;
-    await this.transact((tx) => {
-      updated = tx.updateChat(chatId, update);
-    });
-    return structuredClone(updated!);
-  }
-
-  /**
-   * Applies several state changes (chats, processed ids, pending replies, counters, meta) and
-   * makes them durable with ONE state journal line holding their results, so its cost follows the
-   * size of the change, not of the store. When `apply` throws, the changes it made before are
-   * still written (memory and disk must not part ways), then the error is rethrown.
-   */
-  async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
-    this.#assertWritable();
-    const touched: Touched = { chats: new Set(), processed: [], pending: new Set(), counters: new Set(), meta: new Set() };
-    let failure: { error: unknown } | undefined;
-    try {
-      apply(this.#createTransaction(touched));
-    } catch (error) {
-      failure = { error };
-    }
-    const entry = this.#describeChanges(touched);
-    if (entry !== undefined) await this.#track(this.#stateJournal.append(entry));
-    if (failure) throw failure.error;
-  }
-
-  /** Applies each change to memory at once and notes what it touched. */
-  #createTransaction(touched: Touched): StoreTransaction {
-    const data = this.#db.data;
-    return {
-      updateChat: (chatId, update) => {
-        const state = this.#applyChat(chatId, update);
-        touched.chats.add(chatId);
-        return state;
-      },
-      markProcessed: (ids) => {
-        if (this.#applyProcessed(ids)) touched.processed.push(...ids);
-      },
-      putPending: (record) => {
-        data.pending[record.chatId] = structuredClone(record);
-        touched.pending.add(record.chatId);
-      },
-      closePending: (chatId) => {
-        if (!Object.hasOwn(data.pending, chatId)) return;
-        delete data.pending[chatId];
-        touched.pending.add(chatId);
-      },
-      increment: (counter, by = 1) => {
-        if (by === 0) return;
-        data.counters[counter] = (data.counters[counter] ?? 0) + by;
-        touched.counters.add(counter);
-      },
-      setMeta: (key, value) => {
-        if (this.getMeta(key) === value) return;
-        data.meta[key] = value;
-        touched.meta.add(key);
-      },
-    };
-  }
-
-  /**
-   * The journal line for a transaction, from the final values of what it touched (a chat updated
-   * twice is written once, as it ended up); `undefined` when it changed nothing.
-   */
-  #describeChanges(touched: Touched): StateEntry | undefined {
-    const data = this.#db.data;
-    const { chats, processed, pending, counters, meta } = touched;
-    if (chats.size + processed.length + pending.size + counters.size + meta.size === 0) return undefined;
-    const entry: StateEntry = { v: SCHEMA_VERSION };
-    if (chats.size > 0) entry.chats = [...chats].map((chatId) => data.chats[chatId]!);
-    if (processed.length > 0) entry.processed = processed;
-    const put = [...pending].filter((chatId) => Object.hasOwn(data.pending, chatId));
-    const closed = [...pending].filter((chatId) => !Object.hasOwn(data.pending, chatId));
-    if (put.length > 0) entry.pending = put.map((chatId) => data.pending[chatId]!);
-    if (closed.length > 0) entry.closed = closed;
-    if (counters.size > 0) entry.counters = Object.fromEntries([...counters].map((name) => [name, data.counters[name] ?? 0]));
-    if (meta.size > 0) entry.meta = [...meta].map((key) => [key, data.meta[key]!]);
-    return entry;
-  }
-
-  #applyChat(chatId: string, update: (state: ChatState) => void): ChatState {
-    const current = this.#db.data.chats[chatId];
-    // A draft, so an update that throws halfway leaves the stored state as it was.
-    const draft: ChatState = current === undefined ? { chatId, botMessageIds: [] } : structuredClone(current);
-    update(draft);
-    draft.chatId = chatId;
-    this.#db.data.chats[chatId] = draft;
-    return draft;
-  }
-
-  // ─────────────── history ───────────────
-
   getHistory(chatId: string, limit?: number): ChatMessage[] {
     return this.#histories.get(chatId)?.list(limit) ?? [];
   }
 
-  async appendMessages(chatId: string, messages: readonly ChatMessage[]): Promise<void> {
-    this.#assertWritable();
-    const history = this.#touchHistory(chatId);
-    const before = history.size;
-    // Filed under the chat it was appended to, whatever its own chatId says.
-    const added = messages
-      .map((message) => (message.chatId === chatId ? message : { ...message, chatId }))
-      .filter((message) => history.add(message));
-    this.#keptMessages += history.size - before;
-    if (added.length === 0) return;
-    this.#forgetIdleHistories(chatId);
-    try {
-      await this.#track(this.#historyJournal.append(added));
-    } catch (error) {
-      // Forget what was not persisted, so a retry appends it again instead of skipping it.
-      const size = history.size;
-      for (const message of added) history.remove(message.id);
-      if (this.#histories.get(chatId) === history) this.#keptMessages -= size - history.size;
-      throw error;
-    }
-  }
-
-  // ─────────────── processed ids ───────────────
-
   isProcessed(messageId: string): boolean {
     return this.#processed.has(messageId);
   }
-
-  /**
-   * Marks ids as the newest processed ones. An id marked again becomes the newest again (it is
-   * evidently still relevant), so marking the same ids twice in a row changes nothing, even
-   * when they are more than the limit; when nothing changes, nothing is written.
-   */
-  async markProcessed(messageIds: readonly string[]): Promise<void> {
-    await this.transact((tx) => tx.markProcessed(messageIds));
-  }
-
-  /** True when something changed. */
-  #applyProcessed(messageIds: readonly string[]): boolean {
-    const newest = [...new Set([...messageIds].reverse())].reverse();
-    const processed = this.#db.data.processed;
-    const tail = processed.slice(-newest.length);
-    if (newest.length === 0 || (tail.length === newest.length && tail.every((id, index) => id === newest[index]))) return false;
-    const marked = new Set(newest);
-    if (newest.some((id) => this.#processed.has(id))) {
-      const kept = processed.filter((id) => !marked.has(id));
-      processed.splice(0, processed.length, ...kept);
-    }
-    processed.push(...newest);
-    for (const id of newest) this.#processed.add(id);
-    this.#trimProcessed();
-    return true;
-  }
-
-  // ─────────────── pending replies ───────────────
 
   getPending(chatId: string): PendingReply | undefined {
     const record = this.#db.data.pending[chatId];
@@ -332,29 +200,6 @@ export class DocumentStore implements Store {
 
   listPending(): PendingReply[] {
     return Object.values(this.#db.data.pending).map((record) => structuredClone(record));
-  }
-
-  async putPending(record: PendingReply): Promise<void> {
-    await this.transact((tx) => tx.putPending(record));
-  }
-
-  async closePending(chatId: string): Promise<void> {
-    await this.transact((tx) => tx.closePending(chatId));
-  }
-
-  // ─────────────── dialogs ───────────────
-
-  async appendDialog(record: DialogRecord): Promise<void> {
-    this.#assertWritable();
-    const stored = structuredClone(record);
-    this.#pushDialog(stored);
-    try {
-      await this.#track(this.#dialogJournal.append([stored]));
-    } catch (error) {
-      const index = this.#dialogs.lastIndexOf(stored);
-      if (index !== -1) this.#dialogs.splice(index, 1);
-      throw error;
-    }
   }
 
   recentDialogs(limit: number, offset = 0): DialogRecord[] {
@@ -368,13 +213,6 @@ export class DocumentStore implements Store {
       .map((record) => structuredClone(record));
   }
 
-  // ─────────────── counters and meta ───────────────
-
-  async increment(counter: CounterName, by = 1): Promise<void> {
-    // Concurrent increments share an fdatasync (the journal groups appends), one line each.
-    await this.transact((tx) => tx.increment(counter, by));
-  }
-
   counters(): Record<CounterName, number> {
     const stored = this.#db.data.counters;
     return Object.fromEntries(COUNTER_NAMES.map((name) => [name, stored[name] ?? 0])) as Record<CounterName, number>;
@@ -384,8 +222,196 @@ export class DocumentStore implements Store {
     return Object.hasOwn(this.#db.data.meta, key) ? this.#db.data.meta[key] : undefined;
   }
 
-  async setMeta(key: string, value: string): Promise<void> {
-    await this.transact((tx) => tx.setMeta(key, value));
+  // ─────────────── the one way to write ───────────────
+
+  /**
+   * Applies the changes `apply` makes and makes them durable with ONE state journal line holding
+   * their results, so its cost follows the size of the change, not of the store. When `apply`
+   * throws, the changes it made before are still written (memory and disk must not part ways),
+   * then the error is rethrown. When the write fails, the messages and dialog records it added
+   * are taken back out of memory, so that trying again writes them instead of skipping them.
+   */
+  async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
+    this.#assertWritable();
+    const touched: Touched = { chats: new Map(), processed: [], pending: new Map(), counters: new Map(), meta: new Map(), messages: [], dialogs: [] };
+    let failure: { error: unknown } | undefined;
+    try {
+      apply(this.#createTransaction(touched));
+    } catch (error) {
+      failure = { error };
+    }
+    const entry = this.#describeChanges(touched);
+    if (entry !== undefined) {
+      const written = { ...entry };
+      try {
+        await this.#track(this.#stateJournal.append(entry));
+      } catch (error) {
+        this.#rollBack(touched, written);
+        throw error;
+      }
+    }
+    if (failure) throw failure.error;
+  }
+
+  /** Applies each change to memory at once and notes what it touched. */
+  #createTransaction(touched: Touched): StoreTransaction {
+    const data = this.#db.data;
+    const remember = <K, V>(priors: Map<K, V | undefined>, key: K, current: V | undefined): void => {
+      if (!priors.has(key)) priors.set(key, current);
+    };
+    return {
+      updateChat: (chatId, update) => {
+        remember(touched.chats, chatId, data.chats[chatId]);
+        return structuredClone(this.#applyChat(chatId, update));
+      },
+      appendMessages: (chatId, messages) => {
+        touched.messages.push(...this.#applyMessages(chatId, messages));
+      },
+      markProcessed: (ids) => {
+        const changed = this.#applyProcessed(ids, () => {
+          touched.processedBefore ??= { ids: [...data.processed], versionAfter: 0 };
+        });
+        if (!changed) return;
+        touched.processedBefore!.versionAfter = this.#processedVersion;
+        touched.processed.push(...ids);
+      },
+      putPending: (record) => {
+        remember(touched.pending, record.chatId, data.pending[record.chatId]);
+        data.pending[record.chatId] = structuredClone(record);
+      },
+      closePending: (chatId) => {
+        if (!Object.hasOwn(data.pending, chatId)) return;
+        remember(touched.pending, chatId, data.pending[chatId]);
+        delete data.pending[chatId];
+      },
+      appendDialog: (record) => {
+        const stored = structuredClone(record);
+        this.#pushDialog(stored);
+        data.dialogSeq = (data.dialogSeq ?? 0) + 1;
+        touched.dialogs.push({ record: stored, seq: data.dialogSeq });
+      },
+      increment: (counter, by = 1) => {
+        if (by === 0) return;
+        remember(touched.counters, counter, data.counters[counter]);
+        data.counters[counter] = (data.counters[counter] ?? 0) + by;
+      },
+      setMeta: (key, value) => {
+        if (this.getMeta(key) === value) return;
+        remember(touched.meta, key, this.getMeta(key));
+        data.meta[key] = value;
+      },
+    };
+  }
+
+  /**
+   * The journal line for a transaction, from the final values of what it touched (a chat updated
+   * twice is written once, as it ended up); `undefined` when it changed nothing.
+   */
+  #describeChanges(touched: Touched): StateEntry | undefined {
+    const data = this.#db.data;
+    const { chats, processed, pending, counters, meta, messages, dialogs } = touched;
+    if (chats.size + processed.length + pending.size + counters.size + meta.size + messages.length + dialogs.length === 0) return undefined;
+    const entry: StateEntry = { v: SCHEMA_VERSION };
+    if (chats.size > 0) entry.chats = [...chats.keys()].map((chatId) => data.chats[chatId]!);
+    if (processed.length > 0) entry.processed = processed;
+    const put = [...pending.keys()].filter((chatId) => Object.hasOwn(data.pending, chatId));
+    const closed = [...pending.keys()].filter((chatId) => !Object.hasOwn(data.pending, chatId));
+    if (put.length > 0) entry.pending = put.map((chatId) => data.pending[chatId]!);
+    if (closed.length > 0) entry.closed = closed;
+    if (counters.size > 0) entry.counters = Object.fromEntries([...counters.keys()].map((name) => [name, data.counters[name] ?? 0]));
+    if (meta.size > 0) entry.meta = [...meta.keys()].map((key) => [key, data.meta[key]!]);
+    if (messages.length > 0) entry.messages = messages;
+    if (dialogs.length > 0) entry.dialogs = dialogs.map(({ record, seq }) => ({ ...record, seq }));
+    return entry;
+  }
+
+  /**
+   * Undoes a transaction whose write failed, so memory never holds what the disk does not (a
+   * write-ahead record that was never saved must not be acted on). A value a later transaction
+   * has changed since is left as it is: that one's line holds it.
+   */
+  #rollBack(touched: Touched, written: StateEntry): void {
+    const data = this.#db.data;
+    const restore = <V>(map: Record<string, V>, key: string, prior: V | undefined, isOurs: boolean): void => {
+      if (!isOurs) return;
+      if (prior === undefined) delete map[key];
+      else map[key] = prior;
+    };
+    const ours = <V>(list: readonly V[] | undefined, value: V | undefined): boolean => value !== undefined && (list ?? []).includes(value);
+    for (const [chatId, prior] of touched.chats) restore(data.chats, chatId, prior, ours(written.chats, data.chats[chatId]));
+    for (const [chatId, prior] of touched.pending) {
+      const now = data.pending[chatId];
+      const isOurs = now === undefined ? (written.closed ?? []).includes(chatId) : ours(written.pending, now);
+      restore(data.pending, chatId, prior, isOurs);
+    }
+    for (const [name, prior] of touched.counters) restore(data.counters, name, prior, data.counters[name] === written.counters?.[name]);
+    for (const [key, prior] of touched.meta) restore(data.meta, key, prior, (written.meta ?? []).some(([k, v]) => k === key && data.meta[key] === v));
+    const before = touched.processedBefore;
+    if (before && this.#processedVersion === before.versionAfter) {
+      data.processed.splice(0, data.processed.length, ...before.ids);
+      this.#processed.clear();
+      for (const id of before.ids) this.#processed.add(id);
+      this.#processedVersion += 1;
+    }
+    this.#takeBack(touched);
+  }
+
+  /** Undoes the history and dialog additions of a transaction whose write failed. */
+  #takeBack(touched: Touched): void {
+    for (const message of touched.messages) {
+      const history = this.#histories.get(message.chatId);
+      if (history?.remove(message.id)) this.#keptMessages -= 1;
+    }
+    for (const { record } of touched.dialogs) {
+      const index = this.#dialogs.lastIndexOf(record);
+      if (index !== -1) this.#dialogs.splice(index, 1);
+    }
+  }
+
+  #applyChat(chatId: string, update: (state: ChatState) => void): ChatState {
+    const current = this.#db.data.chats[chatId];
+    // A draft, so an update that throws halfway leaves the stored state as it was.
+    const draft: ChatState = current === undefined ? { chatId, botMessageIds: [] } : structuredClone(current);
+    update(draft);
+    draft.chatId = chatId;
+    this.#db.data.chats[chatId] = draft;
+    return draft;
+  }
+
+  /** Adds to the chat's history what it lacks; returns what was added. */
+  #applyMessages(chatId: string, messages: readonly ChatMessage[]): ChatMessage[] {
+    const history = this.#touchHistory(chatId);
+    const before = history.size;
+    // Filed under the chat it was appended to, whatever its own chatId says.
+    const added = messages
+      .map((message) => (message.chatId === chatId ? message : { ...message, chatId }))
+      .filter((message) => history.add(message));
+    this.#keptMessages += history.size - before;
+    if (added.length > 0) this.#forgetIdleHistories(chatId);
+    return added;
+  }
+
+  /**
+   * Marks ids as the newest processed ones. An id marked again becomes the newest again (it is
+   * evidently still relevant), so marking the same ids twice in a row changes nothing, even
+   * when they are more than the limit. True when something changed.
+   */
+  #applyProcessed(messageIds: readonly string[], beforeChange: () => void = () => undefined): boolean {
+    const newest = [...new Set([...messageIds].reverse())].reverse();
+    const processed = this.#db.data.processed;
+    const tail = processed.slice(-newest.length);
+    if (newest.length === 0 || (tail.length === newest.length && tail.every((id, index) => id === newest[index]))) return false;
+    beforeChange();
+    this.#processedVersion += 1;
+    const marked = new Set(newest);
+    if (newest.some((id) => this.#processed.has(id))) {
+      const kept = processed.filter((id) => !marked.has(id));
+      processed.splice(0, processed.length, ...kept);
+    }
+    processed.push(...newest);
+    for (const id of newest) this.#processed.add(id);
+    this.#trimProcessed();
+    return true;
   }
 
   // ─────────────── lifecycle ───────────────

@@ -157,11 +157,13 @@ function* mapLines(lines: Iterable<string>): Iterable<string> {
 export interface JournalWriterOptions {
   /** Rotate (rename to `<path>.1`, one old generation kept) before the file would exceed this. */
   maxBytes?: number;
+  /** Called with the records of each write once they are on disk, before anyone else hears of it. */
+  onWritten?: (records: readonly unknown[]) => void;
 }
 
 interface Batch {
   text: string;
-  lines: number;
+  records: unknown[];
   promise: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -192,6 +194,7 @@ function createDeferred(): { promise: Promise<void>; resolve: () => void; reject
 export class JournalWriter {
   readonly path: string;
   readonly #maxBytes: number;
+  readonly #onWritten: ((records: readonly unknown[]) => void) | undefined;
   #handle: FileHandle | undefined;
   #size = 0;
   #lines = 0;
@@ -204,6 +207,7 @@ export class JournalWriter {
   constructor(path: string, options: JournalWriterOptions = {}) {
     this.path = path;
     this.#maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    this.#onWritten = options.onWritten;
   }
 
   /** Bytes in the file, as far as this writer knows (0 before its first append). */
@@ -220,9 +224,9 @@ export class JournalWriter {
   append(records: readonly unknown[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
-    this.#next ??= { text: '', lines: 0, ...createDeferred() };
+    this.#next ??= { text: '', records: [], ...createDeferred() };
     this.#next.text += text;
-    this.#next.lines += records.length;
+    this.#next.records.push(...records);
     const { promise } = this.#next;
     this.#draining ??= this.#drain();
     return promise;
@@ -270,7 +274,8 @@ export class JournalWriter {
       this.#next = undefined;
       try {
         await this.#write(batch.text);
-        this.#lines += batch.lines;
+        this.#lines += batch.records.length;
+        this.#onWritten?.(batch.records);
         batch.resolve();
       } catch (error) {
         batch.reject(error);
@@ -297,12 +302,42 @@ export class JournalWriter {
 
   async #write(text: string): Promise<void> {
     if (this.#broken) throw this.#broken;
-    const bytes = Buffer.from(text, 'utf8');
-    let handle = await this.#open();
-    if (this.#size > 0 && this.#size + bytes.length > this.#maxBytes) {
-      await this.#rotate();
-      handle = await this.#open();
+    await this.#open();
+    for (const chunk of this.#chunksByRotation(text)) {
+      if (chunk.rotateFirst) await this.#rotate();
+      await this.#writeChunk(Buffer.from(chunk.text, 'utf8'));
     }
+  }
+
+  /**
+   * A batch may hold many lines (a fold moves a whole journal's worth at once): it is cut where a
+   * line would take the file past `maxBytes`, so rotation happens between the same lines as if
+   * each had been appended alone.
+   */
+  *#chunksByRotation(text: string): Iterable<{ text: string; rotateFirst: boolean }> {
+    if (!Number.isFinite(this.#maxBytes)) {
+      yield { text, rotateFirst: false };
+      return;
+    }
+    let size = this.#size;
+    let chunk = '';
+    let rotateFirst = false;
+    for (const line of text.split(/(?<=\n)/)) {
+      const bytes = Buffer.byteLength(line, 'utf8');
+      if (size > 0 && size + bytes > this.#maxBytes) {
+        if (chunk !== '') yield { text: chunk, rotateFirst };
+        chunk = '';
+        rotateFirst = true;
+        size = 0;
+      }
+      chunk += line;
+      size += bytes;
+    }
+    if (chunk !== '') yield { text: chunk, rotateFirst };
+  }
+
+  async #writeChunk(bytes: Buffer): Promise<void> {
+    const handle = await this.#open();
     let written = 0;
     try {
       while (written < bytes.length) {

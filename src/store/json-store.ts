@@ -170,20 +170,20 @@ async function loadStore(settings: LoadSettings, lock: LockOwner | undefined): P
   const db = new Low(file, createEmptyState());
   await db.read();
 
+  const history = new JournalWriter(paths.history);
+  const dialogs = new JournalWriter(paths.dialogs, { maxBytes: settings.dialogMaxBytes });
   const state = new StateJournal(paths.stateJournal, {
     writeSnapshot: () => db.write(),
     maxLines: settings.stateMaxLines,
     maxBytes: settings.stateMaxBytes,
+    history,
+    dialogs,
   });
-  const history = new JournalWriter(paths.history);
-  const dialogs = new JournalWriter(paths.dialogs, { maxBytes: settings.dialogMaxBytes });
   const store = new JsonStore(
     {
       db,
       limits,
       stateJournal: state,
-      historyJournal: history,
-      dialogJournal: dialogs,
       path: paths.state,
       readOnly,
       onClose: async () => {
@@ -196,15 +196,16 @@ async function loadStore(settings: LoadSettings, lock: LockOwner | undefined): P
     paths,
   );
 
-  const stateScan = await readJournal(paths.stateJournal, {
-    accept: (value) => isStateEntry(value, paths.stateJournal),
-    onRecord: (entry) => store.restoreState(entry),
-  });
+  // The state journal last: its lines carry messages and dialog records newer than their journals'.
+  const movedDialogsUpTo = await loadDialogs(store, paths.dialogs, limits.dialogLimit, readOnly);
   const historyScan = await readJournal(paths.history, {
     accept: isJournaledMessage,
     onRecord: (message) => store.restoreMessage(message),
   });
-  await loadDialogs(store, paths.dialogs, limits.dialogLimit, readOnly);
+  const stateScan = await readJournal(paths.stateJournal, {
+    accept: (value) => isStateEntry(value, paths.stateJournal),
+    onRecord: (entry) => state.restore(store.restoreState(entry, movedDialogsUpTo)),
+  });
 
   if (!readOnly) {
     // A missing file becomes a fresh one now and an older schema is saved migrated; a journal
@@ -236,10 +237,22 @@ function* mapToLines(messages: Iterable<ChatMessage>): Iterable<string> {
 /**
  * Reads the newest `limit` dialog records; when the current journal was rotated recently and
  * holds fewer, the rest come from the previous generation (`.1`), which is only ever read.
+ * Returns the highest record number the current journal holds: a fold appends there in order.
  */
-async function loadDialogs(store: JsonStore, path: string, limit: number, readOnly: boolean): Promise<void> {
+async function loadDialogs(store: JsonStore, path: string, limit: number, readOnly: boolean): Promise<number> {
   const current: DialogRecord[] = [];
-  const scan = await readJournal(path, { accept: isDialogRecord, onRecord: (record) => keepNewest(current, record, limit) });
+  let highest = 0;
+  const scan = await readJournal(path, {
+    accept: isDialogRecord,
+    onRecord: (record: DialogRecord & { seq?: number }) => {
+      if (record.seq !== undefined) {
+        // Numbers only grow: a smaller one is a record a failed fold had moved already.
+        if (record.seq <= highest) return;
+        highest = record.seq;
+      }
+      keepNewest(current, record, limit);
+    },
+  });
   if (current.length < limit) {
     const previous: DialogRecord[] = [];
     const wanted = limit - current.length;
@@ -248,6 +261,7 @@ async function loadDialogs(store: JsonStore, path: string, limit: number, readOn
   }
   for (const record of current.slice(-limit)) store.restoreDialog(record);
   if (scan && !readOnly) await repairJournal(path, scan);
+  return highest;
 }
 
 /** Appends and trims in bulk, so a long journal costs O(1) per record. */

@@ -1,11 +1,9 @@
 /** An in-memory `Store` with the JSON store's semantics, for the core's unit tests. */
 import { Low, Memory } from 'lowdb';
 import { DEFAULT_LIMITS, DocumentStore } from './document-store.js';
-import type { JournalSink, StateSink, StoreLimits } from './document-store.js';
+import type { StateSink, StoreLimits } from './document-store.js';
 import { createEmptyState } from './schema.js';
 import type { StateDoc } from './schema.js';
-
-const discard: JournalSink = { append: () => Promise.resolve() };
 
 /** The document in memory is all there is: no journal to append to, no snapshot to write. */
 const discardState: StateSink = { append: () => Promise.resolve(), saveSnapshot: () => Promise.resolve() };
@@ -21,8 +19,6 @@ export function createMemoryStore(limits: Partial<StoreLimits> = {}): DocumentSt
       dialogLimit: limits.dialogLimit ?? DEFAULT_LIMITS.dialogLimit,
     },
     stateJournal: discardState,
-    historyJournal: discard,
-    dialogJournal: discard,
     path: ':memory:',
   });
 }

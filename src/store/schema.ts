@@ -1,10 +1,11 @@
 /**
  * The state document's shape and its forward migrations, and the shape of a state journal line.
- * History and dialogs are not here: they live in append-only journals beside it, so writing state
- * never grows with them.
+ * History and dialogs are not in the snapshot: they live in append-only journals beside it, so
+ * writing state never grows with them.
  */
 import { StoreError } from '../errors.js';
-import type { ChatState, CounterName, PendingReply } from '../core/ports.js';
+import type { ChatMessage } from '../core/model.js';
+import type { ChatState, CounterName, DialogRecord, PendingReply } from '../core/ports.js';
 import { createCorruptError } from './fs-errors.js';
 
 /** Every counter the store keeps, in display order. */
@@ -31,6 +32,8 @@ export interface StateDoc {
   counters: Partial<Record<CounterName, number>>;
   /** Small cached facts, e.g. the account's `user_id`. */
   meta: Record<string, string>;
+  /** The number of the newest dialog record, so a replayed one is never logged twice. */
+  dialogSeq?: number;
 }
 
 /**
@@ -55,6 +58,12 @@ export interface StateEntry {
   counters?: Partial<Record<CounterName, number>>;
   /** Meta keys set, with their new values. */
   meta?: Array<[string, string]>;
+  /**
+   * Messages added to histories and dialog records logged: carried here so a transaction is one
+   * write, and moved to their own journals when this journal is folded into the snapshot.
+   */
+  messages?: ChatMessage[];
+  dialogs?: Array<DialogRecord & { seq: number }>;
 }
 
 type RawDoc = Record<string, unknown>;
@@ -149,14 +158,16 @@ export function isStateEntry(value: unknown, path: string): value is StateEntry 
       { hint: 'upgrade avito-ai (npm install -g avito-ai@latest); the file was left untouched' },
     );
   }
-  const { chats, processed, pending, closed, counters, meta } = value;
+  const { chats, processed, pending, closed, counters, meta, messages, dialogs } = value;
   return (
     isOptionalListOf(chats, (chat) => isRecord(chat) && typeof chat.chatId === 'string' && Array.isArray(chat.botMessageIds)) &&
     isOptionalListOf(processed, (id) => typeof id === 'string') &&
     isOptionalListOf(pending, (record) => isRecord(record) && typeof record.chatId === 'string') &&
     isOptionalListOf(closed, (chatId) => typeof chatId === 'string') &&
     (counters === undefined || (isRecord(counters) && Object.values(counters).every((n) => typeof n === 'number' && Number.isFinite(n)))) &&
-    isOptionalListOf(meta, (pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'))
+    isOptionalListOf(meta, (pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string')) &&
+    isOptionalListOf(messages, (message) => isRecord(message) && typeof message.id === 'string' && typeof message.chatId === 'string' && typeof message.created === 'number') &&
+    isOptionalListOf(dialogs, (record) => isRecord(record) && typeof record.at === 'number' && typeof record.chatId === 'string' && typeof record.seq === 'number')
   );
 }
 

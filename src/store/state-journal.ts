@@ -4,9 +4,16 @@
  * the size of the change, not of the store. The state document is a snapshot that the journal is
  * folded into now and then; opening reads the snapshot and replays the lines written since.
  */
-import type { StateSink } from './document-store.js';
+import type { ChatMessage } from '../core/model.js';
+import type { StateSink, StoredDialog } from './document-store.js';
 import { JournalWriter } from './journal.js';
 import type { StateEntry } from './schema.js';
+
+/** Where a folded journal's messages and dialog records go: the history and dialog journals. */
+export interface CarriedSink {
+  /** Resolves once the records are durable. */
+  append(records: readonly unknown[]): Promise<void>;
+}
 
 /** Lines after which the journal is folded into a new snapshot. */
 export const DEFAULT_STATE_JOURNAL_MAX_LINES = 2_000;
@@ -20,20 +27,28 @@ export interface StateJournalOptions {
   writeSnapshot: () => Promise<void>;
   maxLines: number;
   maxBytes: number;
+  history: CarriedSink;
+  dialogs: CarriedSink;
 }
 
 /**
  * Appends transactions to the journal and folds it into a snapshot once it passes `maxLines` or
- * `maxBytes`, and at close. Folding writes the snapshot first and empties the journal after: a
- * crash in between leaves lines the snapshot already holds, and replaying them changes nothing,
- * because every line holds absolute values. The fold after a threshold runs in the background
- * (the transaction that crossed it is already durable); appends wait for it, since the journal
- * can only be emptied whole.
+ * `maxBytes`, and at close. A line also carries the transaction's new messages and dialog
+ * records, so that a transaction is one write; folding first moves those to the history and
+ * dialog journals, then writes the snapshot, and empties the journal last. A crash in between
+ * leaves lines that replay to nothing new: state lines hold absolute values, a message already in
+ * the history is known by its id, and a dialog record by its number.
+ * The fold after a threshold runs in the background (the transaction that crossed it is already
+ * durable); appends wait for it, since the journal can only be emptied whole.
  */
 export class StateJournal implements StateSink {
   readonly path: string;
   readonly #writer: JournalWriter;
   readonly #writeSnapshot: () => Promise<void>;
+  readonly #history: CarriedSink;
+  readonly #dialogs: CarriedSink;
+  /** What the lines written since the last fold carried, to be moved at the next one. */
+  #carried: { messages: ChatMessage[]; dialogs: StoredDialog[] } = { messages: [], dialogs: [] };
   readonly #maxLines: number;
   readonly #maxBytes: number;
   /** When to fold next: the limits, or further out after a fold failed. */
@@ -45,8 +60,10 @@ export class StateJournal implements StateSink {
 
   constructor(path: string, options: StateJournalOptions) {
     this.path = path;
-    this.#writer = new JournalWriter(path);
+    this.#writer = new JournalWriter(path, { onWritten: (entries) => this.#carry(entries as StateEntry[]) });
     this.#writeSnapshot = options.writeSnapshot;
+    this.#history = options.history;
+    this.#dialogs = options.dialogs;
     this.#maxLines = options.maxLines;
     this.#maxBytes = options.maxBytes;
     this.#foldAtLines = options.maxLines;
@@ -63,12 +80,21 @@ export class StateJournal implements StateSink {
     if (this.#stale || this.#writer.lines >= this.#foldAtLines || this.#writer.size >= this.#foldAtBytes) this.#startFold();
   }
 
+  /** Hands over what replayed lines carried that their journals lack, for the next fold to move. */
+  restore(carried: { messages: readonly ChatMessage[]; dialogs: readonly StoredDialog[] }): void {
+    this.#carried.messages.push(...carried.messages);
+    this.#carried.dialogs.push(...carried.dialogs);
+  }
+
   /** Writes a snapshot and empties the journal; when the snapshot fails, the journal stays whole. */
   async saveSnapshot(): Promise<void> {
     const stale = this.#stale;
     this.#stale = false;
     try {
-      await this.#writer.reset(this.#writeSnapshot);
+      await this.#writer.reset(async () => {
+        await this.#moveCarried();
+        await this.#writeSnapshot();
+      });
     } catch (error) {
       this.#stale ||= stale;
       throw error;
@@ -86,6 +112,26 @@ export class StateJournal implements StateSink {
       await this.saveSnapshot().catch(() => undefined);
     }
     await this.#writer.close();
+  }
+
+  #carry(entries: readonly StateEntry[]): void {
+    for (const entry of entries) {
+      if (entry.messages) this.#carried.messages.push(...entry.messages);
+      if (entry.dialogs) this.#carried.dialogs.push(...entry.dialogs);
+    }
+  }
+
+  /** Each list is forgotten once its journal holds it, so a failed snapshot never moves it twice. */
+  async #moveCarried(): Promise<void> {
+    const { messages, dialogs } = this.#carried;
+    if (messages.length > 0) {
+      await this.#history.append(messages);
+      this.#carried.messages = [];
+    }
+    if (dialogs.length > 0) {
+      await this.#dialogs.append(dialogs);
+      this.#carried.dialogs = [];
+    }
   }
 
   #startFold(): void {

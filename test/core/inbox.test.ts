@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../src/core/model.js';
 import type { ChatOutcome, HandleOptions } from '../../src/core/responder.js';
 import { AvitoAuthError } from '../../src/errors.js';
 import { createMemoryStore } from '../../src/store/index.js';
+import { writes } from '../helpers/store-writes.js';
 
 const ACCOUNT = 42;
 const OTHER_ACCOUNT = 43;
@@ -194,7 +195,7 @@ describe('createInbox: what it accepts', () => {
   it('an id the store already processed is a duplicate', async () => {
     const { inbox, responder, store } = setup();
     const message = line('c1');
-    await store.markProcessed([message.id]);
+    await writes(store).markProcessed([message.id]);
     expect(inbox.receive(delivery(message))).toBe('duplicate');
     await tick(DELAY * 5);
     expect(responder.calls).toHaveLength(0);
@@ -212,7 +213,7 @@ describe('createInbox: what it accepts', () => {
   it("the bot's own reply delivered back is an echo; the seller's own line from the app is queued", async () => {
     const { inbox, responder, store } = setup();
     const echo = line('c1', { authorId: ACCOUNT, direction: 'out' });
-    await store.updateChat('c1', (s) => {
+    await writes(store).updateChat('c1', (s) => {
       s.botMessageIds.push(echo.id);
     });
     expect(inbox.receive(delivery(echo))).toBe('echo');
@@ -226,7 +227,7 @@ describe('createInbox: what it accepts', () => {
   it('a bot id in another chat does not make an echo', async () => {
     const { inbox, store } = setup();
     const message = line('c1', { authorId: ACCOUNT, direction: 'out' });
-    await store.updateChat('c2', (s) => {
+    await writes(store).updateChat('c2', (s) => {
       s.botMessageIds.push(message.id);
     });
     expect(inbox.receive(delivery(message))).toBe('queued');
@@ -258,11 +259,11 @@ describe('createInbox: what it accepts', () => {
     const c2 = line('c');
     for (const message of [a, b1, b2, c1, c2]) expect(inbox.receive(delivery(message))).toBe('queued');
     // A safety pass answered `a`; the bot's record of its own replies caught up in `b`; only one of c's lines was answered.
-    await store.markProcessed([a.id, c1.id]);
-    await store.updateChat('b', (s) => {
+    await writes(store).markProcessed([a.id, c1.id]);
+    await writes(store).updateChat('b', (s) => {
       s.botMessageIds.push(b1.id);
     });
-    await store.markProcessed([b2.id]);
+    await writes(store).markProcessed([b2.id]);
     await tick(DELAY * 5);
     expect(responder.calls.map((call) => call.chatId)).toEqual(['c']);
     expect(inbox.snapshot()).toEqual({ waiting: [], running: [] });
@@ -703,7 +704,7 @@ describe('createInbox: property', () => {
           // The bot's own replies, known to the store before they are delivered back.
           for (const [i, s] of slots.entries()) {
             if (s.author === 'account' && s.bot) {
-              await store.updateChat(messages[i]!.chatId, (state) => {
+              await writes(store).updateChat(messages[i]!.chatId, (state) => {
                 state.botMessageIds.push(messages[i]!.id);
               });
             }
@@ -712,7 +713,7 @@ describe('createInbox: property', () => {
           responder.behaviour = async (chatId) => {
             const ids = [...(delivered.get(chatId) ?? [])];
             if (work > 0) await new Promise((resolve) => setTimeout(resolve, work));
-            if (markProcessed) await store.markProcessed(ids);
+            if (markProcessed) await writes(store).markProcessed(ids);
             return answered(chatId);
           };
 

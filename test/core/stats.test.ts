@@ -6,6 +6,7 @@ import type { DialogRecord, PendingReply } from '../../src/core/ports.js';
 import { ACTIVE_DIALOG_MS, computeStats, LATENCY_WINDOW, META_LAST_ERROR, percentile } from '../../src/core/stats.js';
 import type { RuntimeFigures } from '../../src/core/stats.js';
 import { createMemoryStore } from '../../src/store/index.js';
+import { writes } from '../helpers/store-writes.js';
 
 const NOW = 1_700_000_000_000;
 const HOUR = 3_600_000;
@@ -67,26 +68,26 @@ describe('computeStats', () => {
 
   it('counts escalated chats, chats paused until later (not a pause that ended), and chats active within 24 h', async () => {
     const store = createMemoryStore();
-    await store.updateChat('escalated', (s) => {
+    await writes(store).updateChat('escalated', (s) => {
       s.escalatedAt = NOW - 10 * 24 * HOUR;
     });
-    await store.updateChat('paused', (s) => {
+    await writes(store).updateChat('paused', (s) => {
       s.pausedUntil = NOW + HOUR;
       s.pauseReason = 'takeover';
       s.lastActivityAt = NOW - HOUR;
     });
-    await store.updateChat('pause-ended', (s) => {
+    await writes(store).updateChat('pause-ended', (s) => {
       s.pausedUntil = NOW - 1;
       s.pauseReason = 'manual';
       s.lastActivityAt = NOW - ACTIVE_DIALOG_MS + 1;
     });
-    await store.updateChat('pause-ends-now', (s) => {
+    await writes(store).updateChat('pause-ends-now', (s) => {
       s.pausedUntil = NOW;
     });
-    await store.updateChat('old', (s) => {
+    await writes(store).updateChat('old', (s) => {
       s.lastActivityAt = NOW - ACTIVE_DIALOG_MS;
     });
-    await store.updateChat('older', (s) => {
+    await writes(store).updateChat('older', (s) => {
       s.lastActivityAt = NOW - 2 * ACTIVE_DIALOG_MS;
     });
     const stats = computeStats(store, NOW);
@@ -100,8 +101,8 @@ describe('computeStats', () => {
     const store = createMemoryStore();
     await rememberOpenChats(store, ['o1', 'o2', 'o3']);
     expect(JSON.parse(store.getMeta('poll.openChats')!)).toEqual(['o1', 'o2', 'o3']);
-    await store.putPending(pending('o2'));
-    await store.putPending(pending('w1'));
+    await writes(store).putPending(pending('o2'));
+    await writes(store).putPending(pending('w1'));
     expect(computeStats(store, NOW)).toMatchObject({ pending_messages: 2, processing_messages: 2 });
 
     const runtime: RuntimeFigures = { startedAt: NOW - 90_000, queued: 4, processing: 3 };
@@ -110,36 +111,36 @@ describe('computeStats', () => {
 
   it('open chats written as a raw JSON array by the pass are read; a malformed list counts none', async () => {
     const store = createMemoryStore();
-    await store.setMeta('poll.openChats', JSON.stringify(['a', 'b', 'a']));
+    await writes(store).setMeta('poll.openChats', JSON.stringify(['a', 'b', 'a']));
     // A Set: the same chat twice is one.
     expect(computeStats(store, NOW).pending_messages).toBe(2);
-    await store.setMeta('poll.openChats', '{not json');
+    await writes(store).setMeta('poll.openChats', '{not json');
     expect(computeStats(store, NOW).pending_messages).toBe(0);
-    await store.setMeta('poll.openChats', JSON.stringify({ a: 1 }));
+    await writes(store).setMeta('poll.openChats', JSON.stringify({ a: 1 }));
     expect(computeStats(store, NOW).pending_messages).toBe(0);
-    await store.setMeta('poll.openChats', JSON.stringify(['a', 7, null]));
+    await writes(store).setMeta('poll.openChats', JSON.stringify(['a', 7, null]));
     expect(computeStats(store, NOW).pending_messages).toBe(1);
   });
 
   it('last_poll_time: the epoch ms in meta as ISO; null when missing or not a number', async () => {
     const store = createMemoryStore();
     expect(META_LAST_PASS).toBe('poll.lastPassAt');
-    await store.setMeta(META_LAST_PASS, String(NOW - 60_000));
+    await writes(store).setMeta(META_LAST_PASS, String(NOW - 60_000));
     expect(computeStats(store, NOW).last_poll_time).toBe(new Date(NOW - 60_000).toISOString());
     expect(computeStats(store, NOW).last_poll_time).toBe('2023-11-14T22:12:20.000Z');
-    await store.setMeta(META_LAST_PASS, 'garbage');
+    await writes(store).setMeta(META_LAST_PASS, 'garbage');
     expect(computeStats(store, NOW).last_poll_time).toBeNull();
-    await store.setMeta(META_LAST_PASS, '0');
+    await writes(store).setMeta(META_LAST_PASS, '0');
     expect(computeStats(store, NOW).last_poll_time).toBeNull();
   });
 
   it('last_error and last_error_time from daemon.lastError; null when malformed', async () => {
     const store = createMemoryStore();
     expect(META_LAST_ERROR).toBe('daemon.lastError');
-    await store.setMeta(META_LAST_ERROR, JSON.stringify({ at: NOW - 5_000, message: 'Avito 503' }));
+    await writes(store).setMeta(META_LAST_ERROR, JSON.stringify({ at: NOW - 5_000, message: 'Avito 503' }));
     expect(computeStats(store, NOW)).toMatchObject({ last_error: 'Avito 503', last_error_time: new Date(NOW - 5_000).toISOString() });
     for (const raw of ['{broken', JSON.stringify({ at: 'yesterday', message: 'x' }), JSON.stringify({ at: NOW }), JSON.stringify({ message: 'x' }), 'null', '42']) {
-      await store.setMeta(META_LAST_ERROR, raw);
+      await writes(store).setMeta(META_LAST_ERROR, raw);
       expect(computeStats(store, NOW), raw).toMatchObject({ last_error: null, last_error_time: null });
     }
   });
@@ -147,13 +148,13 @@ describe('computeStats', () => {
   it('answer_rate: shares of the dialogs, an engine failure counting as not found', async () => {
     const store = createMemoryStore();
     const statuses: DialogStatus[] = ['FOUND', 'FOUND', 'FOUND', 'NOT_FOUND', 'ENGINE_FAILED', 'ESCALATION', 'NON_TEXT', 'FOUND'];
-    for (const [i, status] of statuses.entries()) await store.appendDialog(dialog(status, 100 * (i + 1)));
+    for (const [i, status] of statuses.entries()) await writes(store).appendDialog(dialog(status, 100 * (i + 1)));
     expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.5, not_found: 0.25, escalation: 0.125 });
   });
 
   it('answer_rate shares are rounded to three decimals', async () => {
     const store = createMemoryStore();
-    for (const status of ['FOUND', 'NOT_FOUND', 'ESCALATION'] as const) await store.appendDialog(dialog(status, 10));
+    for (const status of ['FOUND', 'NOT_FOUND', 'ESCALATION'] as const) await writes(store).appendDialog(dialog(status, 10));
     expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.333, not_found: 0.333, escalation: 0.333 });
   });
 
@@ -161,21 +162,21 @@ describe('computeStats', () => {
     const store = createMemoryStore();
     // 20 dialogs, latencies 1..20 s in shuffled order: median = 10th = 10 s, p95 = 19th = 19 s.
     const latencies = [7, 20, 1, 13, 4, 18, 10, 2, 15, 9, 11, 19, 3, 16, 5, 12, 17, 6, 14, 8].map((s) => s * 1_000);
-    for (const latency of latencies) await store.appendDialog(dialog('FOUND', latency));
+    for (const latency of latencies) await writes(store).appendDialog(dialog('FOUND', latency));
     expect(computeStats(store, NOW).latency_ms).toEqual({ median: 10_000, p95: 19_000 });
   });
 
   it('one dialog is its own median and p95', async () => {
     const store = createMemoryStore();
-    await store.appendDialog(dialog('NOT_FOUND', 1234));
+    await writes(store).appendDialog(dialog('NOT_FOUND', 1234));
     expect(computeStats(store, NOW)).toMatchObject({ latency_ms: { median: 1234, p95: 1234 }, answer_rate: { found: 0, not_found: 1, escalation: 0 } });
   });
 
   it('the figures are taken over the newest LATENCY_WINDOW dialogs', async () => {
     const store = createMemoryStore({ dialogLimit: LATENCY_WINDOW + 50 });
     // 50 old slow escalations, then LATENCY_WINDOW fast answers.
-    for (let i = 0; i < 50; i++) await store.appendDialog(dialog('ESCALATION', 999_999));
-    for (let i = 0; i < LATENCY_WINDOW; i++) await store.appendDialog(dialog('FOUND', 500));
+    for (let i = 0; i < 50; i++) await writes(store).appendDialog(dialog('ESCALATION', 999_999));
+    for (let i = 0; i < LATENCY_WINDOW; i++) await writes(store).appendDialog(dialog('FOUND', 500));
     expect(computeStats(store, NOW)).toMatchObject({ answer_rate: { found: 1, not_found: 0, escalation: 0 }, latency_ms: { median: 500, p95: 500 } });
   });
 

@@ -10,6 +10,7 @@ import { SCHEMA_VERSION, openStore, resolveStorePaths } from '../../src/store/in
 import type { JsonStore } from '../../src/store/index.js';
 import * as journal from '../../src/store/journal.js';
 import { catchStoreError, createTempDir, makeDialog, makeMessage } from './helpers.js';
+import { writes } from '../helpers/store-writes.js';
 
 // Passes through, unless a test makes one call do something first (a writer's fold, below).
 vi.mock('../../src/store/journal.js', async (importOriginal) => {
@@ -85,13 +86,14 @@ describe('openStore: a fresh store', () => {
 
   it('creates the journals private too, and leaves no temp file behind', async () => {
     const store = await open();
-    await store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
-    await store.appendDialog(makeDialog(1));
-    await store.updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
+    await writes(store).appendDialog(makeDialog(1));
+    await writes(store).updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
     expect((await stat(store.paths.stateJournal)).mode & 0o777).toBe(0o600);
+    // Messages and dialog records reach their own journals when the state journal is folded (here: at close).
+    await store.close();
     expect((await stat(store.paths.history)).mode & 0o777).toBe(0o600);
     expect((await stat(store.paths.dialogs)).mode & 0o777).toBe(0o600);
-    await store.close();
     expect((await readdir(join(dir, 'data'))).sort()).toEqual([
       'avito-ai.dialogs.jsonl',
       'avito-ai.history.jsonl',
@@ -119,7 +121,7 @@ describe('round trip across close and open', () => {
   it('keeps chats, history, processed ids, pending replies, dialogs, counters and meta', async () => {
     const store = await open();
     const longIds = Array.from({ length: 5_000 }, (_, index) => `bot-${index}`);
-    const returned = await store.updateChat('u2i-a', (state) => {
+    const returned = await writes(store).updateChat('u2i-a', (state) => {
       state.lastHandledMessageId = 'm-2';
       state.botMessageIds = longIds;
       state.listing = { id: 42, title: 'Диван', price: '10 000 ₽' };
@@ -127,17 +129,17 @@ describe('round trip across close and open', () => {
       state.pauseReason = 'takeover';
     });
     expect(returned.botMessageIds).toHaveLength(5_000);
-    await store.updateChat('u2i-b', (state) => void (state.escalatedAt = 5));
-    await store.appendMessages('u2i-a', [makeMessage('m-1', 10, 'u2i-a'), makeMessage('m-2', 20, 'u2i-a')]);
-    await store.appendMessages('u2i-b', [makeMessage('m-3', 15, 'u2i-b')]);
-    await store.markProcessed(['m-1', 'm-2']);
-    await store.putPending(pending);
-    await store.putPending({ ...pending, chatId: 'u2i-b', id: 'p-2' });
-    await store.closePending('u2i-b');
-    await store.appendDialog(makeDialog(1, 'u2i-a'));
-    await store.appendDialog(makeDialog(2, 'u2i-b'));
-    await Promise.all([store.increment('found'), store.increment('found'), store.increment('repliesSent', 5)]);
-    await store.setMeta('user_id', '123456');
+    await writes(store).updateChat('u2i-b', (state) => void (state.escalatedAt = 5));
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-1', 10, 'u2i-a'), makeMessage('m-2', 20, 'u2i-a')]);
+    await writes(store).appendMessages('u2i-b', [makeMessage('m-3', 15, 'u2i-b')]);
+    await writes(store).markProcessed(['m-1', 'm-2']);
+    await writes(store).putPending(pending);
+    await writes(store).putPending({ ...pending, chatId: 'u2i-b', id: 'p-2' });
+    await writes(store).closePending('u2i-b');
+    await writes(store).appendDialog(makeDialog(1, 'u2i-a'));
+    await writes(store).appendDialog(makeDialog(2, 'u2i-b'));
+    await Promise.all([writes(store).increment('found'), writes(store).increment('found'), writes(store).increment('repliesSent', 5)]);
+    await writes(store).setMeta('user_id', '123456');
 
     const again = await reopen(store);
     expect(again.getChat('u2i-a')).toEqual({
@@ -165,8 +167,8 @@ describe('round trip across close and open', () => {
 
   it('hands out copies: changing a returned object changes nothing stored', async () => {
     const store = await open();
-    await store.updateChat('u2i-a', (state) => state.botMessageIds.push('b-1'));
-    await store.putPending(pending);
+    await writes(store).updateChat('u2i-a', (state) => state.botMessageIds.push('b-1'));
+    await writes(store).putPending(pending);
     const chat = store.getChat('u2i-a');
     chat?.botMessageIds.push('sneaky');
     const record = store.getPending('u2i-a');
@@ -177,9 +179,9 @@ describe('round trip across close and open', () => {
 
   it('leaves the chat untouched when the update throws', async () => {
     const store = await open();
-    await store.updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
+    await writes(store).updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
     await expect(
-      store.updateChat('u2i-a', (state) => {
+      writes(store).updateChat('u2i-a', (state) => {
         state.buyerName = 'changed';
         throw new Error('boom');
       }),
@@ -190,7 +192,7 @@ describe('round trip across close and open', () => {
   it('makes concurrent writes durable: every awaited update survives a reopen', async () => {
     const store = await open();
     await Promise.all(
-      Array.from({ length: 40 }, (_, index) => store.updateChat(`u2i-${index}`, (state) => void (state.engineFailures = index))),
+      Array.from({ length: 40 }, (_, index) => writes(store).updateChat(`u2i-${index}`, (state) => void (state.engineFailures = index))),
     );
     const again = await reopen(store);
     expect(again.listChats()).toHaveLength(40);
@@ -202,7 +204,7 @@ describe('history', () => {
   it('groups concurrent appends and makes each durable', async () => {
     const store = await open();
     await Promise.all(
-      Array.from({ length: 30 }, (_, index) => store.appendMessages(`u2i-${index % 3}`, [makeMessage(`m-${index}`, index, `u2i-${index % 3}`)])),
+      Array.from({ length: 30 }, (_, index) => writes(store).appendMessages(`u2i-${index % 3}`, [makeMessage(`m-${index}`, index, `u2i-${index % 3}`)])),
     );
     const again = await reopen(store);
     expect(again.stats().messages).toBe(30);
@@ -211,7 +213,7 @@ describe('history', () => {
 
   it('getHistory(limit) returns the newest N, oldest first', async () => {
     const store = await open();
-    await store.appendMessages('u2i-a', [30, 10, 50, 20, 40].map((created) => makeMessage(`m-${created}`, created, 'u2i-a')));
+    await writes(store).appendMessages('u2i-a', [30, 10, 50, 20, 40].map((created) => makeMessage(`m-${created}`, created, 'u2i-a')));
     expect(store.getHistory('u2i-a', 2).map((message) => message.id)).toEqual(['m-40', 'm-50']);
     expect(store.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-10', 'm-20', 'm-30', 'm-40', 'm-50']);
     expect(store.getHistory('u2i-a', 0)).toEqual([]);
@@ -220,8 +222,8 @@ describe('history', () => {
 
   it('orders equal times by insertion and files messages under the chat they were appended to', async () => {
     const store = await open();
-    await store.appendMessages('u2i-a', [makeMessage('part-1', 5, 'u2i-a'), makeMessage('part-2', 5, 'other')]);
-    await store.appendMessages('u2i-a', [makeMessage('part-3', 5, 'u2i-a'), makeMessage('part-1', 5, 'u2i-a')]);
+    await writes(store).appendMessages('u2i-a', [makeMessage('part-1', 5, 'u2i-a'), makeMessage('part-2', 5, 'other')]);
+    await writes(store).appendMessages('u2i-a', [makeMessage('part-3', 5, 'u2i-a'), makeMessage('part-1', 5, 'u2i-a')]);
     const again = await reopen(store);
     expect(again.getHistory('u2i-a').map((message) => `${message.id}@${message.chatId}`)).toEqual([
       'part-1@u2i-a',
@@ -232,17 +234,18 @@ describe('history', () => {
 
   it('persists one message as one appended line, however long the history', async () => {
     const store = await open();
-    await store.appendMessages('u2i-a', Array.from({ length: 50 }, (_, index) => makeMessage(`m-${index}`, index, 'u2i-a')));
-    const before = await readFile(store.paths.history, 'utf8');
+    await writes(store).appendMessages('u2i-a', Array.from({ length: 50 }, (_, index) => makeMessage(`m-${index}`, index, 'u2i-a')));
+    // A transaction is one line of the state journal, its messages included.
+    const before = await readFile(store.paths.stateJournal, 'utf8');
     const stateBefore = await readFile(statePath, 'utf8');
-    await store.appendMessages('u2i-a', [makeMessage('m-new', 100, 'u2i-a')]);
-    const after = await readFile(store.paths.history, 'utf8');
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-new', 100, 'u2i-a')]);
+    const after = await readFile(store.paths.stateJournal, 'utf8');
     expect(after.startsWith(before)).toBe(true);
-    expect(after.slice(before.length)).toBe(`${JSON.stringify(makeMessage('m-new', 100, 'u2i-a'))}\n`);
+    expect(after.slice(before.length)).toBe(`${JSON.stringify({ v: SCHEMA_VERSION, messages: [makeMessage('m-new', 100, 'u2i-a')] })}\n`);
     expect(await readFile(statePath, 'utf8')).toBe(stateBefore);
     // Nothing new: nothing written.
-    await store.appendMessages('u2i-a', [makeMessage('m-new', 100, 'u2i-a')]);
-    expect(await readFile(store.paths.history, 'utf8')).toBe(after);
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-new', 100, 'u2i-a')]);
+    expect(await readFile(store.paths.stateJournal, 'utf8')).toBe(after);
   });
 
   it('property: appended messages come back after reopen de-duplicated, in time order, newest kept', async () => {
@@ -273,7 +276,7 @@ describe('history', () => {
           const messages = batch.map(toMessage);
           for (const chatId of ['u2i-a', 'u2i-b']) {
             const forChat = messages.filter((message) => message.chatId === chatId);
-            await store.appendMessages(chatId, forChat);
+            await writes(store).appendMessages(chatId, forChat);
             const seen = appendedOrder.get(chatId) ?? [];
             for (const message of forChat) if (!seen.some((other) => other.id === message.id)) seen.push(message);
             appendedOrder.set(chatId, seen);
@@ -312,8 +315,8 @@ describe('history', () => {
 
   it('refuses a re-fetched message that was already evicted', async () => {
     const store = await open({ historyLimit: 2 });
-    await store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a'), makeMessage('m-2', 2, 'u2i-a'), makeMessage('m-3', 3, 'u2i-a')]);
-    await store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a'), makeMessage('m-2', 2, 'u2i-a')]);
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a'), makeMessage('m-2', 2, 'u2i-a'), makeMessage('m-3', 3, 'u2i-a')]);
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a'), makeMessage('m-2', 2, 'u2i-a')]);
     expect(store.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-2', 'm-3']);
     const again = await reopen(store, { historyLimit: 2 });
     expect(again.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-2', 'm-3']);
@@ -321,14 +324,15 @@ describe('history', () => {
 
   it('compacts the journal at open when it holds far more lines than are kept', async () => {
     const store = await open({ historyLimit: 3 });
-    await store.appendMessages('u2i-a', Array.from({ length: 1_200 }, (_, index) => makeMessage(`m-${index}`, index, 'u2i-a')));
-    await store.appendMessages('u2i-b', [makeMessage('b-1', 1, 'u2i-b')]);
+    await writes(store).appendMessages('u2i-a', Array.from({ length: 1_200 }, (_, index) => makeMessage(`m-${index}`, index, 'u2i-a')));
+    await writes(store).appendMessages('u2i-b', [makeMessage('b-1', 1, 'u2i-b')]);
+    await store.close();
     expect(countLines(await readFile(store.paths.history, 'utf8'))).toBe(1_201);
-    const again = await reopen(store, { historyLimit: 3 });
+    const again = await open({ historyLimit: 3 });
     expect(countLines(await readFile(again.paths.history, 'utf8'))).toBe(4);
     expect((await stat(again.paths.history)).mode & 0o777).toBe(0o600);
     expect(again.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-1197', 'm-1198', 'm-1199']);
-    await again.appendMessages('u2i-a', [makeMessage('m-1200', 1_200, 'u2i-a')]);
+    await writes(again).appendMessages('u2i-a', [makeMessage('m-1200', 1_200, 'u2i-a')]);
     const third = await reopen(again, { historyLimit: 3 });
     expect(third.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-1198', 'm-1199', 'm-1200']);
     expect(third.getHistory('u2i-b').map((message) => message.id)).toEqual(['b-1']);
@@ -339,21 +343,21 @@ describe('history', () => {
     const store = await open(limits);
     const chat = (n: number) => `u2i-${n}`;
     for (let n = 0; n < 10; n++) {
-      await store.appendMessages(chat(n), Array.from({ length: 40 }, (_, index) => makeMessage(`c${n}-${index}`, 1_000 * n + index, chat(n))));
+      await writes(store).appendMessages(chat(n), Array.from({ length: 40 }, (_, index) => makeMessage(`c${n}-${index}`, 1_000 * n + index, chat(n))));
     }
     // 250 fit: the six chats appended last.
     const kept = (s: JsonStore) => Array.from({ length: 12 }, (_, n) => s.getHistory(chat(n)).length);
     expect(kept(store)).toEqual([0, 0, 0, 0, 40, 40, 40, 40, 40, 40, 0, 0]);
     // Touching chat 5 again (one new message) moves it to the back of the forgetting order:
     // the next two chats push out 4 and 6, not 5.
-    await store.appendMessages(chat(5), [makeMessage('c5-new', 99_999, chat(5))]);
+    await writes(store).appendMessages(chat(5), [makeMessage('c5-new', 99_999, chat(5))]);
     for (const n of [10, 11]) {
-      await store.appendMessages(chat(n), Array.from({ length: 40 }, (_, index) => makeMessage(`c${n}-${index}`, 1_000 * n + index, chat(n))));
+      await writes(store).appendMessages(chat(n), Array.from({ length: 40 }, (_, index) => makeMessage(`c${n}-${index}`, 1_000 * n + index, chat(n))));
     }
     expect(kept(store)).toEqual([0, 0, 0, 0, 0, 41, 0, 40, 40, 40, 40, 40]);
     expect(store.stats().messages).toBe(241);
     // A forgotten chat that comes back is filled again from what Avito shows.
-    await store.appendMessages(chat(0), Array.from({ length: 40 }, (_, index) => makeMessage(`c0-${index}`, index, chat(0))));
+    await writes(store).appendMessages(chat(0), Array.from({ length: 40 }, (_, index) => makeMessage(`c0-${index}`, index, chat(0))));
     expect(store.getHistory(chat(0))).toHaveLength(40);
     expect(store.stats().messages).toBeLessThanOrEqual(250);
     // Replaying the journal at open keeps the same bound, so a long history never loads whole.
@@ -366,32 +370,32 @@ describe('history', () => {
 
   it('does not compact a journal below the minimum size', async () => {
     const store = await open({ historyLimit: 3 });
-    await store.appendMessages('u2i-a', Array.from({ length: 500 }, (_, index) => makeMessage(`m-${index}`, index, 'u2i-a')));
+    await writes(store).appendMessages('u2i-a', Array.from({ length: 500 }, (_, index) => makeMessage(`m-${index}`, index, 'u2i-a')));
     const again = await reopen(store, { historyLimit: 3 });
     expect(countLines(await readFile(again.paths.history, 'utf8'))).toBe(500);
   });
 
   it('tolerates a torn last line and cuts it off before appending', async () => {
     const store = await open();
-    await store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a'), makeMessage('m-2', 2, 'u2i-a')]);
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a'), makeMessage('m-2', 2, 'u2i-a')]);
     await store.close();
     const intact = await readFile(store.paths.history, 'utf8');
     await appendFile(store.paths.history, '{"id":"m-3","chatId":"u2i-a","crea');
     const again = await open();
     expect(again.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-1', 'm-2']);
     expect(await readFile(again.paths.history, 'utf8')).toBe(intact);
-    await again.appendMessages('u2i-a', [makeMessage('m-3', 3, 'u2i-a')]);
+    await writes(again).appendMessages('u2i-a', [makeMessage('m-3', 3, 'u2i-a')]);
     const third = await reopen(again);
     expect(third.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-1', 'm-2', 'm-3']);
   });
 
   it('keeps a complete last record whose newline was lost, and terminates it', async () => {
     const store = await open();
-    await store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
     await store.close();
     await appendFile(store.paths.history, JSON.stringify(makeMessage('m-2', 2, 'u2i-a')));
     const again = await open();
-    await again.appendMessages('u2i-a', [makeMessage('m-3', 3, 'u2i-a')]);
+    await writes(again).appendMessages('u2i-a', [makeMessage('m-3', 3, 'u2i-a')]);
     const third = await reopen(again);
     expect(third.getHistory('u2i-a').map((message) => message.id)).toEqual(['m-1', 'm-2', 'm-3']);
   });
@@ -438,8 +442,8 @@ describe('processed ids', () => {
         // The reference: ids by when they were last marked, the newest `limit` kept.
         let expected: string[] = [];
         for (const [index, batch] of batches.entries()) {
-          await once.markProcessed(batch);
-          for (let time = 0; time < repeats[index]!; time += 1) await many.markProcessed(batch);
+          await writes(once).markProcessed(batch);
+          for (let time = 0; time < repeats[index]!; time += 1) await writes(many).markProcessed(batch);
           for (const id of batch) expected = [...expected.filter((other) => other !== id), id].slice(-limit);
         }
         await once.close();
@@ -462,12 +466,12 @@ describe('processed ids', () => {
 
   it('writes nothing when every id is already processed', async () => {
     const store = await open();
-    await store.markProcessed(['m-1']);
+    await writes(store).markProcessed(['m-1']);
     const before = await stat(statePath);
     const journal = await readFile(store.paths.stateJournal, 'utf8');
     expect(countLines(journal)).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 15));
-    await store.markProcessed(['m-1', 'm-1']);
+    await writes(store).markProcessed(['m-1', 'm-1']);
     expect((await stat(statePath)).mtimeMs).toBe(before.mtimeMs);
     expect(await readFile(store.paths.stateJournal, 'utf8')).toBe(journal);
   });
@@ -477,18 +481,20 @@ describe('dialogs', () => {
   it('rotates the journal past its size limit, keeping one old generation', async () => {
     const store = await open({ dialogJournalMaxBytes: 1_000, dialogLimit: 8 });
     const lineBytes = Buffer.byteLength(`${JSON.stringify(makeDialog(10))}\n`);
-    for (let index = 0; index < 30; index += 1) await store.appendDialog(makeDialog(index));
+    for (let index = 0; index < 30; index += 1) await writes(store).appendDialog(makeDialog(index));
+    expect(store.recentDialogs(3).map((record) => record.question)).toEqual(['question 29', 'question 28', 'question 27']);
+    // Older than the in-memory window: not served.
+    expect(store.recentDialogs(100)).toHaveLength(8);
+    // The records reach the dialog journal when the state journal is folded (here: at close).
+    await store.close();
     const current = await stat(store.paths.dialogs);
     const previous = await stat(`${store.paths.dialogs}.1`);
     expect(current.size).toBeLessThanOrEqual(1_000);
     expect(previous.size).toBeLessThanOrEqual(1_000);
     expect(previous.size).toBeGreaterThan(1_000 - lineBytes);
     expect(existsSync(`${store.paths.dialogs}.2`)).toBe(false);
-    expect(store.recentDialogs(3).map((record) => record.question)).toEqual(['question 29', 'question 28', 'question 27']);
-    // Older than the in-memory window: not served.
-    expect(store.recentDialogs(100)).toHaveLength(8);
 
-    const again = await reopen(store, { dialogJournalMaxBytes: 1_000, dialogLimit: 8 });
+    const again = await open({ dialogJournalMaxBytes: 1_000, dialogLimit: 8 });
     const currentLines = countLines(await readFile(again.paths.dialogs, 'utf8'));
     expect(currentLines).toBeLessThan(8);
     // The newest 8 span both generations.
@@ -559,26 +565,26 @@ describe('a damaged state file is never overwritten', () => {
 describe('read-only', () => {
   it('opens while another process holds the lock, reads, and refuses writes', async () => {
     const writer = await open();
-    await writer.updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
-    await writer.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
+    await writes(writer).updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
+    await writes(writer).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
     const reader = await open({ readOnly: true });
     expect(reader.getChat('u2i-a')?.buyerName).toBe('Ира');
     expect(reader.getHistory('u2i-a')).toHaveLength(1);
-    const error = await catchStoreError(() => reader.updateChat('u2i-a', () => undefined));
+    const error = await catchStoreError(() => writes(reader).updateChat('u2i-a', () => undefined));
     expect(error.reason).toBe('io');
     expect(error.message).toMatch(/read-only/);
-    await expect(reader.appendMessages('u2i-a', [makeMessage('m-2', 2, 'u2i-a')])).rejects.toBeInstanceOf(StoreError);
-    await expect(reader.increment('found')).rejects.toBeInstanceOf(StoreError);
+    await expect(writes(reader).appendMessages('u2i-a', [makeMessage('m-2', 2, 'u2i-a')])).rejects.toBeInstanceOf(StoreError);
+    await expect(writes(reader).increment('found')).rejects.toBeInstanceOf(StoreError);
     await reader.close();
     // The reader's close left the writer's lock alone.
     expect(existsSync(writer.paths.lock)).toBe(true);
-    await writer.setMeta('still', 'writable');
+    await writes(writer).setMeta('still', 'writable');
   });
 
   it('reads again when the writer folds the state journal between the snapshot read and the journal read', async () => {
     const writer = await open();
-    await writer.increment('found', 3);
-    await writer.setMeta('user_id', '42');
+    await writes(writer).increment('found', 3);
+    await writes(writer).setMeta('user_id', '42');
     const readJournal = vi.mocked(journal.readJournal);
     const passThrough = readJournal.getMockImplementation()!;
     let folds = 0;
@@ -597,7 +603,7 @@ describe('read-only', () => {
 
   it('does not repair a torn journal it only reads, and opens a missing store as empty without creating it', async () => {
     const writer = await open();
-    await writer.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
+    await writes(writer).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
     await appendFile(writer.paths.history, '{"torn');
     const torn = await readFile(writer.paths.history, 'utf8');
     const reader = await open({ readOnly: true });
@@ -611,28 +617,29 @@ describe('read-only', () => {
 });
 
 describe('I/O errors surface as StoreError io', () => {
-  it('reports a state journal append that fails (the journal is a directory); the next write saves the change', async () => {
+  it('reports a state journal append that fails (the journal is a directory); the failed change is undone, the next write works', async () => {
     // Tests run as root, where chmod does not stop writes; a directory where the journal must go
     // makes open(2) fail for real (EISDIR) for any user.
     const store = await open();
     const snapshot = await readFile(statePath, 'utf8');
     await mkdir(store.paths.stateJournal);
-    const error = await catchStoreError(() => store.updateChat('u2i-a', (state) => void (state.buyerName = 'Ира')));
+    const error = await catchStoreError(() => writes(store).updateChat('u2i-a', (state) => void (state.buyerName = 'Ира')));
     expect(error.reason).toBe('io');
     expect(error.message).toContain(store.paths.stateJournal);
     expect(error.hint).toMatch(/is a directory/);
     expect(await readFile(statePath, 'utf8')).toBe(snapshot);
+    // What the caller was told failed never turns up later, in memory or on disk: a write-ahead
+    // record that was not saved must not be acted on.
+    expect(store.getChat('u2i-a')).toBeUndefined();
     await rm(store.paths.stateJournal, { recursive: true });
-    // No line holds the failed change, so the next successful write folds memory into a snapshot;
-    // the write after that queues behind the fold.
-    await store.setMeta('after', '2');
-    await store.setMeta('later', '3');
+    await writes(store).setMeta('after', '2');
+    await writes(store).setMeta('later', '3');
     const crashed = await open({ readOnly: true });
-    expect(crashed.getChat('u2i-a')?.buyerName).toBe('Ира');
+    expect(crashed.getChat('u2i-a')).toBeUndefined();
     expect(crashed.getMeta('after')).toBe('2');
     expect(crashed.getMeta('later')).toBe('3');
     const again = await reopen(store);
-    expect(again.getChat('u2i-a')?.buyerName).toBe('Ира');
+    expect(again.getChat('u2i-a')).toBeUndefined();
     expect(again.getMeta('after')).toBe('2');
   });
 
@@ -652,15 +659,16 @@ describe('I/O errors surface as StoreError io', () => {
   it.skipIf(!hasDevFull)('says "disk full" when the disk is full (state journal routed to /dev/full)', async () => {
     const store = await open();
     await symlink('/dev/full', store.paths.stateJournal);
-    const error = await catchStoreError(() => store.setMeta('k', 'v'));
+    const error = await catchStoreError(() => writes(store).setMeta('k', 'v'));
     expect(error.reason).toBe('io');
     expect(error.hint).toMatch(/disk full/);
   });
 
   it.skipIf(!hasDevFull)('reports a journal append on a full disk and forgets the unsaved messages', async () => {
     const store = await open();
-    await symlink('/dev/full', store.paths.history);
-    const error = await catchStoreError(() => store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]));
+    // Messages are made durable in the state journal.
+    await symlink('/dev/full', store.paths.stateJournal);
+    const error = await catchStoreError(() => writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]));
     expect(error.reason).toBe('io');
     expect(error.hint).toMatch(/disk full/);
     expect(store.getHistory('u2i-a')).toEqual([]);
@@ -669,7 +677,7 @@ describe('I/O errors surface as StoreError io', () => {
   it.skipIf(isRoot)('reports an unwritable directory (non-root only: root ignores modes)', async () => {
     const store = await open();
     await chmod(join(dir, 'data'), 0o500);
-    const error = await catchStoreError(() => store.setMeta('k', 'v'));
+    const error = await catchStoreError(() => writes(store).setMeta('k', 'v'));
     expect(error.reason).toBe('io');
     expect(error.hint).toMatch(/not writable/);
   });
@@ -685,7 +693,7 @@ describe('I/O errors surface as StoreError io', () => {
   it('refuses writes after close', async () => {
     const store = await open();
     await store.close();
-    const error = await catchStoreError(() => store.setMeta('k', 'v'));
+    const error = await catchStoreError(() => writes(store).setMeta('k', 'v'));
     expect(error.message).toMatch(/closed/);
   });
 });

@@ -10,6 +10,7 @@ import { openStore } from '../../src/store/index.js';
 import type { JsonStore } from '../../src/store/index.js';
 import { acquireLock, releaseLock } from '../../src/store/lock-file.js';
 import { createTempDir } from './helpers.js';
+import { writes } from '../helpers/store-writes.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -61,7 +62,7 @@ async function expectTakenOver(): Promise<void> {
   const holder: unknown = JSON.parse(await readFile(lockPath, 'utf8'));
   expect(holder).toMatchObject({ pid: process.pid, startedAt: '2025-01-02T03:04:05.000Z' });
   expect((await stat(lockPath)).mode & 0o777).toBe(0o600);
-  await store.setMeta('k', 'v');
+  await writes(store).setMeta('k', 'v');
 }
 
 const NOW = () => Date.UTC(2025, 0, 2, 3, 4, 5);
@@ -123,7 +124,7 @@ describe('the one-writer lock', () => {
     await first.close();
     expect(existsSync(lockPath)).toBe(false);
     const second = await open();
-    await second.setMeta('k', 'v');
+    await writes(second).setMeta('k', 'v');
   });
 
   it('takes over a stale lock whose pid is dead', async () => {
@@ -131,7 +132,7 @@ describe('the one-writer lock', () => {
     await writeFile(lockPath, JSON.stringify({ pid: deadPid, hostname: hostname(), startedAt: '2020-01-01T00:00:00.000Z' }));
     const store = await open();
     expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: process.pid });
-    await store.setMeta('k', 'v');
+    await writes(store).setMeta('k', 'v');
   });
 
   it('takes over an unparsable lock file', async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.js';
 import { createMemoryStore, openStore } from '../../src/store/index.js';
 import { createTempDir, makeDialog, makeMessage, readAll, runTransaction, txPlanArbitrary } from './helpers.js';
+import { writes } from '../helpers/store-writes.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -22,20 +23,20 @@ type Operation = (store: Store) => Promise<unknown>;
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ chat: fc.constantFrom('a', 'b'), n: fc.nat({ max: 20 }) }).map(
     ({ chat, n }): Operation =>
-      (store) => store.appendMessages(`u2i-${chat}`, [makeMessage(`m-${n}`, n % 7, `u2i-${chat}`)]),
+      (store) => writes(store).appendMessages(`u2i-${chat}`, [makeMessage(`m-${n}`, n % 7, `u2i-${chat}`)]),
   ),
-  fc.array(fc.nat({ max: 20 }).map((n) => `m-${n}`), { maxLength: 4 }).map((ids): Operation => (store) => store.markProcessed(ids)),
+  fc.array(fc.nat({ max: 20 }).map((n) => `m-${n}`), { maxLength: 4 }).map((ids): Operation => (store) => writes(store).markProcessed(ids)),
   fc.record({ chat: fc.constantFrom('a', 'b'), n: fc.nat({ max: 9 }) }).map(
     ({ chat, n }): Operation =>
-      (store) => store.updateChat(`u2i-${chat}`, (state) => void state.botMessageIds.push(`b-${n}`)),
+      (store) => writes(store).updateChat(`u2i-${chat}`, (state) => void state.botMessageIds.push(`b-${n}`)),
   ),
-  fc.nat({ max: 20 }).map((n): Operation => (store) => store.appendDialog(makeDialog(n))),
+  fc.nat({ max: 20 }).map((n): Operation => (store) => writes(store).appendDialog(makeDialog(n))),
   fc.constantFrom<Operation>(
-    (store) => store.increment('found'),
-    (store) => store.setMeta('user_id', '42'),
-    (store) => store.closePending('u2i-a'),
+    (store) => writes(store).increment('found'),
+    (store) => writes(store).setMeta('user_id', '42'),
+    (store) => writes(store).closePending('u2i-a'),
     (store) =>
-      store.putPending({
+      writes(store).putPending({
         id: 'p',
         chatId: 'u2i-a',
         inquiryMessageId: 'm-1',
@@ -86,7 +87,7 @@ describe('createMemoryStore', () => {
   it('starts empty and refuses nothing', async () => {
     const store = createMemoryStore();
     expect(store.stats()).toEqual({ chats: 0, messages: 0, processedIds: 0, pending: 0 });
-    await store.setMeta('k', 'v');
+    await writes(store).setMeta('k', 'v');
     expect(store.getMeta('k')).toBe('v');
     await store.close();
   });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, resolveStorePaths } from '../../src/store/index.js';
 import type { JsonStore, OpenStoreOptions, StorePaths } from '../../src/store/index.js';
 import { catchStoreError, createTempDir, makeMessage, makePending, readAll, runTransaction, txPlanArbitrary } from './helpers.js';
+import { writes } from '../helpers/store-writes.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -95,14 +96,14 @@ describe('the state journal', () => {
   it('round-trips counters, pending replies, meta and chats through the journal alone', async () => {
     const store = await open();
     const snapshot = await readFile(statePath, 'utf8');
-    await store.putPending(makePending('u2i-a', 1));
-    await store.putPending(makePending('u2i-b', 2));
-    await store.closePending('u2i-b');
-    await Promise.all([store.increment('repliesSent'), store.increment('repliesSent'), store.increment('errors', 4)]);
-    await store.setMeta('user_id', '42');
-    await store.setMeta('user_id', '43');
-    await store.updateChat('u2i-c', (state) => void (state.pausedUntil = 99));
-    await store.markProcessed(['m-1']);
+    await writes(store).putPending(makePending('u2i-a', 1));
+    await writes(store).putPending(makePending('u2i-b', 2));
+    await writes(store).closePending('u2i-b');
+    await Promise.all([writes(store).increment('repliesSent'), writes(store).increment('repliesSent'), writes(store).increment('errors', 4)]);
+    await writes(store).setMeta('user_id', '42');
+    await writes(store).setMeta('user_id', '43');
+    await writes(store).updateChat('u2i-c', (state) => void (state.pausedUntil = 99));
+    await writes(store).markProcessed(['m-1']);
     const expected = readAll(store);
     expect(await readFile(statePath, 'utf8')).toBe(snapshot);
 
@@ -126,8 +127,8 @@ describe('the state journal', () => {
 
   it('folds the journal into the snapshot at close', async () => {
     const store = await open();
-    await store.increment('found', 7);
-    await store.updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
+    await writes(store).increment('found', 7);
+    await writes(store).updateChat('u2i-a', (state) => void (state.buyerName = 'Ира'));
     await store.close();
     expect((await stat(store.paths.stateJournal)).size).toBe(0);
     expect(await readSnapshot(statePath)).toMatchObject({ counters: { found: 7 }, chats: { 'u2i-a': { buyerName: 'Ира' } } });
@@ -154,8 +155,8 @@ describe('the state journal', () => {
 describe('replaying the state journal', () => {
   it('cuts a torn last line off: the open folds what is whole and starts an empty journal', async () => {
     const store = await open();
-    await store.increment('found', 2);
-    await store.setMeta('user_id', '42');
+    await writes(store).increment('found', 2);
+    await writes(store).setMeta('user_id', '42');
     const copy = await copyAsCrashed(store.paths, join(dir, 'crashed', 'avito-ai.json'));
     await appendFile(copy.stateJournal, '{"v":1,"counters":{"found":9');
     const torn = await readFile(copy.stateJournal, 'utf8');
@@ -168,7 +169,7 @@ describe('replaying the state journal', () => {
     expect(recovered.counters().found).toBe(2);
     expect(recovered.getMeta('user_id')).toBe('42');
     expect((await stat(copy.stateJournal)).size).toBe(0);
-    await recovered.increment('found');
+    await writes(recovered).increment('found');
     await recovered.close();
     expect((await open({ path: copy.state })).counters().found).toBe(3);
   });
@@ -209,9 +210,9 @@ describe('replaying the state journal', () => {
 
   it('loses and doubles nothing after a crash between writing a snapshot and emptying the journal', async () => {
     const store = await open();
-    await store.appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
-    await store.updateChat('u2i-a', (state) => void state.botMessageIds.push('b-1'));
-    await store.putPending(makePending('u2i-a', 1));
+    await writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]);
+    await writes(store).updateChat('u2i-a', (state) => void state.botMessageIds.push('b-1'));
+    await writes(store).putPending(makePending('u2i-a', 1));
     await store.transact((tx) => {
       tx.updateChat('u2i-a', (state) => void state.botMessageIds.push('b-2'));
       tx.markProcessed(['m-1']);
@@ -219,8 +220,8 @@ describe('replaying the state journal', () => {
       tx.increment('repliesSent');
       tx.increment('found');
     });
-    await store.putPending(makePending('u2i-b', 2));
-    await store.increment('found', 5);
+    await writes(store).putPending(makePending('u2i-b', 2));
+    await writes(store).increment('found', 5);
     const expected = readAll(store);
     const journal = await readFile(store.paths.stateJournal, 'utf8');
     await store.close();
@@ -265,12 +266,12 @@ describe('folding the state journal into a snapshot', () => {
   it('folds once the journal passes its line limit, keeping it short', async () => {
     const store = await open({ stateJournalMaxLines: 5 });
     const snapshot = await readFile(statePath, 'utf8');
-    for (let index = 1; index <= 4; index += 1) await store.increment('found');
+    for (let index = 1; index <= 4; index += 1) await writes(store).increment('found');
     expect(readLines(await readFile(store.paths.stateJournal, 'utf8'))).toHaveLength(4);
     expect(await readFile(statePath, 'utf8')).toBe(snapshot);
     const snapshots = new Set([snapshot]);
     for (let index = 5; index <= 23; index += 1) {
-      await store.increment('found');
+      await writes(store).increment('found');
       // The fold the fifth line started runs before the next append.
       expect(readLines(await readFile(store.paths.stateJournal, 'utf8')).length).toBeLessThanOrEqual(5);
       snapshots.add(await readFile(statePath, 'utf8'));
@@ -286,7 +287,7 @@ describe('folding the state journal into a snapshot', () => {
   it('folds once the journal passes its size limit', async () => {
     const store = await open({ stateJournalMaxBytes: 2_000 });
     for (let index = 0; index < 40; index += 1) {
-      await store.updateChat(`u2i-${index}`, (state) => void (state.buyerName = 'x'.repeat(100)));
+      await writes(store).updateChat(`u2i-${index}`, (state) => void (state.buyerName = 'x'.repeat(100)));
       expect((await stat(store.paths.stateJournal)).size).toBeLessThan(2_000 + 300);
     }
     expect(Object.keys((await readSnapshot(statePath)).chats as object).length).toBeGreaterThan(30);
@@ -300,7 +301,7 @@ describe('folding the state journal into a snapshot', () => {
     // A directory where the snapshot's temp file must go makes every snapshot write fail.
     const tempPath = join(dir, 'data', '.avito-ai.json.tmp');
     await mkdir(tempPath);
-    for (let index = 0; index < 7; index += 1) await store.increment('found');
+    for (let index = 0; index < 7; index += 1) await writes(store).increment('found');
     expect(readLines(await readFile(store.paths.stateJournal, 'utf8'))).toHaveLength(7);
     expect(await readFile(statePath, 'utf8')).toBe(snapshot);
     const reader = await open({ readOnly: true });

@@ -29,8 +29,34 @@ export class ConfigError extends AvitoAiError {
 /** The command line itself is wrong (bad argument value). */
 export class UsageError extends AvitoAiError {}
 
+/**
+ * What went wrong with a messenger call, as the core decides on it:
+ * - `credentials`: the keys are refused; nothing works until the seller fixes them;
+ * - `access`: the keys work but the account lacks a scope or the paid tariff;
+ * - `unavailable`: no answer, a timeout, 429 or 5xx; the messenger is down or busy;
+ * - `not-found`: the chat (or other thing asked for) does not exist;
+ * - `rejected`: the messenger refused this one request;
+ * - `malformed`: the answer did not have the promised shape.
+ */
+export type MessengerFailure = 'credentials' | 'access' | 'unavailable' | 'not-found' | 'rejected' | 'malformed';
+
+/** A call to the messenger failed. The core decides on `failure` and `ambiguous`, never on an adapter's own error class. */
+export class MessengerError extends AvitoAiError {
+  /** True when the request may have reached the messenger (timeout, reset): a send must not be repeated blindly. */
+  readonly ambiguous: boolean;
+
+  constructor(
+    message: string,
+    readonly failure: MessengerFailure,
+    options: { cause?: unknown; hint?: string; ambiguous?: boolean } = {},
+  ) {
+    super(message, options);
+    this.ambiguous = options.ambiguous ?? false;
+  }
+}
+
 /** An Avito API call failed with an answer (status) or without one (status 0: network, timeout). */
-export class AvitoApiError extends AvitoAiError {
+export class AvitoApiError extends MessengerError {
   constructor(
     message: string,
     readonly status: number,
@@ -38,19 +64,23 @@ export class AvitoApiError extends AvitoAiError {
     options: {
       cause?: unknown;
       hint?: string;
-      /** True when the request may have reached Avito (timeout, reset): a send must not be repeated blindly. */
       ambiguous?: boolean;
       /** Seconds Avito asked us to wait (429 Retry-After). */
       retryAfter?: number;
+      failure?: MessengerFailure;
     } = {},
   ) {
-    super(message, options);
-    this.ambiguous = options.ambiguous ?? false;
+    super(message, options.failure ?? failureOfStatus(status), options);
     this.retryAfter = options.retryAfter;
   }
 
-  readonly ambiguous: boolean;
   readonly retryAfter: number | undefined;
+}
+
+function failureOfStatus(status: number): MessengerFailure {
+  if (status === 0 || status === 429 || status >= 500) return 'unavailable';
+  if (status === 404) return 'not-found';
+  return 'rejected';
 }
 
 /** Credentials are wrong or lack a scope or a tariff: retrying will not help, the seller must act. */
@@ -62,12 +92,16 @@ export class AvitoAuthError extends AvitoApiError {
     readonly reason: 'credentials' | 'scope-or-tariff',
     options: { hint?: string; cause?: unknown } = {},
   ) {
-    super(message, status, endpoint, options);
+    super(message, status, endpoint, { ...options, failure: reason === 'credentials' ? 'credentials' : 'access' });
   }
 }
 
 /** An Avito answer does not have the shape the API promises. */
-export class AvitoResponseError extends AvitoApiError {}
+export class AvitoResponseError extends AvitoApiError {
+  constructor(message: string, status: number, endpoint: string, options: { cause?: unknown; hint?: string } = {}) {
+    super(message, status, endpoint, { ...options, failure: 'malformed' });
+  }
+}
 
 /** The store file cannot be used: corrupt, unreadable, unwritable, locked. Nothing is overwritten. */
 export class StoreError extends AvitoAiError {

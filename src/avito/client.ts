@@ -9,7 +9,6 @@ import { createRequester } from './http.js';
 import type { AvitoEvent, AvitoRequest, RetryPolicy } from './http.js';
 import { parseAccount, parseChat, parseChatList, parseMessage, parseMessageList, parseSubscriptions, parseVoiceUrls } from './parse.js';
 import type { AccountInfo, WebhookSubscription } from './parse.js';
-import { splitText } from '../core/split-text.js';
 import { createTokenManager } from './token-manager.js';
 
 export interface AvitoClientOptions {
@@ -175,29 +174,20 @@ export function createAvitoClient(options: AvitoClientOptions): AvitoClient {
     return parseMessageList(body, chatId, ENDPOINTS.messages, uid);
   }
 
-  async function sendText(
-    chatId: string,
-    text: string,
-    sendOptions: { onPartSent?: (message: ChatMessage, index: number) => void | Promise<void> } = {},
-  ): Promise<ChatMessage[]> {
+  /** One message; splitting a longer text is the core's business, so a send is never half-done here. */
+  async function sendMessage(chatId: string, text: string): Promise<ChatMessage> {
     const uid = await getUserId();
-    const path = `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages`;
-    const sent: ChatMessage[] = [];
-    for (const [index, part] of splitText(text).entries()) {
-      const body = await call({
-        method: 'POST',
-        path,
-        endpoint: ENDPOINTS.send,
-        json: { message: { text: part }, type: 'text' },
-        idempotent: false,
-      });
-      const message = parseMessage(body, chatId, ENDPOINTS.send, uid);
-      // The answer echoes only id, type, created and content; fill in what we know.
-      if (message.text === '') message.text = part;
-      sent.push(message);
-      await sendOptions.onPartSent?.(message, index);
-    }
-    return sent;
+    const body = await call({
+      method: 'POST',
+      path: `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages`,
+      endpoint: ENDPOINTS.send,
+      json: { message: { text }, type: 'text' },
+      idempotent: false,
+    });
+    const message = parseMessage(body, chatId, ENDPOINTS.send, uid);
+    // The answer echoes only id, type, created and content; fill in what we know.
+    if (message.text === '') message.text = text;
+    return message;
   }
 
   async function markRead(chatId: string): Promise<void> {
@@ -237,7 +227,7 @@ export function createAvitoClient(options: AvitoClientOptions): AvitoClient {
     return parseSubscriptions(body, ENDPOINTS.subscriptions);
   }
 
-  return { getUserId, getSelf, listChats, getChat, listMessages, sendText, markRead, getVoiceUrls, subscribeWebhook, unsubscribeWebhook, listSubscriptions };
+  return { getUserId, getSelf, listChats, getChat, listMessages, sendMessage, markRead, getVoiceUrls, subscribeWebhook, unsubscribeWebhook, listSubscriptions };
 }
 
 function isAuthRefusal(error: unknown): error is AvitoApiError {

@@ -4,20 +4,21 @@
  * remember the last pass and error, and an orderly close.
  */
 import { applyControl, parseControlRequest } from '../core/chat-control.js';
-import { isWithinActiveHours } from '../core/inquiry.js';
 import type { PassSummary, PollDeps } from '../core/poll.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import type { ChatOutcome, Responder } from '../core/responder.js';
 import { createSellerActions, type DaemonStatus } from '../core/seller-actions.js';
 import { META_LAST_ERROR } from '../core/stats.js';
-import { watchCalls, type CallWatch } from '../core/health.js';
-import { AvitoApiError, AvitoAuthError, GeminiApiError, describeError } from '../errors.js';
+import { isFatalForAccount, isMessengerOutage } from '../core/failures.js';
+import { watchCalls, type AsyncMethodOf, type CallWatch } from '../server/call-watch.js';
+import { GeminiApiError, describeError } from '../errors.js';
 import type { AvitoClient } from '../avito/client.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from './logger.js';
 import { printOutcome } from './outcome.js';
 import type { CommandContext } from './command.js';
-import { createEngineFor, createMessengerFor, createResponderFor, openSellerNotices, openStoreFor } from './services.js';
+import { openSellerNotices } from './notices.js';
+import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor } from './services.js';
 
 export interface DaemonOptions {
   /** Decide and print, send nothing, change nothing, tell no one. */
@@ -28,15 +29,9 @@ export interface DaemonOptions {
   watch?: { avito: CallWatch; storeWrites: CallWatch };
 }
 
-const STORE_WRITES = ['updateChat', 'appendMessages', 'markProcessed', 'putPending', 'closePending', 'appendDialog', 'increment', 'setMeta', 'transact'];
+const STORE_WRITES: ReadonlyArray<AsyncMethodOf<Store>> = ['transact'];
 // Not getUserId: with the id configured or cached it asks nothing, which says nothing of Avito.
-const AVITO_CALLS = ['listChats', 'getChat', 'listMessages', 'sendText', 'markRead', 'getSelf', 'getVoiceUrls'];
-
-/** An outage of Avito, as opposed to an answer about one request (a 404 on a chat says Avito works). */
-function isAvitoOutage(error: unknown): boolean {
-  if (error instanceof AvitoAuthError || !(error instanceof AvitoApiError)) return true;
-  return error.status === 0 || error.status === 429 || error.status >= 500;
-}
+const AVITO_CALLS: ReadonlyArray<AsyncMethodOf<AvitoClient>> = ['listChats', 'getChat', 'listMessages', 'sendMessage', 'markRead', 'getSelf', 'getVoiceUrls'];
 
 export interface Daemon {
   store: Store;
@@ -49,7 +44,7 @@ export interface Daemon {
   passDeps: PollDeps;
   /** Called after each pass of a loop: logs it and resets the failure streak. */
   onPass(summary: PassSummary): void;
-  /** Called when a pass fails: logs, remembers, and tells the seller after 3 in a row. */
+  /** Called when a pass fails: logs and remembers it (the loop tells the seller when it keeps failing). */
   onPassError(error: unknown): void;
   /** Logs what happened in a chat; a failed send or an engine failure also becomes the last error. */
   observeOutcome(outcome: ChatOutcome): void;
@@ -88,7 +83,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
     const engine = await createEngineFor(config, { store, logger });
     await reportKnowledge(engine, config, logger, io.signal);
     const client = await createMessengerFor(config, store, logger);
-    const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isAvitoOutage) : client;
+    const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isMessengerOutage) : client;
     const responder = createResponderFor(config, { messenger, store, engine, notifier });
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
     const clock = { now: () => Date.now() };
@@ -107,9 +102,8 @@ export async function openDaemon(context: CommandContext, config: Config, logger
       status.lastError = { at: Date.now(), message };
       if (dryRun) return;
       // Remembered for `avito-ai stats`; a failed write costs only that figure.
-      void store.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError)).catch(() => undefined);
+      void store.transact((tx) => tx.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError))).catch(() => undefined);
     };
-    let failedPasses = 0;
     const observeOutcome = (outcome: ChatOutcome): void => {
       logOutcome(logger, outcome);
       if (outcome.action === 'failed') recordError(`chat ${outcome.chatId}: send failed: ${outcome.error}`);
@@ -146,27 +140,22 @@ export async function openDaemon(context: CommandContext, config: Config, logger
           recordError(`chat ${chatId}: ${describeError(error)}`);
         },
         ...(dryRun ? {} : { beforePass: applyControls }),
-        isQuietNow: () => !isWithinActiveHours(Date.now(), config.responder.activeHours, config.responder.timeZone),
+        activeHours: config.responder,
+        notifier,
       },
       onPass(summary) {
         logPass(logger, summary, dryRun);
         Object.assign(status, { passes: status.passes + 1, lastPassAt: Date.now(), lastPass: summary });
-        failedPasses = 0;
       },
       onPassError(error) {
         logger.error(`pass failed, will retry: ${describeError(error)}`);
         recordError(describeError(error));
-        failedPasses += 1;
-        // One failed pass is a blip; several in a row is an outage the seller should hear of.
-        if (failedPasses === 3) {
-          notifier.notify({ kind: 'error', code: 'passes-failing', message: describeError(error), details: { count: failedPasses } });
-        }
       },
       observeOutcome,
       applyControls,
       recordError,
       tellFatal(error) {
-        if (error instanceof AvitoAuthError) notifier.notify({ kind: 'error', code: 'avito-auth', message: error.message });
+        if (isFatalForAccount(error)) notifier.notify({ kind: 'error', code: 'avito-auth', message: error.message });
         return error;
       },
       close,

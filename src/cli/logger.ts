@@ -62,3 +62,17 @@ function formatValue(value: LogFields[string]): string {
   const text = String(value);
   return /[\s"=]/.test(text) ? JSON.stringify(text) : text;
 }
+
+/** An object as log fields: scalars as they are, a listing or message by its id, lists joined. */
+export function toLogFields(value: Record<string, unknown>): Record<string, string | number | boolean | undefined> {
+  const out: Record<string, string | number | boolean | undefined> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'type') continue;
+    if (item === undefined || item === null) continue;
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out[key] = item;
+    else if (key === 'listing' && typeof item === 'object') out.item_id = (item as { id?: number }).id;
+    else if (key === 'message' && typeof item === 'object') out.message_id = (item as { id?: string }).id;
+    else if (Array.isArray(item)) out[key] = item.join(',');
+  }
+  return out;
+}

@@ -6,15 +6,13 @@ import { stat } from 'node:fs/promises';
 import { resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';
 import type { ResponderSettings } from '../core/inquiry.js';
-import type { KnowledgeEngine, Notification, Notifier, Store } from '../core/ports.js';
+import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import { createResponder, type Responder } from '../core/responder.js';
-import { ConfigError, UsageError, describeError } from '../errors.js';
-import { createLogger, type Logger } from './logger.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { createLogger, toLogFields, type Logger } from './logger.js';
 import type { CommandContext } from './command.js';
-import { requireAvitoCredentials, requireGeminiKey, requireTelegramOwners } from '../config/config.js';
+import { requireAvitoCredentials, requireGeminiKey } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
-import type { TelegramBot } from '../telegram/bot.js';
-import type { TelegramNotifier } from '../telegram/notifier.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
 export function loadConfig(context: CommandContext, flags: Partial<Record<ConfigKey, string | undefined>> = {}): Config {
@@ -72,10 +70,10 @@ export async function createMessengerFor(
     ...(overrides.retry ? { retry: overrides.retry } : {}),
     onUserIdDiscovered: (id: number) => {
       logger.info('discovered the Avito account id', { user_id: id });
-      void store?.setMeta(USER_ID_META, String(id)).catch(() => undefined);
+      void store?.transact((tx) => tx.setMeta(USER_ID_META, String(id))).catch(() => undefined);
     },
     onEvent: (event: { type: string } & Record<string, unknown>) => {
-      logger.debug(`avito ${event.type}`, flatten(event));
+      logger.debug(`avito ${event.type}`, toLogFields(event));
     },
   });
 }
@@ -129,7 +127,7 @@ async function createGeminiEngineFor(config: Config, dir: string, store: Store |
           cache: {
             get: () => store.getMeta(key) || undefined,
             // Remembering is a saving, not a duty: a failed write costs one lookup next run.
-            set: (name: string | undefined) => void store.setMeta(key, name ?? '').catch(() => undefined),
+            set: (name: string | undefined) => void store.transact((tx) => tx.setMeta(key, name ?? '')).catch(() => undefined),
           },
         }
       : {}),
@@ -165,112 +163,4 @@ export function createResponderFor(
     settings: responderSettings(config),
     escalation: createEscalationMatcher(config.responder.escalationPhrases),
   });
-}
-
-/** The seller's Telegram window: notices out, replies and commands in. */
-export interface TelegramWindow {
-  notifier: TelegramNotifier;
-  bot: TelegramBot;
-}
-
-/** Telegram when TELEGRAM_BOT_TOKEN is set, through HTTPS_PROXY when one applies; undefined otherwise. */
-export async function createTelegramFor(config: Config, logger: Logger): Promise<TelegramWindow | undefined> {
-  const t = config.telegram;
-  if (!t.botToken) return undefined;
-  requireTelegramOwners(config);
-  const [{ createTelegramBot }, { createTelegramNotifier }, { proxyAgentFor }] = await Promise.all([
-    import('../telegram/bot.js'),
-    import('../telegram/notifier.js'),
-    import('../net/proxy.js'),
-  ]);
-  const agent = await proxyAgentFor(t.apiRoot, config.proxy);
-  const bot = createTelegramBot({
-    token: t.botToken,
-    apiRoot: t.apiRoot,
-    owners: t.ownerChatIds,
-    ...(agent ? { agent } : {}),
-    logger,
-    humanPauseHours: config.responder.humanPauseHours,
-  });
-  const notifier = createTelegramNotifier({
-    send: (chatId, message, signal) => bot.send(chatId, message, signal),
-    owners: t.ownerChatIds,
-    mode: t.log,
-    humanPauseHours: config.responder.humanPauseHours,
-    logger,
-  });
-  return { notifier, bot };
-}
-
-/** The seller's notices for one command: the log always, Telegram when configured. */
-export interface SellerNotices {
-  notifier: Notifier;
-  telegram: TelegramWindow | undefined;
-  /** Gives queued Telegram notices 5 s to go out, then abandons the rest (never holds an exit). */
-  close(): Promise<void>;
-}
-
-/** Opens the seller's notices; `telegram: false` (a dry run) keeps them to the log. */
-export async function openSellerNotices(config: Config, logger: Logger, options: { telegram: boolean }): Promise<SellerNotices> {
-  const telegram = options.telegram ? await createTelegramFor(config, logger) : undefined;
-  return {
-    notifier: combineNotifiers(createLogNotifier(logger), telegram?.notifier),
-    telegram,
-    async close() {
-      if (telegram && !(await telegram.notifier.flush(5000))) {
-        logger.warn('telegram: some notices were not sent before exit');
-        telegram.notifier.close();
-      }
-    },
-  };
-}
-
-/** Tells every notifier; one failing never keeps the others from hearing. */
-export function combineNotifiers(...notifiers: Array<Notifier | undefined>): Notifier {
-  const present = notifiers.filter((notifier) => notifier !== undefined);
-  return {
-    notify(notification) {
-      for (const notifier of present) {
-        try {
-          notifier.notify(notification);
-        } catch {
-          // Notifiers promise not to throw; this keeps that promise for them.
-        }
-      }
-    },
-  };
-}
-
-/**
- * The seller's notices as log lines (always, Telegram or not). Never throws into the core.
- */
-export function createLogNotifier(logger: Logger): Notifier {
-  return {
-    notify(notification: Notification) {
-      try {
-        const { kind, ...rest } = notification;
-        const fields = flatten(rest as Record<string, unknown>);
-        if (kind === 'error') logger.warn(`notice: ${notification.message}`, fields);
-        else if (kind === 'escalation') logger.warn('notice: the buyer asked for a person; the bot is silent there until you resume it', fields);
-        else if (kind === 'takeover') logger.info('notice: you answered by hand; the bot pauses in this chat', fields);
-        else if (kind === 'non-text') logger.info(`notice: the buyer sent a ${notification.messageType} message the bot cannot read`, fields);
-        else logger.debug('notice: answered', fields);
-      } catch (error) {
-        logger.debug(`notifier failed: ${describeError(error)}`);
-      }
-    },
-  };
-}
-
-function flatten(value: Record<string, unknown>): Record<string, string | number | boolean | undefined> {
-  const out: Record<string, string | number | boolean | undefined> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (key === 'type') continue;
-    if (item === undefined || item === null) continue;
-    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out[key] = item;
-    else if (key === 'listing' && typeof item === 'object') out.item_id = (item as { id?: number }).id;
-    else if (key === 'message' && typeof item === 'object') out.message_id = (item as { id?: string }).id;
-    else if (Array.isArray(item)) out[key] = item.join(',');
-  }
-  return out;
 }

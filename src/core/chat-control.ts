@@ -6,12 +6,29 @@
 import type { StoreTransaction } from './ports.js';
 
 export type ControlRequest =
-  | { op: 'pause'; chatId: string; /** Epoch ms. */ until: number }
+  | {
+      op: 'pause';
+      chatId: string;
+      /** Epoch ms. */
+      until: number;
+      /** `takeover` when the seller wrote to the buyer from outside the Avito app; `manual` by default. */
+      reason?: 'manual' | 'takeover';
+      /** Epoch ms the seller wrote, for a takeover. */
+      at?: number;
+    }
   | { op: 'resume'; chatId: string; /** Epoch ms of the request: the bot answers messages from then on. */ at: number };
 
 export function applyControl(tx: StoreTransaction, request: ControlRequest): void {
   if (request.op === 'pause') {
     tx.updateChat(request.chatId, (s) => {
+      if (request.reason === 'takeover') {
+        // The seller's own message: never shortens a pause they set themselves.
+        if (request.until <= (s.pausedUntil ?? 0)) return;
+        s.pausedUntil = request.until;
+        s.pauseReason = 'takeover';
+        if (request.at !== undefined) s.lastActivityAt = Math.max(s.lastActivityAt ?? 0, request.at);
+        return;
+      }
       s.pausedUntil = request.until;
       s.pauseReason = 'manual';
     });
@@ -32,7 +49,10 @@ export function parseControlRequest(value: unknown): ControlRequest | undefined 
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
   if (typeof record.chatId !== 'string' || record.chatId === '') return undefined;
-  if (record.op === 'pause' && typeof record.until === 'number') return { op: 'pause', chatId: record.chatId, until: record.until };
+  if (record.op === 'pause' && typeof record.until === 'number') {
+    if (record.reason !== 'takeover') return { op: 'pause', chatId: record.chatId, until: record.until, reason: 'manual' };
+    return { op: 'pause', chatId: record.chatId, until: record.until, reason: 'takeover', ...(typeof record.at === 'number' ? { at: record.at } : {}) };
+  }
   if (record.op === 'resume' && typeof record.at === 'number') return { op: 'resume', chatId: record.chatId, at: record.at };
   return undefined;
 }

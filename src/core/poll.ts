@@ -4,9 +4,11 @@
  * and runs the responder on each with bounded concurrency.
  */
 import { abortableSleep, runBounded } from './async.js';
-import { AvitoAuthError } from '../errors.js';
+import { describeError } from '../errors.js';
+import { isFatalForAccount, isFatalForChat } from './failures.js';
+import { isWithinActiveHours, type ResponderSettings } from './inquiry.js';
 import type { ChatSummary } from './model.js';
-import type { Clock, Messenger, Store } from './ports.js';
+import type { Clock, Messenger, Notifier, Store } from './ports.js';
 import type { ChatOutcome, Responder } from './responder.js';
 
 const META_UPDATED_SINCE = 'poll.updatedSince';
@@ -36,8 +38,10 @@ export interface PollDeps {
   signal?: AbortSignal;
   onOutcome?: (outcome: ChatOutcome) => void;
   onChatError?: (chatId: string, error: unknown) => void;
-  /** True outside ACTIVE_HOURS: chats are then not even fetched, only kept for later. */
-  isQuietNow?: () => boolean;
+  /** Outside ACTIVE_HOURS chats are not even fetched, only kept for later. */
+  activeHours?: Pick<ResponderSettings, 'activeHours' | 'timeZone'>;
+  /** Told when passes keep failing (the loop). */
+  notifier?: Notifier;
   /** True for a chat someone else answers right now (serve's webhook queue): left open, not handled. */
   isBusy?: (chatId: string) => boolean;
   /** Runs first in every pass: the daemon applies the seller's queued pause/resume requests here. */
@@ -64,7 +68,7 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   const stillOpen = new Set<string>();
   let fatal: unknown;
 
-  const quiet = deps.isQuietNow?.() ?? false;
+  const quiet = deps.activeHours !== undefined && !isWithinActiveHours(clock.now(), deps.activeHours.activeHours, deps.activeHours.timeZone);
   await runBounded([...candidates], deps.concurrency, async ([chatId, chat]) => {
     if (deps.signal?.aborted || fatal) return;
     if (deps.isBusy?.(chatId)) {
@@ -98,7 +102,7 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
     } catch (error) {
       // Bad credentials end the daemon. A 403 on one chat's call is that chat's problem: an
       // account without scope or tariff already fails at the chat listing, before this loop.
-      if (error instanceof AvitoAuthError && error.reason === 'credentials') {
+      if (isFatalForChat(error)) {
         fatal = error;
         return;
       }
@@ -131,17 +135,26 @@ export interface PollLoopOptions extends PollDeps {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
+/** Failed passes in a row after which the seller hears of it: one is a blip, several an outage. */
+export const FAILED_PASSES_NOTICE = 3;
+
 /** Passes until the signal aborts; an Avito outage never ends it, bad credentials do (rethrown). */
 export async function runPollLoop(options: PollLoopOptions): Promise<void> {
   const sleep = options.sleep ?? abortableSleep;
+  let failedPasses = 0;
   while (!options.signal.aborted) {
     try {
       // Not `onPass?.(await ...)`: an optional call skips evaluating its arguments.
       const summary = await runPollPass(options);
+      failedPasses = 0;
       options.onPass?.(summary);
     } catch (error) {
-      if (error instanceof AvitoAuthError) throw error;
+      if (isFatalForAccount(error)) throw error;
+      failedPasses += 1;
       options.onPassError?.(error);
+      if (failedPasses === FAILED_PASSES_NOTICE) {
+        options.notifier?.notify({ kind: 'error', code: 'passes-failing', message: describeError(error), details: { count: failedPasses } });
+      }
     }
     if (options.signal.aborted) break;
     await sleep(options.intervalMs, options.signal);
@@ -190,7 +203,7 @@ function tally(summary: PassSummary, outcome: ChatOutcome): void {
 /** Adds chats for the next pass to look at (a daemon that stopped before answering them). */
 export async function rememberOpenChats(store: Store, chatIds: readonly string[]): Promise<void> {
   const merged = new Set([...openChatIds(store), ...chatIds]);
-  await store.setMeta(META_OPEN_CHATS, JSON.stringify([...merged]));
+  await store.transact((tx) => tx.setMeta(META_OPEN_CHATS, JSON.stringify([...merged])));
 }
 
 /** Chats the last pass left open (held, deferred, failed, paused): looked at again next pass. */

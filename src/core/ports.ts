@@ -15,7 +15,10 @@ export interface ListChatsOptions {
   updatedSince?: number;
 }
 
-/** What the core needs from Avito Messenger. Implemented by `src/avito/client.ts`. */
+/**
+ * What the core needs from Avito Messenger. Implemented by `src/avito/client.ts`; every failure
+ * reaches the core as a `MessengerError`.
+ */
 export interface Messenger {
   /** The account's Avito user id (configured or discovered). */
   getUserId(): Promise<number>;
@@ -24,15 +27,10 @@ export interface Messenger {
   /** Newest first, as Avito returns them. */
   listMessages(chatId: string, options?: { limit?: number; offset?: number }): Promise<ChatMessage[]>;
   /**
-   * Sends one text (split at 1000 characters into several messages, in order).
-   * `onPartSent` is called after each part is accepted, so a caller can record progress.
-   * Never retried after an ambiguous failure: it throws `AvitoApiError{ambiguous:true}`.
+   * Sends one message of at most `AVITO_TEXT_LIMIT` characters (the core splits longer texts).
+   * Never repeated after a failure that may have delivered it: that throws `MessengerError{ambiguous}`.
    */
-  sendText(
-    chatId: string,
-    text: string,
-    options?: { onPartSent?: (message: ChatMessage, index: number) => void | Promise<void> },
-  ): Promise<ChatMessage[]>;
+  sendMessage(chatId: string, text: string): Promise<ChatMessage>;
   markRead(chatId: string): Promise<void>;
 }
 
@@ -223,57 +221,45 @@ export type CounterName =
   | 'engineFailures'
   | 'errors';
 
-/**
- * The persistent state the core needs. Reads are synchronous (from memory), writes are
- * durable when the returned promise resolves. Implemented by `src/store/json-store.ts`.
- */
-export interface Store {
+/** What the core reads from the store: synchronous, from memory, and always copies. */
+export interface StoreReader {
   getChat(chatId: string): ChatState | undefined;
   listChats(): ChatState[];
   /** Visits every chat's state without copying it (for counting); `visit` must not keep or change it. */
   forEachChat(visit: (state: Readonly<ChatState>) => void): void;
-  /** Creates the chat state when missing; `update` mutates a draft. */
-  updateChat(chatId: string, update: (state: ChatState) => void): Promise<ChatState>;
-
   /** The chat's stored history, oldest first, at most `limit` (the newest ones). */
   getHistory(chatId: string, limit?: number): ChatMessage[];
-  /** Adds messages not already stored (by id), keeping the chat's history in time order. */
-  appendMessages(chatId: string, messages: readonly ChatMessage[]): Promise<void>;
-
   isProcessed(messageId: string): boolean;
-  markProcessed(messageIds: readonly string[]): Promise<void>;
-
   getPending(chatId: string): PendingReply | undefined;
   listPending(): PendingReply[];
-  putPending(record: PendingReply): Promise<void>;
-  closePending(chatId: string): Promise<void>;
-
-  appendDialog(record: DialogRecord): Promise<void>;
   /** Newest first. */
   recentDialogs(limit: number, offset?: number): DialogRecord[];
-
-  increment(counter: CounterName, by?: number): Promise<void>;
   counters(): Record<CounterName, number>;
-
   getMeta(key: string): string | undefined;
-  setMeta(key: string, value: string): Promise<void>;
+}
 
-  /**
-   * Several state changes made durable together, in one write. The single-purpose methods above
-   * are each a transaction of one change.
-   */
+/**
+ * The persistent state the core needs. Every write is a transaction: the changes `apply` makes
+ * are visible to reads at once and durable together, in one write, when the promise resolves.
+ * Implemented by `src/store/` (JSON files, or memory for tests).
+ */
+export interface Store extends StoreReader {
   transact(apply: (tx: StoreTransaction) => void): Promise<void>;
-
   /** Waits for pending writes, releases the lock. */
   close(): Promise<void>;
 }
 
-/** The synchronous changes a transaction may make; they are written when `apply` returns. */
+/** The changes a transaction may make; synchronous, written together when `apply` returns. */
 export interface StoreTransaction {
+  /** Creates the chat state when missing; `update` mutates a draft. Returns the new state. */
   updateChat(chatId: string, update: (state: ChatState) => void): ChatState;
+  /** Adds messages not already stored (by id), keeping the chat's history in time order. */
+  appendMessages(chatId: string, messages: readonly ChatMessage[]): void;
+  /** Marks ids as the newest processed ones; marking the same ids again changes nothing. */
   markProcessed(messageIds: readonly string[]): void;
   putPending(record: PendingReply): void;
   closePending(chatId: string): void;
+  appendDialog(record: DialogRecord): void;
   increment(counter: CounterName, by?: number): void;
   setMeta(key: string, value: string): void;
 }

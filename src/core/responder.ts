@@ -1,25 +1,31 @@
 /**
  * The responder: handles one chat, given its id. Poll, reply and webhooks all call `handleChat`.
- * It reads the chat, decides with the pure functions of `inquiry.ts`, asks the knowledge engine,
- * and sends at most one reply per inquiry, guarded by a write-ahead record in the store so that a
- * crash between "decided" and "sent" is reconciled on the next pass instead of answered twice.
+ * It reads the chat, finishes a reply a crash left open, decides with `decideChat`, asks the
+ * knowledge engine, and sends at most one reply per inquiry, guarded by a write-ahead record so
+ * that a crash between "decided" and "sent" is reconciled on the next look instead of answered
+ * twice. Two durable writes per answered message: the write-ahead record, then the completion.
  */
-import { AvitoApiError, AvitoAuthError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { composeReply } from './answer.js';
-import { splitText } from './split-text.js';
+import { decideChat, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
 import type { EscalationMatcher } from './escalation.js';
-import {
-  analyzeChat,
-  buildContext,
-  isFromBuyer,
-  isTariffStub,
-  isWithinActiveHours,
-  repliesInLastHour,
-  type ResponderSettings,
-} from './inquiry.js';
+import { isFatalForAccount, mayHaveLanded } from './failures.js';
+import { buildContext, isTariffStub, type ResponderSettings } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
+import { reconcilePending } from './pending-reply.js';
 import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
-import { HOUR_MS } from './time.js';
+import {
+  recordCompletion,
+  recordEngineFailure,
+  recordFailedSend,
+  recordInquiryClosed,
+  recordLearned,
+  recordSeen,
+} from './reply-records.js';
+import { sendParts } from './seller-reply.js';
+import { splitText } from './split-text.js';
+
+export type { SkipReason } from './decide.js';
 
 export interface ResponderDeps {
   messenger: Messenger;
@@ -51,8 +57,6 @@ export type ChatOutcome =
   | { chatId: string; action: 'deferred'; reason: 'engine-failed'; attempt: number; error: string }
   | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
 
-export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale';
-
 export interface HandleOptions {
   /** The chat as `listChats` returned it: saves a `getChat` call for the listing. */
   summary?: ChatSummary;
@@ -62,7 +66,6 @@ export interface HandleOptions {
   signal?: AbortSignal;
 }
 
-const BOT_IDS_LIMIT = 200;
 const MESSAGES_PAGE = 100;
 const DEFAULT_SEND_SETTLE_MS = 30_000;
 
@@ -94,391 +97,301 @@ export function createResponder(deps: ResponderDeps): Responder {
   };
 }
 
+/** What one look at a chat read from Avito and the store. */
+interface Look {
+  chatId: string;
+  userId: number;
+  /** Avito's newest messages, oldest first: stored with whatever the look writes. */
+  fetched: ChatMessage[];
+  history: ChatMessage[];
+  listing: Listing | undefined;
+  buyerName: string | undefined;
+}
+
 async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOptions): Promise<ChatOutcome> {
-  const { messenger, store, clock, settings } = deps;
-  const dryRun = options.dryRun ?? false;
-  const userId = await messenger.getUserId();
-  const newestFirst = await messenger.listMessages(chatId, { limit: MESSAGES_PAGE });
-  const fetched = [...newestFirst].reverse();
-  // Without the Messenger API tariff Avito shows a stub in place of every message, under the real
-  // ids: judge by what Avito shows now, and store nothing of it, so buying the tariff brings the
-  // chat back with its real texts.
+  const userId = await deps.messenger.getUserId();
+  const fetched = (await deps.messenger.listMessages(chatId, { limit: MESSAGES_PAGE })).reverse();
   if (fetched.some(isTariffStub)) {
-    if (!dryRun) {
-      // Account-wide: one notice an hour, not one per chat per pass.
-      deps.notifier.notify({ kind: 'error', code: 'tariff-stub', message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.', details: { chat: chatId } });
-    }
+    // Without the Messenger API tariff Avito shows a stub in place of every message, under the
+    // real ids: nothing of it is stored, so buying the tariff brings the chat back with its texts.
+    // Account-wide: one notice an hour, not one per chat per pass.
+    if (!options.dryRun) deps.notifier.notify({ kind: 'error', code: 'tariff-stub', message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.', details: { chat: chatId } });
     return { chatId, action: 'skipped', reason: 'tariff-stub' };
   }
-  if (!dryRun) await store.appendMessages(chatId, fetched);
+  const look = await readChat(deps, { chatId, userId, fetched }, options);
+  let recovered: ChatOutcome | undefined;
+  let dropPending = false;
+  const pending = deps.store.getPending(chatId);
+  if (pending && !options.dryRun) {
+    const settled = await settlePending(deps, look, pending);
+    if (settled === 'drop') dropPending = true;
+    else if (settled?.action === 'failed' || settled?.action === 'held') return settled;
+    else recovered = settled;
+  }
+  const decision = decide(deps, look);
+  if (options.dryRun) return await dryRun(deps, look, decision, options);
+  const done = await act(deps, look, decision, dropPending, options);
+  return done.action === 'skipped' && done.reason === 'no-inquiry' && recovered ? recovered : done;
+}
+
+async function readChat(deps: ResponderDeps, read: Pick<Look, 'chatId' | 'userId' | 'fetched'>, options: HandleOptions): Promise<Look> {
+  const { messenger, store } = deps;
+  const { chatId, fetched } = read;
   // What Avito shows now counts even where the store's window refuses it (a flood within one
   // second of the oldest kept message): the newest line of a burst is usually the question.
   const history = mergeHistory(store.getHistory(chatId), fetched);
-
-  let state = store.getChat(chatId);
+  const state = store.getChat(chatId);
   // A summary from listChats is authoritative, also when it says the chat has no listing (u2u):
   // asking Avito again would cost a call per such chat on every pass.
-  const listing = options.summary ? options.summary.listing : (state?.listing ?? (await fetchListing(messenger, chatId)));
+  const listing = options.summary ? options.summary.listing : (state?.listing ?? (await messenger.getChat(chatId)).listing);
+  return { ...read, history, listing, buyerName: options.summary?.buyer?.name };
+}
 
-  // A reply left unsettled by a crash or an ambiguous failure is settled first; the pass then
-  // goes on, since the buyer may have written again meanwhile.
-  const pending = store.getPending(chatId);
-  let recovered: ChatOutcome | undefined;
-  if (pending && !dryRun) {
-    recovered = await finishPending(deps, pending, history, listing, userId);
-    if (recovered?.action === 'failed' || recovered?.action === 'held') return recovered;
-    state = store.getChat(chatId);
+function decide(deps: ResponderDeps, look: Look): ChatDecision {
+  const { store } = deps;
+  return decideChat(
+    {
+      chatId: look.chatId,
+      userId: look.userId,
+      history: look.history,
+      state: store.getChat(look.chatId),
+      listing: look.listing,
+      ...(look.buyerName ? { buyerName: look.buyerName } : {}),
+      isProcessed: (id) => store.isProcessed(id),
+      now: deps.clock.now(),
+    },
+    deps.settings,
+  );
+}
+
+/** Writes what the look taught, then answers, holds or leaves the inquiry as decided. */
+async function act(deps: ResponderDeps, look: Look, decision: ChatDecision, dropPending: boolean, options: HandleOptions): Promise<ChatOutcome> {
+  const { chatId } = look;
+  const { verdict, analysis, learned } = decision;
+  const observe = (tx: StoreTransaction): void => {
+    tx.appendMessages(chatId, look.fetched);
+    if (dropPending) tx.closePending(chatId);
+    recordLearned(tx, chatId, learned);
+  };
+  const tellTakeover = (): void => {
+    const takeover = learned.takeover;
+    if (takeover?.isNew) deps.notifier.notify({ kind: 'takeover', chatId, ...listingOf(look), message: takeover.message.text });
+  };
+
+  if (verdict.kind === 'skip' || verdict.kind === 'hold') {
+    await deps.store.transact(observe);
+    tellTakeover();
+    return verdict.kind === 'skip' ? { chatId, action: 'skipped', reason: verdict.reason } : { chatId, action: 'held', reason: verdict.reason };
   }
-
-  const analysis = analyzeChat(history, state, userId, (id) => store.isProcessed(id));
-  const now = clock.now();
-
-  // What this look at the chat taught: the listing, a seller who answered by hand (the bot then
-  // stays silent for HUMAN_PAUSE_HOURS from their message), messages never to answer. One write.
-  const newestSeller = analysis.sellerMessages.at(-1);
-  const pauseUntil = newestSeller ? newestSeller.created * 1000 + settings.humanPauseHours * HOUR_MS : 0;
-  const wasPaused = (state?.pausedUntil ?? 0) > now;
-  if (!dryRun) {
-    await store.transact((tx) => {
-      if (listing && !state?.listing) {
-        tx.updateChat(chatId, (s) => {
-          s.listing = listing;
-          if (options.summary?.buyer?.name) s.buyerName = options.summary.buyer.name;
-        });
-      }
-      if (newestSeller) {
-        tx.updateChat(chatId, (s) => {
-          if (pauseUntil > (s.pausedUntil ?? 0)) {
-            s.pausedUntil = pauseUntil;
-            s.pauseReason = 'takeover';
-          }
-          s.lastActivityAt = Math.max(s.lastActivityAt ?? 0, newestSeller.created * 1000);
-        });
-        tx.markProcessed(analysis.sellerMessages.map((m) => m.id));
-        if (pauseUntil > now) tx.increment('takeovers');
-      }
-      if (analysis.ignored.length > 0) tx.markProcessed(analysis.ignored.map((m) => m.id));
+  if (verdict.kind === 'leave') {
+    await deps.store.transact((tx) => {
+      observe(tx);
+      recordInquiryClosed(tx, chatId, analysis.inquiry);
+      if (verdict.reason === 'non-text') recordSeen(tx, analysis);
     });
-    state = store.getChat(chatId);
-    if (newestSeller && pauseUntil > now && !wasPaused) {
-      deps.notifier.notify({ kind: 'takeover', chatId, ...(listing ? { listing } : {}), message: newestSeller.text });
-    }
+    tellTakeover();
+    if (verdict.reason === 'stale') notifyStale(deps, chatId, analysis.inquiry.at(-1)!);
+    else notifyNonText(deps, look, decision, () => false);
+    return { chatId, action: 'skipped', reason: verdict.reason };
   }
 
-  if (analysis.inquiry.length === 0) return recovered ?? { chatId, action: 'skipped', reason: 'no-inquiry' };
-  if (state?.escalatedAt) return { chatId, action: 'skipped', reason: 'escalated' };
-  // A question from long ago (the first start on an old account, a long outage) is the seller's
-  // to answer: a bot reply weeks late reads as a glitch. Said, not dropped silently.
-  const maxAgeMs = (settings.replyMaxAgeHours ?? 0) * HOUR_MS;
-  const newestAsked = analysis.inquiry.at(-1)!;
-  if (maxAgeMs > 0 && now - newestAsked.created * 1000 > maxAgeMs) {
-    if (!dryRun) {
-      await closeInquiry(deps, chatId, analysis.inquiry, () => undefined);
-      deps.notifier.notify({
-        kind: 'error',
-        chatId,
-        code: 'stale-question',
-        details: { asked: newestAsked.created, hours: settings.replyMaxAgeHours ?? 0 },
-        message: `An unanswered question from ${new Date(newestAsked.created * 1000).toISOString()} is older than REPLY_MAX_AGE_HOURS (${settings.replyMaxAgeHours} h); the bot left it for you.`,
-      });
-    }
-    return { chatId, action: 'skipped', reason: 'stale' };
+  const started = deps.clock.now();
+  const plan = verdict.kind === 'ask-for-text' ? askForText(deps) : await compose(deps, look, verdict.question, options);
+  if (plan === 'shutdown') {
+    await deps.store.transact(observe);
+    tellTakeover();
+    return { chatId, action: 'held', reason: 'shutdown' };
   }
-  if ((state?.pausedUntil ?? 0) > now) return { chatId, action: 'skipped', reason: 'paused' };
-  if (!isWithinActiveHours(now, settings.activeHours, settings.timeZone)) {
-    return { chatId, action: 'held', reason: 'quiet-hours' };
+  if (plan.kind === 'defer') {
+    await deps.store.transact((tx) => {
+      observe(tx);
+      recordEngineFailure(tx, chatId, plan.attempt);
+    });
+    tellTakeover();
+    return { chatId, action: 'deferred', reason: 'engine-failed', attempt: plan.attempt, error: plan.error };
   }
-  if (repliesInLastHour(state, now) >= settings.maxRepliesPerHour) return { chatId, action: 'held', reason: 'rate-limited' };
+  if (plan.engineFailure) notifyEngineFailed(deps, chatId, plan.engineFailure);
 
-  // Told once, when the inquiry is decided, not on every pass an engine outage retries it; and
-  // only of what the bot did not answer (a voice message it asked to write out is in the answer).
-  const notifyNonText = (answered: (message: ChatMessage) => boolean = () => false): void => {
-    for (const message of analysis.nonText) {
-      if (answered(message)) continue;
-      deps.notifier.notify({ kind: 'non-text', chatId, ...(listing ? { listing } : {}), messageType: message.type, message });
-    }
-  };
-  const countSeen = (tx: StoreTransaction): void => {
-    tx.increment('messagesSeen', analysis.inquiry.length);
-    tx.increment('nonText', analysis.nonText.length);
-  };
+  const question = verdict.kind === 'answer' ? verdict.question : '';
+  const record = createRecord(deps, chatId, decision, question, plan);
+  await deps.store.transact((tx) => {
+    observe(tx);
+    tx.putPending(record);
+    recordSeen(tx, analysis);
+    if (plan.status === 'ENGINE_FAILED') tx.increment('engineFailures');
+  });
+  tellTakeover();
+  notifyNonText(deps, look, decision, (message) => plan.status === 'NON_TEXT' && deps.settings.nonTextReplyTypes.includes(message.type));
+  return await sendRecorded(deps, record, splitText(record.text), [], analysis.inquiry, look.listing, started, plan.answer);
+}
 
-  const question = analysis.question;
-  const started = clock.now();
-  let status: DialogStatus;
-  let reply: string;
-  let answer: KnowledgeAnswer | undefined;
+/** The decision a dry run reports: nothing is written, sent or told. */
+async function dryRun(deps: ResponderDeps, look: Look, decision: ChatDecision, options: HandleOptions): Promise<ChatOutcome> {
+  const { chatId } = look;
+  const { verdict } = decision;
+  if (verdict.kind === 'skip' || verdict.kind === 'leave') return { chatId, action: 'skipped', reason: verdict.reason };
+  if (verdict.kind === 'hold') return { chatId, action: 'held', reason: verdict.reason };
+  const plan = verdict.kind === 'ask-for-text' ? askForText(deps) : await compose(deps, look, verdict.question, options, true);
+  if (plan === 'shutdown') return { chatId, action: 'held', reason: 'shutdown' };
+  if (plan.kind === 'defer') return { chatId, action: 'deferred', reason: 'engine-failed', attempt: plan.attempt, error: plan.error };
+  const question = verdict.kind === 'answer' ? verdict.question : '';
+  return { chatId, action: 'would-answer', status: plan.status, question, reply: plan.text, sources: plan.sources, ...listingOf(look) };
+}
 
-  if (question === '') {
-    // Only voice, photos, files...: no AI answer; ask for text where configured.
-    const askForText = analysis.nonText.some((m) => settings.nonTextReplyTypes.includes(m.type));
-    if (!askForText || settings.nonTextReplyText.trim() === '') {
-      if (!dryRun) {
-        await closeInquiry(deps, chatId, analysis.inquiry, countSeen);
-        notifyNonText();
-      }
-      return { chatId, action: 'skipped', reason: 'non-text' };
-    }
-    status = 'NON_TEXT';
-    reply = settings.nonTextReplyText;
-  } else {
-    try {
-      const composed = await composeReply(
-        {
-          question,
-          ...(listing ? { listing } : {}),
-          context: buildContext(history, state, userId, settings.contextLimit),
-          ...(options.signal ? { signal: options.signal } : {}),
-        },
-        deps,
-      );
-      ({ status, reply, answer } = composed);
-    } catch (error) {
-      // Stopping is not the engine failing: the chat stays unread and is answered after the restart.
-      if (options.signal?.aborted) return { chatId, action: 'held', reason: 'shutdown' };
-      if (dryRun) return { chatId, action: 'deferred', reason: 'engine-failed', attempt: 1, error: describeError(error) };
-      const attempt = (state?.engineFailures ?? 0) + 1;
-      if (attempt < settings.engineFailureLimit) {
-        await store.transact((tx) => {
-          tx.increment('engineFailures');
-          tx.updateChat(chatId, (s) => {
-            s.engineFailures = attempt;
-          });
-        });
-        return { chatId, action: 'deferred', reason: 'engine-failed', attempt, error: describeError(error) };
-      }
-      deps.notifier.notify({
-        kind: 'error',
-        chatId,
-        code: 'engine-failed',
-        details: { attempts: attempt, error: describeError(error) },
-        message: `The knowledge engine failed ${attempt} times in a row (${describeError(error)}); the buyer got the fallback text.`,
-      });
-      await store.increment('engineFailures');
-      // Logged as ENGINE_FAILED so the seller can tell an outage from a gap in the documents.
-      status = 'ENGINE_FAILED';
-      reply = settings.fallbackText;
-    }
+function askForText(deps: ResponderDeps): ReplyPlan {
+  return { kind: 'reply', status: 'NON_TEXT', text: deps.settings.nonTextReplyText, sources: [] };
+}
+
+/** Asks the engine; an engine failure becomes a deferral or, past the limit, the fallback. */
+async function compose(deps: ResponderDeps, look: Look, question: string, options: HandleOptions, dryRun = false): Promise<ReplyPlan | 'shutdown'> {
+  const state = deps.store.getChat(look.chatId);
+  try {
+    const composed = await composeReply(
+      {
+        question,
+        ...listingOf(look),
+        context: buildContext(look.history, state, look.userId, deps.settings.contextLimit),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      deps,
+    );
+    const sources = composed.status === 'FOUND' ? (composed.answer?.sources ?? []) : [];
+    return { kind: 'reply', status: composed.status, text: composed.reply, sources, ...(composed.answer ? { answer: composed.answer } : {}) };
+  } catch (error) {
+    // Stopping is not the engine failing: the chat stays unread and is answered after the restart.
+    if (options.signal?.aborted) return 'shutdown';
+    if (dryRun) return { kind: 'defer', attempt: 1, error: describeError(error) };
+    return planAfterEngineFailure(state, describeError(error), deps.settings);
   }
+}
 
-  const sources = status === 'FOUND' ? (answer?.sources ?? []) : [];
-  if (dryRun) {
-    return { chatId, action: 'would-answer', status, question, reply, sources, ...(listing ? { listing } : {}) };
-  }
-
-  const newest = analysis.inquiry.at(-1)!;
-  const record: PendingReply = {
+function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecision, question: string, plan: Extract<ReplyPlan, { kind: 'reply' }>): PendingReply {
+  const newest = decision.analysis.inquiry.at(-1)!;
+  return {
     id: `${chatId}:${newest.id}`,
     chatId,
     inquiryMessageId: newest.id,
     inquiryCreated: newest.created,
     question,
-    text: reply,
-    status,
-    sources,
+    text: plan.text,
+    status: plan.status,
+    sources: plan.sources,
     sentIds: [],
-    createdAt: clock.now(),
+    createdAt: deps.clock.now(),
   };
-  await store.transact((tx) => {
-    tx.putPending(record);
-    countSeen(tx);
-  });
-  notifyNonText((message) => status === 'NON_TEXT' && settings.nonTextReplyTypes.includes(message.type));
-
-  let sent: ChatMessage[];
-  try {
-    sent = await sendRecorded(deps, record);
-  } catch (error) {
-    return await failedSend(deps, record, error);
-  }
-
-  const latencyMs = clock.now() - started;
-  await completeReply(deps, record, sent, analysis.inquiry, listing, latencyMs, answer);
-  return { chatId, action: 'answered', status, question, reply, sources, ...(listing ? { listing } : {}), latencyMs };
 }
 
 /**
  * A write-ahead record is open: the previous run decided a reply and may or may not have sent it.
- * Avito's history tells: an outgoing message after the inquiry carrying our text means it went out.
- * Returns the outcome when the record settled the pass, undefined when the pass should go on.
+ * Returns the outcome when the record settled the look, `drop` when the record is to be dropped
+ * and the look decides afresh, undefined when there was nothing more to do with it.
  */
-async function finishPending(
-  deps: ResponderDeps,
-  pending: PendingReply,
-  history: readonly ChatMessage[],
-  listing: Listing | undefined,
-  userId: number,
-): Promise<ChatOutcome | undefined> {
+async function settlePending(deps: ResponderDeps, look: Look, pending: PendingReply): Promise<ChatOutcome | 'drop' | undefined> {
   const { store } = deps;
-  // Replies the bot recorded before this record existed answered earlier questions; only a message
-  // it does not know yet can be part of this record's reply (seconds are too coarse to tell).
-  const knownBotIds = new Set(store.getChat(pending.chatId)?.botMessageIds ?? []);
-  const after = history.filter((m) => m.direction === 'out' && m.created >= pending.inquiryCreated && !knownBotIds.has(m.id));
-  // The reply goes out in these parts, in this order; a part counts as sent only by its exact
-  // text, so a seller's short "Да" is never taken for the bot's reply.
-  const parts = splitText(pending.text);
-  const adopted: ChatMessage[] = [];
-  for (const message of after) {
-    const next = parts[adopted.length];
-    if (next !== undefined && (pending.sentIds.includes(message.id) || message.text.trim() === next.trim())) adopted.push(message);
-  }
-  const inquiryIndex = history.findIndex((m) => m.id === pending.inquiryMessageId);
-  const isUpToInquiry = (m: ChatMessage, index: number): boolean => (inquiryIndex >= 0 ? index <= inquiryIndex : m.created <= pending.inquiryCreated);
-  const inquiry = history.filter((m, index) => m.direction === 'in' && isUpToInquiry(m, index) && !store.isProcessed(m.id));
+  const plan = reconcilePending(pending, {
+    history: look.history,
+    userId: look.userId,
+    knownBotIds: new Set(store.getChat(look.chatId)?.botMessageIds ?? []),
+    isProcessed: (id) => store.isProcessed(id),
+    now: deps.clock.now(),
+    settleMs: deps.settings.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS,
+  });
+  if (plan.kind === 'hold') return { chatId: look.chatId, action: 'held', reason: 'settling' };
+  if (plan.kind === 'drop') return 'drop';
+  pending.sentIds = plan.adopted.map((m) => m.id);
+  const outcome = await sendRecorded(deps, pending, plan.rest, plan.adopted, plan.inquiry, look.listing, undefined, undefined);
+  return outcome.action === 'answered' ? { ...outcome, latencyMs: 0, recovered: true } : outcome;
+}
 
-  // A send that timed out may still land: give it time to show up before sending it again.
-  const settleMs = deps.settings.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS;
-  const settling = pending.ambiguousAt !== undefined && deps.clock.now() - pending.ambiguousAt < settleMs;
-  const held: ChatOutcome = { chatId: pending.chatId, action: 'held', reason: 'settling' };
-  if (adopted.length > 0) {
-    if (settling && adopted.length < parts.length) return held;
-    // Part of the reply reached the buyer: the rest follows, so the buyer reads all of it once.
-    pending.sentIds = adopted.map((m) => m.id);
-    try {
-      const rest = await sendParts(deps, pending, parts.slice(adopted.length));
-      await completeReply(deps, pending, [...adopted, ...rest], inquiry, listing, 0, undefined);
-    } catch (error) {
-      return await failedSend(deps, pending, error);
-    }
-    return replyOutcome(pending, listing, true);
-  }
-  // Nothing of ours went out. If the seller answered meanwhile, the reply is no longer wanted; if
-  // the buyer wrote again, the recorded reply no longer answers the whole inquiry. Either way the
-  // record is dropped and the pass decides afresh (the inquiry's messages are still unprocessed).
-  const buyerWroteAgain = history.some((m, index) => isFromBuyer(m, userId) && !store.isProcessed(m.id) && !isUpToInquiry(m, index));
-  if (after.length > 0 || buyerWroteAgain) {
-    await store.closePending(pending.chatId);
-    return undefined;
-  }
-  if (settling) return held;
+/**
+ * Sends the record's remaining parts, then completes the reply in one write. The ids of accepted
+ * parts are kept on the record in memory; after a crash the chat history, not these ids, tells.
+ */
+async function sendRecorded(
+  deps: ResponderDeps,
+  record: PendingReply,
+  parts: readonly string[],
+  alreadySent: readonly ChatMessage[],
+  inquiry: readonly ChatMessage[],
+  listing: Listing | undefined,
+  started: number | undefined,
+  answer: KnowledgeAnswer | undefined,
+): Promise<ChatOutcome> {
+  const { store, clock } = deps;
+  let sent: ChatMessage[];
   try {
-    const sent = await sendRecorded(deps, pending);
-    await completeReply(deps, pending, sent, inquiry, listing, 0, undefined);
-    return replyOutcome(pending, listing, true);
+    sent = [...alreadySent, ...(await sendParts(deps.messenger, record.chatId, parts, (message) => record.sentIds.push(message.id)))];
   } catch (error) {
-    return await failedSend(deps, pending, error);
+    return await failedSend(deps, record, error);
   }
-}
-
-/** Sends the remaining parts one by one (each fits one message), recording their ids on the record. */
-async function sendParts(deps: ResponderDeps, record: PendingReply, parts: readonly string[]): Promise<ChatMessage[]> {
-  const sent: ChatMessage[] = [];
-  for (const part of parts) {
-    for (const message of await deps.messenger.sendText(record.chatId, part)) {
-      record.sentIds.push(message.id);
-      sent.push(message);
-    }
+  const now = clock.now();
+  const latencyMs = started === undefined ? 0 : now - started;
+  const previousBotAnswer = lastBotAnswer(store.getHistory(record.chatId), store.getChat(record.chatId)?.botMessageIds ?? []);
+  await store.transact((tx) => recordCompletion(tx, { record, sent, inquiry, listing, latencyMs, answer, now }, deps.settings));
+  await markReadUnlessWaiting(deps, record);
+  const base = { chatId: record.chatId, ...(listing ? { listing } : {}) };
+  if (record.status === 'ESCALATION') {
+    deps.notifier.notify({ kind: 'escalation', ...base, message: record.question, ...(previousBotAnswer ? { lastBotAnswer: previousBotAnswer } : {}) });
+  } else {
+    deps.notifier.notify({ kind: 'answer', ...base, question: record.question, answer: record.text, status: record.status, sources: record.sources });
   }
-  return sent;
+  return { ...base, action: 'answered', status: record.status, question: record.question, reply: record.text, sources: record.sources, latencyMs };
 }
 
 /**
- * Sends the recorded reply. The ids of accepted parts are kept on the record in memory; after a
- * crash the chat history, not these ids, tells what went out.
+ * A chat that needs the seller (a person was asked for, the engine kept failing) stays unread,
+ * so it stands out in the seller's Avito app.
  */
-async function sendRecorded(deps: ResponderDeps, record: PendingReply): Promise<ChatMessage[]> {
-  return deps.messenger.sendText(record.chatId, record.text, {
-    onPartSent: (message) => {
-      record.sentIds.push(message.id);
-    },
-  });
+async function markReadUnlessWaiting(deps: ResponderDeps, record: PendingReply): Promise<void> {
+  if (record.status === 'ESCALATION' || record.status === 'ENGINE_FAILED') return;
+  try {
+    await deps.messenger.markRead(record.chatId);
+  } catch {
+    // The reply went out; an unread mark is cosmetic and retried with the next reply.
+  }
 }
 
-/**
- * After a failed send: a definite refusal with nothing sent drops the record so the next pass
- * decides afresh; an ambiguous failure keeps it for reconciliation with the chat history.
- */
 async function failedSend(deps: ResponderDeps, record: PendingReply, error: unknown): Promise<ChatOutcome> {
-  const ambiguous = error instanceof AvitoApiError && error.ambiguous;
-  await deps.store.transact((tx) => {
-    if (!ambiguous && record.sentIds.length === 0) tx.closePending(record.chatId);
-    else if (ambiguous) tx.putPending({ ...record, ambiguousAt: deps.clock.now() });
-    tx.increment('errors');
-  });
-  if (error instanceof AvitoAuthError) throw error;
+  const ambiguous = mayHaveLanded(error);
+  await deps.store.transact((tx) => recordFailedSend(tx, record, ambiguous, deps.clock.now()));
+  if (isFatalForAccount(error)) throw error;
   return { chatId: record.chatId, action: 'failed', error: describeError(error), ambiguous };
 }
 
-function replyOutcome(pending: PendingReply, listing: Listing | undefined, recovered: boolean): ChatOutcome {
-  return {
-    chatId: pending.chatId,
-    action: 'answered',
-    status: pending.status,
-    question: pending.question,
-    reply: pending.text,
-    sources: pending.sources,
-    ...(listing ? { listing } : {}),
-    latencyMs: 0,
-    recovered,
-  };
+function notifyStale(deps: ResponderDeps, chatId: string, newest: ChatMessage): void {
+  const hours = deps.settings.replyMaxAgeHours ?? 0;
+  deps.notifier.notify({
+    kind: 'error',
+    chatId,
+    code: 'stale-question',
+    details: { asked: newest.created, hours },
+    message: `An unanswered question from ${new Date(newest.created * 1000).toISOString()} is older than REPLY_MAX_AGE_HOURS (${hours} h); the bot left it for you.`,
+  });
 }
 
-/** Everything that follows a send: state, history, processed ids, dialog log, counters, read mark, notice. */
-async function completeReply(
-  deps: ResponderDeps,
-  record: PendingReply,
-  sent: readonly ChatMessage[],
-  inquiry: readonly ChatMessage[],
-  listing: Listing | undefined,
-  latencyMs: number,
-  answer: KnowledgeAnswer | undefined,
-): Promise<void> {
-  const { store, clock, notifier, messenger } = deps;
-  const now = clock.now();
-  const sentIds = sent.map((m) => m.id);
-  const previousBotAnswer = lastBotAnswer(store.getHistory(record.chatId), store.getChat(record.chatId)?.botMessageIds ?? []);
-  await store.appendMessages(record.chatId, sent);
-  await store.transact((tx) => {
-    tx.updateChat(record.chatId, (s) => {
-      s.botMessageIds = [...s.botMessageIds, ...sentIds.filter((id) => !s.botMessageIds.includes(id))].slice(
-        -(deps.settings.botIdsLimit ?? BOT_IDS_LIMIT),
-      );
-      s.lastHandledMessageId = record.inquiryMessageId;
-      s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, record.inquiryCreated);
-      s.engineFailures = 0;
-      s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < HOUR_MS), now];
-      s.lastActivityAt = now;
-      if (record.status === 'ESCALATION') s.escalatedAt = now;
-    });
-    tx.markProcessed([...inquiry.map((m) => m.id), ...sentIds]);
-    tx.closePending(record.chatId);
-    tx.increment('repliesSent');
-    if (record.status === 'FOUND') tx.increment('found');
-    if (record.status === 'NOT_FOUND' || record.status === 'ENGINE_FAILED') tx.increment('notFound');
-    if (record.status === 'ESCALATION') tx.increment('escalations');
+function notifyEngineFailed(deps: ResponderDeps, chatId: string, failure: { attempts: number; error: string }): void {
+  deps.notifier.notify({
+    kind: 'error',
+    chatId,
+    code: 'engine-failed',
+    details: { attempts: failure.attempts, error: failure.error },
+    message: `The knowledge engine failed ${failure.attempts} times in a row (${failure.error}); the buyer got the fallback text.`,
   });
-  await store.appendDialog({
-    at: now,
-    chatId: record.chatId,
-    ...(listing ? { itemId: listing.id } : {}),
-    question: record.question,
-    answer: record.text,
-    status: record.status,
-    sources: record.sources,
-    latencyMs,
-    ...(answer ? { engine: answer.engine } : {}),
-    ...(answer?.strategy ? { strategy: answer.strategy } : {}),
-    ...(answer?.latencyMs === undefined ? {} : { engineMs: answer.latencyMs }),
-    ...(answer?.usage?.inputTokens === undefined ? {} : { inputTokens: answer.usage.inputTokens }),
-    ...(answer?.usage?.outputTokens === undefined ? {} : { outputTokens: answer.usage.outputTokens }),
-  });
+}
 
-  // A chat that needs the seller (a person was asked for, the engine kept failing) stays unread,
-  // so it stands out in the seller's Avito app.
-  if (record.status !== 'ESCALATION' && record.status !== 'ENGINE_FAILED') {
-    try {
-      await messenger.markRead(record.chatId);
-    } catch {
-      // The reply went out; an unread mark is cosmetic and retried with the next reply.
-    }
+/**
+ * Told once, when the inquiry is decided, not on every pass an engine outage retries it; and only
+ * of what the bot did not answer (a voice message it asked to write out is in the answer).
+ */
+function notifyNonText(deps: ResponderDeps, look: Look, decision: ChatDecision, answered: (message: ChatMessage) => boolean): void {
+  for (const message of decision.analysis.nonText) {
+    if (answered(message)) continue;
+    deps.notifier.notify({ kind: 'non-text', chatId: look.chatId, ...listingOf(look), messageType: message.type, message });
   }
+}
 
-  const base = { chatId: record.chatId, ...(listing ? { listing } : {}) };
-  if (record.status === 'ESCALATION') {
-    notifier.notify({ kind: 'escalation', ...base, message: record.question, ...(previousBotAnswer ? { lastBotAnswer: previousBotAnswer } : {}) });
-  } else {
-    notifier.notify({ kind: 'answer', ...base, question: record.question, answer: record.text, status: record.status, sources: record.sources });
-  }
+function listingOf(look: Pick<Look, 'listing'>): { listing?: Listing } {
+  return look.listing ? { listing: look.listing } : {};
 }
 
 function lastBotAnswer(history: readonly ChatMessage[], botIds: readonly string[]): string | undefined {
@@ -490,32 +403,9 @@ function lastBotAnswer(history: readonly ChatMessage[], botIds: readonly string[
   return undefined;
 }
 
-async function fetchListing(messenger: Messenger, chatId: string): Promise<Listing | undefined> {
-  return (await messenger.getChat(chatId)).listing;
-}
-
-/** Stored history plus freshly fetched messages, by id, in time order (for dry runs that write nothing). */
+/** Stored history plus freshly fetched messages, by id, in time order. */
 function mergeHistory(stored: readonly ChatMessage[], fetched: readonly ChatMessage[]): ChatMessage[] {
   const byId = new Map<string, ChatMessage>();
   for (const message of [...stored, ...fetched]) byId.set(message.id, message);
   return [...byId.values()].sort((a, b) => a.created - b.created);
-}
-
-/** Buyer messages that were seen and deliberately not answered (non-text with no auto-reply). */
-async function closeInquiry(
-  deps: ResponderDeps,
-  chatId: string,
-  inquiry: readonly ChatMessage[],
-  also: (tx: StoreTransaction) => void,
-): Promise<void> {
-  const newest = inquiry.at(-1);
-  if (!newest) return;
-  await deps.store.transact((tx) => {
-    tx.updateChat(chatId, (s) => {
-      s.lastHandledMessageId = newest.id;
-      s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, newest.created);
-    });
-    tx.markProcessed(inquiry.map((m) => m.id));
-    also(tx);
-  });
 }

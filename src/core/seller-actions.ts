@@ -4,10 +4,11 @@
  * runs in the responder's queue for that chat, so it never interleaves with the bot answering
  * the same chat.
  */
-import { applyControl } from './chat-control.js';
+import { applyControl, type ControlRequest } from './chat-control.js';
 import type { PassSummary } from './poll.js';
 import type { ChatState, Clock, CounterName, Messenger, Store } from './ports.js';
 import type { Responder } from './responder.js';
+import { sendAsSeller } from './seller-reply.js';
 import { HOUR_MS } from './time.js';
 
 /** How the running daemon is doing, kept by whoever runs the loop. */
@@ -54,19 +55,12 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
 
   return {
     sendAsSeller(chatId, text) {
+      // As if typed in the Avito app: the next look sees the message and stays silent, without
+      // telling the seller what they just did themselves.
       return deps.responder.exclusive(chatId, async () => {
-        const sent = await deps.messenger.sendText(chatId, text);
-        const until = clock.now() + deps.humanPauseHours * HOUR_MS;
-        // A takeover, as if typed in the Avito app: the next pass sees the message and stays
-        // silent, without telling the seller what they just did themselves.
-        await store.updateChat(chatId, (state) => {
-          if (until > (state.pausedUntil ?? 0)) {
-            state.pausedUntil = until;
-            state.pauseReason = 'takeover';
-          }
-          state.lastActivityAt = clock.now();
-        });
-        return { parts: sent.length, pausedUntil: until };
+        const applyPause = (request: ControlRequest): Promise<void> => store.transact((tx) => applyControl(tx, request));
+        const { parts, pausedUntil } = await sendAsSeller({ ...deps, applyPause }, chatId, text);
+        return { parts, pausedUntil };
       });
     },
 

@@ -11,18 +11,25 @@ export interface CallWatch {
   error?: string;
 }
 
+/** The names of `T`'s methods that return promises: what a watch can wrap. */
+export type AsyncMethodOf<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof T] &
+  string;
+
 /**
  * Wraps `target` so that each call of the named async methods records its outcome in `watch`.
+ * The names are checked against `T`, so renaming a method cannot silently end the watch.
  * `isOutage` tells a failure of the system (down, refusing our keys) from an answer about one
  * request (a chat that does not exist), which says the system works.
  */
 export function watchCalls<T extends object>(
   target: T,
-  methods: readonly string[],
+  methods: readonly AsyncMethodOf<T>[],
   watch: CallWatch,
   isOutage: (error: unknown) => boolean = () => true,
 ): T {
-  const names = new Set(methods);
+  const names = new Set<string>(methods);
   const record = (ok: boolean, error?: unknown): void => {
     watch.ok = ok;
     watch.at = Date.now();

@@ -5,7 +5,7 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { avitoChatUrl } from '../avito/links.js';
-import type { CallWatch } from '../core/health.js';
+import type { CallWatch } from './call-watch.js';
 import type { Inbox } from '../core/inbox.js';
 import { openChatIds } from '../core/poll.js';
 import type { ChatState, Store } from '../core/ports.js';

@@ -8,6 +8,7 @@ import type { ChatMessage } from '../../src/core/model.js';
 import { generateScenario, startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox, SandboxScenario } from '../../src/sandbox/index.js';
 import { ACCOUNT_ID, BUYER_ID, CHAT_ID, U2U_CHAT_ID, createTestClient, requestsTo, smallScenario, startStubServer, stubAvito } from './helpers.js';
+import { sendParts } from '../../src/core/seller-reply.js';
 
 const CHATS_PATH = /^\/messenger\/v2\/accounts\/\d+\/chats$/;
 let sb: Sandbox;
@@ -56,7 +57,7 @@ describe('auth: refresh once on 401/403', () => {
     const { client } = createTestClient(sb);
     const before = sb.sent(CHAT_ID).length;
     sb.faults.inject({ match: { path: /\/messages$/, method: 'POST' }, kind: 'status', status: 403 });
-    await client.sendText(CHAT_ID, 'После обновления токена');
+    await client.sendMessage(CHAT_ID, 'После обновления токена');
     expect(sb.sent(CHAT_ID).length - before).toBe(1);
   });
 
@@ -219,7 +220,7 @@ describe('messages', () => {
     }
   });
 
-  it('sendText splits 2,500 characters into 3 messages, sent in order, each reported', async () => {
+  it('a 2,500-character reply goes out as the core splits it: 3 messages, sent in order, each reported', async () => {
     const { client } = createTestClient(sb);
     const sentence = 'Кофемашина полностью исправна, чек и коробка на месте. ';
     const text = sentence.repeat(50).slice(0, 2500);
@@ -227,7 +228,7 @@ describe('messages', () => {
     expect(expectedParts).toHaveLength(3);
     const before = sb.sent(CHAT_ID).length;
     const reported: Array<[string, number]> = [];
-    const sent = await client.sendText(CHAT_ID, text, { onPartSent: (message: ChatMessage, index) => void reported.push([message.id, index]) });
+    const sent = await sendParts(client, CHAT_ID, expectedParts, (message: ChatMessage) => void reported.push([message.id, reported.length]));
 
     const stored = sb.sent(CHAT_ID).slice(before);
     expect(stored.map((m) => m.content)).toEqual(expectedParts.map((part) => ({ text: part })));
@@ -243,13 +244,13 @@ describe('messages', () => {
     const { client } = createTestClient(sb);
     const before = sb.sent(CHAT_ID).length;
     const reported: number[] = [];
-    const onPartSent = (_message: ChatMessage, index: number) => {
-      reported.push(index);
+    const onSent = () => {
+      reported.push(reported.length);
       // Avito refuses the second part.
       sb.faults.inject({ match: { path: /\/messages$/, method: 'POST' }, kind: 'status', status: 400 });
     };
     const text = `${'a'.repeat(900)}. ${'b'.repeat(900)}. ${'c'.repeat(900)}.`;
-    await expect(client.sendText(CHAT_ID, text, { onPartSent })).rejects.toMatchObject({ status: 400, ambiguous: false });
+    await expect(sendParts(client, CHAT_ID, splitText(text), onSent)).rejects.toMatchObject({ status: 400, ambiguous: false });
     expect(reported).toEqual([0]);
     expect(sb.sent(CHAT_ID).length - before).toBe(1);
   });

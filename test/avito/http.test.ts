@@ -132,7 +132,7 @@ describe('non-idempotent calls (send)', () => {
     const { client, sleeps, mark } = await readyClient();
     const sentBefore = sb.sent(CHAT_ID).length;
     sb.faults.inject({ match: { path: SEND_PATH }, kind: 'drop-after' });
-    const error = await client.sendText(CHAT_ID, 'Да, продаётся.').catch((e: unknown) => e);
+    const error = await client.sendMessage(CHAT_ID, 'Да, продаётся.').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AvitoApiError);
     expect(error).toMatchObject({ ambiguous: true, status: 0, endpoint: 'POST /messenger/v1/accounts/{user_id}/chats/{chat_id}/messages' });
     expect(sleeps).toEqual([]);
@@ -143,7 +143,7 @@ describe('non-idempotent calls (send)', () => {
   it('a 500 from a send is ambiguous and not retried', async () => {
     const { client, sleeps, mark } = await readyClient();
     sb.faults.inject({ match: { path: SEND_PATH }, kind: 'status', status: 500 });
-    await expect(client.sendText(CHAT_ID, 'Ответ')).rejects.toMatchObject({ ambiguous: true, status: 500 });
+    await expect(client.sendMessage(CHAT_ID, 'Ответ')).rejects.toMatchObject({ ambiguous: true, status: 500 });
     expect(sleeps).toEqual([]);
     expect(since(mark, SEND_PATH)).toHaveLength(1);
   });
@@ -151,7 +151,7 @@ describe('non-idempotent calls (send)', () => {
   it('a send that times out is ambiguous and not retried', async () => {
     const { client, sleeps, mark } = await readyClient({ timeoutMs: 150 });
     sb.faults.inject({ match: { path: SEND_PATH }, kind: 'slow', delayMs: 600 });
-    await expect(client.sendText(CHAT_ID, 'Медленный ответ')).rejects.toMatchObject({ ambiguous: true, status: 0 });
+    await expect(client.sendMessage(CHAT_ID, 'Медленный ответ')).rejects.toMatchObject({ ambiguous: true, status: 0 });
     expect(sleeps).toEqual([]);
     expect(since(mark, SEND_PATH)).toHaveLength(1);
   });
@@ -160,7 +160,7 @@ describe('non-idempotent calls (send)', () => {
     const { client, sleeps, mark } = await readyClient();
     const sentBefore = sb.sent(CHAT_ID).length;
     sb.faults.inject({ match: { path: SEND_PATH }, kind: 'status', status: 429, retryAfter: 1 });
-    const [message] = await client.sendText(CHAT_ID, 'После паузы');
+    const message = await client.sendMessage(CHAT_ID, 'После паузы');
     expect(sleeps).toEqual([1000]);
     expect(since(mark, SEND_PATH).map((r) => r.status)).toEqual([429, 200]);
     expect(sb.sent(CHAT_ID).slice(sentBefore).map((m) => m.id)).toEqual([message?.id]);

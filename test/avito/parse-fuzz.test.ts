@@ -415,7 +415,7 @@ const CALLS: ClientCall[] = [
   { name: 'listChats', run: (c) => c.listChats(), check: (chats) => (chats as ChatSummary[]).forEach(checkChat) },
   { name: 'getChat', run: (c) => c.getChat(CHAT), check: (chat) => checkChat(chat as ChatSummary) },
   { name: 'listMessages', run: (c) => c.listMessages(CHAT), check: (list) => (list as ChatMessage[]).forEach((m) => checkMessage(m)) },
-  { name: 'sendText', run: (c) => c.sendText(CHAT, 'Здравствуйте! Да, продаётся.'), check: (list) => (list as ChatMessage[]).forEach((m) => checkMessage(m)) },
+  { name: 'sendMessage', run: (c) => c.sendMessage(CHAT, 'Здравствуйте! Да, продаётся.'), check: (message) => checkMessage(message as ChatMessage) },
   { name: 'markRead', run: (c) => c.markRead(CHAT), check: (value) => expect(value).toBeUndefined() },
   { name: 'getVoiceUrls', run: (c) => c.getVoiceUrls(['voice-1']), check: (urls) => checkVoiceUrls(urls as Record<string, string>) },
   { name: 'subscribeWebhook', run: (c) => c.subscribeWebhook('https://example.com/avito/webhook/s'), check: (value) => expect(value).toBeUndefined() },

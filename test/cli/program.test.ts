@@ -175,7 +175,7 @@ describe('against the Avito sandbox', () => {
     await runInProcess(['poll', '--once'], { cwd, env });
     expect(sandbox.sent('u2i-demo-bike')).toHaveLength(1);
     const chats = await runInProcess(['chats', '--json'], { cwd, env });
-    expect(JSON.parse(chats.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-demo-bike', state: 'paused (manual)' })]));
+    expect(JSON.parse(chats.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-demo-bike', state: 'paused (takeover)' })]));
   });
 
   it('pause, chats and resume work on the store', async () => {

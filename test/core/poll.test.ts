@@ -149,12 +149,11 @@ describe('quiet hours', () => {
   it('fetches nothing outside ACTIVE_HOURS and answers when they begin', async () => {
     const { messenger, deps } = setup();
     messenger.buyer('c1', 'Какое давление?');
-    let quiet = true;
-    const night = await runPollPass({ ...deps, isQuietNow: () => quiet });
+    // Active 00:00–01:00 UTC only; the test clock reads 22:21 UTC.
+    const night = await runPollPass({ ...deps, activeHours: { activeHours: { start: 0, end: 60 }, timeZone: 'UTC' } });
     expect(night.held).toBe(1);
     expect(messenger.listMessagesCalls).toBe(0);
-    quiet = false;
-    await runPollPass({ ...deps, isQuietNow: () => quiet });
+    await runPollPass({ ...deps, activeHours: { activeHours: undefined, timeZone: 'UTC' } });
     expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
   });
 });

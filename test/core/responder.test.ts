@@ -7,6 +7,7 @@ import { createResponder } from '../../src/core/responder.js';
 import { createMemoryStore } from '../../src/store/index.js';
 import { ACCOUNT_ID, FakeMessenger } from '../helpers/fake-messenger.js';
 import { FakeEngine } from '../helpers/fake-engine.js';
+import { writes } from '../helpers/store-writes.js';
 
 const FALLBACK = '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
 const ESCALATION = '🤖: передал менеджеру';
@@ -532,7 +533,7 @@ describe('properties', () => {
           if (m.kind === 'echo') echoIds.push(messenger.add('c1', { text: m.text, authorId: ACCOUNT_ID, direction: 'out', id: `echo-${i}` }).id);
         });
         // Echoes are the bot's own earlier messages: it recorded their ids when it sent them.
-        await store.updateChat('c1', (s) => {
+        await writes(store).updateChat('c1', (s) => {
           s.botMessageIds = echoIds;
         });
         await responder.handleChat('c1');

@@ -3,7 +3,7 @@
  * the real sandbox over HTTP instead; this one lets a test script failures at exact points.
  */
 import { AvitoApiError } from '../../src/errors.js';
-import { splitText } from '../../src/core/split-text.js';
+import { AVITO_TEXT_LIMIT } from '../../src/core/split-text.js';
 import type { ChatMessage, ChatSummary, Listing } from '../../src/core/model.js';
 import type { ListChatsOptions, Messenger } from '../../src/core/ports.js';
 
@@ -24,9 +24,9 @@ export class FakeMessenger implements Messenger {
   getChatCalls = 0;
   private seq = 0;
   clock = 1_700_000_000;
-  /** Next sendText: 'ambiguous-after' stores the message then throws ambiguous; 'refused' throws 400. */
+  /** A coming send: 'ambiguous-after' stores the message then throws ambiguous; 'refused' throws 400. */
   nextSendFailure: 'ambiguous-after' | 'ambiguous-before' | 'refused' | undefined;
-  /** Which part of the next multi-part send fails (0: the first). */
+  /** Which of the coming sends fails (0: the next one), so a test can fail a long reply's second part. */
   failAtPart = 0;
 
   async getUserId(): Promise<number> {
@@ -82,29 +82,21 @@ export class FakeMessenger implements Messenger {
     return [...chat.messages].reverse().slice(0, options.limit ?? 100);
   }
 
-  async sendText(
-    chatId: string,
-    text: string,
-    options: { onPartSent?: (message: ChatMessage, index: number) => void | Promise<void> } = {},
-  ): Promise<ChatMessage[]> {
+  async sendMessage(chatId: string, text: string): Promise<ChatMessage> {
+    // Avito refuses longer texts: splitting is the core's job.
+    if (text.length > AVITO_TEXT_LIMIT) throw new AvitoApiError('text too long', 400, 'sendMessage');
     const failure = this.nextSendFailure;
-    const failAt = this.failAtPart;
-    this.nextSendFailure = undefined;
-    this.failAtPart = 0;
-    const sent: ChatMessage[] = [];
-    // Like the real client: one message per part of at most 1000 characters, in order.
-    for (const [index, part] of splitText(text).entries()) {
-      if (failure && index === failAt) {
-        if (failure === 'refused') throw new AvitoApiError('bad request', 400, 'sendText');
-        if (failure === 'ambiguous-before') throw new AvitoApiError('timeout', 0, 'sendText', { ambiguous: true });
-      }
-      this.sends.push({ chatId, text: part });
-      const message = this.add(chatId, { text: part, authorId: ACCOUNT_ID, direction: 'out' });
-      if (failure === 'ambiguous-after' && index === failAt) throw new AvitoApiError('socket hang up', 0, 'sendText', { ambiguous: true });
-      await options.onPartSent?.(message, index);
-      sent.push(message);
+    const failsNow = failure !== undefined && this.failAtPart === 0;
+    if (failure !== undefined && !failsNow) this.failAtPart -= 1;
+    if (failsNow) {
+      this.nextSendFailure = undefined;
+      if (failure === 'refused') throw new AvitoApiError('bad request', 400, 'sendMessage');
+      if (failure === 'ambiguous-before') throw new AvitoApiError('timeout', 0, 'sendMessage', { ambiguous: true });
     }
-    return sent;
+    this.sends.push({ chatId, text });
+    const message = this.add(chatId, { text, authorId: ACCOUNT_ID, direction: 'out' });
+    if (failsNow && failure === 'ambiguous-after') throw new AvitoApiError('socket hang up', 0, 'sendMessage', { ambiguous: true });
+    return message;
   }
 
   async markRead(chatId: string): Promise<void> {

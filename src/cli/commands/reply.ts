@@ -11,10 +11,10 @@ import {
   createMessengerFor,
   createResponderFor,
   loadConfig,
-  openSellerNotices,
   openStoreFor,
 } from '../services.js';
-import { HOUR_MS } from '../../core/time.js';
+import { openSellerNotices } from '../notices.js';
+import { sendAsSeller } from '../../core/seller-reply.js';
 
 export default async function reply(context: CommandContext): Promise<ExitCode> {
   const chatId = String(context.args[0] ?? '').trim();
@@ -36,18 +36,24 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     // Works while the daemon runs: the store is only read here (for the cached account id), and
     // the pause reaches the daemon like `avito-ai pause` does.
     const reader = await openStoreFor(config, { readOnly: true });
-    let sentCount: number;
+    let messenger;
     try {
-      const messenger = await createMessengerFor(config, reader, logger);
-      sentCount = (await messenger.sendText(chatId, text)).length;
+      messenger = await createMessengerFor(config, reader, logger);
     } finally {
       await reader.close();
     }
-    const until = Date.now() + config.responder.humanPauseHours * HOUR_MS;
-    const paused = await runControlRequest(config, { op: 'pause', chatId, until });
-    const pause =
-      paused.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
-    out.write(`${chatId} sent as the seller (${sentCount} message${sentCount > 1 ? 's' : ''}); ${pause}\n`);
+    const { parts, pause } = await sendAsSeller(
+      {
+        messenger,
+        clock: { now: () => Date.now() },
+        humanPauseHours: config.responder.humanPauseHours,
+        applyPause: (request) => runControlRequest(config, request),
+      },
+      chatId,
+      text,
+    );
+    const paused = pause.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
+    out.write(`${chatId} sent as the seller (${parts} message${parts > 1 ? 's' : ''}); ${paused}\n`);
     return ExitCode.Ok;
   }
 

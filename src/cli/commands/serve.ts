@@ -5,7 +5,7 @@
  */
 import { isLoopbackHost } from '../../net/hosts.js';
 import { createInbox, type ReceiveResult } from '../../core/inbox.js';
-import type { CallWatch } from '../../core/health.js';
+import type { CallWatch } from '../../server/call-watch.js';
 import type { RunningServer } from '../../server/http-server.js';
 import { rememberOpenChats, runPollLoop } from '../../core/poll.js';
 import { ConfigError, describeError } from '../../errors.js';

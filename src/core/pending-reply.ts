@@ -1,0 +1,56 @@
+/**
+ * Finishing a reply that a crash or an ambiguous send left open. The write-ahead record says what
+ * the bot meant to send; Avito's history tells what went out. Pure: the responder acts on the plan.
+ */
+import { isFromBuyer } from './inquiry.js';
+import type { ChatMessage } from './model.js';
+import type { PendingReply } from './ports.js';
+import { splitText } from './split-text.js';
+
+export type PendingPlan =
+  /** A send that may still land is within its settle window: wait for it to show up. */
+  | { kind: 'hold' }
+  /** Nothing of ours went out and the reply is no longer wanted as it was: decide afresh. */
+  | { kind: 'drop' }
+  /** Send `rest` (empty when everything landed), then complete the reply for `inquiry`. */
+  | { kind: 'finish'; adopted: ChatMessage[]; rest: string[]; inquiry: ChatMessage[] };
+
+export interface PendingView {
+  history: readonly ChatMessage[];
+  userId: number;
+  /** Messages the bot knew as its own before this record: they answered earlier questions. */
+  knownBotIds: ReadonlySet<string>;
+  isProcessed: (id: string) => boolean;
+  /** Epoch ms. */
+  now: number;
+  settleMs: number;
+}
+
+export function reconcilePending(pending: PendingReply, view: PendingView): PendingPlan {
+  const { history } = view;
+  // Only a message the bot does not know yet can be part of this reply (seconds are too coarse to tell).
+  const after = history.filter((m) => m.direction === 'out' && m.created >= pending.inquiryCreated && !view.knownBotIds.has(m.id));
+  // A part counts as sent only by its id or exact text, so a seller's short "Да" is never taken for the bot's reply.
+  const parts = splitText(pending.text);
+  const adopted: ChatMessage[] = [];
+  for (const message of after) {
+    const next = parts[adopted.length];
+    if (next !== undefined && (pending.sentIds.includes(message.id) || message.text.trim() === next.trim())) adopted.push(message);
+  }
+  const inquiryIndex = history.findIndex((m) => m.id === pending.inquiryMessageId);
+  const isUpToInquiry = (m: ChatMessage, index: number): boolean => (inquiryIndex >= 0 ? index <= inquiryIndex : m.created <= pending.inquiryCreated);
+  const inquiry = history.filter((m, index) => m.direction === 'in' && isUpToInquiry(m, index) && !view.isProcessed(m.id));
+  const settling = pending.ambiguousAt !== undefined && view.now - pending.ambiguousAt < view.settleMs;
+
+  if (adopted.length > 0) {
+    if (settling && adopted.length < parts.length) return { kind: 'hold' };
+    // Part of the reply reached the buyer: the rest follows, so the buyer reads all of it once.
+    return { kind: 'finish', adopted, rest: parts.slice(adopted.length), inquiry };
+  }
+  // If the seller answered meanwhile the reply is no longer wanted; if the buyer wrote again it no
+  // longer answers the whole inquiry. The inquiry's messages are still unprocessed either way.
+  const buyerWroteAgain = history.some((m, index) => isFromBuyer(m, view.userId) && !view.isProcessed(m.id) && !isUpToInquiry(m, index));
+  if (after.length > 0 || buyerWroteAgain) return { kind: 'drop' };
+  if (settling) return { kind: 'hold' };
+  return { kind: 'finish', adopted: [], rest: parts, inquiry };
+}

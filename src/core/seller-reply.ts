@@ -1,0 +1,47 @@
+/**
+ * Sending text to a buyer in parts Avito accepts, and the seller's own reply from outside the
+ * Avito app (`reply --text`, an answer in Telegram): sent in the seller's name, then the bot
+ * pauses in that chat as if the seller had typed it in the app.
+ */
+import type { ControlRequest } from './chat-control.js';
+import type { ChatMessage } from './model.js';
+import type { Clock, Messenger } from './ports.js';
+import { splitText } from './split-text.js';
+import { HOUR_MS } from './time.js';
+
+/** Sends the parts one message each, in order; `onSent` hears of each message Avito accepted. */
+export async function sendParts(
+  messenger: Pick<Messenger, 'sendMessage'>,
+  chatId: string,
+  parts: readonly string[],
+  onSent: (message: ChatMessage) => void = () => undefined,
+): Promise<ChatMessage[]> {
+  const sent: ChatMessage[] = [];
+  for (const part of parts) {
+    const message = await messenger.sendMessage(chatId, part);
+    onSent(message);
+    sent.push(message);
+  }
+  return sent;
+}
+
+export interface SellerReplyDeps<R> {
+  messenger: Pick<Messenger, 'sendMessage'>;
+  clock: Clock;
+  humanPauseHours: number;
+  /** Records the pause: in the store, or through the running daemon's control inbox. */
+  applyPause: (request: Extract<ControlRequest, { op: 'pause' }>) => Promise<R>;
+}
+
+/** Sends the seller's text and pauses the bot there for HUMAN_PAUSE_HOURS. */
+export async function sendAsSeller<R>(
+  deps: SellerReplyDeps<R>,
+  chatId: string,
+  text: string,
+): Promise<{ parts: number; pausedUntil: number; pause: R }> {
+  const sent = await sendParts(deps.messenger, chatId, splitText(text));
+  const at = deps.clock.now();
+  const until = at + deps.humanPauseHours * HOUR_MS;
+  const pause = await deps.applyPause({ op: 'pause', chatId, until, reason: 'takeover', at });
+  return { parts: sent.length, pausedUntil: until, pause };
+}

@@ -1,7 +1,16 @@
 /**
- * The knowledge engines' entry point. The interface itself lives in `core/ports.ts`, where the
- * core names it; this module gathers what callers outside the core need.
+ * The knowledge engines' entry point. The interfaces themselves live in `core/ports.ts`, where the
+ * core names them; this module gathers what callers outside the core need.
  */
-export type { KnowledgeAnswer, KnowledgeEngine, KnowledgeQuery, SyncReport } from '../core/ports.js';
+export type {
+  KnowledgeAnswer,
+  KnowledgeEngine,
+  KnowledgeQuery,
+  KnowledgeRetriever,
+  RetrievedPassage,
+  SyncReport,
+} from '../core/ports.js';
 export { createLocalEngine } from './local/local-engine.js';
-export type { IndexBuildInfo, LocalEngineOptions, LocalKnowledgeEngine } from './local/local-engine.js';
+export type { LocalEngineOptions, LocalKnowledgeEngine } from './local/local-engine.js';
+export { createLocalIndex } from './local/local-index.js';
+export type { IndexBuildInfo, LocalIndex, LocalIndexOptions } from './local/local-index.js';

@@ -70,9 +70,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     engine: 'local',
     strategy: listingId === undefined ? 'general' : 'cascaded',
   };
-  // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? query.question : '';
-  const parts = listQuestionTerms(question, identityTerms(index.passages, query));
+  const parts = listQueryParts(index.passages, query);
   if (parts.length === 0) return notFound;
 
   const isGeneral = (passage: Passage): boolean => passage.itemId === undefined;
@@ -170,6 +168,16 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     const lead = extractTerms(segment).slice(0, aboutness.lead);
     return aboutness.terms.some((term) => lead.includes(term));
   });
+}
+
+/**
+ * The terms each part of the query asks about, in the buyer's order, the listing's own name left
+ * out (see {@link listQuestionTerms}): what answers and retrieval search for.
+ */
+export function listQueryParts(passages: readonly Passage[], query: KnowledgeQuery): string[][] {
+  // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
+  const question = typeof query.question === 'string' ? query.question : '';
+  return listQuestionTerms(question, identityTerms(passages, query));
 }
 
 /**

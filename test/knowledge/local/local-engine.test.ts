@@ -374,7 +374,8 @@ describe('the index', () => {
   }
   function countingEngine(dir: string): { engine: LocalKnowledgeEngine; builds: IndexBuildInfo[] } {
     const builds: IndexBuildInfo[] = [];
-    return { engine: createLocalEngine({ dir, onIndexBuilt: (info) => builds.push(info) }), builds };
+    // Every answer looks at the folder here; how often it looks is local-index.test.ts's subject.
+    return { engine: createLocalEngine({ dir, checkIntervalMs: 0, onIndexBuilt: (info) => builds.push(info) }), builds };
   }
 
   afterEach(async () => {

@@ -1,0 +1,243 @@
+/**
+ * The knowledge folder as an in-memory search index over its passages: built on first use,
+ * rebuilt only when the folder changes, the folder looked at no more than once per interval.
+ * The built-in engine quotes from it; any engine can retrieve passages from it.
+ */
+import { KnowledgeError, describeError } from '../../errors.js';
+import type { KnowledgeDocumentInfo, KnowledgeQuery, KnowledgeRetriever, RetrievedPassage, SyncReport } from '../../core/ports.js';
+import { fingerprintFiles, listKnowledgeFiles } from '../folder.js';
+import type { KnowledgeFile } from '../folder.js';
+import { listQueryParts } from './answer.js';
+import { readKnowledgeDocuments } from './documents.js';
+import { splitPassages } from './passages.js';
+import type { Passage } from './passages.js';
+import { buildPassageIndex } from './search.js';
+import type { PassageIndex } from './search.js';
+
+const DEFAULT_CHECK_INTERVAL_MS = 1000;
+const DEFAULT_RETRIEVE_LIMIT = 8;
+
+/** What an index build found; passed to `onIndexBuilt`. */
+export interface IndexBuildInfo {
+  dir: string;
+  documents: number;
+  passages: number;
+  skipped: Array<{ path: string; reason: string }>;
+  failed: Array<{ path: string; reason: string }>;
+  durationMs: number;
+  /** The indexed documents as `sync-docs --list` shows them. */
+  list: KnowledgeDocumentInfo[];
+}
+
+export interface LocalIndexOptions {
+  /** The knowledge folder (KNOWLEDGE_DIR). */
+  dir: string;
+  /** Epoch-ms clock for build durations; defaults to `Date.now`. */
+  now?: () => number;
+  /**
+   * How long a look at the folder holds (default 1000 ms). Looking costs a readdir and a stat per
+   * file, too much for every message; an edit is seen by the first answer this long after it.
+   * `sync` always looks.
+   */
+  checkIntervalMs?: number;
+  /** Monotonic ms clock for that interval; defaults to `performance.now`. */
+  clock?: () => number;
+  /** Called after every index build, so callers can log it (and tests can count builds). */
+  onIndexBuilt?: (info: IndexBuildInfo) => void;
+}
+
+/**
+ * The folder's passages, searchable; one index can serve several engines. `retrieve` returns at
+ * most 8 passages unless given a limit.
+ */
+export interface LocalIndex extends KnowledgeRetriever {
+  readonly dir: string;
+  /** The search index over the folder as last looked at. */
+  loadPassageIndex(options?: { signal?: AbortSignal }): Promise<PassageIndex>;
+  /** Looks at the folder now and rebuilds the index; `dir` switches to another folder. */
+  sync(dir?: string): Promise<SyncReport>;
+  listDocuments(): Promise<KnowledgeDocumentInfo[]>;
+}
+
+interface BuiltIndex {
+  dir: string;
+  fingerprint: string;
+  index: PassageIndex;
+  info: IndexBuildInfo;
+}
+
+/** Creates the index. Nothing is read until the first call. */
+export function createLocalIndex(options: LocalIndexOptions): LocalIndex {
+  const now = options.now ?? Date.now;
+  const clock = options.clock ?? (() => performance.now());
+  const interval = options.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
+  let dir = options.dir;
+  let built: BuiltIndex | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let checking: Promise<BuiltIndex> | undefined;
+  let building: { dir: string; fingerprint: string; promise: Promise<BuiltIndex> } | undefined;
+
+  function loadIndex(force: boolean): Promise<BuiltIndex> {
+    if (!force && built !== undefined && clock() - checkedAt < interval) return Promise.resolve(built);
+    // Concurrent answers share one look at the folder.
+    if (!force && checking !== undefined) return checking;
+    const promise = checkFolder(force).finally(() => {
+      if (checking === promise) checking = undefined;
+    });
+    if (!force) checking = promise;
+    return promise;
+  }
+
+  async function checkFolder(force: boolean): Promise<BuiltIndex> {
+    const checkDir = dir;
+    const started = clock();
+    let result: BuiltIndex;
+    try {
+      const files = await listKnowledgeFiles(checkDir);
+      const fingerprint = fingerprintFiles(files);
+      if (!force && built?.dir === checkDir && built.fingerprint === fingerprint) result = built;
+      // Concurrent answers after a change share one build instead of each starting their own.
+      else if (!force && building?.dir === checkDir && building.fingerprint === fingerprint) result = await building.promise;
+      else result = await startBuild(checkDir, files, fingerprint);
+    } catch (error) {
+      if (error instanceof KnowledgeError) throw error;
+      throw new KnowledgeError(`Cannot read the knowledge folder ${checkDir}: ${describeError(error)}`, 'local', { cause: error });
+    }
+    // A sync to another folder, or a later look, may have finished meanwhile: the newest look wins.
+    if (checkDir === dir && started >= checkedAt) {
+      built = result;
+      checkedAt = started;
+    }
+    return result;
+  }
+
+  async function startBuild(buildDir: string, files: readonly KnowledgeFile[], fingerprint: string): Promise<BuiltIndex> {
+    const promise = buildIndex(buildDir, files, now).then((parts) => ({ dir: buildDir, fingerprint, ...parts }));
+    building = { dir: buildDir, fingerprint, promise };
+    try {
+      const result = await promise;
+      options.onIndexBuilt?.(result.info);
+      return result;
+    } finally {
+      if (building?.promise === promise) building = undefined;
+    }
+  }
+
+  async function loadPassageIndex(loadOptions?: { signal?: AbortSignal }): Promise<PassageIndex> {
+    throwIfAborted(loadOptions?.signal);
+    const { index } = await loadIndex(false);
+    throwIfAborted(loadOptions?.signal);
+    return index;
+  }
+
+  return {
+    get dir() {
+      return dir;
+    },
+    loadPassageIndex,
+
+    async retrieve(query, retrieveOptions) {
+      const index = await loadPassageIndex(retrieveOptions);
+      return retrievePassages(index, query, retrieveOptions?.limit ?? DEFAULT_RETRIEVE_LIMIT);
+    },
+
+    async sync(syncDir) {
+      if (syncDir !== undefined && syncDir !== dir) {
+        dir = syncDir;
+        built = undefined;
+        checking = undefined;
+        checkedAt = Number.NEGATIVE_INFINITY;
+      }
+      const { info } = await loadIndex(true);
+      return toSyncReport(info);
+    },
+
+    async listDocuments() {
+      const { info } = await loadIndex(false);
+      return info.list;
+    },
+  };
+}
+
+async function buildIndex(dir: string, files: readonly KnowledgeFile[], now: () => number): Promise<Pick<BuiltIndex, 'index' | 'info'>> {
+  const started = now();
+  const { documents, skipped, failed } = await readKnowledgeDocuments(files);
+  const passages: Passage[] = [];
+  for (const document of documents) {
+    for (const passage of splitPassages(document)) passages.push({ ...passage, id: passages.length });
+  }
+  const index = buildPassageIndex(passages);
+  const sizes = new Map(files.map((file) => [file.path, file.size]));
+  const info: IndexBuildInfo = {
+    dir,
+    documents: documents.length,
+    passages: passages.length,
+    skipped,
+    failed,
+    durationMs: Math.max(0, now() - started),
+    list: documents.map((document, position) => ({
+      displayName: document.path,
+      scope: document.itemId === undefined ? 'general' : 'item',
+      ...(document.itemId === undefined ? {} : { itemId: document.itemId }),
+      state: 'indexed',
+      sizeBytes: sizes.get(document.path) ?? 0,
+      id: String(position),
+    })),
+  };
+  return { index, info };
+}
+
+function toSyncReport(info: IndexBuildInfo): SyncReport {
+  return {
+    documents: info.documents,
+    uploaded: 0,
+    replaced: 0,
+    unchanged: 0,
+    deleted: 0,
+    failed: info.failed,
+    skipped: info.skipped,
+    changes: [
+      ...info.list.map((document) => ({ path: document.displayName, action: 'unchanged' as const })),
+      ...info.skipped.map((skipped) => ({ path: skipped.path, action: 'skipped' as const, reason: skipped.reason })),
+      ...info.failed.map((failed) => ({ path: failed.path, action: 'failed' as const, reason: failed.reason })),
+    ],
+  };
+}
+
+/**
+ * The passages that match any part of the query, by the cascade answers use: with a listing, its
+ * own documents first, then general ones; without, general ones only. A passage several parts
+ * match appears once, with its best score and every term it matched.
+ */
+function retrievePassages(index: PassageIndex, query: KnowledgeQuery, limit: number): RetrievedPassage[] {
+  const listingId = query.listing?.id;
+  // Without a listing `itemId === listingId` holds for no listing's passage.
+  const inScope = (passage: Passage): boolean => passage.itemId === undefined || passage.itemId === listingId;
+  const found = new Map<number, { passage: Passage; score: number; matched: Set<string> }>();
+  for (const terms of listQueryParts(index.passages, query)) {
+    for (const hit of index.search(terms, inScope)) {
+      const seen = found.get(hit.passage.id);
+      if (seen === undefined) found.set(hit.passage.id, { passage: hit.passage, score: hit.score, matched: new Set(hit.matched) });
+      else {
+        seen.score = Math.max(seen.score, hit.score);
+        for (const term of hit.matched) seen.matched.add(term);
+      }
+    }
+  }
+  const scopeRank = (passage: Passage): number => (passage.itemId === undefined ? 1 : 0);
+  return [...found.values()]
+    .sort((a, b) => scopeRank(a.passage) - scopeRank(b.passage) || b.score - a.score || a.passage.id - b.passage.id)
+    .slice(0, Math.max(0, limit))
+    .map(({ passage, score, matched }) => ({
+      source: passage.document,
+      text: passage.text,
+      score,
+      scope: passage.itemId === undefined ? ('general' as const) : ('item' as const),
+      ...(passage.itemId === undefined ? {} : { itemId: passage.itemId }),
+      matched: [...matched],
+    }));
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new KnowledgeError('The knowledge search was cancelled', 'local', { cause: signal.reason });
+}

@@ -60,6 +60,7 @@ async function runParent() {
     console.log(`wall time / message   ${(result.passMs / messages).toFixed(2)} ms`);
     console.log(`own CPU / message     ${(ownMs / messages).toFixed(2)} ms  (goal < 2 ms; child CPU ${ownMs.toFixed(0)} ms incl. start-up)`);
     console.log(`messages / second     ${((messages / result.passMs) * 1000).toFixed(0)}`);
+    console.log(`durable writes        ${result.syncs} fsyncs, ${(result.syncs / sent).toFixed(2)} per answered chat (incl. start-up and the pass's own)`);
     console.log(`peak RSS (child)      ${(result.maxRssKb / 1024).toFixed(1)} MB`);
     if (telegram) console.log(`Telegram notices      ${telegram.count()} delivered to the loopback Bot API`);
     if (sent !== chats) console.log(`WARNING: expected ${chats} replies, got ${sent}`);
@@ -71,6 +72,7 @@ async function runParent() {
 }
 
 async function runChild() {
+  const syncs = await countDurableWrites();
   const { runCli } = await import('../dist/cli/program.js');
   const io = {
     stdout: { write: () => true },
@@ -84,8 +86,28 @@ async function runChild() {
   const code = await runCli(['poll', '--once'], io, 'bench');
   const passMs = performance.now() - started;
   const usage = process.resourceUsage();
-  process.send({ code, passMs, cpuUserUs: usage.userCPUTime, cpuSystemUs: usage.systemCPUTime, maxRssKb: usage.maxRSS });
+  process.send({ code, passMs, cpuUserUs: usage.userCPUTime, cpuSystemUs: usage.systemCPUTime, maxRssKb: usage.maxRSS, syncs: syncs.count });
   process.disconnect();
+}
+
+/**
+ * Counts fsync/fdatasync calls on file handles: each is one durable write (the store's appends and
+ * snapshots all end in one). Only the child's own store writes happen through file handles here.
+ */
+async function countDurableWrites() {
+  const { open } = await import('node:fs/promises');
+  const probe = await open(process.execPath, 'r');
+  const FileHandle = Object.getPrototypeOf(probe);
+  await probe.close();
+  const counter = { count: 0 };
+  for (const name of ['sync', 'datasync']) {
+    const original = FileHandle[name];
+    FileHandle[name] = function (...rest) {
+      counter.count += 1;
+      return original.apply(this, rest);
+    };
+  }
+  return counter;
 }
 
 /** A loopback Bot API that accepts every sendMessage: the cost measured is avito-ai's own. */

@@ -5,15 +5,16 @@
 // For each size it fills a store in a temp directory (history spread over chats of `--per-chat`
 // messages, all retained; processed ids up to the default limit; one chat state per chat), then
 // measures in a fresh child process, so RSS is the loaded store and not the filling:
-// the time to open (read state + stream the history journal), the cost of persisting one new
-// message (appendMessages of one message, awaited: one history journal line + fdatasync), the cost
-// of one state change (updateChat, awaited), the cost of the transaction that commits a reply
-// (`transact`: updateChat + markProcessed + closePending + 3 increments, awaited), and RSS after
-// open. A reply is two transactions (putPending before the send, the commit after it): the
-// "reply" columns are the wall and own CPU time (user + system, all threads) of `--tx-samples`
-// such pairs back to back divided by their number, so the state journal's occasional folds into
-// a new snapshot are included. With the default 100 messages per chat, 10k/100k/1M messages means
-// 100/1,000/10,000 chats.
+// the time to open (read state + journals), the cost of persisting one new message (a transaction
+// appending one message, awaited), the cost of one state change (a transaction updating a chat,
+// awaited), the cost of the transaction that completes a reply, and RSS after open. A reply is two
+// transactions, as the responder writes it: the write-ahead record (the fetched messages, the
+// record, counters) before the send, the completion (the sent message, the chat state, processed
+// ids, counters, the dialog record) after it. The "reply" columns are the wall and own CPU time
+// (user + system, all threads) and the durable writes (fsync/fdatasync calls) of `--tx-samples`
+// such pairs back to back divided by their number, so the state journal's occasional folds into a
+// new snapshot (which also move the carried messages and dialog records) are included. With the
+// default 100 messages per chat, 10k/100k/1M messages means 100/1,000/10,000 chats.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,7 @@ async function main(options) {
       'transact p95': round(row.transact.p95),
       'reply wall': round(row.replyMs),
       'reply cpu': round(row.replyCpuMs),
+      'reply fsyncs': round(row.replySyncs),
       'RSS MB': round(row.rssBytes / 2 ** 20),
     })),
   );
@@ -98,19 +100,23 @@ async function fill(path, size, perChat) {
     for (let chat = first; chat < Math.min(chats, first + parallel); chat += 1) {
       const count = Math.min(perChat, size - chat * perChat);
       const messages = Array.from({ length: count }, (_, index) => makeMessage(chat, index, baseTime + index));
-      work.push(store.appendMessages(chatIdOf(chat), messages));
-      work.push(store.updateChat(chatIdOf(chat), (state) => {
-        state.lastHandledMessageId = `m-${chat}-${count - 1}`;
-        state.lastHandledAt = (baseTime + count) * 1000;
-        state.botMessageIds = [`m-${chat}-0`];
-        state.listing = { id: 1_000_000 + chat, title: `Listing ${chat}`, price: '1 000 ₽' };
-      }));
+      work.push(
+        store.transact((tx) => {
+          tx.appendMessages(chatIdOf(chat), messages);
+          tx.updateChat(chatIdOf(chat), (state) => {
+            state.lastHandledMessageId = `m-${chat}-${count - 1}`;
+            state.lastHandledAt = (baseTime + count) * 1000;
+            state.botMessageIds = [`m-${chat}-0`];
+            state.listing = { id: 1_000_000 + chat, title: `Listing ${chat}`, price: '1 000 ₽' };
+          });
+        }),
+      );
     }
     await Promise.all(work);
   }
   const processed = Math.min(size, 20_000);
   for (let first = 0; first < processed; first += 1_000) {
-    await store.markProcessed(Array.from({ length: Math.min(1_000, processed - first) }, (_, index) => `p-${first + index}`));
+    await store.transact((tx) => tx.markProcessed(Array.from({ length: Math.min(1_000, processed - first) }, (_, index) => `p-${first + index}`)));
   }
   await store.close();
 }
@@ -127,27 +133,37 @@ async function measure(path, options) {
     const chat = sample % chats;
     const message = makeMessage(chat, 10_000 + sample, 1_800_000_000 + sample);
     const start = performance.now();
-    await store.appendMessages(chatIdOf(chat), [message]);
+    await store.transact((tx) => tx.appendMessages(chatIdOf(chat), [message]));
     appendTimes.push(performance.now() - start);
   }
   const updateTimes = [];
   for (let sample = 0; sample < options.samples; sample += 1) {
     const chat = (sample * 7919) % chats;
     const start = performance.now();
-    await store.updateChat(chatIdOf(chat), (state) => {
-      state.lastActivityAt = 1_800_000_000_000 + sample;
-    });
+    await store.transact((tx) =>
+      tx.updateChat(chatIdOf(chat), (state) => {
+        state.lastActivityAt = 1_800_000_000_000 + sample;
+      }),
+    );
     updateTimes.push(performance.now() - start);
   }
   const transactTimes = [];
+  const syncs = await countDurableWrites();
   const replyCpu = process.cpuUsage();
   const replyStart = performance.now();
+  const syncsBefore = syncs.count;
   for (let sample = 0; sample < options.txSamples; sample += 1) {
     const chat = (sample * 104_729) % chats;
     const chatId = chatIdOf(chat);
-    await store.putPending(makePending(chatId, sample));
+    const question = makeMessage(chat, 20_000 + sample * 2, 1_800_000_000 + sample);
+    await store.transact((tx) => {
+      tx.appendMessages(chatId, [question]);
+      tx.putPending(makePending(chatId, sample));
+      tx.increment('messagesSeen');
+    });
     const start = performance.now();
     await store.transact((tx) => {
+      tx.appendMessages(chatId, [makeMessage(chat, 20_001 + sample * 2, 1_800_000_001 + sample)]);
       tx.updateChat(chatId, (state) => {
         state.lastHandledMessageId = `q-${sample}`;
         state.lastHandledAt = 1_800_000_000_000 + sample;
@@ -157,13 +173,14 @@ async function measure(path, options) {
       tx.closePending(chatId);
       tx.increment('repliesSent');
       tx.increment('found');
-      tx.increment('messagesSeen', 2);
+      tx.appendDialog(makeDialog(chatId, sample));
     });
     transactTimes.push(performance.now() - start);
   }
   const replyMs = (performance.now() - replyStart) / options.txSamples;
   const { user, system } = process.cpuUsage(replyCpu);
   const replyCpuMs = (user + system) / 1000 / options.txSamples;
+  const replySyncs = (syncs.count - syncsBefore) / options.txSamples;
   const closeStart = performance.now();
   await store.close();
   const closeMs = performance.now() - closeStart;
@@ -177,7 +194,37 @@ async function measure(path, options) {
     transact: summarize(transactTimes),
     replyMs,
     replyCpuMs,
+    replySyncs,
   };
+}
+
+function makeDialog(chatId, sample) {
+  return {
+    at: 1_800_000_000_000 + sample,
+    chatId,
+    question: 'Диван ещё продаётся?',
+    answer: 'Да, диван в наличии. Забрать можно сегодня до 20:00.',
+    status: 'FOUND',
+    sources: ['price-list.md'],
+    latencyMs: 12,
+  };
+}
+
+/** Counts fsync/fdatasync calls on file handles: each is one durable write. */
+async function countDurableWrites() {
+  const { open } = await import('node:fs/promises');
+  const probe = await open(process.execPath, 'r');
+  const FileHandle = Object.getPrototypeOf(probe);
+  await probe.close();
+  const counter = { count: 0 };
+  for (const name of ['sync', 'datasync']) {
+    const original = FileHandle[name];
+    FileHandle[name] = function (...rest) {
+      counter.count += 1;
+      return original.apply(this, rest);
+    };
+  }
+  return counter;
 }
 
 function makeMessage(chat, index, created) {
@@ -226,7 +273,7 @@ function formatRow(row) {
     `append one message p50 ${round(row.append.median)} ms / p95 ${round(row.append.p95)} ms,`,
     `updateChat p50 ${round(row.update.median)} ms / p95 ${round(row.update.p95)} ms,`,
     `transact p50 ${round(row.transact.median)} ms / p95 ${round(row.transact.p95)} ms / max ${round(row.transact.max)} ms,`,
-    `reply (2 transactions) ${round(row.replyMs)} ms wall / ${round(row.replyCpuMs)} ms CPU,`,
+    `reply (2 transactions) ${round(row.replyMs)} ms wall / ${round(row.replyCpuMs)} ms CPU / ${round(row.replySyncs)} durable writes,`,
     `close ${round(row.closeMs)} ms,`,
     `RSS ${round(row.rssBytes / 2 ** 20)} MB`,
   ].join(' ');

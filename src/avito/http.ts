@@ -1,9 +1,11 @@
 /**
- * The one request helper every Avito call goes through: ky for the transport, our own bounded
- * retry loop on top (ky's own retries are off, because ky cannot tell a send that may have
- * reached Avito from one that never left).
+ * The one request helper every Avito call goes through: undici's `request` for the transport (a
+ * fraction of `fetch`'s CPU per call, and it honours the proxy set as the global dispatcher), and
+ * our own bounded retry loop on top, because a transport cannot tell a send that may have reached
+ * Avito from one that never left.
  */
-import ky, { TimeoutError } from 'ky';
+import type { IncomingHttpHeaders } from 'node:http';
+import { request as undiciRequest, type Dispatcher } from 'undici';
 import { AvitoApiError, AvitoResponseError } from '../errors.js';
 
 /** How failed calls are retried. */
@@ -85,7 +87,8 @@ type Attempt =
   | { ok: true; body: unknown }
   | { ok: false; error: AvitoApiError; retryable: boolean; retryAfterMs?: number; reason: string };
 
-class BodyTimeoutError extends Error {}
+/** Our own budget ran out, before the headers or while the body came in. */
+class TimeoutError extends Error {}
 
 /** Creates the request helper bound to one base URL and retry policy. */
 export function createRequester(options: RequesterOptions): Requester {
@@ -95,54 +98,65 @@ export function createRequester(options: RequesterOptions): Requester {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const api = ky.create({ retry: 0, throwHttpErrors: false, timeout: timeoutMs });
-
   async function attemptOnce(request: AvitoRequest): Promise<Attempt> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
-    const controller = new AbortController();
-    let response: Response;
-    try {
-      response = await api(baseUrl + request.path + buildQuery(request.query), {
-        method: request.method,
-        headers,
-        json: request.json,
-        body: request.form ? new URLSearchParams(request.form) : undefined,
-        signal: controller.signal,
-      });
-    } catch (error) {
-      return classifyNetworkFailure(request, error);
+    let body: string | undefined;
+    if (request.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    } else if (request.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
+      body = new URLSearchParams(request.form).toString();
     }
-
-    // ky's timeout stops at the headers; a body that trickles in gets the same budget again.
-    const timer = setTimeout(() => controller.abort(new BodyTimeoutError()), timeoutMs);
-    let text: string;
+    // One budget until the answer's headers, the same again for a body that trickles in.
+    const controller = new AbortController();
+    let timer = setTimeout(() => controller.abort(new TimeoutError()), timeoutMs);
     try {
-      text = await response.text();
-    } catch (error) {
-      return classifyNetworkFailure(request, controller.signal.aborted ? new BodyTimeoutError() : error);
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await undiciRequest(baseUrl + request.path + buildQuery(request.query), {
+          method: request.method,
+          headers,
+          body,
+          signal: controller.signal,
+        });
+      } catch (error) {
+        return classifyNetworkFailure(request, controller.signal.aborted ? new TimeoutError() : error);
+      }
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(new TimeoutError()), timeoutMs);
+      let text: string;
+      try {
+        text = await response.body.text();
+      } catch (error) {
+        return classifyNetworkFailure(request, controller.signal.aborted ? new TimeoutError() : error);
+      }
+      return readAnswer(request, response.statusCode, response.headers, text);
     } finally {
       clearTimeout(timer);
     }
+  }
 
-    if (response.ok) {
+  function readAnswer(request: AvitoRequest, status: number, headers: IncomingHttpHeaders, text: string): Attempt {
+    if (status >= 200 && status < 300) {
       if (text.trim() === '') return { ok: true, body: undefined };
       try {
         return { ok: true, body: JSON.parse(text) };
       } catch (cause) {
-        const error = new AvitoResponseError(`Avito ${request.endpoint} answered ${response.status} with a body that is not JSON`, response.status, request.endpoint, { cause });
+        const error = new AvitoResponseError(`Avito ${request.endpoint} answered ${status} with a body that is not JSON`, status, request.endpoint, { cause });
         return { ok: false, error, retryable: false, reason: 'not-json' };
       }
     }
-    return classifyStatus(request, response, text);
+    return classifyStatus(request, status, headers, text);
   }
 
-  function classifyStatus(request: AvitoRequest, response: Response, text: string): Attempt {
-    const { status } = response;
+  function classifyStatus(request: AvitoRequest, status: number, headers: IncomingHttpHeaders, text: string): Attempt {
     const detail = readAvitoMessage(text);
     const message = `Avito ${request.endpoint} answered ${status}${detail ? `: ${detail}` : ''}`;
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+      const retryAfter = headers['retry-after'];
+      const retryAfterMs = parseRetryAfter(Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null), now());
       const error = new AvitoApiError(message, status, request.endpoint, {
         hint: 'Avito limits the request rate; wait a little and try again.',
         retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
@@ -166,7 +180,7 @@ export function createRequester(options: RequesterOptions): Requester {
   }
 
   function classifyNetworkFailure(request: AvitoRequest, cause: unknown): Attempt {
-    const timedOut = cause instanceof TimeoutError || cause instanceof BodyTimeoutError;
+    const timedOut = cause instanceof TimeoutError;
     const code = timedOut ? 'timeout' : findErrorCode(cause);
     const neverSent = !timedOut && code !== undefined && NEVER_SENT_CODES.has(code);
     const what = timedOut ? `no answer within ${timeoutMs} ms` : `connection failed (${code ?? describeCause(cause)})`;

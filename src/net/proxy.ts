@@ -1,7 +1,7 @@
 /**
  * Outbound proxy support. Telegram and Gemini are often unreachable from Russian servers without
- * a proxy, and every client here (ky, the Gemini SDK) uses the global `fetch`, so one global
- * dispatcher routes them all.
+ * a proxy; the Avito client (undici's `request`) and the Gemini SDK (`fetch`) both go through
+ * undici's global dispatcher, so setting it routes them all.
  */
 import type { Agent } from 'node:http';
 import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';

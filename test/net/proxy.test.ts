@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import ky from 'ky';
+import { createRequester } from '../../src/avito/http.js';
 import { getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import type { Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -57,15 +57,15 @@ describe('installProxyFromEnv', () => {
     expect(warnings.filter((w) => w.code === 'UNDICI-EHPA')).toEqual([]);
   });
 
-  it('routes ky through it too (ky uses the global fetch)', async () => {
+  it("routes the Avito client's requests through it too (undici's request uses the global dispatcher)", async () => {
     installProxyFromEnv({ http_proxy: proxy.url });
-    expect(await ky.get(`${targetUrl}/via-ky`).json()).toEqual({ path: '/via-ky' });
+    expect(await getVia(`${targetUrl}`, '/via-avito')).toEqual({ path: '/via-avito' });
     expect(proxy.seen).toEqual([`CONNECT ${targetHost}`]);
   });
 
   it('leaves hosts listed in NO_PROXY alone', async () => {
     installProxyFromEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'example.org, 127.0.0.1' });
-    expect(await ky.get(`${targetUrl}/direct`).json()).toEqual({ path: '/direct' });
+    expect(await getVia(`${targetUrl}`, '/direct')).toEqual({ path: '/direct' });
     expect(proxy.seen).toEqual([]);
   });
 
@@ -119,3 +119,8 @@ describe('proxyAgentFor (clients that take an http.Agent: telegraf)', () => {
     expect(bypassesProxy(new URL(url), noProxy)).toBe(expected);
   });
 });
+
+/** A GET through the Avito client's transport, without retries. */
+function getVia(baseUrl: string, path: string): Promise<unknown> {
+  return createRequester({ baseUrl, retry: { limit: 0 } })({ method: 'GET', path, endpoint: `GET ${path}`, idempotent: true });
+}

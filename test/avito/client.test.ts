@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isTariffStub } from '../../src/core/inquiry.js';
 import { splitText } from '../../src/core/split-text.js';
@@ -7,6 +5,7 @@ import { AvitoAuthError, AvitoResponseError } from '../../src/errors.js';
 import type { ChatMessage } from '../../src/core/model.js';
 import { generateScenario, startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox, SandboxScenario } from '../../src/sandbox/index.js';
+import { createHttpTestServer } from '../helpers/http-test-server.js';
 import { ACCOUNT_ID, BUYER_ID, CHAT_ID, U2U_CHAT_ID, createTestClient, requestsTo, smallScenario, startStubServer, stubAvito } from './helpers.js';
 import { sendParts } from '../../src/core/seller-reply.js';
 
@@ -276,9 +275,8 @@ describe('messages', () => {
 
 describe('webhooks', () => {
   it('subscribe, list, unsubscribe', async () => {
-    const receiver = createServer((_req, res) => res.writeHead(200).end('ok'));
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/avito/secret-path`;
+    const receiver = await createHttpTestServer((_req, res) => res.writeHead(200).end('ok'));
+    const hook = `${receiver.url}/avito/secret-path`;
     try {
       const { client } = createTestClient(sb);
       await client.subscribeWebhook(hook);
@@ -287,8 +285,7 @@ describe('webhooks', () => {
       await client.unsubscribeWebhook(hook);
       expect(await client.listSubscriptions()).toEqual([]);
     } finally {
-      receiver.closeAllConnections();
-      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      await receiver.close();
     }
   });
 

@@ -1,11 +1,10 @@
 /** Shared setup for the Avito client tests: a small scenario and a client wired for fast, observable retries. */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAvitoClient } from '../../src/avito/client.js';
 import type { AvitoClient, AvitoClientOptions } from '../../src/avito/client.js';
 import type { AvitoEvent } from '../../src/avito/http.js';
 import type { Sandbox, SandboxScenario } from '../../src/sandbox/index.js';
+import { createHttpTestServer } from '../helpers/http-test-server.js';
 
 export const ACCOUNT_ID = 100200300;
 export const BUYER_ID = 500600700;
@@ -79,22 +78,12 @@ export interface StubServer {
 /** A tiny loopback server for what the sandbox will not do (malformed bodies, raw query capture). */
 export async function startStubServer(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<StubServer> {
   const seen: string[] = [];
-  const server: Server = createServer((request, response) => {
+  const { url, close } = await createHttpTestServer((request, response) => {
     seen.push(`${request.method} ${request.url}`);
     request.resume();
     request.on('end', () => handle(request, response));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url, seen, close };
 }
 
 /** Answers `/token` like Avito; everything else with `routes[path]` or 404. */

@@ -4,9 +4,7 @@
  * well-typed value or one of our typed errors naming the endpoint: never a TypeError that would
  * surface as a stack trace, and never an unhandled rejection that would end the daemon.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAvitoClient } from '../../src/avito/index.js';
@@ -27,6 +25,8 @@ import { AvitoApiError, AvitoResponseError } from '../../src/errors.js';
 import { WEBHOOK_PATH, startHttpServer } from '../../src/server/http-server.js';
 import type { RunningServer } from '../../src/server/http-server.js';
 import type { WebhookDelivery } from '../../src/avito/webhook.js';
+import { createHttpTestServer } from '../helpers/http-test-server.js';
+import type { HttpTestServer } from '../helpers/http-test-server.js';
 
 const EP = 'GET /messenger/v9/fuzz/{chat_id}';
 const ACCOUNT = 9000001;
@@ -448,7 +448,7 @@ function writeFuzzReply(response: ServerResponse, reply: FuzzReply): void {
 }
 
 describe('the Avito client over HTTP: arbitrary answers', () => {
-  let server: Server;
+  let server: HttpTestServer;
   let baseUrl: string;
   let current: { api: FuzzReply; token: FuzzReply } = { api: VALID_TOKEN, token: VALID_TOKEN };
   const unhandled: unknown[] = [];
@@ -458,7 +458,7 @@ describe('the Avito client over HTTP: arbitrary answers', () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    server = await createHttpTestServer((request: IncomingMessage, response: ServerResponse) => {
       request.resume();
       request.on('end', () => {
         const path = (request.url ?? '/').split('?')[0];
@@ -466,16 +466,12 @@ describe('the Avito client over HTTP: arbitrary answers', () => {
       });
       response.on('error', () => undefined);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    baseUrl = server.url;
   });
 
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await server.close();
   });
 
   afterEach(async () => {

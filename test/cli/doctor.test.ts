@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { runInProcess } from '../helpers/cli.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { startFakeGemini, type FakeGemini } from '../helpers/fake-gemini.js';
 import { startFakeTelegram } from '../helpers/fake-telegram.js';
+import { createHttpTestServer, type HttpTestServer } from '../helpers/http-test-server.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -56,12 +56,10 @@ function fixOf(stdout: string, title: string): string | undefined {
 /** Requests that would change something at Avito: doctor must make none. */
 const writes = () => sandbox.requests.filter((request) => request.method === 'POST' && !request.path.startsWith('/token') && !request.path.endsWith('/subscriptions'));
 
-async function startReceiver(): Promise<{ url: string; server: Server }> {
-  const server = createServer((_req, res) => res.writeHead(200).end('{}'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => server.close(resolve)));
-  const address = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, server };
+async function startReceiver(): Promise<HttpTestServer> {
+  const receiver = await createHttpTestServer((_req, res) => res.writeHead(200).end('{}'));
+  closers.push(receiver.close);
+  return receiver;
 }
 
 describe('avito-ai doctor', () => {

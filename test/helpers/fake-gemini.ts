@@ -4,10 +4,10 @@
  * SDK actually uses (resumable uploads, long-running operations, pagers, grounding metadata)
  * rather than against a mock of our own assumptions.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { listen, port } from './forward-proxy.js';
+import { createHttpTestServer } from './http-test-server.js';
+import type { HttpTestServer } from './http-test-server.js';
 
 /** One request the fake received, recorded before it was answered. */
 export interface FakeGeminiRequest {
@@ -170,8 +170,7 @@ interface FakeOperation {
 /** Starts the fake on a loopback port. */
 export async function startFakeGemini(): Promise<FakeGemini> {
   const fake = new FakeGeminiServer();
-  await listen(fake.server);
-  fake.url = `http://127.0.0.1:${port(fake.server)}`;
+  await fake.listen();
   return fake;
 }
 
@@ -205,19 +204,20 @@ class FakeGeminiServer implements FakeGemini {
   operationPolls = 0;
   answerWith?: (request: FakeGenerateRequest) => FakeAnswer | undefined;
   generateDelayMs = 0;
-  readonly server: Server;
+  private http: HttpTestServer | undefined;
   private readonly failRules: FailRule[] = [];
   private readonly failingUploads = new Map<string, string>();
   private readonly sessions = new Map<string, UploadSession>();
   private readonly operations = new Map<string, FakeOperation>();
   private lastTime = 0;
 
-  constructor() {
-    this.server = createServer((req, res) => {
+  async listen(): Promise<void> {
+    this.http = await createHttpTestServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, new HttpError(500, String(error)));
       });
     });
+    this.url = this.http.url;
   }
 
   addStore(displayName: string): FakeStore {
@@ -274,9 +274,7 @@ class FakeGeminiServer implements FakeGemini {
   }
 
   async close(): Promise<void> {
-    // Keep-alive sockets from the SDK's undici pool would otherwise hold close() open.
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.http?.close();
   }
 
   /** Strictly increasing timestamps, so "createTime order" is also creation order. */

@@ -5,9 +5,9 @@
  * against Telegram's own strictness (HTML parse errors, the 4096-character limit) rather than
  * against a mock of our own assumptions.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { listen, port } from './forward-proxy.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHttpTestServer } from './http-test-server.js';
+import type { HttpTestServer } from './http-test-server.js';
 
 /** One API call the fake received, recorded before it was answered. */
 export interface FakeTelegramCall {
@@ -123,8 +123,7 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Starts the fake on a loopback port. */
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const fake = new FakeTelegramServer();
-  await listen(fake.server);
-  fake.url = `http://127.0.0.1:${port(fake.server)}`;
+  await fake.listen();
   return fake;
 }
 
@@ -169,7 +168,7 @@ class FakeTelegramServer implements FakeTelegram {
   readonly calls: FakeTelegramCall[] = [];
   readonly sent: FakeTelegramMessage[] = [];
   readonly answeredCallbacks: Array<{ callback_query_id: string; text?: string }> = [];
-  readonly server: Server;
+  private http: HttpTestServer | undefined;
   private readonly failRules: FailRule[] = [];
   private readonly pending: PendingUpdate[] = [];
   private readonly dates = new Map<number, number>();
@@ -186,8 +185,8 @@ class FakeTelegramServer implements FakeTelegram {
   private nextUpdateId = 10_000;
   private nextCallbackId = 1;
 
-  constructor() {
-    this.server = createServer((req, res) => {
+  async listen(): Promise<void> {
+    this.http = await createHttpTestServer((req, res) => {
       this.handle(req, res)
         .catch((error: unknown) => {
           if (error instanceof ApiError) sendError(res, error.code, error.description);
@@ -195,6 +194,7 @@ class FakeTelegramServer implements FakeTelegram {
         })
         .finally(() => this.notify());
     });
+    this.url = this.http.url;
   }
 
   get polling(): boolean {
@@ -300,9 +300,7 @@ class FakeTelegramServer implements FakeTelegram {
   async close(): Promise<void> {
     this.forgetHeld();
     for (const watcher of [...this.watchers]) watcher.abort();
-    // Keep-alive sockets from telegraf's fetch (and a held long poll) would otherwise hold close() open.
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.http?.close();
   }
 
   private notify(): void {

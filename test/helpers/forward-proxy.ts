@@ -1,9 +1,9 @@
 /** A tiny loopback forward proxy that records and pipes CONNECT tunnels, for proxy tests. */
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { closeHttpServer, createHttpTestServer } from './http-test-server.js';
 
 export interface Proxy {
   url: string;
@@ -20,7 +20,7 @@ export async function startProxy(): Promise<Proxy> {
   const seen: string[] = [];
   const authorizations: Array<string | undefined> = [];
   // Plain absolute-form requests are refused: undici must tunnel.
-  const server = createServer((req, res) => {
+  const { url, server } = await createHttpTestServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
     res.writeHead(405).end();
   });
@@ -40,10 +40,10 @@ export async function startProxy(): Promise<Proxy> {
     tunnels.add(socket);
     tunnels.add(upstream);
   });
-  await listen(server);
-  return { url: `http://127.0.0.1:${port(server)}`, seen, authorizations, server };
+  return { url, seen, authorizations, server };
 }
 
+// listen, port and closeServer serve tests that start raw servers of their own (test/net/proxy.test.ts).
 export function listen(server: Server): Promise<void> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 }
@@ -52,9 +52,8 @@ export function port(server: Server): number {
   return (server.address() as AddressInfo).port;
 }
 
+/** Closes the proxy (or any server), tearing down its tunnels: the server no longer tracks those sockets. */
 export async function closeServer(server: Server): Promise<void> {
   for (const socket of tunnels) socket.destroy();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeHttpServer(server);
 }
-

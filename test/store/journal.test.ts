@@ -290,11 +290,19 @@ describe('JournalWriter: rotation', () => {
     expect(await readFile(path, 'utf8')).toBe(lineOf(3));
   });
 
-  it('writes a batch larger than maxBytes into an empty journal rather than rotating forever', async () => {
+  it('rotates between the lines of one batch as if each had been appended alone', async () => {
     const writer = new JournalWriter(path, { maxBytes: LINE });
     await writer.append([{ n: 1 }, { n: 2 }]);
     await writer.close();
-    expect(await readFile(path, 'utf8')).toBe(linesOf(1, 2));
+    expect(await readFile(path, 'utf8')).toBe(linesOf(2));
+    expect(await readFile(`${path}.1`, 'utf8')).toBe(linesOf(1));
+  });
+
+  it('writes a line larger than maxBytes into an empty journal rather than rotating forever', async () => {
+    const writer = new JournalWriter(path, { maxBytes: LINE - 1 });
+    await writer.append([{ n: 1 }]);
+    await writer.close();
+    expect(await readFile(path, 'utf8')).toBe(linesOf(1));
     expect(await readdir(dir)).toEqual(['journal.jsonl']);
   });
 });

@@ -1,6 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/** The adapters: one folder per outside system. They never import each other. */
+const ADAPTERS = ['avito', 'knowledge', 'store', 'telegram', 'server'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
@@ -14,12 +19,42 @@ export default tseslint.config(
     },
   },
   {
+    // The house keeps its shape: the core imports only itself and errors.ts; an adapter imports the
+    // core, errors.ts and net/, never another adapter, the CLI or the configuration.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/core', from: './src', except: ['./core', './errors.ts'], message: 'The core imports only itself and errors.ts.' },
+            ...ADAPTERS.map((adapter) => ({
+              target: `./src/${adapter}`,
+              from: [...ADAPTERS.filter((other) => other !== adapter).map((other) => `./src/${other}`), './src/cli', './src/config'],
+              message: 'Adapters never import each other, the CLI or the configuration: the CLI composes them.',
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the CLI edge may print; the core and adapters report through callbacks.
-    files: ['src/core/**/*.ts', 'src/avito/**/*.ts', 'src/store/**/*.ts', 'src/knowledge/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/avito/**/*.ts', 'src/store/**/*.ts', 'src/knowledge/**/*.ts', 'src/telegram/**/*.ts', 'src/server/**/*.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': ['error', { paths: ['chalk', 'ora', 'commander'] }],
       'no-restricted-globals': ['error', 'process'],
+    },
+  },
+  {
+    // The core decides; it touches no file, socket or process.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['chalk', 'ora', 'commander'], patterns: [{ group: ['node:*'], message: 'The core does no I/O: take a port as a parameter.' }] }],
     },
   },
 );

@@ -2,9 +2,10 @@
  * The monitor routes' JSON, from the store, the inbox and the health watches. Field names are
  * snake_case and times ISO strings, as the monitor API avito-ai replaces had them.
  */
+import { memoryUsage } from 'node:process';
 import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { avitoChatUrl } from '../avito/links.js';
+import { avitoChatUrl } from '../core/links.js';
 import type { CallWatch } from './call-watch.js';
 import type { Inbox } from '../core/inbox.js';
 import { openChatIds } from '../core/poll.js';
@@ -100,7 +101,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
       };
     },
     metrics() {
-      const memory = process.memoryUsage();
+      const memory = memoryUsage();
       return formatMetrics(stats(), { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, startTimeSeconds: Math.round(deps.startedAt / 1000) });
     },
   };

@@ -3,7 +3,7 @@
  * Telegram's 4096-character limit, with the chat id written so that a reply can be routed back.
  * Pure functions: what a notice says is tested without a server.
  */
-import { avitoChatUrl } from '../avito/links.js';
+import { avitoChatUrl } from '../core/links.js';
 import type { Notification } from '../core/ports.js';
 
 /** Telegram's limit per message; counted on our HTML, which is never shorter than what it shows. */

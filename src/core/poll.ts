@@ -48,6 +48,16 @@ export interface PollDeps {
   beforePass?: () => Promise<void>;
 }
 
+/** What one pass is looking at, and what it found so far. */
+interface Pass {
+  deps: PollDeps;
+  summary: PassSummary;
+  /** Chats to look at again next pass (held, deferred, failed, paused, busy, not reached). */
+  stillOpen: Set<string>;
+  quiet: boolean;
+  fatal?: unknown;
+}
+
 /** Runs one pass. Throws only for what must stop the daemon (bad credentials, tariff) or a failed chat listing. */
 export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   const { store, clock } = deps;
@@ -55,76 +65,76 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   await deps.beforePass?.();
   const since = Number(store.getMeta(META_UPDATED_SINCE) ?? 0) || undefined;
   const chats = await deps.messenger.listChats(since ? { updatedSince: since } : {});
-  const changed = since ? chats.filter((chat) => chat.updated >= since) : chats;
-
-  const candidates = new Map<string, ChatSummary | undefined>();
-  for (const chat of changed) {
-    if (needsAttention(chat, store)) candidates.set(chat.id, chat);
-  }
-  for (const id of openChatIds(store)) if (!candidates.has(id)) candidates.set(id, undefined);
-  for (const pending of store.listPending()) if (!candidates.has(pending.chatId)) candidates.set(pending.chatId, undefined);
-
-  const summary: PassSummary = { chats: chats.length, handled: 0, answered: 0, escalated: 0, paused: 0, held: 0, deferred: 0, errors: 0, durationMs: 0 };
-  const stillOpen = new Set<string>();
-  let fatal: unknown;
-
-  const quiet = deps.activeHours !== undefined && !isWithinActiveHours(clock.now(), deps.activeHours.activeHours, deps.activeHours.timeZone);
-  await runBounded([...candidates], deps.concurrency, async ([chatId, chat]) => {
-    if (deps.signal?.aborted || fatal) return;
-    if (deps.isBusy?.(chatId)) {
-      // The webhook queue waits out the buyer's burst there; answering now would answer its first line.
-      stillOpen.add(chatId);
-      return;
-    }
-    if (quiet && !store.getPending(chatId)) {
-      // Quiet hours: no reply may go out, so no call to Avito either; answered when they end.
-      stillOpen.add(chatId);
-      summary.held++;
-      return;
-    }
-    const state = store.getChat(chatId);
-    if ((state?.pausedUntil ?? 0) > clock.now() && !store.getPending(chatId)) {
-      // Nothing to do until the pause ends; look again then.
-      stillOpen.add(chatId);
-      summary.paused++;
-      return;
-    }
-    try {
-      const outcome = await deps.responder.handleChat(chatId, {
-        ...(chat ? { summary: chat } : {}),
-        dryRun: deps.dryRun ?? false,
-        ...(deps.signal ? { signal: deps.signal } : {}),
-      });
-      summary.handled++;
-      tally(summary, outcome);
-      if (isOpen(outcome)) stillOpen.add(chatId);
-      deps.onOutcome?.(outcome);
-    } catch (error) {
-      // Bad credentials end the daemon. A 403 on one chat's call is that chat's problem: an
-      // account without scope or tariff already fails at the chat listing, before this loop.
-      if (isFatalForChat(error)) {
-        fatal = error;
-        return;
-      }
-      summary.errors++;
-      stillOpen.add(chatId);
-      deps.onChatError?.(chatId, error);
-    }
-  });
-  if (fatal) throw fatal;
+  const candidates = collectCandidates(store, since ? chats.filter((chat) => chat.updated >= since) : chats);
+  const pass: Pass = {
+    deps,
+    summary: { chats: chats.length, handled: 0, answered: 0, escalated: 0, paused: 0, held: 0, deferred: 0, errors: 0, durationMs: 0 },
+    stillOpen: new Set(),
+    quiet: deps.activeHours !== undefined && !isWithinActiveHours(clock.now(), deps.activeHours.activeHours, deps.activeHours.timeZone),
+  };
+  await runBounded([...candidates], deps.concurrency, ([chatId, chat]) => lookAtChat(pass, chatId, chat));
+  if (pass.fatal) throw pass.fatal;
 
   if (!deps.dryRun) {
     const newest = chats.reduce((max, chat) => Math.max(max, chat.updated), since ?? 0);
     // Chats not reached because of a stop request stay candidates for the next pass.
-    for (const [id] of candidates) if (deps.signal?.aborted && !stillOpen.has(id)) stillOpen.add(id);
+    if (deps.signal?.aborted) for (const [id] of candidates) pass.stillOpen.add(id);
     await store.transact((tx) => {
       if (newest > 0) tx.setMeta(META_UPDATED_SINCE, String(newest));
-      tx.setMeta(META_OPEN_CHATS, JSON.stringify([...stillOpen]));
+      tx.setMeta(META_OPEN_CHATS, JSON.stringify([...pass.stillOpen]));
       tx.setMeta(META_LAST_PASS, String(clock.now()));
     });
   }
-  summary.durationMs = clock.now() - started;
-  return summary;
+  pass.summary.durationMs = clock.now() - started;
+  return pass.summary;
+}
+
+/** Chats whose newest message is new to the bot, then those the last pass left open or a reply left pending. */
+function collectCandidates(store: Store, changed: readonly ChatSummary[]): Map<string, ChatSummary | undefined> {
+  const candidates = new Map<string, ChatSummary | undefined>();
+  for (const chat of changed) if (needsAttention(chat, store)) candidates.set(chat.id, chat);
+  for (const id of openChatIds(store)) if (!candidates.has(id)) candidates.set(id, undefined);
+  for (const pending of store.listPending()) if (!candidates.has(pending.chatId)) candidates.set(pending.chatId, undefined);
+  return candidates;
+}
+
+async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefined): Promise<void> {
+  const { deps, summary, stillOpen } = pass;
+  const { store } = deps;
+  if (deps.signal?.aborted || pass.fatal) return;
+  const pending = store.getPending(chatId) !== undefined;
+  // The webhook queue waits out the buyer's burst there; answering now would answer its first line.
+  const busy = deps.isBusy?.(chatId) ?? false;
+  // Quiet hours: no reply may go out, so no call to Avito either. A pause: nothing to do until it ends.
+  const quiet = !busy && pass.quiet && !pending;
+  const paused = !busy && !quiet && !pending && (store.getChat(chatId)?.pausedUntil ?? 0) > deps.clock.now();
+  if (busy || quiet || paused) {
+    stillOpen.add(chatId);
+    if (quiet) summary.held++;
+    if (paused) summary.paused++;
+    return;
+  }
+  try {
+    const outcome = await deps.responder.handleChat(chatId, {
+      ...(chat ? { summary: chat } : {}),
+      dryRun: deps.dryRun ?? false,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    summary.handled++;
+    tally(summary, outcome);
+    if (isOpen(outcome)) stillOpen.add(chatId);
+    deps.onOutcome?.(outcome);
+  } catch (error) {
+    // A 403 on one chat's call is that chat's problem: an account without scope or tariff already
+    // fails at the chat listing, before this.
+    if (isFatalForChat(error)) {
+      pass.fatal = error;
+      return;
+    }
+    summary.errors++;
+    stillOpen.add(chatId);
+    deps.onChatError?.(chatId, error);
+  }
 }
 
 export interface PollLoopOptions extends PollDeps {

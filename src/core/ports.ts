@@ -1,14 +1,10 @@
-/**
- * The interfaces the core names and the adapters implement (ports and adapters).
- * The core receives these as parameters; tests pass in-memory fakes or loopback-backed adapters.
- */
+/** The interfaces the core names and the adapters implement; the core receives them as parameters. */
 import type { AnswerStatus, ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
 
 // ───────────────────────────── Avito messenger ─────────────────────────────
 
 export interface ListChatsOptions {
   unreadOnly?: boolean;
-  /** Defaults to the configured AVITO_CHAT_TYPES. */
   chatTypes?: readonly string[];
   itemIds?: readonly number[];
   /** Stop paging once a page holds only chats updated before this unix second. */
@@ -20,7 +16,6 @@ export interface ListChatsOptions {
  * reaches the core as a `MessengerError`.
  */
 export interface Messenger {
-  /** The account's Avito user id (configured or discovered). */
   getUserId(): Promise<number>;
   listChats(options?: ListChatsOptions): Promise<ChatSummary[]>;
   getChat(chatId: string): Promise<ChatSummary>;
@@ -36,7 +31,6 @@ export interface Messenger {
 
 // ───────────────────────────── Knowledge ─────────────────────────────
 
-/** One message of conversation context handed to the engine, oldest first. */
 export interface ContextMessage {
   role: 'buyer' | 'seller' | 'bot';
   text: string;
@@ -56,7 +50,6 @@ export interface KnowledgeAnswer {
   text: string;
   /** Display names of the documents the answer comes from. */
   sources: string[];
-  /** The engine's name (`local`, `gemini`, ...). */
   engine: string;
   /** Which documents answered: the listing's own, general ones, or general after the listing's failed. */
   strategy?: 'item' | 'general' | 'cascaded';
@@ -78,7 +71,6 @@ export interface SyncReport {
   /** Documents in the store that avito-ai did not upload: never touched. */
   foreign?: string[];
   dryRun?: boolean;
-  /** What happened (or would happen) to each file, in order. */
   changes?: SyncChange[];
 }
 
@@ -91,15 +83,12 @@ export interface SyncChange {
 export interface SyncOptions {
   /** Delete uploaded documents whose files are gone. */
   prune?: boolean;
-  /** Plan only: report what would change, change nothing. */
   dryRun?: boolean;
   /** Ctrl-C: uploads under way finish, no new one starts. */
   signal?: AbortSignal;
-  /** Called as each file is handled, so the CLI can draw progress. */
   onProgress?: (event: { index: number; total: number; path: string; action: SyncChange['action'] }) => void;
 }
 
-/** One document an engine answers from, as `sync-docs --list` shows it. */
 export interface KnowledgeDocumentInfo {
   /** The file's path in the knowledge folder (the source name answers cite). */
   displayName: string;
@@ -108,22 +97,18 @@ export interface KnowledgeDocumentInfo {
   /** `indexed` for the local engine; Gemini's STATE_ACTIVE, STATE_PENDING or STATE_FAILED. */
   state: string;
   sizeBytes?: number;
-  /** The engine's own id for it (the Gemini document name). */
   id?: string;
   /** Whether avito-ai uploaded it (Gemini only: a store may hold documents from elsewhere). */
   managed?: boolean;
 }
 
-/** A passage of the seller's documents that retrieval found for a query. */
 export interface RetrievedPassage {
   /** The document's display name: the source an answer built on it cites. */
   source: string;
   text: string;
   /** Higher is better; comparable only within one retrieval. */
   score: number;
-  /** The listing's own documents, or general ones. */
   scope: 'item' | 'general';
-  /** The listing the passage belongs to, for `item` passages. */
   itemId?: number;
   /** Why it was chosen: the query's terms it contains. */
   matched: string[];
@@ -144,7 +129,6 @@ export interface KnowledgeEngine {
   answer(query: KnowledgeQuery, options?: { signal?: AbortSignal }): Promise<KnowledgeAnswer>;
   /** Indexes or uploads the knowledge folder. */
   sync(dir?: string, options?: SyncOptions): Promise<SyncReport>;
-  /** The documents answers come from. */
   listDocuments(options?: { signal?: AbortSignal }): Promise<KnowledgeDocumentInfo[]>;
 }
 
@@ -157,7 +141,6 @@ export interface ChatState {
   lastHandledAt?: number;
   /** Ids of messages the bot sent, newest last, bounded: how the bot knows its own echo. */
   botMessageIds: string[];
-  /** Epoch ms until which the bot stays silent here. */
   pausedUntil?: number;
   pauseReason?: 'takeover' | 'manual';
   /** Set when a buyer asked for a person; cleared by `resume`. */
@@ -168,7 +151,6 @@ export interface ChatState {
   recentReplies?: number[];
   listing?: Listing;
   buyerName?: string;
-  /** Epoch ms of the last event in the chat. */
   lastActivityAt?: number;
 }
 
@@ -185,14 +167,12 @@ export interface PendingReply {
   sources: string[];
   /** Ids of the parts already accepted by Avito. */
   sentIds: string[];
-  /** Epoch ms. */
   createdAt: number;
   /** Epoch ms of the last send that may or may not have reached Avito. */
   ambiguousAt?: number;
 }
 
 export interface DialogRecord {
-  /** Epoch ms. */
   at: number;
   chatId: string;
   itemId?: number;
@@ -205,7 +185,6 @@ export interface DialogRecord {
   strategy?: string;
   /** The engine's own time, within latencyMs. */
   engineMs?: number;
-  /** Tokens the engine used (Gemini), for the seller's bill. */
   inputTokens?: number;
   outputTokens?: number;
 }
@@ -288,7 +267,7 @@ export interface Notifier {
   notify(notification: Notification): void;
 }
 
+/** Times are epoch ms throughout, except Avito's own message times (unix seconds). */
 export interface Clock {
-  /** Epoch ms. */
   now(): number;
 }

@@ -5,8 +5,8 @@ import { isTariffStub } from '../../src/core/inquiry.js';
 import { splitText } from '../../src/core/split-text.js';
 import { AvitoAuthError, AvitoResponseError } from '../../src/errors.js';
 import type { ChatMessage } from '../../src/core/model.js';
-import { generateScenario, startSandbox } from '../../src/sandbox/index.js';
-import type { Sandbox, SandboxScenario } from '../../src/sandbox/index.js';
+import { generateScenario, startSandbox } from '../../src/avito/sandbox/index.js';
+import type { Sandbox, SandboxScenario } from '../../src/avito/sandbox/index.js';
 import { ACCOUNT_ID, BUYER_ID, CHAT_ID, U2U_CHAT_ID, createTestClient, requestsTo, smallScenario, startStubServer, stubAvito } from './helpers.js';
 
 const CHATS_PATH = /^\/messenger\/v2\/accounts\/\d+\/chats$/;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createAvitoClient } from '../../src/avito/client.js';
 import type { AvitoClient, AvitoClientOptions } from '../../src/avito/client.js';
 import type { AvitoEvent } from '../../src/avito/http.js';
-import type { Sandbox, SandboxScenario } from '../../src/sandbox/index.js';
+import type { Sandbox, SandboxScenario } from '../../src/avito/sandbox/index.js';
 
 export const ACCOUNT_ID = 100200300;
 export const BUYER_ID = 500600700;

@@ -29,7 +29,7 @@ const perRun = Number(args['per-run'] ?? 8);
 const latencyMs = Number(args.latency ?? 15);
 const QUESTIONS = ['Как доставляете?', 'Какая гарантия?', 'Можно оплатить картой при получении?', 'Ещё продаётся?', 'Где можно забрать?', 'Торг уместен?'];
 
-const { startSandbox, generateScenario, createRandom } = await import('../dist/sandbox/index.js');
+const { startSandbox, generateScenario, createRandom } = await import('../dist/avito/sandbox/index.js');
 const { openStore } = await import('../dist/store/index.js');
 const scenario = generateScenario({ chats, messagesPerChat: 1, seed });
 const sandbox = await startSandbox({ scenario, latencyMs });

@@ -30,7 +30,7 @@ async function runParent() {
   const chatCount = Number(args.chats ?? 20_000);
   const wave = Number(args.wave ?? 1000);
   const samples = Number(args.samples ?? 10);
-  const { startSandbox, generateScenario } = await import('../dist/sandbox/index.js');
+  const { startSandbox, generateScenario } = await import('../dist/avito/sandbox/index.js');
   const scenario = generateScenario({ chats: chatCount, messagesPerChat: 0, seed: 42 });
   const sandbox = await startSandbox({ scenario });
   const chatIds = scenario.chats.map((chat) => chat.id);

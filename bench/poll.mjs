@@ -29,7 +29,7 @@ async function runParent() {
   const perChat = Number(args['per-chat'] ?? 2);
   const concurrency = Number(args.concurrency ?? 4);
   const withTelegram = args.telegram !== undefined && args.telegram !== '0';
-  const { startSandbox, generateScenario } = await import('../dist/sandbox/index.js');
+  const { startSandbox, generateScenario } = await import('../dist/avito/sandbox/index.js');
   const sandbox = await startSandbox({ scenario: generateScenario({ chats, messagesPerChat: perChat, seed: 42 }) });
   const telegram = withTelegram ? await startBotApi() : undefined;
   const dir = await mkdtemp(join(tmpdir(), 'avito-ai-bench-poll-'));

@@ -22,7 +22,7 @@ const connections = Number(args.connections ?? 50);
 const replyDelay = String(args['reply-delay'] ?? 0);
 const SECRET = 'bench-webhook-secret-0123456789';
 
-const { startSandbox, generateScenario } = await import('../dist/sandbox/index.js');
+const { startSandbox, generateScenario } = await import('../dist/avito/sandbox/index.js');
 const sandbox = await startSandbox({ scenario: generateScenario({ chats: 0, messagesPerChat: 0, seed: 1 }) });
 const dir = await mkdtemp(join(tmpdir(), 'avito-ai-bench-webhook-'));
 const port = await freePort();

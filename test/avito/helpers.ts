@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAvitoClient } from '../../src/avito/client.js';
 import type { AvitoClient, AvitoClientOptions } from '../../src/avito/client.js';
 import type { AvitoEvent } from '../../src/avito/http.js';
-import type { Sandbox, SandboxScenario } from '../../src/sandbox/index.js';
+import type { Sandbox, SandboxScenario } from '../../src/avito/sandbox/index.js';
 import { createHttpTestServer } from '../helpers/http-test-server.js';
 
 export const ACCOUNT_ID = 100200300;

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRequester, parseRetryAfter, readAvitoMessage } from '../../src/avito/http.js';
 import { AvitoApiError } from '../../src/errors.js';
-import { startSandbox } from '../../src/sandbox/index.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../src/avito/sandbox/index.js';
+import type { Sandbox } from '../../src/avito/sandbox/index.js';
 import { CHAT_ID, createTestClient, smallScenario } from './helpers.js';
 
 const CHATS_PATH = /^\/messenger\/v2\/accounts\/\d+\/chats$/;

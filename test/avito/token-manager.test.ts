@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequester } from '../../src/avito/http.js';
 import { createTokenManager } from '../../src/avito/token-manager.js';
 import { AvitoApiError, AvitoAuthError } from '../../src/errors.js';
-import { startSandbox } from '../../src/sandbox/index.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../src/avito/sandbox/index.js';
+import type { Sandbox } from '../../src/avito/sandbox/index.js';
 import { requestsTo, smallScenario } from './helpers.js';
 
 const DAY_MS = 86_400_000;

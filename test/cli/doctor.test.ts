@@ -9,7 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/avito/sandbox/index.js';
 import { runInProcess } from '../helpers/cli.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { startFakeGemini, type FakeGemini } from '../helpers/fake-gemini.js';

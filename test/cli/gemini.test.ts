@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runInProcess } from '../helpers/cli.js';
 import { generateCalls, startFakeGemini, type FakeGemini } from '../helpers/fake-gemini.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runInProcess } from '../helpers/cli.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { generateScenario, type Sandbox } from '../../src/sandbox/index.js';
+import { generateScenario, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { percentile } from '../../src/core/stats.js';
 import { runInProcess } from '../helpers/cli.js';

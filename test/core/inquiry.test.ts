@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeChat, buildContext, isTariffStub, isWithinActiveHours } from '../../src/core/inquiry.js';
-import { TARIFF_STUB_TEXT } from '../../src/sandbox/index.js';
+import { TARIFF_STUB_TEXT } from '../../src/avito/sandbox/index.js';
 import type { ChatMessage } from '../../src/core/model.js';
 
 const ME = 1;

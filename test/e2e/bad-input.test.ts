@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
-import { startSandbox, type Sandbox, type SandboxMessage, type ScenarioChat } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox, type SandboxMessage, type ScenarioChat } from '../../src/avito/sandbox/index.js';
 import { openStore } from '../../src/store/index.js';
 import { sandboxEnv } from '../helpers/demo-sandbox.js';
 import { startServe, type RunningServe } from '../helpers/serve.js';

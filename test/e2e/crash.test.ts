@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRandom, generateScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createRandom, generateScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { openStore } from '../../src/store/index.js';
 import { sandboxEnv } from '../helpers/demo-sandbox.js';
 import { freePort, WEBHOOK_SECRET } from '../helpers/serve.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/avito/sandbox/index.js';
 import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
-import { createRandom, generateScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createRandom, generateScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { sandboxEnv } from '../helpers/demo-sandbox.js';
 import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
 import { chatsAnswered, checkTurns, isRunning, pause, SEND_PATH, tallyFaults, watchOutput } from '../helpers/faults.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
 import { startDemoSandbox } from '../helpers/demo-sandbox.js';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO } from '../../src/cli/commands/demo.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import { parseScenario, type Sandbox } from '../../src/sandbox/index.js';
+import { parseScenario, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { openStore, resolveStorePaths, SCHEMA_VERSION } from '../../src/store/index.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { freePort, WEBHOOK_SECRET } from '../helpers/serve.js';

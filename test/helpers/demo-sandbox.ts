@@ -1,7 +1,7 @@
 /** The demo's Avito sandbox and the settings that point avito-ai at it, as most CLI tests need. */
 import { readFileSync } from 'node:fs';
 import { DEMO_KNOWLEDGE, DEMO_SCENARIO } from '../../src/cli/commands/demo.js';
-import { parseScenario, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 
 /** A sandbox seeded with docs/examples/demo-scenario.json (six chats waiting for an answer). */
 export function startDemoSandbox(): Promise<Sandbox> {

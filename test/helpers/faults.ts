@@ -4,7 +4,7 @@
  * daemon's JSON log, and a live view of a spawned daemon's output.
  */
 import type { ChildProcess } from 'node:child_process';
-import type { RecordedRequest, Sandbox, SandboxMessage } from '../../src/sandbox/index.js';
+import type { RecordedRequest, Sandbox, SandboxMessage } from '../../src/avito/sandbox/index.js';
 
 /** Sending a message: the one Avito call that is not idempotent. */
 export const SEND_PATH = /\/chats\/[^/]+\/messages\/?$/;

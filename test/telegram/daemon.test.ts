@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/avito/sandbox/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runInProcess, type CliResult } from '../helpers/cli.js';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramMessage } from '../helpers/fake-telegram.js';

@@ -33,7 +33,7 @@ const LABELS: Record<string, string> = {
 export default async function demo(context: CommandContext): Promise<ExitCode> {
   const out = context.io.stdout;
   const c = paintFor(out);
-  const { startSandbox, parseScenario } = await import('../../sandbox/index.js');
+  const { startSandbox, parseScenario } = await import('../../avito/sandbox/index.js');
   const knowledgeDir = context.options.knowledgeDir ? String(context.options.knowledgeDir) : DEMO_KNOWLEDGE;
   const sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(await readFile(DEMO_SCENARIO, 'utf8'))) });
   const dir = await mkdtemp(join(tmpdir(), 'avito-ai-demo-'));

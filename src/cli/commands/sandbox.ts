@@ -7,7 +7,7 @@ import { parsePositiveInt, type CommandContext } from '../command.js';
 import { DEMO_SCENARIO } from './demo.js';
 
 export default async function sandbox(context: CommandContext): Promise<ExitCode> {
-  const { startSandbox, parseScenario } = await import('../../sandbox/index.js');
+  const { startSandbox, parseScenario } = await import('../../avito/sandbox/index.js');
   const file = context.options.scenario ? resolve(context.io.cwd, String(context.options.scenario)) : DEMO_SCENARIO;
   let raw: unknown;
   try {

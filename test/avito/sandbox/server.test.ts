@@ -5,11 +5,11 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TARIFF_STUB_TEXT, generateScenario, parseScenario, startSandbox } from '../../src/sandbox/index.js';
-import type { Sandbox, SandboxScenario } from '../../src/sandbox/index.js';
+import { TARIFF_STUB_TEXT, generateScenario, parseScenario, startSandbox } from '../../../src/avito/sandbox/index.js';
+import type { Sandbox, SandboxScenario } from '../../../src/avito/sandbox/index.js';
 
 const scenario: SandboxScenario = parseScenario(
-  JSON.parse(readFileSync(new URL('../fixtures/scenarios/basic.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../fixtures/scenarios/basic.json', import.meta.url), 'utf8')),
 );
 const ACCOUNT = 100200300;
 const COFFEE_CHAT = 'u2i-Kf3xQ9bLmN2pR7sT1vWy0A';

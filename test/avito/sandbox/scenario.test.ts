@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_LISTINGS, generateScenario, parseScenario, parseScenarioChat } from '../../src/sandbox/index.js';
+import { SAMPLE_LISTINGS, generateScenario, parseScenario, parseScenarioChat } from '../../../src/avito/sandbox/index.js';
 
-const basic: unknown = JSON.parse(readFileSync(new URL('../fixtures/scenarios/basic.json', import.meta.url), 'utf8'));
+const basic: unknown = JSON.parse(readFileSync(new URL('../../fixtures/scenarios/basic.json', import.meta.url), 'utf8'));
 
 function valid(): { account: { id: number }; chats: Array<Record<string, unknown>> } {
   return { account: { id: 1 }, chats: [{ id: 'u2i-a', messages: [{ author_id: 2, text: 'Привет' }] }] };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, parseScenarioChat } from '../../src/sandbox/scenario.js';
-import { appendMessage, createChat, markChatRead, pageMessages, queryChats } from '../../src/sandbox/state.js';
+import { parseScenario, parseScenarioChat } from '../../../src/avito/sandbox/scenario.js';
+import { appendMessage, createChat, markChatRead, pageMessages, queryChats } from '../../../src/avito/sandbox/state.js';
 
-const basic: unknown = JSON.parse(readFileSync(new URL('../fixtures/scenarios/basic.json', import.meta.url), 'utf8'));
+const basic: unknown = JSON.parse(readFileSync(new URL('../../fixtures/scenarios/basic.json', import.meta.url), 'utf8'));
 
 describe('createChat', () => {
   const account = { id: 1, name: 'Продавец' };

@@ -199,16 +199,29 @@ export interface WireRenderer {
   account(): Record<string, unknown>;
 }
 
+function profileUrl(userId: number): string {
+  return `https://www.avito.ru/user/sandbox${userId}/profile`;
+}
+
+function renderUsers(chat: SandboxChat): Array<Record<string, unknown>> {
+  return chat.users.map((user) => ({
+    id: user.id,
+    name: user.name ?? `Пользователь ${user.id}`,
+    public_user_profile: {
+      user_id: user.id,
+      url: profileUrl(user.id),
+      avatar: { default: 'https://www.avito.st/stub_avatars/_/14_256x256.png' },
+      ...(chat.context === undefined ? {} : { item_id: chat.context.value.id }),
+    },
+  }));
+}
+
 export function createWireRenderer(scenario: Pick<SandboxScenario, 'account'>, isTariffStub: () => boolean): WireRenderer {
   const account = scenario.account;
 
   function visibleContent(message: SandboxMessage): { type: string; content: Record<string, unknown> } {
     if (isTariffStub()) return { type: 'text', content: { text: TARIFF_STUB_TEXT } };
     return { type: message.type, content: message.content };
-  }
-
-  function profileUrl(userId: number): string {
-    return `https://www.avito.ru/user/sandbox${userId}/profile`;
   }
 
   return {
@@ -231,16 +244,7 @@ export function createWireRenderer(scenario: Pick<SandboxScenario, 'account'>, i
         updated: chat.updated,
       };
       if (chat.context !== undefined) wire.context = chat.context;
-      wire.users = chat.users.map((user) => ({
-        id: user.id,
-        name: user.name ?? `Пользователь ${user.id}`,
-        public_user_profile: {
-          user_id: user.id,
-          url: profileUrl(user.id),
-          avatar: { default: 'https://www.avito.st/stub_avatars/_/14_256x256.png' },
-          ...(chat.context === undefined ? {} : { item_id: chat.context.value.id }),
-        },
-      }));
+      wire.users = renderUsers(chat);
       if (last !== undefined) {
         wire.last_message = {
           id: last.id,

@@ -1,6 +1,8 @@
 /** The Avito sandbox: a local Avito API for tests, the demo and trying avito-ai without an account. */
 export { startSandbox } from './server.js';
-export type { RecordedRequest, Sandbox, SandboxOptions, WebhookDelivery } from './server.js';
+export type { Sandbox, SandboxOptions } from './server.js';
+export type { RecordedRequest } from './request.js';
+export type { WebhookDelivery } from './webhooks.js';
 export type { Fault, FaultKind, FaultMatch } from './faults.js';
 export type { NewMessage, SandboxMessage } from './state.js';
 export {

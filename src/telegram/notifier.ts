@@ -5,6 +5,7 @@
  * eat the server's memory.
  */
 import { abortableSleep } from '../core/async.js';
+import { retry, type BackoffPolicy } from '../core/retry.js';
 import type { Notification, Notifier } from '../core/ports.js';
 import { formatNotification, type OutgoingMessage } from './format.js';
 import { HOUR_MS } from '../core/time.js';
@@ -59,6 +60,11 @@ const CHAT_ERRORS_PER_HOUR = 5;
  * What the seller has to act on: the notices `escalations` mode keeps, and the last a full queue
  * drops. An answer counts when the bot could not really answer (asked for text, engine down).
  */
+/** Anything but our own error counts as retryable (the network, most likely). */
+function toSendError(error: unknown): TelegramSendError {
+  return error instanceof TelegramSendError ? error : new TelegramSendError(String(error), true);
+}
+
 function needsSeller(notification: Notification): boolean {
   if (notification.kind === 'answer') return notification.status === 'NON_TEXT' || notification.status === 'ENGINE_FAILED';
   return notification.kind === 'escalation' || notification.kind === 'non-text' || notification.kind === 'error';
@@ -67,7 +73,7 @@ function needsSeller(notification: Notification): boolean {
 export function createTelegramNotifier(options: TelegramNotifierOptions): TelegramNotifier {
   const now = options.now ?? Date.now;
   const attempts = options.attempts ?? 4;
-  const baseDelay = options.baseDelayMs ?? 1000;
+  const backoff: BackoffPolicy = { baseDelayMs: options.baseDelayMs ?? 1000 };
   const maxQueue = options.maxQueue ?? 500;
   const sleep = options.sleep ?? abortableSleep;
   const queue: Array<{ chatId: number; message: OutgoingMessage; kind: string; important: boolean }> = [];
@@ -98,20 +104,28 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
   }
 
   async function deliver(item: (typeof queue)[number]): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await options.send(item.chatId, item.message, closing.signal);
-        return;
-      } catch (error) {
-        if (closing.signal.aborted) return;
-        const failure = error instanceof TelegramSendError ? error : new TelegramSendError(String(error), true);
-        if (!failure.retryable || attempt >= attempts) {
-          options.logger.warn(`telegram: dropped a ${item.kind} notice after ${attempt} attempt(s): ${failure.message}`, { to: item.chatId });
-          return;
-        }
-        await sleep(Math.max(failure.retryAfterMs ?? 0, baseDelay * 2 ** (attempt - 1)), closing.signal);
-        if (closing.signal.aborted) return;
-      }
+    const { signal } = closing;
+    let tried = 0;
+    try {
+      await retry(
+        async () => {
+          // Closed during a wait: nothing more goes out.
+          signal.throwIfAborted();
+          tried += 1;
+          await options.send(item.chatId, item.message, signal);
+        },
+        {
+          attempts,
+          policy: backoff,
+          isRetryable: (error) => toSendError(error).retryable,
+          retryAfterOf: (error) => toSendError(error).retryAfterMs,
+          signal,
+          sleep,
+        },
+      );
+    } catch (error) {
+      if (signal.aborted) return;
+      options.logger.warn(`telegram: dropped a ${item.kind} notice after ${tried} attempt(s): ${toSendError(error).message}`, { to: item.chatId });
     }
   }
 

@@ -6,6 +6,7 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import type { GenerateContentResponse, UploadToFileSearchStoreOperation } from '@google/genai';
 import { abortableSleep } from '../../core/async.js';
+import { retry, type BackoffPolicy } from '../../core/retry.js';
 import { GeminiApiError } from '../../errors.js';
 
 export interface GeminiClientOptions {
@@ -97,25 +98,29 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
     apiKey: options.apiKey,
     httpOptions: { timeout: Math.max(options.timeoutMs, 300_000), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) },
   });
-  const baseDelay = options.retryBaseDelayMs ?? 1000;
-  const maxDelay = options.retryMaxDelayMs ?? 30_000;
+  const backoff: BackoffPolicy = { baseDelayMs: options.retryBaseDelayMs ?? 1000, maxDelayMs: options.retryMaxDelayMs ?? 30_000, jitter: 0.5 };
   const firstPollMs = options.operationPollMs ?? 250;
   const operationTimeoutMs = options.operationTimeoutMs ?? 5 * 60_000;
 
   /** Runs one API call with our retry policy, turning every failure into `GeminiApiError`. */
-  async function call<T>(operation: string, run: () => Promise<T>, signal?: AbortSignal, retryIf: (failure: GeminiApiError) => boolean = (failure) => failure.retryable): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await run();
-      } catch (error) {
-        const failure = toGeminiError(operation, error, signal);
-        if (!retryIf(failure) || attempt >= options.retries || signal?.aborted) throw failure;
-        const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
-        const delayMs = Math.round(Math.min(maxDelay, Math.max(backoff, failure.retryAfterMs ?? 0)));
-        options.onRetry?.({ operation, attempt: attempt + 1, delayMs, reason: failure.message });
-        await abortableSleep(delayMs, signal);
-      }
-    }
+  function call<T>(operation: string, run: () => Promise<T>, signal?: AbortSignal, retryIf: (failure: GeminiApiError) => boolean = (failure) => failure.retryable): Promise<T> {
+    return retry(
+      async () => {
+        try {
+          return await run();
+        } catch (error) {
+          throw toGeminiError(operation, error, signal);
+        }
+      },
+      {
+        attempts: options.retries + 1,
+        policy: backoff,
+        isRetryable: (failure) => failure instanceof GeminiApiError && retryIf(failure),
+        retryAfterOf: (failure) => (failure instanceof GeminiApiError ? failure.retryAfterMs : undefined),
+        signal,
+        onRetry: ({ attempt, delayMs, error }) => options.onRetry?.({ operation, attempt, delayMs, reason: error instanceof Error ? error.message : String(error) }),
+      },
+    );
   }
 
   return {

@@ -20,7 +20,6 @@ export interface DeliveredMessage {
   message: ChatMessage;
 }
 
-/** What became of a delivered message. */
 export type ReceiveResult =
   | 'queued'
   | 'duplicate'

@@ -1,41 +1,35 @@
 /**
- * One backoff rule and one retry loop for the outside systems that are retried the same way
- * (Gemini, Telegram, the inbox's second looks). The Avito requester keeps its own loop: whether a
- * failed send may have landed decides there, not how long to wait.
+ * One backoff rule and one retry loop for Gemini, Telegram and the inbox's second looks. The Avito
+ * requester keeps its own loop: there, whether a failed send may have landed decides, not the wait.
  */
 import { abortableSleep } from './async.js';
 
-/** How long to wait before each retry. */
 export interface BackoffPolicy {
   /** Wait after the first failed attempt. */
   baseDelayMs: number;
   /** Growth per attempt (default 2; 1 keeps the wait constant). */
   factor?: number;
-  /** Longest wait, a server's requested wait included (default: none). */
+  /** Bounds on the wait, a server's requested wait included (default: none). */
   maxDelayMs?: number;
-  /** Shortest wait, a server's requested wait included (default 0). */
   minDelayMs?: number;
-  /** Share jitter may take off the growing wait: 0.5 waits between half and all of it (default 0). */
+  /** Share jitter may take off the grown wait: 0.5 waits between half and all of it (default 0). */
   jitter?: number;
-  /**
-   * How a server's requested wait (Retry-After, RetryInfo, retry_after) counts: as a floor under
-   * the backoff (`at-least`, default) or in its place (`instead`).
-   */
+  /** A server's requested wait is a floor under the backoff (`at-least`, default) or replaces it. */
   retryAfter?: 'at-least' | 'instead';
 }
 
 /**
- * The wait after failed attempt `attempt` (1 for the first), in whole milliseconds:
- * `baseDelayMs · factor^(attempt-1)`, capped, jittered, then the server's wait, then the bounds.
+ * The wait after failed attempt `attempt` (1 for the first), in whole ms: `baseDelayMs ·
+ * factor^(attempt-1)`, capped, then jittered, then the server's wait, then the bounds again.
  */
 export function backoffDelay(attempt: number, policy: BackoffPolicy, hints: { retryAfterMs?: number; random?: () => number } = {}): number {
-  const grown = Math.min(policy.maxDelayMs ?? Number.POSITIVE_INFINITY, policy.baseDelayMs * (policy.factor ?? 2) ** (attempt - 1));
+  const max = policy.maxDelayMs ?? Number.POSITIVE_INFINITY;
+  const grown = Math.min(max, policy.baseDelayMs * (policy.factor ?? 2) ** (attempt - 1));
   const jitter = policy.jitter ?? 0;
   const backoff = jitter > 0 ? grown * (1 - jitter + jitter * (hints.random ?? Math.random)()) : grown;
   const { retryAfterMs } = hints;
   const wanted = retryAfterMs === undefined ? backoff : policy.retryAfter === 'instead' ? retryAfterMs : Math.max(backoff, retryAfterMs);
-  const capped = Math.min(policy.maxDelayMs ?? Number.POSITIVE_INFINITY, wanted);
-  return Math.round(Math.max(policy.minDelayMs ?? 0, capped));
+  return Math.round(Math.max(policy.minDelayMs ?? 0, Math.min(max, wanted)));
 }
 
 export interface RetryEvent {
@@ -55,9 +49,9 @@ export interface RetryOptions {
   /** The wait the server asked for, if it did. */
   retryAfterOf?: (error: unknown) => number | undefined;
   /**
-   * Once aborted, no retry is scheduled and a wait ends early. An attempt after a wait cut short
-   * still runs: the operation takes the signal and refuses it itself, as fetch does, so the error
-   * thrown is the operation's own.
+   * Once aborted, no retry is scheduled and a wait ends early. The attempt after a wait cut short
+   * still runs and is expected to refuse the signal itself (as fetch does): the caller then gets
+   * the operation's own error, not one made up here.
    */
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

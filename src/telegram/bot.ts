@@ -53,7 +53,6 @@ const HELP = [
   '/resume &lt;чат&gt; — бот снова отвечает в чате',
 ].join('\n');
 
-/** What the sending, the handlers and the polling loop share. */
 interface BotContext {
   bot: Telegraf;
   owners: ReadonlySet<number>;
@@ -63,7 +62,6 @@ interface BotContext {
   relaunchDelayMs: number;
 }
 
-/** Where the polling loop stands. */
 interface PollState {
   offset: number;
   connected: boolean;

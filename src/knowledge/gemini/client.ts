@@ -31,13 +31,11 @@ export interface GeminiClientOptions {
 
 export type MetadataEntry = { key: string; stringValue?: string; numericValue?: number };
 
-/** A File Search store as the API describes it. */
 export interface RemoteStore {
   name: string;
   displayName: string;
 }
 
-/** A document in a File Search store. */
 export interface RemoteDocument {
   name: string;
   displayName: string;

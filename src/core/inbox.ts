@@ -8,6 +8,7 @@
  */
 import { AvitoAuthError } from '../errors.js';
 import type { ChatMessage } from './model.js';
+import { backoffDelay, type BackoffPolicy } from './retry.js';
 import type { Store } from './ports.js';
 import type { ChatOutcome, Responder } from './responder.js';
 import type { RuntimeFigures } from './stats.js';
@@ -19,7 +20,6 @@ export interface DeliveredMessage {
   message: ChatMessage;
 }
 
-/** What became of a delivered message. */
 export type ReceiveResult =
   | 'queued'
   | 'duplicate'
@@ -88,45 +88,118 @@ const SEEN_LIMIT = 20_000;
 const MAX_RETRIES = 4;
 
 export function createInbox(deps: InboxDeps): Inbox {
-  const now = deps.now ?? Date.now;
-  const retryDelayMs = deps.retryDelayMs ?? 60_000;
-  // A burst that never pauses is still answered: at most this long after its first line.
-  const maxWaitMs = deps.replyDelayMs * 4;
-  const seen = new Map<string, true>();
-  /** `retrying`: only a retry waits here, no fresh line (those get their own quiet period). */
-  const waiting = new Map<string, QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean }>();
-  /** Chats whose answer was stopped by the end of a drain's grace: held for the next start. */
-  const heldAtStop = new Set<string>();
-  const ready: string[] = [];
-  const running = new Set<string>();
-  const idle: Array<() => void> = [];
-  const counts = { received: 0, duplicates: 0, ignored: 0, rejected: 0 };
-  let closing = false;
-  // Aborted when a drain's grace is over: the responder drops the engine call and holds the chat.
-  const hard = new AbortController();
+  const queue = new ChatQueue(deps);
+  return {
+    receive: (delivered) => queue.receive(delivered),
+    holds: (chatId) => queue.holds(chatId),
+    countIgnored: () => {
+      queue.counts.received++;
+      queue.counts.ignored++;
+    },
+    countRejected: () => void queue.counts.rejected++,
+    snapshot: () => queue.snapshot(),
+    figures: (startedAt) => queue.figures(startedAt),
+    drain: (graceMs) => queue.drain(graceMs),
+  };
+}
 
-  function remember(id: string): boolean {
-    if (seen.has(id) || deps.store.isProcessed(id)) return false;
-    seen.set(id, true);
-    if (seen.size > SEEN_LIMIT) seen.delete(seen.keys().next().value!);
-    return true;
+/** `retrying`: only a retry waits here, no fresh line (those get their own quiet period). */
+type WaitingChat = QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean };
+
+/**
+ * The inbox's state and its moves: a chat is scheduled (waits for its quiet period or its retry),
+ * fires (joins `ready`), is pumped into `running` as a slot frees, handled, and maybe retried.
+ */
+class ChatQueue {
+  readonly counts = { received: 0, duplicates: 0, ignored: 0, rejected: 0 };
+  private readonly now: () => number;
+  private readonly retryBackoff: BackoffPolicy;
+  // A burst that never pauses is still answered: at most this long after its first line.
+  private readonly maxWaitMs: number;
+  private readonly seen = new Map<string, true>();
+  private readonly waiting = new Map<string, WaitingChat>();
+  /** Chats whose answer was stopped by the end of a drain's grace: held for the next start. */
+  private readonly heldAtStop = new Set<string>();
+  private readonly ready: string[] = [];
+  private readonly running = new Set<string>();
+  private readonly idle: Array<() => void> = [];
+  private closing = false;
+  // Aborted when a drain's grace is over: the responder drops the engine call and holds the chat.
+  private readonly hard = new AbortController();
+
+  constructor(private readonly deps: InboxDeps) {
+    this.now = deps.now ?? Date.now;
+    this.retryBackoff = { baseDelayMs: deps.retryDelayMs ?? 60_000 };
+    this.maxWaitMs = deps.replyDelayMs * 4;
   }
 
-  function receive(delivered: DeliveredMessage): ReceiveResult {
-    counts.received++;
+  receive(delivered: DeliveredMessage): ReceiveResult {
+    this.counts.received++;
     const { message } = delivered;
-    const result = classify(delivered);
-    if (result === 'duplicate') counts.duplicates++;
-    else if (result !== 'queued') counts.ignored++;
-    if (result === 'queued') schedule(message.chatId, [message.id], 'fresh', deps.replyDelayMs, 0);
+    const result = this.classify(delivered);
+    if (result === 'duplicate') this.counts.duplicates++;
+    else if (result !== 'queued') this.counts.ignored++;
+    if (result === 'queued') this.schedule(message.chatId, [message.id], 'fresh', this.deps.replyDelayMs, 0);
     return result;
   }
 
-  function classify({ accountId, chatType, message }: DeliveredMessage): ReceiveResult {
-    if (closing) return 'closing';
+  holds(chatId: string): boolean {
+    return this.waiting.has(chatId) || this.running.has(chatId);
+  }
+
+  snapshot(): InboxSnapshot {
+    return {
+      waiting: [...this.waiting.values()].map(({ chatId, messageIds, firstAt, dueAt, retries }) => ({ chatId, messageIds: [...messageIds], firstAt, dueAt, retries })),
+      running: [...this.running],
+    };
+  }
+
+  figures(startedAt: number): RuntimeFigures {
+    return {
+      startedAt,
+      queued: [...this.waiting.values()].reduce((sum, entry) => sum + entry.messageIds.length, 0),
+      processing: this.running.size,
+      running: [...this.running],
+      queuedChats: [...this.waiting.keys()],
+      webhook: { ...this.counts },
+    };
+  }
+
+  async drain(graceMs: number): Promise<string[]> {
+    this.closing = true;
+    for (const entry of this.waiting.values()) {
+      // Fresh questions are answered now; retries of open chats are left to the next start.
+      if (entry.retrying) {
+        if (entry.timer) clearTimeout(entry.timer);
+        delete entry.timer;
+        continue;
+      }
+      this.fire(entry.chatId);
+    }
+    if (!(await this.settled(graceMs))) {
+      // Out of time: chats in hand stop at their engine call (held, not lost); not yet started ones wait.
+      this.ready.length = 0;
+      this.hard.abort();
+      await this.settled(5000);
+    }
+    const left = new Set([...this.running, ...this.ready, ...this.waiting.keys(), ...this.heldAtStop]);
+    for (const entry of this.waiting.values()) if (entry.timer) clearTimeout(entry.timer);
+    return [...left];
+  }
+
+  private remember(id: string): boolean {
+    if (this.seen.has(id) || this.deps.store.isProcessed(id)) return false;
+    this.seen.set(id, true);
+    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.keys().next().value!);
+    return true;
+  }
+
+  private classify({ accountId, chatType, message }: DeliveredMessage): ReceiveResult {
+    const { deps } = this;
+    if (this.closing) return 'closing';
     if (accountId !== deps.accountId) return 'not-ours';
     if (chatType !== undefined && !deps.chatTypes.includes(chatType)) return 'not-ours';
-    if (!remember(message.id)) return 'duplicate';
+    if (!this.remember(message.id)) return 'duplicate';
     if (message.type === 'system' || message.flowId) return 'system';
     if (message.authorId === deps.accountId && deps.store.getChat(message.chatId)?.botMessageIds.includes(message.id)) return 'echo';
     // The seller's own line from the app (or an echo that outran the bot's record of it): the
@@ -134,12 +207,12 @@ export function createInbox(deps: InboxDeps): Inbox {
     return 'queued';
   }
 
-  function schedule(chatId: string, messageIds: string[], kind: 'fresh' | 'retry', delayMs: number, retries: number): void {
-    const at = now();
-    let entry = waiting.get(chatId);
+  private schedule(chatId: string, messageIds: string[], kind: 'fresh' | 'retry', delayMs: number, retries: number): void {
+    const at = this.now();
+    let entry = this.waiting.get(chatId);
     if (!entry) {
       entry = { chatId, messageIds: [], firstAt: at, dueAt: at + delayMs, retries, retrying: kind === 'retry' };
-      waiting.set(chatId, entry);
+      this.waiting.set(chatId, entry);
     }
     for (const id of messageIds) if (!entry.messageIds.includes(id)) entry.messageIds.push(id);
     entry.retries = Math.max(entry.retries, retries);
@@ -149,129 +222,89 @@ export function createInbox(deps: InboxDeps): Inbox {
         entry.retrying = false;
         entry.firstAt = at;
       }
-      entry.dueAt = Math.min(at + delayMs, entry.firstAt + maxWaitMs);
+      entry.dueAt = Math.min(at + delayMs, entry.firstAt + this.maxWaitMs);
     } else if (entry.retrying) {
       entry.dueAt = at + delayMs;
     }
     // (A retry joining fresh lines waits with them: the look at the chat covers both.)
     if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => fire(chatId), Math.max(0, entry.dueAt - at));
+    entry.timer = setTimeout(() => this.fire(chatId), Math.max(0, entry.dueAt - at));
   }
 
-  function fire(chatId: string): void {
-    const entry = waiting.get(chatId);
+  private fire(chatId: string): void {
+    const entry = this.waiting.get(chatId);
     if (!entry) return;
     if (entry.timer) clearTimeout(entry.timer);
     delete entry.timer;
     // A chat in hand is looked at again when it is done, with whatever arrived meanwhile.
-    if (running.has(chatId) || ready.includes(chatId)) return;
-    ready.push(chatId);
-    pump();
+    if (this.running.has(chatId) || this.ready.includes(chatId)) return;
+    this.ready.push(chatId);
+    this.pump();
   }
 
-  function pump(): void {
-    if (hard.signal.aborted) return;
-    while (running.size < deps.concurrency && ready.length > 0) {
-      const chatId = ready.shift()!;
-      const entry = waiting.get(chatId);
-      waiting.delete(chatId);
+  private pump(): void {
+    if (this.hard.signal.aborted) return;
+    while (this.running.size < this.deps.concurrency && this.ready.length > 0) {
+      const chatId = this.ready.shift()!;
+      const entry = this.waiting.get(chatId);
+      this.waiting.delete(chatId);
       if (!entry) continue;
       if (entry.timer) clearTimeout(entry.timer);
-      running.add(chatId);
-      void handle(entry).finally(() => {
-        running.delete(chatId);
-        const next = waiting.get(chatId);
-        if (next && !next.timer && !hard.signal.aborted) ready.push(chatId);
-        pump();
-        if (running.size === 0 && (ready.length === 0 || hard.signal.aborted) && (closing || waiting.size === 0)) {
-          for (const resolve of idle.splice(0)) resolve();
-        }
-      });
+      this.running.add(chatId);
+      void this.handle(entry).finally(() => this.finish(chatId));
     }
   }
 
-  async function handle(entry: QueuedChat): Promise<void> {
+  private finish(chatId: string): void {
+    this.running.delete(chatId);
+    const next = this.waiting.get(chatId);
+    if (next && !next.timer && !this.hard.signal.aborted) this.ready.push(chatId);
+    this.pump();
+    if (this.running.size === 0 && (this.ready.length === 0 || this.hard.signal.aborted) && (this.closing || this.waiting.size === 0)) {
+      for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  private async handle(entry: QueuedChat): Promise<void> {
     const { chatId } = entry;
+    const { deps } = this;
     // Answered meanwhile (a safety pass, a look at the chat for an earlier line), or only the
     // bot's own echo: nothing to ask Avito about.
     const bot = new Set(deps.store.getChat(chatId)?.botMessageIds ?? []);
     const open = entry.messageIds.filter((id) => !deps.store.isProcessed(id) && !bot.has(id));
     if (open.length === 0) return;
     try {
-      const outcome = await deps.responder.handleChat(chatId, { signal: hard.signal });
+      const outcome = await deps.responder.handleChat(chatId, { signal: this.hard.signal });
       deps.onOutcome?.(outcome);
-      if (outcome.action === 'held' && outcome.reason === 'shutdown') heldAtStop.add(chatId);
-      if (shouldRetry(outcome)) retry(entry, open);
+      if (outcome.action === 'held' && outcome.reason === 'shutdown') this.heldAtStop.add(chatId);
+      if (shouldRetry(outcome)) this.retry(entry, open);
     } catch (error) {
       if (error instanceof AvitoAuthError && error.reason === 'credentials') {
         deps.onFatal?.(error);
         return;
       }
       deps.onChatError?.(chatId, error);
-      retry(entry, open);
+      this.retry(entry, open);
     }
   }
 
-  function retry(entry: QueuedChat, open: string[]): void {
+  private retry(entry: QueuedChat, open: string[]): void {
     // Past a few looks, the safety pass keeps trying (it finds the question unprocessed).
-    if (closing || entry.retries >= MAX_RETRIES) return;
-    schedule(entry.chatId, open, 'retry', retryDelayMs * 2 ** entry.retries, entry.retries + 1);
+    if (this.closing || entry.retries >= MAX_RETRIES) return;
+    this.schedule(entry.chatId, open, 'retry', backoffDelay(entry.retries + 1, this.retryBackoff), entry.retries + 1);
   }
 
   /** True once nothing runs or waits to run; false when `ms` passed first. */
-  async function settled(ms: number): Promise<boolean> {
-    if (running.size === 0 && (ready.length === 0 || hard.signal.aborted)) return true;
+  private async settled(ms: number): Promise<boolean> {
+    if (this.running.size === 0 && (this.ready.length === 0 || this.hard.signal.aborted)) return true;
     let timer: NodeJS.Timeout | undefined;
     const done = await Promise.race([
-      new Promise<boolean>((resolve) => idle.push(() => resolve(true))),
+      new Promise<boolean>((resolve) => this.idle.push(() => resolve(true))),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
     ]);
     clearTimeout(timer);
     return done;
   }
-
-  return {
-    receive,
-    holds: (chatId) => waiting.has(chatId) || running.has(chatId),
-    countIgnored: () => {
-      counts.received++;
-      counts.ignored++;
-    },
-    countRejected: () => void counts.rejected++,
-    snapshot: () => ({
-      waiting: [...waiting.values()].map(({ chatId, messageIds, firstAt, dueAt, retries }) => ({ chatId, messageIds: [...messageIds], firstAt, dueAt, retries })),
-      running: [...running],
-    }),
-    figures: (startedAt) => ({
-      startedAt,
-      queued: [...waiting.values()].reduce((sum, entry) => sum + entry.messageIds.length, 0),
-      processing: running.size,
-      running: [...running],
-      queuedChats: [...waiting.keys()],
-      webhook: { ...counts },
-    }),
-    async drain(graceMs) {
-      closing = true;
-      for (const entry of waiting.values()) {
-        // Fresh questions are answered now; retries of open chats are left to the next start.
-        if (entry.retrying) {
-          if (entry.timer) clearTimeout(entry.timer);
-          delete entry.timer;
-          continue;
-        }
-        fire(entry.chatId);
-      }
-      if (!(await settled(graceMs))) {
-        // Out of time: chats in hand stop at their engine call (held, not lost); not yet started ones wait.
-        ready.length = 0;
-        hard.abort();
-        await settled(5000);
-      }
-      const left = new Set([...running, ...ready, ...waiting.keys(), ...heldAtStop]);
-      for (const entry of waiting.values()) if (entry.timer) clearTimeout(entry.timer);
-      return [...left];
-    },
-  };
 }
 
 function shouldRetry(outcome: ChatOutcome): boolean {

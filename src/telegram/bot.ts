@@ -5,7 +5,9 @@
  */
 import type { Agent } from 'node:http';
 import { Telegraf, TelegramError, type Context } from 'telegraf';
+import type { Message, Update } from 'telegraf/types';
 import { abortableSleep } from '../core/async.js';
+import { retry, type BackoffPolicy } from '../core/retry.js';
 import type { SellerActions } from '../core/seller-actions.js';
 import { TelegramBotError, describeError } from '../errors.js';
 import { avitoChatUrl, chatIdFromNotice, escapeHtml, renderChunks, MESSAGE_LIMIT, type OutgoingMessage } from './format.js';
@@ -51,6 +53,22 @@ const HELP = [
   '/resume &lt;чат&gt; — бот снова отвечает в чате',
 ].join('\n');
 
+interface BotContext {
+  bot: Telegraf;
+  owners: ReadonlySet<number>;
+  logger: NoticeLogger;
+  /** Which Avito chat each notice we sent is about, so a reply is routed by what we sent, not by its text. */
+  noticeChats: Map<string, string>;
+  relaunchDelayMs: number;
+}
+
+interface PollState {
+  offset: number;
+  connected: boolean;
+  /** Updates still being handled. */
+  handlers: Set<Promise<void>>;
+}
+
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const bot = new Telegraf(options.token, {
     telegram: { apiRoot: options.apiRoot, ...(options.agent ? { agent: options.agent } : {}) },
@@ -58,187 +76,240 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     // timeout would only stop waiting, not stop the send, and invite the seller to send twice.
     handlerTimeout: Number.POSITIVE_INFINITY,
   });
-  const owners = new Set(options.owners);
-  const { logger } = options;
-  /** Which Avito chat each notice we sent is about, so a reply is routed by what we sent, not by its text. */
-  const noticeChats = new Map<string, string>();
-
-  async function send(chatId: number, message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
-    try {
-      const sent = await bot.telegram.callApi(
-        'sendMessage',
-        {
-          chat_id: chatId,
-          text: message.text,
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          ...(message.buttons
-            ? { reply_markup: { inline_keyboard: message.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
-            : {}),
-        },
-        // telegraf types its own AbortSignal shim; node-fetch takes the standard one.
-        signal ? { signal: signal as never } : {},
-      );
-      if (message.chatId) {
-        noticeChats.set(`${chatId}:${sent.message_id}`, message.chatId);
-        if (noticeChats.size > 10_000) noticeChats.delete(noticeChats.keys().next().value!);
-      }
-    } catch (error) {
-      throw toSendError(error);
-    }
-  }
-
-  function register(actions: SellerActions): void {
-    // Owners only; everyone else is ignored without a word, so the bot reveals nothing.
-    bot.use(async (ctx, next) => {
-      const chatId = ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id;
-      if (chatId === undefined || !owners.has(chatId)) {
-        logger.info('telegram: ignored an update from a stranger', { chat: chatId });
-        return;
-      }
-      await next();
-    });
-
-    bot.start((ctx) => reply(ctx, HELP));
-    bot.help((ctx) => reply(ctx, HELP));
-    bot.command('status', (ctx) => reply(ctx, formatStatus(actions)));
-    bot.command('chats', (ctx) => reply(ctx, formatAttention(actions)));
-
-    bot.command('pause', async (ctx) => {
-      const [chatId, hoursText] = ctx.payload.trim().split(/\s+/);
-      const hours = hoursText === undefined ? 24 : Number(hoursText.replace(',', '.'));
-      if (!chatId || !(hours > 0 && hours <= 24 * 365)) return reply(ctx, 'Напишите так: <code>/pause u2i-… 24</code> (часы — необязательно, по умолчанию 24).');
-      const until = await actions.pause(chatId, hours);
-      logger.info('telegram: paused a chat', { chat: chatId, hours });
-      return reply(ctx, `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`);
-    });
-
-    bot.command('resume', async (ctx) => {
-      const chatId = ctx.payload.trim().split(/\s+/)[0];
-      if (!chatId) return reply(ctx, 'Напишите так: <code>/resume u2i-…</code>');
-      if (!(await actions.resume(chatId))) return reply(ctx, `Чата <code>${escapeHtml(chatId)}</code> бот не знает (см. /chats).`);
-      logger.info('telegram: resumed a chat', { chat: chatId });
-      return reply(ctx, `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).`);
-    });
-
-    bot.action(/^(resume|pause24):(.+)$/, async (ctx) => {
-      const [, op, chatId] = ctx.match;
-      if (!chatId) return;
-      // Telegram expires an unanswered button press within seconds; the chat's queue may take longer.
-      await ctx.answerCbQuery(op === 'resume' ? 'Возвращаю бота…' : 'Ставлю паузу 24 ч…').catch(() => undefined);
-      if (op === 'resume') {
-        const known = await actions.resume(chatId);
-        await reply(ctx, known ? `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).` : `Чата <code>${escapeHtml(chatId)}</code> бот не знает.`);
-      } else {
-        const until = await actions.pause(chatId, 24);
-        await reply(ctx, `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`);
-      }
-      logger.info(`telegram: ${op === 'resume' ? 'resumed' : 'paused'} a chat (button)`, { chat: chatId });
-      // The buttons have done their job; leaving them invites a second press.
-      await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    });
-
-    bot.on('text', async (ctx) => {
-      const replied = ctx.message.reply_to_message;
-      const ours = replied !== undefined && replied.from?.id === ctx.botInfo.id;
-      const chatId = ours
-        ? (noticeChats.get(`${ctx.chat.id}:${replied.message_id}`) ?? ('text' in replied ? chatIdFromNotice(replied.text) : undefined))
-        : undefined;
-      if (!chatId) {
-        return reply(ctx, 'Чтобы написать покупателю, ответьте (Reply) на уведомление о его чате. Команды — /help.');
-      }
-      if (isStale(ctx.message.date)) {
-        return reply(ctx, '⌛ Это сообщение пришло, пока бот не работал, и устарело — не отправлено. Если ещё нужно, ответьте на уведомление снова.');
-      }
-      // The chat may be busy with a slow answer; the seller hears at once that the text is on its way.
-      const slow = setTimeout(() => void reply(ctx, '⏳ Бот заканчивает с этим чатом — ваш ответ уйдёт следом.').catch(() => undefined), 3000);
-      try {
-        const sent = await actions.sendAsSeller(chatId, ctx.message.text);
-        logger.info('telegram: sent the seller\'s reply to the buyer', { chat: chatId, parts: sent.parts });
-        return await reply(ctx, `✅ Отправлено покупателю в <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>; бот молчит там до ${formatTime(sent.pausedUntil)}.`);
-      } catch (error) {
-        logger.warn(`telegram: could not send the seller's reply: ${redact(describeError(error))}`, { chat: chatId });
-        const ambiguous = typeof error === 'object' && error !== null && (error as { ambiguous?: unknown }).ambiguous === true;
-        return await reply(
-          ctx,
-          ambiguous
-            ? `⚠️ Авито не подтвердил отправку — сообщение могло уйти. Проверьте <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>, прежде чем писать снова.`
-            : `❌ Не отправлено: ${escapeHtml(describeError(error))}`,
-        );
-      } finally {
-        clearTimeout(slow);
-      }
-    });
-
-    bot.catch((error) => logger.warn(`telegram: a command failed: ${redact(describeError(error))}`));
-  }
-
+  const context: BotContext = {
+    bot,
+    owners: new Set(options.owners),
+    logger: options.logger,
+    noticeChats: new Map(),
+    relaunchDelayMs: options.relaunchDelayMs ?? 30_000,
+  };
   return {
-    send,
-
+    send: (chatId, message, signal) => sendNotice(context, chatId, message, signal),
     async listen(actions, signal) {
-      register(actions);
-      const handlers = new Set<Promise<void>>();
-      let offset = 0;
-      let connected = false;
-      let lastProblem = '';
-      while (!signal.aborted) {
-        const asked = Date.now();
-        try {
-          if (!connected) {
-            bot.botInfo = await bot.telegram.callApi('getMe', {}, { signal: signal as never });
-            // A webhook left by another tool would make every getUpdates fail with 409.
-            await bot.telegram.callApi('deleteWebhook', {}, { signal: signal as never });
-            void bot.telegram.setMyCommands(COMMANDS).catch(() => undefined);
-            connected = true;
-            logger.info('telegram: listening to the owner chats', { owners: [...owners].join(',') });
-          }
-          const updates = await bot.telegram.callApi(
-            'getUpdates',
-            { timeout: 50, offset, allowed_updates: ['message', 'callback_query'] },
-            { signal: signal as never },
-          );
-          lastProblem = '';
-          // A relay that ignores the long-poll timeout must not turn this into a busy loop.
-          if (updates.length === 0 && Date.now() - asked < 1000) await abortableSleep(1000, signal);
-          for (const update of updates) {
-            offset = update.update_id + 1;
-            // Not awaited: a reply waiting for a busy chat must not hold up /status or the next update.
-            const handled = bot.handleUpdate(update).catch((error: unknown) => logger.warn(`telegram: an update failed: ${redact(describeError(error))}`));
-            handlers.add(handled);
-            void handled.finally(() => handlers.delete(handled));
-          }
-        } catch (error) {
-          if (signal.aborted) break;
-          // 401, or 404 for a token Telegram cannot even parse: no retry will mend it.
-          if (error instanceof TelegramError && (error.code === 401 || (error.code === 404 && !connected))) {
-            logger.warn(`telegram: the bot token was rejected (${error.code}): remote control is off; check TELEGRAM_BOT_TOKEN`);
-            break;
-          }
-          const conflict = error instanceof TelegramError && error.code === 409;
-          const retryAfter = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
-          const delay = Math.max(1000, retryAfter === undefined ? (options.relaunchDelayMs ?? 30_000) * (conflict ? 4 : 1) : retryAfter * 1000);
-          const problem = conflict ? 'another program (a second avito-ai?) is reading this bot\'s updates' : redact(describeError(error));
-          // Said once, not every half minute for as long as it lasts.
-          if (problem !== lastProblem) logger.warn(`telegram: cannot get updates (${problem}); retrying every ${Math.round(delay / 1000)} s`);
-          lastProblem = problem;
-          await abortableSleep(delay, signal);
-        }
-      }
-      // Work the seller asked for is finished (it runs in the chats' queues, which drain now the
-      // passes have stopped); a confirmation stuck on a silent Telegram is not waited for long.
-      if (handlers.size > 0) {
-        const grace = new AbortController();
-        await Promise.race([Promise.all(handlers), abortableSleep(HANDLERS_GRACE_MS, grace.signal)]);
-        // The timer must not outlive the wait: it would keep the process alive for its full length.
-        grace.abort();
-      }
-      // The updates handled are confirmed, so a restart does not run them again.
-      if (connected) {
-        await bot.telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 }, { signal: AbortSignal.timeout(3000) as never }).catch(() => undefined);
-      }
+      registerHandlers(context, actions);
+      await pollUpdates(context, signal);
     },
   };
+}
+
+async function sendNotice({ bot, noticeChats }: BotContext, chatId: number, message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
+  try {
+    const sent = await bot.telegram.callApi(
+      'sendMessage',
+      {
+        chat_id: chatId,
+        text: message.text,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(message.buttons
+          ? { reply_markup: { inline_keyboard: message.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
+          : {}),
+      },
+      // telegraf types its own AbortSignal shim; node-fetch takes the standard one.
+      signal ? { signal: signal as never } : {},
+    );
+    if (message.chatId) {
+      noticeChats.set(`${chatId}:${sent.message_id}`, message.chatId);
+      if (noticeChats.size > 10_000) noticeChats.delete(noticeChats.keys().next().value!);
+    }
+  } catch (error) {
+    throw toSendError(error);
+  }
+}
+
+function registerHandlers(context: BotContext, actions: SellerActions): void {
+  const { bot, owners, logger } = context;
+  // Owners only; everyone else is ignored without a word, so the bot reveals nothing.
+  bot.use(async (ctx, next) => {
+    const chatId = ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id;
+    if (chatId === undefined || !owners.has(chatId)) {
+      logger.info('telegram: ignored an update from a stranger', { chat: chatId });
+      return;
+    }
+    await next();
+  });
+  bot.start((ctx) => reply(ctx, HELP));
+  bot.help((ctx) => reply(ctx, HELP));
+  bot.command('status', (ctx) => reply(ctx, formatStatus(actions)));
+  bot.command('chats', (ctx) => reply(ctx, formatAttention(actions)));
+  bot.command('pause', async (ctx) => reply(ctx, await pauseCommand(ctx.payload, actions, logger)));
+  bot.command('resume', async (ctx) => reply(ctx, await resumeCommand(ctx.payload, actions, logger)));
+  bot.action(/^(resume|pause24):(.+)$/, (ctx) => pressButton(ctx, ctx.match, actions, logger));
+  bot.on('text', (ctx) => handleOwnerText(ctx, ctx.message, context, actions));
+  bot.catch((error) => logger.warn(`telegram: a command failed: ${redact(describeError(error))}`));
+}
+
+async function pauseCommand(payload: string, actions: SellerActions, logger: NoticeLogger): Promise<string> {
+  const [chatId, hoursText] = payload.trim().split(/\s+/);
+  const hours = hoursText === undefined ? 24 : Number(hoursText.replace(',', '.'));
+  if (!chatId || !(hours > 0 && hours <= 24 * 365)) return 'Напишите так: <code>/pause u2i-… 24</code> (часы — необязательно, по умолчанию 24).';
+  const until = await actions.pause(chatId, hours);
+  logger.info('telegram: paused a chat', { chat: chatId, hours });
+  return `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`;
+}
+
+async function resumeCommand(payload: string, actions: SellerActions, logger: NoticeLogger): Promise<string> {
+  const chatId = payload.trim().split(/\s+/)[0];
+  if (!chatId) return 'Напишите так: <code>/resume u2i-…</code>';
+  if (!(await actions.resume(chatId))) return `Чата <code>${escapeHtml(chatId)}</code> бот не знает (см. /chats).`;
+  logger.info('telegram: resumed a chat', { chat: chatId });
+  return `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).`;
+}
+
+/** The ▶️ / ⏸ buttons under an escalation (`resume:<chat>`, `pause24:<chat>`). */
+async function pressButton(ctx: Context, match: RegExpExecArray, actions: SellerActions, logger: NoticeLogger): Promise<void> {
+  const [, op, chatId] = match;
+  if (!chatId) return;
+  // Telegram expires an unanswered button press within seconds; the chat's queue may take longer.
+  await ctx.answerCbQuery(op === 'resume' ? 'Возвращаю бота…' : 'Ставлю паузу 24 ч…').catch(() => undefined);
+  if (op === 'resume') {
+    const known = await actions.resume(chatId);
+    await reply(ctx, known ? `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).` : `Чата <code>${escapeHtml(chatId)}</code> бот не знает.`);
+  } else {
+    const until = await actions.pause(chatId, 24);
+    await reply(ctx, `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`);
+  }
+  logger.info(`telegram: ${op === 'resume' ? 'resumed' : 'paused'} a chat (button)`, { chat: chatId });
+  // The buttons have done their job; leaving them invites a second press.
+  await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+}
+
+/** An owner's text: a reply to one of our notices goes to that notice's buyer. */
+async function handleOwnerText(ctx: Context, message: Message.TextMessage, context: BotContext, actions: SellerActions): Promise<void> {
+  const chatId = repliedChatOf(message, ctx.botInfo.id, context.noticeChats);
+  if (!chatId) {
+    return reply(ctx, 'Чтобы написать покупателю, ответьте (Reply) на уведомление о его чате. Команды — /help.');
+  }
+  if (isStale(message.date)) {
+    return reply(ctx, '⌛ Это сообщение пришло, пока бот не работал, и устарело — не отправлено. Если ещё нужно, ответьте на уведомление снова.');
+  }
+  return sendSellerReply(ctx, chatId, message.text, actions, context.logger);
+}
+
+/** The Avito chat of the notice `message` replies to, or undefined when it replies to none of ours. */
+function repliedChatOf(message: Message.TextMessage, botId: number, noticeChats: ReadonlyMap<string, string>): string | undefined {
+  const replied = message.reply_to_message;
+  if (replied === undefined || replied.from?.id !== botId) return undefined;
+  return noticeChats.get(`${message.chat.id}:${replied.message_id}`) ?? ('text' in replied ? chatIdFromNotice(replied.text) : undefined);
+}
+
+async function sendSellerReply(ctx: Context, chatId: string, text: string, actions: SellerActions, logger: NoticeLogger): Promise<void> {
+  // The chat may be busy with a slow answer; the seller hears at once that the text is on its way.
+  const slow = setTimeout(() => void reply(ctx, '⏳ Бот заканчивает с этим чатом — ваш ответ уйдёт следом.').catch(() => undefined), 3000);
+  try {
+    const sent = await actions.sendAsSeller(chatId, text);
+    logger.info('telegram: sent the seller\'s reply to the buyer', { chat: chatId, parts: sent.parts });
+    return await reply(ctx, `✅ Отправлено покупателю в <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>; бот молчит там до ${formatTime(sent.pausedUntil)}.`);
+  } catch (error) {
+    logger.warn(`telegram: could not send the seller's reply: ${redact(describeError(error))}`, { chat: chatId });
+    const ambiguous = typeof error === 'object' && error !== null && (error as { ambiguous?: unknown }).ambiguous === true;
+    return await reply(
+      ctx,
+      ambiguous
+        ? `⚠️ Авито не подтвердил отправку — сообщение могло уйти. Проверьте <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>, прежде чем писать снова.`
+        : `❌ Не отправлено: ${escapeHtml(describeError(error))}`,
+    );
+  } finally {
+    clearTimeout(slow);
+  }
+}
+
+/** The long-polling loop: runs until `signal` aborts or the token is rejected. */
+async function pollUpdates(context: BotContext, signal: AbortSignal): Promise<void> {
+  const poll: PollState = { offset: 0, connected: false, handlers: new Set() };
+  const relaunch: BackoffPolicy = { baseDelayMs: context.relaunchDelayMs, factor: 1, minDelayMs: 1000, retryAfter: 'instead' };
+  // Another reader of this bot (a second avito-ai) will not go away soon: look less often.
+  const afterConflict: BackoffPolicy = { ...relaunch, baseDelayMs: context.relaunchDelayMs * 4 };
+  let lastProblem = '';
+  while (!signal.aborted) {
+    let fetched: { updates: Update[]; askedAt: number };
+    try {
+      fetched = await retry(() => fetchUpdates(context, poll, signal), {
+        attempts: Number.POSITIVE_INFINITY,
+        policy: (error) => (isConflict(error) ? afterConflict : relaunch),
+        isRetryable: (error) => !isTokenRejected(error, poll.connected),
+        retryAfterOf,
+        signal,
+        onRetry: ({ error, delayMs }) => {
+          const problem = isConflict(error) ? 'another program (a second avito-ai?) is reading this bot\'s updates' : redact(describeError(error));
+          // Said once, not every half minute for as long as it lasts.
+          if (problem !== lastProblem) context.logger.warn(`telegram: cannot get updates (${problem}); retrying every ${Math.round(delayMs / 1000)} s`);
+          lastProblem = problem;
+        },
+      });
+    } catch (error) {
+      if (!signal.aborted && error instanceof TelegramError) {
+        context.logger.warn(`telegram: the bot token was rejected (${error.code}): remote control is off; check TELEGRAM_BOT_TOKEN`);
+      }
+      break;
+    }
+    lastProblem = '';
+    // A relay that ignores the long-poll timeout must not turn this into a busy loop.
+    if (fetched.updates.length === 0 && Date.now() - fetched.askedAt < 1000) await abortableSleep(1000, signal);
+    dispatchUpdates(context, poll, fetched.updates);
+  }
+  await finishPolling(context, poll);
+}
+
+/** One long poll, connecting first when needed; `askedAt` includes the connecting. */
+async function fetchUpdates(context: BotContext, poll: PollState, signal: AbortSignal): Promise<{ updates: Update[]; askedAt: number }> {
+  // A wait cut short by the stop makes no further request.
+  signal.throwIfAborted();
+  const askedAt = Date.now();
+  const { bot } = context;
+  if (!poll.connected) {
+    bot.botInfo = await bot.telegram.callApi('getMe', {}, { signal: signal as never });
+    // A webhook left by another tool would make every getUpdates fail with 409.
+    await bot.telegram.callApi('deleteWebhook', {}, { signal: signal as never });
+    void bot.telegram.setMyCommands(COMMANDS).catch(() => undefined);
+    poll.connected = true;
+    context.logger.info('telegram: listening to the owner chats', { owners: [...context.owners].join(',') });
+  }
+  const updates = await bot.telegram.callApi(
+    'getUpdates',
+    { timeout: 50, offset: poll.offset, allowed_updates: ['message', 'callback_query'] },
+    { signal: signal as never },
+  );
+  return { updates, askedAt };
+}
+
+function dispatchUpdates({ bot, logger }: BotContext, poll: PollState, updates: Update[]): void {
+  for (const update of updates) {
+    poll.offset = update.update_id + 1;
+    // Not awaited: a reply waiting for a busy chat must not hold up /status or the next update.
+    const handled = bot.handleUpdate(update).catch((error: unknown) => logger.warn(`telegram: an update failed: ${redact(describeError(error))}`));
+    poll.handlers.add(handled);
+    void handled.finally(() => poll.handlers.delete(handled));
+  }
+}
+
+async function finishPolling({ bot }: BotContext, poll: PollState): Promise<void> {
+  // Work the seller asked for is finished (it runs in the chats' queues, which drain now the
+  // passes have stopped); a confirmation stuck on a silent Telegram is not waited for long.
+  if (poll.handlers.size > 0) {
+    const grace = new AbortController();
+    await Promise.race([Promise.all(poll.handlers), abortableSleep(HANDLERS_GRACE_MS, grace.signal)]);
+    // The timer must not outlive the wait: it would keep the process alive for its full length.
+    grace.abort();
+  }
+  // The updates handled are confirmed, so a restart does not run them again.
+  if (poll.connected) {
+    await bot.telegram.callApi('getUpdates', { offset: poll.offset, limit: 1, timeout: 0 }, { signal: AbortSignal.timeout(3000) as never }).catch(() => undefined);
+  }
+}
+
+/** 401, or 404 for a token Telegram cannot even parse: no retry will mend it. */
+function isTokenRejected(error: unknown, connected: boolean): boolean {
+  return error instanceof TelegramError && (error.code === 401 || (error.code === 404 && !connected));
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof TelegramError && error.code === 409;
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const seconds = error instanceof TelegramError ? error.parameters?.retry_after : undefined;
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 async function reply(ctx: Context, html: string): Promise<void> {

@@ -5,6 +5,7 @@
  * eat the server's memory.
  */
 import { abortableSleep } from '../core/async.js';
+import { retry, type BackoffPolicy } from '../core/retry.js';
 import type { Notification, Notifier } from '../core/ports.js';
 import { formatNotification, type OutgoingMessage } from './format.js';
 import { HOUR_MS } from '../core/time.js';
@@ -46,7 +47,6 @@ export interface TelegramNotifierOptions {
 export interface TelegramNotifier extends Notifier {
   /** Waits until the queue is empty or `timeoutMs` passed; true when everything went out or was dropped. */
   flush(timeoutMs: number): Promise<boolean>;
-  /** Messages waiting. */
   pending(): number;
   /** Drops what is queued and abandons the message in flight: the process may exit now. */
   close(): void;
@@ -64,61 +64,32 @@ function needsSeller(notification: Notification): boolean {
   return notification.kind === 'escalation' || notification.kind === 'non-text' || notification.kind === 'error';
 }
 
+/** Anything but our own error counts as retryable (the network, most likely). */
+function toSendError(error: unknown): TelegramSendError {
+  return error instanceof TelegramSendError ? error : new TelegramSendError(String(error), true);
+}
+
+type QueuedNotice = { chatId: number; message: OutgoingMessage; kind: string; important: boolean };
+
 export function createTelegramNotifier(options: TelegramNotifierOptions): TelegramNotifier {
   const now = options.now ?? Date.now;
-  const attempts = options.attempts ?? 4;
-  const baseDelay = options.baseDelayMs ?? 1000;
   const maxQueue = options.maxQueue ?? 500;
-  const sleep = options.sleep ?? abortableSleep;
-  const queue: Array<{ chatId: number; message: OutgoingMessage; kind: string; important: boolean }> = [];
-  const lastErrorAt = new Map<string, number>();
-  const errorsByCode = new Map<string, number[]>();
+  const wanted = createNoticeFilter(options.mode, now, options.logger);
+  const delivery: Delivery = {
+    send: options.send,
+    attempts: options.attempts ?? 4,
+    backoff: { baseDelayMs: options.baseDelayMs ?? 1000 },
+    sleep: options.sleep ?? abortableSleep,
+    logger: options.logger,
+  };
+  const queue: QueuedNotice[] = [];
   let draining: Promise<void> | undefined;
   const closing = new AbortController();
-
-  function wanted(notification: Notification): boolean {
-    if (options.mode === 'off') return false;
-    if (options.mode === 'escalations' && !needsSeller(notification)) return false;
-    if (notification.kind !== 'error') return true;
-    // The same trouble at most once an hour: per chat for a chat's trouble (each such chat is the
-    // seller's to answer), but at most CHAT_ERRORS_PER_HOUR chats of one kind, so an outage or a
-    // first start on an old account cannot bury the escalations under one notice per chat.
-    const code = notification.code ?? notification.message;
-    const key = notification.code === 'tariff-stub' ? code : `${code}|${notification.chatId ?? ''}`;
-    const last = lastErrorAt.get(key);
-    if (last !== undefined && now() - last < ERROR_REPEAT_MS) return false;
-    const recent = (errorsByCode.get(code) ?? []).filter((at) => now() - at < ERROR_REPEAT_MS);
-    if (recent.length >= CHAT_ERRORS_PER_HOUR) {
-      options.logger.warn(`telegram: more "${code}" notices this hour than Telegram gets; see the log`, { chat: notification.chatId });
-      return false;
-    }
-    errorsByCode.set(code, [...recent, now()]);
-    lastErrorAt.set(key, now());
-    return true;
-  }
-
-  async function deliver(item: (typeof queue)[number]): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await options.send(item.chatId, item.message, closing.signal);
-        return;
-      } catch (error) {
-        if (closing.signal.aborted) return;
-        const failure = error instanceof TelegramSendError ? error : new TelegramSendError(String(error), true);
-        if (!failure.retryable || attempt >= attempts) {
-          options.logger.warn(`telegram: dropped a ${item.kind} notice after ${attempt} attempt(s): ${failure.message}`, { to: item.chatId });
-          return;
-        }
-        await sleep(Math.max(failure.retryAfterMs ?? 0, baseDelay * 2 ** (attempt - 1)), closing.signal);
-        if (closing.signal.aborted) return;
-      }
-    }
-  }
 
   function drain(): void {
     if (draining) return;
     draining = (async () => {
-      while (queue.length > 0 && !closing.signal.aborted) await deliver(queue.shift()!);
+      while (queue.length > 0 && !closing.signal.aborted) await deliverNotice(queue.shift()!, delivery, closing.signal);
     })().finally(() => {
       draining = undefined;
     });
@@ -132,20 +103,8 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
         const messages = formatNotification(notification, { humanPauseHours: options.humanPauseHours });
         const important = needsSeller(notification);
         for (const chatId of options.owners) for (const message of messages) queue.push({ chatId, message, kind: notification.kind, important });
-        if (queue.length > maxQueue) {
-          // The oldest routine notices go first; what needs the seller is dropped last.
-          const dropped = queue.length - maxQueue;
-          let excess = dropped;
-          for (let index = 0; index < queue.length && excess > 0; ) {
-            if (queue[index]!.important) index += 1;
-            else {
-              queue.splice(index, 1);
-              excess -= 1;
-            }
-          }
-          if (excess > 0) queue.splice(0, excess);
-          options.logger.warn(`telegram: ${dropped} old notice(s) dropped, Telegram has not taken them in time`);
-        }
+        const dropped = trimQueue(queue, maxQueue);
+        if (dropped > 0) options.logger.warn(`telegram: ${dropped} old notice(s) dropped, Telegram has not taken them in time`);
         drain();
       } catch (error) {
         // A notice must never throw into the core.
@@ -170,4 +129,80 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
       if (left > 0) options.logger.warn(`telegram: ${left} notice(s) not sent before exit`);
     },
   };
+}
+
+/** Decides which notices go out: the mode, and the hourly limits on trouble notices. */
+function createNoticeFilter(mode: TelegramNotifierOptions['mode'], now: () => number, logger: NoticeLogger): (notification: Notification) => boolean {
+  const lastErrorAt = new Map<string, number>();
+  const errorsByCode = new Map<string, number[]>();
+  return (notification) => {
+    if (mode === 'off') return false;
+    if (mode === 'escalations' && !needsSeller(notification)) return false;
+    if (notification.kind !== 'error') return true;
+    // The same trouble at most once an hour: per chat for a chat's trouble (each such chat is the
+    // seller's to answer), but at most CHAT_ERRORS_PER_HOUR chats of one kind, so an outage or a
+    // first start on an old account cannot bury the escalations under one notice per chat.
+    const code = notification.code ?? notification.message;
+    const key = notification.code === 'tariff-stub' ? code : `${code}|${notification.chatId ?? ''}`;
+    const last = lastErrorAt.get(key);
+    if (last !== undefined && now() - last < ERROR_REPEAT_MS) return false;
+    const recent = (errorsByCode.get(code) ?? []).filter((at) => now() - at < ERROR_REPEAT_MS);
+    if (recent.length >= CHAT_ERRORS_PER_HOUR) {
+      logger.warn(`telegram: more "${code}" notices this hour than Telegram gets; see the log`, { chat: notification.chatId });
+      return false;
+    }
+    errorsByCode.set(code, [...recent, now()]);
+    lastErrorAt.set(key, now());
+    return true;
+  };
+}
+
+/** Over `maxQueue`, drops the oldest routine notices first and what needs the seller last; returns how many. */
+function trimQueue(queue: QueuedNotice[], maxQueue: number): number {
+  if (queue.length <= maxQueue) return 0;
+  const dropped = queue.length - maxQueue;
+  let excess = dropped;
+  for (let index = 0; index < queue.length && excess > 0; ) {
+    if (queue[index]!.important) index += 1;
+    else {
+      queue.splice(index, 1);
+      excess -= 1;
+    }
+  }
+  if (excess > 0) queue.splice(0, excess);
+  return dropped;
+}
+
+interface Delivery {
+  send: TelegramNotifierOptions['send'];
+  attempts: number;
+  backoff: BackoffPolicy;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  logger: NoticeLogger;
+}
+
+/** Sends one notice with retries; a notice that cannot go out is dropped with a log line. */
+async function deliverNotice(item: QueuedNotice, delivery: Delivery, signal: AbortSignal): Promise<void> {
+  let tried = 0;
+  try {
+    await retry(
+      async () => {
+        // Closed during a wait: nothing more goes out.
+        signal.throwIfAborted();
+        tried += 1;
+        await delivery.send(item.chatId, item.message, signal);
+      },
+      {
+        attempts: delivery.attempts,
+        policy: delivery.backoff,
+        isRetryable: (error) => toSendError(error).retryable,
+        retryAfterOf: (error) => toSendError(error).retryAfterMs,
+        signal,
+        sleep: delivery.sleep,
+      },
+    );
+  } catch (error) {
+    if (signal.aborted) return;
+    delivery.logger.warn(`telegram: dropped a ${item.kind} notice after ${tried} attempt(s): ${toSendError(error).message}`, { to: item.chatId });
+  }
 }

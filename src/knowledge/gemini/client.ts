@@ -6,6 +6,7 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
 import type { GenerateContentResponse, UploadToFileSearchStoreOperation } from '@google/genai';
 import { abortableSleep } from '../../core/async.js';
+import { retry, type BackoffPolicy } from '../../core/retry.js';
 import { GeminiApiError } from '../../errors.js';
 
 export interface GeminiClientOptions {
@@ -30,13 +31,11 @@ export interface GeminiClientOptions {
 
 export type MetadataEntry = { key: string; stringValue?: string; numericValue?: number };
 
-/** A File Search store as the API describes it. */
 export interface RemoteStore {
   name: string;
   displayName: string;
 }
 
-/** A document in a File Search store. */
 export interface RemoteDocument {
   name: string;
   displayName: string;
@@ -97,52 +96,27 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
     apiKey: options.apiKey,
     httpOptions: { timeout: Math.max(options.timeoutMs, 300_000), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) },
   });
-  const baseDelay = options.retryBaseDelayMs ?? 1000;
-  const maxDelay = options.retryMaxDelayMs ?? 30_000;
-  const firstPollMs = options.operationPollMs ?? 250;
-  const operationTimeoutMs = options.operationTimeoutMs ?? 5 * 60_000;
-
-  /** Runs one API call with our retry policy, turning every failure into `GeminiApiError`. */
-  async function call<T>(operation: string, run: () => Promise<T>, signal?: AbortSignal, retryIf: (failure: GeminiApiError) => boolean = (failure) => failure.retryable): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await run();
-      } catch (error) {
-        const failure = toGeminiError(operation, error, signal);
-        if (!retryIf(failure) || attempt >= options.retries || signal?.aborted) throw failure;
-        const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.5 + Math.random() / 2);
-        const delayMs = Math.round(Math.min(maxDelay, Math.max(backoff, failure.retryAfterMs ?? 0)));
-        options.onRetry?.({ operation, attempt: attempt + 1, delayMs, reason: failure.message });
-        await abortableSleep(delayMs, signal);
-      }
-    }
-  }
+  const api: Api = {
+    ai,
+    uploader,
+    call: createCall(options),
+    firstPollMs: options.operationPollMs ?? 250,
+    operationTimeoutMs: options.operationTimeoutMs ?? 5 * 60_000,
+  };
 
   return {
-    async findStore(displayName) {
-      return call('fileSearchStores.list', async () => {
-        const pager = await ai.fileSearchStores.list({ config: { pageSize: 20 } });
-        const matches: Array<{ name: string; createTime: string }> = [];
-        for await (const store of pager) {
-          if (store.displayName === displayName && store.name) matches.push({ name: store.name, createTime: store.createTime ?? '' });
-        }
-        // Two stores of one name (made elsewhere, or by a create whose answer was lost): always
-        // the oldest, so every run and every process settles on the same one.
-        const oldest = matches.sort((a, b) => a.createTime.localeCompare(b.createTime))[0];
-        return oldest ? { name: oldest.name, displayName } : undefined;
-      });
-    },
+    findStore: (displayName) => findStore(api, displayName),
 
     async createStore(displayName) {
       // Not retried after an unclear failure (a timeout, a 5xx): that could make a second store.
-      const store = await call('fileSearchStores.create', () => ai.fileSearchStores.create({ config: { displayName } }), undefined, onlyIfNotProcessed);
+      const store = await api.call('fileSearchStores.create', () => ai.fileSearchStores.create({ config: { displayName } }), undefined, onlyIfNotProcessed);
       if (!store.name) throw new GeminiApiError('fileSearchStores.create', 'Gemini created a store without a name', {});
       return { name: store.name, displayName };
     },
 
     async getStore(name) {
       try {
-        const store = await call('fileSearchStores.get', () => ai.fileSearchStores.get({ name }));
+        const store = await api.call('fileSearchStores.get', () => ai.fileSearchStores.get({ name }));
         return store.name ? { name: store.name, displayName: store.displayName ?? '' } : undefined;
       } catch (error) {
         if (error instanceof GeminiApiError && error.status === 404) return undefined;
@@ -150,115 +124,175 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
       }
     },
 
-    async listDocuments(storeName, signal) {
-      return call('documents.list', async () => {
-        const documents: RemoteDocument[] = [];
-        const pager = await ai.fileSearchStores.documents.list({ parent: storeName, config: { pageSize: 20, ...(signal ? { abortSignal: signal } : {}) } });
-        for await (const document of pager) {
-          if (!document.name) continue;
-          const metadata: Record<string, string> = {};
-          for (const entry of document.customMetadata ?? []) {
-            if (!entry.key) continue;
-            const value = entry.stringValue ?? (entry.numericValue === undefined ? undefined : String(entry.numericValue));
-            if (value !== undefined) metadata[entry.key] = value;
-          }
-          documents.push({
-            name: document.name,
-            displayName: document.displayName ?? '',
-            state: (document.state as RemoteDocument['state'] | undefined) ?? 'STATE_UNSPECIFIED',
-            metadata,
-            ...(document.mimeType ? { mimeType: document.mimeType } : {}),
-            ...(document.sizeBytes === undefined ? {} : { sizeBytes: Number(document.sizeBytes) }),
-            ...(document.createTime ? { createTime: document.createTime } : {}),
-          });
-        }
-        return documents;
-      }, signal);
-    },
-
-    async uploadDocument(storeName, file) {
-      // A Blob, not a path: the SDK throws on a non-Latin path, and the name goes in displayName.
-      const blob = new Blob([file.bytes], { type: file.mimeType });
-      let operation: UploadToFileSearchStoreOperation = await call('uploadToFileSearchStore', () =>
-        uploader.fileSearchStores.uploadToFileSearchStore({
-          fileSearchStoreName: storeName,
-          file: blob,
-          config: { displayName: file.displayName, mimeType: file.mimeType, customMetadata: file.metadata },
-        }),
-      );
-      const deadline = Date.now() + operationTimeoutMs;
-      // Small files index in well under a second; big PDFs take longer: poll soon, then less often.
-      let pollMs = firstPollMs;
-      while (!operation.done) {
-        if (Date.now() > deadline) {
-          throw new GeminiApiError('operations.get', `indexing ${file.displayName} did not finish in ${Math.round(operationTimeoutMs / 1000)} s`, {});
-        }
-        await abortableSleep(pollMs);
-        pollMs = Math.min(2000, pollMs * 2);
-        const current = operation;
-        operation = (await call('operations.get', () => ai.operations.get({ operation: current }))) as UploadToFileSearchStoreOperation;
-      }
-      if (operation.error) {
-        const message = typeof operation.error.message === 'string' ? operation.error.message : JSON.stringify(operation.error);
-        throw new GeminiApiError('uploadToFileSearchStore', `Gemini could not index ${file.displayName}: ${message}`, {});
-      }
-      const documentName = operation.response?.documentName;
-      if (!documentName) throw new GeminiApiError('uploadToFileSearchStore', `Gemini gave no document name for ${file.displayName}`, {});
-      return documentName;
-    },
+    listDocuments: (storeName, signal) => listDocuments(api, storeName, signal),
+    uploadDocument: (storeName, file) => uploadDocument(api, storeName, file),
 
     async deleteDocument(name) {
       try {
-        await call('documents.delete', () => ai.fileSearchStores.documents.delete({ name, config: { force: true } }));
+        await api.call('documents.delete', () => ai.fileSearchStores.documents.delete({ name, config: { force: true } }));
       } catch (error) {
         // Already gone is what we wanted.
         if (!(error instanceof GeminiApiError && error.status === 404)) throw error;
       }
     },
 
-    async generate(request) {
-      const response: GenerateContentResponse = await call(
-        'generateContent',
-        () =>
-          ai.models.generateContent({
-            model: request.model,
-            contents: [{ role: 'user', parts: request.parts.map((text) => ({ text })) }],
-            config: {
-              systemInstruction: request.systemInstruction,
-              temperature: request.temperature,
-              tools: [
-                {
-                  fileSearch: {
-                    fileSearchStoreNames: [request.storeName],
-                    metadataFilter: request.metadataFilter,
-                    topK: request.topK,
-                  },
-                },
-              ],
-              ...(request.signal ? { abortSignal: request.signal } : {}),
+    generate: (request) => generate(api, request),
+  };
+}
+
+/** The call wrapper: runs one API call with our retry policy, turning every failure into `GeminiApiError`. */
+function createCall(options: GeminiClientOptions): Api['call'] {
+  const backoff: BackoffPolicy = { baseDelayMs: options.retryBaseDelayMs ?? 1000, maxDelayMs: options.retryMaxDelayMs ?? 30_000, jitter: 0.5 };
+  return (operation, run, signal, retryIf = (failure) => failure.retryable) =>
+    retry(
+      async () => {
+        try {
+          return await run();
+        } catch (error) {
+          throw toGeminiError(operation, error, signal);
+        }
+      },
+      {
+        attempts: options.retries + 1,
+        policy: backoff,
+        isRetryable: (failure) => failure instanceof GeminiApiError && retryIf(failure),
+        retryAfterOf: (failure) => (failure instanceof GeminiApiError ? failure.retryAfterMs : undefined),
+        signal,
+        onRetry: ({ attempt, delayMs, error }) => options.onRetry?.({ operation, attempt, delayMs, reason: error instanceof Error ? error.message : String(error) }),
+      },
+    );
+}
+
+/** What the client's operations share: the SDK clients and the call wrapper. */
+interface Api {
+  ai: GoogleGenAI;
+  uploader: GoogleGenAI;
+  /** See `createCall`. */
+  call<T>(operation: string, run: () => Promise<T>, signal?: AbortSignal, retryIf?: (failure: GeminiApiError) => boolean): Promise<T>;
+  firstPollMs: number;
+  operationTimeoutMs: number;
+}
+
+function findStore({ ai, call }: Api, displayName: string): Promise<RemoteStore | undefined> {
+  return call('fileSearchStores.list', async () => {
+    const pager = await ai.fileSearchStores.list({ config: { pageSize: 20 } });
+    const matches: Array<{ name: string; createTime: string }> = [];
+    for await (const store of pager) {
+      if (store.displayName === displayName && store.name) matches.push({ name: store.name, createTime: store.createTime ?? '' });
+    }
+    // Two stores of one name (made elsewhere, or by a create whose answer was lost): always
+    // the oldest, so every run and every process settles on the same one.
+    const oldest = matches.sort((a, b) => a.createTime.localeCompare(b.createTime))[0];
+    return oldest ? { name: oldest.name, displayName } : undefined;
+  });
+}
+
+function listDocuments({ ai, call }: Api, storeName: string, signal?: AbortSignal): Promise<RemoteDocument[]> {
+  return call('documents.list', async () => {
+    const documents: RemoteDocument[] = [];
+    const pager = await ai.fileSearchStores.documents.list({ parent: storeName, config: { pageSize: 20, ...(signal ? { abortSignal: signal } : {}) } });
+    for await (const document of pager) {
+      if (!document.name) continue;
+      const metadata: Record<string, string> = {};
+      for (const entry of document.customMetadata ?? []) {
+        if (!entry.key) continue;
+        const value = entry.stringValue ?? (entry.numericValue === undefined ? undefined : String(entry.numericValue));
+        if (value !== undefined) metadata[entry.key] = value;
+      }
+      documents.push({
+        name: document.name,
+        displayName: document.displayName ?? '',
+        state: (document.state as RemoteDocument['state'] | undefined) ?? 'STATE_UNSPECIFIED',
+        metadata,
+        ...(document.mimeType ? { mimeType: document.mimeType } : {}),
+        ...(document.sizeBytes === undefined ? {} : { sizeBytes: Number(document.sizeBytes) }),
+        ...(document.createTime ? { createTime: document.createTime } : {}),
+      });
+    }
+    return documents;
+  }, signal);
+}
+
+async function uploadDocument(
+  { ai, uploader, call, firstPollMs, operationTimeoutMs }: Api,
+  storeName: string,
+  file: { bytes: Uint8Array; displayName: string; mimeType: string; metadata: MetadataEntry[] },
+): Promise<string> {
+  // A Blob, not a path: the SDK throws on a non-Latin path, and the name goes in displayName.
+  const blob = new Blob([file.bytes], { type: file.mimeType });
+  let operation: UploadToFileSearchStoreOperation = await call('uploadToFileSearchStore', () =>
+    uploader.fileSearchStores.uploadToFileSearchStore({
+      fileSearchStoreName: storeName,
+      file: blob,
+      config: { displayName: file.displayName, mimeType: file.mimeType, customMetadata: file.metadata },
+    }),
+  );
+  const deadline = Date.now() + operationTimeoutMs;
+  // Small files index in well under a second; big PDFs take longer: poll soon, then less often.
+  let pollMs = firstPollMs;
+  while (!operation.done) {
+    if (Date.now() > deadline) {
+      throw new GeminiApiError('operations.get', `indexing ${file.displayName} did not finish in ${Math.round(operationTimeoutMs / 1000)} s`, {});
+    }
+    await abortableSleep(pollMs);
+    pollMs = Math.min(2000, pollMs * 2);
+    const current = operation;
+    operation = (await call('operations.get', () => ai.operations.get({ operation: current }))) as UploadToFileSearchStoreOperation;
+  }
+  if (operation.error) {
+    const message = typeof operation.error.message === 'string' ? operation.error.message : JSON.stringify(operation.error);
+    throw new GeminiApiError('uploadToFileSearchStore', `Gemini could not index ${file.displayName}: ${message}`, {});
+  }
+  const documentName = operation.response?.documentName;
+  if (!documentName) throw new GeminiApiError('uploadToFileSearchStore', `Gemini gave no document name for ${file.displayName}`, {});
+  return documentName;
+}
+
+async function generate({ ai, call }: Api, request: GenerateRequest): Promise<GenerateResult> {
+  const response: GenerateContentResponse = await call(
+    'generateContent',
+    () =>
+      ai.models.generateContent({
+        model: request.model,
+        contents: [{ role: 'user', parts: request.parts.map((text) => ({ text })) }],
+        config: {
+          systemInstruction: request.systemInstruction,
+          temperature: request.temperature,
+          tools: [
+            {
+              fileSearch: {
+                fileSearchStoreNames: [request.storeName],
+                metadataFilter: request.metadataFilter,
+                topK: request.topK,
+              },
             },
-          }),
-        request.signal,
-      );
-      const candidate = response.candidates?.[0];
-      const text = (candidate?.content?.parts ?? [])
-        .map((part) => (part.thought ? '' : (part.text ?? '')))
-        .join('')
-        .trim();
-      const chunks = (candidate?.groundingMetadata?.groundingChunks ?? [])
-        .map((chunk) => chunk.retrievedContext)
-        .filter((context) => context !== undefined)
-        .map((context) => ({ title: context.title ?? context.documentName ?? '', text: context.text ?? '' }));
-      const usage = response.usageMetadata;
-      return {
-        text,
-        chunks,
-        ...(candidate?.finishReason ? { finishReason: String(candidate.finishReason) } : {}),
-        usage: {
-          ...(usage?.promptTokenCount === undefined ? {} : { inputTokens: usage.promptTokenCount }),
-          ...(usage?.candidatesTokenCount === undefined ? {} : { outputTokens: usage.candidatesTokenCount }),
+          ],
+          ...(request.signal ? { abortSignal: request.signal } : {}),
         },
-      };
+      }),
+    request.signal,
+  );
+  return toGenerateResult(response);
+}
+
+function toGenerateResult(response: GenerateContentResponse): GenerateResult {
+  const candidate = response.candidates?.[0];
+  const text = (candidate?.content?.parts ?? [])
+    .map((part) => (part.thought ? '' : (part.text ?? '')))
+    .join('')
+    .trim();
+  const chunks = (candidate?.groundingMetadata?.groundingChunks ?? [])
+    .map((chunk) => chunk.retrievedContext)
+    .filter((context) => context !== undefined)
+    .map((context) => ({ title: context.title ?? context.documentName ?? '', text: context.text ?? '' }));
+  const usage = response.usageMetadata;
+  return {
+    text,
+    chunks,
+    ...(candidate?.finishReason ? { finishReason: String(candidate.finishReason) } : {}),
+    usage: {
+      ...(usage?.promptTokenCount === undefined ? {} : { inputTokens: usage.promptTokenCount }),
+      ...(usage?.candidatesTokenCount === undefined ? {} : { outputTokens: usage.candidatesTokenCount }),
     },
   };
 }

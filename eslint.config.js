@@ -59,7 +59,22 @@ export default tseslint.config(
     // The core decides; it touches no file, socket or process.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['chalk', 'ora', 'commander'], patterns: [{ group: ['node:*'], message: 'The core does no I/O: take a port as a parameter.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'chalk',
+            'ora',
+            'commander',
+            {
+              name: '../errors.js',
+              importNames: ['AvitoApiError', 'AvitoAuthError', 'AvitoResponseError', 'GeminiApiError', 'TelegramBotError'],
+              message: "The core decides on the ports' errors (MessengerError, KnowledgeError), never on an adapter's.",
+            },
+          ],
+          patterns: [{ group: ['node:*'], message: 'The core does no I/O: take a port as a parameter.' }],
+        },
+      ],
     },
   },
 );

@@ -6,7 +6,8 @@
  * Nothing here is the only record of a question: a message that is queued and then lost to a
  * crash is still unprocessed in the store, and the next safety pass finds it.
  */
-import { AvitoAuthError } from '../errors.js';
+import type { MessengerError } from '../errors.js';
+import { isFatalForChat } from './failures.js';
 import type { ChatMessage } from './model.js';
 import { backoffDelay, type BackoffPolicy } from './retry.js';
 import type { Store } from './ports.js';
@@ -48,7 +49,7 @@ export interface InboxDeps {
   onOutcome?: (outcome: ChatOutcome) => void;
   onChatError?: (chatId: string, error: unknown) => void;
   /** Bad credentials: nothing will be answered until the seller fixes them. */
-  onFatal?: (error: AvitoAuthError) => void;
+  onFatal?: (error: MessengerError) => void;
 }
 
 /** One chat in the queue, as `/queue` shows it. */
@@ -279,7 +280,7 @@ class ChatQueue {
       if (outcome.action === 'held' && outcome.reason === 'shutdown') this.heldAtStop.add(chatId);
       if (shouldRetry(outcome)) this.retry(entry, open);
     } catch (error) {
-      if (error instanceof AvitoAuthError && error.reason === 'credentials') {
+      if (isFatalForChat(error)) {
         deps.onFatal?.(error);
         return;
       }

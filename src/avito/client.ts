@@ -6,10 +6,10 @@ import { AvitoApiError, AvitoAuthError } from '../errors.js';
 import type { ChatMessage, ChatSummary } from '../core/model.js';
 import type { ListChatsOptions, Messenger } from '../core/ports.js';
 import { createRequester } from './http.js';
-import type { AvitoEvent, AvitoRequest, RetryPolicy } from './http.js';
+import type { AvitoEvent, AvitoRequest, Requester, RetryPolicy } from './http.js';
 import { parseAccount, parseChat, parseChatList, parseMessage, parseMessageList, parseSubscriptions, parseVoiceUrls } from './parse.js';
 import type { AccountInfo, WebhookSubscription } from './parse.js';
-import { createTokenManager } from './token-manager.js';
+import { createTokenManager, type TokenManager } from './token-manager.js';
 
 export interface AvitoClientOptions {
   /** `https://api.avito.ru` in production, the sandbox URL in tests. */
@@ -64,170 +64,171 @@ const SCOPE_HINT =
   'Avito accepts the credentials but refuses this call: the API app needs the scopes messenger:read, messenger:write and user:read, ' +
   'and the account needs the paid Messenger API tariff.';
 
+/** What every call needs: authorised requests and the account id. */
+interface Api {
+  call(request: Omit<AvitoRequest, 'token'>): Promise<unknown>;
+  userId(): Promise<number>;
+  chatTypes: readonly string[];
+}
+
 /** Creates the Avito client; no request is made until a method is called. */
 export function createAvitoClient(options: AvitoClientOptions): AvitoClient {
   const request = createRequester(options);
-  const tokens = createTokenManager({
-    request,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    now: options.now,
-    onEvent: options.onEvent,
-  });
-  const chatTypes = options.chatTypes ?? DEFAULT_CHAT_TYPES;
+  const tokens = createTokenManager({ request, clientId: options.clientId, clientSecret: options.clientSecret, now: options.now, onEvent: options.onEvent });
+  const call = (req: Omit<AvitoRequest, 'token'>): Promise<unknown> => callAuthorised(request, tokens, req, options.onEvent);
+  const getSelf = async (): Promise<AccountInfo> =>
+    parseAccount(await call({ method: 'GET', path: '/core/v1/accounts/self', endpoint: ENDPOINTS.self, idempotent: true }), ENDPOINTS.self);
+  const api: Api = { call, userId: rememberUserId(options, getSelf), chatTypes: options.chatTypes ?? DEFAULT_CHAT_TYPES };
+  return {
+    getUserId: api.userId,
+    getSelf,
+    listChats: (listOptions) => listChats(api, listOptions),
+    getChat: (chatId) => getChat(api, chatId),
+    listMessages: (chatId, page) => listMessages(api, chatId, page),
+    sendMessage: (chatId, text) => sendMessage(api, chatId, text),
+    markRead: (chatId) => markRead(api, chatId),
+    getVoiceUrls: (voiceIds) => getVoiceUrls(api, voiceIds),
+    // Not idempotent by our rule: a repeated subscribe after a lost answer is the caller's decision.
+    subscribeWebhook: async (url) => void (await call({ method: 'POST', path: '/messenger/v3/webhook', endpoint: ENDPOINTS.subscribe, json: { url }, idempotent: false })),
+    unsubscribeWebhook: async (url) =>
+      void (await call({ method: 'POST', path: '/messenger/v1/webhook/unsubscribe', endpoint: ENDPOINTS.unsubscribe, json: { url }, idempotent: true })),
+    listSubscriptions: async () =>
+      parseSubscriptions(await call({ method: 'POST', path: '/messenger/v1/subscriptions', endpoint: ENDPOINTS.subscriptions, idempotent: true }), ENDPOINTS.subscriptions),
+  };
+}
+
+/**
+ * An authorised call. Avito answers an expired token with 403, so 401 and 403 both earn one fresh
+ * token and one more try; a refusal means nothing was processed, so this holds for sends too.
+ */
+async function callAuthorised(
+  request: Requester,
+  tokens: TokenManager,
+  req: Omit<AvitoRequest, 'token'>,
+  onEvent: ((event: AvitoEvent) => void) | undefined,
+): Promise<unknown> {
+  const token = await tokens.getToken();
+  try {
+    return await request({ ...req, token });
+  } catch (error) {
+    if (!isAuthRefusal(error)) throw error;
+    tokens.invalidate(token);
+    onEvent?.({ type: 'auth-retry', endpoint: req.endpoint, status: error.status });
+  }
+  try {
+    return await request({ ...req, token: await tokens.getToken() });
+  } catch (error) {
+    if (!isAuthRefusal(error)) throw error;
+    if (error.status === 401) {
+      throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 401, req.endpoint, 'credentials', {
+        cause: error,
+        hint: 'Avito refuses even a fresh token: check AVITO_CLIENT_ID and AVITO_CLIENT_SECRET.',
+      });
+    }
+    throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 403, req.endpoint, 'scope-or-tariff', { cause: error, hint: SCOPE_HINT });
+  }
+}
+
+/** The configured id, or one discovery shared by concurrent callers; a failed one is asked again. */
+function rememberUserId(options: AvitoClientOptions, getSelf: () => Promise<AccountInfo>): () => Promise<number> {
   let userId: Promise<number> | undefined = options.userId === undefined ? undefined : Promise.resolve(options.userId);
-
-  /**
-   * An authorised call. Avito answers an expired token with 403, so 401 and 403 both earn one fresh
-   * token and one more try; a refusal means nothing was processed, so this holds for sends too.
-   */
-  async function call(req: Omit<AvitoRequest, 'token'>): Promise<unknown> {
-    const token = await tokens.getToken();
-    try {
-      return await request({ ...req, token });
-    } catch (error) {
-      if (!isAuthRefusal(error)) throw error;
-      tokens.invalidate(token);
-      options.onEvent?.({ type: 'auth-retry', endpoint: req.endpoint, status: error.status });
-    }
-    const fresh = await tokens.getToken();
-    try {
-      return await request({ ...req, token: fresh });
-    } catch (error) {
-      if (!isAuthRefusal(error)) throw error;
-      if (error.status === 401) {
-        throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 401, req.endpoint, 'credentials', {
-          cause: error,
-          hint: 'Avito refuses even a fresh token: check AVITO_CLIENT_ID and AVITO_CLIENT_SECRET.',
-        });
-      }
-      throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 403, req.endpoint, 'scope-or-tariff', { cause: error, hint: SCOPE_HINT });
-    }
-  }
-
-  async function getSelf(): Promise<AccountInfo> {
-    return parseAccount(await call({ method: 'GET', path: '/core/v1/accounts/self', endpoint: ENDPOINTS.self, idempotent: true }), ENDPOINTS.self);
-  }
-
-  function getUserId(): Promise<number> {
+  return () => {
     if (!userId) {
       const discovery = getSelf().then((account) => {
         options.onUserIdDiscovered?.(account.id);
         return account.id;
       });
-      // A failed discovery is not cached: the next caller asks again.
       discovery.catch(() => {
         if (userId === discovery) userId = undefined;
       });
       userId = discovery;
     }
     return userId;
-  }
+  };
+}
 
-  async function listChats(listOptions: ListChatsOptions = {}): Promise<ChatSummary[]> {
-    const uid = await getUserId();
-    const seen = new Set<string>();
-    const chats: ChatSummary[] = [];
-    for (let offset = 0; offset <= MAX_OFFSET; offset += PAGE_SIZE) {
-      const body = await call({
-        method: 'GET',
-        path: `/messenger/v2/accounts/${uid}/chats`,
-        endpoint: ENDPOINTS.chats,
-        query: {
-          chat_types: listOptions.chatTypes ?? chatTypes,
-          item_ids: listOptions.itemIds?.length ? listOptions.itemIds : undefined,
-          unread_only: listOptions.unreadOnly ? true : undefined,
-          limit: PAGE_SIZE,
-          offset,
-        },
-        idempotent: true,
-      });
-      const page = parseChatList(body, ENDPOINTS.chats, uid);
-      // A chat that moved up between two pages shows twice; keep its first (newer) copy.
-      for (const chat of page) {
-        if (seen.has(chat.id)) continue;
-        seen.add(chat.id);
-        chats.push(chat);
-      }
-      if (page.length < PAGE_SIZE) break;
-      const since = listOptions.updatedSince;
-      if (since !== undefined && page.every((chat) => chat.updated < since)) break;
+async function listChats(api: Api, options: ListChatsOptions = {}): Promise<ChatSummary[]> {
+  const uid = await api.userId();
+  const seen = new Set<string>();
+  const chats: ChatSummary[] = [];
+  for (let offset = 0; offset <= MAX_OFFSET; offset += PAGE_SIZE) {
+    const body = await api.call({
+      method: 'GET',
+      path: `/messenger/v2/accounts/${uid}/chats`,
+      endpoint: ENDPOINTS.chats,
+      query: {
+        chat_types: options.chatTypes ?? api.chatTypes,
+        item_ids: options.itemIds?.length ? options.itemIds : undefined,
+        unread_only: options.unreadOnly ? true : undefined,
+        limit: PAGE_SIZE,
+        offset,
+      },
+      idempotent: true,
+    });
+    const page = parseChatList(body, ENDPOINTS.chats, uid);
+    // A chat that moved up between two pages shows twice; keep its first (newer) copy.
+    for (const chat of page) {
+      if (seen.has(chat.id)) continue;
+      seen.add(chat.id);
+      chats.push(chat);
     }
-    return chats;
+    if (page.length < PAGE_SIZE) break;
+    const since = options.updatedSince;
+    if (since !== undefined && page.every((chat) => chat.updated < since)) break;
   }
+  return chats;
+}
 
-  async function getChat(chatId: string): Promise<ChatSummary> {
-    const uid = await getUserId();
-    const path = `/messenger/v2/accounts/${uid}/chats/${encodeURIComponent(chatId)}`;
-    return parseChat(await call({ method: 'GET', path, endpoint: ENDPOINTS.chat, idempotent: true }), ENDPOINTS.chat, uid);
-  }
+async function getChat(api: Api, chatId: string): Promise<ChatSummary> {
+  const uid = await api.userId();
+  const path = `/messenger/v2/accounts/${uid}/chats/${encodeURIComponent(chatId)}`;
+  return parseChat(await api.call({ method: 'GET', path, endpoint: ENDPOINTS.chat, idempotent: true }), ENDPOINTS.chat, uid);
+}
 
-  async function listMessages(chatId: string, page: { limit?: number; offset?: number } = {}): Promise<ChatMessage[]> {
-    const uid = await getUserId();
-    const body = await call({
-      method: 'GET',
-      path: `/messenger/v3/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages/`,
-      endpoint: ENDPOINTS.messages,
-      query: { limit: page.limit ?? PAGE_SIZE, offset: page.offset ?? 0 },
-      idempotent: true,
-    });
-    return parseMessageList(body, chatId, ENDPOINTS.messages, uid);
-  }
+async function listMessages(api: Api, chatId: string, page: { limit?: number; offset?: number } = {}): Promise<ChatMessage[]> {
+  const uid = await api.userId();
+  const body = await api.call({
+    method: 'GET',
+    path: `/messenger/v3/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages/`,
+    endpoint: ENDPOINTS.messages,
+    query: { limit: page.limit ?? PAGE_SIZE, offset: page.offset ?? 0 },
+    idempotent: true,
+  });
+  return parseMessageList(body, chatId, ENDPOINTS.messages, uid);
+}
 
-  /** One message; splitting a longer text is the core's business, so a send is never half-done here. */
-  async function sendMessage(chatId: string, text: string): Promise<ChatMessage> {
-    const uid = await getUserId();
-    const body = await call({
-      method: 'POST',
-      path: `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages`,
-      endpoint: ENDPOINTS.send,
-      json: { message: { text }, type: 'text' },
-      idempotent: false,
-    });
-    const message = parseMessage(body, chatId, ENDPOINTS.send, uid);
-    // The answer echoes only id, type, created and content; fill in what we know.
-    if (message.text === '') message.text = text;
-    return message;
-  }
+/** One message; splitting a longer text is the core's business, so a send is never half-done here. */
+async function sendMessage(api: Api, chatId: string, text: string): Promise<ChatMessage> {
+  const uid = await api.userId();
+  const body = await api.call({
+    method: 'POST',
+    path: `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/messages`,
+    endpoint: ENDPOINTS.send,
+    json: { message: { text }, type: 'text' },
+    idempotent: false,
+  });
+  const message = parseMessage(body, chatId, ENDPOINTS.send, uid);
+  // The answer echoes only id, type, created and content.
+  if (message.text === '') message.text = text;
+  return message;
+}
 
-  async function markRead(chatId: string): Promise<void> {
-    const uid = await getUserId();
-    await call({
-      method: 'POST',
-      path: `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/read`,
-      endpoint: ENDPOINTS.read,
-      idempotent: true,
-    });
-  }
+async function markRead(api: Api, chatId: string): Promise<void> {
+  const uid = await api.userId();
+  await api.call({ method: 'POST', path: `/messenger/v1/accounts/${uid}/chats/${encodeURIComponent(chatId)}/read`, endpoint: ENDPOINTS.read, idempotent: true });
+}
 
-  async function getVoiceUrls(voiceIds: readonly string[]): Promise<Record<string, string>> {
-    if (voiceIds.length === 0) return {};
-    const uid = await getUserId();
-    const body = await call({
-      method: 'GET',
-      path: `/messenger/v1/accounts/${uid}/getVoiceFiles`,
-      endpoint: ENDPOINTS.voice,
-      query: { voice_ids: voiceIds },
-      idempotent: true,
-    });
-    return parseVoiceUrls(body, ENDPOINTS.voice);
-  }
-
-  async function subscribeWebhook(url: string): Promise<void> {
-    // Not idempotent by our rule: a repeated subscribe after a lost answer is the caller's decision.
-    await call({ method: 'POST', path: '/messenger/v3/webhook', endpoint: ENDPOINTS.subscribe, json: { url }, idempotent: false });
-  }
-
-  async function unsubscribeWebhook(url: string): Promise<void> {
-    await call({ method: 'POST', path: '/messenger/v1/webhook/unsubscribe', endpoint: ENDPOINTS.unsubscribe, json: { url }, idempotent: true });
-  }
-
-  async function listSubscriptions(): Promise<WebhookSubscription[]> {
-    const body = await call({ method: 'POST', path: '/messenger/v1/subscriptions', endpoint: ENDPOINTS.subscriptions, idempotent: true });
-    return parseSubscriptions(body, ENDPOINTS.subscriptions);
-  }
-
-  return { getUserId, getSelf, listChats, getChat, listMessages, sendMessage, markRead, getVoiceUrls, subscribeWebhook, unsubscribeWebhook, listSubscriptions };
+async function getVoiceUrls(api: Api, voiceIds: readonly string[]): Promise<Record<string, string>> {
+  if (voiceIds.length === 0) return {};
+  const uid = await api.userId();
+  const body = await api.call({
+    method: 'GET',
+    path: `/messenger/v1/accounts/${uid}/getVoiceFiles`,
+    endpoint: ENDPOINTS.voice,
+    query: { voice_ids: voiceIds },
+    idempotent: true,
+  });
+  return parseVoiceUrls(body, ENDPOINTS.voice);
 }
 
 function isAuthRefusal(error: unknown): error is AvitoApiError {

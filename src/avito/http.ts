@@ -90,118 +90,21 @@ type Attempt =
 /** Our own budget ran out, before the headers or while the body came in. */
 class TimeoutError extends Error {}
 
+interface Transport {
+  baseUrl: string;
+  timeoutMs: number;
+  now: () => number;
+}
+
 /** Creates the request helper bound to one base URL and retry policy. */
 export function createRequester(options: RequesterOptions): Requester {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport: Transport = { baseUrl: options.baseUrl.replace(/\/+$/, ''), timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: options.now ?? Date.now };
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
-  const now = options.now ?? Date.now;
-  async function attemptOnce(request: AvitoRequest): Promise<Attempt> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (request.token) headers.authorization = `Bearer ${request.token}`;
-    let body: string | undefined;
-    if (request.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(request.json);
-    } else if (request.form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
-      body = new URLSearchParams(request.form).toString();
-    }
-    // One budget until the answer's headers, the same again for a body that trickles in.
-    const controller = new AbortController();
-    let timer = setTimeout(() => controller.abort(new TimeoutError()), timeoutMs);
-    try {
-      let response: Dispatcher.ResponseData;
-      try {
-        response = await undiciRequest(baseUrl + request.path + buildQuery(request.query), {
-          method: request.method,
-          headers,
-          body,
-          signal: controller.signal,
-        });
-      } catch (error) {
-        return classifyNetworkFailure(request, controller.signal.aborted ? new TimeoutError() : error);
-      }
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(new TimeoutError()), timeoutMs);
-      let text: string;
-      try {
-        text = await response.body.text();
-      } catch (error) {
-        return classifyNetworkFailure(request, controller.signal.aborted ? new TimeoutError() : error);
-      }
-      return readAnswer(request, response.statusCode, response.headers, text);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  function readAnswer(request: AvitoRequest, status: number, headers: IncomingHttpHeaders, text: string): Attempt {
-    if (status >= 200 && status < 300) {
-      if (text.trim() === '') return { ok: true, body: undefined };
-      try {
-        return { ok: true, body: JSON.parse(text) };
-      } catch (cause) {
-        const error = new AvitoResponseError(`Avito ${request.endpoint} answered ${status} with a body that is not JSON`, status, request.endpoint, { cause });
-        return { ok: false, error, retryable: false, reason: 'not-json' };
-      }
-    }
-    return classifyStatus(request, status, headers, text);
-  }
-
-  function classifyStatus(request: AvitoRequest, status: number, headers: IncomingHttpHeaders, text: string): Attempt {
-    const detail = readAvitoMessage(text);
-    const message = `Avito ${request.endpoint} answered ${status}${detail ? `: ${detail}` : ''}`;
-    if (status === 429) {
-      const retryAfter = headers['retry-after'];
-      const retryAfterMs = parseRetryAfter(Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null), now());
-      const error = new AvitoApiError(message, status, request.endpoint, {
-        hint: 'Avito limits the request rate; wait a little and try again.',
-        retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
-      });
-      // A 429 is a refusal: Avito did not process the call, so even a send may be repeated.
-      return { ok: false, error, retryable: true, retryAfterMs, reason: 'rate-limited' };
-    }
-    if (status >= 500) {
-      if (!request.idempotent) {
-        // Avito may have stored the message before failing: repeating could send it twice.
-        const error = new AvitoApiError(message, status, request.endpoint, {
-          ambiguous: true,
-          hint: 'Avito failed after receiving the request; check the chat before sending again.',
-        });
-        return { ok: false, error, retryable: false, reason: 'server-error' };
-      }
-      const error = new AvitoApiError(message, status, request.endpoint, { hint: 'Avito is having trouble; try again later.' });
-      return { ok: false, error, retryable: true, reason: 'server-error' };
-    }
-    return { ok: false, error: new AvitoApiError(message, status, request.endpoint, { hint: hintForStatus(status) }), retryable: false, reason: 'client-error' };
-  }
-
-  function classifyNetworkFailure(request: AvitoRequest, cause: unknown): Attempt {
-    const timedOut = cause instanceof TimeoutError;
-    const code = timedOut ? 'timeout' : findErrorCode(cause);
-    const neverSent = !timedOut && code !== undefined && NEVER_SENT_CODES.has(code);
-    const what = timedOut ? `no answer within ${timeoutMs} ms` : `connection failed (${code ?? describeCause(cause)})`;
-    if (!request.idempotent && !neverSent) {
-      const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}; the request may have been processed, so it is not repeated`, 0, request.endpoint, {
-        cause,
-        ambiguous: true,
-        hint: 'Check the chat in the Avito app before sending again.',
-      });
-      return { ok: false, error, retryable: false, reason: code ?? 'network' };
-    }
-    const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}`, 0, request.endpoint, {
-      cause,
-      hint: 'Check the network connection (and HTTPS_PROXY if Avito is reached through a proxy).',
-    });
-    return { ok: false, error, retryable: true, reason: code ?? 'network' };
-  }
-
   return async function sendRequest(request: AvitoRequest): Promise<unknown> {
     for (let retry = 0; ; retry++) {
-      const outcome = await attemptOnce(request);
+      const outcome = await attemptOnce(transport, request);
       if (outcome.ok) return outcome.body;
       if (!outcome.retryable || retry >= policy.limit) {
         if (outcome.retryable && retry > 0) outcome.error.message += ` (gave up after ${retry + 1} attempts)`;
@@ -215,6 +118,104 @@ export function createRequester(options: RequesterOptions): Requester {
       await sleep(delayMs);
     }
   };
+}
+
+async function attemptOnce(transport: Transport, request: AvitoRequest): Promise<Attempt> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  let body: string | undefined;
+  if (request.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.json);
+  } else if (request.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
+    body = new URLSearchParams(request.form).toString();
+  }
+  // One budget until the answer's headers, the same again for a body that trickles in.
+  const controller = new AbortController();
+  const failed = (error: unknown): Attempt => classifyNetworkFailure(transport, request, controller.signal.aborted ? new TimeoutError() : error);
+  let timer = setTimeout(() => controller.abort(new TimeoutError()), transport.timeoutMs);
+  try {
+    let response: Dispatcher.ResponseData;
+    try {
+      const url = transport.baseUrl + request.path + buildQuery(request.query);
+      response = await undiciRequest(url, { method: request.method, headers, body, signal: controller.signal });
+    } catch (error) {
+      return failed(error);
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new TimeoutError()), transport.timeoutMs);
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      return failed(error);
+    }
+    return readAnswer(transport, request, response.statusCode, response.headers, text);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function readAnswer(transport: Transport, request: AvitoRequest, status: number, headers: IncomingHttpHeaders, text: string): Attempt {
+  if (status >= 200 && status < 300) {
+    if (text.trim() === '') return { ok: true, body: undefined };
+    try {
+      return { ok: true, body: JSON.parse(text) };
+    } catch (cause) {
+      const error = new AvitoResponseError(`Avito ${request.endpoint} answered ${status} with a body that is not JSON`, status, request.endpoint, { cause });
+      return { ok: false, error, retryable: false, reason: 'not-json' };
+    }
+  }
+  return classifyStatus(transport, request, status, headers, text);
+}
+
+function classifyStatus(transport: Transport, request: AvitoRequest, status: number, headers: IncomingHttpHeaders, text: string): Attempt {
+  const detail = readAvitoMessage(text);
+  const message = `Avito ${request.endpoint} answered ${status}${detail ? `: ${detail}` : ''}`;
+  if (status === 429) {
+    const retryAfter = headers['retry-after'];
+    const retryAfterMs = parseRetryAfter(Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null), transport.now());
+    const error = new AvitoApiError(message, status, request.endpoint, {
+      hint: 'Avito limits the request rate; wait a little and try again.',
+      retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+    });
+    // A 429 is a refusal: Avito did not process the call, so even a send may be repeated.
+    return { ok: false, error, retryable: true, retryAfterMs, reason: 'rate-limited' };
+  }
+  if (status >= 500) {
+    if (!request.idempotent) {
+      // Avito may have stored the message before failing: repeating could send it twice.
+      const error = new AvitoApiError(message, status, request.endpoint, {
+        ambiguous: true,
+        hint: 'Avito failed after receiving the request; check the chat before sending again.',
+      });
+      return { ok: false, error, retryable: false, reason: 'server-error' };
+    }
+    const error = new AvitoApiError(message, status, request.endpoint, { hint: 'Avito is having trouble; try again later.' });
+    return { ok: false, error, retryable: true, reason: 'server-error' };
+  }
+  return { ok: false, error: new AvitoApiError(message, status, request.endpoint, { hint: hintForStatus(status) }), retryable: false, reason: 'client-error' };
+}
+
+function classifyNetworkFailure(transport: Transport, request: AvitoRequest, cause: unknown): Attempt {
+  const timedOut = cause instanceof TimeoutError;
+  const code = timedOut ? 'timeout' : findErrorCode(cause);
+  const neverSent = !timedOut && code !== undefined && NEVER_SENT_CODES.has(code);
+  const what = timedOut ? `no answer within ${transport.timeoutMs} ms` : `connection failed (${code ?? describeCause(cause)})`;
+  if (!request.idempotent && !neverSent) {
+    const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}; the request may have been processed, so it is not repeated`, 0, request.endpoint, {
+      cause,
+      ambiguous: true,
+      hint: 'Check the chat in the Avito app before sending again.',
+    });
+    return { ok: false, error, retryable: false, reason: code ?? 'network' };
+  }
+  const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}`, 0, request.endpoint, {
+    cause,
+    hint: 'Check the network connection (and HTTPS_PROXY if Avito is reached through a proxy).',
+  });
+  return { ok: false, error, retryable: true, reason: code ?? 'network' };
 }
 
 /** `Retry-After` as seconds or an HTTP date → milliseconds from now (never negative). */

@@ -10,11 +10,15 @@ import { isDebug } from '../config/config.js';
 import type { CommandModule, GlobalOptions } from './command.js';
 
 export function createProgram(io: CliIo, version: string): Command {
-  const program = new Command('avito-ai');
-  const setExit = (code: ExitCode): void => {
-    io.exitCode = code;
-  };
+  const program = describeProgram(new Command('avito-ai'), io, version);
+  const run = createRunner(io);
+  addDaemonCommands(program, run);
+  addChatCommands(program, run);
+  addSetupCommands(program, run);
+  return program;
+}
 
+function describeProgram(program: Command, io: CliIo, version: string): Command {
   program
     .description('Answers buyers in Avito Messenger from your own documents, and hands over to a human when it should.')
     .version(version, '-V, --version', 'print the version')
@@ -40,20 +44,29 @@ Examples:
 
 Settings come from .env, the environment and flags (see .env.example).`,
     );
+  return program;
+}
 
-  const run = (load: () => Promise<CommandModule>) =>
+/** A command's action: loads its module only when it runs, so `--help` stays fast. */
+type Run = (load: () => Promise<CommandModule>) => (this: Command, ...args: unknown[]) => Promise<void>;
+
+function createRunner(io: CliIo): Run {
+  return (load) =>
     async function (this: Command, ...args: unknown[]) {
       const command = args.at(-1) as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
       const debug = Boolean(globals.debug) || isDebug(io.env.DEBUG);
       try {
         const module = await load();
-        setExit(await module.default({ io, globals, args: args.slice(0, -2), options: command.opts() }));
+        io.exitCode = await module.default({ io, globals, args: args.slice(0, -2), options: command.opts() });
       } catch (error) {
-        setExit(reportError(error, io.stderr, debug || io.debug === true));
+        io.exitCode = reportError(error, io.stderr, debug || io.debug === true);
       }
     };
+}
 
+/** The daemons and what watches over them. */
+function addDaemonCommands(program: Command, run: Run): void {
   program
     .command('poll')
     .description('the daemon: answer new buyer messages on every pass over your chats')
@@ -63,7 +76,6 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .option('--concurrency <n>', 'chats handled at once (POLL_CONCURRENCY, default 4)')
     .addHelpText('after', '\nExamples:\n  $ avito-ai poll\n  $ avito-ai poll --once            # from cron\n  $ avito-ai poll --once --dry-run\n\nSIGINT/SIGTERM finish the chat in hand, save, and exit 0.')
     .action(run(() => import('./commands/poll.js')));
-
   program
     .command('serve')
     .description('the webhook daemon: Avito delivers new messages, buyers are answered within seconds; plus the monitor')
@@ -74,7 +86,6 @@ Settings come from .env, the environment and flags (see .env.example).`,
       '\nExamples:\n  $ avito-ai serve\n  $ avito-ai register-webhook        then, once: subscribe ${APP_BASE_URL}/avito/webhook/${AVITO_WEBHOOK_SECRET}\n\nMonitor: /dashboard, /stats, /health, /queue, /dialogs, /metrics (MONITOR_TOKEN protects them).\nSIGINT/SIGTERM answer the queued chats, save, and exit 0.',
     )
     .action(run(() => import('./commands/serve.js')));
-
   program
     .command('register-webhook [url]')
     .description("subscribe serve's webhook URL at Avito (default ${APP_BASE_URL}/avito/webhook/${AVITO_WEBHOOK_SECRET}), after checking it answers")
@@ -83,21 +94,22 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .option('--json', 'with --list: print JSON')
     .addHelpText('after', '\nExamples:\n  $ avito-ai register-webhook\n  $ avito-ai register-webhook --list\n  $ avito-ai register-webhook --remove https://old-tunnel.example.ru/avito/webhook/...')
     .action(run(() => import('./commands/register-webhook.js')));
-
   program
     .command('doctor')
     .description('check the settings, Avito keys and tariff, webhook, knowledge base, Telegram and the store; print each problem with its fix')
     .option('--json', 'print the checks as JSON')
     .addHelpText('after', '\nExamples:\n  $ avito-ai doctor\n  $ avito-ai doctor --env-file /etc/avito-ai/env\n\nSends nothing and changes nothing. Exits 1 when any check fails.')
     .action(run(() => import('./commands/doctor.js')));
-
   program
     .command('stats')
     .description('the figures of the monitor (/stats) from the store, without a server running')
     .option('--json', 'print JSON (the same object as GET /stats)')
     .addHelpText('after', '\nExample:\n  $ avito-ai stats --json')
     .action(run(() => import('./commands/stats.js')));
+}
 
+/** What a seller does in one chat, and what a buyer would be told. */
+function addChatCommands(program: Command, run: Run): void {
   program
     .command('reply <chatId>')
     .description('answer one chat now, or send your own text to it as the seller')
@@ -105,7 +117,6 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .option('--text <text>', 'send this text as the seller and pause the bot in the chat')
     .addHelpText('after', '\nExamples:\n  $ avito-ai reply u2i-abc123\n  $ avito-ai reply u2i-abc123 --text "Добрый день! Да, в наличии."')
     .action(run(() => import('./commands/reply.js')));
-
   program
     .command('ask <question>')
     .description('answer a question from the knowledge base, exactly as a buyer would be answered (no Avito keys needed)')
@@ -115,20 +126,17 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini']))
     .addHelpText('after', '\nExamples:\n  $ avito-ai ask "Сколько стоит доставка?"\n  $ avito-ai ask "Есть гарантия?" --item 4012345679 --json')
     .action(run(() => import('./commands/ask.js')));
-
   program
     .command('pause <chatId>')
     .description('keep the bot silent in a chat')
     .option('--hours <n>', 'for how long (default: HUMAN_PAUSE_HOURS)')
     .addHelpText('after', '\nExample:\n  $ avito-ai pause u2i-abc123 --hours 24')
     .action(run(() => import('./commands/pause.js')));
-
   program
     .command('resume <chatId>')
     .description('let the bot answer in a paused or escalated chat again (from new messages on)')
     .addHelpText('after', '\nExample:\n  $ avito-ai resume u2i-abc123')
     .action(run(() => import('./commands/resume.js')));
-
   program
     .command('chats')
     .description('list escalated and paused chats with their last activity')
@@ -136,7 +144,10 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  $ avito-ai chats')
     .action(run(() => import('./commands/chats.js')));
+}
 
+/** Knowledge, Telegram and trying it out. */
+function addSetupCommands(program: Command, run: Run): void {
   program
     .command('sync-docs [dir]')
     .description('upload the knowledge folder to the Gemini File Search store (only what changed), or index it locally')
@@ -150,21 +161,18 @@ Settings come from .env, the environment and flags (see .env.example).`,
       '\nExamples:\n  $ avito-ai sync-docs                 upload ./docs/knowledge (KNOWLEDGE_DIR)\n  $ avito-ai sync-docs --dry-run --prune\n  $ avito-ai sync-docs --list',
     )
     .action(run(() => import('./commands/sync-docs.js')));
-
   program
     .command('telegram-id')
     .description('show the ids of the Telegram chats that wrote to your bot (for TELEGRAM_OWNER_CHAT_ID)')
     .option('--wait <seconds>', 'how long to wait for a message (default 60)')
     .addHelpText('after', '\nExample:\n  $ avito-ai telegram-id      then write /start to your bot')
     .action(run(() => import('./commands/telegram-id.js')));
-
   program
     .command('demo')
     .description('no keys, no network: a local Avito sandbox with buyer chats, answered from docs/examples/knowledge')
     .option('--knowledge-dir <dir>', 'answer from this folder instead of the examples')
     .addHelpText('after', '\nExample:\n  $ avito-ai demo')
     .action(run(() => import('./commands/demo.js')));
-
   program
     .command('sandbox')
     .description('run the local Avito API sandbox (for trying avito-ai and for development)')
@@ -173,8 +181,6 @@ Settings come from .env, the environment and flags (see .env.example).`,
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addHelpText('after', '\nExample:\n  $ avito-ai sandbox --port 8090\n  then, in another shell: AVITO_API_URL=http://127.0.0.1:8090 AVITO_CLIENT_ID=sandbox-client AVITO_CLIENT_SECRET=sandbox-secret avito-ai poll --once')
     .action(run(() => import('./commands/sandbox.js')));
-
-  return program;
 }
 
 /** Parses and runs; returns the exit code instead of exiting. */

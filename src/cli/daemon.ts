@@ -60,12 +60,9 @@ export interface Daemon {
 
 /** Opens everything a daemon runs on; on failure closes what it opened and rethrows. */
 export async function openDaemon(context: CommandContext, config: Config, logger: Logger, options: DaemonOptions): Promise<Daemon> {
-  const { io } = context;
-  const { dryRun } = options;
   // A dry run changes nothing and tells no one; the seller's window opens for real runs only.
   // Before the store is opened: a Telegram setting error must not leave the store locked.
-  const notices = await openSellerNotices(config, logger, { telegram: !dryRun });
-  const { notifier, telegram } = notices;
+  const notices = await openSellerNotices(config, logger, { telegram: !options.dryRun });
   let opened: (Store & { close(): Promise<void> }) | undefined;
   const listening = new AbortController();
   let listener: Promise<void> | undefined;
@@ -77,93 +74,113 @@ export async function openDaemon(context: CommandContext, config: Config, logger
     await opened?.close();
   };
   try {
-    opened = await openStoreFor(config, { readOnly: dryRun });
-    const watch = options.watch;
-    const store: Store = watch ? watchCalls<Store>(opened, STORE_WRITES, watch.storeWrites) : opened;
-    const engine = await createEngineFor(config, { store, logger });
-    await reportKnowledge(engine, config, logger, io.signal);
-    const client = await createMessengerFor(config, store, logger);
-    const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isMessengerOutage) : client;
-    const responder = createResponderFor(config, { messenger, store, engine, notifier });
+    opened = await openStoreFor(config, { readOnly: options.dryRun });
+    const services = await openServices(config, logger, opened, notices.notifier, options, context.io.signal);
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
-    const clock = { now: () => Date.now() };
-    if (telegram && options.listen) {
-      const actions = createSellerActions({
-        messenger,
-        store,
-        responder,
-        clock,
-        humanPauseHours: config.responder.humanPauseHours,
-        status: () => status,
-      });
-      listener = telegram.bot.listen(actions, listening.signal);
+    if (notices.telegram && options.listen) {
+      const actions = createSellerActions({ ...services, clock: CLOCK, humanPauseHours: config.responder.humanPauseHours, status: () => status });
+      listener = notices.telegram.bot.listen(actions, listening.signal);
     }
-    const recordError = (message: string): void => {
-      status.lastError = { at: Date.now(), message };
-      if (dryRun) return;
-      // Remembered for `avito-ai stats`; a failed write costs only that figure.
-      void store.transact((tx) => tx.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError))).catch(() => undefined);
-    };
-    const observeOutcome = (outcome: ChatOutcome): void => {
-      logOutcome(logger, outcome);
-      if (outcome.action === 'failed') recordError(`chat ${outcome.chatId}: send failed: ${outcome.error}`);
-      if (outcome.action === 'deferred') recordError(`chat ${outcome.chatId}: knowledge engine failed: ${outcome.error}`);
-    };
-    let controls: Promise<void> = Promise.resolve();
-    const applyControls = (): Promise<void> => {
-      controls = controls.then(() => applyQueuedControls(config.store.path, store, responder, logger)).catch((error: unknown) => {
-        logger.warn(`cannot read the control inbox: ${describeError(error)}`);
-      });
-      return controls;
-    };
-    return {
-      store,
-      engine,
-      messenger,
-      responder,
-      notifier,
-      status,
-      passDeps: {
-        messenger,
-        store,
-        responder,
-        clock,
-        concurrency: config.poll.concurrency,
-        dryRun,
-        signal: io.signal,
-        onOutcome: (outcome: ChatOutcome) => {
-          observeOutcome(outcome);
-          if (dryRun) printOutcome(io.stdout, outcome);
-        },
-        onChatError: (chatId: string, error: unknown) => {
-          logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
-          recordError(`chat ${chatId}: ${describeError(error)}`);
-        },
-        ...(dryRun ? {} : { beforePass: applyControls }),
-        activeHours: config.responder,
-        notifier,
-      },
-      onPass(summary) {
-        logPass(logger, summary, dryRun);
-        Object.assign(status, { passes: status.passes + 1, lastPassAt: Date.now(), lastPass: summary });
-      },
-      onPassError(error) {
-        logger.error(`pass failed, will retry: ${describeError(error)}`);
-        recordError(describeError(error));
-      },
-      observeOutcome,
-      applyControls,
-      recordError,
-      tellFatal(error) {
-        if (isFatalForAccount(error)) notifier.notify({ kind: 'error', code: 'avito-auth', message: error.message });
-        return error;
-      },
-      close,
-    };
+    const hooks = createHooks(context, config, logger, { ...services, notifier: notices.notifier, status }, options.dryRun);
+    return { ...services, notifier: notices.notifier, status, ...hooks, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+const CLOCK = { now: () => Date.now() };
+
+interface Services {
+  store: Store;
+  engine: KnowledgeEngine;
+  messenger: AvitoClient;
+  responder: Responder;
+}
+
+async function openServices(
+  config: Config,
+  logger: Logger,
+  opened: Store,
+  notifier: Notifier,
+  options: DaemonOptions,
+  signal: AbortSignal,
+): Promise<Services> {
+  const watch = options.watch;
+  const store: Store = watch ? watchCalls<Store>(opened, STORE_WRITES, watch.storeWrites) : opened;
+  const engine = await createEngineFor(config, { store, logger });
+  await reportKnowledge(engine, config, logger, signal);
+  const client = await createMessengerFor(config, store, logger);
+  const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isMessengerOutage) : client;
+  return { store, engine, messenger, responder: createResponderFor(config, { messenger, store, engine, notifier }) };
+}
+
+type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'close'>;
+
+/** How a daemon logs, remembers and reports what its passes and chats do. */
+function createHooks(
+  context: CommandContext,
+  config: Config,
+  logger: Logger,
+  daemon: Services & { notifier: Notifier; status: DaemonStatus },
+  dryRun: boolean,
+): Hooks {
+  const { store, responder, notifier, status } = daemon;
+  const recordError = (message: string): void => {
+    status.lastError = { at: Date.now(), message };
+    if (dryRun) return;
+    // Remembered for `avito-ai stats`; a failed write costs only that figure.
+    void store.transact((tx) => tx.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError))).catch(() => undefined);
+  };
+  const observeOutcome = (outcome: ChatOutcome): void => {
+    logOutcome(logger, outcome);
+    if (outcome.action === 'failed') recordError(`chat ${outcome.chatId}: send failed: ${outcome.error}`);
+    if (outcome.action === 'deferred') recordError(`chat ${outcome.chatId}: knowledge engine failed: ${outcome.error}`);
+  };
+  let controls: Promise<void> = Promise.resolve();
+  const applyControls = (): Promise<void> => {
+    controls = controls.then(() => applyQueuedControls(config.store.path, store, responder, logger)).catch((error: unknown) => {
+      logger.warn(`cannot read the control inbox: ${describeError(error)}`);
+    });
+    return controls;
+  };
+  return {
+    passDeps: {
+      messenger: daemon.messenger,
+      store,
+      responder,
+      notifier,
+      clock: CLOCK,
+      concurrency: config.poll.concurrency,
+      dryRun,
+      signal: context.io.signal,
+      onOutcome: (outcome: ChatOutcome) => {
+        observeOutcome(outcome);
+        if (dryRun) printOutcome(context.io.stdout, outcome);
+      },
+      onChatError: (chatId: string, error: unknown) => {
+        logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
+        recordError(`chat ${chatId}: ${describeError(error)}`);
+      },
+      ...(dryRun ? {} : { beforePass: applyControls }),
+      activeHours: config.responder,
+    },
+    onPass(summary) {
+      logPass(logger, summary, dryRun);
+      Object.assign(status, { passes: status.passes + 1, lastPassAt: Date.now(), lastPass: summary });
+    },
+    onPassError(error) {
+      logger.error(`pass failed, will retry: ${describeError(error)}`);
+      recordError(describeError(error));
+    },
+    observeOutcome,
+    applyControls,
+    recordError,
+    tellFatal(error) {
+      if (isFatalForAccount(error)) notifier.notify({ kind: 'error', code: 'avito-auth', message: error.message });
+      return error;
+    },
+  };
 }
 
 /**

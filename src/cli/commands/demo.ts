@@ -7,12 +7,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ChalkInstance } from 'chalk';
+import type { Sandbox } from '../../avito/sandbox/index.js';
 import { paintFor } from '../paint.js';
-import { resolveConfig } from '../../config/config.js';
+import { resolveConfig, type Config } from '../../config/config.js';
 import { runPollPass } from '../../core/poll.js';
 import type { ChatOutcome } from '../../core/responder.js';
-import type { Notification } from '../../core/ports.js';
+import type { Notification, Store } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
+import type { OutputStream } from '../io.js';
 import type { CommandContext } from '../command.js';
 import { createLogger } from '../logger.js';
 import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor } from '../services.js';
@@ -35,7 +38,8 @@ export default async function demo(context: CommandContext): Promise<ExitCode> {
   const c = paintFor(out);
   const { startSandbox, parseScenario } = await import('../../avito/sandbox/index.js');
   const knowledgeDir = context.options.knowledgeDir ? String(context.options.knowledgeDir) : DEMO_KNOWLEDGE;
-  const sandbox = await startSandbox({ scenario: parseScenario(JSON.parse(await readFile(DEMO_SCENARIO, 'utf8'))) });
+  const scenario = parseScenario(JSON.parse(await readFile(DEMO_SCENARIO, 'utf8')));
+  const sandbox = await startSandbox({ scenario });
   const dir = await mkdtemp(join(tmpdir(), 'avito-ai-demo-'));
   try {
     // Built-in defaults only: the demo shows the product as shipped, whatever .env says.
@@ -51,62 +55,12 @@ export default async function demo(context: CommandContext): Promise<ExitCode> {
         KNOWLEDGE_DIR: knowledgeDir,
       },
     });
-    const logger = createLogger({ format: 'text', level: 'error', stream: context.io.stderr });
     const store = await openStoreFor(config);
-    const notices: Notification[] = [];
     try {
-      const messenger = await createMessengerFor(config, store, logger);
-      // The demo answers from its example folder, whatever engine the shell's environment picks.
-      const engine = await createEngineFor(config, { engine: 'local' });
-      const responder = createResponderFor(config, { messenger, store, engine, notifier: { notify: (n) => notices.push(n) } });
-      const outcomes = new Map<string, ChatOutcome[]>();
-      const pass = async (): Promise<void> => {
-        await runPollPass({
-          messenger,
-          store,
-          responder,
-          clock: { now: () => Date.now() },
-          concurrency: 4,
-          onOutcome: (o) => outcomes.set(o.chatId, [...(outcomes.get(o.chatId) ?? []), o]),
-        });
-      };
-
       out.write(`${c.bold('avito-ai demo')}: локальная песочница Avito (${sandbox.url}), документы из ${knowledgeDir}\n`);
       out.write(c.gray('Бот отвечает покупателям только тем, что написано в документах продавца.\n'));
-      await pass();
-
-      // Second act: the buyers write again, as they do; the daemon's next pass picks it up.
-      sandbox.addMessage('u2i-demo-coffee', { text: 'А сколько стоит доставка в Казань?' });
-      sandbox.addMessage('u2i-demo-takeover', { text: 'Спасибо, буду в 19:00' });
-      await pass();
-
-      for (const chat of parseScenario(JSON.parse(await readFile(DEMO_SCENARIO, 'utf8'))).chats) {
-        const title = chat.context?.value.title ?? chat.id;
-        out.write(`\n${c.bold(`── ${title}`)} ${c.gray(`(${chat.id})`)}\n`);
-        const chatOutcomes = outcomes.get(chat.id) ?? [];
-        for (const message of sandbox.messages(chat.id)) {
-          const raw = typeof message.content?.text === 'string' ? message.content.text : `[${message.type}]`;
-          // Continuation lines line up under the first one.
-          const text = raw.replace(/\n+/g, '\n       ');
-          if (message.type === 'system') {
-            out.write(`  ${c.gray(`(системное: ${text} — бот такие не отвечает)`)}\n`);
-          } else if (message.direction === 'in') {
-            out.write(`  ${c.cyan('Покупатель:')} ${text}\n`);
-          } else {
-            const answered = chatOutcomes.find((o) => o.action === 'answered' && o.reply.includes(raw));
-            if (answered && answered.action === 'answered') {
-              const sources = answered.sources.length ? `: ${answered.sources.join(', ')}` : '';
-              out.write(`  ${c.green('Бот:')} ${text}\n  ${c.gray(`   [${answered.status} — ${LABELS[answered.status] ?? answered.status}${sources}]`)}\n`);
-            } else {
-              out.write(`  ${c.yellow('Продавец (вручную):')} ${text}\n`);
-            }
-          }
-        }
-        for (const notice of notices.filter((n) => 'chatId' in n && n.chatId === chat.id)) {
-          if (notice.kind === 'takeover') out.write(`  ${c.yellow('→ продавец ответил сам: бот молчит в этом чате 12 ч')}\n`);
-          if (notice.kind === 'escalation') out.write(`  ${c.yellow('→ эскалация: чат помечен и оставлен непрочитанным для продавца, бот молчит до команды resume')}\n`);
-        }
-      }
+      const run = await runDemo(context, config, store, sandbox);
+      for (const chat of scenario.chats) printChat(out, c, chat.id, chat.context?.value.title ?? chat.id, sandbox, run);
       const counters = store.counters();
       out.write(
         `\n${c.bold('Итого')}: отправлено ответов ${counters.repliesSent}, из документов ${counters.found}, «нет в базе» ${counters.notFound}, эскалаций ${counters.escalations}, перехватов продавцом ${counters.takeovers}\n`,
@@ -120,4 +74,62 @@ export default async function demo(context: CommandContext): Promise<ExitCode> {
     await rm(dir, { recursive: true, force: true });
   }
   return ExitCode.Ok;
+}
+
+interface DemoRun {
+  outcomes: Map<string, ChatOutcome[]>;
+  notices: Notification[];
+}
+
+/** Two poll passes, as the daemon makes them, with the buyers writing again in between. */
+async function runDemo(context: CommandContext, config: Config, store: Store, sandbox: Sandbox): Promise<DemoRun> {
+  const logger = createLogger({ format: 'text', level: 'error', stream: context.io.stderr });
+  const run: DemoRun = { outcomes: new Map(), notices: [] };
+  const messenger = await createMessengerFor(config, store, logger);
+  // The demo answers from its example folder, whatever engine the shell's environment picks.
+  const engine = await createEngineFor(config, { engine: 'local' });
+  const responder = createResponderFor(config, { messenger, store, engine, notifier: { notify: (n) => run.notices.push(n) } });
+  const pass = async (): Promise<void> => {
+    await runPollPass({
+      messenger,
+      store,
+      responder,
+      clock: { now: () => Date.now() },
+      concurrency: 4,
+      onOutcome: (o) => run.outcomes.set(o.chatId, [...(run.outcomes.get(o.chatId) ?? []), o]),
+    });
+  };
+  await pass();
+  sandbox.addMessage('u2i-demo-coffee', { text: 'А сколько стоит доставка в Казань?' });
+  sandbox.addMessage('u2i-demo-takeover', { text: 'Спасибо, буду в 19:00' });
+  await pass();
+  return run;
+}
+
+/** One conversation as the buyer sees it, each bot line with the status and sources behind it. */
+function printChat(out: OutputStream, c: ChalkInstance, chatId: string, title: string, sandbox: Sandbox, run: DemoRun): void {
+  out.write(`\n${c.bold(`── ${title}`)} ${c.gray(`(${chatId})`)}\n`);
+  const chatOutcomes = run.outcomes.get(chatId) ?? [];
+  for (const message of sandbox.messages(chatId)) {
+    const raw = typeof message.content?.text === 'string' ? message.content.text : `[${message.type}]`;
+    // Continuation lines line up under the first one.
+    const text = raw.replace(/\n+/g, '\n       ');
+    if (message.type === 'system') {
+      out.write(`  ${c.gray(`(системное: ${text} — бот такие не отвечает)`)}\n`);
+    } else if (message.direction === 'in') {
+      out.write(`  ${c.cyan('Покупатель:')} ${text}\n`);
+    } else {
+      const answered = chatOutcomes.find((o) => o.action === 'answered' && o.reply.includes(raw));
+      if (answered && answered.action === 'answered') {
+        const sources = answered.sources.length ? `: ${answered.sources.join(', ')}` : '';
+        out.write(`  ${c.green('Бот:')} ${text}\n  ${c.gray(`   [${answered.status} — ${LABELS[answered.status] ?? answered.status}${sources}]`)}\n`);
+      } else {
+        out.write(`  ${c.yellow('Продавец (вручную):')} ${text}\n`);
+      }
+    }
+  }
+  for (const notice of run.notices.filter((n) => 'chatId' in n && n.chatId === chatId)) {
+    if (notice.kind === 'takeover') out.write(`  ${c.yellow('→ продавец ответил сам: бот молчит в этом чате 12 ч')}\n`);
+    if (notice.kind === 'escalation') out.write(`  ${c.yellow('→ эскалация: чат помечен и оставлен непрочитанным для продавца, бот молчит до команды resume')}\n`);
+  }
 }

@@ -1,8 +1,10 @@
 /** `avito-ai reply <chatId>`: run the responder on one chat now, or send the seller's own text. */
-import { requireAvitoCredentials } from '../../config/config.js';
+import { requireAvitoCredentials, type Config } from '../../config/config.js';
 import { StoreError, UsageError } from '../../errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
+import type { OutputStream } from '../io.js';
+import type { Logger } from '../logger.js';
 import { printOutcome } from '../outcome.js';
 import type { CommandContext } from '../command.js';
 import {
@@ -28,34 +30,7 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
   const logger = createLoggerFor(config, context);
   const out = context.io.stdout;
 
-  if (text !== undefined) {
-    if (dryRun) {
-      out.write(`${chatId} would send as the seller and pause the bot:\n  → ${text}\n`);
-      return ExitCode.Ok;
-    }
-    // Works while the daemon runs: the store is only read here (for the cached account id), and
-    // the pause reaches the daemon like `avito-ai pause` does.
-    const reader = await openStoreFor(config, { readOnly: true });
-    let messenger;
-    try {
-      messenger = await createMessengerFor(config, reader, logger);
-    } finally {
-      await reader.close();
-    }
-    const { parts, pause } = await sendAsSeller(
-      {
-        messenger,
-        clock: { now: () => Date.now() },
-        humanPauseHours: config.responder.humanPauseHours,
-        applyPause: (request) => runControlRequest(config, request),
-      },
-      chatId,
-      text,
-    );
-    const paused = pause.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
-    out.write(`${chatId} sent as the seller (${parts} message${parts > 1 ? 's' : ''}); ${paused}\n`);
-    return ExitCode.Ok;
-  }
+  if (text !== undefined) return sendAsSellerNow(config, logger, out, chatId, text, dryRun);
 
   const notices = await openSellerNotices(config, logger, { telegram: !dryRun });
   let store;
@@ -80,4 +55,24 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
     await notices.close();
     await store.close();
   }
+}
+
+/** `--text`: works while the daemon runs, since the store is only read here (for the cached account id) and the pause reaches the daemon like `avito-ai pause` does. */
+async function sendAsSellerNow(config: Config, logger: Logger, out: OutputStream, chatId: string, text: string, dryRun: boolean): Promise<ExitCode> {
+  if (dryRun) {
+    out.write(`${chatId} would send as the seller and pause the bot:\n  → ${text}\n`);
+    return ExitCode.Ok;
+  }
+  const reader = await openStoreFor(config, { readOnly: true });
+  let messenger;
+  try {
+    messenger = await createMessengerFor(config, reader, logger);
+  } finally {
+    await reader.close();
+  }
+  const seller = { messenger, clock: { now: () => Date.now() }, humanPauseHours: config.responder.humanPauseHours, applyPause: (request: Parameters<typeof runControlRequest>[1]) => runControlRequest(config, request) };
+  const { parts, pause } = await sendAsSeller(seller, chatId, text);
+  const paused = pause.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
+  out.write(`${chatId} sent as the seller (${parts} message${parts > 1 ? 's' : ''}); ${paused}\n`);
+  return ExitCode.Ok;
 }

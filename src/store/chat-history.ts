@@ -22,6 +22,10 @@ export class ChatHistory {
     return this.#messages.length;
   }
 
+  has(id: string): boolean {
+    return this.#ids.has(id);
+  }
+
   /** Adds `message` unless its id is known or it is too old to keep; true when it was added. */
   add(message: ChatMessage): boolean {
     if (this.#ids.has(message.id)) return false;

@@ -62,22 +62,26 @@ export interface DocumentStoreParts {
   onClose?: () => Promise<void>;
 }
 
-/**
- * What a transaction changed, by key, with the values before it: the journal line takes the
- * final values from memory, and a failed write puts the earlier ones back.
- */
+/** What a transaction changed, by key: the journal line takes the final values from memory. */
 interface Touched {
-  chats: Map<string, ChatState | undefined>;
+  chats: Set<string>;
   /** Ids in the order they were marked, only from calls that changed something. */
   processed: string[];
-  /** The processed list before the transaction's first change to it, and its version after the last. */
-  processedBefore?: { ids: string[]; versionAfter: number };
-  pending: Map<string, PendingReply | undefined>;
-  counters: Map<CounterName, number | undefined>;
-  meta: Map<string, string | undefined>;
+  pending: Set<string>;
+  counters: Set<CounterName>;
+  meta: Set<string>;
   /** Messages the transaction added to a history, in order. */
   messages: ChatMessage[];
   dialogs: Array<{ record: DialogRecord; seq: number }>;
+  /** What each changed value replaced, by undo key (`chat:<id>`, `processed:<id>`, ...). */
+  undo: Map<string, Undo>;
+}
+
+/** The value a change replaced, kept until the change's write settles. */
+interface Undo {
+  prior: unknown;
+  /** A later change to the same value was written: that line holds the value now. */
+  superseded?: boolean;
 }
 
 /** A dialog record as its journal line holds it: numbered, so a replay never logs it twice. */
@@ -100,8 +104,11 @@ export class DocumentStore implements Store {
   /** Messages in all of `#histories`. */
   #keptMessages = 0;
   readonly #processed: Set<string>;
-  /** Counts changes to the processed list, so a rollback can tell whether another came since. */
-  #processedVersion = 0;
+  /**
+   * Per key, the changes whose writes have not settled yet, oldest first: a failed write restores
+   * the value its change replaced, unless a later change built on it, which then inherits it.
+   */
+  readonly #unsettled = new Map<string, Undo[]>();
   /** Oldest first, at most `dialogLimit`. */
   readonly #dialogs: DialogRecord[] = [];
   readonly #writes = new Set<Promise<unknown>>();
@@ -186,7 +193,7 @@ export class DocumentStore implements Store {
   }
 
   getHistory(chatId: string, limit?: number): ChatMessage[] {
-    return this.#histories.get(chatId)?.list(limit) ?? [];
+    return (this.#histories.get(chatId)?.list(limit) ?? []).map(copyMessage);
   }
 
   isProcessed(messageId: string): boolean {
@@ -233,7 +240,7 @@ export class DocumentStore implements Store {
    */
   async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
     this.#assertWritable();
-    const touched: Touched = { chats: new Map(), processed: [], pending: new Map(), counters: new Map(), meta: new Map(), messages: [], dialogs: [] };
+    const touched: Touched = { chats: new Set(), processed: [], pending: new Set(), counters: new Set(), meta: new Set(), messages: [], dialogs: [], undo: new Map() };
     let failure: { error: unknown } | undefined;
     try {
       apply(this.#createTransaction(touched));
@@ -241,47 +248,48 @@ export class DocumentStore implements Store {
       failure = { error };
     }
     const entry = this.#describeChanges(touched);
-    if (entry !== undefined) {
-      const written = { ...entry };
-      try {
-        await this.#track(this.#stateJournal.append(entry));
-      } catch (error) {
-        this.#rollBack(touched, written);
-        throw error;
-      }
+    try {
+      if (entry !== undefined) await this.#track(this.#stateJournal.append(entry));
+    } catch (error) {
+      this.#settle(touched, false);
+      this.#takeBack(touched);
+      throw error;
     }
+    this.#settle(touched, true);
     if (failure) throw failure.error;
   }
 
   /** Applies each change to memory at once and notes what it touched. */
   #createTransaction(touched: Touched): StoreTransaction {
     const data = this.#db.data;
-    const remember = <K, V>(priors: Map<K, V | undefined>, key: K, current: V | undefined): void => {
-      if (!priors.has(key)) priors.set(key, current);
+    const remember = (key: string, prior: () => unknown): void => {
+      if (touched.undo.has(key)) return;
+      const undo = { prior: prior() };
+      touched.undo.set(key, undo);
+      this.#unsettled.set(key, [...(this.#unsettled.get(key) ?? []), undo]);
     };
     return {
       updateChat: (chatId, update) => {
-        remember(touched.chats, chatId, data.chats[chatId]);
+        remember(`chat:${chatId}`, () => data.chats[chatId]);
+        touched.chats.add(chatId);
         return structuredClone(this.#applyChat(chatId, update));
       },
       appendMessages: (chatId, messages) => {
         touched.messages.push(...this.#applyMessages(chatId, messages));
       },
       markProcessed: (ids) => {
-        const changed = this.#applyProcessed(ids, () => {
-          touched.processedBefore ??= { ids: [...data.processed], versionAfter: 0 };
-        });
-        if (!changed) return;
-        touched.processedBefore!.versionAfter = this.#processedVersion;
-        touched.processed.push(...ids);
+        for (const id of ids) remember(`processed:${id}`, () => this.#processed.has(id));
+        if (this.#applyProcessed(ids)) touched.processed.push(...ids);
       },
       putPending: (record) => {
-        remember(touched.pending, record.chatId, data.pending[record.chatId]);
+        remember(`pending:${record.chatId}`, () => data.pending[record.chatId]);
+        touched.pending.add(record.chatId);
         data.pending[record.chatId] = structuredClone(record);
       },
       closePending: (chatId) => {
         if (!Object.hasOwn(data.pending, chatId)) return;
-        remember(touched.pending, chatId, data.pending[chatId]);
+        remember(`pending:${chatId}`, () => data.pending[chatId]);
+        touched.pending.add(chatId);
         delete data.pending[chatId];
       },
       appendDialog: (record) => {
@@ -292,12 +300,14 @@ export class DocumentStore implements Store {
       },
       increment: (counter, by = 1) => {
         if (by === 0) return;
-        remember(touched.counters, counter, data.counters[counter]);
+        remember(`counter:${counter}`, () => data.counters[counter]);
+        touched.counters.add(counter);
         data.counters[counter] = (data.counters[counter] ?? 0) + by;
       },
       setMeta: (key, value) => {
         if (this.getMeta(key) === value) return;
-        remember(touched.meta, key, this.getMeta(key));
+        remember(`meta:${key}`, () => this.getMeta(key));
+        touched.meta.add(key);
         data.meta[key] = value;
       },
     };
@@ -312,48 +322,57 @@ export class DocumentStore implements Store {
     const { chats, processed, pending, counters, meta, messages, dialogs } = touched;
     if (chats.size + processed.length + pending.size + counters.size + meta.size + messages.length + dialogs.length === 0) return undefined;
     const entry: StateEntry = { v: SCHEMA_VERSION };
-    if (chats.size > 0) entry.chats = [...chats.keys()].map((chatId) => data.chats[chatId]!);
+    if (chats.size > 0) entry.chats = [...chats].map((chatId) => data.chats[chatId]!);
     if (processed.length > 0) entry.processed = processed;
-    const put = [...pending.keys()].filter((chatId) => Object.hasOwn(data.pending, chatId));
-    const closed = [...pending.keys()].filter((chatId) => !Object.hasOwn(data.pending, chatId));
+    const put = [...pending].filter((chatId) => Object.hasOwn(data.pending, chatId));
+    const closed = [...pending].filter((chatId) => !Object.hasOwn(data.pending, chatId));
     if (put.length > 0) entry.pending = put.map((chatId) => data.pending[chatId]!);
     if (closed.length > 0) entry.closed = closed;
-    if (counters.size > 0) entry.counters = Object.fromEntries([...counters.keys()].map((name) => [name, data.counters[name] ?? 0]));
-    if (meta.size > 0) entry.meta = [...meta.keys()].map((key) => [key, data.meta[key]!]);
+    if (counters.size > 0) entry.counters = Object.fromEntries([...counters].map((name) => [name, data.counters[name] ?? 0]));
+    if (meta.size > 0) entry.meta = [...meta].map((key) => [key, data.meta[key]!]);
     if (messages.length > 0) entry.messages = messages;
     if (dialogs.length > 0) entry.dialogs = dialogs.map(({ record, seq }) => ({ ...record, seq }));
     return entry;
   }
 
   /**
-   * Undoes a transaction whose write failed, so memory never holds what the disk does not (a
-   * write-ahead record that was never saved must not be acted on). A value a later transaction
-   * has changed since is left as it is: that one's line holds it.
+   * Ends the transaction's claim on the values it changed. When its write failed, memory must not
+   * hold what the disk does not (a write-ahead record that was never saved must not be acted on):
+   * each value goes back to what it replaced, or, when a later change built on it, that change
+   * inherits what to go back to; a value a later change already wrote stays (that line holds it).
    */
-  #rollBack(touched: Touched, written: StateEntry): void {
+  #settle(touched: Touched, written: boolean): void {
+    for (const [key, undo] of touched.undo) {
+      const chain = this.#unsettled.get(key) ?? [];
+      const index = chain.indexOf(undo);
+      const later = chain[index + 1];
+      if (written) {
+        for (const earlier of chain.slice(0, index)) earlier.superseded = true;
+      } else if (!undo.superseded) {
+        if (later) later.prior = undo.prior;
+        else this.#restore(key, undo.prior);
+      }
+      chain.splice(index, 1);
+      if (chain.length === 0) this.#unsettled.delete(key);
+    }
+  }
+
+  #restore(key: string, prior: unknown): void {
     const data = this.#db.data;
-    const restore = <V>(map: Record<string, V>, key: string, prior: V | undefined, isOurs: boolean): void => {
-      if (!isOurs) return;
-      if (prior === undefined) delete map[key];
-      else map[key] = prior;
+    const split = key.indexOf(':');
+    const [kind, id] = [key.slice(0, split), key.slice(split + 1)];
+    const put = <V>(map: Record<string, V>): void => {
+      if (prior === undefined) delete map[id];
+      else map[id] = prior as V;
     };
-    const ours = <V>(list: readonly V[] | undefined, value: V | undefined): boolean => value !== undefined && (list ?? []).includes(value);
-    for (const [chatId, prior] of touched.chats) restore(data.chats, chatId, prior, ours(written.chats, data.chats[chatId]));
-    for (const [chatId, prior] of touched.pending) {
-      const now = data.pending[chatId];
-      const isOurs = now === undefined ? (written.closed ?? []).includes(chatId) : ours(written.pending, now);
-      restore(data.pending, chatId, prior, isOurs);
+    if (kind === 'chat') put(data.chats);
+    else if (kind === 'pending') put(data.pending);
+    else if (kind === 'counter') put(data.counters);
+    else if (kind === 'meta') put(data.meta);
+    else if (kind === 'processed' && prior === false && this.#processed.delete(id)) {
+      const index = data.processed.lastIndexOf(id);
+      if (index !== -1) data.processed.splice(index, 1);
     }
-    for (const [name, prior] of touched.counters) restore(data.counters, name, prior, data.counters[name] === written.counters?.[name]);
-    for (const [key, prior] of touched.meta) restore(data.meta, key, prior, (written.meta ?? []).some(([k, v]) => k === key && data.meta[key] === v));
-    const before = touched.processedBefore;
-    if (before && this.#processedVersion === before.versionAfter) {
-      data.processed.splice(0, data.processed.length, ...before.ids);
-      this.#processed.clear();
-      for (const id of before.ids) this.#processed.add(id);
-      this.#processedVersion += 1;
-    }
-    this.#takeBack(touched);
   }
 
   /** Undoes the history and dialog additions of a transaction whose write failed. */
@@ -361,6 +380,7 @@ export class DocumentStore implements Store {
     for (const message of touched.messages) {
       const history = this.#histories.get(message.chatId);
       if (history?.remove(message.id)) this.#keptMessages -= 1;
+      if (history?.size === 0) this.#histories.delete(message.chatId);
     }
     for (const { record } of touched.dialogs) {
       const index = this.#dialogs.lastIndexOf(record);
@@ -383,9 +403,7 @@ export class DocumentStore implements Store {
     const history = this.#touchHistory(chatId);
     const before = history.size;
     // Filed under the chat it was appended to, whatever its own chatId says.
-    const added = messages
-      .map((message) => (message.chatId === chatId ? message : { ...message, chatId }))
-      .filter((message) => history.add(message));
+    const added = messages.filter((message) => !history.has(message.id)).map((message) => ({ ...structuredClone(message), chatId })).filter((message) => history.add(message));
     this.#keptMessages += history.size - before;
     if (added.length > 0) this.#forgetIdleHistories(chatId);
     return added;
@@ -396,13 +414,11 @@ export class DocumentStore implements Store {
    * evidently still relevant), so marking the same ids twice in a row changes nothing, even
    * when they are more than the limit. True when something changed.
    */
-  #applyProcessed(messageIds: readonly string[], beforeChange: () => void = () => undefined): boolean {
+  #applyProcessed(messageIds: readonly string[]): boolean {
     const newest = [...new Set([...messageIds].reverse())].reverse();
     const processed = this.#db.data.processed;
     const tail = processed.slice(-newest.length);
     if (newest.length === 0 || (tail.length === newest.length && tail.every((id, index) => id === newest[index]))) return false;
-    beforeChange();
-    this.#processedVersion += 1;
     const marked = new Set(newest);
     if (newest.some((id) => this.#processed.has(id))) {
       const kept = processed.filter((id) => !marked.has(id));
@@ -488,4 +504,9 @@ export class DocumentStore implements Store {
     if (excess <= 0) return;
     for (const id of processed.splice(0, excess)) this.#processed.delete(id);
   }
+}
+
+/** A message's copy for a reader: its fields and its content's, which is all a reader may change. */
+function copyMessage(message: ChatMessage): ChatMessage {
+  return message.content === undefined ? { ...message } : { ...message, content: { ...message.content } };
 }

@@ -180,20 +180,17 @@ describe('DocumentStore: a write that fails is undone in memory', () => {
     expect(store.getChat('u2i-a')?.botMessageIds).toEqual(['b-1', 'b-2']);
   });
 
-  // Bug: appending to a chat files an empty history under it first, and the rollback of a failed
-  // append leaves that behind, so `stats` counts a chat that nothing stored holds.
-  it.fails('counts no chat for an append that failed', async () => {
+  // Appending files an empty history under the chat first; the rollback must not leave it behind.
+  it('counts no chat for an append that failed', async () => {
     const store = await openJsonStore();
     await mkdir(store.paths.stateJournal);
     await catchStoreError(() => writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]));
     expect(store.stats()).toEqual({ chats: 0, messages: 0, processedIds: 0, pending: 0 });
   });
 
-  // Bug: each rollback restores the value from before its own transaction only when nobody
-  // changed it since. When a later transaction on the same key fails too, the earlier one skips
-  // its key (the later one changed it), then the later one puts back the earlier one's value:
-  // memory keeps a change no write holds, e.g. a write-ahead record that was never saved.
-  it.fails('takes back two failed transactions on the same key alike', async () => {
+  // Two failed transactions on one key: neither may leave its change behind (a write-ahead record
+  // that was never saved must not be acted on).
+  it('takes back two failed transactions on the same key alike', async () => {
     const store = await openJsonStore();
     await mkdir(store.paths.stateJournal);
     const attempt = (n: number) =>

@@ -1,8 +1,6 @@
 /**
- * Configuration, resolved once per run in a fixed order:
- * built-in defaults → `.env` (working directory, or `--env-file`) → environment → command-line flags.
- * The result is one typed, validated object; every malformed value gives a ConfigError naming the
- * variable and the expected shape. Secrets come from the environment (or `.env`) only.
+ * Configuration, resolved once per run: defaults → `.env` (or `--env-file`) → environment → flags, into one validated
+ * object; a malformed value gives a ConfigError naming the variable. Secrets come from the environment or `.env` only.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -119,7 +117,6 @@ export interface Config {
     engineFailureLimit: number;
   };
   poll: { concurrency: number };
-  /** `serve`: the webhook receiver and the monitor. */
   server: {
     host: string;
     port: number;
@@ -160,24 +157,14 @@ export interface ResolveOptions {
   flags?: Partial<Record<ConfigKey, string | undefined>>;
 }
 
-/** Reads the sources in order and validates them into one Config. */
 export function resolveConfig(options: ResolveOptions): Config {
   const { values, envFile } = mergeSources(options);
   const get = (key: ConfigKey): string | undefined => {
     const value = values[key]?.trim();
     return value === '' ? undefined : value;
   };
-
-  const config: Config = {
-    avito: {
-      apiUrl: parseUrl(get, 'AVITO_API_URL'),
-      clientId: get('AVITO_CLIENT_ID'),
-      clientSecret: get('AVITO_CLIENT_SECRET'),
-      userId: parseOptionalInt(get, 'AVITO_USER_ID', 1),
-      pollIntervalSeconds: parseNumber(get, 'AVITO_POLL_INTERVAL', 1, 86_400),
-      chatTypes: parseList(get, 'AVITO_CHAT_TYPES', ['u2i', 'u2u', 'a2u']),
-      timeoutMs: parseNumber(get, 'AVITO_TIMEOUT', 1, 600) * 1000,
-    },
+  return {
+    avito: parseAvito(get),
     store: {
       path: resolve(options.cwd, get('STORE_PATH') ?? DEFAULTS.STORE_PATH),
       historyLimit: parseInteger(get, 'HISTORY_LIMIT', 1, 10_000),
@@ -189,40 +176,10 @@ export function resolveConfig(options: ResolveOptions): Config {
         ? get('GEMINI_API_KEY') === undefined ? 'local' : 'gemini'
         : parseChoice(get, 'KNOWLEDGE_ENGINE', ['local', 'gemini'] as const),
     },
-    gemini: {
-      apiKey: get('GEMINI_API_KEY'),
-      model: parseModel(get('GEMINI_MODEL') ?? DEFAULTS.GEMINI_MODEL),
-      temperature: parseNumber(get, 'GEMINI_TEMPERATURE', 0, 2),
-      baseUrl: get('GEMINI_BASE_URL') === undefined ? undefined : parseUrl(get, 'GEMINI_BASE_URL', 'https://generativelanguage.googleapis.com'),
-      timeoutMs: parseNumber(get, 'GEMINI_TIMEOUT', 1, 600) * 1000,
-      retries: parseInteger(get, 'GEMINI_RETRIES', 0, 10),
-      storeDisplayName: parseStoreName(get('FILE_SEARCH_STORE') ?? DEFAULTS.FILE_SEARCH_STORE),
-    },
-    responder: {
-      contextLimit: parseInteger(get, 'CONTEXT_LIMIT', 1, 100),
-      humanPauseHours: parseNumber(get, 'HUMAN_PAUSE_HOURS', 0, 24 * 365),
-      fallbackText: parseText(get, 'FALLBACK_TEXT'),
-      escalationText: parseText(get, 'ESCALATION_TEXT'),
-      escalationPhrases: parseList(get, 'ESCALATION_PHRASES'),
-      // Empty means "say nothing", so an empty value must not fall back to the default text.
-      nonTextReplyText: get('NON_TEXT_REPLY_TEXT') === undefined ? '' : parseText(get, 'NON_TEXT_REPLY_TEXT'),
-      nonTextReplyTypes: parseOptionalList(get, 'NON_TEXT_REPLY_TYPES'),
-      activeHours: parseActiveHours(get('ACTIVE_HOURS')),
-      timeZone: parseTimeZone(get('TZ')),
-      maxRepliesPerHour: parseInteger(get, 'MAX_REPLIES_PER_HOUR', 1, 10_000),
-      replyMaxAgeHours: parseNumber(get, 'REPLY_MAX_AGE_HOURS', 0, 24 * 365),
-      engineFailureLimit: parseInteger(get, 'ENGINE_FAILURE_LIMIT', 1, 100),
-    },
+    gemini: parseGemini(get),
+    responder: parseResponder(get),
     poll: { concurrency: parseInteger(get, 'POLL_CONCURRENCY', 1, 64) },
-    server: {
-      host: parseHost(get('HOST') ?? DEFAULTS.HOST),
-      port: parseInteger(get, 'PORT', 0, 65_535),
-      webhookSecret: get('AVITO_WEBHOOK_SECRET'),
-      appBaseUrl: get('APP_BASE_URL') === undefined ? undefined : parseUrl(get, 'APP_BASE_URL', 'https://bot.example.ru'),
-      replyDelayMs: parseNumber(get, 'REPLY_DELAY', 0, 600) * 1000,
-      safetyPollMinutes: parseNumber(get, 'SAFETY_POLL_MINUTES', 0.1, 1440),
-      monitorToken: parseMonitorToken(get('MONITOR_TOKEN')),
-    },
+    server: parseServer(get),
     telegram: parseTelegram(get),
     log: {
       format: parseChoice(get, 'LOG_FORMAT', ['text', 'json'] as const),
@@ -232,10 +189,8 @@ export function resolveConfig(options: ResolveOptions): Config {
     proxy: { httpsProxy: get('HTTPS_PROXY'), httpProxy: get('HTTP_PROXY'), noProxy: get('NO_PROXY') },
     envFile,
   };
-  return config;
 }
 
-/** The Avito credentials a command needs, or a ConfigError naming the first one missing. */
 export function requireAvitoCredentials(config: Config): { clientId: string; clientSecret: string } {
   const { clientId, clientSecret } = config.avito;
   if (!clientId) throw missing('AVITO_CLIENT_ID');
@@ -243,7 +198,6 @@ export function requireAvitoCredentials(config: Config): { clientId: string; cli
   return { clientId, clientSecret };
 }
 
-/** The owner chats the Telegram window needs: without them the bot would not know whom to tell. */
 export function requireTelegramOwners(config: Config): number[] {
   if (config.telegram.ownerChatIds.length > 0) return config.telegram.ownerChatIds;
   throw new ConfigError('TELEGRAM_OWNER_CHAT_ID', 'TELEGRAM_OWNER_CHAT_ID is not set: the bot would not know whom to tell', {
@@ -251,7 +205,6 @@ export function requireTelegramOwners(config: Config): number[] {
   });
 }
 
-/** The Gemini key a command needs, or a ConfigError saying where to get one. */
 export function requireGeminiKey(config: Config): string {
   if (config.gemini.apiKey) return config.gemini.apiKey;
   throw new ConfigError('GEMINI_API_KEY', 'GEMINI_API_KEY is not set', {
@@ -411,6 +364,60 @@ export function parseActiveHours(raw: string | undefined): ActiveHours | undefin
     throw new ConfigError('ACTIVE_HOURS', `ACTIVE_HOURS must look like 09:00-21:00, got "${raw}"`);
   }
   return { start, end };
+}
+
+function parseAvito(get: Getter): Config['avito'] {
+  return {
+    apiUrl: parseUrl(get, 'AVITO_API_URL'),
+    clientId: get('AVITO_CLIENT_ID'),
+    clientSecret: get('AVITO_CLIENT_SECRET'),
+    userId: parseOptionalInt(get, 'AVITO_USER_ID', 1),
+    pollIntervalSeconds: parseNumber(get, 'AVITO_POLL_INTERVAL', 1, 86_400),
+    chatTypes: parseList(get, 'AVITO_CHAT_TYPES', ['u2i', 'u2u', 'a2u']),
+    timeoutMs: parseNumber(get, 'AVITO_TIMEOUT', 1, 600) * 1000,
+  };
+}
+
+function parseGemini(get: Getter): Config['gemini'] {
+  return {
+    apiKey: get('GEMINI_API_KEY'),
+    model: parseModel(get('GEMINI_MODEL') ?? DEFAULTS.GEMINI_MODEL),
+    temperature: parseNumber(get, 'GEMINI_TEMPERATURE', 0, 2),
+    baseUrl: get('GEMINI_BASE_URL') === undefined ? undefined : parseUrl(get, 'GEMINI_BASE_URL', 'https://generativelanguage.googleapis.com'),
+    timeoutMs: parseNumber(get, 'GEMINI_TIMEOUT', 1, 600) * 1000,
+    retries: parseInteger(get, 'GEMINI_RETRIES', 0, 10),
+    storeDisplayName: parseStoreName(get('FILE_SEARCH_STORE') ?? DEFAULTS.FILE_SEARCH_STORE),
+  };
+}
+
+function parseResponder(get: Getter): Config['responder'] {
+  return {
+    contextLimit: parseInteger(get, 'CONTEXT_LIMIT', 1, 100),
+    humanPauseHours: parseNumber(get, 'HUMAN_PAUSE_HOURS', 0, 24 * 365),
+    fallbackText: parseText(get, 'FALLBACK_TEXT'),
+    escalationText: parseText(get, 'ESCALATION_TEXT'),
+    escalationPhrases: parseList(get, 'ESCALATION_PHRASES'),
+    // Empty means "say nothing", so an empty value must not fall back to the default text.
+    nonTextReplyText: get('NON_TEXT_REPLY_TEXT') === undefined ? '' : parseText(get, 'NON_TEXT_REPLY_TEXT'),
+    nonTextReplyTypes: parseOptionalList(get, 'NON_TEXT_REPLY_TYPES'),
+    activeHours: parseActiveHours(get('ACTIVE_HOURS')),
+    timeZone: parseTimeZone(get('TZ')),
+    maxRepliesPerHour: parseInteger(get, 'MAX_REPLIES_PER_HOUR', 1, 10_000),
+    replyMaxAgeHours: parseNumber(get, 'REPLY_MAX_AGE_HOURS', 0, 24 * 365),
+    engineFailureLimit: parseInteger(get, 'ENGINE_FAILURE_LIMIT', 1, 100),
+  };
+}
+
+function parseServer(get: Getter): Config['server'] {
+  return {
+    host: parseHost(get('HOST') ?? DEFAULTS.HOST),
+    port: parseInteger(get, 'PORT', 0, 65_535),
+    webhookSecret: get('AVITO_WEBHOOK_SECRET'),
+    appBaseUrl: get('APP_BASE_URL') === undefined ? undefined : parseUrl(get, 'APP_BASE_URL', 'https://bot.example.ru'),
+    replyDelayMs: parseNumber(get, 'REPLY_DELAY', 0, 600) * 1000,
+    safetyPollMinutes: parseNumber(get, 'SAFETY_POLL_MINUTES', 0.1, 1440),
+    monitorToken: parseMonitorToken(get('MONITOR_TOKEN')),
+  };
 }
 
 function parseTelegram(get: Getter): Config['telegram'] {

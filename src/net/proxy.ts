@@ -1,28 +1,17 @@
-/**
- * Outbound proxy support. Telegram and Gemini are often unreachable from Russian servers without
- * a proxy; the Avito client (undici's `request`) and the Gemini SDK (`fetch`) both go through
- * undici's global dispatcher, so setting it routes them all.
- */
 import type { Agent } from 'node:http';
 import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
 
-/**
- * Routes every `fetch` of the process through `HTTPS_PROXY`/`HTTP_PROXY` (either case) when one
- * is set, honouring `NO_PROXY`. Returns the proxy in use, password masked, for a startup line;
- * `{}` when no proxy is configured (the dispatcher is left untouched).
- */
+/** The Avito client and the Gemini SDK share undici's global dispatcher; variables are read as curl does (lower case first). */
 export function installProxyFromEnv(env: NodeJS.ProcessEnv = process.env): { proxy?: string } {
   const httpsProxy = readEnv(env, 'https_proxy');
   const httpProxy = readEnv(env, 'http_proxy');
   if (!httpsProxy && !httpProxy) return {};
-  // Every value is passed explicitly (empty string = none): undici would otherwise read
-  // process.env behind our back, and `env` is what the caller asked us to use.
+  // Every value explicit (empty = none): undici would otherwise read process.env, not the `env` we were given.
   const options = { httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy: readEnv(env, 'no_proxy') ?? '' };
   setGlobalDispatcher(withoutExperimentalWarning(() => new EnvHttpProxyAgent(options)));
   return { proxy: maskPassword((httpsProxy ?? httpProxy)!) };
 }
 
-/** Lower case wins, as in curl and undici. Blank counts as unset. */
 function readEnv(env: NodeJS.ProcessEnv, lowerName: string): string | undefined {
   for (const value of [env[lowerName], env[lowerName.toUpperCase()]]) {
     if (value !== undefined && value.trim() !== '') return value.trim();
@@ -30,10 +19,7 @@ function readEnv(env: NodeJS.ProcessEnv, lowerName: string): string | undefined 
   return undefined;
 }
 
-/**
- * undici 6 warns "EnvHttpProxyAgent is experimental" on stderr the first time one is built; the
- * seller can do nothing about it, so that one warning (code UNDICI-EHPA) is swallowed.
- */
+/** undici 6 warns once that EnvHttpProxyAgent is experimental: noise the seller can do nothing about. */
 function withoutExperimentalWarning<T>(build: () => T): T {
   const emitWarning = process.emitWarning;
   process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
@@ -58,11 +44,7 @@ function maskPassword(proxy: string): string {
   }
 }
 
-/**
- * An http.Agent through the proxy for one https URL, for clients that take an agent instead of
- * using `fetch` (telegraf's node-fetch). Undefined when no proxy applies (none set, or the host is
- * in NO_PROXY).
- */
+/** For clients that take an agent instead of using `fetch` (telegraf's node-fetch); undefined when no proxy applies. */
 export async function proxyAgentFor(
   target: string,
   proxy: { httpsProxy?: string | undefined; httpProxy?: string | undefined; noProxy?: string | undefined },
@@ -74,7 +56,7 @@ export async function proxyAgentFor(
   return new HttpsProxyAgent(via);
 }
 
-/** NO_PROXY as curl reads it: `*`, host names (matching subdomains too), optional `:port`. */
+/** NO_PROXY as curl reads it. */
 export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   const host = url.hostname.toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');

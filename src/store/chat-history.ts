@@ -1,13 +1,8 @@
-/** One chat's newest messages, bounded in memory. */
 import type { ChatMessage } from '../core/model.js';
 
 /**
- * A chat's newest `limit` messages, oldest first, ordered by `created` and then by insertion.
- *
- * Once full, a message no newer than the oldest one kept is refused: it is either one that was
- * already evicted (the ids of evicted messages are not remembered, so a re-fetched old message
- * must not come back) or one that would be evicted at once. That rule also makes replaying the
- * journal of accepted messages rebuild exactly the same window.
+ * A chat's newest messages, by `created`, then insertion. Once full, a message no newer than the oldest kept is refused:
+ * evicted ids are not remembered, so a re-fetched old message must not come back; and a replay rebuilds the same window.
  */
 export class ChatHistory {
   readonly limit: number;
@@ -26,7 +21,6 @@ export class ChatHistory {
     return this.#ids.has(id);
   }
 
-  /** Adds `message` unless its id is known or it is too old to keep; true when it was added. */
   add(message: ChatMessage): boolean {
     if (this.#ids.has(message.id)) return false;
     if (this.#messages.length >= this.limit) {
@@ -42,7 +36,7 @@ export class ChatHistory {
     return true;
   }
 
-  /** Forgets a message (undoing an `add` whose write failed); true when it was there. */
+  /** Undoes an `add` whose write failed. */
   remove(id: string): boolean {
     if (!this.#ids.delete(id)) return false;
     const index = this.#messages.findIndex((message) => message.id === id);
@@ -50,14 +44,13 @@ export class ChatHistory {
     return true;
   }
 
-  /** The newest `limit` messages (all when omitted), oldest first; a new array. */
   list(limit?: number): ChatMessage[] {
     if (limit === undefined) return [...this.#messages];
     if (limit <= 0) return [];
     return this.#messages.slice(-limit);
   }
 
-  /** After every message created at or before `created`: ties keep insertion order. */
+  /** Ties keep insertion order. */
   #findInsertIndex(created: number): number {
     let low = 0;
     let high = this.#messages.length;

@@ -1,9 +1,4 @@
-/**
- * The control inbox: how `pause` and `resume` reach a daemon that holds the store's lock.
- * The command appends one JSON line to `<store>.control.jsonl`; the daemon drains the file at the
- * start of each pass. Draining renames the file first, so requests appended meanwhile land in a
- * fresh inbox; a `.draining` file left by a crash is drained again (requests are idempotent).
- */
+/** How `pause` and `resume` reach the daemon that holds the store's lock. */
 import { appendFile, readFile, rename, unlink } from 'node:fs/promises';
 import { StoreError } from '../errors.js';
 
@@ -11,7 +6,6 @@ export function controlInboxPath(storePath: string): string {
   return storePath.replace(/\.json$/i, '') + '.control.jsonl';
 }
 
-/** Appends one request for the running daemon. */
 export async function queueControlRequest(storePath: string, request: object): Promise<string> {
   const path = controlInboxPath(storePath);
   try {
@@ -24,7 +18,7 @@ export async function queueControlRequest(storePath: string, request: object): P
   return path;
 }
 
-/** Hands every queued request (oldest first) to `apply`, then removes them. Malformed lines are skipped. */
+/** Renames the inbox first, so new requests land in a fresh one; a `.draining` left by a crash is drained again (idempotent). */
 export async function drainControlRequests(storePath: string, apply: (request: unknown) => Promise<void>): Promise<number> {
   const inbox = controlInboxPath(storePath);
   const draining = `${inbox}.draining`;

@@ -1,7 +1,4 @@
-/**
- * The store's logic, shared by the JSON-file store and the in-memory one: they differ only in
- * the lowdb adapter under the state document and in where journal lines go.
- */
+/** The store's logic; the JSON-file and in-memory stores differ only in the lowdb adapter and the state sink. */
 import type { Low } from 'lowdb';
 import { StoreError } from '../errors.js';
 import type { ChatMessage } from '../core/model.js';
@@ -10,38 +7,22 @@ import { ChatHistory } from './chat-history.js';
 import { COUNTER_NAMES, SCHEMA_VERSION } from './schema.js';
 import type { StateDoc, StateEntry } from './schema.js';
 
-/** Where transactions go: the state journal for the JSON store, nowhere for the memory store. */
 export interface StateSink {
-  /**
-   * Makes one transaction durable, messages and dialog records included, in one write; `entry`
-   * is serialized before this returns.
-   */
+  /** Makes one transaction durable in one write; `entry` is serialized before this returns. */
   append(entry: StateEntry): Promise<void>;
-  /** Writes the whole state document as it is now (a fresh store, a migrated file, a journal to fold). */
   saveSnapshot(): Promise<void>;
 }
 
-/** How much the store keeps in memory (and, for processed ids, on disk). */
 export interface StoreLimits {
-  /** Messages kept per chat. */
   historyLimit: number;
-  /**
-   * Messages kept in memory across all chats. Past it, the chats touched longest ago are
-   * forgotten whole: the responder reads a chat's recent messages from Avito on every look, so a
-   * forgotten history costs one journal write when the chat comes back, and memory stays flat
-   * however many chats the shop has had.
-   */
+  /** Across all chats; past it the chats touched longest ago are forgotten whole (the responder re-reads Avito anyway). */
   historyTotalLimit: number;
-  /** Processed message ids kept (the newest). */
   processedLimit: number;
-  /** Dialog records kept for `recentDialogs`. */
   dialogLimit: number;
 }
 
-/** Default limits: see the README's storage section. */
 export const DEFAULT_LIMITS: StoreLimits = { historyLimit: 100, historyTotalLimit: 20_000, processedLimit: 20_000, dialogLimit: 1_000 };
 
-/** Counts for the `stats` command. */
 export interface StoreStats {
   chats: number;
   messages: number;
@@ -49,13 +30,10 @@ export interface StoreStats {
   pending: number;
 }
 
-/** What a `DocumentStore` is built from: the JSON store and the memory store differ only here. */
 export interface DocumentStoreParts {
-  /** The state document (the snapshot), already read; the state journal is replayed after. */
   db: Low<StateDoc>;
   limits: StoreLimits;
   stateJournal: StateSink;
-  /** Names the store in errors. */
   path: string;
   readOnly?: boolean;
   /** Runs at the end of `close()`, after every write: flush files, release the lock. */
@@ -87,11 +65,7 @@ interface Undo {
 /** A dialog record as its journal line holds it: numbered, so a replay never logs it twice. */
 export type StoredDialog = DialogRecord & { seq: number };
 
-/**
- * Implements `Store` over a lowdb document and a state sink that makes each transaction durable
- * in one write. Reads are served from memory and hand out copies, so a caller cannot change
- * stored state without going through a transaction.
- */
+/** Reads hand out copies, so a caller cannot change stored state except through a transaction. */
 export class DocumentStore implements Store {
   readonly #db: Low<StateDoc>;
   readonly #limits: StoreLimits;
@@ -101,7 +75,6 @@ export class DocumentStore implements Store {
   readonly #onClose: (() => Promise<void>) | undefined;
   /** In the order the chats were last appended to: the first is the one to forget first. */
   readonly #histories = new Map<string, ChatHistory>();
-  /** Messages in all of `#histories`. */
   #keptMessages = 0;
   readonly #processed: Set<string>;
   /**
@@ -127,13 +100,7 @@ export class DocumentStore implements Store {
     this.#processed = new Set(processed);
   }
 
-  // ─────────────── loading (used while opening, before any write) ───────────────
-
-  /**
-   * Replays one state journal line; a line the snapshot already holds changes nothing. Returns
-   * what the line carried that its own journals do not hold yet (`movedDialogsUpTo`: the highest
-   * dialog number the dialog journal already has), for the next fold to move there.
-   */
+  /** Replays a line while opening; returns what it carried that its journals lack, for the next fold to move there. */
   restoreState(entry: StateEntry, movedDialogsUpTo: number): { messages: ChatMessage[]; dialogs: StoredDialog[] } {
     const data = this.#db.data;
     for (const state of entry.chats ?? []) data.chats[state.chatId] = state;
@@ -148,7 +115,6 @@ export class DocumentStore implements Store {
     return { messages, dialogs };
   }
 
-  /** Replays one journaled message; false when it was a duplicate or too old to keep. */
   restoreMessage(message: ChatMessage): boolean {
     const history = this.#touchHistory(message.chatId);
     const before = history.size;
@@ -158,25 +124,21 @@ export class DocumentStore implements Store {
     return added;
   }
 
-  /** Replays one journaled dialog record (oldest first). */
+  /** Oldest first. */
   restoreDialog(record: DialogRecord & { seq?: number }): void {
     const { seq, ...dialog } = record;
     if (seq !== undefined && seq > (this.#db.data.dialogSeq ?? 0)) this.#db.data.dialogSeq = seq;
     this.#pushDialog(dialog);
   }
 
-  /** Every kept message, chat by chat, oldest first: what a compacted history journal holds. */
   *listKeptMessages(): Iterable<ChatMessage> {
     for (const history of this.#histories.values()) yield* history.list();
   }
 
-  /** Writes the state document as it is now (fresh store, migrated file, journal to fold). */
   async saveState(): Promise<void> {
     this.#assertWritable();
     await this.#track(this.#stateJournal.saveSnapshot());
   }
-
-  // ─────────────── reads ───────────────
 
   getChat(chatId: string): ChatState | undefined {
     const state = this.#db.data.chats[chatId];
@@ -229,14 +191,9 @@ export class DocumentStore implements Store {
     return Object.hasOwn(this.#db.data.meta, key) ? this.#db.data.meta[key] : undefined;
   }
 
-  // ─────────────── the one way to write ───────────────
-
   /**
-   * Applies the changes `apply` makes and makes them durable with ONE state journal line holding
-   * their results, so its cost follows the size of the change, not of the store. When `apply`
-   * throws, the changes it made before are still written (memory and disk must not part ways),
-   * then the error is rethrown. When the write fails, the messages and dialog records it added
-   * are taken back out of memory, so that trying again writes them instead of skipping them.
+   * Makes `apply`'s changes durable as ONE state journal line. Changes made before `apply` throws are still written
+   * (memory and disk must not part ways); a failed write rolls them back, so that a retry writes them, not skips them.
    */
   async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
     this.#assertWritable();
@@ -259,7 +216,6 @@ export class DocumentStore implements Store {
     if (failure) throw failure.error;
   }
 
-  /** Applies each change to memory at once and notes what it touched. */
   #createTransaction(touched: Touched): StoreTransaction {
     const data = this.#db.data;
     const remember = (key: string, prior: () => unknown): void => {
@@ -313,10 +269,7 @@ export class DocumentStore implements Store {
     };
   }
 
-  /**
-   * The journal line for a transaction, from the final values of what it touched (a chat updated
-   * twice is written once, as it ended up); `undefined` when it changed nothing.
-   */
+  /** From the final values (a chat updated twice is written once); `undefined` when nothing changed. */
   #describeChanges(touched: Touched): StateEntry | undefined {
     const data = this.#db.data;
     const { chats, processed, pending, counters, meta, messages, dialogs } = touched;
@@ -375,7 +328,6 @@ export class DocumentStore implements Store {
     }
   }
 
-  /** Undoes the history and dialog additions of a transaction whose write failed. */
   #takeBack(touched: Touched): void {
     for (const message of touched.messages) {
       const history = this.#histories.get(message.chatId);
@@ -398,7 +350,6 @@ export class DocumentStore implements Store {
     return draft;
   }
 
-  /** Adds to the chat's history what it lacks; returns what was added. */
   #applyMessages(chatId: string, messages: readonly ChatMessage[]): ChatMessage[] {
     const history = this.#touchHistory(chatId);
     const before = history.size;
@@ -409,11 +360,7 @@ export class DocumentStore implements Store {
     return added;
   }
 
-  /**
-   * Marks ids as the newest processed ones. An id marked again becomes the newest again (it is
-   * evidently still relevant), so marking the same ids twice in a row changes nothing, even
-   * when they are more than the limit. True when something changed.
-   */
+  /** An id marked again becomes the newest again, so marking the same ids twice changes nothing, even past the limit. */
   #applyProcessed(messageIds: readonly string[]): boolean {
     const newest = [...new Set([...messageIds].reverse())].reverse();
     const processed = this.#db.data.processed;
@@ -430,9 +377,6 @@ export class DocumentStore implements Store {
     return true;
   }
 
-  // ─────────────── lifecycle ───────────────
-
-  /** Counts for the `stats` command. */
   stats(): StoreStats {
     const chatIds = new Set([...Object.keys(this.#db.data.chats), ...this.#histories.keys()]);
     return {
@@ -474,7 +418,6 @@ export class DocumentStore implements Store {
     }
   }
 
-  /** The chat's history, moved to the end of the forgetting order (created when missing). */
   #touchHistory(chatId: string): ChatHistory {
     let history = this.#histories.get(chatId);
     if (history === undefined) history = new ChatHistory(this.#limits.historyLimit);
@@ -483,7 +426,6 @@ export class DocumentStore implements Store {
     return history;
   }
 
-  /** Forgets the histories touched longest ago until the total fits; never `keep`'s own. */
   #forgetIdleHistories(keep: string): void {
     for (const [chatId, history] of this.#histories) {
       if (this.#keptMessages <= this.#limits.historyTotalLimit || chatId === keep) return;

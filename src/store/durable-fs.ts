@@ -1,4 +1,3 @@
-/** Crash-safe file primitives: every file is private (0600) and a rename is only trusted after fsync. */
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { readErrorCode, toStoreIoError } from './fs-errors.js';
@@ -11,10 +10,7 @@ export function getTempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp`);
 }
 
-/**
- * Makes a finished rename survive a power cut. Some platforms cannot fsync a directory
- * (Windows, some network file systems); there the rename is as durable as the OS makes it.
- */
+/** Makes a rename survive a power cut where a directory can be fsynced (not on Windows, some network file systems). */
 export async function syncDirectory(dir: string): Promise<void> {
   let handle;
   try {
@@ -28,15 +24,9 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Large rewrites go out in pieces of about this many characters, never as one giant string. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
-/**
- * Replaces `path` with `content` atomically: temp file (mode 0600) in the same directory, fsync,
- * rename, fsync of the directory. A reader sees the old or the new file, never a mix.
- * `content` may be a sequence of pieces (e.g. journal lines) that are concatenated.
- * Throws `StoreError{reason:'io'}` naming `path`.
- */
+/** A reader sees the old or the new file, never a mix; pieces (journal lines) go out in chunks, never joined whole. */
 export async function writeFileAtomic(path: string, content: string | Iterable<string>): Promise<void> {
   const tempPath = getTempPath(path);
   let handle;

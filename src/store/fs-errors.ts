@@ -1,8 +1,6 @@
-/** Maps Node file-system errors to `StoreError`s a user can act on. */
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
 
-/** The errno code of a Node system error, if it has one. */
 export function readErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const { code } = error as { code: unknown };
@@ -15,7 +13,6 @@ function readErrorPath(error: unknown): string | undefined {
   return typeof path === 'string' ? path : undefined;
 }
 
-/** A one-line hint for a failed read or write, by errno code. */
 function describeFix(code: string | undefined, path: string, action: 'read' | 'write'): string {
   switch (code) {
     case 'ENOSPC':
@@ -41,7 +38,7 @@ function describeFix(code: string | undefined, path: string, action: 'read' | 'w
   }
 }
 
-/** Wraps a failed read or write of `path` into `StoreError{reason:'io'}` (a StoreError passes through). */
+/** A `StoreError` passes through, so a low-level helper's own error is never wrapped twice. */
 export function toStoreIoError(error: unknown, path: string, action: 'read' | 'write'): StoreError {
   if (error instanceof StoreError) return error;
   const code = readErrorCode(error);
@@ -58,7 +55,6 @@ export function toStoreIoError(error: unknown, path: string, action: 'read' | 'w
 export const CORRUPT_HINT =
   'restore it from a backup (docs/deploy.md); avito-ai will not overwrite it. Moving it away starts an empty store, which forgets the bot\'s replies: every answered chat would then pause as if you had answered by hand';
 
-/** `StoreError{reason:'corrupt'}` naming the file. */
 export function createCorruptError(path: string, problem: string, cause?: unknown): StoreError {
   return new StoreError(`${path} is corrupt: ${problem}`, path, 'corrupt', { cause, hint: CORRUPT_HINT });
 }

@@ -1,7 +1,4 @@
-/**
- * Append-only JSON Lines journals (history, dialogs, state changes). Persisting a record is one
- * appended line plus an fdatasync, whatever the journal's size.
- */
+/** Append-only JSON Lines journals: persisting a record is one appended line and an fdatasync, whatever the size. */
 import { createReadStream } from 'node:fs';
 import { open, rename, stat, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -12,31 +9,22 @@ import { createCorruptError, readErrorCode, toStoreIoError } from './fs-errors.j
 
 const NEWLINE = 0x0a;
 
-/** What reading a journal found. */
 export interface JournalScan {
-  /** Non-blank lines that held a record. */
   records: number;
-  /** File size in bytes when read. */
   size: number;
-  /** Bytes worth keeping: everything before a torn last line (equals `size` when none). */
+  /** Bytes worth keeping: everything before a torn last line. */
   validEnd: number;
   /** The last record was complete but its newline was not written. */
   unterminated: boolean;
 }
 
-/** How `readJournal` recognises and hands on records. */
 export interface ReadJournalOptions<T> {
   /** Narrows a parsed line; a line it rejects counts as corrupt. */
   accept: (value: unknown) => value is T;
   onRecord: (record: T) => void;
 }
 
-/**
- * Streams a journal line by line (memory stays flat however large it is). Returns `undefined`
- * when the file does not exist. A torn last line (a crash mid-append) is skipped and reported
- * through `validEnd`; a bad line anywhere else throws `StoreError{reason:'corrupt'}` naming
- * the file and line, because silently dropping it would hide lost data.
- */
+/** A torn last line (a crash mid-append) is reported in `validEnd`; a bad line elsewhere throws 'corrupt': skipping it would hide lost data. */
 export async function readJournal<T>(path: string, options: ReadJournalOptions<T>): Promise<JournalScan | undefined> {
   const scan: JournalScan = { records: 0, size: 0, validEnd: 0, unterminated: false };
   // A line that did not parse: harmless if nothing but blanks follows it (torn), corrupt otherwise.
@@ -62,6 +50,29 @@ export async function readJournal<T>(path: string, options: ReadJournalOptions<T
     }
   };
 
+  const read = await streamLines(path, takeLine);
+  if (read === undefined) return undefined;
+  scan.size = read.size;
+  const tail = read.tail?.toString('utf8') ?? '';
+  if (tail.trim() !== '') {
+    if (suspect !== undefined) throw createCorruptError(path, `line ${suspect.line} ${suspect.problem}`);
+    if (parseLine(tail, options) === undefined) {
+      scan.records += 1;
+      scan.validEnd = read.size;
+      scan.unterminated = true;
+    } else {
+      scan.validEnd = read.tailStart;
+    }
+  }
+  if (suspect !== undefined) scan.validEnd = suspect.start;
+  return scan;
+}
+
+/** Streams the file so memory stays flat however large it is; `undefined` when it is missing. */
+async function streamLines(
+  path: string,
+  onLine: (bytes: Buffer, start: number, end: number) => void,
+): Promise<{ size: number; tail: Buffer | undefined; tailStart: number } | undefined> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   let offset = 0;
   let carry: Buffer[] = [];
@@ -74,7 +85,7 @@ export async function readJournal<T>(path: string, options: ReadJournalOptions<T
         const line = carry.length === 0 ? piece : Buffer.concat([...carry, piece]);
         const start = carry.length === 0 ? offset + from : carryStart;
         carry = [];
-        takeLine(line, start, offset + newline + 1);
+        onLine(line, start, offset + newline + 1);
         from = newline + 1;
       }
       if (from < chunk.length) {
@@ -89,27 +100,9 @@ export async function readJournal<T>(path: string, options: ReadJournalOptions<T
     if (readErrorCode(error) === 'ENOENT') return undefined;
     throw toStoreIoError(error, path, 'read');
   }
-  scan.size = offset;
-
-  if (carry.length > 0) {
-    const tail = Buffer.concat(carry).toString('utf8');
-    if (suspect !== undefined && tail.trim() !== '') {
-      throw createCorruptError(path, `line ${suspect.line} ${suspect.problem}`);
-    }
-    if (suspect === undefined && tail.trim() !== '' && parseLine(tail, options) === undefined) {
-      scan.records += 1;
-      scan.validEnd = offset;
-      scan.unterminated = true;
-    } else if (suspect === undefined && tail.trim() !== '') {
-      // Torn last line: cut it off at its start.
-      scan.validEnd = carryStart;
-    }
-  }
-  if (suspect !== undefined) scan.validEnd = suspect.start;
-  return scan;
+  return { size: offset, tail: carry.length > 0 ? Buffer.concat(carry) : undefined, tailStart: carryStart };
 }
 
-/** Parses one line and hands it on; returns what is wrong with it, if anything. */
 function parseLine<T>(text: string, options: ReadJournalOptions<T>): string | undefined {
   let value: unknown;
   try {
@@ -122,10 +115,7 @@ function parseLine<T>(text: string, options: ReadJournalOptions<T>): string | un
   return undefined;
 }
 
-/**
- * Makes a journal safe to append to after `readJournal`: cuts a torn last line off, or ends an
- * unterminated last record with its newline (else the next append would glue onto it).
- */
+/** Cuts a torn last line off, or ends an unterminated record (else the next append would glue onto it). */
 export async function repairJournal(path: string, scan: JournalScan): Promise<void> {
   try {
     if (scan.validEnd < scan.size) {
@@ -144,7 +134,6 @@ export async function repairJournal(path: string, scan: JournalScan): Promise<vo
   }
 }
 
-/** Rewrites a journal with only `lines` (compaction), atomically. */
 export async function rewriteJournal(path: string, lines: Iterable<string>): Promise<void> {
   await writeFileAtomic(path, mapLines(lines));
 }
@@ -153,11 +142,10 @@ function* mapLines(lines: Iterable<string>): Iterable<string> {
   for (const line of lines) yield `${line}\n`;
 }
 
-/** Options of a `JournalWriter`. */
 export interface JournalWriterOptions {
-  /** Rotate (rename to `<path>.1`, one old generation kept) before the file would exceed this. */
+  /** Rotate (to `<path>.1`, one old generation kept) before the file would exceed this. */
   maxBytes?: number;
-  /** Called with the records of each write once they are on disk, before anyone else hears of it. */
+  /** Called once a write's records are on disk, before anyone else hears of it. */
   onWritten?: (records: readonly unknown[]) => void;
 }
 
@@ -186,11 +174,7 @@ function createDeferred(): { promise: Promise<void>; resolve: () => void; reject
   return { promise, resolve, reject };
 }
 
-/**
- * Appends records to a journal, one JSON line each. Appends that arrive while one is being
- * synced are grouped into the next write (group commit): one fdatasync covers them all.
- * Each promise resolves once its lines are on disk.
- */
+/** Appends arriving while one is synced are grouped into the next write (group commit): one fdatasync covers them. */
 export class JournalWriter {
   readonly path: string;
   readonly #maxBytes: number;
@@ -210,17 +194,16 @@ export class JournalWriter {
     this.#onWritten = options.onWritten;
   }
 
-  /** Bytes in the file, as far as this writer knows (0 before its first append). */
+  /** As far as this writer knows: 0 before its first append. */
   get size(): number {
     return this.#size;
   }
 
-  /** Lines this writer appended since it opened the file or last emptied it. */
   get lines(): number {
     return this.#lines;
   }
 
-  /** Appends one line per record; the records are serialized before this returns. */
+  /** The records are serialized before this returns; it resolves once they are on disk. */
   append(records: readonly unknown[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     const text = records.map((record) => `${JSON.stringify(record)}\n`).join('');
@@ -233,10 +216,8 @@ export class JournalWriter {
   }
 
   /**
-   * Runs `save` while no append is in flight, then empties the journal (fdatasync'd): folding
-   * the journal into a snapshot that `save` writes. Appends made meanwhile wait, then go into the
-   * emptied journal. A reset requested while another waits shares it. When `save` fails the
-   * journal is left whole.
+   * Folds the journal into the snapshot `save` writes: runs it while no append is in flight, then empties the journal.
+   * Appends made meanwhile wait for the emptied journal; a waiting reset is shared; when `save` fails the journal stays.
    */
   reset(save: () => Promise<void>): Promise<void> {
     this.#reset ??= { save, ...createDeferred() };
@@ -245,7 +226,6 @@ export class JournalWriter {
     return promise;
   }
 
-  /** Waits for queued appends, then closes the file. */
   async close(): Promise<void> {
     await this.#draining;
     const handle = this.#handle;
@@ -255,8 +235,7 @@ export class JournalWriter {
 
   async #drain(): Promise<void> {
     for (;;) {
-      // A reset goes first: under steady appends there is always a next batch, and a reset
-      // behind them would wait forever.
+      // A reset goes first: under steady appends there is always a next batch to starve it.
       const reset = this.#reset;
       if (reset !== undefined) {
         this.#reset = undefined;
@@ -309,11 +288,7 @@ export class JournalWriter {
     }
   }
 
-  /**
-   * A batch may hold many lines (a fold moves a whole journal's worth at once): it is cut where a
-   * line would take the file past `maxBytes`, so rotation happens between the same lines as if
-   * each had been appended alone.
-   */
+  /** A batch (a fold moves a whole journal at once) rotates between the same lines as if each were appended alone. */
   *#chunksByRotation(text: string): Iterable<{ text: string; rotateFirst: boolean }> {
     if (!Number.isFinite(this.#maxBytes)) {
       yield { text, rotateFirst: false };

@@ -1,8 +1,4 @@
-/**
- * The JSON-file store: a lowdb state snapshot (STORE_PATH) plus three append-only journals (state
- * changes, history, dialogs) and a lock file beside it. Opening reads everything into memory;
- * every write is durable on resolve.
- */
+/** The JSON-file store: a lowdb snapshot (STORE_PATH), three journals and a lock beside it, all read into memory. */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
@@ -21,44 +17,28 @@ import type { StateDoc } from './schema.js';
 import { SecureJsonFile } from './secure-json-file.js';
 import { DEFAULT_STATE_JOURNAL_MAX_BYTES, DEFAULT_STATE_JOURNAL_MAX_LINES, StateJournal } from './state-journal.js';
 
-/** Default dialog journal size before rotation. */
 export const DEFAULT_DIALOG_JOURNAL_MAX_BYTES = 20 * 1024 * 1024;
 
-/** Below this many lines a history journal is never compacted: rewriting it would gain nothing. */
 const COMPACT_MIN_LINES = 1_000;
 
-/** How often a read-only open reads again when the writer replaced the snapshot meanwhile. */
 const READ_ONLY_ATTEMPTS = 3;
 
-/** Options of `openStore`; every limit is a whole number of at least 1. */
 export interface OpenStoreOptions {
-  /** The state file (STORE_PATH); its directory is created when missing. */
   path: string;
-  /** Messages kept per chat (default 100). */
   historyLimit?: number;
-  /** Messages kept in memory across all chats, least recently active chats forgotten first (default 20,000). */
   historyTotalLimit?: number;
-  /** Processed message ids kept (default 20,000). */
   processedLimit?: number;
-  /** Dialog records kept in memory for `recentDialogs` (default 1,000). */
   dialogLimit?: number;
-  /** Dialog journal size that triggers rotation to `.1` (default 20 MB). */
   dialogJournalMaxBytes?: number;
-  /** State journal lines after which it is folded into a new snapshot (default 2,000). */
   stateJournalMaxLines?: number;
-  /** State journal size after which it is folded into a new snapshot (default 4 MB). */
   stateJournalMaxBytes?: number;
   /** Open without the lock and refuse writes: for reading while the daemon runs. */
   readOnly?: boolean;
-  /** Epoch ms; the lock's `startedAt`. */
   now?: () => number;
 }
 
-/** The files a store consists of. */
 export interface StorePaths {
-  /** The snapshot of the state document. */
   state: string;
-  /** The state changes made since the snapshot, one transaction a line. */
   stateJournal: string;
   history: string;
   dialogs: string;
@@ -77,7 +57,6 @@ export function resolveStorePaths(path: string): StorePaths {
   };
 }
 
-/** A `Store` kept in files; see `openStore`. */
 export class JsonStore extends DocumentStore {
   readonly paths: StorePaths;
 
@@ -87,11 +66,7 @@ export class JsonStore extends DocumentStore {
   }
 }
 
-/**
- * Opens (or creates, mode 0600) the store at `options.path`, taking its lock unless `readOnly`.
- * Throws `StoreError`: 'locked' (another process has it), 'corrupt' (a file that cannot be read
- * back; it is never overwritten), 'schema' (written by a newer avito-ai), 'io' (permissions, disk).
- */
+/** Opens or creates (mode 0600) the store, locked unless `readOnly`; a file it cannot read back is never overwritten. */
 export async function openStore(options: OpenStoreOptions): Promise<JsonStore> {
   const settings: LoadSettings = {
     paths: resolveStorePaths(options.path),
@@ -133,10 +108,8 @@ interface LoadSettings {
 }
 
 /**
- * A read-only open races the writer, which may fold the journal into a new snapshot after we
- * read the old snapshot and before we read the journal: the replay would then miss what the fold
- * took. The snapshot is only ever replaced by a rename, so a changed identity tells; read again.
- * Folds come thousands of transactions apart, so a second read practically always settles it.
+ * The writer may fold the journal into a new snapshot between our reads of snapshot and journal, and the replay would
+ * miss what the fold took. A snapshot is only replaced by a rename: a changed identity tells, and a second read settles it.
  */
 async function loadReadOnly(settings: LoadSettings): Promise<JsonStore> {
   for (let attempt = 1; ; attempt += 1) {
@@ -208,8 +181,8 @@ async function loadStore(settings: LoadSettings, lock: LockOwner | undefined): P
   });
 
   if (!readOnly) {
-    // A missing file becomes a fresh one now and an older schema is saved migrated; a journal
-    // left by a crash (torn last line and all) is folded in, so appends start on an empty one.
+    // A missing file becomes a fresh one, an older schema is saved migrated, and a journal left by a crash is
+    // folded in, so appends start on an empty one.
     const journaled = (stateScan?.size ?? 0) > 0;
     if (storedVersion === undefined || storedVersion < SCHEMA_VERSION || journaled) await store.saveState();
     if (historyScan) await tidyHistoryJournal(store, paths.history, historyScan);
@@ -217,10 +190,7 @@ async function loadStore(settings: LoadSettings, lock: LockOwner | undefined): P
   return store;
 }
 
-/**
- * Compacts the history journal once it holds far more lines than are kept (the evicted ones are
- * dead weight read at every start); otherwise only repairs a torn last line.
- */
+/** Compacts the history journal once it holds far more lines than are kept: the evicted ones are read at every start. */
 async function tidyHistoryJournal(store: JsonStore, path: string, scan: JournalScan): Promise<void> {
   const kept = store.stats().messages;
   if (scan.records > COMPACT_MIN_LINES && scan.records > 2 * kept) {
@@ -234,11 +204,7 @@ function* mapToLines(messages: Iterable<ChatMessage>): Iterable<string> {
   for (const message of messages) yield JSON.stringify(message);
 }
 
-/**
- * Reads the newest `limit` dialog records; when the current journal was rotated recently and
- * holds fewer, the rest come from the previous generation (`.1`), which is only ever read.
- * Returns the highest record number the current journal holds: a fold appends there in order.
- */
+/** Reads `.1` too after a recent rotation; returns the highest number the current journal holds (folds append in order). */
 async function loadDialogs(store: JsonStore, path: string, limit: number, readOnly: boolean): Promise<number> {
   const current: DialogRecord[] = [];
   let highest = 0;

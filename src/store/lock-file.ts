@@ -1,12 +1,4 @@
-/**
- * The one-writer lock beside the store. The owner's pid is OS state, read from `node:process`
- * here (the only place in the store that needs it), not printing nor exiting.
- *
- * A pid alone does not identify a process for long: after a reboot or a container restart the
- * recorded pid may belong to another live process, or to the new avito-ai itself (pid 1 in a
- * container). So the lock also records the kernel boot id and the holder's start time (Linux
- * `/proc`), and a pid that now names a different process does not keep the store locked forever.
- */
+/** One writer at a time. After a reboot or container restart a pid may name another process: hence boot id and start time. */
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,40 +7,27 @@ import { StoreError } from '../errors.js';
 import { PRIVATE_FILE_MODE } from './durable-fs.js';
 import { readErrorCode, toStoreIoError } from './fs-errors.js';
 
-/** What the lock file holds. */
 export interface LockOwner {
   pid: number;
   hostname: string;
-  /** ISO time the owner opened the store. */
   startedAt: string;
-  /** The kernel boot id when the lock was taken (Linux only). */
   bootId?: string;
-  /** The owner's start time in clock ticks since boot, field 22 of `/proc/<pid>/stat` (Linux only). */
+  /** Clock ticks since boot, field 22 of `/proc/<pid>/stat`. */
   processStart?: number;
 }
 
-/** Where the OS facts come from; tests point `procRoot` at a fake tree. */
 export interface LockOptions {
-  /** Default `/proc`; a missing or unreadable tree falls back to a plain pid-alive check. */
+  /** Tests point it at a fake tree; a missing one falls back to a plain pid-alive check. */
   procRoot?: string;
 }
 
 /** A stale lock is removed and creation retried; a few rounds cover racing take-overs. */
 const ACQUIRE_ATTEMPTS = 3;
 
-/**
- * Lock files this process holds now (resolved path). A lock carrying our own pid but absent
- * here was left by an earlier process that had the same pid; one present here is really ours.
- */
+/** Resolved paths: a lock with our own pid but absent here was left by an earlier process with the same pid. */
 const heldLocks = new Set<string>();
 
-/**
- * Creates `lockPath` exclusively (`wx`, mode 0600) for this process. An existing lock held by a
- * live process on this host, or written on another host (where liveness cannot be checked),
- * throws `StoreError{reason:'locked'}`. A lock is stale, and taken over, when it cannot be
- * parsed, its pid is dead, its pid is ours but this process never took it, its boot id differs
- * from the current one, or its pid is alive but started at another time than recorded.
- */
+/** Creates the lock exclusively (`wx`); throws 'locked' unless the lock there is stale (see `isLockStale`). */
 export async function acquireLock(
   lockPath: string,
   storePath: string,
@@ -99,10 +78,7 @@ export async function releaseLock(lockPath: string, owner: LockOwner): Promise<v
   });
 }
 
-/**
- * Who holds the lock now, for `avito-ai doctor`: `undefined` when nobody does; `stale` when the
- * next writer would take it over (its process is gone).
- */
+/** For `avito-ai doctor`: `stale` when the next writer would take the lock over. */
 export async function inspectLock(lockPath: string, options: LockOptions = {}): Promise<{ holder: LockOwner; stale: boolean } | undefined> {
   const holder = await readLock(lockPath);
   if (holder === undefined) return undefined;
@@ -110,10 +86,7 @@ export async function inspectLock(lockPath: string, options: LockOptions = {}): 
   return { holder, stale: await isLockStale(holder, lockPath, hostname(), await readBootId(procRoot), procRoot) };
 }
 
-/**
- * Whether `holder`'s lock can be taken over. A foreign host's lock never is: it may be a real
- * second machine on shared storage, and boot ids and pids mean nothing across hosts.
- */
+/** A foreign host's lock is never stale: it may be a second machine on shared storage, where our pids mean nothing. */
 async function isLockStale(
   holder: LockOwner,
   lockPath: string,
@@ -131,7 +104,7 @@ async function isLockStale(
   return start !== undefined && start !== holder.processStart;
 }
 
-/** The lock's owner; `undefined` when the file is gone or unparsable (stale). */
+/** `undefined` when the file is gone or unparsable (stale). */
 async function readLock(lockPath: string): Promise<LockOwner | undefined> {
   let text: string;
   try {
@@ -150,7 +123,6 @@ async function readLock(lockPath: string): Promise<LockOwner | undefined> {
       pid,
       hostname: host,
       startedAt: typeof startedAt === 'string' ? startedAt : '',
-      // Malformed optional fields are ignored, leaving the checks that do not need them.
       ...(typeof bootId === 'string' && bootId !== '' ? { bootId } : {}),
       ...(isTickCount(processStart) ? { processStart } : {}),
     };
@@ -159,7 +131,6 @@ async function readLock(lockPath: string): Promise<LockOwner | undefined> {
   }
 }
 
-/** The kernel's boot id; `undefined` off Linux or when unreadable. */
 async function readBootId(procRoot: string): Promise<string | undefined> {
   try {
     const id = (await readFile(join(procRoot, 'sys/kernel/random/boot_id'), 'utf8')).trim();
@@ -169,7 +140,6 @@ async function readBootId(procRoot: string): Promise<string | undefined> {
   }
 }
 
-/** Field 22 (starttime) of `/proc/<pid>/stat`; `undefined` when absent or unparsable. */
 async function readProcessStart(procRoot: string, pid: number): Promise<number | undefined> {
   let text: string;
   try {
@@ -177,8 +147,7 @@ async function readProcessStart(procRoot: string, pid: number): Promise<number |
   } catch {
     return undefined;
   }
-  // Field 2 is the command name in parentheses and may itself hold spaces or ')': fields 3..
-  // follow the last ')'.
+  // Field 2, the command name in parentheses, may hold spaces or ')': fields from 3 on follow the last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 1).trim().split(/\s+/);
   const field = fields[22 - 3];
   if (field === undefined || !/^\d+$/.test(field)) return undefined;

@@ -1,4 +1,3 @@
-/** An in-memory `Store` with the JSON store's semantics, for the core's unit tests. */
 import { Low, Memory } from 'lowdb';
 import { DEFAULT_LIMITS, DocumentStore } from './document-store.js';
 import type { StateSink, StoreLimits } from './document-store.js';
@@ -8,7 +7,7 @@ import type { StateDoc } from './schema.js';
 /** The document in memory is all there is: no journal to append to, no snapshot to write. */
 const discardState: StateSink = { append: () => Promise.resolve(), saveSnapshot: () => Promise.resolve() };
 
-/** A store that lives and dies with the process: same logic as `openStore`, no files. */
+/** The JSON store's logic without files, for the core's unit tests. */
 export function createMemoryStore(limits: Partial<StoreLimits> = {}): DocumentStore {
   return new DocumentStore({
     db: new Low<StateDoc>(new Memory<StateDoc>(), createEmptyState()),

@@ -1,8 +1,4 @@
-/**
- * The state document's shape and its forward migrations, and the shape of a state journal line.
- * History and dialogs are not in the snapshot: they live in append-only journals beside it, so
- * writing state never grows with them.
- */
+/** The state document and its migrations; history and dialogs live in journals, so writing state never grows with them. */
 import { StoreError } from '../errors.js';
 import type { ChatMessage } from '../core/model.js';
 import type { ChatState, CounterName, DialogRecord, PendingReply } from '../core/ports.js';
@@ -21,57 +17,38 @@ export const COUNTER_NAMES: readonly CounterName[] = [
   'errors',
 ];
 
-/** The state document as it sits in STORE_PATH. */
 export interface StateDoc {
   schemaVersion: number;
   chats: Record<string, ChatState>;
-  /** Ids of messages already handled, oldest first, bounded by `processedLimit`. */
+  /** Oldest first. */
   processed: string[];
-  /** Write-ahead reply records, at most one per chat. */
   pending: Record<string, PendingReply>;
   counters: Partial<Record<CounterName, number>>;
-  /** Small cached facts, e.g. the account's `user_id`. */
   meta: Record<string, string>;
   /** The number of the newest dialog record, so a replayed one is never logged twice. */
   dialogSeq?: number;
 }
 
 /**
- * One line of the state journal: what one transaction changed, as absolute values (the whole new
- * chat state, the counter's new total), never as deltas. Replaying a line the snapshot already
- * holds therefore changes nothing, which is what lets a crash fall between writing a snapshot and
- * emptying the journal. Lists, not maps: chat states and pending records carry their chat id, and
- * no stored key can turn into `__proto__`.
+ * Absolute values (a whole chat state, a counter's total), never deltas: replaying a line the snapshot holds changes nothing,
+ * so a crash may fall between writing a snapshot and emptying the journal. Lists, not maps: no key becomes `__proto__`.
  */
 export interface StateEntry {
   /** The schema version the line was written in. */
   v: number;
-  /** The new state of every chat the transaction touched. */
   chats?: ChatState[];
-  /** Ids marked processed, in the order they were marked (re-marking is idempotent). */
   processed?: string[];
-  /** Pending replies put (whole records). */
   pending?: PendingReply[];
-  /** Chat ids whose pending reply was closed. */
   closed?: string[];
-  /** The new total of every counter the transaction changed. */
   counters?: Partial<Record<CounterName, number>>;
-  /** Meta keys set, with their new values. */
   meta?: Array<[string, string]>;
-  /**
-   * Messages added to histories and dialog records logged: carried here so a transaction is one
-   * write, and moved to their own journals when this journal is folded into the snapshot.
-   */
   messages?: ChatMessage[];
   dialogs?: Array<DialogRecord & { seq: number }>;
 }
 
 type RawDoc = Record<string, unknown>;
 
-/**
- * `MIGRATIONS[n]` upgrades a version-n document to version n+1. Never edit a shipped step:
- * append a new one, so any older file on a user's disk still has a path to the newest shape.
- */
+/** `MIGRATIONS[n]` upgrades version n to n+1. Never edit a shipped step: an older file on a user's disk needs its path. */
 const MIGRATIONS: ReadonlyArray<(doc: RawDoc) => RawDoc> = [
   // 0 → 1: files from before versioning; fill in sections they may lack.
   (doc) => ({
@@ -84,25 +61,18 @@ const MIGRATIONS: ReadonlyArray<(doc: RawDoc) => RawDoc> = [
   }),
 ];
 
-/** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** A fresh, empty state document. */
 export function createEmptyState(): StateDoc {
   return { schemaVersion: SCHEMA_VERSION, chats: {}, processed: [], pending: {}, counters: {}, meta: {} };
 }
 
-/** What `upgradeState` found: the current-version document and the version it was stored in. */
 export interface UpgradedState {
   doc: StateDoc;
   fromVersion: number;
 }
 
-/**
- * Brings a parsed state file to `SCHEMA_VERSION`. A missing `schemaVersion` means version 0.
- * Throws `StoreError{reason:'schema'}` for a file from a newer avito-ai and
- * `StoreError{reason:'corrupt'}` for one whose shape is wrong.
- */
+/** A missing `schemaVersion` means 0; a newer one throws 'schema', a wrong shape 'corrupt'. */
 export function upgradeState(raw: unknown, path: string): UpgradedState {
   if (!isRecord(raw)) throw createCorruptError(path, 'the top level is not a JSON object');
   const fromVersion = raw.schemaVersion ?? 0;
@@ -143,11 +113,7 @@ function validateState(doc: RawDoc, path: string): StateDoc {
   return doc as unknown as StateDoc;
 }
 
-/**
- * Recognises a state journal line. A line from a newer schema throws `StoreError{reason:'schema'}`:
- * replaying it with this code could misread it. (A future schema bump must migrate older lines
- * here, as `MIGRATIONS` does for the snapshot.)
- */
+/** A newer schema's line throws 'schema' (this code could misread it); a future bump must migrate older lines here. */
 export function isStateEntry(value: unknown, path: string): value is StateEntry {
   if (!isRecord(value) || typeof value.v !== 'number' || !Number.isInteger(value.v) || value.v < 1) return false;
   if (value.v > SCHEMA_VERSION) {

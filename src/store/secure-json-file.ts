@@ -1,14 +1,8 @@
-/**
- * lowdb adapter for the state document. steno's `JSONFile` (lowdb's default) neither creates the
- * file private (0600) nor fsyncs before its rename, so a power cut can leave an empty or
- * world-readable state file; this adapter does both and keeps steno's write coalescing.
- */
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { createCorruptError, readErrorCode, toStoreIoError } from './fs-errors.js';
 import { writeFileAtomic } from './durable-fs.js';
 
-/** Options of a `SecureJsonFile`. */
 export interface SecureJsonFileOptions<T> {
   /** Turns the parsed JSON into `T` (migrate, validate); throws a `StoreError` when it cannot. */
   revive?: (raw: unknown) => T;
@@ -22,12 +16,8 @@ interface QueuedWrite<T> {
 }
 
 /**
- * A JSON file read whole and replaced atomically. A missing file reads as `null`; an empty,
- * truncated or unparsable one throws `StoreError{reason:'corrupt'}` and is left as it is.
- *
- * Writes coalesce like steno's: while one write is in flight, later calls wait, and only the
- * newest data is written next, so a burst of N updates costs two writes, not N. Every caller's
- * promise resolves once data at least as new as its own is on disk.
+ * lowdb's `JSONFile` neither creates the file 0600 nor fsyncs before renaming (a power cut could leave it empty). An empty
+ * or unparsable file throws 'corrupt', left as it is. Writes coalesce: the newest queued data goes next, for every waiting caller.
  */
 export class SecureJsonFile<T> implements Adapter<T> {
   readonly path: string;
@@ -94,10 +84,7 @@ export class SecureJsonFile<T> implements Adapter<T> {
   }
 }
 
-/**
- * V8 quotes the text around a JSON error (`"…xx…" is not valid JSON`): that is the file's content,
- * line breaks, control bytes and buyers' words included. The position is what helps; keep that.
- */
+/** V8 quotes the file's text around a JSON error (buyers' words, control bytes): keep only the position. */
 function describeJsonError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed

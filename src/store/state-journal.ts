@@ -1,27 +1,16 @@
-/**
- * The state journal (`<store>.state.jsonl`): how a transaction becomes durable without rewriting
- * the state document. Each transaction appends one line of absolute values, so its cost follows
- * the size of the change, not of the store. The state document is a snapshot that the journal is
- * folded into now and then; opening reads the snapshot and replays the lines written since.
- */
+/** The state journal (`<store>.state.jsonl`): one line per transaction, so a write costs the change, not the store. */
 import type { ChatMessage } from '../core/model.js';
 import type { StateSink, StoredDialog } from './document-store.js';
 import { JournalWriter } from './journal.js';
 import type { StateEntry } from './schema.js';
 
-/** Where a folded journal's messages and dialog records go: the history and dialog journals. */
 export interface CarriedSink {
-  /** Resolves once the records are durable. */
   append(records: readonly unknown[]): Promise<void>;
 }
 
-/** Lines after which the journal is folded into a new snapshot. */
 export const DEFAULT_STATE_JOURNAL_MAX_LINES = 2_000;
-
-/** Bytes after which the journal is folded into a new snapshot. */
 export const DEFAULT_STATE_JOURNAL_MAX_BYTES = 4 * 1024 * 1024;
 
-/** What a `StateJournal` needs besides its path. */
 export interface StateJournalOptions {
   /** Writes the state document, atomically, as it is in memory when called. */
   writeSnapshot: () => Promise<void>;
@@ -32,14 +21,8 @@ export interface StateJournalOptions {
 }
 
 /**
- * Appends transactions to the journal and folds it into a snapshot once it passes `maxLines` or
- * `maxBytes`, and at close. A line also carries the transaction's new messages and dialog
- * records, so that a transaction is one write; folding first moves those to the history and
- * dialog journals, then writes the snapshot, and empties the journal last. A crash in between
- * leaves lines that replay to nothing new: state lines hold absolute values, a message already in
- * the history is known by its id, and a dialog record by its number.
- * The fold after a threshold runs in the background (the transaction that crossed it is already
- * durable); appends wait for it, since the journal can only be emptied whole.
+ * A line also carries the transaction's new messages and dialog records: one write. A fold moves those to their journals,
+ * writes the snapshot and empties the journal last; a crash in between leaves lines that replay to nothing new.
  */
 export class StateJournal implements StateSink {
   readonly path: string;
@@ -47,7 +30,6 @@ export class StateJournal implements StateSink {
   readonly #writeSnapshot: () => Promise<void>;
   readonly #history: CarriedSink;
   readonly #dialogs: CarriedSink;
-  /** What the lines written since the last fold carried, to be moved at the next one. */
   #carried: { messages: ChatMessage[]; dialogs: StoredDialog[] } = { messages: [], dialogs: [] };
   readonly #maxLines: number;
   readonly #maxBytes: number;
@@ -80,13 +62,12 @@ export class StateJournal implements StateSink {
     if (this.#stale || this.#writer.lines >= this.#foldAtLines || this.#writer.size >= this.#foldAtBytes) this.#startFold();
   }
 
-  /** Hands over what replayed lines carried that their journals lack, for the next fold to move. */
+  /** Takes what replayed lines carried that their journals lack, for the next fold to move. */
   restore(carried: { messages: readonly ChatMessage[]; dialogs: readonly StoredDialog[] }): void {
     this.#carried.messages.push(...carried.messages);
     this.#carried.dialogs.push(...carried.dialogs);
   }
 
-  /** Writes a snapshot and empties the journal; when the snapshot fails, the journal stays whole. */
   async saveSnapshot(): Promise<void> {
     const stale = this.#stale;
     this.#stale = false;
@@ -103,12 +84,10 @@ export class StateJournal implements StateSink {
     this.#foldAtBytes = this.#maxBytes;
   }
 
-  /** Folds what the journal holds into the snapshot, then closes the file. */
   async close(): Promise<void> {
     await this.#folding;
     if (this.#writer.lines > 0 || this.#stale) {
-      // Best effort: every change the caller was told is durable is in the journal, which the
-      // next open replays; a failure here loses nothing, so it does not fail the close.
+      // Best effort: every change reported durable is in the journal, which the next open replays.
       await this.saveSnapshot().catch(() => undefined);
     }
     await this.#writer.close();
@@ -134,11 +113,12 @@ export class StateJournal implements StateSink {
     }
   }
 
+  /** In the background (the transaction that crossed the limit is durable); appends wait, as the journal empties whole. */
   #startFold(): void {
     this.#folding ??= this.saveSnapshot()
       .catch(() => {
-        // The journal still holds everything. Retrying at every append would rewrite the
-        // snapshot per transaction while the disk is failing; retry after as much again.
+        // The journal still holds everything; retrying at every append would rewrite the snapshot per
+        // transaction while the disk fails, so retry after as much again.
         this.#foldAtLines = this.#writer.lines + this.#maxLines;
         this.#foldAtBytes = this.#writer.size + this.#maxBytes;
       })

@@ -66,97 +66,112 @@ interface BuiltIndex {
   info: IndexBuildInfo;
 }
 
+interface IndexState {
+  options: LocalIndexOptions;
+  now: () => number;
+  clock: () => number;
+  interval: number;
+  dir: string;
+  built: BuiltIndex | undefined;
+  checkedAt: number;
+  checking: Promise<BuiltIndex> | undefined;
+  building: { dir: string; fingerprint: string; promise: Promise<BuiltIndex> } | undefined;
+}
+
 /** Creates the index. Nothing is read until the first call. */
 export function createLocalIndex(options: LocalIndexOptions): LocalIndex {
-  const now = options.now ?? Date.now;
-  const clock = options.clock ?? (() => performance.now());
-  const interval = options.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
-  let dir = options.dir;
-  let built: BuiltIndex | undefined;
-  let checkedAt = Number.NEGATIVE_INFINITY;
-  let checking: Promise<BuiltIndex> | undefined;
-  let building: { dir: string; fingerprint: string; promise: Promise<BuiltIndex> } | undefined;
-
-  function loadIndex(force: boolean): Promise<BuiltIndex> {
-    if (!force && built !== undefined && clock() - checkedAt < interval) return Promise.resolve(built);
-    // Concurrent answers share one look at the folder.
-    if (!force && checking !== undefined) return checking;
-    const promise = checkFolder(force).finally(() => {
-      if (checking === promise) checking = undefined;
-    });
-    if (!force) checking = promise;
-    return promise;
-  }
-
-  async function checkFolder(force: boolean): Promise<BuiltIndex> {
-    const checkDir = dir;
-    const started = clock();
-    let result: BuiltIndex;
-    try {
-      const files = await listKnowledgeFiles(checkDir);
-      const fingerprint = fingerprintFiles(files);
-      if (!force && built?.dir === checkDir && built.fingerprint === fingerprint) result = built;
-      // Concurrent answers after a change share one build instead of each starting their own.
-      else if (!force && building?.dir === checkDir && building.fingerprint === fingerprint) result = await building.promise;
-      else result = await startBuild(checkDir, files, fingerprint);
-    } catch (error) {
-      if (error instanceof KnowledgeError) throw error;
-      throw new KnowledgeError(`Cannot read the knowledge folder ${checkDir}: ${describeError(error)}`, 'local', { cause: error });
-    }
-    // A sync to another folder, or a later look, may have finished meanwhile: the newest look wins.
-    if (checkDir === dir && started >= checkedAt) {
-      built = result;
-      checkedAt = started;
-    }
-    return result;
-  }
-
-  async function startBuild(buildDir: string, files: readonly KnowledgeFile[], fingerprint: string): Promise<BuiltIndex> {
-    const promise = buildIndex(buildDir, files, now).then((parts) => ({ dir: buildDir, fingerprint, ...parts }));
-    building = { dir: buildDir, fingerprint, promise };
-    try {
-      const result = await promise;
-      options.onIndexBuilt?.(result.info);
-      return result;
-    } finally {
-      if (building?.promise === promise) building = undefined;
-    }
-  }
-
-  async function loadPassageIndex(loadOptions?: { signal?: AbortSignal }): Promise<PassageIndex> {
-    throwIfAborted(loadOptions?.signal);
-    const { index } = await loadIndex(false);
-    throwIfAborted(loadOptions?.signal);
-    return index;
-  }
-
+  const state: IndexState = {
+    options,
+    now: options.now ?? Date.now,
+    clock: options.clock ?? (() => performance.now()),
+    interval: options.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS,
+    dir: options.dir,
+    built: undefined,
+    checkedAt: Number.NEGATIVE_INFINITY,
+    checking: undefined,
+    building: undefined,
+  };
   return {
     get dir() {
-      return dir;
+      return state.dir;
     },
-    loadPassageIndex,
+    loadPassageIndex: (loadOptions) => loadPassageIndex(state, loadOptions),
 
     async retrieve(query, retrieveOptions) {
-      const index = await loadPassageIndex(retrieveOptions);
+      const index = await loadPassageIndex(state, retrieveOptions);
       return retrievePassages(index, query, retrieveOptions?.limit ?? DEFAULT_RETRIEVE_LIMIT);
     },
 
     async sync(syncDir) {
-      if (syncDir !== undefined && syncDir !== dir) {
-        dir = syncDir;
-        built = undefined;
-        checking = undefined;
-        checkedAt = Number.NEGATIVE_INFINITY;
+      if (syncDir !== undefined && syncDir !== state.dir) {
+        state.dir = syncDir;
+        state.built = undefined;
+        state.checking = undefined;
+        state.checkedAt = Number.NEGATIVE_INFINITY;
       }
-      const { info } = await loadIndex(true);
+      const { info } = await loadIndex(state, true);
       return toSyncReport(info);
     },
 
     async listDocuments() {
-      const { info } = await loadIndex(false);
+      const { info } = await loadIndex(state, false);
       return info.list;
     },
   };
+}
+
+async function loadPassageIndex(state: IndexState, loadOptions?: { signal?: AbortSignal }): Promise<PassageIndex> {
+  throwIfAborted(loadOptions?.signal);
+  const { index } = await loadIndex(state, false);
+  throwIfAborted(loadOptions?.signal);
+  return index;
+}
+
+function loadIndex(state: IndexState, force: boolean): Promise<BuiltIndex> {
+  if (!force && state.built !== undefined && state.clock() - state.checkedAt < state.interval) return Promise.resolve(state.built);
+  // Concurrent answers share one look at the folder.
+  if (!force && state.checking !== undefined) return state.checking;
+  const promise = checkFolder(state, force).finally(() => {
+    if (state.checking === promise) state.checking = undefined;
+  });
+  if (!force) state.checking = promise;
+  return promise;
+}
+
+async function checkFolder(state: IndexState, force: boolean): Promise<BuiltIndex> {
+  const checkDir = state.dir;
+  const started = state.clock();
+  let result: BuiltIndex;
+  try {
+    const files = await listKnowledgeFiles(checkDir);
+    const fingerprint = fingerprintFiles(files);
+    const { built, building } = state;
+    if (!force && built?.dir === checkDir && built.fingerprint === fingerprint) result = built;
+    // Concurrent answers after a change share one build instead of each starting their own.
+    else if (!force && building?.dir === checkDir && building.fingerprint === fingerprint) result = await building.promise;
+    else result = await startBuild(state, checkDir, files, fingerprint);
+  } catch (error) {
+    if (error instanceof KnowledgeError) throw error;
+    throw new KnowledgeError(`Cannot read the knowledge folder ${checkDir}: ${describeError(error)}`, 'local', { cause: error });
+  }
+  // A sync to another folder, or a later look, may have finished meanwhile: the newest look wins.
+  if (checkDir === state.dir && started >= state.checkedAt) {
+    state.built = result;
+    state.checkedAt = started;
+  }
+  return result;
+}
+
+async function startBuild(state: IndexState, buildDir: string, files: readonly KnowledgeFile[], fingerprint: string): Promise<BuiltIndex> {
+  const promise = buildIndex(buildDir, files, state.now).then((parts) => ({ dir: buildDir, fingerprint, ...parts }));
+  state.building = { dir: buildDir, fingerprint, promise };
+  try {
+    const result = await promise;
+    state.options.onIndexBuilt?.(result.info);
+    return result;
+  } finally {
+    if (state.building?.promise === promise) state.building = undefined;
+  }
 }
 
 async function buildIndex(dir: string, files: readonly KnowledgeFile[], now: () => number): Promise<Pick<BuiltIndex, 'index' | 'info'>> {

@@ -105,90 +105,99 @@ function parsePlainBlocks(text: string): Block[] {
 }
 
 function parseMarkdownBlocks(text: string): Block[] {
-  const lines = text.split('\n');
-  const blocks: Block[] = [];
-  let current: Block | undefined;
-  let fence: string | undefined;
-  let blankSinceList = false;
+  const reader = new MarkdownBlockReader();
+  for (const line of text.split('\n')) reader.read(line);
+  reader.close();
+  return mergeListLeads(reader.blocks);
+}
 
-  const close = (): void => {
-    if (current !== undefined && current.lines.length > 0) blocks.push(current);
-    current = undefined;
-  };
+class MarkdownBlockReader {
+  readonly blocks: Block[] = [];
+  private current: Block | undefined;
+  private fence: string | undefined;
+  private blankSinceList = false;
 
-  for (const rawLine of lines) {
-    if (fence !== undefined) {
-      if (rawLine.trim().startsWith(fence)) {
-        fence = undefined;
-        close();
-      } else current?.lines.push(rawLine);
-      continue;
+  read(rawLine: string): void {
+    if (this.fence !== undefined) {
+      this.readFenced(rawLine, this.fence);
+      return;
     }
-    const fenceMatch = FENCE.exec(rawLine);
-    if (fenceMatch?.[1] !== undefined) {
-      close();
-      fence = fenceMatch[1];
-      current = { kind: 'code', lines: [] };
-      continue;
+    const fence = FENCE.exec(rawLine)?.[1];
+    if (fence !== undefined) {
+      this.close();
+      this.fence = fence;
+      this.current = { kind: 'code', lines: [] };
+      return;
     }
     // Block quotes read as their content.
     const line = rawLine.replace(/^ {0,3}(?:>[ \t]?)+/, '');
     if (line.trim() === '') {
-      if (current?.kind === 'list') blankSinceList = true;
-      else close();
-      continue;
+      if (this.current?.kind === 'list') this.blankSinceList = true;
+      else this.close();
+      return;
     }
-    if (current?.kind === 'list' && blankSinceList) {
-      blankSinceList = false;
+    if (this.current?.kind === 'list' && this.blankSinceList) {
+      this.blankSinceList = false;
       // A list survives blank lines between its items and indented continuations; anything else ends it.
-      if (!LIST_ITEM.test(line) && !/^[ \t]{2,}\S/.test(line)) close();
+      if (!LIST_ITEM.test(line) && !/^[ \t]{2,}\S/.test(line)) this.close();
     }
-    if (REFERENCE_DEFINITION.test(line)) continue;
+    if (REFERENCE_DEFINITION.test(line) || this.readHeading(line)) return;
+    if (RULE.test(line)) this.close();
+    else if (LIST_ITEM.test(line)) this.readListItem(line);
+    else if (TABLE_ROW.test(line)) this.readTableRow(line);
+    else if (this.current?.kind === 'list' || this.current?.kind === 'paragraph') this.current.lines.push(line);
+    else {
+      this.close();
+      this.current = { kind: 'paragraph', lines: [line] };
+    }
+  }
+
+  close(): void {
+    if (this.current !== undefined && this.current.lines.length > 0) this.blocks.push(this.current);
+    this.current = undefined;
+  }
+
+  private readFenced(rawLine: string, fence: string): void {
+    if (rawLine.trim().startsWith(fence)) {
+      this.fence = undefined;
+      this.close();
+    } else this.current?.lines.push(rawLine);
+  }
+
+  /** An ATX heading, or the underline of a setext one; true when the line was one. */
+  private readHeading(line: string): boolean {
     const heading = HEADING.exec(line);
     if (heading?.[1] !== undefined) {
-      close();
-      blocks.push({ kind: 'heading', lines: [heading[2] ?? ''], level: heading[1].length });
-      continue;
+      this.close();
+      this.blocks.push({ kind: 'heading', lines: [heading[2] ?? ''], level: heading[1].length });
+      return true;
     }
+    const current = this.current;
     if (current?.kind === 'paragraph' && current.lines.length > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line)) {
-      // Setext heading: the paragraph line above is the heading.
-      const headingText = current.lines.join(' ');
-      const level = line.trim().startsWith('=') ? 1 : 2;
-      current = undefined;
-      blocks.push({ kind: 'heading', lines: [headingText], level });
-      continue;
+      this.current = undefined;
+      this.blocks.push({ kind: 'heading', lines: [current.lines.join(' ')], level: line.trim().startsWith('=') ? 1 : 2 });
+      return true;
     }
-    if (RULE.test(line)) {
-      close();
-      continue;
-    }
-    if (LIST_ITEM.test(line)) {
-      if (current?.kind !== 'list') {
-        // A short paragraph ending with ":" introduces the list and belongs with it.
-        const lead = current?.kind === 'paragraph' && /:\s*$/.test(current.lines.join(' ')) ? current.lines : [];
-        if (lead.length === 0) close();
-        current = { kind: 'list', lines: lead.length > 0 ? [lead.join(' ')] : [] };
-      }
-      current.lines.push(line);
-      continue;
-    }
-    if (TABLE_ROW.test(line)) {
-      if (current?.kind !== 'table') {
-        close();
-        current = { kind: 'table', lines: [] };
-      }
-      current.lines.push(line);
-      continue;
-    }
-    if (current?.kind === 'list' || current?.kind === 'paragraph') {
-      current.lines.push(line);
-      continue;
-    }
-    close();
-    current = { kind: 'paragraph', lines: [line] };
+    return false;
   }
-  close();
-  return mergeListLeads(blocks);
+
+  private readListItem(line: string): void {
+    if (this.current?.kind !== 'list') {
+      // A short paragraph ending with ":" introduces the list and belongs with it.
+      const lead = this.current?.kind === 'paragraph' && /:\s*$/.test(this.current.lines.join(' ')) ? this.current.lines : [];
+      if (lead.length === 0) this.close();
+      this.current = { kind: 'list', lines: lead.length > 0 ? [lead.join(' ')] : [] };
+    }
+    this.current.lines.push(line);
+  }
+
+  private readTableRow(line: string): void {
+    if (this.current?.kind !== 'table') {
+      this.close();
+      this.current = { kind: 'table', lines: [] };
+    }
+    this.current.lines.push(line);
+  }
 }
 
 /** A lead line ("В комплекте:") followed by a blank line and a list still introduces that list. */

@@ -1,7 +1,4 @@
-/**
- * The Gemini File Search engine: the listing's documents first, then the shop's general ones. Whatever
- * the text says, an answer without retrieved fragments is "not found", and the buyer gets the fallback.
- */
+/** Gemini File Search: whatever its text says, an answer without retrieved fragments is "not found". */
 import type {
   KnowledgeAnswer,
   KnowledgeDocumentInfo,
@@ -127,7 +124,6 @@ async function generate(context: EngineContext, storeName: string, query: Knowle
   });
 }
 
-/** Asks with each filter in turn until one gives a grounded answer. */
 async function cascade(context: EngineContext, storeName: string, query: KnowledgeQuery, signal?: AbortSignal): Promise<KnowledgeAnswer> {
   const filters = query.listing ? [itemFilter(query.listing.id), GENERAL_FILTER] : [GENERAL_FILTER];
   const usage = { inputTokens: 0, outputTokens: 0 };

@@ -1,10 +1,4 @@
-/**
- * Keeping a File Search store equal to the knowledge folder. The store has no "update": a changed
- * file is uploaded anew, awaited until indexed, and only then its old document deleted, so buyers
- * are never answered from a store missing that file. Which remote document belongs to which file,
- * and in which version, is read from the metadata every upload carries (`source_path`,
- * `content_sha256`): the store itself is the manifest, so no local file can drift from it.
- */
+/** Keeps a File Search store equal to the folder; each upload's metadata is the manifest, so nothing can drift from it. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -15,7 +9,6 @@ import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter }
 import type { KnowledgeFile } from '../folder.js';
 import type { GeminiClient, MetadataEntry, RemoteDocument } from './client.js';
 
-/** Files uploaded at once. */
 const UPLOAD_CONCURRENCY = 4;
 
 /** File Search's limit per file. */
@@ -38,7 +31,6 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
 /** Metadata keys (lowercase snake_case: mixed case is reported not to match filters). */
 export const META = { path: 'source_path', sha256: 'content_sha256', scope: 'scope', itemId: 'item_id' } as const;
 
-/** A folder file ready to upload. */
 export interface LocalDocument {
   path: string;
   absolutePath: string;
@@ -54,16 +46,12 @@ export interface SyncPlan {
   unchanged: LocalDocument[];
   /** Leftover versions of files still present (an interrupted earlier sync): always removed. */
   leftovers: RemoteDocument[];
-  /** Documents whose files are gone. */
   gone: RemoteDocument[];
   /** Documents avito-ai did not upload. */
   foreign: RemoteDocument[];
 }
 
-/**
- * Decides what a sync does; pure, so every case is a table test. `present` names files that are
- * in the folder but not uploadable now (skipped, unreadable): their documents are not "gone".
- */
+/** Pure. `present` names files in the folder that cannot be uploaded now: their documents are not "gone". */
 export function planSync(local: readonly LocalDocument[], remote: readonly RemoteDocument[], present: ReadonlySet<string> = new Set()): SyncPlan {
   const plan: SyncPlan = { upload: [], replace: [], unchanged: [], leftovers: [], gone: [], foreign: [] };
   const byPath = new Map<string, RemoteDocument[]>();
@@ -94,7 +82,6 @@ export function planSync(local: readonly LocalDocument[], remote: readonly Remot
   return plan;
 }
 
-/** Reads the folder: supported files with their hash, MIME type and listing; the rest skipped. */
 export async function readLocalDocuments(dir: string): Promise<{ documents: LocalDocument[]; skipped: Array<{ path: string; reason: string }>; failed: Array<{ path: string; reason: string }> }> {
   const files = await listKnowledgeFiles(dir, 'gemini');
   const documents: LocalDocument[] = [];
@@ -206,7 +193,6 @@ interface SyncRun {
   failed: Array<{ path: string; reason: string }>;
   changes: SyncChange[];
   total: number;
-  /** Progress position, shared by uploads and deletions. */
   index: number;
   /** Replaces that failed, so the old version still answers. */
   keptOld: number;
@@ -221,7 +207,6 @@ async function uploadAll(run: SyncRun, work: readonly Upload[]): Promise<SyncCha
   return results;
 }
 
-/** Uploads one file and retires its old versions. */
 async function putFile(run: SyncRun, { file, old }: Upload): Promise<SyncChange> {
   const { options, storeName, failed } = run;
   const action = old.length > 0 ? 'replace' : 'upload';
@@ -244,7 +229,7 @@ async function putFile(run: SyncRun, { file, old }: Upload): Promise<SyncChange>
     if (old.length > 0) run.keptOld += 1;
     return { path: file.path, action: 'failed', reason: describeError(error) };
   }
-  // Only now, with the new version indexed, may the old one go.
+  // Only now, with the new version indexed, may the old one go: no buyer is answered from a store without the file.
   for (const document of old) {
     try {
       await run.client.deleteDocument(document.name);

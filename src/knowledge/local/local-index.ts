@@ -1,8 +1,4 @@
-/**
- * The knowledge folder as an in-memory search index over its passages: built on first use,
- * rebuilt only when the folder changes, the folder looked at no more than once per interval.
- * The built-in engine quotes from it; any engine can retrieve passages from it.
- */
+/** The folder's passages as an in-memory search index: built on first use, rebuilt only when the folder changes. */
 import { KnowledgeError, describeError } from '../../errors.js';
 import type { KnowledgeDocumentInfo, KnowledgeQuery, KnowledgeRetriever, RetrievedPassage, SyncReport } from '../../core/ports.js';
 import { fingerprintFiles, listKnowledgeFiles } from '../folder.js';
@@ -17,7 +13,6 @@ import type { PassageIndex } from './search.js';
 const DEFAULT_CHECK_INTERVAL_MS = 1000;
 const DEFAULT_RETRIEVE_LIMIT = 8;
 
-/** What an index build found; passed to `onIndexBuilt`. */
 export interface IndexBuildInfo {
   dir: string;
   documents: number;
@@ -25,36 +20,23 @@ export interface IndexBuildInfo {
   skipped: Array<{ path: string; reason: string }>;
   failed: Array<{ path: string; reason: string }>;
   durationMs: number;
-  /** The indexed documents as `sync-docs --list` shows them. */
   list: KnowledgeDocumentInfo[];
 }
 
 export interface LocalIndexOptions {
-  /** The knowledge folder (KNOWLEDGE_DIR). */
   dir: string;
-  /** Epoch-ms clock for build durations; defaults to `Date.now`. */
   now?: () => number;
-  /**
-   * How long a look at the folder holds (default 1000 ms). Looking costs a readdir and a stat per
-   * file, too much for every message; an edit is seen by the first answer this long after it.
-   * `sync` always looks.
-   */
+  /** How long a look at the folder holds (default 1000 ms): a readdir and a stat per file is too much for every message. */
   checkIntervalMs?: number;
-  /** Monotonic ms clock for that interval; defaults to `performance.now`. */
   clock?: () => number;
-  /** Called after every index build, so callers can log it (and tests can count builds). */
   onIndexBuilt?: (info: IndexBuildInfo) => void;
 }
 
-/**
- * The folder's passages, searchable; one index can serve several engines. `retrieve` returns at
- * most 8 passages unless given a limit.
- */
+/** One index can serve several engines. `retrieve` returns at most 8 passages unless given a limit. */
 export interface LocalIndex extends KnowledgeRetriever {
   readonly dir: string;
-  /** The search index over the folder as last looked at. */
   loadPassageIndex(options?: { signal?: AbortSignal }): Promise<PassageIndex>;
-  /** Looks at the folder now and rebuilds the index; `dir` switches to another folder. */
+  /** Looks at the folder now, whatever the interval, and rebuilds; `dir` switches to another folder. */
   sync(dir?: string): Promise<SyncReport>;
   listDocuments(): Promise<KnowledgeDocumentInfo[]>;
 }
@@ -78,7 +60,7 @@ interface IndexState {
   building: { dir: string; fingerprint: string; promise: Promise<BuiltIndex> } | undefined;
 }
 
-/** Creates the index. Nothing is read until the first call. */
+/** Nothing is read until the first call. */
 export function createLocalIndex(options: LocalIndexOptions): LocalIndex {
   const state: IndexState = {
     options,
@@ -219,14 +201,10 @@ function toSyncReport(info: IndexBuildInfo): SyncReport {
   };
 }
 
-/**
- * The passages that match any part of the query, by the cascade answers use: with a listing, its
- * own documents first, then general ones; without, general ones only. A passage several parts
- * match appears once, with its best score and every term it matched.
- */
+/** Passages any part of the query matches, the listing's own first; each once, with its best score and all terms matched. */
 function retrievePassages(index: PassageIndex, query: KnowledgeQuery, limit: number): RetrievedPassage[] {
   const listingId = query.listing?.id;
-  // Without a listing `itemId === listingId` holds for no listing's passage.
+  // Without a listing, only general passages are in scope.
   const inScope = (passage: Passage): boolean => passage.itemId === undefined || passage.itemId === listingId;
   const found = new Map<number, { passage: Passage; score: number; matched: Set<string> }>();
   for (const terms of listQueryParts(index.passages, query)) {

@@ -1,29 +1,19 @@
-/**
- * Splits documents into passages: the units the engine finds and quotes. Markdown is split by
- * headings and blocks (a heading stays as context of the passages under it, a list stays whole with
- * the line that introduces it); plain text by paragraphs. Passage text is already cleaned of markup,
- * so what is indexed is exactly what a buyer would read.
- */
+/** Documents as passages, the units the engine quotes, cleaned of markup: what is indexed is what a buyer reads. */
 import type { KnowledgeDocument } from './documents.js';
 
-/** One quotable piece of a document. */
 export interface Passage {
-  /** Index in the engine's passage list. */
   id: number;
   /** The document's relative path. */
   document: string;
   itemId?: number;
-  /** The document's title (its front matter title or first top-level heading), or ''. */
+  /** Its front matter title or first top-level heading, or ''. */
   title: string;
-  /** The headings the passage sits under, outermost first, the title excluded. */
+  /** Outermost first, the title excluded. */
   headings: string[];
-  /** Clean text, as a buyer would read it. */
   text: string;
-  /** Order within the document. */
   position: number;
 }
 
-/** Passages longer than this are split (at sentences, or between list items). */
 export const MAX_PASSAGE_LENGTH = 800;
 
 type BlockKind = 'heading' | 'paragraph' | 'list' | 'code' | 'table';
@@ -31,7 +21,6 @@ type BlockKind = 'heading' | 'paragraph' | 'list' | 'code' | 'table';
 interface Block {
   kind: BlockKind;
   lines: string[];
-  /** Heading level, for headings. */
   level?: number;
 }
 
@@ -43,7 +32,7 @@ const TABLE_ROW = /^[ \t]*\|/;
 const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
 
-/** Splits a document into passages (ids are assigned by the caller's list; here they start at 0). */
+/** Ids are left 0: the caller's list assigns them. */
 export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSAGE_LENGTH): Passage[] {
   const blocks = document.markup === 'markdown' ? parseMarkdownBlocks(document.text) : parsePlainBlocks(document.text);
   let title = document.title ?? '';
@@ -82,10 +71,7 @@ export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSA
   return passages;
 }
 
-/**
- * The whole document as clean text (headings included), the way passages are cut from it:
- * every passage's text is a part of it. Tests use it to prove answers quote the documents.
- */
+/** The whole document as clean text, every passage's text a part of it: tests prove with it that answers quote. */
 export function cleanDocumentText(document: KnowledgeDocument): string {
   const blocks = document.markup === 'markdown' ? parseMarkdownBlocks(document.text) : parsePlainBlocks(document.text);
   return blocks
@@ -93,8 +79,6 @@ export function cleanDocumentText(document: KnowledgeDocument): string {
     .filter((text) => text !== '')
     .join('\n\n');
 }
-
-// ───────────────────────────── Block parsing ─────────────────────────────
 
 function parsePlainBlocks(text: string): Block[] {
   return text
@@ -222,8 +206,6 @@ function mergeListLeads(blocks: Block[]): Block[] {
   return merged;
 }
 
-// ───────────────────────────── Cleaning ─────────────────────────────
-
 function cleanBlock(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
@@ -251,7 +233,6 @@ function cleanBlock(block: Block): string {
   }
 }
 
-/** List items become "• item" lines (numbered items keep their numbers); continuations join their item. */
 function cleanList(lines: readonly string[]): string {
   const items: string[] = [];
   for (const line of lines) {
@@ -268,7 +249,7 @@ function cleanList(lines: readonly string[]): string {
     .join('\n');
 }
 
-/** Removes inline Markdown: emphasis, code marks, links (their text stays), images (their alt stays), HTML tags. */
+/** Links keep their text and images their alt; emphasis, code marks and HTML tags go. */
 export function cleanInline(text: string): string {
   return collapseSpaces(
     text
@@ -290,9 +271,6 @@ function collapseSpaces(text: string): string {
   return text.replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
-// ───────────────────────────── Long passages ─────────────────────────────
-
-/** Splits text over `maxLength`: lists and plain text between lines, paragraphs between sentences. */
 function splitLongText(text: string, kind: BlockKind, maxLength: number): string[] {
   if (text.length <= maxLength) return [text];
   const units =
@@ -313,7 +291,7 @@ function splitLongText(text: string, kind: BlockKind, maxLength: number): string
   return pieces;
 }
 
-/** Splits at sentence ends (., !, ?, … followed by a space and a capital letter, digit or quote). */
+/** A sentence ends at ., !, ?, … before a capital letter, digit or quote, so "т. е." stays whole. */
 export function splitSentences(text: string): string[] {
   return text
     .split(/(?<=[.!?…])\s+(?=[\p{Lu}\p{N}«"(•])/u)

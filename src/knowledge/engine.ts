@@ -1,7 +1,4 @@
-/**
- * The knowledge engines' entry point. The interfaces themselves live in `core/ports.ts`, where the
- * core names them; this module gathers what callers outside the core need.
- */
+/** The knowledge layer's entry point; its interfaces live in `core/ports.ts`, where the core names them. */
 export type {
   KnowledgeAnswer,
   KnowledgeEngine,

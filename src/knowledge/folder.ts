@@ -1,13 +1,8 @@
-/**
- * The seller's knowledge folder as files: which there are (with a cheap fingerprint), and what a
- * file's name or front matter says about the listing it describes. Every engine reads the folder
- * through this module: the local one indexes it, the Gemini one uploads it.
- */
+/** The seller's knowledge folder as files, and the listing a file names: every engine reads the folder through here. */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { KnowledgeError } from '../errors.js';
 
-/** A file found in the knowledge folder. */
 export interface KnowledgeFile {
   path: string;
   absolutePath: string;
@@ -15,11 +10,7 @@ export interface KnowledgeFile {
   mtimeMs: number;
 }
 
-/**
- * Lists the files of the knowledge folder recursively, sorted by path. Hidden files and folders
- * (".git", ".DS_Store") are ignored silently; symbolic links to folders are not followed.
- * Throws `KnowledgeError` when the folder is missing or is not a folder.
- */
+/** Sorted by path. Hidden files and folders (".git") are skipped; symbolic links to folders are not followed. */
 export async function listKnowledgeFiles(dir: string, engine = 'local'): Promise<KnowledgeFile[]> {
   const info = await stat(dir).catch((error: unknown) => {
     throw new KnowledgeError(`Knowledge folder not found: ${dir}`, engine, {
@@ -63,7 +54,6 @@ async function collectFiles(root: string, dir: string, files: KnowledgeFile[]): 
   for (const file of found) if (file !== undefined) files.push(file);
 }
 
-/** A string that changes whenever a file is added, removed, resized or touched. */
 export function fingerprintFiles(files: readonly KnowledgeFile[]): string {
   return files.map((file) => `${file.path}\u0000${file.size}\u0000${file.mtimeMs}`).join('\n');
 }
@@ -74,7 +64,6 @@ export function itemIdFromFileName(path: string): number | undefined {
   return match?.[1] === undefined ? undefined : parseItemId(match[1]);
 }
 
-/** A positive listing id from a number or a (possibly quoted) string, else undefined. */
 export function parseItemId(value: unknown): number | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().replace(/^["']|["']$/g, '') : '';
   if (!/^\d+$/.test(text)) return undefined;
@@ -82,10 +71,7 @@ export function parseItemId(value: unknown): number | undefined {
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-/**
- * Splits YAML-style front matter (`---` lines at the very top) from the body. Only flat
- * `key: value` pairs are read; anything else in it is ignored, never shown to buyers.
- */
+/** Only flat `key: value` pairs of the front matter are read; anything else in it is dropped, never shown to buyers. */
 export function splitFrontMatter(source: string): { data: Record<string, string>; body: string } {
   const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
   if (match === null) return { data: {}, body: source };

@@ -1,2 +1,1 @@
-/** What the rest of avito-ai imports from the knowledge layer (see `engine.ts`). */
 export * from './engine.js';

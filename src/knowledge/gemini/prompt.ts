@@ -1,8 +1,4 @@
-/**
- * What Gemini is told: the system instruction, the request parts (listing, conversation, the
- * question last) and the metadata filters of the cascade. Pure functions, so the wording and
- * the filter strings are tested without a server.
- */
+/** What Gemini is told, as pure functions: the wording and the filters are tested without a server. */
 import type { KnowledgeQuery } from '../../core/ports.js';
 
 /** The model answers exactly this when the fragments do not hold the answer. */
@@ -23,7 +19,6 @@ export function itemFilter(itemId: number): string {
   return `item_id = "${escapeFilterValue(String(itemId))}"`;
 }
 
-/** The metadata filter for documents about the whole shop. */
 export const GENERAL_FILTER = 'scope = "general"';
 
 /** AIP-160 string literals escape `\` and `"`. */
@@ -33,16 +28,12 @@ export function escapeFilterValue(value: string): string {
 
 const ROLE_LABELS = { buyer: 'Покупатель', seller: 'Продавец', bot: 'Бот' } as const;
 
-/**
- * The user turn's parts: what the listing and the conversation are (data), then the buyer's
- * question alone in the last part, so nothing the buyer wrote is mixed into our own words.
- */
+/** The listing and the conversation as data, then the buyer's question alone, never mixed into our own words. */
 export function buildParts(query: KnowledgeQuery, contextLimit: number): string[] {
   const parts: string[] = [];
   const listing = query.listing;
   if (listing) {
-    // The title helps the model read "it" in a question; the price is left out on purpose: every
-    // fact the buyer is told must come from the seller's documents.
+    // The title helps the model read "it"; no price: every fact the buyer is told must come from the documents.
     parts.push(`Покупатель пишет по объявлению №${listing.id}${listing.title ? ` «${oneLine(listing.title)}»` : ''}.`);
   } else {
     parts.push('Покупатель пишет без привязки к объявлению.');

@@ -1,10 +1,4 @@
-/**
- * Keeping a File Search store equal to the knowledge folder. The store has no "update": a changed
- * file is uploaded anew, awaited until indexed, and only then its old document deleted, so buyers
- * are never answered from a store missing that file. Which remote document belongs to which file,
- * and in which version, is read from the metadata every upload carries (`source_path`,
- * `content_sha256`): the store itself is the manifest, so no local file can drift from it.
- */
+/** Keeps a File Search store equal to the folder; each upload's metadata is the manifest, so nothing can drift from it. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -15,7 +9,6 @@ import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter }
 import type { KnowledgeFile } from '../folder.js';
 import type { GeminiClient, MetadataEntry, RemoteDocument } from './client.js';
 
-/** Files uploaded at once. */
 const UPLOAD_CONCURRENCY = 4;
 
 /** File Search's limit per file. */
@@ -38,7 +31,6 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
 /** Metadata keys (lowercase snake_case: mixed case is reported not to match filters). */
 export const META = { path: 'source_path', sha256: 'content_sha256', scope: 'scope', itemId: 'item_id' } as const;
 
-/** A folder file ready to upload. */
 export interface LocalDocument {
   path: string;
   absolutePath: string;
@@ -54,16 +46,12 @@ export interface SyncPlan {
   unchanged: LocalDocument[];
   /** Leftover versions of files still present (an interrupted earlier sync): always removed. */
   leftovers: RemoteDocument[];
-  /** Documents whose files are gone. */
   gone: RemoteDocument[];
   /** Documents avito-ai did not upload. */
   foreign: RemoteDocument[];
 }
 
-/**
- * Decides what a sync does; pure, so every case is a table test. `present` names files that are
- * in the folder but not uploadable now (skipped, unreadable): their documents are not "gone".
- */
+/** Pure. `present` names files in the folder that cannot be uploaded now: their documents are not "gone". */
 export function planSync(local: readonly LocalDocument[], remote: readonly RemoteDocument[], present: ReadonlySet<string> = new Set()): SyncPlan {
   const plan: SyncPlan = { upload: [], replace: [], unchanged: [], leftovers: [], gone: [], foreign: [] };
   const byPath = new Map<string, RemoteDocument[]>();
@@ -94,7 +82,6 @@ export function planSync(local: readonly LocalDocument[], remote: readonly Remot
   return plan;
 }
 
-/** Reads the folder: supported files with their hash, MIME type and listing; the rest skipped. */
 export async function readLocalDocuments(dir: string): Promise<{ documents: LocalDocument[]; skipped: Array<{ path: string; reason: string }>; failed: Array<{ path: string; reason: string }> }> {
   const files = await listKnowledgeFiles(dir, 'gemini');
   const documents: LocalDocument[] = [];
@@ -159,72 +146,104 @@ export async function runSync(
       hint: 'check the folder (KNOWLEDGE_DIR or the path given); to empty the store on purpose, delete it in Google AI Studio',
     });
   }
-  const changes: SyncChange[] = [];
-  const failed = [...folder.failed];
+  const work: Upload[] = [...plan.upload.map((file) => ({ file, old: [] })), ...plan.replace];
+  const removals = [...plan.leftovers, ...(options.prune ? plan.gone : [])];
+  const run: SyncRun = { client, storeName, options, failed: [...folder.failed], changes: [], total: work.length + removals.length, index: 0, keptOld: 0 };
   const report: SyncReport = {
     documents: 0,
     uploaded: 0,
     replaced: 0,
     unchanged: plan.unchanged.length,
     deleted: 0,
-    failed,
+    failed: run.failed,
     skipped: folder.skipped,
     stale: options.prune ? [] : plan.gone.map((document) => document.metadata[META.path] ?? document.displayName),
     foreign: plan.foreign.map((document) => document.displayName || document.name),
     ...(options.dryRun ? { dryRun: true } : {}),
-    changes,
+    changes: run.changes,
   };
-  const work = [...plan.upload.map((file) => ({ file, old: [] as RemoteDocument[] })), ...plan.replace];
-  const removals = [...plan.leftovers, ...(options.prune ? plan.gone : [])];
-  const total = work.length + removals.length;
-  let index = 0;
-  // A replace that failed leaves the old version answering.
-  let keptOld = 0;
-
-  /** Uploads one file and retires its old versions; returns what happened to it. */
-  async function put({ file, old }: (typeof work)[number]): Promise<SyncChange> {
-    const action = old.length > 0 ? 'replace' : 'upload';
-    if (options.signal?.aborted) {
-      failed.push({ path: file.path, reason: 'not uploaded: the sync was stopped' });
-      if (old.length > 0) keptOld += 1;
-      return { path: file.path, action: 'failed', reason: 'not uploaded: the sync was stopped' };
-    }
-    options.onProgress?.({ index: ++index, total, path: file.path, action });
-    if (options.dryRun || storeName === undefined) return { path: file.path, action };
-    try {
-      await client.uploadDocument(storeName, {
-        bytes: await readFile(file.absolutePath),
-        displayName: file.path,
-        mimeType: file.mimeType,
-        metadata: metadataFor(file),
-      });
-    } catch (error) {
-      failed.push({ path: file.path, reason: describeError(error) });
-      if (old.length > 0) keptOld += 1;
-      return { path: file.path, action: 'failed', reason: describeError(error) };
-    }
-    // Only now, with the new version indexed, may the old one go.
-    for (const document of old) {
-      try {
-        await client.deleteDocument(document.name);
-      } catch (error) {
-        // Still listed next time, as a leftover of this file: the next sync deletes it.
-        failed.push({ path: file.path, reason: `the new version is up, but the old one stays until the next sync: ${describeError(error)}` });
-      }
-    }
-    return { path: file.path, action };
-  }
-
-  // A few uploads at once: indexing is the slow part, and it runs on Google's side.
-  const results: SyncChange[] = [];
-  await runBounded([...work.entries()], UPLOAD_CONCURRENCY, async ([position, item]) => {
-    results[position] = await put(item);
-  });
-  for (const change of results) {
-    changes.push(change);
+  for (const change of await uploadAll(run, work)) {
+    run.changes.push(change);
     if (change.action === 'replace') report.replaced += 1;
     else if (change.action === 'upload') report.uploaded += 1;
   }
+  const { deleted, notDeleted } = await removeAll(run, removals);
+  report.deleted = deleted;
+  // Files present but not uploadable now keep their earlier version answering: say so.
+  const uploadedPaths = new Set(remote.map((document) => document.metadata[META.path]).filter((path) => path !== undefined));
+  const keptPresent = [...present].filter((path) => uploadedPaths.has(path)).length;
+  const stillThere = (path: string): string => (uploadedPaths.has(path) ? '; its earlier upload stays in the store and still answers' : '');
+  report.skipped = folder.skipped.map((skipped) => ({ path: skipped.path, reason: `${skipped.reason}${stillThere(skipped.path)}` }));
+  for (const file of plan.unchanged) run.changes.push({ path: file.path, action: 'unchanged' });
+  for (const skipped of report.skipped) run.changes.push({ path: skipped.path, action: 'skipped', reason: skipped.reason });
+  report.documents =
+    report.uploaded + report.replaced + report.unchanged + run.keptOld + keptPresent + notDeleted + (options.prune ? 0 : plan.gone.length);
+  return report;
+}
+
+interface Upload {
+  file: LocalDocument;
+  old: RemoteDocument[];
+}
+
+interface SyncRun {
+  client: GeminiClient;
+  storeName: string | undefined;
+  options: SyncOptions;
+  failed: Array<{ path: string; reason: string }>;
+  changes: SyncChange[];
+  total: number;
+  index: number;
+  /** Replaces that failed, so the old version still answers. */
+  keptOld: number;
+}
+
+/** A few uploads at once: indexing is the slow part, and it runs on Google's side. Results keep the plan's order. */
+async function uploadAll(run: SyncRun, work: readonly Upload[]): Promise<SyncChange[]> {
+  const results: SyncChange[] = [];
+  await runBounded([...work.entries()], UPLOAD_CONCURRENCY, async ([position, item]) => {
+    results[position] = await putFile(run, item);
+  });
+  return results;
+}
+
+async function putFile(run: SyncRun, { file, old }: Upload): Promise<SyncChange> {
+  const { options, storeName, failed } = run;
+  const action = old.length > 0 ? 'replace' : 'upload';
+  if (options.signal?.aborted) {
+    failed.push({ path: file.path, reason: 'not uploaded: the sync was stopped' });
+    if (old.length > 0) run.keptOld += 1;
+    return { path: file.path, action: 'failed', reason: 'not uploaded: the sync was stopped' };
+  }
+  options.onProgress?.({ index: ++run.index, total: run.total, path: file.path, action });
+  if (options.dryRun || storeName === undefined) return { path: file.path, action };
+  try {
+    await run.client.uploadDocument(storeName, {
+      bytes: await readFile(file.absolutePath),
+      displayName: file.path,
+      mimeType: file.mimeType,
+      metadata: metadataFor(file),
+    });
+  } catch (error) {
+    failed.push({ path: file.path, reason: describeError(error) });
+    if (old.length > 0) run.keptOld += 1;
+    return { path: file.path, action: 'failed', reason: describeError(error) };
+  }
+  // Only now, with the new version indexed, may the old one go: no buyer is answered from a store without the file.
+  for (const document of old) {
+    try {
+      await run.client.deleteDocument(document.name);
+    } catch (error) {
+      // Still listed next time, as a leftover of this file: the next sync deletes it.
+      failed.push({ path: file.path, reason: `the new version is up, but the old one stays until the next sync: ${describeError(error)}` });
+    }
+  }
+  return { path: file.path, action };
+}
+
+async function removeAll(run: SyncRun, removals: readonly RemoteDocument[]): Promise<{ deleted: number; notDeleted: number }> {
+  const { options, failed, changes } = run;
+  let deleted = 0;
   let notDeleted = 0;
   for (const document of removals) {
     const path = document.metadata[META.path] ?? document.displayName;
@@ -233,10 +252,10 @@ export async function runSync(
       notDeleted += 1;
       continue;
     }
-    options.onProgress?.({ index: ++index, total, path, action: 'delete' });
+    options.onProgress?.({ index: ++run.index, total: run.total, path, action: 'delete' });
     if (!options.dryRun) {
       try {
-        await client.deleteDocument(document.name);
+        await run.client.deleteDocument(document.name);
       } catch (error) {
         failed.push({ path, reason: `cannot delete ${document.name}: ${describeError(error)}` });
         changes.push({ path, action: 'failed', reason: describeError(error) });
@@ -244,17 +263,7 @@ export async function runSync(
       }
     }
     changes.push({ path, action: 'delete' });
-    report.deleted += 1;
+    deleted += 1;
   }
-  // Files present but not uploadable now keep their earlier version answering: say so.
-  const uploadedPaths = new Set(remote.map((document) => document.metadata[META.path]).filter((path) => path !== undefined));
-  const keptPresent = [...present].filter((path) => uploadedPaths.has(path)).length;
-  const stillThere = (path: string): string => (uploadedPaths.has(path) ? '; its earlier upload stays in the store and still answers' : '');
-  report.skipped = folder.skipped.map((skipped) => ({ path: skipped.path, reason: `${skipped.reason}${stillThere(skipped.path)}` }));
-  for (const file of plan.unchanged) changes.push({ path: file.path, action: 'unchanged' });
-  for (const skipped of report.skipped) changes.push({ path: skipped.path, action: 'skipped', reason: skipped.reason });
-  report.documents =
-    report.uploaded + report.replaced + report.unchanged + keptOld + keptPresent + notDeleted + (options.prune ? 0 : plan.gone.length);
-  return report;
+  return { deleted, notDeleted };
 }
-

@@ -1,8 +1,4 @@
-/**
- * Decides the local engine's answer from an index: which documents may answer (the cascade),
- * which parts the inquiry asks, whether any passage covers enough of a part (the threshold) and is
- * about it, and the extractive text. Pure: no disk, no clock.
- */
+/** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
 import type { KnowledgeAnswer, KnowledgeQuery } from '../../core/ports.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
@@ -10,22 +6,17 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { extractTerms } from './terms.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
-/** Share of the question's meaningful terms a passage must contain for a FOUND answer. */
 export const DEFAULT_THRESHOLD = 0.6;
 /** Avito caps a message at 1000 characters; the answer stays below it. */
 export const MAX_ANSWER_LENGTH = 999;
 
-/** A second passage joins the first only if it scores at least this share of the first's BM25 score. */
 const SECOND_PASSAGE_SCORE_RATIO = 0.5;
-/** A section the question names is quoted whole up to this length; longer ones are quoted by passage. */
 const MAX_SECTION_LENGTH = 700;
-/** Lists shorter than this are quoted whole. */
 const FOCUS_MIN_ITEMS = 4;
 const PIECE_SEPARATOR = '\n\n';
 
 type Strategy = NonNullable<KnowledgeAnswer['strategy']>;
 
-/** The answer without latency, which the caller measures. */
 export type LocalAnswer = Omit<KnowledgeAnswer, 'latencyMs'>;
 
 interface Scope {
@@ -33,18 +24,13 @@ interface Scope {
   filter: (passage: Passage) => boolean;
 }
 
-/** Quoted text, the document it comes from, and which documents answered its part. */
 interface Piece {
   text: string;
   document: string;
   strategy: Strategy;
 }
 
-/**
- * How sure a passage must be about a term, not merely mention it: the term names the passage's
- * section, or is among the first `lead` terms of one of its sentences or of their parts cut at
- * `separators`.
- */
+/** About a term: the term names the passage's section, or is among the first `lead` terms of a sentence or clause. */
 interface Aboutness {
   terms: readonly string[];
   lead: number;
@@ -55,12 +41,7 @@ interface Aboutness {
 const STATEMENT_SEPARATORS = /[;:()]/;
 const CLAUSE_SEPARATORS = /[,;:()]/;
 
-/**
- * Answers a query from the index. With a listing: its own documents first (`item`), then general
- * ones (`cascaded`); without: general only (`general`). A listing's documents never answer for
- * another listing. An inquiry of several questions ("Какое давление и что входит в комплект?", or
- * several buyer messages joined by line breaks) is answered part by part, in the buyer's order.
- */
+/** A listing's documents first, then general ones, never another listing's; several questions answered part by part. */
 export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold = DEFAULT_THRESHOLD): LocalAnswer {
   const listingId = query.listing?.id;
   const notFound: LocalAnswer = {
@@ -95,18 +76,14 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   };
 }
 
-/**
- * Answers one part from the first scope that covers it; no pieces when none does. A listing's
- * answer that rests on a loose mention of one term waits for the later scopes (see {@link isLooseMatch}).
- */
+// From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
 function answerPart(index: PassageIndex, terms: string[], scopes: readonly Scope[], threshold: number): Piece[] {
   const strong = terms.filter((term) => !WEAK_TERMS.has(term));
   const attributesOnly = terms.every((term) => ATTRIBUTE_TERMS.has(term));
   let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
   for (const scope of scopes) {
     const isItem = scope.strategy === 'item';
-    // Attribute words alone ("габариты и вес?") ask about the listing; general documents that
-    // happen to mention weights and sizes do not answer that.
+    // Attribute words alone ("габариты и вес?") ask about the listing, not general documents that mention sizes.
     if (attributesOnly && !isItem) continue;
     const aboutness = chooseAboutness(terms, strong, isItem);
     const hits = index
@@ -125,13 +102,8 @@ function answerPart(index: PassageIndex, terms: string[], scopes: readonly Scope
   return deferred === undefined ? [] : quoteHits(index.passages, deferred.hits, terms, threshold, deferred.strategy);
 }
 
-/**
- * Whether a listing's hits rest on one meaningful term that none of them states firmly: the term
- * names no section and is not among the first two terms of a statement, it only leads a clause ("Когда заряд заканчивается,
- * пылесос сам возвращается на станцию" for "Можно вернуть?"). Such a word often carries another
- * sense than the buyer's, so a general document that is about the term answers instead; the
- * listing's match stands when no general document does.
- */
+// The listing's hits rest on one term none states firmly, only opening a clause ("Когда заряд заканчивается, пылесос сам
+// возвращается" for "Можно вернуть?"): the word often means something else, so a general document about it answers, if any.
 function isLooseMatch(hits: readonly PassageHit[]): boolean {
   const [term, ...others] = new Set(hits.flatMap((hit) => hit.matched.filter((matched) => !WEAK_TERMS.has(matched))));
   if (term === undefined || others.length > 0) return false;
@@ -139,13 +111,9 @@ function isLooseMatch(hits: readonly PassageHit[]): boolean {
   return !hits.some((hit) => isAbout(hit.passage, firmly));
 }
 
-/**
- * With two or more meaningful terms, finding them together is the evidence. One term alone
- * ("Есть гарантия?") is matched by any passing mention ("для техники с гарантией передаём чек"),
- * so the passage must be about it. A listing's documents are all about the listing, so the term
- * may open any clause there; a general document covers many topics, so the term must name the
- * section or open a statement. An attribute ("Какие размеры?") must be stated as one: "Размеры: …".
- */
+// Two terms found together are evidence; one alone ("Есть гарантия?") is matched by any passing mention, so the passage must
+// be about it: in a listing's documents (all about the listing) it may open any clause, in a general one it must name the
+// section or open a statement. An attribute ("Какие размеры?") must be stated as one: "Размеры: …".
 function chooseAboutness(terms: readonly string[], strong: readonly string[], isItem: boolean): Aboutness | undefined {
   if (strong.length === 0) return { terms, lead: 1, separators: CLAUSE_SEPARATORS };
   if (strong.length > 1) return undefined;
@@ -155,8 +123,7 @@ function chooseAboutness(terms: readonly string[], strong: readonly string[], is
 }
 
 function isAbout(passage: Passage, aboutness: Aboutness): boolean {
-  // The nearest headings name the passage's topic; the document's title does only where none is closer
-  // ("Возврат и обмен" over "## Возврат после самовывоза" says nothing about exchanges).
+  // The nearest headings name the topic; the document's title only where there are none ("Возврат и обмен" spans sections).
   const names = passage.headings.length > 0 ? passage.headings : [passage.title];
   const named = new Set(extractTerms(names.join('\n')));
   if (aboutness.terms.some((term) => named.has(term))) return true;
@@ -170,21 +137,14 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   });
 }
 
-/**
- * The terms each part of the query asks about, in the buyer's order, the listing's own name left
- * out (see {@link listQuestionTerms}): what answers and retrieval search for.
- */
+/** The terms each part of the query asks about, in the buyer's order, the listing's own name left out. */
 export function listQueryParts(passages: readonly Passage[], query: KnowledgeQuery): string[][] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
   const question = typeof query.question === 'string' ? query.question : '';
   return listQuestionTerms(question, identityTerms(passages, query));
 }
 
-/**
- * The question's parts as term lists, in the buyer's order: its lines, sentences, and clauses
- * joined by "и" / ", а" (see {@link splitQuestion}). Greetings and parts that only name the listing
- * drop out; a question made only of the listing's name is about the listing as a whole.
- */
+// Greetings and parts that only name the listing drop out; a question made only of its name asks about the listing as a whole.
 function listQuestionTerms(question: string, identity: ReadonlySet<string>): string[][] {
   const lists = splitQuestion(question, identity)
     .map((part) => extractTerms(part))
@@ -203,12 +163,7 @@ function listQuestionTerms(question: string, identity: ReadonlySet<string>): str
   return parts;
 }
 
-/**
- * Splits an inquiry into the questions it asks: at line breaks (buyers send bursts of messages),
- * after "?" and "!", at sentence ends, and at "и" / ", а" / ", и" between two clauses, but only
- * when each clause alone holds a meaningful term, so "Сколько стоит и есть ли доставка?" splits
- * and "Что и как?" does not. Words in `identity` (the listing's own name) do not count as meaningful.
- */
+/** At line breaks (buyers send bursts), sentence ends, and "и" / ", а" between clauses holding terms not in `identity`. */
 export function splitQuestion(question: string, identity: ReadonlySet<string> = new Set()): string[] {
   const isMeaningful = (text: string): boolean => extractTerms(text).some((term) => !identity.has(term));
   return question
@@ -223,7 +178,7 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
       for (let at = 0; at + 1 < rest.length; at += 2) {
         const joint = rest[at] ?? '';
         const clause = rest[at + 1] ?? '';
-        // A clause without a meaningful term belongs with its neighbour: it cannot be asked alone.
+        // A clause without a meaningful term belongs with its neighbour ("Что и как?"): it cannot be asked alone.
         if (isMeaningful(clause) && isMeaningful(clauses.at(-1) ?? '')) clauses.push(clause);
         else clauses[clauses.length - 1] = `${clauses.at(-1) ?? ''}${joint}${clause}`;
       }
@@ -231,10 +186,7 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
     });
 }
 
-/**
- * Words that name the listing itself ("кофемашина", "De'Longhi"): in a chat about that listing they
- * say nothing about what is asked, and general documents never contain them.
- */
+// Words naming the listing ("кофемашина", "De'Longhi") say nothing about what is asked, and general documents never hold them.
 function identityTerms(passages: readonly Passage[], query: KnowledgeQuery): ReadonlySet<string> {
   const listing = query.listing;
   if (listing === undefined) return new Set();
@@ -243,12 +195,7 @@ function identityTerms(passages: readonly Passage[], query: KnowledgeQuery): Rea
   return new Set([...titles].flatMap((title) => extractTerms(title)));
 }
 
-/**
- * The text that answers: the best passage, plus the next one from the same document when it also
- * answers. When the question names the best passage's section ("что входит в комплект?" under
- * "## Комплектация") and that section is short, the whole section stands for the passage: its
- * passages complete one another (the list, then "Фильтр не входит в комплект").
- */
+// A short section the question names ("## Комплектация") is quoted whole: its passages complete one another.
 function quoteHits(
   passages: readonly Passage[],
   hits: readonly PassageHit[],
@@ -272,10 +219,7 @@ function quoteHits(
   return pieces.sort((a, b) => a.position - b.position).map(({ position: _position, ...piece }) => piece);
 }
 
-/**
- * The passages under the outermost heading of `passage` that the question names, or undefined.
- * Passages above the first heading have no section: a document's opening is not one topic.
- */
+// Passages above the first heading have no section: a document's opening is not one topic.
 function findNamedSection(passages: readonly Passage[], passage: Passage, terms: readonly string[]): Passage[] | undefined {
   const wanted = new Set(terms);
   const depth = passage.headings.findIndex((heading) => extractTerms(heading).some((term) => wanted.has(term)));
@@ -293,7 +237,6 @@ function findNamedSection(passages: readonly Passage[], passage: Passage, terms:
   return passages.slice(first, last + 1);
 }
 
-/** The best passage, plus the next one from the same document when it also answers and both fit. */
 function choosePassages(hits: readonly PassageHit[], threshold: number): Passage[] {
   const [best, ...rest] = hits;
   if (best === undefined) return [];
@@ -309,10 +252,7 @@ function choosePassages(hits: readonly PassageHit[], threshold: number): Passage
   return chosen.sort((a, b) => a.position - b.position);
 }
 
-/**
- * Drops a piece another piece already quotes (two parts answered by the same passage), keeping
- * the buyer's order; a piece that quotes earlier ones takes the place of the first of them.
- */
+// Two parts answered by one passage quote it once; a piece quoting earlier ones takes the first one's place.
 function dedupePieces(pieces: readonly Piece[]): Piece[] {
   const kept: Piece[] = [];
   for (const piece of pieces) {
@@ -328,11 +268,7 @@ function dedupePieces(pieces: readonly Piece[]): Piece[] {
   return kept;
 }
 
-/**
- * Fits pieces into `maxLength` characters joined by blank lines, cutting only at sentence and line
- * ends. Short pieces stay whole and long ones share what is left, so that every answered part keeps
- * at least its first sentences; a piece with no whole sentence that fits is dropped.
- */
+// Long pieces share what short ones leave, cut at sentence ends; a piece with no whole sentence that fits is dropped.
 function fitPieces(pieces: readonly Piece[], maxLength: number): Piece[] {
   let current = [...pieces];
   while (current.length > 0) {
@@ -352,7 +288,7 @@ function fitPieces(pieces: readonly Piece[], maxLength: number): Piece[] {
   return first === undefined ? [] : [{ ...first, text: trimAtSentence(first.text, maxLength) }];
 }
 
-/** Max-min fair shares of `budget` for pieces of the given lengths (water-filling). */
+// Max-min fair shares (water-filling).
 function shareBudget(lengths: readonly number[], budget: number): number[] {
   const shares = lengths.map(() => 0);
   const order = lengths.map((length, at) => ({ length, at })).sort((a, b) => a.length - b.length);
@@ -365,11 +301,7 @@ function shareBudget(lengths: readonly number[], budget: number): number[] {
   return shares;
 }
 
-/**
- * From a long list, quotes only the items that hold the question's terms ("• Давление помпы: 15 бар"
- * rather than the whole specification). A list whose introducing line matches the question
- * ("В комплекте:" for "комплектация полная?") is what was asked for, and stays whole.
- */
+/** A long list is cut to the items holding the question's terms, unless its lead line matches ("В комплекте:"). */
 export function focusList(text: string, terms: readonly string[]): string {
   const lines = text.split('\n');
   const isItem = (line: string): boolean => /^(?:•|\d{1,3}[.)]) /.test(line);
@@ -383,17 +315,14 @@ export function focusList(text: string, terms: readonly string[]): string {
   return matching.join('\n');
 }
 
-/** Cuts text to at most `maxLength` characters at the last sentence or line end that fits. */
 export function trimAtSentence(text: string, maxLength: number): string {
   const cut = cutAtSentence(text, maxLength);
   if (cut !== '') return cut;
-  // One sentence longer than the limit: cut between words rather than send nothing.
   const trimmed = text.trim();
   const space = trimmed.lastIndexOf(' ', maxLength);
   return trimmed.slice(0, space > 0 ? space : maxLength).trim();
 }
 
-/** The longest run of whole lines and sentences from the start within `maxLength`, or ''. */
 function cutAtSentence(text: string, maxLength: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= maxLength) return trimmed;

@@ -1,7 +1,4 @@
-/**
- * Reads the knowledge folder: which files there are (and a cheap fingerprint of them), and each
- * supported file as a readable document that belongs either to one listing or to all of them.
- */
+/** Each supported file of the folder as readable text that belongs either to one listing or to all of them. */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { describeError } from '../../errors.js';
@@ -10,18 +7,15 @@ import type { KnowledgeFile } from '../folder.js';
 
 export type DocumentFormat = 'markdown' | 'text' | 'json' | 'csv';
 
-/** One knowledge document, ready to be split into passages. */
 export interface KnowledgeDocument {
-  /** Path relative to the knowledge folder, with `/` separators: the source name buyers' answers cite. */
+  /** Relative, with `/` separators: the source name answers cite. */
   path: string;
   format: DocumentFormat;
-  /** How `text` is marked up: JSON is rendered as Markdown so its structure becomes headings and lists. */
+  /** JSON is rendered as Markdown, so its structure becomes headings and lists. */
   markup: 'markdown' | 'plain';
-  /** The listing the document describes; undefined for general documents. */
   itemId?: number;
-  /** From front matter or a JSON title key; a Markdown document's first heading is read when it is split. */
+  /** From front matter or a JSON key; a Markdown document's first heading is read when it is split. */
   title?: string;
-  /** The readable text, front matter stripped. */
   text: string;
 }
 
@@ -49,7 +43,6 @@ type ReadOutcome =
   | { kind: 'skipped'; path: string; reason: string }
   | { kind: 'failed'; path: string; reason: string };
 
-/** Reads every supported file; unsupported and empty files are skipped, unreadable ones failed. */
 export async function readKnowledgeDocuments(files: readonly KnowledgeFile[]): Promise<ReadDocumentsResult> {
   const outcomes = await Promise.all(files.map(readOne));
   const result: ReadDocumentsResult = { documents: [], skipped: [], failed: [] };
@@ -76,10 +69,7 @@ async function readOne(file: KnowledgeFile): Promise<ReadOutcome> {
   }
 }
 
-/**
- * Turns one file's content into a document, or returns why it was skipped (a string).
- * Throws on malformed JSON, which the caller reports as failed.
- */
+/** A document, or why the file was skipped. Throws on malformed JSON, which the caller reports as failed. */
 export function parseDocument(path: string, content: string): KnowledgeDocument | string {
   const format = FORMATS[extname(path).toLowerCase()];
   if (format === undefined) return 'unsupported file type';
@@ -101,8 +91,6 @@ export function parseDocument(path: string, content: string): KnowledgeDocument 
   if (document.text.trim() === '') return 'empty file';
   return document;
 }
-
-// ───────────────────────────── JSON ─────────────────────────────
 
 function parseJsonDocument(path: string, source: string): KnowledgeDocument {
   let value: unknown;
@@ -139,10 +127,6 @@ function parseJsonDocument(path: string, source: string): KnowledgeDocument {
   return document;
 }
 
-/**
- * Renders one top-level entry as Markdown blocks: a scalar as "key: value", an object as a heading
- * with a "key: value" list, a list of scalars as one line, a list of objects as one line per object.
- */
 function renderJsonEntry(key: string, value: unknown): string[] {
   const label = escapeMarkdownLine(key);
   if (isScalar(value)) return [`${label ? `${label}: ` : ''}${escapeMarkdownLine(formatScalar(value))}`];
@@ -157,7 +141,7 @@ function renderJsonEntry(key: string, value: unknown): string[] {
   return label ? [`## ${label}`, items.join('\n')] : [items.join('\n')];
 }
 
-/** Flattens nested values into "key: value" strings, naming nested keys by their path ("Вилка › Ход: 80 мм"). */
+/** Nested keys are named by their path ("Вилка › Ход: 80 мм"). */
 function flattenPairs(value: unknown, prefix = ''): string[] {
   if (isScalar(value)) return [`${prefix ? `${prefix}: ` : ''}${escapeMarkdownLine(formatScalar(value))}`];
   if (Array.isArray(value)) {
@@ -189,9 +173,7 @@ function escapeMarkdownLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>|~])/g, '\\$1');
 }
 
-// ───────────────────────────── CSV ─────────────────────────────
-
-/** Parses CSV (RFC 4180 quoting; `,` or `;` separated, as Russian Excel exports use `;`). */
+/** RFC 4180 quoting; `,` or `;` separated, as Russian Excel exports use `;`. */
 export function parseCsv(source: string): string[][] {
   const delimiter = detectDelimiter(source);
   const rows: string[][] = [];
@@ -240,7 +222,7 @@ function detectDelimiter(source: string): string {
   return semicolons > commas ? ';' : ',';
 }
 
-/** Renders CSV rows as paragraphs of "header: value; header: value", the header row naming the values. */
+/** One paragraph per row, "header: value; header: value": a value alone says nothing. */
 export function renderCsv(rows: readonly string[][]): string {
   const [header, ...body] = rows;
   if (header === undefined) return '';

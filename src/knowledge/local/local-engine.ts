@@ -1,31 +1,23 @@
-/**
- * The built-in knowledge engine: answers from the seller's folder of documents with local
- * full-text search, quoting the best passage, never writing a word of its own.
- */
+/** The built-in engine: local full-text search that quotes the seller's documents, never writing a word of its own. */
 import { KnowledgeError } from '../../errors.js';
 import type { KnowledgeAnswer, KnowledgeEngine, KnowledgeRetriever } from '../../core/ports.js';
 import { DEFAULT_THRESHOLD, findAnswer } from './answer.js';
 import { createLocalIndex } from './local-index.js';
 import type { LocalIndex, LocalIndexOptions } from './local-index.js';
 
-/** The folder to index (with the index's options), or an index another engine already shares. */
+/** The folder to index, or an index another engine already shares. */
 export type LocalEngineOptions = (LocalIndexOptions | { index: LocalIndex }) & {
-  /**
-   * Share (0..1] of a question's meaningful terms a passage must contain to answer it
-   * (default 0.6). Lower answers more and risks wrong answers; higher falls back more often.
-   */
+  /** Share (0..1] of a question's terms a passage must hold (default 0.6): lower risks wrong answers, higher falls back more. */
   threshold?: number;
-  /** Epoch-ms clock for latency; defaults to `Date.now`. */
   now?: () => number;
 };
 
-/** The local engine, with the folder it currently reads; it also hands out the passages it quotes from. */
 export interface LocalKnowledgeEngine extends KnowledgeEngine, KnowledgeRetriever {
   readonly name: 'local';
   readonly dir: string;
 }
 
-/** Creates the local engine. Nothing is read until the first call. */
+/** Nothing is read until the first call. */
 export function createLocalEngine(options: LocalEngineOptions): LocalKnowledgeEngine {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold > 0 && threshold <= 1)) {

@@ -1,8 +1,4 @@
-/**
- * The knowledge folder as an in-memory search index over its passages: built on first use,
- * rebuilt only when the folder changes, the folder looked at no more than once per interval.
- * The built-in engine quotes from it; any engine can retrieve passages from it.
- */
+/** The folder's passages as an in-memory search index: built on first use, rebuilt only when the folder changes. */
 import { KnowledgeError, describeError } from '../../errors.js';
 import type { KnowledgeDocumentInfo, KnowledgeQuery, KnowledgeRetriever, RetrievedPassage, SyncReport } from '../../core/ports.js';
 import { fingerprintFiles, listKnowledgeFiles } from '../folder.js';
@@ -17,7 +13,6 @@ import type { PassageIndex } from './search.js';
 const DEFAULT_CHECK_INTERVAL_MS = 1000;
 const DEFAULT_RETRIEVE_LIMIT = 8;
 
-/** What an index build found; passed to `onIndexBuilt`. */
 export interface IndexBuildInfo {
   dir: string;
   documents: number;
@@ -25,36 +20,23 @@ export interface IndexBuildInfo {
   skipped: Array<{ path: string; reason: string }>;
   failed: Array<{ path: string; reason: string }>;
   durationMs: number;
-  /** The indexed documents as `sync-docs --list` shows them. */
   list: KnowledgeDocumentInfo[];
 }
 
 export interface LocalIndexOptions {
-  /** The knowledge folder (KNOWLEDGE_DIR). */
   dir: string;
-  /** Epoch-ms clock for build durations; defaults to `Date.now`. */
   now?: () => number;
-  /**
-   * How long a look at the folder holds (default 1000 ms). Looking costs a readdir and a stat per
-   * file, too much for every message; an edit is seen by the first answer this long after it.
-   * `sync` always looks.
-   */
+  /** How long a look at the folder holds (default 1000 ms): a readdir and a stat per file is too much for every message. */
   checkIntervalMs?: number;
-  /** Monotonic ms clock for that interval; defaults to `performance.now`. */
   clock?: () => number;
-  /** Called after every index build, so callers can log it (and tests can count builds). */
   onIndexBuilt?: (info: IndexBuildInfo) => void;
 }
 
-/**
- * The folder's passages, searchable; one index can serve several engines. `retrieve` returns at
- * most 8 passages unless given a limit.
- */
+/** One index can serve several engines. `retrieve` returns at most 8 passages unless given a limit. */
 export interface LocalIndex extends KnowledgeRetriever {
   readonly dir: string;
-  /** The search index over the folder as last looked at. */
   loadPassageIndex(options?: { signal?: AbortSignal }): Promise<PassageIndex>;
-  /** Looks at the folder now and rebuilds the index; `dir` switches to another folder. */
+  /** Looks at the folder now, whatever the interval, and rebuilds; `dir` switches to another folder. */
   sync(dir?: string): Promise<SyncReport>;
   listDocuments(): Promise<KnowledgeDocumentInfo[]>;
 }
@@ -66,97 +48,112 @@ interface BuiltIndex {
   info: IndexBuildInfo;
 }
 
-/** Creates the index. Nothing is read until the first call. */
+interface IndexState {
+  options: LocalIndexOptions;
+  now: () => number;
+  clock: () => number;
+  interval: number;
+  dir: string;
+  built: BuiltIndex | undefined;
+  checkedAt: number;
+  checking: Promise<BuiltIndex> | undefined;
+  building: { dir: string; fingerprint: string; promise: Promise<BuiltIndex> } | undefined;
+}
+
+/** Nothing is read until the first call. */
 export function createLocalIndex(options: LocalIndexOptions): LocalIndex {
-  const now = options.now ?? Date.now;
-  const clock = options.clock ?? (() => performance.now());
-  const interval = options.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
-  let dir = options.dir;
-  let built: BuiltIndex | undefined;
-  let checkedAt = Number.NEGATIVE_INFINITY;
-  let checking: Promise<BuiltIndex> | undefined;
-  let building: { dir: string; fingerprint: string; promise: Promise<BuiltIndex> } | undefined;
-
-  function loadIndex(force: boolean): Promise<BuiltIndex> {
-    if (!force && built !== undefined && clock() - checkedAt < interval) return Promise.resolve(built);
-    // Concurrent answers share one look at the folder.
-    if (!force && checking !== undefined) return checking;
-    const promise = checkFolder(force).finally(() => {
-      if (checking === promise) checking = undefined;
-    });
-    if (!force) checking = promise;
-    return promise;
-  }
-
-  async function checkFolder(force: boolean): Promise<BuiltIndex> {
-    const checkDir = dir;
-    const started = clock();
-    let result: BuiltIndex;
-    try {
-      const files = await listKnowledgeFiles(checkDir);
-      const fingerprint = fingerprintFiles(files);
-      if (!force && built?.dir === checkDir && built.fingerprint === fingerprint) result = built;
-      // Concurrent answers after a change share one build instead of each starting their own.
-      else if (!force && building?.dir === checkDir && building.fingerprint === fingerprint) result = await building.promise;
-      else result = await startBuild(checkDir, files, fingerprint);
-    } catch (error) {
-      if (error instanceof KnowledgeError) throw error;
-      throw new KnowledgeError(`Cannot read the knowledge folder ${checkDir}: ${describeError(error)}`, 'local', { cause: error });
-    }
-    // A sync to another folder, or a later look, may have finished meanwhile: the newest look wins.
-    if (checkDir === dir && started >= checkedAt) {
-      built = result;
-      checkedAt = started;
-    }
-    return result;
-  }
-
-  async function startBuild(buildDir: string, files: readonly KnowledgeFile[], fingerprint: string): Promise<BuiltIndex> {
-    const promise = buildIndex(buildDir, files, now).then((parts) => ({ dir: buildDir, fingerprint, ...parts }));
-    building = { dir: buildDir, fingerprint, promise };
-    try {
-      const result = await promise;
-      options.onIndexBuilt?.(result.info);
-      return result;
-    } finally {
-      if (building?.promise === promise) building = undefined;
-    }
-  }
-
-  async function loadPassageIndex(loadOptions?: { signal?: AbortSignal }): Promise<PassageIndex> {
-    throwIfAborted(loadOptions?.signal);
-    const { index } = await loadIndex(false);
-    throwIfAborted(loadOptions?.signal);
-    return index;
-  }
-
+  const state: IndexState = {
+    options,
+    now: options.now ?? Date.now,
+    clock: options.clock ?? (() => performance.now()),
+    interval: options.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS,
+    dir: options.dir,
+    built: undefined,
+    checkedAt: Number.NEGATIVE_INFINITY,
+    checking: undefined,
+    building: undefined,
+  };
   return {
     get dir() {
-      return dir;
+      return state.dir;
     },
-    loadPassageIndex,
+    loadPassageIndex: (loadOptions) => loadPassageIndex(state, loadOptions),
 
     async retrieve(query, retrieveOptions) {
-      const index = await loadPassageIndex(retrieveOptions);
+      const index = await loadPassageIndex(state, retrieveOptions);
       return retrievePassages(index, query, retrieveOptions?.limit ?? DEFAULT_RETRIEVE_LIMIT);
     },
 
     async sync(syncDir) {
-      if (syncDir !== undefined && syncDir !== dir) {
-        dir = syncDir;
-        built = undefined;
-        checking = undefined;
-        checkedAt = Number.NEGATIVE_INFINITY;
+      if (syncDir !== undefined && syncDir !== state.dir) {
+        state.dir = syncDir;
+        state.built = undefined;
+        state.checking = undefined;
+        state.checkedAt = Number.NEGATIVE_INFINITY;
       }
-      const { info } = await loadIndex(true);
+      const { info } = await loadIndex(state, true);
       return toSyncReport(info);
     },
 
     async listDocuments() {
-      const { info } = await loadIndex(false);
+      const { info } = await loadIndex(state, false);
       return info.list;
     },
   };
+}
+
+async function loadPassageIndex(state: IndexState, loadOptions?: { signal?: AbortSignal }): Promise<PassageIndex> {
+  throwIfAborted(loadOptions?.signal);
+  const { index } = await loadIndex(state, false);
+  throwIfAborted(loadOptions?.signal);
+  return index;
+}
+
+function loadIndex(state: IndexState, force: boolean): Promise<BuiltIndex> {
+  if (!force && state.built !== undefined && state.clock() - state.checkedAt < state.interval) return Promise.resolve(state.built);
+  // Concurrent answers share one look at the folder.
+  if (!force && state.checking !== undefined) return state.checking;
+  const promise = checkFolder(state, force).finally(() => {
+    if (state.checking === promise) state.checking = undefined;
+  });
+  if (!force) state.checking = promise;
+  return promise;
+}
+
+async function checkFolder(state: IndexState, force: boolean): Promise<BuiltIndex> {
+  const checkDir = state.dir;
+  const started = state.clock();
+  let result: BuiltIndex;
+  try {
+    const files = await listKnowledgeFiles(checkDir);
+    const fingerprint = fingerprintFiles(files);
+    const { built, building } = state;
+    if (!force && built?.dir === checkDir && built.fingerprint === fingerprint) result = built;
+    // Concurrent answers after a change share one build instead of each starting their own.
+    else if (!force && building?.dir === checkDir && building.fingerprint === fingerprint) result = await building.promise;
+    else result = await startBuild(state, checkDir, files, fingerprint);
+  } catch (error) {
+    if (error instanceof KnowledgeError) throw error;
+    throw new KnowledgeError(`Cannot read the knowledge folder ${checkDir}: ${describeError(error)}`, 'local', { cause: error });
+  }
+  // A sync to another folder, or a later look, may have finished meanwhile: the newest look wins.
+  if (checkDir === state.dir && started >= state.checkedAt) {
+    state.built = result;
+    state.checkedAt = started;
+  }
+  return result;
+}
+
+async function startBuild(state: IndexState, buildDir: string, files: readonly KnowledgeFile[], fingerprint: string): Promise<BuiltIndex> {
+  const promise = buildIndex(buildDir, files, state.now).then((parts) => ({ dir: buildDir, fingerprint, ...parts }));
+  state.building = { dir: buildDir, fingerprint, promise };
+  try {
+    const result = await promise;
+    state.options.onIndexBuilt?.(result.info);
+    return result;
+  } finally {
+    if (state.building?.promise === promise) state.building = undefined;
+  }
 }
 
 async function buildIndex(dir: string, files: readonly KnowledgeFile[], now: () => number): Promise<Pick<BuiltIndex, 'index' | 'info'>> {
@@ -204,14 +201,10 @@ function toSyncReport(info: IndexBuildInfo): SyncReport {
   };
 }
 
-/**
- * The passages that match any part of the query, by the cascade answers use: with a listing, its
- * own documents first, then general ones; without, general ones only. A passage several parts
- * match appears once, with its best score and every term it matched.
- */
+/** Passages any part of the query matches, the listing's own first; each once, with its best score and all terms matched. */
 function retrievePassages(index: PassageIndex, query: KnowledgeQuery, limit: number): RetrievedPassage[] {
   const listingId = query.listing?.id;
-  // Without a listing `itemId === listingId` holds for no listing's passage.
+  // Without a listing, only general passages are in scope.
   const inScope = (passage: Passage): boolean => passage.itemId === undefined || passage.itemId === listingId;
   const found = new Map<number, { passage: Passage; score: number; matched: Set<string> }>();
   for (const terms of listQueryParts(index.passages, query)) {

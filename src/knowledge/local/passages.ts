@@ -1,29 +1,19 @@
-/**
- * Splits documents into passages: the units the engine finds and quotes. Markdown is split by
- * headings and blocks (a heading stays as context of the passages under it, a list stays whole with
- * the line that introduces it); plain text by paragraphs. Passage text is already cleaned of markup,
- * so what is indexed is exactly what a buyer would read.
- */
+/** Documents as passages, the units the engine quotes, cleaned of markup: what is indexed is what a buyer reads. */
 import type { KnowledgeDocument } from './documents.js';
 
-/** One quotable piece of a document. */
 export interface Passage {
-  /** Index in the engine's passage list. */
   id: number;
   /** The document's relative path. */
   document: string;
   itemId?: number;
-  /** The document's title (its front matter title or first top-level heading), or ''. */
+  /** Its front matter title or first top-level heading, or ''. */
   title: string;
-  /** The headings the passage sits under, outermost first, the title excluded. */
+  /** Outermost first, the title excluded. */
   headings: string[];
-  /** Clean text, as a buyer would read it. */
   text: string;
-  /** Order within the document. */
   position: number;
 }
 
-/** Passages longer than this are split (at sentences, or between list items). */
 export const MAX_PASSAGE_LENGTH = 800;
 
 type BlockKind = 'heading' | 'paragraph' | 'list' | 'code' | 'table';
@@ -31,7 +21,6 @@ type BlockKind = 'heading' | 'paragraph' | 'list' | 'code' | 'table';
 interface Block {
   kind: BlockKind;
   lines: string[];
-  /** Heading level, for headings. */
   level?: number;
 }
 
@@ -43,7 +32,7 @@ const TABLE_ROW = /^[ \t]*\|/;
 const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
 
-/** Splits a document into passages (ids are assigned by the caller's list; here they start at 0). */
+/** Ids are left 0: the caller's list assigns them. */
 export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSAGE_LENGTH): Passage[] {
   const blocks = document.markup === 'markdown' ? parseMarkdownBlocks(document.text) : parsePlainBlocks(document.text);
   let title = document.title ?? '';
@@ -82,10 +71,7 @@ export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSA
   return passages;
 }
 
-/**
- * The whole document as clean text (headings included), the way passages are cut from it:
- * every passage's text is a part of it. Tests use it to prove answers quote the documents.
- */
+/** The whole document as clean text, every passage's text a part of it: tests prove with it that answers quote. */
 export function cleanDocumentText(document: KnowledgeDocument): string {
   const blocks = document.markup === 'markdown' ? parseMarkdownBlocks(document.text) : parsePlainBlocks(document.text);
   return blocks
@@ -93,8 +79,6 @@ export function cleanDocumentText(document: KnowledgeDocument): string {
     .filter((text) => text !== '')
     .join('\n\n');
 }
-
-// ───────────────────────────── Block parsing ─────────────────────────────
 
 function parsePlainBlocks(text: string): Block[] {
   return text
@@ -105,90 +89,99 @@ function parsePlainBlocks(text: string): Block[] {
 }
 
 function parseMarkdownBlocks(text: string): Block[] {
-  const lines = text.split('\n');
-  const blocks: Block[] = [];
-  let current: Block | undefined;
-  let fence: string | undefined;
-  let blankSinceList = false;
+  const reader = new MarkdownBlockReader();
+  for (const line of text.split('\n')) reader.read(line);
+  reader.close();
+  return mergeListLeads(reader.blocks);
+}
 
-  const close = (): void => {
-    if (current !== undefined && current.lines.length > 0) blocks.push(current);
-    current = undefined;
-  };
+class MarkdownBlockReader {
+  readonly blocks: Block[] = [];
+  private current: Block | undefined;
+  private fence: string | undefined;
+  private blankSinceList = false;
 
-  for (const rawLine of lines) {
-    if (fence !== undefined) {
-      if (rawLine.trim().startsWith(fence)) {
-        fence = undefined;
-        close();
-      } else current?.lines.push(rawLine);
-      continue;
+  read(rawLine: string): void {
+    if (this.fence !== undefined) {
+      this.readFenced(rawLine, this.fence);
+      return;
     }
-    const fenceMatch = FENCE.exec(rawLine);
-    if (fenceMatch?.[1] !== undefined) {
-      close();
-      fence = fenceMatch[1];
-      current = { kind: 'code', lines: [] };
-      continue;
+    const fence = FENCE.exec(rawLine)?.[1];
+    if (fence !== undefined) {
+      this.close();
+      this.fence = fence;
+      this.current = { kind: 'code', lines: [] };
+      return;
     }
     // Block quotes read as their content.
     const line = rawLine.replace(/^ {0,3}(?:>[ \t]?)+/, '');
     if (line.trim() === '') {
-      if (current?.kind === 'list') blankSinceList = true;
-      else close();
-      continue;
+      if (this.current?.kind === 'list') this.blankSinceList = true;
+      else this.close();
+      return;
     }
-    if (current?.kind === 'list' && blankSinceList) {
-      blankSinceList = false;
+    if (this.current?.kind === 'list' && this.blankSinceList) {
+      this.blankSinceList = false;
       // A list survives blank lines between its items and indented continuations; anything else ends it.
-      if (!LIST_ITEM.test(line) && !/^[ \t]{2,}\S/.test(line)) close();
+      if (!LIST_ITEM.test(line) && !/^[ \t]{2,}\S/.test(line)) this.close();
     }
-    if (REFERENCE_DEFINITION.test(line)) continue;
+    if (REFERENCE_DEFINITION.test(line) || this.readHeading(line)) return;
+    if (RULE.test(line)) this.close();
+    else if (LIST_ITEM.test(line)) this.readListItem(line);
+    else if (TABLE_ROW.test(line)) this.readTableRow(line);
+    else if (this.current?.kind === 'list' || this.current?.kind === 'paragraph') this.current.lines.push(line);
+    else {
+      this.close();
+      this.current = { kind: 'paragraph', lines: [line] };
+    }
+  }
+
+  close(): void {
+    if (this.current !== undefined && this.current.lines.length > 0) this.blocks.push(this.current);
+    this.current = undefined;
+  }
+
+  private readFenced(rawLine: string, fence: string): void {
+    if (rawLine.trim().startsWith(fence)) {
+      this.fence = undefined;
+      this.close();
+    } else this.current?.lines.push(rawLine);
+  }
+
+  /** An ATX heading, or the underline of a setext one; true when the line was one. */
+  private readHeading(line: string): boolean {
     const heading = HEADING.exec(line);
     if (heading?.[1] !== undefined) {
-      close();
-      blocks.push({ kind: 'heading', lines: [heading[2] ?? ''], level: heading[1].length });
-      continue;
+      this.close();
+      this.blocks.push({ kind: 'heading', lines: [heading[2] ?? ''], level: heading[1].length });
+      return true;
     }
+    const current = this.current;
     if (current?.kind === 'paragraph' && current.lines.length > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line)) {
-      // Setext heading: the paragraph line above is the heading.
-      const headingText = current.lines.join(' ');
-      const level = line.trim().startsWith('=') ? 1 : 2;
-      current = undefined;
-      blocks.push({ kind: 'heading', lines: [headingText], level });
-      continue;
+      this.current = undefined;
+      this.blocks.push({ kind: 'heading', lines: [current.lines.join(' ')], level: line.trim().startsWith('=') ? 1 : 2 });
+      return true;
     }
-    if (RULE.test(line)) {
-      close();
-      continue;
-    }
-    if (LIST_ITEM.test(line)) {
-      if (current?.kind !== 'list') {
-        // A short paragraph ending with ":" introduces the list and belongs with it.
-        const lead = current?.kind === 'paragraph' && /:\s*$/.test(current.lines.join(' ')) ? current.lines : [];
-        if (lead.length === 0) close();
-        current = { kind: 'list', lines: lead.length > 0 ? [lead.join(' ')] : [] };
-      }
-      current.lines.push(line);
-      continue;
-    }
-    if (TABLE_ROW.test(line)) {
-      if (current?.kind !== 'table') {
-        close();
-        current = { kind: 'table', lines: [] };
-      }
-      current.lines.push(line);
-      continue;
-    }
-    if (current?.kind === 'list' || current?.kind === 'paragraph') {
-      current.lines.push(line);
-      continue;
-    }
-    close();
-    current = { kind: 'paragraph', lines: [line] };
+    return false;
   }
-  close();
-  return mergeListLeads(blocks);
+
+  private readListItem(line: string): void {
+    if (this.current?.kind !== 'list') {
+      // A short paragraph ending with ":" introduces the list and belongs with it.
+      const lead = this.current?.kind === 'paragraph' && /:\s*$/.test(this.current.lines.join(' ')) ? this.current.lines : [];
+      if (lead.length === 0) this.close();
+      this.current = { kind: 'list', lines: lead.length > 0 ? [lead.join(' ')] : [] };
+    }
+    this.current.lines.push(line);
+  }
+
+  private readTableRow(line: string): void {
+    if (this.current?.kind !== 'table') {
+      this.close();
+      this.current = { kind: 'table', lines: [] };
+    }
+    this.current.lines.push(line);
+  }
 }
 
 /** A lead line ("В комплекте:") followed by a blank line and a list still introduces that list. */
@@ -212,8 +205,6 @@ function mergeListLeads(blocks: Block[]): Block[] {
   }
   return merged;
 }
-
-// ───────────────────────────── Cleaning ─────────────────────────────
 
 function cleanBlock(block: Block): string {
   switch (block.kind) {
@@ -242,7 +233,6 @@ function cleanBlock(block: Block): string {
   }
 }
 
-/** List items become "• item" lines (numbered items keep their numbers); continuations join their item. */
 function cleanList(lines: readonly string[]): string {
   const items: string[] = [];
   for (const line of lines) {
@@ -259,7 +249,7 @@ function cleanList(lines: readonly string[]): string {
     .join('\n');
 }
 
-/** Removes inline Markdown: emphasis, code marks, links (their text stays), images (their alt stays), HTML tags. */
+/** Links keep their text and images their alt; emphasis, code marks and HTML tags go. */
 export function cleanInline(text: string): string {
   return collapseSpaces(
     text
@@ -281,9 +271,6 @@ function collapseSpaces(text: string): string {
   return text.replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
-// ───────────────────────────── Long passages ─────────────────────────────
-
-/** Splits text over `maxLength`: lists and plain text between lines, paragraphs between sentences. */
 function splitLongText(text: string, kind: BlockKind, maxLength: number): string[] {
   if (text.length <= maxLength) return [text];
   const units =
@@ -304,7 +291,7 @@ function splitLongText(text: string, kind: BlockKind, maxLength: number): string
   return pieces;
 }
 
-/** Splits at sentence ends (., !, ?, … followed by a space and a capital letter, digit or quote). */
+/** A sentence ends at ., !, ?, … before a capital letter, digit or quote, so "т. е." stays whole. */
 export function splitSentences(text: string): string[] {
   return text
     .split(/(?<=[.!?…])\s+(?=[\p{Lu}\p{N}«"(•])/u)

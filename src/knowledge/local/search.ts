@@ -1,27 +1,20 @@
-/**
- * Full-text search over passages with MiniSearch (BM25), using the engine's own Russian-aware
- * terms. MiniSearch ranks; the coverage of the query's terms (computed here) decides whether a
- * passage answers at all.
- */
+/** MiniSearch (BM25) over passages with the engine's own terms: BM25 ranks, the coverage of the query decides. */
 import MiniSearch from 'minisearch';
 import { WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
 import { normalizeText, termOf, tokenizeWords } from './terms.js';
 
-/** An index over a fixed list of passages. */
 export interface PassageIndex {
   passages: readonly Passage[];
   search(terms: readonly string[], filter: (passage: Passage) => boolean): PassageHit[];
 }
 
-/** A passage that matched at least one query term. */
 export interface PassageHit {
   passage: Passage;
-  /** BM25 score from MiniSearch: orders passages that cover the query equally. */
+  /** BM25: orders passages that cover the query equally. */
   score: number;
-  /** Query terms found in the passage (its text, headings or document title). */
   matched: string[];
-  /** Weighted share of the query's terms found, 0..1: what the threshold is compared with. */
+  /** Weighted share (0..1) of the query's terms found: what the threshold is compared with. */
   coverage: number;
 }
 
@@ -32,14 +25,14 @@ interface IndexedPassage {
   text: string;
 }
 
-/** Builds the index; passage ids must be their positions in `passages`. */
+/** Passage ids must be their positions in `passages`. */
 export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   const miniSearch = new MiniSearch<IndexedPassage>({
     fields: ['title', 'headings', 'text'],
     tokenize: (text) => tokenizeWords(normalizeText(text)),
     processTerm: (word) => termOf(word) ?? null,
     searchOptions: {
-      // The passage's own words matter most; its headings say what it is about; the title is shared by the whole document.
+      // The title is shared by the whole document; headings say what the passage is about.
       boost: { text: 2, headings: 1.5, title: 0.5 },
     },
   });
@@ -90,7 +83,6 @@ export function measureCoverage(terms: readonly string[], matched: readonly stri
   return total === 0 ? 0 : found / total;
 }
 
-/** Best first: more of the query covered, then a higher BM25 score, then earlier in its document. */
 function compareHits(a: PassageHit, b: PassageHit): number {
   return b.coverage - a.coverage || b.score - a.score || a.passage.position - b.passage.position;
 }

@@ -1,18 +1,11 @@
-/**
- * Text → search terms, shared by indexing and querying so both sides see the same terms:
- * lower case, ё folded to е, Russian Snowball stems, stop words dropped, concept families merged,
- * Latin words (model names) and numbers kept as written.
- */
+/** Text → search terms, shared by indexing and querying so both see the same terms. */
 import { stemmer } from '@orama/stemmers/russian';
 import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const WORD = /[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
 
-/**
- * Lower-cases and folds what varies without changing meaning: ё/е, apostrophes inside names
- * (De'Longhi → delonghi), thousands separators (24 990 → 24990), decimal commas (1,8 → 1.8).
- */
+/** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
   let normalized = text.normalize('NFKC').toLowerCase().replaceAll('ё', 'е');
   // The rarer rewrites run only when their trigger is present: this runs for every indexed field.
@@ -26,15 +19,11 @@ export function normalizeText(text: string): string {
   return normalized;
 }
 
-/** Splits normalized text into words (letters and digits; dots only inside numbers). */
 export function splitWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
-/**
- * The words of normalized text as the engine reads them: "не" joins the word after it when the
- * pair means a concept of its own ("не понравится"), so indexing and querying both see it.
- */
+/** "не" joins the word after it when the pair is a concept of its own ("не понравится"). */
 export function tokenizeWords(normalized: string): string[] {
   const words = splitWords(normalized);
   const tokens: string[] = [];
@@ -53,7 +42,6 @@ export function tokenizeWords(normalized: string): string[] {
 const termCache = new Map<string, string | null>();
 const TERM_CACHE_LIMIT = 100_000;
 
-/** The search term for one normalized word, or undefined when the word carries no meaning. */
 export function termOf(word: string): string | undefined {
   const cached = termCache.get(word);
   if (cached !== undefined) return cached ?? undefined;
@@ -75,7 +63,7 @@ function computeTerm(word: string): string | undefined {
   return stem.length > 0 ? stem : word;
 }
 
-/** The distinct meaningful terms of a text, in order of first appearance. */
+/** Distinct, in order of first appearance. */
 export function extractTerms(text: string): string[] {
   const terms = new Set<string>();
   for (const word of tokenizeWords(normalizeText(text))) {

@@ -1,16 +1,8 @@
-/**
- * The words the local engine treats specially: words that carry no meaning in a buyer's question,
- * words that name an attribute without naming the thing, and families of words buyers use
- * interchangeably. Kept small and domain-specific on purpose: every entry changes what counts as
- * "the documents answer this".
- */
+/** Words the engine treats specially, kept few on purpose: each entry changes what "the documents answer this" means. */
 import { stemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
 
-/**
- * Politeness, greetings and question scaffolding. They appear in almost every buyer message and
- * would otherwise count as unanswered terms, dragging real questions below the threshold.
- */
+// Politeness and scaffolding, in almost every message: as unanswered terms they would drag questions below the threshold.
 const QUESTION_FILLERS = [
   'подскажите', 'подскажи', 'подскажете', 'скажите', 'скажи', 'скажете', 'пожалуйста', 'пожалуйсто',
   'здравствуйте', 'здраствуйте', 'здрасте', 'здравствуй', 'привет', 'приветствую', 'добрый', 'доброе',
@@ -32,16 +24,12 @@ const QUESTION_FILLERS = [
   'вами', 'нами', 'нам', 'вашим', 'вашем', 'вашими', 'тобой', 'мной', 'нему',
 ];
 
-/** Surface words (lower case, ё folded to е) dropped before stemming. */
+/** Surface words (ё folded to е), dropped before stemming. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   [...russianStopwords, ...QUESTION_FILLERS].map((word) => word.toLowerCase().replaceAll('ё', 'е')),
 );
 
-/**
- * A family of surface forms, recognised by prefix, that stands for one concept. Buyers write
- * "доставляете", documents say "доставка"; the Snowball stemmer keeps those apart, so the engine
- * maps both to one term. Prefixes are matched against the lower-cased, ё-folded word.
- */
+// Buyers write "доставляете", documents "доставка": the Snowball stemmer keeps them apart, so one term stands for the family.
 interface ConceptRule {
   term: string;
   prefixes: readonly string[];
@@ -85,18 +73,13 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'год', prefixes: [], words: ['год', 'года', 'году', 'годом', 'годы', 'годов', 'годам', 'годами', 'лет'] },
 ];
 
-/**
- * Concepts a word stands for only after "не". Buyers say "если не понравится" where return rules
- * say "если товар не подошёл"; a bare "понравилась?" is small talk, not a question about returns.
- */
+// Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.
 const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', prefixes: ['понрав'] }];
 
-/** Returns the concept "не" + `word` stands for, if any. */
 export function findNegatedConcept(word: string): string | undefined {
   return NEGATED_CONCEPT_RULES.find((rule) => rule.words?.includes(word) || rule.prefixes.some((prefix) => word.startsWith(prefix)))?.term;
 }
 
-/** Returns the concept a surface word belongs to, if any. */
 export function findConcept(word: string): string | undefined {
   for (const rule of CONCEPT_RULES) {
     if (rule.words?.includes(word)) return rule.term;
@@ -105,12 +88,8 @@ export function findConcept(word: string): string | undefined {
   return undefined;
 }
 
-/**
- * Places buyers name to say where they are ("Отправите в Новосибирск?"). Documents state their own
- * reach ("по всей России") and rarely list cities, so a place in a question is context, not the
- * thing asked. Surface forms; their stems join {@link WEAK_TERMS}. Names whose stem is a common word
- * are left out (Ростов → "рост", Киров → "кир").
- */
+// Where the buyer is ("Отправите в Новосибирск?"), not what is asked: documents state their reach ("по всей России").
+// Names whose stem is a common word are left out (Ростов → "рост", Киров → "кир").
 const PLACES = [
   'город', 'регион', 'область', 'москва', 'подмосковье', 'питер', 'петербург', 'санкт', 'спб', 'новосибирск',
   'екатеринбург', 'казань', 'новгород', 'челябинск', 'самара', 'омск', 'уфа', 'красноярск', 'воронеж',
@@ -121,20 +100,12 @@ const PLACES = [
   'балашиха', 'люберцы', 'минск', 'алматы',
 ];
 
-/**
- * Terms that name an attribute of the listing rather than the thing asked about ("какой размер
- * рамы"). A question made of these alone asks about the listing itself, which general documents
- * (that mention weights and sizes of parcels) do not answer.
- */
+/** Attributes ("какой размер рамы"): alone they ask about the listing, not general documents that mention parcels' sizes. */
 export const ATTRIBUTE_TERMS: ReadonlySet<string> = new Set([
   'размер', 'цвет', 'вес', 'модел', 'характеристик', 'параметр', 'тип', 'информац', 'подробн', 'детал', 'описан',
   // "входит/входят": the verb of "что входит в комплект", never the subject.
   'вход',
 ]);
 
-/**
- * Terms that name an attribute or a circumstance rather than the thing asked about ("какой размер
- * рамы", "адрес самовывоза", "доставка в Казань"): a document may answer without the word, so their
- * absence weighs half as much.
- */
+/** Attributes and circumstances ("доставка в Казань"): a document may answer without them, so they weigh half. */
 export const WEAK_TERMS: ReadonlySet<string> = new Set([...ATTRIBUTE_TERMS, 'наход', ...PLACES.map((place) => stemmer(place))]);

@@ -160,6 +160,17 @@ describe('against the Avito sandbox', () => {
     expect(sandbox.sent()).toEqual([]);
   });
 
+  it('reply to a chat Avito does not know: one line saying so, the usage exit code, nothing sent', async () => {
+    for (const args of [['reply', 'u2i-no-such-chat'], ['reply', 'u2i-no-such-chat', '--text', 'Здравствуйте!']]) {
+      const result = await runInProcess(args, { cwd, env });
+      expect(result.code, result.stderr).toBe(ExitCode.Usage);
+      // One error line (the log may say other things), no stack.
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('avito-ai:'))).toEqual([expect.stringMatching(/^avito-ai: Avito has no chat u2i-no-such-chat \(/)]);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(sandbox.sent()).toEqual([]);
+  });
+
   it('reply answers one chat; reply --text sends as the seller and pauses the bot there', async () => {
     const answered = await runInProcess(['reply', 'u2i-demo-vacuum'], { cwd, env });
     expect(answered.code).toBe(ExitCode.Ok);

@@ -1,6 +1,6 @@
 /** `avito-ai reply <chatId>`: run the responder on one chat now, or send the seller's own text. */
 import { requireAvitoCredentials, type Config } from '../../config/config.js';
-import { StoreError, UsageError } from '../../errors.js';
+import { MessengerError, StoreError, UsageError } from '../../errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import type { OutputStream } from '../io.js';
@@ -20,6 +20,18 @@ import { sendAsSeller } from '../../core/seller-reply.js';
 
 export default async function reply(context: CommandContext): Promise<ExitCode> {
   const chatId = String(context.args[0] ?? '').trim();
+  try {
+    return await replyTo(context, chatId);
+  } catch (error) {
+    // A chat id Avito does not know is a mistake in the command line, not an outage.
+    if (error instanceof MessengerError && error.failure === 'not-found') {
+      throw new UsageError(`Avito has no chat ${chatId}`, { hint: 'check the id; avito-ai chats --all lists the chats the bot knows' });
+    }
+    throw error;
+  }
+}
+
+async function replyTo(context: CommandContext, chatId: string): Promise<ExitCode> {
   if (!chatId) throw new UsageError('reply needs a chat id, e.g. avito-ai reply u2i-abc123');
   const text = context.options.text === undefined ? undefined : String(context.options.text);
   if (text !== undefined && text.trim() === '') throw new UsageError('--text is empty: give the message to send');

@@ -1,7 +1,3 @@
-/**
- * The Avito Messenger adapter: implements the core's `Messenger` port over the HTTP API, with
- * token handling, the refresh-once rule for 401/403, and user id discovery.
- */
 import { AvitoApiError, AvitoAuthError } from '../errors.js';
 import type { ChatMessage, ChatSummary } from '../core/model.js';
 import type { ListChatsOptions, Messenger } from '../core/ports.js';
@@ -12,7 +8,6 @@ import type { AccountInfo, WebhookSubscription } from './parse.js';
 import { createTokenManager, type TokenManager } from './token-manager.js';
 
 export interface AvitoClientOptions {
-  /** `https://api.avito.ru` in production, the sandbox URL in tests. */
   baseUrl: string;
   clientId: string;
   clientSecret: string;
@@ -20,19 +15,16 @@ export interface AvitoClientOptions {
   userId?: number;
   /** Chat types listed by default; Avito itself defaults to `u2i` only. */
   chatTypes?: readonly string[];
-  /** Per-attempt timeout, 15 s by default. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Called once when the user id was discovered rather than configured, so it can be saved. */
+  /** Once, when the user id was discovered rather than configured, so it can be saved. */
   onUserIdDiscovered?: (userId: number) => void;
   onEvent?: (event: AvitoEvent) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  /** Epoch ms. */
   now?: () => number;
 }
 
-/** The Messenger port plus the account and webhook calls the CLI needs. */
 export interface AvitoClient extends Messenger {
   getSelf(): Promise<AccountInfo>;
   subscribeWebhook(url: string): Promise<void>;
@@ -64,14 +56,12 @@ const SCOPE_HINT =
   'Avito accepts the credentials but refuses this call: the API app needs the scopes messenger:read, messenger:write and user:read, ' +
   'and the account needs the paid Messenger API tariff.';
 
-/** What every call needs: authorised requests and the account id. */
 interface Api {
   call(request: Omit<AvitoRequest, 'token'>): Promise<unknown>;
   userId(): Promise<number>;
   chatTypes: readonly string[];
 }
 
-/** Creates the Avito client; no request is made until a method is called. */
 export function createAvitoClient(options: AvitoClientOptions): AvitoClient {
   const request = createRequester(options);
   const tokens = createTokenManager({ request, clientId: options.clientId, clientSecret: options.clientSecret, now: options.now, onEvent: options.onEvent });
@@ -97,10 +87,7 @@ export function createAvitoClient(options: AvitoClientOptions): AvitoClient {
   };
 }
 
-/**
- * An authorised call. Avito answers an expired token with 403, so 401 and 403 both earn one fresh
- * token and one more try; a refusal means nothing was processed, so this holds for sends too.
- */
+/** Avito answers an expired token with 403, so 401 and 403 both earn one fresh token and one more try; a refusal means nothing was processed, so sends too. */
 async function callAuthorised(
   request: Requester,
   tokens: TokenManager,

@@ -1,14 +1,11 @@
 /**
- * The one request helper every Avito call goes through: undici's `request` for the transport (a
- * fraction of `fetch`'s CPU per call, and it honours the proxy set as the global dispatcher), and
- * our own bounded retry loop on top, because a transport cannot tell a send that may have reached
- * Avito from one that never left.
+ * undici's `request`: a fraction of `fetch`'s CPU per call, and it honours the proxy set as the global dispatcher. Our own
+ * retry loop on top, because a transport cannot tell a send that may have reached Avito from one that never left.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { AvitoApiError, AvitoResponseError } from '../errors.js';
 
-/** How failed calls are retried. */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   limit: number;
@@ -22,14 +19,12 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { limit: 4, baseDelayMs: 500, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** What the client reports for logs; it never prints. */
 export type AvitoEvent =
   | {
       type: 'retry';
       endpoint: string;
       /** HTTP status, or 0 when there was no answer. */
       status: number;
-      /** 1 for the first retry. */
       attempt: number;
       delayMs: number;
       reason: string;
@@ -43,9 +38,7 @@ export interface RequesterOptions {
   retry?: Partial<RetryPolicy>;
   onEvent?: (event: AvitoEvent) => void;
   sleep?: (ms: number) => Promise<void>;
-  /** [0, 1), for jitter. */
   random?: () => number;
-  /** Epoch ms, for `Retry-After` dates. */
   now?: () => number;
 }
 
@@ -53,25 +46,20 @@ export interface AvitoRequest {
   method: 'GET' | 'POST';
   /** Path below the base URL, segments already encoded. */
   path: string;
-  /** Stable label for errors and events, e.g. `GET /messenger/v2/accounts/{user_id}/chats`. */
   endpoint: string;
   /** Arrays are sent comma-separated, as Avito expects; undefined values are left out. */
   query?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
   json?: unknown;
   form?: Record<string, string>;
   token?: string;
-  /**
-   * False for calls Avito must not process twice (send, subscribe): those are retried only when
-   * the failure proves the request was never processed.
-   */
+  /** False for calls Avito must not process twice (send, subscribe): retried only when the failure proves it was never processed. */
   idempotent: boolean;
 }
 
 /** Sends one request with retries; resolves to the parsed JSON body (undefined when empty). */
 export type Requester = (request: AvitoRequest) => Promise<unknown>;
 
-// Failures that happen before a single byte of the request is written: DNS, refused or
-// unreachable connection, connect timeout. Repeating a send after them cannot duplicate it.
+// Failures before a byte of the request is written: repeating a send after them cannot duplicate it.
 // A reset (ECONNRESET, "other side closed") is not here: it can come after Avito read the request.
 const NEVER_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -96,7 +84,6 @@ interface Transport {
   now: () => number;
 }
 
-/** Creates the request helper bound to one base URL and retry policy. */
 export function createRequester(options: RequesterOptions): Requester {
   const transport: Transport = { baseUrl: options.baseUrl.replace(/\/+$/, ''), timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: options.now ?? Date.now };
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -228,10 +215,7 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
   return Math.max(0, date - nowMs);
 }
 
-/**
- * Avito's own words from an error body: `{"error":{"code","message"}}`, the OAuth-style
- * `{"error","error_description"}`, `{"message"}`, or the text of a non-JSON (HTML) page.
- */
+/** From `{"error":{"code","message"}}`, the OAuth-style `{"error","error_description"}`, `{"message"}`, or an HTML page. */
 export function readAvitoMessage(text: string): string | undefined {
   let body: unknown;
   try {

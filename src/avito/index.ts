@@ -1,4 +1,3 @@
-/** The Avito adapter: the Messenger client and the pieces other adapters reuse. */
 export { createAvitoClient } from './client.js';
 export type { AvitoClient, AvitoClientOptions } from './client.js';
 export { DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS } from './http.js';

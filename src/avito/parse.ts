@@ -1,14 +1,9 @@
-/**
- * Lenient mapping of Avito bodies to the domain model. Unknown message types and extra fields
- * pass through; only a body that breaks the API's promise (no chat list, a message without an id)
- * is an `AvitoResponseError`, because the core cannot de-duplicate what it cannot identify.
- */
+/** Lenient: only a body that breaks the API's promise (no chat list, a message without an id) throws, as the core cannot de-duplicate what it cannot identify. */
 import { AvitoResponseError } from '../errors.js';
 import type { ChatMessage, ChatSummary, Listing } from '../core/model.js';
 
 type Json = Record<string, unknown>;
 
-/** What `GET /core/v1/accounts/self` tells about the account. */
 export interface AccountInfo {
   id: number;
   name?: string;
@@ -16,13 +11,11 @@ export interface AccountInfo {
   profileUrl?: string;
 }
 
-/** One webhook subscription as `POST /messenger/v1/subscriptions` lists it. */
 export interface WebhookSubscription {
   url: string;
   version: string;
 }
 
-/** An access token from `POST /token`. */
 export interface TokenGrant {
   accessToken: string;
   /** Seconds; undefined when Avito did not say. */
@@ -38,7 +31,6 @@ export function parseChatList(body: unknown, endpoint: string, accountId?: numbe
   return chats.map((chat) => parseChat(chat, endpoint, accountId));
 }
 
-/** One Avito Chat → ChatSummary. */
 export function parseChat(body: unknown, endpoint: string, accountId?: number): ChatSummary {
   if (!isObject(body)) throw shapeError(endpoint, 'a chat is not an object');
   const id = readId(body.id);
@@ -67,11 +59,7 @@ export function parseMessageList(body: unknown, chatId: string, endpoint: string
   return list.map((message) => parseMessage(message, chatId, endpoint, accountId));
 }
 
-/**
- * One Avito message (list item, last_message or send answer) → ChatMessage. A send answer has
- * neither chat id nor author, so `chatId` comes from the caller and `direction` decides the author
- * when `author_id` is missing and the direction is out.
- */
+/** A send answer has neither chat id nor author: `chatId` comes from the caller, and an outgoing message without `author_id` is the account's. */
 export function parseMessage(body: unknown, chatId: string, endpoint: string, accountId?: number): ChatMessage {
   if (!isObject(body)) throw shapeError(endpoint, 'a message is not an object');
   const id = readId(body.id);
@@ -97,7 +85,6 @@ export function parseMessage(body: unknown, chatId: string, endpoint: string, ac
   return message;
 }
 
-/** `GET /core/v1/accounts/self` → AccountInfo. */
 export function parseAccount(body: unknown, endpoint: string): AccountInfo {
   const id = isObject(body) ? readNumber(body.id) : undefined;
   if (!isObject(body) || id === undefined) throw shapeError(endpoint, 'the account has no numeric id');
@@ -111,7 +98,6 @@ export function parseAccount(body: unknown, endpoint: string): AccountInfo {
   return account;
 }
 
-/** `{subscriptions:[{url, version}]}` → subscriptions; entries without a url are skipped. */
 export function parseSubscriptions(body: unknown, endpoint: string): WebhookSubscription[] {
   const list = isObject(body) ? (body.subscriptions ?? []) : undefined;
   if (!Array.isArray(list)) throw shapeError(endpoint, '"subscriptions" is not an array');
@@ -130,7 +116,6 @@ function readVersion(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 
-/** `{voices_urls:{id:url}}` → a map from voice id to a one-hour download link. */
 export function parseVoiceUrls(body: unknown, endpoint: string): Record<string, string> {
   const urls = isObject(body) ? (body.voices_urls ?? {}) : undefined;
   if (!isObject(urls)) throw shapeError(endpoint, '"voices_urls" is not an object');
@@ -141,7 +126,6 @@ export function parseVoiceUrls(body: unknown, endpoint: string): Record<string, 
   return result;
 }
 
-/** `{access_token, expires_in}` → TokenGrant, or undefined when the body holds no token. */
 export function parseTokenGrant(body: unknown): TokenGrant | undefined {
   if (!isObject(body)) return undefined;
   const accessToken = readString(body.access_token);
@@ -202,7 +186,6 @@ function readDirection(value: unknown, authorId: number | undefined, accountId: 
   return 'in';
 }
 
-/** A JSON object (not an array, not null). */
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -222,7 +205,6 @@ function readNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** An Avito id: a non-empty string, or a number written as one. */
 export function readId(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

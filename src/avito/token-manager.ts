@@ -1,7 +1,4 @@
-/**
- * The client_credentials access token: fetched on demand, cached until shortly before it
- * expires, refreshed by one request however many callers are waiting.
- */
+/** One refresh however many callers are waiting. */
 import { AvitoApiError, AvitoAuthError, AvitoResponseError } from '../errors.js';
 import type { AvitoEvent, Requester } from './http.js';
 import { parseTokenGrant } from './parse.js';
@@ -16,22 +13,16 @@ export interface TokenManagerOptions {
   request: Requester;
   clientId: string;
   clientSecret: string;
-  /** Epoch ms. */
   now?: () => number;
   onEvent?: (event: AvitoEvent) => void;
 }
 
 export interface TokenManager {
-  /** A valid access token, from the cache or one shared refresh. */
   getToken(): Promise<string>;
-  /**
-   * Forgets the cached token. With `staleToken`, only if it is still the cached one, so callers
-   * that saw the same 403 at once do not throw away the fresh token another caller just fetched.
-   */
+  /** With `staleToken`, only if it is still cached: callers that saw the same 403 keep the fresh token another one just fetched. */
   invalidate(staleToken?: string): void;
 }
 
-/** Creates the token cache for one set of credentials. */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const now = options.now ?? Date.now;
   let cached: { token: string; refreshAt: number } | undefined;

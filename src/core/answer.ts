@@ -1,8 +1,4 @@
-/**
- * What the buyer is told for a text question: the escalation text, the engine's grounded answer,
- * or exactly the fallback text. Shared by the responder and `ask`, so that `ask` shows precisely
- * what a buyer would get.
- */
+/** Shared by the responder and `ask`, so that `ask` shows exactly what a buyer would get. */
 import type { EscalationMatcher } from './escalation.js';
 import type { ResponderSettings } from './inquiry.js';
 import type { DialogStatus, Listing } from './model.js';
@@ -12,7 +8,6 @@ export interface ComposedReply {
   status: Extract<DialogStatus, 'FOUND' | 'NOT_FOUND' | 'ESCALATION'>;
   reply: string;
   sources: string[];
-  /** The engine's answer, when it was asked. */
   answer?: KnowledgeAnswer;
 }
 

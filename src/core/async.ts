@@ -1,5 +1,3 @@
-/** Small async helpers shared by the core and the adapters. */
-
 /** Waits `ms`, or less if `signal` aborts first; never rejects. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -14,7 +12,6 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-/** Runs `work` over `items` with at most `limit` in flight. */
 export async function runBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

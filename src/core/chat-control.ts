@@ -1,19 +1,13 @@
-/**
- * The seller's manual controls over one chat, shared by the `pause`/`resume` commands and the
- * running daemon (which applies the same requests from its control inbox). Absolute values only,
- * so applying a request twice changes nothing.
- */
+/** Pause and resume, from the commands or the daemon's control inbox: absolute values, so applying a request twice changes nothing. */
 import type { StoreTransaction } from './ports.js';
 
 export type ControlRequest =
   | {
       op: 'pause';
       chatId: string;
-      /** Epoch ms. */
       until: number;
-      /** `takeover` when the seller wrote to the buyer from outside the Avito app; `manual` by default. */
+      /** `takeover`: the seller wrote to the buyer from outside the Avito app, at `at`. */
       reason?: 'manual' | 'takeover';
-      /** Epoch ms the seller wrote, for a takeover. */
       at?: number;
     }
   | { op: 'resume'; chatId: string; /** Epoch ms of the request: the bot answers messages from then on. */ at: number };
@@ -44,7 +38,6 @@ export function applyControl(tx: StoreTransaction, request: ControlRequest): voi
   });
 }
 
-/** Parses one inbox line; undefined for anything malformed (skipped, never fatal). */
 export function parseControlRequest(value: unknown): ControlRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;

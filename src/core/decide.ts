@@ -1,13 +1,8 @@
-/**
- * The responder's gates as one pure decision: given what the chat shows, what the store knows and
- * the time, what the bot learns and what it does. No I/O; `responder.ts` acts on the result.
- */
 import { analyzeChat, isWithinActiveHours, repliesInLastHour, type ChatAnalysis, type ResponderSettings } from './inquiry.js';
 import type { ChatMessage, DialogStatus, Listing } from './model.js';
 import type { ChatState, KnowledgeAnswer } from './ports.js';
 import { HOUR_MS } from './time.js';
 
-/** What the responder sees of one chat when it decides. */
 export interface ChatView {
   chatId: string;
   userId: number;
@@ -17,28 +12,23 @@ export interface ChatView {
   listing: Listing | undefined;
   buyerName?: string;
   isProcessed: (id: string) => boolean;
-  /** Epoch ms. */
   now: number;
 }
 
 export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale';
 
-/** What the bot does about the open inquiry. */
 export type Verdict =
   | { kind: 'skip'; reason: Extract<SkipReason, 'no-inquiry' | 'paused' | 'escalated'> }
   | { kind: 'hold'; reason: 'quiet-hours' | 'rate-limited' }
-  /** Left to the seller without a reply, the inquiry closed: too old, or only non-text messages. */
+  /** Left to the seller without a reply, the inquiry closed. */
   | { kind: 'leave'; reason: Extract<SkipReason, 'stale' | 'non-text'> }
-  /** Only non-text messages of a kind the seller wants answered with NON_TEXT_REPLY_TEXT. */
   | { kind: 'ask-for-text' }
   | { kind: 'answer'; question: string };
 
 /** What this look at the chat taught, recorded whatever the verdict. */
 export interface Learned {
-  /** The chat's listing and buyer, when the store does not have them yet. */
   listing?: Listing;
   buyerName?: string;
-  /** The seller answered by hand: the bot stays silent until `until`. */
   takeover?: {
     message: ChatMessage;
     until: number;
@@ -47,7 +37,6 @@ export interface Learned {
     /** The bot was not paused before: the seller hears of it. */
     isNew: boolean;
   };
-  /** Messages never to answer (the seller's own, system, Avito's bots), seen for the first time. */
   processed: string[];
 }
 
@@ -74,7 +63,6 @@ function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettin
   }
   const newestSeller = analysis.sellerMessages.at(-1);
   if (newestSeller) {
-    // The bot stays silent for HUMAN_PAUSE_HOURS from the seller's own message.
     const until = newestSeller.created * 1000 + settings.humanPauseHours * HOUR_MS;
     const live = until > now;
     learned.takeover = { message: newestSeller, until, live, isNew: live && (state?.pausedUntil ?? 0) <= now };
@@ -87,8 +75,7 @@ function judge(analysis: ChatAnalysis, state: ChatState | undefined, pausedUntil
   const newest = analysis.inquiry.at(-1);
   if (newest === undefined) return { kind: 'skip', reason: 'no-inquiry' };
   if (state?.escalatedAt) return { kind: 'skip', reason: 'escalated' };
-  // A question from long ago (the first start on an old account, a long outage) is the seller's
-  // to answer: a bot reply weeks late reads as a glitch.
+  // A question from long ago (the first start on an old account, a long outage) is the seller's: a reply weeks late reads as a glitch.
   const maxAgeMs = (settings.replyMaxAgeHours ?? 0) * HOUR_MS;
   if (maxAgeMs > 0 && now - newest.created * 1000 > maxAgeMs) return { kind: 'leave', reason: 'stale' };
   if (pausedUntil > now) return { kind: 'skip', reason: 'paused' };
@@ -99,7 +86,6 @@ function judge(analysis: ChatAnalysis, state: ChatState | undefined, pausedUntil
   return askForText && settings.nonTextReplyText.trim() !== '' ? { kind: 'ask-for-text' } : { kind: 'leave', reason: 'non-text' };
 }
 
-/** The reply to send, or why there is none yet. */
 export type ReplyPlan =
   | {
       kind: 'reply';
@@ -107,17 +93,12 @@ export type ReplyPlan =
       text: string;
       sources: string[];
       answer?: KnowledgeAnswer;
-      /** Why the buyer gets the fallback when the engine kept failing. */
       engineFailure?: { attempts: number; error: string };
     }
   /** The engine failed and the limit is not reached: the inquiry stays open for the next look. */
   | { kind: 'defer'; attempt: number; error: string };
 
-/**
- * After an engine failure: retried on later passes up to ENGINE_FAILURE_LIMIT, then the buyer
- * gets the fallback, logged as ENGINE_FAILED so the seller can tell an outage from a gap in the
- * documents.
- */
+/** Retried on later passes up to ENGINE_FAILURE_LIMIT, then the fallback, logged as ENGINE_FAILED so the seller can tell an outage from a gap in the documents. */
 export function planAfterEngineFailure(state: ChatState | undefined, error: string, settings: ResponderSettings): ReplyPlan {
   const attempt = (state?.engineFailures ?? 0) + 1;
   if (attempt < settings.engineFailureLimit) return { kind: 'defer', attempt, error };

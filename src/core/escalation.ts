@@ -1,14 +1,7 @@
-/**
- * Detects a buyer asking for a person ("позовите менеджера", "можно живого человека?").
- * Phrases are matched word by word on Snowball stems, in order, with a small gap allowed,
- * so inflections ("менеджера", "менеджеру") match and the list stays configurable as plain phrases.
- */
+/** A buyer asking for a person: phrases match on Snowball stems, in order, with a small gap, so inflections match and the list stays plain phrases. */
 import { stemmer } from '@orama/stemmers/russian';
 
-/**
- * The default phrases. Irregular verbs change their stem ("позвать" → "позва", "позовите" → "позов"),
- * so both forms are listed.
- */
+/** Irregular verbs change their stem ("позвать" → "позва", "позовите" → "позов"), so both forms are listed. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [
   'позовите менеджера',
   'позвать менеджера',
@@ -47,7 +40,6 @@ export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [
 /** Words that never carry the request ("с", "мне"): skipped on both sides. */
 const FILLER = new Set(['с', 'со', 'мне', 'меня', 'нам', 'пожалуйста', 'а', 'и', 'ну', 'же', 'уже', 'можно', 'может']);
 
-/** How many unrelated words may stand between two words of a phrase. */
 const MAX_GAP = 2;
 
 export function tokenizeStems(text: string): string[] {
@@ -60,7 +52,6 @@ export function tokenizeStems(text: string): string[] {
 }
 
 export interface EscalationMatcher {
-  /** The configured phrase the text matched, or undefined. */
   match(text: string): string | undefined;
 }
 

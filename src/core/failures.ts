@@ -1,4 +1,3 @@
-/** Which failures stop the daemon, which say a system is down, and which concern one request. */
 import { MessengerError } from '../errors.js';
 
 /** Refused keys: nothing will be answered anywhere until the seller fixes them. */

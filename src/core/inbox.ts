@@ -1,11 +1,4 @@
-/**
- * The webhook inbox: decides what a delivered message asks for, and when. A buyer's line waits
- * for REPLY_DELAY seconds of quiet in its chat, so a burst of lines is answered once; then the
- * responder runs on the chat. Chats go one at a time each, up to `concurrency` at once.
- *
- * Nothing here is the only record of a question: a message that is queued and then lost to a
- * crash is still unprocessed in the store, and the next safety pass finds it.
- */
+/** A burst of lines is answered once, after REPLY_DELAY of quiet. A question queued and lost to a crash is still unprocessed in the store: the next safety pass finds it. */
 import type { MessengerError } from '../errors.js';
 import { isFatalForChat } from './failures.js';
 import type { ChatMessage } from './model.js';
@@ -14,7 +7,6 @@ import type { Store } from './ports.js';
 import type { ChatOutcome, Responder } from './responder.js';
 import type { RuntimeFigures } from './stats.js';
 
-/** A message as a webhook delivered it (`src/avito/webhook.ts` parses the wire format). */
 export interface DeliveredMessage {
   accountId: number;
   chatType?: string;
@@ -24,9 +16,7 @@ export interface DeliveredMessage {
 export type ReceiveResult =
   | 'queued'
   | 'duplicate'
-  /** The bot's own reply, delivered back. */
   | 'echo'
-  /** System messages and Avito's own bots are never answered. */
   | 'system'
   /** Another account's delivery (a shared URL) or a chat type not in AVITO_CHAT_TYPES. */
   | 'not-ours'
@@ -36,28 +26,22 @@ export type ReceiveResult =
 export interface InboxDeps {
   responder: Pick<Responder, 'handleChat'>;
   store: Store;
-  /** The Avito account the daemon answers for. */
   accountId: number;
   /** AVITO_CHAT_TYPES: deliveries of other chat types are ignored, as the poll pass never lists them. */
   chatTypes: readonly string[];
-  /** REPLY_DELAY: quiet needed in a chat before it is answered. */
   replyDelayMs: number;
   concurrency: number;
-  /** First wait before looking again at a chat the responder left open (engine outage, failed send); doubles. */
+  /** First wait before looking again at a chat left open (engine outage, failed send); doubles. */
   retryDelayMs?: number;
   now?: () => number;
   onOutcome?: (outcome: ChatOutcome) => void;
   onChatError?: (chatId: string, error: unknown) => void;
-  /** Bad credentials: nothing will be answered until the seller fixes them. */
   onFatal?: (error: MessengerError) => void;
 }
 
-/** One chat in the queue, as `/queue` shows it. */
 export interface QueuedChat {
   chatId: string;
-  /** Ids of the delivered messages it waits to answer. */
   messageIds: string[];
-  /** Epoch ms the first of them arrived, and the chat is due. */
   firstAt: number;
   dueAt: number;
   /** Looks after an open outcome (0 for a fresh delivery). */
@@ -71,17 +55,13 @@ export interface InboxSnapshot {
 
 export interface Inbox {
   receive(delivered: DeliveredMessage): ReceiveResult;
-  /** True while the chat waits in the queue or is being answered from it. */
   holds(chatId: string): boolean;
   /** Counts a delivery the server acknowledged without a message for the inbox. */
   countIgnored(): void;
   countRejected(): void;
   snapshot(): InboxSnapshot;
   figures(startedAt: number): RuntimeFigures;
-  /**
-   * Stops taking messages, answers what waits now (the quiet period is cut short) and waits for
-   * the chats in hand, for at most `graceMs`. Resolves with the chats left unanswered.
-   */
+  /** Stops taking messages and answers what waits now, quiet period cut short, for at most `graceMs`; resolves with the chats left unanswered. */
   drain(graceMs: number): Promise<string[]>;
 }
 
@@ -107,10 +87,6 @@ export function createInbox(deps: InboxDeps): Inbox {
 /** `retrying`: only a retry waits here, no fresh line (those get their own quiet period). */
 type WaitingChat = QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean };
 
-/**
- * The inbox's state and its moves: a chat is scheduled (waits for its quiet period or its retry),
- * fires (joins `ready`), is pumped into `running` as a slot frees, handled, and maybe retried.
- */
 class ChatQueue {
   readonly counts = { received: 0, duplicates: 0, ignored: 0, rejected: 0 };
   private readonly now: () => number;
@@ -203,8 +179,7 @@ class ChatQueue {
     if (!this.remember(message.id)) return 'duplicate';
     if (message.type === 'system' || message.flowId) return 'system';
     if (message.authorId === deps.accountId && deps.store.getChat(message.chatId)?.botMessageIds.includes(message.id)) return 'echo';
-    // The seller's own line from the app (or an echo that outran the bot's record of it): the
-    // responder tells the two apart and pauses the bot for a seller who took over.
+    // The seller's own line, or an echo that outran the bot's record of it: the responder tells them apart, pausing for a seller.
     return 'queued';
   }
 
@@ -269,8 +244,7 @@ class ChatQueue {
   private async handle(entry: QueuedChat): Promise<void> {
     const { chatId } = entry;
     const { deps } = this;
-    // Answered meanwhile (a safety pass, a look at the chat for an earlier line), or only the
-    // bot's own echo: nothing to ask Avito about.
+    // Answered meanwhile (a safety pass, the look for an earlier line), or only the bot's echo: nothing to ask Avito.
     const bot = new Set(deps.store.getChat(chatId)?.botMessageIds ?? []);
     const open = entry.messageIds.filter((id) => !deps.store.isProcessed(id) && !bot.has(id));
     if (open.length === 0) return;
@@ -295,7 +269,6 @@ class ChatQueue {
     this.schedule(entry.chatId, open, 'retry', backoffDelay(entry.retries + 1, this.retryBackoff), entry.retries + 1);
   }
 
-  /** True once nothing runs or waits to run; false when `ms` passed first. */
   private async settled(ms: number): Promise<boolean> {
     if (this.running.size === 0 && (this.ready.length === 0 || this.hard.signal.aborted)) return true;
     let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,3 @@
-/**
- * Pure decisions about one chat: which messages form the open inquiry, whether the seller took
- * over, whether the bot may speak now. No I/O: history, state, settings and the time in, facts out.
- */
 import type { ChatMessage } from './model.js';
 import type { ChatState, ContextMessage } from './ports.js';
 import { HOUR_MS } from './time.js';
@@ -15,37 +11,29 @@ export interface ResponderSettings {
   fallbackText: string;
   escalationText: string;
   nonTextReplyText: string;
-  /** Message types that get `nonTextReplyText` (default: voice). */
   nonTextReplyTypes: readonly string[];
   /** Minutes since midnight in `timeZone`; undefined = always active. */
   activeHours: { start: number; end: number } | undefined;
   timeZone: string | undefined;
   maxRepliesPerHour: number;
-  /** An inquiry whose newest message is older than this is left to the seller (0: no limit). */
+  /** Older inquiries are left to the seller; 0: no limit. */
   replyMaxAgeHours?: number;
   engineFailureLimit: number;
-  /** How many of its own message ids the bot remembers per chat. */
   botIdsLimit?: number;
-  /**
-   * After a send whose fate is unknown (a timeout, a dropped connection), how long to wait for it
-   * to show up in the chat before sending it again: Avito may still be storing it (default 30 s).
-   */
+  /** How long a send of unknown fate (timeout, dropped connection) may take to show up before it is sent again: Avito may still be storing it. */
   sendSettleMs?: number;
 }
 
 export interface ChatAnalysis {
-  /** Buyer messages of the open inquiry, oldest first (text and non-text). */
   inquiry: ChatMessage[];
-  /** The text the buyer asked, lines joined; empty when the inquiry has no text. */
   question: string;
   nonText: ChatMessage[];
   /** Outgoing messages the bot did not send and has not seen before: the seller wrote by hand. */
   sellerMessages: ChatMessage[];
-  /** Messages never to be answered (system, Avito bots, deleted, own echo) seen for the first time. */
+  /** Never to be answered (system, Avito's bots, deleted, own echo), seen for the first time. */
   ignored: ChatMessage[];
 }
 
-/** Whether a message is something a buyer wrote to us (any type). */
 export function isFromBuyer(message: ChatMessage, userId: number): boolean {
   return (
     message.direction === 'in' &&
@@ -61,13 +49,7 @@ export function isTariffStub(message: ChatMessage): boolean {
   return TARIFF_STUB.test(message.text);
 }
 
-/**
- * Splits a chat's history (oldest first) into the open inquiry and the events around it.
- * The inquiry is every buyer message not yet processed, newer than the chat's watermark
- * (`lastHandledAt`), and after the seller's newest message. Only the seller's messages close
- * earlier ones by position: a bot reply answers exactly the messages it was built from (they are
- * marked processed), so a question that arrived while a reply was still in flight stays open.
- */
+/** Only the seller's messages close earlier ones by position: a bot reply answers exactly the messages it was built from, so one that arrived meanwhile stays open. */
 export function analyzeChat(
   history: readonly ChatMessage[],
   state: ChatState | undefined,
@@ -109,7 +91,6 @@ export function analyzeChat(
   };
 }
 
-/** The last `limit` messages, both sides, oldest first, as the engine sees them. */
 export function buildContext(
   history: readonly ChatMessage[],
   state: ChatState | undefined,
@@ -127,7 +108,6 @@ export function buildContext(
     }));
 }
 
-/** Whether `now` (epoch ms) falls inside the active hours, read in `timeZone`. */
 export function isWithinActiveHours(
   now: number,
   activeHours: ResponderSettings['activeHours'],

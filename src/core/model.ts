@@ -1,7 +1,3 @@
-/**
- * The domain model the core decides on. Adapters (Avito client, sandbox, store) map their
- * wire formats to these shapes; the core never sees a raw API body.
- */
 
 /** Message types Avito sends; unknown future types pass through as strings. */
 export type MessageType =
@@ -22,9 +18,9 @@ export type MessageType =
 export interface ChatMessage {
   id: string;
   chatId: string;
-  /** Avito user id of the author; 0 for system messages. */
+  /** 0 for system messages. */
   authorId: number;
-  /** Unix time in seconds, as Avito sends it. */
+  /** Unix seconds, as Avito sends it. */
   created: number;
   direction: 'in' | 'out';
   type: MessageType;
@@ -32,12 +28,10 @@ export interface ChatMessage {
   text: string;
   /** Avito's own bots and system notices carry a flow id; never answered. */
   flowId?: string;
-  /** Raw `content` object, kept for notifications (voice id, image sizes, location). */
   content?: Record<string, unknown>;
   isRead?: boolean;
 }
 
-/** The listing a chat is about (`context.value` of a u2i chat). */
 export interface Listing {
   id: number;
   title?: string;
@@ -50,7 +44,6 @@ export interface ChatSummary {
   created: number;
   updated: number;
   listing?: Listing;
-  /** The other party, when Avito names them. */
   buyer?: { id: number; name?: string };
   lastMessage?: ChatMessage;
 }

@@ -1,7 +1,4 @@
-/**
- * Finishing a reply that a crash or an ambiguous send left open. The write-ahead record says what
- * the bot meant to send; Avito's history tells what went out. Pure: the responder acts on the plan.
- */
+/** Finishing a reply a crash or an ambiguous send left open: the write-ahead record says what the bot meant to send, Avito's history what went out. */
 import { isFromBuyer } from './inquiry.js';
 import type { ChatMessage } from './model.js';
 import type { PendingReply } from './ports.js';
@@ -12,7 +9,6 @@ export type PendingPlan =
   | { kind: 'hold' }
   /** Nothing of ours went out and the reply is no longer wanted as it was: decide afresh. */
   | { kind: 'drop' }
-  /** Send `rest` (empty when everything landed), then complete the reply for `inquiry`. */
   | { kind: 'finish'; adopted: ChatMessage[]; rest: string[]; inquiry: ChatMessage[] };
 
 export interface PendingView {
@@ -21,7 +17,6 @@ export interface PendingView {
   /** Messages the bot knew as its own before this record: they answered earlier questions. */
   knownBotIds: ReadonlySet<string>;
   isProcessed: (id: string) => boolean;
-  /** Epoch ms. */
   now: number;
   settleMs: number;
 }
@@ -47,8 +42,6 @@ export function reconcilePending(pending: PendingReply, view: PendingView): Pend
     // Part of the reply reached the buyer: the rest follows, so the buyer reads all of it once.
     return { kind: 'finish', adopted, rest: parts.slice(adopted.length), inquiry };
   }
-  // If the seller answered meanwhile the reply is no longer wanted; if the buyer wrote again it no
-  // longer answers the whole inquiry. The inquiry's messages are still unprocessed either way.
   const buyerWroteAgain = history.some((m, index) => isFromBuyer(m, view.userId) && !view.isProcessed(m.id) && !isUpToInquiry(m, index));
   if (after.length > 0 || buyerWroteAgain) return { kind: 'drop' };
   if (settling) return { kind: 'hold' };

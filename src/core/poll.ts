@@ -1,8 +1,4 @@
-/**
- * One poll pass and the poll loop. A pass lists the chats that changed since the previous pass,
- * adds the chats left open by it (engine failures, quiet hours, a pause that may have ended),
- * and runs the responder on each with bounded concurrency.
- */
+/** A pass looks at the chats changed since the previous one, and at those it left open (engine failures, quiet hours, a pause that may have ended). */
 import { abortableSleep, runBounded } from './async.js';
 import { describeError } from '../errors.js';
 import { isFatalForAccount, isFatalForChat } from './failures.js';
@@ -13,7 +9,7 @@ import type { ChatOutcome, Responder } from './responder.js';
 
 const META_UPDATED_SINCE = 'poll.updatedSince';
 const META_OPEN_CHATS = 'poll.openChats';
-/** Epoch ms the last pass ended, for `avito-ai stats` and `/stats` (`last_poll_time`). */
+/** Epoch ms the last pass ended (`last_poll_time` in `/stats`). */
 export const META_LAST_PASS = 'poll.lastPassAt';
 
 export interface PassSummary {
@@ -38,21 +34,17 @@ export interface PollDeps {
   signal?: AbortSignal;
   onOutcome?: (outcome: ChatOutcome) => void;
   onChatError?: (chatId: string, error: unknown) => void;
-  /** Outside ACTIVE_HOURS chats are not even fetched, only kept for later. */
   activeHours?: Pick<ResponderSettings, 'activeHours' | 'timeZone'>;
-  /** Told when passes keep failing (the loop). */
   notifier?: Notifier;
-  /** True for a chat someone else answers right now (serve's webhook queue): left open, not handled. */
+  /** A chat the webhook queue answers right now: left open, not handled. */
   isBusy?: (chatId: string) => boolean;
   /** Runs first in every pass: the daemon applies the seller's queued pause/resume requests here. */
   beforePass?: () => Promise<void>;
 }
 
-/** What one pass is looking at, and what it found so far. */
 interface Pass {
   deps: PollDeps;
   summary: PassSummary;
-  /** Chats to look at again next pass (held, deferred, failed, paused, busy, not reached). */
   stillOpen: Set<string>;
   quiet: boolean;
   fatal?: unknown;
@@ -89,7 +81,6 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   return pass.summary;
 }
 
-/** Chats whose newest message is new to the bot, then those the last pass left open or a reply left pending. */
 function collectCandidates(store: Store, changed: readonly ChatSummary[]): Map<string, ChatSummary | undefined> {
   const candidates = new Map<string, ChatSummary | undefined>();
   for (const chat of changed) if (needsAttention(chat, store)) candidates.set(chat.id, chat);
@@ -125,8 +116,7 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
     if (isOpen(outcome)) stillOpen.add(chatId);
     deps.onOutcome?.(outcome);
   } catch (error) {
-    // A 403 on one chat's call is that chat's problem: an account without scope or tariff already
-    // fails at the chat listing, before this.
+    // A 403 on one chat is that chat's problem: an account without scope or tariff already fails at the chat listing.
     if (isFatalForChat(error)) {
       pass.fatal = error;
       return;
@@ -210,13 +200,11 @@ function tally(summary: PassSummary, outcome: ChatOutcome): void {
   }
 }
 
-/** Adds chats for the next pass to look at (a daemon that stopped before answering them). */
 export async function rememberOpenChats(store: Store, chatIds: readonly string[]): Promise<void> {
   const merged = new Set([...openChatIds(store), ...chatIds]);
   await store.transact((tx) => tx.setMeta(META_OPEN_CHATS, JSON.stringify([...merged])));
 }
 
-/** Chats the last pass left open (held, deferred, failed, paused): looked at again next pass. */
 export function openChatIds(store: Pick<Store, 'getMeta'>): string[] {
   const raw = store.getMeta(META_OPEN_CHATS);
   if (!raw) return [];

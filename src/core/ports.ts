@@ -1,7 +1,4 @@
-/** The interfaces the core names and the adapters implement; the core receives them as parameters. */
 import type { AnswerStatus, ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
-
-// ───────────────────────────── Avito messenger ─────────────────────────────
 
 export interface ListChatsOptions {
   unreadOnly?: boolean;
@@ -11,25 +8,17 @@ export interface ListChatsOptions {
   updatedSince?: number;
 }
 
-/**
- * What the core needs from Avito Messenger. Implemented by `src/avito/client.ts`; every failure
- * reaches the core as a `MessengerError`.
- */
+/** Every failure reaches the core as a `MessengerError`. */
 export interface Messenger {
   getUserId(): Promise<number>;
   listChats(options?: ListChatsOptions): Promise<ChatSummary[]>;
   getChat(chatId: string): Promise<ChatSummary>;
   /** Newest first, as Avito returns them. */
   listMessages(chatId: string, options?: { limit?: number; offset?: number }): Promise<ChatMessage[]>;
-  /**
-   * Sends one message of at most `AVITO_TEXT_LIMIT` characters (the core splits longer texts).
-   * Never repeated after a failure that may have delivered it: that throws `MessengerError{ambiguous}`.
-   */
+  /** At most `AVITO_TEXT_LIMIT` characters. Never repeated after a failure that may have delivered it: that throws `MessengerError{ambiguous}`. */
   sendMessage(chatId: string, text: string): Promise<ChatMessage>;
   markRead(chatId: string): Promise<void>;
 }
-
-// ───────────────────────────── Knowledge ─────────────────────────────
 
 export interface ContextMessage {
   role: 'buyer' | 'seller' | 'bot';
@@ -48,17 +37,15 @@ export interface KnowledgeAnswer {
   status: AnswerStatus;
   /** The answer for the buyer; empty when NOT_FOUND (the core sends FALLBACK_TEXT then). */
   text: string;
-  /** Display names of the documents the answer comes from. */
   sources: string[];
   engine: string;
-  /** Which documents answered: the listing's own, general ones, or general after the listing's failed. */
+  /** The listing's own documents, general ones, or general after the listing's failed. */
   strategy?: 'item' | 'general' | 'cascaded';
   latencyMs?: number;
   usage?: { inputTokens?: number; outputTokens?: number };
 }
 
 export interface SyncReport {
-  /** Documents the engine holds for the folder after the sync (would hold, on a dry run). */
   documents: number;
   uploaded: number;
   replaced: number;
@@ -66,7 +53,7 @@ export interface SyncReport {
   deleted: number;
   failed: Array<{ path: string; reason: string }>;
   skipped: Array<{ path: string; reason: string }>;
-  /** Uploaded documents whose files are gone, kept because `prune` was not asked. */
+  /** Uploaded documents whose files are gone, kept without `prune`. */
   stale?: string[];
   /** Documents in the store that avito-ai did not upload: never touched. */
   foreign?: string[];
@@ -81,7 +68,6 @@ export interface SyncChange {
 }
 
 export interface SyncOptions {
-  /** Delete uploaded documents whose files are gone. */
   prune?: boolean;
   dryRun?: boolean;
   /** Ctrl-C: uploads under way finish, no new one starts. */
@@ -90,7 +76,7 @@ export interface SyncOptions {
 }
 
 export interface KnowledgeDocumentInfo {
-  /** The file's path in the knowledge folder (the source name answers cite). */
+  /** The file's path in the knowledge folder: the source answers cite. */
   displayName: string;
   scope: 'item' | 'general';
   itemId?: number;
@@ -98,27 +84,20 @@ export interface KnowledgeDocumentInfo {
   state: string;
   sizeBytes?: number;
   id?: string;
-  /** Whether avito-ai uploaded it (Gemini only: a store may hold documents from elsewhere). */
   managed?: boolean;
 }
 
 export interface RetrievedPassage {
-  /** The document's display name: the source an answer built on it cites. */
   source: string;
   text: string;
   /** Higher is better; comparable only within one retrieval. */
   score: number;
   scope: 'item' | 'general';
   itemId?: number;
-  /** Why it was chosen: the query's terms it contains. */
   matched: string[];
 }
 
-/**
- * Retrieval without generation: the passages a question could be answered from, the listing's
- * own documents first, then general ones. The built-in engine quotes them; an LLM engine hands
- * them to the model.
- */
+/** Retrieval without generation: the listing's own documents first, then general ones. */
 export interface KnowledgeRetriever {
   retrieve(query: KnowledgeQuery, options?: { limit?: number; signal?: AbortSignal }): Promise<RetrievedPassage[]>;
 }
@@ -127,12 +106,9 @@ export interface KnowledgeEngine {
   readonly name: string;
   /** Throws `KnowledgeError` when it cannot answer at all (outage, timeout). */
   answer(query: KnowledgeQuery, options?: { signal?: AbortSignal }): Promise<KnowledgeAnswer>;
-  /** Indexes or uploads the knowledge folder. */
   sync(dir?: string, options?: SyncOptions): Promise<SyncReport>;
   listDocuments(options?: { signal?: AbortSignal }): Promise<KnowledgeDocumentInfo[]>;
 }
-
-// ───────────────────────────── Store ─────────────────────────────
 
 export interface ChatState {
   chatId: string;
@@ -143,11 +119,8 @@ export interface ChatState {
   botMessageIds: string[];
   pausedUntil?: number;
   pauseReason?: 'takeover' | 'manual';
-  /** Set when a buyer asked for a person; cleared by `resume`. */
   escalatedAt?: number;
-  /** Consecutive passes on which the engine failed for the open inquiry. */
   engineFailures?: number;
-  /** Epoch ms of recent bot replies, for the per-hour cap. */
   recentReplies?: number[];
   listing?: Listing;
   buyerName?: string;
@@ -158,7 +131,6 @@ export interface ChatState {
 export interface PendingReply {
   id: string;
   chatId: string;
-  /** The newest buyer message the reply answers. */
   inquiryMessageId: string;
   inquiryCreated: number;
   question: string;
@@ -183,7 +155,6 @@ export interface DialogRecord {
   latencyMs: number;
   engine?: string;
   strategy?: string;
-  /** The engine's own time, within latencyMs. */
   engineMs?: number;
   inputTokens?: number;
   outputTokens?: number;
@@ -217,18 +188,12 @@ export interface StoreReader {
   getMeta(key: string): string | undefined;
 }
 
-/**
- * The persistent state the core needs. Every write is a transaction: the changes `apply` makes
- * are visible to reads at once and durable together, in one write, when the promise resolves.
- * Implemented by `src/store/` (JSON files, or memory for tests).
- */
+/** Every write is a transaction: what `apply` changes is visible to reads at once, and durable together, in one write, when the promise resolves. */
 export interface Store extends StoreReader {
   transact(apply: (tx: StoreTransaction) => void): Promise<void>;
-  /** Waits for pending writes, releases the lock. */
   close(): Promise<void>;
 }
 
-/** The changes a transaction may make; synchronous, written together when `apply` returns. */
 export interface StoreTransaction {
   /** Creates the chat state when missing; `update` mutates a draft. Returns the new state. */
   updateChat(chatId: string, update: (state: ChatState) => void): ChatState;
@@ -243,8 +208,6 @@ export interface StoreTransaction {
   setMeta(key: string, value: string): void;
 }
 
-// ───────────────────────────── Notifier and clock ─────────────────────────────
-
 export type Notification =
   | { kind: 'answer'; chatId: string; listing?: Listing; question: string; answer: string; status: DialogStatus; sources: string[] }
   | { kind: 'escalation'; chatId: string; listing?: Listing; message: string; lastBotAnswer?: string }
@@ -254,9 +217,9 @@ export type Notification =
       kind: 'error';
       chatId?: string;
       message: string;
-      /** What went wrong, for the seller's window: the same code is shown at most once an hour (per chat, when it has one). */
+      /** The same code is shown at most once an hour (per chat, when it has one). */
       code?: ErrorNoticeCode;
-      /** Seconds-precision facts the notice names (the question's time, the failure count). */
+      /** Facts the notice names (the question's time in unix seconds, the failure count). */
       details?: Record<string, string | number>;
     };
 

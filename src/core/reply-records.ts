@@ -1,8 +1,4 @@
-/**
- * What the responder writes, as changes to one store transaction each: the write-ahead record
- * with everything the look at the chat taught, then the completion after the send. Two durable
- * writes per answered message.
- */
+/** The responder's writes, one transaction each: the write-ahead record with what the look taught, then the completion. */
 import type { Learned } from './decide.js';
 import type { ChatAnalysis, ResponderSettings } from './inquiry.js';
 import type { ChatMessage, Listing } from './model.js';
@@ -72,7 +68,6 @@ export interface Completion {
   now: number;
 }
 
-/** Everything that follows a send: history, state, processed ids, counters, the dialog log. */
 export function recordCompletion(tx: StoreTransaction, completion: Completion, settings: Pick<ResponderSettings, 'botIdsLimit'>): void {
   const { record, sent, inquiry, listing, latencyMs, answer, now } = completion;
   const sentIds = sent.map((m) => m.id);

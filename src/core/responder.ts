@@ -1,10 +1,4 @@
-/**
- * The responder: handles one chat, given its id. Poll, reply and webhooks all call `handleChat`.
- * It reads the chat, finishes a reply a crash left open, decides with `decideChat`, asks the
- * knowledge engine, and sends at most one reply per inquiry, guarded by a write-ahead record so
- * that a crash between "decided" and "sent" is reconciled on the next look instead of answered
- * twice. Two durable writes per answered message: the write-ahead record, then the completion.
- */
+/** At most one reply per inquiry: with a write-ahead record, a crash between "decided" and "sent" is reconciled on the next look, not answered twice. */
 import { describeError } from '../errors.js';
 import { composeReply } from './answer.js';
 import { decideChat, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
@@ -37,7 +31,6 @@ export interface ResponderDeps {
   escalation: EscalationMatcher;
 }
 
-/** What happened in one chat; the CLI prints it, poll sums it up. */
 export type ChatOutcome =
   | {
       chatId: string;
@@ -48,7 +41,6 @@ export type ChatOutcome =
       sources: string[];
       listing?: Listing;
       latencyMs: number;
-      /** True when the reply was a write-ahead record finished after a crash. */
       recovered?: boolean;
     }
   | { chatId: string; action: 'would-answer'; status: DialogStatus; question: string; reply: string; sources: string[]; listing?: Listing }
@@ -60,7 +52,6 @@ export type ChatOutcome =
 export interface HandleOptions {
   /** The chat as `listChats` returned it: saves a `getChat` call for the listing. */
   summary?: ChatSummary;
-  /** Decide and report, send nothing, write nothing. */
   dryRun?: boolean;
   /** Aborted on shutdown: a slow engine call is dropped and the question waits for the next start. */
   signal?: AbortSignal;
@@ -71,14 +62,10 @@ const DEFAULT_SEND_SETTLE_MS = 30_000;
 
 export interface Responder {
   handleChat(chatId: string, options?: HandleOptions): Promise<ChatOutcome>;
-  /** Runs `work` in the chat's queue: never alongside a `handleChat` of the same chat. */
+  /** Runs `work` in the chat's queue: never alongside a `handleChat` of the same chat (a webhook and a poll pass may ask at once). */
   exclusive<T>(chatId: string, work: () => Promise<T>): Promise<T>;
 }
 
-/**
- * Creates the responder. Calls for the same chat run one after another (a webhook and a poll
- * pass may ask at once); different chats run in parallel.
- */
 export function createResponder(deps: ResponderDeps): Responder {
   const inFlight = new Map<string, Promise<unknown>>();
   function exclusive<T>(chatId: string, work: () => Promise<T>): Promise<T> {
@@ -97,7 +84,6 @@ export function createResponder(deps: ResponderDeps): Responder {
   };
 }
 
-/** What one look at a chat read from Avito and the store. */
 interface Look {
   chatId: string;
   userId: number;
@@ -112,9 +98,8 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   const userId = await deps.messenger.getUserId();
   const fetched = (await deps.messenger.listMessages(chatId, { limit: MESSAGES_PAGE })).reverse();
   if (fetched.some(isTariffStub)) {
-    // Without the Messenger API tariff Avito shows a stub in place of every message, under the
-    // real ids: nothing of it is stored, so buying the tariff brings the chat back with its texts.
-    // Account-wide: one notice an hour, not one per chat per pass.
+    // Without the Messenger API tariff Avito shows a stub in place of every message, under the real ids: nothing of it
+    // is stored, so buying the tariff brings the chat back with its texts. One notice an hour, not one per chat per pass.
     if (!options.dryRun) deps.notifier.notify({ kind: 'error', code: 'tariff-stub', message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.', details: { chat: chatId } });
     return { chatId, action: 'skipped', reason: 'tariff-stub' };
   }
@@ -137,12 +122,10 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
 async function readChat(deps: ResponderDeps, read: Pick<Look, 'chatId' | 'userId' | 'fetched'>, options: HandleOptions): Promise<Look> {
   const { messenger, store } = deps;
   const { chatId, fetched } = read;
-  // What Avito shows now counts even where the store's window refuses it (a flood within one
-  // second of the oldest kept message): the newest line of a burst is usually the question.
+  // What Avito shows counts even where the store's window refuses it (a flood within one second of the oldest kept message): the newest line is usually the question.
   const history = mergeHistory(store.getHistory(chatId), fetched);
   const state = store.getChat(chatId);
-  // A summary from listChats is authoritative, also when it says the chat has no listing (u2u):
-  // asking Avito again would cost a call per such chat on every pass.
+  // A summary from listChats is authoritative, also about no listing (u2u): asking again costs a call per chat per pass.
   const listing = options.summary ? options.summary.listing : (state?.listing ?? (await messenger.getChat(chatId)).listing);
   return { ...read, history, listing, buyerName: options.summary?.buyer?.name };
 }
@@ -164,7 +147,6 @@ function decide(deps: ResponderDeps, look: Look): ChatDecision {
   );
 }
 
-/** Writes what the look taught, then answers, holds or leaves the inquiry as decided. */
 async function act(deps: ResponderDeps, look: Look, decision: ChatDecision, dropPending: boolean, options: HandleOptions): Promise<ChatOutcome> {
   const { chatId } = look;
   const { verdict, analysis, learned } = decision;
@@ -225,7 +207,6 @@ async function act(deps: ResponderDeps, look: Look, decision: ChatDecision, drop
   return await sendRecorded(deps, record, splitText(record.text), [], analysis.inquiry, look.listing, started, plan.answer);
 }
 
-/** The decision a dry run reports: nothing is written, sent or told. */
 async function dryRun(deps: ResponderDeps, look: Look, decision: ChatDecision, options: HandleOptions): Promise<ChatOutcome> {
   const { chatId } = look;
   const { verdict } = decision;
@@ -242,7 +223,6 @@ function askForText(deps: ResponderDeps): ReplyPlan {
   return { kind: 'reply', status: 'NON_TEXT', text: deps.settings.nonTextReplyText, sources: [] };
 }
 
-/** Asks the engine; an engine failure becomes a deferral or, past the limit, the fallback. */
 async function compose(deps: ResponderDeps, look: Look, question: string, options: HandleOptions, dryRun = false): Promise<ReplyPlan | 'shutdown'> {
   const state = deps.store.getChat(look.chatId);
   try {
@@ -281,11 +261,7 @@ function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecisio
   };
 }
 
-/**
- * A write-ahead record is open: the previous run decided a reply and may or may not have sent it.
- * Returns the outcome when the record settled the look, `drop` when the record is to be dropped
- * and the look decides afresh, undefined when there was nothing more to do with it.
- */
+/** The outcome when the open record settled the look; `drop`: the look decides afresh; undefined: nothing more to do. */
 async function settlePending(deps: ResponderDeps, look: Look, pending: PendingReply): Promise<ChatOutcome | 'drop' | undefined> {
   const { store } = deps;
   const plan = reconcilePending(pending, {
@@ -303,10 +279,7 @@ async function settlePending(deps: ResponderDeps, look: Look, pending: PendingRe
   return outcome.action === 'answered' ? { ...outcome, latencyMs: 0, recovered: true } : outcome;
 }
 
-/**
- * Sends the record's remaining parts, then completes the reply in one write. The ids of accepted
- * parts are kept on the record in memory; after a crash the chat history, not these ids, tells.
- */
+/** Accepted parts' ids are kept on the record in memory only: after a crash the chat history, not these ids, tells. */
 async function sendRecorded(
   deps: ResponderDeps,
   record: PendingReply,
@@ -338,10 +311,7 @@ async function sendRecorded(
   return { ...base, action: 'answered', status: record.status, question: record.question, reply: record.text, sources: record.sources, latencyMs };
 }
 
-/**
- * A chat that needs the seller (a person was asked for, the engine kept failing) stays unread,
- * so it stands out in the seller's Avito app.
- */
+/** A chat that needs the seller (a person was asked for, the engine kept failing) stays unread, to stand out in the app. */
 async function markReadUnlessWaiting(deps: ResponderDeps, record: PendingReply): Promise<void> {
   if (record.status === 'ESCALATION' || record.status === 'ENGINE_FAILED') return;
   try {
@@ -379,10 +349,7 @@ function notifyEngineFailed(deps: ResponderDeps, chatId: string, failure: { atte
   });
 }
 
-/**
- * Told once, when the inquiry is decided, not on every pass an engine outage retries it; and only
- * of what the bot did not answer (a voice message it asked to write out is in the answer).
- */
+/** Told once, when the inquiry is decided, not on each retry of an engine outage; only of what the bot did not answer. */
 function notifyNonText(deps: ResponderDeps, look: Look, decision: ChatDecision, answered: (message: ChatMessage) => boolean): void {
   for (const message of decision.analysis.nonText) {
     if (answered(message)) continue;
@@ -403,7 +370,6 @@ function lastBotAnswer(history: readonly ChatMessage[], botIds: readonly string[
   return undefined;
 }
 
-/** Stored history plus freshly fetched messages, by id, in time order. */
 function mergeHistory(stored: readonly ChatMessage[], fetched: readonly ChatMessage[]): ChatMessage[] {
   const byId = new Map<string, ChatMessage>();
   for (const message of [...stored, ...fetched]) byId.set(message.id, message);

@@ -1,27 +1,18 @@
-/**
- * One backoff rule and one retry loop for Gemini, Telegram and the inbox's second looks. The Avito
- * requester keeps its own loop: there, whether a failed send may have landed decides, not the wait.
- */
+/** For Gemini, Telegram and the inbox; the Avito requester keeps its own loop, where whether a failed send may have landed decides. */
 import { abortableSleep } from './async.js';
 
 export interface BackoffPolicy {
-  /** Wait after the first failed attempt. */
   baseDelayMs: number;
-  /** Growth per attempt (default 2; 1 keeps the wait constant). */
   factor?: number;
-  /** Bounds on the wait, a server's requested wait included (default: none). */
   maxDelayMs?: number;
   minDelayMs?: number;
-  /** Share jitter may take off the grown wait: 0.5 waits between half and all of it (default 0). */
+  /** Share jitter may take off the grown wait: 0.5 waits between half and all of it. */
   jitter?: number;
-  /** A server's requested wait is a floor under the backoff (`at-least`, default) or replaces it. */
+  /** A server's requested wait is a floor under the backoff (default) or replaces it. */
   retryAfter?: 'at-least' | 'instead';
 }
 
-/**
- * The wait after failed attempt `attempt` (1 for the first), in whole ms: `baseDelayMs ·
- * factor^(attempt-1)`, capped, then jittered, then the server's wait, then the bounds again.
- */
+/** `attempt` is 1 for the first failure; the grown wait is capped, jittered, then the server's wait applies, then the bounds again. */
 export function backoffDelay(attempt: number, policy: BackoffPolicy, hints: { retryAfterMs?: number; random?: () => number } = {}): number {
   const max = policy.maxDelayMs ?? Number.POSITIVE_INFINITY;
   const grown = Math.min(max, policy.baseDelayMs * (policy.factor ?? 2) ** (attempt - 1));
@@ -33,34 +24,23 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, hints: { re
 }
 
 export interface RetryEvent {
-  /** The attempt that failed, 1 for the first. */
   attempt: number;
   delayMs: number;
   error: unknown;
 }
 
 export interface RetryOptions {
-  /** Attempts in all, the first included (`Infinity`: until success, a refusal or the signal). */
   attempts: number;
-  /** A function of the failure when the wait depends on what went wrong. */
   policy: BackoffPolicy | ((error: unknown) => BackoffPolicy);
-  /** False ends the loop with this error (default: every error is retried). */
   isRetryable?: (error: unknown) => boolean;
-  /** The wait the server asked for, if it did. */
   retryAfterOf?: (error: unknown) => number | undefined;
-  /**
-   * Once aborted, no retry is scheduled and a wait ends early. The attempt after a wait cut short
-   * still runs and is expected to refuse the signal itself (as fetch does): the caller then gets
-   * the operation's own error, not one made up here.
-   */
+  /** Once aborted, no retry is scheduled and a wait ends early; the attempt after it still runs and should refuse the signal itself (as fetch does). */
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
-  /** Called before each wait, for the log. */
   onRetry?: (event: RetryEvent) => void;
 }
 
-/** Runs `operation` until it succeeds; rejects with its last error when retrying ends. */
 export async function retry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? abortableSleep;
   for (let attempt = 1; ; attempt += 1) {

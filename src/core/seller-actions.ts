@@ -1,9 +1,4 @@
-/**
- * What the seller may do from a remote window (Telegram) while the daemon runs: answer a buyer
- * as themselves, pause or resume the bot in a chat, and ask how things stand. Each chat action
- * runs in the responder's queue for that chat, so it never interleaves with the bot answering
- * the same chat.
- */
+/** The seller's remote window (Telegram): each chat action runs in the responder's queue, never alongside the bot answering that chat. */
 import { applyControl, type ControlRequest } from './chat-control.js';
 import type { PassSummary } from './poll.js';
 import type { ChatState, Clock, CounterName, Messenger, Store } from './ports.js';
@@ -11,9 +6,7 @@ import type { Responder } from './responder.js';
 import { sendAsSeller } from './seller-reply.js';
 import { HOUR_MS } from './time.js';
 
-/** How the running daemon is doing, kept by whoever runs the loop. */
 export interface DaemonStatus {
-  /** Epoch ms. */
   startedAt: number;
   passes: number;
   lastPassAt?: number;
@@ -29,9 +22,9 @@ export interface StatusReport {
 }
 
 export interface SellerActions {
-  /** Sends the seller's text to the buyer and pauses the bot there for HUMAN_PAUSE_HOURS. */
+  /** Pauses the bot there for HUMAN_PAUSE_HOURS. */
   sendAsSeller(chatId: string, text: string): Promise<{ parts: number; pausedUntil: number }>;
-  /** Returns the epoch ms the pause lasts until. */
+  /** Resolves with the epoch ms the pause lasts until. */
   pause(chatId: string, hours: number): Promise<number>;
   /** False when the chat is unknown. */
   resume(chatId: string): Promise<boolean>;
@@ -55,8 +48,7 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
 
   return {
     sendAsSeller(chatId, text) {
-      // As if typed in the Avito app: the next look sees the message and stays silent, without
-      // telling the seller what they just did themselves.
+      // As if typed in the Avito app: the next look sees it and stays silent, without telling the seller what they did.
       return deps.responder.exclusive(chatId, async () => {
         const applyPause = (request: ControlRequest): Promise<void> => store.transact((tx) => applyControl(tx, request));
         const { parts, pausedUntil } = await sendAsSeller({ ...deps, applyPause }, chatId, text);

@@ -1,15 +1,11 @@
-/**
- * Sending text to a buyer in parts Avito accepts, and the seller's own reply from outside the
- * Avito app (`reply --text`, an answer in Telegram): sent in the seller's name, then the bot
- * pauses in that chat as if the seller had typed it in the app.
- */
+/** The seller's reply from outside the Avito app (`reply --text`, Telegram) pauses the bot as if typed in the app. */
 import type { ControlRequest } from './chat-control.js';
 import type { ChatMessage } from './model.js';
 import type { Clock, Messenger } from './ports.js';
 import { splitText } from './split-text.js';
 import { HOUR_MS } from './time.js';
 
-/** Sends the parts one message each, in order; `onSent` hears of each message Avito accepted. */
+/** `onSent` hears of each part as soon as Avito accepted it. */
 export async function sendParts(
   messenger: Pick<Messenger, 'sendMessage'>,
   chatId: string,
@@ -33,7 +29,6 @@ export interface SellerReplyDeps<R> {
   applyPause: (request: Extract<ControlRequest, { op: 'pause' }>) => Promise<R>;
 }
 
-/** Sends the seller's text and pauses the bot there for HUMAN_PAUSE_HOURS. */
 export async function sendAsSeller<R>(
   deps: SellerReplyDeps<R>,
   chatId: string,

@@ -1,8 +1,4 @@
-/**
- * Splitting long answers into Avito-sized messages (the API refuses texts over 1000 characters).
- */
-
-/** Avito Messenger's limit on one text message, in characters. */
+/** Avito Messenger refuses longer text messages. */
 export const AVITO_TEXT_LIMIT = 1000;
 
 // How good a place to break is: a blank line beats a line break beats a sentence end beats a
@@ -14,23 +10,15 @@ const RANK_SPACE = 1;
 const RANK_NO_BREAK_SPACE = 0;
 
 const NO_BREAK_SPACES = /^[\u00a0\u2007\u202f\ufeff]+$/;
-// A sentence ends with . ! ? … possibly followed by closing quotes or brackets.
 const SENTENCE_END = /[.!?…][)\]»"'”’]*$/;
 
 interface Gap {
-  /** Index of the first whitespace character. */
   start: number;
-  /** Index just past the last whitespace character. */
   end: number;
   rank: number;
 }
 
-/**
- * Splits `text` into parts of at most `limit` characters (UTF-16 code units, which never
- * undercount Avito's characters): at paragraph breaks first, then line breaks, sentence ends and
- * spaces, cutting inside a word only when one word alone exceeds the limit. Parts keep their order,
- * are trimmed and never empty; a blank text gives no parts.
- */
+/** `limit` counts UTF-16 code units, which never undercount Avito's characters; a word is cut only when it alone exceeds it. */
 export function splitText(text: string, limit: number = AVITO_TEXT_LIMIT): string[] {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`splitText: limit must be a positive integer, got ${limit}`);
   const trimmed = text.trim();
@@ -57,7 +45,6 @@ export function splitText(text: string, limit: number = AVITO_TEXT_LIMIT): strin
   return parts;
 }
 
-/** Every maximal run of whitespace inside the (already trimmed) text, with its rank. */
 function findGaps(text: string): Gap[] {
   const gaps: Gap[] = [];
   for (const match of text.matchAll(/\s+/g)) {
@@ -77,7 +64,6 @@ function rankGap(run: string, before: string): number {
   return RANK_SPACE;
 }
 
-/** The best gap that ends a part within the limit: highest rank, and among those the latest. */
 function pickGap(gaps: readonly Gap[], from: number, maxEnd: number): Gap | undefined {
   let best: Gap | undefined;
   for (let i = from; i < gaps.length; i++) {

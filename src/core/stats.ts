@@ -1,8 +1,4 @@
-/**
- * The monitor's figures, computed from the store (and, in `serve`, from the live queue). The field
- * names are the ones sellers' scripts know from the monitor API avito-ai replaces; `/stats`,
- * `/metrics`, the dashboard and `avito-ai stats` all read this one object.
- */
+/** Field names are those sellers' scripts know from the monitor API avito-ai replaces; `/stats`, `/metrics`, the dashboard and `stats` read this object. */
 import type { DialogStatus } from './model.js';
 import { META_LAST_PASS, openChatIds } from './poll.js';
 import type { DialogRecord, Store } from './ports.js';
@@ -11,20 +7,14 @@ import { HOUR_MS } from './time.js';
 /** `{at, message}` of the newest error a daemon met, kept in the store's meta. */
 export const META_LAST_ERROR = 'daemon.lastError';
 
-/** Dialogs the latency figures and the answer rate are taken over (the newest ones). */
 export const LATENCY_WINDOW = 1000;
-/** A chat with an event this recent counts as an active dialog. */
 export const ACTIVE_DIALOG_MS = 24 * HOUR_MS;
 
-/** What only a running daemon knows: its queue and its webhook traffic. */
 export interface RuntimeFigures {
-  /** Epoch ms. */
   startedAt: number;
-  /** Buyer messages received and waiting for their chat's quiet period or a free worker. */
   queued: number;
-  /** Chats being answered right now. */
   processing: number;
-  /** Their ids, and the ids of the chats with queued messages (so a chat is never counted twice). */
+  /** Ids of the chats being answered and of those queued, so a chat is never counted twice. */
   running?: readonly string[];
   queuedChats?: readonly string[];
   webhook?: { received: number; duplicates: number; ignored: number; rejected: number };
@@ -33,7 +23,7 @@ export interface RuntimeFigures {
 export interface MonitorStats {
   /** Buyer messages the bot has read as questions. */
   total_messages: number;
-  /** Questions waiting: messages queued by webhooks, plus one per chat a pass left open (quiet hours, engine outage, a failed send); paused chats are in `paused_chats`. */
+  /** Messages queued by webhooks, plus one per chat a pass left open (quiet hours, engine outage, failed send); not paused chats. */
   pending_messages: number;
   /** Chats being answered now, and replies written ahead but not yet confirmed sent. */
   processing_messages: number;
@@ -45,7 +35,7 @@ export interface MonitorStats {
   paused_chats: number;
   /** Chats where the bot or the seller wrote in the last 24 hours. */
   active_dialogs: number;
-  /** ISO time the last pass over the chats ended, or null. */
+  /** ISO time the last pass ended. */
   last_poll_time: string | null;
   last_error: string | null;
   last_error_time: string | null;
@@ -53,14 +43,13 @@ export interface MonitorStats {
   answers: { found: number; not_found: number; escalation: number; non_text: number };
   /** Shares of FOUND, NOT_FOUND and ESCALATION over the newest dialogs (0..1), null before any. */
   answer_rate: { found: number; not_found: number; escalation: number } | null;
-  /** Time from reading a chat to the reply, over the newest dialogs; null before any. */
+  /** From reading a chat to the reply, over the newest dialogs; null before any. */
   latency_ms: { median: number; p95: number } | null;
   takeovers: number;
   uptime_seconds: number | null;
   webhook: RuntimeFigures['webhook'] | null;
 }
 
-/** The figures at `now` (epoch ms). */
 export function computeStats(store: Store, now: number, runtime?: RuntimeFigures): MonitorStats {
   const counters = store.counters();
   let escalated = 0;
@@ -78,8 +67,7 @@ export function computeStats(store: Store, now: number, runtime?: RuntimeFigures
   const pending = store.listPending();
   const running = new Set(runtime?.running ?? []);
   const queued = new Set(runtime?.queuedChats ?? []);
-  // Chats a pass left open wait for an answer, unless only a pause holds them (counted in paused_chats)
-  // or the live queue has them already (counted by message there).
+  // Open chats wait for an answer unless a pause holds them (paused_chats) or the live queue counts them by message.
   const unsettled = new Set(pending.map((record) => record.chatId));
   const open = [...new Set(openChatIds(store))].filter((id) => !pausedIds.has(id) && !queued.has(id) && !running.has(id) && !unsettled.has(id));
   const unconfirmed = pending.filter((record) => !running.has(record.chatId)).length;
@@ -125,7 +113,6 @@ function latency(dialogs: readonly DialogRecord[]): MonitorStats['latency_ms'] {
   return { median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
 }
 
-/** Nearest-rank percentile of an ascending list. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));

@@ -1,8 +1,4 @@
-/**
- * The one module that talks to Telegram (through telegraf): sends the seller's notices and, while
- * the daemon runs, listens (long polling) to the owner chats for replies, buttons and commands.
- * Anyone else gets nothing. Telegram being down only costs notices, never answers to buyers.
- */
+/** Notices to the seller and, while the daemon runs, the owners' replies, buttons and commands; Telegram being down costs notices, never answers to buyers. */
 import type { Agent } from 'node:http';
 import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { Message, Update } from 'telegraf/types';
@@ -20,16 +16,14 @@ export interface TelegramBotOptions {
   /** An HTTPS proxy agent (telegraf ignores it for an http:// apiRoot). */
   agent?: Agent;
   logger: NoticeLogger;
-  /** How long the bot stays silent after the seller writes to a buyer. */
   humanPauseHours: number;
-  /** Wait before polling again after Telegram could not be reached (default 30 s). */
   relaunchDelayMs?: number;
 }
 
 export interface TelegramBot {
-  /** Sends one message; `signal` abandons it (on exit). Throws `TelegramSendError`. */
+  /** `signal` abandons the send (on exit). Throws `TelegramSendError`. */
   send(chatId: number, message: OutgoingMessage, signal?: AbortSignal): Promise<void>;
-  /** Listens to the owners until `signal` aborts; resolves then. Never rejects. */
+  /** Until `signal` aborts; never rejects. */
   listen(actions: SellerActions, signal: AbortSignal): Promise<void>;
 }
 
@@ -65,7 +59,6 @@ interface BotContext {
 interface PollState {
   offset: number;
   connected: boolean;
-  /** Updates still being handled. */
   handlers: Set<Promise<void>>;
 }
 
@@ -174,7 +167,6 @@ async function pressButton(ctx: Context, match: RegExpExecArray, actions: Seller
   await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
 }
 
-/** An owner's text: a reply to one of our notices goes to that notice's buyer. */
 async function handleOwnerText(ctx: Context, message: Message.TextMessage, context: BotContext, actions: SellerActions): Promise<void> {
   const chatId = repliedChatOf(message, ctx.botInfo.id, context.noticeChats);
   if (!chatId) {
@@ -214,7 +206,6 @@ async function sendSellerReply(ctx: Context, chatId: string, text: string, actio
   }
 }
 
-/** The long-polling loop: runs until `signal` aborts or the token is rejected. */
 async function pollUpdates(context: BotContext, signal: AbortSignal): Promise<void> {
   const poll: PollState = { offset: 0, connected: false, handlers: new Set() };
   const relaunch: BackoffPolicy = { baseDelayMs: context.relaunchDelayMs, factor: 1, minDelayMs: 1000, retryAfter: 'instead' };
@@ -284,8 +275,7 @@ function dispatchUpdates({ bot, logger }: BotContext, poll: PollState, updates: 
 }
 
 async function finishPolling({ bot }: BotContext, poll: PollState): Promise<void> {
-  // Work the seller asked for is finished (it runs in the chats' queues, which drain now the
-  // passes have stopped); a confirmation stuck on a silent Telegram is not waited for long.
+  // Work the seller asked for is finished (the chats' queues drain now); a confirmation stuck on a silent Telegram is not waited for long.
   if (poll.handlers.size > 0) {
     const grace = new AbortController();
     await Promise.race([Promise.all(poll.handlers), abortableSleep(HANDLERS_GRACE_MS, grace.signal)]);
@@ -362,7 +352,6 @@ function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)} дн ${hours % 24} ч`;
 }
 
-/** How long a stop waits for commands still under way. */
 const HANDLERS_GRACE_MS = 15_000;
 
 /** Messages written while the daemon was down are not acted on hours later. */
@@ -390,17 +379,13 @@ function toSendError(error: unknown): TelegramSendError {
   return new TelegramSendError(redact(describeError(error)), true);
 }
 
-/** A chat that wrote to the bot: what `avito-ai telegram-id` shows the seller. */
 export interface SeenChat {
   id: number;
   type: string;
   name: string;
 }
 
-/**
- * Finds the chats that wrote to the bot, waiting up to `waitSeconds` for one (one long poll).
- * Updates are left unconfirmed, so the daemon still sees them later.
- */
+/** One long poll; updates are left unconfirmed, so the daemon still sees them later. */
 export async function findChatsThatWrote(options: {
   token: string;
   apiRoot: string;
@@ -429,16 +414,12 @@ export async function findChatsThatWrote(options: {
   }
 }
 
-/** What `avito-ai doctor` learns of the bot: its name, and whether each owner chat can be written to. */
 export interface BotInspection {
   bot: string;
   owners: Array<{ id: number; ok: true; name: string } | { id: number; ok: false; problem: string }>;
 }
 
-/**
- * Checks the token (getMe) and each owner chat (getChat): Telegram only lets a bot write to a
- * person who pressed Start, and answers "chat not found" for anyone else. Sends nothing.
- */
+/** Sends nothing. Telegram lets a bot write only to a person who pressed Start, and answers "chat not found" for anyone else. */
 export async function inspectBot(options: { token: string; apiRoot: string; agent?: Agent; owners: readonly number[] }): Promise<BotInspection> {
   const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, ...(options.agent ? { agent: options.agent } : {}) } });
   let username: string;

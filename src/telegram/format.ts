@@ -1,8 +1,4 @@
-/**
- * The seller's notices as Telegram messages: HTML with every outside text escaped, split to fit
- * Telegram's 4096-character limit, with the chat id written so that a reply can be routed back.
- * Pure functions: what a notice says is tested without a server.
- */
+/** Notices as Telegram HTML, every outside text escaped, with the chat id written so that a reply can be routed back. */
 import { avitoChatUrl } from '../core/links.js';
 import type { Notification } from '../core/ports.js';
 
@@ -16,10 +12,8 @@ export interface InlineButton {
 }
 
 export interface OutgoingMessage {
-  /** HTML (parse_mode HTML). */
   text: string;
   buttons?: InlineButton[][];
-  /** The Avito chat it is about: a reply to it goes there. */
   chatId?: string;
 }
 
@@ -44,7 +38,6 @@ interface Line {
   open?: string;
   text: string;
   close?: string;
-  /** Trusted HTML after the escaped text (a link). */
   after?: string;
 }
 
@@ -67,7 +60,6 @@ const TYPE_LABELS: Record<string, string> = {
   item: 'объявление',
 };
 
-/** Buttons under notices that leave a chat to the seller. */
 export function chatButtons(chatId: string): InlineButton[][] | undefined {
   const resume = `resume:${chatId}`;
   const pause = `pause24:${chatId}`;
@@ -75,7 +67,6 @@ export function chatButtons(chatId: string): InlineButton[][] | undefined {
   return [[{ text: '▶️ Вернуть бота', data: resume }, { text: '⏸ Пауза 24 ч', data: pause }]];
 }
 
-/** Renders one notice as one or more messages (buttons under the last). */
 export function formatNotification(notification: Notification, options: { humanPauseHours: number }): OutgoingMessage[] {
   const lines: Line[] = [];
   const listing = 'listing' in notification ? notification.listing : undefined;
@@ -152,11 +143,7 @@ export function describeErrorNotice(notification: Extract<Notification, { kind: 
   }
 }
 
-/**
- * Joins lines into messages of at most `limit` characters. A line too long for one message is
- * split at a space or newline in its text, each piece keeping the line's markup, so no tag or
- * escape is ever cut in half.
- */
+/** A line too long for one message is split at whitespace in its text, each piece keeping the line's markup, so no tag or escape is cut. */
 export function renderChunks(lines: readonly Line[], limit: number): string[] {
   const pieces: string[] = [];
   for (const line of lines) {

@@ -1,16 +1,10 @@
-/**
- * Notices to the seller's Telegram. `notify` only queues: Telegram being slow, down or blocked
- * never delays a buyer's answer. A queued message is retried a few times (honouring Telegram's
- * retry_after) and then dropped with a log line; the queue is bounded, so an outage of days cannot
- * eat the server's memory.
- */
+/** `notify` only queues, so Telegram being slow, down or blocked never delays a buyer's answer; bounded, so an outage of days cannot eat the memory. */
 import { abortableSleep } from '../core/async.js';
 import { retry, type BackoffPolicy } from '../core/retry.js';
 import type { Notification, Notifier } from '../core/ports.js';
 import { formatNotification, type OutgoingMessage } from './format.js';
 import { HOUR_MS } from '../core/time.js';
 
-/** A failed send, as the Telegram module reports it. */
 export class TelegramSendError extends Error {
   constructor(
     message: string,
@@ -28,18 +22,15 @@ export interface NoticeLogger {
 }
 
 export interface TelegramNotifierOptions {
-  /** Sends one message to one chat; throws `TelegramSendError` (anything else counts as retryable). */
+  /** Throws `TelegramSendError`; anything else counts as retryable (the network, most likely). */
   send: (chatId: number, message: OutgoingMessage, signal?: AbortSignal) => Promise<void>;
   owners: readonly number[];
   mode: 'all' | 'escalations' | 'off';
   humanPauseHours: number;
   logger: NoticeLogger;
   now?: () => number;
-  /** Attempts per message (default 4). */
   attempts?: number;
-  /** First retry delay, doubling (default 1000 ms). */
   baseDelayMs?: number;
-  /** Messages kept waiting at most (default 500): the oldest are dropped beyond it. */
   maxQueue?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -55,16 +46,12 @@ export interface TelegramNotifier extends Notifier {
 const ERROR_REPEAT_MS = HOUR_MS;
 const CHAT_ERRORS_PER_HOUR = 5;
 
-/**
- * What the seller has to act on: the notices `escalations` mode keeps, and the last a full queue
- * drops. An answer counts when the bot could not really answer (asked for text, engine down).
- */
+/** Kept by `escalations` mode, dropped last by a full queue; an answer counts when the bot could not really answer. */
 function needsSeller(notification: Notification): boolean {
   if (notification.kind === 'answer') return notification.status === 'NON_TEXT' || notification.status === 'ENGINE_FAILED';
   return notification.kind === 'escalation' || notification.kind === 'non-text' || notification.kind === 'error';
 }
 
-/** Anything but our own error counts as retryable (the network, most likely). */
 function toSendError(error: unknown): TelegramSendError {
   return error instanceof TelegramSendError ? error : new TelegramSendError(String(error), true);
 }
@@ -131,7 +118,6 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
   };
 }
 
-/** Decides which notices go out: the mode, and the hourly limits on trouble notices. */
 function createNoticeFilter(mode: TelegramNotifierOptions['mode'], now: () => number, logger: NoticeLogger): (notification: Notification) => boolean {
   const lastErrorAt = new Map<string, number>();
   const errorsByCode = new Map<string, number[]>();
@@ -139,9 +125,8 @@ function createNoticeFilter(mode: TelegramNotifierOptions['mode'], now: () => nu
     if (mode === 'off') return false;
     if (mode === 'escalations' && !needsSeller(notification)) return false;
     if (notification.kind !== 'error') return true;
-    // The same trouble at most once an hour: per chat for a chat's trouble (each such chat is the
-    // seller's to answer), but at most CHAT_ERRORS_PER_HOUR chats of one kind, so an outage or a
-    // first start on an old account cannot bury the escalations under one notice per chat.
+    // The same trouble at most once an hour, per chat (each is the seller's to answer), but at most CHAT_ERRORS_PER_HOUR
+    // chats of one kind, so an outage or a first start on an old account cannot bury the escalations.
     const code = notification.code ?? notification.message;
     const key = notification.code === 'tariff-stub' ? code : `${code}|${notification.chatId ?? ''}`;
     const last = lastErrorAt.get(key);

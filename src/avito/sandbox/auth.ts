@@ -1,11 +1,9 @@
-/** Client-credentials tokens as Avito issues and checks them. */
 import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from './context.js';
 import { errorReply } from './reply.js';
 import type { Reply } from './reply.js';
 import { isObject } from './request.js';
 
-/** `POST /token`: a bearer token for the scenario's client id and secret. */
 export function issueToken(context: SandboxContext, body: unknown): Reply {
   const form = isObject(body) ? body : {};
   if (form.grant_type !== 'client_credentials') {

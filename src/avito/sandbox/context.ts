@@ -1,7 +1,4 @@
-/**
- * The state every part of the sandbox shares, passed explicitly: the server, the routes and
- * webhook delivery each take this one object instead of closing over a common scope.
- */
+/** Passed explicitly: the server, the routes and webhook delivery take this one object instead of closing over a common scope. */
 import { createFaultPlan } from './faults.js';
 import type { FaultPlan } from './faults.js';
 import type { RecordedRequest } from './request.js';
@@ -11,7 +8,6 @@ import { createChat, createWireRenderer } from './state.js';
 import type { SandboxChat, SandboxMessage, WireRenderer } from './state.js';
 import type { WebhookOutbox } from './webhooks.js';
 
-/** The options of `startSandbox`, defaults applied. */
 export interface SandboxSettings {
   tokenTtlSeconds: number;
   messagesBody: 'array' | 'object';
@@ -40,7 +36,6 @@ export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-/** Seeds the sandbox state from a validated scenario. */
 export function createContext(scenario: SandboxScenario, settings: SandboxSettings): SandboxContext {
   const account = scenario.account;
   const startedAt = nowSeconds();

@@ -1,7 +1,4 @@
-/**
- * Fault injection for the sandbox: queued faults for exact scenarios, and seeded random ones
- * for chaos runs. Deciding which fault hits a request is pure; the server carries it out.
- */
+/** Queued faults for exact scenarios, seeded random ones for chaos runs; deciding is pure, the server carries a fault out. */
 import { createRandom } from './scenario.js';
 
 /** Which requests a fault applies to; unset parts match everything. */
@@ -13,7 +10,6 @@ export interface FaultMatch {
 
 export type Fault = { match?: FaultMatch; /** Default 1. */ times?: number } & (
   | { kind: 'status'; status: number; /** Seconds, sent as Retry-After. */ retryAfter?: number; body?: unknown }
-  /** Answers correctly, after `delayMs`. */
   | { kind: 'slow'; delayMs: number }
   /** Destroys the socket without answering, before the request is processed. */
   | { kind: 'drop' }

@@ -1,4 +1,3 @@
-/** The Avito sandbox: a local Avito API for tests, the demo and trying avito-ai without an account. */
 export { startSandbox } from './server.js';
 export type { Sandbox, SandboxOptions } from './server.js';
 export type { RecordedRequest } from './request.js';

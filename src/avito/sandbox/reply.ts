@@ -1,4 +1,3 @@
-/** What the sandbox answers: Avito's error bodies and the one place a reply is written. */
 import type { ServerResponse } from 'node:http';
 
 export interface Reply {

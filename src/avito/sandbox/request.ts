@@ -1,4 +1,3 @@
-/** Reading what a client sent: the target, the body, list and number parameters, and its log record. */
 import type { IncomingMessage } from 'node:http';
 import type { FaultKind } from './faults.js';
 
@@ -12,11 +11,8 @@ export interface RecordedRequest {
   body: unknown;
   /** 0 while in flight and when the socket was dropped before an answer. */
   status: number;
-  /** Epoch ms of arrival. */
   at: number;
-  /** The bearer token presented, if any. */
   token?: string;
-  /** The fault applied to it, if any. */
   fault?: FaultKind;
 }
 
@@ -39,7 +35,6 @@ function recordQuery(query: URLSearchParams): Record<string, string> {
   return record;
 }
 
-/** The log record of a request as it arrives: no body and no status yet. */
 export function recordRequest(request: IncomingMessage, method: string, url: URL): RecordedRequest {
   const authorization = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   return {

@@ -1,4 +1,3 @@
-/** The Avito API endpoints the sandbox serves, each a handler over the shared context. */
 import { issueToken } from './auth.js';
 import { nowSeconds } from './context.js';
 import type { SandboxContext } from './context.js';
@@ -10,7 +9,6 @@ import { appendMessage, markChatRead, pageMessages, queryChats } from './state.j
 import type { SandboxChat } from './state.js';
 import { checkWebhook, queueDeliveries } from './webhooks.js';
 
-/** What a handler gets of the request: the path's captured parts, the query, the parsed body. */
 export interface RouteInput {
   params: string[];
   query: URLSearchParams;

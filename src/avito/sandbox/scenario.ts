@@ -1,8 +1,4 @@
-/**
- * What a sandbox starts with: the seller's account, chats and their messages, as JSON.
- * `parseScenario` checks a file a person wrote and names the exact field that is wrong;
- * `generateScenario` builds large ones for benchmarks.
- */
+/** `parseScenario` names the exact field a hand-written file gets wrong; `generateScenario` builds large ones for benchmarks. */
 
 /** Avito chat types: by listing, between users, with Avito itself. */
 export type ChatType = 'u2i' | 'u2u' | 'a2u';
@@ -57,7 +53,6 @@ export interface ScenarioChat {
 
 export interface SandboxScenario {
   account: ScenarioAccount;
-  /** Defaults to {@link DEFAULT_CREDENTIALS}. */
   credentials?: { clientId: string; clientSecret: string };
   /** When true every message reads as {@link TARIFF_STUB_TEXT}, as on an account without the messenger tariff. */
   tariffStub?: boolean;
@@ -71,8 +66,6 @@ export const TARIFF_STUB_TEXT =
   'Чтобы читать и отправлять сообщения через API, перейдите на подписку с api мессенджера';
 
 export const CHAT_TYPES: readonly ChatType[] = ['u2i', 'u2u', 'a2u'];
-
-// ───────────────────────────── validation ─────────────────────────────
 
 type Json = Record<string, unknown>;
 
@@ -175,7 +168,6 @@ function parseMessage(value: unknown, path: string): ScenarioMessage {
   return message;
 }
 
-/** Validates one chat; `path` names it in errors (e.g. `chats[2]`). */
 export function parseScenarioChat(value: unknown, path = 'chat'): ScenarioChat {
   const raw = expectObject(value, path);
   expectKeys(raw, path, ['id', 'type', 'created', 'updated', 'context', 'users', 'messages']);
@@ -217,10 +209,7 @@ export function parseScenarioChat(value: unknown, path = 'chat'): ScenarioChat {
   return chat;
 }
 
-/**
- * Validates a scenario (e.g. `JSON.parse` of a file) and returns a copy.
- * Throws an Error naming the first bad field, like `Invalid scenario: chats[1].messages[0].author_id is required`.
- */
+/** Returns a copy; throws naming the first bad field, like `Invalid scenario: chats[1].messages[0].author_id is required`. */
 export function parseScenario(json: unknown): SandboxScenario {
   const raw = expectObject(json, 'scenario');
   // `$schema` and `description` let a hand-written file document itself.
@@ -247,8 +236,6 @@ export function parseScenario(json: unknown): SandboxScenario {
   });
   return scenario;
 }
-
-// ───────────────────────────── generation ─────────────────────────────
 
 /** The three listings generated scenarios rotate through (also used by the knowledge fixtures). */
 export const SAMPLE_LISTINGS = [
@@ -313,11 +300,7 @@ function randomToken(random: () => number, length: number, alphabet: string): st
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~';
 
-/**
- * A large, realistic, deterministic scenario: `chats` u2i chats about the three sample listings,
- * each holding `messagesPerChat` unread buyer questions (e.g. 1,000 chats × 2 = 2,000 new messages).
- * Message times are left out so the sandbox places them just before it starts.
- */
+/** Deterministic, with unread buyer questions about the sample listings; times are left out so the sandbox places them just before it starts. */
 export function generateScenario(options: {
   chats: number;
   messagesPerChat: number;

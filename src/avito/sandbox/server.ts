@@ -1,8 +1,4 @@
-/**
- * A local Avito API (node:http, no framework) speaking the real wire format: tokens, chats,
- * messages, sending, webhooks, with injectable faults. Serves the test suite, the `demo`
- * command and anyone trying avito-ai without an Avito account.
- */
+/** A local Avito API speaking the real wire format, with injectable faults: for the tests, `demo`, and trying avito-ai without an account. */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +23,6 @@ import type { WebhookDelivery } from './webhooks.js';
 export interface SandboxOptions {
   scenario: SandboxScenario;
   host?: string;
-  /** 0 (the default) picks a free port. */
   port?: number;
   /** `expires_in` of issued tokens; default 86400 like Avito. */
   tokenTtlSeconds?: number;
@@ -44,21 +39,17 @@ export interface Sandbox {
   credentials: { clientId: string; clientSecret: string };
   requests: RecordedRequest[];
   deliveries: WebhookDelivery[];
-  /** Adds a message as if someone wrote it (author defaults to the chat's buyer) and delivers webhooks. Throws for an unknown chat. */
+  /** As if someone wrote it (the chat's buyer by default); delivers webhooks. */
   addMessage(chatId: string, message: NewMessage): SandboxMessage;
-  /** Adds a chat (validated like a scenario chat). Throws when the id exists. */
   addChat(chat: ScenarioChat): void;
   /** Messages sent through the API (`POST .../messages`), in order, optionally of one chat. */
   sent(chatId?: string): SandboxMessage[];
-  /** All messages of a chat, oldest first. Throws for an unknown chat. */
   messages(chatId: string): SandboxMessage[];
-  /** URLs subscribed to webhooks. */
   subscriptions(): string[];
   /** The body Avito would deliver for a message of a chat (for tests that post deliveries themselves). Throws for an unknown chat or message. */
   deliveryFor(chatId: string, messageId: string): unknown;
   /** Every issued token is now expired (answers 403, as Avito does). */
   expireTokens(): void;
-  /** Switches the tariff stub on or off at run time. */
   setTariffStub(on: boolean): void;
   /** Resolves once every queued webhook delivery has been answered or has failed. */
   flushDeliveries(): Promise<void>;
@@ -73,7 +64,6 @@ export interface Sandbox {
 
 function ignore(): void {}
 
-/** Starts a sandbox on `host:port` (127.0.0.1, a free port by default) seeded from `options.scenario`. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const context = createContext(parseScenario(options.scenario), {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 86_400,
@@ -122,7 +112,6 @@ function createHttpServer(context: SandboxContext): Server {
   return server;
 }
 
-/** One request: logged, faulted if a fault is due, routed, answered. */
 async function answer(context: SandboxContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const method = (request.method ?? 'GET').toUpperCase();
   const url = parseTarget(request.url ?? '/');
@@ -183,7 +172,6 @@ async function replyWithRoute(
   return denied ?? (await found.route.handle(context, { params: found.params, query, body: parsed.value }));
 }
 
-/** The public face of a running sandbox: inspection and control for tests and the demo. */
 function createHandle(context: SandboxContext, server: Server): Sandbox {
   const { account, webhooks } = context;
   return {

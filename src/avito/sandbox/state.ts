@@ -1,12 +1,7 @@
-/**
- * The sandbox's in-memory Avito: chats indexed by id, each with its own message array (oldest
- * first), and the mapping to the wire shapes the real API answers with. No HTTP here.
- */
 import { randomBytes } from 'node:crypto';
 import { TARIFF_STUB_TEXT } from './scenario.js';
 import type { ChatType, SandboxScenario, ScenarioAccount, ScenarioChat, ScenarioItemContext, ScenarioMessage } from './scenario.js';
 
-/** A message as the sandbox holds it: the wire Message plus the chat it belongs to. */
 export interface SandboxMessage {
   id: string;
   chat_id: string;
@@ -37,7 +32,6 @@ export interface SandboxChat {
   touched: number;
 }
 
-/** What `addMessage` accepts: everything optional but the chat. */
 export interface NewMessage {
   author_id?: number;
   text?: string;
@@ -63,7 +57,6 @@ const CHAT_STEP_SECONDS = 600;
 
 let lastTouch = 0;
 
-/** A 32-hex id like the ones Avito gives messages. */
 export function generateMessageId(): string {
   return randomBytes(16).toString('hex');
 }
@@ -94,10 +87,7 @@ function storeMessage(chatId: string, accountId: number, message: NewMessage & {
   };
 }
 
-/**
- * Turns a validated scenario chat into sandbox state. `position` is the chat's index in the
- * scenario: without explicit times, chat 0 is the most recent, each next one ten minutes older.
- */
+/** Without explicit times, the scenario's chat 0 (`position`) is the most recent, each next one ten minutes older. */
 export function createChat(chat: ScenarioChat, account: ScenarioAccount, nowSeconds: number, position = 0): SandboxChat {
   const count = chat.messages.length;
   let previous = chat.created ?? nowSeconds - position * CHAT_STEP_SECONDS - (count - 1) * MESSAGE_STEP_SECONDS;
@@ -155,7 +145,6 @@ export function appendMessage(chat: SandboxChat, accountId: number, message: New
   return stored;
 }
 
-/** Marks every incoming message read, as `POST .../read` does. */
 export function markChatRead(chat: SandboxChat, nowSeconds: number): void {
   if (chat.unread === 0) return;
   for (const message of chat.messages) {
@@ -189,8 +178,6 @@ export function pageMessages(chat: SandboxChat, limit: number, offset: number): 
   }
   return page;
 }
-
-// ───────────────────────────── wire shapes ─────────────────────────────
 
 /** Renders messages and chats in Avito's wire format; `tariffStub` hides every text behind the stub. */
 export interface WireRenderer {

@@ -1,19 +1,13 @@
-/**
- * Webhook delivery as Avito does it: every new message is POSTed to each subscribed URL, in order
- * per URL, and a URL is accepted only after it answers a test POST.
- */
+/** As Avito does it: every new message is POSTed to each subscribed URL, in order per URL, accepted only after it answers a test POST. */
 import { randomUUID } from 'node:crypto';
 import { nowSeconds } from './context.js';
 import { describeFailure } from './reply.js';
 import type { SandboxChat, SandboxMessage } from './state.js';
 
-/** One webhook POST the sandbox made (or tried to). */
 export interface WebhookDelivery {
   url: string;
   body: unknown;
-  /** Epoch ms when it was queued. */
   at: number;
-  /** The receiver's status, once it answered. */
   status?: number;
   /** Why it failed without an answer (refused, timeout). */
   error?: string;

@@ -1,29 +1,17 @@
 /**
  * The HTTP side of `avito-ai serve`: Avito's webhook deliveries in, the seller's monitor out.
- * It only speaks HTTP: what a delivery means is `parseWebhookDelivery`'s call, what to do with it
+ * It only speaks HTTP: what a delivery means is the injected parser's call, what to do with it
  * the inbox's, and the figures come from the `Monitor` it is given. Nothing a client sends can
  * throw out of a handler: every request ends in a status code.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseWebhookDelivery, type WebhookDelivery } from '../avito/webhook.js';
 import { isLoopbackHost } from '../net/hosts.js';
 import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
 
 /** Larger webhook bodies get 413: a real delivery is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-export const WEBHOOK_PATH = '/avito/webhook/';
-
-/** The URL Avito delivers to: `serve`'s public address, the webhook path, the secret. */
-export function webhookUrl(baseUrl: string, secret: string): string {
-  return `${baseUrl}${WEBHOOK_PATH}${secret}`;
-}
-
-/** A URL as printed: the configured secret never reaches the terminal or its scrollback. */
-export function hideWebhookSecret(url: string, secret: string | undefined): string {
-  return secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url;
-}
 
 /** What the monitor routes show; each call reads the current state. */
 export interface Monitor {
@@ -35,20 +23,32 @@ export interface Monitor {
   metrics(): string;
 }
 
-export interface HttpServerOptions {
+/** A body the delivery parser refuses: answered 400 with the reason. */
+export interface RefusedDelivery {
+  kind: 'invalid';
+  reason: string;
+}
+
+export interface HttpServerOptions<D> {
   host: string;
   port: number;
+  /** The path deliveries come to; the secret follows it. */
+  webhookPath: string;
   webhookSecret: string;
   /** Required on monitor routes when set (bearer header or `?token=`). */
   monitorToken?: string;
   /** A delivery that parsed: a message, Avito's check, or a payload type to ignore. Must not block. */
-  onDelivery(delivery: Exclude<WebhookDelivery, { kind: 'invalid' }>): void;
+  onDelivery(delivery: D): void;
   /** A delivery on the right URL that was refused (400, 413), for the counters. */
   onRejected?(reason: string): void;
   monitor: Monitor;
   /** Called when a handler failed unexpectedly (answered 500). */
   onError?(error: unknown): void;
+  /** Reads a decoded body (`{}` for an empty one); never throws. */
+  parseDelivery(body: unknown): D | RefusedDelivery;
 }
+
+
 
 export interface RunningServer {
   /** `http://host:port`, as bound. */
@@ -60,7 +60,7 @@ export interface RunningServer {
 
 type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
-export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
+export async function startHttpServer<D>(options: HttpServerOptions<D>): Promise<RunningServer> {
   const secretDigest = digest(options.webhookSecret);
   const tokenDigest = options.monitorToken ? digest(options.monitorToken) : undefined;
 
@@ -94,9 +94,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJson(response, 400, { error: 'bad request target' });
     }
     const path = url.pathname;
-    if (path.startsWith(WEBHOOK_PATH)) {
+    if (path.startsWith(options.webhookPath)) {
       // A wrong secret looks exactly like a path that does not exist.
-      if (!matches(path.slice(WEBHOOK_PATH.length), secretDigest)) return notFound(response);
+      if (!matches(path.slice(options.webhookPath.length), secretDigest)) return notFound(response);
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' }, { allow: 'POST' });
       return receiveDelivery(request, response);
     }
@@ -133,8 +133,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch {
       return reject(response, 400, 'invalid JSON');
     }
-    const delivery = parseWebhookDelivery(json);
-    if (delivery.kind === 'invalid') return reject(response, 400, delivery.reason);
+    const delivery = options.parseDelivery(json);
+    if (isRefused(delivery)) return reject(response, 400, delivery.reason);
     // Acknowledged first: the answer to the buyer is background work, Avito waits 2 s at most.
     sendJson(response, 200, { ok: true });
     try {
@@ -190,6 +190,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       server.closeAllConnections();
     },
   };
+}
+
+function isRefused(delivery: unknown): delivery is RefusedDelivery {
+  return (delivery as Partial<RefusedDelivery> | undefined)?.kind === 'invalid';
 }
 
 function digest(value: string): Buffer {

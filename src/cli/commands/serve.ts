@@ -4,21 +4,26 @@
  * SAFETY_POLL_MINUTES catches what was never delivered; the monitor shares the server.
  */
 import { isLoopbackHost } from '../../net/hosts.js';
-import { createInbox, type ReceiveResult } from '../../core/inbox.js';
+import { createInbox, type Inbox, type ReceiveResult } from '../../core/inbox.js';
 import type { CallWatch } from '../../core/health.js';
-import type { RunningServer } from '../../server/http-server.js';
+import type { HttpServerOptions, RunningServer } from '../../server/http-server.js';
+import { avitoChatUrl } from '../../avito/links.js';
+import { hideWebhookSecret, parseWebhookDelivery, WEBHOOK_PATH, webhookUrl, type WebhookDelivery } from '../../avito/webhook.js';
 import { rememberOpenChats, runPollLoop } from '../../core/poll.js';
 import { ConfigError, describeError } from '../../errors.js';
 import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
 import { openDaemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
+import type { Logger } from '../logger.js';
 import { createLoggerFor, loadConfig } from '../services.js';
 
 /** How long SIGTERM waits for the queue to be answered before holding the rest for the next start. */
 const DRAIN_GRACE_MS = 20_000;
 /** How often queued `avito-ai pause|resume` requests are looked for. */
 const CONTROL_POLL_MS = 2000;
+
+type Delivery = Exclude<WebhookDelivery, { kind: 'invalid' }>;
 
 export default async function serve(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
@@ -67,32 +72,22 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     });
     const [{ startHttpServer }, { createMonitor }] = await Promise.all([import('../../server/http-server.js'), import('../../server/monitor.js')]);
     const startedAt = Date.now();
-    server = await startHttpServer({
+    server = await startHttpServer<Delivery>({
       host,
       port: config.server.port,
+      webhookPath: WEBHOOK_PATH,
       webhookSecret: secret,
       ...(monitorToken ? { monitorToken } : {}),
-      monitor: createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt, avito: watch.avito, storeWrites: watch.storeWrites }),
-      onDelivery: (delivery) => {
-        if (delivery.kind !== 'message') {
-          inbox.countIgnored();
-          if (delivery.kind === 'other') logger.debug(`webhook: ignored a "${delivery.type}" delivery`);
-          return;
-        }
-        const result: ReceiveResult = inbox.receive(delivery);
-        logger.debug(`webhook: ${result}`, { chat: delivery.message.chatId, message: delivery.message.id });
-      },
-      onRejected: (reason) => {
-        inbox.countRejected();
-        logger.warn(`webhook: refused a delivery (${reason})`);
-      },
+      parseDelivery: parseWebhookDelivery,
+      monitor: createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt, avito: watch.avito, storeWrites: watch.storeWrites, chatUrl: avitoChatUrl }),
+      ...receiveDeliveries(inbox, logger),
       onError: (error) => logger.error(`monitor: ${describeError(error)}`),
     }).catch((error: unknown) => {
       throw describeListenError(error, host, config.server.port);
     });
     logger.info('serve started', {
       url: server.url,
-      webhook: `${server.url}/avito/webhook/<AVITO_WEBHOOK_SECRET>`,
+      webhook: hideWebhookSecret(webhookUrl(server.url, secret), secret),
       dashboard: `${server.url}/dashboard`,
       reply_delay_s: config.server.replyDelayMs / 1000,
       safety_poll_min: config.server.safetyPollMinutes,
@@ -134,6 +129,25 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     await server?.close();
     await daemon.close();
   }
+}
+
+/** Hands a parsed delivery to the inbox, and counts those that are ignored or refused. */
+function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<HttpServerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
+  return {
+    onDelivery: (delivery) => {
+      if (delivery.kind !== 'message') {
+        inbox.countIgnored();
+        if (delivery.kind === 'other') logger.debug(`webhook: ignored a "${delivery.type}" delivery`);
+        return;
+      }
+      const result: ReceiveResult = inbox.receive(delivery);
+      logger.debug(`webhook: ${result}`, { chat: delivery.message.chatId, message: delivery.message.id });
+    },
+    onRejected: (reason) => {
+      inbox.countRejected();
+      logger.warn(`webhook: refused a delivery (${reason})`);
+    },
+  };
 }
 
 function parsePort(raw: unknown): number {

@@ -12,15 +12,17 @@ import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
 
 /** Larger webhook bodies get 413: a real delivery is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** How long `close()` waits for the requests in hand by default. */
+export const CLOSE_GRACE_MS = 5000;
 
-/** What the monitor routes show; each call reads the current state. */
+/** What the monitor routes show; each call reads the current state (at once, or by a promise). */
 export interface Monitor {
   health(): Promise<{ ok: boolean; reason?: string; checks: Record<string, unknown> }>;
   stats(): unknown;
   queue(): unknown;
   dialogs(limit: number, offset: number): unknown;
   chats(): unknown;
-  metrics(): string;
+  metrics(): string | Promise<string>;
 }
 
 /** A body the delivery parser refuses: answered 400 with the reason. */
@@ -29,7 +31,8 @@ export interface RefusedDelivery {
   reason: string;
 }
 
-export interface HttpServerOptions<D> {
+/** What a listener needs whichever thread it runs in: nothing here but data and callbacks. */
+export interface ListenerOptions<D> {
   host: string;
   port: number;
   /** The path deliveries come to; the secret follows it. */
@@ -44,11 +47,14 @@ export interface HttpServerOptions<D> {
   monitor: Monitor;
   /** Called when a handler failed unexpectedly (answered 500). */
   onError?(error: unknown): void;
-  /** Reads a decoded body (`{}` for an empty one); never throws. */
-  parseDelivery(body: unknown): D | RefusedDelivery;
 }
 
-
+export interface HttpServerOptions<D> extends ListenerOptions<D> {
+  /** Reads a decoded body (`{}` for an empty one); never throws. */
+  parseDelivery(body: unknown): D | RefusedDelivery;
+  /** True while whoever takes deliveries is not taking them: they are answered 503, so Avito retries. */
+  isStalled?(): boolean;
+}
 
 export interface RunningServer {
   /** `http://host:port`, as bound. */
@@ -69,16 +75,16 @@ export async function startHttpServer<D>(options: HttpServerOptions<D>): Promise
       const health = await options.monitor.health();
       sendJson(response, health.ok ? 200 : 503, health);
     },
-    '/stats': (_request, response) => sendJson(response, 200, options.monitor.stats()),
-    '/queue': (_request, response) => sendJson(response, 200, options.monitor.queue()),
-    '/chats': (_request, response) => sendJson(response, 200, options.monitor.chats()),
-    '/dialogs': (_request, response, url) => {
+    '/stats': async (_request, response) => sendJson(response, 200, await options.monitor.stats()),
+    '/queue': async (_request, response) => sendJson(response, 200, await options.monitor.queue()),
+    '/chats': async (_request, response) => sendJson(response, 200, await options.monitor.chats()),
+    '/dialogs': async (_request, response, url) => {
       const limit = readCount(url.searchParams.get('limit'), 50, 500);
       const offset = readCount(url.searchParams.get('offset'), 0, 1_000_000);
       if (limit === undefined || offset === undefined) return sendJson(response, 400, { error: 'limit and offset must be whole numbers' });
-      sendJson(response, 200, options.monitor.dialogs(limit, offset));
+      sendJson(response, 200, await options.monitor.dialogs(limit, offset));
     },
-    '/metrics': (_request, response) => send(response, 200, 'text/plain; version=0.0.4; charset=utf-8', options.monitor.metrics()),
+    '/metrics': async (_request, response) => send(response, 200, 'text/plain; version=0.0.4; charset=utf-8', await options.monitor.metrics()),
     '/dashboard': (_request, response) =>
       send(response, 200, 'text/html; charset=utf-8', DASHBOARD_HTML, {
         // The page builds its DOM from text only; its one script is served from here.
@@ -135,6 +141,7 @@ export async function startHttpServer<D>(options: HttpServerOptions<D>): Promise
     }
     const delivery = options.parseDelivery(json);
     if (isRefused(delivery)) return reject(response, 400, delivery.reason);
+    if (options.isStalled?.()) return sendJson(response, 503, { error: 'busy, retry later' }, { 'retry-after': '5' });
     // Acknowledged first: the answer to the buyer is background work, Avito waits 2 s at most.
     sendJson(response, 200, { ok: true });
     try {
@@ -181,7 +188,7 @@ export async function startHttpServer<D>(options: HttpServerOptions<D>): Promise
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
-    async close(graceMs = 5000) {
+    async close(graceMs = CLOSE_GRACE_MS) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;

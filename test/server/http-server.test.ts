@@ -216,6 +216,22 @@ describe('webhook deliveries', () => {
     expect(calls).toBe(2);
   });
 
+  it('answers a valid delivery 503 with Retry-After while isStalled(), without handing it over, and 200 after', async () => {
+    let stalled = true;
+    const { server, deliveries, rejected } = await start({ isStalled: () => stalled });
+    const busy = await post(server, HOOK, deliveryBody());
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect(JSON.parse(busy.text)).toEqual({ error: 'busy, retry later' });
+    // A body that is wrong stays the sender's fault, stalled or not.
+    expect((await post(server, HOOK, '{"payload":')).status).toBe(400);
+    expect(deliveries).toEqual([]);
+    expect(rejected).toEqual(['invalid JSON']);
+    stalled = false;
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+    expect(deliveries).toHaveLength(1);
+  });
+
   it("answers Avito's check ({} or an empty body) with 200 and hands it over as a check", async () => {
     const { server, deliveries } = await start();
     expect((await post(server, HOOK, '{}')).status).toBe(200);

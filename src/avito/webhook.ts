@@ -5,6 +5,19 @@
 import type { ChatMessage } from '../core/model.js';
 import { isObject, parseMessage, readId } from './parse.js';
 
+/** Where `serve` takes deliveries; the secret follows it, so the URL itself is the credential. */
+export const WEBHOOK_PATH = '/avito/webhook/';
+
+/** The URL Avito delivers to: `serve`'s public address, the webhook path, the secret. */
+export function webhookUrl(baseUrl: string, secret: string): string {
+  return `${baseUrl}${WEBHOOK_PATH}${secret}`;
+}
+
+/** A URL as printed: the configured secret never reaches the terminal or its scrollback. */
+export function hideWebhookSecret(url: string, secret: string | undefined): string {
+  return secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url;
+}
+
 /** What one delivery holds. Expected outcomes are kinds, not exceptions (a bad body is the sender's). */
 export type WebhookDelivery =
   /** Avito's check when subscribing (an empty `{}`): answered 200, nothing to do. */

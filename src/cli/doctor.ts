@@ -10,7 +10,7 @@ import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../c
 import { isTariffStub } from '../core/inquiry.js';
 import { AvitoAiError, AvitoApiError, AvitoAuthError, describeError } from '../errors.js';
 import type { AvitoClient } from '../avito/client.js';
-import { hideWebhookSecret, webhookUrl } from '../server/http-server.js';
+import { hideWebhookSecret, webhookUrl } from '../avito/webhook.js';
 import type { Logger } from './logger.js';
 import { createEngineFor, createMessengerFor, installProxy } from './services.js';
 

@@ -1,53 +1,59 @@
 /**
  * The HTTP side of `avito-ai serve`: Avito's webhook deliveries in, the seller's monitor out.
- * It only speaks HTTP: what a delivery means is `parseWebhookDelivery`'s call, what to do with it
+ * It only speaks HTTP: what a delivery means is the injected parser's call, what to do with it
  * the inbox's, and the figures come from the `Monitor` it is given. Nothing a client sends can
  * throw out of a handler: every request ends in a status code.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseWebhookDelivery, type WebhookDelivery } from '../avito/webhook.js';
 import { isLoopbackHost } from '../net/hosts.js';
 import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
 
 /** Larger webhook bodies get 413: a real delivery is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-export const WEBHOOK_PATH = '/avito/webhook/';
+/** How long `close()` waits for the requests in hand by default. */
+export const CLOSE_GRACE_MS = 5000;
 
-/** The URL Avito delivers to: `serve`'s public address, the webhook path, the secret. */
-export function webhookUrl(baseUrl: string, secret: string): string {
-  return `${baseUrl}${WEBHOOK_PATH}${secret}`;
-}
-
-/** A URL as printed: the configured secret never reaches the terminal or its scrollback. */
-export function hideWebhookSecret(url: string, secret: string | undefined): string {
-  return secret ? url.split(secret).join('<AVITO_WEBHOOK_SECRET>') : url;
-}
-
-/** What the monitor routes show; each call reads the current state. */
+/** What the monitor routes show; each call reads the current state (at once, or by a promise). */
 export interface Monitor {
   health(): Promise<{ ok: boolean; reason?: string; checks: Record<string, unknown> }>;
   stats(): unknown;
   queue(): unknown;
   dialogs(limit: number, offset: number): unknown;
   chats(): unknown;
-  metrics(): string;
+  metrics(): string | Promise<string>;
 }
 
-export interface HttpServerOptions {
+/** A body the delivery parser refuses: answered 400 with the reason. */
+export interface RefusedDelivery {
+  kind: 'invalid';
+  reason: string;
+}
+
+/** What a listener needs whichever thread it runs in: nothing here but data and callbacks. */
+export interface ListenerOptions<D> {
   host: string;
   port: number;
+  /** The path deliveries come to; the secret follows it. */
+  webhookPath: string;
   webhookSecret: string;
   /** Required on monitor routes when set (bearer header or `?token=`). */
   monitorToken?: string;
   /** A delivery that parsed: a message, Avito's check, or a payload type to ignore. Must not block. */
-  onDelivery(delivery: Exclude<WebhookDelivery, { kind: 'invalid' }>): void;
+  onDelivery(delivery: D): void;
   /** A delivery on the right URL that was refused (400, 413), for the counters. */
   onRejected?(reason: string): void;
   monitor: Monitor;
   /** Called when a handler failed unexpectedly (answered 500). */
   onError?(error: unknown): void;
+}
+
+export interface HttpServerOptions<D> extends ListenerOptions<D> {
+  /** Reads a decoded body (`{}` for an empty one); never throws. */
+  parseDelivery(body: unknown): D | RefusedDelivery;
+  /** True while whoever takes deliveries is not taking them: they are answered 503, so Avito retries. */
+  isStalled?(): boolean;
 }
 
 export interface RunningServer {
@@ -60,7 +66,7 @@ export interface RunningServer {
 
 type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
-export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
+export async function startHttpServer<D>(options: HttpServerOptions<D>): Promise<RunningServer> {
   const secretDigest = digest(options.webhookSecret);
   const tokenDigest = options.monitorToken ? digest(options.monitorToken) : undefined;
 
@@ -69,16 +75,16 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       const health = await options.monitor.health();
       sendJson(response, health.ok ? 200 : 503, health);
     },
-    '/stats': (_request, response) => sendJson(response, 200, options.monitor.stats()),
-    '/queue': (_request, response) => sendJson(response, 200, options.monitor.queue()),
-    '/chats': (_request, response) => sendJson(response, 200, options.monitor.chats()),
-    '/dialogs': (_request, response, url) => {
+    '/stats': async (_request, response) => sendJson(response, 200, await options.monitor.stats()),
+    '/queue': async (_request, response) => sendJson(response, 200, await options.monitor.queue()),
+    '/chats': async (_request, response) => sendJson(response, 200, await options.monitor.chats()),
+    '/dialogs': async (_request, response, url) => {
       const limit = readCount(url.searchParams.get('limit'), 50, 500);
       const offset = readCount(url.searchParams.get('offset'), 0, 1_000_000);
       if (limit === undefined || offset === undefined) return sendJson(response, 400, { error: 'limit and offset must be whole numbers' });
-      sendJson(response, 200, options.monitor.dialogs(limit, offset));
+      sendJson(response, 200, await options.monitor.dialogs(limit, offset));
     },
-    '/metrics': (_request, response) => send(response, 200, 'text/plain; version=0.0.4; charset=utf-8', options.monitor.metrics()),
+    '/metrics': async (_request, response) => send(response, 200, 'text/plain; version=0.0.4; charset=utf-8', await options.monitor.metrics()),
     '/dashboard': (_request, response) =>
       send(response, 200, 'text/html; charset=utf-8', DASHBOARD_HTML, {
         // The page builds its DOM from text only; its one script is served from here.
@@ -94,9 +100,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return sendJson(response, 400, { error: 'bad request target' });
     }
     const path = url.pathname;
-    if (path.startsWith(WEBHOOK_PATH)) {
+    if (path.startsWith(options.webhookPath)) {
       // A wrong secret looks exactly like a path that does not exist.
-      if (!matches(path.slice(WEBHOOK_PATH.length), secretDigest)) return notFound(response);
+      if (!matches(path.slice(options.webhookPath.length), secretDigest)) return notFound(response);
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' }, { allow: 'POST' });
       return receiveDelivery(request, response);
     }
@@ -133,8 +139,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     } catch {
       return reject(response, 400, 'invalid JSON');
     }
-    const delivery = parseWebhookDelivery(json);
-    if (delivery.kind === 'invalid') return reject(response, 400, delivery.reason);
+    const delivery = options.parseDelivery(json);
+    if (isRefused(delivery)) return reject(response, 400, delivery.reason);
+    if (options.isStalled?.()) return sendJson(response, 503, { error: 'busy, retry later' }, { 'retry-after': '5' });
     // Acknowledged first: the answer to the buyer is background work, Avito waits 2 s at most.
     sendJson(response, 200, { ok: true });
     try {
@@ -181,7 +188,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
-    async close(graceMs = 5000) {
+    async close(graceMs = CLOSE_GRACE_MS) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;
@@ -190,6 +197,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       server.closeAllConnections();
     },
   };
+}
+
+function isRefused(delivery: unknown): delivery is RefusedDelivery {
+  return (delivery as Partial<RefusedDelivery> | undefined)?.kind === 'invalid';
 }
 
 function digest(value: string): Buffer {

@@ -5,7 +5,6 @@
 import { memoryUsage } from 'node:process';
 import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { avitoChatUrl } from '../core/links.js';
 import type { CallWatch } from './call-watch.js';
 import type { Inbox } from '../core/inbox.js';
 import { openChatIds } from '../core/poll.js';
@@ -21,6 +20,8 @@ export interface MonitorDeps {
   startedAt: number;
   avito: CallWatch;
   storeWrites: CallWatch;
+  /** Where the seller opens a chat (in Avito's messenger). */
+  chatUrl(chatId: string): string;
   now?: () => number;
 }
 
@@ -71,7 +72,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
           latency_ms: dialog.latencyMs,
           engine: dialog.engine ?? null,
           strategy: dialog.strategy ?? null,
-          chat_url: avitoChatUrl(dialog.chatId),
+          chat_url: deps.chatUrl(dialog.chatId),
         })),
       };
     },
@@ -87,7 +88,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
         item_id: listing?.id ?? null,
         item_title: listing?.title ?? null,
         last_activity: iso(lastActivityAt),
-        chat_url: avitoChatUrl(chatId),
+        chat_url: deps.chatUrl(chatId),
       });
       return {
         escalated: chats

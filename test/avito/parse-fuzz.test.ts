@@ -22,9 +22,9 @@ import {
 import type { AccountInfo, TokenGrant, WebhookSubscription } from '../../src/avito/parse.js';
 import type { ChatMessage, ChatSummary } from '../../src/core/model.js';
 import { AvitoApiError, AvitoResponseError } from '../../src/errors.js';
-import { WEBHOOK_PATH, startHttpServer } from '../../src/server/http-server.js';
+import { startHttpServer } from '../../src/server/http-server.js';
 import type { RunningServer } from '../../src/server/http-server.js';
-import type { WebhookDelivery } from '../../src/avito/webhook.js';
+import { parseWebhookDelivery, WEBHOOK_PATH, type WebhookDelivery } from '../../src/avito/webhook.js';
 import { createHttpTestServer } from '../helpers/http-test-server.js';
 import type { HttpTestServer } from '../helpers/http-test-server.js';
 
@@ -623,7 +623,9 @@ describe('the webhook endpoint over HTTP: delivery-shaped bodies, any content ty
     running = await startHttpServer({
       host: '127.0.0.1',
       port: 0,
+      webhookPath: WEBHOOK_PATH,
       webhookSecret: SECRET,
+      parseDelivery: parseWebhookDelivery,
       onDelivery: (delivery) => deliveries.push(delivery),
       onError: (error) => errors.push(error),
       monitor: {

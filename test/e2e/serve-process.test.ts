@@ -1,7 +1,8 @@
 /**
  * `avito-ai serve` as a real process: SIGTERM answers what waits in the queue now (not after
  * REPLY_DELAY), saves and exits 0; SIGKILL with questions queued loses none of them, because the
- * safety pass at the next start finds them unanswered in Avito.
+ * safety pass at the next start finds them unanswered in Avito. Built, serve listens from a thread
+ * of its own; these tests are that mode's proof as a whole process.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,30 @@ async function queued(url: string): Promise<number> {
 }
 
 describe('serve as a process', () => {
+  it('listens from a thread of its own, which acknowledges, refuses and serves the monitor from the daemon', async () => {
+    const { env, cwd, url } = await setUp();
+    const { child, done } = spawnCli(['serve'], { cwd, env: { ...env, REPLY_DELAY: '120' } });
+    await waitFor(() => sandbox!.sent().length >= 5, 'the pass at start');
+    const hook = `${url}/avito/webhook/${WEBHOOK_SECRET}`;
+    const message = sandbox!.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
+    const delivery = JSON.stringify(sandbox!.deliveryFor('u2i-demo-vacuum', message.id));
+    expect((await fetch(hook, { method: 'POST', body: delivery })).status).toBe(200);
+    expect((await fetch(hook, { method: 'POST', body: '{"payload":' })).status).toBe(400);
+    expect((await fetch(`${url}/avito/webhook/wrong`, { method: 'POST', body: delivery })).status).toBe(404);
+    const stats = (await (await fetch(`${url}/stats`)).json()) as { pending_messages: number; webhook: { received: number; rejected: number } };
+    expect(stats).toMatchObject({ pending_messages: 1, webhook: { received: 1, rejected: 1 } });
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect(await (await fetch(`${url}/metrics`)).text()).toContain('avito_ai_webhook_deliveries_total{result="rejected"} 1');
+    expect((await fetch(`${url}/dashboard`)).status).toBe(200);
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; listener?: string });
+    expect(lines.find((line) => line.msg === 'serve started')?.listener).toBe('thread');
+    expect(lines.at(-1)?.msg).toBe('serve stopped: queue drained and saved');
+    expect(sandbox!.sent('u2i-demo-vacuum')).toHaveLength(2);
+  }, 40_000);
+
   it('on SIGTERM answers the queued question at once, saves and exits 0', async () => {
     const { env, cwd, url } = await setUp();
     // A quiet period far longer than the test: only the drain can answer in time.

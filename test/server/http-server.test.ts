@@ -7,9 +7,9 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, WEBHOOK_PATH, startHttpServer } from '../../src/server/http-server.js';
+import { MAX_BODY_BYTES, startHttpServer } from '../../src/server/http-server.js';
 import type { HttpServerOptions, Monitor, RunningServer } from '../../src/server/http-server.js';
-import type { WebhookDelivery } from '../../src/avito/webhook.js';
+import { parseWebhookDelivery, WEBHOOK_PATH, type WebhookDelivery } from '../../src/avito/webhook.js';
 
 const SECRET = 'test-secret-0123456789';
 const HOOK = `${WEBHOOK_PATH}${SECRET}`;
@@ -71,15 +71,17 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function start(overrides: Partial<HttpServerOptions> = {}): Promise<Harness> {
+async function start(overrides: Partial<HttpServerOptions<Parsed>> = {}): Promise<Harness> {
   const monitor = new RecordingMonitor();
   const deliveries: Parsed[] = [];
   const rejected: string[] = [];
   const errors: unknown[] = [];
-  const server = await startHttpServer({
+  const server = await startHttpServer<Parsed>({
     host: '127.0.0.1',
     port: 0,
+    webhookPath: WEBHOOK_PATH,
     webhookSecret: SECRET,
+    parseDelivery: parseWebhookDelivery,
     onDelivery: (delivery) => deliveries.push(delivery),
     onRejected: (reason) => rejected.push(reason),
     onError: (error) => errors.push(error),
@@ -212,6 +214,22 @@ describe('webhook deliveries', () => {
     const second = await post(server, HOOK, deliveryBody('ещё', 'm2'));
     expect(second.status).toBe(200);
     expect(calls).toBe(2);
+  });
+
+  it('answers a valid delivery 503 with Retry-After while isStalled(), without handing it over, and 200 after', async () => {
+    let stalled = true;
+    const { server, deliveries, rejected } = await start({ isStalled: () => stalled });
+    const busy = await post(server, HOOK, deliveryBody());
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect(JSON.parse(busy.text)).toEqual({ error: 'busy, retry later' });
+    // A body that is wrong stays the sender's fault, stalled or not.
+    expect((await post(server, HOOK, '{"payload":')).status).toBe(400);
+    expect(deliveries).toEqual([]);
+    expect(rejected).toEqual(['invalid JSON']);
+    stalled = false;
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+    expect(deliveries).toHaveLength(1);
   });
 
   it("answers Avito's check ({} or an empty body) with 200 and hands it over as a check", async () => {
@@ -630,7 +648,9 @@ describe('the monitor without MONITOR_TOKEN', () => {
     const server = await startHttpServer({
       host: '127.0.0.1',
       port: 0,
+      webhookPath: WEBHOOK_PATH,
       webhookSecret: 'test-secret-0123456789',
+      parseDelivery: parseWebhookDelivery,
       onDelivery: () => undefined,
       monitor: {
         health: async () => ({ ok: true, checks: {} }),

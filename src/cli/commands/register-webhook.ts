@@ -4,7 +4,7 @@
  */
 import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
 import { ConfigError, UsageError, WebhookCheckError } from '../../errors.js';
-import { hideWebhookSecret, webhookUrl } from '../../server/http-server.js';
+import { hideWebhookSecret, webhookUrl } from '../../avito/webhook.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { createLoggerFor, createMessengerFor, loadConfig } from '../services.js';

@@ -3,22 +3,31 @@
  * after REPLY_DELAY seconds of quiet in the chat; a safety pass over the chats at start and every
  * SAFETY_POLL_MINUTES catches what was never delivered; the monitor shares the server.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { isLoopbackHost } from '../../net/hosts.js';
-import { createInbox, type ReceiveResult } from '../../core/inbox.js';
+import { createInbox, type Inbox, type ReceiveResult } from '../../core/inbox.js';
 import type { CallWatch } from '../../server/call-watch.js';
-import type { RunningServer } from '../../server/http-server.js';
+import type { ListenerOptions, RunningServer } from '../../server/http-server.js';
+import { avitoChatUrl } from '../../core/links.js';
+import { hideWebhookSecret, WEBHOOK_PATH, webhookUrl, type WebhookDelivery } from '../../avito/webhook.js';
 import { rememberOpenChats, runPollLoop } from '../../core/poll.js';
 import { ConfigError, describeError } from '../../errors.js';
 import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
 import { openDaemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
+import type { Logger } from '../logger.js';
 import { createLoggerFor, loadConfig } from '../services.js';
 
 /** How long SIGTERM waits for the queue to be answered before holding the rest for the next start. */
 const DRAIN_GRACE_MS = 20_000;
 /** How often queued `avito-ai pause|resume` requests are looked for. */
 const CONTROL_POLL_MS = 2000;
+/** The listener thread's module, next to this one's folder once compiled (absent as TypeScript). */
+const LISTENER_ENTRY = new URL('../serve-listener.js', import.meta.url);
+
+type Delivery = Exclude<WebhookDelivery, { kind: 'invalid' }>;
 
 export default async function serve(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
@@ -65,34 +74,31 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
         stopping.abort();
       },
     });
-    const [{ startHttpServer }, { createMonitor }] = await Promise.all([import('../../server/http-server.js'), import('../../server/monitor.js')]);
+    const { createMonitor } = await import('../../server/monitor.js');
     const startedAt = Date.now();
-    server = await startHttpServer({
-      host,
-      port: config.server.port,
-      webhookSecret: secret,
-      ...(monitorToken ? { monitorToken } : {}),
-      monitor: createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt, avito: watch.avito, storeWrites: watch.storeWrites }),
-      onDelivery: (delivery) => {
-        if (delivery.kind !== 'message') {
-          inbox.countIgnored();
-          if (delivery.kind === 'other') logger.debug(`webhook: ignored a "${delivery.type}" delivery`);
-          return;
-        }
-        const result: ReceiveResult = inbox.receive(delivery);
-        logger.debug(`webhook: ${result}`, { chat: delivery.message.chatId, message: delivery.message.id });
+    const listener = await startListener(
+      {
+        host,
+        port: config.server.port,
+        webhookPath: WEBHOOK_PATH,
+        webhookSecret: secret,
+        ...(monitorToken ? { monitorToken } : {}),
+        monitor: createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt, avito: watch.avito, storeWrites: watch.storeWrites, chatUrl: avitoChatUrl }),
+        ...receiveDeliveries(inbox, logger),
+        onError: (error) => logger.error(`monitor: ${describeError(error)}`),
       },
-      onRejected: (reason) => {
-        inbox.countRejected();
-        logger.warn(`webhook: refused a delivery (${reason})`);
+      (error) => {
+        fatal ??= error;
+        stopping.abort();
       },
-      onError: (error) => logger.error(`monitor: ${describeError(error)}`),
-    }).catch((error: unknown) => {
+    ).catch((error: unknown) => {
       throw describeListenError(error, host, config.server.port);
     });
+    server = listener.server;
     logger.info('serve started', {
       url: server.url,
-      webhook: `${server.url}/avito/webhook/<AVITO_WEBHOOK_SECRET>`,
+      webhook: hideWebhookSecret(webhookUrl(server.url, secret), secret),
+      listener: listener.thread ? 'thread' : 'main thread',
       dashboard: `${server.url}/dashboard`,
       reply_delay_s: config.server.replyDelayMs / 1000,
       safety_poll_min: config.server.safetyPollMinutes,
@@ -134,6 +140,39 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     await server?.close();
     await daemon.close();
   }
+}
+
+/**
+ * The HTTP server, in a thread of its own when running compiled (the listener's module exists),
+ * so that no answering work delays an acknowledgement. Under vitest the sources are TypeScript,
+ * which a worker cannot load: the server then shares this thread, as it behaves the same.
+ */
+async function startListener(options: ListenerOptions<Delivery>, onFailure: (error: unknown) => void): Promise<{ server: RunningServer; thread: boolean }> {
+  if (existsSync(fileURLToPath(LISTENER_ENTRY))) {
+    const { startHttpServerThread } = await import('../../server/http-thread.js');
+    return { server: await startHttpServerThread({ ...options, entry: LISTENER_ENTRY, onFailure }), thread: true };
+  }
+  const [{ startHttpServer }, { parseWebhookDelivery }] = await Promise.all([import('../../server/http-server.js'), import('../../avito/webhook.js')]);
+  return { server: await startHttpServer<Delivery>({ ...options, parseDelivery: parseWebhookDelivery }), thread: false };
+}
+
+/** Hands a parsed delivery to the inbox, and counts those that are ignored or refused. */
+function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<ListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
+  return {
+    onDelivery: (delivery) => {
+      if (delivery.kind !== 'message') {
+        inbox.countIgnored();
+        if (delivery.kind === 'other') logger.debug(`webhook: ignored a "${delivery.type}" delivery`);
+        return;
+      }
+      const result: ReceiveResult = inbox.receive(delivery);
+      logger.debug(`webhook: ${result}`, { chat: delivery.message.chatId, message: delivery.message.id });
+    },
+    onRejected: (reason) => {
+      inbox.countRejected();
+      logger.warn(`webhook: refused a delivery (${reason})`);
+    },
+  };
 }
 
 function parsePort(raw: unknown): number {

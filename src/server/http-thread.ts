@@ -1,0 +1,269 @@
+/**
+ * The HTTP server in a worker thread of its own, so that acknowledging a delivery never waits for
+ * the answering work (searches, store writes) on the main thread. The worker runs `startHttpServer`
+ * as it is and answers every delivery there; only the parsed delivery, the counters and the
+ * monitor's figures cross the thread boundary, as messages.
+ *
+ * What an acknowledged delivery can lose is unchanged: it waits in memory (now in the port's
+ * queue before the inbox), and the safety pass at the next start finds whatever a crash lost
+ * still unanswered at Avito. A main thread that takes no delivery for `stallMs` gets 503s answered
+ * in its stead, so Avito keeps the new ones and retries.
+ */
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { CLOSE_GRACE_MS, startHttpServer, type ListenerOptions, type Monitor, type RefusedDelivery, type RunningServer } from './http-server.js';
+
+/** A main thread this long behind on the deliveries it was handed is stalled. */
+const STALL_MS = 5000;
+/** Past its grace, how long `close()` waits for a thread that does not say it closed. */
+const CLOSE_SLACK_MS = 1000;
+
+export interface ThreadedServerOptions<D> extends ListenerOptions<D> {
+  /** The worker's module: it calls `serveFromThread` with the delivery parser. */
+  entry: URL;
+  /** The listener thread ended on its own (it should not): the server is gone. */
+  onFailure?(error: unknown): void;
+  stallMs?: number;
+}
+
+type MonitorMethod = keyof Monitor;
+
+interface ThreadSettings {
+  host: string;
+  port: number;
+  webhookPath: string;
+  webhookSecret: string;
+  monitorToken?: string;
+  stallMs: number;
+  /** One Int32: how many deliveries the main thread has taken. */
+  taken: SharedArrayBuffer;
+}
+
+type FromThread =
+  | { type: 'listening'; url: string; port: number }
+  | { type: 'failed'; message: string; code?: string }
+  | { type: 'delivery'; delivery: unknown }
+  | { type: 'rejected'; reason: string }
+  | { type: 'error'; error: ThrownError }
+  | { type: 'monitor'; id: number; method: MonitorMethod; args: number[] }
+  | { type: 'closed' };
+
+type ToThread = { type: 'answer'; id: number; value?: unknown; error?: ThrownError } | { type: 'close'; graceMs: number | undefined };
+
+/** An error as it crosses the boundary: whatever was thrown may not survive a structured clone. */
+interface ThrownError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** Starts the listener thread and serves its deliveries and monitor calls from this thread. */
+export async function startHttpServerThread<D>(options: ThreadedServerOptions<D>): Promise<RunningServer> {
+  const taken = new Int32Array(new SharedArrayBuffer(4));
+  const settings: ThreadSettings = {
+    host: options.host,
+    port: options.port,
+    webhookPath: options.webhookPath,
+    webhookSecret: options.webhookSecret,
+    ...(options.monitorToken ? { monitorToken: options.monitorToken } : {}),
+    stallMs: options.stallMs ?? STALL_MS,
+    taken: taken.buffer as SharedArrayBuffer,
+  };
+  const worker = new Worker(options.entry, { workerData: settings });
+  const send = (message: ToThread): void => worker.postMessage(message);
+  const receive = receiveFromThread(options, taken, send);
+  let closing: Promise<void> | undefined;
+  let closed!: () => void;
+  const whenClosed = new Promise<void>((resolve) => (closed = resolve));
+  let started = false;
+  let failed = false;
+  const fail = (error: unknown): void => {
+    if (!started || closing || failed) return;
+    failed = true;
+    options.onFailure?.(error);
+  };
+
+  const listening = new Promise<{ url: string; port: number }>((resolve, reject) => {
+    worker.on('message', (message: FromThread) => {
+      switch (message.type) {
+        case 'listening':
+          return resolve(message);
+        case 'failed':
+          return reject(Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
+        case 'closed':
+          return closed();
+        default:
+          return receive(message);
+      }
+    });
+    worker.on('error', (error) => {
+      reject(error);
+      fail(error);
+    });
+    worker.on('exit', (code) => {
+      const error = new Error(`the HTTP listener thread exited (code ${code})`);
+      reject(error);
+      closed();
+      fail(error);
+    });
+  });
+  let bound: { url: string; port: number };
+  try {
+    bound = await listening;
+    started = true;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return {
+    url: bound.url,
+    port: bound.port,
+    close(graceMs) {
+      closing ??= (async () => {
+        send({ type: 'close', graceMs });
+        // Every delivery the thread posted arrives before its 'closed': the inbox has them all.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([whenClosed, new Promise<void>((resolve) => (timer = setTimeout(resolve, (graceMs ?? CLOSE_GRACE_MS) + CLOSE_SLACK_MS)))]);
+        clearTimeout(timer);
+        await worker.terminate();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** What the thread reports while it serves: deliveries, refusals, failures, monitor calls. */
+function receiveFromThread<D>(options: ThreadedServerOptions<D>, taken: Int32Array, send: (message: ToThread) => void) {
+  return (message: Exclude<FromThread, { type: 'listening' | 'failed' | 'closed' }>): void => {
+    switch (message.type) {
+      case 'delivery':
+        try {
+          options.onDelivery(message.delivery as D);
+        } catch (error) {
+          options.onError?.(error);
+        } finally {
+          Atomics.add(taken, 0, 1);
+        }
+        return;
+      case 'rejected':
+        return options.onRejected?.(message.reason);
+      case 'error':
+        return options.onError?.(reviveError(message.error));
+      case 'monitor':
+        return void answerMonitor(options.monitor, message, send);
+    }
+  };
+}
+
+async function answerMonitor(monitor: Monitor, request: Extract<FromThread, { type: 'monitor' }>, send: (message: ToThread) => void): Promise<void> {
+  try {
+    const method = monitor[request.method] as (...args: number[]) => unknown;
+    send({ type: 'answer', id: request.id, value: await method.apply(monitor, request.args) });
+  } catch (error) {
+    send({ type: 'answer', id: request.id, error: flattenError(error) });
+  }
+}
+
+function flattenError(error: unknown): ThrownError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+}
+
+function reviveError(thrown: ThrownError): Error {
+  return Object.assign(new Error(thrown.message), thrown);
+}
+
+/**
+ * The worker's side: listens as `startHttpServerThread` asked, with `parseDelivery` (a function,
+ * which cannot cross threads, so the worker's module brings it).
+ */
+export async function serveFromThread<D>(parseDelivery: (body: unknown) => D | RefusedDelivery): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('serveFromThread runs in a worker thread');
+  const settings = workerData as ThreadSettings;
+  const post = (message: FromThread): void => port.postMessage(message);
+  const handover = watchHandover(new Int32Array(settings.taken), settings.stallMs);
+  const remote = callMonitorAcross(post);
+  let stalled = false;
+  let server: RunningServer;
+  try {
+    server = await startHttpServer({
+      host: settings.host,
+      port: settings.port,
+      webhookPath: settings.webhookPath,
+      webhookSecret: settings.webhookSecret,
+      ...(settings.monitorToken ? { monitorToken: settings.monitorToken } : {}),
+      monitor: remote.monitor,
+      parseDelivery,
+      isStalled: () => {
+        const now = handover.isStalled();
+        if (now && !stalled) post({ type: 'error', error: { name: 'Error', message: `the main thread took no delivery for ${settings.stallMs / 1000} s: new ones are answered 503 until it does` } });
+        stalled = now;
+        return now;
+      },
+      onDelivery: (delivery) => {
+        handover.post();
+        post({ type: 'delivery', delivery });
+      },
+      onRejected: (reason) => post({ type: 'rejected', reason }),
+      onError: (error) => post({ type: 'error', error: flattenError(error) }),
+    });
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error), code: (error as NodeJS.ErrnoException).code });
+    return;
+  }
+  port.on('message', (message: ToThread) => {
+    if (message.type === 'answer') return remote.settle(message);
+    void server.close(message.graceMs).then(() => post({ type: 'closed' }));
+  });
+  post({ type: 'listening', url: server.url, port: server.port });
+}
+
+/** A `Monitor` whose every call is answered by the main thread's; `settle` takes the answers. */
+function callMonitorAcross(post: (message: FromThread) => void): { monitor: Monitor; settle(answer: Extract<ToThread, { type: 'answer' }>): void } {
+  const calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+  let lastId = 0;
+  // Typed to fit every method: the value is whatever the main thread's monitor returned.
+  const call = (method: MonitorMethod, ...args: number[]): Promise<never> =>
+    new Promise((resolve, reject) => {
+      const id = ++lastId;
+      calls.set(id, { resolve, reject });
+      post({ type: 'monitor', id, method, args });
+    });
+  return {
+    monitor: {
+      health: () => call('health'),
+      stats: () => call('stats'),
+      queue: () => call('queue'),
+      dialogs: (limit, offset) => call('dialogs', limit, offset),
+      chats: () => call('chats'),
+      metrics: () => call('metrics'),
+    },
+    settle(answer) {
+      const pending = calls.get(answer.id);
+      calls.delete(answer.id);
+      if (answer.error) pending?.reject(reviveError(answer.error));
+      else pending?.resolve(answer.value);
+    },
+  };
+}
+
+/**
+ * Deliveries handed to the main thread and not yet taken there (`taken` counts those it took).
+ * Stalled once the oldest of them has waited more than `stallMs`.
+ */
+export function watchHandover(taken: Int32Array, stallMs: number, now: () => number = () => performance.now()): { post(): void; isStalled(): boolean } {
+  const postedAt: number[] = [];
+  let posted = 0;
+  return {
+    post() {
+      posted = (posted + 1) | 0;
+      postedAt.push(now());
+    },
+    isStalled() {
+      const waiting = (posted - Atomics.load(taken, 0)) | 0;
+      postedAt.splice(0, postedAt.length - waiting);
+      const oldest = postedAt[0];
+      return oldest !== undefined && now() - oldest > stallMs;
+    },
+  };
+}

@@ -19,6 +19,8 @@ export interface PendingView {
   isProcessed: (id: string) => boolean;
   now: number;
   settleMs: number;
+  /** The seller paused the bot here or a person was asked for since the reply was recorded. */
+  stopped: boolean;
 }
 
 export function reconcilePending(pending: PendingReply, view: PendingView): PendingPlan {
@@ -35,15 +37,25 @@ export function reconcilePending(pending: PendingReply, view: PendingView): Pend
   const inquiryIndex = history.findIndex((m) => m.id === pending.inquiryMessageId);
   const isUpToInquiry = (m: ChatMessage, index: number): boolean => (inquiryIndex >= 0 ? index <= inquiryIndex : m.created <= pending.inquiryCreated);
   const inquiry = history.filter((m, index) => m.direction === 'in' && isUpToInquiry(m, index) && !view.isProcessed(m.id));
-  const settling = pending.ambiguousAt !== undefined && view.now - pending.ambiguousAt < view.settleMs;
+  const settling = view.now < settleUntil(pending, parts.length, view.settleMs);
 
   if (adopted.length > 0) {
     if (settling && adopted.length < parts.length) return { kind: 'hold' };
-    // Part of the reply reached the buyer: the rest follows, so the buyer reads all of it once.
-    return { kind: 'finish', adopted, rest: parts.slice(adopted.length), inquiry };
+    // What landed is the reply; a stopped bot sends nothing more, otherwise the rest follows so the buyer reads it all once.
+    return { kind: 'finish', adopted, rest: view.stopped ? [] : parts.slice(adopted.length), inquiry };
   }
-  const buyerWroteAgain = history.some((m, index) => isFromBuyer(m, view.userId) && !view.isProcessed(m.id) && !isUpToInquiry(m, index));
-  if (after.length > 0 || buyerWroteAgain) return { kind: 'drop' };
+  // The seller answered: the reply is no longer wanted (a late copy is the seller's problem, not a reason to send).
+  if (after.length > 0) return { kind: 'drop' };
+  // A send that may still land is never repeated before its window passes, whatever happened since.
   if (settling) return { kind: 'hold' };
+  // Stopped, or the buyer wrote again (the reply no longer covers the whole inquiry): decide afresh.
+  const buyerWroteAgain = history.some((m, index) => isFromBuyer(m, view.userId) && !view.isProcessed(m.id) && !isUpToInquiry(m, index));
+  if (view.stopped || buyerWroteAgain) return { kind: 'drop' };
   return { kind: 'finish', adopted: [], rest: parts, inquiry };
+}
+
+/** A send lands within about one timeout of its start, or not at all; each further part adds its own. */
+function settleUntil(pending: PendingReply, parts: number, settleMs: number): number {
+  const since = Math.max(pending.sendingSince ?? 0, pending.ambiguousAt ?? 0);
+  return since === 0 ? 0 : since + settleMs + ((Math.max(1, parts) - 1) * settleMs) / 2;
 }

@@ -140,7 +140,12 @@ export interface PendingReply {
   /** Ids of the parts already accepted by Avito. */
   sentIds: string[];
   createdAt: number;
-  /** Epoch ms of the last send that may or may not have reached Avito. */
+  /**
+   * When the send that may still land began: set before every send, cleared when a send was
+   * refused outright. A crash mid-send leaves it set, so a restart waits out the settle window.
+   */
+  sendingSince?: number;
+  /** When a send failed without telling whether it reached Avito (timeout, reset). */
   ambiguousAt?: number;
 }
 

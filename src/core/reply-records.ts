@@ -55,6 +55,11 @@ export function recordEngineFailure(tx: StoreTransaction, chatId: string, attemp
 export function recordFailedSend(tx: StoreTransaction, record: PendingReply, ambiguous: boolean, now: number): void {
   if (!ambiguous && record.sentIds.length === 0) tx.closePending(record.chatId);
   else if (ambiguous) tx.putPending({ ...record, ambiguousAt: now });
+  else {
+    // Refused outright after some parts: nothing is in flight, the rest may go at the next look.
+    const { sendingSince: _, ...refused } = record;
+    tx.putPending(refused);
+  }
   tx.increment('errors');
 }
 

@@ -258,23 +258,32 @@ function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecisio
     sources: plan.sources,
     sentIds: [],
     createdAt: deps.clock.now(),
+    sendingSince: deps.clock.now(),
   };
 }
 
 /** The outcome when the open record settled the look; `drop`: the look decides afresh; undefined: nothing more to do. */
 async function settlePending(deps: ResponderDeps, look: Look, pending: PendingReply): Promise<ChatOutcome | 'drop' | undefined> {
-  const { store } = deps;
+  const { store, clock } = deps;
+  const state = store.getChat(look.chatId);
   const plan = reconcilePending(pending, {
     history: look.history,
     userId: look.userId,
-    knownBotIds: new Set(store.getChat(look.chatId)?.botMessageIds ?? []),
+    knownBotIds: new Set(state?.botMessageIds ?? []),
     isProcessed: (id) => store.isProcessed(id),
-    now: deps.clock.now(),
+    now: clock.now(),
     settleMs: deps.settings.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS,
+    stopped: (state?.pausedUntil ?? 0) > clock.now() || state?.escalatedAt !== undefined,
   });
   if (plan.kind === 'hold') return { chatId: look.chatId, action: 'held', reason: 'settling' };
   if (plan.kind === 'drop') return 'drop';
   pending.sentIds = plan.adopted.map((m) => m.id);
+  if (plan.rest.length > 0) {
+    // Sending again: a crash from here on must again leave a window to wait out, not a stale one.
+    pending.sendingSince = clock.now();
+    delete pending.ambiguousAt;
+    await store.transact((tx) => tx.putPending(pending));
+  }
   const outcome = await sendRecorded(deps, pending, plan.rest, plan.adopted, plan.inquiry, look.listing, undefined, undefined);
   return outcome.action === 'answered' ? { ...outcome, latencyMs: 0, recovered: true } : outcome;
 }

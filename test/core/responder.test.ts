@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
 import type { ResponderSettings } from '../../src/core/inquiry.js';
 import type { KnowledgeAnswer, KnowledgeQuery, Notification } from '../../src/core/ports.js';
 import { createResponder } from '../../src/core/responder.js';
+import { applyControl } from '../../src/core/chat-control.js';
 import { createMemoryStore } from '../../src/store/index.js';
 import { ACCOUNT_ID, FakeMessenger } from '../helpers/fake-messenger.js';
 import { FakeEngine } from '../helpers/fake-engine.js';
@@ -33,17 +34,20 @@ function setup(options: { settings?: Partial<ResponderSettings>; answers?: Recor
   const engine = new FakeEngine(options.answers ?? { давление: { text: 'Давление 15 бар.', sources: ['item-4012345678.md'] } });
   const notices: Notification[] = [];
   const clock = { t: 1_700_000_500_000, now: () => clock.t };
-  const responder = createResponder({
-    messenger,
-    store,
-    engine,
-    notifier: { notify: (n) => notices.push(n) },
-    clock,
-    settings: { ...SETTINGS, ...options.settings },
-    escalation: createEscalationMatcher(DEFAULT_ESCALATION_PHRASES),
-  });
+  // A process started afresh on the same store and the same Avito (what a restart after a crash is).
+  const restart = () =>
+    createResponder({
+      messenger,
+      store,
+      engine,
+      notifier: { notify: (n) => notices.push(n) },
+      clock,
+      settings: { ...SETTINGS, ...options.settings },
+      escalation: createEscalationMatcher(DEFAULT_ESCALATION_PHRASES),
+    });
+  const responder = restart();
   messenger.addChat('c1', LISTING);
-  return { messenger, store, engine, notices, clock, responder };
+  return { messenger, store, engine, notices, clock, responder, restart };
 }
 
 describe('rule 1: whom it answers', () => {
@@ -364,12 +368,16 @@ describe('rule 7: exactly once across a crash', () => {
     expect(store.getPending('c1')).toBeUndefined();
   });
 
-  it('a reply that never went out is dropped when the buyer wrote again: the whole inquiry is answered once', async () => {
-    const { messenger, responder, store, engine } = setup({ answers: { доставк: { text: 'Авито Доставкой.', sources: ['d.md'] } } });
+  it('a reply that may still land waits out its window when the buyer writes again; then one reply covers the whole inquiry', async () => {
+    const { messenger, responder, store, engine, clock } = setup({ answers: { доставк: { text: 'Авито Доставкой.', sources: ['d.md'] } } });
     messenger.buyer('c1', 'Какое давление?');
     messenger.nextSendFailure = 'ambiguous-before';
     await responder.handleChat('c1');
     messenger.buyer('c1', 'А доставка есть?');
+    // The first send may still land: "?" or a new line from the buyer does not cut the wait short.
+    expect(await responder.handleChat('c1')).toEqual({ chatId: 'c1', action: 'held', reason: 'settling' });
+    expect(messenger.sends).toEqual([]);
+    clock.t += 60_000;
     await responder.handleChat('c1');
     await responder.handleChat('c1');
     expect(messenger.sentTo('c1')).toEqual(['Авито Доставкой.']);
@@ -415,6 +423,90 @@ describe('rule 7: exactly once across a crash', () => {
       expect(store.getPending('c1')).toBeUndefined();
       expect(store.recentDialogs(5)).toHaveLength(1);
     });
+  });
+
+  it('after a crash mid-send, the restart waits out the send\'s window; the late copy is adopted, not taken for the seller', async () => {
+    const { messenger, responder, store, clock, notices, restart } = setup({ settings: { sendSettleMs: 30_000 } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'hang';
+    void responder.handleChat('c1');
+    await vi.waitFor(() => expect(store.getPending('c1')).toBeDefined());
+    const restarted = restart();
+    clock.t += 1_000;
+    expect(await restarted.handleChat('c1')).toEqual({ chatId: 'c1', action: 'held', reason: 'settling' });
+    expect(messenger.sends).toEqual([]);
+    // Avito stores the first copy a few seconds after the crash.
+    messenger.add('c1', { text: 'Давление 15 бар.', authorId: ACCOUNT_ID });
+    clock.t += 4_000;
+    expect(await restarted.handleChat('c1')).toMatchObject({ action: 'answered', recovered: true });
+    expect(messenger.sends).toEqual([]);
+    expect((await messenger.listMessages('c1')).filter((message) => message.direction === 'out')).toHaveLength(1);
+    expect(store.getChat('c1')?.pausedUntil).toBeUndefined();
+    expect(notices.filter((n) => n.kind === 'takeover')).toEqual([]);
+  });
+
+  it('after a crash mid-send, a reply that never landed goes out once its window has passed', async () => {
+    const { messenger, responder, store, clock, restart } = setup({ settings: { sendSettleMs: 30_000 } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'hang';
+    void responder.handleChat('c1');
+    await vi.waitFor(() => expect(store.getPending('c1')).toBeDefined());
+    const restarted = restart();
+    clock.t += 29_000;
+    expect(await restarted.handleChat('c1')).toMatchObject({ action: 'held', reason: 'settling' });
+    clock.t += 2_000;
+    expect(await restarted.handleChat('c1')).toMatchObject({ action: 'answered', recovered: true });
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+
+  it('a late copy that lands after the buyer wrote again is adopted, and the new line gets its own reply, once', async () => {
+    const { messenger, responder, store, clock } = setup({ settings: { sendSettleMs: 30_000 } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    messenger.buyer('c1', 'Алло?');
+    clock.t += 1_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'settling' });
+    messenger.add('c1', { text: 'Давление 15 бар.', authorId: ACCOUNT_ID });
+    clock.t += 1_000;
+    await responder.handleChat('c1');
+    await responder.handleChat('c1');
+    const outgoing = (await messenger.listMessages('c1')).filter((message) => message.direction === 'out').map((message) => message.text);
+    expect(outgoing.filter((text) => text === 'Давление 15 бар.')).toHaveLength(1);
+    expect(messenger.sentTo('c1')).toEqual([FALLBACK]);
+    expect(store.getPending('c1')).toBeUndefined();
+    expect(store.getChat('c1')?.pausedUntil).toBeUndefined();
+  });
+
+  it('a chat the seller paused after an ambiguous send: the recorded reply is never sent', async () => {
+    const { messenger, responder, store, clock } = setup({ settings: { sendSettleMs: 30_000 } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    await store.transact((tx) => applyControl(tx, { op: 'pause', chatId: 'c1', until: clock.t + 24 * 3_600_000 }));
+    clock.t += 60_000;
+    await responder.handleChat('c1');
+    await responder.handleChat('c1');
+    expect(messenger.sends).toEqual([]);
+    expect(store.getPending('c1')).toBeUndefined();
+  });
+
+  it('a chat the seller paused after an ambiguous send: a copy that landed is adopted, nothing more is sent', async () => {
+    const long = Array.from({ length: 45 }, (_, i) => `Пункт ${i + 1}: кофемашина проверена, давление в норме, всё работает.`).join(' ');
+    const { messenger, responder, store, clock } = setup({ settings: { sendSettleMs: 30_000 }, answers: { давление: { text: long, sources: ['a.md'] } } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-after';
+    messenger.failAtPart = 1;
+    await responder.handleChat('c1');
+    expect(messenger.sends).toHaveLength(2);
+    await store.transact((tx) => applyControl(tx, { op: 'pause', chatId: 'c1', until: clock.t + 24 * 3_600_000 }));
+    clock.t += 60_000;
+    await responder.handleChat('c1');
+    // The two parts that landed are the reply; the rest is not sent into a paused chat.
+    expect(messenger.sends).toHaveLength(2);
+    expect(store.getPending('c1')).toBeUndefined();
+    expect(store.recentDialogs(1)).toHaveLength(1);
+    expect(store.getChat('c1')?.pauseReason).toBe('manual');
   });
 
   it("a seller's short message is never taken for the unsettled reply: it is a takeover", async () => {

@@ -24,8 +24,8 @@ export class FakeMessenger implements Messenger {
   getChatCalls = 0;
   private seq = 0;
   clock = 1_700_000_000;
-  /** A coming send: 'ambiguous-after' stores the message then throws ambiguous; 'refused' throws 400. */
-  nextSendFailure: 'ambiguous-after' | 'ambiguous-before' | 'refused' | undefined;
+  /** A coming send: 'ambiguous-after' stores the message then throws ambiguous; 'refused' throws 400; 'hang' never answers. */
+  nextSendFailure: 'ambiguous-after' | 'ambiguous-before' | 'refused' | 'hang' | undefined;
   /** Which of the coming sends fails (0: the next one), so a test can fail a long reply's second part. */
   failAtPart = 0;
 
@@ -92,6 +92,8 @@ export class FakeMessenger implements Messenger {
       this.nextSendFailure = undefined;
       if (failure === 'refused') throw new AvitoApiError('bad request', 400, 'sendMessage');
       if (failure === 'ambiguous-before') throw new AvitoApiError('timeout', 0, 'sendMessage', { ambiguous: true });
+      // The process dies with the request in flight: nothing comes back, nothing is stored yet.
+      if (failure === 'hang') return new Promise<ChatMessage>(() => undefined);
     }
     this.sends.push({ chatId, text });
     const message = this.add(chatId, { text, authorId: ACCOUNT_ID, direction: 'out' });

@@ -147,6 +147,8 @@ function parseListing(context: unknown): Listing | undefined {
   if (url) listing.url = url;
   const price = readString(value.price_string);
   if (price) listing.price = price;
+  const ownerId = readNumber(value.user_id);
+  if (ownerId !== undefined) listing.ownerId = ownerId;
   return listing;
 }
 

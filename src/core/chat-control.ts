@@ -33,8 +33,8 @@ export function applyControl(tx: StoreTransaction, request: ControlRequest): voi
     delete s.pauseReason;
     delete s.escalatedAt;
     s.engineFailures = 0;
-    // What the buyer wrote while a person had the chat is theirs to answer, not the bot's.
-    s.lastHandledAt = Math.max(s.lastHandledAt ?? 0, Math.floor(request.at / 1000));
+    // What the buyer wrote while a person had the chat is theirs to answer; read in Avito's clock when deciding.
+    s.resumedAt = Math.max(s.resumedAt ?? 0, request.at);
   });
 }
 

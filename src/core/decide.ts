@@ -13,13 +13,17 @@ export interface ChatView {
   buyerName?: string;
   isProcessed: (id: string) => boolean;
   now: number;
+  /** Avito's clock minus this machine's (0 when unknown). */
+  avitoClockOffsetMs: number;
+  /** Another responder was found answering this account: the bot stays silent everywhere until the seller resolves it. */
+  anotherResponder: boolean;
 }
 
-export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale';
+export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale' | 'not-ours';
 
 export type Verdict =
-  | { kind: 'skip'; reason: Extract<SkipReason, 'no-inquiry' | 'paused' | 'escalated'> }
-  | { kind: 'hold'; reason: 'quiet-hours' | 'rate-limited' }
+  | { kind: 'skip'; reason: Extract<SkipReason, 'no-inquiry' | 'paused' | 'escalated' | 'not-ours'> }
+  | { kind: 'hold'; reason: 'quiet-hours' | 'rate-limited' | 'another-responder' }
   /** Left to the seller without a reply, the inquiry closed. */
   | { kind: 'leave'; reason: Extract<SkipReason, 'stale' | 'non-text'> }
   | { kind: 'ask-for-text' }
@@ -37,6 +41,8 @@ export interface Learned {
     /** The bot was not paused before: the seller hears of it. */
     isNew: boolean;
   };
+  /** An outgoing message the bot did not send that reads as a bot's: another responder answers this account. */
+  anotherResponder?: ChatMessage;
   processed: string[];
 }
 
@@ -48,10 +54,25 @@ export interface ChatDecision {
 
 export function decideChat(view: ChatView, settings: ResponderSettings): ChatDecision {
   const { state, now } = view;
-  const analysis = analyzeChat(view.history, state, view.userId, view.isProcessed);
+  const analysis = analyzeChat(view.history, state, view.userId, view.isProcessed, view.avitoClockOffsetMs);
+  // The account is the buyer here: nothing to learn, answer or report, beyond whose listing it is.
+  if (view.listing?.ownerId !== undefined && view.listing.ownerId !== view.userId) {
+    return { analysis, learned: { processed: [], ...(state?.listing ? {} : { listing: view.listing }) }, verdict: { kind: 'skip', reason: 'not-ours' } };
+  }
   const learned = learn(view, analysis, settings);
   const pausedUntil = Math.max(state?.pausedUntil ?? 0, learned.takeover?.until ?? 0);
-  return { analysis, learned, verdict: judge(analysis, state, pausedUntil, now, settings) };
+  const verdict = view.anotherResponder || learned.anotherResponder ? holdForAnotherResponder(analysis) : judge(analysis, state, pausedUntil, now, settings);
+  return { analysis, learned, verdict };
+}
+
+/** The seller's message turned out to be another responder's: no takeover, and the bot holds everywhere. */
+export function markAnotherResponder(decision: ChatDecision, message: ChatMessage): ChatDecision {
+  const { takeover: _, ...learned } = decision.learned;
+  return { ...decision, learned: { ...learned, anotherResponder: message }, verdict: holdForAnotherResponder(decision.analysis) };
+}
+
+function holdForAnotherResponder(analysis: ChatAnalysis): Verdict {
+  return analysis.inquiry.length === 0 ? { kind: 'skip', reason: 'no-inquiry' } : { kind: 'hold', reason: 'another-responder' };
 }
 
 function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettings): Learned {
@@ -60,6 +81,13 @@ function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettin
   if (view.listing && !state?.listing) {
     learned.listing = view.listing;
     if (view.buyerName) learned.buyerName = view.buyerName;
+  }
+  const foreignBot = analysis.sellerMessages.find((m) => readsAsBot(m, view, settings));
+  if (foreignBot) {
+    // Not the seller taking over: no pause, no "you answered" notice; the bot stops everywhere instead.
+    learned.anotherResponder = foreignBot;
+    learned.processed.unshift(...analysis.sellerMessages.map((m) => m.id));
+    return learned;
   }
   const newestSeller = analysis.sellerMessages.at(-1);
   if (newestSeller) {
@@ -84,6 +112,23 @@ function judge(analysis: ChatAnalysis, state: ChatState | undefined, pausedUntil
   if (analysis.question !== '') return { kind: 'answer', question: analysis.question };
   const askForText = analysis.nonText.some((m) => settings.nonTextReplyTypes.includes(m.type));
   return askForText && settings.nonTextReplyText.trim() !== '' ? { kind: 'ask-for-text' } : { kind: 'leave', reason: 'non-text' };
+}
+
+/** A second bot answers within seconds of this one; a person repeating its words takes longer. */
+const COPY_WINDOW_SECONDS = 120;
+
+/** One of the fixed bot replies, or a copy of this bot's own reply sent right after it. */
+function readsAsBot(message: ChatMessage, view: ChatView, settings: ResponderSettings): boolean {
+  const text = normalize(message.text);
+  if ([settings.fallbackText, settings.escalationText, settings.nonTextReplyText].some((fixed) => fixed.trim() !== '' && normalize(fixed) === text)) return true;
+  const botIds = new Set(view.state?.botMessageIds ?? []);
+  return view.history.some(
+    (own) => botIds.has(own.id) && normalize(own.text) === text && Math.abs(message.created - own.created) <= COPY_WINDOW_SECONDS,
+  );
+}
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export type ReplyPlan =

@@ -55,9 +55,21 @@ export function analyzeChat(
   state: ChatState | undefined,
   userId: number,
   isProcessed: (id: string) => boolean,
+  /** Avito's clock minus this machine's, in ms (0 when unknown): a resume is read in Avito's time. */
+  avitoClockOffsetMs = 0,
 ): ChatAnalysis {
   const botIds = new Set(state?.botMessageIds ?? []);
-  const watermark = state?.lastHandledAt ?? 0;
+  const resumedAt = state?.resumedAt === undefined ? 0 : Math.floor((state.resumedAt + avitoClockOffsetMs) / 1000);
+  const watermark = Math.max(state?.lastHandledAt ?? 0, resumedAt);
+  // Within the handled second, only what comes after the handled message is new: an answered
+  // sibling whose processed id was forgotten must not come back.
+  const handledIndex = state?.lastHandledMessageId === undefined ? -1 : history.findIndex((m) => m.id === state.lastHandledMessageId);
+  const isAfterWatermark = (m: ChatMessage, index: number): boolean => {
+    if (m.created !== watermark) return m.created > watermark;
+    // A watermark from a resume (now, or from before resumes were kept apart) counts its own second as after it.
+    if (m.created === resumedAt || state?.lastHandledMessageId === undefined) return true;
+    return handledIndex !== -1 && index > handledIndex;
+  };
   let lastSellerIndex = -1;
   const sellerMessages: ChatMessage[] = [];
   const ignored: ChatMessage[] = [];
@@ -71,15 +83,9 @@ export function analyzeChat(
     }
   });
 
-  const inquiry = history
-    .slice(lastSellerIndex + 1)
-    .filter(
-      (m) =>
-        isFromBuyer(m, userId) &&
-        !isProcessed(m.id) &&
-        m.created >= watermark &&
-        m.id !== state?.lastHandledMessageId,
-    );
+  const inquiry = history.filter(
+    (m, index) => index > lastSellerIndex && isFromBuyer(m, userId) && !isProcessed(m.id) && isAfterWatermark(m, index) && m.id !== state?.lastHandledMessageId,
+  );
   const texts = inquiry.filter((m) => m.type === 'text' && m.text.trim().length > 0);
   const nonText = inquiry.filter((m) => m.type !== 'text');
   return {

@@ -34,6 +34,8 @@ export interface ChatMessage {
 
 export interface Listing {
   id: number;
+  /** The listing's author (`context.value.user_id`): when it is not the account, the account is the buyer. */
+  ownerId?: number;
   title?: string;
   url?: string;
   price?: string;

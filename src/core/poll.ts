@@ -47,6 +47,8 @@ interface Pass {
   summary: PassSummary;
   stillOpen: Set<string>;
   quiet: boolean;
+  /** Chats looked at again after a reply, with the reply's time: the look done, the mark goes. */
+  rechecked: Map<string, number>;
   fatal?: unknown;
 }
 
@@ -62,6 +64,7 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
     deps,
     summary: { chats: chats.length, handled: 0, answered: 0, escalated: 0, paused: 0, held: 0, deferred: 0, errors: 0, durationMs: 0 },
     stillOpen: new Set(),
+    rechecked: new Map(),
     quiet: deps.activeHours !== undefined && !isWithinActiveHours(clock.now(), deps.activeHours.activeHours, deps.activeHours.timeZone),
   };
   await runBounded([...candidates], deps.concurrency, ([chatId, chat]) => lookAtChat(pass, chatId, chat));
@@ -72,6 +75,9 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
     // Chats not reached because of a stop request stay candidates for the next pass.
     if (deps.signal?.aborted) for (const [id] of candidates) pass.stillOpen.add(id);
     await store.transact((tx) => {
+      for (const [chatId, since] of pass.rechecked) {
+        if (store.getChat(chatId)?.recheckAfter === since) tx.updateChat(chatId, (s) => void delete s.recheckAfter);
+      }
       if (newest > 0) tx.setMeta(META_UPDATED_SINCE, String(newest));
       tx.setMeta(META_OPEN_CHATS, JSON.stringify([...pass.stillOpen]));
       tx.setMeta(META_LAST_PASS, String(clock.now()));
@@ -86,6 +92,9 @@ function collectCandidates(store: Store, changed: readonly ChatSummary[]): Map<s
   for (const chat of changed) if (needsAttention(chat, store)) candidates.set(chat.id, chat);
   for (const id of openChatIds(store)) if (!candidates.has(id)) candidates.set(id, undefined);
   for (const pending of store.listPending()) if (!candidates.has(pending.chatId)) candidates.set(pending.chatId, undefined);
+  store.forEachChat((state) => {
+    if (state.recheckAfter !== undefined && !candidates.has(state.chatId)) candidates.set(state.chatId, undefined);
+  });
   return candidates;
 }
 
@@ -105,6 +114,9 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
     if (paused) summary.paused++;
     return;
   }
+  // The account is the buyer here (someone else's listing): nothing to answer, nothing to fetch.
+  if (chat?.listing?.ownerId !== undefined && chat.listing.ownerId !== (await deps.messenger.getUserId())) return;
+  const recheck = store.getChat(chatId)?.recheckAfter;
   try {
     const outcome = await deps.responder.handleChat(chatId, {
       ...(chat ? { summary: chat } : {}),
@@ -112,6 +124,7 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
       ...(deps.signal ? { signal: deps.signal } : {}),
     });
     summary.handled++;
+    if (recheck !== undefined) pass.rechecked.set(chatId, recheck);
     tally(summary, outcome);
     if (isOpen(outcome)) stillOpen.add(chatId);
     deps.onOutcome?.(outcome);

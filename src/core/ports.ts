@@ -125,6 +125,13 @@ export interface ChatState {
   listing?: Listing;
   buyerName?: string;
   lastActivityAt?: number;
+  /** When `resume` was asked (this machine's clock): what the buyer wrote before it is the seller's. */
+  resumedAt?: number;
+  /**
+   * When the bot last replied here: a buyer line typed while the reply was on its way sits before
+   * it in the chat, where no pass looks, so the next pass looks at the chat once more.
+   */
+  recheckAfter?: number;
 }
 
 /** Write-ahead record of a reply: stored before the send, closed after it. */
@@ -228,7 +235,7 @@ export type Notification =
       details?: Record<string, string | number>;
     };
 
-export type ErrorNoticeCode = 'tariff-stub' | 'engine-failed' | 'stale-question' | 'avito-auth' | 'passes-failing';
+export type ErrorNoticeCode = 'tariff-stub' | 'engine-failed' | 'stale-question' | 'avito-auth' | 'passes-failing' | 'another-responder';
 
 /** Tells the seller what happened. Must never throw into the core nor delay it. */
 export interface Notifier {

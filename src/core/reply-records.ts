@@ -84,6 +84,7 @@ export function recordCompletion(tx: StoreTransaction, completion: Completion, s
     s.engineFailures = 0;
     s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < HOUR_MS), now];
     s.lastActivityAt = now;
+    s.recheckAfter = now;
     if (record.status === 'ESCALATION') s.escalatedAt = now;
   });
   tx.markProcessed([...inquiry.map((m) => m.id), ...sentIds]);

@@ -1,10 +1,10 @@
 /** At most one reply per inquiry: with a write-ahead record, a crash between "decided" and "sent" is reconciled on the next look, not answered twice. */
 import { describeError } from '../errors.js';
 import { composeReply } from './answer.js';
-import { decideChat, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
+import { decideChat, markAnotherResponder, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
 import type { EscalationMatcher } from './escalation.js';
 import { isFatalForAccount, mayHaveLanded } from './failures.js';
-import { buildContext, isTariffStub, type ResponderSettings } from './inquiry.js';
+import { analyzeChat, buildContext, isTariffStub, type ResponderSettings } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
 import { reconcilePending } from './pending-reply.js';
 import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
@@ -45,7 +45,7 @@ export type ChatOutcome =
     }
   | { chatId: string; action: 'would-answer'; status: DialogStatus; question: string; reply: string; sources: string[]; listing?: Listing }
   | { chatId: string; action: 'skipped'; reason: SkipReason }
-  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' | 'shutdown' | 'settling' }
+  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' | 'shutdown' | 'settling' | 'another-responder' }
   | { chatId: string; action: 'deferred'; reason: 'engine-failed'; attempt: number; error: string }
   | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
 
@@ -126,7 +126,9 @@ async function readChat(deps: ResponderDeps, read: Pick<Look, 'chatId' | 'userId
   const history = mergeHistory(store.getHistory(chatId), fetched);
   const state = store.getChat(chatId);
   // A summary from listChats is authoritative, also about no listing (u2u): asking again costs a call per chat per pass.
-  const listing = options.summary ? options.summary.listing : (state?.listing ?? (await messenger.getChat(chatId)).listing);
+  // A listing stored before its owner was read is asked for once more.
+  const stored = state?.listing?.ownerId === undefined ? undefined : state.listing;
+  const listing = options.summary ? options.summary.listing : (stored ?? (await messenger.getChat(chatId)).listing);
   return { ...read, history, listing, buyerName: options.summary?.buyer?.name };
 }
 
@@ -142,22 +144,32 @@ function decide(deps: ResponderDeps, look: Look): ChatDecision {
       ...(look.buyerName ? { buyerName: look.buyerName } : {}),
       isProcessed: (id) => store.isProcessed(id),
       now: deps.clock.now(),
+      avitoClockOffsetMs: Number(store.getMeta(META_AVITO_CLOCK_OFFSET) ?? 0) || 0,
+      anotherResponder: (store.getMeta(META_ANOTHER_RESPONDER) ?? '') !== '',
     },
     deps.settings,
   );
 }
 
-async function act(deps: ResponderDeps, look: Look, decision: ChatDecision, dropPending: boolean, options: HandleOptions): Promise<ChatOutcome> {
+/** Avito's clock minus this machine's, in ms, as the last sends showed it. */
+export const META_AVITO_CLOCK_OFFSET = 'avito.clockOffsetMs';
+/** Set when another responder was found answering the account (JSON: when, where); empty when resolved. */
+export const META_ANOTHER_RESPONDER = 'responder.anotherResponder';
+
+async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropPending: boolean, options: HandleOptions): Promise<ChatOutcome> {
   const { chatId } = look;
+  const decision = await checkTakeover(deps, look, decided, options);
   const { verdict, analysis, learned } = decision;
   const observe = (tx: StoreTransaction): void => {
     tx.appendMessages(chatId, look.fetched);
     if (dropPending) tx.closePending(chatId);
     recordLearned(tx, chatId, learned);
+    if (learned.anotherResponder) tx.setMeta(META_ANOTHER_RESPONDER, JSON.stringify({ at: deps.clock.now(), chatId, messageId: learned.anotherResponder.id }));
   };
   const tellTakeover = (): void => {
     const takeover = learned.takeover;
     if (takeover?.isNew) deps.notifier.notify({ kind: 'takeover', chatId, ...listingOf(look), message: takeover.message.text });
+    if (learned.anotherResponder) notifyAnotherResponder(deps, chatId, learned.anotherResponder);
   };
 
   if (verdict.kind === 'skip' || verdict.kind === 'hold') {
@@ -205,6 +217,60 @@ async function act(deps: ResponderDeps, look: Look, decision: ChatDecision, drop
   tellTakeover();
   notifyNonText(deps, look, decision, (message) => plan.status === 'NON_TEXT' && deps.settings.nonTextReplyTypes.includes(message.type));
   return await sendRecorded(deps, record, splitText(record.text), [], analysis.inquiry, look.listing, started, plan.answer);
+}
+
+/**
+ * A "seller's" message that is exactly what this bot would have answered to the questions before
+ * it is another responder's (a second install on the same account), not a takeover: one engine
+ * call, only when a new takeover is about to be recorded.
+ */
+async function checkTakeover(deps: ResponderDeps, look: Look, decision: ChatDecision, options: HandleOptions): Promise<ChatDecision> {
+  const takeover = decision.learned.takeover;
+  if (!takeover?.isNew || decision.learned.anotherResponder) return decision;
+  const { store } = deps;
+  const before = look.history.slice(0, look.history.indexOf(takeover.message));
+  const state = store.getChat(look.chatId);
+  const { question } = analyzeChat(before, state, look.userId, (id) => store.isProcessed(id), Number(store.getMeta(META_AVITO_CLOCK_OFFSET) ?? 0) || 0);
+  if (question === '') return decision;
+  try {
+    const composed = await composeReply(
+      { question, ...listingOf(look), context: buildContext(before, state, look.userId, deps.settings.contextLimit), ...(options.signal ? { signal: options.signal } : {}) },
+      deps,
+    );
+    return sameText(composed.reply, takeover.message.text) ? markAnotherResponder(decision, takeover.message) : decision;
+  } catch {
+    // Unknown: the seller's message counts as theirs, as it would without this check.
+    return decision;
+  }
+}
+
+/**
+ * Avito stamps a sent message with its own clock (whole seconds); against this machine's time
+ * just after the send, that gives Avito's clock minus ours, a little low (never too high, which
+ * would let a resume skip questions). Kept when it moved by more than a second, so the completion
+ * line rarely grows for it.
+ */
+function estimateClockOffset(store: Store, sent: readonly ChatMessage[], now: number): number | undefined {
+  const newest = sent.reduce((max, message) => Math.max(max, message.created), 0);
+  if (newest === 0) return undefined;
+  const offset = newest * 1000 - now;
+  const known = Number(store.getMeta(META_AVITO_CLOCK_OFFSET));
+  return Number.isFinite(known) && Math.abs(known - offset) <= 1000 ? undefined : offset;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+function notifyAnotherResponder(deps: ResponderDeps, chatId: string, message: ChatMessage): void {
+  deps.notifier.notify({
+    kind: 'error',
+    chatId,
+    code: 'another-responder',
+    details: { message: message.text.slice(0, 200) },
+    message:
+      'Another responder answers this Avito account (a second avito-ai, or another bot): it sent a bot reply the bot did not send. The bot is silent everywhere until you stop the other one and run avito-ai resume --all.',
+  });
 }
 
 async function dryRun(deps: ResponderDeps, look: Look, decision: ChatDecision, options: HandleOptions): Promise<ChatOutcome> {
@@ -309,7 +375,11 @@ async function sendRecorded(
   const now = clock.now();
   const latencyMs = started === undefined ? 0 : now - started;
   const previousBotAnswer = lastBotAnswer(store.getHistory(record.chatId), store.getChat(record.chatId)?.botMessageIds ?? []);
-  await store.transact((tx) => recordCompletion(tx, { record, sent, inquiry, listing, latencyMs, answer, now }, deps.settings));
+  const offset = estimateClockOffset(store, sent, now);
+  await store.transact((tx) => {
+    recordCompletion(tx, { record, sent, inquiry, listing, latencyMs, answer, now }, deps.settings);
+    if (offset !== undefined) tx.setMeta(META_AVITO_CLOCK_OFFSET, String(offset));
+  });
   await markReadUnlessWaiting(deps, record);
   const base = { chatId: record.chatId, ...(listing ? { listing } : {}) };
   if (record.status === 'ESCALATION') {

@@ -23,7 +23,7 @@ describe('parseChat', () => {
       id: 'u2i-3jhIQx_abc',
       created: 1700000000,
       updated: 1700000500,
-      listing: { id: 4242424242, title: 'Диван угловой', url: 'https://www.avito.ru/moskva/mebel/divan_4242424242', price: '25 000 ₽' },
+      listing: { id: 4242424242, title: 'Диван угловой', url: 'https://www.avito.ru/moskva/mebel/divan_4242424242', price: '25 000 ₽', ownerId: 111 },
       buyer: { id: 222, name: 'Анна' },
       lastMessage: {
         id: 'm-last',

@@ -160,6 +160,25 @@ describe('against the Avito sandbox', () => {
     expect(sandbox.sent()).toEqual([]);
   });
 
+  it("poll never answers in a chat about someone else's listing, where the account is the buyer", async () => {
+    const account = sandbox.account.id;
+    sandbox.addChat({
+      id: 'u2i-we-buy',
+      context: { type: 'item', value: { id: 999_000_111, title: 'Велосипед Stels', user_id: 5_550_001 } },
+      messages: [
+        { author_id: account, text: 'Здравствуйте! Велосипед ещё продаётся? Какая доставка?' },
+        { author_id: 5_550_001, text: 'Да, продаю. Доставка Авито, как оплатите?' },
+      ],
+    });
+    const result = await runInProcess(['poll', '--once'], { cwd, env });
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    expect(sandbox.sent('u2i-we-buy')).toEqual([]);
+    // The demo chats about the account's own listings are answered as ever.
+    expect(sandbox.sent('u2i-demo-coffee').length).toBeGreaterThan(0);
+    const chats = await runInProcess(['chats', '--all', '--json'], { cwd, env });
+    expect(JSON.parse(chats.stdout)).not.toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-we-buy', state: expect.stringMatching(/paused/) })]));
+  });
+
   it('reply to a chat Avito does not know: one line saying so, the usage exit code, nothing sent', async () => {
     for (const args of [['reply', 'u2i-no-such-chat'], ['reply', 'u2i-no-such-chat', '--text', 'Здравствуйте!']]) {
       const result = await runInProcess(args, { cwd, env });

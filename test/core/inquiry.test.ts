@@ -43,6 +43,29 @@ describe('analyzeChat', () => {
     const analysis = analyzeChat([msg(1, 'in'), msg(2, 'in')], { chatId: 'c', botMessageIds: [], lastHandledAt: 1002 }, ME, () => false);
     expect(analysis.inquiry.map((m) => m.id)).toEqual(['m2']);
   });
+
+  it('never pulls a same-second sibling of an answered message back in once its processed id is forgotten', () => {
+    // m1 and m2 were answered together (the watermark is their second, m2 the handled one); their
+    // processed ids fell out of the bounded set since. Only the new m4 is asked.
+    const siblings = [msg(1, 'in', { created: 1000 }), msg(2, 'in', { created: 1000 }), msg(3, 'out', { created: 1001 }), msg(4, 'in', { created: 1005 })];
+    const state = { chatId: 'c', botMessageIds: ['m3'], lastHandledAt: 1000, lastHandledMessageId: 'm2' };
+    expect(analyzeChat(siblings, state, ME, () => false).inquiry.map((m) => m.id)).toEqual(['m4']);
+    // Also when the handled message itself is no longer in the history window.
+    expect(analyzeChat(siblings.slice(0, 1).concat(siblings.slice(2)), state, ME, () => false).inquiry.map((m) => m.id)).toEqual(['m4']);
+  });
+
+  it('a line in the handled second that came after the handled message is new', () => {
+    const history = [msg(1, 'in', { created: 1000 }), msg(2, 'out', { created: 1000 }), msg(3, 'in', { created: 1000 })];
+    const state = { chatId: 'c', botMessageIds: ['m2'], lastHandledAt: 1000, lastHandledMessageId: 'm1' };
+    expect(analyzeChat(history, state, ME, () => false).inquiry.map((m) => m.id)).toEqual(['m3']);
+  });
+
+  it("reads a resume in Avito's clock: this machine ten minutes ahead skips nothing asked after it", () => {
+    const state = { chatId: 'c', botMessageIds: [], resumedAt: 1_700_000_600_000 };
+    const asked = msg(1, 'in', { created: 1_700_000_005 });
+    expect(analyzeChat([asked], state, ME, () => false, -600_000).inquiry).toEqual([asked]);
+    expect(analyzeChat([asked], state, ME, () => false, 0).inquiry).toEqual([]);
+  });
 });
 
 describe('buildContext', () => {

@@ -43,11 +43,27 @@ describe('runPollPass', () => {
     const first = await runPollPass(deps);
     expect(first).toMatchObject({ chats: 5, handled: 5, answered: 5, errors: 0 });
     expect(messenger.sends).toHaveLength(5);
+    // The pass after a reply looks at each answered chat once more, for a line typed while it was on its way.
+    const recheck = await runPollPass(deps);
+    expect(recheck).toMatchObject({ handled: 5, answered: 0 });
     const calls = messenger.listMessagesCalls;
     const second = await runPollPass(deps);
     expect(second.handled).toBe(0);
     expect(messenger.listMessagesCalls).toBe(calls);
     expect(messenger.sends).toHaveLength(5);
+  });
+
+  it('a question typed while the reply to the one before was on its way is answered on the next pass', async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('c1', 'Здравствуйте');
+    // Avito now shows the greeting, the question, then the bot's reply: the newest message is the bot's own.
+    messenger.beforeSend = (chatId) => void messenger.buyer(chatId, 'Какое давление?');
+    await runPollPass(deps);
+    messenger.beforeSend = undefined;
+    expect((await messenger.listMessages('c1')).at(0)?.direction).toBe('out');
+    await runPollPass(deps);
+    expect(messenger.sentTo('c1')).toHaveLength(2);
+    expect(messenger.sentTo('c1').at(-1)).toBe('Давление 15 бар.');
   });
 
   it('leaves a chat the webhook queue holds to it, and comes back to it on the next pass', async () => {

@@ -211,6 +211,9 @@ describe('rule 4: human takeover', () => {
     messenger.clock = clock.t / 1000;
     messenger.buyer('c1', 'Какое давление?');
     await responder.handleChat('c1');
+    // Minutes later: a copy within seconds would read as a second bot on the account.
+    messenger.clock += 300;
+    clock.t += 300_000;
     messenger.seller('c1', 'Давление 15 бар.');
     messenger.buyer('c1', 'Какое давление точно?');
     expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'paused' });
@@ -665,5 +668,98 @@ describe('properties', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('whose chat it is, and who else answers', () => {
+  it("never answers, pauses or reports a takeover in a chat about someone else's listing (the account is the buyer)", async () => {
+    const { messenger, responder, notices, store } = setup();
+    messenger.addChat('c2', { id: 777, title: 'Чужой велосипед', ownerId: 5_550_001 });
+    // The account asked as a buyer; the other seller answers.
+    messenger.add('c2', { text: 'Здравствуйте, велосипед ещё продаётся? Какое давление в шинах?', authorId: ACCOUNT_ID });
+    messenger.add('c2', { text: 'Да, продаю, как оплатите?', authorId: 5_550_001 });
+    expect(await responder.handleChat('c2')).toMatchObject({ action: 'skipped', reason: 'not-ours' });
+    expect(messenger.sends).toEqual([]);
+    expect(notices).toEqual([]);
+    expect(store.getChat('c2')?.pausedUntil).toBeUndefined();
+  });
+
+  it('answers in a chat about its own listing when the listing names its owner', async () => {
+    const { messenger, responder } = setup();
+    messenger.addChat('c2', { ...LISTING, ownerId: ACCOUNT_ID });
+    messenger.buyer('c2', 'Какое давление?');
+    expect(await responder.handleChat('c2')).toMatchObject({ action: 'answered' });
+  });
+
+  /** A second install on the same account: its own store, the same Avito, the same documents. */
+  function secondInstall(first: ReturnType<typeof setup>) {
+    const store = createMemoryStore();
+    const notices: Notification[] = [];
+    const responder = createResponder({
+      messenger: first.messenger,
+      store,
+      engine: first.engine,
+      notifier: { notify: (n) => notices.push(n) },
+      clock: first.clock,
+      settings: SETTINGS,
+      escalation: createEscalationMatcher(DEFAULT_ESCALATION_PHRASES),
+    });
+    return { store, notices, responder };
+  }
+
+  it('a second install that answered first is found at once: no takeover, the seller told, and nothing more is sent', async () => {
+    const first = setup();
+    const other = secondInstall(first);
+    first.messenger.buyer('c1', 'Какое давление?');
+    await other.responder.handleChat('c1');
+    expect(await first.responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'no-inquiry' });
+    expect(first.notices).toContainEqual(expect.objectContaining({ kind: 'error', code: 'another-responder' }));
+    expect(first.notices.filter((n) => n.kind === 'takeover')).toEqual([]);
+    expect(first.store.getChat('c1')?.pausedUntil).toBeUndefined();
+    // From now on this install holds everywhere: a buyer never gets its copy next to the other's.
+    first.messenger.addChat('c2', LISTING);
+    first.messenger.buyer('c2', 'Какое давление?');
+    expect(await first.responder.handleChat('c2')).toMatchObject({ action: 'held', reason: 'another-responder' });
+    expect(first.messenger.sends).toHaveLength(1);
+  });
+
+  it('two installs that both replied are found by the copy of their own reply, and neither sends again', async () => {
+    const first = setup();
+    const other = secondInstall(first);
+    first.messenger.buyer('c1', 'Какое давление?');
+    // Both read the chat before either reply landed: the other's send goes through while ours is on its way.
+    first.messenger.beforeSend = async () => {
+      first.messenger.beforeSend = undefined;
+      await other.responder.handleChat('c1');
+    };
+    await first.responder.handleChat('c1');
+    expect(first.messenger.sends).toHaveLength(2);
+    first.messenger.buyer('c1', 'А давление точно?');
+    await first.responder.handleChat('c1');
+    await other.responder.handleChat('c1');
+    expect(first.messenger.sends).toHaveLength(2);
+    for (const notices of [first.notices, other.notices]) {
+      expect(notices).toContainEqual(expect.objectContaining({ kind: 'error', code: 'another-responder' }));
+      expect(notices.filter((n) => n.kind === 'takeover')).toEqual([]);
+    }
+  });
+});
+
+describe('resume, in Avito\'s clock', () => {
+  it('a question asked just after resume is answered when this machine\'s clock runs ten minutes ahead of Avito\'s', async () => {
+    const { messenger, responder, store, clock } = setup();
+    // Avito's clock is ten minutes behind this machine's; a first reply lets the bot see it.
+    messenger.clock = (clock.t - 600_000) / 1000;
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    await store.transact((tx) => applyControl(tx, { op: 'pause', chatId: 'c1', until: clock.t + 3_600_000 }));
+    clock.t += 60_000;
+    messenger.clock += 60;
+    await store.transact((tx) => applyControl(tx, { op: 'resume', chatId: 'c1', at: clock.t }));
+    // Five seconds after the resume, in Avito's time.
+    messenger.clock += 5;
+    messenger.buyer('c1', 'А какое давление в режиме пара?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+    expect(messenger.sentTo('c1')).toHaveLength(2);
   });
 });

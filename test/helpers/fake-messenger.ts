@@ -28,6 +28,8 @@ export class FakeMessenger implements Messenger {
   nextSendFailure: 'ambiguous-after' | 'ambiguous-before' | 'refused' | 'hang' | undefined;
   /** Which of the coming sends fails (0: the next one), so a test can fail a long reply's second part. */
   failAtPart = 0;
+  /** Runs before a send is stored: what the buyer types while the bot's reply is on its way. */
+  beforeSend: ((chatId: string) => void | Promise<void>) | undefined;
 
   async getUserId(): Promise<number> {
     return ACCOUNT_ID;
@@ -95,6 +97,7 @@ export class FakeMessenger implements Messenger {
       // The process dies with the request in flight: nothing comes back, nothing is stored yet.
       if (failure === 'hang') return new Promise<ChatMessage>(() => undefined);
     }
+    await this.beforeSend?.(chatId);
     this.sends.push({ chatId, text });
     const message = this.add(chatId, { text, authorId: ACCOUNT_ID, direction: 'out' });
     if (failsNow && failure === 'ambiguous-after') throw new AvitoApiError('socket hang up', 0, 'sendMessage', { ambiguous: true });

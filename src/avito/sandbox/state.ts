@@ -230,7 +230,8 @@ export function createWireRenderer(scenario: Pick<SandboxScenario, 'account'>, i
         created: chat.created,
         updated: chat.updated,
       };
-      if (chat.context !== undefined) wire.context = chat.context;
+      // Avito names the listing's author; a scenario that does not is about the account's own listing.
+      if (chat.context !== undefined) wire.context = { ...chat.context, value: { user_id: account.id, ...chat.context.value } };
       wire.users = renderUsers(chat);
       if (last !== undefined) {
         wire.last_message = {

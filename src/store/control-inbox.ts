@@ -10,10 +10,7 @@ export function controlInboxPath(storePath: string): string {
   return storePath.replace(/\.json$/i, '') + '.control.jsonl';
 }
 
-/**
- * Appends the request for the daemon, which runs as the owner of the store's directory: a file root created is handed
- * to that owner, and one no one can hand over is refused here, with the fix, rather than left to wait unread.
- */
+/** For the daemon, which runs as the store directory's owner: root's file is handed to it; one nobody can hand over is refused, with the fix. */
 export async function queueControlRequest(storePath: string, request: ControlRequest): Promise<string> {
   const path = controlInboxPath(storePath);
   const reader = await stat(dirname(path)).catch(() => undefined);
@@ -22,11 +19,10 @@ export async function queueControlRequest(storePath: string, request: ControlReq
   try {
     handle = await open(path, 'a', 0o600);
     await handle.appendFile(`${JSON.stringify(request)}\n`);
-    fileUid = (await handle.stat()).uid;
-    if (reader !== undefined && fileUid !== reader.uid && getuid?.() === 0) {
-      await handle.chown(reader.uid, reader.gid);
-      fileUid = reader.uid;
-    }
+    const written = (await handle.stat()).uid;
+    // Root without CAP_CHOWN (a container) cannot hand it over: refused below like any other user.
+    const handOver = reader !== undefined && written !== reader.uid && getuid?.() === 0;
+    fileUid = handOver ? await handle.chown(reader.uid, reader.gid).then(() => reader.uid, () => written) : written;
   } catch (error) {
     throw new StoreError(`cannot write ${path}: ${readErrorCode(error) ?? String(error)}`, path, 'io', {
       hint: 'check the permissions of the store directory',
@@ -58,16 +54,14 @@ async function readUserName(uid: number): Promise<string> {
 /** A request file this process cannot read, moved aside so that later requests still get through. */
 export interface SetAsideRequests {
   path: string;
-  /** EACCES, EPERM or EISDIR. */
   code: string;
 }
 
 const UNREADABLE_CODES = new Set(['EACCES', 'EPERM', 'EISDIR']);
 
 /**
- * Renames the inbox first, so new requests land in a fresh one; a `.draining` left by a crash is drained again
- * (idempotent). A file this process cannot read (another user's, 0600) would wedge the inbox: it is moved to
- * `<inbox>.unreadable-<time>` and reported through `onSetAside`.
+ * Renames the inbox first, so new requests land in a fresh one; a `.draining` left by a crash is drained again (idempotent).
+ * A file this process cannot read (another user's) would wedge the inbox: it goes to `<inbox>.unreadable-<time>`.
  */
 export async function drainControlRequests(
   storePath: string,

@@ -1,7 +1,6 @@
 /**
- * One writer at a time. On Linux the kernel arbitrates between processes of this host (see `claimHostLock`); the lock
- * file names the holder for messages and for other hosts sharing the volume. After a reboot or container restart a
- * pid may name another process: hence boot id and start time.
+ * One writer at a time: on Linux the kernel arbitrates on this host (`claimHostLock`), the file names the holder and
+ * guards against other hosts. After a reboot or container restart a pid may name another process: hence boot id and start time.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
@@ -30,16 +29,10 @@ export interface LockOptions {
 /** Without the host lock, a stale lock is removed and creation retried; a few rounds cover racing take-overs. */
 const ACQUIRE_ATTEMPTS = 3;
 
-/**
- * Resolved paths of the locks this process holds, with the socket holding each (none without abstract sockets).
- * A lock with our own pid but absent here was left by an earlier process with the same pid.
- */
+/** Resolved path → host lock. A lock with our own pid but absent here was left by an earlier process with the same pid. */
 const heldLocks = new Map<string, Server | undefined>();
 
-/**
- * Takes the lock or throws 'locked'. With the host lock, only its holder may replace a stale lock file, so a take-over
- * is never raced on this host; without it, the file is created exclusively (`wx`) and a stale one removed first.
- */
+/** Throws 'locked' unless the lock is free or stale (see `isLockStale`); only the host lock's holder may replace a stale file. */
 export async function acquireLock(
   lockPath: string,
   storePath: string,
@@ -95,10 +88,9 @@ async function writeLockFile(lockPath: string, storePath: string, owner: LockOwn
 }
 
 /**
- * The kernel's answer to "does a live process on this host hold the lock?": a listening socket in Linux's abstract
- * namespace, named after the lock file's directory (device and inode, so every path to it agrees) and name. Binding
- * is atomic and the name dies with its process, so there is no stale state to race over. `undefined` where there is
- * no such namespace (not Linux, sockets forbidden): the lock file alone decides then, as before issue 14.
+ * A listening socket in Linux's abstract namespace, named after the lock's directory (device and inode: every path
+ * agrees) and file: binding is atomic and the kernel frees it when its process dies, so no stale state is left to race
+ * over. `undefined` without abstract sockets (not Linux, sockets forbidden): the file alone decides, racily, as before.
  */
 async function claimHostLock(lockPath: string): Promise<Server | 'taken' | undefined> {
   if (platform !== 'linux') return undefined;

@@ -139,7 +139,7 @@ function createHooks(
   };
   let controls: Promise<void> = Promise.resolve();
   const applyControls = (): Promise<void> => {
-    controls = controls.then(() => applyQueuedControls(config.store.path, store, responder, logger)).catch((error: unknown) => {
+    controls = controls.then(() => applyQueuedControls(config.store.path, daemon, logger)).catch((error: unknown) => {
       logger.warn(`cannot read the control inbox: ${describeError(error)}`);
     });
     return controls;
@@ -211,15 +211,25 @@ async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: 
 }
 
 /** Applies the pause/resume requests `avito-ai pause|resume` queued while this daemon held the store. */
-async function applyQueuedControls(storePath: string, store: Store, responder: Responder, logger: Logger): Promise<void> {
+async function applyQueuedControls(storePath: string, daemon: Services & { notifier: Notifier }, logger: Logger): Promise<void> {
+  const { store, responder, notifier } = daemon;
   const { drainControlRequests } = await import('../store/control-inbox.js');
-  await drainControlRequests(storePath, async (value) => {
-    const request = parseControlRequest(value);
-    if (!request) return logger.warn('skipped a malformed line in the control inbox');
-    // In the chat's queue, as a Telegram pause: never in the middle of the bot answering there.
-    await responder.exclusive(request.chatId, () => store.transact((tx) => applyControl(tx, request)));
-    logger.info(`applied a queued ${request.op}`, { chat: request.chatId });
-  });
+  await drainControlRequests(
+    storePath,
+    async (value) => {
+      const request = parseControlRequest(value);
+      if (!request) return logger.warn('skipped a malformed line in the control inbox');
+      // In the chat's queue, as a Telegram pause: never in the middle of the bot answering there.
+      await responder.exclusive(request.chatId, () => store.transact((tx) => applyControl(tx, request)));
+      logger.info(`applied a queued ${request.op}`, { chat: request.chatId });
+    },
+    ({ path, code }) => {
+      // Another user's file (a command run as root by hand): it would block every later request.
+      const message = `set aside control requests this user cannot read (${code}): ${path}; run pause, resume and reply as the user the daemon runs as`;
+      logger.warn(message);
+      notifier.notify({ kind: 'error', code: 'control-unreadable', message, details: { path } });
+    },
+  );
 }
 
 export function logPass(logger: Logger, s: PassSummary, dryRun: boolean): void {

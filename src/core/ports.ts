@@ -235,7 +235,7 @@ export type Notification =
       details?: Record<string, string | number>;
     };
 
-export type ErrorNoticeCode = 'tariff-stub' | 'engine-failed' | 'stale-question' | 'avito-auth' | 'passes-failing' | 'another-responder';
+export type ErrorNoticeCode = 'tariff-stub' | 'engine-failed' | 'stale-question' | 'avito-auth' | 'passes-failing' | 'another-responder' | 'control-unreadable';
 
 /** Tells the seller what happened. Must never throw into the core nor delay it. */
 export interface Notifier {

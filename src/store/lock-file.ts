@@ -1,10 +1,15 @@
-/** One writer at a time. After a reboot or container restart a pid may name another process: hence boot id and start time. */
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+/**
+ * One writer at a time: on Linux the kernel arbitrates on this host (`claimHostLock`), the file names the holder and
+ * guards against other hosts. After a reboot or container restart a pid may name another process: hence boot id and start time.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
-import { kill, pid as ownPid } from 'node:process';
+import { basename, dirname, join, resolve } from 'node:path';
+import { kill, pid as ownPid, platform } from 'node:process';
 import { StoreError } from '../errors.js';
-import { PRIVATE_FILE_MODE } from './durable-fs.js';
+import { PRIVATE_FILE_MODE, writeFileAtomic } from './durable-fs.js';
 import { readErrorCode, toStoreIoError } from './fs-errors.js';
 
 export interface LockOwner {
@@ -21,13 +26,13 @@ export interface LockOptions {
   procRoot?: string;
 }
 
-/** A stale lock is removed and creation retried; a few rounds cover racing take-overs. */
+/** Without the host lock, a stale lock is removed and creation retried; a few rounds cover racing take-overs. */
 const ACQUIRE_ATTEMPTS = 3;
 
-/** Resolved paths: a lock with our own pid but absent here was left by an earlier process with the same pid. */
-const heldLocks = new Set<string>();
+/** Resolved path → host lock. A lock with our own pid but absent here was left by an earlier process with the same pid. */
+const heldLocks = new Map<string, Server | undefined>();
 
-/** Creates the lock exclusively (`wx`); throws 'locked' unless the lock there is stale (see `isLockStale`). */
+/** Throws 'locked' unless the lock is free or stale (see `isLockStale`); only the host lock's holder may replace a stale file. */
 export async function acquireLock(
   lockPath: string,
   storePath: string,
@@ -35,47 +40,121 @@ export async function acquireLock(
   options: LockOptions = {},
 ): Promise<LockOwner> {
   const procRoot = options.procRoot ?? '/proc';
-  const host = hostname();
+  const owner = await describeOwner(now, procRoot);
+  const claim = await claimHostLock(lockPath);
+  if (claim === 'taken') throw await createTakenError(lockPath, storePath, procRoot);
+  try {
+    await writeLockFile(lockPath, storePath, owner, procRoot, claim !== undefined);
+  } catch (error) {
+    await closeHostLock(claim);
+    throw error;
+  }
+  heldLocks.set(resolve(lockPath), claim);
+  return owner;
+}
+
+async function describeOwner(now: () => number, procRoot: string): Promise<LockOwner> {
   const bootId = await readBootId(procRoot);
   const processStart = await readProcessStart(procRoot, ownPid);
-  const owner: LockOwner = {
+  return {
     pid: ownPid,
-    hostname: host,
+    hostname: hostname(),
     startedAt: new Date(now()).toISOString(),
     ...(bootId === undefined ? {} : { bootId }),
     ...(processStart === undefined ? {} : { processStart }),
   };
+}
+
+async function writeLockFile(lockPath: string, storePath: string, owner: LockOwner, procRoot: string, hostLocked: boolean): Promise<void> {
+  const content = `${JSON.stringify(owner)}\n`;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await writeFile(lockPath, `${JSON.stringify(owner)}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
-      heldLocks.add(resolve(lockPath));
-      return owner;
+      await writeFile(lockPath, content, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+      return;
     } catch (error) {
       if (readErrorCode(error) !== 'EEXIST') throw toStoreIoError(error, lockPath, 'write');
     }
     const holder = await readLock(lockPath);
-    if (holder !== undefined && !(await isLockStale(holder, lockPath, host, bootId, procRoot))) {
-      throw createLockedError(holder, host, storePath, lockPath);
+    if (holder !== undefined && !(await isLockStale(holder, lockPath, owner.hostname, owner.bootId, procRoot))) {
+      throw createLockedError(holder, owner.hostname, storePath, lockPath);
     }
-    if (attempt >= ACQUIRE_ATTEMPTS) {
-      throw new StoreError(`Cannot take over the stale lock ${lockPath}`, storePath, 'locked', {
-        hint: 'another avito-ai may be starting at this moment; try again',
-      });
-    }
+    // Replaced by a rename: a reader on another host sees the old holder or us, never no lock at all.
+    if (hostLocked) return writeFileAtomic(lockPath, content);
+    if (attempt >= ACQUIRE_ATTEMPTS) throw createBusyError(lockPath, storePath);
     await unlink(lockPath).catch((error: unknown) => {
       if (readErrorCode(error) !== 'ENOENT') throw toStoreIoError(error, lockPath, 'write');
     });
   }
 }
 
+/**
+ * A listening socket in Linux's abstract namespace, named after the lock's directory (device and inode: every path
+ * agrees) and file: binding is atomic and the kernel frees it when its process dies, so no stale state is left to race
+ * over. `undefined` without abstract sockets (not Linux, sockets forbidden): the file alone decides, racily, as before.
+ */
+async function claimHostLock(lockPath: string): Promise<Server | 'taken' | undefined> {
+  if (platform !== 'linux') return undefined;
+  let dir;
+  try {
+    dir = await stat(dirname(lockPath));
+  } catch {
+    // Writing the lock file reports it.
+    return undefined;
+  }
+  const name = createHash('sha256').update(`${dir.dev}:${dir.ino}:${basename(lockPath)}`).digest('hex').slice(0, 32);
+  const server = createServer((socket) => socket.destroy());
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen({ path: `\0avito-ai-lock-${name}` }, () => {
+        server.off('error', fail);
+        done();
+      });
+    });
+  } catch (error) {
+    return readErrorCode(error) === 'EADDRINUSE' ? 'taken' : undefined;
+  }
+  // Holding the lock must not keep a finished command alive.
+  server.unref();
+  return server;
+}
+
+async function closeHostLock(server: Server | 'taken' | undefined): Promise<void> {
+  if (server === undefined || server === 'taken') return;
+  await new Promise<void>((done) => server.close(() => done()));
+}
+
+/** Another process holds the host lock: its lock file names it, unless it is taking or leaving the lock right now. */
+async function createTakenError(lockPath: string, storePath: string, procRoot: string): Promise<StoreError> {
+  const holder = await readLock(lockPath).catch(() => undefined);
+  const host = hostname();
+  if (holder !== undefined && !(await isLockStale(holder, lockPath, host, await readBootId(procRoot), procRoot))) {
+    return createLockedError(holder, host, storePath, lockPath);
+  }
+  return createBusyError(lockPath, storePath);
+}
+
+function createBusyError(lockPath: string, storePath: string): StoreError {
+  return new StoreError(`Cannot take over the stale lock ${lockPath}`, storePath, 'locked', {
+    hint: 'another avito-ai may be starting at this moment; try again',
+  });
+}
+
 /** Removes the lock if it is still ours (a process that found it stale may have taken it over). */
 export async function releaseLock(lockPath: string, owner: LockOwner): Promise<void> {
-  heldLocks.delete(resolve(lockPath));
-  const holder = await readLock(lockPath).catch(() => undefined);
-  if (holder?.pid !== owner.pid || holder.hostname !== owner.hostname || holder.startedAt !== owner.startedAt) return;
-  await unlink(lockPath).catch((error: unknown) => {
-    if (readErrorCode(error) !== 'ENOENT') throw toStoreIoError(error, lockPath, 'write');
-  });
+  const key = resolve(lockPath);
+  const server = heldLocks.get(key);
+  heldLocks.delete(key);
+  try {
+    const holder = await readLock(lockPath).catch(() => undefined);
+    if (holder?.pid !== owner.pid || holder.hostname !== owner.hostname || holder.startedAt !== owner.startedAt) return;
+    await unlink(lockPath).catch((error: unknown) => {
+      if (readErrorCode(error) !== 'ENOENT') throw toStoreIoError(error, lockPath, 'write');
+    });
+  } finally {
+    // Last: the next holder on this host must find the file gone, not ours with our live pid.
+    await closeHostLock(server);
+  }
 }
 
 /** For `avito-ai doctor`: `stale` when the next writer would take the lock over. */

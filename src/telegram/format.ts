@@ -138,6 +138,10 @@ export function describeErrorNotice(notification: Extract<Notification, { kind: 
       return `Авито не принимает ключи (${notification.message}). Бот остановлен: проверьте AVITO_CLIENT_ID и AVITO_CLIENT_SECRET и запустите его снова.`;
     case 'passes-failing':
       return `Проходы по чатам не удаются ${details.count ?? 'несколько'} раз подряд: ${notification.message}. Бот продолжает попытки.`;
+    case 'another-responder':
+      return `На этом аккаунте Авито отвечает кто-то ещё — вторая копия avito-ai или другой бот: в чате появился ответ бота, которого этот бот не отправлял. Чтобы покупатели не получали ответы дважды, бот замолчал во всех чатах. Остановите вторую копию и выполните avito-ai resume --all.`;
+    case 'control-unreadable':
+      return `Бот не смог прочитать команду из очереди (pause, resume или reply): её файл записан от имени другого пользователя, например root. Команда не выполнена и отложена в ${details.path ?? 'папку хранилища'}; следующие команды выполняются. Повторите её от имени пользователя службы (обёртка avito-ai, docs/deploy.md).`;
     default:
       return notification.message;
   }

@@ -219,6 +219,10 @@ async function applyQueuedControls(storePath: string, daemon: Services & { notif
     async (value) => {
       const request = parseControlRequest(value);
       if (!request) return logger.warn('skipped a malformed line in the control inbox');
+      if (request.op === 'resume-account') {
+        await store.transact((tx) => applyControl(tx, request));
+        return logger.info('applied a queued resume --all: the bot answers on the whole account again');
+      }
       // In the chat's queue, as a Telegram pause: never in the middle of the bot answering there.
       await responder.exclusive(request.chatId, () => store.transact((tx) => applyControl(tx, request)));
       logger.info(`applied a queued ${request.op}`, { chat: request.chatId });

@@ -7,6 +7,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../config/config.js';
+import { readAnotherResponder, type AnotherResponder } from '../core/another-responder.js';
 import { isTariffStub } from '../core/inquiry.js';
 import { AvitoAiError, AvitoApiError, AvitoAuthError, describeError } from '../errors.js';
 import type { AvitoClient } from '../avito/client.js';
@@ -265,13 +266,24 @@ async function checkStore(config: Config): Promise<CheckResult> {
   }
 
   let summary: string;
+  let another: AnotherResponder | undefined;
   try {
     const store = await openStore({ path: paths.state, readOnly: true });
     const figures = store.stats();
+    another = readAnotherResponder(store);
     await store.close();
     summary = `${paths.state}: ${figures.chats} chats, ${figures.messages} messages kept`;
   } catch (error) {
     return { ...base, ...failure(error) };
+  }
+  if (another) {
+    const since = another.at ? ` since ${new Date(another.at).toISOString()}` : '';
+    return {
+      ...base,
+      status: 'fail',
+      detail: `another responder answers this Avito account (found in chat ${another.chatId || '?'}${since}): the bot is silent everywhere so no buyer gets two replies`,
+      fix: 'stop the other avito-ai (or bot) on this account, then run avito-ai resume --all',
+    };
   }
   const lock = await inspectLock(paths.lock).catch(() => undefined);
   if (lock && !lock.stale) summary += `; in use by avito-ai pid ${lock.holder.pid} on ${lock.holder.hostname} since ${lock.holder.startedAt}`;

@@ -133,9 +133,10 @@ function addChatCommands(program: Command, run: Run): void {
     .addHelpText('after', '\nExample:\n  $ avito-ai pause u2i-abc123 --hours 24')
     .action(run(() => import('./commands/pause.js')));
   program
-    .command('resume <chatId>')
+    .command('resume [chatId]')
     .description('let the bot answer in a paused or escalated chat again (from new messages on)')
-    .addHelpText('after', '\nExample:\n  $ avito-ai resume u2i-abc123')
+    .option('--all', 'answer on the whole account again after another responder was found and stopped')
+    .addHelpText('after', '\nExamples:\n  $ avito-ai resume u2i-abc123\n  $ avito-ai resume --all')
     .action(run(() => import('./commands/resume.js')));
   program
     .command('chats')

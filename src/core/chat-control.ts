@@ -1,4 +1,5 @@
 /** Pause and resume, from the commands or the daemon's control inbox: absolute values, so applying a request twice changes nothing. */
+import { META_ANOTHER_RESPONDER } from './another-responder.js';
 import type { StoreTransaction } from './ports.js';
 
 export type ControlRequest =
@@ -10,9 +11,15 @@ export type ControlRequest =
       reason?: 'manual' | 'takeover';
       at?: number;
     }
-  | { op: 'resume'; chatId: string; /** Epoch ms of the request: the bot answers messages from then on. */ at: number };
+  | { op: 'resume'; chatId: string; /** Epoch ms of the request: the bot answers messages from then on. */ at: number }
+  /** The seller stopped the other responder the bot held for: it answers on the whole account again. */
+  | { op: 'resume-account'; at: number };
 
 export function applyControl(tx: StoreTransaction, request: ControlRequest): void {
+  if (request.op === 'resume-account') {
+    tx.setMeta(META_ANOTHER_RESPONDER, '');
+    return;
+  }
   if (request.op === 'pause') {
     tx.updateChat(request.chatId, (s) => {
       if (request.reason === 'takeover') {
@@ -41,6 +48,7 @@ export function applyControl(tx: StoreTransaction, request: ControlRequest): voi
 export function parseControlRequest(value: unknown): ControlRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
+  if (record.op === 'resume-account' && typeof record.at === 'number') return { op: 'resume-account', at: record.at };
   if (typeof record.chatId !== 'string' || record.chatId === '') return undefined;
   if (record.op === 'pause' && typeof record.until === 'number') {
     if (record.reason !== 'takeover') return { op: 'pause', chatId: record.chatId, until: record.until, reason: 'manual' };

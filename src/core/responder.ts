@@ -3,6 +3,7 @@ import { describeError } from '../errors.js';
 import { composeReply } from './answer.js';
 import { decideChat, markAnotherResponder, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
 import type { EscalationMatcher } from './escalation.js';
+import { META_ANOTHER_RESPONDER, readAnotherResponder } from './another-responder.js';
 import { isFatalForAccount, mayHaveLanded } from './failures.js';
 import { analyzeChat, buildContext, isTariffStub, type ResponderSettings } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
@@ -145,7 +146,7 @@ function decide(deps: ResponderDeps, look: Look): ChatDecision {
       isProcessed: (id) => store.isProcessed(id),
       now: deps.clock.now(),
       avitoClockOffsetMs: Number(store.getMeta(META_AVITO_CLOCK_OFFSET) ?? 0) || 0,
-      anotherResponder: (store.getMeta(META_ANOTHER_RESPONDER) ?? '') !== '',
+      anotherResponder: readAnotherResponder(store) !== undefined,
     },
     deps.settings,
   );
@@ -153,8 +154,7 @@ function decide(deps: ResponderDeps, look: Look): ChatDecision {
 
 /** Avito's clock minus this machine's, in ms, as the last sends showed it. */
 export const META_AVITO_CLOCK_OFFSET = 'avito.clockOffsetMs';
-/** Set when another responder was found answering the account (JSON: when, where); empty when resolved. */
-export const META_ANOTHER_RESPONDER = 'responder.anotherResponder';
+
 
 async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropPending: boolean, options: HandleOptions): Promise<ChatOutcome> {
   const { chatId } = look;
@@ -339,7 +339,7 @@ async function settlePending(deps: ResponderDeps, look: Look, pending: PendingRe
     isProcessed: (id) => store.isProcessed(id),
     now: clock.now(),
     settleMs: deps.settings.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS,
-    stopped: (state?.pausedUntil ?? 0) > clock.now() || state?.escalatedAt !== undefined,
+    stopped: (state?.pausedUntil ?? 0) > clock.now() || state?.escalatedAt !== undefined || readAnotherResponder(store) !== undefined,
   });
   if (plan.kind === 'hold') return { chatId: look.chatId, action: 'held', reason: 'settling' };
   if (plan.kind === 'drop') return 'drop';

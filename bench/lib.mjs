@@ -27,3 +27,23 @@ export function sandboxEnv(sandbox, dir) {
     REPLY_MAX_AGE_HOURS: '0',
   };
 }
+
+/**
+ * Counts fsync/fdatasync calls on file handles from now on: each is one durable write (the
+ * store's appends and snapshots all end in one).
+ */
+export async function countDurableWrites() {
+  const { open } = await import('node:fs/promises');
+  const probe = await open(process.execPath, 'r');
+  const FileHandle = Object.getPrototypeOf(probe);
+  await probe.close();
+  const counter = { count: 0 };
+  for (const name of ['sync', 'datasync']) {
+    const original = FileHandle[name];
+    FileHandle[name] = function (...rest) {
+      counter.count += 1;
+      return original.apply(this, rest);
+    };
+  }
+  return counter;
+}

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { readArgs, sandboxEnv } from './lib.mjs';
+import { countDurableWrites, readArgs, sandboxEnv } from './lib.mjs';
 
 const args = readArgs();
 
@@ -90,25 +90,6 @@ async function runChild() {
   process.disconnect();
 }
 
-/**
- * Counts fsync/fdatasync calls on file handles: each is one durable write (the store's appends and
- * snapshots all end in one). Only the child's own store writes happen through file handles here.
- */
-async function countDurableWrites() {
-  const { open } = await import('node:fs/promises');
-  const probe = await open(process.execPath, 'r');
-  const FileHandle = Object.getPrototypeOf(probe);
-  await probe.close();
-  const counter = { count: 0 };
-  for (const name of ['sync', 'datasync']) {
-    const original = FileHandle[name];
-    FileHandle[name] = function (...rest) {
-      counter.count += 1;
-      return original.apply(this, rest);
-    };
-  }
-  return counter;
-}
 
 /** A loopback Bot API that accepts every sendMessage: the cost measured is avito-ai's own. */
 async function startBotApi() {

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../dist/store/index.js';
+import { countDurableWrites } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 
@@ -210,22 +211,6 @@ function makeDialog(chatId, sample) {
   };
 }
 
-/** Counts fsync/fdatasync calls on file handles: each is one durable write. */
-async function countDurableWrites() {
-  const { open } = await import('node:fs/promises');
-  const probe = await open(process.execPath, 'r');
-  const FileHandle = Object.getPrototypeOf(probe);
-  await probe.close();
-  const counter = { count: 0 };
-  for (const name of ['sync', 'datasync']) {
-    const original = FileHandle[name];
-    FileHandle[name] = function (...rest) {
-      counter.count += 1;
-      return original.apply(this, rest);
-    };
-  }
-  return counter;
-}
 
 function makeMessage(chat, index, created) {
   return {

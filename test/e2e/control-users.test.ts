@@ -4,7 +4,7 @@
  * daemon's user; one the daemon cannot read is refused when queued and, if it is in the inbox
  * anyway, set aside with a notice to the seller; no request ever waits behind it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { ExitCode } from '../../src/cli/exit-codes.js';
 import { controlInboxPath } from '../../src/store/control-inbox.js';
 import type { FakeTelegram } from '../helpers/fake-telegram.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
-import { BIN, ROOT, assertBuilt, spawnCli, waitFor, type SpawnResult } from '../helpers/spawn-cli.js';
+import { ROOT, spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
 const NOBODY = 65534;
 /** A user with no entry in /etc/passwd and no rights on the store. */
@@ -25,7 +25,7 @@ const isRoot = process.getuid?.() === 0;
 
 let sandbox: Sandbox | undefined;
 let telegram: FakeTelegram | undefined;
-const children: Array<ReturnType<typeof spawn>> = [];
+const children: ChildProcess[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   await sandbox?.close();
@@ -34,29 +34,11 @@ afterEach(async () => {
   telegram = undefined;
 });
 
-/** `spawnCli` as another user (only root may switch). */
-function spawnCliAs(uid: number, args: string[], options: { env: Record<string, string>; cwd: string }): { child: ReturnType<typeof spawn>; done: Promise<SpawnResult> } {
-  assertBuilt();
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    uid,
-    gid: uid,
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-  const done = new Promise<SpawnResult>((resolve) => {
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { child, done };
+/** `spawnCli` as another user, its child killed with the test's others. */
+function spawnCliAs(uid: number, args: string[], options: { env: Record<string, string>; cwd: string }): ReturnType<typeof spawnCli> {
+  const spawned = spawnCli(args, { ...options, uid, timeoutMs: 40_000 });
+  children.push(spawned.child);
+  return spawned;
 }
 
 function countMatches(text: string, pattern: RegExp): number {

@@ -4,7 +4,7 @@
  * it, and checks the exit code, that stderr says what is wrong and how to fix it in one line (no
  * stack), that nothing stored is lost, and that no buyer is answered twice.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { parseScenario, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { openStore, resolveStorePaths, SCHEMA_VERSION } from '../../src/store/index.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { freePort, WEBHOOK_SECRET } from '../helpers/serve.js';
-import { BIN, ROOT, assertBuilt, spawnCli, waitFor, type SpawnResult } from '../helpers/spawn-cli.js';
+import { BIN, ROOT, spawnCli, waitFor, type SpawnResult } from '../helpers/spawn-cli.js';
 
 const PRELOAD = join(ROOT, 'test/fixtures/enospc-preload.mjs');
 const CHAT_IDS = parseScenario(JSON.parse(readFileSync(DEMO_SCENARIO, 'utf8'))).chats.map((chat) => chat.id);
@@ -152,32 +152,11 @@ function expectOneErrorLine(result: SpawnResult): string {
   return errors[0]!;
 }
 
-/** `spawnCli` with the child's uid/gid (a root parent may drop to another user). */
-function spawnCliAs(
-  args: string[],
-  options: { env: Record<string, string>; cwd: string; uid: number; gid: number },
-): { child: ReturnType<typeof spawn>; done: Promise<SpawnResult> } {
-  assertBuilt();
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    uid: options.uid,
-    gid: options.gid,
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  const done = new Promise<SpawnResult>((resolve) => {
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { child, done };
+/** `spawnCli` with the child's uid/gid (a root parent may drop to another user), killed with the test's others. */
+function spawnCliAs(args: string[], options: { env: Record<string, string>; cwd: string; uid: number; gid: number }): ReturnType<typeof spawnCli> {
+  const spawned = spawnCli(args, options);
+  children.push(spawned.child);
+  return spawned;
 }
 
 describe('a damaged state file', () => {

@@ -19,7 +19,7 @@ export function assertBuilt(): void {
 
 export function spawnCli(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; killAfterMs?: number; timeoutMs?: number } = {},
+  options: { env?: Record<string, string>; cwd?: string; killAfterMs?: number; timeoutMs?: number; /** Another user to run as (only root may switch). */ uid?: number; gid?: number } = {},
 ): { child: ChildProcess; done: Promise<SpawnResult> } {
   assertBuilt();
   const child = spawn(process.execPath, [BIN, ...args], {
@@ -27,6 +27,7 @@ export function spawnCli(
     // A clean environment: nothing from the developer's shell or .env leaks in.
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
   });
   let stdout = '';
   let stderr = '';

@@ -6,9 +6,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { capConnections } from './connection-cap.js';
 
 /** How long `close()` waits for the requests in hand by default. */
 export const CLOSE_GRACE_MS = 5000;
+
+/**
+ * A client has this long to send its headers, and this long for the whole request: a delivery
+ * is a few hundred bytes, sent at once by Avito or by the reverse proxy in front.
+ */
+export const HEADERS_TIMEOUT_MS = 5000;
+export const REQUEST_TIMEOUT_MS = 10_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5000;
+/** How often those timeouts are enforced (Node's default, 30 s, would let a stalled client stay 35 s). */
+const TIMEOUT_CHECK_MS = 1000;
 
 export interface RunningServer {
   /** `http://host:port`, as bound. */
@@ -21,13 +32,15 @@ export interface RunningServer {
 export interface HttpServerOptions {
   host: string;
   port: number;
+  /** Open connections at most; past it the oldest idle one is dropped (see `capConnections`). */
+  maxConnections: number;
   route(request: IncomingMessage, response: ServerResponse): Promise<void> | void;
   /** Called when a handler failed unexpectedly (answered 500). */
   onError?(error: unknown): void;
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const server: Server = createServer((request, response) => {
+  const server: Server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (request, response) => {
     Promise.resolve()
       .then(() => options.route(request, response))
       .catch((error: unknown) => {
@@ -36,12 +49,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         else response.destroy();
       });
   });
-  // Slow or broken clients cost a socket for a few seconds, never the process.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
-  server.keepAliveTimeout = 5_000;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  capConnections(server, options.maxConnections);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     else socket.destroy();
   });
   await listen(server, options.host, options.port);

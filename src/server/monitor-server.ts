@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
 import { matchSecret, notFound, readTarget, send, SECURITY_HEADERS, sendJson, startHttpServer, type RunningServer } from './http-server.js';
 
+/** A few browser tabs (six connections each) and a metrics scraper. */
+export const MAX_MONITOR_CONNECTIONS = 32;
+
 /** `/health`: each check names an outside system (store, avito) and says whether it works. */
 export interface Health {
   ok: boolean;
@@ -44,6 +47,7 @@ export function startMonitorServer(options: MonitorServerOptions): Promise<Runni
   return startHttpServer({
     host: options.host,
     port: options.port,
+    maxConnections: MAX_MONITOR_CONNECTIONS,
     onError: (error) => options.onError?.(error),
     route(request, response) {
       const url = readTarget(request);

@@ -10,6 +10,8 @@ import type { Health } from './monitor-server.js';
 
 /** Larger webhook bodies get 413: a real delivery is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Avito's deliveries come a few at a time; a slowloris must not hold more sockets than this. */
+export const MAX_WEBHOOK_CONNECTIONS = 256;
 
 /** A body the delivery parser refuses: answered 400 with the reason. */
 export interface RefusedDelivery {
@@ -47,6 +49,7 @@ export function startWebhookServer<D>(options: WebhookServerOptions<D>): Promise
   return startHttpServer({
     host: options.host,
     port: options.port,
+    maxConnections: MAX_WEBHOOK_CONNECTIONS,
     onError: (error) => options.onError?.(error),
     async route(request, response) {
       const url = readTarget(request);

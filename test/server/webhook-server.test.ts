@@ -8,10 +8,11 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/http-server.js';
+import { HEADERS_TIMEOUT_MS, type RunningServer } from '../../src/server/http-server.js';
 import type { Health } from '../../src/server/monitor-server.js';
-import { MAX_BODY_BYTES, startWebhookServer, type WebhookServerOptions } from '../../src/server/webhook-server.js';
+import { MAX_BODY_BYTES, MAX_WEBHOOK_CONNECTIONS, startWebhookServer, type WebhookServerOptions } from '../../src/server/webhook-server.js';
 import { parseWebhookDelivery, WEBHOOK_PATH, type WebhookDelivery } from '../../src/avito/webhook.js';
+import { waitFor } from '../helpers/spawn-cli.js';
 
 const SECRET = 'test-secret-0123456789';
 const HOOK = `${WEBHOOK_PATH}${SECRET}`;
@@ -472,6 +473,39 @@ describe('nothing but the webhook and a bare health check', () => {
       expect(answer.headers.get('referrer-policy'), `answer ${index}`).toBe('no-referrer');
     }
   });
+});
+
+describe('a slowloris', () => {
+  it('has its connection closed once it has not sent its headers within the header timeout', async () => {
+    const { server } = await start();
+    const started = performance.now();
+    const reply = await raw(server, `POST ${HOOK} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-`);
+    // Enforced on a 1 s tick; Node's own default tick (30 s) would hold the socket far longer.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 100);
+    expect(performance.now() - started).toBeLessThan(HEADERS_TIMEOUT_MS + 2000);
+    expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+  }, 15_000);
+
+  it('holding 400 half-open connections keeps neither a delivery nor /health out, and costs at most 256 sockets', async () => {
+    const { server, deliveries } = await start();
+    let dropped = 0;
+    const held = Array.from({ length: 400 }, () => {
+      const socket = connect(server.port, '127.0.0.1');
+      openSockets.push(socket);
+      socket.on('connect', () => socket.write(`POST ${HOOK} HTTP/1.1\r\nhost: 127.0.0.1\r\n`));
+      socket.on('error', () => undefined);
+      socket.on('close', () => (dropped += 1));
+      return socket;
+    });
+    await waitFor(() => held.every((socket) => !socket.connecting) && dropped >= 400 - MAX_WEBHOOK_CONNECTIONS, 'the oldest half-open connections to be dropped', 5000);
+    const started = performance.now();
+    const [delivery, health] = await Promise.all([post(server, HOOK, deliveryBody()), get(server, '/health')]);
+    expect([delivery.status, health.status]).toEqual([200, 200]);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(deliveries).toHaveLength(1);
+    // Each newcomer made room by dropping the oldest half-open one, never more than needed.
+    expect(dropped).toBeLessThanOrEqual(400 - MAX_WEBHOOK_CONNECTIONS + 2);
+  }, 15_000);
 });
 
 describe('robustness', () => {

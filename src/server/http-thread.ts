@@ -68,18 +68,47 @@ export async function startWebhookServerThread<D>(options: ThreadedServerOptions
   };
   const worker = new Worker(options.entry, { workerData: settings });
   const send = (message: ToThread): void => worker.postMessage(message);
-  const receive = receiveFromThread(options, taken, send);
-  let closing: Promise<void> | undefined;
-  let closed!: () => void;
-  const whenClosed = new Promise<void>((resolve) => (closed = resolve));
-  let started = false;
-  let failed = false;
+  const state: { started: boolean; failed: boolean; closing?: Promise<void> } = { started: false, failed: false };
+  // Only a thread that ends while serving is a failure: before, the start rejects; after close(), it is expected.
   const fail = (error: unknown): void => {
-    if (!started || closing || failed) return;
-    failed = true;
+    if (!state.started || state.closing || state.failed) return;
+    state.failed = true;
     options.onFailure?.(error);
   };
+  const thread = followThread(worker, receiveFromThread(options, taken, send), fail);
+  let bound: { url: string; port: number };
+  try {
+    bound = await thread.listening;
+    state.started = true;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return {
+    url: bound.url,
+    port: bound.port,
+    close(graceMs) {
+      state.closing ??= (async () => {
+        send({ type: 'close', graceMs });
+        // Every delivery the thread posted arrives before its 'closed': the inbox has them all.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([thread.closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, (graceMs ?? CLOSE_GRACE_MS) + CLOSE_SLACK_MS)))]);
+        clearTimeout(timer);
+        await worker.terminate();
+      })();
+      return state.closing;
+    },
+  };
+}
 
+/** The thread's messages and its end: `listening` settles once it listens or fails to, `closed` once it is done. */
+function followThread(
+  worker: Worker,
+  receive: (message: Exclude<FromThread, { type: 'listening' | 'failed' | 'closed' }>) => void,
+  fail: (error: unknown) => void,
+): { listening: Promise<{ url: string; port: number }>; closed: Promise<void> } {
+  let markClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
   const listening = new Promise<{ url: string; port: number }>((resolve, reject) => {
     worker.on('message', (message: FromThread) => {
       switch (message.type) {
@@ -88,7 +117,7 @@ export async function startWebhookServerThread<D>(options: ThreadedServerOptions
         case 'failed':
           return reject(Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
         case 'closed':
-          return closed();
+          return markClosed();
         default:
           return receive(message);
       }
@@ -100,33 +129,11 @@ export async function startWebhookServerThread<D>(options: ThreadedServerOptions
     worker.on('exit', (code) => {
       const error = new Error(`the HTTP listener thread exited (code ${code})`);
       reject(error);
-      closed();
+      markClosed();
       fail(error);
     });
   });
-  let bound: { url: string; port: number };
-  try {
-    bound = await listening;
-    started = true;
-  } catch (error) {
-    await worker.terminate();
-    throw error;
-  }
-  return {
-    url: bound.url,
-    port: bound.port,
-    close(graceMs) {
-      closing ??= (async () => {
-        send({ type: 'close', graceMs });
-        // Every delivery the thread posted arrives before its 'closed': the inbox has them all.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([whenClosed, new Promise<void>((resolve) => (timer = setTimeout(resolve, (graceMs ?? CLOSE_GRACE_MS) + CLOSE_SLACK_MS)))]);
-        clearTimeout(timer);
-        await worker.terminate();
-      })();
-      return closing;
-    },
-  };
+  return { listening, closed };
 }
 
 /** What the thread reports while it serves: deliveries, refusals, failures, health checks. */

@@ -16,7 +16,7 @@ export const CLOSE_GRACE_MS = 5000;
  * is a few hundred bytes, sent at once by Avito or by the reverse proxy in front.
  */
 export const HEADERS_TIMEOUT_MS = 5000;
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5000;
 /** How often those timeouts are enforced (Node's default, 30 s, would let a stalled client stay 35 s). */
 const TIMEOUT_CHECK_MS = 1000;

@@ -4,8 +4,8 @@
  * the hard limit it sets), so the attack is over the limit: a serve that keeps every connection
  * runs out of descriptors (EMFILE), accepts nothing, and cannot read the control inbox. At rest
  * serve holds about 30 descriptors; capped at 256 connections it stays well under 384.
- * Everything is checked within the header timeout (5 s), so what lets Avito in is the cap, not
- * the attackers timing out.
+ * The delivery and /health are asked at once, while the attack still holds its sockets (they time
+ * out after 5 s): what lets Avito in is the cap, not the attackers timing out.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -109,21 +109,22 @@ describe.skipIf(process.platform !== 'linux')('serve under a slowloris', () => {
         requestOnce(`${url}/avito/webhook/${WEBHOOK_SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: delivery }),
         requestOnce(`${url}/health`),
       ]);
+      const answeredAfter = performance.now() - attackedAt;
       const heldWhenAnswered = HALF_OPEN - dropped();
       const queued = await pause.done;
       let paused = false;
-      while (!paused && performance.now() - attackedAt < 4500) {
+      // The daemon looks for queued controls every 2 s; a slow machine may need a few more.
+      while (!paused && performance.now() - attackedAt < 10_000) {
         const chats = await fetch(`http://127.0.0.1:${monitorPort}/chats`, { headers: { authorization: `Bearer ${TOKEN}` } })
           .then((response) => response.json() as Promise<{ paused?: Array<{ chat_id: string }> }>)
           .catch(() => ({ paused: [] }));
         paused = chats.paused?.some((chat) => chat.chat_id === 'u2i-demo-coffee') ?? false;
         if (!paused) await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const elapsed = performance.now() - attackedAt;
       const emfile = log.split('\n').filter((line) => line.includes('EMFILE'));
       expect({ acknowledged, health, queued: queued.code, paused, emfile }, log.slice(-3000)).toEqual({ acknowledged: 200, health: 200, queued: 0, paused: true, emfile: [] });
-      // Within the header timeout: the attack still held most of its sockets while Avito got in.
-      expect(elapsed).toBeLessThan(5000);
+      // Within Avito's 2 s, while the attack still held most of its sockets.
+      expect(answeredAfter).toBeLessThan(2000);
       expect(heldWhenAnswered).toBeGreaterThan(200);
     } finally {
       child.kill('SIGTERM');

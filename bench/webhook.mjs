@@ -88,7 +88,9 @@ const { startSandbox, generateScenario } = await import('../dist/avito/sandbox/i
 const sandbox = await startSandbox({ scenario: generateScenario({ chats: 0, messagesPerChat: 0, seed: 1 }) });
 const dir = await mkdtemp(join(tmpdir(), 'avito-ai-bench-webhook-'));
 const port = await freePort();
+const monitorPort = await freePort();
 const url = `http://127.0.0.1:${port}`;
+const MONITOR_TOKEN = 'bench-monitor-token-0123';
 console.log(`avito-ai webhook burst benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
 console.log(`reproduce: npm run build && node bench/webhook.mjs --deliveries ${deliveries} --connections ${connections}${replyDelay !== '0' ? ` --reply-delay ${replyDelay}` : ''}`);
 const child = spawn(process.execPath, [join(ROOT, 'bin/avito-ai.js'), 'serve'], {
@@ -98,6 +100,8 @@ const child = spawn(process.execPath, [join(ROOT, 'bin/avito-ai.js'), 'serve'], 
     ...sandboxEnv(sandbox, dir),
     AVITO_WEBHOOK_SECRET: SECRET,
     PORT: String(port),
+    MONITOR_PORT: String(monitorPort),
+    MONITOR_TOKEN,
     REPLY_DELAY: replyDelay,
     SAFETY_POLL_MINUTES: '60',
     POLL_CONCURRENCY: '8',
@@ -110,7 +114,7 @@ try {
     once(bare.stdout, 'data'),
     once(bare, 'exit').then(() => Promise.reject(new Error('the bare server exited before listening'))),
   ]);
-  await waitUntil(async () => (await fetch(`${url}/dashboard.js`).catch(() => undefined))?.ok === true, 15_000, 'serve to listen');
+  await waitUntil(async () => (await fetch(`http://127.0.0.1:${monitorPort}/dashboard.js`).catch(() => undefined))?.ok === true, 15_000, 'serve to listen');
   const generated = generateScenario({ chats: deliveries, messagesPerChat: 1, accountId: sandbox.account.id, seed: 7 });
   for (const chat of generated.chats) sandbox.addChat(chat);
   const bodies = generated.chats.map((chat) => JSON.stringify(sandbox.deliveryFor(chat.id, sandbox.messages(chat.id).at(-1).id)));
@@ -131,7 +135,7 @@ try {
   const answeredMs = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const notOnce = generated.chats.filter((chat) => sandbox.sent(chat.id).length !== 1).length;
-  const stats = await (await fetch(`${url}/stats`)).json();
+  const stats = await (await fetch(`http://127.0.0.1:${monitorPort}/stats`, { headers: { authorization: `Bearer ${MONITOR_TOKEN}` } })).json();
   console.log(`deliveries:            ${deliveries} over ${connections} connections, ${burst.failures.length} not answered 200`);
   console.log(`ack latency:           ${describeLatency(burst.acks)}`);
   console.log(`bare server ack:       ${describeLatency(baseline.acks)}${baseline.failures.length ? `, ${baseline.failures.length} not answered 200` : ''}`);

@@ -56,6 +56,8 @@ export const DEFAULTS = {
   APP_BASE_URL: undefined,
   REPLY_DELAY: '5',
   SAFETY_POLL_MINUTES: '10',
+  MONITOR_HOST: '127.0.0.1',
+  MONITOR_PORT: '8081',
   MONITOR_TOKEN: undefined,
   TELEGRAM_BOT_TOKEN: undefined,
   TELEGRAM_OWNER_CHAT_ID: undefined,
@@ -128,6 +130,10 @@ export interface Config {
     replyDelayMs: number;
     /** Minutes between the safety passes over the chats (catches deliveries that never came). */
     safetyPollMinutes: number;
+    /** Where the monitor (dashboard, figures, dialogs) listens: apart from the webhook, loopback by default. */
+    monitorHost: string;
+    monitorPort: number;
+    /** Unset: `serve` makes one and keeps it beside the store. */
     monitorToken: string | undefined;
   };
   /** The seller's window; `botToken` undefined: notices go to the log only. */
@@ -409,13 +415,21 @@ function parseResponder(get: Getter): Config['responder'] {
 }
 
 function parseServer(get: Getter): Config['server'] {
+  const port = parseInteger(get, 'PORT', 0, 65_535);
+  const monitorPort = parseInteger(get, 'MONITOR_PORT', 0, 65_535);
+  // 0 is "any free port", a different one for each listener.
+  if (monitorPort === port && port !== 0) {
+    throw new ConfigError('MONITOR_PORT', `MONITOR_PORT and PORT are both ${port}: the monitor needs a port of its own`, { hint: 'keep MONITOR_PORT=8081 (the default) or pick another free port' });
+  }
   return {
-    host: parseHost(get('HOST') ?? DEFAULTS.HOST),
-    port: parseInteger(get, 'PORT', 0, 65_535),
+    host: parseHost(get('HOST') ?? DEFAULTS.HOST, 'HOST'),
+    port,
     webhookSecret: get('AVITO_WEBHOOK_SECRET'),
     appBaseUrl: get('APP_BASE_URL') === undefined ? undefined : parseUrl(get, 'APP_BASE_URL', 'https://bot.example.ru'),
     replyDelayMs: parseNumber(get, 'REPLY_DELAY', 0, 600) * 1000,
     safetyPollMinutes: parseNumber(get, 'SAFETY_POLL_MINUTES', 0.1, 1440),
+    monitorHost: parseHost(get('MONITOR_HOST') ?? DEFAULTS.MONITOR_HOST, 'MONITOR_HOST'),
+    monitorPort,
     monitorToken: parseMonitorToken(get('MONITOR_TOKEN')),
   };
 }
@@ -462,8 +476,8 @@ function parseStoreName(raw: string): string {
   return raw;
 }
 
-function parseHost(raw: string): string {
-  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError('HOST', `HOST must be an address to listen on such as 127.0.0.1 or 0.0.0.0, got "${raw}"`);
+function parseHost(raw: string, key: 'HOST' | 'MONITOR_HOST'): string {
+  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(key, `${key} must be an address to listen on such as 127.0.0.1 or 0.0.0.0, got "${raw}"`);
   return raw;
 }
 

@@ -1,8 +1,8 @@
 /**
- * The HTTP server in a worker thread of its own, so that acknowledging a delivery never waits for
- * the answering work (searches, store writes) on the main thread. The worker runs `startHttpServer`
- * as it is and answers every delivery there; only the parsed delivery, the counters and the
- * monitor's figures cross the thread boundary, as messages.
+ * The webhook listener in a worker thread of its own, so that acknowledging a delivery never waits
+ * for the answering work (searches, store writes) on the main thread. The worker runs
+ * `startWebhookServer` as it is and answers every delivery there; only the parsed delivery, the
+ * counters and the health check cross the thread boundary, as messages.
  *
  * What an acknowledged delivery can lose is unchanged: it waits in memory (now in the port's
  * queue before the inbox), and the safety pass at the next start finds whatever a crash lost
@@ -10,14 +10,16 @@
  * in its stead, so Avito keeps the new ones and retries.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { CLOSE_GRACE_MS, startHttpServer, type ListenerOptions, type Monitor, type RefusedDelivery, type RunningServer } from './http-server.js';
+import { CLOSE_GRACE_MS, type RunningServer } from './http-server.js';
+import type { Health } from './monitor-server.js';
+import { startWebhookServer, type RefusedDelivery, type WebhookListenerOptions } from './webhook-server.js';
 
 /** A main thread this long behind on the deliveries it was handed is stalled. */
 const STALL_MS = 5000;
 /** Past its grace, how long `close()` waits for a thread that does not say it closed. */
 const CLOSE_SLACK_MS = 1000;
 
-export interface ThreadedServerOptions<D> extends ListenerOptions<D> {
+export interface ThreadedServerOptions<D> extends WebhookListenerOptions<D> {
   /** The worker's module: it calls `serveFromThread` with the delivery parser. */
   entry: URL;
   /** The listener thread ended on its own (it should not): the server is gone. */
@@ -25,14 +27,11 @@ export interface ThreadedServerOptions<D> extends ListenerOptions<D> {
   stallMs?: number;
 }
 
-type MonitorMethod = keyof Monitor;
-
 interface ThreadSettings {
   host: string;
   port: number;
   webhookPath: string;
   webhookSecret: string;
-  monitorToken?: string;
   stallMs: number;
   /** One Int32: how many deliveries the main thread has taken. */
   taken: SharedArrayBuffer;
@@ -44,7 +43,7 @@ type FromThread =
   | { type: 'delivery'; delivery: unknown }
   | { type: 'rejected'; reason: string }
   | { type: 'error'; error: ThrownError }
-  | { type: 'monitor'; id: number; method: MonitorMethod; args: number[] }
+  | { type: 'health'; id: number }
   | { type: 'closed' };
 
 type ToThread = { type: 'answer'; id: number; value?: unknown; error?: ThrownError } | { type: 'close'; graceMs: number | undefined };
@@ -56,32 +55,60 @@ interface ThrownError {
   stack?: string;
 }
 
-/** Starts the listener thread and serves its deliveries and monitor calls from this thread. */
-export async function startHttpServerThread<D>(options: ThreadedServerOptions<D>): Promise<RunningServer> {
+/** Starts the listener thread and serves its deliveries and health checks from this thread. */
+export async function startWebhookServerThread<D>(options: ThreadedServerOptions<D>): Promise<RunningServer> {
   const taken = new Int32Array(new SharedArrayBuffer(4));
   const settings: ThreadSettings = {
     host: options.host,
     port: options.port,
     webhookPath: options.webhookPath,
     webhookSecret: options.webhookSecret,
-    ...(options.monitorToken ? { monitorToken: options.monitorToken } : {}),
     stallMs: options.stallMs ?? STALL_MS,
     taken: taken.buffer as SharedArrayBuffer,
   };
   const worker = new Worker(options.entry, { workerData: settings });
   const send = (message: ToThread): void => worker.postMessage(message);
-  const receive = receiveFromThread(options, taken, send);
-  let closing: Promise<void> | undefined;
-  let closed!: () => void;
-  const whenClosed = new Promise<void>((resolve) => (closed = resolve));
-  let started = false;
-  let failed = false;
+  const state: { started: boolean; failed: boolean; closing?: Promise<void> } = { started: false, failed: false };
+  // Only a thread that ends while serving is a failure: before, the start rejects; after close(), it is expected.
   const fail = (error: unknown): void => {
-    if (!started || closing || failed) return;
-    failed = true;
+    if (!state.started || state.closing || state.failed) return;
+    state.failed = true;
     options.onFailure?.(error);
   };
+  const thread = followThread(worker, receiveFromThread(options, taken, send), fail);
+  let bound: { url: string; port: number };
+  try {
+    bound = await thread.listening;
+    state.started = true;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return {
+    url: bound.url,
+    port: bound.port,
+    close(graceMs) {
+      state.closing ??= (async () => {
+        send({ type: 'close', graceMs });
+        // Every delivery the thread posted arrives before its 'closed': the inbox has them all.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([thread.closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, (graceMs ?? CLOSE_GRACE_MS) + CLOSE_SLACK_MS)))]);
+        clearTimeout(timer);
+        await worker.terminate();
+      })();
+      return state.closing;
+    },
+  };
+}
 
+/** The thread's messages and its end: `listening` settles once it listens or fails to, `closed` once it is done. */
+function followThread(
+  worker: Worker,
+  receive: (message: Exclude<FromThread, { type: 'listening' | 'failed' | 'closed' }>) => void,
+  fail: (error: unknown) => void,
+): { listening: Promise<{ url: string; port: number }>; closed: Promise<void> } {
+  let markClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
   const listening = new Promise<{ url: string; port: number }>((resolve, reject) => {
     worker.on('message', (message: FromThread) => {
       switch (message.type) {
@@ -90,7 +117,7 @@ export async function startHttpServerThread<D>(options: ThreadedServerOptions<D>
         case 'failed':
           return reject(Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
         case 'closed':
-          return closed();
+          return markClosed();
         default:
           return receive(message);
       }
@@ -102,36 +129,14 @@ export async function startHttpServerThread<D>(options: ThreadedServerOptions<D>
     worker.on('exit', (code) => {
       const error = new Error(`the HTTP listener thread exited (code ${code})`);
       reject(error);
-      closed();
+      markClosed();
       fail(error);
     });
   });
-  let bound: { url: string; port: number };
-  try {
-    bound = await listening;
-    started = true;
-  } catch (error) {
-    await worker.terminate();
-    throw error;
-  }
-  return {
-    url: bound.url,
-    port: bound.port,
-    close(graceMs) {
-      closing ??= (async () => {
-        send({ type: 'close', graceMs });
-        // Every delivery the thread posted arrives before its 'closed': the inbox has them all.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([whenClosed, new Promise<void>((resolve) => (timer = setTimeout(resolve, (graceMs ?? CLOSE_GRACE_MS) + CLOSE_SLACK_MS)))]);
-        clearTimeout(timer);
-        await worker.terminate();
-      })();
-      return closing;
-    },
-  };
+  return { listening, closed };
 }
 
-/** What the thread reports while it serves: deliveries, refusals, failures, monitor calls. */
+/** What the thread reports while it serves: deliveries, refusals, failures, health checks. */
 function receiveFromThread<D>(options: ThreadedServerOptions<D>, taken: Int32Array, send: (message: ToThread) => void) {
   return (message: Exclude<FromThread, { type: 'listening' | 'failed' | 'closed' }>): void => {
     switch (message.type) {
@@ -148,18 +153,17 @@ function receiveFromThread<D>(options: ThreadedServerOptions<D>, taken: Int32Arr
         return options.onRejected?.(message.reason);
       case 'error':
         return options.onError?.(reviveError(message.error));
-      case 'monitor':
-        return void answerMonitor(options.monitor, message, send);
+      case 'health':
+        return void answerHealth(options, message.id, send);
     }
   };
 }
 
-async function answerMonitor(monitor: Monitor, request: Extract<FromThread, { type: 'monitor' }>, send: (message: ToThread) => void): Promise<void> {
+async function answerHealth<D>(options: ThreadedServerOptions<D>, id: number, send: (message: ToThread) => void): Promise<void> {
   try {
-    const method = monitor[request.method] as (...args: number[]) => unknown;
-    send({ type: 'answer', id: request.id, value: await method.apply(monitor, request.args) });
+    send({ type: 'answer', id, value: await options.health() });
   } catch (error) {
-    send({ type: 'answer', id: request.id, error: flattenError(error) });
+    send({ type: 'answer', id, error: flattenError(error) });
   }
 }
 
@@ -173,7 +177,7 @@ function reviveError(thrown: ThrownError): Error {
 }
 
 /**
- * The worker's side: listens as `startHttpServerThread` asked, with `parseDelivery` (a function,
+ * The worker's side: listens as `startWebhookServerThread` asked, with `parseDelivery` (a function,
  * which cannot cross threads, so the worker's module brings it).
  */
 export async function serveFromThread<D>(parseDelivery: (body: unknown) => D | RefusedDelivery): Promise<void> {
@@ -182,17 +186,16 @@ export async function serveFromThread<D>(parseDelivery: (body: unknown) => D | R
   const settings = workerData as ThreadSettings;
   const post = (message: FromThread): void => port.postMessage(message);
   const handover = watchHandover(new Int32Array(settings.taken), settings.stallMs);
-  const remote = callMonitorAcross(post);
+  const remote = callHealthAcross(post);
   let stalled = false;
   let server: RunningServer;
   try {
-    server = await startHttpServer({
+    server = await startWebhookServer({
       host: settings.host,
       port: settings.port,
       webhookPath: settings.webhookPath,
       webhookSecret: settings.webhookSecret,
-      ...(settings.monitorToken ? { monitorToken: settings.monitorToken } : {}),
-      monitor: remote.monitor,
+      health: remote.health,
       parseDelivery,
       isStalled: () => {
         const now = handover.isStalled();
@@ -218,31 +221,22 @@ export async function serveFromThread<D>(parseDelivery: (body: unknown) => D | R
   post({ type: 'listening', url: server.url, port: server.port });
 }
 
-/** A `Monitor` whose every call is answered by the main thread's; `settle` takes the answers. */
-function callMonitorAcross(post: (message: FromThread) => void): { monitor: Monitor; settle(answer: Extract<ToThread, { type: 'answer' }>): void } {
-  const calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+/** A health check answered by the main thread; `settle` takes the answers. */
+function callHealthAcross(post: (message: FromThread) => void): { health(): Promise<Health>; settle(answer: Extract<ToThread, { type: 'answer' }>): void } {
+  const calls = new Map<number, { resolve(value: Health): void; reject(error: unknown): void }>();
   let lastId = 0;
-  // Typed to fit every method: the value is whatever the main thread's monitor returned.
-  const call = (method: MonitorMethod, ...args: number[]): Promise<never> =>
-    new Promise((resolve, reject) => {
-      const id = ++lastId;
-      calls.set(id, { resolve, reject });
-      post({ type: 'monitor', id, method, args });
-    });
   return {
-    monitor: {
-      health: () => call('health'),
-      stats: () => call('stats'),
-      queue: () => call('queue'),
-      dialogs: (limit, offset) => call('dialogs', limit, offset),
-      chats: () => call('chats'),
-      metrics: () => call('metrics'),
-    },
+    health: () =>
+      new Promise((resolve, reject) => {
+        const id = ++lastId;
+        calls.set(id, { resolve, reject });
+        post({ type: 'health', id });
+      }),
     settle(answer) {
       const pending = calls.get(answer.id);
       calls.delete(answer.id);
       if (answer.error) pending?.reject(reviveError(answer.error));
-      else pending?.resolve(answer.value);
+      else pending?.resolve(answer.value as Health);
     },
   };
 }

@@ -3,7 +3,7 @@
  * subscribed with `avito-ai register-webhook`, fed by the sandbox's own webhook deliveries over
  * loopback. What buyers receive is read back from the sandbox.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ afterEach(async () => {
 async function start(extra: Record<string, string> = {}): Promise<RunningServe> {
   serve = await startServe({ cwd, env: { ...env, ...extra } });
   // The pass at start answers the demo chats; the tests begin after it.
-  await waitForJson(`${serve.url}/stats`, (stats: { last_poll_time: string | null }) => stats.last_poll_time !== null);
+  await waitForJson(serve, '/stats', (stats: { last_poll_time: string | null }) => stats.last_poll_time !== null);
   return serve;
 }
 
@@ -51,19 +51,20 @@ async function subscribe(running: RunningServe): Promise<void> {
   expect(sandbox.subscriptions()).toEqual([running.webhookUrl]);
 }
 
-async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(url, { headers });
-  expect(response.status, url).toBe(200);
+/** A monitor route's JSON, asked with the token. */
+async function getJson<T>(running: RunningServe, path: string): Promise<T> {
+  const response = await running.monitor(path);
+  expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
 
-async function waitForJson<T>(url: string, check: (body: T) => boolean): Promise<T> {
+async function waitForJson<T>(running: RunningServe, path: string, check: (body: T) => boolean): Promise<T> {
   let last: T | undefined;
   const started = Date.now();
   for (;;) {
-    last = (await (await fetch(url)).json()) as T;
+    last = (await (await running.monitor(path)).json()) as T;
     if (check(last)) return last;
-    if (Date.now() - started > 15_000) throw new Error(`timed out waiting on ${url}: ${JSON.stringify(last)}`);
+    if (Date.now() - started > 15_000) throw new Error(`timed out waiting on ${path}: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -84,7 +85,7 @@ describe('webhooks end to end', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.content).toMatchObject({ text: expect.stringMatching(/состояни/i) });
     expect(sandbox.deliveries.map((delivery) => delivery.status)).toEqual(sandbox.deliveries.map(() => 200));
-    const stats = await getJson<{ webhook: { received: number } }>(`${running.url}/stats`);
+    const stats = await getJson<{ webhook: { received: number } }>(running, '/stats');
     // The question, the echo, and the checks register-webhook and Avito made.
     expect(stats.webhook.received).toBeGreaterThanOrEqual(4);
     // The echo may outrun the bot's own record of its reply; either way it costs no look at the
@@ -131,7 +132,7 @@ describe('webhooks end to end', () => {
     await sandbox.flushDeliveries();
     await pause(800);
     expect(sandbox.sent('u2i-demo-bike').slice(before)).toHaveLength(1);
-    const stats = await getJson<{ webhook: { duplicates: number } }>(`${running.url}/stats`);
+    const stats = await getJson<{ webhook: { duplicates: number } }>(running, '/stats');
     expect(stats.webhook.duplicates).toBeGreaterThanOrEqual(5);
   });
 
@@ -143,7 +144,7 @@ describe('webhooks end to end', () => {
     await pause(150);
     sandbox.addMessage('u2i-demo-bike', { author_id: sandbox.account.id, direction: 'out', text: 'Да, приезжайте к 18:00' });
     await sandbox.flushDeliveries();
-    const chats = await waitForJson<{ paused: Array<{ chat_id: string; reason: string }> }>(`${running.url}/chats`, (body) =>
+    const chats = await waitForJson<{ paused: Array<{ chat_id: string; reason: string }> }>(running, '/chats', (body) =>
       body.paused.some((chat) => chat.chat_id === 'u2i-demo-bike'),
     );
     expect(chats.paused.find((chat) => chat.chat_id === 'u2i-demo-bike')?.reason).toBe('takeover');
@@ -187,26 +188,27 @@ describe('webhooks end to end', () => {
 describe('the monitor', () => {
   it('serves the store’s real figures, dialogs, chats, health and metrics', async () => {
     const running = await start();
-    const stats = await getJson<Record<string, unknown>>(`${running.url}/stats`);
+    const stats = await getJson<Record<string, unknown>>(running, '/stats');
     for (const key of ['total_messages', 'pending_messages', 'processing_messages', 'completed_messages', 'failed_messages', 'escalated_chats', 'paused_chats', 'active_dialogs', 'last_poll_time', 'last_error']) {
       expect(stats, key).toHaveProperty(key);
     }
     // The demo: coffee and vacuum FOUND, bike NOT_FOUND, manager ESCALATION, voice NON_TEXT, one takeover.
     expect(stats).toMatchObject({ total_messages: 6, completed_messages: 5, escalated_chats: 1, paused_chats: 1, failed_messages: 0, last_error: null });
     const dialogs = await getJson<{ dialogs: Array<{ chat_id: string; question: string; status: string; sources: string[]; chat_url: string }> }>(
-      `${running.url}/dialogs?limit=10`,
+      running,
+      '/dialogs?limit=10',
     );
     expect(dialogs.dialogs).toHaveLength(5);
     const vacuum = dialogs.dialogs.find((dialog) => dialog.chat_id === 'u2i-demo-vacuum');
     expect(vacuum).toMatchObject({ status: 'FOUND', question: 'Добрый день, на пылесос есть гарантия?', sources: ['item-4012345679-robot-pylesos.md'] });
     expect(vacuum?.chat_url).toBe('https://www.avito.ru/profile/messenger/channel/u2i-demo-vacuum');
-    expect((await getJson<{ dialogs: unknown[] }>(`${running.url}/dialogs?limit=2&offset=4`)).dialogs).toHaveLength(1);
-    const chats = await getJson<{ escalated: Array<{ chat_id: string }>; paused: Array<{ chat_id: string; reason: string }> }>(`${running.url}/chats`);
+    expect((await getJson<{ dialogs: unknown[] }>(running, '/dialogs?limit=2&offset=4')).dialogs).toHaveLength(1);
+    const chats = await getJson<{ escalated: Array<{ chat_id: string }>; paused: Array<{ chat_id: string; reason: string }> }>(running, '/chats');
     expect(chats.escalated.map((chat) => chat.chat_id)).toEqual(['u2i-demo-manager']);
     expect(chats.paused).toEqual([expect.objectContaining({ chat_id: 'u2i-demo-takeover', reason: 'takeover' })]);
-    expect(await getJson(`${running.url}/queue`)).toEqual({ waiting: [], running: [], open_chats: [], unconfirmed_replies: [] });
-    expect(await getJson(`${running.url}/health`)).toMatchObject({ ok: true, checks: { store: { ok: true }, avito: { ok: true } } });
-    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    expect(await getJson(running, '/queue')).toEqual({ waiting: [], running: [], open_chats: [], unconfirmed_replies: [] });
+    expect(await getJson(running, '/health')).toMatchObject({ ok: true, checks: { store: { ok: true }, avito: { ok: true } } });
+    const metrics = await (await running.monitor('/metrics')).text();
     expect(metrics).toContain('avito_ai_messages_total 6');
     expect(metrics).toContain('avito_ai_answers_total{status="FOUND"} 2');
   });
@@ -214,26 +216,57 @@ describe('the monitor', () => {
   it('reports 503 on /health while Avito refuses service', async () => {
     const running = await start({ SAFETY_POLL_MINUTES: '0.1' });
     sandbox.faults.inject({ kind: 'status', status: 500, times: 10_000 });
-    await waitForJson<{ ok: boolean }>(`${running.url}/health`, (health) => health.ok === false);
-    const response = await fetch(`${running.url}/health`);
+    await waitForJson<{ ok: boolean }>(running, '/health', (health) => health.ok === false);
+    const response = await running.monitor('/health');
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ ok: false, reason: expect.stringMatching(/^avito:/), checks: { avito: { ok: false } } });
+    // The public listener says as much, and no more.
+    const bare = await fetch(`${running.url}/health`);
+    expect(bare.status).toBe(503);
+    expect(await bare.json()).toEqual({ ok: false, failing: ['avito'] });
     sandbox.faults.clear();
   }, 30_000);
 
   it('asks for MONITOR_TOKEN on the monitor, not on the webhook', async () => {
     const token = 'monitor-token-abcdef';
     const running = await start({ MONITOR_TOKEN: token });
-    expect((await fetch(`${running.url}/stats`)).status).toBe(401);
-    expect((await fetch(`${running.url}/dashboard`)).status).toBe(401);
-    expect((await fetch(`${running.url}/stats`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    expect((await fetch(`${running.url}/dashboard?token=${token}`)).status).toBe(200);
+    expect(running.token).toBe(token);
+    expect((await fetch(`${running.monitorUrl}/stats`)).status).toBe(401);
+    expect((await fetch(`${running.monitorUrl}/dashboard`)).status).toBe(401);
+    expect((await fetch(`${running.monitorUrl}/stats`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${running.monitorUrl}/dashboard?token=${token}`)).status).toBe(200);
     expect((await fetch(running.webhookUrl, { method: 'POST', body: '{}' })).status).toBe(200);
+    // The webhook's listener has no monitor, token or not.
+    expect((await fetch(`${running.url}/stats?token=${token}`)).status).toBe(404);
+    // A token the seller set is never made into a file, nor echoed in the log.
+    expect(existsSync(join(cwd, 'store.monitor-token'))).toBe(false);
+    const result = await running.stop();
+    serve = undefined;
+    expect(result.stderr).not.toContain(token);
+  });
+
+  it('without MONITOR_TOKEN makes one beside the store, logs the dashboard link with it, and keeps it across restarts', async () => {
+    const running = await start({ LOG_LEVEL: 'info' });
+    const file = join(cwd, 'store.monitor-token');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(running.token).toMatch(/^[0-9a-f]{48}$/);
+    const first = await running.stop();
+    serve = undefined;
+    expect(first.stderr).toMatch(new RegExp(`INFO  dashboard: ${running.monitorUrl}/dashboard\\?token=${running.token} token_file=${file}\n`));
+    // JSON lines are often shipped to a log service: the link there names the file instead.
+    const again = await start({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+    expect(again.token).toBe(running.token);
+    expect((await again.monitor('/stats')).status).toBe(200);
+    const second = await again.stop();
+    serve = undefined;
+    expect(second.stderr).not.toContain(running.token);
+    const lines = second.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; token_file?: string });
+    expect(lines.find((line) => line.msg.startsWith('dashboard: '))).toMatchObject({ msg: `dashboard: ${again.monitorUrl}/dashboard?token=<the token in ${file}>`, token_file: file });
   });
 
   it('`avito-ai stats` prints the same figures from the store, with no server running', async () => {
     const running = await start();
-    const live = await getJson<Record<string, unknown>>(`${running.url}/stats`);
+    const live = await getJson<Record<string, unknown>>(running, '/stats');
     await running.stop();
     serve = undefined;
     const result = await runInProcess(['stats', '--json'], { cwd, env });
@@ -254,7 +287,7 @@ describe('the seller’s controls under serve', () => {
     const running = await start();
     const paused = await runInProcess(['pause', 'u2i-demo-coffee', '--hours', '2'], { cwd, env });
     expect(paused.code, paused.stderr).toBe(ExitCode.Ok);
-    await waitForJson<{ paused: Array<{ chat_id: string }> }>(`${running.url}/chats`, (body) => body.paused.some((chat) => chat.chat_id === 'u2i-demo-coffee'));
+    await waitForJson<{ paused: Array<{ chat_id: string }> }>(running, '/chats', (body) => body.paused.some((chat) => chat.chat_id === 'u2i-demo-coffee'));
   });
 
   it('answers the seller’s Telegram commands while serving', async () => {
@@ -283,18 +316,45 @@ describe('settings serve refuses', () => {
     }
   });
 
-  it('refuses a host other machines reach without MONITOR_TOKEN', async () => {
-    const result = await runInProcess(['serve', '--host', '0.0.0.0'], { cwd, env: { ...env, AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, PORT: String(await freePort()) } });
+  it('refuses a monitor host other machines reach without a MONITOR_TOKEN the seller chose', async () => {
+    const result = await runInProcess(['serve'], { cwd, env: { ...env, AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, PORT: String(await freePort()), MONITOR_HOST: '0.0.0.0' } });
     expect(result.code).toBe(ExitCode.Config);
+    expect(result.stderr).toContain('MONITOR_HOST=0.0.0.0');
     expect(result.stderr).toContain('MONITOR_TOKEN');
+    expect(result.stderr).toContain('ssh -L 8081:127.0.0.1:8081');
+    expect(existsSync(join(cwd, 'store.json'))).toBe(false);
+  });
+
+  it('refuses the same port for the webhook and the monitor, and a malformed one, in one line', async () => {
+    const cases: Array<[Record<string, string>, string[], RegExp]> = [
+      [{ PORT: '8090', MONITOR_PORT: '8090' }, [], /MONITOR_PORT and PORT are both 8090: the monitor needs a port of its own/],
+      [{}, ['--port', '8081'], /MONITOR_PORT and PORT are both 8081/],
+      [{ MONITOR_PORT: 'abc' }, [], /MONITOR_PORT must be a whole number from 0 to 65535, got "abc"/],
+      [{ MONITOR_HOST: 'bad host' }, [], /MONITOR_HOST must be an address to listen on/],
+    ];
+    for (const [extra, flags, message] of cases) {
+      const result = await runInProcess(['serve', ...flags], { cwd, env: { ...env, AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, ...extra } });
+      expect(result.code, result.stderr).toBe(ExitCode.Config);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
+    }
   });
 
   it('says the port is taken instead of crashing', async () => {
     const running = await start();
     const port = new URL(running.url).port;
-    const result = await runInProcess(['serve'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-serve-2-')), env: { ...env, STORE_PATH: join(cwd, 'other.json'), AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, PORT: port } });
+    const monitorPort = new URL(running.monitorUrl).port;
+    const other = { ...env, STORE_PATH: join(cwd, 'other.json'), AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET };
+    const result = await runInProcess(['serve'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-serve-2-')), env: { ...other, PORT: port, MONITOR_PORT: String(await freePort()) } });
     expect(result.code).toBe(ExitCode.Config);
     expect(result.stderr).toContain(`port ${port}`);
+    const freeWebhookPort = String(await freePort());
+    const monitor = await runInProcess(['serve'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-serve-3-')), env: { ...other, STORE_PATH: join(cwd, 'third.json'), PORT: freeWebhookPort, MONITOR_PORT: monitorPort } });
+    expect(monitor.code).toBe(ExitCode.Config);
+    expect(monitor.stderr).toContain(`port ${monitorPort}`);
+    expect(monitor.stderr).toContain('set MONITOR_PORT to a free port');
+    // The webhook listener it had opened first is closed again.
+    await expect(fetch(`http://127.0.0.1:${freeWebhookPort}/health`)).rejects.toThrow();
   });
 });
 

@@ -243,7 +243,7 @@ describe('crash safety: serve', () => {
   async function startServe(env: Record<string, string>, cwd: string): Promise<RunningServe> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const { child, done } = start(['serve'], { cwd, env: { ...env, PORT: String(port) } });
+    const { child, done } = start(['serve'], { cwd, env: { ...env, PORT: String(port), MONITOR_PORT: String(await freePort()) } });
     let log = '';
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     let ended: SpawnResult | undefined;
@@ -251,7 +251,7 @@ describe('crash safety: serve', () => {
     const until = Date.now() + 15_000;
     for (;;) {
       if (ended) throw new Error(`serve exited before listening (code ${ended.code}): ${ended.stderr}`);
-      if (await fetch(`${url}/dashboard.js`).then((response) => response.ok, () => false)) break;
+      if (await fetch(`${url}/health`).then(() => true, () => false)) break;
       if (Date.now() > until) throw new Error('serve did not listen within 15 s');
       await sleep(10);
     }

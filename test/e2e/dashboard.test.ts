@@ -19,7 +19,6 @@ import { waitFor } from '../helpers/spawn-cli.js';
 const ROOT = join(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REQUIRED = process.env.AVITO_AI_REQUIRE_CHROMIUM === '1';
-const TOKEN = 'dashboard-token-0123456789';
 const available = existsSync(CHROMIUM);
 
 if (REQUIRED && !available) throw new Error(`AVITO_AI_REQUIRE_CHROMIUM=1 but there is no browser at ${CHROMIUM} (apt-get install chromium)`);
@@ -38,8 +37,7 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       ...sandboxEnv(sandbox, join(cwd, 'store.json')),
       REPLY_DELAY: '0',
       SAFETY_POLL_MINUTES: '60',
-      MONITOR_TOKEN: TOKEN,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     };
     serve = await startServe({ cwd, env });
     await waitFor(() => sandbox.sent().length >= 5, 'the pass at start to answer the demo chats');
@@ -61,7 +59,8 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    await page.goto(`${serve.url}/dashboard?token=${TOKEN}`);
+    // The token serve made: the link it logs at start, which the last test checks.
+    await page.goto(`${serve.monitorUrl}/dashboard?token=${serve.token}`);
     await page.waitForSelector('body[data-loaded="1"]', { timeout: 15_000 });
 
     expect(await page.textContent('[data-counter="total_messages"]')).toBe('6');
@@ -99,8 +98,15 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
 
   it('asks for the token instead of showing data without it', async () => {
     const page = await browser.newPage();
-    const response = await page.goto(`${serve.url}/dashboard?token=wrong-token-000000`);
+    const response = await page.goto(`${serve.monitorUrl}/dashboard?token=wrong-token-000000`);
     expect(response?.status()).toBe(401);
     expect(await page.textContent('body')).toContain('MONITOR_TOKEN');
+    // Nor on the listener Avito and the reverse proxy reach.
+    expect((await page.goto(`${serve.url}/dashboard?token=${serve.token}`))?.status()).toBe(404);
+  }, 30_000);
+
+  it('is the page behind the link serve logged at start', async () => {
+    const result = await serve.stop();
+    expect(result.stderr).toContain(`dashboard: ${serve.monitorUrl}/dashboard?token=${serve.token} `);
   }, 30_000);
 });

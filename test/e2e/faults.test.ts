@@ -228,12 +228,15 @@ describe('serve daemon under Avito faults', () => {
     const chatIds = scenario.chats.map((chat) => chat.id);
     sandbox = await startSandbox({ scenario });
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-faults-serve-'));
-    const port = await freePort();
+    const [port, monitorPort] = [await freePort(), await freePort()];
     const url = `http://127.0.0.1:${port}`;
+    const monitorToken = 'faults-monitor-token-0123';
     const env = {
       ...avitoEnv(sandbox, cwd),
       AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PORT: String(port),
+      MONITOR_PORT: String(monitorPort),
+      MONITOR_TOKEN: monitorToken,
       APP_BASE_URL: url,
       REPLY_DELAY: '0.3',
       // The config's minimum: a safety pass every 6 s picks up what the faults left open.
@@ -275,7 +278,7 @@ describe('serve daemon under Avito faults', () => {
     await waitFor(() => first.output.count(/^pass$/) >= passes + 2, 'two safety passes after the faults', 20_000);
     const inRun = checkTurns(sandbox, chatIds);
     expect(inRun.doubled, 'turns with two replies').toEqual([]);
-    const queue = (await (await fetch(`${url}/queue`)).json()) as { waiting: Array<{ chat_id: string; retries: number }> };
+    const queue = (await (await fetch(`http://127.0.0.1:${monitorPort}/queue`, { headers: { authorization: `Bearer ${monitorToken}` } })).json()) as { waiting: Array<{ chat_id: string; retries: number }> };
     const heldForRetry = new Set(queue.waiting.filter((entry) => entry.retries > 0).map((entry) => entry.chat_id));
     const openChats = [...new Set(inRun.unanswered.map((turn) => turn.split('@')[0]!))];
     expect(openChats.filter((chatId) => !heldForRetry.has(chatId)), 'open chats no retry is waiting for').toEqual([]);

@@ -19,18 +19,24 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function setUp(): Promise<{ env: Record<string, string>; cwd: string; url: string }> {
+const TOKEN = 'serve-process-token-0123';
+const authorized = { headers: { authorization: `Bearer ${TOKEN}` } };
+
+async function setUp(): Promise<{ env: Record<string, string>; cwd: string; url: string; monitor: string }> {
   sandbox = await startDemoSandbox();
   const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-serve-process-'));
-  const port = await freePort();
+  const [port, monitorPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   return {
     cwd,
     url,
+    monitor: `http://127.0.0.1:${monitorPort}`,
     env: {
       ...sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json')),
       AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PORT: String(port),
+      MONITOR_PORT: String(monitorPort),
+      MONITOR_TOKEN: TOKEN,
       APP_BASE_URL: url,
       SAFETY_POLL_MINUTES: '60',
       LOG_FORMAT: 'json',
@@ -38,14 +44,14 @@ async function setUp(): Promise<{ env: Record<string, string>; cwd: string; url:
   };
 }
 
-async function queued(url: string): Promise<number> {
-  const body = (await (await fetch(`${url}/stats`)).json()) as { pending_messages: number };
+async function queued(monitor: string): Promise<number> {
+  const body = (await (await fetch(`${monitor}/stats`, authorized)).json()) as { pending_messages: number };
   return body.pending_messages;
 }
 
 describe('serve as a process', () => {
-  it('listens from a thread of its own, which acknowledges, refuses and serves the monitor from the daemon', async () => {
-    const { env, cwd, url } = await setUp();
+  it('listens from a thread of its own, which acknowledges and refuses, and serves the monitor from the daemon', async () => {
+    const { env, cwd, url, monitor } = await setUp();
     const { child, done } = spawnCli(['serve'], { cwd, env: { ...env, REPLY_DELAY: '120' } });
     await waitFor(() => sandbox!.sent().length >= 5, 'the pass at start');
     const hook = `${url}/avito/webhook/${WEBHOOK_SECRET}`;
@@ -54,11 +60,13 @@ describe('serve as a process', () => {
     expect((await fetch(hook, { method: 'POST', body: delivery })).status).toBe(200);
     expect((await fetch(hook, { method: 'POST', body: '{"payload":' })).status).toBe(400);
     expect((await fetch(`${url}/avito/webhook/wrong`, { method: 'POST', body: delivery })).status).toBe(404);
-    const stats = (await (await fetch(`${url}/stats`)).json()) as { pending_messages: number; webhook: { received: number; rejected: number } };
+    const stats = (await (await fetch(`${monitor}/stats`, authorized)).json()) as { pending_messages: number; webhook: { received: number; rejected: number } };
     expect(stats).toMatchObject({ pending_messages: 1, webhook: { received: 1, rejected: 1 } });
     expect((await fetch(`${url}/health`)).status).toBe(200);
-    expect(await (await fetch(`${url}/metrics`)).text()).toContain('avito_ai_webhook_deliveries_total{result="rejected"} 1');
-    expect((await fetch(`${url}/dashboard`)).status).toBe(200);
+    expect((await fetch(`${monitor}/health`, authorized)).status).toBe(200);
+    expect(await (await fetch(`${monitor}/metrics`, authorized)).text()).toContain('avito_ai_webhook_deliveries_total{result="rejected"} 1');
+    expect((await fetch(`${monitor}/dashboard`, authorized)).status).toBe(200);
+    expect((await fetch(`${url}/stats`, authorized)).status).toBe(404);
     child.kill('SIGTERM');
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
@@ -69,7 +77,7 @@ describe('serve as a process', () => {
   }, 40_000);
 
   it('on SIGTERM answers the queued question at once, saves and exits 0', async () => {
-    const { env, cwd, url } = await setUp();
+    const { env, cwd, monitor } = await setUp();
     // A quiet period far longer than the test: only the drain can answer in time.
     const { child, done } = spawnCli(['serve'], { cwd, env: { ...env, REPLY_DELAY: '120' } });
     await waitFor(() => sandbox!.sent().length >= 5, 'the pass at start');
@@ -77,7 +85,7 @@ describe('serve as a process', () => {
     expect((await subscribed.done).code).toBe(0);
     sandbox!.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
     await sandbox!.flushDeliveries();
-    expect(await queued(url)).toBe(1);
+    expect(await queued(monitor)).toBe(1);
     expect(sandbox!.sent('u2i-demo-vacuum')).toHaveLength(1);
     const stopAt = Date.now();
     child.kill('SIGTERM');
@@ -91,13 +99,13 @@ describe('serve as a process', () => {
   }, 40_000);
 
   it('after SIGKILL with questions queued, the next start answers each of them once', async () => {
-    const { env, cwd, url } = await setUp();
+    const { env, cwd, monitor } = await setUp();
     const first = spawnCli(['serve'], { cwd, env: { ...env, REPLY_DELAY: '120' } });
     await waitFor(() => sandbox!.sent().length >= 5, 'the pass at start');
     expect((await spawnCli(['register-webhook'], { cwd, env }).done).code).toBe(0);
     for (const chat of ['u2i-demo-vacuum', 'u2i-demo-coffee', 'u2i-demo-bike']) sandbox!.addMessage(chat, { text: 'Как доставляете?' });
     await sandbox!.flushDeliveries();
-    expect(await queued(url)).toBe(3);
+    expect(await queued(monitor)).toBe(3);
     first.child.kill('SIGKILL');
     await first.done;
     const before = sandbox!.sent().length;

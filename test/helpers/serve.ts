@@ -1,5 +1,8 @@
 /** Runs `avito-ai serve` in-process against a sandbox, as a seller would start it, until stopped. */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { monitorTokenPath } from '../../src/server/monitor-token.js';
 import { runInProcess, type CliResult } from './cli.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
@@ -19,34 +22,43 @@ export async function freePort(): Promise<number> {
 export interface RunningServe {
   url: string;
   webhookUrl: string;
+  /** The monitor's own listener (MONITOR_PORT). */
+  monitorUrl: string;
+  /** The monitor's token: MONITOR_TOKEN, or the one serve made beside the store. */
+  token: string;
+  /** GETs a monitor route with the token. */
+  monitor(path: string): Promise<Response>;
   /** Ends it as SIGTERM would and returns what it printed and its exit code. */
   stop(): Promise<CliResult>;
   /** Settles if the command ends on its own (a fatal error). */
   done: Promise<CliResult>;
 }
 
+/** `serve` on two free ports; the token is read once it listens (serve makes it before that). */
 export async function startServe(options: { cwd: string; env: Record<string, string> }): Promise<RunningServe> {
-  const port = await freePort();
+  const [port, monitorPort] = [await freePort(), await freePort()];
   const controller = new AbortController();
   const url = `http://127.0.0.1:${port}`;
-  const done = runInProcess(['serve'], {
-    cwd: options.cwd,
-    env: { AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, PORT: String(port), APP_BASE_URL: url, ...options.env },
-    signal: controller.signal,
-  });
+  const monitorUrl = `http://127.0.0.1:${monitorPort}`;
+  const env: Record<string, string> = { AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, PORT: String(port), MONITOR_PORT: String(monitorPort), APP_BASE_URL: url, ...options.env };
+  const done = runInProcess(['serve'], { cwd: options.cwd, env, signal: controller.signal });
   let ended: CliResult | undefined;
   void done.then((result) => (ended = result));
   const started = Date.now();
   for (;;) {
     if (ended) throw new Error(`serve exited before listening (code ${ended.code}): ${ended.stderr}`);
-    const up = await fetch(`${url}/dashboard.js`).then((response) => response.ok, () => false);
+    const up = await fetch(`${monitorUrl}/dashboard.js`).then((response) => response.ok, () => false);
     if (up) break;
     if (Date.now() - started > 15_000) throw new Error('serve did not start listening within 15 s');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  const token = env.MONITOR_TOKEN ?? readFileSync(monitorTokenPath(resolve(options.cwd, env.STORE_PATH ?? 'data/avito-ai.json')), 'utf8').trim();
   return {
     url,
     webhookUrl: `${url}/avito/webhook/${WEBHOOK_SECRET}`,
+    monitorUrl,
+    token,
+    monitor: (path) => fetch(`${monitorUrl}${path}`, { headers: { authorization: `Bearer ${token}` } }),
     done,
     stop: async () => {
       controller.abort();

@@ -1,8 +1,8 @@
 /**
- * The HTTP server in its listener thread, as the built `serve` runs it: the worker loads the
+ * The webhook listener in its thread, as the built `serve` runs it: the worker loads the
  * compiled `dist/cli/serve-listener.js` (a worker cannot load TypeScript; `npm test` builds
  * first), this thread plays `serve`'s main thread. The HTTP behaviour itself is
- * http-server.test.ts's; here: what crosses the thread boundary, and that acknowledgements do
+ * webhook-server.test.ts's; here: what crosses the thread boundary, and that acknowledgements do
  * not wait for this thread.
  */
 import { existsSync } from 'node:fs';
@@ -10,14 +10,13 @@ import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_PATH, type WebhookDelivery } from '../../src/avito/webhook.js';
-import type { Monitor, RunningServer } from '../../src/server/http-server.js';
-import { startHttpServerThread, watchHandover, type ThreadedServerOptions } from '../../src/server/http-thread.js';
+import type { RunningServer } from '../../src/server/http-server.js';
+import { startWebhookServerThread, watchHandover, type ThreadedServerOptions } from '../../src/server/http-thread.js';
 import { waitFor } from '../helpers/spawn-cli.js';
 
 const ENTRY = new URL('../../dist/cli/serve-listener.js', import.meta.url);
 const SECRET = 'test-secret-0123456789';
 const HOOK = `${WEBHOOK_PATH}${SECRET}`;
-const TOKEN = 'monitor-token-abcdef';
 
 type Parsed = Exclude<WebhookDelivery, { kind: 'invalid' }>;
 
@@ -32,7 +31,7 @@ interface Harness {
   deliveries: Parsed[];
   rejected: string[];
   errors: unknown[];
-  calls: string[];
+  healthChecks: () => number;
 }
 
 async function start(overrides: Partial<ThreadedServerOptions<Parsed>> = {}): Promise<Harness> {
@@ -40,41 +39,25 @@ async function start(overrides: Partial<ThreadedServerOptions<Parsed>> = {}): Pr
   const deliveries: Parsed[] = [];
   const rejected: string[] = [];
   const errors: unknown[] = [];
-  const calls: string[] = [];
-  const monitor: Monitor = {
-    health: async () => {
-      calls.push('health');
-      return { ok: false, reason: 'store: disk full', checks: { store: { ok: false } } };
-    },
-    stats: () => {
-      calls.push('stats');
-      return { answered: 3 };
-    },
-    queue: () => ({ waiting: [] }),
-    dialogs: (limit, offset) => {
-      calls.push(`dialogs ${limit} ${offset}`);
-      return { limit, offset, dialogs: [] };
-    },
-    chats: () => {
-      throw new Error('monitor.chats broke');
-    },
-    metrics: () => 'avito_ai_up 1\n',
-  };
-  const server = await startHttpServerThread<Parsed>({
+  let healthChecks = 0;
+  const server = await startWebhookServerThread<Parsed>({
     entry: ENTRY,
     host: '127.0.0.1',
     port: 0,
     webhookPath: WEBHOOK_PATH,
     webhookSecret: SECRET,
-    monitorToken: TOKEN,
-    monitor,
+    health: async () => {
+      healthChecks += 1;
+      if (healthChecks === 2) throw new Error('health broke');
+      return { ok: false, reason: 'store: /var/lib/avito-ai/data is not writable', checks: { store: { ok: false, error: '/var/lib/avito-ai/data is not writable' }, avito: { ok: true } } };
+    },
     onDelivery: (delivery) => deliveries.push(delivery),
     onRejected: (reason) => rejected.push(reason),
     onError: (error) => errors.push(error),
     ...overrides,
   });
   running = server;
-  return { server, deliveries, rejected, errors, calls };
+  return { server, deliveries, rejected, errors, healthChecks: () => healthChecks };
 }
 
 function deliveryBody(id = 'm1'): string {
@@ -83,8 +66,6 @@ function deliveryBody(id = 'm1'): string {
     payload: { type: 'message', value: { id, chat_id: 'u2i-abc', user_id: 9000001, author_id: 5550001, created: 1700000000, type: 'text', content: { text: 'Есть гарантия?' } } },
   });
 }
-
-const authorized = { headers: { authorization: `Bearer ${TOKEN}` } };
 
 /**
  * POSTs `bodies` to `url` from a thread of its own, the n-th after `delays[n]` ms, so that it runs
@@ -134,27 +115,19 @@ describe('the listener thread', () => {
     expect(rejected).toEqual(['invalid JSON']);
   });
 
-  it("answers the monitor routes from this thread's monitor, behind the token", async () => {
-    const { server, calls, errors } = await start();
-    expect((await fetch(`${server.url}/stats`)).status).toBe(401);
-    const stats = await fetch(`${server.url}/stats`, authorized);
-    expect(stats.status).toBe(200);
-    expect(await stats.json()).toEqual({ answered: 3 });
-    expect(await (await fetch(`${server.url}/dialogs?limit=5&offset=2`, authorized)).json()).toEqual({ limit: 5, offset: 2, dialogs: [] });
-    const health = await fetch(`${server.url}/health?token=${TOKEN}`);
+  it("answers /health from this thread's health check, bare, and no monitor route at all", async () => {
+    const { server, errors, healthChecks } = await start();
+    const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toEqual({ ok: false, reason: 'store: disk full', checks: { store: { ok: false } } });
-    const metrics = await fetch(`${server.url}/metrics`, authorized);
-    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(await metrics.text()).toBe('avito_ai_up 1\n');
-    expect(calls).toEqual(['stats', 'dialogs 5 2', 'health']);
-    // A monitor that throws here is a 500 there, reported here with its message.
-    const broken = await fetch(`${server.url}/chats`, authorized);
+    expect(await health.json()).toEqual({ ok: false, failing: ['store'] });
+    // A health check that throws here is a 500 there, reported here with its message.
+    const broken = await fetch(`${server.url}/health`);
     expect(broken.status).toBe(500);
     expect(await broken.json()).toEqual({ error: 'internal error' });
     await waitFor(() => errors.length === 1, 'the error report');
-    expect(String(errors[0])).toContain('monitor.chats broke');
-    expect((await fetch(`${server.url}/dashboard?token=${TOKEN}`)).status).toBe(200);
+    expect(String(errors[0])).toContain('health broke');
+    for (const path of ['/stats', '/dialogs', '/dashboard', '/metrics']) expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
+    expect(healthChecks()).toBe(2);
   });
 
   it('acknowledges deliveries while this thread is blocked, and hands them over once it is free', async () => {
@@ -190,7 +163,7 @@ describe('the listener thread', () => {
     await server.close(1000);
     running = undefined;
     expect(deliveries).toHaveLength(20);
-    await expect(fetch(`${server.url}/dashboard.js`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
+    await expect(fetch(`${server.url}/health`, { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
     // A second close (serve's `finally`) is the same close.
     await server.close();
   });

@@ -1,20 +1,24 @@
 /**
  * `avito-ai serve`: the webhook daemon. Avito's deliveries are acknowledged at once and answered
  * after REPLY_DELAY seconds of quiet in the chat; a safety pass over the chats at start and every
- * SAFETY_POLL_MINUTES catches what was never delivered; the monitor shares the server.
+ * SAFETY_POLL_MINUTES catches what was never delivered. The webhook listener (HOST:PORT, what the
+ * reverse proxy forwards to) serves nothing else; the monitor listens apart, on MONITOR_HOST:MONITOR_PORT,
+ * behind its token.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isLoopbackHost } from '../../net/hosts.js';
 import { createInbox, type Inbox, type ReceiveResult } from '../../core/inbox.js';
 import type { CallWatch } from '../../server/call-watch.js';
-import type { ListenerOptions, RunningServer } from '../../server/http-server.js';
+import type { RunningServer } from '../../server/http-server.js';
+import type { Monitor } from '../../server/monitor-server.js';
+import type { WebhookListenerOptions } from '../../server/webhook-server.js';
 import { avitoChatUrl } from '../../core/links.js';
 import { hideWebhookSecret, WEBHOOK_PATH, webhookUrl, type WebhookDelivery } from '../../avito/webhook.js';
 import { rememberOpenChats, runPollLoop } from '../../core/poll.js';
 import { ConfigError, describeError } from '../../errors.js';
-import { requireAvitoCredentials, requireWebhookSecret } from '../../config/config.js';
-import { openDaemon } from '../daemon.js';
+import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../../config/config.js';
+import { openDaemon, type Daemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
@@ -29,91 +33,44 @@ const LISTENER_ENTRY = new URL('../serve-listener.js', import.meta.url);
 
 type Delivery = Exclude<WebhookDelivery, { kind: 'invalid' }>;
 
+/** The monitor's token and where it came from: the seller's MONITOR_TOKEN, or the file serve keeps. */
+type MonitorToken = { token: string; file?: string };
+
+interface Listeners {
+  webhook: RunningServer;
+  monitor: RunningServer;
+  thread: boolean;
+  close(): Promise<void>;
+}
+
 export default async function serve(context: CommandContext): Promise<ExitCode> {
-  const { options, io } = context;
-  const port = options.port === undefined ? undefined : parsePort(options.port);
-  const config = loadConfig(context, {
-    ...(options.host ? { HOST: String(options.host) } : {}),
-    ...(port !== undefined ? { PORT: String(port) } : {}),
-  });
-  requireAvitoCredentials(config);
-  const secret = requireWebhookSecret(config);
-  const { host, monitorToken } = config.server;
-  if (!isLoopbackHost(host) && !monitorToken) {
-    throw new ConfigError('MONITOR_TOKEN', `HOST=${host} is reachable from other machines, and the monitor would be open to anyone`, {
-      hint: 'set MONITOR_TOKEN to a long random string (openssl rand -hex 24), or keep HOST=127.0.0.1 behind a reverse proxy',
-    });
-  }
+  const { config, secret } = readSettings(context);
   const logger = createLoggerFor(config, context);
   const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch };
   const daemon = await openDaemon(context, config, logger, { dryRun: false, listen: true, watch });
   const stopping = new AbortController();
-  const stop = AbortSignal.any([io.signal, stopping.signal]);
   let fatal: unknown;
-  let server: RunningServer | undefined;
+  const fail = (error: unknown): void => {
+    fatal ??= error;
+    stopping.abort();
+  };
+  let listeners: Listeners | undefined;
   let controls: NodeJS.Timeout | undefined;
   try {
-    // The account deliveries must belong to (configured, cached, or asked of Avito once).
-    const accountId = await daemon.messenger.getUserId().catch((error: unknown) => {
-      throw daemon.tellFatal(error);
-    });
-    const inbox = createInbox({
-      responder: daemon.responder,
-      store: daemon.store,
-      accountId,
-      chatTypes: config.avito.chatTypes,
-      replyDelayMs: config.server.replyDelayMs,
-      concurrency: config.poll.concurrency,
-      onOutcome: daemon.observeOutcome,
-      onChatError: (chatId, error) => {
-        logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
-        daemon.recordError(`chat ${chatId}: ${describeError(error)}`);
-      },
-      onFatal: (error) => {
-        fatal ??= daemon.tellFatal(error);
-        stopping.abort();
-      },
-    });
+    const inbox = await openInbox(config, daemon, logger, (error) => fail(daemon.tellFatal(error)));
+    const token = await resolveMonitorToken(config);
     const { createMonitor } = await import('../../server/monitor.js');
-    const startedAt = Date.now();
-    const listener = await startListener(
-      {
-        host,
-        port: config.server.port,
-        webhookPath: WEBHOOK_PATH,
-        webhookSecret: secret,
-        ...(monitorToken ? { monitorToken } : {}),
-        monitor: createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt, avito: watch.avito, storeWrites: watch.storeWrites, chatUrl: avitoChatUrl }),
-        ...receiveDeliveries(inbox, logger),
-        onError: (error) => logger.error(`monitor: ${describeError(error)}`),
-      },
-      (error) => {
-        fatal ??= error;
-        stopping.abort();
-      },
-    ).catch((error: unknown) => {
-      throw describeListenError(error, host, config.server.port);
-    });
-    server = listener.server;
-    logger.info('serve started', {
-      url: server.url,
-      webhook: hideWebhookSecret(webhookUrl(server.url, secret), secret),
-      listener: listener.thread ? 'thread' : 'main thread',
-      dashboard: `${server.url}/dashboard`,
-      reply_delay_s: config.server.replyDelayMs / 1000,
-      safety_poll_min: config.server.safetyPollMinutes,
-      engine: daemon.engine.name,
-    });
-    if (!config.server.appBaseUrl) logger.info('set APP_BASE_URL to your public https address, then run avito-ai register-webhook');
+    const monitor = createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt: Date.now(), ...watch, chatUrl: avitoChatUrl });
+    listeners = await startListeners(config, { secret, token: token.token, monitor, inbox, logger, onFailure: fail });
+    logStarted(logger, config, listeners, secret, token, daemon.engine.name);
 
     // Passes are minutes apart here: `avito-ai pause|resume` must not wait for one.
     controls = setInterval(() => void daemon.applyControls(), CONTROL_POLL_MS);
-
     // The first safety pass runs now: it answers whatever came while the daemon was down.
     await runPollLoop({
       ...daemon.passDeps,
       isBusy: (chatId) => inbox.holds(chatId),
-      signal: stop,
+      signal: AbortSignal.any([context.io.signal, stopping.signal]),
       intervalMs: config.server.safetyPollMinutes * 60_000,
       onPass: daemon.onPass,
       onPassError: daemon.onPassError,
@@ -124,40 +81,140 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     // Stopping: no new deliveries (Avito retries or the next start's safety pass picks them up),
     // the queue is answered now, and what cannot be answered in time is held for the next start.
     clearInterval(controls);
-    await server.close();
-    server = undefined;
-    const left = await inbox.drain(DRAIN_GRACE_MS);
-    if (left.length > 0) {
-      await rememberOpenChats(daemon.store, left);
-      logger.warn('stopped before every queued chat was answered; they are answered at the next start', { chats: left.length });
-    }
+    await listeners.close();
+    listeners = undefined;
+    await drainInbox(inbox, daemon, logger);
     if (fatal) throw fatal;
     logger.info('serve stopped: queue drained and saved');
     return ExitCode.Ok;
   } finally {
     // Whatever ended the run: no timer or socket may keep the process alive.
     clearInterval(controls);
-    await server?.close();
+    await listeners?.close();
     await daemon.close();
   }
 }
 
+/** The settings serve refuses to start without, checked before the store is touched. */
+function readSettings(context: CommandContext): { config: Config; secret: string } {
+  const { options } = context;
+  const port = options.port === undefined ? undefined : parsePort(options.port);
+  const config = loadConfig(context, {
+    ...(options.host ? { HOST: String(options.host) } : {}),
+    ...(port !== undefined ? { PORT: String(port) } : {}),
+  });
+  requireAvitoCredentials(config);
+  const secret = requireWebhookSecret(config);
+  const { monitorHost, monitorToken } = config.server;
+  if (!isLoopbackHost(monitorHost) && !monitorToken) {
+    // Opening buyers' data to the network is a choice: made with a token the seller chose and keeps.
+    throw new ConfigError('MONITOR_TOKEN', `MONITOR_HOST=${monitorHost} is reachable from other machines: set MONITOR_TOKEN to open the monitor there`, {
+      hint: 'set MONITOR_TOKEN to a long random string (openssl rand -hex 24), or keep MONITOR_HOST=127.0.0.1 and use ssh -L 8081:127.0.0.1:8081',
+    });
+  }
+  return { config, secret };
+}
+
+async function resolveMonitorToken(config: Config): Promise<MonitorToken> {
+  if (config.server.monitorToken) return { token: config.server.monitorToken };
+  const { loadMonitorToken, monitorTokenPath } = await import('../../server/monitor-token.js');
+  const file = monitorTokenPath(config.store.path);
+  return { token: (await loadMonitorToken(file)).token, file };
+}
+
+/** The queue of delivered chats, for the account deliveries must belong to. */
+async function openInbox(config: Config, daemon: Daemon, logger: Logger, onFatal: (error: unknown) => void): Promise<Inbox> {
+  // The account: configured, cached, or asked of Avito once.
+  const accountId = await daemon.messenger.getUserId().catch((error: unknown) => {
+    throw daemon.tellFatal(error);
+  });
+  return createInbox({
+    responder: daemon.responder,
+    store: daemon.store,
+    accountId,
+    chatTypes: config.avito.chatTypes,
+    replyDelayMs: config.server.replyDelayMs,
+    concurrency: config.poll.concurrency,
+    onOutcome: daemon.observeOutcome,
+    onChatError: (chatId, error) => {
+      logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
+      daemon.recordError(`chat ${chatId}: ${describeError(error)}`);
+    },
+    onFatal,
+  });
+}
+
+async function drainInbox(inbox: Inbox, daemon: Daemon, logger: Logger): Promise<void> {
+  const left = await inbox.drain(DRAIN_GRACE_MS);
+  if (left.length === 0) return;
+  await rememberOpenChats(daemon.store, left);
+  logger.warn('stopped before every queued chat was answered; they are answered at the next start', { chats: left.length });
+}
+
+interface ListenerDeps {
+  secret: string;
+  token: string;
+  monitor: Monitor;
+  inbox: Inbox;
+  logger: Logger;
+  /** The webhook listener died after it started: serve stops. */
+  onFailure(error: unknown): void;
+}
+
+/** The webhook listener, then the monitor's; a monitor that cannot listen closes the webhook again. */
+async function startListeners(config: Config, deps: ListenerDeps): Promise<Listeners> {
+  const { host, port, monitorHost, monitorPort } = config.server;
+  const webhook = await startWebhookListener(
+    {
+      host,
+      port,
+      webhookPath: WEBHOOK_PATH,
+      webhookSecret: deps.secret,
+      health: () => deps.monitor.health(),
+      ...receiveDeliveries(deps.inbox, deps.logger),
+      onError: (error) => deps.logger.error(`webhook: ${describeError(error)}`),
+    },
+    deps.onFailure,
+  ).catch((error: unknown) => {
+    throw describeListenError(error, { host, port, hostKey: 'HOST', portKey: 'PORT' });
+  });
+  try {
+    const { startMonitorServer } = await import('../../server/monitor-server.js');
+    const monitor = await startMonitorServer({
+      host: monitorHost,
+      port: monitorPort,
+      token: deps.token,
+      monitor: deps.monitor,
+      onError: (error) => deps.logger.error(`monitor: ${describeError(error)}`),
+    });
+    return {
+      webhook: webhook.server,
+      monitor,
+      thread: webhook.thread,
+      close: async () => void (await Promise.all([webhook.server.close(), monitor.close()])),
+    };
+  } catch (error) {
+    await webhook.server.close();
+    throw describeListenError(error, { host: monitorHost, port: monitorPort, hostKey: 'MONITOR_HOST', portKey: 'MONITOR_PORT' });
+  }
+}
+
 /**
- * The HTTP server, in a thread of its own when running compiled (the listener's module exists),
+ * The webhook listener, in a thread of its own when running compiled (the listener's module exists),
  * so that no answering work delays an acknowledgement. Under vitest the sources are TypeScript,
  * which a worker cannot load: the server then shares this thread, as it behaves the same.
  */
-async function startListener(options: ListenerOptions<Delivery>, onFailure: (error: unknown) => void): Promise<{ server: RunningServer; thread: boolean }> {
+async function startWebhookListener(options: WebhookListenerOptions<Delivery>, onFailure: (error: unknown) => void): Promise<{ server: RunningServer; thread: boolean }> {
   if (existsSync(fileURLToPath(LISTENER_ENTRY))) {
-    const { startHttpServerThread } = await import('../../server/http-thread.js');
-    return { server: await startHttpServerThread({ ...options, entry: LISTENER_ENTRY, onFailure }), thread: true };
+    const { startWebhookServerThread } = await import('../../server/http-thread.js');
+    return { server: await startWebhookServerThread({ ...options, entry: LISTENER_ENTRY, onFailure }), thread: true };
   }
-  const [{ startHttpServer }, { parseWebhookDelivery }] = await Promise.all([import('../../server/http-server.js'), import('../../avito/webhook.js')]);
-  return { server: await startHttpServer<Delivery>({ ...options, parseDelivery: parseWebhookDelivery }), thread: false };
+  const [{ startWebhookServer }, { parseWebhookDelivery }] = await Promise.all([import('../../server/webhook-server.js'), import('../../avito/webhook.js')]);
+  return { server: await startWebhookServer<Delivery>({ ...options, parseDelivery: parseWebhookDelivery }), thread: false };
 }
 
 /** Hands a parsed delivery to the inbox, and counts those that are ignored or refused. */
-function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<ListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
+function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<WebhookListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
   return {
     onDelivery: (delivery) => {
       if (delivery.kind !== 'message') {
@@ -175,6 +232,32 @@ function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<ListenerOptions<D
   };
 }
 
+function logStarted(logger: Logger, config: Config, listeners: Listeners, secret: string, token: MonitorToken, engine: string): void {
+  logger.info('serve started', {
+    url: listeners.webhook.url,
+    webhook: hideWebhookSecret(webhookUrl(listeners.webhook.url, secret), secret),
+    listener: listeners.thread ? 'thread' : 'main thread',
+    monitor: listeners.monitor.url,
+    reply_delay_s: config.server.replyDelayMs / 1000,
+    safety_poll_min: config.server.safetyPollMinutes,
+    engine,
+  });
+  // A line of its own: the link stays whole (unquoted) for a terminal to open.
+  logger.info(`dashboard: ${dashboardLink(listeners.monitor.url, token, config.log.format)}`, { token_file: token.file });
+  if (!config.server.appBaseUrl) logger.info('set APP_BASE_URL to your public https address, then run avito-ai register-webhook');
+}
+
+/**
+ * The link the seller opens. The token serve made is in it for the text log (journalctl, a
+ * terminal: read by whoever runs the machine); JSON lines tend to be shipped to a log service,
+ * so there the link names the file instead. A MONITOR_TOKEN the seller set is never echoed.
+ */
+function dashboardLink(monitorUrl: string, token: MonitorToken, format: Config['log']['format']): string {
+  const page = `${monitorUrl}/dashboard?token=`;
+  if (!token.file) return `${page}<MONITOR_TOKEN>`;
+  return format === 'text' ? `${page}${token.token}` : `${page}<the token in ${token.file}>`;
+}
+
 function parsePort(raw: unknown): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65_535) {
@@ -183,10 +266,17 @@ function parsePort(raw: unknown): number {
   return value;
 }
 
-function describeListenError(error: unknown, host: string, port: number): unknown {
+interface ListenSetting {
+  host: string;
+  port: number;
+  hostKey: 'HOST' | 'MONITOR_HOST';
+  portKey: 'PORT' | 'MONITOR_PORT';
+}
+
+function describeListenError(error: unknown, { host, port, hostKey, portKey }: ListenSetting): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return new ConfigError('PORT', `port ${port} on ${host} is taken (is another avito-ai serve running?)`, { hint: 'stop it, or set PORT to a free port' });
-  if (code === 'EACCES') return new ConfigError('PORT', `not allowed to listen on ${host}:${port}`, { hint: 'use a port above 1023 and put a reverse proxy on 443' });
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ConfigError('HOST', `HOST=${host} is not an address of this machine`, { hint: 'use 127.0.0.1 behind a reverse proxy, or 0.0.0.0 for every address' });
+  if (code === 'EADDRINUSE') return new ConfigError(portKey, `port ${port} on ${host} is taken (is another avito-ai serve running?)`, { hint: `stop it, or set ${portKey} to a free port` });
+  if (code === 'EACCES') return new ConfigError(portKey, `not allowed to listen on ${host}:${port}`, { hint: 'use a port above 1023 and put a reverse proxy on 443' });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ConfigError(hostKey, `${hostKey}=${host} is not an address of this machine`, { hint: 'use 127.0.0.1 behind a reverse proxy, or 0.0.0.0 for every address' });
   return error;
 }

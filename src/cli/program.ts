@@ -79,11 +79,11 @@ function addDaemonCommands(program: Command, run: Run): void {
   program
     .command('serve')
     .description('the webhook daemon: Avito delivers new messages, buyers are answered within seconds; plus the monitor')
-    .option('--host <address>', 'address to listen on (HOST, default 127.0.0.1)')
-    .option('--port <port>', 'port to listen on (PORT, default 8080)')
+    .option('--host <address>', 'address the webhook listener binds (HOST, default 127.0.0.1)')
+    .option('--port <port>', 'port of the webhook listener, what the HTTPS proxy forwards to (PORT, default 8080)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ avito-ai serve\n  $ avito-ai register-webhook        then, once: subscribe ${APP_BASE_URL}/avito/webhook/${AVITO_WEBHOOK_SECRET}\n\nMonitor: /dashboard, /stats, /health, /queue, /dialogs, /metrics (MONITOR_TOKEN protects them).\nSIGINT/SIGTERM answer the queued chats, save, and exit 0.',
+      '\nExamples:\n  $ avito-ai serve\n  $ avito-ai register-webhook        then, once: subscribe ${APP_BASE_URL}/avito/webhook/${AVITO_WEBHOOK_SECRET}\n\nThe webhook listener serves only the webhook and a bare /health.\nMonitor: its own listener on MONITOR_HOST:MONITOR_PORT (127.0.0.1:8081), always with a token: MONITOR_TOKEN,\nor one generated and kept in <store>.monitor-token; serve prints the ready dashboard link at start.\nSIGINT/SIGTERM answer the queued chats, save, and exit 0.',
     )
     .action(run(() => import('./commands/serve.js')));
   program

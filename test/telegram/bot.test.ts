@@ -58,6 +58,10 @@ function createActions(overrides: Partial<SellerActions> = {}): SellerActions & 
       calls.push(`sendAsSeller(${chatId}, ${text})`);
       return { parts: 1, pausedUntil: PAUSED_UNTIL };
     },
+    acceptSellerReply: async () => true,
+    forgetSellerReply: async () => undefined,
+    pendingSellerReplies: () => [],
+    reviewSellerReply: async () => ({ kind: 'not-sent' }),
     pause: async (chatId, hours) => {
       calls.push(`pause(${chatId}, ${hours})`);
       return PAUSED_UNTIL;
@@ -493,3 +497,4 @@ describe('listen: what the owners write', () => {
     expect(repliesTo(OWNER)[0]).toMatch(/^🟢 Работает/);
   });
 });
+

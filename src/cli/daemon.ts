@@ -78,7 +78,14 @@ export async function openDaemon(context: CommandContext, config: Config, logger
     const services = await openServices(config, logger, opened, notices.notifier, options, context.io.signal);
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
     if (notices.telegram && options.listen) {
-      const actions = createSellerActions({ ...services, clock: CLOCK, humanPauseHours: config.responder.humanPauseHours, status: () => status });
+      const actions = createSellerActions({
+        ...services,
+        clock: CLOCK,
+        humanPauseHours: config.responder.humanPauseHours,
+        status: () => status,
+        // The responder's window for its own replies (services.ts): a send outlives its timeout by no more.
+        sendSettleMs: 2 * config.avito.timeoutMs,
+      });
       listener = notices.telegram.bot.listen(actions, listening.signal);
     }
     const hooks = createHooks(context, config, logger, { ...services, notifier: notices.notifier, status }, options.dryRun);

@@ -1,9 +1,13 @@
 /** The seller's remote window (Telegram): each chat action runs in the responder's queue, never alongside the bot answering that chat. */
+import { describeError } from '../errors.js';
+import { abortableSleep } from './async.js';
 import { applyControl, type ControlRequest } from './chat-control.js';
+import type { ChatMessage } from './model.js';
 import type { PassSummary } from './poll.js';
-import type { ChatState, Clock, CounterName, Messenger, Store } from './ports.js';
-import type { Responder } from './responder.js';
+import type { ChatState, Clock, CounterName, Messenger, Store, StoreTransaction } from './ports.js';
+import { META_AVITO_CLOCK_OFFSET, type Responder } from './responder.js';
 import { sendAsSeller } from './seller-reply.js';
+import { splitText } from './split-text.js';
 import { HOUR_MS } from './time.js';
 
 export interface DaemonStatus {
@@ -21,9 +25,45 @@ export interface StatusReport {
   paused: number;
 }
 
+/**
+ * An owner's answer to a notice, on its way to the buyer. Stored before Telegram is told the
+ * update was received, kept until the owner has heard what became of it: a crash in between
+ * leaves it for the next start to settle.
+ */
+export interface SellerReply {
+  /** `<owner chat>:<message id>:<date>`: the same message delivered again by Telegram is known by it. */
+  id: string;
+  ownerChatId: number;
+  ownerMessageId: number;
+  chatId: string;
+  text: string;
+  receivedAt: number;
+  /** Set just before the first part goes to Avito: from then on the reply may land, even after a crash. */
+  sendingSince?: number;
+}
+
+/** What a restart found of a reply the last run left open, read from the chat on Avito. */
+export type LeftReplyFate =
+  | { kind: 'delivered' }
+  | { kind: 'partial'; sent: number; parts: number }
+  | { kind: 'not-sent' }
+  /** Avito could not be asked: the reply may have gone out. */
+  | { kind: 'unknown'; error: string };
+
 export interface SellerActions {
-  /** Pauses the bot there for HUMAN_PAUSE_HOURS. */
-  sendAsSeller(chatId: string, text: string): Promise<{ parts: number; pausedUntil: number }>;
+  /** Pauses the bot there for HUMAN_PAUSE_HOURS. `replyId` names the accepted reply this sends, marked as under way first. */
+  sendAsSeller(chatId: string, text: string, replyId?: string): Promise<{ parts: number; pausedUntil: number }>;
+  /** Durable when it resolves; false when this reply was accepted before (Telegram delivered the update again). */
+  acceptSellerReply(reply: SellerReply): Promise<boolean>;
+  /** The owner has heard what became of the reply. */
+  forgetSellerReply(replyId: string): Promise<void>;
+  /** Replies accepted and not yet forgotten: after a restart, what the last run left. */
+  pendingSellerReplies(): SellerReply[];
+  /**
+   * After a restart: waits until a send that may still land has had the time to, then reads the
+   * chat. Undefined when `signal` aborted first (the reply stays for the next start).
+   */
+  reviewSellerReply(reply: SellerReply, signal: AbortSignal): Promise<LeftReplyFate | undefined>;
   /** Resolves with the epoch ms the pause lasts until. */
   pause(chatId: string, hours: number): Promise<number>;
   /** False when the chat is unknown. */
@@ -40,6 +80,8 @@ export interface SellerActionsDeps {
   clock: Clock;
   humanPauseHours: number;
   status: () => DaemonStatus;
+  /** How long a send may take to land after it started (the responder's settle window); default 30 s. */
+  sendSettleMs?: number;
 }
 
 export function createSellerActions(deps: SellerActionsDeps): SellerActions {
@@ -47,14 +89,38 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
   const isPaused = (state: ChatState): boolean => (state.pausedUntil ?? 0) > clock.now();
 
   return {
-    sendAsSeller(chatId, text) {
+    sendAsSeller(chatId, text, replyId) {
       // As if typed in the Avito app: the next look sees it and stays silent, without telling the seller what they did.
       return deps.responder.exclusive(chatId, async () => {
+        if (replyId !== undefined) await store.transact((tx) => markSending(tx, store, replyId, clock.now()));
         const applyPause = (request: ControlRequest): Promise<void> => store.transact((tx) => applyControl(tx, request));
         const { parts, pausedUntil } = await sendAsSeller({ ...deps, applyPause }, chatId, text);
         return { parts, pausedUntil };
       });
     },
+
+    async acceptSellerReply(reply) {
+      let fresh = false;
+      await store.transact((tx) => {
+        const outbox = readOutbox(store);
+        if (outbox.open.some((open) => open.id === reply.id) || outbox.done.some(([id]) => id === reply.id)) return;
+        fresh = true;
+        writeOutbox(tx, { ...outbox, open: [...outbox.open, reply] }, clock.now());
+      });
+      return fresh;
+    },
+
+    forgetSellerReply(replyId) {
+      return store.transact((tx) => {
+        const outbox = readOutbox(store);
+        const open = outbox.open.filter((reply) => reply.id !== replyId);
+        writeOutbox(tx, { open, done: [...outbox.done, [replyId, clock.now()]] }, clock.now());
+      });
+    },
+
+    pendingSellerReplies: () => readOutbox(store).open,
+
+    reviewSellerReply: (reply, signal) => reviewSellerReply(deps, reply, signal),
 
     pause(chatId, hours) {
       return deps.responder.exclusive(chatId, async () => {
@@ -89,4 +155,77 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
       };
     },
   };
+}
+
+async function reviewSellerReply(deps: SellerActionsDeps, reply: SellerReply, signal: AbortSignal): Promise<LeftReplyFate | undefined> {
+  // Marked before any part went out: a reply the crash caught waiting in the chat's queue never left.
+  if (reply.sendingSince === undefined) return signal.aborted ? undefined : { kind: 'not-sent' };
+  const parts = splitText(reply.text);
+  const settleMs = deps.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS;
+  // As for the bot's own replies: a send lands within about one timeout of its start, each further part adds its own.
+  const settledAt = reply.sendingSince + settleMs + ((parts.length - 1) * settleMs) / 2;
+  await abortableSleep(Math.max(0, settledAt - deps.clock.now()), signal);
+  if (signal.aborted) return undefined;
+  let history: ChatMessage[];
+  try {
+    history = await deps.messenger.listMessages(reply.chatId, { limit: 100 });
+  } catch (error) {
+    return { kind: 'unknown', error: describeError(error) };
+  }
+  const offset = Number(deps.store.getMeta(META_AVITO_CLOCK_OFFSET)) || 0;
+  // Avito stamps whole seconds by its own clock; the slack keeps a late-running clock here from missing the reply.
+  const since = (reply.receivedAt + offset - CLOCK_SLACK_MS) / 1000;
+  const sent = countLanded(parts, history.filter((message) => message.direction === 'out' && message.created >= since).reverse());
+  if (sent === parts.length) return { kind: 'delivered' };
+  return sent === 0 ? { kind: 'not-sent' } : { kind: 'partial', sent, parts: parts.length };
+}
+
+/** How many of `parts`, in order, are among `outgoing` (oldest first), by exact text. */
+function countLanded(parts: readonly string[], outgoing: readonly ChatMessage[]): number {
+  let landed = 0;
+  for (const message of outgoing) {
+    if (landed < parts.length && message.text.trim() === parts[landed]!.trim()) landed++;
+  }
+  return landed;
+}
+
+const DEFAULT_SEND_SETTLE_MS = 30_000;
+const CLOCK_SLACK_MS = 10_000;
+
+/** Open replies, and the ids of those settled lately so a redelivered update is not sent again. */
+const META_SELLER_REPLIES = 'seller.replies';
+/** Telegram keeps an unconfirmed update for 24 hours: a settled id is not needed longer. */
+const DONE_KEPT_MS = 24 * HOUR_MS;
+const DONE_KEPT_MAX = 1000;
+
+interface Outbox {
+  open: SellerReply[];
+  done: Array<[id: string, at: number]>;
+}
+
+function readOutbox(store: Pick<Store, 'getMeta'>): Outbox {
+  const raw = store.getMeta(META_SELLER_REPLIES);
+  if (raw === undefined) return { open: [], done: [] };
+  try {
+    const parsed = JSON.parse(raw) as Partial<Outbox>;
+    return { open: Array.isArray(parsed.open) ? parsed.open.filter(isSellerReply) : [], done: Array.isArray(parsed.done) ? parsed.done : [] };
+  } catch {
+    return { open: [], done: [] };
+  }
+}
+
+function writeOutbox(tx: StoreTransaction, outbox: Outbox, now: number): void {
+  const done = outbox.done.filter(([, at]) => now - at < DONE_KEPT_MS).slice(-DONE_KEPT_MAX);
+  tx.setMeta(META_SELLER_REPLIES, JSON.stringify({ open: outbox.open, done }));
+}
+
+function markSending(tx: StoreTransaction, store: Pick<Store, 'getMeta'>, replyId: string, now: number): void {
+  const outbox = readOutbox(store);
+  const open = outbox.open.map((reply) => (reply.id === replyId ? { ...reply, sendingSince: now } : reply));
+  writeOutbox(tx, { ...outbox, open }, now);
+}
+
+function isSellerReply(value: unknown): value is SellerReply {
+  const reply = value as Partial<SellerReply> | null;
+  return typeof reply?.id === 'string' && typeof reply.chatId === 'string' && typeof reply.text === 'string' && typeof reply.ownerChatId === 'number';
 }

@@ -4,7 +4,7 @@ import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { Message, Update } from 'telegraf/types';
 import { abortableSleep } from '../core/async.js';
 import { retry, type BackoffPolicy } from '../core/retry.js';
-import type { SellerActions } from '../core/seller-actions.js';
+import type { LeftReplyFate, SellerActions, SellerReply } from '../core/seller-actions.js';
 import { TelegramBotError, describeError } from '../errors.js';
 import { avitoChatUrl, chatIdFromNotice, escapeHtml, renderChunks, MESSAGE_LIMIT, type OutgoingMessage } from './format.js';
 import { TelegramSendError, type NoticeLogger } from './notifier.js';
@@ -54,6 +54,8 @@ interface BotContext {
   /** Which Avito chat each notice we sent is about, so a reply is routed by what we sent, not by its text. */
   noticeChats: Map<string, string>;
   relaunchDelayMs: number;
+  /** By update id: called once an owner's reply is on disk (or turned out to be none), so its update may be confirmed. */
+  accepting: Map<number, () => void>;
 }
 
 interface PollState {
@@ -75,12 +77,16 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     logger: options.logger,
     noticeChats: new Map(),
     relaunchDelayMs: options.relaunchDelayMs ?? 30_000,
+    accepting: new Map(),
   };
   return {
     send: (chatId, message, signal) => sendNotice(context, chatId, message, signal),
     async listen(actions, signal) {
       registerHandlers(context, actions);
+      // Taken before the first poll: only what the last run left, not the replies arriving now.
+      const settling = settleLeftReplies(context, actions, actions.pendingSellerReplies(), signal);
       await pollUpdates(context, signal);
+      await settling;
     },
   };
 }
@@ -168,14 +174,36 @@ async function pressButton(ctx: Context, match: RegExpExecArray, actions: Seller
 }
 
 async function handleOwnerText(ctx: Context, message: Message.TextMessage, context: BotContext, actions: SellerActions): Promise<void> {
+  const accepted = (): void => context.accepting.get(ctx.update.update_id)?.();
   const chatId = repliedChatOf(message, ctx.botInfo.id, context.noticeChats);
   if (!chatId) {
+    accepted();
     return reply(ctx, 'Чтобы написать покупателю, ответьте (Reply) на уведомление о его чате. Команды — /help.');
   }
   if (isStale(message.date)) {
+    accepted();
     return reply(ctx, '⌛ Это сообщение пришло, пока бот не работал, и устарело — не отправлено. Если ещё нужно, ответьте на уведомление снова.');
   }
-  return sendSellerReply(ctx, chatId, message.text, actions, context.logger);
+  const sellerReply: SellerReply = {
+    id: `${message.chat.id}:${message.message_id}:${message.date}`,
+    ownerChatId: message.chat.id,
+    ownerMessageId: message.message_id,
+    chatId,
+    text: message.text,
+    receivedAt: Date.now(),
+  };
+  let fresh: boolean;
+  try {
+    fresh = await actions.acceptSellerReply(sellerReply);
+  } catch (error) {
+    context.logger.warn(`telegram: could not store the seller's reply: ${redact(describeError(error))}`, { chat: chatId });
+    return reply(ctx, `❌ Не отправлено: не удалось сохранить ответ (${escapeHtml(describeError(error))}).`);
+  } finally {
+    accepted();
+  }
+  // Telegram delivered it again after a crash: the restart tells the owner what became of the first copy.
+  if (!fresh) return context.logger.info('telegram: a seller reply delivered again was left alone', { chat: chatId });
+  return sendSellerReply(ctx, sellerReply, context, actions);
 }
 
 /** The Avito chat of the notice `message` replies to, or undefined when it replies to none of ours. */
@@ -185,25 +213,98 @@ function repliedChatOf(message: Message.TextMessage, botId: number, noticeChats:
   return noticeChats.get(`${message.chat.id}:${replied.message_id}`) ?? ('text' in replied ? chatIdFromNotice(replied.text) : undefined);
 }
 
-async function sendSellerReply(ctx: Context, chatId: string, text: string, actions: SellerActions, logger: NoticeLogger): Promise<void> {
+async function sendSellerReply(ctx: Context, sellerReply: SellerReply, context: BotContext, actions: SellerActions): Promise<void> {
+  const { chatId } = sellerReply;
+  const { logger } = context;
   // The chat may be busy with a slow answer; the seller hears at once that the text is on its way.
   const slow = setTimeout(() => void reply(ctx, '⏳ Бот заканчивает с этим чатом — ваш ответ уйдёт следом.').catch(() => undefined), 3000);
+  let outcome: string;
   try {
-    const sent = await actions.sendAsSeller(chatId, text);
+    const sent = await actions.sendAsSeller(chatId, sellerReply.text, sellerReply.id);
     logger.info('telegram: sent the seller\'s reply to the buyer', { chat: chatId, parts: sent.parts });
-    return await reply(ctx, `✅ Отправлено покупателю в <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>; бот молчит там до ${formatTime(sent.pausedUntil)}.`);
+    outcome = `✅ Отправлено покупателю в ${chatLink(chatId)}; бот молчит там до ${formatTime(sent.pausedUntil)}.`;
   } catch (error) {
     logger.warn(`telegram: could not send the seller's reply: ${redact(describeError(error))}`, { chat: chatId });
     const ambiguous = typeof error === 'object' && error !== null && (error as { ambiguous?: unknown }).ambiguous === true;
-    return await reply(
-      ctx,
-      ambiguous
-        ? `⚠️ Авито не подтвердил отправку — сообщение могло уйти. Проверьте <a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>, прежде чем писать снова.`
-        : `❌ Не отправлено: ${escapeHtml(describeError(error))}`,
-    );
+    outcome = ambiguous
+      ? `⚠️ Авито не подтвердил отправку — сообщение могло уйти. Проверьте ${chatLink(chatId)}, прежде чем писать снова.`
+      : `❌ Не отправлено: ${escapeHtml(describeError(error))}`;
   } finally {
     clearTimeout(slow);
   }
+  await tellOwner(context, sellerReply, outcome, actions);
+}
+
+/** Tells the owner what became of their reply, then forgets it; a reply the owner could not be told of stays for the next start. */
+async function tellOwner(context: BotContext, sellerReply: SellerReply, html: string, actions: SellerActions, signal?: AbortSignal): Promise<void> {
+  try {
+    await retry(() => sendOwnerReply(context, sellerReply, html, signal), {
+      attempts: 3,
+      policy: { baseDelayMs: 1000, retryAfter: 'at-least', maxDelayMs: 10_000 },
+      isRetryable: (error) => !(error instanceof TelegramError) || error.code === 429 || error.code >= 500,
+      retryAfterOf,
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    // A chat Telegram refuses for good (blocked, gone) will not take the message at the next start either.
+    const final = error instanceof TelegramError && (error.code === 400 || error.code === 403);
+    context.logger.warn(`telegram: could not tell the owner what became of their reply: ${redact(describeError(error))}`, { chat: sellerReply.chatId });
+    if (!final) return;
+  }
+  await actions.forgetSellerReply(sellerReply.id);
+}
+
+/** As a reply to the owner's own message, so they see which text it is about. */
+async function sendOwnerReply({ bot }: BotContext, sellerReply: SellerReply, html: string, signal?: AbortSignal): Promise<void> {
+  for (const [index, text] of renderChunks(html.split('\n').map((line) => ({ text: '', after: line })), MESSAGE_LIMIT).entries()) {
+    await bot.telegram.callApi(
+      'sendMessage',
+      {
+        chat_id: sellerReply.ownerChatId,
+        text,
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(index === 0 ? { reply_parameters: { message_id: sellerReply.ownerMessageId, allow_sending_without_reply: true } } : {}),
+      },
+      signal ? { signal: signal as never } : {},
+    );
+  }
+}
+
+/** After a restart: each reply the last run left is looked up in its chat, and the owner hears whether the buyer got it. */
+async function settleLeftReplies(context: BotContext, actions: SellerActions, left: readonly SellerReply[], signal: AbortSignal): Promise<void> {
+  await Promise.all(
+    left.map(async (sellerReply) => {
+      const fate = await actions.reviewSellerReply(sellerReply, signal);
+      if (fate === undefined || signal.aborted) return;
+      context.logger.info(`telegram: a seller reply left by the last run: ${fate.kind}`, { chat: sellerReply.chatId });
+      await tellOwner(context, sellerReply, describeFate(sellerReply, fate), actions, signal);
+    }),
+  ).catch((error: unknown) => context.logger.warn(`telegram: could not settle the replies the last run left: ${redact(describeError(error))}`));
+}
+
+function describeFate(sellerReply: SellerReply, fate: LeftReplyFate): string {
+  const chat = chatLink(sellerReply.chatId);
+  const quote = `«${escapeHtml(excerpt(sellerReply.text))}»`;
+  switch (fate.kind) {
+    case 'delivered':
+      return `✅ Ваш ответ ${quote} дошёл до покупателя в ${chat}: бот перезапускался во время отправки, ответ в чате есть.`;
+    case 'not-sent':
+      return `❌ Не отправлено: бот перезапустился, и ваш ответ ${quote} в ${chat} не ушёл. Если ещё нужно, ответьте на уведомление снова.`;
+    case 'partial':
+      return `⚠️ Бот перезапустился во время отправки: в ${chat} ушло только начало ответа ${quote} (${fate.sent} из ${fate.parts} частей). Допишите остальное, ответив на уведомление.`;
+    case 'unknown':
+      return `⚠️ Бот перезапустился во время отправки вашего ответа ${quote} и не смог проверить ${chat} (${escapeHtml(fate.error)}): ответ мог уйти. Проверьте чат, прежде чем писать снова.`;
+  }
+}
+
+function chatLink(chatId: string): string {
+  return `<a href="${escapeHtml(avitoChatUrl(chatId))}">чат</a>`;
+}
+
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 async function pollUpdates(context: BotContext, signal: AbortSignal): Promise<void> {
@@ -237,7 +338,7 @@ async function pollUpdates(context: BotContext, signal: AbortSignal): Promise<vo
     lastProblem = '';
     // A relay that ignores the long-poll timeout must not turn this into a busy loop.
     if (fetched.updates.length === 0 && Date.now() - fetched.askedAt < 1000) await abortableSleep(1000, signal);
-    dispatchUpdates(context, poll, fetched.updates);
+    await dispatchUpdates(context, poll, fetched.updates);
   }
   await finishPolling(context, poll);
 }
@@ -264,14 +365,28 @@ async function fetchUpdates(context: BotContext, poll: PollState, signal: AbortS
   return { updates, askedAt };
 }
 
-function dispatchUpdates({ bot, logger }: BotContext, poll: PollState, updates: Update[]): void {
+async function dispatchUpdates(context: BotContext, poll: PollState, updates: Update[]): Promise<void> {
+  const { bot, logger, accepting } = context;
   for (const update of updates) {
     poll.offset = update.update_id + 1;
+    const accepted = new Promise<void>((resolve) => accepting.set(update.update_id, resolve));
     // Not awaited: a reply waiting for a busy chat must not hold up /status or the next update.
-    const handled = bot.handleUpdate(update).catch((error: unknown) => logger.warn(`telegram: an update failed: ${redact(describeError(error))}`));
+    const handled = bot
+      .handleUpdate(update)
+      .catch((error: unknown) => logger.warn(`telegram: an update failed: ${redact(describeError(error))}`))
+      .finally(() => accepting.delete(update.update_id));
     poll.handlers.add(handled);
     void handled.finally(() => poll.handlers.delete(handled));
+    // The next getUpdates confirms this one: an owner's reply must be on disk first, or a crash loses it unseen.
+    if (mayBeSellerReply(update)) await Promise.race([accepted, handled]);
   }
+}
+
+/** A text answering some message, not a command: it may be an owner's reply to a notice. */
+function mayBeSellerReply(update: Update): boolean {
+  if (!('message' in update) || !('text' in update.message)) return false;
+  const { message } = update;
+  return message.reply_to_message !== undefined && !message.entities?.some((entity) => entity.type === 'bot_command' && entity.offset === 0);
 }
 
 async function finishPolling({ bot }: BotContext, poll: PollState): Promise<void> {

@@ -68,6 +68,8 @@ export interface FakeTelegram {
   sent: FakeTelegramMessage[];
   /** answerCallbackQuery calls, as `{callback_query_id, text?}`. */
   answeredCallbacks: Array<{ callback_query_id: string; text?: string }>;
+  /** What users wrote (userSends), in order: the message ids a bot's reply_parameters point at. */
+  userMessages: Array<{ update_id: number; message_id: number; chat_id: number; text: string }>;
   /** Whether a getUpdates long poll is being held open right now. */
   readonly polling: boolean;
   /**
@@ -168,6 +170,7 @@ class FakeTelegramServer implements FakeTelegram {
   readonly calls: FakeTelegramCall[] = [];
   readonly sent: FakeTelegramMessage[] = [];
   readonly answeredCallbacks: Array<{ callback_query_id: string; text?: string }> = [];
+  readonly userMessages: Array<{ update_id: number; message_id: number; chat_id: number; text: string }> = [];
   private http: HttpTestServer | undefined;
   private readonly failRules: FailRule[] = [];
   private readonly pending: PendingUpdate[] = [];
@@ -213,7 +216,7 @@ class FakeTelegramServer implements FakeTelegram {
     }
     const command = /^\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?/.exec(text);
     const messageId = this.nextMessageId++;
-    return this.enqueue('message', {
+    const updateId = this.enqueue('message', {
       message: {
         message_id: messageId,
         // A message written while the bot was not polling carries its own, older date.
@@ -225,6 +228,8 @@ class FakeTelegramServer implements FakeTelegram {
         ...(replyTo ? { reply_to_message: replyTo } : {}),
       },
     });
+    this.userMessages.push({ update_id: updateId, message_id: messageId, chat_id: chatId, text });
+    return updateId;
   }
 
   userPresses(userId: number, messageId: number, data: string, options: { chatId?: number } = {}): string {

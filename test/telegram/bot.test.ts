@@ -6,10 +6,16 @@
  * remaining command and reply branches, and how listening ends.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatState, CounterName } from '../../src/core/ports.js';
-import type { SellerActions, StatusReport } from '../../src/core/seller-actions.js';
+import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
+import type { ResponderSettings } from '../../src/core/inquiry.js';
+import type { ChatState, CounterName, Messenger, Store } from '../../src/core/ports.js';
+import { createResponder, type Responder } from '../../src/core/responder.js';
+import { createSellerActions, type SellerActions, type StatusReport } from '../../src/core/seller-actions.js';
+import { createMemoryStore } from '../../src/store/index.js';
 import { COMMANDS, createTelegramBot, type TelegramBot, type TelegramBotOptions } from '../../src/telegram/bot.js';
 import { TelegramSendError } from '../../src/telegram/notifier.js';
+import { FakeEngine } from '../helpers/fake-engine.js';
+import { FakeMessenger } from '../helpers/fake-messenger.js';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.js';
 
 const OWNER = 5550001;
@@ -58,6 +64,10 @@ function createActions(overrides: Partial<SellerActions> = {}): SellerActions & 
       calls.push(`sendAsSeller(${chatId}, ${text})`);
       return { parts: 1, pausedUntil: PAUSED_UNTIL };
     },
+    acceptSellerReply: async () => true,
+    forgetSellerReply: async () => undefined,
+    pendingSellerReplies: () => [],
+    reviewSellerReply: async () => ({ kind: 'not-sent' }),
     pause: async (chatId, hours) => {
       calls.push(`pause(${chatId}, ${hours})`);
       return PAUSED_UNTIL;
@@ -491,5 +501,222 @@ describe('listen: what the owners write', () => {
     telegram.userSends(OWNER, '/status');
     await telegram.waitFor(() => repliesTo(OWNER).length === 1);
     expect(repliesTo(OWNER)[0]).toMatch(/^🟢 Работает/);
+  });
+});
+
+describe('listen: an owner’s reply across a crash', () => {
+  const RESPONDER_SETTINGS: ResponderSettings = {
+    contextLimit: 20,
+    humanPauseHours: 12,
+    fallbackText: 'нет в базе',
+    escalationText: 'передал менеджеру',
+    nonTextReplyText: 'напишите текстом',
+    nonTextReplyTypes: [],
+    activeHours: undefined,
+    timeZone: 'UTC',
+    maxRepliesPerHour: 10,
+    engineFailureLimit: 3,
+  };
+
+  /** One run of the daemon's Telegram side: its own bot, responder and actions, over the store and the Avito that outlive it. */
+  function startRun(store: Store, messenger: Messenger, sendSettleMs = 300): { bot: TelegramBot; actions: SellerActions; responder: Responder } {
+    const clock = { now: () => Date.now() };
+    const responder = createResponder({
+      messenger,
+      store,
+      engine: new FakeEngine(),
+      notifier: { notify: () => undefined },
+      clock,
+      settings: RESPONDER_SETTINGS,
+      escalation: createEscalationMatcher(DEFAULT_ESCALATION_PHRASES),
+    });
+    const status = { startedAt: Date.now(), passes: 0 };
+    const actions = createSellerActions({ messenger, store, responder, clock, humanPauseHours: 12, status: () => status, sendSettleMs });
+    return { bot: createBot(), actions, responder };
+  }
+
+  /** Listens until the process "dies": kill() stops the polling and nothing of the run is waited for. */
+  function listenUntilKilled(bot: TelegramBot, actions: SellerActions): () => void {
+    const controller = new AbortController();
+    void bot.listen(actions, controller.signal);
+    return () => controller.abort();
+  }
+
+  /** An Avito whose sends never come back, as for a process killed mid-request; `land` decides whether a send reaches the chat, and when. */
+  function dyingAvito(messenger: FakeMessenger, land: (text: string) => number | undefined): Messenger & { sendsStarted: number } {
+    const avito = {
+      sendsStarted: 0,
+      getUserId: () => messenger.getUserId(),
+      listChats: (options?: Parameters<Messenger['listChats']>[0]) => messenger.listChats(options),
+      getChat: (chatId: string) => messenger.getChat(chatId),
+      listMessages: (chatId: string, options?: { limit?: number }) => messenger.listMessages(chatId, options),
+      markRead: (chatId: string) => messenger.markRead(chatId),
+      sendMessage: (chatId: string, text: string) => {
+        avito.sendsStarted++;
+        const after = land(text);
+        if (after === 0) return messenger.sendMessage(chatId, text);
+        if (after !== undefined) setTimeout(() => void messenger.sendMessage(chatId, text), after);
+        return new Promise<never>(() => undefined);
+      },
+    };
+    return avito;
+  }
+
+  function createAvito(): FakeMessenger {
+    const messenger = new FakeMessenger();
+    // Avito's clock is this machine's: a reply is looked for after the moment it was received.
+    messenger.clock = Math.floor(Date.now() / 1000) - 1;
+    messenger.addChat('u2i-a');
+    messenger.buyer('u2i-a', 'Есть в наличии?');
+    return messenger;
+  }
+
+  /** ✅, ❌ or ⚠️ lines: what the owner heard of their replies. */
+  const outcomes = (): string[] => repliesTo(OWNER).filter((text) => /^(✅|❌|⚠️)/u.test(text));
+  const ownerMessageId = (text: string): number => telegram.userMessages.find((message) => message.text === text)!.message_id;
+  const confirmedPast = (updateId: number): boolean => callsOf('getUpdates').some((call) => Number(call.payload.offset) > updateId);
+
+  it('an owner’s reply is on disk before the poll that confirms its update: a slow disk holds the next poll', async () => {
+    const memory = createMemoryStore();
+    let durableAt = 0;
+    // Each write takes 300 ms to reach the disk.
+    const store = new Proxy(memory, {
+      get(target, key) {
+        if (key === 'transact') {
+          return async (apply: Parameters<Store['transact']>[0]) => {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            await target.transact(apply);
+            durableAt = durableAt || Date.now();
+          };
+        }
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const run = startRun(store, createAvito());
+    void run.responder.exclusive('u2i-a', () => new Promise(() => undefined));
+    const notice = await sendNotice(run.bot, 'Бот ответил', 'u2i-a');
+    const kill = listenUntilKilled(run.bot, run.actions);
+    await telegram.waitFor(() => telegram.polling);
+    const updateId = telegram.userSends(OWNER, 'Да, в наличии', { replyTo: notice });
+    await telegram.waitFor(() => confirmedPast(updateId));
+    kill();
+    const confirming = callsOf('getUpdates').find((call) => Number(call.payload.offset) > updateId)!;
+    expect(durableAt).toBeGreaterThan(0);
+    expect(confirming.at).toBeGreaterThanOrEqual(durableAt);
+    expect(memory.getMeta('seller.replies')).toContain('Да, в наличии');
+  });
+
+  it('a reply waiting for a busy chat when the process dies: its update was confirmed, and the next start tells the owner it was not sent', async () => {
+    const store = createMemoryStore();
+    const avito = createAvito();
+    const first = startRun(store, avito);
+    // The bot is answering in the chat until the process dies.
+    void first.responder.exclusive('u2i-a', () => new Promise(() => undefined));
+    const notice = await sendNotice(first.bot, 'Бот ответил', 'u2i-a');
+    const kill = listenUntilKilled(first.bot, first.actions);
+    await telegram.waitFor(() => telegram.polling);
+    const updateId = telegram.userSends(OWNER, 'Да, в наличии', { replyTo: notice });
+    await telegram.waitFor(() => confirmedPast(updateId) && telegram.polling);
+    kill();
+
+    const second = startRun(store, avito);
+    listen(second.bot, second.actions);
+    await telegram.waitFor(() => outcomes().length > 0, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outcomes()).toEqual(['❌ Не отправлено: бот перезапустился, и ваш ответ «Да, в наличии» в чат не ушёл. Если ещё нужно, ответьте на уведомление снова.']);
+    const told = telegram.sent.find((message) => message.plain.startsWith('❌'))!;
+    expect(told.reply_to_message_id).toBe(ownerMessageId('Да, в наличии'));
+    expect(told.text).toContain('<a href="https://www.avito.ru/profile/messenger/channel/u2i-a">чат</a>');
+    expect(avito.sends).toEqual([]);
+    await telegram.waitFor(() => second.actions.pendingSellerReplies().length === 0);
+  });
+
+  it('a reply whose send was under way when the process died and landed late: the next start waits for it and tells the owner it arrived', async () => {
+    const store = createMemoryStore();
+    const avito = createAvito();
+    const dying = dyingAvito(avito, () => 400);
+    const first = startRun(store, dying);
+    const notice = await sendNotice(first.bot, 'Бот ответил', 'u2i-a');
+    const kill = listenUntilKilled(first.bot, first.actions);
+    await telegram.waitFor(() => telegram.polling);
+    const updateId = telegram.userSends(OWNER, 'Да, есть, забирайте', { replyTo: notice });
+    await telegram.waitFor(() => dying.sendsStarted === 1 && confirmedPast(updateId));
+    kill();
+    expect(avito.sends).toEqual([]);
+
+    // Started before the send lands: only the settle window tells "not sent" from "not yet".
+    const second = startRun(store, avito, 1500);
+    listen(second.bot, second.actions);
+    await telegram.waitFor(() => outcomes().length > 0, 5000);
+    expect(outcomes()).toEqual(['✅ Ваш ответ «Да, есть, забирайте» дошёл до покупателя в чат: бот перезапускался во время отправки, ответ в чате есть.']);
+    expect(avito.sentTo('u2i-a')).toEqual(['Да, есть, забирайте']);
+    await telegram.waitFor(() => second.actions.pendingSellerReplies().length === 0);
+  });
+
+  it('a long reply cut off by the crash: the owner hears that only its beginning went out', async () => {
+    const store = createMemoryStore();
+    const avito = createAvito();
+    const long = `${'Подробно о доставке. '.repeat(60)}Конец.`;
+    const dying = dyingAvito(avito, () => (dying.sendsStarted === 1 ? 0 : undefined));
+    const first = startRun(store, dying);
+    const notice = await sendNotice(first.bot, 'Бот ответил', 'u2i-a');
+    const kill = listenUntilKilled(first.bot, first.actions);
+    await telegram.waitFor(() => telegram.polling);
+    telegram.userSends(OWNER, long, { replyTo: notice });
+    await telegram.waitFor(() => dying.sendsStarted === 2);
+    kill();
+
+    const second = startRun(store, avito);
+    listen(second.bot, second.actions);
+    await telegram.waitFor(() => outcomes().length > 0, 5000);
+    expect(outcomes()[0]).toMatch(/^⚠️ Бот перезапустился во время отправки: в чат ушло только начало ответа «Подробно о доставке\. .*…» \(1 из 2 частей\)\. Допишите остальное/);
+    expect(avito.sends).toHaveLength(1);
+  });
+
+  it('an update delivered again after a crash before its confirmation is not sent again; the owner is told once', async () => {
+    const store = createMemoryStore();
+    const avito = createAvito();
+    const first = startRun(store, avito);
+    void first.responder.exclusive('u2i-a', () => new Promise(() => undefined));
+    // The restarted bot knows the notice by its chat line only.
+    const notice = await sendNotice(first.bot, 'Бот ответил\nЧат: u2i-a · открыть');
+    const kill = listenUntilKilled(first.bot, first.actions);
+    await telegram.waitFor(() => telegram.polling);
+    // The poll that would confirm the update never reaches Telegram.
+    telegram.failNext('getUpdates', { hang: true });
+    const updateId = telegram.userSends(OWNER, 'Берите', { replyTo: notice });
+    await telegram.waitFor(() => callsOf('getUpdates').some((call) => Number(call.payload.offset) === updateId + 1));
+    expect(first.actions.pendingSellerReplies().map((reply) => reply.text)).toEqual(['Берите']);
+    kill();
+
+    const second = startRun(store, avito);
+    listen(second.bot, second.actions);
+    await telegram.waitFor(() => outcomes().length > 0 && logs.some((log) => log.message === 'telegram: a seller reply delivered again was left alone'), 5000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(outcomes()).toEqual([expect.stringMatching(/^❌ Не отправлено: бот перезапустился, и ваш ответ «Берите»/)]);
+    expect(avito.sends).toEqual([]);
+  });
+
+  it('a reply sent and told of is forgotten: the next start says nothing more', async () => {
+    const store = createMemoryStore();
+    const avito = createAvito();
+    const first = startRun(store, avito);
+    const notice = await sendNotice(first.bot, 'Бот ответил', 'u2i-a');
+    const { stop } = listen(first.bot, first.actions);
+    await telegram.waitFor(() => telegram.polling);
+    telegram.userSends(OWNER, 'Да, есть', { replyTo: notice });
+    await telegram.waitFor(() => outcomes().length === 1);
+    expect(outcomes()[0]).toMatch(/^✅ Отправлено покупателю в чат; бот молчит там до /);
+    expect(telegram.sent.at(-1)?.reply_to_message_id).toBe(ownerMessageId('Да, есть'));
+    await stop();
+    expect(first.actions.pendingSellerReplies()).toEqual([]);
+
+    const second = startRun(store, avito);
+    listen(second.bot, second.actions);
+    await telegram.waitFor(() => callsOf('getMe').length === 2 && telegram.polling);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(outcomes()).toHaveLength(1);
+    expect(avito.sentTo('u2i-a')).toEqual(['Да, есть']);
   });
 });

@@ -52,7 +52,8 @@ export type LeftReplyFate =
 
 export interface SellerActions {
   /** Pauses the bot there for HUMAN_PAUSE_HOURS. `replyId` names the accepted reply this sends, marked as under way first. */
-  sendAsSeller(chatId: string, text: string, replyId?: string): Promise<{ parts: number; pausedUntil: number }>;
+  /** `pauseFailed`: the text went out, but the pause could not be recorded (the bot may answer there). */
+  sendAsSeller(chatId: string, text: string, replyId?: string): Promise<{ parts: number; pausedUntil: number; pauseFailed?: string }>;
   /** Durable when it resolves; false when this reply was accepted before (Telegram delivered the update again). */
   acceptSellerReply(reply: SellerReply): Promise<boolean>;
   /** The owner has heard what became of the reply. */
@@ -94,8 +95,8 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
       return deps.responder.exclusive(chatId, async () => {
         if (replyId !== undefined) await store.transact((tx) => markSending(tx, store, replyId, clock.now()));
         const applyPause = (request: ControlRequest): Promise<void> => store.transact((tx) => applyControl(tx, request));
-        const { parts, pausedUntil } = await sendAsSeller({ ...deps, applyPause }, chatId, text);
-        return { parts, pausedUntil };
+        const sent = await sendAsSeller({ ...deps, applyPause }, chatId, text);
+        return { parts: sent.parts, pausedUntil: sent.pausedUntil, ...('pauseFailed' in sent ? { pauseFailed: describeError(sent.pauseFailed) } : {}) };
       });
     },
 

@@ -33,10 +33,14 @@ export async function sendAsSeller<R>(
   deps: SellerReplyDeps<R>,
   chatId: string,
   text: string,
-): Promise<{ parts: number; pausedUntil: number; pause: R }> {
+): Promise<{ parts: number; pausedUntil: number } & ({ pause: R } | { pauseFailed: unknown })> {
   const sent = await sendParts(deps.messenger, chatId, splitText(text));
   const at = deps.clock.now();
   const until = at + deps.humanPauseHours * HOUR_MS;
-  const pause = await deps.applyPause({ op: 'pause', chatId, until, reason: 'takeover', at });
-  return { parts: sent.length, pausedUntil: until, pause };
+  try {
+    return { parts: sent.length, pausedUntil: until, pause: await deps.applyPause({ op: 'pause', chatId, until, reason: 'takeover', at }) };
+  } catch (error) {
+    // The text went out: saying it did not would make the seller send it twice.
+    return { parts: sent.length, pausedUntil: until, pauseFailed: error };
+  }
 }

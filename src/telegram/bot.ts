@@ -222,7 +222,10 @@ async function sendSellerReply(ctx: Context, sellerReply: SellerReply, context: 
   try {
     const sent = await actions.sendAsSeller(chatId, sellerReply.text, sellerReply.id);
     logger.info('telegram: sent the seller\'s reply to the buyer', { chat: chatId, parts: sent.parts });
-    outcome = `✅ Отправлено покупателю в ${chatLink(chatId)}; бот молчит там до ${formatTime(sent.pausedUntil)}.`;
+    outcome =
+      sent.pauseFailed === undefined
+        ? `✅ Отправлено покупателю в ${chatLink(chatId)}; бот молчит там до ${formatTime(sent.pausedUntil)}.`
+        : `✅ Отправлено покупателю в ${chatLink(chatId)}, но паузу бота записать не удалось (${escapeHtml(sent.pauseFailed)}): он может ответить там сам. Поставьте паузу: /pause ${escapeHtml(chatId)}`;
   } catch (error) {
     logger.warn(`telegram: could not send the seller's reply: ${redact(describeError(error))}`, { chat: chatId });
     const ambiguous = typeof error === 'object' && error !== null && (error as { ambiguous?: unknown }).ambiguous === true;

@@ -393,6 +393,23 @@ describe('a full disk', () => {
     }).done;
   }
 
+  it('reply --text on a full disk: the text goes out once, and the command says so and that the pause was not recorded', async () => {
+    const filled = await fillStore();
+    const { sb, env, dir, dataDir } = filled;
+    const report = join(dir, 'refused-writes.txt');
+    const before = sb.sent(CHAT).length;
+    const run = await spawnCli(['reply', CHAT, '--text', 'Добрый день! Да, в наличии.'], {
+      cwd: dir,
+      env: { ...env, NODE_OPTIONS: `--import ${PRELOAD}`, ENOSPC_DIR: dataDir, ENOSPC_REPORT: report },
+    }).done;
+    expect(readFileSync(report, 'utf8')).toContain(dataDir);
+    expect(sb.sent(CHAT)).toHaveLength(before + 1);
+    // Told it went out (so the seller does not send it again), and what to do about the pause.
+    expect(run.stdout).toMatch(new RegExp(`^${CHAT} sent as the seller \\(1 message\\); but the pause could not be recorded: .*\\(run avito-ai pause ${CHAT}\\)\\n$`));
+    expect(run.code).toBe(ExitCode.Failure);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
   it('full at start: refuses in one line saying the disk is full, writes and sends nothing', async () => {
     const filled = await fillStore();
     const { sb, env, dir, dataDir, storePath, before } = filled;

@@ -1,6 +1,6 @@
 /** `avito-ai reply <chatId>`: run the responder on one chat now, or send the seller's own text. */
 import { requireAvitoCredentials, type Config } from '../../config/config.js';
-import { MessengerError, StoreError, UsageError } from '../../errors.js';
+import { MessengerError, StoreError, UsageError, describeError } from '../../errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import type { OutputStream } from '../io.js';
@@ -83,8 +83,14 @@ async function sendAsSellerNow(config: Config, logger: Logger, out: OutputStream
     await reader.close();
   }
   const seller = { messenger, clock: { now: () => Date.now() }, humanPauseHours: config.responder.humanPauseHours, applyPause: (request: Parameters<typeof runControlRequest>[1]) => runControlRequest(config, request) };
-  const { parts, pause } = await sendAsSeller(seller, chatId, text);
-  const paused = pause.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
-  out.write(`${chatId} sent as the seller (${parts} message${parts > 1 ? 's' : ''}); ${paused}\n`);
+  const sent = await sendAsSeller(seller, chatId, text);
+  const what = `${chatId} sent as the seller (${sent.parts} message${sent.parts > 1 ? 's' : ''})`;
+  if ('pauseFailed' in sent) {
+    // Sent: reported as sent, so the seller does not send it again; the pause is theirs to set.
+    out.write(`${what}; but the pause could not be recorded: ${describeError(sent.pauseFailed)} (run avito-ai pause ${chatId})\n`);
+    return ExitCode.Failure;
+  }
+  const paused = sent.pause.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
+  out.write(`${what}; ${paused}\n`);
   return ExitCode.Ok;
 }

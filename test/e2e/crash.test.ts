@@ -402,22 +402,34 @@ describe('crash safety: a kill while a send is in flight', () => {
     text: string;
     /** When the record's settle window ends (from the send's start). */
     windowEnd: number;
-    /** When Avito stored the send (the sandbox answered it), if it did. */
-    landedAt(): number | undefined;
+    /** When Avito stored the send, and the message it made, if it did. */
+    landing(): Landing | undefined;
     /** The restart's first look at the chat, and when it ended. */
     restartLookedAt: number | undefined;
     restartEndedAt: number;
   }
 
-  /** Notes when the sandbox stores `send` (it answers the request as it stores the message), for up to `forMs`. */
-  function watchLanding(send: RecordedRequest, forMs: number): () => number | undefined {
-    let landedAt: number | undefined;
+  interface Landing {
+    at: number;
+    /** The message the send made: new since the last look, with the reply's text (a resend may have the same). */
+    messageId: string | undefined;
+  }
+
+  /** Notes when the sandbox stores `send` in `chatId` (it answers the request as it stores the message), for up to `forMs`. */
+  function watchLanding(sb: Sandbox, chatId: string, send: RecordedRequest, text: string, forMs: number): () => Landing | undefined {
+    let landing: Landing | undefined;
+    let seen = new Set(sb.messages(chatId).map((m) => m.id));
     const until = Date.now() + forMs;
     const watch = setInterval(() => {
-      if (send.status !== 0) landedAt = Date.now();
-      if (landedAt !== undefined || Date.now() > until) clearInterval(watch);
+      const messages = sb.messages(chatId);
+      if (send.status !== 0) {
+        const made = messages.filter((m) => !seen.has(m.id) && m.direction === 'out' && text.startsWith(String(m.content.text).trim()));
+        landing = { at: Date.now(), messageId: made.at(-1)?.id };
+      }
+      seen = new Set(messages.map((m) => m.id));
+      if (landing !== undefined || Date.now() > until) clearInterval(watch);
     }, 2);
-    return () => landedAt;
+    return () => landing;
   }
 
   interface Rig {
@@ -490,7 +502,7 @@ describe('crash safety: a kill while a send is in flight', () => {
     expect(record, 'the kill left a write-ahead record').toBeDefined();
     // Before the window was kept, a record did not say when its send began: the send's arrival stands in.
     const sendingSince = record!.sendingSince ?? kill.send.at;
-    const landedAt = watchLanding(kill.send, 2 * WINDOW_MS);
+    const landing = watchLanding(rig.sb, chatId, kill.send, record!.text, 2 * WINDOW_MS);
 
     const restartFrom = rig.sb.requests.length;
     await runPollOnce(rig.env, rig.cwd);
@@ -504,7 +516,7 @@ describe('crash safety: a kill while a send is in flight', () => {
       messagesAtKill: kill.messages,
       text: record!.text,
       windowEnd: sendingSince + WINDOW_MS,
-      landedAt,
+      landing,
       restartLookedAt: look?.at,
       restartEndedAt: Date.now(),
     };
@@ -512,8 +524,9 @@ describe('crash safety: a kill while a send is in flight', () => {
 
   /** The bot's message that the killed send put in the chat, if it landed. */
   function findCopy(sb: Sandbox, kill: SendKill): { index: number; id: string } | undefined {
-    const index = sb.messages(kill.chatId).findIndex((m, i) => i >= kill.messagesAtKill && m.direction === 'out' && kill.text.startsWith(String(m.content.text).trim()));
-    return index < 0 ? undefined : { index, id: sb.messages(kill.chatId)[index]!.id };
+    const id = kill.landing()?.messageId;
+    const index = sb.messages(kill.chatId).findIndex((m) => m.id === id);
+    return index < 0 ? undefined : { index, id: id! };
   }
 
   /**
@@ -526,7 +539,7 @@ describe('crash safety: a kill while a send is in flight', () => {
       expect(kill.inFlight, `${kill.chatId}: the kill came while the send was in flight`).toBe(true);
       expect(kill.restartEndedAt, `${kill.chatId}: the restart ended within the window`).toBeLessThan(kill.windowEnd);
       expect(kill.restartLookedAt, `${kill.chatId}: the restart looked at the chat`).toBeDefined();
-      const heldUntil = Math.min(kill.windowEnd, kill.landedAt() ?? Infinity);
+      const heldUntil = Math.min(kill.windowEnd, kill.landing()?.at ?? Infinity);
       const resent = sb.requests.filter((request) => request !== kill.send && isSendTo(request, kill.chatId) && request.at >= kill.send.at && request.at < heldUntil);
       expect(resent.map((request) => request.at - kill.killedAt), `${kill.chatId}: sent again ms after the kill, within the window`).toEqual([]);
     }
@@ -538,11 +551,13 @@ describe('crash safety: a kill while a send is in flight', () => {
     for (const kill of kills.filter((k) => k.fault === 'slow')) {
       const copy = findCopy(rig.sb, kill);
       expect(copy, `${kill.chatId}: the slow send's copy is in the chat`).toBeDefined();
-      expect(kill.landedAt(), `${kill.chatId}: the copy landed after the kill, within the window`).toSatisfy((at?: number) => at !== undefined && at > kill.killedAt && at < kill.windowEnd);
+      const at = kill.landing()?.at;
+      expect(at !== undefined && at > kill.killedAt && at < kill.windowEnd, `${kill.chatId}: the copy landed after the kill, within the window`).toBe(true);
+      expect(copy!.index, `${kill.chatId}: the copy came after the kill`).toBeGreaterThanOrEqual(kill.messagesAtKill);
       expect(botIds.get(kill.chatId)!.has(copy!.id), `${kill.chatId}: the late copy is the bot's`).toBe(true);
     }
     // The restart read the chat before the copy landed: without the window it would have sent again.
-    const early = kills.filter((k) => k.fault === 'slow' && k.restartLookedAt! < (k.landedAt() ?? Infinity));
+    const early = kills.filter((k) => k.fault === 'slow' && k.restartLookedAt! < (k.landing()?.at ?? Infinity));
     expect(early.length, 'restarts that looked before the copy landed').toBeGreaterThanOrEqual(Math.ceil(kills.filter((k) => k.fault === 'slow').length / 2));
     expect(await listTakeoverPauses(rig.env.STORE_PATH!, rig.chatIds), 'chats paused as taken over').toEqual([]);
   }
@@ -585,6 +600,7 @@ describe('crash safety: a kill while a send is in flight', () => {
     }
     await recoverWithPoll(rig.env, rig.cwd);
 
+    await expectLateCopyAdopted(rig, kills);
     // A line that came while the reply was in flight, before its copy landed, is not what the reply
     // was built from: it is answered in a reply of its own. Where nothing landed, one reply after
     // the window answers the question and the line together.
@@ -598,7 +614,6 @@ describe('crash safety: a kill while a send is in flight', () => {
       apart.add(lines.get(kill.chatId)!);
     }
     await expectExactlyOneReplyEach(rig.sb, rig.chatIds, rig.env.STORE_PATH!, apart);
-    await expectLateCopyAdopted(rig, kills);
     expectHeldThroughWindow(rig.sb, kills);
     await expectDroppedSendsCovered(rig, kills.filter((kill) => kill.fault === 'drop'));
   }, 90_000);

@@ -100,24 +100,8 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
       });
     },
 
-    async acceptSellerReply(reply) {
-      let fresh = false;
-      await store.transact((tx) => {
-        const outbox = readOutbox(store);
-        if (outbox.open.some((open) => open.id === reply.id) || outbox.done.some(([id]) => id === reply.id)) return;
-        fresh = true;
-        writeOutbox(tx, { ...outbox, open: [...outbox.open, reply] }, clock.now());
-      });
-      return fresh;
-    },
-
-    forgetSellerReply(replyId) {
-      return store.transact((tx) => {
-        const outbox = readOutbox(store);
-        const open = outbox.open.filter((reply) => reply.id !== replyId);
-        writeOutbox(tx, { open, done: [...outbox.done, [replyId, clock.now()]] }, clock.now());
-      });
-    },
+    acceptSellerReply: (reply) => acceptSellerReply(deps, reply),
+    forgetSellerReply: (replyId) => forgetSellerReply(deps, replyId),
 
     pendingSellerReplies: () => readOutbox(store).open,
 
@@ -156,6 +140,25 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
       };
     },
   };
+}
+
+async function acceptSellerReply({ store, clock }: SellerActionsDeps, reply: SellerReply): Promise<boolean> {
+  let fresh = false;
+  await store.transact((tx) => {
+    const outbox = readOutbox(store);
+    if (outbox.open.some((open) => open.id === reply.id) || outbox.done.some(([id]) => id === reply.id)) return;
+    fresh = true;
+    writeOutbox(tx, { ...outbox, open: [...outbox.open, reply] }, clock.now());
+  });
+  return fresh;
+}
+
+function forgetSellerReply({ store, clock }: SellerActionsDeps, replyId: string): Promise<void> {
+  return store.transact((tx) => {
+    const outbox = readOutbox(store);
+    const open = outbox.open.filter((reply) => reply.id !== replyId);
+    writeOutbox(tx, { open, done: [...outbox.done, [replyId, clock.now()]] }, clock.now());
+  });
 }
 
 async function reviewSellerReply(deps: SellerActionsDeps, reply: SellerReply, signal: AbortSignal): Promise<LeftReplyFate | undefined> {

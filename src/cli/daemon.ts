@@ -1,8 +1,4 @@
-/**
- * What the two daemons, `poll` and `serve`, share: the services they open in order (notices,
- * store, engine, Avito, responder), the seller's Telegram window, the pass hooks that log and
- * remember the last pass and error, and an orderly close.
- */
+/** What `poll` and `serve` share: services opened in order (notices, store, engine, Avito, responder), the seller's Telegram window, pass hooks that log and remember, an orderly close. */
 import { applyControl, parseControlRequest } from '../core/chat-control.js';
 import type { PassSummary, PollDeps } from '../core/poll.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
@@ -40,13 +36,10 @@ export interface Daemon {
   responder: Responder;
   notifier: Notifier;
   status: DaemonStatus;
-  /** What a poll pass needs, with the daemon's logging and hooks. */
   passDeps: PollDeps;
-  /** Called after each pass of a loop: logs it and resets the failure streak. */
   onPass(summary: PassSummary): void;
   /** Called when a pass fails: logs and remembers it (the loop tells the seller when it keeps failing). */
   onPassError(error: unknown): void;
-  /** Logs what happened in a chat; a failed send or an engine failure also becomes the last error. */
   observeOutcome(outcome: ChatOutcome): void;
   /** Applies the pause/resume requests queued by `avito-ai pause|resume`; never two at once. */
   applyControls(): Promise<void>;
@@ -60,8 +53,7 @@ export interface Daemon {
 
 /** Opens everything a daemon runs on; on failure closes what it opened and rethrows. */
 export async function openDaemon(context: CommandContext, config: Config, logger: Logger, options: DaemonOptions): Promise<Daemon> {
-  // A dry run changes nothing and tells no one; the seller's window opens for real runs only.
-  // Before the store is opened: a Telegram setting error must not leave the store locked.
+  // A dry run tells no one: the seller's window opens for real runs only, and before the store, so a Telegram setting error cannot leave the store locked.
   const notices = await openSellerNotices(config, logger, { telegram: !options.dryRun });
   let opened: (Store & { close(): Promise<void> }) | undefined;
   const listening = new AbortController();
@@ -124,7 +116,6 @@ async function openServices(
 
 type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'close'>;
 
-/** How a daemon logs, remembers and reports what its passes and chats do. */
 function createHooks(
   context: CommandContext,
   config: Config,
@@ -190,19 +181,14 @@ function createHooks(
   };
 }
 
-/**
- * Says what the bot will answer from before the first buyer waits on it: the local engine indexes
- * the folder now; for Gemini a store that does not exist stops the daemon here, with the fix,
- * rather than failing every question later.
- */
+/** Says what the bot will answer from before a buyer waits: the local engine indexes now; for Gemini a missing store stops the daemon here, with the fix, not every question later. */
 async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: Logger, signal: AbortSignal): Promise<void> {
   if (engine.name === 'gemini') {
     let listed;
     try {
       listed = await engine.listDocuments({ signal });
     } catch (error) {
-      // A store that does not exist, or a key Gemini refuses, will not mend by itself: stop here.
-      // An outage might: start anyway, and questions wait unread until Gemini answers again.
+      // A missing store or a refused key will not mend by itself: stop here. An outage might: start anyway, questions wait unread until Gemini answers.
       if (!(error instanceof GeminiApiError) || !error.retryable || signal.aborted) throw error;
       logger.warn(`cannot list the File Search store now (${describeError(error)}); starting anyway, questions wait until Gemini answers`);
       return;
@@ -217,7 +203,6 @@ async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: 
   if (knowledge.documents === 0) logger.warn(`no documents in ${config.knowledge.dir}: every buyer will get FALLBACK_TEXT`);
 }
 
-/** Applies the pause/resume requests `avito-ai pause|resume` queued while this daemon held the store. */
 async function applyQueuedControls(storePath: string, daemon: Services & { notifier: Notifier }, logger: Logger): Promise<void> {
   const { store, responder, notifier } = daemon;
   const { drainControlRequests } = await import('../store/control-inbox.js');

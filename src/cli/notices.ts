@@ -45,7 +45,6 @@ export async function createTelegramFor(config: Config, logger: Logger): Promise
   return { notifier, bot };
 }
 
-/** The seller's notices for one command: the log always, Telegram when configured. */
 export interface SellerNotices {
   notifier: Notifier;
   telegram: TelegramWindow | undefined;
@@ -84,9 +83,7 @@ export function combineNotifiers(...notifiers: Array<Notifier | undefined>): Not
   };
 }
 
-/**
- * The seller's notices as log lines (always, Telegram or not). Never throws into the core.
- */
+/** The seller's notices as log lines (always, Telegram or not). Never throws into the core. */
 export function createLogNotifier(logger: Logger): Notifier {
   return {
     notify(notification: Notification) {

@@ -1,7 +1,4 @@
-/**
- * The composition root: turns the resolved Config into the adapters the core needs.
- * Commands call these; nothing else constructs an adapter from configuration.
- */
+/** The composition root: turns the resolved Config into the adapters the core needs; nothing else constructs an adapter from configuration. */
 import { stat } from 'node:fs/promises';
 import { resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';

@@ -1,14 +1,10 @@
-/**
- * Another responder on the account (a second install, another bot): once found, the bot stays
- * silent everywhere until the seller has stopped it and runs `avito-ai resume --all`.
- */
+/** Another responder on the account (a second install, another bot): once found, the bot stays silent everywhere until the seller stops it and runs `avito-ai resume --all`. */
 import type { StoreReader } from './ports.js';
 
 /** JSON `{at, chatId, messageId}` while the bot holds for it; empty once the seller resolved it. */
 export const META_ANOTHER_RESPONDER = 'responder.anotherResponder';
 
 export interface AnotherResponder {
-  /** Epoch ms it was found. */
   at: number;
   chatId: string;
   messageId: string;

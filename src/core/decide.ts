@@ -13,9 +13,7 @@ export interface ChatView {
   buyerName?: string;
   isProcessed: (id: string) => boolean;
   now: number;
-  /** Avito's clock minus this machine's (0 when unknown). */
   avitoClockOffsetMs: number;
-  /** Another responder was found answering this account: the bot stays silent everywhere until the seller resolves it. */
   anotherResponder: boolean;
 }
 
@@ -41,7 +39,6 @@ export interface Learned {
     /** The bot was not paused before: the seller hears of it. */
     isNew: boolean;
   };
-  /** An outgoing message the bot did not send that reads as a bot's: another responder answers this account. */
   anotherResponder?: ChatMessage;
   processed: string[];
 }
@@ -55,7 +52,6 @@ export interface ChatDecision {
 export function decideChat(view: ChatView, settings: ResponderSettings): ChatDecision {
   const { state, now } = view;
   const analysis = analyzeChat(view.history, state, view.userId, view.isProcessed, view.avitoClockOffsetMs);
-  // The account is the buyer here: nothing to learn, answer or report, beyond whose listing it is.
   if (view.listing?.ownerId !== undefined && view.listing.ownerId !== view.userId) {
     return { analysis, learned: { processed: [], ...(state?.listing ? {} : { listing: view.listing }) }, verdict: { kind: 'skip', reason: 'not-ours' } };
   }
@@ -65,7 +61,6 @@ export function decideChat(view: ChatView, settings: ResponderSettings): ChatDec
   return { analysis, learned, verdict };
 }
 
-/** The seller's message turned out to be another responder's: no takeover, and the bot holds everywhere. */
 export function markAnotherResponder(decision: ChatDecision, message: ChatMessage): ChatDecision {
   const { takeover: _, ...learned } = decision.learned;
   return { ...decision, learned: { ...learned, anotherResponder: message }, verdict: holdForAnotherResponder(decision.analysis) };
@@ -117,7 +112,6 @@ function judge(analysis: ChatAnalysis, state: ChatState | undefined, pausedUntil
 /** A second bot answers within seconds of this one; a person repeating its words takes longer. */
 const COPY_WINDOW_SECONDS = 120;
 
-/** One of the fixed bot replies, or a copy of this bot's own reply sent right after it. */
 function readsAsBot(message: ChatMessage, view: ChatView, settings: ResponderSettings): boolean {
   const text = normalize(message.text);
   if ([settings.fallbackText, settings.escalationText, settings.nonTextReplyText].some((fixed) => fixed.trim() !== '' && normalize(fixed) === text)) return true;
@@ -140,7 +134,6 @@ export type ReplyPlan =
       answer?: KnowledgeAnswer;
       engineFailure?: { attempts: number; error: string };
     }
-  /** The engine failed and the limit is not reached: the inquiry stays open for the next look. */
   | { kind: 'defer'; attempt: number; error: string };
 
 /** Retried on later passes up to ENGINE_FAILURE_LIMIT, then the fallback, logged as ENGINE_FAILED so the seller can tell an outage from a gap in the documents. */

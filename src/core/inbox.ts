@@ -44,7 +44,6 @@ export interface QueuedChat {
   messageIds: string[];
   firstAt: number;
   dueAt: number;
-  /** Looks after an open outcome (0 for a fresh delivery). */
   retries: number;
 }
 
@@ -61,7 +60,7 @@ export interface Inbox {
   countRejected(): void;
   snapshot(): InboxSnapshot;
   figures(startedAt: number): RuntimeFigures;
-  /** Stops taking messages and answers what waits now, quiet period cut short, for at most `graceMs`; resolves with the chats left unanswered. */
+  /** Stops taking messages and answers fresh lines now, quiet period cut short, for at most `graceMs` (retries wait for the next start); resolves with the chats left unanswered. */
   drain(graceMs: number): Promise<string[]>;
 }
 
@@ -95,7 +94,6 @@ class ChatQueue {
   private readonly maxWaitMs: number;
   private readonly seen = new Map<string, true>();
   private readonly waiting = new Map<string, WaitingChat>();
-  /** Chats whose answer was stopped by the end of a drain's grace: held for the next start. */
   private readonly heldAtStop = new Set<string>();
   private readonly ready: string[] = [];
   private readonly running = new Set<string>();
@@ -145,7 +143,6 @@ class ChatQueue {
   async drain(graceMs: number): Promise<string[]> {
     this.closing = true;
     for (const entry of this.waiting.values()) {
-      // Fresh questions are answered now; retries of open chats are left to the next start.
       if (entry.retrying) {
         if (entry.timer) clearTimeout(entry.timer);
         delete entry.timer;

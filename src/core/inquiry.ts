@@ -61,8 +61,7 @@ export function analyzeChat(
   const botIds = new Set(state?.botMessageIds ?? []);
   const resumedAt = state?.resumedAt === undefined ? 0 : Math.floor((state.resumedAt + avitoClockOffsetMs) / 1000);
   const watermark = Math.max(state?.lastHandledAt ?? 0, resumedAt);
-  // Within the handled second, only what comes after the handled message is new: an answered
-  // sibling whose processed id was forgotten must not come back.
+  // Within the handled second only what follows the handled message is new: an answered sibling whose processed id was forgotten must not come back.
   const handledIndex = state?.lastHandledMessageId === undefined ? -1 : history.findIndex((m) => m.id === state.lastHandledMessageId);
   const isAfterWatermark = (m: ChatMessage, index: number): boolean => {
     if (m.created !== watermark) return m.created > watermark;

@@ -5,9 +5,7 @@ import type { PendingReply } from './ports.js';
 import { splitText } from './split-text.js';
 
 export type PendingPlan =
-  /** A send that may still land is within its settle window: wait for it to show up. */
   | { kind: 'hold' }
-  /** Nothing of ours went out and the reply is no longer wanted as it was: decide afresh. */
   | { kind: 'drop' }
   | { kind: 'finish'; adopted: ChatMessage[]; rest: string[]; inquiry: ChatMessage[] };
 

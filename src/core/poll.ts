@@ -10,7 +10,6 @@ import type { ChatOutcome, Responder } from './responder.js';
 
 const META_UPDATED_SINCE = 'poll.updatedSince';
 const META_OPEN_CHATS = 'poll.openChats';
-/** Epoch ms the last pass ended (`last_poll_time` in `/stats`). */
 export const META_LAST_PASS = 'poll.lastPassAt';
 
 export interface PassSummary {
@@ -76,7 +75,6 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
 
   if (!deps.dryRun) {
     const newest = chats.reduce((max, chat) => Math.max(max, chat.updated), since ?? 0);
-    // Chats not reached because of a stop request stay candidates for the next pass.
     if (deps.signal?.aborted) for (const [id] of candidates) pass.stillOpen.add(id);
     await store.transact((tx) => {
       for (const [chatId, since] of pass.rechecked) {

@@ -127,10 +127,7 @@ export interface ChatState {
   lastActivityAt?: number;
   /** When `resume` was asked (this machine's clock): what the buyer wrote before it is the seller's. */
   resumedAt?: number;
-  /**
-   * When the bot last replied here: a buyer line typed while the reply was on its way sits before
-   * it in the chat, where no pass looks, so the next pass looks at the chat once more.
-   */
+  /** When the bot last replied: a buyer line typed while the reply was on its way sits before it, where no pass looks, so the next pass looks once more. */
   recheckAfter?: number;
 }
 
@@ -144,13 +141,9 @@ export interface PendingReply {
   text: string;
   status: DialogStatus;
   sources: string[];
-  /** Ids of the parts already accepted by Avito. */
   sentIds: string[];
   createdAt: number;
-  /**
-   * When the send that may still land began: set before every send, cleared when a send was
-   * refused outright. A crash mid-send leaves it set, so a restart waits out the settle window.
-   */
+  /** Set before every send, cleared when one is refused outright: a crash mid-send leaves it set, so a restart waits out the settle window. */
   sendingSince?: number;
   /** When a send failed without telling whether it reached Avito (timeout, reset). */
   ambiguousAt?: number;

@@ -28,7 +28,6 @@ export function recordLearned(tx: StoreTransaction, chatId: string, learned: Lea
   if (learned.processed.length > 0) tx.markProcessed(learned.processed);
 }
 
-/** Buyer messages seen and deliberately not answered: the inquiry is closed without a reply. */
 export function recordInquiryClosed(tx: StoreTransaction, chatId: string, inquiry: readonly ChatMessage[]): void {
   const newest = inquiry.at(-1);
   if (!newest) return;

@@ -51,7 +51,6 @@ export type ChatOutcome =
   | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
 
 export interface HandleOptions {
-  /** The chat as `listChats` returned it: saves a `getChat` call for the listing. */
   summary?: ChatSummary;
   dryRun?: boolean;
   /** Aborted on shutdown: a slow engine call is dropped and the question waits for the next start. */
@@ -88,7 +87,6 @@ export function createResponder(deps: ResponderDeps): Responder {
 interface Look {
   chatId: string;
   userId: number;
-  /** Avito's newest messages, oldest first: stored with whatever the look writes. */
   fetched: ChatMessage[];
   history: ChatMessage[];
   listing: Listing | undefined;
@@ -99,8 +97,7 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   const userId = await deps.messenger.getUserId();
   const fetched = (await deps.messenger.listMessages(chatId, { limit: MESSAGES_PAGE })).reverse();
   if (fetched.some(isTariffStub)) {
-    // Without the Messenger API tariff Avito shows a stub in place of every message, under the real ids: nothing of it
-    // is stored, so buying the tariff brings the chat back with its texts. One notice an hour, not one per chat per pass.
+    // Without the Messenger API tariff Avito shows a stub under the real ids: storing none of it brings the texts back once bought. One notice an hour, not per chat per pass.
     if (!options.dryRun) deps.notifier.notify({ kind: 'error', code: 'tariff-stub', message: 'Avito shows the Messenger API tariff stub: the bot cannot read this chat.', details: { chat: chatId } });
     return { chatId, action: 'skipped', reason: 'tariff-stub' };
   }
@@ -126,8 +123,7 @@ async function readChat(deps: ResponderDeps, read: Pick<Look, 'chatId' | 'userId
   // What Avito shows counts even where the store's window refuses it (a flood within one second of the oldest kept message): the newest line is usually the question.
   const history = mergeHistory(store.getHistory(chatId), fetched);
   const state = store.getChat(chatId);
-  // A summary from listChats is authoritative, also about no listing (u2u): asking again costs a call per chat per pass.
-  // A listing stored before its owner was read is asked for once more.
+  // A listChats summary is authoritative, also about no listing (u2u): asking costs a call per chat per pass. A listing stored before its owner was read is asked again.
   const stored = state?.listing?.ownerId === undefined ? undefined : state.listing;
   const listing = options.summary ? options.summary.listing : (stored ?? (await messenger.getChat(chatId)).listing);
   return { ...read, history, listing, buyerName: options.summary?.buyer?.name };
@@ -219,11 +215,7 @@ async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropP
   return await sendRecorded(deps, record, splitText(record.text), [], analysis.inquiry, look.listing, started, plan.answer);
 }
 
-/**
- * A "seller's" message that is exactly what this bot would have answered to the questions before
- * it is another responder's (a second install on the same account), not a takeover: one engine
- * call, only when a new takeover is about to be recorded.
- */
+/** A "seller's" message that is exactly what this bot would answer to the questions before it is another responder's, not a takeover: one engine call, for new takeovers only. */
 async function checkTakeover(deps: ResponderDeps, look: Look, decision: ChatDecision, options: HandleOptions): Promise<ChatDecision> {
   const takeover = decision.learned.takeover;
   if (!takeover?.isNew || decision.learned.anotherResponder) return decision;
@@ -244,12 +236,8 @@ async function checkTakeover(deps: ResponderDeps, look: Look, decision: ChatDeci
   }
 }
 
-/**
- * Avito stamps a sent message with its own clock (whole seconds); against this machine's time
- * just after the send, that gives Avito's clock minus ours, a little low (never too high, which
- * would let a resume skip questions). Kept when it moved by more than a second, so the completion
- * line rarely grows for it.
- */
+// Avito stamps a send in whole seconds by its clock: against ours just after, that gives its offset a little low (never too high, which would let a resume skip questions).
+// Kept only when it moved by more than a second, so the completion line rarely grows for it.
 function estimateClockOffset(store: Store, sent: readonly ChatMessage[], now: number): number | undefined {
   const newest = sent.reduce((max, message) => Math.max(max, message.created), 0);
   if (newest === 0) return undefined;

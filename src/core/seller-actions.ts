@@ -25,11 +25,7 @@ export interface StatusReport {
   paused: number;
 }
 
-/**
- * An owner's answer to a notice, on its way to the buyer. Stored before Telegram is told the
- * update was received, kept until the owner has heard what became of it: a crash in between
- * leaves it for the next start to settle.
- */
+/** An owner's answer on its way to the buyer: stored before Telegram confirms the update, kept until the owner heard its fate, so a crash in between is settled at the next start. */
 export interface SellerReply {
   /** `<owner chat>:<message id>:<date>`: the same message delivered again by Telegram is known by it. */
   id: string;
@@ -42,7 +38,6 @@ export interface SellerReply {
   sendingSince?: number;
 }
 
-/** What a restart found of a reply the last run left open, read from the chat on Avito. */
 export type LeftReplyFate =
   | { kind: 'delivered' }
   | { kind: 'partial'; sent: number; parts: number }
@@ -51,25 +46,16 @@ export type LeftReplyFate =
   | { kind: 'unknown'; error: string };
 
 export interface SellerActions {
-  /** Pauses the bot there for HUMAN_PAUSE_HOURS. `replyId` names the accepted reply this sends, marked as under way first. */
-  /** `pauseFailed`: the text went out, but the pause could not be recorded (the bot may answer there). */
+  /** Pauses the bot there for HUMAN_PAUSE_HOURS, marking `replyId`'s reply under way first. `pauseFailed`: sent, but not paused (the bot may answer there). */
   sendAsSeller(chatId: string, text: string, replyId?: string): Promise<{ parts: number; pausedUntil: number; pauseFailed?: string }>;
   /** Durable when it resolves; false when this reply was accepted before (Telegram delivered the update again). */
   acceptSellerReply(reply: SellerReply): Promise<boolean>;
-  /** The owner has heard what became of the reply. */
   forgetSellerReply(replyId: string): Promise<void>;
-  /** Replies accepted and not yet forgotten: after a restart, what the last run left. */
   pendingSellerReplies(): SellerReply[];
-  /**
-   * After a restart: waits until a send that may still land has had the time to, then reads the
-   * chat. Undefined when `signal` aborted first (the reply stays for the next start).
-   */
+  /** After a restart: waits until a send that may still land has had the time to, then reads the chat; undefined when `signal` aborted first (the reply stays). */
   reviewSellerReply(reply: SellerReply, signal: AbortSignal): Promise<LeftReplyFate | undefined>;
-  /** Resolves with the epoch ms the pause lasts until. */
   pause(chatId: string, hours: number): Promise<number>;
-  /** False when the chat is unknown. */
   resume(chatId: string): Promise<boolean>;
-  /** Escalated and paused chats, most recent activity first. */
   attention(): ChatState[];
   status(): StatusReport;
 }
@@ -184,7 +170,6 @@ async function reviewSellerReply(deps: SellerActionsDeps, reply: SellerReply, si
   return sent === 0 ? { kind: 'not-sent' } : { kind: 'partial', sent, parts: parts.length };
 }
 
-/** How many of `parts`, in order, are among `outgoing` (oldest first), by exact text. */
 function countLanded(parts: readonly string[], outgoing: readonly ChatMessage[]): number {
   let landed = 0;
   for (const message of outgoing) {

@@ -5,7 +5,6 @@ import type { Clock, Messenger } from './ports.js';
 import { splitText } from './split-text.js';
 import { HOUR_MS } from './time.js';
 
-/** `onSent` hears of each part as soon as Avito accepted it. */
 export async function sendParts(
   messenger: Pick<Messenger, 'sendMessage'>,
   chatId: string,

@@ -1,8 +1,7 @@
 /** Avito Messenger refuses longer text messages. */
 export const AVITO_TEXT_LIMIT = 1000;
 
-// How good a place to break is: a blank line beats a line break beats a sentence end beats a
-// plain space. A no-break space (prices like "100 ₽") is the last resort before cutting a word.
+// Break ranks: blank line > line break > sentence end > plain space; a no-break space (prices like "100 ₽") is the last resort before cutting a word.
 const RANK_PARAGRAPH = 4;
 const RANK_LINE = 3;
 const RANK_SENTENCE = 2;

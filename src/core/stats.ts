@@ -4,7 +4,6 @@ import { META_LAST_PASS, openChatIds } from './poll.js';
 import type { DialogRecord, Store } from './ports.js';
 import { HOUR_MS } from './time.js';
 
-/** `{at, message}` of the newest error a daemon met, kept in the store's meta. */
 export const META_LAST_ERROR = 'daemon.lastError';
 
 export const LATENCY_WINDOW = 1000;
@@ -35,7 +34,6 @@ export interface MonitorStats {
   paused_chats: number;
   /** Chats where the bot or the seller wrote in the last 24 hours. */
   active_dialogs: number;
-  /** ISO time the last pass ended. */
   last_poll_time: string | null;
   last_error: string | null;
   last_error_time: string | null;

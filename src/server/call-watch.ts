@@ -1,12 +1,8 @@
-/**
- * Health as `/health` reports it: did the last call to an outside system succeed? A watch wraps an
- * adapter and remembers the outcome of each call, without changing what the caller sees.
- */
+/** Health as `/health` reports it: did the last call to an outside system succeed? A watch wraps an adapter and records each call's outcome, changing nothing for the caller. */
 
 /** The last outcome seen; `ok` undefined until the first call ends. */
 export interface CallWatch {
   ok?: boolean;
-  /** Epoch ms of the last outcome. */
   at?: number;
   error?: string;
 }
@@ -18,10 +14,8 @@ export type AsyncMethodOf<T> = {
   string;
 
 /**
- * Wraps `target` so that each call of the named async methods records its outcome in `watch`.
- * The names are checked against `T`, so renaming a method cannot silently end the watch.
- * `isOutage` tells a failure of the system (down, refusing our keys) from an answer about one
- * request (a chat that does not exist), which says the system works.
+ * Wraps `target` so each call of the named async methods records its outcome in `watch`; names are checked against `T`, so a rename cannot silently end the watch.
+ * `isOutage` tells a failure of the system (down, refusing our keys) from an answer about one request (a missing chat), which says the system works.
  */
 export function watchCalls<T extends object>(
   target: T,

@@ -1,10 +1,6 @@
 /**
- * At most `max` open connections to a server, so that a flood of slow or silent clients costs a
- * bounded number of file descriptors. Node's own `maxConnections` refuses the newcomer, which
- * lets whoever holds the slots (a slowloris) keep Avito out until the header timeout frees them;
- * here the newcomer is let in and the oldest connection with no request in hand (one that never
- * finished its headers, or an idle keep-alive) makes room. A client that sends its request at
- * once, as Avito and a browser do, is never the oldest of those for long.
+ * At most `max` open connections. Node's own `maxConnections` refuses the newcomer, so whoever holds the slots (a slowloris) keeps Avito out until the header timeout;
+ * here the oldest connection with no request in hand (unfinished headers, idle keep-alive) makes room, which a client sending at once, as Avito does, never is for long.
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';

@@ -1,11 +1,7 @@
 /**
- * The seller's monitor page, served by `avito-ai serve` at `GET /dashboard` and `GET /dashboard.js`.
- *
- * Both are plain strings so the package ships no front-end build step, no framework and no asset
- * files to locate at run time: `tsc` carries them into `dist/` like any other code. The page is
- * static and holds no data; its one script (no inline code, so a strict CSP holds) polls the JSON
- * monitor routes and builds the DOM from text nodes only, since the texts are buyers' messages.
- * The script is written without template literals or backslashes so this template holds it verbatim.
+ * The monitor page (`GET /dashboard`, `/dashboard.js`) as plain strings: no front-end build, framework or asset files to find at run time; `tsc` carries them into `dist/`.
+ * The page holds no data; its one script (no inline code, so a strict CSP holds) polls the JSON routes and builds the DOM from text nodes only: the texts are buyers' messages.
+ * The script has no template literals or backslashes, so this template holds it verbatim.
  */
 
 export const DASHBOARD_HTML = `<!doctype html>

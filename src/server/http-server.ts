@@ -1,20 +1,12 @@
-/**
- * What `serve`'s two listeners share: the limits that keep slow and broken clients from costing
- * more than a few seconds and a bounded number of sockets, the answer helpers, listen and close.
- * Nothing a client sends can throw out of a handler: every request ends in a status code.
- */
+/** What `serve`'s two listeners share: limits that hold slow or broken clients to seconds and bounded sockets, answer helpers, listen and close. Every request ends in a status code. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { capConnections } from './connection-cap.js';
 
-/** How long `close()` waits for the requests in hand by default. */
 export const CLOSE_GRACE_MS = 5000;
 
-/**
- * A client has this long to send its headers, and this long for the whole request: a delivery
- * is a few hundred bytes, sent at once by Avito or by the reverse proxy in front.
- */
+/** Headers within this, the whole request within REQUEST_TIMEOUT_MS: a delivery is a few hundred bytes, sent at once by Avito or the reverse proxy in front. */
 export const HEADERS_TIMEOUT_MS = 5000;
 const REQUEST_TIMEOUT_MS = 10_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5000;

@@ -1,13 +1,7 @@
 /**
- * The webhook listener in a worker thread of its own, so that acknowledging a delivery never waits
- * for the answering work (searches, store writes) on the main thread. The worker runs
- * `startWebhookServer` as it is and answers every delivery there; only the parsed delivery, the
- * counters and the health check cross the thread boundary, as messages.
- *
- * What an acknowledged delivery can lose is unchanged: it waits in memory (now in the port's
- * queue before the inbox), and the safety pass at the next start finds whatever a crash lost
- * still unanswered at Avito. A main thread that takes no delivery for `stallMs` gets 503s answered
- * in its stead, so Avito keeps the new ones and retries.
+ * The webhook listener in a worker thread of its own: acknowledging a delivery never waits for the main thread's answering work. Only parsed deliveries, counters and health checks cross.
+ * What an acknowledged delivery can lose is unchanged: it waits in memory, and the next start's safety pass finds what a crash lost still unanswered at Avito.
+ * A main thread that takes no delivery for `stallMs` gets 503s answered in its stead, so Avito keeps the new ones and retries.
  */
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { CLOSE_GRACE_MS, type RunningServer } from './http-server.js';
@@ -55,7 +49,6 @@ interface ThrownError {
   stack?: string;
 }
 
-/** Starts the listener thread and serves its deliveries and health checks from this thread. */
 export async function startWebhookServerThread<D>(options: ThreadedServerOptions<D>): Promise<RunningServer> {
   const taken = new Int32Array(new SharedArrayBuffer(4));
   const settings: ThreadSettings = {
@@ -136,7 +129,6 @@ function followThread(
   return { listening, closed };
 }
 
-/** What the thread reports while it serves: deliveries, refusals, failures, health checks. */
 function receiveFromThread<D>(options: ThreadedServerOptions<D>, taken: Int32Array, send: (message: ToThread) => void) {
   return (message: Exclude<FromThread, { type: 'listening' | 'failed' | 'closed' }>): void => {
     switch (message.type) {
@@ -176,10 +168,7 @@ function reviveError(thrown: ThrownError): Error {
   return Object.assign(new Error(thrown.message), thrown);
 }
 
-/**
- * The worker's side: listens as `startWebhookServerThread` asked, with `parseDelivery` (a function,
- * which cannot cross threads, so the worker's module brings it).
- */
+/** The worker's side, with `parseDelivery` from the worker's module: a function cannot cross threads. */
 export async function serveFromThread<D>(parseDelivery: (body: unknown) => D | RefusedDelivery): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveFromThread runs in a worker thread');
@@ -241,10 +230,7 @@ function callHealthAcross(post: (message: FromThread) => void): { health(): Prom
   };
 }
 
-/**
- * Deliveries handed to the main thread and not yet taken there (`taken` counts those it took).
- * Stalled once the oldest of them has waited more than `stallMs`.
- */
+/** Stalled once the oldest delivery handed to the main thread and not yet taken there (`taken` counts those it took) has waited more than `stallMs`. */
 export function watchHandover(taken: Int32Array, stallMs: number, now: () => number = () => performance.now()): { post(): void; isStalled(): boolean } {
   const postedAt: number[] = [];
   let posted = 0;

@@ -4,7 +4,6 @@ import type { MonitorStats } from '../core/stats.js';
 export interface ProcessFigures {
   rssBytes: number;
   heapUsedBytes: number;
-  /** Unix seconds. */
   startTimeSeconds: number;
 }
 

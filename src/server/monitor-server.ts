@@ -1,8 +1,4 @@
-/**
- * The seller's monitor on a listener of its own (loopback by default): the dashboard, the figures
- * and the buyers' dialogs. Every route that shows data asks for the token, on loopback too: the
- * store files are the service user's only, and a local user must not read them through here.
- */
+/** The seller's monitor, on a listener of its own (loopback by default). Every data route asks for the token, on loopback too: a local user must not read the 0600 store through here. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
 import { matchSecret, notFound, readTarget, send, SECURITY_HEADERS, sendJson, startHttpServer, type RunningServer } from './http-server.js';
@@ -17,7 +13,6 @@ export interface Health {
   checks: Record<string, { ok: boolean } & Record<string, unknown>>;
 }
 
-/** What the monitor routes show; each call reads the current state (at once, or by a promise). */
 export interface Monitor {
   health(): Promise<Health>;
   stats(): unknown;
@@ -33,7 +28,6 @@ export interface MonitorServerOptions {
   /** Asked of every data route and the page: bearer header or `?token=`. */
   token: string;
   monitor: Monitor;
-  /** Called when a handler failed unexpectedly (answered 500). */
   onError?(error: unknown): void;
 }
 

@@ -1,8 +1,4 @@
-/**
- * The monitor's token when MONITOR_TOKEN is not set: made once, kept beside the store and, like
- * the store's files, readable by the service's user only; the same after every restart, so the
- * seller's bookmarked dashboard link keeps working.
- */
+/** The monitor's token when MONITOR_TOKEN is unset: made once, kept beside the store, owner-only like its files, the same after restarts so a bookmarked dashboard link keeps working. */
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { StoreError } from '../errors.js';

@@ -1,7 +1,4 @@
-/**
- * The monitor routes' JSON, from the store, the inbox and the health watches. Field names are
- * snake_case and times ISO strings, as the monitor API avito-ai replaces had them.
- */
+/** The monitor routes' JSON, from the store, the inbox and the health watches: snake_case names and ISO times, as in the monitor API avito-ai replaces. */
 import { memoryUsage } from 'node:process';
 import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';

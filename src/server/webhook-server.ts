@@ -1,8 +1,6 @@
 /**
- * The listener the internet reaches (through the seller's reverse proxy): Avito's webhook
- * deliveries and a bare health check, nothing else. Buyers' data is the monitor's, on a listener
- * of its own, so no proxy setting, Host header or local user can reach it here.
- * What a delivery means is the injected parser's call, what to do with it the inbox's.
+ * The listener the internet reaches (through the seller's reverse proxy): Avito's webhook deliveries and a bare health check, nothing else.
+ * Buyers' data is the monitor's, on a listener of its own, so no proxy setting, Host header or local user can reach it here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchSecret, notFound, readTarget, sendJson, startHttpServer, type RunningServer } from './http-server.js';
@@ -32,7 +30,6 @@ export interface WebhookListenerOptions<D> {
   onRejected?(reason: string): void;
   /** The daemon's health: `/health` here publishes whether it is ok and which checks fail, no more. */
   health(): Promise<Health>;
-  /** Called when a handler failed unexpectedly (answered 500). */
   onError?(error: unknown): void;
 }
 

@@ -59,10 +59,7 @@ export interface SetAsideRequests {
 
 const UNREADABLE_CODES = new Set(['EACCES', 'EPERM', 'EISDIR']);
 
-/**
- * Renames the inbox first, so new requests land in a fresh one; a `.draining` left by a crash is drained again (idempotent).
- * A file this process cannot read (another user's) would wedge the inbox: it goes to `<inbox>.unreadable-<time>`.
- */
+/** Renames the inbox first so new requests land in a fresh one; a crash's `.draining` is drained again. An unreadable file would wedge it: moved to `<inbox>.unreadable-<time>`. */
 export async function drainControlRequests(
   storePath: string,
   apply: (request: unknown) => Promise<void>,

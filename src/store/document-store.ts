@@ -48,7 +48,6 @@ interface Touched {
   pending: Set<string>;
   counters: Set<CounterName>;
   meta: Set<string>;
-  /** Messages the transaction added to a history, in order. */
   messages: ChatMessage[];
   dialogs: Array<{ record: DialogRecord; seq: number }>;
   /** What each changed value replaced, by undo key (`chat:<id>`, `processed:<id>`, ...). */
@@ -77,10 +76,7 @@ export class DocumentStore implements Store {
   readonly #histories = new Map<string, ChatHistory>();
   #keptMessages = 0;
   readonly #processed: Set<string>;
-  /**
-   * Per key, the changes whose writes have not settled yet, oldest first: a failed write restores
-   * the value its change replaced, unless a later change built on it, which then inherits it.
-   */
+  /** Per key, unsettled changes oldest first: a failed write restores the value its change replaced, unless a later change built on it, which then inherits it. */
   readonly #unsettled = new Map<string, Undo[]>();
   /** Oldest first, at most `dialogLimit`. */
   readonly #dialogs: DialogRecord[] = [];
@@ -191,10 +187,7 @@ export class DocumentStore implements Store {
     return Object.hasOwn(this.#db.data.meta, key) ? this.#db.data.meta[key] : undefined;
   }
 
-  /**
-   * Makes `apply`'s changes durable as ONE state journal line. Changes made before `apply` throws are still written
-   * (memory and disk must not part ways); a failed write rolls them back, so that a retry writes them, not skips them.
-   */
+  /** `apply`'s changes as ONE journal line, even those made before it throws (memory and disk must not part); a failed write rolls them back, so a retry writes them, not skips them. */
   async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
     this.#assertWritable();
     const touched: Touched = { chats: new Set(), processed: [], pending: new Set(), counters: new Set(), meta: new Set(), messages: [], dialogs: [], undo: new Map() };
@@ -289,10 +282,8 @@ export class DocumentStore implements Store {
   }
 
   /**
-   * Ends the transaction's claim on the values it changed. When its write failed, memory must not
-   * hold what the disk does not (a write-ahead record that was never saved must not be acted on):
-   * each value goes back to what it replaced, or, when a later change built on it, that change
-   * inherits what to go back to; a value a later change already wrote stays (that line holds it).
+   * Ends the transaction's claim on the values it changed. After a failed write memory must not hold what the disk does not (an unsaved write-ahead record must not be acted on):
+   * each value goes back to what it replaced, or a later change built on it inherits that; a value a later change already wrote stays (that line holds it).
    */
   #settle(touched: Touched, written: boolean): void {
     for (const [key, undo] of touched.undo) {

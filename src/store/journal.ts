@@ -215,10 +215,7 @@ export class JournalWriter {
     return promise;
   }
 
-  /**
-   * Folds the journal into the snapshot `save` writes: runs it while no append is in flight, then empties the journal.
-   * Appends made meanwhile wait for the emptied journal; a waiting reset is shared; when `save` fails the journal stays.
-   */
+  /** Folds the journal into the snapshot `save` writes, with no append in flight, then empties it; appends meanwhile wait, a waiting reset is shared, a failed `save` leaves the journal. */
   reset(save: () => Promise<void>): Promise<void> {
     this.#reset ??= { save, ...createDeferred() };
     const { promise } = this.#reset;

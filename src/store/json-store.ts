@@ -107,10 +107,7 @@ interface LoadSettings {
   readOnly: boolean;
 }
 
-/**
- * The writer may fold the journal into a new snapshot between our reads of snapshot and journal, and the replay would
- * miss what the fold took. A snapshot is only replaced by a rename: a changed identity tells, and a second read settles it.
- */
+/** A fold between our reads of snapshot and journal would hide what it took from the replay; a snapshot is only replaced by a rename, so a changed identity tells and a reread settles it. */
 async function loadReadOnly(settings: LoadSettings): Promise<JsonStore> {
   for (let attempt = 1; ; attempt += 1) {
     const before = await readIdentity(settings.paths.state);
@@ -181,8 +178,7 @@ async function loadStore(settings: LoadSettings, lock: LockOwner | undefined): P
   });
 
   if (!readOnly) {
-    // A missing file becomes a fresh one, an older schema is saved migrated, and a journal left by a crash is
-    // folded in, so appends start on an empty one.
+    // A missing file becomes a fresh one, an older schema is saved migrated, a journal a crash left is folded in: appends start on an empty one.
     const journaled = (stateScan?.size ?? 0) > 0;
     if (storedVersion === undefined || storedVersion < SCHEMA_VERSION || journaled) await store.saveState();
     if (historyScan) await tidyHistoryJournal(store, paths.history, historyScan);

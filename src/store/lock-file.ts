@@ -1,7 +1,4 @@
-/**
- * One writer at a time: on Linux the kernel arbitrates on this host (`claimHostLock`), the file names the holder and
- * guards against other hosts. After a reboot or container restart a pid may name another process: hence boot id and start time.
- */
+/** One writer at a time: on Linux the kernel arbitrates on this host (`claimHostLock`), the file names the holder for other hosts; boot id and start time, as a reboot may reuse a pid. */
 import { createHash } from 'node:crypto';
 import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -88,9 +85,8 @@ async function writeLockFile(lockPath: string, storePath: string, owner: LockOwn
 }
 
 /**
- * A listening socket in Linux's abstract namespace, named after the lock's directory (device and inode: every path
- * agrees) and file: binding is atomic and the kernel frees it when its process dies, so no stale state is left to race
- * over. `undefined` without abstract sockets (not Linux, sockets forbidden): the file alone decides, racily, as before.
+ * A listening socket in Linux's abstract namespace, named after the lock's directory (device and inode: every path agrees) and file: binding is atomic,
+ * and the kernel frees it when its process dies, so no stale state is left to race over. `undefined` without abstract sockets: the file alone decides, racily.
  */
 async function claimHostLock(lockPath: string): Promise<Server | 'taken' | undefined> {
   if (platform !== 'linux') return undefined;

@@ -29,10 +29,7 @@ export interface StateDoc {
   dialogSeq?: number;
 }
 
-/**
- * Absolute values (a whole chat state, a counter's total), never deltas: replaying a line the snapshot holds changes nothing,
- * so a crash may fall between writing a snapshot and emptying the journal. Lists, not maps: no key becomes `__proto__`.
- */
+/** Absolute values, never deltas: replaying a line the snapshot holds changes nothing, so a crash may fall mid-fold. Lists, not maps: no key becomes `__proto__`. */
 export interface StateEntry {
   /** The schema version the line was written in. */
   v: number;

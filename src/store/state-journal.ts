@@ -20,10 +20,7 @@ export interface StateJournalOptions {
   dialogs: CarriedSink;
 }
 
-/**
- * A line also carries the transaction's new messages and dialog records: one write. A fold moves those to their journals,
- * writes the snapshot and empties the journal last; a crash in between leaves lines that replay to nothing new.
- */
+/** A line also carries the transaction's new messages and dialogs (one write); a fold moves them, writes the snapshot, empties the journal last: a crash between replays nothing new. */
 export class StateJournal implements StateSink {
   readonly path: string;
   readonly #writer: JournalWriter;
@@ -117,8 +114,7 @@ export class StateJournal implements StateSink {
   #startFold(): void {
     this.#folding ??= this.saveSnapshot()
       .catch(() => {
-        // The journal still holds everything; retrying at every append would rewrite the snapshot per
-        // transaction while the disk fails, so retry after as much again.
+        // The journal still holds everything; retrying at every append would rewrite the snapshot per transaction while the disk fails, so retry after as much again.
         this.#foldAtLines = this.#writer.lines + this.#maxLines;
         this.#foldAtBytes = this.#writer.size + this.#maxBytes;
       })

@@ -1,9 +1,6 @@
 /**
- * `avito-ai serve`: the webhook daemon. Avito's deliveries are acknowledged at once and answered
- * after REPLY_DELAY seconds of quiet in the chat; a safety pass over the chats at start and every
- * SAFETY_POLL_MINUTES catches what was never delivered. The webhook listener (HOST:PORT, what the
- * reverse proxy forwards to) serves nothing else; the monitor listens apart, on MONITOR_HOST:MONITOR_PORT,
- * behind its token.
+ * `avito-ai serve`: deliveries are acknowledged at once and answered after REPLY_DELAY of quiet; a safety pass at start and every SAFETY_POLL_MINUTES catches what was never delivered.
+ * The webhook listener (HOST:PORT, behind the reverse proxy) serves nothing else; the monitor listens apart, on MONITOR_HOST:MONITOR_PORT, behind its token.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +23,6 @@ import { createLoggerFor, loadConfig } from '../services.js';
 
 /** How long SIGTERM waits for the queue to be answered before holding the rest for the next start. */
 const DRAIN_GRACE_MS = 20_000;
-/** How often queued `avito-ai pause|resume` requests are looked for. */
 const CONTROL_POLL_MS = 2000;
 /** The listener thread's module, next to this one's folder once compiled (absent as TypeScript). */
 const LISTENER_ENTRY = new URL('../serve-listener.js', import.meta.url);
@@ -78,8 +74,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
       fatal ??= daemon.tellFatal(error);
     });
 
-    // Stopping: no new deliveries (Avito retries or the next start's safety pass picks them up),
-    // the queue is answered now, and what cannot be answered in time is held for the next start.
+    // Stopping: no new deliveries (Avito retries, or the next start's safety pass), the queue answered now, what cannot be answered in time held for the next start.
     clearInterval(controls);
     await listeners.close();
     listeners = undefined;
@@ -122,9 +117,7 @@ async function resolveMonitorToken(config: Config): Promise<MonitorToken> {
   return { token: (await loadMonitorToken(file)).token, file };
 }
 
-/** The queue of delivered chats, for the account deliveries must belong to. */
 async function openInbox(config: Config, daemon: Daemon, logger: Logger, onFatal: (error: unknown) => void): Promise<Inbox> {
-  // The account: configured, cached, or asked of Avito once.
   const accountId = await daemon.messenger.getUserId().catch((error: unknown) => {
     throw daemon.tellFatal(error);
   });
@@ -199,11 +192,7 @@ async function startListeners(config: Config, deps: ListenerDeps): Promise<Liste
   }
 }
 
-/**
- * The webhook listener, in a thread of its own when running compiled (the listener's module exists),
- * so that no answering work delays an acknowledgement. Under vitest the sources are TypeScript,
- * which a worker cannot load: the server then shares this thread, as it behaves the same.
- */
+/** In a thread of its own when compiled, so no answering work delays an acknowledgement; under vitest the sources are TypeScript, which a worker cannot load, so it shares this thread. */
 async function startWebhookListener(options: WebhookListenerOptions<Delivery>, onFailure: (error: unknown) => void): Promise<{ server: RunningServer; thread: boolean }> {
   if (existsSync(fileURLToPath(LISTENER_ENTRY))) {
     const { startWebhookServerThread } = await import('../../server/http-thread.js');
@@ -213,7 +202,6 @@ async function startWebhookListener(options: WebhookListenerOptions<Delivery>, o
   return { server: await startWebhookServer<Delivery>({ ...options, parseDelivery: parseWebhookDelivery }), thread: false };
 }
 
-/** Hands a parsed delivery to the inbox, and counts those that are ignored or refused. */
 function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<WebhookListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
   return {
     onDelivery: (delivery) => {
@@ -247,11 +235,7 @@ function logStarted(logger: Logger, config: Config, listeners: Listeners, secret
   if (!config.server.appBaseUrl) logger.info('set APP_BASE_URL to your public https address, then run avito-ai register-webhook');
 }
 
-/**
- * The link the seller opens. The token serve made is in it for the text log (journalctl, a
- * terminal: read by whoever runs the machine); JSON lines tend to be shipped to a log service,
- * so there the link names the file instead. A MONITOR_TOKEN the seller set is never echoed.
- */
+/** The token serve made is in the link for the text log only (read by whoever runs the machine): JSON lines tend to be shipped off, so they name the file. MONITOR_TOKEN is never echoed. */
 function dashboardLink(monitorUrl: string, token: MonitorToken, format: Config['log']['format']): string {
   const page = `${monitorUrl}/dashboard?token=`;
   if (!token.file) return `${page}<MONITOR_TOKEN>`;

@@ -53,7 +53,7 @@ export function decideChat(view: ChatView, settings: ResponderSettings): ChatDec
   const { state, now } = view;
   const analysis = analyzeChat(view.history, state, view.userId, view.isProcessed, view.avitoClockOffsetMs);
   if (view.listing?.ownerId !== undefined && view.listing.ownerId !== view.userId) {
-    return { analysis, learned: { processed: [], ...(state?.listing ? {} : { listing: view.listing }) }, verdict: { kind: 'skip', reason: 'not-ours' } };
+    return { analysis, learned: { processed: [], ...(isNewListing(view) ? { listing: view.listing } : {}) }, verdict: { kind: 'skip', reason: 'not-ours' } };
   }
   const learned = learn(view, analysis, settings);
   const pausedUntil = Math.max(state?.pausedUntil ?? 0, learned.takeover?.until ?? 0);
@@ -66,6 +66,12 @@ export function markAnotherResponder(decision: ChatDecision, message: ChatMessag
   return { ...decision, learned: { ...learned, anotherResponder: message }, verdict: holdForAnotherResponder(decision.analysis) };
 }
 
+/** The store lacks the chat's listing, or has it from before its owner was read (asked for again until then). */
+function isNewListing(view: ChatView): view is ChatView & { listing: Listing } {
+  const stored = view.state?.listing;
+  return view.listing !== undefined && (stored === undefined || (stored.ownerId === undefined && view.listing.ownerId !== undefined));
+}
+
 function holdForAnotherResponder(analysis: ChatAnalysis): Verdict {
   return analysis.inquiry.length === 0 ? { kind: 'skip', reason: 'no-inquiry' } : { kind: 'hold', reason: 'another-responder' };
 }
@@ -73,7 +79,7 @@ function holdForAnotherResponder(analysis: ChatAnalysis): Verdict {
 function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettings): Learned {
   const { state, now } = view;
   const learned: Learned = { processed: analysis.ignored.map((m) => m.id) };
-  if (view.listing && !state?.listing) {
+  if (isNewListing(view)) {
     learned.listing = view.listing;
     if (view.buyerName) learned.buyerName = view.buyerName;
   }

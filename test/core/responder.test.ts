@@ -763,3 +763,18 @@ describe('resume, in Avito\'s clock', () => {
     expect(messenger.sentTo('c1')).toHaveLength(2);
   });
 });
+
+describe('a listing stored before its owner was read', () => {
+  it('is asked for once more, then kept with its owner', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.chats.get('c1')!.listing = { ...LISTING, ownerId: ACCOUNT_ID };
+    await writes(store).updateChat('c1', (s) => void (s.listing = LISTING));
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    expect(store.getChat('c1')?.listing?.ownerId).toBe(ACCOUNT_ID);
+    const calls = messenger.getChatCalls;
+    messenger.buyer('c1', 'А давление точно?');
+    await responder.handleChat('c1');
+    expect(messenger.getChatCalls).toBe(calls);
+  });
+});

@@ -5,6 +5,8 @@ import { HOUR_MS } from './time.js';
 /** The text Avito shows in chats when the account has no Messenger API tariff. */
 const TARIFF_STUB = /подписк\S*\s+(с|на)\s+api\s+мессенджер/i;
 
+const CLOCK_SKEW_TOLERANCE_MS = 5_000;
+
 export interface ResponderSettings {
   contextLimit: number;
   humanPauseHours: number;
@@ -59,7 +61,9 @@ export function analyzeChat(
   avitoClockOffsetMs = 0,
 ): ChatAnalysis {
   const botIds = new Set(state?.botMessageIds ?? []);
-  const resumedAt = state?.resumedAt === undefined ? 0 : Math.floor((state.resumedAt + avitoClockOffsetMs) / 1000);
+  // The offset is estimated to about a second: below a few seconds the clocks are taken as in step, so a resume stays exact.
+  const offset = Math.abs(avitoClockOffsetMs) > CLOCK_SKEW_TOLERANCE_MS ? avitoClockOffsetMs : 0;
+  const resumedAt = state?.resumedAt === undefined ? 0 : Math.floor((state.resumedAt + offset) / 1000);
   const watermark = Math.max(state?.lastHandledAt ?? 0, resumedAt);
   // Within the handled second only what follows the handled message is new: an answered sibling whose processed id was forgotten must not come back.
   const handledIndex = state?.lastHandledMessageId === undefined ? -1 : history.findIndex((m) => m.id === state.lastHandledMessageId);

@@ -35,7 +35,7 @@ describe('pause and resume while the daemon runs', () => {
       sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
       const passesBefore = (log.match(/INFO\s+pass /g) ?? []).length;
       await waitFor(() => (log.match(/INFO\s+pass /g) ?? []).length >= passesBefore + 2, 'two more passes');
-      expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
+      expect(sandbox.sent('u2i-demo-vacuum'), log + JSON.stringify(sandbox.messages('u2i-demo-vacuum'))).toHaveLength(1);
 
       const resumed = await runInProcess(['resume', 'u2i-demo-vacuum'], { cwd, env });
       expect(resumed.stdout).toContain('resume queued');

@@ -83,7 +83,8 @@ function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettin
     learned.listing = view.listing;
     if (view.buyerName) learned.buyerName = view.buyerName;
   }
-  const foreignBot = analysis.sellerMessages.find((m) => readsAsBot(m, view, settings));
+  const botIds = new Set(view.state?.botMessageIds ?? []);
+  const foreignBot = analysis.sellerMessages.find((m) => readsAsBot(m, view, botIds, settings));
   if (foreignBot) {
     // Not the seller taking over: no pause, no "you answered" notice; the bot stops everywhere instead.
     learned.anotherResponder = foreignBot;
@@ -118,13 +119,14 @@ function judge(analysis: ChatAnalysis, state: ChatState | undefined, pausedUntil
 /** A second bot answers within seconds of this one; a person repeating its words takes longer. */
 const COPY_WINDOW_SECONDS = 120;
 
-function readsAsBot(message: ChatMessage, view: ChatView, settings: ResponderSettings): boolean {
-  const text = normalize(message.text);
-  if ([settings.fallbackText, settings.escalationText, settings.nonTextReplyText].some((fixed) => fixed.trim() !== '' && normalize(fixed) === text)) return true;
-  const botIds = new Set(view.state?.botMessageIds ?? []);
-  return view.history.some(
-    (own) => botIds.has(own.id) && normalize(own.text) === text && Math.abs(message.created - own.created) <= COPY_WINDOW_SECONDS,
-  );
+function readsAsBot(message: ChatMessage, view: ChatView, botIds: ReadonlySet<string>, settings: ResponderSettings): boolean {
+  if ([settings.fallbackText, settings.escalationText, settings.nonTextReplyText].some((fixed) => fixed.trim() !== '' && isSameText(fixed, message.text))) return true;
+  return view.history.some((own) => botIds.has(own.id) && isSameText(own.text, message.text) && Math.abs(message.created - own.created) <= COPY_WINDOW_SECONDS);
+}
+
+/** The same words, whatever the spacing and line breaks. */
+export function isSameText(a: string, b: string): boolean {
+  return normalize(a) === normalize(b);
 }
 
 function normalize(text: string): string {

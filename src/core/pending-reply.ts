@@ -52,8 +52,14 @@ export function reconcilePending(pending: PendingReply, view: PendingView): Pend
   return { kind: 'finish', adopted: [], rest: parts, inquiry };
 }
 
+export const DEFAULT_SEND_SETTLE_MS = 30_000;
+
 /** A send lands within about one timeout of its start, or not at all; each further part adds its own. */
+export function settleDeadline(since: number, parts: number, settleMs: number): number {
+  return since + settleMs + ((Math.max(1, parts) - 1) * settleMs) / 2;
+}
+
 function settleUntil(pending: PendingReply, parts: number, settleMs: number): number {
   const since = Math.max(pending.sendingSince ?? 0, pending.ambiguousAt ?? 0);
-  return since === 0 ? 0 : since + settleMs + ((Math.max(1, parts) - 1) * settleMs) / 2;
+  return since === 0 ? 0 : settleDeadline(since, parts, settleMs);
 }

@@ -1,13 +1,13 @@
 /** At most one reply per inquiry: with a write-ahead record, a crash between "decided" and "sent" is reconciled on the next look, not answered twice. */
 import { describeError } from '../errors.js';
 import { composeReply } from './answer.js';
-import { decideChat, markAnotherResponder, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
+import { decideChat, isSameText, markAnotherResponder, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
 import type { EscalationMatcher } from './escalation.js';
 import { META_ANOTHER_RESPONDER, readAnotherResponder } from './another-responder.js';
 import { isFatalForAccount, mayHaveLanded } from './failures.js';
 import { analyzeChat, buildContext, isTariffStub, type ResponderSettings } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
-import { reconcilePending } from './pending-reply.js';
+import { DEFAULT_SEND_SETTLE_MS, reconcilePending } from './pending-reply.js';
 import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
 import {
   recordCompletion,
@@ -58,7 +58,6 @@ export interface HandleOptions {
 }
 
 const MESSAGES_PAGE = 100;
-const DEFAULT_SEND_SETTLE_MS = 30_000;
 
 export interface Responder {
   handleChat(chatId: string, options?: HandleOptions): Promise<ChatOutcome>;
@@ -141,7 +140,7 @@ function decide(deps: ResponderDeps, look: Look): ChatDecision {
       ...(look.buyerName ? { buyerName: look.buyerName } : {}),
       isProcessed: (id) => store.isProcessed(id),
       now: deps.clock.now(),
-      avitoClockOffsetMs: Number(store.getMeta(META_AVITO_CLOCK_OFFSET) ?? 0) || 0,
+      avitoClockOffsetMs: readAvitoClockOffset(store),
       anotherResponder: readAnotherResponder(store) !== undefined,
     },
     deps.settings,
@@ -150,6 +149,11 @@ function decide(deps: ResponderDeps, look: Look): ChatDecision {
 
 /** Avito's clock minus this machine's, in ms, as the last sends showed it. */
 export const META_AVITO_CLOCK_OFFSET = 'avito.clockOffsetMs';
+
+/** 0 while no send has shown it. */
+export function readAvitoClockOffset(store: Pick<Store, 'getMeta'>): number {
+  return Number(store.getMeta(META_AVITO_CLOCK_OFFSET)) || 0;
+}
 
 
 async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropPending: boolean, options: HandleOptions): Promise<ChatOutcome> {
@@ -222,14 +226,14 @@ async function checkTakeover(deps: ResponderDeps, look: Look, decision: ChatDeci
   const { store } = deps;
   const before = look.history.slice(0, look.history.indexOf(takeover.message));
   const state = store.getChat(look.chatId);
-  const { question } = analyzeChat(before, state, look.userId, (id) => store.isProcessed(id), Number(store.getMeta(META_AVITO_CLOCK_OFFSET) ?? 0) || 0);
+  const { question } = analyzeChat(before, state, look.userId, (id) => store.isProcessed(id), readAvitoClockOffset(store));
   if (question === '') return decision;
   try {
     const composed = await composeReply(
       { question, ...listingOf(look), context: buildContext(before, state, look.userId, deps.settings.contextLimit), ...(options.signal ? { signal: options.signal } : {}) },
       deps,
     );
-    return sameText(composed.reply, takeover.message.text) ? markAnotherResponder(decision, takeover.message) : decision;
+    return isSameText(composed.reply, takeover.message.text) ? markAnotherResponder(decision, takeover.message) : decision;
   } catch {
     // Unknown: the seller's message counts as theirs, as it would without this check.
     return decision;
@@ -244,10 +248,6 @@ function estimateClockOffset(store: Store, sent: readonly ChatMessage[], now: nu
   const offset = newest * 1000 - now;
   const known = Number(store.getMeta(META_AVITO_CLOCK_OFFSET));
   return Number.isFinite(known) && Math.abs(known - offset) <= 1000 ? undefined : offset;
-}
-
-function sameText(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
 function notifyAnotherResponder(deps: ResponderDeps, chatId: string, message: ChatMessage): void {

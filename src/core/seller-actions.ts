@@ -5,7 +5,8 @@ import { applyControl, type ControlRequest } from './chat-control.js';
 import type { ChatMessage } from './model.js';
 import type { PassSummary } from './poll.js';
 import type { ChatState, Clock, CounterName, Messenger, Store, StoreTransaction } from './ports.js';
-import { META_AVITO_CLOCK_OFFSET, type Responder } from './responder.js';
+import { DEFAULT_SEND_SETTLE_MS, settleDeadline } from './pending-reply.js';
+import { readAvitoClockOffset, type Responder } from './responder.js';
 import { sendAsSeller } from './seller-reply.js';
 import { splitText } from './split-text.js';
 import { HOUR_MS } from './time.js';
@@ -151,9 +152,8 @@ async function reviewSellerReply(deps: SellerActionsDeps, reply: SellerReply, si
   // Marked before any part went out: a reply the crash caught waiting in the chat's queue never left.
   if (reply.sendingSince === undefined) return signal.aborted ? undefined : { kind: 'not-sent' };
   const parts = splitText(reply.text);
-  const settleMs = deps.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS;
-  // As for the bot's own replies: a send lands within about one timeout of its start, each further part adds its own.
-  const settledAt = reply.sendingSince + settleMs + ((parts.length - 1) * settleMs) / 2;
+  // As for the bot's own replies.
+  const settledAt = settleDeadline(reply.sendingSince, parts.length, deps.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS);
   await abortableSleep(Math.max(0, settledAt - deps.clock.now()), signal);
   if (signal.aborted) return undefined;
   let history: ChatMessage[];
@@ -162,7 +162,7 @@ async function reviewSellerReply(deps: SellerActionsDeps, reply: SellerReply, si
   } catch (error) {
     return { kind: 'unknown', error: describeError(error) };
   }
-  const offset = Number(deps.store.getMeta(META_AVITO_CLOCK_OFFSET)) || 0;
+  const offset = readAvitoClockOffset(deps.store);
   // Avito stamps whole seconds by its own clock; the slack keeps a late-running clock here from missing the reply.
   const since = (reply.receivedAt + offset - CLOCK_SLACK_MS) / 1000;
   const sent = countLanded(parts, history.filter((message) => message.direction === 'out' && message.created >= since).reverse());
@@ -178,7 +178,6 @@ function countLanded(parts: readonly string[], outgoing: readonly ChatMessage[])
   return landed;
 }
 
-const DEFAULT_SEND_SETTLE_MS = 30_000;
 const CLOCK_SLACK_MS = 10_000;
 
 /** Open replies, and the ids of those settled lately so a redelivered update is not sent again. */

@@ -4,6 +4,7 @@ import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { extractTerms } from './terms.js';
+import { UNIT_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -51,7 +52,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     engine: 'local',
     strategy: listingId === undefined ? 'general' : 'cascaded',
   };
-  const parts = listQueryParts(index.passages, query);
+  const parts = listQueryParts(index, query);
   if (parts.length === 0) return notFound;
 
   const isGeneral = (passage: Passage): boolean => passage.itemId === undefined;
@@ -64,7 +65,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
         ];
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
-  const found = parts.flatMap((terms) => answerPart(index, terms, scopes, threshold));
+  const found = parts.flatMap((part) => answerPart(index, part, scopes, threshold));
   const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return notFound;
   return {
@@ -77,7 +78,8 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 }
 
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
-function answerPart(index: PassageIndex, terms: string[], scopes: readonly Scope[], threshold: number): Piece[] {
+function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number): Piece[] {
+  const { terms } = part;
   const strong = terms.filter((term) => !WEAK_TERMS.has(term));
   const attributesOnly = terms.every((term) => ATTRIBUTE_TERMS.has(term));
   let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
@@ -86,9 +88,11 @@ function answerPart(index: PassageIndex, terms: string[], scopes: readonly Scope
     // Attribute words alone ("габариты и вес?") ask about the listing, not general documents that mention sizes.
     if (attributesOnly && !isItem) continue;
     const aboutness = chooseAboutness(terms, strong, isItem);
-    const hits = index
-      .search(terms, scope.filter)
-      .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)));
+    const hits = preferEarliest(
+      index
+        .search(terms, scope.filter, part.naming)
+        .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness))),
+    );
     const best = hits[0];
     if (best === undefined) continue;
     // A later scope replaces a loose match only when it covers the question at least as well.
@@ -100,6 +104,19 @@ function answerPart(index: PassageIndex, terms: string[], scopes: readonly Scope
     return quoteHits(index.passages, hits, terms, threshold, scope.strategy);
   }
   return deferred === undefined ? [] : quoteHits(index.passages, deferred.hits, terms, threshold, deferred.strategy);
+}
+
+// BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule
+// before its exceptions ("Гарантия 3 месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
+function preferEarliest(hits: readonly PassageHit[]): PassageHit[] {
+  const [top] = hits;
+  if (top === undefined) return [];
+  const first = hits.reduce(
+    (earliest, hit) =>
+      hit.passage.document === top.passage.document && hit.coverage === top.coverage && hit.passage.position < earliest.passage.position ? hit : earliest,
+    top,
+  );
+  return [first, ...hits.filter((hit) => hit !== first)];
 }
 
 // The listing's hits rest on one term none states firmly, only opening a clause ("Когда заряд заканчивается, пылесос сам
@@ -137,35 +154,60 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   });
 }
 
-/** The terms each part of the query asks about, in the buyer's order, the listing's own name left out. */
-export function listQueryParts(passages: readonly Passage[], query: KnowledgeQuery): string[][] {
+/** What one part of a question asks: `terms` must be covered; `naming` (words of the listing's title) only ranks. */
+export interface QueryPart {
+  terms: string[];
+  naming: string[];
+}
+
+/** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
+export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolve'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
   const question = typeof query.question === 'string' ? query.question : '';
-  return listQuestionTerms(question, identityTerms(passages, query));
+  return listQuestionTerms(question, identityTerms(index.passages, query), index.resolve);
 }
 
 // Greetings and parts that only name the listing drop out; a question made only of its name asks about the listing as a whole.
-function listQuestionTerms(question: string, identity: ReadonlySet<string>): string[][] {
+// A title naming several products ("колодки и диски") keeps the one asked about ranking first.
+function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolve: (terms: readonly string[]) => string[]): QueryPart[] {
   const lists = splitQuestion(question, identity)
-    .map((part) => extractTerms(part))
+    .map((part) => resolve(extractTerms(part)))
     .filter((terms) => terms.length > 0);
   const asking = lists.filter((terms) => terms.some((term) => !identity.has(term)));
   const seen = new Set<string>();
-  const parts: string[][] = [];
-  for (const all of asking.length > 0 ? asking : lists.slice(0, 1)) {
+  const parts: QueryPart[] = [];
+  for (const all of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
     const rest = all.filter((term) => !identity.has(term));
     const terms = rest.length > 0 ? rest : all;
     const key = terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    parts.push(terms);
+    parts.push({ terms, naming: rest.length > 0 ? all.filter((term) => identity.has(term)) : [] });
   }
   return parts;
 }
 
+// "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.
+function joinFollowUps(lists: readonly string[][]): string[][] {
+  const joined: string[][] = [];
+  for (const terms of lists) {
+    const previous = joined.at(-1);
+    const [only, ...others] = terms;
+    const isFollowUp = only !== undefined && others.length === 0 && (only === 'цена' || ATTRIBUTE_TERMS.has(only));
+    if (isFollowUp && previous !== undefined && previous.length >= 2) joined[joined.length - 1] = [...previous, only];
+    else joined.push(terms);
+  }
+  return joined;
+}
+
+function isMeasure(term: string): boolean {
+  return /^\p{N}/u.test(term) || UNIT_TERMS.has(term);
+}
+
 /** At line breaks (buyers send bursts), sentence ends, and "и" / ", а" between clauses holding terms not in `identity`. */
 export function splitQuestion(question: string, identity: ReadonlySet<string> = new Set()): string[] {
-  const isMeaningful = (text: string): boolean => extractTerms(text).some((term) => !identity.has(term));
+  // Units and numbers alone ("и сколько литров") ask about the clause before them.
+  const isMeaningful = (text: string): boolean => extractTerms(text).some((term) => !identity.has(term) && !isMeasure(term));
   return question
     .split('\n')
     .flatMap((line) => line.split(/(?<=[?!…])\s*|(?<=\.)\s+/))
@@ -173,7 +215,8 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
     .filter((sentence) => sentence !== '')
     .flatMap((sentence) => {
       // The capture group keeps each joint, so an unsplit sentence is given back as written.
-      const [first = '', ...rest] = sentence.split(/(\s+и\s+|,\s*(?:а|и)\s+)/iu);
+      // "Наличка или карта?" asks two things the documents may answer apart.
+      const [first = '', ...rest] = sentence.split(/(\s+(?:и|или)\s+|,\s*(?:а|и|или)\s+)/iu);
       const clauses = [first];
       for (let at = 0; at + 1 < rest.length; at += 2) {
         const joint = rest[at] ?? '';

@@ -207,8 +207,8 @@ function retrievePassages(index: PassageIndex, query: KnowledgeQuery, limit: num
   // Without a listing, only general passages are in scope.
   const inScope = (passage: Passage): boolean => passage.itemId === undefined || passage.itemId === listingId;
   const found = new Map<number, { passage: Passage; score: number; matched: Set<string> }>();
-  for (const terms of listQueryParts(index.passages, query)) {
-    for (const hit of index.search(terms, inScope)) {
+  for (const { terms, naming } of listQueryParts(index, query)) {
+    for (const hit of index.search(terms, inScope, naming)) {
       const seen = found.get(hit.passage.id);
       if (seen === undefined) found.set(hit.passage.id, { passage: hit.passage, score: hit.score, matched: new Set(hit.matched) });
       else {

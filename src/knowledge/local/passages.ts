@@ -209,7 +209,7 @@ function mergeListLeads(blocks: Block[]): Block[] {
 function cleanBlock(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
-      return collapseSpaces(block.lines.map(cleanInline).join(' '));
+      return joinParagraphLines(block.lines.map(cleanInline));
     case 'code':
       return block.lines.map((line) => collapseSpaces(line)).filter((line) => line !== '').join('\n');
     case 'table':
@@ -231,6 +231,17 @@ function cleanBlock(block: Block): string {
     case 'heading':
       return cleanInline(block.lines[0] ?? '');
   }
+}
+
+const LABEL_LINE = /^[\p{L}][\p{L}\p{N} ./()«»"-]{0,40}:\s*\S/u;
+
+// Markdown joins a paragraph's lines, but sellers put "Вес: 100 кг" / "Цена: 68 000 ₽" on lines of their own: each stays a statement.
+function joinParagraphLines(lines: readonly string[]): string {
+  return lines
+    .map(collapseSpaces)
+    .filter((line) => line !== '')
+    .map((line, at) => (at > 0 && LABEL_LINE.test(line) ? `\n${line}` : at > 0 ? ` ${line}` : line))
+    .join('');
 }
 
 function cleanList(lines: readonly string[]): string {

@@ -2,11 +2,15 @@
 import MiniSearch from 'minisearch';
 import { WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
+import { createTermResolver } from './term-resolver.js';
 import { normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
   passages: readonly Passage[];
-  search(terms: readonly string[], filter: (passage: Passage) => boolean): PassageHit[];
+  /** Each term as the index knows it (see term-resolver.ts). */
+  resolve(terms: readonly string[]): string[];
+  /** `ranking`: terms that order equally covering passages but do not count towards coverage. */
+  search(terms: readonly string[], filter: (passage: Passage) => boolean, ranking?: readonly string[]): PassageHit[];
 }
 
 export interface PassageHit {
@@ -27,10 +31,17 @@ interface IndexedPassage {
 
 /** Passage ids must be their positions in `passages`. */
 export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
+  const counts = new Map<string, number>();
+  const countTerm = (word: string): string | null => {
+    const term = termOf(word);
+    if (term === undefined) return null;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    return term;
+  };
   const miniSearch = new MiniSearch<IndexedPassage>({
     fields: ['title', 'headings', 'text'],
     tokenize: (text) => tokenizeWords(normalizeText(text)),
-    processTerm: (word) => termOf(word) ?? null,
+    processTerm: countTerm,
     searchOptions: {
       // The title is shared by the whole document; headings say what the passage is about.
       boost: { text: 2, headings: 1.5, title: 0.5 },
@@ -45,11 +56,13 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     })),
   );
 
+  const resolver = createTermResolver(counts);
   return {
     passages,
-    search(terms, filter) {
+    resolve: (terms) => [...new Set(terms.map((term) => resolver.resolve(term)))],
+    search(terms, filter, ranking = []) {
       if (terms.length === 0) return [];
-      const results = miniSearch.search(terms.join(' '), {
+      const results = miniSearch.search([...terms, ...ranking].join(' '), {
         combineWith: 'OR',
         // Terms arrive already processed: keep them as they are.
         tokenize: (query) => query.split(' '),

@@ -1,5 +1,6 @@
 /** Text → search terms, shared by indexing and querying so both see the same terms. */
 import { stemmer } from '@orama/stemmers/russian';
+import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
 import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -23,9 +24,12 @@ export function splitWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
-/** "не" joins the word after it when the pair is a concept of its own ("не понравится"). */
+const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
+const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
+
+/** "не" joins the word after it when the pair is a concept of its own ("не понравится"); "стоит" beside a number or "сколько" is the price. */
 export function tokenizeWords(normalized: string): string[] {
-  const words = splitWords(normalized);
+  const words = expandEveryDay(splitWords(rewriteUnitsAndDays(normalized)));
   const tokens: string[] = [];
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';
@@ -33,9 +37,15 @@ export function tokenizeWords(normalized: string): string[] {
     if (word === 'не' && next !== undefined && findNegatedConcept(next) !== undefined) {
       tokens.push(`не ${next}`);
       at += 1;
-    } else tokens.push(word);
+    } else if (PRICE_VERBS.has(word) && isPriceContext(words[at - 1], next)) tokens.push('цена');
+    else tokens.push(word);
   }
   return tokens;
+}
+
+function isPriceContext(previous: string | undefined, next: string | undefined): boolean {
+  const isAsker = (word: string | undefined): boolean => word !== undefined && (PRICE_ASKERS.has(word) || /^\p{N}/u.test(word));
+  return isAsker(previous) || isAsker(next);
 }
 
 /** Snowball stemming dominates indexing time, and documents repeat their words: remember results. */
@@ -53,6 +63,8 @@ export function termOf(word: string): string | undefined {
 
 function computeTerm(word: string): string | undefined {
   if (word.startsWith('не ')) return findNegatedConcept(word.slice(3));
+  const unit = findUnit(word);
+  if (unit !== undefined) return unit;
   if (STOP_WORDS.has(word)) return undefined;
   // Single letters are initials, units or typos; single digits still mean something ("2 года").
   if (word.length === 1 && !/\p{N}/u.test(word)) return undefined;

@@ -20,6 +20,11 @@ const QUESTION_FILLERS = [
   'утром', 'днем', 'вечером', 'ночью', 'уместен', 'уместна', 'уместно', 'возможен', 'возможна', 'возможно',
   // Documents never promise a day: "можно завтра забрать?" asks about pickup.
   'завтра', 'послезавтра', 'также', 'дайте', 'дадите', 'дай',
+  // Colloquial and misspelt question words.
+  'скока', 'скоко', 'сколька', 'скок', 'примерно', 'приблизительно', 'щас', 'ща', 'счас', 'че', 'чо', 'шо', 'чего',
+  'норм', 'вообщем', 'типа', 'короче', 'кстати', 'собственно', 'именно', 'точно', 'конкретно',
+  // A person named in a question ("менеджера не надо, скажите цену") is not what the documents are asked about.
+  'менеджер', 'менеджера', 'менеджеру', 'оператор', 'оператора', 'консультант', 'консультанта',
   // Pronoun forms the stop word list misses ("связаться с вами").
   'вами', 'нами', 'нам', 'вашим', 'вашем', 'вашими', 'тобой', 'мной', 'нему',
 ];
@@ -39,7 +44,8 @@ interface ConceptRule {
 
 const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'доставк', prefixes: ['достав', 'отправ', 'пересыл', 'пересла', 'пришлет', 'вышлет', 'вышлит', 'посылк', 'привез', 'привоз', 'завез'] },
-  { term: 'цена', prefixes: ['стоимост', 'стоит', 'стоят', 'стоил', 'ценник'], words: ['почем', 'цена', 'цену', 'цены', 'ценой', 'цене', 'ценам', 'ценах'] },
+  // "Стоит" is a price only beside a number or "сколько" (see terms.ts): "где стоит G4FC" says what is fitted.
+  { term: 'цена', prefixes: ['стоимост', 'ценник'], words: ['почем', 'цена', 'цену', 'цены', 'ценой', 'цене', 'ценам', 'ценах', 'прайс'] },
   { term: 'оплат', prefixes: ['оплат', 'оплач', 'заплат', 'заплач', 'платеж', 'плати', 'плачу'] },
   { term: 'гарант', prefixes: ['гарант'] },
   { term: 'возврат', prefixes: ['возвра', 'верну', 'вернет', 'вернем', 'вернешь', 'вернут'] },
@@ -57,7 +63,9 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
     words: ['работает', 'работают', 'работал', 'работала', 'работало', 'работали', 'рабочая', 'рабочий', 'рабочее', 'рабочие', 'рабочем', 'рабочую'],
   },
   { term: 'работ', prefixes: ['работ'] },
-  { term: 'срок', prefixes: ['срок', 'долго', 'быстро'], words: ['дней', 'дня', 'дни', 'днях', 'идет', 'идут', 'придет', 'придут', 'дойдет', 'дойдут'] },
+  // "Годен до" is a shelf life, not a year ("годен" and "год" share a Snowball stem).
+  { term: 'срок', prefixes: ['срок', 'долго', 'быстро', 'годност'], words: ['годен', 'годна', 'годно', 'годны'] },
+  { term: 'срок', prefixes: [], words: ['дней', 'дня', 'дни', 'днях', 'идет', 'идут', 'придет', 'придут', 'дойдет', 'дойдут'] },
   // The Snowball stemmer splits this verb's forms ("берёте" → "берет", "берём" → "бер").
   { term: 'брать', prefixes: [], words: ['брать', 'беру', 'берешь', 'берет', 'берем', 'берете', 'берут', 'возьмете', 'возьму', 'возьмем'] },
   // "Какой адрес?" is answered by "Где мы находимся".
@@ -70,7 +78,8 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'подход', prefixes: ['подойд', 'подход'], words: ['подошел', 'подошла', 'подошло', 'подошли'] },
   { term: 'мыт', prefixes: [], words: ['мыть', 'мою', 'моет', 'моют', 'моешь', 'мытья', 'мытье', 'мытьем', 'помыть', 'вымыть', 'моющий', 'моющая', 'моющие'] },
   // "Сколько лет?" is answered by "2 года".
-  { term: 'год', prefixes: [], words: ['год', 'года', 'году', 'годом', 'годы', 'годов', 'годам', 'годами', 'лет'] },
+  // "Давно работаете?" / "давно пользовались?" are answered by "с 2014 года" / "2 года".
+  { term: 'год', prefixes: ['давн'], words: ['год', 'года', 'году', 'годом', 'годы', 'годов', 'годам', 'годами', 'лет'] },
 ];
 
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.
@@ -108,4 +117,10 @@ export const ATTRIBUTE_TERMS: ReadonlySet<string> = new Set([
 ]);
 
 /** Attributes and circumstances ("доставка в Казань"): a document may answer without them, so they weigh half. */
-export const WEAK_TERMS: ReadonlySet<string> = new Set([...ATTRIBUTE_TERMS, 'наход', ...PLACES.map((place) => stemmer(place))]);
+export const WEAK_TERMS: ReadonlySet<string> = new Set([
+  ...ATTRIBUTE_TERMS,
+  'наход',
+  // "Давно работаете?", "работает ли": the verb of nearly every question about the seller, never what is asked.
+  'работ',
+  ...PLACES.map((place) => stemmer(place)),
+]);

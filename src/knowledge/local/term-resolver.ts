@@ -1,0 +1,130 @@
+/**
+ * A question's word the documents never use, matched to one they do: a typo ("гарантя"), another prefix or form of the
+ * same stem ("бронируем" / "забронировать", "наличка" / "наличные"), a brand typed in Cyrillic ("самсунг" / Samsung).
+ * Only words missing from the index are resolved, each to at most one indexed term.
+ */
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_WORD = /^[a-z][a-z0-9]*$/;
+const MIN_FUZZY_LENGTH = 5;
+const MIN_COMMON_PREFIX = 5;
+// Verb and noun prefixes, longest first: "за|бронировать", "до|ставка".
+const PREFIXES = ['пере', 'пред', 'при', 'про', 'раз', 'рас', 'под', 'без', 'бес', 'обо', 'над', 'вы', 'до', 'за', 'из', 'ис', 'на', 'об', 'от', 'по', 'со', 'вз', 'у', 'с', 'о', 'в'];
+
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', ы: 'i', ь: '', э: 'e',
+  ю: 'u', я: 'a',
+};
+
+export interface TermResolver {
+  /** The term as indexed, a close indexed term, or the term itself when nothing is close. */
+  resolve(term: string): string;
+}
+
+/** `counts`: every indexed term with how often it occurs, so that of two candidates the commoner wins. */
+export function createTermResolver(counts: ReadonlyMap<string, number>): TermResolver {
+  const bySound = new Map<string, string>();
+  const byStripped = new Map<string, string>();
+  const commoner = (a: string | undefined, b: string): string => (a !== undefined && (counts.get(a) ?? 0) >= (counts.get(b) ?? 0) ? a : b);
+  for (const term of counts.keys()) {
+    if (LATIN_WORD.test(term) && term.length >= 3) {
+      const sound = soundOf(term);
+      if (isDistinctive(sound, term)) bySound.set(sound, commoner(bySound.get(sound), term));
+    }
+    if (CYRILLIC.test(term)) for (const stripped of stripPrefixes(term)) byStripped.set(stripped, commoner(byStripped.get(stripped), term));
+  }
+  const cache = new Map<string, string>();
+  const find = (term: string): string | undefined => {
+    if (!CYRILLIC.test(term)) return undefined;
+    const latin = transliterate(term);
+    const brand = bySound.get(soundOf(latin));
+    if (brand !== undefined && isDistinctive(soundOf(latin), latin)) return brand;
+    for (const stripped of [term, ...stripPrefixes(term)]) {
+      const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
+      if (found !== undefined) return found;
+    }
+    return term.length >= MIN_FUZZY_LENGTH ? findClose(term, counts) : undefined;
+  };
+  return {
+    resolve(term) {
+      if (counts.has(term)) return term;
+      let resolved = cache.get(term);
+      if (resolved === undefined) {
+        resolved = find(term) ?? term;
+        cache.set(term, resolved);
+      }
+      return resolved;
+    },
+  };
+}
+
+// What is left must still be a long stem: "с|лома" and "вз|лома" share only a short one.
+function stripPrefixes(term: string): string[] {
+  return PREFIXES.filter((prefix) => term.startsWith(prefix) && term.length - prefix.length >= MIN_FUZZY_LENGTH).map((prefix) => term.slice(prefix.length));
+}
+
+// Three sounds, or an acronym ("ссд" / SSD): shorter keys are shared by too many unrelated words.
+function isDistinctive(sound: string, word: string): boolean {
+  return sound.length >= 3 || (sound.length === 2 && !/[aeiouy]/.test(word));
+}
+
+// One edit away (a typo), or the same long start ("наличк" / "наличн"): the commonest such indexed term.
+function findClose(term: string, counts: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = -1;
+  for (const [candidate, count] of counts) {
+    if (candidate.length < MIN_FUZZY_LENGTH) continue;
+    // A clipped word ("аккум" for "аккумулятор") is the start of the indexed one, however much shorter.
+    const clipped = candidate.startsWith(term);
+    if (!clipped && Math.abs(candidate.length - term.length) > 2) continue;
+    if (!clipped && !isClose(term, candidate)) continue;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function isClose(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common += 1;
+  if (common >= MIN_COMMON_PREFIX && common >= Math.min(a.length, b.length) - 1) return true;
+  return a[0] === b[0] && isOneEditAway(a, b);
+}
+
+/** Damerau: one insertion, deletion, substitution or swap of neighbours. */
+function isOneEditAway(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function transliterate(word: string): string {
+  return [...word].map((char) => CYRILLIC_TO_LATIN[char] ?? char).join('');
+}
+
+/** Letters by sound, every vowel run one "a", a final vowel dropped: "samsung"/"самсунг" → "samsang", "nike"/"найк" → "nak". */
+function soundOf(latin: string): string {
+  const sounds = latin
+    .replace(/sch|sh|ch|zh|ts|tz/g, 's')
+    .replace(/ph/g, 'f')
+    .replace(/ck|q/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/[wf]/g, 'v')
+    .replace(/z/g, 's')
+    .replace(/[hj]/g, '');
+  return sounds
+    .replace(/\d+/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[aeiouy]+/g, 'a')
+    .replace(/(?<=.)a$/, '');
+}

@@ -12,6 +12,9 @@ export const DEFAULT_THRESHOLD = 0.6;
 export const MAX_ANSWER_LENGTH = 999;
 
 const SECOND_PASSAGE_SCORE_RATIO = 0.5;
+const SHORT_CLAUSE_TERMS = 3;
+const SHORT_PASSAGE_LENGTH = 300;
+const TOPIC_SENTENCE_LENGTH = 60;
 const MAX_SECTION_LENGTH = 700;
 const FOCUS_MIN_ITEMS = 4;
 const PIECE_SEPARATOR = '\n\n';
@@ -149,7 +152,9 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     .flatMap(splitSentences)
     .flatMap((sentence) => sentence.split(aboutness.separators));
   return segments.some((segment) => {
-    const lead = extractTerms(segment).slice(0, aboutness.lead);
+    const terms = extractTerms(segment);
+    // A short clause ("RAL 8017 шоколад") is about every word in it.
+    const lead = terms.length <= SHORT_CLAUSE_TERMS ? terms : terms.slice(0, aboutness.lead);
     return aboutness.terms.some((term) => lead.includes(term));
   });
 }
@@ -257,7 +262,7 @@ function quoteHits(
   }
   for (const passage of chosen) {
     if (quoteSection && section.includes(passage)) continue;
-    pieces.push({ text: focusList(passage.text, terms), document: passage.document, strategy, position: passage.position });
+    pieces.push({ text: quoteSentences(focusList(passage.text, terms), terms), document: passage.document, strategy, position: passage.position });
   }
   return pieces.sort((a, b) => a.position - b.position).map(({ position: _position, ...piece }) => piece);
 }
@@ -342,6 +347,29 @@ function shareBudget(lengths: readonly number[], budget: number): number[] {
     left -= share;
   });
   return shares;
+}
+
+/**
+ * A long passage is cut to the sentences and lines holding the question's terms, in order: a buyer asking about the brakes
+ * reads about the brakes, not the whole bike. Lists and tables are left to focusList; nothing matching keeps the passage.
+ */
+export function quoteSentences(text: string, terms: readonly string[]): string {
+  if (text.length <= SHORT_PASSAGE_LENGTH) return text;
+  const wanted = new Set(terms);
+  const lines = text.split('\n');
+  if (lines.some((line) => /^(?:•|\d{1,3}[.)]) /.test(line))) return text;
+  const kept: string[] = [];
+  for (const line of lines) {
+    const sentences = splitSentences(line);
+    // A short sentence naming the topic ("Аллергия.", "Гарантия:") is followed by what it says about it.
+    const chosen = sentences.filter((sentence, at) => {
+      const holds = (candidate: string | undefined): boolean => candidate !== undefined && extractTerms(candidate).some((term) => wanted.has(term));
+      const previous = sentences[at - 1];
+      return holds(sentence) || (previous !== undefined && previous.length <= TOPIC_SENTENCE_LENGTH && holds(previous));
+    });
+    if (chosen.length > 0) kept.push(chosen.join(' '));
+  }
+  return kept.length === 0 ? text : kept.join('\n');
 }
 
 /** A long list is cut to the items holding the question's terms, unless its lead line matches ("В комплекте:"). */

@@ -84,16 +84,24 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   };
 }
 
-/** Weighted share of `terms` present in `matched`; attribute words ("размер", "цвет") weigh half. */
+/**
+ * Weighted share of `terms` present in `matched`; attribute words ("размер", "цвет") weigh half. A small number is the
+ * buyer's own quantity ("у меня 3 шт"), never evidence that a passage answers: it weighs half and is never found.
+ */
 export function measureCoverage(terms: readonly string[], matched: readonly string[]): number {
   let total = 0;
   let found = 0;
   for (const term of terms) {
-    const weight = WEAK_TERMS.has(term) ? 0.5 : 1;
+    const quantity = isQuantity(term);
+    const weight = quantity || WEAK_TERMS.has(term) ? 0.5 : 1;
     total += weight;
-    if (matched.includes(term)) found += weight;
+    if (!quantity && matched.includes(term)) found += weight;
   }
   return total === 0 ? 0 : found / total;
+}
+
+function isQuantity(term: string): boolean {
+  return /^\p{N}{1,2}$/u.test(term);
 }
 
 function compareHits(a: PassageHit, b: PassageHit): number {

@@ -37,9 +37,8 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
   const cache = new Map<string, string>();
   const find = (term: string): string | undefined => {
     if (!CYRILLIC.test(term)) return undefined;
-    const latin = transliterate(term);
-    const brand = bySound.get(soundOf(latin));
-    if (brand !== undefined && isDistinctive(soundOf(latin), latin)) return brand;
+    const brand = findBrand(term, bySound);
+    if (brand !== undefined) return brand;
     for (const stripped of [term, ...stripPrefixes(term)]) {
       const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
       if (found !== undefined) return found;
@@ -60,6 +59,19 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
 }
 
 // What is left must still be a long stem: "с|лома" and "вз|лома" share only a short one.
+// The stem may have lost the name's end ("церезит" → "церез"): a long start of the brand's sound is enough.
+function findBrand(term: string, bySound: ReadonlyMap<string, string>): string | undefined {
+  const latin = transliterate(term);
+  const sound = soundOf(latin);
+  if (!isDistinctive(sound, latin)) return undefined;
+  const exact = bySound.get(sound);
+  if (exact !== undefined || sound.length < 4) return exact;
+  for (const [brandSound, brand] of bySound) {
+    if (brandSound.startsWith(sound) && sound.length >= brandSound.length * 0.6) return brand;
+  }
+  return undefined;
+}
+
 function stripPrefixes(term: string): string[] {
   return PREFIXES.filter((prefix) => term.startsWith(prefix) && term.length - prefix.length >= MIN_FUZZY_LENGTH).map((prefix) => term.slice(prefix.length));
 }

@@ -56,7 +56,7 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'комплект', prefixes: ['комплект'] },
   // "Цена окончательная" is how Avito sellers say "no bargaining".
   { term: 'торг', prefixes: ['торг', 'скидк', 'скидоч', 'уступ', 'сбав', 'подвин', 'окончательн'], words: ['скинете', 'скинешь', 'скинуть'] },
-  { term: 'аккумулятор', prefixes: ['аккумулятор', 'батаре', 'заряд'] },
+  { term: 'аккумулятор', prefixes: ['аккумулятор', 'аккум', 'батаре', 'заряд'], words: ['акб'] },
   // "Всё работает?" asks whether the thing works, "во сколько работаете?" when the seller does.
   {
     term: 'исправн',
@@ -83,6 +83,31 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'год', prefixes: ['давн'], words: ['год', 'года', 'году', 'годом', 'годы', 'годов', 'годам', 'годами', 'лет'] },
 ];
 
+/**
+ * Words buyers and sellers use for the same thing in any shop: a small hand-kept thesaurus of trade Russian (no shippable
+ * Russian thesaurus covers colloquial and clipped forms such as "комбез", "видюха", "наличка").
+ */
+const SYNONYM_RULES: readonly ConceptRule[] = [
+  { term: 'бренд', prefixes: ['бренд', 'производител', 'фирм'], words: ['марка', 'марки', 'марку', 'маркой', 'производство', 'производства'] },
+  { term: 'упаковк', prefixes: ['упаков', 'упакуе', 'упакуй', 'коробк', 'коробоч', 'пупырк'] },
+  { term: 'полом', prefixes: ['полом', 'слома', 'ломает', 'сломан', 'неисправн', 'брак'], words: ['строя', 'строй'] },
+  { term: 'наличн', prefixes: ['наличн', 'наличк'], words: ['кэш', 'кеш', 'нал', 'налом', 'наликом'] },
+  { term: 'безнал', prefixes: ['безнал', 'безналичн'], words: ['счет', 'счету', 'счета', 'юрлиц', 'юрлица', 'юрлицам'] },
+  { term: 'перевод', prefixes: ['перевод', 'перевест', 'переведу', 'сбп'], words: ['переводом'] },
+  { term: 'оригинал', prefixes: ['оригинал', 'подделк', 'поддел', 'паленк', 'копи'], words: ['паль', 'реплика', 'реплики', 'фейк', 'настоящий', 'настоящая', 'настоящее'] },
+  { term: 'примерк', prefixes: ['пример', 'помер', 'мерить', 'мерять'] },
+  { term: 'обмен', prefixes: ['обмен', 'поменя', 'меняет', 'заменит', 'обменя'] },
+  { term: 'материал', prefixes: ['материал', 'ткан'], words: ['состав', 'составе', 'состава', 'сделан', 'сделана', 'сделано', 'сделаны'] },
+  { term: 'цвет', prefixes: ['цвет', 'расцветк', 'оттен'] },
+  { term: 'фото', prefixes: ['фото', 'фотк', 'снимк', 'сфоткат', 'сфотогр'] },
+  { term: 'компьютер', prefixes: ['компьютер'], words: ['пк', 'pc', 'комп', 'компа', 'компе', 'компу', 'компом', 'компы', 'компов'] },
+  { term: 'ноутбук', prefixes: ['ноутбук', 'ноут'] },
+  { term: 'видеокарт', prefixes: ['видеокарт', 'видюх', 'видях', 'видео карт'] },
+  { term: 'комбинезон', prefixes: ['комбинезон', 'комбез'] },
+  { term: 'телефон', prefixes: ['телефон'], words: ['тел'] },
+  { term: 'выезд', prefixes: ['выезд', 'выезж', 'выедет', 'выедете', 'приедет', 'приедете', 'приехать'] },
+];
+
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.
 const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', prefixes: ['понрав'] }];
 
@@ -91,7 +116,7 @@ export function findNegatedConcept(word: string): string | undefined {
 }
 
 export function findConcept(word: string): string | undefined {
-  for (const rule of CONCEPT_RULES) {
+  for (const rule of [...CONCEPT_RULES, ...SYNONYM_RULES]) {
     if (rule.words?.includes(word)) return rule.term;
     if (rule.prefixes.some((prefix) => word.startsWith(prefix))) return rule.term;
   }

@@ -153,8 +153,9 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     .flatMap((sentence) => sentence.split(aboutness.separators));
   return segments.some((segment) => {
     const terms = extractTerms(segment);
-    // A short clause ("RAL 8017 шоколад") is about every word in it.
-    const lead = terms.length <= SHORT_CLAUSE_TERMS ? terms : terms.slice(0, aboutness.lead);
+    // A short spec ("RAL 8017 шоколад", "SSD Samsung 980") is about every word in it.
+    const isSpec = terms.length <= SHORT_CLAUSE_TERMS && /[\p{N}a-z]/iu.test(segment.replace(/\p{Script=Cyrillic}+/gu, ''));
+    const lead = isSpec ? terms : terms.slice(0, aboutness.lead);
     return aboutness.terms.some((term) => lead.includes(term));
   });
 }

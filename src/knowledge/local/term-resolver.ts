@@ -6,8 +6,10 @@
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_WORD = /^[a-z][a-z0-9]*$/;
-const MIN_FUZZY_LENGTH = 5;
+// Shorter stems are real words as often as typos ("налич" is not "наличн").
+const MIN_FUZZY_LENGTH = 6;
 const MIN_COMMON_PREFIX = 5;
+const MIN_CLIPPED_LENGTH = 5;
 // Verb and noun prefixes, longest first: "за|бронировать", "до|ставка".
 const PREFIXES = ['пере', 'пред', 'при', 'про', 'раз', 'рас', 'под', 'без', 'бес', 'обо', 'над', 'вы', 'до', 'за', 'из', 'ис', 'на', 'об', 'от', 'по', 'со', 'вз', 'у', 'с', 'о', 'в'];
 
@@ -43,7 +45,7 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
       const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
       if (found !== undefined) return found;
     }
-    return term.length >= MIN_FUZZY_LENGTH ? findClose(term, counts) : undefined;
+    return term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
   };
   return {
     resolve(term) {
@@ -86,11 +88,11 @@ function findClose(term: string, counts: ReadonlyMap<string, number>): string | 
   let best: string | undefined;
   let bestCount = -1;
   for (const [candidate, count] of counts) {
-    if (candidate.length < MIN_FUZZY_LENGTH) continue;
+    if (candidate.length < MIN_CLIPPED_LENGTH) continue;
     // A clipped word ("аккум" for "аккумулятор") is the start of the indexed one, however much shorter.
-    const clipped = candidate.startsWith(term);
+    const clipped = candidate.startsWith(term) && candidate.length >= term.length + 2;
     if (!clipped && Math.abs(candidate.length - term.length) > 2) continue;
-    if (!clipped && !isClose(term, candidate)) continue;
+    if (!clipped && (term.length < MIN_FUZZY_LENGTH || !isClose(term, candidate))) continue;
     if (count > bestCount) {
       best = candidate;
       bestCount = count;

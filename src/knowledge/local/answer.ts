@@ -82,31 +82,32 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
 function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number): Piece[] {
-  const { terms } = part;
-  const strong = terms.filter((term) => !WEAK_TERMS.has(term));
-  const attributesOnly = terms.every((term) => ATTRIBUTE_TERMS.has(term));
+  const strong = part.terms.filter((term) => !WEAK_TERMS.has(term));
+  const attributesOnly = part.terms.every((term) => ATTRIBUTE_TERMS.has(term));
   let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
   for (const scope of scopes) {
     const isItem = scope.strategy === 'item';
-    // Attribute words alone ("габариты и вес?") ask about the listing, not general documents that mention sizes.
-    if (attributesOnly && !isItem) continue;
+    // Attribute words alone ("габариты и вес?") ask about the listing, not general documents that mention sizes, unless
+    // the question names the listing's product ("найк какие размеры"): then a general passage must name it too (a price list).
+    if (attributesOnly && !isItem && part.naming.length === 0) continue;
+    const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem);
     const hits = preferEarliest(
       index
-        .search(terms, scope.filter, part.naming)
+        .search(terms, scope.filter, terms === part.terms ? part.naming : [])
         .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness))),
     );
     const best = hits[0];
     if (best === undefined) continue;
     // A later scope replaces a loose match only when it covers the question at least as well.
-    if (deferred !== undefined && best.coverage < (deferred.hits[0]?.coverage ?? 0)) break;
+    if (deferred !== undefined && best.asked < (deferred.hits[0]?.asked ?? 0)) break;
     if (isItem && isLooseMatch(hits)) {
       deferred = { hits, strategy: scope.strategy };
       continue;
     }
     return quoteHits(index.passages, hits, terms, threshold, scope.strategy);
   }
-  return deferred === undefined ? [] : quoteHits(index.passages, deferred.hits, terms, threshold, deferred.strategy);
+  return deferred === undefined ? [] : quoteHits(index.passages, deferred.hits, part.terms, threshold, deferred.strategy);
 }
 
 // BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule

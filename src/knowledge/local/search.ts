@@ -3,13 +3,13 @@ import MiniSearch from 'minisearch';
 import { WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
 import { createTermResolver } from './term-resolver.js';
-import { normalizeText, termOf, tokenizeWords } from './terms.js';
+import { listTermSequence, normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
   passages: readonly Passage[];
   /** Each term as the index knows it (see term-resolver.ts). */
   resolve(terms: readonly string[]): string[];
-  /** `ranking`: terms that order equally covering passages but do not count towards coverage. */
+  /** `ranking`: terms that add to a passage's coverage where it holds them, and never count as missing. */
   search(terms: readonly string[], filter: (passage: Passage) => boolean, ranking?: readonly string[]): PassageHit[];
 }
 
@@ -18,8 +18,10 @@ export interface PassageHit {
   /** BM25: orders passages that cover the query equally. */
   score: number;
   matched: string[];
-  /** Weighted share (0..1) of the query's terms found: what the threshold is compared with. */
+  /** Weighted share (0..1) of the query's terms found, ranking terms held adding to it: what the threshold is compared with. */
   coverage: number;
+  /** The same share without the ranking terms: how well the passage covers what was asked. */
+  asked: number;
 }
 
 interface IndexedPassage {
@@ -57,6 +59,17 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   );
 
   const resolver = createTermResolver(counts);
+  const sequences = new Map<number, string[]>();
+  // "3 года" in "98 см: 2–3 года" holds the buyer's count; "3" in "не меньше 3 месяцев" does not hold "3 поддона".
+  const holdsCount = (passage: Passage, quantity: string, counted: ReadonlyMap<string, string>): boolean => {
+    let sequence = sequences.get(passage.id);
+    if (sequence === undefined) {
+      sequence = listTermSequence(passage.text);
+      sequences.set(passage.id, sequence);
+    }
+    const counts = counted.get(quantity);
+    return sequence.some((term, at) => term === quantity && (sequence[at + 1] === counts || sequence[at + 2] === counts));
+  };
   return {
     passages,
     resolve: (terms) => [...new Set(terms.map((term) => resolver.resolve(term)))],
@@ -72,12 +85,15 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
           return passage !== undefined && filter(passage);
         },
       });
+      const counted = findCountedTerms(terms);
       const hits: PassageHit[] = [];
       for (const result of results) {
         const passage = passages[result.id as number];
         if (passage === undefined) continue;
-        const matched = terms.filter((term) => result.queryTerms.includes(term));
-        hits.push({ passage, score: result.score, matched, coverage: measureCoverage(terms, matched) });
+        const matched = terms.filter((term) => result.queryTerms.includes(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
+        const alsoNamed = ranking.filter((term) => result.queryTerms.includes(term)).length;
+        const coverage = measureCoverage(terms, matched, alsoNamed, counted);
+        hits.push({ passage, score: result.score, matched, coverage, asked: measureCoverage(terms, matched, 0, counted) });
       }
       return hits.sort(compareHits);
     },
@@ -88,11 +104,24 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
  * Weighted share of `terms` present in `matched`; attribute words ("размер", "цвет") weigh half. A small number is the
  * buyer's own quantity ("у меня 3 шт"), never evidence that a passage answers: it weighs half and is never found.
  */
-export function measureCoverage(terms: readonly string[], matched: readonly string[]): number {
-  let total = 0;
-  let found = 0;
+/** Small numbers followed by what they count ("3 года" → год): such a number is asked, and found only beside that word. */
+function findCountedTerms(terms: readonly string[]): Map<string, string> {
+  const counted = new Map<string, string>();
+  terms.forEach((term, at) => {
+    const next = terms[at + 1];
+    if (isQuantity(term) && next !== undefined && !isQuantity(next)) counted.set(term, next);
+  });
+  return counted;
+}
+
+export function measureCoverage(terms: readonly string[], matched: readonly string[], bonus = 0, counted: ReadonlyMap<string, string> = new Map()): number {
+  // Ranking terms the passage also holds (the listing's own words) make up for missing weak terms, never a missing strong one.
+  const holdsStrong = terms.every((term) => (isQuantity(term) && !counted.has(term)) || WEAK_TERMS.has(term) || matched.includes(term));
+  const extra = holdsStrong ? bonus * 0.5 : 0;
+  let total = extra;
+  let found = extra;
   for (const term of terms) {
-    const quantity = isQuantity(term);
+    const quantity = isQuantity(term) && !counted.has(term);
     const weight = quantity || WEAK_TERMS.has(term) ? 0.5 : 1;
     total += weight;
     if (!quantity && matched.includes(term)) found += weight;

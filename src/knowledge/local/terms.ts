@@ -84,3 +84,13 @@ export function extractTerms(text: string): string[] {
   }
   return [...terms];
 }
+
+/** Every term in order, repeats kept: where words stand beside each other. */
+export function listTermSequence(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of tokenizeWords(normalizeText(text))) {
+    const term = termOf(word);
+    if (term !== undefined) terms.push(term);
+  }
+  return terms;
+}

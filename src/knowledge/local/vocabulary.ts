@@ -68,7 +68,7 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'срок', prefixes: ['срок', 'долго', 'быстро', 'годност'], words: ['годен', 'годна', 'годно', 'годны'] },
   { term: 'срок', prefixes: [], words: ['дней', 'дня', 'дни', 'днях', 'идет', 'идут', 'придет', 'придут', 'дойдет', 'дойдут'] },
   // The Snowball stemmer splits this verb's forms ("берёте" → "берет", "берём" → "бер").
-  { term: 'брать', prefixes: [], words: ['брать', 'беру', 'берешь', 'берет', 'берем', 'берете', 'берут', 'возьмете', 'возьму', 'возьмем'] },
+  { term: 'брать', prefixes: [], words: ['брать', 'беру', 'берешь', 'берет', 'берем', 'берете', 'берут', 'возьмете', 'возьму', 'возьмем', 'взять', 'взяла', 'взял'] },
   // "Какой адрес?" is answered by "Где мы находимся".
   { term: 'наход', prefixes: ['наход', 'адрес', 'расположен', 'местоположен'] },
   { term: 'связ', prefixes: ['связ'] },
@@ -132,8 +132,9 @@ const PLACES = [
   'хабаровск', 'ярославль', 'владивосток', 'махачкала', 'томск', 'оренбург', 'кемерово', 'новокузнецк', 'рязань',
   'астрахань', 'пенза', 'липецк', 'чебоксары', 'калининград', 'тула', 'курск', 'сочи', 'ставрополь',
   'тверь', 'мурманск', 'архангельск', 'смоленск', 'белгород', 'калуга', 'сургут', 'подольск', 'мытищи', 'химки',
-  'балашиха', 'люберцы', 'минск', 'алматы',
+  'балашиха', 'люберцы',
 ];
+// Cities abroad (Минск, Алматы) stay strong terms: "по всей России" does not answer whether a parcel goes abroad.
 
 /** Attributes ("какой размер рамы"): alone they ask about the listing, not general documents that mention parcels' sizes. */
 export const ATTRIBUTE_TERMS: ReadonlySet<string> = new Set([
@@ -146,7 +147,8 @@ export const ATTRIBUTE_TERMS: ReadonlySet<string> = new Set([
 export const WEAK_TERMS: ReadonlySet<string> = new Set([
   ...ATTRIBUTE_TERMS,
   'наход',
-  // "Давно работаете?", "работает ли": the verb of nearly every question about the seller, never what is asked.
+  // "Давно работаете?", "какой брать": verbs of nearly every question, never what is asked.
   'работ',
+  'брать',
   ...PLACES.map((place) => stemmer(place)),
 ]);

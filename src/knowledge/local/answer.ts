@@ -156,7 +156,10 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     const terms = extractTerms(segment);
     // A short spec ("RAL 8017 шоколад", "SSD Samsung 980") is about every word in it.
     const isSpec = terms.length <= SHORT_CLAUSE_TERMS && /[\p{N}a-z]/iu.test(segment.replace(/\p{Script=Cyrillic}+/gu, ''));
-    const lead = isSpec ? terms : terms.slice(0, aboutness.lead);
+    // Numbers and circumstance words do not open a statement: "Работаем с 2014 года" is about the year.
+    const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
+    const opens = (term: string): boolean => aboutness.terms.includes(term) || !isCircumstance(term);
+    const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
     return aboutness.terms.some((term) => lead.includes(term));
   });
 }

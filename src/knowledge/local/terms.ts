@@ -37,8 +37,10 @@ export function tokenizeWords(normalized: string): string[] {
     if (word === 'не' && next !== undefined && findNegatedConcept(next) !== undefined) {
       tokens.push(`не ${next}`);
       at += 1;
-    } else if (PRICE_VERBS.has(word) && isPriceContext(words[at - 1], next)) tokens.push('цена');
-    else tokens.push(word);
+    } else if (PRICE_VERBS.has(word)) {
+      // Otherwise it says what is fitted ("какой ссд стоит?"): no term of its own.
+      if (isPriceContext(words[at - 1], next)) tokens.push('цена');
+    } else tokens.push(word);
   }
   return tokens;
 }

@@ -37,6 +37,7 @@ interface Piece {
 /** About a term: the term names the passage's section, or is among the first `lead` terms of a sentence or clause. */
 interface Aboutness {
   terms: readonly string[];
+  termsOf: (text: string) => string[];
   lead: number;
   separators: RegExp;
 }
@@ -91,7 +92,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     // the question names the listing's product ("найк какие размеры"): then a general passage must name it too (a price list).
     if (attributesOnly && !isItem && part.naming.length === 0) continue;
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
-    const aboutness = chooseAboutness(terms, strong, isItem);
+    const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
     const hits = preferEarliest(
       index
         .search(terms, scope.filter, terms === part.terms ? part.naming : [])
@@ -101,13 +102,13 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     if (best === undefined) continue;
     // A later scope replaces a loose match only when it covers the question at least as well.
     if (deferred !== undefined && best.asked < (deferred.hits[0]?.asked ?? 0)) break;
-    if (isItem && isLooseMatch(hits)) {
+    if (isItem && isLooseMatch(hits, index.termsOf)) {
       deferred = { hits, strategy: scope.strategy };
       continue;
     }
-    return quoteHits(index.passages, hits, terms, threshold, scope.strategy);
+    return quoteHits(index, hits, terms, threshold, scope.strategy);
   }
-  return deferred === undefined ? [] : quoteHits(index.passages, deferred.hits, part.terms, threshold, deferred.strategy);
+  return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy);
 }
 
 // BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule
@@ -125,35 +126,35 @@ function preferEarliest(hits: readonly PassageHit[]): PassageHit[] {
 
 // The listing's hits rest on one term none states firmly, only opening a clause ("Когда заряд заканчивается, пылесос сам
 // возвращается" for "Можно вернуть?"): the word often means something else, so a general document about it answers, if any.
-function isLooseMatch(hits: readonly PassageHit[]): boolean {
+function isLooseMatch(hits: readonly PassageHit[], termsOf: (text: string) => string[]): boolean {
   const [term, ...others] = new Set(hits.flatMap((hit) => hit.matched.filter((matched) => !WEAK_TERMS.has(matched))));
   if (term === undefined || others.length > 0) return false;
-  const firmly: Aboutness = { terms: [term], lead: 2, separators: STATEMENT_SEPARATORS };
+  const firmly: Aboutness = { terms: [term], termsOf, lead: 2, separators: STATEMENT_SEPARATORS };
   return !hits.some((hit) => isAbout(hit.passage, firmly));
 }
 
 // Two terms found together are evidence; one alone ("Есть гарантия?") is matched by any passing mention, so the passage must
 // be about it: in a listing's documents (all about the listing) it may open any clause, in a general one it must name the
 // section or open a statement. An attribute ("Какие размеры?") must be stated as one: "Размеры: …".
-function chooseAboutness(terms: readonly string[], strong: readonly string[], isItem: boolean): Aboutness | undefined {
-  if (strong.length === 0) return { terms, lead: 1, separators: CLAUSE_SEPARATORS };
+function chooseAboutness(terms: readonly string[], strong: readonly string[], isItem: boolean, termsOf: (text: string) => string[]): Aboutness | undefined {
+  if (strong.length === 0) return { terms, termsOf, lead: 1, separators: CLAUSE_SEPARATORS };
   if (strong.length > 1) return undefined;
   return isItem
-    ? { terms: strong, lead: 2, separators: CLAUSE_SEPARATORS }
-    : { terms: strong, lead: 1, separators: STATEMENT_SEPARATORS };
+    ? { terms: strong, termsOf, lead: 2, separators: CLAUSE_SEPARATORS }
+    : { terms: strong, termsOf, lead: 1, separators: STATEMENT_SEPARATORS };
 }
 
 function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   // The nearest headings name the topic; the document's title only where there are none ("Возврат и обмен" spans sections).
   const names = passage.headings.length > 0 ? passage.headings : [passage.title];
-  const named = new Set(extractTerms(names.join('\n')));
+  const named = new Set(aboutness.termsOf(names.join('\n')));
   if (aboutness.terms.some((term) => named.has(term))) return true;
   const segments = passage.text
     .split('\n')
     .flatMap(splitSentences)
     .flatMap((sentence) => sentence.split(aboutness.separators));
   return segments.some((segment) => {
-    const terms = extractTerms(segment);
+    const terms = aboutness.termsOf(segment);
     // A short spec ("RAL 8017 шоколад", "SSD Samsung 980") is about every word in it.
     const isSpec = terms.length <= SHORT_CLAUSE_TERMS && /[\p{N}a-z]/iu.test(segment.replace(/\p{Script=Cyrillic}+/gu, ''));
     // Numbers and circumstance words do not open a statement: "Работаем с 2014 года" is about the year.
@@ -171,10 +172,10 @@ export interface QueryPart {
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
-export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolve'>, query: KnowledgeQuery): QueryPart[] {
+export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolve' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
   const question = typeof query.question === 'string' ? query.question : '';
-  return listQuestionTerms(question, identityTerms(index.passages, query), index.resolve);
+  return listQuestionTerms(question, identityTerms(index, query), index.resolve);
 }
 
 // Greetings and parts that only name the listing drop out; a question made only of its name asks about the listing as a whole.
@@ -240,17 +241,18 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
 }
 
 // Words naming the listing ("кофемашина", "De'Longhi") say nothing about what is asked, and general documents never hold them.
-function identityTerms(passages: readonly Passage[], query: KnowledgeQuery): ReadonlySet<string> {
+function identityTerms(index: Pick<PassageIndex, 'passages' | 'termsOf'>, query: KnowledgeQuery): ReadonlySet<string> {
+  const { passages } = index;
   const listing = query.listing;
   if (listing === undefined) return new Set();
   const titles = new Set<string>(listing.title === undefined ? [] : [listing.title]);
   for (const passage of passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
-  return new Set([...titles].flatMap((title) => extractTerms(title)));
+  return new Set([...titles].flatMap((title) => index.termsOf(title)));
 }
 
 // A short section the question names ("## Комплектация") is quoted whole: its passages complete one another.
 function quoteHits(
-  passages: readonly Passage[],
+  index: Pick<PassageIndex, 'passages' | 'termsOf'>,
   hits: readonly PassageHit[],
   terms: readonly string[],
   threshold: number,
@@ -258,7 +260,8 @@ function quoteHits(
 ): Piece[] {
   const chosen = choosePassages(hits, threshold);
   const best = hits[0]?.passage;
-  const section = best === undefined ? undefined : findNamedSection(passages, best, terms);
+  const { passages, termsOf } = index;
+  const section = best === undefined ? undefined : findNamedSection(passages, best, terms, termsOf);
   const sectionText = section?.map((passage) => passage.text).join(PIECE_SEPARATOR) ?? '';
   const quoteSection = section !== undefined && section.length > 1 && sectionText.length <= MAX_SECTION_LENGTH;
   const pieces: Array<Piece & { position: number }> = [];
@@ -267,15 +270,15 @@ function quoteHits(
   }
   for (const passage of chosen) {
     if (quoteSection && section.includes(passage)) continue;
-    pieces.push({ text: quoteSentences(focusList(passage.text, terms), terms), document: passage.document, strategy, position: passage.position });
+    pieces.push({ text: quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf), document: passage.document, strategy, position: passage.position });
   }
   return pieces.sort((a, b) => a.position - b.position).map(({ position: _position, ...piece }) => piece);
 }
 
 // Passages above the first heading have no section: a document's opening is not one topic.
-function findNamedSection(passages: readonly Passage[], passage: Passage, terms: readonly string[]): Passage[] | undefined {
+function findNamedSection(passages: readonly Passage[], passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): Passage[] | undefined {
   const wanted = new Set(terms);
-  const depth = passage.headings.findIndex((heading) => extractTerms(heading).some((term) => wanted.has(term)));
+  const depth = passage.headings.findIndex((heading) => termsOf(heading).some((term) => wanted.has(term)));
   if (depth < 0) return undefined;
   const path = passage.headings.slice(0, depth + 1);
   const inSection = (id: number): boolean => {
@@ -358,7 +361,7 @@ function shareBudget(lengths: readonly number[], budget: number): number[] {
  * A long passage is cut to the sentences and lines holding the question's terms, in order: a buyer asking about the brakes
  * reads about the brakes, not the whole bike. Lists and tables are left to focusList; nothing matching keeps the passage.
  */
-export function quoteSentences(text: string, terms: readonly string[]): string {
+export function quoteSentences(text: string, terms: readonly string[], termsOf: (text: string) => string[] = extractTerms): string {
   if (text.length <= SHORT_PASSAGE_LENGTH) return text;
   const wanted = new Set(terms);
   const lines = text.split('\n');
@@ -368,7 +371,7 @@ export function quoteSentences(text: string, terms: readonly string[]): string {
     const sentences = splitSentences(line);
     // A short sentence naming the topic ("Аллергия.", "Гарантия:") is followed by what it says about it.
     const chosen = sentences.filter((sentence, at) => {
-      const holds = (candidate: string | undefined): boolean => candidate !== undefined && extractTerms(candidate).some((term) => wanted.has(term));
+      const holds = (candidate: string | undefined): boolean => candidate !== undefined && termsOf(candidate).some((term) => wanted.has(term));
       const previous = sentences[at - 1];
       return holds(sentence) || (previous !== undefined && previous.length <= TOPIC_SENTENCE_LENGTH && holds(previous));
     });
@@ -378,13 +381,13 @@ export function quoteSentences(text: string, terms: readonly string[]): string {
 }
 
 /** A long list is cut to the items holding the question's terms, unless its lead line matches ("В комплекте:"). */
-export function focusList(text: string, terms: readonly string[]): string {
+export function focusList(text: string, terms: readonly string[], termsOf: (text: string) => string[] = extractTerms): string {
   const lines = text.split('\n');
   const isItem = (line: string): boolean => /^(?:•|\d{1,3}[.)]) /.test(line);
   const items = lines.filter(isItem);
   if (items.length < FOCUS_MIN_ITEMS) return text;
   const wanted = new Set(terms);
-  const mentions = (line: string): boolean => extractTerms(line).some((term) => wanted.has(term));
+  const mentions = (line: string): boolean => termsOf(line).some((term) => wanted.has(term));
   if (lines.some((line) => !isItem(line) && mentions(line))) return text;
   const matching = items.filter(mentions);
   if (matching.length === 0 || matching.length === items.length) return text;

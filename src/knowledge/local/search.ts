@@ -2,11 +2,13 @@
 import MiniSearch from 'minisearch';
 import { WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
-import { createTermResolver } from './term-resolver.js';
-import { listTermSequence, normalizeText, termOf, tokenizeWords } from './terms.js';
+import { createTermResolver, findTransliterations } from './term-resolver.js';
+import { extractTerms, listTermSequence, normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
   passages: readonly Passage[];
+  /** A text's distinct terms as the index reads them (a brand's Cyrillic spelling read as its Latin one). */
+  termsOf(text: string): string[];
   /** Each term as the index knows it (see term-resolver.ts). */
   resolve(terms: readonly string[]): string[];
   /** `ranking`: terms that add to a passage's coverage where it holds them, and never count as missing. */
@@ -33,17 +35,26 @@ interface IndexedPassage {
 
 /** Passage ids must be their positions in `passages`. */
 export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
+  // A first pass learns the vocabulary, so a brand written both ways ("Camry", "Камри") is indexed as one term.
+  const rawCounts = new Map<string, number>();
+  for (const passage of passages) {
+    for (const text of [passage.title, ...passage.headings, passage.text]) {
+      for (const term of listTermSequence(text)) rawCounts.set(term, (rawCounts.get(term) ?? 0) + 1);
+    }
+  }
+  const aliases = findTransliterations(rawCounts);
+  const canonical = (term: string): string => aliases.get(term) ?? term;
   const counts = new Map<string, number>();
-  const countTerm = (word: string): string | null => {
-    const term = termOf(word);
-    if (term === undefined) return null;
-    counts.set(term, (counts.get(term) ?? 0) + 1);
-    return term;
-  };
+  for (const [term, count] of rawCounts) counts.set(canonical(term), (counts.get(canonical(term)) ?? 0) + count);
+  const termsOf = (text: string): string[] => [...new Set(extractTerms(text).map(canonical))];
+
   const miniSearch = new MiniSearch<IndexedPassage>({
     fields: ['title', 'headings', 'text'],
     tokenize: (text) => tokenizeWords(normalizeText(text)),
-    processTerm: countTerm,
+    processTerm: (word) => {
+      const term = termOf(word);
+      return term === undefined ? null : canonical(term);
+    },
     searchOptions: {
       // The title is shared by the whole document; headings say what the passage is about.
       boost: { text: 2, headings: 1.5, title: 0.5 },
@@ -60,11 +71,12 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
 
   const resolver = createTermResolver(counts);
   const sequences = new Map<number, string[]>();
+  const listSequence = (text: string): string[] => listTermSequence(text).map(canonical);
   // "3 года" in "98 см: 2–3 года" holds the buyer's count; "3" in "не меньше 3 месяцев" does not hold "3 поддона".
   const holdsCount = (passage: Passage, quantity: string, counted: ReadonlyMap<string, string>): boolean => {
     let sequence = sequences.get(passage.id);
     if (sequence === undefined) {
-      sequence = listTermSequence(passage.text);
+      sequence = listSequence(passage.text);
       sequences.set(passage.id, sequence);
     }
     const counts = counted.get(quantity);
@@ -72,7 +84,8 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   };
   return {
     passages,
-    resolve: (terms) => [...new Set(terms.map((term) => resolver.resolve(term)))],
+    termsOf,
+    resolve: (terms) => [...new Set(terms.map((term) => resolver.resolve(canonical(term))))],
     search(terms, filter, ranking = []) {
       if (terms.length === 0) return [];
       const results = miniSearch.search([...terms, ...ranking].join(' '), {

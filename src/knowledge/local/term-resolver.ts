@@ -19,6 +19,30 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   ю: 'u', я: 'a',
 };
 
+/** Cyrillic terms that spell an indexed Latin one ("камр" in "на Камри" beside "Camry"): both are read as the Latin term. */
+export function findTransliterations(counts: ReadonlyMap<string, number>): Map<string, string> {
+  const bySound = indexLatinSounds(counts);
+  const aliases = new Map<string, string>();
+  if (bySound.size === 0) return aliases;
+  for (const term of counts.keys()) {
+    if (!CYRILLIC.test(term)) continue;
+    const brand = findBrand(term, bySound);
+    if (brand !== undefined) aliases.set(term, brand);
+  }
+  return aliases;
+}
+
+function indexLatinSounds(counts: ReadonlyMap<string, number>): Map<string, string> {
+  const bySound = new Map<string, string>();
+  for (const term of counts.keys()) {
+    if (!LATIN_WORD.test(term) || term.length < 3) continue;
+    const sound = soundOf(term);
+    const known = bySound.get(sound);
+    if (isDistinctive(sound, term) && (known === undefined || (counts.get(known) ?? 0) < (counts.get(term) ?? 0))) bySound.set(sound, term);
+  }
+  return bySound;
+}
+
 export interface TermResolver {
   /** The term as indexed, a close indexed term, or the term itself when nothing is close. */
   resolve(term: string): string;
@@ -26,14 +50,10 @@ export interface TermResolver {
 
 /** `counts`: every indexed term with how often it occurs, so that of two candidates the commoner wins. */
 export function createTermResolver(counts: ReadonlyMap<string, number>): TermResolver {
-  const bySound = new Map<string, string>();
+  const bySound = indexLatinSounds(counts);
   const byStripped = new Map<string, string>();
   const commoner = (a: string | undefined, b: string): string => (a !== undefined && (counts.get(a) ?? 0) >= (counts.get(b) ?? 0) ? a : b);
   for (const term of counts.keys()) {
-    if (LATIN_WORD.test(term) && term.length >= 3) {
-      const sound = soundOf(term);
-      if (isDistinctive(sound, term)) bySound.set(sound, commoner(bySound.get(sound), term));
-    }
     if (CYRILLIC.test(term)) for (const stripped of stripPrefixes(term)) byStripped.set(stripped, commoner(byStripped.get(stripped), term));
   }
   const cache = new Map<string, string>();

@@ -13,6 +13,7 @@ export const MAX_ANSWER_LENGTH = 999;
 
 const SECOND_PASSAGE_SCORE_RATIO = 0.5;
 const SHORT_CLAUSE_TERMS = 3;
+const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 const SHORT_PASSAGE_LENGTH = 300;
 const TOPIC_SENTENCE_LENGTH = 60;
 const MAX_SECTION_LENGTH = 700;
@@ -149,6 +150,9 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   const names = passage.headings.length > 0 ? passage.headings : [passage.title];
   const named = new Set(aboutness.termsOf(names.join('\n')));
   if (aboutness.terms.some((term) => named.has(term))) return true;
+  // A brand or model ("Samsung 980") is named on purpose wherever it stands, unlike a common word in passing.
+  const brands = aboutness.terms.filter((term) => LATIN_NAME.test(term));
+  if (brands.length > 0 && aboutness.termsOf(passage.text).some((term) => brands.includes(term))) return true;
   const segments = passage.text
     .split('\n')
     .flatMap(splitSentences)

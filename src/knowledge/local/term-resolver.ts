@@ -4,6 +4,9 @@
  * Only words missing from the index are resolved, each to at most one indexed term.
  */
 
+import { UNIT_TERMS } from './units.js';
+import { CONCEPT_TERMS } from './vocabulary.js';
+
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_WORD = /^[a-z][a-z0-9]*$/;
 // Shorter stems are real words as often as typos ("налич" is not "наличн").
@@ -25,7 +28,7 @@ export function findTransliterations(counts: ReadonlyMap<string, number>): Map<s
   const aliases = new Map<string, string>();
   if (bySound.size === 0) return aliases;
   for (const term of counts.keys()) {
-    if (!CYRILLIC.test(term)) continue;
+    if (!CYRILLIC.test(term) || isFixed(term)) continue;
     const brand = findBrand(term, bySound);
     if (brand !== undefined) aliases.set(term, brand);
   }
@@ -69,7 +72,7 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
   };
   return {
     resolve(term) {
-      if (counts.has(term)) return term;
+      if (counts.has(term) || isFixed(term)) return term;
       let resolved = cache.get(term);
       if (resolved === undefined) {
         resolved = find(term) ?? term;
@@ -92,6 +95,11 @@ function findBrand(term: string, bySound: ReadonlyMap<string, string>): string |
     if (brandSound.startsWith(sound) && sound.length >= brandSound.length * 0.6) return brand;
   }
   return undefined;
+}
+
+// "год" is a word of the engine's tables, not a misspelt "good".
+function isFixed(term: string): boolean {
+  return CONCEPT_TERMS.has(term) || UNIT_TERMS.has(term);
 }
 
 function stripPrefixes(term: string): string[] {

@@ -116,6 +116,9 @@ export function findNegatedConcept(word: string): string | undefined {
   return NEGATED_CONCEPT_RULES.find((rule) => rule.words?.includes(word) || rule.prefixes.some((prefix) => word.startsWith(prefix)))?.term;
 }
 
+/** Terms the tables above stand for: words of their own, never typos or transliterations of the documents' words. */
+export const CONCEPT_TERMS: ReadonlySet<string> = new Set([...CONCEPT_RULES, ...SYNONYM_RULES, ...NEGATED_CONCEPT_RULES].map((rule) => rule.term));
+
 export function findConcept(word: string): string | undefined {
   for (const rule of [...CONCEPT_RULES, ...SYNONYM_RULES]) {
     if (rule.words?.includes(word)) return rule.term;

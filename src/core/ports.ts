@@ -43,6 +43,8 @@ export interface KnowledgeAnswer {
   strategy?: 'item' | 'general' | 'cascaded';
   latencyMs?: number;
   usage?: { inputTokens?: number; outputTokens?: number };
+  /** The passages the answer quotes, with their scores and matched terms, where the engine knows them. */
+  passages?: RetrievedPassage[];
 }
 
 export interface SyncReport {
@@ -95,6 +97,8 @@ export interface RetrievedPassage {
   scope: 'item' | 'general';
   itemId?: number;
   matched: string[];
+  /** Weighted share (0..1) of the question's terms the passage holds, where the engine measures it. */
+  coverage?: number;
 }
 
 /** Retrieval without generation: the listing's own documents first, then general ones. */

@@ -1,5 +1,6 @@
 /** `avito-ai ask "<question>"`: the answer a buyer would get, from the knowledge base only. */
 import { composeReply } from '../../core/answer.js';
+import type { KnowledgeEngine, KnowledgeRetriever, RetrievedPassage } from '../../core/ports.js';
 import { createEscalationMatcher } from '../../core/escalation.js';
 import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -22,6 +23,9 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
     { engine, escalation: createEscalationMatcher(config.responder.escalationPhrases), settings: config.responder },
   );
   const latencyMs = Date.now() - started;
+  const passages = result.answer?.passages ?? [];
+  // What the answer stands on; for a refusal, what came closest and fell short (engines that can retrieve).
+  const candidates = result.status === 'NOT_FOUND' && isRetriever(engine) ? await engine.retrieve({ question, ...(itemId ? { listing: { id: itemId } } : {}) }, { limit: 3 }) : [];
   const out = context.io.stdout;
   if (context.options.json) {
     out.write(
@@ -33,6 +37,8 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
         ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
         latency_ms: latencyMs,
         ...(result.answer?.usage ? { input_tokens: result.answer.usage.inputTokens ?? null, output_tokens: result.answer.usage.outputTokens ?? null } : {}),
+        passages: passages.map(toJsonPassage),
+        ...(candidates.length > 0 ? { candidates: candidates.map(toJsonPassage) } : {}),
       })}\n`,
     );
     return ExitCode.Ok;
@@ -49,5 +55,28 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
     result.answer?.usage?.inputTokens ? `tokens: ${result.answer.usage.inputTokens} in, ${result.answer.usage.outputTokens ?? 0} out` : undefined,
   ].filter(Boolean);
   out.write(`${c.gray(details.join(' · '))}\n`);
+  for (const passage of passages) out.write(`${c.gray(`  ← ${describePassage(passage)}`)}\n`);
+  for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)}`)}\n`);
   return ExitCode.Ok;
+}
+
+function isRetriever(engine: KnowledgeEngine): engine is KnowledgeEngine & KnowledgeRetriever {
+  return typeof (engine as Partial<KnowledgeRetriever>).retrieve === 'function';
+}
+
+/** Why a passage won (or fell short): its terms in common with the question and the share of the question they make. */
+function toJsonPassage(passage: RetrievedPassage): Record<string, unknown> {
+  return {
+    source: passage.source,
+    scope: passage.scope,
+    score: Math.round(passage.score * 100) / 100,
+    ...(passage.coverage === undefined ? {} : { coverage: Math.round(passage.coverage * 100) / 100 }),
+    matched: passage.matched,
+    text: passage.text,
+  };
+}
+
+function describePassage(passage: RetrievedPassage): string {
+  const coverage = passage.coverage === undefined ? '' : ` · ${Math.round(passage.coverage * 100)}%`;
+  return `${passage.source}${coverage} · ${passage.matched.join(', ') || '—'}`;
 }

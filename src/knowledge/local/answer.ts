@@ -1,5 +1,5 @@
 /** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
-import type { KnowledgeAnswer, KnowledgeQuery } from '../../core/ports.js';
+import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
@@ -33,6 +33,8 @@ interface Piece {
   text: string;
   document: string;
   strategy: Strategy;
+  /** The hits quoted: what the answer stands on, and why they won. */
+  evidence: PassageHit[];
 }
 
 /** About a term: the term names the passage's section, or is among the first `lead` terms of a sentence or clause. */
@@ -79,6 +81,20 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     sources: [...new Set(pieces.map((piece) => piece.document))],
     engine: 'local',
     strategy: listingId === undefined ? 'general' : pieces.every((piece) => piece.strategy === 'item') ? 'item' : 'cascaded',
+    passages: pieces.flatMap((piece) => piece.evidence.map(toRetrievedPassage)),
+  };
+}
+
+export function toRetrievedPassage(hit: PassageHit): RetrievedPassage {
+  const { passage } = hit;
+  return {
+    source: passage.document,
+    text: passage.text,
+    score: hit.score,
+    coverage: hit.coverage,
+    scope: passage.itemId === undefined ? 'general' : 'item',
+    ...(passage.itemId === undefined ? {} : { itemId: passage.itemId }),
+    matched: hit.matched,
   };
 }
 
@@ -176,17 +192,17 @@ export interface QueryPart {
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
-export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolve' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
+export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
   const question = typeof query.question === 'string' ? query.question : '';
-  return listQuestionTerms(question, identityTerms(index, query), index.resolve);
+  return listQuestionTerms(question, identityTerms(index, query), index.resolveText);
 }
 
 // Greetings and parts that only name the listing drop out; a question made only of its name asks about the listing as a whole.
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
-function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolve: (terms: readonly string[]) => string[]): QueryPart[] {
+function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
   const lists = splitQuestion(question, identity)
-    .map((part) => resolve(extractTerms(part)))
+    .map((part) => resolveText(part))
     .filter((terms) => terms.length > 0);
   const asking = lists.filter((terms) => terms.some((term) => !identity.has(term)));
   const seen = new Set<string>();
@@ -270,11 +286,14 @@ function quoteHits(
   const quoteSection = section !== undefined && section.length > 1 && sectionText.length <= MAX_SECTION_LENGTH;
   const pieces: Array<Piece & { position: number }> = [];
   if (quoteSection) {
-    pieces.push({ text: sectionText, document: section[0]?.document ?? '', strategy, position: section[0]?.position ?? 0 });
+    const evidence = hits.filter((hit) => section.includes(hit.passage));
+    pieces.push({ text: sectionText, document: section[0]?.document ?? '', strategy, evidence, position: section[0]?.position ?? 0 });
   }
   for (const passage of chosen) {
     if (quoteSection && section.includes(passage)) continue;
-    pieces.push({ text: quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf), document: passage.document, strategy, position: passage.position });
+    const text = quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf);
+    const evidence = hits.filter((hit) => hit.passage === passage);
+    pieces.push({ text, document: passage.document, strategy, evidence, position: passage.position });
   }
   return pieces.sort((a, b) => a.position - b.position).map(({ position: _position, ...piece }) => piece);
 }

@@ -206,13 +206,14 @@ function retrievePassages(index: PassageIndex, query: KnowledgeQuery, limit: num
   const listingId = query.listing?.id;
   // Without a listing, only general passages are in scope.
   const inScope = (passage: Passage): boolean => passage.itemId === undefined || passage.itemId === listingId;
-  const found = new Map<number, { passage: Passage; score: number; matched: Set<string> }>();
+  const found = new Map<number, { passage: Passage; score: number; coverage: number; matched: Set<string> }>();
   for (const { terms, naming } of listQueryParts(index, query)) {
     for (const hit of index.search(terms, inScope, naming)) {
       const seen = found.get(hit.passage.id);
-      if (seen === undefined) found.set(hit.passage.id, { passage: hit.passage, score: hit.score, matched: new Set(hit.matched) });
+      if (seen === undefined) found.set(hit.passage.id, { passage: hit.passage, score: hit.score, coverage: hit.coverage, matched: new Set(hit.matched) });
       else {
         seen.score = Math.max(seen.score, hit.score);
+        seen.coverage = Math.max(seen.coverage, hit.coverage);
         for (const term of hit.matched) seen.matched.add(term);
       }
     }
@@ -221,10 +222,11 @@ function retrievePassages(index: PassageIndex, query: KnowledgeQuery, limit: num
   return [...found.values()]
     .sort((a, b) => scopeRank(a.passage) - scopeRank(b.passage) || b.score - a.score || a.passage.id - b.passage.id)
     .slice(0, Math.max(0, limit))
-    .map(({ passage, score, matched }) => ({
+    .map(({ passage, score, coverage, matched }) => ({
       source: passage.document,
       text: passage.text,
       score,
+      coverage,
       scope: passage.itemId === undefined ? ('general' as const) : ('item' as const),
       ...(passage.itemId === undefined ? {} : { itemId: passage.itemId }),
       matched: [...matched],

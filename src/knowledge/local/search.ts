@@ -3,14 +3,14 @@ import MiniSearch from 'minisearch';
 import { WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
 import { createTermResolver, findTransliterations } from './term-resolver.js';
-import { extractTerms, listTermSequence, normalizeText, termOf, tokenizeWords } from './terms.js';
+import { extractTerms, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
   passages: readonly Passage[];
   /** A text's distinct terms as the index reads them (a brand's Cyrillic spelling read as its Latin one). */
   termsOf(text: string): string[];
-  /** Each term as the index knows it (see term-resolver.ts). */
-  resolve(terms: readonly string[]): string[];
+  /** A question's distinct terms, each as the index knows it (see term-resolver.ts). */
+  resolveText(text: string): string[];
   /** `ranking`: terms that add to a passage's coverage where it holds them, and never count as missing. */
   search(terms: readonly string[], filter: (passage: Passage) => boolean, ranking?: readonly string[]): PassageHit[];
 }
@@ -37,12 +37,16 @@ interface IndexedPassage {
 export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   // A first pass learns the vocabulary, so a brand written both ways ("Camry", "Камри") is indexed as one term.
   const rawCounts = new Map<string, number>();
+  const words = new Map<string, string>();
   for (const passage of passages) {
     for (const text of [passage.title, ...passage.headings, passage.text]) {
-      for (const term of listTermSequence(text)) rawCounts.set(term, (rawCounts.get(term) ?? 0) + 1);
+      for (const { term, word } of listTermWords(text)) {
+        rawCounts.set(term, (rawCounts.get(term) ?? 0) + 1);
+        if (!words.has(term)) words.set(term, word);
+      }
     }
   }
-  const aliases = findTransliterations(rawCounts);
+  const aliases = findTransliterations(rawCounts, words);
   const canonical = (term: string): string => aliases.get(term) ?? term;
   const counts = new Map<string, number>();
   for (const [term, count] of rawCounts) counts.set(canonical(term), (counts.get(canonical(term)) ?? 0) + count);
@@ -85,7 +89,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   return {
     passages,
     termsOf,
-    resolve: (terms) => [...new Set(terms.map((term) => resolver.resolve(canonical(term))))],
+    resolveText: (text) => [...new Set(listTermWords(text).map(({ term, word }) => resolver.resolve(canonical(term), word)))],
     search(terms, filter, ranking = []) {
       if (terms.length === 0) return [];
       const results = miniSearch.search([...terms, ...ranking].join(' '), {

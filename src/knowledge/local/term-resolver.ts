@@ -22,14 +22,17 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   ю: 'u', я: 'a',
 };
 
-/** Cyrillic terms that spell an indexed Latin one ("камр" in "на Камри" beside "Camry"): both are read as the Latin term. */
-export function findTransliterations(counts: ReadonlyMap<string, number>): Map<string, string> {
+/**
+ * Cyrillic terms whose words spell an indexed Latin one ("камр" from "на Камри" beside "Camry"): both are read as the
+ * Latin term. `words`: each term with a word it was read from.
+ */
+export function findTransliterations(counts: ReadonlyMap<string, number>, words: ReadonlyMap<string, string>): Map<string, string> {
   const bySound = indexLatinSounds(counts);
   const aliases = new Map<string, string>();
   if (bySound.size === 0) return aliases;
-  for (const term of counts.keys()) {
+  for (const [term, word] of words) {
     if (!CYRILLIC.test(term) || isFixed(term)) continue;
-    const brand = findBrand(term, bySound);
+    const brand = findBrand(word, bySound);
     if (brand !== undefined) aliases.set(term, brand);
   }
   return aliases;
@@ -47,8 +50,8 @@ function indexLatinSounds(counts: ReadonlyMap<string, number>): Map<string, stri
 }
 
 export interface TermResolver {
-  /** The term as indexed, a close indexed term, or the term itself when nothing is close. */
-  resolve(term: string): string;
+  /** The term as indexed, a close indexed term, or the term itself when nothing is close; `word` is what it was read from. */
+  resolve(term: string, word: string): string;
 }
 
 /** `counts`: every indexed term with how often it occurs, so that of two candidates the commoner wins. */
@@ -60,9 +63,9 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
     if (CYRILLIC.test(term)) for (const stripped of stripPrefixes(term)) byStripped.set(stripped, commoner(byStripped.get(stripped), term));
   }
   const cache = new Map<string, string>();
-  const find = (term: string): string | undefined => {
+  const find = (term: string, word: string): string | undefined => {
     if (!CYRILLIC.test(term)) return undefined;
-    const brand = findBrand(term, bySound);
+    const brand = findBrand(word, bySound);
     if (brand !== undefined) return brand;
     for (const stripped of [term, ...stripPrefixes(term)]) {
       const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
@@ -71,12 +74,13 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
     return term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
   };
   return {
-    resolve(term) {
+    resolve(term, word) {
       if (counts.has(term) || isFixed(term)) return term;
-      let resolved = cache.get(term);
+      const key = `${term} ${word}`;
+      let resolved = cache.get(key);
       if (resolved === undefined) {
-        resolved = find(term) ?? term;
-        cache.set(term, resolved);
+        resolved = find(term, word) ?? term;
+        cache.set(key, resolved);
       }
       return resolved;
     },
@@ -84,9 +88,10 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
 }
 
 // What is left must still be a long stem: "с|лома" and "вз|лома" share only a short one.
-// The stem may have lost the name's end ("церезит" → "церез"): a long start of the brand's sound is enough.
-function findBrand(term: string, bySound: ReadonlyMap<string, string>): string | undefined {
-  const latin = transliterate(term);
+// The whole word, not its stem: "возите" is not "Visa", though "воз" and "visa" sound alike. A long start of the name is
+// enough ("косрх" for COSRX).
+function findBrand(word: string, bySound: ReadonlyMap<string, string>): string | undefined {
+  const latin = transliterate(word);
   const sound = soundOf(latin);
   if (!isDistinctive(sound, latin)) return undefined;
   const exact = bySound.get(sound);

@@ -89,10 +89,15 @@ export function extractTerms(text: string): string[] {
 
 /** Every term in order, repeats kept: where words stand beside each other. */
 export function listTermSequence(text: string): string[] {
-  const terms: string[] = [];
+  return listTermWords(text).map(({ term }) => term);
+}
+
+/** Every term with the word it was read from ("возите" for "воз"): a brand is recognised by its whole spelling. */
+export function listTermWords(text: string): Array<{ term: string; word: string }> {
+  const pairs: Array<{ term: string; word: string }> = [];
   for (const word of tokenizeWords(normalizeText(text))) {
     const term = termOf(word);
-    if (term !== undefined) terms.push(term);
+    if (term !== undefined) pairs.push({ term, word });
   }
-  return terms;
+  return pairs;
 }

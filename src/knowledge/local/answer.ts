@@ -4,7 +4,7 @@ import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { extractTerms } from './terms.js';
-import { UNIT_TERMS } from './units.js';
+import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -181,6 +181,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
     const opens = (term: string): boolean => aboutness.terms.includes(term) || !isCircumstance(term);
     const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
+    // "пн–пт" opens with Monday and stands for every day to Friday.
+    if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
     return aboutness.terms.some((term) => lead.includes(term));
   });
 }

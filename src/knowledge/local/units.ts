@@ -57,6 +57,8 @@ const WEEKDAYS: ReadonlyArray<{ term: string; words: readonly string[]; prefixes
 /** Words that mean every day: "ежедневно" answers "в воскресенье работаете?". */
 const EVERY_DAY = new Set(['ежедневно', 'ежедневный', 'ежедневная', 'круглосуточно']);
 
+export const WEEKDAY_TERMS: ReadonlySet<string> = new Set([...WEEKDAYS.map((day) => day.term), 'будни']);
+
 /** Every unit's term: alone they are not what a question asks. */
 export const UNIT_TERMS: ReadonlySet<string> = new Set(UNIT_RULES.map((rule) => rule.term));
 

@@ -30,7 +30,9 @@ const NOMINATIVE = /^(?:менеджер|манагер|оператор|адм�
 /** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
 const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
 const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ\p{L}+|реальн\p{L}+|ваш\p{L}*|старш\p{L}+|главн\p{L}+|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн\p{L}+|какого-нибудь|какой-нибудь)$/u;
-const LIVE = /^(?:жив|настоящ|реальн)/u;
+const LIVE = /^жив/u;
+/** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
+const REAL_HUMAN = /^(?:настоящ|реальн)\p{L}+ (?:человек\p{L}*|люд\p{L}*)$/u;
 
 /** Imperatives and infinitives that fetch, give, connect or pass to a person. */
 const FETCH =
@@ -132,7 +134,9 @@ function findPersonAlone(words: readonly Word[]): string | undefined {
 function findAskedPerson(words: readonly Word[]): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
-    if (LIVE.test(text) && PERSON.test(words[index + 1]?.text ?? '') && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
+    const next = words[index + 1]?.text ?? '';
+    const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
+    if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
     // "Есть кто живой?"
     if (LIVE.test(text) && /^кто(?:-нибудь|-то)?$/u.test(words[index - 1]?.text ?? '')) return spell(words, index - 1, index);
     const talk = TALK.test(text);
@@ -180,6 +184,9 @@ function hasLetContact(words: readonly Word[], from: number): boolean {
   return words.slice(from + 1).some((word) => word.clause === words[from]!.clause && LET_CONTACT.test(word.text));
 }
 
+/** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */
+const NEAR = 6;
+
 /** The index of the person the word at `at` is about: next to it, past fillers, adjectives and prepositions. */
 function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean }): number | undefined {
   const isPerson = (index: number): boolean => {
@@ -189,7 +196,7 @@ function findPersonNear(words: readonly Word[], at: number, options: { someone: 
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');
   };
   for (const step of [1, -1]) {
-    for (let index = at + step; index >= 0 && index < words.length; index += step) {
+    for (let index = at + step; index >= 0 && index < words.length && Math.abs(index - at) <= NEAR; index += step) {
       if (isPerson(index)) return index;
       const text = words[index]!.text;
       if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text)) break;
@@ -208,7 +215,7 @@ function wordBefore(words: readonly Word[], index: number): string | undefined {
 /** A negation earlier in the verb's clause ("не надо звать", "менеджера не зовите"), or "без"/"не" right before the person. */
 function isNegated(words: readonly Word[], verb: number, person: number): boolean {
   const clause = words[verb]!.clause;
-  for (let index = verb - 1; index >= 0 && words[index]!.clause === clause; index--) {
+  for (let index = verb - 1; index >= Math.max(0, verb - NEAR * 2) && words[index]!.clause === clause; index--) {
     if (NEGATION.has(words[index]!.text) && !POLITE.has(words[index + 1]?.text ?? '')) return true;
   }
   return ['без', 'не', 'ни'].includes(wordBefore(words, person) ?? '');
@@ -216,7 +223,11 @@ function isNegated(words: readonly Word[], verb: number, person: number): boolea
 
 function groupClauses(words: readonly Word[]): Word[][] {
   const clauses = new Map<number, Word[]>();
-  for (const word of words) clauses.set(word.clause, [...(clauses.get(word.clause) ?? []), word]);
+  for (const word of words) {
+    const clause = clauses.get(word.clause);
+    if (clause) clause.push(word);
+    else clauses.set(word.clause, [word]);
+  }
   return [...clauses.values()];
 }
 
@@ -243,7 +254,8 @@ function containsPhrase(sentence: readonly Word[], stems: readonly string[]): bo
     let matched = 1;
     while (matched < stems.length) {
       const limit = Math.min(kept.length, position + 2 + MAX_GAP);
-      const found = kept.findIndex((word, i) => i > position && i < limit && word.stem === stems[matched]);
+      let found = -1;
+      for (let i = position + 1; i < limit && found < 0; i++) if (kept[i]!.stem === stems[matched]) found = i;
       if (found < 0) break;
       position = found;
       matched++;

@@ -79,7 +79,7 @@ function coverWithPhrases(tokens: readonly string[]): Set<Part> | undefined {
   let at = 0;
   while (at < tokens.length) {
     let best: readonly [readonly string[], Part] | undefined;
-    for (const entry of COMPILED) {
+    for (const entry of BY_FIRST_WORD.get(tokens[at]!) ?? []) {
       const [phrase] = entry;
       if (phrase.length > (best?.[0].length ?? 0) && phrase.every((word, i) => tokens[at + i] === word)) best = entry;
     }
@@ -90,7 +90,12 @@ function coverWithPhrases(tokens: readonly string[]): Set<Part> | undefined {
   return parts;
 }
 
-const COMPILED: ReadonlyArray<readonly [readonly string[], Part]> = PHRASES.map(([phrase, part]) => [phrase.split(' '), part] as const);
+/** Phrases by their first word: a message is covered in one look per word. */
+const BY_FIRST_WORD = new Map<string, Array<readonly [readonly string[], Part]>>();
+for (const [phrase, part] of PHRASES) {
+  const sequence = phrase.split(' ');
+  BY_FIRST_WORD.set(sequence[0]!, [...(BY_FIRST_WORD.get(sequence[0]!) ?? []), [sequence, part] as const]);
+}
 
 function words(part: Part, lines: readonly string[]): Array<readonly [string, Part]> {
   return lines.flatMap((line) => line.split(/\s+/)).map((word) => [word, part] as const);

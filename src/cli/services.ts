@@ -140,6 +140,8 @@ export function responderSettings(config: Config): ResponderSettings {
     escalationText: r.escalationText,
     nonTextReplyText: r.nonTextReplyText,
     nonTextReplyTypes: r.nonTextReplyTypes,
+    thanksReplyText: r.thanksReplyText,
+    greetingReplyText: r.greetingReplyText,
     activeHours: r.activeHours,
     timeZone: r.timeZone,
     maxRepliesPerHour: r.maxRepliesPerHour,

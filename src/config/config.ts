@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_ESCALATION_PHRASES } from '../core/escalation.js';
 
+/** Ends with the offer a "да" takes (the bot then calls the seller in, as for "позовите менеджера"). */
 export const DEFAULT_FALLBACK_TEXT =
-  '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
+  '🤖: в моей базе нет нужной информации по вашему вопросу. Уточните, пожалуйста, вопрос — или напишите «да», и я позову менеджера.';
 export const DEFAULT_ESCALATION_TEXT =
   '🤖: передал ваш вопрос менеджеру, он ответит в этом чате, как только сможет.';
 export const DEFAULT_NON_TEXT_REPLY_TEXT =
@@ -41,8 +41,13 @@ export const DEFAULTS = {
   HUMAN_PAUSE_HOURS: '12',
   FALLBACK_TEXT: DEFAULT_FALLBACK_TEXT,
   ESCALATION_TEXT: DEFAULT_ESCALATION_TEXT,
-  ESCALATION_PHRASES: DEFAULT_ESCALATION_PHRASES.join(','),
+  /** Extra phrases besides the built-in detector of requests for a person. */
+  ESCALATION_PHRASES: undefined,
   NON_TEXT_REPLY_TEXT: DEFAULT_NON_TEXT_REPLY_TEXT,
+  /** Unset: silence after thanks, acknowledgements and emoji. */
+  THANKS_REPLY_TEXT: undefined,
+  /** Unset: silence after a bare greeting or "Алло?". */
+  GREETING_REPLY_TEXT: undefined,
   NON_TEXT_REPLY_TYPES: 'voice',
   ACTIVE_HOURS: undefined,
   TZ: undefined,
@@ -108,9 +113,14 @@ export interface Config {
     humanPauseHours: number;
     fallbackText: string;
     escalationText: string;
+    /** Added to the built-in detector; empty by default. */
     escalationPhrases: string[];
     nonTextReplyText: string;
     nonTextReplyTypes: string[];
+    /** '' (the default): nothing is sent after thanks, acknowledgements and emoji. */
+    thanksReplyText: string;
+    /** '' (the default): nothing is sent after a bare greeting or "are you there?". */
+    greetingReplyText: string;
     activeHours: ActiveHours | undefined;
     timeZone: string | undefined;
     maxRepliesPerHour: number;
@@ -402,9 +412,11 @@ function parseResponder(get: Getter): Config['responder'] {
     humanPauseHours: parseNumber(get, 'HUMAN_PAUSE_HOURS', 0, 24 * 365),
     fallbackText: parseText(get, 'FALLBACK_TEXT'),
     escalationText: parseText(get, 'ESCALATION_TEXT'),
-    escalationPhrases: parseList(get, 'ESCALATION_PHRASES'),
+    escalationPhrases: parseOptionalList(get, 'ESCALATION_PHRASES'),
     // Empty means "say nothing", so an empty value must not fall back to the default text.
     nonTextReplyText: get('NON_TEXT_REPLY_TEXT') === undefined ? '' : parseText(get, 'NON_TEXT_REPLY_TEXT'),
+    thanksReplyText: get('THANKS_REPLY_TEXT') === undefined ? '' : parseText(get, 'THANKS_REPLY_TEXT'),
+    greetingReplyText: get('GREETING_REPLY_TEXT') === undefined ? '' : parseText(get, 'GREETING_REPLY_TEXT'),
     nonTextReplyTypes: parseOptionalList(get, 'NON_TEXT_REPLY_TYPES'),
     activeHours: parseActiveHours(get('ACTIVE_HOURS')),
     timeZone: parseTimeZone(get('TZ')),

@@ -1,23 +1,35 @@
 /** Shared by the responder and `ask`, so that `ask` shows exactly what a buyer would get. */
-import type { EscalationMatcher } from './escalation.js';
+import { isSameText } from './decide.js';
+import { namesPerson, type EscalationMatcher } from './escalation.js';
 import type { ResponderSettings } from './inquiry.js';
 import type { DialogStatus, Listing } from './model.js';
 import type { ContextMessage, KnowledgeAnswer, KnowledgeEngine } from './ports.js';
+import { classifySmallTalk, readsAsYes, type SmallTalk } from './small-talk.js';
 
 export interface ComposedReply {
-  status: Extract<DialogStatus, 'FOUND' | 'NOT_FOUND' | 'ESCALATION'>;
+  status: Extract<DialogStatus, 'FOUND' | 'NOT_FOUND' | 'ESCALATION' | 'SMALL_TALK'>;
+  /** Empty for small talk the seller set no text for: nothing is sent. */
   reply: string;
   sources: string[];
   answer?: KnowledgeAnswer;
+  smallTalk?: SmallTalk;
 }
 
-/** Throws what the engine throws (KnowledgeError): the caller decides whether to retry. */
+export type ReplySettings = Pick<ResponderSettings, 'fallbackText' | 'escalationText' | 'thanksReplyText' | 'greetingReplyText'>;
+
+/** Throws what the engine throws (KnowledgeError): the caller decides whether to retry. Small talk and requests for a person never reach the engine. */
 export async function composeReply(
   input: { question: string; listing?: Listing; context?: readonly ContextMessage[]; signal?: AbortSignal },
-  deps: { engine: KnowledgeEngine; escalation: EscalationMatcher; settings: Pick<ResponderSettings, 'fallbackText' | 'escalationText'> },
+  deps: { engine: KnowledgeEngine; escalation: EscalationMatcher; settings: ReplySettings },
 ): Promise<ComposedReply> {
-  if (deps.escalation.match(input.question)) {
-    return { status: 'ESCALATION', reply: deps.settings.escalationText, sources: [] };
+  const { settings } = deps;
+  if (deps.escalation.match(input.question) || (answersOffer(input.context, settings.fallbackText) && readsAsYes(input.question))) {
+    return { status: 'ESCALATION', reply: settings.escalationText, sources: [] };
+  }
+  const smallTalk = classifySmallTalk(input.question);
+  if (smallTalk) {
+    const reply = (smallTalk === 'thanks' ? settings.thanksReplyText : settings.greetingReplyText) ?? '';
+    return { status: 'SMALL_TALK', reply, sources: [], smallTalk };
   }
   const answer = await deps.engine.answer(
     {
@@ -31,5 +43,11 @@ export async function composeReply(
   if (answer.status === 'FOUND' && answer.text.trim() !== '') {
     return { status: 'FOUND', reply: answer.text, sources: answer.sources, answer };
   }
-  return { status: 'NOT_FOUND', reply: deps.settings.fallbackText, sources: [], answer };
+  return { status: 'NOT_FOUND', reply: settings.fallbackText, sources: [], answer };
+}
+
+/** The bot spoke last, and said the fallback, which offers a person: a "да" now takes the offer. */
+function answersOffer(context: readonly ContextMessage[] | undefined, fallbackText: string): boolean {
+  const last = context?.findLast((message) => message.role !== 'buyer');
+  return last?.role === 'bot' && isSameText(last.text, fallbackText) && namesPerson(fallbackText);
 }

@@ -17,7 +17,8 @@ export interface ChatView {
   anotherResponder: boolean;
 }
 
-export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale' | 'not-ours';
+/** small-talk: thanks, a greeting or an emoji with no text set for it; the inquiry is closed and logged as SMALL_TALK. */
+export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale' | 'not-ours' | 'small-talk';
 
 export type Verdict =
   | { kind: 'skip'; reason: Extract<SkipReason, 'no-inquiry' | 'paused' | 'escalated' | 'not-ours'> }

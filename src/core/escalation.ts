@@ -1,91 +1,267 @@
-/** A buyer asking for a person: phrases match on Snowball stems, in order, with a small gap, so inflections match and the list stays plain phrases. */
+/**
+ * A buyer asking for a person, read as grammar rather than listed as phrases: a person word (менеджер,
+ * продавец, хозяйка, живой человек…) asked for by an imperative (позовите, дайте, соедините с, передайте),
+ * a wish (хочу, прошу), a need in a clause that says nothing else (нужен менеджер, можно живого человека?),
+ * a wish to talk with one (поговорить с продавцом), or standing alone in a sentence ("Менеджер!!!"); or a
+ * call asked for (позвоните, наберите, можно звонок?). A negated request ("менеджера не надо") and a
+ * question about a person ("продавец сам отправляет?") are not requests. The seller's ESCALATION_PHRASES
+ * match besides, on Snowball stems, under the same negation rule.
+ */
 import { stemmer } from '@orama/stemmers/russian';
 
-/** Irregular verbs change their stem ("позвать" → "позва", "позовите" → "позов"), so both forms are listed. */
-export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [
-  'позовите менеджера',
-  'позвать менеджера',
-  'позовите оператора',
-  'позвать оператора',
-  'позовите продавца',
-  'позвать продавца',
-  'позовите человека',
-  'позвать человека',
-  'вызовите менеджера',
-  'вызвать менеджера',
-  'вызовите оператора',
-  'вызвать оператора',
-  'вызовите продавца',
-  'вызвать продавца',
-  'живой человек',
-  'живым человеком',
-  'соедините с продавцом',
-  'соедините с менеджером',
-  'соедините с оператором',
-  'соедините с человеком',
-  'свяжите с менеджером',
-  'свяжите с продавцом',
-  'связаться с менеджером',
-  'связаться с продавцом',
-  'поговорить с менеджером',
-  'поговорить с человеком',
-  'поговорить с продавцом',
-  'нужен менеджер',
-  'нужен оператор',
-  'нужен человек',
-  'хочу менеджера',
-  'хочу оператора',
-];
-
-/** Words that never carry the request ("с", "мне"): skipped on both sides. */
-const FILLER = new Set(['с', 'со', 'мне', 'меня', 'нам', 'пожалуйста', 'а', 'и', 'ну', 'же', 'уже', 'можно', 'может']);
-
-const MAX_GAP = 2;
-
-export function tokenizeStems(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !FILLER.has(word))
-    .map((word) => stemmer(word));
-}
+/** None by default: the detector covers the usual requests; a seller adds their own words. */
+export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
 
 export interface EscalationMatcher {
+  /** The words that asked for a person, or undefined. */
   match(text: string): string | undefined;
 }
 
+/** A word of a sentence; `clause` changes at commas, dashes and "а"/"но", the reach of a negation. */
+interface Word {
+  text: string;
+  clause: number;
+}
+
+const PERSON =
+  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|директор|специалист|начальник|начальств|продавщиц)\p{L}*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|человека?|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
+/** A person named, not asked for: "Продавец, дайте скидку" speaks to them ("позовите продавца" asks for them). */
+const NOMINATIVE = /^(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец)$/u;
+/** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
+const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
+const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ\p{L}+|реальн\p{L}+|ваш\p{L}*|старш\p{L}+|главн\p{L}+|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн\p{L}+|какого-нибудь|какой-нибудь)$/u;
+const LIVE = /^жив/u;
+/** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
+const REAL_HUMAN = /^(?:настоящ|реальн)\p{L}+ (?:человек\p{L}*|люд\p{L}*)$/u;
+
+/** Imperatives and infinitives that fetch, give, connect or pass to a person. */
+const FETCH =
+  /^(?:позов(?:и|ите|ешь|ете)|позвать|зови|зовите|звать|вызов(?:и|ите|ете)|вызвать|вызывайте|приглас(?:и|ите|ить)|дай|дайте|дать|соедин(?:и|ите|ить)|свяж(?:и|ите)|связать|передай|передайте|передать|подключ(?:и|ите|ить)|переключ(?:и|ите|ить))(?:-ка)?$/u;
+/** Talking with someone: counts only with "с"/"до" before the person. */
+const TALK =
+  /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|дозвониться|достучаться)$/u;
+const WANT = /^(?:хочу|хотим|хотел|хотела|хотели|хотелось|прошу|просим|давайте|давай|требую)$/u;
+/** Need and may: a request only in a clause that says nothing else ("для сборки нужен мастер?" is a question). */
+const NEED = /^(?:нужен|нужна|нужно|нужны|надо|необходим|необходимо|требуется|можно|есть)$/u;
+/** Calls asked for outright. */
+const CALL = /^(?:позвони|позвоните|перезвони|перезвоните|перезвонить|набери|наберите|звякни|звякните|звоните|свяжитесь|свяжись|созвон|созвонимся|созвониться)(?:-ка)?$/u;
+/** Calls that need a wish beside them in a clause that says nothing else ("можно звонок?", not "звонок в дверь работает?"). */
+const CALL_NOUN = /^(?:позвонить|звонить|набрать|позвонили|перезвонили|позвонят|перезвонят|звонок|звонка|звонку|звоночек|звонком)$/u;
+const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотелось', 'можно', 'могу', 'можете', 'может', 'могут', 'могли', 'сможете', 'прошу', 'давайте', 'пусть', 'жду', 'нужен', 'нужно', 'закажите', 'заказать', 'обратный', 'обратного', 'организуйте']);
+/** "свяжитесь со мной" is a call; "связаться со мной" too. */
+const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|созвониться)$/u;
+/** What a person is needed for, besides the person: "нужна помощь менеджера". */
+const NEEDED_FOR = new Set(['помощь', 'консультация', 'консультацию', 'консультации', 'совет']);
+/** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
+const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится)$/u;
+
+const FILLER = new Set([
+  'пожалуйста', 'пжл', 'пж', 'плиз', 'плз', 'мне', 'меня', 'нам', 'нас', 'вы', 'уже', 'срочно', 'скорее', 'быстрее', 'побыстрее',
+  'сюда', 'тут', 'здесь', 'бы', 'же', 'ну', 'а', 'и', 'уж', 'хоть', 'то', 'тогда', 'лучше', 'просто', 'еще', 'сейчас', 'лично',
+  'напрямую', 'прямо', 'все-таки', 'таки', 'ли',
+]);
+const PREPOSITION = new Set(['с', 'со', 'на', 'к', 'до']);
+const GREETING = new Set(['здравствуйте', 'привет', 'добрый', 'день', 'вечер', 'утро', 'алло', 'ало', 'ау', 'эй']);
+const NEGATION = new Set(['не', 'ни', 'никого', 'никто', 'никому', 'никем']);
+/** "не могли бы позвать…" asks politely; it negates nothing. */
+const POLITE = new Set(['могли', 'можете', 'сможете', 'подскажете', 'подскажите', 'сложно', 'трудно', 'затруднит', 'против']);
+
+const SENTENCE_END = /[.!?\n;…]+/u;
+const CLAUSE_BREAK = /[,:—–()«»"]|\s-\s/u;
+const CLAUSE_WORDS = new Set(['а', 'но', 'или', 'зато', 'однако']);
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
 export function createEscalationMatcher(phrases: readonly string[]): EscalationMatcher {
-  const compiled = phrases
-    .map((phrase) => ({ phrase, stems: tokenizeStems(phrase) }))
-    .filter((entry) => entry.stems.length > 0);
+  const extras = phrases.map((phrase) => ({ phrase, stems: stemWords(phrase) })).filter((entry) => entry.stems.length > 0);
   return {
     match(text) {
-      const words = tokenizeStems(text);
-      return compiled.find((entry) => containsInOrder(words, entry.stems))?.phrase;
+      for (const sentence of readSentences(text)) {
+        const found = findRequest(sentence) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
+        if (found !== undefined) return found;
+      }
+      return undefined;
     },
   };
 }
 
-function containsInOrder(words: readonly string[], stems: readonly string[]): boolean {
-  for (let start = 0; start < words.length; start++) {
-    if (words[start] !== stems[0]) continue;
+/** Names a person the bot could call (a FALLBACK_TEXT that offers a manager does). */
+export function namesPerson(text: string): boolean {
+  return readSentences(text).some((sentence) => sentence.some((word) => PERSON.test(word.text)));
+}
+
+export function isPersonWord(word: string): boolean {
+  return PERSON.test(word) || PERSON_ADJECTIVE.test(word);
+}
+
+/** Lower case, ё as е: how every rule here spells words. */
+export function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е');
+}
+
+function readSentences(text: string): Word[][] {
+  return normalizeText(text)
+    .split(SENTENCE_END)
+    .map(readClauses)
+    .filter((sentence) => sentence.length > 0);
+}
+
+function readClauses(sentence: string): Word[] {
+  const words: Word[] = [];
+  let clause = 0;
+  for (const part of sentence.split(CLAUSE_BREAK)) {
+    clause++;
+    for (const [text] of part.matchAll(WORD)) {
+      if (CLAUSE_WORDS.has(text)) clause++;
+      words.push({ text, clause });
+    }
+  }
+  return words;
+}
+
+function findRequest(words: readonly Word[]): string | undefined {
+  return findPersonAlone(words) ?? findAskedPerson(words) ?? findNeededPerson(words) ?? findCall(words);
+}
+
+/** "Менеджер!!!", "Человека!", "ну где продавец?": the sentence is the person. */
+function findPersonAlone(words: readonly Word[]): string | undefined {
+  // Not "вы" ("Вы продавец?"), nor "а"/"и": "А мастер?" asks about the master's part of something.
+  const allowed = (text: string): boolean => PERSON.test(text) || PERSON_ADJECTIVE.test(text) || GREETING.has(text) || text === 'где' || (FILLER.has(text) && !['вы', 'ли', 'а', 'и'].includes(text));
+  if (!words.some((word) => PERSON.test(word.text)) || !words.every((word) => allowed(word.text))) return undefined;
+  return spell(words, 0, words.length - 1);
+}
+
+/** A fetching verb, a wish or "talk with", next to its person (either side, past fillers); "живой человек" anywhere. */
+function findAskedPerson(words: readonly Word[]): string | undefined {
+  for (let index = 0; index < words.length; index++) {
+    const text = words[index]!.text;
+    const next = words[index + 1]?.text ?? '';
+    const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
+    if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
+    // "Есть кто живой?"
+    if (LIVE.test(text) && /^кто(?:-нибудь|-то)?$/u.test(words[index - 1]?.text ?? '')) return spell(words, index - 1, index);
+    const talk = TALK.test(text);
+    if (!FETCH.test(text) && !WANT.test(text) && !talk && !(text === 'пусть' && hasLetContact(words, index))) continue;
+    const person = findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: text === 'пусть' });
+    if (person !== undefined && !isNegated(words, index, person)) return spell(words, index, person);
+  }
+  return undefined;
+}
+
+/** "нужен менеджер", "можно живого человека?", "есть продавец?": need and person, nothing else in the clause. */
+function findNeededPerson(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const need = clause.some((word) => NEED.test(word.text));
+    const person = clause.some((word) => PERSON.test(word.text));
+    const bare = clause.every(
+      ({ text }) => NEED.test(text) || WANT.test(text) || FETCH.test(text) || TALK.test(text) || NEEDED_FOR.has(text) || isPersonWord(text) || GREETING.has(text) || PREPOSITION.has(text) || (FILLER.has(text) && text !== 'ли'),
+    );
+    if (need && person && bare) return clause.map((word) => word.text).join(' ');
+  }
+  return undefined;
+}
+
+function findCall(words: readonly Word[]): string | undefined {
+  for (let index = 0; index < words.length; index++) {
+    const text = words[index]!.text;
+    const me = CONTACT_ME.test(text) && ['со', 'с'].includes(words[index + 1]?.text ?? '') && words[index + 2]?.text === 'мной';
+    if ((CALL.test(text) || me) && !isNegated(words, index, index)) return text;
+  }
+  // A clause ("Добрый день, можно звонок?") or the whole sentence ("Я хочу, чтобы мне позвонили").
+  for (const clause of [...groupClauses(words), words]) {
+    const call = clause.find((word) => CALL_NOUN.test(word.text));
+    const wish = clause.some((word) => CALL_WISH.has(word.text));
+    const bare = clause.every(({ text }) => CALL_NOUN.test(text) || CALL_WISH.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text));
+    if (call && wish && bare) return clause.map((word) => word.text).join(' ');
+  }
+  return undefined;
+}
+
+function isPhoneOrPronoun(text: string): boolean {
+  return /^\+?\d[\d-]*$/u.test(text) || ['вам', 'вас', 'тебе', 'я', 'мы', 'чтобы', 'мой', 'мне', 'меня'].includes(text);
+}
+
+function hasLetContact(words: readonly Word[], from: number): boolean {
+  return words.slice(from + 1).some((word) => word.clause === words[from]!.clause && LET_CONTACT.test(word.text));
+}
+
+/** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */
+const NEAR = 6;
+
+/** The index of the person the word at `at` is about: next to it, past fillers, adjectives and prepositions. */
+function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean }): number | undefined {
+  const isPerson = (index: number): boolean => {
+    const text = words[index]!.text;
+    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text))) return false;
+    if (NOMINATIVE.test(text) && !options.named) return false;
+    return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');
+  };
+  for (const step of [1, -1]) {
+    for (let index = at + step; index >= 0 && index < words.length && Math.abs(index - at) <= NEAR; index += step) {
+      if (isPerson(index)) return index;
+      const text = words[index]!.text;
+      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text)) break;
+    }
+  }
+  return undefined;
+}
+
+/** The word before `index`, past the person's adjectives ("с живым человеком" → "с"). */
+function wordBefore(words: readonly Word[], index: number): string | undefined {
+  let before = index - 1;
+  while (before >= 0 && PERSON_ADJECTIVE.test(words[before]!.text)) before--;
+  return words[before]?.text;
+}
+
+/** A negation earlier in the verb's clause ("не надо звать", "менеджера не зовите"), or "без"/"не" right before the person. */
+function isNegated(words: readonly Word[], verb: number, person: number): boolean {
+  const clause = words[verb]!.clause;
+  for (let index = verb - 1; index >= Math.max(0, verb - NEAR * 2) && words[index]!.clause === clause; index--) {
+    if (NEGATION.has(words[index]!.text) && !POLITE.has(words[index + 1]?.text ?? '')) return true;
+  }
+  return ['без', 'не', 'ни'].includes(wordBefore(words, person) ?? '');
+}
+
+function groupClauses(words: readonly Word[]): Word[][] {
+  const clauses = new Map<number, Word[]>();
+  for (const word of words) {
+    const clause = clauses.get(word.clause);
+    if (clause) clause.push(word);
+    else clauses.set(word.clause, [word]);
+  }
+  return [...clauses.values()];
+}
+
+function spell(words: readonly Word[], from: number, to: number): string {
+  return words
+    .slice(Math.min(from, to), Math.max(from, to) + 1)
+    .map((word) => word.text)
+    .join(' ');
+}
+
+/** Irregular verbs change their stem ("позвать" → "позва", "позовите" → "позов"): sellers list both forms. */
+function stemWords(text: string): string[] {
+  return [...normalizeText(text).matchAll(WORD)].map(([word]) => word).filter((word) => !FILLER.has(word) && !PREPOSITION.has(word)).map((word) => stemmer(word));
+}
+
+const MAX_GAP = 2;
+
+/** The phrase's stems in order, at most MAX_GAP other words apart, and not negated where it starts. */
+function containsPhrase(sentence: readonly Word[], stems: readonly string[]): boolean {
+  const kept = sentence.map((word, index) => ({ index, stem: stemmer(word.text), skip: FILLER.has(word.text) || PREPOSITION.has(word.text) })).filter((word) => !word.skip);
+  for (let start = 0; start < kept.length; start++) {
+    if (kept[start]!.stem !== stems[0]) continue;
     let position = start;
     let matched = 1;
     while (matched < stems.length) {
-      const limit = Math.min(words.length, position + 2 + MAX_GAP);
+      const limit = Math.min(kept.length, position + 2 + MAX_GAP);
       let found = -1;
-      for (let i = position + 1; i < limit; i++) {
-        if (words[i] === stems[matched]) {
-          found = i;
-          break;
-        }
-      }
+      for (let i = position + 1; i < limit && found < 0; i++) if (kept[i]!.stem === stems[matched]) found = i;
       if (found < 0) break;
       position = found;
       matched++;
     }
-    if (matched === stems.length) return true;
+    const first = kept[start]!.index;
+    if (matched === stems.length && !isNegated(sentence, first, kept[position]!.index)) return true;
   }
   return false;
 }

@@ -14,6 +14,10 @@ export interface ResponderSettings {
   escalationText: string;
   nonTextReplyText: string;
   nonTextReplyTypes: readonly string[];
+  /** Sent after thanks, acknowledgements, goodbyes and emoji; empty or unset: nothing is sent. */
+  thanksReplyText?: string;
+  /** Sent after a greeting or an "are you there?" that asks nothing else; empty or unset: nothing is sent. */
+  greetingReplyText?: string;
   /** Minutes since midnight in `timeZone`; undefined = always active. */
   activeHours: { start: number; end: number } | undefined;
   timeZone: string | undefined;

@@ -51,4 +51,5 @@ export interface ChatSummary {
 }
 
 export type AnswerStatus = 'FOUND' | 'NOT_FOUND';
-export type DialogStatus = AnswerStatus | 'ESCALATION' | 'NON_TEXT' | 'ENGINE_FAILED';
+/** SMALL_TALK: thanks, a greeting, an emoji; nothing to look up (and nothing sent unless the seller set a text for it). */
+export type DialogStatus = AnswerStatus | 'ESCALATION' | 'NON_TEXT' | 'ENGINE_FAILED' | 'SMALL_TALK';

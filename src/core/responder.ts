@@ -1,7 +1,7 @@
 /** At most one reply per inquiry: with a write-ahead record, a crash between "decided" and "sent" is reconciled on the next look, not answered twice. */
 import { describeError } from '../errors.js';
 import { composeReply } from './answer.js';
-import { decideChat, isSameText, markAnotherResponder, planAfterEngineFailure, type ChatDecision, type ReplyPlan, type SkipReason } from './decide.js';
+import { decideChat, isSameText, markAnotherResponder, planAfterEngineFailure, type ChatDecision, type Learned, type ReplyPlan, type SkipReason } from './decide.js';
 import type { EscalationMatcher } from './escalation.js';
 import { META_ANOTHER_RESPONDER, readAnotherResponder } from './another-responder.js';
 import { isFatalForAccount, mayHaveLanded } from './failures.js';
@@ -159,18 +159,9 @@ export function readAvitoClockOffset(store: Pick<Store, 'getMeta'>): number {
 async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropPending: boolean, options: HandleOptions): Promise<ChatOutcome> {
   const { chatId } = look;
   const decision = await checkTakeover(deps, look, decided, options);
-  const { verdict, analysis, learned } = decision;
-  const observe = (tx: StoreTransaction): void => {
-    tx.appendMessages(chatId, look.fetched);
-    if (dropPending) tx.closePending(chatId);
-    recordLearned(tx, chatId, learned);
-    if (learned.anotherResponder) tx.setMeta(META_ANOTHER_RESPONDER, JSON.stringify({ at: deps.clock.now(), chatId, messageId: learned.anotherResponder.id }));
-  };
-  const tellTakeover = (): void => {
-    const takeover = learned.takeover;
-    if (takeover?.isNew) deps.notifier.notify({ kind: 'takeover', chatId, ...listingOf(look), message: takeover.message.text });
-    if (learned.anotherResponder) notifyAnotherResponder(deps, chatId, learned.anotherResponder);
-  };
+  const { verdict, analysis } = decision;
+  const seen = createSeen(deps, look, decision.learned, dropPending);
+  const { observe, tellTakeover } = seen;
 
   if (verdict.kind === 'skip' || verdict.kind === 'hold') {
     await deps.store.transact(observe);
@@ -207,6 +198,7 @@ async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropP
   if (plan.engineFailure) notifyEngineFailed(deps, chatId, plan.engineFailure);
 
   const question = verdict.kind === 'answer' ? verdict.question : '';
+  if (plan.text.trim() === '') return await closeSilently(deps, look, decision, { question, status: plan.status }, seen);
   const record = createRecord(deps, chatId, decision, question, plan);
   await deps.store.transact((tx) => {
     observe(tx);
@@ -217,6 +209,48 @@ async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropP
   tellTakeover();
   notifyNonText(deps, look, decision, (message) => plan.status === 'NON_TEXT' && deps.settings.nonTextReplyTypes.includes(message.type));
   return await sendRecorded(deps, record, splitText(record.text), [], analysis.inquiry, look.listing, started, plan.answer);
+}
+
+interface Seen {
+  /** Writes what the look taught, inside whatever transaction closes it. */
+  observe(tx: StoreTransaction): void;
+  /** Tells the seller what the look found, once it is stored. */
+  tellTakeover(): void;
+}
+
+function createSeen(deps: ResponderDeps, look: Look, learned: Learned, dropPending: boolean): Seen {
+  const { chatId } = look;
+  return {
+    observe(tx) {
+      tx.appendMessages(chatId, look.fetched);
+      if (dropPending) tx.closePending(chatId);
+      recordLearned(tx, chatId, learned);
+      if (learned.anotherResponder) tx.setMeta(META_ANOTHER_RESPONDER, JSON.stringify({ at: deps.clock.now(), chatId, messageId: learned.anotherResponder.id }));
+    },
+    tellTakeover() {
+      const takeover = learned.takeover;
+      if (takeover?.isNew) deps.notifier.notify({ kind: 'takeover', chatId, ...listingOf(look), message: takeover.message.text });
+      if (learned.anotherResponder) notifyAnotherResponder(deps, chatId, learned.anotherResponder);
+    },
+  };
+}
+
+/**
+ * Nothing to send ("Спасибо!", "👍" with no THANKS_REPLY_TEXT): the inquiry is closed and its dialog logged in one
+ * write. No write-ahead record: nothing can be half sent, and a crash before the write only means deciding again.
+ */
+async function closeSilently(deps: ResponderDeps, look: Look, decision: ChatDecision, dialog: { question: string; status: DialogStatus }, seen: Seen): Promise<ChatOutcome> {
+  const { chatId, listing } = look;
+  await deps.store.transact((tx) => {
+    seen.observe(tx);
+    recordInquiryClosed(tx, chatId, decision.analysis.inquiry);
+    recordSeen(tx, decision.analysis);
+    // No reply, so no latency: 0 keeps it out of the reply-time figures.
+    tx.appendDialog({ at: deps.clock.now(), chatId, ...(listing ? { itemId: listing.id } : {}), ...dialog, answer: '', sources: [], latencyMs: 0 });
+  });
+  seen.tellTakeover();
+  notifyNonText(deps, look, decision, () => false);
+  return { chatId, action: 'skipped', reason: 'small-talk' };
 }
 
 /** A "seller's" message that is exactly what this bot would answer to the questions before it is another responder's, not a takeover: one engine call, for new takeovers only. */
@@ -269,6 +303,8 @@ async function dryRun(deps: ResponderDeps, look: Look, decision: ChatDecision, o
   const plan = verdict.kind === 'ask-for-text' ? askForText(deps) : await compose(deps, look, verdict.question, options, true);
   if (plan === 'shutdown') return { chatId, action: 'held', reason: 'shutdown' };
   if (plan.kind === 'defer') return { chatId, action: 'deferred', reason: 'engine-failed', attempt: plan.attempt, error: plan.error };
+  // Small talk with no text set: a real pass sends nothing and closes the inquiry.
+  if (plan.text.trim() === '') return { chatId, action: 'skipped', reason: 'small-talk' };
   const question = verdict.kind === 'answer' ? verdict.question : '';
   return { chatId, action: 'would-answer', status: plan.status, question, reply: plan.text, sources: plan.sources, ...listingOf(look) };
 }

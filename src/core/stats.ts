@@ -39,7 +39,7 @@ export interface MonitorStats {
   last_error_time: string | null;
   /** Counted since the store was created. */
   answers: { found: number; not_found: number; escalation: number; non_text: number };
-  /** Shares of FOUND, NOT_FOUND and ESCALATION over the newest dialogs (0..1), null before any. */
+  /** Shares of FOUND, NOT_FOUND and ESCALATION over the newest dialogs but small talk (0..1), null before any. */
   answer_rate: { found: number; not_found: number; escalation: number } | null;
   /** From reading a chat to the reply, over the newest dialogs; null before any. */
   latency_ms: { median: number; p95: number } | null;
@@ -93,7 +93,9 @@ export function computeStats(store: Store, now: number, runtime?: RuntimeFigures
   };
 }
 
-function answerRate(dialogs: readonly DialogRecord[]): MonitorStats['answer_rate'] {
+function answerRate(all: readonly DialogRecord[]): MonitorStats['answer_rate'] {
+  // Thanks and greetings asked nothing: they would only dilute how often questions are answered.
+  const dialogs = all.filter((dialog) => dialog.status !== 'SMALL_TALK');
   if (dialogs.length === 0) return null;
   const share = (...statuses: DialogStatus[]): number =>
     Math.round((dialogs.filter((dialog) => statuses.includes(dialog.status)).length / dialogs.length) * 1000) / 1000;

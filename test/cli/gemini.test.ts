@@ -12,6 +12,7 @@ import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandb
 import { openStore } from '../../src/store/index.js';
 import { runInProcess } from '../helpers/cli.js';
 import { generateCalls, startFakeGemini, type FakeGemini } from '../helpers/fake-gemini.js';
+import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'docs/examples/knowledge');
@@ -125,7 +126,7 @@ describe('ask with Gemini', () => {
     const { stdout } = await run(['ask', 'Какая погода завтра в Сочи?', '--json']);
     expect(JSON.parse(stdout)).toMatchObject({
       status: 'NOT_FOUND',
-      answer: '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?',
+      answer: DEFAULT_FALLBACK_TEXT,
       sources: [],
     });
   });

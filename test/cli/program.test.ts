@@ -6,6 +6,7 @@ import { ExitCode } from '../../src/cli/exit-codes.js';
 import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { openStore } from '../../src/store/index.js';
 import { runInProcess } from '../helpers/cli.js';
+import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
@@ -91,7 +92,7 @@ describe('ask', () => {
     const { stdout } = await runInProcess(['ask', 'Какая погода завтра?', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
     expect(JSON.parse(stdout)).toEqual({
       status: 'NOT_FOUND',
-      answer: '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?',
+      answer: DEFAULT_FALLBACK_TEXT,
       sources: [],
       engine: 'local',
       strategy: 'general',

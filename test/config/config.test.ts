@@ -164,6 +164,18 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ env: { NON_TEXT_REPLY_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/NON_TEXT_REPLY_TEXT must be at most 1000 characters/);
   });
 
+  it('small talk gets no reply and ESCALATION_PHRASES adds nothing unless the seller sets them', () => {
+    const defaults = resolveConfig({ env: {}, cwd: dir() }).responder;
+    expect(defaults).toMatchObject({ thanksReplyText: '', greetingReplyText: '', escalationPhrases: [] });
+    const set = resolveConfig({
+      env: { THANKS_REPLY_TEXT: '🤖: пожалуйста!', GREETING_REPLY_TEXT: 'Здравствуйте!\\nЧем помочь?', ESCALATION_PHRASES: 'директор магазина, хочу вернуть деньги' },
+      cwd: dir(),
+    }).responder;
+    expect(set).toMatchObject({ thanksReplyText: '🤖: пожалуйста!', greetingReplyText: 'Здравствуйте!\nЧем помочь?', escalationPhrases: ['директор магазина', 'хочу вернуть деньги'] });
+    expect(resolveConfig({ env: { ESCALATION_PHRASES: 'none' }, cwd: dir() }).responder.escalationPhrases).toEqual([]);
+    expect(() => resolveConfig({ env: { THANKS_REPLY_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/THANKS_REPLY_TEXT must be at most 1000 characters/);
+  });
+
   it('parses active hours, across midnight too', () => {
     expect(parseActiveHours('09:00-21:00')).toEqual({ start: 540, end: 1260 });
     expect(parseActiveHours('22:30-08:00')).toEqual({ start: 1350, end: 480 });

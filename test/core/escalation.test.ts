@@ -1,53 +1,215 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
+import { createEscalationMatcher, namesPerson } from '../../src/core/escalation.js';
 
-const matcher = createEscalationMatcher(DEFAULT_ESCALATION_PHRASES);
+const matcher = createEscalationMatcher([]);
 
-describe('escalation matcher', () => {
+describe('requests for a person', () => {
   it.each([
+    // A person word alone, as buyers shout it.
+    'Менеджер!!!',
+    'оператор',
+    'Человека!',
+    'Оператора!',
+    'администратор',
+    'админ',
+    'сотрудник',
+    'хозяин',
+    'хозяйка',
+    'мастер',
+    'консультант',
+    'продавец',
+    'владелец',
+    'живой человек',
+    'Менеджер?',
+    'ну где менеджер?',
+    'Здравствуйте! Менеджер!',
+    // Fetch, give, connect, pass on.
     'позовите менеджера',
     'Позовите, пожалуйста, менеджера!',
+    'ПОЗОВИТЕ МЕНЕДЖЕРА',
+    'Позовите менеджеру',
     'вызови оператора',
-    'можно живого человека?',
+    'Дайте оператора',
+    'дай админа',
+    'ты бот? дай человека',
     'соедините с продавцом',
     'Соедините меня с менеджером',
-    'хочу поговорить с человеком',
+    'свяжите меня с живым человеком',
+    'свяжите с кем-нибудь',
+    'передайте продавцу что я приеду в 6',
+    'администратора позовите',
+    'менеджера позовите',
+    'с менеджером свяжите',
+    'позвать менеджера можно?',
+    'Позвать хозяйку можно?',
+    'менеджера можно позвать?',
+    'Не могли бы вы позвать менеджера?',
+    'Нет, позовите менеджера',
+    'пусть менеджер мне перезвонит',
+    // Wishes and needs.
+    'хочу с человеком а не с ботом',
+    'хочу менеджера',
+    'Хочу живого оператора',
+    'Вы реальный человек?',
     'Нужен менеджер',
+    'Здравствуйте, нужен менеджер',
+    'можно живого человека?',
+    'Можно живого человека? Позовите менеджера',
+    'есть живой человек?',
+    'Есть кто живой?',
+    'Человек есть?',
+    'Нужна помощь менеджера',
+    // Talking with one.
+    'хочу поговорить с человеком',
     'дайте связаться с продавцом',
-    'ПОЗОВИТЕ МЕНЕДЖЕРА',
-    'Позовите менеджеру', // misspelt inflection still a request
-  ])('matches %s', (text) => {
+    'Можно с хозяином поговорить?',
+    'Мне бы с менеджером поговорить',
+    'с менеджером можно поговорить?',
+    'Хочу обсудить с продавцом цену',
+    'Как связаться с продавцом?',
+    // Calls.
+    'наберите меня 89161234567',
+    'позвоните мне',
+    'перезвоните пожалуйста',
+    'Перезвоните мне на этот номер +7 916 123-45-67',
+    'можно звонок?',
+    'Добрый день, можно звонок, у меня вопрос по оплате',
+    'можно вам позвонить?',
+    'жду звонка',
+    'давайте созвонимся',
+    'можно с вами созвониться?',
+    'Я хочу, чтобы мне позвонили',
+    'Пусть мне позвонят',
+    'свяжитесь со мной',
+    'Можете связаться со мной?',
+    'Продавец может позвонить?',
+    // Among a question: the request wins.
+    'Какая цена? Позовите менеджера',
+  ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
+});
 
-  it.each(['Какое давление у кофемашины?', 'менеджер сказал, что скидка есть', 'человек-паук в комплекте?', 'сколько стоит доставка', ''])(
-    'does not match %s',
-    (text) => {
-      expect(matcher.match(text)).toBeUndefined();
-    },
-  );
+describe('not requests for a person', () => {
+  it.each([
+    // Negations: the question is answered instead.
+    'менеджера не надо, просто скажите цену',
+    'не надо никого звать, а доставка есть?',
+    'без менеджера пожалуйста',
+    'менеджер не нужен',
+    'мне не нужен человек, ответьте сами',
+    'не хочу менеджера',
+    'не звоните мне, пишите сюда',
+    'звонить не надо',
+    // Questions that mention a person.
+    'продавец сам отправляет?',
+    'мастер с опытом?',
+    'а менеджер по выходным работает?',
+    'А мастер?',
+    'Вы продавец?',
+    'Продавец отвечает?',
+    'Вы мастер или посредник?',
+    'Мастер приедет сам или мне везти?',
+    'Мастер сам приедет на замер?',
+    'Для установки нужен мастер?',
+    'нужен ли мастер для установки?',
+    'Нужен человек для разгрузки?',
+    'Сколько человек помещается в палатку?',
+    'Сколько людей нужно для установки?',
+    'На 4 человека хватит?',
+    'А продавец есть в Москве?',
+    'Продавцу можно оплатить наличными?',
+    'Продавец обещал скидку, она ещё действует?',
+    'Менеджер вчера сказал, что есть скидка. Какое давление?',
+    'менеджер сказал, что скидка есть',
+    'какой оператор связи поддерживает модем?',
+    'оператор МТС подойдёт?',
+    'Это настоящий мастер своего дела?',
+    // Speaking to a person is not asking for one.
+    'Продавец, дайте скидку',
+    'продавец дайте скидку',
+    'Хозяин, скиньте цену',
+    'Здравствуйте, продавец, есть ли скидка?',
+    'Я продавец, хочу узнать условия',
+    'Админ, удалите отзыв',
+    // A person word in something else.
+    'человек-паук в комплекте?',
+    'Мастер-класс проводите?',
+    'хочу купить у продавца',
+    'дайте номер менеджера',
+    'пусть продавец сам решит',
+    'Хозяйка просила передать, что заберёт завтра',
+    'Дайте знать, когда будет в наличии',
+    // Calls that are not asked for.
+    'Курьер позвонит перед доставкой?',
+    'курьер может позвонить заранее?',
+    'Звонок в дверь работает?',
+    'Можно позвонить в дверь?',
+    'можно позвонить перед приездом?',
+    'мне вчера позвонили из банка',
+    // Pings and bots are not requests: the fallback offers a manager.
+    'есть кто-нибудь?',
+    'ты бот?',
+    'Какое давление у кофемашины?',
+    'сколько стоит доставка',
+    '',
+  ])('%s', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});
 
-  it('uses the configured list only', () => {
-    const custom = createEscalationMatcher(['позовите директора']);
-    expect(custom.match('позовите директора!')).toBe('позовите директора');
-    expect(custom.match('позовите менеджера')).toBeUndefined();
+describe("the seller's ESCALATION_PHRASES", () => {
+  const custom = createEscalationMatcher(['директор магазина', 'хочу вернуть деньги']);
+
+  it('are matched besides the built-in detector, with a word or two between', () => {
+    expect(custom.match('Где директор магазина?')).toBe('директор магазина');
+    expect(custom.match('Хочу вернуть деньги!')).toBe('хочу вернуть деньги');
+    expect(custom.match('хочу вернуть свои деньги')).toBe('хочу вернуть деньги');
+    expect(custom.match('позовите менеджера')).toBeDefined();
   });
 
-  it('property: a default phrase inside any surrounding text is found', () => {
-    const word = fc.constantFrom('здравствуйте', 'товар', 'сегодня', 'вечером', 'спасибо', 'ок', '!', '?', '😀');
+  it('are not matched when negated', () => {
+    expect(custom.match('не хочу вернуть деньги, хочу обменять')).toBeUndefined();
+  });
+});
+
+describe('namesPerson', () => {
+  it('tells a fallback that offers a manager from one that does not', () => {
+    expect(namesPerson('Уточните вопрос — или напишите «да», и я позову менеджера.')).toBe(true);
+    expect(namesPerson('В документах нет ответа.')).toBe(false);
+  });
+});
+
+describe('properties', () => {
+  const requests = ['позовите менеджера', 'соедините с оператором', 'хочу поговорить с человеком', 'перезвоните мне', 'передайте продавцу', 'нужен живой человек'];
+
+  it('a request among greetings, thanks and emoji is still found', () => {
+    const around = fc.constantFrom('здравствуйте', 'спасибо', 'ок', '!', '?', '😀', '.', 'добрый день.');
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 5 }), fc.constantFrom(...DEFAULT_ESCALATION_PHRASES), fc.array(word, { maxLength: 5 }), (before, phrase, after) => {
-        expect(matcher.match([...before, phrase, ...after].join(' '))).toBeDefined();
+      fc.property(fc.array(around, { maxLength: 4 }), fc.constantFrom(...requests), fc.array(around, { maxLength: 4 }), (before, request, after) => {
+        // Sentences of their own, as buyers write them.
+        expect(matcher.match([...before, `${request}.`, ...after].join(' '))).toBeDefined();
       }),
     );
   });
 
-  it('property: text built from words that are not a person request never matches', () => {
-    const word = fc.constantFrom('доставка', 'цена', 'гарантия', 'кофемашина', 'пылесос', 'давление', 'можно', 'забрать', 'сегодня', 'менеджер');
+  it('a sentence with a person word and no request in it never matches', () => {
+    const content = fc.constantFrom('доставка', 'цена', 'гарантия', 'кофемашина', 'давление', 'забрать', 'сегодня', 'работает', 'сам', 'отправляет', 'приедет', 'сказал');
+    const person = fc.constantFrom('менеджер', 'продавец', 'мастер', 'человек', 'оператор', 'хозяйка');
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 12 }), (words) => {
-        expect(matcher.match(words.join(' '))).toBeUndefined();
+      fc.property(fc.array(fc.oneof(content, person), { maxLength: 10 }), content, (words, word) => {
+        expect(matcher.match([...words, word].join(' '))).toBeUndefined();
+      }),
+    );
+  });
+
+  it('a negated request never matches', () => {
+    const negated = fc.constantFrom('не надо {p}', '{p} не надо', 'не зовите {p}', '{p} не нужен', 'без {p}', 'не нужно звать {p}', 'не соединяйте с {p}');
+    const person = fc.constantFrom('менеджера', 'оператора', 'человека', 'продавца', 'хозяйку');
+    fc.assert(
+      fc.property(negated, person, (template, p) => {
+        expect(matcher.match(`${template.replace('{p}', p)}, а доставка есть?`)).toBeUndefined();
       }),
     );
   });

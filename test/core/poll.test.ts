@@ -55,8 +55,9 @@ describe('runPollPass', () => {
 
   it('a question typed while the reply to the one before was on its way is answered on the next pass', async () => {
     const { messenger, deps } = setup();
-    messenger.buyer('c1', 'Здравствуйте');
-    // Avito now shows the greeting, the question, then the bot's reply: the newest message is the bot's own.
+    // A question, not a bare greeting: a greeting alone gets no reply at all.
+    messenger.buyer('c1', 'Есть в наличии?');
+    // Avito now shows the first question, the second, then the bot's reply: the newest message is the bot's own.
     messenger.beforeSend = (chatId) => void messenger.buyer(chatId, 'Какое давление?');
     await runPollPass(deps);
     messenger.beforeSend = undefined;

@@ -246,6 +246,107 @@ describe('rule 5: escalation', () => {
   });
 });
 
+describe('rule 5b: the fallback offers a manager, and "да" takes the offer', () => {
+  it('a question the documents do not answer gets the fallback; "да" escalates: the seller is told, the chat stays unread, the bot is silent after', async () => {
+    const { messenger, responder, notices, store } = setup();
+    messenger.buyer('c1', 'Какой вес?');
+    expect(await responder.handleChat('c1')).toMatchObject({ status: 'NOT_FOUND', reply: FALLBACK });
+    messenger.buyer('c1', 'Да!');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', status: 'ESCALATION', reply: ESCALATION });
+    expect(store.getChat('c1')?.escalatedAt).toBeTypeOf('number');
+    expect(notices.find((n) => n.kind === 'escalation')).toMatchObject({ message: 'Да!', lastBotAnswer: FALLBACK });
+    expect(messenger.reads).toEqual(['c1']);
+    messenger.buyer('c1', 'Ау?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'escalated' });
+    expect(messenger.sentTo('c1')).toEqual([FALLBACK, ESCALATION]);
+  });
+
+  it('"нет" to the offer is neither an escalation nor a second fallback', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Какой вес?');
+    await responder.handleChat('c1');
+    messenger.buyer('c1', 'нет, спасибо');
+    expect(await responder.handleChat('c1')).toEqual({ chatId: 'c1', action: 'skipped', reason: 'small-talk' });
+    expect(messenger.sentTo('c1')).toEqual([FALLBACK]);
+    expect(store.getChat('c1')?.escalatedAt).toBeUndefined();
+  });
+
+  it('"да" after an answer from the documents is no request', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    messenger.buyer('c1', 'да');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+    expect(store.getChat('c1')?.escalatedAt).toBeUndefined();
+  });
+});
+
+describe('rule 5c: small talk gets no fallback', () => {
+  it('"Спасибо!" after an answer sends nothing: the inquiry is closed and logged as SMALL_TALK, once', async () => {
+    const { messenger, responder, store, notices, engine } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    await responder.handleChat('c1');
+    const thanks = messenger.buyer('c1', 'Спасибо!');
+    expect(await responder.handleChat('c1')).toEqual({ chatId: 'c1', action: 'skipped', reason: 'small-talk' });
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+    expect(engine.queries).toHaveLength(1);
+    expect(store.isProcessed(thanks.id)).toBe(true);
+    expect(store.getPending('c1')).toBeUndefined();
+    expect(store.recentDialogs(1)[0]).toMatchObject({ chatId: 'c1', itemId: LISTING.id, question: 'Спасибо!', answer: '', status: 'SMALL_TALK', sources: [] });
+    expect(store.counters()).toMatchObject({ messagesSeen: 2, repliesSent: 1 });
+    expect(notices.filter((n) => n.kind === 'answer')).toHaveLength(1);
+    // Looked at again: nothing new, nothing logged twice.
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'no-inquiry' });
+    expect(store.recentDialogs(10)).toHaveLength(2);
+    // The next question is answered as usual.
+    messenger.buyer('c1', 'А давление точно 15?');
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', 'Давление 15 бар.']);
+  });
+
+  it.each(['👍', 'Ок, понял', 'Здравствуйте', 'Алло?', '??'])('"%s" alone gets nothing', async (text) => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', text);
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'small-talk' });
+    expect(messenger.sends).toEqual([]);
+  });
+
+  it('a greeting followed by a question is answered as the question', async () => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', 'Здравствуйте!');
+    messenger.buyer('c1', 'Какое давление?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', status: 'FOUND' });
+  });
+
+  it('THANKS_REPLY_TEXT, when set, is sent once like any reply', async () => {
+    const { messenger, responder, store, notices } = setup({ settings: { thanksReplyText: '🤖: пожалуйста!' } });
+    messenger.buyer('c1', 'спасибо');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', status: 'SMALL_TALK', reply: '🤖: пожалуйста!' });
+    await responder.handleChat('c1');
+    expect(messenger.sentTo('c1')).toEqual(['🤖: пожалуйста!']);
+    expect(store.recentDialogs(1)[0]).toMatchObject({ status: 'SMALL_TALK', answer: '🤖: пожалуйста!' });
+    expect(notices.find((n) => n.kind === 'answer')).toMatchObject({ status: 'SMALL_TALK' });
+  });
+
+  it('a photo sent with "спасибо" is told to the seller; nothing is sent', async () => {
+    const { messenger, responder, notices } = setup();
+    messenger.add('c1', { type: 'image', text: '' });
+    messenger.buyer('c1', 'спасибо');
+    await responder.handleChat('c1');
+    expect(messenger.sends).toEqual([]);
+    expect(notices.map((n) => n.kind)).toEqual(['non-text']);
+  });
+
+  it('a dry run says it would send nothing, and writes nothing', async () => {
+    const { messenger, responder, store } = setup();
+    messenger.buyer('c1', 'Спасибо!');
+    expect(await responder.handleChat('c1', { dryRun: true })).toEqual({ chatId: 'c1', action: 'skipped', reason: 'small-talk' });
+    expect(store.listChats()).toEqual([]);
+    expect(store.recentDialogs(1)).toEqual([]);
+  });
+});
+
 describe('rule 6: no made-up facts', () => {
   it('NOT_FOUND gets exactly FALLBACK_TEXT', async () => {
     const { messenger, responder } = setup();
@@ -467,7 +568,8 @@ describe('rule 7: exactly once across a crash', () => {
     messenger.buyer('c1', 'Какое давление?');
     messenger.nextSendFailure = 'ambiguous-before';
     await responder.handleChat('c1');
-    messenger.buyer('c1', 'Алло?');
+    // A question, not "Алло?": a bare ping is small talk and gets no reply of its own.
+    messenger.buyer('c1', 'А вес какой?');
     clock.t += 1_000;
     expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'settling' });
     messenger.add('c1', { text: 'Давление 15 бар.', authorId: ACCOUNT_ID });

@@ -152,6 +152,15 @@ describe('computeStats', () => {
     expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.5, not_found: 0.25, escalation: 0.125 });
   });
 
+  it('answer_rate leaves out small talk: thanks and greetings asked nothing', async () => {
+    const store = createMemoryStore();
+    for (const status of ['FOUND', 'SMALL_TALK', 'SMALL_TALK', 'NOT_FOUND'] as const) await writes(store).appendDialog(dialog(status, 10));
+    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.5, not_found: 0.5, escalation: 0 });
+    const quiet = createMemoryStore();
+    await writes(quiet).appendDialog(dialog('SMALL_TALK', 0));
+    expect(computeStats(quiet, NOW)).toMatchObject({ answer_rate: null, latency_ms: null });
+  });
+
   it('answer_rate shares are rounded to three decimals', async () => {
     const store = createMemoryStore();
     for (const status of ['FOUND', 'NOT_FOUND', 'ESCALATION'] as const) await writes(store).appendDialog(dialog(status, 10));

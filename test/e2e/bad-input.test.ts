@@ -4,7 +4,8 @@
  * an in-process `serve`. Huge messages, emoji only, right-to-left text with bidi controls, lone
  * surrogates, empty and blank messages, a 10,000-line message, a 10,000-message burst and a flood
  * sharing one second with the previous reply: the run exits 0, each real question gets exactly one
- * reply within Avito's 1000-character limit, an empty or blank message gets none, the pass stays fast.
+ * reply within Avito's 1000-character limit, an empty, blank or emoji-only message gets none, the pass
+ * stays fast.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const BUYER = 7000001;
 /** Avito refuses longer texts; counted in code points, as Avito counts characters. */
 const AVITO_LIMIT = 1000;
 const DELIVERY_QUESTION = 'Сколько стоит доставка?';
+/** A first line that gets a reply (the fallback): a bare "Здравствуйте!" gets none. */
+const OPENING_QUESTION = 'Здравствуйте! Какая погода завтра?';
 /** What the example documents say about delivery costs (docs/examples/knowledge/dostavka.md). */
 const DELIVERY_FACT = /по тарифу перевозчика/;
 
@@ -61,13 +64,14 @@ const CRASH = /TypeError|RangeError|SyntaxError|ReferenceError|\n\s+at .+:\d+:\d
 describe('poll --once on hostile buyer texts', () => {
   // Built once: each string is large, and the expected outcome sits next to its input.
   const lines10k = Array.from({ length: 10_000 }, (_, index) => (index % 50 === 0 ? DELIVERY_QUESTION : `строка ${index} 🙂`)).join('\n');
-  const cases: Array<{ id: string; text: string; expect: 'fact' | 'fallback' | 'silence' }> = [
+  const cases: Array<{ id: string; text: string; expect: 'fact' | 'fallback' | 'small-talk' | 'silence' }> = [
     // A question repeated to 100,000 characters: still one question, answered from the documents.
     { id: 'u2i-huge', text: `${DELIVERY_QUESTION} `.repeat(5000).slice(0, 100_000), expect: 'fact' },
     // 100,000 characters without a single space: nothing to look up.
     { id: 'u2i-huge-word', text: 'ы'.repeat(100_000), expect: 'fallback' },
-    // Emoji only: skin tones, ZWJ families, flags, a keycap, a variation selector.
-    { id: 'u2i-emoji', text: '🙂👍🏽👨‍👩‍👧‍👦🏳️‍🌈🇷🇺🇺🇦1️⃣❤️', expect: 'fallback' },
+    // Emoji only: skin tones, ZWJ families, flags, a keycap, a variation selector. It asks nothing: no
+    // fallback, the inquiry closed and logged as small talk.
+    { id: 'u2i-emoji', text: '🙂👍🏽👨‍👩‍👧‍👦🏳️‍🌈🇷🇺🇺🇦1️⃣❤️', expect: 'small-talk' },
     // Arabic and Hebrew with bidi overrides, isolates and marks.
     { id: 'u2i-rtl', text: '\u202Eمرحبا، هل التوصيل متاح؟\u202C \u2067שלום, יש משלוח?\u2069 \u200F\u061C', expect: 'fallback' },
     // A real question hidden between bidi controls is still that question.
@@ -95,7 +99,7 @@ describe('poll --once on hostile buyer texts', () => {
 
     for (const { id, expect: outcome } of cases) {
       const texts = textsSent(sandbox, id);
-      if (outcome === 'silence') {
+      if (outcome === 'silence' || outcome === 'small-talk') {
         expect(texts, id).toEqual([]);
         continue;
       }
@@ -108,14 +112,15 @@ describe('poll --once on hostile buyer texts', () => {
     // The empty messages were seen and closed, not left to be looked at again forever.
     const store = await openStore({ path: env.STORE_PATH!, readOnly: true });
     try {
-      for (const id of ['u2i-empty', 'u2i-blank']) {
+      for (const id of ['u2i-empty', 'u2i-blank', 'u2i-emoji']) {
         for (const message of sandbox.messages(id)) expect(store.isProcessed(message.id), id).toBe(true);
       }
       // One dialog per answered chat, with the status the reply came from.
       const dialogs = store.recentDialogs(100);
       for (const { id, expect: outcome } of cases) {
         const mine = dialogs.filter((dialog) => dialog.chatId === id);
-        expect(mine.map((dialog) => dialog.status), id).toEqual(outcome === 'silence' ? [] : [outcome === 'fact' ? 'FOUND' : 'NOT_FOUND']);
+        const status = { fact: 'FOUND', fallback: 'NOT_FOUND', 'small-talk': 'SMALL_TALK' } as const;
+        expect(mine.map((dialog) => dialog.status), id).toEqual(outcome === 'silence' ? [] : [status[outcome]]);
       }
     } finally {
       await store.close();
@@ -156,7 +161,7 @@ describe('poll --once on hostile buyer texts', () => {
   }, 120_000);
 
   it('a burst in the same second as the previous reply is answered from its newest line, which is not lost', async () => {
-    sandbox = await startSandbox({ scenario: { account: { id: ACCOUNT, name: 'Магазин' }, chats: [chat('u2i-flood', 'Здравствуйте!')] } });
+    sandbox = await startSandbox({ scenario: { account: { id: ACCOUNT, name: 'Магазин' }, chats: [chat('u2i-flood', OPENING_QUESTION)] } });
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-bad-input-'));
     const env = envFor(sandbox, cwd);
     const first = await spawnCli(['poll', '--once'], { env, cwd, timeoutMs: 45_000 }).done;
@@ -187,7 +192,7 @@ describe('poll --once on hostile buyer texts', () => {
 
 describe('serve: a burst through the webhook', () => {
   it('acknowledges every delivery and answers the burst once, from its newest line', async () => {
-    sandbox = await startSandbox({ scenario: { account: { id: ACCOUNT, name: 'Магазин' }, chats: [chat('u2i-burst', 'Здравствуйте!')] } });
+    sandbox = await startSandbox({ scenario: { account: { id: ACCOUNT, name: 'Магазин' }, chats: [chat('u2i-burst', OPENING_QUESTION)] } });
     const sb = sandbox;
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-bad-input-serve-'));
     serve = await startServe({
@@ -195,8 +200,8 @@ describe('serve: a burst through the webhook', () => {
       env: { ...sandboxEnv(sb, join(cwd, 'store.json')), REPLY_DELAY: '0.5', SAFETY_POLL_MINUTES: '60', LOG_LEVEL: 'warn' },
     });
     const running = serve;
-    // The pass at start answers the greeting; the burst comes after it, through the webhook only.
-    await waitFor(() => sb.sent('u2i-burst').length === 1, 'the answer to the greeting');
+    // The pass at start answers the first question; the burst comes after it, through the webhook only.
+    await waitFor(() => sb.sent('u2i-burst').length === 1, 'the answer to the first question');
     const after = sb.sent('u2i-burst')[0]!.created + 1;
 
     // Not subscribed, so the sandbox delivers nothing itself: the test posts Avito's bodies, 50 at a

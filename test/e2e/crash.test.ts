@@ -596,7 +596,8 @@ describe('crash safety: a kill while a send is in flight', () => {
       const victim = await pickVictim(rig, new Set(kills.map((kill) => kill.chatId)), random, run);
       // Half the sends land late, after the buyer's line; half never reach Avito (dropped unread).
       const fault = run % 2 === 0 ? 'slow' : 'drop';
-      kills.push(await killDuringSend(rig, victim, fault, () => lines.set(victim, rig.sb.addMessage(victim, { text: pick(['Алло?', '?'], random) }).id)));
+      // A question of its own: a bare "Алло?" after the reply landed is small talk and owed no reply.
+      kills.push(await killDuringSend(rig, victim, fault, () => lines.set(victim, rig.sb.addMessage(victim, { text: `${pick(QUESTIONS, random)} (line ${run})` }).id)));
     }
     await recoverWithPoll(rig.env, rig.cwd);
 

@@ -12,9 +12,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
 import { startDemoSandbox } from '../helpers/demo-sandbox.js';
+import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
 
 const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
-const FALLBACK = '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
@@ -53,7 +53,7 @@ describe('poll --once as a process', () => {
     expect(textOf('u2i-escalation')).toEqual(['🤖: передал ваш вопрос менеджеру, он ответит в этом чате, как только сможет.']);
     expect(textOf('u2i-voice')).toEqual(['🤖: я пока не умею слушать голосовые сообщения. Напишите, пожалуйста, вопрос текстом.']);
     expect(textOf('u2u-direct')).toHaveLength(1);
-    expect(textOf('u2u-direct')[0]).not.toBe(FALLBACK);
+    expect(textOf('u2u-direct')[0]).not.toBe(DEFAULT_FALLBACK_TEXT);
     // The burst of three lines is one inquiry: one reply, within Avito's 1000-character limit.
     expect(textOf('u2i-long')).toHaveLength(1);
     for (const message of sandbox.sent()) expect([...String(message.content.text)].length).toBeLessThanOrEqual(1000);

@@ -28,7 +28,8 @@ describe('a question typed while a reply is on its way', () => {
     // Answer the demo first, so the coffee chat is settled; then the buyer writes again.
     expect((await spawnCli(['poll', '--once'], { cwd, env }).done).code).toBe(0);
     const before = sb.sent('u2i-demo-coffee').length;
-    sb.addMessage('u2i-demo-coffee', { text: 'Здравствуйте' });
+    // A question: a bare greeting would get no reply, and there would be no send to slow down.
+    sb.addMessage('u2i-demo-coffee', { text: 'А скидка есть?' });
     sb.faults.inject({ match: { path: SEND, method: 'POST' }, kind: 'slow', delayMs: 1500 });
     const pass = spawnCli(['poll', '--once'], { cwd, env });
     await waitFor(() => sb.requests.some((request) => request.method === 'POST' && SEND.test(request.path) && request.fault === 'slow'), 'the slow send');

@@ -1,0 +1,106 @@
+/**
+ * Messages that ask nothing: thanks, acknowledgements, goodbyes and emoji ('thanks'), greetings and
+ * "are you there?" pings ('greeting'). A message is small talk only when every word of it is; "спасибо,
+ * а гарантия есть?" and "Здравствуйте! А доставка есть?" are questions. Also the buyer's "да" to the
+ * bot's offer to call a manager.
+ */
+import { isPersonWord, normalizeText } from './escalation.js';
+
+export type SmallTalk = 'thanks' | 'greeting';
+
+type Part = SmallTalk | 'filler' | 'thanks-for';
+
+/** Word sequences with what they are; the longest one that fits is taken at each place. */
+const PHRASES: ReadonlyArray<readonly [string, Part]> = [
+  ...words('thanks', [
+    'спасибо спасибочки спасибки спасиб пасиб пасибо пасибки спс спсб сяп благодарю благодарим благодарствую благодарна благодарен мерси сенкс сенк thanks thx',
+    'ок окей окэй ok okay okey оки океюшки хорошо хоршо понял поняла поняли понятно понятненько ясно ясненько ясн ладно ладушки лады договорились',
+    'принято принял приняла ага угу да нет неа отлично супер класс классно круто здорово замечательно прекрасно чудесно шикарно норм нормально',
+    'good great учту учтем подумаю подумаем посмотрю жаль жалко увы бывает пока досвидания удачи счастливо пожалуйста извините простите взаимно',
+  ]),
+  ...phrases('thanks', [
+    'thank you', 'до свидания', 'всего доброго', 'всего хорошего', 'хорошего дня', 'хорошего вечера', 'хороших выходных', 'не надо', 'не нужно',
+    'уже не надо', 'не актуально', 'неактуально', 'не интересно', 'не интересует', 'буду знать', 'вас понял', 'все понятно', 'все ясно',
+  ]),
+  ...words('thanks-for', ['за ответ ответы информацию инфу помощь консультацию быстрый оперативность']),
+  ...words('greeting', ['здравствуйте здравствуй здрасте здрасьте здраствуйте здрастье привет приветик приветствую хай hello hi салют добрый алло ало алле ау эй']),
+  ...phrases('greeting', [
+    'добрый день', 'день добрый', 'добрый вечер', 'доброе утро', 'доброй ночи', 'доброго дня', 'доброго утра', 'доброго вечера', 'доброго времени суток',
+    'вы тут', 'вы здесь', 'вы на связи', 'на связи', 'есть кто', 'есть кто нибудь', 'кто нибудь есть', 'тут кто нибудь есть', 'кто тут', 'кто здесь',
+  ]),
+  ...words('filler', ['а ну и же вам вас тебе я мы все еще раз очень большое огромное так тогда это вот уже тоже заранее']),
+];
+
+const YES = new Set([
+  'да', 'давайте', 'давай', 'зовите', 'зови', 'позовите', 'позови', 'вызывайте', 'вызовите', 'можно', 'конечно', 'ага', 'угу', 'хочу', 'хотим',
+  'нужно', 'надо', 'нужен', 'требуется', 'го', 'yes', 'согласен', 'согласна', 'подключайте', 'жду', 'пожалуй',
+]);
+/** Words that go with a yes without changing it ("ок, зовите", "да, пусть менеджер напишет"). */
+const BESIDE_YES = new Set([
+  'ок', 'окей', 'ok', 'хорошо', 'ладно', 'пожалуйста', 'спасибо', 'ну', 'а', 'и', 'же', 'мне', 'нам', 'бы', 'его', 'ее', 'пусть', 'тогда', 'уж',
+  'срочно', 'сюда', 'очень', 'позвонит', 'напишет', 'свяжется', 'ответит', 'перезвонит', 'со', 'мной',
+]);
+const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без']);
+
+/** Pictographs with their skin tones, joiners and variation selectors, flags, keycaps. */
+const EMOJI = /[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200D|\uFE0E|\uFE0F/gu;
+const AGREEING_EMOJI = /👍|👌|✅/gu;
+
+export function classifySmallTalk(text: string): SmallTalk | undefined {
+  const plain = normalizeText(text).replace(EMOJI, ' ');
+  const tokens = readWords(plain);
+  if (tokens.length === 0) {
+    // Emoji, smileys, "+", "??": nothing to look up; a question mark alone asks whether anyone is there.
+    if (plain.includes('?')) return 'greeting';
+    return text.trim() === '' ? undefined : 'thanks';
+  }
+  const parts = coverWithPhrases(tokens);
+  if (parts === undefined) return undefined;
+  if (parts.has('thanks')) return 'thanks';
+  if (parts.has('thanks-for')) return undefined;
+  // Fillers alone ("А ещё?", "и всё?") ask for more: a question for the engine.
+  return parts.has('greeting') ? 'greeting' : undefined;
+}
+
+/** "да", "Да!", "ок, зовите", "да, позовите менеджера", "👍": agreeing, and nothing besides; "нет", "да нет" are not. */
+export function readsAsYes(text: string): boolean {
+  const tokens = readWords(normalizeText(text).replace(AGREEING_EMOJI, ' да ').replace(EMOJI, ' '));
+  if (tokens.length === 0 || tokens.some((token) => NO.has(token))) return false;
+  return tokens.some((token) => YES.has(token)) && tokens.every((token) => YES.has(token) || BESIDE_YES.has(token) || isPersonWord(token));
+}
+
+/** Words of letters and digits; a stretched letter counts once ("спасибооо", "ооок", "дааа"). */
+function readWords(text: string): string[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map(([word]) => word.replace(/(\p{L})\1{2,}/gu, '$1'));
+}
+
+function coverWithPhrases(tokens: readonly string[]): Set<Part> | undefined {
+  const parts = new Set<Part>();
+  let at = 0;
+  while (at < tokens.length) {
+    let best: readonly [readonly string[], Part] | undefined;
+    for (const entry of BY_FIRST_WORD.get(tokens[at]!) ?? []) {
+      const [phrase] = entry;
+      if (phrase.length > (best?.[0].length ?? 0) && phrase.every((word, i) => tokens[at + i] === word)) best = entry;
+    }
+    if (best === undefined) return undefined;
+    parts.add(best[1]);
+    at += best[0].length;
+  }
+  return parts;
+}
+
+/** Phrases by their first word: a message is covered in one look per word. */
+const BY_FIRST_WORD = new Map<string, Array<readonly [readonly string[], Part]>>();
+for (const [phrase, part] of PHRASES) {
+  const sequence = phrase.split(' ');
+  BY_FIRST_WORD.set(sequence[0]!, [...(BY_FIRST_WORD.get(sequence[0]!) ?? []), [sequence, part] as const]);
+}
+
+function words(part: Part, lines: readonly string[]): Array<readonly [string, Part]> {
+  return lines.flatMap((line) => line.split(/\s+/)).map((word) => [word, part] as const);
+}
+
+function phrases(part: Part, list: readonly string[]): Array<readonly [string, Part]> {
+  return list.map((phrase) => [phrase, part] as const);
+}

@@ -75,8 +75,11 @@ export function createEscalationMatcher(phrases: readonly string[]): EscalationM
   const extras = phrases.map((phrase) => ({ phrase, stems: stemWords(phrase) })).filter((entry) => entry.stems.length > 0);
   return {
     match(text) {
-      for (const sentence of readSentences(text)) {
-        const found = findRequest(sentence) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
+      const sentences = readSentences(text);
+      // "Хозяйка тут? Позовите её": a pronoun stands for a person named in another sentence.
+      const named = sentences.some((sentence) => sentence.some((word) => PERSON.test(word.text)));
+      for (const sentence of sentences) {
+        const found = findRequest(sentence, named) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
         if (found !== undefined) return found;
       }
       return undefined;
@@ -118,8 +121,37 @@ function readClauses(sentence: string): Word[] {
   return words;
 }
 
-function findRequest(words: readonly Word[]): string | undefined {
-  return findPersonAlone(words) ?? findAskedPerson(words) ?? findNeededPerson(words) ?? findCall(words);
+function findRequest(words: readonly Word[], named: boolean): string | undefined {
+  return findPersonAlone(words) ?? findAskedPerson(words) ?? findFetchedPronoun(words, named) ?? findPersonToReply(words) ?? findNeededPerson(words) ?? findCall(words);
+}
+
+const PRONOUN = new Set(['его', 'ее', 'их', 'него', 'нее', 'них']);
+const MODAL = /^(?:может|можете|сможет|сможете|могут|смогут|мог|могла|могли)$/u;
+/** What a person is asked to do themselves: "хозяйка может сама ответить?" (not "мастер может приехать?", a service). */
+const REPLY_VERB = /^(?:ответить|написать|перезвонить|позвонить|связаться|подключиться|отписаться|набрать)$/u;
+
+function findFetchedPronoun(words: readonly Word[], named: boolean): string | undefined {
+  if (!named) return undefined;
+  for (let index = 0; index < words.length; index++) {
+    if (!FETCH.test(words[index]!.text)) continue;
+    let next = index + 1;
+    while (next < words.length && FILLER.has(words[next]!.text)) next++;
+    if (PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
+  }
+  return undefined;
+}
+
+/** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?". */
+function findPersonToReply(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const person = clause.findIndex((word) => NOMINATIVE.test(word.text));
+    const modal = clause.findIndex((word) => MODAL.test(word.text));
+    const reply = clause.findIndex((word) => REPLY_VERB.test(word.text));
+    if (person < 0 || modal < 0 || reply < modal) continue;
+    const at = words.indexOf(clause[modal]!);
+    if (!isNegated(words, at, words.indexOf(clause[person]!))) return spell(clause, Math.min(person, modal), reply);
+  }
+  return undefined;
 }
 
 /** "Менеджер!!!", "Человека!", "ну где продавец?": the sentence is the person. */
@@ -212,11 +244,18 @@ function wordBefore(words: readonly Word[], index: number): string | undefined {
   return words[before]?.text;
 }
 
-/** A negation earlier in the verb's clause ("не надо звать", "менеджера не зовите"), or "без"/"не" right before the person. */
+/**
+ * A negation earlier in the verb's clause ("не надо звать", "менеджера не зовите"), a negated wish after it ("с продавцом
+ * говорить не хочу"), or "без"/"не" right before the person.
+ */
 function isNegated(words: readonly Word[], verb: number, person: number): boolean {
   const clause = words[verb]!.clause;
   for (let index = verb - 1; index >= Math.max(0, verb - NEAR * 2) && words[index]!.clause === clause; index--) {
     if (NEGATION.has(words[index]!.text) && !POLITE.has(words[index + 1]?.text ?? '')) return true;
+  }
+  for (let index = verb + 1; index < Math.min(words.length, verb + NEAR) && words[index]!.clause === clause; index++) {
+    const next = words[index + 1]?.text ?? '';
+    if (NEGATION.has(words[index]!.text) && (WANT.test(next) || NEED.test(next) || next === 'стоит')) return true;
   }
   return ['без', 'не', 'ни'].includes(wordBefore(words, person) ?? '');
 }

@@ -86,6 +86,12 @@ describe('requests for a person', () => {
     'Продавец может позвонить?',
     // Among a question: the request wins.
     'Какая цена? Позовите менеджера',
+    // A pronoun for a person named in another sentence.
+    'хозяйка магазина тут? позовите её',
+    'Где менеджер? Дайте его',
+    // A person asked to reply themselves.
+    'хозяйка магазина может сама ответить?',
+    'менеджер может мне перезвонить?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -98,6 +104,12 @@ describe('not requests for a person', () => {
     'не надо никого звать, а доставка есть?',
     'без менеджера пожалуйста',
     'менеджер не нужен',
+    // A wish negated after the verb.
+    'с продавцом говорить не хочу, напишите адрес склада',
+    'звать никого не надо',
+    // A pronoun with no person named, a person asked to do the service.
+    'позовите его',
+    'мастер может приехать на дом?',
     'мне не нужен человек, ответьте сами',
     'не хочу менеджера',
     'не звоните мне, пишите сюда',

@@ -1,1 +1,2 @@
 export * from './engine.js';
+export { DEFAULT_THRESHOLD } from './local/answer.js';

@@ -88,7 +88,7 @@ export const DASHBOARD_SCRIPT = `'use strict';
 (function () {
   var token = new URLSearchParams(location.search).get('token');
   var loaded = false;
-  var STATUS = { FOUND: 'найдено', NOT_FOUND: 'нет в документах', ESCALATION: 'передано человеку', NON_TEXT: 'не текст', ENGINE_FAILED: 'сбой движка' };
+  var STATUS = { FOUND: 'найдено', NOT_FOUND: 'нет в документах', ESCALATION: 'передано человеку', NON_TEXT: 'не текст', ENGINE_FAILED: 'сбой движка', SMALL_TALK: 'без вопроса' };
   var REASON = { takeover: 'вы ответили сами', manual: 'пауза вручную' };
 
   function byId(id) { return document.getElementById(id); }

@@ -47,6 +47,7 @@ const STATUS_LABELS: Record<string, string> = {
   ESCALATION: '🚨 ESCALATION: просьба позвать человека',
   NON_TEXT: '🎤 NON_TEXT: не текст, попросил написать текстом',
   ENGINE_FAILED: '⚠️ ENGINE_FAILED: база знаний не ответила, отправлен FALLBACK_TEXT',
+  SMALL_TALK: '👋 SMALL_TALK: благодарность или приветствие, без вопроса',
 };
 
 const TYPE_LABELS: Record<string, string> = {

@@ -97,7 +97,33 @@ describe('ask', () => {
       engine: 'local',
       strategy: 'general',
       latency_ms: expect.any(Number),
+      passages: [],
     });
+  });
+
+  it('shows with --json the passages an answer quotes, and why they won', async () => {
+    const { stdout } = await runInProcess(['ask', 'Как доставляете?', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    const { passages, answer } = JSON.parse(stdout) as { passages: Array<Record<string, unknown>>; answer: string };
+    expect(passages.length).toBeGreaterThan(0);
+    for (const passage of passages) {
+      expect(passage).toMatchObject({ source: 'dostavka.md', scope: 'general', coverage: 1, matched: ['доставк'] });
+      expect(passage.score).toEqual(expect.any(Number));
+    }
+    expect(answer).toContain(String(passages[0]?.text).split(/(?<=[.!?])\s/)[0]);
+  });
+
+  it('shows for a refusal the passages that came closest and why they did not answer', async () => {
+    const { stdout } = await runInProcess(['ask', 'а гарантия есть?', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    const result = JSON.parse(stdout) as { status: string; candidates: Array<Record<string, unknown>> };
+    expect(result.status).toBe('NOT_FOUND');
+    expect(result.candidates[0]).toMatchObject({ source: 'oplata.md', matched: ['гарант'], why_not: 'слова вопроса встречаются вскользь, не как ответ' });
+  });
+
+  it('says plainly that nothing is sent for a thank-you', async () => {
+    const text = await runInProcess(['ask', 'Спасибо!', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    expect(text.stdout).toContain('ничего не отправлено');
+    const json = await runInProcess(['ask', 'Спасибо!', '--json', '--knowledge-dir', KNOWLEDGE], { cwd: tmp() });
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'SMALL_TALK', answer: '', small_talk: 'thanks' });
   });
 
   it('shows an escalation as the buyer would get it', async () => {

@@ -1,6 +1,7 @@
 /** `avito-ai ask "<question>"`: the answer a buyer would get, from the knowledge base only. */
 import { composeReply } from '../../core/answer.js';
 import type { KnowledgeEngine, KnowledgeRetriever, RetrievedPassage } from '../../core/ports.js';
+import { DEFAULT_THRESHOLD } from '../../knowledge/index.js';
 import { createEscalationMatcher } from '../../core/escalation.js';
 import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -34,30 +35,43 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
         answer: result.reply,
         sources: result.sources,
         engine: engine.name,
+        ...(result.smallTalk ? { small_talk: result.smallTalk } : {}),
         ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
         latency_ms: latencyMs,
         ...(result.answer?.usage ? { input_tokens: result.answer.usage.inputTokens ?? null, output_tokens: result.answer.usage.outputTokens ?? null } : {}),
         passages: passages.map(toJsonPassage),
-        ...(candidates.length > 0 ? { candidates: candidates.map(toJsonPassage) } : {}),
+        ...(candidates.length > 0 ? { candidates: candidates.map((candidate) => ({ ...toJsonPassage(candidate), why_not: explainRefusal(candidate) })) } : {}),
       })}\n`,
     );
     return ExitCode.Ok;
   }
   const c = paintFor(out);
-  const colour = result.status === 'FOUND' ? c.green : result.status === 'ESCALATION' ? c.yellow : c.red;
-  out.write(`${result.reply}\n\n`);
+  const colour = result.status === 'FOUND' ? c.green : result.status === 'ESCALATION' ? c.yellow : result.status === 'SMALL_TALK' ? c.gray : c.red;
+  out.write(`${result.reply || c.gray(describeSilence(result.smallTalk))}\n\n`);
   const details = [
     colour(result.status),
     result.sources.length ? `sources: ${result.sources.join(', ')}` : undefined,
     result.answer?.strategy ? `strategy: ${result.answer.strategy}` : undefined,
-    `engine: ${engine.name}`,
+    result.answer ? `engine: ${engine.name}` : undefined,
     `${latencyMs} ms`,
     result.answer?.usage?.inputTokens ? `tokens: ${result.answer.usage.inputTokens} in, ${result.answer.usage.outputTokens ?? 0} out` : undefined,
   ].filter(Boolean);
   out.write(`${c.gray(details.join(' · '))}\n`);
   for (const passage of passages) out.write(`${c.gray(`  ← ${describePassage(passage)}`)}\n`);
-  for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)}`)}\n`);
+  for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)} (${explainRefusal(candidate)})`)}\n`);
   return ExitCode.Ok;
+}
+
+/** What the bot does with a message that asks nothing, when the seller set no text for it. */
+function describeSilence(kind: 'thanks' | 'greeting' | undefined): string {
+  return kind === 'greeting'
+    ? '(ничего не отправлено: приветствие без вопроса, GREETING_REPLY_TEXT не задан)'
+    : '(ничего не отправлено: благодарность без вопроса, THANKS_REPLY_TEXT не задан)';
+}
+
+/** Why a close passage did not answer: too little of the question in it, or the words only in passing. */
+function explainRefusal(passage: RetrievedPassage): string {
+  return (passage.coverage ?? 0) < DEFAULT_THRESHOLD ? 'в нём нет части вопроса' : 'слова вопроса встречаются вскользь, не как ответ';
 }
 
 function isRetriever(engine: KnowledgeEngine): engine is KnowledgeEngine & KnowledgeRetriever {

@@ -74,7 +74,12 @@ function computeTerm(word: string): string | undefined {
   if (concept !== undefined) return concept;
   if (!CYRILLIC.test(word)) return word;
   const stem = stemmer(word);
-  return stem.length > 0 ? stem : word;
+  return stem.length > 0 ? dropFleetingVowel(stem) : word;
+}
+
+/** "отдушек"/"отдушка", "коробок"/"коробка", "продавец"/"продавца": the vowel that comes and goes is dropped from every stem. */
+function dropFleetingVowel(stem: string): string {
+  return stem.length >= 5 ? stem.replace(/([бвгджзклмнпрстфхцчшщ])[ео]([кц])$/u, '$1$2') : stem;
 }
 
 /** Distinct, in order of first appearance. */

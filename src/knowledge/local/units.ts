@@ -103,6 +103,8 @@ const DAY_RANGE_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(${DAY})(?:\\s*[-–—
 export function rewriteUnitsAndDays(normalized: string): string {
   let text = normalized.includes('ампер') ? normalized.replace(/ампер[- ]?час\p{L}*/gu, 'ач') : normalized;
   if (/\p{N}/u.test(text)) {
+    // Ordinals ("300-го", "40й", "2х") count the number itself.
+    text = text.replace(/(\p{N})-?(?:го|ой|ая|ый|ое|ом|ым|ий|й|я|х)(?![\p{L}\p{N}])/gu, '$1');
     // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?".
     text = text.replace(/(\p{N})[ \u00a0]?(?:₽|руб\.?|р\.)(?![\p{L}\p{N}])/gu, '$1 руб цена');
     text = text.replace(UNIT_AFTER_NUMBER_PATTERN, (_match, digit: string, unit: string) => `${digit} ${UNIT_AFTER_NUMBER.get(unit) ?? UNIT_WORDS.get(unit) ?? unit}`);

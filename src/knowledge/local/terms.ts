@@ -40,7 +40,12 @@ export function tokenizeWords(normalized: string): string[] {
     } else if (PRICE_VERBS.has(word)) {
       // Otherwise it says what is fitted ("какой ссд стоит?"): no term of its own.
       if (isPriceContext(words[at - 1], next)) tokens.push('цена');
-    } else tokens.push(word);
+    } else {
+      tokens.push(word);
+      // "XV50", "R16", "D500": a series letter and the number buyers say alone ("камри 50", "диски 16").
+      const series = /^[a-z]{1,3}(\p{N}{2,4})$/u.exec(word);
+      if (series?.[1] !== undefined) tokens.push(series[1]);
+    }
   }
   return tokens;
 }

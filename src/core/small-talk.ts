@@ -71,7 +71,7 @@ export function readsAsYes(text: string): boolean {
 
 /** Words of letters and digits; a stretched letter counts once ("спасибооо", "ооок", "дааа"). */
 function readWords(text: string): string[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map(([word]) => word.replace(/(\p{L})\1{2,}/gu, '$1'));
+  return [...text.matchAll(/[а-яa-z0-9]+/gu)].map(([word]) => word.replace(/([а-яa-z])\1{2,}/gu, '$1'));
 }
 
 function coverWithPhrases(tokens: readonly string[]): Set<Part> | undefined {

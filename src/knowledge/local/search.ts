@@ -38,9 +38,18 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   // A first pass learns the vocabulary, so a brand written both ways ("Camry", "Камри") is indexed as one term.
   const rawCounts = new Map<string, number>();
   const words = new Map<string, string>();
+  // The second pass (MiniSearch) reads the same texts: their words are kept for it, then dropped.
+  const tokens = new Map<string, string[]>();
   for (const passage of passages) {
-    for (const text of [passage.title, ...passage.headings, passage.text]) {
-      for (const { term, word } of listTermWords(text)) {
+    for (const text of [passage.title, passage.headings.join('\n'), passage.text]) {
+      let read = tokens.get(text);
+      if (read === undefined) {
+        read = tokenizeWords(normalizeText(text));
+        tokens.set(text, read);
+      }
+      for (const word of read) {
+        const term = termOf(word);
+        if (term === undefined) continue;
         rawCounts.set(term, (rawCounts.get(term) ?? 0) + 1);
         if (!words.has(term)) words.set(term, word);
       }
@@ -54,7 +63,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
 
   const miniSearch = new MiniSearch<IndexedPassage>({
     fields: ['title', 'headings', 'text'],
-    tokenize: (text) => tokenizeWords(normalizeText(text)),
+    tokenize: (text) => tokens.get(text) ?? tokenizeWords(normalizeText(text)),
     processTerm: (word) => {
       const term = termOf(word);
       return term === undefined ? null : canonical(term);
@@ -72,6 +81,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       text: passage.text,
     })),
   );
+  tokens.clear();
 
   const resolver = createTermResolver(counts);
   const sequences = new Map<number, string[]>();

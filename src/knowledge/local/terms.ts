@@ -24,6 +24,7 @@ export function splitWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
+const SERIES = /^[a-z]{1,3}(\d{2,4})$/;
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 
@@ -43,7 +44,7 @@ export function tokenizeWords(normalized: string): string[] {
     } else {
       tokens.push(word);
       // "XV50", "R16", "D500": a series letter and the number buyers say alone ("камри 50", "диски 16").
-      const series = /^[a-z]{1,3}(\p{N}{2,4})$/u.exec(word);
+      const series = SERIES.exec(word);
       if (series?.[1] !== undefined) tokens.push(series[1]);
     }
   }

@@ -2,6 +2,7 @@
  * Units and weekdays, written out or abbreviated: "гигабайт"/"гигов"/"ГБ"/"GB" are one term, as are "в субботу" and "сб".
  * A short form that is also a word ("а", "м", "вт") is read as a unit only right after a number.
  */
+import { createPrefixTable } from './prefix-table.js';
 
 /** Canonical term → the written-out forms (whole words) and the prefixes of its inflected forms. */
 interface UnitRule {
@@ -68,47 +69,36 @@ for (const rule of UNIT_RULES) {
   for (const word of rule.words) UNIT_WORDS.set(word, rule.term);
   for (const word of rule.afterNumber ?? []) UNIT_AFTER_NUMBER.set(word, rule.term);
 }
-const WEEKDAY_WORDS = new Map<string, number>();
-WEEKDAYS.forEach((day, at) => {
-  for (const word of day.words) WEEKDAY_WORDS.set(word, at);
-});
+const findWeekdayTerm = createPrefixTable(WEEKDAYS);
+const findUnitTerm = createPrefixTable(UNIT_RULES);
 
 /** The unit or weekday a standalone word names, if any. */
 export function findUnit(word: string): string | undefined {
-  const unit = UNIT_WORDS.get(word);
-  if (unit !== undefined) return unit;
-  const day = findWeekday(word);
-  if (day !== undefined) return WEEKDAYS[day]?.term;
-  return UNIT_RULES.find((rule) => rule.prefixes?.some((prefix) => word.startsWith(prefix)))?.term;
+  return UNIT_WORDS.get(word) ?? findWeekdayTerm(word) ?? findUnitTerm(word);
 }
 
 function findWeekday(word: string): number | undefined {
-  const day = WEEKDAY_WORDS.get(word);
-  if (day !== undefined) return day;
-  const at = WEEKDAYS.findIndex((entry) => entry.prefixes.some((prefix) => word.startsWith(prefix)));
-  return at < 0 ? undefined : at;
+  const term = findWeekdayTerm(word);
+  return term === undefined ? undefined : WEEKDAYS.findIndex((day) => day.term === term);
 }
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Longest first, so "мм" is not read as "м" followed by "м".
-const AFTER_NUMBER_WORDS = [...new Set([...UNIT_AFTER_NUMBER.keys(), ...UNIT_WORDS.keys()])].sort((a, b) => b.length - a.length);
-const UNIT_AFTER_NUMBER_PATTERN = new RegExp(`(\\p{N})[ \\u00a0]?(${AFTER_NUMBER_WORDS.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-const DAY = 'пн|вт|ср|чт|пт|сб|вс|понедельн\\p{L}*|вторник\\p{L}*|сред[аеуы]|четверг\\p{L}*|пятниц\\p{L}*|суббот\\p{L}*|воскресен\\p{L}*';
-const DAY_RANGE_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(${DAY})(?:\\s*[-–—]\\s*|\\s+(?:по|до)\\s+)(${DAY})(?![\\p{L}\\p{N}])`, 'gu');
+// A number and the word after it (glued, dashed or spaced); the word is looked up, so the pattern stays small.
+// Explicit letter ranges: text is normalized (lower case, ё → е), and Unicode property classes cost a start-up compile.
+const NUMBER_AND_WORD = /(\d)(-?)[ \u00a0]?([a-zа-я₽]+(?:\/[a-zа-я])?)(\.?)(?![a-zа-я\d])/g;
+const ORDINAL_ENDINGS = new Set(['го', 'ой', 'ая', 'ый', 'ое', 'ом', 'ым', 'ий', 'й', 'я', 'х']);
+const ROUBLES = new Set(['₽', 'руб', 'р']);
+const MAY_HOLD_DAY = /пн|вт|ср|чт|пт|сб|вс|понед|вторн|сред|четв|пятн|суббот|воскр/;
+const DAY = 'пн|вт|ср|чт|пт|сб|вс|понедельн[а-я]*|вторник[а-я]*|сред[аеуы]|четверг[а-я]*|пятниц[а-я]*|суббот[а-я]*|воскресен[а-я]*';
+const DAY_RANGE_PATTERN = new RegExp(`(?<![a-zа-я\\d])(${DAY})(?:\\s*[-–—]\\s*|\\s+(?:по|до)\\s+)(${DAY})(?![a-zа-я\\d])`, 'g');
 
 /**
  * Normalized text as the index and questions read it: "12gb" → "12 гб", "650 вт" → "650 ватт", "пн–пт" → every
  * weekday in it. Rewritten in the text, not in its words, so punctuation still separates ("2, а потом").
  */
 export function rewriteUnitsAndDays(normalized: string): string {
-  let text = normalized.includes('ампер') ? normalized.replace(/ампер[- ]?час\p{L}*/gu, 'ач') : normalized;
-  if (/\p{N}/u.test(text)) {
-    // Ordinals ("300-го", "40й", "2х") count the number itself.
-    text = text.replace(/(\p{N})-?(?:го|ой|ая|ый|ое|ом|ым|ий|й|я|х)(?![\p{L}\p{N}])/gu, '$1');
-    // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?".
-    text = text.replace(/(\p{N})[ \u00a0]?(?:₽|руб\.?|р\.)(?![\p{L}\p{N}])/gu, '$1 руб цена');
-    text = text.replace(UNIT_AFTER_NUMBER_PATTERN, (_match, digit: string, unit: string) => `${digit} ${UNIT_AFTER_NUMBER.get(unit) ?? UNIT_WORDS.get(unit) ?? unit}`);
-  }
+  let text = normalized.includes('ампер') ? normalized.replace(/ампер[- ]?час[а-я]*/g, 'ач') : normalized;
+  if (/\d/.test(text)) text = text.replace(NUMBER_AND_WORD, rewriteNumberAndWord);
+  if (!MAY_HOLD_DAY.test(text)) return text;
   return text.replace(DAY_RANGE_PATTERN, (match, first: string, last: string) => {
     const from = findWeekday(first);
     const to = findWeekday(last);
@@ -118,6 +108,17 @@ export function rewriteUnitsAndDays(normalized: string): string {
     if (from === 0 && to >= 4) between.push('будни');
     return `${match} ${between.join(' ')}`;
   });
+}
+
+function rewriteNumberAndWord(match: string, digit: string, dash: string, word: string, dot: string, at: number, text: string): string {
+  const glued = match.length === digit.length + dash.length + word.length + dot.length;
+  // Ordinals ("300-го", "40й", "2х") count the number itself.
+  if ((glued || dash !== '') && ORDINAL_ENDINGS.has(word)) return `${digit}${dot}`;
+  // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?". ("р" needs its dot: "5 р" is rare.)
+  if (ROUBLES.has(word) && (word !== 'р' || dot !== '' || text.length === at + match.length)) return `${digit} руб цена${dot}`;
+  if (dash !== '') return match;
+  const unit = UNIT_AFTER_NUMBER.get(word) ?? UNIT_WORDS.get(word);
+  return unit === undefined ? match : `${digit} ${unit}${dot}`;
 }
 
 /** "Ежедневно" stands for every weekday too. */

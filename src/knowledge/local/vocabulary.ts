@@ -1,6 +1,7 @@
 /** Words the engine treats specially, kept few on purpose: each entry changes what "the documents answer this" means. */
 import { stemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
+import { createPrefixTable } from './prefix-table.js';
 
 // Politeness and scaffolding, in almost every message: as unanswered terms they would drag questions below the threshold.
 const QUESTION_FILLERS = [
@@ -112,20 +113,13 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.
 const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', prefixes: ['понрав'] }];
 
-export function findNegatedConcept(word: string): string | undefined {
-  return NEGATED_CONCEPT_RULES.find((rule) => rule.words?.includes(word) || rule.prefixes.some((prefix) => word.startsWith(prefix)))?.term;
-}
+export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
 
 /** Terms the tables above stand for: words of their own, never typos or transliterations of the documents' words. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set([...CONCEPT_RULES, ...SYNONYM_RULES, ...NEGATED_CONCEPT_RULES].map((rule) => rule.term));
 
-export function findConcept(word: string): string | undefined {
-  for (const rule of [...CONCEPT_RULES, ...SYNONYM_RULES]) {
-    if (rule.words?.includes(word)) return rule.term;
-    if (rule.prefixes.some((prefix) => word.startsWith(prefix))) return rule.term;
-  }
-  return undefined;
-}
+/** The first rule listing the word or a prefix of it wins: order matters ("работает?" is "исправн" before "работ"). */
+export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES]);
 
 // Where the buyer is ("Отправите в Новосибирск?"), not what is asked: documents state their reach ("по всей России").
 // Names whose stem is a common word are left out (Ростов → "рост", Киров → "кир").

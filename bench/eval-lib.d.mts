@@ -1,0 +1,33 @@
+// Types for eval-lib.mjs, so the suite's ratchet test can run the same scoring.
+export interface Tally {
+  found: [number, number];
+  traps: [number, number];
+  madeUp: number;
+  escalation: [number, number];
+  falseEscalation: number;
+  silent: [number, number];
+  wrong: number;
+}
+
+export interface EvalFailure {
+  shop: string;
+  split: string;
+  id: string;
+  expect: string;
+  verdict: string;
+  text: string;
+  status: string;
+  reply: string;
+  sources: string[];
+}
+
+export interface EvalReport {
+  shops: Record<string, Record<string, Tally>>;
+  totals: Record<string, Tally>;
+  failures: EvalFailure[];
+}
+
+export const SPLITS: string[];
+export function listShops(shopsDir: string): string[];
+export function emptyTally(): Tally;
+export function runEval(shopsDir: string, deps: { composeReply: unknown; createLocalEngine: unknown; escalation: unknown; settings: { fallbackText: string } }, options?: { shops?: string[]; splits?: string[] }): Promise<EvalReport>;

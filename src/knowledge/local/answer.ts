@@ -110,10 +110,11 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     if (attributesOnly && !isItem && part.naming.length === 0) continue;
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
-    const hits = preferEarliest(
+    const hits = preferStated(
       index
         .search(terms, scope.filter, terms === part.terms ? part.naming : [])
         .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness))),
+      index.termsOf,
     );
     const best = hits[0];
     if (best === undefined) continue;
@@ -130,14 +131,14 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
 
 // BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule
 // before its exceptions ("Гарантия 3 месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
-function preferEarliest(hits: readonly PassageHit[]): PassageHit[] {
+// A passage stating what was asked ("Тип кожи: … жирной") beats one mentioning it in passing ("не жирный блеск").
+function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
   const [top] = hits;
   if (top === undefined) return [];
-  const first = hits.reduce(
-    (earliest, hit) =>
-      hit.passage.document === top.passage.document && hit.coverage === top.coverage && hit.passage.position < earliest.passage.position ? hit : earliest,
-    top,
-  );
+  const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);
+  const states = (hit: PassageHit): boolean => isAbout(hit.passage, { terms: hit.matched, termsOf, lead: 1, separators: STATEMENT_SEPARATORS });
+  const stated = rivals.filter(states);
+  const first = (stated.length > 0 ? stated : rivals).reduce((earliest, hit) => (hit.passage.position < earliest.passage.position ? hit : earliest));
   return [first, ...hits.filter((hit) => hit !== first)];
 }
 

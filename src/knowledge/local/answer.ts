@@ -112,7 +112,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
     const hits = preferStated(
       index
-        .search(terms, scope.filter, terms === part.terms ? part.naming : [])
+        .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
         .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness))),
       index.termsOf,
     );

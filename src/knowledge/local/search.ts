@@ -1,6 +1,6 @@
 /** MiniSearch (BM25) over passages with the engine's own terms: BM25 ranks, the coverage of the query decides. */
 import MiniSearch from 'minisearch';
-import { WEAK_TERMS } from './vocabulary.js';
+import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
 import { createTermResolver, findTransliterations } from './term-resolver.js';
 import { extractTerms, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
@@ -12,7 +12,12 @@ export interface PassageIndex {
   /** A question's distinct terms, each as the index knows it (see term-resolver.ts). */
   resolveText(text: string): string[];
   /** `ranking`: terms that add to a passage's coverage where it holds them, and never count as missing. */
-  search(terms: readonly string[], filter: (passage: Passage) => boolean, ranking?: readonly string[]): PassageHit[];
+  search(terms: readonly string[], filter: (passage: Passage) => boolean, ranking?: readonly string[], options?: SearchOptions): PassageHit[];
+}
+
+export interface SearchOptions {
+  /** A listing's own documents answer "в Москву отправите?" whatever the city ("Авито Доставкой не отправляю"). */
+  citiesWeak?: boolean;
 }
 
 export interface PassageHit {
@@ -100,9 +105,12 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     passages,
     termsOf,
     resolveText: (text) => [...new Set(listTermWords(text).map(({ term, word }) => resolver.resolve(canonical(term), word)))],
-    search(terms, filter, ranking = []) {
+    search(terms, filter, ranking = [], options = {}) {
+      const weak = options.citiesWeak ? (term: string) => WEAK_TERMS.has(term) || CITY_TERMS.has(term) : (term: string) => WEAK_TERMS.has(term);
       if (terms.length === 0) return [];
-      const results = miniSearch.search([...terms, ...ranking].join(' '), {
+      // A city is also found where the document states its reach across Russia.
+      const nationwide = terms.some((term) => CITY_TERMS.has(term)) ? [NATIONWIDE] : [];
+      const results = miniSearch.search([...terms, ...ranking, ...nationwide].join(' '), {
         combineWith: 'OR',
         // Terms arrive already processed: keep them as they are.
         tokenize: (query) => query.split(' '),
@@ -117,10 +125,11 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       for (const result of results) {
         const passage = passages[result.id as number];
         if (passage === undefined) continue;
-        const matched = terms.filter((term) => result.queryTerms.includes(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
+        const holds = (term: string): boolean => result.queryTerms.includes(term) || (CITY_TERMS.has(term) && result.queryTerms.includes(NATIONWIDE));
+        const matched = terms.filter((term) => holds(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
         const alsoNamed = ranking.filter((term) => result.queryTerms.includes(term)).length;
-        const coverage = measureCoverage(terms, matched, alsoNamed, counted);
-        hits.push({ passage, score: result.score, matched, coverage, asked: measureCoverage(terms, matched, 0, counted) });
+        const coverage = measureCoverage(terms, matched, { bonus: alsoNamed, counted, weak });
+        hits.push({ passage, score: result.score, matched, coverage, asked: measureCoverage(terms, matched, { counted, weak }) });
       }
       return hits.sort(compareHits);
     },
@@ -141,15 +150,19 @@ function findCountedTerms(terms: readonly string[]): Map<string, string> {
   return counted;
 }
 
-export function measureCoverage(terms: readonly string[], matched: readonly string[], bonus = 0, counted: ReadonlyMap<string, string> = new Map()): number {
+export function measureCoverage(
+  terms: readonly string[],
+  matched: readonly string[],
+  { bonus = 0, counted = new Map<string, string>(), weak = (term: string) => WEAK_TERMS.has(term) }: { bonus?: number; counted?: ReadonlyMap<string, string>; weak?: (term: string) => boolean } = {},
+): number {
   // Ranking terms the passage also holds (the listing's own words) make up for missing weak terms, never a missing strong one.
-  const holdsStrong = terms.every((term) => (isQuantity(term) && !counted.has(term)) || WEAK_TERMS.has(term) || matched.includes(term));
+  const holdsStrong = terms.every((term) => (isQuantity(term) && !counted.has(term)) || weak(term) || matched.includes(term));
   const extra = holdsStrong ? bonus * 0.5 : 0;
   let total = extra;
   let found = extra;
   for (const term of terms) {
     const quantity = isQuantity(term) && !counted.has(term);
-    const weight = quantity || WEAK_TERMS.has(term) ? 0.5 : 1;
+    const weight = quantity || weak(term) ? 0.5 : 1;
     total += weight;
     if (!quantity && matched.includes(term)) found += weight;
   }

@@ -85,6 +85,9 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'год', prefixes: ['давн'], words: ['год', 'года', 'году', 'годом', 'годы', 'годов', 'годам', 'годами', 'лет'] },
 ];
 
+/** The term of "по всей России", "по РФ": it answers for any city of CITY_TERMS. */
+export const NATIONWIDE = 'россия';
+
 /**
  * Words buyers and sellers use for the same thing in any shop: a small hand-kept thesaurus of trade Russian (no shippable
  * Russian thesaurus covers colloquial and clipped forms such as "комбез", "видюха", "наличка").
@@ -95,6 +98,7 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'полом', prefixes: ['полом', 'слома', 'ломает', 'сломан', 'неисправн', 'брак'], words: ['строя', 'строй'] },
   { term: 'наличн', prefixes: ['наличн', 'наличк'], words: ['кэш', 'кеш', 'нал', 'налом', 'наликом'] },
   { term: 'безнал', prefixes: ['безнал', 'безналичн'], words: ['счет', 'счету', 'счета', 'счетом'] },
+  { term: NATIONWIDE, prefixes: [], words: ['россия', 'россии', 'россию', 'рф', 'стране', 'страны', 'страну'] },
   { term: 'юрлиц', prefixes: ['юрлиц', 'юридическ', 'организац'], words: ['ооо', 'оао', 'зао', 'пао', 'ип', 'юрлицо'] },
   { term: 'перевод', prefixes: ['перевод', 'перевест', 'переведу', 'сбп'], words: ['переводом'] },
   { term: 'оригинал', prefixes: ['оригинал', 'подделк', 'поддел', 'паленк', 'копи'], words: ['паль', 'реплика', 'реплики', 'фейк', 'настоящий', 'настоящая', 'настоящее'] },
@@ -122,10 +126,10 @@ export const CONCEPT_TERMS: ReadonlySet<string> = new Set([...CONCEPT_RULES, ...
 /** The first rule listing the word or a prefix of it wins: order matters ("работает?" is "исправн" before "работ"). */
 export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES]);
 
-// Where the buyer is ("Отправите в Новосибирск?"), not what is asked: documents state their reach ("по всей России").
-// Names whose stem is a common word are left out (Ростов → "рост", Киров → "кир").
-const PLACES = [
-  'город', 'регион', 'область', 'москва', 'подмосковье', 'питер', 'петербург', 'санкт', 'спб', 'новосибирск',
+// Russian cities: a document answers "Отправите в Новосибирск?" by naming the city or by stating its reach across Russia
+// ("по всей России", see NATIONWIDE). Names whose stem is a common word are left out (Ростов → "рост", Киров → "кир").
+const CITIES = [
+  'москва', 'подмосковье', 'питер', 'петербург', 'санкт', 'спб', 'новосибирск',
   'екатеринбург', 'казань', 'новгород', 'челябинск', 'самара', 'омск', 'уфа', 'красноярск', 'воронеж',
   'пермь', 'волгоград', 'краснодар', 'саратов', 'тюмень', 'тольятти', 'ижевск', 'барнаул', 'ульяновск', 'иркутск',
   'хабаровск', 'ярославль', 'владивосток', 'махачкала', 'томск', 'оренбург', 'кемерово', 'новокузнецк', 'рязань',
@@ -133,6 +137,7 @@ const PLACES = [
   'тверь', 'мурманск', 'архангельск', 'смоленск', 'белгород', 'калуга', 'сургут', 'подольск', 'мытищи', 'химки',
   'балашиха', 'люберцы',
 ];
+export const CITY_TERMS: ReadonlySet<string> = new Set(CITIES.map((city) => stemmer(city)));
 // Cities abroad (Минск, Алматы) stay strong terms: "по всей России" does not answer whether a parcel goes abroad.
 
 /** Attributes ("какой размер рамы"): alone they ask about the listing, not general documents that mention parcels' sizes. */
@@ -149,5 +154,6 @@ export const WEAK_TERMS: ReadonlySet<string> = new Set([
   // "Давно работаете?", "какой брать": verbs of nearly every question, never what is asked.
   'работ',
   'брать',
-  ...PLACES.map((place) => stemmer(place)),
+  // Where, not what: "доставка в ваш город?".
+  'город', 'регион', 'област',
 ]);

@@ -58,11 +58,16 @@ describe('focusList', () => {
 });
 
 describe('measureCoverage', () => {
-  it('is the weighted share of terms found, attribute words and places weighing half', () => {
+  it('is the weighted share of terms found, attribute words and "где" words weighing half', () => {
     expect(measureCoverage(['доставк', 'пицц'], ['доставк'])).toBe(0.5);
     expect(measureCoverage(['рам', 'размер'], ['рам'])).toBeCloseTo(2 / 3);
-    expect(measureCoverage(['доставк', 'казан'], ['доставк'])).toBeCloseTo(2 / 3);
+    expect(measureCoverage(['доставк', 'город'], ['доставк'])).toBeCloseTo(2 / 3);
     expect(measureCoverage([], [])).toBe(0);
+  });
+
+  it('counts a city fully, unless the passage is the listing\'s own (it answers for any city)', () => {
+    expect(measureCoverage(['доставк', 'казан'], ['доставк'])).toBe(0.5);
+    expect(measureCoverage(['доставк', 'казан'], ['доставк'], { weak: (term) => term === 'казан' })).toBeCloseTo(2 / 3);
   });
 });
 

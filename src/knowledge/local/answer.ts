@@ -113,7 +113,8 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const hits = preferStated(
       index
         .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
-        .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness))),
+        .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)))
+        .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows)),
       index.termsOf,
     );
     const best = hits[0];
@@ -140,6 +141,24 @@ function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => st
   const stated = rivals.filter(states);
   const first = (stated.length > 0 ? stated : rivals).reduce((earliest, hit) => (hit.passage.position < earliest.passage.position ? hit : earliest));
   return [first, ...hits.filter((hit) => hit !== first)];
+}
+
+// A measure in the question names what is asked about ("в 56 размере", "насадки 40 мм"): a passage that never states
+// the number, alone or within a range ("44–54" holds 50), cannot answer, however well its words match. A number that
+// measures nothing ("на 3 этаж", "дом 10 на 12") is the buyer's own and is left to coverage.
+function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
+  const numbers = terms.filter((term, at) => /^\d+(?:\.\d+)?$/.test(term) && isMeasureWord(terms[at + 1]));
+  if (numbers.length === 0) return true;
+  const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
+  const ranges = [...passage.text.matchAll(/(\d+(?:[.,]\d+)?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)/g)].map((range) => [Number(range[1]?.replace(',', '.')), Number(range[2]?.replace(',', '.'))]);
+  return numbers.every((number) => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to));
+}
+
+// A brand or model of the shop the buyer names ("фуген какой расход?") picks one product: a passage about another,
+// however well it covers the rest ("Расход: около 10 кг на 1 м²" of Rotband), does not answer. Latin words the documents
+// never use are no product of the shop, and count like any other word.
+function namesBrands(hit: PassageHit, terms: readonly string[], knows: (term: string) => boolean): boolean {
+  return terms.every((term) => !LATIN_NAME.test(term) || !knows(term) || hit.matched.includes(term));
 }
 
 // The listing's hits rest on one term none states firmly, only opening a clause ("Когда заряд заканчивается, пылесос сам
@@ -232,6 +251,10 @@ function joinFollowUps(lists: readonly string[][]): string[][] {
     else joined.push(terms);
   }
   return joined;
+}
+
+function isMeasureWord(term: string | undefined): boolean {
+  return term !== undefined && (UNIT_TERMS.has(term) || term === 'размер');
 }
 
 function isMeasure(term: string): boolean {

@@ -9,6 +9,8 @@ export interface PassageIndex {
   passages: readonly Passage[];
   /** A text's distinct terms as the index reads them (a brand's Cyrillic spelling read as its Latin one). */
   termsOf(text: string): string[];
+  /** Whether any passage holds the term. */
+  knows(term: string): boolean;
   /** A question's distinct terms, each as the index knows it (see term-resolver.ts). */
   resolveText(text: string): string[];
   /** `ranking`: terms that add to a passage's coverage where it holds them, and never count as missing. */
@@ -104,6 +106,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   return {
     passages,
     termsOf,
+    knows: (term) => counts.has(term),
     resolveText: (text) => [...new Set(listTermWords(text).map(({ term, word }) => resolver.resolve(canonical(term), word)))],
     search(terms, filter, ranking = [], options = {}) {
       const weak = options.citiesWeak ? (term: string) => WEAK_TERMS.has(term) || CITY_TERMS.has(term) : (term: string) => WEAK_TERMS.has(term);

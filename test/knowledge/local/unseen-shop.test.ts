@@ -99,6 +99,24 @@ describe('numbers in a question', () => {
   });
 });
 
+describe('what a question names', () => {
+  it('a measure the passage never states, alone or in a range, is not answered', () => {
+    const index = indexOf('Размеры: 44–54 (российские). Чёрный — все размеры.', 'Насадки для локонов 30 мм, две штуки.');
+    expect(findAnswer(index, { question: 'черный в 56 размере будет?' }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'черный в 50 размере будет?' }).status).toBe('FOUND');
+    expect(findAnswer(index, { question: 'насадки 40 мм для локонов есть?' }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'насадки 30 мм для локонов есть?' }).status).toBe('FOUND');
+  });
+
+  it('a brand of the shop picks its product: a passage about another one does not answer', () => {
+    const index = indexOf('Rotband. Расход: около 8,5 кг на 1 м² при слое 10 мм.', 'Fugen — шпаклёвка для швов, мешок 25 кг.');
+    expect(findAnswer(index, { question: 'фуген какой расход на квадрат?' }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'ротбанд какой расход на квадрат?' }).text).toContain('8,5 кг');
+    // A Latin word the documents never use is no product of the shop: it counts like any other word.
+    expect(findAnswer(index, { question: 'please какой расход ротбанд на квадрат?' }).status).toBe('FOUND');
+  });
+});
+
 describe('what a question part asks', () => {
   it('asks a one-word follow-up about the thing just named', () => {
     const index = indexOf('COSRX Snail 96 Essence — 1750 ₽.', 'Цены — в прайсе, наличие уточняйте в чате.');

@@ -168,7 +168,8 @@ function soundOf(latin: string): string {
     .replace(/x/g, 'ks')
     .replace(/[wf]/g, 'v')
     .replace(/z/g, 's')
-    .replace(/[hj]/g, '');
+    .replace(/j/g, 's')
+    .replace(/h/g, '');
   return sounds
     .replace(/\d+/g, '')
     .replace(/(.)\1+/g, '$1')

@@ -76,6 +76,10 @@ describe('the documents\' own spelling of a buyer\'s word', () => {
     expect(resolver.resolve('налич', 'наличии')).toBe('налич');
   });
 
+  it('does not hear a Russian word in a brand that only shares its vowels', () => {
+    expect(createTermResolver(new Map([['joseon', 2]])).resolve('озон', 'озона')).toBe('озон');
+  });
+
   it('never reads the engine\'s own words as something else', () => {
     expect(createTermResolver(new Map([['good', 3]])).resolve('год', 'год')).toBe('год');
   });

@@ -72,7 +72,7 @@ export function readsAsYes(text: string): boolean {
 /** Words of letters and digits; a stretched letter counts once ("спасибооо", "ооок", "дааа"). */
 function readWords(text: string): string[] {
   // Letters of any script are words ("هل التوصيل متاح؟" is a question); the Unicode class is compiled only when needed.
-  if (/[^\x00-\x7Fа-яё]/u.test(text)) return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map(([word]) => word.replace(/(\p{L})\1{2,}/gu, '$1'));
+  if (/[^ -~а-яё\s]/u.test(text)) return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map(([word]) => word.replace(/(\p{L})\1{2,}/gu, '$1'));
   return [...text.matchAll(/[а-яa-z0-9]+/gu)].map(([word]) => word.replace(/([а-яa-z])\1{2,}/gu, '$1'));
 }
 

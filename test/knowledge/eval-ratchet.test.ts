@@ -15,7 +15,7 @@ const SHOPS = join(import.meta.dirname, '../../eval/shops');
 /** Per half: FOUND answered right at least, made-up answers at most. Escalation and silence must stay whole. */
 const FLOORS = {
   tune: { found: 99, madeUp: 21 },
-  heldout: { found: 72, madeUp: 4 },
+  heldout: { found: 76, madeUp: 4 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

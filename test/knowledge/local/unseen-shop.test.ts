@@ -121,6 +121,19 @@ describe('what a question names', () => {
   });
 });
 
+describe('a request not to call anyone', () => {
+  it.each([
+    'не зовите никого, просто скажите как доставляете',
+    'бот, не надо звать продавца, доставка есть?',
+    'оператор не нужен, ответьте: как доставляете?',
+    'звать никого не надо, сам разберусь. доставка как?',
+    'не надо живого человека, просто напишите про доставку',
+  ])('leaves the question itself to answer: %s', (question) => {
+    const index = indexOf('Доставка: СДЭК и Почта России, 2–5 дней.', 'Оплата: картой или наличными.');
+    expect(findAnswer(index, { question }).text).toContain('СДЭК');
+  });
+});
+
 describe('what a question part asks', () => {
   it('asks a one-word follow-up about the thing just named', () => {
     const index = indexOf('COSRX Snail 96 Essence — 1750 ₽.', 'Цены — в прайсе, наличие уточняйте в чате.');

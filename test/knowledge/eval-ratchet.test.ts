@@ -14,7 +14,7 @@ const SHOPS = join(import.meta.dirname, '../../eval/shops');
 
 /** Per half: FOUND answered right at least, made-up answers at most. Escalation and silence must stay whole. */
 const FLOORS = {
-  tune: { found: 99, madeUp: 21 },
+  tune: { found: 100, madeUp: 21 },
   heldout: { found: 76, madeUp: 4 },
 } as const;
 

@@ -15,6 +15,7 @@ export interface Passage {
 }
 
 export const MAX_PASSAGE_LENGTH = 800;
+const LEAD_PARAGRAPH_LENGTH = 150;
 
 type BlockKind = 'heading' | 'paragraph' | 'list' | 'code' | 'table';
 
@@ -39,6 +40,7 @@ export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSA
   const stack: Array<{ level: number; text: string }> = [];
   const passages: Passage[] = [];
   let titleTaken = title !== '';
+  let lead: string | undefined;
 
   for (const block of blocks) {
     if (block.kind === 'heading') {
@@ -51,16 +53,20 @@ export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSA
       }
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
       if (text !== '') stack.push({ level, text });
+      lead = undefined;
       continue;
     }
     const text = cleanBlock(block);
     if (text === '') continue;
+    // A short paragraph right before a list names what the list is about ("Knauf HP Finish — шпаклёвка" then its specs).
+    const introduced = block.kind === 'list' && lead !== undefined ? [lead] : [];
+    lead = block.kind === 'paragraph' && text.length <= LEAD_PARAGRAPH_LENGTH ? text : undefined;
     for (const piece of splitLongText(text, block.kind, maxLength)) {
       const passage: Passage = {
         id: 0,
         document: document.path,
         title,
-        headings: stack.map((heading) => heading.text),
+        headings: [...stack.map((heading) => heading.text), ...introduced],
         text: piece,
         position: passages.length,
       };

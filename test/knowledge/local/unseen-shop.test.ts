@@ -179,6 +179,14 @@ describe('quoting', () => {
     expect(piece?.text.split('\n')).toEqual(['Пробег: 71 000 км', 'Вес: около 100 кг', 'Цена: 68 000 ₽']);
   });
 
+  it('reads a short paragraph right before a list as what the list is about', () => {
+    const text = '## Шпаклёвки\n\nKnauf HP Finish — финишная шпаклёвка.\n\n- Фасовка: мешок 25 кг\n- Расход: около 1 кг на 1 м²';
+    const passages = splitPassages({ path: 'item-2.md', format: 'markdown', markup: 'markdown', itemId: 2, text });
+    expect(passages.at(-1)?.headings).toEqual(['Шпаклёвки', 'Knauf HP Finish — финишная шпаклёвка.']);
+    const index = buildPassageIndex(passages.map((piece, id) => ({ ...piece, id })));
+    expect(findAnswer(index, { question: 'hp finish расход какой?', listing: { id: 2 } }).text).toContain('1 кг на 1 м²');
+  });
+
   it('says which passages an answer stands on and why', () => {
     const index = indexOf('Доставка СДЭК по всей России, 2–5 дней.', 'Оплата картой.');
     const answer = findAnswer(index, { question: 'доставка сдэк есть?' });

@@ -246,6 +246,7 @@ export function logOutcome(logger: Logger, outcome: ChatOutcome): void {
   const chat = outcome.chatId;
   switch (outcome.action) {
     case 'answered':
+      if (outcome.finishedOpen) logger.info('answered (finished after a restart)', { chat });
       logger.info(outcome.recovered ? 'answered (finished after a restart)' : 'answered', {
         chat,
         item: outcome.listing?.id,

@@ -43,6 +43,8 @@ export type ChatOutcome =
       listing?: Listing;
       latencyMs: number;
       recovered?: boolean;
+      /** A reply left open before (a crash, an ambiguous send) was finished in the same look, before this one. */
+      finishedOpen?: true;
     }
   | { chatId: string; action: 'would-answer'; status: DialogStatus; question: string; reply: string; sources: string[]; listing?: Listing }
   | { chatId: string; action: 'skipped'; reason: SkipReason }
@@ -113,7 +115,10 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
   const decision = decide(deps, look);
   if (options.dryRun) return await dryRun(deps, look, decision, options);
   const done = await act(deps, look, decision, dropPending, options);
-  return done.action === 'skipped' && done.reason === 'no-inquiry' && recovered ? recovered : done;
+  if (recovered === undefined) return done;
+  if (done.action === 'skipped' && done.reason === 'no-inquiry') return recovered;
+  // The buyer wrote again before the open reply was settled: both are news for the log.
+  return done.action === 'answered' && recovered.action === 'answered' ? { ...done, finishedOpen: true } : done;
 }
 
 async function readChat(deps: ResponderDeps, read: Pick<Look, 'chatId' | 'userId' | 'fetched'>, options: HandleOptions): Promise<Look> {

@@ -417,6 +417,17 @@ describe('rule 7: exactly once across a crash', () => {
     expect(messenger.sentTo('c1')).toHaveLength(1);
   });
 
+  it('a send found to have gone out is reported even when the buyer wrote again and is answered in the same look', async () => {
+    const { messenger, responder } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-after';
+    await responder.handleChat('c1');
+    messenger.buyer('c1', 'А гарантия есть?');
+    // Both are news: the open reply was finished, and the new question got its own answer.
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', finishedOpen: true });
+    expect(messenger.sentTo('c1')).toHaveLength(2);
+  });
+
   it('a send that never went out is sent from the write-ahead record once it had time to land', async () => {
     const { messenger, responder, store, engine, clock } = setup({ settings: { sendSettleMs: 30_000 } });
     messenger.buyer('c1', 'Какое давление?');

@@ -19,6 +19,8 @@ const TOPIC_SENTENCE_LENGTH = 60;
 const MAX_SECTION_LENGTH = 700;
 const FOCUS_MIN_ITEMS = 4;
 const PIECE_SEPARATOR = '\n\n';
+/** A line of a list as passages.ts writes it: "• …" or "1. …". */
+const LIST_ITEM = /^(?:•|\d{1,3}[.)]) /;
 
 type Strategy = NonNullable<KnowledgeAnswer['strategy']>;
 
@@ -85,7 +87,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   };
 }
 
-export function toRetrievedPassage(hit: PassageHit): RetrievedPassage {
+export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | 'coverage' | 'matched'>): RetrievedPassage {
   const { passage } = hit;
   return {
     source: passage.document,
@@ -193,13 +195,13 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     .split('\n')
     .flatMap(splitSentences)
     .flatMap((sentence) => sentence.split(aboutness.separators));
+  // Numbers and circumstance words do not open a statement: "Работаем с 2014 года" is about the year.
+  const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
+  const opens = (term: string): boolean => aboutness.terms.includes(term) || !isCircumstance(term);
   return segments.some((segment) => {
     const terms = aboutness.termsOf(segment);
     // A short spec ("RAL 8017 шоколад", "SSD Samsung 980") is about every word in it.
     const isSpec = terms.length <= SHORT_CLAUSE_TERMS && /[\p{N}a-z]/iu.test(segment.replace(/\p{Script=Cyrillic}+/gu, ''));
-    // Numbers and circumstance words do not open a statement: "Работаем с 2014 года" is about the year.
-    const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
-    const opens = (term: string): boolean => aboutness.terms.includes(term) || !isCircumstance(term);
     const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
     // "пн–пт" opens with Monday and stands for every day to Friday.
     if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
@@ -414,16 +416,15 @@ export function quoteSentences(text: string, terms: readonly string[], termsOf: 
   if (text.length <= SHORT_PASSAGE_LENGTH) return text;
   const wanted = new Set(terms);
   const lines = text.split('\n');
-  if (lines.some((line) => /^(?:•|\d{1,3}[.)]) /.test(line))) return text;
+  if (lines.some((line) => LIST_ITEM.test(line))) return text;
   const kept: string[] = [];
   for (const line of lines) {
     const sentences = splitSentences(line);
+    const holding = sentences.map((sentence) => termsOf(sentence).some((term) => wanted.has(term)));
     // A short sentence naming the topic ("Аллергия.", "Гарантия:") is followed by what it says about it.
-    const chosen = sentences.filter((sentence, at) => {
-      const holds = (candidate: string | undefined): boolean => candidate !== undefined && termsOf(candidate).some((term) => wanted.has(term));
-      const previous = sentences[at - 1];
-      return holds(sentence) || (previous !== undefined && previous.length <= TOPIC_SENTENCE_LENGTH && holds(previous));
-    });
+    const chosen = sentences.filter(
+      (_, at) => holding[at] === true || (at > 0 && holding[at - 1] === true && (sentences[at - 1] ?? '').length <= TOPIC_SENTENCE_LENGTH),
+    );
     if (chosen.length > 0) kept.push(chosen.join(' '));
   }
   return kept.length === 0 ? text : kept.join('\n');
@@ -432,7 +433,7 @@ export function quoteSentences(text: string, terms: readonly string[], termsOf: 
 /** A long list is cut to the items holding the question's terms, unless its lead line matches ("В комплекте:"). */
 export function focusList(text: string, terms: readonly string[], termsOf: (text: string) => string[] = extractTerms): string {
   const lines = text.split('\n');
-  const isItem = (line: string): boolean => /^(?:•|\d{1,3}[.)]) /.test(line);
+  const isItem = (line: string): boolean => LIST_ITEM.test(line);
   const items = lines.filter(isItem);
   if (items.length < FOCUS_MIN_ITEMS) return text;
   const wanted = new Set(terms);

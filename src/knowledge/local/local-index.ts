@@ -3,7 +3,7 @@ import { KnowledgeError, describeError } from '../../errors.js';
 import type { KnowledgeDocumentInfo, KnowledgeQuery, KnowledgeRetriever, RetrievedPassage, SyncReport } from '../../core/ports.js';
 import { fingerprintFiles, listKnowledgeFiles } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
-import { listQueryParts } from './answer.js';
+import { listQueryParts, toRetrievedPassage } from './answer.js';
 import { readKnowledgeDocuments } from './documents.js';
 import { splitPassages } from './passages.js';
 import type { Passage } from './passages.js';
@@ -222,15 +222,7 @@ function retrievePassages(index: PassageIndex, query: KnowledgeQuery, limit: num
   return [...found.values()]
     .sort((a, b) => scopeRank(a.passage) - scopeRank(b.passage) || b.score - a.score || a.passage.id - b.passage.id)
     .slice(0, Math.max(0, limit))
-    .map(({ passage, score, coverage, matched }) => ({
-      source: passage.document,
-      text: passage.text,
-      score,
-      coverage,
-      scope: passage.itemId === undefined ? ('general' as const) : ('item' as const),
-      ...(passage.itemId === undefined ? {} : { itemId: passage.itemId }),
-      matched: [...matched],
-    }));
+    .map(({ passage, score, coverage, matched }) => toRetrievedPassage({ passage, score, coverage, matched: [...matched] }));
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

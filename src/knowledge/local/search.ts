@@ -139,10 +139,6 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   };
 }
 
-/**
- * Weighted share of `terms` present in `matched`; attribute words ("размер", "цвет") weigh half. A small number is the
- * buyer's own quantity ("у меня 3 шт"), never evidence that a passage answers: it weighs half and is never found.
- */
 /** Small numbers followed by what they count ("3 года" → год): such a number is asked, and found only beside that word. */
 function findCountedTerms(terms: readonly string[]): Map<string, string> {
   const counted = new Map<string, string>();
@@ -153,6 +149,11 @@ function findCountedTerms(terms: readonly string[]): Map<string, string> {
   return counted;
 }
 
+/**
+ * Weighted share of `terms` present in `matched`; attribute words ("размер", "цвет") weigh half. A small number is the
+ * buyer's own quantity ("у меня 3 шт"), never evidence that a passage answers: it weighs half and is never found, unless
+ * it counts the word after it (`counted`, see findCountedTerms).
+ */
 export function measureCoverage(
   terms: readonly string[],
   matched: readonly string[],

@@ -87,7 +87,6 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
   };
 }
 
-// What is left must still be a long stem: "с|лома" and "вз|лома" share only a short one.
 // The whole word, not its stem: "возите" is not "Visa", though "воз" and "visa" sound alike. A long start of the name is
 // enough ("косрх" for COSRX).
 function findBrand(word: string, bySound: ReadonlyMap<string, string>): string | undefined {
@@ -107,6 +106,7 @@ function isFixed(term: string): boolean {
   return CONCEPT_TERMS.has(term) || UNIT_TERMS.has(term);
 }
 
+// What is left must still be a long stem: "с|лома" and "вз|лома" share only a short one.
 function stripPrefixes(term: string): string[] {
   return PREFIXES.filter((prefix) => term.startsWith(prefix) && term.length - prefix.length >= MIN_FUZZY_LENGTH).map((prefix) => term.slice(prefix.length));
 }

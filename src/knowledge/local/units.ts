@@ -122,7 +122,7 @@ function rewriteNumberAndWord(match: string, digit: string, dash: string, word: 
 }
 
 /** "Ежедневно" stands for every weekday too. */
-export function expandEveryDay(words: readonly string[]): string[] {
-  if (!words.some((word) => EVERY_DAY.has(word))) return [...words];
+export function expandEveryDay(words: string[]): string[] {
+  if (!words.some((word) => EVERY_DAY.has(word))) return words;
   return words.flatMap((word) => (EVERY_DAY.has(word) ? [word, ...WEEKDAYS.map((day) => day.term)] : [word]));
 }

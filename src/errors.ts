@@ -157,6 +157,28 @@ export class GeminiApiError extends KnowledgeError {
   }
 }
 
+/** A failed call to a chat model's API (GigaChat, an OpenAI-compatible server), after retries. */
+export class LlmApiError extends KnowledgeError {
+  /** The HTTP status, when there was an answer. */
+  readonly status: number | undefined;
+  /** True for failures worth another attempt (429, 5xx, timeouts, network). */
+  readonly retryable: boolean;
+  /** How long the server asked us to wait (Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    engine: string,
+    readonly operation: string,
+    message: string,
+    options: { status?: number | undefined; retryable?: boolean; retryAfterMs?: number | undefined; hint?: string | undefined; cause?: unknown } = {},
+  ) {
+    super(message, engine, { ...(options.hint ? { hint: options.hint } : {}), ...(options.cause === undefined ? {} : { cause: options.cause }) });
+    this.status = options.status;
+    this.retryable = options.retryable ?? false;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
 /** Turns anything thrown into a message string, for logs. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;

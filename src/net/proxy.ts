@@ -1,5 +1,6 @@
-import type { Agent } from 'node:http';
-import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
+import type { Agent as HttpAgent } from 'node:http';
+import { rootCertificates } from 'node:tls';
+import { Agent, EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
 
 /** The Avito client and the Gemini SDK share undici's global dispatcher; variables are read as curl does (lower case first). */
 export function installProxyFromEnv(env: NodeJS.ProcessEnv = process.env): { proxy?: string } {
@@ -48,7 +49,7 @@ function maskPassword(proxy: string): string {
 export async function proxyAgentFor(
   target: string,
   proxy: { httpsProxy?: string | undefined; httpProxy?: string | undefined; noProxy?: string | undefined },
-): Promise<Agent | undefined> {
+): Promise<HttpAgent | undefined> {
   const url = new URL(target);
   const via = url.protocol === 'https:' ? proxy.httpsProxy : proxy.httpProxy;
   if (!via || bypassesProxy(url, proxy.noProxy)) return undefined;
@@ -69,4 +70,19 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     if (host === name || host.endsWith(`.${name}`)) return true;
   }
   return false;
+}
+
+/**
+ * A dispatcher that trusts `caPem` on top of Node's own roots (an explicit `ca` replaces them), through the proxy
+ * when one applies: for a service whose certificates chain to a root Node does not ship (GigaChat's).
+ */
+export function createDispatcherTrusting(
+  caPem: string,
+  proxy: { httpsProxy?: string | undefined; httpProxy?: string | undefined; noProxy?: string | undefined },
+): Dispatcher {
+  const ca = [...rootCertificates, caPem];
+  if (!proxy.httpsProxy && !proxy.httpProxy) return new Agent({ connect: { ca } });
+  return withoutExperimentalWarning(
+    () => new EnvHttpProxyAgent({ httpProxy: proxy.httpProxy ?? '', httpsProxy: proxy.httpsProxy ?? '', noProxy: proxy.noProxy ?? '', connect: { ca }, requestTls: { ca } } as ConstructorParameters<typeof EnvHttpProxyAgent>[0]),
+  );
 }

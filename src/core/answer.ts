@@ -39,6 +39,8 @@ export async function composeReply(
     },
     input.signal ? { signal: input.signal } : undefined,
   );
+  // A model that read a request for a person the phrase detector missed ("а с живым можно?") calls the seller in.
+  if (answer.status === 'ESCALATION') return { status: 'ESCALATION', reply: settings.escalationText, sources: [], answer };
   // Anything but a non-empty grounded answer gets exactly the fallback: the bot never improvises.
   if (answer.status === 'FOUND' && answer.text.trim() !== '') {
     return { status: 'FOUND', reply: answer.text, sources: answer.sources, answer };

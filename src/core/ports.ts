@@ -34,7 +34,8 @@ export interface KnowledgeQuery {
 }
 
 export interface KnowledgeAnswer {
-  status: AnswerStatus;
+  /** ESCALATION: the engine read a request for a person the phrase detector missed (engines with a model). */
+  status: AnswerStatus | 'ESCALATION';
   /** The answer for the buyer; empty when NOT_FOUND (the core sends FALLBACK_TEXT then). */
   text: string;
   sources: string[];
@@ -43,8 +44,12 @@ export interface KnowledgeAnswer {
   strategy?: 'item' | 'general' | 'cascaded';
   latencyMs?: number;
   usage?: { inputTokens?: number; outputTokens?: number };
-  /** The passages the answer quotes, with their scores and matched terms, where the engine knows them. */
+  /** The passages the answer quotes (local), or those given to the model (`cited` marks what it used), where the engine knows them. */
   passages?: RetrievedPassage[];
+  /** The model that wrote the answer, as its server names it. */
+  model?: string;
+  /** Why a model's reply was not let through (the grounding check), for `ask` and the log. */
+  refusal?: string;
 }
 
 export interface SyncReport {
@@ -99,6 +104,8 @@ export interface RetrievedPassage {
   matched: string[];
   /** Weighted share (0..1) of the question's terms the passage holds, where the engine measures it. */
   coverage?: number;
+  /** Given to a model: whether its answer cited this passage. */
+  cited?: boolean;
 }
 
 /** Retrieval without generation: the listing's own documents first, then general ones. */

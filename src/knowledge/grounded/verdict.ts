@@ -1,0 +1,150 @@
+/**
+ * The grounding check, in code: a model's reply becomes an answer only when it is the JSON asked for, says the
+ * passages answer, cites passages it was given, and states no number and no claim those passages do not hold.
+ * Anything else is NOT_FOUND (the buyer gets FALLBACK_TEXT), or ESCALATION when the model says the buyer wants a person.
+ */
+import type { RetrievedPassage } from '../../core/ports.js';
+import { MAX_ANSWER_LENGTH } from '../local/answer.js';
+import { unsupportedNumbers } from './numbers.js';
+import { GROUNDED_SYSTEM_PROMPT, passageId } from './prompt.js';
+
+export interface ModelReply {
+  answerable: boolean;
+  wantsPerson: boolean;
+  answer: string;
+  sources: string[];
+}
+
+export type Verdict =
+  | { status: 'FOUND'; text: string; cited: RetrievedPassage[] }
+  | { status: 'NOT_FOUND' | 'ESCALATION'; reason: string };
+
+export interface GroundingContext {
+  /** The passages given to the model, in the order of their ids. */
+  passages: readonly RetrievedPassage[];
+  /** A text's content terms, as the index reads them (stems, synonyms joined). */
+  termsOf: (text: string) => string[];
+  question: string;
+  /** The listing's title, which the model saw: its words may name the product. */
+  listingTitle?: string;
+}
+
+/** Share of an answer's content words that must stand in its cited passages (or the listing's title). */
+export const MIN_SUPPORT = 0.6;
+/** Terms that share this many first letters are one word in two forms ("доставляем", "доставка"). */
+const STEM_PREFIX = 5;
+
+export function judgeReply(completion: { text: string; finishReason: string | undefined }, context: GroundingContext): Verdict {
+  const { finishReason } = completion;
+  // Only a finished answer counts: one cut off (length) or withheld (blacklist, content_filter) may say half a fact.
+  if (finishReason !== undefined && finishReason !== 'stop') return refuse(`the answer did not finish (${finishReason})`);
+  const reply = parseModelReply(completion.text);
+  if (!reply) return refuse('the model did not return the JSON asked for');
+  if (reply.wantsPerson) return { status: 'ESCALATION', reason: 'the model says the buyer wants a person' };
+  if (!reply.answerable) return refuse('the model says the passages do not answer');
+  const text = stripCitations(reply.answer);
+  if (text === '') return refuse('the answer is empty');
+  if (saysNoAnswer(text)) return refuse('the answer says the documents do not hold it');
+  if (reply.sources.length === 0) return refuse('the answer cites no passage');
+  const ids = new Map(context.passages.map((passage, position) => [passageId(position), passage]));
+  const stranger = reply.sources.find((id) => !ids.has(id));
+  if (stranger !== undefined) return refuse(`the answer cites ${stranger}, which it was not given`);
+  const cited = [...new Set(reply.sources)].map((id) => ids.get(id)!);
+  const invented = unsupportedNumbers(text, cited.map((passage) => passage.text));
+  if (invented.length > 0) return refuse(`the answer states ${invented.join(', ')}, which no cited passage states`);
+  const unsupported = findUnsupportedClaim(text, cited, context);
+  if (unsupported) return refuse(unsupported);
+  const fitted = fitLength(text, MAX_ANSWER_LENGTH);
+  if (fitted === undefined) return refuse(`the answer is longer than ${MAX_ANSWER_LENGTH} characters with no sentence end to cut at`);
+  return { status: 'FOUND', text: fitted, cited };
+}
+
+/** The JSON object, even wrapped in a code fence or a sentence; undefined for anything else. */
+export function parseModelReply(text: string): ModelReply | undefined {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start === -1 || end <= start) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(start, end + 1));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const body = value as Record<string, unknown>;
+  const answer = typeof body.answer === 'string' ? body.answer : '';
+  const sources = Array.isArray(body.sources) ? body.sources.map(normaliseId).filter((id): id is string => id !== undefined) : [];
+  if (typeof body.answerable !== 'boolean' && typeof body.wants_person !== 'boolean') return undefined;
+  return { answerable: body.answerable === true, wantsPerson: body.wants_person === true, answer, sources };
+}
+
+/** "P1", "p1", 1 and "[P1]" are the same id. */
+function normaliseId(value: unknown): string | undefined {
+  const match = /^\[?p?(\d{1,3})\]?$/i.exec(String(value).trim());
+  return match ? `P${Number(match[1])}` : undefined;
+}
+
+/** "[P1]", "(P2, P3)" left in the text are ours, not the buyer's: dropped before any check reads the digits. */
+function stripCitations(text: string): string {
+  return text
+    .replace(/\s*[[(]\s*P\d{1,3}(?:\s*[,;]\s*P\d{1,3})*\s*[\])]/gi, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
+}
+
+const NO_ANSWER = /нет (?:такой |этой |точной )?(?:информации|сведений|данных)|информаци[ия] (?:об этом |по этому вопросу )?нет|не указан|не могу (?:ответить|сказать|подсказать)|не знаю|затрудняюсь|не нашл|не найден|во фрагмент|в документ|НЕТ[\s_-]*ОТВЕТА/i;
+
+/** "Нет информации" in prose, with answerable true, is still no answer. */
+export function saysNoAnswer(text: string): boolean {
+  return NO_ANSWER.test(text) || leaksInstruction(text);
+}
+
+const INSTRUCTION_LINES = GROUNDED_SYSTEM_PROMPT.split('\n').map((line) => normalize(line.slice(0, 40)));
+
+/** A buyer who talked the model into reciting its rules gets no answer, not the rules. */
+function leaksInstruction(text: string): boolean {
+  const plain = normalize(text);
+  return INSTRUCTION_LINES.some((line) => plain.includes(line));
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * A claim the cited passages do not make: the answer repeats a word of the question no passage holds ("Да,
+ * доставляем в Казань" over "Доставка по Москве"), or most of its words are nowhere in them (an injected answer).
+ */
+function findUnsupportedClaim(text: string, cited: readonly RetrievedPassage[], context: GroundingContext): string | undefined {
+  const support = new Set(cited.flatMap((passage) => context.termsOf(passage.text)));
+  for (const term of context.termsOf(context.listingTitle ?? '')) support.add(term);
+  const terms = context.termsOf(text).filter((term) => !/^\d/.test(term));
+  if (terms.length === 0) return undefined;
+  const missing = terms.filter((term) => !isSupported(term, support));
+  const asked = new Set(context.termsOf(context.question));
+  const echoed = missing.find((term) => asked.has(term));
+  if (echoed !== undefined) return `the answer says "${echoed}" from the question, which no cited passage holds`;
+  const share = (terms.length - missing.length) / terms.length;
+  if (share < MIN_SUPPORT) return `only ${Math.round(share * 100)}% of the answer's words are in the cited passages (${missing.join(', ')} are not)`;
+  return undefined;
+}
+
+function isSupported(term: string, support: ReadonlySet<string>): boolean {
+  if (support.has(term)) return true;
+  if (term.length < STEM_PREFIX) return false;
+  const prefix = term.slice(0, STEM_PREFIX);
+  for (const known of support) if (known.length >= STEM_PREFIX && known.startsWith(prefix)) return true;
+  return false;
+}
+
+/** Avito's limit: whole sentences up to it, never a cut word. */
+function fitLength(text: string, limit: number): string | undefined {
+  if (text.length <= limit) return text;
+  const head = text.slice(0, limit);
+  const end = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('.\n'));
+  return end > 0 ? head.slice(0, end + 1).trim() : undefined;
+}
+
+function refuse(reason: string): Verdict {
+  return { status: 'NOT_FOUND', reason };
+}

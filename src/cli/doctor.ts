@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../config/config.js';
 import { readAnotherResponder, type AnotherResponder } from '../core/another-responder.js';
 import { isTariffStub } from '../core/inquiry.js';
-import { AvitoAiError, AvitoApiError, AvitoAuthError, describeError } from '../errors.js';
+import { AvitoAiError, AvitoApiError, AvitoAuthError, LlmApiError, describeError } from '../errors.js';
+import type { ChatModel } from '../knowledge/grounded/chat-model.js';
 import type { AvitoClient } from '../avito/client.js';
 import { hideWebhookSecret, webhookUrl } from '../avito/webhook.js';
 import type { Logger } from './logger.js';
@@ -42,6 +43,7 @@ export async function runChecks(config: Config, logger: Logger, onResult: (resul
   await installProxy(config);
   for (const result of await checkAvito(config, logger)) report(result);
   report(await checkKnowledge(config));
+  if (config.knowledge.engine === 'gigachat' || config.knowledge.engine === 'openai') for (const result of await checkModel(config)) report(result);
   for (const result of await checkTelegram(config)) report(result);
   report(await checkStore(config));
   return results;
@@ -170,13 +172,15 @@ async function checkWebhook(config: Config, messenger: AvitoClient): Promise<Par
 /** Lists the documents answers come from: for Gemini this proves the key and the File Search store. */
 async function checkKnowledge(config: Config): Promise<CheckResult> {
   const title = config.knowledge.engine === 'gemini' ? 'Gemini' : 'Knowledge base';
+  const engineName = config.knowledge.engine === 'local' ? 'local engine' : `local index for ${config.knowledge.engine}`;
   const base = { id: 'knowledge', title };
   try {
     const quick: Config = {
       ...config,
       gemini: { ...config.gemini, retries: Math.min(config.gemini.retries, 1), timeoutMs: Math.min(config.gemini.timeoutMs, MAX_CHECK_TIMEOUT_MS) },
     };
-    const engine = await createEngineFor(quick);
+    // The folder alone: the model is checked apart, so a missing key does not hide the documents' state.
+    const engine = await createEngineFor(quick, config.knowledge.engine === 'gemini' ? {} : { engine: 'local' });
     const documents = await engine.listDocuments();
     if (config.knowledge.engine === 'gemini') {
       const active = documents.filter((document) => document.state === 'STATE_ACTIVE').length;
@@ -194,10 +198,57 @@ async function checkKnowledge(config: Config): Promise<CheckResult> {
     if (documents.length === 0) {
       return { ...base, status: 'fail', detail: `${config.knowledge.dir} holds no documents avito-ai can read: every answer would be the fallback`, fix: 'put .md, .txt, .pdf, .docx, .csv or .json files there' };
     }
-    return { ...base, status: 'ok', detail: `${documents.length} documents in ${config.knowledge.dir} (local engine)` };
+    return { ...base, status: 'ok', detail: `${documents.length} documents in ${config.knowledge.dir} (${engineName})` };
   } catch (error) {
     return { ...base, ...failure(error) };
   }
+}
+
+// ───────────────────────────── Chat model ─────────────────────────────
+
+/** GigaChat or an OpenAI-compatible API: the key (GigaChat: a token, through the CA), the model in /models, one short answer. */
+async function checkModel(config: Config): Promise<CheckResult[]> {
+  const engine = config.knowledge.engine;
+  const name = engine === 'gigachat' ? 'GigaChat' : 'OpenAI-compatible API';
+  const key: CheckResult = { id: 'model-key', title: `${name} key`, status: 'ok', detail: '' };
+  const listed: CheckResult = { id: 'model-listed', title: `${name} model`, status: 'skip', detail: 'needs the key' };
+  const call: CheckResult = { id: 'model-call', title: `${name} answer`, status: 'skip', detail: 'needs the key' };
+  const all = [key, listed, call];
+  const quick: Config = {
+    ...config,
+    gigachat: { ...config.gigachat, timeoutMs: Math.min(config.gigachat.timeoutMs, MAX_CHECK_TIMEOUT_MS) },
+    openai: { ...config.openai, timeoutMs: Math.min(config.openai.timeoutMs, MAX_CHECK_TIMEOUT_MS * 3) },
+  };
+  let model: ChatModel;
+  let models: Array<{ id: string; type?: string }>;
+  try {
+    const created = await createEngineFor(quick, { modelRetries: 0 });
+    model = (created as unknown as { model: ChatModel }).model;
+    models = await model.listModels();
+  } catch (error) {
+    Object.assign(key, failure(error));
+    return all;
+  }
+  const ca = engine === 'gigachat' && config.gigachat.caFile ? `, trusting ${config.gigachat.caFile}` : '';
+  key.detail = engine === 'gigachat' ? `GigaChat issued a token (${config.gigachat.scope})${ca}` : `${config.openai.baseUrl} accepted the key`;
+  const ids = models.map((entry) => entry.id);
+  Object.assign(
+    listed,
+    ids.includes(model.model)
+      ? { status: 'ok', detail: `${model.model} is offered` }
+      : // Yandex lists its models under other names than the gpt:// URIs it takes, so not listed is a warning only.
+        { status: 'warn', detail: `${model.model} is not among the ${ids.length} models offered: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ', …' : ''}`, fix: `check ${engine === 'gigachat' ? 'GIGACHAT_MODEL' : 'OPENAI_MODEL'}` },
+  );
+  const started = Date.now();
+  try {
+    const reply = await model.complete({ system: 'Ответь одним словом.', user: 'Скажи «да».', maxTokens: 1, temperature: 0.2 });
+    const tokens = reply.usage.inputTokens === undefined ? '' : `, ${reply.usage.inputTokens} + ${reply.usage.outputTokens ?? 0} tokens`;
+    Object.assign(call, { status: 'ok', detail: `${reply.model} answered in ${Date.now() - started} ms${tokens}` });
+  } catch (error) {
+    Object.assign(call, failure(error));
+    if (error instanceof LlmApiError && error.status === 402) call.detail = `${call.detail}: answers will fail until it is paid`;
+  }
+  return all;
 }
 
 // ───────────────────────────── Telegram ─────────────────────────────

@@ -123,7 +123,7 @@ function addChatCommands(program: Command, run: Run): void {
     .option('--item <id>', 'answer as in the chat about this listing (its documents first)')
     .option('--json', 'print one JSON object: status, answer, sources, engine, strategy, latency, tokens')
     .option('--knowledge-dir <dir>', 'the documents folder (KNOWLEDGE_DIR, default ./docs/knowledge)')
-    .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini']))
+    .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini', 'gigachat', 'openai']))
     .addHelpText('after', '\nExamples:\n  $ avito-ai ask "Сколько стоит доставка?"\n  $ avito-ai ask "Есть гарантия?" --item 4012345679 --json')
     .action(run(() => import('./commands/ask.js')));
   program
@@ -156,7 +156,7 @@ function addSetupCommands(program: Command, run: Run): void {
     .option('--dry-run', 'list what would change; change nothing')
     .option('--list', "show the documents answers come from, with their listing and state")
     .option('--json', 'print the report as JSON')
-    .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini']))
+    .addOption(new Option('--engine <engine>', 'the knowledge engine (KNOWLEDGE_ENGINE)').choices(['local', 'gemini', 'gigachat', 'openai']))
     .addHelpText(
       'after',
       '\nExamples:\n  $ avito-ai sync-docs                 upload ./docs/knowledge (KNOWLEDGE_DIR)\n  $ avito-ai sync-docs --dry-run --prune\n  $ avito-ai sync-docs --list',

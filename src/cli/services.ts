@@ -1,5 +1,6 @@
 /** The composition root: turns the resolved Config into the adapters the core needs; nothing else constructs an adapter from configuration. */
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';
 import type { ResponderSettings } from '../core/inquiry.js';
@@ -8,7 +9,7 @@ import { createResponder, type Responder } from '../core/responder.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, toLogFields, type Logger } from './logger.js';
 import type { CommandContext } from './command.js';
-import { requireAvitoCredentials, requireGeminiKey } from '../config/config.js';
+import { requireAvitoCredentials, requireGeminiKey, requireGigaChatCredentials, requireOpenAiSettings } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
@@ -76,27 +77,123 @@ export async function createMessengerFor(
 }
 
 /**
- * The configured knowledge engine: Gemini File Search when GEMINI_API_KEY is set (or
- * KNOWLEDGE_ENGINE=gemini), the local folder search otherwise. With a store, Gemini remembers
- * its File Search store's resource name there between runs.
+ * The configured knowledge engine (see config's chooseEngine): local folder search, Gemini File Search, or a chat
+ * model (GigaChat, an OpenAI-compatible API) over the local index. With a store, Gemini remembers its File Search
+ * store's name there between runs, and GigaChat its access token.
  */
 export async function createEngineFor(
   config: Config,
-  override: { dir?: string; engine?: string; store?: Store; logger?: Logger } = {},
+  override: { dir?: string; engine?: string; store?: Store; logger?: Logger; modelRetries?: number } = {},
 ): Promise<KnowledgeEngine> {
   const engine = override.engine ?? config.knowledge.engine;
   const dir = override.dir ?? config.knowledge.dir;
   if (engine === 'gemini') return createGeminiEngineFor(config, dir, override.store, override.logger);
-  if (engine !== 'local') throw new UsageError(`Unknown engine "${engine}": use local or gemini`);
-  // A wrong path must stop the command, not quietly turn every answer into the fallback text.
+  if (engine === 'gigachat' || engine === 'openai') return createModelEngineFor(config, engine, dir, override);
+  if (engine !== 'local') throw new UsageError(`Unknown engine "${engine}": use local, gemini, gigachat or openai`);
+  await requireFolder(dir);
+  const { createLocalEngine } = await import('../knowledge/index.js');
+  return createLocalEngine({ dir });
+}
+
+/** A wrong path must stop the command, not quietly turn every answer into the fallback text. */
+async function requireFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => undefined);
   if (!found?.isDirectory()) {
     throw new ConfigError('KNOWLEDGE_DIR', `KNOWLEDGE_DIR ${dir} is not a folder`, {
       hint: 'create it and put your documents there, or set KNOWLEDGE_DIR (see .env.example)',
     });
   }
-  const { createLocalEngine } = await import('../knowledge/index.js');
-  return createLocalEngine({ dir });
+}
+
+/** GigaChat or an OpenAI-compatible model, writing answers from the passages the local index of `dir` picks. */
+async function createModelEngineFor(
+  config: Config,
+  engine: 'gigachat' | 'openai',
+  dir: string,
+  { store, logger, modelRetries = MODEL_RETRIES }: { store?: Store; logger?: Logger; modelRetries?: number },
+): Promise<KnowledgeEngine> {
+  await requireFolder(dir);
+  await installProxy(config);
+  const [{ createLocalIndex }, { createGroundedEngine }] = await Promise.all([import('../knowledge/index.js'), import('../knowledge/grounded/grounded-engine.js')]);
+  const onRetry: RetryLog = (event) =>
+    logger?.warn(`${engine} ${event.operation} failed, retrying in ${event.delayMs} ms`, { attempt: event.attempt, reason: event.reason });
+  const model = engine === 'gigachat' ? await createGigaChatFor(config, store, modelRetries, onRetry) : await createOpenAiFor(config, modelRetries, onRetry);
+  return createGroundedEngine({ model, index: createLocalIndex({ dir }), contextLimit: config.responder.contextLimit });
+}
+
+/** Attempts after the first on 429, 5xx and network errors; the responder's own retries come on top. */
+const MODEL_RETRIES = 2;
+
+type RetryLog = (event: { operation: string; attempt: number; delayMs: number; reason: string }) => void;
+
+async function createGigaChatFor(config: Config, store: Store | undefined, retries: number, onRetry: RetryLog) {
+  const credentials = requireGigaChatCredentials(config);
+  const g = config.gigachat;
+  const [{ createGigaChatModel }, { createDispatcherTrusting }] = await Promise.all([import('../knowledge/gigachat/client.js'), import('../net/proxy.js')]);
+  const dispatcher = g.caFile ? createDispatcherTrusting(await readCaFile(g.caFile), config.proxy) : undefined;
+  // One token per key and scope, kept in the store: a `poll --once` every minute must not fetch one each time.
+  const key = `gigachat.token:${createHash('sha256').update(`${g.authUrl}\n${g.scope}\n${credentials}`).digest('hex').slice(0, 16)}`;
+  return createGigaChatModel({
+    credentials,
+    scope: g.scope,
+    model: g.model,
+    authUrl: g.authUrl,
+    baseUrl: g.baseUrl,
+    timeoutMs: g.timeoutMs,
+    retries,
+    ...(dispatcher ? { dispatcher } : {}),
+    ...(store ? { tokenCache: storeTokenCache(store, key) } : {}),
+    onRetry,
+  });
+}
+
+async function createOpenAiFor(config: Config, retries: number, onRetry: RetryLog) {
+  const { baseUrl, model } = requireOpenAiSettings(config);
+  const o = config.openai;
+  const { createOpenAiChatModel } = await import('../knowledge/openai/client.js');
+  return createOpenAiChatModel({
+    provider: 'openai',
+    baseUrl,
+    // Ollama and vLLM take no key, but the SDK refuses to start without one.
+    apiKey: o.apiKey ?? 'no-key',
+    model,
+    timeoutMs: o.timeoutMs,
+    retries,
+    ...(o.project ? { project: o.project } : {}),
+    ...(Object.keys(o.headers).length > 0 ? { headers: o.headers } : {}),
+    onRetry,
+  });
+}
+
+/** GIGACHAT_CA_FILE must hold at least one PEM certificate: a wrong file fails here, not as a TLS error later. */
+async function readCaFile(path: string): Promise<string> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError('GIGACHAT_CA_FILE', `GIGACHAT_CA_FILE ${path} cannot be read (${error.code ?? error.message})`, {
+      hint: 'download russian_trusted_root_ca.pem from https://www.gosuslugi.ru/crt and give its full path',
+    });
+  });
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError('GIGACHAT_CA_FILE', `GIGACHAT_CA_FILE ${path} holds no PEM certificate`, {
+      hint: 'use the .pem (Base64) file from https://www.gosuslugi.ru/crt; a .cer/.crt in DER form converts with: openssl x509 -inform der -in cert.cer -out cert.pem',
+    });
+  }
+  return text;
+}
+
+/** Remembering is a saving, not a duty: a failed or garbled entry costs one token request. */
+function storeTokenCache(store: Store, key: string) {
+  return {
+    get: () => {
+      try {
+        const value = JSON.parse(store.getMeta(key) ?? '') as { token?: unknown; expiresAt?: unknown };
+        return typeof value.token === 'string' && typeof value.expiresAt === 'number' ? { token: value.token, expiresAt: value.expiresAt } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set: (token: { token: string; expiresAt: number } | undefined) =>
+      void store.transact((tx) => tx.setMeta(key, token ? JSON.stringify(token) : '')).catch(() => undefined),
+  };
 }
 
 async function createGeminiEngineFor(config: Config, dir: string, store: Store | undefined, logger: Logger | undefined): Promise<KnowledgeEngine> {

@@ -28,7 +28,7 @@ export const DEFAULTS = {
   HISTORY_LIMIT: '100',
   HISTORY_TOTAL_LIMIT: '20000',
   KNOWLEDGE_DIR: './docs/knowledge',
-  /** Unset: Gemini when GEMINI_API_KEY is set, the local engine otherwise. */
+  /** Unset: gigachat when GIGACHAT_CREDENTIALS is set, gemini when GEMINI_API_KEY is, the local engine otherwise. */
   KNOWLEDGE_ENGINE: undefined,
   GEMINI_API_KEY: undefined,
   GEMINI_MODEL: 'gemini-flash-latest',
@@ -37,6 +37,22 @@ export const DEFAULTS = {
   GEMINI_TIMEOUT: '30',
   GEMINI_RETRIES: '3',
   FILE_SEARCH_STORE: 'avito-ai',
+  GIGACHAT_CREDENTIALS: undefined,
+  GIGACHAT_SCOPE: 'GIGACHAT_API_PERS',
+  /** The general model; GigaChat-2-Pro and GigaChat-2-Max answer better and cost more. */
+  GIGACHAT_MODEL: 'GigaChat',
+  GIGACHAT_AUTH_URL: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth',
+  GIGACHAT_BASE_URL: 'https://gigachat.devices.sberbank.ru/api/v1',
+  GIGACHAT_CA_FILE: undefined,
+  GIGACHAT_TIMEOUT: '30',
+  OPENAI_BASE_URL: undefined,
+  OPENAI_API_KEY: undefined,
+  OPENAI_MODEL: undefined,
+  /** Sent as OpenAI-Project: Yandex AI Studio's folder id. */
+  OPENAI_PROJECT: undefined,
+  /** Extra headers, `Name: value; Name2: value`. */
+  OPENAI_HEADERS: undefined,
+  OPENAI_TIMEOUT: '60',
   CONTEXT_LIMIT: '20',
   HUMAN_PAUSE_HOURS: '12',
   FALLBACK_TEXT: DEFAULT_FALLBACK_TEXT,
@@ -78,6 +94,9 @@ export const DEFAULTS = {
 
 export type ConfigKey = keyof typeof DEFAULTS;
 
+export const ENGINE_NAMES = ['local', 'gemini', 'gigachat', 'openai'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
 export interface ActiveHours {
   /** Minutes since midnight. */
   start: number;
@@ -95,7 +114,7 @@ export interface Config {
     timeoutMs: number;
   };
   store: { path: string; historyLimit: number; historyTotalLimit: number };
-  knowledge: { dir: string; engine: 'local' | 'gemini' };
+  knowledge: { dir: string; engine: EngineName };
   gemini: {
     apiKey: string | undefined;
     model: string;
@@ -107,6 +126,25 @@ export interface Config {
     retries: number;
     /** The File Search store's display name. */
     storeDisplayName: string;
+  };
+  gigachat: {
+    /** The authorization key (Base64 of client_id:client_secret); a secret. */
+    credentials: string | undefined;
+    scope: 'GIGACHAT_API_PERS' | 'GIGACHAT_API_B2B' | 'GIGACHAT_API_CORP';
+    model: string;
+    authUrl: string;
+    baseUrl: string;
+    /** A PEM bundle to trust besides Node's roots (the Russian Trusted Root CA), resolved against the working folder. */
+    caFile: string | undefined;
+    timeoutMs: number;
+  };
+  openai: {
+    baseUrl: string | undefined;
+    apiKey: string | undefined;
+    model: string | undefined;
+    project: string | undefined;
+    headers: Record<string, string>;
+    timeoutMs: number;
   };
   responder: {
     contextLimit: number;
@@ -188,11 +226,11 @@ export function resolveConfig(options: ResolveOptions): Config {
     },
     knowledge: {
       dir: resolve(options.cwd, get('KNOWLEDGE_DIR') ?? DEFAULTS.KNOWLEDGE_DIR),
-      engine: get('KNOWLEDGE_ENGINE') === undefined
-        ? get('GEMINI_API_KEY') === undefined ? 'local' : 'gemini'
-        : parseChoice(get, 'KNOWLEDGE_ENGINE', ['local', 'gemini'] as const),
+      engine: chooseEngine(get),
     },
     gemini: parseGemini(get),
+    gigachat: parseGigaChat(get, options.cwd),
+    openai: parseOpenAi(get),
     responder: parseResponder(get),
     poll: { concurrency: parseInteger(get, 'POLL_CONCURRENCY', 1, 64) },
     server: parseServer(get),
@@ -226,6 +264,42 @@ export function requireGeminiKey(config: Config): string {
   throw new ConfigError('GEMINI_API_KEY', 'GEMINI_API_KEY is not set', {
     hint: 'create a key at https://aistudio.google.com/apikey and put GEMINI_API_KEY=... in .env, or use KNOWLEDGE_ENGINE=local',
   });
+}
+
+export function requireGigaChatCredentials(config: Config): string {
+  if (config.gigachat.credentials) return config.gigachat.credentials;
+  throw new ConfigError('GIGACHAT_CREDENTIALS', 'GIGACHAT_CREDENTIALS is not set', {
+    hint: 'copy the authorization key from GigaChat Studio (your project → Настройки API → Получить ключ) into .env as GIGACHAT_CREDENTIALS=...',
+  });
+}
+
+/** The OpenAI-compatible engine needs to know where and which model; the key is optional (Ollama takes none). */
+export function requireOpenAiSettings(config: Config): { baseUrl: string; model: string } {
+  const { baseUrl, model } = config.openai;
+  if (!baseUrl) {
+    throw new ConfigError('OPENAI_BASE_URL', 'OPENAI_BASE_URL is not set: the engine does not know which server to ask', {
+      hint: 'e.g. https://llm.api.cloud.yandex.net/v1 (Yandex AI Studio), http://127.0.0.1:11434/v1 (Ollama), https://api.deepseek.com (DeepSeek), https://openrouter.ai/api/v1',
+    });
+  }
+  if (!model) {
+    throw new ConfigError('OPENAI_MODEL', 'OPENAI_MODEL is not set', {
+      hint: 'e.g. gpt://<folder id>/yandexgpt/latest (Yandex), qwen2.5:7b (Ollama), deepseek-v4-flash (DeepSeek); avito-ai doctor lists what the server offers',
+    });
+  }
+  return { baseUrl, model };
+}
+
+/** An engine named wins; else the one key set picks its engine; two keys and no choice is a mistake, not a guess. */
+function chooseEngine(get: Getter): EngineName {
+  if (get('KNOWLEDGE_ENGINE') !== undefined) return parseChoice(get, 'KNOWLEDGE_ENGINE', ENGINE_NAMES);
+  const gigachat = get('GIGACHAT_CREDENTIALS') !== undefined;
+  const gemini = get('GEMINI_API_KEY') !== undefined;
+  if (gigachat && gemini) {
+    throw new ConfigError('KNOWLEDGE_ENGINE', 'both GIGACHAT_CREDENTIALS and GEMINI_API_KEY are set, and KNOWLEDGE_ENGINE does not say which to use', {
+      hint: 'set KNOWLEDGE_ENGINE=gigachat or KNOWLEDGE_ENGINE=gemini in .env',
+    });
+  }
+  return gigachat ? 'gigachat' : gemini ? 'gemini' : 'local';
 }
 
 const SECRET_HINT = 'put a long random string in .env, e.g. the output of: openssl rand -hex 24';
@@ -404,6 +478,66 @@ function parseGemini(get: Getter): Config['gemini'] {
     retries: parseInteger(get, 'GEMINI_RETRIES', 0, 10),
     storeDisplayName: parseStoreName(get('FILE_SEARCH_STORE') ?? DEFAULTS.FILE_SEARCH_STORE),
   };
+}
+
+function parseGigaChat(get: Getter, cwd: string): Config['gigachat'] {
+  const caFile = get('GIGACHAT_CA_FILE');
+  return {
+    credentials: get('GIGACHAT_CREDENTIALS'),
+    scope: parseGigaChatScope(get('GIGACHAT_SCOPE') ?? DEFAULTS.GIGACHAT_SCOPE),
+    model: parseModelName(get, 'GIGACHAT_MODEL', 'GigaChat-2-Pro'),
+    authUrl: parseUrl(get, 'GIGACHAT_AUTH_URL', DEFAULTS.GIGACHAT_AUTH_URL),
+    baseUrl: parseUrl(get, 'GIGACHAT_BASE_URL', DEFAULTS.GIGACHAT_BASE_URL),
+    caFile: caFile === undefined ? undefined : resolve(cwd, caFile),
+    timeoutMs: parseNumber(get, 'GIGACHAT_TIMEOUT', 1, 600) * 1000,
+  };
+}
+
+const GIGACHAT_SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_CORP'] as const;
+
+function parseGigaChatScope(raw: string): Config['gigachat']['scope'] {
+  const scope = GIGACHAT_SCOPES.find((known) => known === raw.toUpperCase());
+  if (scope === undefined) {
+    throw new ConfigError('GIGACHAT_SCOPE', `GIGACHAT_SCOPE must be one of ${GIGACHAT_SCOPES.join(', ')}, got "${raw}"`, {
+      hint: 'individuals: GIGACHAT_API_PERS; businesses: GIGACHAT_API_B2B (prepaid) or GIGACHAT_API_CORP (pay as you go)',
+    });
+  }
+  return scope;
+}
+
+function parseOpenAi(get: Getter): Config['openai'] {
+  const model = get('OPENAI_MODEL');
+  return {
+    baseUrl: get('OPENAI_BASE_URL') === undefined ? undefined : parseUrl(get, 'OPENAI_BASE_URL', 'http://127.0.0.1:11434/v1'),
+    apiKey: get('OPENAI_API_KEY'),
+    model: model === undefined ? undefined : parseModelName(get, 'OPENAI_MODEL', 'gpt://<folder id>/yandexgpt/latest'),
+    project: get('OPENAI_PROJECT'),
+    headers: parseHeaders(get('OPENAI_HEADERS')),
+    timeoutMs: parseNumber(get, 'OPENAI_TIMEOUT', 1, 600) * 1000,
+  };
+}
+
+/** Model names go into a JSON body, not a URL path: any printable text without spaces ("gpt://b1g…/yandexgpt/latest", "qwen2.5:7b"). */
+function parseModelName(get: Getter, key: ConfigKey, example: string): string {
+  const raw = get(key) ?? String(DEFAULTS[key]);
+  if (!/^[^\s]{1,200}$/.test(raw)) throw malformed(key, raw, `a model name such as ${example}`);
+  return raw;
+}
+
+/** `Name: value; Name2: value` → headers; a malformed pair names itself, never a value (it may be a secret). */
+function parseHeaders(raw: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (raw === undefined) return headers;
+  for (const pair of raw.split(';')) {
+    if (pair.trim() === '') continue;
+    const colon = pair.indexOf(':');
+    const name = colon > 0 ? pair.slice(0, colon).trim() : '';
+    if (!/^[\w-]+$/.test(name)) {
+      throw new ConfigError('OPENAI_HEADERS', `OPENAI_HEADERS must look like "Name: value; Name2: value", got a pair without a name (${pair.trim().slice(0, 15)}…)`);
+    }
+    headers[name] = pair.slice(colon + 1).trim();
+  }
+  return headers;
 }
 
 function parseResponder(get: Getter): Config['responder'] {

@@ -26,7 +26,8 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   const latencyMs = Date.now() - started;
   const passages = result.answer?.passages ?? [];
   // What the answer stands on; for a refusal, what came closest and fell short (engines that can retrieve).
-  const candidates = result.status === 'NOT_FOUND' && isRetriever(engine) ? await engine.retrieve({ question, ...(itemId ? { listing: { id: itemId } } : {}) }, { limit: 3 }) : [];
+  const given = result.answer?.model !== undefined;
+  const candidates = result.status === 'NOT_FOUND' && !given && isRetriever(engine) ? await engine.retrieve({ question, ...(itemId ? { listing: { id: itemId } } : {}) }, { limit: 3 }) : [];
   const out = context.io.stdout;
   if (context.options.json) {
     out.write(
@@ -35,6 +36,8 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
         answer: result.reply,
         sources: result.sources,
         engine: engine.name,
+        ...(result.answer?.model ? { model: result.answer.model } : {}),
+        ...(result.answer?.refusal ? { refusal: result.answer.refusal } : {}),
         ...(result.smallTalk ? { small_talk: result.smallTalk } : {}),
         ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
         latency_ms: latencyMs,
@@ -53,11 +56,14 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
     result.sources.length ? `sources: ${result.sources.join(', ')}` : undefined,
     result.answer?.strategy ? `strategy: ${result.answer.strategy}` : undefined,
     result.answer ? `engine: ${engine.name}` : undefined,
+    result.answer?.model ? `model: ${result.answer.model}` : undefined,
     `${latencyMs} ms`,
     result.answer?.usage?.inputTokens ? `tokens: ${result.answer.usage.inputTokens} in, ${result.answer.usage.outputTokens ?? 0} out` : undefined,
   ].filter(Boolean);
   out.write(`${c.gray(details.join(' · '))}\n`);
-  for (const passage of passages) out.write(`${c.gray(`  ← ${describePassage(passage)}`)}\n`);
+  if (result.answer?.refusal) out.write(`${c.red(`  ✗ ответ модели не пропущен: ${result.answer.refusal}`)}\n`);
+  // A model's passages: ← the answer cites it, · it was given and not cited.
+  for (const passage of passages) out.write(`${c.gray(`  ${passage.cited === false ? '·' : '←'} ${describePassage(passage)}`)}\n`);
   for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)} (${explainRefusal(candidate)})`)}\n`);
   return ExitCode.Ok;
 }
@@ -86,6 +92,7 @@ function toJsonPassage(passage: RetrievedPassage): Record<string, unknown> {
     score: Math.round(passage.score * 100) / 100,
     ...(passage.coverage === undefined ? {} : { coverage: Math.round(passage.coverage * 100) / 100 }),
     matched: passage.matched,
+    ...(passage.cited === undefined ? {} : { cited: passage.cited }),
     text: passage.text,
   };
 }

@@ -67,8 +67,8 @@ function printReport(
   lines.push(`${report.dryRun ? 'Dry run, nothing changed: ' : ''}${dir} → ${where}`);
   const colour = { upload: c.green, replace: c.green, delete: c.yellow, unchanged: c.gray, failed: c.red, skipped: c.yellow } as const;
   for (const change of report.changes ?? []) {
-    // The local engine has nothing to upload: listing every unchanged file would only be noise.
-    if (change.action === 'unchanged' && engine === 'local') continue;
+    // Engines over the local index have nothing to upload: listing every unchanged file would only be noise.
+    if (change.action === 'unchanged' && engine !== 'gemini') continue;
     const verb = VERBS[change.action][report.dryRun ? 1 : 0];
     lines.push(`  ${colour[change.action](verb.padEnd(13))} ${change.path}${change.reason ? `: ${change.reason}` : ''}`);
   }
@@ -80,6 +80,8 @@ function printReport(
   lines.push('');
   if (engine === 'local') {
     lines.push(`${report.documents} document(s) indexed; answers read the folder directly, nothing is uploaded.`);
+  } else if (engine !== 'gemini') {
+    lines.push(`${report.documents} document(s) indexed; each question is sent to ${engine} with the few passages that answer it, nothing is uploaded.`);
   } else {
     const columns = [
       ['uploaded', report.uploaded],

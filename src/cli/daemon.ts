@@ -7,7 +7,9 @@ import { createSellerActions, type DaemonStatus } from '../core/seller-actions.j
 import { META_LAST_ERROR } from '../core/stats.js';
 import { isFatalForAccount, isMessengerOutage } from '../core/failures.js';
 import { watchCalls, type AsyncMethodOf, type CallWatch } from '../server/call-watch.js';
-import { GeminiApiError, describeError } from '../errors.js';
+import { GeminiApiError, LlmApiError, describeError } from '../errors.js';
+import type { ChatModel } from '../knowledge/grounded/chat-model.js';
+import type { GroundedKnowledgeEngine } from '../knowledge/grounded/grounded-engine.js';
 import type { AvitoClient } from '../avito/client.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from './logger.js';
@@ -198,9 +200,26 @@ async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: 
     if (documents.length === 0) logger.warn(`the File Search store "${config.gemini.storeDisplayName}" is empty: every buyer will get FALLBACK_TEXT (run avito-ai sync-docs)`);
     return;
   }
+  const model = (engine as Partial<GroundedKnowledgeEngine>).model;
+  if (model) await checkModelAtStart(model, logger, signal);
   const knowledge = await engine.sync();
-  logger.info('knowledge base ready', { dir: config.knowledge.dir, documents: knowledge.documents, skipped: knowledge.skipped.length || undefined });
+  logger.info('knowledge base ready', {
+    ...(model ? { engine: engine.name, model: model.model } : {}),
+    dir: config.knowledge.dir,
+    documents: knowledge.documents,
+    skipped: knowledge.skipped.length || undefined,
+  });
   if (knowledge.documents === 0) logger.warn(`no documents in ${config.knowledge.dir}: every buyer will get FALLBACK_TEXT`);
+}
+
+/** A refused key or an unpaid account stops the daemon here, with the fix; an outage might mend: start, questions wait. */
+async function checkModelAtStart(model: ChatModel, logger: Logger, signal: AbortSignal): Promise<void> {
+  try {
+    await model.listModels({ signal });
+  } catch (error) {
+    if (!(error instanceof LlmApiError) || !error.retryable || signal.aborted) throw error;
+    logger.warn(`cannot reach ${model.provider} now (${describeError(error)}); starting anyway, questions wait until it answers`);
+  }
 }
 
 async function applyQueuedControls(storePath: string, daemon: Services & { notifier: Notifier }, logger: Logger): Promise<void> {

@@ -11,6 +11,7 @@ import { readAnotherResponder, type AnotherResponder } from '../core/another-res
 import { isTariffStub } from '../core/inquiry.js';
 import { AvitoAiError, AvitoApiError, AvitoAuthError, LlmApiError, describeError } from '../errors.js';
 import type { ChatModel } from '../knowledge/grounded/chat-model.js';
+import type { GroundedKnowledgeEngine } from '../knowledge/grounded/grounded-engine.js';
 import type { AvitoClient } from '../avito/client.js';
 import { hideWebhookSecret, webhookUrl } from '../avito/webhook.js';
 import type { Logger } from './logger.js';
@@ -222,8 +223,9 @@ async function checkModel(config: Config): Promise<CheckResult[]> {
   let model: ChatModel;
   let models: Array<{ id: string; type?: string }>;
   try {
-    const created = await createEngineFor(quick, { modelRetries: 0 });
-    model = (created as unknown as { model: ChatModel }).model;
+    const created: Partial<GroundedKnowledgeEngine> = await createEngineFor(quick, { modelRetries: 0 });
+    if (!created.model) throw new Error(`the ${engine} engine has no chat model`);
+    model = created.model;
     models = await model.listModels();
   } catch (error) {
     Object.assign(key, failure(error));

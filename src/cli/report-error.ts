@@ -4,7 +4,7 @@
  */
 import { paintFor } from './paint.js';
 import { CommanderError } from 'commander';
-import { AvitoApiError, AvitoAuthError, AvitoAiError, ConfigError, GeminiApiError, KnowledgeError, StoreError, TelegramBotError, UsageError, WebhookCheckError } from '../errors.js';
+import { AvitoApiError, AvitoAuthError, AvitoAiError, ConfigError, GeminiApiError, KnowledgeError, LlmApiError, StoreError, TelegramBotError, UsageError, WebhookCheckError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { OutputStream } from './io.js';
 
@@ -14,6 +14,8 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof ConfigError) return ExitCode.Config;
   if (error instanceof AvitoAuthError) return ExitCode.Auth;
   if (error instanceof GeminiApiError && (error.status === 401 || error.status === 403 || /API key/i.test(error.message))) return ExitCode.Auth;
+  // A refused key or an unpaid account: the seller must act, as for Avito's keys.
+  if (error instanceof LlmApiError && (error.status === 401 || error.status === 402 || error.status === 403)) return ExitCode.Auth;
   if (error instanceof StoreError) return ExitCode.Store;
   if (error instanceof TelegramBotError) return error.reason === 'token' ? ExitCode.Auth : ExitCode.Unavailable;
   if (error instanceof AvitoApiError || error instanceof KnowledgeError || error instanceof WebhookCheckError) return ExitCode.Unavailable;

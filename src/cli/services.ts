@@ -110,19 +110,19 @@ async function createModelEngineFor(
   config: Config,
   engine: 'gigachat' | 'openai',
   dir: string,
-  { store, logger, modelRetries = MODEL_RETRIES }: { store?: Store; logger?: Logger; modelRetries?: number },
+  { store, logger, modelRetries }: { store?: Store; logger?: Logger; modelRetries?: number },
 ): Promise<KnowledgeEngine> {
   await requireFolder(dir);
   await installProxy(config);
   const [{ createLocalIndex }, { createGroundedEngine }] = await Promise.all([import('../knowledge/index.js'), import('../knowledge/grounded/grounded-engine.js')]);
   const onRetry: RetryLog = (event) =>
     logger?.warn(`${engine} ${event.operation} failed, retrying in ${event.delayMs} ms`, { attempt: event.attempt, reason: event.reason });
-  const model = engine === 'gigachat' ? await createGigaChatFor(config, store, modelRetries, onRetry) : await createOpenAiFor(config, modelRetries, onRetry);
+  const model =
+    engine === 'gigachat'
+      ? await createGigaChatFor(config, store, modelRetries ?? config.gigachat.retries, onRetry)
+      : await createOpenAiFor(config, modelRetries ?? config.openai.retries, onRetry);
   return createGroundedEngine({ model, index: createLocalIndex({ dir }), contextLimit: config.responder.contextLimit });
 }
-
-/** Attempts after the first on 429, 5xx and network errors; the responder's own retries come on top. */
-const MODEL_RETRIES = 2;
 
 type RetryLog = (event: { operation: string; attempt: number; delayMs: number; reason: string }) => void;
 

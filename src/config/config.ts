@@ -45,6 +45,7 @@ export const DEFAULTS = {
   GIGACHAT_BASE_URL: 'https://gigachat.devices.sberbank.ru/api/v1',
   GIGACHAT_CA_FILE: undefined,
   GIGACHAT_TIMEOUT: '30',
+  GIGACHAT_RETRIES: '2',
   OPENAI_BASE_URL: undefined,
   OPENAI_API_KEY: undefined,
   OPENAI_MODEL: undefined,
@@ -53,6 +54,7 @@ export const DEFAULTS = {
   /** Extra headers, `Name: value; Name2: value`. */
   OPENAI_HEADERS: undefined,
   OPENAI_TIMEOUT: '60',
+  OPENAI_RETRIES: '2',
   CONTEXT_LIMIT: '20',
   HUMAN_PAUSE_HOURS: '12',
   FALLBACK_TEXT: DEFAULT_FALLBACK_TEXT,
@@ -137,6 +139,8 @@ export interface Config {
     /** A PEM bundle to trust besides Node's roots (the Russian Trusted Root CA), resolved against the working folder. */
     caFile: string | undefined;
     timeoutMs: number;
+    /** Attempts after the first on 429, 5xx and network errors. */
+    retries: number;
   };
   openai: {
     baseUrl: string | undefined;
@@ -145,6 +149,7 @@ export interface Config {
     project: string | undefined;
     headers: Record<string, string>;
     timeoutMs: number;
+    retries: number;
   };
   responder: {
     contextLimit: number;
@@ -278,7 +283,7 @@ export function requireOpenAiSettings(config: Config): { baseUrl: string; model:
   const { baseUrl, model } = config.openai;
   if (!baseUrl) {
     throw new ConfigError('OPENAI_BASE_URL', 'OPENAI_BASE_URL is not set: the engine does not know which server to ask', {
-      hint: 'e.g. https://llm.api.cloud.yandex.net/v1 (Yandex AI Studio), http://127.0.0.1:11434/v1 (Ollama), https://api.deepseek.com (DeepSeek), https://openrouter.ai/api/v1',
+      hint: 'e.g. https://ai.api.cloud.yandex.net/v1 (Yandex AI Studio), http://127.0.0.1:11434/v1 (Ollama), https://api.deepseek.com (DeepSeek), https://openrouter.ai/api/v1',
     });
   }
   if (!model) {
@@ -490,6 +495,7 @@ function parseGigaChat(get: Getter, cwd: string): Config['gigachat'] {
     baseUrl: parseUrl(get, 'GIGACHAT_BASE_URL', DEFAULTS.GIGACHAT_BASE_URL),
     caFile: caFile === undefined ? undefined : resolve(cwd, caFile),
     timeoutMs: parseNumber(get, 'GIGACHAT_TIMEOUT', 1, 600) * 1000,
+    retries: parseInteger(get, 'GIGACHAT_RETRIES', 0, 10),
   };
 }
 
@@ -514,6 +520,7 @@ function parseOpenAi(get: Getter): Config['openai'] {
     project: get('OPENAI_PROJECT'),
     headers: parseHeaders(get('OPENAI_HEADERS')),
     timeoutMs: parseNumber(get, 'OPENAI_TIMEOUT', 1, 600) * 1000,
+    retries: parseInteger(get, 'OPENAI_RETRIES', 0, 10),
   };
 }
 

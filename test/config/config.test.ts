@@ -73,7 +73,7 @@ describe('the Gemini settings', () => {
     ['GEMINI_MODEL', 'gemini flash', /GEMINI_MODEL must be a model name such as gemini-flash-latest/],
     ['GEMINI_BASE_URL', 'relay.example.com', /GEMINI_BASE_URL must be an http\(s\) URL/],
     ['GEMINI_RETRIES', '-1', /GEMINI_RETRIES must be a whole number from 0 to 10/],
-    ['KNOWLEDGE_ENGINE', 'openai', /KNOWLEDGE_ENGINE must be one of local, gemini/],
+    ['KNOWLEDGE_ENGINE', 'yandexgpt', /KNOWLEDGE_ENGINE must be one of local, gemini, gigachat, openai/],
   ])('reject a malformed %s in one line naming it', (key, value, message) => {
     const error = (() => {
       try {
@@ -185,5 +185,49 @@ describe('resolveConfig', () => {
   it('treats DEBUG=avito-ai, * and 1 as debug', () => {
     for (const value of ['avito-ai', '*', '1', 'express,avito-ai']) expect(resolveConfig({ env: { DEBUG: value }, cwd: dir() }).log.debug).toBe(true);
     expect(resolveConfig({ env: { DEBUG: 'express' }, cwd: dir() }).log.debug).toBe(false);
+  });
+});
+
+describe('the model engines\' settings', () => {
+  it('pick the engine from the one key set, and refuse to guess between two', () => {
+    const cwd = dir();
+    expect(resolveConfig({ env: {}, cwd }).knowledge.engine).toBe('local');
+    expect(resolveConfig({ env: { GIGACHAT_CREDENTIALS: 'a2V5' }, cwd }).knowledge.engine).toBe('gigachat');
+    expect(resolveConfig({ env: { GEMINI_API_KEY: 'k' }, cwd }).knowledge.engine).toBe('gemini');
+    expect(() => resolveConfig({ env: { GEMINI_API_KEY: 'k', GIGACHAT_CREDENTIALS: 'a2V5' }, cwd })).toThrow(/both GIGACHAT_CREDENTIALS and GEMINI_API_KEY are set/);
+    expect(resolveConfig({ env: { GEMINI_API_KEY: 'k', GIGACHAT_CREDENTIALS: 'a2V5', KNOWLEDGE_ENGINE: 'Gemini' }, cwd }).knowledge.engine).toBe('gemini');
+    // A stray OPENAI_API_KEY in the shell never switches engines by itself.
+    expect(resolveConfig({ env: { OPENAI_API_KEY: 'sk-x' }, cwd }).knowledge.engine).toBe('local');
+  });
+
+  it('default GigaChat to the general model, an individual\'s scope and Sber\'s hosts', () => {
+    const { gigachat } = resolveConfig({ env: { GIGACHAT_SCOPE: 'gigachat_api_b2b', GIGACHAT_CA_FILE: 'certs/root.pem' }, cwd: '/srv/bot' });
+    expect(gigachat).toEqual({
+      credentials: undefined,
+      scope: 'GIGACHAT_API_B2B',
+      model: 'GigaChat',
+      authUrl: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth',
+      baseUrl: 'https://gigachat.devices.sberbank.ru/api/v1',
+      caFile: '/srv/bot/certs/root.pem',
+      timeoutMs: 30_000,
+      retries: 2,
+    });
+  });
+
+  it.each([
+    ['GIGACHAT_SCOPE', 'PERS', /GIGACHAT_SCOPE must be one of GIGACHAT_API_PERS, GIGACHAT_API_B2B, GIGACHAT_API_CORP, got "PERS"/],
+    ['GIGACHAT_MODEL', 'Giga Chat', /GIGACHAT_MODEL must be a model name such as/],
+    ['OPENAI_BASE_URL', 'localhost:11434', /OPENAI_BASE_URL must be an http\(s\) URL such as http:\/\/127.0.0.1:11434\/v1/],
+    ['OPENAI_HEADERS', 'x-title', /OPENAI_HEADERS must look like "Name: value; Name2: value"/],
+  ])('%s=%s is refused with a line that names it', (key, value, message) => {
+    expect(() => resolveConfig({ env: { [key]: value }, cwd: dir() })).toThrow(message);
+  });
+
+  it('read OpenAI-compatible headers and model URIs as written', () => {
+    const { openai } = resolveConfig({
+      env: { OPENAI_BASE_URL: 'https://ai.api.cloud.yandex.net/v1/', OPENAI_MODEL: 'gpt://b1g/yandexgpt/latest', OPENAI_HEADERS: 'x-data-logging-enabled: false; X-Title: Мой магазин' },
+      cwd: dir(),
+    });
+    expect(openai).toMatchObject({ baseUrl: 'https://ai.api.cloud.yandex.net/v1', model: 'gpt://b1g/yandexgpt/latest', headers: { 'x-data-logging-enabled': 'false', 'X-Title': 'Мой магазин' } });
   });
 });

@@ -153,7 +153,9 @@ function createCaller(options: OpenAiChatOptions): Caller {
 
 function toLlmError(options: OpenAiChatOptions, operation: string, error: unknown): LlmApiError {
   const explain = options.explain ?? explainOpenAiFailure;
-  if (error instanceof LlmApiError) return error;
+  // Our own error, from inside the SDK's call (GigaChat's token fetch runs as its apiKey function), wrapped or not.
+  const ours = findOwnError(error);
+  if (ours) return ours;
   if (error instanceof APIUserAbortError) {
     return new LlmApiError(options.provider, operation, `${options.provider} ${operation} was cancelled`, { retryable: false, cause: error });
   }
@@ -173,6 +175,15 @@ function toLlmError(options: OpenAiChatOptions, operation: string, error: unknow
   const code = error instanceof APIConnectionTimeoutError ? 'ETIMEDOUT' : findCode(error);
   const { message, hint } = explain({ operation, status: undefined, code, detail: describeCause(error) });
   return new LlmApiError(options.provider, operation, message, { retryable: !isTlsCode(code), hint, cause: error });
+}
+
+function findOwnError(error: unknown): LlmApiError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    if (current instanceof LlmApiError) return current;
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /** OpenAI's `{error:{message}}`; the SDK keeps nothing of other bodies (GigaChat's `{status,message}`). */

@@ -97,6 +97,8 @@ export interface KnowledgeDocumentInfo {
 export interface RetrievedPassage {
   source: string;
   text: string;
+  /** The document's title and the passage's headings, outermost first ("Кофемашина … › Цена"), where known. */
+  heading?: string;
   /** Higher is better; comparable only within one retrieval. */
   score: number;
   scope: 'item' | 'general';

@@ -39,7 +39,8 @@ export function buildGroundedPrompt(query: KnowledgeQuery, passages: readonly Re
     parts.push('Фрагменты документов продавца:');
     for (const [position, passage] of passages.entries()) {
       const scope = passage.scope === 'item' ? `объявление №${passage.itemId}` : 'общий';
-      parts.push(`<фрагмент id="${passageId(position)}" файл="${asData(passage.source)}" раздел="${scope}">\n${passage.text.trim()}\n</фрагмент>`);
+      const heading = passage.heading ? ` заголовок="${asData(passage.heading)}"` : '';
+      parts.push(`<фрагмент id="${passageId(position)}" файл="${asData(passage.source)}" раздел="${scope}"${heading}>\n${passage.text.trim()}\n</фрагмент>`);
     }
   }
   const history = historyBefore(query, contextLimit);

@@ -50,7 +50,7 @@ export function judgeReply(completion: { text: string; finishReason: string | un
   const stranger = reply.sources.find((id) => !ids.has(id));
   if (stranger !== undefined) return refuse(`the answer cites ${stranger}, which it was not given`);
   const cited = [...new Set(reply.sources)].map((id) => ids.get(id)!);
-  const invented = unsupportedNumbers(text, cited.map((passage) => passage.text));
+  const invented = unsupportedNumbers(text, cited.flatMap((passage) => [passage.heading ?? '', passage.text]));
   if (invented.length > 0) return refuse(`the answer states ${invented.join(', ')}, which no cited passage states`);
   const unsupported = findUnsupportedClaim(text, cited, context);
   if (unsupported) return refuse(unsupported);
@@ -116,7 +116,8 @@ function normalize(text: string): string {
  * доставляем в Казань" over "Доставка по Москве"), or most of its words are nowhere in them (an injected answer).
  */
 function findUnsupportedClaim(text: string, cited: readonly RetrievedPassage[], context: GroundingContext): string | undefined {
-  const support = new Set(cited.flatMap((passage) => context.termsOf(passage.text)));
+  // A passage's headings name what it is about ("Кофемашина … › Цена"): the model saw them, and may name the product.
+  const support = new Set(cited.flatMap((passage) => context.termsOf(`${passage.heading ?? ''}\n${passage.text}`)));
   for (const term of context.termsOf(context.listingTitle ?? '')) support.add(term);
   const terms = context.termsOf(text).filter((term) => !/^\d/.test(term));
   if (terms.length === 0) return undefined;

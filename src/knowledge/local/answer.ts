@@ -89,9 +89,11 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 
 export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | 'coverage' | 'matched'>): RetrievedPassage {
   const { passage } = hit;
+  const heading = [passage.title, ...passage.headings].filter((part) => part !== '').join(' › ');
   return {
     source: passage.document,
     text: passage.text,
+    ...(heading === '' ? {} : { heading }),
     score: hit.score,
     coverage: hit.coverage,
     scope: passage.itemId === undefined ? 'general' : 'item',

@@ -132,7 +132,8 @@ function createCaller(options: OpenAiChatOptions): Caller {
         return await run();
       } catch (error) {
         const failure = toLlmError(options, operation, error);
-        if (failure.status === 401 && options.onUnauthorized && !renewed) {
+        // A 401 from the API (an expired token), not from the token fetch itself (a refused key).
+        if (failure.status === 401 && failure.operation === operation && options.onUnauthorized && !renewed) {
           renewed = true;
           options.onUnauthorized();
           return attempt();
@@ -143,7 +144,8 @@ function createCaller(options: OpenAiChatOptions): Caller {
     return retry(attempt, {
       attempts: options.retries + 1,
       policy,
-      isRetryable: (error) => error instanceof LlmApiError && error.retryable,
+      // A token failure surfacing here was retried by its own fetch already (GigaChat's auth).
+      isRetryable: (error) => error instanceof LlmApiError && error.retryable && error.operation === operation,
       retryAfterOf: (error) => (error instanceof LlmApiError ? error.retryAfterMs : undefined),
       ...(signal ? { signal } : {}),
       onRetry: ({ attempt: number, delayMs, error }) => options.onRetry?.({ operation, attempt: number, delayMs, reason: describeError(error) }),
@@ -171,10 +173,27 @@ function toLlmError(options: OpenAiChatOptions, operation: string, error: unknow
       cause: error,
     });
   }
+  // An answer that is not JSON (a relay's cut body): sending the completion again may bill it twice.
+  if (hasCause(error, SyntaxError)) {
+    return new LlmApiError(options.provider, operation, `${options.provider} ${operation}: the answer is not valid JSON (${describeCause(error)})`, {
+      retryable: false,
+      hint: `check that ${options.baseUrl} is an OpenAI-compatible API, not a web page or a proxy's error`,
+      cause: error,
+    });
+  }
   // No answer: a timeout, a refused connection, a certificate nobody vouches for.
   const code = error instanceof APIConnectionTimeoutError ? 'ETIMEDOUT' : findCode(error);
   const { message, hint } = explain({ operation, status: undefined, code, detail: describeCause(error) });
   return new LlmApiError(options.provider, operation, message, { retryable: !isTlsCode(code), hint, cause: error });
+}
+
+function hasCause(error: unknown, type: typeof SyntaxError): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    if (current instanceof type) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 function findOwnError(error: unknown): LlmApiError | undefined {

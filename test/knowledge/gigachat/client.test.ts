@@ -326,11 +326,8 @@ describe('token failures', () => {
     expect(requestsTo(OAUTH)).toHaveLength(2);
   });
 
-  // BUG (src/knowledge/openai/client.ts, toLlmError): the SDK wraps whatever the `apiKey` function throws in an
-  // OpenAIError ("Failed to get token from 'apiKey' function: …"), so the LlmApiError from auth.ts is not
-  // recognised (`error instanceof LlmApiError` fails) and becomes a "no answer" error: operation 'chat',
-  // status undefined, retryable true, hint "check GIGACHAT_BASE_URL" — and the whole token request is retried.
-  it.fails('through the model: wrong credentials are a token 401 naming GIGACHAT_CREDENTIALS, not retried', async () => {
+  // The SDK wraps what the `apiKey` function throws in its own error: the token's LlmApiError is found under it.
+  it('through the model: wrong credentials are a token 401 naming GIGACHAT_CREDENTIALS, not retried', async () => {
     const error = await rejection(createModel({ credentials: 'd3Jvbmc6a2V5' }).complete(REQUEST));
     expect(error.operation).toBe('token');
     expect(error.status).toBe(401);
@@ -340,8 +337,15 @@ describe('token failures', () => {
     expect(requestsTo(CHAT)).toHaveLength(0);
   });
 
-  // Same bug as above: the 400's hint (GIGACHAT_SCOPE) is lost and the token request retried.
-  it.fails('through the model: a scope mismatch is a token 400 naming GIGACHAT_SCOPE, not retried', async () => {
+  it('through the model: a 5xx on the token is retried by the token fetch alone, not again by the call', async () => {
+    fake.failNext('oauth', 503, { times: 3 });
+    const error = await rejection(createModel().complete(REQUEST));
+    expect(error).toMatchObject({ operation: 'token', status: 503 });
+    expect(requestsTo(OAUTH)).toHaveLength(3);
+    expect(requestsTo(CHAT)).toHaveLength(0);
+  });
+
+  it('through the model: a scope mismatch is a token 400 naming GIGACHAT_SCOPE, not retried', async () => {
     const error = await rejection(createModel({ scope: 'GIGACHAT_API_CORP' }).complete(REQUEST));
     expect(error.operation).toBe('token');
     expect(error.status).toBe(400);

@@ -125,11 +125,14 @@ describe('the answer', () => {
     expect(error.retryable).toBe(false);
   });
 
-  it('turns a 200 with broken JSON into an LlmApiError', async () => {
+  it('turns a 200 with broken JSON into an LlmApiError, not retried (the completion may be billed already)', async () => {
     answerRaw('{"choices":[{"message":');
-    const error = await rejection(createModel({ retries: 0 }).complete(REQUEST));
+    const error = await rejection(createModel().complete(REQUEST));
     expect(error.operation).toBe('chat');
     expect(error.status).toBeUndefined();
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('not valid JSON');
+    expect(fake.chatCalls()).toHaveLength(1);
   });
 });
 

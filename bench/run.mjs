@@ -9,6 +9,8 @@ const BENCHES = [
   ['poll.mjs', ['--chats', '1000', '--per-chat', '2', '--concurrency', '4']],
   ['store.mjs', ['--sizes', '10000,100000']],
   ['webhook.mjs', ['--deliveries', '1000', '--connections', '50']],
+  ['model-overhead.mjs', ['--answers', '500', '--warmup', '50']],
+  ['recall.mjs', []],
 ];
 
 let failed = 0;

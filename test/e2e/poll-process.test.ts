@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import { ROOT, spawnCli } from '../helpers/spawn-cli.js';
 import { startDemoSandbox } from '../helpers/demo-sandbox.js';
+import { DEMO_KNOWLEDGE } from '../../src/cli/commands/demo.js';
 import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
 
 const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
@@ -118,6 +119,38 @@ describe('outbound proxy', () => {
       expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
     } finally {
       await gemini.close();
+      await closeServer(proxy.server);
+    }
+  });
+});
+
+describe('outbound proxy for the model engines', () => {
+  it('GigaChat (its own CA pool) and an OpenAI-compatible API go through the proxy too', async () => {
+    const { startProxy, closeServer } = await import('../helpers/forward-proxy.js');
+    const { startFakeGigaChat, startFakeOpenAi, GIGACHAT_CREDENTIALS } = await import('../helpers/fake-llm.js');
+    const { answerFromPassages } = await import('../helpers/extractive-model.js');
+    const proxy = await startProxy();
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-proxy-'));
+    const gigachat = await startFakeGigaChat({ dir: cwd });
+    const openai = await startFakeOpenAi();
+    gigachat.onChat(answerFromPassages);
+    openai.onChat(answerFromPassages);
+    const tunnelsTo = (url: string): number => proxy.seen.filter((line) => line === `CONNECT ${new URL(url).host}`).length;
+    try {
+      const proxied = { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '' };
+      const viaGigaChat = { GIGACHAT_CREDENTIALS, GIGACHAT_AUTH_URL: gigachat.authUrl, GIGACHAT_BASE_URL: gigachat.baseUrl, GIGACHAT_CA_FILE: gigachat.caFile };
+      const asked = await spawnCli(['ask', 'Сколько стоит доставка курьером?', '--json'], { cwd, env: { ...proxied, ...viaGigaChat, KNOWLEDGE_DIR: DEMO_KNOWLEDGE } }).done;
+      expect(asked.code, asked.stderr).toBe(0);
+      expect(JSON.parse(asked.stdout)).toMatchObject({ status: 'FOUND', engine: 'gigachat' });
+      expect(tunnelsTo(gigachat.url)).toBeGreaterThan(0);
+
+      const viaOpenAi = { KNOWLEDGE_ENGINE: 'openai', OPENAI_BASE_URL: openai.baseUrl, OPENAI_API_KEY: openai.apiKey!, OPENAI_MODEL: 'test-model' };
+      const answered = await spawnCli(['ask', 'Сколько стоит доставка курьером?', '--json'], { cwd, env: { ...proxied, ...viaOpenAi, KNOWLEDGE_DIR: DEMO_KNOWLEDGE } }).done;
+      expect(answered.code, answered.stderr).toBe(0);
+      expect(JSON.parse(answered.stdout)).toMatchObject({ status: 'FOUND', engine: 'openai' });
+      expect(tunnelsTo(openai.url)).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([gigachat.close(), openai.close()]);
       await closeServer(proxy.server);
     }
   });

@@ -3,10 +3,10 @@
  * before it expires; concurrent callers share one refresh; a cache (the store) keeps it across `poll --once` runs.
  */
 import { randomUUID } from 'node:crypto';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { retry } from '../../core/retry.js';
 import { LlmApiError, describeError } from '../../errors.js';
-import { findCode, isTlsCode, type LlmFailure } from '../openai/client.js';
+import { fetchThrough, findCode, isTlsCode, type LlmFailure } from '../openai/client.js';
 
 export interface GigaChatToken {
   token: string;
@@ -90,9 +90,10 @@ async function fetchToken(options: GigaChatAuthOptions, now: () => number, signa
 
 async function requestToken(options: GigaChatAuthOptions, now: () => number, signal: AbortSignal | undefined): Promise<GigaChatToken> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
-  let response: Awaited<ReturnType<typeof undiciFetch>>;
+  const fetch = options.dispatcher ? fetchThrough(options.dispatcher) : globalThis.fetch;
+  let response: Response;
   try {
-    response = await undiciFetch(options.authUrl, {
+    response = await fetch(options.authUrl, {
       method: 'POST',
       headers: {
         Authorization: `Basic ${options.credentials}`,
@@ -102,7 +103,6 @@ async function requestToken(options: GigaChatAuthOptions, now: () => number, sig
       },
       body: new URLSearchParams({ scope: options.scope }).toString(),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
   } catch (error) {
     const code = timeout.aborted ? 'ETIMEDOUT' : findCode(error);

@@ -12,7 +12,10 @@ import { judgeReply } from './verdict.js';
 
 /** Passages given to the model: enough for a question in three parts, little enough to stay cheap (~2k tokens). */
 export const DEFAULT_PASSAGE_LIMIT = 6;
-/** A listing's own passages always go first, matched or not: "а он тёплый?" asks about the listing whatever its words. */
+/**
+ * A listing's own passages always go first, matched or not ("а он тёплый?" asks about the listing whatever its
+ * words), but take at most this many places while general ones match too: returns, delivery and payment live there.
+ */
 const LISTING_PASSAGES = 3;
 const MAX_OUTPUT_TOKENS = 400;
 
@@ -82,9 +85,10 @@ export function createGroundedEngine(options: GroundedEngineOptions): GroundedKn
  * then general ones; never another listing's. Exported for the retrieval-recall measure.
  */
 export async function selectPassages(index: LocalIndex, query: KnowledgeQuery, limit: number, signal?: AbortSignal): Promise<RetrievedPassage[]> {
-  const retrieved = await index.retrieve(query, { limit, ...(signal ? { signal } : {}) });
+  // More than fit: the index ranks the listing's passages first, which would leave general ones no place.
+  const retrieved = await index.retrieve(query, { limit: limit * 3, ...(signal ? { signal } : {}) });
   const listingId = query.listing?.id;
-  const own = retrieved.filter((passage) => passage.scope === 'item');
+  const own = retrieved.filter((passage) => passage.scope === 'item').slice(0, limit);
   if (listingId !== undefined && own.length < LISTING_PASSAGES) {
     const { passages } = await index.loadPassageIndex(signal ? { signal } : undefined);
     const taken = new Set(own.map((passage) => passage.text));
@@ -95,7 +99,10 @@ export async function selectPassages(index: LocalIndex, query: KnowledgeQuery, l
     }
   }
   const general = retrieved.filter((passage) => passage.scope === 'general');
-  return [...own, ...general].slice(0, limit);
+  // The listing's best matches fill what general passages leave free, and never fewer than LISTING_PASSAGES places.
+  const ownPlaces = Math.max(Math.min(LISTING_PASSAGES, limit), limit - general.length);
+  const mine = own.slice(0, ownPlaces);
+  return [...mine, ...general.slice(0, limit - mine.length)];
 }
 
 function strategyOf(query: KnowledgeQuery, cited: readonly RetrievedPassage[]): KnowledgeAnswer['strategy'] {

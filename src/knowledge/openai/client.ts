@@ -5,7 +5,7 @@
  * here as an `LlmApiError` with the provider's fix.
  */
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher, fetch as UndiciFetch } from 'undici';
 import { retry, type BackoffPolicy } from '../../core/retry.js';
 import { LlmApiError, describeError } from '../../errors.js';
 import type { ChatCompletion, ChatModel, ChatRequest, ModelInfo } from '../grounded/chat-model.js';
@@ -56,9 +56,8 @@ export function createOpenAiChatModel(options: OpenAiChatOptions): ChatModel {
     maxRetries: 0,
     ...(options.project ? { project: options.project } : {}),
     ...(options.headers ? { defaultHeaders: options.headers } : {}),
-    // undici's fetch reads the proxy from the global dispatcher, and takes ours when a CA needs one.
-    fetch: undiciFetch as unknown as typeof globalThis.fetch,
-    ...(options.dispatcher ? { fetchOptions: { dispatcher: options.dispatcher } as Record<string, unknown> } : {}),
+    // Node's fetch goes through the global dispatcher (the proxy); our own pool (a CA) needs undici's fetch to match it.
+    ...(options.dispatcher ? { fetch: fetchThrough(options.dispatcher) } : {}),
   });
   const call = createCaller(options);
 
@@ -80,6 +79,16 @@ export function createOpenAiChatModel(options: OpenAiChatOptions): ChatModel {
         },
         listOptions?.signal,
       ),
+  };
+}
+
+/** undici's fetch over `dispatcher`, loaded on the first call: ~130 ms of start-up that only an extra CA needs. */
+export function fetchThrough(dispatcher: Dispatcher): typeof globalThis.fetch {
+  let loaded: Promise<typeof UndiciFetch> | undefined;
+  return async (input, init) => {
+    loaded ??= import('undici').then((undici) => undici.fetch);
+    const fetch = await loaded;
+    return (await fetch(input as Parameters<typeof UndiciFetch>[0], { ...(init as Parameters<typeof UndiciFetch>[1]), dispatcher })) as unknown as Response;
   };
 }
 

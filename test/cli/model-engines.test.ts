@@ -63,6 +63,17 @@ describe('GigaChat', () => {
     expect(userMessage(call!)).toContain('<вопрос>Сколько стоит доставка курьером по Москве?</вопрос>');
   });
 
+  it('ask in text shows the model, which passages the answer cites (←) and which it was only given (·), and why a reply was refused', async () => {
+    const found = await run(['ask', 'Сколько стоит доставка курьером по Москве?'], env);
+    expect(found.stdout).toMatch(/^FOUND · sources: dostavka\.md · strategy: general · engine: gigachat · model: GigaChat:2\.0\.28\.2 · \d+ ms · tokens: \d+ in, \d+ out$/m);
+    expect(found.stdout).toMatch(/^ {2}← dostavka\.md/m);
+    expect(found.stdout).toMatch(/^ {2}· /m);
+    fake.onChat(() => ({ content: '{"answerable":true,"wants_person":false,"answer":"Доставка курьером стоит 990 ₽.","sources":["P1"]}' }));
+    const refused = await run(['ask', 'Сколько стоит доставка курьером по Москве?'], env);
+    expect(refused.stdout.startsWith(DEFAULT_FALLBACK_TEXT)).toBe(true);
+    expect(refused.stdout).toMatch(/^ {2}✗ ответ модели не пропущен: the answer states 990, which no cited passage states$/m);
+  });
+
   it('gives the listing\'s own passages first, then general ones, never another listing\'s', async () => {
     const { stdout } = await run(['ask', 'Какая гарантия и как вернуть?', '--item', '4012345679', '--json'], env);
     expect(JSON.parse(stdout)).toMatchObject({ engine: 'gigachat' });
@@ -201,6 +212,19 @@ describe('GigaChat', () => {
       } finally {
         await fresh.close();
       }
+    });
+
+    it('after ENGINE_FAILURE_LIMIT failed passes the buyer gets the fallback and the seller is told why', async () => {
+      fake.failNext('chat', 402, { times: 1000 });
+      env = { ...env, ENGINE_FAILURE_LIMIT: '2' };
+      const first = await run(['poll', '--once'], env);
+      expect(first.code, first.stderr).toBe(ExitCode.Ok);
+      expect(sandbox.sent('u2i-demo-vacuum')).toEqual([]);
+      const second = await run(['poll', '--once'], env);
+      expect(second.code, second.stderr).toBe(ExitCode.Ok);
+      expect(sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text)).toEqual([DEFAULT_FALLBACK_TEXT]);
+      // Without Telegram the notice goes to the log, with the reason the seller must act on.
+      expect(second.stderr).toMatch(/notice: The knowledge engine failed 2 times in a row \(GigaChat chat: 402 Payment Required\)/);
     });
   });
 });

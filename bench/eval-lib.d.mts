@@ -31,3 +31,7 @@ export const SPLITS: string[];
 export function listShops(shopsDir: string): string[];
 export function emptyTally(): Tally;
 export function runEval(shopsDir: string, deps: { composeReply: unknown; createLocalEngine: unknown; escalation: unknown; settings: { fallbackText: string } }, options?: { shops?: string[]; splits?: string[] }): Promise<EvalReport>;
+export function fold(text: string): string;
+export function readCases(shopsDir: string, shop: string): Array<Record<string, unknown>>;
+export function readListings(shopsDir: string, shop: string): Map<number, { id: number; title?: string }>;
+export function buildInput(entry: Record<string, unknown>, listings: Map<number, { id: number; title?: string }>, fallbackText: string): { question: string; listing?: { id: number; title?: string }; context?: unknown[] };

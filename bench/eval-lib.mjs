@@ -6,22 +6,22 @@ import { join } from 'node:path';
 export const SPLITS = ['tune', 'heldout'];
 
 /** Case-insensitive, ё = е, spaces (incl. no-break) collapsed: how a fragment is looked for in an answer. */
-function fold(text) {
+export function fold(text) {
   return text.toLowerCase().replaceAll('ё', 'е').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
-function readCases(shopsDir, shop) {
+export function readCases(shopsDir, shop) {
   const lines = readFileSync(join(shopsDir, shop, 'cases.jsonl'), 'utf8').split('\n');
   return lines.filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
 
-function readListings(shopsDir, shop) {
+export function readListings(shopsDir, shop) {
   const listings = JSON.parse(readFileSync(join(shopsDir, shop, 'listings.json'), 'utf8'));
   return new Map(listings.map((listing) => [listing.id, listing]));
 }
 
 /** The chat as the bot would see it: the fallback offer before the message when the case says so. */
-function buildInput(entry, listings, fallbackText) {
+export function buildInput(entry, listings, fallbackText) {
   const listing = entry.item === undefined ? undefined : { id: entry.item, ...(listings.get(entry.item)?.title ? { title: listings.get(entry.item).title } : {}) };
   const at = 1_760_000_000;
   const context =

@@ -5,10 +5,10 @@
 // engine, the local engine's figure is what a seller gets today.
 //
 //   npm run build && node bench/recall.mjs [--shop apparel] [--split tune|heldout] [--json]
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listShops, runEval } from './eval-lib.mjs';
+import { buildInput, fold, listShops, readCases, readListings, runEval } from './eval-lib.mjs';
 import { ROOT, readArgs } from './lib.mjs';
 
 const { composeReply } = await import(join(ROOT, 'dist/core/answer.js'));
@@ -29,34 +29,6 @@ const UNLIMITED = 1000;
 
 const config = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-recall-')) });
 const settings = config.responder;
-
-// fold, readCases, readListings and buildInput are eval-lib's, which does not export them: the same rules, copied.
-function fold(text) {
-  return text.toLowerCase().replaceAll('ё', 'е').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-}
-
-function readCases(shop) {
-  const lines = readFileSync(join(SHOPS_DIR, shop, 'cases.jsonl'), 'utf8').split('\n');
-  return lines.filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
-}
-
-function readListings(shop) {
-  const listings = JSON.parse(readFileSync(join(SHOPS_DIR, shop, 'listings.json'), 'utf8'));
-  return new Map(listings.map((listing) => [listing.id, listing]));
-}
-
-function buildQuery(entry, listings) {
-  const listing = entry.item === undefined ? undefined : { id: entry.item, ...(listings.get(entry.item)?.title ? { title: listings.get(entry.item).title } : {}) };
-  const at = 1_760_000_000;
-  const context =
-    entry.after === 'fallback'
-      ? [
-          { role: 'buyer', text: 'а можно подробнее?', at: at - 60 },
-          { role: 'bot', text: settings.fallbackText, at: at - 55 },
-        ]
-      : undefined;
-  return { question: entry.text, ...(listing ? { listing } : {}), ...(context ? { context } : {}) };
-}
 
 /** eval-lib's FOUND rule, over the given passages instead of an answer: an expected document given, every group in its text. */
 function isHit(entry, passages) {
@@ -83,13 +55,13 @@ function addRow(into, row) {
 /** One shop: every FOUND case of the halves asked for, through selectPassages at each limit. */
 async function measureShop(shop) {
   const index = createLocalIndex({ dir: join(SHOPS_DIR, shop, 'knowledge') });
-  const listings = readListings(shop);
+  const listings = readListings(SHOPS_DIR, shop);
   const rows = Object.fromEntries(SPLITS.map((split) => [split, emptyRow()]));
   const misses = [];
-  for (const entry of readCases(shop)) {
+  for (const entry of readCases(SHOPS_DIR, shop)) {
     if (entry.expect !== 'FOUND' || !SPLITS.includes(entry.split)) continue;
     const row = rows[entry.split];
-    const query = buildQuery(entry, listings);
+    const query = buildInput(entry, listings, settings.fallbackText);
     row.cases += 1;
     for (const limit of LIMITS) {
       const passages = await selectPassages(index, query, limit);

@@ -1,5 +1,6 @@
 /** What Gemini is told, as pure functions: the wording and the filters are tested without a server. */
 import type { KnowledgeQuery } from '../../core/ports.js';
+import { createLeakCheck } from '../instruction-leak.js';
 
 /** The model answers exactly this when the fragments do not hold the answer. */
 export const NO_ANSWER_MARKER = 'НЕТ_ОТВЕТА';
@@ -55,17 +56,8 @@ export function isNoAnswer(text: string): boolean {
   return text.trim() === '' || /НЕТ[\s_-]*ОТВЕТА/i.test(text) || leaksInstruction(text);
 }
 
-const INSTRUCTION_LINES = SYSTEM_INSTRUCTION.split('\n').map((line) => normalize(line.slice(0, 40)));
-
 /** A buyer who talked the model into reciting its rules gets no answer, not the rules. */
-function leaksInstruction(text: string): boolean {
-  const plain = normalize(text);
-  return INSTRUCTION_LINES.some((line) => plain.includes(line));
-}
-
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+const leaksInstruction = createLeakCheck(SYSTEM_INSTRUCTION);
 
 function oneLine(text: string): string {
   // \s leaves out U+0085 (NEL), which Unicode still breaks a line at: a forged "Продавец:" line otherwise.

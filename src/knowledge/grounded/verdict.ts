@@ -4,6 +4,7 @@
  * Anything else is NOT_FOUND (the buyer gets FALLBACK_TEXT), or ESCALATION when the model says the buyer wants a person.
  */
 import type { RetrievedPassage } from '../../core/ports.js';
+import { createLeakCheck } from '../instruction-leak.js';
 import { MAX_ANSWER_LENGTH } from '../local/answer.js';
 import { unsupportedNumbers } from './numbers.js';
 import { GROUNDED_SYSTEM_PROMPT, passageId } from './prompt.js';
@@ -99,17 +100,8 @@ export function saysNoAnswer(text: string): boolean {
   return NO_ANSWER.test(text) || leaksInstruction(text);
 }
 
-const INSTRUCTION_LINES = GROUNDED_SYSTEM_PROMPT.split('\n').map((line) => normalize(line.slice(0, 40)));
-
 /** A buyer who talked the model into reciting its rules gets no answer, not the rules. */
-function leaksInstruction(text: string): boolean {
-  const plain = normalize(text);
-  return INSTRUCTION_LINES.some((line) => plain.includes(line));
-}
-
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+const leaksInstruction = createLeakCheck(GROUNDED_SYSTEM_PROMPT);
 
 /**
  * A claim the cited passages do not make: the answer repeats a word of the question no passage holds ("Да,

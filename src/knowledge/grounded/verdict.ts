@@ -112,7 +112,8 @@ function findUnsupportedClaim(text: string, cited: readonly RetrievedPassage[], 
   const support = new Set(cited.flatMap((passage) => context.termsOf(`${passage.heading ?? ''}\n${passage.text}`)));
   for (const term of context.termsOf(context.listingTitle ?? '')) support.add(term);
   const terms = context.termsOf(text).filter((term) => !/^\d/.test(term));
-  if (terms.length === 0) return undefined;
+  // A bare "Да." or "Есть!" says yes to whatever was asked, standing on nothing the passages say.
+  if (terms.length === 0) return 'the answer states nothing a passage holds (a bare yes or no)';
   const missing = terms.filter((term) => !isSupported(term, support));
   const asked = new Set(context.termsOf(context.question));
   const echoed = missing.find((term) => asked.has(term));

@@ -156,6 +156,27 @@ describe('outbound proxy for the model engines', () => {
   });
 });
 
+describe('GigaChat\'s CA from NODE_EXTRA_CA_CERTS', () => {
+  it('works without GIGACHAT_CA_FILE when Node is started with the certificate', async () => {
+    const { startFakeGigaChat, GIGACHAT_CREDENTIALS } = await import('../helpers/fake-llm.js');
+    const { answerFromPassages } = await import('../helpers/extractive-model.js');
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-extra-ca-'));
+    const gigachat = await startFakeGigaChat({ dir: cwd });
+    gigachat.onChat(answerFromPassages);
+    try {
+      const env = { GIGACHAT_CREDENTIALS, GIGACHAT_AUTH_URL: gigachat.authUrl, GIGACHAT_BASE_URL: gigachat.baseUrl, KNOWLEDGE_DIR: DEMO_KNOWLEDGE };
+      const untrusted = await spawnCli(['ask', 'Сколько стоит доставка курьером?'], { cwd, env }).done;
+      expect(untrusted.code).toBe(6);
+      expect(untrusted.stderr).toContain('GIGACHAT_CA_FILE');
+      const trusted = await spawnCli(['ask', 'Сколько стоит доставка курьером?', '--json'], { cwd, env: { ...env, NODE_EXTRA_CA_CERTS: gigachat.caFile } }).done;
+      expect(trusted.code, trusted.stderr).toBe(0);
+      expect(JSON.parse(trusted.stdout)).toMatchObject({ status: 'FOUND', engine: 'gigachat' });
+    } finally {
+      await gigachat.close();
+    }
+  });
+});
+
 describe('outbound proxy for Telegram', () => {
   // telegraf takes an http.Agent, not fetch, and ignores it for http:// roots: the proof needs
   // TLS, so the fake Telegram sits behind a TLS front with a throwaway certificate the child trusts.

@@ -176,6 +176,10 @@ export interface DialogRecord {
   engineMs?: number;
   inputTokens?: number;
   outputTokens?: number;
+  /** The model that wrote the answer (engines with a model). */
+  model?: string;
+  /** Why the model's reply was not let through and the buyer got the fallback (the grounding check). */
+  refusal?: string;
 }
 
 export type CounterName =

@@ -106,5 +106,7 @@ export function recordCompletion(tx: StoreTransaction, completion: Completion, s
     ...(answer?.latencyMs === undefined ? {} : { engineMs: answer.latencyMs }),
     ...(answer?.usage?.inputTokens === undefined ? {} : { inputTokens: answer.usage.inputTokens }),
     ...(answer?.usage?.outputTokens === undefined ? {} : { outputTokens: answer.usage.outputTokens }),
+    ...(answer?.model ? { model: answer.model } : {}),
+    ...(answer?.refusal ? { refusal: answer.refusal } : {}),
   });
 }

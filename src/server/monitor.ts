@@ -82,6 +82,8 @@ function listDialogs(deps: MonitorDeps, limit: number, offset: number) {
       latency_ms: dialog.latencyMs,
       engine: dialog.engine ?? null,
       strategy: dialog.strategy ?? null,
+      ...(dialog.model ? { model: dialog.model } : {}),
+      ...(dialog.refusal ? { refusal: dialog.refusal } : {}),
       chat_url: deps.chatUrl(dialog.chatId),
     })),
   };

@@ -214,6 +214,17 @@ describe('GigaChat', () => {
       }
     });
 
+    it('keeps the model and, for a refused reply, the reason in the dialog record', async () => {
+      fake.onChat((body) => (/гаранти/i.test(userMessage(body).split('<вопрос>')[1] ?? '') ? { content: '{"answerable":true,"wants_person":false,"answer":"Гарантия на пылесос 36 месяцев.","sources":["P1"]}' } : answerFromPassages(body)));
+      const { code, stderr } = await run(['poll', '--once'], env);
+      expect(code, stderr).toBe(ExitCode.Ok);
+      expect(sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text)).toEqual([DEFAULT_FALLBACK_TEXT]);
+      const store = await openStore({ path: env.STORE_PATH!, readOnly: true });
+      const dialog = store.recentDialogs(20).find((record) => record.chatId === 'u2i-demo-vacuum');
+      await store.close();
+      expect(dialog).toMatchObject({ status: 'NOT_FOUND', engine: 'gigachat', model: 'GigaChat:2.0.28.2', refusal: 'the answer states 36, which no cited passage states' });
+    });
+
     it('after ENGINE_FAILURE_LIMIT failed passes the buyer gets the fallback and the seller is told why', async () => {
       fake.failNext('chat', 402, { times: 1000 });
       env = { ...env, ENGINE_FAILURE_LIMIT: '2' };

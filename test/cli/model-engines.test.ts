@@ -71,7 +71,7 @@ describe('GigaChat', () => {
     fake.onChat(() => ({ content: '{"answerable":true,"wants_person":false,"answer":"Доставка курьером стоит 990 ₽.","sources":["P1"]}' }));
     const refused = await run(['ask', 'Сколько стоит доставка курьером по Москве?'], env);
     expect(refused.stdout.startsWith(DEFAULT_FALLBACK_TEXT)).toBe(true);
-    expect(refused.stdout).toMatch(/^ {2}✗ ответ модели не пропущен: the answer states 990, which no cited passage states$/m);
+    expect(refused.stdout).toMatch(/^ {2}✗ ответ модели не пропущен: the answer states 990 \(rub\), which no cited passage states$/m);
   });
 
   it('gives the listing\'s own passages first, then general ones, never another listing\'s', async () => {
@@ -222,7 +222,7 @@ describe('GigaChat', () => {
       const store = await openStore({ path: env.STORE_PATH!, readOnly: true });
       const dialog = store.recentDialogs(20).find((record) => record.chatId === 'u2i-demo-vacuum');
       await store.close();
-      expect(dialog).toMatchObject({ status: 'NOT_FOUND', engine: 'gigachat', model: 'GigaChat:2.0.28.2', refusal: 'the answer states 36, which no cited passage states' });
+      expect(dialog).toMatchObject({ status: 'NOT_FOUND', engine: 'gigachat', model: 'GigaChat:2.0.28.2', refusal: 'the answer states 36 (month), which no cited passage states' });
     });
 
     it('after ENGINE_FAILURE_LIMIT failed passes the buyer gets the fallback and the seller is told why', async () => {

@@ -6,7 +6,7 @@
 import type { RetrievedPassage } from '../../core/ports.js';
 import { createLeakCheck } from '../instruction-leak.js';
 import { MAX_ANSWER_LENGTH } from '../local/answer.js';
-import { unsupportedNumbers } from './numbers.js';
+import { findUnsupportedClaim, normaliseAnswer } from './claims.js';
 import { GROUNDED_SYSTEM_PROMPT, passageId } from './prompt.js';
 
 export interface ModelReply {
@@ -30,10 +30,6 @@ export interface GroundingContext {
   listingTitle?: string;
 }
 
-/** Share of an answer's content words that must stand in its cited passages (or the listing's title). */
-export const MIN_SUPPORT = 0.6;
-/** Terms that share this many first letters are one word in two forms ("доставляем", "доставка"). */
-const STEM_PREFIX = 5;
 
 export function judgeReply(completion: { text: string; finishReason: string | undefined }, context: GroundingContext): Verdict {
   const { finishReason } = completion;
@@ -43,17 +39,21 @@ export function judgeReply(completion: { text: string; finishReason: string | un
   if (!reply) return refuse('the model did not return the JSON asked for');
   if (reply.wantsPerson) return { status: 'ESCALATION', reason: 'the model says the buyer wants a person' };
   if (!reply.answerable) return refuse('the model says the passages do not answer');
-  const text = stripCitations(reply.answer);
+  const text = normaliseAnswer(stripCitations(reply.answer));
   if (text === '') return refuse('the answer is empty');
-  if (saysNoAnswer(text)) return refuse('the answer says the documents do not hold it');
   if (reply.sources.length === 0) return refuse('the answer cites no passage');
   const ids = new Map(context.passages.map((passage, position) => [passageId(position), passage]));
   const stranger = reply.sources.find((id) => !ids.has(id));
   if (stranger !== undefined) return refuse(`the answer cites ${stranger}, which it was not given`);
   const cited = [...new Set(reply.sources)].map((id) => ids.get(id)!);
-  const invented = unsupportedNumbers(text, cited.flatMap((passage) => [passage.heading ?? '', passage.text]));
-  if (invented.length > 0) return refuse(`the answer states ${invented.join(', ')}, which no cited passage states`);
-  const unsupported = findUnsupportedClaim(text, cited, context);
+  // "Указана в документах" copied from a passage is its fact, not the model saying it has none.
+  if (saysNoAnswer(text) && !cited.some((passage) => saysNoAnswer(passage.text))) return refuse('the answer says the documents do not hold it');
+  const unsupported = findUnsupportedClaim(text, {
+    cited,
+    termsOf: context.termsOf,
+    question: context.question,
+    ...(context.listingTitle ? { listingTitle: context.listingTitle } : {}),
+  });
   if (unsupported) return refuse(unsupported);
   const fitted = fitLength(text, MAX_ANSWER_LENGTH);
   if (fitted === undefined) return refuse(`the answer is longer than ${MAX_ANSWER_LENGTH} characters with no sentence end to cut at`);
@@ -102,34 +102,6 @@ export function saysNoAnswer(text: string): boolean {
 
 /** A buyer who talked the model into reciting its rules gets no answer, not the rules. */
 const leaksInstruction = createLeakCheck(GROUNDED_SYSTEM_PROMPT);
-
-/**
- * A claim the cited passages do not make: the answer repeats a word of the question no passage holds ("Да,
- * доставляем в Казань" over "Доставка по Москве"), or most of its words are nowhere in them (an injected answer).
- */
-function findUnsupportedClaim(text: string, cited: readonly RetrievedPassage[], context: GroundingContext): string | undefined {
-  // A passage's headings name what it is about ("Кофемашина … › Цена"): the model saw them, and may name the product.
-  const support = new Set(cited.flatMap((passage) => context.termsOf(`${passage.heading ?? ''}\n${passage.text}`)));
-  for (const term of context.termsOf(context.listingTitle ?? '')) support.add(term);
-  const terms = context.termsOf(text).filter((term) => !/^\d/.test(term));
-  // A bare "Да." or "Есть!" says yes to whatever was asked, standing on nothing the passages say.
-  if (terms.length === 0) return 'the answer states nothing a passage holds (a bare yes or no)';
-  const missing = terms.filter((term) => !isSupported(term, support));
-  const asked = new Set(context.termsOf(context.question));
-  const echoed = missing.find((term) => asked.has(term));
-  if (echoed !== undefined) return `the answer says "${echoed}" from the question, which no cited passage holds`;
-  const share = (terms.length - missing.length) / terms.length;
-  if (share < MIN_SUPPORT) return `only ${Math.round(share * 100)}% of the answer's words are in the cited passages (${missing.join(', ')} are not)`;
-  return undefined;
-}
-
-function isSupported(term: string, support: ReadonlySet<string>): boolean {
-  if (support.has(term)) return true;
-  if (term.length < STEM_PREFIX) return false;
-  const prefix = term.slice(0, STEM_PREFIX);
-  for (const known of support) if (known.length >= STEM_PREFIX && known.startsWith(prefix)) return true;
-  return false;
-}
 
 /** Avito's limit: whole sentences up to it, never a cut word. */
 function fitLength(text: string, limit: number): string | undefined {

@@ -85,7 +85,6 @@ const ATTACKS: Case[] = [
   // Numbers in words and odd formats.
   {
     name: 'a price in words the number reader does not know ("семьсот")',
-    known: '600–900 are not in the number words, so no number is read; "семьсот" is 1 unsupported term of 3',
     question: 'Сколько стоит молочник?',
     answer: 'Молочник стоит семьсот рублей.',
     sources: ['P7'],
@@ -100,7 +99,6 @@ const ATTACKS: Case[] = [
   { name: 'a price glued to its unit ("990р")', question: 'Сколько стоит молочник?', answer: 'Молочник стальной — 990р.', sources: ['P7'] },
   {
     name: 'a price as "1.8k" whose digits stand in another cited passage (1,8 л)',
-    known: 'Latin "k" is no multiplier: read as 1.8, which the specs state; numbers are matched across all cited passages',
     question: 'Сколько стоит фильтр?',
     answer: 'Фильтр для воды стоит 1.8k.',
     sources: ['P2', 'P7'],
@@ -113,42 +111,36 @@ const ATTACKS: Case[] = [
   },
   {
     name: 'a warranty in roman numerals',
-    known: 'roman numerals are no number to the reader; "xxiv" is 1 unsupported term of 4',
     question: 'Какая гарантия?',
     answer: 'Гарантия на кофемашины — XXIV месяца.',
     sources: ['P5'],
   },
   {
     name: 'a date in words ("пятого мая")',
-    known: 'ordinals and months are no number to the reader; "пят", "ма" are 2 unsupported terms of 7',
     question: 'Когда отправите?',
     answer: 'Отправим СДЭКом по России пятого мая, по Москве доставка курьером.',
     sources: ['P3'],
   },
   {
     name: 'a delay in words ("через неделю")',
-    known: '"через" is a stop word; "недел" is 1 unsupported term of 4',
     question: 'Когда отправите в Казань?',
     answer: 'По России отправляем СДЭКом через неделю.',
     sources: ['P3'],
   },
   {
     name: 'a price in full-width digits',
-    known: 'numbers.ts reads ASCII digits only; termsOf folds them (NFKC) but drops digit terms',
     question: 'Сколько стоит доставка по Москве?',
     answer: 'Доставка по Москве курьером — ７００ ₽.',
     sources: ['P3'],
   },
   {
     name: 'a price with Latin O for zeros ("1OOO ₽" read as 1)',
-    known: 'read as 1, which "1–2 дня" states; the glued term "1ooo" starts with a digit and is dropped',
     question: 'Сколько стоит доставка по Москве?',
     answer: 'Доставка по Москве курьером — 1OOO ₽.',
     sources: ['P3'],
   },
   {
     name: 'a price with a European thousands dot ("1.800 ₽" read as 1.8)',
-    known: 'the dot is read as a decimal point: 1.8, which the cited specs state',
     question: 'Сколько стоит фильтр?',
     answer: 'Фильтр для воды — 1.800 ₽.',
     sources: ['P2', 'P7'],
@@ -156,35 +148,30 @@ const ATTACKS: Case[] = [
   // Negation flips: the passage's words, the opposite fact.
   {
     name: '"no delivery" over a passage that delivers',
-    known: '"нет" and "только" are stop words: every remaining term is the passage\'s',
     question: 'Доставка есть?',
     answer: 'Доставки по Москве нет, только самовывоз.',
     sources: ['P3'],
   },
   {
     name: '"we do not take returns" over "возврат принимаем"',
-    known: '"не" is a stop word',
     question: 'Можно вернуть, если не понравится?',
     answer: 'Возврат не принимаем.',
     sources: ['P5'],
   },
   {
     name: '"yes, instalments" over "рассрочки нет"',
-    known: '"да", "есть" are stop words; "рассрочк" stands in the passage that denies it',
     question: 'Можно в рассрочку?',
     answer: 'Да, рассрочка есть.',
     sources: ['P4'],
   },
   {
     name: '"no bargaining" over "торг небольшой"',
-    known: '"нет" is a stop word; "окончательн" is the concept "торг"',
     question: 'Торг уместен?',
     answer: 'Торга нет, цена окончательная.',
     sources: ['P1'],
   },
   {
     name: '"cannot pay by card" over a passage that takes transfers ("нельзя" is a stop word)',
-    known: '"нельзя" and "только" are stop words',
     question: 'Переводом можно?',
     answer: 'Переводом на карту оплатить нельзя, только наличными при получении.',
     sources: ['P4'],
@@ -192,56 +179,48 @@ const ATTACKS: Case[] = [
   // Facts moved between items, passages, units.
   {
     name: "one item's price given for another in the same price list",
-    known: 'a number counts as stated when any cited passage states it, whatever it is attached to',
     question: 'Сколько стоит молочник?',
     answer: 'Молочник стальной 350 мл стоит 690 ₽.',
     sources: ['P7'],
   },
   {
     name: 'a price borrowed from another cited passage',
-    known: 'numbers are one bag over all cited passages',
     question: 'Сколько стоит доставка по Москве?',
     answer: 'Доставка по Москве курьером — 450 ₽.',
     sources: ['P3', 'P7'],
   },
   {
     name: "the return period's number given as the warranty",
-    known: '14 is stated (as days of the return period): numbers are compared without their unit',
     question: 'Какая гарантия?',
     answer: 'Гарантия на кофемашины — 14 месяцев.',
     sources: ['P5'],
   },
   {
     name: 'a price from the phone number of a cited passage',
-    known: 'the phone\'s digit groups count as stated numbers',
     question: 'Сколько стоит доставка по Москве?',
     answer: 'Доставка по Москве курьером — 999 ₽.',
     sources: ['P3', 'P6'],
   },
   {
     name: 'a discount whose percentage is the opening hour of a cited passage',
-    known: '"10:00" states 10; "скидк" is the concept "торг"',
     question: 'Скидку сделаете?',
     answer: 'Торг небольшой: при осмотре скидка 10%.',
     sources: ['P1', 'P6'],
   },
   {
     name: 'roubles swapped for dollars',
-    known: '"$" is no word and no unit: 500 is stated',
     question: 'Сколько стоит доставка?',
     answer: 'Доставка по Москве курьером — 500 $.',
     sources: ['P3'],
   },
   {
     name: 'months swapped for years',
-    known: 'numbers are compared without units; "год" is 1 unsupported term of 4',
     question: 'Какая гарантия?',
     answer: 'Гарантия на кофемашины — 12 лет.',
     sources: ['P5'],
   },
   {
     name: 'hours made minutes',
-    known: 'numbers are compared without units; "час" is 1 unsupported term of 6',
     question: 'Как быстро доставка по Москве?',
     answer: 'Доставка по Москве курьером за 1–2 часа.',
     sources: ['P3'],
@@ -249,21 +228,18 @@ const ATTACKS: Case[] = [
   // Places, brands, colours, sizes.
   {
     name: 'another street for pickup',
-    known: '"пушкин" is 1 unsupported term of 6',
     question: 'Где самовывоз?',
     answer: 'Самовывоз: м. Бауманская, ул. Пушкина, 5.',
     sources: ['P3'],
   },
   {
     name: 'another colour',
-    known: 'the listing title supports 3 terms; "серебрист" is 1 of 5',
     question: 'Какой цвет?',
     answer: "Кофемашина De'Longhi Magnifica S, цвет серебристый.",
     sources: ['P2'],
   },
   {
     name: 'another brand',
-    known: '"philips" is 1 unsupported term of 9',
     question: 'Какая фирма?',
     answer: 'Кофемашина Philips, цвет чёрный, резервуар для воды 1,8 л.',
     sources: ['P2'],
@@ -279,21 +255,18 @@ const ATTACKS: Case[] = [
   { name: '"yes, in stock" repeating the question', question: 'Есть в наличии?', answer: 'Да, в наличии.', sources: ['P1'] },
   {
     name: '"yes" to free delivery, with only grounded words after it',
-    known: '"да" is a stop word; the echo check sees only the question\'s words the answer repeats',
     question: 'Доставка бесплатная?',
     answer: 'Да, доставка по Москве курьером.',
     sources: ['P3'],
   },
   {
     name: '"yes" to "is it new?" over a used machine',
-    known: 'the answer never repeats "нов": its "Да" agrees to it unseen',
     question: 'Кофемашина новая?',
     answer: 'Да, состояние отличное, полный комплект.',
     sources: ['P1'],
   },
   {
     name: '"yes" to a foreign city, named as "your city"',
-    known: 'the echo check misses a paraphrase of the city; "город" is 1 unsupported term of 3',
     question: 'Отправите в Минск?',
     answer: 'Да, отправим СДЭКом в ваш город.',
     sources: ['P3'],
@@ -306,7 +279,6 @@ const ATTACKS: Case[] = [
   },
   {
     name: 'a city the buyer named in an earlier message, not in the question',
-    known: 'the echo check reads only the last question ("А курьером?"); "казан" is 1 unsupported term of 6',
     question: 'А курьером?',
     answer: 'Да, курьером доставляем и в Казань, по Москве 1–2 дня.',
     sources: ['P3'],
@@ -314,21 +286,18 @@ const ATTACKS: Case[] = [
   // Promises.
   {
     name: 'same-day dispatch ("сегодня" is a stop word)',
-    known: '"сегодня" is a stop word; "отправ" is the concept "доставк"',
     question: 'Когда отправите?',
     answer: 'Отправим сегодня СДЭКом.',
     sources: ['P3'],
   },
   {
     name: 'a discount and same-day dispatch promised',
-    known: '"скидк" is the concept "торг", "отправ" "доставк"; "для", "вас", "сегодня", "же" are stop words',
     question: 'Скинете, если заберу сегодня?',
     answer: 'Для вас сделаем скидку и отправим сегодня же.',
     sources: ['P1', 'P3'],
   },
   {
     name: 'free delivery',
-    known: '"бесплатн" is 1 unsupported term of 7',
     question: 'Сколько стоит доставка?',
     answer: 'Доставка по Москве курьером бесплатно, 1–2 дня.',
     sources: ['P3'],
@@ -336,7 +305,6 @@ const ATTACKS: Case[] = [
   // One invented clause among quoted ones.
   {
     name: 'a gift appended to a quoted passage',
-    known: 'one invented sentence among quoted ones: 4 unsupported terms of 19',
     question: 'Как доставляете?',
     answer:
       'Доставка по Москве курьером — 500 ₽, 1–2 дня. По России отправляем СДЭКом, стоимость по тарифу СДЭК. Самовывоз: м. Бауманская, ул. Ленина, 5. К заказу дарим упаковку капсул.',
@@ -344,7 +312,6 @@ const ATTACKS: Case[] = [
   },
   {
     name: 'an extended warranty appended to quoted passages',
-    known: 'one invented sentence among quoted ones: 2 unsupported terms of 12',
     question: 'Гарантия и возврат?',
     answer:
       'Гарантия на кофемашины — 12 месяцев. Возврат принимаем в течение 14 дней, если товар не был в использовании. За доплату продлим гарантию.',
@@ -359,14 +326,12 @@ const ATTACKS: Case[] = [
   },
   {
     name: 'an English clause after a grounded Russian one',
-    known: '3 unsupported Latin terms of 9',
     question: 'Сколько стоит доставка?',
     answer: 'Доставка по Москве курьером — 500 ₽, shipping is free.',
     sources: ['P3'],
   },
   {
     name: 'the question\'s city with a Latin "a" (escapes the echo check)',
-    known: 'a homoglyph makes "кaзан" another term than the question\'s; 1 unsupported term of 7',
     question: 'Доставляете в Казань курьером?',
     answer: 'Да, доставляем курьером в Кaзань, по Москве 1–2 дня.',
     sources: ['P3'],
@@ -380,7 +345,6 @@ const ATTACKS: Case[] = [
   },
   {
     name: 'citing every passage to borrow a number',
-    known: 'nothing limits what is cited: 1 200 is the milk jug\'s price',
     question: 'Сколько стоит доставка по Москве?',
     answer: 'Доставка по Москве курьером — 1 200 ₽.',
     sources: ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'],
@@ -402,7 +366,6 @@ const ATTACKS: Case[] = [
   },
   {
     name: 'JSON nested in the answer text',
-    known: 'the text is not checked for being prose; "answer", "note", "бесплатн" are 3 unsupported terms of 9',
     question: 'Сколько стоит доставка?',
     answer: '{"answer": "Доставка по Москве курьером — 500 ₽", "note": "бесплатно"}',
     sources: ['P3'],
@@ -433,7 +396,7 @@ const GOOD_ANSWERS: Case[] = [
     answer: 'Да, доставим курьером по Москве за 1–2 дня, стоимость 500 рублей.',
     sources: ['P3'],
   },
-  { name: 'a warranty of "год" for 12 months', question: 'Гарантия есть?', answer: 'Да, гарантия на кофемашину — год.', sources: ['P5'] },
+  { name: 'a warranty of "год" for 12 months', known: 'the answer says "год", which no cited passage holds', question: 'Гарантия есть?', answer: 'Да, гарантия на кофемашину — год.', sources: ['P5'] },
   {
     name: 'returns in other words',
     question: 'Можно вернуть?',
@@ -456,36 +419,31 @@ const GOOD_ANSWERS: Case[] = [
   { name: 'the colour', question: 'Какого цвета?', answer: 'Цвет — чёрный.', sources: ['P2'] },
   { name: '"Да" and the fact', question: 'Кофемолка есть?', answer: 'Да, кофемолка встроенная.', sources: ['P2'] },
   {
-    name: '"каждый день" for "ежедневно"',
-    known: 'only 50% of the answer\'s words are in the cited passages (кажд are not)',
+    name: '"каждый день" for "ежедневно"', known: 'the answer says "кажд", which no cited passage holds',
     question: 'Когда работаете?',
     answer: 'Мы работаем каждый день с 10 до 20.',
     sources: ['P6'],
   },
   {
-    name: '"без выходных" for "ежедневно"',
-    known: 'only 50% of the answer\'s words are in the cited passages (выходн are not)',
+    name: '"без выходных" for "ежедневно"', known: 'the answer says "выходн", which no cited passage holds',
     question: 'В воскресенье работаете?',
     answer: 'Да, работаем без выходных с 10:00 до 20:00.',
     sources: ['P6'],
   },
   {
     name: 'the phone and the hours',
-    known: 'the answer states 7999123, which no cited passage states',
     question: 'Как с вами связаться?',
     answer: 'Звоните по телефону +7 999 123-45-67, ежедневно с 10:00 до 20:00.',
     sources: ['P6'],
   },
   {
-    name: 'pickup with the abbreviations written out',
-    known: 'only 50% of the answer\'s words are in the cited passages (метр, улиц, дом are not)',
+    name: 'pickup with the abbreviations written out', known: 'the answer says "метр", which no cited passage holds',
     question: 'Где можно забрать?',
     answer: 'Самовывоз у метро Бауманская, улица Ленина, дом 5.',
     sources: ['P3'],
   },
   {
-    name: 'a city reached by "по России"',
-    known: 'the answer says "казан" from the question, which no cited passage holds',
+    name: 'a city reached by "по России"', known: 'the answer says "казан" from the question, which no cited passage holds',
     question: 'Отправите в Казань?',
     answer: 'Да, в Казань отправим СДЭКом, стоимость по тарифу СДЭК.',
     sources: ['P3'],
@@ -504,7 +462,6 @@ const GOOD_ANSWERS: Case[] = [
   },
   {
     name: 'a fact and a polite closing line',
-    known: 'only 50% of the answer\'s words are in the cited passages (буд, рад, помоч are not)',
     question: 'Какая гарантия?',
     answer: 'Гарантия на кофемашины — 12 месяцев. Будем рады помочь!',
     sources: ['P5'],
@@ -523,7 +480,6 @@ const GOOD_ANSWERS: Case[] = [
   },
   {
     name: 'the warranty card and where its date is',
-    known: 'the answer says the documents do not hold it',
     question: 'Гарантийный талон есть?',
     answer: 'Да, гарантийный талон в комплекте, дата продажи указана в документах.',
     sources: ['P1'],
@@ -531,14 +487,12 @@ const GOOD_ANSWERS: Case[] = [
   { name: 'a price in words', question: 'Сколько доставка по Москве?', answer: 'Доставка по Москве — пятьсот рублей.', sources: ['P3'] },
   {
     name: 'hours as "с 10 утра до 8 вечера"',
-    known: 'the answer states 8, which no cited passage states',
     question: 'До скольки работаете?',
     answer: 'Работаем ежедневно с 10 утра до 8 вечера.',
     sources: ['P6'],
   },
   {
     name: 'the phone written with 8 instead of +7',
-    known: 'the answer states 8, which no cited passage states',
     question: 'Какой телефон?',
     answer: 'Телефон: 8 (999) 123-45-67.',
     sources: ['P6'],
@@ -550,15 +504,13 @@ const GOOD_ANSWERS: Case[] = [
     sources: ['P1'],
   },
   {
-    name: 'a "no" that repeats the buyer\'s word',
-    known: 'the answer says "нов" from the question, which no cited passage holds',
+    name: 'a "no" that repeats the buyer\'s word', known: 'the answer says "нов" from the question, which no cited passage holds',
     question: 'Она новая?',
     answer: 'Нет, не новая: пользовались 1 год, состояние отличное.',
     sources: ['P1'],
   },
   {
     name: 'a thank-you opener and a closing line',
-    known: 'only 50% of the answer\'s words are in the cited passages (интерес, ждем, заказ are not)',
     question: 'Цена какая?',
     answer: 'Добрый день! Спасибо за интерес. Кофемашина стоит 24 990 ₽. Ждём ваш заказ!',
     sources: ['P1'],

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RetrievedPassage } from '../../../src/core/ports.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
-import { statedNumbers, unsupportedNumbers } from '../../../src/knowledge/grounded/numbers.js';
+import { readNumberFacts, statedNumbers, unsupportedNumbers } from '../../../src/knowledge/grounded/numbers.js';
 import { judgeReply, parseModelReply, type GroundingContext } from '../../../src/knowledge/grounded/verdict.js';
 
 const passage = (source: string, text: string): RetrievedPassage => ({ source, text, score: 1, scope: 'general', matched: [] });
@@ -134,8 +134,26 @@ describe('numbers', () => {
 
   it('reads times, phones and percentages', () => {
     expect(statedNumbers('с 10:00 до 18:30')).toEqual(['10', '18:30']);
-    expect(statedNumbers('+7 (999) 123-45-67')).toEqual(['7', '999', '123', '45', '67']);
+    expect(statedNumbers('+7 (999) 123-45-67')).toEqual(['phone:79991234567']);
+    expect(statedNumbers('8 999 1234567')).toEqual(['phone:79991234567']);
     expect(statedNumbers('скидка 10%')).toEqual(['10']);
+  });
+
+  it('reads each number with its unit, a range sharing its second number\'s', () => {
+    expect(readNumberFacts('Доставка 500 ₽, 1–2 дня, гарантия 12 мес., скидка 10%')).toEqual([
+      { value: '500', unit: 'rub' },
+      { value: '1', unit: 'day' },
+      { value: '2', unit: 'day' },
+      { value: '12', unit: 'month' },
+      { value: '10', unit: 'pct' },
+    ]);
+    expect(readNumberFacts('с 10 утра до 8 вечера, 1.800 ₽, 1.8k, ７００ руб')).toEqual([
+      { value: '10', unit: 'time' },
+      { value: '20', unit: 'time' },
+      { value: '1800', unit: 'rub' },
+      { value: '1800' },
+      { value: '700', unit: 'rub' },
+    ]);
   });
 
   it('finds what the answer adds', () => {

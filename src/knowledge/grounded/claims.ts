@@ -45,14 +45,53 @@ export function normaliseAnswer(text: string): string {
 /** The first claim of `answer` the cited passages do not hold, as a reason; undefined when every claim stands. */
 export function findUnsupportedClaim(answer: string, context: ClaimContext): string | undefined {
   const grounds = groundsOf(context);
+  if (isBare(answer, context, grounds)) return 'the answer states nothing a passage holds (a bare yes or no)';
+  // Whole sentences quoted from a cited passage are its facts as written: only the rest is read.
+  const own = splitSentences(answer)
+    .filter((sentence) => !isQuoted(sentence, grounds))
+    .join('\n');
   return (
-    checkQuoted(answer, grounds) ??
-    checkNumbers(answer, context, grounds) ??
-    checkFactWords(answer, grounds) ??
-    checkTerms(answer, context, grounds) ??
-    checkPolarity(answer, context, grounds) ??
+    checkQuoted(own, grounds) ??
+    checkNumbers(own, context, grounds) ??
+    checkFactWords(own, grounds) ??
+    checkTerms(own, context, grounds) ??
+    checkPolarity(own, context, grounds) ??
     checkYesOrNo(answer, context, grounds)
   );
+}
+
+/** A bare "Да." or "Есть!" says yes to whatever was asked, standing on nothing the passages say. */
+function isBare(answer: string, context: ClaimContext, grounds: Grounds): boolean {
+  return contentTerms(answer, context, grounds).length === 0 && readNumberFacts(answer).length === 0 && !LATIN_OR_CODE.test(answer);
+}
+
+/** A line break in `quotable`: a sentence boundary that a model joining the lines writes as a space. */
+const LINE = '\uE000';
+
+/** The sentence stands in a cited passage from one sentence boundary (or line) to another (markup, case and line breaks aside). */
+function isQuoted(sentence: string, grounds: Grounds): boolean {
+  const quote = foldQuote(sentence).replace(/\n/g, ' ').replace(/[.!?…;]+$/, '');
+  if (quote.length < 8) return false;
+  const marked = grounds.quotable;
+  const flat = marked.replaceAll(LINE, ' ');
+  for (let at = flat.indexOf(quote); at !== -1; at = flat.indexOf(quote, at + 1)) {
+    const before = marked.slice(Math.max(0, at - 2), at);
+    const after = marked.charAt(at + quote.length);
+    const starts = at === 0 || before.endsWith(LINE) || /[.!?;:] ?$/.test(before) || before.endsWith(`${LINE} `);
+    if (starts && (after === '' || after === LINE || /[.!?;…]/.test(after))) return true;
+  }
+  return false;
+}
+
+function foldQuote(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[*_#•«»"]/g, '')
+    .replace(/[ \t\u00a0\u202f]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
 }
 
 interface Grounds {
@@ -61,7 +100,9 @@ interface Grounds {
   lower: string;
   terms: Set<string>;
   facts: NumberFact[];
-  sentences: Array<{ text: string; heading: string }>;
+  sentences: Array<{ text: string; heading: string; passage: string }>;
+  /** The cited passages as quotes are compared with them (foldQuote), one per line. */
+  quotable: string;
   courtesy: Set<string>;
   generic: Set<string>;
 }
@@ -70,13 +111,14 @@ function groundsOf(context: ClaimContext): Grounds {
   const parts = context.cited.map((passage) => `${passage.heading ?? ''}\n${passage.text}`);
   if (context.listingTitle) parts.push(context.listingTitle);
   const text = parts.join('\n');
-  const sentences = context.cited.flatMap((passage) => splitSentences(passage.text).map((sentence) => ({ text: sentence, heading: passage.heading ?? '' })));
+  const sentences = context.cited.flatMap((passage) => splitSentences(passage.text).map((sentence) => ({ text: sentence, heading: passage.heading ?? '', passage: passage.text })));
   return {
     text,
     lower: text.toLowerCase().replace(/ё/g, 'е'),
     terms: new Set(context.termsOf(text)),
     facts: readNumberFacts(text),
     sentences,
+    quotable: context.cited.map((passage) => foldQuote(passage.text).replace(/ ?\n ?/g, LINE)).join(LINE),
     courtesy: new Set(context.termsOf(`${COURTESY} ${CONNECTIVES}`)),
     generic: new Set(context.termsOf(GENERIC)),
   };
@@ -119,11 +161,11 @@ function subjectOf(sentence: string, context: ClaimContext, grounds: Grounds): s
   return own.length > 0 ? own : contentTerms(context.question, context, grounds);
 }
 
-/** A passage sentence is about the subject when it shares a word with it; one that names only a price leans on its heading. */
-function sharesSubject(passage: { text: string; heading: string }, subject: readonly string[], context: ClaimContext, grounds: Grounds): boolean {
+/** A passage sentence is about the subject when it shares a word with it; one that names only a price ("Цена: 72 000 ₽") is about its section. */
+function sharesSubject(passage: { text: string; heading: string; passage: string }, subject: readonly string[], context: ClaimContext, grounds: Grounds): boolean {
   if (subject.length === 0) return true;
   const own = contentTerms(passage.text, context, grounds);
-  const about = own.length > 0 ? own : contentTerms(`${passage.heading}\n${passage.text}`, context, grounds);
+  const about = own.length > 0 ? own : contentTerms(`${passage.heading}\n${passage.passage}`, context, grounds);
   const known = new Set(about);
   return subject.some((term) => isSupported(term, known));
 }
@@ -139,17 +181,14 @@ function checkFactWords(answer: string, grounds: Grounds): string | undefined {
 /** Every content word of every sentence stands in the cited passages; a word of the question they lack is a "yes" they never said. */
 function checkTerms(answer: string, context: ClaimContext, grounds: Grounds): string | undefined {
   const asked = new Set(context.termsOf(context.question));
-  let any = false;
   for (const sentence of splitSentences(answer)) {
     for (const term of contentTerms(sentence, context, grounds)) {
-      any = true;
       if (isSupported(term, grounds.terms)) continue;
       if (asked.has(term)) return `the answer says "${term}" from the question, which no cited passage holds`;
       return `the answer says "${term}", which no cited passage holds`;
     }
   }
-  // A bare "Да." or "Есть!" says yes to whatever was asked, standing on nothing the passages say.
-  return any ? undefined : 'the answer states nothing a passage holds (a bare yes or no)';
+  return undefined;
 }
 
 /** "Возврат не принимаем" over "возврат принимаем", "рассрочка есть" over "рассрочки нет": the passage's word, the opposite fact. */

@@ -80,6 +80,19 @@ describe('judgeReply', () => {
     expect(ask(price)).toMatchObject({ status: 'NOT_FOUND', reason: expect.stringContaining('кофемашин') });
   });
 
+  it('lets through whole sentences quoted from a cited passage, joined lines and markup included', () => {
+    const listing = { ...passage('item-7-divan.md', 'Обивка: велюр, не линяет\nКомплект: **диван и две подушки**\nЦена: 72 000 ₽'), scope: 'item' as const, itemId: 7 };
+    const quoted = judgeReply(grounded('Обивка: велюр, не линяет Комплект: диван и две подушки Цена: 72 000 ₽.'), {
+      passages: [listing],
+      termsOf: index.termsOf,
+      question: 'что входит в комплект и сколько стоит?',
+    });
+    expect(quoted.status).toBe('FOUND');
+    // Half a sentence is no quote: the rest of the checks read it.
+    const cut = judgeReply(grounded('Комплект: диван и две подушки, цена 27 000 ₽.'), { passages: [listing], termsOf: index.termsOf, question: 'сколько стоит?' });
+    expect(cut.status).toBe('NOT_FOUND');
+  });
+
   it('refuses a bare yes, which agrees to whatever was asked', () => {
     for (const answer of ['Да.', 'Да, есть!', 'Конечно']) {
       expect(judgeReply(grounded(answer), context('Доставляете в Казань?')).status, answer).toBe('NOT_FOUND');

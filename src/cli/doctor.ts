@@ -6,7 +6,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
-import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../config/config.js';
+import { requireAvitoCredentials, requireWebhookSecret, type Config, type ConfigWarning } from '../config/config.js';
 import { readAnotherResponder, type AnotherResponder } from '../core/another-responder.js';
 import { isTariffStub } from '../core/inquiry.js';
 import { AvitoAiError, AvitoApiError, AvitoAuthError, LlmApiError, describeError } from '../errors.js';
@@ -41,6 +41,7 @@ export async function runChecks(config: Config, logger: Logger, onResult: (resul
     results.push(result);
     onResult(result);
   };
+  if (config.warnings.length > 0) report(checkSettingNames(config));
   await installProxy(config);
   for (const result of await checkAvito(config, logger)) report(result);
   report(await checkKnowledge(config));
@@ -60,6 +61,34 @@ export function describeSettings(config: Config): CheckResult {
     status: 'ok',
     detail: `${source}; engine ${config.knowledge.engine}, mode ${mode}, store ${config.store.path}`,
   };
+}
+
+/**
+ * Variables avito-ai does not know: a misspelt name leaves its setting at the default without a word, so it fails
+ * the report. Listed only when there is one, so a correct setup's report keeps its lines.
+ */
+export function checkSettingNames(config: Config): CheckResult {
+  const places: string[] = [];
+  for (const source of ['.env', 'environment'] as const) {
+    const found = config.warnings.filter((warning) => warning.source === source);
+    if (found.length === 0) continue;
+    const renames = found.filter((warning) => warning.nearest).map((warning) => `${warning.key} to ${warning.nearest}`);
+    const removals = found.filter((warning) => !warning.nearest).map((warning) => warning.key);
+    const steps = [...(renames.length ? [`rename ${renames.join(', ')}`] : []), ...(removals.length ? [`remove ${removals.join(', ')}`] : [])];
+    places.push(`${source === '.env' ? `in ${config.envFile ?? '.env'}` : 'in the environment'}: ${steps.join(', ')}`);
+  }
+  const count = config.warnings.length;
+  return {
+    id: 'setting-names',
+    title: 'Setting names',
+    status: 'fail',
+    detail: `${count} ${count === 1 ? 'variable is' : 'variables are'} not avito-ai settings and ignored: ${config.warnings.map(nameWithGuess).join(', ')}`,
+    fix: `${places.join('; ')} (every setting is listed in .env.example)`,
+  };
+}
+
+function nameWithGuess(warning: ConfigWarning): string {
+  return warning.nearest ? `${warning.key} (did you mean ${warning.nearest}?)` : warning.key;
 }
 
 // ───────────────────────────── Avito ─────────────────────────────

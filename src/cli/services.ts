@@ -1,7 +1,7 @@
 /** The composition root: turns the resolved Config into the adapters the core needs; nothing else constructs an adapter from configuration. */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { resolveConfig, type Config, type ConfigKey } from '../config/config.js';
+import { describeConfigWarning, resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';
 import type { ResponderSettings } from '../core/inquiry.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
@@ -23,8 +23,16 @@ export function loadConfig(context: CommandContext, flags: Partial<Record<Config
   if (context.globals.debug) config.log.debug = true;
   // The CLI edge reads it when it reports an error, so DEBUG in .env shows stacks too.
   context.io.debug = config.log.debug;
+  if (config.warnings.length > 0 && !warnedRuns.has(context.io)) {
+    warnedRuns.add(context.io);
+    const logger = createLoggerFor(config, context);
+    for (const warning of config.warnings) logger.warn(describeConfigWarning(warning, config.envFile));
+  }
   return config;
 }
+
+/** The runs already told about unknown variables: a command that loads the configuration twice warns once. */
+const warnedRuns = new WeakSet<object>();
 
 export function createLoggerFor(config: Config, context: CommandContext): Logger {
   return createLogger({ format: config.log.format, level: config.log.debug ? 'debug' : config.log.level, stream: context.io.stderr });

@@ -202,6 +202,16 @@ export interface Config {
   proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
   /** Where the values came from, for `--help`-style diagnostics; never holds secrets. */
   envFile: string | undefined;
+  /** Variables that look like settings but are none, so their values are ignored; the CLI prints them. */
+  warnings: ConfigWarning[];
+}
+
+/** A variable avito-ai does not know: its value is ignored, most often because of a typo in the name. */
+export interface ConfigWarning {
+  key: string;
+  /** The known setting it most likely meant. */
+  nearest?: ConfigKey;
+  source: '.env' | 'environment';
 }
 
 export interface ResolveOptions {
@@ -217,7 +227,7 @@ export interface ResolveOptions {
 }
 
 export function resolveConfig(options: ResolveOptions): Config {
-  const { values, envFile } = mergeSources(options);
+  const { values, envFile, fileValues } = mergeSources(options);
   const get = (key: ConfigKey): string | undefined => {
     const value = values[key]?.trim();
     return value === '' ? undefined : value;
@@ -247,6 +257,7 @@ export function resolveConfig(options: ResolveOptions): Config {
     },
     proxy: { httpsProxy: get('HTTPS_PROXY'), httpProxy: get('HTTP_PROXY'), noProxy: get('NO_PROXY') },
     envFile,
+    warnings: findUnknownSettings(Object.keys(fileValues), Object.keys(options.env).filter((key) => options.env[key] !== undefined)),
   };
 }
 
@@ -328,7 +339,7 @@ export function isDebug(value: string | undefined): boolean {
     .some((part) => part === '*' || part === '1' || part === 'true' || part === 'avito-ai' || part.startsWith('avito-ai:'));
 }
 
-function mergeSources(options: ResolveOptions): { values: Record<string, string | undefined>; envFile: string | undefined } {
+function mergeSources(options: ResolveOptions): { values: Record<string, string | undefined>; envFile: string | undefined; fileValues: Record<string, string> } {
   const values: Record<string, string | undefined> = { ...DEFAULTS };
   const envFile = options.envFile ? resolve(options.cwd, options.envFile) : resolve(options.cwd, '.env');
   let fileValues: Record<string, string> = {};
@@ -354,10 +365,80 @@ function mergeSources(options: ResolveOptions): { values: Record<string, string 
     const fromFlag = options.flags?.[key as ConfigKey];
     if (fromFlag !== undefined) values[key] = fromFlag;
   }
-  return { values, envFile: usedFile };
+  return { values, envFile: usedFile, fileValues };
 }
 
 const PROXY_KEYS = new Set(['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY']);
+
+/** Never settings: our tools' own variables (tests, translations) and Node's, which systemd may pass from the same file. */
+const NOT_SETTINGS = ['AVITO_AI_', 'NODE_', 'UV_'];
+
+/**
+ * First words of setting names that other programs use as well (the OpenAI SDK's OPENAI_ORG_ID, gemini-cli's
+ * GEMINI_CLI_HOME, NO_COLOR, LOG_LEVEL, APP_ENV, MAX_JOBS, plain words such as STORE_ or HISTORY_): in the
+ * environment such a variable is as likely someone else's as a typo of ours, so only `.env` is checked for them.
+ */
+const SHARED_PREFIXES = new Set(['OPENAI_', 'GEMINI_', 'HTTP_', 'HTTPS_', 'NO_', 'LOG_', 'APP_', 'MAX_', 'FILE_', 'STORE_', 'HISTORY_', 'CONTEXT_', 'ACTIVE_', 'ENGINE_', 'NON_']);
+
+/** The first words only avito-ai's settings use (AVITO_, TELEGRAM_, GIGACHAT_, KNOWLEDGE_, MONITOR_, …): an unknown variable starting with one is ours, misspelt. */
+export const ENVIRONMENT_PREFIXES: readonly string[] = [
+  ...new Set(
+    Object.keys(DEFAULTS)
+      .filter((key) => key.includes('_'))
+      .map((key) => key.slice(0, key.indexOf('_') + 1)),
+  ),
+].filter((prefix) => !SHARED_PREFIXES.has(prefix));
+
+/** Every line of `.env` is meant for avito-ai; of the environment, only the variables with our prefixes. */
+function findUnknownSettings(fileKeys: string[], envKeys: string[]): ConfigWarning[] {
+  const warnings: ConfigWarning[] = [];
+  const add = (key: string, source: ConfigWarning['source']): void => {
+    const name = key.toUpperCase();
+    if (Object.hasOwn(DEFAULTS, key) || NOT_SETTINGS.some((prefix) => name.startsWith(prefix))) return;
+    if (warnings.some((warning) => warning.key === key)) return;
+    const nearest = findNearestSetting(name);
+    warnings.push({ key, ...(nearest ? { nearest } : {}), source });
+  };
+  for (const key of fileKeys) add(key, '.env');
+  for (const key of envKeys) if (ENVIRONMENT_PREFIXES.some((prefix) => key.toUpperCase().startsWith(prefix))) add(key, 'environment');
+  return warnings;
+}
+
+/** The known setting closest in spelling, if it is close enough to be the one meant (a third of the letters may differ). */
+function findNearestSetting(name: string): ConfigKey | undefined {
+  const limit = Math.min(Math.max(2, Math.ceil(name.length / 3)), name.length - 1);
+  let best: { key: ConfigKey; distance: number } | undefined;
+  for (const key of Object.keys(DEFAULTS) as ConfigKey[]) {
+    const distance = measureEditDistance(name, key);
+    if (distance <= limit && (best === undefined || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
+}
+
+/** Edits (insert, delete, replace, swap of neighbours) between two names: SECERT is one swap from SECRET. */
+function measureEditDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, before[j - 2]! + 1);
+      current.push(distance);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** One line for the seller: which name is ignored, where it is, and the setting it probably meant. */
+export function describeConfigWarning(warning: ConfigWarning, envFile?: string): string {
+  const where = warning.source === '.env' ? (envFile ?? '.env') : 'the environment';
+  const hint = warning.nearest ? `did you mean ${warning.nearest}?` : 'the settings are listed in .env.example';
+  return `${warning.key} in ${where} is not an avito-ai setting and is ignored (${hint})`;
+}
 
 type Getter = (key: ConfigKey) => string | undefined;
 

@@ -28,7 +28,7 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
     return ExitCode.Ok;
   }
 
-  const progress = await startProgress(io.stderr, Boolean(options.json));
+  const progress = startProgress(io.stderr, { quiet: Boolean(options.json), signal: io.signal });
   const syncOptions: SyncOptions = {
     prune: Boolean(options.prune),
     dryRun: Boolean(options.dryRun),
@@ -130,15 +130,81 @@ function toJsonDocument(document: KnowledgeDocumentInfo): Record<string, unknown
   };
 }
 
-/** A spinner on an interactive terminal (file i of n, name); nothing otherwise. */
-async function startProgress(stream: OutputStream, quiet: boolean): Promise<{ update(text: string): void; stop(): void }> {
-  if (quiet || !stream.isTTY) return { update: () => undefined, stop: () => undefined };
-  const { default: ora } = await import('ora');
-  const spinner = ora({ stream: stream as NodeJS.WritableStream, text: 'reading the knowledge folder' }).start();
+/** A stream the progress line may draw on: a terminal says how wide it is. */
+export interface ProgressStream extends OutputStream {
+  columns?: number;
+}
+
+export interface Progress {
+  update(text: string): void;
+  stop(): void;
+}
+
+/** Narrower than this (0 and unknown included: some terminals and CI pseudo-terminals report 0) there is no line. */
+const MIN_COLUMNS = 20;
+/** At most ten redraws a second, each at most this wide: a few KB/s whatever the terminal or the sync reports. */
+const FRAME_MS = 100;
+const MAX_WIDTH = 100;
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * One status line on an interactive terminal (file i of n, name), redrawn on a timer and cut to the terminal's width,
+ * so it can neither flood the terminal nor hold up the event loop (and with it SIGTERM); nothing on a pipe, a file or
+ * a terminal too narrow. It stops by itself when `signal` aborts.
+ */
+export function startProgress(stream: ProgressStream, options: { quiet: boolean; signal?: AbortSignal }): Progress {
+  const width = (): number => Math.min((stream.columns ?? 0) - 1, MAX_WIDTH);
+  if (options.quiet || !stream.isTTY || width() < MIN_COLUMNS || options.signal?.aborted) return { update: () => undefined, stop: () => undefined };
+  let text = 'reading the knowledge folder';
+  let frame = 0;
+  let drawn = false;
+  const erase = (): void => {
+    if (drawn) stream.write('\r\x1b[K');
+    drawn = false;
+  };
+  const draw = (): void => {
+    // The terminal may have been narrowed since: then the line goes rather than wrapping.
+    if (width() < MIN_COLUMNS) return erase();
+    stream.write(`\r${FRAMES[frame++ % FRAMES.length]} ${fitWidth(text, width() - 2)}\x1b[K`);
+    drawn = true;
+  };
+  const timer = setInterval(draw, FRAME_MS);
+  timer.unref();
+  const stop = (): void => {
+    clearInterval(timer);
+    options.signal?.removeEventListener('abort', stop);
+    erase();
+  };
+  options.signal?.addEventListener('abort', stop, { once: true });
+  draw();
   return {
-    update: (text) => {
-      spinner.text = text;
+    update: (next) => {
+      text = next;
     },
-    stop: () => spinner.stop(),
+    stop,
   };
 }
+
+/** Control characters out (a file name must not steer the terminal), then the middle cut so the line fits `width` columns. */
+function fitWidth(text: string, width: number): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const chars = [...text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')];
+  const widths = chars.map((char) => (WIDE.test(char) ? 2 : 1));
+  if (widths.reduce((sum, one) => sum + one, 0) <= width) return chars.join('');
+  // The head keeps "i/n action", the tail the file name.
+  const take = (from: 'head' | 'tail', budget: number): string[] => {
+    const taken: string[] = [];
+    for (let i = 0, used = 0; i < chars.length; i++) {
+      const at = from === 'head' ? i : chars.length - 1 - i;
+      used += widths[at]!;
+      if (used > budget) break;
+      taken.push(chars[at]!);
+    }
+    return from === 'head' ? taken : taken.reverse();
+  };
+  const head = Math.floor((width - 1) / 3);
+  return `${take('head', head).join('')}…${take('tail', width - 1 - head).join('')}`;
+}
+
+/** Characters a terminal draws two columns wide: CJK, Hangul, full-width forms, most emoji. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;

@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { describeError } from '../../errors.js';
 import { itemIdFromFileName, parseItemId, splitFrontMatter } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
+import { decodeText } from '../text-encoding.js';
 
 export type DocumentFormat = 'markdown' | 'text' | 'json' | 'csv';
 
@@ -62,7 +63,10 @@ async function readOne(file: KnowledgeFile): Promise<ReadOutcome> {
   if (file.size === 0) return { kind: 'skipped', path, reason: 'empty file' };
   if (file.size > MAX_FILE_BYTES) return { kind: 'skipped', path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   try {
-    const document = parseDocument(path, await readFile(file.absolutePath, 'utf8'));
+    const decoded = decodeText(await readFile(file.absolutePath));
+    // Text no encoding reads is refused, never indexed: its mojibake would reach buyers as answers.
+    if (!decoded.ok) return { kind: 'failed', path, reason: decoded.reason };
+    const document = parseDocument(path, decoded.text);
     return typeof document === 'string' ? { kind: 'skipped', path, reason: document } : { kind: 'document', document };
   } catch (error) {
     return { kind: 'failed', path, reason: describeError(error) };

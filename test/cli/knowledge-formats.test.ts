@@ -1,14 +1,16 @@
 /**
  * Sellers' documents as they really are, through the commands a seller runs: `ask` answers in proper
- * Russian from a Windows-1251 file.
+ * Russian from a Windows-1251 file, and `sync-docs` shows PDF, Word and Excel files indexed by the
+ * built-in engine.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { runInProcess } from '../helpers/cli.js';
+import { buildDocx, buildPdf, buildXlsx } from '../knowledge/local/office-files.js';
 
 const ENCODINGS = fileURLToPath(new URL('../fixtures/knowledge/encodings', import.meta.url));
 
@@ -23,6 +25,12 @@ afterEach(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
+async function putOfficeFiles(): Promise<void> {
+  await writeFile(join(dir, 'instrukciya.pdf'), buildPdf([['Гарантия на механизм — 24 месяца со дня покупки.']]));
+  await writeFile(join(dir, 'item-4012345678-opisanie.docx'), buildDocx([{ heading: 'Кофемашина' }, 'Давление помпы: 15 бар.']));
+  await writeFile(join(dir, 'prays.xlsx'), buildXlsx([{ name: 'Лист1', rows: [['Товар', 'Цена'], ['Фильтр для воды', 990]] }]));
+}
+
 describe('ask', () => {
   it('answers in proper Russian from a text file saved in Windows-1251', async () => {
     await copyFile(join(ENCODINGS, 'garantiya-cp1251.txt'), join(dir, 'garantiya.txt'));
@@ -31,5 +39,39 @@ describe('ask', () => {
     const result = JSON.parse(stdout) as { status: string; answer: string; sources: string[] };
     expect(result).toMatchObject({ status: 'FOUND', sources: ['garantiya.txt'] });
     expect(result.answer).toContain('Гарантия: 12 месяцев на кресла «Уют», 6 месяцев на обивку.');
+  });
+
+  it('answers from a PDF, a Word document and an Excel price list', async () => {
+    await putOfficeFiles();
+    const ask = async (question: string, item?: string) => {
+      const args = ['ask', question, '--json', '--knowledge-dir', dir, ...(item ? ['--item', item] : [])];
+      return JSON.parse((await runInProcess(args, { cwd, env: { KNOWLEDGE_ENGINE: 'local' } })).stdout) as { status: string; answer: string; sources: string[] };
+    };
+    expect(await ask('Какая гарантия на механизм?')).toMatchObject({ status: 'FOUND', sources: ['instrukciya.pdf'], answer: expect.stringContaining('24 месяца') });
+    expect(await ask('Какое давление?', '4012345678')).toMatchObject({ status: 'FOUND', sources: ['item-4012345678-opisanie.docx'], answer: expect.stringContaining('15 бар') });
+    expect(await ask('Сколько стоит фильтр для воды?')).toMatchObject({ status: 'FOUND', sources: ['prays.xlsx'], answer: expect.stringContaining('Цена: 990') });
+  });
+});
+
+describe('sync-docs --engine local', () => {
+  it('lists PDF, DOCX and XLSX files as indexed, each with its listing', async () => {
+    await putOfficeFiles();
+    const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local', '--list'], { cwd, env: {} });
+    expect(code).toBe(ExitCode.Ok);
+    expect(stdout).toContain('3 document(s) in the local index:');
+    expect(stdout).toMatch(/indexed\s+general\s+instrukciya\.pdf/);
+    expect(stdout).toMatch(/indexed\s+item 4012345678\s+item-4012345678-opisanie\.docx/);
+    expect(stdout).toMatch(/indexed\s+general\s+prays\.xlsx/);
+  });
+
+  it('names the files it could not read, with the reason, and exits 1 for an unreadable one', async () => {
+    await putOfficeFiles();
+    await copyFile(join(ENCODINGS, 'shift-jis.txt'), join(dir, 'otvety.txt'));
+    await writeFile(join(dir, 'prays-staryy.xls'), 'x');
+    const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local'], { cwd, env: {} });
+    expect(code).toBe(ExitCode.Failure);
+    expect(stdout).toContain('failed        otvety.txt: unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8');
+    expect(stdout).toContain('skipped       prays-staryy.xls: unsupported file type (.xls): save it as .xlsx');
+    expect(stdout).toContain('3 document(s) indexed');
   });
 });

@@ -32,6 +32,8 @@ const CASE_FLIP_PENALTY = 4;
 const PSEUDOGRAPHICS = /[\u2500-\u259f\u2320\u2321\u2219\u221a\u2248\u2264\u2265\u00b2\u00f7]/u;
 const PSEUDOGRAPHICS_PENALTY = 8;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** The encoding shows in the first pages; scoring all of a 5 MB price list would only cost time. */
+const SAMPLE_CHARS = 64 * 1024;
 
 /**
  * UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1251 or KOI8-R, whichever reads as Russian.
@@ -47,14 +49,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   let candidates: Array<{ encoding: TextEncodingName; text: string; score: number }>;
   try {
     candidates = LEGACY.map((encoding) => ({ encoding, text: new TextDecoder(encoding).decode(bytes) }))
-      .map((candidate) => ({ ...candidate, score: scoreRussian(candidate.text) }))
+      .map((candidate) => ({ ...candidate, score: scoreRussian(candidate.text.slice(0, SAMPLE_CHARS)) }))
       .sort((a, b) => b.score - a.score);
   } catch {
     // A Node.js built without full ICU knows only UTF-8 and UTF-16.
     return { ok: false, reason: 'not UTF-8, and this Node.js cannot read Windows-1251 or KOI8-R: save the file as UTF-8' };
   }
   const best = candidates[0];
-  if (best === undefined || !readsAsRussian(best.text)) {
+  if (best === undefined || !readsAsRussian(best.text.slice(0, SAMPLE_CHARS))) {
     return { ok: false, reason: 'unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8' };
   }
   return { ok: true, text: best.text, encoding: best.encoding };

@@ -1,5 +1,5 @@
 /** A Word document as headings, paragraphs, lists and tables; mammoth loads only when a folder holds a DOCX. */
-import { collapseWhitespace } from './text-blocks.js';
+import { collapseWhitespace, describeUnreadable } from './text-blocks.js';
 import type { TextBlock } from './text-blocks.js';
 
 /** Throws when the file is not a Word document mammoth can open. */
@@ -14,7 +14,7 @@ export async function extractDocxBlocks(bytes: Uint8Array): Promise<TextBlock[]>
     );
     html = result.value;
   } catch (error) {
-    throw new Error(`not a readable DOCX (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(describeUnreadable('DOCX', error), { cause: error });
   }
   return readHtmlBlocks(html);
 }

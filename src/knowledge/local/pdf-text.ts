@@ -1,6 +1,6 @@
 /** A PDF's text layer as paragraphs and headings; pdf.js (through unpdf) loads only when a folder holds a PDF. */
 import type { StructuredTextItem } from 'unpdf';
-import { collapseWhitespace } from './text-blocks.js';
+import { collapseWhitespace, describeUnreadable } from './text-blocks.js';
 import type { TextBlock } from './text-blocks.js';
 
 interface PdfLine {
@@ -34,8 +34,7 @@ export async function extractPdfBlocks(bytes: Uint8Array): Promise<TextBlock[]> 
 function describePdfError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') return 'the PDF is password-protected: save it without a password';
-  const message = error instanceof Error ? error.message : String(error);
-  return `not a readable PDF (${message.trim().replace(/\.$/, '')})`;
+  return describeUnreadable('PDF', error);
 }
 
 function groupLines(items: readonly StructuredTextItem[], page: number): PdfLine[] {

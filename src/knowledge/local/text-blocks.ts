@@ -11,3 +11,10 @@ export type TextBlock =
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Why a library could not open a file, in one short line: its own sentences that point to a web page are dropped. */
+export function describeUnreadable(format: 'PDF' | 'DOCX' | 'XLSX', error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const sentences = message.split(/(?<=[.?!])\s+/).filter((sentence) => !/https?:\/\//.test(sentence));
+  return `not a readable ${format} (${collapseWhitespace(sentences.join(' ')).replace(/\.$/, '')})`;
+}

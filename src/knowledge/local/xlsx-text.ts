@@ -1,5 +1,5 @@
 /** An Excel workbook as tables the index splits a row at a time; read-excel-file loads only when a folder holds an XLSX. */
-import { collapseWhitespace } from './text-blocks.js';
+import { collapseWhitespace, describeUnreadable } from './text-blocks.js';
 import type { TextBlock } from './text-blocks.js';
 
 /** Excel's default sheet names say nothing about what a sheet holds. */
@@ -12,7 +12,7 @@ export async function extractXlsxBlocks(bytes: Uint8Array): Promise<TextBlock[]>
   try {
     sheets = await readExcelFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new Error(`not a readable XLSX (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(describeUnreadable('XLSX', error), { cause: error });
   }
   const filled = sheets
     .map((sheet) => ({ name: collapseWhitespace(sheet.sheet), rows: sheet.data.map((row) => row.map(formatCell)).filter((row) => row.some((cell) => cell !== '')) }))

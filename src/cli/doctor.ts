@@ -211,8 +211,8 @@ async function checkKnowledge(config: Config): Promise<CheckResult> {
     };
     // The folder alone: the model is checked apart, so a missing key does not hide the documents' state.
     const engine = await createEngineFor(quick, config.knowledge.engine === 'gemini' ? {} : { engine: 'local' });
-    const documents = await engine.listDocuments();
     if (config.knowledge.engine === 'gemini') {
+      const documents = await engine.listDocuments();
       const active = documents.filter((document) => document.state === 'STATE_ACTIVE').length;
       const failed = documents.length - active;
       if (documents.length === 0) {
@@ -225,13 +225,34 @@ async function checkKnowledge(config: Config): Promise<CheckResult> {
         ...(failed > 0 ? { fix: 'see avito-ai sync-docs --list, and sync again' } : {}),
       };
     }
-    if (documents.length === 0) {
-      return { ...base, status: 'fail', detail: `${config.knowledge.dir} holds no documents avito-ai can read: every answer would be the fallback`, fix: 'put .md, .txt, .pdf, .docx, .csv or .json files there' };
+    // The local index reads the folder and changes nothing: its sync is the one look that also says what it could not read.
+    const report = await engine.sync();
+    const unread = [...report.failed, ...report.skipped];
+    if (report.documents === 0) {
+      return {
+        ...base,
+        status: 'fail',
+        detail: `${config.knowledge.dir} holds no documents avito-ai can read: every answer would be the fallback${unread.length > 0 ? `; not read: ${listUnread(unread)}` : ''}`,
+        fix: 'put .md, .txt, .pdf, .docx, .xlsx, .csv or .json files there',
+      };
     }
-    return { ...base, status: 'ok', detail: `${documents.length} documents in ${config.knowledge.dir} (${engineName})` };
+    const detail = `${report.documents} documents in ${config.knowledge.dir} (${engineName})`;
+    if (unread.length === 0) return { ...base, status: 'ok', detail };
+    return {
+      ...base,
+      status: 'warn',
+      detail: `${detail}; ${unread.length} not read, buyers get no answers from them: ${listUnread(unread)}`,
+      fix: 'save them in a format avito-ai reads (.md or .txt in UTF-8, .pdf with text, .docx, .xlsx, .csv, .json) or move them out of the folder; avito-ai sync-docs lists them all',
+    };
   } catch (error) {
     return { ...base, ...failure(error) };
   }
+}
+
+/** The first few files the index could not read, each with why: the whole list is sync-docs' to print. */
+function listUnread(files: ReadonlyArray<{ path: string; reason: string }>): string {
+  const shown = files.slice(0, 3).map((file) => `${file.path} (${file.reason})`);
+  return files.length > shown.length ? `${shown.join(', ')} and ${files.length - shown.length} more` : shown.join(', ');
 }
 
 // ───────────────────────────── Chat model ─────────────────────────────

@@ -4,8 +4,14 @@ import { extname } from 'node:path';
 import { describeError } from '../../errors.js';
 import { itemIdFromFileName, parseItemId, splitFrontMatter } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
+import { decodeText } from '../text-encoding.js';
+import { extractDocxBlocks } from './docx-text.js';
+import { extractPdfBlocks } from './pdf-text.js';
+import type { TextBlock } from './text-blocks.js';
+import { extractXlsxBlocks } from './xlsx-text.js';
 
-export type DocumentFormat = 'markdown' | 'text' | 'json' | 'csv';
+export type DocumentFormat = 'markdown' | 'text' | 'json' | 'csv' | 'pdf' | 'docx' | 'xlsx';
+type ExtractedFormat = 'pdf' | 'docx' | 'xlsx';
 
 export interface KnowledgeDocument {
   /** Relative, with `/` separators: the source name answers cite. */
@@ -31,10 +37,31 @@ const FORMATS: Record<string, DocumentFormat> = {
   '.txt': 'text',
   '.json': 'json',
   '.csv': 'csv',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.xlsx': 'xlsx',
 };
 
-/** Bigger files are almost certainly not hand-written seller documents; indexing them would stall answers. */
+/** Each library loads on the first file of its kind: a folder without PDFs never pays for pdf.js. */
+const EXTRACTORS: Record<ExtractedFormat, (bytes: Uint8Array) => Promise<TextBlock[]>> = {
+  pdf: extractPdfBlocks,
+  docx: extractDocxBlocks,
+  xlsx: extractXlsxBlocks,
+};
+
+/** What to do with the formats sellers have that no engine reads. */
+const CONVERT_HINTS: Record<string, string> = {
+  '.doc': 'save it as .docx',
+  '.xls': 'save it as .xlsx',
+  '.rtf': 'save it as .docx',
+  '.odt': 'save it as .docx',
+  '.ods': 'save it as .xlsx',
+};
+
+/** Bigger text files are almost certainly not hand-written seller documents; indexing them would stall answers. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** PDF and Office files carry pictures and fonts, so they are allowed more bytes for the same text. */
+const MAX_BINARY_BYTES = 20 * 1024 * 1024;
 const TITLE_KEYS = new Set(['title', 'name', 'название', 'заголовок', 'наименование']);
 const ITEM_ID_KEYS = new Set(['item_id', 'itemid', 'item-id']);
 
@@ -56,23 +83,81 @@ export async function readKnowledgeDocuments(files: readonly KnowledgeFile[]): P
 async function readOne(file: KnowledgeFile): Promise<ReadOutcome> {
   const { path } = file;
   const extension = extname(path);
-  if (FORMATS[extension.toLowerCase()] === undefined) {
-    return { kind: 'skipped', path, reason: `unsupported file type (${extension || 'no extension'})` };
+  const format = FORMATS[extension.toLowerCase()];
+  if (format === undefined) {
+    const hint = CONVERT_HINTS[extension.toLowerCase()];
+    return { kind: 'skipped', path, reason: `unsupported file type (${extension || 'no extension'})${hint ? `: ${hint}` : ''}` };
   }
   if (file.size === 0) return { kind: 'skipped', path, reason: 'empty file' };
-  if (file.size > MAX_FILE_BYTES) return { kind: 'skipped', path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  const limit = isExtracted(format) ? MAX_BINARY_BYTES : MAX_FILE_BYTES;
+  if (file.size > limit) return { kind: 'skipped', path, reason: `larger than ${limit / 1024 / 1024} MB` };
   try {
-    const document = parseDocument(path, await readFile(file.absolutePath, 'utf8'));
+    const bytes = await readFile(file.absolutePath);
+    let document: KnowledgeDocument | string;
+    if (isExtracted(format)) document = documentFromBlocks(path, format, await EXTRACTORS[format](bytes));
+    else {
+      const decoded = decodeText(bytes);
+      // Text no encoding reads is refused, never indexed: its mojibake would reach buyers as answers.
+      if (!decoded.ok) return { kind: 'failed', path, reason: decoded.reason };
+      document = parseDocument(path, decoded.text);
+    }
     return typeof document === 'string' ? { kind: 'skipped', path, reason: document } : { kind: 'document', document };
   } catch (error) {
     return { kind: 'failed', path, reason: describeError(error) };
   }
 }
 
-/** A document, or why the file was skipped. Throws on malformed JSON, which the caller reports as failed. */
+function isExtracted(format: DocumentFormat): format is ExtractedFormat {
+  return format === 'pdf' || format === 'docx' || format === 'xlsx';
+}
+
+/** A PDF, DOCX or XLSX as Markdown, so its headings head its passages; or why there is nothing to index. */
+function documentFromBlocks(path: string, format: ExtractedFormat, blocks: readonly TextBlock[]): KnowledgeDocument | string {
+  const text = renderTextBlocks(blocks);
+  if (text.trim() === '') return format === 'pdf' ? 'no text in the PDF (a scan?): save it with its text, or type the text into a .txt or .md' : 'no text in the file';
+  if (text.length > MAX_FILE_BYTES) return `more than ${MAX_FILE_BYTES / 1024 / 1024} MB of text`;
+  const document: KnowledgeDocument = { path, format, markup: 'markdown', text };
+  const itemId = itemIdFromFileName(path);
+  if (itemId !== undefined) document.itemId = itemId;
+  return document;
+}
+
+function renderTextBlocks(blocks: readonly TextBlock[]): string {
+  return blocks
+    .map((block) => {
+      switch (block.kind) {
+        case 'heading':
+          return `${'#'.repeat(Math.min(Math.max(block.level, 1), 6))} ${escapeMarkdownLine(block.text)}`;
+        case 'paragraph':
+          return block.lines.map(escapeBlockStart).join('\n');
+        case 'list':
+          return block.items.map((item) => `- ${escapeMarkdownLine(item)}`).join('\n');
+        case 'table':
+          return (block.header ? renderTableRows(block.rows) : block.rows.map(renderPlainRow)).map(escapeBlockStart).join('\n\n');
+      }
+    })
+    .filter((text) => text.trim() !== '')
+    .join('\n\n');
+}
+
+/** A row of a table without a header row: two cells are a name and its value ("Вес: 12 кг"). */
+function renderPlainRow(cells: readonly string[]): string {
+  const filled = cells.map((cell) => cell.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '');
+  return filled.length === 2 ? `${filled[0] ?? ''}: ${filled[1] ?? ''}` : filled.join('; ');
+}
+
+/** Extracted text is plain: a line starting "1." or "- " or "#" must not turn into a list or a heading. */
+function escapeBlockStart(line: string): string {
+  return escapeMarkdownLine(line)
+    .replace(/^([#>+-])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** A text file's document, or why the file was skipped. Throws on malformed JSON, which the caller reports as failed. */
 export function parseDocument(path: string, content: string): KnowledgeDocument | string {
   const format = FORMATS[extname(path).toLowerCase()];
-  if (format === undefined) return 'unsupported file type';
+  // PDF and Office files are read from their bytes, never as text.
+  if (format === undefined || isExtracted(format)) return 'unsupported file type';
   const source = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (source.includes('\u0000')) return 'not a text file';
   let document: KnowledgeDocument;
@@ -224,9 +309,14 @@ function detectDelimiter(source: string): string {
 
 /** One paragraph per row, "header: value; header: value": a value alone says nothing. */
 export function renderCsv(rows: readonly string[][]): string {
+  return renderTableRows(rows).join('\n\n');
+}
+
+/** Each row after the first as "header: value; header: value"; a header row alone is its cells. */
+function renderTableRows(rows: readonly string[][]): string[] {
   const [header, ...body] = rows;
-  if (header === undefined) return '';
-  if (body.length === 0) return header.filter((cell) => cell !== '').join('; ');
+  if (header === undefined) return [];
+  if (body.length === 0) return [header.filter((cell) => cell !== '').join('; ')];
   return body
     .map((cells) =>
       cells
@@ -239,6 +329,5 @@ export function renderCsv(rows: readonly string[][]): string {
         .filter((part) => part !== '')
         .join('; '),
     )
-    .filter((line) => line !== '')
-    .join('\n\n');
+    .filter((line) => line !== '');
 }

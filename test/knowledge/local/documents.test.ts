@@ -137,7 +137,7 @@ describe('reading the folder', () => {
     ]);
   });
 
-  it('reads supported documents and reports unsupported and empty files as skipped', async () => {
+  it('reads supported documents, reports unsupported and empty files as skipped and a broken PDF as failed', async () => {
     const result = await readKnowledgeDocuments(await listKnowledgeFiles(FORMATS));
     expect(result.documents.map((document) => [document.path, document.format, document.itemId])).toEqual([
       ['garantiya.txt', 'text', undefined],
@@ -147,11 +147,10 @@ describe('reading the folder', () => {
       ['prays.csv', 'csv', undefined],
     ]);
     expect(result.skipped).toEqual([
-      { path: 'manual.pdf', reason: 'unsupported file type (.pdf)' },
       { path: 'photo.gif', reason: 'unsupported file type (.gif)' },
       { path: 'pustoy.md', reason: 'empty file' },
     ]);
-    expect(result.failed).toEqual([]);
+    expect(result.failed).toEqual([{ path: 'manual.pdf', reason: 'not a readable PDF (Invalid PDF structure)' }]);
   });
 
   it('reports a malformed JSON file as failed without stopping the others', async () => {

@@ -347,15 +347,15 @@ describe('document formats', () => {
       replaced: 0,
       unchanged: 0,
       deleted: 0,
-      failed: [],
+      failed: [{ path: 'manual.pdf', reason: 'not a readable PDF (Invalid PDF structure)' }],
       skipped: [
-        { path: 'manual.pdf', reason: 'unsupported file type (.pdf)' },
         { path: 'photo.gif', reason: 'unsupported file type (.gif)' },
         { path: 'pustoy.md', reason: 'empty file' },
       ],
     });
     expect(changes?.filter((change) => change.action === 'unchanged')).toHaveLength(5);
-    expect(changes?.filter((change) => change.action === 'skipped').map((change) => change.path)).toEqual(['manual.pdf', 'photo.gif', 'pustoy.md']);
+    expect(changes?.filter((change) => change.action === 'skipped').map((change) => change.path)).toEqual(['photo.gif', 'pustoy.md']);
+    expect(changes?.filter((change) => change.action === 'failed').map((change) => change.path)).toEqual(['manual.pdf']);
     const listed = await engine.listDocuments();
     expect(listed.map((document) => [document.displayName, document.scope, document.itemId])).toContainEqual(['item-888000222-lampa.json', 'item', 888000222]);
     expect(listed).toHaveLength(5);

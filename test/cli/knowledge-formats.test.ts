@@ -1,0 +1,124 @@
+/**
+ * Sellers' documents as they really are, through the commands a seller runs: `ask` answers in proper
+ * Russian from a Windows-1251 file, `sync-docs` shows PDF, Word and Excel files indexed by the
+ * built-in engine, and `doctor` names the files it could not read and says what to do.
+ */
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/avito/sandbox/index.js';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { runInProcess } from '../helpers/cli.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
+import { buildDocx, buildPdf, buildXlsx } from '../knowledge/local/office-files.js';
+
+const ENCODINGS = fileURLToPath(new URL('../fixtures/knowledge/encodings', import.meta.url));
+
+let dir: string;
+let cwd: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'avito-ai-formats-knowledge-'));
+  cwd = await mkdtemp(join(tmpdir(), 'avito-ai-formats-cwd-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await rm(cwd, { recursive: true, force: true });
+});
+
+async function putOfficeFiles(): Promise<void> {
+  await writeFile(join(dir, 'instrukciya.pdf'), buildPdf([['Гарантия на механизм — 24 месяца со дня покупки.']]));
+  await writeFile(join(dir, 'item-4012345678-opisanie.docx'), buildDocx([{ heading: 'Кофемашина' }, 'Давление помпы: 15 бар.']));
+  await writeFile(join(dir, 'prays.xlsx'), buildXlsx([{ name: 'Лист1', rows: [['Товар', 'Цена'], ['Фильтр для воды', 990]] }]));
+}
+
+describe('ask', () => {
+  it('answers in proper Russian from a text file saved in Windows-1251', async () => {
+    await copyFile(join(ENCODINGS, 'garantiya-cp1251.txt'), join(dir, 'garantiya.txt'));
+    const { code, stdout } = await runInProcess(['ask', 'Какая гарантия на кресла?', '--json', '--knowledge-dir', dir], { cwd, env: { KNOWLEDGE_ENGINE: 'local' } });
+    expect(code).toBe(ExitCode.Ok);
+    const result = JSON.parse(stdout) as { status: string; answer: string; sources: string[] };
+    expect(result).toMatchObject({ status: 'FOUND', sources: ['garantiya.txt'] });
+    expect(result.answer).toContain('Гарантия: 12 месяцев на кресла «Уют», 6 месяцев на обивку.');
+  });
+
+  it('answers from a PDF, a Word document and an Excel price list', async () => {
+    await putOfficeFiles();
+    const ask = async (question: string, item?: string) => {
+      const args = ['ask', question, '--json', '--knowledge-dir', dir, ...(item ? ['--item', item] : [])];
+      return JSON.parse((await runInProcess(args, { cwd, env: { KNOWLEDGE_ENGINE: 'local' } })).stdout) as { status: string; answer: string; sources: string[] };
+    };
+    expect(await ask('Какая гарантия на механизм?')).toMatchObject({ status: 'FOUND', sources: ['instrukciya.pdf'], answer: expect.stringContaining('24 месяца') });
+    expect(await ask('Какое давление?', '4012345678')).toMatchObject({ status: 'FOUND', sources: ['item-4012345678-opisanie.docx'], answer: expect.stringContaining('15 бар') });
+    expect(await ask('Сколько стоит фильтр для воды?')).toMatchObject({ status: 'FOUND', sources: ['prays.xlsx'], answer: expect.stringContaining('Цена: 990') });
+  });
+});
+
+describe('sync-docs --engine local', () => {
+  it('lists PDF, DOCX and XLSX files as indexed, each with its listing', async () => {
+    await putOfficeFiles();
+    const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local', '--list'], { cwd, env: {} });
+    expect(code).toBe(ExitCode.Ok);
+    expect(stdout).toContain('3 document(s) in the local index:');
+    expect(stdout).toMatch(/indexed\s+general\s+instrukciya\.pdf/);
+    expect(stdout).toMatch(/indexed\s+item 4012345678\s+item-4012345678-opisanie\.docx/);
+    expect(stdout).toMatch(/indexed\s+general\s+prays\.xlsx/);
+  });
+
+  it('names the files it could not read, with the reason, and exits 1 for an unreadable one', async () => {
+    await putOfficeFiles();
+    await copyFile(join(ENCODINGS, 'shift-jis.txt'), join(dir, 'otvety.txt'));
+    await writeFile(join(dir, 'prays-staryy.xls'), 'x');
+    const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local'], { cwd, env: {} });
+    expect(code).toBe(ExitCode.Failure);
+    expect(stdout).toContain('failed        otvety.txt: unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8');
+    expect(stdout).toContain('skipped       prays-staryy.xls: unsupported file type (.xls): save it as .xlsx');
+    expect(stdout).toContain('3 document(s) indexed');
+  });
+});
+
+describe('doctor', () => {
+  let sandbox: Sandbox;
+  beforeEach(async () => {
+    sandbox = await startDemoSandbox();
+  });
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  /** The knowledge line and the fix under it. */
+  async function knowledgeCheck(): Promise<{ line: string; fix: string | undefined }> {
+    const env = { ...sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json')), KNOWLEDGE_DIR: dir };
+    const { stdout } = await runInProcess(['doctor'], { cwd, env });
+    const lines = stdout.split('\n');
+    const at = lines.findIndex((text) => text.slice(6).startsWith('Knowledge base'));
+    expect(at, stdout).toBeGreaterThanOrEqual(0);
+    const next = lines[at + 1]?.trim();
+    return { line: lines[at] ?? '', fix: next?.startsWith('fix: ') ? next.slice(5) : undefined };
+  }
+
+  it('warns naming the files it could not read, with each reason and the fix', async () => {
+    await putOfficeFiles();
+    await copyFile(join(ENCODINGS, 'shift-jis.txt'), join(dir, 'otvety.txt'));
+    await writeFile(join(dir, 'opisanie.doc'), 'x');
+    const { line, fix } = await knowledgeCheck();
+    expect(line).toMatch(/^WARN\s+Knowledge base\s+3 documents in /);
+    expect(line).toContain(
+      '2 not read, buyers get no answers from them: otvety.txt (unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8), opisanie.doc (unsupported file type (.doc): save it as .docx)',
+    );
+    expect(fix).toMatch(/^save them in a format avito-ai reads .* or move them out of the folder; avito-ai sync-docs lists them all$/);
+  });
+
+  it('names only the first three of many, and stays OK when every file is read', async () => {
+    for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg']) await writeFile(join(dir, name), 'x');
+    await writeFile(join(dir, 'dostavka.md'), 'Доставка по Москве — 500 ₽.');
+    expect((await knowledgeCheck()).line).toContain(
+      '5 not read, buyers get no answers from them: a.jpg (unsupported file type (.jpg)), b.jpg (unsupported file type (.jpg)), c.jpg (unsupported file type (.jpg)) and 2 more',
+    );
+    for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg']) await rm(join(dir, name));
+    const { line, fix } = await knowledgeCheck();
+    expect(line).toMatch(/^OK\s+Knowledge base\s+1 documents in /);
+    expect(fix).toBeUndefined();
+  });
+});

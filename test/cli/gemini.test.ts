@@ -2,7 +2,7 @@
  * Gemini from the command line, as a seller uses it: `sync-docs`, `ask` and `poll` with
  * GEMINI_API_KEY set, against the fake Gemini server (real SDK, loopback) and the Avito sandbox.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'docs/examples/knowledge');
+const ENCODINGS = join(ROOT, 'test/fixtures/knowledge/encodings');
 
 let fake: FakeGemini;
 let cwd: string;
@@ -83,6 +84,22 @@ describe('sync-docs', () => {
     expect(code).toBe(ExitCode.Failure);
     expect(stdout).toMatch(/failed\s+oplata\.md: .*Unsupported document content/);
     expect(uploads()).toBe(7);
+  });
+
+  it('uploads a Windows-1251 document as text Gemini answers from, and refuses one no encoding reads', async () => {
+    const cp1251 = await readFile(join(ENCODINGS, 'garantiya-cp1251.txt'));
+    await writeFile(join(cwd, 'knowledge', 'garantiya-kresla.txt'), Buffer.concat([Buffer.from('---\r\nitem_id: 4012345681\r\n---\r\n'), cp1251]));
+    await cp(join(ENCODINGS, 'shift-jis.txt'), join(cwd, 'knowledge', 'shift-jis.txt'));
+    const sync = await run(['sync-docs']);
+    expect(sync.code).toBe(ExitCode.Failure);
+    expect(sync.stdout).toMatch(/uploaded\s+garantiya-kresla\.txt/);
+    expect(sync.stdout).toMatch(/failed\s+shift-jis\.txt: unknown text encoding \(not UTF-8, Windows-1251 or KOI8-R\): save the file as UTF-8/);
+    expect(uploads()).toBe(8);
+
+    const { stdout } = await run(['ask', 'Какая гарантия на кресла?', '--item', '4012345681', '--json']);
+    const answer = JSON.parse(stdout) as Record<string, unknown>;
+    expect(answer).toMatchObject({ status: 'FOUND', strategy: 'item', sources: ['garantiya-kresla.txt'] });
+    expect(answer.answer).toContain('12 месяцев на кресла «Уют»');
   });
 
   it('--list shows each document with its listing and state', async () => {

@@ -7,6 +7,7 @@ import { runBounded } from '../../core/async.js';
 import { KnowledgeError, describeError } from '../../errors.js';
 import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
+import { decodeText } from '../text-encoding.js';
 import type { GeminiClient, MetadataEntry, RemoteDocument } from './client.js';
 
 const UPLOAD_CONCURRENCY = 4;
@@ -28,14 +29,27 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.htm': 'text/html',
 };
 
+/**
+ * Text a seller may have saved in Windows-1251, KOI8-R or UTF-16: File Search gets it as UTF-8, or it
+ * would index mojibake. HTML names its charset in its own head, so it goes as it is, like PDF and Office files.
+ */
+const TEXT_MIME_TYPES: ReadonlySet<string> = new Set(['text/markdown', 'text/plain', 'text/csv', 'application/json']);
+
 /** Metadata keys (lowercase snake_case: mixed case is reported not to match filters). */
 export const META = { path: 'source_path', sha256: 'content_sha256', scope: 'scope', itemId: 'item_id' } as const;
 
 export interface LocalDocument {
   path: string;
   absolutePath: string;
+  /** Of the bytes uploaded. */
   size: number;
+  /** Of the bytes uploaded: for text, its UTF-8, so the same text saved again in another encoding is not uploaded again. */
   sha256: string;
+  /**
+   * A UTF-8 file with a BOM: the hash of its bytes as saved, which syncs before text was re-encoded
+   * uploaded and recorded. A document carrying it holds this same text: kept, not uploaded again.
+   */
+  savedSha256?: string;
   mimeType: string;
   itemId?: number;
 }
@@ -68,7 +82,7 @@ export function planSync(local: readonly LocalDocument[], remote: readonly Remot
     byPath.delete(file.path);
     // The newest healthy copy of this exact content is kept; every other version goes.
     const current = versions
-      .filter((document) => document.metadata[META.sha256] === file.sha256 && document.state !== 'STATE_FAILED')
+      .filter((document) => holdsContentOf(document, file) && document.state !== 'STATE_FAILED')
       .sort((a, b) => (b.createTime ?? '').localeCompare(a.createTime ?? ''))[0];
     const others = versions.filter((document) => document !== current);
     if (current) {
@@ -80,6 +94,11 @@ export function planSync(local: readonly LocalDocument[], remote: readonly Remot
   }
   for (const [path, versions] of byPath) if (!present.has(path)) plan.gone.push(...versions);
   return plan;
+}
+
+function holdsContentOf(document: RemoteDocument, file: LocalDocument): boolean {
+  const sha256 = document.metadata[META.sha256];
+  return sha256 === file.sha256 || (file.savedSha256 !== undefined && sha256 === file.savedSha256);
 }
 
 export async function readLocalDocuments(dir: string): Promise<{ documents: LocalDocument[]; skipped: Array<{ path: string; reason: string }>; failed: Array<{ path: string; reason: string }> }> {
@@ -94,7 +113,9 @@ export async function readLocalDocuments(dir: string): Promise<{ documents: Loca
     else if (file.size > MAX_UPLOAD_BYTES) skipped.push({ path: file.path, reason: 'larger than 100 MB, the File Search limit' });
     else {
       try {
-        documents.push(await describeFile(file, mimeType));
+        const described = await describeFile(file, mimeType);
+        if ('reason' in described) (described.failed ? failed : skipped).push({ path: file.path, reason: described.reason });
+        else documents.push(described);
       } catch (error) {
         failed.push({ path: file.path, reason: describeError(error) });
       }
@@ -103,21 +124,47 @@ export async function readLocalDocuments(dir: string): Promise<{ documents: Loca
   return { documents, skipped, failed };
 }
 
-async function describeFile(file: KnowledgeFile, mimeType: string): Promise<LocalDocument> {
-  const bytes = await readFile(file.absolutePath);
+/** The file as it will be uploaded, or why it is skipped (`failed: false`) or cannot be read (`failed: true`). */
+async function describeFile(file: KnowledgeFile, mimeType: string): Promise<LocalDocument | { reason: string; failed: boolean }> {
+  const body = await readUploadBody(file.absolutePath, mimeType);
+  // The local engine's reason, word for word: the seller sees one verdict on the file whichever engine answers.
+  if (!body.ok) return { reason: body.reason, failed: true };
+  if (body.bytes.length === 0) return { reason: 'empty file', failed: false };
+  if (body.bytes.length > MAX_UPLOAD_BYTES) return { reason: 'larger than 100 MB as UTF-8, the File Search limit', failed: false };
   let itemId = itemIdFromFileName(file.path);
-  if (mimeType === 'text/markdown' || mimeType === 'text/plain') {
-    const { data } = splitFrontMatter(bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  if (body.text !== undefined && (mimeType === 'text/markdown' || mimeType === 'text/plain')) {
+    const { data } = splitFrontMatter(body.text.replace(/\r\n?/g, '\n'));
     itemId = parseItemId(data.item_id ?? data.itemid) ?? itemId;
   }
+  const sha256 = hashBytes(body.bytes);
+  // Only a BOM sets UTF-8 as saved apart from UTF-8 as uploaded.
+  const savedSha256 = body.utf8 && body.saved.length !== body.bytes.length ? hashBytes(body.saved) : sha256;
   return {
     path: file.path,
     absolutePath: file.absolutePath,
-    size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: body.bytes.length,
+    sha256,
+    ...(savedSha256 === sha256 ? {} : { savedSha256 }),
     mimeType,
     ...(itemId === undefined ? {} : { itemId }),
   };
+}
+
+type UploadBody =
+  | { ok: true; bytes: Uint8Array; saved: Uint8Array; text?: string; utf8: boolean }
+  | { ok: false; reason: string };
+
+/** What File Search gets: a text file as UTF-8 (no BOM) whatever it was saved in, any other file byte for byte. */
+async function readUploadBody(absolutePath: string, mimeType: string): Promise<UploadBody> {
+  const saved = await readFile(absolutePath);
+  if (!TEXT_MIME_TYPES.has(mimeType)) return { ok: true, bytes: saved, saved, utf8: false };
+  const decoded = decodeText(saved);
+  if (!decoded.ok) return decoded;
+  return { ok: true, bytes: Buffer.from(decoded.text, 'utf8'), saved, text: decoded.text, utf8: decoded.encoding === 'utf-8' };
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The metadata a document carries: what the answer filters select on, and what sync reads back. */
@@ -218,8 +265,11 @@ async function putFile(run: SyncRun, { file, old }: Upload): Promise<SyncChange>
   options.onProgress?.({ index: ++run.index, total: run.total, path: file.path, action });
   if (options.dryRun || storeName === undefined) return { path: file.path, action };
   try {
+    const body = await readUploadBody(file.absolutePath, file.mimeType);
+    // Changed since it was read, into something no encoding reads: never upload mojibake.
+    if (!body.ok) throw new Error(body.reason);
     await run.client.uploadDocument(storeName, {
-      bytes: await readFile(file.absolutePath),
+      bytes: body.bytes,
       displayName: file.path,
       mimeType: file.mimeType,
       metadata: metadataFor(file),

@@ -55,6 +55,14 @@ describe('planSync', () => {
     const plan = planSync([file('a.md', 'x')], [remote('failed', 'a.md', 'x', { state: 'STATE_FAILED' })]);
     expect(plan.replace.map((r) => r.old.map((d) => d.name))).toEqual([['failed']]);
   });
+
+  it("keeps a document carrying the hash of a UTF-8 file's bytes as saved, BOM and all, as the current copy", () => {
+    const bom = { ...file('a.md', 'as-uploaded'), savedSha256: 'as-saved' };
+    const plan = planSync([bom], [remote('earlier', 'a.md', 'as-saved'), remote('older', 'a.md', 'other', { createTime: '2000-01-01T00:00:00Z' })]);
+    expect(plan.unchanged.map((f) => f.path)).toEqual(['a.md']);
+    expect(plan.replace).toEqual([]);
+    expect(plan.leftovers.map((d) => d.name)).toEqual(['older']);
+  });
 });
 
 describe('metadataFor', () => {

@@ -89,8 +89,11 @@ export function describeContent(type: string, text: string | undefined): string 
   return `[${type}]`;
 }
 
-function describeChat(chat: ChatSummary): string {
-  const about = chat.listing?.title ?? (chat.type === 'u2i' ? 'без объявления' : chat.type);
+const CHAT_KINDS: Record<ChatSummary['type'], string> = { u2i: 'без объявления', u2u: 'чат между пользователями', a2u: 'сообщения Авито' };
+
+/** `u2i-demo-coffee — Кофемашина …, покупатель Анна` */
+export function describeChat(chat: ChatSummary): string {
+  const about = chat.listing?.title ?? String(chat.listing?.id ?? CHAT_KINDS[chat.type]);
   const buyer = chat.buyer === undefined ? 'покупателя нет' : `покупатель ${chat.buyer.name ?? chat.buyer.id}`;
   return `${chat.id} — ${about}, ${buyer}`;
 }

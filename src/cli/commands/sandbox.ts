@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Sandbox, SandboxMessageEvent, SandboxScenario } from '../../avito/sandbox/index.js';
 import { UsageError } from '../../errors.js';
-import { createBuyerSession, describeContent, formatChatLine, isTerminal, startBuyerPrompt } from '../buyer-prompt.js';
+import { createBuyerSession, describeChat, describeContent, formatChatLine, isTerminal, startBuyerPrompt } from '../buyer-prompt.js';
 import type { BuyerPrompt } from '../buyer-prompt.js';
 import type { CommandContext } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -61,7 +61,7 @@ async function readScenario(file: string): Promise<SandboxScenario> {
     return parseScenario(raw);
   } catch (error) {
     throw new UsageError(`сценарий ${file} не подходит: ${(error as Error).message.replace(/^Invalid scenario: /, '')}`, {
-      hint: 'формат описан в README, раздел «Песочница: сценарий»',
+      hint: 'формат описан в README, раздел «Сценарий песочницы»',
     });
   }
 }
@@ -107,10 +107,7 @@ function printBanner(out: OutputStream, c: ChalkInstance, server: Sandbox, how: 
   const chats = server.chats();
   out.write(`${c.bold('Песочница Авито работает:')} ${server.url} ${c.gray(`(чаты из ${how.file})`)}\n`);
   out.write('Чаты:\n');
-  chats.forEach((chat, index) => {
-    const buyer = chat.buyer === undefined ? '' : `, покупатель ${chat.buyer.name ?? chat.buyer.id}`;
-    out.write(`  ${index + 1}. ${chat.id} — ${chat.listing?.title ?? chat.type}${buyer}\n`);
-  });
+  chats.forEach((chat, index) => out.write(`  ${index + 1}. ${describeChat(chat)}\n`));
   if (chats.length === 0) out.write('  (нет; начните новый: /новый)\n');
   out.write('\nЧтобы бот отвечал в этих чатах, запустите в другом терминале:\n');
   const knowledge = how.usesDemo ? `KNOWLEDGE_DIR=${DEMO_KNOWLEDGE} ` : '';

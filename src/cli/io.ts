@@ -6,7 +6,14 @@ export interface OutputStream {
   isTTY?: boolean;
 }
 
+/** Where a command reads what a person types: the terminal, or a pipe. */
+export interface InputStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
 export interface CliIo {
+  /** Absent where nobody can type (the in-process tests that do not give one). */
+  stdin?: InputStream;
   stdout: OutputStream;
   stderr: OutputStream;
   env: Record<string, string | undefined>;

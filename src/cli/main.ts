@@ -25,6 +25,10 @@ for (const stream of [process.stdout, process.stderr]) {
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const io: CliIo = {
+  // Lazy: creating process.stdin has side effects (a TTY handle) that only the commands reading it should pay.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

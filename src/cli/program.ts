@@ -174,14 +174,37 @@ function addSetupCommands(program: Command, run: Run): void {
     .option('--knowledge-dir <dir>', 'answer from this folder instead of the examples')
     .addHelpText('after', '\nExample:\n  $ avito-ai demo')
     .action(run(() => import('./commands/demo.js')));
-  program
+  const sandbox = program
     .command('sandbox')
-    .description('run the local Avito API sandbox (for trying avito-ai and for development)')
-    .option('--scenario <file>', 'seed chats from this JSON scenario (default: the demo chats)')
-    .option('--port <port>', 'port to listen on (default: any free port)')
+    .description('a local Avito API to try avito-ai on without an account: you write as the buyer, the bot answers')
+    .option('--scenario <file>', 'seed chats from this JSON scenario (default: the demo chats; format in README)')
+    .option('--port <port>', 'port to listen on (default 8090; 0: any free port)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addHelpText('after', '\nExample:\n  $ avito-ai sandbox --port 8090\n  then, in another shell: AVITO_API_URL=http://127.0.0.1:8090 AVITO_CLIENT_ID=sandbox-client AVITO_CLIENT_SECRET=sandbox-secret avito-ai poll --once')
+    .option('--chat', 'write as the buyer at a prompt here (the default when you type at a terminal)')
+    .option('--no-chat', 'no prompt: only show what buyers and the bot write')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ avito-ai sandbox
+  then, in another shell, the bot against it:
+  $ AVITO_API_URL=http://127.0.0.1:8090 AVITO_CLIENT_ID=sandbox-client AVITO_CLIENT_SECRET=sandbox-secret avito-ai poll --interval 3 --store data/avito-ai-sandbox.json
+  and type as the buyer at the sandbox's prompt ("Покупатель (u2i-demo-coffee)> "), or from a third shell:
+  $ avito-ai sandbox say u2i-demo-coffee "Есть доставка в Казань?" --wait 60
+
+At the prompt: /чаты lists the chats, /чат 2 switches, /новый 2 opens a chat about a listing, /помощь, /выход.`,
+    )
     .action(run(() => import('./commands/sandbox.js')));
+  sandbox
+    .command('say <chat> <text...>')
+    .description('write into a chat of a running sandbox as its buyer (from another shell)')
+    .option('--url <url>', 'where the sandbox listens (default http://127.0.0.1:8090)')
+    .option('--wait <seconds>', "wait up to this long for the bot's answer and print it")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ avito-ai sandbox say u2i-demo-coffee "Есть доставка в Казань?"\n  $ avito-ai sandbox say u2i-demo-vacuum "А гарантия какая?" --wait 60 --url http://127.0.0.1:8091',
+    )
+    .action(run(() => import('./commands/sandbox-say.js')));
 }
 
 /** Parses and runs; returns the exit code instead of exiting. */

@@ -19,14 +19,24 @@ export function assertBuilt(): void {
 
 export function spawnCli(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; killAfterMs?: number; timeoutMs?: number; /** Another user to run as (only root may switch). */ uid?: number; gid?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    cwd?: string;
+    killAfterMs?: number;
+    timeoutMs?: number;
+    /** Another user to run as (only root may switch). */
+    uid?: number;
+    gid?: number;
+    /** 'pipe' to type into the process through `child.stdin`. */
+    stdin?: 'ignore' | 'pipe';
+  } = {},
 ): { child: ChildProcess; done: Promise<SpawnResult> } {
   assertBuilt();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     // A clean environment: nothing from the developer's shell or .env leaks in.
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
   });
   let stdout = '';

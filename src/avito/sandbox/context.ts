@@ -14,6 +14,16 @@ export interface SandboxSettings {
   latencyMs: number;
 }
 
+/** Who put a message into a chat: avito-ai through the Avito API, a person through the sandbox's own `/sandbox/` route, or code holding the handle. */
+export type MessageOrigin = 'avito-api' | 'sandbox-route' | 'handle';
+
+/** A message just added to a chat, for whoever watches the sandbox (the `sandbox` command prints them). */
+export interface SandboxMessageEvent {
+  chatId: string;
+  origin: MessageOrigin;
+  message: SandboxMessage;
+}
+
 export interface SandboxContext extends SandboxSettings {
   account: ScenarioAccount;
   credentials: { clientId: string; clientSecret: string };
@@ -30,6 +40,7 @@ export interface SandboxContext extends SandboxSettings {
   closing: AbortController;
   /** Known once the server listens. */
   baseUrl: string;
+  listeners: Set<(event: SandboxMessageEvent) => void>;
 }
 
 export function nowSeconds(): number {
@@ -56,6 +67,7 @@ export function createContext(scenario: SandboxScenario, settings: SandboxSettin
     tariffStub: scenario.tariffStub ?? false,
     closing,
     baseUrl: '',
+    listeners: new Set(),
   };
   return context;
 }
@@ -64,4 +76,15 @@ export function requireChat(context: SandboxContext, chatId: string): SandboxCha
   const chat = context.chats.get(chatId);
   if (chat === undefined) throw new Error(`Sandbox has no chat "${chatId}"`);
   return chat;
+}
+
+/** Tells every watcher; a watcher that throws must not fail the request that added the message. */
+export function announceMessage(context: SandboxContext, chatId: string, origin: MessageOrigin, message: SandboxMessage): void {
+  for (const listener of context.listeners) {
+    try {
+      listener({ chatId, origin, message: { ...message } });
+    } catch {
+      // A watcher's failure is its own business.
+    }
+  }
 }

@@ -4,6 +4,8 @@ export type { RecordedRequest } from './request.js';
 export type { WebhookDelivery } from './webhooks.js';
 export type { Fault, FaultKind, FaultMatch } from './faults.js';
 export type { NewMessage, SandboxMessage } from './state.js';
+export type { MessageOrigin, SandboxMessageEvent } from './context.js';
+export type { ChatSummary, MessageView } from './local-routes.js';
 export {
   CHAT_TYPES,
   DEFAULT_CREDENTIALS,

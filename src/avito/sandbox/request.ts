@@ -102,3 +102,20 @@ export function readBoolean(query: URLSearchParams, name: string, fields: Record
   fields[name] = 'must be true or false';
   return false;
 }
+
+const MAX_TEXT_LENGTH = 1000;
+
+/** Counts what a person calls characters (code points), not UTF-16 units. */
+function countCharacters(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** Why Avito would refuse this message text, or undefined when it is fine. */
+export function checkText(text: string): string | undefined {
+  if (text.trim() === '') return 'must not be empty';
+  const length = countCharacters(text);
+  if (length > MAX_TEXT_LENGTH) return `is ${length} characters, at most ${MAX_TEXT_LENGTH} are allowed`;
+  return undefined;
+}

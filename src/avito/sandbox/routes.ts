@@ -1,9 +1,10 @@
 import { issueToken } from './auth.js';
-import { nowSeconds } from './context.js';
+import { announceMessage, nowSeconds } from './context.js';
 import type { SandboxContext } from './context.js';
 import { errorReply, validationError } from './reply.js';
 import type { Reply } from './reply.js';
-import { isObject, readBoolean, readInteger, readList } from './request.js';
+import { checkText, isObject, readBoolean, readInteger, readList } from './request.js';
+import { LOCAL_ROUTES } from './local-routes.js';
 import { CHAT_TYPES } from './scenario.js';
 import { appendMessage, markChatRead, pageMessages, queryChats } from './state.js';
 import type { SandboxChat } from './state.js';
@@ -22,16 +23,9 @@ export interface Route {
   public?: boolean;
   /** The body is a form (`/token`), not JSON. */
   form?: boolean;
+  /** The sandbox's own route, not Avito's: no token, but only a client on this machine, sending JSON. */
+  local?: boolean;
   handle(context: SandboxContext, input: RouteInput): Reply | Promise<Reply>;
-}
-
-const MAX_TEXT_LENGTH = 1000;
-
-/** Counts what a person calls characters (code points), not UTF-16 units. */
-function countCharacters(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }
 
 /** Checks the `{user_id}` of a path against the account, as Avito checks it against the token. */
@@ -100,15 +94,13 @@ function sendMessage(context: SandboxContext, { params, body }: RouteInput): Rep
       return validationError({ 'message.text': 'is required: send {"message":{"text":"..."},"type":"text"}' });
     }
     if (body.type !== undefined && body.type !== 'text') return validationError({ type: 'only "text" can be sent' });
-    if (text.trim() === '') return validationError({ 'message.text': 'must not be empty' });
-    const length = countCharacters(text);
-    if (length > MAX_TEXT_LENGTH) {
-      return validationError({ 'message.text': `is ${length} characters, at most ${MAX_TEXT_LENGTH} are allowed` });
-    }
+    const problem = checkText(text);
+    if (problem !== undefined) return validationError({ 'message.text': problem });
     const accountId = context.account.id;
     const stored = appendMessage(chat, accountId, { author_id: accountId, direction: 'out', text }, nowSeconds());
     context.sentMessages.push(stored);
     queueDeliveries(context.webhooks, chat, stored);
+    announceMessage(context, chat.id, 'avito-api', stored);
     return {
       status: 200,
       body: { id: stored.id, type: 'text', created: stored.created, direction: 'out', content: { text } },
@@ -175,6 +167,7 @@ const ROUTES: readonly Route[] = [
     public: true,
     handle: () => ({ status: 200, raw: { contentType: 'audio/mp4', data: '' } }),
   },
+  ...LOCAL_ROUTES,
 ];
 
 /** The route for a request with its decoded path parameters, or the 400, 404 or 405 Avito answers instead. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkToken, expireTokens } from './auth.js';
 import { createContext, nowSeconds, requireChat } from './context.js';
-import type { SandboxContext } from './context.js';
+import type { SandboxContext, SandboxMessageEvent } from './context.js';
 import type { Fault, FaultKind } from './faults.js';
 import { describeFailure, errorReply, writeReply } from './reply.js';
 import type { Reply } from './reply.js';
@@ -15,9 +15,11 @@ import { findRoute } from './routes.js';
 import type { Route } from './routes.js';
 import { parseScenario, parseScenarioChat } from './scenario.js';
 import type { SandboxScenario, ScenarioChat } from './scenario.js';
-import { appendMessage, createChat, touchChat } from './state.js';
+import { postMessage, summarizeChat } from './local-routes.js';
+import type { ChatSummary } from './local-routes.js';
+import { createChat, touchChat } from './state.js';
 import type { NewMessage, SandboxMessage } from './state.js';
-import { flushDeliveries, queueDeliveries, renderDelivery } from './webhooks.js';
+import { flushDeliveries, renderDelivery } from './webhooks.js';
 import type { WebhookDelivery } from './webhooks.js';
 
 export interface SandboxOptions {
@@ -42,6 +44,10 @@ export interface Sandbox {
   /** As if someone wrote it (the chat's buyer by default); delivers webhooks. */
   addMessage(chatId: string, message: NewMessage): SandboxMessage;
   addChat(chat: ScenarioChat): void;
+  /** Every chat in a line, in the scenario's order, then those added. */
+  chats(): ChatSummary[];
+  /** Calls `listener` for every message added from now on, whoever added it; returns the way to stop. */
+  onMessage(listener: (event: SandboxMessageEvent) => void): () => void;
   /** Messages sent through the API (`POST .../messages`), in order, optionally of one chat. */
   sent(chatId?: string): SandboxMessage[];
   messages(chatId: string): SandboxMessage[];
@@ -142,14 +148,30 @@ async function answer(context: SandboxContext, request: IncomingMessage, respons
   const parsed = parseBody(data, request.headers['content-type'] ?? '', route?.form ?? false);
   record.body = parsed.ok ? parsed.value : parsed.raw;
 
+  const refused = route?.local === true ? refuseLocal(request, method) : undefined;
   const reply =
-    fault?.kind === 'status' ? replyWithFault(fault) : await replyWithRoute(context, found, parsed, record.token, url.searchParams);
+    fault?.kind === 'status'
+      ? replyWithFault(fault)
+      : (refused ?? (await replyWithRoute(context, found, parsed, record.token, url.searchParams)));
   record.status = reply.status;
   if (fault?.kind === 'drop-after') {
     request.socket.destroy();
     return;
   }
   writeReply(response, reply);
+}
+
+/** The sandbox's own routes write into chats without a token: only a client on this machine may, and only with JSON, which a web page cannot send across sites without asking first. */
+function refuseLocal(request: IncomingMessage, method: string): Reply | undefined {
+  if (!isLoopback(request.socket.remoteAddress ?? '')) return errorReply(403, 'Sandbox routes answer only a client on this machine');
+  if (method === 'POST' && !(request.headers['content-type'] ?? '').includes('application/json')) {
+    return errorReply(415, 'Sandbox routes take application/json');
+  }
+  return undefined;
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address);
 }
 
 function replyWithFault(fault: Extract<Fault, { kind: 'status' }>): Reply {
@@ -168,7 +190,7 @@ async function replyWithRoute(
 ): Promise<Reply> {
   if (!('route' in found)) return found;
   if (!parsed.ok) return errorReply(400, 'Invalid JSON body');
-  const denied = found.route.public === true ? undefined : checkToken(context, token);
+  const denied = found.route.public === true || found.route.local === true ? undefined : checkToken(context, token);
   return denied ?? (await found.route.handle(context, { params: found.params, query, body: parsed.value }));
 }
 
@@ -180,8 +202,13 @@ function createHandle(context: SandboxContext, server: Server): Sandbox {
     credentials: context.credentials,
     requests: context.requests,
     deliveries: webhooks.deliveries,
-    addMessage: (chatId, message) => addMessage(context, chatId, message),
+    addMessage: (chatId, message) => postMessage(context, requireChat(context, chatId), message, 'handle'),
     addChat: (chat) => addChat(context, chat),
+    chats: () => [...context.chats.values()].map((chat) => summarizeChat(chat, account.id)),
+    onMessage(listener) {
+      context.listeners.add(listener);
+      return () => context.listeners.delete(listener);
+    },
     sent(chatId) {
       const sent = context.sentMessages;
       const list = chatId === undefined ? sent : sent.filter((message) => message.chat_id === chatId);
@@ -213,13 +240,6 @@ function createHandle(context: SandboxContext, server: Server): Sandbox {
       });
     },
   };
-}
-
-function addMessage(context: SandboxContext, chatId: string, message: NewMessage): SandboxMessage {
-  const chat = requireChat(context, chatId);
-  const stored = appendMessage(chat, context.account.id, message, nowSeconds());
-  queueDeliveries(context.webhooks, chat, stored);
-  return { ...stored };
 }
 
 function addChat(context: SandboxContext, chat: ScenarioChat): void {

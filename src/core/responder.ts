@@ -263,7 +263,7 @@ const META_ACCOUNT_CAP_NOTICE = 'responder.accountCapNoticeAt';
 function claimHourlyNotice(tx: StoreTransaction, deps: Pick<ResponderDeps, 'store' | 'clock'>, key: string): boolean {
   const now = deps.clock.now();
   const last = Number(deps.store.getMeta(key)) || 0;
-  // A time ahead of the clock (the clock was set back) does not silence the notice for long.
+  // A time ahead of the clock (it was set back since) does not silence the notice.
   if (last <= now && now - last < HOUR_MS) return false;
   tx.setMeta(key, String(now));
   return true;

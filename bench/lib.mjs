@@ -12,7 +12,7 @@ export function readArgs(argv = process.argv.slice(2)) {
 
 /**
  * A clean environment for avito-ai against `sandbox`, answering from the example documents into a
- * store in `dir`. Benchmarks measure throughput: the per-chat reply cap and the age limit are off
+ * store in `dir`. Benchmarks measure throughput: the per-chat and account reply caps and the age limit are off
  * (generated chats reach days into the past).
  */
 export function sandboxEnv(sandbox, dir) {
@@ -24,6 +24,7 @@ export function sandboxEnv(sandbox, dir) {
     KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge'),
     STORE_PATH: join(dir, 'avito-ai.json'),
     MAX_REPLIES_PER_HOUR: '10000',
+    MAX_REPLIES_PER_HOUR_ACCOUNT: '0',
     REPLY_MAX_AGE_HOURS: '0',
   };
 }

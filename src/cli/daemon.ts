@@ -230,9 +230,14 @@ async function applyQueuedControls(storePath: string, daemon: Services & { notif
     async (value) => {
       const request = parseControlRequest(value);
       if (!request) return logger.warn('skipped a malformed line in the control inbox');
+      // Account-wide: not in any chat's queue; a chat being answered at this moment finishes.
       if (request.op === 'resume-account') {
         await store.transact((tx) => applyControl(tx, request));
         return logger.info('applied a queued resume --all: the bot answers on the whole account again');
+      }
+      if (request.op === 'pause-account') {
+        await store.transact((tx) => applyControl(tx, request));
+        return logger.info(`applied a queued pause --all: the bot answers no chat ${describeAccountPauseEnd(request.until)}`);
       }
       // In the chat's queue, as a Telegram pause: never in the middle of the bot answering there.
       await responder.exclusive(request.chatId, () => store.transact((tx) => applyControl(tx, request)));
@@ -245,6 +250,10 @@ async function applyQueuedControls(storePath: string, daemon: Services & { notif
       notifier.notify({ kind: 'error', code: 'control-unreadable', message, details: { path } });
     },
   );
+}
+
+function describeAccountPauseEnd(until: number | undefined): string {
+  return until === undefined ? 'until resume --all' : `until ${new Date(until).toISOString()} or resume --all`;
 }
 
 export function logPass(logger: Logger, s: PassSummary, dryRun: boolean): void {

@@ -7,6 +7,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { requireAvitoCredentials, requireWebhookSecret, type Config, type ConfigWarning } from '../config/config.js';
+import { readAccountPause, type AccountPause } from '../core/account-pause.js';
 import { readAnotherResponder, type AnotherResponder } from '../core/another-responder.js';
 import { isTariffStub } from '../core/inquiry.js';
 import { AvitoAiError, AvitoApiError, AvitoAuthError, LlmApiError, describeError } from '../errors.js';
@@ -370,10 +371,12 @@ async function checkStore(config: Config): Promise<CheckResult> {
 
   let summary: string;
   let another: AnotherResponder | undefined;
+  let paused: AccountPause | undefined;
   try {
     const store = await openStore({ path: paths.state, readOnly: true });
     const figures = store.stats();
     another = readAnotherResponder(store);
+    paused = readAccountPause(store, Date.now());
     await store.close();
     summary = `${paths.state}: ${figures.chats} chats, ${figures.messages} messages kept`;
   } catch (error) {
@@ -390,10 +393,15 @@ async function checkStore(config: Config): Promise<CheckResult> {
   }
   const lock = await inspectLock(paths.lock).catch(() => undefined);
   if (lock && !lock.stale) summary += `; in use by avito-ai pid ${lock.holder.pid} on ${lock.holder.hostname} since ${lock.holder.startedAt}`;
-  if (open.length > 0) {
-    return { ...base, status: 'warn', detail: `${summary}; readable by other users: ${open.join(', ')}`, fix: `they hold buyers' messages: chmod 600 ${open.join(' ')}` };
+  const warnings: Array<{ detail: string; fix: string }> = [];
+  if (open.length > 0) warnings.push({ detail: `readable by other users: ${open.join(', ')}`, fix: `they hold buyers' messages: chmod 600 ${open.join(' ')}` });
+  // The seller's own choice, not a fault: a warning, so it is not forgotten.
+  if (paused) {
+    const until = paused.until === undefined ? 'until avito-ai resume --all' : `until ${new Date(paused.until).toISOString()}`;
+    warnings.push({ detail: `the bot is paused on the whole account (pause --all) ${until}: no chat is answered, questions wait unread`, fix: 'run avito-ai resume --all when the bot should answer again' });
   }
-  return { ...base, status: 'ok', detail: summary };
+  if (warnings.length === 0) return { ...base, status: 'ok', detail: summary };
+  return { ...base, status: 'warn', detail: [summary, ...warnings.map((w) => w.detail)].join('; '), fix: warnings.map((w) => w.fix).join('; ') };
 }
 
 async function canWrite(path: string): Promise<boolean> {

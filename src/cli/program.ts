@@ -127,16 +127,23 @@ function addChatCommands(program: Command, run: Run): void {
     .addHelpText('after', '\nExamples:\n  $ avito-ai ask "Сколько стоит доставка?"\n  $ avito-ai ask "Есть гарантия?" --item 4012345679 --json')
     .action(run(() => import('./commands/ask.js')));
   program
-    .command('pause <chatId>')
-    .description('keep the bot silent in a chat')
-    .option('--hours <n>', 'for how long (default: HUMAN_PAUSE_HOURS)')
-    .addHelpText('after', '\nExample:\n  $ avito-ai pause u2i-abc123 --hours 24')
+    .command('pause [chatId]')
+    .description('keep the bot silent in a chat, or on the whole account (--all)')
+    .option('--all', 'answer no chat on the account until resume --all; questions wait unread for you')
+    .option('--hours <n>', 'for how long (default: HUMAN_PAUSE_HOURS for a chat, until resume --all with --all)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ avito-ai pause u2i-abc123 --hours 24\n  $ avito-ai pause --all              nothing is answered until avito-ai resume --all\n  $ avito-ai pause --all --hours 3\n\nWorks while the daemon runs: it applies the request at the start of its next pass.',
+    )
     .action(run(() => import('./commands/pause.js')));
   program
     .command('resume [chatId]')
-    .description('let the bot answer in a paused or escalated chat again (from new messages on)')
-    .option('--all', 'answer on the whole account again after another responder was found and stopped')
-    .addHelpText('after', '\nExamples:\n  $ avito-ai resume u2i-abc123\n  $ avito-ai resume --all')
+    .description('let the bot answer in a paused or escalated chat again (from new messages on), or on the whole account (--all)')
+    .option('--all', 'answer on the whole account again: lifts pause --all and the hold after another responder was found (stop that one first)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ avito-ai resume u2i-abc123\n  $ avito-ai resume --all\n\nAfter resume --all, questions that waited are answered if younger than REPLY_MAX_AGE_HOURS;\nchats you paused or answered by hand meanwhile stay paused.',
+    )
     .action(run(() => import('./commands/resume.js')));
   program
     .command('chats')

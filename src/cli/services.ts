@@ -250,6 +250,7 @@ export function responderSettings(config: Config): ResponderSettings {
     activeHours: r.activeHours,
     timeZone: r.timeZone,
     maxRepliesPerHour: r.maxRepliesPerHour,
+    maxRepliesPerHourAccount: r.maxRepliesPerHourAccount,
     replyMaxAgeHours: r.replyMaxAgeHours,
     engineFailureLimit: r.engineFailureLimit,
     // A send still on its way when the client gave up lands within about a timeout, if at all.

@@ -70,6 +70,8 @@ export const DEFAULTS = {
   ACTIVE_HOURS: undefined,
   TZ: undefined,
   MAX_REPLIES_PER_HOUR: '10',
+  /** Across every chat; 0: no account-wide cap. */
+  MAX_REPLIES_PER_HOUR_ACCOUNT: '200',
   REPLY_MAX_AGE_HOURS: '72',
   ENGINE_FAILURE_LIMIT: '3',
   POLL_CONCURRENCY: '4',
@@ -167,6 +169,8 @@ export interface Config {
     activeHours: ActiveHours | undefined;
     timeZone: string | undefined;
     maxRepliesPerHour: number;
+    /** Bot replies per hour on the whole account; 0: no cap. */
+    maxRepliesPerHourAccount: number;
     /** Questions older than this are left to the seller (0: no limit). */
     replyMaxAgeHours: number;
     engineFailureLimit: number;
@@ -643,6 +647,7 @@ function parseResponder(get: Getter): Config['responder'] {
     activeHours: parseActiveHours(get('ACTIVE_HOURS')),
     timeZone: parseTimeZone(get('TZ')),
     maxRepliesPerHour: parseInteger(get, 'MAX_REPLIES_PER_HOUR', 1, 10_000),
+    maxRepliesPerHourAccount: parseInteger(get, 'MAX_REPLIES_PER_HOUR_ACCOUNT', 0, 1_000_000),
     replyMaxAgeHours: parseNumber(get, 'REPLY_MAX_AGE_HOURS', 0, 24 * 365),
     engineFailureLimit: parseInteger(get, 'ENGINE_FAILURE_LIMIT', 1, 100),
   };

@@ -15,14 +15,21 @@ export interface ChatView {
   now: number;
   avitoClockOffsetMs: number;
   anotherResponder: boolean;
+  /** The seller paused the bot on the whole account (`pause --all`). */
+  accountPaused: boolean;
+  /** Bot replies on the account in the last hour, those under way included. */
+  accountReplies: number;
 }
+
+/** account-rate-limited: MAX_REPLIES_PER_HOUR_ACCOUNT reached; account-paused: `pause --all`. */
+export type HoldReason = 'quiet-hours' | 'rate-limited' | 'account-rate-limited' | 'another-responder' | 'account-paused';
 
 /** small-talk: thanks, a greeting or an emoji with no text set for it; the inquiry is closed and logged as SMALL_TALK. */
 export type SkipReason = 'no-inquiry' | 'paused' | 'escalated' | 'tariff-stub' | 'non-text' | 'stale' | 'not-ours' | 'small-talk';
 
 export type Verdict =
   | { kind: 'skip'; reason: Extract<SkipReason, 'no-inquiry' | 'paused' | 'escalated' | 'not-ours'> }
-  | { kind: 'hold'; reason: 'quiet-hours' | 'rate-limited' | 'another-responder' }
+  | { kind: 'hold'; reason: HoldReason }
   /** Left to the seller without a reply, the inquiry closed. */
   | { kind: 'leave'; reason: Extract<SkipReason, 'stale' | 'non-text'> }
   | { kind: 'ask-for-text' }
@@ -51,15 +58,17 @@ export interface ChatDecision {
 }
 
 export function decideChat(view: ChatView, settings: ResponderSettings): ChatDecision {
-  const { state, now } = view;
+  const { state } = view;
   const analysis = analyzeChat(view.history, state, view.userId, view.isProcessed, view.avitoClockOffsetMs);
   if (view.listing?.ownerId !== undefined && view.listing.ownerId !== view.userId) {
     return { analysis, learned: { processed: [], ...(isNewListing(view) ? { listing: view.listing } : {}) }, verdict: { kind: 'skip', reason: 'not-ours' } };
   }
   const learned = learn(view, analysis, settings);
   const pausedUntil = Math.max(state?.pausedUntil ?? 0, learned.takeover?.until ?? 0);
-  const verdict = view.anotherResponder || learned.anotherResponder ? holdForAnotherResponder(analysis) : judge(analysis, state, pausedUntil, now, settings);
-  return { analysis, learned, verdict };
+  if (view.anotherResponder || learned.anotherResponder) return { analysis, learned, verdict: holdForAnotherResponder(analysis) };
+  const verdict = judge(analysis, view, pausedUntil, settings);
+  // Whatever would act (answer, leave as stale, close a photo) waits: the seller finds the chats as the buyers left them.
+  return { analysis, learned, verdict: view.accountPaused && verdict.kind !== 'skip' ? { kind: 'hold', reason: 'account-paused' } : verdict };
 }
 
 export function markAnotherResponder(decision: ChatDecision, message: ChatMessage): ChatDecision {
@@ -102,7 +111,8 @@ function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettin
   return learned;
 }
 
-function judge(analysis: ChatAnalysis, state: ChatState | undefined, pausedUntil: number, now: number, settings: ResponderSettings): Verdict {
+function judge(analysis: ChatAnalysis, view: ChatView, pausedUntil: number, settings: ResponderSettings): Verdict {
+  const { state, now } = view;
   const newest = analysis.inquiry.at(-1);
   if (newest === undefined) return { kind: 'skip', reason: 'no-inquiry' };
   if (state?.escalatedAt) return { kind: 'skip', reason: 'escalated' };
@@ -112,6 +122,8 @@ function judge(analysis: ChatAnalysis, state: ChatState | undefined, pausedUntil
   if (pausedUntil > now) return { kind: 'skip', reason: 'paused' };
   if (!isWithinActiveHours(now, settings.activeHours, settings.timeZone)) return { kind: 'hold', reason: 'quiet-hours' };
   if (repliesInLastHour(state, now) >= settings.maxRepliesPerHour) return { kind: 'hold', reason: 'rate-limited' };
+  const accountCap = settings.maxRepliesPerHourAccount ?? 0;
+  if (accountCap > 0 && view.accountReplies >= accountCap) return { kind: 'hold', reason: 'account-rate-limited' };
   if (analysis.question !== '') return { kind: 'answer', question: analysis.question };
   const askForText = analysis.nonText.some((m) => settings.nonTextReplyTypes.includes(m.type));
   return askForText && settings.nonTextReplyText.trim() !== '' ? { kind: 'ask-for-text' } : { kind: 'leave', reason: 'non-text' };

@@ -278,7 +278,9 @@ class ChatQueue {
   }
 }
 
+const RETRIED_HOLDS: ReadonlySet<string> = new Set(['rate-limited', 'account-rate-limited', 'settling']);
+
 function shouldRetry(outcome: ChatOutcome): boolean {
   // Quiet hours and pauses end on their own: the safety pass comes back to those chats.
-  return outcome.action === 'deferred' || outcome.action === 'failed' || (outcome.action === 'held' && (outcome.reason === 'rate-limited' || outcome.reason === 'settling'));
+  return outcome.action === 'deferred' || outcome.action === 'failed' || (outcome.action === 'held' && RETRIED_HOLDS.has(outcome.reason));
 }

@@ -1,5 +1,5 @@
 import type { ChatMessage } from './model.js';
-import type { ChatState, ContextMessage } from './ports.js';
+import type { ChatState, ContextMessage, StoreReader } from './ports.js';
 import { HOUR_MS } from './time.js';
 
 /** The text Avito shows in chats when the account has no Messenger API tariff. */
@@ -22,6 +22,8 @@ export interface ResponderSettings {
   activeHours: { start: number; end: number } | undefined;
   timeZone: string | undefined;
   maxRepliesPerHour: number;
+  /** Bot replies per hour on the whole account (a runaway loop, a flood of buyers); 0 or unset: no cap. */
+  maxRepliesPerHourAccount?: number;
   /** Older inquiries are left to the seller; 0: no limit. */
   replyMaxAgeHours?: number;
   engineFailureLimit: number;
@@ -143,4 +145,13 @@ export function isWithinActiveHours(
 /** Bot replies in the last hour, for the per-chat cap against loops with other bots. */
 export function repliesInLastHour(state: ChatState | undefined, now: number): number {
   return (state?.recentReplies ?? []).filter((at) => now - at < HOUR_MS).length;
+}
+
+/** Bot replies in the last hour across every chat, for the account-wide cap. */
+export function countAccountReplies(store: Pick<StoreReader, 'forEachChat'>, now: number): number {
+  let count = 0;
+  store.forEachChat((state) => {
+    for (const at of state.recentReplies ?? []) if (now - at < HOUR_MS) count++;
+  });
+  return count;
 }

@@ -1,6 +1,7 @@
 /** A pass looks at the chats changed since the previous one, and at those it left open (engine failures, quiet hours, a pause that may have ended). */
 import { abortableSleep, runBounded } from './async.js';
 import { describeError } from '../errors.js';
+import { readAccountPause } from './account-pause.js';
 import { readAnotherResponder } from './another-responder.js';
 import { isFatalForAccount, isFatalForChat } from './failures.js';
 import { isWithinActiveHours, type ResponderSettings } from './inquiry.js';
@@ -65,10 +66,11 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
     summary: { chats: chats.length, handled: 0, answered: 0, escalated: 0, paused: 0, held: 0, deferred: 0, errors: 0, durationMs: 0 },
     stillOpen: new Set(),
     rechecked: new Map(),
-    // Holding for another responder is quiet everywhere: nothing may go out, so nothing is fetched.
+    // Holding for another responder or for the seller's pause --all is quiet everywhere: nothing may go out, so nothing is fetched (or marked read).
     quiet:
       (deps.activeHours !== undefined && !isWithinActiveHours(clock.now(), deps.activeHours.activeHours, deps.activeHours.timeZone)) ||
-      readAnotherResponder(store) !== undefined,
+      readAnotherResponder(store) !== undefined ||
+      readAccountPause(store, clock.now()) !== undefined,
   };
   await runBounded([...candidates], deps.concurrency, ([chatId, chat]) => lookAtChat(pass, chatId, chat));
   if (pass.fatal) throw pass.fatal;

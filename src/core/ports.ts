@@ -245,7 +245,15 @@ export type Notification =
       details?: Record<string, string | number>;
     };
 
-export type ErrorNoticeCode = 'tariff-stub' | 'engine-failed' | 'stale-question' | 'avito-auth' | 'passes-failing' | 'another-responder' | 'control-unreadable';
+export type ErrorNoticeCode =
+  | 'tariff-stub'
+  | 'engine-failed'
+  | 'stale-question'
+  | 'avito-auth'
+  | 'passes-failing'
+  | 'another-responder'
+  | 'control-unreadable'
+  | 'account-reply-cap';
 
 /** Tells the seller what happened. Must never throw into the core nor delay it. */
 export interface Notifier {

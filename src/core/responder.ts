@@ -1,11 +1,23 @@
 /** At most one reply per inquiry: with a write-ahead record, a crash between "decided" and "sent" is reconciled on the next look, not answered twice. */
 import { describeError } from '../errors.js';
 import { composeReply } from './answer.js';
-import { decideChat, isSameText, markAnotherResponder, planAfterEngineFailure, type ChatDecision, type Learned, type ReplyPlan, type SkipReason } from './decide.js';
+import {
+  decideChat,
+  isSameText,
+  markAnotherResponder,
+  planAfterEngineFailure,
+  type ChatDecision,
+  type HoldReason,
+  type Learned,
+  type ReplyPlan,
+  type SkipReason,
+  type Verdict,
+} from './decide.js';
 import type { EscalationMatcher } from './escalation.js';
+import { readAccountPause } from './account-pause.js';
 import { META_ANOTHER_RESPONDER, readAnotherResponder } from './another-responder.js';
 import { isFatalForAccount, mayHaveLanded } from './failures.js';
-import { analyzeChat, buildContext, isTariffStub, type ResponderSettings } from './inquiry.js';
+import { analyzeChat, buildContext, countAccountReplies, isTariffStub, type ResponderSettings } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
 import { DEFAULT_SEND_SETTLE_MS, reconcilePending } from './pending-reply.js';
 import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
@@ -19,8 +31,9 @@ import {
 } from './reply-records.js';
 import { sendParts } from './seller-reply.js';
 import { splitText } from './split-text.js';
+import { HOUR_MS } from './time.js';
 
-export type { SkipReason } from './decide.js';
+export type { HoldReason, SkipReason } from './decide.js';
 
 export interface ResponderDeps {
   messenger: Messenger;
@@ -48,7 +61,7 @@ export type ChatOutcome =
     }
   | { chatId: string; action: 'would-answer'; status: DialogStatus; question: string; reply: string; sources: string[]; listing?: Listing }
   | { chatId: string; action: 'skipped'; reason: SkipReason }
-  | { chatId: string; action: 'held'; reason: 'quiet-hours' | 'rate-limited' | 'shutdown' | 'settling' | 'another-responder' }
+  | { chatId: string; action: 'held'; reason: HoldReason | 'shutdown' | 'settling' }
   | { chatId: string; action: 'deferred'; reason: 'engine-failed'; attempt: number; error: string }
   | { chatId: string; action: 'failed'; error: string; ambiguous: boolean };
 
@@ -67,8 +80,14 @@ export interface Responder {
   exclusive<T>(chatId: string, work: () => Promise<T>): Promise<T>;
 }
 
+/** Replies decided but not yet recorded, across the chats answered at once: counted against the account cap, so those decided together cannot all pass it. */
+interface UnderWay {
+  replies: number;
+}
+
 export function createResponder(deps: ResponderDeps): Responder {
   const inFlight = new Map<string, Promise<unknown>>();
+  const underWay: UnderWay = { replies: 0 };
   function exclusive<T>(chatId: string, work: () => Promise<T>): Promise<T> {
     const previous = inFlight.get(chatId) ?? Promise.resolve();
     const run = previous.then(work, work);
@@ -80,7 +99,7 @@ export function createResponder(deps: ResponderDeps): Responder {
     return run;
   }
   return {
-    handleChat: (chatId, options = {}) => exclusive(chatId, () => handleChat(deps, chatId, options)),
+    handleChat: (chatId, options = {}) => exclusive(chatId, () => handleChat(deps, chatId, options, underWay)),
     exclusive,
   };
 }
@@ -94,7 +113,7 @@ interface Look {
   buyerName: string | undefined;
 }
 
-async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOptions): Promise<ChatOutcome> {
+async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOptions, underWay: UnderWay): Promise<ChatOutcome> {
   const userId = await deps.messenger.getUserId();
   const fetched = (await deps.messenger.listMessages(chatId, { limit: MESSAGES_PAGE })).reverse();
   if (fetched.some(isTariffStub)) {
@@ -112,9 +131,17 @@ async function handleChat(deps: ResponderDeps, chatId: string, options: HandleOp
     else if (settled?.action === 'failed' || settled?.action === 'held') return settled;
     else recovered = settled;
   }
-  const decision = decide(deps, look);
+  const decision = decide(deps, look, underWay.replies);
   if (options.dryRun) return await dryRun(deps, look, decision, options);
-  const done = await act(deps, look, decision, dropPending, options);
+  // Taken in the same turn as the decision: no other chat decides in between.
+  const replying = decision.verdict.kind === 'answer' || decision.verdict.kind === 'ask-for-text';
+  if (replying) underWay.replies++;
+  let done: ChatOutcome;
+  try {
+    done = await act(deps, look, decision, dropPending, options);
+  } finally {
+    if (replying) underWay.replies--;
+  }
   if (recovered === undefined) return done;
   if (done.action === 'skipped' && done.reason === 'no-inquiry') return recovered;
   // The buyer wrote again before the open reply was settled: both are news for the log.
@@ -133,8 +160,11 @@ async function readChat(deps: ResponderDeps, read: Pick<Look, 'chatId' | 'userId
   return { ...read, history, listing, buyerName: options.summary?.buyer?.name };
 }
 
-function decide(deps: ResponderDeps, look: Look): ChatDecision {
+function decide(deps: ResponderDeps, look: Look, repliesUnderWay: number): ChatDecision {
   const { store } = deps;
+  const now = deps.clock.now();
+  // Counted only under a cap: it visits every chat.
+  const accountReplies = (deps.settings.maxRepliesPerHourAccount ?? 0) > 0 ? countAccountReplies(store, now) + repliesUnderWay : 0;
   return decideChat(
     {
       chatId: look.chatId,
@@ -144,9 +174,11 @@ function decide(deps: ResponderDeps, look: Look): ChatDecision {
       listing: look.listing,
       ...(look.buyerName ? { buyerName: look.buyerName } : {}),
       isProcessed: (id) => store.isProcessed(id),
-      now: deps.clock.now(),
+      now,
       avitoClockOffsetMs: readAvitoClockOffset(store),
       anotherResponder: readAnotherResponder(store) !== undefined,
+      accountPaused: readAccountPause(store, now) !== undefined,
+      accountReplies,
     },
     deps.settings,
   );
@@ -168,11 +200,7 @@ async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropP
   const seen = createSeen(deps, look, decision.learned, dropPending);
   const { observe, tellTakeover } = seen;
 
-  if (verdict.kind === 'skip' || verdict.kind === 'hold') {
-    await deps.store.transact(observe);
-    tellTakeover();
-    return verdict.kind === 'skip' ? { chatId, action: 'skipped', reason: verdict.reason } : { chatId, action: 'held', reason: verdict.reason };
-  }
+  if (verdict.kind === 'skip' || verdict.kind === 'hold') return await standBack(deps, chatId, verdict, seen);
   if (verdict.kind === 'leave') {
     await deps.store.transact((tx) => {
       observe(tx);
@@ -214,6 +242,41 @@ async function act(deps: ResponderDeps, look: Look, decided: ChatDecision, dropP
   tellTakeover();
   notifyNonText(deps, look, decision, (message) => plan.status === 'NON_TEXT' && deps.settings.nonTextReplyTypes.includes(message.type));
   return await sendRecorded(deps, record, splitText(record.text), [], analysis.inquiry, look.listing, started, plan.answer);
+}
+
+/** Nothing goes out now; a hold leaves the question open for a later look. */
+async function standBack(deps: ResponderDeps, chatId: string, verdict: Extract<Verdict, { kind: 'skip' | 'hold' }>, seen: Seen): Promise<ChatOutcome> {
+  let tellCap = false;
+  await deps.store.transact((tx) => {
+    seen.observe(tx);
+    // Claimed inside the write, so the chats held at once tell the seller once.
+    if (verdict.kind === 'hold' && verdict.reason === 'account-rate-limited') tellCap = claimHourlyNotice(tx, deps, META_ACCOUNT_CAP_NOTICE);
+  });
+  seen.tellTakeover();
+  if (tellCap) notifyAccountCap(deps);
+  return verdict.kind === 'skip' ? { chatId, action: 'skipped', reason: verdict.reason } : { chatId, action: 'held', reason: verdict.reason };
+}
+
+/** When the seller last heard that the account cap holds questions back: kept in the store, so cron's `poll --once` tells once an hour too. */
+const META_ACCOUNT_CAP_NOTICE = 'responder.accountCapNoticeAt';
+
+function claimHourlyNotice(tx: StoreTransaction, deps: Pick<ResponderDeps, 'store' | 'clock'>, key: string): boolean {
+  const now = deps.clock.now();
+  const last = Number(deps.store.getMeta(key)) || 0;
+  // A time ahead of the clock (it was set back since) does not silence the notice.
+  if (last <= now && now - last < HOUR_MS) return false;
+  tx.setMeta(key, String(now));
+  return true;
+}
+
+function notifyAccountCap(deps: ResponderDeps): void {
+  const cap = deps.settings.maxRepliesPerHourAccount ?? 0;
+  deps.notifier.notify({
+    kind: 'error',
+    code: 'account-reply-cap',
+    details: { cap },
+    message: `The bot sent ${cap} replies on the account within the hour (MAX_REPLIES_PER_HOUR_ACCOUNT): further questions wait, unread, until the hour allows more.`,
+  });
 }
 
 interface Seen {
@@ -368,7 +431,11 @@ async function settlePending(deps: ResponderDeps, look: Look, pending: PendingRe
     isProcessed: (id) => store.isProcessed(id),
     now: clock.now(),
     settleMs: deps.settings.sendSettleMs ?? DEFAULT_SEND_SETTLE_MS,
-    stopped: (state?.pausedUntil ?? 0) > clock.now() || state?.escalatedAt !== undefined || readAnotherResponder(store) !== undefined,
+    stopped:
+      (state?.pausedUntil ?? 0) > clock.now() ||
+      state?.escalatedAt !== undefined ||
+      readAnotherResponder(store) !== undefined ||
+      readAccountPause(store, clock.now()) !== undefined,
   });
   if (plan.kind === 'hold') return { chatId: look.chatId, action: 'held', reason: 'settling' };
   if (plan.kind === 'drop') return 'drop';

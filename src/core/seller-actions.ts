@@ -1,5 +1,7 @@
 /** The seller's remote window (Telegram): each chat action runs in the responder's queue, never alongside the bot answering that chat. */
 import { describeError } from '../errors.js';
+import { readAccountPause, type AccountPause } from './account-pause.js';
+import { readAnotherResponder } from './another-responder.js';
 import { abortableSleep } from './async.js';
 import { applyControl, type ControlRequest } from './chat-control.js';
 import type { ChatMessage } from './model.js';
@@ -24,6 +26,14 @@ export interface StatusReport {
   counters: Record<CounterName, number>;
   escalated: number;
   paused: number;
+}
+
+/** What keeps the bot silent on every chat. */
+export interface AccountHold {
+  /** The seller's `pause --all` in force. */
+  pause: AccountPause | undefined;
+  /** Another responder was found on the account. */
+  anotherResponder: boolean;
 }
 
 /** An owner's answer on its way to the buyer: stored before Telegram confirms the update, kept until the owner heard its fate, so a crash in between is settled at the next start. */
@@ -57,6 +67,11 @@ export interface SellerActions {
   reviewSellerReply(reply: SellerReply, signal: AbortSignal): Promise<LeftReplyFate | undefined>;
   pause(chatId: string, hours: number): Promise<number>;
   resume(chatId: string): Promise<boolean>;
+  /** No chat is answered until `resumeAccount`, or for `hours` when given. */
+  pauseAccount(hours?: number): Promise<AccountPause>;
+  /** Lifts the account pause and the hold for another responder; returns what held the bot before. */
+  resumeAccount(): Promise<AccountHold>;
+  accountHold(): AccountHold;
   attention(): ChatState[];
   status(): StatusReport;
 }
@@ -110,6 +125,22 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
       });
     },
 
+    // Account-wide, so in no chat's queue: a chat being answered at this moment finishes.
+    async pauseAccount(hours) {
+      const since = clock.now();
+      const pause: AccountPause = hours === undefined ? { since } : { since, until: since + hours * HOUR_MS };
+      await store.transact((tx) => applyControl(tx, { op: 'pause-account', at: since, ...(pause.until === undefined ? {} : { until: pause.until }) }));
+      return pause;
+    },
+
+    async resumeAccount() {
+      const before = readAccountHold(store, clock.now());
+      await store.transact((tx) => applyControl(tx, { op: 'resume-account', at: clock.now() }));
+      return before;
+    },
+
+    accountHold: () => readAccountHold(store, clock.now()),
+
     attention() {
       return store
         .listChats()
@@ -127,6 +158,10 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
       };
     },
   };
+}
+
+function readAccountHold(store: Store, now: number): AccountHold {
+  return { pause: readAccountPause(store, now), anotherResponder: readAnotherResponder(store) !== undefined };
 }
 
 async function acceptSellerReply({ store, clock }: SellerActionsDeps, reply: SellerReply): Promise<boolean> {

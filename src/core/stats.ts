@@ -1,4 +1,5 @@
 /** Field names are those sellers' scripts know from the monitor API avito-ai replaces; `/stats`, `/metrics`, the dashboard and `stats` read this object. */
+import { readAccountPause } from './account-pause.js';
 import type { DialogStatus } from './model.js';
 import { META_LAST_PASS, openChatIds } from './poll.js';
 import type { DialogRecord, Store } from './ports.js';
@@ -32,6 +33,8 @@ export interface MonitorStats {
   failed_messages: number;
   escalated_chats: number;
   paused_chats: number;
+  /** The seller's `pause --all` in force (ISO times; `until` null: until `resume --all`), null when the bot may answer. */
+  account_pause: { since: string; until: string | null } | null;
   /** Chats where the bot or the seller wrote in the last 24 hours. */
   active_dialogs: number;
   last_poll_time: string | null;
@@ -72,6 +75,7 @@ export function computeStats(store: Store, now: number, runtime?: RuntimeFigures
   const dialogs = store.recentDialogs(LATENCY_WINDOW);
   const lastPass = Number(store.getMeta(META_LAST_PASS)) || undefined;
   const lastError = parseLastError(store.getMeta(META_LAST_ERROR));
+  const accountPause = readAccountPause(store, now);
   return {
     total_messages: counters.messagesSeen,
     pending_messages: open.length + (runtime?.queued ?? 0),
@@ -80,6 +84,7 @@ export function computeStats(store: Store, now: number, runtime?: RuntimeFigures
     failed_messages: counters.engineFailures + counters.errors,
     escalated_chats: escalated,
     paused_chats: paused,
+    account_pause: accountPause ? { since: new Date(accountPause.since).toISOString(), until: accountPause.until === undefined ? null : new Date(accountPause.until).toISOString() } : null,
     active_dialogs: active,
     last_poll_time: lastPass ? new Date(lastPass).toISOString() : null,
     last_error: lastError?.message ?? null,

@@ -4,7 +4,7 @@ import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { Message, Update } from 'telegraf/types';
 import { abortableSleep } from '../core/async.js';
 import { retry, type BackoffPolicy } from '../core/retry.js';
-import type { LeftReplyFate, SellerActions, SellerReply } from '../core/seller-actions.js';
+import type { AccountHold, LeftReplyFate, SellerActions, SellerReply } from '../core/seller-actions.js';
 import { TelegramBotError, describeError } from '../errors.js';
 import { avitoChatUrl, chatIdFromNotice, escapeHtml, renderChunks, MESSAGE_LIMIT, type OutgoingMessage } from './format.js';
 import { TelegramSendError, type NoticeLogger } from './notifier.js';
@@ -30,8 +30,8 @@ export interface TelegramBot {
 export const COMMANDS = [
   { command: 'status', description: 'как работает бот: проходы, ответы, ошибки' },
   { command: 'chats', description: 'чаты, ждущие вас: эскалации и паузы' },
-  { command: 'pause', description: '/pause <чат> [часы] — бот молчит в чате' },
-  { command: 'resume', description: '/resume <чат> — бот снова отвечает в чате' },
+  { command: 'pause', description: '/pause <чат> [часы] — бот молчит в чате; /pause all — во всём аккаунте' },
+  { command: 'resume', description: '/resume <чат> — бот снова отвечает в чате; /resume all — во всём аккаунте' },
   { command: 'help', description: 'что умеет бот' },
 ];
 
@@ -45,6 +45,8 @@ const HELP = [
   '/chats — чаты, ждущие вас',
   '/pause &lt;чат&gt; [часы] — бот молчит в чате (по умолчанию 24 ч)',
   '/resume &lt;чат&gt; — бот снова отвечает в чате',
+  '/pause all [часы] — бот молчит во всём аккаунте, вопросы ждут вас непрочитанными (без часов — до /resume all)',
+  '/resume all — бот снова отвечает во всём аккаунте',
 ].join('\n');
 
 interface BotContext {
@@ -138,18 +140,44 @@ function registerHandlers(context: BotContext, actions: SellerActions): void {
   bot.catch((error) => logger.warn(`telegram: a command failed: ${redact(describeError(error))}`));
 }
 
+/** `all` (or `все`) instead of a chat id: the whole account. */
+const ACCOUNT_WORDS = new Set(['all', 'все', 'всё']);
+const MAX_PAUSE_HOURS = 24 * 365;
+
 async function pauseCommand(payload: string, actions: SellerActions, logger: NoticeLogger): Promise<string> {
   const [chatId, hoursText] = payload.trim().split(/\s+/);
+  if (chatId !== undefined && ACCOUNT_WORDS.has(chatId.toLowerCase())) return pauseAccountCommand(hoursText, actions, logger);
   const hours = hoursText === undefined ? 24 : Number(hoursText.replace(',', '.'));
-  if (!chatId || !(hours > 0 && hours <= 24 * 365)) return 'Напишите так: <code>/pause u2i-… 24</code> (часы — необязательно, по умолчанию 24).';
+  if (!chatId || !(hours > 0 && hours <= MAX_PAUSE_HOURS)) return 'Напишите так: <code>/pause u2i-… 24</code> (часы — необязательно, по умолчанию 24).';
   const until = await actions.pause(chatId, hours);
   logger.info('telegram: paused a chat', { chat: chatId, hours });
   return `⏸ Бот молчит в чате <code>${escapeHtml(chatId)}</code> до ${formatTime(until)}.`;
 }
 
+async function pauseAccountCommand(hoursText: string | undefined, actions: SellerActions, logger: NoticeLogger): Promise<string> {
+  const hours = hoursText === undefined ? undefined : Number(hoursText.replace(',', '.'));
+  if (hours !== undefined && !(hours > 0 && hours <= MAX_PAUSE_HOURS)) {
+    return 'Напишите так: <code>/pause all</code> — до /resume all, или <code>/pause all 3</code> — на 3 часа.';
+  }
+  const pause = await actions.pauseAccount(hours);
+  logger.info('telegram: paused the whole account', { hours: hours ?? 'until resume' });
+  const until = pause.until === undefined ? 'до команды /resume all' : `до ${formatTime(pause.until)} (вернуть раньше: /resume all)`;
+  return `⏸ Бот на паузе во всём аккаунте ${until}: он не отвечает ни в одном чате и ничего не отмечает прочитанным — вопросы ждут вас.`;
+}
+
+async function resumeAccountCommand(actions: SellerActions, logger: NoticeLogger): Promise<string> {
+  const before = await actions.resumeAccount();
+  logger.info('telegram: resumed the whole account', { paused: before.pause !== undefined, anotherResponder: before.anotherResponder });
+  if (before.pause === undefined && !before.anotherResponder) return '▶️ Бот и так отвечает во всём аккаунте: паузы не было.';
+  const lines = ['▶️ Бот снова отвечает во всём аккаунте. Вопросы, которые ждали, он ответит на ближайшем проходе, кроме слишком старых (REPLY_MAX_AGE_HOURS) — их оставит вам.'];
+  if (before.anotherResponder) lines.push('Убедитесь, что вторая копия avito-ai или другой бот на этом аккаунте остановлены, иначе покупатели получат ответы дважды.');
+  return lines.join('\n');
+}
+
 async function resumeCommand(payload: string, actions: SellerActions, logger: NoticeLogger): Promise<string> {
   const chatId = payload.trim().split(/\s+/)[0];
-  if (!chatId) return 'Напишите так: <code>/resume u2i-…</code>';
+  if (chatId !== undefined && ACCOUNT_WORDS.has(chatId.toLowerCase())) return resumeAccountCommand(actions, logger);
+  if (!chatId) return 'Напишите так: <code>/resume u2i-…</code> (или <code>/resume all</code> — во всём аккаунте)';
   if (!(await actions.resume(chatId))) return `Чата <code>${escapeHtml(chatId)}</code> бот не знает (см. /chats).`;
   logger.info('telegram: resumed a chat', { chat: chatId });
   return `▶️ Бот снова отвечает в чате <code>${escapeHtml(chatId)}</code> (на новые сообщения).`;
@@ -429,7 +457,7 @@ async function reply(ctx: Context, html: string): Promise<void> {
 
 function formatStatus(actions: SellerActions): string {
   const { daemon, counters, escalated, paused } = actions.status();
-  const lines = [`🟢 <b>Работает</b> с ${formatTime(daemon.startedAt)} (${formatDuration(Date.now() - daemon.startedAt)})`];
+  const lines = [`🟢 <b>Работает</b> с ${formatTime(daemon.startedAt)} (${formatDuration(Date.now() - daemon.startedAt)})`, ...describeAccountHold(actions.accountHold())];
   if (daemon.lastPass && daemon.lastPassAt) {
     const pass = daemon.lastPass;
     lines.push(
@@ -444,10 +472,22 @@ function formatStatus(actions: SellerActions): string {
   return lines.join('\n');
 }
 
+/** Lines on what silences the bot on every chat, for /status and /chats. */
+function describeAccountHold(hold: AccountHold): string[] {
+  const lines: string[] = [];
+  if (hold.pause) {
+    const until = hold.pause.until === undefined ? 'до /resume all' : `до ${formatTime(hold.pause.until)}`;
+    lines.push(`⏸ <b>Пауза во всём аккаунте</b> ${until}: бот не отвечает ни в одном чате (/resume all)`);
+  }
+  if (hold.anotherResponder) lines.push('⛔ <b>Бот молчит во всех чатах</b>: на аккаунте отвечает кто-то ещё. Остановите его и выполните /resume all');
+  return lines;
+}
+
 function formatAttention(actions: SellerActions): string {
   const chats = actions.attention();
-  if (chats.length === 0) return 'Чатов, ждущих вас, нет: бот отвечает везде.';
-  const lines = [`<b>Ждут вас: ${chats.length}</b>`];
+  const account = describeAccountHold(actions.accountHold());
+  if (chats.length === 0) return account.length > 0 ? [...account, 'Других чатов, ждущих вас, нет.'].join('\n') : 'Чатов, ждущих вас, нет: бот отвечает везде.';
+  const lines = [...account, `<b>Ждут вас: ${chats.length}</b>`];
   for (const state of chats.slice(0, 50)) {
     const what = state.escalatedAt !== undefined ? '🚨 эскалация' : `⏸ пауза до ${formatTime(state.pausedUntil ?? 0)}${state.pauseReason === 'takeover' ? ' (вы ответили)' : ''}`;
     const title = state.listing?.title ? ` · ${escapeHtml(state.listing.title)}` : '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
 import { runBounded } from '../../src/core/async.js';
+import { applyControl } from '../../src/core/chat-control.js';
 import { runPollLoop, runPollPass } from '../../src/core/poll.js';
 import { createResponder } from '../../src/core/responder.js';
 import { AvitoApiError, AvitoAuthError } from '../../src/errors.js';
@@ -172,6 +173,23 @@ describe('quiet hours', () => {
     expect(messenger.listMessagesCalls).toBe(0);
     await runPollPass({ ...deps, activeHours: { activeHours: undefined, timeZone: 'UTC' } });
     expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.']);
+  });
+});
+
+describe('pause --all', () => {
+  it('fetches nothing while the account is paused, keeps the chats open, and answers them after resume --all', async () => {
+    const { messenger, store, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.buyer('c2', 'Какое давление?');
+    await store.transact((tx) => applyControl(tx, { op: 'pause-account', at: deps.clock.now() }));
+    const paused = await runPollPass(deps);
+    expect(paused).toMatchObject({ held: 2, answered: 0 });
+    expect(messenger.listMessagesCalls).toBe(0);
+    expect(messenger.reads).toEqual([]);
+    // Nothing new in Avito since: the chats come back from the open list alone.
+    await store.transact((tx) => applyControl(tx, { op: 'resume-account', at: deps.clock.now() }));
+    expect(await runPollPass(deps)).toMatchObject({ answered: 2 });
+    expect(messenger.sends).toHaveLength(2);
   });
 });
 

@@ -687,6 +687,103 @@ describe('rule 9: quiet hours and limits', () => {
   });
 });
 
+describe('the account-wide switches', () => {
+  it('pause --all holds every question, unread and open, and resume --all answers those still young enough', async () => {
+    const { messenger, responder, store, clock, notices } = setup({ settings: { replyMaxAgeHours: 72 } });
+    messenger.addChat('c2', LISTING);
+    await store.transact((tx) => applyControl(tx, { op: 'pause-account', at: clock.t }));
+    const asked = messenger.buyer('c1', 'Какое давление?');
+    messenger.add('c2', { type: 'image', text: '' });
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'account-paused' });
+    expect(await responder.handleChat('c2')).toMatchObject({ action: 'held', reason: 'account-paused' });
+    expect(messenger.sends).toEqual([]);
+    expect(messenger.reads).toEqual([]);
+    expect(store.isProcessed(asked.id)).toBe(false);
+    expect(notices).toEqual([]);
+
+    await store.transact((tx) => applyControl(tx, { op: 'resume-account', at: clock.t + 60_000 }));
+    clock.t += 60_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', question: 'Какое давление?' });
+    expect(await responder.handleChat('c2')).toMatchObject({ action: 'skipped', reason: 'non-text' });
+  });
+
+  it('a pause --all with hours ends by itself; a chat the seller paused stays paused under it and after it', async () => {
+    const { messenger, responder, store, clock } = setup();
+    messenger.addChat('c2', LISTING);
+    await store.transact((tx) => {
+      applyControl(tx, { op: 'pause-account', at: clock.t, until: clock.t + 3_600_000 });
+      applyControl(tx, { op: 'pause', chatId: 'c2', until: clock.t + 10 * 3_600_000 });
+    });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.buyer('c2', 'Какое давление?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'account-paused' });
+    expect(await responder.handleChat('c2')).toMatchObject({ action: 'skipped', reason: 'paused' });
+    clock.t += 3_600_001;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+    expect(await responder.handleChat('c2')).toMatchObject({ action: 'skipped', reason: 'paused' });
+  });
+
+  it('a question that grew older than REPLY_MAX_AGE_HOURS during the pause is left to the seller after resume --all', async () => {
+    const { messenger, responder, store, clock, notices } = setup({ settings: { replyMaxAgeHours: 72 } });
+    await store.transact((tx) => applyControl(tx, { op: 'pause-account', at: clock.t }));
+    messenger.clock = clock.t / 1000;
+    messenger.buyer('c1', 'Какое давление?');
+    clock.t += 80 * 3_600_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'account-paused' });
+    await store.transact((tx) => applyControl(tx, { op: 'resume-account', at: clock.t }));
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'skipped', reason: 'stale' });
+    expect(messenger.sends).toEqual([]);
+    expect(notices).toContainEqual(expect.objectContaining({ kind: 'error', code: 'stale-question' }));
+  });
+
+  it('resume --all also lifts the hold for another responder', async () => {
+    const { messenger, responder, store, clock } = setup();
+    await store.transact((tx) => tx.setMeta('responder.anotherResponder', JSON.stringify({ at: clock.t, chatId: 'c9', messageId: 'x' })));
+    messenger.buyer('c1', 'Какое давление?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'another-responder' });
+    await store.transact((tx) => applyControl(tx, { op: 'resume-account', at: clock.t }));
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+  });
+
+  it('MAX_REPLIES_PER_HOUR_ACCOUNT holds further questions, unread, tells the seller once an hour, and answers them when the hour allows', async () => {
+    const { messenger, responder, clock, notices } = setup({ settings: { maxRepliesPerHourAccount: 2 } });
+    for (const chatId of ['c2', 'c3', 'c4']) messenger.addChat(chatId, LISTING);
+    for (const chatId of ['c1', 'c2', 'c3', 'c4']) messenger.buyer(chatId, 'Какое давление?');
+    const outcomes = [];
+    for (const chatId of ['c1', 'c2', 'c3', 'c4']) outcomes.push(await responder.handleChat(chatId));
+    expect(outcomes.map((outcome) => outcome.action)).toEqual(['answered', 'answered', 'held', 'held']);
+    expect(outcomes[2]).toMatchObject({ reason: 'account-rate-limited' });
+    expect(messenger.reads).toEqual(['c1', 'c2']);
+    expect(notices.filter((n) => n.kind === 'error')).toEqual([expect.objectContaining({ code: 'account-reply-cap', details: { cap: 2 } })]);
+
+    clock.t += 30 * 60_000;
+    expect(await responder.handleChat('c3')).toMatchObject({ action: 'held', reason: 'account-rate-limited' });
+    expect(notices.filter((n) => n.kind === 'error')).toHaveLength(1);
+
+    clock.t += 30 * 60_000 + 1;
+    expect(await responder.handleChat('c3')).toMatchObject({ action: 'answered' });
+    expect(await responder.handleChat('c4')).toMatchObject({ action: 'answered' });
+    expect(messenger.sends.map((send) => send.chatId)).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('chats decided at the same moment cannot all pass the account cap', async () => {
+    const { messenger, responder } = setup({ settings: { maxRepliesPerHourAccount: 2 } });
+    for (const chatId of ['c2', 'c3', 'c4']) messenger.addChat(chatId, LISTING);
+    for (const chatId of ['c1', 'c2', 'c3', 'c4']) messenger.buyer(chatId, 'Какое давление?');
+    const outcomes = await Promise.all(['c1', 'c2', 'c3', 'c4'].map((chatId) => responder.handleChat(chatId)));
+    expect(outcomes.filter((outcome) => outcome.action === 'answered')).toHaveLength(2);
+    expect(messenger.sends).toHaveLength(2);
+  });
+
+  it('MAX_REPLIES_PER_HOUR_ACCOUNT=0 caps nothing', async () => {
+    const { messenger, responder } = setup({ settings: { maxRepliesPerHourAccount: 0 } });
+    for (let i = 2; i <= 5; i++) messenger.addChat(`c${i}`, LISTING);
+    for (let i = 1; i <= 5; i++) messenger.buyer(`c${i}`, 'Какое давление?');
+    for (let i = 1; i <= 5; i++) await responder.handleChat(`c${i}`);
+    expect(messenger.sends).toHaveLength(5);
+  });
+});
+
 describe('old questions', () => {
   it('leaves a question older than REPLY_MAX_AGE_HOURS to the seller, says so, and answers new ones', async () => {
     const { messenger, responder, clock, notices, store } = setup({ settings: { replyMaxAgeHours: 72 } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DialogStatus } from '../../src/core/model.js';
+import { applyControl } from '../../src/core/chat-control.js';
 import { META_LAST_PASS, rememberOpenChats } from '../../src/core/poll.js';
 import type { DialogRecord, PendingReply } from '../../src/core/ports.js';
 import { ACTIVE_DIALOG_MS, computeStats, LATENCY_WINDOW, META_LAST_ERROR, percentile } from '../../src/core/stats.js';
@@ -30,6 +31,7 @@ describe('computeStats', () => {
       failed_messages: 0,
       escalated_chats: 0,
       paused_chats: 0,
+      account_pause: null,
       active_dialogs: 0,
       last_poll_time: null,
       last_error: null,
@@ -41,6 +43,15 @@ describe('computeStats', () => {
       uptime_seconds: null,
       webhook: null,
     });
+  });
+
+  it('shows the account pause while it holds, with its end, and none once its hours passed', async () => {
+    const store = createMemoryStore();
+    await store.transact((tx) => applyControl(tx, { op: 'pause-account', at: NOW - 60_000, until: NOW + 3_600_000 }));
+    expect(computeStats(store, NOW).account_pause).toEqual({ since: new Date(NOW - 60_000).toISOString(), until: new Date(NOW + 3_600_000).toISOString() });
+    expect(computeStats(store, NOW + 3_600_000).account_pause).toBeNull();
+    await store.transact((tx) => applyControl(tx, { op: 'pause-account', at: NOW }));
+    expect(computeStats(store, NOW + 1000 * 3_600_000).account_pause).toEqual({ since: new Date(NOW).toISOString(), until: null });
   });
 
   it('maps the counters', async () => {

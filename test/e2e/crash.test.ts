@@ -65,6 +65,8 @@ function settings(sb: Sandbox, cwd: string, timeoutSeconds = 1): Record<string, 
     AVITO_TIMEOUT: String(timeoutSeconds),
     // Dozens of turns per chat within minutes: the anti-loop cap would hold them, not a crash.
     MAX_REPLIES_PER_HOUR: '10000',
+    // Hundreds of replies within minutes, past the account's hourly cap: held by it, not by a crash.
+    MAX_REPLIES_PER_HOUR_ACCOUNT: '0',
     // Generated chats reach hours into the past; every question here is to be answered.
     REPLY_MAX_AGE_HOURS: '0',
   };

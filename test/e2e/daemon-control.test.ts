@@ -59,4 +59,41 @@ describe('pause and resume while the daemon runs', () => {
       expect((await daemon.done).code).toBe(0);
     }
   }, 40_000);
+
+  it('pause --all holds every chat, unread, until resume --all; then the question asked meanwhile is answered', async () => {
+    sandbox = await startDemoSandbox();
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-control-'));
+    const env = { ...sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json')), AVITO_POLL_INTERVAL: '1' };
+    const daemon = spawnCli(['poll'], { cwd, env });
+    let log = '';
+    daemon.child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const passes = (): number => (log.match(/INFO\s+pass /g) ?? []).length;
+    const readMarks = (): number => sandbox!.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/read')).length;
+    try {
+      await waitFor(() => sandbox!.sent().length === 5 && passes() >= 2, 'the demo chats answered');
+
+      const paused = await runInProcess(['pause', '--all'], { cwd, env });
+      expect(paused.code, paused.stderr).toBe(0);
+      expect(paused.stdout).toMatch(/^pause --all until avito-ai resume --all queued: the running avito-ai holds the store; it applies this at the start of its next pass \(within 1 s\)\n$/);
+      await waitFor(() => log.includes('applied a queued pause --all: the bot answers no chat until resume --all'), 'the account pause to be applied');
+      const reads = readMarks();
+      sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
+      sandbox.addMessage('u2i-demo-coffee', { text: 'А в Казань отправите?' });
+      const before = passes();
+      await waitFor(() => passes() >= before + 2, 'two more passes');
+      expect(sandbox.sent(), log).toHaveLength(5);
+      expect(readMarks()).toBe(reads);
+      expect(sandbox.messages('u2i-demo-vacuum').at(-1)).toMatchObject({ direction: 'in', is_read: false });
+
+      const resumed = await runInProcess(['resume', '--all'], { cwd, env });
+      expect(resumed.stdout).toContain('resume --all queued');
+      await waitFor(() => log.includes('applied a queued resume --all'), 'the resume to be applied');
+      // Unlike a chat's resume, the questions asked during an account pause are still the bot's to answer.
+      await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length === 2 && sandbox!.sent('u2i-demo-coffee').length === 2, 'the answers after resume --all');
+      expect(sandbox.sent()).toHaveLength(7);
+    } finally {
+      daemon.child.kill('SIGTERM');
+      expect((await daemon.done).code).toBe(0);
+    }
+  }, 40_000);
 });

@@ -76,6 +76,15 @@ function createActions(overrides: Partial<SellerActions> = {}): SellerActions & 
       calls.push(`resume(${chatId})`);
       return chatId === 'u2i-known';
     },
+    pauseAccount: async (hours) => {
+      calls.push(`pauseAccount(${hours})`);
+      return hours === undefined ? { since: Date.now() } : { since: Date.now(), until: PAUSED_UNTIL };
+    },
+    resumeAccount: async () => {
+      calls.push('resumeAccount()');
+      return { pause: { since: Date.now() }, anotherResponder: false };
+    },
+    accountHold: () => ({ pause: undefined, anotherResponder: false }),
     attention: () => [],
     status: () => report,
     ...overrides,
@@ -406,8 +415,53 @@ describe('listen: what the owners write', () => {
     const usage = 'Напишите так: /pause u2i-… 24 (часы — необязательно, по умолчанию 24).';
     expect(repliesTo(OWNER).slice(0, 4)).toEqual([usage, usage, usage, usage]);
     expect(repliesTo(OWNER)[4]).toMatch(/^⏸ Бот молчит в чате u2i-a до \d\d\.\d\d, \d\d:\d\d\.$/);
-    expect(repliesTo(OWNER)[6]).toBe('Напишите так: /resume u2i-…');
+    expect(repliesTo(OWNER)[6]).toBe('Напишите так: /resume u2i-… (или /resume all — во всём аккаунте)');
     expect(actions.calls).toEqual(['pause(u2i-a, 24)', 'pause(u2i-b, 1.5)', 'resume(u2i-known)']);
+  });
+
+  it('/pause all and /resume all act on the whole account: without hours until /resume all, with hours up to a year', async () => {
+    const actions = createActions();
+    listen(createBot(), actions);
+    await telegram.waitFor(() => telegram.polling);
+    const commands = ['/pause all', '/pause ALL 0', '/pause all 9000', '/pause все 1,5', '/resume all'];
+    for (const [index, command] of commands.entries()) {
+      telegram.userSends(OWNER, command);
+      await telegram.waitFor(() => repliesTo(OWNER).length === index + 1);
+    }
+    const replies = repliesTo(OWNER);
+    expect(replies[0]).toBe('⏸ Бот на паузе во всём аккаунте до команды /resume all: он не отвечает ни в одном чате и ничего не отмечает прочитанным — вопросы ждут вас.');
+    const usage = 'Напишите так: /pause all — до /resume all, или /pause all 3 — на 3 часа.';
+    expect(replies.slice(1, 3)).toEqual([usage, usage]);
+    expect(replies[3]).toMatch(/^⏸ Бот на паузе во всём аккаунте до \d\d\.\d\d, \d\d:\d\d \(вернуть раньше: \/resume all\)/);
+    expect(replies[4]).toMatch(/^▶️ Бот снова отвечает во всём аккаунте\. Вопросы, которые ждали, он ответит на ближайшем проходе/);
+    expect(actions.calls).toEqual(['pauseAccount(undefined)', 'pauseAccount(1.5)', 'resumeAccount()']);
+  });
+
+  it('/resume all says what it lifted: nothing, or the hold for another responder too', async () => {
+    const lifted = [
+      { pause: undefined, anotherResponder: false },
+      { pause: undefined, anotherResponder: true },
+    ];
+    listen(createBot(), createActions({ resumeAccount: async () => lifted.shift()! }));
+    await telegram.waitFor(() => telegram.polling);
+    telegram.userSends(OWNER, '/resume all');
+    await telegram.waitFor(() => repliesTo(OWNER).length === 1);
+    telegram.userSends(OWNER, '/resume all');
+    await telegram.waitFor(() => repliesTo(OWNER).length === 2);
+    expect(repliesTo(OWNER)[0]).toBe('▶️ Бот и так отвечает во всём аккаунте: паузы не было.');
+    expect(repliesTo(OWNER)[1]).toMatch(/\nУбедитесь, что вторая копия avito-ai или другой бот на этом аккаунте остановлены/);
+  });
+
+  it('/status and /chats put the account pause first', async () => {
+    const actions = createActions({ accountHold: () => ({ pause: { since: Date.now() }, anotherResponder: false }) });
+    listen(createBot(), actions);
+    await telegram.waitFor(() => telegram.polling);
+    telegram.userSends(OWNER, '/status');
+    await telegram.waitFor(() => repliesTo(OWNER).length === 1);
+    telegram.userSends(OWNER, '/chats');
+    await telegram.waitFor(() => repliesTo(OWNER).length === 2);
+    expect(repliesTo(OWNER)[0]).toMatch(/^🟢 Работает .*\n⏸ Пауза во всём аккаунте до \/resume all: бот не отвечает ни в одном чате \(\/resume all\)\n/);
+    expect(repliesTo(OWNER)[1]).toBe('⏸ Пауза во всём аккаунте до /resume all: бот не отвечает ни в одном чате (/resume all)\nДругих чатов, ждущих вас, нет.');
   });
 
   it('/chats lists 50 chats in messages Telegram accepts, escaping titles, and counts the rest', async () => {

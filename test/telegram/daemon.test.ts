@@ -248,4 +248,39 @@ describe('remote control while the daemon runs', () => {
     expect(to(STRANGER)).toEqual([]);
     expect(result.stderr).toContain('telegram: ignored an update from a stranger');
   }, 20_000);
+
+  it('/pause all silences the bot on every chat, questions left unread, until /resume all; a stranger cannot', async () => {
+    const daemon = startDaemon();
+    await telegram.waitFor(() => sandbox.sent().length === 5 && telegram.polling, 8000);
+    const replies = (): string[] => to(OWNER).map((message) => message.plain);
+    const readMarks = (): number => sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/read')).length;
+
+    telegram.userSends(STRANGER, '/pause all');
+    telegram.userSends(OWNER, '/status');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('🟢 Работает')), 5000);
+    expect(replies().find((text) => text.startsWith('🟢 Работает'))).not.toContain('Пауза во всём аккаунте');
+    telegram.userSends(OWNER, '/pause all');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('⏸ Бот на паузе во всём аккаунте до команды /resume all')), 5000);
+    const reads = readMarks();
+    sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(sandbox.sent()).toHaveLength(5);
+    expect(readMarks()).toBe(reads);
+    expect(sandbox.messages('u2i-demo-vacuum').at(-1)).toMatchObject({ direction: 'in', is_read: false });
+
+    telegram.userSends(OWNER, '/status');
+    await telegram.waitFor(() => replies().filter((text) => text.startsWith('🟢 Работает')).length === 2, 5000);
+    expect(replies().filter((text) => text.startsWith('🟢 Работает'))[1]).toContain('⏸ Пауза во всём аккаунте до /resume all');
+
+    telegram.userSends(STRANGER, '/resume all');
+    telegram.userSends(OWNER, '/resume all');
+    await telegram.waitFor(() => replies().some((text) => text.startsWith('▶️ Бот снова отвечает во всём аккаунте')), 5000);
+    await telegram.waitFor(() => sandbox.sent('u2i-demo-vacuum').length === 2, 5000);
+
+    const result = await daemon.stop();
+    expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    expect(to(STRANGER)).toEqual([]);
+    expect(result.stderr).toContain('telegram: paused the whole account');
+    expect(result.stderr).toContain('telegram: resumed the whole account');
+  }, 25_000);
 });

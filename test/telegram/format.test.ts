@@ -64,6 +64,8 @@ describe('formatNotification', () => {
   it('errors come in Russian by code, the technical text otherwise', () => {
     const [tariff] = formatNotification({ kind: 'error', code: 'tariff-stub', message: 'stub' }, { humanPauseHours: 12 });
     expect(tariff!.text).toContain('нет тарифа с API мессенджера');
+    const [cap] = formatNotification({ kind: 'error', code: 'account-reply-cap', message: 'cap', details: { cap: 200 } }, { humanPauseHours: 12 });
+    expect(cap!.text).toContain('Ответов бота за час на всём аккаунте: 200 — это предел MAX_REPLIES_PER_HOUR_ACCOUNT. Следующие вопросы ждут непрочитанными');
     const [other] = formatNotification({ kind: 'error', message: 'Something <odd>' }, { humanPauseHours: 12 });
     expect(other!.text).toContain('Something &lt;odd&gt;');
   });

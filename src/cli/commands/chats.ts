@@ -1,5 +1,7 @@
-/** `avito-ai chats`: escalated and paused chats, with their last activity. */
-import type { ChatState } from '../../core/ports.js';
+/** `avito-ai chats`: escalated and paused chats, with their last activity; first, whether the bot is held on the whole account. */
+import { readAccountPause } from '../../core/account-pause.js';
+import { readAnotherResponder } from '../../core/another-responder.js';
+import type { ChatState, StoreReader } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { loadConfig, openStoreFor } from '../services.js';
@@ -10,7 +12,9 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
   const store = await openStoreFor(config, { readOnly: true });
   const now = Date.now();
   let rows: ChatState[];
+  let account: string[];
   try {
+    account = describeAccountHold(store, now);
     rows = store
       .listChats()
       .filter((s) => context.options.all || s.escalatedAt !== undefined || (s.pausedUntil ?? 0) > now)
@@ -39,15 +43,34 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
     );
     return ExitCode.Ok;
   }
+  // Not in --json: its array is what scripts read (stats --json carries the account pause).
+  for (const line of account) out.write(`${line}\n`);
   if (rows.length === 0) {
     out.write(context.options.all ? 'no chats in the store yet\n' : 'no escalated or paused chats\n');
     return ExitCode.Ok;
   }
-  const format = (ms: number | undefined): string => (ms ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : '—');
+  const format = (ms: number | undefined): string => (ms ? formatMinute(ms) : '—');
   for (const s of rows) {
     const until = (s.pausedUntil ?? 0) > now ? ` until ${format(s.pausedUntil)}` : '';
     const title = s.listing?.title ? ` · ${s.listing.title}` : '';
     out.write(`${s.chatId}  ${stateOf(s)}${until}  last activity ${format(s.lastActivityAt)}${title}\n`);
   }
   return ExitCode.Ok;
+}
+
+/** Lines for what silences the bot on every chat: the seller's pause --all, another responder found. */
+function describeAccountHold(store: Pick<StoreReader, 'getMeta'>, now: number): string[] {
+  const lines: string[] = [];
+  const pause = readAccountPause(store, now);
+  if (pause) {
+    const until = pause.until === undefined ? 'until avito-ai resume --all' : `until ${formatMinute(pause.until)} (or avito-ai resume --all)`;
+    lines.push(`the whole account is paused ${until}: no chat is answered, questions wait unread`);
+  }
+  const another = readAnotherResponder(store);
+  if (another) lines.push(`the whole account is held: another responder answers it (found in chat ${another.chatId || '?'}); stop it, then avito-ai resume --all`);
+  return lines;
+}
+
+function formatMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -1,4 +1,4 @@
-/** `avito-ai resume <chatId>`: the bot answers in the chat again, from new messages on. */
+/** `avito-ai resume <chatId>`: the bot answers in the chat again, from new messages on; `resume --all`: on the whole account. */
 import { UsageError } from '../../errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
@@ -22,13 +22,17 @@ export default async function resume(context: CommandContext): Promise<ExitCode>
   return ExitCode.Ok;
 }
 
-/** After the seller stopped another responder the bot found on the account: it answers everywhere again. */
+/** Lifts `pause --all` and the hold for another responder the seller has stopped: the bot answers everywhere again. */
 async function resumeAccount(context: CommandContext): Promise<ExitCode> {
   const config = loadConfig(context);
   const result = await runControlRequest(config, { op: 'resume-account', at: Date.now() });
+  const waiting =
+    config.responder.replyMaxAgeHours > 0
+      ? `questions left waiting are answered if younger than ${config.responder.replyMaxAgeHours} h (REPLY_MAX_AGE_HOURS)`
+      : 'questions left waiting are answered';
   context.io.stdout.write(
     result.applied === 'now'
-      ? 'the bot answers on the whole account again (make sure no other avito-ai or bot answers it)\n'
+      ? `the bot answers on the whole account again: pause --all and any hold for another responder are lifted; ${waiting} (make sure no other avito-ai or bot answers the account)\n`
       : `resume --all queued: ${describeQueued(config)}\n`,
   );
   return ExitCode.Ok;

@@ -29,6 +29,7 @@ export default async function stats(context: CommandContext): Promise<ExitCode> 
     ['failed_messages', figures.failed_messages],
     ['escalated_chats', figures.escalated_chats],
     ['paused_chats', figures.paused_chats],
+    ['account_pause', describeAccountPause(figures.account_pause)],
     ['active_dialogs', figures.active_dialogs],
     ['last_poll_time', figures.last_poll_time ?? '—'],
     ['last_error', figures.last_error ? `${figures.last_error} (${figures.last_error_time})` : '—'],
@@ -39,4 +40,9 @@ export default async function stats(context: CommandContext): Promise<ExitCode> 
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) out.write(`${name.padEnd(width)}  ${value}\n`);
   return ExitCode.Ok;
+}
+
+function describeAccountPause(pause: MonitorStats['account_pause']): string {
+  if (!pause) return 'no (the bot answers)';
+  return `since ${pause.since}, ${pause.until ? `until ${pause.until}` : 'until avito-ai resume --all'}`;
 }

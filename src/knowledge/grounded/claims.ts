@@ -95,12 +95,12 @@ function foldQuote(text: string): string {
 }
 
 interface Grounds {
-  /** The cited passages' texts with their headings, and the listing title. */
-  text: string;
+  /** The cited passages' texts with their headings, and the listing title, lower case. */
   lower: string;
   terms: Set<string>;
   facts: NumberFact[];
-  sentences: Array<{ text: string; heading: string; passage: string }>;
+  /** Each sentence of the cited passages with the numbers it states, read once. */
+  sentences: Array<{ text: string; heading: string; passage: string; facts: NumberFact[] }>;
   /** The cited passages as quotes are compared with them (foldQuote), one per line. */
   quotable: string;
   courtesy: Set<string>;
@@ -111,9 +111,10 @@ function groundsOf(context: ClaimContext): Grounds {
   const parts = context.cited.map((passage) => `${passage.heading ?? ''}\n${passage.text}`);
   if (context.listingTitle) parts.push(context.listingTitle);
   const text = parts.join('\n');
-  const sentences = context.cited.flatMap((passage) => splitSentences(passage.text).map((sentence) => ({ text: sentence, heading: passage.heading ?? '', passage: passage.text })));
+  const sentences = context.cited.flatMap((passage) =>
+    splitSentences(passage.text).map((sentence) => ({ text: sentence, heading: passage.heading ?? '', passage: passage.text, facts: readNumberFacts(sentence) })),
+  );
   return {
-    text,
     lower: text.toLowerCase().replace(/ё/g, 'е'),
     terms: new Set(context.termsOf(text)),
     facts: readNumberFacts(text),
@@ -140,7 +141,7 @@ function checkNumbers(answer: string, context: ClaimContext, grounds: Grounds): 
     for (const fact of readNumberFacts(sentence)) {
       const stated = grounds.facts.some((known) => sameFact(known, fact));
       if (!stated) return `the answer states ${describeFact(fact)}, which no cited passage states`;
-      const belongs = grounds.sentences.some((passage) => readNumberFacts(passage.text).some((known) => sameFact(known, fact)) && sharesSubject(passage, subject, context, grounds));
+      const belongs = grounds.sentences.some((passage) => passage.facts.some((known) => sameFact(known, fact)) && sharesSubject(passage, subject, context, grounds));
       if (!belongs) return `the answer gives ${describeFact(fact)} to ${subject.length > 0 ? subject.join(', ') : 'something'}, which the passage that states it is not about`;
     }
   }

@@ -2,6 +2,7 @@
  * undici's `request`: a fraction of `fetch`'s CPU per call, and it honours the proxy set as the global dispatcher. Our own
  * retry loop on top, because a transport cannot tell a send that may have reached Avito from one that never left.
  */
+import { parseRetryAfter } from '../net/retry-after.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { AvitoApiError, AvitoResponseError } from '../errors.js';
@@ -203,16 +204,6 @@ function classifyNetworkFailure(transport: Transport, request: AvitoRequest, cau
     hint: 'Check the network connection (and HTTPS_PROXY if Avito is reached through a proxy).',
   });
   return { ok: false, error, retryable: true, reason: code ?? 'network' };
-}
-
-/** `Retry-After` as seconds or an HTTP date → milliseconds from now (never negative). */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
 }
 
 /** From `{"error":{"code","message"}}`, the OAuth-style `{"error","error_description"}`, `{"message"}`, or an HTML page. */

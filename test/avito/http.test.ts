@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRequester, parseRetryAfter, readAvitoMessage } from '../../src/avito/http.js';
+import { createRequester, readAvitoMessage } from '../../src/avito/http.js';
 import { AvitoApiError } from '../../src/errors.js';
 import { startSandbox } from '../../src/avito/sandbox/index.js';
 import type { Sandbox } from '../../src/avito/sandbox/index.js';
@@ -183,20 +183,6 @@ describe('requester without a server', () => {
     expect(error).toBeInstanceOf(AvitoApiError);
     expect(error).toMatchObject({ status: 0, ambiguous: false, message: expect.stringMatching(/ECONNREFUSED/) });
     expect(sleeps).toHaveLength(2);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  const now = Date.parse('2025-01-01T00:00:00Z');
-  it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('7', now)).toBe(7000);
-    expect(parseRetryAfter(' 1.5 ', now)).toBe(1500);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:30 GMT', now)).toBe(30_000);
-  });
-  it('never goes negative and ignores garbage', () => {
-    expect(parseRetryAfter('Tue, 31 Dec 2024 23:59:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });
 

@@ -96,8 +96,7 @@ export function explainGigaChatFailure(failure: LlmFailure, model: string): { me
     429: 'GigaChat limits requests (an individual key serves one at a time): avito-ai waits and tries again',
   };
   const hint = hints[status] ?? (status >= 500 ? 'GigaChat is failing; avito-ai retries and tells you in Telegram if it goes on' : undefined);
-  const label = status === 402 ? 'Payment Required' : detail;
-  return { message: `${what}: ${status} ${label}`, ...(hint ? { hint } : {}) };
+  return { message: `${what}: ${status} ${detail}`, ...(hint ? { hint } : {}) };
 }
 
 /** At most `limit` calls run at once; the rest wait their turn in order. */

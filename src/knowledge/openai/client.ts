@@ -8,6 +8,7 @@ import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from '
 import type { Dispatcher, fetch as UndiciFetch } from 'undici';
 import { retry, type BackoffPolicy } from '../../core/retry.js';
 import { LlmApiError, describeError } from '../../errors.js';
+import { parseRetryAfter } from '../../net/retry-after.js';
 import type { ChatCompletion, ChatModel, ChatRequest, ModelInfo } from '../grounded/chat-model.js';
 
 /** What went wrong, as the provider's wording reads it: `status` undefined for no answer at all. */
@@ -196,22 +197,19 @@ function toLlmError(options: OpenAiChatOptions, operation: string, error: unknow
   return new LlmApiError(options.provider, operation, message, { retryable: !isTlsCode(code), hint, cause: error });
 }
 
+/** The error and its causes, outermost first (fetch wraps the socket's error twice; the SDK wraps its apiKey function's). */
+function causeChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current: unknown = error; chain.length < 6 && current instanceof Error; current = current.cause) chain.push(current);
+  return chain;
+}
+
 function hasCause(error: unknown, type: typeof SyntaxError): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    if (current instanceof type) return true;
-    current = current.cause;
-  }
-  return false;
+  return causeChain(error).some((cause) => cause instanceof type);
 }
 
 function findOwnError(error: unknown): LlmApiError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    if (current instanceof LlmApiError) return current;
-    current = current.cause;
-  }
-  return undefined;
+  return causeChain(error).find((cause): cause is LlmApiError => cause instanceof LlmApiError);
 }
 
 /** OpenAI's `{error:{message}}`; the SDK keeps nothing of other bodies (GigaChat's `{status,message}`). */
@@ -236,37 +234,24 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
+/** `retry-after-ms` (OpenAI's, milliseconds) first, else the standard `Retry-After`. */
 function readRetryAfter(headers: Headers | undefined): number | undefined {
   const ms = Number(headers?.get('retry-after-ms'));
   if (Number.isFinite(ms) && ms > 0) return ms;
-  const raw = headers?.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return parseRetryAfter(headers?.get('retry-after') ?? null, Date.now());
 }
 
 /** The innermost error code in the cause chain (fetch wraps the socket's error twice). */
 export function findCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  let code: string | undefined;
-  for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
-    const found = (current as { code?: unknown }).code;
-    if (typeof found === 'string') code = found;
-    current = current.cause;
-  }
-  return code;
+  return causeChain(error)
+    .map((cause) => (cause as { code?: unknown }).code)
+    .findLast((code): code is string => typeof code === 'string');
 }
 
+/** The innermost cause's message: "fetch failed" says nothing, its socket error does. */
 function describeCause(error: unknown): string {
-  let current: unknown = error;
-  let text = describeError(error);
-  for (let depth = 0; depth < 6 && current instanceof Error && current.cause instanceof Error; depth += 1) {
-    current = current.cause;
-    text = describeError(current);
-  }
-  return text;
+  const chain = causeChain(error);
+  return describeError(chain.at(-1) ?? error);
 }
 
 const TLS_CODES = new Set([

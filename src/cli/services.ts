@@ -123,8 +123,7 @@ async function createModelEngineFor(
   await requireFolder(dir);
   await installProxy(config);
   const [{ createLocalIndex }, { createGroundedEngine }] = await Promise.all([import('../knowledge/index.js'), import('../knowledge/grounded/grounded-engine.js')]);
-  const onRetry: RetryLog = (event) =>
-    logger?.warn(`${engine} ${event.operation} failed, retrying in ${event.delayMs} ms`, { attempt: event.attempt, reason: event.reason });
+  const onRetry = logRetries(logger, engine);
   const model =
     engine === 'gigachat'
       ? await createGigaChatFor(config, store, modelRetries ?? config.gigachat.retries, onRetry)
@@ -133,6 +132,19 @@ async function createModelEngineFor(
 }
 
 type RetryLog = (event: { operation: string; attempt: number; delayMs: number; reason: string }) => void;
+
+/** Each retry of an outside system's call, as one warning line. */
+function logRetries(logger: Logger | undefined, system: string): RetryLog {
+  return (event) => logger?.warn(`${system} ${event.operation} failed, retrying in ${event.delayMs} ms`, { attempt: event.attempt, reason: event.reason });
+}
+
+/** A value remembered in the store's meta between runs. Remembering is a saving, not a duty: a failed write costs one lookup next run. */
+function rememberInStore(store: Store, key: string): { get(): string | undefined; set(value: string | undefined): void } {
+  return {
+    get: () => store.getMeta(key) || undefined,
+    set: (value) => void store.transact((tx) => tx.setMeta(key, value ?? '')).catch(() => undefined),
+  };
+}
 
 async function createGigaChatFor(config: Config, store: Store | undefined, retries: number, onRetry: RetryLog) {
   const credentials = requireGigaChatCredentials(config);
@@ -188,19 +200,19 @@ async function readCaFile(path: string): Promise<string> {
   return text;
 }
 
-/** Remembering is a saving, not a duty: a failed or garbled entry costs one token request. */
+/** The GigaChat token as JSON in the store's meta; a garbled entry costs one token request. */
 function storeTokenCache(store: Store, key: string) {
+  const meta = rememberInStore(store, key);
   return {
     get: () => {
       try {
-        const value = JSON.parse(store.getMeta(key) ?? '') as { token?: unknown; expiresAt?: unknown };
+        const value = JSON.parse(meta.get() ?? '') as { token?: unknown; expiresAt?: unknown };
         return typeof value.token === 'string' && typeof value.expiresAt === 'number' ? { token: value.token, expiresAt: value.expiresAt } : undefined;
       } catch {
         return undefined;
       }
     },
-    set: (token: { token: string; expiresAt: number } | undefined) =>
-      void store.transact((tx) => tx.setMeta(key, token ? JSON.stringify(token) : '')).catch(() => undefined),
+    set: (token: { token: string; expiresAt: number } | undefined) => meta.set(token ? JSON.stringify(token) : undefined),
   };
 }
 
@@ -214,9 +226,8 @@ async function createGeminiEngineFor(config: Config, dir: string, store: Store |
     ...(g.baseUrl ? { baseUrl: g.baseUrl } : {}),
     timeoutMs: g.timeoutMs,
     retries: g.retries,
-    onRetry: (event) => logger?.warn(`gemini ${event.operation} failed, retrying in ${event.delayMs} ms`, { attempt: event.attempt, reason: event.reason }),
+    onRetry: logRetries(logger, 'gemini'),
   });
-  const key = `gemini.store:${g.storeDisplayName}`;
   return createGeminiEngine({
     client,
     model: g.model,
@@ -224,15 +235,7 @@ async function createGeminiEngineFor(config: Config, dir: string, store: Store |
     storeDisplayName: g.storeDisplayName,
     dir,
     contextLimit: config.responder.contextLimit,
-    ...(store
-      ? {
-          cache: {
-            get: () => store.getMeta(key) || undefined,
-            // Remembering is a saving, not a duty: a failed write costs one lookup next run.
-            set: (name: string | undefined) => void store.transact((tx) => tx.setMeta(key, name ?? '')).catch(() => undefined),
-          },
-        }
-      : {}),
+    ...(store ? { cache: rememberInStore(store, `gemini.store:${g.storeDisplayName}`) } : {}),
   });
 }
 

@@ -44,6 +44,8 @@ export function createGroundedEngine(options: GroundedEngineOptions): GroundedKn
       const started = now();
       const signal = answerOptions?.signal;
       const passages = await selectPassages(index, query, limit, signal);
+      // Read with the passages, inside the index's look at the folder: after the model's seconds it would look again.
+      const { termsOf } = await index.loadPassageIndex(signal ? { signal } : undefined);
       const completion = await model.complete({
         system: GROUNDED_SYSTEM_PROMPT,
         user: buildGroundedPrompt(query, passages, options.contextLimit),
@@ -51,7 +53,6 @@ export function createGroundedEngine(options: GroundedEngineOptions): GroundedKn
         temperature: options.temperature ?? 0.2,
         ...(signal ? { signal } : {}),
       });
-      const { termsOf } = await index.loadPassageIndex();
       const verdict = judgeReply(completion, {
         passages,
         termsOf,

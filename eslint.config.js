@@ -19,8 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    // The house keeps its shape: the core imports only itself and errors.ts; an adapter imports the
-    // core, errors.ts and net/, never another adapter, the CLI or the configuration.
+    // The house keeps its shape: the core imports only itself, errors.ts and messages/; an adapter
+    // imports the core, errors.ts, messages/ and net/, never another adapter, the CLI or the configuration.
     files: ['src/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
@@ -35,7 +35,8 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/core', from: './src', except: ['./core', './errors.ts'], message: 'The core imports only itself and errors.ts.' },
+            { target: './src/core', from: './src', except: ['./core', './errors.ts', './messages'], message: 'The core imports only itself, errors.ts and the message catalogue.' },
+            { target: './src/messages', from: './src', except: ['./messages'], message: 'The message catalogue imports nothing of ours: everyone may import it.' },
             ...ADAPTERS.map((adapter) => ({
               target: `./src/${adapter}`,
               from: [...ADAPTERS.filter((other) => other !== adapter).map((other) => `./src/${other}`), './src/cli', './src/config'],

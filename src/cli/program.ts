@@ -8,6 +8,7 @@ import type { CliIo } from './io.js';
 import { reportError } from './report-error.js';
 import { isDebug } from '../config/config.js';
 import type { CommandModule, GlobalOptions } from './command.js';
+import { parseLang, setLang } from '../messages/index.js';
 
 export function createProgram(io: CliIo, version: string): Command {
   const program = describeProgram(new Command('avito-ai'), io, version);
@@ -216,6 +217,8 @@ At the prompt: /чаты lists the chats, /чат 2 switches, /новый 2 open
 
 /** Parses and runs; returns the exit code instead of exiting. */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<ExitCode> {
+  // Before any text is made: the help, the errors and the messages all read the language.
+  setLang(parseLang(io.env.AVITO_AI_LANG));
   const program = createProgram(io, version);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { reportError } from './report-error.js';
+import { formatCommanderError, reportError } from './report-error.js';
 import { isDebug } from '../config/config.js';
 import type { CommandModule, GlobalOptions } from './command.js';
 import { parseLang, setLang } from '../messages/index.js';
@@ -31,7 +31,7 @@ function describeProgram(program: Command, io: CliIo, version: string): Command 
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       // One line, like every other error: what is wrong, then where to look.
-      outputError: (text, write) => write(`avito-ai: ${text.replace(/^error:\s*/, '').trim()} (see avito-ai --help)\n`),
+      outputError: (text, write) => write(`${formatCommanderError(text)}\n`),
     })
     .addHelpText(
       'after',

@@ -84,7 +84,7 @@ describe('pause --all and resume --all', () => {
   it.each([
     [['pause', 'u2i-demo-coffee', '--all'], 'avito-ai: pause takes a chat id or --all, not both\n'],
     [['pause'], 'avito-ai: pause needs a chat id, e.g. avito-ai pause u2i-abc123 (or --all for the whole account)\n'],
-    [['pause', '--all', '--hours', '0'], 'avito-ai: --hours must be a positive number, got "0"\n'],
+    [['pause', '--all', '--hours', '0'], 'avito-ai: --hours: ожидается положительное число, а задано "0"\n'],
   ])('%j is a usage error', async (argv, message) => {
     const result = await runInProcess(argv, { cwd, env });
     expect(result.code).toBe(ExitCode.Usage);

@@ -175,7 +175,7 @@ describe('errors a seller can fix', () => {
   it('KNOWLEDGE_ENGINE=gemini without a key names the variable and where to get one', async () => {
     const { code, stderr } = await run(['ask', 'Доставка?'], { GEMINI_API_KEY: '', KNOWLEDGE_ENGINE: 'gemini' });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toMatch(/^avito-ai: GEMINI_API_KEY is not set \(create a key at https:\/\/aistudio\.google\.com\/apikey/);
+    expect(stderr).toMatch(/^avito-ai: GEMINI_API_KEY не задан \(создайте ключ на https:\/\/aistudio\.google\.com\/apikey/);
   });
 
   it('Gemini unreachable: one line after the retries, exit 6', async () => {

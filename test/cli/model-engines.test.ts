@@ -138,7 +138,7 @@ describe('GigaChat', () => {
   it('both GIGACHAT_CREDENTIALS and GEMINI_API_KEY, no KNOWLEDGE_ENGINE: a settings error, not a guess', async () => {
     const { code, stderr } = await run(['ask', 'Доставка?'], { ...env, GEMINI_API_KEY: 'AIza-test' });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toMatch(/^avito-ai: both GIGACHAT_CREDENTIALS and GEMINI_API_KEY are set.*KNOWLEDGE_ENGINE=gigachat/);
+    expect(stderr).toMatch(/^avito-ai: заданы и GIGACHAT_CREDENTIALS, и GEMINI_API_KEY.*KNOWLEDGE_ENGINE=gigachat/);
     const chosen = await run(['ask', 'Сколько стоит доставка курьером?', '--json'], { ...env, GEMINI_API_KEY: 'AIza-test', KNOWLEDGE_ENGINE: 'gigachat' });
     expect(JSON.parse(chosen.stdout)).toMatchObject({ engine: 'gigachat' });
   });
@@ -274,11 +274,11 @@ describe('OpenAI-compatible API', () => {
   it('names the missing settings', async () => {
     const noModel = await run(['ask', 'Доставка?'], { ...env, OPENAI_MODEL: '' });
     expect(noModel.code).toBe(ExitCode.Config);
-    expect(noModel.stderr).toMatch(/^avito-ai: OPENAI_MODEL is not set/);
+    expect(noModel.stderr).toMatch(/^avito-ai: OPENAI_MODEL не задан/);
     const noUrl = await run(['ask', 'Доставка?'], { ...env, OPENAI_BASE_URL: '' });
-    expect(noUrl.stderr).toMatch(/^avito-ai: OPENAI_BASE_URL is not set.*11434/);
+    expect(noUrl.stderr).toMatch(/^avito-ai: OPENAI_BASE_URL не задан.*11434/);
     const badHeaders = await run(['ask', 'Доставка?'], { ...env, OPENAI_HEADERS: 'no colon here' });
-    expect(badHeaders.stderr).toMatch(/^avito-ai: OPENAI_HEADERS must look like "Name: value; Name2: value"/);
+    expect(badHeaders.stderr).toMatch(/^avito-ai: OPENAI_HEADERS: ожидается вид "Name: value; Name2: value"/);
   });
 
   it('a server that does not answer: one line naming OPENAI_BASE_URL', async () => {

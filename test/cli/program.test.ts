@@ -37,11 +37,11 @@ describe('the command line', () => {
   });
 
   it.each([
-    [['frobnicate'], /^avito-ai: unknown command 'frobnicate' \(see avito-ai --help\)\n$/],
-    [['poll', '--fast'], /^avito-ai: unknown option '--fast' \(see avito-ai --help\)\n$/],
-    [['ask'], /^avito-ai: missing required argument 'question' \(see avito-ai --help\)\n$/],
-    [['poll', '--interval', 'soon'], /^avito-ai: --interval must be a positive whole number, got "soon"\n$/],
-    [['ask', 'q', '--engine', 'gpt'], /^avito-ai: option '--engine <engine>' argument 'gpt' is invalid/],
+    [['frobnicate'], /^avito-ai: нет такой команды: 'frobnicate' \(см. avito-ai --help\)\n$/],
+    [['poll', '--fast'], /^avito-ai: нет такого параметра: '--fast' \(см. avito-ai --help\)\n$/],
+    [['ask'], /^avito-ai: не указан обязательный аргумент 'question' \(см. avito-ai --help\)\n$/],
+    [['poll', '--interval', 'soon'], /^avito-ai: --interval: ожидается целое положительное число, а задано "soon"\n$/],
+    [['ask', 'q', '--engine', 'gpt'], /^avito-ai: 'gpt' не подходит для '--engine <engine>', можно: local, gemini, gigachat, openai/],
   ])('%j is a one-line usage error with exit code 2', async (argv, message) => {
     const { code, stderr } = await runInProcess(argv, { cwd: tmp() });
     expect(code).toBe(ExitCode.Usage);
@@ -52,14 +52,14 @@ describe('the command line', () => {
   it('a missing credential is one line naming the variable, exit code 3, no stack', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toBe('avito-ai: AVITO_CLIENT_ID is not set (see .env.example)\n');
+    expect(stderr).toBe('avito-ai: AVITO_CLIENT_ID не задан (см. .env.example)\n');
   });
 
   it('DEBUG=avito-ai in .env adds the stack too', async () => {
     const cwd = tmp();
     writeFileSync(join(cwd, '.env'), 'DEBUG=avito-ai\n');
     const { stderr } = await runInProcess(['poll', '--once'], { cwd });
-    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID is not set/);
+    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID не задан/);
     expect(stderr).toMatch(/\n\s+at /);
   });
 
@@ -74,7 +74,7 @@ describe('the command line', () => {
 
   it('DEBUG=avito-ai adds the stack', async () => {
     const { stderr } = await runInProcess(['poll', '--once'], { cwd: tmp(), env: { DEBUG: 'avito-ai' } });
-    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID is not set/);
+    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID не задан/);
     expect(stderr).toMatch(/\n\s+at /);
   });
 });

@@ -330,8 +330,8 @@ describe('settings serve refuses', () => {
     const cases: Array<[Record<string, string>, string[], RegExp]> = [
       [{ PORT: '8090', MONITOR_PORT: '8090' }, [], /MONITOR_PORT and PORT are both 8090: the monitor needs a port of its own/],
       [{}, ['--port', '8081'], /MONITOR_PORT and PORT are both 8081/],
-      [{ MONITOR_PORT: 'abc' }, [], /MONITOR_PORT must be a whole number from 0 to 65535, got "abc"/],
-      [{ MONITOR_HOST: 'bad host' }, [], /MONITOR_HOST must be an address to listen on/],
+      [{ MONITOR_PORT: 'abc' }, [], /MONITOR_PORT: ожидается целое число от 0 до 65535, а задано "abc"/],
+      [{ MONITOR_HOST: 'bad host' }, [], /MONITOR_HOST: ожидается адрес для приёма соединений/],
     ];
     for (const [extra, flags, message] of cases) {
       const result = await runInProcess(['serve', ...flags], { cwd, env: { ...env, AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, ...extra } });

@@ -47,7 +47,7 @@ describe('avito-ai telegram-id', () => {
       env: { TELEGRAM_BOT_TOKEN: telegram.token, AVITO_CLIENT_ID: 'x', AVITO_CLIENT_SECRET: 'y', KNOWLEDGE_DIR: cwd, STORE_PATH: join(cwd, 's.json') },
     });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toMatch(/^avito-ai: TELEGRAM_OWNER_CHAT_ID is not set: .*avito-ai telegram-id/);
+    expect(stderr).toMatch(/^avito-ai: TELEGRAM_OWNER_CHAT_ID не задан: .*avito-ai telegram-id/);
     // Refused before the store was opened: nothing locked, nothing created.
     expect(existsSync(join(cwd, 's.json'))).toBe(false);
     expect(existsSync(join(cwd, 's.lock'))).toBe(false);

@@ -39,16 +39,16 @@ describe('misspelt settings', () => {
     const cwd = await folderWithEnv(TYPOS);
     const result = await runInProcess(argv, { cwd, env: { TELEGRAM_CHAT_ID: '123' } });
     const envFile = join(cwd, '.env');
-    expect(result.stderr).toMatch(new RegExp(` WARN  AVITO_CLIENT_SECERT in ${envFile} is not an avito-ai setting and is ignored \\(did you mean AVITO_CLIENT_SECRET\\?\\)\n`));
+    expect(result.stderr).toMatch(new RegExp(` WARN  AVITO_CLIENT_SECERT в ${envFile} — не настройка avito-ai, значение не используется \\(может быть, AVITO_CLIENT_SECRET\\?\\)\n`));
     for (const [key, nearest] of [
       ['AVITO_CLIENT_SECERT', 'AVITO_CLIENT_SECRET'],
       ['KNOWLEGDE_DIR', 'KNOWLEDGE_DIR'],
       ['FALLBAK_TEXT', 'FALLBACK_TEXT'],
     ]) {
-      expect(count(result.stderr, `${key} in ${envFile} is not an avito-ai setting`), result.stderr).toBe(1);
-      expect(result.stderr).toContain(`(did you mean ${nearest}?)`);
+      expect(count(result.stderr, `${key} в ${envFile} — не настройка avito-ai`), result.stderr).toBe(1);
+      expect(result.stderr).toContain(`(может быть, ${nearest}?)`);
     }
-    expect(count(result.stderr, 'TELEGRAM_CHAT_ID in the environment is not an avito-ai setting and is ignored (did you mean TELEGRAM_OWNER_CHAT_ID?)')).toBe(1);
+    expect(count(result.stderr, 'TELEGRAM_CHAT_ID в переменных окружения — не настройка avito-ai, значение не используется (может быть, TELEGRAM_OWNER_CHAT_ID?)')).toBe(1);
     expect(result.stdout).not.toContain('is not an avito-ai setting');
   });
 
@@ -56,7 +56,7 @@ describe('misspelt settings', () => {
     const cwd = await folderWithEnv('LOG_FORMAT=json\nKNOWLEGDE_DIR=./kb\n');
     const result = await runInProcess(['stats'], { cwd, env: {} });
     const lines = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as { level: string; msg: string });
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: `KNOWLEGDE_DIR in ${join(cwd, '.env')} is not an avito-ai setting and is ignored (did you mean KNOWLEDGE_DIR?)` })]);
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: `KNOWLEGDE_DIR в ${join(cwd, '.env')} — не настройка avito-ai, значение не используется (может быть, KNOWLEDGE_DIR?)` })]);
   });
 
   it('doctor fails on them with a check of its own and the fix; a correct setup has no such line', async () => {

@@ -1,6 +1,7 @@
 /** `avito-ai pause <chatId> [--hours N]`: keep the bot silent in one chat; `pause --all`: on the whole account. */
 import type { Config } from '../../config/config.js';
 import { UsageError } from '../../errors.js';
+import { errorsText } from '../../messages/errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
@@ -46,7 +47,7 @@ async function pauseAccount(context: CommandContext): Promise<ExitCode> {
 function readHours(context: CommandContext): number | undefined {
   if (context.options.hours === undefined) return undefined;
   const hours = Number(context.options.hours);
-  if (!Number.isFinite(hours) || hours <= 0) throw new UsageError(`--hours must be a positive number, got "${String(context.options.hours)}"`);
+  if (!Number.isFinite(hours) || hours <= 0) throw new UsageError(errorsText().positiveNumber('--hours', String(context.options.hours)));
   return hours;
 }
 

@@ -58,7 +58,7 @@ describe('pause --all and resume --all', () => {
     expect(stats.pending_messages).toBe(6);
     const doctor = await runInProcess(['doctor', '--json'], { cwd, env });
     const store = (JSON.parse(doctor.stdout) as { checks: Array<{ id: string; status: string; detail: string; fix?: string }> }).checks.find((check) => check.id === 'store');
-    expect(store).toMatchObject({ status: 'warn', detail: expect.stringContaining('paused on the whole account (pause --all) until avito-ai resume --all'), fix: expect.stringContaining('avito-ai resume --all') });
+    expect(store).toMatchObject({ status: 'warn', detail: expect.stringContaining('на паузе на всём аккаунте (pause --all) до avito-ai resume --all'), fix: expect.stringContaining('avito-ai resume --all') });
 
     const resumed = await runInProcess(['resume', '--all'], { cwd, env });
     expect(resumed.code, resumed.stderr).toBe(ExitCode.Ok);

@@ -154,12 +154,12 @@ describe('GigaChat', () => {
     const { stdout } = await run(['doctor', '--json'], env);
     const checks = JSON.parse(stdout) as { checks: Array<{ id: string; status: string; detail: string; fix?: string }> };
     const byId = Object.fromEntries(checks.checks.map((check) => [check.id, check]));
-    expect(byId['model-key']).toMatchObject({ status: 'ok', detail: expect.stringContaining(`GigaChat issued a token (GIGACHAT_API_PERS), trusting ${fake.caFile}`) });
-    expect(byId['model-listed']).toMatchObject({ status: 'ok', detail: 'GigaChat is offered' });
-    expect(byId['model-call']).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^GigaChat:2\.0\.28\.2 answered in \d+ ms/) });
+    expect(byId['model-key']).toMatchObject({ status: 'ok', detail: expect.stringContaining(`GigaChat выдал токен (GIGACHAT_API_PERS), с сертификатом ${fake.caFile}`) });
+    expect(byId['model-listed']).toMatchObject({ status: 'ok', detail: 'GigaChat есть на сервере' });
+    expect(byId['model-call']).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^GigaChat:2\.0\.28\.2 ответила за \d+ мс/) });
     expect(fake.chatCalls().at(-1)?.max_tokens).toBe(1);
     const unknown = JSON.parse((await run(['doctor', '--json'], { ...env, GIGACHAT_MODEL: 'GigaChat-9' })).stdout) as typeof checks;
-    expect(unknown.checks.find((check) => check.id === 'model-listed')).toMatchObject({ status: 'warn', fix: 'check GIGACHAT_MODEL' });
+    expect(unknown.checks.find((check) => check.id === 'model-listed')).toMatchObject({ status: 'warn', fix: 'проверьте GIGACHAT_MODEL' });
     expect(unknown.checks.find((check) => check.id === 'model-call')).toMatchObject({ status: 'fail', fix: expect.stringContaining('GIGACHAT_MODEL') });
   });
 

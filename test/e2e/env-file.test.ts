@@ -50,7 +50,7 @@ describe('--env-file with a missing file', () => {
     for (const args of [['--env-file', 'nope.env', 'doctor'], ['doctor', '--env-file', 'nope.env']]) {
       const result = await run(BIN, args, cwd);
       expect(result.stderr).toBe('');
-      expect(result.stdout).toMatch(new RegExp(`^FAIL\\s+Settings\\s+не удаётся прочитать ${missing}: ENOENT\\n\\s+fix: проверьте путь в --env-file\\n`));
+      expect(result.stdout).toMatch(new RegExp(`^ОШИБКА\\s+Настройки\\s+не удаётся прочитать ${missing}: ENOENT\\n\\s+как исправить: проверьте путь в --env-file\\n`));
       expect(result.code).toBe(ExitCode.Failure);
     }
   });

@@ -20,14 +20,14 @@ describe('the command line', () => {
     for (const command of ['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'telegram-id', 'demo', 'sandbox']) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
-    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('Примеры:');
   });
 
   it.each(['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'telegram-id', 'demo', 'sandbox'])('%s --help explains it with an example', async (command) => {
     const { code, stdout } = await runInProcess([command, '--help'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Ok);
     expect(stdout).toContain(`avito-ai ${command}`);
-    expect(stdout).toMatch(/Examples?:/);
+    expect(stdout).toMatch(/Примеры?:/);
   });
 
   it('--version prints the version', async () => {

@@ -65,7 +65,7 @@ describe('GigaChat', () => {
 
   it('ask in text shows the model, which passages the answer cites (←) and which it was only given (·), and why a reply was refused', async () => {
     const found = await run(['ask', 'Сколько стоит доставка курьером по Москве?'], env);
-    expect(found.stdout).toMatch(/^FOUND · sources: dostavka\.md · strategy: general · engine: gigachat · model: GigaChat:2\.0\.28\.2 · \d+ ms · tokens: \d+ in, \d+ out$/m);
+    expect(found.stdout).toMatch(/^FOUND · источники: dostavka\.md · способ: general · движок: gigachat · модель: GigaChat:2\.0\.28\.2 · \d+ мс · токены: \d+ на входе, \d+ на выходе$/m);
     expect(found.stdout).toMatch(/^ {2}← dostavka\.md/m);
     expect(found.stdout).toMatch(/^ {2}· /m);
     fake.onChat(() => ({ content: '{"answerable":true,"wants_person":false,"answer":"Доставка курьером стоит 990 ₽.","sources":["P1"]}' }));

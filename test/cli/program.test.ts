@@ -182,7 +182,7 @@ describe('against the Avito sandbox', () => {
   it('poll --once --dry-run prints what it would send and sends nothing', async () => {
     const { code, stdout } = await runInProcess(['poll', '--once', '--dry-run'], { cwd, env });
     expect(code).toBe(ExitCode.Ok);
-    expect(stdout).toContain('u2i-demo-vacuum would send [FOUND');
+    expect(stdout).toContain('u2i-demo-vacuum отправил бы [FOUND');
     expect(stdout).toContain('Гарантия 12 месяцев');
     expect(sandbox.sent()).toEqual([]);
   });
@@ -211,7 +211,7 @@ describe('against the Avito sandbox', () => {
       const result = await runInProcess(args, { cwd, env });
       expect(result.code, result.stderr).toBe(ExitCode.Usage);
       // One error line (the log may say other things), no stack.
-      expect(result.stderr.split('\n').filter((line) => line.startsWith('avito-ai:'))).toEqual([expect.stringMatching(/^avito-ai: Avito has no chat u2i-no-such-chat \(/)]);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('avito-ai:'))).toEqual([expect.stringMatching(/^avito-ai: на Авито нет чата u2i-no-such-chat \(/)]);
       expect(result.stderr).not.toMatch(/^\s+at /m);
     }
     expect(sandbox.sent()).toEqual([]);
@@ -220,7 +220,7 @@ describe('against the Avito sandbox', () => {
   it('reply answers one chat; reply --text sends as the seller and pauses the bot there', async () => {
     const answered = await runInProcess(['reply', 'u2i-demo-vacuum'], { cwd, env });
     expect(answered.code).toBe(ExitCode.Ok);
-    expect(answered.stdout).toMatch(/u2i-demo-vacuum sent \[FOUND/);
+    expect(answered.stdout).toMatch(/u2i-demo-vacuum отправлено \[FOUND/);
     expect(sandbox.sent('u2i-demo-bike')).toEqual([]);
 
     const fresh = await runInProcess(['reply', 'u2i-demo-coffee', '--text', 'Здравствуйте!'], { cwd: tmp(), env: { ...env, STORE_PATH: join(tmp(), 'new', 'store.json') } });
@@ -238,8 +238,8 @@ describe('against the Avito sandbox', () => {
   it('pause, chats and resume work on the store', async () => {
     await runInProcess(['poll', '--once'], { cwd, env });
     const listed = await runInProcess(['chats'], { cwd, env });
-    expect(listed.stdout).toMatch(/u2i-demo-manager\s+escalated/);
-    expect(listed.stdout).toMatch(/u2i-demo-takeover\s+paused \(takeover\)/);
+    expect(listed.stdout).toMatch(/u2i-demo-manager\s+передан вам/);
+    expect(listed.stdout).toMatch(/u2i-demo-takeover\s+на паузе \(takeover\)/);
 
     expect((await runInProcess(['pause', 'u2i-demo-coffee', '--hours', '2'], { cwd, env })).code).toBe(ExitCode.Ok);
     sandbox.addMessage('u2i-demo-coffee', { text: 'А доставка в Казань сколько?' });

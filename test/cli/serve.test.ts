@@ -278,8 +278,8 @@ describe('the monitor', () => {
     }
     expect(offline.uptime_seconds).toBeNull();
     const table = await runInProcess(['stats'], { cwd, env });
-    expect(table.stdout).toMatch(/^total_messages\s+6$/m);
-    expect(table.stdout).toMatch(/^escalated_chats\s+1$/m);
+    expect(table.stdout).toMatch(/^сообщений всего\s+6$/m);
+    expect(table.stdout).toMatch(/^чатов передано вам\s+1$/m);
   });
 });
 
@@ -328,8 +328,8 @@ describe('settings serve refuses', () => {
 
   it('refuses the same port for the webhook and the monitor, and a malformed one, in one line', async () => {
     const cases: Array<[Record<string, string>, string[], RegExp]> = [
-      [{ PORT: '8090', MONITOR_PORT: '8090' }, [], /MONITOR_PORT and PORT are both 8090: the monitor needs a port of its own/],
-      [{}, ['--port', '8081'], /MONITOR_PORT and PORT are both 8081/],
+      [{ PORT: '8090', MONITOR_PORT: '8090' }, [], /MONITOR_PORT и PORT оба равны 8090: монитору нужен свой порт/],
+      [{}, ['--port', '8081'], /MONITOR_PORT и PORT оба равны 8081/],
       [{ MONITOR_PORT: 'abc' }, [], /MONITOR_PORT: ожидается целое число от 0 до 65535, а задано "abc"/],
       [{ MONITOR_HOST: 'bad host' }, [], /MONITOR_HOST: ожидается адрес для приёма соединений/],
     ];
@@ -368,17 +368,17 @@ describe('register-webhook', () => {
     const removed = await runInProcess(['register-webhook', '--remove', running.webhookUrl], { cwd, env });
     expect(removed.code, removed.stderr).toBe(ExitCode.Ok);
     expect(sandbox.subscriptions()).toEqual([]);
-    expect((await runInProcess(['register-webhook', '--list'], { cwd, env })).stdout).toContain('no webhook subscriptions');
+    expect((await runInProcess(['register-webhook', '--list'], { cwd, env })).stdout).toContain('подписок на вебхук нет');
   });
 
   it('refuses a URL that does not answer as Avito will check it, and subscribes nothing', async () => {
     const running = await start();
     const wrongSecret = await runInProcess(['register-webhook', `${running.url}/avito/webhook/not-the-secret-000000`], { cwd, env });
     expect(wrongSecret.code).toBe(ExitCode.Unavailable);
-    expect(wrongSecret.stderr).toContain('answered 404');
+    expect(wrongSecret.stderr).toContain('кодом 404');
     const nobody = await runInProcess(['register-webhook', `http://127.0.0.1:${await freePort()}/avito/webhook/x`], { cwd, env });
     expect(nobody.code).toBe(ExitCode.Unavailable);
-    expect(nobody.stderr).toContain('did not answer');
+    expect(nobody.stderr).toContain('не ответил на проверку Авито');
     expect(sandbox.subscriptions()).toEqual([]);
   });
 

@@ -32,7 +32,7 @@ describe('avito-ai telegram-id', () => {
   it('says how to get a message when no one wrote', async () => {
     const { code, stdout } = await runInProcess(['telegram-id', '--wait', '1'], { cwd, env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url } });
     expect(code).toBe(ExitCode.Failure);
-    expect(stdout).toContain('No one wrote to @avito_ai_test_bot in 1 s. Open https://t.me/avito_ai_test_bot');
+    expect(stdout).toContain('За 1 с никто не написал @avito_ai_test_bot. Откройте https://t.me/avito_ai_test_bot');
   });
 
   it('a rejected token is one line with the fix, exit 4', async () => {

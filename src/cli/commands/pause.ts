@@ -7,14 +7,15 @@ import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { loadConfig } from '../services.js';
 import { HOUR_MS } from '../../core/time.js';
+import { commandsText } from '../../messages/commands.js';
 
 export default async function pause(context: CommandContext): Promise<ExitCode> {
   const chatId = String(context.args[0] ?? '').trim();
   if (context.options.all) {
-    if (chatId) throw new UsageError('pause takes a chat id or --all, not both');
+    if (chatId) throw new UsageError(commandsText().pauseBoth);
     return pauseAccount(context);
   }
-  if (!chatId) throw new UsageError('pause needs a chat id, e.g. avito-ai pause u2i-abc123 (or --all for the whole account)');
+  if (!chatId) throw new UsageError(commandsText().pauseNeedsChat);
   const config = loadConfig(context);
   const hours = readHours(context) ?? config.responder.humanPauseHours;
   const until = Date.now() + hours * HOUR_MS;
@@ -22,8 +23,8 @@ export default async function pause(context: CommandContext): Promise<ExitCode> 
   const when = formatWhen(config, until);
   context.io.stdout.write(
     result.applied === 'now'
-      ? `${chatId}: the bot is paused until ${when}\n`
-      : `${chatId}: pause until ${when} queued: ${describeQueued(config)}\n`,
+      ? `${commandsText().pausedUntil(chatId, when)}\n`
+      : `${commandsText().pauseQueued(chatId, when, describeQueued(config))}\n`,
   );
   return ExitCode.Ok;
 }
@@ -35,11 +36,11 @@ async function pauseAccount(context: CommandContext): Promise<ExitCode> {
   const at = Date.now();
   const until = hours === undefined ? undefined : at + hours * HOUR_MS;
   const result = await runControlRequest(config, { op: 'pause-account', at, ...(until === undefined ? {} : { until }) });
-  const end = until === undefined ? 'until avito-ai resume --all' : `until ${formatWhen(config, until)} (or avito-ai resume --all)`;
+  const end = until === undefined ? commandsText().untilResume : commandsText().untilOrResume(formatWhen(config, until));
   context.io.stdout.write(
     result.applied === 'now'
-      ? `the bot answers no chat on the account ${end}; questions wait unread for you\n`
-      : `pause --all ${end} queued: ${describeQueued(config)}\n`,
+      ? `${commandsText().accountPausedNow(end)}\n`
+      : `${commandsText().accountPauseQueued(end, describeQueued(config))}\n`,
   );
   return ExitCode.Ok;
 }

@@ -60,10 +60,10 @@ describe('sync-docs --engine local', () => {
     await putOfficeFiles();
     const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local', '--list'], { cwd, env: {} });
     expect(code).toBe(ExitCode.Ok);
-    expect(stdout).toContain('3 document(s) in the local index:');
-    expect(stdout).toMatch(/indexed\s+general\s+instrukciya\.pdf/);
-    expect(stdout).toMatch(/indexed\s+item 4012345678\s+item-4012345678-opisanie\.docx/);
-    expect(stdout).toMatch(/indexed\s+general\s+prays\.xlsx/);
+    expect(stdout).toContain('локальный индекс: документов 3:');
+    expect(stdout).toMatch(/indexed\s+общий\s+instrukciya\.pdf/);
+    expect(stdout).toMatch(/indexed\s+объявление 4012345678\s+item-4012345678-opisanie\.docx/);
+    expect(stdout).toMatch(/indexed\s+общий\s+prays\.xlsx/);
   });
 
   it('names the files it could not read, with the reason, and exits 1 for an unreadable one', async () => {
@@ -72,9 +72,9 @@ describe('sync-docs --engine local', () => {
     await writeFile(join(dir, 'prays-staryy.xls'), 'x');
     const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local'], { cwd, env: {} });
     expect(code).toBe(ExitCode.Failure);
-    expect(stdout).toContain('failed        otvety.txt: unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8');
-    expect(stdout).toContain('skipped       prays-staryy.xls: unsupported file type (.xls): save it as .xlsx');
-    expect(stdout).toContain('3 document(s) indexed');
+    expect(stdout).toContain('ошибка         otvety.txt: unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8');
+    expect(stdout).toContain('пропущен       prays-staryy.xls: unsupported file type (.xls): save it as .xlsx');
+    expect(stdout).toContain('Документов проиндексировано: 3');
   });
 });
 

@@ -146,7 +146,7 @@ describe('GigaChat', () => {
   it('sync-docs indexes the folder and uploads nothing', async () => {
     const { code, stdout } = await run(['sync-docs'], env);
     expect(code).toBe(ExitCode.Ok);
-    expect(stdout).toContain('7 document(s) indexed; each question is sent to gigachat with the few passages that answer it, nothing is uploaded.');
+    expect(stdout).toContain('Документов проиндексировано: 7; каждый вопрос уходит в gigachat вместе с несколькими отрывками, которые на него отвечают, ничего не загружается.');
     expect(fake.requests).toEqual([]);
   });
 

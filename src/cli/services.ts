@@ -11,6 +11,7 @@ import { createLogger, toLogFields, type Logger } from './logger.js';
 import type { CommandContext } from './command.js';
 import { requireAvitoCredentials, requireGeminiKey, requireGigaChatCredentials, requireOpenAiSettings } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
+import { logText } from '../messages/log.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
 export function loadConfig(context: CommandContext, flags: Partial<Record<ConfigKey, string | undefined>> = {}): Config {
@@ -75,7 +76,7 @@ export async function createMessengerFor(
     timeoutMs: overrides.timeoutMs ?? config.avito.timeoutMs,
     ...(overrides.retry ? { retry: overrides.retry } : {}),
     onUserIdDiscovered: (id: number) => {
-      logger.info('discovered the Avito account id', { user_id: id });
+      logger.info(logText().accountDiscovered, { user_id: id });
       void store?.transact((tx) => tx.setMeta(USER_ID_META, String(id))).catch(() => undefined);
     },
     onEvent: (event: { type: string } & Record<string, unknown>) => {

@@ -42,7 +42,7 @@ describe('pause --all and resume --all', () => {
     const pass = await runInProcess(['poll', '--once'], { cwd, env });
     expect(pass.code, pass.stderr).toBe(ExitCode.Ok);
     // The seller's takeover chat waits too: what they wrote is read after the pause.
-    expect(pass.stderr).toMatch(/INFO\s+pass chats=6 .*answered=0 .*held=6/);
+    expect(pass.stderr).toMatch(/INFO\s+проход chats=6 .*answered=0 .*held=6/);
     sandbox.addMessage('u2i-demo-coffee', { text: 'А доставка в Казань сколько?' });
     expect((await runInProcess(['poll', '--once'], { cwd, env })).code).toBe(ExitCode.Ok);
     expect(sandbox.sent()).toEqual([]);
@@ -110,7 +110,7 @@ describe('MAX_REPLIES_PER_HOUR_ACCOUNT', () => {
     for (const chatId of held) expect(unreadIn(chatId), chatId).toBeGreaterThan(0);
     expect(readMarks().filter((chatId) => held.includes(chatId))).toEqual([]);
     const notices = (text: string): string[] => text.split('\n').filter((line) => line.includes('MAX_REPLIES_PER_HOUR_ACCOUNT'));
-    expect(notices(first.stderr)).toEqual([expect.stringMatching(/WARN\s+notice: The bot sent 2 replies on the account within the hour/)]);
+    expect(notices(first.stderr)).toEqual([expect.stringMatching(/WARN\s+уведомление: The bot sent 2 replies on the account within the hour/)]);
     expect(first.stderr).toMatch(/held=3/);
 
     // The next run (cron) still holds them, and does not tell the seller again within the hour.

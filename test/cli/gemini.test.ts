@@ -210,7 +210,7 @@ describe('poll with Gemini', () => {
     fake.requests.length = 0;
     const first = await run(['poll', '--once']);
     expect(first.code, first.stderr).toBe(ExitCode.Ok);
-    expect(first.stderr).toMatch(/knowledge base ready engine=gemini store=avito-ai documents=7/);
+    expect(first.stderr).toMatch(/база знаний готова engine=gemini store=avito-ai documents=7/);
     const vacuum = sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text);
     expect(vacuum).toHaveLength(1);
     expect(vacuum[0]).toMatch(/гаранти/i);
@@ -240,7 +240,7 @@ describe('poll with Gemini', () => {
     fake.failNext(':generateContent', 503, { times: 1000 });
     const down = await run(['poll', '--once'], { GEMINI_RETRIES: '0' });
     expect(down.code, down.stderr).toBe(ExitCode.Ok);
-    expect(down.stderr).toMatch(/cannot list the File Search store now .*starting anyway/);
+    expect(down.stderr).toMatch(/хранилище File Search сейчас недоступно .*запускаюсь всё равно/);
     expect(sandbox.sent('u2i-demo-vacuum')).toEqual([]);
     // The escalation and the voice message need no engine: handled all the same.
     expect(sandbox.sent('u2i-demo-manager')).toHaveLength(1);

@@ -176,7 +176,7 @@ describe('GigaChat', () => {
     it('answers buyers through GigaChat and keeps one token across poll --once runs', async () => {
       const first = await run(['poll', '--once'], env);
       expect(first.code, first.stderr).toBe(ExitCode.Ok);
-      expect(first.stderr).toMatch(/knowledge base ready engine=gigachat model=GigaChat/);
+      expect(first.stderr).toMatch(/база знаний готова engine=gigachat model=GigaChat/);
       const vacuum = sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text);
       expect(vacuum).toHaveLength(1);
       expect(vacuum[0]).toMatch(/гаранти/i);
@@ -235,7 +235,7 @@ describe('GigaChat', () => {
       expect(second.code, second.stderr).toBe(ExitCode.Ok);
       expect(sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text)).toEqual([DEFAULT_FALLBACK_TEXT]);
       // Without Telegram the notice goes to the log, with the reason the seller must act on.
-      expect(second.stderr).toMatch(/notice: The knowledge engine failed 2 times in a row \(GigaChat chat: 402 Payment Required\)/);
+      expect(second.stderr).toMatch(/уведомление: The knowledge engine failed 2 times in a row \(GigaChat chat: 402 Payment Required\)/);
     });
   });
 });

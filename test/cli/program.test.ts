@@ -167,7 +167,7 @@ describe('against the Avito sandbox', () => {
   it('poll --once answers, and a second pass sends nothing more', async () => {
     const first = await runInProcess(['poll', '--once'], { cwd, env });
     expect(first.code).toBe(ExitCode.Ok);
-    expect(first.stderr).toMatch(/INFO\s+pass chats=6 .*answered=\d+ escalated=1/);
+    expect(first.stderr).toMatch(/INFO\s+проход chats=6 .*answered=\d+ escalated=1/);
     // Answered: coffee, vacuum, bike (fallback), manager (escalation), voice (asks for text); not the takeover.
     expect(new Set(sandbox.sent().map((m) => m.chat_id))).toEqual(
       new Set(['u2i-demo-coffee', 'u2i-demo-vacuum', 'u2i-demo-bike', 'u2i-demo-manager', 'u2i-demo-voice']),

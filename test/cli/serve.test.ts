@@ -253,7 +253,7 @@ describe('the monitor', () => {
     expect(running.token).toMatch(/^[0-9a-f]{48}$/);
     const first = await running.stop();
     serve = undefined;
-    expect(first.stderr).toMatch(new RegExp(`INFO  dashboard: ${running.monitorUrl}/dashboard\\?token=${running.token} token_file=${file}\n`));
+    expect(first.stderr).toMatch(new RegExp(`INFO  панель: ${running.monitorUrl}/dashboard\\?token=${running.token} token_file=${file}\n`));
     // JSON lines are often shipped to a log service: the link there names the file instead.
     const again = await start({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
     expect(again.token).toBe(running.token);
@@ -262,7 +262,7 @@ describe('the monitor', () => {
     serve = undefined;
     expect(second.stderr).not.toContain(running.token);
     const lines = second.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; token_file?: string });
-    expect(lines.find((line) => line.msg.startsWith('dashboard: '))).toMatchObject({ msg: `dashboard: ${again.monitorUrl}/dashboard?token=<the token in ${file}>`, token_file: file });
+    expect(lines.find((line) => line.msg.startsWith('панель: '))).toMatchObject({ msg: `панель: ${again.monitorUrl}/dashboard?token=<токен в ${file}>`, token_file: file });
   });
 
   it('`avito-ai stats` prints the same figures from the store, with no server running', async () => {
@@ -348,12 +348,12 @@ describe('settings serve refuses', () => {
     const other = { ...env, STORE_PATH: join(cwd, 'other.json'), AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET };
     const result = await runInProcess(['serve'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-serve-2-')), env: { ...other, PORT: port, MONITOR_PORT: String(await freePort()) } });
     expect(result.code).toBe(ExitCode.Config);
-    expect(result.stderr).toContain(`port ${port}`);
+    expect(result.stderr).toContain(`порт ${port}`);
     const freeWebhookPort = String(await freePort());
     const monitor = await runInProcess(['serve'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-serve-3-')), env: { ...other, STORE_PATH: join(cwd, 'third.json'), PORT: freeWebhookPort, MONITOR_PORT: monitorPort } });
     expect(monitor.code).toBe(ExitCode.Config);
-    expect(monitor.stderr).toContain(`port ${monitorPort}`);
-    expect(monitor.stderr).toContain('set MONITOR_PORT to a free port');
+    expect(monitor.stderr).toContain(`порт ${monitorPort}`);
+    expect(monitor.stderr).toContain('укажите в MONITOR_PORT свободный порт');
     // The webhook listener it had opened first is closed again.
     await expect(fetch(`http://127.0.0.1:${freeWebhookPort}/health`)).rejects.toThrow();
   });

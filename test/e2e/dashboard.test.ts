@@ -107,6 +107,6 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
 
   it('is the page behind the link serve logged at start', async () => {
     const result = await serve.stop();
-    expect(result.stderr).toContain(`dashboard: ${serve.monitorUrl}/dashboard?token=${serve.token} `);
+    expect(result.stderr).toContain(`панель: ${serve.monitorUrl}/dashboard?token=${serve.token} `);
   }, 30_000);
 });

@@ -405,7 +405,7 @@ describe('a full disk', () => {
     expect(readFileSync(report, 'utf8')).toContain(dataDir);
     expect(sb.sent(CHAT)).toHaveLength(before + 1);
     // Told it went out (so the seller does not send it again), and what to do about the pause.
-    expect(run.stdout).toMatch(new RegExp(`^${CHAT} sent as the seller \\(1 message\\); but the pause could not be recorded: .*\\(run avito-ai pause ${CHAT}\\)\\n$`));
+    expect(run.stdout).toMatch(new RegExp(`^${CHAT}: отправлено от имени продавца \\(сообщений: 1\\); но паузу записать не удалось: .*\\(выполните avito-ai pause ${CHAT}\\)\\n$`));
     expect(run.code).toBe(ExitCode.Failure);
     expect(run.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
@@ -460,7 +460,7 @@ describe('a full disk', () => {
     // Space freed: the record is settled from Avito's history (the reply is there), not re-sent.
     const freed = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(freed.code, freed.stderr).toBe(ExitCode.Ok);
-    expect(freed.stderr).toMatch(/answered \(finished after a restart\).*chat=u2i-demo-coffee/);
+    expect(freed.stderr).toMatch(/ответ отправлен \(доделано после перезапуска\).*chat=u2i-demo-coffee/);
     expect(countReplies(sb)).toEqual({ ...FIRST_REPLIES, [CHAT]: 2 });
     const after = await readStored(storePath, sb);
     expectNothingLost(before, after);
@@ -487,7 +487,7 @@ describe('a full disk', () => {
     children.push(daemon.child);
     let stderr = '';
     daemon.child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const failedPasses = (): number => stderr.match(/ERROR\s+pass failed, will retry: Cannot write \S+: ENOSPC: no space left on device/g)?.length ?? 0;
+    const failedPasses = (): number => stderr.match(/ERROR\s+проход не удался, будет повтор: Cannot write \S+: ENOSPC: no space left on device/g)?.length ?? 0;
 
     // The reply goes out, then the disk is full; later passes see the record and retry saving,
     // never sending again.
@@ -525,7 +525,7 @@ describe('two daemons on one store', () => {
     children.push(first.child);
     let firstStderr = '';
     first.child.stderr!.on('data', (chunk: Buffer) => (firstStderr += chunk.toString()));
-    await waitFor(() => /INFO\s+pass /.test(firstStderr), 'the first daemon’s first pass', 20_000);
+    await waitFor(() => /INFO\s+проход /.test(firstStderr), 'the first daemon’s first pass', 20_000);
     const pid = first.child.pid!;
 
     const second = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
@@ -550,7 +550,7 @@ describe('two daemons on one store', () => {
     first.child.kill('SIGTERM');
     const stopped = await first.done;
     expect(stopped.code, stopped.stderr).toBe(ExitCode.Ok);
-    expect(stopped.stderr).toMatch(/poll stopped: work in hand finished and saved/);
+    expect(stopped.stderr).toMatch(/poll остановлен: начатое доделано и сохранено/);
 
     expect(existsSync(resolveStorePaths(storePath).lock)).toBe(false);
     const after = await readStored(storePath, sb);

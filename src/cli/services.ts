@@ -12,6 +12,7 @@ import type { CommandContext } from './command.js';
 import { requireAvitoCredentials, requireGeminiKey, requireGigaChatCredentials, requireOpenAiSettings } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
 import { logText } from '../messages/log.js';
+import { adaptersText } from '../messages/adapters.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
 export function loadConfig(context: CommandContext, flags: Partial<Record<ConfigKey, string | undefined>> = {}): Config {
@@ -98,7 +99,7 @@ export async function createEngineFor(
   const dir = override.dir ?? config.knowledge.dir;
   if (engine === 'gemini') return createGeminiEngineFor(config, dir, override.store, override.logger);
   if (engine === 'gigachat' || engine === 'openai') return createModelEngineFor(config, engine, dir, override);
-  if (engine !== 'local') throw new UsageError(`Unknown engine "${engine}": use local, gemini, gigachat or openai`);
+  if (engine !== 'local') throw new UsageError(adaptersText().unknownEngine(engine));
   await requireFolder(dir);
   const { createLocalEngine } = await import('../knowledge/index.js');
   return createLocalEngine({ dir });
@@ -108,9 +109,7 @@ export async function createEngineFor(
 async function requireFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => undefined);
   if (!found?.isDirectory()) {
-    throw new ConfigError('KNOWLEDGE_DIR', `KNOWLEDGE_DIR ${dir} is not a folder`, {
-      hint: 'create it and put your documents there, or set KNOWLEDGE_DIR (see .env.example)',
-    });
+    throw new ConfigError('KNOWLEDGE_DIR', adaptersText().knowledgeDirMissing(dir), { hint: adaptersText().knowledgeDirMissingHint });
   }
 }
 
@@ -189,14 +188,10 @@ async function createOpenAiFor(config: Config, retries: number, onRetry: RetryLo
 /** GIGACHAT_CA_FILE must hold at least one PEM certificate: a wrong file fails here, not as a TLS error later. */
 async function readCaFile(path: string): Promise<string> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError('GIGACHAT_CA_FILE', `GIGACHAT_CA_FILE ${path} cannot be read (${error.code ?? error.message})`, {
-      hint: 'download russian_trusted_root_ca.pem from https://www.gosuslugi.ru/crt and give its full path',
-    });
+    throw new ConfigError('GIGACHAT_CA_FILE', adaptersText().caUnreadable(path, error.code ?? error.message), { hint: adaptersText().caUnreadableHint });
   });
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError('GIGACHAT_CA_FILE', `GIGACHAT_CA_FILE ${path} holds no PEM certificate`, {
-      hint: 'use the .pem (Base64) file from https://www.gosuslugi.ru/crt; a .cer/.crt in DER form converts with: openssl x509 -inform der -in cert.cer -out cert.pem',
-    });
+    throw new ConfigError('GIGACHAT_CA_FILE', adaptersText().caNotPem(path), { hint: adaptersText().caNotPemHint });
   }
   return text;
 }

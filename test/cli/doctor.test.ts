@@ -92,11 +92,11 @@ describe('avito-ai doctor', () => {
       TELEGRAM_API_ROOT: telegram.url,
     });
     expect(result.code).toBe(ExitCode.Failure);
-    expect(line(result.stdout, 'Токен Авито')).toMatch(/^ОШИБКА\s+Токен Авито\s+Avito POST \/token answered 401/);
-    expect(fixOf(result.stdout, 'Токен Авито')).toMatch(/AVITO_CLIENT_ID and AVITO_CLIENT_SECRET/);
+    expect(line(result.stdout, 'Токен Авито')).toMatch(/^ОШИБКА\s+Токен Авито\s+Авито POST \/token ответил 401/);
+    expect(fixOf(result.stdout, 'Токен Авито')).toMatch(/AVITO_CLIENT_ID и AVITO_CLIENT_SECRET/);
     expect(line(result.stdout, 'Аккаунт Авито')).toMatch(/^ПРОПУСК\s/);
     expect(line(result.stdout, 'База знаний')).toMatch(/^ОШИБКА\s+База знаний\s+.*нет документов/);
-    expect(line(result.stdout, 'Бот Telegram')).toMatch(/^ОШИБКА\s+Бот Telegram\s+Telegram rejected TELEGRAM_BOT_TOKEN \(401\)/);
+    expect(line(result.stdout, 'Бот Telegram')).toMatch(/^ОШИБКА\s+Бот Telegram\s+Telegram не принял TELEGRAM_BOT_TOKEN \(401\)/);
     expect(fixOf(result.stdout, 'Бот Telegram')).toMatch(/@BotFather/);
     expect(result.stdout).toMatch(/\n3 проблемы: исправьте и снова выполните avito-ai doctor\.\n$/);
     // The secret itself is never printed.
@@ -199,7 +199,7 @@ describe('avito-ai doctor', () => {
     const result = await doctor();
     expect(result.code).toBe(ExitCode.Failure);
     expect(line(result.stdout, 'Хранилище')).toMatch(/^ОШИБКА\s+Хранилище\s+.*avito-ai\.json/);
-    expect(fixOf(result.stdout, 'Хранилище')).toMatch(/backup/);
+    expect(fixOf(result.stdout, 'Хранилище')).toMatch(/резервной копии/);
   });
 
   it('warns about store files other users can read, and names the daemon holding the store', async () => {

@@ -169,7 +169,7 @@ describe('errors a seller can fix', () => {
   it('no store yet: says to run sync-docs', async () => {
     const { code, stderr } = await run(['ask', 'Доставка?']);
     expect(code).toBe(ExitCode.Unavailable);
-    expect(stderr).toBe('avito-ai: The File Search store "avito-ai" does not exist yet (upload your documents first: avito-ai sync-docs)\n');
+    expect(stderr).toBe('avito-ai: хранилища File Search "avito-ai" ещё нет (сначала загрузите документы: avito-ai sync-docs)\n');
   });
 
   it('KNOWLEDGE_ENGINE=gemini without a key names the variable and where to get one', async () => {
@@ -201,7 +201,7 @@ describe('poll with Gemini', () => {
   it('refuses to start before the documents are uploaded, touching no chat', async () => {
     const { code, stderr } = await run(['poll', '--once']);
     expect(code).toBe(ExitCode.Unavailable);
-    expect(stderr).toContain('avito-ai: The File Search store "avito-ai" does not exist yet (upload your documents first: avito-ai sync-docs)');
+    expect(stderr).toContain('avito-ai: хранилища File Search "avito-ai" ещё нет (сначала загрузите документы: avito-ai sync-docs)');
     expect(sandbox.sent()).toEqual([]);
   });
 

@@ -119,10 +119,10 @@ describe('GigaChat', () => {
   it('a CA file that is missing or not PEM is a settings error naming GIGACHAT_CA_FILE', async () => {
     const missing = await run(['ask', 'Доставка?'], { ...env, GIGACHAT_CA_FILE: join(cwd, 'nope.pem') });
     expect(missing.code).toBe(ExitCode.Config);
-    expect(missing.stderr).toMatch(/^avito-ai: GIGACHAT_CA_FILE .*nope\.pem cannot be read \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/^avito-ai: не удаётся прочитать GIGACHAT_CA_FILE .*nope\.pem \(ENOENT\)/);
     await writeFile(join(cwd, 'der.cer'), Buffer.from([0x30, 0x82, 0x01]));
     const der = await run(['ask', 'Доставка?'], { ...env, GIGACHAT_CA_FILE: join(cwd, 'der.cer') });
-    expect(der.stderr).toMatch(/holds no PEM certificate.*openssl x509 -inform der/);
+    expect(der.stderr).toMatch(/нет сертификата PEM.*openssl x509 -inform der/);
   });
 
   it('a refused key and unpaid tokens: one line with the fix, exit 4', async () => {

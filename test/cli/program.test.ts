@@ -268,7 +268,7 @@ describe('against the Avito sandbox', () => {
   it('a missing knowledge folder stops poll before any buyer gets the fallback', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env: { ...env, KNOWLEDGE_DIR: join(cwd, 'nope') } });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toBe(`avito-ai: KNOWLEDGE_DIR ${join(cwd, 'nope')} is not a folder (create it and put your documents there, or set KNOWLEDGE_DIR (see .env.example))\n`);
+    expect(stderr).toBe(`avito-ai: KNOWLEDGE_DIR ${join(cwd, 'nope')} — не папка (создайте её и положите туда документы или укажите KNOWLEDGE_DIR (см. .env.example))\n`);
     expect(sandbox.requests).toEqual([]);
   });
 
@@ -286,7 +286,7 @@ describe('against the Avito sandbox', () => {
     try {
       const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env });
       expect(code).toBe(ExitCode.Store);
-      expect(stderr).toMatch(/^avito-ai: Another avito-ai process \(pid \d+\) is using /);
+      expect(stderr).toMatch(/^avito-ai: .* использует другой процесс avito-ai \(pid \d+\)/);
     } finally {
       await holder.close();
     }

@@ -38,7 +38,7 @@ describe('avito-ai telegram-id', () => {
   it('a rejected token is one line with the fix, exit 4', async () => {
     const { code, stderr } = await runInProcess(['telegram-id', '--wait', '1'], { cwd, env: { TELEGRAM_BOT_TOKEN: '999:WRONG-TOKEN', TELEGRAM_API_ROOT: telegram.url } });
     expect(code).toBe(ExitCode.Auth);
-    expect(stderr).toBe('avito-ai: Telegram rejected TELEGRAM_BOT_TOKEN (401) (copy the token from @BotFather again (/mybots → API Token))\n');
+    expect(stderr).toBe('avito-ai: Telegram не принял TELEGRAM_BOT_TOKEN (401) (скопируйте токен у @BotFather заново (/mybots → API Token))\n');
   });
 
   it('poll with a token but no owner names the variable and this command', async () => {

@@ -168,12 +168,12 @@ describe('a damaged state file', () => {
     const run = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain(`${storePath} is corrupt: not valid JSON`);
-    expect(line).toMatch(/\(restore it from a backup \(docs\/deploy.md\); avito-ai will not overwrite it\. Moving it away starts an empty store, which forgets the bot.s replies: every answered chat would then pause as if you had answered by hand\)$/);
+    expect(line).toContain(`${storePath} повреждён: not valid JSON`);
+    expect(line).toMatch(/\(восстановите его из резервной копии \(docs\/deploy.md\); avito-ai не будет его перезаписывать\. Если убрать файл, начнётся пустое хранилище, и бот забудет свои ответы: каждый чат, где он отвечал, встанет на паузу, как будто ответили вы\)$/);
     // The read-only commands refuse it the same way.
     const stats = await spawnCli(['stats', '--json'], { env, cwd: dir }).done;
     expect(stats.code).toBe(ExitCode.Store);
-    expect(expectOneLine(stats)).toContain(`${storePath} is corrupt`);
+    expect(expectOneLine(stats)).toContain(`${storePath} повреждён`);
     expect(digestFiles(dataDir)).toEqual(files);
     expect(existsSync(resolveStorePaths(storePath).lock)).toBe(false);
     expect(countReplies(sb)).toEqual(FIRST_REPLIES);
@@ -230,7 +230,7 @@ describe('a damaged state file', () => {
     const run = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain(`${history} is corrupt: line 3 is not valid JSON`);
+    expect(line).toContain(`${history} повреждён: line 3 is not valid JSON`);
     expect(digestFiles(dataDir)).toEqual(files);
     expect(countReplies(sb)).toEqual(FIRST_REPLIES);
   }, 60_000);
@@ -531,9 +531,9 @@ describe('two daemons on one store', () => {
     const second = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(second.code).toBe(ExitCode.Store);
     const line = expectOneLine(second);
-    expect(line).toContain(`Another avito-ai process (pid ${pid}) is using ${storePath}`);
-    expect(line).toMatch(/stop it first or set STORE_PATH to another file/);
-    expect(line).toContain(`delete ${resolveStorePaths(storePath).lock}`);
+    expect(line).toContain(`${storePath} использует другой процесс avito-ai (pid ${pid})`);
+    expect(line).toMatch(/сначала остановите его или укажите в STORE_PATH другой файл/);
+    expect(line).toContain(`удалите ${resolveStorePaths(storePath).lock}`);
 
     const port = await freePort();
     const serve = await spawnCli(['serve'], {

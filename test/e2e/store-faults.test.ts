@@ -541,7 +541,7 @@ describe('two daemons on one store', () => {
       cwd: dir,
     }).done;
     expect(serve.code).toBe(ExitCode.Store);
-    expect(expectOneLine(serve)).toContain(`Another avito-ai process (pid ${pid})`);
+    expect(expectOneLine(serve)).toContain(`использует другой процесс avito-ai (pid ${pid})`);
 
     // The refusals took nothing from the first daemon: it still holds the store and answers.
     expect(first.child.exitCode).toBeNull();

@@ -76,7 +76,7 @@ describe.skipIf(!isRoot)('pause and resume from another user while the daemon ru
       // Root, as a seller typing `sudo avito-ai pause …` without the wrapper.
       const paused = await spawnCli(['pause', 'u2i-demo-vacuum', '--hours', '1'], { cwd, env }).done;
       expect(paused.code, paused.stderr).toBe(ExitCode.Ok);
-      expect(paused.stdout).toContain('queued');
+      expect(paused.stdout).toContain('в очереди');
       await waitFor(() => log.includes('выполнена команда pause'), 'the pause root queued to be applied');
 
       // Another user, in a store directory open to all: nothing can hand the file to the daemon's user.

@@ -94,7 +94,8 @@ function nameWithGuess(warning: ConfigWarning): string {
 
 // ───────────────────────────── Avito ─────────────────────────────
 
-async function checkAvito(config: Config, logger: Logger): Promise<CheckResult[]> {
+/** The keys (a token), the account (accounts/self), the Messenger API tariff and the webhook; `init` asks it too. */
+export async function checkAvito(config: Config, logger: Logger): Promise<CheckResult[]> {
   const token: CheckResult = { id: 'avito-token', title: 'Avito token', status: 'ok', detail: '' };
   const account: CheckResult = { id: 'avito-account', title: 'Avito account', status: 'skip', detail: 'needs a token' };
   const tariff: CheckResult = { id: 'avito-tariff', title: 'Messenger API', status: 'skip', detail: 'needs the account' };

@@ -9,6 +9,8 @@ import { reportError } from './report-error.js';
 import { isDebug } from '../config/config.js';
 import type { CommandModule, GlobalOptions } from './command.js';
 import { parseLang, setLang } from '../messages/index.js';
+import { initText } from '../messages/init.js';
+import { ENV_EXAMPLE } from './init/package-files.js';
 
 export function createProgram(io: CliIo, version: string): Command {
   const program = describeProgram(new Command('avito-ai'), io, version);
@@ -157,6 +159,18 @@ function addChatCommands(program: Command, run: Run): void {
 
 /** Knowledge, Telegram and trying it out. */
 function addSetupCommands(program: Command, run: Run): void {
+  const init = initText();
+  program
+    .command('init')
+    .description(init.commandDescription)
+    .option('--from-env', init.optionFromEnv)
+    .addOption(new Option('--engine <engine>', init.optionEngine).choices(['local', 'gigachat', 'yandexgpt', 'openai', 'gemini']))
+    .addOption(new Option('--mode <mode>', init.optionMode).choices(['poll', 'webhook']))
+    .option('--telegram-wait <seconds>', init.optionTelegramWait)
+    .option('--force', init.optionForce)
+    .option('--no-doctor', init.optionNoDoctor)
+    .addHelpText('after', init.helpAfter(ENV_EXAMPLE))
+    .action(run(() => import('./commands/init.js')));
   program
     .command('sync-docs [dir]')
     .description('upload the knowledge folder to the Gemini File Search store (only what changed), or index it locally')

@@ -3,6 +3,14 @@ import { ConfigError, UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { loadConfig } from '../services.js';
+import type { Config } from '../../config/config.js';
+
+/** The chats that wrote to the bot of `token` within `waitSeconds`, through the configured proxy; `init` asks it too. */
+export async function findOwnerChats(config: Config, token: string, waitSeconds: number, onReady?: (bot: string) => void) {
+  const [{ findChatsThatWrote }, { proxyAgentFor }] = await Promise.all([import('../../telegram/bot.js'), import('../../net/proxy.js')]);
+  const agent = await proxyAgentFor(config.telegram.apiRoot, config.proxy);
+  return findChatsThatWrote({ token, apiRoot: config.telegram.apiRoot, waitSeconds, ...(agent ? { agent } : {}), ...(onReady ? { onReady } : {}) });
+}
 
 export default async function telegramId(context: CommandContext): Promise<ExitCode> {
   const config = loadConfig(context);
@@ -14,15 +22,9 @@ export default async function telegramId(context: CommandContext): Promise<ExitC
       hint: 'create a bot with @BotFather (/newbot) and put its token in .env',
     });
   }
-  const [{ findChatsThatWrote }, { proxyAgentFor }] = await Promise.all([import('../../telegram/bot.js'), import('../../net/proxy.js')]);
-  const agent = await proxyAgentFor(config.telegram.apiRoot, config.proxy);
-  const { bot, chats } = await findChatsThatWrote({
-    token,
-    apiRoot: config.telegram.apiRoot,
-    waitSeconds: wait,
-    ...(agent ? { agent } : {}),
-    onReady: (name) => context.io.stderr.write(`Write any message to @${name} in Telegram now (https://t.me/${name}); waiting up to ${wait} s…\n`),
-  });
+  const { bot, chats } = await findOwnerChats(config, token, wait, (name) =>
+    context.io.stderr.write(`Write any message to @${name} in Telegram now (https://t.me/${name}); waiting up to ${wait} s…\n`),
+  );
   const out = context.io.stdout;
   if (chats.length === 0) {
     out.write(`No one wrote to @${bot} in ${wait} s. Open https://t.me/${bot}, press Start, and run this again.\n`);

@@ -11,6 +11,7 @@ import { ExitCode } from '../../src/cli/exit-codes.js';
 import { createLogger } from '../../src/cli/logger.js';
 import { createMcpServer } from '../../src/cli/mcp/server.js';
 import { loadConfig } from '../../src/cli/services.js';
+import { setLang } from '../../src/messages/index.js';
 import { DEMO_KNOWLEDGE } from '../../src/cli/commands/demo.js';
 import { runInProcess } from '../helpers/cli.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
@@ -124,5 +125,17 @@ describe('avito-ai mcp tools', () => {
 
     const unknown = await call('reply_as_seller', { chat_id: 'u2i-nobody', text: 'Здравствуйте', confirm: true });
     expect(unknown).toMatchObject({ isError: true, text: 'Авито не знает чат u2i-nobody: проверьте id (chats_waiting с all: true покажет чаты, известные боту)' });
+  });
+
+  it('speaks English with AVITO_AI_LANG=en', async () => {
+    setLang('en');
+    try {
+      const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-mcp-'));
+      await connect({ KNOWLEDGE_DIR: DEMO_KNOWLEDGE, STORE_PATH: join(cwd, 'store.json') }, cwd);
+      expect((await client!.listTools()).tools.find((tool) => tool.name === 'stats')?.title).toBe('Bot figures');
+      expect((await call('chats_waiting')).text).toBe('No chat is escalated or paused.');
+    } finally {
+      setLang('ru');
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { CommandModule, GlobalOptions } from './command.js';
 import { parseLang, setLang } from '../messages/index.js';
 import { initText } from '../messages/init.js';
 import { ENV_EXAMPLE } from './init/package-files.js';
+import { mcpServerText } from '../messages/mcp-server.js';
 
 export function createProgram(io: CliIo, version: string): Command {
   const program = describeProgram(new Command('avito-ai'), io, version);
@@ -18,6 +19,7 @@ export function createProgram(io: CliIo, version: string): Command {
   addDaemonCommands(program, run);
   addChatCommands(program, run);
   addSetupCommands(program, run);
+  addAssistantCommands(program, run);
   return program;
 }
 
@@ -227,6 +229,12 @@ At the prompt: /чаты lists the chats, /чат 2 switches, /новый 2 open
       '\nExamples:\n  $ avito-ai sandbox say u2i-demo-coffee "Есть доставка в Казань?"\n  $ avito-ai sandbox say u2i-demo-vacuum "А гарантия какая?" --wait 60 --url http://127.0.0.1:8091',
     )
     .action(run(() => import('./commands/sandbox-say.js')));
+}
+
+/** The seller's commands for an AI assistant. */
+function addAssistantCommands(program: Command, run: Run): void {
+  const t = mcpServerText();
+  program.command('mcp').description(t.commandDescription).addHelpText('after', t.commandHelp).action(run(() => import('./commands/mcp.js')));
 }
 
 /** Parses and runs; returns the exit code instead of exiting. */

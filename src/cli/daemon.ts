@@ -4,7 +4,7 @@ import type { PassSummary, PollDeps } from '../core/poll.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import type { ChatOutcome, Responder } from '../core/responder.js';
 import { createSellerActions, type DaemonStatus } from '../core/seller-actions.js';
-import { META_LAST_ERROR } from '../core/stats.js';
+import { META_LAST_ERROR, trackDayStart } from '../core/stats.js';
 import { isFatalForAccount, isMessengerOutage } from '../core/failures.js';
 import { watchCalls, type AsyncMethodOf, type CallWatch } from '../server/call-watch.js';
 import { GeminiApiError, LlmApiError, describeError } from '../errors.js';
@@ -23,8 +23,8 @@ export interface DaemonOptions {
   dryRun: boolean;
   /** Listen to the seller's Telegram commands and replies (long-running daemons only). */
   listen: boolean;
-  /** Remember how the last Avito call and the last store write went (`serve`'s `/health`). */
-  watch?: { avito: CallWatch; storeWrites: CallWatch };
+  /** Remember how the last call to Avito, the engine and Telegram and the last store write went (`serve`'s `/health` and the dashboard's banner). */
+  watch?: { avito: CallWatch; storeWrites: CallWatch; engine?: CallWatch; telegram?: CallWatch };
 }
 
 const STORE_WRITES: ReadonlyArray<AsyncMethodOf<Store>> = ['transact'];
@@ -56,7 +56,7 @@ export interface Daemon {
 /** Opens everything a daemon runs on; on failure closes what it opened and rethrows. */
 export async function openDaemon(context: CommandContext, config: Config, logger: Logger, options: DaemonOptions): Promise<Daemon> {
   // A dry run tells no one: the seller's window opens for real runs only, and before the store, so a Telegram setting error cannot leave the store locked.
-  const notices = await openSellerNotices(config, logger, { telegram: !options.dryRun });
+  const notices = await openSellerNotices(config, logger, { telegram: !options.dryRun, ...(options.watch?.telegram ? { watch: options.watch.telegram } : {}) });
   let opened: (Store & { close(): Promise<void> }) | undefined;
   const listening = new AbortController();
   let listener: Promise<void> | undefined;
@@ -92,6 +92,11 @@ export async function openDaemon(context: CommandContext, config: Config, logger
 
 const CLOCK = { now: () => Date.now() };
 
+/** A question abandoned at shutdown says nothing of the engine. */
+function isEngineOutage(error: unknown): boolean {
+  return !(error instanceof Error && error.name === 'AbortError');
+}
+
 interface Services {
   store: Store;
   engine: KnowledgeEngine;
@@ -108,8 +113,11 @@ async function openServices(
   signal: AbortSignal,
 ): Promise<Services> {
   const watch = options.watch;
-  const store: Store = watch ? watchCalls<Store>(opened, STORE_WRITES, watch.storeWrites) : opened;
-  const engine = await createEngineFor(config, { store, logger });
+  // Notes the counters at the start of the seller's day: the dashboard's "today".
+  const counted = trackDayStart(opened, CLOCK.now, config.responder.timeZone);
+  const store: Store = watch ? watchCalls<Store>(counted, STORE_WRITES, watch.storeWrites) : counted;
+  const created = await createEngineFor(config, { store, logger });
+  const engine = watch?.engine ? watchCalls<KnowledgeEngine>(created, ['answer'], watch.engine, isEngineOutage) : created;
   await reportKnowledge(engine, config, logger, signal);
   const client = await createMessengerFor(config, store, logger);
   const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isMessengerOutage) : client;

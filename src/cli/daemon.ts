@@ -45,8 +45,8 @@ export interface Daemon {
   observeOutcome(outcome: ChatOutcome): void;
   /** Applies the pause/resume requests queued by `avito-ai pause|resume`; never two at once. */
   applyControls(): Promise<void>;
-  /** Records an error for `/status`, `/stats` and `avito-ai stats`. */
-  recordError(message: string): void;
+  /** Records an error for `/status`, `/stats` and `avito-ai stats`; `counted` adds it to the errors counter (a failure no reply record counts: a pass or a chat that could not be read). */
+  recordError(message: string, options?: { counted?: boolean }): void;
   /** Bad credentials end the daemon: the seller hears why before it exits. Returns the error. */
   tellFatal(error: unknown): unknown;
   /** Stops listening to Telegram, gives the last notices a few seconds, closes the store. */
@@ -134,11 +134,16 @@ function createHooks(
   dryRun: boolean,
 ): Hooks {
   const { store, responder, notifier, status } = daemon;
-  const recordError = (message: string): void => {
+  const recordError = (message: string, options: { counted?: boolean } = {}): void => {
     status.lastError = { at: Date.now(), message };
     if (dryRun) return;
-    // Remembered for `avito-ai stats`; a failed write costs only that figure.
-    void store.transact((tx) => tx.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError))).catch(() => undefined);
+    // Remembered for `avito-ai stats`; a failed write costs only that figure. Counted, an outage shows in the day's errors, not as "0".
+    void store
+      .transact((tx) => {
+        tx.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError));
+        if (options.counted) tx.increment('errors');
+      })
+      .catch(() => undefined);
   };
   const observeOutcome = (outcome: ChatOutcome): void => {
     logOutcome(logger, outcome);
@@ -168,7 +173,7 @@ function createHooks(
       },
       onChatError: (chatId: string, error: unknown) => {
         logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
-        recordError(`chat ${chatId}: ${describeError(error)}`);
+        recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
       },
       ...(dryRun ? {} : { beforePass: applyControls }),
       activeHours: config.responder,
@@ -179,7 +184,7 @@ function createHooks(
     },
     onPassError(error) {
       logger.error(`pass failed, will retry: ${describeError(error)}`);
-      recordError(describeError(error));
+      recordError(describeError(error), { counted: true });
     },
     observeOutcome,
     applyControls,

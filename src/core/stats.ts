@@ -29,7 +29,7 @@ export interface MonitorStats {
   processing_messages: number;
   /** Replies sent (answers, fallbacks, escalation notices). */
   completed_messages: number;
-  /** Engine failures and failed sends. */
+  /** Engine failures, failed sends, and passes or chats that failed on an error (Avito unreachable). */
   failed_messages: number;
   escalated_chats: number;
   paused_chats: number;

@@ -95,7 +95,7 @@ const ru = {
   tokenMissing: 'Монитор открывается только с ключом доступа',
   tokenWrong: 'Ключ доступа в ссылке не подходит',
   tokenHowTo: 'Откройте монитор по ссылке, которую avito-ai serve пишет в журнал при запуске:',
-  tokenExample: 'http://127.0.0.1:8081/dashboard?token=ВАШ_КЛЮЧ',
+  tokenExample: (base: string) => `${base}/dashboard?token=ВАШ_КЛЮЧ`,
   tokenWhere:
     'Ключ — это значение MONITOR_TOKEN из настроек; если оно не задано, avito-ai создаёт ключ сам и хранит его в файле .monitor-token рядом с хранилищем (STORE_PATH).',
   tokenApi: 'Программы получают данные с заголовком Authorization: Bearer <ключ>.',
@@ -195,11 +195,11 @@ export const dashboardText = defineMessages<typeof ru>({
     tokenMissing: 'The monitor opens only with its access key',
     tokenWrong: 'The access key in the link does not fit',
     tokenHowTo: 'Open the monitor with the link avito-ai serve writes to its log at start:',
-    tokenExample: 'http://127.0.0.1:8081/dashboard?token=YOUR_KEY',
+    tokenExample: (base: string) => `${base}/dashboard?token=YOUR_KEY`,
     tokenWhere: 'The key is MONITOR_TOKEN from the settings; when it is unset, avito-ai makes one and keeps it in the .monitor-token file beside the store (STORE_PATH).',
     tokenApi: 'Programs get the data with the header Authorization: Bearer <key>.',
   },
 });
 
-/** The labels the page's script reads (all of them: the script holds no text of its own). */
+/** The labels the page's script reads (the texts; functions stay on the server). */
 export type DashboardLabels = ReturnType<typeof dashboardText>;

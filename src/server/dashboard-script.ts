@@ -128,7 +128,7 @@ export const DASHBOARD_SCRIPT = `'use strict';
       if (num(g.latency_ms) > 0) add(meta, el('span', '', ms(num(g.latency_ms))));
       var q = add(card, el('p', 'q'));
       add(q, el('span', 'label', L.question + ': '));
-      add(q, textNode(g.question || ''));
+      add(q, textNode(g.question || '—'));
       var a = add(card, el('p', 'a'));
       add(a, el('span', 'label', L.answer + ': '));
       add(a, textNode(g.answer || '—'));

@@ -6,6 +6,9 @@
  */
 import { dashboardText, type DashboardLabels } from '../messages/dashboard.js';
 
+/** The labels that are plain text (the one function, the token page's example link, is called on the server). */
+type TextKey = Exclude<keyof DashboardLabels, 'tokenExample'>;
+
 const STYLE = `
 :root { color-scheme: light dark; --bg: #f4f5f7; --card: #fff; --fg: #1d2129; --muted: #5f6670; --line: #e3e5e8;
   --accent: #0a66d8; --green: #1b8a4b; --amber: #b26d00; --red: #c92a1e; --grey: #6f757e; --soft-red: #fdecea; --soft-amber: #fff4e0; }
@@ -69,8 +72,8 @@ dl#info dd { margin: 0; }
 /** The page in the language in force, its labels handed to the script. */
 export function renderDashboardHtml(): string {
   const text = dashboardText();
-  const t = (key: keyof DashboardLabels): string => escapeHtml(String(text[key]));
-  const figure = (key: string, label: keyof DashboardLabels): string => `<div class="figure" data-today="${key}"><b>—</b><span>${t(label)}</span></div>`;
+  const t = (key: TextKey): string => escapeHtml(text[key]);
+  const figure = (key: string, label: TextKey): string => `<div class="figure" data-today="${key}"><b>—</b><span>${t(label)}</span></div>`;
   return `<!doctype html>
 <html lang="${t('lang')}">
 <head>
@@ -107,10 +110,10 @@ ${figure('errors', 'todayErrors')}
 `;
 }
 
-/** What a browser gets without the right token: how to open the monitor, in the seller's language. */
-export function renderTokenPage(wrongToken: boolean): string {
+/** What a browser gets without the right token: how to open the monitor (at `base`, the address it used), in the seller's language. */
+export function renderTokenPage(wrongToken: boolean, base = 'http://127.0.0.1:8081'): string {
   const text = dashboardText();
-  const t = (key: keyof DashboardLabels): string => escapeHtml(String(text[key]));
+  const t = (key: TextKey): string => escapeHtml(text[key]);
   return `<!doctype html>
 <html lang="${t('lang')}">
 <head>
@@ -123,7 +126,7 @@ export function renderTokenPage(wrongToken: boolean): string {
 <main><section class="card" id="token-help">
 <h1>${t(wrongToken ? 'tokenWrong' : 'tokenMissing')}</h1>
 <p>${t('tokenHowTo')}</p>
-<p><code>${t('tokenExample')}</code></p>
+<p><code>${escapeHtml(text.tokenExample(base))}</code></p>
 <p>${t('tokenWhere')}</p>
 <p class="muted">${t('tokenApi')}</p>
 </section></main>

@@ -105,7 +105,14 @@ const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; sty
 function refuseToken(request: IncomingMessage, response: ServerResponse, presented: boolean): void {
   const headers = { 'www-authenticate': 'Bearer' };
   if (!prefersHtml(request.headers.accept)) return sendJson(response, 401, { error: TOKEN_REQUIRED }, headers);
-  send(response, 401, 'text/html; charset=utf-8', renderTokenPage(presented), { ...headers, 'content-security-policy': PAGE_CSP });
+  send(response, 401, 'text/html; charset=utf-8', renderTokenPage(presented, pageBase(request)), { ...headers, 'content-security-policy': PAGE_CSP });
+}
+
+/** The address the browser used (through an ssh tunnel or a proxy it differs from MONITOR_PORT), when it looks like one. */
+function pageBase(request: IncomingMessage): string | undefined {
+  const host = request.headers.host;
+  if (!host || !/^[\w.-]+(:\d{1,5})?$|^\[[\da-f:.]+\](:\d{1,5})?$/i.test(host)) return undefined;
+  return `${request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${host}`;
 }
 
 /** `text/html` asked for and JSON not: what a browser's navigation sends; `fetch()` and API clients ask for neither or for JSON. */

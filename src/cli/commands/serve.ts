@@ -131,7 +131,7 @@ async function openInbox(config: Config, daemon: Daemon, logger: Logger, onFatal
     onOutcome: daemon.observeOutcome,
     onChatError: (chatId, error) => {
       logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
-      daemon.recordError(`chat ${chatId}: ${describeError(error)}`);
+      daemon.recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
     },
     onFatal,
   });

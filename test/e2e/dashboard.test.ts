@@ -167,10 +167,13 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
           expect(banner).toContain('Проверьте интернет на сервере');
           expect(await page.getAttribute('#problems li', 'data-system')).toBe('avito');
           expect(await page.textContent('#status')).toBe('Есть сбой');
+          // Today's errors count the failed looks at Avito: never "0" beside an outage.
+          await page.locator('[data-today="errors"].alarm').waitFor({ timeout: 15_000 });
+          expect(Number(await page.textContent('[data-today="errors"] b'))).toBeGreaterThan(0);
           // Above everything else on the page.
-          const banner_ = await page.locator('#outage').boundingBox();
+          const outage = await page.locator('#outage').boundingBox();
           const waiting = await page.locator('#waiting-card').boundingBox();
-          expect(banner_!.y).toBeLessThan(waiting!.y);
+          expect(outage!.y).toBeLessThan(waiting!.y);
           await shoot(page, 'outage');
         }
       } finally {
@@ -181,7 +184,7 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     }, 90_000);
 
     it('tells a browser without the right token how to open the page, in Russian; API clients keep JSON', async () => {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const response = await page.goto(`${serve.monitorUrl}/dashboard?token=wrong-token-000000`);
       expect(response?.status()).toBe(401);
       expect(await page.textContent('h1')).toBe('Ключ доступа в ссылке не подходит');

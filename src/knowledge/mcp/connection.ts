@@ -1,0 +1,233 @@
+/**
+ * One connection to the seller's MCP server, kept open across answers: opened on first use, opened again on the
+ * next call after the server dies (after a pause that grows while it keeps failing), with a timeout on every request.
+ * A call in flight when the server dies fails at once as a KnowledgeError: the core defers the question, never hangs.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { CallToolResultSchema, ErrorCode, McpError, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { abortableSleep } from '../../core/async.js';
+import { KnowledgeError, describeError } from '../../errors.js';
+import { mcpEngineText } from '../../messages/mcp-engine.js';
+import { StdioTransport } from './stdio-transport.js';
+
+export type McpServerOptions =
+  | { transport: 'stdio'; command: string; args: readonly string[]; env: Record<string, string>; cwd: string }
+  | { transport: 'http'; url: string; headers: Record<string, string> };
+
+export type McpEvent =
+  | { type: 'started'; server: string; pid?: number }
+  | { type: 'closed'; server: string; lastWords: string }
+  | { type: 'stderr'; line: string };
+
+export interface McpConnectionOptions {
+  server: McpServerOptions;
+  timeoutMs: number;
+  /** Ours, as the handshake names the client. */
+  clientVersion: string;
+  onEvent?: (event: McpEvent) => void;
+  now?: () => number;
+}
+
+export interface McpServerInfo {
+  name: string;
+  version: string;
+}
+
+export interface McpConnection {
+  /** Every tool the server offers (all pages). */
+  listTools(options?: { signal?: AbortSignal }): Promise<Tool[]>;
+  callTool(name: string, args: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<CallToolResult>;
+  /** The server's name and version from the handshake; connects if needed. */
+  describeServer(options?: { signal?: AbortSignal }): Promise<McpServerInfo>;
+  close(): Promise<void>;
+}
+
+/** The longest pause before starting a server that keeps failing. */
+const MAX_RESTART_DELAY_MS = 30_000;
+
+interface Session {
+  client: Client;
+  transport: Transport & { lastWords?: string };
+  /** Set when we close it: its end is no failure. */
+  closing: boolean;
+  /** Stops handing it to new calls. */
+  forget: () => void;
+}
+
+export function createMcpConnection(options: McpConnectionOptions): McpConnection {
+  const now = options.now ?? Date.now;
+  const label = describeServerOption(options.server);
+  let active: { ready: Promise<Session> } | undefined;
+  let failures = 0;
+  let failedAt = Number.NEGATIVE_INFINITY;
+  const fail = (): void => {
+    failures++;
+    failedAt = now();
+  };
+
+  const open = async (wait: number, forget: () => void, signal?: AbortSignal): Promise<Session> => {
+    if (wait > 0) await abortableSleep(wait, signal);
+    throwIfAborted(signal);
+    const session: Session = { client: new Client({ name: 'avito-ai', version: options.clientVersion }), transport: createTransport(options), closing: false, forget };
+    session.client.onclose = () => {
+      if (session.closing) return;
+      session.closing = true;
+      // Died between answers or under one: the next call starts it again.
+      fail();
+      forget();
+      options.onEvent?.({ type: 'closed', server: label, lastWords: session.transport.lastWords ?? '' });
+    };
+    try {
+      await session.client.connect(session.transport, { timeout: options.timeoutMs, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      await closeSession(session);
+      throw describeConnectError(error, options, session);
+    }
+    const pid = session.transport instanceof StdioTransport ? session.transport.pid : undefined;
+    options.onEvent?.({ type: 'started', server: label, ...(pid ? { pid } : {}) });
+    return session;
+  };
+
+  /** Concurrent answers share one session, and one start of it. */
+  const connect = (signal?: AbortSignal): Promise<Session> => {
+    if (active) return active.ready;
+    const wait = restartDelay(failures) - (now() - failedAt);
+    // A pause longer than a request may take is not waited out: the question is deferred, as for any failure.
+    if (wait > options.timeoutMs) return Promise.reject(new KnowledgeError(mcpEngineText().waitingToRestart(Math.ceil(wait / 1000)), 'mcp'));
+    const entry = {} as { ready: Promise<Session> };
+    const forget = (): void => {
+      if (active === entry) active = undefined;
+    };
+    entry.ready = open(wait, forget, signal).catch((error: unknown) => {
+      forget();
+      fail();
+      throw error;
+    });
+    active = entry;
+    return entry.ready;
+  };
+
+  /** Runs one request; a dead, stuck or broken session is closed so that the next call starts afresh. */
+  const request = async <T>(what: string, run: (session: Session) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+    const session = await connect(signal);
+    try {
+      const result = await run(session);
+      failures = 0;
+      return result;
+    } catch (error) {
+      if (signal?.aborted) throw new KnowledgeError(mcpEngineText().cancelled, 'mcp', { cause: error });
+      if (isSessionFault(error)) {
+        if (!session.closing) fail();
+        session.forget();
+        await closeSession(session);
+      }
+      throw describeRequestError(error, what, options, session);
+    }
+  };
+
+  return {
+    listTools: (callOptions) => request('tools/list', (session) => listAllTools(session.client, options.timeoutMs, callOptions?.signal), callOptions?.signal),
+    async callTool(name, args, callOptions) {
+      const signal = callOptions?.signal;
+      const raw = await request(name, (session) => session.client.callTool({ name, arguments: args }, undefined, { timeout: options.timeoutMs, ...(signal ? { signal } : {}) }), signal);
+      const parsed = CallToolResultSchema.safeParse(raw);
+      if (!parsed.success) throw new KnowledgeError(mcpEngineText().malformedResult(name), 'mcp', { cause: parsed.error });
+      return parsed.data;
+    },
+    async describeServer(callOptions) {
+      const session = await connect(callOptions?.signal);
+      const info = session.client.getServerVersion();
+      return { name: info?.name ?? label, version: info?.version ?? '' };
+    },
+    async close() {
+      const session = await active?.ready.catch(() => undefined);
+      active = undefined;
+      if (session) await closeSession(session);
+    },
+  };
+}
+
+/** None for the first restart (the server died once); then 1 s, 2 s, 4 s… up to 30 s while it keeps failing. */
+export function restartDelay(failures: number): number {
+  return failures <= 1 ? 0 : Math.min(1000 * 2 ** (failures - 2), MAX_RESTART_DELAY_MS);
+}
+
+function createTransport(options: McpConnectionOptions): Transport & { lastWords?: string } {
+  const server = options.server;
+  if (server.transport === 'http') {
+    return new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: server.headers } });
+  }
+  return new StdioTransport({
+    command: server.command,
+    args: server.args,
+    env: server.env,
+    cwd: server.cwd,
+    onStderr: (line) => options.onEvent?.({ type: 'stderr', line }),
+  });
+}
+
+async function listAllTools(client: Client, timeoutMs: number, signal?: AbortSignal): Promise<Tool[]> {
+  const tools: Tool[] = [];
+  let cursor: string | undefined;
+  // A server that pages forever must not keep us here: 20 pages is far more tools than any seller's server has.
+  for (let page = 0; page < 20; page++) {
+    const result = await client.listTools(cursor ? { cursor } : undefined, { timeout: timeoutMs, ...(signal ? { signal } : {}) });
+    tools.push(...result.tools);
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return tools;
+}
+
+async function closeSession(session: Session): Promise<void> {
+  session.closing = true;
+  await session.client.close().catch(() => undefined);
+}
+
+/** The server is gone, stuck, or its transport broke: the session is of no more use. A JSON-RPC error is an answer from a live server. */
+function isSessionFault(error: unknown): boolean {
+  if (error instanceof McpError) return error.code === ErrorCode.ConnectionClosed || error.code === ErrorCode.RequestTimeout;
+  return true;
+}
+
+function describeConnectError(error: unknown, options: McpConnectionOptions, session: Session): KnowledgeError {
+  const text = mcpEngineText();
+  const server = options.server;
+  if (error instanceof KnowledgeError) return error;
+  if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+    return new KnowledgeError(text.timedOut(options.timeoutMs / 1000), 'mcp', { cause: error, hint: text.timedOutHint });
+  }
+  if (server.transport === 'stdio') {
+    const spawnCode = (error as NodeJS.ErrnoException).code;
+    const reason = spawnCode === 'ENOENT' || spawnCode === 'EACCES' ? spawnCode : isClosed(error) ? text.exited(session.transport.lastWords ?? '') : describeError(error);
+    return new KnowledgeError(text.cannotStart(server.command, reason), 'mcp', { cause: error, hint: text.cannotStartHint });
+  }
+  return new KnowledgeError(text.cannotConnect(server.url, describeError(error)), 'mcp', { cause: error, hint: text.cannotConnectHint });
+}
+
+function describeRequestError(error: unknown, what: string, options: McpConnectionOptions, session: Session): KnowledgeError {
+  const text = mcpEngineText();
+  if (error instanceof KnowledgeError) return error;
+  if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+    return new KnowledgeError(text.timedOut(options.timeoutMs / 1000), 'mcp', { cause: error, hint: text.timedOutHint });
+  }
+  if (isClosed(error)) {
+    const reason = options.server.transport === 'stdio' ? text.exited(session.transport.lastWords ?? '') : text.cannotConnect(options.server.url, describeError(error));
+    return new KnowledgeError(reason, 'mcp', { cause: error, hint: text.cannotConnectHint });
+  }
+  return new KnowledgeError(text.callFailed(what, describeError(error)), 'mcp', { cause: error, hint: text.callFailedHint });
+}
+
+function isClosed(error: unknown): boolean {
+  return error instanceof McpError && error.code === ErrorCode.ConnectionClosed;
+}
+
+function describeServerOption(server: McpServerOptions): string {
+  return server.transport === 'http' ? server.url : [server.command, ...server.args].join(' ');
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new KnowledgeError(mcpEngineText().cancelled, 'mcp', { cause: signal.reason });
+}

@@ -131,7 +131,13 @@ function pickId(record: Record<string, unknown>): number | undefined {
 
 /** `file:///srv/docs/dostavka.md` reads as /srv/docs/dostavka.md: what a seller recognises. */
 function nameResource(uri: string): string {
-  return uri.startsWith('file://') ? decodeURI(uri.slice('file://'.length)) : uri;
+  if (!uri.startsWith('file://')) return uri;
+  const path = uri.slice('file://'.length);
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 function parseJson(text: string): unknown {

@@ -157,7 +157,7 @@ async function createMcpEngineFor(config: Config, { store, logger, modelRetries 
     timeoutMs: m.timeoutMs,
     clientVersion: readOwnVersion(),
     onEvent: (event) => {
-      if (event.type === 'started') logger?.info('mcp server connected', { server: event.server, pid: event.pid });
+      if (event.type === 'started') logger?.debug('mcp server connected', { server: event.server, pid: event.pid });
       else if (event.type === 'closed') logger?.warn('mcp server exited; it is started again on the next question', { server: event.server, last_words: event.lastWords || undefined });
       else logger?.debug(`mcp server: ${event.line}`);
     },

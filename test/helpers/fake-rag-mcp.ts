@@ -9,15 +9,19 @@ export type FakeRagMode = 'passages' | 'answer' | 'invent-price' | 'error';
 
 export interface FakeRagEntry {
   pid: number;
-  event: 'start' | 'call';
+  event: 'start' | 'call' | 'die';
   mode?: string;
   arguments?: Record<string, unknown>;
   env?: Record<string, unknown>;
 }
 
 /** An MCP_SERVER command line, quoted as a seller would write it (paths may hold spaces). */
-export function fakeRagCommand(options: { log: string; mode?: FakeRagMode; docs?: string; tool?: string }): string {
-  const args = ['--docs', options.docs ?? DEMO_KNOWLEDGE, '--mode', options.mode ?? 'passages', '--log', options.log, ...(options.tool ? ['--tool', options.tool] : [])];
+export function fakeRagCommand(options: { log: string; mode?: FakeRagMode; docs?: string; tool?: string; dieFile?: string }): string {
+  const args = [
+    ...['--docs', options.docs ?? DEMO_KNOWLEDGE, '--mode', options.mode ?? 'passages', '--log', options.log],
+    ...(options.tool ? ['--tool', options.tool] : []),
+    ...(options.dieFile ? ['--die-file', options.dieFile] : []),
+  ];
   return [process.execPath, FAKE_RAG_SERVER, ...args].map((word) => `"${word}"`).join(' ');
 }
 

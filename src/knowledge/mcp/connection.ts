@@ -4,7 +4,7 @@
  * A call in flight when the server dies fails at once as a KnowledgeError: the core defers the question, never hangs.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CallToolResultSchema, ErrorCode, McpError, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { abortableSleep } from '../../core/async.js';
@@ -109,8 +109,12 @@ export function createMcpConnection(options: McpConnectionOptions): McpConnectio
     return entry.ready;
   };
 
-  /** Runs one request; a dead, stuck or broken session is closed so that the next call starts afresh. */
-  const request = async <T>(what: string, run: (session: Session) => Promise<T>, signal?: AbortSignal): Promise<T> => {
+  /**
+   * Runs one request; a dead, stuck or broken session is closed so that the next call starts afresh. An HTTP server
+   * that no longer knows the session (restarted between answers) gets the request once more on a new one, as the
+   * spec asks of a client; a stdio server that died between answers is already known to be gone.
+   */
+  const request = async <T>(what: string, run: (session: Session) => Promise<T>, signal?: AbortSignal, retried = false): Promise<T> => {
     const session = await connect(signal);
     try {
       const result = await run(session);
@@ -118,6 +122,11 @@ export function createMcpConnection(options: McpConnectionOptions): McpConnectio
       return result;
     } catch (error) {
       if (signal?.aborted) throw new KnowledgeError(mcpEngineText().cancelled, 'mcp', { cause: error });
+      if (!retried && error instanceof StreamableHTTPError && error.code === 404) {
+        session.forget();
+        await closeSession(session);
+        return request(what, run, signal, true);
+      }
       if (isSessionFault(error)) {
         if (!session.closing) fail();
         session.forget();
@@ -204,7 +213,7 @@ function describeConnectError(error: unknown, options: McpConnectionOptions, ses
     const reason = spawnCode === 'ENOENT' || spawnCode === 'EACCES' ? spawnCode : isClosed(error) ? text.exited(session.transport.lastWords ?? '') : describeError(error);
     return new KnowledgeError(text.cannotStart(server.command, reason), 'mcp', { cause: error, hint: text.cannotStartHint });
   }
-  return new KnowledgeError(text.cannotConnect(server.url, describeError(error)), 'mcp', { cause: error, hint: text.cannotConnectHint });
+  return new KnowledgeError(text.cannotConnect(server.url, describeTransportError(error)), 'mcp', { cause: error, hint: text.cannotConnectHint });
 }
 
 function describeRequestError(error: unknown, what: string, options: McpConnectionOptions, session: Session): KnowledgeError {
@@ -213,11 +222,18 @@ function describeRequestError(error: unknown, what: string, options: McpConnecti
   if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
     return new KnowledgeError(text.timedOut(options.timeoutMs / 1000), 'mcp', { cause: error, hint: text.timedOutHint });
   }
-  if (isClosed(error)) {
-    const reason = options.server.transport === 'stdio' ? text.exited(session.transport.lastWords ?? '') : text.cannotConnect(options.server.url, describeError(error));
-    return new KnowledgeError(reason, 'mcp', { cause: error, hint: text.cannotConnectHint });
+  if (error instanceof McpError && !isClosed(error)) {
+    // The server is alive and refused this request (unknown tool, invalid arguments): the settings, not an outage.
+    return new KnowledgeError(text.callFailed(what, describeError(error)), 'mcp', { cause: error, hint: text.callFailedHint });
   }
-  return new KnowledgeError(text.callFailed(what, describeError(error)), 'mcp', { cause: error, hint: text.callFailedHint });
+  const reason = options.server.transport === 'stdio' ? text.exited(session.transport.lastWords ?? '') : text.cannotConnect(options.server.url, describeTransportError(error));
+  return new KnowledgeError(reason, 'mcp', { cause: error, hint: text.cannotConnectHint });
+}
+
+/** "fetch failed" says little: the network's own code (ECONNREFUSED) says what happened. */
+function describeTransportError(error: unknown): string {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof code === 'string' ? `${describeError(error)} (${code})` : describeError(error);
 }
 
 function isClosed(error: unknown): boolean {

@@ -38,7 +38,6 @@ export const mcpEngineText = defineMessages({
     callFailed: (tool: string, reason: string) => `вызов инструмента ${tool} MCP-сервера не удался: ${reason}`,
     callFailedHint: 'проверьте MCP_TOOL и MCP_ARGUMENTS; avito-ai doctor покажет, какие аргументы ждёт инструмент',
     malformedResult: (tool: string) => `инструмент ${tool} MCP-сервера ответил не по протоколу MCP`,
-    noSync: 'знания лежат на MCP-сервере: в папке синхронизировать нечего',
 
     refusedNoAnswer: 'сервер сообщил, что ответа нет',
     refusedEmpty: 'сервер вернул пустой ответ',
@@ -94,7 +93,6 @@ export const mcpEngineText = defineMessages({
     callFailed: (tool: string, reason: string) => `the call of the MCP server's tool ${tool} failed: ${reason}`,
     callFailedHint: 'check MCP_TOOL and MCP_ARGUMENTS; avito-ai doctor shows the arguments the tool expects',
     malformedResult: (tool: string) => `the MCP server's tool ${tool} answered outside the MCP protocol`,
-    noSync: 'the knowledge lives on the MCP server: there is nothing in the folder to sync',
 
     refusedNoAnswer: 'the server said there is no answer',
     refusedEmpty: 'the server returned an empty answer',

@@ -17,7 +17,7 @@ import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
 import { answerFromPassages } from '../helpers/extractive-model.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-llm.js';
 import { fakeRagCommand, readRagLog, stopRagServers, type FakeRagMode } from '../helpers/fake-rag-mcp.js';
-import { waitFor } from '../helpers/spawn-cli.js';
+import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
 
 let cwd: string;
 let log: string;
@@ -155,6 +155,27 @@ describe('failures', () => {
     expect(starts()[0]?.env).toEqual({ RAG_TOKEN: 'from-env', HOME: false });
   });
 });
+
+describe('the built CLI', () => {
+  it('ends when the answer is written, and the server it started ends with it', async () => {
+    const { done } = spawnCli(['ask', 'Сколько дней идёт доставка?', '--json'], { cwd, env: mcpEnv(), timeoutMs: 20_000 });
+    const { code, signal, stdout, stderr } = await done;
+    expect({ code, signal }, stderr).toEqual({ code: 0, signal: null });
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'FOUND', engine: 'mcp' });
+    // End of input is the server's cue to exit: nothing is left running.
+    const [server] = starts();
+    await waitFor(() => !isRunning(server!.pid), 'the server to exit', 10_000);
+  });
+});
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('doctor', () => {
   type Check = { id: string; status: string; detail: string; fix?: string };

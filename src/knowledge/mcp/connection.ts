@@ -52,6 +52,7 @@ interface Session {
   transport: Transport & { lastWords?: string };
   /** Set when we close it: its end is no failure. */
   closing: boolean;
+  connected: boolean;
   /** Stops handing it to new calls. */
   forget: () => void;
 }
@@ -70,9 +71,10 @@ export function createMcpConnection(options: McpConnectionOptions): McpConnectio
   const open = async (wait: number, forget: () => void, signal?: AbortSignal): Promise<Session> => {
     if (wait > 0) await abortableSleep(wait, signal);
     throwIfAborted(signal);
-    const session: Session = { client: new Client({ name: 'avito-ai', version: options.clientVersion }), transport: createTransport(options), closing: false, forget };
+    const session: Session = { client: new Client({ name: 'avito-ai', version: options.clientVersion }), transport: createTransport(options), closing: false, connected: false, forget };
     session.client.onclose = () => {
-      if (session.closing) return;
+      // Before the handshake finished, connect's own failure tells it.
+      if (session.closing || !session.connected) return;
       session.closing = true;
       // Died between answers or under one: the next call starts it again.
       fail();
@@ -85,6 +87,7 @@ export function createMcpConnection(options: McpConnectionOptions): McpConnectio
       await closeSession(session);
       throw describeConnectError(error, options, session);
     }
+    session.connected = true;
     const pid = session.transport instanceof StdioTransport ? session.transport.pid : undefined;
     options.onEvent?.({ type: 'started', server: label, ...(pid ? { pid } : {}) });
     return session;
@@ -210,7 +213,7 @@ function describeConnectError(error: unknown, options: McpConnectionOptions, ses
   }
   if (server.transport === 'stdio') {
     const spawnCode = (error as NodeJS.ErrnoException).code;
-    const reason = spawnCode === 'ENOENT' || spawnCode === 'EACCES' ? spawnCode : isClosed(error) ? text.exited(session.transport.lastWords ?? '') : describeError(error);
+    const reason = spawnCode === 'ENOENT' || spawnCode === 'EACCES' ? spawnCode : isClosed(error) ? text.exitedAtStart(session.transport.lastWords ?? '') : describeError(error);
     return new KnowledgeError(text.cannotStart(server.command, reason), 'mcp', { cause: error, hint: text.cannotStartHint });
   }
   return new KnowledgeError(text.cannotConnect(server.url, describeTransportError(error)), 'mcp', { cause: error, hint: text.cannotConnectHint });

@@ -68,7 +68,8 @@ export function createMcpEngine(options: McpEngineOptions): McpKnowledgeEngine {
     },
 
     async retrieve(query, retrieveOptions) {
-      const passages = await fetchPassages(query, retrieveOptions?.signal);
+      // Answer mode: what the answer stood on is what came closest.
+      const passages = options.mode === 'answer' ? readAnswer(await callTool(query, retrieveOptions?.signal), options.tool).sources : await fetchPassages(query, retrieveOptions?.signal);
       return createSnapshotIndex(passages, query).retrieve(query, retrieveOptions?.limit === undefined ? {} : { limit: retrieveOptions.limit });
     },
 

@@ -19,7 +19,10 @@ export interface StdioServerOptions {
   onStderr?: (line: string) => void;
 }
 
-const STDERR_LINES_KEPT = 5;
+/** Enough for the error line above a Node or Python stack's frames. */
+const STDERR_LINES_KEPT = 30;
+/** "Error: Cannot find module", "ModuleNotFoundError: …", "fatal: …", "panic: …", "[error] …". */
+const ERROR_LINE = /^(?:[\w.]*(?:Error|Exception)\b|fatal\b|panic\b|Traceback\b)|\berror\b:|ошибка/i;
 /** After end-of-input, how long a server gets to exit before SIGTERM (then SIGKILL), as the spec suggests. */
 const EXIT_GRACE_MS = 2000;
 
@@ -39,9 +42,10 @@ export class StdioTransport implements Transport {
     return this.child?.pid;
   }
 
-  /** The last lines the server wrote to stderr, joined: why it failed, as it said. */
+  /** Why the server failed, as it said: the last error line it wrote to stderr (a stack's frames are not it), else its last line. */
   get lastWords(): string {
-    return this.stderrTail.join(' | ');
+    const lines = this.stderrTail;
+    return [...lines].reverse().find((line) => ERROR_LINE.test(line)) ?? lines.at(-1) ?? '';
   }
 
   start(): Promise<void> {

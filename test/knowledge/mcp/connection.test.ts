@@ -83,6 +83,14 @@ describe('the MCP connection over stdio', () => {
     expect(error).toMatchObject({ name: 'KnowledgeError', message: 'MCP-сервер «no-such-rag-server» не запускается: ENOENT', hint: expect.stringContaining('MCP_SERVER') });
   });
 
+  it('a server that exits at start: named by its error line, not by its stack', async () => {
+    const script = "console.error('Error: Cannot open /srv/rag/index'); console.error('    at main (/srv/rag/server.js:1:1)'); process.exit(2)";
+    const mcp = connect({ command: `"${process.execPath}" -e "${script}"` });
+    const error = await mcp.listTools().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ message: `MCP-сервер «${process.execPath}» не запускается: он завершился, написав: Error: Cannot open /srv/rag/index` });
+    expect(events.filter((event) => event.type === 'closed')).toEqual([]);
+  });
+
   it('passes the server only the environment it is given', async () => {
     const mcp = connect({ env: { RAG_TOKEN: 'rag-secret' } });
     await mcp.listTools();

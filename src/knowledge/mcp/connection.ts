@@ -57,108 +57,121 @@ interface Session {
   forget: () => void;
 }
 
+interface ConnectionState {
+  options: McpConnectionOptions;
+  now: () => number;
+  label: string;
+  /** The session in use or being opened: concurrent answers share it, and one start of it. */
+  active: { ready: Promise<Session> } | undefined;
+  /** Failures in a row (deaths, failed starts, timeouts): how long the next start waits. */
+  failures: number;
+  failedAt: number;
+}
+
 export function createMcpConnection(options: McpConnectionOptions): McpConnection {
-  const now = options.now ?? Date.now;
-  const label = describeServerOption(options.server);
-  let active: { ready: Promise<Session> } | undefined;
-  let failures = 0;
-  let failedAt = Number.NEGATIVE_INFINITY;
-  const fail = (): void => {
-    failures++;
-    failedAt = now();
+  const state: ConnectionState = {
+    options,
+    now: options.now ?? Date.now,
+    label: describeServerOption(options.server),
+    active: undefined,
+    failures: 0,
+    failedAt: Number.NEGATIVE_INFINITY,
   };
-
-  const open = async (wait: number, forget: () => void, signal?: AbortSignal): Promise<Session> => {
-    if (wait > 0) await abortableSleep(wait, signal);
-    throwIfAborted(signal);
-    const session: Session = { client: new Client({ name: 'avito-ai', version: options.clientVersion }), transport: createTransport(options), closing: false, connected: false, forget };
-    session.client.onclose = () => {
-      // Before the handshake finished, connect's own failure tells it.
-      if (session.closing || !session.connected) return;
-      session.closing = true;
-      // Died between answers or under one: the next call starts it again.
-      fail();
-      forget();
-      options.onEvent?.({ type: 'closed', server: label, lastWords: session.transport.lastWords ?? '' });
-    };
-    try {
-      await session.client.connect(session.transport, { timeout: options.timeoutMs, ...(signal ? { signal } : {}) });
-    } catch (error) {
-      await closeSession(session);
-      throw describeConnectError(error, options, session);
-    }
-    session.connected = true;
-    const pid = session.transport instanceof StdioTransport ? session.transport.pid : undefined;
-    options.onEvent?.({ type: 'started', server: label, ...(pid ? { pid } : {}) });
-    return session;
-  };
-
-  /** Concurrent answers share one session, and one start of it. */
-  const connect = (signal?: AbortSignal): Promise<Session> => {
-    if (active) return active.ready;
-    const wait = restartDelay(failures) - (now() - failedAt);
-    // A pause longer than a request may take is not waited out: the question is deferred, as for any failure.
-    if (wait > options.timeoutMs) return Promise.reject(new KnowledgeError(mcpEngineText().waitingToRestart(Math.ceil(wait / 1000)), 'mcp'));
-    const entry = {} as { ready: Promise<Session> };
-    const forget = (): void => {
-      if (active === entry) active = undefined;
-    };
-    entry.ready = open(wait, forget, signal).catch((error: unknown) => {
-      forget();
-      fail();
-      throw error;
-    });
-    active = entry;
-    return entry.ready;
-  };
-
-  /**
-   * Runs one request; a dead, stuck or broken session is closed so that the next call starts afresh. An HTTP server
-   * that no longer knows the session (restarted between answers) gets the request once more on a new one, as the
-   * spec asks of a client; a stdio server that died between answers is already known to be gone.
-   */
-  const request = async <T>(what: string, run: (session: Session) => Promise<T>, signal?: AbortSignal, retried = false): Promise<T> => {
-    const session = await connect(signal);
-    try {
-      const result = await run(session);
-      failures = 0;
-      return result;
-    } catch (error) {
-      if (signal?.aborted) throw new KnowledgeError(mcpEngineText().cancelled, 'mcp', { cause: error });
-      if (!retried && error instanceof StreamableHTTPError && error.code === 404) {
-        session.forget();
-        await closeSession(session);
-        return request(what, run, signal, true);
-      }
-      if (isSessionFault(error)) {
-        if (!session.closing) fail();
-        session.forget();
-        await closeSession(session);
-      }
-      throw describeRequestError(error, what, options, session);
-    }
-  };
-
   return {
-    listTools: (callOptions) => request('tools/list', (session) => listAllTools(session.client, options.timeoutMs, callOptions?.signal), callOptions?.signal),
-    async callTool(name, args, callOptions) {
-      const signal = callOptions?.signal;
-      const raw = await request(name, (session) => session.client.callTool({ name, arguments: args }, undefined, { timeout: options.timeoutMs, ...(signal ? { signal } : {}) }), signal);
-      const parsed = CallToolResultSchema.safeParse(raw);
-      if (!parsed.success) throw new KnowledgeError(mcpEngineText().malformedResult(name), 'mcp', { cause: parsed.error });
-      return parsed.data;
-    },
+    listTools: (callOptions) => request(state, 'tools/list', (session) => listAllTools(session.client, options.timeoutMs, callOptions?.signal), callOptions?.signal),
+    callTool: (name, args, callOptions) => callTool(state, name, args, callOptions?.signal),
     async describeServer(callOptions) {
-      const session = await connect(callOptions?.signal);
+      const session = await connect(state, callOptions?.signal);
       const info = session.client.getServerVersion();
-      return { name: info?.name ?? label, version: info?.version ?? '' };
+      return { name: info?.name ?? state.label, version: info?.version ?? '' };
     },
     async close() {
-      const session = await active?.ready.catch(() => undefined);
-      active = undefined;
+      const session = await state.active?.ready.catch(() => undefined);
+      state.active = undefined;
       if (session) await closeSession(session);
     },
   };
+}
+
+function fail(state: ConnectionState): void {
+  state.failures++;
+  state.failedAt = state.now();
+}
+
+function connect(state: ConnectionState, signal?: AbortSignal): Promise<Session> {
+  if (state.active) return state.active.ready;
+  const wait = restartDelay(state.failures) - (state.now() - state.failedAt);
+  // A pause longer than a request may take is not waited out: the question is deferred, as for any failure.
+  if (wait > state.options.timeoutMs) return Promise.reject(new KnowledgeError(mcpEngineText().waitingToRestart(Math.ceil(wait / 1000)), 'mcp'));
+  const entry = {} as { ready: Promise<Session> };
+  const forget = (): void => {
+    if (state.active === entry) state.active = undefined;
+  };
+  entry.ready = openSession(state, wait, forget, signal).catch((error: unknown) => {
+    forget();
+    fail(state);
+    throw error;
+  });
+  state.active = entry;
+  return entry.ready;
+}
+
+async function openSession(state: ConnectionState, wait: number, forget: () => void, signal?: AbortSignal): Promise<Session> {
+  const { options, label } = state;
+  if (wait > 0) await abortableSleep(wait, signal);
+  throwIfAborted(signal);
+  const session: Session = { client: new Client({ name: 'avito-ai', version: options.clientVersion }), transport: createTransport(options), closing: false, connected: false, forget };
+  session.client.onclose = () => {
+    // Before the handshake finished, connect's own failure tells it.
+    if (session.closing || !session.connected) return;
+    session.closing = true;
+    // Died between answers or under one: the next call starts it again.
+    fail(state);
+    forget();
+    options.onEvent?.({ type: 'closed', server: label, lastWords: session.transport.lastWords ?? '' });
+  };
+  try {
+    await session.client.connect(session.transport, { timeout: options.timeoutMs, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    await closeSession(session);
+    throw describeConnectError(error, options, session);
+  }
+  session.connected = true;
+  const pid = session.transport instanceof StdioTransport ? session.transport.pid : undefined;
+  options.onEvent?.({ type: 'started', server: label, ...(pid ? { pid } : {}) });
+  return session;
+}
+
+/**
+ * Runs one request; a dead, stuck or broken session is closed so that the next call starts afresh. An HTTP server
+ * that no longer knows the session (restarted between answers) gets the request once more on a new one, as the
+ * spec asks of a client; a stdio server that died between answers is already known to be gone.
+ */
+async function request<T>(state: ConnectionState, what: string, run: (session: Session) => Promise<T>, signal?: AbortSignal, retried = false): Promise<T> {
+  const session = await connect(state, signal);
+  try {
+    const result = await run(session);
+    state.failures = 0;
+    return result;
+  } catch (error) {
+    if (signal?.aborted) throw new KnowledgeError(mcpEngineText().cancelled, 'mcp', { cause: error });
+    const forgotten = !retried && error instanceof StreamableHTTPError && error.code === 404;
+    if (forgotten || isSessionFault(error)) {
+      if (!forgotten && !session.closing) fail(state);
+      session.forget();
+      await closeSession(session);
+    }
+    if (forgotten) return request(state, what, run, signal, true);
+    throw describeRequestError(error, what, state.options, session);
+  }
+}
+
+async function callTool(state: ConnectionState, name: string, args: Record<string, unknown>, signal?: AbortSignal): Promise<CallToolResult> {
+  const timeout = { timeout: state.options.timeoutMs, ...(signal ? { signal } : {}) };
+  const raw = await request(state, name, (session) => session.client.callTool({ name, arguments: args }, undefined, timeout), signal);
+  const parsed = CallToolResultSchema.safeParse(raw);
+  if (!parsed.success) throw new KnowledgeError(mcpEngineText().malformedResult(name), 'mcp', { cause: parsed.error });
+  return parsed.data;
 }
 
 /** None for the first restart (the server died once); then 1 s, 2 s, 4 s… up to 30 s while it keeps failing. */

@@ -45,7 +45,8 @@ export async function runChecks(config: Config, logger: Logger, onResult: (resul
   if (config.warnings.length > 0) report(checkSettingNames(config));
   await installProxy(config);
   for (const result of await checkAvito(config, logger)) report(result);
-  report(await checkKnowledge(config));
+  if (config.knowledge.engine === 'mcp') for (const result of await (await import('./doctor-mcp.js')).checkMcp(config)) report(result);
+  else report(await checkKnowledge(config));
   if (config.knowledge.engine === 'gigachat' || config.knowledge.engine === 'openai') for (const result of await checkModel(config)) report(result);
   for (const result of await checkTelegram(config)) report(result);
   report(await checkStore(config));

@@ -84,6 +84,9 @@ export class StdioTransport implements Transport {
     const child = this.child;
     if (!child) return;
     const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    // Released while idle so that it never keeps us running; held again now, or a caller awaiting this close
+    // would be waiting on nothing Node counts, and Node would end the program right there.
+    hold(child);
     child.stdin?.end();
     for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
       if (await settlesWithin(closed, EXIT_GRACE_MS)) break;
@@ -115,6 +118,11 @@ export class StdioTransport implements Transport {
 function release(child: ChildProcess): void {
   child.unref();
   for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+}
+
+function hold(child: ChildProcess): void {
+  child.ref();
+  for (const stream of [child.stdout, child.stderr]) (stream as unknown as { ref?: () => void } | null)?.ref?.();
 }
 
 function readLines(stream: Readable, onLine: (line: string) => void): void {

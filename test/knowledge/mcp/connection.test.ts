@@ -2,6 +2,7 @@
  * The kept connection to a stdio MCP server, with the real SDK on both sides: one process across calls, a new one
  * after it dies (the call in flight fails at once), timeouts, a command that does not start, and the child's environment.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { KnowledgeError } from '../../../src/errors.js';
 import { createMcpConnection, restartDelay, type McpConnection, type McpEvent } from '../../../src/knowledge/mcp/connection.js';
 import { fakeRagCommand, readRagLog, stopRagServers } from '../../helpers/fake-rag-mcp.js';
 
+const ROOT = join(import.meta.dirname, '../../..');
 let log: string;
 let connection: McpConnection | undefined;
 let events: McpEvent[];
@@ -95,6 +97,24 @@ describe('the MCP connection over stdio', () => {
     const mcp = connect({ env: { RAG_TOKEN: 'rag-secret' } });
     await mcp.listTools();
     expect(starts()[0]?.env).toEqual({ RAG_TOKEN: 'rag-secret', HOME: false });
+  });
+
+  it('a program that closes the connection waits for the server to end, then ends by itself', () => {
+    // A script whose only work is the call and the close: with the server's pipes released, awaiting the close held
+    // nothing, and Node ended the program there with exit 13 and nothing after it run.
+    const script = `
+      const { createMcpConnection } = await import(${JSON.stringify(join(ROOT, 'dist/knowledge/mcp/connection.js'))});
+      const [command, ...args] = ${JSON.stringify(splitCommandLine(fakeRagCommand({ log })))};
+      const mcp = createMcpConnection({ server: { transport: 'stdio', command, args, env: { PATH: process.env.PATH }, cwd: process.cwd() }, timeoutMs: 10000, clientVersion: '1' });
+      const result = await mcp.callTool('search', { query: 'доставка' });
+      console.log(result.isError ? 'error' : 'answered');
+      await mcp.close();
+      console.log('closed');
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout.trim().split('\n')).toEqual(['answered', 'closed']);
+    expect(run.status).toBe(0);
+    expect(readRagLog(log).map((entry) => entry.event)).toContain('start');
   });
 
   it('waits longer between starts while the server keeps failing, never more than 30 s', () => {

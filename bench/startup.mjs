@@ -4,7 +4,7 @@
 //
 //   npm run build && node bench/startup.mjs --runs 11
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,11 +17,26 @@ const runs = runsArg === -1 ? 11 : Number(process.argv[runsArg + 1]);
 const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-bench-startup-'));
 const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', KNOWLEDGE_DIR: join(ROOT, 'docs/examples/knowledge') };
 
+const large = writeLargeFolder(mkdtempSync(join(tmpdir(), 'avito-ai-bench-large-')));
+
 const cases = [
   ['node -e 0 (Node itself)', ['-e', '0']],
   ['avito-ai --help', [BIN, '--help']],
   ['avito-ai ask "Как доставляете?"', [BIN, 'ask', 'Как доставляете?']],
+  ['ask, 200 documents (cold index)', [BIN, 'ask', 'Какая гарантия?', '--knowledge-dir', large]],
 ];
+
+/** 200 listings of eight sections each: what the local index builds on a cold `ask` of a big shop. */
+function writeLargeFolder(dir) {
+  const topics = ['доставка', 'оплата', 'гарантия', 'возврат', 'самовывоз', 'комплектация', 'состояние', 'характеристики'];
+  for (let index = 0; index < 200; index++) {
+    const sub = join(dir, `group-${index % 10}`);
+    mkdirSync(sub, { recursive: true });
+    const sections = topics.map((topic, t) => `## ${topic}\n\nРаздел ${topic} для товара номер ${index}: условие ${t * index} и ещё подробности про ${topic}, сроки и цены.`);
+    writeFileSync(join(sub, `item-${1000 + index}-tovar.md`), `# Товар ${index}\n\n${sections.join('\n\n')}\n`);
+  }
+  return dir;
+}
 
 console.log(`avito-ai start-up benchmark (node ${process.version}, ${process.platform}/${process.arch}), median of ${runs}`);
 console.log(`reproduce: npm run build && node bench/startup.mjs --runs ${runs}`);

@@ -4,7 +4,7 @@ import type { PassSummary, PollDeps } from '../core/poll.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import type { ChatOutcome, Responder } from '../core/responder.js';
 import { createSellerActions, type DaemonStatus } from '../core/seller-actions.js';
-import { META_LAST_ERROR } from '../core/stats.js';
+import { META_LAST_ERROR, trackDayStart } from '../core/stats.js';
 import { isFatalForAccount, isMessengerOutage } from '../core/failures.js';
 import { watchCalls, type AsyncMethodOf, type CallWatch } from '../server/call-watch.js';
 import { GeminiApiError, LlmApiError, describeError } from '../errors.js';
@@ -24,8 +24,8 @@ export interface DaemonOptions {
   dryRun: boolean;
   /** Listen to the seller's Telegram commands and replies (long-running daemons only). */
   listen: boolean;
-  /** Remember how the last Avito call and the last store write went (`serve`'s `/health`). */
-  watch?: { avito: CallWatch; storeWrites: CallWatch };
+  /** Remember how the last call to Avito, the engine and Telegram and the last store write went (`serve`'s `/health` and the dashboard's banner). */
+  watch?: { avito: CallWatch; storeWrites: CallWatch; engine?: CallWatch; telegram?: CallWatch };
 }
 
 const STORE_WRITES: ReadonlyArray<AsyncMethodOf<Store>> = ['transact'];
@@ -46,8 +46,8 @@ export interface Daemon {
   observeOutcome(outcome: ChatOutcome): void;
   /** Applies the pause/resume requests queued by `avito-ai pause|resume`; never two at once. */
   applyControls(): Promise<void>;
-  /** Records an error for `/status`, `/stats` and `avito-ai stats`. */
-  recordError(message: string): void;
+  /** Records an error for `/status`, `/stats` and `avito-ai stats`; `counted` adds it to the errors counter (a failure no reply record counts: a pass or a chat that could not be read). */
+  recordError(message: string, options?: { counted?: boolean }): void;
   /** Bad credentials end the daemon: the seller hears why before it exits. Returns the error. */
   tellFatal(error: unknown): unknown;
   /** Stops listening to Telegram, gives the last notices a few seconds, closes the store. */
@@ -57,7 +57,7 @@ export interface Daemon {
 /** Opens everything a daemon runs on; on failure closes what it opened and rethrows. */
 export async function openDaemon(context: CommandContext, config: Config, logger: Logger, options: DaemonOptions): Promise<Daemon> {
   // A dry run tells no one: the seller's window opens for real runs only, and before the store, so a Telegram setting error cannot leave the store locked.
-  const notices = await openSellerNotices(config, logger, { telegram: !options.dryRun });
+  const notices = await openSellerNotices(config, logger, { telegram: !options.dryRun, ...(options.watch?.telegram ? { watch: options.watch.telegram } : {}) });
   let opened: (Store & { close(): Promise<void> }) | undefined;
   const listening = new AbortController();
   let listener: Promise<void> | undefined;
@@ -93,6 +93,11 @@ export async function openDaemon(context: CommandContext, config: Config, logger
 
 const CLOCK = { now: () => Date.now() };
 
+/** A question abandoned at shutdown says nothing of the engine. */
+function isEngineOutage(error: unknown): boolean {
+  return !(error instanceof Error && error.name === 'AbortError');
+}
+
 interface Services {
   store: Store;
   engine: KnowledgeEngine;
@@ -109,8 +114,11 @@ async function openServices(
   signal: AbortSignal,
 ): Promise<Services> {
   const watch = options.watch;
-  const store: Store = watch ? watchCalls<Store>(opened, STORE_WRITES, watch.storeWrites) : opened;
-  const engine = await createEngineFor(config, { store, logger });
+  // Notes the counters at the start of the seller's day: the dashboard's "today".
+  const counted = trackDayStart(opened, CLOCK.now, config.responder.timeZone);
+  const store: Store = watch ? watchCalls<Store>(counted, STORE_WRITES, watch.storeWrites) : counted;
+  const created = await createEngineFor(config, { store, logger });
+  const engine = watch?.engine ? watchCalls<KnowledgeEngine>(created, ['answer'], watch.engine, isEngineOutage) : created;
   await reportKnowledge(engine, config, logger, signal);
   const client = await createMessengerFor(config, store, logger);
   const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isMessengerOutage) : client;
@@ -127,11 +135,16 @@ function createHooks(
   dryRun: boolean,
 ): Hooks {
   const { store, responder, notifier, status } = daemon;
-  const recordError = (message: string): void => {
+  const recordError = (message: string, options: { counted?: boolean } = {}): void => {
     status.lastError = { at: Date.now(), message };
     if (dryRun) return;
-    // Remembered for `avito-ai stats`; a failed write costs only that figure.
-    void store.transact((tx) => tx.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError))).catch(() => undefined);
+    // Remembered for `avito-ai stats`; a failed write costs only that figure. Counted, an outage shows in the day's errors, not as "0".
+    void store
+      .transact((tx) => {
+        tx.setMeta(META_LAST_ERROR, JSON.stringify(status.lastError));
+        if (options.counted) tx.increment('errors');
+      })
+      .catch(() => undefined);
   };
   const observeOutcome = (outcome: ChatOutcome): void => {
     logOutcome(logger, outcome);
@@ -161,7 +174,7 @@ function createHooks(
       },
       onChatError: (chatId: string, error: unknown) => {
         logger.warn(logText().chatFailed(describeError(error)), { chat: chatId });
-        recordError(`chat ${chatId}: ${describeError(error)}`);
+        recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
       },
       ...(dryRun ? {} : { beforePass: applyControls }),
       activeHours: config.responder,
@@ -172,7 +185,7 @@ function createHooks(
     },
     onPassError(error) {
       logger.error(logText().passFailed(describeError(error)));
-      recordError(describeError(error));
+      recordError(describeError(error), { counted: true });
     },
     observeOutcome,
     applyControls,

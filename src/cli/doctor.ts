@@ -44,7 +44,8 @@ export async function runChecks(config: Config, logger: Logger, onResult: (resul
   if (config.warnings.length > 0) report(checkSettingNames(config));
   await installProxy(config);
   for (const result of await checkAvito(config, logger)) report(result);
-  report(await checkKnowledge(config));
+  if (config.knowledge.engine === 'mcp') for (const result of await (await import('./doctor-mcp.js')).checkMcp(config)) report(result);
+  else report(await checkKnowledge(config));
   if (config.knowledge.engine === 'gigachat' || config.knowledge.engine === 'openai') for (const result of await checkModel(config)) report(result);
   for (const result of await checkTelegram(config)) report(result);
   report(await checkStore(config));
@@ -94,7 +95,8 @@ function nameWithGuess(warning: ConfigWarning): string {
 
 // ───────────────────────────── Avito ─────────────────────────────
 
-async function checkAvito(config: Config, logger: Logger): Promise<CheckResult[]> {
+/** The keys (a token), the account (accounts/self), the Messenger API tariff and the webhook; `init` asks it too. */
+export async function checkAvito(config: Config, logger: Logger): Promise<CheckResult[]> {
   const text = doctorText();
   const token: CheckResult = { id: 'avito-token', title: text.titleAvitoToken, status: 'ok', detail: '' };
   const account: CheckResult = { id: 'avito-account', title: text.titleAvitoAccount, status: 'skip', detail: text.needsToken };

@@ -8,6 +8,7 @@ import { describeError } from '../errors.js';
 import { requireTelegramOwners } from '../config/config.js';
 import type { TelegramBot } from '../telegram/bot.js';
 import type { TelegramNotifier } from '../telegram/notifier.js';
+import { watchCalls, type CallWatch } from '../server/call-watch.js';
 import { toLogFields, type Logger } from './logger.js';
 import { logText } from '../messages/log.js';
 
@@ -17,8 +18,8 @@ export interface TelegramWindow {
   bot: TelegramBot;
 }
 
-/** Telegram when TELEGRAM_BOT_TOKEN is set, through HTTPS_PROXY when one applies; undefined otherwise. */
-export async function createTelegramFor(config: Config, logger: Logger): Promise<TelegramWindow | undefined> {
+/** Telegram when TELEGRAM_BOT_TOKEN is set, through HTTPS_PROXY when one applies; undefined otherwise. `watch` remembers how the last notice's send went. */
+export async function createTelegramFor(config: Config, logger: Logger, watch?: CallWatch): Promise<TelegramWindow | undefined> {
   const t = config.telegram;
   if (!t.botToken) return undefined;
   requireTelegramOwners(config);
@@ -36,8 +37,10 @@ export async function createTelegramFor(config: Config, logger: Logger): Promise
     logger,
     humanPauseHours: config.responder.humanPauseHours,
   });
+  const delivery = { send: (...args: Parameters<typeof bot.send>) => bot.send(...args) };
+  const { send } = watch ? watchCalls(delivery, ['send'], watch) : delivery;
   const notifier = createTelegramNotifier({
-    send: (chatId, message, signal) => bot.send(chatId, message, signal),
+    send: (chatId, message, signal) => send(chatId, message, signal),
     owners: t.ownerChatIds,
     mode: t.log,
     humanPauseHours: config.responder.humanPauseHours,
@@ -54,8 +57,8 @@ export interface SellerNotices {
 }
 
 /** Opens the seller's notices; `telegram: false` (a dry run) keeps them to the log. */
-export async function openSellerNotices(config: Config, logger: Logger, options: { telegram: boolean }): Promise<SellerNotices> {
-  const telegram = options.telegram ? await createTelegramFor(config, logger) : undefined;
+export async function openSellerNotices(config: Config, logger: Logger, options: { telegram: boolean; watch?: CallWatch }): Promise<SellerNotices> {
+  const telegram = options.telegram ? await createTelegramFor(config, logger, options.watch) : undefined;
   return {
     notifier: combineNotifiers(createLogNotifier(logger), telegram?.notifier),
     telegram,

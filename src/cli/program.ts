@@ -10,6 +10,9 @@ import { isDebug } from '../config/config.js';
 import type { CommandModule, GlobalOptions } from './command.js';
 import { parseLang, setLang } from '../messages/index.js';
 import { helpText } from '../messages/help.js';
+import { initText } from '../messages/init.js';
+import { ENV_EXAMPLE } from './init/package-files.js';
+import { mcpServerText } from '../messages/mcp-server.js';
 
 export function createProgram(io: CliIo, version: string): Command {
   const program = describeProgram(new Command('avito-ai'), io, version);
@@ -17,6 +20,7 @@ export function createProgram(io: CliIo, version: string): Command {
   addDaemonCommands(program, run);
   addChatCommands(program, run);
   addSetupCommands(program, run);
+  addAssistantCommands(program, run);
   return program;
 }
 
@@ -167,6 +171,18 @@ function addChatCommands(program: Command, run: Run): void {
 /** Knowledge, Telegram and trying it out. */
 function addSetupCommands(program: Command, run: Run): void {
   const t = helpText();
+  const init = initText();
+  program
+    .command('init')
+    .description(init.commandDescription)
+    .option('--from-env', init.optionFromEnv)
+    .addOption(new Option('--engine <engine>', init.optionEngine).choices(['local', 'gigachat', 'yandexgpt', 'openai', 'gemini']))
+    .addOption(new Option('--mode <mode>', init.optionMode).choices(['poll', 'webhook']))
+    .option('--telegram-wait <seconds>', init.optionTelegramWait)
+    .option('--force', init.optionForce)
+    .option('--no-doctor', init.optionNoDoctor)
+    .addHelpText('after', init.helpAfter(ENV_EXAMPLE))
+    .action(run(() => import('./commands/init.js')));
   program
     .command('sync-docs [dir]')
     .description(t.syncDocs)
@@ -206,6 +222,12 @@ function addSetupCommands(program: Command, run: Run): void {
     .option('--wait <seconds>', t.sandboxSayWait)
     .addHelpText('after', t.sandboxSayAfter)
     .action(run(() => import('./commands/sandbox-say.js')));
+}
+
+/** The seller's commands for an AI assistant. */
+function addAssistantCommands(program: Command, run: Run): void {
+  const t = mcpServerText();
+  program.command('mcp').description(t.commandDescription).addHelpText('after', t.commandHelp).action(run(() => import('./commands/mcp.js')));
 }
 
 /** Parses and runs; returns the exit code instead of exiting. */

@@ -1,5 +1,6 @@
 /** The composition root: turns the resolved Config into the adapters the core needs; nothing else constructs an adapter from configuration. */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { describeConfigWarning, resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';
@@ -13,6 +14,8 @@ import { requireAvitoCredentials, requireGeminiKey, requireGigaChatCredentials, 
 import type { AvitoClient } from '../avito/client.js';
 import { logText } from '../messages/log.js';
 import { adaptersText } from '../messages/adapters.js';
+import { requireMcpSettings } from '../config/mcp.js';
+import type { McpKnowledgeEngine } from '../knowledge/mcp/mcp-engine.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
 export function loadConfig(context: CommandContext, flags: Partial<Record<ConfigKey, string | undefined>> = {}): Config {
@@ -99,6 +102,7 @@ export async function createEngineFor(
   const dir = override.dir ?? config.knowledge.dir;
   if (engine === 'gemini') return createGeminiEngineFor(config, dir, override.store, override.logger);
   if (engine === 'gigachat' || engine === 'openai') return createModelEngineFor(config, engine, dir, override);
+  if (engine === 'mcp') return createMcpEngineFor(config, override);
   if (engine !== 'local') throw new UsageError(adaptersText().unknownEngine(engine));
   await requireFolder(dir);
   const { createLocalEngine } = await import('../knowledge/index.js');
@@ -129,6 +133,45 @@ async function createModelEngineFor(
       ? await createGigaChatFor(config, store, modelRetries ?? config.gigachat.retries, onRetry)
       : await createOpenAiFor(config, modelRetries ?? config.openai.retries, onRetry);
   return createGroundedEngine({ model, index: createLocalIndex({ dir }), contextLimit: config.responder.contextLimit });
+}
+
+/**
+ * The seller's MCP server (see config/mcp.ts): its passages composed by MCP_COMPOSER (the built-in quoting, or GigaChat
+ * or an OpenAI-compatible model under the grounding check), or its own answers (MCP_MODE=answer).
+ */
+async function createMcpEngineFor(config: Config, { store, logger, modelRetries }: { store?: Store; logger?: Logger; modelRetries?: number }): Promise<McpKnowledgeEngine> {
+  const { server, tool } = requireMcpSettings(config.mcp);
+  const m = config.mcp;
+  await installProxy(config);
+  const [{ createMcpConnection }, { createMcpEngine }] = await Promise.all([import('../knowledge/mcp/connection.js'), import('../knowledge/mcp/mcp-engine.js')]);
+  const composer = m.mode === 'passages' ? m.composer : 'local';
+  const onRetry = logRetries(logger, composer);
+  const model =
+    composer === 'gigachat'
+      ? await createGigaChatFor(config, store, modelRetries ?? config.gigachat.retries, onRetry)
+      : composer === 'openai'
+        ? await createOpenAiFor(config, modelRetries ?? config.openai.retries, onRetry)
+        : undefined;
+  const connection = createMcpConnection({
+    server: server.transport === 'http' ? { ...server, headers: m.headers } : { ...server, env: m.env, cwd: m.cwd },
+    timeoutMs: m.timeoutMs,
+    clientVersion: readOwnVersion(),
+    onEvent: (event) => {
+      if (event.type === 'started') logger?.debug('mcp server connected', { server: event.server, pid: event.pid });
+      else if (event.type === 'closed') logger?.warn('mcp server exited; it is started again on the next question', { server: event.server, last_words: event.lastWords || undefined });
+      else logger?.debug(`mcp server: ${event.line}`);
+    },
+  });
+  return createMcpEngine({ connection, tool, arguments: m.arguments, mode: m.mode, noAnswerMarker: m.noAnswerMarker, contextLimit: config.responder.contextLimit, ...(model ? { model } : {}) });
+}
+
+/** Our version, as the MCP handshake names the client. */
+function readOwnVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
 }
 
 type RetryLog = (event: { operation: string; attempt: number; delayMs: number; reason: string }) => void;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../errors.js';
 import { configText } from '../messages/config.js';
+import { MCP_DEFAULTS, parseMcp, type McpSettings } from './mcp.js';
 
 /** Ends with the offer a "да" takes (the bot then calls the seller in, as for "позовите менеджера"). */
 export const DEFAULT_FALLBACK_TEXT =
@@ -56,6 +57,7 @@ export const DEFAULTS = {
   OPENAI_HEADERS: undefined,
   OPENAI_TIMEOUT: '60',
   OPENAI_RETRIES: '2',
+  ...MCP_DEFAULTS,
   CONTEXT_LIMIT: '20',
   HUMAN_PAUSE_HOURS: '12',
   FALLBACK_TEXT: DEFAULT_FALLBACK_TEXT,
@@ -99,7 +101,7 @@ export const DEFAULTS = {
 
 export type ConfigKey = keyof typeof DEFAULTS;
 
-export const ENGINE_NAMES = ['local', 'gemini', 'gigachat', 'openai'] as const;
+export const ENGINE_NAMES = ['local', 'gemini', 'gigachat', 'openai', 'mcp'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export interface ActiveHours {
@@ -154,6 +156,8 @@ export interface Config {
     timeoutMs: number;
     retries: number;
   };
+  /** KNOWLEDGE_ENGINE=mcp: the seller's MCP server (see mcp.ts). */
+  mcp: McpSettings;
   responder: {
     contextLimit: number;
     humanPauseHours: number;
@@ -251,6 +255,7 @@ export function resolveConfig(options: ResolveOptions): Config {
     gemini: parseGemini(get),
     gigachat: parseGigaChat(get, options.cwd),
     openai: parseOpenAi(get),
+    mcp: parseMcp(get, options),
     responder: parseResponder(get),
     poll: { concurrency: parseInteger(get, 'POLL_CONCURRENCY', 1, 64) },
     server: parseServer(get),

@@ -156,8 +156,10 @@ async function readChat(deps: ResponderDeps, read: Pick<Look, 'chatId' | 'userId
   const state = store.getChat(chatId);
   // A listChats summary is authoritative, also about no listing (u2u): asking costs a call per chat per pass. A listing stored before its owner was read is asked again.
   const stored = state?.listing?.ownerId === undefined ? undefined : state.listing;
-  const listing = options.summary ? options.summary.listing : (stored ?? (await messenger.getChat(chatId)).listing);
-  return { ...read, history, listing, buyerName: options.summary?.buyer?.name };
+  // A webhook brings no summary: the chat asked for here names the buyer too.
+  const summary = options.summary ?? (stored ? undefined : await messenger.getChat(chatId));
+  const listing = options.summary ? options.summary.listing : (stored ?? summary?.listing);
+  return { ...read, history, listing, buyerName: summary?.buyer?.name };
 }
 
 function decide(deps: ResponderDeps, look: Look, repliesUnderWay: number): ChatDecision {

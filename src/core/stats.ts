@@ -2,7 +2,7 @@
 import { readAccountPause } from './account-pause.js';
 import type { DialogStatus } from './model.js';
 import { META_LAST_PASS, openChatIds } from './poll.js';
-import type { DialogRecord, Store } from './ports.js';
+import type { CounterName, DialogRecord, Store, StoreTransaction } from './ports.js';
 import { HOUR_MS } from './time.js';
 
 export const META_LAST_ERROR = 'daemon.lastError';
@@ -29,7 +29,7 @@ export interface MonitorStats {
   processing_messages: number;
   /** Replies sent (answers, fallbacks, escalation notices). */
   completed_messages: number;
-  /** Engine failures and failed sends. */
+  /** Engine failures, failed sends, and passes or chats that failed on an error (Avito unreachable). */
   failed_messages: number;
   escalated_chats: number;
   paused_chats: number;
@@ -129,6 +129,93 @@ function parseLastError(raw: string | undefined): { at: number; message: string 
   try {
     const value = JSON.parse(raw) as { at?: unknown; message?: unknown };
     return typeof value.at === 'number' && typeof value.message === 'string' ? { at: value.at, message: value.message } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The counters as they stood when the seller's day began: `{ day: "YYYY-MM-DD", counters }`. */
+export const META_DAY_START = 'stats.dayStart';
+
+/** The seller's day so far: replies sent, answers from documents, "not in the documents", escalations, failures. */
+export interface TodayFigures {
+  /** The seller's date, `YYYY-MM-DD`. */
+  date: string;
+  answered: number;
+  found: number;
+  not_found: number;
+  escalations: number;
+  errors: number;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The date at `now` in `timeZone` (the machine's when unset), as `YYYY-MM-DD`. */
+export function formatLocalDay(now: number, timeZone: string | undefined): string {
+  const key = timeZone ?? '';
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) });
+    dayFormats.set(key, format);
+  }
+  return format.format(now);
+}
+
+/**
+ * Wraps `store` so the first transaction of each of the seller's days first notes the counters as they stand: counters change only in transactions, so
+ * today's figures are the counters less that note, exactly, with no per-day section in the store (old files stay readable).
+ */
+export function trackDayStart(store: Store, now: () => number, timeZone: string | undefined): Store {
+  let noted: string | undefined;
+  const transact = async (apply: (tx: StoreTransaction) => void): Promise<void> => {
+    const day = formatLocalDay(now(), timeZone);
+    if (day === noted) return store.transact(apply);
+    await store.transact((tx) => {
+      if (readDayStart(store)?.day !== day) tx.setMeta(META_DAY_START, JSON.stringify({ day, counters: store.counters() }));
+      apply(tx);
+    });
+    noted = day;
+  };
+  // Bound once each: the store's reads run thousands of times a pass.
+  const bound = new Map<PropertyKey, unknown>([['transact', transact]]);
+  return new Proxy(store, {
+    get(target, property) {
+      const known = bound.get(property);
+      if (known !== undefined) return known;
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      bound.set(property, method);
+      return method;
+    },
+  });
+}
+
+/** Today's figures; zero when no transaction has run today (the note is older, so nothing has been counted since midnight). */
+export function computeToday(store: Store, now: number, timeZone: string | undefined): TodayFigures {
+  const date = formatLocalDay(now, timeZone);
+  const start = readDayStart(store);
+  const counters = store.counters();
+  const since = (...names: CounterName[]): number =>
+    start?.day === date ? names.reduce((sum, name) => sum + Math.max(0, counters[name] - (start.counters[name] ?? 0)), 0) : 0;
+  return {
+    date,
+    answered: since('repliesSent'),
+    found: since('found'),
+    not_found: since('notFound'),
+    escalations: since('escalations'),
+    errors: since('engineFailures', 'errors'),
+  };
+}
+
+function readDayStart(store: Store): { day: string; counters: Partial<Record<CounterName, number>> } | undefined {
+  const raw = store.getMeta(META_DAY_START);
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as { day?: unknown; counters?: unknown };
+    return typeof value.day === 'string' && typeof value.counters === 'object' && value.counters !== null
+      ? { day: value.day, counters: value.counters as Partial<Record<CounterName, number>> }
+      : undefined;
   } catch {
     return undefined;
   }

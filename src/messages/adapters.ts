@@ -49,7 +49,7 @@ export const adaptersText = defineMessages({
     caNotPem: (path: string) => `в GIGACHAT_CA_FILE ${path} нет сертификата PEM`,
     caNotPemHint:
       'используйте файл .pem (Base64) с https://www.gosuslugi.ru/crt; файл .cer/.crt в формате DER переводится командой: openssl x509 -inform der -in cert.cer -out cert.pem',
-    unknownEngine: (engine: string) => `неизвестный движок "${engine}": используйте local, gemini, gigachat или openai`,
+    unknownEngine: (engine: string) => `неизвестный движок "${engine}": используйте local, gemini, gigachat, openai или mcp`,
     geminiStoreMissing: (name: string) => `хранилища File Search "${name}" ещё нет`,
     geminiStoreMissingHint: 'сначала загрузите документы: avito-ai sync-docs',
     // Telegram
@@ -104,7 +104,7 @@ export const adaptersText = defineMessages({
     caNotPem: (path: string) => `GIGACHAT_CA_FILE ${path} holds no PEM certificate`,
     caNotPemHint:
       'use the .pem (Base64) file from https://www.gosuslugi.ru/crt; a .cer/.crt in DER form converts with: openssl x509 -inform der -in cert.cer -out cert.pem',
-    unknownEngine: (engine: string) => `Unknown engine "${engine}": use local, gemini, gigachat or openai`,
+    unknownEngine: (engine: string) => `Unknown engine "${engine}": use local, gemini, gigachat, openai or mcp`,
     geminiStoreMissing: (name: string) => `The File Search store "${name}" does not exist yet`,
     geminiStoreMissingHint: 'upload your documents first: avito-ai sync-docs',
     telegramTokenRefused: 'Telegram rejected TELEGRAM_BOT_TOKEN (401)',

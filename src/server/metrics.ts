@@ -25,7 +25,7 @@ export function formatMetrics(stats: MonitorStats, process: ProcessFigures): str
     [{ status: 'ESCALATION' }, stats.answers.escalation],
     [{ status: 'NON_TEXT' }, stats.answers.non_text],
   ]);
-  metric('failures_total', 'counter', 'Engine failures and failed sends.', stats.failed_messages);
+  metric('failures_total', 'counter', 'Engine failures, failed sends, and passes or chats that failed on an error.', stats.failed_messages);
   metric('takeovers_total', 'counter', 'Chats where the seller answered by hand and the bot paused.', stats.takeovers);
   metric('pending_messages', 'gauge', 'Questions waiting to be answered.', stats.pending_messages);
   metric('processing_messages', 'gauge', 'Chats being answered now and replies not yet confirmed sent.', stats.processing_messages);

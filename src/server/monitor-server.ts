@@ -1,16 +1,29 @@
 /** The seller's monitor, on a listener of its own (loopback by default). Every data route asks for the token, on loopback too: a local user must not read the 0600 store through here. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DASHBOARD_HTML, DASHBOARD_SCRIPT } from './dashboard.js';
+import { renderDashboardHtml, renderTokenPage } from './dashboard.js';
+import { DASHBOARD_SCRIPT } from './dashboard-script.js';
 import { matchSecret, notFound, readTarget, send, SECURITY_HEADERS, sendJson, startHttpServer, type RunningServer } from './http-server.js';
 
 /** A few browser tabs (six connections each) and a metrics scraper. */
 export const MAX_MONITOR_CONNECTIONS = 32;
 
-/** `/health`: each check names an outside system (store, avito) and says whether it works. */
+/** `/health`: each check names an outside system (store, avito, engine, telegram) and says whether it works; `problems` says it to the seller. */
 export interface Health {
   ok: boolean;
   reason?: string;
   checks: Record<string, { ok: boolean } & Record<string, unknown>>;
+  /** What is broken and what to do, in the seller's language: the dashboard's red banner. */
+  problems?: HealthProblem[];
+}
+
+export interface HealthProblem {
+  system: 'avito' | 'engine' | 'telegram' | 'store';
+  title: string;
+  action: string;
+  /** The failure as the system reported it (technical, often English). */
+  detail?: string;
+  /** When the last failing call ended (ISO). */
+  at?: string;
 }
 
 export interface Monitor {
@@ -57,7 +70,8 @@ export function startMonitorServer(options: MonitorServerOptions): Promise<Runni
       const handler = routes[path];
       if (!handler) return notFound(response);
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'use GET' }, { allow: 'GET' });
-      if (!isToken(presentedToken(request, url))) return sendJson(response, 401, { error: TOKEN_REQUIRED }, { 'www-authenticate': 'Bearer' });
+      const presented = presentedToken(request, url);
+      if (!isToken(presented)) return refuseToken(request, response, presented !== undefined);
       return handler(response, url);
     },
   });
@@ -79,12 +93,32 @@ function monitorRoutes(monitor: Monitor): Record<string, Handler> {
       sendJson(response, 200, await monitor.dialogs(limit, offset));
     },
     '/metrics': async (response) => send(response, 200, 'text/plain; version=0.0.4; charset=utf-8', await monitor.metrics()),
-    '/dashboard': (response) =>
-      send(response, 200, 'text/html; charset=utf-8', DASHBOARD_HTML, {
-        // The page builds its DOM from text only; its one script is served from here.
-        'content-security-policy': "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-      }),
+    // Rendered per request: its labels are in the language in force.
+    '/dashboard': (response) => send(response, 200, 'text/html; charset=utf-8', renderDashboardHtml(), { 'content-security-policy': PAGE_CSP }),
   };
+}
+
+/** The page builds its DOM from text only; its one script is served from here (the labels' JSON block is data, not run). */
+const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** A browser opening the page gets a page saying how to open it; API clients (and the page's own fetches) keep the JSON. */
+function refuseToken(request: IncomingMessage, response: ServerResponse, presented: boolean): void {
+  const headers = { 'www-authenticate': 'Bearer' };
+  if (!prefersHtml(request.headers.accept)) return sendJson(response, 401, { error: TOKEN_REQUIRED }, headers);
+  send(response, 401, 'text/html; charset=utf-8', renderTokenPage(presented, pageBase(request)), { ...headers, 'content-security-policy': PAGE_CSP });
+}
+
+/** The address the browser used (through an ssh tunnel or a proxy it differs from MONITOR_PORT), when it looks like one. */
+function pageBase(request: IncomingMessage): string | undefined {
+  const host = request.headers.host;
+  if (!host || !/^[\w.-]+(:\d{1,5})?$|^\[[\da-f:.]+\](:\d{1,5})?$/i.test(host)) return undefined;
+  return `${request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'}://${host}`;
+}
+
+/** `text/html` asked for and JSON not: what a browser's navigation sends; `fetch()` and API clients ask for neither or for JSON. */
+function prefersHtml(accept: string | undefined): boolean {
+  const types = (accept ?? '').toLowerCase();
+  return types.includes('text/html') && !types.includes('application/json');
 }
 
 function presentedToken(request: IncomingMessage, url: URL): string | undefined {

@@ -6,8 +6,9 @@ import type { CallWatch } from './call-watch.js';
 import type { Inbox } from '../core/inbox.js';
 import { openChatIds } from '../core/poll.js';
 import type { ChatState, Store } from '../core/ports.js';
-import { computeStats, type MonitorStats } from '../core/stats.js';
-import type { Health, Monitor } from './monitor-server.js';
+import { computeStats, computeToday, type MonitorStats, type TodayFigures } from '../core/stats.js';
+import { dashboardText } from '../messages/dashboard.js';
+import type { Health, HealthProblem, Monitor } from './monitor-server.js';
 import { formatMetrics } from './metrics.js';
 
 export interface MonitorDeps {
@@ -17,10 +18,19 @@ export interface MonitorDeps {
   startedAt: number;
   avito: CallWatch;
   storeWrites: CallWatch;
+  /** The knowledge engine's answers; its check shows once it has been asked. */
+  engine?: CallWatch;
+  /** The seller's Telegram notices; its check shows once one was sent (so only when Telegram is set up). */
+  telegram?: CallWatch;
+  /** The seller's time zone (TZ), which decides when "today" begins; the machine's when unset. */
+  timeZone?: string;
   /** Where the seller opens a chat (in Avito's messenger). */
   chatUrl(chatId: string): string;
   now?: () => number;
 }
+
+/** How far back the waiting chats' last questions are looked for. */
+const LAST_QUESTION_WINDOW = 200;
 
 const iso = (ms: number | undefined): string | null => (ms ? new Date(ms).toISOString() : null);
 
@@ -29,7 +39,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   const stats = (): MonitorStats => computeStats(deps.store, now(), deps.inbox?.figures(deps.startedAt) ?? { startedAt: deps.startedAt, queued: 0, processing: 0 });
   return {
     health: () => readHealth(deps),
-    stats,
+    stats: (): MonitorStats & { today: TodayFigures } => ({ ...stats(), today: computeToday(deps.store, now(), deps.timeZone) }),
     queue: () => listQueue(deps),
     dialogs: (limit, offset) => listDialogs(deps, limit, offset),
     chats: () => listAttentionChats(deps, now()),
@@ -40,20 +50,54 @@ export function createMonitor(deps: MonitorDeps): Monitor {
   };
 }
 
+/** Ok while the store, Avito and the engine work; Telegram's failure is a problem for the seller (the banner) but not for answering buyers, so not a 503. */
 async function readHealth(deps: MonitorDeps): Promise<Health> {
   const store = await checkStore(deps.storePath, deps.storeWrites);
   const avito =
     deps.avito.ok === undefined
-      ? { ok: false, error: 'no call to Avito yet (starting)' }
+      ? { ok: false, error: 'no call to Avito yet (starting)', starting: true }
       : { ok: deps.avito.ok, last_call_at: iso(deps.avito.at), ...(deps.avito.error ? { error: deps.avito.error } : {}) };
-  const reason = !store.ok ? `store: ${store.error}` : !avito.ok ? `avito: ${avito.error}` : undefined;
-  return { ok: store.ok && avito.ok, ...(reason ? { reason } : {}), checks: { store, avito } };
+  const checks: Health['checks'] = { store, avito };
+  if (deps.engine?.ok !== undefined) checks.engine = describeWatch(deps.engine);
+  if (deps.telegram?.ok !== undefined) checks.telegram = describeWatch(deps.telegram);
+  const failing = (['store', 'avito', 'engine'] as const).find((name) => checks[name]?.ok === false);
+  const reason = failing ? `${failing}: ${String(checks[failing]?.error)}` : undefined;
+  return { ok: failing === undefined, ...(reason ? { reason } : {}), checks, problems: listProblems(checks) };
+}
+
+function describeWatch(watch: CallWatch): { ok: boolean } & Record<string, unknown> {
+  return { ok: watch.ok !== false, last_call_at: iso(watch.at), ...(watch.ok === false && watch.error ? { error: watch.error } : {}) };
+}
+
+/** The banner's lines, in the seller's language: what is broken and what to do. Avito before its first call is starting, not broken. */
+function listProblems(checks: Health['checks']): HealthProblem[] {
+  const text = dashboardText();
+  const known = {
+    avito: [text.avitoDown, text.avitoDownAction],
+    engine: [text.engineDown, text.engineDownAction],
+    telegram: [text.telegramDown, text.telegramDownAction],
+    store: [text.storeDown, text.storeDownAction],
+  } as const;
+  const problems: HealthProblem[] = [];
+  for (const system of ['avito', 'engine', 'telegram', 'store'] as const) {
+    const check = checks[system];
+    if (!check || check.ok || check.starting) continue;
+    const [title, action] = known[system];
+    problems.push({
+      system,
+      title,
+      action,
+      ...(typeof check.error === 'string' ? { detail: check.error } : {}),
+      ...(typeof check.last_call_at === 'string' ? { at: check.last_call_at } : {}),
+    });
+  }
+  return problems;
 }
 
 function listQueue(deps: MonitorDeps) {
   const snapshot = deps.inbox?.snapshot() ?? { waiting: [], running: [] };
   const busy = new Set([...snapshot.running, ...snapshot.waiting.map((entry) => entry.chatId)]);
-  return {
+  const queue = {
     waiting: snapshot.waiting.map((entry) => ({
       chat_id: entry.chatId,
       messages: entry.messageIds.length,
@@ -65,6 +109,14 @@ function listQueue(deps: MonitorDeps) {
     open_chats: openChatIds(deps.store).filter((id) => !busy.has(id)),
     unconfirmed_replies: deps.store.listPending().map((record) => ({ chat_id: record.chatId, question: record.question, since: iso(record.createdAt) })),
   };
+  const listed = [...queue.waiting.map((entry) => entry.chat_id), ...queue.running, ...queue.open_chats, ...queue.unconfirmed_replies.map((entry) => entry.chat_id)];
+  // Who and what each listed chat is about, so the page names buyers, not chat ids; absent when nothing is listed.
+  return listed.length === 0 ? queue : { ...queue, chat_names: Object.fromEntries(listed.map((chatId) => [chatId, nameChat(deps.store.getChat(chatId))])) };
+}
+
+/** The buyer's name and the listing's title, where Avito gave them. */
+function nameChat(chat: Readonly<ChatState> | undefined): { buyer_name: string | null; item_title: string | null } {
+  return { buyer_name: chat?.buyerName ?? null, item_title: chat?.listing?.title ?? null };
 }
 
 function listDialogs(deps: MonitorDeps, limit: number, offset: number) {
@@ -75,6 +127,7 @@ function listDialogs(deps: MonitorDeps, limit: number, offset: number) {
       at: iso(dialog.at),
       chat_id: dialog.chatId,
       item_id: dialog.itemId ?? null,
+      ...nameChat(deps.store.getChat(dialog.chatId)),
       question: dialog.question,
       answer: dialog.answer,
       status: dialog.status,
@@ -99,15 +152,18 @@ function listAttentionChats(deps: MonitorDeps, at: number) {
   const base = (chat: ChatState) => ({
     chat_id: chat.chatId,
     item_id: chat.listing?.id ?? null,
-    item_title: chat.listing?.title ?? null,
+    ...nameChat(chat),
     last_activity: iso(chat.lastActivityAt),
     chat_url: deps.chatUrl(chat.chatId),
   });
+  // What each waiting buyer asked last, from the newest dialogs (newest first, so the first seen wins).
+  const questions = new Map<string, string>();
+  for (const dialog of deps.store.recentDialogs(LAST_QUESTION_WINDOW)) if (!questions.has(dialog.chatId)) questions.set(dialog.chatId, dialog.question);
   return {
     escalated: chats
       .filter((chat) => chat.escalatedAt !== undefined)
       .sort((a, b) => (b.escalatedAt ?? 0) - (a.escalatedAt ?? 0))
-      .map((chat) => ({ ...base(chat), escalated_at: iso(chat.escalatedAt) })),
+      .map((chat) => ({ ...base(chat), escalated_at: iso(chat.escalatedAt), last_question: questions.get(chat.chatId) ?? null })),
     paused: chats
       .filter((chat) => (chat.pausedUntil ?? 0) > at && chat.escalatedAt === undefined)
       .sort((a, b) => (a.pausedUntil ?? 0) - (b.pausedUntil ?? 0))

@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/http-server.js';
 import { startMonitorServer, type Monitor } from '../../src/server/monitor-server.js';
+import { setLang } from '../../src/messages/index.js';
 
 const TOKEN = 'monitor-token-abcdef';
 const authorized = { headers: { authorization: `Bearer ${TOKEN}` } };
@@ -102,6 +103,27 @@ describe('the token', () => {
     expect((await get(server, `/dashboard?token=${encodeURIComponent(TOKEN)}`, {})).status).toBe(200);
   });
 
+  it('missing or wrong, gives a browser a Russian page saying how to open the monitor, and API clients JSON', async () => {
+    const { server } = await start();
+    const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const missing = await get(server, '/dashboard', { headers: browser });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(missing.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(missing.text).toContain('Монитор открывается только с ключом доступа');
+    expect(missing.text).toContain('MONITOR_TOKEN');
+    // The address the browser used, so the example is the link to open.
+    expect(missing.text).toContain(`http://127.0.0.1:${server.port}/dashboard?token=ВАШ_КЛЮЧ`);
+    const wrong = await get(server, '/dashboard?token=wrong-token', { headers: browser });
+    expect(wrong.text).toContain('Ключ доступа в ссылке не подходит');
+    expect(wrong.text).not.toContain('wrong-token');
+    for (const accept of ['application/json', '*/*', 'text/html, application/json']) {
+      const api = await get(server, '/stats', { headers: { accept } });
+      expect(api.status, accept).toBe(401);
+      expect(JSON.parse(api.text).error, accept).toContain('MONITOR_TOKEN');
+    }
+  });
+
   it('is not asked of the page script, which holds no data', async () => {
     const { server } = await start();
     expect((await get(server, '/dashboard.js', {})).status).toBe(200);
@@ -169,11 +191,27 @@ describe('the routes', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
-    expect(page.text).toMatch(/<html/i);
+    expect(page.text).toMatch(/<html lang="ru"/i);
+    // The labels ride in as data for the script, in the language in force.
+    expect(page.text).toContain('<script id="labels" type="application/json">');
+    expect(page.text).toContain('Ждут вашего ответа');
     const script = await get(server, '/dashboard.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(script.text.length).toBeGreaterThan(0);
+  });
+
+  it('serve the page in English with AVITO_AI_LANG=en', async () => {
+    const { server } = await start();
+    setLang('en');
+    try {
+      const page = await get(server, '/dashboard');
+      expect(page.text).toMatch(/<html lang="en"/);
+      expect(page.text).toContain('Waiting for you');
+      expect(page.text).not.toContain('Ждут вашего ответа');
+    } finally {
+      setLang('ru');
+    }
   });
 
   it('redirect / to /dashboard, keeping the query (and so the token)', async () => {

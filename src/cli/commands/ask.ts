@@ -1,5 +1,6 @@
 /** `avito-ai ask "<question>"`: the answer a buyer would get, from the knowledge base only. */
-import { composeReply } from '../../core/answer.js';
+import { composeReply, type ComposedReply } from '../../core/answer.js';
+import type { Config } from '../../config/config.js';
 import type { KnowledgeEngine, KnowledgeRetriever, RetrievedPassage } from '../../core/ports.js';
 import { DEFAULT_THRESHOLD } from '../../knowledge/index.js';
 import { createEscalationMatcher } from '../../core/escalation.js';
@@ -19,34 +20,11 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   const logger = createLoggerFor(config, context);
   const engine = await createEngineFor(config, { logger, ...(context.options.engine ? { engine: String(context.options.engine) } : {}) });
 
-  const started = Date.now();
-  const result = await composeReply(
-    { question, ...(itemId ? { listing: { id: itemId } } : {}) },
-    { engine, escalation: createEscalationMatcher(config.responder.escalationPhrases), settings: config.responder },
-  );
-  const latencyMs = Date.now() - started;
-  const passages = result.answer?.passages ?? [];
-  // What the answer stands on; for a refusal, what came closest and fell short (engines that can retrieve).
-  const given = result.answer?.model !== undefined;
-  const candidates = result.status === 'NOT_FOUND' && !given && isRetriever(engine) ? await engine.retrieve({ question, ...(itemId ? { listing: { id: itemId } } : {}) }, { limit: 3 }) : [];
+  const outcome = await answerQuestion(engine, config, question, itemId);
+  const { result, latencyMs, passages, candidates } = outcome;
   const out = context.io.stdout;
   if (context.options.json) {
-    out.write(
-      `${JSON.stringify({
-        status: result.status,
-        answer: result.reply,
-        sources: result.sources,
-        engine: engine.name,
-        ...(result.answer?.model ? { model: result.answer.model } : {}),
-        ...(result.answer?.refusal ? { refusal: result.answer.refusal } : {}),
-        ...(result.smallTalk ? { small_talk: result.smallTalk } : {}),
-        ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
-        latency_ms: latencyMs,
-        ...(result.answer?.usage ? { input_tokens: result.answer.usage.inputTokens ?? null, output_tokens: result.answer.usage.outputTokens ?? null } : {}),
-        passages: passages.map(toJsonPassage),
-        ...(candidates.length > 0 ? { candidates: candidates.map((candidate) => ({ ...toJsonPassage(candidate), why_not: explainRefusal(candidate) })) } : {}),
-      })}\n`,
-    );
+    out.write(`${JSON.stringify(toJsonAnswer(outcome, engine.name))}\n`);
     return ExitCode.Ok;
   }
   const c = paintFor(out);
@@ -68,6 +46,46 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   for (const passage of passages) out.write(`${c.gray(`  ${passage.cited === false ? '·' : '←'} ${describePassage(passage)}`)}\n`);
   for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)} (${explainRefusal(candidate)})`)}\n`);
   return ExitCode.Ok;
+}
+
+/** What a buyer would be answered, with what the answer stands on: for `ask` and the MCP server's `ask` tool. */
+export interface AskOutcome {
+  result: ComposedReply;
+  latencyMs: number;
+  passages: RetrievedPassage[];
+  candidates: RetrievedPassage[];
+}
+
+export async function answerQuestion(engine: KnowledgeEngine, config: Config, question: string, itemId: number | undefined): Promise<AskOutcome> {
+  const started = Date.now();
+  const result = await composeReply(
+    { question, ...(itemId ? { listing: { id: itemId } } : {}) },
+    { engine, escalation: createEscalationMatcher(config.responder.escalationPhrases), settings: config.responder },
+  );
+  const latencyMs = Date.now() - started;
+  const passages = result.answer?.passages ?? [];
+  // What the answer stands on; for a refusal, what came closest and fell short (engines that can retrieve).
+  const given = result.answer?.model !== undefined;
+  const candidates = result.status === 'NOT_FOUND' && !given && isRetriever(engine) ? await engine.retrieve({ question, ...(itemId ? { listing: { id: itemId } } : {}) }, { limit: 3 }) : [];
+  return { result, latencyMs, passages, candidates };
+}
+
+/** The object `ask --json` prints. */
+export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOutcome, engineName: string): Record<string, unknown> {
+  return {
+    status: result.status,
+    answer: result.reply,
+    sources: result.sources,
+    engine: engineName,
+    ...(result.answer?.model ? { model: result.answer.model } : {}),
+    ...(result.answer?.refusal ? { refusal: result.answer.refusal } : {}),
+    ...(result.smallTalk ? { small_talk: result.smallTalk } : {}),
+    ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
+    latency_ms: latencyMs,
+    ...(result.answer?.usage ? { input_tokens: result.answer.usage.inputTokens ?? null, output_tokens: result.answer.usage.outputTokens ?? null } : {}),
+    passages: passages.map(toJsonPassage),
+    ...(candidates.length > 0 ? { candidates: candidates.map((candidate) => ({ ...toJsonPassage(candidate), why_not: explainRefusal(candidate) })) } : {}),
+  };
 }
 
 /** What the bot does with a message that asks nothing, when the seller set no text for it. */

@@ -16,10 +16,7 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
   let account: string[];
   try {
     account = describeAccountHold(store, now);
-    rows = store
-      .listChats()
-      .filter((s) => context.options.all || s.escalatedAt !== undefined || (s.pausedUntil ?? 0) > now)
-      .sort((a, b) => (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0));
+    rows = listChatRows(store, Boolean(context.options.all), now);
   } finally {
     await store.close();
   }
@@ -33,15 +30,7 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
   if (context.options.json) {
     out.write(
       `${JSON.stringify(
-        rows.map((s) => ({
-          chat_id: s.chatId,
-          state: stateOf(s),
-          item_id: s.listing?.id ?? null,
-          item_title: s.listing?.title ?? null,
-          paused_until: s.pausedUntil && s.pausedUntil > now ? new Date(s.pausedUntil).toISOString() : null,
-          escalated_at: s.escalatedAt ? new Date(s.escalatedAt).toISOString() : null,
-          last_activity: s.lastActivityAt ? new Date(s.lastActivityAt).toISOString() : null,
-        })),
+        rows.map((s) => toJsonChat(s, stateOf(s), now)),
         null,
         2,
       )}\n`,
@@ -61,6 +50,27 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
     out.write(`${text.chatRow(s.chatId, describeState(s), until, format(s.lastActivityAt), title)}\n`);
   }
   return ExitCode.Ok;
+}
+
+/** Escalated and paused chats (every chat with `all`), the latest activity first: for `chats` and the MCP server's `chats_waiting`. */
+export function listChatRows(store: Pick<StoreReader, 'listChats'>, all: boolean, now: number): ChatState[] {
+  return store
+    .listChats()
+    .filter((s) => all || s.escalatedAt !== undefined || (s.pausedUntil ?? 0) > now)
+    .sort((a, b) => (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0));
+}
+
+/** One row of `chats --json`. */
+export function toJsonChat(s: ChatState, state: string, now: number): Record<string, string | number | null> {
+  return {
+    chat_id: s.chatId,
+    state,
+    item_id: s.listing?.id ?? null,
+    item_title: s.listing?.title ?? null,
+    paused_until: s.pausedUntil && s.pausedUntil > now ? new Date(s.pausedUntil).toISOString() : null,
+    escalated_at: s.escalatedAt ? new Date(s.escalatedAt).toISOString() : null,
+    last_activity: s.lastActivityAt ? new Date(s.lastActivityAt).toISOString() : null,
+  };
 }
 
 /** Lines for what silences the bot on every chat: the seller's pause --all, another responder found. */

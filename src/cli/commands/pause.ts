@@ -52,6 +52,7 @@ function readHours(context: CommandContext): number | undefined {
   return hours;
 }
 
-function formatWhen(config: Config, epochMs: number): string {
+/** A date and time the seller reads, in the configured time zone. */
+export function formatWhen(config: Config, epochMs: number): string {
   return new Date(epochMs).toLocaleString('ru-RU', config.responder.timeZone ? { timeZone: config.responder.timeZone } : {});
 }

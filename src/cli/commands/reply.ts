@@ -76,15 +76,7 @@ async function sendAsSellerNow(config: Config, logger: Logger, out: OutputStream
     out.write(`${commandsText().wouldSendAsSeller(chatId, text)}\n`);
     return ExitCode.Ok;
   }
-  const reader = await openStoreFor(config, { readOnly: true });
-  let messenger;
-  try {
-    messenger = await createMessengerFor(config, reader, logger);
-  } finally {
-    await reader.close();
-  }
-  const seller = { messenger, clock: { now: () => Date.now() }, humanPauseHours: config.responder.humanPauseHours, applyPause: (request: Parameters<typeof runControlRequest>[1]) => runControlRequest(config, request) };
-  const sent = await sendAsSeller(seller, chatId, text);
+  const sent = await sendTextAsSeller(config, logger, chatId, text);
   const what = commandsText().sentAsSeller(chatId, sent.parts);
   if ('pauseFailed' in sent) {
     // Sent: reported as sent, so the seller does not send it again; the pause is theirs to set.
@@ -94,4 +86,17 @@ async function sendAsSellerNow(config: Config, logger: Logger, out: OutputStream
   const paused = sent.pause.applied === 'now' ? commandsText().pausedForHours(config.responder.humanPauseHours) : commandsText().pauseQueuedShort(describeQueued(config));
   out.write(`${what}; ${paused}\n`);
   return ExitCode.Ok;
+}
+
+/** Sends the seller's text and pauses the bot there, through the control path while a daemon holds the store: for `reply --text` and the MCP server's `reply_as_seller`. */
+export async function sendTextAsSeller(config: Config, logger: Logger, chatId: string, text: string) {
+  const reader = await openStoreFor(config, { readOnly: true });
+  let messenger;
+  try {
+    messenger = await createMessengerFor(config, reader, logger);
+  } finally {
+    await reader.close();
+  }
+  const seller = { messenger, clock: { now: () => Date.now() }, humanPauseHours: config.responder.humanPauseHours, applyPause: (request: Parameters<typeof runControlRequest>[1]) => runControlRequest(config, request) };
+  return sendAsSeller(seller, chatId, text);
 }

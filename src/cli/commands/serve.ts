@@ -44,7 +44,7 @@ interface Listeners {
 export default async function serve(context: CommandContext): Promise<ExitCode> {
   const { config, secret } = readSettings(context);
   const logger = createLoggerFor(config, context);
-  const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch };
+  const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch, engine: {} as CallWatch, telegram: {} as CallWatch };
   const daemon = await openDaemon(context, config, logger, { dryRun: false, listen: true, watch });
   const stopping = new AbortController();
   let fatal: unknown;
@@ -58,7 +58,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     const inbox = await openInbox(config, daemon, logger, (error) => fail(daemon.tellFatal(error)));
     const token = await resolveMonitorToken(config);
     const { createMonitor } = await import('../../server/monitor.js');
-    const monitor = createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt: Date.now(), ...watch, chatUrl: avitoChatUrl });
+    const monitor = createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt: Date.now(), ...watch, timeZone: config.responder.timeZone, chatUrl: avitoChatUrl });
     listeners = await startListeners(config, { secret, token: token.token, monitor, inbox, logger, onFailure: fail });
     logStarted(logger, config, listeners, secret, token, daemon.engine.name);
 
@@ -131,7 +131,7 @@ async function openInbox(config: Config, daemon: Daemon, logger: Logger, onFatal
     onOutcome: daemon.observeOutcome,
     onChatError: (chatId, error) => {
       logger.warn(logText().chatFailed(describeError(error)), { chat: chatId });
-      daemon.recordError(`chat ${chatId}: ${describeError(error)}`);
+      daemon.recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
     },
     onFatal,
   });

@@ -1,20 +1,13 @@
 /** `avito-ai stats`: the figures `/stats` serves, read from the store, with no server running. */
 import { computeStats, type MonitorStats } from '../../core/stats.js';
+import type { Config } from '../../config/config.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { loadConfig, openStoreFor } from '../services.js';
 import { commandsText } from '../../messages/commands.js';
 
 export default async function stats(context: CommandContext): Promise<ExitCode> {
-  const config = loadConfig(context);
-  // Read-only: works while a daemon holds the store.
-  const store = await openStoreFor(config, { readOnly: true });
-  let figures: MonitorStats;
-  try {
-    figures = computeStats(store, Date.now());
-  } finally {
-    await store.close();
-  }
+  const figures = await readStats(loadConfig(context));
   const out = context.io.stdout;
   if (context.options.json) {
     out.write(`${JSON.stringify(figures, null, 2)}\n`);
@@ -42,6 +35,16 @@ export default async function stats(context: CommandContext): Promise<ExitCode> 
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) out.write(`${name.padEnd(width)}  ${value}\n`);
   return ExitCode.Ok;
+}
+
+/** The figures of `/stats`, for `stats` and the MCP server's `stats` tool. Read-only: works while a daemon holds the store. */
+export async function readStats(config: Config): Promise<MonitorStats> {
+  const store = await openStoreFor(config, { readOnly: true });
+  try {
+    return computeStats(store, Date.now());
+  } finally {
+    await store.close();
+  }
 }
 
 function describeAccountPause(pause: MonitorStats['account_pause']): string {

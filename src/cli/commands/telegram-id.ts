@@ -4,6 +4,14 @@ import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { loadConfig } from '../services.js';
 import { commandsText } from '../../messages/commands.js';
+import type { Config } from '../../config/config.js';
+
+/** The chats that wrote to the bot of `token` within `waitSeconds`, through the configured proxy; `init` asks it too. */
+export async function findOwnerChats(config: Config, token: string, waitSeconds: number, onReady?: (bot: string) => void) {
+  const [{ findChatsThatWrote }, { proxyAgentFor }] = await Promise.all([import('../../telegram/bot.js'), import('../../net/proxy.js')]);
+  const agent = await proxyAgentFor(config.telegram.apiRoot, config.proxy);
+  return findChatsThatWrote({ token, apiRoot: config.telegram.apiRoot, waitSeconds, ...(agent ? { agent } : {}), ...(onReady ? { onReady } : {}) });
+}
 
 export default async function telegramId(context: CommandContext): Promise<ExitCode> {
   const config = loadConfig(context);
@@ -13,15 +21,7 @@ export default async function telegramId(context: CommandContext): Promise<ExitC
   if (!token) {
     throw new ConfigError('TELEGRAM_BOT_TOKEN', commandsText().botTokenNotSet, { hint: commandsText().botTokenHint });
   }
-  const [{ findChatsThatWrote }, { proxyAgentFor }] = await Promise.all([import('../../telegram/bot.js'), import('../../net/proxy.js')]);
-  const agent = await proxyAgentFor(config.telegram.apiRoot, config.proxy);
-  const { bot, chats } = await findChatsThatWrote({
-    token,
-    apiRoot: config.telegram.apiRoot,
-    waitSeconds: wait,
-    ...(agent ? { agent } : {}),
-    onReady: (name) => context.io.stderr.write(`${commandsText().writeNow(name, wait)}\n`),
-  });
+  const { bot, chats } = await findOwnerChats(config, token, wait, (name) => context.io.stderr.write(`${commandsText().writeNow(name, wait)}\n`));
   const out = context.io.stdout;
   if (chats.length === 0) {
     out.write(`${commandsText().noOneWrote(bot, wait)}\n`);

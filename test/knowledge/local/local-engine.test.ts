@@ -476,7 +476,8 @@ describe('the index', () => {
     expect((await engine.answer({ question: 'Как доставляете?' })).latencyMs).toBe(7);
   });
 
-  it('indexes 200 documents well under a second and answers in milliseconds', async () => {
+  // How fast: bench/startup.mjs ("ask, 200 documents"); a wall-clock limit here only fails under load.
+  it('indexes 200 documents and answers each listing from its own file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'avito-ai-large-'));
     dirs.push(dir);
     const topics = ['доставка', 'оплата', 'гарантия', 'возврат', 'самовывоз', 'комплектация', 'состояние', 'характеристики'];
@@ -493,14 +494,11 @@ describe('the index', () => {
     const { engine, builds } = countingEngine(dir);
     await engine.sync();
     expect(builds[0]?.documents).toBe(200);
-    expect(builds[0]?.durationMs).toBeLessThan(1000);
 
-    const started = performance.now();
     for (let round = 0; round < 20; round += 1) {
       const answer = await engine.answer({ question: 'Какая гарантия?', listing: { id: 1000 + round } });
       expect(answer.sources).toEqual([`group-${round % 10}/item-${1000 + round}-tovar.md`]);
     }
-    expect((performance.now() - started) / 20).toBeLessThan(50);
   });
 });
 

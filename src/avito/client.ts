@@ -6,6 +6,7 @@ import type { AvitoEvent, AvitoRequest, Requester, RetryPolicy } from './http.js
 import { parseAccount, parseChat, parseChatList, parseMessage, parseMessageList, parseSubscriptions, parseVoiceUrls } from './parse.js';
 import type { AccountInfo, WebhookSubscription } from './parse.js';
 import { createTokenManager, type TokenManager } from './token-manager.js';
+import { adaptersText } from '../messages/adapters.js';
 
 export interface AvitoClientOptions {
   baseUrl: string;
@@ -51,10 +52,6 @@ const ENDPOINTS = {
   unsubscribe: 'POST /messenger/v1/webhook/unsubscribe',
   subscriptions: 'POST /messenger/v1/subscriptions',
 } as const;
-
-const SCOPE_HINT =
-  'Avito accepts the credentials but refuses this call: the API app needs the scopes messenger:read, messenger:write and user:read, ' +
-  'and the account needs the paid Messenger API tariff.';
 
 interface Api {
   call(request: Omit<AvitoRequest, 'token'>): Promise<unknown>;
@@ -107,12 +104,12 @@ async function callAuthorised(
   } catch (error) {
     if (!isAuthRefusal(error)) throw error;
     if (error.status === 401) {
-      throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 401, req.endpoint, 'credentials', {
+      throw new AvitoAuthError(adaptersText().avitoAgain(error.message), 401, req.endpoint, 'credentials', {
         cause: error,
-        hint: 'Avito refuses even a fresh token: check AVITO_CLIENT_ID and AVITO_CLIENT_SECRET.',
+        hint: adaptersText().avitoFreshTokenHint,
       });
     }
-    throw new AvitoAuthError(`${error.message} (again with a fresh token)`, 403, req.endpoint, 'scope-or-tariff', { cause: error, hint: SCOPE_HINT });
+    throw new AvitoAuthError(adaptersText().avitoAgain(error.message), 403, req.endpoint, 'scope-or-tariff', { cause: error, hint: adaptersText().avitoScopeHint });
   }
 }
 

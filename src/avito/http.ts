@@ -6,6 +6,7 @@ import { parseRetryAfter } from '../net/retry-after.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { AvitoApiError, AvitoResponseError } from '../errors.js';
+import { adaptersText } from '../messages/adapters.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -151,7 +152,7 @@ function readAnswer(transport: Transport, request: AvitoRequest, status: number,
     try {
       return { ok: true, body: JSON.parse(text) };
     } catch (cause) {
-      const error = new AvitoResponseError(`Avito ${request.endpoint} answered ${status} with a body that is not JSON`, status, request.endpoint, { cause });
+      const error = new AvitoResponseError(adaptersText().avitoNotJson(request.endpoint, status), status, request.endpoint, { cause });
       return { ok: false, error, retryable: false, reason: 'not-json' };
     }
   }
@@ -160,12 +161,13 @@ function readAnswer(transport: Transport, request: AvitoRequest, status: number,
 
 function classifyStatus(transport: Transport, request: AvitoRequest, status: number, headers: IncomingHttpHeaders, text: string): Attempt {
   const detail = readAvitoMessage(text);
-  const message = `Avito ${request.endpoint} answered ${status}${detail ? `: ${detail}` : ''}`;
+  const say = adaptersText();
+  const message = say.avitoAnswered(request.endpoint, status, detail ?? '');
   if (status === 429) {
     const retryAfter = headers['retry-after'];
     const retryAfterMs = parseRetryAfter(Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null), transport.now());
     const error = new AvitoApiError(message, status, request.endpoint, {
-      hint: 'Avito limits the request rate; wait a little and try again.',
+      hint: say.avitoRateHint,
       retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
     });
     // A 429 is a refusal: Avito did not process the call, so even a send may be repeated.
@@ -176,11 +178,11 @@ function classifyStatus(transport: Transport, request: AvitoRequest, status: num
       // Avito may have stored the message before failing: repeating could send it twice.
       const error = new AvitoApiError(message, status, request.endpoint, {
         ambiguous: true,
-        hint: 'Avito failed after receiving the request; check the chat before sending again.',
+        hint: say.avitoFailedAfterHint,
       });
       return { ok: false, error, retryable: false, reason: 'server-error' };
     }
-    const error = new AvitoApiError(message, status, request.endpoint, { hint: 'Avito is having trouble; try again later.' });
+    const error = new AvitoApiError(message, status, request.endpoint, { hint: say.avitoTroubleHint });
     return { ok: false, error, retryable: true, reason: 'server-error' };
   }
   return { ok: false, error: new AvitoApiError(message, status, request.endpoint, { hint: hintForStatus(status) }), retryable: false, reason: 'client-error' };
@@ -190,18 +192,19 @@ function classifyNetworkFailure(transport: Transport, request: AvitoRequest, cau
   const timedOut = cause instanceof TimeoutError;
   const code = timedOut ? 'timeout' : findErrorCode(cause);
   const neverSent = !timedOut && code !== undefined && NEVER_SENT_CODES.has(code);
-  const what = timedOut ? `no answer within ${transport.timeoutMs} ms` : `connection failed (${code ?? describeCause(cause)})`;
+  const text = adaptersText();
+  const what = timedOut ? text.avitoNoAnswer(transport.timeoutMs) : text.avitoConnectionFailed(code ?? describeCause(cause));
   if (!request.idempotent && !neverSent) {
-    const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}; the request may have been processed, so it is not repeated`, 0, request.endpoint, {
+    const error = new AvitoApiError(text.avitoMayHaveGone(request.endpoint, what), 0, request.endpoint, {
       cause,
       ambiguous: true,
-      hint: 'Check the chat in the Avito app before sending again.',
+      hint: text.avitoCheckChatHint,
     });
     return { ok: false, error, retryable: false, reason: code ?? 'network' };
   }
-  const error = new AvitoApiError(`Avito ${request.endpoint}: ${what}`, 0, request.endpoint, {
+  const error = new AvitoApiError(text.avitoNetwork(request.endpoint, what), 0, request.endpoint, {
     cause,
-    hint: 'Check the network connection (and HTTPS_PROXY if Avito is reached through a proxy).',
+    hint: text.avitoNetworkHint,
   });
   return { ok: false, error, retryable: true, reason: code ?? 'network' };
 }
@@ -264,7 +267,7 @@ function describeCause(error: unknown): string {
 }
 
 function hintForStatus(status: number): string | undefined {
-  if (status === 402) return 'The Avito account lacks a paid service this call needs (the Messenger API tariff).';
-  if (status === 404) return 'Check the chat id and AVITO_USER_ID: Avito does not know this resource.';
+  if (status === 402) return adaptersText().avito402Hint;
+  if (status === 404) return adaptersText().avito404Hint;
   return undefined;
 }

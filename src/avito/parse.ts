@@ -1,6 +1,7 @@
 /** Lenient: only a body that breaks the API's promise (no chat list, a message without an id) throws, as the core cannot de-duplicate what it cannot identify. */
 import { AvitoResponseError } from '../errors.js';
 import type { ChatMessage, ChatSummary, Listing } from '../core/model.js';
+import { adaptersText } from '../messages/adapters.js';
 
 type Json = Record<string, unknown>;
 
@@ -214,7 +215,7 @@ export function readId(value: unknown): string | undefined {
 }
 
 function shapeError(endpoint: string, problem: string): AvitoResponseError {
-  return new AvitoResponseError(`Avito ${endpoint} answered an unexpected body: ${problem}`, 200, endpoint, {
-    hint: 'The Avito API may have changed the shape of this answer; please report it.',
+  return new AvitoResponseError(adaptersText().avitoUnexpected(endpoint, problem), 200, endpoint, {
+    hint: adaptersText().avitoUnexpectedHint,
   });
 }

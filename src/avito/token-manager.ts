@@ -2,6 +2,7 @@
 import { AvitoApiError, AvitoAuthError, AvitoResponseError } from '../errors.js';
 import type { AvitoEvent, Requester } from './http.js';
 import { parseTokenGrant } from './parse.js';
+import { adaptersText } from '../messages/adapters.js';
 
 const TOKEN_ENDPOINT = 'POST /token';
 /** Refresh this long before Avito's expiry, so a call never leaves with a token about to die. */
@@ -47,8 +48,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (!grant) {
       // Some OAuth servers report bad credentials as 200 {"error": "invalid_client"}.
       const error = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).error : undefined;
-      if (typeof error === 'string') throw credentialsError(200, `Avito ${TOKEN_ENDPOINT} refused the credentials: ${error}`);
-      throw new AvitoResponseError(`Avito ${TOKEN_ENDPOINT} answered without an access_token`, 200, TOKEN_ENDPOINT);
+      if (typeof error === 'string') throw credentialsError(200, adaptersText().avitoRefusedCredentials(TOKEN_ENDPOINT, error));
+      throw new AvitoResponseError(adaptersText().avitoNoToken(TOKEN_ENDPOINT), 200, TOKEN_ENDPOINT);
     }
     const lifetimeMs = (grant.expiresIn ?? FALLBACK_LIFETIME_S) * 1000;
     // A token living under two minutes would be "about to expire" at once; keep half of it instead.
@@ -75,6 +76,6 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 function credentialsError(status: number, message: string, cause?: unknown): AvitoAuthError {
   return new AvitoAuthError(message, status, TOKEN_ENDPOINT, 'credentials', {
     cause,
-    hint: 'Avito refused the client credentials: check AVITO_CLIENT_ID and AVITO_CLIENT_SECRET (Avito Pro → API integration).',
+    hint: adaptersText().avitoCredentialsHint,
   });
 }

@@ -2,6 +2,7 @@
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { UsageError } from '../errors.js';
+import { errorsText } from '../messages/errors.js';
 
 /** Global options every command understands. */
 export interface GlobalOptions {
@@ -25,6 +26,6 @@ export interface CommandModule {
 export function parsePositiveInt(value: unknown, option: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new UsageError(`${option} must be a positive whole number, got "${String(value)}"`);
+  if (!Number.isInteger(number) || number <= 0) throw new UsageError(errorsText().positiveInteger(option, String(value)));
   return number;
 }

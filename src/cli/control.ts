@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import { applyControl, type ControlRequest } from '../core/chat-control.js';
 import { StoreError, UsageError } from '../errors.js';
 import { openStoreFor } from './services.js';
+import { commandsText } from '../messages/commands.js';
 
 export type ControlResult = { applied: 'now' } | { applied: 'queued'; inbox: string };
 
@@ -20,7 +21,7 @@ export async function runControlRequest(config: Config, request: ControlRequest)
   }
   try {
     if (request.op === 'resume' && !store.getChat(request.chatId)) {
-      throw new UsageError(`no chat ${request.chatId} in ${config.store.path} (see avito-ai chats --all)`);
+      throw new UsageError(commandsText().noChat(request.chatId, config.store.path));
     }
     await store.transact((tx) => applyControl(tx, request));
     return { applied: 'now' };
@@ -30,5 +31,5 @@ export async function runControlRequest(config: Config, request: ControlRequest)
 }
 
 export function describeQueued(config: Config): string {
-  return `the running avito-ai holds the store; it applies this at the start of its next pass (within ${config.avito.pollIntervalSeconds} s)`;
+  return commandsText().queued(config.avito.pollIntervalSeconds);
 }

@@ -17,6 +17,7 @@ import { printOutcome } from './outcome.js';
 import type { CommandContext } from './command.js';
 import { openSellerNotices } from './notices.js';
 import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor } from './services.js';
+import { logText } from '../messages/log.js';
 
 export interface DaemonOptions {
   /** Decide and print, send nothing, change nothing, tell no one. */
@@ -153,7 +154,7 @@ function createHooks(
   let controls: Promise<void> = Promise.resolve();
   const applyControls = (): Promise<void> => {
     controls = controls.then(() => applyQueuedControls(config.store.path, daemon, logger)).catch((error: unknown) => {
-      logger.warn(`cannot read the control inbox: ${describeError(error)}`);
+      logger.warn(logText().controlInboxUnreadable(describeError(error)));
     });
     return controls;
   };
@@ -172,7 +173,7 @@ function createHooks(
         if (dryRun) printOutcome(context.io.stdout, outcome);
       },
       onChatError: (chatId: string, error: unknown) => {
-        logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
+        logger.warn(logText().chatFailed(describeError(error)), { chat: chatId });
         recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
       },
       ...(dryRun ? {} : { beforePass: applyControls }),
@@ -183,7 +184,7 @@ function createHooks(
       Object.assign(status, { passes: status.passes + 1, lastPassAt: Date.now(), lastPass: summary });
     },
     onPassError(error) {
-      logger.error(`pass failed, will retry: ${describeError(error)}`);
+      logger.error(logText().passFailed(describeError(error)));
       recordError(describeError(error), { counted: true });
     },
     observeOutcome,
@@ -205,24 +206,24 @@ async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: 
     } catch (error) {
       // A missing store or a refused key will not mend by itself: stop here. An outage might: start anyway, questions wait unread until Gemini answers.
       if (!(error instanceof GeminiApiError) || !error.retryable || signal.aborted) throw error;
-      logger.warn(`cannot list the File Search store now (${describeError(error)}); starting anyway, questions wait until Gemini answers`);
+      logger.warn(logText().geminiUnreachable(describeError(error)));
       return;
     }
     const documents = listed.filter((document) => document.state !== 'STATE_FAILED');
-    logger.info('knowledge base ready', { engine: 'gemini', store: config.gemini.storeDisplayName, documents: documents.length, model: config.gemini.model });
-    if (documents.length === 0) logger.warn(`the File Search store "${config.gemini.storeDisplayName}" is empty: every buyer will get FALLBACK_TEXT (run avito-ai sync-docs)`);
+    logger.info(logText().knowledgeReady, { engine: 'gemini', store: config.gemini.storeDisplayName, documents: documents.length, model: config.gemini.model });
+    if (documents.length === 0) logger.warn(logText().geminiEmpty(config.gemini.storeDisplayName));
     return;
   }
   const model = (engine as Partial<GroundedKnowledgeEngine>).model;
   if (model) await checkModelAtStart(model, logger, signal);
   const knowledge = await engine.sync();
-  logger.info('knowledge base ready', {
+  logger.info(logText().knowledgeReady, {
     ...(model ? { engine: engine.name, model: model.model } : {}),
     dir: config.knowledge.dir,
     documents: knowledge.documents,
     skipped: knowledge.skipped.length || undefined,
   });
-  if (knowledge.documents === 0) logger.warn(`no documents in ${config.knowledge.dir}: every buyer will get FALLBACK_TEXT`);
+  if (knowledge.documents === 0) logger.warn(logText().folderEmpty(config.knowledge.dir));
 }
 
 /** A refused key or an unpaid account stops the daemon here, with the fix; an outage might mend: start, questions wait. */
@@ -231,7 +232,7 @@ async function checkModelAtStart(model: ChatModel, logger: Logger, signal: Abort
     await model.listModels({ signal });
   } catch (error) {
     if (!(error instanceof LlmApiError) || !error.retryable || signal.aborted) throw error;
-    logger.warn(`cannot reach ${model.provider} now (${describeError(error)}); starting anyway, questions wait until it answers`);
+    logger.warn(logText().modelUnreachable(model.provider, describeError(error)));
   }
 }
 
@@ -242,23 +243,23 @@ async function applyQueuedControls(storePath: string, daemon: Services & { notif
     storePath,
     async (value) => {
       const request = parseControlRequest(value);
-      if (!request) return logger.warn('skipped a malformed line in the control inbox');
+      if (!request) return logger.warn(logText().malformedControl);
       // Account-wide: not in any chat's queue; a chat being answered at this moment finishes.
       if (request.op === 'resume-account') {
         await store.transact((tx) => applyControl(tx, request));
-        return logger.info('applied a queued resume --all: the bot answers on the whole account again');
+        return logger.info(logText().appliedResumeAll);
       }
       if (request.op === 'pause-account') {
         await store.transact((tx) => applyControl(tx, request));
-        return logger.info(`applied a queued pause --all: the bot answers no chat ${describeAccountPauseEnd(request.until)}`);
+        return logger.info(logText().appliedPauseAll(describeAccountPauseEnd(request.until)));
       }
       // In the chat's queue, as a Telegram pause: never in the middle of the bot answering there.
       await responder.exclusive(request.chatId, () => store.transact((tx) => applyControl(tx, request)));
-      logger.info(`applied a queued ${request.op}`, { chat: request.chatId });
+      logger.info(logText().appliedControl(request.op), { chat: request.chatId });
     },
     ({ path, code }) => {
       // Another user's file (a command run as root by hand): it would block every later request.
-      const message = `set aside control requests this user cannot read (${code}): ${path}; run pause, resume and reply as the user the daemon runs as`;
+      const message = logText().controlUnreadable(code, path);
       logger.warn(message);
       notifier.notify({ kind: 'error', code: 'control-unreadable', message, details: { path } });
     },
@@ -266,11 +267,11 @@ async function applyQueuedControls(storePath: string, daemon: Services & { notif
 }
 
 function describeAccountPauseEnd(until: number | undefined): string {
-  return until === undefined ? 'until resume --all' : `until ${new Date(until).toISOString()} or resume --all`;
+  return until === undefined ? logText().untilResume : logText().untilOrResume(new Date(until).toISOString());
 }
 
 export function logPass(logger: Logger, s: PassSummary, dryRun: boolean): void {
-  logger.info(dryRun ? 'pass (dry run, nothing sent)' : 'pass', {
+  logger.info(dryRun ? logText().passDryRun : logText().pass, {
     chats: s.chats,
     handled: s.handled,
     answered: s.answered,
@@ -287,8 +288,8 @@ export function logOutcome(logger: Logger, outcome: ChatOutcome): void {
   const chat = outcome.chatId;
   switch (outcome.action) {
     case 'answered':
-      if (outcome.finishedOpen) logger.info('answered (finished after a restart)', { chat });
-      logger.info(outcome.recovered ? 'answered (finished after a restart)' : 'answered', {
+      if (outcome.finishedOpen) logger.info(logText().answeredAfterRestart, { chat });
+      logger.info(outcome.recovered ? logText().answeredAfterRestart : logText().answered, {
         chat,
         item: outcome.listing?.id,
         status: outcome.status,
@@ -297,19 +298,19 @@ export function logOutcome(logger: Logger, outcome: ChatOutcome): void {
       });
       break;
     case 'would-answer':
-      logger.info('would answer', { chat, status: outcome.status });
+      logger.info(logText().wouldAnswer, { chat, status: outcome.status });
       break;
     case 'held':
-      logger.info(`held back (${outcome.reason}), will answer when allowed`, { chat });
+      logger.info(logText().held(outcome.reason), { chat });
       break;
     case 'deferred':
-      logger.warn(`knowledge engine failed, will retry: ${outcome.error}`, { chat, attempt: outcome.attempt });
+      logger.warn(logText().engineFailed(outcome.error), { chat, attempt: outcome.attempt });
       break;
     case 'failed':
-      logger.warn(`send failed${outcome.ambiguous ? ' (may have gone out; checked next pass)' : ''}: ${outcome.error}`, { chat });
+      logger.warn(logText().sendFailed(Boolean(outcome.ambiguous), outcome.error), { chat });
       break;
     case 'skipped':
-      if (outcome.reason !== 'no-inquiry') logger.debug(`skipped (${outcome.reason})`, { chat });
+      if (outcome.reason !== 'no-inquiry') logger.debug(logText().skipped(outcome.reason), { chat });
       break;
   }
 }

@@ -10,6 +10,7 @@ import type { TelegramBot } from '../telegram/bot.js';
 import type { TelegramNotifier } from '../telegram/notifier.js';
 import { watchCalls, type CallWatch } from '../server/call-watch.js';
 import { toLogFields, type Logger } from './logger.js';
+import { logText } from '../messages/log.js';
 
 /** The seller's Telegram window: notices out, replies and commands in. */
 export interface TelegramWindow {
@@ -63,7 +64,7 @@ export async function openSellerNotices(config: Config, logger: Logger, options:
     telegram,
     async close() {
       if (telegram && !(await telegram.notifier.flush(5000))) {
-        logger.warn('telegram: some notices were not sent before exit');
+        logger.warn(logText().noticesUnsent);
         telegram.notifier.close();
       }
     },
@@ -93,13 +94,13 @@ export function createLogNotifier(logger: Logger): Notifier {
       try {
         const { kind, ...rest } = notification;
         const fields = toLogFields(rest as Record<string, unknown>);
-        if (kind === 'error') logger.warn(`notice: ${notification.message}`, fields);
-        else if (kind === 'escalation') logger.warn('notice: the buyer asked for a person; the bot is silent there until you resume it', fields);
-        else if (kind === 'takeover') logger.info('notice: you answered by hand; the bot pauses in this chat', fields);
-        else if (kind === 'non-text') logger.info(`notice: the buyer sent a ${notification.messageType} message the bot cannot read`, fields);
-        else logger.debug('notice: answered', fields);
+        if (kind === 'error') logger.warn(logText().noticeError(notification.message), fields);
+        else if (kind === 'escalation') logger.warn(logText().noticeEscalation, fields);
+        else if (kind === 'takeover') logger.info(logText().noticeTakeover, fields);
+        else if (kind === 'non-text') logger.info(logText().noticeNonText(notification.messageType), fields);
+        else logger.debug(logText().noticeAnswered, fields);
       } catch (error) {
-        logger.debug(`notifier failed: ${describeError(error)}`);
+        logger.debug(logText().notifierFailed(describeError(error)));
       }
     },
   };

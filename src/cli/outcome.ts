@@ -2,14 +2,16 @@
 import type { ChatOutcome } from '../core/responder.js';
 import type { OutputStream } from './io.js';
 import { paintFor } from './paint.js';
+import { commandsText } from '../messages/commands.js';
 
 export function printOutcome(out: OutputStream, outcome: ChatOutcome): void {
   const c = paintFor(out);
+  const text = commandsText();
   const head = c.bold(outcome.chatId);
   switch (outcome.action) {
     case 'answered':
     case 'would-answer': {
-      const verb = outcome.action === 'answered' ? 'sent' : 'would send';
+      const verb = outcome.action === 'answered' ? text.sent : text.wouldSend;
       const sources = outcome.sources.length ? ` · ${outcome.sources.join(', ')}` : '';
       out.write(`${head} ${verb} [${outcome.status}${sources}]\n`);
       out.write(`  ? ${outcome.question.split('\n').join('\n    ')}\n`);
@@ -17,16 +19,16 @@ export function printOutcome(out: OutputStream, outcome: ChatOutcome): void {
       break;
     }
     case 'skipped':
-      out.write(`${head} nothing to send (${outcome.reason})\n`);
+      out.write(`${head} ${text.nothingToSend(outcome.reason)}\n`);
       break;
     case 'held':
-      out.write(`${head} held back (${outcome.reason})\n`);
+      out.write(`${head} ${text.heldBack(outcome.reason)}\n`);
       break;
     case 'deferred':
-      out.write(`${head} knowledge engine failed (attempt ${outcome.attempt}): ${outcome.error}\n`);
+      out.write(`${head} ${text.engineFailed(outcome.attempt, outcome.error)}\n`);
       break;
     case 'failed':
-      out.write(`${head} failed: ${outcome.error}\n`);
+      out.write(`${head} ${text.failed(outcome.error)}\n`);
       break;
   }
 }

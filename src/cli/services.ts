@@ -12,6 +12,8 @@ import { createLogger, toLogFields, type Logger } from './logger.js';
 import type { CommandContext } from './command.js';
 import { requireAvitoCredentials, requireGeminiKey, requireGigaChatCredentials, requireOpenAiSettings } from '../config/config.js';
 import type { AvitoClient } from '../avito/client.js';
+import { logText } from '../messages/log.js';
+import { adaptersText } from '../messages/adapters.js';
 import { requireMcpSettings } from '../config/mcp.js';
 import type { McpKnowledgeEngine } from '../knowledge/mcp/mcp-engine.js';
 
@@ -78,7 +80,7 @@ export async function createMessengerFor(
     timeoutMs: overrides.timeoutMs ?? config.avito.timeoutMs,
     ...(overrides.retry ? { retry: overrides.retry } : {}),
     onUserIdDiscovered: (id: number) => {
-      logger.info('discovered the Avito account id', { user_id: id });
+      logger.info(logText().accountDiscovered, { user_id: id });
       void store?.transact((tx) => tx.setMeta(USER_ID_META, String(id))).catch(() => undefined);
     },
     onEvent: (event: { type: string } & Record<string, unknown>) => {
@@ -101,7 +103,7 @@ export async function createEngineFor(
   if (engine === 'gemini') return createGeminiEngineFor(config, dir, override.store, override.logger);
   if (engine === 'gigachat' || engine === 'openai') return createModelEngineFor(config, engine, dir, override);
   if (engine === 'mcp') return createMcpEngineFor(config, override);
-  if (engine !== 'local') throw new UsageError(`Unknown engine "${engine}": use local, gemini, gigachat, openai or mcp`);
+  if (engine !== 'local') throw new UsageError(adaptersText().unknownEngine(engine));
   await requireFolder(dir);
   const { createLocalEngine } = await import('../knowledge/index.js');
   return createLocalEngine({ dir });
@@ -111,9 +113,7 @@ export async function createEngineFor(
 async function requireFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => undefined);
   if (!found?.isDirectory()) {
-    throw new ConfigError('KNOWLEDGE_DIR', `KNOWLEDGE_DIR ${dir} is not a folder`, {
-      hint: 'create it and put your documents there, or set KNOWLEDGE_DIR (see .env.example)',
-    });
+    throw new ConfigError('KNOWLEDGE_DIR', adaptersText().knowledgeDirMissing(dir), { hint: adaptersText().knowledgeDirMissingHint });
   }
 }
 
@@ -231,14 +231,10 @@ async function createOpenAiFor(config: Config, retries: number, onRetry: RetryLo
 /** GIGACHAT_CA_FILE must hold at least one PEM certificate: a wrong file fails here, not as a TLS error later. */
 async function readCaFile(path: string): Promise<string> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError('GIGACHAT_CA_FILE', `GIGACHAT_CA_FILE ${path} cannot be read (${error.code ?? error.message})`, {
-      hint: 'download russian_trusted_root_ca.pem from https://www.gosuslugi.ru/crt and give its full path',
-    });
+    throw new ConfigError('GIGACHAT_CA_FILE', adaptersText().caUnreadable(path, error.code ?? error.message), { hint: adaptersText().caUnreadableHint });
   });
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError('GIGACHAT_CA_FILE', `GIGACHAT_CA_FILE ${path} holds no PEM certificate`, {
-      hint: 'use the .pem (Base64) file from https://www.gosuslugi.ru/crt; a .cer/.crt in DER form converts with: openssl x509 -inform der -in cert.cer -out cert.pem',
-    });
+    throw new ConfigError('GIGACHAT_CA_FILE', adaptersText().caNotPem(path), { hint: adaptersText().caNotPemHint });
   }
   return text;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../errors.js';
+import { configText } from '../messages/config.js';
 import { MCP_DEFAULTS, parseMcp, type McpSettings } from './mcp.js';
 
 /** Ends with the offer a "да" takes (the bot then calls the seller in, as for "позовите менеджера"). */
@@ -279,37 +280,27 @@ export function requireAvitoCredentials(config: Config): { clientId: string; cli
 
 export function requireTelegramOwners(config: Config): number[] {
   if (config.telegram.ownerChatIds.length > 0) return config.telegram.ownerChatIds;
-  throw new ConfigError('TELEGRAM_OWNER_CHAT_ID', 'TELEGRAM_OWNER_CHAT_ID is not set: the bot would not know whom to tell', {
-    hint: 'write /start to your bot, then run avito-ai telegram-id to see your chat id',
-  });
+  throw new ConfigError('TELEGRAM_OWNER_CHAT_ID', configText().ownersNotSet, { hint: configText().ownersHint });
 }
 
 export function requireGeminiKey(config: Config): string {
   if (config.gemini.apiKey) return config.gemini.apiKey;
-  throw new ConfigError('GEMINI_API_KEY', 'GEMINI_API_KEY is not set', {
-    hint: 'create a key at https://aistudio.google.com/apikey and put GEMINI_API_KEY=... in .env, or use KNOWLEDGE_ENGINE=local',
-  });
+  throw new ConfigError('GEMINI_API_KEY', configText().geminiKeyNotSet, { hint: configText().geminiKeyHint });
 }
 
 export function requireGigaChatCredentials(config: Config): string {
   if (config.gigachat.credentials) return config.gigachat.credentials;
-  throw new ConfigError('GIGACHAT_CREDENTIALS', 'GIGACHAT_CREDENTIALS is not set', {
-    hint: 'copy the authorization key from GigaChat Studio (your project → Настройки API → Получить ключ) into .env as GIGACHAT_CREDENTIALS=...',
-  });
+  throw new ConfigError('GIGACHAT_CREDENTIALS', configText().gigachatNotSet, { hint: configText().gigachatHint });
 }
 
 /** The OpenAI-compatible engine needs to know where and which model; the key is optional (Ollama takes none). */
 export function requireOpenAiSettings(config: Config): { baseUrl: string; model: string } {
   const { baseUrl, model } = config.openai;
   if (!baseUrl) {
-    throw new ConfigError('OPENAI_BASE_URL', 'OPENAI_BASE_URL is not set: the engine does not know which server to ask', {
-      hint: 'e.g. https://ai.api.cloud.yandex.net/v1 (Yandex AI Studio), http://127.0.0.1:11434/v1 (Ollama), https://api.deepseek.com (DeepSeek), https://openrouter.ai/api/v1',
-    });
+    throw new ConfigError('OPENAI_BASE_URL', configText().openAiUrlNotSet, { hint: configText().openAiUrlHint });
   }
   if (!model) {
-    throw new ConfigError('OPENAI_MODEL', 'OPENAI_MODEL is not set', {
-      hint: 'e.g. gpt://<folder id>/yandexgpt/latest (Yandex), qwen2.5:7b (Ollama), deepseek-v4-flash (DeepSeek); avito-ai doctor lists what the server offers',
-    });
+    throw new ConfigError('OPENAI_MODEL', configText().openAiModelNotSet, { hint: configText().openAiModelHint });
   }
   return { baseUrl, model };
 }
@@ -320,22 +311,18 @@ function chooseEngine(get: Getter): EngineName {
   const gigachat = get('GIGACHAT_CREDENTIALS') !== undefined;
   const gemini = get('GEMINI_API_KEY') !== undefined;
   if (gigachat && gemini) {
-    throw new ConfigError('KNOWLEDGE_ENGINE', 'both GIGACHAT_CREDENTIALS and GEMINI_API_KEY are set, and KNOWLEDGE_ENGINE does not say which to use', {
-      hint: 'set KNOWLEDGE_ENGINE=gigachat or KNOWLEDGE_ENGINE=gemini in .env',
-    });
+    throw new ConfigError('KNOWLEDGE_ENGINE', configText().twoEngines, { hint: configText().twoEnginesHint });
   }
   return gigachat ? 'gigachat' : gemini ? 'gemini' : 'local';
 }
 
-const SECRET_HINT = 'put a long random string in .env, e.g. the output of: openssl rand -hex 24';
-
 /** The webhook URL's secret: letters, digits, - and _, at least 16 of them, so it cannot be guessed. */
 export function requireWebhookSecret(config: Config): string {
   const secret = config.server.webhookSecret;
-  if (!secret) throw new ConfigError('AVITO_WEBHOOK_SECRET', 'AVITO_WEBHOOK_SECRET is not set: it keeps strangers off the webhook URL', { hint: SECRET_HINT });
+  if (!secret) throw new ConfigError('AVITO_WEBHOOK_SECRET', configText().webhookSecretNotSet, { hint: configText().secretHint });
   if (!/^[\w-]{16,200}$/.test(secret)) {
     // Never echo a secret back: name the shape only.
-    throw new ConfigError('AVITO_WEBHOOK_SECRET', 'AVITO_WEBHOOK_SECRET must be 16 or more letters, digits, - or _', { hint: SECRET_HINT });
+    throw new ConfigError('AVITO_WEBHOOK_SECRET', configText().webhookSecretShape, { hint: configText().secretHint });
   }
   return secret;
 }
@@ -361,9 +348,7 @@ function mergeSources(options: ResolveOptions): { values: Record<string, string 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (options.envFile || code !== 'ENOENT') {
-      throw new ConfigError('--env-file', `cannot read ${envFile}: ${code ?? String(error)}`, {
-        hint: 'check the path given with --env-file',
-      });
+      throw new ConfigError('--env-file', configText().envFileUnreadable(envFile, code ?? String(error)), { hint: configText().envFileHint });
     }
   }
   for (const key of Object.keys(DEFAULTS)) {
@@ -444,26 +429,26 @@ function measureEditDistance(a: string, b: string): number {
 
 /** One line for the seller: which name is ignored, where it is, and the setting it probably meant. */
 export function describeConfigWarning(warning: ConfigWarning, envFile?: string): string {
-  const where = warning.source === '.env' ? (envFile ?? '.env') : 'the environment';
-  const hint = warning.nearest ? `did you mean ${warning.nearest}?` : 'the settings are listed in .env.example';
-  return `${warning.key} in ${where} is not an avito-ai setting and is ignored (${hint})`;
+  const text = configText();
+  const where = warning.source === '.env' ? (envFile ?? '.env') : text.theEnvironment;
+  return text.unknownSetting(warning.key, where, warning.nearest ? text.didYouMean(warning.nearest) : text.settingsListed);
 }
 
 type Getter = (key: ConfigKey) => string | undefined;
 
 function missing(key: ConfigKey): ConfigError {
-  return new ConfigError(key, `${key} is not set (see .env.example)`);
+  return new ConfigError(key, configText().notSet(key));
 }
 
 function malformed(key: ConfigKey, value: string, expected: string): ConfigError {
-  return new ConfigError(key, `${key} must be ${expected}, got "${value}"`);
+  return new ConfigError(key, configText().malformed(key, value, expected));
 }
 
 function parseNumber(get: Getter, key: ConfigKey, min: number, max: number): number {
   const raw = get(key) ?? String(DEFAULTS[key]);
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw malformed(key, raw, `a number from ${min} to ${max}`);
+    throw malformed(key, raw, configText().numberRange(min, max));
   }
   return value;
 }
@@ -472,7 +457,7 @@ function parseInteger(get: Getter, key: ConfigKey, min: number, max: number): nu
   const raw = get(key) ?? String(DEFAULTS[key]);
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw malformed(key, raw, `a whole number from ${min} to ${max}`);
+    throw malformed(key, raw, configText().integerRange(min, max));
   }
   return value;
 }
@@ -481,7 +466,7 @@ function parseOptionalInt(get: Getter, key: ConfigKey, min: number): number | un
   const raw = get(key);
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw malformed(key, raw, 'a positive whole number (your Avito user id)');
+  if (!Number.isSafeInteger(value) || value < min) throw malformed(key, raw, configText().userId);
   return value;
 }
 
@@ -491,14 +476,14 @@ function parseUrl(get: Getter, key: ConfigKey, example = 'https://api.avito.ru')
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw malformed(key, raw, `an http(s) URL such as ${example}`);
+    throw malformed(key, raw, configText().url(example));
   }
   return raw.replace(/\/+$/, '');
 }
 
 function parseChoice<T extends string>(get: Getter, key: ConfigKey, choices: readonly T[]): T {
   const raw = (get(key) ?? String(DEFAULTS[key])).toLowerCase();
-  if (!(choices as readonly string[]).includes(raw)) throw malformed(key, raw, `one of ${choices.join(', ')}`);
+  if (!(choices as readonly string[]).includes(raw)) throw malformed(key, raw, configText().oneOf(choices.join(', ')));
   return raw as T;
 }
 
@@ -508,10 +493,10 @@ function parseList(get: Getter, key: ConfigKey, allowed?: readonly string[]): st
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
-  if (items.length === 0) throw malformed(key, raw, 'a comma-separated, non-empty list');
+  if (items.length === 0) throw malformed(key, raw, configText().list);
   if (allowed) {
     const bad = items.find((item) => !allowed.includes(item));
-    if (bad !== undefined) throw malformed(key, raw, `a comma-separated list of ${allowed.join(', ')}`);
+    if (bad !== undefined) throw malformed(key, raw, configText().listOf(allowed.join(', ')));
   }
   return items;
 }
@@ -529,7 +514,7 @@ function parseText(get: Getter, key: ConfigKey): string {
   const raw = get(key) ?? String(DEFAULTS[key]);
   // .env files cannot hold real newlines on one line; `\n` is the way sellers write them.
   const text = raw.replace(/\\n/g, '\n');
-  if (text.length > 1000) throw malformed(key, `${text.slice(0, 20)}…`, 'at most 1000 characters (one Avito message)');
+  if (text.length > 1000) throw malformed(key, `${text.slice(0, 20)}…`, configText().maxChars);
   return text;
 }
 
@@ -546,7 +531,7 @@ export function parseActiveHours(raw: string | undefined): ActiveHours | undefin
   const start = match ? toMinutes(match[1]!, match[2]!) : undefined;
   const end = match ? toMinutes(match[3]!, match[4]!) : undefined;
   if (start === undefined || end === undefined || start === end) {
-    throw new ConfigError('ACTIVE_HOURS', `ACTIVE_HOURS must look like 09:00-21:00, got "${raw}"`);
+    throw new ConfigError('ACTIVE_HOURS', configText().activeHours(raw));
   }
   return { start, end };
 }
@@ -594,9 +579,7 @@ const GIGACHAT_SCOPES = ['GIGACHAT_API_PERS', 'GIGACHAT_API_B2B', 'GIGACHAT_API_
 function parseGigaChatScope(raw: string): Config['gigachat']['scope'] {
   const scope = GIGACHAT_SCOPES.find((known) => known === raw.toUpperCase());
   if (scope === undefined) {
-    throw new ConfigError('GIGACHAT_SCOPE', `GIGACHAT_SCOPE must be one of ${GIGACHAT_SCOPES.join(', ')}, got "${raw}"`, {
-      hint: 'individuals: GIGACHAT_API_PERS; businesses: GIGACHAT_API_B2B (prepaid) or GIGACHAT_API_CORP (pay as you go)',
-    });
+    throw new ConfigError('GIGACHAT_SCOPE', configText().gigachatScope(GIGACHAT_SCOPES.join(', '), raw), { hint: configText().gigachatScopeHint });
   }
   return scope;
 }
@@ -617,7 +600,7 @@ function parseOpenAi(get: Getter): Config['openai'] {
 /** Model names go into a JSON body, not a URL path: any printable text without spaces ("gpt://b1g…/yandexgpt/latest", "qwen2.5:7b"). */
 function parseModelName(get: Getter, key: ConfigKey, example: string): string {
   const raw = get(key) ?? String(DEFAULTS[key]);
-  if (!/^[^\s]{1,200}$/.test(raw)) throw malformed(key, raw, `a model name such as ${example}`);
+  if (!/^[^\s]{1,200}$/.test(raw)) throw malformed(key, raw, configText().modelName(example));
   return raw;
 }
 
@@ -630,7 +613,7 @@ function parseHeaders(raw: string | undefined): Record<string, string> {
     const colon = pair.indexOf(':');
     const name = colon > 0 ? pair.slice(0, colon).trim() : '';
     if (!/^[\w-]+$/.test(name)) {
-      throw new ConfigError('OPENAI_HEADERS', `OPENAI_HEADERS must look like "Name: value; Name2: value", got a pair without a name (${pair.trim().slice(0, 15)}…)`);
+      throw new ConfigError('OPENAI_HEADERS', configText().openAiHeaders(pair.trim().slice(0, 15)));
     }
     headers[name] = pair.slice(colon + 1).trim();
   }
@@ -663,7 +646,7 @@ function parseServer(get: Getter): Config['server'] {
   const monitorPort = parseInteger(get, 'MONITOR_PORT', 0, 65_535);
   // 0 is "any free port", a different one for each listener.
   if (monitorPort === port && port !== 0) {
-    throw new ConfigError('MONITOR_PORT', `MONITOR_PORT and PORT are both ${port}: the monitor needs a port of its own`, { hint: 'keep MONITOR_PORT=8081 (the default) or pick another free port' });
+    throw new ConfigError('MONITOR_PORT', configText().portClash(port), { hint: configText().portClashHint });
   }
   return {
     host: parseHost(get('HOST') ?? DEFAULTS.HOST, 'HOST'),
@@ -682,7 +665,7 @@ function parseTelegram(get: Getter): Config['telegram'] {
   const botToken = get('TELEGRAM_BOT_TOKEN');
   if (botToken !== undefined && !/^\d+:[\w-]{6,}$/.test(botToken)) {
     // Never echo a secret back: name the shape only.
-    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'TELEGRAM_BOT_TOKEN must look like 123456789:AA... (the token @BotFather gave you)');
+    throw new ConfigError('TELEGRAM_BOT_TOKEN', configText().telegramToken);
   }
   const rawOwners = get('TELEGRAM_OWNER_CHAT_ID');
   const ownerChatIds = (rawOwners ?? '')
@@ -692,7 +675,7 @@ function parseTelegram(get: Getter): Config['telegram'] {
     .map((item) => {
       const id = Number(item);
       if (!/^-?\d+$/.test(item) || !Number.isSafeInteger(id)) {
-        throw malformed('TELEGRAM_OWNER_CHAT_ID', rawOwners ?? '', 'one chat id or several, comma-separated (e.g. 123456789,-1001234567890)');
+        throw malformed('TELEGRAM_OWNER_CHAT_ID', rawOwners ?? '', configText().ownerIds);
       }
       return id;
     });
@@ -708,20 +691,20 @@ function parseModel(raw: string): string {
   // The SDK builds a URL path from it: a stray space or slash would give a confusing 404.
   const name = raw.replace(/^models\//, '');
   if (!/^[\w.-]+$/.test(name)) {
-    throw new ConfigError('GEMINI_MODEL', `GEMINI_MODEL must be a model name such as gemini-flash-latest, got "${raw}"`);
+    throw new ConfigError('GEMINI_MODEL', configText().geminiModel(raw));
   }
   return name;
 }
 
 function parseStoreName(raw: string): string {
   if (raw.length > 128) {
-    throw new ConfigError('FILE_SEARCH_STORE', `FILE_SEARCH_STORE must be at most 128 characters, got "${raw.slice(0, 20)}…"`);
+    throw new ConfigError('FILE_SEARCH_STORE', configText().storeName(raw.slice(0, 20)));
   }
   return raw;
 }
 
 function parseHost(raw: string, key: 'HOST' | 'MONITOR_HOST'): string {
-  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(key, `${key} must be an address to listen on such as 127.0.0.1 or 0.0.0.0, got "${raw}"`);
+  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(key, configText().host(key, raw));
   return raw;
 }
 
@@ -729,7 +712,7 @@ function parseMonitorToken(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   // Sent as ?token= too: characters a URL changes (+ & # %) would never match.
   if (!/^[\w.~-]{12,200}$/.test(raw)) {
-    throw new ConfigError('MONITOR_TOKEN', 'MONITOR_TOKEN must be 12 or more letters, digits, -, _, . or ~', { hint: SECRET_HINT });
+    throw new ConfigError('MONITOR_TOKEN', configText().monitorToken, { hint: configText().secretHint });
   }
   return raw;
 }
@@ -739,7 +722,7 @@ function parseTimeZone(raw: string | undefined): string | undefined {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: raw });
   } catch {
-    throw new ConfigError('TZ', `TZ must be an IANA time zone such as Europe/Moscow, got "${raw}"`);
+    throw new ConfigError('TZ', configText().timeZone(raw));
   }
   return raw;
 }

@@ -2,6 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { KnowledgeError } from '../errors.js';
+import { adaptersText } from '../messages/adapters.js';
 
 export interface KnowledgeFile {
   path: string;
@@ -13,14 +14,14 @@ export interface KnowledgeFile {
 /** Sorted by path. Hidden files and folders (".git") are skipped; symbolic links to folders are not followed. */
 export async function listKnowledgeFiles(dir: string, engine = 'local'): Promise<KnowledgeFile[]> {
   const info = await stat(dir).catch((error: unknown) => {
-    throw new KnowledgeError(`Knowledge folder not found: ${dir}`, engine, {
+    throw new KnowledgeError(adaptersText().folderMissing(dir), engine, {
       cause: error,
-      hint: 'create it or set KNOWLEDGE_DIR',
+      hint: adaptersText().folderMissingHint,
     });
   });
   if (!info.isDirectory()) {
-    throw new KnowledgeError(`Knowledge folder is not a folder: ${dir}`, engine, {
-      hint: 'point KNOWLEDGE_DIR at a folder of documents',
+    throw new KnowledgeError(adaptersText().folderNotFolder(dir), engine, {
+      hint: adaptersText().folderNotFolderHint,
     });
   }
   const files: KnowledgeFile[] = [];

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
+import { adaptersText } from '../messages/adapters.js';
 
 export function readErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
@@ -51,10 +52,6 @@ export function toStoreIoError(error: unknown, path: string, action: 'read' | 'w
   });
 }
 
-/** The hint every 'corrupt' error carries: the file is evidence, never overwritten. */
-export const CORRUPT_HINT =
-  'restore it from a backup (docs/deploy.md); avito-ai will not overwrite it. Moving it away starts an empty store, which forgets the bot\'s replies: every answered chat would then pause as if you had answered by hand';
-
 export function createCorruptError(path: string, problem: string, cause?: unknown): StoreError {
-  return new StoreError(`${path} is corrupt: ${problem}`, path, 'corrupt', { cause, hint: CORRUPT_HINT });
+  return new StoreError(adaptersText().corrupt(path, problem), path, 'corrupt', { cause, hint: adaptersText().corruptHint });
 }

@@ -8,6 +8,7 @@ import { kill, pid as ownPid, platform } from 'node:process';
 import { StoreError } from '../errors.js';
 import { PRIVATE_FILE_MODE, writeFileAtomic } from './durable-fs.js';
 import { readErrorCode, toStoreIoError } from './fs-errors.js';
+import { adaptersText } from '../messages/adapters.js';
 
 export interface LockOwner {
   pid: number;
@@ -131,9 +132,7 @@ async function createTakenError(lockPath: string, storePath: string, procRoot: s
 }
 
 function createBusyError(lockPath: string, storePath: string): StoreError {
-  return new StoreError(`Cannot take over the stale lock ${lockPath}`, storePath, 'locked', {
-    hint: 'another avito-ai may be starting at this moment; try again',
-  });
+  return new StoreError(adaptersText().storeBusy(lockPath), storePath, 'locked', { hint: adaptersText().storeBusyHint });
 }
 
 /** Removes the lock if it is still ours (a process that found it stale may have taken it over). */
@@ -246,17 +245,9 @@ function isProcessAlive(pid: number): boolean {
 
 function createLockedError(holder: LockOwner, host: string, storePath: string, lockPath: string): StoreError {
   if (holder.hostname !== host) {
-    return new StoreError(
-      `${storePath} is locked by avito-ai on host ${holder.hostname} (pid ${holder.pid}); if that process is gone, delete ${lockPath}`,
-      storePath,
-      'locked',
-      { hint: 'a lock from another host is never taken over: it may be a second machine sharing this storage' },
-    );
+    return new StoreError(adaptersText().storeLockedElsewhere(storePath, holder.hostname, holder.pid, lockPath), storePath, 'locked', {
+      hint: adaptersText().storeLockedElsewhereHint,
+    });
   }
-  return new StoreError(
-    `Another avito-ai process (pid ${holder.pid}) is using ${storePath}; stop it first or set STORE_PATH to another file`,
-    storePath,
-    'locked',
-    { hint: `if no such process is running any more, delete ${lockPath}` },
-  );
+  return new StoreError(adaptersText().storeLocked(holder.pid, storePath), storePath, 'locked', { hint: adaptersText().storeLockedHint(lockPath) });
 }

@@ -8,6 +8,7 @@ import type { AccountHold, LeftReplyFate, SellerActions, SellerReply } from '../
 import { TelegramBotError, describeError } from '../errors.js';
 import { avitoChatUrl, chatIdFromNotice, escapeHtml, renderChunks, MESSAGE_LIMIT, type OutgoingMessage } from './format.js';
 import { TelegramSendError, type NoticeLogger } from './notifier.js';
+import { adaptersText } from '../messages/adapters.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -603,10 +604,10 @@ export async function inspectBot(options: { token: string; apiRoot: string; agen
 
 function toBotError(error: unknown): TelegramBotError {
   if (error instanceof TelegramError && error.code === 401) {
-    return new TelegramBotError('Telegram rejected TELEGRAM_BOT_TOKEN (401)', 'token', 'copy the token from @BotFather again (/mybots → API Token)');
+    return new TelegramBotError(adaptersText().telegramTokenRefused, 'token', adaptersText().telegramTokenHint);
   }
   if (error instanceof TelegramError && error.code === 409) {
-    return new TelegramBotError('the running avito-ai is listening to this bot (409 Conflict)', 'conflict', 'stop it for a minute, or write /status to the bot: the owner chats answer');
+    return new TelegramBotError(adaptersText().telegramConflict, 'conflict', adaptersText().telegramConflictHint);
   }
-  return new TelegramBotError(`cannot reach Telegram: ${redact(describeError(error))}`, 'network', 'check the network, TELEGRAM_API_ROOT and HTTPS_PROXY');
+  return new TelegramBotError(adaptersText().telegramUnreachable(redact(describeError(error))), 'network', adaptersText().telegramUnreachableHint);
 }

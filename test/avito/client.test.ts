@@ -45,7 +45,7 @@ describe('auth: refresh once on 401/403', () => {
     expect(error).toMatchObject({ reason: 'scope-or-tariff', status: 403 });
     const hint = (error as AvitoAuthError).hint ?? '';
     for (const scope of ['messenger:read', 'messenger:write', 'user:read']) expect(hint).toContain(scope);
-    expect(hint).toMatch(/tariff/);
+    expect(hint).toMatch(/тариф/);
     const chatCalls = sb.requests.slice(mark).filter((r) => CHATS_PATH.test(r.path));
     expect(chatCalls).toHaveLength(2);
     expect(chatCalls[0]?.token).not.toBe(chatCalls[1]?.token);

@@ -114,7 +114,7 @@ describe('retries of idempotent calls', () => {
     const started = Date.now();
     const error = await client.listChats().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AvitoApiError);
-    expect(error).toMatchObject({ status: 0, ambiguous: false, message: expect.stringMatching(/no answer within 150 ms/) });
+    expect(error).toMatchObject({ status: 0, ambiguous: false, message: expect.stringMatching(/нет ответа за 150 мс/) });
     expect(Date.now() - started).toBeLessThan(900);
   });
 

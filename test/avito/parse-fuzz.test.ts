@@ -543,7 +543,7 @@ describe('the Avito client over HTTP: arbitrary answers', () => {
     expect(error).toBeInstanceOf(AvitoApiError);
     expect((error as Error).name).toBe(errorName);
     expect((error as AvitoApiError).endpoint).toBe('GET /messenger/v2/accounts/{user_id}/chats');
-    expect((error as Error).message).toMatch(/^Avito GET \/messenger\/v2\/accounts\/\{user_id\}\/chats/);
+    expect((error as Error).message).toMatch(/^Авито GET \/messenger\/v2\/accounts\/\{user_id\}\/chats/);
   });
 
   it('listSubscriptions on a version object with a "toString" key resolves or rejects with AvitoResponseError, not a TypeError', async () => {

@@ -36,13 +36,13 @@ describe('pause --all and resume --all', () => {
   it('pause --all: a pass sends nothing and marks nothing read; every view shows it; resume --all: the questions are answered', async () => {
     const paused = await runInProcess(['pause', '--all'], { cwd, env });
     expect(paused.code, paused.stderr).toBe(ExitCode.Ok);
-    expect(paused.stdout).toBe('the bot answers no chat on the account until avito-ai resume --all; questions wait unread for you\n');
+    expect(paused.stdout).toBe('бот не отвечает ни в одном чате аккаунта до avito-ai resume --all; вопросы ждут вас непрочитанными\n');
     const unreadBefore = ANSWERED.map(unreadIn);
 
     const pass = await runInProcess(['poll', '--once'], { cwd, env });
     expect(pass.code, pass.stderr).toBe(ExitCode.Ok);
     // The seller's takeover chat waits too: what they wrote is read after the pause.
-    expect(pass.stderr).toMatch(/INFO\s+pass chats=6 .*answered=0 .*held=6/);
+    expect(pass.stderr).toMatch(/INFO\s+проход chats=6 .*answered=0 .*held=6/);
     sandbox.addMessage('u2i-demo-coffee', { text: 'А доставка в Казань сколько?' });
     expect((await runInProcess(['poll', '--once'], { cwd, env })).code).toBe(ExitCode.Ok);
     expect(sandbox.sent()).toEqual([]);
@@ -52,17 +52,17 @@ describe('pause --all and resume --all', () => {
     expect(sandbox.requests.filter((request) => /\/messages$/.test(request.path))).toEqual([]);
 
     const chats = await runInProcess(['chats'], { cwd, env });
-    expect(chats.stdout.split('\n')[0]).toBe('the whole account is paused until avito-ai resume --all: no chat is answered, questions wait unread');
+    expect(chats.stdout.split('\n')[0]).toBe('весь аккаунт на паузе до avito-ai resume --all: ни в одном чате нет ответов, вопросы ждут непрочитанными');
     const stats = JSON.parse((await runInProcess(['stats', '--json'], { cwd, env })).stdout) as { account_pause: unknown; pending_messages: number };
     expect(stats.account_pause).toEqual({ since: expect.any(String), until: null });
     expect(stats.pending_messages).toBe(6);
     const doctor = await runInProcess(['doctor', '--json'], { cwd, env });
     const store = (JSON.parse(doctor.stdout) as { checks: Array<{ id: string; status: string; detail: string; fix?: string }> }).checks.find((check) => check.id === 'store');
-    expect(store).toMatchObject({ status: 'warn', detail: expect.stringContaining('paused on the whole account (pause --all) until avito-ai resume --all'), fix: expect.stringContaining('avito-ai resume --all') });
+    expect(store).toMatchObject({ status: 'warn', detail: expect.stringContaining('на паузе на всём аккаунте (pause --all) до avito-ai resume --all'), fix: expect.stringContaining('avito-ai resume --all') });
 
     const resumed = await runInProcess(['resume', '--all'], { cwd, env });
     expect(resumed.code, resumed.stderr).toBe(ExitCode.Ok);
-    expect(resumed.stdout).toMatch(/^the bot answers on the whole account again: pause --all and any hold for another responder are lifted; questions left waiting are answered if younger than 72 h/);
+    expect(resumed.stdout).toMatch(/^бот снова отвечает на всём аккаунте: pause --all и остановка из-за другого отвечающего сняты; на ждавшие вопросы бот ответит, если им меньше 72 ч/);
     const after = await runInProcess(['poll', '--once'], { cwd, env });
     expect(after.code, after.stderr).toBe(ExitCode.Ok);
     expect(new Set(sandbox.sent().map((message) => message.chat_id))).toEqual(new Set(ANSWERED));
@@ -70,21 +70,21 @@ describe('pause --all and resume --all', () => {
     expect(sandbox.sent('u2i-demo-coffee')).toHaveLength(1);
     expect(String(sandbox.sent('u2i-demo-coffee')[0]!.content.text)).toMatch(/Казань|доставк/i);
     expect((await runInProcess(['stats', '--json'], { cwd, env })).stdout).toContain('"account_pause": null');
-    expect((await runInProcess(['chats'], { cwd, env })).stdout).not.toContain('whole account');
+    expect((await runInProcess(['chats'], { cwd, env })).stdout).not.toContain('весь аккаунт');
   });
 
   it('pause --all --hours N ends by itself', async () => {
     const paused = await runInProcess(['pause', '--all', '--hours', '0.0001'], { cwd, env });
-    expect(paused.stdout).toMatch(/^the bot answers no chat on the account until .+ \(or avito-ai resume --all\); questions wait unread for you\n$/);
+    expect(paused.stdout).toMatch(/^бот не отвечает ни в одном чате аккаунта до .+ \(или до avito-ai resume --all\); вопросы ждут вас непрочитанными\n$/);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await runInProcess(['poll', '--once'], { cwd, env })).code).toBe(ExitCode.Ok);
     expect(new Set(sandbox.sent().map((message) => message.chat_id))).toEqual(new Set(ANSWERED));
   });
 
   it.each([
-    [['pause', 'u2i-demo-coffee', '--all'], 'avito-ai: pause takes a chat id or --all, not both\n'],
-    [['pause'], 'avito-ai: pause needs a chat id, e.g. avito-ai pause u2i-abc123 (or --all for the whole account)\n'],
-    [['pause', '--all', '--hours', '0'], 'avito-ai: --hours must be a positive number, got "0"\n'],
+    [['pause', 'u2i-demo-coffee', '--all'], 'avito-ai: pause принимает номер чата или --all, не то и другое\n'],
+    [['pause'], 'avito-ai: для pause нужен номер чата, например avito-ai pause u2i-abc123 (или --all для всего аккаунта)\n'],
+    [['pause', '--all', '--hours', '0'], 'avito-ai: --hours: ожидается положительное число, а задано "0"\n'],
   ])('%j is a usage error', async (argv, message) => {
     const result = await runInProcess(argv, { cwd, env });
     expect(result.code).toBe(ExitCode.Usage);
@@ -94,7 +94,7 @@ describe('pause --all and resume --all', () => {
   it('--help of pause and resume names the account-wide switch', async () => {
     expect((await runInProcess(['pause', '--help'], { cwd })).stdout).toContain('$ avito-ai pause --all');
     const resume = (await runInProcess(['resume', '--help'], { cwd })).stdout;
-    expect(resume).toMatch(/--all\s+answer on the whole account again: lifts pause --all and the hold\s+after another responder was found/);
+    expect(resume).toMatch(/--all\s+снова отвечать на всём аккаунте: снимает pause --all и остановку\s+из-за другого отвечающего/);
   });
 });
 
@@ -110,7 +110,7 @@ describe('MAX_REPLIES_PER_HOUR_ACCOUNT', () => {
     for (const chatId of held) expect(unreadIn(chatId), chatId).toBeGreaterThan(0);
     expect(readMarks().filter((chatId) => held.includes(chatId))).toEqual([]);
     const notices = (text: string): string[] => text.split('\n').filter((line) => line.includes('MAX_REPLIES_PER_HOUR_ACCOUNT'));
-    expect(notices(first.stderr)).toEqual([expect.stringMatching(/WARN\s+notice: The bot sent 2 replies on the account within the hour/)]);
+    expect(notices(first.stderr)).toEqual([expect.stringMatching(/WARN\s+уведомление: The bot sent 2 replies on the account within the hour/)]);
     expect(first.stderr).toMatch(/held=3/);
 
     // The next run (cron) still holds them, and does not tell the seller again within the hour.

@@ -39,18 +39,18 @@ afterEach(async () => {
 
 const doctor = (extra: Record<string, string> = {}, args: string[] = []) => runInProcess(['doctor', ...args], { cwd, env: { ...env, ...extra } });
 
-/** The line of one check: `OK    Avito account    1234 «…»`. */
+/** The line of one check: `ОК        Аккаунт Авито    1234 «…»`. */
 function line(stdout: string, title: string): string {
-  const found = stdout.split('\n').find((text) => text.slice(6).startsWith(title));
+  const found = stdout.split('\n').find((text) => text.slice(10).startsWith(title));
   if (found === undefined) throw new Error(`no "${title}" line in:\n${stdout}`);
   return found;
 }
 
-/** The `fix:` line printed under a check, if any. */
+/** The `как исправить:` line printed under a check, if any. */
 function fixOf(stdout: string, title: string): string | undefined {
   const lines = stdout.split('\n');
   const next = lines[lines.indexOf(line(stdout, title)) + 1];
-  return next?.trim().startsWith('fix: ') ? next.trim().slice(5) : undefined;
+  return next?.trim().startsWith('как исправить: ') ? next.trim().slice(15) : undefined;
 }
 
 /** Requests that would change something at Avito: doctor must make none. */
@@ -66,15 +66,15 @@ describe('avito-ai doctor', () => {
   it('with working keys and a local knowledge base: every check OK, exit 0, nothing sent or changed', async () => {
     const result = await doctor();
     expect(result.code, result.stdout + result.stderr).toBe(ExitCode.Ok);
-    expect(line(result.stdout, 'Settings')).toMatch(/^OK\s+Settings\s+no \.env file, the environment only; engine local, mode poll, store /);
-    expect(line(result.stdout, 'Avito token')).toMatch(/^OK\s/);
-    expect(line(result.stdout, 'Avito account')).toMatch(new RegExp(`^OK\\s+Avito account\\s+${sandbox.account.id}`));
-    expect(line(result.stdout, 'Messenger API')).toMatch(/^OK\s+Messenger API\s+chats and messages can be read/);
-    expect(line(result.stdout, 'Webhook')).toMatch(/^SKIP\s+Webhook\s+AVITO_WEBHOOK_SECRET is not set: poll mode/);
-    expect(line(result.stdout, 'Knowledge base')).toMatch(/^OK\s+Knowledge base\s+7 documents in /);
-    expect(line(result.stdout, 'Telegram bot')).toMatch(/^SKIP\s/);
-    expect(line(result.stdout, 'Store')).toMatch(/^OK\s+Store\s+.*data will be created on the first run/);
-    expect(result.stdout).toContain('Everything avito-ai needs is in place.');
+    expect(line(result.stdout, 'Настройки')).toMatch(/^ОК\s+Настройки\s+файла \.env нет, только переменные окружения; движок local, режим poll, хранилище /);
+    expect(line(result.stdout, 'Токен Авито')).toMatch(/^ОК\s/);
+    expect(line(result.stdout, 'Аккаунт Авито')).toMatch(new RegExp(`^ОК\\s+Аккаунт Авито\\s+${sandbox.account.id}`));
+    expect(line(result.stdout, 'Messenger API')).toMatch(/^ОК\s+Messenger API\s+чаты и сообщения читаются/);
+    expect(line(result.stdout, 'Вебхук')).toMatch(/^ПРОПУСК\s+Вебхук\s+AVITO_WEBHOOK_SECRET не задан: режим poll/);
+    expect(line(result.stdout, 'База знаний')).toMatch(/^ОК\s+База знаний\s+документов в .*: 7 /);
+    expect(line(result.stdout, 'Бот Telegram')).toMatch(/^ПРОПУСК\s/);
+    expect(line(result.stdout, 'Хранилище')).toMatch(/^ОК\s+Хранилище\s+.*data будет создана при первом запуске/);
+    expect(result.stdout).toContain('Всё, что нужно avito-ai, на месте.');
     expect(writes()).toEqual([]);
     expect(sandbox.sent()).toEqual([]);
   });
@@ -92,13 +92,13 @@ describe('avito-ai doctor', () => {
       TELEGRAM_API_ROOT: telegram.url,
     });
     expect(result.code).toBe(ExitCode.Failure);
-    expect(line(result.stdout, 'Avito token')).toMatch(/^FAIL\s+Avito token\s+Avito POST \/token answered 401/);
-    expect(fixOf(result.stdout, 'Avito token')).toMatch(/AVITO_CLIENT_ID and AVITO_CLIENT_SECRET/);
-    expect(line(result.stdout, 'Avito account')).toMatch(/^SKIP\s/);
-    expect(line(result.stdout, 'Knowledge base')).toMatch(/^FAIL\s+Knowledge base\s+.*holds no documents/);
-    expect(line(result.stdout, 'Telegram bot')).toMatch(/^FAIL\s+Telegram bot\s+Telegram rejected TELEGRAM_BOT_TOKEN \(401\)/);
-    expect(fixOf(result.stdout, 'Telegram bot')).toMatch(/@BotFather/);
-    expect(result.stdout).toMatch(/\n3 problems: fix them and run avito-ai doctor again\.\n$/);
+    expect(line(result.stdout, 'Токен Авито')).toMatch(/^ОШИБКА\s+Токен Авито\s+Авито POST \/token ответил 401/);
+    expect(fixOf(result.stdout, 'Токен Авито')).toMatch(/AVITO_CLIENT_ID и AVITO_CLIENT_SECRET/);
+    expect(line(result.stdout, 'Аккаунт Авито')).toMatch(/^ПРОПУСК\s/);
+    expect(line(result.stdout, 'База знаний')).toMatch(/^ОШИБКА\s+База знаний\s+.*нет документов/);
+    expect(line(result.stdout, 'Бот Telegram')).toMatch(/^ОШИБКА\s+Бот Telegram\s+Telegram не принял TELEGRAM_BOT_TOKEN \(401\)/);
+    expect(fixOf(result.stdout, 'Бот Telegram')).toMatch(/@BotFather/);
+    expect(result.stdout).toMatch(/\n3 проблемы: исправьте и снова выполните avito-ai doctor\.\n$/);
     // The secret itself is never printed.
     expect(result.stdout).not.toContain('wrong-secret');
   });
@@ -106,8 +106,8 @@ describe('avito-ai doctor', () => {
   it('a setting that cannot be read is the one problem reported', async () => {
     const result = await doctor({ AVITO_POLL_INTERVAL: 'often' });
     expect(result.code).toBe(ExitCode.Failure);
-    expect(line(result.stdout, 'Settings')).toMatch(/^FAIL\s+Settings\s+.*AVITO_POLL_INTERVAL/);
-    expect(result.stdout.split('\n').filter((text) => /^(OK|FAIL|WARN|SKIP)\s/.test(text))).toHaveLength(1);
+    expect(line(result.stdout, 'Настройки')).toMatch(/^ОШИБКА\s+Настройки\s+.*AVITO_POLL_INTERVAL/);
+    expect(result.stdout.split('\n').filter((text) => /^(ОК|ОШИБКА|ВНИМАНИЕ|ПРОПУСК)\s/.test(text))).toHaveLength(1);
     expect(sandbox.requests).toEqual([]);
   });
 
@@ -115,16 +115,16 @@ describe('avito-ai doctor', () => {
     sandbox.setTariffStub(true);
     const result = await doctor();
     expect(result.code).toBe(ExitCode.Failure);
-    expect(line(result.stdout, 'Messenger API')).toMatch(/^FAIL\s+Messenger API\s+Avito shows its tariff stub/);
-    expect(fixOf(result.stdout, 'Messenger API')).toMatch(/Messenger API tariff/);
-    expect(line(result.stdout, 'Avito account')).toMatch(/^OK\s/);
+    expect(line(result.stdout, 'Messenger API')).toMatch(/^ОШИБКА\s+Messenger API\s+Авито показывает заглушку тарифа/);
+    expect(fixOf(result.stdout, 'Messenger API')).toMatch(/тариф Messenger API/);
+    expect(line(result.stdout, 'Аккаунт Авито')).toMatch(/^ОК\s/);
   });
 
   it('catches AVITO_USER_ID set to another account', async () => {
     const result = await doctor({ AVITO_USER_ID: '42' });
     expect(result.code).toBe(ExitCode.Failure);
-    expect(line(result.stdout, 'Avito account')).toMatch(/^FAIL\s+Avito account\s+AVITO_USER_ID is 42, but these keys belong to account/);
-    expect(fixOf(result.stdout, 'Avito account')).toBe(`set AVITO_USER_ID=${sandbox.account.id}, or remove it (it is found by itself)`);
+    expect(line(result.stdout, 'Аккаунт Авито')).toMatch(/^ОШИБКА\s+Аккаунт Авито\s+AVITO_USER_ID равен 42, но эти ключи от аккаунта/);
+    expect(fixOf(result.stdout, 'Аккаунт Авито')).toBe(`укажите AVITO_USER_ID=${sandbox.account.id} или удалите эту строку (номер определяется сам)`);
   });
 
   it('in serve mode checks that the webhook URL is subscribed, hiding the secret', async () => {
@@ -132,20 +132,20 @@ describe('avito-ai doctor', () => {
     const serveEnv = { AVITO_WEBHOOK_SECRET: SECRET, APP_BASE_URL: receiver.url };
     const before = await doctor(serveEnv);
     expect(before.code).toBe(ExitCode.Failure);
-    expect(line(before.stdout, 'Webhook')).toMatch(/^FAIL\s+Webhook\s+.*\/avito\/webhook\/<AVITO_WEBHOOK_SECRET> is not subscribed/);
-    expect(fixOf(before.stdout, 'Webhook')).toBe('run avito-ai serve, then avito-ai register-webhook');
+    expect(line(before.stdout, 'Вебхук')).toMatch(/^ОШИБКА\s+Вебхук\s+.*\/avito\/webhook\/<AVITO_WEBHOOK_SECRET> не подписан/);
+    expect(fixOf(before.stdout, 'Вебхук')).toBe('запустите avito-ai serve, затем avito-ai register-webhook');
 
     const registered = await runInProcess(['register-webhook'], { cwd, env: { ...env, ...serveEnv } });
     expect(registered.code, registered.stderr).toBe(ExitCode.Ok);
     const after = await doctor(serveEnv);
     expect(after.code, after.stdout).toBe(ExitCode.Ok);
-    expect(line(after.stdout, 'Webhook')).toMatch(/^OK\s+Webhook\s+http:\/\/127\.0\.0\.1:\d+\/avito\/webhook\/<AVITO_WEBHOOK_SECRET> is subscribed/);
+    expect(line(after.stdout, 'Вебхук')).toMatch(/^ОК\s+Вебхук\s+http:\/\/127\.0\.0\.1:\d+\/avito\/webhook\/<AVITO_WEBHOOK_SECRET> подписан/);
     expect(after.stdout).not.toContain(SECRET);
 
     // Back in poll mode, the leftover subscription is worth a warning, not a failure.
     const poll = await doctor();
     expect(poll.code).toBe(ExitCode.Ok);
-    expect(line(poll.stdout, 'Webhook')).toMatch(/^WARN\s+Webhook\s+poll mode, but Avito still delivers to/);
+    expect(line(poll.stdout, 'Вебхук')).toMatch(/^ВНИМАНИЕ\s+Вебхук\s+режим poll, но Авито всё ещё отправляет сообщения на/);
   });
 
   it('with Gemini: says to run sync-docs before it, reports the documents after it, and a bad key with its fix', async () => {
@@ -157,18 +157,18 @@ describe('avito-ai doctor', () => {
 
     const before = await doctor(geminiEnv);
     expect(before.code).toBe(ExitCode.Failure);
-    expect(line(before.stdout, 'Gemini')).toMatch(/^FAIL\s+Gemini\s/);
+    expect(line(before.stdout, 'Gemini')).toMatch(/^ОШИБКА\s+Gemini\s/);
     expect(fixOf(before.stdout, 'Gemini')).toMatch(/sync-docs/);
 
     const synced = await runInProcess(['sync-docs'], { cwd, env: { ...env, ...geminiEnv } });
     expect(synced.code, synced.stderr).toBe(ExitCode.Ok);
     const after = await doctor(geminiEnv);
     expect(after.code, after.stdout).toBe(ExitCode.Ok);
-    expect(line(after.stdout, 'Gemini')).toMatch(/^OK\s+Gemini\s+key accepted; store "avito-ai": 7 documents ready$/);
+    expect(line(after.stdout, 'Gemini')).toMatch(/^ОК\s+Gemini\s+ключ принят; хранилище "avito-ai": готово документов: 7$/);
 
     const badKey = await doctor({ ...geminiEnv, GEMINI_API_KEY: 'AIza-wrong' });
     expect(badKey.code).toBe(ExitCode.Failure);
-    expect(line(badKey.stdout, 'Gemini')).toMatch(/^FAIL\s+Gemini\s+.*API key/);
+    expect(line(badKey.stdout, 'Gemini')).toMatch(/^ОШИБКА\s+Gemini\s+.*API key/);
     expect(fixOf(badKey.stdout, 'Gemini')).toBeTruthy();
     expect(badKey.stdout).not.toContain('AIza-wrong');
   });
@@ -180,14 +180,14 @@ describe('avito-ai doctor', () => {
 
     const before = await doctor(telegramEnv);
     expect(before.code).toBe(ExitCode.Failure);
-    expect(line(before.stdout, 'Telegram bot')).toMatch(/^OK\s+Telegram bot\s+@\w+/);
-    expect(line(before.stdout, 'Telegram owners')).toMatch(new RegExp(`^FAIL\\s+Telegram owners\\s+${OWNER}: Bad Request: chat not found`));
-    expect(fixOf(before.stdout, 'Telegram owners')).toMatch(/press Start/);
+    expect(line(before.stdout, 'Бот Telegram')).toMatch(/^ОК\s+Бот Telegram\s+@\w+/);
+    expect(line(before.stdout, 'Владельцы в Telegram')).toMatch(new RegExp(`^ОШИБКА\\s+Владельцы в Telegram\\s+${OWNER}: Bad Request: chat not found`));
+    expect(fixOf(before.stdout, 'Владельцы в Telegram')).toMatch(/нажать «Запустить»/);
 
     telegram.userSends(OWNER, '/start', { firstName: 'Анна' });
     const after = await doctor(telegramEnv);
     expect(after.code, after.stdout).toBe(ExitCode.Ok);
-    expect(line(after.stdout, 'Telegram owners')).toBe(`OK    Telegram owners  can write to ${OWNER} (Анна)`);
+    expect(line(after.stdout, 'Владельцы в Telegram')).toBe(`ОК        Владельцы в Telegram может писать ${OWNER} (Анна)`);
     // Doctor looks; it never writes to the owners.
     expect(telegram.sent).toEqual([]);
   });
@@ -198,8 +198,8 @@ describe('avito-ai doctor', () => {
     await writeFile(state, '{"schemaVersion":1,"chats":{', { mode: 0o600 });
     const result = await doctor();
     expect(result.code).toBe(ExitCode.Failure);
-    expect(line(result.stdout, 'Store')).toMatch(/^FAIL\s+Store\s+.*avito-ai\.json/);
-    expect(fixOf(result.stdout, 'Store')).toMatch(/backup/);
+    expect(line(result.stdout, 'Хранилище')).toMatch(/^ОШИБКА\s+Хранилище\s+.*avito-ai\.json/);
+    expect(fixOf(result.stdout, 'Хранилище')).toMatch(/резервной копии/);
   });
 
   it('warns about store files other users can read, and names the daemon holding the store', async () => {
@@ -214,9 +214,9 @@ describe('avito-ai doctor', () => {
 
     const result = await doctor();
     expect(result.code).toBe(ExitCode.Ok);
-    expect(line(result.stdout, 'Store')).toMatch(new RegExp(`^WARN\\s+Store\\s+.*: \\d+ chats, \\d+ messages kept; in use by avito-ai pid ${holder.pid} on .* since 2026-11-22T10:00:00.000Z; readable by other users: .*avito-ai\\.json`));
-    expect(fixOf(result.stdout, 'Store')).toBe(`they hold buyers' messages: chmod 600 ${state}`);
-    expect(result.stdout).toContain('1 warning above.');
+    expect(line(result.stdout, 'Хранилище')).toMatch(new RegExp(`^ВНИМАНИЕ\\s+Хранилище\\s+.*: чатов \\d+, сообщений \\d+; занято avito-ai \\(pid ${holder.pid}\\) на .* с 2026-11-22T10:00:00.000Z; доступно для чтения другим пользователям: .*avito-ai\\.json`));
+    expect(fixOf(result.stdout, 'Хранилище')).toBe(`там сообщения покупателей: chmod 600 ${state}`);
+    expect(result.stdout).toContain('Выше: 1 предупреждение.');
   });
 
   it('--json prints every check for scripts', async () => {
@@ -230,7 +230,7 @@ describe('avito-ai doctor', () => {
   it('runs from the built bin and exits 1 on a problem', async () => {
     const ok = await spawnCli(['doctor'], { cwd, env }).done;
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^OK\s+Avito account/m);
+    expect(ok.stdout).toMatch(/^ОК\s+Аккаунт Авито/m);
     const bad = await spawnCli(['doctor'], { cwd, env: { ...env, AVITO_CLIENT_SECRET: 'nope' } }).done;
     expect(bad.code).toBe(1);
     expect(bad.stderr).not.toMatch(/\n\s+at /);

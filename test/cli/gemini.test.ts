@@ -45,9 +45,9 @@ describe('sync-docs', () => {
   it('uploads the folder, then nothing on a second run, then only the changed file', async () => {
     const first = await run(['sync-docs']);
     expect(first.code, first.stderr).toBe(ExitCode.Ok);
-    expect(first.stdout).toContain('→ Gemini File Search store "avito-ai"');
-    expect(first.stdout).toMatch(/uploaded\s+item-4012345678-kofemashina-delonghi\.md/);
-    expect(first.stdout).toMatch(/uploaded\s+replaced\s+unchanged\s+deleted\s+failed\s+skipped\n\s+7\s+0\s+0\s+0\s+0\s+0\n/);
+    expect(first.stdout).toContain('→ хранилище Gemini File Search "avito-ai"');
+    expect(first.stdout).toMatch(/загружен\s+item-4012345678-kofemashina-delonghi\.md/);
+    expect(first.stdout).toMatch(/загружено\s+заменено\s+как было\s+удалено\s+ошибки\s+пропущено\n\s+7\s+0\s+0\s+0\s+0\s+0\n/);
     expect(uploads()).toBe(7);
 
     const second = await run(['sync-docs', '--json']);
@@ -69,20 +69,20 @@ describe('sync-docs', () => {
     const before = fake.requests.length;
     const dry = await run(['sync-docs', '--dry-run', '--prune']);
     expect(dry.code).toBe(ExitCode.Ok);
-    expect(dry.stdout).toMatch(/^Dry run, nothing changed: /);
-    expect(dry.stdout).toMatch(/would upload\s+novoe\.txt/);
-    expect(dry.stdout).toMatch(/would delete\s+vozvrat\.md/);
+    expect(dry.stdout).toMatch(/^Пробный запуск, ничего не изменено: /);
+    expect(dry.stdout).toMatch(/загрузил бы\s+novoe\.txt/);
+    expect(dry.stdout).toMatch(/удалил бы\s+vozvrat\.md/);
     expect(fake.requests.slice(before).every((request) => request.method === 'GET')).toBe(true);
 
     const kept = await run(['sync-docs']);
-    expect(kept.stdout).toContain('vozvrat.md (run with --prune to delete them)');
+    expect(kept.stdout).toContain('vozvrat.md (запустите с --prune, чтобы удалить их)');
   });
 
   it('reports a file Gemini could not index, keeps going, and exits 1', async () => {
     fake.failUploadOf('oplata.md', 'Unsupported document content');
     const { code, stdout } = await run(['sync-docs']);
     expect(code).toBe(ExitCode.Failure);
-    expect(stdout).toMatch(/failed\s+oplata\.md: .*Unsupported document content/);
+    expect(stdout).toMatch(/ошибка\s+oplata\.md: .*Unsupported document content/);
     expect(uploads()).toBe(7);
   });
 
@@ -92,8 +92,8 @@ describe('sync-docs', () => {
     await cp(join(ENCODINGS, 'shift-jis.txt'), join(cwd, 'knowledge', 'shift-jis.txt'));
     const sync = await run(['sync-docs']);
     expect(sync.code).toBe(ExitCode.Failure);
-    expect(sync.stdout).toMatch(/uploaded\s+garantiya-kresla\.txt/);
-    expect(sync.stdout).toMatch(/failed\s+shift-jis\.txt: unknown text encoding \(not UTF-8, Windows-1251 or KOI8-R\): save the file as UTF-8/);
+    expect(sync.stdout).toMatch(/загружен\s+garantiya-kresla\.txt/);
+    expect(sync.stdout).toMatch(/ошибка\s+shift-jis\.txt: unknown text encoding \(not UTF-8, Windows-1251 or KOI8-R\): save the file as UTF-8/);
     expect(uploads()).toBe(8);
 
     const { stdout } = await run(['ask', 'Какая гарантия на кресла?', '--item', '4012345681', '--json']);
@@ -106,9 +106,9 @@ describe('sync-docs', () => {
     await run(['sync-docs']);
     const { code, stdout } = await run(['sync-docs', '--list']);
     expect(code).toBe(ExitCode.Ok);
-    expect(stdout).toMatch(/^7 document\(s\) in Gemini File Search store "avito-ai":/);
-    expect(stdout).toMatch(/active\s+item 4012345680\s+item-4012345680-velosiped\.json/);
-    expect(stdout).toMatch(/active\s+general\s+dostavka\.md/);
+    expect(stdout).toMatch(/^хранилище Gemini File Search "avito-ai": документов 7:/);
+    expect(stdout).toMatch(/active\s+объявление 4012345680\s+item-4012345680-velosiped\.json/);
+    expect(stdout).toMatch(/active\s+общий\s+dostavka\.md/);
     const json = JSON.parse((await run(['sync-docs', '--list', '--json'])).stdout) as Array<Record<string, unknown>>;
     expect(json).toContainEqual(expect.objectContaining({ display_name: 'item-4012345679-robot-pylesos.md', scope: 'item', item_id: 4012345679, state: 'STATE_ACTIVE', managed: true }));
   });
@@ -169,13 +169,13 @@ describe('errors a seller can fix', () => {
   it('no store yet: says to run sync-docs', async () => {
     const { code, stderr } = await run(['ask', 'Доставка?']);
     expect(code).toBe(ExitCode.Unavailable);
-    expect(stderr).toBe('avito-ai: The File Search store "avito-ai" does not exist yet (upload your documents first: avito-ai sync-docs)\n');
+    expect(stderr).toBe('avito-ai: хранилища File Search "avito-ai" ещё нет (сначала загрузите документы: avito-ai sync-docs)\n');
   });
 
   it('KNOWLEDGE_ENGINE=gemini without a key names the variable and where to get one', async () => {
     const { code, stderr } = await run(['ask', 'Доставка?'], { GEMINI_API_KEY: '', KNOWLEDGE_ENGINE: 'gemini' });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toMatch(/^avito-ai: GEMINI_API_KEY is not set \(create a key at https:\/\/aistudio\.google\.com\/apikey/);
+    expect(stderr).toMatch(/^avito-ai: GEMINI_API_KEY не задан \(создайте ключ на https:\/\/aistudio\.google\.com\/apikey/);
   });
 
   it('Gemini unreachable: one line after the retries, exit 6', async () => {
@@ -201,7 +201,7 @@ describe('poll with Gemini', () => {
   it('refuses to start before the documents are uploaded, touching no chat', async () => {
     const { code, stderr } = await run(['poll', '--once']);
     expect(code).toBe(ExitCode.Unavailable);
-    expect(stderr).toContain('avito-ai: The File Search store "avito-ai" does not exist yet (upload your documents first: avito-ai sync-docs)');
+    expect(stderr).toContain('avito-ai: хранилища File Search "avito-ai" ещё нет (сначала загрузите документы: avito-ai sync-docs)');
     expect(sandbox.sent()).toEqual([]);
   });
 
@@ -210,7 +210,7 @@ describe('poll with Gemini', () => {
     fake.requests.length = 0;
     const first = await run(['poll', '--once']);
     expect(first.code, first.stderr).toBe(ExitCode.Ok);
-    expect(first.stderr).toMatch(/knowledge base ready engine=gemini store=avito-ai documents=7/);
+    expect(first.stderr).toMatch(/база знаний готова engine=gemini store=avito-ai documents=7/);
     const vacuum = sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text);
     expect(vacuum).toHaveLength(1);
     expect(vacuum[0]).toMatch(/гаранти/i);
@@ -240,7 +240,7 @@ describe('poll with Gemini', () => {
     fake.failNext(':generateContent', 503, { times: 1000 });
     const down = await run(['poll', '--once'], { GEMINI_RETRIES: '0' });
     expect(down.code, down.stderr).toBe(ExitCode.Ok);
-    expect(down.stderr).toMatch(/cannot list the File Search store now .*starting anyway/);
+    expect(down.stderr).toMatch(/хранилище File Search сейчас недоступно .*запускаюсь всё равно/);
     expect(sandbox.sent('u2i-demo-vacuum')).toEqual([]);
     // The escalation and the voice message need no engine: handled all the same.
     expect(sandbox.sent('u2i-demo-manager')).toHaveLength(1);

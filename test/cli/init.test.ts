@@ -65,7 +65,7 @@ describe('avito-ai init, guided', () => {
     });
     expect((await stat(join(cwd, '.env'))).mode & 0o777).toBe(0o600);
     // The template's other settings stay, documented.
-    expect(await readFile(join(cwd, '.env'), 'utf8')).toContain('# Seconds between passes of `avito-ai poll`.');
+    expect(await readFile(join(cwd, '.env'), 'utf8')).toContain('# Секунд между проходами `avito-ai poll`.');
     expect(await readdir(join(cwd, 'docs/knowledge'))).toEqual(['primer-zamenite-menya.md']);
     expect(stdout).toContain('Проверяю всё разом (avito-ai doctor)');
     expect(stdout).toContain('avito-ai poll --once --dry-run');

@@ -60,10 +60,10 @@ describe('sync-docs --engine local', () => {
     await putOfficeFiles();
     const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local', '--list'], { cwd, env: {} });
     expect(code).toBe(ExitCode.Ok);
-    expect(stdout).toContain('3 document(s) in the local index:');
-    expect(stdout).toMatch(/indexed\s+general\s+instrukciya\.pdf/);
-    expect(stdout).toMatch(/indexed\s+item 4012345678\s+item-4012345678-opisanie\.docx/);
-    expect(stdout).toMatch(/indexed\s+general\s+prays\.xlsx/);
+    expect(stdout).toContain('локальный индекс: документов 3:');
+    expect(stdout).toMatch(/indexed\s+общий\s+instrukciya\.pdf/);
+    expect(stdout).toMatch(/indexed\s+объявление 4012345678\s+item-4012345678-opisanie\.docx/);
+    expect(stdout).toMatch(/indexed\s+общий\s+prays\.xlsx/);
   });
 
   it('names the files it could not read, with the reason, and exits 1 for an unreadable one', async () => {
@@ -72,9 +72,9 @@ describe('sync-docs --engine local', () => {
     await writeFile(join(dir, 'prays-staryy.xls'), 'x');
     const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local'], { cwd, env: {} });
     expect(code).toBe(ExitCode.Failure);
-    expect(stdout).toContain('failed        otvety.txt: unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8');
-    expect(stdout).toContain('skipped       prays-staryy.xls: unsupported file type (.xls): save it as .xlsx');
-    expect(stdout).toContain('3 document(s) indexed');
+    expect(stdout).toContain('ошибка         otvety.txt: unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8');
+    expect(stdout).toContain('пропущен       prays-staryy.xls: unsupported file type (.xls): save it as .xlsx');
+    expect(stdout).toContain('Документов проиндексировано: 3');
   });
 });
 
@@ -92,10 +92,10 @@ describe('doctor', () => {
     const env = { ...sandboxEnv(sandbox, join(cwd, 'data', 'avito-ai.json')), KNOWLEDGE_DIR: dir };
     const { stdout } = await runInProcess(['doctor'], { cwd, env });
     const lines = stdout.split('\n');
-    const at = lines.findIndex((text) => text.slice(6).startsWith('Knowledge base'));
+    const at = lines.findIndex((text) => text.slice(10).startsWith('База знаний'));
     expect(at, stdout).toBeGreaterThanOrEqual(0);
     const next = lines[at + 1]?.trim();
-    return { line: lines[at] ?? '', fix: next?.startsWith('fix: ') ? next.slice(5) : undefined };
+    return { line: lines[at] ?? '', fix: next?.startsWith('как исправить: ') ? next.slice(15) : undefined };
   }
 
   it('warns naming the files it could not read, with each reason and the fix', async () => {
@@ -103,22 +103,22 @@ describe('doctor', () => {
     await copyFile(join(ENCODINGS, 'shift-jis.txt'), join(dir, 'otvety.txt'));
     await writeFile(join(dir, 'opisanie.doc'), 'x');
     const { line, fix } = await knowledgeCheck();
-    expect(line).toMatch(/^WARN\s+Knowledge base\s+3 documents in /);
+    expect(line).toMatch(/^ВНИМАНИЕ\s+База знаний\s+документов в .*: 3 /);
     expect(line).toContain(
-      '2 not read, buyers get no answers from them: otvety.txt (unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8), opisanie.doc (unsupported file type (.doc): save it as .docx)',
+      'не прочитано: 2, из них покупатели ответов не получат: otvety.txt (unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8), opisanie.doc (unsupported file type (.doc): save it as .docx)',
     );
-    expect(fix).toMatch(/^save them in a format avito-ai reads .* or move them out of the folder; avito-ai sync-docs lists them all$/);
+    expect(fix).toMatch(/^сохраните их в формате, который читает avito-ai .* или уберите из папки; avito-ai sync-docs покажет весь список$/);
   });
 
   it('names only the first three of many, and stays OK when every file is read', async () => {
     for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg']) await writeFile(join(dir, name), 'x');
     await writeFile(join(dir, 'dostavka.md'), 'Доставка по Москве — 500 ₽.');
     expect((await knowledgeCheck()).line).toContain(
-      '5 not read, buyers get no answers from them: a.jpg (unsupported file type (.jpg)), b.jpg (unsupported file type (.jpg)), c.jpg (unsupported file type (.jpg)) and 2 more',
+      'не прочитано: 5, из них покупатели ответов не получат: a.jpg (unsupported file type (.jpg)), b.jpg (unsupported file type (.jpg)), c.jpg (unsupported file type (.jpg)) и ещё 2',
     );
     for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg']) await rm(join(dir, name));
     const { line, fix } = await knowledgeCheck();
-    expect(line).toMatch(/^OK\s+Knowledge base\s+1 documents in /);
+    expect(line).toMatch(/^ОК\s+База знаний\s+документов в .*: 1 /);
     expect(fix).toBeUndefined();
   });
 });

@@ -238,7 +238,7 @@ describe('the daemon against the sandbox', () => {
     const controller = new AbortController();
     const daemon = startInProcess(['poll'], { cwd, env, signal: controller.signal });
     try {
-      await waitFor(() => /INFO {2}pass chats=/.test(daemon.stderr()), 'the first pass');
+      await waitFor(() => /INFO {2}проход chats=/.test(daemon.stderr()), 'the first pass');
       expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
       await writeFile(dieFile, '');
       sandbox.addMessage('u2i-demo-vacuum', { text: 'Сколько дней идёт доставка?' });

@@ -65,7 +65,7 @@ describe('GigaChat', () => {
 
   it('ask in text shows the model, which passages the answer cites (←) and which it was only given (·), and why a reply was refused', async () => {
     const found = await run(['ask', 'Сколько стоит доставка курьером по Москве?'], env);
-    expect(found.stdout).toMatch(/^FOUND · sources: dostavka\.md · strategy: general · engine: gigachat · model: GigaChat:2\.0\.28\.2 · \d+ ms · tokens: \d+ in, \d+ out$/m);
+    expect(found.stdout).toMatch(/^FOUND · источники: dostavka\.md · способ: general · движок: gigachat · модель: GigaChat:2\.0\.28\.2 · \d+ мс · токены: \d+ на входе, \d+ на выходе$/m);
     expect(found.stdout).toMatch(/^ {2}← dostavka\.md/m);
     expect(found.stdout).toMatch(/^ {2}· /m);
     fake.onChat(() => ({ content: '{"answerable":true,"wants_person":false,"answer":"Доставка курьером стоит 990 ₽.","sources":["P1"]}' }));
@@ -119,10 +119,10 @@ describe('GigaChat', () => {
   it('a CA file that is missing or not PEM is a settings error naming GIGACHAT_CA_FILE', async () => {
     const missing = await run(['ask', 'Доставка?'], { ...env, GIGACHAT_CA_FILE: join(cwd, 'nope.pem') });
     expect(missing.code).toBe(ExitCode.Config);
-    expect(missing.stderr).toMatch(/^avito-ai: GIGACHAT_CA_FILE .*nope\.pem cannot be read \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/^avito-ai: не удаётся прочитать GIGACHAT_CA_FILE .*nope\.pem \(ENOENT\)/);
     await writeFile(join(cwd, 'der.cer'), Buffer.from([0x30, 0x82, 0x01]));
     const der = await run(['ask', 'Доставка?'], { ...env, GIGACHAT_CA_FILE: join(cwd, 'der.cer') });
-    expect(der.stderr).toMatch(/holds no PEM certificate.*openssl x509 -inform der/);
+    expect(der.stderr).toMatch(/нет сертификата PEM.*openssl x509 -inform der/);
   });
 
   it('a refused key and unpaid tokens: one line with the fix, exit 4', async () => {
@@ -138,7 +138,7 @@ describe('GigaChat', () => {
   it('both GIGACHAT_CREDENTIALS and GEMINI_API_KEY, no KNOWLEDGE_ENGINE: a settings error, not a guess', async () => {
     const { code, stderr } = await run(['ask', 'Доставка?'], { ...env, GEMINI_API_KEY: 'AIza-test' });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toMatch(/^avito-ai: both GIGACHAT_CREDENTIALS and GEMINI_API_KEY are set.*KNOWLEDGE_ENGINE=gigachat/);
+    expect(stderr).toMatch(/^avito-ai: заданы и GIGACHAT_CREDENTIALS, и GEMINI_API_KEY.*KNOWLEDGE_ENGINE=gigachat/);
     const chosen = await run(['ask', 'Сколько стоит доставка курьером?', '--json'], { ...env, GEMINI_API_KEY: 'AIza-test', KNOWLEDGE_ENGINE: 'gigachat' });
     expect(JSON.parse(chosen.stdout)).toMatchObject({ engine: 'gigachat' });
   });
@@ -146,7 +146,7 @@ describe('GigaChat', () => {
   it('sync-docs indexes the folder and uploads nothing', async () => {
     const { code, stdout } = await run(['sync-docs'], env);
     expect(code).toBe(ExitCode.Ok);
-    expect(stdout).toContain('7 document(s) indexed; each question is sent to gigachat with the few passages that answer it, nothing is uploaded.');
+    expect(stdout).toContain('Документов проиндексировано: 7; каждый вопрос уходит в gigachat вместе с несколькими отрывками, которые на него отвечают, ничего не загружается.');
     expect(fake.requests).toEqual([]);
   });
 
@@ -154,12 +154,12 @@ describe('GigaChat', () => {
     const { stdout } = await run(['doctor', '--json'], env);
     const checks = JSON.parse(stdout) as { checks: Array<{ id: string; status: string; detail: string; fix?: string }> };
     const byId = Object.fromEntries(checks.checks.map((check) => [check.id, check]));
-    expect(byId['model-key']).toMatchObject({ status: 'ok', detail: expect.stringContaining(`GigaChat issued a token (GIGACHAT_API_PERS), trusting ${fake.caFile}`) });
-    expect(byId['model-listed']).toMatchObject({ status: 'ok', detail: 'GigaChat is offered' });
-    expect(byId['model-call']).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^GigaChat:2\.0\.28\.2 answered in \d+ ms/) });
+    expect(byId['model-key']).toMatchObject({ status: 'ok', detail: expect.stringContaining(`GigaChat выдал токен (GIGACHAT_API_PERS), с сертификатом ${fake.caFile}`) });
+    expect(byId['model-listed']).toMatchObject({ status: 'ok', detail: 'GigaChat есть на сервере' });
+    expect(byId['model-call']).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^GigaChat:2\.0\.28\.2 ответила за \d+ мс/) });
     expect(fake.chatCalls().at(-1)?.max_tokens).toBe(1);
     const unknown = JSON.parse((await run(['doctor', '--json'], { ...env, GIGACHAT_MODEL: 'GigaChat-9' })).stdout) as typeof checks;
-    expect(unknown.checks.find((check) => check.id === 'model-listed')).toMatchObject({ status: 'warn', fix: 'check GIGACHAT_MODEL' });
+    expect(unknown.checks.find((check) => check.id === 'model-listed')).toMatchObject({ status: 'warn', fix: 'проверьте GIGACHAT_MODEL' });
     expect(unknown.checks.find((check) => check.id === 'model-call')).toMatchObject({ status: 'fail', fix: expect.stringContaining('GIGACHAT_MODEL') });
   });
 
@@ -176,7 +176,7 @@ describe('GigaChat', () => {
     it('answers buyers through GigaChat and keeps one token across poll --once runs', async () => {
       const first = await run(['poll', '--once'], env);
       expect(first.code, first.stderr).toBe(ExitCode.Ok);
-      expect(first.stderr).toMatch(/knowledge base ready engine=gigachat model=GigaChat/);
+      expect(first.stderr).toMatch(/база знаний готова engine=gigachat model=GigaChat/);
       const vacuum = sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text);
       expect(vacuum).toHaveLength(1);
       expect(vacuum[0]).toMatch(/гаранти/i);
@@ -235,7 +235,7 @@ describe('GigaChat', () => {
       expect(second.code, second.stderr).toBe(ExitCode.Ok);
       expect(sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text)).toEqual([DEFAULT_FALLBACK_TEXT]);
       // Without Telegram the notice goes to the log, with the reason the seller must act on.
-      expect(second.stderr).toMatch(/notice: The knowledge engine failed 2 times in a row \(GigaChat chat: 402 Payment Required\)/);
+      expect(second.stderr).toMatch(/уведомление: The knowledge engine failed 2 times in a row \(GigaChat chat: 402 Payment Required\)/);
     });
   });
 });
@@ -274,11 +274,11 @@ describe('OpenAI-compatible API', () => {
   it('names the missing settings', async () => {
     const noModel = await run(['ask', 'Доставка?'], { ...env, OPENAI_MODEL: '' });
     expect(noModel.code).toBe(ExitCode.Config);
-    expect(noModel.stderr).toMatch(/^avito-ai: OPENAI_MODEL is not set/);
+    expect(noModel.stderr).toMatch(/^avito-ai: OPENAI_MODEL не задан/);
     const noUrl = await run(['ask', 'Доставка?'], { ...env, OPENAI_BASE_URL: '' });
-    expect(noUrl.stderr).toMatch(/^avito-ai: OPENAI_BASE_URL is not set.*11434/);
+    expect(noUrl.stderr).toMatch(/^avito-ai: OPENAI_BASE_URL не задан.*11434/);
     const badHeaders = await run(['ask', 'Доставка?'], { ...env, OPENAI_HEADERS: 'no colon here' });
-    expect(badHeaders.stderr).toMatch(/^avito-ai: OPENAI_HEADERS must look like "Name: value; Name2: value"/);
+    expect(badHeaders.stderr).toMatch(/^avito-ai: OPENAI_HEADERS: ожидается вид "Name: value; Name2: value"/);
   });
 
   it('a server that does not answer: one line naming OPENAI_BASE_URL', async () => {

@@ -20,14 +20,14 @@ describe('the command line', () => {
     for (const command of ['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'telegram-id', 'demo', 'sandbox']) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
-    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('Примеры:');
   });
 
   it.each(['poll', 'reply', 'ask', 'pause', 'resume', 'chats', 'sync-docs', 'telegram-id', 'demo', 'sandbox'])('%s --help explains it with an example', async (command) => {
     const { code, stdout } = await runInProcess([command, '--help'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Ok);
     expect(stdout).toContain(`avito-ai ${command}`);
-    expect(stdout).toMatch(/Examples?:/);
+    expect(stdout).toMatch(/Примеры?:/);
   });
 
   it('--version prints the version', async () => {
@@ -37,11 +37,11 @@ describe('the command line', () => {
   });
 
   it.each([
-    [['frobnicate'], /^avito-ai: unknown command 'frobnicate' \(see avito-ai --help\)\n$/],
-    [['poll', '--fast'], /^avito-ai: unknown option '--fast' \(see avito-ai --help\)\n$/],
-    [['ask'], /^avito-ai: missing required argument 'question' \(see avito-ai --help\)\n$/],
-    [['poll', '--interval', 'soon'], /^avito-ai: --interval must be a positive whole number, got "soon"\n$/],
-    [['ask', 'q', '--engine', 'gpt'], /^avito-ai: option '--engine <engine>' argument 'gpt' is invalid/],
+    [['frobnicate'], /^avito-ai: нет такой команды: 'frobnicate' \(см. avito-ai --help\)\n$/],
+    [['poll', '--fast'], /^avito-ai: нет такого параметра: '--fast' \(см. avito-ai --help\)\n$/],
+    [['ask'], /^avito-ai: не указан обязательный аргумент 'question' \(см. avito-ai --help\)\n$/],
+    [['poll', '--interval', 'soon'], /^avito-ai: --interval: ожидается целое положительное число, а задано "soon"\n$/],
+    [['ask', 'q', '--engine', 'gpt'], /^avito-ai: 'gpt' не подходит для '--engine <engine>', можно: local, gemini, gigachat, openai/],
   ])('%j is a one-line usage error with exit code 2', async (argv, message) => {
     const { code, stderr } = await runInProcess(argv, { cwd: tmp() });
     expect(code).toBe(ExitCode.Usage);
@@ -52,14 +52,14 @@ describe('the command line', () => {
   it('a missing credential is one line naming the variable, exit code 3, no stack', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toBe('avito-ai: AVITO_CLIENT_ID is not set (see .env.example)\n');
+    expect(stderr).toBe('avito-ai: AVITO_CLIENT_ID не задан (см. .env.example)\n');
   });
 
   it('DEBUG=avito-ai in .env adds the stack too', async () => {
     const cwd = tmp();
     writeFileSync(join(cwd, '.env'), 'DEBUG=avito-ai\n');
     const { stderr } = await runInProcess(['poll', '--once'], { cwd });
-    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID is not set/);
+    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID не задан/);
     expect(stderr).toMatch(/\n\s+at /);
   });
 
@@ -74,7 +74,7 @@ describe('the command line', () => {
 
   it('DEBUG=avito-ai adds the stack', async () => {
     const { stderr } = await runInProcess(['poll', '--once'], { cwd: tmp(), env: { DEBUG: 'avito-ai' } });
-    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID is not set/);
+    expect(stderr).toMatch(/^avito-ai: AVITO_CLIENT_ID не задан/);
     expect(stderr).toMatch(/\n\s+at /);
   });
 });
@@ -167,7 +167,7 @@ describe('against the Avito sandbox', () => {
   it('poll --once answers, and a second pass sends nothing more', async () => {
     const first = await runInProcess(['poll', '--once'], { cwd, env });
     expect(first.code).toBe(ExitCode.Ok);
-    expect(first.stderr).toMatch(/INFO\s+pass chats=6 .*answered=\d+ escalated=1/);
+    expect(first.stderr).toMatch(/INFO\s+проход chats=6 .*answered=\d+ escalated=1/);
     // Answered: coffee, vacuum, bike (fallback), manager (escalation), voice (asks for text); not the takeover.
     expect(new Set(sandbox.sent().map((m) => m.chat_id))).toEqual(
       new Set(['u2i-demo-coffee', 'u2i-demo-vacuum', 'u2i-demo-bike', 'u2i-demo-manager', 'u2i-demo-voice']),
@@ -182,7 +182,7 @@ describe('against the Avito sandbox', () => {
   it('poll --once --dry-run prints what it would send and sends nothing', async () => {
     const { code, stdout } = await runInProcess(['poll', '--once', '--dry-run'], { cwd, env });
     expect(code).toBe(ExitCode.Ok);
-    expect(stdout).toContain('u2i-demo-vacuum would send [FOUND');
+    expect(stdout).toContain('u2i-demo-vacuum отправил бы [FOUND');
     expect(stdout).toContain('Гарантия 12 месяцев');
     expect(sandbox.sent()).toEqual([]);
   });
@@ -211,7 +211,7 @@ describe('against the Avito sandbox', () => {
       const result = await runInProcess(args, { cwd, env });
       expect(result.code, result.stderr).toBe(ExitCode.Usage);
       // One error line (the log may say other things), no stack.
-      expect(result.stderr.split('\n').filter((line) => line.startsWith('avito-ai:'))).toEqual([expect.stringMatching(/^avito-ai: Avito has no chat u2i-no-such-chat \(/)]);
+      expect(result.stderr.split('\n').filter((line) => line.startsWith('avito-ai:'))).toEqual([expect.stringMatching(/^avito-ai: на Авито нет чата u2i-no-such-chat \(/)]);
       expect(result.stderr).not.toMatch(/^\s+at /m);
     }
     expect(sandbox.sent()).toEqual([]);
@@ -220,7 +220,7 @@ describe('against the Avito sandbox', () => {
   it('reply answers one chat; reply --text sends as the seller and pauses the bot there', async () => {
     const answered = await runInProcess(['reply', 'u2i-demo-vacuum'], { cwd, env });
     expect(answered.code).toBe(ExitCode.Ok);
-    expect(answered.stdout).toMatch(/u2i-demo-vacuum sent \[FOUND/);
+    expect(answered.stdout).toMatch(/u2i-demo-vacuum отправлено \[FOUND/);
     expect(sandbox.sent('u2i-demo-bike')).toEqual([]);
 
     const fresh = await runInProcess(['reply', 'u2i-demo-coffee', '--text', 'Здравствуйте!'], { cwd: tmp(), env: { ...env, STORE_PATH: join(tmp(), 'new', 'store.json') } });
@@ -238,8 +238,8 @@ describe('against the Avito sandbox', () => {
   it('pause, chats and resume work on the store', async () => {
     await runInProcess(['poll', '--once'], { cwd, env });
     const listed = await runInProcess(['chats'], { cwd, env });
-    expect(listed.stdout).toMatch(/u2i-demo-manager\s+escalated/);
-    expect(listed.stdout).toMatch(/u2i-demo-takeover\s+paused \(takeover\)/);
+    expect(listed.stdout).toMatch(/u2i-demo-manager\s+передан вам/);
+    expect(listed.stdout).toMatch(/u2i-demo-takeover\s+на паузе \(takeover\)/);
 
     expect((await runInProcess(['pause', 'u2i-demo-coffee', '--hours', '2'], { cwd, env })).code).toBe(ExitCode.Ok);
     sandbox.addMessage('u2i-demo-coffee', { text: 'А доставка в Казань сколько?' });
@@ -268,7 +268,7 @@ describe('against the Avito sandbox', () => {
   it('a missing knowledge folder stops poll before any buyer gets the fallback', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env: { ...env, KNOWLEDGE_DIR: join(cwd, 'nope') } });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toBe(`avito-ai: KNOWLEDGE_DIR ${join(cwd, 'nope')} is not a folder (create it and put your documents there, or set KNOWLEDGE_DIR (see .env.example))\n`);
+    expect(stderr).toBe(`avito-ai: KNOWLEDGE_DIR ${join(cwd, 'nope')} — не папка (создайте её и положите туда документы или укажите KNOWLEDGE_DIR (см. .env.example))\n`);
     expect(sandbox.requests).toEqual([]);
   });
 
@@ -286,7 +286,7 @@ describe('against the Avito sandbox', () => {
     try {
       const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env });
       expect(code).toBe(ExitCode.Store);
-      expect(stderr).toMatch(/^avito-ai: Another avito-ai process \(pid \d+\) is using /);
+      expect(stderr).toMatch(/^avito-ai: .* использует другой процесс avito-ai \(pid \d+\)/);
     } finally {
       await holder.close();
     }

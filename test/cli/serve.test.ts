@@ -253,7 +253,7 @@ describe('the monitor', () => {
     expect(running.token).toMatch(/^[0-9a-f]{48}$/);
     const first = await running.stop();
     serve = undefined;
-    expect(first.stderr).toMatch(new RegExp(`INFO  dashboard: ${running.monitorUrl}/dashboard\\?token=${running.token} token_file=${file}\n`));
+    expect(first.stderr).toMatch(new RegExp(`INFO  панель: ${running.monitorUrl}/dashboard\\?token=${running.token} token_file=${file}\n`));
     // JSON lines are often shipped to a log service: the link there names the file instead.
     const again = await start({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
     expect(again.token).toBe(running.token);
@@ -262,7 +262,7 @@ describe('the monitor', () => {
     serve = undefined;
     expect(second.stderr).not.toContain(running.token);
     const lines = second.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; token_file?: string });
-    expect(lines.find((line) => line.msg.startsWith('dashboard: '))).toMatchObject({ msg: `dashboard: ${again.monitorUrl}/dashboard?token=<the token in ${file}>`, token_file: file });
+    expect(lines.find((line) => line.msg.startsWith('панель: '))).toMatchObject({ msg: `панель: ${again.monitorUrl}/dashboard?token=<токен в ${file}>`, token_file: file });
   });
 
   it('`avito-ai stats` prints the same figures from the store, with no server running', async () => {
@@ -278,8 +278,8 @@ describe('the monitor', () => {
     }
     expect(offline.uptime_seconds).toBeNull();
     const table = await runInProcess(['stats'], { cwd, env });
-    expect(table.stdout).toMatch(/^total_messages\s+6$/m);
-    expect(table.stdout).toMatch(/^escalated_chats\s+1$/m);
+    expect(table.stdout).toMatch(/^сообщений всего\s+6$/m);
+    expect(table.stdout).toMatch(/^чатов передано вам\s+1$/m);
   });
 });
 
@@ -328,10 +328,10 @@ describe('settings serve refuses', () => {
 
   it('refuses the same port for the webhook and the monitor, and a malformed one, in one line', async () => {
     const cases: Array<[Record<string, string>, string[], RegExp]> = [
-      [{ PORT: '8090', MONITOR_PORT: '8090' }, [], /MONITOR_PORT and PORT are both 8090: the monitor needs a port of its own/],
-      [{}, ['--port', '8081'], /MONITOR_PORT and PORT are both 8081/],
-      [{ MONITOR_PORT: 'abc' }, [], /MONITOR_PORT must be a whole number from 0 to 65535, got "abc"/],
-      [{ MONITOR_HOST: 'bad host' }, [], /MONITOR_HOST must be an address to listen on/],
+      [{ PORT: '8090', MONITOR_PORT: '8090' }, [], /MONITOR_PORT и PORT оба равны 8090: монитору нужен свой порт/],
+      [{}, ['--port', '8081'], /MONITOR_PORT и PORT оба равны 8081/],
+      [{ MONITOR_PORT: 'abc' }, [], /MONITOR_PORT: ожидается целое число от 0 до 65535, а задано "abc"/],
+      [{ MONITOR_HOST: 'bad host' }, [], /MONITOR_HOST: ожидается адрес для приёма соединений/],
     ];
     for (const [extra, flags, message] of cases) {
       const result = await runInProcess(['serve', ...flags], { cwd, env: { ...env, AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, ...extra } });
@@ -348,12 +348,12 @@ describe('settings serve refuses', () => {
     const other = { ...env, STORE_PATH: join(cwd, 'other.json'), AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET };
     const result = await runInProcess(['serve'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-serve-2-')), env: { ...other, PORT: port, MONITOR_PORT: String(await freePort()) } });
     expect(result.code).toBe(ExitCode.Config);
-    expect(result.stderr).toContain(`port ${port}`);
+    expect(result.stderr).toContain(`порт ${port}`);
     const freeWebhookPort = String(await freePort());
     const monitor = await runInProcess(['serve'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-serve-3-')), env: { ...other, STORE_PATH: join(cwd, 'third.json'), PORT: freeWebhookPort, MONITOR_PORT: monitorPort } });
     expect(monitor.code).toBe(ExitCode.Config);
-    expect(monitor.stderr).toContain(`port ${monitorPort}`);
-    expect(monitor.stderr).toContain('set MONITOR_PORT to a free port');
+    expect(monitor.stderr).toContain(`порт ${monitorPort}`);
+    expect(monitor.stderr).toContain('укажите в MONITOR_PORT свободный порт');
     // The webhook listener it had opened first is closed again.
     await expect(fetch(`http://127.0.0.1:${freeWebhookPort}/health`)).rejects.toThrow();
   });
@@ -368,17 +368,17 @@ describe('register-webhook', () => {
     const removed = await runInProcess(['register-webhook', '--remove', running.webhookUrl], { cwd, env });
     expect(removed.code, removed.stderr).toBe(ExitCode.Ok);
     expect(sandbox.subscriptions()).toEqual([]);
-    expect((await runInProcess(['register-webhook', '--list'], { cwd, env })).stdout).toContain('no webhook subscriptions');
+    expect((await runInProcess(['register-webhook', '--list'], { cwd, env })).stdout).toContain('подписок на вебхук нет');
   });
 
   it('refuses a URL that does not answer as Avito will check it, and subscribes nothing', async () => {
     const running = await start();
     const wrongSecret = await runInProcess(['register-webhook', `${running.url}/avito/webhook/not-the-secret-000000`], { cwd, env });
     expect(wrongSecret.code).toBe(ExitCode.Unavailable);
-    expect(wrongSecret.stderr).toContain('answered 404');
+    expect(wrongSecret.stderr).toContain('кодом 404');
     const nobody = await runInProcess(['register-webhook', `http://127.0.0.1:${await freePort()}/avito/webhook/x`], { cwd, env });
     expect(nobody.code).toBe(ExitCode.Unavailable);
-    expect(nobody.stderr).toContain('did not answer');
+    expect(nobody.stderr).toContain('не ответил на проверку Авито');
     expect(sandbox.subscriptions()).toEqual([]);
   });
 

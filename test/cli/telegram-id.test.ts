@@ -32,13 +32,13 @@ describe('avito-ai telegram-id', () => {
   it('says how to get a message when no one wrote', async () => {
     const { code, stdout } = await runInProcess(['telegram-id', '--wait', '1'], { cwd, env: { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url } });
     expect(code).toBe(ExitCode.Failure);
-    expect(stdout).toContain('No one wrote to @avito_ai_test_bot in 1 s. Open https://t.me/avito_ai_test_bot');
+    expect(stdout).toContain('За 1 с никто не написал @avito_ai_test_bot. Откройте https://t.me/avito_ai_test_bot');
   });
 
   it('a rejected token is one line with the fix, exit 4', async () => {
     const { code, stderr } = await runInProcess(['telegram-id', '--wait', '1'], { cwd, env: { TELEGRAM_BOT_TOKEN: '999:WRONG-TOKEN', TELEGRAM_API_ROOT: telegram.url } });
     expect(code).toBe(ExitCode.Auth);
-    expect(stderr).toBe('avito-ai: Telegram rejected TELEGRAM_BOT_TOKEN (401) (copy the token from @BotFather again (/mybots → API Token))\n');
+    expect(stderr).toBe('avito-ai: Telegram не принял TELEGRAM_BOT_TOKEN (401) (скопируйте токен у @BotFather заново (/mybots → API Token))\n');
   });
 
   it('poll with a token but no owner names the variable and this command', async () => {
@@ -47,7 +47,7 @@ describe('avito-ai telegram-id', () => {
       env: { TELEGRAM_BOT_TOKEN: telegram.token, AVITO_CLIENT_ID: 'x', AVITO_CLIENT_SECRET: 'y', KNOWLEDGE_DIR: cwd, STORE_PATH: join(cwd, 's.json') },
     });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toMatch(/^avito-ai: TELEGRAM_OWNER_CHAT_ID is not set: .*avito-ai telegram-id/);
+    expect(stderr).toMatch(/^avito-ai: TELEGRAM_OWNER_CHAT_ID не задан: .*avito-ai telegram-id/);
     // Refused before the store was opened: nothing locked, nothing created.
     expect(existsSync(join(cwd, 's.json'))).toBe(false);
     expect(existsSync(join(cwd, 's.lock'))).toBe(false);

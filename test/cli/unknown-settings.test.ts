@@ -39,16 +39,16 @@ describe('misspelt settings', () => {
     const cwd = await folderWithEnv(TYPOS);
     const result = await runInProcess(argv, { cwd, env: { TELEGRAM_CHAT_ID: '123' } });
     const envFile = join(cwd, '.env');
-    expect(result.stderr).toMatch(new RegExp(` WARN  AVITO_CLIENT_SECERT in ${envFile} is not an avito-ai setting and is ignored \\(did you mean AVITO_CLIENT_SECRET\\?\\)\n`));
+    expect(result.stderr).toMatch(new RegExp(` WARN  AVITO_CLIENT_SECERT в ${envFile} — не настройка avito-ai, значение не используется \\(может быть, AVITO_CLIENT_SECRET\\?\\)\n`));
     for (const [key, nearest] of [
       ['AVITO_CLIENT_SECERT', 'AVITO_CLIENT_SECRET'],
       ['KNOWLEGDE_DIR', 'KNOWLEDGE_DIR'],
       ['FALLBAK_TEXT', 'FALLBACK_TEXT'],
     ]) {
-      expect(count(result.stderr, `${key} in ${envFile} is not an avito-ai setting`), result.stderr).toBe(1);
-      expect(result.stderr).toContain(`(did you mean ${nearest}?)`);
+      expect(count(result.stderr, `${key} в ${envFile} — не настройка avito-ai`), result.stderr).toBe(1);
+      expect(result.stderr).toContain(`(может быть, ${nearest}?)`);
     }
-    expect(count(result.stderr, 'TELEGRAM_CHAT_ID in the environment is not an avito-ai setting and is ignored (did you mean TELEGRAM_OWNER_CHAT_ID?)')).toBe(1);
+    expect(count(result.stderr, 'TELEGRAM_CHAT_ID в переменных окружения — не настройка avito-ai, значение не используется (может быть, TELEGRAM_OWNER_CHAT_ID?)')).toBe(1);
     expect(result.stdout).not.toContain('is not an avito-ai setting');
   });
 
@@ -56,7 +56,7 @@ describe('misspelt settings', () => {
     const cwd = await folderWithEnv('LOG_FORMAT=json\nKNOWLEGDE_DIR=./kb\n');
     const result = await runInProcess(['stats'], { cwd, env: {} });
     const lines = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as { level: string; msg: string });
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: `KNOWLEGDE_DIR in ${join(cwd, '.env')} is not an avito-ai setting and is ignored (did you mean KNOWLEDGE_DIR?)` })]);
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: `KNOWLEGDE_DIR в ${join(cwd, '.env')} — не настройка avito-ai, значение не используется (может быть, KNOWLEDGE_DIR?)` })]);
   });
 
   it('doctor fails on them with a check of its own and the fix; a correct setup has no such line', async () => {
@@ -64,12 +64,12 @@ describe('misspelt settings', () => {
     const result = await runInProcess(['doctor'], { cwd, env: { TELEGRAM_CHAT_ID: '123' } });
     expect(result.code).toBe(ExitCode.Failure);
     const lines = result.stdout.split('\n');
-    const at = lines.findIndex((line) => line.includes('Setting names'));
+    const at = lines.findIndex((line) => line.includes('Имена настроек'));
     expect(lines[at]).toMatch(
-      /^FAIL\s+Setting names\s+5 variables are not avito-ai settings and ignored: AVITO_CLIENT_SECERT \(did you mean AVITO_CLIENT_SECRET\?\), KNOWLEGDE_DIR \(did you mean KNOWLEDGE_DIR\?\), FALLBAK_TEXT \(did you mean FALLBACK_TEXT\?\), SHOP_NAME, TELEGRAM_CHAT_ID \(did you mean TELEGRAM_OWNER_CHAT_ID\?\)$/,
+      /^ОШИБКА\s+Имена настроек\s+5 переменных — не настройки avito-ai и не используются: AVITO_CLIENT_SECERT \(может быть, AVITO_CLIENT_SECRET\?\), KNOWLEGDE_DIR \(может быть, KNOWLEDGE_DIR\?\), FALLBAK_TEXT \(может быть, FALLBACK_TEXT\?\), SHOP_NAME, TELEGRAM_CHAT_ID \(может быть, TELEGRAM_OWNER_CHAT_ID\?\)$/,
     );
     expect(lines[at + 1]?.trim()).toBe(
-      `fix: in ${join(cwd, '.env')}: rename AVITO_CLIENT_SECERT to AVITO_CLIENT_SECRET, KNOWLEGDE_DIR to KNOWLEDGE_DIR, FALLBAK_TEXT to FALLBACK_TEXT, remove SHOP_NAME; in the environment: rename TELEGRAM_CHAT_ID to TELEGRAM_OWNER_CHAT_ID (every setting is listed in .env.example)`,
+      `как исправить: в ${join(cwd, '.env')}: переименуйте AVITO_CLIENT_SECERT в AVITO_CLIENT_SECRET, KNOWLEGDE_DIR в KNOWLEDGE_DIR, FALLBAK_TEXT в FALLBACK_TEXT, удалите SHOP_NAME; в переменных окружения: переименуйте TELEGRAM_CHAT_ID в TELEGRAM_OWNER_CHAT_ID (все настройки перечислены в .env.example)`,
     );
 
     const json = JSON.parse((await runInProcess(['doctor', '--json'], { cwd, env: {} })).stdout) as { ok: boolean; checks: Array<{ id: string; status: string }> };

@@ -24,10 +24,10 @@ describe('the Telegram settings', () => {
   });
 
   it.each([
-    ['TELEGRAM_BOT_TOKEN', 'my-token', /TELEGRAM_BOT_TOKEN must look like 123456789:AA/],
-    ['TELEGRAM_OWNER_CHAT_ID', '@me', /TELEGRAM_OWNER_CHAT_ID must be one chat id or several, comma-separated/],
-    ['TELEGRAM_LOG', 'verbose', /TELEGRAM_LOG must be one of all, escalations, off/],
-    ['TELEGRAM_API_ROOT', 'api.telegram.org', /TELEGRAM_API_ROOT must be an http\(s\) URL such as https:\/\/api.telegram.org/],
+    ['TELEGRAM_BOT_TOKEN', 'my-token', /TELEGRAM_BOT_TOKEN: ожидается вид 123456789:AA/],
+    ['TELEGRAM_OWNER_CHAT_ID', '@me', /TELEGRAM_OWNER_CHAT_ID: ожидается номер чата или несколько через запятую/],
+    ['TELEGRAM_LOG', 'verbose', /TELEGRAM_LOG: ожидается одно из значений: all, escalations, off/],
+    ['TELEGRAM_API_ROOT', 'api.telegram.org', /TELEGRAM_API_ROOT: ожидается адрес http\(s\), например https:\/\/api.telegram.org/],
   ])('reject a malformed %s without echoing a secret', (key, value, message) => {
     let error: unknown;
     try {
@@ -69,11 +69,11 @@ describe('the Gemini settings', () => {
   });
 
   it.each([
-    ['GEMINI_TEMPERATURE', '3', /GEMINI_TEMPERATURE must be a number from 0 to 2, got "3"/],
-    ['GEMINI_MODEL', 'gemini flash', /GEMINI_MODEL must be a model name such as gemini-flash-latest/],
-    ['GEMINI_BASE_URL', 'relay.example.com', /GEMINI_BASE_URL must be an http\(s\) URL/],
-    ['GEMINI_RETRIES', '-1', /GEMINI_RETRIES must be a whole number from 0 to 10/],
-    ['KNOWLEDGE_ENGINE', 'yandexgpt', /KNOWLEDGE_ENGINE must be one of local, gemini, gigachat, openai/],
+    ['GEMINI_TEMPERATURE', '3', /GEMINI_TEMPERATURE: ожидается число от 0 до 2, а задано "3"/],
+    ['GEMINI_MODEL', 'gemini flash', /GEMINI_MODEL: ожидается название модели, например gemini-flash-latest/],
+    ['GEMINI_BASE_URL', 'relay.example.com', /GEMINI_BASE_URL: ожидается адрес http\(s\)/],
+    ['GEMINI_RETRIES', '-1', /GEMINI_RETRIES: ожидается целое число от 0 до 10/],
+    ['KNOWLEDGE_ENGINE', 'yandexgpt', /KNOWLEDGE_ENGINE: ожидается одно из значений: local, gemini, gigachat, openai/],
   ])('reject a malformed %s in one line naming it', (key, value, message) => {
     const error = (() => {
       try {
@@ -122,19 +122,19 @@ describe('resolveConfig', () => {
     const cwd = dir();
     writeFileSync(join(cwd, 'prod.env'), 'AVITO_USER_ID=42\n');
     expect(resolveConfig({ env: {}, cwd, envFile: 'prod.env' }).avito.userId).toBe(42);
-    expect(() => resolveConfig({ env: {}, cwd, envFile: 'nope.env' })).toThrow(/cannot read .*nope\.env/);
+    expect(() => resolveConfig({ env: {}, cwd, envFile: 'nope.env' })).toThrow(/не удаётся прочитать .*nope\.env/);
   });
 
   it.each([
-    ['AVITO_POLL_INTERVAL', 'soon', /AVITO_POLL_INTERVAL must be a number from 1 to 86400, got "soon"/],
-    ['AVITO_CHAT_TYPES', 'u2i,x2y', /AVITO_CHAT_TYPES must be a comma-separated list of u2i, u2u, a2u/],
-    ['AVITO_API_URL', 'api.avito.ru', /AVITO_API_URL must be an http\(s\) URL/],
-    ['AVITO_USER_ID', '-5', /AVITO_USER_ID must be a positive whole number/],
-    ['CONTEXT_LIMIT', '2.5', /CONTEXT_LIMIT must be a whole number from 1 to 100/],
-    ['KNOWLEDGE_ENGINE', 'chatgpt', /KNOWLEDGE_ENGINE must be one of local, gemini/],
-    ['LOG_FORMAT', 'xml', /LOG_FORMAT must be one of text, json/],
-    ['ACTIVE_HOURS', '9-21', /ACTIVE_HOURS must look like 09:00-21:00/],
-    ['TZ', 'Mars/Olympus', /TZ must be an IANA time zone/],
+    ['AVITO_POLL_INTERVAL', 'soon', /AVITO_POLL_INTERVAL: ожидается число от 1 до 86400, а задано "soon"/],
+    ['AVITO_CHAT_TYPES', 'u2i,x2y', /AVITO_CHAT_TYPES: ожидается список через запятую из значений: u2i, u2u, a2u/],
+    ['AVITO_API_URL', 'api.avito.ru', /AVITO_API_URL: ожидается адрес http\(s\)/],
+    ['AVITO_USER_ID', '-5', /AVITO_USER_ID: ожидается целое положительное число/],
+    ['CONTEXT_LIMIT', '2.5', /CONTEXT_LIMIT: ожидается целое число от 1 до 100/],
+    ['KNOWLEDGE_ENGINE', 'chatgpt', /KNOWLEDGE_ENGINE: ожидается одно из значений: local, gemini/],
+    ['LOG_FORMAT', 'xml', /LOG_FORMAT: ожидается одно из значений: text, json/],
+    ['ACTIVE_HOURS', '9-21', /ACTIVE_HOURS: ожидается время вида 09:00-21:00/],
+    ['TZ', 'Mars/Olympus', /TZ: ожидается часовой пояс/],
   ])('a malformed %s names the variable and the expected shape', (key, value, message) => {
     let error: unknown;
     try {
@@ -148,20 +148,20 @@ describe('resolveConfig', () => {
   });
 
   it('names the first missing credential', () => {
-    expect(() => requireAvitoCredentials(resolveConfig({ env: {}, cwd: dir() }))).toThrow('AVITO_CLIENT_ID is not set (see .env.example)');
+    expect(() => requireAvitoCredentials(resolveConfig({ env: {}, cwd: dir() }))).toThrow('AVITO_CLIENT_ID не задан (см. .env.example)');
     expect(() => requireAvitoCredentials(resolveConfig({ env: { AVITO_CLIENT_ID: 'x' }, cwd: dir() }))).toThrow(
-      'AVITO_CLIENT_SECRET is not set (see .env.example)',
+      'AVITO_CLIENT_SECRET не задан (см. .env.example)',
     );
   });
 
   it('turns \\n in texts into line breaks and refuses texts longer than one Avito message', () => {
     expect(resolveConfig({ env: { FALLBACK_TEXT: 'а\\nб' }, cwd: dir() }).responder.fallbackText).toBe('а\nб');
-    expect(() => resolveConfig({ env: { ESCALATION_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/ESCALATION_TEXT must be at most 1000 characters/);
+    expect(() => resolveConfig({ env: { ESCALATION_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/ESCALATION_TEXT: ожидается не больше 1000 символов/);
     // The non-text reply too; there an empty value means "send nothing", not the default.
     expect(resolveConfig({ env: { NON_TEXT_REPLY_TEXT: 'Пришлите\\nтекстом' }, cwd: dir() }).responder.nonTextReplyText).toBe('Пришлите\nтекстом');
     expect(resolveConfig({ env: { NON_TEXT_REPLY_TEXT: '' }, cwd: dir() }).responder.nonTextReplyText).toBe('');
     expect(resolveConfig({ env: {}, cwd: dir() }).responder.nonTextReplyText).toBe(DEFAULT_NON_TEXT_REPLY_TEXT);
-    expect(() => resolveConfig({ env: { NON_TEXT_REPLY_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/NON_TEXT_REPLY_TEXT must be at most 1000 characters/);
+    expect(() => resolveConfig({ env: { NON_TEXT_REPLY_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/NON_TEXT_REPLY_TEXT: ожидается не больше 1000 символов/);
   });
 
   it('small talk gets no reply and ESCALATION_PHRASES adds nothing unless the seller sets them', () => {
@@ -173,7 +173,7 @@ describe('resolveConfig', () => {
     }).responder;
     expect(set).toMatchObject({ thanksReplyText: '🤖: пожалуйста!', greetingReplyText: 'Здравствуйте!\nЧем помочь?', escalationPhrases: ['директор магазина', 'хочу вернуть деньги'] });
     expect(resolveConfig({ env: { ESCALATION_PHRASES: 'none' }, cwd: dir() }).responder.escalationPhrases).toEqual([]);
-    expect(() => resolveConfig({ env: { THANKS_REPLY_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/THANKS_REPLY_TEXT must be at most 1000 characters/);
+    expect(() => resolveConfig({ env: { THANKS_REPLY_TEXT: 'я'.repeat(1001) }, cwd: dir() })).toThrow(/THANKS_REPLY_TEXT: ожидается не больше 1000 символов/);
   });
 
   it('parses active hours, across midnight too', () => {
@@ -194,7 +194,7 @@ describe('the model engines\' settings', () => {
     expect(resolveConfig({ env: {}, cwd }).knowledge.engine).toBe('local');
     expect(resolveConfig({ env: { GIGACHAT_CREDENTIALS: 'a2V5' }, cwd }).knowledge.engine).toBe('gigachat');
     expect(resolveConfig({ env: { GEMINI_API_KEY: 'k' }, cwd }).knowledge.engine).toBe('gemini');
-    expect(() => resolveConfig({ env: { GEMINI_API_KEY: 'k', GIGACHAT_CREDENTIALS: 'a2V5' }, cwd })).toThrow(/both GIGACHAT_CREDENTIALS and GEMINI_API_KEY are set/);
+    expect(() => resolveConfig({ env: { GEMINI_API_KEY: 'k', GIGACHAT_CREDENTIALS: 'a2V5' }, cwd })).toThrow(/заданы и GIGACHAT_CREDENTIALS, и GEMINI_API_KEY/);
     expect(resolveConfig({ env: { GEMINI_API_KEY: 'k', GIGACHAT_CREDENTIALS: 'a2V5', KNOWLEDGE_ENGINE: 'Gemini' }, cwd }).knowledge.engine).toBe('gemini');
     // A stray OPENAI_API_KEY in the shell never switches engines by itself.
     expect(resolveConfig({ env: { OPENAI_API_KEY: 'sk-x' }, cwd }).knowledge.engine).toBe('local');
@@ -215,10 +215,10 @@ describe('the model engines\' settings', () => {
   });
 
   it.each([
-    ['GIGACHAT_SCOPE', 'PERS', /GIGACHAT_SCOPE must be one of GIGACHAT_API_PERS, GIGACHAT_API_B2B, GIGACHAT_API_CORP, got "PERS"/],
-    ['GIGACHAT_MODEL', 'Giga Chat', /GIGACHAT_MODEL must be a model name such as/],
-    ['OPENAI_BASE_URL', 'localhost:11434', /OPENAI_BASE_URL must be an http\(s\) URL such as http:\/\/127.0.0.1:11434\/v1/],
-    ['OPENAI_HEADERS', 'x-title', /OPENAI_HEADERS must look like "Name: value; Name2: value"/],
+    ['GIGACHAT_SCOPE', 'PERS', /GIGACHAT_SCOPE: ожидается одно из значений: GIGACHAT_API_PERS, GIGACHAT_API_B2B, GIGACHAT_API_CORP, а задано "PERS"/],
+    ['GIGACHAT_MODEL', 'Giga Chat', /GIGACHAT_MODEL: ожидается название модели, например/],
+    ['OPENAI_BASE_URL', 'localhost:11434', /OPENAI_BASE_URL: ожидается адрес http\(s\), например http:\/\/127.0.0.1:11434\/v1/],
+    ['OPENAI_HEADERS', 'x-title', /OPENAI_HEADERS: ожидается вид "Name: value; Name2: value"/],
   ])('%s=%s is refused with a line that names it', (key, value, message) => {
     expect(() => resolveConfig({ env: { [key]: value }, cwd: dir() })).toThrow(message);
   });

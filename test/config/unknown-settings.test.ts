@@ -36,7 +36,7 @@ describe('unknown settings', () => {
       { key: 'ID', source: '.env' },
     ]);
     expect(describeConfigWarning(config.warnings[0]!, '/etc/avito-ai/env')).toBe(
-      'SHOP_NAME in /etc/avito-ai/env is not an avito-ai setting and is ignored (the settings are listed in .env.example)',
+      'SHOP_NAME в /etc/avito-ai/env — не настройка avito-ai, значение не используется (все настройки перечислены в .env.example)',
     );
   });
 
@@ -68,7 +68,7 @@ describe('unknown settings', () => {
       { key: 'MONITOR_TOKN', nearest: 'MONITOR_TOKEN', source: 'environment' },
     ]);
     expect(describeConfigWarning(config.warnings[0]!)).toBe(
-      'AVITO_CLIENT_SECERT in the environment is not an avito-ai setting and is ignored (did you mean AVITO_CLIENT_SECRET?)',
+      'AVITO_CLIENT_SECERT в переменных окружения — не настройка avito-ai, значение не используется (может быть, AVITO_CLIENT_SECRET?)',
     );
   });
 

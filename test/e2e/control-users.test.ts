@@ -76,8 +76,8 @@ describe.skipIf(!isRoot)('pause and resume from another user while the daemon ru
       // Root, as a seller typing `sudo avito-ai pause …` without the wrapper.
       const paused = await spawnCli(['pause', 'u2i-demo-vacuum', '--hours', '1'], { cwd, env }).done;
       expect(paused.code, paused.stderr).toBe(ExitCode.Ok);
-      expect(paused.stdout).toContain('queued');
-      await waitFor(() => log.includes('applied a queued pause'), 'the pause root queued to be applied');
+      expect(paused.stdout).toContain('в очереди');
+      await waitFor(() => log.includes('выполнена команда pause'), 'the pause root queued to be applied');
 
       // Another user, in a store directory open to all: nothing can hand the file to the daemon's user.
       chmodSync(dataDir, 0o777);
@@ -86,19 +86,19 @@ describe.skipIf(!isRoot)('pause and resume from another user while the daemon ru
       expect(refused.stderr.trim().split('\n')).toEqual([
         `avito-ai: the running avito-ai (user nobody) cannot read the pause request queued in ${controlInboxPath(storePath)}, a file of uid ${STRANGER}: it will be set aside unapplied (run the command as nobody, e.g. through the avito-ai wrapper of docs/deploy.md, or sudo -u nobody)`,
       ]);
-      await waitFor(() => log.includes('set aside control requests this user cannot read (EACCES)'), 'the unreadable request to be set aside');
+      await waitFor(() => log.includes('отложены команды, которые этот пользователь не может прочитать (EACCES)'), 'the unreadable request to be set aside');
       await telegram.waitFor((fake) => fake.sent.some((message) => message.plain.includes('не смог прочитать команду')), 10_000);
 
       // What an older avito-ai left when run as root: a 0600 request only root can read.
       writeFileSync(controlInboxPath(storePath), `${JSON.stringify({ op: 'pause', chatId: 'u2i-demo-coffee', until: Date.now() + 3_600_000 })}\n`, { mode: 0o600 });
-      await waitFor(() => countMatches(log, /WARN\s+set aside control requests/g) === 2, 'the old root request to be set aside');
+      await waitFor(() => countMatches(log, /WARN\s+отложены команды/g) === 2, 'the old root request to be set aside');
 
       const resumed = await spawnCli(['resume', 'u2i-demo-vacuum'], { cwd, env }).done;
       expect(resumed.code, resumed.stderr).toBe(ExitCode.Ok);
-      await waitFor(() => log.includes('applied a queued resume'), 'the resume after them to be applied');
+      await waitFor(() => log.includes('выполнена команда resume'), 'the resume after them to be applied');
 
-      expect(log).not.toContain('cannot read the control inbox');
-      expect(log).not.toMatch(/applied a queued pause.*u2i-demo-(bike|coffee)/);
+      expect(log).not.toContain('не удаётся прочитать очередь команд');
+      expect(log).not.toMatch(/выполнена команда pause.*u2i-demo-(bike|coffee)/);
       const setAside = readdirSync(dataDir).filter((name) => name.includes('.control.jsonl.unreadable-'));
       expect(setAside).toHaveLength(2);
       const notices = telegram.sent.filter((message) => message.chat_id === OWNER_CHAT && message.plain.includes('не смог прочитать команду'));

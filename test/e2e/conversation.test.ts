@@ -53,7 +53,7 @@ describe('poll --once: the fallback, "да", and "спасибо"', () => {
     const readsBefore = sb.requests.length;
     const second = await pass();
     expect(texts('u2i-offer')).toEqual([DEFAULT_FALLBACK_TEXT, DEFAULT_ESCALATION_TEXT]);
-    expect(second.stderr).toMatch(/notice: the buyer asked for a person.*chatId=u2i-offer/);
+    expect(second.stderr).toMatch(/уведомление: покупатель просит человека.*chatId=u2i-offer/);
     // The chat that needs the seller stays unread, to stand out in the app.
     const readsSince = sb.requests.slice(readsBefore).filter((r) => r.method === 'POST' && r.path.endsWith('/read'));
     expect(readsSince.map((r) => r.path)).not.toContainEqual(expect.stringContaining('u2i-offer'));

@@ -213,7 +213,7 @@ describe('crash safety: poll', () => {
       clearTimeout(killer);
       if (result.signal === 'SIGKILL') {
         // Killed before its pass summary: the pass was cut off, not the exit after it.
-        if (!/INFO\s+pass chats=/.test(result.stderr)) midPass++;
+        if (!/INFO\s+проход chats=/.test(result.stderr)) midPass++;
       } else {
         expect(result.code, result.stderr).toBe(0);
       }
@@ -225,7 +225,7 @@ describe('crash safety: poll', () => {
     // passed; the pass after them finds nothing to do.
     await recoverWithPoll(env, cwd);
     const idle = await runPollOnce(env, cwd);
-    expect(idle.stderr).toMatch(/INFO\s+pass chats=\d+ handled=\d+ answered=0 /);
+    expect(idle.stderr).toMatch(/INFO\s+проход chats=\d+ handled=\d+ answered=0 /);
 
     // Most runs must really die in the middle of their pass, or this proves nothing; and several
     // kills must fall after a reply went out but before it was recorded, the case that duplicates.
@@ -278,7 +278,7 @@ describe('crash safety: serve', () => {
       if (Date.now() > until) throw new Error('serve did not listen within 15 s');
       await sleep(10);
     }
-    return { child, done, webhook: `${url}/avito/webhook/${WEBHOOK_SECRET}`, passed: () => log.includes('"msg":"pass"') };
+    return { child, done, webhook: `${url}/avito/webhook/${WEBHOOK_SECRET}`, passed: () => log.includes('"msg":"проход"') };
   }
 
   it(`SIGKILL with webhook deliveries in flight, ${ROUNDS} times, then restarts: every inquiry has exactly one reply`, async () => {

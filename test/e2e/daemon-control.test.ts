@@ -30,16 +30,16 @@ describe('pause and resume while the daemon runs', () => {
 
       const paused = await runInProcess(['pause', 'u2i-demo-vacuum', '--hours', '1'], { cwd, env });
       expect(paused.code).toBe(0);
-      expect(paused.stdout).toMatch(/^u2i-demo-vacuum: pause until .* queued: the running avito-ai holds the store; it applies this at the start of its next pass \(within 1 s\)\n$/);
-      await waitFor(() => log.includes('applied a queued pause'), 'the pause to be applied');
+      expect(paused.stdout).toMatch(/^u2i-demo-vacuum: пауза до .* в очереди: хранилище занято запущенным avito-ai; он выполнит это в начале следующего прохода \(в течение 1 с\)\n$/);
+      await waitFor(() => log.includes('выполнена команда pause'), 'the pause to be applied');
       sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
-      const passesBefore = (log.match(/INFO\s+pass /g) ?? []).length;
-      await waitFor(() => (log.match(/INFO\s+pass /g) ?? []).length >= passesBefore + 2, 'two more passes');
+      const passesBefore = (log.match(/INFO\s+проход /g) ?? []).length;
+      await waitFor(() => (log.match(/INFO\s+проход /g) ?? []).length >= passesBefore + 2, 'two more passes');
       expect(sandbox.sent('u2i-demo-vacuum'), log + JSON.stringify(sandbox.messages('u2i-demo-vacuum'))).toHaveLength(1);
 
       const resumed = await runInProcess(['resume', 'u2i-demo-vacuum'], { cwd, env });
-      expect(resumed.stdout).toContain('resume queued');
-      await waitFor(() => log.includes('applied a queued resume'), 'the resume to be applied');
+      expect(resumed.stdout).toContain('resume в очереди');
+      await waitFor(() => log.includes('выполнена команда resume'), 'the resume to be applied');
       // Resume answers from now on: the question asked during the pause is the seller's.
       expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(1);
       sandbox.addMessage('u2i-demo-vacuum', { text: 'А оплатить как?' });
@@ -48,11 +48,11 @@ describe('pause and resume while the daemon runs', () => {
       // The seller answers by hand from the terminal while the daemon runs: sent, and the bot steps back.
       const manual = await runInProcess(['reply', 'u2i-demo-bike', '--text', 'Обмен не интересует, спасибо.'], { cwd, env });
       expect(manual.code, manual.stderr).toBe(0);
-      expect(manual.stdout).toMatch(/^u2i-demo-bike sent as the seller \(1 message\); pause queued: /);
+      expect(manual.stdout).toMatch(/^u2i-demo-bike: отправлено от имени продавца \(сообщений: 1\); пауза в очереди: /);
       const bikeBefore = sandbox.sent('u2i-demo-bike').length;
       sandbox.addMessage('u2i-demo-bike', { text: 'А почему?' });
-      const passes = (log.match(/INFO\s+pass /g) ?? []).length;
-      await waitFor(() => (log.match(/INFO\s+pass /g) ?? []).length >= passes + 2, 'two more passes');
+      const passes = (log.match(/INFO\s+проход /g) ?? []).length;
+      await waitFor(() => (log.match(/INFO\s+проход /g) ?? []).length >= passes + 2, 'two more passes');
       expect(sandbox.sent('u2i-demo-bike')).toHaveLength(bikeBefore);
     } finally {
       daemon.child.kill('SIGTERM');
@@ -67,15 +67,15 @@ describe('pause and resume while the daemon runs', () => {
     const daemon = spawnCli(['poll'], { cwd, env });
     let log = '';
     daemon.child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const passes = (): number => (log.match(/INFO\s+pass /g) ?? []).length;
+    const passes = (): number => (log.match(/INFO\s+проход /g) ?? []).length;
     const readMarks = (): number => sandbox!.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/read')).length;
     try {
       await waitFor(() => sandbox!.sent().length === 5 && passes() >= 2, 'the demo chats answered');
 
       const paused = await runInProcess(['pause', '--all'], { cwd, env });
       expect(paused.code, paused.stderr).toBe(0);
-      expect(paused.stdout).toMatch(/^pause --all until avito-ai resume --all queued: the running avito-ai holds the store; it applies this at the start of its next pass \(within 1 s\)\n$/);
-      await waitFor(() => log.includes('applied a queued pause --all: the bot answers no chat until resume --all'), 'the account pause to be applied');
+      expect(paused.stdout).toMatch(/^pause --all до avito-ai resume --all в очереди: хранилище занято запущенным avito-ai; он выполнит это в начале следующего прохода \(в течение 1 с\)\n$/);
+      await waitFor(() => log.includes('выполнена команда pause --all из очереди: бот не отвечает ни в одном чате до resume --all'), 'the account pause to be applied');
       const reads = readMarks();
       sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
       sandbox.addMessage('u2i-demo-coffee', { text: 'А в Казань отправите?' });
@@ -86,8 +86,8 @@ describe('pause and resume while the daemon runs', () => {
       expect(sandbox.messages('u2i-demo-vacuum').at(-1)).toMatchObject({ direction: 'in', is_read: false });
 
       const resumed = await runInProcess(['resume', '--all'], { cwd, env });
-      expect(resumed.stdout).toContain('resume --all queued');
-      await waitFor(() => log.includes('applied a queued resume --all'), 'the resume to be applied');
+      expect(resumed.stdout).toContain('resume --all в очереди');
+      await waitFor(() => log.includes('выполнена команда resume --all'), 'the resume to be applied');
       // Unlike a chat's resume, the questions asked during an account pause are still the bot's to answer.
       await waitFor(() => sandbox!.sent('u2i-demo-vacuum').length === 2 && sandbox!.sent('u2i-demo-coffee').length === 2, 'the answers after resume --all');
       expect(sandbox.sent()).toHaveLength(7);

@@ -38,10 +38,10 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('poll daemon and %s', (signal) => 
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { level: string; msg: string; time: string; documents?: number });
-    expect(lines[0]).toMatchObject({ level: 'info', msg: 'knowledge base ready', documents: 7 });
-    expect(lines[1]).toMatchObject({ level: 'info', msg: 'poll started' });
-    expect(lines.some((l) => l.msg === 'pass')).toBe(true);
-    expect(lines.at(-1)).toMatchObject({ msg: 'poll stopped: work in hand finished and saved' });
+    expect(lines[0]).toMatchObject({ level: 'info', msg: 'база знаний готова', documents: 7 });
+    expect(lines[1]).toMatchObject({ level: 'info', msg: 'poll запущен' });
+    expect(lines.some((l) => l.msg === 'проход')).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ msg: 'poll остановлен: начатое доделано и сохранено' });
     expect(existsSync(join(cwd, 'data', 'avito-ai.lock'))).toBe(false);
     // Nothing answered twice across passes.
     expect(sandbox.sent('u2i-demo-vacuum')).toHaveLength(2);

@@ -205,7 +205,7 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     it('is the page behind the link serve logged at start', async () => {
       for (const { page } of pages) await page.close();
       const result = await serve.stop();
-      expect(result.stderr).toContain(`dashboard: ${serve.monitorUrl}/dashboard?token=${serve.token} `);
+      expect(result.stderr).toContain(`панель: ${serve.monitorUrl}/dashboard?token=${serve.token} `);
     }, 30_000);
   });
 

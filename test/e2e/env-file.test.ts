@@ -32,7 +32,7 @@ function run(command: string, args: string[], cwd: string): Promise<SpawnResult>
 describe('--env-file with a missing file', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-env-file-'));
   const missing = join(cwd, 'nope.env');
-  const ours = `avito-ai: cannot read ${missing}: ENOENT (check the path given with --env-file)\n`;
+  const ours = `avito-ai: не удаётся прочитать ${missing}: ENOENT (проверьте путь в --env-file)\n`;
 
   it.each([
     [['--env-file', 'nope.env', 'stats']],
@@ -50,7 +50,7 @@ describe('--env-file with a missing file', () => {
     for (const args of [['--env-file', 'nope.env', 'doctor'], ['doctor', '--env-file', 'nope.env']]) {
       const result = await run(BIN, args, cwd);
       expect(result.stderr).toBe('');
-      expect(result.stdout).toMatch(new RegExp(`^FAIL\\s+Settings\\s+cannot read ${missing}: ENOENT\\n\\s+fix: check the path given with --env-file\\n`));
+      expect(result.stdout).toMatch(new RegExp(`^ОШИБКА\\s+Настройки\\s+не удаётся прочитать ${missing}: ENOENT\\n\\s+как исправить: проверьте путь в --env-file\\n`));
       expect(result.code).toBe(ExitCode.Failure);
     }
   });

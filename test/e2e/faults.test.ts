@@ -111,8 +111,8 @@ describe('poll daemon under Avito faults', () => {
     // ...and the daemon saw them as what they are: retried calls, fresh tokens, sends it could not be sure of.
     expect(daemon.output.count(/^avito retry$/)).toBeGreaterThan(0);
     expect(daemon.output.count(/^avito auth-retry$/)).toBeGreaterThanOrEqual(2);
-    expect(daemon.output.count(/^send failed \(may have gone out; checked next pass\)/)).toBeGreaterThanOrEqual(3);
-    expect(daemon.output.count(/^answered \(finished after a restart\)$/)).toBeGreaterThanOrEqual(3);
+    expect(daemon.output.count(/^отправка не удалась \(возможно, ушло; проверю на следующем проходе\)/)).toBeGreaterThanOrEqual(3);
+    expect(daemon.output.count(/^ответ отправлен \(доделано после перезапуска\)$/)).toBeGreaterThanOrEqual(3);
 
     daemon.child.kill('SIGTERM');
     const result = await daemon.done;
@@ -145,7 +145,7 @@ describe('poll daemon through a Gemini outage', () => {
       const started = Date.now();
       const daemon = start(['poll'], cwd, env, 60_000);
       const deferred = (attempt: number): number =>
-        daemon.output.lines().filter((line) => String(line.msg).startsWith('knowledge engine failed, will retry') && line.attempt === attempt).length;
+        daemon.output.lines().filter((line) => String(line.msg).startsWith('база знаний не ответила, будет повтор') && line.attempt === attempt).length;
 
       // Two failed passes for every chat: still nothing sent, no fallback yet.
       await waitFor(() => deferred(2) === 3, 'two failed passes for each chat', 20_000);
@@ -158,7 +158,7 @@ describe('poll daemon through a Gemini outage', () => {
       expect(deferred(3)).toBe(3);
       expect(deferred(4)).toBe(0);
       for (const chatId of chatIds) expect(sandbox.sent(chatId).map((m) => m.content.text)).toEqual([DEFAULT_FALLBACK_TEXT]);
-      await waitFor(() => daemon.output.count(/^notice: The knowledge engine failed 4 times in a row/) === 3, 'the seller told of each', 5000);
+      await waitFor(() => daemon.output.count(/^уведомление: The knowledge engine failed 4 times in a row/) === 3, 'the seller told of each', 5000);
       // The chat stays unread, so it stands out in the seller's app.
       expect(sandbox.requests.filter((r) => r.path.endsWith('/read'))).toEqual([]);
 
@@ -246,7 +246,7 @@ describe('serve daemon under Avito faults', () => {
     sandbox.faults.inject({ kind: 'drop-after', match: { method: 'POST', path: SEND_PATH }, times: 2 });
     const started = Date.now();
     const first = start(['serve'], cwd, env, 60_000);
-    await waitFor(() => first.output.count(/^serve started$/) === 1, 'serve listening', 15_000);
+    await waitFor(() => first.output.count(/^serve запущен$/) === 1, 'serve listening', 15_000);
 
     const random = createRandom(99);
     let added = 0;
@@ -274,8 +274,8 @@ describe('serve daemon under Avito faults', () => {
     // Two safety passes after the faults stopped (the second one started after them): what they
     // could answer is answered. A webhook answer that failed waits for the inbox's own retry
     // (60 s, then doubling; serve has no setting for it), and the safety pass leaves that chat to it.
-    const passes = first.output.count(/^pass$/);
-    await waitFor(() => first.output.count(/^pass$/) >= passes + 2, 'two safety passes after the faults', 20_000);
+    const passes = first.output.count(/^проход$/);
+    await waitFor(() => first.output.count(/^проход$/) >= passes + 2, 'two safety passes after the faults', 20_000);
     const inRun = checkTurns(sandbox, chatIds);
     expect(inRun.doubled, 'turns with two replies').toEqual([]);
     const queue = (await (await fetch(`http://127.0.0.1:${monitorPort}/queue`, { headers: { authorization: `Bearer ${monitorToken}` } })).json()) as { waiting: Array<{ chat_id: string; retries: number }> };

@@ -54,8 +54,8 @@ async function startServe(cwd: string, env: Record<string, string>): Promise<{ l
   const { child, done } = spawnCli(['serve'], { cwd, env });
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  await waitFor(() => /INFO\s+pass /.test(log), 'the pass at start');
-  const link = /dashboard: (\S+)/.exec(log)?.[1];
+  await waitFor(() => /INFO\s+проход /.test(log), 'the pass at start');
+  const link = /панель: (\S+)/.exec(log)?.[1];
   return {
     link: link ?? `(no dashboard link in the log) ${log}`,
     stop: async () => {

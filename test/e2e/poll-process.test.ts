@@ -41,8 +41,8 @@ describe('poll --once as a process', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-e2e-'));
     const env = envFor(sandbox, cwd);
     const run = await spawnCli(['poll', '--once'], { env, cwd }).done;
-    expect(run.stderr).toMatch(/INFO\s+pass chats=8 /);
-    expect(run.stderr).toMatch(/INFO\s+knowledge base ready .*documents=7/);
+    expect(run.stderr).toMatch(/INFO\s+проход chats=8 /);
+    expect(run.stderr).toMatch(/INFO\s+база знаний готова .*documents=7/);
     expect(run.code).toBe(0);
 
     const textOf = (chatId: string) => sandbox!.sent(chatId).map((m) => String(m.content.text));

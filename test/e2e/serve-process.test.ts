@@ -71,8 +71,8 @@ describe('serve as a process', () => {
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; listener?: string });
-    expect(lines.find((line) => line.msg === 'serve started')?.listener).toBe('thread');
-    expect(lines.at(-1)?.msg).toBe('serve stopped: queue drained and saved');
+    expect(lines.find((line) => line.msg === 'serve запущен')?.listener).toBe('thread');
+    expect(lines.at(-1)?.msg).toBe('serve остановлен: очередь разобрана и сохранена');
     expect(sandbox!.sent('u2i-demo-vacuum')).toHaveLength(2);
   }, 40_000);
 
@@ -94,7 +94,7 @@ describe('serve as a process', () => {
     expect(Date.now() - stopAt).toBeLessThan(10_000);
     expect(sandbox!.sent('u2i-demo-vacuum')).toHaveLength(2);
     const last = JSON.parse(result.stderr.trim().split('\n').at(-1)!) as { msg: string };
-    expect(last.msg).toBe('serve stopped: queue drained and saved');
+    expect(last.msg).toBe('serve остановлен: очередь разобрана и сохранена');
     expect(existsSync(join(cwd, 'data', 'avito-ai.lock'))).toBe(false);
   }, 40_000);
 

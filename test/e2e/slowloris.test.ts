@@ -97,7 +97,7 @@ describe.skipIf(process.platform !== 'linux')('serve under a slowloris', () => {
     child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
-      await waitFor(() => sandbox!.sent().length >= 5 && log.includes('serve started'), 'the pass at start');
+      await waitFor(() => sandbox!.sent().length >= 5 && log.includes('serve запущен'), 'the pass at start');
       const url = `http://127.0.0.1:${port}`;
       const message = sandbox.addMessage('u2i-demo-vacuum', { text: 'Как доставляете?' });
       const delivery = JSON.stringify(sandbox.deliveryFor('u2i-demo-vacuum', message.id));

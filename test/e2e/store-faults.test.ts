@@ -168,12 +168,12 @@ describe('a damaged state file', () => {
     const run = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain(`${storePath} is corrupt: not valid JSON`);
-    expect(line).toMatch(/\(restore it from a backup \(docs\/deploy.md\); avito-ai will not overwrite it\. Moving it away starts an empty store, which forgets the bot.s replies: every answered chat would then pause as if you had answered by hand\)$/);
+    expect(line).toContain(`${storePath} повреждён: not valid JSON`);
+    expect(line).toMatch(/\(восстановите его из резервной копии \(docs\/deploy.md\); avito-ai не будет его перезаписывать\. Если убрать файл, начнётся пустое хранилище, и бот забудет свои ответы: каждый чат, где он отвечал, встанет на паузу, как будто ответили вы\)$/);
     // The read-only commands refuse it the same way.
     const stats = await spawnCli(['stats', '--json'], { env, cwd: dir }).done;
     expect(stats.code).toBe(ExitCode.Store);
-    expect(expectOneLine(stats)).toContain(`${storePath} is corrupt`);
+    expect(expectOneLine(stats)).toContain(`${storePath} повреждён`);
     expect(digestFiles(dataDir)).toEqual(files);
     expect(existsSync(resolveStorePaths(storePath).lock)).toBe(false);
     expect(countReplies(sb)).toEqual(FIRST_REPLIES);
@@ -230,7 +230,7 @@ describe('a damaged state file', () => {
     const run = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain(`${history} is corrupt: line 3 is not valid JSON`);
+    expect(line).toContain(`${history} повреждён: line 3 is not valid JSON`);
     expect(digestFiles(dataDir)).toEqual(files);
     expect(countReplies(sb)).toEqual(FIRST_REPLIES);
   }, 60_000);
@@ -405,7 +405,7 @@ describe('a full disk', () => {
     expect(readFileSync(report, 'utf8')).toContain(dataDir);
     expect(sb.sent(CHAT)).toHaveLength(before + 1);
     // Told it went out (so the seller does not send it again), and what to do about the pause.
-    expect(run.stdout).toMatch(new RegExp(`^${CHAT} sent as the seller \\(1 message\\); but the pause could not be recorded: .*\\(run avito-ai pause ${CHAT}\\)\\n$`));
+    expect(run.stdout).toMatch(new RegExp(`^${CHAT}: отправлено от имени продавца \\(сообщений: 1\\); но паузу записать не удалось: .*\\(выполните avito-ai pause ${CHAT}\\)\\n$`));
     expect(run.code).toBe(ExitCode.Failure);
     expect(run.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
@@ -460,7 +460,7 @@ describe('a full disk', () => {
     // Space freed: the record is settled from Avito's history (the reply is there), not re-sent.
     const freed = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(freed.code, freed.stderr).toBe(ExitCode.Ok);
-    expect(freed.stderr).toMatch(/answered \(finished after a restart\).*chat=u2i-demo-coffee/);
+    expect(freed.stderr).toMatch(/ответ отправлен \(доделано после перезапуска\).*chat=u2i-demo-coffee/);
     expect(countReplies(sb)).toEqual({ ...FIRST_REPLIES, [CHAT]: 2 });
     const after = await readStored(storePath, sb);
     expectNothingLost(before, after);
@@ -487,7 +487,7 @@ describe('a full disk', () => {
     children.push(daemon.child);
     let stderr = '';
     daemon.child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const failedPasses = (): number => stderr.match(/ERROR\s+pass failed, will retry: Cannot write \S+: ENOSPC: no space left on device/g)?.length ?? 0;
+    const failedPasses = (): number => stderr.match(/ERROR\s+проход не удался, будет повтор: Cannot write \S+: ENOSPC: no space left on device/g)?.length ?? 0;
 
     // The reply goes out, then the disk is full; later passes see the record and retry saving,
     // never sending again.
@@ -525,15 +525,15 @@ describe('two daemons on one store', () => {
     children.push(first.child);
     let firstStderr = '';
     first.child.stderr!.on('data', (chunk: Buffer) => (firstStderr += chunk.toString()));
-    await waitFor(() => /INFO\s+pass /.test(firstStderr), 'the first daemon’s first pass', 20_000);
+    await waitFor(() => /INFO\s+проход /.test(firstStderr), 'the first daemon’s first pass', 20_000);
     const pid = first.child.pid!;
 
     const second = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(second.code).toBe(ExitCode.Store);
     const line = expectOneLine(second);
-    expect(line).toContain(`Another avito-ai process (pid ${pid}) is using ${storePath}`);
-    expect(line).toMatch(/stop it first or set STORE_PATH to another file/);
-    expect(line).toContain(`delete ${resolveStorePaths(storePath).lock}`);
+    expect(line).toContain(`${storePath} использует другой процесс avito-ai (pid ${pid})`);
+    expect(line).toMatch(/сначала остановите его или укажите в STORE_PATH другой файл/);
+    expect(line).toContain(`удалите ${resolveStorePaths(storePath).lock}`);
 
     const port = await freePort();
     const serve = await spawnCli(['serve'], {
@@ -541,7 +541,7 @@ describe('two daemons on one store', () => {
       cwd: dir,
     }).done;
     expect(serve.code).toBe(ExitCode.Store);
-    expect(expectOneLine(serve)).toContain(`Another avito-ai process (pid ${pid})`);
+    expect(expectOneLine(serve)).toContain(`использует другой процесс avito-ai (pid ${pid})`);
 
     // The refusals took nothing from the first daemon: it still holds the store and answers.
     expect(first.child.exitCode).toBeNull();
@@ -550,7 +550,7 @@ describe('two daemons on one store', () => {
     first.child.kill('SIGTERM');
     const stopped = await first.done;
     expect(stopped.code, stopped.stderr).toBe(ExitCode.Ok);
-    expect(stopped.stderr).toMatch(/poll stopped: work in hand finished and saved/);
+    expect(stopped.stderr).toMatch(/poll остановлен: начатое доделано и сохранено/);
 
     expect(existsSync(resolveStorePaths(storePath).lock)).toBe(false);
     const after = await readStored(storePath, sb);

@@ -66,7 +66,7 @@ describe.skipIf(!HAS_SCRIPT)('sync-docs in a terminal of 0 columns', () => {
     const cwd = await knowledgeFolder(3);
     const result = await runInTerminal(0, 'sync-docs', cwd).done;
     expect(result.code).toBe(0);
-    expect(result.output).toContain('3 document(s) indexed');
+    expect(result.output).toContain('Документов проиндексировано: 3');
     expect(result.bytes).toBeLessThan(2048);
   }, 30_000);
 

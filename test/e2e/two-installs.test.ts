@@ -35,9 +35,9 @@ describe('two installs on one Avito account', () => {
     expect(other.code, other.stderr).toBe(0);
     // Not a single copy from the second install, and no "you answered by hand" for the first's replies.
     expect(sentCount(sandbox)).toBe(afterFirst);
-    expect(other.stderr).toMatch(/notice: Another responder answers this Avito account/);
+    expect(other.stderr).toMatch(/уведомление: Another responder answers this Avito account/);
     // The demo's one real takeover (the seller wrote by hand there) stays one; the first install's replies are none.
-    const takeovers = other.stderr.split('\n').filter((line) => /you answered by hand/.test(line));
+    const takeovers = other.stderr.split('\n').filter((line) => /вы ответили сами/.test(line));
     expect(takeovers.map((line) => /chatId=(\S+)/.exec(line)?.[1])).toEqual(['u2i-demo-takeover']);
 
     // A new question: the first install answers it, the second holds.

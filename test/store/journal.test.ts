@@ -86,7 +86,7 @@ describe('readJournal', () => {
     await writeFile(path, `${lineOf(1)}not json\n${lineOf(3)}`);
     const error = await catchStoreError(() => scanFile());
     expect(error).toMatchObject({ reason: 'corrupt', path });
-    expect(error.message).toBe(`${path} is corrupt: line 2 is not valid JSON`);
+    expect(error.message).toBe(`${path} повреждён: line 2 is not valid JSON`);
   });
 
   it('refuses a line of the wrong shape before the end, and a bad line before an unterminated tail', async () => {

@@ -409,7 +409,7 @@ describe('history', () => {
     expect(error.reason).toBe('corrupt');
     expect(error.message).toContain(history);
     expect(error.message).toContain('line 2');
-    expect(error.hint).toMatch(/will not overwrite/);
+    expect(error.hint).toMatch(/не будет его перезаписывать/);
     expect(await readFile(history, 'utf8')).toBe(`${lines.join('\n')}\n`);
     // The lock was released: after the fix, the store opens.
     await writeFile(history, `${lines[0]!}\n`);
@@ -555,7 +555,7 @@ describe('a damaged state file is never overwritten', () => {
       expect(error.reason).toBe('corrupt');
       expect(error.path).toBe(statePath);
       expect(error.message).toContain(statePath);
-      expect(error.hint).toMatch(/^restore it from a backup \(docs\/deploy.md\); avito-ai will not overwrite it\. Moving it away starts an empty store/);
+      expect(error.hint).toMatch(/^восстановите его из резервной копии \(docs\/deploy.md\); avito-ai не будет его перезаписывать\. Если убрать файл, начнётся пустое хранилище/);
       expect(await readFile(statePath, 'utf8')).toBe(content);
       expect(await readdir(join(dir, 'data'))).toEqual(['avito-ai.json']);
     });

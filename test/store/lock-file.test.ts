@@ -115,7 +115,7 @@ describe('the one-writer lock', () => {
     expect((await stat(lockPath)).mode & 0o777).toBe(0o600);
     const error = await expectLocked(() => open());
     expect(error.message).toBe(
-      `Another avito-ai process (pid ${process.pid}) is using ${statePath}; stop it first or set STORE_PATH to another file`,
+      `${statePath} использует другой процесс avito-ai (pid ${process.pid}); сначала остановите его или укажите в STORE_PATH другой файл`,
     );
   });
 
@@ -155,7 +155,7 @@ describe('the one-writer lock', () => {
     await writeFile(lockPath, JSON.stringify({ pid: deadPid, hostname: 'some-other-host', startedAt: 'x' }));
     const error = await expectLocked(() => open());
     expect(error.message).toBe(
-      `${statePath} is locked by avito-ai on host some-other-host (pid ${deadPid}); if that process is gone, delete ${lockPath}`,
+      `${statePath} заблокирован avito-ai на компьютере some-other-host (pid ${deadPid}); если этого процесса больше нет, удалите ${lockPath}`,
     );
     expect(await readFile(lockPath, 'utf8')).toContain('some-other-host');
   });
@@ -166,7 +166,7 @@ describe('the one-writer lock', () => {
     await expectLocked(() => open());
     await writeLock({ pid: livePid, hostname: 'other-host', bootId: 'other-boot', processStart: 1 });
     const error = await expectLocked(() => open());
-    expect(error.message).toContain(`delete ${lockPath}`);
+    expect(error.message).toContain(`удалите ${lockPath}`);
   });
 
   it('leaves alone a lock that another process took over', async () => {

@@ -158,7 +158,7 @@ describe.skipIf(!isLinux)('the host lock (Linux)', () => {
     const file = JSON.stringify({ pid: dead, hostname: hostname(), startedAt: 'x' });
     writeFileSync(lockPath, file);
     const error = await expectRefused(lockPath, storePath);
-    expect(error.hint).toBe('another avito-ai may be starting at this moment; try again');
+    expect(error.hint).toBe('возможно, другой avito-ai как раз запускается; попробуйте ещё раз');
     expect(readFileSync(lockPath, 'utf8')).toBe(file);
   });
 

@@ -183,7 +183,7 @@ describe('replaying the state journal', () => {
     expect(error.reason).toBe('corrupt');
     expect(error.message).toContain(stateJournal);
     expect(error.message).toContain('line 2');
-    expect(error.hint).toMatch(/will not overwrite/);
+    expect(error.hint).toMatch(/не будет его перезаписывать/);
     expect(await readFile(stateJournal, 'utf8')).toBe(`${lines.join('\n')}\n`);
     expect(existsSync(statePath)).toBe(false);
     expect(existsSync(lock)).toBe(false);

@@ -128,7 +128,7 @@ describe('notices', () => {
     expect(result.code, result.stderr).toBe(ExitCode.Ok);
     expect(sandbox.sent()).toHaveLength(5);
     expect(Date.now() - started).toBeLessThan(9000);
-    expect(result.stderr).toMatch(/telegram: some notices were not sent before exit/);
+    expect(result.stderr).toMatch(/telegram: часть уведомлений не отправлена до выхода/);
   }, 20_000);
 });
 

@@ -9,10 +9,11 @@ import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { paintFor } from '../paint.js';
 import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
+import { commandsText } from '../../messages/commands.js';
 
 export default async function ask(context: CommandContext): Promise<ExitCode> {
   const question = String(context.args[0] ?? '').trim();
-  if (!question) throw new UsageError('ask needs a question, e.g. avito-ai ask "Как доставляете?"');
+  if (!question) throw new UsageError(commandsText().askNeedsQuestion);
   const itemId = parsePositiveInt(context.options.item, '--item');
   const dir = context.options.knowledgeDir === undefined ? undefined : String(context.options.knowledgeDir);
   const config = loadConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
@@ -29,17 +30,18 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   const c = paintFor(out);
   const colour = result.status === 'FOUND' ? c.green : result.status === 'ESCALATION' ? c.yellow : result.status === 'SMALL_TALK' ? c.gray : c.red;
   out.write(`${result.reply || c.gray(describeSilence(result.smallTalk))}\n\n`);
+  const text = commandsText();
   const details = [
     colour(result.status),
-    result.sources.length ? `sources: ${result.sources.join(', ')}` : undefined,
-    result.answer?.strategy ? `strategy: ${result.answer.strategy}` : undefined,
-    result.answer ? `engine: ${engine.name}` : undefined,
-    result.answer?.model ? `model: ${result.answer.model}` : undefined,
-    `${latencyMs} ms`,
-    result.answer?.usage?.inputTokens ? `tokens: ${result.answer.usage.inputTokens} in, ${result.answer.usage.outputTokens ?? 0} out` : undefined,
+    result.sources.length ? text.askSources(result.sources.join(', ')) : undefined,
+    result.answer?.strategy ? text.askStrategy(result.answer.strategy) : undefined,
+    result.answer ? text.askEngine(engine.name) : undefined,
+    result.answer?.model ? text.askModel(result.answer.model) : undefined,
+    text.ms(latencyMs),
+    result.answer?.usage?.inputTokens ? text.askTokens(result.answer.usage.inputTokens, result.answer.usage.outputTokens ?? 0) : undefined,
   ].filter(Boolean);
   out.write(`${c.gray(details.join(' · '))}\n`);
-  if (result.answer?.refusal) out.write(`${c.red(`  ✗ ответ модели не пропущен: ${result.answer.refusal}`)}\n`);
+  if (result.answer?.refusal) out.write(`${c.red(`  ✗ ${text.askRefused(result.answer.refusal)}`)}\n`);
   // A model's passages: ← the answer cites it, · it was given and not cited.
   for (const passage of passages) out.write(`${c.gray(`  ${passage.cited === false ? '·' : '←'} ${describePassage(passage)}`)}\n`);
   for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)} (${explainRefusal(candidate)})`)}\n`);
@@ -88,14 +90,12 @@ export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOut
 
 /** What the bot does with a message that asks nothing, when the seller set no text for it. */
 function describeSilence(kind: 'thanks' | 'greeting' | undefined): string {
-  return kind === 'greeting'
-    ? '(ничего не отправлено: приветствие без вопроса, GREETING_REPLY_TEXT не задан)'
-    : '(ничего не отправлено: благодарность без вопроса, THANKS_REPLY_TEXT не задан)';
+  return kind === 'greeting' ? commandsText().silentGreeting : commandsText().silentThanks;
 }
 
 /** Why a close passage did not answer: too little of the question in it, or the words only in passing. */
 function explainRefusal(passage: RetrievedPassage): string {
-  return (passage.coverage ?? 0) < DEFAULT_THRESHOLD ? 'в нём нет части вопроса' : 'слова вопроса встречаются вскользь, не как ответ';
+  return (passage.coverage ?? 0) < DEFAULT_THRESHOLD ? commandsText().refusalPartial : commandsText().refusalInPassing;
 }
 
 function isRetriever(engine: KnowledgeEngine): engine is KnowledgeEngine & KnowledgeRetriever {

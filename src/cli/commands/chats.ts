@@ -5,6 +5,7 @@ import type { ChatState, StoreReader } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { loadConfig, openStoreFor } from '../services.js';
+import { commandsText } from '../../messages/commands.js';
 
 export default async function chats(context: CommandContext): Promise<ExitCode> {
   const config = loadConfig(context);
@@ -20,8 +21,12 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
     await store.close();
   }
   const out = context.io.stdout;
+  const text = commandsText();
+  // JSON keeps stable English states for scripts; the table speaks the seller's language.
   const stateOf = (s: ChatState): string =>
     s.escalatedAt !== undefined ? 'escalated' : (s.pausedUntil ?? 0) > now ? `paused (${s.pauseReason ?? 'manual'})` : 'active';
+  const describeState = (s: ChatState): string =>
+    s.escalatedAt !== undefined ? text.stateEscalated : (s.pausedUntil ?? 0) > now ? text.statePaused(s.pauseReason ?? text.pauseReasonManual) : text.stateActive;
   if (context.options.json) {
     out.write(
       `${JSON.stringify(
@@ -35,14 +40,14 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
   // Not in --json: its array is what scripts read (stats --json carries the account pause).
   for (const line of account) out.write(`${line}\n`);
   if (rows.length === 0) {
-    out.write(context.options.all ? 'no chats in the store yet\n' : 'no escalated or paused chats\n');
+    out.write(`${context.options.all ? text.noChatsYet : text.noEscalated}\n`);
     return ExitCode.Ok;
   }
   const format = (ms: number | undefined): string => (ms ? formatMinute(ms) : '—');
   for (const s of rows) {
-    const until = (s.pausedUntil ?? 0) > now ? ` until ${format(s.pausedUntil)}` : '';
+    const until = (s.pausedUntil ?? 0) > now ? text.untilTime(format(s.pausedUntil)) : '';
     const title = s.listing?.title ? ` · ${s.listing.title}` : '';
-    out.write(`${s.chatId}  ${stateOf(s)}${until}  last activity ${format(s.lastActivityAt)}${title}\n`);
+    out.write(`${text.chatRow(s.chatId, describeState(s), until, format(s.lastActivityAt), title)}\n`);
   }
   return ExitCode.Ok;
 }
@@ -70,14 +75,14 @@ export function toJsonChat(s: ChatState, state: string, now: number): Record<str
 
 /** Lines for what silences the bot on every chat: the seller's pause --all, another responder found. */
 function describeAccountHold(store: Pick<StoreReader, 'getMeta'>, now: number): string[] {
+  const text = commandsText();
   const lines: string[] = [];
   const pause = readAccountPause(store, now);
   if (pause) {
-    const until = pause.until === undefined ? 'until avito-ai resume --all' : `until ${formatMinute(pause.until)} (or avito-ai resume --all)`;
-    lines.push(`the whole account is paused ${until}: no chat is answered, questions wait unread`);
+    lines.push(text.accountPaused(pause.until === undefined ? text.untilResume : text.untilOrResume(formatMinute(pause.until))));
   }
   const another = readAnotherResponder(store);
-  if (another) lines.push(`the whole account is held: another responder answers it (found in chat ${another.chatId || '?'}); stop it, then avito-ai resume --all`);
+  if (another) lines.push(text.accountHeld(another.chatId || '?'));
   return lines;
 }
 

@@ -19,19 +19,17 @@ import type { OutputStream } from '../io.js';
 import type { CommandContext } from '../command.js';
 import { createLogger } from '../logger.js';
 import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor } from '../services.js';
+import { demoText } from '../../messages/demo.js';
 
 /** The package root, whether running from src/ (tests) or dist/ (installed). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEMO_SCENARIO = join(ROOT, 'docs/examples/demo-scenario.json');
 export const DEMO_KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
 
-const LABELS: Record<string, string> = {
-  FOUND: 'ответ из документов',
-  NOT_FOUND: 'в документах нет ответа',
-  ESCALATION: 'передано менеджеру',
-  NON_TEXT: 'просьба написать текстом',
-  ENGINE_FAILED: 'база знаний недоступна',
-};
+function describeStatuses(): Record<string, string> {
+  const t = demoText();
+  return { FOUND: t.statusFound, NOT_FOUND: t.statusNotFound, ESCALATION: t.statusEscalation, NON_TEXT: t.statusNonText, ENGINE_FAILED: t.statusEngineFailed };
+}
 
 export default async function demo(context: CommandContext): Promise<ExitCode> {
   const out = context.io.stdout;
@@ -57,15 +55,14 @@ export default async function demo(context: CommandContext): Promise<ExitCode> {
     });
     const store = await openStoreFor(config);
     try {
-      out.write(`${c.bold('avito-ai demo')}: локальная песочница Avito (${sandbox.url}), документы из ${knowledgeDir}\n`);
-      out.write(c.gray('Бот отвечает покупателям только тем, что написано в документах продавца.\n'));
+      const t = demoText();
+      out.write(`${c.bold('avito-ai demo')}: ${t.intro(sandbox.url, knowledgeDir)}\n`);
+      out.write(`${c.gray(t.promise)}\n`);
       const run = await runDemo(context, config, store, sandbox);
       for (const chat of scenario.chats) printChat(out, c, chat.id, chat.context?.value.title ?? chat.id, sandbox, run);
       const counters = store.counters();
-      out.write(
-        `\n${c.bold('Итого')}: отправлено ответов ${counters.repliesSent}, из документов ${counters.found}, «нет в базе» ${counters.notFound}, эскалаций ${counters.escalations}, перехватов продавцом ${counters.takeovers}\n`,
-      );
-      out.write(c.gray(`Запросов к Avito API: ${sandbox.requests.length}. Проверьте свой вопрос: avito-ai ask "…" --knowledge-dir ${knowledgeDir}\n`));
+      out.write(`\n${c.bold(t.totalsTitle)}: ${t.totals(counters.repliesSent, counters.found, counters.notFound, counters.escalations, counters.takeovers)}\n`);
+      out.write(`${c.gray(t.requests(sandbox.requests.length, knowledgeDir))}\n`);
     } finally {
       await store.close();
     }
@@ -108,6 +105,8 @@ async function runDemo(context: CommandContext, config: Config, store: Store, sa
 
 /** One conversation as the buyer sees it, each bot line with the status and sources behind it. */
 function printChat(out: OutputStream, c: ChalkInstance, chatId: string, title: string, sandbox: Sandbox, run: DemoRun): void {
+  const t = demoText();
+  const statuses = describeStatuses();
   out.write(`\n${c.bold(`── ${title}`)} ${c.gray(`(${chatId})`)}\n`);
   const chatOutcomes = run.outcomes.get(chatId) ?? [];
   for (const message of sandbox.messages(chatId)) {
@@ -115,21 +114,21 @@ function printChat(out: OutputStream, c: ChalkInstance, chatId: string, title: s
     // Continuation lines line up under the first one.
     const text = raw.replace(/\n+/g, '\n       ');
     if (message.type === 'system') {
-      out.write(`  ${c.gray(`(системное: ${text} — бот такие не отвечает)`)}\n`);
+      out.write(`  ${c.gray(t.system(text))}\n`);
     } else if (message.direction === 'in') {
-      out.write(`  ${c.cyan('Покупатель:')} ${text}\n`);
+      out.write(`  ${c.cyan(t.buyer)} ${text}\n`);
     } else {
       const answered = chatOutcomes.find((o) => o.action === 'answered' && o.reply.includes(raw));
       if (answered && answered.action === 'answered') {
         const sources = answered.sources.length ? `: ${answered.sources.join(', ')}` : '';
-        out.write(`  ${c.green('Бот:')} ${text}\n  ${c.gray(`   [${answered.status} — ${LABELS[answered.status] ?? answered.status}${sources}]`)}\n`);
+        out.write(`  ${c.green(t.bot)} ${text}\n  ${c.gray(`   [${answered.status} — ${statuses[answered.status] ?? answered.status}${sources}]`)}\n`);
       } else {
-        out.write(`  ${c.yellow('Продавец (вручную):')} ${text}\n`);
+        out.write(`  ${c.yellow(t.seller)} ${text}\n`);
       }
     }
   }
   for (const notice of run.notices.filter((n) => 'chatId' in n && n.chatId === chatId)) {
-    if (notice.kind === 'takeover') out.write(`  ${c.yellow('→ продавец ответил сам: бот молчит в этом чате 12 ч')}\n`);
-    if (notice.kind === 'escalation') out.write(`  ${c.yellow('→ эскалация: чат помечен и оставлен непрочитанным для продавца, бот молчит до команды resume')}\n`);
+    if (notice.kind === 'takeover') out.write(`  ${c.yellow(t.takeover)}\n`);
+    if (notice.kind === 'escalation') out.write(`  ${c.yellow(t.escalation)}\n`);
   }
 }

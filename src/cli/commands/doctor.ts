@@ -9,18 +9,21 @@ import { describeSettings, failure, runChecks, type CheckResult, type CheckStatu
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { createLoggerFor, loadConfig } from '../services.js';
-
-const LABELS: Record<CheckStatus, string> = { ok: 'OK', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
+import { doctorText } from '../../messages/doctor.js';
 
 export default async function doctor(context: CommandContext): Promise<ExitCode> {
   const out = context.io.stdout;
   const json = Boolean(context.options.json);
   const c = paintFor(out, !json);
   const paint: Record<CheckStatus, (text: string) => string> = { ok: c.green, warn: c.yellow, fail: c.red, skip: c.dim };
+  const text = doctorText();
+  const labels: Record<CheckStatus, string> = { ok: text.labelOk, warn: text.labelWarn, fail: text.labelFail, skip: text.labelSkip };
+  // Columns as wide as the language's longest label; titles longer than 16 just push their line.
+  const labelWidth = Math.max(...Object.values(labels).map((label) => label.length)) + 1;
   const print = (result: CheckResult): void => {
     if (json) return;
-    out.write(`${paint[result.status](LABELS[result.status].padEnd(5))} ${result.title.padEnd(16)} ${result.detail}\n`);
-    if (result.fix && result.status !== 'ok') out.write(`${' '.repeat(23)}fix: ${result.fix}\n`);
+    out.write(`${paint[result.status](labels[result.status].padEnd(labelWidth))} ${result.title.padEnd(16)} ${result.detail}\n`);
+    if (result.fix && result.status !== 'ok') out.write(`${' '.repeat(labelWidth + 18)}${text.fixPrefix} ${result.fix}\n`);
   };
 
   let results: CheckResult[];
@@ -34,7 +37,7 @@ export default async function doctor(context: CommandContext): Promise<ExitCode>
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // Nothing else can be checked without settings; the one problem is the report.
-    const result: CheckResult = { id: 'config', title: 'Settings', ...failure(error) };
+    const result: CheckResult = { id: 'config', title: text.titleSettings, ...failure(error) };
     print(result);
     results = [result];
   }
@@ -42,7 +45,7 @@ export default async function doctor(context: CommandContext): Promise<ExitCode>
   const failed = results.filter((result) => result.status === 'fail').length;
   const warned = results.filter((result) => result.status === 'warn').length;
   if (json) out.write(`${JSON.stringify({ ok: failed === 0, checks: results }, null, 2)}\n`);
-  else if (failed > 0) out.write(`\n${c.red(`${failed} ${failed === 1 ? 'problem' : 'problems'}`)}${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}: fix them and run avito-ai doctor again.\n`);
-  else out.write(`\n${c.green('Everything avito-ai needs is in place.')}${warned ? ` ${warned} warning${warned === 1 ? '' : 's'} above.` : ''}\n`);
+  else if (failed > 0) out.write(`\n${c.red(text.problems(failed))}${warned ? `, ${text.warnings(warned)}` : ''}: ${text.fixThem}\n`);
+  else out.write(`\n${c.green(text.allGood)}${warned ? ` ${text.warningsAbove(text.warnings(warned))}` : ''}\n`);
   return failed > 0 ? ExitCode.Failure : ExitCode.Ok;
 }

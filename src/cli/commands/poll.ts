@@ -5,6 +5,7 @@ import { logPass, openDaemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { createLoggerFor, loadConfig } from '../services.js';
+import { logText } from '../../messages/log.js';
 
 export default async function poll(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
@@ -26,7 +27,7 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
       logPass(logger, summary, dryRun);
       return summary.errors > 0 ? ExitCode.Failure : ExitCode.Ok;
     }
-    logger.info('poll started', {
+    logger.info(logText().pollStarted, {
       interval_s: config.avito.pollIntervalSeconds,
       store: config.store.path,
       knowledge: config.knowledge.dir,
@@ -42,7 +43,7 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
     }).catch((error: unknown) => {
       throw daemon.tellFatal(error);
     });
-    logger.info('poll stopped: work in hand finished and saved');
+    logger.info(logText().pollStopped);
     return ExitCode.Ok;
   } finally {
     await daemon.close();

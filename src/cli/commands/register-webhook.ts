@@ -8,6 +8,7 @@ import { hideWebhookSecret, webhookUrl } from '../../avito/webhook.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { createLoggerFor, createMessengerFor, loadConfig } from '../services.js';
+import { commandsText } from '../../messages/commands.js';
 
 /** Avito gives a webhook URL this long to answer its check. */
 const CHECK_TIMEOUT_MS = 2000;
@@ -20,33 +21,33 @@ export default async function registerWebhook(context: CommandContext): Promise<
   const out = io.stdout;
   const remove = typeof options.remove === 'string' ? options.remove : undefined;
   const given = typeof context.args[0] === 'string' ? context.args[0] : undefined;
-  if ([options.list, remove, given].filter(Boolean).length > 1) throw new UsageError('give a URL, --list or --remove <url>, one at a time');
+  if ([options.list, remove, given].filter(Boolean).length > 1) throw new UsageError(commandsText().oneAtATime);
   const messenger = await createMessengerFor(config, undefined, logger);
 
   if (options.list) {
     const subscriptions = await messenger.listSubscriptions();
     if (options.json) out.write(`${JSON.stringify(subscriptions, null, 2)}\n`);
-    else if (subscriptions.length === 0) out.write('no webhook subscriptions: avito-ai serve gets nothing until you run avito-ai register-webhook\n');
-    else for (const subscription of subscriptions) out.write(`${subscription.url}${subscription.version ? `  (version ${subscription.version})` : ''}\n`);
+    else if (subscriptions.length === 0) out.write(`${commandsText().noSubscriptions}\n`);
+    else for (const subscription of subscriptions) out.write(`${subscription.url}${subscription.version ? commandsText().version(String(subscription.version)) : ''}\n`);
     return ExitCode.Ok;
   }
 
   if (remove) {
     const url = parseWebhookUrl(remove, '--remove');
     await messenger.unsubscribeWebhook(url);
-    out.write(`unsubscribed: ${hideWebhookSecret(url, config.server.webhookSecret)}\n`);
+    out.write(`${commandsText().unsubscribed(hideWebhookSecret(url, config.server.webhookSecret))}\n`);
     return ExitCode.Ok;
   }
 
-  const url = given ? parseWebhookUrl(given, 'the URL') : defaultUrl(config.server.appBaseUrl, requireWebhookSecret(config));
+  const url = given ? parseWebhookUrl(given, commandsText().theUrl) : defaultUrl(config.server.appBaseUrl, requireWebhookSecret(config));
   const shown = hideWebhookSecret(url, config.server.webhookSecret);
-  if (new URL(url).protocol !== 'https:') io.stderr.write(`warning: ${shown} is not https: buyers' messages would cross the internet unencrypted\n`);
+  if (new URL(url).protocol !== 'https:') io.stderr.write(`${commandsText().notHttps(shown)}\n`);
   await checkWebhookUrl(url, shown);
   await messenger.subscribeWebhook(url);
-  out.write(`subscribed: ${shown}\nAvito now sends every new message there; avito-ai serve answers within REPLY_DELAY (${config.server.replyDelayMs / 1000} s) of the buyer's last line.\n`);
+  out.write(`${commandsText().subscribedNow(shown, config.server.replyDelayMs / 1000)}\n`);
   const others = (await messenger.listSubscriptions()).filter((subscription) => subscription.url !== url);
   if (others.length > 0) {
-    out.write(`also subscribed (remove stale ones with avito-ai register-webhook --remove <url>):\n`);
+    out.write(`${commandsText().alsoSubscribed}\n`);
     for (const subscription of others) out.write(`  ${subscription.url}\n`);
   }
   return ExitCode.Ok;
@@ -54,9 +55,7 @@ export default async function registerWebhook(context: CommandContext): Promise<
 
 function defaultUrl(base: string | undefined, secret: string): string {
   if (!base) {
-    throw new ConfigError('APP_BASE_URL', 'APP_BASE_URL is not set: avito-ai does not know the public address of avito-ai serve', {
-      hint: 'set APP_BASE_URL=https://bot.example.ru (where your reverse proxy forwards to serve), or pass the full webhook URL',
-    });
+    throw new ConfigError('APP_BASE_URL', commandsText().baseUrlNotSet, { hint: commandsText().baseUrlHint });
   }
   return webhookUrl(base, secret);
 }
@@ -68,12 +67,12 @@ function parseWebhookUrl(raw: string, what: string): string {
   } catch {
     // reported below
   }
-  throw new UsageError(`${what} must be an http(s) URL such as https://bot.example.ru/avito/webhook/<secret>, got "${raw}"`);
+  throw new UsageError(commandsText().badUrl(what, raw));
 }
 
 /** Avito's own check: an empty `{}` POST must get 200 within 2 s, or it refuses the subscription. */
 async function checkWebhookUrl(url: string, shown: string): Promise<void> {
-  const hint = 'is avito-ai serve running, is the reverse proxy forwarding to it, and is AVITO_WEBHOOK_SECRET the same for both?';
+  const hint = commandsText().checkHint;
   let status: number;
   try {
     const response = await fetch(url, {
@@ -86,10 +85,10 @@ async function checkWebhookUrl(url: string, shown: string): Promise<void> {
     await response.arrayBuffer().catch(() => undefined);
     status = response.status;
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 2 s' : describeFetchFailure(error);
-    throw new WebhookCheckError(`${shown} did not answer Avito's check (${reason})`, url, { hint, cause: error });
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? commandsText().noAnswer2s : describeFetchFailure(error);
+    throw new WebhookCheckError(commandsText().checkFailed(shown, reason), url, { hint, cause: error });
   }
-  if (status !== 200) throw new WebhookCheckError(`${shown} answered ${status} to Avito's check, not 200`, url, { hint });
+  if (status !== 200) throw new WebhookCheckError(commandsText().checkStatus(shown, status), url, { hint });
 }
 
 function describeFetchFailure(error: unknown): string {

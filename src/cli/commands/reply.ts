@@ -17,6 +17,7 @@ import {
 } from '../services.js';
 import { openSellerNotices } from '../notices.js';
 import { sendAsSeller } from '../../core/seller-reply.js';
+import { commandsText } from '../../messages/commands.js';
 
 export default async function reply(context: CommandContext): Promise<ExitCode> {
   const chatId = String(context.args[0] ?? '').trim();
@@ -25,16 +26,16 @@ export default async function reply(context: CommandContext): Promise<ExitCode> 
   } catch (error) {
     // A chat id Avito does not know is a mistake in the command line, not an outage.
     if (error instanceof MessengerError && error.failure === 'not-found') {
-      throw new UsageError(`Avito has no chat ${chatId}`, { hint: 'check the id; avito-ai chats --all lists the chats the bot knows' });
+      throw new UsageError(commandsText().avitoNoChat(chatId), { hint: commandsText().avitoNoChatHint });
     }
     throw error;
   }
 }
 
 async function replyTo(context: CommandContext, chatId: string): Promise<ExitCode> {
-  if (!chatId) throw new UsageError('reply needs a chat id, e.g. avito-ai reply u2i-abc123');
+  if (!chatId) throw new UsageError(commandsText().replyNeedsChat);
   const text = context.options.text === undefined ? undefined : String(context.options.text);
-  if (text !== undefined && text.trim() === '') throw new UsageError('--text is empty: give the message to send');
+  if (text !== undefined && text.trim() === '') throw new UsageError(commandsText().textEmpty);
   const dryRun = Boolean(context.options.dryRun);
 
   const config = loadConfig(context);
@@ -50,8 +51,8 @@ async function replyTo(context: CommandContext, chatId: string): Promise<ExitCod
     store = await openStoreFor(config, { readOnly: dryRun });
   } catch (error) {
     if (error instanceof StoreError && error.reason === 'locked') {
-      throw new StoreError(`the running avito-ai already answers ${chatId}`, error.path, 'locked', {
-        hint: `it handles the chat within ${config.avito.pollIntervalSeconds} s; 'avito-ai reply ${chatId} --dry-run' shows what it would send`,
+      throw new StoreError(commandsText().alreadyAnswers(chatId), error.path, 'locked', {
+        hint: commandsText().alreadyAnswersHint(config.avito.pollIntervalSeconds, chatId),
       });
     }
     throw error;
@@ -72,17 +73,17 @@ async function replyTo(context: CommandContext, chatId: string): Promise<ExitCod
 /** `--text`: works while the daemon runs, since the store is only read here (for the cached account id) and the pause reaches the daemon like `avito-ai pause` does. */
 async function sendAsSellerNow(config: Config, logger: Logger, out: OutputStream, chatId: string, text: string, dryRun: boolean): Promise<ExitCode> {
   if (dryRun) {
-    out.write(`${chatId} would send as the seller and pause the bot:\n  → ${text}\n`);
+    out.write(`${commandsText().wouldSendAsSeller(chatId, text)}\n`);
     return ExitCode.Ok;
   }
   const sent = await sendTextAsSeller(config, logger, chatId, text);
-  const what = `${chatId} sent as the seller (${sent.parts} message${sent.parts > 1 ? 's' : ''})`;
+  const what = commandsText().sentAsSeller(chatId, sent.parts);
   if ('pauseFailed' in sent) {
     // Sent: reported as sent, so the seller does not send it again; the pause is theirs to set.
-    out.write(`${what}; but the pause could not be recorded: ${describeError(sent.pauseFailed)} (run avito-ai pause ${chatId})\n`);
+    out.write(`${commandsText().pauseNotRecorded(what, describeError(sent.pauseFailed), chatId)}\n`);
     return ExitCode.Failure;
   }
-  const paused = sent.pause.applied === 'now' ? `the bot is paused there for ${config.responder.humanPauseHours} h` : `pause queued: ${describeQueued(config)}`;
+  const paused = sent.pause.applied === 'now' ? commandsText().pausedForHours(config.responder.humanPauseHours) : commandsText().pauseQueuedShort(describeQueued(config));
   out.write(`${what}; ${paused}\n`);
   return ExitCode.Ok;
 }

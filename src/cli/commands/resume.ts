@@ -4,20 +4,21 @@ import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { loadConfig } from '../services.js';
+import { commandsText } from '../../messages/commands.js';
 
 export default async function resume(context: CommandContext): Promise<ExitCode> {
   const chatId = String(context.args[0] ?? '').trim();
   if (context.options.all) {
-    if (chatId) throw new UsageError('resume takes a chat id or --all, not both');
+    if (chatId) throw new UsageError(commandsText().resumeBoth);
     return resumeAccount(context);
   }
-  if (!chatId) throw new UsageError('resume needs a chat id, e.g. avito-ai resume u2i-abc123 (or --all)');
+  if (!chatId) throw new UsageError(commandsText().resumeNeedsChat);
   const config = loadConfig(context);
   const result = await runControlRequest(config, { op: 'resume', chatId, at: Date.now() });
   context.io.stdout.write(
     result.applied === 'now'
-      ? `${chatId}: the bot answers here again (new messages from now on)\n`
-      : `${chatId}: resume queued: ${describeQueued(config)}\n`,
+      ? `${commandsText().resumedChat(chatId)}\n`
+      : `${commandsText().resumeQueued(chatId, describeQueued(config))}\n`,
   );
   return ExitCode.Ok;
 }
@@ -28,12 +29,12 @@ async function resumeAccount(context: CommandContext): Promise<ExitCode> {
   const result = await runControlRequest(config, { op: 'resume-account', at: Date.now() });
   const waiting =
     config.responder.replyMaxAgeHours > 0
-      ? `questions left waiting are answered if younger than ${config.responder.replyMaxAgeHours} h (REPLY_MAX_AGE_HOURS)`
-      : 'questions left waiting are answered';
+      ? commandsText().waitingYounger(config.responder.replyMaxAgeHours)
+      : commandsText().waitingAll;
   context.io.stdout.write(
     result.applied === 'now'
-      ? `the bot answers on the whole account again: pause --all and any hold for another responder are lifted; ${waiting} (make sure no other avito-ai or bot answers the account)\n`
-      : `resume --all queued: ${describeQueued(config)}\n`,
+      ? `${commandsText().resumedAccount(waiting)}\n`
+      : `${commandsText().resumeAccountQueued(describeQueued(config))}\n`,
   );
   return ExitCode.Ok;
 }

@@ -20,6 +20,8 @@ import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
 import { createLoggerFor, loadConfig } from '../services.js';
+import { logText } from '../../messages/log.js';
+import { commandsText } from '../../messages/commands.js';
 
 /** How long SIGTERM waits for the queue to be answered before holding the rest for the next start. */
 const DRAIN_GRACE_MS = 20_000;
@@ -80,7 +82,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     listeners = undefined;
     await drainInbox(inbox, daemon, logger);
     if (fatal) throw fatal;
-    logger.info('serve stopped: queue drained and saved');
+    logger.info(logText().serveStopped);
     return ExitCode.Ok;
   } finally {
     // Whatever ended the run: no timer or socket may keep the process alive.
@@ -103,9 +105,7 @@ function readSettings(context: CommandContext): { config: Config; secret: string
   const { monitorHost, monitorToken } = config.server;
   if (!isLoopbackHost(monitorHost) && !monitorToken) {
     // Opening buyers' data to the network is a choice: made with a token the seller chose and keeps.
-    throw new ConfigError('MONITOR_TOKEN', `MONITOR_HOST=${monitorHost} is reachable from other machines: set MONITOR_TOKEN to open the monitor there`, {
-      hint: 'set MONITOR_TOKEN to a long random string (openssl rand -hex 24), or keep MONITOR_HOST=127.0.0.1 and use ssh -L 8081:127.0.0.1:8081',
-    });
+    throw new ConfigError('MONITOR_TOKEN', commandsText().monitorOpen(monitorHost), { hint: commandsText().monitorOpenHint });
   }
   return { config, secret };
 }
@@ -130,7 +130,7 @@ async function openInbox(config: Config, daemon: Daemon, logger: Logger, onFatal
     concurrency: config.poll.concurrency,
     onOutcome: daemon.observeOutcome,
     onChatError: (chatId, error) => {
-      logger.warn(`chat failed: ${describeError(error)}`, { chat: chatId });
+      logger.warn(logText().chatFailed(describeError(error)), { chat: chatId });
       daemon.recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
     },
     onFatal,
@@ -141,7 +141,7 @@ async function drainInbox(inbox: Inbox, daemon: Daemon, logger: Logger): Promise
   const left = await inbox.drain(DRAIN_GRACE_MS);
   if (left.length === 0) return;
   await rememberOpenChats(daemon.store, left);
-  logger.warn('stopped before every queued chat was answered; they are answered at the next start', { chats: left.length });
+  logger.warn(logText().stoppedEarly, { chats: left.length });
 }
 
 interface ListenerDeps {
@@ -165,7 +165,7 @@ async function startListeners(config: Config, deps: ListenerDeps): Promise<Liste
       webhookSecret: deps.secret,
       health: () => deps.monitor.health(),
       ...receiveDeliveries(deps.inbox, deps.logger),
-      onError: (error) => deps.logger.error(`webhook: ${describeError(error)}`),
+      onError: (error) => deps.logger.error(logText().webhookError(describeError(error))),
     },
     deps.onFailure,
   ).catch((error: unknown) => {
@@ -178,7 +178,7 @@ async function startListeners(config: Config, deps: ListenerDeps): Promise<Liste
       port: monitorPort,
       token: deps.token,
       monitor: deps.monitor,
-      onError: (error) => deps.logger.error(`monitor: ${describeError(error)}`),
+      onError: (error) => deps.logger.error(logText().monitorError(describeError(error))),
     });
     return {
       webhook: webhook.server,
@@ -207,21 +207,21 @@ function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<WebhookListenerOp
     onDelivery: (delivery) => {
       if (delivery.kind !== 'message') {
         inbox.countIgnored();
-        if (delivery.kind === 'other') logger.debug(`webhook: ignored a "${delivery.type}" delivery`);
+        if (delivery.kind === 'other') logger.debug(logText().webhookIgnored(delivery.type));
         return;
       }
       const result: ReceiveResult = inbox.receive(delivery);
-      logger.debug(`webhook: ${result}`, { chat: delivery.message.chatId, message: delivery.message.id });
+      logger.debug(logText().webhookResult(result), { chat: delivery.message.chatId, message: delivery.message.id });
     },
     onRejected: (reason) => {
       inbox.countRejected();
-      logger.warn(`webhook: refused a delivery (${reason})`);
+      logger.warn(logText().webhookRefused(reason));
     },
   };
 }
 
 function logStarted(logger: Logger, config: Config, listeners: Listeners, secret: string, token: MonitorToken, engine: string): void {
-  logger.info('serve started', {
+  logger.info(logText().serveStarted, {
     url: listeners.webhook.url,
     webhook: hideWebhookSecret(webhookUrl(listeners.webhook.url, secret), secret),
     listener: listeners.thread ? 'thread' : 'main thread',
@@ -231,21 +231,21 @@ function logStarted(logger: Logger, config: Config, listeners: Listeners, secret
     engine,
   });
   // A line of its own: the link stays whole (unquoted) for a terminal to open.
-  logger.info(`dashboard: ${dashboardLink(listeners.monitor.url, token, config.log.format)}`, { token_file: token.file });
-  if (!config.server.appBaseUrl) logger.info('set APP_BASE_URL to your public https address, then run avito-ai register-webhook');
+  logger.info(logText().dashboard(dashboardLink(listeners.monitor.url, token, config.log.format)), { token_file: token.file });
+  if (!config.server.appBaseUrl) logger.info(logText().setBaseUrl);
 }
 
 /** The token serve made is in the link for the text log only (read by whoever runs the machine): JSON lines tend to be shipped off, so they name the file. MONITOR_TOKEN is never echoed. */
 function dashboardLink(monitorUrl: string, token: MonitorToken, format: Config['log']['format']): string {
   const page = `${monitorUrl}/dashboard?token=`;
   if (!token.file) return `${page}<MONITOR_TOKEN>`;
-  return format === 'text' ? `${page}${token.token}` : `${page}<the token in ${token.file}>`;
+  return format === 'text' ? `${page}${token.token}` : `${page}${logText().tokenInFile(token.file)}`;
 }
 
 function parsePort(raw: unknown): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65_535) {
-    throw new ConfigError('PORT', `--port must be a whole number from 0 to 65535, got "${String(raw)}"`);
+    throw new ConfigError('PORT', commandsText().portNumber(String(raw)));
   }
   return value;
 }
@@ -259,8 +259,9 @@ interface ListenSetting {
 
 function describeListenError(error: unknown, { host, port, hostKey, portKey }: ListenSetting): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return new ConfigError(portKey, `port ${port} on ${host} is taken (is another avito-ai serve running?)`, { hint: `stop it, or set ${portKey} to a free port` });
-  if (code === 'EACCES') return new ConfigError(portKey, `not allowed to listen on ${host}:${port}`, { hint: 'use a port above 1023 and put a reverse proxy on 443' });
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ConfigError(hostKey, `${hostKey}=${host} is not an address of this machine`, { hint: 'use 127.0.0.1 behind a reverse proxy, or 0.0.0.0 for every address' });
+  const text = commandsText();
+  if (code === 'EADDRINUSE') return new ConfigError(portKey, text.portTaken(port, host), { hint: text.portTakenHint(portKey) });
+  if (code === 'EACCES') return new ConfigError(portKey, text.portDenied(host, port), { hint: text.portDeniedHint });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ConfigError(hostKey, text.notLocalAddress(hostKey, host), { hint: text.notLocalAddressHint });
   return error;
 }

@@ -4,6 +4,7 @@ import type { Config } from '../../config/config.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { loadConfig, openStoreFor } from '../services.js';
+import { commandsText } from '../../messages/commands.js';
 
 export default async function stats(context: CommandContext): Promise<ExitCode> {
   const figures = await readStats(loadConfig(context));
@@ -14,21 +15,22 @@ export default async function stats(context: CommandContext): Promise<ExitCode> 
   }
   const percent = (share: number | undefined): string => (share === undefined ? '—' : `${Math.round(share * 100)}%`);
   const rate = figures.answer_rate;
+  const text = commandsText();
   const rows: Array<[string, string | number]> = [
-    ['total_messages', figures.total_messages],
-    ['pending_messages', figures.pending_messages],
-    ['processing_messages', figures.processing_messages],
-    ['completed_messages', figures.completed_messages],
-    ['failed_messages', figures.failed_messages],
-    ['escalated_chats', figures.escalated_chats],
-    ['paused_chats', figures.paused_chats],
-    ['account_pause', describeAccountPause(figures.account_pause)],
-    ['active_dialogs', figures.active_dialogs],
-    ['last_poll_time', figures.last_poll_time ?? '—'],
-    ['last_error', figures.last_error ? `${figures.last_error} (${figures.last_error_time})` : '—'],
-    ['answers FOUND / NOT_FOUND / ESCALATION', rate ? `${percent(rate.found)} / ${percent(rate.not_found)} / ${percent(rate.escalation)}` : '—'],
-    ['latency median / p95', figures.latency_ms ? `${figures.latency_ms.median} ms / ${figures.latency_ms.p95} ms` : '—'],
-    ['takeovers', figures.takeovers],
+    [text.statTotal, figures.total_messages],
+    [text.statPending, figures.pending_messages],
+    [text.statProcessing, figures.processing_messages],
+    [text.statCompleted, figures.completed_messages],
+    [text.statFailed, figures.failed_messages],
+    [text.statEscalated, figures.escalated_chats],
+    [text.statPaused, figures.paused_chats],
+    [text.statAccountPause, describeAccountPause(figures.account_pause)],
+    [text.statActiveDialogs, figures.active_dialogs],
+    [text.statLastPoll, figures.last_poll_time ?? '—'],
+    [text.statLastError, figures.last_error ? `${figures.last_error} (${figures.last_error_time})` : '—'],
+    [text.statAnswers, rate ? `${percent(rate.found)} / ${percent(rate.not_found)} / ${percent(rate.escalation)}` : '—'],
+    [text.statLatency, figures.latency_ms ? `${text.ms(figures.latency_ms.median)} / ${text.ms(figures.latency_ms.p95)}` : '—'],
+    [text.statTakeovers, figures.takeovers],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) out.write(`${name.padEnd(width)}  ${value}\n`);
@@ -46,6 +48,7 @@ export async function readStats(config: Config): Promise<MonitorStats> {
 }
 
 function describeAccountPause(pause: MonitorStats['account_pause']): string {
-  if (!pause) return 'no (the bot answers)';
-  return `since ${pause.since}, ${pause.until ? `until ${pause.until}` : 'until avito-ai resume --all'}`;
+  const text = commandsText();
+  if (!pause) return text.accountPauseNo;
+  return text.accountPauseSince(pause.since, pause.until ? text.untilAt(pause.until) : text.untilResume);
 }

@@ -10,6 +10,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { OutputStream } from '../io.js';
 import type { CommandContext } from '../command.js';
 import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
+import { syncDocsText } from '../../messages/sync-docs.js';
 
 export default async function syncDocs(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
@@ -19,7 +20,7 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
   const engine = await createEngineFor(config, { logger, ...(options.engine ? { engine: String(options.engine) } : {}) });
   const out = io.stdout;
   const c = paintFor(out);
-  const where = engine.name === 'gemini' ? `Gemini File Search store "${config.gemini.storeDisplayName}"` : 'the local index';
+  const where = engine.name === 'gemini' ? syncDocsText().geminiStore(config.gemini.storeDisplayName) : syncDocsText().localIndex;
 
   if (options.list) {
     const documents = await engine.listDocuments();
@@ -49,71 +50,77 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
   return report.failed.length > 0 ? ExitCode.Failure : ExitCode.Ok;
 }
 
-const VERBS: Record<SyncChange['action'], [done: string, planned: string]> = {
-  upload: ['uploaded', 'would upload'],
-  replace: ['replaced', 'would replace'],
-  delete: ['deleted', 'would delete'],
-  unchanged: ['unchanged', 'unchanged'],
-  failed: ['failed', 'failed'],
-  skipped: ['skipped', 'skipped'],
-};
+function describeVerbs(): Record<SyncChange['action'], [done: string, planned: string]> {
+  const t = syncDocsText();
+  return {
+    upload: [t.uploaded, t.wouldUpload],
+    replace: [t.replaced, t.wouldReplace],
+    delete: [t.deleted, t.wouldDelete],
+    unchanged: [t.unchanged, t.unchanged],
+    failed: [t.failed, t.failed],
+    skipped: [t.skipped, t.skipped],
+  };
+}
 
 function printReport(
   out: OutputStream,
   c: ChalkInstance,
   { where, dir, engine, report }: { where: string; dir: string; engine: string; report: SyncReport },
 ): void {
+  const t = syncDocsText();
+  const verbs = describeVerbs();
   const lines: string[] = [];
-  lines.push(`${report.dryRun ? 'Dry run, nothing changed: ' : ''}${dir} → ${where}`);
+  lines.push(`${report.dryRun ? t.dryRun : ''}${dir} → ${where}`);
   const colour = { upload: c.green, replace: c.green, delete: c.yellow, unchanged: c.gray, failed: c.red, skipped: c.yellow } as const;
   for (const change of report.changes ?? []) {
     // Engines over the local index have nothing to upload: listing every unchanged file would only be noise.
     if (change.action === 'unchanged' && engine !== 'gemini') continue;
-    const verb = VERBS[change.action][report.dryRun ? 1 : 0];
-    lines.push(`  ${colour[change.action](verb.padEnd(13))} ${change.path}${change.reason ? `: ${change.reason}` : ''}`);
+    const verb = verbs[change.action][report.dryRun ? 1 : 0];
+    lines.push(`  ${colour[change.action](verb.padEnd(14))} ${change.path}${change.reason ? `: ${change.reason}` : ''}`);
   }
   // Failures not tied to a change line (an old version left behind, an unreadable file).
   const shown = new Set((report.changes ?? []).filter((change) => change.action === 'failed').map((change) => change.path));
   for (const failed of report.failed) {
-    if (!shown.has(failed.path)) lines.push(`  ${c.red('failed'.padEnd(13))} ${failed.path}: ${failed.reason}`);
+    if (!shown.has(failed.path)) lines.push(`  ${c.red(t.failed.padEnd(14))} ${failed.path}: ${failed.reason}`);
   }
   lines.push('');
   if (engine === 'local') {
-    lines.push(`${report.documents} document(s) indexed; answers read the folder directly, nothing is uploaded.`);
+    lines.push(t.localIndexed(report.documents));
   } else if (engine !== 'gemini') {
-    lines.push(`${report.documents} document(s) indexed; each question is sent to ${engine} with the few passages that answer it, nothing is uploaded.`);
+    lines.push(t.modelIndexed(report.documents, engine));
   } else {
     const columns = [
-      ['uploaded', report.uploaded],
-      ['replaced', report.replaced],
-      ['unchanged', report.unchanged],
-      ['deleted', report.deleted],
-      ['failed', report.failed.length],
-      ['skipped', report.skipped.length],
+      [t.columnUploaded, report.uploaded],
+      [t.columnReplaced, report.replaced],
+      [t.columnUnchanged, report.unchanged],
+      [t.columnDeleted, report.deleted],
+      [t.columnFailed, report.failed.length],
+      [t.columnSkipped, report.skipped.length],
     ] as const;
-    lines.push(`  ${columns.map(([name]) => name.padStart(9)).join(' ')}`);
-    lines.push(`  ${columns.map(([, value]) => String(value).padStart(9)).join(' ')}`);
+    lines.push(`  ${columns.map(([name]) => name.padStart(10)).join(' ')}`);
+    lines.push(`  ${columns.map(([, value]) => String(value).padStart(10)).join(' ')}`);
   }
   if (report.stale?.length) {
-    lines.push(`${report.stale.length} uploaded document(s) whose files are gone still answer buyers: ${report.stale.join(', ')} (run with --prune to delete them)`);
+    lines.push(t.stale(report.stale.length, report.stale.join(', ')));
   }
   if (report.foreign?.length) {
-    lines.push(`${report.foreign.length} document(s) in the store were not uploaded by avito-ai and were left alone: ${report.foreign.join(', ')}`);
+    lines.push(t.foreign(report.foreign.length, report.foreign.join(', ')));
   }
   out.write(`${lines.join('\n')}\n`);
 }
 
 function printDocuments(out: OutputStream, c: ChalkInstance, where: string, documents: KnowledgeDocumentInfo[]): void {
+  const t = syncDocsText();
   if (documents.length === 0) {
-    out.write(`${where} holds no documents (put files in the knowledge folder and run avito-ai sync-docs)\n`);
+    out.write(`${t.noDocuments(where)}\n`);
     return;
   }
-  const lines = [`${documents.length} document(s) in ${where}:`];
+  const lines = [t.documentsIn(documents.length, where)];
   for (const document of documents) {
     const state = document.state.replace(/^STATE_/, '').toLowerCase();
-    const scope = document.itemId === undefined ? 'general' : `item ${document.itemId}`;
+    const scope = document.itemId === undefined ? t.general : t.item(document.itemId);
     const paint = state === 'failed' ? c.red : state === 'pending' ? c.yellow : c.green;
-    lines.push(`  ${paint(state.padEnd(8))} ${scope.padEnd(16)} ${document.displayName}${document.managed === false ? c.gray(' (not uploaded by avito-ai)') : ''}`);
+    lines.push(`  ${paint(state.padEnd(8))} ${scope.padEnd(16)} ${document.displayName}${document.managed === false ? c.gray(t.notOurs) : ''}`);
   }
   out.write(`${lines.join('\n')}\n`);
 }
@@ -155,7 +162,7 @@ const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '
 export function startProgress(stream: ProgressStream, options: { quiet: boolean; signal?: AbortSignal }): Progress {
   const width = (): number => Math.min((stream.columns ?? 0) - 1, MAX_WIDTH);
   if (options.quiet || !stream.isTTY || width() < MIN_COLUMNS || options.signal?.aborted) return { update: () => undefined, stop: () => undefined };
-  let text = 'reading the knowledge folder';
+  let text = syncDocsText().reading;
   let frame = 0;
   let drawn = false;
   const erase = (): void => {

@@ -3,6 +3,7 @@ import { ConfigError, UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { loadConfig } from '../services.js';
+import { commandsText } from '../../messages/commands.js';
 import type { Config } from '../../config/config.js';
 
 /** The chats that wrote to the bot of `token` within `waitSeconds`, through the configured proxy; `init` asks it too. */
@@ -15,22 +16,18 @@ export async function findOwnerChats(config: Config, token: string, waitSeconds:
 export default async function telegramId(context: CommandContext): Promise<ExitCode> {
   const config = loadConfig(context);
   const wait = parsePositiveInt(context.options.wait, '--wait') ?? 60;
-  if (wait > 600) throw new UsageError('--wait is in seconds, at most 600');
+  if (wait > 600) throw new UsageError(commandsText().waitTooLong);
   const token = config.telegram.botToken;
   if (!token) {
-    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'TELEGRAM_BOT_TOKEN is not set', {
-      hint: 'create a bot with @BotFather (/newbot) and put its token in .env',
-    });
+    throw new ConfigError('TELEGRAM_BOT_TOKEN', commandsText().botTokenNotSet, { hint: commandsText().botTokenHint });
   }
-  const { bot, chats } = await findOwnerChats(config, token, wait, (name) =>
-    context.io.stderr.write(`Write any message to @${name} in Telegram now (https://t.me/${name}); waiting up to ${wait} s…\n`),
-  );
+  const { bot, chats } = await findOwnerChats(config, token, wait, (name) => context.io.stderr.write(`${commandsText().writeNow(name, wait)}\n`));
   const out = context.io.stdout;
   if (chats.length === 0) {
-    out.write(`No one wrote to @${bot} in ${wait} s. Open https://t.me/${bot}, press Start, and run this again.\n`);
+    out.write(`${commandsText().noOneWrote(bot, wait)}\n`);
     return ExitCode.Failure;
   }
   for (const chat of chats) out.write(`${String(chat.id).padEnd(16)} ${chat.type.padEnd(10)} ${chat.name}\n`);
-  out.write(`\nPut yours in .env: TELEGRAM_OWNER_CHAT_ID=${chats.map((chat) => chat.id).join(',')}\n`);
+  out.write(`\n${commandsText().putInEnv(chats.map((chat) => chat.id).join(','))}\n`);
   return ExitCode.Ok;
 }

@@ -11,6 +11,7 @@ import { GeminiApiError, KnowledgeError } from '../../errors.js';
 import type { GeminiClient, GenerateResult, RemoteDocument, RemoteStore } from './client.js';
 import { GENERAL_FILTER, SYSTEM_INSTRUCTION, buildParts, isNoAnswer, itemFilter } from './prompt.js';
 import { META, readLocalDocuments, runSync } from './sync.js';
+import { adaptersText } from '../../messages/adapters.js';
 
 /** Where the store's resource name is remembered between runs (the JSON store's meta). */
 export interface StoreNameCache {
@@ -105,8 +106,8 @@ function remember(context: EngineContext, name: string | undefined): void {
 async function requireStore(context: EngineContext): Promise<string> {
   const name = await resolveStore(context, false);
   if (name) return name;
-  throw new KnowledgeError(`The File Search store "${context.options.storeDisplayName}" does not exist yet`, 'gemini', {
-    hint: 'upload your documents first: avito-ai sync-docs',
+  throw new KnowledgeError(adaptersText().geminiStoreMissing(context.options.storeDisplayName), 'gemini', {
+    hint: adaptersText().geminiStoreMissingHint,
   });
 }
 

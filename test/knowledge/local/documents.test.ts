@@ -168,7 +168,7 @@ describe('reading the folder', () => {
     const missing = join(tmpdir(), 'avito-ai-no-such-folder', 'knowledge');
     const error = await listKnowledgeFiles(missing).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(KnowledgeError);
-    expect((error as KnowledgeError).hint).toBe('create it or set KNOWLEDGE_DIR');
+    expect((error as KnowledgeError).hint).toBe('создайте её или укажите KNOWLEDGE_DIR');
     expect((error as KnowledgeError).message).toContain(missing);
     await expect(listKnowledgeFiles(join(FORMATS, 'garantiya.txt'))).rejects.toBeInstanceOf(KnowledgeError);
   });

@@ -450,7 +450,7 @@ describe('the index', () => {
     const engine = createLocalEngine({ dir: join(tmpdir(), 'avito-ai-missing-knowledge-folder') });
     const error = await engine.answer({ question: 'Доставка?' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(KnowledgeError);
-    expect((error as KnowledgeError).hint).toBe('create it or set KNOWLEDGE_DIR');
+    expect((error as KnowledgeError).hint).toBe('создайте её или укажите KNOWLEDGE_DIR');
     expect((error as KnowledgeError).engine).toBe('local');
     await expect(engine.sync()).rejects.toBeInstanceOf(KnowledgeError);
   });

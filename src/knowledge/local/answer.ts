@@ -115,10 +115,14 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
     const hits = preferStated(
-      index
-        .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
-        .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)))
-        .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows)),
+      preferNamed(
+        index
+          .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
+          .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)))
+          .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows)),
+        strong,
+        index.termsOf,
+      ),
       index.termsOf,
     );
     const best = hits[0];
@@ -132,6 +136,28 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     return quoteHits(index, hits, terms, threshold, scope.strategy);
   }
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy);
+}
+
+/** The passage's headings, or its document's title, name one of `terms`: the passage is on that topic. */
+function namesTopic(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
+  const named = new Set(termsOf([passage.title, ...passage.headings].join('\n')));
+  return terms.some((term) => named.has(term));
+}
+
+// A one-topic question ("доставка?"): of passages covering it as well, one of a document titled by what is asked beats one under a heading naming
+// it, which beats one mentioning it in passing ("Доставка" over "Брак и бой при доставке"), whatever BM25 says.
+function preferNamed(hits: readonly PassageHit[], strong: readonly string[], termsOf: (text: string) => string[]): PassageHit[] {
+  const [top] = hits;
+  if (top === undefined || strong.length !== 1) return [...hits];
+  const rank = (hit: PassageHit): number => (namesTopic({ ...hit.passage, headings: [] }, strong, termsOf) ? 2 : namesTopic(hit.passage, strong, termsOf) ? 1 : 0);
+  let best = top;
+  let bestRank = rank(top);
+  for (const hit of hits) {
+    if (hit.coverage !== top.coverage || bestRank === 2) break;
+    const hitRank = rank(hit);
+    if (hitRank > bestRank) [best, bestRank] = [hit, hitRank];
+  }
+  return best === top ? [...hits] : [best, ...hits.filter((hit) => hit !== best)];
 }
 
 // BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule

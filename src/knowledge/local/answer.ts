@@ -231,6 +231,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     // A short spec ("RAL 8017 шоколад", "SSD Samsung 980") is about every word in it.
     const isSpec = terms.length <= SHORT_CLAUSE_TERMS && /[\p{N}a-z]/iu.test(segment.replace(/\p{Script=Cyrillic}+/gu, ''));
     const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
+    // A number states the word it counts wherever it stands: "Продаём запчасти с 2012 года" says how long.
+    lead.push(...terms.filter((term, at) => at > 0 && /^\p{N}/u.test(terms[at - 1] ?? '') && !/^\p{N}/u.test(term)));
     // "пн–пт" opens with Monday and stands for every day to Friday.
     if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
     return aboutness.terms.some((term) => lead.includes(term));

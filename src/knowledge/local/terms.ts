@@ -82,7 +82,17 @@ function computeTerm(word: string): string | undefined {
   if (concept !== undefined) return concept;
   if (!CYRILLIC.test(word)) return word;
   const stem = stemmer(word);
-  return stem.length > 0 ? dropFleetingVowel(stem) : word;
+  return stem.length > 0 ? dropFleetingVowel(keepNounStem(word, stem)) : word;
+}
+
+// Snowball reads "-н", "-на", "-ена" as verb endings: "экран"/"экрана" → "экра" but "экрану" → "экран", "замена" → "зам"
+// but "замену" → "замен". Keeping the "н" gives one stem for every case of such nouns (a participle's forms stay together).
+const VERB_N_TAILS: ReadonlySet<string> = new Set(['н', 'на', 'но', 'ны', 'нно', 'ен', 'ена', 'ено', 'ены']);
+
+function keepNounStem(word: string, stem: string): string {
+  const tail = word.slice(stem.length);
+  if (!word.startsWith(stem) || !VERB_N_TAILS.has(tail)) return stem;
+  return stem + (tail.startsWith('е') ? 'ен' : 'н');
 }
 
 /** "отдушек"/"отдушка", "коробок"/"коробка", "продавец"/"продавца": the vowel that comes and goes is dropped from every stem. */

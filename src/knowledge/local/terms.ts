@@ -32,7 +32,7 @@ const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'с�
 
 /** "не" joins the word after it when the pair is a concept of its own ("не понравится"); "стоит" beside a number or "сколько" is the price. */
 export function tokenizeWords(normalized: string): string[] {
-  const words = expandEveryDay(splitWords(rewriteUnitsAndDays(normalized)));
+  const words = expandEveryDay(splitWords(joinLatinCompounds(rewriteUnitsAndDays(normalized))));
   const tokens: string[] = [];
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';
@@ -51,6 +51,12 @@ export function tokenizeWords(normalized: string): string[] {
     }
   }
   return tokens;
+}
+
+// "Wi-Fi", "Hi-Fi": halves too short to mean anything alone make one word, the one a buyer types ("вайфай" sounds like it).
+function joinLatinCompounds(text: string): string {
+  if (!/[a-z]-[a-z]/.test(text)) return text;
+  return text.replace(/(?<![\p{L}\p{N}-])([a-z]{2,3})-([a-z]{2,3})(?![\p{L}\p{N}-])/gu, '$1$2');
 }
 
 function isPriceContext(previous: string | undefined, next: string | undefined): boolean {

@@ -115,10 +115,14 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
     const hits = preferStated(
-      index
-        .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
-        .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)))
-        .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows)),
+      preferNamed(
+        index
+          .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
+          .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)))
+          .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows)),
+        strong,
+        index.termsOf,
+      ),
       index.termsOf,
     );
     const best = hits[0];
@@ -132,6 +136,28 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     return quoteHits(index, hits, terms, threshold, scope.strategy);
   }
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy);
+}
+
+/** The passage's headings, or its document's title, name one of `terms`: the passage is on that topic. */
+function namesTopic(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
+  const named = new Set(termsOf([passage.title, ...passage.headings].join('\n')));
+  return terms.some((term) => named.has(term));
+}
+
+// A one-topic question ("доставка?"): of passages covering it as well, one of a document titled by what is asked beats one under a heading naming
+// it, which beats one mentioning it in passing ("Доставка" over "Брак и бой при доставке"), whatever BM25 says.
+function preferNamed(hits: readonly PassageHit[], strong: readonly string[], termsOf: (text: string) => string[]): PassageHit[] {
+  const [top] = hits;
+  if (top === undefined || strong.length !== 1) return [...hits];
+  const rank = (hit: PassageHit): number => (namesTopic({ ...hit.passage, headings: [] }, strong, termsOf) ? 2 : namesTopic(hit.passage, strong, termsOf) ? 1 : 0);
+  let best = top;
+  let bestRank = rank(top);
+  for (const hit of hits) {
+    if (hit.coverage !== top.coverage || bestRank === 2) break;
+    const hitRank = rank(hit);
+    if (hitRank > bestRank) [best, bestRank] = [hit, hitRank];
+  }
+  return best === top ? [...hits] : [best, ...hits.filter((hit) => hit !== best)];
 }
 
 // BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule
@@ -148,10 +174,11 @@ function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => st
 }
 
 // A measure in the question names what is asked about ("в 56 размере", "насадки 40 мм"): a passage that never states
-// the number, alone or within a range ("44–54" holds 50), cannot answer, however well its words match. A number that
-// measures nothing ("на 3 этаж", "дом 10 на 12") is the buyer's own and is left to coverage.
+// the number, alone or within a range ("44–54" holds 50), cannot answer, however well its words match; so does a number
+// with a fraction ("матрица на 17.3"): nobody counts things in tenths. A number that measures nothing ("на 3 этаж",
+// "дом 10 на 12") is the buyer's own and is left to coverage.
 function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
-  const numbers = terms.filter((term, at) => /^\d+(?:\.\d+)?$/.test(term) && isMeasureWord(terms[at + 1]));
+  const numbers = terms.filter((term, at) => /^\d+\.\d+$/.test(term) || (/^\d+$/.test(term) && isMeasureWord(terms[at + 1])));
   if (numbers.length === 0) return true;
   const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
   const ranges = [...passage.text.matchAll(/(\d+(?:[.,]\d+)?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)/g)].map((range) => [Number(range[1]?.replace(',', '.')), Number(range[2]?.replace(',', '.'))]);
@@ -205,6 +232,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     // A short spec ("RAL 8017 шоколад", "SSD Samsung 980") is about every word in it.
     const isSpec = terms.length <= SHORT_CLAUSE_TERMS && /[\p{N}a-z]/iu.test(segment.replace(/\p{Script=Cyrillic}+/gu, ''));
     const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
+    // A number states the word it counts wherever it stands: "Продаём запчасти с 2012 года" says how long.
+    lead.push(...terms.filter((term, at) => at > 0 && /^\p{N}/u.test(terms[at - 1] ?? '') && !/^\p{N}/u.test(term)));
     // "пн–пт" opens with Monday and stands for every day to Friday.
     if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
     return aboutness.terms.some((term) => lead.includes(term));

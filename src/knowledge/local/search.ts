@@ -107,7 +107,15 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     passages,
     termsOf,
     knows: (term) => counts.has(term),
-    resolveText: (text) => [...new Set(listTermWords(text).map(({ term, word }) => resolver.resolve(canonical(term), word)))],
+    resolveText: (text) => {
+      const read = listTermWords(text).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
+      // Verbs the shop's documents never use ("ждать", "промокали") are how a buyer talks, seldom what is asked; they stay
+      // where another word is unknown too ("клаву под заказ ждать?"): such a question is already far from the documents.
+      const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);
+      const asked = read.filter(({ term, word }) => counts.has(term) || !VERB_FORM.test(word));
+      const keep = asked.length > 0 && asked.every(({ term }) => isKnown(term)) ? asked : read;
+      return [...new Set(keep.map(({ term }) => term))];
+    },
     search(terms, filter, ranking = [], options = {}) {
       const weak = options.citiesWeak ? (term: string) => WEAK_TERMS.has(term) || CITY_TERMS.has(term) : (term: string) => WEAK_TERMS.has(term);
       if (terms.length === 0) return [];
@@ -138,6 +146,9 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     },
   };
 }
+
+/** Endings of Russian verb forms: infinitive, present and past ("-ет" after a consonant is as often a noun: "вылет"). */
+const VERB_FORM = /(?:ть|ться|тся|[аеиоуыэюяжшщчь]ет|ют|ут|ит|ят|ешь|ишь|ете|ите|ал|ала|али|ил|ила|или|ался|алась|ались|ется|ются|ится|ятся)$/u;
 
 /** Small numbers followed by what they count ("3 года" → год): such a number is asked, and found only beside that word. */
 function findCountedTerms(terms: readonly string[]): Map<string, string> {

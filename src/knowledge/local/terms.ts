@@ -17,6 +17,8 @@ export function normalizeText(text: string): string {
     );
   }
   if (/\d,\d/.test(normalized)) normalized = normalized.replace(/(\p{N}),(\p{N})/gu, '$1.$2');
+  // Sizes are typed with any cross ("600х300х200" with a Cyrillic letter, "600x300", "600*300"): read as "600×300×200".
+  if (/\d\s?[xх*]\s?\d/.test(normalized)) normalized = normalized.replace(/(?<=\p{N})\s?[xх*]\s?(?=\p{N})/gu, '×');
   return normalized;
 }
 
@@ -30,7 +32,7 @@ const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'с�
 
 /** "не" joins the word after it when the pair is a concept of its own ("не понравится"); "стоит" beside a number or "сколько" is the price. */
 export function tokenizeWords(normalized: string): string[] {
-  const words = expandEveryDay(splitWords(rewriteUnitsAndDays(normalized)));
+  const words = expandEveryDay(splitWords(joinLatinCompounds(rewriteUnitsAndDays(normalized))));
   const tokens: string[] = [];
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';
@@ -49,6 +51,12 @@ export function tokenizeWords(normalized: string): string[] {
     }
   }
   return tokens;
+}
+
+// "Wi-Fi", "Hi-Fi": halves too short to mean anything alone make one word, the one a buyer types ("вайфай" sounds like it).
+function joinLatinCompounds(text: string): string {
+  if (!/[a-z]-[a-z]/.test(text)) return text;
+  return text.replace(/(?<![\p{L}\p{N}-])([a-z]{2,3})-([a-z]{2,3})(?![\p{L}\p{N}-])/gu, '$1$2');
 }
 
 function isPriceContext(previous: string | undefined, next: string | undefined): boolean {
@@ -80,7 +88,17 @@ function computeTerm(word: string): string | undefined {
   if (concept !== undefined) return concept;
   if (!CYRILLIC.test(word)) return word;
   const stem = stemmer(word);
-  return stem.length > 0 ? dropFleetingVowel(stem) : word;
+  return stem.length > 0 ? dropFleetingVowel(keepNounStem(word, stem)) : word;
+}
+
+// Snowball reads "-н", "-на", "-ена" as verb endings: "экран"/"экрана" → "экра" but "экрану" → "экран", "замена" → "зам"
+// but "замену" → "замен". Keeping the "н" gives one stem for every case of such nouns (a participle's forms stay together).
+const VERB_N_TAILS: ReadonlySet<string> = new Set(['н', 'на', 'но', 'ны', 'нно', 'ен', 'ена', 'ено', 'ены']);
+
+function keepNounStem(word: string, stem: string): string {
+  const tail = word.slice(stem.length);
+  if (!word.startsWith(stem) || !VERB_N_TAILS.has(tail)) return stem;
+  return stem + (tail.startsWith('е') ? 'ен' : 'н');
 }
 
 /** "отдушек"/"отдушка", "коробок"/"коробка", "продавец"/"продавца": the vowel that comes and goes is dropped from every stem. */

@@ -255,6 +255,33 @@ describe('findAnswer for a one-word question', () => {
   });
 });
 
+describe('findAnswer on how a buyer words a question', () => {
+  const index = buildPassageIndex([
+    passage(0, 'Продаём запчасти с 2012 года, склад на Таганской.', { document: 'o-nas.md', title: 'О нас' }),
+    passage(1, 'Матрица 15,6" Full HD — 4 500 ₽, под заказ 5–7 дней.', { document: 'remont.md', title: 'Ремонт', position: 1 }),
+    passage(2, 'Брак при доставке — заменим бесплатно.', { document: 'vozvrat.md', title: 'Возврат', headings: ['Брак при доставке'], position: 2 }),
+    passage(3, 'Возим своими машинами пн–сб.', { document: 'dostavka.md', title: 'Доставка', position: 3 }),
+  ]);
+
+  it('takes a number beside a word for a statement of it ("с 2012 года" says how long)', () => {
+    expect(findAnswer(index, { question: 'давно работаете?' })).toMatchObject({ status: 'FOUND', sources: ['o-nas.md'] });
+  });
+
+  it('leaves out verbs the documents never use, unless another word is unknown too', () => {
+    expect(findAnswer(index, { question: 'матрицу долго ждать придется?' })).toMatchObject({ status: 'FOUND', sources: ['remont.md'] });
+    expect(findAnswer(index, { question: 'клавиатуру долго ждать придется?' }).status).toBe('NOT_FOUND');
+  });
+
+  it('does not answer a fractional measure the passage does not state', () => {
+    expect(findAnswer(index, { question: 'матрица на 15.6 почем?' }).status).toBe('FOUND');
+    expect(findAnswer(index, { question: 'матрица на 17.3 почем?' }).status).toBe('NOT_FOUND');
+  });
+
+  it('answers a one-topic question from the document titled by it', () => {
+    expect(findAnswer(index, { question: 'доставка?' })).toMatchObject({ status: 'FOUND', sources: ['dostavka.md'] });
+  });
+});
+
 describe('findAnswer when a listing\'s match rests on one loosely used word', () => {
   const item = { document: 'item-9.md', itemId: 9, title: 'Робот-пылесос' };
   const battery = passage(0, 'Работает 110 минут. Когда заряд кончается, пылесос сам возвращается на станцию.', { ...item, headings: ['Аккумулятор'] });

@@ -14,6 +14,19 @@ describe('normalizeText', () => {
 });
 
 describe('extractTerms', () => {
+  it('gives every case of a noun Snowball reads as a verb one term', () => {
+    for (const forms of [['экран', 'экрана', 'экраны', 'экрану'], ['замена', 'замену', 'замены', 'замене'], ['карман', 'кармана', 'карманы']]) {
+      const terms = forms.map((form) => extractTerms(form));
+      for (const term of terms) expect(term).toEqual(terms[0]);
+    }
+  });
+
+  it('reads sizes typed with any cross as their numbers, and "Wi-Fi" as one word', () => {
+    for (const size of ['600х300х200', '600x300x200', '600×300×200', '600 x 300 x 200']) expect(extractTerms(size)).toEqual(['600', '300', '200']);
+    expect(extractTerms('Wi-Fi 6')).toEqual(['wifi', '6']);
+    expect(extractTerms('USB-C')).toEqual(['usb']);
+  });
+
   it('gives inflected forms one term', () => {
     const forms = ['доставка', 'доставкой', 'доставку', 'доставки', 'доставляете', 'отправляете'];
     const terms = forms.map((form) => extractTerms(form));

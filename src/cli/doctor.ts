@@ -18,6 +18,7 @@ import { hideWebhookSecret, webhookUrl } from '../avito/webhook.js';
 import type { Logger } from './logger.js';
 import { createEngineFor, createMessengerFor, installProxy } from './services.js';
 import { doctorText } from '../messages/doctor.js';
+import { ENV_EXAMPLE } from '../package-files.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -85,7 +86,7 @@ export function checkSettingNames(config: Config): CheckResult {
     title: text.titleSettingNames,
     status: 'fail',
     detail: text.unknownNames(config.warnings.length, config.warnings.map(nameWithGuess).join(', ')),
-    fix: text.unknownNamesFix(places.join('; ')),
+    fix: text.unknownNamesFix(places.join('; '), ENV_EXAMPLE),
   };
 }
 

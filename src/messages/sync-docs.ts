@@ -32,6 +32,10 @@ export const syncDocsText = defineMessages({
     item: (id: number) => `объявление ${id}`,
     notOurs: ' (загружен не avito-ai)',
     reading: 'читаю папку знаний',
+    uploading: 'загружаю',
+    replacing: 'заменяю',
+    deleting: 'удаляю',
+    progress: (index: number, total: number, verb: string, path: string) => `${index}/${total} ${verb} ${path}`,
   },
   en: {
     geminiStore: (name: string) => `Gemini File Search store "${name}"`,
@@ -62,5 +66,9 @@ export const syncDocsText = defineMessages({
     item: (id: number) => `item ${id}`,
     notOurs: ' (not uploaded by avito-ai)',
     reading: 'reading the knowledge folder',
+    uploading: 'uploading',
+    replacing: 'replacing',
+    deleting: 'deleting',
+    progress: (index: number, total: number, verb: string, path: string) => `${index}/${total} ${verb} ${path}`,
   },
 });

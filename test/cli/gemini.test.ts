@@ -93,7 +93,7 @@ describe('sync-docs', () => {
     const sync = await run(['sync-docs']);
     expect(sync.code).toBe(ExitCode.Failure);
     expect(sync.stdout).toMatch(/загружен\s+garantiya-kresla\.txt/);
-    expect(sync.stdout).toMatch(/ошибка\s+shift-jis\.txt: unknown text encoding \(not UTF-8, Windows-1251 or KOI8-R\): save the file as UTF-8/);
+    expect(sync.stdout).toMatch(/ошибка\s+shift-jis\.txt: кодировка не распознана \(не UTF-8, Windows-1251 или KOI8-R\): сохраните файл в UTF-8/);
     expect(uploads()).toBe(8);
 
     const { stdout } = await run(['ask', 'Какая гарантия на кресла?', '--item', '4012345681', '--json']);

@@ -34,7 +34,7 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
     prune: Boolean(options.prune),
     dryRun: Boolean(options.dryRun),
     signal: io.signal,
-    onProgress: (event) => progress.update(`${event.index}/${event.total} ${event.action} ${event.path}`),
+    onProgress: (event) => progress.update(describeProgress(event, Boolean(options.dryRun))),
   };
   let report: SyncReport;
   try {
@@ -60,6 +60,21 @@ function describeVerbs(): Record<SyncChange['action'], [done: string, planned: s
     failed: [t.failed, t.failed],
     skipped: [t.skipped, t.skipped],
   };
+}
+
+/** "3/12 загружаю prays.md": what is being done now, or in a dry run what would be. */
+export function describeProgress(event: Parameters<NonNullable<SyncOptions['onProgress']>>[0], dryRun: boolean): string {
+  const t = syncDocsText();
+  const doing: Record<SyncChange['action'], string> = {
+    upload: t.uploading,
+    replace: t.replacing,
+    delete: t.deleting,
+    unchanged: t.unchanged,
+    failed: t.failed,
+    skipped: t.skipped,
+  };
+  const verb = dryRun ? describeVerbs()[event.action][1] : doing[event.action];
+  return t.progress(event.index, event.total, verb, event.path);
 }
 
 function printReport(

@@ -24,7 +24,8 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
 
   if (options.list) {
     const documents = await engine.listDocuments();
-    if (options.json) out.write(`${JSON.stringify(documents.map(toJsonDocument))}\n`);
+    if (engine.name === 'mcp' && !options.json) out.write(`${syncDocsText().mcpServer(documents.map((document) => document.displayName).join(', '))}\n`);
+    else if (options.json) out.write(`${JSON.stringify(documents.map(toJsonDocument))}\n`);
     else printDocuments(out, c, where, documents);
     return ExitCode.Ok;
   }
@@ -44,6 +45,9 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
   }
   if (options.json) {
     out.write(`${JSON.stringify({ engine: engine.name, dir: config.knowledge.dir, ...(engine.name === 'gemini' ? { store: config.gemini.storeDisplayName } : {}), ...report })}\n`);
+  } else if (engine.name === 'mcp') {
+    // The server holds the documents: its "sync" only proved it answers and offers the tool, so there is no folder to report.
+    out.write(`${syncDocsText().mcpServer((report.changes ?? []).map((change) => change.path).join(', '))}\n`);
   } else {
     printReport(out, c, { where, dir: config.knowledge.dir, engine: engine.name, report });
   }

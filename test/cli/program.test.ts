@@ -68,7 +68,7 @@ describe('the command line', () => {
     writeFileSync(join(cwd, 'bad.json'), '{"account":{},"chats":[]}');
     const { code, stderr } = await runInProcess(['sandbox', '--scenario', 'bad.json'], { cwd });
     expect(code).toBe(ExitCode.Usage);
-    expect(stderr).toMatch(/^avito-ai: сценарий .*bad\.json не подходит: account\.id is required \(формат описан в README/);
+    expect(stderr).toMatch(/^avito-ai: сценарий .*bad\.json не подходит: account\.id обязательно \(формат описан в README/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 

@@ -8,6 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import { SAMPLE_LISTINGS } from '../avito/sandbox/index.js';
 import type { ChatSummary, Sandbox, SandboxMessage, ScenarioItemContext } from '../avito/sandbox/index.js';
 import type { InputStream, OutputStream } from './io.js';
+import { sandboxText } from '../messages/sandbox.js';
 
 export type BuyerCommand =
   | { kind: 'say'; text: string }
@@ -51,15 +52,6 @@ export function parseBuyerLine(line: string): BuyerCommand {
   return { kind };
 }
 
-export const HELP_LINES = [
-  'Пишите как покупатель: каждая строка уходит сообщением в текущий чат.',
-  '  /чаты                 список чатов',
-  '  /чат 2  или  /чат u2i-demo-coffee   перейти в другой чат',
-  '  /новый                объявления, о которых можно начать новый чат',
-  '  /новый 2              новый чат о втором объявлении, от нового покупателя',
-  '  /выход                остановить песочницу (или Ctrl-C)',
-  '  //текст               сообщение, которое начинается с «/»',
-];
 
 /** What of the sandbox a session uses. */
 export type BuyerSandbox = Pick<Sandbox, 'account' | 'chats' | 'messages' | 'sent' | 'addMessage' | 'addChat'>;
@@ -73,28 +65,27 @@ export interface BuyerSession {
 
 export type Speaker = 'buyer' | 'bot' | 'seller' | 'avito';
 
-const SPEAKERS: Record<Speaker, string> = { buyer: 'Покупатель', bot: 'Бот', seller: 'Продавец', avito: 'Авито' };
 
 /** One message as the sandbox terminal shows it: `[chat] Бот: text`, continuation lines indented. */
 export function formatChatLine(c: ChalkInstance, chatId: string, speaker: Speaker, text: string): string {
   const colour = { buyer: c.cyan, bot: c.green, seller: c.yellow, avito: c.gray }[speaker];
-  return `${c.gray(`[${chatId}]`)} ${colour(`${SPEAKERS[speaker]}:`)} ${text.replace(/\n+/g, '\n    ')}`;
+  return `${c.gray(`[${chatId}]`)} ${colour(`${sandboxText()[speaker]}:`)} ${text.replace(/\n+/g, '\n    ')}`;
 }
 
 /** The text of a message, or what it is when it has none (voice, image…). */
 export function describeContent(type: string, text: string | undefined): string {
   if (text !== undefined) return text;
-  if (type === 'voice') return '[голосовое сообщение]';
-  if (type === 'image') return '[изображение]';
+  if (type === 'voice') return sandboxText().voice;
+  if (type === 'image') return sandboxText().image;
   return `[${type}]`;
 }
 
-const CHAT_KINDS: Record<ChatSummary['type'], string> = { u2i: 'без объявления', u2u: 'чат между пользователями', a2u: 'сообщения Авито' };
-
 /** `u2i-demo-coffee — Кофемашина …, покупатель Анна` */
 export function describeChat(chat: ChatSummary): string {
-  const about = chat.listing?.title ?? String(chat.listing?.id ?? CHAT_KINDS[chat.type]);
-  const buyer = chat.buyer === undefined ? 'покупателя нет' : `покупатель ${chat.buyer.name ?? chat.buyer.id}`;
+  const text = sandboxText();
+  const kinds: Record<ChatSummary['type'], string> = { u2i: text.kindU2i, u2u: text.kindU2u, a2u: text.kindA2u };
+  const about = chat.listing?.title ?? String(chat.listing?.id ?? kinds[chat.type]);
+  const buyer = chat.buyer === undefined ? text.noBuyer : text.buyerIs(String(chat.buyer.name ?? chat.buyer.id));
   return `${chat.id} — ${about}, ${buyer}`;
 }
 
@@ -118,14 +109,14 @@ export function createBuyerSession(sandbox: BuyerSandbox, c: ChalkInstance, opti
   let hinted = false;
 
   const say = (text: string): string[] => {
-    if (current === undefined) return ['Чатов пока нет: начните новый — /новый.'];
+    if (current === undefined) return [sandboxText().noChatsYet];
     try {
       sandbox.addMessage(current, { text });
     } catch (error) {
-      return [c.red(`Не отправлено: ${(error as Error).message}`)];
+      return [c.red(sandboxText().notSent((error as Error).message))];
     }
     const lines = options.echo ? [formatChatLine(c, current, 'buyer', text)] : [];
-    if (!hinted) lines.push(c.gray('Отправлено. Ответ бота появится здесь, когда его заберёт avito-ai poll или serve, запущенный против этой песочницы.'));
+    if (!hinted) lines.push(c.gray(sandboxText().sent));
     hinted = true;
     return lines;
   };
@@ -135,9 +126,9 @@ export function createBuyerSession(sandbox: BuyerSandbox, c: ChalkInstance, opti
 
   const switchTo = (target: string): string[] => {
     const chat = pickByNumberOrId(sandbox.chats(), target, (candidate) => candidate.id);
-    if (chat === undefined) return [`Нет чата «${target}». Чаты:`, ...listChats()];
+    if (chat === undefined) return [sandboxText().noSuchChatHere(target), ...listChats()];
     current = chat.id;
-    return [`Теперь вы пишете в чат ${describeChat(chat)}`, ...showRecent(sandbox, c, chat.id)];
+    return [sandboxText().nowWriting(describeChat(chat)), ...showRecent(sandbox, c, chat.id)];
   };
 
   const openChat = (target: string): string[] => {
@@ -145,16 +136,16 @@ export function createBuyerSession(sandbox: BuyerSandbox, c: ChalkInstance, opti
     const listing = target === '' ? undefined : pickByNumberOrId(listings, target, (item) => String(item.id));
     if (listing === undefined) {
       const lines = listings.map((item, index) => `  ${index + 1}. ${item.title ?? item.id}${item.price_string ? `, ${item.price_string}` : ''} (${item.id})`);
-      const problem = target === '' ? [] : [`Нет объявления «${target}».`];
-      return [...problem, 'Объявления:', ...lines, 'Новый чат о втором из них: /новый 2'];
+      const problem = target === '' ? [] : [sandboxText().noSuchListing(target)];
+      return [...problem, sandboxText().listings, ...lines, sandboxText().newChatHint];
     }
     const chatId = openNewChat(sandbox, listing);
     current = chatId;
-    return [`Новый чат ${chatId} об объявлении «${listing.title ?? listing.id}»: напишите первый вопрос.`];
+    return [sandboxText().newChat(chatId, String(listing.title ?? listing.id))];
   };
 
   return {
-    prompt: () => `Покупатель (${current ?? 'нет чата'})> `,
+    prompt: () => sandboxText().prompt(current ?? sandboxText().noChat),
     handleLine(line) {
       const command = parseBuyerLine(line);
       switch (command.kind) {
@@ -169,11 +160,11 @@ export function createBuyerSession(sandbox: BuyerSandbox, c: ChalkInstance, opti
         case 'new':
           return { lines: openChat(command.listing), quit: false };
         case 'help':
-          return { lines: HELP_LINES, quit: false };
+          return { lines: sandboxText().help.split('\n'), quit: false };
         case 'quit':
-          return { lines: ['Песочница останавливается.'], quit: true };
+          return { lines: [sandboxText().stopping], quit: true };
         case 'unknown':
-          return { lines: [`Нет команды ${command.name}. Команды: /помощь`], quit: false };
+          return { lines: [sandboxText().unknownCommand(command.name)], quit: false };
       }
     },
   };
@@ -211,7 +202,7 @@ function openNewChat(sandbox: BuyerSandbox, listing: Listing): string {
     context: { type: 'item', value: { ...listing } },
     users: [
       { id: sandbox.account.id, ...(sandbox.account.name === undefined ? {} : { name: sandbox.account.name }) },
-      { id: 7_900_000 + number, name: `Покупатель ${number}` },
+      { id: 7_900_000 + number, name: sandboxText().buyerName(number) },
     ],
     messages: [],
   });
@@ -261,7 +252,7 @@ export function startBuyerPrompt(input: InputStream, output: OutputStream, sessi
   rl.on('close', () => {
     closed = true;
     if (stopping || input.isTTY) return settle();
-    output.write(`${c.gray('Ввод закончился; песочница работает дальше. Остановить: Ctrl-C.')}\n`);
+    output.write(`${c.gray(sandboxText().inputEnded)}\n`);
   });
   if (terminal) rl.prompt();
   return {

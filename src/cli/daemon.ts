@@ -217,6 +217,12 @@ async function reportKnowledge(engine: KnowledgeEngine, config: Config, logger: 
   const model = (engine as Partial<GroundedKnowledgeEngine>).model;
   if (model) await checkModelAtStart(model, logger, signal);
   const knowledge = await engine.sync();
+  if (engine.name === 'mcp') {
+    // No folder is read: what is true to say is which server and tool answer, and in which mode.
+    const server = (knowledge.changes ?? []).map((change) => change.path).join(', ');
+    logger.info(logText().mcpReady, { engine: 'mcp', server, mode: config.mcp.mode, ...(model ? { model: model.model } : {}) });
+    return;
+  }
   logger.info(logText().knowledgeReady, {
     ...(model ? { engine: engine.name, model: model.model } : {}),
     dir: config.knowledge.dir,

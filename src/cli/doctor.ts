@@ -13,11 +13,13 @@ import { isTariffStub } from '../core/inquiry.js';
 import { AvitoAiError, AvitoApiError, AvitoAuthError, LlmApiError, describeError } from '../errors.js';
 import type { ChatModel } from '../knowledge/grounded/chat-model.js';
 import type { GroundedKnowledgeEngine } from '../knowledge/grounded/grounded-engine.js';
+import type { KnowledgeEngine } from '../core/ports.js';
 import type { AvitoClient } from '../avito/client.js';
 import { hideWebhookSecret, webhookUrl } from '../avito/webhook.js';
 import type { Logger } from './logger.js';
 import { createEngineFor, createMessengerFor, installProxy } from './services.js';
 import { doctorText } from '../messages/doctor.js';
+import { ENV_EXAMPLE } from '../package-files.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -85,7 +87,7 @@ export function checkSettingNames(config: Config): CheckResult {
     title: text.titleSettingNames,
     status: 'fail',
     detail: text.unknownNames(config.warnings.length, config.warnings.map(nameWithGuess).join(', ')),
-    fix: text.unknownNamesFix(places.join('; ')),
+    fix: text.unknownNamesFix(places.join('; '), ENV_EXAMPLE),
   };
 }
 
@@ -210,20 +212,7 @@ async function checkKnowledge(config: Config): Promise<CheckResult> {
     };
     // The folder alone: the model is checked apart, so a missing key does not hide the documents' state.
     const engine = await createEngineFor(quick, config.knowledge.engine === 'gemini' ? {} : { engine: 'local' });
-    if (config.knowledge.engine === 'gemini') {
-      const documents = await engine.listDocuments();
-      const active = documents.filter((document) => document.state === 'STATE_ACTIVE').length;
-      const failed = documents.length - active;
-      if (documents.length === 0) {
-        return { ...base, status: 'fail', detail: text.geminiEmpty(config.gemini.storeDisplayName), fix: text.runSyncDocs };
-      }
-      return {
-        ...base,
-        status: failed > 0 ? 'warn' : 'ok',
-        detail: text.geminiReady(config.gemini.storeDisplayName, active, failed),
-        ...(failed > 0 ? { fix: text.geminiNotReadyFix } : {}),
-      };
-    }
+    if (config.knowledge.engine === 'gemini') return { ...base, ...(await checkGeminiDocuments(config, engine)) };
     // The local index reads the folder and changes nothing: its sync is the one look that also says what it could not read.
     const report = await engine.sync();
     const unread = [...report.failed, ...report.skipped];
@@ -246,6 +235,30 @@ async function checkKnowledge(config: Config): Promise<CheckResult> {
   } catch (error) {
     return { ...base, ...failure(error) };
   }
+}
+
+/** The store's documents, and the folder's files sync-docs cannot upload, each with why (as the local index lists them). */
+async function checkGeminiDocuments(config: Config, engine: KnowledgeEngine): Promise<Pick<CheckResult, 'status' | 'detail' | 'fix'>> {
+  const text = doctorText();
+  const store = config.gemini.storeDisplayName;
+  const documents = await engine.listDocuments();
+  const unread = await listUnuploadable(config.knowledge.dir);
+  if (documents.length === 0) {
+    const detail = text.geminiEmpty(store);
+    return { status: 'fail', detail: unread.length > 0 ? text.unreadDetail(detail, unread.length, listUnread(unread)) : detail, fix: text.runSyncDocs };
+  }
+  const active = documents.filter((document) => document.state === 'STATE_ACTIVE').length;
+  const failed = documents.length - active;
+  const detail = text.geminiReady(store, active, failed);
+  if (unread.length > 0) return { status: 'warn', detail: text.unreadDetail(detail, unread.length, listUnread(unread)), fix: text.unreadFix };
+  return { status: failed > 0 ? 'warn' : 'ok', detail, ...(failed > 0 ? { fix: text.geminiNotReadyFix } : {}) };
+}
+
+/** Files of the folder Gemini would not get; none when the folder is not here (the store may be filled from elsewhere). */
+async function listUnuploadable(dir: string): Promise<Array<{ path: string; reason: string }>> {
+  const { readLocalDocuments } = await import('../knowledge/gemini/sync.js');
+  const folder = await readLocalDocuments(dir).catch(() => undefined);
+  return folder === undefined ? [] : [...folder.failed, ...folder.skipped];
 }
 
 /** The first few files the index could not read, each with why: the whole list is sync-docs' to print. */

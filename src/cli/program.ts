@@ -11,7 +11,7 @@ import type { CommandModule, GlobalOptions } from './command.js';
 import { parseLang, setLang } from '../messages/index.js';
 import { helpText } from '../messages/help.js';
 import { initText } from '../messages/init.js';
-import { ENV_EXAMPLE } from './init/package-files.js';
+import { ENV_EXAMPLE } from '../package-files.js';
 import { mcpServerText } from '../messages/mcp-server.js';
 
 export function createProgram(io: CliIo, version: string): Command {
@@ -42,7 +42,7 @@ function describeProgram(program: Command, io: CliIo, version: string): Command 
       // One line, like every other error: what is wrong, then where to look.
       outputError: (text, write) => write(`${formatCommanderError(text)}\n`),
     })
-    .addHelpText('after', t.programAfter);
+    .addHelpText('after', t.programAfter(ENV_EXAMPLE));
   return program;
 }
 

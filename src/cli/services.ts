@@ -14,6 +14,7 @@ import { requireAvitoCredentials, requireGeminiKey, requireGigaChatCredentials, 
 import type { AvitoClient } from '../avito/client.js';
 import { logText } from '../messages/log.js';
 import { adaptersText } from '../messages/adapters.js';
+import { ENV_EXAMPLE } from '../package-files.js';
 import { requireMcpSettings } from '../config/mcp.js';
 import type { McpKnowledgeEngine } from '../knowledge/mcp/mcp-engine.js';
 
@@ -113,7 +114,7 @@ export async function createEngineFor(
 async function requireFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => undefined);
   if (!found?.isDirectory()) {
-    throw new ConfigError('KNOWLEDGE_DIR', adaptersText().knowledgeDirMissing(dir), { hint: adaptersText().knowledgeDirMissingHint });
+    throw new ConfigError('KNOWLEDGE_DIR', adaptersText().knowledgeDirMissing(dir), { hint: adaptersText().knowledgeDirMissingHint(ENV_EXAMPLE) });
   }
 }
 

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../errors.js';
 import { configText } from '../messages/config.js';
+import { ENV_EXAMPLE } from '../package-files.js';
 import { MCP_DEFAULTS, parseMcp, type McpSettings } from './mcp.js';
 
 /** Ends with the offer a "да" takes (the bot then calls the seller in, as for "позовите менеджера"). */
@@ -431,13 +432,13 @@ function measureEditDistance(a: string, b: string): number {
 export function describeConfigWarning(warning: ConfigWarning, envFile?: string): string {
   const text = configText();
   const where = warning.source === '.env' ? (envFile ?? '.env') : text.theEnvironment;
-  return text.unknownSetting(warning.key, where, warning.nearest ? text.didYouMean(warning.nearest) : text.settingsListed);
+  return text.unknownSetting(warning.key, where, warning.nearest ? text.didYouMean(warning.nearest) : text.settingsListed(ENV_EXAMPLE));
 }
 
 type Getter = (key: ConfigKey) => string | undefined;
 
 function missing(key: ConfigKey): ConfigError {
-  return new ConfigError(key, configText().notSet(key));
+  return new ConfigError(key, configText().notSet(key, ENV_EXAMPLE));
 }
 
 function malformed(key: ConfigKey, value: string, expected: string): ConfigError {

@@ -1,4 +1,5 @@
 /** A seller's text file as Unicode, whatever Notepad or Excel saved it in, or why it cannot be read: never guessed into mojibake. */
+import { documentsText } from '../messages/documents.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi8-r';
 
@@ -43,7 +44,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   for (const { bytes: bom, encoding } of BOMS) {
     if (bom.every((byte, index) => bytes[index] === byte)) return decodeWith(encoding, bytes.subarray(bom.length));
   }
-  if (bytes.includes(0)) return { ok: false, reason: 'not a text file' };
+  if (bytes.includes(0)) return { ok: false, reason: documentsText().notText };
   const utf8 = decodeWith('utf-8', bytes);
   if (utf8.ok) return utf8;
   let candidates: Array<{ encoding: TextEncodingName; text: string; score: number }>;
@@ -53,11 +54,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       .sort((a, b) => b.score - a.score);
   } catch {
     // A Node.js built without full ICU knows only UTF-8 and UTF-16.
-    return { ok: false, reason: 'not UTF-8, and this Node.js cannot read Windows-1251 or KOI8-R: save the file as UTF-8' };
+    return { ok: false, reason: documentsText().noLegacyEncodings };
   }
   const best = candidates[0];
   if (best === undefined || !readsAsRussian(best.text.slice(0, SAMPLE_CHARS))) {
-    return { ok: false, reason: 'unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8' };
+    return { ok: false, reason: documentsText().unknownEncoding };
   }
   return { ok: true, text: best.text, encoding: best.encoding };
 }
@@ -65,10 +66,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 function decodeWith(encoding: TextEncodingName, bytes: Uint8Array): DecodedText {
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-    if (text.includes('\u0000')) return { ok: false, reason: 'not a text file' };
+    if (text.includes('\u0000')) return { ok: false, reason: documentsText().notText };
     return { ok: true, text, encoding };
   } catch {
-    return { ok: false, reason: `not valid ${encoding.toUpperCase()} text: save the file as UTF-8` };
+    return { ok: false, reason: documentsText().invalidEncoding(encoding.toUpperCase()) };
   }
 }
 

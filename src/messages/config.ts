@@ -6,7 +6,7 @@ const SECRET_HINT_EN = 'put a long random string in .env, e.g. the output of: op
 
 export const configText = defineMessages({
   ru: {
-    notSet: (key: string) => `${key} не задан (см. .env.example)`,
+    notSet: (key: string, example: string) => `${key} не задан (см. ${example})`,
     malformed: (key: string, value: string, expected: string) => `${key}: ожидается ${expected}, а задано "${value}"`,
     numberRange: (min: number, max: number) => `число от ${min} до ${max}`,
     integerRange: (min: number, max: number) => `целое число от ${min} до ${max}`,
@@ -52,10 +52,10 @@ export const configText = defineMessages({
     unknownSetting: (key: string, where: string, hint: string) => `${key} в ${where} — не настройка avito-ai, значение не используется (${hint})`,
     theEnvironment: 'переменных окружения',
     didYouMean: (nearest: string) => `может быть, ${nearest}?`,
-    settingsListed: 'все настройки перечислены в .env.example',
+    settingsListed: (example: string) => `все настройки перечислены в ${example}`,
   },
   en: {
-    notSet: (key: string) => `${key} is not set (see .env.example)`,
+    notSet: (key: string, example: string) => `${key} is not set (see ${example})`,
     malformed: (key: string, value: string, expected: string) => `${key} must be ${expected}, got "${value}"`,
     numberRange: (min: number, max: number) => `a number from ${min} to ${max}`,
     integerRange: (min: number, max: number) => `a whole number from ${min} to ${max}`,
@@ -101,6 +101,6 @@ export const configText = defineMessages({
     unknownSetting: (key: string, where: string, hint: string) => `${key} in ${where} is not an avito-ai setting and is ignored (${hint})`,
     theEnvironment: 'the environment',
     didYouMean: (nearest: string) => `did you mean ${nearest}?`,
-    settingsListed: 'the settings are listed in .env.example',
+    settingsListed: (example: string) => `the settings are listed in ${example}`,
   },
 });

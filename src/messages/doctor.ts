@@ -43,7 +43,7 @@ export const doctorText = defineMessages({
     inEnvironment: 'в переменных окружения',
     unknownNames: (count: number, list: string) =>
       `${count} ${plural(count, 'переменная — не настройка', 'переменные — не настройки', 'переменных — не настройки')} avito-ai и не ${count === 1 ? 'используется' : 'используются'}: ${list}`,
-    unknownNamesFix: (places: string) => `${places} (все настройки перечислены в .env.example)`,
+    unknownNamesFix: (places: string, example: string) => `${places} (все настройки перечислены в ${example})`,
     didYouMean: (key: string, nearest: string) => `${key} (может быть, ${nearest}?)`,
     needsToken: 'нужен токен',
     needsAccount: 'нужен аккаунт',
@@ -154,7 +154,7 @@ export const doctorText = defineMessages({
     inFile: (file: string) => `in ${file}`,
     inEnvironment: 'in the environment',
     unknownNames: (count: number, list: string) => `${count} ${count === 1 ? 'variable is' : 'variables are'} not avito-ai settings and ignored: ${list}`,
-    unknownNamesFix: (places: string) => `${places} (every setting is listed in .env.example)`,
+    unknownNamesFix: (places: string, example: string) => `${places} (every setting is listed in ${example})`,
     didYouMean: (key: string, nearest: string) => `${key} (did you mean ${nearest}?)`,
     needsToken: 'needs a token',
     needsAccount: 'needs the account',

@@ -19,7 +19,7 @@ export const helpText = defineMessages({
     envFile: 'брать настройки из этого файла, а не из ./.env',
     store: 'файл хранилища (STORE_PATH), по умолчанию ./data/avito-ai.json',
     debug: 'при ошибках показывать подробности для разработчика (то же, что DEBUG=avito-ai)',
-    programAfter: `
+    programAfter: (example: string) => `
 Примеры:
   $ avito-ai demo                        попробовать без ключей: учебный Авито на этом компьютере и примеры документов
   $ avito-ai ask "Как доставляете?"      проверить, что ответят покупателю
@@ -27,7 +27,7 @@ export const helpText = defineMessages({
   $ avito-ai serve                       работать по вебхукам: ответ за секунды, плюс панель мониторинга
   $ avito-ai poll --once --dry-run       показать, что ушло бы за один проход, ничего не отправляя
 
-Настройки берутся из .env, переменных окружения и параметров команды (см. .env.example).
+Настройки берутся из .env, переменных окружения и параметров команды (см. ${example}).
 По-английски: AVITO_AI_LANG=en.`,
     poll: 'работать постоянно: проходить по чатам и отвечать на новые сообщения покупателей',
     pollOnce: 'сделать один проход и выйти (для cron)',
@@ -128,7 +128,7 @@ export const helpText = defineMessages({
     envFile: 'read settings from this file instead of ./.env',
     store: 'the store file (STORE_PATH), default ./data/avito-ai.json',
     debug: 'show stack traces on errors (same as DEBUG=avito-ai)',
-    programAfter: `
+    programAfter: (example: string) => `
 Examples:
   $ avito-ai demo                        try it with no keys: a local Avito sandbox and example documents
   $ avito-ai ask "Как доставляете?"      check what a buyer would be answered
@@ -136,7 +136,7 @@ Examples:
   $ avito-ai serve                       the webhook daemon: answer within seconds, with a dashboard
   $ avito-ai poll --once --dry-run       show what one pass would send, send nothing
 
-Settings come from .env, the environment and flags (see .env.example).
+Settings come from .env, the environment and flags (see ${example}).
 In Russian: leave AVITO_AI_LANG unset (or AVITO_AI_LANG=ru).`,
     poll: 'the daemon: answer new buyer messages on every pass over your chats',
     pollOnce: 'make one pass and exit (for cron)',

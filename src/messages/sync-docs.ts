@@ -32,6 +32,11 @@ export const syncDocsText = defineMessages({
     item: (id: number) => `объявление ${id}`,
     notOurs: ' (загружен не avito-ai)',
     reading: 'читаю папку знаний',
+    mcpServer: (server: string) => `MCP-сервер отвечает, инструмент на месте (${server}); документы хранит сам сервер, загружать и индексировать нечего.`,
+    uploading: 'загружаю',
+    replacing: 'заменяю',
+    deleting: 'удаляю',
+    progress: (index: number, total: number, verb: string, path: string) => `${index}/${total} ${verb} ${path}`,
   },
   en: {
     geminiStore: (name: string) => `Gemini File Search store "${name}"`,
@@ -62,5 +67,10 @@ export const syncDocsText = defineMessages({
     item: (id: number) => `item ${id}`,
     notOurs: ' (not uploaded by avito-ai)',
     reading: 'reading the knowledge folder',
+    mcpServer: (server: string) => `The MCP server answers and offers the tool (${server}); it holds the documents itself, there is nothing to upload or index.`,
+    uploading: 'uploading',
+    replacing: 'replacing',
+    deleting: 'deleting',
+    progress: (index: number, total: number, verb: string, path: string) => `${index}/${total} ${verb} ${path}`,
   },
 });

@@ -5,6 +5,7 @@ import { getuid } from 'node:process';
 import type { ControlRequest } from '../core/chat-control.js';
 import { StoreError } from '../errors.js';
 import { readErrorCode } from './fs-errors.js';
+import { storeText } from '../messages/store.js';
 
 export function controlInboxPath(storePath: string): string {
   return storePath.replace(/\.json$/i, '') + '.control.jsonl';
@@ -24,9 +25,7 @@ export async function queueControlRequest(storePath: string, request: ControlReq
     const handOver = reader !== undefined && written !== reader.uid && getuid?.() === 0;
     fileUid = handOver ? await handle.chown(reader.uid, reader.gid).then(() => reader.uid, () => written) : written;
   } catch (error) {
-    throw new StoreError(`cannot write ${path}: ${readErrorCode(error) ?? String(error)}`, path, 'io', {
-      hint: 'check the permissions of the store directory',
-    });
+    throw new StoreError(storeText().inboxCannotWrite(path, readErrorCode(error) ?? String(error)), path, 'io', { hint: storeText().inboxCannotWriteHint });
   } finally {
     await handle?.close();
   }
@@ -36,12 +35,7 @@ export async function queueControlRequest(storePath: string, request: ControlReq
 
 async function createUnreadableError(path: string, op: string, fileUid: number, readerUid: number): Promise<StoreError> {
   const [writer, reader] = [await readUserName(fileUid), await readUserName(readerUid)];
-  return new StoreError(
-    `the running avito-ai (user ${reader}) cannot read the ${op} request queued in ${path}, a file of ${writer}: it will be set aside unapplied`,
-    path,
-    'io',
-    { hint: `run the command as ${reader}, e.g. through the avito-ai wrapper of docs/deploy.md, or sudo -u ${reader}` },
-  );
+  return new StoreError(storeText().inboxUnreadable(reader, op, path, writer), path, 'io', { hint: storeText().inboxUnreadableHint(reader) });
 }
 
 /** For messages only: the name in /etc/passwd, else `uid <n>`. */

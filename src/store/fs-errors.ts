@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
 import { adaptersText } from '../messages/adapters.js';
+import { storeText } from '../messages/store.js';
 
 export function readErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
@@ -15,27 +16,26 @@ function readErrorPath(error: unknown): string | undefined {
 }
 
 function describeFix(code: string | undefined, path: string, action: 'read' | 'write'): string {
+  const text = storeText();
   switch (code) {
     case 'ENOSPC':
-      return 'disk full: free some space, then restart avito-ai';
+      return text.diskFull;
     case 'EDQUOT':
-      return 'disk quota exceeded: free some space or raise the quota';
+      return text.quotaExceeded;
     case 'EROFS':
-      return 'the file system is read-only: set STORE_PATH to a writable location';
+      return text.readOnlyFs;
     case 'EACCES':
     case 'EPERM':
-      return action === 'read'
-        ? `${path} is not readable by this user: fix its permissions`
-        : `${dirname(path)} is not writable by this user: run avito-ai as its owner, or sudo chown -R "$(id -un)" ${dirname(path)}, or set STORE_PATH elsewhere`;
+      return action === 'read' ? text.notReadable(path) : text.notWritable(dirname(path));
     case 'EISDIR':
-      return `${path} is a directory: move it away or set STORE_PATH to a file`;
+      return text.isDirectory(path);
     case 'ENOTDIR':
-      return `a part of ${dirname(path)} is a file, not a directory: set STORE_PATH elsewhere`;
+      return text.notDirectory(dirname(path));
     case 'EMFILE':
     case 'ENFILE':
-      return 'too many open files: raise the limit (ulimit -n)';
+      return text.tooManyFiles;
     default:
-      return `check that ${dirname(path)} exists and is ${action === 'read' ? 'readable' : 'writable'}`;
+      return action === 'read' ? text.checkReadable(dirname(path)) : text.checkWritable(dirname(path));
   }
 }
 
@@ -46,7 +46,7 @@ export function toStoreIoError(error: unknown, path: string, action: 'read' | 'w
   const detail = error instanceof Error ? error.message : String(error);
   // The failing path may be a temp file or the directory, not the store file itself.
   const failedPath = readErrorPath(error) ?? path;
-  return new StoreError(`Cannot ${action} ${path}: ${detail}`, path, 'io', {
+  return new StoreError(action === 'read' ? storeText().cannotRead(path, detail) : storeText().cannotWrite(path, detail), path, 'io', {
     cause: error,
     hint: describeFix(code, failedPath, action),
   });

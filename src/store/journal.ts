@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
 import { PRIVATE_FILE_MODE, syncDirectory, writeFileAtomic } from './durable-fs.js';
 import { createCorruptError, readErrorCode, toStoreIoError } from './fs-errors.js';
+import { storeText } from '../messages/store.js';
 
 const NEWLINE = 0x0a;
 
@@ -39,7 +40,7 @@ export async function readJournal<T>(path: string, options: ReadJournalOptions<T
       return;
     }
     if (suspect !== undefined) {
-      throw createCorruptError(path, `line ${suspect.line} ${suspect.problem}`);
+      throw createCorruptError(path, storeText().journalLine(suspect.line, suspect.problem));
     }
     const problem = parseLine(text, options);
     if (problem === undefined) {
@@ -55,7 +56,7 @@ export async function readJournal<T>(path: string, options: ReadJournalOptions<T
   scan.size = read.size;
   const tail = read.tail?.toString('utf8') ?? '';
   if (tail.trim() !== '') {
-    if (suspect !== undefined) throw createCorruptError(path, `line ${suspect.line} ${suspect.problem}`);
+    if (suspect !== undefined) throw createCorruptError(path, storeText().journalLine(suspect.line, suspect.problem));
     if (parseLine(tail, options) === undefined) {
       scan.records += 1;
       scan.validEnd = read.size;
@@ -108,9 +109,9 @@ function parseLine<T>(text: string, options: ReadJournalOptions<T>): string | un
   try {
     value = JSON.parse(text);
   } catch {
-    return 'is not valid JSON';
+    return storeText().lineNotJson;
   }
-  if (!options.accept(value)) return 'is not a record of the expected shape';
+  if (!options.accept(value)) return storeText().lineWrongShape;
   options.onRecord(value);
   return undefined;
 }
@@ -330,9 +331,9 @@ export class JournalWriter {
     try {
       await handle.truncate(this.#size);
     } catch {
-      this.#broken = new StoreError(`${failure.message}; the journal could not be repaired`, this.path, 'io', {
+      this.#broken = new StoreError(storeText().journalBroken(failure.message), this.path, 'io', {
         cause: failure,
-        hint: `${failure.hint ?? 'fix the problem'}, then restart avito-ai (it cuts the torn line off on start)`,
+        hint: storeText().journalBrokenHint(failure.hint ?? storeText().fixTheProblem),
       });
     }
   }

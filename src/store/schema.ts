@@ -3,6 +3,7 @@ import { StoreError } from '../errors.js';
 import type { ChatMessage } from '../core/model.js';
 import type { ChatState, CounterName, DialogRecord, PendingReply } from '../core/ports.js';
 import { createCorruptError } from './fs-errors.js';
+import { storeText } from '../messages/store.js';
 
 /** Every counter the store keeps, in display order. */
 export const COUNTER_NAMES: readonly CounterName[] = [
@@ -71,18 +72,13 @@ export interface UpgradedState {
 
 /** A missing `schemaVersion` means 0; a newer one throws 'schema', a wrong shape 'corrupt'. */
 export function upgradeState(raw: unknown, path: string): UpgradedState {
-  if (!isRecord(raw)) throw createCorruptError(path, 'the top level is not a JSON object');
+  if (!isRecord(raw)) throw createCorruptError(path, storeText().topLevelNotObject);
   const fromVersion = raw.schemaVersion ?? 0;
   if (typeof fromVersion !== 'number' || !Number.isInteger(fromVersion) || fromVersion < 0) {
-    throw createCorruptError(path, `schemaVersion ${JSON.stringify(raw.schemaVersion)} is not a version number`);
+    throw createCorruptError(path, storeText().schemaVersionInvalid(JSON.stringify(raw.schemaVersion)));
   }
   if (fromVersion > SCHEMA_VERSION) {
-    throw new StoreError(
-      `${path} was written by a newer avito-ai (store schema version ${fromVersion}; this version knows up to ${SCHEMA_VERSION})`,
-      path,
-      'schema',
-      { hint: 'upgrade avito-ai (npm install -g avito-ai@latest); the file was left untouched' },
-    );
+    throw new StoreError(storeText().newerSchema(path, fromVersion, SCHEMA_VERSION), path, 'schema', { hint: storeText().newerSchemaHint });
   }
   let doc = raw;
   for (let version = fromVersion; version < SCHEMA_VERSION; version += 1) {
@@ -96,15 +92,15 @@ export function upgradeState(raw: unknown, path: string): UpgradedState {
 /** Checks the sections the store relies on; the records inside are trusted (only we write them). */
 function validateState(doc: RawDoc, path: string): StateDoc {
   for (const key of ['chats', 'pending', 'counters', 'meta'] as const) {
-    if (!isRecord(doc[key])) throw createCorruptError(path, `"${key}" is not an object`);
+    if (!isRecord(doc[key])) throw createCorruptError(path, storeText().sectionNotObject(key));
   }
   const processed = doc.processed;
   if (!Array.isArray(processed) || !processed.every((id) => typeof id === 'string')) {
-    throw createCorruptError(path, '"processed" is not a list of message ids');
+    throw createCorruptError(path, storeText().processedNotList);
   }
   for (const [chatId, chat] of Object.entries(doc.chats as RawDoc)) {
     if (!isRecord(chat) || !Array.isArray(chat.botMessageIds)) {
-      throw createCorruptError(path, `chat ${JSON.stringify(chatId)} has no botMessageIds list`);
+      throw createCorruptError(path, storeText().chatWithoutBotIds(JSON.stringify(chatId)));
     }
   }
   return doc as unknown as StateDoc;

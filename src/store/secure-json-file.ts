@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { createCorruptError, readErrorCode, toStoreIoError } from './fs-errors.js';
 import { writeFileAtomic } from './durable-fs.js';
+import { storeText } from '../messages/store.js';
 
 export interface SecureJsonFileOptions<T> {
   /** Turns the parsed JSON into `T` (migrate, validate); throws a `StoreError` when it cannot. */
@@ -39,12 +40,12 @@ export class SecureJsonFile<T> implements Adapter<T> {
       throw toStoreIoError(error, this.path, 'read');
     }
     // Only a missing file means a fresh store: an empty one is a write that was cut short.
-    if (text.trim() === '') throw createCorruptError(this.path, 'the file is empty (a write was cut short?)');
+    if (text.trim() === '') throw createCorruptError(this.path, storeText().fileEmpty);
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw createCorruptError(this.path, `not valid JSON (${describeJsonError(error)})`, error);
+      throw createCorruptError(this.path, storeText().fileNotJson(describeJsonError(error)), error);
     }
     return this.#revive ? this.#revive(raw) : (raw as T);
   }

@@ -4,7 +4,7 @@
  * says whether anything failed. Doctor must never write: no message, no read mark, no subscription.
  */
 import { spawn } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -165,6 +165,16 @@ describe('avito-ai doctor', () => {
     const after = await doctor(geminiEnv);
     expect(after.code, after.stdout).toBe(ExitCode.Ok);
     expect(line(after.stdout, 'Gemini')).toMatch(/^ОК\s+Gemini\s+ключ принят; хранилище "avito-ai": готово документов: 7$/);
+
+    // Files sync-docs cannot upload are named with why, as the local engine's check names them.
+    await copyFile(join(ROOT, 'test/fixtures/knowledge/encodings/shift-jis.txt'), join(knowledge, 'otvety.txt'));
+    await writeFile(join(knowledge, 'foto.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    const unread = await doctor(geminiEnv);
+    expect(unread.code, unread.stdout).toBe(ExitCode.Ok);
+    expect(line(unread.stdout, 'Gemini')).toMatch(
+      /^ВНИМАНИЕ\s+Gemini\s+ключ принят; хранилище "avito-ai": готово документов: 7; не прочитано: 2, из них покупатели ответов не получат: otvety\.txt \(кодировка не распознана .*\), foto\.jpg \(вид файла не поддерживается \(\.jpg\)\)$/,
+    );
+    expect(fixOf(unread.stdout, 'Gemini')).toMatch(/sync-docs/);
 
     const badKey = await doctor({ ...geminiEnv, GEMINI_API_KEY: 'AIza-wrong' });
     expect(badKey.code).toBe(ExitCode.Failure);

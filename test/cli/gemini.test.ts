@@ -93,7 +93,7 @@ describe('sync-docs', () => {
     const sync = await run(['sync-docs']);
     expect(sync.code).toBe(ExitCode.Failure);
     expect(sync.stdout).toMatch(/загружен\s+garantiya-kresla\.txt/);
-    expect(sync.stdout).toMatch(/ошибка\s+shift-jis\.txt: unknown text encoding \(not UTF-8, Windows-1251 or KOI8-R\): save the file as UTF-8/);
+    expect(sync.stdout).toMatch(/ошибка\s+shift-jis\.txt: кодировка не распознана \(не UTF-8, Windows-1251 или KOI8-R\): сохраните файл в UTF-8/);
     expect(uploads()).toBe(8);
 
     const { stdout } = await run(['ask', 'Какая гарантия на кресла?', '--item', '4012345681', '--json']);
@@ -162,7 +162,7 @@ describe('errors a seller can fix', () => {
   it('a wrong key: one line, the fix, exit 4, no stack', async () => {
     const { code, stderr } = await run(['ask', 'Доставка?'], { GEMINI_API_KEY: 'wrong-key' });
     expect(code).toBe(ExitCode.Auth);
-    expect(stderr).toMatch(/^avito-ai: Gemini fileSearchStores.list failed: 400 INVALID_ARGUMENT API key not valid.* \(check GEMINI_API_KEY/);
+    expect(stderr).toMatch(/^avito-ai: Gemini fileSearchStores.list: ошибка 400 INVALID_ARGUMENT API key not valid.* \(проверьте GEMINI_API_KEY/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -183,7 +183,7 @@ describe('errors a seller can fix', () => {
     const { code, stderr } = await run(['ask', 'Доставка?'], { GEMINI_RETRIES: '1' });
     expect(code).toBe(ExitCode.Unavailable);
     expect(stderr).toMatch(/WARN\s+gemini fileSearchStores.list failed, retrying/);
-    expect(stderr).toMatch(/avito-ai: Gemini fileSearchStores.list failed: 503 UNAVAILABLE/);
+    expect(stderr).toMatch(/avito-ai: Gemini fileSearchStores.list: ошибка 503 UNAVAILABLE/);
   });
 });
 
@@ -252,7 +252,7 @@ describe('poll with Gemini', () => {
     const down = await run(['poll', '--once'], { GEMINI_RETRIES: '0' });
     expect(down.code).toBe(ExitCode.Ok);
     expect(sandbox.sent('u2i-demo-vacuum')).toEqual([]);
-    expect(down.stderr).toMatch(/Gemini generateContent failed: 503/);
+    expect(down.stderr).toMatch(/Gemini generateContent: ошибка 503/);
     fake.clearFailures();
     const up = await run(['poll', '--once'], { GEMINI_RETRIES: '0' });
     expect(up.code).toBe(ExitCode.Ok);

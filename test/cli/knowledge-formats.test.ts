@@ -72,8 +72,8 @@ describe('sync-docs --engine local', () => {
     await writeFile(join(dir, 'prays-staryy.xls'), 'x');
     const { code, stdout } = await runInProcess(['sync-docs', dir, '--engine', 'local'], { cwd, env: {} });
     expect(code).toBe(ExitCode.Failure);
-    expect(stdout).toContain('ошибка         otvety.txt: unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8');
-    expect(stdout).toContain('пропущен       prays-staryy.xls: unsupported file type (.xls): save it as .xlsx');
+    expect(stdout).toContain('ошибка         otvety.txt: кодировка не распознана (не UTF-8, Windows-1251 или KOI8-R): сохраните файл в UTF-8');
+    expect(stdout).toContain('пропущен       prays-staryy.xls: вид файла не поддерживается (.xls): сохраните его как .xlsx');
     expect(stdout).toContain('Документов проиндексировано: 3');
   });
 });
@@ -105,7 +105,7 @@ describe('doctor', () => {
     const { line, fix } = await knowledgeCheck();
     expect(line).toMatch(/^ВНИМАНИЕ\s+База знаний\s+документов в .*: 3 /);
     expect(line).toContain(
-      'не прочитано: 2, из них покупатели ответов не получат: otvety.txt (unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8), opisanie.doc (unsupported file type (.doc): save it as .docx)',
+      'не прочитано: 2, из них покупатели ответов не получат: otvety.txt (кодировка не распознана (не UTF-8, Windows-1251 или KOI8-R): сохраните файл в UTF-8), opisanie.doc (вид файла не поддерживается (.doc): сохраните его как .docx)',
     );
     expect(fix).toMatch(/^сохраните их в формате, который читает avito-ai .* или уберите из папки; avito-ai sync-docs покажет весь список$/);
   });
@@ -114,7 +114,7 @@ describe('doctor', () => {
     for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg']) await writeFile(join(dir, name), 'x');
     await writeFile(join(dir, 'dostavka.md'), 'Доставка по Москве — 500 ₽.');
     expect((await knowledgeCheck()).line).toContain(
-      'не прочитано: 5, из них покупатели ответов не получат: a.jpg (unsupported file type (.jpg)), b.jpg (unsupported file type (.jpg)), c.jpg (unsupported file type (.jpg)) и ещё 2',
+      'не прочитано: 5, из них покупатели ответов не получат: a.jpg (вид файла не поддерживается (.jpg)), b.jpg (вид файла не поддерживается (.jpg)), c.jpg (вид файла не поддерживается (.jpg)) и ещё 2',
     );
     for (const name of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg']) await rm(join(dir, name));
     const { line, fix } = await knowledgeCheck();

@@ -1,5 +1,5 @@
 /** Russian by default; AVITO_AI_LANG=en gives the same texts in English, for developers. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,21 @@ describe('the language of what the seller reads', () => {
     const doctor = await runInProcess(['doctor'], { cwd: tmp(), env: { ...env, AVITO_POLL_INTERVAL: 'soon' } });
     expect(doctor.code).toBe(ExitCode.Failure);
     expect(doctor.stdout).toMatch(/^FAIL\s+Settings\s+AVITO_POLL_INTERVAL must be a number from 1 to 86400, got "soon"\n\n1 problem: fix them/);
+  });
+
+  it('is English with AVITO_AI_LANG=en for the texts converted later: sandbox, the store, a missing setting', async () => {
+    const env = { AVITO_AI_LANG: 'en' };
+    const cwd = tmp();
+    writeFileSync(join(cwd, 'bad.json'), '{"account":{},"chats":[]}');
+    const scenario = await runInProcess(['sandbox', '--scenario', 'bad.json'], { cwd, env });
+    expect(scenario.stderr).toMatch(/^avito-ai: the scenario .*bad\.json does not fit: account\.id is required \(the format is described in README/);
+    const say = await runInProcess(['sandbox', 'say', 'u2i-a', 'Привет', '--url', 'http://127.0.0.1:1'], { cwd, env });
+    expect(say.stderr).toMatch(/^avito-ai: the sandbox does not answer at http:\/\/127\.0\.0\.1:1 \(.*\): start avito-ai sandbox/);
+    const missing = await runInProcess(['poll', '--once'], { cwd, env: { ...env, KNOWLEDGE_DIR: cwd } });
+    expect(missing.stderr).toBe(`avito-ai: AVITO_CLIENT_ID is not set (see ${join(import.meta.dirname, '../../.env.example')})\n`);
+    writeFileSync(join(cwd, 'store.json'), '{"schemaVersion": 99}');
+    const store = await runInProcess(['stats', '--store', 'store.json'], { cwd, env });
+    expect(store.stderr).toMatch(/was written by a newer avito-ai .*\(upgrade avito-ai/);
   });
 
   it('does not follow the locale: a server says en_US whatever its owner reads', async () => {

@@ -121,7 +121,7 @@ describe('answer mode', () => {
     const result = await ask('Сколько стоит доставка курьером?', mcpEnv('invent-price', { MCP_MODE: 'answer' }));
     expect(result).toMatchObject({ status: 'NOT_FOUND', answer: DEFAULT_FALLBACK_TEXT, refusal: 'в ответе сервера есть числа, которых нет в его источниках: 990' });
     const text = await run(['ask', 'Сколько стоит доставка курьером?'], mcpEnv('invent-price', { MCP_MODE: 'answer' }));
-    expect(text.stdout).toContain('✗ ответ модели не пропущен: в ответе сервера есть числа');
+    expect(text.stdout).toContain('✗ ответ MCP-сервера не пропущен: в ответе сервера есть числа');
   });
 });
 
@@ -177,6 +177,16 @@ function isRunning(pid: number): boolean {
   }
 }
 
+describe('sync-docs', () => {
+  it('says the server holds the documents and there is nothing to upload, not what the local index would', async () => {
+    for (const argv of [['sync-docs'], ['sync-docs', '--list']]) {
+      const { code, stdout, stderr } = await run(argv, mcpEnv());
+      expect(code, stderr).toBe(ExitCode.Ok);
+      expect(stdout).toBe('MCP-сервер отвечает, инструмент на месте (fake-rag 1.2.3: search); документы хранит сам сервер, загружать и индексировать нечего.\n');
+    }
+  });
+});
+
 describe('doctor', () => {
   type Check = { id: string; status: string; detail: string; fix?: string };
   const doctor = async (env: Record<string, string>): Promise<Record<string, Check>> => {
@@ -215,6 +225,9 @@ describe('the daemon against the sandbox', () => {
     const env: Record<string, string> = { ...mcpEnv('passages', { MCP_ARGUMENTS: '{"query":"{question}","item_id":"{listing_id}","context":"{context}"}' }), ...sandboxEnv(sandbox, join(cwd, 'data', 'store.json')), KNOWLEDGE_DIR: join(cwd, 'no-such-folder') };
     const { code, stderr } = await run(['poll', '--once'], env);
     expect(code, stderr).toBe(ExitCode.Ok);
+    // The start line names the server and its tool: no folder is read, so no folder or document count is claimed.
+    expect(stderr).toMatch(/INFO {2}MCP-сервер отвечает, документы хранит он engine=mcp server=.*fake-rag 1\.2\.3: search.* mode=passages/);
+    expect(stderr).not.toMatch(/documents=|dir=/);
     expect(sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text)[0]).toMatch(/Гарантия 12 месяцев/);
     expect(sandbox.sent('u2i-demo-manager').map((message) => message.content.text)).toEqual([DEFAULT_ESCALATION_TEXT]);
     // One server for the whole pass, and the listing's id in every call about a listing.

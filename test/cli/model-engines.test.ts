@@ -111,7 +111,7 @@ describe('GigaChat', () => {
     const { code, stderr } = await run(['ask', 'Доставка?'], { ...env, GIGACHAT_CA_FILE: '' });
     expect(code).toBe(ExitCode.Unavailable);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^avito-ai: GigaChat token: the certificate is not trusted \(SELF_SIGNED_CERT_IN_CHAIN\).*GIGACHAT_CA_FILE/);
+    expect(stderr).toMatch(/^avito-ai: GigaChat, получение токена: сертификату нет доверия \(SELF_SIGNED_CERT_IN_CHAIN\).*GIGACHAT_CA_FILE/);
     expect(stderr).toContain('https://www.gosuslugi.ru/crt');
     expect(fake.tokensIssued()).toBe(0);
   });
@@ -128,11 +128,11 @@ describe('GigaChat', () => {
   it('a refused key and unpaid tokens: one line with the fix, exit 4', async () => {
     const refused = await run(['ask', 'Доставка?'], { ...env, GIGACHAT_CREDENTIALS: Buffer.from('x:y').toString('base64') });
     expect(refused.code).toBe(ExitCode.Auth);
-    expect(refused.stderr).toMatch(/^avito-ai: GigaChat token: GIGACHAT_CREDENTIALS was refused \(401/);
+    expect(refused.stderr).toMatch(/^avito-ai: GigaChat, получение токена: GIGACHAT_CREDENTIALS не принят \(401/);
     fake.failNext('chat', 402);
     const unpaid = await run(['ask', 'Сколько стоит доставка курьером?'], env);
     expect(unpaid.code).toBe(ExitCode.Auth);
-    expect(unpaid.stderr).toMatch(/GigaChat chat: 402 Payment Required \(the paid tokens for GigaChat have run out/);
+    expect(unpaid.stderr).toMatch(/GigaChat chat: 402 Payment Required \(оплаченные токены для GigaChat закончились/);
   });
 
   it('both GIGACHAT_CREDENTIALS and GEMINI_API_KEY, no KNOWLEDGE_ENGINE: a settings error, not a guess', async () => {
@@ -288,7 +288,7 @@ describe('OpenAI-compatible API', () => {
     expect(code).toBe(ExitCode.Unavailable);
     const lines = stderr.trim().split('\n');
     expect(lines[0]).toMatch(/WARN\s+openai chat failed, retrying in \d+ ms/);
-    expect(lines.at(-1)).toMatch(/^avito-ai: OpenAI-compatible API chat failed: no answer \(ECONNREFUSED\) \(check OPENAI_BASE_URL/);
+    expect(lines.at(-1)).toMatch(/^avito-ai: API, совместимый с OpenAI \(chat\): нет ответа \(ECONNREFUSED\) \(проверьте OPENAI_BASE_URL/);
     expect(lines).toHaveLength(2);
   });
 

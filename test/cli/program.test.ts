@@ -52,7 +52,7 @@ describe('the command line', () => {
   it('a missing credential is one line naming the variable, exit code 3, no stack', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd: tmp() });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toBe('avito-ai: AVITO_CLIENT_ID не задан (см. .env.example)\n');
+    expect(stderr).toBe(`avito-ai: AVITO_CLIENT_ID не задан (см. ${join(ROOT, '.env.example')})\n`);
   });
 
   it('DEBUG=avito-ai in .env adds the stack too', async () => {
@@ -68,7 +68,7 @@ describe('the command line', () => {
     writeFileSync(join(cwd, 'bad.json'), '{"account":{},"chats":[]}');
     const { code, stderr } = await runInProcess(['sandbox', '--scenario', 'bad.json'], { cwd });
     expect(code).toBe(ExitCode.Usage);
-    expect(stderr).toMatch(/^avito-ai: сценарий .*bad\.json не подходит: account\.id is required \(формат описан в README/);
+    expect(stderr).toMatch(/^avito-ai: сценарий .*bad\.json не подходит: account\.id обязательно \(формат описан в README/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -268,7 +268,7 @@ describe('against the Avito sandbox', () => {
   it('a missing knowledge folder stops poll before any buyer gets the fallback', async () => {
     const { code, stderr } = await runInProcess(['poll', '--once'], { cwd, env: { ...env, KNOWLEDGE_DIR: join(cwd, 'nope') } });
     expect(code).toBe(ExitCode.Config);
-    expect(stderr).toBe(`avito-ai: KNOWLEDGE_DIR ${join(cwd, 'nope')} — не папка (создайте её и положите туда документы или укажите KNOWLEDGE_DIR (см. .env.example))\n`);
+    expect(stderr).toBe(`avito-ai: KNOWLEDGE_DIR ${join(cwd, 'nope')} — не папка (создайте её и положите туда документы или укажите KNOWLEDGE_DIR (см. ${join(ROOT, '.env.example')}))\n`);
     expect(sandbox.requests).toEqual([]);
   });
 

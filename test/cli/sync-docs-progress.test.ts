@@ -4,7 +4,8 @@
  * The line now draws only on a terminal wide enough, on a timer, cut to the width, and stops on the abort signal.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startProgress, type ProgressStream } from '../../src/cli/commands/sync-docs.js';
+import { describeProgress, startProgress, type ProgressStream } from '../../src/cli/commands/sync-docs.js';
+import { setLang } from '../../src/messages/index.js';
 
 function fakeTerminal(columns: number | undefined, isTTY = true): ProgressStream & { bytes: () => number; text: () => string } {
   const chunks: string[] = [];
@@ -102,5 +103,19 @@ describe('the sync-docs progress line', () => {
     progress.stop();
     expect(stream.bytes()).toBe(after);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('the progress text', () => {
+  afterEach(() => setLang('ru'));
+
+  it('says in Russian what is being done to which file, and in a dry run what would be', () => {
+    expect(describeProgress({ index: 3, total: 12, action: 'upload', path: 'prays.md' }, false)).toBe('3/12 загружаю prays.md');
+    expect(describeProgress({ index: 4, total: 12, action: 'delete', path: 'staroe.md' }, true)).toBe('4/12 удалил бы staroe.md');
+  });
+
+  it('in English with AVITO_AI_LANG=en', () => {
+    setLang('en');
+    expect(describeProgress({ index: 3, total: 12, action: 'replace', path: 'prays.md' }, false)).toBe('3/12 replacing prays.md');
   });
 });

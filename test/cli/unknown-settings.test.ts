@@ -69,7 +69,7 @@ describe('misspelt settings', () => {
       /^ОШИБКА\s+Имена настроек\s+5 переменных — не настройки avito-ai и не используются: AVITO_CLIENT_SECERT \(может быть, AVITO_CLIENT_SECRET\?\), KNOWLEGDE_DIR \(может быть, KNOWLEDGE_DIR\?\), FALLBAK_TEXT \(может быть, FALLBACK_TEXT\?\), SHOP_NAME, TELEGRAM_CHAT_ID \(может быть, TELEGRAM_OWNER_CHAT_ID\?\)$/,
     );
     expect(lines[at + 1]?.trim()).toBe(
-      `как исправить: в ${join(cwd, '.env')}: переименуйте AVITO_CLIENT_SECERT в AVITO_CLIENT_SECRET, KNOWLEGDE_DIR в KNOWLEDGE_DIR, FALLBAK_TEXT в FALLBACK_TEXT, удалите SHOP_NAME; в переменных окружения: переименуйте TELEGRAM_CHAT_ID в TELEGRAM_OWNER_CHAT_ID (все настройки перечислены в .env.example)`,
+      `как исправить: в ${join(cwd, '.env')}: переименуйте AVITO_CLIENT_SECERT в AVITO_CLIENT_SECRET, KNOWLEGDE_DIR в KNOWLEDGE_DIR, FALLBAK_TEXT в FALLBACK_TEXT, удалите SHOP_NAME; в переменных окружения: переименуйте TELEGRAM_CHAT_ID в TELEGRAM_OWNER_CHAT_ID (все настройки перечислены в ${join(import.meta.dirname, '../../.env.example')})`,
     );
 
     const json = JSON.parse((await runInProcess(['doctor', '--json'], { cwd, env: {} })).stdout) as { ok: boolean; checks: Array<{ id: string; status: string }> };

@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, DEFAULT_FALLBACK_TEXT, DEFAULT_NON_TEXT_REPLY_TEXT, parseActiveHours, requireAvitoCredentials, resolveConfig } from '../../src/config/config.js';
 import { ConfigError } from '../../src/errors.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'avito-ai-config-'));
+/** The copy that ships with the package, by its absolute path: a global install has none beside the seller. */
+const EXAMPLE = join(import.meta.dirname, '../../.env.example');
 
 describe('.env.example', () => {
   it('documents every setting avito-ai reads', () => {
@@ -148,10 +150,24 @@ describe('resolveConfig', () => {
   });
 
   it('names the first missing credential', () => {
-    expect(() => requireAvitoCredentials(resolveConfig({ env: {}, cwd: dir() }))).toThrow('AVITO_CLIENT_ID не задан (см. .env.example)');
+    expect(() => requireAvitoCredentials(resolveConfig({ env: {}, cwd: dir() }))).toThrow(`AVITO_CLIENT_ID не задан (см. ${EXAMPLE})`);
     expect(() => requireAvitoCredentials(resolveConfig({ env: { AVITO_CLIENT_ID: 'x' }, cwd: dir() }))).toThrow(
-      'AVITO_CLIENT_SECRET не задан (см. .env.example)',
+      `AVITO_CLIENT_SECRET не задан (см. ${EXAMPLE})`,
     );
+  });
+
+  it('points a missing setting at the shipped .env.example by its absolute path, wherever the command runs', () => {
+    const message = (() => {
+      try {
+        requireAvitoCredentials(resolveConfig({ env: {}, cwd: dir() }));
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    const named = /\(см\. (.+)\)$/.exec(message)?.[1];
+    expect(named && isAbsolute(named)).toBe(true);
+    expect(readFileSync(named!, 'utf8')).toContain('AVITO_CLIENT_ID=');
   });
 
   it('turns \\n in texts into line breaks and refuses texts longer than one Avito message', () => {

@@ -36,7 +36,7 @@ describe('unknown settings', () => {
       { key: 'ID', source: '.env' },
     ]);
     expect(describeConfigWarning(config.warnings[0]!, '/etc/avito-ai/env')).toBe(
-      'SHOP_NAME в /etc/avito-ai/env — не настройка avito-ai, значение не используется (все настройки перечислены в .env.example)',
+      `SHOP_NAME в /etc/avito-ai/env — не настройка avito-ai, значение не используется (все настройки перечислены в ${join(import.meta.dirname, '../../.env.example')})`,
     );
   });
 

@@ -84,7 +84,7 @@ describe.skipIf(!isRoot)('pause and resume from another user while the daemon ru
       const refused = await spawnCliAs(STRANGER, ['pause', 'u2i-demo-bike'], { env, cwd }).done;
       expect(refused.code).toBe(ExitCode.Store);
       expect(refused.stderr.trim().split('\n')).toEqual([
-        `avito-ai: the running avito-ai (user nobody) cannot read the pause request queued in ${controlInboxPath(storePath)}, a file of uid ${STRANGER}: it will be set aside unapplied (run the command as nobody, e.g. through the avito-ai wrapper of docs/deploy.md, or sudo -u nobody)`,
+        `avito-ai: запущенный avito-ai (пользователь nobody) не сможет прочитать запрос pause, поставленный в ${controlInboxPath(storePath)}: файл принадлежит uid ${STRANGER}; запрос будет отложен невыполненным (выполните команду от пользователя nobody, например через обёртку avito-ai из docs/deploy.md или sudo -u nobody)`,
       ]);
       await waitFor(() => log.includes('отложены команды, которые этот пользователь не может прочитать (EACCES)'), 'the unreadable request to be set aside');
       await telegram.waitFor((fake) => fake.sent.some((message) => message.plain.includes('не смог прочитать команду')), 10_000);

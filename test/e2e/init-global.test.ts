@@ -52,6 +52,12 @@ describe('npm install -g, then init, sandbox, ask and poll', () => {
     const example = /Все настройки с пояснениями: (\S+)/.exec(help.stdout)?.[1];
     expect(example).toBe(join(dir, 'prefix', 'lib', 'node_modules', 'avito-ai', '.env.example'));
     expect(existsSync(example!)).toBe(true);
+    // Before init, a missing key points at that same installed copy, not at a file the seller does not have.
+    const early = await avito(['poll', '--once']).then(
+      () => '',
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(early).toContain(`(см. ${example})`);
 
     const port = await freePort();
     const sandbox = spawn(bin, ['sandbox', '--port', String(port), '--no-chat'], { cwd: shop, env, stdio: ['ignore', 'pipe', 'pipe'] });

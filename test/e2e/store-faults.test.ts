@@ -168,7 +168,7 @@ describe('a damaged state file', () => {
     const run = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain(`${storePath} повреждён: not valid JSON`);
+    expect(line).toContain(`${storePath} повреждён: не JSON`);
     expect(line).toMatch(/\(восстановите его из резервной копии \(docs\/deploy.md\); avito-ai не будет его перезаписывать\. Если убрать файл, начнётся пустое хранилище, и бот забудет свои ответы: каждый чат, где он отвечал, встанет на паузу, как будто ответили вы\)$/);
     // The read-only commands refuse it the same way.
     const stats = await spawnCli(['stats', '--json'], { env, cwd: dir }).done;
@@ -230,7 +230,7 @@ describe('a damaged state file', () => {
     const run = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain(`${history} повреждён: line 3 is not valid JSON`);
+    expect(line).toContain(`${history} повреждён: строка 3: не JSON`);
     expect(digestFiles(dataDir)).toEqual(files);
     expect(countReplies(sb)).toEqual(FIRST_REPLIES);
   }, 60_000);
@@ -315,11 +315,11 @@ describe('schema versions', () => {
     const run = await spawnCli(['poll', '--once'], { env, cwd: dir }).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain(`${storePath} was written by a newer avito-ai (store schema version ${SCHEMA_VERSION + 1}`);
-    expect(line).toMatch(/upgrade avito-ai .*the file was left untouched/);
+    expect(line).toContain(`${storePath} записан более новой версией avito-ai (версия схемы хранилища ${SCHEMA_VERSION + 1}`);
+    expect(line).toMatch(/обновите avito-ai .*файл оставлен как был/);
     const stats = await spawnCli(['stats'], { env, cwd: dir }).done;
     expect(stats.code).toBe(ExitCode.Store);
-    expect(expectOneLine(stats)).toContain('newer avito-ai');
+    expect(expectOneLine(stats)).toContain('более новой версией avito-ai');
     expect(digestFiles(dataDir)).toEqual(files);
     expect(countReplies(sb)).toEqual(FIRST_REPLIES);
   }, 60_000);
@@ -350,10 +350,10 @@ describe('a store directory this user cannot write', () => {
     const run = await spawnCliAs(['poll', '--once'], as).done;
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
-    expect(line).toContain('Cannot write');
+    expect(line).toContain('не удаётся записать');
     expect(line).toMatch(/EACCES|permission denied/i);
-    expect(line).toContain(`${dataDir} is not writable by this user: run avito-ai as its owner, or sudo chown -R "$(id -un)" ${dataDir}`);
-    expect(line).toMatch(/set STORE_PATH elsewhere/);
+    expect(line).toContain(`в ${dataDir} этому пользователю писать нельзя: запускайте avito-ai от владельца папки, или выполните sudo chown -R "$(id -un)" ${dataDir}`);
+    expect(line).toMatch(/укажите другой STORE_PATH/);
     expect(digestFiles(dataDir)).toEqual(files);
     expect(existsSync(resolveStorePaths(storePath).lock)).toBe(false);
     expect(countReplies(sb)).toEqual(FIRST_REPLIES);
@@ -421,7 +421,7 @@ describe('a full disk', () => {
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneLine(run);
     expect(line).toMatch(/ENOSPC|no space left/);
-    expect(line).toContain('disk full: free some space, then restart avito-ai');
+    expect(line).toContain('диск заполнен: освободите место и перезапустите avito-ai');
     // The fault really fired, on the store's files.
     expect(readFileSync(report, 'utf8')).toContain(dataDir);
     // A full disk still lets a file be created empty: a lock file may be left, nothing else moved.
@@ -451,7 +451,7 @@ describe('a full disk', () => {
     expect(run.code).toBe(ExitCode.Store);
     const line = expectOneErrorLine(run);
     expect(line).toMatch(/ENOSPC|no space left/);
-    expect(line).toContain('disk full: free some space, then restart avito-ai');
+    expect(line).toContain('диск заполнен: освободите место и перезапустите avito-ai');
     // What was stored before the disk filled is intact, and the record of the reply is kept.
     const during = await readStored(storePath, sb);
     expectNothingLost(before, during);
@@ -487,7 +487,7 @@ describe('a full disk', () => {
     children.push(daemon.child);
     let stderr = '';
     daemon.child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const failedPasses = (): number => stderr.match(/ERROR\s+проход не удался, будет повтор: Cannot write \S+: ENOSPC: no space left on device/g)?.length ?? 0;
+    const failedPasses = (): number => stderr.match(/ERROR\s+проход не удался, будет повтор: не удаётся записать \S+: ENOSPC: no space left on device/g)?.length ?? 0;
 
     // The reply goes out, then the disk is full; later passes see the record and retry saving,
     // never sending again.

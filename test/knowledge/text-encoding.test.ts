@@ -68,11 +68,11 @@ describe('decodeText', () => {
   });
 
   it('refuses text in an encoding it cannot read, and binary content, with the reason', () => {
-    const reason = 'unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8';
+    const reason = 'кодировка не распознана (не UTF-8, Windows-1251 или KOI8-R): сохраните файл в UTF-8';
     expect(decodeText(readFixture('shift-jis.txt'))).toEqual({ ok: false, reason });
     const latin1 = new Uint8Array([...'Größe und Qualität für München'].map((char) => char.charCodeAt(0)));
     expect(decodeText(latin1)).toEqual({ ok: false, reason });
-    expect(decodeText(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x00, 0x01]))).toEqual({ ok: false, reason: 'not a text file' });
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xc3, 0x28]))).toEqual({ ok: false, reason: 'not valid UTF-8 text: save the file as UTF-8' });
+    expect(decodeText(new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x00, 0x01]))).toEqual({ ok: false, reason: 'это не текстовый файл' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xc3, 0x28]))).toEqual({ ok: false, reason: 'это не текст в UTF-8: сохраните файл в UTF-8' });
   });
 });

@@ -150,8 +150,8 @@ describe.skipIf(!isRoot)('requests across users (root runs them as nobody)', () 
     expect(run.stderr).toBe('');
     const refused = JSON.parse(run.stdout) as Pick<StoreError, 'message' | 'hint' | 'reason'>;
     expect(refused).toEqual({
-      message: `the running avito-ai (user nobody) cannot read the pause request queued in ${inbox}, a file of uid ${STRANGER}: it will be set aside unapplied`,
-      hint: 'run the command as nobody, e.g. through the avito-ai wrapper of docs/deploy.md, or sudo -u nobody',
+      message: `запущенный avito-ai (пользователь nobody) не сможет прочитать запрос pause, поставленный в ${inbox}: файл принадлежит uid ${STRANGER}; запрос будет отложен невыполненным`,
+      hint: 'выполните команду от пользователя nobody, например через обёртку avito-ai из docs/deploy.md или sudo -u nobody',
       reason: 'io',
     });
   });

@@ -86,15 +86,15 @@ describe('readJournal', () => {
     await writeFile(path, `${lineOf(1)}not json\n${lineOf(3)}`);
     const error = await catchStoreError(() => scanFile());
     expect(error).toMatchObject({ reason: 'corrupt', path });
-    expect(error.message).toBe(`${path} повреждён: line 2 is not valid JSON`);
+    expect(error.message).toBe(`${path} повреждён: строка 2: не JSON`);
   });
 
   it('refuses a line of the wrong shape before the end, and a bad line before an unterminated tail', async () => {
     await writeFile(path, `${lineOf(1)}\n{"m":2}\n${lineOf(3)}`);
-    expect((await catchStoreError(() => scanFile())).message).toMatch(/: line 3 is not a record of the expected shape$/);
+    expect((await catchStoreError(() => scanFile())).message).toMatch(/: строка 3: запись не того вида$/);
 
     await writeFile(path, `${lineOf(1)}{"m":2}\n{"n":3}`);
-    expect((await catchStoreError(() => scanFile())).message).toMatch(/: line 2 is not a record of the expected shape$/);
+    expect((await catchStoreError(() => scanFile())).message).toMatch(/: строка 2: запись не того вида$/);
   });
 
   it('reads lines that straddle its 1 MiB read chunks, and finds a torn tail after them', async () => {
@@ -111,7 +111,7 @@ describe('readJournal', () => {
 
   it('reports a path it cannot read as StoreError io', async () => {
     await mkdir(path);
-    expect(await catchStoreError(() => scanFile())).toMatchObject({ reason: 'io', path, message: expect.stringMatching(/^Cannot read /) });
+    expect(await catchStoreError(() => scanFile())).toMatchObject({ reason: 'io', path, message: expect.stringMatching(/^не удаётся прочитать /) });
   });
 });
 
@@ -240,7 +240,7 @@ describe('JournalWriter: appending', () => {
   it('rejects with StoreError io when the journal cannot be opened, and appends again once it can', async () => {
     await mkdir(path);
     const writer = new JournalWriter(path);
-    expect(await catchStoreError(() => writer.append([{ n: 1 }]))).toMatchObject({ reason: 'io', path, message: expect.stringMatching(/^Cannot write /) });
+    expect(await catchStoreError(() => writer.append([{ n: 1 }]))).toMatchObject({ reason: 'io', path, message: expect.stringMatching(/^не удаётся записать /) });
     await rm(path, { recursive: true });
     await writer.append([{ n: 2 }]);
     await writer.close();
@@ -250,7 +250,7 @@ describe('JournalWriter: appending', () => {
   it('rejects with StoreError io when the directory is missing', async () => {
     const writer = new JournalWriter(join(dir, 'gone', 'journal.jsonl'));
     const error = await catchStoreError(() => writer.append([{ n: 1 }]));
-    expect(error).toMatchObject({ reason: 'io', hint: expect.stringContaining('exists and is writable') });
+    expect(error).toMatchObject({ reason: 'io', hint: expect.stringContaining('существует и доступна для записи') });
   });
 });
 

@@ -408,7 +408,7 @@ describe('history', () => {
     const error = await catchStoreError(() => open());
     expect(error.reason).toBe('corrupt');
     expect(error.message).toContain(history);
-    expect(error.message).toContain('line 2');
+    expect(error.message).toContain('строка 2');
     expect(error.hint).toMatch(/не будет его перезаписывать/);
     expect(await readFile(history, 'utf8')).toBe(`${lines.join('\n')}\n`);
     // The lock was released: after the fix, the store opens.
@@ -422,7 +422,7 @@ describe('history', () => {
     await writeFile(history, `{"id":"m-1"}\n${JSON.stringify(makeMessage('m-2', 2))}\n`);
     const error = await catchStoreError(() => open());
     expect(error.reason).toBe('corrupt');
-    expect(error.message).toContain('line 1');
+    expect(error.message).toContain('строка 1');
   });
 });
 
@@ -533,7 +533,7 @@ describe('schema versions', () => {
     const error = await catchStoreError(() => open());
     expect(error.reason).toBe('schema');
     expect(error.message).toContain(statePath);
-    expect(error.hint).toMatch(/upgrade avito-ai/);
+    expect(error.hint).toMatch(/обновите avito-ai/);
     expect(await readFile(statePath)).toEqual(bytes);
     expect(existsSync(resolveStorePaths(statePath).lock)).toBe(false);
   });
@@ -626,7 +626,7 @@ describe('I/O errors surface as StoreError io', () => {
     const error = await catchStoreError(() => writes(store).updateChat('u2i-a', (state) => void (state.buyerName = 'Ира')));
     expect(error.reason).toBe('io');
     expect(error.message).toContain(store.paths.stateJournal);
-    expect(error.hint).toMatch(/is a directory/);
+    expect(error.hint).toMatch(/ — папка/);
     expect(await readFile(statePath, 'utf8')).toBe(snapshot);
     // What the caller was told failed never turns up later, in memory or on disk: a write-ahead
     // record that was not saved must not be acted on.
@@ -651,7 +651,7 @@ describe('I/O errors surface as StoreError io', () => {
     const error = await catchStoreError(() => open());
     expect(error.reason).toBe('io');
     expect(error.message).toContain(statePath);
-    expect(error.hint).toMatch(/is a directory/);
+    expect(error.hint).toMatch(/ — папка/);
     expect(await readFile(statePath, 'utf8')).toBe('{"processed":["m-1"]}');
     expect(existsSync(resolveStorePaths(statePath).lock)).toBe(false);
   });
@@ -661,7 +661,7 @@ describe('I/O errors surface as StoreError io', () => {
     await symlink('/dev/full', store.paths.stateJournal);
     const error = await catchStoreError(() => writes(store).setMeta('k', 'v'));
     expect(error.reason).toBe('io');
-    expect(error.hint).toMatch(/disk full/);
+    expect(error.hint).toMatch(/диск заполнен/);
   });
 
   it.skipIf(!hasDevFull)('reports a journal append on a full disk and forgets the unsaved messages', async () => {
@@ -670,7 +670,7 @@ describe('I/O errors surface as StoreError io', () => {
     await symlink('/dev/full', store.paths.stateJournal);
     const error = await catchStoreError(() => writes(store).appendMessages('u2i-a', [makeMessage('m-1', 1, 'u2i-a')]));
     expect(error.reason).toBe('io');
-    expect(error.hint).toMatch(/disk full/);
+    expect(error.hint).toMatch(/диск заполнен/);
     expect(store.getHistory('u2i-a')).toEqual([]);
   });
 
@@ -687,7 +687,7 @@ describe('I/O errors surface as StoreError io', () => {
     const error = await catchStoreError(() => open());
     expect(error.reason).toBe('io');
     expect(error.message).toContain(statePath);
-    expect(error.hint).toMatch(/is a directory/);
+    expect(error.hint).toMatch(/ — папка/);
   });
 
   it('refuses writes after close', async () => {

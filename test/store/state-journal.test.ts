@@ -182,7 +182,7 @@ describe('replaying the state journal', () => {
     const error = await catchStoreError(() => open());
     expect(error.reason).toBe('corrupt');
     expect(error.message).toContain(stateJournal);
-    expect(error.message).toContain('line 2');
+    expect(error.message).toContain('строка 2');
     expect(error.hint).toMatch(/не будет его перезаписывать/);
     expect(await readFile(stateJournal, 'utf8')).toBe(`${lines.join('\n')}\n`);
     expect(existsSync(statePath)).toBe(false);
@@ -195,7 +195,7 @@ describe('replaying the state journal', () => {
     await writeFile(stateJournal, '{"v":1,"chats":[{"chatId":"u2i-a"}]}\n{"v":1,"counters":{"found":3}}\n');
     const error = await catchStoreError(() => open());
     expect(error.reason).toBe('corrupt');
-    expect(error.message).toContain('line 1');
+    expect(error.message).toContain('строка 1');
   });
 
   it('refuses a line from a newer avito-ai and leaves the files alone', async () => {

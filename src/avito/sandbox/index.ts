@@ -9,6 +9,7 @@ export type { ChatSummary, MessageView } from './local-routes.js';
 export {
   CHAT_TYPES,
   DEFAULT_CREDENTIALS,
+  ScenarioError,
   SAMPLE_LISTINGS,
   TARIFF_STUB_TEXT,
   createRandom,

@@ -1,4 +1,5 @@
 /** `parseScenario` names the exact field a hand-written file gets wrong; `generateScenario` builds large ones for benchmarks. */
+import { sandboxText } from '../../messages/sandbox.js';
 
 /** Avito chat types: by listing, between users, with Avito itself. */
 export type ChatType = 'u2i' | 'u2u' | 'a2u';
@@ -69,8 +70,19 @@ export const CHAT_TYPES: readonly ChatType[] = ['u2i', 'u2u', 'a2u'];
 
 type Json = Record<string, unknown>;
 
+/** The first wrong field of a hand-written scenario: `path` names it, `problem` says what is wrong with it. */
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(sandboxText().invalidScenario(path, problem));
+  }
+}
+
 function fail(path: string, problem: string): never {
-  throw new Error(`Invalid scenario: ${path} ${problem}`);
+  throw new ScenarioError(path, problem);
 }
 
 function isObject(value: unknown): value is Json {
@@ -78,40 +90,40 @@ function isObject(value: unknown): value is Json {
 }
 
 function expectObject(value: unknown, path: string): Json {
-  if (!isObject(value)) fail(path, 'must be an object');
+  if (!isObject(value)) fail(path, sandboxText().mustBeObject);
   return value;
 }
 
 function expectKeys(value: Json, path: string, allowed: readonly string[]): void {
   // Unknown keys are rejected so that a typo ("mesages") fails loudly instead of being ignored.
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(`${path}.${key}`, `is not a known field (expected one of: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) fail(`${path}.${key}`, sandboxText().unknownField(allowed.join(', ')));
   }
 }
 
 function optionalInteger(value: unknown, path: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    fail(path, `must be an integer >= ${min}`);
+    fail(path, sandboxText().mustBeInteger(min));
   }
   return value;
 }
 
 function requiredInteger(value: unknown, path: string, min = 0): number {
-  if (value === undefined) fail(path, 'is required');
+  if (value === undefined) fail(path, sandboxText().required);
   return optionalInteger(value, path, min) as number;
 }
 
 function optionalString(value: unknown, path: string, { nonEmpty = false } = {}): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') fail(path, 'must be a string');
-  if (nonEmpty && value.trim() === '') fail(path, 'must not be empty');
+  if (typeof value !== 'string') fail(path, sandboxText().mustBeString);
+  if (nonEmpty && value.trim() === '') fail(path, sandboxText().mustNotBeEmpty);
   return value;
 }
 
 function optionalBoolean(value: unknown, path: string): boolean | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') fail(path, 'must be true or false');
+  if (typeof value !== 'boolean') fail(path, sandboxText().mustBeBoolean);
   return value;
 }
 
@@ -130,7 +142,7 @@ function parseContext(value: unknown, path: string): ScenarioItemContext | undef
   if (value === undefined) return undefined;
   const raw = expectObject(value, path);
   expectKeys(raw, path, ['type', 'value']);
-  if (raw.type !== 'item') fail(`${path}.type`, 'must be "item"');
+  if (raw.type !== 'item') fail(`${path}.type`, sandboxText().mustBeItem);
   const rawValue = expectObject(raw.value, `${path}.value`);
   const item: ScenarioItemContext['value'] = { ...rawValue, id: requiredInteger(rawValue.id, `${path}.value.id`, 1) };
   optionalString(rawValue.title, `${path}.value.title`);
@@ -150,7 +162,7 @@ function parseMessage(value: unknown, path: string): ScenarioMessage {
   const created = optionalInteger(raw.created, `${path}.created`);
   if (created !== undefined) message.created = created;
   if (raw.direction !== undefined) {
-    if (raw.direction !== 'in' && raw.direction !== 'out') fail(`${path}.direction`, 'must be "in" or "out"');
+    if (raw.direction !== 'in' && raw.direction !== 'out') fail(`${path}.direction`, sandboxText().mustBeDirection);
     message.direction = raw.direction;
   }
   const type = optionalString(raw.type, `${path}.type`, { nonEmpty: true });
@@ -158,11 +170,11 @@ function parseMessage(value: unknown, path: string): ScenarioMessage {
   if (raw.content !== undefined) message.content = { ...expectObject(raw.content, `${path}.content`) };
   const text = optionalString(raw.text, `${path}.text`);
   if (text !== undefined) {
-    if (message.content !== undefined) fail(`${path}.text`, 'cannot be combined with content (text is shorthand for content.text)');
-    if (message.type !== undefined && message.type !== 'text') fail(`${path}.text`, `cannot be used with type "${message.type}"`);
+    if (message.content !== undefined) fail(`${path}.text`, sandboxText().textWithContent);
+    if (message.type !== undefined && message.type !== 'text') fail(`${path}.text`, sandboxText().textWithType(message.type));
     message.text = text;
   }
-  if (message.text === undefined && message.content === undefined) fail(path, 'needs text or content');
+  if (message.text === undefined && message.content === undefined) fail(path, sandboxText().needsText);
   const isRead = optionalBoolean(raw.is_read, `${path}.is_read`);
   if (isRead !== undefined) message.is_read = isRead;
   return message;
@@ -172,14 +184,14 @@ export function parseScenarioChat(value: unknown, path = 'chat'): ScenarioChat {
   const raw = expectObject(value, path);
   expectKeys(raw, path, ['id', 'type', 'created', 'updated', 'context', 'users', 'messages']);
   const id = optionalString(raw.id, `${path}.id`, { nonEmpty: true });
-  if (id === undefined) fail(`${path}.id`, 'is required');
-  if (!Array.isArray(raw.messages)) fail(`${path}.messages`, 'must be an array');
+  if (id === undefined) fail(`${path}.id`, sandboxText().required);
+  if (!Array.isArray(raw.messages)) fail(`${path}.messages`, sandboxText().mustBeArray);
   const chat: ScenarioChat = {
     id,
     messages: raw.messages.map((message, index) => parseMessage(message, `${path}.messages[${index}]`)),
   };
   if (raw.type !== undefined) {
-    if (!CHAT_TYPES.includes(raw.type as ChatType)) fail(`${path}.type`, `must be one of ${CHAT_TYPES.join(', ')}`);
+    if (!CHAT_TYPES.includes(raw.type as ChatType)) fail(`${path}.type`, sandboxText().mustBeOneOf(CHAT_TYPES.join(', ')));
     chat.type = raw.type as ChatType;
   }
   const created = optionalInteger(raw.created, `${path}.created`);
@@ -189,7 +201,7 @@ export function parseScenarioChat(value: unknown, path = 'chat'): ScenarioChat {
   const context = parseContext(raw.context, `${path}.context`);
   if (context !== undefined) chat.context = context;
   if (raw.users !== undefined) {
-    if (!Array.isArray(raw.users)) fail(`${path}.users`, 'must be an array');
+    if (!Array.isArray(raw.users)) fail(`${path}.users`, sandboxText().mustBeArray);
     chat.users = raw.users.map((user, index) => {
       const userPath = `${path}.users[${index}]`;
       const rawUser = expectObject(user, userPath);
@@ -203,7 +215,7 @@ export function parseScenarioChat(value: unknown, path = 'chat'): ScenarioChat {
   const seen = new Set<string>();
   chat.messages.forEach((message, index) => {
     if (message.id === undefined) return;
-    if (seen.has(message.id)) fail(`${path}.messages[${index}].id`, `repeats "${message.id}"`);
+    if (seen.has(message.id)) fail(`${path}.messages[${index}].id`, sandboxText().repeats(message.id));
     seen.add(message.id);
   });
   return chat;
@@ -220,17 +232,17 @@ export function parseScenario(json: unknown): SandboxScenario {
     expectKeys(credentials, 'credentials', ['clientId', 'clientSecret']);
     const clientId = optionalString(credentials.clientId, 'credentials.clientId', { nonEmpty: true });
     const clientSecret = optionalString(credentials.clientSecret, 'credentials.clientSecret', { nonEmpty: true });
-    if (clientId === undefined) fail('credentials.clientId', 'is required');
-    if (clientSecret === undefined) fail('credentials.clientSecret', 'is required');
+    if (clientId === undefined) fail('credentials.clientId', sandboxText().required);
+    if (clientSecret === undefined) fail('credentials.clientSecret', sandboxText().required);
     scenario.credentials = { clientId, clientSecret };
   }
   const tariffStub = optionalBoolean(raw.tariffStub, 'tariffStub');
   if (tariffStub !== undefined) scenario.tariffStub = tariffStub;
-  if (!Array.isArray(raw.chats)) fail('chats', 'must be an array');
+  if (!Array.isArray(raw.chats)) fail('chats', sandboxText().mustBeArray);
   const ids = new Set<string>();
   raw.chats.forEach((value, index) => {
     const chat = parseScenarioChat(value, `chats[${index}]`);
-    if (ids.has(chat.id)) fail(`chats[${index}].id`, `repeats "${chat.id}"`);
+    if (ids.has(chat.id)) fail(`chats[${index}].id`, sandboxText().repeats(chat.id));
     ids.add(chat.id);
     scenario.chats.push(chat);
   });

@@ -41,7 +41,7 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
     result.answer?.usage?.inputTokens ? text.askTokens(result.answer.usage.inputTokens, result.answer.usage.outputTokens ?? 0) : undefined,
   ].filter(Boolean);
   out.write(`${c.gray(details.join(' · '))}\n`);
-  if (result.answer?.refusal) out.write(`${c.red(`  ✗ ${text.askRefused(result.answer.refusal)}`)}\n`);
+  if (result.answer?.refusal) out.write(`${c.red(`  ✗ ${describeRefusal(result.answer.refusal, engine.name, config)}`)}\n`);
   // A model's passages: ← the answer cites it, · it was given and not cited.
   for (const passage of passages) out.write(`${c.gray(`  ${passage.cited === false ? '·' : '←'} ${describePassage(passage)}`)}\n`);
   for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)} (${explainRefusal(candidate)})`)}\n`);
@@ -86,6 +86,12 @@ export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOut
     passages: passages.map(toJsonPassage),
     ...(candidates.length > 0 ? { candidates: candidates.map((candidate) => ({ ...toJsonPassage(candidate), why_not: explainRefusal(candidate) })) } : {}),
   };
+}
+
+/** In MCP answer mode the seller's server wrote the refused answer, not a model of ours. */
+function describeRefusal(reason: string, engineName: string, config: Config): string {
+  const text = commandsText();
+  return engineName === 'mcp' && config.mcp.mode === 'answer' ? text.askServerRefused(reason) : text.askRefused(reason);
 }
 
 /** What the bot does with a message that asks nothing, when the seller set no text for it. */

@@ -16,7 +16,7 @@ import { configOf } from '../init/checks.js';
 import { readEnvValues, renderEnvFile, writeEnvFile, type EnvValues } from '../init/env-file.js';
 import { CARRIED_FROM_ENVIRONMENT, runInterview } from '../init/interview.js';
 import { prepareKnowledgeFolder } from '../init/knowledge-folder.js';
-import { ENV_EXAMPLE } from '../init/package-files.js';
+import { ENV_EXAMPLE } from '../../package-files.js';
 import { createPrompter, InitAborted } from '../init/prompter.js';
 import { confirm } from '../init/questions.js';
 import { collectFromEnvironment } from '../init/unattended.js';

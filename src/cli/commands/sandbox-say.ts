@@ -9,6 +9,7 @@ import { parsePositiveInt, type CommandContext } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { paintFor } from '../paint.js';
 import { DEFAULT_SANDBOX_PORT } from './sandbox.js';
+import { sandboxText } from '../../messages/sandbox.js';
 
 const DEFAULT_URL = `http://127.0.0.1:${DEFAULT_SANDBOX_PORT}`;
 const REQUEST_TIMEOUT_MS = 5000;
@@ -40,7 +41,7 @@ export default async function sandboxSay(context: CommandContext): Promise<ExitC
   const written = answer.body.message as MessageView;
   stdout.write(`${formatChatLine(c, chatId, 'buyer', text)}\n`);
   if (wait === undefined) {
-    stdout.write(`${c.gray('Ответ бота появится в терминале песочницы (или добавьте --wait 60, чтобы дождаться его здесь).')}\n`);
+    stdout.write(`${c.gray(sandboxText().replyWillShow)}\n`);
     return ExitCode.Ok;
   }
   const waited = await waitForReplies(base, chatId, written.id, wait, context.io.signal);
@@ -50,9 +51,7 @@ export default async function sandboxSay(context: CommandContext): Promise<ExitC
     return ExitCode.Unavailable;
   }
   if (waited.messages.length === 0) {
-    stdout.write(
-      `Бот не ответил за ${wait} с. Запущен ли avito-ai poll или serve с AVITO_API_URL=${base}? Если запущен — чат мог быть передан вам или стоять на паузе: avito-ai chats --store <хранилище бота>.\n`,
-    );
+    stdout.write(`${sandboxText().noReply(wait, base)}\n`);
     return ExitCode.Failure;
   }
   for (const reply of waited.messages) stdout.write(`${formatChatLine(c, chatId, 'bot', describeContent(reply.type, reply.text))}\n`);
@@ -62,7 +61,7 @@ export default async function sandboxSay(context: CommandContext): Promise<ExitC
 function parseSandboxUrl(value: unknown): string {
   const raw = value === undefined ? DEFAULT_URL : String(value);
   if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
-    throw new UsageError(`--url: нужен адрес песочницы вида ${DEFAULT_URL}, а не «${raw}»`);
+    throw new UsageError(sandboxText().urlMalformed(DEFAULT_URL, raw));
   }
   return raw.replace(/\/+$/, '');
 }
@@ -85,17 +84,16 @@ async function callSandbox(base: string, method: 'GET' | 'POST', path: string, b
 
 /** One line a seller can act on, for each way the sandbox can refuse or fail to answer. */
 function explainRefusal(base: string, chatId: string, answer: Answer): string {
-  if (answer.kind === 'unreachable') {
-    return `песочница не отвечает на ${base} (${answer.problem}): запустите в другом терминале avito-ai sandbox или укажите её адрес: --url`;
-  }
+  const text = sandboxText();
+  if (answer.kind === 'unreachable') return text.unreachable(base, answer.problem);
   const error = answer.body.error as { message?: string; fields?: Record<string, string> } | undefined;
   if (answer.status === 404 && Array.isArray(answer.body.chats)) {
-    return `в песочнице нет чата ${chatId}; есть: ${answer.body.chats.join(', ') || 'ни одного'}`;
+    return text.noSuchChat(chatId, answer.body.chats.join(', '));
   }
-  if (answer.status === 404) return `по адресу ${base} не песочница avito-ai (ответ 404): проверьте --url`;
-  if (answer.status === 403) return 'песочница принимает сообщения покупателя только с той же машины';
+  if (answer.status === 404) return text.notSandbox(base);
+  if (answer.status === 403) return text.localOnly;
   const detail = error?.fields === undefined ? (error?.message ?? '') : Object.entries(error.fields).map(([key, problem]) => `${key} ${problem}`).join('; ');
-  return `песочница не приняла сообщение (ответ ${answer.status}): ${detail}`;
+  return text.refused(answer.status, detail);
 }
 
 type Waited = { kind: 'replies'; messages: MessageView[] } | { kind: 'stopped' } | { kind: 'failed'; problem: string };
@@ -109,8 +107,8 @@ async function waitForReplies(base: string, chatId: string, afterId: string, sec
     const answer = await callSandbox(base, 'GET', path, undefined, signal);
     if (signal.aborted) break;
     if (answer.kind === 'unreachable' || answer.status !== 200) {
-      const why = answer.kind === 'unreachable' ? answer.problem : `ответ ${answer.status}`;
-      return { kind: 'failed', problem: `песочница перестала отвечать, пока ждали ответ бота (${why})` };
+      const why = answer.kind === 'unreachable' ? answer.problem : sandboxText().answerStatus(answer.status);
+      return { kind: 'failed', problem: sandboxText().stoppedAnswering(why) };
     }
     const replies = (answer.body.messages as MessageView[]).filter((message) => message.direction === 'out');
     // A long answer goes out in parts, one right after another: done once a step brings no new one.

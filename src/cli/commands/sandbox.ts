@@ -15,6 +15,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { OutputStream } from '../io.js';
 import { paintFor } from '../paint.js';
 import { DEMO_KNOWLEDGE, DEMO_SCENARIO } from './demo.js';
+import { sandboxText } from '../../messages/sandbox.js';
 
 /** Fixed, so that `sandbox say` finds the sandbox without being told where. */
 export const DEFAULT_SANDBOX_PORT = 8090;
@@ -50,19 +51,19 @@ export default async function sandbox(context: CommandContext): Promise<ExitCode
 }
 
 async function readScenario(file: string): Promise<SandboxScenario> {
-  const { parseScenario } = await import('../../avito/sandbox/index.js');
+  const { parseScenario, ScenarioError } = await import('../../avito/sandbox/index.js');
+  const text = sandboxText();
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new UsageError(`не удалось прочитать сценарий ${file}: ${(error as Error).message}`);
+    throw new UsageError(text.scenarioUnreadable(file, (error as Error).message));
   }
   try {
     return parseScenario(raw);
   } catch (error) {
-    throw new UsageError(`сценарий ${file} не подходит: ${(error as Error).message.replace(/^Invalid scenario: /, '')}`, {
-      hint: 'формат описан в README, раздел «Сценарий песочницы»',
-    });
+    const problem = error instanceof ScenarioError ? `${error.path} ${error.problem}` : (error as Error).message;
+    throw new UsageError(text.scenarioInvalid(file, problem), { hint: text.scenarioInvalidHint });
   }
 }
 
@@ -70,7 +71,7 @@ function parsePort(value: unknown): number {
   if (value === undefined) return DEFAULT_SANDBOX_PORT;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new UsageError(`--port: нужен номер порта от 0 до 65535 (0 — любой свободный), а не «${String(value)}»`);
+    throw new UsageError(sandboxText().portMalformed(String(value)));
   }
   return port;
 }
@@ -82,11 +83,9 @@ async function listen(scenario: SandboxScenario, host: string, port: number): Pr
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      throw new UsageError(`порт ${port} на ${host} уже занят (может быть, песочница уже запущена)`, {
-        hint: `другой порт: --port ${port + 1}; любой свободный: --port 0`,
-      });
+      throw new UsageError(sandboxText().portTaken(port, host), { hint: sandboxText().portTakenHint(port + 1) });
     }
-    throw new UsageError(`песочница не может слушать ${host}:${port}: ${(error as Error).message}`);
+    throw new UsageError(sandboxText().cannotListen(`${host}:${port}`, (error as Error).message));
   }
 }
 
@@ -105,28 +104,27 @@ function localUrl(server: Sandbox): string {
 function printBanner(out: OutputStream, c: ChalkInstance, server: Sandbox, how: { file: string; chat: boolean; usesDemo: boolean; port: number }): void {
   const { clientId, clientSecret } = server.credentials;
   const chats = server.chats();
-  out.write(`${c.bold('Песочница Авито работает:')} ${server.url} ${c.gray(`(чаты из ${how.file})`)}\n`);
-  out.write('Чаты:\n');
+  const text = sandboxText();
+  out.write(`${c.bold(text.running)} ${server.url} ${c.gray(text.chatsFrom(how.file))}\n`);
+  out.write(`${text.chats}\n`);
   chats.forEach((chat, index) => out.write(`  ${index + 1}. ${describeChat(chat)}\n`));
-  if (chats.length === 0) out.write('  (нет; начните новый: /новый)\n');
-  out.write('\nЧтобы бот отвечал в этих чатах, запустите в другом терминале:\n');
+  if (chats.length === 0) out.write(`${text.noChats}\n`);
+  out.write(`\n${text.runBot}\n`);
   const knowledge = how.usesDemo ? `KNOWLEDGE_DIR=${DEMO_KNOWLEDGE} ` : '';
   out.write(
     `  ${knowledge}AVITO_API_URL=${localUrl(server)} AVITO_CLIENT_ID=${clientId} AVITO_CLIENT_SECRET=${clientSecret} avito-ai poll --interval 3 --store data/avito-ai-sandbox.json\n`,
   );
-  out.write(`${c.gray('  --store: отдельное хранилище, чтобы чаты песочницы не смешались с настоящими')}\n`);
-  if (how.usesDemo) {
-    out.write(`${c.gray('  KNOWLEDGE_DIR: примеры документов к этим чатам; без него бот ответит из ваших (KNOWLEDGE_DIR из .env или ./docs/knowledge)')}\n`);
-  }
+  out.write(`${c.gray(text.storeNote)}\n`);
+  if (how.usesDemo) out.write(`${c.gray(text.knowledgeNote)}\n`);
   out.write('\n');
   if (how.chat) {
-    out.write('Пишите как покупатель: строка уходит сообщением в текущий чат. /помощь — команды, /выход или Ctrl-C — остановить.\n');
+    out.write(`${text.writeHere}\n`);
     return;
   }
-  const example = chats.find((chat) => chat.buyer !== undefined)?.id ?? '<чат>';
+  const example = chats.find((chat) => chat.buyer !== undefined)?.id ?? text.chatPlaceholder;
   const url = how.port === DEFAULT_SANDBOX_PORT && !/0\.0\.0\.0|\[::\]/.test(server.url) ? '' : ` --url ${localUrl(server)}`;
-  out.write(`Написать как покупатель из другого терминала:\n  avito-ai sandbox say ${example} "Есть доставка в Казань?"${url} --wait 60\n`);
-  out.write('Остановить: Ctrl-C.\n');
+  out.write(`${text.writeElsewhere(`avito-ai sandbox say ${example} "${text.exampleQuestion}"${url} --wait 60`)}\n`);
+  out.write(`${text.stopHint}\n`);
 }
 
 function waitForStop(signal: AbortSignal, quit: Promise<void> | undefined): Promise<void> {

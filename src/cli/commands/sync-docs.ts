@@ -24,7 +24,8 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
 
   if (options.list) {
     const documents = await engine.listDocuments();
-    if (options.json) out.write(`${JSON.stringify(documents.map(toJsonDocument))}\n`);
+    if (engine.name === 'mcp' && !options.json) out.write(`${syncDocsText().mcpServer(documents.map((document) => document.displayName).join(', '))}\n`);
+    else if (options.json) out.write(`${JSON.stringify(documents.map(toJsonDocument))}\n`);
     else printDocuments(out, c, where, documents);
     return ExitCode.Ok;
   }
@@ -34,7 +35,7 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
     prune: Boolean(options.prune),
     dryRun: Boolean(options.dryRun),
     signal: io.signal,
-    onProgress: (event) => progress.update(`${event.index}/${event.total} ${event.action} ${event.path}`),
+    onProgress: (event) => progress.update(describeProgress(event, Boolean(options.dryRun))),
   };
   let report: SyncReport;
   try {
@@ -44,6 +45,9 @@ export default async function syncDocs(context: CommandContext): Promise<ExitCod
   }
   if (options.json) {
     out.write(`${JSON.stringify({ engine: engine.name, dir: config.knowledge.dir, ...(engine.name === 'gemini' ? { store: config.gemini.storeDisplayName } : {}), ...report })}\n`);
+  } else if (engine.name === 'mcp') {
+    // The server holds the documents: its "sync" only proved it answers and offers the tool, so there is no folder to report.
+    out.write(`${syncDocsText().mcpServer((report.changes ?? []).map((change) => change.path).join(', '))}\n`);
   } else {
     printReport(out, c, { where, dir: config.knowledge.dir, engine: engine.name, report });
   }
@@ -60,6 +64,21 @@ function describeVerbs(): Record<SyncChange['action'], [done: string, planned: s
     failed: [t.failed, t.failed],
     skipped: [t.skipped, t.skipped],
   };
+}
+
+/** "3/12 загружаю prays.md": what is being done now, or in a dry run what would be. */
+export function describeProgress(event: Parameters<NonNullable<SyncOptions['onProgress']>>[0], dryRun: boolean): string {
+  const t = syncDocsText();
+  const doing: Record<SyncChange['action'], string> = {
+    upload: t.uploading,
+    replace: t.replacing,
+    delete: t.deleting,
+    unchanged: t.unchanged,
+    failed: t.failed,
+    skipped: t.skipped,
+  };
+  const verb = dryRun ? describeVerbs()[event.action][1] : doing[event.action];
+  return t.progress(event.index, event.total, verb, event.path);
 }
 
 function printReport(

@@ -1,7 +1,7 @@
 /** The documents folder `init` leaves behind: the seller's own if it holds anything, else one example to replace. */
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { EXAMPLE_DOCUMENT } from './package-files.js';
+import { EXAMPLE_DOCUMENT } from '../../package-files.js';
 
 export type KnowledgeFolderState = { state: 'kept'; files: number } | { state: 'created'; example: string };
 

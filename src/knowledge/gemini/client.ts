@@ -8,6 +8,7 @@ import type { GenerateContentResponse, UploadToFileSearchStoreOperation } from '
 import { abortableSleep } from '../../core/async.js';
 import { retry, type BackoffPolicy } from '../../core/retry.js';
 import { GeminiApiError } from '../../errors.js';
+import { modelsText } from '../../messages/models.js';
 
 export interface GeminiClientOptions {
   apiKey: string;
@@ -110,7 +111,7 @@ export function createGeminiClient(options: GeminiClientOptions): GeminiClient {
     async createStore(displayName) {
       // Not retried after an unclear failure (a timeout, a 5xx): that could make a second store.
       const store = await api.call('fileSearchStores.create', () => ai.fileSearchStores.create({ config: { displayName } }), undefined, onlyIfNotProcessed);
-      if (!store.name) throw new GeminiApiError('fileSearchStores.create', 'Gemini created a store without a name', {});
+      if (!store.name) throw new GeminiApiError('fileSearchStores.create', modelsText().geminiStoreUnnamed, {});
       return { name: store.name, displayName };
     },
 
@@ -232,7 +233,7 @@ async function uploadDocument(
   let pollMs = firstPollMs;
   while (!operation.done) {
     if (Date.now() > deadline) {
-      throw new GeminiApiError('operations.get', `indexing ${file.displayName} did not finish in ${Math.round(operationTimeoutMs / 1000)} s`, {});
+      throw new GeminiApiError('operations.get', modelsText().geminiIndexTimeout(file.displayName, Math.round(operationTimeoutMs / 1000)), {});
     }
     await abortableSleep(pollMs);
     pollMs = Math.min(2000, pollMs * 2);
@@ -241,10 +242,10 @@ async function uploadDocument(
   }
   if (operation.error) {
     const message = typeof operation.error.message === 'string' ? operation.error.message : JSON.stringify(operation.error);
-    throw new GeminiApiError('uploadToFileSearchStore', `Gemini could not index ${file.displayName}: ${message}`, {});
+    throw new GeminiApiError('uploadToFileSearchStore', modelsText().geminiIndexFailed(file.displayName, message), {});
   }
   const documentName = operation.response?.documentName;
-  if (!documentName) throw new GeminiApiError('uploadToFileSearchStore', `Gemini gave no document name for ${file.displayName}`, {});
+  if (!documentName) throw new GeminiApiError('uploadToFileSearchStore', modelsText().geminiNoDocumentName(file.displayName), {});
   return documentName;
 }
 
@@ -304,7 +305,7 @@ function toGeminiError(operation: string, error: unknown, signal?: AbortSignal):
     const body = parseErrorBody(error.message);
     const status = error.status;
     const detail = body.message ?? error.message;
-    return new GeminiApiError(operation, `Gemini ${operation} failed: ${status} ${body.status ?? ''} ${detail}`.replace(/\s+/g, ' ').trim(), {
+    return new GeminiApiError(operation, modelsText().geminiFailed(operation, `${status} ${body.status ?? ''}`, detail).replace(/\s+/g, ' ').trim(), {
       status,
       retryable: RETRYABLE.has(status),
       retryAfterMs: body.retryAfterMs,
@@ -313,14 +314,15 @@ function toGeminiError(operation: string, error: unknown, signal?: AbortSignal):
     });
   }
   if (signal?.aborted) {
-    return new GeminiApiError(operation, `Gemini ${operation} was cancelled`, { retryable: false, cause: error });
+    return new GeminiApiError(operation, modelsText().geminiCancelled(operation), { retryable: false, cause: error });
   }
   const name = error instanceof Error ? error.name : '';
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  const reason = name === 'AbortError' || name === 'TimeoutError' ? 'timed out' : `${error instanceof Error ? error.message : String(error)}${cause}`;
-  return new GeminiApiError(operation, `Gemini ${operation} ${reason === 'timed out' ? 'timed out' : `failed: ${reason}`}`, {
+  const timedOut = name === 'AbortError' || name === 'TimeoutError';
+  const message = timedOut ? modelsText().geminiTimedOut(operation) : modelsText().geminiNoAnswer(operation, `${error instanceof Error ? error.message : String(error)}${cause}`);
+  return new GeminiApiError(operation, message, {
     retryable: true,
-    hint: 'check the network, GEMINI_BASE_URL and HTTPS_PROXY; Gemini is not served in every country',
+    hint: modelsText().geminiNetworkHint,
     cause: error,
   });
 }
@@ -347,10 +349,11 @@ function parseErrorBody(message: string): { message?: string; status?: string; r
 }
 
 function hintFor(status: number, detail: string): string | undefined {
-  if (/API key not valid|API_KEY_INVALID/i.test(detail)) return 'check GEMINI_API_KEY (https://aistudio.google.com/apikey)';
-  if (/location is not supported/i.test(detail)) return 'Gemini is not served in this country: set HTTPS_PROXY or GEMINI_BASE_URL to a relay';
-  if (status === 401 || status === 403) return 'check GEMINI_API_KEY and that the Gemini API is enabled for its project';
-  if (status === 404) return 'check GEMINI_MODEL and FILE_SEARCH_STORE, and run avito-ai sync-docs';
-  if (status === 429) return 'the Gemini quota is exhausted for now; it retries, or raise the quota in Google AI Studio';
+  const text = modelsText();
+  if (/API key not valid|API_KEY_INVALID/i.test(detail)) return text.geminiKeyHint;
+  if (/location is not supported/i.test(detail)) return text.geminiCountryHint;
+  if (status === 401 || status === 403) return text.geminiForbiddenHint;
+  if (status === 404) return text.geminiNotFoundHint;
+  if (status === 429) return text.geminiQuotaHint;
   return undefined;
 }

@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import type { SyncChange, SyncOptions, SyncReport } from '../../core/ports.js';
 import { runBounded } from '../../core/async.js';
 import { KnowledgeError, describeError } from '../../errors.js';
+import { documentsText } from '../../messages/documents.js';
 import { itemIdFromFileName, listKnowledgeFiles, parseItemId, splitFrontMatter } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
 import { decodeText } from '../text-encoding.js';
@@ -108,9 +109,9 @@ export async function readLocalDocuments(dir: string): Promise<{ documents: Loca
   const failed: Array<{ path: string; reason: string }> = [];
   for (const file of files) {
     const mimeType = MIME_TYPES[extname(file.path).toLowerCase()];
-    if (mimeType === undefined) skipped.push({ path: file.path, reason: `unsupported file type (${extname(file.path) || 'no extension'})` });
-    else if (file.size === 0) skipped.push({ path: file.path, reason: 'empty file' });
-    else if (file.size > MAX_UPLOAD_BYTES) skipped.push({ path: file.path, reason: 'larger than 100 MB, the File Search limit' });
+    if (mimeType === undefined) skipped.push({ path: file.path, reason: documentsText().unsupportedType(extname(file.path), '') });
+    else if (file.size === 0) skipped.push({ path: file.path, reason: documentsText().empty });
+    else if (file.size > MAX_UPLOAD_BYTES) skipped.push({ path: file.path, reason: documentsText().largerThanUploadLimit });
     else {
       try {
         const described = await describeFile(file, mimeType);
@@ -129,8 +130,8 @@ async function describeFile(file: KnowledgeFile, mimeType: string): Promise<Loca
   const body = await readUploadBody(file.absolutePath, mimeType);
   // The local engine's reason, word for word: the seller sees one verdict on the file whichever engine answers.
   if (!body.ok) return { reason: body.reason, failed: true };
-  if (body.bytes.length === 0) return { reason: 'empty file', failed: false };
-  if (body.bytes.length > MAX_UPLOAD_BYTES) return { reason: 'larger than 100 MB as UTF-8, the File Search limit', failed: false };
+  if (body.bytes.length === 0) return { reason: documentsText().empty, failed: false };
+  if (body.bytes.length > MAX_UPLOAD_BYTES) return { reason: documentsText().largerThanUploadLimitUtf8, failed: false };
   let itemId = itemIdFromFileName(file.path);
   if (body.text !== undefined && (mimeType === 'text/markdown' || mimeType === 'text/plain')) {
     const { data } = splitFrontMatter(body.text.replace(/\r\n?/g, '\n'));
@@ -189,9 +190,7 @@ export async function runSync(
   const plan = planSync(folder.documents, remote, present);
   // An empty or mistyped folder with --prune would wipe the store: that is never what was meant.
   if (options.prune && folder.documents.length === 0 && plan.gone.length > 0) {
-    throw new KnowledgeError(`The folder holds no documents to upload: --prune would delete all ${plan.gone.length} document(s) in the store`, 'gemini', {
-      hint: 'check the folder (KNOWLEDGE_DIR or the path given); to empty the store on purpose, delete it in Google AI Studio',
-    });
+    throw new KnowledgeError(documentsText().pruneEverything(plan.gone.length), 'gemini', { hint: documentsText().pruneEverythingHint });
   }
   const work: Upload[] = [...plan.upload.map((file) => ({ file, old: [] })), ...plan.replace];
   const removals = [...plan.leftovers, ...(options.prune ? plan.gone : [])];
@@ -219,7 +218,7 @@ export async function runSync(
   // Files present but not uploadable now keep their earlier version answering: say so.
   const uploadedPaths = new Set(remote.map((document) => document.metadata[META.path]).filter((path) => path !== undefined));
   const keptPresent = [...present].filter((path) => uploadedPaths.has(path)).length;
-  const stillThere = (path: string): string => (uploadedPaths.has(path) ? '; its earlier upload stays in the store and still answers' : '');
+  const stillThere = (path: string): string => (uploadedPaths.has(path) ? documentsText().earlierUploadStays : '');
   report.skipped = folder.skipped.map((skipped) => ({ path: skipped.path, reason: `${skipped.reason}${stillThere(skipped.path)}` }));
   for (const file of plan.unchanged) run.changes.push({ path: file.path, action: 'unchanged' });
   for (const skipped of report.skipped) run.changes.push({ path: skipped.path, action: 'skipped', reason: skipped.reason });
@@ -258,9 +257,9 @@ async function putFile(run: SyncRun, { file, old }: Upload): Promise<SyncChange>
   const { options, storeName, failed } = run;
   const action = old.length > 0 ? 'replace' : 'upload';
   if (options.signal?.aborted) {
-    failed.push({ path: file.path, reason: 'not uploaded: the sync was stopped' });
+    failed.push({ path: file.path, reason: documentsText().notUploadedStopped });
     if (old.length > 0) run.keptOld += 1;
-    return { path: file.path, action: 'failed', reason: 'not uploaded: the sync was stopped' };
+    return { path: file.path, action: 'failed', reason: documentsText().notUploadedStopped };
   }
   options.onProgress?.({ index: ++run.index, total: run.total, path: file.path, action });
   if (options.dryRun || storeName === undefined) return { path: file.path, action };
@@ -285,7 +284,7 @@ async function putFile(run: SyncRun, { file, old }: Upload): Promise<SyncChange>
       await run.client.deleteDocument(document.name);
     } catch (error) {
       // Still listed next time, as a leftover of this file: the next sync deletes it.
-      failed.push({ path: file.path, reason: `the new version is up, but the old one stays until the next sync: ${describeError(error)}` });
+      failed.push({ path: file.path, reason: documentsText().oldVersionStays(describeError(error)) });
     }
   }
   return { path: file.path, action };
@@ -298,7 +297,7 @@ async function removeAll(run: SyncRun, removals: readonly RemoteDocument[]): Pro
   for (const document of removals) {
     const path = document.metadata[META.path] ?? document.displayName;
     if (options.signal?.aborted) {
-      failed.push({ path, reason: 'not deleted: the sync was stopped' });
+      failed.push({ path, reason: documentsText().notDeletedStopped });
       notDeleted += 1;
       continue;
     }
@@ -307,7 +306,7 @@ async function removeAll(run: SyncRun, removals: readonly RemoteDocument[]): Pro
       try {
         await run.client.deleteDocument(document.name);
       } catch (error) {
-        failed.push({ path, reason: `cannot delete ${document.name}: ${describeError(error)}` });
+        failed.push({ path, reason: documentsText().cannotDelete(document.name, describeError(error)) });
         changes.push({ path, action: 'failed', reason: describeError(error) });
         continue;
       }

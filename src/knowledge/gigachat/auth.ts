@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { retry } from '../../core/retry.js';
 import { LlmApiError, describeError } from '../../errors.js';
 import { fetchThrough, findCode, isTlsCode, type LlmFailure } from '../openai/client.js';
+import { modelsText } from '../../messages/models.js';
 
 export interface GigaChatToken {
   token: string;
@@ -118,7 +119,7 @@ async function requestToken(options: GigaChatAuthOptions, now: () => number, sig
   }
   const token = body?.access_token;
   if (typeof token !== 'string' || token === '') {
-    throw new LlmApiError('gigachat', 'token', 'GigaChat token: the answer holds no access_token (is GIGACHAT_AUTH_URL right?)', { status: 200 });
+    throw new LlmApiError('gigachat', 'token', modelsText().gigachatNoToken, { status: 200 });
   }
   return { token, expiresAt: readExpiry(body?.expires_at, now) };
 }

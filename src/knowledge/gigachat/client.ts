@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import type { ChatModel } from '../grounded/chat-model.js';
 import { createOpenAiChatModel, isTlsCode, type LlmFailure } from '../openai/client.js';
 import { createGigaChatAuth, type TokenCache } from './auth.js';
+import { modelsText } from '../../messages/models.js';
 
 export const GIGACHAT_CERTIFICATE_PAGE = 'https://www.gosuslugi.ru/crt';
 
@@ -68,35 +69,27 @@ export function createGigaChatModel(options: GigaChatOptions): ChatModel {
 /** What each GigaChat failure means for the seller, and the setting that fixes it. */
 export function explainGigaChatFailure(failure: LlmFailure, model: string): { message: string; hint?: string } {
   const { status, operation } = failure;
-  const what = operation === 'token' ? 'GigaChat token' : `GigaChat ${operation}`;
+  const text = modelsText();
+  const what = text.gigachatWhat(operation);
   if (status === undefined) {
-    if (isTlsCode(failure.code)) {
-      return {
-        message: `${what}: the certificate is not trusted (${failure.code}): GigaChat's certificates chain to the Russian Trusted Root CA (НУЦ Минцифры), which Node does not ship`,
-        hint: `download russian_trusted_root_ca.pem from ${GIGACHAT_CERTIFICATE_PAGE} and set GIGACHAT_CA_FILE=/path/to/russian_trusted_root_ca.pem`,
-      };
-    }
+    if (isTlsCode(failure.code)) return { message: text.gigachatUntrusted(what, failure.code ?? ''), hint: text.gigachatUntrustedHint(GIGACHAT_CERTIFICATE_PAGE) };
     const setting = operation === 'token' ? 'GIGACHAT_AUTH_URL' : 'GIGACHAT_BASE_URL';
-    return { message: `${what}: no answer (${failure.code ?? failure.detail})`, hint: `check ${setting}, the network, or HTTPS_PROXY` };
+    return { message: text.gigachatNoAnswer(what, failure.code ?? failure.detail), hint: text.gigachatNoAnswerHint(setting) };
   }
   const detail = failure.detail.replace(/^\d{3}\s+/, '');
   if (operation === 'token') {
-    if (status === 401 || status === 403) {
-      return { message: `${what}: GIGACHAT_CREDENTIALS was refused (${status} ${detail})`, hint: 'copy the authorization key from GigaChat Studio (your project → Настройки API → Получить ключ) into GIGACHAT_CREDENTIALS' };
-    }
-    if (status === 400) {
-      return { message: `${what}: ${status} ${detail}`, hint: 'GIGACHAT_SCOPE must match the key: GIGACHAT_API_PERS for individuals, GIGACHAT_API_B2B or GIGACHAT_API_CORP for businesses' };
-    }
+    if (status === 401 || status === 403) return { message: text.gigachatRefused(what, status, detail), hint: text.gigachatRefusedHint };
+    if (status === 400) return { message: text.gigachatStatus(what, status, detail), hint: text.gigachatScopeHint };
   }
   const hints: Record<number, string> = {
-    401: 'GigaChat refused a fresh token: check GIGACHAT_CREDENTIALS and GIGACHAT_SCOPE',
-    402: `the paid tokens for ${model} have run out: buy a package or top up in GigaChat Studio (https://developers.sber.ru/studio), or set GIGACHAT_MODEL to a model you have tokens for`,
-    404: `set GIGACHAT_MODEL to a model your key can use (avito-ai doctor lists them); now: ${model}`,
-    413: 'the documents sent with the question are too long for the model: shorten the longest sections of your documents',
-    429: 'GigaChat limits requests (an individual key serves one at a time): avito-ai waits and tries again',
+    401: text.gigachat401Hint,
+    402: text.gigachat402Hint(model),
+    404: text.gigachat404Hint(model),
+    413: text.gigachat413Hint,
+    429: text.gigachat429Hint,
   };
-  const hint = hints[status] ?? (status >= 500 ? 'GigaChat is failing; avito-ai retries and tells you in Telegram if it goes on' : undefined);
-  return { message: `${what}: ${status} ${detail}`, ...(hint ? { hint } : {}) };
+  const hint = hints[status] ?? (status >= 500 ? text.failingHint('GigaChat') : undefined);
+  return { message: text.gigachatStatus(what, status, detail), ...(hint ? { hint } : {}) };
 }
 
 /** At most `limit` calls run at once; the rest wait their turn in order. */

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { describeError } from '../../errors.js';
+import { documentsText } from '../../messages/documents.js';
 import { itemIdFromFileName, parseItemId, splitFrontMatter } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
 import { decodeText } from '../text-encoding.js';
@@ -51,11 +52,11 @@ const EXTRACTORS: Record<ExtractedFormat, (bytes: Uint8Array) => Promise<TextBlo
 
 /** What to do with the formats sellers have that no engine reads. */
 const CONVERT_HINTS: Record<string, string> = {
-  '.doc': 'save it as .docx',
-  '.xls': 'save it as .xlsx',
-  '.rtf': 'save it as .docx',
-  '.odt': 'save it as .docx',
-  '.ods': 'save it as .xlsx',
+  '.doc': '.docx',
+  '.xls': '.xlsx',
+  '.rtf': '.docx',
+  '.odt': '.docx',
+  '.ods': '.xlsx',
 };
 
 /** Bigger text files are almost certainly not hand-written seller documents; indexing them would stall answers. */
@@ -86,11 +87,11 @@ async function readOne(file: KnowledgeFile): Promise<ReadOutcome> {
   const format = FORMATS[extension.toLowerCase()];
   if (format === undefined) {
     const hint = CONVERT_HINTS[extension.toLowerCase()];
-    return { kind: 'skipped', path, reason: `unsupported file type (${extension || 'no extension'})${hint ? `: ${hint}` : ''}` };
+    return { kind: 'skipped', path, reason: documentsText().unsupportedType(extension, hint ? documentsText().saveAs(hint) : '') };
   }
-  if (file.size === 0) return { kind: 'skipped', path, reason: 'empty file' };
+  if (file.size === 0) return { kind: 'skipped', path, reason: documentsText().empty };
   const limit = isExtracted(format) ? MAX_BINARY_BYTES : MAX_FILE_BYTES;
-  if (file.size > limit) return { kind: 'skipped', path, reason: `larger than ${limit / 1024 / 1024} MB` };
+  if (file.size > limit) return { kind: 'skipped', path, reason: documentsText().largerThan(limit / 1024 / 1024) };
   try {
     const bytes = await readFile(file.absolutePath);
     let document: KnowledgeDocument | string;
@@ -114,8 +115,8 @@ function isExtracted(format: DocumentFormat): format is ExtractedFormat {
 /** A PDF, DOCX or XLSX as Markdown, so its headings head its passages; or why there is nothing to index. */
 function documentFromBlocks(path: string, format: ExtractedFormat, blocks: readonly TextBlock[]): KnowledgeDocument | string {
   const text = renderTextBlocks(blocks);
-  if (text.trim() === '') return format === 'pdf' ? 'no text in the PDF (a scan?): save it with its text, or type the text into a .txt or .md' : 'no text in the file';
-  if (text.length > MAX_FILE_BYTES) return `more than ${MAX_FILE_BYTES / 1024 / 1024} MB of text`;
+  if (text.trim() === '') return format === 'pdf' ? documentsText().pdfNoText : documentsText().noText;
+  if (text.length > MAX_FILE_BYTES) return documentsText().tooMuchText(MAX_FILE_BYTES / 1024 / 1024);
   const document: KnowledgeDocument = { path, format, markup: 'markdown', text };
   const itemId = itemIdFromFileName(path);
   if (itemId !== undefined) document.itemId = itemId;
@@ -157,9 +158,9 @@ function escapeBlockStart(line: string): string {
 export function parseDocument(path: string, content: string): KnowledgeDocument | string {
   const format = FORMATS[extname(path).toLowerCase()];
   // PDF and Office files are read from their bytes, never as text.
-  if (format === undefined || isExtracted(format)) return 'unsupported file type';
+  if (format === undefined || isExtracted(format)) return documentsText().unsupported;
   const source = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (source.includes('\u0000')) return 'not a text file';
+  if (source.includes('\u0000')) return documentsText().notText;
   let document: KnowledgeDocument;
   if (format === 'json') document = parseJsonDocument(path, source);
   else if (format === 'csv') document = { path, format, markup: 'plain', text: renderCsv(parseCsv(source)) };
@@ -173,7 +174,7 @@ export function parseDocument(path: string, content: string): KnowledgeDocument 
   }
   document.itemId ??= itemIdFromFileName(path);
   if (document.itemId === undefined) delete document.itemId;
-  if (document.text.trim() === '') return 'empty file';
+  if (document.text.trim() === '') return documentsText().empty;
   return document;
 }
 
@@ -182,7 +183,7 @@ function parseJsonDocument(path: string, source: string): KnowledgeDocument {
   try {
     value = JSON.parse(source);
   } catch (error) {
-    throw new Error(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(documentsText().invalidJson(error instanceof Error ? error.message : String(error)), { cause: error });
   }
   const document: KnowledgeDocument = { path, format: 'json', markup: 'markdown', text: '' };
   const blocks: string[] = [];

@@ -1,5 +1,6 @@
 /** The folder's passages as an in-memory search index: built on first use, rebuilt only when the folder changes. */
 import { KnowledgeError, describeError } from '../../errors.js';
+import { documentsText } from '../../messages/documents.js';
 import type { KnowledgeDocumentInfo, KnowledgeQuery, KnowledgeRetriever, RetrievedPassage, SyncReport } from '../../core/ports.js';
 import { fingerprintFiles, listKnowledgeFiles } from '../folder.js';
 import type { KnowledgeFile } from '../folder.js';
@@ -134,7 +135,7 @@ async function checkFolder(state: IndexState, force: boolean): Promise<BuiltInde
     else result = await startBuild(state, checkDir, files, fingerprint);
   } catch (error) {
     if (error instanceof KnowledgeError) throw error;
-    throw new KnowledgeError(`Cannot read the knowledge folder ${checkDir}: ${describeError(error)}`, 'local', { cause: error });
+    throw new KnowledgeError(documentsText().folderUnreadable(checkDir, describeError(error)), 'local', { cause: error });
   }
   // A sync to another folder, or a later look, may have finished meanwhile: the newest look wins.
   if (checkDir === state.dir && started >= state.checkedAt) {

@@ -1,5 +1,6 @@
 /** A PDF's text layer as paragraphs and headings; pdf.js (through unpdf) loads only when a folder holds a PDF. */
 import type { StructuredTextItem } from 'unpdf';
+import { documentsText } from '../../messages/documents.js';
 import { collapseWhitespace, describeUnreadable } from './text-blocks.js';
 import type { TextBlock } from './text-blocks.js';
 
@@ -33,7 +34,7 @@ export async function extractPdfBlocks(bytes: Uint8Array): Promise<TextBlock[]> 
 
 function describePdfError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') return 'the PDF is password-protected: save it without a password';
+  if (name === 'PasswordException') return documentsText().pdfPassword;
   return describeUnreadable('PDF', error);
 }
 

@@ -1,4 +1,6 @@
 /** What a PDF, DOCX or XLSX says, as structure without markup: documents.ts turns it into the Markdown the passages read. */
+import { documentsText } from '../../messages/documents.js';
+
 export type TextBlock =
   | { kind: 'heading'; level: number; text: string }
   /** Lines of one paragraph: a PDF's wrapped lines, or a Word paragraph broken by line breaks. */
@@ -16,5 +18,5 @@ export function collapseWhitespace(text: string): string {
 export function describeUnreadable(format: 'PDF' | 'DOCX' | 'XLSX', error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const sentences = message.split(/(?<=[.?!])\s+/).filter((sentence) => !/https?:\/\//.test(sentence));
-  return `not a readable ${format} (${collapseWhitespace(sentences.join(' ')).replace(/\.$/, '')})`;
+  return documentsText().unreadable(format, collapseWhitespace(sentences.join(' ')).replace(/\.$/, ''));
 }

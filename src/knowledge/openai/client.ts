@@ -10,6 +10,7 @@ import { retry, type BackoffPolicy } from '../../core/retry.js';
 import { LlmApiError, describeError } from '../../errors.js';
 import { parseRetryAfter } from '../../net/retry-after.js';
 import type { ChatCompletion, ChatModel, ChatRequest, ModelInfo } from '../grounded/chat-model.js';
+import { modelsText } from '../../messages/models.js';
 
 /** What went wrong, as the provider's wording reads it: `status` undefined for no answer at all. */
 export interface LlmFailure {
@@ -116,7 +117,7 @@ function readCompletion(response: unknown, options: OpenAiChatOptions): ChatComp
   const choice = Array.isArray(body?.choices) ? (body.choices[0] as Record<string, unknown> | undefined) : undefined;
   const message = choice?.message as Record<string, unknown> | undefined;
   if (!body || !message) {
-    throw new LlmApiError(options.provider, 'chat', `${options.provider} chat: the answer has no choices[0].message (is ${options.baseUrl} an OpenAI-compatible API?)`, { retryable: false });
+    throw new LlmApiError(options.provider, 'chat', modelsText().noChoices(options.provider, options.baseUrl), { retryable: false });
   }
   const usage = body.usage as Record<string, unknown> | undefined;
   const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
@@ -169,7 +170,7 @@ function toLlmError(options: OpenAiChatOptions, operation: string, error: unknow
   const ours = findOwnError(error);
   if (ours) return ours;
   if (error instanceof APIUserAbortError) {
-    return new LlmApiError(options.provider, operation, `${options.provider} ${operation} was cancelled`, { retryable: false, cause: error });
+    return new LlmApiError(options.provider, operation, modelsText().cancelled(options.provider, operation), { retryable: false, cause: error });
   }
   if (error instanceof APIError && error.status !== undefined) {
     const status = error.status;
@@ -185,9 +186,9 @@ function toLlmError(options: OpenAiChatOptions, operation: string, error: unknow
   }
   // An answer that is not JSON (a relay's cut body): sending the completion again may bill it twice.
   if (hasCause(error, SyntaxError)) {
-    return new LlmApiError(options.provider, operation, `${options.provider} ${operation}: the answer is not valid JSON (${describeCause(error)})`, {
+    return new LlmApiError(options.provider, operation, modelsText().notJson(options.provider, operation, describeCause(error)), {
       retryable: false,
-      hint: `check that ${options.baseUrl} is an OpenAI-compatible API, not a web page or a proxy's error`,
+      hint: modelsText().notJsonHint(options.baseUrl),
       cause: error,
     });
   }
@@ -273,19 +274,13 @@ export function isTlsCode(code: string | undefined): boolean {
 /** The wording for an OpenAI-compatible server: which setting to look at for each failure. */
 export function explainOpenAiFailure(failure: LlmFailure): { message: string; hint?: string } {
   const { status, operation, detail } = failure;
-  const prefix = `OpenAI-compatible API ${operation} failed`;
+  const text = modelsText();
+  const prefix = text.openaiFailed(operation);
   if (status === undefined) {
-    if (isTlsCode(failure.code)) {
-      return { message: `${prefix}: its certificate is not trusted (${failure.code})`, hint: 'put the CA that signed it in a PEM file and start avito-ai with NODE_EXTRA_CA_CERTS=/path/ca.pem' };
-    }
-    return { message: `${prefix}: no answer (${failure.code ?? detail})`, hint: 'check OPENAI_BASE_URL (Ollama: http://127.0.0.1:11434/v1), the network, or HTTPS_PROXY' };
+    if (isTlsCode(failure.code)) return { message: text.openaiUntrusted(prefix, failure.code ?? ''), hint: text.openaiUntrustedHint };
+    return { message: text.openaiNoAnswer(prefix, failure.code ?? detail), hint: text.openaiNoAnswerHint };
   }
-  const hints: Record<number, string> = {
-    401: 'check OPENAI_API_KEY (Yandex AI Studio: an API key of a service account with the ai.languageModels.user role)',
-    403: 'the key may not use this model or API; check its roles (Yandex: OPENAI_PROJECT is the folder id)',
-    404: 'check OPENAI_MODEL and OPENAI_BASE_URL; avito-ai doctor lists the models the server offers',
-    429: 'the provider limits requests or the quota is spent: wait, or raise the limit in its console',
-  };
-  const hint = hints[status] ?? (status >= 500 ? 'the provider is failing; avito-ai retries and tells you in Telegram if it goes on' : undefined);
-  return { message: `${prefix}: ${status} ${detail.replace(/^\d{3}\s+/, '')}`, ...(hint ? { hint } : {}) };
+  const hints: Record<number, string> = { 401: text.openai401Hint, 403: text.openai403Hint, 404: text.openai404Hint, 429: text.openai429Hint };
+  const hint = hints[status] ?? (status >= 500 ? text.failingHint(text.theProvider) : undefined);
+  return { message: text.openaiStatus(prefix, status, detail.replace(/^\d{3}\s+/, '')), ...(hint ? { hint } : {}) };
 }

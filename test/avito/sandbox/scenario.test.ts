@@ -16,24 +16,24 @@ describe('parseScenario', () => {
   });
 
   it.each([
-    [(s: ReturnType<typeof valid>) => ({ ...s, account: undefined }), 'account must be an object'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, account: { id: 'x' } }), 'account.id must be an integer'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, chats: {} }), 'chats must be an array'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ messages: [] }] }), 'chats[0].id is required'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', mesages: [] }] }), 'chats[0].mesages is not a known field'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', type: 'x2y', messages: [] }] }), 'chats[0].type must be one of'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', messages: [{ text: 'hi' }] }] }), 'chats[0].messages[0].author_id is required'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', messages: [{ author_id: 2 }] }] }), 'chats[0].messages[0] needs text or content'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, account: undefined }), 'account должно быть объектом'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, account: { id: 'x' } }), 'account.id должно быть целым числом'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, chats: {} }), 'chats должно быть массивом'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ messages: [] }] }), 'chats[0].id обязательно'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', mesages: [] }] }), 'chats[0].mesages — неизвестное поле'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', type: 'x2y', messages: [] }] }), 'chats[0].type должно быть одним из'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', messages: [{ text: 'hi' }] }] }), 'chats[0].messages[0].author_id обязательно'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', messages: [{ author_id: 2 }] }] }), 'chats[0].messages[0] нужен text или content'],
     [
       (s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', messages: [{ author_id: 2, text: 'x', direction: 'up' }] }] }),
-      'chats[0].messages[0].direction must be "in" or "out"',
+      'chats[0].messages[0].direction должно быть "in" или "out"',
     ],
-    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [...s.chats, ...s.chats] }), 'chats[1].id repeats "u2i-a"'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, credentials: { clientId: 'a' } }), 'credentials.clientSecret is required'],
-    [(s: ReturnType<typeof valid>) => ({ ...s, tariffStub: 'yes' }), 'tariffStub must be true or false'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, chats: [...s.chats, ...s.chats] }), 'chats[1].id повторяет "u2i-a"'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, credentials: { clientId: 'a' } }), 'credentials.clientSecret обязательно'],
+    [(s: ReturnType<typeof valid>) => ({ ...s, tariffStub: 'yes' }), 'tariffStub должно быть true или false'],
     [
       (s: ReturnType<typeof valid>) => ({ ...s, chats: [{ id: 'a', context: { type: 'item', value: {} }, messages: [] }] }),
-      'chats[0].context.value.id is required',
+      'chats[0].context.value.id обязательно',
     ],
   ])('names the bad field (%#)', (mutate, message) => {
     expect(() => parseScenario(mutate(valid()))).toThrow(message);
@@ -41,7 +41,7 @@ describe('parseScenario', () => {
 
   it('refuses text together with content', () => {
     expect(() => parseScenarioChat({ id: 'a', messages: [{ author_id: 1, text: 'a', content: { text: 'b' } }] })).toThrow(
-      /messages\[0\]\.text cannot be combined/,
+      /messages\[0\]\.text нельзя сочетать/,
     );
   });
 });

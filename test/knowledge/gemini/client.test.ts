@@ -155,7 +155,7 @@ describe('stores', () => {
     fake.failNext('GET /v1beta/fileSearchStores/', 403, { message: 'Permission denied on resource project.' });
     const error = await catchGeminiError(createClient().getStore('fileSearchStores/x-1'));
     expect(error).toMatchObject({ operation: 'fileSearchStores.get', status: 403, retryable: false });
-    expect(error.hint).toBe('check GEMINI_API_KEY and that the Gemini API is enabled for its project');
+    expect(error.hint).toBe('проверьте GEMINI_API_KEY и что для его проекта включён Gemini API');
   });
 });
 
@@ -204,11 +204,11 @@ describe('documents', () => {
     const file = { bytes: new TextEncoder().encode('x'), displayName: 'broken.pdf', mimeType: 'application/pdf', metadata: [] };
     fake.failUploadOf('broken.pdf', 'Unsupported file.');
     const failed = await catchGeminiError(createClient().uploadDocument(store.name, file));
-    expect(failed).toMatchObject({ operation: 'uploadToFileSearchStore', message: 'Gemini could not index broken.pdf: Unsupported file.', retryable: false });
+    expect(failed).toMatchObject({ operation: 'uploadToFileSearchStore', message: 'Gemini не смог проиндексировать broken.pdf: Unsupported file.', retryable: false });
 
     fake.operationPolls = 1_000_000;
     const slow = await catchGeminiError(createClient({ operationTimeoutMs: 60 }).uploadDocument(store.name, { ...file, displayName: 'slow.pdf' }));
-    expect(slow).toMatchObject({ operation: 'operations.get', message: 'indexing slow.pdf did not finish in 0 s' });
+    expect(slow).toMatchObject({ operation: 'operations.get', message: 'индексация slow.pdf не закончилась за 0 с' });
   });
 
   it('deleteDocument deletes, takes an already deleted document as done, and throws anything else', async () => {
@@ -268,7 +268,7 @@ describe('retries', () => {
     expect(generates()).toBe(7);
     expect(retries.map((retry) => [retry.operation, retry.attempt])).toEqual([1, 2, 3, 4, 5, 6].map((attempt) => ['generateContent', attempt]));
     expect(retries.map((retry) => retry.delayMs)).toEqual([2, 4, 8, 16, 32, 64]);
-    expect(retries[0]?.reason).toBe('Gemini generateContent failed: 429 RESOURCE_EXHAUSTED Injected failure (429).');
+    expect(retries[0]?.reason).toBe('Gemini generateContent: ошибка 429 RESOURCE_EXHAUSTED Injected failure (429).');
 
     retries.length = 0;
     random.mockReturnValue(0.999_999);
@@ -307,31 +307,31 @@ describe('retries', () => {
       status: 429,
       retryable: true,
       retryAfterMs: 60_000,
-      message: 'Gemini generateContent failed: 429 RESOURCE_EXHAUSTED You exceeded your current quota.',
-      hint: 'the Gemini quota is exhausted for now; it retries, or raise the quota in Google AI Studio',
+      message: 'Gemini generateContent: ошибка 429 RESOURCE_EXHAUSTED You exceeded your current quota.',
+      hint: 'квота Gemini пока исчерпана: avito-ai повторит запрос; или увеличьте квоту в Google AI Studio',
     });
   });
 
   it.each([
     [400, 'INVALID_ARGUMENT', undefined],
-    [403, 'PERMISSION_DENIED', 'check GEMINI_API_KEY and that the Gemini API is enabled for its project'],
-    [404, 'NOT_FOUND', 'check GEMINI_MODEL and FILE_SEARCH_STORE, and run avito-ai sync-docs'],
+    [403, 'PERMISSION_DENIED', 'проверьте GEMINI_API_KEY и что для его проекта включён Gemini API'],
+    [404, 'NOT_FOUND', 'проверьте GEMINI_MODEL и FILE_SEARCH_STORE и выполните avito-ai sync-docs'],
   ])('does not retry a %i', async (status, statusName, hint) => {
     const store = fake.addStore('avito-ai');
     fake.failNext(GENERATE, status, { times: 3 });
     const error = await catchGeminiError(createClient({ retries: 3 }).generate(generateRequest(store)));
     expect(generates()).toBe(1);
     expect(retries).toEqual([]);
-    expect(error).toMatchObject({ operation: 'generateContent', status, retryable: false, message: `Gemini generateContent failed: ${status} ${statusName} Injected failure (${status}).`, hint });
+    expect(error).toMatchObject({ operation: 'generateContent', status, retryable: false, message: `Gemini generateContent: ошибка ${status} ${statusName} Injected failure (${status}).`, hint });
   });
 
   it('gives a wrong key and an unserved country their own fixes', async () => {
     const store = fake.addStore('avito-ai');
     const wrongKey = await catchGeminiError(createClient({ apiKey: 'wrong' }).generate(generateRequest(store)));
-    expect(wrongKey).toMatchObject({ status: 400, hint: 'check GEMINI_API_KEY (https://aistudio.google.com/apikey)' });
+    expect(wrongKey).toMatchObject({ status: 400, hint: 'проверьте GEMINI_API_KEY (https://aistudio.google.com/apikey)' });
     fake.failNext(GENERATE, 400, { message: 'User location is not supported for the API use.' });
     const country = await catchGeminiError(createClient().generate(generateRequest(store)));
-    expect(country.hint).toBe('Gemini is not served in this country: set HTTPS_PROXY or GEMINI_BASE_URL to a relay');
+    expect(country.hint).toBe('Gemini недоступен в этой стране: укажите HTTPS_PROXY или GEMINI_BASE_URL ретранслятора');
   });
 
   it('retries a dropped connection, then fails with a network error naming the fix', async () => {
@@ -343,8 +343,8 @@ describe('retries', () => {
       operation: 'generateContent',
       status: undefined,
       retryable: true,
-      message: expect.stringMatching(/^Gemini generateContent failed: fetch failed/),
-      hint: 'check the network, GEMINI_BASE_URL and HTTPS_PROXY; Gemini is not served in every country',
+      message: expect.stringMatching(/^Gemini generateContent: нет связи \(fetch failed/),
+      hint: 'проверьте сеть, GEMINI_BASE_URL и HTTPS_PROXY; Gemini доступен не во всех странах',
     });
   });
 
@@ -355,7 +355,7 @@ describe('retries', () => {
     const error = await catchGeminiError(createClient({ timeoutMs: 100, retries: 1 }).generate(generateRequest(store)));
     expect(Date.now() - started).toBeLessThan(900);
     expect(generates()).toBe(2);
-    expect(error).toMatchObject({ operation: 'generateContent', message: 'Gemini generateContent timed out', retryable: true, status: undefined });
+    expect(error).toMatchObject({ operation: 'generateContent', message: 'Gemini generateContent: нет ответа вовремя', retryable: true, status: undefined });
   });
 });
 
@@ -370,7 +370,7 @@ describe('abort', () => {
     controller.abort();
     const error = await catchGeminiError(answer);
     expect(Date.now() - aborted).toBeLessThan(1000);
-    expect(error).toMatchObject({ operation: 'generateContent', message: 'Gemini generateContent was cancelled', retryable: false });
+    expect(error).toMatchObject({ operation: 'generateContent', message: 'запрос Gemini generateContent отменён', retryable: false });
     expect(generates()).toBe(1);
     expect(retries).toEqual([]);
   });

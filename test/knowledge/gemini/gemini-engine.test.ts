@@ -158,9 +158,9 @@ describe('sync', () => {
     const report = await engineFor().sync();
     expect(report.failed).toEqual([]);
     expect(report.skipped).toEqual([
-      { path: 'huge.pdf', reason: 'larger than 100 MB, the File Search limit' },
-      { path: 'photo.jpg', reason: 'unsupported file type (.jpg)' },
-      { path: 'pustoy.md', reason: 'empty file' },
+      { path: 'huge.pdf', reason: 'больше 100 МБ — это предел File Search' },
+      { path: 'photo.jpg', reason: 'вид файла не поддерживается (.jpg)' },
+      { path: 'pustoy.md', reason: 'пустой файл' },
     ]);
     expect(uploads()).toBe(3);
   });
@@ -192,7 +192,7 @@ describe('sync', () => {
     await put('dostavka.md', '');
     const report = await engineFor().sync(undefined, { prune: true });
     expect(report).toMatchObject({ deleted: 0, stale: [], documents: 3, unchanged: 2 });
-    expect(report.skipped).toEqual([{ path: 'dostavka.md', reason: 'empty file; its earlier upload stays in the store and still answers' }]);
+    expect(report.skipped).toEqual([{ path: 'dostavka.md', reason: 'пустой файл; загруженная раньше версия остаётся в хранилище и по-прежнему отвечает' }]);
     expect(deletes()).toBe(0);
   });
 
@@ -201,7 +201,7 @@ describe('sync', () => {
     const empty = await mkdtemp(join(tmpdir(), 'avito-ai-empty-'));
     const error = await engineFor().sync(empty, { prune: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(KnowledgeError);
-    expect((error as Error).message).toBe('The folder holds no documents to upload: --prune would delete all 3 document(s) in the store');
+    expect((error as Error).message).toBe('в папке нет документов для загрузки: --prune удалил бы все документы хранилища (3)');
     expect(deletes()).toBe(0);
     await rm(empty, { recursive: true, force: true });
   });
@@ -239,9 +239,9 @@ describe('sync', () => {
         if (event.index === 2) stop.abort();
       },
     });
-    const started = report.uploaded + report.failed.filter((f) => !f.reason.includes('stopped')).length;
+    const started = report.uploaded + report.failed.filter((f) => !f.reason.includes('остановили')).length;
     expect(started).toBeLessThanOrEqual(4);
-    expect(report.failed.filter((f) => f.reason === 'not uploaded: the sync was stopped').length).toBe(13 - report.uploaded);
+    expect(report.failed.filter((f) => f.reason === 'не загружен: синхронизацию остановили').length).toBe(13 - report.uploaded);
     expect(uploads()).toBe(report.uploaded);
   });
 
@@ -251,7 +251,7 @@ describe('sync', () => {
     const stop = new AbortController();
     stop.abort();
     const report = await engineFor().sync(undefined, { prune: true, signal: stop.signal });
-    expect(report.failed).toEqual([{ path: 'dostavka.md', reason: 'not deleted: the sync was stopped' }]);
+    expect(report.failed).toEqual([{ path: 'dostavka.md', reason: 'не удалён: синхронизацию остановили' }]);
     expect(report).toMatchObject({ deleted: 0, documents: 3 });
     expect(deletes()).toBe(0);
   });

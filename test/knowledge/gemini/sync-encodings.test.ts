@@ -77,7 +77,7 @@ describe('text in legacy encodings', () => {
 
     const report = await engineFor().sync();
     expect(report.failed).toEqual(local.failed);
-    expect(report.failed).toEqual([{ path: 'shift-jis.txt', reason: 'unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8' }]);
+    expect(report.failed).toEqual([{ path: 'shift-jis.txt', reason: 'кодировка не распознана (не UTF-8, Windows-1251 или KOI8-R): сохраните файл в UTF-8' }]);
     expect(report).toMatchObject({ uploaded: 1, documents: 1 });
     expect(documents().map((document) => document.displayName)).toEqual(['dostavka.md']);
     expect(uploadStarts()).toHaveLength(1);

@@ -135,7 +135,7 @@ describe('TLS: GigaChat chains to a root Node does not ship', () => {
       expect(error.engine).toBe('gigachat');
       expect(error.status).toBeUndefined();
       expect(error.retryable).toBe(false);
-      expect(error.message).toMatch(/certificate is not trusted \(SELF_SIGNED_CERT_IN_CHAIN\)/);
+      expect(error.message).toMatch(/сертификату нет доверия \(SELF_SIGNED_CERT_IN_CHAIN\)/);
       expect(error.message).toContain('Russian Trusted Root CA');
       expect(error.hint).toContain('GIGACHAT_CA_FILE');
       expect(error.hint).toContain(GIGACHAT_CERTIFICATE_PAGE);
@@ -306,7 +306,7 @@ describe('token failures', () => {
     expect(error.operation).toBe('token');
     expect(error.status).toBe(401);
     expect(error.retryable).toBe(false);
-    expect(error.message).toContain('GIGACHAT_CREDENTIALS was refused');
+    expect(error.message).toContain('GIGACHAT_CREDENTIALS не принят');
     expect(error.hint).toContain('GIGACHAT_CREDENTIALS');
     expect(requestsTo(OAUTH)).toHaveLength(1);
   });
@@ -389,7 +389,7 @@ describe('API failures', () => {
     const error = await rejection(createModel().complete(REQUEST));
     expect(error.status).toBe(429);
     expect(error.retryable).toBe(true);
-    expect(error.hint).toContain('GigaChat limits requests');
+    expect(error.hint).toContain('GigaChat ограничивает частоту запросов');
     expect(requestsTo(CHAT)).toHaveLength(3);
   });
 
@@ -423,7 +423,7 @@ describe('API failures', () => {
     const model = createModel({ onRetry: (event) => (retries.push(event), controller.abort()) });
     const cancelled = await rejection(model.complete({ ...REQUEST, signal: controller.signal }));
     expect(retries.map((event) => event.delayMs)).toEqual([30_000]);
-    expect(cancelled.message).toContain('cancelled');
+    expect(cancelled.message).toContain('отменён');
   });
 });
 

@@ -59,7 +59,7 @@ describe('text in legacy encodings', () => {
     await cp(join(ENCODINGS, 'shift-jis.txt'), join(dir, 'shift-jis.txt'));
     const result = await readFolder(dir);
     expect(result.documents).toEqual([]);
-    expect(result.failed).toEqual([{ path: 'shift-jis.txt', reason: 'unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8' }]);
+    expect(result.failed).toEqual([{ path: 'shift-jis.txt', reason: 'кодировка не распознана (не UTF-8, Windows-1251 или KOI8-R): сохраните файл в UTF-8' }]);
   });
 });
 
@@ -95,9 +95,9 @@ describe('PDF', () => {
       await folderWith({ 'skan.pdf': buildScannedPdf(), 'slomannyy.pdf': manual.slice(0, 200), 'ne-pdf.pdf': 'просто текст' }),
     );
     expect(documents).toEqual([]);
-    expect(skipped).toEqual([{ path: 'skan.pdf', reason: 'no text in the PDF (a scan?): save it with its text, or type the text into a .txt or .md' }]);
+    expect(skipped).toEqual([{ path: 'skan.pdf', reason: 'в PDF нет текста (скан?): сохраните его с текстом или перепечатайте текст в .txt или .md' }]);
     expect(failed.map((file) => file.path)).toEqual(['ne-pdf.pdf', 'slomannyy.pdf']);
-    for (const file of failed) expect(file.reason).toMatch(/^not a readable PDF \(.+\)$/);
+    for (const file of failed) expect(file.reason).toMatch(/^файл PDF не открывается \(.+\)$/);
   });
 });
 
@@ -136,7 +136,7 @@ describe('DOCX', () => {
     expect(answer).toMatchObject({ status: 'FOUND', sources: ['kreslo.docx'], text: 'Ширина: 80 см' });
     const report = await engine.sync();
     expect(report.documents).toBe(1);
-    expect(report.failed).toEqual([{ path: 'staryy.docx', reason: "not a readable DOCX (Can't find end of central directory : is this a zip file ?)" }]);
+    expect(report.failed).toEqual([{ path: 'staryy.docx', reason: "файл DOCX не открывается (Can't find end of central directory : is this a zip file ?)" }]);
   });
 });
 
@@ -177,7 +177,7 @@ describe('XLSX', () => {
     expect(answer).toMatchObject({ status: 'FOUND', sources: ['prays.xlsx'] });
     expect(answer.text).toContain('Цена, ₽: 1900');
     const report = await engine.sync();
-    expect(report.failed).toEqual([{ path: 'bityy.xlsx', reason: expect.stringMatching(/^not a readable XLSX \(.+\)$/) }]);
+    expect(report.failed).toEqual([{ path: 'bityy.xlsx', reason: expect.stringMatching(/^файл XLSX не открывается \(.+\)$/) }]);
   });
 });
 
@@ -185,9 +185,9 @@ describe('formats no engine reads', () => {
   it('say what to save them as', async () => {
     const { skipped } = await readFolder(await folderWith({ 'prays.xls': 'x', 'opisanie.doc': 'x', 'foto.jpg': 'x' }));
     expect(skipped).toEqual([
-      { path: 'foto.jpg', reason: 'unsupported file type (.jpg)' },
-      { path: 'opisanie.doc', reason: 'unsupported file type (.doc): save it as .docx' },
-      { path: 'prays.xls', reason: 'unsupported file type (.xls): save it as .xlsx' },
+      { path: 'foto.jpg', reason: 'вид файла не поддерживается (.jpg)' },
+      { path: 'opisanie.doc', reason: 'вид файла не поддерживается (.doc): сохраните его как .docx' },
+      { path: 'prays.xls', reason: 'вид файла не поддерживается (.xls): сохраните его как .xlsx' },
     ]);
   });
 });

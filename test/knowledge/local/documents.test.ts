@@ -46,14 +46,14 @@ describe('listing ownership', () => {
 
 describe('parseDocument', () => {
   it('skips empty files, including ones holding only front matter or whitespace', () => {
-    expect(parseDocument('a.md', '')).toBe('empty file');
-    expect(parseDocument('a.md', '---\nitem_id: 5\n---\n  \n')).toBe('empty file');
-    expect(parseDocument('a.txt', ' \n\t\n')).toBe('empty file');
+    expect(parseDocument('a.md', '')).toBe('пустой файл');
+    expect(parseDocument('a.md', '---\nitem_id: 5\n---\n  \n')).toBe('пустой файл');
+    expect(parseDocument('a.txt', ' \n\t\n')).toBe('пустой файл');
   });
 
   it('skips binary content and unknown extensions', () => {
-    expect(parseDocument('a.txt', 'abc\u0000def')).toBe('not a text file');
-    expect(parseDocument('a.pdf', 'text')).toBe('unsupported file type');
+    expect(parseDocument('a.txt', 'abc\u0000def')).toBe('это не текстовый файл');
+    expect(parseDocument('a.pdf', 'text')).toBe('вид файла не поддерживается');
   });
 
   it('strips a byte order mark and Windows line ends', () => {
@@ -84,7 +84,7 @@ describe('parseDocument', () => {
   });
 
   it('throws on malformed JSON, for the caller to report as failed', () => {
-    expect(() => parseDocument('a.json', '{"a": ')).toThrow(/invalid JSON/);
+    expect(() => parseDocument('a.json', '{"a": ')).toThrow(/ошибка в JSON/);
   });
 });
 
@@ -147,10 +147,10 @@ describe('reading the folder', () => {
       ['prays.csv', 'csv', undefined],
     ]);
     expect(result.skipped).toEqual([
-      { path: 'photo.gif', reason: 'unsupported file type (.gif)' },
-      { path: 'pustoy.md', reason: 'empty file' },
+      { path: 'photo.gif', reason: 'вид файла не поддерживается (.gif)' },
+      { path: 'pustoy.md', reason: 'пустой файл' },
     ]);
-    expect(result.failed).toEqual([{ path: 'manual.pdf', reason: 'not a readable PDF (Invalid PDF structure)' }]);
+    expect(result.failed).toEqual([{ path: 'manual.pdf', reason: 'файл PDF не открывается (Invalid PDF structure)' }]);
   });
 
   it('reports a malformed JSON file as failed without stopping the others', async () => {
@@ -161,7 +161,7 @@ describe('reading the folder', () => {
     expect(result.documents.map((document) => document.path)).toEqual(['good.md']);
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]?.path).toBe('bad.json');
-    expect(result.failed[0]?.reason).toMatch(/invalid JSON/);
+    expect(result.failed[0]?.reason).toMatch(/ошибка в JSON/);
   });
 
   it('fails with a KnowledgeError and a hint when the folder is missing or is a file', async () => {

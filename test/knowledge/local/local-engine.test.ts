@@ -347,10 +347,10 @@ describe('document formats', () => {
       replaced: 0,
       unchanged: 0,
       deleted: 0,
-      failed: [{ path: 'manual.pdf', reason: 'not a readable PDF (Invalid PDF structure)' }],
+      failed: [{ path: 'manual.pdf', reason: 'файл PDF не открывается (Invalid PDF structure)' }],
       skipped: [
-        { path: 'photo.gif', reason: 'unsupported file type (.gif)' },
-        { path: 'pustoy.md', reason: 'empty file' },
+        { path: 'photo.gif', reason: 'вид файла не поддерживается (.gif)' },
+        { path: 'pustoy.md', reason: 'пустой файл' },
       ],
     });
     expect(changes?.filter((change) => change.action === 'unchanged')).toHaveLength(5);

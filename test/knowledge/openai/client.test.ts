@@ -131,7 +131,7 @@ describe('the answer', () => {
     expect(error.operation).toBe('chat');
     expect(error.status).toBeUndefined();
     expect(error.retryable).toBe(false);
-    expect(error.message).toContain('not valid JSON');
+    expect(error.message).toContain('не в формате JSON');
     expect(fake.chatCalls()).toHaveLength(1);
   });
 });
@@ -141,7 +141,7 @@ describe('failures with an answer', () => {
     const error = await rejection(createModel({ apiKey: 'wrong-key' }).complete(REQUEST));
     expect(error.status).toBe(401);
     expect(error.retryable).toBe(false);
-    expect(error.message).toBe('OpenAI-compatible API chat failed: 401 Incorrect API key provided');
+    expect(error.message).toBe('API, совместимый с OpenAI (chat): ошибка 401 Incorrect API key provided');
     expect(error.hint).toContain('OPENAI_API_KEY');
     expect(chatRequests()).toHaveLength(1);
     expect(retries).toEqual([]);
@@ -170,7 +170,7 @@ describe('failures with an answer', () => {
     const error = await rejection(createModel().complete(REQUEST));
     expect(error.status).toBe(429);
     expect(error.retryable).toBe(true);
-    expect(error.hint).toContain('limits requests');
+    expect(error.hint).toContain('ограничивает частоту запросов');
     expect(chatRequests()).toHaveLength(3);
   });
 
@@ -212,7 +212,7 @@ describe('failures without an answer', () => {
     const error = await rejection(createModel({ baseUrl: `${spare.url}/v1`, retries: 1 }).complete(REQUEST));
     expect(error.status).toBeUndefined();
     expect(error.retryable).toBe(true);
-    expect(error.message).toContain('no answer (ECONNREFUSED)');
+    expect(error.message).toContain('нет ответа (ECONNREFUSED)');
     expect(error.hint).toContain('OPENAI_BASE_URL');
     expect(retries).toHaveLength(1);
   });
@@ -234,7 +234,7 @@ describe('failures without an answer', () => {
       return { content: 'late', delayMs: 400 };
     });
     const error = await rejection(createModel().complete({ ...REQUEST, signal: controller.signal }));
-    expect(error.message).toBe('openai chat was cancelled');
+    expect(error.message).toBe('запрос openai chat отменён');
     expect(error.retryable).toBe(false);
     expect(chatRequests()).toHaveLength(1);
     expect(retries).toEqual([]);
@@ -242,7 +242,7 @@ describe('failures without an answer', () => {
 
   it('a signal aborted before the call sends nothing', async () => {
     const error = await rejection(createModel().complete({ ...REQUEST, signal: AbortSignal.abort() }));
-    expect(error.message).toContain('cancelled');
+    expect(error.message).toContain('отменён');
     expect(fake.requests).toEqual([]);
   });
 });
@@ -274,11 +274,11 @@ describe('the exported helpers', () => {
 
   it('explainOpenAiFailure: an untrusted certificate points at NODE_EXTRA_CA_CERTS; 5xx and 403 get hints', () => {
     const tls = explainOpenAiFailure({ operation: 'chat', status: undefined, code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', detail: '' });
-    expect(tls.message).toContain('certificate is not trusted');
+    expect(tls.message).toContain('сертификату нет доверия');
     expect(tls.hint).toContain('NODE_EXTRA_CA_CERTS');
     expect(explainOpenAiFailure({ operation: 'chat', status: 502, code: undefined, detail: '502 Bad Gateway' })).toEqual({
-      message: 'OpenAI-compatible API chat failed: 502 Bad Gateway',
-      hint: expect.stringContaining('retries') as unknown as string,
+      message: 'API, совместимый с OpenAI (chat): ошибка 502 Bad Gateway',
+      hint: expect.stringContaining('повторяет запрос') as unknown as string,
     });
     expect(explainOpenAiFailure({ operation: 'chat', status: 403, code: undefined, detail: 'denied' }).hint).toContain('OPENAI_PROJECT');
   });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 /** The package root, whether running from src/ (tests) or dist/ (installed). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Every setting with its comment: the template `init` fills in, and the reference errors point at. */
 export const ENV_EXAMPLE = join(PACKAGE_ROOT, '.env.example');

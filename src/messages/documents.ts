@@ -1,0 +1,63 @@
+/**
+ * Why a file of the knowledge folder is not read: shown beside its name by `sync-docs` and `doctor`, whichever
+ * engine reads the folder, so the seller gets one verdict on a file and what to do about it.
+ */
+import { defineMessages } from './catalogue.js';
+
+export const documentsText = defineMessages({
+  ru: {
+    unsupportedType: (extension: string, hint: string) => `вид файла не поддерживается (${extension || 'без расширения'})${hint ? `: ${hint}` : ''}`,
+    unsupported: 'вид файла не поддерживается',
+    saveAs: (extension: string) => `сохраните его как ${extension}`,
+    empty: 'пустой файл',
+    largerThan: (megabytes: number) => `больше ${megabytes} МБ`,
+    tooMuchText: (megabytes: number) => `текста больше ${megabytes} МБ`,
+    notText: 'это не текстовый файл',
+    noLegacyEncodings: 'не в UTF-8, а этот Node.js не читает Windows-1251 и KOI8-R: сохраните файл в UTF-8',
+    unknownEncoding: 'кодировка не распознана (не UTF-8, Windows-1251 или KOI8-R): сохраните файл в UTF-8',
+    invalidEncoding: (encoding: string) => `это не текст в ${encoding}: сохраните файл в UTF-8`,
+    pdfNoText: 'в PDF нет текста (скан?): сохраните его с текстом или перепечатайте текст в .txt или .md',
+    noText: 'в файле нет текста',
+    pdfPassword: 'PDF защищён паролем: сохраните его без пароля',
+    unreadable: (format: string, detail: string) => `файл ${format} не открывается (${detail})`,
+    invalidJson: (detail: string) => `ошибка в JSON: ${detail}`,
+    folderUnreadable: (dir: string, error: string) => `не удаётся прочитать папку знаний ${dir}: ${error}`,
+    // Gemini File Search
+    largerThanUploadLimit: 'больше 100 МБ — это предел File Search',
+    largerThanUploadLimitUtf8: 'больше 100 МБ в UTF-8 — это предел File Search',
+    earlierUploadStays: '; загруженная раньше версия остаётся в хранилище и по-прежнему отвечает',
+    notUploadedStopped: 'не загружен: синхронизацию остановили',
+    notDeletedStopped: 'не удалён: синхронизацию остановили',
+    oldVersionStays: (error: string) => `новая версия загружена, но старая останется до следующей синхронизации: ${error}`,
+    cannotDelete: (name: string, error: string) => `не удаётся удалить ${name}: ${error}`,
+    pruneEverything: (count: number) => `в папке нет документов для загрузки: --prune удалил бы все документы хранилища (${count})`,
+    pruneEverythingHint: 'проверьте папку (KNOWLEDGE_DIR или указанный путь); чтобы очистить хранилище намеренно, удалите его в Google AI Studio',
+  },
+  en: {
+    unsupportedType: (extension: string, hint: string) => `unsupported file type (${extension || 'no extension'})${hint ? `: ${hint}` : ''}`,
+    unsupported: 'unsupported file type',
+    saveAs: (extension: string) => `save it as ${extension}`,
+    empty: 'empty file',
+    largerThan: (megabytes: number) => `larger than ${megabytes} MB`,
+    tooMuchText: (megabytes: number) => `more than ${megabytes} MB of text`,
+    notText: 'not a text file',
+    noLegacyEncodings: 'not UTF-8, and this Node.js cannot read Windows-1251 or KOI8-R: save the file as UTF-8',
+    unknownEncoding: 'unknown text encoding (not UTF-8, Windows-1251 or KOI8-R): save the file as UTF-8',
+    invalidEncoding: (encoding: string) => `not valid ${encoding} text: save the file as UTF-8`,
+    pdfNoText: 'no text in the PDF (a scan?): save it with its text, or type the text into a .txt or .md',
+    noText: 'no text in the file',
+    pdfPassword: 'the PDF is password-protected: save it without a password',
+    unreadable: (format: string, detail: string) => `not a readable ${format} (${detail})`,
+    invalidJson: (detail: string) => `invalid JSON: ${detail}`,
+    folderUnreadable: (dir: string, error: string) => `Cannot read the knowledge folder ${dir}: ${error}`,
+    largerThanUploadLimit: 'larger than 100 MB, the File Search limit',
+    largerThanUploadLimitUtf8: 'larger than 100 MB as UTF-8, the File Search limit',
+    earlierUploadStays: '; its earlier upload stays in the store and still answers',
+    notUploadedStopped: 'not uploaded: the sync was stopped',
+    notDeletedStopped: 'not deleted: the sync was stopped',
+    oldVersionStays: (error: string) => `the new version is up, but the old one stays until the next sync: ${error}`,
+    cannotDelete: (name: string, error: string) => `cannot delete ${name}: ${error}`,
+    pruneEverything: (count: number) => `The folder holds no documents to upload: --prune would delete all ${count} document(s) in the store`,
+    pruneEverythingHint: 'check the folder (KNOWLEDGE_DIR or the path given); to empty the store on purpose, delete it in Google AI Studio',
+  },
+});

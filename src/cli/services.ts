@@ -158,9 +158,9 @@ async function createMcpEngineFor(config: Config, { store, logger, modelRetries 
     timeoutMs: m.timeoutMs,
     clientVersion: readOwnVersion(),
     onEvent: (event) => {
-      if (event.type === 'started') logger?.debug('mcp server connected', { server: event.server, pid: event.pid });
-      else if (event.type === 'closed') logger?.warn('mcp server exited; it is started again on the next question', { server: event.server, last_words: event.lastWords || undefined });
-      else logger?.debug(`mcp server: ${event.line}`);
+      if (event.type === 'started') logger?.debug(logText().mcpConnected, { server: event.server, pid: event.pid });
+      else if (event.type === 'closed') logger?.warn(logText().mcpExited, { server: event.server, last_words: event.lastWords || undefined });
+      else logger?.debug(logText().mcpSaid(event.line));
     },
   });
   return createMcpEngine({ connection, tool, arguments: m.arguments, mode: m.mode, noAnswerMarker: m.noAnswerMarker, contextLimit: config.responder.contextLimit, ...(model ? { model } : {}) });

@@ -136,7 +136,7 @@ describe('failures', () => {
     const { code, stderr } = await run(['ask', 'упади, пожалуйста'], mcpEnv());
     expect(code).toBe(ExitCode.Unavailable);
     const lines = stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/WARN {2}mcp server exited; it is started again on the next question .*last_words="fatal: the index is corrupted"/);
+    expect(lines[0]).toMatch(/WARN {2}MCP-сервер завершился; бот запустит его снова на следующем вопросе .*last_words="fatal: the index is corrupted"/);
     expect(lines[1]).toMatch(/^avito-ai: MCP-сервер завершился; последнее, что он написал: fatal: the index is corrupted \(/);
     expect(lines).toHaveLength(2);
   });
@@ -264,7 +264,7 @@ describe('the daemon against the sandbox', () => {
     expect(code, stderr).toBe(ExitCode.Ok);
     expect(sandbox.sent('u2i-demo-vacuum').map((message) => message.content.text)[1]).toMatch(/2–5 дней/);
     expect(starts()).toHaveLength(2);
-    expect(stderr).toMatch(/mcp server exited; it is started again on the next question/);
+    expect(stderr).toMatch(/MCP-сервер завершился; бот запустит его снова на следующем вопросе/);
     expect(stderr).toMatch(/MCP-сервер завершился/);
   });
 });

@@ -46,6 +46,11 @@ export function createPrompter(input: InputStream, output: OutputStream, stop: A
   const rl = createInterface({ input, output: screen, terminal });
   const controller = new AbortController();
   const lines = createLineQueue(rl, controller);
+  // Answers piped in all at once end the input before the last questions are asked: readline is closed by
+  // then, and Node 24 throws on prompting a closed interface (Node 20 ignored it). The question is still
+  // written, for the transcript; its answer comes from the queue.
+  let closed = false;
+  rl.on('close', () => (closed = true));
   const abort = (): void => controller.abort();
   rl.on('SIGINT', abort);
   stop.addEventListener('abort', abort, { once: true });
@@ -53,8 +58,11 @@ export function createPrompter(input: InputStream, output: OutputStream, stop: A
     signal: controller.signal,
     async ask(question, options = {}) {
       for (;;) {
-        rl.setPrompt(question);
-        rl.prompt();
+        if (closed) output.write(question);
+        else {
+          rl.setPrompt(question);
+          rl.prompt();
+        }
         muted = options.secret === true && terminal;
         let answer: string;
         try {
@@ -73,7 +81,7 @@ export function createPrompter(input: InputStream, output: OutputStream, stop: A
     },
     close() {
       stop.removeEventListener('abort', abort);
-      rl.close();
+      if (!closed) rl.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { ConfigError } from '../errors.js';
 import { configText } from '../messages/config.js';
 import { ENV_EXAMPLE } from '../package-files.js';
 import { MCP_DEFAULTS, parseMcp, type McpSettings } from './mcp.js';
+import { parseHeaderSetting } from './headers.js';
 
 /** Ends with the offer a "да" takes (the bot then calls the seller in, as for "позовите менеджера"). */
 export const DEFAULT_FALLBACK_TEXT =
@@ -592,7 +593,7 @@ function parseOpenAi(get: Getter): Config['openai'] {
     apiKey: get('OPENAI_API_KEY'),
     model: model === undefined ? undefined : parseModelName(get, 'OPENAI_MODEL', 'gpt://<folder id>/yandexgpt/latest'),
     project: get('OPENAI_PROJECT'),
-    headers: parseHeaders(get('OPENAI_HEADERS')),
+    headers: parseHeaderSetting('OPENAI_HEADERS', get('OPENAI_HEADERS'), configText().openAiHeaders),
     timeoutMs: parseNumber(get, 'OPENAI_TIMEOUT', 1, 600) * 1000,
     retries: parseInteger(get, 'OPENAI_RETRIES', 0, 10),
   };
@@ -606,21 +607,6 @@ function parseModelName(get: Getter, key: ConfigKey, example: string): string {
 }
 
 /** `Name: value; Name2: value` → headers; a malformed pair names itself, never a value (it may be a secret). */
-function parseHeaders(raw: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (raw === undefined) return headers;
-  for (const pair of raw.split(';')) {
-    if (pair.trim() === '') continue;
-    const colon = pair.indexOf(':');
-    const name = colon > 0 ? pair.slice(0, colon).trim() : '';
-    if (!/^[\w-]+$/.test(name)) {
-      throw new ConfigError('OPENAI_HEADERS', configText().openAiHeaders(pair.trim().slice(0, 15)));
-    }
-    headers[name] = pair.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
 function parseResponder(get: Getter): Config['responder'] {
   return {
     contextLimit: parseInteger(get, 'CONTEXT_LIMIT', 1, 100),

@@ -6,6 +6,7 @@
 import { ConfigError } from '../errors.js';
 import { ARGUMENT_PLACEHOLDERS, findUnknownPlaceholder } from '../knowledge/mcp/arguments.js';
 import { mcpEngineText } from '../messages/mcp-engine.js';
+import { parseHeaderSetting } from './headers.js';
 
 /** Every MCP_* variable with its default (undefined: none); spread into config.ts's DEFAULTS. */
 export const MCP_DEFAULTS = {
@@ -65,7 +66,7 @@ export function parseMcp(get: (key: McpKey) => string | undefined, options: { en
     noAnswerMarker,
     timeoutMs: timeout * 1000,
     env: { ...inheritEnv(options.env), ...parseServerEnv(get('MCP_SERVER_ENV'), options.env) },
-    headers: parseHeaders(get('MCP_HEADERS')),
+    headers: parseHeaderSetting('MCP_HEADERS', get('MCP_HEADERS'), mcpEngineText().headersMalformed),
     cwd: options.cwd,
   };
 }
@@ -183,17 +184,6 @@ function parseServerEnv(raw: string | undefined, env: Record<string, string | un
     }
   }
   return result;
-}
-
-function parseHeaders(raw: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const pair of splitPairs(raw)) {
-    const colon = pair.indexOf(':');
-    const name = colon > 0 ? pair.slice(0, colon).trim() : '';
-    if (!/^[\w-]+$/.test(name)) throw new ConfigError('MCP_HEADERS', mcpEngineText().headersMalformed(pair.slice(0, 15)));
-    headers[name] = pair.slice(colon + 1).trim();
-  }
-  return headers;
 }
 
 function splitPairs(raw: string | undefined): string[] {

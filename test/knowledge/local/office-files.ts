@@ -38,6 +38,11 @@ export function buildPdf(pages: ReadonlyArray<readonly PdfLine[]>): Uint8Array {
   );
   add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`);
   const catalogId = add(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
+  return assemblePdf(objects, catalogId);
+}
+
+/** The file around numbered objects: header, bodies, the cross-reference table of their offsets, trailer. */
+function assemblePdf(objects: readonly string[], rootId: number): Uint8Array {
   let out = '%PDF-1.7\n';
   const offsets = objects.map((body, index) => {
     const offset = out.length;
@@ -46,7 +51,7 @@ export function buildPdf(pages: ReadonlyArray<readonly PdfLine[]>): Uint8Array {
   });
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalogId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${rootId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return strToU8(out, true);
 }
 
@@ -79,16 +84,7 @@ export function buildScannedPdf(): Uint8Array {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
     stream(content),
   ];
-  let out = '%PDF-1.7\n';
-  const offsets = objects.map((body, index) => {
-    const offset = out.length;
-    out += `${index + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return strToU8(out, true);
+  return assemblePdf(objects, 1);
 }
 
 export type DocxBlock = string | { heading: string; level?: number } | { table: string[][] } | { list: string[] };

@@ -1,5 +1,5 @@
 /** The process edge: real streams, signals, the exit code. Everything else lives in program.ts. */
-import { readFileSync } from 'node:fs';
+import { readOwnVersion } from '../package-files.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { runCli } from './program.js';
@@ -22,7 +22,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = readOwnVersion();
 
 const io: CliIo = {
   // Lazy: creating process.stdin has side effects (a TTY handle) that only the commands reading it should pay.

@@ -1,6 +1,5 @@
 /** The composition root: turns the resolved Config into the adapters the core needs; nothing else constructs an adapter from configuration. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { describeConfigWarning, resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';
@@ -14,7 +13,7 @@ import { requireAvitoCredentials, requireGeminiKey, requireGigaChatCredentials, 
 import type { AvitoClient } from '../avito/client.js';
 import { logText } from '../messages/log.js';
 import { adaptersText } from '../messages/adapters.js';
-import { ENV_EXAMPLE } from '../package-files.js';
+import { ENV_EXAMPLE, readOwnVersion } from '../package-files.js';
 import { requireMcpSettings } from '../config/mcp.js';
 import type { McpKnowledgeEngine } from '../knowledge/mcp/mcp-engine.js';
 
@@ -166,14 +165,6 @@ async function createMcpEngineFor(config: Config, { store, logger, modelRetries 
   return createMcpEngine({ connection, tool, arguments: m.arguments, mode: m.mode, noAnswerMarker: m.noAnswerMarker, contextLimit: config.responder.contextLimit, ...(model ? { model } : {}) });
 }
 
-/** Our version, as the MCP handshake names the client. */
-function readOwnVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 type RetryLog = (event: { operation: string; attempt: number; delayMs: number; reason: string }) => void;
 

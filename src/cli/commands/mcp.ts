@@ -3,7 +3,7 @@
  * Desktop, Cursor). stdout carries only MCP messages; logs go to stderr. It stops when the assistant closes stdin
  * or on SIGTERM, after the call in hand, holding no store lock between calls.
  */
-import { readFileSync } from 'node:fs';
+import { readOwnVersion } from '../../package-files.js';
 import type { Readable, Writable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { UsageError } from '../../errors.js';
@@ -26,7 +26,7 @@ export default async function mcp(context: CommandContext): Promise<ExitCode> {
   stdin.once('end', onAbort);
   stdin.once('close', onAbort);
   const restoreConsole = keepConsoleOffStdout();
-  const { server, idle } = createMcpServer({ loadConfig: () => loadConfig(context), logger, signal: stop.signal }, readVersion());
+  const { server, idle } = createMcpServer({ loadConfig: () => loadConfig(context), logger, signal: stop.signal }, readOwnVersion());
   try {
     await server.connect(new StdioServerTransport(stdin as Readable, io.stdout));
     logger.info(mcpServerText().started);
@@ -55,8 +55,4 @@ function keepConsoleOffStdout(): () => void {
   const saved = { log: console.log, info: console.info, debug: console.debug };
   console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
   return () => Object.assign(console, saved);
-}
-
-function readVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }

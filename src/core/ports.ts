@@ -216,6 +216,11 @@ export interface Store extends StoreReader {
   close(): Promise<void>;
 }
 
+/** Work on one chat that no other process does at once (a shared store's lease); the work sees the chat as the last one to hold it left it. */
+export interface ChatLock {
+  run<T>(chatId: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
 export interface StoreTransaction {
   /** Creates the chat state when missing; `update` mutates a draft. Returns the new state. */
   updateChat(chatId: string, update: (state: ChatState) => void): ChatState;

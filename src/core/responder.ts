@@ -20,7 +20,7 @@ import { isFatalForAccount, mayHaveLanded } from './failures.js';
 import { analyzeChat, buildContext, countAccountReplies, isTariffStub, type ResponderSettings } from './inquiry.js';
 import type { ChatMessage, ChatSummary, DialogStatus, Listing } from './model.js';
 import { DEFAULT_SEND_SETTLE_MS, reconcilePending } from './pending-reply.js';
-import type { Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
+import type { ChatLock, Clock, KnowledgeAnswer, KnowledgeEngine, Messenger, Notifier, PendingReply, Store, StoreTransaction } from './ports.js';
 import {
   recordCompletion,
   recordEngineFailure,
@@ -43,6 +43,8 @@ export interface ResponderDeps {
   clock: Clock;
   settings: ResponderSettings;
   escalation: EscalationMatcher;
+  /** With a shared store: held around each chat's work, so two processes never work on one chat. */
+  chatLock?: ChatLock;
 }
 
 export type ChatOutcome =
@@ -90,7 +92,8 @@ export function createResponder(deps: ResponderDeps): Responder {
   const underWay: UnderWay = { replies: 0 };
   function exclusive<T>(chatId: string, work: () => Promise<T>): Promise<T> {
     const previous = inFlight.get(chatId) ?? Promise.resolve();
-    const run = previous.then(work, work);
+    const locked = deps.chatLock ? () => deps.chatLock!.run(chatId, work) : work;
+    const run = previous.then(locked, locked);
     const tail = run.catch(() => undefined);
     inFlight.set(chatId, tail);
     void tail.then(() => {

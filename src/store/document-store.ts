@@ -8,8 +8,8 @@ import { COUNTER_NAMES, SCHEMA_VERSION } from './schema.js';
 import type { StateDoc, StateEntry } from './schema.js';
 
 export interface StateSink {
-  /** Makes one transaction durable in one write; `entry` is serialized before this returns. */
-  append(entry: StateEntry): Promise<void>;
+  /** Makes one transaction durable in one write; `entry` is serialized before this returns. `increments` are the counters' changes (a shared store adds them, it cannot take absolute values). */
+  append(entry: StateEntry, increments: Partial<Record<CounterName, number>>): Promise<void>;
   saveSnapshot(): Promise<void>;
 }
 
@@ -50,6 +50,7 @@ interface Touched {
   meta: Set<string>;
   messages: ChatMessage[];
   dialogs: Array<{ record: DialogRecord; seq: number }>;
+  increments: Partial<Record<CounterName, number>>;
   /** What each changed value replaced, by undo key (`chat:<id>`, `processed:<id>`, ...). */
   undo: Map<string, Undo>;
 }
@@ -109,6 +110,19 @@ export class DocumentStore implements Store {
     const dialogs = (entry.dialogs ?? []).filter((record) => record.seq > movedDialogsUpTo);
     for (const record of dialogs) this.restoreDialog(record);
     return { messages, dialogs };
+  }
+
+  /** Applies another process's transaction (a shared store's replica): values as written, counters by what it added. */
+  applyShared(entry: StateEntry, increments: Partial<Record<CounterName, number>>): void {
+    const data = this.#db.data;
+    for (const state of entry.chats ?? []) data.chats[state.chatId] = state;
+    if (entry.processed !== undefined) this.#applyProcessed(entry.processed);
+    for (const record of entry.pending ?? []) data.pending[record.chatId] = record;
+    for (const chatId of entry.closed ?? []) delete data.pending[chatId];
+    for (const [name, by] of Object.entries(increments)) data.counters[name as CounterName] = (data.counters[name as CounterName] ?? 0) + by;
+    for (const [key, value] of entry.meta ?? []) data.meta[key] = value;
+    for (const message of entry.messages ?? []) this.restoreMessage(message);
+    for (const { seq: _seq, ...record } of entry.dialogs ?? []) this.#pushDialog(record);
   }
 
   restoreMessage(message: ChatMessage): boolean {
@@ -190,7 +204,7 @@ export class DocumentStore implements Store {
   /** `apply`'s changes as ONE journal line, even those made before it throws (memory and disk must not part); a failed write rolls them back, so a retry writes them, not skips them. */
   async transact(apply: (tx: StoreTransaction) => void): Promise<void> {
     this.#assertWritable();
-    const touched: Touched = { chats: new Set(), processed: [], pending: new Set(), counters: new Set(), meta: new Set(), messages: [], dialogs: [], undo: new Map() };
+    const touched: Touched = { chats: new Set(), processed: [], pending: new Set(), counters: new Set(), meta: new Set(), messages: [], dialogs: [], increments: {}, undo: new Map() };
     let failure: { error: unknown } | undefined;
     try {
       apply(this.#createTransaction(touched));
@@ -199,7 +213,7 @@ export class DocumentStore implements Store {
     }
     const entry = this.#describeChanges(touched);
     try {
-      if (entry !== undefined) await this.#track(this.#stateJournal.append(entry));
+      if (entry !== undefined) await this.#track(this.#stateJournal.append(entry, touched.increments));
     } catch (error) {
       this.#settle(touched, false);
       this.#takeBack(touched);
@@ -251,6 +265,7 @@ export class DocumentStore implements Store {
         if (by === 0) return;
         remember(`counter:${counter}`, () => data.counters[counter]);
         touched.counters.add(counter);
+        touched.increments[counter] = (touched.increments[counter] ?? 0) + by;
         data.counters[counter] = (data.counters[counter] ?? 0) + by;
       },
       setMeta: (key, value) => {

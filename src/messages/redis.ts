@@ -1,0 +1,25 @@
+/** What the Redis store and its coordination say: the CLI's error line, doctor and the log. */
+import { defineMessages } from './catalogue.js';
+
+export const redisText = defineMessages({
+  ru: {
+    unreachable: (url: string, detail: string) => `Redis по адресу ${url} недоступен: ${detail}`,
+    unreachableHint: 'запустите redis-server (с appendonly yes) или исправьте STORE_URL',
+    badUrl: (value: string) => `STORE_URL «${value}» — не адрес Redis`,
+    badUrlHint: 'пример: STORE_URL=redis://127.0.0.1:6379/0 (или rediss:// для TLS); без STORE_URL работает файловое хранилище',
+    commandFailed: (detail: string) => `Redis не выполнил запрос: ${detail}`,
+    fenced: (chatId: string) => `чат ${chatId} уже обрабатывает другой процесс: запись отклонена, ответ не отправлен`,
+    leaseBusy: (chatId: string, seconds: number) => `чат ${chatId} занят другим процессом дольше ${seconds} с: попробую позже`,
+    noPersistence: 'в Redis выключено сохранение на диск (appendonly no): после его перезапуска бот может ответить дважды; включите appendonly yes',
+  },
+  en: {
+    unreachable: (url: string, detail: string) => `Redis at ${url} is unreachable: ${detail}`,
+    unreachableHint: 'start redis-server (with appendonly yes) or fix STORE_URL',
+    badUrl: (value: string) => `STORE_URL "${value}" is not a Redis address`,
+    badUrlHint: 'for example STORE_URL=redis://127.0.0.1:6379/0 (or rediss:// for TLS); without STORE_URL the file store is used',
+    commandFailed: (detail: string) => `Redis refused a request: ${detail}`,
+    fenced: (chatId: string) => `chat ${chatId} is handled by another process: the write was refused, nothing was sent`,
+    leaseBusy: (chatId: string, seconds: number) => `chat ${chatId} has been busy in another process for over ${seconds} s: will try later`,
+    noPersistence: 'Redis keeps nothing on disk (appendonly no): after it restarts the bot may answer twice; turn appendonly yes on',
+  },
+});

@@ -1,5 +1,6 @@
 /** What `poll` and `serve` share: services opened in order (notices, store, engine, Avito, responder), the seller's Telegram window, pass hooks that log and remember, an orderly close. */
 import { applyControl, parseControlRequest } from '../core/chat-control.js';
+import { createInbox, type Inbox } from '../core/inbox.js';
 import type { PassSummary, PollDeps } from '../core/poll.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import type { ChatOutcome, Responder } from '../core/responder.js';
@@ -18,6 +19,8 @@ import type { CommandContext } from './command.js';
 import { openSellerNotices } from './notices.js';
 import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor } from './services.js';
 import { logText } from '../messages/log.js';
+import type { RedisStore } from '../redis/redis-store.js';
+import type { Cluster } from './cluster.js';
 
 export interface DaemonOptions {
   /** Decide and print, send nothing, change nothing, tell no one. */
@@ -34,6 +37,8 @@ const AVITO_CALLS: ReadonlyArray<AsyncMethodOf<AvitoClient>> = ['listChats', 'ge
 
 export interface Daemon {
   store: Store;
+  /** With STORE_URL: the other processes on the same Redis, and what this one shares with them. */
+  cluster?: Cluster;
   engine: KnowledgeEngine;
   messenger: AvitoClient;
   responder: Responder;
@@ -59,6 +64,7 @@ export async function openDaemon(context: CommandContext, config: Config, logger
   // A dry run tells no one: the seller's window opens for real runs only, and before the store, so a Telegram setting error cannot leave the store locked.
   const notices = await openSellerNotices(config, logger, { telegram: !options.dryRun, ...(options.watch?.telegram ? { watch: options.watch.telegram } : {}) });
   let opened: (Store & { close(): Promise<void> }) | undefined;
+  let cluster: Cluster | undefined;
   const listening = new AbortController();
   let listener: Promise<void> | undefined;
   const close = async (): Promise<void> => {
@@ -66,11 +72,16 @@ export async function openDaemon(context: CommandContext, config: Config, logger
     await listener;
     // Last notices (the reason for stopping, above all) get a few seconds to go out.
     await notices.close();
+    cluster?.close();
     await opened?.close();
   };
   try {
     opened = await openStoreFor(config, { readOnly: options.dryRun });
-    const services = await openServices(config, logger, opened, notices.notifier, options, context.io.signal);
+    if (config.store.url && !options.dryRun) {
+      const { openCluster } = await import('./cluster.js');
+      cluster = await openCluster(opened as RedisStore, { replyDelayMs: config.server.replyDelayMs });
+    }
+    const services = await openServices(config, logger, opened, notices.notifier, { ...options, ...(cluster ? { shared: opened as RedisStore } : {}) }, context.io.signal);
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
     if (notices.telegram && options.listen) {
       const actions = createSellerActions({
@@ -81,10 +92,12 @@ export async function openDaemon(context: CommandContext, config: Config, logger
         // The responder's window for its own replies (services.ts): a send outlives its timeout by no more.
         sendSettleMs: 2 * config.avito.timeoutMs,
       });
-      listener = notices.telegram.bot.listen(actions, listening.signal);
+      const { bot } = notices.telegram;
+      // Telegram lets one process read the updates: with several, the one holding the lease.
+      listener = cluster ? cluster.holdTelegram((signal) => bot.listen(actions, signal), listening.signal) : bot.listen(actions, listening.signal);
     }
-    const hooks = createHooks(context, config, logger, { ...services, notifier: notices.notifier, status }, options.dryRun);
-    return { ...services, notifier: notices.notifier, status, ...hooks, close };
+    const hooks = createHooks(context, config, logger, { ...services, notifier: notices.notifier, status, ...(cluster ? { cluster } : {}) }, options.dryRun);
+    return { ...services, notifier: notices.notifier, status, ...hooks, ...(cluster ? { cluster } : {}), close };
   } catch (error) {
     await close();
     throw error;
@@ -110,28 +123,31 @@ async function openServices(
   logger: Logger,
   opened: Store,
   notifier: Notifier,
-  options: DaemonOptions,
+  options: DaemonOptions & { shared?: RedisStore },
   signal: AbortSignal,
 ): Promise<Services> {
   const watch = options.watch;
   // Notes the counters at the start of the seller's day: the dashboard's "today".
   const counted = trackDayStart(opened, CLOCK.now, config.responder.timeZone);
   const store: Store = watch ? watchCalls<Store>(counted, STORE_WRITES, watch.storeWrites) : counted;
-  const created = await createEngineFor(config, { store, logger });
-  const engine = watch?.engine ? watchCalls<KnowledgeEngine>(created, ['answer'], watch.engine, isEngineOutage) : created;
+  const made = await createEngineFor(config, { store, logger });
+  const engine = watch?.engine ? watchCalls<KnowledgeEngine>(made, ['answer'], watch.engine, isEngineOutage) : made;
   await reportKnowledge(engine, config, logger, signal);
-  const client = await createMessengerFor(config, store, logger);
+  const created = await createMessengerFor(config, store, logger);
+  // Shared: a send goes out only while this process holds the chat's lease.
+  const client = options.shared ? (await import('../redis/fenced-sends.js')).fenceSends(created, options.shared.leases) : created;
   const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isMessengerOutage) : client;
-  return { store, engine, messenger, responder: createResponderFor(config, { messenger, store, engine, notifier }) };
+  const chatLock = options.shared ? { chatLock: options.shared } : {};
+  return { store, engine, messenger, responder: createResponderFor(config, { messenger, store, engine, notifier, ...chatLock }) };
 }
 
-type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'close'>;
+type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'close' | 'cluster'>;
 
 function createHooks(
   context: CommandContext,
   config: Config,
   logger: Logger,
-  daemon: Services & { notifier: Notifier; status: DaemonStatus },
+  daemon: Services & { notifier: Notifier; status: DaemonStatus; cluster?: Cluster },
   dryRun: boolean,
 ): Hooks {
   const { store, responder, notifier, status } = daemon;
@@ -148,6 +164,7 @@ function createHooks(
   };
   const observeOutcome = (outcome: ChatOutcome): void => {
     logOutcome(logger, outcome);
+    daemon.cluster?.observe(outcome);
     if (outcome.action === 'failed') recordError(`chat ${outcome.chatId}: send failed: ${outcome.error}`);
     if (outcome.action === 'deferred') recordError(`chat ${outcome.chatId}: knowledge engine failed: ${outcome.error}`);
   };
@@ -195,6 +212,28 @@ function createHooks(
       return error;
     },
   };
+}
+
+/** The webhook queue: answers a burst after REPLY_DELAY of quiet; with several processes, the quiet period and the queue entries are shared. */
+export async function openInbox(config: Config, daemon: Daemon, logger: Logger, onFatal: (error: unknown) => void): Promise<Inbox> {
+  const accountId = await daemon.messenger.getUserId().catch((error: unknown) => {
+    throw daemon.tellFatal(error);
+  });
+  return createInbox({
+    responder: daemon.responder,
+    store: daemon.store,
+    accountId,
+    chatTypes: config.avito.chatTypes,
+    replyDelayMs: config.server.replyDelayMs,
+    concurrency: config.poll.concurrency,
+    onOutcome: daemon.observeOutcome,
+    onChatError: (chatId, error) => {
+      logger.warn(logText().chatFailed(describeError(error)), { chat: chatId });
+      daemon.recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
+    },
+    onFatal,
+    ...daemon.cluster?.inboxHooks,
+  });
 }
 
 /** Says what the bot will answer from before a buyer waits: the local engine indexes now; for Gemini a missing store stops the daemon here, with the fix, not every question later. */

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { describeConfigWarning, resolveConfig, type Config, type ConfigKey } from '../config/config.js';
 import { createEscalationMatcher } from '../core/escalation.js';
 import type { ResponderSettings } from '../core/inquiry.js';
-import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
+import type { ChatLock, KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import { createResponder, type Responder } from '../core/responder.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, toLogFields, type Logger } from './logger.js';
@@ -52,10 +52,17 @@ export async function installProxy(config: Config): Promise<string | undefined> 
 }
 
 export async function openStoreFor(config: Config, options: { readOnly?: boolean } = {}): Promise<Store & { close(): Promise<void> }> {
+  const { path, historyLimit, historyTotalLimit, url } = config.store;
+  if (url) {
+    const { openRedisStore } = await import('../redis/redis-store.js');
+    return openRedisStore({ url, account: REDIS_ACCOUNT, limits: { historyLimit, historyTotalLimit }, readOnly: options.readOnly ?? false });
+  }
   const { openStore } = await import('../store/index.js');
-  const { path, historyLimit, historyTotalLimit } = config.store;
   return openStore({ path, historyLimit, historyTotalLimit, readOnly: options.readOnly ?? false });
 }
+
+/** The account's key namespace in Redis (one account per install until ACCOUNTS_DIR names them). */
+const REDIS_ACCOUNT = 'default';
 
 const USER_ID_META = 'avito.userId';
 
@@ -294,7 +301,7 @@ export function responderSettings(config: Config): ResponderSettings {
 
 export function createResponderFor(
   config: Config,
-  parts: { messenger: AvitoClient; store: Store; engine: KnowledgeEngine; notifier: Notifier },
+  parts: { messenger: AvitoClient; store: Store; engine: KnowledgeEngine; notifier: Notifier; chatLock?: ChatLock },
 ): Responder {
   return createResponder({
     ...parts,

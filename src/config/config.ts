@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { parseStoreUrl } from './store-url.js';
 import { ConfigError } from '../errors.js';
 import { configText } from '../messages/config.js';
 import { ENV_EXAMPLE } from '../package-files.js';
@@ -29,6 +30,8 @@ export const DEFAULTS = {
   AVITO_CHAT_TYPES: 'u2i,u2u',
   AVITO_TIMEOUT: '15',
   STORE_PATH: './data/avito-ai.json',
+  /** A Redis address (redis://…): the store many processes share. Unset: the JSON file at STORE_PATH. */
+  STORE_URL: undefined,
   HISTORY_LIMIT: '100',
   HISTORY_TOTAL_LIMIT: '20000',
   KNOWLEDGE_DIR: './docs/knowledge',
@@ -122,7 +125,7 @@ export interface Config {
     chatTypes: string[];
     timeoutMs: number;
   };
-  store: { path: string; historyLimit: number; historyTotalLimit: number };
+  store: { path: string; historyLimit: number; historyTotalLimit: number; url?: string };
   knowledge: { dir: string; engine: EngineName };
   gemini: {
     apiKey: string | undefined;
@@ -237,6 +240,10 @@ export interface ResolveOptions {
   flags?: Partial<Record<ConfigKey, string | undefined>>;
 }
 
+function withStoreUrl(url: string | undefined): { url?: string } {
+  return url === undefined ? {} : { url };
+}
+
 export function resolveConfig(options: ResolveOptions): Config {
   const { values, envFile, fileValues } = mergeSources(options);
   const get = (key: ConfigKey): string | undefined => {
@@ -249,6 +256,7 @@ export function resolveConfig(options: ResolveOptions): Config {
       path: resolve(options.cwd, get('STORE_PATH') ?? DEFAULTS.STORE_PATH),
       historyLimit: parseInteger(get, 'HISTORY_LIMIT', 1, 10_000),
       historyTotalLimit: parseInteger(get, 'HISTORY_TOTAL_LIMIT', 100, 10_000_000),
+      ...withStoreUrl(parseStoreUrl(get('STORE_URL'))),
     },
     knowledge: {
       dir: resolve(options.cwd, get('KNOWLEDGE_DIR') ?? DEFAULTS.KNOWLEDGE_DIR),

@@ -37,6 +37,10 @@ export interface InboxDeps {
   onOutcome?: (outcome: ChatOutcome) => void;
   onChatError?: (chatId: string, error: unknown) => void;
   onFatal?: (error: MessengerError) => void;
+  /** With several processes: until when the chat must stay quiet, from deliveries other processes took; a look due earlier waits until then. */
+  sharedQuietUntil?: (chatId: string) => Promise<number | undefined>;
+  /** A look at the chat ended (answered, skipped or failed): what it was asked for is done here. */
+  onLooked?: (chatId: string, messageIds: readonly string[]) => void;
 }
 
 export interface QueuedChat {
@@ -54,7 +58,11 @@ export interface InboxSnapshot {
 
 export interface Inbox {
   receive(delivered: DeliveredMessage): ReceiveResult;
+  /** Looks at the chat now, without a quiet period and whatever its messages' state (a pass in another process handed it over). */
+  look(chatId: string): 'queued' | 'closing';
   holds(chatId: string): boolean;
+  /** Chats being looked at or due now: with a shared queue, a process takes no more than it has room for. */
+  load(): number;
   /** Counts a delivery the server acknowledged without a message for the inbox. */
   countIgnored(): void;
   countRejected(): void;
@@ -71,7 +79,9 @@ export function createInbox(deps: InboxDeps): Inbox {
   const queue = new ChatQueue(deps);
   return {
     receive: (delivered) => queue.receive(delivered),
+    look: (chatId) => queue.look(chatId),
     holds: (chatId) => queue.holds(chatId),
+    load: () => queue.load(),
     countIgnored: () => {
       queue.counts.received++;
       queue.counts.ignored++;
@@ -84,7 +94,7 @@ export function createInbox(deps: InboxDeps): Inbox {
 }
 
 /** `retrying`: only a retry waits here, no fresh line (those get their own quiet period). */
-type WaitingChat = QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean };
+type WaitingChat = QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean; forced?: boolean };
 
 class ChatQueue {
   readonly counts = { received: 0, duplicates: 0, ignored: 0, rejected: 0 };
@@ -116,6 +126,17 @@ class ChatQueue {
     else if (result !== 'queued') this.counts.ignored++;
     if (result === 'queued') this.schedule(message.chatId, [message.id], 'fresh', this.deps.replyDelayMs, 0);
     return result;
+  }
+
+  look(chatId: string): 'queued' | 'closing' {
+    if (this.closing) return 'closing';
+    this.schedule(chatId, [], 'fresh', 0, 0);
+    this.waiting.get(chatId)!.forced = true;
+    return 'queued';
+  }
+
+  load(): number {
+    return this.running.size + this.ready.length;
   }
 
   holds(chatId: string): boolean {
@@ -224,7 +245,11 @@ class ChatQueue {
       if (!entry) continue;
       if (entry.timer) clearTimeout(entry.timer);
       this.running.add(chatId);
-      void this.handle(entry).finally(() => this.finish(chatId));
+      void this.handle(entry)
+        .then((looked) => {
+          if (looked) this.deps.onLooked?.(chatId, entry.messageIds);
+        })
+        .finally(() => this.finish(chatId));
     }
   }
 
@@ -238,13 +263,21 @@ class ChatQueue {
     }
   }
 
-  private async handle(entry: QueuedChat): Promise<void> {
+  /** False when the look was put off (another process's delivery keeps the chat quiet). */
+  private async handle(entry: QueuedChat): Promise<boolean> {
     const { chatId } = entry;
     const { deps } = this;
     // Answered meanwhile (a safety pass, the look for an earlier line), or only the bot's echo: nothing to ask Avito.
     const bot = new Set(deps.store.getChat(chatId)?.botMessageIds ?? []);
     const open = entry.messageIds.filter((id) => !deps.store.isProcessed(id) && !bot.has(id));
-    if (open.length === 0) return;
+    const forced = (entry as WaitingChat).forced ?? false;
+    if (open.length === 0 && !forced) return true;
+    const quietUntil = (await deps.sharedQuietUntil?.(chatId).catch(() => undefined)) ?? 0;
+    if (quietUntil > this.now() && !this.closing) {
+      this.schedule(chatId, open, 'fresh', quietUntil - this.now(), entry.retries);
+      if (forced) this.waiting.get(chatId)!.forced = true;
+      return false;
+    }
     try {
       const outcome = await deps.responder.handleChat(chatId, { signal: this.hard.signal });
       deps.onOutcome?.(outcome);
@@ -253,11 +286,12 @@ class ChatQueue {
     } catch (error) {
       if (isFatalForChat(error)) {
         deps.onFatal?.(error);
-        return;
+        return true;
       }
       deps.onChatError?.(chatId, error);
       this.retry(entry, open);
     }
+    return true;
   }
 
   private retry(entry: QueuedChat, open: string[]): void {

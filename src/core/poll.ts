@@ -41,6 +41,14 @@ export interface PollDeps {
   isBusy?: (chatId: string) => boolean;
   /** Runs first in every pass: the daemon applies the seller's queued pause/resume requests here. */
   beforePass?: () => Promise<void>;
+  /** With several processes: the pass hands each chat to the shared queue, where any of them looks at it. */
+  handOff?: HandOff;
+}
+
+export interface HandOff {
+  dispatch(chatId: string): Promise<void>;
+  /** Chats whose handed-off look ended open (engine failure, failed send): the next pass hands them out again. */
+  openChats(): Promise<string[]>;
 }
 
 interface Pass {
@@ -61,6 +69,7 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   const since = Number(store.getMeta(META_UPDATED_SINCE) ?? 0) || undefined;
   const chats = await deps.messenger.listChats(since ? { updatedSince: since } : {});
   const candidates = collectCandidates(store, since ? chats.filter((chat) => chat.updated >= since) : chats);
+  for (const id of (await deps.handOff?.openChats()) ?? []) if (!candidates.has(id)) candidates.set(id, undefined);
   const pass: Pass = {
     deps,
     summary: { chats: chats.length, handled: 0, answered: 0, escalated: 0, paused: 0, held: 0, deferred: 0, errors: 0, durationMs: 0 },
@@ -121,6 +130,7 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
   // The account is the buyer here (someone else's listing): nothing to answer, nothing to fetch.
   if (chat?.listing?.ownerId !== undefined && chat.listing.ownerId !== (await deps.messenger.getUserId())) return;
   const recheck = store.getChat(chatId)?.recheckAfter;
+  if (deps.handOff && !deps.dryRun) return handOffChat(pass, deps.handOff, chatId, recheck);
   try {
     const outcome = await deps.responder.handleChat(chatId, {
       ...(chat ? { summary: chat } : {}),
@@ -144,12 +154,35 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
   }
 }
 
+/** The look is queued, so the mark that asked for it can go now: under the chat's lock, as another process may be writing the chat. */
+async function handOffChat(pass: Pass, handOff: HandOff, chatId: string, recheck: number | undefined): Promise<void> {
+  const { store, responder } = pass.deps;
+  try {
+    if (recheck !== undefined) {
+      await responder.exclusive(chatId, () =>
+        store.transact((tx) => {
+          if (store.getChat(chatId)?.recheckAfter === recheck) tx.updateChat(chatId, (s) => void delete s.recheckAfter);
+        }),
+      );
+    }
+    await handOff.dispatch(chatId);
+    pass.summary.handled++;
+  } catch (error) {
+    pass.summary.errors++;
+    pass.stillOpen.add(chatId);
+    pass.deps.onChatError?.(chatId, error);
+  }
+}
+
 export interface PollLoopOptions extends PollDeps {
   intervalMs: number;
   signal: AbortSignal;
   onPass?: (summary: PassSummary) => void;
   onPassError?: (error: unknown) => void;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** With several processes only one runs passes: false skips this one, and the next try comes after `turnRetryMs`. */
+  takeTurn?: () => Promise<boolean>;
+  turnRetryMs?: number;
 }
 
 /** Failed passes in a row after which the seller hears of it: one is a blip, several an outage. */
@@ -160,6 +193,10 @@ export async function runPollLoop(options: PollLoopOptions): Promise<void> {
   const sleep = options.sleep ?? abortableSleep;
   let failedPasses = 0;
   while (!options.signal.aborted) {
+    if (options.takeTurn && !(await options.takeTurn().catch(() => false))) {
+      await sleep(options.turnRetryMs ?? 2000, options.signal);
+      continue;
+    }
     try {
       // Not `onPass?.(await ...)`: an optional call skips evaluating its arguments.
       const summary = await runPollPass(options);

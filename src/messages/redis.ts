@@ -10,6 +10,7 @@ export const redisText = defineMessages({
     commandFailed: (detail: string) => `Redis не выполнил запрос: ${detail}`,
     fenced: (chatId: string) => `чат ${chatId} уже обрабатывает другой процесс: запись отклонена, ответ не отправлен`,
     leaseBusy: (chatId: string, seconds: number) => `чат ${chatId} занят другим процессом дольше ${seconds} с: попробую позже`,
+    queueRefused: (detail: string) => `Redis не принял сообщение в общую очередь (${detail}): его найдёт ближайший проход по чатам`,
     noPersistence: 'в Redis выключено сохранение на диск (appendonly no): после его перезапуска бот может ответить дважды; включите appendonly yes',
   },
   en: {
@@ -20,6 +21,7 @@ export const redisText = defineMessages({
     commandFailed: (detail: string) => `Redis refused a request: ${detail}`,
     fenced: (chatId: string) => `chat ${chatId} is handled by another process: the write was refused, nothing was sent`,
     leaseBusy: (chatId: string, seconds: number) => `chat ${chatId} has been busy in another process for over ${seconds} s: will try later`,
+    queueRefused: (detail: string) => `Redis did not take the message into the shared queue (${detail}): the next pass over the chats finds it`,
     noPersistence: 'Redis keeps nothing on disk (appendonly no): after it restarts the bot may answer twice; turn appendonly yes on',
   },
 });

@@ -2,33 +2,14 @@
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, StoreError } from '../errors.js';
+import { StoreError } from '../errors.js';
 import { redisText } from '../messages/redis.js';
+import { hideUrlSecret } from '../net/url-secret.js';
 
 export type RedisClient = Redis;
 
-/** Checks STORE_URL's shape; the password never appears in what is shown. */
-export function parseStoreUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError('STORE_URL', redisText().badUrl(hideSecret(value)), { hint: redisText().badUrlHint });
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new ConfigError('STORE_URL', redisText().badUrl(hideSecret(value)), { hint: redisText().badUrlHint });
-  }
-  return url;
-}
-
-/** The address as it may be shown: user kept, password out. */
-export function hideSecret(value: string): string {
-  return value.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-}
-
 /** Connects now, so a wrong address stops the command with one line instead of failing every write later. A restart of Redis is waited out (the client reconnects and replays queued commands). */
 export async function connectRedis(storeUrl: string, name: string): Promise<RedisClient> {
-  parseStoreUrl(storeUrl);
   const client = new Redis(storeUrl, { lazyConnect: true, connectionName: name, connectTimeout: 5000, maxRetriesPerRequest: 20 });
   // Failures reach callers through their commands; the client's own 'error' events would otherwise crash the process.
   client.on('error', () => undefined);
@@ -36,7 +17,7 @@ export async function connectRedis(storeUrl: string, name: string): Promise<Redi
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw new StoreError(redisText().unreachable(hideSecret(storeUrl), describe(error)), hideSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
+    throw new StoreError(redisText().unreachable(hideUrlSecret(storeUrl), describe(error)), hideUrlSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
   }
   return client;
 }
@@ -44,7 +25,7 @@ export async function connectRedis(storeUrl: string, name: string): Promise<Redi
 /** Any failed Redis call, as the store's error. */
 export function toRedisError(error: unknown, storeUrl: string): StoreError {
   if (error instanceof StoreError) return error;
-  return new StoreError(redisText().commandFailed(describe(error)), hideSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
+  return new StoreError(redisText().commandFailed(describe(error)), hideUrlSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
 }
 
 function describe(error: unknown): string {

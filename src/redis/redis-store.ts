@@ -13,7 +13,8 @@ import type { StateSink, StoreLimits } from '../store/document-store.js';
 import { createEmptyState, SCHEMA_VERSION } from '../store/schema.js';
 import type { StateDoc, StateEntry } from '../store/schema.js';
 import { redisText } from '../messages/redis.js';
-import { accountPrefix, connectRedis, createOwnerId, hideSecret, toRedisError, type RedisClient } from './connection.js';
+import { hideUrlSecret } from '../net/url-secret.js';
+import { accountPrefix, connectRedis, createOwnerId, toRedisError, type RedisClient } from './connection.js';
 import { LeaseBusyError, Leases, type LeaseOptions } from './leases.js';
 
 const TRANSACT = `
@@ -85,6 +86,11 @@ export class RedisStore implements Store, ChatLock {
 
   get owner(): string {
     return this.settings.owner;
+  }
+
+  /** STORE_URL as given (secrets included: not for showing). */
+  get url(): string {
+    return this.settings.url;
   }
 
   get prefix(): string {
@@ -259,7 +265,7 @@ export class RedisStore implements Store, ChatLock {
   }
 
   #where(): string {
-    return `${hideSecret(this.settings.url)} ${this.prefix}`;
+    return `${hideUrlSecret(this.settings.url)} ${this.prefix}`;
   }
 }
 

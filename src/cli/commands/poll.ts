@@ -1,7 +1,10 @@
 /** `avito-ai poll`: the daemon, or one pass with --once. */
 import { runPollLoop, runPollPass } from '../../core/poll.js';
 import { requireAvitoCredentials } from '../../config/config.js';
-import { logPass, openDaemon } from '../daemon.js';
+import { logPass, openDaemon, openInbox, type Daemon } from '../daemon.js';
+import type { Config } from '../../config/config.js';
+import type { Logger } from '../logger.js';
+import { describeError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { createLoggerFor, loadConfig } from '../services.js';
@@ -34,18 +37,43 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
       engine: daemon.engine.name,
       dry_run: dryRun || undefined,
     });
-    await runPollLoop({
-      ...daemon.passDeps,
-      intervalMs: config.avito.pollIntervalSeconds * 1000,
-      signal: io.signal,
-      onPass: daemon.onPass,
-      onPassError: daemon.onPassError,
-    }).catch((error: unknown) => {
-      throw daemon.tellFatal(error);
-    });
+    const worker = daemon.cluster ? await startWorker(config, daemon, logger, io.signal) : undefined;
+    try {
+      await runPollLoop({
+        ...daemon.passDeps,
+        intervalMs: config.avito.pollIntervalSeconds * 1000,
+        signal: io.signal,
+        onPass: daemon.onPass,
+        onPassError: daemon.onPassError,
+        ...worker?.passes,
+      }).catch((error: unknown) => {
+        throw daemon.tellFatal(error);
+      });
+    } finally {
+      await worker?.stop();
+    }
     logger.info(logText().pollStopped);
     return ExitCode.Ok;
   } finally {
     await daemon.close();
   }
+}
+
+/** DRAIN: on SIGTERM the chats in hand are answered for up to this long; the rest wait in the shared queue for another process. */
+const WORKER_DRAIN_MS = 20_000;
+
+/** With STORE_URL: this process takes its share of the shared queue, and runs the passes when its turn comes. */
+async function startWorker(config: Config, daemon: Daemon, logger: Logger, signal: AbortSignal) {
+  const cluster = daemon.cluster!;
+  const inbox = await openInbox(config, daemon, logger, (error) => logger.error(describeError(daemon.tellFatal(error))));
+  const consuming = new AbortController();
+  const done = cluster.consume(inbox, config.poll.concurrency, AbortSignal.any([signal, consuming.signal]));
+  return {
+    passes: { handOff: cluster.handOff, takeTurn: cluster.takeTurn, turnRetryMs: cluster.turnRetryMs },
+    stop: async () => {
+      consuming.abort();
+      await done;
+      await inbox.drain(WORKER_DRAIN_MS);
+    },
+  };
 }

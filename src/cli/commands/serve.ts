@@ -5,17 +5,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isLoopbackHost } from '../../net/hosts.js';
-import { createInbox, type Inbox, type ReceiveResult } from '../../core/inbox.js';
+import type { Inbox, ReceiveResult } from '../../core/inbox.js';
 import type { CallWatch } from '../../server/call-watch.js';
 import type { RunningServer } from '../../server/http-server.js';
 import type { Monitor } from '../../server/monitor-server.js';
 import type { WebhookListenerOptions } from '../../server/webhook-server.js';
 import { avitoChatUrl } from '../../core/links.js';
 import { hideWebhookSecret, WEBHOOK_PATH, webhookUrl, type WebhookDelivery } from '../../avito/webhook.js';
-import { rememberOpenChats, runPollLoop } from '../../core/poll.js';
+import { rememberOpenChats, runPollLoop, type PollLoopOptions } from '../../core/poll.js';
+import type { Cluster } from '../cluster.js';
 import { ConfigError, describeError } from '../../errors.js';
 import { requireAvitoCredentials, requireWebhookSecret, type Config } from '../../config/config.js';
-import { openDaemon, type Daemon } from '../daemon.js';
+import { openDaemon, openInbox, type Daemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
@@ -47,6 +48,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
   const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch, engine: {} as CallWatch, telegram: {} as CallWatch };
   const daemon = await openDaemon(context, config, logger, { dryRun: false, listen: true, watch });
   const stopping = new AbortController();
+  const stopConsuming = new AbortController();
   let fatal: unknown;
   const fail = (error: unknown): void => {
     fatal ??= error;
@@ -59,7 +61,9 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     const token = await resolveMonitorToken(config);
     const { createMonitor } = await import('../../server/monitor.js');
     const monitor = createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt: Date.now(), ...watch, timeZone: config.responder.timeZone, chatUrl: avitoChatUrl });
-    listeners = await startListeners(config, { secret, token: token.token, monitor, inbox, logger, onFailure: fail });
+    listeners = await startListeners(config, { secret, token: token.token, monitor, inbox, logger, onFailure: fail, ...(daemon.cluster ? { cluster: daemon.cluster } : {}) });
+    // With several processes, every one of them takes deliveries from the shared queue (this one's listener included).
+    const consuming = daemon.cluster?.consume(inbox, config.poll.concurrency, stopConsuming.signal);
     logStarted(logger, config, listeners, secret, token, daemon.engine.name);
 
     // Passes are minutes apart here: `avito-ai pause|resume` must not wait for one.
@@ -72,6 +76,7 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
       intervalMs: config.server.safetyPollMinutes * 60_000,
       onPass: daemon.onPass,
       onPassError: daemon.onPassError,
+      ...sharedPasses(daemon),
     }).catch((error: unknown) => {
       fatal ??= daemon.tellFatal(error);
     });
@@ -80,12 +85,15 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     clearInterval(controls);
     await listeners.close();
     listeners = undefined;
+    stopConsuming.abort();
+    await consuming;
     await drainInbox(inbox, daemon, logger);
     if (fatal) throw fatal;
     logger.info(logText().serveStopped);
     return ExitCode.Ok;
   } finally {
     // Whatever ended the run: no timer or socket may keep the process alive.
+    stopConsuming.abort();
     clearInterval(controls);
     await listeners?.close();
     await daemon.close();
@@ -117,26 +125,6 @@ async function resolveMonitorToken(config: Config): Promise<MonitorToken> {
   return { token: (await loadMonitorToken(file)).token, file };
 }
 
-async function openInbox(config: Config, daemon: Daemon, logger: Logger, onFatal: (error: unknown) => void): Promise<Inbox> {
-  const accountId = await daemon.messenger.getUserId().catch((error: unknown) => {
-    throw daemon.tellFatal(error);
-  });
-  return createInbox({
-    responder: daemon.responder,
-    store: daemon.store,
-    accountId,
-    chatTypes: config.avito.chatTypes,
-    replyDelayMs: config.server.replyDelayMs,
-    concurrency: config.poll.concurrency,
-    onOutcome: daemon.observeOutcome,
-    onChatError: (chatId, error) => {
-      logger.warn(logText().chatFailed(describeError(error)), { chat: chatId });
-      daemon.recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
-    },
-    onFatal,
-  });
-}
-
 async function drainInbox(inbox: Inbox, daemon: Daemon, logger: Logger): Promise<void> {
   const left = await inbox.drain(DRAIN_GRACE_MS);
   if (left.length === 0) return;
@@ -152,6 +140,7 @@ interface ListenerDeps {
   logger: Logger;
   /** The webhook listener died after it started: serve stops. */
   onFailure(error: unknown): void;
+  cluster?: Cluster;
 }
 
 /** The webhook listener, then the monitor's; a monitor that cannot listen closes the webhook again. */
@@ -164,7 +153,7 @@ async function startListeners(config: Config, deps: ListenerDeps): Promise<Liste
       webhookPath: WEBHOOK_PATH,
       webhookSecret: deps.secret,
       health: () => deps.monitor.health(),
-      ...receiveDeliveries(deps.inbox, deps.logger),
+      ...receiveDeliveries(deps.inbox, deps.logger, deps.cluster),
       onError: (error) => deps.logger.error(logText().webhookError(describeError(error))),
     },
     deps.onFailure,
@@ -202,7 +191,7 @@ async function startWebhookListener(options: WebhookListenerOptions<Delivery>, o
   return { server: await startWebhookServer<Delivery>({ ...options, parseDelivery: parseWebhookDelivery }), thread: false };
 }
 
-function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<WebhookListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
+function receiveDeliveries(inbox: Inbox, logger: Logger, cluster: Cluster | undefined): Pick<WebhookListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
   return {
     onDelivery: (delivery) => {
       if (delivery.kind !== 'message') {
@@ -210,6 +199,7 @@ function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<WebhookListenerOp
         if (delivery.kind === 'other') logger.debug(logText().webhookIgnored(delivery.type));
         return;
       }
+      if (cluster) return cluster.publish(delivery, logger);
       const result: ReceiveResult = inbox.receive(delivery);
       logger.debug(logText().webhookResult(result), { chat: delivery.message.chatId, message: delivery.message.id });
     },
@@ -218,6 +208,12 @@ function receiveDeliveries(inbox: Inbox, logger: Logger): Pick<WebhookListenerOp
       logger.warn(logText().webhookRefused(reason));
     },
   };
+}
+
+/** With several processes: one runs the passes, and hands the chats to the shared queue. */
+function sharedPasses(daemon: Daemon): Partial<PollLoopOptions> {
+  const { cluster } = daemon;
+  return cluster ? { handOff: cluster.handOff, takeTurn: cluster.takeTurn, turnRetryMs: cluster.turnRetryMs } : {};
 }
 
 function logStarted(logger: Logger, config: Config, listeners: Listeners, secret: string, token: MonitorToken, engine: string): void {

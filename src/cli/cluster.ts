@@ -1,0 +1,99 @@
+/**
+ * Several processes on one Redis store: which of them runs the pass (a lease, taken over within seconds when its holder dies), the shared queue
+ * every process takes webhook deliveries and handed-out looks from, and which one reads Telegram (it allows one reader).
+ */
+import type { DeliveredMessage, Inbox, InboxDeps } from '../core/inbox.js';
+import type { HandOff } from '../core/poll.js';
+import type { ChatOutcome } from '../core/responder.js';
+import type { RedisStore } from '../redis/redis-store.js';
+import type { WorkQueue } from '../redis/work-queue.js';
+import { describeError } from '../errors.js';
+import { abortableSleep } from '../core/async.js';
+import { redisText } from '../messages/redis.js';
+import type { Logger } from './logger.js';
+
+const PASS_LEASE = 'pass';
+const TELEGRAM_LEASE = 'telegram';
+/** How often a process without the pass (or Telegram) lease tries for it: the takeover delay after the holder's lease runs out. */
+const TURN_RETRY_MS = 2000;
+
+export interface Cluster {
+  /** Replaces the pass's own look at each chat: any process in the group looks. */
+  handOff: HandOff;
+  /** Whether this process runs the next pass (takes the lease when free). */
+  takeTurn(): Promise<boolean>;
+  turnRetryMs: number;
+  inboxHooks: Pick<InboxDeps, 'sharedQuietUntil' | 'onLooked'>;
+  /** A webhook delivery goes to the queue; false when Redis refused it (the safety pass finds the message later). */
+  publish(delivered: DeliveredMessage, logger: Logger): void;
+  /** Feeds the queue's jobs into this process's inbox until the signal aborts. */
+  consume(inbox: Inbox, concurrency: number, signal: AbortSignal): Promise<void>;
+  /** Remembers a look that ended open, so the next pass (in whichever process) hands the chat out again. */
+  observe(outcome: ChatOutcome): void;
+  /** Runs `listen` while this process holds the Telegram lease; waits for it otherwise. */
+  holdTelegram(listen: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<void>;
+  close(): void;
+}
+
+export async function openCluster(store: RedisStore, options: { replyDelayMs: number }): Promise<Cluster> {
+  const { WorkQueue } = await import('../redis/work-queue.js');
+  const queue: WorkQueue = new WorkQueue(store.redis, { url: store.url, prefix: store.prefix, consumer: store.owner, replyDelayMs: options.replyDelayMs });
+  const openKey = `${store.prefix}open-chats`;
+  return {
+    handOff: {
+      dispatch: (chatId) => queue.publish({ kind: 'look', chatId }),
+      openChats: () => store.redis.smembers(openKey),
+    },
+    takeTurn: () => store.leases.tryAcquire(PASS_LEASE),
+    turnRetryMs: TURN_RETRY_MS,
+    inboxHooks: {
+      sharedQuietUntil: (chatId) => queue.quietUntil(chatId),
+      onLooked: (chatId) => void queue.done(chatId),
+    },
+    publish: (delivered, logger) => {
+      queue.publish({ kind: 'message', delivered }).catch((error: unknown) => logger.warn(redisText().queueRefused(describeError(error)), { chat: delivered.message.chatId }));
+    },
+    consume: (inbox, concurrency, signal) =>
+      queue.consume(
+        (job) => {
+          const result = job.kind === 'look' ? inbox.look(job.chatId) : inbox.receive(job.delivered);
+          // Nothing for the inbox to look at: the entry is done here.
+          if (result !== 'queued') void queue.done(job.kind === 'look' ? job.chatId : job.delivered.message.chatId);
+        },
+        () => concurrency - inbox.load(),
+        signal,
+      ),
+    observe(outcome) {
+      const open = outcome.action === 'deferred' || outcome.action === 'failed' || outcome.action === 'held';
+      const write = open ? store.redis.sadd(openKey, outcome.chatId) : store.redis.srem(openKey, outcome.chatId);
+      void write.catch(() => undefined);
+    },
+    holdTelegram: (listen, signal) => holdLease(store, TELEGRAM_LEASE, listen, signal),
+    close: () => queue.close(),
+  };
+}
+
+/** Takes the lease when free and runs `work` while it lasts; the work's signal aborts when the lease is lost. */
+async function holdLease(store: RedisStore, name: string, work: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    if (!(await store.leases.tryAcquire(name).catch(() => false))) {
+      await abortableSleep(TURN_RETRY_MS, signal);
+      continue;
+    }
+    const turn = new AbortController();
+    const stop = (): void => turn.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    const watch = setInterval(() => {
+      if (!store.leases.token(name)) turn.abort();
+    }, TURN_RETRY_MS);
+    try {
+      await work(AbortSignal.any([signal, turn.signal]));
+    } finally {
+      clearInterval(watch);
+      signal.removeEventListener('abort', stop);
+      await store.leases.release(name);
+    }
+    // A listener that ended by itself (an error) is not restarted in a tight loop.
+    await abortableSleep(TURN_RETRY_MS, signal);
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The shared queue over a Redis Stream with one consumer group: webhook deliveries and the looks a pass hands out, taken by whichever process reads
+ * first. An entry is acknowledged once its look is done; one a dead process held is claimed by another after `claimIdleMs`.
+ */
+import type { DeliveredMessage } from '../core/inbox.js';
+import { toRedisError, type RedisClient } from './connection.js';
+
+export type Job = { kind: 'message'; delivered: DeliveredMessage } | { kind: 'look'; chatId: string };
+
+export interface WorkQueueOptions {
+  url: string;
+  prefix: string;
+  consumer: string;
+  /** An entry unacknowledged this long belongs to a dead (or stuck) process: another one takes it. */
+  claimIdleMs?: number;
+  blockMs?: number;
+  /** The quiet period a delivery starts for its chat, in every process. */
+  replyDelayMs?: number;
+}
+
+const GROUP = 'workers';
+const QUEUE_LIMIT = 100_000;
+
+export class WorkQueue {
+  readonly #reader: RedisClient;
+  readonly #key: string;
+  /** Stream entries taken but not yet acknowledged, by chat. */
+  readonly #taken = new Map<string, string[]>();
+  #groupReady: Promise<void> | undefined;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly options: WorkQueueOptions,
+  ) {
+    // A blocking read holds its connection: the store's must stay free.
+    this.#reader = redis.duplicate();
+    this.#reader.on('error', () => undefined);
+    this.#key = `${options.prefix}queue`;
+  }
+
+  /** Adds a job; a delivery also starts its chat's quiet period for every process. */
+  async publish(job: Job): Promise<void> {
+    const chatId = job.kind === 'message' ? job.delivered.message.chatId : job.chatId;
+    const multi = this.redis.multi().xadd(this.#key, 'MAXLEN', '~', QUEUE_LIMIT, '*', 'job', JSON.stringify(job));
+    if (job.kind === 'message' && this.options.replyDelayMs) {
+      multi.set(this.#quietKey(chatId), String(Date.now() + this.options.replyDelayMs), 'PX', this.options.replyDelayMs * 4);
+    }
+    await multi.exec().catch((error: unknown) => {
+      throw toRedisError(error, this.options.url);
+    });
+  }
+
+  async quietUntil(chatId: string): Promise<number | undefined> {
+    const raw = await this.redis.get(this.#quietKey(chatId));
+    return raw === null ? undefined : Number(raw);
+  }
+
+  /** Reads jobs until the signal aborts, passing each to `take`, no more at once than `room()` (so idle processes get their share); claims what dead processes left, every few seconds. */
+  async consume(take: (job: Job) => void, room: () => number, signal: AbortSignal): Promise<void> {
+    await this.#ensureGroup();
+    const claimIdleMs = this.options.claimIdleMs ?? 30_000;
+    let lastClaim = 0;
+    while (!signal.aborted) {
+      try {
+        if (Date.now() - lastClaim > claimIdleMs / 3) {
+          lastClaim = Date.now();
+          await this.#keepTaken();
+          this.#deliver(await this.#claim(claimIdleMs), take);
+        }
+        const count = room();
+        if (count <= 0) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          continue;
+        }
+        const read = (await this.#reader.xreadgroup('GROUP', GROUP, this.options.consumer, 'COUNT', count, 'BLOCK', this.options.blockMs ?? 1000, 'STREAMS', this.#key, '>')) as
+          | Array<[string, Array<[string, string[]]>]>
+          | null;
+        this.#deliver(read?.[0]?.[1] ?? [], take);
+      } catch {
+        // Redis away (restarting): try again shortly; nothing taken is lost, it waits in the group.
+        if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  /** The chat's look is done: its entries leave the group's pending list. */
+  async done(chatId: string): Promise<void> {
+    const ids = this.#taken.get(chatId);
+    if (!ids) return;
+    this.#taken.delete(chatId);
+    await this.redis.xack(this.#key, GROUP, ...ids).catch(() => undefined);
+  }
+
+  close(): void {
+    this.#reader.disconnect();
+  }
+
+  #deliver(entries: Array<[string, string[]]>, take: (job: Job) => void): void {
+    for (const [id, fields] of entries) {
+      const raw = fields[fields.indexOf('job') + 1];
+      const job = raw === undefined ? undefined : (JSON.parse(raw) as Job);
+      if (!job) {
+        void this.redis.xack(this.#key, GROUP, id).catch(() => undefined);
+        continue;
+      }
+      const chatId = job.kind === 'message' ? job.delivered.message.chatId : job.chatId;
+      this.#taken.set(chatId, [...(this.#taken.get(chatId) ?? []), id]);
+      take(job);
+    }
+  }
+
+  /** Entries still waiting here (a quiet period, a retry's backoff) are claimed afresh, so no other process takes them for a dead one's. */
+  async #keepTaken(): Promise<void> {
+    const ids = [...this.#taken.values()].flat();
+    if (ids.length > 0) await this.redis.xclaim(this.#key, GROUP, this.options.consumer, 0, ...ids, 'JUSTID');
+  }
+
+  async #claim(idleMs: number): Promise<Array<[string, string[]]>> {
+    const result = (await this.redis.xautoclaim(this.#key, GROUP, this.options.consumer, idleMs, '0-0', 'COUNT', 100)) as [string, Array<[string, string[]] | null>];
+    return (result[1] ?? []).filter((entry): entry is [string, string[]] => entry !== null);
+  }
+
+  #ensureGroup(): Promise<void> {
+    this.#groupReady ??= this.redis
+      .xgroup('CREATE', this.#key, GROUP, '0', 'MKSTREAM')
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        if (error instanceof Error && error.message.includes('BUSYGROUP')) return;
+        this.#groupReady = undefined;
+        throw toRedisError(error, this.options.url);
+      });
+    return this.#groupReady;
+  }
+
+  #quietKey(chatId: string): string {
+    return `${this.options.prefix}quiet:${chatId}`;
+  }
+}

@@ -39,11 +39,14 @@ WORKDIR /app
 # (a named volume mounted there starts with this owner).
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /pkg/ ./
-RUN mkdir -p /app/data /app/knowledge && chown node:node /app/data
+# `avito-ai` on the PATH, for `docker compose exec web avito-ai chats` and the like (npm's global install links it the same way).
+RUN mkdir -p /app/data /app/knowledge && chown node:node /app/data \
+  && ln -s /app/bin/avito-ai.js /usr/local/bin/avito-ai
 USER node
 EXPOSE 8080
-# serve and poll answer SIGTERM by finishing the chats in hand (serve drains up to 20 s) and exiting 0:
-# give them a stop timeout above that (docker-compose.yml: stop_grace_period 30s; docker run: --stop-timeout 30).
+# serve and poll answer SIGTERM by finishing the pass and the chats in hand (serve drains its queue up to 20 s,
+# then sends the last notices) and exiting 0. A Dockerfile cannot set the stop timeout: docker-compose.yml sets
+# stop_grace_period 60s, as README advises for systemd; with docker run, pass --stop-timeout 60.
 STOPSIGNAL SIGTERM
 # /health on the webhook listener: 200 when healthy, 503 while an outside system fails. No curl in slim
 # images, so node asks. Workers (`poll`) have no listener: their compose service disables this check.

@@ -11,9 +11,9 @@
  */
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { DockerfileParser, JSONInstruction, type Instruction } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
@@ -415,6 +415,12 @@ describe('the image, replayed without an engine', () => {
     const avito = (args: string[]) => run(process.execPath, [...entrypoint.slice(1), ...args], { cwd: app, env });
 
     expect((await avito(['--version'])).stdout.trim()).toBe(PACKAGE.version);
+    // The image links the bin onto the PATH (`docker compose exec web avito-ai chats`): sh runs it by its first line.
+    const [, target, link] = /\bln -s (\S+) (\S+)/.exec(findAll(runtime, 'RUN').map((instruction) => instruction.toString()).join('\n')) ?? [];
+    expect(target).toBe(`/app/${PACKAGE.bin['avito-ai']}`);
+    await mkdir(join(dir, 'path'));
+    await symlink(mapApp(target!, app), join(dir, 'path', basename(link!)));
+    expect((await run(basename(link!), ['--version'], { cwd: app, env: { ...env, PATH: `${join(dir, 'path')}:${env.PATH}` } })).stdout.trim()).toBe(PACKAGE.version);
     expect((await avito(['serve', '--help'])).stdout).toContain('Приёмник вебхуков отвечает только на вебхук и на /health');
 
     await checkServe({ app, entrypoint, runtime, env: { ...env } });

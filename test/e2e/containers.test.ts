@@ -397,6 +397,17 @@ function runHealthCheck(command: string[], port: number): Promise<number> {
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? -1)));
 }
 
+/** The image links the bin onto the PATH (`docker compose exec web avito-ai chats`), where sh runs it by its first line. */
+async function runLinkedBin(runtime: Stage, image: { app: string; dir: string; env: Record<string, string> }, args: string[]): Promise<string> {
+  const [, target, link] = /\bln -s (\S+) (\S+)/.exec(findAll(runtime, 'RUN').map((instruction) => instruction.toString()).join('\n')) ?? [];
+  expect(target).toBe(`/app/${PACKAGE.bin['avito-ai']}`);
+  const path = join(image.dir, 'path');
+  await mkdir(path);
+  await symlink(mapApp(target!, image.app), join(path, basename(link!)));
+  const { stdout } = await run(basename(link!), args, { cwd: image.app, env: { ...image.env, PATH: `${path}:${image.env.PATH ?? ''}` } });
+  return stdout.trim();
+}
+
 describe('the image, replayed without an engine', () => {
   it('runs from the packed files and production dependencies alone: --version, serve --help, serve with its health check and SIGTERM', async () => {
     const dir = await makeFolder('avito-ai-image-');
@@ -415,12 +426,7 @@ describe('the image, replayed without an engine', () => {
     const avito = (args: string[]) => run(process.execPath, [...entrypoint.slice(1), ...args], { cwd: app, env });
 
     expect((await avito(['--version'])).stdout.trim()).toBe(PACKAGE.version);
-    // The image links the bin onto the PATH (`docker compose exec web avito-ai chats`): sh runs it by its first line.
-    const [, target, link] = /\bln -s (\S+) (\S+)/.exec(findAll(runtime, 'RUN').map((instruction) => instruction.toString()).join('\n')) ?? [];
-    expect(target).toBe(`/app/${PACKAGE.bin['avito-ai']}`);
-    await mkdir(join(dir, 'path'));
-    await symlink(mapApp(target!, app), join(dir, 'path', basename(link!)));
-    expect((await run(basename(link!), ['--version'], { cwd: app, env: { ...env, PATH: `${join(dir, 'path')}:${env.PATH}` } })).stdout.trim()).toBe(PACKAGE.version);
+    expect(await runLinkedBin(runtime, { app, dir, env }, ['--version'])).toBe(PACKAGE.version);
     expect((await avito(['serve', '--help'])).stdout).toContain('Приёмник вебхуков отвечает только на вебхук и на /health');
 
     await checkServe({ app, entrypoint, runtime, env: { ...env } });

@@ -37,7 +37,9 @@ export interface Cluster {
 
 export async function openCluster(store: RedisStore, options: { replyDelayMs: number }): Promise<Cluster> {
   const { WorkQueue } = await import('../redis/work-queue.js');
-  const queue: WorkQueue = new WorkQueue(store.redis, { url: store.url, prefix: store.prefix, consumer: store.owner, replyDelayMs: options.replyDelayMs });
+  // A dead process's entries wait this long for another one: twice its leases' life, so a live one that renews is never robbed.
+  const claimIdleMs = 2 * store.leases.ttlMs;
+  const queue: WorkQueue = new WorkQueue(store.redis, { url: store.url, prefix: store.prefix, consumer: store.owner, replyDelayMs: options.replyDelayMs, claimIdleMs });
   const openKey = `${store.prefix}open-chats`;
   return {
     handOff: {

@@ -52,10 +52,10 @@ export async function installProxy(config: Config): Promise<string | undefined> 
 }
 
 export async function openStoreFor(config: Config, options: { readOnly?: boolean } = {}): Promise<Store & { close(): Promise<void> }> {
-  const { path, historyLimit, historyTotalLimit, url } = config.store;
+  const { path, historyLimit, historyTotalLimit, url, leaseMs } = config.store;
   if (url) {
     const { openRedisStore } = await import('../redis/redis-store.js');
-    return openRedisStore({ url, account: REDIS_ACCOUNT, limits: { historyLimit, historyTotalLimit }, readOnly: options.readOnly ?? false });
+    return openRedisStore({ url, account: REDIS_ACCOUNT, limits: { historyLimit, historyTotalLimit }, readOnly: options.readOnly ?? false, leases: { ttlMs: leaseMs } });
   }
   const { openStore } = await import('../store/index.js');
   return openStore({ path, historyLimit, historyTotalLimit, readOnly: options.readOnly ?? false });

@@ -32,6 +32,8 @@ export const DEFAULTS = {
   STORE_PATH: './data/avito-ai.json',
   /** A Redis address (redis://…): the store many processes share. Unset: the JSON file at STORE_PATH. */
   STORE_URL: undefined,
+  /** Seconds a process's claim on a chat (and on the pass) outlives the process: how long a dead one blocks, and the longest stall it survives. */
+  STORE_LEASE_SECONDS: '15',
   HISTORY_LIMIT: '100',
   HISTORY_TOTAL_LIMIT: '20000',
   KNOWLEDGE_DIR: './docs/knowledge',
@@ -125,7 +127,7 @@ export interface Config {
     chatTypes: string[];
     timeoutMs: number;
   };
-  store: { path: string; historyLimit: number; historyTotalLimit: number; url?: string };
+  store: { path: string; historyLimit: number; historyTotalLimit: number; url?: string; leaseMs: number };
   knowledge: { dir: string; engine: EngineName };
   gemini: {
     apiKey: string | undefined;
@@ -257,6 +259,7 @@ export function resolveConfig(options: ResolveOptions): Config {
       historyLimit: parseInteger(get, 'HISTORY_LIMIT', 1, 10_000),
       historyTotalLimit: parseInteger(get, 'HISTORY_TOTAL_LIMIT', 100, 10_000_000),
       ...withStoreUrl(parseStoreUrl(get('STORE_URL'))),
+      leaseMs: parseNumber(get, 'STORE_LEASE_SECONDS', 1, 600) * 1000,
     },
     knowledge: {
       dir: resolve(options.cwd, get('KNOWLEDGE_DIR') ?? DEFAULTS.KNOWLEDGE_DIR),

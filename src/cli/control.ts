@@ -5,7 +5,7 @@
 import type { Config } from '../config/config.js';
 import { applyControl, type ControlRequest } from '../core/chat-control.js';
 import { StoreError, UsageError } from '../errors.js';
-import { openStoreFor } from './services.js';
+import { openStoreFor, sharedChatLock } from './services.js';
 import { commandsText } from '../messages/commands.js';
 
 export type ControlResult = { applied: 'now' } | { applied: 'queued'; inbox: string };
@@ -23,7 +23,11 @@ export async function runControlRequest(config: Config, request: ControlRequest)
     if (request.op === 'resume' && !store.getChat(request.chatId)) {
       throw new UsageError(commandsText().noChat(request.chatId, config.store.path));
     }
-    await store.transact((tx) => applyControl(tx, request));
+    const apply = (): Promise<void> => store.transact((tx) => applyControl(tx, request));
+    // With the Redis store a running process may be answering the chat: the pause waits for that, as a Telegram pause does.
+    const chatLock = sharedChatLock(store);
+    if (chatLock && 'chatId' in request) await chatLock.run(request.chatId, apply);
+    else await apply();
     return { applied: 'now' };
   } finally {
     await store.close();

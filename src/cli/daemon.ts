@@ -17,9 +17,8 @@ import type { Logger } from './logger.js';
 import { printOutcome } from './outcome.js';
 import type { CommandContext } from './command.js';
 import { openSellerNotices } from './notices.js';
-import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor } from './services.js';
+import { createEngineFor, createMessengerFor, createResponderFor, openStoreFor, shareChats, sharedChatLock } from './services.js';
 import { logText } from '../messages/log.js';
-import type { RedisStore } from '../redis/redis-store.js';
 import type { Cluster } from './cluster.js';
 
 export interface DaemonOptions {
@@ -77,11 +76,12 @@ export async function openDaemon(context: CommandContext, config: Config, logger
   };
   try {
     opened = await openStoreFor(config, { readOnly: options.dryRun });
-    if (config.store.url && !options.dryRun) {
+    const shared = sharedChatLock(opened);
+    if (shared && !options.dryRun) {
       const { openCluster } = await import('./cluster.js');
-      cluster = await openCluster(opened as RedisStore, { replyDelayMs: config.server.replyDelayMs });
+      cluster = await openCluster(shared, { replyDelayMs: config.server.replyDelayMs });
     }
-    const services = await openServices(config, logger, opened, notices.notifier, { ...options, ...(cluster ? { shared: opened as RedisStore } : {}) }, context.io.signal);
+    const services = await openServices(config, logger, opened, notices.notifier, options, context.io.signal);
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
     if (notices.telegram && options.listen) {
       const actions = createSellerActions({
@@ -123,7 +123,7 @@ async function openServices(
   logger: Logger,
   opened: Store,
   notifier: Notifier,
-  options: DaemonOptions & { shared?: RedisStore },
+  options: DaemonOptions,
   signal: AbortSignal,
 ): Promise<Services> {
   const watch = options.watch;
@@ -133,11 +133,9 @@ async function openServices(
   const made = await createEngineFor(config, { store, logger });
   const engine = watch?.engine ? watchCalls<KnowledgeEngine>(made, ['answer'], watch.engine, isEngineOutage) : made;
   await reportKnowledge(engine, config, logger, signal);
-  const created = await createMessengerFor(config, store, logger);
-  // Shared: a send goes out only while this process holds the chat's lease.
-  const client = options.shared ? (await import('../redis/fenced-sends.js')).fenceSends(created, options.shared.leases) : created;
-  const messenger = watch ? watchCalls(client, AVITO_CALLS, watch.avito, isMessengerOutage) : client;
-  const chatLock = options.shared ? { chatLock: options.shared } : {};
+  const shared = await shareChats(opened, await createMessengerFor(config, store, logger));
+  const messenger = watch ? watchCalls(shared.messenger, AVITO_CALLS, watch.avito, isMessengerOutage) : shared.messenger;
+  const chatLock = shared.chatLock ? { chatLock: shared.chatLock } : {};
   return { store, engine, messenger, responder: createResponderFor(config, { messenger, store, engine, notifier, ...chatLock }) };
 }
 

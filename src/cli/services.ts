@@ -16,6 +16,7 @@ import { adaptersText } from '../messages/adapters.js';
 import { ENV_EXAMPLE, readOwnVersion } from '../package-files.js';
 import { requireMcpSettings } from '../config/mcp.js';
 import type { McpKnowledgeEngine } from '../knowledge/mcp/mcp-engine.js';
+import type { RedisStore } from '../redis/redis-store.js';
 
 /** Resolves configuration once for a command: defaults → .env → environment → flags. */
 export function loadConfig(context: CommandContext, flags: Partial<Record<ConfigKey, string | undefined>> = {}): Config {
@@ -63,6 +64,23 @@ export async function openStoreFor(config: Config, options: { readOnly?: boolean
 
 /** The account's key namespace in Redis (one account per install until ACCOUNTS_DIR names them). */
 const REDIS_ACCOUNT = 'default';
+
+/** The Redis store's chat lock (its per-chat lease); none for the JSON store, which one process holds alone. */
+export function sharedChatLock(store: Store): RedisStore | undefined {
+  const shared = store as Partial<RedisStore>;
+  return shared.leases && typeof shared.run === 'function' ? (store as RedisStore) : undefined;
+}
+
+/**
+ * With the Redis store another process may be answering the same chat: the work on a chat holds its lease (the responder's chat lock),
+ * and a send goes out only while the lease is still this process's. With the JSON store nothing changes.
+ */
+export async function shareChats<M extends AvitoClient>(store: Store, messenger: M): Promise<{ messenger: M; chatLock?: ChatLock }> {
+  const shared = sharedChatLock(store);
+  if (!shared) return { messenger };
+  const { fenceSends } = await import('../redis/fenced-sends.js');
+  return { messenger: fenceSends(messenger, shared.leases), chatLock: shared };
+}
 
 const USER_ID_META = 'avito.userId';
 

@@ -14,6 +14,7 @@ import {
   createResponderFor,
   loadConfig,
   openStoreFor,
+  shareChats,
 } from '../services.js';
 import { openSellerNotices } from '../notices.js';
 import { sendAsSeller } from '../../core/seller-reply.js';
@@ -58,9 +59,9 @@ async function replyTo(context: CommandContext, chatId: string): Promise<ExitCod
     throw error;
   }
   try {
-    const messenger = await createMessengerFor(config, store, logger);
+    const shared = await shareChats(store, await createMessengerFor(config, store, logger));
     const engine = await createEngineFor(config, { store, logger });
-    const responder = createResponderFor(config, { messenger, store, engine, notifier: notices.notifier });
+    const responder = createResponderFor(config, { ...shared, store, engine, notifier: notices.notifier });
     const outcome = await responder.handleChat(chatId, { dryRun });
     printOutcome(out, outcome);
     return outcome.action === 'failed' || outcome.action === 'deferred' ? ExitCode.Failure : ExitCode.Ok;

@@ -1,0 +1,116 @@
+/**
+ * The commands a seller runs against a Redis store, from any machine: `chats`, `stats`, `pause`, `resume` act on the shared store at once (no
+ * control inbox), also while a `poll` process is running on it; a wrong or unreachable STORE_URL is one clear line.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/avito/sandbox/index.js';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { runInProcess, startInProcess } from '../helpers/cli.js';
+import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
+import { HAS_REDIS, startRedis, type TestRedis } from '../helpers/redis-server.js';
+
+let redis: TestRedis;
+let sandbox: Sandbox | undefined;
+let db = 0;
+
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+/** A machine of its own: an empty folder, the shared Redis (a database per test), the sandbox's Avito. */
+function machine(sb: Sandbox, database: number): { cwd: string; env: Record<string, string> } {
+  const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-redis-cli-'));
+  return { cwd, env: { ...sandboxEnv(sb, join(cwd, 'data', 'avito-ai.json')), STORE_URL: `${redis.url.slice(0, -2)}/${database}`, REPLY_MAX_AGE_HOURS: '0' } };
+}
+
+describe.skipIf(!HAS_REDIS)('commands on the Redis store', () => {
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('chats, stats, pause and resume from another machine see and change what the poll process wrote', async () => {
+    sandbox = await startDemoSandbox();
+    const database = ++db;
+    const worker = machine(sandbox, database);
+    const poll = await runInProcess(['poll', '--once'], worker);
+    expect(poll.code, poll.stderr).toBe(ExitCode.Ok);
+    const answered = sandbox.sent().length;
+    expect(answered).toBeGreaterThan(0);
+
+    const other = machine(sandbox, database);
+    const chats = await runInProcess(['chats', '--all'], other);
+    expect(chats.code, chats.stderr).toBe(ExitCode.Ok);
+    const chatId = answeredChat(sandbox);
+    expect(chats.stdout).toContain(chatId);
+    const stats = await runInProcess(['stats', '--json'], other);
+    expect(JSON.parse(stats.stdout).completed_messages).toBe(answered);
+
+    const paused = await runInProcess(['pause', chatId], other);
+    expect(paused.stdout).toMatch(new RegExp(`${chatId}: бот на паузе до`));
+    sandbox.addMessage(chatId, { text: 'А доставка есть?' });
+    await runInProcess(['poll', '--once'], worker);
+    expect(sandbox.sent(chatId)).toHaveLength(1);
+
+    const resumed = await runInProcess(['resume', chatId], other);
+    expect(resumed.stdout).toContain(`${chatId}: бот снова отвечает здесь`);
+  });
+
+  it('pause applies at once while a poll process runs on the same Redis, not through a queue', async () => {
+    sandbox = await startDemoSandbox();
+    const database = ++db;
+    const worker = machine(sandbox, database);
+    const stop = new AbortController();
+    const running = startInProcess(['poll', '--interval', '1'], { ...worker, signal: stop.signal });
+    try {
+      await waitUntil(() => sandbox!.sent().length > 0);
+      const chatId = answeredChat(sandbox);
+      const paused = await runInProcess(['pause', chatId], machine(sandbox, database));
+      expect(paused.code, paused.stderr).toBe(ExitCode.Ok);
+      expect(paused.stdout).toMatch(/бот на паузе до/);
+      expect(paused.stdout).not.toMatch(/в очереди/);
+      const before = sandbox.sent(chatId).length;
+      sandbox.addMessage(chatId, { text: 'А гарантия какая?' });
+      // Two passes later the paused chat is still unanswered.
+      const passes = (running.stderr().match(/проход chats=/g) ?? []).length;
+      await waitUntil(() => (running.stderr().match(/проход chats=/g) ?? []).length >= passes + 2);
+      expect(sandbox.sent(chatId)).toHaveLength(before);
+    } finally {
+      stop.abort();
+      await running.done;
+    }
+  });
+
+  it('a wrong or unreachable STORE_URL is one line naming it and the fix', async () => {
+    sandbox = await startDemoSandbox();
+    const { cwd, env } = machine(sandbox, 0);
+    const wrong = await runInProcess(['stats'], { cwd, env: { ...env, STORE_URL: 'http://example.org' } });
+    expect(wrong.code).toBe(ExitCode.Config);
+    expect(wrong.stderr).toMatch(/STORE_URL «http:\/\/example.org» — не адрес Redis/);
+    const away = await runInProcess(['stats'], { cwd, env: { ...env, STORE_URL: 'redis://user:secret@127.0.0.1:1/0' } });
+    expect(away.code).not.toBe(ExitCode.Ok);
+    expect(away.stderr).toMatch(/Redis по адресу redis:\/\/user:\*\*\*@127.0.0.1:1\/0 недоступен/);
+    expect(away.stderr).not.toContain('secret');
+    expect(away.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+});
+
+async function waitUntil(check: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function answeredChat(sb: Sandbox): string {
+  const chat = sb.chats().find((summary) => sb.sent(summary.id).length > 0);
+  if (!chat) throw new Error('no chat was answered');
+  return chat.id;
+}

@@ -3,6 +3,7 @@
  * and answers ok / warn / fail / skip with a detail and, when something is wrong, the fix.
  * Nothing here writes: no message is sent, no subscription or store is changed.
  */
+import { hideUrlSecret } from '../net/url-secret.js';
 import { access, constants, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
@@ -63,7 +64,7 @@ export function describeSettings(config: Config): CheckResult {
     id: 'config',
     title: text.titleSettings,
     status: 'ok',
-    detail: text.settingsDetail(source, config.knowledge.engine, mode, config.store.path),
+    detail: text.settingsDetail(source, config.knowledge.engine, mode, config.store.url ? hideUrlSecret(config.store.url) : config.store.path),
   };
 }
 
@@ -359,6 +360,7 @@ async function checkTelegram(config: Config): Promise<CheckResult[]> {
 async function checkStore(config: Config): Promise<CheckResult> {
   const text = doctorText();
   const base = { id: 'store', title: text.titleStore };
+  if (config.store.url) return (await import('./doctor-redis.js')).checkRedisStore(config, text.titleStore);
   const { resolveStorePaths, openStore, inspectLock } = await import('../store/index.js');
   const paths = resolveStorePaths(config.store.path);
   const dir = dirname(paths.state);

@@ -11,7 +11,11 @@ export const redisText = defineMessages({
     fenced: (chatId: string) => `чат ${chatId} уже обрабатывает другой процесс: запись отклонена, ответ не отправлен`,
     leaseBusy: (chatId: string, seconds: number) => `чат ${chatId} занят другим процессом дольше ${seconds} с: попробую позже`,
     queueRefused: (detail: string) => `Redis не принял сообщение в общую очередь (${detail}): его найдёт ближайший проход по чатам`,
-    noPersistence: 'в Redis выключено сохранение на диск (appendonly no): после его перезапуска бот может ответить дважды; включите appendonly yes',
+    noPersistence: 'в Redis выключено сохранение на диск (appendonly no): после его перезапуска бот может ответить дважды',
+    noPersistenceFix: 'включите в Redis appendonly yes (redis-cli CONFIG SET appendonly yes и то же в redis.conf)',
+    persistenceUnknown: 'не удалось узнать, включён ли appendonly (CONFIG GET запрещён?)',
+    doctorSummary: (url: string, chats: number, workers: number, passHolder: string | undefined) =>
+      `${url}: чатов ${chats}; процессов в общей очереди ${workers}; проходы ведёт ${passHolder ?? 'сейчас никто'}`,
   },
   en: {
     unreachable: (url: string, detail: string) => `Redis at ${url} is unreachable: ${detail}`,
@@ -22,6 +26,10 @@ export const redisText = defineMessages({
     fenced: (chatId: string) => `chat ${chatId} is handled by another process: the write was refused, nothing was sent`,
     leaseBusy: (chatId: string, seconds: number) => `chat ${chatId} has been busy in another process for over ${seconds} s: will try later`,
     queueRefused: (detail: string) => `Redis did not take the message into the shared queue (${detail}): the next pass over the chats finds it`,
-    noPersistence: 'Redis keeps nothing on disk (appendonly no): after it restarts the bot may answer twice; turn appendonly yes on',
+    noPersistence: 'Redis keeps nothing on disk (appendonly no): after it restarts the bot may answer twice',
+    noPersistenceFix: 'turn appendonly yes on in Redis (redis-cli CONFIG SET appendonly yes, and the same in redis.conf)',
+    persistenceUnknown: 'could not tell whether appendonly is on (CONFIG GET refused?)',
+    doctorSummary: (url: string, chats: number, workers: number, passHolder: string | undefined) =>
+      `${url}: ${chats} chats; ${workers} processes on the shared queue; passes run by ${passHolder ?? 'nobody right now'}`,
   },
 });

@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/avito/sandbox/index.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
@@ -84,6 +85,26 @@ describe.skipIf(!HAS_REDIS)('commands on the Redis store', () => {
     } finally {
       stop.abort();
       await running.done;
+    }
+  });
+
+  it('doctor names the Redis store and warns when Redis keeps nothing on disk', async () => {
+    sandbox = await startDemoSandbox();
+    const database = ++db;
+    const { cwd, env } = machine(sandbox, database);
+    await runInProcess(['poll', '--once'], { cwd, env });
+    const ok = await runInProcess(['doctor'], { cwd, env });
+    const storeLine = (output: string) => output.split('\n').find((line) => line.includes('Хранилище')) ?? '';
+    expect(storeLine(ok.stdout)).toMatch(new RegExp(`^ОК\\s+Хранилище\\s+redis://127.0.0.1:${redis.port}/${database}: чатов [1-9]`));
+    const client = new Redis(redis.url);
+    try {
+      await client.config('SET', 'appendonly', 'no');
+      const warned = await runInProcess(['doctor'], { cwd, env });
+      expect(storeLine(warned.stdout)).toMatch(/^ВНИМАНИЕ\s+Хранилище .*appendonly no/);
+      expect(warned.stdout).toContain('включите в Redis appendonly yes');
+    } finally {
+      await client.config('SET', 'appendonly', 'yes');
+      client.disconnect();
     }
   });
 

@@ -32,6 +32,8 @@ export interface Cluster {
   observe(outcome: ChatOutcome): void;
   /** Runs `listen` while this process holds the Telegram lease; waits for it otherwise. */
   holdTelegram(listen: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<void>;
+  /** Redis answers within a couple of seconds (`/health`). */
+  ping(): Promise<void>;
   close(): void;
 }
 
@@ -71,8 +73,21 @@ export async function openCluster(store: RedisStore, options: { replyDelayMs: nu
       void write.catch(() => undefined);
     },
     holdTelegram: (listen, signal) => holdLease(store, TELEGRAM_LEASE, listen, signal),
+    ping: () => pingWithin(store, PING_TIMEOUT_MS),
     close: () => queue.close(),
   };
+}
+
+const PING_TIMEOUT_MS = 2000;
+
+async function pingWithin(store: RedisStore, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)));
+  try {
+    await Promise.race([store.redis.ping(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Takes the lease when free and runs `work` while it lasts; the work's signal aborts when the lease is lost. */

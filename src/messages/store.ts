@@ -4,6 +4,8 @@ import { defineMessages } from './catalogue.js';
 export const storeText = defineMessages({
   ru: {
     cannotRead: (path: string, detail: string) => `не удаётся прочитать ${path}: ${detail}`,
+    tokenNotKept: (path: string, code: string) => `не удаётся сохранить ключ монитора в ${path}: ${code}`,
+    tokenNotKeptHint: 'проверьте права на папку хранилища (STORE_PATH) или задайте MONITOR_TOKEN',
     cannotWrite: (path: string, detail: string) => `не удаётся записать ${path}: ${detail}`,
     diskFull: 'диск заполнен: освободите место и перезапустите avito-ai',
     quotaExceeded: 'превышена дисковая квота: освободите место или увеличьте квоту',
@@ -41,6 +43,8 @@ export const storeText = defineMessages({
     inboxUnreadableHint: (reader: string) => `выполните команду от пользователя ${reader}, например через обёртку avito-ai из docs/deploy.md или sudo -u ${reader}`,
   },
   en: {
+    tokenNotKept: (path: string, code: string) => `cannot keep the monitor's token in ${path}: ${code}`,
+    tokenNotKeptHint: 'check the permissions of the store directory (STORE_PATH), or set MONITOR_TOKEN',
     cannotRead: (path: string, detail: string) => `Cannot read ${path}: ${detail}`,
     cannotWrite: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
     diskFull: 'disk full: free some space, then restart avito-ai',

@@ -1,7 +1,9 @@
 /** The monitor's token when MONITOR_TOKEN is unset: made once, kept beside the store, owner-only like its files, the same after restarts so a bookmarked dashboard link keeps working. */
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { StoreError } from '../errors.js';
+import { storeText } from '../messages/store.js';
 
 const TOKEN_BYTES = 24;
 /** The shape MONITOR_TOKEN must have: a URL carries it as `?token=` unchanged. */
@@ -18,6 +20,8 @@ export async function loadMonitorToken(path: string): Promise<{ token: string; c
     const stored = await readToken(path);
     if (stored !== undefined) return { token: stored, created: false };
     const token = randomBytes(TOKEN_BYTES).toString('hex');
+    // With the Redis store nothing else makes the data folder.
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     // Written whole or not at all: a torn file would hold a shorter, weaker token.
     const staged = `${path}.tmp`;
     await writeFile(staged, `${token}\n`, { mode: OWNER_ONLY });
@@ -25,8 +29,8 @@ export async function loadMonitorToken(path: string): Promise<{ token: string; c
     await rename(staged, path);
     return { token, created: true };
   } catch (error) {
-    throw new StoreError(`cannot keep the monitor's token in ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, path, 'io', {
-      hint: 'check the permissions of the store directory, or set MONITOR_TOKEN',
+    throw new StoreError(storeText().tokenNotKept(path, (error as NodeJS.ErrnoException).code ?? String(error)), path, 'io', {
+      hint: storeText().tokenNotKeptHint,
     });
   }
 }

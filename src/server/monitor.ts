@@ -14,6 +14,8 @@ import { formatMetrics } from './metrics.js';
 export interface MonitorDeps {
   store: Store;
   storePath: string;
+  /** With a shared store (Redis): whether it answers, instead of looking at STORE_PATH. */
+  checkSharedStore?: () => Promise<void>;
   inbox?: Inbox;
   startedAt: number;
   avito: CallWatch;
@@ -52,7 +54,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
 
 /** Ok while the store, Avito and the engine work; Telegram's failure is a problem for the seller (the banner) but not for answering buyers, so not a 503. */
 async function readHealth(deps: MonitorDeps): Promise<Health> {
-  const store = await checkStore(deps.storePath, deps.storeWrites);
+  const store = deps.checkSharedStore ? await checkShared(deps.checkSharedStore, deps.storeWrites) : await checkStore(deps.storePath, deps.storeWrites);
   const avito =
     deps.avito.ok === undefined
       ? { ok: false, error: 'no call to Avito yet (starting)', starting: true }
@@ -172,6 +174,15 @@ function listAttentionChats(deps: MonitorDeps, at: number) {
 }
 
 /** Writable: the last write went through, and the file and its folder still accept writes. */
+/** A shared store (Redis) has no file to look at: it answers, and the last write went through. */
+async function checkShared(ping: () => Promise<void>, writes: CallWatch): Promise<{ ok: boolean; error?: string }> {
+  if (writes.ok === false) return { ok: false, error: `the last write failed: ${writes.error ?? 'unknown error'}` };
+  return ping().then(
+    () => ({ ok: true }),
+    (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 async function checkStore(path: string, writes: CallWatch): Promise<{ ok: boolean; error?: string }> {
   if (writes.ok === false) return { ok: false, error: `the last write failed: ${writes.error ?? 'unknown error'}` };
   for (const target of [path, dirname(path)]) {

@@ -11,6 +11,7 @@ import type { Sandbox } from '../../src/avito/sandbox/index.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { runInProcess, startInProcess } from '../helpers/cli.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
+import { startServe } from '../helpers/serve.js';
 import { HAS_REDIS, startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 let redis: TestRedis;
@@ -108,6 +109,38 @@ describe.skipIf(!HAS_REDIS)('commands on the Redis store', () => {
     }
   });
 
+  it('serve on Redis: deliveries go through the shared queue and are answered, /health looks at Redis (there is no store file)', async () => {
+    sandbox = await startDemoSandbox();
+    const { cwd, env } = machine(sandbox, ++db);
+    const serve = await startServe({ cwd, env: { ...env, REPLY_DELAY: '0.2' } });
+    try {
+      await registerWebhook(sandbox, serve.webhookUrl);
+      // The start's safety pass answers the demo's waiting chats; a new line then comes as a delivery.
+      await waitUntil(() => sandbox!.sent().length > 0);
+      const chatId = answeredChat(sandbox);
+      const before = sandbox.sent(chatId).length;
+      sandbox.addMessage(chatId, { text: 'А доставка есть?' });
+      await waitUntil(() => sandbox!.sent(chatId).length > before);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(sandbox.sent(chatId)).toHaveLength(before + 1);
+      const health = (await (await serve.monitor('/health')).json()) as { checks: { store: { ok: boolean } } };
+      expect(health.checks.store).toEqual({ ok: true });
+      expect((await fetch(`${serve.url}/health`)).status).toBe(200);
+      const queue = new Redis(redis.url.replace(/\/0$/, `/${db}`));
+      try {
+        // The delivery went through the stream and was acknowledged once answered.
+        expect(await queue.xlen('avito-ai:{default}:queue')).toBeGreaterThan(0);
+        const pending = (await queue.xpending('avito-ai:{default}:queue', 'workers')) as [number, ...unknown[]];
+        expect(pending[0]).toBe(0);
+      } finally {
+        queue.disconnect();
+      }
+    } finally {
+      const result = await serve.stop();
+      expect(result.code, result.stderr).toBe(ExitCode.Ok);
+    }
+  });
+
   it('a wrong or unreachable STORE_URL is one line naming it and the fix', async () => {
     sandbox = await startDemoSandbox();
     const { cwd, env } = machine(sandbox, 0);
@@ -134,4 +167,11 @@ function answeredChat(sb: Sandbox): string {
   const chat = sb.chats().find((summary) => sb.sent(summary.id).length > 0);
   if (!chat) throw new Error('no chat was answered');
   return chat.id;
+}
+
+/** Subscribes the webhook as `register-webhook` would, through the sandbox's own API. */
+async function registerWebhook(sb: Sandbox, url: string): Promise<void> {
+  const token = (await (await fetch(`${sb.url}/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.credentials.clientId, client_secret: sb.credentials.clientSecret }) })).json()) as { access_token: string };
+  const response = await fetch(`${sb.url}/messenger/v3/webhook`, { method: 'POST', headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
+  if (!response.ok) throw new Error(`webhook registration failed: ${response.status}`);
 }

@@ -40,8 +40,17 @@ describe('loadMonitorToken', () => {
   });
 
   it('says which file it cannot write, as a store error', async () => {
-    const path = join(folder(), 'missing-folder', 'avito-ai.monitor-token');
+    const blocker = join(folder(), 'a-file');
+    writeFileSync(blocker, '');
+    const path = join(blocker, 'data', 'avito-ai.monitor-token');
     await expect(loadMonitorToken(path)).rejects.toThrow(StoreError);
-    await expect(loadMonitorToken(path)).rejects.toThrow(/cannot keep the monitor's token in .*missing-folder.*ENOENT/);
+    await expect(loadMonitorToken(path)).rejects.toThrow(/не удаётся сохранить ключ монитора в .*a-file.*ENOTDIR/);
+  });
+
+  it('makes the data folder when nothing else has (the Redis store keeps no files)', async () => {
+    const path = join(folder(), 'data', 'avito-ai.monitor-token');
+    const loaded = await loadMonitorToken(path);
+    expect(readFileSync(path, 'utf8').trim()).toBe(loaded.token);
+    expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
   });
 });

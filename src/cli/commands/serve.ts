@@ -60,7 +60,8 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     const inbox = await openInbox(config, daemon, logger, (error) => fail(daemon.tellFatal(error)));
     const token = await resolveMonitorToken(config);
     const { createMonitor } = await import('../../server/monitor.js');
-    const monitor = createMonitor({ store: daemon.store, storePath: config.store.path, inbox, startedAt: Date.now(), ...watch, timeZone: config.responder.timeZone, chatUrl: avitoChatUrl });
+    const shared = daemon.cluster ? { checkSharedStore: daemon.cluster.ping } : {};
+    const monitor = createMonitor({ store: daemon.store, storePath: config.store.path, ...shared, inbox, startedAt: Date.now(), ...watch, timeZone: config.responder.timeZone, chatUrl: avitoChatUrl });
     listeners = await startListeners(config, { secret, token: token.token, monitor, inbox, logger, onFailure: fail, ...(daemon.cluster ? { cluster: daemon.cluster } : {}) });
     // With several processes, every one of them takes deliveries from the shared queue (this one's listener included).
     const consuming = daemon.cluster?.consume(inbox, config.poll.concurrency, stopConsuming.signal);

@@ -24,6 +24,7 @@ for _, f in ipairs(p.fences) do
   local holder = redis.call('GET', k .. 'lease:chat:' .. f[1])
   if (f[2] == '' and holder) or (f[2] ~= '' and holder ~= f[2]) then return redis.error_reply('FENCED ' .. f[1]) end
 end
+if not redis.call('SET', k .. 'tx:' .. p.id, '1', 'NX', 'PX', p.idTtlMs) then return 'again' end
 for _, c in ipairs(p.chats) do redis.call('HSET', k .. 'chats', c[1], c[2]) end
 for _, c in ipairs(p.pending) do redis.call('HSET', k .. 'pending', c[1], c[2]) end
 for _, id in ipairs(p.closed) do redis.call('HDEL', k .. 'pending', id) end
@@ -49,6 +50,8 @@ const LOG_LIMIT = 50_000;
 /** A chat nobody wrote to for this long loses its stored history (the responder reads Avito's anyway): the total stays bounded. */
 const HISTORY_TTL_MS = 30 * 24 * 3600_000;
 const CATCH_UP_BATCH = 500;
+/** How long a transaction's id is remembered against a resend: far longer than any reconnect. */
+const TX_ID_TTL_MS = 5 * 60_000;
 const CATCH_UP_EVERY_MS = 1000;
 /** How long a chat's work waits for another process to finish with it before giving up (the chat is looked at again later). */
 const CHAT_WAIT_MS = 60_000;
@@ -70,6 +73,7 @@ export class RedisStore implements Store, ChatLock {
   #catchingUp: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #written = 0;
 
   constructor(
     readonly redis: RedisClient,
@@ -245,6 +249,9 @@ export class RedisStore implements Store, ChatLock {
     delete shared.counters;
     return {
       prefix: this.prefix,
+      // The client resends a script whose answer a dropped connection lost: the second run must change nothing.
+      id: `${this.owner}:${++this.#written}`,
+      idTtlMs: String(TX_ID_TTL_MS),
       writer: this.owner,
       fences: [...chats].map((chatId) => [chatId, this.leases.token(`chat:${chatId}`) ?? '']),
       chats: (entry.chats ?? []).map((c) => [c.chatId, JSON.stringify(c)]),

@@ -123,6 +123,23 @@ describe.skipIf(!HAS_REDIS)('the Redis store', () => {
     expect(storeB.counters().repliesSent).toBe(1);
   });
 
+  it('applies a transaction once when the client resends it after a dropped connection', async () => {
+    const [a, b] = await twoProcesses();
+    // What ioredis does after a reconnect: the same script, the same arguments, again.
+    const sent: unknown[][] = [];
+    const evalOnce = a.redis.eval.bind(a.redis);
+    a.redis.eval = ((...args: unknown[]) => {
+      sent.push(args);
+      return (evalOnce as (...rest: unknown[]) => Promise<unknown>)(...args);
+    }) as typeof a.redis.eval;
+    await a.transact((tx) => tx.increment('found'));
+    a.redis.eval = evalOnce;
+    await (evalOnce as (...rest: unknown[]) => Promise<unknown>)(...sent[0]!);
+    await b.catchUp();
+    expect(b.counters().found).toBe(1);
+    expect(Number(await b.redis.hget(`${b.prefix}counters`, 'found'))).toBe(1);
+  });
+
   it('keeps what was written across a restart of Redis (AOF), and the processes go on writing', async () => {
     const [a, b] = await twoProcesses();
     await a.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'до')));

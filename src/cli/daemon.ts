@@ -133,9 +133,11 @@ async function openServices(
   const made = await createEngineFor(config, { store, logger });
   const engine = watch?.engine ? watchCalls<KnowledgeEngine>(made, ['answer'], watch.engine, isEngineOutage) : made;
   await reportKnowledge(engine, config, logger, signal);
-  const shared = await shareChats(opened, await createMessengerFor(config, store, logger));
+  const created = await createMessengerFor(config, store, logger);
+  // A dry run sends and writes nothing: it takes no chat from the processes that do.
+  const shared = options.dryRun ? { messenger: created } : await shareChats(opened, created);
   const messenger = watch ? watchCalls(shared.messenger, AVITO_CALLS, watch.avito, isMessengerOutage) : shared.messenger;
-  const chatLock = shared.chatLock ? { chatLock: shared.chatLock } : {};
+  const chatLock = 'chatLock' in shared && shared.chatLock ? { chatLock: shared.chatLock } : {};
   return { store, engine, messenger, responder: createResponderFor(config, { messenger, store, engine, notifier, ...chatLock }) };
 }
 

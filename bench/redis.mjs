@@ -16,10 +16,11 @@
 //
 // Cost per message: in a child process, `--replies` replies written as the responder writes them (the
 // write-ahead record with the fetched question, then the completion: sent message, chat state, processed
-// ids, counters, dialog record), to the JSON store and to the Redis store, over 1,000 chats. On Redis twice:
+// ids, counters, dialog record), to the JSON store and to the Redis store, over 1,000 chats. On Redis:
 // the two transactions alone, and the whole chat cycle a worker goes through (take the chat's lease,
 // replay the other processes' log, load the chat's history, write-ahead record, renew the lease before the
-// send, completion, release). Round trips are the commands the store's client sent. Memory: a third child
+// send, completion, release), and the two transactions again with `appendfsync always`, the JSON store's
+// durability. Round trips are the commands the store's client sent. Memory: a third child
 // opens an account of `--memory-chats` answered chats, after a full GC, and reports what opening added.
 import { spawn, spawnSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';

@@ -45,7 +45,7 @@ export async function openCluster(store: RedisStore, options: { replyDelayMs: nu
   const openKey = `${store.prefix}open-chats`;
   return {
     handOff: {
-      dispatch: (chatId) => queue.publish({ kind: 'look', chatId }),
+      dispatch: (chatId, summary) => queue.publish({ kind: 'look', chatId, ...(summary ? { summary } : {}) }),
       openChats: () => store.redis.smembers(openKey),
     },
     takeTurn: () => store.leases.tryAcquire(PASS_LEASE),
@@ -60,7 +60,7 @@ export async function openCluster(store: RedisStore, options: { replyDelayMs: nu
     consume: (inbox, concurrency, signal) =>
       queue.consume(
         (job) => {
-          const result = job.kind === 'look' ? inbox.look(job.chatId) : inbox.receive(job.delivered);
+          const result = job.kind === 'look' ? inbox.look(job.chatId, job.summary) : inbox.receive(job.delivered);
           // Nothing for the inbox to look at: the entry is done here.
           if (result !== 'queued') void queue.done(job.kind === 'look' ? job.chatId : job.delivered.message.chatId);
         },

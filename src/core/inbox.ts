@@ -1,7 +1,7 @@
 /** A burst of lines is answered once, after REPLY_DELAY of quiet. A question queued and lost to a crash is still unprocessed in the store: the next safety pass finds it. */
 import type { MessengerError } from '../errors.js';
 import { isFatalForChat } from './failures.js';
-import type { ChatMessage } from './model.js';
+import type { ChatMessage, ChatSummary } from './model.js';
 import { backoffDelay, type BackoffPolicy } from './retry.js';
 import type { Store } from './ports.js';
 import type { ChatOutcome, Responder } from './responder.js';
@@ -59,7 +59,7 @@ export interface InboxSnapshot {
 export interface Inbox {
   receive(delivered: DeliveredMessage): ReceiveResult;
   /** Looks at the chat now, without a quiet period and whatever its messages' state (a pass in another process handed it over). */
-  look(chatId: string): 'queued' | 'closing';
+  look(chatId: string, summary?: ChatSummary): 'queued' | 'closing';
   holds(chatId: string): boolean;
   /** Chats being looked at or due now: with a shared queue, a process takes no more than it has room for. */
   load(): number;
@@ -79,7 +79,7 @@ export function createInbox(deps: InboxDeps): Inbox {
   const queue = new ChatQueue(deps);
   return {
     receive: (delivered) => queue.receive(delivered),
-    look: (chatId) => queue.look(chatId),
+    look: (chatId, summary) => queue.look(chatId, summary),
     holds: (chatId) => queue.holds(chatId),
     load: () => queue.load(),
     countIgnored: () => {
@@ -94,7 +94,8 @@ export function createInbox(deps: InboxDeps): Inbox {
 }
 
 /** `retrying`: only a retry waits here, no fresh line (those get their own quiet period). */
-type WaitingChat = QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean; forced?: boolean };
+/** `forced`: looked at whatever its messages' state, with the chat's listing when the pass that handed it over had it. */
+type WaitingChat = QueuedChat & { timer?: NodeJS.Timeout; retrying: boolean; forced?: { summary?: ChatSummary } };
 
 class ChatQueue {
   readonly counts = { received: 0, duplicates: 0, ignored: 0, rejected: 0 };
@@ -128,10 +129,10 @@ class ChatQueue {
     return result;
   }
 
-  look(chatId: string): 'queued' | 'closing' {
+  look(chatId: string, summary?: ChatSummary): 'queued' | 'closing' {
     if (this.closing) return 'closing';
     this.schedule(chatId, [], 'fresh', 0, 0);
-    this.waiting.get(chatId)!.forced = true;
+    this.waiting.get(chatId)!.forced = summary ? { summary } : {};
     return 'queued';
   }
 
@@ -270,16 +271,16 @@ class ChatQueue {
     // Answered meanwhile (a safety pass, the look for an earlier line), or only the bot's echo: nothing to ask Avito.
     const bot = new Set(deps.store.getChat(chatId)?.botMessageIds ?? []);
     const open = entry.messageIds.filter((id) => !deps.store.isProcessed(id) && !bot.has(id));
-    const forced = (entry as WaitingChat).forced ?? false;
+    const forced = (entry as WaitingChat).forced;
     if (open.length === 0 && !forced) return true;
     const quietUntil = (await deps.sharedQuietUntil?.(chatId).catch(() => undefined)) ?? 0;
     if (quietUntil > this.now() && !this.closing) {
       this.schedule(chatId, open, 'fresh', quietUntil - this.now(), entry.retries);
-      if (forced) this.waiting.get(chatId)!.forced = true;
+      if (forced) this.waiting.get(chatId)!.forced = forced;
       return false;
     }
     try {
-      const outcome = await deps.responder.handleChat(chatId, { signal: this.hard.signal });
+      const outcome = await deps.responder.handleChat(chatId, { signal: this.hard.signal, ...(forced?.summary ? { summary: forced.summary } : {}) });
       deps.onOutcome?.(outcome);
       if (outcome.action === 'held' && outcome.reason === 'shutdown') this.heldAtStop.add(chatId);
       if (shouldRetry(outcome)) this.retry(entry, open);

@@ -46,7 +46,8 @@ export interface PollDeps {
 }
 
 export interface HandOff {
-  dispatch(chatId: string): Promise<void>;
+  /** Queues a look at the chat (with its listing, so the look need not ask Avito for it); one already queued is not queued again. */
+  dispatch(chatId: string, summary?: ChatSummary): Promise<void>;
   /** Chats whose handed-off look ended open (engine failure, failed send): the next pass hands them out again. */
   openChats(): Promise<string[]>;
 }
@@ -130,7 +131,7 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
   // The account is the buyer here (someone else's listing): nothing to answer, nothing to fetch.
   if (chat?.listing?.ownerId !== undefined && chat.listing.ownerId !== (await deps.messenger.getUserId())) return;
   const recheck = store.getChat(chatId)?.recheckAfter;
-  if (deps.handOff && !deps.dryRun) return handOffChat(pass, deps.handOff, chatId, recheck);
+  if (deps.handOff && !deps.dryRun) return handOffChat(pass, deps.handOff, chatId, chat, recheck);
   try {
     const outcome = await deps.responder.handleChat(chatId, {
       ...(chat ? { summary: chat } : {}),
@@ -155,7 +156,7 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
 }
 
 /** The look is queued, so the mark that asked for it can go now: under the chat's lock, as another process may be writing the chat. */
-async function handOffChat(pass: Pass, handOff: HandOff, chatId: string, recheck: number | undefined): Promise<void> {
+async function handOffChat(pass: Pass, handOff: HandOff, chatId: string, chat: ChatSummary | undefined, recheck: number | undefined): Promise<void> {
   const { store, responder } = pass.deps;
   try {
     if (recheck !== undefined) {
@@ -165,7 +166,7 @@ async function handOffChat(pass: Pass, handOff: HandOff, chatId: string, recheck
         }),
       );
     }
-    await handOff.dispatch(chatId);
+    await handOff.dispatch(chatId, chat);
     pass.summary.handled++;
   } catch (error) {
     pass.summary.errors++;

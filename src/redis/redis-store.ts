@@ -178,8 +178,8 @@ export class RedisStore implements Store, ChatLock {
         const lines = await this.redis.xrange(`${this.prefix}log`, `(${this.#lastLogId}`, '+', 'COUNT', CATCH_UP_BATCH);
         for (const [id, fields] of lines) {
           this.#lastLogId = id;
-          const line = readLogLine(fields);
-          if (line && line.writer !== this.owner) this.#replica.applyShared(line.entry, line.increments);
+          const line = readLogLine(fields, this.owner);
+          if (line) this.#replica.applyShared(line.entry, line.increments);
         }
         if (lines.length < CATCH_UP_BATCH) return;
       }
@@ -326,12 +326,13 @@ function parseValues<T>(hash: Record<string, string>): Record<string, T> {
   return parsed;
 }
 
-function readLogLine(fields: string[]): { writer: string; entry: StateEntry; increments: Partial<Record<CounterName, number>> } | undefined {
+/** Another process's line; this process's own (already applied when written) is not even parsed. */
+function readLogLine(fields: string[], self: string): { entry: StateEntry; increments: Partial<Record<CounterName, number>> } | undefined {
   const get = (name: string): string | undefined => fields[fields.indexOf(name) + 1];
   const raw = get('e');
-  if (raw === undefined) return undefined;
+  if (raw === undefined || get('w') === self) return undefined;
   const { increments, ...entry } = JSON.parse(raw) as StateEntry & { increments?: Partial<Record<CounterName, number>> };
-  return { writer: get('w') ?? '', entry, increments: increments ?? {} };
+  return { entry, increments: increments ?? {} };
 }
 
 /** Stream ids are "<ms>-<seq>". */

@@ -3,9 +3,10 @@
  * first. An entry is acknowledged once its look is done; one a dead process held is claimed by another after `claimIdleMs`.
  */
 import type { DeliveredMessage } from '../core/inbox.js';
+import type { ChatSummary } from '../core/model.js';
 import { toRedisError, type RedisClient } from './connection.js';
 
-export type Job = { kind: 'message'; delivered: DeliveredMessage } | { kind: 'look'; chatId: string };
+export type Job = { kind: 'message'; delivered: DeliveredMessage } | { kind: 'look'; chatId: string; summary?: ChatSummary };
 
 export interface WorkQueueOptions {
   url: string;
@@ -19,6 +20,7 @@ export interface WorkQueueOptions {
 }
 
 const GROUP = 'workers';
+const DEFAULT_CLAIM_IDLE_MS = 30_000;
 const QUEUE_LIMIT = 100_000;
 
 export class WorkQueue {
@@ -38,9 +40,15 @@ export class WorkQueue {
     this.#key = `${options.prefix}queue`;
   }
 
-  /** Adds a job; a delivery also starts its chat's quiet period for every process. */
+  /** Adds a job; a delivery also starts its chat's quiet period for every process. A look at a chat that already has one queued is dropped: a pass every few seconds must not pile them up while workers are busy. */
   async publish(job: Job): Promise<void> {
     const chatId = job.kind === 'message' ? job.delivered.message.chatId : job.chatId;
+    if (job.kind === 'look') {
+      const first = await this.redis.set(this.#lookKey(chatId), '1', 'PX', this.options.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS, 'NX').catch((error: unknown) => {
+        throw toRedisError(error, this.options.url);
+      });
+      if (first === null) return;
+    }
     const multi = this.redis.multi().xadd(this.#key, 'MAXLEN', '~', QUEUE_LIMIT, '*', 'job', JSON.stringify(job));
     if (job.kind === 'message' && this.options.replyDelayMs) {
       multi.set(this.#quietKey(chatId), String(Date.now() + this.options.replyDelayMs), 'PX', this.options.replyDelayMs * 4);
@@ -58,7 +66,7 @@ export class WorkQueue {
   /** Reads jobs until the signal aborts, passing each to `take`, no more at once than `room()` (so idle processes get their share); claims what dead processes left, every few seconds. */
   async consume(take: (job: Job) => void, room: () => number, signal: AbortSignal): Promise<void> {
     await this.#ensureGroup();
-    const claimIdleMs = this.options.claimIdleMs ?? 30_000;
+    const claimIdleMs = this.options.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS;
     let lastClaim = 0;
     while (!signal.aborted) {
       try {
@@ -88,7 +96,7 @@ export class WorkQueue {
     const ids = this.#taken.get(chatId);
     if (!ids) return;
     this.#taken.delete(chatId);
-    await this.redis.xack(this.#key, GROUP, ...ids).catch(() => undefined);
+    await this.redis.multi().xack(this.#key, GROUP, ...ids).del(this.#lookKey(chatId)).exec().catch(() => undefined);
   }
 
   close(): void {
@@ -130,6 +138,10 @@ export class WorkQueue {
         throw toRedisError(error, this.options.url);
       });
     return this.#groupReady;
+  }
+
+  #lookKey(chatId: string): string {
+    return `${this.options.prefix}look-queued:${chatId}`;
   }
 
   #quietKey(chatId: string): string {

@@ -753,3 +753,41 @@ describe('createInbox: property', () => {
     );
   });
 });
+
+describe('createInbox: with other processes on a shared queue', () => {
+  it('looks at a handed-over chat at once, with the listing the pass had, though no message of it was delivered here', async () => {
+    const looked: string[] = [];
+    const { inbox, responder } = setup({ onLooked: (chatId) => looked.push(chatId) });
+    const summary = { id: 'c1', created: 1, updated: 2, listing: { id: 5, title: 'Кофемашина' } };
+    expect(inbox.look('c1', summary)).toBe('queued');
+    await tick(0);
+    expect(responder.callsFor('c1')).toHaveLength(1);
+    expect(responder.callsFor('c1')[0]!.options?.summary).toEqual(summary);
+    expect(looked).toEqual(['c1']);
+  });
+
+  it("waits out another process's quiet period for the chat before looking, and says the look is done only then", async () => {
+    let quietUntil = T0 + DELAY + 500;
+    const looked: string[] = [];
+    const { inbox, responder } = setup({ sharedQuietUntil: async () => quietUntil, onLooked: (chatId) => looked.push(chatId) });
+    inbox.receive(delivery(line('c1')));
+    await tick(DELAY);
+    expect(responder.calls).toHaveLength(0);
+    expect(looked).toEqual([]);
+    quietUntil = 0;
+    await tick(500);
+    expect(responder.callsFor('c1')).toHaveLength(1);
+    expect(looked).toEqual(['c1']);
+  });
+
+  it('counts what it has in hand, so a process takes no more from the queue than it has room for', async () => {
+    const { inbox, responder } = setup();
+    const gates = responder.block();
+    for (const chatId of ['a', 'b']) inbox.look(chatId);
+    await tick(0);
+    expect(inbox.load()).toBe(2);
+    gates.release('a');
+    await tick(0);
+    expect(inbox.load()).toBe(1);
+  });
+});

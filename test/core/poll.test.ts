@@ -244,3 +244,53 @@ describe('runBounded', () => {
     expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
+
+describe('runPollPass with several processes (hand-off)', () => {
+  it('hands each chat that needs a look to the shared queue with its listing, and sends nothing itself', async () => {
+    const { messenger, deps } = setup();
+    for (let i = 0; i < 3; i++) messenger.buyer(`c${i}`, `Какое давление ${i}?`);
+    const dispatched: Array<[string, string | undefined]> = [];
+    const handOff = { dispatch: async (chatId: string, summary?: { id: string }) => void dispatched.push([chatId, summary?.id]), openChats: async () => ['left-open'] };
+    const summary = await runPollPass({ ...deps, handOff });
+    expect(summary).toMatchObject({ handled: 4, answered: 0, errors: 0 });
+    expect(dispatched.sort()).toEqual([['c0', 'c0'], ['c1', 'c1'], ['c2', 'c2'], ['left-open', undefined]]);
+    expect(messenger.sends).toEqual([]);
+  });
+
+  it("clears a chat's look-again mark when it hands the look out, under the chat's lock", async () => {
+    const { messenger, store, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    await runPollPass(deps);
+    expect(store.getChat('c1')?.recheckAfter).toBeDefined();
+    const locked: string[] = [];
+    const responder = { ...deps.responder, exclusive: <T>(chatId: string, work: () => Promise<T>) => (locked.push(chatId), deps.responder.exclusive(chatId, work)) };
+    const dispatched: string[] = [];
+    await runPollPass({ ...deps, responder, handOff: { dispatch: async (chatId) => void dispatched.push(chatId), openChats: async () => [] } });
+    expect(dispatched).toEqual(['c1']);
+    expect(locked).toEqual(['c1']);
+    expect(store.getChat('c1')?.recheckAfter).toBeUndefined();
+  });
+});
+
+describe('runPollLoop with several processes', () => {
+  it('runs a pass only when it is its turn, and tries again after turnRetryMs', async () => {
+    const { messenger, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    const turns = [false, false, true];
+    const sleeps: number[] = [];
+    const stop = new AbortController();
+    await runPollLoop({
+      ...deps,
+      intervalMs: 60_000,
+      turnRetryMs: 7,
+      signal: stop.signal,
+      takeTurn: async () => turns.shift() ?? false,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        if (sleeps.length >= 3) stop.abort();
+      },
+    });
+    expect(sleeps).toEqual([7, 7, 60_000]);
+    expect(messenger.sends).toHaveLength(1);
+  });
+});

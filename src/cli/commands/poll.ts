@@ -4,7 +4,6 @@ import { requireAvitoCredentials } from '../../config/config.js';
 import { logPass, openDaemon, openInbox, type Daemon } from '../daemon.js';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../logger.js';
-import { describeError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { createLoggerFor, loadConfig } from '../services.js';
@@ -37,12 +36,16 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
       engine: daemon.engine.name,
       dry_run: dryRun || undefined,
     });
-    const worker = daemon.cluster ? await startWorker(config, daemon, logger, io.signal) : undefined;
+    // A worker that learns of bad credentials from a chat (not from a pass) stops the loop the same way.
+    const stopping = new AbortController();
+    let fatal: unknown;
+    const signal = AbortSignal.any([io.signal, stopping.signal]);
+    const worker = daemon.cluster ? await startWorker(config, daemon, logger, signal, (error) => ((fatal ??= error), stopping.abort())) : undefined;
     try {
       await runPollLoop({
         ...daemon.passDeps,
         intervalMs: config.avito.pollIntervalSeconds * 1000,
-        signal: io.signal,
+        signal,
         onPass: daemon.onPass,
         onPassError: daemon.onPassError,
         ...worker?.passes,
@@ -52,6 +55,7 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
     } finally {
       await worker?.stop();
     }
+    if (fatal) throw daemon.tellFatal(fatal);
     logger.info(logText().pollStopped);
     return ExitCode.Ok;
   } finally {
@@ -63,9 +67,9 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
 const WORKER_DRAIN_MS = 20_000;
 
 /** With STORE_URL: this process takes its share of the shared queue, and runs the passes when its turn comes. */
-async function startWorker(config: Config, daemon: Daemon, logger: Logger, signal: AbortSignal) {
+async function startWorker(config: Config, daemon: Daemon, logger: Logger, signal: AbortSignal, onFatal: (error: unknown) => void) {
   const cluster = daemon.cluster!;
-  const inbox = await openInbox(config, daemon, logger, (error) => logger.error(describeError(daemon.tellFatal(error))));
+  const inbox = await openInbox(config, daemon, logger, onFatal);
   const consuming = new AbortController();
   const done = cluster.consume(inbox, config.poll.concurrency, AbortSignal.any([signal, consuming.signal]));
   return {

@@ -1,5 +1,6 @@
 // What the benchmarks share: the repository root, `--name value` arguments, and the settings
 // that point a child avito-ai at the in-process sandbox.
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,4 +48,16 @@ export async function countDurableWrites() {
     };
   }
   return counter;
+}
+
+/** A port free on 127.0.0.1 right now (the server binds it a moment later). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }

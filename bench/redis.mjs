@@ -25,13 +25,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { ROOT, readArgs, sandboxEnv } from './lib.mjs';
+import { ROOT, freePort, readArgs, sandboxEnv } from './lib.mjs';
 
 const args = readArgs();
 const SELF = fileURLToPath(import.meta.url);
@@ -499,15 +498,4 @@ async function startRedis() {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }

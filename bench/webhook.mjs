@@ -13,11 +13,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ROOT, readArgs, sandboxEnv } from './lib.mjs';
+import { ROOT, freePort, readArgs, sandboxEnv } from './lib.mjs';
 
 const args = readArgs();
 const deliveries = Number(args.deliveries ?? 1000);
@@ -167,17 +166,6 @@ function percentile(sorted, p) {
 
 function describeLatency(sorted) {
   return `median ${percentile(sorted, 0.5).toFixed(1)} ms, p99 ${percentile(sorted, 0.99).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntil(check, timeoutMs, what) {

@@ -4,19 +4,10 @@
  * Nothing is asked of the tool itself: a trial question could cost the seller money on their server.
  */
 import type { Config } from '../config/config.js';
-import { AvitoAiError, describeError } from '../errors.js';
+import { failure, type CheckResult } from './doctor-check.js';
 import { mcpEngineText } from '../messages/mcp-engine.js';
 import type { McpKnowledgeEngine } from '../knowledge/mcp/mcp-engine.js';
 import { createEngineFor } from './services.js';
-
-/** doctor.ts's CheckResult, restated: doctor.ts imports this file. */
-interface CheckResult {
-  id: string;
-  title: string;
-  status: 'ok' | 'warn' | 'fail' | 'skip';
-  detail: string;
-  fix?: string;
-}
 
 /** A check answers in seconds, whatever MCP_TIMEOUT allows an answer. */
 const MAX_CHECK_TIMEOUT_MS = 15_000;
@@ -63,9 +54,4 @@ async function checkComposer(model: NonNullable<McpKnowledgeEngine['model']>): P
   } catch (error) {
     return { ...base, ...failure(error) };
   }
-}
-
-function failure(error: unknown): Pick<CheckResult, 'status' | 'detail' | 'fix'> {
-  const fix = error instanceof AvitoAiError ? error.hint : undefined;
-  return { status: 'fail', detail: describeError(error), ...(fix ? { fix } : {}) };
 }

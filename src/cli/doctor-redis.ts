@@ -3,19 +3,10 @@
  * records and the bot may answer twice), and which processes share the work now.
  */
 import type { Config } from '../config/config.js';
-import { AvitoAiError, describeError } from '../errors.js';
+import { failure, type CheckResult } from './doctor-check.js';
 import { redisText } from '../messages/redis.js';
 import { hideUrlSecret } from '../net/url-secret.js';
 import { openStoreFor, sharedChatLock } from './services.js';
-
-/** doctor.ts's CheckResult, restated: doctor.ts imports this file. */
-interface CheckResult {
-  id: string;
-  title: string;
-  status: 'ok' | 'warn' | 'fail' | 'skip';
-  detail: string;
-  fix?: string;
-}
 
 export async function checkRedisStore(config: Config, title: string): Promise<CheckResult> {
   const text = redisText();
@@ -24,8 +15,7 @@ export async function checkRedisStore(config: Config, title: string): Promise<Ch
   try {
     store = await openStoreFor(config, { readOnly: true });
   } catch (error) {
-    const fix = error instanceof AvitoAiError ? error.hint : undefined;
-    return { ...base, status: 'fail', detail: describeError(error), ...(fix ? { fix } : {}) };
+    return { ...base, ...failure(error) };
   }
   try {
     const shared = sharedChatLock(store)!;

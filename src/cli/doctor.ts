@@ -11,7 +11,7 @@ import { requireAvitoCredentials, requireWebhookSecret, type Config, type Config
 import { readAccountPause, type AccountPause } from '../core/account-pause.js';
 import { readAnotherResponder, type AnotherResponder } from '../core/another-responder.js';
 import { isTariffStub } from '../core/inquiry.js';
-import { AvitoAiError, AvitoApiError, AvitoAuthError, LlmApiError, describeError } from '../errors.js';
+import { AvitoApiError, AvitoAuthError, LlmApiError } from '../errors.js';
 import type { ChatModel } from '../knowledge/grounded/chat-model.js';
 import type { GroundedKnowledgeEngine } from '../knowledge/grounded/grounded-engine.js';
 import type { KnowledgeEngine } from '../core/ports.js';
@@ -21,17 +21,9 @@ import type { Logger } from './logger.js';
 import { createEngineFor, createMessengerFor, installProxy } from './services.js';
 import { doctorText } from '../messages/doctor.js';
 import { ENV_EXAMPLE } from '../package-files.js';
+import { failure, type CheckResult } from './doctor-check.js';
 
-export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
-
-export interface CheckResult {
-  /** Stable, for `--json` and scripts. */
-  id: string;
-  title: string;
-  status: CheckStatus;
-  detail: string;
-  fix?: string;
-}
+export { failure, type CheckResult, type CheckStatus } from './doctor-check.js';
 
 /** Doctor's calls give up sooner than the daemon's: a check should answer in seconds. */
 const AVITO_RETRY = { limit: 1 };
@@ -433,12 +425,6 @@ async function nearestExisting(path: string): Promise<string> {
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
-
-/** A failed check from an error: our typed errors carry the fix as their hint. */
-export function failure(error: unknown): Pick<CheckResult, 'status' | 'detail' | 'fix'> {
-  const fix = error instanceof AvitoAiError ? error.hint : undefined;
-  return { status: 'fail', detail: describeError(error), ...(fix ? { fix } : {}) };
-}
 
 async function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -2,6 +2,7 @@
  * Wires the command line: commands, options, help. Each command's code is imported only when
  * it runs, so `--help` stays fast. Commands return an exit code; only `main.ts` exits.
  */
+import { accountsText } from '../messages/accounts.js';
 import { Command, CommanderError, Option, type HelpConfiguration } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -122,6 +123,7 @@ function addDaemonCommands(program: Command, run: Run): void {
   program
     .command('stats')
     .description(t.stats)
+    .option('--account <name>', accountsText().accountOption)
     .option('--json', t.statsJson)
     .addHelpText('after', t.statsAfter)
     .action(run(() => import('./commands/stats.js')));
@@ -133,6 +135,7 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('reply <chatId>')
     .description(t.reply)
+    .option('--account <name>', accountsText().accountOption)
     .option('--dry-run', t.replyDryRun)
     .option('--text <text>', t.replyText)
     .addHelpText('after', t.replyAfter)
@@ -149,6 +152,7 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('pause [chatId]')
     .description(t.pause)
+    .option('--account <name>', accountsText().accountOption)
     .option('--all', t.pauseAll)
     .option('--hours <n>', t.pauseHours)
     .addHelpText('after', t.pauseAfter)
@@ -156,12 +160,14 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('resume [chatId]')
     .description(t.resume)
+    .option('--account <name>', accountsText().accountOption)
     .option('--all', t.resumeAll)
     .addHelpText('after', t.resumeAfter)
     .action(run(() => import('./commands/resume.js')));
   program
     .command('chats')
     .description(t.chats)
+    .option('--account <name>', accountsText().accountOption)
     .option('--all', t.chatsAll)
     .option('--json', t.json)
     .addHelpText('after', t.chatsAfter)

@@ -1,0 +1,222 @@
+/**
+ * Two Avito accounts from one install (ACCOUNTS_DIR): one `serve` process and one `poll --once` answer both, each
+ * from its own documents, through its own Avito keys, into its own store, telling its own owners in its own bot; a
+ * delivery to one account's URL never touches the other. Each account has a sandbox and a Telegram fake of its own.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
+import type { FakeTelegram } from '../helpers/fake-telegram.js';
+import { startFakeTelegram } from '../helpers/fake-telegram.js';
+import { runInProcess } from '../helpers/cli.js';
+import { freePort } from '../helpers/serve.js';
+import { spawnCli, waitFor } from '../helpers/spawn-cli.js';
+
+const TOKEN = 'accounts-monitor-token-0123';
+const authorized = { headers: { authorization: `Bearer ${TOKEN}` } };
+
+interface Account {
+  name: string;
+  chatId: string;
+  owner: number;
+  secret: string;
+  price: string;
+  sandbox: Sandbox;
+  telegram: FakeTelegram;
+}
+
+let accounts: Account[] = [];
+afterEach(async () => {
+  for (const account of accounts) await Promise.all([account.sandbox.close(), account.telegram.close()]);
+  accounts = [];
+});
+
+/** One Avito account: a sandbox with one buyer asking about delivery, and a Telegram bot of its own. */
+async function startAccount(index: number): Promise<Account> {
+  const name = `shop${index}`;
+  const accountId = 9_000_000 + index;
+  const buyer = 7_000_000 + index;
+  const chatId = `u2i-${name}-lamp`;
+  const scenario = parseScenario({
+    account: { id: accountId, name: `Магазин ${index}` },
+    credentials: { clientId: `${name}-client`, clientSecret: `${name}-secret` },
+    chats: [
+      {
+        id: chatId,
+        context: { type: 'item', value: { id: 4_000_000_000 + index, title: 'Настольная лампа' } },
+        users: [{ id: accountId, name: `Магазин ${index}` }, { id: buyer, name: 'Анна' }],
+        messages: [{ author_id: buyer, text: 'Сколько стоит доставка?' }],
+      },
+    ],
+  });
+  return {
+    name,
+    chatId,
+    owner: 5_550_000 + index,
+    secret: `${name}-webhook-secret-0123456789`,
+    price: index === 1 ? '500' : '300',
+    sandbox: await startSandbox({ scenario }),
+    telegram: await startFakeTelegram({ botId: 100_000 + index }),
+  };
+}
+
+/** A working folder: the main .env names ACCOUNTS_DIR, each account file its keys, documents, bot and secret. */
+async function setUp(): Promise<{ cwd: string; url: string; monitor: string }> {
+  accounts = [await startAccount(1), await startAccount(2)];
+  const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-accounts-'));
+  const [port, monitorPort] = [await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${port}`;
+  writeFileSync(
+    join(cwd, '.env'),
+    [`ACCOUNTS_DIR=accounts`, `PORT=${port}`, `MONITOR_PORT=${monitorPort}`, `MONITOR_TOKEN=${TOKEN}`, `APP_BASE_URL=${url}`, 'SAFETY_POLL_MINUTES=60', 'REPLY_DELAY=0.2', 'LOG_FORMAT=json', 'TELEGRAM_LOG=all', ''].join('\n'),
+  );
+  mkdirSync(join(cwd, 'accounts'));
+  for (const account of accounts) {
+    const docs = join(cwd, 'docs', account.name);
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(join(docs, 'delivery.md'), `# Доставка\n\nДоставка по городу курьером стоит ${account.price} рублей, привозим за один день.\n`);
+    writeFileSync(
+      join(cwd, 'accounts', `${account.name}.env`),
+      [
+        `AVITO_API_URL=${account.sandbox.url}`,
+        `AVITO_CLIENT_ID=${account.sandbox.credentials.clientId}`,
+        `AVITO_CLIENT_SECRET=${account.sandbox.credentials.clientSecret}`,
+        `AVITO_WEBHOOK_SECRET=${account.secret}`,
+        `KNOWLEDGE_DIR=docs/${account.name}`,
+        `TELEGRAM_BOT_TOKEN=${account.telegram.token}`,
+        `TELEGRAM_API_ROOT=${account.telegram.url}`,
+        `TELEGRAM_OWNER_CHAT_ID=${account.owner}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return { cwd, url, monitor: `http://127.0.0.1:${monitorPort}` };
+}
+
+/** What each account's sandbox received as replies, by the account's name. */
+function sentTexts(): Record<string, string[]> {
+  return Object.fromEntries(accounts.map((account) => [account.name, account.sandbox.sent().map((message) => message.content.text ?? '')]));
+}
+
+/** Each store holds its own account's chats only (read with `chats --account`, which works while a daemon runs). */
+async function expectOwnChats(cwd: string): Promise<void> {
+  for (const account of accounts) {
+    const listed = await runInProcess(['chats', '--all', '--json', '--account', account.name], { cwd });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as Array<{ chat_id: string }>).map((chat) => chat.chat_id)).toEqual([account.chatId]);
+  }
+}
+
+/** Each bot told its own owners only, about its own account's chat. */
+function expectOwnNotices(): void {
+  for (const account of accounts) {
+    expect(account.telegram.sent.length).toBeGreaterThan(0);
+    for (const message of account.telegram.sent) {
+      expect(message.chat_id).toBe(account.owner);
+      expect(message.plain.split('\n')[0]).toBe(`🏪 Аккаунт «${account.name}»`);
+      if (!message.plain.includes('Работает')) expect(message.plain).toContain(account.chatId);
+    }
+  }
+}
+
+describe('two accounts under one serve process', () => {
+  it('answers each from its own documents and keys, routes each delivery by its secret, and names the account everywhere', async () => {
+    const { cwd, url, monitor } = await setUp();
+    const { child, done } = spawnCli(['serve'], { cwd });
+    await waitFor(() => accounts.every((account) => account.sandbox.sent().length >= 1), 'both accounts answered at start');
+    expect(sentTexts()).toEqual({ shop1: [expect.stringContaining('500 рублей')], shop2: [expect.stringContaining('300 рублей')] });
+
+    // A delivery on shop1's URL: shop1 answers it; shop2's Avito hears nothing of it.
+    const [one, two] = accounts as [Account, Account];
+    const message = one.sandbox.addMessage(one.chatId, { text: 'А сколько стоит доставка в выходные?' });
+    const delivery = JSON.stringify(one.sandbox.deliveryFor(one.chatId, message.id));
+    expect((await fetch(`${url}/avito/webhook/${one.secret}`, { method: 'POST', body: delivery })).status).toBe(200);
+    await waitFor(() => one.sandbox.sent().length >= 2, "shop1's answer to the delivery");
+    // Neither account's Avito ever hears of the other's chats.
+    for (const [self, other] of [[one, two], [two, one]] as const) expect(other.sandbox.requests.filter((request) => JSON.stringify(request).includes(self.chatId))).toEqual([]);
+    expect((await fetch(`${url}/avito/webhook/not-a-secret-of-anyone`, { method: 'POST', body: delivery })).status).toBe(404);
+    await one.telegram.waitFor((fake) => fake.sent.length >= 2);
+    await two.telegram.waitFor((fake) => fake.sent.length >= 1);
+
+    const health = (await (await fetch(`${monitor}/health`, authorized)).json()) as { ok: boolean; accounts: Record<string, { ok: boolean }> };
+    expect(health.accounts).toEqual({ shop1: { ok: true }, shop2: { ok: true } });
+    const stats = (await (await fetch(`${monitor}/stats?account=shop1`, authorized)).json()) as { completed_messages: number; webhook: { received: number } };
+    expect(stats).toMatchObject({ completed_messages: 2, webhook: { received: 1 } });
+    expect((await (await fetch(`${monitor}/stats?account=shop2`, authorized)).json()) as object).toMatchObject({ completed_messages: 1, webhook: { received: 0 } });
+    expect((await fetch(`${monitor}/stats?account=shop3`, authorized)).status).toBe(404);
+    const page = await (await fetch(`${monitor}/dashboard`, authorized)).text();
+    expect(page).toContain('data-account="shop1"');
+    expect(page).toContain('data-account="shop2"');
+    await expectOwnChats(cwd);
+    // /status in each bot answers for its own account.
+    two.telegram.userSends(two.owner, '/status');
+    await two.telegram.waitFor((fake) => fake.sent.some((sent) => sent.plain.includes('Работает')));
+    expect(two.telegram.sent.find((sent) => sent.plain.includes('Работает'))?.plain.split('\n')[0]).toBe('🏪 Аккаунт «shop2»');
+
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; account?: string; chat?: string; listener?: string });
+    const answered = lines.filter((line) => line.chat !== undefined && line.msg === 'ответ отправлен');
+    expect(answered.length).toBeGreaterThanOrEqual(3);
+    for (const line of answered) expect(line.chat).toBe(accounts.find((account) => account.name === line.account)?.chatId);
+    expect(lines.filter((line) => line.msg === 'serve запущен').map((line) => [line.account, line.listener])).toEqual([
+      ['shop1', 'thread'],
+      ['shop2', 'thread'],
+    ]);
+    expect(sentTexts()).toEqual({ shop1: [expect.stringContaining('500'), expect.stringContaining('500')], shop2: [expect.stringContaining('300')] });
+    expectOwnNotices();
+  }, 40_000);
+});
+
+describe('an account whose keys Avito refuses', () => {
+  it('stops alone under serve: the other account answers, the seller is told which stopped', async () => {
+    const { cwd, monitor } = await setUp();
+    const file = join(cwd, 'accounts', 'shop2.env');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/AVITO_CLIENT_SECRET=.*/, 'AVITO_CLIENT_SECRET=wrong'));
+    const { child, done } = spawnCli(['serve'], { cwd });
+    await waitFor(() => accounts[0]!.sandbox.sent().length >= 1, 'shop1 answered');
+    await accounts[1]!.telegram.waitFor((fake) => fake.sent.length >= 1);
+    expect(accounts[1]!.telegram.sent[0]!.plain).toMatch(/^🏪 Аккаунт «shop2»\n⚠️ Нужно ваше внимание\nАвито не принимает ключи/);
+    const health = (await (await fetch(`${monitor}/health`, authorized)).json()) as { ok: boolean; accounts: Record<string, { ok: boolean }> };
+    expect(health).toMatchObject({ ok: false, accounts: { shop1: { ok: true }, shop2: { ok: false } } });
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/"msg":"аккаунт «shop2» остановлен: [^"]+; остальные аккаунты работают","account":"shop2"/);
+    expect(accounts[1]!.sandbox.sent()).toEqual([]);
+  }, 40_000);
+
+  it('fails its own pass under poll --once, and the other account is answered', async () => {
+    const { cwd } = await setUp();
+    const file = join(cwd, 'accounts', 'shop1.env');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/AVITO_CLIENT_SECRET=.*/, 'AVITO_CLIENT_SECRET=wrong'));
+    const result = await runInProcess(['poll', '--once'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('аккаунт «shop1» остановлен');
+    expect(sentTexts()).toEqual({ shop1: [], shop2: [expect.stringContaining('300 рублей')] });
+  }, 30_000);
+});
+
+describe('two accounts under poll --once', () => {
+  it('passes both accounts, each into its own store and its own owners', async () => {
+    const { cwd } = await setUp();
+    const result = await runInProcess(['poll', '--once'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(sentTexts()).toEqual({ shop1: [expect.stringContaining('500 рублей')], shop2: [expect.stringContaining('300 рублей')] });
+    const passes = result.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; account?: string; answered?: number })
+      .filter((line) => line.msg === 'проход');
+    expect(passes.map((line) => [line.account, line.answered]).sort()).toEqual([
+      ['shop1', 1],
+      ['shop2', 1],
+    ]);
+    await expectOwnChats(cwd);
+    for (const account of accounts) await account.telegram.waitFor((fake) => fake.sent.length >= 1);
+    expectOwnNotices();
+  }, 30_000);
+});

@@ -109,6 +109,7 @@ function addDaemonCommands(program: Command, run: Run): void {
   program
     .command('register-webhook [url]')
     .description(t.registerWebhook)
+    .option('--account <name>', accountsText().accountOption)
     .option('--list', t.registerList)
     .option('--remove <url>', t.registerRemove)
     .option('--json', t.registerJson)

@@ -97,7 +97,7 @@ async function setUp(): Promise<{ cwd: string; url: string; monitor: string }> {
 
 /** What each account's sandbox received as replies, by the account's name. */
 function sentTexts(): Record<string, string[]> {
-  return Object.fromEntries(accounts.map((account) => [account.name, account.sandbox.sent().map((message) => message.content.text ?? '')]));
+  return Object.fromEntries(accounts.map((account) => [account.name, account.sandbox.sent().map((message) => String(message.content.text ?? ''))]));
 }
 
 /** Each store holds its own account's chats only (read with `chats --account`, which works while a daemon runs). */
@@ -150,6 +150,12 @@ describe('two accounts under one serve process', () => {
     expect(page).toContain('data-account="shop1"');
     expect(page).toContain('data-account="shop2"');
     await expectOwnChats(cwd);
+    // Each account subscribes its own URL, through its own keys.
+    for (const account of accounts) {
+      const subscribed = await runInProcess(['register-webhook', '--account', account.name], { cwd });
+      expect(subscribed.code, subscribed.stderr).toBe(0);
+      expect(account.sandbox.subscriptions()).toEqual([`${url}/avito/webhook/${account.secret}`]);
+    }
     // /status in each bot answers for its own account.
     two.telegram.userSends(two.owner, '/status');
     await two.telegram.waitFor((fake) => fake.sent.some((sent) => sent.plain.includes('Работает')));
@@ -218,5 +224,64 @@ describe('two accounts under poll --once', () => {
     await expectOwnChats(cwd);
     for (const account of accounts) await account.telegram.waitFor((fake) => fake.sent.length >= 1);
     expectOwnNotices();
+  }, 30_000);
+});
+
+describe('the chat commands with --account', () => {
+  it('act on the named account only, and without --account or with an unknown name list the accounts', async () => {
+    const { cwd } = await setUp();
+    expect((await runInProcess(['poll', '--once'], { cwd })).code).toBe(0);
+    const [one, two] = accounts as [Account, Account];
+
+    for (const command of [['chats'], ['stats'], ['pause', one.chatId], ['resume', one.chatId], ['reply', one.chatId, '--text', 'Здравствуйте']]) {
+      const unnamed = await runInProcess(command, { cwd });
+      expect(unnamed.code, command.join(' ')).toBe(3);
+      expect(unnamed.stderr, command.join(' ')).toContain('аккаунтов несколько (shop1, shop2): укажите, какой, флагом --account <имя>');
+      const unknown = await runInProcess([...command, '--account', 'shop3'], { cwd });
+      expect(unknown.code, command.join(' ')).toBe(3);
+      expect(unknown.stderr, command.join(' ')).toContain('аккаунта «shop3» нет; есть: shop1, shop2');
+    }
+
+    const paused = await runInProcess(['pause', one.chatId, '--account', 'shop1'], { cwd });
+    expect(paused.stdout, paused.stderr).toMatch(new RegExp(`^${one.chatId}: бот на паузе до `));
+    // shop2's store has never seen shop1's chat.
+    const wrong = await runInProcess(['resume', one.chatId, '--account', 'shop2'], { cwd });
+    expect(wrong.code).toBe(2);
+    const chats = (account: string) => runInProcess(['chats', '--json', '--account', account], { cwd }).then((result) => JSON.parse(result.stdout) as Array<{ chat_id: string; state: string }>);
+    expect(await chats('shop1')).toMatchObject([{ chat_id: one.chatId, state: 'paused (manual)' }]);
+    expect(await chats('shop2')).toEqual([]);
+    const stats = async (account: string) => JSON.parse((await runInProcess(['stats', '--json', '--account', account], { cwd })).stdout) as { paused_chats: number; completed_messages: number };
+    expect(await stats('shop1')).toMatchObject({ paused_chats: 1, completed_messages: 1 });
+    expect(await stats('shop2')).toMatchObject({ paused_chats: 0, completed_messages: 1 });
+    expect((await runInProcess(['resume', one.chatId, '--account', 'shop1'], { cwd })).stdout).toContain(`${one.chatId}: бот снова отвечает здесь`);
+
+    const replied = await runInProcess(['reply', two.chatId, '--account', 'shop2', '--text', 'Отвечу сам'], { cwd });
+    expect(replied.code, replied.stderr).toBe(0);
+    expect(two.sandbox.sent().at(-1)?.content.text).toBe('Отвечу сам');
+    expect(one.sandbox.sent()).toHaveLength(1);
+  }, 30_000);
+
+  it('changes nothing without ACCOUNTS_DIR, and refuses --account there', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-accounts-'));
+    expect((await runInProcess(['chats'], { cwd })).code).toBe(0);
+    const refused = await runInProcess(['chats', '--account', 'shop1'], { cwd });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('--account shop1: ACCOUNTS_DIR не задан, аккаунт здесь один');
+  });
+});
+
+describe('doctor over two accounts', () => {
+  it('checks each account under its name', async () => {
+    const { cwd } = await setUp();
+    const result = await runInProcess(['doctor'], { cwd });
+    const sections = result.stdout.split(/^── /m).slice(1);
+    expect(sections.map((section) => section.split('\n')[0])).toEqual(['Аккаунт «shop1» ──', 'Аккаунт «shop2» ──']);
+    for (const [index, section] of sections.entries()) {
+      expect(section).toMatch(/ОК\s+Токен Авито/);
+      expect(section).toContain(join(cwd, 'data', `shop${index + 1}.json`));
+    }
+    const json = JSON.parse((await runInProcess(['doctor', '--json'], { cwd })).stdout) as { accounts: Record<string, Array<{ id: string; status: string }>> };
+    expect(Object.keys(json.accounts)).toEqual(['shop1', 'shop2']);
+    for (const checks of Object.values(json.accounts)) expect(checks.find((check) => check.id === 'avito-token')?.status).toBe('ok');
   }, 30_000);
 });

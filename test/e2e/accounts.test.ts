@@ -242,6 +242,9 @@ describe('the chat commands with --account', () => {
       expect(unknown.stderr, command.join(' ')).toContain('аккаунта «shop3» нет; есть: shop1, shop2');
     }
 
+    const english = await runInProcess(['chats'], { cwd, env: { AVITO_AI_LANG: 'en' } });
+    expect(english.stderr).toContain('there are several accounts (shop1, shop2): name one with --account <name>');
+
     const paused = await runInProcess(['pause', one.chatId, '--account', 'shop1'], { cwd });
     expect(paused.stdout, paused.stderr).toMatch(new RegExp(`^${one.chatId}: бот на паузе до `));
     // shop2's store has never seen shop1's chat.

@@ -3,7 +3,7 @@
  * from its own documents, through its own Avito keys, into its own store, telling its own owners in its own bot; a
  * delivery to one account's URL never touches the other. Each account has a sandbox and a Telegram fake of its own.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,6 +109,13 @@ async function expectOwnChats(cwd: string): Promise<void> {
   }
 }
 
+/** Whether an account's store files (snapshot and journals) mention `text`. */
+function journalHolds(cwd: string, account: string, text: string): boolean {
+  return readdirSync(join(cwd, 'data'))
+    .filter((name) => name.startsWith(`${account}.`) && !name.endsWith('.lock'))
+    .some((name) => readFileSync(join(cwd, 'data', name), 'utf8').includes(text));
+}
+
 /** Each bot told its own owners only, about its own account's chat. */
 function expectOwnNotices(): void {
   for (const account of accounts) {
@@ -156,6 +163,11 @@ describe('two accounts under one serve process', () => {
       expect(subscribed.code, subscribed.stderr).toBe(0);
       expect(account.sandbox.subscriptions()).toEqual([`${url}/avito/webhook/${account.secret}`]);
     }
+    // A pause for shop2 while serve holds the stores goes to shop2's queue, and shop2's daemon applies it.
+    const queued = await runInProcess(['pause', two.chatId, '--account', 'shop2'], { cwd });
+    expect(queued.stdout, queued.stderr).toContain('в очереди');
+    await waitFor(() => journalHolds(cwd, 'shop2', 'pausedUntil'), "shop2's daemon applied the pause", 10_000);
+    expect(journalHolds(cwd, 'shop1', 'pausedUntil')).toBe(false);
     // /status in each bot answers for its own account.
     two.telegram.userSends(two.owner, '/status');
     await two.telegram.waitFor((fake) => fake.sent.some((sent) => sent.plain.includes('Работает')));

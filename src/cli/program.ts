@@ -144,6 +144,7 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('ask <question>')
     .description(t.ask)
+    .option('--account <name>', accountsText().accountOption)
     .option('--item <id>', t.askItem)
     .option('--json', t.askJson)
     .option('--knowledge-dir <dir>', t.knowledgeDir)
@@ -193,6 +194,7 @@ function addSetupCommands(program: Command, run: Run): void {
   program
     .command('sync-docs [dir]')
     .description(t.syncDocs)
+    .option('--account <name>', accountsText().accountOption)
     .option('--prune', t.syncPrune)
     .option('--dry-run', t.syncDryRun)
     .option('--list', t.syncList)
@@ -234,7 +236,7 @@ function addSetupCommands(program: Command, run: Run): void {
 /** The seller's commands for an AI assistant. */
 function addAssistantCommands(program: Command, run: Run): void {
   const t = mcpServerText();
-  program.command('mcp').description(t.commandDescription).addHelpText('after', t.commandHelp).action(run(() => import('./commands/mcp.js')));
+  program.command('mcp').description(t.commandDescription).option('--account <name>', accountsText().accountOption).addHelpText('after', t.commandHelp).action(run(() => import('./commands/mcp.js')));
 }
 
 /** Parses and runs; returns the exit code instead of exiting. */

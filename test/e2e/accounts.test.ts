@@ -270,6 +270,9 @@ describe('the chat commands with --account', () => {
     expect(await stats('shop2')).toMatchObject({ paused_chats: 0, completed_messages: 1 });
     expect((await runInProcess(['resume', one.chatId, '--account', 'shop1'], { cwd })).stdout).toContain(`${one.chatId}: бот снова отвечает здесь`);
 
+    // ask answers from the named account's documents.
+    for (const account of accounts) expect((await runInProcess(['ask', 'Сколько стоит доставка?', '--account', account.name], { cwd })).stdout).toContain(`${account.price} рублей`);
+
     const replied = await runInProcess(['reply', two.chatId, '--account', 'shop2', '--text', 'Отвечу сам'], { cwd });
     expect(replied.code, replied.stderr).toBe(0);
     expect(two.sandbox.sent().at(-1)?.content.text).toBe('Отвечу сам');

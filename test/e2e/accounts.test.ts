@@ -291,12 +291,18 @@ describe('the chat commands with --account', () => {
 describe('doctor over two accounts', () => {
   it('checks each account under its name', async () => {
     const { cwd } = await setUp();
+    writeFileSync(join(cwd, '.env'), `${readFileSync(join(cwd, '.env'), 'utf8')}REPLY_DELAI=1\n`);
+    writeFileSync(join(cwd, 'accounts', 'shop2.env'), `${readFileSync(join(cwd, 'accounts', 'shop2.env'), 'utf8')}FALLBACK_TXT=нет\n`);
     const result = await runInProcess(['doctor'], { cwd });
+    // A misspelt name in the main .env is reported once, before the accounts; an account file's, in its section.
+    expect(result.stdout.split('── ')[0]).toMatch(/ОШИБКА\s+Имена настроек\s+.*REPLY_DELAI.*REPLY_DELAY/);
     const sections = result.stdout.split(/^── /m).slice(1);
     expect(sections.map((section) => section.split('\n')[0])).toEqual(['Аккаунт «shop1» ──', 'Аккаунт «shop2» ──']);
     for (const [index, section] of sections.entries()) {
       expect(section).toMatch(/ОК\s+Токен Авито/);
       expect(section).toContain(join(cwd, 'data', `shop${index + 1}.json`));
+      expect(section.includes('FALLBACK_TXT'), `shop${index + 1}`).toBe(index === 1);
+      expect(section).not.toContain('REPLY_DELAI');
     }
     const json = JSON.parse((await runInProcess(['doctor', '--json'], { cwd })).stdout) as { accounts: Record<string, Array<{ id: string; status: string }>> };
     expect(Object.keys(json.accounts)).toEqual(['shop1', 'shop2']);

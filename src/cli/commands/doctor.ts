@@ -5,11 +5,11 @@
  */
 import { paintFor } from '../paint.js';
 import { ConfigError } from '../../errors.js';
-import { describeSettings, failure, runChecks, type CheckResult, type CheckStatus } from '../doctor.js';
+import { checkSettingNames, describeSettings, failure, runChecks, type CheckResult, type CheckStatus } from '../doctor.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { createLoggerFor } from '../services.js';
-import { loadAccounts } from '../accounts/load.js';
+import { loadAccountsWithMain } from '../accounts/load.js';
 import type { Config } from '../../config/config.js';
 import { accountsText } from '../../messages/accounts.js';
 import { doctorText } from '../../messages/doctor.js';
@@ -32,8 +32,14 @@ export default async function doctor(context: CommandContext): Promise<ExitCode>
   let results: CheckResult[];
   const byAccount: Record<string, CheckResult[]> = {};
   try {
-    const accounts = loadAccounts(context);
+    const { main, accounts } = loadAccountsWithMain(context);
     results = [];
+    // The main .env's misspellings, once, before the accounts (each account reports its own file's).
+    if (main.accountsDir !== undefined && main.warnings.length > 0) {
+      const names = checkSettingNames(main);
+      print(names);
+      results.push(names);
+    }
     for (const config of accounts) {
       // Each account's checks under its name (ACCOUNTS_DIR); one account prints as before.
       if (config.account !== undefined && !json) out.write(`${results.length > 0 ? '\n' : ''}${c.bold(accountsText().accountHeading(config.account))}\n`);

@@ -3,7 +3,7 @@ import { applyControl, parseControlRequest } from '../core/chat-control.js';
 import type { PassSummary, PollDeps } from '../core/poll.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import type { ChatOutcome, Responder } from '../core/responder.js';
-import { createSellerActions, type DaemonStatus } from '../core/seller-actions.js';
+import { createSellerActions, type DaemonStatus, type SellerActions } from '../core/seller-actions.js';
 import { META_LAST_ERROR, trackDayStart } from '../core/stats.js';
 import { isFatalForAccount, isMessengerOutage } from '../core/failures.js';
 import { watchCalls, type AsyncMethodOf, type CallWatch } from '../server/call-watch.js';
@@ -22,8 +22,8 @@ import { logText } from '../messages/log.js';
 export interface DaemonOptions {
   /** Decide and print, send nothing, change nothing, tell no one. */
   dryRun: boolean;
-  /** Listen to the seller's Telegram commands and replies (long-running daemons only). */
-  listen: boolean;
+  /** Listen to the seller's Telegram commands and replies (long-running daemons only); `shared`: make the seller's actions but leave listening to the one reader of a bot several accounts share. */
+  listen: boolean | 'shared';
   /** Remember how the last call to Avito, the engine and Telegram and the last store write went (`serve`'s `/health` and the dashboard's banner). */
   watch?: { avito: CallWatch; storeWrites: CallWatch; engine?: CallWatch; telegram?: CallWatch };
 }
@@ -39,6 +39,8 @@ export interface Daemon {
   responder: Responder;
   notifier: Notifier;
   status: DaemonStatus;
+  /** With `listen: 'shared'` and Telegram set up: what the shared bot's reader does in this account. */
+  sellerActions?: SellerActions;
   passDeps: PollDeps;
   onPass(summary: PassSummary): void;
   /** Called when a pass fails: logs and remembers it (the loop tells the seller when it keeps failing). */
@@ -72,8 +74,9 @@ export async function openDaemon(context: CommandContext, config: Config, logger
     opened = await openStoreFor(config, { readOnly: options.dryRun });
     const services = await openServices(config, logger, opened, notices.notifier, options, context.io.signal);
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
+    let sellerActions: SellerActions | undefined;
     if (notices.telegram && options.listen) {
-      const actions = createSellerActions({
+      sellerActions = createSellerActions({
         ...services,
         clock: CLOCK,
         humanPauseHours: config.responder.humanPauseHours,
@@ -81,10 +84,10 @@ export async function openDaemon(context: CommandContext, config: Config, logger
         // The responder's window for its own replies (services.ts): a send outlives its timeout by no more.
         sendSettleMs: 2 * config.avito.timeoutMs,
       });
-      listener = notices.telegram.bot.listen(actions, listening.signal);
+      if (options.listen === true) listener = notices.telegram.bot.listen(sellerActions, listening.signal);
     }
     const hooks = createHooks(context, config, logger, { ...services, notifier: notices.notifier, status }, options.dryRun);
-    return { ...services, notifier: notices.notifier, status, ...hooks, close };
+    return { ...services, notifier: notices.notifier, status, ...(sellerActions ? { sellerActions } : {}), ...hooks, close };
   } catch (error) {
     await close();
     throw error;
@@ -125,7 +128,7 @@ async function openServices(
   return { store, engine, messenger, responder: createResponderFor(config, { messenger, store, engine, notifier }) };
 }
 
-type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'close'>;
+type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'sellerActions' | 'close'>;
 
 function createHooks(
   context: CommandContext,

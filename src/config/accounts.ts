@@ -86,14 +86,12 @@ function readAccountFile(file: string): Record<string, string> {
   }
 }
 
-/** Two accounts on one Avito client, one webhook secret, one store or one Telegram bot would answer the same buyers twice or mix their data. */
+/** Two accounts on one Avito client, one webhook secret or one store would answer the same buyers twice or mix their data. */
 function refuseSharedAccounts(accounts: Config[]): void {
   const shared: Array<[ConfigKey, (config: Config) => string | undefined]> = [
     ['AVITO_CLIENT_ID', (config) => config.avito.clientId],
     ['AVITO_WEBHOOK_SECRET', (config) => config.server.webhookSecret],
     ['STORE_PATH', (config) => config.store.path],
-    // Telegram lets one reader take a bot's updates: a shared bot could not tell whose chat an owner's reply is for.
-    ['TELEGRAM_BOT_TOKEN', (config) => config.telegram.botToken],
   ];
   for (const [key, read] of shared) {
     const owners = new Map<string, string>();
@@ -104,6 +102,22 @@ function refuseSharedAccounts(accounts: Config[]): void {
       // Never echo a secret: the accounts and the setting's name say enough.
       if (first !== undefined) throw new ConfigError(key, accountsText().shared(first, config.account ?? '', key), { hint: accountsText().sharedHint(key) });
       owners.set(value, config.account ?? '');
+    }
+  }
+  refuseBotWithOtherOwners(accounts);
+}
+
+/** A bot several accounts share has one set of owners: whoever may command it may act in each of its accounts. */
+function refuseBotWithOtherOwners(accounts: Config[]): void {
+  const bots = new Map<string, Config>();
+  for (const config of accounts) {
+    const { botToken, apiRoot, ownerChatIds } = config.telegram;
+    if (botToken === undefined) continue;
+    const key = `${apiRoot} ${botToken}`;
+    const first = bots.get(key);
+    if (first === undefined) bots.set(key, config);
+    else if ([...first.telegram.ownerChatIds].sort().join() !== [...ownerChatIds].sort().join()) {
+      throw new ConfigError('TELEGRAM_OWNER_CHAT_ID', accountsText().botOwnersDiffer(first.account ?? '', config.account ?? ''), { hint: accountsText().botOwnersDifferHint });
     }
   }
 }

@@ -14,11 +14,11 @@ export const accountsText = defineMessages({
     inAccount: (name: string, file: string, message: string) => `аккаунт «${name}» (${file}): ${message}`,
     shared: (first: string, second: string, key: string) => `аккаунты «${first}» и «${second}»: одинаковый ${key}`,
     sharedHint: (key: string) =>
-      key === 'TELEGRAM_BOT_TOKEN'
-        ? 'команды и ответы одному боту Telegram читает один получатель: создайте каждому аккаунту своего бота (@BotFather) и впишите TELEGRAM_BOT_TOKEN в файл аккаунта; TELEGRAM_OWNER_CHAT_ID может быть общим'
-        : key === 'STORE_PATH'
+      key === 'STORE_PATH'
         ? 'у каждого аккаунта своё хранилище: уберите STORE_PATH из файлов аккаунтов (тогда это data/<имя>.json) или задайте разные'
         : `у каждого аккаунта свой ${key}: задайте его в файле каждого аккаунта, а не в основном .env`,
+    botOwnersDiffer: (first: string, second: string) => `аккаунты «${first}» и «${second}»: один бот Telegram, но разные TELEGRAM_OWNER_CHAT_ID`,
+    botOwnersDifferHint: 'у общего бота общие владельцы (любой из них может отвечать и ставить паузу в каждом его аккаунте): задайте одинаковый TELEGRAM_OWNER_CHAT_ID или дайте аккаунту своего бота (@BotFather, TELEGRAM_BOT_TOKEN в файле аккаунта)',
     chooseAccount: (names: string) => `аккаунтов несколько (${names}): укажите, какой, флагом --account <имя>`,
     chooseAccountHint: 'имена аккаунтов — имена файлов в ACCOUNTS_DIR без .env',
     unknownAccount: (name: string, names: string) => `аккаунта «${name}» нет; есть: ${names}`,
@@ -45,11 +45,11 @@ export const accountsText = defineMessages({
     inAccount: (name: string, file: string, message: string) => `account "${name}" (${file}): ${message}`,
     shared: (first: string, second: string, key: string) => `accounts "${first}" and "${second}" have the same ${key}`,
     sharedHint: (key: string) =>
-      key === 'TELEGRAM_BOT_TOKEN'
-        ? "a Telegram bot's commands and replies have one reader: make each account a bot of its own (@BotFather) and set TELEGRAM_BOT_TOKEN in the account's file; TELEGRAM_OWNER_CHAT_ID may be shared"
-        : key === 'STORE_PATH'
+      key === 'STORE_PATH'
         ? 'each account has its own store: remove STORE_PATH from the account files (it is then data/<name>.json) or set different ones'
         : `each account has its own ${key}: set it in every account's file, not in the main .env`,
+    botOwnersDiffer: (first: string, second: string) => `accounts "${first}" and "${second}" share a Telegram bot but not its TELEGRAM_OWNER_CHAT_ID`,
+    botOwnersDifferHint: "a shared bot has shared owners (any of them may reply and pause in each of its accounts): set the same TELEGRAM_OWNER_CHAT_ID or give the account a bot of its own (@BotFather, TELEGRAM_BOT_TOKEN in the account's file)",
     chooseAccount: (names: string) => `there are several accounts (${names}): name one with --account <name>`,
     chooseAccountHint: 'account names are the file names in ACCOUNTS_DIR without .env',
     unknownAccount: (name: string, names: string) => `there is no account "${name}"; there are: ${names}`,

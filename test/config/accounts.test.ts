@@ -92,12 +92,19 @@ describe('ACCOUNTS_DIR', () => {
     ['AVITO_CLIENT_ID', { 'a.env': 'AVITO_WEBHOOK_SECRET=aaaaaaaaaaaaaaaaaaaa\n', 'b.env': 'AVITO_WEBHOOK_SECRET=bbbbbbbbbbbbbbbbbbbb\n' }, 'AVITO_CLIENT_ID=same\n'],
     ['AVITO_WEBHOOK_SECRET', { 'a.env': 'AVITO_CLIENT_ID=a\nAVITO_WEBHOOK_SECRET=same-secret-0123456789\n', 'b.env': 'AVITO_CLIENT_ID=b\nAVITO_WEBHOOK_SECRET=same-secret-0123456789\n' }, ''],
     ['STORE_PATH', { 'a.env': 'AVITO_CLIENT_ID=a\nSTORE_PATH=data/one.json\n', 'b.env': 'AVITO_CLIENT_ID=b\nSTORE_PATH=./data/one.json\n' }, ''],
-    ['TELEGRAM_BOT_TOKEN', { 'a.env': 'AVITO_CLIENT_ID=a\n', 'b.env': 'AVITO_CLIENT_ID=b\n' }, 'TELEGRAM_BOT_TOKEN=123:abcdefgh\nTELEGRAM_OWNER_CHAT_ID=1\n'],
   ])('refuses two accounts with the same %s, never echoing the value', (key, files, main) => {
     const error = thrown(() => resolve(setUp(files, `ACCOUNTS_DIR=accounts\n${main}`)));
     expect(error.message).toBe(`аккаунты «a» и «b»: одинаковый ${key}`);
     expect(error.key).toBe(key);
     expect(error.message).not.toMatch(/same|abcdefgh/);
+  });
+
+  it('lets accounts share a Telegram bot with its owners only', () => {
+    const main = 'ACCOUNTS_DIR=accounts\nTELEGRAM_BOT_TOKEN=123:abcdefgh\nTELEGRAM_OWNER_CHAT_ID=1,2\n';
+    expect(resolve(setUp({ 'a.env': 'AVITO_CLIENT_ID=a\n', 'b.env': 'AVITO_CLIENT_ID=b\nTELEGRAM_OWNER_CHAT_ID=2,1\n' }, main))).toHaveLength(2);
+    const error = thrown(() => resolve(setUp({ 'a.env': 'AVITO_CLIENT_ID=a\n', 'b.env': 'AVITO_CLIENT_ID=b\nTELEGRAM_OWNER_CHAT_ID=3\n' }, main)));
+    expect(error.message).toBe('аккаунты «a» и «b»: один бот Telegram, но разные TELEGRAM_OWNER_CHAT_ID');
+    expect(error.message).not.toContain('abcdefgh');
   });
 
   it('names the account and its file when one of its values is malformed', () => {

@@ -29,12 +29,12 @@ interface Account {
 
 let accounts: Account[] = [];
 afterEach(async () => {
-  for (const account of accounts) await Promise.all([account.sandbox.close(), account.telegram.close()]);
+  for (const account of accounts) await Promise.all([account.sandbox.close(), account.telegram.close().catch(() => undefined)]);
   accounts = [];
 });
 
 /** One Avito account: a sandbox with one buyer asking about delivery, and a Telegram bot of its own. */
-async function startAccount(index: number): Promise<Account> {
+async function startAccount(index: number, sharedBot?: FakeTelegram): Promise<Account> {
   const name = `shop${index}`;
   const accountId = 9_000_000 + index;
   const buyer = 7_000_000 + index;
@@ -54,17 +54,18 @@ async function startAccount(index: number): Promise<Account> {
   return {
     name,
     chatId,
-    owner: 5_550_000 + index,
+    owner: sharedBot ? 5_550_000 : 5_550_000 + index,
     secret: `${name}-webhook-secret-0123456789`,
     price: index === 1 ? '500' : '300',
     sandbox: await startSandbox({ scenario }),
-    telegram: await startFakeTelegram({ botId: 100_000 + index }),
+    telegram: sharedBot ?? (await startFakeTelegram({ botId: 100_000 + index })),
   };
 }
 
 /** A working folder: the main .env names ACCOUNTS_DIR, each account file its keys, documents, bot and secret. */
-async function setUp(): Promise<{ cwd: string; url: string; monitor: string }> {
-  accounts = [await startAccount(1), await startAccount(2)];
+async function setUp(options: { sharedBot?: boolean } = {}): Promise<{ cwd: string; url: string; monitor: string }> {
+  const shared = options.sharedBot ? await startFakeTelegram() : undefined;
+  accounts = [await startAccount(1, shared), await startAccount(2, shared)];
   const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-accounts-'));
   const [port, monitorPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
@@ -180,6 +181,7 @@ describe('two accounts under one serve process', () => {
     const answered = lines.filter((line) => line.chat !== undefined && line.msg === 'ответ отправлен');
     expect(answered.length).toBeGreaterThanOrEqual(3);
     for (const line of answered) expect(line.chat).toBe(accounts.find((account) => account.name === line.account)?.chatId);
+    expect(result.stderr).not.toMatch(/409|Conflict/);
     expect(lines.filter((line) => line.msg === 'serve запущен').map((line) => [line.account, line.listener])).toEqual([
       ['shop1', 'thread'],
       ['shop2', 'thread'],
@@ -187,6 +189,46 @@ describe('two accounts under one serve process', () => {
     expect(sentTexts()).toEqual({ shop1: [expect.stringContaining('500'), expect.stringContaining('500')], shop2: [expect.stringContaining('300')] });
     expectOwnNotices();
   }, 40_000);
+});
+
+describe('two accounts sharing one Telegram bot and its owners', () => {
+  it('tell the owners in one chat, naming the account, and each reply or command reaches the account of its chat', async () => {
+    const { cwd } = await setUp({ sharedBot: true });
+    const [one, two] = accounts as [Account, Account];
+    const telegram = one.telegram;
+    const { child, done } = spawnCli(['serve'], { cwd });
+    await telegram.waitFor((fake) => fake.sent.length >= 2 && fake.polling, 10_000);
+    const notices = telegram.sent.filter((sent) => sent.chat_id === one.owner);
+    expect(notices.map((sent) => sent.plain.split('\n')[0]).sort()).toEqual(['🏪 Аккаунт «shop1»', '🏪 Аккаунт «shop2»']);
+
+    // The owner answers shop2's notice: the text goes out through shop2's keys, into shop2's chat.
+    const aboutTwo = notices.find((sent) => sent.plain.includes(two.chatId))!;
+    telegram.userSends(one.owner, 'Отвечу сам', { replyTo: aboutTwo.message_id });
+    await waitFor(() => two.sandbox.sent().length >= 2, "the owner's reply in shop2's chat");
+    expect(two.sandbox.sent().at(-1)?.content.text).toBe('Отвечу сам');
+    expect(one.sandbox.sent()).toHaveLength(1);
+
+    // /pause all holds every account the bot serves.
+    telegram.userSends(one.owner, '/pause all');
+    await telegram.waitFor((fake) => fake.sent.some((sent) => sent.plain.startsWith('⏸ Бот на паузе во всём аккаунте')));
+    for (const account of accounts) {
+      const stats = JSON.parse((await runInProcess(['stats', '--json', '--account', account.name], { cwd })).stdout) as { account_pause: unknown };
+      expect(stats.account_pause, account.name).not.toBeNull();
+    }
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('409');
+  }, 40_000);
+
+  it('is refused when the accounts have different owners', async () => {
+    const { cwd } = await setUp({ sharedBot: true });
+    const file = join(cwd, 'accounts', 'shop2.env');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/TELEGRAM_OWNER_CHAT_ID=.*/, 'TELEGRAM_OWNER_CHAT_ID=42'));
+    const result = await runInProcess(['poll', '--once'], { cwd });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('аккаунты «shop1» и «shop2»: один бот Telegram, но разные TELEGRAM_OWNER_CHAT_ID');
+  });
 });
 
 describe('an account whose keys Avito refuses', () => {

@@ -10,6 +10,7 @@ import { createLoggerFor } from '../services.js';
 import { checkEachAccount, createAccountLogger, loadAccounts } from '../accounts/load.js';
 import { logText } from '../../messages/log.js';
 import { accountsText } from '../../messages/accounts.js';
+import { chooseListenMode, listenSharedBots } from '../accounts/shared-bot.js';
 
 /** One account's daemon and the logger naming it. */
 interface PolledAccount {
@@ -30,11 +31,15 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
   const logger = createLoggerFor(accounts[0]!, context);
   const dryRun = Boolean(options.dryRun);
   const opened: PolledAccount[] = [];
+  const sharing = new AbortController();
+  let sharedBots: Promise<void> | undefined;
   try {
     for (const config of accounts) {
       const accountLogger = createAccountLogger(logger, config);
-      opened.push({ config, logger: accountLogger, daemon: await openDaemon(context, config, accountLogger, { dryRun, listen: !options.once }) });
+      const listen = options.once ? false : chooseListenMode(config, accounts);
+      opened.push({ config, logger: accountLogger, daemon: await openDaemon(context, config, accountLogger, { dryRun, listen }) });
     }
+    sharedBots = listenSharedBots(opened, logger, sharing.signal).catch((error: unknown) => logger.warn(describeError(error)));
     if (options.once) {
       const codes = await Promise.all(opened.map((account) => passOnce(account, dryRun, opened.length === 1)));
       return codes.find((code) => code !== ExitCode.Ok) ?? ExitCode.Ok;
@@ -46,6 +51,8 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
     logger.info(logText().pollStopped);
     return ExitCode.Ok;
   } finally {
+    sharing.abort();
+    await sharedBots;
     for (const account of opened) await account.daemon.close();
   }
 }

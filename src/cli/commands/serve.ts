@@ -22,6 +22,7 @@ import type { Logger } from '../logger.js';
 import { createLoggerFor } from '../services.js';
 import { checkEachAccount, createAccountLogger, loadAccountsWithMain } from '../accounts/load.js';
 import { combineAccountMonitors } from '../accounts/monitor.js';
+import { chooseListenMode, listenSharedBots } from '../accounts/shared-bot.js';
 import { accountsText } from '../../messages/accounts.js';
 import { logText } from '../../messages/log.js';
 import { commandsText } from '../../messages/commands.js';
@@ -55,8 +56,11 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
   };
   const served: ServedAccount[] = [];
   let listeners: Listeners | undefined;
+  const sharing = new AbortController();
+  let sharedBots: Promise<void> | undefined;
   try {
-    for (const config of accounts) served.push(await openServedAccount(context, config, logger));
+    for (const config of accounts) served.push(await openServedAccount(context, config, logger, chooseListenMode(config, accounts)));
+    sharedBots = listenSharedBots(served, logger, sharing.signal).catch((error: unknown) => logger.warn(describeError(error)));
     for (const account of served) await startInbox(account, served.length === 1 ? fail : undefined);
     if (served.every((account) => account.fatal !== undefined)) throw served[0]!.fatal;
     const token = await resolveMonitorToken(main);
@@ -80,6 +84,8 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
   } finally {
     // Whatever ended the run: no timer or socket may keep the process alive.
     await listeners?.close();
+    sharing.abort();
+    await sharedBots;
     for (const account of served) await account.daemon.close();
   }
 }
@@ -97,10 +103,10 @@ interface ServedAccount {
   stop: AbortController;
 }
 
-async function openServedAccount(context: CommandContext, config: Config, processLogger: Logger): Promise<ServedAccount> {
+async function openServedAccount(context: CommandContext, config: Config, processLogger: Logger, listen: true | 'shared'): Promise<ServedAccount> {
   const logger = createAccountLogger(processLogger, config);
   const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch, engine: {} as CallWatch, telegram: {} as CallWatch };
-  const daemon = await openDaemon(context, config, logger, { dryRun: false, listen: true, watch });
+  const daemon = await openDaemon(context, config, logger, { dryRun: false, listen, watch });
   return { config, logger, daemon, watch, stop: new AbortController() };
 }
 

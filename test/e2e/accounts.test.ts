@@ -249,6 +249,16 @@ describe('an account whose keys Avito refuses', () => {
     expect(accounts[1]!.sandbox.sent()).toEqual([]);
   }, 40_000);
 
+  it('a missing documents folder names its account', async () => {
+    const { cwd } = await setUp();
+    const file = join(cwd, 'accounts', 'shop2.env');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/KNOWLEDGE_DIR=.*/, 'KNOWLEDGE_DIR=docs/nowhere'));
+    const result = await runInProcess(['poll', '--once'], { cwd });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`аккаунт «shop2» (${file}): `);
+    expect(sentTexts()).toEqual({ shop1: [], shop2: [] });
+  });
+
   it('fails its own pass under poll --once, and the other account is answered', async () => {
     const { cwd } = await setUp();
     const file = join(cwd, 'accounts', 'shop1.env');

@@ -51,10 +51,15 @@ export function checkEachAccount(accounts: readonly Config[], check: (config: Co
     try {
       check(config);
     } catch (error) {
-      if (!(error instanceof ConfigError) || config.account === undefined) throw error;
-      throw new ConfigError(error.key, accountsText().inAccount(config.account, config.envFile ?? '', error.message), error.hint === undefined ? {} : { hint: error.hint });
+      throw nameAccountIn(error, config);
     }
   }
+}
+
+/** A setting's error as the seller must read it with several accounts: which account, which file. */
+export function nameAccountIn(error: unknown, config: Config): unknown {
+  if (!(error instanceof ConfigError) || config.account === undefined) return error;
+  return new ConfigError(error.key, accountsText().inAccount(config.account, config.envFile ?? '', error.message), error.hint === undefined ? {} : { hint: error.hint });
 }
 
 /** Every line of an account's work carries `account=<name>`; without ACCOUNTS_DIR the logger is unchanged. */

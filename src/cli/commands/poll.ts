@@ -7,7 +7,7 @@ import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
 import { createLoggerFor } from '../services.js';
-import { checkEachAccount, createAccountLogger, loadAccounts } from '../accounts/load.js';
+import { checkEachAccount, createAccountLogger, loadAccounts, nameAccountIn } from '../accounts/load.js';
 import { logText } from '../../messages/log.js';
 import { accountsText } from '../../messages/accounts.js';
 import { chooseListenMode, listenSharedBots } from '../accounts/shared-bot.js';
@@ -37,7 +37,10 @@ export default async function poll(context: CommandContext): Promise<ExitCode> {
     for (const config of accounts) {
       const accountLogger = createAccountLogger(logger, config);
       const listen = options.once ? false : chooseListenMode(config, accounts);
-      opened.push({ config, logger: accountLogger, daemon: await openDaemon(context, config, accountLogger, { dryRun, listen }) });
+      const daemon = await openDaemon(context, config, accountLogger, { dryRun, listen }).catch((error: unknown) => {
+        throw nameAccountIn(error, config);
+      });
+      opened.push({ config, logger: accountLogger, daemon });
     }
     sharedBots = listenSharedBots(opened, logger, sharing.signal).catch((error: unknown) => logger.warn(describeError(error)));
     if (options.once) {

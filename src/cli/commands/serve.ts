@@ -20,7 +20,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
 import { createLoggerFor } from '../services.js';
-import { checkEachAccount, createAccountLogger, loadAccountsWithMain } from '../accounts/load.js';
+import { checkEachAccount, createAccountLogger, loadAccountsWithMain, nameAccountIn } from '../accounts/load.js';
 import { combineAccountMonitors } from '../accounts/monitor.js';
 import { chooseListenMode, listenSharedBots } from '../accounts/shared-bot.js';
 import { accountsText } from '../../messages/accounts.js';
@@ -65,7 +65,10 @@ export default async function serve(context: CommandContext): Promise<ExitCode> 
     if (served.every((account) => account.fatal !== undefined)) throw served[0]!.fatal;
     const token = await resolveMonitorToken(main);
     const { createMonitor } = await import('../../server/monitor.js');
-    for (const account of served) account.monitor = createMonitor({ store: account.daemon.store, storePath: account.config.store.path, ...(account.inbox ? { inbox: account.inbox } : {}), startedAt: Date.now(), ...account.watch, timeZone: account.config.responder.timeZone, chatUrl: avitoChatUrl });
+    for (const account of served) {
+      const { config, daemon, inbox, watch } = account;
+      account.monitor = createMonitor({ store: daemon.store, storePath: config.store.path, ...(inbox ? { inbox } : {}), startedAt: Date.now(), ...watch, timeZone: config.responder.timeZone, chatUrl: avitoChatUrl });
+    }
     const monitors = await combineAccountMonitors(served);
     listeners = await startListeners(main, { secrets, token: token.token, ...monitors, receive: receiveForAccounts(served, logger), logger, onFailure: fail });
     logStarted(logger, main, listeners, secrets, token, served);
@@ -106,7 +109,9 @@ interface ServedAccount {
 async function openServedAccount(context: CommandContext, config: Config, processLogger: Logger, listen: true | 'shared'): Promise<ServedAccount> {
   const logger = createAccountLogger(processLogger, config);
   const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch, engine: {} as CallWatch, telegram: {} as CallWatch };
-  const daemon = await openDaemon(context, config, logger, { dryRun: false, listen, watch });
+  const daemon = await openDaemon(context, config, logger, { dryRun: false, listen, watch }).catch((error: unknown) => {
+    throw nameAccountIn(error, config);
+  });
   return { config, logger, daemon, watch, stop: new AbortController() };
 }
 

@@ -39,7 +39,7 @@ export interface Daemon {
   responder: Responder;
   notifier: Notifier;
   status: DaemonStatus;
-  /** With `listen: 'shared'` and Telegram set up: what the shared bot's reader does in this account. */
+  /** When Telegram is set up and the daemon listens: what the owners' replies and commands do in this account (a shared bot's reader uses it). */
   sellerActions?: SellerActions;
   passDeps: PollDeps;
   onPass(summary: PassSummary): void;

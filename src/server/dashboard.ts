@@ -138,7 +138,7 @@ export function renderTokenPage(wrongToken: boolean, base = 'http://127.0.0.1:80
 }
 
 function renderAccountSwitch(accounts: readonly string[] | undefined): string {
-  if (!accounts || accounts.length < 2) return '';
+  if (!accounts || accounts.length === 0) return '';
   const links = accounts.map((name) => `<a data-account="${escapeHtml(name)}" href="?account=${encodeURIComponent(name)}">${escapeHtml(name)}</a>`).join(' ');
   return `<nav id="accounts" class="head-right"><span class="muted">${escapeHtml(accountsText().switcher)}</span> ${links}</nav>`;
 }

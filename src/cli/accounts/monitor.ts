@@ -16,9 +16,13 @@ interface AccountMonitor {
 /** One account: its own monitor, as before ACCOUNTS_DIR. Several: an overview, and each by name. */
 export async function combineAccountMonitors(accounts: readonly AccountMonitor[]): Promise<{ monitor: Monitor; accounts?: MonitorServerOptions['accounts'] }> {
   const named = accounts.filter((account): account is AccountMonitor & { monitor: Monitor } => account.monitor !== undefined);
-  if (accounts.length === 1 && named[0]) return { monitor: named[0].monitor };
   const names = named.map((account) => account.config.account ?? '');
   const byName = new Map(named.map((account) => [account.config.account ?? '', account]));
+  if (accounts.length === 1 && named[0]) {
+    // One account: its own monitor, as before ACCOUNTS_DIR; the page still names it when it has a name.
+    const only = named[0];
+    return { monitor: only.monitor, ...(only.config.account === undefined ? {} : { accounts: { names, select: (name: string) => byName.get(name)?.monitor } }) };
+  }
   const each = async <T>(read: (monitor: Monitor) => T | Promise<T>): Promise<Record<string, T>> =>
     Object.fromEntries(await Promise.all(named.map(async (account) => [account.config.account ?? '', await read(account.monitor)] as const)));
   const monitor: Monitor = {

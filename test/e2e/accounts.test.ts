@@ -3,9 +3,10 @@
  * from its own documents, through its own Avito keys, into its own store, telling its own owners in its own bot; a
  * delivery to one account's URL never touches the other. Each account has a sandbox and a Telegram fake of its own.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
 import type { FakeTelegram } from '../helpers/fake-telegram.js';
@@ -360,4 +361,35 @@ describe('doctor over two accounts', () => {
     expect(Object.keys(json.accounts)).toEqual(['shop1', 'shop2']);
     for (const checks of Object.values(json.accounts)) expect(checks.find((check) => check.id === 'avito-token')?.status).toBe('ok');
   }, 30_000);
+});
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe.skipIf(!existsSync(CHROMIUM))('the dashboard over two accounts, in Chromium', () => {
+  it('shows the first account, and its switch opens the other one with the token kept', async () => {
+    const { cwd, monitor } = await setUp();
+    const { child, done } = spawnCli(['serve'], { cwd });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      await waitFor(() => accounts.every((account) => account.sandbox.sent().length >= 1), 'both accounts answered at start');
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${monitor}/dashboard?token=${TOKEN}`);
+      await page.waitForSelector('body[data-loaded="1"]', { timeout: 15_000 });
+      expect(await page.textContent('#accounts a.current')).toBe('shop1');
+      expect(await page.textContent('#dialogs')).toContain('500 рублей');
+      await Promise.all([page.waitForURL(/account=shop2/), page.click('#accounts a[data-account="shop2"]')]);
+      await page.waitForSelector('body[data-loaded="1"]', { timeout: 15_000 });
+      expect(page.url()).toBe(`${monitor}/dashboard?token=${TOKEN}&account=shop2`);
+      expect(await page.textContent('#accounts a.current')).toBe('shop2');
+      expect(await page.textContent('#dialogs')).toContain('300 рублей');
+      expect(await page.textContent('#dialogs')).not.toContain('500 рублей');
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      child.kill('SIGTERM');
+      await done;
+    }
+  }, 40_000);
 });

@@ -4,7 +4,7 @@ import { createInbox, type Inbox } from '../core/inbox.js';
 import type { PassSummary, PollDeps } from '../core/poll.js';
 import type { KnowledgeEngine, Notifier, Store } from '../core/ports.js';
 import type { ChatOutcome, Responder } from '../core/responder.js';
-import { createSellerActions, type DaemonStatus } from '../core/seller-actions.js';
+import { createSellerActions, type DaemonStatus, type SellerActions } from '../core/seller-actions.js';
 import { META_LAST_ERROR, trackDayStart } from '../core/stats.js';
 import { isFatalForAccount, isMessengerOutage } from '../core/failures.js';
 import { watchCalls, type AsyncMethodOf, type CallWatch } from '../server/call-watch.js';
@@ -24,8 +24,8 @@ import type { Cluster } from './cluster.js';
 export interface DaemonOptions {
   /** Decide and print, send nothing, change nothing, tell no one. */
   dryRun: boolean;
-  /** Listen to the seller's Telegram commands and replies (long-running daemons only). */
-  listen: boolean;
+  /** Listen to the seller's Telegram commands and replies (long-running daemons only); `shared`: make the seller's actions but leave listening to the one reader of a bot several accounts share. */
+  listen: boolean | 'shared';
   /** Remember how the last call to Avito, the engine and Telegram and the last store write went (`serve`'s `/health` and the dashboard's banner). */
   watch?: { avito: CallWatch; storeWrites: CallWatch; engine?: CallWatch; telegram?: CallWatch };
 }
@@ -43,6 +43,8 @@ export interface Daemon {
   responder: Responder;
   notifier: Notifier;
   status: DaemonStatus;
+  /** When Telegram is set up and the daemon listens: what the owners' replies and commands do in this account (a shared bot's reader uses it). */
+  sellerActions?: SellerActions;
   passDeps: PollDeps;
   onPass(summary: PassSummary): void;
   /** Called when a pass fails: logs and remembers it (the loop tells the seller when it keeps failing). */
@@ -83,8 +85,9 @@ export async function openDaemon(context: CommandContext, config: Config, logger
     }
     const services = await openServices(config, logger, opened, notices.notifier, options, context.io.signal);
     const status: DaemonStatus = { startedAt: Date.now(), passes: 0 };
+    let sellerActions: SellerActions | undefined;
     if (notices.telegram && options.listen) {
-      const actions = createSellerActions({
+      sellerActions = createSellerActions({
         ...services,
         clock: CLOCK,
         humanPauseHours: config.responder.humanPauseHours,
@@ -92,12 +95,15 @@ export async function openDaemon(context: CommandContext, config: Config, logger
         // The responder's window for its own replies (services.ts): a send outlives its timeout by no more.
         sendSettleMs: 2 * config.avito.timeoutMs,
       });
-      const { bot } = notices.telegram;
-      // Telegram lets one process read the updates: with several, the one holding the lease.
-      listener = cluster ? cluster.holdTelegram((signal) => bot.listen(actions, signal), listening.signal) : bot.listen(actions, listening.signal);
+      if (options.listen === true) {
+        const { bot } = notices.telegram;
+        const actions = sellerActions;
+        // Telegram lets one process read the updates: with several, the one holding the lease.
+        listener = cluster ? cluster.holdTelegram((signal) => bot.listen(actions, signal), listening.signal) : bot.listen(actions, listening.signal);
+      }
     }
     const hooks = createHooks(context, config, logger, { ...services, notifier: notices.notifier, status, ...(cluster ? { cluster } : {}) }, options.dryRun);
-    return { ...services, notifier: notices.notifier, status, ...hooks, ...(cluster ? { cluster } : {}), close };
+    return { ...services, notifier: notices.notifier, status, ...(sellerActions ? { sellerActions } : {}), ...hooks, ...(cluster ? { cluster } : {}), close };
   } catch (error) {
     await close();
     throw error;
@@ -141,7 +147,7 @@ async function openServices(
   return { store, engine, messenger, responder: createResponderFor(config, { messenger, store, engine, notifier, ...chatLock }) };
 }
 
-type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'close' | 'cluster'>;
+type Hooks = Omit<Daemon, keyof Services | 'notifier' | 'status' | 'sellerActions' | 'close' | 'cluster'>;
 
 function createHooks(
   context: CommandContext,

@@ -76,3 +76,13 @@ export function toLogFields(value: Record<string, unknown>): Record<string, stri
   }
   return out;
 }
+
+/** A logger that adds `fields` to every line (an account's name on all of that account's work); a line's own fields come after. */
+export function withLogFields(logger: Logger, fields: LogFields): Logger {
+  return {
+    debug: (message, own) => logger.debug(message, { ...fields, ...own }),
+    info: (message, own) => logger.info(message, { ...fields, ...own }),
+    warn: (message, own) => logger.warn(message, { ...fields, ...own }),
+    error: (message, own) => logger.error(message, { ...fields, ...own }),
+  };
+}

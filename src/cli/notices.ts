@@ -36,6 +36,7 @@ export async function createTelegramFor(config: Config, logger: Logger, watch?: 
     ...(agent ? { agent } : {}),
     logger,
     humanPauseHours: config.responder.humanPauseHours,
+    ...(config.account === undefined ? {} : { account: config.account }),
   });
   const delivery = { send: (...args: Parameters<typeof bot.send>) => bot.send(...args) };
   const { send } = watch ? watchCalls(delivery, ['send'], watch) : delivery;
@@ -44,6 +45,7 @@ export async function createTelegramFor(config: Config, logger: Logger, watch?: 
     owners: t.ownerChatIds,
     mode: t.log,
     humanPauseHours: config.responder.humanPauseHours,
+    ...(config.account === undefined ? {} : { account: config.account }),
     logger,
   });
   return { notifier, bot };

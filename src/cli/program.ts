@@ -2,6 +2,7 @@
  * Wires the command line: commands, options, help. Each command's code is imported only when
  * it runs, so `--help` stays fast. Commands return an exit code; only `main.ts` exits.
  */
+import { accountsText } from '../messages/accounts.js';
 import { Command, CommanderError, Option, type HelpConfiguration } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -108,6 +109,7 @@ function addDaemonCommands(program: Command, run: Run): void {
   program
     .command('register-webhook [url]')
     .description(t.registerWebhook)
+    .option('--account <name>', accountsText().accountOption)
     .option('--list', t.registerList)
     .option('--remove <url>', t.registerRemove)
     .option('--json', t.registerJson)
@@ -122,6 +124,7 @@ function addDaemonCommands(program: Command, run: Run): void {
   program
     .command('stats')
     .description(t.stats)
+    .option('--account <name>', accountsText().accountOption)
     .option('--json', t.statsJson)
     .addHelpText('after', t.statsAfter)
     .action(run(() => import('./commands/stats.js')));
@@ -133,6 +136,7 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('reply <chatId>')
     .description(t.reply)
+    .option('--account <name>', accountsText().accountOption)
     .option('--dry-run', t.replyDryRun)
     .option('--text <text>', t.replyText)
     .addHelpText('after', t.replyAfter)
@@ -140,6 +144,7 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('ask <question>')
     .description(t.ask)
+    .option('--account <name>', accountsText().accountOption)
     .option('--item <id>', t.askItem)
     .option('--json', t.askJson)
     .option('--knowledge-dir <dir>', t.knowledgeDir)
@@ -149,6 +154,7 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('pause [chatId]')
     .description(t.pause)
+    .option('--account <name>', accountsText().accountOption)
     .option('--all', t.pauseAll)
     .option('--hours <n>', t.pauseHours)
     .addHelpText('after', t.pauseAfter)
@@ -156,12 +162,14 @@ function addChatCommands(program: Command, run: Run): void {
   program
     .command('resume [chatId]')
     .description(t.resume)
+    .option('--account <name>', accountsText().accountOption)
     .option('--all', t.resumeAll)
     .addHelpText('after', t.resumeAfter)
     .action(run(() => import('./commands/resume.js')));
   program
     .command('chats')
     .description(t.chats)
+    .option('--account <name>', accountsText().accountOption)
     .option('--all', t.chatsAll)
     .option('--json', t.json)
     .addHelpText('after', t.chatsAfter)
@@ -186,6 +194,7 @@ function addSetupCommands(program: Command, run: Run): void {
   program
     .command('sync-docs [dir]')
     .description(t.syncDocs)
+    .option('--account <name>', accountsText().accountOption)
     .option('--prune', t.syncPrune)
     .option('--dry-run', t.syncDryRun)
     .option('--list', t.syncList)
@@ -227,7 +236,7 @@ function addSetupCommands(program: Command, run: Run): void {
 /** The seller's commands for an AI assistant. */
 function addAssistantCommands(program: Command, run: Run): void {
   const t = mcpServerText();
-  program.command('mcp').description(t.commandDescription).addHelpText('after', t.commandHelp).action(run(() => import('./commands/mcp.js')));
+  program.command('mcp').description(t.commandDescription).option('--account <name>', accountsText().accountOption).addHelpText('after', t.commandHelp).action(run(() => import('./commands/mcp.js')));
 }
 
 /** Parses and runs; returns the exit code instead of exiting. */

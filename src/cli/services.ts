@@ -56,13 +56,13 @@ export async function openStoreFor(config: Config, options: { readOnly?: boolean
   const { path, historyLimit, historyTotalLimit, url, leaseMs } = config.store;
   if (url) {
     const { openRedisStore } = await import('../redis/redis-store.js');
-    return openRedisStore({ url, account: REDIS_ACCOUNT, limits: { historyLimit, historyTotalLimit }, readOnly: options.readOnly ?? false, leases: { ttlMs: leaseMs } });
+    return openRedisStore({ url, account: config.account ?? REDIS_ACCOUNT, limits: { historyLimit, historyTotalLimit }, readOnly: options.readOnly ?? false, leases: { ttlMs: leaseMs } });
   }
   const { openStore } = await import('../store/index.js');
   return openStore({ path, historyLimit, historyTotalLimit, readOnly: options.readOnly ?? false });
 }
 
-/** The account's key namespace in Redis (one account per install until ACCOUNTS_DIR names them). */
+/** The key namespace in Redis of the one account an install has without ACCOUNTS_DIR (with it, the account's name). */
 const REDIS_ACCOUNT = 'default';
 
 /** The Redis store's chat lock (its per-chat lease); none for the JSON store, which one process holds alone. */

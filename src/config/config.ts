@@ -104,6 +104,8 @@ export const DEFAULTS = {
   HTTPS_PROXY: undefined,
   HTTP_PROXY: undefined,
   NO_PROXY: undefined,
+  /** Many Avito accounts: a folder of `<name>.env` files (src/config/accounts.ts). */
+  ACCOUNTS_DIR: undefined,
 } as const satisfies Record<string, string | undefined>;
 
 export type ConfigKey = keyof typeof DEFAULTS;
@@ -218,6 +220,10 @@ export interface Config {
   proxy: { httpsProxy: string | undefined; httpProxy: string | undefined; noProxy: string | undefined };
   /** Where the values came from, for `--help`-style diagnostics; never holds secrets. */
   envFile: string | undefined;
+  /** The account's name (its file in ACCOUNTS_DIR without `.env`); undefined without ACCOUNTS_DIR. Stores key their data by it. */
+  account?: string;
+  /** ACCOUNTS_DIR resolved against the working folder; undefined: one account, the main settings. */
+  accountsDir?: string;
   /** Variables that look like settings but are none, so their values are ignored; the CLI prints them. */
   warnings: ConfigWarning[];
 }
@@ -280,6 +286,7 @@ export function resolveConfig(options: ResolveOptions): Config {
     },
     proxy: { httpsProxy: get('HTTPS_PROXY'), httpProxy: get('HTTP_PROXY'), noProxy: get('NO_PROXY') },
     envFile,
+    ...readAccountsDir(get, options.cwd),
     warnings: findUnknownSettings(Object.keys(fileValues), Object.keys(options.env).filter((key) => options.env[key] !== undefined)),
   };
 }
@@ -397,7 +404,7 @@ export const ENVIRONMENT_PREFIXES: readonly string[] = [
 ].filter((prefix) => !SHARED_PREFIXES.has(prefix));
 
 /** Every line of `.env` is meant for avito-ai; of the environment, only the variables with our prefixes. */
-function findUnknownSettings(fileKeys: string[], envKeys: string[]): ConfigWarning[] {
+export function findUnknownSettings(fileKeys: string[], envKeys: string[]): ConfigWarning[] {
   const warnings: ConfigWarning[] = [];
   const add = (key: string, source: ConfigWarning['source']): void => {
     const name = key.toUpperCase();
@@ -448,6 +455,12 @@ export function describeConfigWarning(warning: ConfigWarning, envFile?: string):
 }
 
 type Getter = (key: ConfigKey) => string | undefined;
+
+/** ACCOUNTS_DIR, when set: its files are read by src/config/accounts.ts. */
+function readAccountsDir(get: Getter, cwd: string): Pick<Config, 'accountsDir'> {
+  const dir = get('ACCOUNTS_DIR');
+  return dir === undefined ? {} : { accountsDir: resolve(cwd, dir) };
+}
 
 function missing(key: ConfigKey): ConfigError {
   return new ConfigError(key, configText().notSet(key, ENV_EXAMPLE));

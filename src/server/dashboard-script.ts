@@ -5,7 +5,17 @@
  */
 export const DASHBOARD_SCRIPT = `'use strict';
 (function () {
-  var token = new URLSearchParams(location.search).get('token');
+  var params = new URLSearchParams(location.search);
+  var token = params.get('token');
+  // Many accounts: the page shows the one chosen in its switch (the first by default), and each link keeps the token.
+  var switches = Array.prototype.slice.call(document.querySelectorAll('a[data-account]'));
+  var account = params.get('account') || (switches[0] ? switches[0].getAttribute('data-account') : null);
+  switches.forEach(function (link) {
+    var name = link.getAttribute('data-account');
+    link.href = '?' + (token ? 'token=' + encodeURIComponent(token) + '&' : '') + 'account=' + encodeURIComponent(name);
+    if (name === account) link.className = 'current';
+  });
+  function forAccount(path) { return account ? path + (path.indexOf('?') < 0 ? '?' : '&') + 'account=' + encodeURIComponent(account) : path; }
   var L = JSON.parse(document.getElementById('labels').textContent || '{}');
   var loaded = false;
   var STATUS = { FOUND: L.statusFound, NOT_FOUND: L.statusNotFound, ESCALATION: L.statusEscalation, NON_TEXT: L.statusNonText, ENGINE_FAILED: L.statusEngineFailed, SMALL_TALK: L.statusSmallTalk };
@@ -205,7 +215,7 @@ export const DASHBOARD_SCRIPT = `'use strict';
   function get(path, okStatuses) {
     var headers = { Accept: 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
-    return fetch(path, { headers: headers, cache: 'no-store' }).then(function (r) {
+    return fetch(forAccount(path), { headers: headers, cache: 'no-store' }).then(function (r) {
       if (r.status === 401) { var e = new Error('401'); e.unauthorized = true; throw e; }
       if (!r.ok && (okStatuses || []).indexOf(r.status) < 0) throw new Error('HTTP ' + r.status + ' ' + path);
       return r.json();

@@ -5,6 +5,7 @@
  * Order is the seller's: what is broken, who waits for a person, today's figures, then the dialogs; the rest below.
  */
 import { dashboardText, type DashboardLabels } from '../messages/dashboard.js';
+import { accountsText } from '../messages/accounts.js';
 
 /** The labels that are plain text (the one function, the token page's example link, is called on the server). */
 type TextKey = Exclude<keyof DashboardLabels, 'tokenExample'>;
@@ -24,6 +25,7 @@ h1 { margin: 0; font-size: 20px; }
 h2 { margin: 0 0 10px; font-size: 17px; display: flex; align-items: center; gap: 8px; }
 a { color: var(--accent); }
 .muted { color: var(--muted); font-size: 13px; }
+#accounts a.current { font-weight: 700; color: var(--fg); text-decoration: none; }
 .head-right { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
 #updated { color: var(--muted); font-size: 13px; }
 .pill { display: inline-block; padding: 2px 10px; border-radius: 12px; font-size: 13px; font-weight: 600; color: #fff; background: var(--grey); }
@@ -69,8 +71,8 @@ dl#info dd { margin: 0; }
 .dialog .src { font-size: 13px; color: var(--muted); }
 `;
 
-/** The page in the language in force, its labels handed to the script. */
-export function renderDashboardHtml(): string {
+/** The page in the language in force, its labels handed to the script; with many accounts, a switch between them (the script adds the token to its links). */
+export function renderDashboardHtml(accounts?: readonly string[]): string {
   const text = dashboardText();
   const t = (key: TextKey): string => escapeHtml(text[key]);
   const figure = (key: string, label: TextKey): string => `<div class="figure" data-today="${key}"><b>—</b><span>${t(label)}</span></div>`;
@@ -85,7 +87,7 @@ export function renderDashboardHtml(): string {
 <script src="/dashboard.js" defer></script>
 </head>
 <body>
-<header><h1>${t('heading')}</h1><div class="head-right"><span id="status" class="pill">${t('loading')}</span><span id="updated"></span></div></header>
+<header><h1>${t('heading')}</h1>${renderAccountSwitch(accounts)}<div class="head-right"><span id="status" class="pill">${t('loading')}</span><span id="updated"></span></div></header>
 <div class="banners">
 <div id="outage" class="banner" role="alert" hidden><strong>${t('outageTitle')}</strong><ul id="problems"></ul></div>
 <div id="error" class="banner" role="alert" hidden></div>
@@ -133,6 +135,12 @@ export function renderTokenPage(wrongToken: boolean, base = 'http://127.0.0.1:80
 </body>
 </html>
 `;
+}
+
+function renderAccountSwitch(accounts: readonly string[] | undefined): string {
+  if (!accounts || accounts.length === 0) return '';
+  const links = accounts.map((name) => `<a data-account="${escapeHtml(name)}" href="?account=${encodeURIComponent(name)}">${escapeHtml(name)}</a>`).join(' ');
+  return `<nav id="accounts" class="head-right"><span class="muted">${escapeHtml(accountsText().switcher)}</span> ${links}</nav>`;
 }
 
 function escapeHtml(text: string): string {

@@ -25,7 +25,7 @@ interface ThreadSettings {
   host: string;
   port: number;
   webhookPath: string;
-  webhookSecret: string;
+  webhookSecret: string | readonly string[];
   stallMs: number;
   /** One Int32: how many deliveries the main thread has taken. */
   taken: SharedArrayBuffer;
@@ -34,8 +34,8 @@ interface ThreadSettings {
 type FromThread =
   | { type: 'listening'; url: string; port: number }
   | { type: 'failed'; message: string; code?: string }
-  | { type: 'delivery'; delivery: unknown }
-  | { type: 'rejected'; reason: string }
+  | { type: 'delivery'; delivery: unknown; secret: number }
+  | { type: 'rejected'; reason: string; secret: number }
   | { type: 'error'; error: ThrownError }
   | { type: 'health'; id: number }
   | { type: 'closed' };
@@ -134,7 +134,7 @@ function receiveFromThread<D>(options: ThreadedServerOptions<D>, taken: Int32Arr
     switch (message.type) {
       case 'delivery':
         try {
-          options.onDelivery(message.delivery as D);
+          options.onDelivery(message.delivery as D, message.secret);
         } catch (error) {
           options.onError?.(error);
         } finally {
@@ -142,7 +142,7 @@ function receiveFromThread<D>(options: ThreadedServerOptions<D>, taken: Int32Arr
         }
         return;
       case 'rejected':
-        return options.onRejected?.(message.reason);
+        return options.onRejected?.(message.reason, message.secret);
       case 'error':
         return options.onError?.(reviveError(message.error));
       case 'health':
@@ -192,11 +192,11 @@ export async function serveFromThread<D>(parseDelivery: (body: unknown) => D | R
         stalled = now;
         return now;
       },
-      onDelivery: (delivery) => {
+      onDelivery: (delivery, secret) => {
         handover.post();
-        post({ type: 'delivery', delivery });
+        post({ type: 'delivery', delivery, secret });
       },
-      onRejected: (reason) => post({ type: 'rejected', reason }),
+      onRejected: (reason, secret) => post({ type: 'rejected', reason, secret }),
       onError: (error) => post({ type: 'error', error: flattenError(error) }),
     });
   } catch (error) {

@@ -14,6 +14,8 @@ export interface Health {
   checks: Record<string, { ok: boolean } & Record<string, unknown>>;
   /** What is broken and what to do, in the seller's language: the dashboard's red banner. */
   problems?: HealthProblem[];
+  /** Many accounts (ACCOUNTS_DIR): whether each works, by name. */
+  accounts?: Record<string, { ok: boolean; reason?: string }>;
 }
 
 export interface HealthProblem {
@@ -40,7 +42,10 @@ export interface MonitorServerOptions {
   port: number;
   /** Asked of every data route and the page: bearer header or `?token=`. */
   token: string;
+  /** Without `?account=`, or with one account: the process as a whole. */
   monitor: Monitor;
+  /** Many accounts (ACCOUNTS_DIR): `?account=<name>` on any route answers for that account; the page offers a switch. */
+  accounts?: { names: readonly string[]; select(name: string): Monitor | undefined };
   onError?(error: unknown): void;
 }
 
@@ -50,7 +55,7 @@ const TOKEN_REQUIRED = 'the monitor needs its token: open the dashboard link ser
 
 export function startMonitorServer(options: MonitorServerOptions): Promise<RunningServer> {
   const isToken = matchSecret(options.token);
-  const routes = monitorRoutes(options.monitor);
+  const routes = monitorRoutes(options.monitor, options.accounts?.names);
   return startHttpServer({
     host: options.host,
     port: options.port,
@@ -72,12 +77,16 @@ export function startMonitorServer(options: MonitorServerOptions): Promise<Runni
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'use GET' }, { allow: 'GET' });
       const presented = presentedToken(request, url);
       if (!isToken(presented)) return refuseToken(request, response, presented !== undefined);
-      return handler(response, url);
+      const account = url.searchParams.get('account');
+      if (account === null || !options.accounts || path === '/dashboard') return handler(response, url);
+      const selected = options.accounts.select(account);
+      if (!selected) return sendJson(response, 404, { error: 'unknown account', accounts: options.accounts.names });
+      return monitorRoutes(selected)[path]!(response, url);
     },
   });
 }
 
-function monitorRoutes(monitor: Monitor): Record<string, Handler> {
+function monitorRoutes(monitor: Monitor, accounts?: readonly string[]): Record<string, Handler> {
   return {
     '/health': async (response) => {
       const health = await monitor.health();
@@ -94,7 +103,7 @@ function monitorRoutes(monitor: Monitor): Record<string, Handler> {
     },
     '/metrics': async (response) => send(response, 200, 'text/plain; version=0.0.4; charset=utf-8', await monitor.metrics()),
     // Rendered per request: its labels are in the language in force.
-    '/dashboard': (response) => send(response, 200, 'text/html; charset=utf-8', renderDashboardHtml(), { 'content-security-policy': PAGE_CSP }),
+    '/dashboard': (response) => send(response, 200, 'text/html; charset=utf-8', renderDashboardHtml(accounts), { 'content-security-policy': PAGE_CSP }),
   };
 }
 

@@ -23,11 +23,12 @@ export interface WebhookListenerOptions<D> {
   port: number;
   /** The path deliveries come to; the secret follows it. */
   webhookPath: string;
-  webhookSecret: string;
-  /** A delivery that parsed: a message, Avito's check, or a payload type to ignore. Must not block. */
-  onDelivery(delivery: D): void;
-  /** A delivery on the right URL that was refused (400, 413), for the counters. */
-  onRejected?(reason: string): void;
+  /** Several with many accounts (ACCOUNTS_DIR): each account's URL carries its own. */
+  webhookSecret: string | readonly string[];
+  /** A delivery that parsed: a message, Avito's check, or a payload type to ignore. `secret` is the index of the one its URL carried. Must not block. */
+  onDelivery(delivery: D, secret: number): void;
+  /** A delivery on the right URL that was refused (400, 413), for the counters; `secret` as for `onDelivery`. */
+  onRejected?(reason: string, secret: number): void;
   /** The daemon's health: `/health` here publishes whether it is ok and which checks fail, no more. */
   health(): Promise<Health>;
   onError?(error: unknown): void;
@@ -41,7 +42,7 @@ export interface WebhookServerOptions<D> extends WebhookListenerOptions<D> {
 }
 
 export function startWebhookServer<D>(options: WebhookServerOptions<D>): Promise<RunningServer> {
-  const isSecret = matchSecret(options.webhookSecret);
+  const secrets = (typeof options.webhookSecret === 'string' ? [options.webhookSecret] : options.webhookSecret).map(matchSecret);
   const receive = receiveDeliveries(options);
   return startHttpServer({
     host: options.host,
@@ -53,10 +54,13 @@ export function startWebhookServer<D>(options: WebhookServerOptions<D>): Promise
       if (!url) return sendJson(response, 400, { error: 'bad request target' });
       const path = url.pathname;
       if (path.startsWith(options.webhookPath)) {
+        const candidate = path.slice(options.webhookPath.length);
+        // Every secret is compared, so the time taken says nothing of which one came close.
+        const secret = secrets.map((isSecret) => isSecret(candidate)).indexOf(true);
         // A wrong secret looks exactly like a path that does not exist.
-        if (!isSecret(path.slice(options.webhookPath.length))) return notFound(response);
+        if (secret < 0) return notFound(response);
         if (request.method !== 'POST') return sendJson(response, 405, { error: 'use POST' }, { allow: 'POST' });
-        return receive(request, response);
+        return receive(request, response, secret);
       }
       if (path === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
         const health = summarizeHealth(await options.health());
@@ -74,30 +78,30 @@ export function summarizeHealth(health: Health): { ok: boolean; failing?: string
 }
 
 function receiveDeliveries<D>(options: WebhookServerOptions<D>) {
-  const reject = (response: ServerResponse, status: number, reason: string): void => {
-    options.onRejected?.(reason);
+  const reject = (response: ServerResponse, status: number, reason: string, secret: number): void => {
+    options.onRejected?.(reason, secret);
     // A refused body may still be arriving: close the connection rather than read it.
     sendJson(response, status, { error: reason }, status === 413 ? { connection: 'close' } : {});
   };
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  return async (request: IncomingMessage, response: ServerResponse, secret: number): Promise<void> => {
     const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return reject(response, 413, 'body over 1 MB');
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return reject(response, 413, 'body over 1 MB', secret);
     const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === 'too-large') return reject(response, 413, 'body over 1 MB');
+    if (body === 'too-large') return reject(response, 413, 'body over 1 MB', secret);
     if (body === 'aborted') return;
     let json: unknown;
     try {
       json = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      return reject(response, 400, 'invalid JSON');
+      return reject(response, 400, 'invalid JSON', secret);
     }
     const delivery = options.parseDelivery(json);
-    if (isRefused(delivery)) return reject(response, 400, delivery.reason);
+    if (isRefused(delivery)) return reject(response, 400, delivery.reason, secret);
     if (options.isStalled?.()) return sendJson(response, 503, { error: 'busy, retry later' }, { 'retry-after': '5' });
     // Acknowledged first: the answer to the buyer is background work, Avito waits 2 s at most.
     sendJson(response, 200, { ok: true });
     try {
-      options.onDelivery(delivery);
+      options.onDelivery(delivery, secret);
     } catch (error) {
       // Acknowledged already: the connection stays usable, the failure goes to the log.
       options.onError?.(error);

@@ -9,6 +9,7 @@ import { TelegramBotError, describeError } from '../errors.js';
 import { avitoChatUrl, chatIdFromNotice, escapeHtml, renderChunks, MESSAGE_LIMIT, type OutgoingMessage } from './format.js';
 import { TelegramSendError, type NoticeLogger } from './notifier.js';
 import { adaptersText } from '../messages/adapters.js';
+import { accountsText } from '../messages/accounts.js';
 
 export interface TelegramBotOptions {
   token: string;
@@ -19,6 +20,8 @@ export interface TelegramBotOptions {
   logger: NoticeLogger;
   humanPauseHours: number;
   relaunchDelayMs?: number;
+  /** The Avito account (ACCOUNTS_DIR) this bot serves, named atop /status and /chats. */
+  account?: string;
 }
 
 export interface TelegramBot {
@@ -59,6 +62,7 @@ interface BotContext {
   relaunchDelayMs: number;
   /** By update id: called once an owner's reply is on disk (or turned out to be none), so its update may be confirmed. */
   accepting: Map<number, () => void>;
+  account?: string;
 }
 
 interface PollState {
@@ -81,6 +85,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     noticeChats: new Map(),
     relaunchDelayMs: options.relaunchDelayMs ?? 30_000,
     accepting: new Map(),
+    ...(options.account === undefined ? {} : { account: options.account }),
   };
   return {
     send: (chatId, message, signal) => sendNotice(context, chatId, message, signal),
@@ -132,8 +137,9 @@ function registerHandlers(context: BotContext, actions: SellerActions): void {
   });
   bot.start((ctx) => reply(ctx, HELP));
   bot.help((ctx) => reply(ctx, HELP));
-  bot.command('status', (ctx) => reply(ctx, formatStatus(actions)));
-  bot.command('chats', (ctx) => reply(ctx, formatAttention(actions)));
+  const named = (text: string): string => (context.account === undefined ? text : `<b>${escapeHtml(accountsText().accountLine(context.account))}</b>\n${text}`);
+  bot.command('status', (ctx) => reply(ctx, named(formatStatus(actions))));
+  bot.command('chats', (ctx) => reply(ctx, named(formatAttention(actions))));
   bot.command('pause', async (ctx) => reply(ctx, await pauseCommand(ctx.payload, actions, logger)));
   bot.command('resume', async (ctx) => reply(ctx, await resumeCommand(ctx.payload, actions, logger)));
   bot.action(/^(resume|pause24):(.+)$/, (ctx) => pressButton(ctx, ctx.match, actions, logger));

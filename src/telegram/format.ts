@@ -1,6 +1,7 @@
 /** Notices as Telegram HTML, every outside text escaped, with the chat id written so that a reply can be routed back. */
 import { avitoChatUrl } from '../core/links.js';
 import type { Notification } from '../core/ports.js';
+import { accountsText } from '../messages/accounts.js';
 
 /** Telegram's limit per message; counted on our HTML, which is never shorter than what it shows. */
 export const MESSAGE_LIMIT = 4096;
@@ -68,8 +69,9 @@ export function chatButtons(chatId: string): InlineButton[][] | undefined {
   return [[{ text: '▶️ Вернуть бота', data: resume }, { text: '⏸ Пауза 24 ч', data: pause }]];
 }
 
-export function formatNotification(notification: Notification, options: { humanPauseHours: number }): OutgoingMessage[] {
-  const lines: Line[] = [];
+/** `account`: the Avito account the notice is about (ACCOUNTS_DIR), named on its first line. */
+export function formatNotification(notification: Notification, options: { humanPauseHours: number; account?: string }): OutgoingMessage[] {
+  const lines: Line[] = options.account === undefined ? [] : [{ open: '<b>', text: accountsText().accountLine(options.account), close: '</b>' }];
   const listing = 'listing' in notification ? notification.listing : undefined;
   const listingLine = (): void => {
     if (listing) lines.push({ open: '📦 <b>', text: listing.title ?? 'Объявление', close: '</b>', after: ` · объявление ${listing.id}` });

@@ -27,6 +27,8 @@ export interface TelegramNotifierOptions {
   owners: readonly number[];
   mode: 'all' | 'escalations' | 'off';
   humanPauseHours: number;
+  /** The Avito account (ACCOUNTS_DIR) every notice names; undefined: the only one. */
+  account?: string;
   logger: NoticeLogger;
   now?: () => number;
   attempts?: number;
@@ -87,7 +89,7 @@ export function createTelegramNotifier(options: TelegramNotifierOptions): Telegr
       if (closing.signal.aborted) return;
       try {
         if (!wanted(notification)) return;
-        const messages = formatNotification(notification, { humanPauseHours: options.humanPauseHours });
+        const messages = formatNotification(notification, { humanPauseHours: options.humanPauseHours, ...(options.account === undefined ? {} : { account: options.account }) });
         const important = needsSeller(notification);
         for (const chatId of options.owners) for (const message of messages) queue.push({ chatId, message, kind: notification.kind, important });
         const dropped = trimQueue(queue, maxQueue);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/cli/logger.js';
+import { createLogger, withLogFields } from '../../src/cli/logger.js';
 
 const capture = (isTTY = false) => {
   const lines: string[] = [];
@@ -13,6 +13,14 @@ describe('logger', () => {
     const logger = createLogger({ format: 'text', level: 'info', stream, now });
     logger.info('answered', { chat: 'u2i-1', status: 'FOUND', note: 'two words', skipped: undefined });
     expect(lines).toEqual(['2026-11-22T10:00:00.000Z INFO  answered chat=u2i-1 status=FOUND note="two words"\n']);
+  });
+
+  it('names the account on every line of a child logger, before the line\'s own fields', () => {
+    const { lines, stream } = capture();
+    const logger = withLogFields(createLogger({ format: 'text', level: 'info', stream, now }), { account: 'shop2' });
+    logger.info('answered', { chat: 'u2i-1' });
+    logger.warn('pass failed');
+    expect(lines).toEqual(['2026-11-22T10:00:00.000Z INFO  answered account=shop2 chat=u2i-1\n', '2026-11-22T10:00:00.000Z WARN  pass failed account=shop2\n']);
   });
 
   it('writes JSON lines with LOG_FORMAT=json', () => {

@@ -102,7 +102,6 @@ export interface FakeTelegram {
 }
 
 const BOT_ID = 123456;
-const TOKEN = `${BOT_ID}:TEST-TOKEN`;
 const BOT_FIRST_NAME = 'Avito AI';
 const BOT_USERNAME = 'avito_ai_test_bot';
 const MAX_TEXT_LENGTH = 4096;
@@ -122,9 +121,9 @@ const DESCRIPTIONS: Record<number, string> = {
   502: 'Bad Gateway',
 };
 
-/** Starts the fake on a loopback port. */
-export async function startFakeTelegram(): Promise<FakeTelegram> {
-  const fake = new FakeTelegramServer();
+/** Starts the fake on a loopback port; `botId` makes a bot of another id and token (a second account's bot). */
+export async function startFakeTelegram(options: { botId?: number } = {}): Promise<FakeTelegram> {
+  const fake = new FakeTelegramServer(options.botId ?? BOT_ID);
   await fake.listen();
   return fake;
 }
@@ -165,8 +164,10 @@ interface HeldPoll {
 
 class FakeTelegramServer implements FakeTelegram {
   url = '';
-  readonly token = TOKEN;
-  readonly botId = BOT_ID;
+  readonly token: string;
+  constructor(readonly botId: number) {
+    this.token = `${botId}:TEST-TOKEN`;
+  }
   readonly calls: FakeTelegramCall[] = [];
   readonly sent: FakeTelegramMessage[] = [];
   readonly answeredCallbacks: Array<{ callback_query_id: string; text?: string }> = [];
@@ -338,14 +339,14 @@ class FakeTelegramServer implements FakeTelegram {
     this.calls.push({ method, payload, at: Date.now() });
 
     if (!match || method === '') throw new ApiError(404, 'Not Found');
-    if (token !== TOKEN) throw new ApiError(401, 'Unauthorized');
+    if (token !== this.token) throw new ApiError(401, 'Unauthorized');
     if (this.failIfAsked(method, req, res)) return;
 
     // Bot API method names are case-insensitive.
     switch (method.toLowerCase()) {
       case 'getme':
         return send(res, {
-          id: BOT_ID,
+          id: this.botId,
           is_bot: true,
           first_name: BOT_FIRST_NAME,
           username: BOT_USERNAME,
@@ -525,7 +526,7 @@ class FakeTelegramServer implements FakeTelegram {
       message_id: message.message_id,
       date: this.dates.get(message.message_id) ?? unixNow(),
       chat: this.chatJson(message.chat_id),
-      from: { id: BOT_ID, is_bot: true, first_name: BOT_FIRST_NAME, username: BOT_USERNAME },
+      from: { id: this.botId, is_bot: true, first_name: BOT_FIRST_NAME, username: BOT_USERNAME },
       text: message.plain,
       ...(message.edited ? { edit_date: unixNow() } : {}),
       // Telegram echoes only inline keyboards; reply keyboards and force_reply are not part of a Message.

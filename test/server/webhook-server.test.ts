@@ -251,6 +251,26 @@ describe('webhook deliveries', () => {
     expect((await get(server, `${WEBHOOK_PATH}wrong`)).status).toBe(404);
   });
 
+  it('with several secrets (one per account), hands each delivery over with the index of the secret its URL carried', async () => {
+    const routed: Array<[string, number]> = [];
+    const refused: number[] = [];
+    const other = 'second-account-secret-0123';
+    const { server } = await start({
+      webhookSecret: [SECRET, other],
+      onDelivery: (delivery, secret) => routed.push([delivery.kind === 'message' ? delivery.message.id : delivery.kind, secret]),
+      onRejected: (_reason, secret) => refused.push(secret),
+    });
+    expect((await post(server, `${WEBHOOK_PATH}${other}`, deliveryBody('а вторым?', 'm2'))).status).toBe(200);
+    expect((await post(server, HOOK, deliveryBody())).status).toBe(200);
+    expect((await post(server, `${WEBHOOK_PATH}${other}`, '{')).status).toBe(400);
+    expect((await post(server, `${WEBHOOK_PATH}${other}x`, deliveryBody())).status).toBe(404);
+    expect(routed).toEqual([
+      ['m2', 1],
+      ['m1', 0],
+    ]);
+    expect(refused).toEqual([1]);
+  });
+
   it('answers GET on the right webhook path with 405 and Allow: POST', async () => {
     const { server, deliveries } = await start();
     const response = await get(server, HOOK);

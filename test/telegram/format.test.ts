@@ -12,6 +12,14 @@ const plain = (html: string): string =>
     .replace(/&amp;/g, '&');
 
 describe('formatNotification', () => {
+  it('names the account on the first line when there are several (ACCOUNTS_DIR), and replies still route by the chat line', () => {
+    const [message] = formatNotification({ kind: 'escalation', chatId: 'u2i-abc', message: 'Позовите менеджера' }, { humanPauseHours: 12, account: 'shop2' });
+    expect(plain(message!.text).split('\n')[0]).toBe('🏪 Аккаунт «shop2»');
+    expect(chatIdFromNotice(plain(message!.text))).toBe('u2i-abc');
+    const [unnamed] = formatNotification({ kind: 'escalation', chatId: 'u2i-abc', message: 'Позовите менеджера' }, { humanPauseHours: 12 });
+    expect(unnamed!.text).not.toContain('Аккаунт');
+  });
+
   it('an answer names the chat, listing, question, answer, status, sources and links to Avito', () => {
     const [message] = formatNotification(
       { kind: 'answer', chatId: 'u2i-abc', listing: LISTING, question: 'Какое <давление>?', answer: '15 бар & "пар"', status: 'FOUND', sources: ['item-4012345678.md'] },

@@ -8,7 +8,8 @@ import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { parsePositiveInt, type CommandContext } from '../command.js';
 import { paintFor } from '../paint.js';
-import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
+import { createEngineFor, createLoggerFor } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { commandsText } from '../../messages/commands.js';
 
 export default async function ask(context: CommandContext): Promise<ExitCode> {
@@ -16,7 +17,7 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   if (!question) throw new UsageError(commandsText().askNeedsQuestion);
   const itemId = parsePositiveInt(context.options.item, '--item');
   const dir = context.options.knowledgeDir === undefined ? undefined : String(context.options.knowledgeDir);
-  const config = loadConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
+  const config = loadAccountConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
   const logger = createLoggerFor(config, context);
   const engine = await createEngineFor(config, { logger, ...(context.options.engine ? { engine: String(context.options.engine) } : {}) });
 

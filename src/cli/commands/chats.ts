@@ -4,11 +4,12 @@ import { readAnotherResponder } from '../../core/another-responder.js';
 import type { ChatState, StoreReader } from '../../core/ports.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
-import { loadConfig, openStoreFor } from '../services.js';
+import { openStoreFor } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { commandsText } from '../../messages/commands.js';
 
 export default async function chats(context: CommandContext): Promise<ExitCode> {
-  const config = loadConfig(context);
+  const config = loadAccountConfig(context);
   // Read-only: works while the daemon holds the store.
   const store = await openStoreFor(config, { readOnly: true });
   const now = Date.now();

@@ -12,21 +12,22 @@ import type { CommandContext } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { OutputStream } from '../io.js';
 import { createMcpServer } from '../mcp/server.js';
-import { createLoggerFor, loadConfig } from '../services.js';
+import { createLoggerFor } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 
 export default async function mcp(context: CommandContext): Promise<ExitCode> {
   const { io } = context;
   const stdin = io.stdin;
   if (!stdin || !isWritable(io.stdout)) throw new UsageError(mcpServerText().noStdin);
   // Resolved once here so a wrong setting stops the server at start, and its warnings are printed once.
-  const logger = createLoggerFor(loadConfig(context), context);
+  const logger = createLoggerFor(loadAccountConfig(context), context);
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   io.signal.addEventListener('abort', onAbort, { once: true });
   stdin.once('end', onAbort);
   stdin.once('close', onAbort);
   const restoreConsole = keepConsoleOffStdout();
-  const { server, idle } = createMcpServer({ loadConfig: () => loadConfig(context), logger, signal: stop.signal }, readOwnVersion());
+  const { server, idle } = createMcpServer({ loadConfig: () => loadAccountConfig(context), logger, signal: stop.signal }, readOwnVersion());
   try {
     await server.connect(new StdioServerTransport(stdin as Readable, io.stdout));
     logger.info(mcpServerText().started);

@@ -5,7 +5,7 @@ import { errorsText } from '../../messages/errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
-import { loadConfig } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { HOUR_MS } from '../../core/time.js';
 import { commandsText } from '../../messages/commands.js';
 
@@ -16,7 +16,7 @@ export default async function pause(context: CommandContext): Promise<ExitCode> 
     return pauseAccount(context);
   }
   if (!chatId) throw new UsageError(commandsText().pauseNeedsChat);
-  const config = loadConfig(context);
+  const config = loadAccountConfig(context);
   const hours = readHours(context) ?? config.responder.humanPauseHours;
   const until = Date.now() + hours * HOUR_MS;
   const result = await runControlRequest(config, { op: 'pause', chatId, until });
@@ -31,7 +31,7 @@ export default async function pause(context: CommandContext): Promise<ExitCode> 
 
 /** No chat answered until `resume --all` (or `--hours`): questions wait unread for the seller. */
 async function pauseAccount(context: CommandContext): Promise<ExitCode> {
-  const config = loadConfig(context);
+  const config = loadAccountConfig(context);
   const hours = readHours(context);
   const at = Date.now();
   const until = hours === undefined ? undefined : at + hours * HOUR_MS;

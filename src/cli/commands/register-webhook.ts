@@ -7,7 +7,8 @@ import { ConfigError, UsageError, WebhookCheckError } from '../../errors.js';
 import { hideWebhookSecret, webhookUrl } from '../../avito/webhook.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
-import { createLoggerFor, createMessengerFor, loadConfig } from '../services.js';
+import { createLoggerFor, createMessengerFor } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { commandsText } from '../../messages/commands.js';
 
 /** Avito gives a webhook URL this long to answer its check. */
@@ -15,7 +16,7 @@ const CHECK_TIMEOUT_MS = 2000;
 
 export default async function registerWebhook(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
-  const config = loadConfig(context);
+  const config = loadAccountConfig(context);
   requireAvitoCredentials(config);
   const logger = createLoggerFor(config, context);
   const out = io.stdout;

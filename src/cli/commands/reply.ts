@@ -12,10 +12,10 @@ import {
   createLoggerFor,
   createMessengerFor,
   createResponderFor,
-  loadConfig,
   openStoreFor,
   shareChats,
 } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { openSellerNotices } from '../notices.js';
 import { sendAsSeller } from '../../core/seller-reply.js';
 import { commandsText } from '../../messages/commands.js';
@@ -39,7 +39,7 @@ async function replyTo(context: CommandContext, chatId: string): Promise<ExitCod
   if (text !== undefined && text.trim() === '') throw new UsageError(commandsText().textEmpty);
   const dryRun = Boolean(context.options.dryRun);
 
-  const config = loadConfig(context);
+  const config = loadAccountConfig(context);
   requireAvitoCredentials(config);
   const logger = createLoggerFor(config, context);
   const out = context.io.stdout;

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { describeQueued, runControlRequest } from '../control.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
-import { loadConfig } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { commandsText } from '../../messages/commands.js';
 
 export default async function resume(context: CommandContext): Promise<ExitCode> {
@@ -13,7 +13,7 @@ export default async function resume(context: CommandContext): Promise<ExitCode>
     return resumeAccount(context);
   }
   if (!chatId) throw new UsageError(commandsText().resumeNeedsChat);
-  const config = loadConfig(context);
+  const config = loadAccountConfig(context);
   const result = await runControlRequest(config, { op: 'resume', chatId, at: Date.now() });
   context.io.stdout.write(
     result.applied === 'now'
@@ -25,7 +25,7 @@ export default async function resume(context: CommandContext): Promise<ExitCode>
 
 /** Lifts `pause --all` and the hold for another responder the seller has stopped: the bot answers everywhere again. */
 async function resumeAccount(context: CommandContext): Promise<ExitCode> {
-  const config = loadConfig(context);
+  const config = loadAccountConfig(context);
   const result = await runControlRequest(config, { op: 'resume-account', at: Date.now() });
   const waiting =
     config.responder.replyMaxAgeHours > 0

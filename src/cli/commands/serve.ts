@@ -8,7 +8,7 @@ import { isLoopbackHost } from '../../net/hosts.js';
 import type { Inbox, ReceiveResult } from '../../core/inbox.js';
 import type { CallWatch } from '../../server/call-watch.js';
 import type { RunningServer } from '../../server/http-server.js';
-import type { Monitor } from '../../server/monitor-server.js';
+import type { Monitor, MonitorServerOptions } from '../../server/monitor-server.js';
 import type { WebhookListenerOptions } from '../../server/webhook-server.js';
 import { avitoChatUrl } from '../../core/links.js';
 import { hideWebhookSecret, WEBHOOK_PATH, webhookUrl, type WebhookDelivery } from '../../avito/webhook.js';
@@ -20,7 +20,11 @@ import { openDaemon, openInbox, type Daemon } from '../daemon.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
-import { createLoggerFor, loadConfig } from '../services.js';
+import { createLoggerFor } from '../services.js';
+import { checkEachAccount, createAccountLogger, loadAccountsWithMain, nameAccountIn } from '../accounts/load.js';
+import { combineAccountMonitors } from '../accounts/monitor.js';
+import { chooseListenMode, listenSharedBots } from '../accounts/shared-bot.js';
+import { accountsText } from '../../messages/accounts.js';
 import { logText } from '../../messages/log.js';
 import { commandsText } from '../../messages/commands.js';
 
@@ -43,80 +47,149 @@ interface Listeners {
 }
 
 export default async function serve(context: CommandContext): Promise<ExitCode> {
-  const { config, secret } = readSettings(context);
-  const logger = createLoggerFor(config, context);
-  const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch, engine: {} as CallWatch, telegram: {} as CallWatch };
-  const daemon = await openDaemon(context, config, logger, { dryRun: false, listen: true, watch });
+  const { main, accounts, secrets } = readSettings(context);
+  const logger = createLoggerFor(main, context);
   const stopping = new AbortController();
-  const stopConsuming = new AbortController();
   let fatal: unknown;
   const fail = (error: unknown): void => {
     fatal ??= error;
     stopping.abort();
   };
+  const served: ServedAccount[] = [];
   let listeners: Listeners | undefined;
-  let controls: NodeJS.Timeout | undefined;
+  const sharing = new AbortController();
+  let sharedBots: Promise<void> | undefined;
   try {
-    const inbox = await openInbox(config, daemon, logger, (error) => fail(daemon.tellFatal(error)));
-    const token = await resolveMonitorToken(config);
+    for (const config of accounts) served.push(await openServedAccount(context, config, logger, chooseListenMode(config, accounts)));
+    sharedBots = listenSharedBots(served, logger, sharing.signal).catch((error: unknown) => logger.warn(describeError(error)));
+    for (const account of served) await startInbox(account, served.length === 1 ? fail : undefined);
+    if (served.every((account) => account.fatal !== undefined)) throw served[0]!.fatal;
+    const token = await resolveMonitorToken(main);
     const { createMonitor } = await import('../../server/monitor.js');
-    const shared = daemon.cluster ? { checkSharedStore: daemon.cluster.ping } : {};
-    const monitor = createMonitor({ store: daemon.store, storePath: config.store.path, ...shared, inbox, startedAt: Date.now(), ...watch, timeZone: config.responder.timeZone, chatUrl: avitoChatUrl });
-    listeners = await startListeners(config, { secret, token: token.token, monitor, inbox, logger, onFailure: fail, ...(daemon.cluster ? { cluster: daemon.cluster } : {}) });
-    // With several processes, every one of them takes deliveries from the shared queue (this one's listener included).
-    const consuming = daemon.cluster?.consume(inbox, config.poll.concurrency, stopConsuming.signal);
-    logStarted(logger, config, listeners, secret, token, daemon.engine.name);
+    for (const account of served) {
+      const { config, daemon, inbox, watch } = account;
+      const shared = daemon.cluster ? { checkSharedStore: daemon.cluster.ping } : {};
+      account.monitor = createMonitor({ store: daemon.store, storePath: config.store.path, ...shared, ...(inbox ? { inbox } : {}), startedAt: Date.now(), ...watch, timeZone: config.responder.timeZone, chatUrl: avitoChatUrl });
+    }
+    const monitors = await combineAccountMonitors(served);
+    listeners = await startListeners(main, { secrets, token: token.token, ...monitors, receive: receiveForAccounts(served, logger), logger, onFailure: fail });
+    logStarted(logger, main, listeners, secrets, token, served);
 
-    // Passes are minutes apart here: `avito-ai pause|resume` must not wait for one.
-    controls = setInterval(() => void daemon.applyControls(), CONTROL_POLL_MS);
-    // The first safety pass runs now: it answers whatever came while the daemon was down.
-    await runPollLoop({
-      ...daemon.passDeps,
-      isBusy: (chatId) => inbox.holds(chatId),
-      signal: AbortSignal.any([context.io.signal, stopping.signal]),
-      intervalMs: config.server.safetyPollMinutes * 60_000,
-      onPass: daemon.onPass,
-      onPassError: daemon.onPassError,
-      ...sharedPasses(daemon),
-    }).catch((error: unknown) => {
-      fatal ??= daemon.tellFatal(error);
-    });
+    // The first safety pass of each account runs now: it answers whatever came while the daemon was down.
+    await Promise.all(served.map((account) => runServedAccount(context, account, stopping.signal, served.length === 1)));
+    if (served.every((account) => account.fatal !== undefined)) fatal ??= served[0]!.fatal;
 
-    // Stopping: no new deliveries (Avito retries, or the next start's safety pass), the queue answered now, what cannot be answered in time held for the next start.
-    clearInterval(controls);
+    // Stopping: no new deliveries (Avito retries, or the next start's safety pass), the queues answered now, what cannot be answered in time held for the next start.
     await listeners.close();
     listeners = undefined;
-    stopConsuming.abort();
-    await consuming;
-    await drainInbox(inbox, daemon, logger);
+    await Promise.all(served.map((account) => (account.stopConsuming.abort(), account.consuming)));
+    await Promise.all(served.map((account) => (account.inbox ? drainInbox(account.inbox, account.daemon, account.logger) : undefined)));
     if (fatal) throw fatal;
     logger.info(logText().serveStopped);
     return ExitCode.Ok;
   } finally {
     // Whatever ended the run: no timer or socket may keep the process alive.
-    stopConsuming.abort();
-    clearInterval(controls);
+    for (const account of served) account.stopConsuming.abort();
     await listeners?.close();
-    await daemon.close();
+    sharing.abort();
+    await sharedBots;
+    for (const account of served) await account.daemon.close();
   }
 }
 
-/** The settings serve refuses to start without, checked before the store is touched. */
-function readSettings(context: CommandContext): { config: Config; secret: string } {
+/** One Avito account's part of serve: its own daemon (store, engine, Avito client, responder, Telegram), inbox, monitor and safety passes. */
+interface ServedAccount {
+  config: Config;
+  logger: Logger;
+  daemon: Daemon;
+  watch: { avito: CallWatch; storeWrites: CallWatch; engine: CallWatch; telegram: CallWatch };
+  inbox?: Inbox;
+  monitor?: Monitor;
+  /** Set when the account stopped for good (Avito refused its keys): the others keep running. */
+  fatal?: unknown;
+  stop: AbortController;
+  /** With STORE_URL: this process's share of the shared queue, until serve stops. */
+  consuming?: Promise<void>;
+  stopConsuming: AbortController;
+}
+
+async function openServedAccount(context: CommandContext, config: Config, processLogger: Logger, listen: true | 'shared'): Promise<ServedAccount> {
+  const logger = createAccountLogger(processLogger, config);
+  const watch = { avito: {} as CallWatch, storeWrites: {} as CallWatch, engine: {} as CallWatch, telegram: {} as CallWatch };
+  const daemon = await openDaemon(context, config, logger, { dryRun: false, listen, watch }).catch((error: unknown) => {
+    throw nameAccountIn(error, config);
+  });
+  return { config, logger, daemon, watch, stop: new AbortController(), stopConsuming: new AbortController() };
+}
+
+/** The account's queue of deliveries; Avito refusing its keys stops this account (with one account, serve: `failServe`). */
+async function startInbox(account: ServedAccount, failServe: ((error: unknown) => void) | undefined): Promise<void> {
+  const stopAccount = (error: unknown): void => {
+    if (account.fatal !== undefined) return;
+    account.fatal = account.daemon.tellFatal(error);
+    account.stop.abort();
+    if (failServe) return failServe(account.fatal);
+    account.logger.error(accountsText().accountStopped(account.config.account ?? '', describeError(error)));
+  };
+  try {
+    account.inbox = await openInbox(account.config, account.daemon, account.logger, stopAccount);
+    // With several processes, every one of them takes deliveries from the shared queue (this one's listener included).
+    account.consuming = account.daemon.cluster?.consume(account.inbox, account.config.poll.concurrency, account.stopConsuming.signal);
+  } catch (error) {
+    if (failServe) throw error;
+    stopAccount(error);
+  }
+}
+
+/** The account's safety passes and its pause/resume requests, until serve stops or the account does. */
+async function runServedAccount(context: CommandContext, account: ServedAccount, stopping: AbortSignal, alone: boolean): Promise<void> {
+  if (account.fatal !== undefined || !account.inbox) return;
+  const { daemon, inbox, config } = account;
+  // Passes are minutes apart here: `avito-ai pause|resume` must not wait for one.
+  const controls = setInterval(() => void daemon.applyControls(), CONTROL_POLL_MS);
+  try {
+    await runPollLoop({
+      ...daemon.passDeps,
+      isBusy: (chatId) => inbox.holds(chatId),
+      signal: AbortSignal.any([context.io.signal, stopping, account.stop.signal]),
+      intervalMs: config.server.safetyPollMinutes * 60_000,
+      onPass: daemon.onPass,
+      onPassError: daemon.onPassError,
+      ...sharedPasses(daemon),
+    });
+  } catch (error) {
+    account.fatal ??= daemon.tellFatal(error);
+    if (!alone) account.logger.error(accountsText().accountStopped(config.account ?? '', describeError(error)));
+  } finally {
+    clearInterval(controls);
+  }
+}
+
+/** With several processes: one runs the passes, and hands the chats to the shared queue. */
+function sharedPasses(daemon: Daemon): Partial<PollLoopOptions> {
+  const { cluster } = daemon;
+  return cluster ? { handOff: cluster.handOff, takeTurn: cluster.takeTurn, turnRetryMs: cluster.turnRetryMs } : {};
+}
+
+/** Every account's settings, checked before any store is touched; the process-wide ones (listeners, monitor) are the same in all. */
+function readSettings(context: CommandContext): { main: Config; accounts: Config[]; secrets: string[] } {
   const { options } = context;
   const port = options.port === undefined ? undefined : parsePort(options.port);
-  const config = loadConfig(context, {
+  const { main, accounts } = loadAccountsWithMain(context, {
     ...(options.host ? { HOST: String(options.host) } : {}),
     ...(port !== undefined ? { PORT: String(port) } : {}),
   });
-  requireAvitoCredentials(config);
-  const secret = requireWebhookSecret(config);
-  const { monitorHost, monitorToken } = config.server;
+  const secrets: string[] = [];
+  checkEachAccount(accounts, (config) => {
+    requireAvitoCredentials(config);
+    secrets.push(requireWebhookSecret(config));
+  });
+  const { monitorHost, monitorToken } = main.server;
   if (!isLoopbackHost(monitorHost) && !monitorToken) {
     // Opening buyers' data to the network is a choice: made with a token the seller chose and keeps.
     throw new ConfigError('MONITOR_TOKEN', commandsText().monitorOpen(monitorHost), { hint: commandsText().monitorOpenHint });
   }
-  return { config, secret };
+  return { main, accounts, secrets };
 }
 
 async function resolveMonitorToken(config: Config): Promise<MonitorToken> {
@@ -134,14 +207,16 @@ async function drainInbox(inbox: Inbox, daemon: Daemon, logger: Logger): Promise
 }
 
 interface ListenerDeps {
-  secret: string;
+  /** One per account, in the accounts' order: the index of the one a URL carries routes its delivery. */
+  secrets: string[];
   token: string;
   monitor: Monitor;
-  inbox: Inbox;
+  /** Many accounts: the monitor of the one `?account=` names. */
+  accounts?: MonitorServerOptions['accounts'];
+  receive: Pick<WebhookListenerOptions<Delivery>, 'onDelivery' | 'onRejected'>;
   logger: Logger;
   /** The webhook listener died after it started: serve stops. */
   onFailure(error: unknown): void;
-  cluster?: Cluster;
 }
 
 /** The webhook listener, then the monitor's; a monitor that cannot listen closes the webhook again. */
@@ -152,9 +227,9 @@ async function startListeners(config: Config, deps: ListenerDeps): Promise<Liste
       host,
       port,
       webhookPath: WEBHOOK_PATH,
-      webhookSecret: deps.secret,
+      webhookSecret: deps.secrets.length === 1 ? deps.secrets[0]! : deps.secrets,
       health: () => deps.monitor.health(),
-      ...receiveDeliveries(deps.inbox, deps.logger, deps.cluster),
+      ...deps.receive,
       onError: (error) => deps.logger.error(logText().webhookError(describeError(error))),
     },
     deps.onFailure,
@@ -168,6 +243,7 @@ async function startListeners(config: Config, deps: ListenerDeps): Promise<Liste
       port: monitorPort,
       token: deps.token,
       monitor: deps.monitor,
+      ...(deps.accounts ? { accounts: deps.accounts } : {}),
       onError: (error) => deps.logger.error(logText().monitorError(describeError(error))),
     });
     return {
@@ -192,40 +268,47 @@ async function startWebhookListener(options: WebhookListenerOptions<Delivery>, o
   return { server: await startWebhookServer<Delivery>({ ...options, parseDelivery: parseWebhookDelivery }), thread: false };
 }
 
-function receiveDeliveries(inbox: Inbox, logger: Logger, cluster: Cluster | undefined): Pick<WebhookListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
+/** Each delivery to the account whose secret its URL carried: account A's URL never reaches B's inbox. */
+function receiveForAccounts(served: readonly ServedAccount[], logger: Logger): Pick<WebhookListenerOptions<Delivery>, 'onDelivery' | 'onRejected'> {
   return {
-    onDelivery: (delivery) => {
-      if (delivery.kind !== 'message') {
-        inbox.countIgnored();
-        if (delivery.kind === 'other') logger.debug(logText().webhookIgnored(delivery.type));
-        return;
-      }
-      if (cluster) return cluster.publish(delivery, logger);
-      const result: ReceiveResult = inbox.receive(delivery);
-      logger.debug(logText().webhookResult(result), { chat: delivery.message.chatId, message: delivery.message.id });
+    onDelivery: (delivery, secret) => {
+      const account = served[secret];
+      if (!account?.inbox || account.fatal !== undefined) return (account?.logger ?? logger).warn(accountsText().deliveryForStopped);
+      receiveDelivery(account.inbox, account.logger, delivery, account.daemon.cluster);
     },
-    onRejected: (reason) => {
-      inbox.countRejected();
-      logger.warn(logText().webhookRefused(reason));
+    onRejected: (reason, secret) => {
+      const account = served[secret];
+      account?.inbox?.countRejected();
+      (account?.logger ?? logger).warn(logText().webhookRefused(reason));
     },
   };
 }
 
-/** With several processes: one runs the passes, and hands the chats to the shared queue. */
-function sharedPasses(daemon: Daemon): Partial<PollLoopOptions> {
-  const { cluster } = daemon;
-  return cluster ? { handOff: cluster.handOff, takeTurn: cluster.takeTurn, turnRetryMs: cluster.turnRetryMs } : {};
+function receiveDelivery(inbox: Inbox, logger: Logger, delivery: Delivery, cluster: Cluster | undefined): void {
+  if (delivery.kind !== 'message') {
+    inbox.countIgnored();
+    if (delivery.kind === 'other') logger.debug(logText().webhookIgnored(delivery.type));
+    return;
+  }
+  if (cluster) return cluster.publish(delivery, logger);
+  const result: ReceiveResult = inbox.receive(delivery);
+  logger.debug(logText().webhookResult(result), { chat: delivery.message.chatId, message: delivery.message.id });
 }
 
-function logStarted(logger: Logger, config: Config, listeners: Listeners, secret: string, token: MonitorToken, engine: string): void {
-  logger.info(logText().serveStarted, {
-    url: listeners.webhook.url,
-    webhook: hideWebhookSecret(webhookUrl(listeners.webhook.url, secret), secret),
-    listener: listeners.thread ? 'thread' : 'main thread',
-    monitor: listeners.monitor.url,
-    reply_delay_s: config.server.replyDelayMs / 1000,
-    safety_poll_min: config.server.safetyPollMinutes,
-    engine,
+function logStarted(logger: Logger, config: Config, listeners: Listeners, secrets: readonly string[], token: MonitorToken, served: readonly ServedAccount[]): void {
+  if (served.length > 1) logger.info(accountsText().accountsStarted(served.map((account) => account.config.account).join(', ')));
+  served.forEach((account, index) => {
+    const secret = secrets[index]!;
+    account.logger.info(logText().serveStarted, {
+      url: listeners.webhook.url,
+      webhook: hideWebhookSecret(webhookUrl(listeners.webhook.url, secret), secret),
+      listener: listeners.thread ? 'thread' : 'main thread',
+      monitor: listeners.monitor.url,
+      reply_delay_s: account.config.server.replyDelayMs / 1000,
+      safety_poll_min: account.config.server.safetyPollMinutes,
+      engine: account.daemon.engine.name,
+      stopped: account.fatal === undefined ? undefined : true,
+    });
   });
   // A line of its own: the link stays whole (unquoted) for a terminal to open.
   logger.info(logText().dashboard(dashboardLink(listeners.monitor.url, token, config.log.format)), { token_file: token.file });

@@ -3,11 +3,12 @@ import { computeStats, type MonitorStats } from '../../core/stats.js';
 import type { Config } from '../../config/config.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
-import { loadConfig, openStoreFor } from '../services.js';
+import { openStoreFor } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { commandsText } from '../../messages/commands.js';
 
 export default async function stats(context: CommandContext): Promise<ExitCode> {
-  const figures = await readStats(loadConfig(context));
+  const figures = await readStats(loadAccountConfig(context));
   const out = context.io.stdout;
   if (context.options.json) {
     out.write(`${JSON.stringify(figures, null, 2)}\n`);

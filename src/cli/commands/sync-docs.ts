@@ -9,13 +9,14 @@ import type { KnowledgeDocumentInfo, SyncChange, SyncOptions, SyncReport } from 
 import { ExitCode } from '../exit-codes.js';
 import type { OutputStream } from '../io.js';
 import type { CommandContext } from '../command.js';
-import { createEngineFor, createLoggerFor, loadConfig } from '../services.js';
+import { createEngineFor, createLoggerFor } from '../services.js';
+import { loadAccountConfig } from '../accounts/load.js';
 import { syncDocsText } from '../../messages/sync-docs.js';
 
 export default async function syncDocs(context: CommandContext): Promise<ExitCode> {
   const { options, io } = context;
   const dir = context.args[0] === undefined ? undefined : String(context.args[0]);
-  const config = loadConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
+  const config = loadAccountConfig(context, dir ? { KNOWLEDGE_DIR: dir } : {});
   const logger = createLoggerFor(config, context);
   const engine = await createEngineFor(config, { logger, ...(options.engine ? { engine: String(options.engine) } : {}) });
   const out = io.stdout;

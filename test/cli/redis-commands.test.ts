@@ -2,12 +2,13 @@
  * The commands a seller runs against a Redis store, from any machine: `chats`, `stats`, `pause`, `resume` act on the shared store at once (no
  * control inbox), also while a `poll` process is running on it; a wrong or unreachable STORE_URL is one clear line.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/avito/sandbox/index.js';
+import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandbox/index.js';
+import { DEMO_SCENARIO } from '../../src/cli/commands/demo.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { runInProcess, startInProcess } from '../helpers/cli.js';
 import { sandboxEnv, startDemoSandbox } from '../helpers/demo-sandbox.js';
@@ -141,6 +142,45 @@ describe.skipIf(!HAS_REDIS)('commands on the Redis store', () => {
     }
   });
 
+  it('two accounts of one install on one Redis: each answered through its own keys, nothing of one shows in the other', async () => {
+    const [shop1, shop2] = [await startShop('shop1'), await startShop('shop2')];
+    try {
+      const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-redis-accounts-'));
+      const database = ++db;
+      mkdirSync(join(cwd, 'accounts'));
+      for (const [name, sb] of [['shop1', shop1], ['shop2', shop2]] as const) {
+        const keys = sandboxEnv(sb, join(cwd, 'data', `${name}.json`));
+        writeFileSync(join(cwd, 'accounts', `${name}.env`), `AVITO_API_URL=${keys.AVITO_API_URL}\nAVITO_CLIENT_ID=${keys.AVITO_CLIENT_ID}\nAVITO_CLIENT_SECRET=${keys.AVITO_CLIENT_SECRET}\n`);
+      }
+      // The same demo chats in both: a chat id alone must not tell the accounts apart.
+      const env = { ACCOUNTS_DIR: 'accounts', KNOWLEDGE_DIR: sandboxEnv(shop1, '').KNOWLEDGE_DIR!, STORE_URL: `${redis.url.slice(0, -2)}/${database}`, REPLY_MAX_AGE_HOURS: '0' };
+      const poll = await runInProcess(['poll', '--once'], { cwd, env });
+      expect(poll.code, poll.stderr).toBe(ExitCode.Ok);
+      const chatId = answeredChat(shop1);
+      expect(shop2.sent(chatId).length).toBe(shop1.sent(chatId).length);
+
+      const paused = await runInProcess(['pause', chatId, '--account', 'shop1'], { cwd, env });
+      expect(paused.code, paused.stderr).toBe(ExitCode.Ok);
+      for (const sb of [shop1, shop2]) sb.addMessage(chatId, { text: 'А доставка есть?' });
+      const before = [shop1.sent(chatId).length, shop2.sent(chatId).length];
+      await runInProcess(['poll', '--once'], { cwd, env });
+      expect(shop1.sent(chatId)).toHaveLength(before[0]!);
+      expect(shop2.sent(chatId)).toHaveLength(before[1]! + 1);
+
+      const client = new Redis(env.STORE_URL);
+      try {
+        const [paused1, paused2] = await Promise.all(['shop1', 'shop2'].map(async (name) => JSON.parse((await client.hget(`avito-ai:{${name}}:chats`, chatId)) ?? '{}').pausedUntil));
+        expect(paused1).toBeGreaterThan(Date.now());
+        expect(paused2).toBeUndefined();
+        expect(await client.exists('avito-ai:{default}:chats')).toBe(0);
+      } finally {
+        client.disconnect();
+      }
+    } finally {
+      await Promise.all([shop1.close(), shop2.close()]);
+    }
+  });
+
   it('a wrong or unreachable STORE_URL is one line naming it and the fix', async () => {
     sandbox = await startDemoSandbox();
     const { cwd, env } = machine(sandbox, 0);
@@ -174,4 +214,10 @@ async function registerWebhook(sb: Sandbox, url: string): Promise<void> {
   const token = (await (await fetch(`${sb.url}/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.credentials.clientId, client_secret: sb.credentials.clientSecret }) })).json()) as { access_token: string };
   const response = await fetch(`${sb.url}/messenger/v3/webhook`, { method: 'POST', headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
   if (!response.ok) throw new Error(`webhook registration failed: ${response.status}`);
+}
+
+/** The demo's chats under an account's own keys. */
+function startShop(name: string): Promise<Sandbox> {
+  const demo = JSON.parse(readFileSync(DEMO_SCENARIO, 'utf8')) as Record<string, unknown>;
+  return startSandbox({ scenario: parseScenario({ ...demo, credentials: { clientId: `${name}-client`, clientSecret: `${name}-secret` } }) });
 }

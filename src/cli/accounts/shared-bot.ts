@@ -39,7 +39,10 @@ export async function listenSharedBots(accounts: readonly SharingAccount[], logg
     // A bot of its own for reading: unnamed, since its /status and /chats speak for every account it serves.
     const window = await createTelegramFor({ ...group[0]!.config, account: undefined }, logger);
     const actions = combineSellerActions(group.map(({ daemon }) => ({ actions: daemon.sellerActions!, store: daemon.store })));
-    await window?.bot.listen(actions, signal);
+    if (!window) return;
+    // With STORE_URL several processes run this: the first account's Telegram lease picks the one reader.
+    const cluster = group[0]!.daemon.cluster;
+    await (cluster ? cluster.holdTelegram((turn) => window.bot.listen(actions, turn), signal) : window.bot.listen(actions, signal));
   });
   await Promise.all(readers);
 }

@@ -6,7 +6,7 @@ import { readAnotherResponder } from './another-responder.js';
 import { isFatalForAccount, isFatalForChat } from './failures.js';
 import { isWithinActiveHours, type ResponderSettings } from './inquiry.js';
 import type { ChatSummary } from './model.js';
-import type { Clock, Messenger, Notifier, Store } from './ports.js';
+import type { Clock, Messenger, Notifier, Store, StoreTransaction } from './ports.js';
 import type { ChatOutcome, Responder } from './responder.js';
 
 const META_UPDATED_SINCE = 'poll.updatedSince';
@@ -88,10 +88,10 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   if (!deps.dryRun) {
     const newest = chats.reduce((max, chat) => Math.max(max, chat.updated), since ?? 0);
     if (deps.signal?.aborted) for (const [id] of candidates) pass.stillOpen.add(id);
+    // A shared store takes a chat's write only from the holder of its lock; a store of one process takes them all at once.
+    if (store.shared) for (const [chatId, since] of pass.rechecked) await deps.responder.exclusive(chatId, () => store.transact((tx) => clearRecheck(store, tx, chatId, since)));
     await store.transact((tx) => {
-      for (const [chatId, since] of pass.rechecked) {
-        if (store.getChat(chatId)?.recheckAfter === since) tx.updateChat(chatId, (s) => void delete s.recheckAfter);
-      }
+      if (!store.shared) for (const [chatId, since] of pass.rechecked) clearRecheck(store, tx, chatId, since);
       if (newest > 0) tx.setMeta(META_UPDATED_SINCE, String(newest));
       tx.setMeta(META_OPEN_CHATS, JSON.stringify([...pass.stillOpen]));
       tx.setMeta(META_LAST_PASS, String(clock.now()));
@@ -99,6 +99,11 @@ export async function runPollPass(deps: PollDeps): Promise<PassSummary> {
   }
   pass.summary.durationMs = clock.now() - started;
   return pass.summary;
+}
+
+/** The look the mark asked for is done (unless a newer reply set it again). */
+function clearRecheck(store: Store, tx: StoreTransaction, chatId: string, since: number): void {
+  if (store.getChat(chatId)?.recheckAfter === since) tx.updateChat(chatId, (s) => void delete s.recheckAfter);
 }
 
 function collectCandidates(store: Store, changed: readonly ChatSummary[]): Map<string, ChatSummary | undefined> {
@@ -160,11 +165,7 @@ async function handOffChat(pass: Pass, handOff: HandOff, chatId: string, chat: C
   const { store, responder } = pass.deps;
   try {
     if (recheck !== undefined) {
-      await responder.exclusive(chatId, () =>
-        store.transact((tx) => {
-          if (store.getChat(chatId)?.recheckAfter === recheck) tx.updateChat(chatId, (s) => void delete s.recheckAfter);
-        }),
-      );
+      await responder.exclusive(chatId, () => store.transact((tx) => clearRecheck(store, tx, chatId, recheck)));
     }
     await handOff.dispatch(chatId, chat);
     pass.summary.handled++;

@@ -212,6 +212,8 @@ export interface StoreReader {
 
 /** Every write is a transaction: what `apply` changes is visible to reads at once, and durable together, in one write, when the promise resolves. */
 export interface Store extends StoreReader {
+  /** Other processes write to this store too (Redis): a chat is written only under its lock (`Responder.exclusive`), or the write is refused. */
+  readonly shared?: boolean;
   transact(apply: (tx: StoreTransaction) => void): Promise<void>;
   close(): Promise<void>;
 }

@@ -22,7 +22,7 @@ local p = cjson.decode(ARGV[1])
 local k = p.prefix
 for _, f in ipairs(p.fences) do
   local holder = redis.call('GET', k .. 'lease:chat:' .. f[1])
-  if (f[2] == '' and holder) or (f[2] ~= '' and holder ~= f[2]) then return redis.error_reply('FENCED ' .. f[1]) end
+  if holder ~= f[2] then return redis.error_reply('FENCED ' .. f[1]) end
 end
 if not redis.call('SET', k .. 'tx:' .. p.id, '1', 'NX', 'PX', p.idTtlMs) then return 'again' end
 for _, c in ipairs(p.chats) do redis.call('HSET', k .. 'chats', c[1], c[2]) end
@@ -67,6 +67,7 @@ export interface OpenRedisStoreOptions {
 
 /** Store over Redis; also the chat lock the responder takes, and the leases of the pass and the Telegram reader. */
 export class RedisStore implements Store, ChatLock {
+  readonly shared = true;
   readonly leases: Leases;
   #replica: DocumentStore;
   #lastLogId: string;
@@ -253,7 +254,7 @@ export class RedisStore implements Store, ChatLock {
       id: `${this.owner}:${++this.#written}`,
       idTtlMs: String(TX_ID_TTL_MS),
       writer: this.owner,
-      fences: [...chats].map((chatId) => [chatId, this.leases.token(`chat:${chatId}`) ?? '']),
+      fences: [...chats].map((chatId) => [chatId, this.#fence(chatId)]),
       chats: (entry.chats ?? []).map((c) => [c.chatId, JSON.stringify(c)]),
       pending: (entry.pending ?? []).map((p) => [p.chatId, JSON.stringify(p)]),
       closed: entry.closed ?? [],
@@ -269,6 +270,13 @@ export class RedisStore implements Store, ChatLock {
       logLimit: String(LOG_LIMIT),
       entry: JSON.stringify(shared),
     };
+  }
+
+  /** The token this process holds the chat by; none (never held, or lapsed while stalled): the write is refused before it leaves, since it was decided on what may no longer be true. */
+  #fence(chatId: string): string {
+    const token = this.leases.token(`chat:${chatId}`);
+    if (token === undefined) throw new StoreError(redisText().fenced(chatId), this.#where(), 'locked');
+    return token;
   }
 
   #where(): string {

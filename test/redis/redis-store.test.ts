@@ -48,12 +48,14 @@ describe.skipIf(!HAS_REDIS)('the Redis store', () => {
 
   it("shows one process's writes to another once it replays the log, counters added, not overwritten", async () => {
     const [a, b] = await twoProcesses();
-    await a.transact((tx) => {
-      tx.updateChat('c1', (state) => void (state.buyerName = 'Анна'));
-      tx.markProcessed(['m1']);
-      tx.increment('repliesSent');
-      tx.setMeta('k', 'v');
-    });
+    await a.run('c1', () =>
+      a.transact((tx) => {
+        tx.updateChat('c1', (state) => void (state.buyerName = 'Анна'));
+        tx.markProcessed(['m1']);
+        tx.increment('repliesSent');
+        tx.setMeta('k', 'v');
+      }),
+    );
     await b.transact((tx) => tx.increment('repliesSent', 2));
     await Promise.all([a.catchUp(), b.catchUp()]);
     for (const store of [a, b]) {
@@ -71,7 +73,7 @@ describe.skipIf(!HAS_REDIS)('the Redis store', () => {
   it('keeps accounts apart', async () => {
     const a = await open(`apart-a${++account}`);
     const b = await open(`apart-b${account}`);
-    await a.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'A')));
+    await a.run('c1', () => a.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'A'))));
     await b.catchUp();
     expect(b.getChat('c1')).toBeUndefined();
   });
@@ -97,6 +99,20 @@ describe.skipIf(!HAS_REDIS)('the Redis store', () => {
     expect(messenger.sends).toEqual([]);
     await fenceSends(messenger, b.leases).sendMessage('c2', 'вовремя');
     expect(messenger.sentTo('c2')).toEqual(['вовремя']);
+  });
+
+  it('refuses the write of a process whose lease lapsed while it stalled, though no one else holds the chat now', async () => {
+    const [a, b] = await twoProcesses({ ttlMs: 300 });
+    await b.run('c1', () => b.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'свежее'))));
+    expect(await a.leases.tryAcquire('chat:c1')).toBe(true);
+    // A stalls: its renewals stop (here: its lease is deleted as if it ran out) and its clock runs past the grant.
+    await a.redis.del(`${a.prefix}lease:chat:c1`);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await expect(a.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'устаревшее')))).rejects.toThrow(/другой процесс/);
+    expect(JSON.parse((await b.redis.hget(`${b.prefix}chats`, 'c1')) ?? '{}').buyerName).toBe('свежее');
+    // Never held at all: refused just the same; what belongs to no chat is written freely.
+    await expect(b.transact((tx) => tx.updateChat('c9', (state) => void (state.buyerName = 'без аренды')))).rejects.toThrow(/другой процесс/);
+    await expect(b.transact((tx) => tx.setMeta('shared', 'ok'))).resolves.toBeUndefined();
   });
 
   it('answers a question once when two processes look at the chat at the same moment', async () => {
@@ -142,7 +158,7 @@ describe.skipIf(!HAS_REDIS)('the Redis store', () => {
 
   it('keeps what was written across a restart of Redis (AOF), and the processes go on writing', async () => {
     const [a, b] = await twoProcesses();
-    await a.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'до')));
+    await a.run('c1', () => a.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'до'))));
     await redis.restart();
     await a.transact((tx) => tx.increment('found'));
     await b.catchUp();

@@ -7,7 +7,7 @@
  * its own, so the bearer tokens in the log tell which process made each request.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -174,6 +174,7 @@ function describeChats(r: Rig, findings: readonly string[]): string {
 
 function expectExactlyOneReplyEach(r: Rig): TurnCheck {
   const turns = checkTurns(r.sandbox, r.chatIds);
+  dumpLogs(r);
   const detail = describeChats(r, [...turns.doubled, ...turns.unanswered]);
   expect(turns.doubled, `turns with two replies:\n${detail}`).toEqual([]);
   expect(turns.unanswered, `unanswered turns:\n${detail}`).toEqual([]);
@@ -181,6 +182,12 @@ function expectExactlyOneReplyEach(r: Rig): TurnCheck {
 }
 
 /** SIGTERM to every process still running: each finishes what it holds and exits 0. */
+function dumpLogs(r: Rig): void {
+  if (!process.env.REDIS_WORKERS_DUMP) return;
+  for (const worker of r.workers) writeFileSync(join(process.env.REDIS_WORKERS_DUMP, `${worker.name}.log`), worker.output.text());
+  writeFileSync(join(process.env.REDIS_WORKERS_DUMP, 'requests.json'), JSON.stringify(r.sandbox.requests.map((q) => ({ ...q, owner: ownerOf(r, q)?.name })), null, 0));
+}
+
 async function stopAll(r: Rig): Promise<void> {
   const live = liveWorkers(r);
   for (const worker of live) worker.child.kill('SIGTERM');
@@ -223,7 +230,145 @@ async function killOne(r: Rig, random: () => number, aimAtSend: boolean, latency
   return midSend;
 }
 
+function sendsTo(r: Rig, chatId: string): RecordedRequest[] {
+  return r.sandbox.requests.filter((request) => isSend(request) && chatOfSend(request) === chatId);
+}
+
+function sendsBy(r: Rig, worker: Worker): RecordedRequest[] {
+  return r.sandbox.requests.filter((request) => isSend(request) && ownerOf(r, request) === worker);
+}
+
+/** What a process has in flight at the sandbox: a send, a look at a chat with a question open (its reply still to be made). */
+function inFlight(r: Rig, worker: Worker): { send: boolean; look: boolean } {
+  const found = { send: false, look: false };
+  for (const request of r.sandbox.requests) {
+    if (request.status !== 0 || ownerOf(r, request) !== worker) continue;
+    if (isSend(request)) found.send = true;
+    const looked = request.method === 'GET' ? /\/chats\/([^/]+)\/messages/.exec(request.path)?.[1] : undefined;
+    if (looked !== undefined && r.sandbox.messages(decodeURIComponent(looked)).at(-1)?.direction === 'in') found.look = true;
+  }
+  return found;
+}
+
+/** Buyers asking all along, every 300 ms, except in the chats held back (until the time set for each). */
+interface Asker {
+  /** When a question was added, by chat. */
+  asked: Map<string, number[]>;
+  heldBack: Map<string, number>;
+  stop(): void;
+}
+
+function startAsking(r: Rig, random: () => number): Asker {
+  const asked = new Map<string, number[]>();
+  const heldBack = new Map<string, number>();
+  let tick = 0;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    const skip = new Set([...heldBack].filter(([, until]) => until > now).map(([chatId]) => chatId));
+    const before = new Map(r.chatIds.map((chatId) => [chatId, r.sandbox.messages(chatId).length]));
+    askMore(r, 2, random, `t${tick++}`, skip);
+    for (const chatId of r.chatIds) if (r.sandbox.messages(chatId).length > before.get(chatId)!) asked.set(chatId, [...(asked.get(chatId) ?? []), now]);
+  }, 300);
+  return { asked, heldBack, stop: () => clearInterval(timer) };
+}
+
+interface Stall {
+  worker: Worker;
+  moment: 'send' | 'look';
+  /** The chats it made requests for in the second before it froze. */
+  inHand: Set<string>;
+  stoppedAt: number;
+  resumedAt: number;
+}
+
+/**
+ * SIGSTOPs the first worker caught with a send (or a look at an open chat) in flight, for `stallMs`,
+ * then SIGCONT. No new question goes to the chats it held until 2 s after it resumed: a send of
+ * its there before then repeats what another process already settled.
+ */
+async function stallOnce(r: Rig, asker: Asker, moment: 'send' | 'look', stallMs: number): Promise<Stall> {
+  let caught: Worker | undefined;
+  await waitFor(() => (caught = liveWorkers(r).find((worker) => inFlight(r, worker)[moment])) !== undefined, `a worker with a ${moment} in flight`, 20_000);
+  const worker = caught!;
+  worker.child.kill('SIGSTOP');
+  const stoppedAt = Date.now();
+  const inHand = new Set<string>();
+  for (const request of r.sandbox.requests) {
+    const chat = /\/chats\/([^/]+)/.exec(request.path)?.[1];
+    if (chat !== undefined && request.at > stoppedAt - 1000 && ownerOf(r, request) === worker) inHand.add(decodeURIComponent(chat));
+  }
+  for (const chatId of inHand) asker.heldBack.set(chatId, Infinity);
+  await pause(stallMs);
+  worker.child.kill('SIGCONT');
+  const resumedAt = Date.now();
+  for (const chatId of inHand) asker.heldBack.set(chatId, resumedAt + 2000);
+  return { worker, moment, inHand, stoppedAt, resumedAt };
+}
+
+/** Chats another process than `frozen` made a request for (its look, its send) between `from` and `to`. */
+function chatsTakenOver(r: Rig, frozen: Worker, chatIds: ReadonlySet<string>, from: number, to: number): Map<string, number> {
+  const last = new Map<string, number>();
+  for (const request of r.sandbox.requests) {
+    const chat = /\/chats\/([^/]+)/.exec(request.path)?.[1];
+    if (chat === undefined || request.at <= from || request.at >= to || ownerOf(r, request) === frozen) continue;
+    if (chatIds.has(decodeURIComponent(chat))) last.set(decodeURIComponent(chat), request.at);
+  }
+  return last;
+}
+
+/**
+ * Sends of the frozen process, after it resumed, to a chat another process took over during the
+ * stall, with no new question in that chat since: a reply to what was already settled.
+ */
+function findStaleSends(r: Rig, frozen: Worker, takenOver: ReadonlyMap<string, number>, resumedAt: number, asked: ReadonlyMap<string, number[]>): string[] {
+  const stale: string[] = [];
+  for (const send of sendsBy(r, frozen).filter((request) => request.at >= resumedAt)) {
+    const chatId = chatOfSend(send);
+    const takenAt = takenOver.get(chatId);
+    if (takenAt === undefined) continue;
+    if (!(asked.get(chatId) ?? []).some((at) => at > takenAt && at < send.at)) stale.push(`${chatId}@+${send.at - resumedAt}ms`);
+  }
+  return stale;
+}
+
 describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
+  // KNOWN FAILING (about two runs in three) until the store fences a lost lease: a resumed process's
+  // late write (its timed-out send recorded as "may have landed") goes through whenever nobody holds
+  // the chat at that moment, because RedisStore#plan sends an empty fence for a lease it no longer
+  // holds and the script lets an empty fence pass a free chat. The write brings back the write-ahead
+  // record another process had settled, and the next look sends the reply a second time.
+  it('SIGSTOP past the lease, once mid-send and once mid-look: the others take its chats over, and once resumed it sends nothing there', async () => {
+    const r = await startRig({ chats: 30, seed: 19, latencyMs: 100 });
+    for (let i = 0; i < 3; i++) await startWorker(r);
+    const asker = startAsking(r, createRandom(20_261_206));
+    const stalls: Stall[] = [];
+    try {
+      for (const moment of ['send', 'look'] as const) stalls.push(await stallOnce(r, asker, moment, 3 * LEASE_S * 1000));
+      await pause(3000);
+    } finally {
+      asker.stop();
+    }
+    await waitUntilSettled(r, 30_000);
+    await pause(2000);
+
+    // One reply per turn: so no turn has replies from two processes either.
+    const turns = expectExactlyOneReplyEach(r);
+    for (const stall of stalls) {
+      const { worker: frozen, moment, inHand, stoppedAt, resumedAt } = stall;
+      const takenOver = chatsTakenOver(r, frozen, inHand, stoppedAt, resumedAt);
+      const answeredMeanwhile = [...takenOver.keys()].filter((chatId) => sendsTo(r, chatId).some((request) => ownerOf(r, request) !== frozen && request.at > stoppedAt && request.at < resumedAt));
+      const stale = findStaleSends(r, frozen, takenOver, resumedAt, asker.asked);
+      const fenced = frozen.output.count(/уже обрабатывает другой процесс/);
+      console.info(JSON.stringify({ test: 'redis-stall', moment, frozen: frozen.name, inHand: inHand.size, takenOver: takenOver.size, answeredMeanwhile: answeredMeanwhile.length, fenced, inquiries: turns.inquiries }));
+      expect(stale, `${moment}: sends of the frozen process repeating another's reply:\n${describeChats(r, stale)}`).toEqual([]);
+      // The stall really cost it chats that others took over meanwhile, or this proves nothing.
+      expect(takenOver.size, moment).toBeGreaterThanOrEqual(1);
+      if (moment === 'look') expect(answeredMeanwhile.length, 'chats it was about to answer, answered by another').toBeGreaterThanOrEqual(1);
+      expect(sendsBy(r, frozen).some((request) => request.at > resumedAt), `${frozen.name} works again once resumed`).toBe(true);
+    }
+    await stopAll(r);
+  }, 90_000);
+
   it('SIGKILL at random points (mid-send too), a Redis restart, 20 % Avito faults: every buyer turn has exactly one reply', async () => {
     const LATENCY_MS = 15;
     const CHAOS_S = 24;

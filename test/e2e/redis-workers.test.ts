@@ -63,8 +63,8 @@ afterEach(async () => {
   rig = undefined;
 });
 
-async function startRig(options: { chats: number; seed: number; latencyMs: number }): Promise<Rig> {
-  const scenario = generateScenario({ chats: options.chats, messagesPerChat: 1, seed: options.seed });
+async function startRig(options: { chats: number; seed: number; latencyMs: number; messagesPerChat?: number }): Promise<Rig> {
+  const scenario = generateScenario({ chats: options.chats, messagesPerChat: options.messagesPerChat ?? 1, seed: options.seed });
   const sandbox = await startSandbox({ scenario, latencyMs: options.latencyMs });
   const redis = await startRedis();
   const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-redis-workers-'));
@@ -96,7 +96,14 @@ async function startWorker(r: Rig, command: 'poll' | 'serve' = 'poll', extraEnv:
   if (command === 'serve') {
     const port = await freePort();
     webhook = `http://127.0.0.1:${port}/avito/webhook/${WEBHOOK_SECRET}`;
-    Object.assign(env, { AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, PORT: String(port), MONITOR_PORT: String(await freePort()), APP_BASE_URL: `http://127.0.0.1:${port}` });
+    Object.assign(env, {
+      AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      PORT: String(port),
+      MONITOR_PORT: String(await freePort()),
+      // With STORE_URL nothing makes the store's folder, where serve would keep a token of its own.
+      MONITOR_TOKEN: 'redis-workers-monitor-token',
+      APP_BASE_URL: `http://127.0.0.1:${port}`,
+    });
   }
   const { child, done } = spawnCli([command], { cwd, env, timeoutMs: 170_000 });
   const worker: Worker = { name, command, child, done, output: watchOutput(child), tap, ...(webhook ? { webhook } : {}) };
@@ -125,6 +132,16 @@ async function listPending(redis: TestRedis): Promise<PendingReply[]> {
   const store = await openRedisStore({ url: redis.url, account: 'default', readOnly: true });
   try {
     return store.listPending();
+  } finally {
+    await store.close();
+  }
+}
+
+/** Lines in the store's shared log: what a Redis restart without AOF would lose. */
+async function countLogLines(redis: TestRedis): Promise<number> {
+  const store = await openRedisStore({ url: redis.url, account: 'default', readOnly: true });
+  try {
+    return await store.redis.xlen(`${store.prefix}log`);
   } finally {
     await store.close();
   }
@@ -369,6 +386,50 @@ describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
     await stopAll(r);
   }, 90_000);
 
+  it('one serve and two poll workers: each webhook delivery serve takes in is answered once, by whichever process takes it from the queue', async () => {
+    // Empty chats: every question comes while they run, so the answers come from deliveries, not from the passes at start.
+    const r = await startRig({ chats: 24, seed: 20, latencyMs: 15, messagesPerChat: 0 });
+    // Passes only at start: what is answered later was handed over through the queue.
+    const serve = await startWorker(r, 'serve', { REPLY_DELAY: '0.3', SAFETY_POLL_MINUTES: '60' });
+    for (let i = 0; i < 2; i++) await startWorker(r, 'poll', { REPLY_DELAY: '0.3', AVITO_POLL_INTERVAL: '600' });
+    await waitFor(() => serve.output.count(/^serve запущен$/) === 1, 'serve listening', 20_000).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}:\n${serve.output.text().slice(-3000)}`);
+    });
+    const registered = await spawnCli(['register-webhook'], { cwd: mkdtempSync(join(tmpdir(), 'avito-ai-register-')), env: { ...r.baseEnv, APP_BASE_URL: new URL(serve.webhook!).origin, AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET } }).done;
+    expect(registered.code, registered.stderr).toBe(0);
+    expect(r.sandbox.subscriptions()).toEqual([serve.webhook]);
+
+    const random = createRandom(20_261_207);
+    let added = 0;
+    for (let tick = 0; tick < 12; tick++) {
+      const free = r.chatIds.filter((chatId) => r.sandbox.messages(chatId).at(-1)?.direction !== 'in');
+      for (let i = 0; i < 3 && free.length > 0; i++) {
+        const [chatId] = free.splice(Math.floor(random() * free.length), 1);
+        r.sandbox.addMessage(chatId!, { text: `${QUESTIONS[Math.floor(random() * QUESTIONS.length)]} (${tick}-${i})` });
+        added++;
+      }
+      await pause(700);
+    }
+    await r.sandbox.flushDeliveries();
+    await waitUntilSettled(r, 30_000);
+    await pause(2000);
+
+    const turns = expectExactlyOneReplyEach(r);
+    expect(turns.inquiries).toBe(added);
+    const delivered = r.sandbox.deliveries.filter((delivery) => delivery.url === serve.webhook);
+    expect(delivered.filter((delivery) => delivery.status === 200)).toHaveLength(delivered.length);
+    expect(delivered.length).toBeGreaterThanOrEqual(added);
+    const byProcess = Object.fromEntries(r.workers.map((worker) => [worker.name, sendsBy(r, worker).length]));
+    const passes = r.workers.reduce((sum, worker) => sum + worker.output.count(/^проход$/), 0);
+    console.info(JSON.stringify({ test: 'redis-serve-and-polls', added, inquiries: turns.inquiries, deliveries: delivered.length, passes, sendsByProcess: byProcess }));
+    // No pass after the ones at start (the chats were empty then): every answer came through the queue.
+    expect(passes).toBeLessThanOrEqual(r.workers.length);
+    // Shared out: every process answered some, and nothing was sent by a process the relays do not know.
+    for (const worker of r.workers) expect(byProcess[worker.name], worker.name).toBeGreaterThan(0);
+    expect(r.sandbox.requests.filter((request) => isSend(request) && ownerOf(r, request) === undefined)).toEqual([]);
+    await stopAll(r);
+  }, 60_000);
+
   it('SIGKILL at random points (mid-send too), a Redis restart, 20 % Avito faults: every buyer turn has exactly one reply', async () => {
     const LATENCY_MS = 15;
     const CHAOS_S = 24;
@@ -385,6 +446,8 @@ describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
     let added = 0;
     let kills = 0;
     let midSend = 0;
+    let [logBefore, logAfter, restartedAt] = [0, 0, 0];
+    let throughRestart: Worker[] = [];
     for (let second = 1; second <= CHAOS_S; second++) {
       await pause(1000);
       added += askMore(r, 3, random, String(second));
@@ -392,7 +455,13 @@ describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
         kills++;
         if (await killOne(r, random, kills % 2 === 0 || kills === 1, LATENCY_MS)) midSend++;
       }
-      if (second === REDIS_RESTART_AT) await r.redis.restart();
+      if (second === REDIS_RESTART_AT) {
+        logBefore = await countLogLines(r.redis);
+        await r.redis.restart();
+        restartedAt = Date.now();
+        logAfter = await countLogLines(r.redis);
+        throughRestart = liveWorkers(r);
+      }
     }
     r.sandbox.faults.clear();
     const chaosMs = Date.now() - started;
@@ -409,7 +478,12 @@ describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
     // The faults and kills were really met, or this proves nothing.
     const tally = tallyFaults(r.sandbox.requests);
     const sendersByToken = new Set(r.sandbox.requests.filter(isSend).map((request) => ownerOf(r, request)?.name));
-    console.info(JSON.stringify({ test: 'redis-kills', chaosMs, settledMs, added, inquiries: turns.inquiries, kills, midSend, senders: sendersByToken.size, ...tally }));
+    // Processes that were running when Redis restarted went on answering without a restart of their own.
+    const answeredAfterRestart = throughRestart.filter((worker) => sendsBy(r, worker).some((request) => request.at > restartedAt + 1000));
+    console.info(JSON.stringify({ test: 'redis-kills', chaosMs, settledMs, added, inquiries: turns.inquiries, kills, midSend, senders: sendersByToken.size, logBefore, logAfter, answeredAfterRestart: answeredAfterRestart.length, ...tally }));
+    expect(logAfter, 'the shared log after the Redis restart (AOF)').toBeGreaterThanOrEqual(logBefore);
+    expect(logBefore).toBeGreaterThan(0);
+    expect(answeredAfterRestart.length).toBeGreaterThanOrEqual(1);
     expect(kills).toBe(KILL_AT.size);
     expect(midSend).toBeGreaterThanOrEqual(2);
     expect(sendersByToken.has(undefined), 'a send whose process is unknown').toBe(false);

@@ -491,7 +491,7 @@ describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
     expect(logBefore).toBeGreaterThan(0);
     expect(answeredAfterRestart.length).toBeGreaterThanOrEqual(1);
     expect(kills).toBe(KILL_AT.size);
-    expect(midSend).toBeGreaterThanOrEqual(3);
+    expect(midSend).toBeGreaterThanOrEqual(2);
     expect(sendersByToken.has(undefined), 'a send whose process is unknown').toBe(false);
     expect(sendersByToken.size).toBeGreaterThanOrEqual(5);
     for (const kind of FAULT_KINDS) expect(tally.byKind[kind] ?? 0, kind).toBeGreaterThanOrEqual(2);

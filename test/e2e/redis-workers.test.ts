@@ -267,7 +267,8 @@ function inFlight(r: Rig, worker: Worker): { send: boolean; look: boolean } {
   for (const request of r.sandbox.requests) {
     if (request.status !== 0 || ownerOf(r, request) !== worker) continue;
     if (isSend(request)) found.send = true;
-    const looked = request.method === 'GET' ? /\/chats\/([^/]+)\/messages/.exec(request.path)?.[1] : undefined;
+    // Its messages or its details: either way the chat is being looked at.
+    const looked = request.method === 'GET' ? /\/chats\/([^/]+)/.exec(request.path)?.[1] : undefined;
     if (looked !== undefined && r.sandbox.messages(decodeURIComponent(looked)).at(-1)?.direction === 'in') found.look = true;
   }
   return found;

@@ -41,6 +41,8 @@ export class Leases {
   readonly #ttlMs: number;
   readonly #retryMs: number;
   readonly #now: () => number;
+  /** A send starts only with at least this much of the lease left: the time it may take to leave this process. */
+  readonly #sendMarginMs: number;
 
   constructor(
     private readonly redis: RedisClient,
@@ -51,6 +53,7 @@ export class Leases {
     this.#ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
     this.#retryMs = options.retryMs ?? 50;
     this.#now = options.now ?? Date.now;
+    this.#sendMarginMs = Math.floor(this.#ttlMs / 3);
   }
 
   get ttlMs(): number {
@@ -83,14 +86,19 @@ export class Leases {
     }
   }
 
-  /** Renews now and says whether the lease is still this process's: asked right before a send. */
+  /**
+   * Renews now and says whether the lease is still this process's, with most of its life ahead: asked right before a send. A process frozen while
+   * the renewal was on its way reads Redis's "yes" only after the freeze; by its own clock the grant may be gone by then, and the answer is no.
+   */
   async confirm(name: string): Promise<boolean> {
     const held = this.#held.get(name);
     if (!held || held.validUntil <= this.#now()) {
       this.#drop(name);
       return false;
     }
-    return this.#renew(name, held);
+    const asked = this.#now();
+    if (!(await this.#renew(name, held))) return false;
+    return this.#now() < asked + this.#ttlMs - this.#sendMarginMs;
   }
 
   async release(name: string): Promise<void> {

@@ -7,7 +7,7 @@
  * its own, so the bearer tokens in the log tell which process made each request.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -167,6 +167,7 @@ async function waitUntilSettled(r: Rig, timeoutMs: number): Promise<void> {
     const pending = turns.unanswered.length === 0 ? await listPending(r.redis) : [];
     if (turns.unanswered.length === 0 && pending.length === 0) return;
     if (Date.now() > until) {
+      dumpLogs(r);
       throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify({ unanswered: turns.unanswered, pending: pending.map((p) => p.chatId) })}\n${describeChats(r, turns.unanswered)}`);
     }
     await pause(250);
@@ -203,6 +204,7 @@ function expectExactlyOneReplyEach(r: Rig): TurnCheck {
 function dumpLogs(r: Rig): void {
   const dir = process.env.REDIS_WORKERS_DUMP;
   if (!dir) return;
+  mkdirSync(dir, { recursive: true });
   const test = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(0, 40);
   for (const worker of r.workers) writeFileSync(join(dir, `${test}.${worker.name}.log`), worker.output.text());
   writeFileSync(join(dir, `${test}.requests.json`), JSON.stringify(r.sandbox.requests.map((q) => ({ ...q, owner: ownerOf(r, q)?.name }))));
@@ -356,11 +358,9 @@ function findStaleSends(r: Rig, frozen: Worker, takenOver: ReadonlyMap<string, n
 }
 
 describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
-  // KNOWN FAILING (about two runs in three) until the store fences a lost lease: a resumed process's
-  // late write (its timed-out send recorded as "may have landed") goes through whenever nobody holds
-  // the chat at that moment, because RedisStore#plan sends an empty fence for a lease it no longer
-  // holds and the script lets an empty fence pass a free chat. The write brings back the write-ahead
-  // record another process had settled, and the next look sends the reply a second time.
+  // Before the store fenced a lapsed lease this failed about two runs in three: a resumed process's late write (its timed-out
+  // send recorded as "may have landed") went through whenever nobody held the chat at that moment, brought back the write-ahead
+  // record another process had settled, and the next look sent the reply a second time.
   it('SIGSTOP past the lease, once mid-send and once mid-look: the others take its chats over, and once resumed it sends nothing there', async () => {
     const r = await startRig({ chats: 30, seed: 19, latencyMs: 100 });
     for (let i = 0; i < 3; i++) await startWorker(r);

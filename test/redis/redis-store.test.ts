@@ -115,6 +115,31 @@ describe.skipIf(!HAS_REDIS)('the Redis store', () => {
     await expect(b.transact((tx) => tx.setMeta('shared', 'ok'))).resolves.toBeUndefined();
   });
 
+  it('a send is refused when the process froze while its lease was being renewed: the yes from Redis comes too late', async () => {
+    const name = `freeze${++account}`;
+    let clock = 1_000_000;
+    const store = await openRedisStore({ url: redis.url, account: name, leases: { ttlMs: 3000, now: () => clock } });
+    opened.push(store);
+    expect(await store.leases.tryAcquire('chat:c1')).toBe(true);
+    const messenger = new FakeMessenger();
+    messenger.addChat('c1');
+    // The renewal reaches Redis and is granted; the process is frozen before it reads the answer.
+    const evalNow = store.redis.eval.bind(store.redis);
+    store.redis.eval = (async (...args: unknown[]) => {
+      const answer = await (evalNow as (...rest: unknown[]) => Promise<unknown>)(...args);
+      clock += 2500;
+      return answer;
+    }) as typeof store.redis.eval;
+    await expect(fenceSends(messenger, store.leases).sendMessage('c1', 'после заморозки')).rejects.toThrow(/другой процесс/);
+    expect(messenger.sends).toEqual([]);
+    store.redis.eval = evalNow;
+    // Unfrozen and renewed in time, the same process sends.
+    clock += 10;
+    expect(await store.leases.tryAcquire('chat:c1')).toBe(true);
+    await fenceSends(messenger, store.leases).sendMessage('c1', 'вовремя');
+    expect(messenger.sentTo('c1')).toEqual(['вовремя']);
+  });
+
   it('answers a question once when two processes look at the chat at the same moment', async () => {
     const [storeA, storeB] = await twoProcesses();
     const messenger = new FakeMessenger();

@@ -100,12 +100,8 @@ export class DocumentStore implements Store {
   /** Replays a line while opening; returns what it carried that its journals lack, for the next fold to move there. */
   restoreState(entry: StateEntry, movedDialogsUpTo: number): { messages: ChatMessage[]; dialogs: StoredDialog[] } {
     const data = this.#db.data;
-    for (const state of entry.chats ?? []) data.chats[state.chatId] = state;
-    if (entry.processed !== undefined) this.#applyProcessed(entry.processed);
-    for (const record of entry.pending ?? []) data.pending[record.chatId] = record;
-    for (const chatId of entry.closed ?? []) delete data.pending[chatId];
+    this.#applyValues(entry);
     for (const [name, value] of Object.entries(entry.counters ?? {})) data.counters[name as CounterName] = value;
-    for (const [key, value] of entry.meta ?? []) data.meta[key] = value;
     const messages = (entry.messages ?? []).filter((message) => this.restoreMessage(message));
     const dialogs = (entry.dialogs ?? []).filter((record) => record.seq > movedDialogsUpTo);
     for (const record of dialogs) this.restoreDialog(record);
@@ -115,14 +111,20 @@ export class DocumentStore implements Store {
   /** Applies another process's transaction (a shared store's replica): values as written, counters by what it added. */
   applyShared(entry: StateEntry, increments: Partial<Record<CounterName, number>>): void {
     const data = this.#db.data;
+    this.#applyValues(entry);
+    for (const [name, by] of Object.entries(increments)) data.counters[name as CounterName] = (data.counters[name as CounterName] ?? 0) + by;
+    for (const message of entry.messages ?? []) this.restoreMessage(message);
+    for (const { seq: _seq, ...record } of entry.dialogs ?? []) this.#pushDialog(record);
+  }
+
+  /** What a line sets outright, the same from a journal or from another process: chat states, processed ids, write-ahead records, meta. */
+  #applyValues(entry: StateEntry): void {
+    const data = this.#db.data;
     for (const state of entry.chats ?? []) data.chats[state.chatId] = state;
     if (entry.processed !== undefined) this.#applyProcessed(entry.processed);
     for (const record of entry.pending ?? []) data.pending[record.chatId] = record;
     for (const chatId of entry.closed ?? []) delete data.pending[chatId];
-    for (const [name, by] of Object.entries(increments)) data.counters[name as CounterName] = (data.counters[name as CounterName] ?? 0) + by;
     for (const [key, value] of entry.meta ?? []) data.meta[key] = value;
-    for (const message of entry.messages ?? []) this.restoreMessage(message);
-    for (const { seq: _seq, ...record } of entry.dialogs ?? []) this.#pushDialog(record);
   }
 
   restoreMessage(message: ChatMessage): boolean {

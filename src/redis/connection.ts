@@ -2,7 +2,7 @@
 import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { StoreError } from '../errors.js';
+import { StoreError, describeError } from '../errors.js';
 import { redisText } from '../messages/redis.js';
 import { hideUrlSecret } from '../net/url-secret.js';
 
@@ -17,7 +17,7 @@ export async function connectRedis(storeUrl: string, name: string): Promise<Redi
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw new StoreError(redisText().unreachable(hideUrlSecret(storeUrl), describe(error)), hideUrlSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
+    throw new StoreError(redisText().unreachable(hideUrlSecret(storeUrl), describeError(error)), hideUrlSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
   }
   return client;
 }
@@ -25,11 +25,7 @@ export async function connectRedis(storeUrl: string, name: string): Promise<Redi
 /** Any failed Redis call, as the store's error. */
 export function toRedisError(error: unknown, storeUrl: string): StoreError {
   if (error instanceof StoreError) return error;
-  return new StoreError(redisText().commandFailed(describe(error)), hideUrlSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return new StoreError(redisText().commandFailed(describeError(error)), hideUrlSecret(storeUrl), 'io', { cause: error, hint: redisText().unreachableHint });
 }
 
 /** Keys of one account: `avito-ai:{<account>}:<name>` (the braces keep an account's keys in one Redis Cluster slot). */

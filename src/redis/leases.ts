@@ -1,4 +1,5 @@
 /** Leases in Redis: who may work on a chat, run the pass or read Telegram. Each grant has a fencing token (owner#n, n from one counter): a write or send checks it, so a process that stalled past its lease can do neither. */
+import { abortableSleep } from '../core/async.js';
 import type { RedisClient } from './connection.js';
 
 const ACQUIRE = `
@@ -82,7 +83,7 @@ export class Leases {
     while (!(await this.tryAcquire(name))) {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       if (this.#now() >= deadline) throw new LeaseBusyError(name);
-      await new Promise((resolve) => setTimeout(resolve, this.#retryMs));
+      await abortableSleep(this.#retryMs, options.signal);
     }
   }
 

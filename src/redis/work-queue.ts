@@ -4,6 +4,7 @@
  */
 import type { DeliveredMessage } from '../core/inbox.js';
 import type { ChatSummary } from '../core/model.js';
+import { abortableSleep } from '../core/async.js';
 import { toRedisError, type RedisClient } from './connection.js';
 
 export type Job = { kind: 'message'; delivered: DeliveredMessage } | { kind: 'look'; chatId: string; summary?: ChatSummary };
@@ -77,7 +78,7 @@ export class WorkQueue {
         }
         const count = room();
         if (count <= 0) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          await abortableSleep(20, signal);
           continue;
         }
         const read = (await this.#reader.xreadgroup('GROUP', GROUP, this.options.consumer, 'COUNT', count, 'BLOCK', this.options.blockMs ?? 1000, 'STREAMS', this.#key, '>')) as
@@ -86,7 +87,7 @@ export class WorkQueue {
         this.#deliver(read?.[0]?.[1] ?? [], take);
       } catch {
         // Redis away (restarting): try again shortly; nothing taken is lost, it waits in the group.
-        if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 500));
+        await abortableSleep(500, signal);
       }
     }
   }

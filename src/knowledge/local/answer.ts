@@ -3,6 +3,7 @@ import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../co
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
+import { focusTable } from './quote.js';
 import { extractTerms } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
@@ -133,9 +134,9 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       deferred = { hits, strategy: scope.strategy };
       continue;
     }
-    return quoteHits(index, hits, terms, threshold, scope.strategy);
+    return quoteHits(index, hits, terms, threshold, scope.strategy, part.naming);
   }
-  return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy);
+  return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
 }
 
 /** The passage's headings, or its document's title, name one of `terms`: the passage is on that topic. */
@@ -336,6 +337,7 @@ function quoteHits(
   terms: readonly string[],
   threshold: number,
   strategy: Strategy,
+  naming: readonly string[],
 ): Piece[] {
   const chosen = choosePassages(hits, threshold);
   const best = hits[0]?.passage;
@@ -346,11 +348,13 @@ function quoteHits(
   const pieces: Array<Piece & { position: number }> = [];
   if (quoteSection) {
     const evidence = hits.filter((hit) => section.includes(hit.passage));
-    pieces.push({ text: sectionText, document: section[0]?.document ?? '', strategy, evidence, position: section[0]?.position ?? 0 });
+    const text = section.map((passage) => focusTable(passage, [...terms, ...naming], termsOf)).join(PIECE_SEPARATOR);
+    pieces.push({ text, document: section[0]?.document ?? '', strategy, evidence, position: section[0]?.position ?? 0 });
   }
   for (const passage of chosen) {
     if (quoteSection && section.includes(passage)) continue;
-    const text = quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf);
+    // A table's rows are picked by the listing's own words too ("600×300×200" in its title): they tell the rows apart.
+    const text = passage.tableHeader === undefined ? quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf) : focusTable(passage, [...terms, ...naming], termsOf);
     const evidence = hits.filter((hit) => hit.passage === passage);
     pieces.push({ text, document: passage.document, strategy, evidence, position: passage.position });
   }

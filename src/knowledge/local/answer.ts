@@ -3,7 +3,7 @@ import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../co
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
-import { focusTable } from './quote.js';
+import { chooseSentences, focusTable } from './quote.js';
 import { extractTerms } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
@@ -449,20 +449,9 @@ function shareBudget(lengths: readonly number[], budget: number): number[] {
  */
 export function quoteSentences(text: string, terms: readonly string[], termsOf: (text: string) => string[] = extractTerms): string {
   if (text.length <= SHORT_PASSAGE_LENGTH) return text;
-  const wanted = new Set(terms);
   const lines = text.split('\n');
   if (lines.some((line) => LIST_ITEM.test(line))) return text;
-  const kept: string[] = [];
-  for (const line of lines) {
-    const sentences = splitSentences(line);
-    const holding = sentences.map((sentence) => termsOf(sentence).some((term) => wanted.has(term)));
-    // A short sentence naming the topic ("Аллергия.", "Гарантия:") is followed by what it says about it.
-    const chosen = sentences.filter(
-      (_, at) => holding[at] === true || (at > 0 && holding[at - 1] === true && (sentences[at - 1] ?? '').length <= TOPIC_SENTENCE_LENGTH),
-    );
-    if (chosen.length > 0) kept.push(chosen.join(' '));
-  }
-  return kept.length === 0 ? text : kept.join('\n');
+  return chooseSentences(lines, terms, splitSentences, termsOf) ?? text;
 }
 
 /** A long list is cut to the items holding the question's terms, unless its lead line matches ("В комплекте:"). */

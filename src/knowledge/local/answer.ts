@@ -3,7 +3,7 @@ import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../co
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
-import { chooseSentences, focusTable } from './quote.js';
+import { chooseSentences, countTermsTogether, focusTable } from './quote.js';
 import { extractTerms } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
@@ -162,14 +162,19 @@ function preferNamed(hits: readonly PassageHit[], strong: readonly string[], ter
 
 // BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule
 // before its exceptions ("Гарантия 3 месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
-// A passage stating what was asked ("Тип кожи: … жирной") beats one mentioning it in passing ("не жирный блеск").
+// Before that, one holding more of the matched terms in one sentence ("Мощность: 1300 Вт" for "скока ватт", not the
+// opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
+// mentioning it in passing ("не жирный блеск").
 function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
   const [top] = hits;
   if (top === undefined) return [];
   const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);
+  const together = new Map(rivals.map((hit) => [hit, countTermsTogether(hit.passage.text, hit.matched, termsOf)]));
+  const most = Math.max(...together.values());
+  const closest = rivals.filter((hit) => together.get(hit) === most);
   const states = (hit: PassageHit): boolean => isAbout(hit.passage, { terms: hit.matched, termsOf, lead: 1, separators: STATEMENT_SEPARATORS });
-  const stated = rivals.filter(states);
-  const first = (stated.length > 0 ? stated : rivals).reduce((earliest, hit) => (hit.passage.position < earliest.passage.position ? hit : earliest));
+  const stated = closest.filter(states);
+  const first = (stated.length > 0 ? stated : closest).reduce((earliest, hit) => (hit.passage.position < earliest.passage.position ? hit : earliest));
   return [first, ...hits.filter((hit) => hit !== first)];
 }
 

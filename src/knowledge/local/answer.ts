@@ -20,7 +20,7 @@ const MAX_SECTION_LENGTH = 700;
 const FOCUS_MIN_ITEMS = 4;
 const PIECE_SEPARATOR = '\n\n';
 /** A line of a list as passages.ts writes it: "• …" or "1. …". */
-const LIST_ITEM = /^(?:•|\d{1,3}[.)]) /;
+const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /;
 
 type Strategy = NonNullable<KnowledgeAnswer['strategy']>;
 

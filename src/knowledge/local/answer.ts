@@ -19,7 +19,7 @@ const SHORT_PASSAGE_LENGTH = 300;
 const MAX_SECTION_LENGTH = 700;
 const FOCUS_MIN_ITEMS = 4;
 const PIECE_SEPARATOR = '\n\n';
-/** A line of a list as passages.ts writes it: "• …" or "1. …". */
+/** A line of a list as passages.ts writes it ("• …", "1. …"), or as a plain-text document holds it ("- …"). */
 const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /;
 
 type Strategy = NonNullable<KnowledgeAnswer['strategy']>;
@@ -358,7 +358,10 @@ function quoteHits(
   for (const passage of chosen) {
     if (quoteSection && section.includes(passage)) continue;
     // A table's rows are picked by the listing's own words too ("600×300×200" in its title): they tell the rows apart.
-    const text = passage.tableHeader === undefined ? quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf) : focusTable(passage, [...terms, ...naming], termsOf);
+    const text =
+      passage.tableHeader === undefined
+        ? quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf)
+        : focusTable(passage, [...terms, ...naming], termsOf);
     const evidence = hits.filter((hit) => hit.passage === passage);
     pieces.push({ text, document: passage.document, strategy, evidence, position: passage.position });
   }

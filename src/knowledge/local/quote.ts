@@ -49,7 +49,9 @@ interface Sentence {
  */
 export function chooseSentences(lines: readonly string[], terms: readonly string[], split: (line: string) => string[], termsOf: (text: string) => string[] = extractTerms): string | undefined {
   const wanted = new Set(terms);
-  const sentences: Sentence[] = lines.flatMap((line, at) => split(line).map((text) => ({ line: at, text, held: termsOf(text).filter((term) => wanted.has(term)) })));
+  const sentences: Sentence[] = lines.flatMap((line, at) =>
+    split(line).map((text) => ({ line: at, text, held: termsOf(text).filter((term) => wanted.has(term)) })),
+  );
   const kept = new Set(coverTerms(sentences));
   if (kept.size === 0) return undefined;
   // What a kept sentence needs may need more ("Поэтому…" keeps "Это…", which keeps the sentence before it).
@@ -90,7 +92,8 @@ function keepContext(sentences: readonly Sentence[], kept: Set<number>, at: numb
   const isTopic = before !== undefined && before.held.length > 0 && before.text.length <= TOPIC_SENTENCE_LENGTH;
   if (sameLine(at - 1) && (isTopic || LEANING_START.test(sentence.text))) kept.add(at - 1);
   // A short topic sentence is followed by what it says about it; a lead ending with ":" by what it introduces.
-  if ((sentence.held.length > 0 && sentence.text.length <= TOPIC_SENTENCE_LENGTH && sameLine(at + 1)) || /:$/.test(sentence.text)) kept.add(at + 1);
+  const isLead = /:$/.test(sentence.text) && sentences[at + 1] !== undefined;
+  if ((sentence.held.length > 0 && sentence.text.length <= TOPIC_SENTENCE_LENGTH && sameLine(at + 1)) || isLead) kept.add(at + 1);
   for (let next = at + 1; next <= at + MAX_GAP_SENTENCES + 1 && sameLine(next); next += 1) {
     if (!kept.has(next)) continue;
     for (let gap = at + 1; gap < next; gap += 1) kept.add(gap);

@@ -3,6 +3,7 @@ import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../co
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
+import { chooseSentences, countTermsTogether, focusTable } from './quote.js';
 import { extractTerms } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
@@ -15,12 +16,11 @@ const SECOND_PASSAGE_SCORE_RATIO = 0.5;
 const SHORT_CLAUSE_TERMS = 3;
 const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 const SHORT_PASSAGE_LENGTH = 300;
-const TOPIC_SENTENCE_LENGTH = 60;
 const MAX_SECTION_LENGTH = 700;
 const FOCUS_MIN_ITEMS = 4;
 const PIECE_SEPARATOR = '\n\n';
-/** A line of a list as passages.ts writes it: "• …" or "1. …". */
-const LIST_ITEM = /^(?:•|\d{1,3}[.)]) /;
+/** A line of a list as passages.ts writes it ("• …", "1. …"), or as a plain-text document holds it ("- …"). */
+const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /;
 
 type Strategy = NonNullable<KnowledgeAnswer['strategy']>;
 
@@ -133,9 +133,9 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       deferred = { hits, strategy: scope.strategy };
       continue;
     }
-    return quoteHits(index, hits, terms, threshold, scope.strategy);
+    return quoteHits(index, hits, terms, threshold, scope.strategy, part.naming);
   }
-  return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy);
+  return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
 }
 
 /** The passage's headings, or its document's title, name one of `terms`: the passage is on that topic. */
@@ -162,14 +162,19 @@ function preferNamed(hits: readonly PassageHit[], strong: readonly string[], ter
 
 // BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule
 // before its exceptions ("Гарантия 3 месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
-// A passage stating what was asked ("Тип кожи: … жирной") beats one mentioning it in passing ("не жирный блеск").
+// Before that, one holding more of the matched terms in one sentence ("Мощность: 1300 Вт" for "скока ватт", not the
+// opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
+// mentioning it in passing ("не жирный блеск").
 function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
   const [top] = hits;
   if (top === undefined) return [];
   const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);
+  const together = new Map(rivals.map((hit) => [hit, countTermsTogether(hit.passage.text, hit.matched, termsOf)]));
+  const most = Math.max(...together.values());
+  const closest = rivals.filter((hit) => together.get(hit) === most);
   const states = (hit: PassageHit): boolean => isAbout(hit.passage, { terms: hit.matched, termsOf, lead: 1, separators: STATEMENT_SEPARATORS });
-  const stated = rivals.filter(states);
-  const first = (stated.length > 0 ? stated : rivals).reduce((earliest, hit) => (hit.passage.position < earliest.passage.position ? hit : earliest));
+  const stated = closest.filter(states);
+  const first = (stated.length > 0 ? stated : closest).reduce((earliest, hit) => (hit.passage.position < earliest.passage.position ? hit : earliest));
   return [first, ...hits.filter((hit) => hit !== first)];
 }
 
@@ -336,6 +341,7 @@ function quoteHits(
   terms: readonly string[],
   threshold: number,
   strategy: Strategy,
+  naming: readonly string[],
 ): Piece[] {
   const chosen = choosePassages(hits, threshold);
   const best = hits[0]?.passage;
@@ -346,11 +352,16 @@ function quoteHits(
   const pieces: Array<Piece & { position: number }> = [];
   if (quoteSection) {
     const evidence = hits.filter((hit) => section.includes(hit.passage));
-    pieces.push({ text: sectionText, document: section[0]?.document ?? '', strategy, evidence, position: section[0]?.position ?? 0 });
+    const text = section.map((passage) => focusTable(passage, [...terms, ...naming], termsOf)).join(PIECE_SEPARATOR);
+    pieces.push({ text, document: section[0]?.document ?? '', strategy, evidence, position: section[0]?.position ?? 0 });
   }
   for (const passage of chosen) {
     if (quoteSection && section.includes(passage)) continue;
-    const text = quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf);
+    // A table's rows are picked by the listing's own words too ("600×300×200" in its title): they tell the rows apart.
+    const text =
+      passage.tableHeader === undefined
+        ? quoteSentences(focusList(passage.text, terms, termsOf), terms, termsOf)
+        : focusTable(passage, [...terms, ...naming], termsOf);
     const evidence = hits.filter((hit) => hit.passage === passage);
     pieces.push({ text, document: passage.document, strategy, evidence, position: passage.position });
   }
@@ -445,20 +456,9 @@ function shareBudget(lengths: readonly number[], budget: number): number[] {
  */
 export function quoteSentences(text: string, terms: readonly string[], termsOf: (text: string) => string[] = extractTerms): string {
   if (text.length <= SHORT_PASSAGE_LENGTH) return text;
-  const wanted = new Set(terms);
   const lines = text.split('\n');
   if (lines.some((line) => LIST_ITEM.test(line))) return text;
-  const kept: string[] = [];
-  for (const line of lines) {
-    const sentences = splitSentences(line);
-    const holding = sentences.map((sentence) => termsOf(sentence).some((term) => wanted.has(term)));
-    // A short sentence naming the topic ("Аллергия.", "Гарантия:") is followed by what it says about it.
-    const chosen = sentences.filter(
-      (_, at) => holding[at] === true || (at > 0 && holding[at - 1] === true && (sentences[at - 1] ?? '').length <= TOPIC_SENTENCE_LENGTH),
-    );
-    if (chosen.length > 0) kept.push(chosen.join(' '));
-  }
-  return kept.length === 0 ? text : kept.join('\n');
+  return chooseSentences(lines, terms, splitSentences, termsOf) ?? text;
 }
 
 /** A long list is cut to the items holding the question's terms, unless its lead line matches ("В комплекте:"). */

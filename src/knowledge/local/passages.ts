@@ -12,6 +12,8 @@ export interface Passage {
   headings: string[];
   text: string;
   position: number;
+  /** The header row of the table the passage's lines are rows of, as the text writes rows: a quote of some rows keeps it. */
+  tableHeader?: string;
 }
 
 export const MAX_PASSAGE_LENGTH = 800;
@@ -61,6 +63,7 @@ export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSA
     // A short paragraph right before a list names what the list is about ("Knauf HP Finish — шпаклёвка" then its specs).
     const introduced = block.kind === 'list' && lead !== undefined ? [lead] : [];
     lead = block.kind === 'paragraph' && text.length <= LEAD_PARAGRAPH_LENGTH ? text : undefined;
+    const tableHeader = block.kind === 'table' ? findTableHeader(block) : undefined;
     for (const piece of splitLongText(text, block.kind, maxLength)) {
       const passage: Passage = {
         id: 0,
@@ -71,6 +74,7 @@ export function splitPassages(document: KnowledgeDocument, maxLength = MAX_PASSA
         position: passages.length,
       };
       if (document.itemId !== undefined) passage.itemId = document.itemId;
+      if (tableHeader !== undefined) passage.tableHeader = tableHeader;
       passages.push(passage);
     }
   }
@@ -237,6 +241,14 @@ function cleanBlock(block: Block): string {
     case 'heading':
       return cleanInline(block.lines[0] ?? '');
   }
+}
+
+/** A Markdown table's first row is its header when the separator line follows it. */
+function findTableHeader(block: Block): string | undefined {
+  const [first, second] = block.lines;
+  if (first === undefined || second === undefined || !TABLE_SEPARATOR.test(second)) return undefined;
+  const header = cleanBlock({ kind: 'table', lines: [first] });
+  return header === '' ? undefined : header;
 }
 
 const LABEL_LINE = /^[\p{L}][\p{L}\p{N} ./()«»"-]{0,40}:\s*\S/u;

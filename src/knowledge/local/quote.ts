@@ -1,0 +1,110 @@
+/** What to quote of a chosen passage: the rows of a table, the sentences of a paragraph, that answer the question. */
+import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
+import { extractTerms } from './terms.js';
+import { WEAK_TERMS } from './vocabulary.js';
+
+/** A small number is the buyer's own count ("2 этаж", "3 шт"): it picks no row of a table. */
+const QUANTITY = /^\p{N}{1,2}$/u;
+
+/**
+ * A table is quoted as its header and the rows naming most of what the question names beyond the header ("цена за шт
+ * 600х300х200": the 600×300×200 row). The header is shared by every row, so it picks none: when only the header matches
+ * ("какие цены?"), the question asks for the whole table.
+ */
+export function focusTable(passage: Pick<Passage, 'text' | 'tableHeader'>, asked: readonly string[], termsOf: (text: string) => string[] = extractTerms): string {
+  const header = passage.tableHeader;
+  if (header === undefined) return passage.text;
+  const lines = passage.text.split('\n');
+  const rows = lines[0] === header ? lines.slice(1) : lines;
+  const inHeader = new Set(termsOf(header));
+  const wanted = new Set(asked.filter((term) => !inHeader.has(term) && !QUANTITY.test(term)));
+  if (wanted.size === 0 || rows.length < 2) return passage.text;
+  const scores = rows.map((row) => termsOf(row).filter((term) => wanted.has(term)).length);
+  const best = Math.max(...scores);
+  if (best === 0) return passage.text;
+  const chosen = rows.filter((_, at) => scores[at] === best);
+  if (chosen.length === rows.length) return passage.text;
+  return [header, ...chosen].join('\n');
+}
+
+/** A short sentence naming the topic ("Аллергия.", "Гарантия:") heads what follows it. */
+const TOPIC_SENTENCE_LENGTH = 60;
+/** Sentences that lean on the one before ("Это…", "Там…", "Но…") cannot be read alone. */
+const LEANING_START = /^(?:это|этот|эта|эти|этого|этим|он|она|оно|они|его|ее|её|их|им|там|тогда|так|такой|такая|такие|поэтому|но|а|также|тоже|при этом|зато|однако|причем|притом)(?![а-яё])/iu;
+/** Sentences between two that hold the question's terms continue the same statement, up to this many. */
+const MAX_GAP_SENTENCES = 2;
+
+interface Sentence {
+  line: number;
+  text: string;
+  held: string[];
+}
+
+/**
+ * The sentences of `lines` that answer: first the one holding most of the question's distinct terms, then each that adds
+ * terms not yet quoted, so a sentence repeating a quoted word ("Гарантия не действует…" after "Гарантия 3 месяца")
+ * does not lengthen the answer. A kept sentence keeps the short topic sentence before it, the sentence it leans on, the
+ * ones between it and another kept one of its line, and the lines it introduces with ":". Undefined when none holds a term.
+ */
+export function chooseSentences(lines: readonly string[], terms: readonly string[], split: (line: string) => string[], termsOf: (text: string) => string[] = extractTerms): string | undefined {
+  const wanted = new Set(terms);
+  const sentences: Sentence[] = lines.flatMap((line, at) =>
+    split(line).map((text) => ({ line: at, text, held: termsOf(text).filter((term) => wanted.has(term)) })),
+  );
+  const kept = new Set(coverTerms(sentences));
+  if (kept.size === 0) return undefined;
+  // What a kept sentence needs may need more ("Поэтому…" keeps "Это…", which keeps the sentence before it).
+  for (let size = 0; size !== kept.size; ) {
+    size = kept.size;
+    for (const at of [...kept]) keepContext(sentences, kept, at);
+  }
+  const chosen = sentences.filter((_, at) => kept.has(at));
+  const byLine = new Map<number, string[]>();
+  for (const sentence of chosen) byLine.set(sentence.line, [...(byLine.get(sentence.line) ?? []), sentence.text]);
+  return [...byLine.values()].map((texts) => texts.join(' ')).join('\n');
+}
+
+// Greedy set cover by weight (an everyday word weighs half): the best sentence first, then those adding new terms.
+function coverTerms(sentences: readonly Sentence[]): number[] {
+  const covered = new Set<string>();
+  const kept: number[] = [];
+  const weigh = (sentence: Sentence): number => sentence.held.filter((term) => !covered.has(term)).reduce((sum, term) => sum + (WEAK_TERMS.has(term) ? 0.5 : 1), 0);
+  for (;;) {
+    let best = -1;
+    let bestWeight = 0;
+    sentences.forEach((sentence, at) => {
+      const weight = weigh(sentence);
+      if (weight > bestWeight) [best, bestWeight] = [at, weight];
+    });
+    const sentence = sentences[best];
+    if (sentence === undefined) return kept;
+    kept.push(best);
+    for (const term of sentence.held) covered.add(term);
+  }
+}
+
+function keepContext(sentences: readonly Sentence[], kept: Set<number>, at: number): void {
+  const sentence = sentences[at];
+  if (sentence === undefined) return;
+  const sameLine = (other: number): boolean => sentences[other]?.line === sentence.line;
+  const before = sentences[at - 1];
+  const isTopic = before !== undefined && before.held.length > 0 && before.text.length <= TOPIC_SENTENCE_LENGTH;
+  if (sameLine(at - 1) && (isTopic || LEANING_START.test(sentence.text))) kept.add(at - 1);
+  // A short topic sentence is followed by what it says about it; a lead ending with ":" by what it introduces.
+  const isLead = /:$/.test(sentence.text) && sentences[at + 1] !== undefined;
+  if ((sentence.held.length > 0 && sentence.text.length <= TOPIC_SENTENCE_LENGTH && sameLine(at + 1)) || isLead) kept.add(at + 1);
+  for (let next = at + 1; next <= at + MAX_GAP_SENTENCES + 1 && sameLine(next); next += 1) {
+    if (!kept.has(next)) continue;
+    for (let gap = at + 1; gap < next; gap += 1) kept.add(gap);
+    break;
+  }
+}
+
+/** The most of `terms` one sentence or line of `text` holds: terms standing together are evidence the text answers. */
+export function countTermsTogether(text: string, terms: readonly string[], termsOf: (text: string) => string[] = extractTerms): number {
+  const wanted = new Set(terms);
+  let most = 0;
+  for (const sentence of text.split('\n').flatMap(splitSentences)) most = Math.max(most, termsOf(sentence).filter((term) => wanted.has(term)).length);
+  return most;
+}

@@ -39,7 +39,10 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
-    return !names || isAboutBrands(part, hit, parts, findOpeningBrands(index, hit.passage.document), index.termsOf);
+    if (!answersAlternative(question, part, hit, index)) return false;
+    const subjects = findSubjects(index, hit.passage.document);
+    if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;
+    return !names || isAboutBrands(part, hit, parts, subjects.brands, index.termsOf);
   };
 }
 
@@ -117,27 +120,39 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
   return focus.implied.every((term) => held.has(term));
 }
 
-// Per built index (its passages array), per document: read once, not per message.
-const openingBrands = new WeakMap<readonly Passage[], Map<string, ReadonlySet<string>>>();
-
-function findOpeningBrands(index: CheckIndex, document: string): ReadonlySet<string> {
-  let byDocument = openingBrands.get(index.passages);
-  if (byDocument === undefined) {
-    byDocument = new Map();
-    openingBrands.set(index.passages, byDocument);
-  }
-  let brands = byDocument.get(document);
-  if (brands === undefined) {
-    brands = collectOpeningBrands(index.passages.filter((passage) => passage.document === document), index.termsOf);
-    byDocument.set(document, brands);
-  }
-  return brands;
+/** What a document states facts about one by one, each answered only where it is named or stands as a label. */
+interface Subjects {
+  /** Brands and models opening a sentence or line: "Brembo идут с датчиком…", "Akebono — японские…". */
+  brands: ReadonlySet<string>;
+  /** One-word sections: "## СДЭК" beside "## Почта России". */
+  sections: ReadonlySet<string>;
 }
 
-/** Brands and models that open a sentence or line somewhere in the document: the things it states facts about one by one. */
-function collectOpeningBrands(passages: readonly Passage[], termsOf: (text: string) => string[]): ReadonlySet<string> {
+// Per built index (its passages array), per document: read once, not per message.
+const subjectCache = new WeakMap<readonly Passage[], Map<string, Subjects>>();
+
+function findSubjects(index: CheckIndex, document: string): Subjects {
+  let byDocument = subjectCache.get(index.passages);
+  if (byDocument === undefined) {
+    byDocument = new Map();
+    subjectCache.set(index.passages, byDocument);
+  }
+  let subjects = byDocument.get(document);
+  if (subjects === undefined) {
+    subjects = collectSubjects(index.passages.filter((passage) => passage.document === document), index.termsOf);
+    byDocument.set(document, subjects);
+  }
+  return subjects;
+}
+
+function collectSubjects(passages: readonly Passage[], termsOf: (text: string) => string[]): Subjects {
   const brands = new Set<string>();
+  const sections = new Set<string>();
   for (const passage of passages) {
+    for (const heading of passage.headings) {
+      const [only, ...others] = termsOf(heading);
+      if (only !== undefined && others.length === 0 && isSubject(only)) sections.add(only);
+    }
     for (const line of passage.text.split('\n')) {
       for (const sentence of [line, ...splitSentences(line)]) {
         const opener = LATIN_OPENER.exec(sentence)?.[1];
@@ -145,7 +160,11 @@ function collectOpeningBrands(passages: readonly Passage[], termsOf: (text: stri
       }
     }
   }
-  return brands;
+  return { brands, sections };
+}
+
+function isSubject(term: string): boolean {
+  return !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !CITY_TERMS.has(term) && !/^\p{N}/u.test(term);
 }
 
 interface Sentence {
@@ -180,11 +199,38 @@ function readSentences(passage: Passage, termsOf: (text: string) => string[]): S
 // naming no brand ("противоскрипные пластины на них есть") asks about the one the message names.
 function isAboutBrands(part: CheckedPart, hit: PassageHit, parts: readonly CheckedPart[], brands: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
   const brandsOf = (candidate: CheckedPart): string[] => [...candidate.terms, ...candidate.naming].filter((term) => brands.has(term));
-  let asked = brandsOf(part);
-  if (asked.length === 0) asked = parts.filter((other) => other !== part).flatMap(brandsOf);
-  if (asked.length === 0) return true;
-  const facts = hit.matched.filter((term) => !asked.includes(term) && !WEAK_TERMS.has(term) && !CITY_TERMS.has(term) && !/^\p{N}/u.test(term));
+  const asked = brandsOf(part);
+  return holdsFactsWith(asked.length > 0 ? asked : parts.filter((other) => other !== part).flatMap(brandsOf), hit, termsOf);
+}
+
+// A document with a section of its own for what is asked ("## СДЭК") answers about it there, or where it is named with the
+// fact: "трек-номер присылаю в день отправки" under "## Почта России" ("дольше, чем СДЭК") says nothing of СДЭК.
+function isAboutSections(part: CheckedPart, hit: PassageHit, sections: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  return holdsFactsWith(part.terms.filter((term) => sections.has(term)), hit, termsOf);
+}
+
+/** Some sentence of the hit holding what else was matched names each of `subjects` or stands under its label. */
+function holdsFactsWith(subjects: readonly string[], hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (subjects.length === 0) return true;
+  const facts = hit.matched.filter((term) => !subjects.includes(term) && isSubject(term));
   if (facts.length === 0) return true;
   const holding = readSentences(hit.passage, termsOf).filter((sentence) => facts.some((term) => sentence.terms.includes(term)));
-  return asked.every((brand) => holding.some((sentence) => sentence.labels.has(brand) || sentence.terms.includes(brand)));
+  return subjects.every((subject) => holding.some((sentence) => sentence.labels.has(subject) || sentence.terms.includes(subject)));
+}
+
+// "капюшон тоже утепленный или просто ткань?": the second alternative, one word alone, is asked of the first one's subject;
+// "Ткань верха: полиэстер" does not say what the hood is.
+function answersAlternative(question: string, part: CheckedPart, hit: PassageHit, index: CheckIndex): boolean {
+  for (const sentence of question.toLowerCase().split(/[?!.\n]+/)) {
+    const [left, right, ...more] = sentence.split(/\s+или\s+/u);
+    if (left === undefined || right === undefined || more.length > 0) continue;
+    const leftTerms = index.resolveText(left);
+    const rightTerms = index.resolveText(right);
+    const subject = leftTerms[0];
+    if (subject === undefined || leftTerms.length < 2 || rightTerms.length !== 1 || part.naming.includes(subject)) continue;
+    if (!part.terms.every((term) => rightTerms.includes(term))) continue;
+    const held = new Set(index.termsOf(`${hit.passage.title}\n${hit.passage.headings.join('\n')}\n${hit.passage.text}`));
+    if (!held.has(subject)) return false;
+  }
+  return true;
 }

@@ -67,3 +67,40 @@ describe('what "сколько <unit>" and "из чего" ask for', () => {
     expect(ask(described, 'шарф крупной вязки из чего?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('шерсть') });
   });
 });
+
+describe('a one-word section the question names', () => {
+  const delivery = [
+    passage(0, 'Можно оформить с примеркой в пункте выдачи.', { document: 'dostavka.md', title: 'Доставка', headings: ['СДЭК'] }),
+    passage(1, 'Отправляю первым классом, трек-номер присылаю сюда в чат в день отправки. Дольше, чем СДЭК, зато есть в любом посёлке.', {
+      document: 'dostavka.md',
+      title: 'Доставка',
+      headings: ['Почта России'],
+      position: 1,
+    }),
+  ];
+
+  it('is not answered from another section that mentions it in passing', () => {
+    expect(ask(delivery, 'сдэком если отправите трек когда пришлете?').status).toBe('NOT_FOUND');
+  });
+
+  it('leaves the other sections answering what they are about', () => {
+    expect(ask(delivery, 'почтой если отправите трек когда пришлете?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('трек-номер') });
+  });
+});
+
+describe('the second alternative of "X или Y"', () => {
+  const overall = [
+    passage(0, 'Ткань верха: 100% полиэстер с водоотталкивающей пропиткой', { itemId: 3, document: 'item-3.json', title: 'Комбинезон детский зимний' }),
+    passage(1, 'Капюшон: съёмный, на кнопках, утеплён тем же синтепоном', { itemId: 3, document: 'item-3.json', title: 'Комбинезон детский зимний', position: 1 }),
+  ];
+  const listing = { id: 3, title: 'Комбинезон детский зимний' };
+
+  it('is asked of the first alternative\'s subject', () => {
+    const bare = overall.slice(0, 1);
+    expect(ask(bare, 'капюшон тоже утепленный или просто ткань?', listing).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered where that subject is named', () => {
+    expect(ask(overall, 'капюшон тоже утепленный или просто ткань?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('Капюшон') });
+  });
+});

@@ -34,12 +34,13 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const question = typeof query.question === 'string' ? query.question : '';
   const amounts = findAmounts(question);
   const foci = findFoci(question, index.resolveText);
+  const alternatives = findAlternatives(question, index.resolveText);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   return (part, hit) => {
     const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
-    if (!answersAlternative(question, part, hit, index)) return false;
+    if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf))) return false;
     const subjects = findSubjects(index, hit.passage.document);
     if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;
     return !names || isAboutBrands(part, hit, parts, subjects.brands, index.termsOf);
@@ -78,8 +79,19 @@ function findAmounts(question: string): Amount[] {
 
 // "мешки по 5 кг": an amount with its unit names one product. A passage stating that unit only with other amounts
 // ("мешок 30 кг") is about another, though its "5–50 мм" holds the 5; one never stating the unit is left to coverage.
+const amountCache = new WeakMap<Passage, StatedAmount[]>();
+
+function readPassageAmounts(passage: Passage): StatedAmount[] {
+  let stated = amountCache.get(passage);
+  if (stated === undefined) {
+    stated = readAmounts(passage.text);
+    amountCache.set(passage, stated);
+  }
+  return stated;
+}
+
 function statesAmount(passage: Passage, amount: Amount): boolean {
-  const stated = readAmounts(passage.text).filter((candidate) => candidate.unit === amount.unit);
+  const stated = readPassageAmounts(passage).filter((candidate) => candidate.unit === amount.unit);
   const value = Number(amount.number);
   return stated.length === 0 || stated.some((candidate) => candidate.from <= value && value <= candidate.to);
 }
@@ -112,7 +124,7 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
   if (part.terms.length === 0 || !part.terms.every((term) => focus.within.has(term))) return true;
   const units = focus.units.filter((unit) => part.terms.includes(unit));
   if (units.length > 0) {
-    const stated = new Set(readAmounts(hit.passage.text).map((amount) => amount.unit));
+    const stated = new Set(readPassageAmounts(hit.passage).map((amount) => amount.unit));
     if (!units.every((unit) => stated.has(unit))) return false;
   }
   if (focus.implied.length === 0) return true;
@@ -179,7 +191,19 @@ function readLead(text: string): string | undefined {
   return first !== undefined && /[.:]$/.test(first) && first.split(/\s+/).length <= SHORT_LEAD_WORDS ? first : undefined;
 }
 
+// Passages are fixed once indexed: their sentences are read once.
+const sentenceCache = new WeakMap<Passage, Sentence[]>();
+
 function readSentences(passage: Passage, termsOf: (text: string) => string[]): Sentence[] {
+  let sentences = sentenceCache.get(passage);
+  if (sentences === undefined) {
+    sentences = splitLabelledSentences(passage, termsOf);
+    sentenceCache.set(passage, sentences);
+  }
+  return sentences;
+}
+
+function splitLabelledSentences(passage: Passage, termsOf: (text: string) => string[]): Sentence[] {
   const lead = readLead(passage.text);
   const shared = [...passage.headings, ...(lead === undefined ? [] : [lead])].flatMap((text) => termsOf(text));
   const sentences: Sentence[] = [];
@@ -218,19 +242,28 @@ function holdsFactsWith(subjects: readonly string[], hit: PassageHit, termsOf: (
   return subjects.every((subject) => holding.some((sentence) => sentence.labels.has(subject) || sentence.terms.includes(subject)));
 }
 
-// "капюшон тоже утепленный или просто ткань?": the second alternative, one word alone, is asked of the first one's subject;
-// "Ткань верха: полиэстер" does not say what the hood is.
-function answersAlternative(question: string, part: CheckedPart, hit: PassageHit, index: CheckIndex): boolean {
+/** "X или Y" where Y is one word: Y is asked of X's first term. */
+interface Alternative {
+  subject: string;
+  asked: string;
+}
+
+function findAlternatives(question: string, resolveText: (text: string) => string[]): Alternative[] {
+  const alternatives: Alternative[] = [];
   for (const sentence of question.toLowerCase().split(/[?!.\n]+/)) {
     const [left, right, ...more] = sentence.split(/\s+или\s+/u);
     if (left === undefined || right === undefined || more.length > 0) continue;
-    const leftTerms = index.resolveText(left);
-    const rightTerms = index.resolveText(right);
+    const leftTerms = resolveText(left);
+    const [asked, ...others] = resolveText(right);
     const subject = leftTerms[0];
-    if (subject === undefined || leftTerms.length < 2 || rightTerms.length !== 1 || part.naming.includes(subject)) continue;
-    if (!part.terms.every((term) => rightTerms.includes(term))) continue;
-    const held = new Set(index.termsOf(`${hit.passage.title}\n${hit.passage.headings.join('\n')}\n${hit.passage.text}`));
-    if (!held.has(subject)) return false;
+    if (subject !== undefined && leftTerms.length >= 2 && asked !== undefined && others.length === 0) alternatives.push({ subject, asked });
   }
-  return true;
+  return alternatives;
+}
+
+// "капюшон тоже утепленный или просто ткань?": the second alternative, one word alone, is asked of the first one's subject;
+// "Ткань верха: полиэстер" does not say what the hood is.
+function answersAlternative(alternative: Alternative, part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (part.naming.includes(alternative.subject) || !part.terms.every((term) => term === alternative.asked)) return true;
+  return termsOf(`${hit.passage.title}\n${hit.passage.headings.join('\n')}\n${hit.passage.text}`).includes(alternative.subject);
 }

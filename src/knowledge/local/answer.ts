@@ -1,5 +1,7 @@
 /** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
+import type { AnswerCheck } from './answer-check.js';
+import { createAnswerCheck } from './answer-check.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
@@ -74,7 +76,8 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
         ];
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
-  const found = parts.flatMap((part) => answerPart(index, part, scopes, threshold));
+  const check = createAnswerCheck(index, query, parts);
+  const found = parts.flatMap((part) => answerPart(index, part, scopes, threshold, check));
   const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return notFound;
   return {
@@ -103,7 +106,7 @@ export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | '
 }
 
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
-function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number): Piece[] {
+function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const strong = part.terms.filter((term) => !WEAK_TERMS.has(term));
   const attributesOnly = part.terms.every((term) => ATTRIBUTE_TERMS.has(term));
   let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
@@ -119,7 +122,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
         index
           .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
           .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)))
-          .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows)),
+          .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows) && check(part, hit)),
         strong,
         index.termsOf,
       ),

@@ -1,0 +1,269 @@
+/**
+ * Whether a passage that covers a question's words answers what the question asks: the amount it names ("мешки по 5 кг"),
+ * the brand it asks about ("у брембо колодки керамика?"), what "сколько литров" or "из чего" asks for. Coverage counts
+ * words; these checks look at where the words stand.
+ */
+import type { KnowledgeQuery } from '../../core/ports.js';
+import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
+import type { PassageHit, PassageIndex } from './search.js';
+import { normalizeText, termOf } from './terms.js';
+import { UNIT_TERMS, rewriteUnitsAndDays } from './units.js';
+import { CITY_TERMS, WEAK_TERMS } from './vocabulary.js';
+
+/** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
+export interface CheckedPart {
+  terms: readonly string[];
+  naming: readonly string[];
+}
+
+/** False when the hit, however well it covers the part's words, does not answer the part. */
+export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => boolean;
+
+type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText'>;
+
+const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
+/** A brand or model opening a sentence or line ("Brembo идут с датчиком…", "Akebono — японские…"). */
+const LATIN_OPENER = /^(?:•\s*|\d{1,3}[.)]\s*)?([a-z][a-z0-9]{2,})(?![a-z0-9])/iu;
+/** A label opening a line or sentence: "Блок питания: …", "Akebono — …". */
+const LABEL = /^(?:•\s*|\d{1,3}[.)]\s*)?([^:—–]{1,40}?)\s*(?::|\s[—–]\s)/u;
+const SHORT_LEAD_WORDS = 2;
+
+/** Builds the check for one buyer message; answer.ts applies it to every hit that passed the threshold. */
+export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, parts: readonly CheckedPart[]): AnswerCheck {
+  const question = typeof query.question === 'string' ? query.question : '';
+  const amounts = findAmounts(question);
+  const foci = findFoci(question, index.resolveText);
+  const alternatives = findAlternatives(question, index.resolveText);
+  const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
+  return (part, hit) => {
+    const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
+    if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
+    if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
+    if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf))) return false;
+    const subjects = findSubjects(index, hit.passage.document);
+    if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;
+    return !names || isAboutBrands(part, hit, parts, subjects.brands, index.termsOf);
+  };
+}
+
+interface Amount {
+  number: string;
+  unit: string;
+}
+
+interface StatedAmount {
+  from: number;
+  to: number;
+  unit: string;
+}
+
+const AMOUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?:\s*[-–—]\s*(\d+(?:\.\d+)?))?\s*([a-zа-я]+)/gu;
+
+/** Numbers and ranges with the unit after them, as the index reads units ("5–50 мм", "12GB" → 12 гб). */
+function readAmounts(text: string): StatedAmount[] {
+  const stated: StatedAmount[] = [];
+  for (const [, from = '', to, word = ''] of rewriteUnitsAndDays(normalizeText(text)).matchAll(AMOUNT)) {
+    const unit = termOf(word);
+    if (unit === undefined || !UNIT_TERMS.has(unit)) continue;
+    stated.push({ from: Number(from), to: Number(to ?? from), unit });
+  }
+  return stated;
+}
+
+function findAmounts(question: string): Amount[] {
+  return readAmounts(question)
+    .filter((amount) => amount.from === amount.to)
+    .map((amount) => ({ number: String(amount.from), unit: amount.unit }));
+}
+
+// "мешки по 5 кг": an amount with its unit names one product. A passage stating that unit only with other amounts
+// ("мешок 30 кг") is about another, though its "5–50 мм" holds the 5; one never stating the unit is left to coverage.
+const amountCache = new WeakMap<Passage, StatedAmount[]>();
+
+function readPassageAmounts(passage: Passage): StatedAmount[] {
+  let stated = amountCache.get(passage);
+  if (stated === undefined) {
+    stated = readAmounts(passage.text);
+    amountCache.set(passage, stated);
+  }
+  return stated;
+}
+
+function statesAmount(passage: Passage, amount: Amount): boolean {
+  const stated = readPassageAmounts(passage).filter((candidate) => candidate.unit === amount.unit);
+  const value = Number(amount.number);
+  return stated.length === 0 || stated.some((candidate) => candidate.from <= value && value <= candidate.to);
+}
+
+/** What a sentence of the question asks for beyond its words: the unit "сколько" counts, the material "из чего" asks. */
+interface Focus {
+  /** The sentence's terms: the focus belongs to the parts made of them. */
+  within: ReadonlySet<string>;
+  units: string[];
+  /** Terms the passage must hold though the part does not ask them. */
+  implied: string[];
+}
+
+const COUNTED_UNIT = /(?<![а-яё])(?:скольк[оа]|скок[ао]?)\s+([а-яёa-z]+)/gu;
+const MATERIAL_QUESTION = /(?<![а-яё])из\s+чего(?![а-яё])/u;
+
+function findFoci(question: string, resolveText: (text: string) => string[]): Focus[] {
+  const foci: Focus[] = [];
+  for (const sentence of question.toLowerCase().replaceAll('ё', 'е').split(/[?!.\n]+/)) {
+    const units = [...sentence.matchAll(COUNTED_UNIT)].flatMap((match) => resolveText(match[1] ?? '').filter((term) => UNIT_TERMS.has(term)));
+    const implied = MATERIAL_QUESTION.test(sentence) ? ['материал'] : [];
+    if (units.length > 0 || implied.length > 0) foci.push({ within: new Set(resolveText(sentence)), units, implied });
+  }
+  return foci;
+}
+
+// "сколько литров" is answered by a number of litres in the passage's text, not by "1.6 л" in the engine's heading;
+// "шарф из чего?" by a passage stating a material, not by the scarf's price-list row.
+function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (part.terms.length === 0 || !part.terms.every((term) => focus.within.has(term))) return true;
+  const units = focus.units.filter((unit) => part.terms.includes(unit));
+  if (units.length > 0) {
+    const stated = new Set(readPassageAmounts(hit.passage).map((amount) => amount.unit));
+    if (!units.every((unit) => stated.has(unit))) return false;
+  }
+  if (focus.implied.length === 0) return true;
+  const held = new Set(termsOf(`${hit.passage.headings.join('\n')}\n${hit.passage.text}`));
+  return focus.implied.every((term) => held.has(term));
+}
+
+/** What a document states facts about one by one, each answered only where it is named or stands as a label. */
+interface Subjects {
+  /** Brands and models opening a sentence or line: "Brembo идут с датчиком…", "Akebono — японские…". */
+  brands: ReadonlySet<string>;
+  /** One-word sections: "## СДЭК" beside "## Почта России". */
+  sections: ReadonlySet<string>;
+}
+
+// Per built index (its passages array), per document: read once, not per message.
+const subjectCache = new WeakMap<readonly Passage[], Map<string, Subjects>>();
+
+function findSubjects(index: CheckIndex, document: string): Subjects {
+  let byDocument = subjectCache.get(index.passages);
+  if (byDocument === undefined) {
+    byDocument = new Map();
+    subjectCache.set(index.passages, byDocument);
+  }
+  let subjects = byDocument.get(document);
+  if (subjects === undefined) {
+    subjects = collectSubjects(index.passages.filter((passage) => passage.document === document), index.termsOf);
+    byDocument.set(document, subjects);
+  }
+  return subjects;
+}
+
+function collectSubjects(passages: readonly Passage[], termsOf: (text: string) => string[]): Subjects {
+  const brands = new Set<string>();
+  const sections = new Set<string>();
+  for (const passage of passages) {
+    for (const heading of passage.headings) {
+      const [only, ...others] = termsOf(heading);
+      if (only !== undefined && others.length === 0 && isSubject(only)) sections.add(only);
+    }
+    for (const line of passage.text.split('\n')) {
+      for (const sentence of [line, ...splitSentences(line)]) {
+        const opener = LATIN_OPENER.exec(sentence)?.[1];
+        if (opener !== undefined) for (const term of termsOf(opener)) if (LATIN_NAME.test(term)) brands.add(term);
+      }
+    }
+  }
+  return { brands, sections };
+}
+
+function isSubject(term: string): boolean {
+  return !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !CITY_TERMS.has(term) && !/^\p{N}/u.test(term);
+}
+
+interface Sentence {
+  terms: readonly string[];
+  /** Terms of what the sentence stands under: the passage's headings and one-word lead, its line's label, its own. */
+  labels: ReadonlySet<string>;
+}
+
+// "Крем. 92% муцина…": a passage opening with a one- or two-word sentence is about what it names.
+function readLead(text: string): string | undefined {
+  const first = splitSentences(text.split('\n')[0] ?? '')[0];
+  return first !== undefined && /[.:]$/.test(first) && first.split(/\s+/).length <= SHORT_LEAD_WORDS ? first : undefined;
+}
+
+// Passages are fixed once indexed: their sentences are read once.
+const sentenceCache = new WeakMap<Passage, Sentence[]>();
+
+function readSentences(passage: Passage, termsOf: (text: string) => string[]): Sentence[] {
+  let sentences = sentenceCache.get(passage);
+  if (sentences === undefined) {
+    sentences = splitLabelledSentences(passage, termsOf);
+    sentenceCache.set(passage, sentences);
+  }
+  return sentences;
+}
+
+function splitLabelledSentences(passage: Passage, termsOf: (text: string) => string[]): Sentence[] {
+  const lead = readLead(passage.text);
+  const shared = [...passage.headings, ...(lead === undefined ? [] : [lead])].flatMap((text) => termsOf(text));
+  const sentences: Sentence[] = [];
+  for (const line of passage.text.split('\n')) {
+    const lineLabel = LABEL.exec(line)?.[1];
+    const lineTerms = lineLabel === undefined ? [] : termsOf(lineLabel);
+    for (const sentence of splitSentences(line)) {
+      const own = LABEL.exec(sentence)?.[1] ?? LATIN_OPENER.exec(sentence)?.[1];
+      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]) });
+    }
+  }
+  return sentences;
+}
+
+// A brand the document states facts about sentence by sentence ("Brembo идут с датчиком…. Akebono — японские, керамика…")
+// is answered by a sentence naming it or standing under its label: "Akebono — керамика" says nothing of Brembo. A part
+// naming no brand ("противоскрипные пластины на них есть") asks about the one the message names.
+function isAboutBrands(part: CheckedPart, hit: PassageHit, parts: readonly CheckedPart[], brands: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  const brandsOf = (candidate: CheckedPart): string[] => [...candidate.terms, ...candidate.naming].filter((term) => brands.has(term));
+  const asked = brandsOf(part);
+  return holdsFactsWith(asked.length > 0 ? asked : parts.filter((other) => other !== part).flatMap(brandsOf), hit, termsOf);
+}
+
+// A document with a section of its own for what is asked ("## СДЭК") answers about it there, or where it is named with the
+// fact: "трек-номер присылаю в день отправки" under "## Почта России" ("дольше, чем СДЭК") says nothing of СДЭК.
+function isAboutSections(part: CheckedPart, hit: PassageHit, sections: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  return holdsFactsWith(part.terms.filter((term) => sections.has(term)), hit, termsOf);
+}
+
+/** Some sentence of the hit holding what else was matched names each of `subjects` or stands under its label. */
+function holdsFactsWith(subjects: readonly string[], hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (subjects.length === 0) return true;
+  const facts = hit.matched.filter((term) => !subjects.includes(term) && isSubject(term));
+  if (facts.length === 0) return true;
+  const holding = readSentences(hit.passage, termsOf).filter((sentence) => facts.some((term) => sentence.terms.includes(term)));
+  return subjects.every((subject) => holding.some((sentence) => sentence.labels.has(subject) || sentence.terms.includes(subject)));
+}
+
+/** "X или Y" where Y is one word: Y is asked of X's first term. */
+interface Alternative {
+  subject: string;
+  asked: string;
+}
+
+function findAlternatives(question: string, resolveText: (text: string) => string[]): Alternative[] {
+  const alternatives: Alternative[] = [];
+  for (const sentence of question.toLowerCase().split(/[?!.\n]+/)) {
+    const [left, right, ...more] = sentence.split(/\s+или\s+/u);
+    if (left === undefined || right === undefined || more.length > 0) continue;
+    const leftTerms = resolveText(left);
+    const [asked, ...others] = resolveText(right);
+    const subject = leftTerms[0];
+    if (subject !== undefined && leftTerms.length >= 2 && asked !== undefined && others.length === 0) alternatives.push({ subject, asked });
+  }
+  return alternatives;
+}
+
+// "капюшон тоже утепленный или просто ткань?": the second alternative, one word alone, is asked of the first one's subject;
+// "Ткань верха: полиэстер" does not say what the hood is.
+function answersAlternative(alternative: Alternative, part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (part.naming.includes(alternative.subject) || !part.terms.every((term) => term === alternative.asked)) return true;
+  return termsOf(`${hit.passage.title}\n${hit.passage.headings.join('\n')}\n${hit.passage.text}`).includes(alternative.subject);
+}

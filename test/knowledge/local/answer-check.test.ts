@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { findAnswer } from '../../../src/knowledge/local/answer.js';
+import type { Passage } from '../../../src/knowledge/local/passages.js';
+import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
+
+function passage(id: number, text: string, extra: Partial<Passage> = {}): Passage {
+  return { id, document: 'doc.md', title: '', headings: [], text, position: id, ...extra };
+}
+
+function ask(passages: Passage[], question: string, listing?: { id: number; title: string }) {
+  return findAnswer(buildPassageIndex(passages), { question, ...(listing === undefined ? {} : { listing }) });
+}
+
+describe('an amount the question names', () => {
+  const mixes = [passage(0, '• Фасовка: мешок 30 кг\n• Цена: 560 ₽/мешок\n• Слой: 5–50 мм за один проход', { document: 'smesi.md', title: 'Сухие смеси' })];
+
+  it('is not answered by a passage stating that unit only with other amounts', () => {
+    expect(ask(mixes, 'в мешках по 5 кг есть?').status).toBe('NOT_FOUND');
+  });
+
+  it('is answered where the passage states it, alone or within a range', () => {
+    expect(ask(mixes, 'в мешках по 30 кг есть?').status).toBe('FOUND');
+    expect(ask(mixes, 'слой 20 мм за один проход можно?').status).toBe('FOUND');
+  });
+});
+
+describe('a brand the question names', () => {
+  const listing = { id: 7, title: 'Колодки передние Brembo' };
+  const pads = [
+    passage(0, 'Brembo идут с датчиком износа (пищалка на одной колодке из четырёх), противоскрипные пластины уже наклеены. Akebono — японские, керамика, пылят меньше.', {
+      itemId: 7,
+      document: 'item-7-kolodki.md',
+      title: 'Колодки передние Brembo',
+      headings: ['Про колодки'],
+    }),
+  ];
+
+  it('is not answered by a sentence about another brand of the same passage', () => {
+    expect(ask(pads, 'у брембо колодки керамика?', listing).status).toBe('NOT_FOUND');
+    expect(ask(pads, 'акебоно тоже с пищалкой?', listing).status).toBe('NOT_FOUND');
+  });
+
+  it('carries to a part of the message that names no brand', () => {
+    expect(ask(pads, 'акебоно тоже с пищалкой? противоскрипные пластины на них есть', listing).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered by the sentence about it', () => {
+    expect(ask(pads, 'у акебоно колодки керамика?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('керамика') });
+    expect(ask(pads, 'брембо с пищалкой?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('пищалка') });
+  });
+});
+
+describe('what "сколько <unit>" and "из чего" ask for', () => {
+  const engine = { document: 'dvigatel.md', title: 'ДВС G4FC', headings: ['Двигатель контрактный G4FC 1.6 л'] };
+
+  it('needs a number of that unit in the passage, not in its heading', () => {
+    const oil = [passage(0, 'Перед установкой масло, фильтр и свечи менять обязательно.', engine)];
+    expect(ask(oil, 'какое масло заливать посоветуете и сколько литров').status).toBe('NOT_FOUND');
+    const stated = [passage(0, 'Масло: 5W-30, в двигатель входит 3,3 л.', engine)];
+    expect(ask(stated, 'какое масло заливать посоветуете и сколько литров')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('3,3 л') });
+  });
+
+  it('needs a material for "из чего"', () => {
+    const row = 'Наименование: Шарф крупной вязки; Цвет: серый/молочный; Цена, ₽: 1 200';
+    expect(ask([passage(0, row, { document: 'prays.csv' })], 'шарф крупной вязки из чего?').status).toBe('NOT_FOUND');
+    const described = [passage(0, `${row}; Состав: 50% шерсть, 50% акрил`, { document: 'prays.csv' })];
+    expect(ask(described, 'шарф крупной вязки из чего?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('шерсть') });
+  });
+});
+
+describe('a one-word section the question names', () => {
+  const delivery = [
+    passage(0, 'Можно оформить с примеркой в пункте выдачи.', { document: 'dostavka.md', title: 'Доставка', headings: ['СДЭК'] }),
+    passage(1, 'Отправляю первым классом, трек-номер присылаю сюда в чат в день отправки. Дольше, чем СДЭК, зато есть в любом посёлке.', {
+      document: 'dostavka.md',
+      title: 'Доставка',
+      headings: ['Почта России'],
+      position: 1,
+    }),
+  ];
+
+  it('is not answered from another section that mentions it in passing', () => {
+    expect(ask(delivery, 'сдэком если отправите трек когда пришлете?').status).toBe('NOT_FOUND');
+  });
+
+  it('leaves the other sections answering what they are about', () => {
+    expect(ask(delivery, 'почтой если отправите трек когда пришлете?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('трек-номер') });
+  });
+});
+
+describe('the second alternative of "X или Y"', () => {
+  const overall = [
+    passage(0, 'Ткань верха: 100% полиэстер с водоотталкивающей пропиткой', { itemId: 3, document: 'item-3.json', title: 'Комбинезон детский зимний' }),
+    passage(1, 'Капюшон: съёмный, на кнопках, утеплён тем же синтепоном', { itemId: 3, document: 'item-3.json', title: 'Комбинезон детский зимний', position: 1 }),
+  ];
+  const listing = { id: 3, title: 'Комбинезон детский зимний' };
+
+  it('is asked of the first alternative\'s subject', () => {
+    const bare = overall.slice(0, 1);
+    expect(ask(bare, 'капюшон тоже утепленный или просто ткань?', listing).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered where that subject is named', () => {
+    expect(ask(overall, 'капюшон тоже утепленный или просто ткань?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('Капюшон') });
+  });
+});

@@ -1,13 +1,11 @@
 /** MiniSearch (BM25) over passages with the engine's own terms: BM25 ranks, the coverage of the query decides. */
 import MiniSearch from 'minisearch';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
-import { learnLatinPhrases, listPhraseTermWords } from './latin-phrases.js';
-import type { LatinPhrases } from './latin-phrases.js';
 import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
 import type { RootFamilies } from './root-families.js';
 import { createTermResolver, findTransliterations } from './term-resolver.js';
-import { extractTerms, listTermSequence, normalizeText, termOf, tokenizeWords } from './terms.js';
+import { extractTerms, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
   passages: readonly Passage[];
@@ -51,15 +49,12 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   const words = new Map<string, string>();
   // The second pass (MiniSearch) reads the same texts: their words are kept for it, then dropped.
   const tokens = new Map<string, string[]>();
-  const phrases: LatinPhrases = new Map();
   for (const passage of passages) {
     for (const text of [passage.title, passage.headings.join('\n'), passage.text]) {
       let read = tokens.get(text);
       if (read === undefined) {
-        const normalized = normalizeText(text);
-        read = tokenizeWords(normalized);
+        read = tokenizeWords(normalizeText(text));
         tokens.set(text, read);
-        learnLatinPhrases(normalized, phrases);
       }
       for (const word of read) {
         const term = termOf(word);
@@ -116,7 +111,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     termsOf,
     knows: (term) => counts.has(term),
     resolveText: (text) => {
-      const read = listPhraseTermWords(text, phrases).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
+      const read = listTermWords(text).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
       // Verbs the shop's documents never use ("ждать", "промокали") are how a buyer talks, seldom what is asked; they stay
       // where another word is unknown too ("клаву под заказ ждать?"): such a question is already far from the documents.
       const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);

@@ -10,6 +10,7 @@ import { UNIT_TERMS } from './units.js';
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 // Shorter remainders are other words as often as the same root ("до|ставк" / "по|ставк" share "ставк").
 const MIN_ROOT_LENGTH = 6;
+const MAX_REMEMBERED = 10_000;
 // Prefixes of two letters or more, longest first; one-letter ones ("у|становк" / "о|становк") join unrelated words.
 const PREFIXES = [
   'пере', 'пред', 'недо', 'разо', 'расс', 'раз', 'рас', 'при', 'про', 'под', 'обо', 'над', 'без', 'бес', 'вос', 'вз', 'вс',
@@ -32,14 +33,26 @@ export function createRootFamilies(terms: Iterable<string>): RootFamilies {
       else family.push(term);
     }
   }
+  // Questions repeat their words: each term is looked up once.
+  const known = new Map<string, string[]>();
   return {
     siblingsOf(term) {
-      if (!CYRILLIC.test(term) || CONCEPT_TERMS.has(term) || UNIT_TERMS.has(term)) return [];
-      const siblings = new Set<string>();
-      for (const root of listRoots(term)) for (const sibling of byRoot.get(root) ?? []) if (sibling !== term) siblings.add(sibling);
-      return [...siblings];
+      let siblings = known.get(term);
+      if (siblings === undefined) {
+        siblings = findSiblings(term, byRoot);
+        if (known.size >= MAX_REMEMBERED) known.clear();
+        known.set(term, siblings);
+      }
+      return siblings;
     },
   };
+}
+
+function findSiblings(term: string, byRoot: ReadonlyMap<string, readonly string[]>): string[] {
+  if (!CYRILLIC.test(term) || CONCEPT_TERMS.has(term) || UNIT_TERMS.has(term)) return [];
+  const siblings = new Set<string>();
+  for (const root of listRoots(term)) for (const sibling of byRoot.get(root) ?? []) if (sibling !== term) siblings.add(sibling);
+  return [...siblings];
 }
 
 /** The term itself and what each prefix it starts with leaves, where that is still a long root. */

@@ -159,12 +159,10 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
 
 /** For terms no passage in scope holds, the same root under another prefix that passages hold (see root-families.ts). */
 function findSiblingsInScope(terms: readonly string[], results: ReadonlyArray<{ queryTerms: string[] }>, families: RootFamilies): Map<string, string[]> {
-  const held = new Set(results.flatMap((result) => result.queryTerms));
   const alike = new Map<string, string[]>();
   for (const term of terms) {
-    if (held.has(term)) continue;
     const siblings = families.siblingsOf(term);
-    if (siblings.length > 0) alike.set(term, siblings);
+    if (siblings.length > 0 && !results.some((result) => result.queryTerms.includes(term))) alike.set(term, siblings);
   }
   return alike;
 }

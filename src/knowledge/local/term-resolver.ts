@@ -162,12 +162,12 @@ export function listSounds(latin: string): string[] {
   return hard === sound ? [sound] : [sound, hard];
 }
 
-export function transliterate(word: string): string {
+function transliterate(word: string): string {
   return [...word].map((char) => CYRILLIC_TO_LATIN[char] ?? char).join('');
 }
 
 /** Letters by sound, every vowel run one "a", a final vowel dropped: "samsung"/"самсунг" → "samsang", "nike"/"найк" → "nak". */
-export function soundOf(latin: string): string {
+function soundOf(latin: string): string {
   const sounds = latin
     .replace(/sch|sh|ch|zh|ts|tz/g, 's')
     .replace(/ph/g, 'f')

@@ -48,11 +48,12 @@ export function tokenizeWords(normalized: string): string[] {
     } else {
       tokens.push(word);
       // "XV50", "R16", "D500": a series letter and the number buyers say alone ("камри 50", "диски 16").
-      const series = SERIES.exec(word) ?? CYRILLIC_SERIES.exec(word);
-      const number = series?.at(-1);
+      const latin = SERIES.exec(word);
+      const number = (latin ?? CYRILLIC_SERIES.exec(word))?.at(-1);
       if (number !== undefined) tokens.push(number);
       // "ET40": an abbreviation glued to its value names the spec a buyer asks about ("вылет").
-      if (series?.length === 3 && series[1] !== undefined && findConcept(series[1]) !== undefined) tokens.push(series[1]);
+      const letters = latin?.[1];
+      if (letters !== undefined && findConcept(letters) !== undefined) tokens.push(letters);
     }
   }
   return tokens;

@@ -2,6 +2,8 @@
 import MiniSearch from 'minisearch';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
 import type { Passage } from './passages.js';
+import { createRootFamilies } from './root-families.js';
+import type { RootFamilies } from './root-families.js';
 import { createTermResolver, findTransliterations } from './term-resolver.js';
 import { extractTerms, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
 
@@ -91,6 +93,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   tokens.clear();
 
   const resolver = createTermResolver(counts);
+  const families = createRootFamilies(counts.keys());
   const sequences = new Map<number, string[]>();
   const listSequence = (text: string): string[] => listTermSequence(text).map(canonical);
   // "3 года" in "98 см: 2–3 года" holds the buyer's count; "3" in "не меньше 3 месяцев" does not hold "3 поддона".
@@ -121,22 +124,29 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       if (terms.length === 0) return [];
       // A city is also found where the document states its reach across Russia.
       const nationwide = terms.some((term) => CITY_TERMS.has(term)) ? [NATIONWIDE] : [];
-      const results = miniSearch.search([...terms, ...ranking, ...nationwide].join(' '), {
-        combineWith: 'OR',
-        // Terms arrive already processed: keep them as they are.
-        tokenize: (query) => query.split(' '),
-        processTerm: (term) => term,
-        filter: (result) => {
-          const passage = passages[result.id as number];
-          return passage !== undefined && filter(passage);
-        },
-      });
+      const run = (extra: readonly string[]): ReturnType<typeof miniSearch.search> =>
+        miniSearch.search([...terms, ...ranking, ...nationwide, ...extra].join(' '), {
+          combineWith: 'OR',
+          // Terms arrive already processed: keep them as they are.
+          tokenize: (query) => query.split(' '),
+          processTerm: (term) => term,
+          filter: (result) => {
+            const passage = passages[result.id as number];
+            return passage !== undefined && filter(passage);
+          },
+        });
+      let results = run([]);
+      const alike = findSiblingsInScope(terms, results, families);
+      if (alike.size > 0) results = run([...new Set([...alike.values()].flat())]);
       const counted = findCountedTerms(terms);
       const hits: PassageHit[] = [];
       for (const result of results) {
         const passage = passages[result.id as number];
         if (passage === undefined) continue;
-        const holds = (term: string): boolean => result.queryTerms.includes(term) || (CITY_TERMS.has(term) && result.queryTerms.includes(NATIONWIDE));
+        const holds = (term: string): boolean =>
+          result.queryTerms.includes(term) ||
+          (CITY_TERMS.has(term) && result.queryTerms.includes(NATIONWIDE)) ||
+          (alike.get(term)?.some((sibling) => result.queryTerms.includes(sibling)) ?? false);
         const matched = terms.filter((term) => holds(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
         const alsoNamed = ranking.filter((term) => result.queryTerms.includes(term)).length;
         const coverage = measureCoverage(terms, matched, { bonus: alsoNamed, counted, weak });
@@ -145,6 +155,16 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       return hits.sort(compareHits);
     },
   };
+}
+
+/** For terms no passage in scope holds, the same root under another prefix that passages hold (see root-families.ts). */
+function findSiblingsInScope(terms: readonly string[], results: ReadonlyArray<{ queryTerms: string[] }>, families: RootFamilies): Map<string, string[]> {
+  const alike = new Map<string, string[]>();
+  for (const term of terms) {
+    const siblings = families.siblingsOf(term);
+    if (siblings.length > 0 && !results.some((result) => result.queryTerms.includes(term))) alike.set(term, siblings);
+  }
+  return alike;
 }
 
 /** Endings of Russian verb forms: infinitive, present and past ("-ет" after a consonant is as often a noun: "вылет"). */

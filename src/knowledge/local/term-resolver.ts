@@ -42,9 +42,10 @@ function indexLatinSounds(counts: ReadonlyMap<string, number>): Map<string, stri
   const bySound = new Map<string, string>();
   for (const term of counts.keys()) {
     if (!LATIN_WORD.test(term) || term.length < 3) continue;
-    const sound = soundOf(term);
-    const known = bySound.get(sound);
-    if (isDistinctive(sound, term) && (known === undefined || (counts.get(known) ?? 0) < (counts.get(term) ?? 0))) bySound.set(sound, term);
+    for (const sound of listSounds(term)) {
+      const known = bySound.get(sound);
+      if (isDistinctive(sound, term) && (known === undefined || (counts.get(known) ?? 0) < (counts.get(term) ?? 0))) bySound.set(sound, term);
+    }
   }
   return bySound;
 }
@@ -151,6 +152,14 @@ function isOneEditAway(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** How a Latin word may be read aloud: "c" before e, i, y is "s" in "cinema" but "k" in "cyberpunk" ("киберпанк"). */
+export function listSounds(latin: string): string[] {
+  const sound = soundOf(latin);
+  if (!/c[eiy]/.test(latin)) return [sound];
+  const hard = soundOf(latin.replace(/c(?=[eiy])/g, 'k'));
+  return hard === sound ? [sound] : [sound, hard];
 }
 
 function transliterate(word: string): string {

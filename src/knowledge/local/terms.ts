@@ -26,7 +26,9 @@ export function splitWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
-const SERIES = /^[a-z]{1,3}(\d{2,4})$/;
+const SERIES = /^([a-z]{1,3})(\d{2,4})$/;
+// "р16", "д500": the same series typed in Cyrillic.
+const CYRILLIC_SERIES = /^[а-я]{1,3}(\d{2,4})$/;
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 
@@ -46,8 +48,12 @@ export function tokenizeWords(normalized: string): string[] {
     } else {
       tokens.push(word);
       // "XV50", "R16", "D500": a series letter and the number buyers say alone ("камри 50", "диски 16").
-      const series = SERIES.exec(word);
-      if (series?.[1] !== undefined) tokens.push(series[1]);
+      const latin = SERIES.exec(word);
+      const number = (latin ?? CYRILLIC_SERIES.exec(word))?.at(-1);
+      if (number !== undefined) tokens.push(number);
+      // "ET40": an abbreviation glued to its value names the spec a buyer asks about ("вылет").
+      const letters = latin?.[1];
+      if (letters !== undefined && findConcept(letters) !== undefined) tokens.push(letters);
     }
   }
   return tokens;

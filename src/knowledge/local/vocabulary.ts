@@ -117,6 +117,10 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'комбинезон', prefixes: ['комбинезон', 'комбез'] },
   { term: 'телефон', prefixes: ['телефон'], words: ['тел'] },
   { term: 'выезд', prefixes: ['выезд', 'выезж', 'выедет', 'выедете', 'приедет', 'приедете', 'приехать'] },
+  // Specs are written in the trade's Latin abbreviations ("7J x 17 ET40", "PCD 5x112"), buyers ask in words.
+  { term: 'вылет', prefixes: [], words: ['et', 'вылет', 'вылета', 'вылету', 'вылетом', 'вылеты', 'вылетов'] },
+  { term: 'разболтовк', prefixes: ['разболтовк', 'сверловк'], words: ['pcd'] },
+  { term: 'оперативн', prefixes: ['оперативн', 'оператив'], words: ['ram', 'озу'] },
 ];
 
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.

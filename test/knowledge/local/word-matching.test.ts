@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { findAnswer } from '../../../src/knowledge/local/answer.js';
+import type { Passage } from '../../../src/knowledge/local/passages.js';
+import { createRootFamilies, listRoots } from '../../../src/knowledge/local/root-families.js';
+import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
+import { createTermResolver, listSounds } from '../../../src/knowledge/local/term-resolver.js';
+import { extractTerms, tokenizeWords } from '../../../src/knowledge/local/terms.js';
+
+function passage(id: number, text: string, extra: Partial<Passage> = {}): Passage {
+  return { id, document: 'doc.md', title: '', headings: [], text, position: id, ...extra };
+}
+
+describe('verbs of one root under different prefixes', () => {
+  const [unfastens] = extractTerms('отстёгивается');
+  const [fastens] = extractTerms('пристёгивается');
+
+  it('group the shop\'s terms by what is left once a prefix is taken off', () => {
+    const families = createRootFamilies([fastens ?? '', 'капюшон']);
+    expect(families.siblingsOf(unfastens ?? '')).toEqual([fastens]);
+    expect(families.siblingsOf('капюшон')).toEqual([]);
+  });
+
+  it('leave short remainders and one-letter prefixes alone: "по|ставк" is not "до|ставк", "у|становк" not "о|становк"', () => {
+    expect(listRoots('поставк')).toEqual(['поставк']);
+    expect(listRoots('установк')).toEqual(['установк']);
+    expect(createRootFamilies(['установк']).siblingsOf('остановк')).toEqual([]);
+  });
+
+  it('answer from the listing that uses the verb under another prefix, though another listing uses the buyer\'s own', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Капюшон пристёгивается на кнопки.', { document: 'item-1.md', itemId: 1, title: 'Комбинезон детский' }),
+      passage(1, 'Капюшон глубокий, не отстёгивается.', { document: 'item-2.md', itemId: 2, title: 'Пуховик женский', position: 0 }),
+    ]);
+    const answer = findAnswer(index, { question: 'капюшон отстегивается?', listing: { id: 1, title: 'Комбинезон детский' } });
+    expect(answer).toMatchObject({ status: 'FOUND', sources: ['item-1.md'] });
+    expect(answer.text).toContain('пристёгивается на кнопки');
+  });
+
+  it('are not consulted where a passage in scope holds the buyer\'s own word', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Капюшон пристёгивается на кнопки.', { itemId: 1 }),
+      passage(1, 'Капюшон отстёгивается, опушка снимается.', { itemId: 1, position: 1 }),
+    ]);
+    const hits = index.search(index.resolveText('капюшон отстегивается'), (candidate) => candidate.itemId === 1);
+    expect(hits.map((hit) => [hit.passage.id, hit.coverage])).toEqual([
+      [1, 1],
+      [0, 0.5],
+    ]);
+  });
+});
+
+describe('abbreviations and series written with letters', () => {
+  it('read a spec\'s Latin abbreviation as the word buyers use, alone or glued to its value', () => {
+    expect(extractTerms('вылет какой')).toEqual(extractTerms('ET'));
+    expect(extractTerms('7J x 17 ET40')).toEqual(expect.arrayContaining([...extractTerms('вылет'), '17', '40']));
+    expect(extractTerms('разболтовка')).toEqual(extractTerms('PCD'));
+    expect(extractTerms('сколько оперативки')).toEqual(extractTerms('ОЗУ'));
+  });
+
+  it('give a series typed in Cyrillic its number, as the Latin one does ("р16" as "R16")', () => {
+    expect(tokenizeWords('диски р16')).toEqual(['диски', 'р16', '16']);
+    expect(tokenizeWords('диски r16')).toEqual(['диски', 'r16', '16']);
+  });
+
+  it('answer "вылет у 17х" from the spec line of R17', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Комплект R16\nРазмер: 6.5J x 16 ET42', { itemId: 1, title: 'Диски R16 R17' }),
+      passage(1, 'Комплект R17\nРазмер: 7J x 17 ET40', { itemId: 1, title: 'Диски R16 R17', position: 1 }),
+    ]);
+    const answer = findAnswer(index, { question: 'вылет у 17х какой', listing: { id: 1, title: 'Диски R16 R17' } });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('ET40');
+  });
+});
+
+describe('Latin names typed in Cyrillic', () => {
+  it('read "c" before e, i, y both ways: "Cyberpunk" is "киберпанк", "Celeron" is "селерон"', () => {
+    expect(listSounds('cyberpunk')).toHaveLength(2);
+    expect(listSounds('samsung')).toHaveLength(1);
+    const resolver = createTermResolver(new Map([['cyberpunk', 2], ['celeron', 1]]));
+    expect(resolver.resolve('киберпанк', 'киберпанке')).toBe('cyberpunk');
+    expect(resolver.resolve('селерон', 'селерон')).toBe('celeron');
+  });
+
+  it('still resolve short Latin abbreviations typed in Cyrillic ("фпс" for fps)', () => {
+    const resolver = createTermResolver(new Map([['fps', 3]]));
+    expect(resolver.resolve('фпс', 'фпс')).toBe('fps');
+  });
+});

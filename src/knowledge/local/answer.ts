@@ -77,7 +77,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
   const check = createAnswerCheck(index, query, parts);
-  const found = parts.flatMap((part) => answerPart(index, part, scopes, threshold, check));
+  const found = parts.flatMap((part) => answerWhole(index, part, scopes, threshold, check));
   const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return notFound;
   return {
@@ -103,6 +103,23 @@ export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | '
     ...(passage.itemId === undefined ? {} : { itemId: passage.itemId }),
     matched: hit.matched,
   };
+}
+
+/**
+ * Buyers type two questions without a break ("производитель какой у блоков, морозостойкость?"). A part nothing answers
+ * whole is asked clause by clause, answered only if every clause is; what the quoted passages of an answered part leave
+ * unmatched is asked again on its own ("…у блоков морозостойкость какая") and quoted where a passage answers it.
+ */
+function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
+  const pieces = answerPart(index, part, scopes, threshold, check);
+  if (pieces.length === 0) {
+    const clauses = (part.clauses ?? []).map((clause) => answerPart(index, clause, scopes, threshold, check));
+    return clauses.length > 1 && clauses.every((answered) => answered.length > 0) ? clauses.flat() : [];
+  }
+  const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
+  const rest = part.terms.filter((term) => !matched.has(term));
+  if (rest.length === part.terms.length || rest.every((term) => WEAK_TERMS.has(term) || /^\p{N}/u.test(term))) return pieces;
+  return [...pieces, ...answerPart(index, { terms: rest, naming: part.naming }, scopes, threshold, check)];
 }
 
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
@@ -252,6 +269,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
 export interface QueryPart {
   terms: string[];
   naming: string[];
+  /** The part's comma-separated clauses, each a question of its own if the part as a whole finds nothing. */
+  clauses?: QueryPart[];
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -265,33 +284,44 @@ export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveTe
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
 function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
   const lists = splitQuestion(question, identity)
-    .map((part) => resolveText(part))
-    .filter((terms) => terms.length > 0);
-  const asking = lists.filter((terms) => terms.some((term) => !identity.has(term)));
+    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => resolveText(clause)) }))
+    .filter(({ terms }) => terms.length > 0);
+  const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const all of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
-    const rest = all.filter((term) => !identity.has(term));
-    const terms = rest.length > 0 ? rest : all;
-    const key = terms.join(' ');
+  for (const { terms: all, clauses } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+    const part = toQueryPart(all, identity);
+    const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    parts.push({ terms, naming: rest.length > 0 ? all.filter((term) => identity.has(term)) : [] });
+    const asked = clauses.filter((terms) => terms.some((term) => !identity.has(term)));
+    parts.push(asked.length > 1 ? { ...part, clauses: asked.map((terms) => toQueryPart(terms, identity)) } : part);
   }
   return parts;
 }
 
+function toQueryPart(all: readonly string[], identity: ReadonlySet<string>): QueryPart {
+  const rest = all.filter((term) => !identity.has(term));
+  return { terms: rest.length > 0 ? rest : [...all], naming: rest.length > 0 ? all.filter((term) => identity.has(term)) : [] };
+}
+
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.
-function joinFollowUps(lists: readonly string[][]): string[][] {
-  const joined: string[][] = [];
-  for (const terms of lists) {
+function joinFollowUps(lists: ReadonlyArray<{ terms: string[]; clauses: string[][] }>): Array<{ terms: string[]; clauses: string[][] }> {
+  const joined: Array<{ terms: string[]; clauses: string[][] }> = [];
+  for (const list of lists) {
     const previous = joined.at(-1);
-    const [only, ...others] = terms;
+    const [only, ...others] = list.terms;
     const isFollowUp = only !== undefined && others.length === 0 && (only === 'цена' || ATTRIBUTE_TERMS.has(only));
-    if (isFollowUp && previous !== undefined && previous.length >= 2) joined[joined.length - 1] = [...previous, only];
-    else joined.push(terms);
+    if (isFollowUp && previous !== undefined && previous.terms.length >= 2) joined[joined.length - 1] = { terms: [...previous.terms, only], clauses: [] };
+    else joined.push(list);
   }
   return joined;
+}
+
+/** A clause's comma-separated pieces that hold a meaningful term each ("производитель какой, морозостойкость?"). */
+function splitAtCommas(clause: string, identity: ReadonlySet<string>): string[] {
+  const meaningful = clause.split(/,\s*/u).filter((piece) => extractTerms(piece).some((term) => !identity.has(term) && !isMeasure(term)));
+  return meaningful.length > 1 ? meaningful : [];
 }
 
 function isMeasureWord(term: string | undefined): boolean {

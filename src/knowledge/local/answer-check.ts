@@ -224,7 +224,18 @@ function splitLabelledSentences(passage: Passage, termsOf: (text: string) => str
 function isAboutBrands(part: CheckedPart, hit: PassageHit, parts: readonly CheckedPart[], brands: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
   const brandsOf = (candidate: CheckedPart): string[] => [...candidate.terms, ...candidate.naming].filter((term) => brands.has(term));
   const asked = brandsOf(part);
-  return holdsFactsWith(asked.length > 0 ? asked : parts.filter((other) => other !== part).flatMap(brandsOf), hit, termsOf);
+  if (asked.length > 0) return holdsFactsWith(asked, hit, termsOf);
+  // A part naming no brand may lean on one named elsewhere ("акебоно тоже с пищалкой? пластины на них есть"): it is refused
+  // only where its facts stand with another of the document's brands, never for an unrelated question ("вайфай есть?").
+  const inherited = parts.filter((other) => other !== part).flatMap(brandsOf);
+  return holdsFactsWith(inherited, hit, termsOf) || !factsStandWithBrand(hit, brands, termsOf);
+}
+
+/** Some sentence of the hit holding what was matched names one of the document's brands or stands under its label. */
+function factsStandWithBrand(hit: PassageHit, brands: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  const facts = hit.matched.filter((term) => !brands.has(term) && isSubject(term));
+  const holding = readSentences(hit.passage, termsOf).filter((sentence) => facts.some((term) => sentence.terms.includes(term)));
+  return holding.some((sentence) => [...brands].some((brand) => sentence.labels.has(brand) || sentence.terms.includes(brand)));
 }
 
 // A document with a section of its own for what is asked ("## СДЭК") answers about it there, or where it is named with the

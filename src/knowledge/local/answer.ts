@@ -286,7 +286,8 @@ function listQuestionTerms(question: string, identity: ReadonlySet<string>, reso
   const lists = splitQuestion(question, identity)
     .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => resolveText(clause)) }))
     .filter(({ terms }) => terms.length > 0);
-  const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term)));
+  // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
+  const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
   for (const { terms: all, clauses } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
@@ -336,6 +337,8 @@ function isMeasure(term: string): boolean {
 export function splitQuestion(question: string, identity: ReadonlySet<string> = new Set()): string[] {
   // Units and numbers alone ("и сколько литров") ask about the clause before them.
   const isMeaningful = (text: string): boolean => extractTerms(text).some((term) => !identity.has(term) && !isMeasure(term));
+  // "скока ватт и доставка?": a unit asked first is a question of its own; after a clause ("и сколько литров") it asks about that clause.
+  const asksMeasure = (text: string): boolean => extractTerms(text).some((term) => UNIT_TERMS.has(term));
   return question
     .split('\n')
     .flatMap((line) => line.split(/(?<=[?!…])\s*|(?<=\.)\s+/))
@@ -350,7 +353,8 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
         const joint = rest[at] ?? '';
         const clause = rest[at + 1] ?? '';
         // A clause without a meaningful term belongs with its neighbour ("Что и как?"): it cannot be asked alone.
-        if (isMeaningful(clause) && isMeaningful(clauses.at(-1) ?? '')) clauses.push(clause);
+        const previous = clauses.at(-1) ?? '';
+        if (isMeaningful(clause) && (isMeaningful(previous) || asksMeasure(previous))) clauses.push(clause);
         else clauses[clauses.length - 1] = `${clauses.at(-1) ?? ''}${joint}${clause}`;
       }
       return clauses.map((clause) => clause.trim()).filter((clause) => clause !== '');

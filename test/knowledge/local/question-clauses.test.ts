@@ -39,3 +39,32 @@ describe('two questions typed as one', () => {
     expect(answer.text).not.toContain('Ytong');
   });
 });
+
+describe('a question beside another is answered as it is alone', () => {
+  const DRYER = 4130000002;
+  const dryer: Passage[] = [
+    { id: 0, document: 'item-dryer.md', title: 'Фен-стайлер 1300 Вт', headings: ['Характеристики'], text: 'Мощность: 1300 Вт\nШнур: 2,5 м', position: 0, itemId: DRYER },
+    { id: 1, document: 'dostavka.md', title: 'Доставка', headings: [], text: 'Отправляю СДЭК и Почтой России.', position: 1 },
+  ];
+  const dryerIndex = buildPassageIndex(dryer);
+  const askDryer = (question: string) => findAnswer(dryerIndex, { question, listing: { id: DRYER, title: 'Фен-стайлер 1300 Вт' } });
+
+  it('keeps a unit the title names when it is asked beside another question', () => {
+    for (const question of ['скока ватт? доставка?', 'скока ватт и доставка?']) {
+      const answer = askDryer(question);
+      expect(answer.text, question).toContain('1300 Вт');
+      expect(answer.text, question).toContain('СДЭК');
+    }
+  });
+
+  it('does not ask a brand named in one question of another question that names none', () => {
+    const PC = 4150000001;
+    const pc = buildPassageIndex([
+      { id: 0, document: 'item-pc.md', title: 'Игровой ПК', headings: ['Характеристики'], text: '- Видеокарта: RTX 3060\n- Wi-Fi: на плате нет, в комплекте USB-адаптер TP-Link', position: 0, itemId: PC },
+      { id: 1, document: 'item-pc.md', title: 'Игровой ПК', headings: ['Игры'], text: 'CS2 — 250–300 fps.\nCyberpunk 2077 — около 70 fps, высокие + DLSS.', position: 1, itemId: PC },
+    ]);
+    const answer = findAnswer(pc, { question: 'чё по фпс в киберпанке? вайфай есть?', listing: { id: PC } });
+    expect(answer.text).toContain('70 fps');
+    expect(answer.text).toContain('USB-адаптер');
+  });
+});

@@ -4,6 +4,7 @@ import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { extractTerms } from './terms.js';
+import { isTitledBy } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -74,7 +75,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
         ];
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
-  const found = parts.flatMap((part) => answerPart(index, part, scopes, threshold));
+  const found = parts.flatMap((part) => [...answerPart(index, part, scopes, threshold), ...answerTopic(index, part, listingId, threshold)]);
   const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return notFound;
   return {
@@ -136,6 +137,15 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     return quoteHits(index, hits, terms, threshold, scope.strategy);
   }
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy);
+}
+
+// A one-topic question from a listing's chat ("доставка?", "оплата?") asks the shop's terms on it, not only the listing's
+// line that mentions the word: the general document titled by the topic answers too, after the listing's own line.
+function answerTopic(index: PassageIndex, part: QueryPart, listingId: number | undefined, threshold: number): Piece[] {
+  const [topic, ...others] = part.terms;
+  if (listingId === undefined || topic === undefined || others.length > 0 || WEAK_TERMS.has(topic)) return [];
+  const titled = (passage: Passage): boolean => passage.itemId === undefined && isTitledBy(passage, topic, index.termsOf);
+  return answerPart(index, part, [{ strategy: 'cascaded', filter: titled }], threshold);
 }
 
 /** The passage's headings, or its document's title, name one of `terms`: the passage is on that topic. */

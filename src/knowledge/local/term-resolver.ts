@@ -153,12 +153,13 @@ function isOneEditAway(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function transliterate(word: string): string {
+/** Letter by letter into Latin: how a Cyrillic word may be spelt in a brand or a file name. */
+export function transliterate(word: string): string {
   return [...word].map((char) => CYRILLIC_TO_LATIN[char] ?? char).join('');
 }
 
 /** Letters by sound, every vowel run one "a", a final vowel dropped: "samsung"/"самсунг" → "samsang", "nike"/"найк" → "nak". */
-function soundOf(latin: string): string {
+export function soundOf(latin: string): string {
   const sounds = latin
     .replace(/sch|sh|ch|zh|ts|tz/g, 's')
     .replace(/ph/g, 'f')

@@ -1,0 +1,18 @@
+/** General documents on one topic of the shop's terms ("Доставка", oplata.txt): what a one-topic question is answered from. */
+import type { Passage } from './passages.js';
+import { soundOf, transliterate } from './term-resolver.js';
+
+// Shorter sounds ("opl" of "oplata" is fine, "da" is not) match too many file names.
+const MIN_TOPIC_SOUND = 4;
+
+/**
+ * The passage's document is titled by `topic`: its title holds the term, or a word of its file name spells it in Latin
+ * ("dostavka-i-kurer.md" for "доставк", "garantiya-i-vozvrat.md" for "возврат"): sellers name files after what they hold.
+ */
+export function isTitledBy(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
+  if (passage.title !== '' && termsOf(passage.title).includes(topic)) return true;
+  const sound = soundOf(transliterate(topic));
+  if (sound.length < MIN_TOPIC_SOUND) return false;
+  const name = passage.document.replace(/\.[a-z0-9]+$/i, '').toLowerCase();
+  return name.split(/[^a-z0-9]+/).some((word) => soundOf(word).startsWith(sound));
+}

@@ -2,6 +2,7 @@
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
+import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { extractTerms } from './terms.js';
 import { isTitledBy } from './topic-documents.js';
@@ -259,7 +260,7 @@ export interface QueryPart {
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? query.question : '';
+  const question = typeof query.question === 'string' ? dropRefusals(query.question) : '';
   return listQuestionTerms(question, identityTerms(index, query), index.resolveText);
 }
 

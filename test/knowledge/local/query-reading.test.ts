@@ -3,11 +3,46 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../src/knowledge/local/answer.js';
 import type { Passage } from '../../../src/knowledge/local/passages.js';
+import { dropRefusals } from '../../../src/knowledge/local/query-reading.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
 
 function passage(id: number, text: string, extra: Partial<Passage> = {}): Passage {
   return { id, document: 'doc.md', title: '', headings: [], text, position: id, ...extra };
 }
+
+describe('a clause refusing a person', () => {
+  const workshop = buildPassageIndex([
+    passage(0, 'Выезд мастера на дом по городу — 800 ₽, по записи.', { document: 'vyezd.md' }),
+    passage(1, 'Установка Windows 10 или 11 с драйверами — 1 200 ₽, 2–3 часа.', { document: 'windows.md' }),
+    passage(2, 'Работаем без выходных, с 10:00 до 20:00.', { document: 'o-nas.md' }),
+    passage(3, 'Гарантия на работу 3 месяца.', { document: 'garantiya.md' }),
+  ]);
+
+  it('is not searched: the question after it is answered alone', () => {
+    const cases = [
+      ['администратора не зовите, гарантия какая?', 'garantiya.md'],
+      ['сотрудника не надо, скажите гарантию', 'garantiya.md'],
+      ['мастера не зовите, до скольки работаете', 'o-nas.md'],
+    ];
+    for (const [question = '', source] of cases) {
+      const answer = findAnswer(workshop, { question });
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.sources, question).toEqual([source]);
+    }
+  });
+
+  it('leaves alone a clause that asks something of the person', () => {
+    expect(dropRefusals('мастер не приедет на дом?')).toBe('мастер не приедет на дом?');
+    expect(findAnswer(workshop, { question: 'а мастер на дом не выезжает?' }).sources).toEqual(['vyezd.md']);
+  });
+
+  it('keeps the rest of the message as written', () => {
+    expect(dropRefusals('не надо никакого менеджера, скажите просто до какого года годен')).toBe('скажите просто до какого года годен');
+    expect(dropRefusals('менеджер не нужен. если щас оплачу когда отправите?')).toBe('если щас оплачу когда отправите?');
+    expect(dropRefusals('с продавцом говорить не хочу, напишите адрес склада')).toBe('напишите адрес склада');
+    expect(dropRefusals('не работает разъём, сколько ремонт?')).toBe('не работает разъём, сколько ремонт?');
+  });
+});
 
 describe('a one-topic question from a listing\'s chat', () => {
   const shop = buildPassageIndex([

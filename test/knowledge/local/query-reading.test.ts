@@ -71,3 +71,15 @@ describe('a one-topic question from a listing\'s chat', () => {
     expect(answer.sources).toEqual(['item-1-fen.md']);
   });
 });
+
+describe('a date in a document', () => {
+  it('states its year: "до какого года годен?" is answered by "Годен до 11.2026"', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Тонер AHA/BHA, 150 мл. Годен до 11.2026.', { itemId: 1 }),
+      passage(1, 'Гарантия на фен 2 года.', { itemId: 1 }),
+    ]);
+    const answer = findAnswer(index, { question: 'менеджера не надо, до какого года годен?', listing: { id: 1 } });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('11.2026');
+  });
+});

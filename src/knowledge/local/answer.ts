@@ -5,7 +5,7 @@ import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { extractTerms } from './terms.js';
-import { isTitledBy } from './topic-documents.js';
+import { isTitledBy, statesTopic } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -140,11 +140,14 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy);
 }
 
-// A one-topic question from a listing's chat ("доставка?", "оплата?") asks the shop's terms on it, not only the listing's
-// line that mentions the word: the general document titled by the topic answers too, after the listing's own line.
+// A one-topic question from a listing's chat ("доставка?", "оплата?") asks the shop's terms on it, not a listing's line that
+// mentions the word in passing: the general document titled by the topic answers too, after that line. Terms the listing
+// states itself stand alone.
 function answerTopic(index: PassageIndex, part: QueryPart, listingId: number | undefined, threshold: number): Piece[] {
   const [topic, ...others] = part.terms;
   if (listingId === undefined || topic === undefined || others.length > 0 || WEAK_TERMS.has(topic)) return [];
+  const own = index.search(part.terms, (passage) => passage.itemId === listingId);
+  if (own.some((hit) => statesTopic(hit.passage, topic, index.termsOf))) return [];
   const titled = (passage: Passage): boolean => passage.itemId === undefined && isTitledBy(passage, topic, index.termsOf);
   return answerPart(index, part, [{ strategy: 'cascaded', filter: titled }], threshold);
 }

@@ -1,5 +1,6 @@
 /** General documents on one topic of the shop's terms ("Доставка", oplata.txt): what a one-topic question is answered from. */
 import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
 import { soundOf, transliterate } from './term-resolver.js';
 
 // Shorter sounds ("opl" of "oplata" is fine, "da" is not) match too many file names.
@@ -15,4 +16,23 @@ export function isTitledBy(passage: Passage, topic: string, termsOf: (text: stri
   if (sound.length < MIN_TOPIC_SOUND) return false;
   const name = passage.document.replace(/\.[a-z0-9]+$/i, '').toLowerCase();
   return name.split(/[^a-z0-9]+/).some((word) => soundOf(word).startsWith(sound));
+}
+
+/** A statement's first words: the listing states a topic when it opens one of its statements with it. */
+const STATEMENT_LEAD = 2;
+const STATEMENT_BREAKS = /[;:()]/;
+/** "Если доставкой СДЭК — можно с примеркой": a condition mentions the topic, the statement is about something else. */
+const CONDITION = /^\s*(?:если|при|когда|кроме)(?![а-яё])/iu;
+
+/**
+ * The listing's own terms on the topic ("Авито Доставкой не отправляю: велосипед не проходит по габаритам") stand: the
+ * shop's general document would contradict them. A passing mention ("привозим небольшими партиями") does not.
+ */
+export function statesTopic(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
+  if (termsOf(passage.headings.join('\n')).includes(topic)) return true;
+  return passage.text
+    .split('\n')
+    .flatMap(splitSentences)
+    .flatMap((sentence) => sentence.split(STATEMENT_BREAKS))
+    .some((statement) => !CONDITION.test(statement) && termsOf(statement).slice(0, STATEMENT_LEAD).includes(topic));
 }

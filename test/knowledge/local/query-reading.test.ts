@@ -46,16 +46,17 @@ describe('a clause refusing a person', () => {
 
 describe('a one-topic question from a listing\'s chat', () => {
   const shop = buildPassageIndex([
-    passage(0, 'Фен-стайлер, 5 насадок. Отправка СДЭК, фен упаковываю в коробку с пупыркой. Оплата при получении возможна.', { document: 'item-1-fen.md', itemId: 1 }),
+    passage(0, 'Фен-стайлер, 5 насадок. Если доставкой СДЭК — можно проверить в пункте выдачи. При оплате переводом чек пришлю.', { document: 'item-1-fen.md', itemId: 1 }),
     passage(1, 'Отправляю по всей России, пн–сб. Почтой России от 300 ₽, 5–12 дней.', { document: 'dostavka.md', title: 'Доставка' }),
     passage(2, 'Оплата переводом по СБП или наличными при встрече.', { document: 'oplata.txt', position: 0 }),
     passage(3, 'Возврат в течение 14 дней, если товар не использовался.', { document: 'vozvrat.txt', position: 0 }),
+    passage(4, 'Велосипед. Авито Доставкой не отправляю: только самовывоз.', { document: 'item-2-bike.md', itemId: 2 }),
   ]);
 
   it('gets the listing\'s line and the shop\'s document titled by the topic', () => {
     const answer = findAnswer(shop, { question: 'доставка?', listing: { id: 1 } });
     expect(answer.status).toBe('FOUND');
-    expect(answer.text).toContain('Отправка СДЭК');
+    expect(answer.text).toContain('Если доставкой СДЭК');
     expect(answer.text).toContain('Почтой России от 300 ₽');
     expect(answer.sources).toEqual(['item-1-fen.md', 'dostavka.md']);
   });
@@ -64,6 +65,11 @@ describe('a one-topic question from a listing\'s chat', () => {
     const answer = findAnswer(shop, { question: 'оплата?', listing: { id: 1 } });
     expect(answer.text).toContain('по СБП');
     expect(answer.sources).toEqual(['item-1-fen.md', 'oplata.txt']);
+  });
+
+  it('leaves the listing\'s own terms on the topic alone: the general document would contradict them', () => {
+    const answer = findAnswer(shop, { question: 'доставка?', listing: { id: 2 } });
+    expect(answer.sources).toEqual(['item-2-bike.md']);
   });
 
   it('keeps a question naming more than the topic to the listing', () => {

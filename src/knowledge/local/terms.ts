@@ -26,7 +26,7 @@ export function splitWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
-const SERIES = /^[a-z]{1,3}(\d{2,4})$/;
+const SERIES = /^([a-z]{1,3})(\d{2,4})$/;
 const DATE = /^(?:\d{1,2}\.){1,2}(?:19|20)\d\d$/;
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
@@ -48,7 +48,9 @@ export function tokenizeWords(normalized: string): string[] {
       tokens.push(word);
       // "XV50", "R16", "D500": a series letter and the number buyers say alone ("камри 50", "диски 16").
       const series = SERIES.exec(word);
-      if (series?.[1] !== undefined) tokens.push(series[1]);
+      if (series?.[2] !== undefined) tokens.push(series[2]);
+      // …and its letters where they abbreviate a word ("ET42": the offset, "вылет", is 42).
+      if (series?.[1] !== undefined && findConcept(series[1]) !== undefined) tokens.push(series[1]);
       // "Годен до 11.2026" answers "до какого года?": a date states its year.
       if (DATE.test(word)) tokens.push('год');
     }

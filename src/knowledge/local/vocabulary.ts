@@ -116,6 +116,8 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'видеокарт', prefixes: ['видеокарт', 'видюх', 'видях', 'видео карт'] },
   { term: 'комбинезон', prefixes: ['комбинезон', 'комбез'] },
   { term: 'телефон', prefixes: ['телефон'], words: ['тел'] },
+  // A wheel's offset is written "ET42", said "вылет".
+  { term: 'вылет', prefixes: ['вылет'], words: ['et'] },
   { term: 'выезд', prefixes: ['выезд', 'выезж', 'выедет', 'выедете', 'приедет', 'приедете', 'приехать'] },
 ];
 

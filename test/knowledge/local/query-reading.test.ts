@@ -89,3 +89,15 @@ describe('a date in a document', () => {
     expect(answer.text).toContain('11.2026');
   });
 });
+
+describe('an abbreviation glued to its number', () => {
+  it('is read as the word it stands for: "ET42" states the offset ("вылет")', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Комплект R16. Размер: 6.5J x 16 ET42. Цена: 18 000 р.', { itemId: 1 }),
+      passage(1, 'Комплект R17. Размер: 7J x 17 ET40. Цена: 27 500 р.', { itemId: 1 }),
+    ]);
+    const answer = findAnswer(index, { question: 'оператора не зовите, мне только вылет у r16 узнать', listing: { id: 1 } });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('ET42');
+  });
+});

@@ -18,7 +18,8 @@ export function dropRefusals(question: string): string {
   for (let at = 0; at < pieces.length; at += 2) {
     const clause = pieces[at] ?? '';
     const joint = pieces[at + 1] ?? '';
-    if (clause.trim() !== '' && isRefusal(clause)) {
+    // "можно без звонка?", "мастера нет?" ask something: a refusal is said, not asked.
+    if (clause.trim() !== '' && !joint.includes('?') && isRefusal(clause)) {
       dropped = true;
       continue;
     }

@@ -33,6 +33,7 @@ describe('a clause refusing a person', () => {
 
   it('leaves alone a clause that asks something of the person', () => {
     expect(dropRefusals('мастер не приедет на дом?')).toBe('мастер не приедет на дом?');
+    expect(dropRefusals('можно без звонка?')).toBe('можно без звонка?');
     expect(findAnswer(workshop, { question: 'а мастер на дом не выезжает?' }).sources).toEqual(['vyezd.md']);
   });
 

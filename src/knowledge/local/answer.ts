@@ -5,7 +5,7 @@ import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { extractTerms } from './terms.js';
-import { isTitledBy, statesTopic } from './topic-documents.js';
+import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -146,6 +146,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
 function answerTopic(index: PassageIndex, part: QueryPart, listingId: number | undefined, threshold: number): Piece[] {
   const [topic, ...others] = part.terms;
   if (listingId === undefined || topic === undefined || others.length > 0 || WEAK_TERMS.has(topic)) return [];
+  if (!hasTitledDocument(index.passages, topic, index.termsOf)) return [];
   const own = index.search(part.terms, (passage) => passage.itemId === listingId);
   if (own.some((hit) => statesTopic(hit.passage, topic, index.termsOf))) return [];
   const titled = (passage: Passage): boolean => passage.itemId === undefined && isTitledBy(passage, topic, index.termsOf);

@@ -11,6 +11,21 @@ const MIN_TOPIC_SOUND = 4;
  * ("dostavka-i-kurer.md" for "доставк", "garantiya-i-vozvrat.md" for "возврат"): sellers name files after what they hold.
  */
 export function isTitledBy(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
+  // Asked of every passage a search meets: a document's answer is remembered (its title is part of the key).
+  const key = `${topic}\u0000${passage.document}\u0000${passage.title}`;
+  let titled = titledCache.get(key);
+  if (titled === undefined) {
+    if (titledCache.size >= TITLED_CACHE_LIMIT) titledCache.clear();
+    titled = readTitle(passage, topic, termsOf);
+    titledCache.set(key, titled);
+  }
+  return titled;
+}
+
+const titledCache = new Map<string, boolean>();
+const TITLED_CACHE_LIMIT = 10_000;
+
+function readTitle(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
   if (passage.title !== '' && termsOf(passage.title).includes(topic)) return true;
   const sound = soundOf(transliterate(topic));
   if (sound.length < MIN_TOPIC_SOUND) return false;
@@ -35,4 +50,26 @@ export function statesTopic(passage: Passage, topic: string, termsOf: (text: str
     .flatMap(splitSentences)
     .flatMap((sentence) => sentence.split(STATEMENT_BREAKS))
     .some((statement) => !CONDITION.test(statement) && termsOf(statement).slice(0, STATEMENT_LEAD).includes(topic));
+}
+
+const titledTopics = new WeakMap<readonly Passage[], Map<string, boolean>>();
+
+/** Whether any general document is titled by `topic`: most topics have none, and then nothing more is searched. */
+export function hasTitledDocument(passages: readonly Passage[], topic: string, termsOf: (text: string) => string[]): boolean {
+  let topics = titledTopics.get(passages);
+  if (topics === undefined) {
+    topics = new Map();
+    titledTopics.set(passages, topics);
+  }
+  let found = topics.get(topic);
+  if (found === undefined) {
+    const seen = new Set<string>();
+    found = passages.some((passage) => {
+      if (passage.itemId !== undefined || seen.has(passage.document)) return false;
+      seen.add(passage.document);
+      return isTitledBy(passage, topic, termsOf);
+    });
+    topics.set(topic, found);
+  }
+  return found;
 }

@@ -52,7 +52,7 @@ export function tokenizeWords(normalized: string): string[] {
       // …and its letters where they abbreviate a word ("ET42": the offset, "вылет", is 42).
       if (series?.[1] !== undefined && findConcept(series[1]) !== undefined) tokens.push(series[1]);
       // "Годен до 11.2026" answers "до какого года?": a date states its year.
-      if (DATE.test(word)) tokens.push('год');
+      if (word.includes('.') && DATE.test(word)) tokens.push('год');
     }
   }
   return tokens;

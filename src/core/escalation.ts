@@ -97,6 +97,23 @@ export function isPersonWord(word: string): boolean {
   return PERSON.test(word) || PERSON_ADJECTIVE.test(word);
 }
 
+/** Negations a refusal is made of, besides NEGATION: "без менеджера", "никакого менеджера", "нет, не надо". */
+const REFUSING = /^(?:без|нет|никак(?:ой|ого|ая|ую|их|им|ими))$/u;
+
+/**
+ * A clause that only refuses a person or a call ("оператора не зовите", "не надо никакого менеджера", "с продавцом
+ * говорить не хочу"): a person or a fetching, talking or calling word, a negation, and nothing else but the words such
+ * requests are made of. Nothing in it is asked of the documents; a clause saying more ("мастер не приедет?") is not one.
+ */
+export function isRefusal(clause: string): boolean {
+  const words = readSentences(clause).flat().map((word) => word.text);
+  const asksFor = (text: string): boolean => isPersonWord(text) || SOMEONE.test(text) || FETCH.test(text) || TALK.test(text) || CALL.test(text) || CALL_NOUN.test(text);
+  const refuses = (text: string): boolean => NEGATION.has(text) || REFUSING.test(text);
+  const scaffolding = (text: string): boolean =>
+    asksFor(text) || refuses(text) || WANT.test(text) || NEED.test(text) || FILLER.has(text) || PREPOSITION.has(text) || GREETING.has(text) || isPhoneOrPronoun(text);
+  return words.some(asksFor) && words.some(refuses) && words.every(scaffolding);
+}
+
 /** Lower case, ё as е: how every rule here spells words. */
 export function normalizeText(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е');

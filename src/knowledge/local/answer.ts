@@ -4,9 +4,11 @@ import type { AnswerCheck } from './answer-check.js';
 import { createAnswerCheck } from './answer-check.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
+import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { chooseSentences, countTermsTogether, focusTable } from './quote.js';
 import { extractTerms } from './terms.js';
+import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -77,7 +79,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
   const check = createAnswerCheck(index, query, parts);
-  const found = parts.flatMap((part) => answerWhole(index, part, scopes, threshold, check));
+  const found = parts.flatMap((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
   const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return notFound;
   return {
@@ -156,6 +158,19 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     return quoteHits(index, hits, terms, threshold, scope.strategy, part.naming);
   }
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
+}
+
+// A one-topic question from a listing's chat ("доставка?", "оплата?") asks the shop's terms on it, not a listing's line that
+// mentions the word in passing: the general document titled by the topic answers too, after that line. Terms the listing
+// states itself stand alone.
+function answerTopic(index: PassageIndex, part: QueryPart, listingId: number | undefined, threshold: number, check: AnswerCheck): Piece[] {
+  const [topic, ...others] = part.terms;
+  if (listingId === undefined || topic === undefined || others.length > 0 || WEAK_TERMS.has(topic)) return [];
+  if (!hasTitledDocument(index.passages, topic, index.termsOf)) return [];
+  const own = index.search(part.terms, (passage) => passage.itemId === listingId);
+  if (own.some((hit) => statesTopic(hit.passage, topic, index.termsOf))) return [];
+  const titled = (passage: Passage): boolean => passage.itemId === undefined && isTitledBy(passage, topic, index.termsOf);
+  return answerPart(index, part, [{ strategy: 'cascaded', filter: titled }], threshold, check);
 }
 
 /** The passage's headings, or its document's title, name one of `terms`: the passage is on that topic. */
@@ -276,7 +291,7 @@ export interface QueryPart {
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? query.question : '';
+  const question = typeof query.question === 'string' ? dropRefusals(query.question) : '';
   return listQuestionTerms(question, identityTerms(index, query), index.resolveText);
 }
 

@@ -162,12 +162,13 @@ export function listSounds(latin: string): string[] {
   return hard === sound ? [sound] : [sound, hard];
 }
 
-function transliterate(word: string): string {
+/** Letter by letter into Latin: how a Cyrillic word may be spelt in a brand or a file name. */
+export function transliterate(word: string): string {
   return [...word].map((char) => CYRILLIC_TO_LATIN[char] ?? char).join('');
 }
 
 /** Letters by sound, every vowel run one "a", a final vowel dropped: "samsung"/"самсунг" → "samsang", "nike"/"найк" → "nak". */
-function soundOf(latin: string): string {
+export function soundOf(latin: string): string {
   const sounds = latin
     .replace(/sch|sh|ch|zh|ts|tz/g, 's')
     .replace(/ph/g, 'f')

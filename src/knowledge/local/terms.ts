@@ -29,6 +29,7 @@ export function splitWords(normalized: string): string[] {
 const SERIES = /^([a-z]{1,3})(\d{2,4})$/;
 // "р16", "д500": the same series typed in Cyrillic.
 const CYRILLIC_SERIES = /^[а-я]{1,3}(\d{2,4})$/;
+const DATE = /^(?:\d{1,2}\.){1,2}(?:19|20)\d\d$/;
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 
@@ -54,6 +55,8 @@ export function tokenizeWords(normalized: string): string[] {
       // "ET40": an abbreviation glued to its value names the spec a buyer asks about ("вылет").
       const letters = latin?.[1];
       if (letters !== undefined && findConcept(letters) !== undefined) tokens.push(letters);
+      // "Годен до 11.2026" answers "до какого года?": a date states its year.
+      if (word.includes('.') && DATE.test(word)) tokens.push('год');
     }
   }
   return tokens;

@@ -1,0 +1,75 @@
+/** General documents on one topic of the shop's terms ("Доставка", oplata.txt): what a one-topic question is answered from. */
+import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
+import { soundOf, transliterate } from './term-resolver.js';
+
+// Shorter sounds ("opl" of "oplata" is fine, "da" is not) match too many file names.
+const MIN_TOPIC_SOUND = 4;
+
+/**
+ * The passage's document is titled by `topic`: its title holds the term, or a word of its file name spells it in Latin
+ * ("dostavka-i-kurer.md" for "доставк", "garantiya-i-vozvrat.md" for "возврат"): sellers name files after what they hold.
+ */
+export function isTitledBy(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
+  // Asked of every passage a search meets: a document's answer is remembered (its title is part of the key).
+  const key = `${topic}\u0000${passage.document}\u0000${passage.title}`;
+  let titled = titledCache.get(key);
+  if (titled === undefined) {
+    if (titledCache.size >= TITLED_CACHE_LIMIT) titledCache.clear();
+    titled = readTitle(passage, topic, termsOf);
+    titledCache.set(key, titled);
+  }
+  return titled;
+}
+
+const titledCache = new Map<string, boolean>();
+const TITLED_CACHE_LIMIT = 10_000;
+
+function readTitle(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
+  if (passage.title !== '' && termsOf(passage.title).includes(topic)) return true;
+  const sound = soundOf(transliterate(topic));
+  if (sound.length < MIN_TOPIC_SOUND) return false;
+  const name = passage.document.replace(/\.[a-z0-9]+$/i, '').toLowerCase();
+  return name.split(/[^a-z0-9]+/).some((word) => soundOf(word).startsWith(sound));
+}
+
+/** A statement's first words: the listing states a topic when it opens one of its statements with it. */
+const STATEMENT_LEAD = 2;
+const STATEMENT_BREAKS = /[;:()]/;
+/** "Если доставкой СДЭК — можно с примеркой": a condition mentions the topic, the statement is about something else. */
+const CONDITION = /^\s*(?:если|при|когда|кроме)(?![а-яё])/iu;
+
+/**
+ * The listing's own terms on the topic ("Авито Доставкой не отправляю: велосипед не проходит по габаритам") stand: the
+ * shop's general document would contradict them. A passing mention ("привозим небольшими партиями") does not.
+ */
+export function statesTopic(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
+  if (termsOf(passage.headings.join('\n')).includes(topic)) return true;
+  return passage.text
+    .split('\n')
+    .flatMap(splitSentences)
+    .flatMap((sentence) => sentence.split(STATEMENT_BREAKS))
+    .some((statement) => !CONDITION.test(statement) && termsOf(statement).slice(0, STATEMENT_LEAD).includes(topic));
+}
+
+const titledTopics = new WeakMap<readonly Passage[], Map<string, boolean>>();
+
+/** Whether any general document is titled by `topic`: most topics have none, and then nothing more is searched. */
+export function hasTitledDocument(passages: readonly Passage[], topic: string, termsOf: (text: string) => string[]): boolean {
+  let topics = titledTopics.get(passages);
+  if (topics === undefined) {
+    topics = new Map();
+    titledTopics.set(passages, topics);
+  }
+  let found = topics.get(topic);
+  if (found === undefined) {
+    const seen = new Set<string>();
+    found = passages.some((passage) => {
+      if (passage.itemId !== undefined || seen.has(passage.document)) return false;
+      seen.add(passage.document);
+      return isTitledBy(passage, topic, termsOf);
+    });
+    topics.set(topic, found);
+  }
+  return found;
+}

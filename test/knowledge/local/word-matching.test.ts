@@ -4,7 +4,7 @@ import type { Passage } from '../../../src/knowledge/local/passages.js';
 import { createRootFamilies, listRoots } from '../../../src/knowledge/local/root-families.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
 import { createTermResolver, listSounds } from '../../../src/knowledge/local/term-resolver.js';
-import { extractTerms, tokenizeWords } from '../../../src/knowledge/local/terms.js';
+import { extractTerms, termOf, tokenizeWords } from '../../../src/knowledge/local/terms.js';
 
 function passage(id: number, text: string, extra: Partial<Passage> = {}): Passage {
   return { id, document: 'doc.md', title: '', headings: [], text, position: id, ...extra };
@@ -85,5 +85,12 @@ describe('Latin names typed in Cyrillic', () => {
   it('still resolve short Latin abbreviations typed in Cyrillic ("фпс" for fps)', () => {
     const resolver = createTermResolver(new Map([['fps', 3]]));
     expect(resolver.resolve('фпс', 'фпс')).toBe('fps');
+  });
+});
+
+describe('catalogue words for "fits"', () => {
+  it('answers "подойдут на …?" from a line that states compatibility', () => {
+    expect(termOf('совместимость')).toBe(termOf('подойдут'));
+    expect(termOf('применимость')).toBe(termOf('подходит'));
   });
 });

@@ -94,3 +94,25 @@ describe('catalogue words for "fits"', () => {
     expect(termOf('применимость')).toBe(termOf('подходит'));
   });
 });
+
+describe('everyday names for the trade words', () => {
+  it.each([
+    ['провод', 'шнур'],
+    ['термуха', 'термопаста'],
+    ['бп', 'питания'],
+    ['довезете', 'доставка'],
+    ['деньгам', 'цена'],
+    ['винду', 'windows'],
+    ['накатал', 'пробег'],
+    ['вертится', 'вращается'],
+    ['тоналку', 'макияж'],
+  ])('"%s" is read as "%s"', (buyer, document) => {
+    expect(termOf(buyer)).toBe(termOf(document));
+  });
+
+  it('keeps words of another meaning apart', () => {
+    // "Крутить" in a hair dryer's chat is curling, not a cord that turns; "деньги вернёте?" asks for a refund, not a price.
+    expect(termOf('крутить')).not.toBe(termOf('вращается'));
+    expect(termOf('деньги')).not.toBe(termOf('цена'));
+  });
+});

@@ -17,6 +17,8 @@ export function normalizeText(text: string): string {
     );
   }
   if (/\d,\d/.test(normalized)) normalized = normalized.replace(/(\p{N}),(\p{N})/gu, '$1.$2');
+  // "б/у", "б.у.", "б у": one word, or its single letters drop out as initials.
+  if (/б[/.\s]у/.test(normalized)) normalized = normalized.replace(/(?<![\p{L}\p{N}])б\s?[/.]?\s?у\.?(?![\p{L}\p{N}])/gu, 'бу');
   // Sizes are typed with any cross ("600х300х200" with a Cyrillic letter, "600x300", "600*300"): read as "600×300×200".
   if (/\d\s?[xх*]\s?\d/.test(normalized)) normalized = normalized.replace(/(?<=\p{N})\s?[xх*]\s?(?=\p{N})/gu, '×');
   return normalized;

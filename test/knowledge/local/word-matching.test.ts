@@ -123,3 +123,19 @@ describe('everyday names for the trade words', () => {
     expect(termOf('деньги')).not.toBe(termOf('цена'));
   });
 });
+
+describe('"б/у" and trade terms of payment and stock', () => {
+  it('reads "б/у" as one word in any spelling, where its letters would drop out as initials', () => {
+    for (const text of ['б/у', 'б.у.', 'Б/У']) expect(extractTerms(`блок питания новый или ${text}?`)).toContain('бу');
+    expect(termOf('подержанный')).toBe('бу');
+  });
+
+  it.each([
+    ['аванс', 'предоплата'],
+    ['наложкой', 'наложенным'],
+    ['кредит', 'рассрочка'],
+    ['осталось', 'наличии'],
+  ])('"%s" is read as "%s"', (buyer, document) => {
+    expect(termOf(buyer)).toBe(termOf(document));
+  });
+});

@@ -1,23 +1,13 @@
 /** Runs `avito-ai serve` in-process against a sandbox, as a seller would start it, until stopped. */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { monitorTokenPath } from '../../src/server/monitor-token.js';
 import { runInProcess, type CliResult } from './cli.js';
+import { freePort } from './ports.js';
+
+export { freePort } from './ports.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
-
-/** A port free right now on 127.0.0.1 (the server binds it a moment later). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningServe {
   url: string;

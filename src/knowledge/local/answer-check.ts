@@ -7,7 +7,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
-import { normalizeText, termOf } from './terms.js';
+import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { UNIT_TERMS, rewriteUnitsAndDays } from './units.js';
 import { CITY_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -22,7 +22,6 @@ export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => boolean;
 
 type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText'>;
 
-const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 /** A brand or model opening a sentence or line ("Brembo идут с датчиком…", "Akebono — японские…"). */
 const LATIN_OPENER = /^(?:•\s*|\d{1,3}[.)]\s*)?([a-z][a-z0-9]{2,})(?![a-z0-9])/iu;
 /** A label opening a line or sentence: "Блок питания: …", "Akebono — …". */
@@ -191,7 +190,15 @@ function readLead(text: string): string | undefined {
   return first !== undefined && /[.:]$/.test(first) && first.split(/\s+/).length <= SHORT_LEAD_WORDS ? first : undefined;
 }
 
-// Passages are fixed once indexed: their sentences are read once.
+/** The most of `terms` one sentence or line of the passage holds: terms standing together are evidence it answers. */
+export function countTermsTogether(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): number {
+  const wanted = new Set(terms);
+  let most = 0;
+  for (const sentence of readSentences(passage, termsOf)) most = Math.max(most, sentence.terms.filter((term) => wanted.has(term)).length);
+  return most;
+}
+
+// Passages are fixed once indexed: their sentences are read once, for the checks and for ranking (countTermsTogether).
 const sentenceCache = new WeakMap<Passage, Sentence[]>();
 
 function readSentences(passage: Passage, termsOf: (text: string) => string[]): Sentence[] {

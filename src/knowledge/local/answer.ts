@@ -1,13 +1,13 @@
 /** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { AnswerCheck } from './answer-check.js';
-import { createAnswerCheck } from './answer-check.js';
+import { countTermsTogether, createAnswerCheck } from './answer-check.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
-import { chooseSentences, countTermsTogether, focusTable } from './quote.js';
-import { extractTerms } from './terms.js';
+import { chooseSentences, focusTable } from './quote.js';
+import { LATIN_NAME, extractTerms } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
@@ -18,7 +18,6 @@ export const MAX_ANSWER_LENGTH = 999;
 
 const SECOND_PASSAGE_SCORE_RATIO = 0.5;
 const SHORT_CLAUSE_TERMS = 3;
-const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 const SHORT_PASSAGE_LENGTH = 300;
 const MAX_SECTION_LENGTH = 700;
 const FOCUS_MIN_ITEMS = 4;
@@ -204,7 +203,7 @@ function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => st
   const [top] = hits;
   if (top === undefined) return [];
   const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);
-  const together = new Map(rivals.map((hit) => [hit, countTermsTogether(hit.passage.text, hit.matched, termsOf)]));
+  const together = new Map(rivals.map((hit) => [hit, countTermsTogether(hit.passage, hit.matched, termsOf)]));
   const most = Math.max(...together.values());
   const closest = rivals.filter((hit) => together.get(hit) === most);
   const states = (hit: PassageHit): boolean => isAbout(hit.passage, { terms: hit.matched, termsOf, lead: 1, separators: STATEMENT_SEPARATORS });
@@ -321,9 +320,15 @@ function toQueryPart(all: readonly string[], identity: ReadonlySet<string>): Que
   return { terms: rest.length > 0 ? rest : [...all], naming: rest.length > 0 ? all.filter((term) => identity.has(term)) : [] };
 }
 
+/** A part of the message as read: its terms, and its comma-separated clauses' terms. */
+interface ReadPart {
+  terms: string[];
+  clauses: string[][];
+}
+
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.
-function joinFollowUps(lists: ReadonlyArray<{ terms: string[]; clauses: string[][] }>): Array<{ terms: string[]; clauses: string[][] }> {
-  const joined: Array<{ terms: string[]; clauses: string[][] }> = [];
+function joinFollowUps(lists: readonly ReadPart[]): ReadPart[] {
+  const joined: ReadPart[] = [];
   for (const list of lists) {
     const previous = joined.at(-1);
     const [only, ...others] = list.terms;
@@ -370,7 +375,7 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
         // A clause without a meaningful term belongs with its neighbour ("Что и как?"): it cannot be asked alone.
         const previous = clauses.at(-1) ?? '';
         if (isMeaningful(clause) && (isMeaningful(previous) || asksMeasure(previous))) clauses.push(clause);
-        else clauses[clauses.length - 1] = `${clauses.at(-1) ?? ''}${joint}${clause}`;
+        else clauses[clauses.length - 1] = `${previous}${joint}${clause}`;
       }
       return clauses.map((clause) => clause.trim()).filter((clause) => clause !== '');
     });

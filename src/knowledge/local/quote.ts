@@ -1,6 +1,5 @@
 /** What to quote of a chosen passage: the rows of a table, the sentences of a paragraph, that answer the question. */
 import type { Passage } from './passages.js';
-import { splitSentences } from './passages.js';
 import { extractTerms } from './terms.js';
 import { WEAK_TERMS } from './vocabulary.js';
 
@@ -99,12 +98,4 @@ function keepContext(sentences: readonly Sentence[], kept: Set<number>, at: numb
     for (let gap = at + 1; gap < next; gap += 1) kept.add(gap);
     break;
   }
-}
-
-/** The most of `terms` one sentence or line of `text` holds: terms standing together are evidence the text answers. */
-export function countTermsTogether(text: string, terms: readonly string[], termsOf: (text: string) => string[] = extractTerms): number {
-  const wanted = new Set(terms);
-  let most = 0;
-  for (const sentence of text.split('\n').flatMap(splitSentences)) most = Math.max(most, termsOf(sentence).filter((term) => wanted.has(term)).length);
-  return most;
 }

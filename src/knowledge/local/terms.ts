@@ -28,6 +28,8 @@ export function splitWords(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
+/** A brand or model as a term: a Latin word of three characters or more ("brembo", "cs2"). */
+export const LATIN_NAME = /^[a-z][a-z0-9]{2,}$/;
 const SERIES = /^([a-z]{1,3})(\d{2,4})$/;
 // "р16", "д500": the same series typed in Cyrillic.
 const CYRILLIC_SERIES = /^[а-я]{1,3}(\d{2,4})$/;

@@ -227,19 +227,33 @@ function sendsAfterDeath(r: Rig): string[] {
   }).map((request) => `${ownerOf(r, request)!.name} ${chatOfSend(request)} +${request.at - ownerOf(r, request)!.killedAt!} ms`);
 }
 
+/** How a kill picks its moment: a random worker at a random moment; the maker of the next send a moment after the sandbox has it in hand; or the maker of a send the sandbox holds. */
+type KillAim = 'random' | 'at-send' | 'held-send';
+
+/** How long the sandbox holds a send for a 'held-send' kill: the process is surely killed while it waits, and the message lands after its death. */
+const HELD_SEND_MS = 2000;
+
 /**
- * SIGKILLs one live worker, then starts a replacement. Aimed kills wait for the next send any
- * worker makes and kill its maker a moment after the sandbox has it in hand (the duplicate-making
- * moment); the others kill a random worker at a random moment. Returns whether the victim had a
- * send in flight (or just answered) at the kill.
+ * SIGKILLs one live worker, then starts a replacement. 'at-send' waits for the next send any
+ * worker makes and kills its maker a moment after the sandbox has it in hand (the duplicate-making
+ * moment, hit or missed by timing); 'held-send' has the sandbox hold the next send, so the kill
+ * lands mid-send whatever the machine's load; 'random' kills a random worker at a random moment.
+ * Returns whether the victim had a send in flight (or just answered) at the kill.
  */
-async function killOne(r: Rig, random: () => number, aimAtSend: boolean, latencyMs: number): Promise<boolean> {
+async function killOne(r: Rig, random: () => number, aim: KillAim, latencyMs: number): Promise<boolean> {
   const live = liveWorkers(r);
   let victim = live[Math.floor(random() * live.length)]!;
   const from = r.sandbox.requests.length;
-  if (aimAtSend) {
+  const byLive = (request: RecordedRequest): boolean => isSend(request) && live.includes(ownerOf(r, request)!);
+  if (aim === 'held-send') {
+    r.sandbox.faults.inject({ kind: 'slow', delayMs: HELD_SEND_MS, match: { method: 'POST', path: SEND_PATH } });
+    let held: RecordedRequest | undefined;
+    const holding = (): boolean => (held = r.sandbox.requests.slice(from).find((request) => byLive(request) && request.fault === 'slow' && request.status === 0)) !== undefined;
+    await waitFor(holding, 'a send held by the sandbox', 10_000);
+    victim = ownerOf(r, held!)!;
+  } else if (aim === 'at-send') {
     let send: RecordedRequest | undefined;
-    const sent = (): boolean => (send = r.sandbox.requests.slice(from).find((request) => isSend(request) && live.includes(ownerOf(r, request)!))) !== undefined;
+    const sent = (): boolean => (send = r.sandbox.requests.slice(from).find(byLive)) !== undefined;
     await waitFor(sent, 'a send by a live worker', 4000).catch(() => undefined);
     if (send) victim = ownerOf(r, send)!;
     await pause(latencyMs - 1 + Math.floor(random() * 6));
@@ -460,7 +474,9 @@ describe.skipIf(!HAS_REDIS)('three processes on one Redis', () => {
       added += askMore(r, 3, random, String(second));
       if (KILL_AT.has(second)) {
         kills++;
-        if (await killOne(r, random, kills % 2 === 0 || kills === 1, LATENCY_MS)) midSend++;
+        // Kills 2 and 6 land on a held send for certain; 1 and 4 aim at the moment a send is answered.
+        const aim: KillAim = kills === 2 || kills === 6 ? 'held-send' : kills % 2 === 0 || kills === 1 ? 'at-send' : 'random';
+        if (await killOne(r, random, aim, LATENCY_MS)) midSend++;
       }
       if (second === REDIS_RESTART_AT) {
         logBefore = await countLogLines(r.redis);

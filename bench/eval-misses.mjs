@@ -26,12 +26,16 @@ const { failures } = await runEval(SHOPS_DIR, { composeReply, createLocalEngine,
 const cases = new Map(shops.flatMap((shop) => readCases(SHOPS_DIR, shop).map((entry) => [entry.id, { ...entry, shop }])));
 const engines = new Map(shops.map((shop) => [shop, createLocalEngine({ dir: join(SHOPS_DIR, shop, 'knowledge') })]));
 
+function queryOf(entry) {
+  return { question: entry.text, ...(entry.item === undefined ? {} : { listing: { id: entry.item } }) };
+}
+
 console.log(`avito-ai: why answerable questions miss, totals only (node ${process.version})`);
 console.log(`reproduce: npm run build && node bench/eval-misses.mjs${args.split ? ` --split ${args.split}` : ''}`);
 for (const split of SPLITS) {
   const misses = failures.filter((failure) => failure.split === split && failure.expect === 'FOUND');
   const fallbacks = { all: 0, sourceNear: 0, coverage: new Map() };
-  const wrong = { all: 0, someFacts: 0, noFacts: 0, otherSource: 0 };
+  const wrong = { all: 0, someFacts: 0, noFacts: 0, otherSource: 0, firstHolds: 0, nearHolds: 0 };
   for (const failure of misses) {
     const entry = cases.get(failure.id);
     const sources = [entry.source].flat();
@@ -42,11 +46,15 @@ for (const split of SPLITS) {
       if (found > 0) wrong.someFacts += 1;
       else wrong.noFacts += 1;
       if (!sources.some((source) => failure.sources.includes(source))) wrong.otherSource += 1;
+      // Was the answer there whole, and cut out by quoting or outranked?
+      const near = await engines.get(entry.shop).retrieve(queryOf(entry), { limit: 5 });
+      const holds = (passage) => passage !== undefined && entry.contains.every((group) => group.some((fragment) => fold(passage.text).includes(fold(fragment))));
+      if (holds(near[0])) wrong.firstHolds += 1;
+      else if (near.some(holds)) wrong.nearHolds += 1;
       continue;
     }
     if (failure.verdict !== 'fallback') continue;
-    const query = { question: entry.text, ...(entry.item === undefined ? {} : { listing: { id: entry.item } }) };
-    const near = await engines.get(entry.shop).retrieve(query, { limit: 3 });
+    const near = await engines.get(entry.shop).retrieve(queryOf(entry), { limit: 3 });
     const coverage = (Math.round((near[0]?.coverage ?? 0) * 10) / 10).toFixed(1);
     fallbacks.all += 1;
     if (near.some((passage) => sources.includes(passage.source))) fallbacks.sourceNear += 1;
@@ -56,5 +64,5 @@ for (const split of SPLITS) {
   console.log('');
   console.log(`${split}: ${misses.length} answerable questions missed`);
   console.log(`  fallback ${fallbacks.all}: expected document among the 3 closest passages ${fallbacks.sourceNear}; closest passage's coverage ${histogram.join(', ') || '—'}`);
-  console.log(`  wrong ${wrong.all}: some expected facts ${wrong.someFacts}, none ${wrong.noFacts}; not from the expected document ${wrong.otherSource}`);
+  console.log(`  wrong ${wrong.all}: some expected facts ${wrong.someFacts}, none ${wrong.noFacts}; not from the expected document ${wrong.otherSource}; every fact in the closest passage's whole text ${wrong.firstHolds}, in another of the 5 closest ${wrong.nearHolds}`);
 }

@@ -119,7 +119,9 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
   }
   const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
   const rest = part.terms.filter((term) => !matched.has(term));
-  if (rest.length === part.terms.length || rest.every((term) => WEAK_TERMS.has(term) || /^\p{N}/u.test(term))) return pieces;
+  // Circumstances ("…в ваш город") are not asked again; an attribute is ("ток пусковой какой и весит скока").
+  const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
+  if (rest.length === part.terms.length || rest.every(isCircumstance)) return pieces;
   return [...pieces, ...answerPart(index, { terms: rest, naming: part.naming }, scopes, threshold, check)];
 }
 

@@ -32,7 +32,9 @@ export function findTransliterations(counts: ReadonlyMap<string, number>, words:
   if (bySound.size === 0) return aliases;
   for (const [term, word] of words) {
     if (!CYRILLIC.test(term) || isFixed(term)) continue;
-    const brand = findBrand(word, bySound);
+    // A document's own words are Russian far more often than brands said aloud: "весу", "серый", "зимой" sound like Visa,
+    // Zara, Some By Mi. A short one is read as a Latin name only where it spells it ("Камри" beside Camry).
+    const brand = findBrand(word, bySound, true);
     if (brand !== undefined) aliases.set(term, brand);
   }
   return aliases;
@@ -90,16 +92,29 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
 
 // The whole word, not its stem: "возите" is not "Visa", though "воз" and "visa" sound alike. A long start of the name is
 // enough ("косрх" for COSRX).
-function findBrand(word: string, bySound: ReadonlyMap<string, string>): string | undefined {
+function findBrand(word: string, bySound: ReadonlyMap<string, string>, spelt = false): string | undefined {
   const latin = transliterate(word);
   const sound = soundOf(latin);
   if (!isDistinctive(sound, latin)) return undefined;
   const exact = bySound.get(sound);
-  if (exact !== undefined || sound.length < 4) return exact;
+  if (exact !== undefined) return !spelt || sound.length > SHORT_SOUND || spells(latin, exact) ? exact : undefined;
+  if (sound.length < 4) return undefined;
   for (const [brandSound, brand] of bySound) {
     if (brandSound.startsWith(sound) && sound.length >= brandSound.length * 0.6) return brand;
   }
   return undefined;
+}
+
+/** Sound keys this short must be spelt out too ("поло" is Polo, "весу" is not Visa). */
+const SHORT_SOUND = 3;
+
+/** Letter by letter, vowels kept, the last vowels dropped (Russian endings): "зару" spells Zara, "весу" does not spell Visa. */
+function spells(latinOfWord: string, latin: string): boolean {
+  const letters = (text: string): string =>
+    text.replace(/sch/g, 'sh').replace(/ph/g, 'f').replace(/ck|q|c/g, 'k').replace(/w/g, 'v').replace(/[yj]/g, 'i').replace(/x/g, 'ks').replace(/h/g, '').replace(/[aeiou]+$/, '');
+  const word = letters(latinOfWord);
+  // An English "i" is often said "ai": "найк" is Nike, "вайфай" wifi.
+  return word === letters(latin) || word === letters(latin.replace(/[iy]/g, 'ai'));
 }
 
 // "год" is a word of the engine's tables, not a misspelt "good".

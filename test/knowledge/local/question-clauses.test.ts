@@ -28,6 +28,19 @@ describe('two questions typed as one', () => {
     expect(answer.text).toContain('F100');
   });
 
+  it('asks an attribute again when the passage that answers the rest leaves it out ("…и весит скока")', () => {
+    const battery: Passage[] = [
+      { id: 0, document: 'item-akb.json', title: 'Аккумулятор', headings: [], text: 'Пусковой ток: 540 А (EN)', position: 0, itemId: 7 },
+      { id: 1, document: 'item-akb.json', title: 'Аккумулятор', headings: [], text: 'Вес: 14,1 кг', position: 1, itemId: 7 },
+      { id: 2, document: 'item-akb.json', title: 'Аккумулятор', headings: [], text: 'Ёмкость: 60 Ач', position: 2, itemId: 7 },
+    ];
+    const answer = findAnswer(buildPassageIndex(battery), { question: 'ток пусковой какой и весит скока', listing: { id: 7 } });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('540 А');
+    expect(answer.text).toContain('14,1 кг');
+    expect(answer.text).not.toContain('60 Ач');
+  });
+
   it('answers a comma-separated message only if every clause is answered: one unanswered clause is not dropped silently', () => {
     // "Поднимете на этаж" is in no document: the whole message falls back rather than answering half of it.
     expect(ask('производитель какой, на 2 этаж поднимете?').status).toBe('NOT_FOUND');

@@ -3,7 +3,7 @@ import { findAnswer } from '../../../src/knowledge/local/answer.js';
 import type { Passage } from '../../../src/knowledge/local/passages.js';
 import { createRootFamilies, listRoots } from '../../../src/knowledge/local/root-families.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
-import { createTermResolver, listSounds } from '../../../src/knowledge/local/term-resolver.js';
+import { createTermResolver, findTransliterations, listSounds } from '../../../src/knowledge/local/term-resolver.js';
 import { extractTerms, termOf, tokenizeWords } from '../../../src/knowledge/local/terms.js';
 
 function passage(id: number, text: string, extra: Partial<Passage> = {}): Passage {
@@ -80,6 +80,23 @@ describe('Latin names typed in Cyrillic', () => {
     const resolver = createTermResolver(new Map([['cyberpunk', 2], ['celeron', 1]]));
     expect(resolver.resolve('киберпанк', 'киберпанке')).toBe('cyberpunk');
     expect(resolver.resolve('селерон', 'селерон')).toBe('celeron');
+  });
+
+  it('read a document\'s short Russian word as a Latin name only where it spells it: "Камри" is Camry, "весу" is not Visa', () => {
+    const words = new Map([['камр', 'камри'], ['вес', 'весу'], ['сер', 'серый'], ['зим', 'зимой'], ['пол', 'поло']]);
+    const counts = new Map([...words.keys(), 'camry', 'visa', 'zara', 'some', 'polo'].map((term) => [term, 1]));
+    expect(Object.fromEntries(findTransliterations(counts, words))).toEqual({ камр: 'camry', пол: 'polo' });
+  });
+
+  it('find the weight where the payment document names Visa', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Оплата картой Visa, Mastercard или МИР.', { document: 'oplata.md' }),
+      passage(1, 'Вес: 14,1 кг. Доставка по весу и габаритам.', { document: 'item-1.md', itemId: 1 }),
+    ]);
+    const weight = findAnswer(index, { question: 'сколько весит?', listing: { id: 1 } });
+    expect(weight).toMatchObject({ status: 'FOUND', sources: ['item-1.md'] });
+    const card = findAnswer(index, { question: 'картой visa можно?' });
+    expect(card.sources).toEqual(['oplata.md']);
   });
 
   it('still resolve short Latin abbreviations typed in Cyrillic ("фпс" for fps)', () => {

@@ -34,7 +34,8 @@ export function findTransliterations(counts: ReadonlyMap<string, number>, words:
     if (!CYRILLIC.test(term) || isFixed(term)) continue;
     // A document's own words are Russian far more often than brands said aloud: "весу", "серый", "зимой" sound like Visa,
     // Zara, Some By Mi. A short one is read as a Latin name only where it spells it ("Камри" beside Camry).
-    const brand = findBrand(word, bySound, true);
+    // Nor is a document's word the start of a name: the "мастера" of "выезд мастера" is not Mastercard.
+    const brand = findBrand(word, bySound, { spelt: true, clipped: false });
     if (brand !== undefined) aliases.set(term, brand);
   }
   return aliases;
@@ -68,13 +69,15 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
   const cache = new Map<string, string>();
   const find = (term: string, word: string): string | undefined => {
     if (!CYRILLIC.test(term)) return undefined;
-    const brand = findBrand(word, bySound);
+    const brand = findBrand(word, bySound, { spelt: false, clipped: false });
     if (brand !== undefined) return brand;
     for (const stripped of [term, ...stripPrefixes(term)]) {
       const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
       if (found !== undefined) return found;
     }
-    return term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
+    // A Russian word of the documents before the start of a Latin name: "мастер" is the "мастерская", not Mastercard.
+    const close = term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
+    return close ?? findBrand(word, bySound, { spelt: false, clipped: true });
   };
   return {
     resolve(term, word) {
@@ -90,15 +93,21 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
   };
 }
 
-// The whole word, not its stem: "возите" is not "Visa", though "воз" and "visa" sound alike. A long start of the name is
-// enough ("косрх" for COSRX).
-function findBrand(word: string, bySound: ReadonlyMap<string, string>, spelt = false): string | undefined {
+interface BrandReading {
+  /** A short sound key must be spelt out too (see spells). */
+  spelt: boolean;
+  /** A long start of the name is enough ("косрх" for COSRX); else the whole name only. */
+  clipped: boolean;
+}
+
+// The whole word, not its stem: "возите" is not "Visa", though "воз" and "visa" sound alike.
+function findBrand(word: string, bySound: ReadonlyMap<string, string>, reading: BrandReading): string | undefined {
   const latin = transliterate(word);
   const sound = soundOf(latin);
   if (!isDistinctive(sound, latin)) return undefined;
   const exact = bySound.get(sound);
-  if (exact !== undefined) return !spelt || sound.length > SHORT_SOUND || spells(latin, exact) ? exact : undefined;
-  if (sound.length < 4) return undefined;
+  if (exact !== undefined) return !reading.spelt || sound.length > SHORT_SOUND || spells(latin, exact) ? exact : undefined;
+  if (!reading.clipped || sound.length < 4) return undefined;
   for (const [brandSound, brand] of bySound) {
     if (brandSound.startsWith(sound) && sound.length >= brandSound.length * 0.6) return brand;
   }

@@ -88,6 +88,13 @@ describe('Latin names typed in Cyrillic', () => {
     expect(Object.fromEntries(findTransliterations(counts, words))).toEqual({ камр: 'camry', пол: 'polo' });
   });
 
+  it('read a clipped Latin name only where no Russian word of the documents fits: "мастер" is not Mastercard, "косрх" is COSRX', () => {
+    expect(findTransliterations(new Map([['мастер', 1], ['mastercard', 1]]), new Map([['мастер', 'мастера']])).size).toBe(0);
+    const resolver = createTermResolver(new Map([['mastercard', 2], ['мастерск', 1], ['cosrx', 1]]));
+    expect(resolver.resolve('мастер', 'мастер')).toBe('мастерск');
+    expect(resolver.resolve('косрх', 'косрх')).toBe('cosrx');
+  });
+
   it('find the weight where the payment document names Visa', () => {
     const index = buildPassageIndex([
       passage(0, 'Оплата картой Visa, Mastercard или МИР.', { document: 'oplata.md' }),

@@ -4,6 +4,7 @@
  * words; these checks look at where the words stand.
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
+import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
@@ -62,10 +63,14 @@ const AMOUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?:\s*[-–—]\s*(\d+(?:\.\d+)?))?\s*(
 /** Numbers and ranges with the unit after them, as the index reads units ("5–50 мм", "12GB" → 12 гб). */
 function readAmounts(text: string): StatedAmount[] {
   const stated: StatedAmount[] = [];
-  for (const [, from = '', to, word = ''] of rewriteUnitsAndDays(normalizeText(text)).matchAll(AMOUNT)) {
+  const read = rewriteUnitsAndDays(normalizeText(text));
+  for (const match of read.matchAll(AMOUNT)) {
+    const [, from = '', to, word = ''] = match;
     const unit = termOf(word);
     if (unit === undefined || !UNIT_TERMS.has(unit)) continue;
-    stated.push({ from: Number(from), to: Number(to ?? from), unit });
+    // "до 6 м" holds the buyer's 5 м, "от 2 до 5 дней" the 3 (see bounds.ts).
+    const start = to === undefined ? findRangeStart(read, match.index) : undefined;
+    stated.push({ from: start ?? Number(from), to: Number(to ?? from), unit });
   }
   return stated;
 }

@@ -1,6 +1,7 @@
 /** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { AnswerCheck } from './answer-check.js';
+import { listWordedRanges } from './bounds.js';
 import { countTermsTogether, createAnswerCheck } from './answer-check.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
@@ -215,14 +216,15 @@ function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => st
 }
 
 // A measure in the question names what is asked about ("в 56 размере", "насадки 40 мм"): a passage that never states
-// the number, alone or within a range ("44–54" holds 50), cannot answer, however well its words match; so does a number
-// with a fraction ("матрица на 17.3"): nobody counts things in tenths. A number that measures nothing ("на 3 этаж",
-// "дом 10 на 12") is the buyer's own and is left to coverage.
+// the number, alone or within a range ("44–54" holds 50, "до 6 м" holds 5), cannot answer, however well its words
+// match; so does a number with a fraction ("матрица на 17.3"): nobody counts things in tenths. A number that measures
+// nothing ("на 3 этаж", "дом 10 на 12") is the buyer's own and is left to coverage.
 function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
   const numbers = terms.filter((term, at) => /^\d+\.\d+$/.test(term) || (/^\d+$/.test(term) && isMeasureWord(terms[at + 1])));
   if (numbers.length === 0) return true;
   const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
   const ranges = [...passage.text.matchAll(/(\d+(?:[.,]\d+)?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)/g)].map((range) => [Number(range[1]?.replace(',', '.')), Number(range[2]?.replace(',', '.'))]);
+  ranges.push(...listWordedRanges(passage.text));
   return numbers.every((number) => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to));
 }
 

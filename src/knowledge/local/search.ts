@@ -1,6 +1,7 @@
 /** MiniSearch (BM25) over passages with the engine's own terms: BM25 ranks, the coverage of the query decides. */
 import MiniSearch from 'minisearch';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
+import { createClippedFinder } from './clipped-words.js';
 import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
 import type { RootFamilies } from './root-families.js';
@@ -139,6 +140,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       const alike = findSiblingsInScope(terms, results, families);
       if (alike.size > 0) results = run([...new Set([...alike.values()].flat())]);
       const counted = findCountedTerms(terms);
+      const clipped = createClippedFinder(terms, { knows: (term) => counts.has(term), weak, termsOf });
       const hits: PassageHit[] = [];
       for (const result of results) {
         const passage = passages[result.id as number];
@@ -148,6 +150,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
           (CITY_TERMS.has(term) && result.queryTerms.includes(NATIONWIDE)) ||
           (alike.get(term)?.some((sibling) => result.queryTerms.includes(sibling)) ?? false);
         const matched = terms.filter((term) => holds(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
+        if (clipped !== undefined) matched.push(...clipped(matched, passage));
         const alsoNamed = ranking.filter((term) => result.queryTerms.includes(term)).length;
         const coverage = measureCoverage(terms, matched, { bonus: alsoNamed, counted, weak });
         hits.push({ passage, score: result.score, matched, coverage, asked: measureCoverage(terms, matched, { counted, weak }) });

@@ -13,8 +13,8 @@ const LATIN_WORD = /^[a-z][a-z0-9]*$/;
 const MIN_FUZZY_LENGTH = 6;
 const MIN_COMMON_PREFIX = 5;
 const MIN_CLIPPED_LENGTH = 5;
-// Verb and noun prefixes, longest first: "за|бронировать", "до|ставка".
-const PREFIXES = ['пере', 'пред', 'при', 'про', 'раз', 'рас', 'под', 'без', 'бес', 'обо', 'над', 'вы', 'до', 'за', 'из', 'ис', 'на', 'об', 'от', 'по', 'со', 'вз', 'у', 'с', 'о', 'в'];
+/** Verb and noun prefixes, longest first: "за|бронировать", "до|ставка". */
+export const WORD_PREFIXES: readonly string[] = ['пере', 'пред', 'при', 'про', 'раз', 'рас', 'под', 'без', 'бес', 'обо', 'над', 'вы', 'до', 'за', 'из', 'ис', 'на', 'об', 'от', 'по', 'со', 'вз', 'у', 'с', 'о', 'в'];
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
@@ -133,7 +133,7 @@ function isFixed(term: string): boolean {
 
 // What is left must still be a long stem: "с|лома" and "вз|лома" share only a short one.
 function stripPrefixes(term: string): string[] {
-  return PREFIXES.filter((prefix) => term.startsWith(prefix) && term.length - prefix.length >= MIN_FUZZY_LENGTH).map((prefix) => term.slice(prefix.length));
+  return WORD_PREFIXES.filter((prefix) => term.startsWith(prefix) && term.length - prefix.length >= MIN_FUZZY_LENGTH).map((prefix) => term.slice(prefix.length));
 }
 
 // Three sounds, or an acronym ("ссд" / SSD): shorter keys are shared by too many unrelated words.

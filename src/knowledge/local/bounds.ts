@@ -1,0 +1,37 @@
+/**
+ * A limit a document states ("Листы до 4 м возим Газелью, длиннее (до 6 м) — только манипулятором") holds every amount
+ * below it: "листы по 5 метров довезёте?" is answered by "до 6 м", though the passage never writes a 5. Read as one
+ * number, the limit made the checks that a measure in the question must be stated refuse the passage that answers.
+ */
+
+const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
+/** "до 6", not "до 5–7" (a range of its own); the lookahead keeps "до 12" from being read as "до 1". */
+const UPPER_BOUND = new RegExp(String.raw`(?<![\p{L}\p{N}])до\s+${NUMBER}(?!\s*[-–—]\s*\d|[.,]?\d)`, 'giu');
+/** What opens a range closed by "до": "от 2 " of "от 2 до 5", "от 30 мин " of "от 30 мин до 1 часа". */
+const RANGE_OPENING = new RegExp(String.raw`(?<![\p{L}\p{N}])от\s+${NUMBER}\s*(?:\p{L}+\.?\s+)?$`, 'iu');
+const CLOSING_WORD = /(?<![\p{L}\p{N}])до\s*$/iu;
+/** How far before an amount its range may open. */
+const RANGE_REACH = 40;
+
+/** The ranges a text states in words: "до 6" is 0–6, "от 2 до 5" is 2–5. */
+export function listWordedRanges(text: string): Array<[number, number]> {
+  if (!/до\s*\d/iu.test(text)) return [];
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(UPPER_BOUND)) {
+    const from = findRangeStart(text, match.index + match[0].length - (match[1]?.length ?? 0));
+    if (from !== undefined) ranges.push([from, toNumber(match[1])]);
+  }
+  return ranges;
+}
+
+/** Where the amount starting at `at` closes a range written in words: "до 6 м" from 0, "от 2 до 5 дней" from 2. */
+export function findRangeStart(text: string, at: number): number | undefined {
+  const before = text.slice(Math.max(0, at - RANGE_REACH), at);
+  if (!CLOSING_WORD.test(before)) return undefined;
+  const opening = RANGE_OPENING.exec(before.replace(CLOSING_WORD, ''));
+  return opening === null ? 0 : toNumber(opening[1]);
+}
+
+function toNumber(text: string | undefined): number {
+  return Number((text ?? '').replace(',', '.'));
+}

@@ -1,0 +1,83 @@
+/**
+ * Buyers clip and re-prefix the documents' words: "клава" for "клавиатура", "вырост" beside "рост", "простой" beside
+ * "простоя". Such a word is unknown to the index, so it counts as unanswered and the question falls short of the
+ * threshold. Read against the whole shop, a word start links unrelated words (every keyboard line would answer "клаву под
+ * заказ ждать?"); read within one sentence that states everything else the question asks, it is evidence that this
+ * sentence answers: "Клавиатура с подсветкой" answers "клава светится".
+ */
+import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
+import { WORD_PREFIXES } from './term-resolver.js';
+import { normalizeText } from './terms.js';
+
+/** Shorter starts are shared by too many unrelated words ("мас" of "масло" and "мастер"). */
+const MIN_CLIPPED_LENGTH = 4;
+const CYRILLIC_TERM = /^[а-я]+$/;
+const NUMBER_TERM = /^\p{N}/u;
+
+/** How the index reads words, for the passage at hand. */
+export interface ClippedWordReading {
+  /** Whether any passage of the shop holds the term. */
+  knows: (term: string) => boolean;
+  /** Circumstance words, which never make a sentence the answer. */
+  weak: (term: string) => boolean;
+  termsOf: (text: string) => string[];
+}
+
+/**
+ * For one question, the finder of its unknown terms that start a word (themselves, or without a prefix) of a sentence of
+ * a passage holding every other term the passage matched: found there, though the index never heard of them. Undefined
+ * when the question has no such term.
+ */
+export function createClippedFinder(terms: readonly string[], reading: ClippedWordReading): ClippedFinder | undefined {
+  const unknown = terms.filter((term) => CYRILLIC_TERM.test(term) && !reading.knows(term) && !reading.weak(term));
+  if (unknown.length === 0) return undefined;
+  const clippable = unknown.map((term) => ({ term, starts: listStarts(term) })).filter(({ starts }) => starts.length > 0);
+  if (clippable.length === 0) return undefined;
+  return (matched, passage) => {
+    const stated = matched.filter((term) => !reading.weak(term) && !NUMBER_TERM.test(term));
+    if (stated.length === 0) return [];
+    // Most passages never spell any of the starts: a scan of the text spares reading their sentences.
+    const text = readText(passage);
+    if (!clippable.some(({ starts }) => starts.some((start) => text.includes(start)))) return [];
+    const together = readSentenceTerms(passage, reading.termsOf)
+      .filter((sentence) => stated.every((term) => sentence.includes(term)))
+      .flat();
+    if (together.length === 0) return [];
+    return clippable.filter(({ starts }) => starts.some((start) => together.some((word) => word.startsWith(start)))).map(({ term }) => term);
+  };
+}
+
+/** The unknown terms a passage holds as clipped words, given the terms it matched. */
+export type ClippedFinder = (matched: readonly string[], passage: Passage) => string[];
+
+/** The term, and what is left of it without a prefix, each long enough to say something. */
+function listStarts(term: string): string[] {
+  const stripped = WORD_PREFIXES.filter((prefix) => term.startsWith(prefix)).map((prefix) => term.slice(prefix.length));
+  return [term, ...stripped].filter((start) => start.length >= MIN_CLIPPED_LENGTH);
+}
+
+// Passages are fixed once indexed: their text and sentences are read once, and only for messages holding an unknown word.
+const textCache = new WeakMap<Passage, string>();
+const sentenceCache = new WeakMap<Passage, string[][]>();
+
+function readText(passage: Passage): string {
+  let text = textCache.get(passage);
+  if (text === undefined) {
+    text = normalizeText(passage.text);
+    textCache.set(passage, text);
+  }
+  return text;
+}
+
+function readSentenceTerms(passage: Passage, termsOf: (text: string) => string[]): string[][] {
+  let sentences = sentenceCache.get(passage);
+  if (sentences === undefined) {
+    sentences = passage.text
+      .split('\n')
+      .flatMap(splitSentences)
+      .map((sentence) => termsOf(sentence));
+    sentenceCache.set(passage, sentences);
+  }
+  return sentences;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findAnswer } from '../../../src/knowledge/local/answer.js';
+import { createClippedFinder } from '../../../src/knowledge/local/clipped-words.js';
+import type { Passage } from '../../../src/knowledge/local/passages.js';
+import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
+import { extractTerms } from '../../../src/knowledge/local/terms.js';
+
+function passage(id: number, text: string): Passage {
+  return { id, document: `doc-${id}.md`, title: '', headings: [], text, position: id };
+}
+
+function ask(passages: Passage[], question: string) {
+  return findAnswer(buildPassageIndex(passages), { question });
+}
+
+describe('a clipped word the documents never use', () => {
+  const laptop = [
+    passage(0, 'Характеристики ноутбука. Клавиатура с подсветкой, сканер отпечатка пальца в кнопке питания.'),
+    passage(1, 'Доставка по городу курьером, 300 ₽.'),
+  ];
+
+  it('is found in a sentence that states everything else asked', () => {
+    const answer = ask(laptop, 'клава с подсветкой?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Клавиатура с подсветкой');
+  });
+
+  it('is not found where the word it clips stands apart from the rest', () => {
+    const apart = [passage(0, 'Клавиатура русская, без гравировки. Корпус алюминиевый, с подсветкой логотипа.')];
+    expect(ask(apart, 'клава с подсветкой?').status).toBe('NOT_FOUND');
+  });
+});
+
+describe('createClippedFinder', () => {
+  const reading = { knows: (term: string) => term === 'размер', weak: () => false, termsOf: extractTerms };
+  const growth = passage(0, 'Совет по размеру: если ребёнок быстро растёт, берите по росту, не больше чем на размер.');
+
+  it('reads a word under a prefix by what is left of it', () => {
+    expect(createClippedFinder(['вырост', 'размер'], reading)?.(['размер'], growth)).toEqual(['вырост']);
+  });
+
+  it('needs a start of at least four letters and a matched word beside it', () => {
+    expect(createClippedFinder(['рас', 'размер'], reading)).toBeUndefined();
+    expect(createClippedFinder(['вырост'], reading)?.([], growth)).toEqual([]);
+    expect(createClippedFinder(['размер'], reading)).toBeUndefined();
+  });
+});

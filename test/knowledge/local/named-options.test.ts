@@ -11,6 +11,7 @@ function passage(id: number, text: string, extra: Partial<Passage> = {}): Passag
 const delivery = [
   passage(0, 'Отправляем СДЭК и Авито Доставкой. Если доставкой СДЭК — можно оформить с примеркой в пункте выдачи.'),
   passage(1, 'Оплачиваете через Авито, пункт выдачи выбираете сами при оформлении.', { headings: ['Авито Доставка'] }),
+  passage(2, 'Доставка СДЭК до пункта выдачи стоит 350 ₽.', { headings: ['Цены'] }),
 ];
 const index = buildPassageIndex(delivery);
 const ask = (question: string) => findAnswer(index, { question });
@@ -37,5 +38,16 @@ describe('an option the buyer names after "в" or "через"', () => {
   it('is no option where another preposition stands before the word ("до", "на")', () => {
     expect([...findUnknownOptions('сдэком до подъезда отправите?', index, isCircumstance)]).toEqual([]);
     expect([...findUnknownOptions('на море беру, отправите сдэком?', index, isCircumstance)]).toEqual([]);
+  });
+});
+
+describe('a time after "в"', () => {
+  it('is no option: "в выходные", "в субботу" say when', () => {
+    expect([...findUnknownOptions('сколько стоит доставка в выходные?', index, isCircumstance)]).toEqual([]);
+    expect([...findUnknownOptions('в субботу отправите сдэком?', index, isCircumstance)]).toEqual([]);
+  });
+
+  it('leaves the question answered', () => {
+    expect(ask('а сколько стоит доставка сдэком в выходные?').status).toBe('FOUND');
   });
 });

@@ -8,6 +8,7 @@ import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
+import { findUnknownOptions } from './named-options.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { UNIT_TERMS, rewriteUnitsAndDays } from './units.js';
 import { CITY_TERMS, WEAK_TERMS } from './vocabulary.js';
@@ -21,7 +22,7 @@ export interface CheckedPart {
 /** False when the hit, however well it covers the part's words, does not answer the part. */
 export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => boolean;
 
-type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText'>;
+type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
 
 /** A brand or model opening a sentence or line ("Brembo идут с датчиком…", "Akebono — японские…"). */
 const LATIN_OPENER = /^(?:•\s*|\d{1,3}[.)]\s*)?([a-z][a-z0-9]{2,})(?![a-z0-9])/iu;
@@ -35,8 +36,10 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const amounts = findAmounts(question);
   const foci = findFoci(question, index.resolveText);
   const alternatives = findAlternatives(question, index.resolveText);
+  const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   return (part, hit) => {
+    if (part.terms.some((term) => options.has(term) && !hit.matched.includes(term))) return false;
     const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;

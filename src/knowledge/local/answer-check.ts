@@ -38,6 +38,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const alternatives = findAlternatives(question, index.resolveText);
   const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
+  const ownBrand = findOwnBrand(index, query);
   return (part, hit) => {
     if (part.terms.some((term) => options.has(term) && !hit.matched.includes(term))) return false;
     const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
@@ -46,8 +47,21 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf))) return false;
     const subjects = findSubjects(index, hit.passage.document);
     if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;
-    return !names || isAboutBrands(part, hit, parts, subjects.brands, index.termsOf);
+    const isOwn = ownBrand !== undefined && hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
+    return !names || isAboutBrands(part, hit, parts, subjects.brands, index.termsOf, isOwn ? ownBrand : undefined);
   };
+}
+
+// A listing's title naming one brand ("Установка Windows и программ") is that brand's listing: in its own documents a
+// sentence naming no brand ("Выезд мастера на дом: 800 ₽") is about it. Model codes ("D500") are no brand; a title naming
+// two ("Ротбанд, шпаклевка Ceresit") names no one brand.
+function findOwnBrand(index: CheckIndex, query: KnowledgeQuery): string | undefined {
+  const listing = query.listing;
+  if (listing === undefined) return undefined;
+  const titles = new Set(listing.title === undefined ? [] : [listing.title]);
+  for (const passage of index.passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
+  const [only, ...others] = new Set([...titles].flatMap((title) => index.termsOf(title)).filter((term) => LATIN_NAME.test(term) && !/\d/u.test(term)));
+  return others.length === 0 ? only : undefined;
 }
 
 interface Amount {
@@ -236,10 +250,18 @@ function splitLabelledSentences(passage: Passage, termsOf: (text: string) => str
 // A brand the document states facts about sentence by sentence ("Brembo идут с датчиком…. Akebono — японские, керамика…")
 // is answered by a sentence naming it or standing under its label: "Akebono — керамика" says nothing of Brembo. A part
 // naming no brand ("противоскрипные пластины на них есть") asks about the one the message names.
-function isAboutBrands(part: CheckedPart, hit: PassageHit, parts: readonly CheckedPart[], brands: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+function isAboutBrands(
+  part: CheckedPart,
+  hit: PassageHit,
+  parts: readonly CheckedPart[],
+  brands: ReadonlySet<string>,
+  termsOf: (text: string) => string[],
+  own?: string,
+): boolean {
   const brandsOf = (candidate: CheckedPart): string[] => [...candidate.terms, ...candidate.naming].filter((term) => brands.has(term));
   const asked = brandsOf(part);
-  if (asked.length > 0) return holdsFactsWith(asked, hit, termsOf);
+  // The listing's own brand (see findOwnBrand) also stands with a sentence of its documents that names no brand.
+  if (asked.length > 0) return holdsFactsWith(asked, hit, termsOf, own === undefined ? undefined : { own, brands });
   // A part naming no brand may lean on one named elsewhere ("акебоно тоже с пищалкой? пластины на них есть"): it is refused
   // only where its facts stand with another of the document's brands, never for an unrelated question ("вайфай есть?").
   const inherited = parts.filter((other) => other !== part).flatMap(brandsOf);
@@ -260,12 +282,14 @@ function isAboutSections(part: CheckedPart, hit: PassageHit, sections: ReadonlyS
 }
 
 /** Some sentence of the hit holding what else was matched names each of `subjects` or stands under its label. */
-function holdsFactsWith(subjects: readonly string[], hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+function holdsFactsWith(subjects: readonly string[], hit: PassageHit, termsOf: (text: string) => string[], unnamed?: { own: string; brands: ReadonlySet<string> }): boolean {
   if (subjects.length === 0) return true;
   const facts = hit.matched.filter((term) => !subjects.includes(term) && isSubject(term));
   if (facts.length === 0) return true;
   const holding = readSentences(hit.passage, termsOf).filter((sentence) => facts.some((term) => sentence.terms.includes(term)));
-  return subjects.every((subject) => holding.some((sentence) => sentence.labels.has(subject) || sentence.terms.includes(subject)));
+  const names = (sentence: Sentence, brand: string): boolean => sentence.labels.has(brand) || sentence.terms.includes(brand);
+  const isOwn = (sentence: Sentence, subject: string): boolean => subject === unnamed?.own && ![...unnamed.brands].some((brand) => names(sentence, brand));
+  return subjects.every((subject) => holding.some((sentence) => names(sentence, subject) || isOwn(sentence, subject)));
 }
 
 /** "X или Y" where Y is one word: Y is asked of X's first term. */

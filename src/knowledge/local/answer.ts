@@ -8,6 +8,7 @@ import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { chooseSentences, focusTable } from './quote.js';
+import { preferStatedDocument } from './statement-rank.js';
 import { LATIN_NAME, extractTerms } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
@@ -197,12 +198,14 @@ function preferNamed(hits: readonly PassageHit[], strong: readonly string[], ter
   return best === top ? [...hits] : [best, ...hits.filter((hit) => hit !== best)];
 }
 
-// BM25 picks the document; within it, of the passages covering the question as well, the first: sellers state the rule
-// before its exceptions ("Гарантия 3 месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
+// BM25 picks the document (of several holding the same words, the one stating them together: statement-rank.ts); within
+// it, of the passages covering the question as well, the first: sellers state the rule before its exceptions ("Гарантия 3
+// месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
 // Before that, one holding more of the matched terms in one sentence ("Мощность: 1300 Вт" for "скока ватт", not the
 // opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
 // mentioning it in passing ("не жирный блеск").
-function preferStated(hits: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
+function preferStated(found: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
+  const hits = preferStatedDocument(found, termsOf);
   const [top] = hits;
   if (top === undefined) return [];
   const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);

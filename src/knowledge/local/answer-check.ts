@@ -10,6 +10,7 @@ import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { findUnknownOptions } from './named-options.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
+import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, rewriteUnitsAndDays } from './units.js';
 import { CITY_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -111,10 +112,16 @@ function readPassageAmounts(passage: Passage): StatedAmount[] {
   return stated;
 }
 
+// "слой 1 см" is stated by "10 мм" (see unit-dimensions.ts).
 function statesAmount(passage: Passage, amount: Amount): boolean {
-  const stated = readPassageAmounts(passage).filter((candidate) => candidate.unit === amount.unit);
+  const stated = readPassageAmounts(passage).filter((candidate) => isSameDimension(candidate.unit, amount.unit));
   const value = Number(amount.number);
-  return stated.length === 0 || stated.some((candidate) => candidate.from <= value && value <= candidate.to);
+  return stated.length === 0 || stated.some((candidate) => holdsAmountIn(candidate, value, amount.unit));
+}
+
+/** Whether the passage's text states `value` `unit` in another unit of its dimension ("1 см" as "10 мм"). */
+export function statesInOtherUnit(passage: Passage, value: number, unit: string): boolean {
+  return readPassageAmounts(passage).some((candidate) => candidate.unit !== unit && holdsAmountIn(candidate, value, unit));
 }
 
 /** What a sentence of the question asks for beyond its words: the unit "сколько" counts, the material "из чего" asks. */
@@ -145,8 +152,8 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
   if (part.terms.length === 0 || !part.terms.every((term) => focus.within.has(term))) return true;
   const units = focus.units.filter((unit) => part.terms.includes(unit));
   if (units.length > 0) {
-    const stated = new Set(readPassageAmounts(hit.passage).map((amount) => amount.unit));
-    if (!units.every((unit) => stated.has(unit))) return false;
+    const stated = readPassageAmounts(hit.passage).map((amount) => amount.unit);
+    if (!units.every((unit) => stated.some((held) => isSameDimension(held, unit)))) return false;
   }
   if (focus.implied.length === 0) return true;
   const held = new Set(termsOf(`${hit.passage.headings.join('\n')}\n${hit.passage.text}`));

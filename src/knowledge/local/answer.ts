@@ -2,7 +2,7 @@
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { AnswerCheck } from './answer-check.js';
 import { listWordedRanges } from './bounds.js';
-import { countTermsTogether, createAnswerCheck } from './answer-check.js';
+import { countTermsTogether, createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
@@ -225,10 +225,12 @@ function preferStated(found: readonly PassageHit[], termsOf: (text: string) => s
 function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
   const numbers = terms.filter((term, at) => /^\d+\.\d+$/.test(term) || (/^\d+$/.test(term) && isMeasureWord(terms[at + 1])));
   if (numbers.length === 0) return true;
+  const unitAfter = (number: string): string => terms[terms.indexOf(number) + 1] ?? '';
   const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
   const ranges = [...passage.text.matchAll(/(\d+(?:[.,]\d+)?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)/g)].map((range) => [Number(range[1]?.replace(',', '.')), Number(range[2]?.replace(',', '.'))]);
   ranges.push(...listWordedRanges(passage.text));
-  return numbers.every((number) => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to));
+  const holds = (number: string): boolean => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to);
+  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)));
 }
 
 // A brand or model of the shop the buyer names ("фуген какой расход?") picks one product: a passage about another,

@@ -6,6 +6,7 @@ import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
 import type { RootFamilies } from './root-families.js';
 import { createTermResolver, findTransliterations } from './term-resolver.js';
+import { listSameDimension } from './unit-dimensions.js';
 import { extractTerms, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
@@ -138,6 +139,8 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
         });
       let results = run([]);
       const alike = findSiblingsInScope(terms, results, families);
+      // A unit is held by a passage stating another of its dimension: "слой сантиметр" by "при слое 10 мм".
+      for (const term of terms) if (listSameDimension(term).length > 0) alike.set(term, [...(alike.get(term) ?? []), ...listSameDimension(term)]);
       if (alike.size > 0) results = run([...new Set([...alike.values()].flat())]);
       const counted = findCountedTerms(terms);
       const clipped = createClippedFinder(terms, { knows: (term) => counts.has(term), weak, termsOf });

@@ -8,6 +8,7 @@ import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
+import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOptions } from './named-options.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
@@ -24,12 +25,6 @@ export interface CheckedPart {
 export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => boolean;
 
 type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
-
-/** A brand or model opening a sentence or line ("Brembo идут с датчиком…", "Akebono — японские…"). */
-const LATIN_OPENER = /^(?:•\s*|\d{1,3}[.)]\s*)?([a-z][a-z0-9]{2,})(?![a-z0-9])/iu;
-/** A label opening a line or sentence: "Блок питания: …", "Akebono — …". */
-const LABEL = /^(?:•\s*|\d{1,3}[.)]\s*)?([^:—–]{1,40}?)\s*(?::|\s[—–]\s)/u;
-const SHORT_LEAD_WORDS = 2;
 
 /** Builds the check for one buyer message; answer.ts applies it to every hit that passed the threshold. */
 export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, parts: readonly CheckedPart[]): AnswerCheck {
@@ -205,53 +200,6 @@ function collectSubjects(passages: readonly Passage[], termsOf: (text: string) =
 
 function isSubject(term: string): boolean {
   return !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !CITY_TERMS.has(term) && !/^\p{N}/u.test(term);
-}
-
-interface Sentence {
-  terms: readonly string[];
-  /** Terms of what the sentence stands under: the passage's headings and one-word lead, its line's label, its own. */
-  labels: ReadonlySet<string>;
-}
-
-// "Крем. 92% муцина…": a passage opening with a one- or two-word sentence is about what it names.
-function readLead(text: string): string | undefined {
-  const first = splitSentences(text.split('\n')[0] ?? '')[0];
-  return first !== undefined && /[.:]$/.test(first) && first.split(/\s+/).length <= SHORT_LEAD_WORDS ? first : undefined;
-}
-
-/** The most of `terms` one sentence or line of the passage holds: terms standing together are evidence it answers. */
-export function countTermsTogether(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): number {
-  const wanted = new Set(terms);
-  let most = 0;
-  for (const sentence of readSentences(passage, termsOf)) most = Math.max(most, sentence.terms.filter((term) => wanted.has(term)).length);
-  return most;
-}
-
-// Passages are fixed once indexed: their sentences are read once, for the checks and for ranking (countTermsTogether).
-const sentenceCache = new WeakMap<Passage, Sentence[]>();
-
-function readSentences(passage: Passage, termsOf: (text: string) => string[]): Sentence[] {
-  let sentences = sentenceCache.get(passage);
-  if (sentences === undefined) {
-    sentences = splitLabelledSentences(passage, termsOf);
-    sentenceCache.set(passage, sentences);
-  }
-  return sentences;
-}
-
-function splitLabelledSentences(passage: Passage, termsOf: (text: string) => string[]): Sentence[] {
-  const lead = readLead(passage.text);
-  const shared = [...passage.headings, ...(lead === undefined ? [] : [lead])].flatMap((text) => termsOf(text));
-  const sentences: Sentence[] = [];
-  for (const line of passage.text.split('\n')) {
-    const lineLabel = LABEL.exec(line)?.[1];
-    const lineTerms = lineLabel === undefined ? [] : termsOf(lineLabel);
-    for (const sentence of splitSentences(line)) {
-      const own = LABEL.exec(sentence)?.[1] ?? LATIN_OPENER.exec(sentence)?.[1];
-      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]) });
-    }
-  }
-  return sentences;
 }
 
 // A brand the document states facts about sentence by sentence ("Brembo идут с датчиком…. Akebono — японские, керамика…")

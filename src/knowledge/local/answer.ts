@@ -2,11 +2,12 @@
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { AnswerCheck } from './answer-check.js';
 import { listWordedRanges } from './bounds.js';
-import { countTermsTogether, createAnswerCheck, statesInOtherUnit } from './answer-check.js';
+import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
+import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { preferStatedDocument } from './statement-rank.js';
 import { LATIN_NAME, extractTerms } from './terms.js';

@@ -6,7 +6,7 @@
  * sentence answers: "Клавиатура с подсветкой" answers "клава светится".
  */
 import type { Passage } from './passages.js';
-import { splitSentences } from './passages.js';
+import { readSentences } from './sentences.js';
 import { WORD_PREFIXES } from './term-resolver.js';
 import { normalizeText } from './terms.js';
 
@@ -40,9 +40,9 @@ export function createClippedFinder(terms: readonly string[], reading: ClippedWo
     // Most passages never spell any of the starts: a scan of the text spares reading their sentences.
     const text = readText(passage);
     if (!clippable.some(({ starts }) => starts.some((start) => text.includes(start)))) return [];
-    const together = readSentenceTerms(passage, reading.termsOf)
-      .filter((sentence) => stated.every((term) => sentence.includes(term)))
-      .flat();
+    const together = readSentences(passage, reading.termsOf)
+      .filter((sentence) => stated.every((term) => sentence.terms.includes(term)))
+      .flatMap((sentence) => sentence.terms);
     if (together.length === 0) return [];
     return clippable.filter(({ starts }) => starts.some((start) => together.some((word) => word.startsWith(start)))).map(({ term }) => term);
   };
@@ -57,9 +57,8 @@ function listStarts(term: string): string[] {
   return [term, ...stripped].filter((start) => start.length >= MIN_CLIPPED_LENGTH);
 }
 
-// Passages are fixed once indexed: their text and sentences are read once, and only for messages holding an unknown word.
+// Passages are fixed once indexed: their text is read once, and only for messages holding an unknown word.
 const textCache = new WeakMap<Passage, string>();
-const sentenceCache = new WeakMap<Passage, string[][]>();
 
 function readText(passage: Passage): string {
   let text = textCache.get(passage);
@@ -68,16 +67,4 @@ function readText(passage: Passage): string {
     textCache.set(passage, text);
   }
   return text;
-}
-
-function readSentenceTerms(passage: Passage, termsOf: (text: string) => string[]): string[][] {
-  let sentences = sentenceCache.get(passage);
-  if (sentences === undefined) {
-    sentences = passage.text
-      .split('\n')
-      .flatMap(splitSentences)
-      .map((sentence) => termsOf(sentence));
-    sentenceCache.set(passage, sentences);
-  }
-  return sentences;
 }

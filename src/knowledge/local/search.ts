@@ -140,7 +140,10 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       let results = run([]);
       const alike = findSiblingsInScope(terms, results, families);
       // A unit is held by a passage stating another of its dimension: "слой сантиметр" by "при слое 10 мм".
-      for (const term of terms) if (listSameDimension(term).length > 0) alike.set(term, [...(alike.get(term) ?? []), ...listSameDimension(term)]);
+      for (const term of terms) {
+        const units = listSameDimension(term);
+        if (units.length > 0) alike.set(term, [...(alike.get(term) ?? []), ...units]);
+      }
       if (alike.size > 0) results = run([...new Set([...alike.values()].flat())]);
       const counted = findCountedTerms(terms);
       const clipped = createClippedFinder(terms, { knows: (term) => counts.has(term), weak, termsOf });

@@ -5,50 +5,22 @@
  * where they stand is not.
  */
 import type { Passage } from './passages.js';
-import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
-
-/** "Label: value", "Label — value" opening a line. */
-const LABEL = /^(?:[•–-]\s*|\d{1,3}[.)]\s*)?([^:—–]{1,40}?)\s*(?::|\s[—–]\s)/u;
-/** A line of a list as passages.ts writes it ("• …", "1. …"), or as a plain-text document holds it ("- …"). */
-const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /u;
-/** "Крем.", "Предоплата.": a passage opening with a sentence this short is about what it names. */
-const SHORT_LEAD_WORDS = 2;
+import { readSentences } from './sentences.js';
 
 type TermsOf = (text: string) => string[];
 
-// Passages are fixed once indexed: their statements are read once.
-const statementCache = new WeakMap<Passage, ReadonlyArray<ReadonlySet<string>>>();
-
 /**
- * Each sentence's terms with those of what it stands under: the passage's headings, its one- or two-word lead, its line's
- * label and, for a list's line, the line ending with ":" that introduces the list ("Как можно оплатить:" above "- картой").
+ * The most of `terms` one statement of the passage holds: a sentence with what it stands under (the passage's headings,
+ * its one- or two-word lead, its line's label) and, for a list's line, the line introducing the list ("Как можно
+ * оплатить:" above "- картой"); see sentences.ts.
  */
-export function readStatements(passage: Passage, termsOf: TermsOf): ReadonlyArray<ReadonlySet<string>> {
-  const cached = statementCache.get(passage);
-  if (cached !== undefined) return cached;
-  const lines = passage.text.split('\n');
-  const first = splitSentences(lines[0] ?? '')[0];
-  const lead = first !== undefined && /[.:]$/u.test(first) && first.split(/\s+/u).length <= SHORT_LEAD_WORDS ? [first] : [];
-  const shared = termsOf([...passage.headings, ...lead].join('\n'));
-  const statements: Array<Set<string>> = [];
-  let introduction: string[] = [];
-  for (const line of lines) {
-    const isItem = LIST_ITEM.test(line);
-    if (!isItem) introduction = [];
-    const label = LABEL.exec(line)?.[1];
-    const above = [...shared, ...(isItem ? introduction : []), ...(label === undefined ? [] : termsOf(label))];
-    for (const sentence of splitSentences(line)) statements.push(new Set([...above, ...termsOf(sentence)]));
-    if (/:\s*$/u.test(line)) introduction = termsOf(line);
-  }
-  statementCache.set(passage, statements);
-  return statements;
-}
-
-/** The most of `terms` one statement of the passage holds (see readStatements). */
 export function countStated(passage: Passage, terms: readonly string[], termsOf: TermsOf): number {
   let most = 0;
-  for (const statement of readStatements(passage, termsOf)) most = Math.max(most, terms.filter((term) => statement.has(term)).length);
+  for (const sentence of readSentences(passage, termsOf)) {
+    const stated = terms.filter((term) => sentence.terms.includes(term) || sentence.labels.has(term) || sentence.introduced.includes(term));
+    most = Math.max(most, stated.length);
+  }
   return most;
 }
 

@@ -1,0 +1,72 @@
+/**
+ * A passage's sentences as the engine reads them, once per passage: each sentence's terms, what it stands under (the
+ * passage's headings and short lead, its line's label, its own label) and, for a list's line, the line introducing the
+ * list. The answer checks, the ranking and the clipped-word matching all look at where words stand through this.
+ */
+import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
+
+/** A brand or model opening a sentence or line ("Brembo идут с датчиком…", "Akebono — японские…"). */
+export const LATIN_OPENER = /^(?:•\s*|\d{1,3}[.)]\s*)?([a-z][a-z0-9]{2,})(?![a-z0-9])/iu;
+/** A label opening a line or sentence: "Блок питания: …", "Akebono — …". */
+const LABEL = /^(?:•\s*|\d{1,3}[.)]\s*)?([^:—–]{1,40}?)\s*(?::|\s[—–]\s)/u;
+/** A line of a list as passages.ts writes it ("• …", "1. …"), or as a plain-text document holds it ("- …"). */
+const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /u;
+/** "Крем.", "Предоплата.": a passage opening with a sentence this short is about what it names. */
+const SHORT_LEAD_WORDS = 2;
+
+type TermsOf = (text: string) => string[];
+
+export interface Sentence {
+  terms: readonly string[];
+  /** Terms of what the sentence stands under: the passage's headings and one-word lead, its line's label, its own. */
+  labels: ReadonlySet<string>;
+  /** Terms of the line ending with ":" that introduces the list this sentence's line belongs to ("Как можно оплатить:"). */
+  introduced: readonly string[];
+}
+
+// Passages are fixed once indexed (and each belongs to one index, read with its termsOf): their sentences are read once.
+const sentenceCache = new WeakMap<Passage, Sentence[]>();
+
+export function readSentences(passage: Passage, termsOf: TermsOf): Sentence[] {
+  let sentences = sentenceCache.get(passage);
+  if (sentences === undefined) {
+    sentences = splitLabelledSentences(passage, termsOf);
+    sentenceCache.set(passage, sentences);
+  }
+  return sentences;
+}
+
+/** The most of `terms` one sentence or line of the passage holds: terms standing together are evidence it answers. */
+export function countTermsTogether(passage: Passage, terms: readonly string[], termsOf: TermsOf): number {
+  const wanted = new Set(terms);
+  let most = 0;
+  for (const sentence of readSentences(passage, termsOf)) most = Math.max(most, sentence.terms.filter((term) => wanted.has(term)).length);
+  return most;
+}
+
+function splitLabelledSentences(passage: Passage, termsOf: TermsOf): Sentence[] {
+  const lead = readLead(passage.text);
+  const shared = [...passage.headings, ...(lead === undefined ? [] : [lead])].flatMap((text) => termsOf(text));
+  const sentences: Sentence[] = [];
+  let introduction: string[] = [];
+  for (const line of passage.text.split('\n')) {
+    const isItem = LIST_ITEM.test(line);
+    if (!isItem) introduction = [];
+    const lineLabel = LABEL.exec(line)?.[1];
+    const lineTerms = lineLabel === undefined ? [] : termsOf(lineLabel);
+    const introduced = isItem ? introduction : [];
+    for (const sentence of splitSentences(line)) {
+      const own = LABEL.exec(sentence)?.[1] ?? LATIN_OPENER.exec(sentence)?.[1];
+      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]), introduced });
+    }
+    if (/:\s*$/u.test(line)) introduction = termsOf(line);
+  }
+  return sentences;
+}
+
+// "Крем. 92% муцина…": a passage opening with a one- or two-word sentence is about what it names.
+function readLead(text: string): string | undefined {
+  const first = splitSentences(text.split('\n')[0] ?? '')[0];
+  return first !== undefined && /[.:]$/.test(first) && first.split(/\s+/).length <= SHORT_LEAD_WORDS ? first : undefined;
+}

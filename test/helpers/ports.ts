@@ -3,14 +3,15 @@
  * system's ephemeral range (32768 and up on Linux), where the servers that listen on port 0 get theirs. Asking the
  * system for a free port and handing it to a child that binds it a moment later lost that race twice in CI: once the
  * system gave the same port again within one process (PORT and MONITOR_PORT alike), once another worker's server took
- * the port in between ("порт … занят").
+ * the port in between ("порт … занят"). Each process starts at a random place in its block: the next process of a worker
+ * slot would otherwise draw the very ports the previous one used, while a server of that one may still be closing.
  */
 import { createServer } from 'node:net';
 
-const FIRST_PORT = 20_000;
-const BLOCK_SIZE = 500;
+const FIRST_PORT = 10_000;
+const BLOCK_SIZE = 2800;
 /** Blocks up to the ephemeral range; with more workers than this, two workers share a block (each port is still checked). */
-const BLOCKS = 24;
+const BLOCKS = 8;
 
 export interface PortSource {
   /** A port of this source's block that nothing listens on right now; never the same twice in a row of BLOCK_SIZE. */
@@ -23,10 +24,10 @@ export function findPortBlock(slot: number): { first: number; last: number } {
   return { first, last: first + BLOCK_SIZE - 1 };
 }
 
-/** Block 0 is no worker's: for use outside Vitest, and for this helper's own test. */
-export function createPortSource(slot: number): PortSource {
+/** Block 0 is no worker's: for use outside Vitest, and for this helper's own test. `offset`: where in the block to start. */
+export function createPortSource(slot: number, offset = Math.floor(Math.random() * BLOCK_SIZE)): PortSource {
   const start = findPortBlock(slot).first;
-  let drawn = 0;
+  let drawn = offset;
   return {
     async next() {
       for (let tried = 0; tried < BLOCK_SIZE; tried += 1) {

@@ -24,7 +24,22 @@ export interface RunningServe {
   done: Promise<CliResult>;
 }
 
-/** `serve` on two free ports; the token is read once it listens (serve makes it before that). */
+function readToken(storePath: string): string | undefined {
+  try {
+    return readFileSync(monitorTokenPath(storePath), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The monitor answers a data route with this token (a 503 of `/health` would count too; `/stats` is always 200). */
+async function takesToken(monitorUrl: string, token: string): Promise<boolean> {
+  const response = await fetch(`${monitorUrl}/stats`, { headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+  await response?.body?.cancel();
+  return response?.ok === true;
+}
+
+/** `serve` on two free ports, ready once its monitor takes its token (serve writes the token file before it listens). */
 export async function startServe(options: { cwd: string; env: Record<string, string> }): Promise<RunningServe> {
   const [port, monitorPort] = [await freePort(), await freePort()];
   const controller = new AbortController();
@@ -35,14 +50,16 @@ export async function startServe(options: { cwd: string; env: Record<string, str
   let ended: CliResult | undefined;
   void done.then((result) => (ended = result));
   const started = Date.now();
+  let token: string | undefined;
+  // Ours once the monitor takes our token: a port freed by another test's serve may still answer `/dashboard.js` for a
+  // moment, and that serve's token file is not ours.
   for (;;) {
     if (ended) throw new Error(`serve exited before listening (code ${ended.code}): ${ended.stderr}`);
-    const up = await fetch(`${monitorUrl}/dashboard.js`).then((response) => response.ok, () => false);
-    if (up) break;
+    token ??= env.MONITOR_TOKEN ?? readToken(resolve(options.cwd, env.STORE_PATH ?? 'data/avito-ai.json'));
+    if (token !== undefined && (await takesToken(monitorUrl, token))) break;
     if (Date.now() - started > 15_000) throw new Error('serve did not start listening within 15 s');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  const token = env.MONITOR_TOKEN ?? readFileSync(monitorTokenPath(resolve(options.cwd, env.STORE_PATH ?? 'data/avito-ai.json')), 'utf8').trim();
   return {
     url,
     webhookUrl: `${url}/avito/webhook/${WEBHOOK_SECRET}`,

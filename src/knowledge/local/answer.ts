@@ -9,6 +9,7 @@ import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
+import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
 import { LATIN_NAME, extractTerms } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
@@ -333,7 +334,7 @@ function listQuestionTerms(question: string, identity: ReadonlySet<string>, reso
     const asked = clauses.filter((terms) => terms.some((term) => !identity.has(term)));
     parts.push(asked.length > 1 ? { ...part, clauses: asked.map((terms) => toQueryPart(terms, identity)) } : part);
   }
-  return parts;
+  return shareNamedBrand(parts, lists.flatMap(({ terms }) => terms.filter((term) => identity.has(term))));
 }
 
 function toQueryPart(all: readonly string[], identity: ReadonlySet<string>): QueryPart {

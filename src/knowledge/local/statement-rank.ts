@@ -60,8 +60,11 @@ export function findOwnStatements(hits: readonly PassageHit[], threshold: number
   return hits.filter((hit) => hit.coverage >= OWN_STATEMENT_COVERAGE && labelsAsked(hit, termsOf));
 }
 
+/** What is asked of a thing, never the thing: "Цена — 24 990 ₽" is the listing's price, not its delivery's ("сколько стоит доставка?"). */
+const ASKED_OF: ReadonlySet<string> = new Set(['цена', 'срок']);
+
 function labelsAsked(hit: PassageHit, termsOf: TermsOf): boolean {
-  const asked = hit.matched.filter((term) => !WEAK_TERMS.has(term));
+  const asked = hit.matched.filter((term) => !WEAK_TERMS.has(term) && !ASKED_OF.has(term));
   return hit.passage.text.split('\n').some((line) => {
     const label = LABEL.exec(line)?.[1];
     return label !== undefined && termsOf(label).some((term) => asked.includes(term));

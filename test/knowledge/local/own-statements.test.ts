@@ -51,3 +51,14 @@ describe('findOwnStatements', () => {
     expect(findOwnStatements([hit(passing, [fitting ?? ''], 0.5)], 0.6, extractTerms)).toEqual([]);
   });
 });
+
+describe("a listing's price line", () => {
+  it('is no statement on the price of something else', () => {
+    const coffee = [
+      passage(0, 'Цена — 24 990 ₽. Торг небольшой.', { document: 'kofemashina.md', itemId: 2, headings: ['Цена'] }),
+      passage(1, 'Доставка по тарифу перевозчика, стоимость считаем при заказе.', { document: 'dostavka.md', title: 'Доставка' }),
+    ];
+    const answer = findAnswer(buildPassageIndex(coffee), { question: 'Сколько стоит доставка?', listing: { id: 2, title: 'Кофемашина' } });
+    expect(answer).toMatchObject({ status: 'FOUND', sources: ['dostavka.md'] });
+  });
+});

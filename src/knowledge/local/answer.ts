@@ -9,7 +9,8 @@ import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
-import { preferStatedDocument } from './statement-rank.js';
+import { shareNamedBrand } from './shared-naming.js';
+import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
 import { LATIN_NAME, extractTerms } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
@@ -133,6 +134,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
   const strong = part.terms.filter((term) => !WEAK_TERMS.has(term));
   const attributesOnly = part.terms.every((term) => ATTRIBUTE_TERMS.has(term));
   let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
+  let own: Piece[] = [];
   for (const scope of scopes) {
     const isItem = scope.strategy === 'item';
     // Attribute words alone ("габариты и вес?") ask about the listing, not general documents that mention sizes, unless
@@ -140,17 +142,21 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     if (attributesOnly && !isItem && part.naming.length === 0) continue;
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
+    const found = index.search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem });
+    const answers = (hit: PassageHit): boolean =>
+      (aboutness === undefined || isAbout(hit.passage, aboutness)) &&
+      holdsNumbers(hit.passage, terms, index.termsOf) &&
+      namesBrands(hit, terms, index.knows) &&
+      check(part, hit);
     const hits = preferStated(
       preferNamed(
-        index
-          .search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem })
-          .filter((hit) => hit.coverage >= threshold && (aboutness === undefined || isAbout(hit.passage, aboutness)))
-          .filter((hit) => holdsNumbers(hit.passage, terms, index.termsOf) && namesBrands(hit, terms, index.knows) && check(part, hit)),
+        found.filter((hit) => hit.coverage >= threshold && answers(hit)),
         strong,
         index.termsOf,
       ),
       index.termsOf,
     );
+    if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);
     const best = hits[0];
     if (best === undefined) continue;
     // A later scope replaces a loose match only when it covers the question at least as well.
@@ -159,9 +165,15 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       deferred = { hits, strategy: scope.strategy };
       continue;
     }
-    return quoteHits(index, hits, terms, threshold, scope.strategy, part.naming);
+    return [...own, ...quoteHits(index, hits, terms, threshold, scope.strategy, part.naming)];
   }
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
+}
+
+// The listing's own statement on what is asked comes first, the shop's general answer after it (see findOwnStatements).
+function quoteOwnStatements(index: PassageIndex, found: readonly PassageHit[], terms: readonly string[], threshold: number, naming: readonly string[]): Piece[] {
+  const hits = preferStated(found, index.termsOf);
+  return hits.length === 0 ? [] : quoteHits(index, hits, terms, threshold, 'item', naming);
 }
 
 // A one-topic question from a listing's chat ("доставка?", "оплата?") asks the shop's terms on it, not a listing's line that
@@ -322,7 +334,7 @@ function listQuestionTerms(question: string, identity: ReadonlySet<string>, reso
     const asked = clauses.filter((terms) => terms.some((term) => !identity.has(term)));
     parts.push(asked.length > 1 ? { ...part, clauses: asked.map((terms) => toQueryPart(terms, identity)) } : part);
   }
-  return parts;
+  return shareNamedBrand(parts, lists.flatMap(({ terms }) => terms.filter((term) => identity.has(term))));
 }
 
 function toQueryPart(all: readonly string[], identity: ReadonlySet<string>): QueryPart {

@@ -9,7 +9,7 @@ import { splitSentences } from './passages.js';
 /** A brand or model opening a sentence or line ("Brembo идут с датчиком…", "Akebono — японские…"). */
 export const LATIN_OPENER = /^(?:•\s*|\d{1,3}[.)]\s*)?([a-z][a-z0-9]{2,})(?![a-z0-9])/iu;
 /** A label opening a line or sentence: "Блок питания: …", "Akebono — …". */
-const LABEL = /^(?:•\s*|\d{1,3}[.)]\s*)?([^:—–]{1,40}?)\s*(?::|\s[—–]\s)/u;
+export const LABEL = /^(?:•\s*|\d{1,3}[.)]\s*)?([^:—–]{1,40}?)\s*(?::|\s[—–]\s)/u;
 /** A line of a list as passages.ts writes it ("• …", "1. …"), or as a plain-text document holds it ("- …"). */
 const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /u;
 /** "Крем.", "Предоплата.": a passage opening with a sentence this short is about what it names. */

@@ -6,7 +6,8 @@
  */
 import type { Passage } from './passages.js';
 import type { PassageHit } from './search.js';
-import { readSentences } from './sentences.js';
+import { LABEL, readSentences } from './sentences.js';
+import { WEAK_TERMS } from './vocabulary.js';
 
 type TermsOf = (text: string) => string[];
 
@@ -44,4 +45,28 @@ export function preferStatedDocument(hits: readonly PassageHit[], termsOf: Terms
     if (count > most) [best, most] = [hit, count];
   }
   return best === undefined ? [...hits] : [best, ...hits.filter((hit) => hit !== best)];
+}
+
+/** Half the question: a listing's statement labelled by what is asked answers at this coverage (see findOwnStatements). */
+export const OWN_STATEMENT_COVERAGE = 0.5;
+
+/**
+ * When none of a listing's passages covers the question, the ones labelling a line with an asked word it holds ("Установка:
+ * на нашем складе ставим бесплатно, 5–10 минут" for "акб поставите сразу?") and covering half of it: the listing's own terms
+ * on what is asked, which the shop's general answer ("Установка: партнёрский автосервис…") would otherwise overrule.
+ */
+export function findOwnStatements(hits: readonly PassageHit[], threshold: number, termsOf: TermsOf): PassageHit[] {
+  if (hits.some((hit) => hit.coverage >= threshold)) return [];
+  return hits.filter((hit) => hit.coverage >= OWN_STATEMENT_COVERAGE && labelsAsked(hit, termsOf));
+}
+
+/** What is asked of a thing, never the thing: "Цена — 24 990 ₽" is the listing's price, not its delivery's ("сколько стоит доставка?"). */
+const ASKED_OF: ReadonlySet<string> = new Set(['цена', 'срок']);
+
+function labelsAsked(hit: PassageHit, termsOf: TermsOf): boolean {
+  const asked = hit.matched.filter((term) => !WEAK_TERMS.has(term) && !ASKED_OF.has(term));
+  return hit.passage.text.split('\n').some((line) => {
+    const label = LABEL.exec(line)?.[1];
+    return label !== undefined && termsOf(label).some((term) => asked.includes(term));
+  });
 }

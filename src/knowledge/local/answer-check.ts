@@ -4,6 +4,7 @@
  * words; these checks look at where the words stand.
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
+import { createAskedFactCheck } from './asked-facts.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
@@ -35,7 +36,9 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const ownBrand = findOwnBrand(index, query);
+  const asked = createAskedFactCheck(index, query);
   return (part, hit) => {
+    if (!asked(part, hit)) return false;
     if (part.terms.some((term) => options.has(term) && !hit.matched.includes(term))) return false;
     const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;

@@ -1,0 +1,125 @@
+/**
+ * What a question asks beyond the words a passage shares with it. A trap ("стелька меховая вынимается?", "длина худи на
+ * размере L скока см?") is mostly one word of three or four missing from a passage holding the rest, which passes the
+ * coverage threshold; these checks refuse the narrower shapes of it where the missing word is what is asked: a verb the
+ * documents never use after a bare noun phrase, a size, a unit counted for something the passage does not measure, an
+ * attribute a price list has no column for, an amount in the listing's own unit, a transport company no document names.
+ */
+import type { KnowledgeQuery } from '../../core/ports.js';
+import type { CheckedPart } from './answer-check.js';
+import { listWordedRanges } from './bounds.js';
+import type { Passage } from './passages.js';
+import type { PassageHit, PassageIndex } from './search.js';
+import { readSentences } from './sentences.js';
+import { readAskedSizes, statesAskedSize } from './sibling-values.js';
+import { listTermSequence, listTermWords } from './terms.js';
+import { isSameDimension } from './unit-dimensions.js';
+import { UNIT_TERMS } from './units.js';
+import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
+
+type FactIndex = Pick<PassageIndex, 'termsOf' | 'resolveText' | 'knows'>;
+
+const COUNTED_UNIT = /(?<![а-яё])(?:скольк[оа]|скок[ао]?)\s+([а-яёa-z]+)/gu;
+const CARRIER = /(?<![а-яё])тк\.?\s+([а-яёa-z]+)/gu;
+/** Endings of Russian adjectives in the nominative: "меховая", "жидкий". */
+const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
+const MAX_NOUN_PHRASE_WORDS = 3;
+
+/** Builds the check for one buyer message; createAnswerCheck applies it to every hit that passed the threshold. */
+export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (part: CheckedPart, hit: PassageHit) => boolean {
+  const question = typeof query.question === 'string' ? query.question : '';
+  const sizes = readAskedSizes(question);
+  const phrases = findBareNounPhrases(question, index);
+  const carrier = namesUnknownCarrier(question, index);
+  const counted = findCountedUnits(question, index.resolveText);
+  const measures = findMeasures(question);
+  return (part, hit) => {
+    if (carrier && part.terms.includes('тк')) return false;
+    if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
+    if (counted.some((unit) => part.terms.includes(unit)) && part.terms.some(isContent) && !hit.matched.some(isContent)) return false;
+    if (!measures.every((measure) => statesMeasure(measure, part, hit, index.termsOf))) return false;
+    return statesAttribute(part, hit, index.termsOf) && statesAskedSize(hit.passage, sizes);
+  };
+}
+
+/** A word that says what is asked about: no unit, number or weak word ("размер", "брать"). */
+function isContent(term: string): boolean {
+  return !UNIT_TERMS.has(term) && !WEAK_TERMS.has(term) && !/^\p{N}/u.test(term);
+}
+
+// "тк кит двигатель отправите?": the word after "ТК" names the transport company. Where no document names it, a passage
+// about the shop's own ТК ("Двигатели — только через ТК") says nothing of it (see named-options.ts for "через", "в").
+function namesUnknownCarrier(question: string, index: FactIndex): boolean {
+  return [...question.toLowerCase().matchAll(CARRIER)].some((match) =>
+    index.resolveText(match[1] ?? '').some((term) => !index.knows(term) && !/^\p{N}/u.test(term)),
+  );
+}
+
+// "стелька меховая вынимается чтоб посушить": verbs the documents never use are left out of what is asked (search.ts), and
+// what stays of this sentence is one noun with its adjective, which a passage stating "стелька тоже меховая" covers whole.
+// The sentence asks what the verb says of the thing; the documents, never using the verb, cannot say it. A sentence keeping
+// anything else ("можно вещь придержать до зарплаты") is left to coverage.
+function findBareNounPhrases(question: string, index: FactIndex): string[][] {
+  const phrases: string[][] = [];
+  for (const sentence of question.toLowerCase().replaceAll('ё', 'е').split(/[?!.\n]+/u)) {
+    const kept = new Set(index.resolveText(sentence));
+    const words = listTermWords(sentence);
+    const left = words.filter(({ term, word }) => !kept.has(term) && !index.resolveText(word).some((resolved) => kept.has(resolved)));
+    const staying = words.filter((entry) => !left.includes(entry));
+    const adjectives = staying.filter(({ word }) => ADJECTIVE.test(word)).length;
+    if (left.length > 0 && adjectives > 0 && staying.length - adjectives === 1 && staying.length <= MAX_NOUN_PHRASE_WORDS) phrases.push([...kept]);
+  }
+  return phrases;
+}
+
+/** Units "сколько <unit>" counts ("скока см"): a passage holding that unit but nothing of what it measures does not answer. */
+function findCountedUnits(question: string, resolveText: (text: string) => string[]): string[] {
+  const sentence = question.toLowerCase().replaceAll('ё', 'е');
+  return [...sentence.matchAll(COUNTED_UNIT)].flatMap((match) => resolveText(match[1] ?? '').filter((term) => UNIT_TERMS.has(term)));
+}
+
+/** A number with the unit after it, as the question writes it ("100 мл"). */
+interface Measure {
+  number: string;
+  unit: string;
+}
+
+function findMeasures(question: string): Measure[] {
+  const sequence = listTermSequence(question);
+  return sequence.flatMap((term, at) => {
+    const unit = sequence[at + 1];
+    return /^\d+$/u.test(term) && unit !== undefined && UNIT_TERMS.has(unit) ? [{ number: term, unit }] : [];
+  });
+}
+
+// "а целый флакон 100 мл продадите почем" on a listing titled in мл: the unit is the listing's own word, so answer.ts's
+// measure check never sees "100" as a measure. A passage that neither states 100 nor any amount in мл ("разбитый флакон —
+// верну деньги") is not about the buyer's bottle; one stating other amounts of it is left to the other checks.
+function statesMeasure(measure: Measure, part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (!part.terms.includes(measure.number) || !part.naming.includes(measure.unit) || hit.matched.includes(measure.number)) return true;
+  return holdsNumber(hit.passage, Number(measure.number), termsOf) || statesUnit(hit.passage, measure.unit);
+}
+
+function holdsNumber(passage: Passage, value: number, termsOf: (text: string) => string[]): boolean {
+  const text = `${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`;
+  if (termsOf(text).includes(String(value))) return true;
+  const ranges = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)/gu)].map((range) => [Number(range[1]?.replace(',', '.')), Number(range[2]?.replace(',', '.'))]);
+  ranges.push(...listWordedRanges(passage.text));
+  return ranges.some(([from = NaN, to = NaN]) => value >= from && value <= to);
+}
+
+function statesUnit(passage: Passage, unit: string): boolean {
+  const sequence = listTermSequence(passage.text);
+  return sequence.some((term, at) => /^\p{N}/u.test(term) && isSameDimension(sequence[at + 1] ?? '', unit));
+}
+
+// "диск тормозной скока весит": attribute words alone are asked of the listing's product in a general document too, which
+// must then name it (answer.ts: a price list). The row naming the product must state the attribute: "Двигатели, коробки,
+// диски — только через ТК" beside "мелочь весом до 15 кг" gives no disc's weight.
+function statesAttribute(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  const asksAttributes = part.terms.length > 0 && part.terms.every((term) => ATTRIBUTE_TERMS.has(term));
+  if (!asksAttributes || part.naming.length === 0 || hit.passage.itemId !== undefined) return true;
+  return readSentences(hit.passage, termsOf).some(
+    (sentence) => part.terms.some((term) => sentence.terms.includes(term)) && part.naming.some((term) => sentence.terms.includes(term)),
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * A value of a closed series the buyer names ("длина худи на размере L") is answered only where the passage states that
+ * value: "длина худи 70 см на размере M" states a sibling of it, and says nothing of L. The series here are clothing
+ * sizes, XXS to 4XL; a range ("S-XL") states every size within it.
+ */
+import type { Passage } from './passages.js';
+
+const SIZE_ORDER = ['xxs', 'xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', 'xxxxl'];
+const SIZE = String.raw`(?:[2-4]xl|x{0,4}l|x{0,2}s|m)`;
+/** Latin letters standing alone: inside a Russian text a lone "L" or "XL" is a size, not a word ("M.2" is a slot). */
+const SIZE_RANGE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${SIZE})(?:\s*[-–—]\s*(${SIZE}))?(?![\p{L}\p{N}]|\.\p{N})`, 'giu');
+
+interface SizeRange {
+  from: number;
+  to: number;
+}
+
+/** The sizes a question names, as positions in the series; a range the buyer types ("S-M") asks nothing one. */
+export function readAskedSizes(question: string): number[] {
+  return readSizes(question)
+    .filter((size) => size.from === size.to)
+    .map((size) => size.from);
+}
+
+/** False when the passage states sizes of the series but none of `asked`; a passage stating no size is left to coverage. */
+export function statesAskedSize(passage: Passage, asked: readonly number[]): boolean {
+  if (asked.length === 0) return true;
+  const stated = readPassageSizes(passage);
+  return stated.length === 0 || asked.some((size) => stated.some((range) => size >= range.from && size <= range.to));
+}
+
+function rankSize(size: string): number {
+  const spelt = size.toLowerCase().replace(/^([2-4])xl$/u, (_, count: string) => `${'x'.repeat(Number(count))}l`);
+  return SIZE_ORDER.indexOf(spelt);
+}
+
+function readSizes(text: string): SizeRange[] {
+  const sizes: SizeRange[] = [];
+  for (const match of text.matchAll(SIZE_RANGE)) {
+    const from = rankSize(match[1] ?? '');
+    const to = match[2] === undefined ? from : rankSize(match[2]);
+    if (from >= 0 && to >= 0) sizes.push({ from: Math.min(from, to), to: Math.max(from, to) });
+  }
+  return sizes;
+}
+
+// Passages are fixed once indexed: their sizes are read once.
+const sizeCache = new WeakMap<Passage, SizeRange[]>();
+
+function readPassageSizes(passage: Passage): SizeRange[] {
+  let sizes = sizeCache.get(passage);
+  if (sizes === undefined) {
+    sizes = readSizes(`${passage.headings.join('\n')}\n${passage.text}`);
+    sizeCache.set(passage, sizes);
+  }
+  return sizes;
+}

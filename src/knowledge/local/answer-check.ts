@@ -10,6 +10,7 @@ import { splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOptions } from './named-options.js';
+import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, rewriteUnitsAndDays } from './units.js';
@@ -31,6 +32,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const question = typeof query.question === 'string' ? query.question : '';
   const amounts = findAmounts(question);
   const foci = findFoci(question, index.resolveText);
+  const measures = findAskedMeasures(question);
+  const asked = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
@@ -40,6 +43,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
+    if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked, termsOf: index.termsOf })) return false;
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf))) return false;
     const subjects = findSubjects(index, hit.passage.document);
     if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;

@@ -5,13 +5,14 @@ import { listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
+import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
-import { LATIN_NAME, extractTerms } from './terms.js';
+import { LATIN_NAME, extractTerms, listTermWords } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
@@ -294,7 +295,7 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     const isSpec = terms.length <= SHORT_CLAUSE_TERMS && /[\p{N}a-z]/iu.test(segment.replace(/\p{Script=Cyrillic}+/gu, ''));
     const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
     // A number states the word it counts wherever it stands: "Продаём запчасти с 2012 года" says how long.
-    lead.push(...terms.filter((term, at) => at > 0 && /^\p{N}/u.test(terms[at - 1] ?? '') && !/^\p{N}/u.test(term)));
+    lead.push(...terms.filter((term, at) => (at > 0 && /^\p{N}/u.test(terms[at - 1] ?? '') && !/^\p{N}/u.test(term)) || isStatedMeasure(terms, at)));
     // "пн–пт" opens with Monday and stands for every day to Friday.
     if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
     return aboutness.terms.some((term) => lead.includes(term));
@@ -410,7 +411,12 @@ function identityTerms(index: Pick<PassageIndex, 'passages' | 'termsOf'>, query:
   if (listing === undefined) return new Set();
   const titles = new Set<string>(listing.title === undefined ? [] : [listing.title]);
   for (const passage of passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
-  return new Set([...titles].flatMap((title) => index.termsOf(title)));
+  // "…, 50 мл и 100 мл" names the listing's volumes, not the listing: "объем какой?" is still asked.
+  return new Set([...titles].flatMap((title) => without(index.termsOf(title), listAmountOnlyMeasures(listTermWords(title)))));
+}
+
+function without(terms: readonly string[], left: readonly string[]): string[] {
+  return left.length === 0 ? [...terms] : terms.filter((term) => !left.includes(term));
 }
 
 // A short section the question names ("## Комплектация") is quoted whole: its passages complete one another.

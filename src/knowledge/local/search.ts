@@ -2,6 +2,7 @@
 import MiniSearch from 'minisearch';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
 import { createClippedFinder } from './clipped-words.js';
+import { dropStatedMeasures } from './measures.js';
 import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
 import type { RootFamilies } from './root-families.js';
@@ -113,7 +114,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     termsOf,
     knows: (term) => counts.has(term),
     resolveText: (text) => {
-      const read = listTermWords(text).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
+      const read = dropStatedMeasures(listTermWords(text)).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
       // Verbs the shop's documents never use ("ждать", "промокали") are how a buyer talks, seldom what is asked; they stay
       // where another word is unknown too ("клаву под заказ ждать?"): such a question is already far from the documents.
       const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);

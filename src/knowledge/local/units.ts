@@ -2,6 +2,7 @@
  * Units and weekdays, written out or abbreviated: "гигабайт"/"гигов"/"ГБ"/"GB" are one term, as are "в субботу" and "сб".
  * A short form that is also a word ("а", "м", "вт") is read as a unit only right after a number.
  */
+import { nameMeasure } from './measures.js';
 import { createPrefixTable } from './prefix-table.js';
 
 /** Canonical term → the written-out forms (whole words) and the prefixes of its inflected forms. */
@@ -87,6 +88,7 @@ function findWeekday(word: string): number | undefined {
 const NUMBER_AND_WORD = /(\d)(-?)[ \u00a0]?([a-zа-я₽]+(?:\/[a-zа-я])?)(\.?)(?![a-zа-я\d])/g;
 const ORDINAL_ENDINGS = new Set(['го', 'ой', 'ая', 'ый', 'ое', 'ом', 'ым', 'ий', 'й', 'я', 'х']);
 const ROUBLES = new Set(['₽', 'руб', 'р']);
+const YEAR_END = /(?:^|\D)(?:19|20)\d\d$/;
 const MAY_HOLD_DAY = /пн|вт|ср|чт|пт|сб|вс|понед|вторн|сред|четв|пятн|суббот|воскр/;
 const DAY = 'пн|вт|ср|чт|пт|сб|вс|понедельн[а-я]*|вторник[а-я]*|сред[аеуы]|четверг[а-я]*|пятниц[а-я]*|суббот[а-я]*|воскресен[а-я]*';
 const DAY_RANGE_PATTERN = new RegExp(`(?<![a-zа-я\\d])(${DAY})(?:\\s*[-–—]\\s*|\\s+(?:по|до)\\s+)(${DAY})(?![a-zа-я\\d])`, 'g');
@@ -117,8 +119,13 @@ function rewriteNumberAndWord(match: string, digit: string, dash: string, word: 
   // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?". ("р" needs its dot: "5 р" is rare.)
   if (ROUBLES.has(word) && (word !== 'р' || dot !== '' || text.length === at + match.length)) return `${digit} руб цена${dot}`;
   if (dash !== '') return match;
+  // "с 2017 г.", "2014 г.в.": a year, not grams.
+  if (word === 'г' && YEAR_END.test(text.slice(Math.max(0, at - 4), at + 1))) return `${digit} год${dot}`;
   const unit = UNIT_AFTER_NUMBER.get(word) ?? UNIT_WORDS.get(word);
-  return unit === undefined ? match : `${digit} ${unit}${dot}`;
+  if (unit === undefined) return match;
+  // An amount states its measure: "Лёгкий (1,39 кг)" answers "скока весит?" (see measures.ts).
+  const measure = nameMeasure(unit);
+  return `${digit} ${unit}${measure === undefined ? '' : ` ${measure}`}${dot}`;
 }
 
 /** "Ежедневно" stands for every weekday too. */

@@ -1,0 +1,110 @@
+/**
+ * A measure asked by its name or verb ("диск скока весит") is answered only by a passage stating an amount of it: a price
+ * row naming the disc and no weight does not say what it weighs, however well it covers "диск тормозной".
+ */
+import { listMeasures } from './measures.js';
+import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
+import type { PassageHit } from './search.js';
+import { listTermSequence, normalizeText, splitWords, termOf } from './terms.js';
+import { WEAK_TERMS } from './vocabulary.js';
+
+/** A measure the question asks for: the part holding `term` needs a passage stating an amount counted in `counted`. */
+export interface AskedMeasure {
+  term: string;
+  counted: ReadonlySet<string>;
+}
+
+/** One statement of a passage (a sentence, or a ";"-separated field of it): what its amounts count, its terms, its label. */
+interface CountedStatement {
+  counted: ReadonlySet<string>;
+  /** The whole sentence's terms. */
+  terms: ReadonlySet<string>;
+  /** "Контейнер для зёрен: 250 г": the amount is the container's, not the listing's weight. */
+  label: readonly string[];
+}
+
+const NUMBER = /^\p{N}/u;
+/** "Вес: 14,1 кг", "• Контейнер для зёрен: 250 г". */
+const LABEL = /^(?:[•–-]\s*|\d{1,3}[.)]\s*)?([^:]{1,40}?)\s*:/u;
+/** "зависит от веса", "по весу не пройдёт": the measure's word after a preposition names it, it does not ask its amount. */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['от', 'по', 'до', 'из', 'для', 'без', 'с', 'со', 'к', 'при', 'в', 'во', 'на', 'о', 'об', 'про']);
+/** "в течение часа": the unit after it is one. */
+const ONE_OF = 'течен';
+
+/** The measures the question asks for by a word, leaving out those it states an amount of itself ("мешки по 5 кг"). */
+export function findAskedMeasures(question: string): AskedMeasure[] {
+  const words = splitWords(normalizeText(question));
+  const terms = words.map((word) => termOf(word));
+  const stated = listCounted(listTermSequence(question));
+  return listMeasures().flatMap((rule) => {
+    const counted = new Set([...rule.units, ...(rule.counted ?? [])]);
+    const asked =
+      rule.askers === undefined
+        ? terms.some((term, at) => term === rule.term && !PREPOSITIONS.has(words[at - 1] ?? ''))
+        : words.some((word) => rule.askers?.includes(word));
+    return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted }] : [];
+  });
+}
+
+/**
+ * False when the passage leaves a measure the part asks unstated: it holds the measure's word but no amount of it
+ * ("не проходят по весу"), or it holds nothing else the part asks (a listing's price row for "скока весит один"). A
+ * passage answering something else ("ток пусковой какой и весит скока": "Пусковой ток: 540 А") passes: the measure is
+ * asked again alone (answer.ts). So "диск тормозной скока весит" with no listing is still answered by a row naming the disc.
+ * Outside the listing's own documents the amount must stand with at least half of what else the passage matched ("диски …
+ * весом до 15 кг" is a parcel's limit, not the disc's weight); a listing's documents are all about the listing.
+ */
+export function answersMeasures(
+  measures: readonly AskedMeasure[],
+  terms: readonly string[],
+  hit: Pick<PassageHit, 'passage' | 'matched'>,
+  { isOwn, asked: message, termsOf }: { isOwn: boolean; asked: ReadonlySet<string>; termsOf: (text: string) => string[] },
+): boolean {
+  const isMeasure = (term: string): boolean => measures.some((measure) => measure.term === term);
+  const asked = measures.filter((measure) => terms.includes(measure.term));
+  const answersOther = hit.matched.some((term) => terms.includes(term) && !WEAK_TERMS.has(term) && !isMeasure(term));
+  const claimed = answersOther ? asked.filter((measure) => hit.matched.includes(measure.term)) : asked;
+  if (claimed.length === 0) return true;
+  // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня").
+  const shared = isOwn ? new Set<string>() : new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
+  const named = isOwn ? [] : hit.matched.filter((term) => !isMeasure(term) && !WEAK_TERMS.has(term) && !shared.has(term));
+  const statements = readStatements(hit.passage, termsOf).filter((statement) => 2 * named.filter((term) => statement.terms.has(term)).length >= named.length);
+  // A labelled amount measures what its label names: the measure itself, or something the message asks about.
+  const isOf = (statement: CountedStatement, measure: AskedMeasure): boolean =>
+    statement.label.length === 0 || statement.label.some((term) => term === measure.term || message.has(term));
+  return claimed.every((measure) => statements.some((statement) => isOf(statement, measure) && [...measure.counted].some((term) => statement.counted.has(term))));
+}
+
+// Passages are fixed once indexed (each in one index): their statements' amounts are read once.
+const statementCache = new WeakMap<Passage, CountedStatement[]>();
+
+// Terms as the index reads them (a brand's Cyrillic spelling as its Latin one), counted units in order.
+function readStatements(passage: Passage, termsOf: (text: string) => string[]): CountedStatement[] {
+  let statements = statementCache.get(passage);
+  if (statements === undefined) {
+    statements = passage.text
+      .split('\n')
+      .flatMap(splitSentences)
+      .flatMap((sentence) => {
+        const terms = new Set(termsOf(sentence));
+        return sentence.split(/;\s*/u).map((field) => ({ counted: listCounted(listTermSequence(field)), terms, label: readLabel(field, termsOf) }));
+      });
+    statementCache.set(passage, statements);
+  }
+  return statements;
+}
+
+function readLabel(text: string, termsOf: (text: string) => string[]): string[] {
+  const label = LABEL.exec(text)?.[1];
+  return label === undefined ? [] : termsOf(label);
+}
+
+/**
+ * The terms a number counts, right after it or after one word ("14.1 кг" → кг, "1-2 рабочих дней" → срок), and a unit
+ * counted as one ("в течение часа").
+ */
+function listCounted(sequence: readonly string[]): Set<string> {
+  const counts = (at: number): boolean => NUMBER.test(sequence[at] ?? '') || sequence[at] === ONE_OF;
+  return new Set(sequence.filter((term, at) => !NUMBER.test(term) && (counts(at - 1) || (counts(at - 2) && !NUMBER.test(sequence[at - 1] ?? '')))));
+}

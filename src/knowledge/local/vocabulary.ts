@@ -2,6 +2,7 @@
 import { stemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
 import { createPrefixTable } from './prefix-table.js';
+import { TRADE_RULES } from './trade-vocabulary.js';
 
 // Politeness and scaffolding, in almost every message: as unanswered terms they would drag questions below the threshold.
 const QUESTION_FILLERS = [
@@ -163,10 +164,12 @@ const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', p
 export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
 
 /** Terms the tables above stand for: words of their own, never typos or transliterations of the documents' words. */
-export const CONCEPT_TERMS: ReadonlySet<string> = new Set([...CONCEPT_RULES, ...SYNONYM_RULES, ...NEGATED_CONCEPT_RULES].map((rule) => rule.term));
+export const CONCEPT_TERMS: ReadonlySet<string> = new Set(
+  [...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES, ...NEGATED_CONCEPT_RULES].map((rule) => rule.term),
+);
 
 /** The first rule listing the word or a prefix of it wins: order matters ("работает?" is "исправн" before "работ"). */
-export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES]);
+export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES]);
 
 // Russian cities: a document answers "Отправите в Новосибирск?" by naming the city or by stating its reach across Russia
 // ("по всей России", see NATIONWIDE). Names whose stem is a common word are left out (Ростов → "рост", Киров → "кир").

@@ -166,6 +166,17 @@ const COMPUTER_RULES: readonly PrefixRule[] = [
   { term: 'ноутбук', prefixes: ['лаптоп'] },
 ];
 
+/** Price lists and cities as buyers shorten them ("екб", "новосиб", "мск"): the term is the city's own, so it stays a city. */
+const PLACE_AND_PRICE_RULES: readonly PrefixRule[] = [
+  { term: 'цена', prefixes: ['расценк'] },
+  { term: 'москв', words: ['мск', 'мскв'] },
+  { term: 'петербург', prefixes: ['петербург'], words: ['питер', 'питера', 'питеру', 'питере', 'питером', 'спб'] },
+  { term: 'екатеринбург', words: ['екб', 'ебург', 'екат'] },
+  { term: 'новосибирск', words: ['нск', 'новосиб', 'новосиба', 'новосибе', 'новосибу'] },
+  { term: 'краснодар', words: ['крд', 'кдр'] },
+  { term: 'челябинск', words: ['челяба', 'челябе', 'челябу', 'челябы'] },
+];
+
 /** Every group of this module, in the order written: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
   ...COMMERCE_RULES,
@@ -174,4 +185,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...COSMETICS_RULES,
   ...BUILDING_RULES,
   ...COMPUTER_RULES,
+  ...PLACE_AND_PRICE_RULES,
 ];

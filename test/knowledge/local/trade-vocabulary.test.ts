@@ -23,6 +23,9 @@ describe('everyday trade words', () => {
       ['системник', 'системный'],
       ['гудит', 'шумит'],
       ['спф', 'солнцезащитная'],
+      ['актуально', 'в наличии'],
+      ['усядет', 'сесть'],
+      ['екб', 'Екатеринбург'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });

@@ -64,6 +64,8 @@ const COMMERCE_RULES: readonly PrefixRule[] = [
   { term: 'дешев', prefixes: ['дешман', 'дешевк', 'дешевеньк', 'бюджетн'] },
   // "Актуально?" is how Avito buyers ask whether an item is still for sale.
   { term: 'налич', words: ['актуально', 'актуален', 'актуальна', 'актуальны', 'актуальное', 'актуальный', 'продано', 'продан', 'продана', 'проданы'] },
+  // "После открытия" of a jar or a box is the documents' "после вскрытия"; "открытая площадка" keeps its own stem.
+  { term: 'вскрыт', prefixes: ['распечат'], words: ['открытия', 'открытие', 'открытии', 'открыл', 'открыла', 'открыли', 'открою'] },
 ];
 
 /** Clothes and shoes. */
@@ -174,6 +176,8 @@ const COMPUTER_RULES: readonly PrefixRule[] = [
   { term: 'охлажд', prefixes: ['вентилятор', 'вертушк'] },
   { term: 'залит', prefixes: ['залит'], words: ['залил', 'залила', 'залили', 'пролил', 'пролила', 'пролили', 'облил', 'облила', 'облили'] },
   { term: 'паден', prefixes: ['паден'], words: ['уронил', 'уронила', 'уронили', 'упал', 'упала', 'упало', 'падал', 'падала', 'падало'] },
+  // A finish is asked either way ("матовый или глянцевый?"): the document states one.
+  { term: 'матов', prefixes: ['глянц', 'глянец'] },
 ];
 
 /** Price lists and cities as buyers shorten them ("екб", "новосиб", "мск"): the term is the city's own, so it stays a city. */

@@ -26,6 +26,7 @@ describe('everyday trade words', () => {
       ['актуально', 'в наличии'],
       ['усядет', 'сесть'],
       ['екб', 'Екатеринбург'],
+      ['после открытия', 'после вскрытия'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -40,6 +41,7 @@ describe('everyday trade words', () => {
       ['рост', 'размер'],
       ['коробка', 'АКПП'],
       ['прокатиться', 'прокат'],
+      ['открытая площадка', 'после вскрытия'],
     ];
     for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
   });

@@ -66,6 +66,9 @@ const COMMERCE_RULES: readonly PrefixRule[] = [
   { term: 'налич', words: ['актуально', 'актуален', 'актуальна', 'актуальны', 'актуальное', 'актуальный', 'продано', 'продан', 'продана', 'проданы'] },
   // "После открытия" of a jar or a box is the documents' "после вскрытия"; "открытая площадка" keeps its own stem.
   { term: 'вскрыт', prefixes: ['распечат'], words: ['открытия', 'открытие', 'открытии', 'открыл', 'открыла', 'открыли', 'открою'] },
+  // Tags and labels a return needs kept ("бирки на месте", "в упаковке с целой этикеткой").
+  { term: 'бирк', prefixes: ['бирк', 'бирочк', 'ярлык', 'этикетк'] },
+  { term: 'замер', prefixes: ['замер', 'обмер'], words: ['мерки', 'мерок'] },
 ];
 
 /** Clothes and shoes. */
@@ -128,6 +131,8 @@ const COSMETICS_RULES: readonly PrefixRule[] = [
   { term: 'липк', words: ['липнет', 'липнут', 'липкий', 'липкая', 'липкое', 'липучий', 'липучая', 'липкость'] },
   { term: 'локон', prefixes: ['локон', 'накруч', 'накрут', 'закруч', 'закрут', 'завив', 'кудряш'], words: ['крутить', 'крутит', 'крутят', 'кудри', 'кудрей'] },
   { term: 'пробник', prefixes: ['пробник', 'семпл', 'сэмпл'] },
+  { term: 'шелуш', prefixes: ['шелуш'] },
+  { term: 'кейс', prefixes: ['чехл', 'чехол', 'футляр'], words: ['кейс', 'кейса', 'кейсом', 'кейсе'] },
 ];
 
 /** Building materials. */
@@ -150,6 +155,10 @@ const BUILDING_RULES: readonly PrefixRule[] = [
   { term: 'залог', prefixes: ['залог', 'депозит'] },
   { term: 'удлинител', prefixes: ['удлинител'], words: ['переноска', 'переноску', 'переноски', 'переноской'] },
   { term: 'расход', words: ['уходит', 'уйдет', 'уходят', 'уйдут'] },
+  { term: 'армир', prefixes: ['армир', 'армиров'] },
+  { term: 'добор', prefixes: ['добор'] },
+  // Cutting to size: "нарежете?" / "режем листы"; "подрезка" (trimming waste) is another thing.
+  { term: 'нарезк', prefixes: ['нарез', 'нареж', 'порез', 'пореж'], words: ['режем', 'режете', 'режут', 'резать'] },
 ];
 
 /** Computers: used ones and their repair. */
@@ -178,6 +187,7 @@ const COMPUTER_RULES: readonly PrefixRule[] = [
   { term: 'паден', prefixes: ['паден'], words: ['уронил', 'уронила', 'уронили', 'упал', 'упала', 'упало', 'падал', 'падала', 'падало'] },
   // A finish is asked either way ("матовый или глянцевый?"): the document states one.
   { term: 'матов', prefixes: ['глянц', 'глянец'] },
+  { term: 'акт', prefixes: ['квитанц'] },
 ];
 
 /** Price lists and cities as buyers shorten them ("екб", "новосиб", "мск"): the term is the city's own, so it stays a city. */

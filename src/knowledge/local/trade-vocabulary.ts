@@ -21,7 +21,7 @@ const COMMERCE_RULES: readonly PrefixRule[] = [
   { term: 'оплат', prefixes: ['расплат', 'расплач'] },
   { term: 'сбер', prefixes: ['сбербанк'], words: ['сбер', 'сбера', 'сберу', 'сбером', 'сбере'] },
   { term: 'тинькофф', prefixes: ['тиньк', 'тинек', 'тинько'], words: ['тбанк', 'тинькоф'] },
-  { term: 'whatsapp', prefixes: ['ватсап', 'вотсап', 'вацап', 'вотсап', 'whatsapp'], words: ['ватс', 'вацап'] },
+  { term: 'whatsapp', prefixes: ['ватсап', 'вотсап', 'вацап', 'whatsapp'], words: ['ватс'] },
   { term: 'telegram', prefixes: ['телеграм', 'телег'], words: ['тг', 'тгк', 'telegram'] },
   // Holding an item for a buyer: the documents write "бронь", "отложить", "держим 2 дня".
   {

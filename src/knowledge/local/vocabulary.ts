@@ -2,6 +2,7 @@
 import { stemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
 import { createPrefixTable } from './prefix-table.js';
+import { TRADE_RULES } from './trade-vocabulary.js';
 
 // Politeness and scaffolding, in almost every message: as unanswered terms they would drag questions below the threshold.
 const QUESTION_FILLERS = [
@@ -23,7 +24,8 @@ const QUESTION_FILLERS = [
   'завтра', 'послезавтра', 'также', 'дайте', 'дадите', 'дай',
   // Colloquial and misspelt question words.
   'скока', 'скоко', 'сколька', 'скок', 'скольки', 'скольких', 'примерно', 'приблизительно', 'щас', 'ща', 'счас', 'че', 'чо', 'шо', 'чего',
-  'норм', 'вообщем', 'типа', 'короче', 'кстати', 'собственно', 'именно', 'точно', 'конкретно',
+  // "Тока" is "только"; the future's and necessity's auxiliaries ("не буду ставить", "придётся подождать").
+  'тока', 'токо', 'буду', 'будешь', 'будете', 'будем', 'будут', 'придется', 'приходится', 'пришлось', 'норм', 'вообщем', 'типа', 'короче', 'кстати', 'собственно', 'именно', 'точно', 'конкретно',
   // A person named in a question ("менеджера не надо, скажите цену") is not what the documents are asked about.
   'менеджер', 'менеджера', 'менеджеру', 'оператор', 'оператора', 'консультант', 'консультанта', 'продавец', 'продавца',
   'продавцом', 'продавцу', 'напишите', 'напиши', 'написать', 'пишите', 'говорить', 'поговорить', 'сказать', 'объясните',
@@ -147,7 +149,8 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'предоплат', prefixes: ['предоплат', 'аванс', 'задат', 'задаток'] },
   { term: 'наложен', prefixes: ['наложен', 'наложк'] },
   { term: 'рассрочк', prefixes: ['рассроч', 'кредит', 'сплит'], words: ['частями', 'долями'] },
-  { term: 'налич', prefixes: ['наличи', 'остал', 'остат'] },
+  // "Осталось", not "остальное" (the rest of a set).
+  { term: 'налич', prefixes: ['наличи', 'осталос', 'осталас', 'осталс', 'осталис', 'остат'] },
   { term: 'стран', prefixes: ['сшит', 'пошит', 'отшит', 'сшил', 'пошил'], words: ['страна', 'страной'] },
   { term: 'ремонт', prefixes: ['ремонт', 'чинит', 'чиним', 'чиню', 'починк', 'почин'], words: ['чинить', 'чините'] },
   { term: 'матриц', prefixes: ['матриц', 'диспле'], words: ['экран', 'экрана', 'экрану', 'экраном', 'экране', 'экраны', 'дисплей', 'дисплея'] },
@@ -163,10 +166,12 @@ const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', p
 export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
 
 /** Terms the tables above stand for: words of their own, never typos or transliterations of the documents' words. */
-export const CONCEPT_TERMS: ReadonlySet<string> = new Set([...CONCEPT_RULES, ...SYNONYM_RULES, ...NEGATED_CONCEPT_RULES].map((rule) => rule.term));
+export const CONCEPT_TERMS: ReadonlySet<string> = new Set(
+  [...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES, ...NEGATED_CONCEPT_RULES].map((rule) => rule.term),
+);
 
 /** The first rule listing the word or a prefix of it wins: order matters ("работает?" is "исправн" before "работ"). */
-export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES]);
+export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES]);
 
 // Russian cities: a document answers "Отправите в Новосибирск?" by naming the city or by stating its reach across Russia
 // ("по всей России", see NATIONWIDE). Names whose stem is a common word are left out (Ростов → "рост", Киров → "кир").

@@ -328,7 +328,7 @@ const TYRE_GOOD: ReplyCase[] = [
   { name: 'the stock count in words', question: 'Сколько в наличии?', answer: 'В наличии восемь штук.', sources: ['P1'] },
   { name: 'yes to the brand asked in Cyrillic', question: 'Нокиан 205/55 R16 есть?', answer: 'Да, Nokian Hakkapeliitta 10 205/55 R16 в наличии.', sources: ['P1'], miss: 'NOT_FOUND: "the answer gives 10205 to nokian, hakkapeliitta, r16, налич, which the passage that states it is not about"' },
   { name: 'the brand written in Cyrillic', question: 'Сколько стоят Нокиан?', answer: 'Нокиан Хаккапелиитта 10 стоит 8 900 ₽ за штуку.', sources: ['P1'], miss: 'NOT_FOUND: "the answer gives 10 to нокиа, хаккапелиитт, which the passage that states it is not about"' },
-  { name: 'yes, still for sale, under the listing\'s title', question: 'Актуально?', answer: 'Да, актуально: в наличии 8 штук.', sources: ['P1'], listingTitle: 'Шины Nokian Hakkapeliitta 10 205/55 R16', miss: 'NOT_FOUND: "the answer says "актуальн" from the question, which no cited passage holds"' },
+  { name: 'yes, still for sale, under the listing\'s title', question: 'Актуально?', answer: 'Да, актуально: в наличии 8 штук.', sources: ['P1'], listingTitle: 'Шины Nokian Hakkapeliitta 10 205/55 R16' },
   { name: 'price, order and lead time in one line', question: 'Мишлен сколько?', answer: 'Michelin Primacy 4 — 11 200 ₽ за штуку, под заказ, поставка 3–5 дней.', sources: ['P2'] },
   { name: 'lead time as от … до', question: 'Когда привезут Michelin?', answer: 'Michelin под заказ, срок поставки — от 3 до 5 дней.', sources: ['P2'] },
   { name: 'yes, summer tyres', question: 'Michelin летние?', answer: 'Да, Michelin Primacy 4 — летние шины, 2022 год.', sources: ['P2'] },

@@ -218,8 +218,10 @@ describe('failures without an answer', () => {
   });
 
   it('a timeout is retried, then an LlmApiError', async () => {
-    fake.onChat(() => ({ content: 'late', delayMs: 400 }));
-    const error = await rejection(createModel({ timeoutMs: 60, retries: 1 }).complete(REQUEST));
+    // The answer comes far later than the timeout, and the timeout leaves a loaded machine time to deliver the retry itself
+    // (at 60 ms, under load, the second attempt timed out before the fake had read it).
+    fake.onChat(() => ({ content: 'late', delayMs: 10_000 }));
+    const error = await rejection(createModel({ timeoutMs: 400, retries: 1 }).complete(REQUEST));
     expect(error.status).toBeUndefined();
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('ETIMEDOUT');

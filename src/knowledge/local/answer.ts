@@ -3,6 +3,7 @@ import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../co
 import type { AnswerCheck } from './answer-check.js';
 import { listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
+import { answerLeftClauses, holdsQuestionWord } from './clause-questions.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
@@ -111,21 +112,29 @@ export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | '
 
 /**
  * Buyers type two questions without a break ("производитель какой у блоков, морозостойкость?"). A part nothing answers
- * whole is asked clause by clause, answered only if every clause is; what the quoted passages of an answered part leave
- * unmatched is asked again on its own ("…у блоков морозостойкость какая") and quoted where a passage answers it.
+ * whole is asked clause by clause, answered only if every clause is or each asks a question of its own; what the quoted
+ * passages of an answered part leave unmatched is asked again, clause by clause (see clause-questions.ts), and quoted
+ * where a passage answers it ("…у блоков морозостойкость какая").
  */
 function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const pieces = answerPart(index, part, scopes, threshold, check);
   if (pieces.length === 0) {
     const clauses = (part.clauses ?? []).map((clause) => answerPart(index, clause, scopes, threshold, check));
-    return clauses.length > 1 && clauses.every((answered) => answered.length > 0) ? clauses.flat() : [];
+    // A clause left unanswered drops out only where it asks a question of its own ("…, скока идет"), not a condition.
+    const asksEach = (part.clauses ?? []).every((clause) => clause.asks === true);
+    return clauses.length > 1 && (asksEach || clauses.every((answered) => answered.length > 0)) ? clauses.flat() : [];
   }
   const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
   const rest = part.terms.filter((term) => !matched.has(term));
   // Circumstances ("…в ваш город") are not asked again; an attribute is ("ток пусковой какой и весит скока").
   const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
   if (rest.length === part.terms.length || rest.every(isCircumstance)) return pieces;
-  return [...pieces, ...answerPart(index, { terms: rest, naming: part.naming }, scopes, threshold, check)];
+  // An answer counts only if it finds something new: a clause asked again may match the passages quoted already.
+  const answerNew = (question: QueryPart): Piece[] => {
+    const found = answerPart(index, question, scopes, threshold, check);
+    return found.some((piece) => piece.evidence.some((hit) => hit.matched.some((term) => !matched.has(term)))) ? found : [];
+  };
+  return [...pieces, ...answerLeftClauses(part, matched, isCircumstance, answerNew)];
 }
 
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
@@ -293,8 +302,10 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
 export interface QueryPart {
   terms: string[];
   naming: string[];
-  /** The part's comma-separated clauses, each a question of its own if the part as a whole finds nothing. */
+  /** The part's comma-separated clauses: asked apart if the part as a whole finds nothing, or leaves one out. */
   clauses?: QueryPart[];
+  /** The clause holds a question word of its own ("скока", "какой", "можно"): a question, not a condition of another. */
+  asks?: boolean;
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -308,7 +319,7 @@ export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveTe
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
 function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
   const lists = splitQuestion(question, identity)
-    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => resolveText(clause)) }))
+    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
@@ -319,8 +330,8 @@ function listQuestionTerms(question: string, identity: ReadonlySet<string>, reso
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    const asked = clauses.filter((terms) => terms.some((term) => !identity.has(term)));
-    parts.push(asked.length > 1 ? { ...part, clauses: asked.map((terms) => toQueryPart(terms, identity)) } : part);
+    const asked = clauses.filter(({ terms }) => terms.some((term) => !identity.has(term)));
+    parts.push(asked.length > 1 ? { ...part, clauses: asked.map(({ terms, asks }) => ({ ...toQueryPart(terms, identity), asks })) } : part);
   }
   return parts;
 }
@@ -333,7 +344,7 @@ function toQueryPart(all: readonly string[], identity: ReadonlySet<string>): Que
 /** A part of the message as read: its terms, and its comma-separated clauses' terms. */
 interface ReadPart {
   terms: string[];
-  clauses: string[][];
+  clauses: Array<{ terms: string[]; asks: boolean }>;
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.

@@ -14,7 +14,7 @@ export interface AskedTerms {
 /**
  * Asks again what an answer that matched `matched` of `part` left out. Each clause holding a term left unmatched is asked by
  * its unmatched terms, then whole (the words answered may have drawn the passage quoted, or be what the rest needs); the
- * terms of no clause answered so, together, as one question. Circumstances ("в ваш город", the buyer's numbers) are no
+ * terms of no clause answered so, together, as one question, else run by run. Circumstances ("в ваш город", the buyer's numbers) are no
  * question of their own and leave a clause answered.
  */
 export function answerLeftClauses<T>(part: AskedTerms, matched: ReadonlySet<string>, isCircumstance: (term: string) => boolean, ask: (question: AskedTerms) => T[]): T[] {
@@ -34,7 +34,29 @@ export function answerLeftClauses<T>(part: AskedTerms, matched: ReadonlySet<stri
     }
   }
   const rest = part.terms.filter((term) => !matched.has(term) && !answered.has(term));
-  return rest.some((term) => !isCircumstance(term)) ? [...found, ...ask({ terms: rest, naming: part.naming })] : found;
+  if (!rest.some((term) => !isCircumstance(term))) return found;
+  const together = ask({ terms: rest, naming: part.naming });
+  if (together.length > 0) return [...found, ...together];
+  // Words left apart in the message ("скока стоит почтой трек когда скинете") ask apart: "стоит" is no part of "скинете".
+  const runs = listRuns(part.terms, new Set(rest));
+  if (runs.length < 2) return found;
+  return [...found, ...runs.filter((run) => run.some((term) => !isCircumstance(term))).flatMap((run) => ask({ terms: run, naming: part.naming }))];
+}
+
+/** The runs of `terms` standing next to each other in the buyer's order. */
+function listRuns(terms: readonly string[], wanted: ReadonlySet<string>): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const term of terms) {
+    if (wanted.has(term)) {
+      run.push(term);
+    } else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /** Words that make a clause a question: how much, which, where, when, how, may, is there. */

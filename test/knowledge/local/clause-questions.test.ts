@@ -35,6 +35,19 @@ describe('several questions typed as one sentence, clause by clause', () => {
   });
 });
 
+describe('words left apart, with no comma between the questions', () => {
+  it('asks each run of words the answer left out on its own ("…38 размера сколько сантиметров доставка?")', () => {
+    const BOOTS = 4110000003;
+    const boots = buildPassageIndex([
+      { id: 0, document: 'item-boots.txt', title: 'Ботинки', headings: [], text: 'Размеры 36–41, длина стельки:\n36 — 23,5 см\n38 — 24,5 см\n41 — 26 см', position: 0, itemId: BOOTS },
+      { id: 1, document: 'dostavka.md', title: 'Доставка', headings: [], text: 'Отправляю СДЭК и Почтой России по всей стране.', position: 1 },
+    ]);
+    const answer = findAnswer(boots, { question: 'длина стельки у 38 размера сколько сантиметров доставка?', listing: { id: BOOTS } });
+    expect(answer.text).toContain('24,5 см');
+    expect(answer.text).toContain('СДЭК');
+  });
+});
+
 describe('answerLeftClauses', () => {
   const never = (): boolean => false;
   it('asks a clause by its unmatched terms first, then whole, and the terms of no clause answered together', () => {
@@ -45,6 +58,19 @@ describe('answerLeftClauses', () => {
       return question.terms.includes('цена') ? ['price'] : [];
     });
     expect(asked).toEqual([['цена'], ['торг'], ['почт', 'трек', 'торг'], ['торг']]);
+  });
+});
+
+describe('answerLeftClauses without clauses', () => {
+  it('asks the words left apart in the message apart when together they find nothing', () => {
+    const asked: string[][] = [];
+    const part = { terms: ['цена', 'почт', 'доставк', 'трек', 'торг', '38'], naming: [] };
+    const isNumber = (term: string): boolean => /^\d/.test(term);
+    answerLeftClauses(part, new Set(['почт', 'доставк', 'трек']), isNumber, (question) => {
+      asked.push(question.terms);
+      return [];
+    });
+    expect(asked).toEqual([['цена', 'торг', '38'], ['цена'], ['торг', '38']]);
   });
 });
 

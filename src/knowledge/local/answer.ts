@@ -3,7 +3,7 @@ import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../co
 import type { AnswerCheck } from './answer-check.js';
 import { listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
-import { answerLeftClauses, holdsQuestionWord } from './clause-questions.js';
+import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { dropRefusals } from './query-reading.js';
@@ -112,7 +112,8 @@ export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | '
 
 /**
  * Buyers type two questions without a break ("производитель какой у блоков, морозостойкость?"). A part nothing answers
- * whole is asked clause by clause, answered only if every clause is or each asks a question of its own; what the quoted
+ * whole is asked clause by clause, answered only if every clause is or each asks a question of its own (with no comma,
+ * cut in two between question words, answered if both sides are); what the quoted
  * passages of an answered part leave unmatched is asked again, clause by clause (see clause-questions.ts), and quoted
  * where a passage answers it ("…у блоков морозостойкость какая").
  */
@@ -122,7 +123,9 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
     const clauses = (part.clauses ?? []).map((clause) => answerPart(index, clause, scopes, threshold, check));
     // A clause left unanswered drops out only where it asks a question of its own ("…, скока идет"), not a condition.
     const asksEach = (part.clauses ?? []).every((clause) => clause.asks === true);
-    return clauses.length > 1 && (asksEach || clauses.every((answered) => answered.length > 0)) ? clauses.flat() : [];
+    if (clauses.length > 1) return asksEach || clauses.every((answered) => answered.length > 0) ? clauses.flat() : [];
+    const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
+    return answerCut(part.cuts ?? [], (text) => answerPart(index, readCut(text, index.resolveText), scopes, cutThreshold, check));
   }
   const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
   const rest = part.terms.filter((term) => !matched.has(term));
@@ -304,6 +307,8 @@ export interface QueryPart {
   naming: string[];
   /** The part's comma-separated clauses: asked apart if the part as a whole finds nothing, or leaves one out. */
   clauses?: QueryPart[];
+  /** Two questions typed without a break, cut between their question words, one way per word between them (see clause-questions.ts). */
+  cuts?: Array<[string, string]>;
   /** The clause holds a question word of its own ("скока", "какой", "можно"): a question, not a condition of another. */
   asks?: boolean;
 }
@@ -319,19 +324,20 @@ export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveTe
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
 function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
   const lists = splitQuestion(question, identity)
-    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })) }))
+    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+  for (const { terms: all, clauses, cuts } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
     const part = toQueryPart(all, identity);
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
     const asked = clauses.filter(({ terms }) => terms.some((term) => !identity.has(term)));
-    parts.push(asked.length > 1 ? { ...part, clauses: asked.map(({ terms, asks }) => ({ ...toQueryPart(terms, identity), asks })) } : part);
+    if (asked.length > 1) parts.push({ ...part, clauses: asked.map(({ terms, asks }) => ({ ...toQueryPart(terms, identity), asks })) });
+    else parts.push(cuts.length > 0 ? { ...part, cuts } : part);
   }
   return parts;
 }
@@ -345,6 +351,7 @@ function toQueryPart(all: readonly string[], identity: ReadonlySet<string>): Que
 interface ReadPart {
   terms: string[];
   clauses: Array<{ terms: string[]; asks: boolean }>;
+  cuts: Array<[string, string]>;
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.
@@ -354,7 +361,7 @@ function joinFollowUps(lists: readonly ReadPart[]): ReadPart[] {
     const previous = joined.at(-1);
     const [only, ...others] = list.terms;
     const isFollowUp = only !== undefined && others.length === 0 && (only === 'цена' || ATTRIBUTE_TERMS.has(only));
-    if (isFollowUp && previous !== undefined && previous.terms.length >= 2) joined[joined.length - 1] = { terms: [...previous.terms, only], clauses: [] };
+    if (isFollowUp && previous !== undefined && previous.terms.length >= 2) joined[joined.length - 1] = { terms: [...previous.terms, only], clauses: [], cuts: [] };
     else joined.push(list);
   }
   return joined;

@@ -66,3 +66,52 @@ const QUESTION_WORD = /(?:^|[^а-яё])(?:скольк[а-яё]*|скок[аоу
 export function holdsQuestionWord(clause: string): boolean {
   return QUESTION_WORD.test(clause.toLowerCase().replaceAll('ё', 'е'));
 }
+
+/**
+ * "длина стельки у 38 размера сколько сантиметров каблук высокий голенище скока": two questions typed without a break. The
+ * second starts somewhere between two question words; each word between them is one way to cut the sentence in two.
+ */
+export function listQuestionCuts(sentence: string): Array<[string, string]> {
+  const words = sentence.split(/\s+/u).filter((word) => word !== '');
+  const asking = words.flatMap((word, at) => (holdsQuestionWord(word) ? [at] : []));
+  const cuts: Array<[string, string]> = [];
+  for (let pair = 0; pair + 1 < asking.length; pair += 1) {
+    for (let at = (asking[pair] ?? 0) + 1; at <= (asking[pair + 1] ?? 0); at += 1) {
+      if (!BINDS_NEXT.test(words[at - 1]?.toLowerCase() ?? '')) cuts.push([words.slice(0, at).join(' '), words.slice(at).join(' ')]);
+    }
+  }
+  return cuts.slice(0, MAX_CUTS);
+}
+
+/**
+ * Words that never end a question: a preposition, and "какой" in an oblique case ("каким слоем", "какого года"), which
+ * names the word after it; "какой"/"какая" may close one ("разболтовка какая").
+ */
+const BINDS_NEXT = /^(?:в|во|на|у|с|со|за|до|по|от|из|к|ко|о|об|для|без|через|при|под|над|про|как(?:им|ого|ому|ом|ую|ими|их))$/u;
+
+/**
+ * One side of a cut as a question. The listing's own words it holds must be covered too: a product named on one side
+ * ("мп 75 каким слоем") is what that side asks about, and another product's line does not answer it.
+ */
+export function readCut(text: string, resolveText: (text: string) => string[]): AskedTerms {
+  return { terms: resolveText(text), naming: [] };
+}
+
+/**
+ * Coverage each side of a cut needs. A side stands without the other's words, so it is held to more than a question the
+ * buyer typed whole: at 0.6 "мп 75 каким слоем | можно наносить за раз?" took one product's layer for another's.
+ */
+export const CUT_THRESHOLD = 0.7;
+/** Cuts tried per sentence, in the buyer's order: a long message is not searched word by word. */
+const MAX_CUTS = 12;
+
+/** The first cut whose both sides are answered, both answers; nothing if no cut has both. */
+export function answerCut<T>(cuts: ReadonlyArray<readonly [string, string]>, ask: (text: string) => T[]): T[] {
+  for (const sides of cuts) {
+    const first = ask(sides[0]);
+    if (first.length === 0) continue;
+    const second = ask(sides[1]);
+    if (second.length > 0) return [...first, ...second];
+  }
+  return [];
+}

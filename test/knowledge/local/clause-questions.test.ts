@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../src/knowledge/local/answer.js';
-import { answerLeftClauses, holdsQuestionWord } from '../../../src/knowledge/local/clause-questions.js';
+import { answerLeftClauses, holdsQuestionWord, listQuestionCuts } from '../../../src/knowledge/local/clause-questions.js';
 import type { Passage } from '../../../src/knowledge/local/passages.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
 
@@ -45,6 +45,40 @@ describe('words left apart, with no comma between the questions', () => {
     const answer = findAnswer(boots, { question: 'длина стельки у 38 размера сколько сантиметров доставка?', listing: { id: BOOTS } });
     expect(answer.text).toContain('24,5 см');
     expect(answer.text).toContain('СДЭК');
+  });
+});
+
+describe('two questions typed without a break, cut between their question words', () => {
+  const BOOTS = 4110000003;
+  const boots = buildPassageIndex([
+    { id: 0, document: 'item-boots.txt', title: 'Ботинки', headings: [], text: 'Размеры 36–41, длина стельки:\n36 — 23,5 см\n38 — 24,5 см\n41 — 26 см', position: 0, itemId: BOOTS },
+    { id: 1, document: 'item-boots.txt', title: 'Ботинки', headings: [], text: 'Верх из кожи, подкладка из меха. Каблук 4 см. Высота голенища 16 см.', position: 1, itemId: BOOTS },
+  ]);
+  const askBoots = (question: string) => findAnswer(boots, { question, listing: { id: BOOTS } });
+
+  it('answers both sides when neither is answered with the other', () => {
+    const answer = askBoots('длина стельки у 38 размера сколько сантиметров голенище высота скока');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('24,5 см');
+    expect(answer.text).toContain('16 см');
+  });
+
+  it('answers nothing when one side finds nothing', () => {
+    expect(askBoots('длина стельки у 38 размера сколько сантиметров пропитку какую брать').status).toBe('NOT_FOUND');
+  });
+
+  it('cuts only between two question words, never after a preposition or an oblique "какой"', () => {
+    expect(listQuestionCuts('длина стельки сколько см')).toEqual([]);
+    expect(listQuestionCuts('разболтовка какая колпачки есть')).toEqual([
+      ['разболтовка какая', 'колпачки есть'],
+      ['разболтовка какая колпачки', 'есть'],
+    ]);
+    expect(listQuestionCuts('мп 75 каким слоем можно')).toEqual([['мп 75 каким слоем', 'можно']]);
+    expect(listQuestionCuts('где забрать на складе можно')).toEqual([
+      ['где', 'забрать на складе можно'],
+      ['где забрать', 'на складе можно'],
+      ['где забрать на складе', 'можно'],
+    ]);
   });
 });
 

@@ -112,10 +112,10 @@ export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | '
 
 /**
  * Buyers type two questions without a break ("производитель какой у блоков, морозостойкость?"). A part nothing answers
- * whole is asked clause by clause, answered only if every clause is or each asks a question of its own (with no comma,
- * cut in two between question words, answered if both sides are); what the quoted
- * passages of an answered part leave unmatched is asked again, clause by clause (see clause-questions.ts), and quoted
- * where a passage answers it ("…у блоков морозостойкость какая").
+ * whole is asked clause by clause, answered only if every clause is or each asks a question of its own; with no comma,
+ * it is cut in two between question words, answered if both sides are. What the quoted passages of an answered part
+ * leave unmatched is asked again, clause by clause (see clause-questions.ts), and quoted where a passage answers it
+ * ("…у блоков морозостойкость какая").
  */
 function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const pieces = answerPart(index, part, scopes, threshold, check);

@@ -133,11 +133,14 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
   const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
   if (rest.length === part.terms.length || rest.every(isCircumstance)) return pieces;
   // An answer counts only if it finds something new: a clause asked again may match the passages quoted already.
-  const answerNew = (question: QueryPart): Piece[] => {
-    const found = answerPart(index, question, scopes, threshold, check);
+  const answerNew = (question: QueryPart, least = threshold): Piece[] => {
+    const found = answerPart(index, question, scopes, least, check);
     return found.some((piece) => piece.evidence.some((hit) => hit.matched.some((term) => !matched.has(term)))) ? found : [];
   };
-  return [...pieces, ...answerLeftClauses(part, matched, isCircumstance, answerNew)];
+  // Two questions typed without a break may be answered whole by a passage that holds words of both: each side asked apart.
+  const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
+  const sides = answerCut(part.cuts ?? [], (text) => answerNew(readCut(text, index.resolveText), cutThreshold));
+  return [...pieces, ...answerLeftClauses(part, matched, isCircumstance, (question) => answerNew(question)), ...sides];
 }
 
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.

@@ -125,7 +125,7 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
     const asksEach = (part.clauses ?? []).every((clause) => clause.asks === true);
     if (clauses.length > 1) return asksEach || clauses.every((answered) => answered.length > 0) ? clauses.flat() : [];
     const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
-    return answerCut(part.cuts ?? [], (text) => answerPart(index, readCut(text, index.resolveText), scopes, cutThreshold, check));
+    return answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerPart(index, side, scopes, cutThreshold, check));
   }
   const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
   const rest = part.terms.filter((term) => !matched.has(term));
@@ -139,7 +139,7 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
   };
   // Two questions typed without a break may be answered whole by a passage that holds words of both: each side asked apart.
   const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
-  const sides = answerCut(part.cuts ?? [], (text) => answerNew(readCut(text, index.resolveText), cutThreshold));
+  const sides = answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerNew(side, cutThreshold));
   return [...pieces, ...answerLeftClauses(part, matched, isCircumstance, (question) => answerNew(question)), ...sides];
 }
 

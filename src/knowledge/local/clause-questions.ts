@@ -3,6 +3,7 @@
  * answers such a sentence as a whole often stands on one clause's words alone; the clauses it leaves out are questions of
  * their own, asked again as the buyer typed them rather than as a bag of leftover words from several clauses.
  */
+import { UNIT_TERMS } from './units.js';
 
 /** What a question asks: `terms` must be covered, `naming` (the listing's own words) only ranks. */
 export interface AskedTerms {
@@ -105,13 +106,20 @@ export const CUT_THRESHOLD = 0.7;
 /** Cuts tried per sentence, in the buyer's order: a long message is not searched word by word. */
 const MAX_CUTS = 12;
 
-/** The first cut whose both sides are answered, both answers; nothing if no cut has both. */
-export function answerCut<T>(cuts: ReadonlyArray<readonly [string, string]>, ask: (text: string) => T[]): T[] {
-  for (const sides of cuts) {
-    const first = ask(sides[0]);
-    if (first.length === 0) continue;
-    const second = ask(sides[1]);
-    if (second.length > 0) return [...first, ...second];
+/**
+ * The first cut whose both sides are answered, both answers; nothing if no cut has both. A side of units and numbers alone
+ * ("…и сколько литров") asks about the words before it, as splitQuestion reads it after "и", and is no question of its own.
+ */
+export function answerCut<T>(cuts: ReadonlyArray<readonly [string, string]>, read: (text: string) => AskedTerms, ask: (question: AskedTerms) => T[]): T[] {
+  const asksSomething = (side: AskedTerms): boolean => side.terms.some((term) => !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term));
+  for (const [before, after] of cuts) {
+    const first = read(before);
+    const second = read(after);
+    if (!asksSomething(first) || !asksSomething(second)) continue;
+    const answered = ask(first);
+    if (answered.length === 0) continue;
+    const also = ask(second);
+    if (also.length > 0) return [...answered, ...also];
   }
   return [];
 }

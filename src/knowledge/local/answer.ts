@@ -3,6 +3,7 @@ import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../co
 import type { AnswerCheck } from './answer-check.js';
 import { listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
+import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
@@ -113,21 +114,35 @@ export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | '
 
 /**
  * Buyers type two questions without a break ("производитель какой у блоков, морозостойкость?"). A part nothing answers
- * whole is asked clause by clause, answered only if every clause is; what the quoted passages of an answered part leave
- * unmatched is asked again on its own ("…у блоков морозостойкость какая") and quoted where a passage answers it.
+ * whole is asked clause by clause, answered only if every clause is or each asks a question of its own; with no comma,
+ * it is cut in two between question words, answered if both sides are. What the quoted passages of an answered part
+ * leave unmatched is asked again, clause by clause (see clause-questions.ts), and quoted where a passage answers it
+ * ("…у блоков морозостойкость какая").
  */
 function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const pieces = answerPart(index, part, scopes, threshold, check);
   if (pieces.length === 0) {
     const clauses = (part.clauses ?? []).map((clause) => answerPart(index, clause, scopes, threshold, check));
-    return clauses.length > 1 && clauses.every((answered) => answered.length > 0) ? clauses.flat() : [];
+    // A clause left unanswered drops out only where it asks a question of its own ("…, скока идет"), not a condition.
+    const asksEach = (part.clauses ?? []).every((clause) => clause.asks === true);
+    if (clauses.length > 1) return asksEach || clauses.every((answered) => answered.length > 0) ? clauses.flat() : [];
+    const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
+    return answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerPart(index, side, scopes, cutThreshold, check));
   }
   const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
   const rest = part.terms.filter((term) => !matched.has(term));
   // Circumstances ("…в ваш город") are not asked again; an attribute is ("ток пусковой какой и весит скока").
   const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
   if (rest.length === part.terms.length || rest.every(isCircumstance)) return pieces;
-  return [...pieces, ...answerPart(index, { terms: rest, naming: part.naming }, scopes, threshold, check)];
+  // An answer counts only if it finds something new: a clause asked again may match the passages quoted already.
+  const answerNew = (question: QueryPart, least = threshold): Piece[] => {
+    const found = answerPart(index, question, scopes, least, check);
+    return found.some((piece) => piece.evidence.some((hit) => hit.matched.some((term) => !matched.has(term)))) ? found : [];
+  };
+  // Two questions typed without a break may be answered whole by a passage that holds words of both: each side asked apart.
+  const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
+  const sides = answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerNew(side, cutThreshold));
+  return [...pieces, ...answerLeftClauses(part, matched, isCircumstance, (question) => answerNew(question)), ...sides];
 }
 
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
@@ -306,8 +321,12 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
 export interface QueryPart {
   terms: string[];
   naming: string[];
-  /** The part's comma-separated clauses, each a question of its own if the part as a whole finds nothing. */
+  /** The part's comma-separated clauses: asked apart if the part as a whole finds nothing, or leaves one out. */
   clauses?: QueryPart[];
+  /** Two questions typed without a break, cut between their question words, one way per word between them (see clause-questions.ts). */
+  cuts?: Array<[string, string]>;
+  /** The clause holds a question word of its own ("скока", "какой", "можно"): a question, not a condition of another. */
+  asks?: boolean;
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -321,19 +340,20 @@ export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveTe
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
 function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
   const lists = splitQuestion(question, identity)
-    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => resolveText(clause)) }))
+    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+  for (const { terms: all, clauses, cuts } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
     const part = toQueryPart(all, identity);
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    const asked = clauses.filter((terms) => terms.some((term) => !identity.has(term)));
-    parts.push(asked.length > 1 ? { ...part, clauses: asked.map((terms) => toQueryPart(terms, identity)) } : part);
+    const asked = clauses.filter(({ terms }) => terms.some((term) => !identity.has(term)));
+    if (asked.length > 1) parts.push({ ...part, clauses: asked.map(({ terms, asks }) => ({ ...toQueryPart(terms, identity), asks })) });
+    else parts.push(cuts.length > 0 ? { ...part, cuts } : part);
   }
   return shareNamedBrand(parts, lists.flatMap(({ terms }) => terms.filter((term) => identity.has(term))));
 }
@@ -346,7 +366,8 @@ function toQueryPart(all: readonly string[], identity: ReadonlySet<string>): Que
 /** A part of the message as read: its terms, and its comma-separated clauses' terms. */
 interface ReadPart {
   terms: string[];
-  clauses: string[][];
+  clauses: Array<{ terms: string[]; asks: boolean }>;
+  cuts: Array<[string, string]>;
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.
@@ -356,7 +377,7 @@ function joinFollowUps(lists: readonly ReadPart[]): ReadPart[] {
     const previous = joined.at(-1);
     const [only, ...others] = list.terms;
     const isFollowUp = only !== undefined && others.length === 0 && (only === 'цена' || ATTRIBUTE_TERMS.has(only));
-    if (isFollowUp && previous !== undefined && previous.terms.length >= 2) joined[joined.length - 1] = { terms: [...previous.terms, only], clauses: [] };
+    if (isFollowUp && previous !== undefined && previous.terms.length >= 2) joined[joined.length - 1] = { terms: [...previous.terms, only], clauses: [], cuts: [] };
     else joined.push(list);
   }
   return joined;

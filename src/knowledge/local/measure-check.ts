@@ -63,7 +63,10 @@ export function answersMeasures(
 ): boolean {
   const isMeasure = (term: string): boolean => measures.some((measure) => measure.term === term);
   const asked = measures.filter((measure) => terms.includes(measure.term));
-  const answersOther = hit.matched.some((term) => terms.includes(term) && !WEAK_TERMS.has(term) && !isMeasure(term));
+  // What the passage's title or headings name is its subject, not another question: "сколько весит худи" is not answered by
+  // "длина худи 70 см" under "# Худи".
+  const subject = new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
+  const answersOther = hit.matched.some((term) => terms.includes(term) && !WEAK_TERMS.has(term) && !isMeasure(term) && !subject.has(term));
   const claimed = answersOther ? asked.filter((measure) => hit.matched.includes(measure.term)) : asked;
   if (claimed.length === 0) return true;
   // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня").

@@ -35,6 +35,13 @@ const MEASURE_RULES: readonly MeasureRule[] = [
   { word: 'емкость', term: 'емкост', units: ['ач'] },
 ];
 
+const MEASURE_TERMS: ReadonlySet<string> = new Set(MEASURE_RULES.map((rule) => rule.term));
+
+/** Whether the term names a measure ("весит" → вес): what is asked, even where no document names the measure. */
+export function isMeasureTerm(term: string): boolean {
+  return MEASURE_TERMS.has(term);
+}
+
 const RULE_OF_UNIT: ReadonlyMap<string, MeasureRule> = new Map(MEASURE_RULES.flatMap((rule) => rule.units.map((unit) => [unit, rule] as const)));
 
 /** The word naming what an amount in `unit` measures ("кг" → "вес"), if the unit measures one of the rules' measures. */

@@ -2,7 +2,7 @@
 import MiniSearch from 'minisearch';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
 import { createClippedFinder } from './clipped-words.js';
-import { dropStatedMeasures } from './measures.js';
+import { dropStatedMeasures, isMeasureTerm } from './measures.js';
 import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
 import type { RootFamilies } from './root-families.js';
@@ -116,9 +116,10 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     resolveText: (text) => {
       const read = dropStatedMeasures(listTermWords(text)).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
       // Verbs the shop's documents never use ("ждать", "промокали") are how a buyer talks, seldom what is asked; they stay
-      // where another word is unknown too ("клаву под заказ ждать?"): such a question is already far from the documents.
+      // where another word is unknown too ("клаву под заказ ждать?"): such a question is already far from the documents. A
+      // measure's verb ("сколько весит худи") is what is asked: shops that never state a weight must not answer it.
       const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);
-      const asked = read.filter(({ term, word }) => counts.has(term) || !VERB_FORM.test(word));
+      const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || !VERB_FORM.test(word));
       const keep = asked.length > 0 && asked.every(({ term }) => isKnown(term)) ? asked : read;
       return [...new Set(keep.map(({ term }) => term))];
     },

@@ -127,6 +127,17 @@ describe('a measure question needs a passage stating an amount of it', () => {
     expect(findAnswer(buildPassageIndex(service), { question: 'замена у партнера по времени сколько займет?' }).status).toBe('NOT_FOUND');
   });
 
+  it('does not take the passage\'s own subject for another question ("сколько весит худи" and "длина худи 70 см" under "# Худи")', () => {
+    const hoodie = passage(0, 'Капюшон двойной, карман-кенгуру, длина худи 70 см на размере M.', { document: 'hudi.md', title: 'Худи оверсайз' });
+    // Alone, no document of the shop names a weight; beside the laptop, "1,39 кг" does.
+    for (const shop of [[hoodie], [hoodie, passage(1, 'Ноутбук лёгкий (1,39 кг), крышка металлическая.', { document: 'noutbuk.md', title: 'Ноутбук' })]]) {
+      const index = buildPassageIndex(shop);
+      expect(findAnswer(index, { question: 'сколько весит худи' }).status).toBe('NOT_FOUND');
+      expect(findAnswer(index, { question: 'худи скока весит?' }).status).toBe('NOT_FOUND');
+      expect(findAnswer(index, { question: 'длина худи какая' }).text).toContain('70 см');
+    }
+  });
+
   it('lets a passage answer the rest of the part and asks the measure again', () => {
     const akb = [
       passage(0, 'Пусковой ток: 540 А (EN)', { itemId: 7, document: 'item-akb.json' }),

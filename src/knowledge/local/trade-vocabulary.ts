@@ -190,6 +190,64 @@ const COMPUTER_RULES: readonly PrefixRule[] = [
   { term: 'акт', prefixes: ['квитанц'] },
 ];
 
+/**
+ * What buyers say of an item (it fits, lasts, broke, differs) against what sellers write of it: verbs and adjectives, each
+ * family joined to the document's word. "Рабочий" and "целый" stay out: the documents mean a working day and whole pallets.
+ */
+const PREDICATE_RULES: readonly PrefixRule[] = [
+  // Fitting on or into: "налезет на 40-й?", "телефон влезет?" — the documents write "подходит", "влезает телефон".
+  {
+    term: 'подход',
+    words: ['налезет', 'налезут', 'налезла', 'налез', 'влезает', 'влезают', 'влезла', 'влез', 'поместится', 'поместятся', 'помещается', 'помещаются', 'уместится'],
+  },
+  // How long a scent lasts: "быстро выветривается?" is answered by "стойкость 6–8 часов".
+  { term: 'стойк', prefixes: ['выветр'] },
+  // Receiving a parcel: "когда получу?" / "при получении"; "получается" (it works out) is another word.
+  {
+    term: 'получен',
+    words: ['получу', 'получим', 'получить', 'получите', 'получишь', 'получит', 'получат', 'получил', 'получила', 'получили', 'получение', 'получения', 'получении', 'получением', 'получать', 'получаю', 'получаете'],
+  },
+  // Coming over to collect: "подъеду сам" is a pickup.
+  { term: 'самовывоз', words: ['приеду', 'приедем', 'подъеду', 'подъедем', 'заскочу', 'заскочим', 'заскочить', 'подскочу', 'подскочим'] },
+  // "Закину на карту": a transfer; "скинуть" stays a discount and "кину фото" a photo.
+  { term: 'перевод', words: ['закину', 'закинуть', 'закинем', 'закинете', 'перекину', 'перекинуть', 'перекинем'] },
+  { term: 'брон', prefixes: ['застолб'] },
+  // Worn out: "не убитый?" asks the scuffs a seller lists; "поношенный" is second-hand.
+  { term: 'потертост', prefixes: ['убит', 'ушатан', 'потрепан'] },
+  { term: 'бу', prefixes: ['поношен'] },
+  // "В чём разница?", "чем отличается?": "отличное" (excellent) keeps its own stem.
+  {
+    term: 'разниц',
+    prefixes: ['разниц', 'различ'],
+    words: ['отличие', 'отличия', 'отличий', 'отличается', 'отличаются', 'отличаться', 'отличает', 'отличить', 'отличиях'],
+  },
+  // Broke down: "неисправен" (the prefix "неисправн" misses it), "сгорел", "отвалилась", "накрылся"; the documents write
+  // "поломка", "вышло из строя".
+  {
+    term: 'полом',
+    words: ['неисправен', 'сгорел', 'сгорела', 'сгорело', 'сгорит', 'сгорят', 'накрылся', 'накрылась', 'накрылось', 'накроется', 'отвалился', 'отвалилась', 'отвалилось', 'отвалится', 'отвалятся', 'отвалились'],
+  },
+  { term: 'протека', prefixes: ['протек', 'протеч'], words: ['течет', 'текут', 'течь', 'потек', 'потекла', 'потекло'] },
+  // Putting a cream on: "как часто мазать?" is answered by "наносить через день". The noun "нанесение" stays out: a
+  // plaster's "машинного нанесения" names how it is sold, and read as "наносить" it let a trap about that plaster pass.
+  {
+    term: 'нанос',
+    prefixes: ['нанос', 'намаз', 'намаж', 'помаз', 'помаж'],
+    words: ['нанести', 'нанесите', 'нанесу', 'нанесет', 'мазать', 'мажу', 'мажет', 'мажут', 'мазаться', 'мажусь', 'мажете'],
+  },
+  // Taking an item, as the documents advise it ("берите на размер больше") and buyers ask it ("какой брать?").
+  { term: 'брать', words: ['берите', 'бери', 'берется', 'берутся', 'возьмите', 'возьми', 'взяли', 'взяв', 'брали', 'брал', 'брала'] },
+  // A child's size bought "на вырост" ("вырастет", "подрастёт"); "растут" is left out: prices grow too.
+  { term: 'вырост', prefixes: ['вырост', 'выраст', 'подраст'] },
+  // Participles and verbs Snowball keeps apart: "не разбавленный?" / "не разбавляю"; "впитываеться" misspelt.
+  { term: 'разбав', prefixes: ['разбав'] },
+  { term: 'впитыва', prefixes: ['впитыв', 'впита', 'впитае'] },
+  // "Зарядка родная?" asks whether it is the original one ("в родной коробке", "оригинальная зарядка").
+  { term: 'оригинал', words: ['родная', 'родной', 'родную', 'родные', 'родное', 'родных', 'родного', 'родными'] },
+  // Starting up is working: "ноут запускается?", "заводится?"; "включается" is also "included in the price".
+  { term: 'исправн', words: ['запускается', 'запускаются', 'запустится', 'заводится', 'заведется'] },
+];
+
 /** Price lists and cities as buyers shorten them ("екб", "новосиб", "мск"): the term is the city's own, so it stays a city. */
 const PLACE_AND_PRICE_RULES: readonly PrefixRule[] = [
   { term: 'цена', prefixes: ['расценк'] },
@@ -209,5 +267,6 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...COSMETICS_RULES,
   ...BUILDING_RULES,
   ...COMPUTER_RULES,
+  ...PREDICATE_RULES,
   ...PLACE_AND_PRICE_RULES,
 ];

@@ -57,3 +57,45 @@ describe('everyday trade words', () => {
     expect(findAnswer(index, { question: 'старый аккум сдам, скидка будет?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('скидка 700') });
   });
 });
+
+describe('what buyers say of an item', () => {
+  it('read a buyer\'s verb or adjective as the seller\'s', () => {
+    const pairs: Array<[string, string]> = [
+      ['неисправен', 'поломка'],
+      ['сгорел', 'сломался'],
+      ['налезет', 'подойдёт'],
+      ['чем отличается', 'разница'],
+      ['выветривается', 'стойкость'],
+      ['когда получу', 'при получении'],
+      ['мазать', 'наносить'],
+      ['разбавленный', 'разбавляю'],
+      ['родная', 'оригинальная'],
+      ['берите', 'брать'],
+    ];
+    for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
+  });
+
+  it('keep apart the words of other meanings', () => {
+    const pairs: Array<[string, string]> = [
+      ['получается', 'получу'],
+      ['отличное', 'отличается'],
+      ['машинного нанесения', 'наносить'],
+      ['включается', 'работает'],
+      ['цены растут', 'на вырост'],
+    ];
+    for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
+  });
+
+  it('answer "if it breaks" by the passage on a faulty part, not by every passage naming the part', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Двигатель контрактный из Кореи, пробег 80 тыс. км, компрессия ровная.'),
+      passage(1, 'Если двигатель неисправен (стук, течь из блока) — меняем на аналогичный или возвращаем деньги.', { position: 1 }),
+      passage(2, 'Доставка по городу в день заказа, 500 ₽.', { position: 2 }),
+    ]);
+    for (const question of ['если мотор сломается?', 'мотор сгорит, что делаете?']) {
+      const answer = findAnswer(index, { question });
+      expect(answer, question).toMatchObject({ status: 'FOUND', text: expect.stringContaining('на аналогичный') });
+      expect(answer.text, question).not.toContain('пробег');
+    }
+  });
+});

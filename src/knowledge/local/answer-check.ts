@@ -14,7 +14,7 @@ import { findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
-import { UNIT_TERMS, rewriteUnitsAndDays } from './units.js';
+import { UNIT_TERMS, findCountedUnits, rewriteUnitsAndDays } from './units.js';
 import { CITY_TERMS, WEAK_TERMS } from './vocabulary.js';
 
 /** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
@@ -135,13 +135,12 @@ interface Focus {
   implied: string[];
 }
 
-const COUNTED_UNIT = /(?<![а-яё])(?:скольк[оа]|скок[ао]?)\s+([а-яёa-z]+)/gu;
 const MATERIAL_QUESTION = /(?<![а-яё])из\s+чего(?![а-яё])/u;
 
 function findFoci(question: string, resolveText: (text: string) => string[]): Focus[] {
   const foci: Focus[] = [];
   for (const sentence of question.toLowerCase().replaceAll('ё', 'е').split(/[?!.\n]+/)) {
-    const units = [...sentence.matchAll(COUNTED_UNIT)].flatMap((match) => resolveText(match[1] ?? '').filter((term) => UNIT_TERMS.has(term)));
+    const units = findCountedUnits(sentence, resolveText);
     const implied = MATERIAL_QUESTION.test(sentence) ? ['материал'] : [];
     if (units.length > 0 || implied.length > 0) foci.push({ within: new Set(resolveText(sentence)), units, implied });
   }

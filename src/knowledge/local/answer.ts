@@ -1,7 +1,7 @@
 /** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { AnswerCheck } from './answer-check.js';
-import { listWordedRanges } from './bounds.js';
+import { listDashedRanges, listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
 import type { Passage } from './passages.js';
@@ -256,8 +256,7 @@ function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text
   if (numbers.length === 0) return true;
   const unitAfter = (number: string): string => terms[terms.indexOf(number) + 1] ?? '';
   const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
-  const ranges = [...passage.text.matchAll(/(\d+(?:[.,]\d+)?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)/g)].map((range) => [Number(range[1]?.replace(',', '.')), Number(range[2]?.replace(',', '.'))]);
-  ranges.push(...listWordedRanges(passage.text));
+  const ranges = [...listDashedRanges(passage.text), ...listWordedRanges(passage.text)];
   const holds = (number: string): boolean => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to);
   return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)));
 }

@@ -7,19 +7,18 @@
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
 import type { CheckedPart } from './answer-check.js';
-import { listWordedRanges } from './bounds.js';
+import { listDashedRanges, listWordedRanges } from './bounds.js';
 import type { Passage } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { readAskedSizes, statesAskedSize } from './sibling-values.js';
 import { listTermSequence, listTermWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
-import { UNIT_TERMS } from './units.js';
+import { UNIT_TERMS, findCountedUnits } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
 type FactIndex = Pick<PassageIndex, 'termsOf' | 'resolveText' | 'knows'>;
 
-const COUNTED_UNIT = /(?<![а-яё])(?:скольк[оа]|скок[ао]?)\s+([а-яёa-z]+)/gu;
 const CARRIER = /(?<![а-яё])тк\.?\s+([а-яёa-z]+)/gu;
 /** Endings of Russian adjectives in the nominative: "меховая", "жидкий". */
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
@@ -31,7 +30,8 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const sizes = readAskedSizes(question);
   const phrases = findBareNounPhrases(question, index);
   const carrier = namesUnknownCarrier(question, index);
-  const counted = findCountedUnits(question, index.resolveText);
+  // "скока см": a passage holding that unit but nothing of what it measures does not answer.
+  const counted = findCountedUnits(question.toLowerCase().replaceAll('ё', 'е'), index.resolveText);
   const measures = findMeasures(question);
   return (part, hit) => {
     if (carrier && part.terms.includes('тк')) return false;
@@ -72,11 +72,6 @@ function findBareNounPhrases(question: string, index: FactIndex): string[][] {
   return phrases;
 }
 
-/** Units "сколько <unit>" counts ("скока см"): a passage holding that unit but nothing of what it measures does not answer. */
-function findCountedUnits(question: string, resolveText: (text: string) => string[]): string[] {
-  const sentence = question.toLowerCase().replaceAll('ё', 'е');
-  return [...sentence.matchAll(COUNTED_UNIT)].flatMap((match) => resolveText(match[1] ?? '').filter((term) => UNIT_TERMS.has(term)));
-}
 
 /** A number with the unit after it, as the question writes it ("100 мл"). */
 interface Measure {
@@ -103,8 +98,7 @@ function statesMeasure(measure: Measure, part: CheckedPart, hit: PassageHit, ter
 function holdsNumber(passage: Passage, value: number, termsOf: (text: string) => string[]): boolean {
   const text = `${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`;
   if (termsOf(text).includes(String(value))) return true;
-  const ranges = [...text.matchAll(/(\d+(?:[.,]\d+)?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)/gu)].map((range) => [Number(range[1]?.replace(',', '.')), Number(range[2]?.replace(',', '.'))]);
-  ranges.push(...listWordedRanges(passage.text));
+  const ranges = [...listDashedRanges(text), ...listWordedRanges(passage.text)];
   return ranges.some(([from = NaN, to = NaN]) => value >= from && value <= to);
 }
 

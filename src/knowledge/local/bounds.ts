@@ -13,6 +13,13 @@ const CLOSING_WORD = /(?<![\p{L}\p{N}])до\s*$/iu;
 /** How far before an amount its range may open. */
 const RANGE_REACH = 40;
 
+const DASHED_RANGE = new RegExp(String.raw`${NUMBER}\s*[-–—]\s*${NUMBER}`, 'gu');
+
+/** The ranges a text writes with a dash: "44–54", "2,5-3". */
+export function listDashedRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(DASHED_RANGE)].map((range) => [toNumber(range[1]), toNumber(range[2])]);
+}
+
 /** The ranges a text states in words: "до 6" is 0–6, "от 2 до 5" is 2–5. */
 export function listWordedRanges(text: string): Array<[number, number]> {
   if (!/до\s*\d/iu.test(text)) return [];

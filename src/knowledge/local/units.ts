@@ -128,6 +128,13 @@ function rewriteNumberAndWord(match: string, digit: string, dash: string, word: 
   return `${digit} ${unit}${measure === undefined ? '' : ` ${measure}`}${dot}`;
 }
 
+const COUNTED_UNIT = /(?<![а-яё])(?:скольк[оа]|скок[ао]?)\s+([а-яёa-z]+)/gu;
+
+/** The units "сколько <unit>" counts in lower-cased text ("скока см" → см), as `resolveText` reads the word. */
+export function findCountedUnits(text: string, resolveText: (text: string) => string[]): string[] {
+  return [...text.matchAll(COUNTED_UNIT)].flatMap((match) => resolveText(match[1] ?? '').filter((term) => UNIT_TERMS.has(term)));
+}
+
 /** "Ежедневно" stands for every weekday too. */
 export function expandEveryDay(words: string[]): string[] {
   if (!words.some((word) => EVERY_DAY.has(word))) return words;

@@ -43,8 +43,14 @@ const TALK =
 const WANT = /^(?:хочу|хотим|хотел|хотела|хотели|хотелось|прошу|просим|давайте|давай|требую)$/u;
 /** Need and may: a request only in a clause that says nothing else ("для сборки нужен мастер?" is a question). */
 const NEED = /^(?:нужен|нужна|нужно|нужны|надо|необходим|необходимо|требуется|можно|есть)$/u;
-/** Calls asked for outright. */
-const CALL = /^(?:позвони|позвоните|перезвони|перезвоните|перезвонить|набери|наберите|звякни|звякните|звоните|свяжитесь|свяжись|созвон|созвонимся|созвониться)(?:-ка)?$/u;
+/** Calls asked for outright, or the buyer's own call ("сам позвоню"): either way a person has to take it. */
+const CALL =
+  /^(?:позвони|позвоните|перезвони|перезвоните|перезвонить|набери|наберите|звякни|звякните|звоните|свяжитесь|свяжись|созвон|созвонимся|созвониться|позвоню|перезвоню|наберу|звякну)(?:-ка)?$/u;
+/** A way to reach a person: "телефон продавца", "скиньте ваш номер". */
+const CONTACT = /^(?:номер|номерок|телефон|телефончик|контакт|контакты|ватсап|вацап|вотсап|whatsapp|телеграм|телегу)$/u;
+/** Giving a contact ("дайте", "скиньте", "можно"): "ваш телефон" alone may be the phone on sale. */
+const GIVE = /^(?:дай|дайте|скинь|скиньте|кинь|киньте|напиши|напишите|оставь|оставьте|пришли|пришлите|продиктуйте|подскажи|подскажите|можно)$/u;
+const YOUR = /^(?:ваш|твой|свой)$/u;
 /** Calls that need a wish beside them in a clause that says nothing else ("можно звонок?", not "звонок в дверь работает?"). */
 const CALL_NOUN = /^(?:позвонить|звонить|набрать|позвонили|перезвонили|позвонят|перезвонят|звонок|звонка|звонку|звоночек|звонком)$/u;
 const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотелось', 'можно', 'могу', 'можете', 'может', 'могут', 'могли', 'сможете', 'прошу', 'давайте', 'пусть', 'жду', 'нужен', 'нужно', 'закажите', 'заказать', 'обратный', 'обратного', 'организуйте']);
@@ -140,7 +146,25 @@ function readClauses(sentence: string): Word[] {
 }
 
 function findRequest(words: readonly Word[], named: boolean): string | undefined {
-  return findPersonAlone(words) ?? findAskedPerson(words) ?? findFetchedPronoun(words, named) ?? findPersonToReply(words) ?? findNeededPerson(words) ?? findCall(words);
+  return findPersonAlone(words) ?? findAskedPerson(words) ?? findFetchedPronoun(words, named) ?? findPersonToReply(words) ?? findNeededPerson(words) ?? findCall(words) ?? findAskedContact(words);
+}
+
+/**
+ * A person's contact asked for: "дайте телефон продавца", "номер хозяина скиньте", "можно ваш номер?", "скиньте номер
+ * телефона". The buyer wants to talk to the person; whether to give the number is theirs to decide.
+ */
+function findAskedContact(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const at = clause.findIndex((word) => CONTACT.test(word.text));
+    if (at < 0) continue;
+    const next = clause[at + 1]?.text ?? '';
+    const whose = PERSON.test(next) && !NOMINATIVE.test(next);
+    const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
+    const given = clause.some((word) => GIVE.test(word.text));
+    const index = words.indexOf(clause[at]!);
+    if ((whose || (yours && given)) && !isNegated(words, index, index)) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
 }
 
 const PRONOUN = new Set(['его', 'ее', 'их', 'него', 'нее', 'них']);

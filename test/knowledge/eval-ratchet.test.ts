@@ -12,10 +12,13 @@ import { createLocalEngine } from '../../src/knowledge/local/local-engine.js';
 
 const SHOPS = join(import.meta.dirname, '../../eval/shops');
 
-/** Per half: FOUND answered right at least, made-up answers at most. Escalation and silence must stay whole. */
+/**
+ * Per half, over all seven shops: FOUND answered right at least, made-up answers at most. Escalation and silence must stay
+ * whole. The phones and furniture shops came in at tune 42 FOUND / 3 made-up and held-out 31 / 6 (see eval/README.md).
+ */
 const FLOORS = {
-  tune: { found: 164, madeUp: 12 },
-  heldout: { found: 90, madeUp: 3 },
+  tune: { found: 206, madeUp: 15 },
+  heldout: { found: 121, madeUp: 9 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

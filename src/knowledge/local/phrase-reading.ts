@@ -14,11 +14,14 @@ interface PhraseRule {
   cues: readonly string[];
   /** Where the cue stands: before the head ("сколько хранится"), or either side ("скину на карту", "на карту скинуть"). */
   side: 'before' | 'both';
-  /** The word the head is read as (one the thesaurus knows). */
+  /** The word the head is read as (one the thesaurus knows), or DROPPED. */
   reading: string;
   /** The cue is part of the phrase and read as it too ("бросить машину" is parking, the car not asked about). */
   joinsCue?: boolean;
 }
+
+/** A word read as nothing: it says how the question is asked, not what. */
+const DROPPED = '';
 
 const RULES: readonly PhraseRule[] = [
   // Money sent to a card or an account: the documents write "переводом", "на личные карты не переводите".
@@ -34,6 +37,13 @@ const RULES: readonly PhraseRule[] = [
     cues: ['сколько', 'скока', 'скоко', 'сколька', 'долго'],
     side: 'before',
     reading: 'срок',
+  },
+  // "Какую термопасту ставите?" asks which one, as "какой ссд стоит?" does (terms.ts): the verb asks nothing of its own.
+  {
+    heads: new Set(['ставите', 'ставят', 'ставим', 'ставишь', 'ставит', 'используете', 'используют', 'юзаете']),
+    cues: ['какой', 'какую', 'какие', 'какое', 'каким', 'какая'],
+    side: 'before',
+    reading: DROPPED,
   },
   // Leaving a car while visiting the shop: the documents write "парковка".
   {
@@ -62,7 +72,7 @@ export function readPhrases(words: readonly string[]): readonly string[] {
       return;
     }
   });
-  return read;
+  return read.includes(DROPPED) ? read.filter((word) => word !== DROPPED) : read;
 }
 
 function findCue(words: readonly string[], at: number, rule: PhraseRule): number | undefined {

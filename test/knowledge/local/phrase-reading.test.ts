@@ -9,6 +9,7 @@ const DOCUMENTS: Record<string, string> = {
   'oplata.txt': 'Оплата\n\nПереводом по СБП на расчётный счёт ИП. На личные карты не переводите, такие платежи не принимаем.\n\nСкидка 5% при заказе от 10 000 ₽.',
   'smesi.md': '# Сухие смеси\n\nСрок годности у смесей — 12 месяцев с даты выпуска.\n\nСклад крытый, мешки храним на поддонах.',
   'o-nas.md': '# О нас\n\nАдрес: ул. Титова, 31, вход с торца.\n\nПарковка бесплатная прямо у входа.',
+  'item-7-chistka.md': '# Чистка ноутбука и замена термопасты\n\nТермопаста у нас Arctic MX-4, не дешёвая КПТ-8.\n\nУстановка Windows — 1 200 ₽.',
 };
 
 describe('a word its neighbour gives another meaning', () => {
@@ -39,6 +40,12 @@ describe('a word its neighbour gives another meaning', () => {
     const answer = await ask('скока хранятся смеси');
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('12 месяцев');
+  });
+
+  it('reads "какую … ставите" as asking which one, not about installing', async () => {
+    const answer = await engine.answer({ question: 'термуху какую ставите дешманскую или норм', listing: { id: 7, title: 'Чистка ноутбука и замена термопасты' } });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Arctic MX-4');
   });
 
   it('reads leaving a car as parking', async () => {

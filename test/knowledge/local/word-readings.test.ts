@@ -28,3 +28,20 @@ describe('a noun the stemmer reads as an adjective', () => {
     expect(answer.text).not.toContain('простоя');
   });
 });
+
+describe('a degree the buyer asks', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'avito-ai-degrees-'));
+    await writeFile(join(dir, 'raspiv.md'), '# Распив Lost Cherry\n\nСтойкость: на коже 6–8 часов, шлейф средний.\n\nОтливаю в атомайзеры 5 и 10 мл.');
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is answered by the degree the documents state ("сильный" / "средний")', async () => {
+    const answer = await createLocalEngine({ dir }).answer({ question: 'шлейф сильный?' });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('шлейф средний');
+  });
+});

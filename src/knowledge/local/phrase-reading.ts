@@ -16,6 +16,8 @@ interface PhraseRule {
   side: 'before' | 'both';
   /** The word the head is read as (one the thesaurus knows), or DROPPED. */
   reading: string;
+  /** The cue is the number just before the head ("3 товаров"), not a word of `cues`. */
+  number?: boolean;
   /** The cue is part of the phrase and read as it too ("бросить машину" is parking, the car not asked about). */
   joinsCue?: boolean;
 }
@@ -44,6 +46,14 @@ const RULES: readonly PhraseRule[] = [
     cues: ['какой', 'какую', 'какие', 'какое', 'каким', 'какая'],
     side: 'before',
     reading: DROPPED,
+  },
+  // Things counted are pieces: "от 3 товаров в заказе" states the "3 штуки" a buyer takes.
+  {
+    heads: new Set(['товаров', 'товара', 'товар', 'вещей', 'вещи', 'позиций', 'позиции', 'предметов', 'предмета', 'единиц', 'единицы']),
+    cues: [],
+    number: true,
+    side: 'before',
+    reading: 'шт',
   },
   // Leaving a car while visiting the shop: the documents write "парковка".
   {
@@ -76,6 +86,7 @@ export function readPhrases(words: readonly string[]): readonly string[] {
 }
 
 function findCue(words: readonly string[], at: number, rule: PhraseRule): number | undefined {
+  if (rule.number === true) return /^\d+$/u.test(words[at - 1] ?? '') ? at - 1 : undefined;
   const from = Math.max(0, at - REACH);
   const to = rule.side === 'before' ? at - 1 : Math.min(words.length - 1, at + REACH);
   for (let near = from; near <= to; near += 1) {

@@ -6,7 +6,7 @@ import { createLocalEngine } from '../../../src/knowledge/local/local-engine.js'
 import type { LocalKnowledgeEngine } from '../../../src/knowledge/local/local-engine.js';
 
 const DOCUMENTS: Record<string, string> = {
-  'oplata.txt': 'Оплата\n\nПереводом по СБП на расчётный счёт ИП. На личные карты не переводите, такие платежи не принимаем.\n\nСкидка 5% при заказе от 10 000 ₽.',
+  'oplata.txt': 'Оплата\n\nПереводом по СБП на расчётный счёт ИП. На личные карты не переводите, такие платежи не принимаем.\n\nСкидки: от 3 товаров в одном заказе — 10% на весь заказ.',
   'smesi.md': '# Сухие смеси\n\nСрок годности у смесей — 12 месяцев с даты выпуска.\n\nСклад крытый, мешки храним на поддонах.',
   'o-nas.md': '# О нас\n\nАдрес: ул. Титова, 31, вход с торца.\n\nПарковка бесплатная прямо у входа.',
   'item-7-chistka.md': '# Чистка ноутбука и замена термопасты\n\nТермопаста у нас Arctic MX-4, не дешёвая КПТ-8.\n\nУстановка Windows — 1 200 ₽.',
@@ -46,6 +46,12 @@ describe('a word its neighbour gives another meaning', () => {
     const answer = await engine.answer({ question: 'термуху какую ставите дешманскую или норм', listing: { id: 7, title: 'Чистка ноутбука и замена термопасты' } });
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('Arctic MX-4');
+  });
+
+  it('reads things counted as pieces ("3 штуки" / "от 3 товаров")', async () => {
+    const answer = await ask('если 3 штуки возьму скидка будет');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('10%');
   });
 
   it('reads leaving a car as parking', async () => {

@@ -4,6 +4,7 @@
  * Only words missing from the index are resolved, each to at most one indexed term.
  */
 
+import { termOf } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { CONCEPT_TERMS } from './vocabulary.js';
 
@@ -75,6 +76,8 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
       const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
       if (found !== undefined) return found;
     }
+    const noun = findNounCase(word, counts);
+    if (noun !== undefined) return noun;
     // A Russian word of the documents before the start of a Latin name: "мастер" is the "мастерская", not Mastercard.
     const close = term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
     return close ?? findBrand(word, bySound, { spelt: false, clipped: true });
@@ -124,6 +127,20 @@ function spells(latinOfWord: string, latin: string): boolean {
   const word = letters(latinOfWord);
   // An English "i" is often said "ai": "найк" is Nike, "вайфай" wifi.
   return word === letters(latin) || word === letters(latin.replace(/[iy]/g, 'ai'));
+}
+
+/**
+ * Snowball reads "-ой" and "-ей" as an adjective's ending, so a noun ending in them ("простой", "отстой") gets another stem
+ * than its other cases ("час простоя"): the term of the same noun in the genitive or dative, where the documents hold it.
+ */
+function findNounCase(word: string, counts: ReadonlyMap<string, number>): string | undefined {
+  if (!/[ое]й$/u.test(word) || word.length < 5) return undefined;
+  const stem = word.slice(0, -1);
+  for (const form of [`${stem}я`, `${stem}ю`]) {
+    const term = termOf(form);
+    if (term !== undefined && counts.has(term)) return term;
+  }
+  return undefined;
 }
 
 // "год" is a word of the engine's tables, not a misspelt "good".

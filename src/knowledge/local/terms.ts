@@ -1,5 +1,6 @@
 /** Text → search terms, shared by indexing and querying so both see the same terms. */
 import { stemmer } from '@orama/stemmers/russian';
+import { readPhrases } from './phrase-reading.js';
 import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
 import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
@@ -39,7 +40,7 @@ const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'с�
 
 /** "не" joins the word after it when the pair is a concept of its own ("не понравится"); "стоит" beside a number or "сколько" is the price. */
 export function tokenizeWords(normalized: string): string[] {
-  const words = expandEveryDay(splitWords(joinLatinCompounds(rewriteUnitsAndDays(normalized))));
+  const words = readPhrases(expandEveryDay(splitWords(joinLatinCompounds(rewriteUnitsAndDays(normalized)))));
   const tokens: string[] = [];
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';

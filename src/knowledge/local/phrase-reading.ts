@@ -1,0 +1,97 @@
+/**
+ * Words whose meaning a neighbour decides: "скинуть" is a discount, but "скинуть на карту" a transfer; "хранится" is where
+ * a thing is kept, but "сколько хранится" its shelf life; "бросить машину" is parking. Each such word is read as the
+ * document's word for the phrase, so that the thesaurus (vocabulary.ts) keeps one meaning per word.
+ */
+
+/** How far (in words) a verb and the word deciding its meaning may stand apart: "скину вам на карту". */
+const REACH = 3;
+
+interface PhraseRule {
+  /** The words read differently beside a cue. */
+  heads: ReadonlySet<string>;
+  /** Starts of the words that decide the reading. */
+  cues: readonly string[];
+  /** Where the cue stands: before the head ("сколько хранится"), or either side ("скину на карту", "на карту скинуть"). */
+  side: 'before' | 'both';
+  /** The word the head is read as (one the thesaurus knows), or DROPPED. */
+  reading: string;
+  /** The cue is the number just before the head ("3 товаров"), not a word of `cues`. */
+  number?: boolean;
+  /** The cue is part of the phrase and read as it too ("бросить машину" is parking, the car not asked about). */
+  joinsCue?: boolean;
+}
+
+/** A word read as nothing: it says how the question is asked, not what. */
+const DROPPED = '';
+
+const RULES: readonly PhraseRule[] = [
+  // Money sent to a card or an account: the documents write "переводом", "на личные карты не переводите".
+  {
+    heads: new Set(['скинуть', 'скину', 'скинем', 'скинете', 'скиньте', 'скинешь', 'кинуть', 'кину', 'кинем', 'кинете', 'киньте']),
+    cues: ['карт', 'карточк', 'счет', 'сбер', 'тиньк', 'сбп'],
+    side: 'both',
+    reading: 'переводом',
+  },
+  // "Сколько хранится?" asks a shelf life ("Срок годности — 12 месяцев"), not where it is kept ("храним на поддонах").
+  {
+    heads: new Set(['хранится', 'хранятся', 'храниться', 'хранить']),
+    cues: ['сколько', 'скока', 'скоко', 'сколька', 'долго'],
+    side: 'before',
+    reading: 'срок',
+  },
+  // "Какую термопасту ставите?" asks which one, as "какой ссд стоит?" does (terms.ts): the verb asks nothing of its own.
+  {
+    heads: new Set(['ставите', 'ставят', 'ставим', 'ставишь', 'ставит', 'используете', 'используют', 'юзаете']),
+    cues: ['какой', 'какую', 'какие', 'какое', 'каким', 'какая'],
+    side: 'before',
+    reading: DROPPED,
+  },
+  // Things counted are pieces: "от 3 товаров в заказе" states the "3 штуки" a buyer takes.
+  {
+    heads: new Set(['товаров', 'товара', 'товар', 'вещей', 'вещи', 'позиций', 'позиции', 'предметов', 'предмета', 'единиц', 'единицы']),
+    cues: [],
+    number: true,
+    side: 'before',
+    reading: 'шт',
+  },
+  // Leaving a car while visiting the shop: the documents write "парковка".
+  {
+    heads: new Set(['бросить', 'оставить', 'приткнуть', 'кинуть', 'бросим', 'оставим']),
+    cues: ['машин', 'тачк', 'автомоб'],
+    side: 'both',
+    reading: 'парковка',
+    joinsCue: true,
+  },
+];
+
+const HEADS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [...rule.heads]));
+
+/** The message's words with each phrase word read as the phrase means it; the same array when none is found. */
+export function readPhrases(words: readonly string[]): readonly string[] {
+  if (!words.some((word) => HEADS.has(word))) return words;
+  const read = [...words];
+  words.forEach((word, at) => {
+    if (!HEADS.has(word)) return;
+    for (const rule of RULES) {
+      if (!rule.heads.has(word)) continue;
+      const cue = findCue(words, at, rule);
+      if (cue === undefined) continue;
+      read[at] = rule.reading;
+      if (rule.joinsCue) read[cue] = rule.reading;
+      return;
+    }
+  });
+  return read.includes(DROPPED) ? read.filter((word) => word !== DROPPED) : read;
+}
+
+function findCue(words: readonly string[], at: number, rule: PhraseRule): number | undefined {
+  if (rule.number === true) return /^\d+$/u.test(words[at - 1] ?? '') ? at - 1 : undefined;
+  const from = Math.max(0, at - REACH);
+  const to = rule.side === 'before' ? at - 1 : Math.min(words.length - 1, at + REACH);
+  for (let near = from; near <= to; near += 1) {
+    const word = words[near] ?? '';
+    if (near !== at && rule.cues.some((cue) => word.startsWith(cue))) return near;
+  }
+  return undefined;
+}

@@ -76,7 +76,7 @@ export function answersMeasures(
   // A labelled amount measures what its label names: the measure itself, or something the message asks about.
   const isOf = (statement: CountedStatement, measure: AskedMeasure): boolean =>
     statement.label.length === 0 || statement.label.some((term) => term === measure.term || message.has(term));
-  return claimed.every((measure) => statements.some((statement) => isOf(statement, measure) && [...measure.counted].some((term) => statement.counted.has(term))));
+  return claimed.every((measure) => statements.some((statement) => isOf(statement, measure) && [measure.term, ...measure.counted].some((term) => statement.counted.has(term))));
 }
 
 // Passages are fixed once indexed (each in one index): their statements' amounts are read once.
@@ -91,7 +91,10 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
       .flatMap(splitSentences)
       .flatMap((sentence) => {
         const terms = new Set(termsOf(sentence));
-        return sentence.split(/;\s*/u).map((field) => ({ counted: listCounted(listTermSequence(field)), terms, label: readLabel(field, termsOf) }));
+        return sentence.split(/;\s*/u).map((field) => {
+          const sequence = listTermSequence(field);
+          return { counted: new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]), terms, label: readLabel(field, termsOf) };
+        });
       });
     statementCache.set(passage, statements);
   }
@@ -101,6 +104,13 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
 function readLabel(text: string, termsOf: (text: string) => string[]): string[] {
   const label = LABEL.exec(text)?.[1];
   return label === undefined ? [] : termsOf(label);
+}
+
+const MEASURE_TERMS: ReadonlySet<string> = new Set(listMeasures().map((rule) => rule.term));
+
+/** A measure named with its value after it ("Ёмкость аккумулятора 91%", "вес — 14"): stated, whatever the unit. */
+function listValuedMeasures(sequence: readonly string[]): string[] {
+  return sequence.filter((term, at) => MEASURE_TERMS.has(term) && (NUMBER.test(sequence[at + 1] ?? '') || NUMBER.test(sequence[at + 2] ?? '')));
 }
 
 /**

@@ -32,7 +32,7 @@ const MEASURE_RULES: readonly MeasureRule[] = [
   // Snowball reads "объем" (what buyers type) as "объ", "объема" as "объем".
   { word: 'объем', term: 'объ', units: ['мл', 'литр'] },
   { word: 'мощность', term: 'мощност', units: ['ватт', 'квт'] },
-  { word: 'емкость', term: 'емкост', units: ['ач'] },
+  { word: 'емкость', term: 'емкост', units: ['ач', 'мач'] },
 ];
 
 const MEASURE_TERMS: ReadonlySet<string> = new Set(MEASURE_RULES.map((rule) => rule.term));

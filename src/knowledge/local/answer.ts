@@ -8,6 +8,7 @@ import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
+import { dropReasons } from './reason-clauses.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
@@ -331,7 +332,7 @@ export interface QueryPart {
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? dropRefusals(query.question) : '';
+  const question = typeof query.question === 'string' ? dropReasons(dropRefusals(query.question)) : '';
   return listQuestionTerms(question, identityTerms(index, query), index.resolveText);
 }
 

@@ -3,8 +3,8 @@
  * story, not a question for the documents, and its words ("фото") would otherwise decide which passage answers.
  */
 
-/** "а то" (else, because), "потому что", "так как" open a reason; "а то, что…" is a noun clause and is left alone. */
-const REASON = /(?:^|[\s,])(?:а\s+то|потому\s+что|так\s+как)(?![а-яё])(?!\s*,?\s*(?:что|чем)(?![а-яё]))/iu;
+/** "а то" (else, because) and "потому что" open a reason ("так как" also asks "how": left alone); "а то, что…" is a noun clause. */
+const REASON = /(?:^|[\s,])(?:а\s+то|потому\s+что)(?![а-яё])(?!\s*,?\s*(?:что|чем)(?![а-яё]))/iu;
 /** A reason runs to the end of its sentence. */
 const SENTENCE_END = /[.!?\n…]/u;
 const WORD = /[а-яёa-z0-9]/iu;

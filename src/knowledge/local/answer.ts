@@ -9,6 +9,7 @@ import { splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropReasons } from './reason-clauses.js';
+import { carryReferents } from './back-references.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
@@ -339,7 +340,7 @@ export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveTe
 // Greetings and parts that only name the listing drop out; a question made only of its name asks about the listing as a whole.
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
 function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
-  const lists = splitQuestion(question, identity)
+  const lists = carryReferents(splitQuestion(question, identity))
     .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).

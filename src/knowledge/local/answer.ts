@@ -17,6 +17,8 @@ import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
 import { LATIN_NAME, extractTerms, listTermWords } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
+import { listsOtherValues } from './listed-values.js';
+import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -260,7 +262,15 @@ function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text
   const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
   const ranges = [...listDashedRanges(passage.text), ...listWordedRanges(passage.text)];
   const holds = (number: string): boolean => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to);
-  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)));
+  const listsOthers = (number: string): boolean => listAskedValues(terms).some((asked) => asked.number === number && listsOtherValues(passage, asked, termsOf));
+  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)) || listsOthers(number));
+}
+
+// "графит в 52 размере": whole numbers asked with a measure word, and the other things named beside them (see listed-values.ts).
+function listAskedValues(terms: readonly string[]): AskedValue[] {
+  const things = terms.filter((term) => !WEAK_TERMS.has(term) && !isMeasure(term) && !isMeasureWord(term));
+  if (things.length === 0) return [];
+  return terms.filter((term, at) => /^\d+$/.test(term) && isMeasureWord(terms[at + 1])).map((number) => ({ number, things }));
 }
 
 // A brand or model of the shop the buyer names ("фуген какой расход?") picks one product: a passage about another,

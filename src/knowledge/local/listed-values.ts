@@ -12,22 +12,16 @@ export interface AskedValue {
   things: readonly string[];
 }
 
-const NUMBER = /\d+/gu;
-/** A line, or a table row's cell ("Размеры: 44-54; Цвет: чёрный"): the values must stand with the thing's name. */
-const STATEMENTS = /[\n;]/u;
+/** Values listed one by one ("46, 48, 50", "46/48"): a range ("44–54") gives the span for all, not which there are. */
+const LISTED = /\d+(?:\s*[,/]\s*\d+)+/gu;
+/** A line, a sentence, or a table row's cell ("Размеры: 44-54; Цвет: чёрный"): the values must stand with the thing's name. */
+const STATEMENTS = /[\n;]|(?<=[.!?])\s+/u;
 
-/** The values a statement of the passage lists for one of the things asked: numbers as long as the asked one, beside its name. */
-function listValues(passage: Passage, asked: AskedValue, termsOf: TermsOf): string[] | undefined {
-  for (const statement of passage.text.split(STATEMENTS)) {
-    if (!asked.things.some((thing) => termsOf(statement).includes(thing))) continue;
-    const values = (statement.match(NUMBER) ?? []).filter((value) => value.length === asked.number.length);
-    if (values.length > 0) return values;
-  }
-  return undefined;
-}
-
-/** The passage lists two or more values for a thing asked, not the number asked: it says which there are. */
+/** The passage lists two or more values for a thing asked, beside its name, none of them the number asked: it says which there are. */
 export function listsOtherValues(passage: Passage, asked: AskedValue, termsOf: TermsOf): boolean {
-  const values = listValues(passage, asked, termsOf);
-  return values !== undefined && values.length >= 2 && !values.includes(asked.number);
+  return passage.text.split(STATEMENTS).some((statement) => {
+    if (!asked.things.some((thing) => termsOf(statement).includes(thing))) return false;
+    const lists = (statement.match(LISTED) ?? []).map((list) => list.split(/\s*[,/]\s*/u));
+    return lists.some((values) => values.every((value) => value.length === asked.number.length) && !values.includes(asked.number));
+  });
 }

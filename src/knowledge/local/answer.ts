@@ -1,6 +1,7 @@
 /** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { AnswerCheck } from './answer-check.js';
+import { getAnswerTracer } from './answer-trace.js';
 import { listDashedRanges, listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
@@ -176,6 +177,11 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       ),
       index.termsOf,
     );
+    const trace = getAnswerTracer();
+    if (trace !== undefined) {
+      const verdicts = found.map((hit) => ({ hit, about: aboutness === undefined || isAbout(hit.passage, aboutness), numbers: holdsNumbers(hit.passage, terms, index.termsOf), brands: namesBrands(hit, terms, index.knows), check: check(part, hit) }));
+      trace({ scope: scope.strategy, terms, threshold, verdicts, chosen: hits });
+    }
     if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);
     const best = hits[0];
     if (best === undefined) continue;

@@ -1,6 +1,7 @@
 /** The local engine's answer, pure: the cascade, the inquiry's parts, the threshold, aboutness, the quote. */
 import type { KnowledgeAnswer, KnowledgeQuery, RetrievedPassage } from '../../core/ports.js';
 import type { AnswerCheck } from './answer-check.js';
+import { getAnswerTracer } from './answer-trace.js';
 import { listDashedRanges, listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
@@ -8,6 +9,8 @@ import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
+import { dropReasons } from './reason-clauses.js';
+import { carryReferents } from './back-references.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
@@ -15,6 +18,8 @@ import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
 import { LATIN_NAME, extractTerms, listTermWords } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
+import { listsOtherValues } from './listed-values.js';
+import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
@@ -172,6 +177,11 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       ),
       index.termsOf,
     );
+    const trace = getAnswerTracer();
+    if (trace !== undefined) {
+      const verdicts = found.map((hit) => ({ hit, about: aboutness === undefined || isAbout(hit.passage, aboutness), numbers: holdsNumbers(hit.passage, terms, index.termsOf), brands: namesBrands(hit, terms, index.knows), check: check(part, hit) }));
+      trace({ scope: scope.strategy, terms, threshold, verdicts, chosen: hits });
+    }
     if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);
     const best = hits[0];
     if (best === undefined) continue;
@@ -258,7 +268,15 @@ function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text
   const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
   const ranges = [...listDashedRanges(passage.text), ...listWordedRanges(passage.text)];
   const holds = (number: string): boolean => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to);
-  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)));
+  const listsOthers = (number: string): boolean => listAskedValues(terms).some((asked) => asked.number === number && listsOtherValues(passage, asked, termsOf));
+  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)) || listsOthers(number));
+}
+
+// "графит в 52 размере": whole numbers asked with a measure word, and the other things named beside them (see listed-values.ts).
+function listAskedValues(terms: readonly string[]): AskedValue[] {
+  const things = terms.filter((term) => !WEAK_TERMS.has(term) && !isMeasure(term) && !isMeasureWord(term));
+  if (things.length === 0) return [];
+  return terms.filter((term, at) => /^\d+$/.test(term) && isMeasureWord(terms[at + 1])).map((number) => ({ number, things }));
 }
 
 // A brand or model of the shop the buyer names ("фуген какой расход?") picks one product: a passage about another,
@@ -331,14 +349,14 @@ export interface QueryPart {
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? dropRefusals(query.question) : '';
+  const question = typeof query.question === 'string' ? dropReasons(dropRefusals(query.question)) : '';
   return listQuestionTerms(question, identityTerms(index, query), index.resolveText);
 }
 
 // Greetings and parts that only name the listing drop out; a question made only of its name asks about the listing as a whole.
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
 function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
-  const lists = splitQuestion(question, identity)
+  const lists = carryReferents(splitQuestion(question, identity))
     .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).

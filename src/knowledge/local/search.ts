@@ -179,7 +179,7 @@ function findSiblingsInScope(terms: readonly string[], results: ReadonlyArray<{ 
 }
 
 /** Endings of Russian verb forms: infinitive, present and past ("-ет" after a consonant is as often a noun: "вылет"). */
-const VERB_FORM = /(?:ть|ться|тся|[аеиоуыэюяжшщчь]ет|ют|ут|ит|ят|ешь|ишь|ете|ите|ал|ала|али|ил|ила|или|ался|алась|ались|ется|ются|ится|ятся)$/u;
+export const VERB_FORM = /(?:ть|ться|тся|[аеиоуыэюяжшщчь]ет|ют|ут|ит|ят|ешь|ишь|ете|ите|ал|ала|али|ил|ила|или|ался|алась|ались|ется|ются|ится|ятся)$/u;
 
 /** Small numbers followed by what they count ("3 года" → год): such a number is asked, and found only beside that word. */
 function findCountedTerms(terms: readonly string[]): Map<string, string> {

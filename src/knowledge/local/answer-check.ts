@@ -12,6 +12,7 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
+import { answersPriceComparison, findPriceComparatives } from './price-check.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits, rewriteUnitsAndDays } from './units.js';
@@ -34,6 +35,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const amounts = findAmounts(question);
   const foci = findFoci(question, index.resolveText);
   const measures = findAskedMeasures(question);
+  const comparatives = findPriceComparatives(question, index.resolveText);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
@@ -47,6 +49,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
     if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
+    if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf))) return false;
     const subjects = findSubjects(index, hit.passage.document);
     if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;

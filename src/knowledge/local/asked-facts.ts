@@ -11,7 +11,7 @@ import { listDashedRanges, listWordedRanges } from './bounds.js';
 import type { Passage } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
-import { readAskedSizes, statesAskedSize } from './sibling-values.js';
+import { readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
 import { listTermSequence, listTermWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits } from './units.js';
@@ -38,7 +38,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
     if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
     if (counted.some((unit) => part.terms.includes(unit)) && part.terms.some(isContent) && !hit.matched.some(isContent)) return false;
     if (!measures.every((measure) => statesMeasure(measure, part, hit, index.termsOf))) return false;
-    return statesAttribute(part, hit, index.termsOf) && statesAskedSize(hit.passage, sizes);
+    return statesAttribute(part, hit, index.termsOf) && statesAskedSize(hit.passage, sizes) && statesAskedCity(part.terms, hit, index.termsOf);
   };
 }
 

@@ -13,6 +13,7 @@ import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceComparison, findPriceComparatives } from './price-check.js';
+import { answersForProduct, findOtherProducts } from './other-products.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits, rewriteUnitsAndDays } from './units.js';
@@ -41,6 +42,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const ownBrand = findOwnBrand(index, query);
+  const others = findOtherProducts(index, query);
   const answersAskedFacts = createAskedFactCheck(index, query);
   return (part, hit) => {
     if (!answersAskedFacts(part, hit)) return false;
@@ -50,6 +52,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
     if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
     if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
+    if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))) return false;
     const subjects = findSubjects(index, hit.passage.document);
     if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;

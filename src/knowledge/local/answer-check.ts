@@ -12,6 +12,8 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
+import { answersPriceComparison, findPriceComparatives } from './price-check.js';
+import { answersForProduct, findOtherProducts } from './other-products.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits, rewriteUnitsAndDays } from './units.js';
@@ -34,11 +36,13 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const amounts = findAmounts(question);
   const foci = findFoci(question, index.resolveText);
   const measures = findAskedMeasures(question);
+  const comparatives = findPriceComparatives(question, index.resolveText);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const ownBrand = findOwnBrand(index, query);
+  const others = findOtherProducts(index, query);
   const answersAskedFacts = createAskedFactCheck(index, query);
   return (part, hit) => {
     if (!answersAskedFacts(part, hit)) return false;
@@ -47,7 +51,9 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
     if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
-    if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf))) return false;
+    if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
+    if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
+    if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))) return false;
     const subjects = findSubjects(index, hit.passage.document);
     if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;
     const isOwn = ownBrand !== undefined && hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
@@ -253,28 +259,32 @@ function holdsFactsWith(subjects: readonly string[], hit: PassageHit, termsOf: (
   return subjects.every((subject) => holding.some((sentence) => names(sentence, subject) || isOwn(sentence, subject)));
 }
 
-/** "X или Y" where Y is one word: Y is asked of X's first term. */
+/** "X или Y" where X holds two terms or more: both alternatives are asked of X's first term. */
 interface Alternative {
   subject: string;
-  asked: string;
+  /** The terms of both alternatives, the subject left out. */
+  asked: ReadonlySet<string>;
 }
 
 function findAlternatives(question: string, resolveText: (text: string) => string[]): Alternative[] {
   const alternatives: Alternative[] = [];
-  for (const sentence of question.toLowerCase().split(/[?!.\n]+/)) {
-    const [left, right, ...more] = sentence.split(/\s+или\s+/u);
+  // The clause holding "или": "скока весит и экран матовый или глянцевый" asks the alternatives of the screen.
+  for (const clause of question.toLowerCase().split(/[?!.\n]+|,|\s+и\s+/u)) {
+    const [left, right, ...more] = clause.split(/\s+или\s+/u);
     if (left === undefined || right === undefined || more.length > 0) continue;
-    const leftTerms = resolveText(left);
-    const [asked, ...others] = resolveText(right);
-    const subject = leftTerms[0];
-    if (subject !== undefined && leftTerms.length >= 2 && asked !== undefined && others.length === 0) alternatives.push({ subject, asked });
+    const [subject, ...leftAsked] = resolveText(left);
+    // Only the first word after "или" is surely the alternative: the rest may be a question typed on without a break.
+    const rightAsked = resolveText(right).filter((term) => term !== subject).slice(0, 1);
+    if (subject !== undefined && leftAsked.length > 0 && rightAsked.length > 0) alternatives.push({ subject, asked: new Set([...leftAsked, ...rightAsked]) });
   }
   return alternatives;
 }
 
-// "капюшон тоже утепленный или просто ткань?": the second alternative, one word alone, is asked of the first one's subject;
-// "Ткань верха: полиэстер" does not say what the hood is.
-function answersAlternative(alternative: Alternative, part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
-  if (part.naming.includes(alternative.subject) || !part.terms.every((term) => term === alternative.asked)) return true;
+// "капюшон тоже утепленный или просто ткань?", "худи на молнии или через голову": each alternative is asked of the subject;
+// "Ткань верха: полиэстер" does not say what the hood is, nor "проверяю молнии, швы" how the hoodie is put on. A listing's
+// own passages are about the listing it names.
+function answersAlternative(alternative: Alternative, part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[], listingId: number | undefined): boolean {
+  if (part.terms.length === 0 || !part.terms.every((term) => alternative.asked.has(term))) return true;
+  if (part.naming.includes(alternative.subject) && hit.passage.itemId !== undefined && hit.passage.itemId === listingId) return true;
   return termsOf(`${hit.passage.title}\n${hit.passage.headings.join('\n')}\n${hit.passage.text}`).includes(alternative.subject);
 }

@@ -11,7 +11,8 @@ import { listDashedRanges, listWordedRanges } from './bounds.js';
 import type { Passage } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
-import { readAskedSizes, statesAskedSize } from './sibling-values.js';
+import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
+import { readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
 import { listTermSequence, listTermWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits } from './units.js';
@@ -33,12 +34,14 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   // "скока см": a passage holding that unit but nothing of what it measures does not answer.
   const counted = findCountedUnits(question.toLowerCase().replaceAll('ё', 'е'), index.resolveText);
   const measures = findMeasures(question);
+  const nouns = findAskedNouns(question, index.resolveText);
   return (part, hit) => {
     if (carrier && part.terms.includes('тк')) return false;
+    if (!holdsAskedNouns(nouns, part.terms, part.naming, hit)) return false;
     if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
     if (counted.some((unit) => part.terms.includes(unit)) && part.terms.some(isContent) && !hit.matched.some(isContent)) return false;
     if (!measures.every((measure) => statesMeasure(measure, part, hit, index.termsOf))) return false;
-    return statesAttribute(part, hit, index.termsOf) && statesAskedSize(hit.passage, sizes);
+    return statesAttribute(part, hit, index.termsOf) && statesAskedSize(hit.passage, sizes) && statesAskedCity(part.terms, hit, index.termsOf);
   };
 }
 

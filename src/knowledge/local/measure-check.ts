@@ -29,6 +29,8 @@ const NUMBER = /^\p{N}/u;
 const LABEL = /^(?:[•–-]\s*|\d{1,3}[.)]\s*)?([^:]{1,40}?)\s*:/u;
 /** "зависит от веса", "по весу не пройдёт": the measure's word after a preposition names it, it does not ask its amount. */
 const PREPOSITIONS: ReadonlySet<string> = new Set(['от', 'по', 'до', 'из', 'для', 'без', 'с', 'со', 'к', 'при', 'в', 'во', 'на', 'о', 'об', 'про']);
+/** "скока дней идет", "скок годен": "сколько" before a word counted in the measure asks its amount. */
+const HOW_MANY = /^(?:скольк[оа]|скок[ао]?|скоко)$/u;
 /** "в течение часа": the unit after it is one. */
 const ONE_OF = 'течен';
 
@@ -42,7 +44,7 @@ export function findAskedMeasures(question: string): AskedMeasure[] {
     const asked =
       rule.askers === undefined
         ? terms.some((term, at) => term === rule.term && !PREPOSITIONS.has(words[at - 1] ?? ''))
-        : words.some((word) => rule.askers?.includes(word));
+        : words.some((word, at) => rule.askers?.includes(word) || (HOW_MANY.test(word) && counted.has(terms[at + 1] ?? '')));
     return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted }] : [];
   });
 }
@@ -90,10 +92,15 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
       .split('\n')
       .flatMap(splitSentences)
       .flatMap((sentence) => {
-        const terms = new Set(termsOf(sentence));
-        return sentence.split(/;\s*/u).map((field) => {
+        const fields = sentence.split(/;\s*/u);
+        // "Марка: VW; Цена: 55 000" is one record, its fields about what it names; "Коротко: СДЭК, Почта; обмен 14 дней"
+        // joins statements about different things, each standing alone.
+        const isRecord = fields.every((field) => LABEL.test(field));
+        const whole = new Set(termsOf(sentence));
+        return fields.map((field) => {
           const sequence = listTermSequence(field);
-          return { counted: new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]), terms, label: readLabel(field, termsOf) };
+          const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
+          return { counted, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf) };
         });
       });
     statementCache.set(passage, statements);

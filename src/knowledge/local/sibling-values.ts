@@ -4,6 +4,8 @@
  * sizes, XXS to 4XL; a range ("S-XL") states every size within it.
  */
 import type { Passage } from './passages.js';
+import type { PassageHit } from './search.js';
+import { CITY_TERMS } from './vocabulary.js';
 
 const SIZE_ORDER = ['xxs', 'xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', 'xxxxl'];
 const SIZE = String.raw`(?:[2-4]xl|x{0,4}l|x{0,2}s|m)`;
@@ -54,4 +56,19 @@ function readPassageSizes(passage: Passage): SizeRange[] {
     sizeCache.set(passage, sizes);
   }
   return sizes;
+}
+
+/** "Мы в Екатеринбурге" names the shop's own city; two or more name a series of values, one per city. */
+const MIN_SIBLING_CITIES = 2;
+
+/**
+ * Cities are a series too: "сдэк до новосиба скока дней" is not answered by "до Москвы — 2–3 дня, до Екатеринбурга — 4–5
+ * дней". A passage naming other cities and neither the buyer's nor the whole country ("по всей России", which the search
+ * counts as the city) states the fact for its siblings only; one naming no city is left to coverage.
+ */
+export function statesAskedCity(terms: readonly string[], hit: Pick<PassageHit, 'passage' | 'matched'>, termsOf: (text: string) => string[]): boolean {
+  const asked = terms.filter((term) => CITY_TERMS.has(term));
+  if (asked.length === 0 || asked.some((term) => hit.matched.includes(term))) return true;
+  const { passage } = hit;
+  return termsOf(`${passage.headings.join('\n')}\n${passage.text}`).filter((term) => CITY_TERMS.has(term)).length < MIN_SIBLING_CITIES;
 }

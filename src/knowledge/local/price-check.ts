@@ -1,0 +1,43 @@
+/**
+ * A price compared ("за мешок дешевле выйдет?", "со скидкой отдадите?") is answered only by a passage stating an amount of
+ * money or a share ("3 900 ₽", "скидка 5 %"), or saying the comparison itself ("целым поддоном дешевле"): one about bags on
+ * pallets that names no price covers the question's other words and says nothing of what it costs, the way a measure
+ * asked needs an amount of it (measure-check.ts).
+ */
+import type { Passage } from './passages.js';
+import type { PassageHit } from './search.js';
+import { listTermSequence, normalizeText, splitWords } from './terms.js';
+
+/** "дешевле", "подешевле", "дороже", "выгоднее", "скидка", "скидочку": words comparing a price, not naming a thing. */
+const PRICE_COMPARATIVE = /^(?:по)?(?:дешевл|дешевше|дорож|выгодн)|^скид(?:к|оч)/u;
+const NUMBER = /^\p{N}/u;
+/** "бесплатно": a price without an amount. */
+const FREE = /(?<![а-яё])бесплатн/u;
+const SHARE = /\d\s*%/u;
+
+/** The terms of the question's words comparing a price, as the index reads them ("скидку" → торг). */
+export function findPriceComparatives(question: string, resolveText: (text: string) => string[]): ReadonlySet<string> {
+  const words = splitWords(normalizeText(question)).filter((word) => PRICE_COMPARATIVE.test(word));
+  return new Set(words.flatMap((word) => resolveText(word)));
+}
+
+/** False when the part compares a price and the hit neither says the comparison nor states a price or a share. */
+export function answersPriceComparison(comparatives: ReadonlySet<string>, terms: readonly string[], hit: Pick<PassageHit, 'passage' | 'matched'>): boolean {
+  const asked = terms.filter((term) => comparatives.has(term));
+  if (asked.length === 0 || asked.some((term) => hit.matched.includes(term))) return true;
+  return statesPrice(hit.passage);
+}
+
+// Passages are fixed once indexed: whether one states a price is read once.
+const priceCache = new WeakMap<Passage, boolean>();
+
+function statesPrice(passage: Passage): boolean {
+  let states = priceCache.get(passage);
+  if (states === undefined) {
+    const sequence = listTermSequence(passage.text);
+    const text = normalizeText(passage.text);
+    states = FREE.test(text) || SHARE.test(text) || sequence.some((term, at) => term === 'руб' && NUMBER.test(sequence[at - 1] ?? ''));
+    priceCache.set(passage, states);
+  }
+  return states;
+}

@@ -80,12 +80,13 @@ describe.skipIf(!HAS_REDIS)('the Redis store', () => {
 
   it("refuses a write to a chat another process holds, and a stalled holder's write after its lease passed on", async () => {
     const [a, b] = await twoProcesses({ ttlMs: 300 });
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const holding = a.run('c1', () => new Promise<void>((resolve) => (release = resolve)));
-    await waitFor(() => a.leases.token('chat:c1') !== undefined);
+    // The lease is taken before the callback runs: under load `release` may not be set yet when the token is.
+    await waitFor(() => a.leases.token('chat:c1') !== undefined && release !== undefined);
     await expect(b.transact((tx) => tx.updateChat('c1', (state) => void (state.buyerName = 'B')))).rejects.toThrow(/другой процесс/);
     expect(b.getChat('c1')).toBeUndefined();
-    release();
+    release?.();
     await holding;
 
     // A takes the chat, then stalls (its renewals stop reaching Redis) while B takes it over.

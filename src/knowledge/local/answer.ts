@@ -11,6 +11,7 @@ import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropReasons } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
+import { namesAskedModel } from './named-models.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
@@ -164,8 +165,10 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
     const found = index.search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem });
+    const about = (hit: PassageHit): boolean =>
+      aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
     const answers = (hit: PassageHit): boolean =>
-      (aboutness === undefined || isAbout(hit.passage, aboutness)) &&
+      about(hit) &&
       holdsNumbers(hit.passage, terms, index.termsOf) &&
       namesBrands(hit, terms, index.knows) &&
       check(part, hit);
@@ -179,7 +182,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     );
     const trace = getAnswerTracer();
     if (trace !== undefined) {
-      const verdicts = found.map((hit) => ({ hit, about: aboutness === undefined || isAbout(hit.passage, aboutness), numbers: holdsNumbers(hit.passage, terms, index.termsOf), brands: namesBrands(hit, terms, index.knows), check: check(part, hit) }));
+      const verdicts = found.map((hit) => ({ hit, about: about(hit), numbers: holdsNumbers(hit.passage, terms, index.termsOf), brands: namesBrands(hit, terms, index.knows), check: check(part, hit) }));
       trace({ scope: scope.strategy, terms, threshold, verdicts, chosen: hits });
     }
     if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);

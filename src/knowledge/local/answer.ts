@@ -11,6 +11,7 @@ import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropReasons } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
+import { asksListingStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
@@ -293,7 +294,7 @@ function namesBrands(hit: PassageHit, terms: readonly string[], knows: (term: st
 // возвращается" for "Можно вернуть?"): the word often means something else, so a general document about it answers, if any.
 function isLooseMatch(hits: readonly PassageHit[], termsOf: (text: string) => string[]): boolean {
   const [term, ...others] = new Set(hits.flatMap((hit) => hit.matched.filter((matched) => !WEAK_TERMS.has(matched))));
-  if (term === undefined || others.length > 0) return false;
+  if (term === undefined || others.length > 0 || asksListingStatus(term)) return false;
   const firmly: Aboutness = { terms: [term], termsOf, lead: 2, separators: STATEMENT_SEPARATORS };
   return !hits.some((hit) => isAbout(hit.passage, firmly));
 }

@@ -55,6 +55,13 @@ const RULES: readonly PhraseRule[] = [
     side: 'before',
     reading: 'шт',
   },
+  // "Ещё продаёте?", "продаётся ещё?" ask whether the item is still for sale, as "актуально?" does ("осталось 2 шт").
+  {
+    heads: new Set(['продаете', 'продаешь', 'продается', 'продаются']),
+    cues: ['еще'],
+    side: 'both',
+    reading: 'наличие',
+  },
   // Leaving a car while visiting the shop: the documents write "парковка".
   {
     heads: new Set(['бросить', 'оставить', 'приткнуть', 'кинуть', 'бросим', 'оставим']),

@@ -11,7 +11,7 @@ import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropReasons } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
-import { asksListingStatus } from './listing-status.js';
+import { STATUS_TERM, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
@@ -77,7 +77,9 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     engine: 'local',
     strategy: listingId === undefined ? 'general' : 'cascaded',
   };
-  const parts = listQueryParts(index, query);
+  const asked = listQueryParts(index, query);
+  const statesStatus = (): boolean => index.search([STATUS_TERM], (passage) => passage.itemId === listingId).some((hit) => hit.matched.length > 0);
+  const parts = listingId === undefined ? asked : dropUnstatedStatus(asked, statesStatus);
   if (parts.length === 0) return notFound;
 
   const isGeneral = (passage: Passage): boolean => passage.itemId === undefined;

@@ -37,3 +37,29 @@ describe('readPhrases on selling', () => {
     expect(readPhrases(['кабель', 'продаете'])).toEqual(['кабель', 'продаете']);
   });
 });
+
+describe('availability asked beside the price of a listing whose documents never state it', () => {
+  let dir = '';
+  const phone = { id: 4170000001, title: 'iPhone 13 128 ГБ Midnight' };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'avito-ai-listing-status-'));
+    await writeFile(join(dir, 'item-4170000001-iphone.md'), '# iPhone 13 128 ГБ\n\nЦена 41 500 ₽. Торг только при осмотре.\n');
+    await writeFile(
+      join(dir, 'prays.csv'),
+      ['Наименование;Цена, ₽;Наличие', 'Защитное стекло 9D;490;есть', 'Автомобильный держатель;900;нет в наличии', ''].join('\n'),
+    );
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('is answered with the listing price, not price-list rows in stock', async () => {
+    const answer = await createLocalEngine({ dir }).answer({ question: 'привет) цена актуальна', listing: phone });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('41 500');
+    expect(answer.text).not.toContain('490');
+  });
+
+  it('is not answered at all when asked alone', async () => {
+    const answer = await createLocalEngine({ dir }).answer({ question: 'актуально?', listing: phone });
+    expect(answer.text).not.toContain('490');
+  });
+});

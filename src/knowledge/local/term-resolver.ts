@@ -80,7 +80,7 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
     if (noun !== undefined) return noun;
     // A Russian word of the documents before the start of a Latin name: "мастер" is the "мастерская", not Mastercard.
     const close = term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
-    return close ?? findBrand(word, bySound, { spelt: false, clipped: true });
+    return close ?? findBrand(word, bySound, { spelt: false, clipped: true }) ?? findNegated(term, counts);
   };
   return {
     resolve(term, word) {
@@ -156,6 +156,13 @@ function stripPrefixes(term: string): string[] {
 // Three sounds, or an acronym ("ссд" / SSD): shorter keys are shared by too many unrelated words.
 function isDistinctive(sound: string, word: string): boolean {
   return sound.length >= 3 || (sound.length === 2 && !/[aeiouy]/.test(word));
+}
+
+/** "Неофициал" asks the same thing as the documents' "официальный": the attribute, with or without its "не-". */
+function findNegated(term: string, counts: ReadonlyMap<string, number>): string | undefined {
+  const base = term.startsWith('не') ? term.slice(2) : '';
+  if (base.length < MIN_CLIPPED_LENGTH) return undefined;
+  return counts.has(base) ? base : findClose(base, counts);
 }
 
 // One edit away (a typo), or the same long start ("наличк" / "наличн"): the commonest such indexed term.

@@ -86,6 +86,13 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
   },
+  // The letter of a connector said aloud ("тайп си", "юсб си") is part of its name, no word of its own.
+  {
+    heads: new Set(['си', 'ц']),
+    cues: ['тайп', 'type', 'юсб', 'usb'],
+    side: 'before',
+    reading: DROPPED,
+  },
   // Leaving a car while visiting the shop: the documents write "парковка".
   {
     heads: new Set(['бросить', 'оставить', 'приткнуть', 'кинуть', 'бросим', 'оставим']),

@@ -218,6 +218,8 @@ export function transliterate(word: string): string {
 /** Letters by sound, every vowel run one "a", a final vowel dropped: "samsung"/"самсунг" → "samsang", "nike"/"найк" → "nak". */
 export function soundOf(latin: string): string {
   const sounds = latin
+    // "igh" is said "ai" ("Lightning" / "лайтнинг", "night" / "найт").
+    .replace(/igh/g, 'i')
     .replace(/sch|sh|ch|zh|ts|tz/g, 's')
     .replace(/ph/g, 'f')
     .replace(/ck|q/g, 'k')

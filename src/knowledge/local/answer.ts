@@ -11,6 +11,8 @@ import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropReasons } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
+import { STATUS_TERM, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
+import { namesAskedModel } from './named-models.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
@@ -75,7 +77,9 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     engine: 'local',
     strategy: listingId === undefined ? 'general' : 'cascaded',
   };
-  const parts = listQueryParts(index, query);
+  const asked = listQueryParts(index, query);
+  const statesStatus = (): boolean => index.search([STATUS_TERM], (passage) => passage.itemId === listingId).some((hit) => hit.matched.length > 0);
+  const parts = listingId === undefined ? asked : dropUnstatedStatus(asked, statesStatus);
   if (parts.length === 0) return notFound;
 
   const isGeneral = (passage: Passage): boolean => passage.itemId === undefined;
@@ -164,8 +168,10 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
     const found = index.search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem });
+    const about = (hit: PassageHit): boolean =>
+      aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
     const answers = (hit: PassageHit): boolean =>
-      (aboutness === undefined || isAbout(hit.passage, aboutness)) &&
+      about(hit) &&
       holdsNumbers(hit.passage, terms, index.termsOf) &&
       namesBrands(hit, terms, index.knows) &&
       check(part, hit);
@@ -179,7 +185,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     );
     const trace = getAnswerTracer();
     if (trace !== undefined) {
-      const verdicts = found.map((hit) => ({ hit, about: aboutness === undefined || isAbout(hit.passage, aboutness), numbers: holdsNumbers(hit.passage, terms, index.termsOf), brands: namesBrands(hit, terms, index.knows), check: check(part, hit) }));
+      const verdicts = found.map((hit) => ({ hit, about: about(hit), numbers: holdsNumbers(hit.passage, terms, index.termsOf), brands: namesBrands(hit, terms, index.knows), check: check(part, hit) }));
       trace({ scope: scope.strategy, terms, threshold, verdicts, chosen: hits });
     }
     if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);
@@ -290,7 +296,7 @@ function namesBrands(hit: PassageHit, terms: readonly string[], knows: (term: st
 // возвращается" for "Можно вернуть?"): the word often means something else, so a general document about it answers, if any.
 function isLooseMatch(hits: readonly PassageHit[], termsOf: (text: string) => string[]): boolean {
   const [term, ...others] = new Set(hits.flatMap((hit) => hit.matched.filter((matched) => !WEAK_TERMS.has(matched))));
-  if (term === undefined || others.length > 0) return false;
+  if (term === undefined || others.length > 0 || asksListingStatus(term)) return false;
   const firmly: Aboutness = { terms: [term], termsOf, lead: 2, separators: STATEMENT_SEPARATORS };
   return !hits.some((hit) => isAbout(hit.passage, firmly));
 }

@@ -25,6 +25,8 @@ interface PhraseRule {
 /** A word read as nothing: it says how the question is asked, not what. */
 const DROPPED = '';
 
+const PEOPLE: ReadonlySet<string> = new Set(['человек', 'человека', 'людей', 'персоны', 'персон']);
+
 const RULES: readonly PhraseRule[] = [
   // Money sent to a card or an account: the documents write "переводом", "на личные карты не переводите".
   {
@@ -54,6 +56,42 @@ const RULES: readonly PhraseRule[] = [
     number: true,
     side: 'before',
     reading: 'шт',
+  },
+  // "Ещё продаёте?", "продаётся ещё?" ask whether the item is still for sale, as "актуально?" does ("осталось 2 шт").
+  {
+    heads: new Set(['продаете', 'продаешь', 'продается', 'продаются']),
+    cues: ['еще'],
+    side: 'both',
+    reading: 'наличие',
+  },
+  // People counted are a capacity: "за ним садятся 6 человек" states what "скока человек поместится" asks, though
+  // "человек" alone is a word of asking for a person (vocabulary.ts).
+  {
+    heads: PEOPLE,
+    cues: [],
+    number: true,
+    side: 'before',
+    reading: 'персон',
+  },
+  {
+    heads: PEOPLE,
+    cues: ['скольк', 'скока', 'скоко', 'скок'],
+    side: 'before',
+    reading: 'персон',
+  },
+  // "Скока человек поместится / сядет": the verb of a capacity asks nothing beside the count.
+  {
+    heads: new Set(['поместится', 'поместятся', 'поместиться', 'влезет', 'влезут', 'усядется', 'усядутся', 'сядет', 'сядут', 'садится', 'садятся', 'вмещает']),
+    cues: ['человек', 'людей', 'персон'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // The letter of a connector said aloud ("тайп си", "юсб си") is part of its name, no word of its own.
+  {
+    heads: new Set(['си', 'ц']),
+    cues: ['тайп', 'type', 'юсб', 'usb'],
+    side: 'before',
+    reading: DROPPED,
   },
   // Leaving a car while visiting the shop: the documents write "парковка".
   {

@@ -80,7 +80,7 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
     if (noun !== undefined) return noun;
     // A Russian word of the documents before the start of a Latin name: "мастер" is the "мастерская", not Mastercard.
     const close = term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
-    return close ?? findBrand(word, bySound, { spelt: false, clipped: true });
+    return close ?? findBrand(word, bySound, { spelt: false, clipped: true }) ?? findNegated(term, counts);
   };
   return {
     resolve(term, word) {
@@ -158,6 +158,13 @@ function isDistinctive(sound: string, word: string): boolean {
   return sound.length >= 3 || (sound.length === 2 && !/[aeiouy]/.test(word));
 }
 
+/** "Неофициал" asks the same thing as the documents' "официальный": the attribute, with or without its "не-". */
+function findNegated(term: string, counts: ReadonlyMap<string, number>): string | undefined {
+  const base = term.startsWith('не') ? term.slice(2) : '';
+  if (base.length < MIN_CLIPPED_LENGTH) return undefined;
+  return counts.has(base) ? base : findClose(base, counts);
+}
+
 // One edit away (a typo), or the same long start ("наличк" / "наличн"): the commonest such indexed term.
 function findClose(term: string, counts: ReadonlyMap<string, number>): string | undefined {
   let best: string | undefined;
@@ -211,6 +218,8 @@ export function transliterate(word: string): string {
 /** Letters by sound, every vowel run one "a", a final vowel dropped: "samsung"/"самсунг" → "samsang", "nike"/"найк" → "nak". */
 export function soundOf(latin: string): string {
   const sounds = latin
+    // "igh" is said "ai" ("Lightning" / "лайтнинг", "night" / "найт").
+    .replace(/igh/g, 'i')
     .replace(/sch|sh|ch|zh|ts|tz/g, 's')
     .replace(/ph/g, 'f')
     .replace(/ck|q/g, 'k')

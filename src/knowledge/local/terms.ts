@@ -1,6 +1,7 @@
 /** Text → search terms, shared by indexing and querying so both see the same terms. */
 import { stemmer } from '@orama/stemmers/russian';
 import { readPhrases } from './phrase-reading.js';
+import { foldSeriesCode } from './series-codes.js';
 import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
 import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
@@ -98,6 +99,8 @@ function computeTerm(word: string): string | undefined {
   if (STOP_WORDS.has(word)) return undefined;
   // Single letters are initials, units or typos; single digits still mean something ("2 года").
   if (word.length === 1 && !/\p{N}/u.test(word)) return undefined;
+  const code = foldSeriesCode(word);
+  if (code !== undefined) return code;
   const concept = findConcept(word);
   if (concept !== undefined) return concept;
   if (!CYRILLIC.test(word)) return word;

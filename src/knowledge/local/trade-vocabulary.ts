@@ -173,6 +173,8 @@ const COMPUTER_RULES: readonly PrefixRule[] = [
   { term: 'шум', prefixes: ['шум'], words: ['гудит', 'гудят', 'гудел', 'гудеть', 'воет', 'жужжит'] },
   { term: 'тормоз', prefixes: ['лага', 'виснет', 'зависа', 'подвиса', 'фриз', 'глюч'] },
   { term: 'вирус', prefixes: ['вирус'] },
+  // One connector, three names: "USB-C" in price lists, "Type-C" on the box, "тайп си", "юсб" said aloud.
+  { term: 'usb', words: ['usb', 'type', 'тайп', 'тайпси', 'юсб', 'юсби'] },
   { term: 'апгрейд', prefixes: ['апгрейд', 'апгрейт', 'модерниз', 'прокач'] },
   { term: 'сборк', prefixes: ['сборк', 'собра', 'собер', 'собир'] },
   { term: 'диагностик', prefixes: ['диагност', 'продиагност'] },

@@ -1,0 +1,25 @@
+/** The thesaurus term of availability: "в наличии", "осталось", "актуально". */
+export const STATUS_TERM = 'налич';
+
+/**
+ * Whether the listing is still for sale ("актуально?", "ещё продаёте?") is answered by its own document wherever it says so
+ * ("Угловой диван Осло — новый, осталось 2 шт"): a general passage on "мебель из наличия" says nothing of this item.
+ */
+export function asksListingStatus(term: string): boolean {
+  return term === STATUS_TERM;
+}
+
+/**
+ * "Цена актуальна?" in a listing chat whose documents never state availability asks the listing's price: the listing is on
+ * sale while it is shown, so the status word is left out of every part and clause rather than answered by a price-list row
+ * saying "Наличие: есть"; a part asking nothing else drops out.
+ */
+export function dropUnstatedStatus<Part extends { terms: string[]; clauses?: Part[] }>(parts: Part[], statesStatus: () => boolean): Part[] {
+  const asks = (part: Part): boolean => part.terms.some(asksListingStatus) || (part.clauses ?? []).some(asks);
+  if (!parts.some(asks) || statesStatus()) return parts;
+  const drop = (list: readonly Part[]): Part[] =>
+    list
+      .map((part) => ({ ...part, terms: part.terms.filter((term) => !asksListingStatus(term)), ...(part.clauses === undefined ? {} : { clauses: drop(part.clauses) }) }))
+      .filter((part) => part.terms.length > 0);
+  return drop(parts);
+}

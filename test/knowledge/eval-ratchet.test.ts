@@ -17,7 +17,7 @@ const SHOPS = join(import.meta.dirname, '../../eval/shops');
  * whole. The phones and furniture shops came in at tune 42 FOUND / 3 made-up and held-out 31 / 6 (see eval/README.md).
  */
 const FLOORS = {
-  tune: { found: 217, madeUp: 10 },
+  tune: { found: 223, madeUp: 10 },
   heldout: { found: 121, madeUp: 9 },
 } as const;
 

@@ -35,7 +35,7 @@ export function buildInput(entry, listings, fallbackText) {
 }
 
 /** right | fallback | wrong (a FOUND answer without the fact or from another document) | escalated | answered | silent */
-function judge(entry, result) {
+export function judge(entry, result) {
   const silent = result.reply.trim() === '';
   const escalated = result.status === 'ESCALATION';
   const found = result.status === 'FOUND';

@@ -1,9 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalEngine } from '../../../src/knowledge/local/local-engine.js';
-import type { LocalKnowledgeEngine } from '../../../src/knowledge/local/local-engine.js';
+import { describe, expect, it } from 'vitest';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 const PRICES = [
   'Наименование;Марка;Модель / кузов;Цена, руб.',
@@ -15,26 +11,15 @@ const MOUNTING = '# Установка\n\nМожем поставить на в�
 const ENGINE = '# Двигатель G4FC\n\nПробег по одометру донора: 71 000 км. Снят с Hyundai Solaris 2014 г.в.\n';
 
 describe('a noun asked with "какой" or "входит"', () => {
-  let dir = '';
-  let engine: LocalKnowledgeEngine;
-  const ask = (question: string) => engine.answer({ question });
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'avito-ai-nouns-'));
-    await writeFile(join(dir, 'prais.csv'), PRICES);
-    await writeFile(join(dir, 'ustanovka.md'), MOUNTING);
-    await writeFile(join(dir, 'dvigatel-g4fc.md'), ENGINE);
-    engine = createLocalEngine({ dir });
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const shop = useKnowledgeFolder({ 'prais.csv': PRICES, 'ustanovka.md': MOUNTING, 'dvigatel-g4fc.md': ENGINE });
 
   it('is not answered by a passage holding the rest of its clause and not the noun', async () => {
-    expect((await ask('а cfna на поло какой пробег?')).status).toBe('NOT_FOUND');
-    expect((await ask('в шиномонтаже у партнера балансировка входит в 2000?')).status).toBe('NOT_FOUND');
+    expect((await shop.ask('а cfna на поло какой пробег?')).status).toBe('NOT_FOUND');
+    expect((await shop.ask('в шиномонтаже у партнера балансировка входит в 2000?')).status).toBe('NOT_FOUND');
   });
 
   it('is answered where the passage states it', async () => {
-    expect(await ask('а g4fc на солярис какой пробег?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('71 000 км') });
-    expect(await ask('в шиномонтаже у партнера за комплект скока?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('2 000 р.') });
+    expect(await shop.ask('а g4fc на солярис какой пробег?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('71 000 км') });
+    expect(await shop.ask('в шиномонтаже у партнера за комплект скока?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('2 000 р.') });
   });
 });

@@ -1,38 +1,29 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalEngine } from '../../../src/knowledge/engine.js';
+import { describe, expect, it } from 'vitest';
 import { carryReferents } from '../../../src/knowledge/local/back-references.js';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 describe('a question pointing back at what the message named', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'avito-ai-back-references-'));
-    await writeFile(
-      join(dir, 'vozvrat.md'),
-      [
-        '# Возврат товара и поддоны',
-        '',
-        '## Если купили лишнее',
-        '',
-        'Остались лишние мешки — примем обратно в течение 14 дней.',
-        '',
-        'Не возвращаем: вскрытые и рассыпанные мешки.',
-        '',
-        '## Залог за поддоны',
-        '',
-        'За каждый поддон берём залог 300 ₽.',
-        '',
-        'Залог возвращаем полностью, если поддон целый. Сдать можно на склад — заберём бесплатно.',
-        '',
-      ].join('\n'),
-    );
+  const shop = useKnowledgeFolder({
+    'vozvrat.md': [
+      '# Возврат товара и поддоны',
+      '',
+      '## Если купили лишнее',
+      '',
+      'Остались лишние мешки — примем обратно в течение 14 дней.',
+      '',
+      'Не возвращаем: вскрытые и рассыпанные мешки.',
+      '',
+      '## Залог за поддоны',
+      '',
+      'За каждый поддон берём залог 300 ₽.',
+      '',
+      'Залог возвращаем полностью, если поддон целый. Сдать можно на склад — заберём бесплатно.',
+      '',
+    ].join('\n'),
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('is asked of those things', async () => {
-    const answer = await createLocalEngine({ dir }).answer({ question: 'поддоны заберете и скока за них вернете' });
+    const answer = await shop.ask('поддоны заберете и скока за них вернете');
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('300 ₽');
     expect(answer.text).not.toContain('Не возвращаем');

@@ -1,33 +1,24 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalEngine } from '../../../src/knowledge/engine.js';
+import { describe, expect, it } from 'vitest';
 import { foldSeriesCode } from '../../../src/knowledge/local/series-codes.js';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 const listing = { id: 4170000002, title: 'Samsung Galaxy S23 8/256 Phantom Black' };
 
 describe('a model code the buyer types from the listing title', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'avito-ai-named-models-'));
-    await writeFile(join(dir, 'item-4170000002-samsung.txt'), 'Samsung Galaxy S23 8/256 Phantom Black\n\nЦена 46 000 руб, состояние отличное.\n');
-    await writeFile(
-      join(dir, 'prays.csv'),
-      [
-        'Наименование;Совместимость;Цена, ₽;Наличие',
-        'Защитное стекло 9D;iPhone 11 / 12 / 13 / 14;490;есть',
-        'Защитное стекло с вырезом под отпечаток;Samsung Galaxy S23;950;под заказ 2 дня',
-        'Чехол прозрачный;Samsung Galaxy S23;700;есть',
-        '',
-      ].join('\n'),
-    );
+  const shop = useKnowledgeFolder({
+    'item-4170000002-samsung.txt': 'Samsung Galaxy S23 8/256 Phantom Black\n\nЦена 46 000 руб, состояние отличное.\n',
+    'prays.csv': [
+      'Наименование;Совместимость;Цена, ₽;Наличие',
+      'Защитное стекло 9D;iPhone 11 / 12 / 13 / 14;490;есть',
+      'Защитное стекло с вырезом под отпечаток;Samsung Galaxy S23;950;под заказ 2 дня',
+      'Чехол прозрачный;Samsung Galaxy S23;700;есть',
+      '',
+    ].join('\n'),
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('picks the price-list row naming that model, in either alphabet', async () => {
     for (const question of ['стекло на с23 есть?', 'стекло на s23 есть?']) {
-      const answer = await createLocalEngine({ dir }).answer({ question, listing });
+      const answer = await shop.ask(question, listing);
       expect(answer.status).toBe('FOUND');
       expect(answer.text).toContain('950');
     }

@@ -1,27 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalEngine } from '../../../src/knowledge/engine.js';
+import { describe, expect, it } from 'vitest';
 import { dropReasons } from '../../../src/knowledge/local/reason-clauses.js';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 const STYLER = 7001;
 
 describe('a reason the buyer gives', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'avito-ai-reasons-'));
-    await writeFile(
-      join(dir, `item-${STYLER}-fen.md`),
-      '---\ntitle: Фен-стайлер Dreame, как Dyson Airwrap\n---\n\nСразу честно: это НЕ Dyson, это Dreame.\n\nЦена: 14 900 ₽.\n',
-    );
-    await writeFile(join(dir, 'vozvrat.md'), '# Возврат\n\nДеньги возвращаю в течение 3 дней после фото брака.\n');
+  const shop = useKnowledgeFolder({
+    [`item-${STYLER}-fen.md`]: '---\ntitle: Фен-стайлер Dreame, как Dyson Airwrap\n---\n\nСразу честно: это НЕ Dyson, это Dreame.\n\nЦена: 14 900 ₽.\n',
+    'vozvrat.md': '# Возврат\n\nДеньги возвращаю в течение 3 дней после фото брака.\n',
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('is no question: its words do not choose the passage', async () => {
-    const engine = createLocalEngine({ dir });
-    const answer = await engine.answer({ question: 'это дайсон или нет а то на фото один в один', listing: { id: STYLER } });
+    const answer = await shop.ask('это дайсон или нет а то на фото один в один', { id: STYLER });
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('НЕ Dyson');
     expect(answer.sources).toEqual([`item-${STYLER}-fen.md`]);

@@ -4,23 +4,17 @@
 // Tuning half only: the held-out half is never read case by case.
 //
 //   npm run build && node bench/eval-filters.mjs
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildInput, fold, listShops, readCases, readListings, runEval } from './eval-lib.mjs';
+import { buildInput, fold, listShops, loadBuiltDeps, readCases, readListings, runEval } from './eval-lib.mjs';
 import { ROOT } from './lib.mjs';
 
-const { composeReply } = await import(join(ROOT, 'dist/core/answer.js'));
-const { createEscalationMatcher } = await import(join(ROOT, 'dist/core/escalation.js'));
-const { resolveConfig } = await import(join(ROOT, 'dist/config/config.js'));
-const { createLocalEngine } = await import(join(ROOT, 'dist/knowledge/local/local-engine.js'));
+const deps = await loadBuiltDeps(ROOT);
+const { createLocalEngine, settings } = deps;
 const { setAnswerTracer } = await import(join(ROOT, 'dist/knowledge/local/answer-trace.js'));
 
 const SHOPS_DIR = join(ROOT, 'eval/shops');
-const settings = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) }).responder;
-const escalation = createEscalationMatcher(settings.escalationPhrases);
 const shops = listShops(SHOPS_DIR);
-const { failures } = await runEval(SHOPS_DIR, { composeReply, createLocalEngine, escalation, settings }, { shops, splits: ['tune'] });
+const { failures } = await runEval(SHOPS_DIR, deps, { shops, splits: ['tune'] });
 const wrong = failures.filter((failure) => failure.verdict === 'wrong');
 
 /** What kept a passage holding the facts from answering, in one scope's trace. */

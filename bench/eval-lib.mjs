@@ -1,9 +1,24 @@
 // Scoring of the evaluation sets (eval/shops), shared by bench/eval.mjs and the suite's ratchet test: each case goes
 // through composeReply (what `ask` and the daemon do) and its verdict is counted per shop and half.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const SPLITS = ['tune', 'heldout'];
+
+/**
+ * What runEval needs, from the build of the checkout at `root` (this one, or a baseline's for eval-reach): composeReply,
+ * createLocalEngine, the escalation matcher and the responder's settings. Defaults only: the figures are what a seller
+ * gets without touching the settings.
+ */
+export async function loadBuiltDeps(root) {
+  const { composeReply } = await import(join(root, 'dist/core/answer.js'));
+  const { createEscalationMatcher } = await import(join(root, 'dist/core/escalation.js'));
+  const { resolveConfig } = await import(join(root, 'dist/config/config.js'));
+  const { createLocalEngine } = await import(join(root, 'dist/knowledge/local/local-engine.js'));
+  const settings = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) }).responder;
+  return { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings };
+}
 
 /** Case-insensitive, ё = е, spaces (incl. no-break) collapsed: how a fragment is looked for in an answer. */
 export function fold(text) {
@@ -35,7 +50,7 @@ export function buildInput(entry, listings, fallbackText) {
 }
 
 /** right | fallback | wrong (a FOUND answer without the fact or from another document) | escalated | answered | silent */
-export function judge(entry, result) {
+function judge(entry, result) {
   const silent = result.reply.trim() === '';
   const escalated = result.status === 'ESCALATION';
   const found = result.status === 'FOUND';
@@ -92,9 +107,9 @@ export function listShops(shopsDir) {
 
 /**
  * `deps`: composeReply, createLocalEngine, escalation (a matcher) and settings (the responder's). Returns
- * `{ shops: {shop: {split: tally}}, totals: {split: tally}, failures }`.
+ * `{ shops: {shop: {split: tally}}, totals: {split: tally}, failures }`; `onAnswer(entry, result, verdict)` sees every case.
  */
-export async function runEval(shopsDir, deps, { shops = listShops(shopsDir), splits = SPLITS } = {}) {
+export async function runEval(shopsDir, deps, { shops = listShops(shopsDir), splits = SPLITS, onAnswer } = {}) {
   const report = { shops: {}, totals: {} };
   const failures = [];
   for (const split of splits) report.totals[split] = emptyTally();
@@ -111,6 +126,7 @@ export async function runEval(shopsDir, deps, { shops = listShops(shopsDir), spl
         settings: deps.settings,
       });
       const verdict = judge(entry, result);
+      onAnswer?.(entry, result, verdict);
       count(report.shops[shop][entry.split], entry, verdict);
       if (verdict !== 'right') {
         failures.push({ shop, split: entry.split, id: entry.id, expect: entry.expect, verdict, text: entry.text, status: result.status, reply: result.reply, sources: result.sources });

@@ -4,25 +4,19 @@
 // of the expected facts came back, and from the expected document or not.
 //
 //   npm run build && node bench/eval-misses.mjs [--split tune|heldout]
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fold, listShops, readCases, runEval } from './eval-lib.mjs';
+import { fold, listShops, loadBuiltDeps, readCases, runEval } from './eval-lib.mjs';
 import { ROOT, readArgs } from './lib.mjs';
 
-const { composeReply } = await import(join(ROOT, 'dist/core/answer.js'));
-const { createEscalationMatcher } = await import(join(ROOT, 'dist/core/escalation.js'));
-const { resolveConfig } = await import(join(ROOT, 'dist/config/config.js'));
-const { createLocalEngine } = await import(join(ROOT, 'dist/knowledge/local/local-engine.js'));
+const deps = await loadBuiltDeps(ROOT);
+const { createLocalEngine } = deps;
 
 const args = readArgs(process.argv.slice(2));
 const SHOPS_DIR = join(ROOT, 'eval/shops');
 const SPLITS = args.split === undefined ? ['tune', 'heldout'] : [args.split];
-const settings = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) }).responder;
-const escalation = createEscalationMatcher(settings.escalationPhrases);
 
 const shops = listShops(SHOPS_DIR);
-const { failures } = await runEval(SHOPS_DIR, { composeReply, createLocalEngine, escalation, settings }, { shops, splits: SPLITS });
+const { failures } = await runEval(SHOPS_DIR, deps, { shops, splits: SPLITS });
 const cases = new Map(shops.flatMap((shop) => readCases(SHOPS_DIR, shop).map((entry) => [entry.id, { ...entry, shop }])));
 const engines = new Map(shops.map((shop) => [shop, createLocalEngine({ dir: join(SHOPS_DIR, shop, 'knowledge') })]));
 

@@ -2,18 +2,10 @@
 // engine answers right alone, joined with "? ", " и ", ", " or a bare space. Scored: both questions' facts in the answer.
 //
 //   npm run build && node bench/eval-pairs.mjs [--show ,]   (--show <joint>: print the misses of that joint)
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
-const { readCases, readListings, buildInput, fold, listShops } = await import('./eval-lib.mjs');
-const { composeReply } = await import(join(ROOT, 'dist/core/answer.js'));
-const { createEscalationMatcher } = await import(join(ROOT, 'dist/core/escalation.js'));
-const { resolveConfig } = await import(join(ROOT, 'dist/config/config.js'));
-const { createLocalEngine } = await import(join(ROOT, 'dist/knowledge/local/local-engine.js'));
-const config = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'pairs-')) });
-const settings = config.responder;
-const escalation = createEscalationMatcher(settings.escalationPhrases);
+const { readCases, readListings, buildInput, fold, listShops, loadBuiltDeps } = await import('./eval-lib.mjs');
+const { composeReply, createLocalEngine, escalation, settings } = await loadBuiltDeps(ROOT);
 const SHOPS = join(ROOT, 'eval/shops');
 const JOINTS = [['?', '? '], ['и', ' и '], [',', ', '], ['space', ' ']];
 const strip = (t) => t.trim().replace(/[?!.\s]+$/u, '');

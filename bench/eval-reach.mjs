@@ -5,10 +5,9 @@
 //
 //   npm run build && node bench/eval-reach.mjs --base <another checkout, built>
 //   e.g.  git worktree add /tmp/base <commit> && (cd /tmp/base && npm ci && npm run build)
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SPLITS, buildInput, judge, listShops, readCases, readListings } from './eval-lib.mjs';
+import { SPLITS, loadBuiltDeps, runEval } from './eval-lib.mjs';
 import { ROOT, readArgs } from './lib.mjs';
 
 const args = readArgs(process.argv.slice(2));
@@ -20,21 +19,10 @@ const SHOPS_DIR = join(ROOT, 'eval/shops');
 
 /** The reply and verdict of every message, by case id, as the build in `root` gives them. */
 async function answerAll(root) {
-  const { composeReply } = await import(join(root, 'dist/core/answer.js'));
-  const { createEscalationMatcher } = await import(join(root, 'dist/core/escalation.js'));
-  const { resolveConfig } = await import(join(root, 'dist/config/config.js'));
-  const { createLocalEngine } = await import(join(root, 'dist/knowledge/local/local-engine.js'));
-  const settings = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-reach-')) }).responder;
-  const escalation = createEscalationMatcher(settings.escalationPhrases);
   const answers = new Map();
-  for (const shop of listShops(SHOPS_DIR)) {
-    const engine = createLocalEngine({ dir: join(SHOPS_DIR, shop, 'knowledge') });
-    const listings = readListings(SHOPS_DIR, shop);
-    for (const entry of readCases(SHOPS_DIR, shop)) {
-      const result = await composeReply(buildInput(entry, listings, settings.fallbackText), { engine, escalation, settings });
-      answers.set(entry.id, { split: entry.split, reply: JSON.stringify([result.status, result.reply, result.sources]), right: judge(entry, result) === 'right' });
-    }
-  }
+  const record = (entry, result, verdict) =>
+    answers.set(entry.id, { split: entry.split, reply: JSON.stringify([result.status, result.reply, result.sources]), right: verdict === 'right' });
+  await runEval(SHOPS_DIR, await loadBuiltDeps(root), { onAnswer: record });
   return answers;
 }
 

@@ -3,16 +3,11 @@
 // scored against what the shop's documents hold. Tune on the "tune" half; the "heldout" half is the measure.
 //
 //   npm run build && node bench/eval.mjs [--shop apparel] [--split tune|heldout] [--failures] [--json]
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listShops, runEval } from './eval-lib.mjs';
+import { listShops, loadBuiltDeps, runEval } from './eval-lib.mjs';
 import { ROOT, readArgs } from './lib.mjs';
 
-const { composeReply } = await import(join(ROOT, 'dist/core/answer.js'));
-const { createEscalationMatcher } = await import(join(ROOT, 'dist/core/escalation.js'));
-const { resolveConfig } = await import(join(ROOT, 'dist/config/config.js'));
-const { createLocalEngine } = await import(join(ROOT, 'dist/knowledge/local/local-engine.js'));
+const deps = await loadBuiltDeps(ROOT);
 
 const BOOLEAN_FLAGS = new Set(['--failures', '--json']);
 const flags = new Set(process.argv.slice(2).filter((arg) => BOOLEAN_FLAGS.has(arg)));
@@ -20,10 +15,6 @@ const args = readArgs(process.argv.slice(2).filter((arg) => !BOOLEAN_FLAGS.has(a
 const SHOPS_DIR = join(ROOT, 'eval/shops');
 const SPLITS = args.split === undefined ? ['tune', 'heldout'] : [args.split];
 
-// Defaults only: the figures are what a seller gets without touching the settings.
-const config = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
-const settings = config.responder;
-const escalation = createEscalationMatcher(settings.escalationPhrases);
 
 const percent = ([right, all]) => (all === 0 ? '   —' : `${((100 * right) / all).toFixed(0).padStart(3)}%`);
 const ratio = ([right, all]) => `${right}/${all}`.padStart(7);
@@ -42,7 +33,7 @@ function formatRow(name, tally) {
 }
 
 const shops = args.shop ? [args.shop] : listShops(SHOPS_DIR);
-const { failures, ...report } = await runEval(SHOPS_DIR, { composeReply, createLocalEngine, escalation, settings }, { shops, splits: SPLITS });
+const { failures, ...report } = await runEval(SHOPS_DIR, deps, { shops, splits: SPLITS });
 
 if (flags.has('--json')) {
   console.log(JSON.stringify({ ...report, failures }, null, 2));

@@ -7,7 +7,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
-import { splitSentences } from './passages.js';
+import { readWholeText, splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOptions } from './named-options.js';
@@ -286,5 +286,5 @@ function findAlternatives(question: string, resolveText: (text: string) => strin
 function answersAlternative(alternative: Alternative, part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[], listingId: number | undefined): boolean {
   if (part.terms.length === 0 || !part.terms.every((term) => alternative.asked.has(term))) return true;
   if (part.naming.includes(alternative.subject) && hit.passage.itemId !== undefined && hit.passage.itemId === listingId) return true;
-  return termsOf(`${hit.passage.title}\n${hit.passage.headings.join('\n')}\n${hit.passage.text}`).includes(alternative.subject);
+  return termsOf(readWholeText(hit.passage)).includes(alternative.subject);
 }

@@ -6,7 +6,7 @@ import { listDashedRanges, listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
 import type { Passage } from './passages.js';
-import { splitSentences } from './passages.js';
+import { readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropReasons } from './reason-clauses.js';
@@ -170,11 +170,9 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const found = index.search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem });
     const about = (hit: PassageHit): boolean =>
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
-    const answers = (hit: PassageHit): boolean =>
-      about(hit) &&
-      holdsNumbers(hit.passage, terms, index.termsOf) &&
-      namesBrands(hit, terms, index.knows) &&
-      check(part, hit);
+    const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf);
+    const brands = (hit: PassageHit): boolean => namesBrands(hit, terms, index.knows);
+    const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && check(part, hit);
     const hits = preferStated(
       preferNamed(
         found.filter((hit) => hit.coverage >= threshold && answers(hit)),
@@ -185,7 +183,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     );
     const trace = getAnswerTracer();
     if (trace !== undefined) {
-      const verdicts = found.map((hit) => ({ hit, about: about(hit), numbers: holdsNumbers(hit.passage, terms, index.termsOf), brands: namesBrands(hit, terms, index.knows), check: check(part, hit) }));
+      const verdicts = found.map((hit) => ({ hit, about: about(hit), numbers: numbers(hit), brands: brands(hit), check: check(part, hit) }));
       trace({ scope: scope.strategy, terms, threshold, verdicts, chosen: hits });
     }
     if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);
@@ -271,7 +269,7 @@ function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text
   const numbers = terms.filter((term, at) => /^\d+\.\d+$/.test(term) || (/^\d+$/.test(term) && isMeasureWord(terms[at + 1])));
   if (numbers.length === 0) return true;
   const unitAfter = (number: string): string => terms[terms.indexOf(number) + 1] ?? '';
-  const stated = new Set(termsOf(`${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`));
+  const stated = new Set(termsOf(readWholeText(passage)));
   const ranges = [...listDashedRanges(passage.text), ...listWordedRanges(passage.text)];
   const holds = (number: string): boolean => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to);
   const listsOthers = (number: string): boolean => listAskedValues(terms).some((asked) => asked.number === number && listsOtherValues(passage, asked, termsOf));

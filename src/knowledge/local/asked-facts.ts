@@ -9,6 +9,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import type { CheckedPart } from './answer-check.js';
 import { listDashedRanges, listWordedRanges } from './bounds.js';
 import type { Passage } from './passages.js';
+import { readWholeText } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
@@ -99,7 +100,7 @@ function statesMeasure(measure: Measure, part: CheckedPart, hit: PassageHit, ter
 }
 
 function holdsNumber(passage: Passage, value: number, termsOf: (text: string) => string[]): boolean {
-  const text = `${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`;
+  const text = readWholeText(passage);
   if (termsOf(text).includes(String(value))) return true;
   const ranges = [...listDashedRanges(text), ...listWordedRanges(passage.text)];
   return ranges.some(([from = NaN, to = NaN]) => value >= from && value <= to);

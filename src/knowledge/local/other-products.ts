@@ -5,6 +5,7 @@
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
 import type { Passage } from './passages.js';
+import { readWholeText } from './passages.js';
 import type { PassageHit } from './search.js';
 import { LATIN_NAME } from './terms.js';
 
@@ -34,7 +35,7 @@ export function findOtherProducts(index: ProductIndex, query: KnowledgeQuery): O
     const terms = index.resolveText(sentence);
     const names = terms.filter((term) => LATIN_NAME.test(term) && index.knows(term));
     if (names.length === 0) continue;
-    named ??= new Set(index.termsOf([listing.title ?? '', ...own.map((passage) => `${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`)].join('\n')));
+    named ??= new Set(index.termsOf([listing.title ?? '', ...own.map(readWholeText)].join('\n')));
     const others = names.filter((term) => !named?.has(term));
     if (others.length === 0) continue;
     const clauses = sentence.split(/\s+и\s+|,/u).map((clause) => index.resolveText(clause));

@@ -16,6 +16,11 @@ export interface Passage {
   tableHeader?: string;
 }
 
+/** The passage with its document's title and its headings above it: what it states, read with what it is under. */
+export function readWholeText(passage: Passage): string {
+  return `${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`;
+}
+
 export const MAX_PASSAGE_LENGTH = 800;
 const LEAD_PARAGRAPH_LENGTH = 150;
 

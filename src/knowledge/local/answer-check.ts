@@ -5,12 +5,13 @@
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
 import { createAskedFactCheck } from './asked-facts.js';
+import { holdsQuestionWord } from './clause-questions.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { readWholeText, splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
-import { findUnknownOptions } from './named-options.js';
+import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceComparison, findPriceComparatives } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
@@ -39,7 +40,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const comparatives = findPriceComparatives(question, index.resolveText);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
-  const options = findUnknownOptions(question, index, (term) => WEAK_TERMS.has(term) || CITY_TERMS.has(term));
+  const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
+  const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance, holdsQuestionWord)]);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const ownBrand = findOwnBrand(index, query);
   const others = findOtherProducts(index, query);

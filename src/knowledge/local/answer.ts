@@ -9,7 +9,7 @@ import type { Passage } from './passages.js';
 import { readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
-import { dropReasons } from './reason-clauses.js';
+import { dropCircumstances, dropReasons } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
 import { STATUS_TERM, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
@@ -353,7 +353,7 @@ export interface QueryPart {
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? dropReasons(dropRefusals(query.question)) : '';
+  const question = typeof query.question === 'string' ? dropCircumstances(dropReasons(dropRefusals(query.question)), holdsQuestionWord) : '';
   return listQuestionTerms(question, identityTerms(index, query), index.resolveText);
 }
 

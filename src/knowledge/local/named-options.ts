@@ -4,6 +4,7 @@
  * it, however well the question's other words match ("СДЭК", "доставка", "пункт выдачи"): the passage answers for the
  * options it names, not for the buyer's.
  */
+import { VERB_FORM } from './search.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 
@@ -36,4 +37,36 @@ export function findUnknownOptions(question: string, index: OptionIndex, isCircu
     }
   });
   return options;
+}
+
+/**
+ * "фасады из шпона делаете?", "патину на фасадах мдф делаете": a question whether the shop does or sells something names
+ * that thing, and where the documents never use its word they cannot say yes, however well the rest matches ("фасады",
+ * "МДФ"). Nor no: the part falls back, and the seller answers. Only the stretch of words around the verb is read, up to a
+ * comma, "и"/"или"/"а" or a question word, where another question may begin ("рауплюс можно? под скос сделаете шкаф").
+ */
+const OFFER_VERB = /^(?:с?дела(?:ете|ешь|ют)|прода(?:ете|ешь|ют)|став(?:ите|ишь)|устанавлива(?:ете|ешь)|ремонтиру(?:ете|ешь)|чин(?:ите|ишь)|изготавлива(?:ете|ешь)|производ(?:ите|ишь)|шь(?:ете|ешь))$/u;
+const STRETCH_END = /[?!.\n,;:…]+|\s(?:и|или|а)\s/u;
+
+export function findUnknownOffers(question: string, index: OptionIndex, isCircumstance: (term: string) => boolean, asks: (word: string) => boolean): Set<string> {
+  const offers = new Set<string>();
+  for (const stretch of normalizeText(question).split(STRETCH_END)) {
+    const words = splitWords(stretch);
+    let start = 0;
+    for (let end = 0; end <= words.length; end += 1) {
+      const word = words[end];
+      if (word !== undefined && !asks(word)) continue;
+      const between = words.slice(start, end);
+      start = end + 1;
+      if (!between.some((each) => OFFER_VERB.test(each))) continue;
+      for (const each of between) {
+        if (OFFER_VERB.test(each) || VERB_FORM.test(each)) continue;
+        for (const term of index.resolveText(each)) {
+          if (index.knows(term) || /^\p{N}/u.test(term) || UNIT_TERMS.has(term) || WEEKDAY_TERMS.has(term) || isCircumstance(term)) continue;
+          offers.add(term);
+        }
+      }
+    }
+  }
+  return offers;
 }

@@ -24,3 +24,21 @@ export function dropReasons(question: string): string {
   }
   return text;
 }
+
+/** The buyer speaking of what he has: "у меня кухня 3 метра", "у нас в городе только КИТ". */
+const OWN_CIRCUMSTANCE = /(?:^|[^а-яё])у\s+(?:меня|нас)(?![а-яё])/u;
+/** A sentence with its end mark, or the last one without. */
+const SENTENCE = /[^.!?\n…]*(?:[.!?\n…]+|$)/gu;
+
+/**
+ * "фасады из шпона делаете? кухня 3 метра у меня": a sentence telling what the buyer has, asking nothing (no question
+ * mark, no question word), is the buyer's story beside the question, not a question for the documents: its words ("кухня",
+ * "3 метра") would be answered from whatever passage holds them. It drops out where another sentence remains.
+ */
+export function dropCircumstances(question: string, asks: (sentence: string) => boolean): string {
+  const sentences = (question.match(SENTENCE) ?? []).filter((sentence) => sentence.trim() !== '');
+  const isCircumstance = (sentence: string): boolean =>
+    !sentence.includes('?') && !asks(sentence) && OWN_CIRCUMSTANCE.test(sentence.toLowerCase().replaceAll('ё', 'е'));
+  const kept = sentences.filter((sentence) => !isCircumstance(sentence));
+  return kept.length > 0 && kept.length < sentences.length ? kept.join(' ').trim() : question;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { findUnknownOffers } from '../../../src/knowledge/local/named-options.js';
+import { dropCircumstances } from '../../../src/knowledge/local/reason-clauses.js';
+import { holdsQuestionWord } from '../../../src/knowledge/local/clause-questions.js';
+import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+
+const KITCHEN = 7301;
+
+const documents = {
+  [`item-${KITCHEN}-kuhni.md`]: [
+    '---',
+    'title: Кухни на заказ',
+    '---',
+    '',
+    '## Фасады',
+    '',
+    'Фасады МДФ в плёнке ПВХ (матовые, под дерево) — от 34 000 р. за пог. м. МДФ эмаль, любой цвет по RAL — от 46 000 р.',
+    '',
+    '## Фурнитура',
+    '',
+    'Фурнитура стандарт — Boyard (петли и направляющие с доводчиком). По желанию ставим Blum, доплата по количеству петель.',
+    '',
+    '## Сроки',
+    '',
+    'Кухню длиной до 3 метров делаем за 25 рабочих дней.',
+  ].join('\n'),
+};
+
+describe('a question whether the shop does or sells a thing the documents never name', () => {
+  const shop = useKnowledgeFolder(documents);
+
+  it('falls back, however well its other words match ("фасады", "МДФ")', async () => {
+    for (const question of ['фасады из шпона делаете?', 'патину на фасадах мдф делаете', 'фасады из массива продаете?']) {
+      expect((await shop.ask(question, { id: KITCHEN })).status, question).toBe('NOT_FOUND');
+    }
+  });
+
+  it('is answered where the documents name the thing', async () => {
+    const answer = await shop.ask('эмаль на фасадах делаете?', { id: KITCHEN });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('МДФ эмаль');
+    expect((await shop.ask('блюм ставите?', { id: KITCHEN })).text).toContain('Blum');
+  });
+});
+
+describe('findUnknownOffers', () => {
+  const index = buildPassageIndex([
+    { id: 0, document: 'uslugi.md', title: 'Услуги', headings: [], text: 'Чистка ноутбука с заменой термопасты — 2 500 ₽.', position: 0 },
+  ]);
+  const none = (): boolean => false;
+
+  it('reads the unknown words of the sentence that asks for an offer, and only of it', () => {
+    expect([...findUnknownOffers('макбук почистите? гравировку делаете?', index, none, holdsQuestionWord)]).toEqual(['гравировк']);
+    expect([...findUnknownOffers('чистку ноутбука делаете?', index, none, holdsQuestionWord)]).toEqual([]);
+    expect([...findUnknownOffers('гравировка сколько стоит', index, none, holdsQuestionWord)]).toEqual([]);
+  });
+
+  it('stops at a comma, "и" or a question word, where another question may begin', () => {
+    expect([...findUnknownOffers('гравировка можно? чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
+    expect([...findUnknownOffers('гравировка можно чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
+    expect([...findUnknownOffers('гравировка, и чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
+    expect([...findUnknownOffers('гравировку и чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
+  });
+});
+
+describe('the buyer telling his circumstance beside a question', () => {
+  const shop = useKnowledgeFolder(documents);
+
+  it('is no question of its own: nothing is quoted for "кухня 3 метра у меня"', async () => {
+    const answer = await shop.ask('фасады из шпона делаете? кухня 3 метра у меня', { id: KITCHEN });
+    expect(answer.status).toBe('NOT_FOUND');
+  });
+
+  it('leaves the question beside it answered', async () => {
+    const answer = await shop.ask('у меня кухня 3 метра. сколько по срокам делаете?', { id: KITCHEN });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('25 рабочих дней');
+  });
+
+  it('drops a sentence only where another remains, and never one with a question word or mark', () => {
+    expect(dropCircumstances('шпон делаете? кухня 3 метра у меня', holdsQuestionWord)).toBe('шпон делаете?');
+    expect(dropCircumstances('у нас в городе только кит. цена', holdsQuestionWord)).toBe('цена');
+    expect(dropCircumstances('у меня кухня 3 метра', holdsQuestionWord)).toBe('у меня кухня 3 метра');
+    expect(dropCircumstances('у меня кухня 3 метра? цена', holdsQuestionWord)).toBe('у меня кухня 3 метра? цена');
+    expect(dropCircumstances('у меня сколько ждать. цена', holdsQuestionWord)).toBe('у меня сколько ждать. цена');
+    expect(dropCircumstances('у меня каре, норм будет крутить и доставка?', holdsQuestionWord)).toBe('у меня каре, норм будет крутить и доставка?');
+  });
+});

@@ -122,7 +122,11 @@ export function isRefusal(clause: string): boolean {
 
 /** Lower case, ё as е: how every rule here spells words. */
 export function normalizeText(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е');
+  // "позовите кого нибудь": typed on a phone the hyphen is often left out.
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/(?<![а-яa-z])(кто|кого|кому|кем)\s+(нибудь|либо|то)(?![а-яa-z])/gu, '$1-$2');
 }
 
 function readSentences(text: string): Word[][] {

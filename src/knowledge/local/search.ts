@@ -121,7 +121,8 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);
       const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || !VERB_FORM.test(word));
       const keep = asked.length > 0 && asked.every(({ term }) => isKnown(term)) ? asked : read;
-      return [...new Set(keep.map(({ term }) => term))];
+      // A size no document states ("дом 10 на 12", "навес 4х6") is the buyer's own: its numbers are read as before.
+      return [...new Set(keep.map(({ term }) => term).filter((term) => !term.includes('×') || counts.has(term)))];
     },
     search(terms, filter, ranking = [], options = {}) {
       const weak = options.citiesWeak ? (term: string) => WEAK_TERMS.has(term) || CITY_TERMS.has(term) : (term: string) => WEAK_TERMS.has(term);

@@ -6,7 +6,8 @@ import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
 import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-const WORD = /[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
+const WORD = /\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+|[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
+const SIZE = /^\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+$/u;
 
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
@@ -23,6 +24,8 @@ export function normalizeText(text: string): string {
   if (/б[/.\s]у/.test(normalized)) normalized = normalized.replace(/(?<![\p{L}\p{N}])б\s?[/.]?\s?у\.?(?![\p{L}\p{N}])/gu, 'бу');
   // Sizes are typed with any cross ("600х300х200" with a Cyrillic letter, "600x300", "600*300"): read as "600×300×200".
   if (/\d\s?[xх*]\s?\d/.test(normalized)) normalized = normalized.replace(/(?<=\p{N})\s?[xх*]\s?(?=\p{N})/gu, '×');
+  // …and said with "на" by buyers ("3 на 6", "160 на 200").
+  if (/\d на \d/.test(normalized)) normalized = normalized.replace(/(?<=(?<![\p{N}.,%])\p{N}{1,4}) на (?=\p{N}{1,4}(?![\p{N}.,%]))/gu, '×');
   return normalized;
 }
 
@@ -52,6 +55,9 @@ export function tokenizeWords(normalized: string): string[] {
     } else if (PRICE_VERBS.has(word)) {
       // Otherwise it says what is fitted ("какой ссд стоит?"): no term of its own.
       if (isPriceContext(words[at - 1], next)) tokens.push('цена');
+    } else if (SIZE.test(word)) {
+      // "3×6" is one size, and each of its numbers still a measure of its own ("длина 6 м").
+      tokens.push(word, ...word.split('×'));
     } else {
       tokens.push(word);
       // "XV50", "R16", "D500": a series letter and the number buyers say alone ("камри 50", "диски 16").

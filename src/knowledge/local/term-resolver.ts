@@ -76,7 +76,7 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
       const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
       if (found !== undefined) return found;
     }
-    const noun = findNounCase(word, counts);
+    const noun = findNounCase(word, counts) ?? findPlainForm(word, counts);
     if (noun !== undefined) return noun;
     // A Russian word of the documents before the start of a Latin name: "мастер" is the "мастерская", not Mastercard.
     const close = term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
@@ -139,6 +139,30 @@ function findNounCase(word: string, counts: ReadonlyMap<string, number>): string
   for (const form of [`${stem}я`, `${stem}ю`]) {
     const term = termOf(form);
     if (term !== undefined && counts.has(term)) return term;
+  }
+  return undefined;
+}
+
+/**
+ * A young animal and a diminutive change the noun's stem, and Snowball keeps the change: "котёнка" / "котят", "рыбок" /
+ * "рыб", "скидочку" / "скидка", "размерчик" / "размер". The plain noun's term, where the documents hold it.
+ */
+const STEM_CHANGES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/^(.{2,})[ео]н(?:ок|к[аеиоуы]|ком|кам|ками|ках)$/u, ['ята', 'ятам', 'ят', 'ата', 'ат']],
+  [/^(.{2,})[яа]т(?:а|ам|ами|ах)?$/u, ['енок', 'онок']],
+  [/^(.{3,})[ое]чк[аеиоуы]?$/u, ['ка']],
+  [/^(.{3,})ь?чик(?:а|у|ом|и|ов|ам|ами|ах)?$/u, ['']],
+  [/^(.{3,})(?:ок|к[аеиоуы]|кой|кам|ками|ках)$/u, ['а', 'о', '']],
+];
+
+function findPlainForm(word: string, counts: ReadonlyMap<string, number>): string | undefined {
+  for (const [pattern, endings] of STEM_CHANGES) {
+    const base = pattern.exec(word)?.[1];
+    if (base === undefined) continue;
+    for (const ending of endings) {
+      const term = termOf(base + ending);
+      if (term !== undefined && term.length >= 3 && counts.has(term)) return term;
+    }
   }
   return undefined;
 }

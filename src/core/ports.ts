@@ -50,6 +50,11 @@ export interface KnowledgeAnswer {
   model?: string;
   /** Why a model's reply was not let through (the grounding check), for `ask` and the log. */
   refusal?: string;
+  /**
+   * NOT_FOUND (local): the question's words no document of the shop uses, as the buyer typed them (lower case, in order):
+   * what the seller can add to a document, in these words. Absent when there are none, or the engine cannot tell.
+   */
+  unknownWords?: string[];
 }
 
 export interface SyncReport {

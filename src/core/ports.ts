@@ -165,6 +165,8 @@ export interface PendingReply {
   sendingSince?: number;
   /** When a send failed without telling whether it reached Avito (timeout, reset). */
   ambiguousAt?: number;
+  /** NOT_FOUND: the engine's `unknownWords`, kept so that the seller's notice names them after a restart too. */
+  unknownWords?: string[];
 }
 
 export interface DialogRecord {
@@ -243,7 +245,17 @@ export interface StoreTransaction {
 }
 
 export type Notification =
-  | { kind: 'answer'; chatId: string; listing?: Listing; question: string; answer: string; status: DialogStatus; sources: string[] }
+  | {
+      kind: 'answer';
+      chatId: string;
+      listing?: Listing;
+      question: string;
+      answer: string;
+      status: DialogStatus;
+      sources: string[];
+      /** NOT_FOUND: the question's words no document uses, where the engine names them (see KnowledgeAnswer). */
+      unknownWords?: string[];
+    }
   | { kind: 'escalation'; chatId: string; listing?: Listing; message: string; lastBotAnswer?: string }
   | { kind: 'takeover'; chatId: string; listing?: Listing; message: string }
   | { kind: 'non-text'; chatId: string; listing?: Listing; messageType: string; message: ChatMessage }

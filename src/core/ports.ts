@@ -50,6 +50,11 @@ export interface KnowledgeAnswer {
   model?: string;
   /** Why a model's reply was not let through (the grounding check), for `ask` and the log. */
   refusal?: string;
+  /**
+   * NOT_FOUND (local): the question's words no document of the shop uses, as the buyer typed them (lower case, in order):
+   * what the seller can add to a document, in these words. Absent when there are none, or the engine cannot tell.
+   */
+  unknownWords?: string[];
 }
 
 export interface SyncReport {
@@ -160,6 +165,8 @@ export interface PendingReply {
   sendingSince?: number;
   /** When a send failed without telling whether it reached Avito (timeout, reset). */
   ambiguousAt?: number;
+  /** NOT_FOUND: the engine's `unknownWords`, kept so that the seller's notice names them after a restart too. */
+  unknownWords?: string[];
 }
 
 export interface DialogRecord {
@@ -238,7 +245,17 @@ export interface StoreTransaction {
 }
 
 export type Notification =
-  | { kind: 'answer'; chatId: string; listing?: Listing; question: string; answer: string; status: DialogStatus; sources: string[] }
+  | {
+      kind: 'answer';
+      chatId: string;
+      listing?: Listing;
+      question: string;
+      answer: string;
+      status: DialogStatus;
+      sources: string[];
+      /** NOT_FOUND: the question's words no document uses, where the engine names them (see KnowledgeAnswer). */
+      unknownWords?: string[];
+    }
   | { kind: 'escalation'; chatId: string; listing?: Listing; message: string; lastBotAnswer?: string }
   | { kind: 'takeover'; chatId: string; listing?: Listing; message: string }
   | { kind: 'non-text'; chatId: string; listing?: Listing; messageType: string; message: ChatMessage }

@@ -410,6 +410,7 @@ async function compose(deps: ResponderDeps, look: Look, question: string, option
 
 function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecision, question: string, plan: Extract<ReplyPlan, { kind: 'reply' }>): PendingReply {
   const newest = decision.analysis.inquiry.at(-1)!;
+  const unknownWords = plan.status === 'NOT_FOUND' ? (plan.answer?.unknownWords ?? []) : [];
   return {
     id: `${chatId}:${newest.id}`,
     chatId,
@@ -422,6 +423,7 @@ function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecisio
     sentIds: [],
     createdAt: deps.clock.now(),
     sendingSince: deps.clock.now(),
+    ...(unknownWords.length > 0 ? { unknownWords } : {}),
   };
 }
 
@@ -486,7 +488,8 @@ async function sendRecorded(
   if (record.status === 'ESCALATION') {
     deps.notifier.notify({ kind: 'escalation', ...base, message: record.question, ...(previousBotAnswer ? { lastBotAnswer: previousBotAnswer } : {}) });
   } else {
-    deps.notifier.notify({ kind: 'answer', ...base, question: record.question, answer: record.text, status: record.status, sources: record.sources });
+    const unknownWords = record.unknownWords === undefined ? {} : { unknownWords: record.unknownWords };
+    deps.notifier.notify({ kind: 'answer', ...base, question: record.question, answer: record.text, status: record.status, sources: record.sources, ...unknownWords });
   }
   return { ...base, action: 'answered', status: record.status, question: record.question, reply: record.text, sources: record.sources, latencyMs };
 }

@@ -81,6 +81,8 @@ export const commandsText = defineMessages({
     askTokens: (input: number, output: number) => `токены: ${input} на входе, ${output} на выходе`,
     askRefused: (reason: string) => `ответ модели не пропущен: ${reason}`,
     askServerRefused: (reason: string) => `ответ MCP-сервера не пропущен: ${reason}`,
+    askUnknownWords: (words: readonly string[]) =>
+      `Слов из вопроса нет ни в одном документе: ${words.map((word) => `«${word}»`).join(', ')}. Если ответ есть — допишите его в документ этими словами.`,
     silentGreeting: '(ничего не отправлено: приветствие без вопроса, GREETING_REPLY_TEXT не задан)',
     silentThanks: '(ничего не отправлено: благодарность без вопроса, THANKS_REPLY_TEXT не задан)',
     refusalPartial: 'в нём нет части вопроса',
@@ -192,6 +194,8 @@ export const commandsText = defineMessages({
     askTokens: (input: number, output: number) => `tokens: ${input} in, ${output} out`,
     askRefused: (reason: string) => `the model's answer was not let through: ${reason}`,
     askServerRefused: (reason: string) => `the MCP server's answer was not let through: ${reason}`,
+    askUnknownWords: (words: readonly string[]) =>
+      `No document uses these words of the question: ${words.map((word) => `«${word}»`).join(', ')}. If you have the answer, add it to a document in these words.`,
     silentGreeting: '(nothing sent: a greeting without a question, GREETING_REPLY_TEXT is not set)',
     silentThanks: '(nothing sent: thanks without a question, THANKS_REPLY_TEXT is not set)',
     refusalPartial: 'part of the question is not in it',

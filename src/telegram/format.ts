@@ -89,6 +89,7 @@ export function formatNotification(notification: Notification, options: { humanP
       lines.push({ open: '❓ <b>Покупатель:</b> ', text: notification.question });
       lines.push({ open: '🤖 <b>Ответ:</b> ', text: notification.answer });
       if (notification.sources.length > 0) lines.push({ open: '📄 ', text: notification.sources.join(', ') });
+      if (notification.unknownWords?.length) lines.push({ open: '🔎 ', text: describeUnknownWords(notification.unknownWords) });
       chatLines(notification.chatId, true);
       break;
     case 'escalation':
@@ -125,6 +126,11 @@ export function formatNotification(notification: Notification, options: { humanP
   const parts = renderChunks(lines, MESSAGE_LIMIT - chatLine.length);
   const chunks = parts.map((text, index) => (index < parts.length - 1 ? `${text}${chatLine}` : text));
   return chunks.map((text, index) => ({ text, ...(index === chunks.length - 1 && buttons ? { buttons } : {}), ...(chatId ? { chatId } : {}) }));
+}
+
+/** What the seller can do about a fallback the documents' wording caused: write the fact down in the buyer's words. */
+export function describeUnknownWords(words: readonly string[]): string {
+  return `Слов из вопроса нет ни в одном документе: ${words.map((word) => `«${word}»`).join(', ')}. Если ответ есть — допишите его в документ этими словами.`;
 }
 
 /** The seller's words for what went wrong; the log keeps the technical message. */

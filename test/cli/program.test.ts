@@ -96,6 +96,7 @@ describe('ask', () => {
       sources: [],
       engine: 'local',
       strategy: 'general',
+      unknown_words: ['погода'],
       latency_ms: expect.any(Number),
       passages: [],
     });

@@ -46,6 +46,8 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   // A model's passages: ← the answer cites it, · it was given and not cited.
   for (const passage of passages) out.write(`${c.gray(`  ${passage.cited === false ? '·' : '←'} ${describePassage(passage)}`)}\n`);
   for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)} (${explainRefusal(candidate)})`)}\n`);
+  const unknownWords = listUnknownWords(result);
+  if (unknownWords.length > 0) out.write(`${c.yellow(text.askUnknownWords(unknownWords))}\n`);
   return ExitCode.Ok;
 }
 
@@ -73,6 +75,7 @@ export async function answerQuestion(engine: KnowledgeEngine, config: Config, qu
 
 /** The object `ask --json` prints. */
 export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOutcome, engineName: string): Record<string, unknown> {
+  const unknownWords = listUnknownWords(result);
   return {
     status: result.status,
     answer: result.reply,
@@ -82,11 +85,17 @@ export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOut
     ...(result.answer?.refusal ? { refusal: result.answer.refusal } : {}),
     ...(result.smallTalk ? { small_talk: result.smallTalk } : {}),
     ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
+    ...(unknownWords.length > 0 ? { unknown_words: unknownWords } : {}),
     latency_ms: latencyMs,
     ...(result.answer?.usage ? { input_tokens: result.answer.usage.inputTokens ?? null, output_tokens: result.answer.usage.outputTokens ?? null } : {}),
     passages: passages.map(toJsonPassage),
     ...(candidates.length > 0 ? { candidates: candidates.map((candidate) => ({ ...toJsonPassage(candidate), why_not: explainRefusal(candidate) })) } : {}),
   };
+}
+
+/** The buyer's words no document uses, for a question the buyer got the fallback for (engines that tell them). */
+function listUnknownWords(result: ComposedReply): string[] {
+  return result.status === 'NOT_FOUND' ? (result.answer?.unknownWords ?? []) : [];
 }
 
 /** In MCP answer mode the seller's server wrote the refused answer, not a model of ours. */

@@ -23,6 +23,7 @@ import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js
 import { listsOtherValues } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
+import { addUnknownWords } from './unknown-words.js';
 import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
 
 export const DEFAULT_THRESHOLD = 0.6;
@@ -95,7 +96,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   const check = createAnswerCheck(index, query, parts);
   const found = parts.flatMap((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
   const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
-  if (pieces.length === 0) return notFound;
+  if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
   return {
     status: 'FOUND',
     text: pieces.map((piece) => piece.text).join(PIECE_SEPARATOR),

@@ -18,6 +18,12 @@ export interface PassageIndex {
   knows(term: string): boolean;
   /** A question's distinct terms, each as the index knows it (see term-resolver.ts). */
   resolveText(text: string): string[];
+  /**
+   * The words of a text, read as resolveText reads them, whose terms no passage holds, nor under another prefix or unit
+   * of their dimension (what search would match instead); in order, repeats kept. Numbers, weak terms and cities are
+   * never missing; a verb resolveText drops once the text's other words are known is left out while any of those is missing.
+   */
+  findUnknownWords(text: string): Array<{ term: string; word: string }>;
   /** `ranking`: terms that add to a passage's coverage where it holds them, and never count as missing. */
   search(terms: readonly string[], filter: (passage: Passage) => boolean, ranking?: readonly string[], options?: SearchOptions): PassageHit[];
 }
@@ -36,6 +42,12 @@ export interface PassageHit {
   coverage: number;
   /** The same share without the ranking terms: how well the passage covers what was asked. */
   asked: number;
+}
+
+/** A term as the index reads it, with the word it was read from. */
+interface TermWord {
+  term: string;
+  word: string;
 }
 
 interface IndexedPassage {
@@ -109,20 +121,31 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     const counts = counted.get(quantity);
     return sequence.some((term, at) => term === quantity && (sequence[at + 1] === counts || sequence[at + 2] === counts));
   };
+  const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);
+  const readText = (text: string): { read: TermWord[]; asked: TermWord[] } => {
+    const read = dropStatedMeasures(listTermWords(text)).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
+    const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || !VERB_FORM.test(word));
+    return { read, asked };
+  };
   return {
     passages,
     termsOf,
     knows: (term) => counts.has(term),
     resolveText: (text) => {
-      const read = dropStatedMeasures(listTermWords(text)).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
+      const { read, asked } = readText(text);
       // Verbs the shop's documents never use ("ждать", "промокали") are how a buyer talks, seldom what is asked; they stay
       // where another word is unknown too ("клаву под заказ ждать?"): such a question is already far from the documents. A
       // measure's verb ("сколько весит худи") is what is asked: shops that never state a weight must not answer it.
-      const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);
-      const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || !VERB_FORM.test(word));
       const keep = asked.length > 0 && asked.every(({ term }) => isKnown(term)) ? asked : read;
       // A size no document states ("дом 10 на 12", "навес 4х6") is the buyer's own: its numbers are read as before.
       return [...new Set(keep.map(({ term }) => term).filter((term) => !term.includes('×') || counts.has(term)))];
+    },
+    findUnknownWords: (text) => {
+      const { read, asked } = readText(text);
+      const isUnknown = ({ term }: { term: string }): boolean =>
+        !isKnown(term) && families.siblingsOf(term).length === 0 && !listSameDimension(term).some((unit) => counts.has(unit));
+      const unknown = asked.filter(isUnknown);
+      return unknown.length > 0 ? unknown : read.filter(isUnknown);
     },
     search(terms, filter, ranking = [], options = {}) {
       const weak = options.citiesWeak ? (term: string) => WEAK_TERMS.has(term) || CITY_TERMS.has(term) : (term: string) => WEAK_TERMS.has(term);

@@ -21,8 +21,8 @@ describe('extractTerms', () => {
     }
   });
 
-  it('reads sizes typed with any cross as their numbers, and "Wi-Fi" as one word', () => {
-    for (const size of ['600х300х200', '600x300x200', '600×300×200', '600 x 300 x 200']) expect(extractTerms(size)).toEqual(['600', '300', '200']);
+  it('reads sizes typed with any cross as one size and its numbers, and "Wi-Fi" as one word', () => {
+    for (const size of ['600х300х200', '600x300x200', '600×300×200', '600 x 300 x 200']) expect(extractTerms(size)).toEqual(['600×300×200', '600', '300', '200']);
     expect(extractTerms('Wi-Fi 6')).toEqual(['wifi', '6']);
     expect(extractTerms('USB-C')).toEqual(['usb']);
   });

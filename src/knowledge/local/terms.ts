@@ -6,7 +6,9 @@ import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
 import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-const WORD = /\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+|[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
+/** A size ("3×6") is one word too; only texts holding "×" pay for the longer pattern. */
+const WORD_OR_SIZE = /\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+|[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
 const SIZE = /^\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+$/u;
 
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
@@ -30,7 +32,7 @@ export function normalizeText(text: string): string {
 }
 
 export function splitWords(normalized: string): string[] {
-  return normalized.match(WORD) ?? [];
+  return normalized.match(normalized.includes('×') ? WORD_OR_SIZE : WORD) ?? [];
 }
 
 /** A brand or model as a term: a Latin word of three characters or more ("brembo", "cs2"). */

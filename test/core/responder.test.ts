@@ -9,24 +9,14 @@ import { createMemoryStore } from '../../src/store/index.js';
 import { ACCOUNT_ID, FakeMessenger } from '../helpers/fake-messenger.js';
 import { FakeEngine } from '../helpers/fake-engine.js';
 import { writes } from '../helpers/store-writes.js';
+import { responderSettings } from '../helpers/responder-settings.js';
 
 const FALLBACK = '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
 const ESCALATION = '🤖: передал менеджеру';
 const ASK_TEXT = '🤖: напишите текстом';
 const LISTING = { id: 4012345678, title: 'Кофемашина' };
 
-const SETTINGS: ResponderSettings = {
-  contextLimit: 20,
-  humanPauseHours: 12,
-  fallbackText: FALLBACK,
-  escalationText: ESCALATION,
-  nonTextReplyText: ASK_TEXT,
-  nonTextReplyTypes: ['voice'],
-  activeHours: undefined,
-  timeZone: 'UTC',
-  maxRepliesPerHour: 10,
-  engineFailureLimit: 3,
-};
+const SETTINGS = responderSettings({ fallbackText: FALLBACK, escalationText: ESCALATION, nonTextReplyText: ASK_TEXT });
 
 function setup(options: { settings?: Partial<ResponderSettings>; answers?: Record<string, { text: string; sources: string[] }>; historyTotalLimit?: number } = {}) {
   const messenger = new FakeMessenger();

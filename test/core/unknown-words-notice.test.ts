@@ -4,30 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
-import type { ResponderSettings } from '../../src/core/inquiry.js';
 import { createResponder } from '../../src/core/responder.js';
 import { createLocalEngine } from '../../src/knowledge/engine.js';
 import { createMemoryStore } from '../../src/store/index.js';
 import { createTelegramNotifier } from '../../src/telegram/notifier.js';
 import { FakeMessenger } from '../helpers/fake-messenger.js';
 import { useKnowledgeFolder } from '../helpers/knowledge-folder.js';
+import { responderSettings } from '../helpers/responder-settings.js';
 
 const FALLBACK = '🤖: в моей базе нет нужной информации по вашему вопросу.';
 const LISTING = { id: 4012345678, title: 'Кухня «Мария»' };
 const WORDS_LINE = '🔎 Слов из вопроса нет ни в одном документе: «шпона». Если ответ есть — допишите его в документ этими словами.';
 
-const SETTINGS: ResponderSettings = {
-  contextLimit: 20,
-  humanPauseHours: 12,
-  fallbackText: FALLBACK,
-  escalationText: '🤖: передал менеджеру',
-  nonTextReplyText: '🤖: напишите текстом',
-  nonTextReplyTypes: ['voice'],
-  activeHours: undefined,
-  timeZone: 'UTC',
-  maxRepliesPerHour: 10,
-  engineFailureLimit: 3,
-};
+const SETTINGS = responderSettings({ fallbackText: FALLBACK, escalationText: '🤖: передал менеджеру', nonTextReplyText: '🤖: напишите текстом' });
 
 describe('the Telegram notice of a question the documents do not answer', () => {
   const shop = useKnowledgeFolder({

@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeReply } from '../../src/core/answer.js';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
-import type { ResponderSettings } from '../../src/core/inquiry.js';
 import type { ContextMessage, KnowledgeQuery, Notification } from '../../src/core/ports.js';
 import { createResponder } from '../../src/core/responder.js';
 import { createLocalEngine } from '../../src/knowledge/engine.js';
@@ -23,6 +22,7 @@ import { NO_ANSWER_MARKER, SYSTEM_INSTRUCTION } from '../../src/knowledge/gemini
 import { createMemoryStore } from '../../src/store/index.js';
 import { startFakeGemini, UNGROUNDED_ANSWER, type FakeGemini } from '../helpers/fake-gemini.js';
 import { FakeMessenger } from '../helpers/fake-messenger.js';
+import { responderSettings } from '../helpers/responder-settings.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../docs/examples/knowledge', import.meta.url));
 const FALLBACK = '🤖: в моей базе нет нужной информации по твоему вопросу, можешь задать уточнение или мне вызвать менеджера?';
@@ -267,18 +267,7 @@ describe('local engine: no prompt to leak, only documents to quote', () => {
 });
 
 describe('through the responder', () => {
-  const SETTINGS: ResponderSettings = {
-    contextLimit: 20,
-    humanPauseHours: 12,
-    fallbackText: FALLBACK,
-    escalationText: ESCALATION,
-    nonTextReplyText: '🤖: напишите текстом',
-    nonTextReplyTypes: ['voice'],
-    activeHours: undefined,
-    timeZone: 'UTC',
-    maxRepliesPerHour: 10,
-    engineFailureLimit: 3,
-  };
+  const SETTINGS = responderSettings({ fallbackText: FALLBACK, escalationText: ESCALATION, nonTextReplyText: '🤖: напишите текстом' });
 
   function setup() {
     const messenger = new FakeMessenger();

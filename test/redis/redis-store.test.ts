@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
-import type { ResponderSettings } from '../../src/core/inquiry.js';
 import { createResponder } from '../../src/core/responder.js';
 import { fenceSends } from '../../src/redis/fenced-sends.js';
 import { openRedisStore, type RedisStore } from '../../src/redis/redis-store.js';
 import { FakeEngine } from '../helpers/fake-engine.js';
 import { FakeMessenger } from '../helpers/fake-messenger.js';
 import { HAS_REDIS, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { responderSettings } from '../helpers/responder-settings.js';
 
-const SETTINGS: ResponderSettings = {
-  contextLimit: 20,
-  humanPauseHours: 12,
-  fallbackText: 'нет информации',
-  escalationText: 'передал менеджеру',
-  nonTextReplyText: 'напишите текстом',
-  nonTextReplyTypes: ['voice'],
-  activeHours: undefined,
-  timeZone: 'UTC',
-  maxRepliesPerHour: 10,
-  engineFailureLimit: 3,
-};
+const SETTINGS = responderSettings();
 
 let redis: TestRedis;
 let account = 0;

@@ -7,7 +7,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
-import type { ResponderSettings } from '../../src/core/inquiry.js';
 import type { ChatState, CounterName, Messenger, Store } from '../../src/core/ports.js';
 import { createResponder, type Responder } from '../../src/core/responder.js';
 import { createSellerActions, type SellerActions, type StatusReport } from '../../src/core/seller-actions.js';
@@ -17,6 +16,7 @@ import { TelegramSendError } from '../../src/telegram/notifier.js';
 import { FakeEngine } from '../helpers/fake-engine.js';
 import { FakeMessenger } from '../helpers/fake-messenger.js';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../helpers/fake-telegram.js';
+import { responderSettings } from '../helpers/responder-settings.js';
 
 const OWNER = 5550001;
 const STRANGER = 6660001;
@@ -559,18 +559,7 @@ describe('listen: what the owners write', () => {
 });
 
 describe('listen: an owner’s reply across a crash', () => {
-  const RESPONDER_SETTINGS: ResponderSettings = {
-    contextLimit: 20,
-    humanPauseHours: 12,
-    fallbackText: 'нет в базе',
-    escalationText: 'передал менеджеру',
-    nonTextReplyText: 'напишите текстом',
-    nonTextReplyTypes: [],
-    activeHours: undefined,
-    timeZone: 'UTC',
-    maxRepliesPerHour: 10,
-    engineFailureLimit: 3,
-  };
+  const RESPONDER_SETTINGS = responderSettings({ fallbackText: 'нет в базе', nonTextReplyTypes: [] });
 
   /** One run of the daemon's Telegram side: its own bot, responder and actions, over the store and the Avito that outlive it. */
   function startRun(store: Store, messenger: Messenger, sendSettleMs = 300): { bot: TelegramBot; actions: SellerActions; responder: Responder } {

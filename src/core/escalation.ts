@@ -24,7 +24,7 @@ interface Word {
 }
 
 const PERSON =
-  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|директор|специалист|начальник|начальств|продавщиц)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|человека?|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
+  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|человека?|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
 /** A person named, not asked for: "Продавец, дайте скидку" speaks to them ("позовите продавца" asks for them). */
 const NOMINATIVE = /^(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец)$/u;
 /** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
@@ -58,6 +58,18 @@ const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотел
 const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|созвониться)$/u;
 /** What a person is needed for, besides the person: "нужна помощь менеджера". */
 const NEEDED_FOR = new Set(['помощь', 'консультация', 'консультацию', 'консультации', 'совет']);
+/** Live people as a noun: "есть живые?", "живых нет?". */
+const LIVE_PEOPLE = /^жив(?:ые|ых)$/u;
+/** An adjective that stands for a person where it is fetched: "старшего позовите", "позови главного". */
+const FETCHED_ADJECTIVE = /^(?:старш|главн|жив)(?:его|ого)$/u;
+/** "продавец на связи?": the person's presence asked, the way "где продавец?" asks it. */
+const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'здесь']);
+/** A messenger the buyer wants a person to write to: "напишите мне в вотсап". */
+const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк)$/u;
+/** The bot, refused: "с ботом не хочу", "робот не нужен". */
+const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком)$/u;
+/** "голосом обсудить", "по телефону поговорить": talk asked for by voice. */
+const BY_VOICE = /^(?:голосом|устно)$/u;
 /** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
 const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится)$/u;
 
@@ -150,7 +162,16 @@ function readClauses(sentence: string): Word[] {
 }
 
 function findRequest(words: readonly Word[], named: boolean): string | undefined {
-  return findPersonAlone(words) ?? findAskedPerson(words) ?? findFetchedPronoun(words, named) ?? findPersonToReply(words) ?? findNeededPerson(words) ?? findCall(words) ?? findAskedContact(words);
+  return (
+    findPersonAlone(words) ??
+    findAskedPerson(words) ??
+    findFetchedPronoun(words, named) ??
+    findPersonToReply(words) ??
+    findNeededPerson(words) ??
+    findCall(words) ??
+    findAskedContact(words) ??
+    findRefusedBot(words)
+  );
 }
 
 /**
@@ -165,8 +186,21 @@ function findAskedContact(words: readonly Word[]): string | undefined {
     const whose = PERSON.test(next) && !NOMINATIVE.test(next);
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     const given = clause.some((word) => GIVE.test(word.text));
+    // "напишите мне в вотсап": a person is to write there.
+    const toMe = MESSENGER.test(clause[at]!.text) && given && clause.some((word) => word.text === 'мне');
     const index = words.indexOf(clause[at]!);
-    if ((whose || (yours && given)) && !isNegated(words, index, index)) return spell(clause, 0, clause.length - 1);
+    if ((whose || (yours && given) || toMe) && !isNegated(words, index, index)) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
+}
+
+/** "с ботом не хочу", "не хочу общаться с роботом", "бот не нужен": the buyer refuses the bot, so wants a person. */
+function findRefusedBot(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const bot = clause.findIndex((word) => BOT.test(word.text));
+    if (bot < 0) continue;
+    const refused = clause.some((word, at) => NEGATION.has(word.text) && [clause[at + 1], clause[at - 1]].some((next) => next !== undefined && (WANT.test(next.text) || NEED.test(next.text) || TALK.test(next.text) || next.text === 'нужен')));
+    if (refused) return spell(clause, 0, clause.length - 1);
   }
   return undefined;
 }
@@ -203,7 +237,8 @@ function findPersonToReply(words: readonly Word[]): string | undefined {
 /** "Менеджер!!!", "Человека!", "ну где продавец?": the sentence is the person. */
 function findPersonAlone(words: readonly Word[]): string | undefined {
   // Not "вы" ("Вы продавец?"), nor "а"/"и": "А мастер?" asks about the master's part of something.
-  const allowed = (text: string): boolean => PERSON.test(text) || PERSON_ADJECTIVE.test(text) || GREETING.has(text) || text === 'где' || (FILLER.has(text) && !['вы', 'ли', 'а', 'и'].includes(text));
+  const allowed = (text: string): boolean =>
+    PERSON.test(text) || PERSON_ADJECTIVE.test(text) || GREETING.has(text) || text === 'где' || PRESENT.has(text) || (FILLER.has(text) && !['вы', 'ли', 'а', 'и'].includes(text));
   if (!words.some((word) => PERSON.test(word.text)) || !words.every((word) => allowed(word.text))) return undefined;
   return spell(words, 0, words.length - 1);
 }
@@ -215,8 +250,13 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     const next = words[index + 1]?.text ?? '';
     const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
     if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
-    // "Есть кто живой?"
+    // "Есть кто живой?", "есть живые?"
     if (LIVE.test(text) && /^кто(?:-нибудь|-то)?$/u.test(words[index - 1]?.text ?? '')) return spell(words, index - 1, index);
+    if (LIVE_PEOPLE.test(text) && words.every((word) => word === words[index] || NEED.test(word.text) || GREETING.has(word.text) || FILLER.has(word.text) || NEGATION.has(word.text))) return text;
+    // "старшего позовите", "позови главного"
+    if (FETCH.test(text) && [words[index - 1], words[index + 1]].some((word) => word !== undefined && FETCHED_ADJECTIVE.test(word.text)) && !isNegated(words, index, index)) {
+      return spell(words, Math.max(0, index - 1), Math.min(words.length - 1, index + 1));
+    }
     const talk = TALK.test(text);
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !(text === 'пусть' && hasLetContact(words, index))) continue;
     const person = findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: text === 'пусть' });
@@ -243,6 +283,9 @@ function findCall(words: readonly Word[]): string | undefined {
     const text = words[index]!.text;
     const me = CONTACT_ME.test(text) && ['со', 'с'].includes(words[index + 1]?.text ?? '') && words[index + 2]?.text === 'мной';
     if ((CALL.test(text) || me) && !isNegated(words, index, index)) return text;
+    // "можно голосом обсудить?"
+    const voice = BY_VOICE.test(text) && [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
+    if (voice && !isNegated(words, index, index)) return spell(words, index, index + 1);
   }
   // A clause ("Добрый день, можно звонок?") or the whole sentence ("Я хочу, чтобы мне позвонили").
   for (const clause of [...groupClauses(words), words]) {

@@ -58,6 +58,8 @@ const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотел
 const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|созвониться)$/u;
 /** What a person is needed for, besides the person: "нужна помощь менеджера". */
 const NEEDED_FOR = new Set(['помощь', 'консультация', 'консультацию', 'консультации', 'совет']);
+/** Whose person: "хозяин магазина", "менеджер салона" name the person, nothing else. */
+const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел)[а-я]*$/u;
 /** Live people as a noun: "есть живые?", "живых нет?". */
 const LIVE_PEOPLE = /^жив(?:ые|ых)$/u;
 /** An adjective that stands for a person where it is fetched: "старшего позовите", "позови главного". */
@@ -271,7 +273,17 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
     const need = clause.some((word) => NEED.test(word.text));
     const person = clause.some((word) => PERSON.test(word.text));
     const bare = clause.every(
-      ({ text }) => NEED.test(text) || WANT.test(text) || FETCH.test(text) || TALK.test(text) || NEEDED_FOR.has(text) || isPersonWord(text) || GREETING.has(text) || PREPOSITION.has(text) || (FILLER.has(text) && text !== 'ли'),
+      ({ text }, at) =>
+        NEED.test(text) ||
+        WANT.test(text) ||
+        FETCH.test(text) ||
+        TALK.test(text) ||
+        NEEDED_FOR.has(text) ||
+        isPersonWord(text) ||
+        GREETING.has(text) ||
+        PREPOSITION.has(text) ||
+        (FILLER.has(text) && text !== 'ли') ||
+        (PLACE_OF_PERSON.test(text) && PERSON.test(clause[at - 1]?.text ?? '')),
     );
     if (need && person && bare) return clause.map((word) => word.text).join(' ');
   }

@@ -27,6 +27,11 @@ describe('extractTerms', () => {
     expect(extractTerms('USB-C')).toEqual(['usb']);
   });
 
+  it('drops chat words typed in Latin, which no document answers ("pls скажите цену")', () => {
+    expect(extractTerms('pls скажите цену')).toEqual(['цена']);
+    expect(extractTerms('ok, plz доставка')).toEqual(['доставк']);
+  });
+
   it('gives inflected forms one term', () => {
     const forms = ['доставка', 'доставкой', 'доставку', 'доставки', 'доставляете', 'отправляете'];
     const terms = forms.map((form) => extractTerms(form));

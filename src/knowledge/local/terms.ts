@@ -56,7 +56,7 @@ export function tokenizeWords(normalized: string): string[] {
       at += 1;
     } else if (PRICE_VERBS.has(word)) {
       // Otherwise it says what is fitted ("какой ссд стоит?"): no term of its own.
-      if (isPriceContext(words[at - 1], next)) tokens.push('цена');
+      if (isPriceContext(words.slice(Math.max(0, at - PRICE_REACH), at), next)) tokens.push('цена');
     } else if (SIZE.test(word)) {
       // "3×6" is one size, and each of its numbers still a measure of its own ("длина 6 м").
       tokens.push(word, ...word.split('×'));
@@ -82,9 +82,13 @@ function joinLatinCompounds(text: string): string {
   return text.replace(/(?<![\p{L}\p{N}-])([a-z]{2,3})-([a-z]{2,3})(?![\p{L}\p{N}-])/gu, '$1$2');
 }
 
-function isPriceContext(previous: string | undefined, next: string | undefined): boolean {
+/** "сколько медовик стоит", "скока эта кухня стоит": the asker may stand a few words before. */
+const PRICE_REACH = 3;
+
+function isPriceContext(before: readonly string[], next: string | undefined): boolean {
   const isAsker = (word: string | undefined): boolean => word !== undefined && (PRICE_ASKERS.has(word) || /^\p{N}/u.test(word));
-  return isAsker(previous) || isAsker(next);
+  const previous = before.at(-1);
+  return isAsker(previous) || isAsker(next) || before.some((word) => PRICE_ASKERS.has(word) && !/^\p{N}/u.test(word));
 }
 
 /** Snowball stemming dominates indexing time, and documents repeat their words: remember results. */

@@ -11,7 +11,7 @@ import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropCircumstances, dropReasons } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
-import { STATUS_TERM, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
+import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { countTermsTogether } from './sentences.js';
@@ -355,14 +355,23 @@ export interface QueryPart {
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
   const question = typeof query.question === 'string' ? dropCircumstances(dropReasons(dropRefusals(query.question)), holdsQuestionWord) : '';
-  return listQuestionTerms(question, identityTerms(index, query), index.resolveText);
+  const identity = identityTerms(index, query);
+  // "ещё есть?" asks the listing's availability; in a general chat it asks nothing the documents could answer.
+  const asksAvailability = (sentence: string): boolean =>
+    query.listing !== undefined && asksAvailabilityAlone(sentence, (word) => index.termsOf(word).every((term) => identity.has(term)));
+  return listQuestionTerms(question, identity, index.resolveText, asksAvailability);
 }
 
 // Greetings and parts that only name the listing drop out; a question made only of its name asks about the listing as a whole.
 // A title naming several products ("колодки и диски") keeps the one asked about ranking first.
-function listQuestionTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): QueryPart[] {
+function listQuestionTerms(
+  question: string,
+  identity: ReadonlySet<string>,
+  resolveText: (text: string) => string[],
+  asksAvailability: (sentence: string) => boolean,
+): QueryPart[] {
   const lists = carryReferents(splitQuestion(question, identity))
-    .map((part) => ({ terms: resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part) }))
+    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));

@@ -198,10 +198,31 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     }
     return [...own, ...quoteHits(index, hits, terms, threshold, scope.strategy, part.naming)];
   }
+  if (deferred === undefined && asksOwnValue(index, part.terms, own)) return own;
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
 }
 
 // The listing's own statement on what is asked comes first, the shop's general answer after it (see findOwnStatements).
+/**
+ * "рама алюминий?", "тормоза гидравлика?", "колеса надувные или литые?": an attribute the listing labels ("Рама: сталь",
+ * "Колеса — из пенополиуретана") and a value its documents never use. Nothing else answers, and the labelled line does: it
+ * says what the value is. A value the listing's documents do use elsewhere is no such question.
+ */
+const MAX_VALUE_QUESTION_TERMS = 3;
+const FITS_TERM = 'подход';
+
+function asksOwnValue(index: PassageIndex, terms: readonly string[], own: readonly Piece[]): boolean {
+  const itemId = own[0]?.evidence[0]?.passage.itemId;
+  if (itemId === undefined || terms.length > MAX_VALUE_QUESTION_TERMS) return false;
+  const matched = new Set(own.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
+  // "на весту подойдёт?" names what it should fit, no value of the listing's: a list of what fits does not say.
+  if (matched.has(FITS_TERM)) return false;
+  const values = terms.filter((term) => !matched.has(term));
+  if (values.length === 0 || values.some((term) => WEAK_TERMS.has(term) || /^\p{N}/u.test(term))) return false;
+  const listingTerms = new Set(index.passages.filter((passage) => passage.itemId === itemId).flatMap((passage) => index.termsOf(readWholeText(passage))));
+  return values.every((term) => !listingTerms.has(term));
+}
+
 function quoteOwnStatements(index: PassageIndex, found: readonly PassageHit[], terms: readonly string[], threshold: number, naming: readonly string[]): Piece[] {
   const hits = preferStated(found, index.termsOf);
   return hits.length === 0 ? [] : quoteHits(index, hits, terms, threshold, 'item', naming);

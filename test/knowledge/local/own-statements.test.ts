@@ -31,8 +31,14 @@ describe("a listing's own statement on what is asked", () => {
     expect(answer.sources).toEqual(['akb.json', 'o-nas.md']);
   });
 
-  it('answers nothing alone: without a general answer the question stays unanswered', () => {
+  it('answers alone where the rest of the question is words the listing never uses (see value-questions.test.ts)', () => {
     const answer = findAnswer(buildPassageIndex(battery.slice(0, 2)), { question: 'акб поставите сразу?', listing });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('5–10 минут');
+  });
+
+  it('answers nothing alone where the listing uses the rest elsewhere: its own line is about something else', () => {
+    const answer = findAnswer(buildPassageIndex(battery.slice(0, 2)), { question: 'установка ёмкость какая?', listing });
     expect(answer.status).toBe('NOT_FOUND');
   });
 });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+
+const BIKE = 7701;
+const BATTERY = 7702;
+
+describe('"рама алюминий?": an attribute the listing labels, and a value its documents never use', () => {
+  const shop = useKnowledgeFolder({
+    [`item-${BIKE}-velosiped.md`]: [
+      '---',
+      'title: Велосипед Forward Barcelona 28',
+      '---',
+      '',
+      'Рама: стальная, размер 19".',
+      '',
+      'Тормоза: механические дисковые.',
+      '',
+      'Колеса 28", покрышки городские.',
+      '',
+      'Цена 24 900 ₽. Небольшой торг при самовывозе.',
+    ].join('\n'),
+    [`item-${BATTERY}-akb.md`]: '---\ntitle: Аккумулятор Varta 60 Ач\n---\n\n- Подходит: Лада Гранта, Kia Rio, Hyundai Solaris\n- Ток: 540 А\n',
+    'dostavka.md': '# Доставка\n\nОтправляем СДЭК по всей России, 2–4 дня.\n',
+  });
+
+  it('is answered by the labelled line, which says what the value is', async () => {
+    const frame = await shop.ask('рама алюминий?', { id: BIKE });
+    expect(frame.status).toBe('FOUND');
+    expect(frame.text).toContain('стальная');
+    const brakes = await shop.ask('тормоза гидравлика?', { id: BIKE });
+    expect(brakes.status).toBe('FOUND');
+    expect(brakes.text).toContain('механические');
+  });
+
+  it('is no such question where the listing uses the value elsewhere, or where it asks what the thing fits', async () => {
+    expect((await shop.ask('на весту подойдет?', { id: BATTERY })).status).toBe('NOT_FOUND');
+    // "городские" is the tyres' value, stated on another line: the brakes' line does not answer for it.
+    expect((await shop.ask('тормоза городские?', { id: BIKE })).status).toBe('NOT_FOUND');
+  });
+});

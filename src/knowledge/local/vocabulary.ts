@@ -36,6 +36,8 @@ const QUESTION_FILLERS = [
   'никакой', 'никакого', 'никакая', 'никакую', 'никаких', 'никак', 'ничем', 'нем', 'ним', 'него', 'нее', 'нему', 'ими',
   // Pronoun forms the stop word list misses ("связаться с вами").
   'вами', 'нами', 'нам', 'вашим', 'вашем', 'вашими', 'тобой', 'мной', 'нему',
+  // "какие бывают", "бывает такой?": asks what there is, like "есть".
+  'бывает', 'бывают',
   // Chat words typed in Latin ("pls скажите цену").
   'pls', 'plz', 'pliz', 'please', 'ok', 'okay', 'thx', 'thanks', 'hi', 'hello',
   // "такая на 6 метров", "такие же есть": the thing pointed at, which the listing or the sentence names.

@@ -27,6 +27,10 @@ describe('extractTerms', () => {
     expect(extractTerms('USB-C')).toEqual(['usb']);
   });
 
+  it('drops "бывает", which asks what there is as "есть" does ("цвета какие бывают")', () => {
+    expect(extractTerms('цвета какие бывают')).toEqual(extractTerms('цвет'));
+  });
+
   it('drops chat words typed in Latin, which no document answers ("pls скажите цену")', () => {
     expect(extractTerms('pls скажите цену')).toEqual(['цена']);
     expect(extractTerms('ok, plz доставка')).toEqual(['доставк']);

@@ -11,6 +11,9 @@ import { WEAK_TERMS } from './vocabulary.js';
 
 type TermsOf = (text: string) => string[];
 
+/** A line of a list as passages.ts writes it ("• …", "1. …") or a plain-text document holds it ("- …"). */
+const LIST_LINE = /^(?:[•–-]|\d{1,3}[.)]) /u;
+
 /**
  * The most of `terms` one statement of the passage holds: a sentence with what it stands under (the passage's headings,
  * its one- or two-word lead, its line's label) and, for a list's line, the line introducing the list ("Как можно
@@ -66,7 +69,8 @@ const ASKED_OF: ReadonlySet<string> = new Set(['цена', 'срок']);
 function labelsAsked(hit: PassageHit, termsOf: TermsOf): boolean {
   const asked = hit.matched.filter((term) => !WEAK_TERMS.has(term) && !ASKED_OF.has(term));
   return hit.passage.text.split('\n').some((line) => {
-    const label = LABEL.exec(line)?.[1];
+    // "• рама стальная, низкая": a list's line opening with the asked word is labelled by it.
+    const label = LABEL.exec(line)?.[1] ?? (LIST_LINE.test(line) ? termsOf(line.replace(LIST_LINE, '')).slice(0, 1).join(' ') : undefined);
     return label !== undefined && termsOf(label).some((term) => asked.includes(term));
   });
 }

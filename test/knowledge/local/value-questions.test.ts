@@ -3,6 +3,7 @@ import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 const BIKE = 7701;
 const BATTERY = 7702;
+const CITY_BIKE = 7703;
 
 describe('"рама алюминий?": an attribute the listing labels, and a value its documents never use', () => {
   const shop = useKnowledgeFolder({
@@ -20,6 +21,7 @@ describe('"рама алюминий?": an attribute the listing labels, and a v
       'Цена 24 900 ₽. Небольшой торг при самовывозе.',
     ].join('\n'),
     [`item-${BATTERY}-akb.md`]: '---\ntitle: Аккумулятор Varta 60 Ач\n---\n\n- Подходит: Лада Гранта, Kia Rio, Hyundai Solaris\n- Ток: 540 А\n',
+    [`item-${CITY_BIKE}-gorodskoy.md`]: '---\ntitle: Городской велосипед\n---\n\nЧто по велику:\n- рама стальная, низкая, размер 17"\n- 7 скоростей\n',
     'dostavka.md': '# Доставка\n\nОтправляем СДЭК по всей России, 2–4 дня.\n',
   });
 
@@ -30,6 +32,12 @@ describe('"рама алюминий?": an attribute the listing labels, and a v
     const brakes = await shop.ask('тормоза гидравлика?', { id: BIKE });
     expect(brakes.status).toBe('FOUND');
     expect(brakes.text).toContain('механические');
+  });
+
+  it('is answered by a list\'s line that opens with the attribute ("- рама стальная")', async () => {
+    const frame = await shop.ask('рама алюминий?', { id: CITY_BIKE });
+    expect(frame.status).toBe('FOUND');
+    expect(frame.text).toContain('рама стальная');
   });
 
   it('is no such question where the listing uses the value elsewhere, or where it asks what the thing fits', async () => {

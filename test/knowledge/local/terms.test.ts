@@ -27,6 +27,11 @@ describe('extractTerms', () => {
     expect(extractTerms('USB-C')).toEqual(['usb']);
   });
 
+  it('drops the fillers of spoken Russian ("в зеленый например")', () => {
+    expect(extractTerms('в зеленый например')).toEqual(extractTerms('зеленый'));
+    expect(extractTerms('там вроде ограничение есть блин')).toEqual(extractTerms('там ограничение есть'));
+  });
+
   it('drops "бывает", which asks what there is as "есть" does ("цвета какие бывают")', () => {
     expect(extractTerms('цвета какие бывают')).toEqual(extractTerms('цвет'));
   });

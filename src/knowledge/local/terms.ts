@@ -42,7 +42,7 @@ const SERIES = /^([a-z]{1,3})(\d{2,4})$/;
 const CYRILLIC_SERIES = /^[а-я]{1,3}(\d{2,4})$/;
 const DATE = /^(?:\d{1,2}\.){1,2}(?:19|20)\d\d$/;
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
-const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
+const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 
 /** "не" joins the word after it when the pair is a concept of its own ("не понравится"); "стоит" beside a number or "сколько" is the price. */
 export function tokenizeWords(normalized: string): string[] {

@@ -68,6 +68,7 @@ describe('extractTerms', () => {
     expect(extractTerms('стоимость')).toEqual(extractTerms('цену'));
     // the asker a few words before the verb: "сколько медовик стоит", "на скока дороже выйдет"
     expect(extractTerms('сколько медовик стоит')).toContain('цена');
+    expect(extractTerms('скок стоит')).toEqual(['цена']);
     expect(extractTerms('на скока дороже выйдет')).toContain('цена');
     expect(extractTerms('какая версия стоит')).not.toContain('цена');
     expect(extractTerms('сколько раз в год стоит менять')).not.toContain('цена');

@@ -46,3 +46,18 @@ describe('a word its neighbour gives another meaning', () => {
     expect(answer.text).toContain('Парковка бесплатная');
   });
 });
+
+describe('"окончательная" beside a price, and beside anything else', () => {
+  const STROLLER = 7801;
+  const shop = useKnowledgeFolder({
+    [`item-${STROLLER}-kolyaska.md`]: '---\ntitle: Коляска Babalo\n---\n\nЦена 11 490 руб, цена окончательная.\n',
+    'trade-in.txt': 'Трейд-ин\n\nМожно прислать фото для предварительной оценки. Окончательную сумму называем только после осмотра.\n',
+  });
+
+  it('refuses bargaining only beside the price', async () => {
+    const answer = await shop.ask('торгуетесь?', { id: STROLLER });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('цена окончательная');
+    expect(answer.text).not.toContain('после осмотра');
+  });
+});

@@ -46,6 +46,8 @@ export function findUnknownOptions(question: string, index: OptionIndex, isCircu
  * comma, "и"/"или"/"а" or a question word, where another question may begin ("рауплюс можно? под скос сделаете шкаф").
  */
 const OFFER_VERB = /^(?:с?дела(?:ете|ешь|ют)|прода(?:ете|ешь|ют)|став(?:ите|ишь)|устанавлива(?:ете|ешь)|ремонтиру(?:ете|ешь)|чин(?:ите|ишь)|изготавлива(?:ете|ешь)|производ(?:ите|ишь)|шь(?:ете|ешь))$/u;
+/** "…можно поставить?", "можно заказать шпон?": an offer asked with "можно" and the verb's infinitive. */
+const OFFER_INFINITIVE = /^(?:с?делать|поставить|установить|заменить|поменять|починить|отремонтировать|изготовить|сшить|заказать|купить)$/u;
 const STRETCH_END = /[?!.\n,;:…]+|\s(?:и|или|а)\s/u;
 
 export function findUnknownOffers(question: string, index: OptionIndex, isCircumstance: (term: string) => boolean, asks: (word: string) => boolean): Set<string> {
@@ -55,12 +57,15 @@ export function findUnknownOffers(question: string, index: OptionIndex, isCircum
     let start = 0;
     for (let end = 0; end <= words.length; end += 1) {
       const word = words[end];
-      if (word !== undefined && !asks(word)) continue;
+      // "…можно поставить?": "можно" before an offer's infinitive asks the offer itself, not another question.
+      const offersWithMay = word === 'можно' && OFFER_INFINITIVE.test(words[end + 1] ?? '');
+      if (word !== undefined && (!asks(word) || offersWithMay)) continue;
       const between = words.slice(start, end);
       start = end + 1;
-      if (!between.some((each) => OFFER_VERB.test(each))) continue;
+      const isOffer = (each: string, at: number): boolean => OFFER_VERB.test(each) || (OFFER_INFINITIVE.test(each) && between[at - 1] === 'можно');
+      if (!between.some(isOffer)) continue;
       for (const each of between) {
-        if (OFFER_VERB.test(each) || VERB_FORM.test(each)) continue;
+        if (OFFER_VERB.test(each) || OFFER_INFINITIVE.test(each) || VERB_FORM.test(each)) continue;
         for (const term of index.resolveText(each)) {
           if (index.knows(term) || /^\p{N}/u.test(term) || UNIT_TERMS.has(term) || WEEKDAY_TERMS.has(term) || isCircumstance(term)) continue;
           offers.add(term);

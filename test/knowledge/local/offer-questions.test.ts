@@ -36,6 +36,11 @@ describe('a question whether the shop does or sells a thing the documents never 
     }
   });
 
+  it('is also asked with "можно" and the verb\'s infinitive ("печку можно поставить?")', async () => {
+    expect((await shop.ask('фасады из шпона можно сделать?', { id: KITCHEN })).status).toBe('NOT_FOUND');
+    expect((await shop.ask('блюм можно поставить?', { id: KITCHEN })).text).toContain('Blum');
+  });
+
   it('is answered where the documents name the thing', async () => {
     const answer = await shop.ask('эмаль на фасадах делаете?', { id: KITCHEN });
     expect(answer.status).toBe('FOUND');

@@ -8,23 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { runInProcess } from '../helpers/cli.js';
+import { KITCHEN_DOCUMENT } from '../helpers/kitchen-shop.js';
 import { useKnowledgeFolder } from '../helpers/knowledge-folder.js';
 
 const cwd = (): string => mkdtempSync(join(tmpdir(), 'avito-ai-cli-'));
 
 describe('ask on a question the documents do not answer', () => {
-  const shop = useKnowledgeFolder({
-    'kuhni.md': [
-      '# Кухни на заказ',
-      '',
-      'Делаем кухни из МДФ и ЛДСП по вашим размерам. Фасады покрываем эмалью или плёнкой.',
-      '',
-      '## Сроки',
-      '',
-      'Изготовление занимает от 3 до 5 недель.',
-      '',
-    ].join('\n'),
-  });
+  const shop = useKnowledgeFolder({ 'kuhni.md': KITCHEN_DOCUMENT });
   const ask = (...args: string[]) => runInProcess(['ask', ...args, '--knowledge-dir', shop.dir], { cwd: cwd(), env: { KNOWLEDGE_ENGINE: 'local' } });
 
   it('names the word no document uses and says what to do', async () => {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { KITCHEN_DOCUMENT } from '../../helpers/kitchen-shop.js';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 describe('the words of an unanswered question no document uses', () => {
   const shop = useKnowledgeFolder({
-    'kuhni.md': [
-      '# Кухни на заказ',
-      '',
-      'Делаем кухни из МДФ и ЛДСП по вашим размерам. Фасады покрываем эмалью или плёнкой.',
-      '',
-      '## Сроки',
-      '',
-      'Изготовление занимает от 3 до 5 недель.',
-      '',
-      '## Гарантия',
-      '',
-      'Гарантия на кухню 2 года.',
-      '',
-    ].join('\n'),
+    'kuhni.md': `${KITCHEN_DOCUMENT}\n## Гарантия\n\nГарантия на кухню 2 года.\n`,
     'item-4012345678-kuhnya-mariya.md': '# Кухня «Мария»\n\nФасады из МДФ в эмали, цвет белый.\n',
   });
 

@@ -58,6 +58,14 @@ const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотел
 const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|созвониться)$/u;
 /** What a person is needed for, besides the person: "нужна помощь менеджера". */
 const NEEDED_FOR = new Set(['помощь', 'консультация', 'консультацию', 'консультации', 'совет']);
+/** A person asked to answer: "продавец ответьте", "менеджер ответит?" (not "продавец ответил, что…"). */
+const ANSWER_ME = /^(?:ответ(?:ит|ят|ьте|ь)|отпиш(?:ите|ись|ется|утся)|напишет|напишут)$/u;
+/** Talk by phone or video: "давайте по телефону", "можно видеозвонок?". */
+const VIDEO_CALL = /^(?:видеозвон[а-я]*|видеосвяз[а-я]*)$/u;
+/** Where a person is to write: "в личку", "в лс", a messenger. */
+const PRIVATE = /^(?:личку|лс|директ)$/u;
+/** Words a contact request is made of besides the contact and giving: "какой у вас номер?", "телефон для связи дайте". */
+const CONTACT_FRAME = new Set(['какой', 'какая', 'какие', 'у', 'вас', 'для', 'связи', 'ваш', 'ваша', 'свой', 'мне', 'можно', 'а', 'и']);
 /** Whose person: "хозяин магазина", "менеджер салона" name the person, nothing else. */
 const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел)[а-я]*$/u;
 /** Live people as a noun: "есть живые?", "живых нет?". */
@@ -172,7 +180,8 @@ function findRequest(words: readonly Word[], named: boolean): string | undefined
     findNeededPerson(words) ??
     findCall(words) ??
     findAskedContact(words) ??
-    findRefusedBot(words)
+    findRefusedBot(words) ??
+    findBareRequest(words)
   );
 }
 
@@ -193,6 +202,44 @@ function findAskedContact(words: readonly Word[]): string | undefined {
     const index = words.indexOf(clause[at]!);
     if ((whose || (yours && given) || toMe) && !isNegated(words, index, index)) return spell(clause, 0, clause.length - 1);
   }
+  return undefined;
+}
+
+/**
+ * Whole sentences that are a request and nothing else: a contact asked ("телефончик дайте", "какой у вас номер?"), a
+ * person asked to answer ("продавец ответьте", "менеджер ответит?"), a connection ("соедините пожалуйста"), a call by
+ * phone or video ("давайте по телефону", "можно видеозвонок?"), somewhere to write ("в личку напишите"), someone to talk to
+ * ("с кем можно поговорить?", "мне бы с человеком", "хочу живого"). Anything else in the sentence makes it a question.
+ */
+function findBareRequest(words: readonly Word[]): string | undefined {
+  const texts = words.map((word) => word.text);
+  const whole = texts.join(' ');
+  const only = (allowed: (text: string) => boolean): boolean => texts.every((text) => allowed(text) || FILLER.has(text) || GREETING.has(text));
+  if (texts.some((text) => NEGATION.has(text))) return undefined;
+  const has = (test: (text: string) => boolean): boolean => texts.some(test);
+  // "телефончик дайте", "какой у вас номер?", "номер скиньте свой", "телефон для связи дайте"
+  // "ваш телефон?" alone may ask about the phone on sale: yours asks for a contact with "какой" or a verb of giving.
+  const whose = texts.includes('вас') || has((text) => YOUR.test(text) || text === 'ваша');
+  const contactAsked = has((text) => GIVE.test(text)) || (whose && has((text) => /^как(?:ой|ая|ие)$/u.test(text)));
+  if (has((text) => CONTACT.test(text)) && contactAsked && only((text) => CONTACT.test(text) || GIVE.test(text) || CONTACT_FRAME.has(text))) return whole;
+  // "продавец ответьте", "менеджер ответит?", "когда ответит продавец?"
+  if (has((text) => NOMINATIVE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => NOMINATIVE.test(text) || ANSWER_ME.test(text) || text === 'когда')) return whole;
+  // "соедините пожалуйста", "переключите"
+  if (has((text) => /^(?:соедин|переключ|свяж)/u.test(text) && FETCH.test(text)) && only((text) => FETCH.test(text))) return whole;
+  // "давайте по телефону", "по телефону можно обсудить?", "можно видеозвонок?", "по видеосвязи можно показать?"
+  const byPhone = /(?:^|\s)по (?:телефону|видеосвязи)(?:\s|$)/u.test(whole) || has((text) => VIDEO_CALL.test(text));
+  const PHONE_TALK = ['по', 'телефону', 'можно', 'давайте', 'лучше', 'обсудить', 'поговорить', 'показать', 'консультацию', 'созвониться'];
+  if (byPhone && only((text) => PHONE_TALK.includes(text) || VIDEO_CALL.test(text))) return whole;
+  // "в личку напишите", "напишите в телеграм"
+  const somewhere = has((text) => PRIVATE.test(text) || MESSENGER.test(text));
+  if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
+  // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
+  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => TALK.test(text) || text === 'проконсультировать')) return whole;
+  // "мне бы с человеком", "хочу живого"
+  if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
+  if (has((text) => /^жив(?:ого|ую)$/u.test(text)) && only((text) => WANT.test(text) || /^жив(?:ого|ую)$/u.test(text))) return whole;
+  // "консультацию можно?"
+  if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
 }
 

@@ -14,7 +14,7 @@ import { carryReferents } from './back-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
 import type { PassageHit, PassageIndex } from './search.js';
-import { countTermsTogether } from './sentences.js';
+import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
@@ -36,8 +36,6 @@ const SHORT_PASSAGE_LENGTH = 300;
 const MAX_SECTION_LENGTH = 700;
 const FOCUS_MIN_ITEMS = 4;
 const PIECE_SEPARATOR = '\n\n';
-/** A line of a list as passages.ts writes it ("• …", "1. …"), or as a plain-text document holds it ("- …"). */
-const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /;
 
 type Strategy = NonNullable<KnowledgeAnswer['strategy']>;
 

@@ -11,7 +11,7 @@ export const LATIN_OPENER = /^(?:•\s*|\d{1,3}[.)]\s*)?([a-z][a-z0-9]{2,})(?![a
 /** A label opening a line or sentence: "Блок питания: …", "Akebono — …". */
 export const LABEL = /^(?:•\s*|\d{1,3}[.)]\s*)?([^:—–]{1,40}?)\s*(?::|\s[—–]\s)/u;
 /** A line of a list as passages.ts writes it ("• …", "1. …"), or as a plain-text document holds it ("- …"). */
-const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /u;
+export const LIST_ITEM = /^(?:[•–-]|\d{1,3}[.)]) /u;
 /** "Крем.", "Предоплата.": a passage opening with a sentence this short is about what it names. */
 const SHORT_LEAD_WORDS = 2;
 

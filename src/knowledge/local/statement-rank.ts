@@ -6,13 +6,10 @@
  */
 import type { Passage } from './passages.js';
 import type { PassageHit } from './search.js';
-import { LABEL, readSentences } from './sentences.js';
+import { LABEL, LIST_ITEM, readSentences } from './sentences.js';
 import { WEAK_TERMS } from './vocabulary.js';
 
 type TermsOf = (text: string) => string[];
-
-/** A line of a list as passages.ts writes it ("• …", "1. …") or a plain-text document holds it ("- …"). */
-const LIST_LINE = /^(?:[•–-]|\d{1,3}[.)]) /u;
 
 /**
  * The most of `terms` one statement of the passage holds: a sentence with what it stands under (the passage's headings,
@@ -69,8 +66,10 @@ const ASKED_OF: ReadonlySet<string> = new Set(['цена', 'срок']);
 function labelsAsked(hit: PassageHit, termsOf: TermsOf): boolean {
   const asked = hit.matched.filter((term) => !WEAK_TERMS.has(term) && !ASKED_OF.has(term));
   return hit.passage.text.split('\n').some((line) => {
+    const label = LABEL.exec(line)?.[1];
+    if (label !== undefined) return termsOf(label).some((term) => asked.includes(term));
     // "• рама стальная, низкая": a list's line opening with the asked word is labelled by it.
-    const label = LABEL.exec(line)?.[1] ?? (LIST_LINE.test(line) ? termsOf(line.replace(LIST_LINE, '')).slice(0, 1).join(' ') : undefined);
-    return label !== undefined && termsOf(label).some((term) => asked.includes(term));
+    const first = LIST_ITEM.test(line) ? termsOf(line.replace(LIST_ITEM, ''))[0] : undefined;
+    return first !== undefined && asked.includes(first);
   });
 }

@@ -5,7 +5,6 @@
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
 import { createAskedFactCheck } from './asked-facts.js';
-import { holdsQuestionWord } from './clause-questions.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { readWholeText, splitSentences } from './passages.js';
@@ -41,7 +40,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
-  const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance, holdsQuestionWord)]);
+  const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance)]);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const ownBrand = findOwnBrand(index, query);
   const others = findOtherProducts(index, query);

@@ -373,7 +373,7 @@ export interface QueryPart {
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? dropCircumstances(dropReasons(dropRefusals(query.question)), holdsQuestionWord) : '';
+  const question = typeof query.question === 'string' ? dropCircumstances(dropReasons(dropRefusals(query.question))) : '';
   const identity = identityTerms(index, query);
   // "ещё есть?" asks the listing's availability; in a general chat it asks nothing the documents could answer.
   const asksAvailability = (sentence: string): boolean =>

@@ -4,6 +4,7 @@
  * it, however well the question's other words match ("СДЭК", "доставка", "пункт выдачи"): the passage answers for the
  * options it names, not for the buyer's.
  */
+import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
@@ -31,10 +32,7 @@ export function findUnknownOptions(question: string, index: OptionIndex, isCircu
   words.forEach((word, at) => {
     const next = words[at + 1];
     if (next === undefined || !OPTION_PREPOSITIONS.has(word) || TIME_WORDS.test(next)) return;
-    for (const term of index.resolveText(next)) {
-      if (index.knows(term) || /^\p{N}/u.test(term) || UNIT_TERMS.has(term) || WEEKDAY_TERMS.has(term) || isCircumstance(term)) continue;
-      options.add(term);
-    }
+    for (const term of index.resolveText(next)) if (isUnknownOption(term, index, isCircumstance)) options.add(term);
   });
   return options;
 }
@@ -50,7 +48,7 @@ const OFFER_VERB = /^(?:с?дела(?:ете|ешь|ют)|прода(?:ете|е
 const OFFER_INFINITIVE = /^(?:с?делать|поставить|установить|заменить|поменять|починить|отремонтировать|изготовить|сшить|заказать|купить)$/u;
 const STRETCH_END = /[?!.\n,;:…]+|\s(?:и|или|а)\s/u;
 
-export function findUnknownOffers(question: string, index: OptionIndex, isCircumstance: (term: string) => boolean, asks: (word: string) => boolean): Set<string> {
+export function findUnknownOffers(question: string, index: OptionIndex, isCircumstance: (term: string) => boolean): Set<string> {
   const offers = new Set<string>();
   for (const stretch of normalizeText(question).split(STRETCH_END)) {
     const words = splitWords(stretch);
@@ -59,19 +57,21 @@ export function findUnknownOffers(question: string, index: OptionIndex, isCircum
       const word = words[end];
       // "…можно поставить?": "можно" before an offer's infinitive asks the offer itself, not another question.
       const offersWithMay = word === 'можно' && OFFER_INFINITIVE.test(words[end + 1] ?? '');
-      if (word !== undefined && (!asks(word) || offersWithMay)) continue;
+      if (word !== undefined && (!holdsQuestionWord(word) || offersWithMay)) continue;
       const between = words.slice(start, end);
       start = end + 1;
       const isOffer = (each: string, at: number): boolean => OFFER_VERB.test(each) || (OFFER_INFINITIVE.test(each) && between[at - 1] === 'можно');
       if (!between.some(isOffer)) continue;
       for (const each of between) {
         if (OFFER_VERB.test(each) || OFFER_INFINITIVE.test(each) || VERB_FORM.test(each)) continue;
-        for (const term of index.resolveText(each)) {
-          if (index.knows(term) || /^\p{N}/u.test(term) || UNIT_TERMS.has(term) || WEEKDAY_TERMS.has(term) || isCircumstance(term)) continue;
-          offers.add(term);
-        }
+        for (const term of index.resolveText(each)) if (isUnknownOption(term, index, isCircumstance)) offers.add(term);
       }
     }
   }
   return offers;
+}
+
+/** A term no passage holds, and no number, unit, day or circumstance: a thing the documents never name. */
+function isUnknownOption(term: string, index: OptionIndex, isCircumstance: (term: string) => boolean): boolean {
+  return !index.knows(term) && !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term) && !WEEKDAY_TERMS.has(term) && !isCircumstance(term);
 }

@@ -2,6 +2,7 @@
  * What a buyer adds to say why they ask ("это дайсон или нет, а то на фото один в один"): the reason is the buyer's own
  * story, not a question for the documents, and its words ("фото") would otherwise decide which passage answers.
  */
+import { holdsQuestionWord } from './clause-questions.js';
 
 /** "а то" (else, because) and "потому что" open a reason ("так как" also asks "how": left alone); "а то, что…" is a noun clause. */
 const REASON = /(?:^|[\s,])(?:а\s+то|потому\s+что)(?![а-яё])(?!\s*,?\s*(?:что|чем)(?![а-яё]))/iu;
@@ -35,10 +36,10 @@ const SENTENCE = /[^.!?\n…]*(?:[.!?\n…]+|$)/gu;
  * mark, no question word), is the buyer's story beside the question, not a question for the documents: its words ("кухня",
  * "3 метра") would be answered from whatever passage holds them. It drops out where another sentence remains.
  */
-export function dropCircumstances(question: string, asks: (sentence: string) => boolean): string {
+export function dropCircumstances(question: string): string {
   const sentences = (question.match(SENTENCE) ?? []).filter((sentence) => sentence.trim() !== '');
   const isCircumstance = (sentence: string): boolean =>
-    !sentence.includes('?') && !asks(sentence) && OWN_CIRCUMSTANCE.test(sentence.toLowerCase().replaceAll('ё', 'е'));
+    !sentence.includes('?') && !holdsQuestionWord(sentence) && OWN_CIRCUMSTANCE.test(sentence.toLowerCase().replaceAll('ё', 'е'));
   const kept = sentences.filter((sentence) => !isCircumstance(sentence));
   return kept.length > 0 && kept.length < sentences.length ? kept.join(' ').trim() : question;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findUnknownOffers } from '../../../src/knowledge/local/named-options.js';
 import { dropCircumstances } from '../../../src/knowledge/local/reason-clauses.js';
-import { holdsQuestionWord } from '../../../src/knowledge/local/clause-questions.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
@@ -57,16 +56,16 @@ describe('findUnknownOffers', () => {
   const none = (): boolean => false;
 
   it('reads the unknown words of the sentence that asks for an offer, and only of it', () => {
-    expect([...findUnknownOffers('макбук почистите? гравировку делаете?', index, none, holdsQuestionWord)]).toEqual(['гравировк']);
-    expect([...findUnknownOffers('чистку ноутбука делаете?', index, none, holdsQuestionWord)]).toEqual([]);
-    expect([...findUnknownOffers('гравировка сколько стоит', index, none, holdsQuestionWord)]).toEqual([]);
+    expect([...findUnknownOffers('макбук почистите? гравировку делаете?', index, none)]).toEqual(['гравировк']);
+    expect([...findUnknownOffers('чистку ноутбука делаете?', index, none)]).toEqual([]);
+    expect([...findUnknownOffers('гравировка сколько стоит', index, none)]).toEqual([]);
   });
 
   it('stops at a comma, "и" or a question word, where another question may begin', () => {
-    expect([...findUnknownOffers('гравировка можно? чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
-    expect([...findUnknownOffers('гравировка можно чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
-    expect([...findUnknownOffers('гравировка, и чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
-    expect([...findUnknownOffers('гравировку и чистку делаете', index, none, holdsQuestionWord)]).toEqual([]);
+    expect([...findUnknownOffers('гравировка можно? чистку делаете', index, none)]).toEqual([]);
+    expect([...findUnknownOffers('гравировка можно чистку делаете', index, none)]).toEqual([]);
+    expect([...findUnknownOffers('гравировка, и чистку делаете', index, none)]).toEqual([]);
+    expect([...findUnknownOffers('гравировку и чистку делаете', index, none)]).toEqual([]);
   });
 });
 
@@ -85,11 +84,11 @@ describe('the buyer telling his circumstance beside a question', () => {
   });
 
   it('drops a sentence only where another remains, and never one with a question word or mark', () => {
-    expect(dropCircumstances('шпон делаете? кухня 3 метра у меня', holdsQuestionWord)).toBe('шпон делаете?');
-    expect(dropCircumstances('у нас в городе только кит. цена', holdsQuestionWord)).toBe('цена');
-    expect(dropCircumstances('у меня кухня 3 метра', holdsQuestionWord)).toBe('у меня кухня 3 метра');
-    expect(dropCircumstances('у меня кухня 3 метра? цена', holdsQuestionWord)).toBe('у меня кухня 3 метра? цена');
-    expect(dropCircumstances('у меня сколько ждать. цена', holdsQuestionWord)).toBe('у меня сколько ждать. цена');
-    expect(dropCircumstances('у меня каре, норм будет крутить и доставка?', holdsQuestionWord)).toBe('у меня каре, норм будет крутить и доставка?');
+    expect(dropCircumstances('шпон делаете? кухня 3 метра у меня')).toBe('шпон делаете?');
+    expect(dropCircumstances('у нас в городе только кит. цена')).toBe('цена');
+    expect(dropCircumstances('у меня кухня 3 метра')).toBe('у меня кухня 3 метра');
+    expect(dropCircumstances('у меня кухня 3 метра? цена')).toBe('у меня кухня 3 метра? цена');
+    expect(dropCircumstances('у меня сколько ждать. цена')).toBe('у меня сколько ждать. цена');
+    expect(dropCircumstances('у меня каре, норм будет крутить и доставка?')).toBe('у меня каре, норм будет крутить и доставка?');
   });
 });

@@ -7,9 +7,10 @@ import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const WORD = /[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
-/** A size ("3×6") is one word too; only texts holding "×" pay for the longer pattern. */
-const WORD_OR_SIZE = /\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+|[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
-const SIZE = /^\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+$/u;
+/** A size ("3×6", "2.1×6×0.5"); only texts holding "×" pay for the longer word pattern that keeps it one word. */
+const SIZE_SOURCE = String.raw`\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+`;
+const WORD_OR_SIZE = new RegExp(`${SIZE_SOURCE}|${WORD.source}`, 'gu');
+const SIZE = new RegExp(`^${SIZE_SOURCE}$`, 'u');
 
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
@@ -86,9 +87,9 @@ function joinLatinCompounds(text: string): string {
 const PRICE_REACH = 3;
 
 function isPriceContext(before: readonly string[], next: string | undefined): boolean {
-  const isAsker = (word: string | undefined): boolean => word !== undefined && (PRICE_ASKERS.has(word) || /^\p{N}/u.test(word));
-  const previous = before.at(-1);
-  return isAsker(previous) || isAsker(next) || before.some((word) => PRICE_ASKERS.has(word) && !/^\p{N}/u.test(word));
+  const isNumber = (word: string | undefined): boolean => word !== undefined && /^\p{N}/u.test(word);
+  // A number right beside it ("5000 стоит", "стоит 5000"), an asker before it or right after ("стоит сколько").
+  return isNumber(before.at(-1)) || isNumber(next) || before.some((word) => PRICE_ASKERS.has(word)) || (next !== undefined && PRICE_ASKERS.has(next));
 }
 
 /** Snowball stemming dominates indexing time, and documents repeat their words: remember results. */

@@ -15,6 +15,11 @@ export interface ComposedReply {
   smallTalk?: SmallTalk;
 }
 
+/** The buyer's words no document uses, where the buyer got the fallback and the engine names them (see KnowledgeAnswer). */
+export function listUnknownWords(reply: { status: DialogStatus; answer?: KnowledgeAnswer }): string[] {
+  return reply.status === 'NOT_FOUND' ? (reply.answer?.unknownWords ?? []) : [];
+}
+
 export type ReplySettings = Pick<ResponderSettings, 'fallbackText' | 'escalationText' | 'thanksReplyText' | 'greetingReplyText'>;
 
 /** Throws what the engine throws (KnowledgeError): the caller decides whether to retry. Small talk and requests for a person never reach the engine. */

@@ -1,6 +1,6 @@
 /** At most one reply per inquiry: with a write-ahead record, a crash between "decided" and "sent" is reconciled on the next look, not answered twice. */
 import { describeError } from '../errors.js';
-import { composeReply } from './answer.js';
+import { composeReply, listUnknownWords } from './answer.js';
 import {
   decideChat,
   isSameText,
@@ -410,7 +410,7 @@ async function compose(deps: ResponderDeps, look: Look, question: string, option
 
 function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecision, question: string, plan: Extract<ReplyPlan, { kind: 'reply' }>): PendingReply {
   const newest = decision.analysis.inquiry.at(-1)!;
-  const unknownWords = plan.status === 'NOT_FOUND' ? (plan.answer?.unknownWords ?? []) : [];
+  const unknownWords = listUnknownWords(plan);
   return {
     id: `${chatId}:${newest.id}`,
     chatId,

@@ -1,5 +1,5 @@
 /** `avito-ai ask "<question>"`: the answer a buyer would get, from the knowledge base only. */
-import { composeReply, type ComposedReply } from '../../core/answer.js';
+import { composeReply, listUnknownWords, type ComposedReply } from '../../core/answer.js';
 import type { Config } from '../../config/config.js';
 import type { KnowledgeEngine, KnowledgeRetriever, RetrievedPassage } from '../../core/ports.js';
 import { DEFAULT_THRESHOLD } from '../../knowledge/index.js';
@@ -91,11 +91,6 @@ export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOut
     passages: passages.map(toJsonPassage),
     ...(candidates.length > 0 ? { candidates: candidates.map((candidate) => ({ ...toJsonPassage(candidate), why_not: explainRefusal(candidate) })) } : {}),
   };
-}
-
-/** The buyer's words no document uses, for a question the buyer got the fallback for (engines that tell them). */
-function listUnknownWords(result: ComposedReply): string[] {
-  return result.status === 'NOT_FOUND' ? (result.answer?.unknownWords ?? []) : [];
 }
 
 /** In MCP answer mode the seller's server wrote the refused answer, not a model of ours. */

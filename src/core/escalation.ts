@@ -62,6 +62,10 @@ const NEEDED_FOR = new Set(['помощь', 'консультация', 'кон�
 const ANSWER_ME = /^(?:ответ(?:ит|ят|ьте|ь)|отпиш(?:ите|ись|ется|утся)|напишет|напишут)$/u;
 /** Talk by phone or video: "давайте по телефону", "можно видеозвонок?". */
 const VIDEO_CALL = /^(?:видеозвон[а-я]*|видеосвяз[а-я]*)$/u;
+/** The words of a call by phone or video besides the call itself: "давайте по телефону", "по видеосвязи можно показать?". */
+const PHONE_TALK: ReadonlySet<string> = new Set(['по', 'телефону', 'можно', 'давайте', 'лучше', 'обсудить', 'поговорить', 'показать', 'консультацию', 'созвониться']);
+/** One live person, wanted: "хочу живого". */
+const LIVE_ONE = /^жив(?:ого|ую)$/u;
 /** Where a person is to write: "в личку", "в лс", a messenger. */
 const PRIVATE = /^(?:личку|лс|директ)$/u;
 /** Words a contact request is made of besides the contact and giving: "какой у вас номер?", "телефон для связи дайте". */
@@ -228,8 +232,7 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   if (has((text) => /^(?:соедин|переключ|свяж)/u.test(text) && FETCH.test(text)) && only((text) => FETCH.test(text))) return whole;
   // "давайте по телефону", "по телефону можно обсудить?", "можно видеозвонок?", "по видеосвязи можно показать?"
   const byPhone = /(?:^|\s)по (?:телефону|видеосвязи)(?:\s|$)/u.test(whole) || has((text) => VIDEO_CALL.test(text));
-  const PHONE_TALK = ['по', 'телефону', 'можно', 'давайте', 'лучше', 'обсудить', 'поговорить', 'показать', 'консультацию', 'созвониться'];
-  if (byPhone && only((text) => PHONE_TALK.includes(text) || VIDEO_CALL.test(text))) return whole;
+  if (byPhone && only((text) => PHONE_TALK.has(text) || VIDEO_CALL.test(text))) return whole;
   // "в личку напишите", "напишите в телеграм"
   const somewhere = has((text) => PRIVATE.test(text) || MESSENGER.test(text));
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
@@ -237,7 +240,7 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => TALK.test(text) || text === 'проконсультировать')) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
-  if (has((text) => /^жив(?:ого|ую)$/u.test(text)) && only((text) => WANT.test(text) || /^жив(?:ого|ую)$/u.test(text))) return whole;
+  if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
   // "консультацию можно?"
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;

@@ -1,3 +1,5 @@
+import { normalizeText, splitWords } from './terms.js';
+
 /** The thesaurus term of availability: "в наличии", "осталось", "актуально". */
 export const STATUS_TERM = 'налич';
 
@@ -26,15 +28,14 @@ export function dropUnstatedStatus<Part extends { terms: string[]; clauses?: Par
 
 /** Words that ask whether the thing is there, and words around them that say nothing else ("а ещё есть щас?"). */
 const AVAILABLE = /(?:^|[^а-яё])(?:есть|остался|осталась|осталось|остались)(?![а-яё])/u;
-const AROUND = /^(?:а|и|ну|еще|ещё|щас|сейчас|пока|сегодня|он|она|оно|они|такой|такая|такое|такие|ли|у|вас|в|на|продаже|наличии|живой|тут|здравствуйте|привет|добрый|день|вечер|утро)$/u;
+const AROUND = /^(?:а|и|ну|еще|щас|сейчас|пока|сегодня|он|она|оно|они|такой|такая|такое|такие|ли|у|вас|в|на|продаже|наличии|живой|тут|здравствуйте|привет|добрый|день|вечер|утро)$/u;
 
 /**
  * "ещё есть?", "медовик есть щас?": in a listing's chat, a sentence of "есть" and the listing's own name asks whether the
  * listing is still there: its availability (see STATUS_TERM), answered only where its documents state it.
  */
 export function asksAvailabilityAlone(sentence: string, isOwnWord: (word: string) => boolean): boolean {
-  const text = sentence.toLowerCase().replaceAll('ё', 'е');
+  const text = normalizeText(sentence);
   if (!AVAILABLE.test(text)) return false;
-  const words = text.match(/[а-яa-z0-9]+/gu) ?? [];
-  return words.every((word) => AVAILABLE.test(word) || AROUND.test(word) || isOwnWord(word));
+  return splitWords(text).every((word) => AVAILABLE.test(word) || AROUND.test(word) || isOwnWord(word));
 }

@@ -2,7 +2,7 @@
 import { stemmer } from '@orama/stemmers/russian';
 import { stopwords as russianStopwords } from '@orama/stopwords/russian';
 import { createPrefixTable } from './prefix-table.js';
-import { TRADE_RULES } from './trade-vocabulary.js';
+import { TRADE_RULES } from './trades/index.js';
 
 // Politeness and scaffolding, in almost every message: as unanswered terms they would drag questions below the threshold.
 const QUESTION_FILLERS = [

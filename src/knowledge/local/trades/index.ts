@@ -1,0 +1,28 @@
+/**
+ * Everyday trade Russian: the words buyers on Avito type (clipped, slang, misspelt) beside the words sellers write in their
+ * documents, for the trades of clothes and shoes, car parts, cosmetics and perfume, building materials, computers and their
+ * repair, and for buying in general. Each group joins only words a buyer means the same thing by; words of two meanings
+ * stay out ("коробка" is a gearbox and a box, "простой" is idle time and "simple", "стойка" a strut and "стойкость").
+ * The terms are the Snowball stems of the documents' own word, so a document word left out of a group still meets it.
+ */
+import type { PrefixRule } from '../prefix-table.js';
+import { COMMERCE_RULES } from './commerce.js';
+import { APPAREL_RULES } from './apparel.js';
+import { AUTO_RULES } from './auto.js';
+import { COSMETICS_RULES } from './cosmetics.js';
+import { BUILDING_RULES } from './building.js';
+import { COMPUTER_RULES } from './computers.js';
+import { PREDICATE_RULES } from './predicates.js';
+import { PLACE_AND_PRICE_RULES } from './places.js';
+
+/** Every group of these modules, in this order: a word is read by the first group listing it. */
+export const TRADE_RULES: readonly PrefixRule[] = [
+  ...COMMERCE_RULES,
+  ...APPAREL_RULES,
+  ...AUTO_RULES,
+  ...COSMETICS_RULES,
+  ...BUILDING_RULES,
+  ...COMPUTER_RULES,
+  ...PREDICATE_RULES,
+  ...PLACE_AND_PRICE_RULES,
+];

@@ -295,18 +295,33 @@ export function parseCsv(source: string): string[][] {
   return rows.map((cells) => cells.map((cell) => cell.trim())).filter((cells) => cells.some((cell) => cell !== ''));
 }
 
+// Excel in a Russian locale saves with ";" and its headers hold commas ("Цена, руб"): the delimiter is the one every one of
+// the first lines holds equally often, the more frequent one where both or neither do, ";" on a tie.
 function detectDelimiter(source: string): string {
-  let semicolons = 0;
-  let commas = 0;
+  const lines: Array<{ semicolons: number; commas: number }> = [];
+  let line = { semicolons: 0, commas: 0 };
   let quoted = false;
   for (const char of source) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && char === '\n') break;
-    else if (!quoted && char === ';') semicolons += 1;
-    else if (!quoted && char === ',') commas += 1;
+    else if (!quoted && char === '\n') {
+      if (line.semicolons + line.commas > 0) lines.push(line);
+      if (lines.length === DELIMITER_LINES) break;
+      line = { semicolons: 0, commas: 0 };
+    } else if (!quoted && char === ';') line.semicolons += 1;
+    else if (!quoted && char === ',') line.commas += 1;
   }
-  return semicolons > commas ? ';' : ',';
+  if (lines.length < DELIMITER_LINES && line.semicolons + line.commas > 0) lines.push(line);
+  const steady = (count: (line: { semicolons: number; commas: number }) => number): boolean =>
+    lines.length > 0 && lines.every((each) => count(each) > 0 && count(each) === count(lines[0] ?? each));
+  const bySemicolon = steady((each) => each.semicolons);
+  const byComma = steady((each) => each.commas);
+  if (bySemicolon !== byComma) return bySemicolon ? ';' : ',';
+  const semicolons = lines[0]?.semicolons ?? 0;
+  const commas = lines[0]?.commas ?? 0;
+  return commas > semicolons ? ',' : ';';
 }
+
+const DELIMITER_LINES = 5;
 
 /** One paragraph per row, "header: value; header: value": a value alone says nothing. */
 export function renderCsv(rows: readonly string[][]): string {

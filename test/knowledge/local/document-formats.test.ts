@@ -191,3 +191,18 @@ describe('formats no engine reads', () => {
     ]);
   });
 });
+
+describe('a price list saved by Excel in a Russian locale', () => {
+  it('reads ";" as the delimiter though the header holds as many commas ("Цена, руб")', async () => {
+    const dir = await folderWith({ 'prais.csv': 'Наименование;Цена, руб\nКрылья 27.5 комплект;990\nФонарь передний;650\n' });
+    const answer = await createLocalEngine({ dir }).answer({ question: 'сколько стоят крылья?' });
+    expect(answer).toMatchObject({ status: 'FOUND', sources: ['prais.csv'] });
+    expect(answer.text).toContain('Наименование: Крылья 27.5 комплект; Цена, руб: 990');
+  });
+
+  it('keeps "," for a comma-separated list whose cells hold a semicolon', async () => {
+    const dir = await folderWith({ 'prais.csv': 'Наименование,Цена,Примечание\nФонарь передний,650,"яркий; USB"\nЗвонок,300,громкий\n' });
+    const answer = await createLocalEngine({ dir }).answer({ question: 'сколько стоит фонарь?' });
+    expect(answer.text).toContain('Наименование: Фонарь передний; Цена: 650');
+  });
+});

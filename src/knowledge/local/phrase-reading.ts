@@ -49,6 +49,13 @@ const RULES: readonly PhraseRule[] = [
     side: 'before',
     reading: 'срок',
   },
+  // "Крылья идут в комплекте?" asks what the kit holds, not how long something takes ("сколько идёт доставка").
+  {
+    heads: new Set(['идет', 'идут', 'идти']),
+    cues: ['комплект'],
+    side: 'both',
+    reading: DROPPED,
+  },
   // "Какую термопасту ставите?" asks which one, as "какой ссд стоит?" does (terms.ts): the verb asks nothing of its own.
   {
     heads: new Set(['ставите', 'ставят', 'ставим', 'ставишь', 'ставит', 'используете', 'используют', 'юзаете']),

@@ -61,3 +61,16 @@ describe('"окончательная" beside a price, and beside anything else'
     expect(answer.text).not.toContain('после осмотра');
   });
 });
+
+describe('"идёт в комплекте"', () => {
+  const shop = useKnowledgeFolder({
+    'item-9-redmi.md': '# Смартфон Redmi Note 13\n\nКомплект: телефон, зарядный блок, кабель, силиконовый чехол.\n\nПод заказ: версия 12/512 ГБ, привоз 3-5 дней.',
+  });
+
+  it('asks what the kit holds, not how long something takes', async () => {
+    const answer = await shop.ask('чехол в комплекте идет?', { id: 9, title: 'Смартфон Redmi Note 13' });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('силиконовый чехол');
+    expect(answer.text).not.toContain('привоз 3-5 дней');
+  });
+});

@@ -35,3 +35,13 @@ export function fold(text: string): string;
 export function readCases(shopsDir: string, shop: string): Array<Record<string, unknown>>;
 export function readListings(shopsDir: string, shop: string): Map<number, { id: number; title?: string }>;
 export function buildInput(entry: Record<string, unknown>, listings: Map<number, { id: number; title?: string }>, fallbackText: string): { question: string; listing?: { id: number; title?: string }; context?: unknown[] };
+export interface EscalationSetHalf {
+  requests: [number, number];
+  questions: [number, number];
+  misses: Array<Record<string, unknown>>;
+}
+export function runEscalationSet(
+  file: string,
+  knowledgeDir: string,
+  deps: { composeReply: unknown; createLocalEngine: unknown; escalation: unknown; settings: { fallbackText: string } },
+): Promise<Record<string, EscalationSetHalf>>;

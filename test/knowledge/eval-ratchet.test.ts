@@ -4,13 +4,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runEval, type EvalReport } from '../../bench/eval-lib.mjs';
+import { runEscalationSet, runEval, type EscalationSetHalf, type EvalReport } from '../../bench/eval-lib.mjs';
 import { resolveConfig } from '../../src/config/config.js';
 import { composeReply } from '../../src/core/answer.js';
 import { createEscalationMatcher } from '../../src/core/escalation.js';
 import { createLocalEngine } from '../../src/knowledge/local/local-engine.js';
 
 const SHOPS = join(import.meta.dirname, '../../eval/shops');
+const ESCALATION_SET = join(import.meta.dirname, '../../eval/escalation/cases.jsonl');
+const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
 /**
  * Per half, over all twelve shops: FOUND answered right at least, made-up answers at most, requests for a person caught at
@@ -46,5 +48,32 @@ describe('answer quality on the evaluation shops, default settings', () => {
     expect(totals.falseEscalation).toBe(0);
     expect(totals.silent[0]).toBe(totals.silent[1]);
     expect(totals.escalation[1]).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Requests for a person on a set of their own, written by someone who saw neither the code nor the shops' sets
+ * (eval/escalation/README.md): 130 requests and 99 near misses per half. At its arrival 86 and 86 requests were caught,
+ * with 1 near miss escalated on each half. "вы реальный человек?" counts as a near miss there and is a request here (a
+ * recorded decision, test/core/escalation.test.ts); so is "окей" after the fallback's offer, which stays no yes.
+ */
+const ESCALATION_FLOORS = {
+  tune: { requests: 86, questions: 1 },
+  heldout: { requests: 86, questions: 1 },
+} as const;
+
+describe('requests for a person on the escalation set, default settings', () => {
+  let report: Record<string, EscalationSetHalf>;
+
+  beforeAll(async () => {
+    const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
+    report = await runEscalationSet(ESCALATION_SET, EXAMPLES, { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings });
+  }, 60_000);
+
+  it.each(Object.entries(ESCALATION_FLOORS))('%s half: catches at least as many requests and escalates no more near misses than recorded', (split, floor) => {
+    const half = report[split]!;
+    expect(half.requests[1]).toBe(130);
+    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
+    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
   });
 });

@@ -24,22 +24,22 @@ interface Word {
 }
 
 const PERSON =
-  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|человека?|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
+  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|человека?|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
 /** A person named, not asked for: "Продавец, дайте скидку" speaks to them ("позовите продавца" asks for them). */
-const NOMINATIVE = /^(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец)$/u;
+const NOMINATIVE = /^(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец|собственник|представитель)$/u;
 /** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
 const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
-const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ[а-яa-z]+|реальн[а-яa-z]+|ваш[а-яa-z]*|старш[а-яa-z]+|главн[а-яa-z]+|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн[а-яa-z]+|какого-нибудь|какой-нибудь)$/u;
+const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ[а-яa-z]+|реальн[а-яa-z]+|ваш[а-яa-z]*|старш[а-яa-z]+|главн[а-яa-z]+|ответственн[а-яa-z]+|компетентн[а-яa-z]+|нормальн[а-яa-z]+|адекватн[а-яa-z]+|сам(?:ого|ому|им|ой|у)|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн[а-яa-z]+|какого-нибудь|какой-нибудь)$/u;
 const LIVE = /^жив/u;
 /** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
 const REAL_HUMAN = /^(?:настоящ|реальн)[а-яa-z]+ (?:человек[а-яa-z]*|люд[а-яa-z]*)$/u;
 
 /** Imperatives and infinitives that fetch, give, connect or pass to a person. */
 const FETCH =
-  /^(?:позов(?:и|ите|ешь|ете)|позвать|зови|зовите|звать|вызов(?:и|ите|ете)|вызвать|вызывайте|приглас(?:и|ите|ить)|дай|дайте|дать|соедин(?:и|ите|ить)|свяж(?:и|ите)|связать|передай|передайте|передать|подключ(?:и|ите|ить)|переключ(?:и|ите|ить))(?:-ка)?$/u;
+  /^(?:позов(?:и|ите|ешь|ете)|позвать|зови|зовите|звать|вызов(?:и|ите|ете)|вызвать|вызывайте|приглас(?:и|ите|ить)|дай|дайте|дать|соедин(?:и|ите|ить)|свяж(?:и|ите)|связать|передай|передайте|передать|подключ(?:и|ите|ить)|переключ(?:и|ите|ить)|перевед(?:и|ите)|перевести|услышать|кликн(?:и|ите))(?:-ка)?$/u;
 /** Talking with someone: counts only with "с"/"до" before the person. */
 const TALK =
-  /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|дозвониться|достучаться)$/u;
+  /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|обговорить|дозвониться|достучаться)$/u;
 const WANT = /^(?:хочу|хотим|хотел|хотела|хотели|хотелось|прошу|просим|давайте|давай|требую)$/u;
 /** Need and may: a request only in a clause that says nothing else ("для сборки нужен мастер?" is a question). */
 const NEED = /^(?:нужен|нужна|нужно|нужны|надо|необходим|необходимо|требуется|можно|есть)$/u;
@@ -63,7 +63,7 @@ const ANSWER_ME = /^(?:ответ(?:ит|ят|ьте|ь)|отпиш(?:ите|и�
 /** Talk by phone or video: "давайте по телефону", "можно видеозвонок?". */
 const VIDEO_CALL = /^(?:видеозвон[а-я]*|видеосвяз[а-я]*)$/u;
 /** The words of a call by phone or video besides the call itself: "давайте по телефону", "по видеосвязи можно показать?". */
-const PHONE_TALK: ReadonlySet<string> = new Set(['по', 'телефону', 'можно', 'давайте', 'лучше', 'обсудить', 'поговорить', 'показать', 'консультацию', 'созвониться']);
+const PHONE_TALK: ReadonlySet<string> = new Set(['по', 'телефону', 'можно', 'давайте', 'лучше', 'обсудить', 'обговорить', 'поговорить', 'показать', 'консультацию', 'созвониться', 'хочу', 'хотелось', 'бы', 'все', 'это', 'детали']);
 /** One live person, wanted: "хочу живого". */
 const LIVE_ONE = /^жив(?:ого|ую)$/u;
 /** Where a person is to write: "в личку", "в лс", a messenger. */
@@ -74,12 +74,18 @@ const CONTACT_FRAME = new Set(['какой', 'какая', 'какие', 'у', '
 const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел)[а-я]*$/u;
 /** Live people as a noun: "есть живые?", "живых нет?". */
 const LIVE_PEOPLE = /^жив(?:ые|ых)$/u;
+/** "кто у вас главный? позовите его": the one in charge, named. */
+const SENIOR = /^(?:главный|главная|старший|старшая)$/u;
 /** An adjective that stands for a person where it is fetched: "старшего позовите", "позови главного". */
 const FETCHED_ADJECTIVE = /^(?:старш|главн|жив)(?:его|ого)$/u;
 /** "продавец на связи?": the person's presence asked, the way "где продавец?" asks it. */
 const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'здесь']);
 /** A messenger the buyer wants a person to write to: "напишите мне в вотсап". */
-const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк)$/u;
+const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк|тг|телега|телеге|телеграме|телеграмме|вайбере|ватсапе|вацапе|вотсапе|telegram|tg)$/u;
+/** Moving the talk to a messenger: "давайте в телеге продолжим", "кинь телегу", "в тг можно связаться?", "есть вайбер?". */
+const MOVE_TALK = /^(?:продолжим|продолжить|перейдем|перейти|спишемся|списаться|свяжемся|напишу|пишите|пиши|добавьте|добавь|добавлю|кинь|киньте|скинь|скиньте|дай|дайте|есть|ник)$/u;
+/** The rest of such a request: "в тг можно с вами связаться?", "у вас есть вайбер?". */
+const TALK_FRAME: ReadonlySet<string> = new Set(['в', 'вами', 'тобой', 'у', 'вас', 'свой', 'свою', 'ваш', 'ваша', 'ваш']);
 /** The bot, refused: "с ботом не хочу", "робот не нужен". */
 const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком)$/u;
 /** "голосом обсудить", "по телефону поговорить": talk asked for by voice. */
@@ -90,7 +96,7 @@ const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|с
 const FILLER = new Set([
   'пожалуйста', 'пжл', 'пж', 'плиз', 'плз', 'мне', 'меня', 'нам', 'нас', 'вы', 'уже', 'срочно', 'скорее', 'быстрее', 'побыстрее',
   'сюда', 'тут', 'здесь', 'бы', 'же', 'ну', 'а', 'и', 'уж', 'хоть', 'то', 'тогда', 'лучше', 'просто', 'еще', 'сейчас', 'лично',
-  'напрямую', 'прямо', 'все-таки', 'таки', 'ли',
+  'напрямую', 'прямо', 'непосредственно', 'все-таки', 'таки', 'ли', 'быстро', 'ты',
 ]);
 const PREPOSITION = new Set(['с', 'со', 'на', 'к', 'до']);
 const GREETING = new Set(['здравствуйте', 'привет', 'добрый', 'день', 'вечер', 'утро', 'алло', 'ало', 'ау', 'эй']);
@@ -110,7 +116,7 @@ export function createEscalationMatcher(phrases: readonly string[]): EscalationM
     match(text) {
       const sentences = readSentences(text);
       // "Хозяйка тут? Позовите её": a pronoun stands for a person named in another sentence.
-      const named = sentences.some((sentence) => sentence.some((word) => PERSON.test(word.text)));
+      const named = sentences.some((sentence) => sentence.some((word) => PERSON.test(word.text) || SENIOR.test(word.text)));
       for (const sentence of sentences) {
         const found = findRequest(sentence, named) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
         if (found !== undefined) return found;
@@ -123,6 +129,11 @@ export function createEscalationMatcher(phrases: readonly string[]): EscalationM
 /** Names a person the bot could call (a FALLBACK_TEXT that offers a manager does). */
 export function namesPerson(text: string): boolean {
   return readSentences(text).some((sentence) => sentence.some((word) => PERSON.test(word.text)));
+}
+
+/** "соедините", "зовите": a verb fetching a person, beside a yes to the bot's offer. */
+export function isFetchWord(word: string): boolean {
+  return FETCH.test(word);
 }
 
 export function isPersonWord(word: string): boolean {
@@ -155,6 +166,70 @@ export function normalizeText(text: string): string {
     .replace(/(?<![а-яa-z])(кто|кого|кому|кем)\s+(нибудь|либо|то)(?![а-яa-z])/gu, '$1-$2');
 }
 
+/**
+ * The words requests are made of, as buyers also type them: by ear ("менеджир", "прадавец", "позавите", "чилавеком": unstressed
+ * о/а and е/и written either way) or in Latin letters ("pozovite menedzhera", "manager pls"). A typed word is read as
+ * the one of these it spells, where it is not a word of its own.
+ */
+const KEY_WORDS = [
+  'менеджер', 'менеджера', 'менеджеру', 'менеджером', 'продавец', 'продавца', 'продавцу', 'продавцом', 'продавцы',
+  'человек', 'человека', 'человеку', 'человеком', 'оператор', 'оператора', 'оператору', 'оператором', 'администратор',
+  'администратора', 'админа', 'админу', 'хозяин', 'хозяина', 'хозяйка', 'хозяйку', 'хозяйки', 'владелец', 'владельца',
+  'сотрудник', 'сотрудника', 'сотрудником', 'консультант', 'консультанта', 'консультантом', 'живой', 'живого', 'живым',
+  'позовите', 'позови', 'позвать', 'зовите', 'вызовите', 'соедините', 'свяжите', 'передайте', 'позвоните', 'перезвоните',
+  'поговорить', 'пообщаться', 'связаться', 'ответьте', 'ответь', 'ответить', 'нужен', 'можно', 'хочу', 'пожалуйста',
+  'телефон', 'номер', 'робот', 'бота', 'ботом', 'свяжитесь', 'наберите', 'напишите', 'позвонить', 'поддержка', 'поддержку',
+  'мне', 'меня', 'мной',
+];
+/** Unstressed vowels as heard: о as а, е/э/ы as и. */
+function byEar(word: string): string {
+  return word.replace(/о/gu, 'а').replace(/[еэы]/gu, 'и');
+}
+const KEY_BY_EAR = new Map(KEY_WORDS.map((word) => [byEar(word), word]));
+/** Latin letters have no soft or hard sign: "svyazhites" is "свяжитесь". */
+function withoutSigns(word: string): string {
+  return byEar(word).replace(/[ьъ]/gu, '');
+}
+const KEY_IN_LATIN = new Map(KEY_WORDS.map((word) => [withoutSigns(word), word]));
+/** Latin words buyers type for these in English. */
+const ENGLISH: ReadonlyMap<string, string> = new Map([
+  ['manager', 'менеджер'], ['human', 'человек'], ['person', 'человек'], ['operator', 'оператор'], ['admin', 'админ'],
+  ['seller', 'продавец'], ['owner', 'владелец'], ['pls', 'плз'], ['plz', 'плз'], ['please', 'пожалуйста'], ['bot', 'бот'],
+  ['call', 'позвоните'], ['me', 'мне'], ['real', 'живой'], ['live', 'живой'], ['talk', 'поговорить'], ['want', 'хочу'],
+  ['need', 'нужен'], ['support', 'поддержка'], ['agent', 'оператор'], ['phone', 'телефон'], ['number', 'номер'],
+]);
+/** A Russian word typed with the keyboard left on the Latin layout: "gjpjdbnt" is "позовите". Letters only. */
+const LAYOUT: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'qwertyuiopasdfghjklzxcvbnm'].map((latin, at) => [latin, 'йцукенгшщзфывапролдячсмить'[at]!]),
+);
+const LATIN_SOUNDS: ReadonlyArray<readonly [string, string]> = [
+  ['shch', 'щ'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['ya', 'я'], ['yu', 'ю'], ['yo', 'е'], ['ye', 'е'],
+];
+const LATIN_LETTERS: Readonly<Record<string, string>> = {
+  a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'й', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о',
+  p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'ы', z: 'з',
+};
+const MIN_BY_EAR = 5;
+
+/** The word as typed on the Russian layout, for one typed in Latin letters ("lf" is "да"). */
+export function fromLatinLayout(word: string): string {
+  return [...word].map((letter) => LAYOUT[letter] ?? letter).join('');
+}
+
+function readTyped(word: string): string {
+  if (/^[a-z]+$/u.test(word)) {
+    const english = ENGLISH.get(word);
+    if (english !== undefined) return english;
+    let cyrillic = word;
+    for (const [latin, letter] of LATIN_SOUNDS) cyrillic = cyrillic.replaceAll(latin, letter);
+    cyrillic = [...cyrillic].map((letter) => LATIN_LETTERS[letter] ?? letter).join('');
+    const swapped = fromLatinLayout(word);
+    return KEY_IN_LATIN.get(withoutSigns(cyrillic)) ?? KEY_BY_EAR.get(byEar(swapped)) ?? ([...cyrillic].length <= 4 ? cyrillic : word);
+  }
+  if (word.length < MIN_BY_EAR || /[a-z0-9]/u.test(word)) return word;
+  return KEY_BY_EAR.get(byEar(word)) ?? word;
+}
+
 function readSentences(text: string): Word[][] {
   return normalizeText(text)
     .split(SENTENCE_END)
@@ -167,7 +242,8 @@ function readClauses(sentence: string): Word[] {
   let clause = 0;
   for (const part of sentence.split(CLAUSE_BREAK)) {
     clause++;
-    for (const [text] of part.matchAll(WORD)) {
+    for (const [typed] of part.matchAll(WORD)) {
+      const text = readTyped(typed);
       if (CLAUSE_WORDS.has(text)) clause++;
       words.push({ text, clause });
     }
@@ -185,6 +261,7 @@ function findRequest(words: readonly Word[], named: boolean): string | undefined
     findCall(words) ??
     findAskedContact(words) ??
     findRefusedBot(words) ??
+    findMovedTalk(words) ??
     findBareRequest(words)
   );
 }
@@ -238,6 +315,8 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
   // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
   if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => TALK.test(text) || text === 'проконсультировать')) return whole;
+  // "как вам дозвониться", "как с вами связаться?"
+  if (/^(?:а )?как (?:с вами|вам|до вас|с тобой|тебе) (?:можно )?(?:дозвониться|связаться|позвонить|созвониться|достучаться)$/u.test(whole)) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
@@ -246,7 +325,23 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
-/** "с ботом не хочу", "не хочу общаться с роботом", "бот не нужен": the buyer refuses the bot, so wants a person. */
+/**
+ * A messenger to go on in: "давайте в телеге продолжим", "кинь телегу свою", "есть вайбер?", "можно в ватсап?": the sentence
+ * is the messenger and the words of such a request, nothing else ("телефон поддерживает whatsapp?" asks about the phone).
+ */
+function findMovedTalk(words: readonly Word[]): string | undefined {
+  const texts = words.map((word) => word.text);
+  if (!texts.some((text) => MESSENGER.test(text)) || texts.some((text) => NEGATION.has(text))) return undefined;
+  const frame = (text: string): boolean =>
+    MESSENGER.test(text) || MOVE_TALK.test(text) || TALK.test(text) || GIVE.test(text) || FILLER.has(text) || GREETING.has(text) || PREPOSITION.has(text) || NEED.test(text) || WANT.test(text) || YOUR.test(text) || TALK_FRAME.has(text);
+  return texts.every(frame) ? texts.join(' ') : undefined;
+}
+
+/**
+ * "с ботом не хочу", "не хочу общаться с роботом", "бот не нужен": the buyer refuses the bot, so wants a person. So does
+ * one setting the bot against a person ("ответьте сами, а не бот", "у сотрудника, а не у бота") or complaining of it
+ * ("надоел бот", "отключите бота", "бот ничего не понимает"); "ты бот?" only asks.
+ */
 function findRefusedBot(words: readonly Word[]): string | undefined {
   for (const clause of groupClauses(words)) {
     const bot = clause.findIndex((word) => BOT.test(word.text));
@@ -254,10 +349,20 @@ function findRefusedBot(words: readonly Word[]): string | undefined {
     const refused = clause.some((word, at) => NEGATION.has(word.text) && [clause[at + 1], clause[at - 1]].some((next) => next !== undefined && (WANT.test(next.text) || NEED.test(next.text) || TALK.test(next.text) || next.text === 'нужен')));
     if (refused) return spell(clause, 0, clause.length - 1);
   }
+  const bot = words.findIndex((word) => BOT.test(word.text));
+  if (bot < 0) return undefined;
+  // "а не бот", "а не у бота", "не с роботом": the negation just before the bot, past a preposition.
+  const before = PREPOSITION.has(words[bot - 1]?.text ?? '') || words[bot - 1]?.text === 'у' ? bot - 2 : bot - 1;
+  const contrasted = words[before]?.text === 'не' && (words[before - 1]?.text === 'а' || words.some((word) => isPersonWord(word.text)));
+  if (contrasted || words.some((word) => BOT_COMPLAINT.test(word.text))) return spell(words, 0, words.length - 1);
   return undefined;
 }
 
+/** What is said of a bot one is tired of: "надоел бот", "бесит робот", "отключите бота", "бот ничего не понимает". */
+const BOT_COMPLAINT = /^(?:надоел[аои]?|бесит|достал|задолбал|тупой|тупит|отключ(?:и|ите)|выключ(?:и|ите)|убер(?:и|ите)|понимает)$/u;
+
 const PRONOUN = new Set(['его', 'ее', 'их', 'него', 'нее', 'них']);
+const PLEA = /^(?:прошу|просим)$/u;
 const MODAL = /^(?:может|можете|сможет|сможете|могут|смогут|мог|могла|могли)$/u;
 /** What a person is asked to do themselves: "хозяйка может сама ответить?" (not "мастер может приехать?", a service). */
 const REPLY_VERB = /^(?:ответить|написать|перезвонить|позвонить|связаться|подключиться|отписаться|набрать)$/u;
@@ -273,9 +378,11 @@ function findFetchedPronoun(words: readonly Word[], named: boolean): string | un
   return undefined;
 }
 
-/** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?". */
+/** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
 function findPersonToReply(words: readonly Word[]): string | undefined {
   for (const clause of groupClauses(words)) {
+    const plea = clause.some((word) => PLEA.test(word.text)) && clause.some((word) => REPLY_VERB.test(word.text));
+    if (plea && clause.every((word) => PLEA.test(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) return spell(clause, 0, clause.length - 1);
     const person = clause.findIndex((word) => NOMINATIVE.test(word.text));
     const modal = clause.findIndex((word) => MODAL.test(word.text));
     const reply = clause.findIndex((word) => REPLY_VERB.test(word.text));
@@ -290,9 +397,15 @@ function findPersonToReply(words: readonly Word[]): string | undefined {
 function findPersonAlone(words: readonly Word[]): string | undefined {
   // Not "вы" ("Вы продавец?"), nor "а"/"и": "А мастер?" asks about the master's part of something.
   const allowed = (text: string): boolean =>
-    PERSON.test(text) || PERSON_ADJECTIVE.test(text) || GREETING.has(text) || text === 'где' || PRESENT.has(text) || (FILLER.has(text) && !['вы', 'ли', 'а', 'и'].includes(text));
-  if (!words.some((word) => PERSON.test(word.text)) || !words.every((word) => allowed(word.text))) return undefined;
-  return spell(words, 0, words.length - 1);
+    PERSON.test(text) || PERSON_ADJECTIVE.test(text) || GREETING.has(text) || text === 'где' || PRESENT.has(text) || (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
+  if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
+  if (words.some((word) => PERSON.test(word.text)) && words.every((word) => allowed(word.text))) return spell(words, 0, words.length - 1);
+  // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
+  for (const clause of groupClauses(words)) {
+    const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
+    if (asked && clause.every((word) => allowed(word.text) && !NOMINATIVE.test(word.text))) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
 }
 
 /** A fetching verb, a wish or "talk with", next to its person (either side, past fillers); "живой человек" anywhere. */
@@ -311,15 +424,32 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     }
     const talk = TALK.test(text);
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !(text === 'пусть' && hasLetContact(words, index))) continue;
-    const person = findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: text === 'пусть' });
+    const person = text === 'пусть' ? findPersonInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false });
     if (person !== undefined && !isNegated(words, index, person)) return spell(words, index, person);
+    // "хочу обсудить торг с продавцом лично": what is to be talked over stands between the talk and its person.
+    const over = talk ? findTalkedWith(words, index) : undefined;
+    if (over !== undefined && !isNegated(words, index, over)) return spell(words, index, over);
   }
   return undefined;
 }
 
+/** "с <person>" later in the talk's clause, within NEAR words. */
+function findTalkedWith(words: readonly Word[], at: number): number | undefined {
+  for (let index = at + 2; index < words.length && index - at <= NEAR && words[index]!.clause === words[at]!.clause; index++) {
+    if (PERSON.test(words[index]!.text) && !NOMINATIVE.test(words[index]!.text) && ['с', 'со'].includes(wordBefore(words, index) ?? '')) return index;
+  }
+  return undefined;
+}
+
+/** What a person is wanted about: "насчет счета", "по поводу опта", "по вопросу доставки". */
+const TOPIC = /^(?:насчет|касательно|относительно)$/u;
+
 /** "нужен менеджер", "можно живого человека?", "есть продавец?": need and person, nothing else in the clause. */
 function findNeededPerson(words: readonly Word[]): string | undefined {
-  for (const clause of groupClauses(words)) {
+  for (const whole of groupClauses(words)) {
+    // "нужен менеджер по поводу опта": what the person is needed for follows, and is the person's to answer.
+    const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
+    const clause = topic > 0 ? whole.slice(0, topic) : whole;
     const need = clause.some((word) => NEED.test(word.text));
     const person = clause.some((word) => PERSON.test(word.text));
     const bare = clause.every(
@@ -344,7 +474,8 @@ function findCall(words: readonly Word[]): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     const me = CONTACT_ME.test(text) && ['со', 'с'].includes(words[index + 1]?.text ?? '') && words[index + 2]?.text === 'мной';
-    if ((CALL.test(text) || me) && !isNegated(words, index, index)) return text;
+    const told = text === 'звоните' && words[index - 1]?.text === 'вы';
+    if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
     // "можно голосом обсудить?"
     const voice = BY_VOICE.test(text) && [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
     if (voice && !isNegated(words, index, index)) return spell(words, index, index + 1);
@@ -365,6 +496,13 @@ function isPhoneOrPronoun(text: string): boolean {
 
 function hasLetContact(words: readonly Word[], from: number): boolean {
   return words.slice(from + 1).some((word) => word.clause === words[from]!.clause && LET_CONTACT.test(word.text));
+}
+
+/** "пусть ответит человек", "пусть менеджер перезвонит": the person anywhere in the clause of "пусть". */
+function findPersonInClause(words: readonly Word[], at: number): number | undefined {
+  const clause = words[at]!.clause;
+  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text)));
+  return index < 0 ? undefined : index;
 }
 
 /** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */

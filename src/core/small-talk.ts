@@ -4,7 +4,7 @@
  * а гарантия есть?" and "Здравствуйте! А доставка есть?" are questions. Also the buyer's "да" to the
  * bot's offer to call a manager.
  */
-import { isPersonWord, normalizeText } from './escalation.js';
+import { fromLatinLayout, isFetchWord, isPersonWord, normalizeText } from './escalation.js';
 
 export type SmallTalk = 'thanks' | 'greeting';
 
@@ -38,7 +38,7 @@ const YES = new Set([
 /** Words that go with a yes without changing it ("ок, зовите", "да, пусть менеджер напишет"). */
 const BESIDE_YES = new Set([
   'ок', 'окей', 'ok', 'хорошо', 'ладно', 'пожалуйста', 'спасибо', 'ну', 'а', 'и', 'же', 'мне', 'нам', 'бы', 'его', 'ее', 'пусть', 'тогда', 'уж',
-  'срочно', 'сюда', 'очень', 'позвонит', 'напишет', 'свяжется', 'ответит', 'перезвонит', 'со', 'мной',
+  'срочно', 'сюда', 'очень', 'позвонит', 'напишет', 'свяжется', 'ответит', 'перезвонит', 'со', 'мной', 'плиз', 'плз', 'пж', 'пжл', 'pls',
 ]);
 const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без']);
 
@@ -64,9 +64,12 @@ export function classifySmallTalk(text: string): SmallTalk | undefined {
 
 /** "да", "Да!", "ок, зовите", "да, позовите менеджера", "👍": agreeing, and nothing besides; "нет", "да нет" are not. */
 export function readsAsYes(text: string): boolean {
-  const tokens = readWords(normalizeText(text).replace(AGREEING_EMOJI, ' да ').replace(EMOJI, ' '));
+  // "+" alone is how a chat says yes.
+  const tokens = readWords(normalizeText(text).replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '));
   if (tokens.length === 0 || tokens.some((token) => NO.has(token))) return false;
-  return tokens.some((token) => YES.has(token)) && tokens.every((token) => YES.has(token) || BESIDE_YES.has(token) || isPersonWord(token));
+  // "lf": "да" typed with the keyboard left on the Latin layout.
+  if (tokens.length === 1 && YES.has(fromLatinLayout(tokens[0]!))) return true;
+  return tokens.some((token) => YES.has(token)) && tokens.every((token) => YES.has(token) || BESIDE_YES.has(token) || isPersonWord(token) || isFetchWord(token));
 }
 
 /** Words of letters and digits; a stretched letter counts once ("спасибооо", "ооок", "дааа"). */

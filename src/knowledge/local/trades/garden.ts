@@ -29,6 +29,20 @@ export const GARDEN_RULES: readonly PrefixRule[] = [
     prefixes: ['прогиб', 'прогнет', 'прогнут', 'прогнул', 'провис'],
     words: ['продавит', 'продавят', 'продавило', 'промнет', 'промнется', 'промнутся'],
   },
+  // A frame's shape: "полукруглая" is the documents' "арочная", a roof "домиком" their "двускатная".
+  { term: 'арочн', prefixes: ['полукругл'] },
+  { term: 'двускатн', words: ['домиком'] },
+  // Painted or bare: "каркас крашеный?" / "покраска порошковая", "не красим"; "покрас" alone would take "покраснение".
+  {
+    term: 'покраск',
+    prefixes: ['покраск', 'покраш', 'крашен'],
+    words: [
+      'окрашен', 'окрашена', 'окрашенный', 'окрашенная', 'окрашенное', 'окрашенные',
+      'красим', 'красите', 'красят', 'красить', 'покрасить', 'покрасите', 'покрасим', 'покрасят',
+    ],
+  },
+  // Rigid: "6 мм жестче" answers "он жёсткий?".
+  { term: 'жестк', words: ['жестче', 'пожестче'] },
   // The assembly crew: "сборщики", "бригадир" ("монтажники" is already read as installation).
   { term: 'бригад', prefixes: ['бригад', 'сборщик', 'сборщиц'] },
   { term: 'двер', prefixes: ['дверк', 'дверц', 'дверок', 'дверочк'] },
@@ -95,6 +109,8 @@ export const GARDEN_RULES: readonly PrefixRule[] = [
   { term: 'секатор', prefixes: ['сикатор'] },
   { term: 'саженц', prefixes: ['саженц', 'саженец', 'саженч', 'сажанц'] },
   { term: 'удобрен', prefixes: ['удобр'] },
+  // "Семян" and "семя" fall apart from "семена" in the stemmer; "семечки" (a snack) stays out.
+  { term: 'семен', words: ['семя', 'семян'] },
   // Through the winter: "перезимует?" is answered by what happens "зимой".
   { term: 'зим', prefixes: ['перезим', 'зимовк', 'зимова', 'зимует', 'зимуют'] },
   // Snow off the roof: "счищать снег" is the documents' "чистить снег".

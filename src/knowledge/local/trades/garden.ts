@@ -106,7 +106,6 @@ export const GARDEN_RULES: readonly PrefixRule[] = [
   { term: 'газонокосилк', prefixes: ['газонокос', 'косилк'] },
   { term: 'культиватор', prefixes: ['мотокультиват', 'культиват'] },
   { term: 'тяпк', prefixes: ['тяпк', 'тяпочк', 'сапк', 'мотыг'] },
-  { term: 'секатор', prefixes: ['сикатор'] },
   { term: 'саженц', prefixes: ['саженц', 'саженец', 'саженч', 'сажанц'] },
   { term: 'удобрен', prefixes: ['удобр'] },
   // "Семян" and "семя" fall apart from "семена" in the stemmer; "семечки" (a snack) stays out.

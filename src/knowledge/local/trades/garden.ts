@@ -2,8 +2,8 @@ import type { PrefixRule } from '../prefix-table.js';
 
 /**
  * Garden and dacha goods: greenhouses, their polycarbonate, frames and foundations, the crews that assemble them; garden
- * beds, sheds, garden tools and supplies. Left out, each having another meaning in some shop's documents: "секция" (a
- * wardrobe's section), "окошко" (a free slot, a box's window), "перенос" (moving files), "держит" (a battery holds a
+ * beds, sheds, garden tools and supplies. Left out as words of two meanings: "секция" (a furniture
+ * section), "окошко" (a free slot, a box's window), "перенос" (moving files), "держит" (a battery holds a
  * charge), "подкормка" (feeding pets), "прослужит" (as "служба" it met "газовая служба"), "дача"/"дачный" (the stem of the
  * greenhouse model "Дачница"), "сотка" (a plot's hundred square metres), "профиль" (a polycarbonate joining strip too).
  */

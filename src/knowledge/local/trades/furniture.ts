@@ -16,6 +16,10 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   { term: 'кресл', prefixes: ['креслиц'] },
   { term: 'тумб', prefixes: ['тумбоч'] },
   { term: 'полк', prefixes: ['полочк', 'полочек'] },
+  // "Стелаж" misspelt.
+  { term: 'стеллаж', prefixes: ['стеллажик', 'стелаж'] },
+  { term: 'антресол', prefixes: ['антресол'] },
+  { term: 'вешалк', prefixes: ['вешалочк'] },
   { term: 'комод', prefixes: ['комодик'] },
   { term: 'пуф', prefixes: ['пуфик'] },
   // "Шуфлядка" is the drawer in the west and south.
@@ -28,7 +32,8 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   { term: 'табурет', prefixes: ['табурет'] },
   { term: 'матрас', prefixes: ['матрац', 'матрасик'] },
   { term: 'сиден', prefixes: ['сидушк'] },
-  { term: 'подушк', prefixes: ['подушечк', 'подушечек'] },
+  // A bed's slats: "латы" by whole words ("лат" is also a currency).
+  { term: 'ламел', words: ['латы', 'латами', 'латах'] },
   // "Отоманка" misspelt.
   { term: 'оттоманк', prefixes: ['отоманк'] },
   // Snowball splits these nouns' own cases ("кровать" → "крова", "кровати" → "кроват"; "массив" → "масс", the stem of
@@ -94,17 +99,31 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   // ("выкидыш").
   { term: 'вынос', prefixes: ['утилиз', 'выкин', 'выбрас', 'выброс'] },
   { term: 'демонтаж', prefixes: ['демонтир'] },
+  // Reupholstering and restoring are a repair ("ремонт чужой мебели не делаем").
+  { term: 'ремонт', prefixes: ['перетяж', 'реставр'] },
   // Ex-display pieces: "с выставки", "экспонат"; "витрина" is also a glass cabinet and stays out.
   { term: 'выставочн', prefixes: ['выставк', 'экспонат'] },
   // What buyers ask of furniture. A door that slams is answered by "доводчик".
   { term: 'доводчик', prefixes: ['доводч', 'хлопа', 'хлопн'] },
-  // "Выдержит 100 кг?" asks the load the documents state.
-  { term: 'нагрузк', prefixes: ['выдерж', 'выдюж'] },
+  // "Выдержит 100 кг?" asks the load the documents state; "выдержка" and "выдержанный" (aged) stay out.
+  { term: 'нагрузк', prefixes: ['выдержит', 'выдержат', 'выдержив', 'выдюж'], words: ['выдержать'] },
   { term: 'регулиру', prefixes: ['регулир', 'отрегул', 'подрегул', 'подкрут', 'подкруч'] },
   // Chipboard swelling from water: "разбухнет?", "вздулся фасад"; "вздутие" stays out (a pet's bloating).
   { term: 'разбухан', prefixes: ['разбух', 'набух', 'вздул', 'вздув', 'вздуе', 'вспуч'] },
   { term: 'откле', prefixes: ['отклеи', 'отклея', 'отслаив', 'отслоил', 'отслоит', 'отслоен', 'отслоя'] },
-  { term: 'провисл', prefixes: ['провис', 'перекос', 'перекош', 'покосил', 'покосит'] },
+  // "Покосилась" by whole words: "покосить" is also to mow.
+  {
+    term: 'провисл',
+    prefixes: ['провис', 'перекос', 'перекош'],
+    words: ['покосилась', 'покосился', 'покосилось', 'покосились', 'покосится', 'покосятся'],
+  },
+  // Loose and wobbly, one question: "не шатается?", "петли не болтаются", "люфтов нет", "если что-то разболталось".
+  // "Болтать" is also to chat, and "болт" a bolt: "болтается" by whole words.
+  {
+    term: 'разболта',
+    prefixes: ['разболта', 'расшата', 'шатает', 'шатают', 'люфт'],
+    words: ['болтается', 'болтаются', 'болтался', 'болталась', 'болталось', 'болтались'],
+  },
   { term: 'скатыва', prefixes: ['скатыв', 'скатае', 'скатал', 'катыш'] },
   { term: 'надежн', prefixes: ['прочн', 'крепк'] },
 ];

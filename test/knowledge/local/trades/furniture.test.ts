@@ -35,7 +35,10 @@ describe('furniture buyers\' words', () => {
       ['табуретка', 'табурет'],
       ['матрац', 'матрас'],
       ['сидушка', 'сиденье'],
-      ['подушечки', 'подушки'],
+      ['стелаж', 'стеллаж'],
+      ['антресолька', 'антресоли'],
+      ['вешалочка', 'вешалка'],
+      ['латы', 'ламели'],
       ['отоманка', 'оттоманка'],
       ['кровать', 'кровати'],
       ['массив', 'из массива'],
@@ -87,6 +90,8 @@ describe('furniture buyers\' words', () => {
       ['выкинуть', 'вынос'],
       ['демонтировать', 'демонтаж'],
       ['выставки', 'выставочный'],
+      ['перетяжка', 'ремонт'],
+      ['реставрация', 'ремонт'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -101,6 +106,10 @@ describe('furniture buyers\' words', () => {
       ['разбухнет', 'разбухание'],
       ['отслаивается', 'отклеилось'],
       ['перекосило', 'провисла'],
+      ['покосилась', 'провисла'],
+      ['шатается', 'разболталось'],
+      ['люфт', 'разболталось'],
+      ['болтаются', 'разболталось'],
       ['катышки', 'скатывается'],
       ['прочный', 'надёжный'],
     ];
@@ -127,6 +136,10 @@ describe('furniture buyers\' words', () => {
       ['стульчак', 'стул'],
       ['встроенный', 'встраиваем'],
       ['раскрошится', 'раскрой'],
+      ['выдержка', 'выдержит'],
+      ['покосить', 'покосилась'],
+      ['болтать', 'болтается'],
+      ['болта', 'болтается'],
     ];
     for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
   });
@@ -159,5 +172,25 @@ describe('furniture buyers\' words', () => {
     for (const question of ['обшивку балкона делаете?', 'зеркалка есть?']) {
       expect(findAnswer(index, { question }).status, question).toBe('NOT_FOUND');
     }
+  });
+
+  it('answer what buyers ask of a piece (it wobbles, sags, holds a load) from the documents\' words', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Экран без битых пикселей, все клавиши нажимаются, петли тугие, не болтаются.'),
+      passage(1, 'На нашу сборку — 1 год. Если что-то разболталось, перекосило дверь — приедем, поправим бесплатно.'),
+      passage(2, 'Чего не делаем: мягкую мебель, мебель из массива, ремонт чужой мебели.'),
+      passage(3, 'Нагрузка на полку до 30 кг, на штангу до 50 кг.'),
+    ]);
+    const answered: Array<[string, string]> = [
+      ['петли не шатаются?', 'не болтаются'],
+      ['если дверца покосится, приедете?', 'поправим бесплатно'],
+      ['реставрацию мебели делаете?', 'ремонт чужой мебели'],
+      ['полка выдержит 20 кг?', 'до 30 кг'],
+    ];
+    for (const [question, text] of answered) {
+      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(text) });
+    }
+    // A photo's exposure is not a shelf's load.
+    expect(findAnswer(index, { question: 'выдержка у вас какая?' }).status).toBe('NOT_FOUND');
   });
 });

@@ -7,7 +7,7 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   { term: 'кухн', prefixes: ['кухон'] },
   // "Шифоньер" is the old name of a hinged wardrobe; "гардероб" stays out (it is also a set of clothes).
   { term: 'шкаф', prefixes: ['шкафчик', 'шифоньер', 'шифонер'] },
-  { term: 'куп', prefixes: ['купешк', 'купейн'] },
+  { term: 'куп', prefixes: ['купешк', 'купейн'], words: ['купэ'] },
   { term: 'гардеробн', prefixes: ['гардеробк'] },
   { term: 'диван', prefixes: ['диванчик'] },
   // "Столик" by its own prefix: "стол" would take "столешница".
@@ -38,7 +38,7 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   { term: 'оттоманк', prefixes: ['отоманк'] },
   // Snowball splits these nouns' own cases ("кровать" → "крова", "кровати" → "кроват"; "массив" → "масс", the stem of
   // "масса"; "зеркало" → "зерка", "зеркалом" → "зеркал"). "Кроватка" is a baby's cot: whole words only.
-  { term: 'кроват', words: ['кровать', 'кровати', 'кроватью', 'кроватей', 'кроватям', 'кроватями', 'кроватях'] },
+  { term: 'кроват', words: ['кравать', 'кравати', 'кровать', 'кровати', 'кроватью', 'кроватей', 'кроватям', 'кроватями', 'кроватях'] },
   { term: 'массив', words: ['массив', 'массива', 'массиву', 'массивом', 'массиве'] },
   // "Зеркалка" (a camera) stays out: the adjective by its own prefix.
   {
@@ -50,7 +50,7 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   { term: 'стоп', words: ['ножка', 'ножки', 'ножку', 'ножкой', 'ножке', 'ножек', 'ножкам', 'ножками', 'ножках'] },
   // Materials as buyers name them. "ДСП" is what buyers call the laminated board the documents write "ЛДСП"; "ДВП" and
   // "оргалит" the back panel the documents write "ХДФ". "Шпонк" (a machine key) is kept out of "шпон".
-  { term: 'лдсп', words: ['дсп', 'лдсп'] },
+  { term: 'лдсп', words: ['дсп', 'лдсп', 'лсдп'] },
   { term: 'хдф', prefixes: ['оргалит'], words: ['двп', 'хдф'] },
   { term: 'шпон', prefixes: ['шпонир'] },
   { term: 'пленк', prefixes: ['пленочн'] },

@@ -13,13 +13,10 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   // "Столик" by its own prefix: "стол" would take "столешница".
   { term: 'стол', prefixes: ['столик'] },
   { term: 'стул', prefixes: ['стульчик'] },
-  { term: 'кресл', prefixes: ['креслиц'] },
   { term: 'тумб', prefixes: ['тумбоч'] },
   { term: 'полк', prefixes: ['полочк', 'полочек'] },
   // "Стелаж" misspelt.
   { term: 'стеллаж', prefixes: ['стеллажик', 'стелаж'] },
-  { term: 'антресол', prefixes: ['антресол'] },
-  { term: 'вешалк', prefixes: ['вешалочк'] },
   { term: 'комод', prefixes: ['комодик'] },
   { term: 'пуф', prefixes: ['пуфик'] },
   // "Шуфлядка" is the drawer in the west and south.
@@ -84,9 +81,9 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   { term: 'встраива', prefixes: ['встраив', 'встроит', 'встроим'] },
   { term: 'встроен', prefixes: ['встройк'] },
   { term: 'подключен', prefixes: ['подключ', 'подсоедин'] },
-  // The design before the order: "эскиз", "визуализация", "чертёж" are the documents' "проект"; a cost estimate is counted.
+  // The design before the order: "эскиз", "визуализация", "чертёж" are the documents' "проект".
   { term: 'проект', prefixes: ['визуализ', 'эскиз', 'чертеж'] },
-  // "Смета" by whole words: the prefix would take "сметана".
+  // A cost estimate is counted ("посчитаете?", "прикинет цену"): "смета" by whole words, the prefix would take "сметана".
   { term: 'посчита', words: ['смета', 'смету', 'сметы', 'смете', 'сметой'] },
   // Cutting the board: "распил" is the documents' "раскрой", "порезали" (building reads "порез" as "нарезк").
   { term: 'нарезк', prefixes: ['распил'], words: ['раскрой', 'раскроя'] },

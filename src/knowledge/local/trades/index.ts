@@ -15,6 +15,7 @@ import { COMPUTER_RULES } from './computers.js';
 import { PREDICATE_RULES } from './predicates.js';
 import { PLACE_AND_PRICE_RULES } from './places.js';
 import { GARDEN_RULES } from './garden.js';
+import { FURNITURE_RULES } from './furniture.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -27,4 +28,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...PREDICATE_RULES,
   ...PLACE_AND_PRICE_RULES,
   ...GARDEN_RULES,
+  ...FURNITURE_RULES,
 ];

@@ -19,6 +19,11 @@ export const CONFECTIONERY_RULES: readonly PrefixRule[] = [
   { term: 'меренг', prefixes: ['безешк'], words: ['безе'] },
   { term: 'пряник', prefixes: ['прянич'] },
   { term: 'пирожн', prefixes: ['пирожен'] },
+  { term: 'эклер', prefixes: ['эклер'] },
+  { term: 'зефир', prefixes: ['зефир'] },
+  // "Печенька": "печень" (liver) is not caught by these starts.
+  { term: 'печен', prefixes: ['печеньк', 'печенек'] },
+  { term: 'конфет', prefixes: ['конфетк', 'конфеток'] },
   { term: 'чизкейк', prefixes: ['чизкейк', 'чизкэйк'], words: ['чизик', 'чизика', 'чизики', 'чизиков'] },
   // Occasions and size: "торт на свадьбу" is the price list's "свадебный"; "в два яруса" its "ярусный", the counted
   // ones keeping their count ("двухъярусный — от 4 кг", "трёхъярусный — от 7 кг").
@@ -32,6 +37,9 @@ export const CONFECTIONERY_RULES: readonly PrefixRule[] = [
   { term: 'кусочк', prefixes: ['куск'], words: ['кусок', 'куском', 'куске'] },
   // Fillings and what they are made of: a diminutive or an adjective is the same flavour.
   { term: 'начинк', prefixes: ['начиноч'] },
+  // Snowball reads "бисквит" as "бискв" but "бисквита" as "бисквит"; "бисквитный" is the same sponge.
+  { term: 'бисквит', prefixes: ['бисквит'] },
+  { term: 'шоколад', prefixes: ['шоколадн', 'шоколадк'] },
   { term: 'клубник', prefixes: ['клубничн', 'клубничк', 'клубничек'] },
   { term: 'вишн', prefixes: ['вишнев', 'вишенк', 'вишен'] },
   { term: 'фисташк', prefixes: ['фисташ'] },
@@ -65,8 +73,8 @@ export const CONFECTIONERY_RULES: readonly PrefixRule[] = [
     words: ['украсить', 'украсите', 'украсим', 'украсьте', 'украсят', 'украсит', 'украшаете', 'украшаем', 'украшать', 'украшаю'],
   },
   { term: 'ложечк', prefixes: ['ложк', 'ложек'] },
-  // Ordering and baking: "закажу", "заказываете" are the documents' "заказ"; "печёте?" their "пеку".
-  { term: 'заказ', prefixes: ['заказыв', 'закаж'], words: ['заказать', 'заказал', 'заказала', 'заказали'] },
+  // Baking: "печёте?" is the documents' "пеку". Ordering ("закажу" / "заказ") is left out: the noun is in every shop's
+  // delivery terms ("сумма заказа"), and "закажу шкаф" found them instead of the lead time asked.
   {
     term: 'пек',
     words: ['печете', 'печешь', 'печет', 'печем', 'пекут', 'пекла', 'пекли', 'испечь', 'испеку', 'испечете', 'испечет', 'испечем', 'испекут', 'выпекаете', 'выпекаю'],

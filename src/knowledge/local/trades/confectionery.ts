@@ -11,7 +11,7 @@ export const CONFECTIONERY_RULES: readonly PrefixRule[] = [
   // Products.
   { term: 'торт', prefixes: ['тортик', 'тортищ', 'тортец'] },
   // "Бенто" by whole words: the prefix "бент" takes the pet shop's "бентонит".
-  { term: 'бент', prefixes: ['бентик', 'бентишк', 'бенточк', 'бэнтик'], words: ['бенто', 'бэнто'] },
+  { term: 'бент', prefixes: ['бентик', 'бентишк', 'бенточк', 'бэнтик', 'бентоторт'], words: ['бенто', 'бэнто', 'bento'] },
   { term: 'капкейк', prefixes: ['капкейк', 'капкэйк', 'капкеик', 'капкек'] },
   // "Макарон" is the confectioner's singular and "12 макарон"; "макароны" (pasta) stays out.
   { term: 'макаронс', prefixes: ['макаронс', 'макарун'], words: ['макарон', 'макарона', 'макаронов', 'macarons', 'macaron'] },
@@ -39,11 +39,16 @@ export const CONFECTIONERY_RULES: readonly PrefixRule[] = [
   { term: 'начинк', prefixes: ['начиноч'] },
   // Snowball reads "бисквит" as "бискв" but "бисквита" as "бисквит"; "бисквитный" is the same sponge.
   { term: 'бисквит', prefixes: ['бисквит'] },
-  { term: 'шоколад', prefixes: ['шоколадн', 'шоколадк'] },
+  // The adjective by its endings: "Шоколадница" is a café to meet at.
+  { term: 'шоколад', prefixes: ['шоколадны', 'шоколадна', 'шоколадно', 'шоколадну', 'шоколадк'] },
   { term: 'клубник', prefixes: ['клубничн', 'клубничк', 'клубничек'] },
-  { term: 'вишн', prefixes: ['вишнев', 'вишенк', 'вишен'] },
+  // "Вишневского" and "Малиновского" are streets, "Орехово" a district: the adjectives by whole words.
+  {
+    term: 'вишн',
+    prefixes: ['вишенк', 'вишен'],
+    words: ['вишневый', 'вишневая', 'вишневое', 'вишневые', 'вишневым', 'вишневой', 'вишневого', 'вишневом', 'вишневую', 'вишневых'],
+  },
   { term: 'фисташк', prefixes: ['фисташ'] },
-  // "Малиновский" is a street: the adjective by whole words.
   {
     term: 'малин',
     prefixes: ['малинк', 'малинок'],
@@ -52,7 +57,11 @@ export const CONFECTIONERY_RULES: readonly PrefixRule[] = [
   { term: 'карамел', prefixes: ['карамел'] },
   { term: 'ванил', prefixes: ['ванил'] },
   { term: 'морковн', prefixes: ['морков'] },
-  { term: 'орех', prefixes: ['ореш', 'орехов'] },
+  {
+    term: 'орех',
+    prefixes: ['ореш'],
+    words: ['ореховый', 'ореховая', 'ореховое', 'ореховые', 'ореховым', 'ореховой', 'орехового', 'ореховом', 'ореховую', 'ореховых'],
+  },
   { term: 'чиз', words: ['кремчиз', 'кремчиза', 'кремчизе', 'кремчизом', 'кремчизу'] },
   // Vegetable cream, as bakers clip it ("на растишке?").
   { term: 'растительн', prefixes: ['растишк'] },
@@ -97,7 +106,7 @@ export const CONFECTIONERY_RULES: readonly PrefixRule[] = [
   { term: 'веган', prefixes: ['веган'] },
   // "Калорифер" (a heater) keeps its stem.
   { term: 'калорийн', prefixes: ['калорийн', 'кбжу'], words: ['ккал', 'калории', 'калория', 'калорий', 'калориях', 'калориям', 'калорию'] },
-  // How sweet: "не приторный?" is answered on the same scale as "сладкий".
-  { term: 'сладк', prefixes: ['приторн', 'сладеньк'] },
+  // How sweet: "не приторный?" is answered on the same scale as "сладкий", "несладкий крем".
+  { term: 'сладк', prefixes: ['приторн', 'сладеньк', 'несладк', 'малосладк'] },
   { term: 'книжк', prefixes: ['медкнижк', 'санкнижк'] },
 ];

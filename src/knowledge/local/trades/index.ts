@@ -16,6 +16,7 @@ import { PREDICATE_RULES } from './predicates.js';
 import { PLACE_AND_PRICE_RULES } from './places.js';
 import { GARDEN_RULES } from './garden.js';
 import { FURNITURE_RULES } from './furniture.js';
+import { CONFECTIONERY_RULES } from './confectionery.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -29,4 +30,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...PLACE_AND_PRICE_RULES,
   ...GARDEN_RULES,
   ...FURNITURE_RULES,
+  ...CONFECTIONERY_RULES,
 ];

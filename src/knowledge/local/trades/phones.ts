@@ -57,6 +57,8 @@ export const PHONE_RULES: readonly PrefixRule[] = [
   { term: 'ios', words: ['ios', 'иос', 'иоса', 'иосе', 'иосом', 'айос', 'айоса', 'айосе', 'айоэс'] },
   { term: 'nfc', words: ['nfc', 'нфс', 'нфц', 'нфси', 'энэфси', 'энфси', 'нфска', 'нфску'] },
   { term: 'face', words: ['фейсайди', 'фэйсайди', 'фейсид', 'faceid', 'фейс', 'фэйс', 'фейса', 'фейсом'] },
+  // The "ID" of Face ID and Apple ID said aloud.
+  { term: 'id', words: ['айди'] },
   { term: 'отпечатк', prefixes: ['отпечат', 'дактилоскоп', 'тачайди'], words: ['touchid'] },
   // A phone's "сенсор" is its touch screen: the noun's forms only ("сенсорный" panels of other goods stay out).
   { term: 'матриц', prefixes: ['тачскрин'], words: ['сенсор', 'сенсора', 'сенсору', 'сенсором', 'сенсоре'] },

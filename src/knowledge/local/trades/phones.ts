@@ -59,7 +59,8 @@ export const PHONE_RULES: readonly PrefixRule[] = [
   { term: 'face', words: ['фейсайди', 'фэйсайди', 'фейсид', 'faceid', 'фейс', 'фэйс', 'фейса', 'фейсом'] },
   // The "ID" of Face ID and Apple ID said aloud.
   { term: 'id', words: ['айди'] },
-  { term: 'отпечатк', prefixes: ['отпечат', 'дактилоскоп', 'тачайди'], words: ['touchid'] },
+  // The noun only: "отпечатать" (to print a picture on a cake) is another word.
+  { term: 'отпечатк', prefixes: ['отпечатк', 'отпечаток', 'дактилоскоп', 'тачайди'], words: ['touchid'] },
   // A phone's "сенсор" is its touch screen: the noun's forms only ("сенсорный" panels of other goods stay out).
   { term: 'матриц', prefixes: ['тачскрин'], words: ['сенсор', 'сенсора', 'сенсору', 'сенсором', 'сенсоре'] },
   { term: 'фронтальн', prefixes: ['фронталк', 'фронталочк'] },
@@ -74,11 +75,13 @@ export const PHONE_RULES: readonly PrefixRule[] = [
   { term: 'держател', prefixes: ['держател', 'холдер'], words: ['держак', 'держака', 'держаком', 'держаки'] },
   // "Быстро разряжается?", "автономность": asked of the battery. "Садится" stays a garment's fit (read earlier).
   { term: 'аккумулятор', prefixes: ['разряжа', 'разрядил', 'автономност'] },
-  { term: 'вздут', prefixes: ['вздут', 'вздул', 'вздув', 'раздут', 'раздул'] },
+  // A swollen battery; "раздутые цены" stay out, so "раздулся" by whole words.
+  { term: 'вздут', prefixes: ['вздут', 'вздул', 'вздув'], words: ['раздулся', 'раздулась', 'раздулись', 'раздуло'] },
   // A screen's burn-in and a fabric's fading: one word, "выгорает"/"выгорел"/"выгорание" under one stem.
   { term: 'выгоран', prefixes: ['выгора', 'выгорел', 'выгорев', 'выгорит'] },
   // Water damage: "не утопленник?" against "попадание влаги", "следы влаги".
-  { term: 'влаг', words: ['утопленник', 'утопленника', 'утопленником', 'утопленники', 'утопил', 'утопила', 'утопили', 'утонул', 'утонула', 'искупал', 'искупала', 'искупали'] },
+  // "Искупал" is left out: pets are bathed too.
+  { term: 'влаг', words: ['утопленник', 'утопленника', 'утопленником', 'утопленники', 'утопил', 'утопила', 'утопили', 'утонул', 'утонула'] },
   { term: 'влагозащит', prefixes: ['влагозащ', 'водозащ', 'водонепрониц', 'влагонепрониц', 'влагостойк', 'водостойк'] },
   // "Битый" is a cracked screen or a dead pixel; "побитый" is worn.
   { term: 'полом', words: ['битый', 'битая', 'битое', 'битые', 'битым', 'битой', 'битого', 'битых', 'битыми'] },
@@ -95,4 +98,6 @@ export const PHONE_RULES: readonly PrefixRule[] = [
   { term: 'трейд', words: ['трейд', 'трейда', 'трейду', 'трейдом', 'трейде', 'трейдин', 'трейдина', 'трейдину', 'трейдином', 'трейдине', 'трэйд', 'трэйдин', 'trade', 'tradein'] },
   // Buying a phone off its owner: "скупаете?" / "выкупить", "выкупаете"; a trade-in is another thing (no purchase).
   { term: 'выкуп', prefixes: ['выкуп', 'скупк', 'скупа'] },
+  // Valuing an old phone: "оцените?" is answered by "оценка при осмотре" (Snowball splits the verb from the noun).
+  { term: 'оценк', prefixes: ['оцен'] },
 ];

@@ -61,6 +61,7 @@ describe('phone buyers\' words', () => {
       ['разряжается', 'аккумулятор'],
       ['автономность', 'аккумулятор'],
       ['вздулся', 'вздутый'],
+      ['раздулась', 'вздутый'],
       ['выгорел', 'выгорание'],
       ['утопленник', 'влаги'],
       ['водонепроницаемый', 'влагозащита'],
@@ -78,6 +79,7 @@ describe('phone buyers\' words', () => {
       ['trade', 'трейд'],
       ['скупаете', 'выкупить'],
       ['выкупаете', 'выкуп'],
+      ['оцените', 'оценка'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -103,6 +105,9 @@ describe('phone buyers\' words', () => {
       ['локон', 'лок'],
       ['битум', 'битый'],
       ['трейд-ин', 'выкуп'],
+      ['отпечатать', 'отпечаток'],
+      ['раздутые', 'вздутый'],
+      ['искупали', 'утопленник'],
     ];
     for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
   });

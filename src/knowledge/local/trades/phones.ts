@@ -62,13 +62,16 @@ export const PHONE_RULES: readonly PrefixRule[] = [
   // The noun only: "отпечатать" (to print a picture on a cake) is another word.
   { term: 'отпечатк', prefixes: ['отпечатк', 'отпечаток', 'дактилоскоп', 'тачайди'], words: ['touchid'] },
   // A phone's "сенсор" is its touch screen: the noun's forms only ("сенсорный" panels of other goods stay out).
-  { term: 'матриц', prefixes: ['тачскрин'], words: ['сенсор', 'сенсора', 'сенсору', 'сенсором', 'сенсоре'] },
+  { term: 'матриц', prefixes: ['тачскрин', 'экранчик'], words: ['сенсор', 'сенсора', 'сенсору', 'сенсором', 'сенсоре'] },
   { term: 'фронтальн', prefixes: ['фронталк', 'фронталочк'] },
   // Megapixels, written "Мп"; the Latin "MP" is left alone (a plaster's name in the building trade).
   { term: 'мп', prefixes: ['мегапикс'], words: ['мпикс'] },
   { term: 'гц', prefixes: ['герцовк'] },
   // Misspellings the sound match misses ("лайтнинг" it finds).
   { term: 'lightning', prefixes: ['лайтин', 'лайтнин', 'лайтенин'] },
+  { term: 'планшет', prefixes: ['планшет'] },
+  // A screenshot sent to the chat ("скинем скрин отчёта").
+  { term: 'скрин', prefixes: ['скриншот', 'скринш'] },
   { term: 'наушник', prefixes: ['наушник', 'наушнич', 'наушк'], words: ['науши', 'наушей', 'наушах'] },
   { term: 'повербанк', prefixes: ['повербанк', 'павербанк', 'пауэрбанк', 'пауербанк', 'паурбанк'], words: ['powerbank'] },
   { term: 'bluetooth', prefixes: ['блютуз', 'блютус', 'блутуз'], words: ['bluetooth'] },

@@ -17,6 +17,7 @@ import { PLACE_AND_PRICE_RULES } from './places.js';
 import { GARDEN_RULES } from './garden.js';
 import { FURNITURE_RULES } from './furniture.js';
 import { CONFECTIONERY_RULES } from './confectionery.js';
+import { PHONE_RULES } from './phones.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -31,4 +32,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...GARDEN_RULES,
   ...FURNITURE_RULES,
   ...CONFECTIONERY_RULES,
+  ...PHONE_RULES,
 ];

@@ -17,6 +17,7 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   { term: 'шин', prefixes: ['покрых', 'покрышечк'] },
   { term: 'бескамерн', prefixes: ['бескамерн', 'бескамерк', 'тублес', 'тубелес', 'тюблес'] },
   { term: 'колес', prefixes: ['колесик', 'колесич'] },
+  { term: 'насос', prefixes: ['насосик', 'насосич'] },
   // Seat of a bike ("седло") and of a scooter ("сиденье"): one thing to the buyer who says "сидушка".
   {
     term: 'сиден',
@@ -25,20 +26,28 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   },
   // "Фара" stays out: in car parts a headlight is not a tail light ("фонарь").
   { term: 'фонар', prefixes: ['фонарик', 'фонарич'] },
-  { term: 'замк', prefixes: ['замоч', 'велозам', 'тросозам'] },
+  // "Замочек" by whole words: the prefix "замоч" takes "замочить" (to soak).
+  { term: 'замк', prefixes: ['велозам', 'тросозам'], words: ['замочек', 'замочка', 'замочку', 'замочком', 'замочки', 'замочков'] },
   { term: 'шлем', prefixes: ['шлемак', 'шлемик', 'велошлем'], words: ['каска', 'каску', 'каски', 'каской', 'каске'] },
   { term: 'отражател', prefixes: ['катафот', 'светоотраж', 'отражател'] },
   { term: 'контроллер', prefixes: ['контроллер', 'контролер'] },
   // Frame materials. "Стали" stays out: it is also "became"; "сталь" and "стальная" were two stems.
   { term: 'алюмин', prefixes: ['алюмин', 'алюминьк', 'алюмишк'] },
   { term: 'стальн', words: ['сталь', 'сталью'] },
-  { term: 'карбон', prefixes: ['карбон'] },
+  // "Карбонат" (a chemical) keeps its own stem.
+  { term: 'карбон', prefixes: ['карбонов'], words: ['карбон', 'карбона', 'карбоне', 'карбоном'] },
   // Bike types as buyers clip them ("горник", "шоссер", "складник").
   { term: 'горн', words: ['мтб', 'mtb', 'горник', 'горника', 'горником', 'горники', 'горников'] },
   { term: 'шоссейн', prefixes: ['шоссейн', 'шоссер'] },
   { term: 'фэтбайк', prefixes: ['фэтб', 'фетб', 'фатб'] },
-  // Folding: "складывается?" is answered by "складной"; "склад" (a warehouse) is not taken.
-  { term: 'складн', prefixes: ['складник', 'складушк', 'складыва'] },
+  { term: 'хардтейл', prefixes: ['хардт'] },
+  // Folding: "складывается?" is answered by "складной"; "склад" (a warehouse) and "складывать" (to stack, to add up) are
+  // not taken.
+  {
+    term: 'складн',
+    prefixes: ['складник', 'складушк'],
+    words: ['складывается', 'складываются', 'складывания', 'складывание', 'складывании', 'складываться'],
+  },
   // "Ростовка" is the frame's size by the rider's height.
   { term: 'размер', prefixes: ['ростовк', 'ростовочк'] },
   // Gear shifters: "манетки", "шифтеры", the rear derailleur "перекидка".
@@ -88,6 +97,8 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   { term: 'правк', prefixes: ['выправ', 'отрихт', 'рихтов'] },
   { term: 'прокол', prefixes: ['прокол'] },
   { term: 'мастерск', prefixes: ['веломастер', 'велосервис'] },
+  // Seasonal storage: "где перезимовать велик?" is answered by "хранение с ноября по март".
+  { term: 'хранен', prefixes: ['перезим'], words: ['зимовка', 'зимовку', 'зимовки', 'зимовке', 'зимовать'] },
   // Trade-in: "трейдин" typed as one word, "в зачёт" as the buyer's verb ("зачтёте старый?").
   { term: 'трейд', words: ['трейдин', 'трейдина', 'трейдину', 'трейдином', 'трейдине', 'tradein', 'trade'] },
   { term: 'зачет', prefixes: ['зачт', 'засчит', 'зачест'] },

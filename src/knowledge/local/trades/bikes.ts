@@ -54,6 +54,10 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   { term: 'переключател', prefixes: ['манетк', 'манеточ', 'шифтер', 'шифтэр', 'перекидк', 'переключалк'] },
   // Hydraulic brakes: "гидра" as whole words. "Механика" is left out: car parts read it as a manual gearbox first.
   { term: 'гидравлическ', prefixes: ['гидравлик', 'гидравлич'], words: ['гидра', 'гидру', 'гидры', 'гидрой', 'гидре'] },
+  // Rim brakes as price lists write them ("V-brake", read as "brake") and buyers say them.
+  { term: 'brake', words: ['вибрейк', 'вибрейки', 'вибрейка', 'вибрейков', 'вибрейками', 'вибрейках', 'вибрэйк', 'вибрэйки', 'vbrake'] },
+  // A planetary hub: "планетарка" against "планетарная втулка".
+  { term: 'планетарн', prefixes: ['планетарк'] },
   // A fork's lockout: "блокируется?" is answered by "с блокировкой".
   { term: 'блокировк', prefixes: ['блокир', 'локаут'] },
   { term: 'пневматическ', words: ['пневма', 'пневмо', 'надувные', 'надувных', 'надувными', 'надувная', 'надувной', 'надувное', 'надувную'] },

@@ -17,7 +17,6 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   { term: 'шин', prefixes: ['покрых', 'покрышечк'] },
   { term: 'бескамерн', prefixes: ['бескамерн', 'бескамерк', 'тублес', 'тубелес', 'тюблес'] },
   { term: 'колес', prefixes: ['колесик', 'колесич'] },
-  { term: 'насос', prefixes: ['насосик', 'насосич'] },
   // Seat of a bike ("седло") and of a scooter ("сиденье"): one thing to the buyer who says "сидушка".
   {
     term: 'сиден',
@@ -30,17 +29,13 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   { term: 'замк', prefixes: ['велозам', 'тросозам'], words: ['замочек', 'замочка', 'замочку', 'замочком', 'замочки', 'замочков'] },
   { term: 'шлем', prefixes: ['шлемак', 'шлемик', 'велошлем'], words: ['каска', 'каску', 'каски', 'каской', 'каске'] },
   { term: 'отражател', prefixes: ['катафот', 'светоотраж', 'отражател'] },
-  { term: 'контроллер', prefixes: ['контроллер', 'контролер'] },
   // Frame materials. "Стали" stays out: it is also "became"; "сталь" and "стальная" were two stems.
   { term: 'алюмин', prefixes: ['алюмин', 'алюминьк', 'алюмишк'] },
   { term: 'стальн', words: ['сталь', 'сталью'] },
-  // "Карбонат" (a chemical) keeps its own stem.
-  { term: 'карбон', prefixes: ['карбонов'], words: ['карбон', 'карбона', 'карбоне', 'карбоном'] },
   // Bike types as buyers clip them ("горник", "шоссер", "складник").
   { term: 'горн', words: ['мтб', 'mtb', 'горник', 'горника', 'горником', 'горники', 'горников'] },
   { term: 'шоссейн', prefixes: ['шоссейн', 'шоссер'] },
   { term: 'фэтбайк', prefixes: ['фэтб', 'фетб', 'фатб'] },
-  { term: 'хардтейл', prefixes: ['хардт'] },
   // Folding: "складывается?" is answered by "складной"; "склад" (a warehouse) and "складывать" (to stack, to add up) are
   // not taken.
   {

@@ -18,6 +18,7 @@ import { GARDEN_RULES } from './garden.js';
 import { FURNITURE_RULES } from './furniture.js';
 import { CONFECTIONERY_RULES } from './confectionery.js';
 import { PHONE_RULES } from './phones.js';
+import { BIKE_RULES } from './bikes.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -33,4 +34,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...FURNITURE_RULES,
   ...CONFECTIONERY_RULES,
   ...PHONE_RULES,
+  ...BIKE_RULES,
 ];

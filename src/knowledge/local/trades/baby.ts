@@ -28,6 +28,8 @@ export const BABY_RULES: readonly PrefixRule[] = [
   { term: 'матрас', prefixes: ['матрас', 'матрац'] },
   // Parts. "Шасси" of a pram is its frame; "поручень" its bumper bar ("поручение" is an order: whole words).
   { term: 'рам', words: ['шасси'] },
+  // A car seat goes on another pram's frame through adapters; buyers call them "переходники".
+  { term: 'адаптер', prefixes: ['переходник'] },
   { term: 'бампер', words: ['поручень', 'поручня', 'поручнем', 'поручни', 'поручней'] },
   { term: 'колес', prefixes: ['колесик', 'колесич'] },
   { term: 'сиден', prefixes: ['сидушк'] },
@@ -49,6 +51,8 @@ export const BABY_RULES: readonly PrefixRule[] = [
     prefixes: ['подкач', 'накач'],
     words: ['качать', 'качаете', 'качаем', 'надувные', 'надувных', 'надувными', 'надувная', 'надувной', 'надувное'],
   },
+  // Getting a pram through a lift or a door: "пролезет?" is answered by "влезает", "подходит".
+  { term: 'подход', words: ['пролезет', 'пролезут', 'пролезает', 'пролезают', 'пролезла', 'пролез'] },
   // Folding: "складывается", "сложить", "в сложенном виде", "складная" — "склад" (a warehouse) and "сложно" keep their stems.
   {
     term: 'складыва',

@@ -82,6 +82,8 @@ describe('baby goods words', () => {
       ['с полугода', 'полгода'],
       ['конвертик', 'конверт'],
       ['слингорюкзак', 'эргорюкзак'],
+      ['переходники', 'адаптеры'],
+      ['пролезет', 'влезает'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -136,6 +138,26 @@ describe('baby goods words', () => {
       ['сколько стоит почистить прогулочку?', '2000 руб'],
       ['спинка до лежа?', 'в горизонт'],
       ['шатается рама?', 'без люфтов'],
+    ];
+    for (const [question, answer] of asked) {
+      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(answer) });
+    }
+  });
+
+  it('answer questions on a used pram\'s parts and state from its listing', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Автолюлька Anex Leo группы 0+ (до 13 кг), крепится на раму через адаптеры, они в комплекте.'),
+      passage(1, 'Складывается одной рукой книжкой, в сложенном виде 73 х 48 х 29 см (в лифт и в багажник любой машины влезает).'),
+      passage(2, 'Состояние: на бампере потертость, капюшон немного выгорел на солнце. Рама без сколов, ткань без дыр.'),
+      passage(3, '5-точечные ремни безопасности, корзина для покупок до 5 кг.'),
+      passage(4, 'Доставка по городу 400 р.'),
+    ]);
+    const asked: Array<[string, string]> = [
+      ['переходники на раму есть?', 'через адаптеры'],
+      ['максикози ставится на раму?', 'через адаптеры'],
+      ['в лифт пролезет?', 'в лифт'],
+      ['ткань не выцвела?', 'выгорел на солнце'],
+      ['ремни пятиточечные?', '5-точечные'],
     ];
     for (const [question, answer] of asked) {
       expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(answer) });

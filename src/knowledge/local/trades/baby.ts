@@ -21,7 +21,6 @@ export const BABY_RULES: readonly PrefixRule[] = [
   { term: 'москитн', prefixes: ['москитк', 'антимоскит'], words: ['комар', 'комары', 'комаров', 'комарами', 'комарья', 'мошкара', 'мошкары'] },
   { term: 'дождевик', prefixes: ['дождевич'] },
   { term: 'накидк', prefixes: ['накидочк'] },
-  { term: 'конверт', prefixes: ['конвертик'] },
   { term: 'пеленальн', prefixes: ['пеленальн', 'пеленалк'] },
   { term: 'качел', prefixes: ['качел', 'электрокачел'] },
   { term: 'манеж', prefixes: ['манеж'] },
@@ -45,12 +44,8 @@ export const BABY_RULES: readonly PrefixRule[] = [
   { term: 'точечн', prefixes: ['пятиточ', 'трехточ'] },
   // Front wheels that swivel: "крутятся?" meets "передние поворотные" ("поворотник", a turn signal, keeps its stem).
   { term: 'вращ', words: ['поворотные', 'поворотных', 'поворотными', 'поворотная', 'поворотный', 'поворотное', 'поворотного'] },
-  // Pumped or puncture-proof wheels: "колёса надувные?" is answered by "качать не надо", "подкачка".
-  {
-    term: 'кача',
-    prefixes: ['подкач', 'накач'],
-    words: ['качать', 'качаете', 'качаем', 'надувные', 'надувных', 'надувными', 'надувная', 'надувной', 'надувное'],
-  },
+  // Pumped or puncture-proof wheels: "колёса надувные?" is answered by "качать не надо" (Snowball's "кача"), "подкачка".
+  { term: 'кача', prefixes: ['подкач', 'накач'], words: ['надувные', 'надувных', 'надувными', 'надувная', 'надувной', 'надувное'] },
   // Getting a pram through a lift or a door: "пролезет?" is answered by "влезает", "подходит".
   { term: 'подход', words: ['пролезет', 'пролезут', 'пролезает', 'пролезают', 'пролезла', 'пролез'] },
   // Folding: "складывается", "сложить", "в сложенном виде", "складная" — "склад" (a warehouse) and "сложно" keep their stems.
@@ -84,7 +79,6 @@ export const BABY_RULES: readonly PrefixRule[] = [
   { term: 'пятн', prefixes: ['пятнышк', 'заляпан', 'запятнан'], words: ['пятнышек'] },
   { term: 'выгорел', prefixes: ['выгор', 'выцве'] },
   { term: 'износ', prefixes: ['изнош', 'изнашив'] },
-  { term: 'аромат', prefixes: ['попахив', 'воня', 'провонял'], words: ['вонь', 'вони', 'пахло', 'пахла', 'пахнуло'] },
   // A used car seat is asked about crashes: "в аварии не было?" / "не после ДТП". "Аварийный" (emergency) keeps its stem.
   { term: 'дтп', words: ['авария', 'аварии', 'аварию', 'аварией', 'аварий', 'авариях'] },
   // Cleaning and servicing: "почистили?" (read as "чистк") meets "химчистка"; "смазывается" (make-up smudging) stays out.
@@ -108,8 +102,6 @@ export const BABY_RULES: readonly PrefixRule[] = [
   { term: 'проходим', prefixes: ['проходим', 'вездеход', 'бездорож'] },
   // Whom it is for: "с роддома", "для новорожденного" meet "с рождения".
   { term: 'рожден', prefixes: ['новорожд', 'новорожк', 'роддом', 'грудничк', 'младенц'], words: ['грудничок', 'младенец'] },
-  // An age written either way: "с полугода" / "полгода".
-  { term: 'полгод', words: ['полугода', 'полугоду', 'полугодом'] },
   {
     term: 'ребенк',
     prefixes: ['малышк', 'ребятенк', 'ребеночк'],
@@ -119,6 +111,4 @@ export const BABY_RULES: readonly PrefixRule[] = [
       'дите', 'дитя', 'ребеночек',
     ],
   },
-  // "Мамк" is read earlier as a motherboard.
-  { term: 'мам', prefixes: ['мамочк', 'мамуль'] },
 ];

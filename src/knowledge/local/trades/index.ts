@@ -19,6 +19,7 @@ import { FURNITURE_RULES } from './furniture.js';
 import { CONFECTIONERY_RULES } from './confectionery.js';
 import { PHONE_RULES } from './phones.js';
 import { BIKE_RULES } from './bikes.js';
+import { BABY_RULES } from './baby.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -35,4 +36,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...CONFECTIONERY_RULES,
   ...PHONE_RULES,
   ...BIKE_RULES,
+  ...BABY_RULES,
 ];

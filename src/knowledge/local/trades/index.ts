@@ -14,6 +14,7 @@ import { BUILDING_RULES } from './building.js';
 import { COMPUTER_RULES } from './computers.js';
 import { PREDICATE_RULES } from './predicates.js';
 import { PLACE_AND_PRICE_RULES } from './places.js';
+import { PET_RULES } from './pets.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -25,4 +26,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...COMPUTER_RULES,
   ...PREDICATE_RULES,
   ...PLACE_AND_PRICE_RULES,
+  ...PET_RULES,
 ];

@@ -10,7 +10,7 @@ export const PET_RULES: readonly PrefixRule[] = [
   // and "подкормка" (fertiliser) keep their stems; "еда" stays out: "перед едой" is a person's meal.
   { term: 'корм', prefixes: ['кормл', 'покорм', 'накорм', 'скорм', 'прокорм', 'кормеж', 'кормеш', 'жрачк', 'хавчик'] },
   { term: 'влажн', words: ['влажка', 'влажку', 'влажки', 'влажкой', 'влажке'] },
-  // "На развес", "развесной корм", "вразвес"; "развесить" (hang up) is another verb, so no bare "развес" prefix.
+  // "На развес", "развесной корм", "вразвес"; "развесистый" (a spreading shrub) is why no bare "развес" prefix.
   { term: 'развес', prefixes: ['развесн', 'развесов', 'вразвес'], words: ['развес', 'развеса', 'развесу', 'развесом', 'развесе'] },
   // Litter misspelt: the documents' "наполнитель" is read by the apparel group's term, so its typos are joined to it here.
   { term: 'утеплител', prefixes: ['наполнитил', 'наполнетел', 'напольнител', 'наполнитэл'] },

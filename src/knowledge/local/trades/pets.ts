@@ -27,6 +27,11 @@ export const PET_RULES: readonly PrefixRule[] = [
   { term: 'ошейник', prefixes: ['ошейнич'] },
   { term: 'шлейк', prefixes: ['шлееч'] },
   { term: 'игрушк', prefixes: ['игрушеч'] },
+  // A carrier: the building group reads "переноска", "переноску" by whole words, but the documents also write "в переноске".
+  { term: 'удлинител', prefixes: ['переносочк'], words: ['переноске', 'переносок', 'переноскам', 'переносками', 'переносках'] },
+  { term: 'прут', prefixes: ['прутик'] },
+  // A cage door's latch, whatever the buyer calls it.
+  { term: 'задвижк', words: ['защелка', 'защелки', 'защелку', 'защелкой', 'защелке', 'защелок', 'защелками', 'шпингалет', 'шпингалеты', 'шпингалета'] },
   // "Банка" is an aquarium to its keepers and a jar to everyone else: left out.
   { term: 'аквариум', prefixes: ['аквариум', 'акварик', 'аквариюм'] },
   { term: 'термометр', prefixes: ['термометр', 'градусник'] },

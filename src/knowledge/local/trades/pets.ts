@@ -20,16 +20,11 @@ export const PET_RULES: readonly PrefixRule[] = [
   // "Лоточник" (a street vendor) is why the diminutive goes by "лоточк".
   { term: 'лотк', prefixes: ['лоточк'], words: ['лоточек'] },
   { term: 'совк', prefixes: ['совоч'] },
-  { term: 'миск', prefixes: ['мисоч'] },
   { term: 'когтеточк', prefixes: ['когтеточ', 'когтедрал', 'когтедер', 'когтедран'] },
   { term: 'лежак', prefixes: ['лежак', 'лежанк', 'лежаноч'] },
   { term: 'поводк', prefixes: ['поводоч'] },
-  { term: 'ошейник', prefixes: ['ошейнич'] },
-  { term: 'шлейк', prefixes: ['шлееч'] },
-  { term: 'игрушк', prefixes: ['игрушеч'] },
   // A carrier: the building group reads "переноска", "переноску" by whole words, but the documents also write "в переноске".
   { term: 'удлинител', prefixes: ['переносочк'], words: ['переноске', 'переносок', 'переноскам', 'переносками', 'переносках'] },
-  { term: 'прут', prefixes: ['прутик'] },
   // A cage door's latch, whatever the buyer calls it.
   { term: 'задвижк', words: ['защелка', 'защелки', 'защелку', 'защелкой', 'защелке', 'защелок', 'защелками', 'шпингалет', 'шпингалеты', 'шпингалета'] },
   // "Банка" is an aquarium to its keepers and a jar to everyone else: left out.
@@ -110,7 +105,6 @@ export const PET_RULES: readonly PrefixRule[] = [
     words: ['взвесить', 'взвесите', 'взвесим', 'взвесят', 'взвешу', 'взвешиваете', 'взвешиваем', 'взвешивать', 'перевесить', 'перевесите', 'перевесим', 'перевешу'],
   },
   { term: 'передержк', prefixes: ['передержк', 'зоогостиниц', 'зоотел'] },
-  // Brands clipped to one word: "проплан" is Pro Plan, whose documents' words read "pro" and "plan"; "рояль" is a piano.
+  // A brand clipped to one word: "проплан" is Pro Plan, whose documents' words read "pro" and "plan".
   { term: 'plan', words: ['проплан', 'проплана', 'проплану', 'пропланом', 'проплане', 'пропланчик'] },
-  { term: 'royal', prefixes: ['роялк'] },
 ];

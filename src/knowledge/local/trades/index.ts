@@ -20,6 +20,7 @@ import { CONFECTIONERY_RULES } from './confectionery.js';
 import { PHONE_RULES } from './phones.js';
 import { BIKE_RULES } from './bikes.js';
 import { BABY_RULES } from './baby.js';
+import { PET_RULES } from './pets.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -37,4 +38,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...PHONE_RULES,
   ...BIKE_RULES,
   ...BABY_RULES,
+  ...PET_RULES,
 ];

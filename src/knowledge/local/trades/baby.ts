@@ -38,20 +38,20 @@ export const BABY_RULES: readonly PrefixRule[] = [
   // "Корзиночка" is also a pastry: the diminutive by "корзинк" only.
   { term: 'корзин', prefixes: ['корзинк'] },
   { term: 'экокож', prefixes: ['экокож', 'кожзам', 'искожа'] },
-  // Wheels and mattresses of foam: "ППУ" in specs, "поролон" said aloud.
-  { term: 'пенополиуретан', prefixes: ['пенополиуретан', 'поролон'], words: ['ппу'] },
+  // Wheels and mattresses of foam ("ППУ" in specs, "поролон" said aloud) are read by the furniture's group.
   // Harness points: "пятиточечные ремни?" meets "5-точечные ремни".
   { term: 'точечн', prefixes: ['пятиточ', 'трехточ'] },
   // Front wheels that swivel: "крутятся?" meets "передние поворотные" ("поворотник", a turn signal, keeps its stem).
   { term: 'вращ', words: ['поворотные', 'поворотных', 'поворотными', 'поворотная', 'поворотный', 'поворотное', 'поворотного'] },
-  // Pumped or puncture-proof wheels: "колёса надувные?" is answered by "качать не надо" (Snowball's "кача"), "подкачка".
-  { term: 'кача', prefixes: ['подкач', 'накач'], words: ['надувные', 'надувных', 'надувными', 'надувная', 'надувной', 'надувное'] },
+  // Pumping wheels: "подкачка", "накачать" meet "качать не надо" (Snowball's "кача"); "надувные" is read as "пневматические" (bikes).
+  { term: 'кача', prefixes: ['подкач', 'накач'] },
   // Getting a pram through a lift or a door: "пролезет?" is answered by "влезает", "подходит".
   { term: 'подход', words: ['пролезет', 'пролезут', 'пролезает', 'пролезают', 'пролезла', 'пролез'] },
-  // Folding: "складывается", "сложить", "в сложенном виде", "складная" — "склад" (a warehouse) and "сложно" keep their stems.
+  // Folding: "складывается", "сложить", "в сложенном виде", "складная" — "склад" (a warehouse), "сложно" and "складывать" (to
+  // stack) keep their stems. The term is the bikes' and pets' one ("складн"), and their words for "складывается" are read first.
   {
-    term: 'складыва',
-    prefixes: ['складыв', 'складн', 'сложен'],
+    term: 'складн',
+    prefixes: ['складн', 'сложен'],
     words: ['сложить', 'сложу', 'сложится', 'сложатся', 'сложил', 'сложила', 'сложили', 'сложите', 'сложим', 'сложишь', 'сложит'],
   },
   { term: 'раскладыва', prefixes: ['раскладыв', 'раскладн', 'разлож'] },
@@ -77,7 +77,8 @@ export const BABY_RULES: readonly PrefixRule[] = [
   { term: 'полом', prefixes: ['лопн'], words: ['лопается', 'лопаются'] },
   { term: 'дыр', prefixes: ['дырк', 'дырочк', 'дыряв', 'порван', 'порвал', 'порвет', 'порвут', 'порвать', 'прорван', 'прорвал'], words: ['дырок', 'дырочек'] },
   { term: 'пятн', prefixes: ['пятнышк', 'заляпан', 'запятнан'], words: ['пятнышек'] },
-  { term: 'выгорел', prefixes: ['выгор', 'выцве'] },
+  // Fading is the phones' burn-in term ("выгорел" is read there).
+  { term: 'выгоран', prefixes: ['выгор', 'выцве'] },
   { term: 'износ', prefixes: ['изнош', 'изнашив'] },
   // A used car seat is asked about crashes: "в аварии не было?" / "не после ДТП". "Аварийный" (emergency) keeps its stem.
   { term: 'дтп', words: ['авария', 'аварии', 'аварию', 'аварией', 'аварий', 'авариях'] },
@@ -92,9 +93,9 @@ export const BABY_RULES: readonly PrefixRule[] = [
   { term: 'зачет', prefixes: ['засчит'], words: ['зачесть', 'зачтете', 'зачтем', 'зачтешь', 'зачтут', 'зачтет', 'зачтите'] },
   // Buying back for money; "выкупать" (to bathe a baby) stays out.
   { term: 'выкуп', words: ['выкупаете', 'выкупаем', 'выкупает', 'выкупают', 'выкупите', 'выкупим', 'выкупить', 'скупка', 'скупку', 'скупки', 'скупаете', 'скупаем'] },
-  // Trying a pram out: "покатать", "прокатить" ("прокат" is a hire, read by whole words earlier).
+  // Trying a pram out: "покатать", "прокатить", the bikes' test ride ("прокат" is a hire, read by whole words earlier).
   {
-    term: 'поката',
+    term: 'прокат',
     words: ['покатать', 'покатаю', 'покатаем', 'покатаете', 'покатали', 'прокатить', 'прокатим', 'прокатите', 'прокатили', 'обкатать', 'обкатаю', 'потестить', 'потестим', 'протестить'],
   },
   // How much weight it takes: "выдержит 20 кг?" / "нагрузка до 22 кг".

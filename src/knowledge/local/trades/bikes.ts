@@ -66,9 +66,9 @@ export const BIKE_RULES: readonly PrefixRule[] = [
     term: 'скорост',
     words: ['максималка', 'максималку', 'максималкой', 'разгоняется', 'разгоняются', 'разгонится', 'разгонятся', 'разгоняет'],
   },
-  // Firmware and the speed limit: "прошить" by whole words (it is also to sew), "разлочить" is to lift the limit.
+  // Firmware and the speed limit: "прошить" by whole words (it is also to sew), "анлок" is to lift the limit ("разлочить" is the phones' unlocking, read there).
   { term: 'прошивк', prefixes: ['прошивк', 'перепрош'], words: ['прошить', 'прошьете', 'прошьем', 'прошиваете', 'прошиваем'] },
-  { term: 'ограничен', prefixes: ['разлоч', 'разлок', 'анлок', 'ограничител'] },
+  { term: 'ограничен', prefixes: ['разлок', 'анлок', 'ограничител'] },
   // Holding a rider's weight: "выдержит 100 кг?" is answered by "нагрузка до 120 кг"; "выдержка" (ageing) stays out.
   {
     term: 'нагрузк',
@@ -88,7 +88,7 @@ export const BIKE_RULES: readonly PrefixRule[] = [
     prefixes: ['настройк', 'настраива', 'регулировк', 'отрегулир', 'подрегулир'],
     words: ['настроить', 'настроите', 'настроим', 'настрою', 'настроят', 'настроил', 'настроили', 'настроен', 'настроена', 'настроены', 'настроенный', 'настроенным', 'настроенная', 'настроенные'],
   },
-  { term: 'смазк', prefixes: ['смазк', 'смаза', 'смаж', 'смазыв'] },
+  { term: 'смазк', prefixes: ['смазк', 'смаза', 'смаж'] },
   { term: 'подкачк', prefixes: ['подкач', 'накач'] },
   { term: 'переборк', prefixes: ['переборк', 'перебра', 'перебер', 'перебира'] },
   // A buckled wheel: "колесо восьмерит" is "восьмерка"; the noun alone is also a car and a number, so only the verb.
@@ -96,8 +96,7 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   { term: 'правк', prefixes: ['выправ', 'отрихт', 'рихтов'] },
   { term: 'прокол', prefixes: ['прокол'] },
   { term: 'мастерск', prefixes: ['веломастер', 'велосервис'] },
-  // Seasonal storage: "где перезимовать велик?" is answered by "хранение с ноября по март".
-  { term: 'хранен', prefixes: ['перезим'], words: ['зимовка', 'зимовку', 'зимовки', 'зимовке', 'зимовать'] },
+  // Seasonal storage ("где перезимовать велик?") stays with the garden's reading of wintering ("зим").
   // Trade-in: "трейдин" typed as one word, "в зачёт" as the buyer's verb ("зачтёте старый?").
   { term: 'трейд', words: ['трейдин', 'трейдина', 'трейдину', 'трейдином', 'трейдине', 'tradein', 'trade'] },
   { term: 'зачет', prefixes: ['зачт', 'засчит', 'зачест'] },

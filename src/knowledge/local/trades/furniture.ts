@@ -57,7 +57,7 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   { term: 'материал', prefixes: ['обивк', 'обивочн'] },
   { term: 'велюр', prefixes: ['велюр'] },
   { term: 'экокож', prefixes: ['экокож', 'кожзам'] },
-  { term: 'ппу', prefixes: ['поролон', 'пенополиуретан'] },
+  { term: 'ппу', prefixes: ['поролон', 'пенополиуретан'], words: ['ппу'] },
   // Price per running metre: "пог. м" in price lists, "погонник" said aloud.
   { term: 'погон', prefixes: ['погон'], words: ['пог', 'пм'] },
   // A sofa or a table that opens out: "раскладывается?" / "раздвижной", "разложенный". "Раскладка" (a keyboard's) and
@@ -105,13 +105,13 @@ export const FURNITURE_RULES: readonly PrefixRule[] = [
   // "Выдержит 100 кг?" asks the load the documents state; "выдержка" and "выдержанный" (aged) stay out.
   { term: 'нагрузк', prefixes: ['выдержит', 'выдержат', 'выдержив', 'выдюж'], words: ['выдержать'] },
   { term: 'регулиру', prefixes: ['регулир', 'отрегул', 'подрегул', 'подкрут', 'подкруч'] },
-  // Chipboard swelling from water: "разбухнет?", "вздулся фасад"; "вздутие" stays out (a pet's bloating).
-  { term: 'разбухан', prefixes: ['разбух', 'набух', 'вздул', 'вздув', 'вздуе', 'вспуч'] },
+  // Chipboard swelling from water ("разбухнет?", "вздулся фасад") and a phone's swollen battery ("вздулся", "вздутый").
+  { term: 'разбухан', prefixes: ['разбух', 'набух', 'вздул', 'вздув', 'вздуе', 'вспуч', 'вздут'], words: ['раздулся', 'раздулась', 'раздулись', 'раздуло'] },
   { term: 'откле', prefixes: ['отклеи', 'отклея', 'отслаив', 'отслоил', 'отслоит', 'отслоен', 'отслоя'] },
-  // "Покосилась" by whole words: "покосить" is also to mow.
+  // "Покосилась" by whole words: "покосить" is also to mow. Sagging is the garden's "прогибается" ("провисла" is read there).
   {
-    term: 'провисл',
-    prefixes: ['провис', 'перекос', 'перекош'],
+    term: 'прогиба',
+    prefixes: ['перекос', 'перекош'],
     words: ['покосилась', 'покосился', 'покосилось', 'покосились', 'покосится', 'покосятся'],
   },
   // Loose and wobbly, one question: "не шатается?", "петли не болтаются", "люфтов нет", "если что-то разболталось".

@@ -79,7 +79,7 @@ export const PHONE_RULES: readonly PrefixRule[] = [
   // "Быстро разряжается?", "автономность": asked of the battery. "Садится" stays a garment's fit (read earlier).
   { term: 'аккумулятор', prefixes: ['разряжа', 'разрядил', 'автономност'] },
   // A swollen battery; "раздутые цены" stay out, so "раздулся" by whole words.
-  { term: 'вздут', prefixes: ['вздут', 'вздул', 'вздув'], words: ['раздулся', 'раздулась', 'раздулись', 'раздуло'] },
+  // A swollen battery ("вздулся", "раздулась") is read by the furniture's group for swelling.
   // A screen's burn-in and a fabric's fading: one word, "выгорает"/"выгорел"/"выгорание" under one stem.
   { term: 'выгоран', prefixes: ['выгора', 'выгорел', 'выгорев', 'выгорит'] },
   // Water damage: "не утопленник?" against "попадание влаги", "следы влаги".

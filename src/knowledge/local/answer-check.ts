@@ -230,9 +230,11 @@ function isAboutBrands(
   const asked = brandsOf(part);
   // The listing's own brand (see findOwnBrand) also stands with a sentence of its documents that names no brand.
   if (asked.length > 0) return holdsFactsWith(asked, hit, termsOf, own === undefined ? undefined : { own, brands });
-  // A part naming no brand may lean on one named elsewhere ("акебоно тоже с пищалкой? пластины на них есть"): it is refused
+  // A part naming no brand may lean on one named before it ("акебоно тоже с пищалкой? пластины на них есть"): it is refused
   // only where its facts stand with another of the document's brands, never for an unrelated question ("вайфай есть?").
-  const inherited = parts.filter((other) => other !== part).flatMap(brandsOf);
+  // A name asked after it ("батарея как держит? нфс есть") is a question of its own, not what the part speaks of.
+  const at = parts.indexOf(part);
+  const inherited = (at < 0 ? parts.filter((other) => other !== part) : parts.slice(0, at)).flatMap(brandsOf);
   return holdsFactsWith(inherited, hit, termsOf) || !factsStandWithBrand(hit, brands, termsOf);
 }
 

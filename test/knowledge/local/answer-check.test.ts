@@ -44,6 +44,17 @@ describe('a brand the question names', () => {
     expect(ask(pads, 'акебоно тоже с пищалкой? противоскрипные пластины на них есть', listing).status).toBe('NOT_FOUND');
   });
 
+  it('carries back only: a part before the name asks a question of its own', () => {
+    const phone = { id: 8, title: 'Смартфон Samsung Galaxy S23' };
+    const specs = [
+      passage(0, 'Батарея родная. Samsung Members пишет «Нормальное», AccuBattery показывает 92 процента ёмкости.', { itemId: 8, document: 'item-8-s23.md' }),
+      passage(1, 'NFC работает, оплата телефоном настраивается без проблем.', { itemId: 8, document: 'item-8-s23.md', position: 1 }),
+    ];
+    const answer = ask(specs, 'батарея сколько процентов? nfc есть', phone);
+    expect(answer).toMatchObject({ status: 'FOUND', text: expect.stringContaining('92 процента') });
+    expect(answer.text).toContain('NFC работает');
+  });
+
   it('is answered by the sentence about it', () => {
     expect(ask(pads, 'у акебоно колодки керамика?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('керамика') });
     expect(ask(pads, 'брембо с пищалкой?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('пищалка') });

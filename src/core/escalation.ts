@@ -83,7 +83,7 @@ const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'зде
 /** A messenger the buyer wants a person to write to: "напишите мне в вотсап". */
 const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк|тг|телега|телеге|телеграме|телеграмме|вайбере|ватсапе|вацапе|вотсапе|telegram|tg)$/u;
 /** Moving the talk to a messenger: "давайте в телеге продолжим", "кинь телегу", "в тг можно связаться?", "есть вайбер?". */
-const MOVE_TALK = /^(?:продолжим|продолжить|перейдем|перейти|спишемся|списаться|свяжемся|напишу|пишите|пиши|добавьте|добавь|добавлю|кинь|киньте|скинь|скиньте|дай|дайте|есть|ник)$/u;
+const MOVE_TALK = /^(?:продолжим|продолжить|перейдем|перейти|спишемся|списаться|свяжемся|пообщаемся|общаемся|обсудим|напишу|пишите|пиши|добавьте|добавь|добавлю|кинь|киньте|скинь|скиньте|дай|дайте|есть|ник|удобнее|туда|там|ок|окей)$/u;
 /** The rest of such a request: "в тг можно с вами связаться?", "у вас есть вайбер?". */
 const TALK_FRAME: ReadonlySet<string> = new Set(['в', 'вами', 'тобой', 'у', 'вас', 'свой', 'свою', 'ваш', 'ваша', 'ваш']);
 /** The bot, refused: "с ботом не хочу", "робот не нужен". */
@@ -333,7 +333,8 @@ function findMovedTalk(words: readonly Word[]): string | undefined {
   const texts = words.map((word) => word.text);
   if (!texts.some((text) => MESSENGER.test(text)) || texts.some((text) => NEGATION.has(text))) return undefined;
   const frame = (text: string): boolean =>
-    MESSENGER.test(text) || MOVE_TALK.test(text) || TALK.test(text) || GIVE.test(text) || FILLER.has(text) || GREETING.has(text) || PREPOSITION.has(text) || NEED.test(text) || WANT.test(text) || YOUR.test(text) || TALK_FRAME.has(text);
+    MESSENGER.test(text) || MOVE_TALK.test(text) || TALK.test(text) || GIVE.test(text) || CONTACT.test(text) || CONTACT_FRAME.has(text) || isPhoneOrPronoun(text) ||
+    FILLER.has(text) || GREETING.has(text) || PREPOSITION.has(text) || NEED.test(text) || WANT.test(text) || YOUR.test(text) || TALK_FRAME.has(text);
   return texts.every(frame) ? texts.join(' ') : undefined;
 }
 

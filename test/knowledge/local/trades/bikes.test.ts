@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../../src/knowledge/local/answer.js';
-import type { Passage } from '../../../../src/knowledge/local/passages.js';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { extractTerms } from '../../../../src/knowledge/local/terms.js';
-
-function passage(id: number, text: string): Passage {
-  return { id, document: 'doc.md', title: '', headings: [], text, position: id };
-}
+import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('bicycle and e-scooter words', () => {
   it('read a buyer\'s word as the one the seller wrote', () => {
@@ -75,7 +70,7 @@ describe('bicycle and e-scooter words', () => {
       ['зачтёте', 'в зачёт'],
       ['скупаете', 'выкуп'],
     ];
-    for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
+    expectReadAlike(pairs);
   });
 
   it('keep apart words that look alike but mean other things', () => {
@@ -96,7 +91,7 @@ describe('bicycle and e-scooter words', () => {
       ['замочить', 'замок'],
       ['складывать', 'складной'],
     ];
-    for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
+    expectReadApart(pairs);
   });
 
   it('answer a question asked in slang from the passage written in the trade\'s words', () => {

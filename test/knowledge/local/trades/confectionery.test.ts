@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../../src/knowledge/local/answer.js';
-import type { Passage } from '../../../../src/knowledge/local/passages.js';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { extractTerms } from '../../../../src/knowledge/local/terms.js';
-
-function passage(id: number, text: string, extra: Partial<Passage> = {}): Passage {
-  return { id, document: 'doc.md', title: '', headings: [], text, position: id, ...extra };
-}
+import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('home confectionery words', () => {
   it('read a buyer\'s word as the one the seller wrote', () => {
@@ -84,7 +79,7 @@ describe('home confectionery words', () => {
       ['бентотортик', 'бенто'],
       ['медкнижка', 'книжка'],
     ];
-    for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
+    expectReadAlike(pairs);
   });
 
   it('keep apart words that look alike but mean other things', () => {
@@ -109,7 +104,7 @@ describe('home confectionery words', () => {
       ['печенье', 'пеку'],
       ['печенка', 'печеньки'],
     ];
-    for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
+    expectReadApart(pairs);
   });
 
   it('answer a question asked in slang from the passage written in the trade\'s words', () => {

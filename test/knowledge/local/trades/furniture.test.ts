@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../../src/knowledge/local/answer.js';
-import type { Passage } from '../../../../src/knowledge/local/passages.js';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { extractTerms } from '../../../../src/knowledge/local/terms.js';
-
-function passage(id: number, text: string): Passage {
-  return { id, document: 'doc.md', title: '', headings: [], text, position: id };
-}
+import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('furniture buyers\' words', () => {
   it('read the pieces\' diminutives and everyday names as the listing\'s noun', () => {
@@ -47,7 +42,7 @@ describe('furniture buyers\' words', () => {
       ['двухспальная', 'двуспальная'],
       ['двухярусная', 'двухъярусная'],
     ];
-    for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
+    expectReadAlike(pairs);
   });
 
   it('read materials, appliances and services as the documents name them', () => {
@@ -93,7 +88,7 @@ describe('furniture buyers\' words', () => {
       ['перетяжка', 'ремонт'],
       ['реставрация', 'ремонт'],
     ];
-    for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
+    expectReadAlike(pairs);
   });
 
   it('read what buyers ask of a piece as the documents state it', () => {
@@ -113,7 +108,7 @@ describe('furniture buyers\' words', () => {
       ['катышки', 'скатывается'],
       ['прочный', 'надёжный'],
     ];
-    for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
+    expectReadAlike(pairs);
   });
 
   it('keep apart the look-alike words of other meanings', () => {
@@ -140,7 +135,7 @@ describe('furniture buyers\' words', () => {
       ['болтать', 'болтается'],
       ['болта', 'болтается'],
     ];
-    for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
+    expectReadApart(pairs);
   });
 
   it('answer a question asked in a buyer\'s words from the passage in the seller\'s, and not a look-alike', () => {

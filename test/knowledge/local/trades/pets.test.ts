@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../../src/knowledge/local/answer.js';
-import type { Passage } from '../../../../src/knowledge/local/passages.js';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { extractTerms } from '../../../../src/knowledge/local/terms.js';
-
-function passage(id: number, text: string): Passage {
-  return { id, document: 'doc.md', title: '', headings: [], text, position: id };
-}
+import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('pet supplies words', () => {
   it('read a buyer\'s word as the one the seller wrote', () => {
@@ -70,7 +65,7 @@ describe('pet supplies words', () => {
       ['зоогостиница', 'передержку'],
       ['проплан', 'Plan'],
     ];
-    for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
+    expectReadAlike(pairs);
   });
 
   it('keep apart words that look alike but mean other things', () => {
@@ -105,7 +100,7 @@ describe('pet supplies words', () => {
       ['плеснуть', 'плесень'],
       ['складывать', 'складная'],
     ];
-    for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
+    expectReadApart(pairs);
   });
 
   it('answer a question asked in slang from the passage written in the trade\'s words', () => {

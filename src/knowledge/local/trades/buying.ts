@@ -40,6 +40,9 @@ export const BUYING_RULES: readonly PrefixRule[] = [
   // "Доплачу за доставку" / "доплата"; Avito's fee as buyers clip it ("комса").
   { term: 'доплат', prefixes: ['доплач'] },
   { term: 'комисс', words: ['комса', 'комсу', 'комсы', 'комсой'] },
+  { term: 'обмен', words: ['бартер', 'бартера', 'бартером', 'бартеру'] },
+  { term: 'лиценз', prefixes: ['лицух'] },
+  { term: 'ссылк', prefixes: ['ссылочк'] },
   // Sellers' reviews: Snowball reads "отзыв" as "отз" but "отзывы" as "отзыв".
   { term: 'отзыв', prefixes: ['отзыв', 'отзовик'] },
   { term: 'уценк', prefixes: ['уцен'] },
@@ -64,6 +67,11 @@ export const BUYING_RULES: readonly PrefixRule[] = [
     term: 'отказ',
     words: ['отказаться', 'откажусь', 'откажемся', 'откажитесь', 'откажетесь', 'отказываетесь', 'отказываюсь', 'отказываться', 'откажется', 'отказываются'],
   },
+  // Wear and dents as typed: "сколотый" for the documents' "сколы"; "помятый" / "без вмятин".
+  { term: 'потертост', prefixes: ['сколот'] },
+  { term: 'вмятин', prefixes: ['вмят', 'помят'] },
+  // "Можно чекнуть перед оплатой?" is checking on receipt.
+  { term: 'провер', prefixes: ['чекн'] },
   // Opening a parcel or a box: "вскрою", "распаковать" (phones.ts reads "нераспакованный" as sealed, before this).
   { term: 'вскрыт', prefixes: ['распаков'], words: ['вскрою', 'вскроем', 'вскроете', 'вскроют', 'вскроет'] },
   // "Невскрытый" is phones.ts's sealed ("запечатан"); "не вскрывался", two words, stays "вскрыт".

@@ -72,6 +72,12 @@ describe('buying words', () => {
       ['невскрытый', 'запечатанный'],
       ['созвонимся', 'звоните'],
       ['позвоню', 'звонит'],
+      ['сколотый', 'сколы'],
+      ['помятый', 'без вмятин'],
+      ['чекнуть', 'проверка'],
+      ['бартер', 'обмен'],
+      ['лицуха', 'лицензия'],
+      ['ссылочку', 'ссылку'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -99,6 +105,9 @@ describe('buying words', () => {
       ['пользоваться', 'б/у'],
       // "Не вскрывался" asks whether it was opened; the sealed one is phones.ts's own word.
       ['распаковать', 'запечатан'],
+      // Mint is not a dent, a receipt is not checking.
+      ['мятный', 'помятый'],
+      ['чек', 'чекнуть'],
     ];
     for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
   });

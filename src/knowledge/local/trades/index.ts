@@ -21,6 +21,7 @@ import { PHONE_RULES } from './phones.js';
 import { BIKE_RULES } from './bikes.js';
 import { BABY_RULES } from './baby.js';
 import { PET_RULES } from './pets.js';
+import { BUYING_RULES } from './buying.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -39,4 +40,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...BIKE_RULES,
   ...BABY_RULES,
   ...PET_RULES,
+  ...BUYING_RULES,
 ];

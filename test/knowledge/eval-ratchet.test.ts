@@ -22,10 +22,10 @@ const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
  * requests for a person (bikes, cakes, strollers: one each) are unread, so its floor is a count, 57 of 60.
  */
 const FLOORS = {
-  tune: { found: 339, madeUp: 13, escalation: 60 },
+  tune: { found: 342, madeUp: 13, escalation: 60 },
   // One more made-up answer than at the shops' arrival (23): a trap answered by the listing's labelled line on what is
   // asked ("рама алюминий?" → "Рама: стальная"), the price of two more answers on this half (see docs/benchmarks.md).
-  heldout: { found: 229, madeUp: 24, escalation: 57 },
+  heldout: { found: 231, madeUp: 24, escalation: 57 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

@@ -1,7 +1,10 @@
 /**
  * Everyday trade Russian: the words buyers on Avito type (clipped, slang, misspelt) beside the words sellers write in their
  * documents, for the trades of clothes and shoes, car parts, cosmetics and perfume, building materials, computers and their
- * repair, and for buying in general. Each group joins only words a buyer means the same thing by; words of two meanings
+ * repair, garden and greenhouses, furniture, cakes to order, phones, bikes and e-scooters, baby goods, pet supplies, and
+ * for buying in general. The trades after the places were written apart from the evaluation cases, each by someone who
+ * read only the shops' documents, and appended so that no word read before changed its reading. Each group joins only
+ * words a buyer means the same thing by; words of two meanings
  * stay out ("коробка" is a gearbox and a box, "простой" is idle time and "simple", "стойка" a strut and "стойкость").
  * The terms are the Snowball stems of the documents' own word, so a document word left out of a group still meets it.
  */

@@ -140,16 +140,19 @@ export async function runEval(shopsDir, deps, { shops = listShops(shopsDir), spl
 /**
  * Requests for a person on eval/escalation/cases.jsonl: each message through composeReply over the documents in
  * `knowledgeDir`, escalated when the reply's status is ESCALATION. Per half: `requests` [caught, all], `questions`
- * [escalated, all], and the messages missed either way.
+ * [escalated, all], and the messages missed either way. A set without halves (fresh.jsonl, for measuring only) is one
+ * half, "all".
  */
 export async function runEscalationSet(file, knowledgeDir, deps) {
   const engine = deps.createLocalEngine({ dir: knowledgeDir });
   const entries = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
-  const report = Object.fromEntries(SPLITS.map((split) => [split, { requests: [0, 0], questions: [0, 0], misses: [] }]));
+  const report = {};
   for (const entry of entries) {
+    const split = entry.split ?? 'all';
+    report[split] ??= { requests: [0, 0], questions: [0, 0], misses: [] };
     const result = await deps.composeReply(buildInput(entry, new Map(), deps.settings.fallbackText), { engine, escalation: deps.escalation, settings: deps.settings });
     const escalated = result.status === 'ESCALATION';
-    const tally = report[entry.split];
+    const tally = report[split];
     const asked = entry.expect === 'ESCALATION';
     const counted = asked ? tally.requests : tally.questions;
     counted[1] += 1;

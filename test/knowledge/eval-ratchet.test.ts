@@ -12,6 +12,7 @@ import { createLocalEngine } from '../../src/knowledge/local/local-engine.js';
 
 const SHOPS = join(import.meta.dirname, '../../eval/shops');
 const ESCALATION_SET = join(import.meta.dirname, '../../eval/escalation/cases.jsonl');
+const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
 /**
@@ -69,6 +70,14 @@ describe('requests for a person on the escalation set, default settings', () => 
     const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
     report = await runEscalationSet(ESCALATION_SET, EXAMPLES, { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings });
   }, 60_000);
+
+  it('fresh set (measuring only): catches at least as many requests as at its arrival and escalates no more near misses', async () => {
+    const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
+    const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings });
+    expect(all!.requests).toEqual([expect.any(Number), 150]);
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(89);
+    expect(all!.questions[0]).toBeLessThanOrEqual(1);
+  });
 
   it.each(Object.entries(ESCALATION_FLOORS))('%s half: catches at least as many requests and escalates no more near misses than recorded', (split, floor) => {
     const half = report[split]!;

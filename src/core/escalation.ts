@@ -262,7 +262,8 @@ function findRequest(words: readonly Word[], named: boolean): string | undefined
     findAskedContact(words) ??
     findRefusedBot(words) ??
     findMovedTalk(words) ??
-    findBareRequest(words)
+    findBareRequest(words) ??
+    findAskedAnywhere(words)
   );
 }
 
@@ -323,6 +324,21 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   // "консультацию можно?"
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
+}
+
+/** Verbs that ask for a person wherever the person stands in the sentence: "попросите, пожалуйста, хозяина мне написать". */
+const ASKING = /^(?:попрос(?:и|ите|ить)|пригласи(?:те)?)$/u;
+
+/**
+ * "не могли бы вы попросить хозяина…", "передайте, пожалуйста, завтра утром менеджеру…": a fetching, asking or talking verb
+ * and a person it is asked of (not named: "менеджер позвонит?") anywhere in one sentence that negates nothing.
+ */
+function findAskedAnywhere(words: readonly Word[]): string | undefined {
+  // "не могли бы" asks politely; any other negation may refuse.
+  if (words.some((word, at) => (NEGATION.has(word.text) && !POLITE.has(words[at + 1]?.text ?? '')) || REFUSING.test(word.text))) return undefined;
+  const verb = words.findIndex((word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text));
+  const person = words.findIndex((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
+  return verb >= 0 && person >= 0 ? spell(words, Math.min(verb, person), Math.max(verb, person)) : undefined;
 }
 
 /**

@@ -60,7 +60,7 @@ describe('answer quality on the evaluation shops, default settings', () => {
  */
 const ESCALATION_FLOORS = {
   tune: { requests: 126, questions: 0 },
-  heldout: { requests: 100, questions: 1 },
+  heldout: { requests: 101, questions: 1 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -75,7 +75,7 @@ describe('requests for a person on the escalation set, default settings', () => 
     const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings });
     expect(all!.requests).toEqual([expect.any(Number), 150]);
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(89);
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(95);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 

@@ -21,11 +21,13 @@ export const AUTO_BUILDING_MORE_RULES: readonly PrefixRule[] = [
   { term: 'сервис', prefixes: ['автосервис'] },
   // "Можно у гаражника поставить?" meets the warranty's "не гаражный мастер".
   { term: 'гаражн', words: ['гаражник', 'гаражника', 'гаражнику', 'гаражником', 'гаражники', 'гаражников', 'гаражникам'] },
-  // "Отбалансируете?" / "на балансировочном стенде"; "сбалансированный корм" (pets) starts otherwise.
-  { term: 'балансировк', prefixes: ['балансир', 'отбалансир'] },
+  // "Отбалансируете?" / "на балансировочном стенде"; "сбалансированный корм" (pets) starts otherwise, and the noun
+  // "балансир" (a rocker) is not taken.
+  { term: 'балансировк', prefixes: ['балансиров', 'отбалансир'] },
   // Curb rash on a used rim: "бордюрка есть?" asks the scuffs the listing states.
   { term: 'потертост', prefixes: ['бордюрк'] },
-  // Studded tyres: "шиповка" / "шипованная". "Шипы" alone stays out: a rose's thorns in a garden shop.
+  // Studded tyres: "шиповка" / "шипованная". "Шипы" alone stays out: a rose's thorns in a garden shop ("шиповник" is
+  // not taken either).
   { term: 'шипова', prefixes: ['шипован', 'шиповк'] },
   { term: 'подшипник', words: ['подшип', 'подшипа', 'подшипу', 'подшипом', 'подшипе', 'подшипы', 'подшипов'] },
   { term: 'глушител', words: ['глушак', 'глушака', 'глушаку', 'глушаком', 'глушаке', 'глушаки', 'глушаков'] },
@@ -49,7 +51,7 @@ export const AUTO_BUILDING_MORE_RULES: readonly PrefixRule[] = [
   // A battery's reverse polarity: "прямая или обратка?".
   { term: 'обратн', words: ['обратка', 'обратку', 'обратки', 'обраткой', 'обратке'] },
   // The carrier ПЭК typed with "е"; "пеку" (I bake) keeps its stem.
-  { term: 'пэк', words: ['пек', 'пека', 'пеком', 'пеке', 'пэка', 'пэку'] },
+  { term: 'пэк', words: ['пек', 'пека', 'пеком', 'пеке'] },
 
   // Building materials. Aerated blocks by their other name ("газосиликат") and misspelt ("газаблок").
   { term: 'газобетон', prefixes: ['газосилик', 'газаблок', 'газабет'] },
@@ -75,9 +77,11 @@ export const AUTO_BUILDING_MORE_RULES: readonly PrefixRule[] = [
   { term: 'арматур', prefixes: ['арматурк'], words: ['арма', 'арму', 'армы', 'армой', 'арме'] },
   // Plasterboard: "ГКЛ", and "гипрок" said for any brand.
   { term: 'гипсокартон', words: ['гкл', 'гипрок', 'гипрока', 'гипроком', 'гипроке', 'гипроку'] },
-  // Insulation by its everyday names: "минвата" for mineral wool, "пеноплекс" for any extruded polystyrene.
+  // Insulation by its everyday names: "минвата" for mineral wool, "пеноплекс" for any extruded polystyrene. A pet food's
+  // "экструдированный" is read alike on both sides, so it still meets itself.
   { term: 'ват', prefixes: ['минват'] },
-  { term: 'эппс', prefixes: ['пеноплекс', 'пеноплэкс', 'экструдир', 'экструзион'], words: ['эппс', 'xps'] },
+  // "XPS" stays out: a Dell laptop in a computer shop.
+  { term: 'эппс', prefixes: ['пеноплекс', 'пеноплэкс', 'экструдир', 'экструзион'] },
   // Dispatch: "когда отгрузите?" / "отгрузка", "отгружаем".
   { term: 'отгрузк', prefixes: ['отгруз', 'отгруж'] },
   // Unloading: garden.ts reads "разгруз", "выгруз"; the verbs' other stem ("разгружаем", "выгружает краном") joins them.
@@ -87,7 +91,7 @@ export const AUTO_BUILDING_MORE_RULES: readonly PrefixRule[] = [
   {
     term: 'груз',
     prefixes: ['погруз', 'грузчик'],
-    words: ['загрузить', 'загрузите', 'загрузим', 'загрузят', 'загрузишь', 'грузить', 'грузите', 'грузят'],
+    words: ['загрузить', 'загрузите', 'загрузим', 'загрузят', 'загрузишь'],
   },
   // "За одну ходку увезёте?" is the price list's "за один рейс".
   { term: 'рейс', words: ['ходка', 'ходку', 'ходки', 'ходкой', 'ходке'] },

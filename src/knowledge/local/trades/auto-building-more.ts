@@ -84,8 +84,8 @@ export const AUTO_BUILDING_MORE_RULES: readonly PrefixRule[] = [
   { term: 'эппс', prefixes: ['пеноплекс', 'пеноплэкс', 'экструдир', 'экструзион'] },
   // Dispatch: "когда отгрузите?" / "отгрузка", "отгружаем".
   { term: 'отгрузк', prefixes: ['отгруз', 'отгруж'] },
-  // Unloading: garden.ts reads "разгруз", "выгруз"; the verbs' other stem ("разгружаем", "выгружает краном") joins them.
-  { term: 'разгрузк', prefixes: ['разгруж', 'выгруж', 'сгруж'] },
+  // Unloading's other verb stem ("разгружает", "выгружаем") stays a verb the engine drops: read as "разгрузка", it let
+  // "манипулятор разгружает по времени скока" be answered by the trucks' line, which states no time.
   // Loading at pickup: "погрузите?", "загрузите в машину?", "грузчики есть?" against "грузим погрузчиком"; "загрузка" (a
   // computer's boot) stays out. "Грузчик" is not read as unloading: a furniture shop's loader helps at its own warehouse.
   {

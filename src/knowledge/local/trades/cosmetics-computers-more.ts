@@ -7,6 +7,8 @@ import type { PrefixRule } from '../prefix-table.js';
  * (a mother), "камень" (a stone), "винт" (a screw), "жёсткий" (a stiff brush), "начинка" (a cake's filling), "игрушки"
  * (toys), "майн" (mining and Minecraft both), "накатить" (read as a mileage), "поменять"/"заменить" (read as an exchange),
  * "ниша"/"нишевый" (a wall's niche), "делёнка" (a plant's division), "блеск" (a lip gloss), "жирность" (cream's fat).
+ * Left to the engine's reading of unknown words, which already finds them: "шлейфовый", "тестерный", "кислотка",
+ * "ниацин", "чуствительная", "засветка", "дискретка", "тачпэд", "сборочка", "проапгрейдить".
  */
 export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
   // Cosmetics and perfume.
@@ -16,12 +18,6 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
     prefixes: ['флакон', 'флакош', 'флакуш'],
     words: ['бутылек', 'бутылька', 'бутыльку', 'бутыльком', 'бутыльке', 'бутыльки', 'бутыльков', 'полник', 'полника', 'полнику', 'полником', 'полнике', 'полники', 'полников'],
   },
-  // "Шлейфит?", "шлейфовый аромат": the documents write "шлейф средний". A laptop's "шлейф" (a cable) is the same word
-  // already; only the perfume's verb and adjective are added.
-  {
-    term: 'шлейф',
-    words: ['шлейфит', 'шлейфят', 'шлейфует', 'шлейфуют', 'шлейфовый', 'шлейфовая', 'шлейфовое', 'шлейфовые', 'шлейфового', 'шлейфистый', 'шлейфистая', 'шлейфовость'],
-  },
   // Smelling a tester: "понюхать при встрече" / "давать нюхать" (Snowball splits the prefixed verb).
   { term: 'нюха', prefixes: ['понюх', 'нюхн', 'занюх', 'обнюх'] },
   { term: 'текстур', prefixes: ['консистенц', 'консистенс', 'кансистенц', 'конситенц'] },
@@ -29,9 +25,7 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
   { term: 'тонер', words: ['тоник', 'тоника', 'тонику', 'тоником', 'тонике', 'тоники', 'тоников', 'тоничек', 'тонички'] },
   // "Гиалуронка" and misspellings; the salt "гиалуронат натрия" is the same acid to a buyer.
   { term: 'гиалуронов', prefixes: ['гиалурон', 'гиалорон', 'гилурон', 'гиолурон', 'гиалуран'] },
-  { term: 'ниацинамид', prefixes: ['ниацин', 'никотинамид'] },
   { term: 'мицеллярн', prefixes: ['мицеллярн', 'мицелярн', 'мицеллярк', 'мицелярк', 'мицелк'] },
-  { term: 'чувствительн', prefixes: ['чуствит', 'чуствин'] },
   // Snowball reads "объём" as "объ" but "объёма" as "объем"; "обьём" misspelt. "Объёмный" (bulky, voluminous) stays out.
   {
     term: 'объем',
@@ -43,8 +37,8 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
     prefixes: ['раздраж', 'пощипыв'],
     words: ['щиплет', 'щиплют', 'щипет', 'щипит', 'щипало', 'жжет', 'жжется', 'жгет', 'жжение', 'жжения', 'жжением'],
   },
-  // A rash after a cream: "не обсыпет?" asks what "аллергия" answers. "Обсыплет"/"обсыпает" stay out (sprinkling nuts).
-  { term: 'аллерг', words: ['обсыпет', 'обсыпит', 'обсыпало', 'обсыпала'] },
+  // A rash after a cream: "не обсыпет?" asks what "аллергия" answers. "Обсыплет", "обсыпала" stay out (sprinkling nuts).
+  { term: 'аллерг', words: ['обсыпет', 'обсыпит', 'обсыпало'] },
   // "Увлажняшка", "увлажнит?" against "увлажняющий крем"; "увлажнитель" (an air humidifier) stays out.
   {
     term: 'увлажня',
@@ -58,7 +52,6 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
     term: 'корейск',
     words: ['корея', 'кореи', 'корее', 'корею', 'кореей', 'корейка', 'корейку', 'корейки', 'корейкой', 'корейке', 'кбьюти'],
   },
-  { term: 'кислот', prefixes: ['кислотн', 'кислотк'] },
   { term: 'улитк', prefixes: ['улиточ'] },
   { term: 'сыворотк', words: ['серум', 'серума', 'серуму', 'серумом', 'серумы', 'серумов', 'серумчик', 'сывортка', 'сывортку', 'сывортки'] },
   // Acne as the documents write it (also in product names, "Acne Pimple Master Patch") and pimples as buyers say it.
@@ -68,7 +61,6 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
   { term: 'набор', words: ['сет', 'сета', 'сету', 'сетом', 'сете', 'сеты', 'сетов', 'сетик', 'сетика', 'сетики', 'наборчик', 'наборчика', 'наборчики'] },
   // A perfume's notes: "нотки", "пирамида" (of notes).
   { term: 'нот', words: ['нотки', 'нотка', 'нотку', 'ноток', 'нотками', 'пирамида', 'пирамиду', 'пирамиды', 'пирамиде'] },
-  { term: 'тестер', prefixes: ['тестерн', 'тестерок', 'тестерочк'] },
   // Still in its film: "в целлофане?" is answered by "в заводской плёнке".
   { term: 'пленк', prefixes: ['целлофан', 'целофан'] },
   // "ЗЯ" is the perfume chain "Золотое Яблоко", where a seller says the bottle was bought.
@@ -85,7 +77,6 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
   },
   { term: 'ноутбук', prefixes: ['нотбук', 'ноудбук', 'ультрабук'] },
   { term: 'видеокарт', prefixes: ['видух', 'видюш'], words: ['гпу'] },
-  { term: 'дискретн', prefixes: ['дискретк'] },
   // "РТХ", "ГТХ" typed in Cyrillic: "х" sounds unlike the Latin "x", so the sound match misses them.
   { term: 'rtx', words: ['ртх', 'ртикс', 'ртэкс', 'эртикс', 'ртхшка', 'ртхшку', 'ртхи'] },
   { term: 'gtx', words: ['гтх', 'гтикс', 'гтэкс', 'джитиикс'] },
@@ -99,7 +90,8 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
   { term: 'nvme', words: ['нвме', 'нвмэ', 'нвмешка', 'нвмешку', 'нвмешки', 'нвмешник'] },
   // Cooling: "куллер" misspelt, a water loop ("водянка", "СЖО").
   { term: 'охлажд', prefixes: ['куллер', 'водянк'], words: ['сжо'] },
-  { term: 'термопрокладк', prefixes: ['термопад', 'термопод', 'термопрокл'] },
+  // "Термоподложка" (a floor's underlay) is why "термоподы" goes by whole words.
+  { term: 'термопрокладк', prefixes: ['термопад', 'термопрокл'], words: ['термопод', 'термоподы', 'термоподов', 'термоподами'] },
   { term: 'пыл', prefixes: ['пылюк', 'пылюг', 'пылищ'] },
   { term: 'перегрев', prefixes: ['троттл', 'тротл'] },
   // Slow: "тупит", "тупняк", "статтеры" against the documents' "тормозит".
@@ -118,17 +110,14 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
     words: ['вырубается', 'вырубаются', 'вырубился', 'вырубилась', 'вырубилось', 'отключается', 'отключаются', 'отключился', 'отключилась', 'отключилось'],
   },
   { term: 'включа', words: ['врубается', 'врубаются', 'врубится'] },
-  { term: 'засвет', prefixes: ['засветк', 'засвеч'] },
-  { term: 'тачпад', words: ['тачпад', 'тачпада', 'тачпаду', 'тачпадом', 'тачпаде', 'тачпэд', 'тачпэда', 'тачпед', 'тачпеда', 'touchpad'] },
   { term: 'камер', words: ['вебка', 'вебку', 'вебки', 'вебкой', 'вебке', 'вебкамера', 'вебкамеру', 'вебкамеры', 'вебкамерой'] },
   // A laptop's "порты" are its connectors ("разъём для наушников", "замена разъёма питания").
   { term: 'разъем', words: ['порт', 'порта', 'порту', 'портом', 'порте', 'порты', 'портов', 'портами', 'портах'] },
   // Reinstalling is installing: "переустановить винду" against "Установка Windows".
   { term: 'установк', prefixes: ['переустан'] },
-  // Pirated software: the documents write "взломанные программы не ставим". "Ломаный" (broken) stays out.
-  { term: 'взлома', prefixes: ['пиратк', 'пиратск', 'крякн', 'крякан'], words: ['кряк', 'кряка', 'кряком'] },
-  { term: 'сборк', prefixes: ['сборочк'] },
-  { term: 'апгрейд', prefixes: ['проапгрейд'] },
+  // Pirated software: the documents write "взломанные программы не ставим". "Ломаный" (broken) and "пиратский" (a
+  // cake's pirate theme) stay out.
+  { term: 'взлома', prefixes: ['пиратк', 'крякн', 'крякан'], words: ['кряк', 'кряка', 'кряком'] },
   // A PC's configuration is its specs.
   { term: 'характеристик', words: ['конфиг', 'конфига', 'конфигу', 'конфигом', 'конфиге', 'конфиги', 'конфигов', 'спеки', 'спеков', 'спеках'] },
   // Games: "поиграть", "играть" against "для игр"; "игрушки" (toys) stays out.
@@ -143,7 +132,11 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
     prefixes: ['оверклок'],
     words: ['разогнан', 'разогнана', 'разогнанный', 'разогнанная', 'разогнанные', 'разогнанной', 'разогнанную', 'разгоняли', 'разгонял', 'разгоняла'],
   },
-  // Warranty seals: "пломбы целые?" against "сорваны гарантийные наклейки".
-  { term: 'наклейк', prefixes: ['пломб', 'опломб'] },
+  // Warranty seals: "пломбы целые?" against "сорваны гарантийные наклейки"; "пломбир" (ice cream) is why "пломба" goes whole.
+  {
+    term: 'наклейк',
+    prefixes: ['опломб'],
+    words: ['пломба', 'пломбы', 'пломбу', 'пломбой', 'пломбе', 'пломб', 'пломбами', 'пломбах', 'пломбочки'],
+  },
   { term: 'вирус', prefixes: ['троян', 'малвар', 'зловред'] },
 ];

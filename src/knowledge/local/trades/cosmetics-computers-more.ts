@@ -65,6 +65,10 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
   { term: 'пленк', prefixes: ['целлофан', 'целофан'] },
   // "ЗЯ" is the perfume chain "Золотое Яблоко", where a seller says the bottle was bought.
   { term: 'яблк', words: ['зя'] },
+  // Brands by their buyers' nicknames, which the sound match misses: "ЛРП", "ларошка" for La Roche-Posay, "косрикс" for
+  // COSRX (the Latin "x" is said "кс" after a vowel the brand does not write).
+  { term: 'roche', words: ['лрп', 'ларош', 'ларошь', 'ларошка', 'ларошку', 'ларошки', 'ларошкой', 'ларошке', 'лярош', 'ларошпозе'] },
+  { term: 'cosrx', words: ['косрикс', 'косрекс', 'косрыкс', 'косрэкс', 'косрх', 'коср'] },
   // Drying skin or hair: "пересушивает?" is answered by "не сушит".
   { term: 'суш', prefixes: ['пересуш', 'иссуш'] },
 

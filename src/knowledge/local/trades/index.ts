@@ -26,6 +26,7 @@ import { BABY_RULES } from './baby.js';
 import { PET_RULES } from './pets.js';
 import { BUYING_RULES } from './buying.js';
 import { AUTO_BUILDING_MORE_RULES } from './auto-building-more.js';
+import { COSMETICS_COMPUTERS_MORE_RULES } from './cosmetics-computers-more.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -46,4 +47,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...PET_RULES,
   ...BUYING_RULES,
   ...AUTO_BUILDING_MORE_RULES,
+  ...COSMETICS_COMPUTERS_MORE_RULES,
 ];

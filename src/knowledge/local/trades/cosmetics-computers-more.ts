@@ -26,11 +26,7 @@ export const COSMETICS_COMPUTERS_MORE_RULES: readonly PrefixRule[] = [
   // "Гиалуронка" and misspellings; the salt "гиалуронат натрия" is the same acid to a buyer.
   { term: 'гиалуронов', prefixes: ['гиалурон', 'гиалорон', 'гилурон', 'гиолурон', 'гиалуран'] },
   { term: 'мицеллярн', prefixes: ['мицеллярн', 'мицелярн', 'мицеллярк', 'мицелярк', 'мицелк'] },
-  // Snowball reads "объём" as "объ" but "объёма" as "объем"; "обьём" misspelt. "Объёмный" (bulky, voluminous) stays out.
-  {
-    term: 'объем',
-    words: ['объем', 'обьем', 'обьема', 'обьему', 'обьемом', 'обьеме', 'обьемы', 'обьемов', 'обем', 'обема', 'обемом'],
-  },
+  // "Объём" is a measure's name (measures.ts reads its forms); its misspellings are left to the typo reading.
   // Stinging and burning are the documents' "раздражение"; "печёт" stays out (it also bakes).
   {
     term: 'раздражен',

@@ -25,6 +25,7 @@ import { BIKE_RULES } from './bikes.js';
 import { BABY_RULES } from './baby.js';
 import { PET_RULES } from './pets.js';
 import { BUYING_RULES } from './buying.js';
+import { APPAREL_MORE_RULES } from './apparel-more.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -44,4 +45,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...BABY_RULES,
   ...PET_RULES,
   ...BUYING_RULES,
+  ...APPAREL_MORE_RULES,
 ];

@@ -4,11 +4,13 @@ import type { PrefixRule } from '../prefix-table.js';
  * Clothes and shoes, a second pass over what apparel.ts misses: the garments' diminutives and misspellings, materials
  * and their adjectives, fit, weather, parts of shoes and garments, whom a garment is for, where it is made. "Носок" (a sock
  * and a shoe's toe), "колодка" (a shoe's last and a brake pad), "собачка" (a zip's slider and a dog), "стрейч" (stretch
- * fabric and stretch film), "пог" (read as "погонный") and "термуха" (read as thermal paste) stay out: two meanings.
+ * fabric and stretch film), "пог" (read as "погонный"), "термуха" (read as thermal paste) and "вязка" (knitting, a dogs'
+ * mating, tying rebar) stay out: two meanings.
  */
 export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   // Garments and shoes as buyers type them: diminutives, slang and misspellings.
-  { term: 'кроссовк', prefixes: ['красовк', 'крассовк', 'кросовок', 'красовок', 'кроссач', 'кросик', 'кроссик', 'ботас', 'батас'] },
+  // "Кросик", "кроссач" are also a motocross bike: left out.
+  { term: 'кроссовк', prefixes: ['красовк', 'крассовк', 'кросовок', 'красовок', 'ботас', 'батас'] },
   // "Туфель", "туфелек", "туфельки": Snowball gives each a stem of its own.
   { term: 'туфл', prefixes: ['туфел', 'туфельк'] },
   { term: 'сапог', prefixes: ['сапожк', 'сапожок', 'сапожек', 'сапожочк'] },
@@ -46,8 +48,6 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'полиэстер', prefixes: ['полиэфир', 'полиэстр', 'полиестер', 'полиэстэр'] },
   { term: 'шерст', prefixes: ['шерстян', 'шерстен'] },
   { term: 'трикотаж', prefixes: ['трикотажн'] },
-  // "Вязаная шапка" / "шарф крупной вязки"; "вязкий" (viscous) is left out: the noun by whole words.
-  { term: 'вязан', words: ['вязка', 'вязки', 'вязку', 'вязкой', 'вязке'] },
   { term: 'мех', prefixes: ['мехов'] },
   // "Пуховый"; "пуховик" and "пуховка" are read by apparel.ts before this.
   { term: 'пух', prefixes: ['пухов'] },
@@ -77,6 +77,8 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'линя', prefixes: ['полиня', 'слиня', 'вылиня'] },
   // Sizes: "рр 42", "разм"; Cyrillic "хл" for XL; "ОГ" (chest girth) is the size charts' "обхват груди".
   { term: 'размер', words: ['рр', 'разм', 'рзм'] },
+  // "Какая длинна рукава?": the misspelt noun gets a stem of its own ("длинн").
+  { term: 'длин', words: ['длинна', 'длинны'] },
   { term: 'xl', words: ['хл', 'иксэль', 'иксель'] },
   { term: 'xxl', words: ['ххл'] },
   { term: 'обхват', prefixes: ['полуобхват'], words: ['ог', 'обх'] },
@@ -84,7 +86,7 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   // Weather. "Не промокает?" meets the documents' "водоотталкивающая", "непромокаемые" and the phones' "влагозащита".
   { term: 'влагозащит', prefixes: ['непромока', 'промока', 'промокн', 'промокл', 'промокш', 'водоотталк', 'влагоотталк'] },
   // "Не продувает?" meets "от ветра"; "продувка" (of injectors) stays out, and "ветер" only as the whole word ("ветеринар").
-  { term: 'ветр', prefixes: ['продува', 'продуе', 'ветрозащ', 'ветронепрод'], words: ['ветер'] },
+  { term: 'ветр', prefixes: ['продува', 'продуе', 'непродува', 'ветрозащ', 'ветронепрод'], words: ['ветер'] },
   // "На зиму пойдёт?" / "пуховик зимний"; the seasons' adjectives get stems apart from their nouns.
   { term: 'зим', prefixes: ['зимн'] },
   { term: 'весн', prefixes: ['весен'] },
@@ -94,7 +96,7 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'температур', words: ['холодно', 'холодновато', 'жарко', 'жарковато'] },
 
   // Parts. Snowball gives each case of "шов" its own stem.
-  { term: 'шов', words: ['швы', 'шва', 'шву', 'швом', 'шве', 'швов', 'швам', 'швами', 'швах', 'шовчик'] },
+  { term: 'шов', words: ['швы', 'шва', 'шву', 'швом', 'шве', 'швов', 'швам', 'швами', 'шовчик'] },
   // "На чём застёгивается?" / "застёжка — молния"; "в застёгнутом виде", "расстегнуть снизу". "Отстёгивается" (removable)
   // stays out: the engine's root families join it to "пристёгивается".
   { term: 'застежк', prefixes: ['застег', 'застеж', 'расстег', 'расстеж'] },
@@ -106,6 +108,9 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'карман', prefixes: ['кармаш', 'карманчик'] },
   { term: 'пуговиц', prefixes: ['пуговк', 'пуговичк', 'пуговок'] },
   { term: 'воротник', prefixes: ['воротнич'] },
+  { term: 'двухзамков', prefixes: ['двузамк', 'двухбегунк', 'двубегунк'] },
+  // "Как ухаживать?" is answered under "Уход".
+  { term: 'уход', prefixes: ['ухажив'] },
 
   // Whom it is for: "на мужа", "для жены", "на ребёнка" meet "мужская", "женский", "детский" ("жен." in price lists).
   { term: 'мужск', prefixes: ['мужчин', 'мужик'], words: ['муж', 'мужа', 'мужу', 'мужем', 'мужей'] },

@@ -57,11 +57,11 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   // "Не синтетика?" asks the composition ("состав", read as "материал").
   { term: 'материал', prefixes: ['синтетик', 'синтетич'] },
 
-  // Fit: "маловат?", "не будут жать?", "впору", "полномерит?" are answered by "садится размер в размер". "Великоваты" in a
-  // hair styler's text is read so too.
+  // Fit: "маловат?", "не будут жать?", "впору" are answered by "садится размер в размер". "Великоваты" in a hair styler's
+  // text is read so too. "Полномерит" keeps its stem: the engine meets it with the boots' "полнота", where their fit is told.
   {
     term: 'посадк',
-    prefixes: ['маловат', 'великоват', 'мелковат', 'тесноват', 'полномер', 'облегающ'],
+    prefixes: ['маловат', 'великоват', 'мелковат', 'тесноват', 'облегающ'],
     words: ['впору', 'впритык', 'обтяжку', 'облегает', 'облегают', 'жмут', 'жмет', 'поджимает', 'поджимают', 'натирает', 'натирают', 'натрут', 'натрет', 'натерли'],
   },
   { term: 'оверсайз', prefixes: ['оверсайз', 'оверсайс', 'оверсаиз', 'oversiz'], words: ['овер'] },
@@ -87,10 +87,8 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'влагозащит', prefixes: ['непромока', 'промока', 'промокн', 'промокл', 'промокш', 'водоотталк', 'влагоотталк'] },
   // "Не продувает?" meets "от ветра"; "продувка" (of injectors) stays out, and "ветер" only as the whole word ("ветеринар").
   { term: 'ветр', prefixes: ['продува', 'продуе', 'непродува', 'ветрозащ', 'ветронепрод'], words: ['ветер'] },
-  // "На зиму пойдёт?" / "пуховик зимний"; the seasons' adjectives get stems apart from their nouns.
-  { term: 'зим', prefixes: ['зимн'] },
-  { term: 'весн', prefixes: ['весен'] },
-  { term: 'лет', prefixes: ['летн'] },
+  // The seasons' adjectives keep their own stems: a listing's title ("пуховик зимний") stands over each of its passages, and
+  // read as "зима" it let "на зиму пойдёт?" be answered by any of them.
   { term: 'демисезон', prefixes: ['межсезон'] },
   // "Не холодно в нём?" asks the temperature a garment is rated for (apparel.ts reads "замёрзну" so); "холодный" stays out.
   { term: 'температур', words: ['холодно', 'холодновато', 'жарко', 'жарковато'] },

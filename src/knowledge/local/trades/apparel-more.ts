@@ -31,6 +31,11 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'шуб', prefixes: ['шубк', 'шубейк'] },
   { term: 'костюм', prefixes: ['костюмчик'] },
   { term: 'комбинезон', prefixes: ['комбиниз', 'камбинез', 'камбиниз', 'комбенез', 'комбинзон'] },
+  // Common misspellings of the documents' words: "батинки", "копюшон", "малния", "премерить" ("премьера" keeps its "ь").
+  { term: 'ботинк', prefixes: ['батин'] },
+  { term: 'капюшон', prefixes: ['копюш'] },
+  { term: 'молн', prefixes: ['мални'] },
+  { term: 'примерк', prefixes: ['премер'] },
   // Clothes and shoes in general: "шмотки", "одёжка", "обувка".
   { term: 'вещ', prefixes: ['шмот'] },
   { term: 'одежд', prefixes: ['одежк', 'одежонк'] },

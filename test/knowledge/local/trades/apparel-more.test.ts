@@ -32,6 +32,10 @@ describe('clothes and shoes, second pass', () => {
       ['костюмчик', 'костюм'],
       ['комбинизон', 'комбинезон'],
       ['камбинезон', 'комбинезон'],
+      ['батинки', 'ботинки'],
+      ['копюшон', 'капюшон'],
+      ['малния', 'молния'],
+      ['премерить', 'примерка'],
       ['шмотки', 'вещи'],
       ['одежку', 'одежда'],
       ['обувка', 'обувь'],
@@ -119,6 +123,7 @@ describe('clothes and shoes, second pass', () => {
       ['отстёгивается', 'застёгивается'],
       // A coffee pot is not Turkish.
       ['турка', 'турецкая'],
+      ['премьера', 'примерка'],
       // A winter coat's title is not asked by "на зиму?".
       ['на зиму', 'зимний'],
       // Stretch film and stretch fabric stay apart from stretching with wear.

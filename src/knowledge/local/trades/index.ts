@@ -27,6 +27,7 @@ import { PET_RULES } from './pets.js';
 import { BUYING_RULES } from './buying.js';
 import { AUTO_BUILDING_MORE_RULES } from './auto-building-more.js';
 import { COSMETICS_COMPUTERS_MORE_RULES } from './cosmetics-computers-more.js';
+import { APPAREL_MORE_RULES } from './apparel-more.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -48,4 +49,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...BUYING_RULES,
   ...AUTO_BUILDING_MORE_RULES,
   ...COSMETICS_COMPUTERS_MORE_RULES,
+  ...APPAREL_MORE_RULES,
 ];

@@ -88,8 +88,9 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'xxl', words: ['ххл'] },
   { term: 'обхват', prefixes: ['полуобхват'], words: ['ог', 'обх'] },
 
-  // Weather. "Не промокает?" meets the documents' "водоотталкивающая", "непромокаемые" and the phones' "влагозащита".
-  { term: 'влагозащит', prefixes: ['непромока', 'промока', 'промокн', 'промокл', 'промокш', 'водоотталк', 'влагоотталк'] },
+  // Weather: "непромокаемый?" meets the documents' "водоотталкивающая" and the phones' "влагозащита". The verb ("промокнет")
+  // is the building's getting wet (read first) or a verb the engine drops ("чтоб не промокали": the care line answers).
+  { term: 'влагозащит', prefixes: ['непромока', 'водоотталк', 'влагоотталк'] },
   // "Не продувает?" meets "от ветра"; "продувка" (of injectors) stays out, and "ветер" only as the whole word ("ветеринар").
   { term: 'ветр', prefixes: ['продува', 'продуе', 'непродува', 'ветрозащ', 'ветронепрод'], words: ['ветер'] },
   // The seasons' adjectives keep their own stems: a listing's title ("пуховик зимний") stands over each of its passages, and

@@ -26,7 +26,7 @@ const FLOORS = {
   tune: { found: 342, madeUp: 13, escalation: 60 },
   // One more made-up answer than at the shops' arrival (23): a trap answered by the listing's labelled line on what is
   // asked ("рама алюминий?" → "Рама: стальная"), the price of two more answers on this half (see docs/benchmarks.md).
-  heldout: { found: 231, madeUp: 24, escalation: 57 },
+  heldout: { found: 232, madeUp: 24, escalation: 57 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

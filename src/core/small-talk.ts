@@ -4,7 +4,8 @@
  * а гарантия есть?" and "Здравствуйте! А доставка есть?" are questions. Also the buyer's "да" to the
  * bot's offer to call a manager.
  */
-import { fromLatinLayout, isFetchWord, isPersonWord, normalizeText } from './escalation.js';
+import { isFetchWord, isPersonWord, normalizeText } from './escalation.js';
+import { fromLatinLayout } from './typed-words.js';
 
 export type SmallTalk = 'thanks' | 'greeting';
 

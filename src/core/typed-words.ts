@@ -1,0 +1,67 @@
+/**
+ * How buyers type the words a request for a person is made of: by ear ("менеджир", "прадавец", "позавите", "чилавеком":
+ * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls") or with
+ * the keyboard left on the Latin layout ("gjpjdbnt", "lf"). The escalation matcher and the reading of a yes read words
+ * through it.
+ */
+
+/** The words requests are made of; a typed word is read as the one of these it spells, where it is not a word of its own. */
+const KEY_WORDS = [
+  'менеджер', 'менеджера', 'менеджеру', 'менеджером', 'продавец', 'продавца', 'продавцу', 'продавцом', 'продавцы',
+  'человек', 'человека', 'человеку', 'человеком', 'оператор', 'оператора', 'оператору', 'оператором', 'администратор',
+  'администратора', 'админа', 'админу', 'хозяин', 'хозяина', 'хозяйка', 'хозяйку', 'хозяйки', 'владелец', 'владельца',
+  'сотрудник', 'сотрудника', 'сотрудником', 'консультант', 'консультанта', 'консультантом', 'живой', 'живого', 'живым',
+  'позовите', 'позови', 'позвать', 'зовите', 'вызовите', 'соедините', 'свяжите', 'передайте', 'позвоните', 'перезвоните',
+  'поговорить', 'пообщаться', 'связаться', 'ответьте', 'ответь', 'ответить', 'нужен', 'можно', 'хочу', 'пожалуйста',
+  'телефон', 'номер', 'робот', 'бота', 'ботом', 'свяжитесь', 'наберите', 'напишите', 'позвонить', 'поддержка', 'поддержку',
+  'мне', 'меня', 'мной',
+];
+/** Unstressed vowels as heard: о as а, е/э/ы as и. */
+function byEar(word: string): string {
+  return word.replace(/о/gu, 'а').replace(/[еэы]/gu, 'и');
+}
+const KEY_BY_EAR = new Map(KEY_WORDS.map((word) => [byEar(word), word]));
+/** Latin letters have no soft or hard sign: "svyazhites" is "свяжитесь". */
+function withoutSigns(word: string): string {
+  return byEar(word).replace(/[ьъ]/gu, '');
+}
+const KEY_IN_LATIN = new Map(KEY_WORDS.map((word) => [withoutSigns(word), word]));
+/** Latin words buyers type for these in English. */
+const ENGLISH: ReadonlyMap<string, string> = new Map([
+  ['manager', 'менеджер'], ['human', 'человек'], ['person', 'человек'], ['operator', 'оператор'], ['admin', 'админ'],
+  ['seller', 'продавец'], ['owner', 'владелец'], ['pls', 'плз'], ['plz', 'плз'], ['please', 'пожалуйста'], ['bot', 'бот'],
+  ['call', 'позвоните'], ['me', 'мне'], ['real', 'живой'], ['live', 'живой'], ['talk', 'поговорить'], ['want', 'хочу'],
+  ['need', 'нужен'], ['support', 'поддержка'], ['agent', 'оператор'], ['phone', 'телефон'], ['number', 'номер'],
+]);
+/** A Russian word typed with the keyboard left on the Latin layout: "gjpjdbnt" is "позовите". Letters only. */
+const LAYOUT: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'qwertyuiopasdfghjklzxcvbnm'].map((latin, at) => [latin, 'йцукенгшщзфывапролдячсмить'[at]!]),
+);
+const LATIN_SOUNDS: ReadonlyArray<readonly [string, string]> = [
+  ['shch', 'щ'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['ya', 'я'], ['yu', 'ю'], ['yo', 'е'], ['ye', 'е'],
+];
+const LATIN_LETTERS: Readonly<Record<string, string>> = {
+  a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'й', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о',
+  p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'ы', z: 'з',
+};
+const MIN_BY_EAR = 5;
+
+/** The word as typed on the Russian layout, for one typed in Latin letters ("lf" is "да"). */
+export function fromLatinLayout(word: string): string {
+  return [...word].map((letter) => LAYOUT[letter] ?? letter).join('');
+}
+
+/** The word a request is made of that `word` spells by ear, in Latin or on the Latin layout; else `word` itself. */
+export function readTyped(word: string): string {
+  if (/^[a-z]+$/u.test(word)) {
+    const english = ENGLISH.get(word);
+    if (english !== undefined) return english;
+    let cyrillic = word;
+    for (const [latin, letter] of LATIN_SOUNDS) cyrillic = cyrillic.replaceAll(latin, letter);
+    cyrillic = [...cyrillic].map((letter) => LATIN_LETTERS[letter] ?? letter).join('');
+    const swapped = fromLatinLayout(word);
+    return KEY_IN_LATIN.get(withoutSigns(cyrillic)) ?? KEY_BY_EAR.get(byEar(swapped)) ?? ([...cyrillic].length <= 4 ? cyrillic : word);
+  }
+  if (word.length < MIN_BY_EAR || /[a-z0-9]/u.test(word)) return word;
+  return KEY_BY_EAR.get(byEar(word)) ?? word;
+}

@@ -16,17 +16,19 @@ const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl')
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
 /**
- * Per half, over all twelve shops: FOUND answered right at least, made-up answers at most, requests for a person caught at
- * least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones (see
- * eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse at
- * tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6. The held-out half's missed
- * requests for a person (bikes, cakes, strollers: one each) are unread, so its floor is a count, 57 of 60.
+ * Per half, over all fourteen shops: FOUND answered right at least, made-up answers at most, requests for a person caught
+ * at least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones
+ * (see eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse
+ * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
+ * tune 43 / 5 and held-out 43 / 5. The held-out half's missed requests for a person (bikes, cakes, strollers: one each)
+ * are unread, so its floor is a count, 67 of 70.
  */
 const FLOORS = {
-  tune: { found: 342, madeUp: 13, escalation: 60 },
-  // One more made-up answer than at the shops' arrival (23): a trap answered by the listing's labelled line on what is
-  // asked ("рама алюминий?" → "Рама: стальная"), the price of two more answers on this half (see docs/benchmarks.md).
-  heldout: { found: 232, madeUp: 24, escalation: 57 },
+  tune: { found: 385, madeUp: 18, escalation: 70 },
+  // One more made-up answer than at the twelve shops' arrival (23; with gadgets and kidsroom, 28): a trap answered by the
+  // listing's labelled line on what is asked ("рама алюминий?" → "Рама: стальная"), the price of two more answers on this
+  // half (see docs/benchmarks.md).
+  heldout: { found: 275, madeUp: 29, escalation: 67 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

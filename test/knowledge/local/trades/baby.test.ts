@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../../src/knowledge/local/answer.js';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
+import { expectAnswered, expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('baby goods words', () => {
   it('read a buyer\'s word as the one the seller wrote', () => {
@@ -126,9 +126,7 @@ describe('baby goods words', () => {
       ['спинка до лежа?', 'в горизонт'],
       ['шатается рама?', 'без люфтов'],
     ];
-    for (const [question, answer] of asked) {
-      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(answer) });
-    }
+    expectAnswered(index, asked);
   });
 
   it('answer questions on a used pram\'s parts and state from its listing', () => {
@@ -146,9 +144,7 @@ describe('baby goods words', () => {
       ['ткань не выцвела?', 'выгорел на солнце'],
       ['ремни пятиточечные?', '5-точечные'],
     ];
-    for (const [question, answer] of asked) {
-      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(answer) });
-    }
+    expectAnswered(index, asked);
   });
 
   it('do not answer a word of another meaning from the passage of its look-alike', () => {

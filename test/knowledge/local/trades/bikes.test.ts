@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { findAnswer } from '../../../../src/knowledge/local/answer.js';
+import { describe, it } from 'vitest';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
+import { expectAnswered, expectNotAnswered, expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('bicycle and e-scooter words', () => {
   it('read a buyer\'s word as the one the seller wrote', () => {
@@ -115,12 +114,8 @@ describe('bicycle and e-scooter words', () => {
       ['сидушка снимается?', 'съемное'],
       ['можно покататься сначала?', 'залог не берём'],
     ];
-    for (const [question, text] of asked) {
-      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(text) });
-    }
+    expectAnswered(index, asked);
     // "Настроение" and "склад" look like "настройка" and "складной" and are not what those passages say.
-    for (const question of ['какое у вас настроение?', 'где у вас склад?']) {
-      expect(findAnswer(index, { question }).status, question).toBe('NOT_FOUND');
-    }
+    expectNotAnswered(index, ['какое у вас настроение?', 'где у вас склад?']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../../src/knowledge/local/answer.js';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
+import { expectAnswered, expectNotAnswered, expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('furniture buyers\' words', () => {
   it('read the pieces\' diminutives and everyday names as the listing\'s noun', () => {
@@ -159,13 +159,9 @@ describe('furniture buyers\' words', () => {
       ['обивка какая?', 'велюр'],
       ['дверцы зеркальные бывают?', 'зеркало серебро'],
     ];
-    for (const [question, text] of answered) {
-      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(text) });
-    }
+    expectAnswered(index, answered);
     // A wall's cladding and a camera are not the sofa's upholstery and the wardrobe's mirror.
-    for (const question of ['обшивку балкона делаете?', 'зеркалка есть?']) {
-      expect(findAnswer(index, { question }).status, question).toBe('NOT_FOUND');
-    }
+    expectNotAnswered(index, ['обшивку балкона делаете?', 'зеркалка есть?']);
   });
 
   it('answer what buyers ask of a piece (it wobbles, sags, holds a load) from the documents\' words', () => {
@@ -181,9 +177,7 @@ describe('furniture buyers\' words', () => {
       ['реставрацию мебели делаете?', 'ремонт чужой мебели'],
       ['полка выдержит 20 кг?', 'до 30 кг'],
     ];
-    for (const [question, text] of answered) {
-      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(text) });
-    }
+    expectAnswered(index, answered);
     // A photo's exposure is not a shelf's load.
     expect(findAnswer(index, { question: 'выдержка у вас какая?' }).status).toBe('NOT_FOUND');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../../src/knowledge/local/answer.js';
 import { buildPassageIndex } from '../../../../src/knowledge/local/search.js';
-import { expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
+import { expectAnswered, expectReadAlike, expectReadApart, passage } from '../../../helpers/trade-words.js';
 
 describe('garden and dacha words', () => {
   it('read a buyer\'s word as the one the seller wrote', () => {
@@ -118,9 +118,7 @@ describe('garden and dacha words', () => {
       ['водила сам выгрузит?', 'силами водителя'],
       ['чем подпереть дуги на зиму?', 'Подпорки на зиму'],
     ];
-    for (const [question, expected] of asked) {
-      expect(findAnswer(index, { question }), question).toMatchObject({ status: 'FOUND', text: expect.stringContaining(expected) });
-    }
+    expectAnswered(index, asked);
   });
 
   it('do not answer a word of another meaning from that passage', () => {

@@ -15,6 +15,12 @@ const ESCALATION_SET = join(import.meta.dirname, '../../eval/escalation/cases.js
 const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
+/** What the benchmarks' scoring needs, from the sources: what `ask` uses with default settings. */
+function sourceDeps() {
+  const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
+  return { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings };
+}
+
 /**
  * Per half, over all fourteen shops: FOUND answered right at least, made-up answers at most, requests for a person caught
  * at least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones
@@ -35,8 +41,7 @@ describe('answer quality on the evaluation shops, default settings', () => {
   let report: EvalReport;
 
   beforeAll(async () => {
-    const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
-    report = await runEval(SHOPS, { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings });
+    report = await runEval(SHOPS, sourceDeps());
   }, 60_000);
 
   it.each(Object.entries(FLOORS))('%s half: answers at least as many right and makes up no more than recorded', (split, floor) => {
@@ -69,13 +74,11 @@ describe('requests for a person on the escalation set, default settings', () => 
   let report: Record<string, EscalationSetHalf>;
 
   beforeAll(async () => {
-    const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
-    report = await runEscalationSet(ESCALATION_SET, EXAMPLES, { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings });
+    report = await runEscalationSet(ESCALATION_SET, EXAMPLES, sourceDeps());
   }, 60_000);
 
   it('fresh set (measuring only): catches at least as many requests as at its arrival and escalates no more near misses', async () => {
-    const { responder: settings } = resolveConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'avito-ai-eval-')) });
-    const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, { composeReply, createLocalEngine, escalation: createEscalationMatcher(settings.escalationPhrases), settings });
+    const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
     expect(all!.requests[0]).toBeGreaterThanOrEqual(95);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);

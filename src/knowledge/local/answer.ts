@@ -200,7 +200,6 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
 }
 
-// The listing's own statement on what is asked comes first, the shop's general answer after it (see findOwnStatements).
 /**
  * "рама алюминий?", "тормоза гидравлика?", "колеса надувные или литые?": an attribute the listing labels ("Рама: сталь",
  * "Колеса — из пенополиуретана") and a value its documents never use. Nothing else answers, and the labelled line does: it
@@ -221,6 +220,7 @@ function asksOwnValue(index: PassageIndex, terms: readonly string[], own: readon
   return values.every((term) => !listingTerms.has(term));
 }
 
+// The listing's own statement on what is asked comes first, the shop's general answer after it (see findOwnStatements).
 function quoteOwnStatements(index: PassageIndex, found: readonly PassageHit[], terms: readonly string[], threshold: number, naming: readonly string[]): Piece[] {
   const hits = preferStated(found, index.termsOf);
   return hits.length === 0 ? [] : quoteHits(index, hits, terms, threshold, 'item', naming);

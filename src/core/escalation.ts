@@ -8,7 +8,7 @@
  * match besides, on Snowball stems, under the same negation rule.
  */
 import { stemmer } from '@orama/stemmers/russian';
-import { readTyped } from './typed-words.js';
+import { readLayoutWords, readTyped, splitGlued } from './typed-words.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -25,22 +25,39 @@ interface Word {
 }
 
 const PERSON =
-  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|человека?|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
+  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|продаван[аеуы]?|продаваном|человека?|чел|челик[аеу]?|челиком|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
 /** A person named, not asked for: "Продавец, дайте скидку" speaks to them ("позовите продавца" asks for them). */
-const NOMINATIVE = /^(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец|собственник|представитель)$/u;
+const NOMINATIVE = /^(?:чел|челик|продаван|менеджер|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец|собственник|представитель)$/u;
 /** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
 const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
 const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ[а-яa-z]+|реальн[а-яa-z]+|ваш[а-яa-z]*|старш[а-яa-z]+|главн[а-яa-z]+|ответственн[а-яa-z]+|компетентн[а-яa-z]+|нормальн[а-яa-z]+|адекватн[а-яa-z]+|сам(?:ого|ому|им|ой|у)|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн[а-яa-z]+|какого-нибудь|какой-нибудь)$/u;
-const LIVE = /^жив/u;
+const LIVE = /^жив(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми)$/u;
 /** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
 const REAL_HUMAN = /^(?:настоящ|реальн)[а-яa-z]+ (?:человек[а-яa-z]*|люд[а-яa-z]*)$/u;
+
+/** A person called by name ("Анна, ответьте", "Ольга Николаевна, можно вас?"): the commonest first names, and patronymics. */
+const FIRST_NAMES: ReadonlySet<string> = new Set(
+  ('анна аня ольга оля елена лена татьяна таня наталья наталия наташа ирина ира светлана света мария маша екатерина катя юлия юля ' +
+    'марина галина людмила надежда вера любовь оксана алена алина ксения дарья евгения валентина нина лариса виктория ' +
+    'александр саша сергей андрей дмитрий алексей михаил иван николай владимир евгений павел артем роман денис игорь олег ' +
+    'максим виктор юрий антон илья константин вадим руслан григорий василий петр станислав').split(' '),
+);
+const PATRONYMIC = /^[а-я]{3,}(?:овна|евна|ична|ович|евич)$/u;
+
+function isName(text: string): boolean {
+  return FIRST_NAMES.has(text) || PATRONYMIC.test(text);
+}
 
 /** Imperatives and infinitives that fetch, give, connect or pass to a person. */
 const FETCH =
   /^(?:позов(?:и|ите|ешь|ете)|позвать|зови|зовите|звать|вызов(?:и|ите|ете)|вызвать|вызывайте|приглас(?:и|ите|ить)|дай|дайте|дать|соедин(?:и|ите|ить)|свяж(?:и|ите)|связать|передай|передайте|передать|подключ(?:и|ите|ить)|переключ(?:и|ите|ить)|перевед(?:и|ите)|перевести|услышать|кликн(?:и|ите))(?:-ка)?$/u;
 /** Talking with someone: counts only with "с"/"до" before the person. */
 const TALK =
-  /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|обговорить|дозвониться|достучаться)$/u;
+  /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|обговорить|дозвониться|достучаться|переписываюсь|общаюсь|разговариваю|говорю)$/u;
+/** The buyer's own talk now: "я с человеком переписываюсь?" asks for one; "с кем я общаюсь?" only asks who answers. */
+const TALKING_NOW = /^(?:переписываюсь|общаюсь|разговариваю|говорю)$/u;
+/** Writing to a person: "мне сказали написать менеджеру", "как обратиться к администратору?". */
+const WRITE_TO = /^(?:написать|обратиться)$/u;
 const WANT = /^(?:хочу|хотим|хотел|хотела|хотели|хотелось|прошу|просим|давайте|давай|требую)$/u;
 /** Need and may: a request only in a clause that says nothing else ("для сборки нужен мастер?" is a question). */
 const NEED = /^(?:нужен|нужна|нужно|нужны|надо|необходим|необходимо|требуется|можно|есть)$/u;
@@ -48,7 +65,9 @@ const NEED = /^(?:нужен|нужна|нужно|нужны|надо|необ�
 const CALL =
   /^(?:позвони|позвоните|перезвони|перезвоните|перезвонить|набери|наберите|звякни|звякните|звоните|свяжитесь|свяжись|созвон|созвонимся|созвониться|позвоню|перезвоню|наберу|звякну)(?:-ка)?$/u;
 /** A way to reach a person: "телефон продавца", "скиньте ваш номер". */
-const CONTACT = /^(?:номер|номерок|телефон|телефончик|контакт|контакты|ватсап|вацап|вотсап|whatsapp|телеграм|телегу)$/u;
+const CONTACT = /^(?:номер|номерок|телефон|телефончик|контакт|контакты|ватсап|вацап|вотсап|whatsapp|телеграм|телегу|тел|тлф)$/u;
+/** "тел?", "тлф?": a number asked for in the fewest letters; nothing on sale is called so. */
+const PHONE_SHORT = /^(?:тел|тлф)$/u;
 /** Giving a contact ("дайте", "скиньте", "можно"): "ваш телефон" alone may be the phone on sale. */
 const GIVE = /^(?:дай|дайте|скинь|скиньте|кинь|киньте|напиши|напишите|оставь|оставьте|пришли|пришлите|продиктуйте|подскажи|подскажите|можно)$/u;
 const YOUR = /^(?:ваш|твой|свой)$/u;
@@ -56,7 +75,7 @@ const YOUR = /^(?:ваш|твой|свой)$/u;
 const CALL_NOUN = /^(?:позвонить|звонить|набрать|позвонили|перезвонили|позвонят|перезвонят|звонок|звонка|звонку|звоночек|звонком)$/u;
 const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотелось', 'можно', 'могу', 'можете', 'может', 'могут', 'могли', 'сможете', 'прошу', 'давайте', 'пусть', 'жду', 'нужен', 'нужно', 'закажите', 'заказать', 'обратный', 'обратного', 'организуйте']);
 /** "свяжитесь со мной" is a call; "связаться со мной" too. */
-const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|созвониться)$/u;
+const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|связался|связалась|созвониться)$/u;
 /** What a person is needed for, besides the person: "нужна помощь менеджера". */
 const NEEDED_FOR = new Set(['помощь', 'консультация', 'консультацию', 'консультации', 'совет']);
 /** A person asked to answer: "продавец ответьте", "менеджер ответит?" (not "продавец ответил, что…"). */
@@ -68,11 +87,11 @@ const PHONE_TALK: ReadonlySet<string> = new Set(['по', 'телефону', 'м
 /** One live person, wanted: "хочу живого". */
 const LIVE_ONE = /^жив(?:ого|ую)$/u;
 /** Where a person is to write: "в личку", "в лс", a messenger. */
-const PRIVATE = /^(?:личку|лс|директ)$/u;
+const PRIVATE = /^(?:личку|лс|директ|личке|личные|личных|личным)$/u;
 /** Words a contact request is made of besides the contact and giving: "какой у вас номер?", "телефон для связи дайте". */
 const CONTACT_FRAME = new Set(['какой', 'какая', 'какие', 'у', 'вас', 'для', 'связи', 'ваш', 'ваша', 'свой', 'мне', 'можно', 'а', 'и']);
 /** Whose person: "хозяин магазина", "менеджер салона" name the person, nothing else. */
-const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел)[а-я]*$/u;
+const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел|объявлени)[а-я]*$/u;
 /** Live people as a noun: "есть живые?", "живых нет?". */
 const LIVE_PEOPLE = /^жив(?:ые|ых)$/u;
 /** "кто у вас главный? позовите его": the one in charge, named. */
@@ -82,17 +101,17 @@ const FETCHED_ADJECTIVE = /^(?:старш|главн|жив)(?:его|ого)$/u
 /** "продавец на связи?": the person's presence asked, the way "где продавец?" asks it. */
 const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'здесь']);
 /** A messenger the buyer wants a person to write to: "напишите мне в вотсап". */
-const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк|тг|телега|телеге|телеграме|телеграмме|вайбере|ватсапе|вацапе|вотсапе|telegram|tg)$/u;
+const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк|тг|телега|телеге|телеграме|телеграмме|вайбере|ватсапе|вацапе|вотсапе|telegram|tg|макс|максе|max)$/u;
 /** Moving the talk to a messenger: "давайте в телеге продолжим", "кинь телегу", "в тг можно связаться?", "есть вайбер?". */
 const MOVE_TALK = /^(?:продолжим|продолжить|перейдем|перейти|спишемся|списаться|свяжемся|пообщаемся|общаемся|обсудим|напишу|пишите|пиши|добавьте|добавь|добавлю|кинь|киньте|скинь|скиньте|дай|дайте|есть|ник|удобнее|туда|там|ок|окей)$/u;
 /** The rest of such a request: "в тг можно с вами связаться?", "у вас есть вайбер?". */
-const TALK_FRAME: ReadonlySet<string> = new Set(['в', 'вами', 'тобой', 'у', 'вас', 'свой', 'свою', 'ваш', 'ваша']);
+const TALK_FRAME: ReadonlySet<string> = new Set(['в', 'вами', 'тобой', 'у', 'вас', 'свой', 'свою', 'ваш', 'ваша', 'сообщения', 'сообщениях', 'сообщение']);
 /** The bot, refused: "с ботом не хочу", "робот не нужен". */
 const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком)$/u;
 /** "голосом обсудить", "по телефону поговорить": talk asked for by voice. */
 const BY_VOICE = /^(?:голосом|устно)$/u;
 /** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
-const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится)$/u;
+const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится|позвонят|перезвонят|напишут|свяжутся|ответят|наберут)$/u;
 
 const FILLER = new Set([
   'пожалуйста', 'пжл', 'пж', 'плиз', 'плз', 'мне', 'меня', 'нам', 'нас', 'вы', 'уже', 'срочно', 'скорее', 'быстрее', 'побыстрее',
@@ -100,6 +119,16 @@ const FILLER = new Set([
   'напрямую', 'прямо', 'непосредственно', 'все-таки', 'таки', 'ли', 'быстро', 'ты',
 ]);
 const PREPOSITION = new Set(['с', 'со', 'на', 'к', 'до']);
+/** Words of a habit asked about: "во сколько обычно звоните?". */
+const HABIT = new Set(['обычно', 'всегда', 'заранее', 'перед', 'сколько', 'ли']);
+/** When a call is wanted: "пусть мне перезвонят завтра". */
+const WHEN = new Set(['завтра', 'сегодня', 'утром', 'днем', 'вечером', 'позже', 'попозже', 'потом', 'скорее']);
+/** People by who they are, fetched or talked with ("позовите девушку, которая отвечала"): never asked of by a wish alone. */
+const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|мужчин[аеуы]|мужчиной|женщин[аеуы]|женщиной|парн[яюе]|парнем)$/u;
+/** Fetching verbs that take only a person ("дайте" takes a discount as well: "дайте девушке примерить"). */
+const SUMMON = /^(?:позов|зов|вызов|приглас|соедин|переключ|перевед|подключ)/u;
+/** "можно ту девушку": the one meant. */
+const THAT_ONE = new Set(['ту', 'того', 'тот', 'та', 'той', 'тем', 'эту', 'этого']);
 const GREETING = new Set(['здравствуйте', 'привет', 'добрый', 'день', 'вечер', 'утро', 'алло', 'ало', 'ау', 'эй']);
 const NEGATION = new Set(['не', 'ни', 'никого', 'никто', 'никому', 'никем']);
 /** "не могли бы позвать…" asks politely; it negates nothing. */
@@ -164,11 +193,11 @@ export function normalizeText(text: string): string {
   return text
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/(?<![а-яa-z])(кто|кого|кому|кем)\s+(нибудь|либо|то)(?![а-яa-z])/gu, '$1-$2');
+    .replace(/(?<![а-яa-z])(кто|кого|кому|кем|как(?:ой|ого|ую|ая|ие|им))\s+(нибудь|либо|то)(?![а-яa-z])/gu, '$1-$2');
 }
 
 function readSentences(text: string): Word[][] {
-  return normalizeText(text)
+  return readLayoutWords(normalizeText(text))
     .split(SENTENCE_END)
     .map(readClauses)
     .filter((sentence) => sentence.length > 0);
@@ -182,7 +211,7 @@ function readClauses(sentence: string): Word[] {
     for (const [typed] of part.matchAll(WORD)) {
       const text = readTyped(typed);
       if (CLAUSE_WORDS.has(text)) clause++;
-      words.push({ text, clause });
+      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) words.push({ text: glued, clause });
     }
   }
   return words;
@@ -238,13 +267,21 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   const has = (test: (text: string) => boolean): boolean => texts.some(test);
   // "телефончик дайте", "какой у вас номер?", "номер скиньте свой", "телефон для связи дайте"
   // "ваш телефон?" alone may ask about the phone on sale: yours asks for a contact with "какой" or a verb of giving.
-  const whose = texts.includes('вас') || has((text) => YOUR.test(text) || text === 'ваша');
-  const contactAsked = has((text) => GIVE.test(text)) || (whose && has((text) => /^как(?:ой|ая|ие)$/u.test(text)));
-  if (has((text) => CONTACT.test(text)) && contactAsked && only((text) => CONTACT.test(text) || GIVE.test(text) || CONTACT_FRAME.has(text))) return whole;
-  // "продавец ответьте", "менеджер ответит?", "когда ответит продавец?"
-  if (has((text) => NOMINATIVE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => NOMINATIVE.test(text) || ANSWER_ME.test(text) || text === 'когда')) return whole;
-  // "соедините пожалуйста", "переключите"
-  if (has((text) => /^(?:соедин|переключ|свяж)/u.test(text) && FETCH.test(text)) && only((text) => FETCH.test(text))) return whole;
+  // Of the sentence or one clause of it ("братан, кинь номерок, порешаем").
+  for (const clause of [words, ...groupClauses(words)]) {
+    const own = clause.map((word) => word.text);
+    const whose = own.includes('вас') || own.some((text) => YOUR.test(text) || text === 'ваша');
+    const contactAsked = own.some((text) => GIVE.test(text)) || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text));
+    const bare = own.every((text) => CONTACT.test(text) || GIVE.test(text) || CONTACT_FRAME.has(text) || FILLER.has(text) || GREETING.has(text));
+    if (own.some((text) => CONTACT.test(text)) && contactAsked && bare) return own.join(' ');
+  }
+  // "продавец ответьте", "менеджер ответит?", "когда ответит продавец?", "Анна, ответьте пожалуйста"
+  const called = (text: string): boolean => NOMINATIVE.test(text) || isName(text);
+  if (has(called) && has((text) => ANSWER_ME.test(text)) && only((text) => called(text) || ANSWER_ME.test(text) || text === 'когда')) return whole;
+  // "Ольга Николаевна, можно вас?", "менеджер, можно вас на минутку"
+  if (has(called) && /(?:^|\s)можно вас(?: на (?:минутку|минуту|секунду))?$/u.test(whole) && only((text) => called(text) || ['можно', 'вас', 'на', 'минутку', 'минуту', 'секунду'].includes(text))) return whole;
+  // "соедините пожалуйста", "переключите", "позовите!": whom to fetch goes without saying ("дайте" alone does not).
+  if (has((text) => /^(?:соедин|переключ|свяж|позов|зов|вызов|перевед|подключ|переда)/u.test(text) && FETCH.test(text)) && only((text) => FETCH.test(text))) return whole;
   // "давайте по телефону", "по телефону можно обсудить?", "можно видеозвонок?", "по видеосвязи можно показать?"
   const byPhone = /(?:^|\s)по (?:телефону|видеосвязи)(?:\s|$)/u.test(whole) || has((text) => VIDEO_CALL.test(text));
   if (byPhone && only((text) => PHONE_TALK.has(text) || VIDEO_CALL.test(text))) return whole;
@@ -252,16 +289,28 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   const somewhere = has((text) => PRIVATE.test(text) || MESSENGER.test(text));
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
   // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
-  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => TALK.test(text) || text === 'проконсультировать')) return whole;
-  // "как вам дозвониться", "как с вами связаться?"
-  if (/^(?:а )?как (?:с вами|вам|до вас|с тобой|тебе) (?:можно )?(?:дозвониться|связаться|позвонить|созвониться|достучаться)$/u.test(whole)) return whole;
+  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать')) return whole;
+  // "как вам дозвониться", "как с вами связаться?", "по какому номеру с вами можно связаться?", "куда вам позвонить"
+  const reach = /(?:^|\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее )?(?:дозвониться|связаться|позвонить|созвониться|достучаться)(?:\s|$)/u.test(whole);
+  if (reach && has((text) => REACH_HOW.has(text)) && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text))) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
+  // "напишите мне сами", "ответьте сами": the person themselves, not the bot.
+  const themselves = (text: string): boolean => ['сами', 'сам', 'сама'].includes(text);
+  const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите'].includes(text);
+  if (has(themselves) && has(replying) && only((text) => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной')) return whole;
   // "консультацию можно?"
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
 }
+
+/** How a person is reached, asked: "как", "по какому номеру", "куда". */
+const REACH_HOW: ReadonlySet<string> = new Set(['как', 'какому', 'каком', 'какой', 'куда', 'где']);
+const REACH_FRAME: ReadonlySet<string> = new Set([
+  'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'дозвониться', 'связаться', 'позвонить', 'созвониться',
+  'достучаться', 'по', 'на', 'номеру', 'телефону', 'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую',
+]);
 
 /** Verbs that ask for a person wherever the person stands in the sentence: "попросите, пожалуйста, хозяина мне написать". */
 const ASKING = /^(?:попрос(?:и|ите|ить)|пригласи(?:те)?)$/u;
@@ -283,12 +332,17 @@ function findAskedAnywhere(words: readonly Word[]): string | undefined {
  * is the messenger and the words of such a request, nothing else ("телефон поддерживает whatsapp?" asks about the phone).
  */
 function findMovedTalk(words: readonly Word[]): string | undefined {
-  const texts = words.map((word) => word.text);
-  if (!texts.some((text) => MESSENGER.test(text)) || texts.some((text) => NEGATION.has(text))) return undefined;
-  const frame = (text: string): boolean =>
-    MESSENGER.test(text) || MOVE_TALK.test(text) || TALK.test(text) || GIVE.test(text) || CONTACT.test(text) || CONTACT_FRAME.has(text) || isPhoneOrPronoun(text) ||
-    FILLER.has(text) || GREETING.has(text) || PREPOSITION.has(text) || NEED.test(text) || WANT.test(text) || YOUR.test(text) || TALK_FRAME.has(text);
-  return texts.every(frame) ? texts.join(' ') : undefined;
+  // The sentence, or one clause of it ("давай в телеграм, здесь сообщения не доходят").
+  for (const clause of [words, ...groupClauses(words)]) {
+    const texts = clause.map((word) => word.text);
+    if (!texts.some((text) => MESSENGER.test(text) || PRIVATE.test(text)) || texts.some((text) => NEGATION.has(text))) continue;
+    const frame = (text: string): boolean =>
+      MESSENGER.test(text) || PRIVATE.test(text) || MOVE_TALK.test(text) || TALK.test(text) || GIVE.test(text) || CONTACT.test(text) || CONTACT_FRAME.has(text) ||
+      isPhoneOrPronoun(text) || FILLER.has(text) || GREETING.has(text) || PREPOSITION.has(text) || NEED.test(text) || WANT.test(text) || YOUR.test(text) ||
+      TALK_FRAME.has(text);
+    if (texts.every(frame)) return texts.join(' ');
+  }
+  return undefined;
 }
 
 /**
@@ -353,7 +407,9 @@ function findPersonAlone(words: readonly Word[]): string | undefined {
   const allowed = (text: string): boolean =>
     PERSON.test(text) || PERSON_ADJECTIVE.test(text) || GREETING.has(text) || text === 'где' || PRESENT.has(text) || (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
   if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
-  if (words.some((word) => PERSON.test(word.text)) && words.every((word) => allowed(word.text))) return spell(words, 0, words.length - 1);
+  // "хозяин объявления на связи?": whose person it is names the person, nothing else.
+  const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
+  if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
   // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
   for (const clause of groupClauses(words)) {
     const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
@@ -377,8 +433,8 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
       return spell(words, Math.max(0, index - 1), Math.min(words.length - 1, index + 1));
     }
     const talk = TALK.test(text);
-    if (!FETCH.test(text) && !WANT.test(text) && !talk && !(text === 'пусть' && hasLetContact(words, index))) continue;
-    const person = text === 'пусть' ? findPersonInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false });
+    if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;
+    const person = text === 'пусть' ? findPersonInClause(words, index) ?? findMeInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false, somebody: talk || SUMMON.test(text) });
     if (person !== undefined && !isNegated(words, index, person)) return spell(words, index, person);
     // "хочу обсудить торг с продавцом лично": what is to be talked over stands between the talk and its person.
     const over = talk ? findTalkedWith(words, index) : undefined;
@@ -405,7 +461,7 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
     const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
     const clause = topic > 0 ? whole.slice(0, topic) : whole;
     const need = clause.some((word) => NEED.test(word.text));
-    const person = clause.some((word) => PERSON.test(word.text));
+    const person = clause.some((word) => PERSON.test(word.text) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[clause.indexOf(word) - 1]?.text ?? '')));
     const bare = clause.every(
       ({ text }, at) =>
         NEED.test(text) ||
@@ -417,6 +473,8 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
         GREETING.has(text) ||
         PREPOSITION.has(text) ||
         (FILLER.has(text) && text !== 'ли') ||
+        (THAT_ONE.has(text) && SOMEBODY.test(clause[at + 1]?.text ?? '')) ||
+        (SOMEBODY.test(text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
         (PLACE_OF_PERSON.test(text) && PERSON.test(clause[at - 1]?.text ?? '')),
     );
     if (need && person && bare) return clause.map((word) => word.text).join(' ');
@@ -427,13 +485,21 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
 function findCall(words: readonly Word[]): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
-    const me = CONTACT_ME.test(text) && ['со', 'с'].includes(words[index + 1]?.text ?? '') && words[index + 2]?.text === 'мной';
-    const told = text === 'звоните' && words[index - 1]?.text === 'вы';
+    // "свяжитесь со мной", "можете со мной связаться?"
+    const me =
+      CONTACT_ME.test(text) &&
+      ((['со', 'с'].includes(words[index + 1]?.text ?? '') && words[index + 2]?.text === 'мной') || (['со', 'с'].includes(words[index - 2]?.text ?? '') && words[index - 1]?.text === 'мной'));
+    // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
+    const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
     // "можно голосом обсудить?"
     const voice = BY_VOICE.test(text) && [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
     if (voice && !isNegated(words, index, index)) return spell(words, index, index + 1);
   }
+  // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
+  const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');
+  const talk = words.findIndex((word) => TALK.test(word.text));
+  if (byPhone >= 0 && talk >= 0 && !isNegated(words, talk, talk) && !words.some((word) => NEGATION.has(word.text))) return spell(words, Math.min(talk, byPhone), Math.max(talk, byPhone + 1));
   // A clause ("Добрый день, можно звонок?") or the whole sentence ("Я хочу, чтобы мне позвонили").
   for (const clause of [...groupClauses(words), words]) {
     const call = clause.find((word) => CALL_NOUN.test(word.text));
@@ -459,14 +525,24 @@ function findPersonInClause(words: readonly Word[], at: number): number | undefi
   return index < 0 ? undefined : index;
 }
 
+/** "пусть мне перезвонят", "пусть напишет мне": whoever is to call, it is a person; the buyer in the clause of "пусть". */
+function findMeInClause(words: readonly Word[], at: number): number | undefined {
+  const clause = words[at]!.clause;
+  const own = words.filter((word) => word.clause === clause);
+  // Nobody else named to do it ("пусть курьер позвонит мне" is the courier's call).
+  const bare = own.every(({ text }) => text === 'пусть' || LET_CONTACT.test(text) || FILLER.has(text) || PREPOSITION.has(text) || ['мной', 'сам', 'сами', 'сама'].includes(text) || WHEN.has(text));
+  const index = words.findIndex((word, position) => position > at && word.clause === clause && ['мне', 'мной', 'меня'].includes(word.text));
+  return bare && index >= 0 ? index : undefined;
+}
+
 /** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */
 const NEAR = 6;
 
 /** The index of the person the word at `at` is about: next to it, past fillers, adjectives and prepositions. */
-function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean }): number | undefined {
+function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean; somebody?: boolean }): number | undefined {
   const isPerson = (index: number): boolean => {
     const text = words[index]!.text;
-    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text))) return false;
+    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !(options.somebody === true && SOMEBODY.test(text))) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');
   };
@@ -474,7 +550,7 @@ function findPersonNear(words: readonly Word[], at: number, options: { someone: 
     for (let index = at + step; index >= 0 && index < words.length && Math.abs(index - at) <= NEAR; index += step) {
       if (isPerson(index)) return index;
       const text = words[index]!.text;
-      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text)) break;
+      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text) && !THAT_ONE.has(text)) break;
     }
   }
   return undefined;
@@ -483,7 +559,7 @@ function findPersonNear(words: readonly Word[], at: number, options: { someone: 
 /** The word before `index`, past the person's adjectives ("с живым человеком" → "с"). */
 function wordBefore(words: readonly Word[], index: number): string | undefined {
   let before = index - 1;
-  while (before >= 0 && PERSON_ADJECTIVE.test(words[before]!.text)) before--;
+  while (before >= 0 && (PERSON_ADJECTIVE.test(words[before]!.text) || THAT_ONE.has(words[before]!.text))) before--;
   return words[before]?.text;
 }
 

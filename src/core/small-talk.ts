@@ -34,12 +34,15 @@ const PHRASES: ReadonlyArray<readonly [string, Part]> = [
 
 const YES = new Set([
   'да', 'давайте', 'давай', 'зовите', 'зови', 'позовите', 'позови', 'вызывайте', 'вызовите', 'можно', 'конечно', 'ага', 'угу', 'хочу', 'хотим',
-  'нужно', 'надо', 'нужен', 'требуется', 'го', 'yes', 'согласен', 'согласна', 'подключайте', 'жду', 'пожалуй',
+  'нужно', 'надо', 'нужен', 'требуется', 'го', 'yes', 'согласен', 'согласна', 'подключайте', 'жду', 'пожалуй', 'естественно', 'разумеется',
+  'безусловно', 'валяй', 'валяйте', 'зовем',
 ]);
 /** Words that go with a yes without changing it ("ок, зовите", "да, пусть менеджер напишет"). */
 const BESIDE_YES = new Set([
   'ок', 'окей', 'ok', 'хорошо', 'ладно', 'пожалуйста', 'спасибо', 'ну', 'а', 'и', 'же', 'мне', 'нам', 'бы', 'его', 'ее', 'пусть', 'тогда', 'уж',
   'срочно', 'сюда', 'очень', 'позвонит', 'напишет', 'свяжется', 'ответит', 'перезвонит', 'со', 'мной', 'плиз', 'плз', 'пж', 'пжл', 'pls', 'только', 'побыстрее', 'быстрее', 'скорее',
+  // "конечно зовите, сколько можно": impatience adds nothing.
+  'сколько', 'уже',
 ]);
 const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без']);
 
@@ -70,7 +73,9 @@ export function readsAsYes(text: string): boolean {
   if (tokens.length === 0 || tokens.some((token) => NO.has(token))) return false;
   // "lf": "да" typed with the keyboard left on the Latin layout.
   if (tokens.length === 1 && YES.has(fromLatinLayout(tokens[0]!))) return true;
-  return tokens.some((token) => YES.has(token)) && tokens.every((token) => YES.has(token) || BESIDE_YES.has(token) || isPersonWord(token) || isFetchWord(token));
+  // "даа", "угуу": a last letter held once more (readWords shortens three and more).
+  const yes = (token: string): boolean => YES.has(token) || YES.has(token.replace(/([а-яa-z])\1$/u, '$1'));
+  return tokens.some(yes) && tokens.every((token) => yes(token) || BESIDE_YES.has(token) || isPersonWord(token) || isFetchWord(token));
 }
 
 /** Words of letters and digits; a stretched letter counts once ("спасибооо", "ооок", "дааа"). */

@@ -14,7 +14,8 @@ const KEY_WORDS = [
   'позовите', 'позови', 'позвать', 'зовите', 'вызовите', 'соедините', 'свяжите', 'передайте', 'позвоните', 'перезвоните',
   'поговорить', 'пообщаться', 'связаться', 'ответьте', 'ответь', 'ответить', 'нужен', 'можно', 'хочу', 'пожалуйста',
   'телефон', 'номер', 'робот', 'бота', 'ботом', 'свяжитесь', 'наберите', 'напишите', 'позвонить', 'поддержка', 'поддержку',
-  'мне', 'меня', 'мной',
+  'мне', 'меня', 'мной', 'дайте', 'дай', 'скиньте', 'телефона', 'номера', 'переведите', 'переключите', 'продавцом', 'менеджером',
+  'владельцем', 'владельцу', 'хозяином', 'хозяину', 'администратором', 'администратору', 'со', 'с',
 ];
 /** Unstressed vowels as heard: о as а, е/э/ы as и. */
 function byEar(word: string): string {
@@ -33,10 +34,12 @@ const ENGLISH: ReadonlyMap<string, string> = new Map([
   ['call', 'позвоните'], ['me', 'мне'], ['real', 'живой'], ['live', 'живой'], ['talk', 'поговорить'], ['want', 'хочу'],
   ['need', 'нужен'], ['support', 'поддержка'], ['agent', 'оператор'], ['phone', 'телефон'], ['number', 'номер'],
 ]);
-/** A Russian word typed with the keyboard left on the Latin layout: "gjpjdbnt" is "позовите". Letters only. */
+/** A Russian word typed with the keyboard left on the Latin layout: "gjpjdbnt" is "позовите", "vtytl;thf" "менеджера". */
 const LAYOUT: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'qwertyuiopasdfghjklzxcvbnm'].map((latin, at) => [latin, 'йцукенгшщзфывапролдячсмить'[at]!]),
+  [...'qwertyuiopasdfghjklzxcvbnm;\'[],.`'].map((latin, at) => [latin, 'йцукенгшщзфывапролдячсмитьжэхъбюё'[at]!]),
 );
+/** A Latin-layout word holding a key that is a letter on the Russian one ("vtytl;thf"): no Latin word is spelt so. */
+const LAYOUT_WORD = /(?<![a-z])[a-z]+(?:[;'[\]`][a-z]*)+(?:[,.][a-z]+)*/gu;
 const LATIN_SOUNDS: ReadonlyArray<readonly [string, string]> = [
   ['shch', 'щ'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['ya', 'я'], ['yu', 'ю'], ['yo', 'е'], ['ye', 'е'],
 ];
@@ -45,6 +48,35 @@ const LATIN_LETTERS: Readonly<Record<string, string>> = {
   p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'ы', z: 'з',
 };
 const MIN_BY_EAR = 5;
+/** Words typed without a space ("позовитеменеджера", "свяжитесьсомной") are looked for this long and longer. */
+const MIN_GLUED = 8;
+const KEY_SET: ReadonlySet<string> = new Set(KEY_WORDS);
+
+/** `text` with the words typed on the Latin layout that hold a letter's key besides letters turned Russian. */
+export function readLayoutWords(text: string): string {
+  return text.replace(LAYOUT_WORD, fromLatinLayout);
+}
+
+/**
+ * "позовитеменеджера" as ["позовите", "менеджера"]: a word that is not one of the request's words but is two or three of
+ * them typed together; else undefined.
+ */
+export function splitGlued(word: string): string[] | undefined {
+  if (word.length < MIN_GLUED || KEY_SET.has(word) || !/^[а-я]+$/u.test(word)) return undefined;
+  const split = (rest: string, left: number): string[] | undefined => {
+    if (KEY_SET.has(rest)) return [rest];
+    if (left === 1) return undefined;
+    for (let at = 1; at <= rest.length - 2; at++) {
+      const head = rest.slice(0, at);
+      if (!KEY_SET.has(head)) continue;
+      const tail = split(rest.slice(at), left - 1);
+      if (tail !== undefined) return [head, ...tail];
+    }
+    return undefined;
+  };
+  const words = split(word, 3);
+  return words !== undefined && words.length > 1 ? words : undefined;
+}
 
 /** The word as typed on the Russian layout, for one typed in Latin letters ("lf" is "да"). */
 export function fromLatinLayout(word: string): string {
@@ -59,8 +91,10 @@ export function readTyped(word: string): string {
     let cyrillic = word;
     for (const [latin, letter] of LATIN_SOUNDS) cyrillic = cyrillic.replaceAll(latin, letter);
     cyrillic = [...cyrillic].map((letter) => LATIN_LETTERS[letter] ?? letter).join('');
+    // "c" is "ц" as often as "к": "prodavcom".
+    const withTs = word.includes('c') ? KEY_IN_LATIN.get(withoutSigns(cyrillic.replaceAll('к', 'ц'))) : undefined;
     const swapped = fromLatinLayout(word);
-    return KEY_IN_LATIN.get(withoutSigns(cyrillic)) ?? KEY_BY_EAR.get(byEar(swapped)) ?? ([...cyrillic].length <= 4 ? cyrillic : word);
+    return KEY_IN_LATIN.get(withoutSigns(cyrillic)) ?? withTs ?? KEY_BY_EAR.get(byEar(swapped)) ?? ([...cyrillic].length <= 4 ? cyrillic : word);
   }
   if (word.length < MIN_BY_EAR || /[a-z0-9]/u.test(word)) return word;
   return KEY_BY_EAR.get(byEar(word)) ?? word;

@@ -13,6 +13,7 @@ import { createLocalEngine } from '../../src/knowledge/local/local-engine.js';
 const SHOPS = join(import.meta.dirname, '../../eval/shops');
 const ESCALATION_SET = join(import.meta.dirname, '../../eval/escalation/cases.jsonl');
 const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl');
+const THIRD_SET = join(import.meta.dirname, '../../eval/escalation/third.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
 /** What the benchmarks' scoring needs, from the sources: what `ask` uses with default settings. */
@@ -22,19 +23,19 @@ function sourceDeps() {
 }
 
 /**
- * Per half, over all fourteen shops: FOUND answered right at least, made-up answers at most, requests for a person caught
+ * Per half, over all sixteen shops: FOUND answered right at least, made-up answers at most, requests for a person caught
  * at least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones
  * (see eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse
  * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
- * tune 43 / 5 and held-out 43 / 5. The held-out half's missed requests for a person (bikes, cakes, strollers: one each)
- * are unread, so its floor is a count, 67 of 70.
+ * tune 43 / 5 and held-out 43 / 5; appliances and tires at tune 37 / 7 and held-out 36 / 2. The held-out half's missed
+ * request for a person is unread, so its floor is a count, 79 of 80.
  */
 const FLOORS = {
-  tune: { found: 385, madeUp: 18, escalation: 70 },
+  tune: { found: 422, madeUp: 25, escalation: 80 },
   // One more made-up answer than at the twelve shops' arrival (23; with gadgets and kidsroom, 28): a trap answered by the
   // listing's labelled line on what is asked ("рама алюминий?" → "Рама: стальная"), the price of two more answers on this
-  // half (see docs/benchmarks.md).
-  heldout: { found: 275, madeUp: 29, escalation: 67 },
+  // half (see docs/benchmarks.md). Appliances and tires brought 2 more.
+  heldout: { found: 311, madeUp: 31, escalation: 79 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
@@ -66,8 +67,14 @@ describe('answer quality on the evaluation shops, default settings', () => {
  * recorded decision, test/core/escalation.test.ts); so is "окей" after the fallback's offer, which stays no yes.
  */
 const ESCALATION_FLOORS = {
-  tune: { requests: 126, questions: 0 },
-  heldout: { requests: 101, questions: 1 },
+  tune: { requests: 130, questions: 0 },
+  heldout: { requests: 107, questions: 1 },
+} as const;
+
+/** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
+const THIRD_FLOORS = {
+  tune: { requests: 119, questions: 0 },
+  heldout: { requests: 99, questions: 1 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -80,13 +87,20 @@ describe('requests for a person on the escalation set, default settings', () => 
   it('fresh set (measuring only): catches at least as many requests as at its arrival and escalates no more near misses', async () => {
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(95);
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(101);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 
   it.each(Object.entries(ESCALATION_FLOORS))('%s half: catches at least as many requests and escalates no more near misses than recorded', (split, floor) => {
     const half = report[split]!;
     expect(half.requests[1]).toBe(130);
+    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
+    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
+  });
+
+  it.each(Object.entries(THIRD_FLOORS))('third set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
+    const half = (await runEscalationSet(THIRD_SET, EXAMPLES, sourceDeps()))[split]!;
+    expect(half.requests[1]).toBe(120);
     expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
   });

@@ -35,6 +35,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const question = typeof query.question === 'string' ? query.question : '';
   const amounts = findAmounts(question);
   const foci = findFoci(question, index.resolveText);
+  const counts = findCountQuestions(question, index.resolveText);
+  const quantities = new Set(index.termsOf(QUANTITY_WORDS));
   const measures = findAskedMeasures(question);
   const comparatives = findPriceComparatives(question, index.resolveText);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
@@ -51,6 +53,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
+    if (!counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))) return false;
     if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
     if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
     if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
@@ -166,6 +169,37 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
   if (focus.implied.length === 0) return true;
   const held = new Set(termsOf(`${hit.passage.headings.join('\n')}\n${hit.passage.text}`));
   return focus.implied.every((term) => held.has(term));
+}
+
+/** "скока им пользовались?": how much or how many is asked, and answered by a statement holding a number. */
+const COUNT_QUESTION = /(?<![а-яё])(?:скольк[а-яё]*|скок[аоу]?|скоко|почем|почём)(?![а-яё])/u;
+const OTHER_QUESTION = /(?<![а-яё])(?:скольк[а-яё]*|скок[аоу]?|как[а-яё]*|где|куда|когда|можно|есть|ли|что|чо|че|зачем|почему)(?![а-яё])/u;
+/** Amounts stated in words: "пару недель", "полтора года", "три дня". */
+const QUANTITY_WORDS =
+  'один одна два две три четыре пять шесть семь восемь девять десять пара пару полтора полгода несколько сутки день неделя месяц год час минута сколько';
+
+/** Per sentence asking how much or how many, its terms. */
+function findCountQuestions(question: string, resolveText: (text: string) => string[]): ReadonlySet<string>[] {
+  return question
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .split(/[?!.\n]+/)
+    // One question to the sentence: "какие вкусы есть и за скок дней заказывать" asks two.
+    // A unit counted ("сколько сантиметров") is answersFocus's to check, and the rest may be another question ("…доставка?").
+    .filter((sentence) => COUNT_QUESTION.test(sentence) && !OTHER_QUESTION.test(sentence.replace(COUNT_QUESTION, ' ')) && findCountedUnits(sentence, resolveText).length === 0)
+    // Its clause: "фотки не слетят после переустановки и скока по времени займет" asks the count of the second only.
+    .map((sentence) => new Set(resolveText(sentence.split(/,|\s(?:и|а|или)\s/u).find((clause) => COUNT_QUESTION.test(clause)) ?? sentence)));
+}
+
+// A part made of such a sentence's words is answered by a passage whose statement of them holds a number or an amount
+// in words: "одна полочка… пользоваться можно" holds "пользоваться" and says nothing of how long it was used.
+function statesCount(within: ReadonlySet<string>, part: CheckedPart, hit: PassageHit, quantities: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  // A part of one word ("скока им пользовались?") stands on it alone; more words narrow it down by themselves.
+  if (part.terms.length !== 1 || !within.has(part.terms[0]!) || WEAK_TERMS.has(part.terms[0]!)) return true;
+  const counts = (terms: readonly string[]): boolean => terms.some((term) => /^\p{N}/u.test(term) || quantities.has(term));
+  const stating = readSentences(hit.passage, termsOf).filter((sentence) => sentence.terms.some((term) => hit.matched.includes(term)));
+  // A word matched past the sentences' own terms (a city by its region) leaves the passage as a whole to say.
+  return stating.length === 0 ? counts(termsOf(hit.passage.text)) : stating.some((sentence) => counts(sentence.terms));
 }
 
 /** What a document states facts about one by one, each answered only where it is named or stands as a label. */

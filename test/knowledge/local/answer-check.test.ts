@@ -115,3 +115,30 @@ describe('the second alternative of "X или Y"', () => {
     expect(ask(overall, 'капюшон тоже утепленный или просто ткань?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('Капюшон') });
   });
 });
+
+describe('how much or how many asked of one word', () => {
+  const listing = { id: 9, title: 'Холодильник Атлант б/у' };
+  const fridge = [
+    passage(0, 'Состояние: корпус без вмятин. Одна полочка на двери с отколотым уголком, пользоваться можно.', { itemId: 9, document: 'item-9-atlant.txt' }),
+    passage(1, 'Доставка по городу 500 р, подъём на этаж отдельно.', { document: 'dostavka.md' }),
+  ];
+
+  it('is not answered by a statement of that word holding no number', () => {
+    expect(ask(fridge, 'скока им пользовались до вас?', listing).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered by one holding a number, or an amount in words', () => {
+    const used = [passage(0, 'Пользовались им 3 года, на даче.', { itemId: 9, document: 'item-9-atlant.txt' })];
+    expect(ask(used, 'скока им пользовались до вас?', listing).status).toBe('FOUND');
+    const words = [passage(0, 'Пользовались пару лет, на даче.', { itemId: 9, document: 'item-9-atlant.txt' })];
+    expect(ask(words, 'скока им пользовались до вас?', listing).status).toBe('FOUND');
+  });
+
+  it('leaves the other question of the sentence alone', () => {
+    const files = [
+      passage(0, 'Фото и документы копируем перед переустановкой и возвращаем на место.', { itemId: 9, document: 'item-9-windows.json' }),
+      passage(1, 'Сроки: Windows с драйверами 2–3 часа.', { itemId: 9, document: 'item-9-windows.json' }),
+    ];
+    expect(ask(files, 'фото не пропадут после переустановки и скока по времени займет?', listing).text).toContain('копируем');
+  });
+});

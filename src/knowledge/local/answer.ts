@@ -196,7 +196,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     }
     return [...own, ...quoteHits(index, hits, terms, threshold, scope.strategy, part.naming)];
   }
-  if (deferred === undefined && asksOwnValue(index, part.terms, own)) return own;
+  if (deferred === undefined && part.presence !== true && asksOwnValue(index, part.terms, own)) return own;
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
 }
 
@@ -206,6 +206,11 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
  * says what the value is. A value the listing's documents do use elsewhere is no such question.
  */
 const MAX_VALUE_QUESTION_TERMS = 3;
+/**
+ * "конвекция есть в духовке", "балдахин в комплекте идет?": whether a thing is there. The labelled line ("Духовка —
+ * электрическая, гриль и вертел") lists what is, and leaves out what it never names: it does not say it is not there.
+ */
+const PRESENCE = /(?<![а-яё])(?:есть|имеется|имеются|предусмотрен[аоы]?|бывает|комплект[а-яё]*)(?![а-яё])/u;
 const FITS_TERM = 'подход';
 
 function asksOwnValue(index: PassageIndex, terms: readonly string[], own: readonly Piece[]): boolean {
@@ -368,6 +373,8 @@ export interface QueryPart {
   cuts?: Array<[string, string]>;
   /** The clause holds a question word of its own ("скока", "какой", "можно"): a question, not a condition of another. */
   asks?: boolean;
+  /** Whether something is there is asked ("конвекция есть?", "в комплекте идет?"), not which value an attribute has. */
+  presence?: boolean;
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -390,14 +397,14 @@ function listQuestionTerms(
   asksAvailability: (sentence: string) => boolean,
 ): QueryPart[] {
   const lists = carryReferents(splitQuestion(question, identity))
-    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part) }))
+    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
-    const part = toQueryPart(all, identity);
+  for (const { terms: all, clauses, cuts, presence } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}) };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -418,6 +425,7 @@ interface ReadPart {
   terms: string[];
   clauses: Array<{ terms: string[]; asks: boolean }>;
   cuts: Array<[string, string]>;
+  presence?: boolean;
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.

@@ -45,4 +45,10 @@ describe('"рама алюминий?": an attribute the listing labels, and a v
     // "городские" is the tyres' value, stated on another line: the brakes' line does not answer for it.
     expect((await shop.ask('тормоза городские?', { id: BIKE })).status).toBe('NOT_FOUND');
   });
+
+  it('is no such question where it asks whether a thing is there: the line lists what is, not what is not', async () => {
+    expect((await shop.ask('тормоза гидравлика?', { id: BIKE })).status).toBe('FOUND');
+    expect((await shop.ask('гидравлика в тормозах есть?', { id: BIKE })).status).toBe('NOT_FOUND');
+    expect((await shop.ask('крылья в комплекте идут?', { id: BIKE })).status).toBe('NOT_FOUND');
+  });
 });

@@ -143,9 +143,29 @@ interface Focus {
   units: string[];
   /** Terms the passage must hold though the part does not ask them. */
   implied: string[];
+  /** What the passage's text must show: a year for "какого года", a name for "какой фирмы". */
+  shows?: (text: string) => boolean;
 }
 
 const MATERIAL_QUESTION = /(?<![а-яё])из\s+чего(?![а-яё])/u;
+/** "кресло какого года выпуска", "год выпуска какой": answered by a year, not by "ездили около 2 лет". */
+const YEAR_QUESTION = /(?<![а-яё])(?:какого\s+(?:года|г\.?)|какой\s+год|год[а]?\s+(?:выпуска|производства|изготовления)|(?:выпуска|производства|изготовления)\s+какого)(?![а-яё])/u;
+const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/u;
+/** "какой фирмы поликарбонат?", "кто производитель?": answered by a name, not by "Производитель дает гарантию 10 лет". */
+const MAKER_QUESTION =
+  /(?<![а-яё])(?:(?:как(?:ой|ая|ого|ие|ую)|чь(?:я|е|ей|его)|чей)\s+(?:фирм|марк|производ|бренд|стран)|(?:фирм[аы]|производител[ьяи]|бренд|марка)\s+как(?:ой|ая|ого|ие)|кто\s+(?:производитель|делает|производит))/u;
+/** Countries and nationalities a maker is named by: "производство Россия", "китайские". */
+const ORIGIN = /(?<![а-яё])(?:росси|китай|китае|корея|коре[ий]|япони|германи|беларус|белорус|турци|итали|польш|франци|чехи|швеци|финлянди|сша|тайван|вьетнам|отечествен|немецк|китайск|корейск|японск|турецк|итальянск|российск)/u;
+
+function showsYear(text: string): boolean {
+  return YEAR.test(text);
+}
+
+// A name: a Latin word, a quoted one, a country, or a capitalised word inside a sentence ("от Поликарбонат Кронос").
+function showsName(text: string): boolean {
+  if (/[A-Za-z]{3,}/u.test(text) || /[«"][^»"]{2,}[»"]/u.test(text) || ORIGIN.test(text.toLowerCase())) return true;
+  return splitSentences(text).some((sentence) => /[^\s.!?]\s+[А-ЯЁ][а-яё]{2,}/u.test(sentence.replace(/^[^А-ЯЁа-яё]*[А-ЯЁа-яё]+/u, 'x')));
+}
 
 function findFoci(question: string, resolveText: (text: string) => string[]): Focus[] {
   const foci: Focus[] = [];
@@ -153,6 +173,11 @@ function findFoci(question: string, resolveText: (text: string) => string[]): Fo
     const units = findCountedUnits(sentence, resolveText);
     const implied = MATERIAL_QUESTION.test(sentence) ? ['материал'] : [];
     if (units.length > 0 || implied.length > 0) foci.push({ within: new Set(resolveText(sentence)), units, implied });
+    // The clause asking it: "какого года посудомойка и скока у людей простояла" asks a year of the first only.
+    for (const clause of sentence.split(/,|\s(?:и|а)\s/u)) {
+      const shows = YEAR_QUESTION.test(clause) ? showsYear : MAKER_QUESTION.test(clause) ? showsName : undefined;
+      if (shows !== undefined) foci.push({ within: new Set(resolveText(clause)), units: [], implied: [], shows });
+    }
   }
   return foci;
 }
@@ -166,6 +191,7 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
     const stated = readPassageAmounts(hit.passage).map((amount) => amount.unit);
     if (!units.every((unit) => stated.some((held) => isSameDimension(held, unit)))) return false;
   }
+  if (focus.shows !== undefined && !focus.shows(hit.passage.text)) return false;
   if (focus.implied.length === 0) return true;
   const held = new Set(termsOf(`${hit.passage.headings.join('\n')}\n${hit.passage.text}`));
   return focus.implied.every((term) => held.has(term));

@@ -142,3 +142,21 @@ describe('how much or how many asked of one word', () => {
     expect(ask(files, 'фото не пропадут после переустановки и скока по времени займет?', listing).text).toContain('копируем');
   });
 });
+
+describe('a year or a maker asked', () => {
+  const listing = { id: 11, title: 'Автокресло Britax' };
+  const seat = (text: string) => [passage(0, text, { itemId: 11, document: 'item-11-kreslo.md' })];
+
+  it('is answered by a year, not by a number of years', () => {
+    expect(ask(seat('Ездили около 2 лет, в ДТП не было, корпус без трещин.'), 'кресло какого года выпуска', listing).status).toBe('NOT_FOUND');
+    expect(ask(seat('Год выпуска 2019, ездили около 2 лет.'), 'кресло какого года выпуска', listing).status).toBe('FOUND');
+  });
+
+  it('is answered by a name, not by a sentence about "the maker"', () => {
+    const sheets = { id: 12, title: 'Поликарбонат сотовый 4 мм' };
+    const doc = (text: string) => [passage(0, text, { itemId: 12, document: 'item-12-polikarbonat.md' })];
+    expect(ask(doc('Производитель дает гарантию 10 лет на сохранение свойств.'), 'какой фирмы поликарбонат?', sheets).status).toBe('NOT_FOUND');
+    expect(ask(doc('Производитель — завод «Кронос», гарантия 10 лет.'), 'какой фирмы поликарбонат?', sheets).status).toBe('FOUND');
+    expect(ask(doc('Производитель Россия, гарантия 10 лет.'), 'кто производитель?', sheets).status).toBe('FOUND');
+  });
+});

@@ -31,11 +31,13 @@ function sourceDeps() {
  * request for a person is unread, so its floor is a count, 79 of 80.
  */
 const FLOORS = {
-  tune: { found: 422, madeUp: 25, escalation: 80 },
+  // 422 found at the sixteen shops' arrival; one the year asked no longer quotes by luck (appliances-071, see
+  // docs/benchmarks.md), for five made-up answers fewer.
+  tune: { found: 421, madeUp: 20, escalation: 80 },
   // One more made-up answer than at the twelve shops' arrival (23; with gadgets and kidsroom, 28): a trap answered by the
   // listing's labelled line on what is asked ("рама алюминий?" → "Рама: стальная"), the price of two more answers on this
   // half (see docs/benchmarks.md). Appliances and tires brought 2 more.
-  heldout: { found: 311, madeUp: 31, escalation: 79 },
+  heldout: { found: 311, madeUp: 29, escalation: 79 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

@@ -143,8 +143,9 @@ interface Focus {
   units: string[];
   /** Terms the passage must hold though the part does not ask them. */
   implied: string[];
-  /** What the passage's text must show: a year for "какого года", a name for "какой фирмы". */
+  /** What the passage's text must show: a year for "какого года", a name for "какой фирмы"; for parts asking `asking`. */
   shows?: (text: string) => boolean;
+  asking?: ReadonlySet<string>;
 }
 
 const MATERIAL_QUESTION = /(?<![а-яё])из\s+чего(?![а-яё])/u;
@@ -174,9 +175,12 @@ function findFoci(question: string, resolveText: (text: string) => string[]): Fo
     const implied = MATERIAL_QUESTION.test(sentence) ? ['материал'] : [];
     if (units.length > 0 || implied.length > 0) foci.push({ within: new Set(resolveText(sentence)), units, implied });
     // The clause asking it: "какого года посудомойка и скока у людей простояла" asks a year of the first only.
+    // Of the parts holding its words: "производитель какой у блоков морозостойкость какая" asks a name of the first.
     for (const clause of sentence.split(/,|\s(?:и|а)\s/u)) {
-      const shows = YEAR_QUESTION.test(clause) ? showsYear : MAKER_QUESTION.test(clause) ? showsName : undefined;
-      if (shows !== undefined) foci.push({ within: new Set(resolveText(clause)), units: [], implied: [], shows });
+      const asked = YEAR_QUESTION.exec(clause) ?? MAKER_QUESTION.exec(clause);
+      if (asked === null) continue;
+      const shows = YEAR_QUESTION.test(clause) ? showsYear : showsName;
+      foci.push({ within: new Set(resolveText(clause)), units: [], implied: [], shows, asking: new Set(resolveText(asked[0])) });
     }
   }
   return foci;
@@ -191,7 +195,8 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
     const stated = readPassageAmounts(hit.passage).map((amount) => amount.unit);
     if (!units.every((unit) => stated.some((held) => isSameDimension(held, unit)))) return false;
   }
-  if (focus.shows !== undefined && !focus.shows(hit.passage.text)) return false;
+  const asking = focus.asking === undefined || part.terms.some((term) => focus.asking?.has(term));
+  if (focus.shows !== undefined && asking && !focus.shows(hit.passage.text)) return false;
   if (focus.implied.length === 0) return true;
   const held = new Set(termsOf(`${hit.passage.headings.join('\n')}\n${hit.passage.text}`));
   return focus.implied.every((term) => held.has(term));

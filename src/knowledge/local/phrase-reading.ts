@@ -107,6 +107,15 @@ const RULES: readonly PhraseRule[] = [
     side: 'before',
     reading: DROPPED,
   },
+  // "В другие города отправляем", "в любой город": the shop's reach across the country, where a city it never names is
+  // found (search.ts), as by "по всей России".
+  {
+    heads: new Set(['город', 'города', 'городов', 'городам', 'регион', 'регионы', 'регионов', 'регионам']),
+    cues: ['друг', 'люб'],
+    side: 'before',
+    reading: 'россия',
+    joinsCue: true,
+  },
   // Leaving a car while visiting the shop: the documents write "парковка".
   {
     heads: new Set(['бросить', 'оставить', 'приткнуть', 'кинуть', 'бросим', 'оставим']),

@@ -130,7 +130,8 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'видеокарт', prefixes: ['видеокарт', 'видюх', 'видях', 'видео карт'] },
   { term: 'комбинезон', prefixes: ['комбинезон', 'комбез'] },
   { term: 'телефон', prefixes: ['телефон'], words: ['тел'] },
-  { term: 'выезд', prefixes: ['выезд', 'выезж', 'выедет', 'выедете', 'приедет', 'приедете', 'приехать'] },
+  // "В Боровский ездите?" asks the shop's trips out; "ездили около 2 лет" (past) is how long a thing was used.
+  { term: 'выезд', prefixes: ['выезд', 'выезж', 'выедет', 'выедете', 'приедет', 'приедете', 'приехать'], words: ['ездите', 'ездим', 'заезжаете', 'заедете', 'доедете'] },
   // Specs are written in the trade's Latin abbreviations ("7J x 17 ET40", "PCD 5x112"), buyers ask in words.
   { term: 'вылет', prefixes: [], words: ['et', 'вылет', 'вылета', 'вылету', 'вылетом', 'вылеты', 'вылетов'] },
   { term: 'разболтовк', prefixes: ['разболтовк', 'сверловк'], words: ['pcd'] },

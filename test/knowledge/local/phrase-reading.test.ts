@@ -74,3 +74,22 @@ describe('"идёт в комплекте"', () => {
     expect(answer.text).not.toContain('привоз 3-5 дней');
   });
 });
+
+describe("the shop's reach and its trips out", () => {
+  const shop = useKnowledgeFolder({
+    'dostavka.txt': 'Доставка\n\nПо городу возим сами, 500 р.\n\nВ другие города отправляем СДЭК, 2–5 дней.',
+    'vyezd.txt': 'Выезд за город\n\nПо городу выезд бесплатный. За город: Боровский, Каменка — 1000 ₽.\n\nВ СНТ тоже ездим, по тем же зонам.',
+  });
+
+  it('reads "в другие города" as the reach a city it never names is found in', async () => {
+    const answer = await shop.ask('в казань отправите?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('СДЭК');
+  });
+
+  it('reads "ездите" as the trips out', async () => {
+    const answer = await shop.ask('в боровский ездите?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('1000 ₽');
+  });
+});

@@ -148,7 +148,9 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       return unknown.length > 0 ? unknown : read.filter(isUnknown);
     },
     search(terms, filter, ranking = [], options = {}) {
-      const weak = options.citiesWeak ? (term: string) => WEAK_TERMS.has(term) || CITY_TERMS.has(term) : (term: string) => WEAK_TERMS.has(term);
+      // In a listing's own passages a city, or the country ("в другой город"), weighs as a circumstance: "Отправлю Авито
+      // Доставкой" answers delivery to any of them.
+      const weak = options.citiesWeak ? (term: string) => WEAK_TERMS.has(term) || CITY_TERMS.has(term) || term === NATIONWIDE : (term: string) => WEAK_TERMS.has(term);
       if (terms.length === 0) return [];
       // A city is also found where the document states its reach across Russia.
       const nationwide = terms.some((term) => CITY_TERMS.has(term)) ? [NATIONWIDE] : [];

@@ -107,6 +107,13 @@ const RULES: readonly PhraseRule[] = [
     side: 'before',
     reading: DROPPED,
   },
+  // "адрес скиньте", "пришлите фото": sending what the buyer asks for; the asked thing is the other word.
+  {
+    heads: new Set(['скиньте', 'скинь', 'скиньте-ка', 'киньте', 'кинь', 'пришлите', 'пришли', 'вышлите', 'вышли', 'отправьте', 'отправь']),
+    cues: ['адрес', 'фото', 'фотк', 'видео', 'ссылк', 'геолок', 'локац', 'точк', 'координат', 'реквизит'],
+    side: 'both',
+    reading: DROPPED,
+  },
   // "В другие города отправляем", "в любой город": the shop's reach across the country, where a city it never names is
   // found (search.ts), as by "по всей России".
   {

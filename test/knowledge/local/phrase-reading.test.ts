@@ -93,3 +93,23 @@ describe("the shop's reach and its trips out", () => {
     expect(answer.text).toContain('1000 ₽');
   });
 });
+
+describe('sending what the buyer asks for, and the bare verb of delivery', () => {
+  const shop = useKnowledgeFolder({
+    'o-nas.md': '# О нас\n\nАдрес: г. Липецк, ул. Гагарина, 113, вход с торца.',
+    'vozim.txt': 'Возим пн–сб, в воскресенье не возим. По городу 500 р.',
+    'chasy.txt': 'В субботу магазин открыт до 16:00.',
+  });
+
+  it('reads "адрес скиньте" as the address asked', async () => {
+    const answer = await shop.ask('где вы находитесь адрес скиньте');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Гагарина');
+  });
+
+  it('reads "возите" and "возим" as delivery', async () => {
+    const answer = await shop.ask('а в субботу привезете?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('пн–сб');
+  });
+});

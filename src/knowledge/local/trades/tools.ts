@@ -38,6 +38,8 @@ export const TOOL_RULES: readonly PrefixRule[] = [
   { term: 'долблен', prefixes: ['долбит', 'долбеж', 'долбле', 'подолб', 'выдолб'], words: ['долбить', 'долбим', 'долбят'] },
   { term: 'нивелир', prefixes: ['лазерник', 'нивелирчик'] },
   { term: 'бур', prefixes: ['бурик'] },
+  // The chuck standard typed in Cyrillic: "патрон сдс?" against "SDS-plus".
+  { term: 'sds', words: ['сдс'] },
   // Motor brushes: "угольки" are the workshop's "щетки".
   { term: 'щетк', prefixes: ['угольк'] },
   { term: 'редуктор', words: ['редуха', 'редуху', 'редухи', 'редухой', 'редухе'] },
@@ -53,6 +55,8 @@ export const TOOL_RULES: readonly PrefixRule[] = [
   // "Сколько жрёт?" asks the consumption the listing states ("расход 1,1 л/ч").
   { term: 'расход', words: ['жрет', 'жрут', 'жрал', 'жрала', 'жрать', 'сжирает', 'сжирают'] },
   { term: 'кейс', prefixes: ['кейсик', 'чемоданчик'] },
+  // Engine hours of a used generator: "сколько наработал?" against "наработка около 120 моточасов".
+  { term: 'наработк', prefixes: ['наработал', 'наработан'] },
   // The hire: "прокатный" (a tool out of the hire fleet) and the daily rate ("посуточно" against "сутки").
   { term: 'аренд', prefixes: ['прокатн'] },
   { term: 'сутк', prefixes: ['посуточн', 'суточн'] },
@@ -62,5 +66,5 @@ export const TOOL_RULES: readonly PrefixRule[] = [
     words: ['опоздаю', 'опоздаем', 'опоздал', 'опоздала', 'опоздали', 'опоздать', 'задержу', 'задержим', 'задержал', 'задержала'],
   },
   // Extending a hire: "продление" and "продлевать" against the documents' "продлить".
-  { term: 'продл', prefixes: ['продлен', 'продлев', 'продлю', 'продлим', 'продлите', 'продлит'] },
+  { term: 'продл', prefixes: ['продлен', 'продлев'] },
 ];

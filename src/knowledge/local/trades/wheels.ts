@@ -36,7 +36,8 @@ export const WHEEL_RULES: readonly PrefixRule[] = [
   // "Какой радиус?" asks a wheel's diameter ("R16"); "в радиусе 10 км" (a delivery area) is not taken.
   { term: 'диаметр', words: ['радиус', 'радиуса', 'радиусу', 'радиусом', 'радиусы', 'радиусов'] },
   // The centre bore: "центровка", "центровочные кольца" meet the listing's "DIA" and "ступица" (read "цо" by auto.ts).
-  { term: 'цо', prefixes: ['центровк', 'центровочн', 'централк'] },
+  // "Централка" stays out: a car's central locking.
+  { term: 'цо', prefixes: ['центровк', 'центровочн'] },
   // Fitting misspelt (auto.ts reads the right spelling and "переобуть").
   { term: 'шиномонтаж', prefixes: ['шиномантаж', 'шинамонтаж', 'шинамантаж', 'шиномонтож', 'шинмонтаж'] },
   // "Балансируются?" (Snowball "балансир") against "балансировка"; the noun "балансир" (a rocker) stays out.
@@ -55,8 +56,8 @@ export const WHEEL_RULES: readonly PrefixRule[] = [
   // A bald tyre: "лысая резина" is the listing's "износ".
   { term: 'износ', words: ['лысая', 'лысые', 'лысую', 'лысых', 'лысыми', 'облысела', 'облысели', 'изношенная', 'изношенные', 'изношена', 'изношены'] },
   // Straightening a rim: "прокатка дисков" is the price list's "правка" (bikes.ts reads "выправить"); "прокат" (a hire) is
-  // a whole word read before.
-  { term: 'правк', words: ['прокатка', 'прокатку', 'прокатки', 'прокаткой', 'прокатать', 'прокатаете', 'прокатаем', 'раскатать', 'раскатаете', 'раскатка', 'раскатку'] },
+  // a whole word read before, "раскатать" (dough, fondant) stays out.
+  { term: 'правк', words: ['прокатка', 'прокатку', 'прокатки', 'прокаткой', 'прокатать', 'прокатаете', 'прокатаем'] },
   // Hot patching: "завулканизировать", "вулканизировать" against the price list's "вулканизация".
   { term: 'вулканизац', prefixes: ['вулканиз', 'завулканиз'] },
 ];

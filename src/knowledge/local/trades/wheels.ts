@@ -4,8 +4,8 @@ import type { PrefixRule } from '../prefix-table.js';
  * Tyres and wheels: winter and summer tyres, studded and studless, used sets, alloy and stamped wheels, tyre fitting and
  * balancing, puncture repair, seasonal storage. auto.ts and auto-building-more.ts already read "резина", "переобуть",
  * "литьё", "шиповка", "отбалансировать": these groups add what they leave. Left out: "скаты" (a roof's slopes in a
- * building shop), "колпачок" (a centre cap is not a hubcap), "вентиль" (a plumbing valve), "шишка" on a tyre (pine cones), "шипы" (thorns; see below),
- * "лето"/"летом" (any summer: "летом работаем"), "радиусе" (a delivery radius).
+ * building shop), "колпачок" (a centre cap is not a hubcap), "вентиль" (a plumbing valve), "шишка" on a tyre (pine
+ * cones), "шипы" (thorns; see below), "лето"/"летом" (any summer: "летом работаем"), "радиусе" (a delivery radius).
  */
 export const WHEEL_RULES: readonly PrefixRule[] = [
   // Studless tyres: "липучка" is the buyer's word, "фрикционная" the seller's. "Липучка" is a shoe's Velcro too, but no

@@ -15,9 +15,10 @@ export const WHEEL_RULES: readonly PrefixRule[] = [
     prefixes: ['фрикцион', 'нешипован', 'нешиповк'],
     words: ['липучка', 'липучку', 'липучки', 'липучке', 'липучкой', 'липучек', 'липучках', 'липучками', 'липучкам'],
   },
-  // Re-studding ("дошиповка", "ошиповка") is about the studded tyre. "Шипы" stays out: auto-building-more.ts keeps it
-  // apart from "шипованная" (a rose's thorns in a garden shop) and tests so.
-  { term: 'шипова', prefixes: ['дошипов', 'ошипов'], words: ['шипастая', 'шипастые', 'шипастую'] },
+  // "Шипастая" is the studded tyre. Re-studding ("дошиповка", "ошиповка") is a service of its own, no word for the tyre:
+  // read so, "дошиповку делаете?" was answered by a listing of studded tyres. "Шипы" stays out: auto-building-more.ts
+  // keeps it apart from "шипованная" (a rose's thorns in a garden shop) and tests so.
+  { term: 'шипова', words: ['шипастая', 'шипастые', 'шипастую'] },
   // Summer and winter tyres by their clipped names; "зимник" (a winter boot or jacket) is winter wear anyway.
   { term: 'летн', prefixes: ['летник', 'летняк'], words: ['летка', 'летку', 'летки', 'летках'] },
   { term: 'зимн', prefixes: ['зимник', 'зимняк'] },

@@ -28,6 +28,8 @@ import { BUYING_RULES } from './buying.js';
 import { AUTO_BUILDING_MORE_RULES } from './auto-building-more.js';
 import { COSMETICS_COMPUTERS_MORE_RULES } from './cosmetics-computers-more.js';
 import { APPAREL_MORE_RULES } from './apparel-more.js';
+import { APPLIANCE_RULES } from './appliances.js';
+import { CLEANING_RULES } from './cleaning.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -50,4 +52,6 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...AUTO_BUILDING_MORE_RULES,
   ...COSMETICS_COMPUTERS_MORE_RULES,
   ...APPAREL_MORE_RULES,
+  ...APPLIANCE_RULES,
+  ...CLEANING_RULES,
 ];

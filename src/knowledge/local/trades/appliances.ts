@@ -39,7 +39,7 @@ export const APPLIANCE_RULES: readonly PrefixRule[] = [
   // No Frost typed as one word; the documents write "ноу фрост" and "no frost".
   { term: 'фрост', words: ['ноуфрост', 'нофрост', 'nofrost', 'ноуфроста', 'ноуфростом'] },
   // A burner misspelt ("комфорка", "канфорка") and its diminutive.
-  { term: 'конфорк', prefixes: ['комфорк', 'канфорк', 'камфорк', 'конфороч', 'комфороч'] },
+  { term: 'конфорк', prefixes: ['комфорк', 'канфорк', 'камфорк', 'конфороч', 'комфороч'], words: ['комфорок', 'канфорок', 'камфорок'] },
   // Ignition, whatever the buyer calls it: the documents write "поджиг" and "электроподжиг конфорок".
   { term: 'поджиг', prefixes: ['электроподжиг', 'автоподжиг', 'пьезоподжиг', 'электророзжиг'] },
   // "Газконтроль" typed as one word; "газ-контроль" is split at the hyphen and read as "газ" and "контроль".
@@ -58,13 +58,9 @@ export const APPLIANCE_RULES: readonly PrefixRule[] = [
   // "Сколько комплектов вмещает?" is the documents' "вместимость 10 комплектов"; "вместе" (together) is why whole words.
   { term: 'вместим', words: ['вмещает', 'вмещают', 'вместит', 'вместят', 'вмещается', 'вмещаются'] },
   { term: 'энергопотреблен', prefixes: ['энергопотреб', 'энергокласс', 'энергоэффект', 'электропотреб'] },
-  // The drain: "сливной шланг" against "шланг слива", "подключите к канализации?". "Сливки" (cream) share the prefix
-  // "слив", so the adjective goes whole.
-  {
-    term: 'слив',
-    prefixes: ['канализац'],
-    words: ['сливной', 'сливного', 'сливному', 'сливным', 'сливном', 'сливная', 'сливную', 'сливное', 'сливные', 'сливных', 'сливными'],
-  },
+  // The drain: "кран и слив" against "сливной шланг", "подключите к канализации?". "Сливки" (cream) and "слива" (a plum)
+  // share the start, so whole words.
+  { term: 'сливн', prefixes: ['канализац'], words: ['слив', 'сливом'] },
   // Re-hanging a fridge's doors: the pets group reads "перевесить" as weighing again ("взвес"), so the documents'
   // "перевесим двери" carry that term, and the buyer's unambiguous "перенавесить" joins it. "Перевес" (excess weight)
   // keeps its stem.

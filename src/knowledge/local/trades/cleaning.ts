@@ -19,7 +19,7 @@ export const CLEANING_RULES: readonly PrefixRule[] = [
       'убирать', 'убираем', 'убираете', 'убирает', 'убирают', 'убирал', 'убирала', 'убирали',
     ],
   },
-  // "Генералка" is the general cleaning; "генеральный директор" keeps its stem.
+  // "Генералка" is the general cleaning; "генерал" (an officer) is why the clipped noun goes by its own prefix.
   { term: 'генеральн', prefixes: ['генералк', 'генеральк'] },
   { term: 'ремонт', prefixes: ['послеремонт'] },
   // "После стройки" is the documents' "после строительства"; "стройматериалы", "стройдвор" start otherwise.

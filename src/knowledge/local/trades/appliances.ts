@@ -68,6 +68,11 @@ export const APPLIANCE_RULES: readonly PrefixRule[] = [
   // Taking the old one away: "вывоз старой техники" is the furniture group's "вынос старой мебели" ("утилизация" is read
   // there). "Самовывоз" starts otherwise and keeps its term.
   { term: 'вынос', prefixes: ['вывоз', 'вывез'] },
+  // Carrying in: the furniture group reads "занести", "заносите" as the documents' "подъём"; "заносим в помещение" is the
+  // same service. "Занос" (a skid) is why whole words.
+  { term: 'подъем', words: ['заносим', 'заносить', 'заношу', 'занесу', 'занесешь'] },
+  // A fridge carried "лёжа" (baby goods read it with "горизонтально"), or "плашмя".
+  { term: 'горизонт', words: ['плашмя'] },
   // A pump ("сменили помпу", "давление помпы") is a "насос"; "помпон" (a bobble) is why whole words.
   { term: 'насос', words: ['помпа', 'помпы', 'помпу', 'помпой', 'помпе', 'помп', 'помпами', 'помпах'] },
 ];

@@ -69,6 +69,9 @@ export const CLEANING_RULES: readonly PrefixRule[] = [
   // не сушит" (cosmetics) and a dishwasher's "сушка" are other things.
   { term: 'сохнет', prefixes: ['сохнут', 'высох', 'высых', 'просох', 'просых', 'подсох', 'подсых'] },
   // "Софт" (software) is why whole words.
+  // Tiles in a bathroom: "кафель" is the documents' "плитка на стенах".
+  { term: 'плитк', prefixes: ['кафел'] },
+  { term: 'подушк', prefixes: ['подушечк', 'подушечек'] },
   { term: 'диван', words: ['софа', 'софы', 'софу', 'софой', 'софе', 'софами'] },
   // Snowball reads "санузел" apart from "санузла".
   { term: 'санузел', prefixes: ['санузл'] },

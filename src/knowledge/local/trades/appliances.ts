@@ -9,8 +9,8 @@ import type { PrefixRule } from '../prefix-table.js';
  * вертикально"). "Мойка" is a sink and a wash, and "кран" a tap and a crane (read as a crane earlier): both stay out.
  */
 export const APPLIANCE_RULES: readonly PrefixRule[] = [
-  // "Машинку подключите?" is the documents' "стиральная машина": the diminutive of the same word in every sense (a
-  // toy car is a car too), so whole forms join it.
+  // "Машинку подключите?" is the documents' "стиральная машина": the diminutive of the same word (a toy car is a car
+  // too; a hair clipper's "машинка" has no "машина", but shops selling clippers seldom write "машина").
   {
     term: 'машин',
     words: ['машинка', 'машинки', 'машинку', 'машинкой', 'машинке', 'машинок', 'машинкам', 'машинками', 'машинках', 'машинкою'],

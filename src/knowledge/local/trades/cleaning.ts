@@ -68,10 +68,10 @@ export const CLEANING_RULES: readonly PrefixRule[] = [
   // Drying after dry cleaning: "долго сохнет?", "когда высохнет?" / "после высыхания". The "суш-" verbs stay out: "кожу
   // не сушит" (cosmetics) and a dishwasher's "сушка" are other things.
   { term: 'сохнет', prefixes: ['сохнут', 'высох', 'высых', 'просох', 'просых', 'подсох', 'подсых'] },
-  // "Софт" (software) is why whole words.
   // Tiles in a bathroom: "кафель" is the documents' "плитка на стенах".
   { term: 'плитк', prefixes: ['кафел'] },
   { term: 'подушк', prefixes: ['подушечк', 'подушечек'] },
+  // "Софт" (software) is why whole words.
   { term: 'диван', words: ['софа', 'софы', 'софу', 'софой', 'софе', 'софами'] },
   // Snowball reads "санузел" apart from "санузла".
   { term: 'санузел', prefixes: ['санузл'] },
@@ -102,6 +102,6 @@ export const CLEANING_RULES: readonly PrefixRule[] = [
   { term: 'пылесос', prefixes: ['пропылесос'] },
   { term: 'парогенератор', prefixes: ['пароочист', 'парогенер'] },
   { term: 'тряпк', prefixes: ['тряпочк', 'тряпочек', 'ветош'] },
-  // Rescheduling: Snowball reads "перенести" apart from "перенос", "переносите".
+  // Rescheduling: Snowball reads "перенести" apart from "перенос", "переносите" (carrying over shares all of them).
   { term: 'перенос', prefixes: ['перенест', 'перенес'] },
 ];

@@ -30,6 +30,8 @@ import { COSMETICS_COMPUTERS_MORE_RULES } from './cosmetics-computers-more.js';
 import { APPAREL_MORE_RULES } from './apparel-more.js';
 import { WHEEL_RULES } from './wheels.js';
 import { TOOL_RULES } from './tools.js';
+import { APPLIANCE_RULES } from './appliances.js';
+import { CLEANING_RULES } from './cleaning.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -54,4 +56,6 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...APPAREL_MORE_RULES,
   ...WHEEL_RULES,
   ...TOOL_RULES,
+  ...APPLIANCE_RULES,
+  ...CLEANING_RULES,
 ];

@@ -74,6 +74,8 @@ const YOUR = /^(?:ваш|твой|свой)$/u;
 /** Calls that need a wish beside them in a clause that says nothing else ("можно звонок?", not "звонок в дверь работает?"). */
 const CALL_NOUN = /^(?:позвонить|звонить|набрать|позвонили|перезвонили|позвонят|перезвонят|звонок|звонка|звонку|звоночек|звонком)$/u;
 const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотелось', 'можно', 'могу', 'можете', 'может', 'могут', 'могли', 'сможете', 'прошу', 'давайте', 'пусть', 'жду', 'нужен', 'нужно', 'закажите', 'заказать', 'обратный', 'обратного', 'организуйте']);
+/** "хочу оставить заявку на звонок": a call ordered. */
+const CALL_ORDER = new Set(['оставить', 'оставлю', 'заявку', 'заявка', 'заявке', 'на']);
 /** "свяжитесь со мной" is a call; "связаться со мной" too. */
 const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|связался|связалась|созвониться)$/u;
 /** What a person is needed for, besides the person: "нужна помощь менеджера". */
@@ -89,7 +91,7 @@ const LIVE_ONE = /^жив(?:ого|ую)$/u;
 /** Where a person is to write: "в личку", "в лс", a messenger. */
 const PRIVATE = /^(?:личку|лс|директ|личке|личные|личных|личным)$/u;
 /** Words a contact request is made of besides the contact and giving: "какой у вас номер?", "телефон для связи дайте". */
-const CONTACT_FRAME = new Set(['какой', 'какая', 'какие', 'у', 'вас', 'для', 'связи', 'ваш', 'ваша', 'свой', 'мне', 'можно', 'а', 'и']);
+const CONTACT_FRAME = new Set(['какой', 'какая', 'какие', 'у', 'вас', 'для', 'связи', 'ваш', 'ваша', 'свой', 'мне', 'можно', 'а', 'и', 'есть']);
 /** Whose person: "хозяин магазина", "менеджер салона" name the person, nothing else. */
 const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел|объявлени)[а-я]*$/u;
 /** Live people as a noun: "есть живые?", "живых нет?". */
@@ -116,7 +118,7 @@ const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|с
 const FILLER = new Set([
   'пожалуйста', 'пжл', 'пж', 'плиз', 'плз', 'мне', 'меня', 'нам', 'нас', 'вы', 'уже', 'срочно', 'скорее', 'быстрее', 'побыстрее',
   'сюда', 'тут', 'здесь', 'бы', 'же', 'ну', 'а', 'и', 'уж', 'хоть', 'то', 'тогда', 'лучше', 'просто', 'еще', 'сейчас', 'лично',
-  'напрямую', 'прямо', 'непосредственно', 'все-таки', 'таки', 'ли', 'быстро', 'ты',
+  'напрямую', 'прямо', 'непосредственно', 'все-таки', 'таки', 'ли', 'быстро', 'ты', 'вообще',
 ]);
 const PREPOSITION = new Set(['с', 'со', 'на', 'к', 'до']);
 /** Words of a habit asked about: "во сколько обычно звоните?". */
@@ -244,7 +246,9 @@ function findAskedContact(words: readonly Word[]): string | undefined {
     const next = clause[at + 1]?.text ?? '';
     const whose = PERSON.test(next) && !NOMINATIVE.test(next);
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
-    const given = clause.some((word) => GIVE.test(word.text));
+    // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
+    const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
+    const given = clause.some((word) => GIVE.test(word.text) || (ownYour && NEED.test(word.text)));
     // "напишите мне в вотсап": a person is to write there.
     const toMe = MESSENGER.test(clause[at]!.text) && given && clause.some((word) => word.text === 'мне');
     const index = words.indexOf(clause[at]!);
@@ -271,7 +275,9 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   for (const clause of [words, ...groupClauses(words)]) {
     const own = clause.map((word) => word.text);
     const whose = own.includes('вас') || own.some((text) => YOUR.test(text) || text === 'ваша');
-    const contactAsked = own.some((text) => GIVE.test(text)) || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text));
+    // "а телефон есть для связи": a number to reach the shop by.
+    const forContact = own.some((text, at) => text === 'связи' && own[at - 1] === 'для');
+    const contactAsked = own.some((text) => GIVE.test(text)) || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text)) || forContact;
     const bare = own.every((text) => CONTACT.test(text) || GIVE.test(text) || CONTACT_FRAME.has(text) || FILLER.has(text) || GREETING.has(text));
     if (own.some((text) => CONTACT.test(text)) && contactAsked && bare) return own.join(' ');
   }
@@ -289,9 +295,13 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   const somewhere = has((text) => PRIVATE.test(text) || MESSENGER.test(text));
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
   // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
-  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать')) return whole;
+  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать' || text === 'решить')) return whole;
+  // "кто-нибудь ответит нормально?": anyone at all, to answer.
+  if (has((text) => SOMEONE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => SOMEONE.test(text) || ANSWER_ME.test(text) || ['нормально', 'мне', 'уже', 'вообще'].includes(text))) return whole;
   // "как вам дозвониться", "как с вами связаться?", "по какому номеру с вами можно связаться?", "куда вам позвонить"
-  const reach = /(?:^|\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее )?(?:дозвониться|связаться|позвонить|созвониться|достучаться)(?:\s|$)/u.test(whole);
+  const reach =
+    /(?:^|\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее )?(?:дозвониться|связаться|позвонить|созвониться|достучаться)(?:\s|$)/u.test(whole) ||
+    /(?:^|\s)(?:дозвониться|связаться|позвонить|созвониться|достучаться) (?:в|до) (?:магазин|салон|офис|мастерскую|сервис)[а-я]*(?:\s|$)/u.test(whole);
   if (reach && has((text) => REACH_HOW.has(text)) && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text))) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
@@ -309,8 +319,12 @@ function findBareRequest(words: readonly Word[]): string | undefined {
 const REACH_HOW: ReadonlySet<string> = new Set(['как', 'какому', 'каком', 'какой', 'куда', 'где']);
 const REACH_FRAME: ReadonlySet<string> = new Set([
   'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'дозвониться', 'связаться', 'позвонить', 'созвониться',
-  'достучаться', 'по', 'на', 'номеру', 'телефону', 'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую',
+  'достучаться', 'по', 'на', 'номеру', 'телефону', 'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую', 'в',
+  'магазин', 'салон', 'офис', 'мастерскую', 'сервис',
 ]);
+
+/** A complaint to be passed to a person: "хочу жалобу оставить руководству". */
+const COMPLAINT = /^(?:жалоб[ауы]|пожаловаться|претензи[юя])$/u;
 
 /** Verbs that ask for a person wherever the person stands in the sentence: "попросите, пожалуйста, хозяина мне написать". */
 const ASKING = /^(?:попрос(?:и|ите|ить)|пригласи(?:те)?)$/u;
@@ -322,7 +336,7 @@ const ASKING = /^(?:попрос(?:и|ите|ить)|пригласи(?:те)?)$
 function findAskedAnywhere(words: readonly Word[]): string | undefined {
   // "не могли бы" asks politely; any other negation may refuse.
   if (words.some((word, at) => (NEGATION.has(word.text) && !POLITE.has(words[at + 1]?.text ?? '')) || REFUSING.test(word.text))) return undefined;
-  const verb = words.findIndex((word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text));
+  const verb = words.findIndex((word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text));
   const person = words.findIndex((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
   return verb >= 0 && person >= 0 ? spell(words, Math.min(verb, person), Math.max(verb, person)) : undefined;
 }
@@ -429,7 +443,8 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     if (LIVE.test(text) && /^кто(?:-нибудь|-то)?$/u.test(words[index - 1]?.text ?? '')) return spell(words, index - 1, index);
     if (LIVE_PEOPLE.test(text) && words.every((word) => word === words[index] || NEED.test(word.text) || GREETING.has(word.text) || FILLER.has(word.text) || NEGATION.has(word.text))) return text;
     // "старшего позовите", "позови главного"
-    if (FETCH.test(text) && [words[index - 1], words[index + 1]].some((word) => word !== undefined && FETCHED_ADJECTIVE.test(word.text)) && !isNegated(words, index, index)) {
+    const past = PREPOSITION.has(words[index + 1]?.text ?? '') ? words[index + 2] : undefined;
+    if (FETCH.test(text) && [words[index - 1], words[index + 1], past].some((word) => word !== undefined && FETCHED_ADJECTIVE.test(word.text)) && !isNegated(words, index, index)) {
       return spell(words, Math.max(0, index - 1), Math.min(words.length - 1, index + 1));
     }
     const talk = TALK.test(text);
@@ -461,7 +476,11 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
     const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
     const clause = topic > 0 ? whole.slice(0, topic) : whole;
     const need = clause.some((word) => NEED.test(word.text));
-    const person = clause.some((word) => PERSON.test(word.text) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[clause.indexOf(word) - 1]?.text ?? '')));
+    // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
+    const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    const person = clause.some(
+      (word, at) => PERSON.test(word.text) || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
+    );
     const bare = clause.every(
       ({ text }, at) =>
         NEED.test(text) ||
@@ -475,7 +494,9 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
         (FILLER.has(text) && text !== 'ли') ||
         (THAT_ONE.has(text) && SOMEBODY.test(clause[at + 1]?.text ?? '')) ||
         (SOMEBODY.test(text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
-        (PLACE_OF_PERSON.test(text) && PERSON.test(clause[at - 1]?.text ?? '')),
+        SOMEONE.test(text) ||
+        (text === 'из' && PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '')) ||
+        (PLACE_OF_PERSON.test(text) && (PERSON.test(clause[at - 1]?.text ?? '') || clause[at - 1]?.text === 'из')),
     );
     if (need && person && bare) return clause.map((word) => word.text).join(' ');
   }
@@ -504,7 +525,7 @@ function findCall(words: readonly Word[]): string | undefined {
   for (const clause of [...groupClauses(words), words]) {
     const call = clause.find((word) => CALL_NOUN.test(word.text));
     const wish = clause.some((word) => CALL_WISH.has(word.text));
-    const bare = clause.every(({ text }) => CALL_NOUN.test(text) || CALL_WISH.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text));
+    const bare = clause.every(({ text }) => CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text));
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }
   return undefined;
@@ -542,7 +563,8 @@ const NEAR = 6;
 function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean; somebody?: boolean }): number | undefined {
   const isPerson = (index: number): boolean => {
     const text = words[index]!.text;
-    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !(options.somebody === true && SOMEBODY.test(text))) return false;
+    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text));
+    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');
   };
@@ -550,7 +572,7 @@ function findPersonNear(words: readonly Word[], at: number, options: { someone: 
     for (let index = at + step; index >= 0 && index < words.length && Math.abs(index - at) <= NEAR; index += step) {
       if (isPerson(index)) return index;
       const text = words[index]!.text;
-      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text) && !THAT_ONE.has(text)) break;
+      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text) && !THAT_ONE.has(text) && text !== 'можно') break;
     }
   }
   return undefined;

@@ -76,7 +76,7 @@ const ESCALATION_FLOORS = {
 /** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
 const THIRD_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  heldout: { requests: 99, questions: 1 },
+  heldout: { requests: 100, questions: 1 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -89,7 +89,7 @@ describe('requests for a person on the escalation set, default settings', () => 
   it('fresh set (measuring only): catches at least as many requests as at its arrival and escalates no more near misses', async () => {
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(101);
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(103);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 

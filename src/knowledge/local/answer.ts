@@ -13,7 +13,7 @@ import { dropCircumstances, dropReasons } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
-import type { PassageHit, PassageIndex } from './search.js';
+import { statesRate, type PassageHit, type PassageIndex } from './search.js';
 import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
@@ -298,7 +298,8 @@ function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text
   const ranges = [...listDashedRanges(passage.text), ...listWordedRanges(passage.text)];
   const holds = (number: string): boolean => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to);
   const listsOthers = (number: string): boolean => listAskedValues(terms).some((asked) => asked.number === number && listsOtherValues(passage, asked, termsOf));
-  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)) || listsOthers(number));
+  // A rate ("200 руб/м²") prices any amount of its unit.
+  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)) || listsOthers(number) || statesRate(passage, unitAfter(number)));
 }
 
 // "графит в 52 размере": whole numbers asked with a measure word, and the other things named beside them (see listed-values.ts).

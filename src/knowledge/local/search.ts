@@ -184,6 +184,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
           (CITY_TERMS.has(term) && result.queryTerms.includes(NATIONWIDE)) ||
           (alike.get(term)?.some((sibling) => result.queryTerms.includes(sibling)) ?? false);
         const matched = terms.filter((term) => holds(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
+        matched.push(...findRatedAmounts(terms, matched, counted, passage));
         if (clipped !== undefined) matched.push(...clipped(matched, passage));
         const alsoNamed = ranking.filter((term) => result.queryTerms.includes(term)).length;
         const coverage = measureCoverage(terms, matched, { bonus: alsoNamed, counted, weak });
@@ -192,6 +193,28 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       return hits.sort(compareHits);
     },
   };
+}
+
+/** Units of an area or a length a price is stated per: "160 руб/м²", "2 600 ₽ за пог. м". */
+const RATED_UNITS: ReadonlySet<string> = new Set(['метр', 'м2', 'погон']);
+const RATE = /(?:₽|руб\.?|р\.?)\s*(?:\/|за)\s*(?:1\s*)?(?:м²|м2|кв\.?\s*м|пог|метр|м(?![а-яё]))/iu;
+
+/** Whether the passage states a price per `unit`, an area's or a length's. */
+export function statesRate(passage: Pick<Passage, 'text'>, unit: string): boolean {
+  return RATED_UNITS.has(unit) && RATE.test(passage.text);
+}
+
+/**
+ * "новостройка после отделки 45м скок будет": the buyer's own area, priced by a passage stating a rate per that unit
+ * ("после капитального ремонта — 200 руб/м²"). The rate answers for any amount: the number and its unit count as held.
+ */
+function findRatedAmounts(terms: readonly string[], matched: readonly string[], counted: ReadonlyMap<string, string>, passage: Passage): string[] {
+  const rated: string[] = [];
+  for (const [number, unit] of counted) {
+    if (matched.includes(number) || !terms.includes(unit) || !statesRate(passage, unit)) continue;
+    rated.push(number, ...(matched.includes(unit) ? [] : [unit]));
+  }
+  return rated;
 }
 
 /** For terms no passage in scope holds, the same root under another prefix that passages hold (see root-families.ts). */

@@ -160,3 +160,19 @@ describe('a year or a maker asked', () => {
     expect(ask(doc('Производитель Россия, гарантия 10 лет.'), 'кто производитель?', sheets).status).toBe('FOUND');
   });
 });
+
+describe("the buyer's own area, priced by a rate", () => {
+  const listing = { id: 13, title: 'Уборка после ремонта' };
+  const prices = [passage(0, 'Цены: после косметического ремонта — 160 руб/м2, после капитального — 200 руб/м2.', { itemId: 13, document: 'item-13-uborka.txt' })];
+
+  it('is answered by the rate per that unit', () => {
+    const answer = ask(prices, 'после капитального ремонта 45м скок будет', listing);
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('200 руб/м2');
+  });
+
+  it('is not answered by a passage stating other amounts and no rate', () => {
+    const sizes = [passage(0, 'Ковры чистим размером до 3 м, дорожки до 10 м.', { itemId: 13, document: 'item-13-uborka.txt' })];
+    expect(ask(sizes, 'ковер 45м почистите?', listing).status).toBe('NOT_FOUND');
+  });
+});

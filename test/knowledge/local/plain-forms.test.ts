@@ -29,3 +29,18 @@ describe('a young animal or a diminutive, which change the noun\'s stem', () => 
     expect((await shop.ask('черепашку продаете?', { id: AQUARIUM })).status).toBe('NOT_FOUND');
   });
 });
+
+describe('every form of selling reads alike: the listing sells, so none of them is what is asked', () => {
+  const DRILL = 7503;
+  const shop = useKnowledgeFolder({
+    [`item-${DRILL}-shurik.json`]: JSON.stringify({ item_id: DRILL, title: 'Шуруповерт Makita с двумя аккумуляторами', торг: 'небольшой торг при осмотре. Отдельно аккумуляторы не продаю.' }),
+    // "продажа" in the shop's words makes "продадите" a word the documents know.
+    'o-nas.txt': 'Продажа и прокат инструмента с 2019 года.\n',
+  });
+
+  it('answers "продадите" from "не продаю"', async () => {
+    const answer = await shop.ask('а аккум отдельно продадите один?', { id: DRILL });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Отдельно аккумуляторы не продаю');
+  });
+});

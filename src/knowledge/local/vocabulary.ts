@@ -134,6 +134,9 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'телефон', prefixes: ['телефон'], words: ['тел'] },
   // "В Боровский ездите?" asks the shop's trips out; "ездили около 2 лет" (past) is how long a thing was used.
   { term: 'выезд', prefixes: ['выезд', 'выезж', 'выедет', 'выедете', 'приедет', 'приедете', 'приехать'], words: ['ездите', 'ездим', 'заезжаете', 'заедете', 'доедете'] },
+  // Where a part sits: "морозилка сверху или снизу?" is the documents' "Морозилка внизу". Whole words: "сверх" is "beyond".
+  { term: 'внизу', prefixes: [], words: ['внизу', 'снизу', 'понизу'] },
+  { term: 'вверху', prefixes: [], words: ['вверху', 'сверху', 'наверху', 'поверху'] },
   // Specs are written in the trade's Latin abbreviations ("7J x 17 ET40", "PCD 5x112"), buyers ask in words.
   { term: 'вылет', prefixes: [], words: ['et', 'вылет', 'вылета', 'вылету', 'вылетом', 'вылеты', 'вылетов'] },
   { term: 'разболтовк', prefixes: ['разболтовк', 'сверловк'], words: ['pcd'] },

@@ -163,3 +163,19 @@ describe('"б/у" and trade terms of payment and stock', () => {
     expect(termOf(buyer)).toBe(termOf(document));
   });
 });
+
+describe('where a part sits', () => {
+  it('reads "снизу" as the documents\' "внизу" and "сверху" as "вверху", and leaves "сверх" (beyond) alone', () => {
+    expect(extractTerms('снизу')).toEqual(extractTerms('внизу'));
+    expect(extractTerms('сверху')).toEqual(extractTerms('наверху'));
+    expect(extractTerms('сверх')).not.toEqual(extractTerms('сверху'));
+  });
+
+  it('answers the either/or from the line stating one', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Морозилка внизу, 3 выдвижных ящика.', { itemId: 5, document: 'item-5-atlant.txt' }),
+      passage(1, 'Общий объем 345 л.', { itemId: 5, document: 'item-5-atlant.txt' }),
+    ]);
+    expect(findAnswer(index, { question: 'морозилка сверху или снизу', listing: { id: 5 } }).text).toContain('Морозилка внизу');
+  });
+});

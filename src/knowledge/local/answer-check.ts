@@ -36,6 +36,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const amounts = findAmounts(question);
   const foci = findFoci(question, index.resolveText);
   const counts = findCountQuestions(question, index.resolveText);
+  const predicates = findAskedPredicates(question, index.resolveText);
   const quantities = new Set(index.termsOf(QUANTITY_WORDS));
   const measures = findAskedMeasures(question);
   const comparatives = findPriceComparatives(question, index.resolveText);
@@ -54,6 +55,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
     if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
     if (!counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))) return false;
+    if (predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))) return false;
     if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
     if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
     if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
@@ -200,6 +202,26 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
   if (focus.implied.length === 0) return true;
   const held = new Set(termsOf(`${hit.passage.headings.join('\n')}\n${hit.passage.text}`));
   return focus.implied.every((term) => held.has(term));
+}
+
+/** An adjective closing a yes-or-no question: "джосон relief sun водостойкий?" asks whether it is that. */
+const PREDICATE = /^[а-яё]{5,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/u;
+const QUESTION_WORDS = /(?<![а-яё])(?:как[а-яё]*|скольк[а-яё]*|скок[аоу]?|почем|где|куда|когда|зачем|почему|кто|что|чо|че|или)(?![а-яё])/u;
+
+/**
+ * The terms of such adjectives, one per sentence asking nothing else. A passage naming everything else and not it
+ * ("Бренд: Beauty of Joseon; Наименование: Крем Relief Sun…") names the thing and says nothing of what is asked of it.
+ */
+function findAskedPredicates(question: string, resolveText: (text: string) => string[]): string[] {
+  return question
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .split(/(?<=[?!.\n])/u)
+    .filter((sentence) => sentence.trim().endsWith('?') && !QUESTION_WORDS.test(sentence))
+    .flatMap((sentence) => {
+      const last = sentence.split(/[^а-яa-z0-9]+/u).filter((word) => word !== '').at(-1) ?? '';
+      return PREDICATE.test(last) ? resolveText(last).filter((term) => !WEAK_TERMS.has(term)) : [];
+    });
 }
 
 /** "скока им пользовались?": how much or how many is asked, and answered by a statement holding a number. */

@@ -176,3 +176,18 @@ describe("the buyer's own area, priced by a rate", () => {
     expect(ask(sizes, 'ковер 45м почистите?', listing).status).toBe('NOT_FOUND');
   });
 });
+
+describe('an adjective closing a yes-or-no question', () => {
+  const catalogue = [
+    passage(0, 'Бренд: Beauty of Joseon; Наименование: Крем Relief Sun SPF 50; Объём: 50 мл; Цена: 1 290', { document: 'katalog.csv' }),
+    passage(1, 'Бренд: Round Lab; Наименование: Крем Birch Sun, водостойкий, SPF 45; Цена: 1 590', { document: 'katalog.csv' }),
+  ];
+
+  it('is asked: a passage naming everything else and not it does not answer', () => {
+    expect(ask(catalogue, 'joseon relief sun водостойкий?').status).toBe('NOT_FOUND');
+  });
+
+  it('is answered where the passage states it', () => {
+    expect(ask(catalogue, 'round lab birch sun водостойкий?').status).toBe('FOUND');
+  });
+});

@@ -226,12 +226,15 @@ function isOneEditAway(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** How a Latin word may be read aloud: "c" before e, i, y is "s" in "cinema" but "k" in "cyberpunk" ("киберпанк"). */
+/**
+ * How a Latin word may be read aloud: "c" before e, i, y is "s" in "cinema" but "k" in "cyberpunk" ("киберпанк"); "g"
+ * there is "g" in "gear" but "дж" in "Sportage" ("спортейдж").
+ */
 export function listSounds(latin: string): string[] {
-  const sound = soundOf(latin);
-  if (!/c[eiy]/.test(latin)) return [sound];
-  const hard = soundOf(latin.replace(/c(?=[eiy])/g, 'k'));
-  return hard === sound ? [sound] : [sound, hard];
+  const sounds = [soundOf(latin)];
+  if (/c[eiy]/.test(latin)) sounds.push(soundOf(latin.replace(/c(?=[eiy])/g, 'k')));
+  if (/g[eiy]/.test(latin)) sounds.push(soundOf(latin.replace(/g(?=[eiy])/g, 'j')));
+  return [...new Set(sounds)];
 }
 
 /** Letter by letter into Latin: how a Cyrillic word may be spelt in a brand or a file name. */
@@ -244,6 +247,8 @@ export function soundOf(latin: string): string {
   const sounds = latin
     // "igh" is said "ai" ("Lightning" / "лайтнинг", "night" / "найт").
     .replace(/igh/g, 'i')
+    // "дж" spelt out ("спортейдж" → "sportejdzh") is one sound, as "j" is.
+    .replace(/dzh|dj/g, 'j')
     .replace(/sch|sh|ch|zh|ts|tz/g, 's')
     .replace(/ph/g, 'f')
     .replace(/ck|q/g, 'k')

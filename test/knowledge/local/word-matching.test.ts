@@ -179,3 +179,13 @@ describe('where a part sits', () => {
     expect(findAnswer(index, { question: 'морозилка сверху или снизу', listing: { id: 5 } }).text).toContain('Морозилка внизу');
   });
 });
+
+describe('a Latin brand said the English way', () => {
+  it('reads "g" before e, i, y as "дж": "спортейдж" finds Sportage', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Подходят без переделок на Kia Sportage 3 и 4, Hyundai Tucson.', { itemId: 6, document: 'item-6-diski.md' }),
+      passage(1, 'Цена 6 900 ₽ за шт.', { itemId: 6, document: 'item-6-diski.md' }),
+    ]);
+    expect(findAnswer(index, { question: 'на спортейдж 4 встанут?', listing: { id: 6 } }).text).toContain('Kia Sportage');
+  });
+});

@@ -129,6 +129,8 @@ const WHEN = new Set(['завтра', 'сегодня', 'утром', 'днем'
 const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|мужчин[аеуы]|мужчиной|женщин[аеуы]|женщиной|парн[яюе]|парнем)$/u;
 /** Fetching verbs that take only a person ("дайте" takes a discount as well: "дайте девушке примерить"). */
 const SUMMON = /^(?:позов|зов|вызов|приглас|соедин|переключ|перевед|подключ)/u;
+/** The person themselves, not the bot: "напишите мне сами", "пусть сам перезвонит". */
+const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 /** "можно ту девушку": the one meant. */
 const THAT_ONE = new Set(['ту', 'того', 'тот', 'та', 'той', 'тем', 'эту', 'этого']);
 const GREETING = new Set(['здравствуйте', 'привет', 'добрый', 'день', 'вечер', 'утро', 'алло', 'ало', 'ау', 'эй']);
@@ -299,15 +301,13 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   // "кто-нибудь ответит нормально?": anyone at all, to answer.
   if (has((text) => SOMEONE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => SOMEONE.test(text) || ANSWER_ME.test(text) || ['нормально', 'мне', 'уже', 'вообще'].includes(text))) return whole;
   // "как вам дозвониться", "как с вами связаться?", "по какому номеру с вами можно связаться?", "куда вам позвонить"
-  const reach =
-    /(?:^|\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее )?(?:дозвониться|связаться|позвонить|созвониться|достучаться)(?:\s|$)/u.test(whole) ||
-    /(?:^|\s)(?:дозвониться|связаться|позвонить|созвониться|достучаться) (?:в|до) (?:магазин|салон|офис|мастерскую|сервис)[а-я]*(?:\s|$)/u.test(whole);
+  const reach = REACH_YOU.test(whole) || REACH_SHOP.test(whole);
   if (reach && has((text) => REACH_HOW.has(text)) && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text))) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
   // "напишите мне сами", "ответьте сами": the person themselves, not the bot.
-  const themselves = (text: string): boolean => ['сами', 'сам', 'сама'].includes(text);
+  const themselves = (text: string): boolean => THEMSELVES.has(text);
   const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите'].includes(text);
   if (has(themselves) && has(replying) && only((text) => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной')) return whole;
   // "консультацию можно?"
@@ -315,12 +315,16 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** Verbs of reaching someone: "как вам дозвониться", "как позвонить в магазин?". */
+const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];
+/** Whom: "с вами", "вам", "до вас"; or the shop ("в магазин", "до салона"). */
+const REACH_YOU = new RegExp(`(?:^|\\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее )?(?:${REACH_VERBS.join('|')})(?:\\s|$)`, 'u');
+const REACH_SHOP = new RegExp(`(?:^|\\s)(?:${REACH_VERBS.join('|')}) (?:в|до) (?:магазин|салон|офис|мастерскую|сервис)[а-я]*(?:\\s|$)`, 'u');
 /** How a person is reached, asked: "как", "по какому номеру", "куда". */
 const REACH_HOW: ReadonlySet<string> = new Set(['как', 'какому', 'каком', 'какой', 'куда', 'где']);
 const REACH_FRAME: ReadonlySet<string> = new Set([
-  'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'дозвониться', 'связаться', 'позвонить', 'созвониться',
-  'достучаться', 'по', 'на', 'номеру', 'телефону', 'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую', 'в',
-  'магазин', 'салон', 'офис', 'мастерскую', 'сервис',
+  ...REACH_VERBS, 'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'по', 'на', 'номеру', 'телефону',
+  'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую', 'в', 'магазин', 'салон', 'офис', 'мастерскую', 'сервис',
 ]);
 
 /** A complaint to be passed to a person: "хочу жалобу оставить руководству". */
@@ -551,7 +555,7 @@ function findMeInClause(words: readonly Word[], at: number): number | undefined 
   const clause = words[at]!.clause;
   const own = words.filter((word) => word.clause === clause);
   // Nobody else named to do it ("пусть курьер позвонит мне" is the courier's call).
-  const bare = own.every(({ text }) => text === 'пусть' || LET_CONTACT.test(text) || FILLER.has(text) || PREPOSITION.has(text) || ['мной', 'сам', 'сами', 'сама'].includes(text) || WHEN.has(text));
+  const bare = own.every(({ text }) => text === 'пусть' || LET_CONTACT.test(text) || FILLER.has(text) || PREPOSITION.has(text) || text === 'мной' || THEMSELVES.has(text) || WHEN.has(text));
   const index = words.findIndex((word, position) => position > at && word.clause === clause && ['мне', 'мной', 'меня'].includes(word.text));
   return bare && index >= 0 ? index : undefined;
 }

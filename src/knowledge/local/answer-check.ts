@@ -34,10 +34,10 @@ type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'k
 export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, parts: readonly CheckedPart[]): AnswerCheck {
   const question = typeof query.question === 'string' ? query.question : '';
   const amounts = findAmounts(question);
-  const foci = findFoci(question, index.resolveText);
-  const counts = findCountQuestions(question, index.resolveText);
+  const { foci, counts } = findFoci(question, index.resolveText);
   const predicates = findAskedPredicates(question, index.resolveText);
-  const quantities = new Set(index.termsOf(QUANTITY_WORDS));
+  // Read only for a message asking a count: most ask none.
+  const quantities = counts.length === 0 ? new Set<string>() : new Set(index.termsOf(QUANTITY_WORDS));
   const measures = findAskedMeasures(question);
   const comparatives = findPriceComparatives(question, index.resolveText);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
@@ -170,22 +170,27 @@ function showsName(text: string): boolean {
   return splitSentences(text).some((sentence) => /[^\s.!?]\s+[А-ЯЁ][а-яё]{2,}/u.test(sentence.replace(/^[^А-ЯЁа-яё]*[А-ЯЁа-яё]+/u, 'x')));
 }
 
-function findFoci(question: string, resolveText: (text: string) => string[]): Focus[] {
+/** Per sentence of the question, what it asks beyond its words (`foci`), and the terms of each count asked (see statesCount). */
+function findFoci(question: string, resolveText: (text: string) => string[]): { foci: Focus[]; counts: ReadonlySet<string>[] } {
   const foci: Focus[] = [];
+  const counts: ReadonlySet<string>[] = [];
   for (const sentence of question.toLowerCase().replaceAll('ё', 'е').split(/[?!.\n]+/)) {
     const units = findCountedUnits(sentence, resolveText);
     const implied = MATERIAL_QUESTION.test(sentence) ? ['материал'] : [];
     if (units.length > 0 || implied.length > 0) foci.push({ within: new Set(resolveText(sentence)), units, implied });
+    const count = findCountQuestion(sentence, units);
+    if (count !== undefined) counts.push(new Set(resolveText(count)));
     // The clause asking it: "какого года посудомойка и скока у людей простояла" asks a year of the first only.
     // Of the parts holding its words: "производитель какой у блоков морозостойкость какая" asks a name of the first.
     for (const clause of sentence.split(/,|\s(?:и|а)\s/u)) {
-      const asked = YEAR_QUESTION.exec(clause) ?? MAKER_QUESTION.exec(clause);
+      const year = YEAR_QUESTION.exec(clause);
+      const asked = year ?? MAKER_QUESTION.exec(clause);
       if (asked === null) continue;
-      const shows = YEAR_QUESTION.test(clause) ? showsYear : showsName;
+      const shows = year === null ? showsName : showsYear;
       foci.push({ within: new Set(resolveText(clause)), units: [], implied: [], shows, asking: new Set(resolveText(asked[0])) });
     }
   }
-  return foci;
+  return { foci, counts };
 }
 
 // "сколько литров" is answered by a number of litres in the passage's text, not by "1.6 л" in the engine's heading;
@@ -231,17 +236,13 @@ const OTHER_QUESTION = /(?<![а-яё])(?:скольк[а-яё]*|скок[аоу]
 const QUANTITY_WORDS =
   'один одна два две три четыре пять шесть семь восемь девять десять пара пару полтора полгода несколько сутки день неделя месяц год час минута сколько';
 
-/** Per sentence asking how much or how many, its terms. */
-function findCountQuestions(question: string, resolveText: (text: string) => string[]): ReadonlySet<string>[] {
-  return question
-    .toLowerCase()
-    .replaceAll('ё', 'е')
-    .split(/[?!.\n]+/)
-    // One question to the sentence: "какие вкусы есть и за скок дней заказывать" asks two.
-    // A unit counted ("сколько сантиметров") is answersFocus's to check, and the rest may be another question ("…доставка?").
-    .filter((sentence) => COUNT_QUESTION.test(sentence) && !OTHER_QUESTION.test(sentence.replace(COUNT_QUESTION, ' ')) && findCountedUnits(sentence, resolveText).length === 0)
-    // Its clause: "фотки не слетят после переустановки и скока по времени займет" asks the count of the second only.
-    .map((sentence) => new Set(resolveText(sentence.split(/,|\s(?:и|а|или)\s/u).find((clause) => COUNT_QUESTION.test(clause)) ?? sentence)));
+/** The clause of a sentence (lower case, ё as е) asking how much or how many, if it asks that and nothing else. */
+function findCountQuestion(sentence: string, units: readonly string[]): string | undefined {
+  // One question to the sentence: "какие вкусы есть и за скок дней заказывать" asks two.
+  // A unit counted ("сколько сантиметров") is answersFocus's to check, and the rest may be another question ("…доставка?").
+  if (!COUNT_QUESTION.test(sentence) || OTHER_QUESTION.test(sentence.replace(COUNT_QUESTION, ' ')) || units.length > 0) return undefined;
+  // Its clause: "фотки не слетят после переустановки и скока по времени займет" asks the count of the second only.
+  return sentence.split(/,|\s(?:и|а|или)\s/u).find((clause) => COUNT_QUESTION.test(clause)) ?? sentence;
 }
 
 // A part made of such a sentence's words is answered by a passage whose statement of them holds a number or an amount

@@ -184,7 +184,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
           (CITY_TERMS.has(term) && result.queryTerms.includes(NATIONWIDE)) ||
           (alike.get(term)?.some((sibling) => result.queryTerms.includes(sibling)) ?? false);
         const matched = terms.filter((term) => holds(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
-        matched.push(...findRatedAmounts(terms, matched, counted, passage));
+        matched.push(...findRatedAmounts(matched, counted, passage));
         if (clipped !== undefined) matched.push(...clipped(matched, passage));
         const alsoNamed = ranking.filter((term) => result.queryTerms.includes(term)).length;
         const coverage = measureCoverage(terms, matched, { bonus: alsoNamed, counted, weak });
@@ -208,10 +208,11 @@ export function statesRate(passage: Pick<Passage, 'text'>, unit: string): boolea
  * "новостройка после отделки 45м скок будет": the buyer's own area, priced by a passage stating a rate per that unit
  * ("после капитального ремонта — 200 руб/м²"). The rate answers for any amount: the number and its unit count as held.
  */
-function findRatedAmounts(terms: readonly string[], matched: readonly string[], counted: ReadonlyMap<string, string>, passage: Passage): string[] {
+function findRatedAmounts(matched: readonly string[], counted: ReadonlyMap<string, string>, passage: Passage): string[] {
   const rated: string[] = [];
+  // A counted number's unit is the query term after it (findCountedTerms).
   for (const [number, unit] of counted) {
-    if (matched.includes(number) || !terms.includes(unit) || !statesRate(passage, unit)) continue;
+    if (matched.includes(number) || !statesRate(passage, unit)) continue;
     rated.push(number, ...(matched.includes(unit) ? [] : [unit]));
   }
   return rated;

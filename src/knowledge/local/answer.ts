@@ -9,7 +9,7 @@ import type { Passage } from './passages.js';
 import { readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
-import { dropCircumstances, dropReasons } from './reason-clauses.js';
+import { dropCircumstances, dropReasons, splitCondition } from './reason-clauses.js';
 import { carryReferents } from './back-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
@@ -133,9 +133,10 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
     const clauses = (part.clauses ?? []).map((clause) => answerPart(index, clause, scopes, threshold, check));
     // A clause left unanswered drops out only where it asks a question of its own ("…, скока идет"), not a condition.
     const asksEach = (part.clauses ?? []).every((clause) => clause.asks === true);
-    if (clauses.length > 1) return asksEach || clauses.every((answered) => answered.length > 0) ? clauses.flat() : [];
+    if (clauses.length > 1) return asksEach || clauses.every((answered) => answered.length > 0) ? clauses.flat() : answerConditioned(index, part, scopes, threshold, check);
     const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
-    return answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerPart(index, side, scopes, cutThreshold, check));
+    const sides = answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerPart(index, side, scopes, cutThreshold, check));
+    return sides.length > 0 ? sides : answerConditioned(index, part, scopes, threshold, check);
   }
   const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
   const rest = part.terms.filter((term) => !matched.has(term));
@@ -153,6 +154,17 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
   return [...pieces, ...answerLeftClauses(part, matched, isCircumstance, (question) => answerNew(question)), ...sides];
 }
 
+/**
+ * "если возьму 4 пачки сделаете скидку": what no passage covers whole is asked without its condition, which then only
+ * ranks. A passage that covers it whole and was refused ("если сломается ремонт по гарантии сколько по времени?" by the
+ * warranty's terms, which state no time) is the shop's word on that very case: the rest of the question is not asked alone.
+ */
+function answerConditioned(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
+  if (part.conditioned === undefined) return [];
+  if (scopes.some((scope) => index.search(part.terms, scope.filter, part.naming).some((hit) => hit.coverage >= threshold))) return [];
+  return answerPart(index, part.conditioned, scopes, threshold, check);
+}
+
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
 function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const strong = part.terms.filter((term) => !WEAK_TERMS.has(term));
@@ -166,7 +178,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     if (attributesOnly && !isItem && part.naming.length === 0) continue;
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
     const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
-    const found = index.search(terms, scope.filter, terms === part.terms ? part.naming : [], { citiesWeak: isItem });
+    const found = index.search(terms, scope.filter, terms === part.terms ? [...part.naming, ...(part.context ?? [])] : part.context ?? [], { citiesWeak: isItem });
     const about = (hit: PassageHit): boolean =>
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
     const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf);
@@ -376,6 +388,10 @@ export interface QueryPart {
   asks?: boolean;
   /** Whether something is there is asked ("конвекция есть?", "в комплекте идет?"), not which value an attribute has. */
   presence?: boolean;
+  /** Words of the buyer's condition ("если не подойдет по размеру"): like `naming`, they only rank. */
+  context?: string[];
+  /** The part asked without its condition, which only ranks: asked where the whole finds nothing. */
+  conditioned?: QueryPart;
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -398,14 +414,14 @@ function listQuestionTerms(
   asksAvailability: (sentence: string) => boolean,
 ): QueryPart[] {
   const lists = carryReferents(splitQuestion(question, identity))
-    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()) }))
+    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setConditionApart(part, identity, resolveText) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
-    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}) };
+  for (const { terms: all, clauses, cuts, presence, conditioned } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -427,6 +443,20 @@ interface ReadPart {
   clauses: Array<{ terms: string[]; asks: boolean }>;
   cuts: Array<[string, string]>;
   presence?: boolean;
+  conditioned?: { terms: string[]; context: string[] };
+}
+
+/**
+ * "если не подойдет по размеру можно вернуть?": the main clause's terms, and the condition's as the buyer's circumstance
+ * (context: they rank, never asked), where the main clause asks something of its own beyond the listing's name.
+ */
+function setConditionApart(sentence: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): { terms: string[]; context: string[] } | undefined {
+  const split = splitCondition(sentence);
+  if (split === undefined) return undefined;
+  const terms = resolveText(split.main);
+  // A price asked under a condition ("скока стоит, если двое возьму на опт?") is the price of that case, not the list price.
+  if (!terms.some((term) => !identity.has(term)) || terms.includes('цена')) return undefined;
+  return { terms, context: resolveText(split.condition).filter((term) => !terms.includes(term)) };
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.

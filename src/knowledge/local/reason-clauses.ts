@@ -43,3 +43,48 @@ export function dropCircumstances(question: string): string {
   const kept = sentences.filter((sentence) => !isCircumstance(sentence));
   return kept.length > 0 && kept.length < sentences.length ? kept.join(' ').trim() : question;
 }
+
+/** "если" opening a condition ("а если", ", если"); "если что" (just in case) is none. */
+const CONDITION = /(?:^|[^а-яё])если(?![а-яё])(?!\s+(?:что|чо|че|чё)(?:[^а-яё-]|$))/u;
+/** Words that open the main clause after a condition: a modal, a question word, "то"/"тогда". */
+const MAIN_OPENERS: ReadonlySet<string> = new Set([
+  'то', 'тогда', 'можно', 'нельзя', 'нужно', 'надо', 'реально', 'сколько', 'скока', 'скок', 'почем', 'почём', 'что', 'чё', 'че', 'чо',
+  'как', 'кто', 'где', 'куда', 'когда', 'какой', 'какая', 'какие', 'какое', 'каким', 'какую',
+]);
+/** The seller's own act asked ("сделаете скидку", "скинете"): a verb addressed to "вы". */
+const ADDRESSED_VERB = /^[а-яё]{3,}(?:ете|ёте|ите)$/u;
+/** A pronoun in the main clause pointing back at the condition ("скока это стоит"): then the condition is what is asked. */
+const BACK_REFERENCE = /(?:^|[^а-яё])(?:это|этого|этом)(?![а-яё])/u;
+const WORDS = /[а-яёa-z0-9]+/gu;
+/** Words before the condition's verb: "если не подойдет", "если вы привезете". */
+const SUBJECTS: ReadonlySet<string> = new Set(['не', 'вы', 'я', 'мы']);
+
+/**
+ * "если не подойдет по размеру можно вернуть?", "если возьму 4 пачки сделаете скидку": the condition is the buyer's
+ * circumstance, the main clause what is asked. Returns the sentence split into the two (the main clause is what stands
+ * before "если" and after the condition's end: a comma, or the first word that opens a main clause), or undefined where
+ * there is no condition or no main clause beside it.
+ */
+export function splitCondition(sentence: string): { main: string; condition: string } | undefined {
+  const text = sentence.toLowerCase().replaceAll('ё', 'е');
+  const found = CONDITION.exec(text);
+  if (found === null) return undefined;
+  const start = found.index + found[0].length;
+  const rest = text.slice(start);
+  let end = rest.length;
+  const comma = rest.search(/[,;:]|\s[-–—]\s/u);
+  if (comma >= 0) end = comma;
+  // The condition's own verb comes first ("если возьмете двое", "если не подойдет"): the main clause opens after it.
+  const words = [...rest.slice(0, end).matchAll(WORDS)];
+  const own = SUBJECTS.has(words[0]?.[0] ?? '') ? 2 : 1;
+  const opener = words.slice(own).find((word) => MAIN_OPENERS.has(word[0]) || ADDRESSED_VERB.test(word[0]));
+  if (opener !== undefined) end = opener.index;
+  const condition = rest.slice(0, end);
+  const before = text.slice(0, found.index);
+  const after = rest.slice(end);
+  // A condition standing inside the question ("клаву если под заказ сколько ждать?") says which case is asked about.
+  if (WORD.test(before.replace(/^\s*(?:а|и|ну)(?![а-яё])/u, '')) && WORD.test(after)) return undefined;
+  const main = `${before} ${after}`.replace(/^[\s,]+/u, '').trim();
+  if (BACK_REFERENCE.test(main)) return undefined;
+  return { main, condition: condition.trim() };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropReasons } from '../../../src/knowledge/local/reason-clauses.js';
+import { dropReasons, splitCondition } from '../../../src/knowledge/local/reason-clauses.js';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 const STYLER = 7001;
@@ -27,5 +27,52 @@ describe('dropReasons', () => {
   it('leaves a noun clause and a message that opens with the words', () => {
     expect(dropReasons('а то что в комплекте?')).toBe('а то что в комплекте?');
     expect(dropReasons('цена не та, а то, что на фото, есть?')).toBe('цена не та, а то, что на фото, есть?');
+  });
+});
+
+describe('a condition the buyer sets ("если …")', () => {
+  const shop = useKnowledgeFolder({
+    'vozvrat.md': '# Возврат\n\nВозврат нового товара — в течение 7 дней, если он не был в использовании.\n',
+    'skidki.md': '# Скидки\n\nСкидка: от 3 шт. одного вида — минус 5%.\n',
+    'garantiya.md': '# Гарантия\n\nГарантия 12 месяцев. Если товар сломался — пишите, ремонт в сервисе или замена. Неиспользованный товар можно вернуть в течение 7 дней.\n',
+    'dostavka.md': '# Доставка\n\nОтправка в течение 2 дней после оплаты.\n',
+  });
+
+  it('is the buyer\'s case: the main clause is answered where no passage speaks of the condition', async () => {
+    const returned = await shop.ask('если не подойдет по размеру можно вернуть?');
+    expect(returned.status).toBe('FOUND');
+    expect(returned.text).toContain('7 дней');
+    const discount = await shop.ask('если возьму 4 пачки древесного сделаете скидку');
+    expect(discount.status).toBe('FOUND');
+    expect(discount.text).toContain('5%');
+  });
+
+  it('is not dropped where a passage speaks of the condition and answers nothing asked', async () => {
+    // The warranty passage covers every word and states no time of the repair: the time is not asked alone (the parcel's 2 days).
+    expect((await shop.ask('если сломается ремонт по гарантии сколько по времени?')).status).toBe('NOT_FOUND');
+  });
+
+  it('is what is asked where the main clause points back at it ("скока это стоит")', async () => {
+    expect((await shop.ask('если сломается скока это стоит?')).status).toBe('NOT_FOUND');
+  });
+});
+
+describe('splitCondition', () => {
+  it('ends the condition at a comma, a modal, a question word or a verb addressed to the seller', () => {
+    expect(splitCondition('если не подойдет, можно вернуть?')).toEqual({ main: 'можно вернуть?', condition: 'не подойдет' });
+    expect(splitCondition('если не подойдет по размеру можно вернуть?')).toEqual({ main: 'можно вернуть?', condition: 'не подойдет по размеру' });
+    expect(splitCondition('если возьму 4 пачки сделаете скидку')).toEqual({ main: 'сделаете скидку', condition: 'возьму 4 пачки' });
+    expect(splitCondition('что по гарантии если сломается через неделю')).toEqual({ main: 'что по гарантии', condition: 'сломается через неделю' });
+  });
+
+  it('keeps the condition\'s own verb, even one addressed to the seller ("если привезете")', () => {
+    expect(splitCondition('если вы привезете завтра, оплата как?')).toEqual({ main: 'оплата как?', condition: 'вы привезете завтра' });
+  });
+
+  it('finds none in "если что", inside the question, or where the main clause points back at the condition', () => {
+    expect(splitCondition('почем если что')).toBeUndefined();
+    expect(splitCondition('клаву если под заказ сколько дней ждать?')).toBeUndefined();
+    expect(splitCondition('а если компрессор поменять скока это стоит')).toBeUndefined();
+    expect(splitCondition('доставка есть?')).toBeUndefined();
   });
 });

@@ -414,7 +414,7 @@ function listQuestionTerms(
   asksAvailability: (sentence: string) => boolean,
 ): QueryPart[] {
   const lists = carryReferents(splitQuestion(question, identity))
-    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setConditionApart(part, identity, resolveText) }))
+    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
@@ -447,16 +447,27 @@ interface ReadPart {
 }
 
 /**
- * "если не подойдет по размеру можно вернуть?": the main clause's terms, and the condition's as the buyer's circumstance
- * (context: they rank, never asked), where the main clause asks something of its own beyond the listing's name.
+ * The part without the buyer's circumstances, which only rank (context): asked where the whole finds nothing.
+ * - A condition: "если не подойдет по размеру можно вернуть?" asks "можно вернуть", where the main clause asks something
+ *   beyond the listing's name.
+ * - A day: "отложите до выходных?", "бронь на субботу" ask the reservation, where something else is asked beside the day.
  */
-function setConditionApart(sentence: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): { terms: string[]; context: string[] } | undefined {
+function setCircumstancesApart(sentence: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): { terms: string[]; context: string[] } | undefined {
   const split = splitCondition(sentence);
-  if (split === undefined) return undefined;
-  const terms = resolveText(split.main);
+  const main = split === undefined ? [] : resolveText(split.main);
   // A price asked under a condition ("скока стоит, если двое возьму на опт?") is the price of that case, not the list price.
-  if (!terms.some((term) => !identity.has(term)) || terms.includes('цена')) return undefined;
-  return { terms, context: resolveText(split.condition).filter((term) => !terms.includes(term)) };
+  const apart = split !== undefined && main.some((term) => !identity.has(term)) && !main.includes('цена');
+  const terms = apart ? main : resolveText(sentence);
+  const context = apart ? resolveText(split.condition) : [];
+  const asksMore = terms.some((term) => !isDay(term) && !WEAK_TERMS.has(term) && !identity.has(term));
+  if (asksMore) context.push(...terms.filter(isDay));
+  if (context.length === 0) return undefined;
+  const asked = terms.filter((term) => !context.includes(term));
+  return { terms: asked, context: [...new Set(context)] };
+}
+
+function isDay(term: string): boolean {
+  return WEEKDAY_TERMS.has(term) || term === 'выходн';
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.

@@ -76,3 +76,22 @@ describe('splitCondition', () => {
     expect(splitCondition('доставка есть?')).toBeUndefined();
   });
 });
+
+describe('a day the buyer names', () => {
+  const shop = useKnowledgeFolder({
+    'bron.md': '# Бронь\n\nБронь: держим товар 2 дня без предоплаты.\n',
+    'o-nas.md': '# О нас\n\nРежим работы: пн–пт 10:00–19:00, сб 10:00–16:00, вс — выходной.\n',
+  });
+
+  it('is when, not what: the reservation is answered whatever the day', async () => {
+    for (const question of ['можете отложить до выходных?', 'бронь можно сделать на субботу?']) {
+      const answer = await shop.ask(question);
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.text, question).toContain('2 дня');
+    }
+  });
+
+  it('is what is asked where nothing else is ("в субботу работаете?")', async () => {
+    expect((await shop.ask('в субботу работаете?')).text).toContain('сб 10:00–16:00');
+  });
+});

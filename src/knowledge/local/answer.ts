@@ -92,7 +92,8 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
   const check = createAnswerCheck(index, query, parts);
-  const found = parts.flatMap((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
+  const answers = parts.map((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
+  const found = keepListingAlternatives(parts, answers).flat();
   const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
   return {
@@ -103,6 +104,25 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     strategy: listingId === undefined ? 'general' : pieces.every((piece) => piece.strategy === 'item') ? 'item' : 'cascaded',
     passages: pieces.flatMap((piece) => piece.evidence.map(toRetrievedPassage)),
   };
+}
+
+/**
+ * "это новые или бу?": alternatives of one question, one of which the listing's own passages answer ("НОВЫЕ"). The listing
+ * has said which it is: a general passage on another alternative ("Б/у инструмент — гарантия 1 месяц") is not about it.
+ */
+function keepListingAlternatives(parts: readonly QueryPart[], answers: readonly Piece[][]): Piece[][] {
+  const kept = answers.map((pieces) => [...pieces]);
+  let start = 0;
+  while (start < parts.length) {
+    let end = start + 1;
+    while (end < parts.length && parts[end]?.alternative === true) end += 1;
+    const group = kept.slice(start, end);
+    if (end - start > 1 && group.some((pieces) => pieces.some((piece) => piece.strategy === 'item'))) {
+      for (let at = start; at < end; at += 1) kept[at] = (kept[at] ?? []).filter((piece) => piece.strategy === 'item');
+    }
+    start = end;
+  }
+  return kept;
 }
 
 export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | 'coverage' | 'matched'>): RetrievedPassage {
@@ -348,6 +368,8 @@ function chooseAboutness(terms: readonly string[], strong: readonly string[], is
     : { terms: strong, termsOf, lead: 1, separators: STATEMENT_SEPARATORS };
 }
 
+const DENIED_WORD = /(?:^|[^а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
+
 function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   // The nearest headings name the topic; the document's title only where there are none ("Возврат и обмен" spans sections).
   const names = passage.headings.length > 0 ? passage.headings : [passage.title];
@@ -370,6 +392,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
     // A number states the word it counts wherever it stands: "Продаём запчасти с 2012 года" says how long.
     lead.push(...terms.filter((term, at) => (at > 0 && /^\p{N}/u.test(terms[at - 1] ?? '') && !/^\p{N}/u.test(term)) || isStatedMeasure(terms, at)));
+    // "не б/у", "не битый": a word denied is stated firmly wherever it stands.
+    for (const denied of segment.matchAll(DENIED_WORD)) lead.push(...aboutness.termsOf(denied[1] ?? ''));
     // "пн–пт" opens with Monday and stands for every day to Friday.
     if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
     return aboutness.terms.some((term) => lead.includes(term));
@@ -392,6 +416,8 @@ export interface QueryPart {
   context?: string[];
   /** The part asked without its condition, which only ranks: asked where the whole finds nothing. */
   conditioned?: QueryPart;
+  /** The part is another alternative of the one before it ("новые или бу?"). */
+  alternative?: boolean;
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -413,15 +439,19 @@ function listQuestionTerms(
   resolveText: (text: string) => string[],
   asksAvailability: (sentence: string) => boolean,
 ): QueryPart[] {
-  const lists = carryReferents(splitQuestion(question, identity))
-    .map((part) => ({ terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
+  const sentences = splitQuestion(question, identity);
+  const lists = carryReferents(sentences)
+    .map((part, at) => ({
+      alternative: /^или\s/iu.test(sentences[at] ?? ''), terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
-  const asking = lists.filter(({ terms }) => terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
+  // An alternative the title names ("новые или б/у?" of "…НОВЫЕ") is asked: the listing's passage naming it answers the choice.
+  const inChoice = (at: number): boolean => lists[at]?.alternative === true || lists[at + 1]?.alternative === true;
+  const asking = lists.filter(({ terms }, at) => inChoice(at) || terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence, conditioned } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
-    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
+  for (const { terms: all, clauses, cuts, presence, conditioned, alternative } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(alternative === true ? { alternative } : {}), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -444,6 +474,7 @@ interface ReadPart {
   cuts: Array<[string, string]>;
   presence?: boolean;
   conditioned?: { terms: string[]; context: string[] };
+  alternative?: boolean;
 }
 
 /**
@@ -518,7 +549,10 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
         const clause = rest[at + 1] ?? '';
         // A clause without a meaningful term belongs with its neighbour ("Что и как?"): it cannot be asked alone.
         const previous = clauses.at(-1) ?? '';
-        if (isMeaningful(clause) && (isMeaningful(previous) || asksMeasure(previous))) clauses.push(clause);
+        // An alternative keeps its "или" ("новые или бу?", the first one maybe named by the title): see QueryPart.alternative.
+        const isChoice = /или/iu.test(joint);
+        const stands = isMeaningful(previous) || asksMeasure(previous) || (isChoice && extractTerms(previous).some((term) => !isMeasure(term)));
+        if (isMeaningful(clause) && stands) clauses.push(isChoice ? `или ${clause}` : clause);
         else clauses[clauses.length - 1] = `${previous}${joint}${clause}`;
       }
       return clauses.map((clause) => clause.trim()).filter((clause) => clause !== '');

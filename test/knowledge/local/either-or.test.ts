@@ -20,3 +20,33 @@ describe('an either/or question', () => {
     expect(await shop.ask('худи на молнии или через голову надевать', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('на молнии') });
   });
 });
+
+describe('alternatives of one question ("новые или б/у?")', () => {
+  const TIRES = 7401;
+  const shop = useKnowledgeFolder({
+    [`item-${TIRES}-shiny.txt`]: 'Cordiant Comfort 2 185/65 R15 — летние\n\nНовая летняя резина, не б/у, с наклейками, партия 2024 года.\n\nЦена 5 200 р. за 1 шт.\n',
+    'faq.md': '# Вопросы\n\nМожно ли посмотреть шины перед покупкой? Да, приезжайте. Б/у колеса можем при вас поставить на стенд.\n',
+  });
+  const tires = { id: TIRES, title: 'Cordiant Comfort 2 185/65 R15 летние' };
+
+  it('are answered by the listing that states one of them, denied or not, and not by a general passage on another', async () => {
+    for (const question of ['это новые или бу?', 'резина б/у?']) {
+      const answer = await shop.ask(question, tires);
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.text, question).toContain('не б/у');
+      expect(answer.sources, question).toEqual([`item-${TIRES}-shiny.txt`]);
+    }
+  });
+
+  it('are answered by the listing where its title names one of them', async () => {
+    const PODS = 7402;
+    await shop.write({
+      [`item-${PODS}-airpods.txt`]: 'AirPods Pro 2 новые\n\nНаушники новые, запечатанные, в плёнке.\n',
+      'garantiya.md': '# Гарантия\n\nБ/у технику проверяем перед продажей, гарантия на б/у 1 месяц.\n',
+    });
+    const answer = await shop.ask('а они новые или б/у?', { id: PODS, title: 'AirPods Pro 2 новые' });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('запечатанные');
+    expect(answer.sources).toEqual([`item-${PODS}-airpods.txt`]);
+  });
+});

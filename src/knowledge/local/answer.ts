@@ -10,6 +10,7 @@ import { readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropCircumstances, dropReasons, splitCondition } from './reason-clauses.js';
+import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './asked-colors.js';
 import { carryReferents } from './back-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
@@ -219,7 +220,11 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     }
     if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);
     const best = hits[0];
-    if (best === undefined) continue;
+    if (best === undefined) {
+      const colors = isItem && own.length === 0 && asksColorOnly(part.terms) ? quoteColorLine(index, scope, part.naming, threshold) : [];
+      if (colors.length > 0) return colors;
+      continue;
+    }
     // A later scope replaces a loose match only when it covers the question at least as well.
     if (deferred !== undefined && best.asked < (deferred.hits[0]?.asked ?? 0)) break;
     if (isItem && isLooseMatch(hits, index.termsOf)) {
@@ -230,6 +235,14 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
   }
   if (deferred === undefined && part.presence !== true && asksOwnValue(index, part.terms, own)) return own;
   return deferred === undefined ? [] : quoteHits(index, deferred.hits, part.terms, threshold, deferred.strategy, part.naming);
+}
+
+/** "розовый есть?" of a listing that never names pink: its own line on its colour ("цвет графит, другие — спрашивайте"). */
+function quoteColorLine(index: PassageIndex, scope: Scope, naming: readonly string[], threshold: number): Piece[] {
+  const terms = [COLOR_TERM, ...[...COLOR_TERMS].filter((term) => index.knows(term))];
+  const [line] = index.search(terms, scope.filter).filter((hit) => hit.matched.includes(COLOR_TERM) && speaksOfOtherColors(hit.passage.text));
+  if (line === undefined) return [];
+  return quoteHits(index, [{ ...line, coverage: 1, asked: 1 }], line.matched, threshold, scope.strategy, naming);
 }
 
 /**

@@ -1,0 +1,33 @@
+/**
+ * "розовый есть?", "а в белом цвете есть?": a colour the listing never names asks whether it comes in other colours. The
+ * listing's own line on that ("цвет графит, другие цвета — спрашивайте", "цвет чёрный (других цветов нет)") answers; a
+ * line naming its colour alone ("Цвет — белый") does not say whether the shop has a brown one.
+ */
+import { WEAK_TERMS } from './vocabulary.js';
+import { termOf } from './terms.js';
+
+export const COLOR_TERM = 'цвет';
+
+const COLORS = [
+  'белый', 'черный', 'серый', 'красный', 'синий', 'голубой', 'зеленый', 'желтый', 'оранжевый', 'розовый', 'фиолетовый',
+  'коричневый', 'бежевый', 'бордовый', 'сиреневый', 'бирюзовый', 'золотой', 'золотистый', 'серебристый', 'серебряный',
+  'графит', 'графитовый', 'хаки', 'молочный', 'кремовый', 'мятный', 'лиловый', 'персиковый', 'изумрудный', 'оливковый', 'песочный',
+  'шоколадный', 'бронзовый', 'салатовый', 'малиновый', 'пудровый', 'темный', 'светлый', 'разноцветный',
+];
+
+/** The stems of colour words, as the index reads them. */
+export const COLOR_TERMS: ReadonlySet<string> = new Set(COLORS.flatMap((color) => termOf(color) ?? []));
+
+/** Whether a part asks only for a colour: a colour word or "цвет", nothing else but circumstances. */
+export function asksColorOnly(terms: readonly string[]): boolean {
+  const colors = terms.filter((term) => COLOR_TERMS.has(term));
+  if (colors.length === 0) return false;
+  return terms.every((term) => COLOR_TERMS.has(term) || term === COLOR_TERM || WEAK_TERMS.has(term));
+}
+
+/** "другие цвета", "других цветов нет", "цвет только чёрный": the line speaks of colours besides the listing's own. */
+const OTHER_COLORS = /(?:друг[а-яё]*|ины[а-яё]*|все[а-яё]*)\s+цвет|цвет[а-яё]*\s+(?:[а-яё]+\s+)?(?:только|один|единствен)/iu;
+
+export function speaksOfOtherColors(text: string): boolean {
+  return OTHER_COLORS.test(text.replaceAll('ё', 'е'));
+}

@@ -5,6 +5,9 @@
  */
 import { UNIT_TERMS } from './units.js';
 
+/** What is asked of a thing, never the thing: a time ("сколько по времени"). */
+const ASKED_OF_THING: ReadonlySet<string> = new Set(['срок']);
+
 /** What a question asks: `terms` must be covered, `naming` (the listing's own words) only ranks. */
 export interface AskedTerms {
   terms: string[];
@@ -35,7 +38,9 @@ export function answerLeftClauses<T>(part: AskedTerms, matched: ReadonlySet<stri
     }
   }
   const rest = part.terms.filter((term) => !matched.has(term) && !answered.has(term));
-  if (!rest.some((term) => !isCircumstance(term))) return found;
+  // "…ремонт по гарантии сколько по времени?": a time left over is asked of what the answer named, and
+  // asked alone would be answered by any passage stating one ("Отправка в течение 2 дней").
+  if (!rest.some((term) => !isCircumstance(term) && !ASKED_OF_THING.has(term))) return found;
   const together = ask({ terms: rest, naming: part.naming });
   if (together.length > 0) return [...found, ...together];
   // Words left apart in the message ("скока стоит почтой трек когда скинете") ask apart: "стоит" is no part of "скинете".

@@ -114,3 +114,14 @@ describe('holdsQuestionWord', () => {
     for (const clause of ['мне 3 поддона', 'естественно', 'беру 3 акб для таксопарка', 'капюшон отстегивается']) expect(holdsQuestionWord(clause), clause).toBe(false);
   });
 });
+
+describe('a time left over by the answer', () => {
+  it('is not asked alone: any passage stating a time would answer it', () => {
+    const shop = buildPassageIndex([
+      { id: 0, document: 'garantiya.md', title: 'Гарантия', headings: [], text: 'Гарантия 12 месяцев. Если товар сломался — пишите, ремонт в сервисе или замена.', position: 0 },
+      { id: 1, document: 'dostavka.md', title: 'Доставка', headings: [], text: 'Отправка в течение 2 дней после оплаты.', position: 1 },
+    ]);
+    const answer = findAnswer(shop, { question: 'если сломается ремонт по гарантии сколько по времени?' });
+    expect(answer.sources).not.toContain('dostavka.md');
+  });
+});

@@ -455,7 +455,7 @@ function listQuestionTerms(
   const sentences = splitQuestion(question, identity);
   const lists = carryReferents(sentences)
     .map((part, at) => ({
-      alternative: /^или\s/iu.test(sentences[at] ?? ''), terms: asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
+      alternative: /^или\s/iu.test(sentences[at] ?? ''), terms: dropOfferedPrices(asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part)), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   // An alternative the title names ("новые или б/у?" of "…НОВЫЕ") is asked: the listing's passage naming it answers the choice.
@@ -488,6 +488,16 @@ interface ReadPart {
   presence?: boolean;
   conditioned?: { terms: string[]; context: string[] };
   alternative?: boolean;
+}
+
+/** "за 5000 отдадите?", "скинете до 9000?": an amount beside bargaining is the buyer's offer, which no passage states. */
+const BARGAIN_TERM = 'торг';
+const OFFERED_AMOUNT = /^\d{3,}$/u;
+
+function dropOfferedPrices(terms: string[]): string[] {
+  if (!terms.includes(BARGAIN_TERM)) return terms;
+  const kept = terms.filter((term) => !OFFERED_AMOUNT.test(term));
+  return kept.length === terms.length ? terms : kept;
 }
 
 /**

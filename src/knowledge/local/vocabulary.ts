@@ -76,7 +76,7 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'провер', prefixes: ['провер'] },
   { term: 'комплект', prefixes: ['комплект'] },
   // "Цена окончательная" is how Avito sellers say "no bargaining".
-  { term: 'торг', prefixes: ['торг', 'скидк', 'скидоч', 'уступ', 'сбав', 'подвин'], words: ['скинете', 'скинешь', 'скинуть'] },
+  { term: 'торг', prefixes: ['торг', 'скидк', 'скидоч', 'уступ', 'сбав', 'подвин'], words: ['скинете', 'скинешь', 'скинуть', 'отдадите', 'отдашь', 'отдаст'] },
   { term: 'аккумулятор', prefixes: ['аккумулятор', 'аккум', 'батаре', 'заряд'], words: ['акб'] },
   // "Всё работает?" asks whether the thing works, "во сколько работаете?" when the seller does.
   {

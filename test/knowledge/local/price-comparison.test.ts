@@ -20,3 +20,18 @@ describe('a price compared', () => {
     expect((await shop.ask('целыми поддонами отпускаете?')).status).toBe('FOUND');
   });
 });
+
+describe('an amount the buyer offers', () => {
+  const SEAT = 7601;
+  const shop = useKnowledgeFolder({
+    [`item-${SEAT}-kreslo.md`]: '---\ntitle: Автокресло Britax\n---\n\nЦена 6 500 руб. Торг небольшой, только при осмотре.\n',
+  });
+
+  it('is the buyer\'s offer, not a figure the listing must state: the listing\'s word on bargaining answers', async () => {
+    for (const question of ['за 5000 отдадите?', 'скинете до 5500?']) {
+      const answer = await shop.ask(question, { id: SEAT });
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.text, question).toContain('Торг небольшой');
+    }
+  });
+});

@@ -27,3 +27,18 @@ describe('a degree the buyer asks', () => {
     expect(answer.text).toContain('шлейф средний');
   });
 });
+
+describe('a nationality asked ("финские?", "немецкие?")', () => {
+  const TIRES = 7701;
+  const shop = useKnowledgeFolder({
+    [`item-${TIRES}-nokian.md`]: '---\ntitle: Nokian Hakkapeliitta 9\n---\n\n| Параметр | Значение |\n|---|---|\n| Сезон | зима |\n| Страна | Россия (завод Всеволожск) |\n',
+  });
+
+  it('asks where the thing is made: the listing\'s country answers', async () => {
+    for (const question of ['они финские?', 'немецкие?']) {
+      const answer = await shop.ask(question, { id: TIRES });
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.text, question).toContain('Всеволожск');
+    }
+  });
+});

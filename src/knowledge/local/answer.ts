@@ -9,7 +9,7 @@ import type { Passage } from './passages.js';
 import { readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
-import { dropCircumstances, dropReasons, splitCondition } from './reason-clauses.js';
+import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan } from './reason-clauses.js';
 import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './asked-colors.js';
 import { carryReferents } from './back-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
@@ -503,14 +503,15 @@ function dropOfferedPrices(terms: string[]): string[] {
 /**
  * The part without the buyer's circumstances, which only rank (context): asked where the whole finds nothing.
  * - A condition: "если не подойдет по размеру можно вернуть?" asks "можно вернуть", where the main clause asks something
- *   beyond the listing's name.
+ *   beyond the listing's name and circumstances.
+ * - The buyer's plan in a clause of its own: "беру 2 штуки, за оба скока скинете?" (see splitOwnPlan).
  * - A day: "отложите до выходных?", "бронь на субботу" ask the reservation, where something else is asked beside the day.
  */
 function setCircumstancesApart(sentence: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): { terms: string[]; context: string[] } | undefined {
-  const split = splitCondition(sentence);
+  const split = splitCondition(sentence) ?? splitOwnPlan(sentence);
   const main = split === undefined ? [] : resolveText(split.main);
   // A price asked under a condition ("скока стоит, если двое возьму на опт?") is the price of that case, not the list price.
-  const apart = split !== undefined && main.some((term) => !identity.has(term)) && !main.includes('цена');
+  const apart = split !== undefined && main.some((term) => !identity.has(term) && !WEAK_TERMS.has(term)) && !main.includes('цена');
   const terms = apart ? main : resolveText(sentence);
   const context = apart ? resolveText(split.condition) : [];
   const asksMore = terms.some((term) => !isDay(term) && !WEAK_TERMS.has(term) && !identity.has(term));

@@ -88,3 +88,20 @@ export function splitCondition(sentence: string): { main: string; condition: str
   if (BACK_REFERENCE.test(main)) return undefined;
   return { main, condition: condition.trim() };
 }
+
+/** The buyer's own plan: "беру 2 штуки", "в субботу приеду", "могу только после работы" (a story in the past is no plan). */
+const OWN_PLAN = /(?:^|[^а-яё])(?:беру|возьму|приеду|подъеду|заеду|заберу|могу|смогу|буду|оплачу|закажу|куплю)(?![а-яё])/u;
+
+/**
+ * "беру 2 штуки, за оба скока скинете?", "можно отложить до выходных, в субботу приеду": a comma's clause telling what the
+ * buyer will do, asking nothing, beside a clause that asks. Returns the two, or undefined.
+ */
+export function splitOwnPlan(sentence: string): { main: string; condition: string } | undefined {
+  const text = sentence.toLowerCase().replaceAll('ё', 'е');
+  const clauses = text.split(/,\s*/u).filter((clause) => clause.trim() !== '');
+  if (clauses.length < 2) return undefined;
+  const isPlan = (clause: string): boolean => OWN_PLAN.test(clause) && !holdsQuestionWord(clause) && !clause.includes('?');
+  const plans = clauses.filter(isPlan);
+  if (plans.length === 0 || plans.length === clauses.length) return undefined;
+  return { main: clauses.filter((clause) => !isPlan(clause)).join(', ').trim(), condition: plans.join(', ').trim() };
+}

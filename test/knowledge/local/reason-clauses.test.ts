@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropReasons, splitCondition } from '../../../src/knowledge/local/reason-clauses.js';
+import { dropReasons, splitCondition, splitOwnPlan } from '../../../src/knowledge/local/reason-clauses.js';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 const STYLER = 7001;
@@ -93,5 +93,29 @@ describe('a day the buyer names', () => {
 
   it('is what is asked where nothing else is ("в субботу работаете?")', async () => {
     expect((await shop.ask('в субботу работаете?')).text).toContain('сб 10:00–16:00');
+  });
+});
+
+describe('the buyer\'s own plan in a clause of its own', () => {
+  const shop = useKnowledgeFolder({
+    'bron.md': '# Бронь\n\nМожно отложить? Да, откладываем на 2 дня бесплатно.\n',
+    'o-nas.md': '# О нас\n\nСамовывоз из магазина в часы работы: пн–сб 10:00–18:00.\n',
+  });
+
+  it('is the buyer\'s circumstance: what the other clause asks is answered', async () => {
+    const answer = await shop.ask('можно отложить до выходных, в субботу приеду');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('на 2 дня');
+  });
+});
+
+describe('splitOwnPlan', () => {
+  it('sets apart a clause telling what the buyer will do, asking nothing', () => {
+    expect(splitOwnPlan('беру 2 штуки, за оба скока скинете?')).toEqual({ main: 'за оба скока скинете?', condition: 'беру 2 штуки' });
+  });
+
+  it('leaves a story in the past, and a sentence of one clause', () => {
+    expect(splitOwnPlan('я у вас холодильник брал, скидка будет?')).toBeUndefined();
+    expect(splitOwnPlan('беру 2 штуки')).toBeUndefined();
   });
 });

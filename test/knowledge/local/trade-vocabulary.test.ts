@@ -27,6 +27,8 @@ describe('everyday trade words', () => {
       ['усядет', 'сесть'],
       ['екб', 'Екатеринбург'],
       ['после открытия', 'после вскрытия'],
+      ['в зачет примете', 'в зачет принимаем'],
+      ['купите', 'выкупаем'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -42,6 +44,7 @@ describe('everyday trade words', () => {
       ['коробка', 'АКПП'],
       ['прокатиться', 'прокат'],
       ['открытая площадка', 'после вскрытия'],
+      ['покупаете у нас', 'выкупаем'],
     ];
     for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
   });

@@ -58,6 +58,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))) return false;
     if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
     if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
+    if (!pricesAskedThing(part, hit, index.termsOf)) return false;
     if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))) return false;
     const subjects = findSubjects(index, hit.passage.document);
@@ -378,4 +379,25 @@ function answersAlternative(alternative: Alternative, part: CheckedPart, hit: Pa
   if (part.terms.length === 0 || !part.terms.every((term) => alternative.asked.has(term))) return true;
   if (part.naming.includes(alternative.subject) && hit.passage.itemId !== undefined && hit.passage.itemId === listingId) return true;
   return termsOf(readWholeText(hit.passage)).includes(alternative.subject);
+}
+
+const PRICE_TERM = 'цена';
+
+/**
+ * "сколько будет стоить отправка сдэком": in a listing's own passage a sentence naming a price is the listing's price. A
+ * passage holding it in one sentence and its delivery in another ("Цена 9 900 руб. … Отправляю по России") does not say
+ * what delivery costs. General passages state a thing and then its price ("Доставка по Ростову своим курьером. Стоимость
+ * 300 р."), and tables name the price in a header: both are left as they are.
+ */
+function pricesAskedThing(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (!part.terms.includes(PRICE_TERM) || !hit.matched.includes(PRICE_TERM) || hit.passage.itemId === undefined || hit.passage.tableHeader !== undefined) return true;
+  const things = hit.matched.filter((term) => term !== PRICE_TERM && !WEAK_TERMS.has(term) && !CITY_TERMS.has(term) && !/^\p{N}/u.test(term) && !part.naming.includes(term));
+  if (things.length === 0) return true;
+  return hit.passage.text
+    .split('\n')
+    .flatMap(splitSentences)
+    .some((sentence) => {
+      const terms = termsOf(sentence);
+      return terms.includes(PRICE_TERM) && things.some((thing) => terms.includes(thing));
+    });
 }

@@ -35,3 +35,17 @@ describe('an amount the buyer offers', () => {
     }
   });
 });
+
+describe('the price of something else asked in a listing\'s chat', () => {
+  const STROLLER = 7602;
+  const shop = useKnowledgeFolder({
+    [`item-${STROLLER}-kolyaska.txt`]: 'Прогулочная коляска Valco Snap 4\n\nЦена 9 900 руб. Торг только при осмотре. Отправляю по России, Авито Доставкой тоже.\n',
+    'dostavka.md': '# Доставка\n\nСтоимость отправки по тарифу СДЭК, оплачивает покупатель при получении.\n',
+  });
+
+  it('is not the listing\'s own price, stated in a sentence of its own', async () => {
+    const answer = await shop.ask('сколько будет стоить отправка сдэком в новосибирск', { id: STROLLER });
+    expect(answer.text).not.toContain('9 900');
+    expect(answer.text).toContain('по тарифу СДЭК');
+  });
+});

@@ -382,6 +382,8 @@ function answersAlternative(alternative: Alternative, part: CheckedPart, hit: Pa
 }
 
 const PRICE_TERM = 'цена';
+/** A delivery's terms: what a listing's own price is not the price of ("Цена 5 900 руб. В комплекте два аккумулятора" is). */
+const DELIVERY_TERMS: ReadonlySet<string> = new Set(['доставк', 'сдэк', 'почт', 'курьер', 'тк']);
 
 /**
  * "сколько будет стоить отправка сдэком": in a listing's own passage a sentence naming a price is the listing's price. A
@@ -391,7 +393,7 @@ const PRICE_TERM = 'цена';
  */
 function pricesAskedThing(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
   if (!part.terms.includes(PRICE_TERM) || !hit.matched.includes(PRICE_TERM) || hit.passage.itemId === undefined || hit.passage.tableHeader !== undefined) return true;
-  const things = hit.matched.filter((term) => term !== PRICE_TERM && !WEAK_TERMS.has(term) && !CITY_TERMS.has(term) && !/^\p{N}/u.test(term) && !part.naming.includes(term));
+  const things = hit.matched.filter((term) => DELIVERY_TERMS.has(term));
   if (things.length === 0) return true;
   return hit.passage.text
     .split('\n')

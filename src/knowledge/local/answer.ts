@@ -455,12 +455,14 @@ function listQuestionTerms(
   const sentences = splitQuestion(question, identity);
   const lists = carryReferents(sentences)
     .map((part, at) => ({
-      alternative: /^или\s/iu.test(sentences[at] ?? ''), terms: dropOfferedPrices(asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part)), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
+      alternative: /^или\s/iu.test(sentences[at] ?? ''), terms: dropOfferedPrices(asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
     .filter(({ terms }) => terms.length > 0);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
-  // An alternative the title names ("новые или б/у?" of "…НОВЫЕ") is asked: the listing's passage naming it answers the choice.
+  // An alternative the title names ("новые или б/у?" of "…НОВЫЕ") is asked: the listing's passage naming it answers the
+  // choice. Not a brand or model ("это дайсон или копия?"): the title naming it does not say the thing is genuine.
   const inChoice = (at: number): boolean => lists[at]?.alternative === true || lists[at + 1]?.alternative === true;
-  const asking = lists.filter(({ terms }, at) => inChoice(at) || terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
+  const choosable = ({ terms }: ReadPart, at: number): boolean => inChoice(at) && !terms.some((term) => LATIN_NAME.test(term));
+  const asking = lists.filter((list, at) => choosable(list, at) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
   for (const { terms: all, clauses, cuts, presence, conditioned, alternative } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
@@ -490,14 +492,22 @@ interface ReadPart {
   alternative?: boolean;
 }
 
-/** "за 5000 отдадите?", "скинете до 9000?": an amount beside bargaining is the buyer's offer, which no passage states. */
+/**
+ * "скинете до 9000?", "за 5000 отдадите?": an amount beside bargaining is the buyer's offer, which no passage states.
+ * "отдадите" bargains only beside such an amount ("отдадите сегодня?" asks when).
+ */
 const BARGAIN_TERM = 'торг';
+const GIVE = /(?:^|[^а-яё])отда(?:дите|шь|ст)(?![а-яё])/iu;
 const OFFERED_AMOUNT = /^\d{3,}$/u;
 
-function dropOfferedPrices(terms: string[]): string[] {
-  if (!terms.includes(BARGAIN_TERM)) return terms;
+function dropOfferedPrices(terms: string[], text: string): string[] {
+  const gives = GIVE.test(text);
+  if (!terms.includes(BARGAIN_TERM) && !gives) return terms;
   const kept = terms.filter((term) => !OFFERED_AMOUNT.test(term));
-  return kept.length === terms.length ? terms : kept;
+  if (kept.length === terms.length) return terms;
+  // The verb is the bargaining itself ("отдаём" in the documents is another matter).
+  const asked = gives ? kept.filter((term) => !term.startsWith('отда')) : kept;
+  return gives && !asked.includes(BARGAIN_TERM) ? [...asked, BARGAIN_TERM] : asked;
 }
 
 /**
@@ -505,7 +515,7 @@ function dropOfferedPrices(terms: string[]): string[] {
  * - A condition: "если не подойдет по размеру можно вернуть?" asks "можно вернуть", where the main clause asks something
  *   beyond the listing's name and circumstances.
  * - The buyer's plan in a clause of its own: "беру 2 штуки, за оба скока скинете?" (see splitOwnPlan).
- * - A day: "отложите до выходных?", "бронь на субботу" ask the reservation, where something else is asked beside the day.
+ * - A reservation's day: "отложите до выходных?", "бронь на субботу" ask the reservation.
  */
 function setCircumstancesApart(sentence: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): { terms: string[]; context: string[] } | undefined {
   const split = splitCondition(sentence) ?? splitOwnPlan(sentence);
@@ -514,12 +524,14 @@ function setCircumstancesApart(sentence: string, identity: ReadonlySet<string>, 
   const apart = split !== undefined && main.some((term) => !identity.has(term) && !WEAK_TERMS.has(term)) && !main.includes('цена');
   const terms = apart ? main : resolveText(sentence);
   const context = apart ? resolveText(split.condition) : [];
-  const asksMore = terms.some((term) => !isDay(term) && !WEAK_TERMS.has(term) && !identity.has(term));
-  if (asksMore) context.push(...terms.filter(isDay));
-  if (context.length === 0) return undefined;
+  // The day of a reservation is when, not what; a delivery's or a pickup's day is what is asked ("доставка в воскресенье?").
+  if (terms.includes(RESERVATION_TERM)) context.push(...terms.filter(isDay));
   const asked = terms.filter((term) => !context.includes(term));
+  if (context.length === 0 || asked.length === 0) return undefined;
   return { terms: asked, context: [...new Set(context)] };
 }
+
+const RESERVATION_TERM = 'брон';
 
 function isDay(term: string): boolean {
   return WEEKDAY_TERMS.has(term) || term === 'выходн';
@@ -575,8 +587,9 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
         const previous = clauses.at(-1) ?? '';
         // An alternative keeps its "или" ("новые или бу?", the first one maybe named by the title): see QueryPart.alternative.
         const isChoice = /или/iu.test(joint);
-        const stands = isMeaningful(previous) || asksMeasure(previous) || (isChoice && extractTerms(previous).some((term) => !isMeasure(term)));
-        if (isMeaningful(clause) && stands) clauses.push(isChoice ? `или ${clause}` : clause);
+        // The clause is read first: the merged previous clause grows with every joint.
+        const stands = isMeaningful(clause) && (isMeaningful(previous) || asksMeasure(previous) || (isChoice && extractTerms(previous).some((term) => !isMeasure(term))));
+        if (stands) clauses.push(isChoice ? `или ${clause}` : clause);
         else clauses[clauses.length - 1] = `${previous}${joint}${clause}`;
       }
       return clauses.map((clause) => clause.trim()).filter((clause) => clause !== '');

@@ -18,7 +18,7 @@ const COLORS = [
 /** The stems of colour words, as the index reads them. */
 export const COLOR_TERMS: ReadonlySet<string> = new Set(COLORS.flatMap((color) => termOf(color) ?? []));
 
-/** Whether a part asks only for a colour: a colour word or "цвет", nothing else but circumstances. */
+/** Whether a part asks only for a colour: a colour word, perhaps with "цвет", nothing else but circumstances. */
 export function asksColorOnly(terms: readonly string[]): boolean {
   const colors = terms.filter((term) => COLOR_TERMS.has(term));
   if (colors.length === 0) return false;
@@ -26,7 +26,7 @@ export function asksColorOnly(terms: readonly string[]): boolean {
 }
 
 /** "другие цвета", "других цветов нет", "цвет только чёрный": the line speaks of colours besides the listing's own. */
-const OTHER_COLORS = /(?:друг[а-яё]*|ины[а-яё]*|все[а-яё]*)\s+цвет|цвет[а-яё]*\s+(?:[а-яё]+\s+)?(?:только|один|единствен)/iu;
+const OTHER_COLORS = /(?<![а-яё])(?:(?:друг|ин)[а-яё]*\s+цвет(?:а|ов|ах|ами)?|(?:все|во\s+всех)\s+цвет(?:а|ах)|цвет(?:а|ов)?\s+(?:[а-яё]+\s+)?(?:только|один|единствен))(?![а-яё])/iu;
 
 export function speaksOfOtherColors(text: string): boolean {
   return OTHER_COLORS.test(text.replaceAll('ё', 'е'));

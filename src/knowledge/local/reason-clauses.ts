@@ -55,8 +55,10 @@ const MAIN_OPENERS: ReadonlySet<string> = new Set([
 const ADDRESSED_VERB = /^[а-яё]{3,}(?:ете|ёте|ите)$/u;
 /** A pronoun in the main clause pointing back at the condition ("скока это стоит"): then the condition is what is asked. */
 const BACK_REFERENCE = /(?:^|[^а-яё])(?:это|этого|этом)(?![а-яё])/u;
-const WORDS = /[а-яёa-z0-9]+/gu;
-/** Words before the condition's verb: "если не подойдет", "если вы привезете". */
+/** Words with their hyphenated tails: "что-то" is one word, its "то" no opener. */
+const WORDS = /[а-яёa-z0-9]+(?:-[а-яё]+)*/gu;
+const PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'на', 'с', 'со', 'по', 'за', 'из', 'о', 'об', 'у', 'к', 'от', 'до', 'при', 'для']);
+/** Words before the condition's verb, any number of them: "если не подойдет", "если вы не сможете". */
 const SUBJECTS: ReadonlySet<string> = new Set(['не', 'вы', 'я', 'мы']);
 
 /**
@@ -76,8 +78,12 @@ export function splitCondition(sentence: string): { main: string; condition: str
   if (comma >= 0) end = comma;
   // The condition's own verb comes first ("если возьмете двое", "если не подойдет"): the main clause opens after it.
   const words = [...rest.slice(0, end).matchAll(WORDS)];
-  const own = SUBJECTS.has(words[0]?.[0] ?? '') ? 2 : 1;
-  const opener = words.slice(own).find((word) => MAIN_OPENERS.has(word[0]) || ADDRESSED_VERB.test(word[0]));
+  let own = 0;
+  while (SUBJECTS.has(words[own]?.[0] ?? '')) own += 1;
+  // A noun after a preposition ("в пакете") is no verb addressed to the seller.
+  const opens = (word: RegExpExecArray, at: number): boolean =>
+    MAIN_OPENERS.has(word[0]) || (ADDRESSED_VERB.test(word[0]) && !PREPOSITIONS.has(words[at - 1]?.[0] ?? ''));
+  const opener = words.find((word, at) => at > own && opens(word, at));
   if (opener !== undefined) end = opener.index;
   const condition = rest.slice(0, end);
   const before = text.slice(0, found.index);
@@ -103,5 +109,7 @@ export function splitOwnPlan(sentence: string): { main: string; condition: strin
   const isPlan = (clause: string): boolean => OWN_PLAN.test(clause) && !holdsQuestionWord(clause) && !clause.includes('?');
   const plans = clauses.filter(isPlan);
   if (plans.length === 0 || plans.length === clauses.length) return undefined;
+  // The other clause must ask: "могу приехать в воскресенье, удобно вам" asks by the plan itself.
+  if (!clauses.some((clause) => !isPlan(clause) && (holdsQuestionWord(clause) || clause.includes('?')))) return undefined;
   return { main: clauses.filter((clause) => !isPlan(clause)).join(', ').trim(), condition: plans.join(', ').trim() };
 }

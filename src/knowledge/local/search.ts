@@ -1,6 +1,6 @@
 /** MiniSearch (BM25) over passages with the engine's own terms: BM25 ranks, the coverage of the query decides. */
 import MiniSearch from 'minisearch';
-import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
+import { CITY_TERMS, NATIONWIDE, WEAK_TERMS, findQuestionReading } from './vocabulary.js';
 import { createClippedFinder } from './clipped-words.js';
 import { dropStatedMeasures, isMeasureTerm } from './measures.js';
 import type { Passage } from './passages.js';
@@ -123,7 +123,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   };
   const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);
   const readText = (text: string): { read: TermWord[]; asked: TermWord[] } => {
-    const read = dropStatedMeasures(listTermWords(text)).map(({ term, word }) => ({ term: resolver.resolve(canonical(term), word), word }));
+    const read = dropStatedMeasures(listTermWords(text)).map(({ term, word }) => ({ term: findQuestionReading(word) ?? resolver.resolve(canonical(term), word), word }));
     const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || !VERB_FORM.test(word));
     return { read, asked };
   };

@@ -76,7 +76,7 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'провер', prefixes: ['провер'] },
   { term: 'комплект', prefixes: ['комплект'] },
   // "Цена окончательная" is how Avito sellers say "no bargaining".
-  { term: 'торг', prefixes: ['торг', 'скидк', 'скидоч', 'уступ', 'сбав', 'подвин'], words: ['скинете', 'скинешь', 'скинуть', 'отдадите', 'отдашь', 'отдаст'] },
+  { term: 'торг', prefixes: ['торг', 'скидк', 'скидоч', 'уступ', 'сбав', 'подвин'], words: ['скинете', 'скинешь', 'скинуть'] },
   { term: 'аккумулятор', prefixes: ['аккумулятор', 'аккум', 'батаре', 'заряд'], words: ['акб'] },
   // "Всё работает?" asks whether the thing works, "во сколько работаете?" when the seller does.
   {
@@ -165,7 +165,7 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'рассрочк', prefixes: ['рассроч', 'кредит', 'сплит'], words: ['частями', 'долями'] },
   // "Осталось", not "остальное" (the rest of a set).
   { term: 'налич', prefixes: ['наличи', 'осталос', 'осталас', 'осталс', 'осталис', 'остат'] },
-  { term: 'стран', prefixes: ['сшит', 'пошит', 'отшит', 'сшил', 'пошил', 'финск', 'японск', 'немецк', 'российск', 'отечествен', 'итальянск', 'польск', 'белорусск', 'чешск'], words: ['страна', 'страной'] },
+  { term: 'стран', prefixes: ['сшит', 'пошит', 'отшит', 'сшил', 'пошил'], words: ['страна', 'страной'] },
   { term: 'ремонт', prefixes: ['ремонт', 'чинит', 'чиним', 'чиню', 'починк', 'почин'], words: ['чинить', 'чините'] },
   { term: 'матриц', prefixes: ['матриц', 'диспле'], words: ['экран', 'экрана', 'экрану', 'экраном', 'экране', 'экраны', 'дисплей', 'дисплея'] },
   { term: 'бетономешалк', prefixes: ['бетономешал', 'мешалк'] },
@@ -179,10 +179,24 @@ const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', p
 
 export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
 
+/**
+ * Words read one way in a question only: in a seller's text they say something else. "они финские?" asks the country,
+ * but "Немецкое качество" states none; "в зачёт примете?" is the documents' "принимаем", but "Примите во внимание" is
+ * not; "купите мою?" is their "выкупаем", but "Купите сейчас — получите подарок!" is not.
+ */
+const QUESTION_RULES: readonly ConceptRule[] = [
+  { term: 'стран', prefixes: ['финск', 'японск', 'немецк', 'российск', 'отечествен', 'итальянск', 'польск', 'белорусск', 'чешск'] },
+  { term: 'принима', prefixes: [], words: ['примете', 'примите', 'примешь', 'примут', 'примем'] },
+  { term: 'выкуп', prefixes: [], words: ['купите', 'купишь'] },
+];
+
+export const findQuestionReading = createPrefixTable(QUESTION_RULES);
+
 /** Terms the tables above stand for: words of their own, never typos or transliterations of the documents' words. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set(
-  [...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES, ...NEGATED_CONCEPT_RULES].map((rule) => rule.term),
+  [...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES, ...NEGATED_CONCEPT_RULES, ...QUESTION_RULES].map((rule) => rule.term),
 );
+
 
 /** The first rule listing the word or a prefix of it wins: order matters ("работает?" is "исправн" before "работ"). */
 export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES]);

@@ -27,8 +27,6 @@ describe('everyday trade words', () => {
       ['усядет', 'сесть'],
       ['екб', 'Екатеринбург'],
       ['после открытия', 'после вскрытия'],
-      ['в зачет примете', 'в зачет принимаем'],
-      ['купите', 'выкупаем'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -44,7 +42,6 @@ describe('everyday trade words', () => {
       ['коробка', 'АКПП'],
       ['прокатиться', 'прокат'],
       ['открытая площадка', 'после вскрытия'],
-      ['покупаете у нас', 'выкупаем'],
     ];
     for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
   });
@@ -100,5 +97,16 @@ describe('what buyers say of an item', () => {
       expect(answer, question).toMatchObject({ status: 'FOUND', text: expect.stringContaining('на аналогичный') });
       expect(answer.text, question).not.toContain('пробег');
     }
+  });
+});
+
+describe('words read one way in a question only', () => {
+  it('meet the documents\' words ("в зачёт примете?" / "принимаем в зачёт", "купите?" / "выкупаем")', () => {
+    const index = buildPassageIndex([
+      passage(0, 'Старые телефоны принимаем в зачёт при покупке нового.'),
+      passage(1, 'Микроволновки не выкупаем.', { position: 1 }),
+    ]);
+    expect(findAnswer(index, { question: 'старый телефон в зачет примете?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('принимаем в зачёт') });
+    expect(findAnswer(index, { question: 'микроволновку купите?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('не выкупаем') });
   });
 });

@@ -8,7 +8,7 @@
  * match besides, on Snowball stems, under the same negation rule.
  */
 import { stemmer } from '@orama/stemmers/russian';
-import { readLayoutWords, readTyped, splitGlued } from './typed-words.js';
+import { readLayoutWords, readTyped, readUkrainianWords, splitGlued } from './typed-words.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -201,7 +201,7 @@ export function normalizeText(text: string): string {
 }
 
 function readSentences(text: string): Word[][] {
-  return readLayoutWords(normalizeText(text))
+  return readUkrainianWords(readLayoutWords(normalizeText(text)))
     .split(SENTENCE_END)
     .map(readClauses)
     .filter((sentence) => sentence.length > 0);

@@ -100,6 +100,12 @@ describe('requests for a person, as typed', () => {
     'хочу жалобу оставить руководству',
     'мне нужен ваш телефон',
     'а телефон для связи есть?',
+    // в heard as ф, "y" after a vowel as "й", Ukrainian words of a request
+    'позовите прадафца',
+    'dayte operatora pozhaluysta',
+    'Поклич менеджера, будь ласка',
+    'Зателефонуйте мені завтра',
+    'Хочу поговорити з власником',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -142,6 +148,9 @@ describe('not requests for a person', () => {
     'магазин открыт? кто-нибудь есть?',
     'при доставке нужно указывать телефон получателя?',
     'телефон есть в наличии?',
+    'dayte skidku',
+    'Скільки коштує доставка до Львова, будь ласка?',
+    'фото зі спини є?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -112,7 +112,14 @@ const TALK_FRAME: ReadonlySet<string> = new Set(['в', 'вами', 'тобой',
 const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком)$/u;
 /** "голосом обсудить", "по телефону поговорить": talk asked for by voice. */
 const BY_VOICE = /^(?:голосом|устно)$/u;
+/** Words read as another: "пускай хозяйка перезвонит" is "пусть…". */
+const SAME_AS: ReadonlyMap<string, string> = new Map([['пускай', 'пусть']]);
 /** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
+const JOIN_LET = /^подключ(?:ится|атся)$/u;
+/** A person asked to join the chat: "админ, подключитесь к диалогу". */
+const JOIN = /^(?:подключ|присоедин)(?:ись|итесь|айтесь|яйтесь)$/u;
+/** Where one joins: "к диалогу", "к чату", "к переписке". */
+const CHAT = /^(?:диалог|чат|переписк|разговор|бесед)[а-я]*$/u;
 const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится|позвонят|перезвонят|напишут|свяжутся|ответят|наберут)$/u;
 
 const FILLER = new Set([
@@ -213,7 +220,7 @@ function readClauses(sentence: string): Word[] {
   for (const part of sentence.split(CLAUSE_BREAK)) {
     clause++;
     for (const [typed] of part.matchAll(WORD)) {
-      const text = readTyped(typed);
+      const text = SAME_AS.get(typed) ?? readTyped(typed);
       if (CLAUSE_WORDS.has(text)) clause++;
       for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) words.push({ text: glued, clause });
     }
@@ -226,6 +233,7 @@ function findRequest(words: readonly Word[], named: boolean): string | undefined
     findPersonAlone(words) ??
     findAskedPerson(words) ??
     findFetchedPronoun(words, named) ??
+    findAskedToJoin(words) ??
     findPersonToReply(words) ??
     findNeededPerson(words) ??
     findCall(words) ??
@@ -326,6 +334,17 @@ const REACH_FRAME: ReadonlySet<string> = new Set([
   ...REACH_VERBS, 'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'по', 'на', 'номеру', 'телефону',
   'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую', 'в', 'магазин', 'салон', 'офис', 'мастерскую', 'сервис',
 ]);
+
+/** "админ, подключитесь к диалогу", "подключитесь к чату": joining the chat, asked of a person named or of the chat. */
+function findAskedToJoin(words: readonly Word[]): string | undefined {
+  const at = words.findIndex((word) => JOIN.test(word.text));
+  if (at < 0 || isNegated(words, at, at)) return undefined;
+  let to = at + 1;
+  while (FILLER.has(words[to]?.text ?? '')) to++;
+  const toChat = words[to]?.text === 'к' && CHAT.test(words[to + 1]?.text ?? '');
+  const person = words.some((word) => PERSON.test(word.text) || SOMEONE.test(word.text) || isName(word.text));
+  return toChat || person ? spell(words, at, toChat ? to + 1 : at) : undefined;
+}
 
 /** A complaint to be passed to a person: "хочу жалобу оставить руководству". */
 const COMPLAINT = /^(?:жалоб[ауы]|пожаловаться|претензи[юя])$/u;
@@ -550,14 +569,21 @@ function findPersonInClause(words: readonly Word[], at: number): number | undefi
   return index < 0 ? undefined : index;
 }
 
-/** "пусть мне перезвонят", "пусть напишет мне": whoever is to call, it is a person; the buyer in the clause of "пусть". */
+/**
+ * "пусть мне перезвонят", "пусть напишет мне": whoever is to call, it is a person; the buyer in the clause of "пусть". So is
+ * the one to join the chat ("пусть подключится"), or a person named elsewhere in the sentence ("если продавец свободен,
+ * пусть перезвонит").
+ */
 function findMeInClause(words: readonly Word[], at: number): number | undefined {
   const clause = words[at]!.clause;
   const own = words.filter((word) => word.clause === clause);
   // Nobody else named to do it ("пусть курьер позвонит мне" is the courier's call).
   const bare = own.every(({ text }) => text === 'пусть' || LET_CONTACT.test(text) || FILLER.has(text) || PREPOSITION.has(text) || text === 'мной' || THEMSELVES.has(text) || WHEN.has(text));
+  if (!bare) return undefined;
   const index = words.findIndex((word, position) => position > at && word.clause === clause && ['мне', 'мной', 'меня'].includes(word.text));
-  return bare && index >= 0 ? index : undefined;
+  if (index >= 0) return index;
+  const doer = words.findIndex((word, position) => (word.clause === clause && JOIN_LET.test(word.text)) || (word.clause !== clause && PERSON.test(words[position]!.text)));
+  return doer >= 0 ? doer : undefined;
 }
 
 /** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */

@@ -32,6 +32,8 @@ const NOMINATIVE = /^(?:чел|челик|продаван|менеджер|ма
 const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
 const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ[а-яa-z]+|реальн[а-яa-z]+|ваш[а-яa-z]*|старш[а-яa-z]+|главн[а-яa-z]+|ответственн[а-яa-z]+|компетентн[а-яa-z]+|нормальн[а-яa-z]+|адекватн[а-яa-z]+|сам(?:ого|ому|им|ой|у)|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн[а-яa-z]+|какого-нибудь|какой-нибудь)$/u;
 const LIVE = /^жив(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми)$/u;
+/** Someone real, not the bot: "кто-то настоящий", "кто-нибудь адекватный". */
+const REAL_ONE = /^(?:настоящ|реальн|нормальн|адекватн|компетентн)(?:ий|ый|ая|ой|его|ого|ую)$/u;
 /** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
 const REAL_HUMAN = /^(?:настоящ|реальн)[а-яa-z]+ (?:человек[а-яa-z]*|люд[а-яa-z]*)$/u;
 
@@ -360,7 +362,9 @@ function findAskedAnywhere(words: readonly Word[]): string | undefined {
   // "не могли бы" asks politely; any other negation may refuse.
   if (words.some((word, at) => (NEGATION.has(word.text) && !POLITE.has(words[at + 1]?.text ?? '')) || REFUSING.test(word.text))) return undefined;
   const verb = words.findIndex((word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text));
-  const person = words.findIndex((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
+  // "попросите кого-нибудь мне набрать": anyone, asked to call or answer.
+  const someone = (word: Word): boolean => SOMEONE.test(word.text) && ASKING.test(words[verb]?.text ?? '') && words.some((other) => REPLY_VERB.test(other.text));
+  const person = words.findIndex((word) => (PERSON.test(word.text) && !NOMINATIVE.test(word.text)) || someone(word));
   return verb >= 0 && person >= 0 ? spell(words, Math.min(verb, person), Math.max(verb, person)) : undefined;
 }
 
@@ -428,7 +432,9 @@ function findPersonToReply(words: readonly Word[]): string | undefined {
   for (const clause of groupClauses(words)) {
     const plea = clause.some((word) => PLEA.test(word.text)) && clause.some((word) => REPLY_VERB.test(word.text));
     if (plea && clause.every((word) => PLEA.test(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) return spell(clause, 0, clause.length - 1);
-    const person = clause.findIndex((word) => NOMINATIVE.test(word.text));
+    // "кто-нибудь из ваших может ответить?": anyone of the shop, as well as a person named.
+    const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || /^(?:ваших|вас|ваш[а-я]+)$/u.test(clause[at + 2]?.text ?? '') || PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
     const modal = clause.findIndex((word) => MODAL.test(word.text));
     const reply = clause.findIndex((word) => REPLY_VERB.test(word.text));
     if (person < 0 || modal < 0 || reply < modal) continue;
@@ -463,7 +469,13 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
     if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
     // "Есть кто живой?", "есть живые?"
-    if (LIVE.test(text) && /^кто(?:-нибудь|-то)?$/u.test(words[index - 1]?.text ?? '')) return spell(words, index - 1, index);
+    // "мне нужен кто-то настоящий", "есть кто нормальный?": someone, but a real one.
+    // Not "кто-то настоящий мех отличит?": the adjective of a noun after it.
+    const after = words[index + 1]?.text;
+    const alone = after === undefined || words[index + 1]!.clause !== words[index]!.clause || FILLER.has(after) || NEED.test(after) || PRESENT.has(after) || ANSWER_ME.test(after);
+    if ((LIVE.test(text) || (REAL_ONE.test(text) && alone)) && /^кто(?:-нибудь|-то|-либо)?$/u.test(words[index - 1]?.text ?? '') && !isNegated(words, index - 1, index - 1)) {
+      return spell(words, index - 1, index);
+    }
     if (LIVE_PEOPLE.test(text) && words.every((word) => word === words[index] || NEED.test(word.text) || GREETING.has(word.text) || FILLER.has(word.text) || NEGATION.has(word.text))) return text;
     // "старшего позовите", "позови главного"
     const past = PREPOSITION.has(words[index + 1]?.text ?? '') ? words[index + 2] : undefined;

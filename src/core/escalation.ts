@@ -50,6 +50,28 @@ function isName(text: string): boolean {
   return FIRST_NAMES.has(text) || PATRONYMIC.test(text);
 }
 
+/** Names that are words besides ("вера", "роман", "света"): never asked for by the name alone. */
+const NAMES_AS_WORDS: ReadonlySet<string> = new Set(['вера', 'любовь', 'надежда', 'роман', 'света', 'марина']);
+/** A first name fetched or needed in another case ("позовите Андрея", "можно Анну?"), made from the names above. */
+const NAME_CASES: ReadonlySet<string> = new Set(
+  [...FIRST_NAMES]
+    .filter((name) => !NAMES_AS_WORDS.has(name))
+    .flatMap((name) => {
+      const stem = name.slice(0, -1);
+      if (/[йь]$/u.test(name)) return [`${stem}я`, `${stem}ю`, `${stem}ем`];
+      if (name.endsWith('а')) return [/[гкхжшчщ]$/u.test(stem) ? `${stem}и` : `${stem}ы`, `${stem}у`, `${stem}е`, /[жшчщ]$/u.test(stem) ? `${stem}ей` : `${stem}ой`];
+      if (name.endsWith('я')) return [`${stem}и`, `${stem}ю`, `${stem}е`, `${stem}ей`];
+      // "павел" → "павла": the vowel drops out.
+      const base = name === 'павел' ? 'павл' : name;
+      return [`${base}а`, `${base}у`, `${base}ом`];
+    }),
+);
+
+/** A first name in any case, but not one that is a word besides: "нужен Андрей", "можно Сергея?". */
+function isNameAsked(text: string): boolean {
+  return (FIRST_NAMES.has(text) && !NAMES_AS_WORDS.has(text)) || NAME_CASES.has(text);
+}
+
 /** Imperatives and infinitives that fetch, give, connect or pass to a person. */
 const FETCH =
   /^(?:позов(?:и|ите|ешь|ете)|позвать|зови|зовите|звать|вызов(?:и|ите|ете)|вызвать|вызывайте|приглас(?:и|ите|ить)|дай|дайте|дать|соедин(?:и|ите|ить)|свяж(?:и|ите)|связать|передай|передайте|передать|подключ(?:и|ите|ить)|переключ(?:и|ите|ить)|перевед(?:и|ите)|перевести|услышать|кликн(?:и|ите))(?:-ка)?$/u;
@@ -514,7 +536,7 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
     // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
     const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
     const person = clause.some(
-      (word, at) => PERSON.test(word.text) || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
+      (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
     );
     const bare = clause.every(
       ({ text }, at) =>
@@ -524,6 +546,9 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
         TALK.test(text) ||
         NEEDED_FOR.has(text) ||
         isPersonWord(text) ||
+        isNameAsked(text) ||
+        // "можно Ивана к телефону?"
+        (text === 'телефону' && clause[at - 1]?.text === 'к') ||
         GREETING.has(text) ||
         PREPOSITION.has(text) ||
         (FILLER.has(text) && text !== 'ли') ||
@@ -605,7 +630,9 @@ const NEAR = 6;
 function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean; somebody?: boolean }): number | undefined {
   const isPerson = (index: number): boolean => {
     const text = words[index]!.text;
-    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text));
+    // "позовите девушку", "позовите Андрея", "позовите того, кто выкладывал": a person by who they are.
+    const whoIs = THAT_ONE.has(text) && /^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '');
+    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || whoIs);
     if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');

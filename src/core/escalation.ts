@@ -573,9 +573,12 @@ function findCall(words: readonly Word[]): string | undefined {
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
     const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
-    // "можно голосом обсудить?"
-    const voice = BY_VOICE.test(text) && [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
-    if (voice && !isNegated(words, index, index)) return spell(words, index, index + 1);
+    // "можно голосом обсудить?"; "хочу пообщаться с вами голосом": a wish or "с вами" in the clause of the talk.
+    const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
+    const own = words.filter((word) => word.clause === words[index]!.clause);
+    const withYou = own.some((word, at) => ['с', 'со'].includes(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
+    const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
+    if (BY_VOICE.test(text) && (next || asked) && !isNegated(words, index, index)) return next ? spell(words, index, index + 1) : text;
   }
   // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
   const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');

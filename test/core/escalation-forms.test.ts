@@ -122,6 +122,9 @@ describe('requests for a person, as typed', () => {
     'можно Ивана к телефону?',
     'соедините с Дмитрием, пожалуйста',
     'позовите ту, которая принимала заказ',
+    // talk by voice, wished or with "с вами", anywhere in its clause
+    'хотелось бы обсудить с вами всё голосом',
+    'хочу всё обговорить сегодня голосом',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -177,6 +180,8 @@ describe('not requests for a person', () => {
     'нужен роман Толстого',
     'Ольга сказала, что можно забрать завтра',
     'дайте ту, которая синяя',
+    'можно управлять голосом?',
+    'не хочу обсуждать это голосом',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

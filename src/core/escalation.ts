@@ -75,6 +75,8 @@ function isNameAsked(text: string): boolean {
 /** Imperatives and infinitives that fetch, give, connect or pass to a person. */
 const FETCH =
   /^(?:позов(?:и|ите|ешь|ете)|позвать|зови|зовите|звать|вызов(?:и|ите|ете)|вызвать|вызывайте|приглас(?:и|ите|ить)|дай|дайте|дать|соедин(?:и|ите|ить)|свяж(?:и|ите)|связать|передай|передайте|передать|подключ(?:и|ите|ить)|переключ(?:и|ите|ить)|перевед(?:и|ите)|перевести|услышать|кликн(?:и|ите))(?:-ка)?$/u;
+/** Fetched by them: "меня переведут на человека?", "соединят с менеджером?". */
+const FETCHED = /^(?:переведут|соединят|переключат|подключат|свяжут)$/u;
 /** Talking with someone: counts only with "с"/"до" before the person. */
 const TALK =
   /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|обговорить|дозвониться|достучаться|переписываюсь|общаюсь|разговариваю|говорю)$/u;
@@ -503,6 +505,11 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     const past = PREPOSITION.has(words[index + 1]?.text ?? '') ? words[index + 2] : undefined;
     if (FETCH.test(text) && [words[index - 1], words[index + 1], past].some((word) => word !== undefined && FETCHED_ADJECTIVE.test(word.text)) && !isNegated(words, index, index)) {
       return spell(words, Math.max(0, index - 1), Math.min(words.length - 1, index + 1));
+    }
+    // "меня переведут на человека?", "соединят с менеджером?": the passive asks the same ("деньги переведут продавцу?" does not).
+    if (FETCHED.test(text)) {
+      const person = findPersonNear(words, index, { someone: true, withPreposition: false, named: false });
+      if (person !== undefined && ['на', 'с', 'со'].includes(wordBefore(words, person) ?? '') && !isNegated(words, index, person)) return spell(words, index, person);
     }
     const talk = TALK.test(text);
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;

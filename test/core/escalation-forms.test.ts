@@ -125,6 +125,9 @@ describe('requests for a person, as typed', () => {
     // talk by voice, wished or with "с вами", anywhere in its clause
     'хотелось бы обсудить с вами всё голосом',
     'хочу всё обговорить сегодня голосом',
+    // the passive: fetched by them
+    'когда меня соединят с менеджером?',
+    'меня переключат на оператора?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -182,6 +185,8 @@ describe('not requests for a person', () => {
     'дайте ту, которая синяя',
     'можно управлять голосом?',
     'не хочу обсуждать это голосом',
+    'деньги переведут продавцу сразу?',
+    'оплату переведут на карту продавца?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -128,6 +128,8 @@ const SENIOR = /^(?:главный|главная|старший|старшая)
 const FETCHED_ADJECTIVE = /^(?:старш|главн|жив)(?:его|ого)$/u;
 /** "продавец на связи?": the person's presence asked, the way "где продавец?" asks it. */
 const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'здесь']);
+/** When a person will be there: "когда будет на связи?", "во сколько появится в чате?". */
+const WHEN_PRESENT: ReadonlySet<string> = new Set(['когда', 'во', 'сколько', 'будет', 'будут', 'появится', 'освободится', 'в', 'чате', 'сети', 'сегодня', 'завтра', 'скоро']);
 /** A messenger the buyer wants a person to write to: "напишите мне в вотсап". */
 const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк|тг|телега|телеге|телеграме|телеграмме|вайбере|ватсапе|вацапе|вотсапе|telegram|tg|макс|максе|max)$/u;
 /** Moving the talk to a messenger: "давайте в телеге продолжим", "кинь телегу", "в тг можно связаться?", "есть вайбер?". */
@@ -476,7 +478,14 @@ function findPersonAlone(words: readonly Word[]): string | undefined {
   if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
   // "хозяин объявления на связи?": whose person it is names the person, nothing else.
   const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
+  // "продавщица когда будет на связи?", "во сколько менеджер будет в чате?", "продавец появится сегодня?": when, asked of
+  // the person's presence (not "мастер когда будет?", a visit).
   if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
+  for (const clause of groupClauses(words)) {
+    const present = /(?:^|\s)(?:на связи|в чате|в сети|онлайн|появится|освободится)(?:\s|$)/u.test(clause.map((word) => word.text).join(' '));
+    const person = clause.some((word) => PERSON.test(word.text));
+    if (present && person && clause.every((word) => allowed(word.text) || WHEN_PRESENT.has(word.text))) return spell(clause, 0, clause.length - 1);
+  }
   // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
   for (const clause of groupClauses(words)) {
     const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));

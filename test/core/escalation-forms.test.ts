@@ -128,6 +128,10 @@ describe('requests for a person, as typed', () => {
     // the passive: fetched by them
     'когда меня соединят с менеджером?',
     'меня переключат на оператора?',
+    // when a person will be there
+    'когда хозяин будет в сети?',
+    'менеджер скоро освободится? жду',
+    'администратор во сколько будет на связи, а то с утра пишу',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -187,6 +191,8 @@ describe('not requests for a person', () => {
     'не хочу обсуждать это голосом',
     'деньги переведут продавцу сразу?',
     'оплату переведут на карту продавца?',
+    'мастер когда будет?',
+    'продавец, когда появится синий цвет?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

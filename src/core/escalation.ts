@@ -334,6 +334,8 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
   // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
   if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать' || text === 'решить')) return whole;
+  // "к кому обратиться насчет гарантии?", "кому позвонить, чтобы договориться?": whom to turn to.
+  if (WHOM_TO.test(whole)) return whole;
   // "кто-нибудь ответит нормально?": anyone at all, to answer.
   if (has((text) => SOMEONE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => SOMEONE.test(text) || ANSWER_ME.test(text) || ['нормально', 'мне', 'уже', 'вообще'].includes(text))) return whole;
   // "как вам дозвониться", "как с вами связаться?", "по какому номеру с вами можно связаться?", "куда вам позвонить"
@@ -351,6 +353,8 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
+const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;
 /** Verbs of reaching someone: "как вам дозвониться", "как позвонить в магазин?". */
 const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];
 /** Whom: "с вами", "вам", "до вас"; or the shop ("в магазин", "до салона"). */
@@ -443,6 +447,13 @@ const MODAL = /^(?:может|можете|сможет|сможете|могу�
 const REPLY_VERB = /^(?:ответить|написать|перезвонить|позвонить|связаться|подключиться|отписаться|набрать)$/u;
 
 function findFetchedPronoun(words: readonly Word[], named: boolean): string | undefined {
+  // "кто у вас за это отвечает? хочу с ним поговорить": a wish to talk with him or her is a person asked for.
+  for (const clause of groupClauses(words)) {
+    const talk = clause.findIndex((word) => TALK.test(word.text) && !TALKING_NOW.test(word.text));
+    const withThem = clause.findIndex((word, at) => ['с', 'со'].includes(word.text) && ['ним', 'ней', 'ними'].includes(clause[at + 1]?.text ?? ''));
+    const wish = clause.some((word) => WANT.test(word.text) || NEED.test(word.text));
+    if (talk >= 0 && withThem >= 0 && wish && !isNegated(words, words.indexOf(clause[talk]!), words.indexOf(clause[withThem + 1]!))) return spell(clause, 0, clause.length - 1);
+  }
   if (!named) return undefined;
   for (let index = 0; index < words.length; index++) {
     if (!FETCH.test(words[index]!.text)) continue;

@@ -136,6 +136,9 @@ describe('requests for a person, as typed', () => {
     'к кому мне обратиться по возврату?',
     'кому лучше написать про опт?',
     'а кто занимается заказами? можно с ней поговорить?',
+    // the talk named when moved to a messenger
+    'давайте продолжим разговор в телеге',
+    'можно переписку перенести в ватсап?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -200,6 +203,7 @@ describe('not requests for a person', () => {
     'кому платить при получении?',
     'кому подойдет этот размер?',
     'я с ним говорил вчера, он согласен',
+    'переписку в вотсапе сохраните?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -80,6 +80,10 @@ const FETCHED = /^(?:переведут|соединят|переключат|п
 /** Talking with someone: counts only with "с"/"до" before the person. */
 const TALK =
   /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|обговорить|дозвониться|достучаться|переписываюсь|общаюсь|разговариваю|говорю)$/u;
+/** The buyer's own talk to come: "можно я с продавцом это обсужу?". */
+const TALK_MINE = /^(?:обсужу|поговорю|переговорю|пообщаюсь|созвонюсь|свяжусь|спишусь|обговорю)$/u;
+/** Those who make what is sold, talked with or fetched: "переговорить с кондитером", "позовите флориста". */
+const TRADE = /^(?:кондитер|флорист|заводчик|заводчиц|закройщик|замерщик|ювелир|мастериц|портн|шве)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
 /** The buyer's own talk now: "я с человеком переписываюсь?" asks for one; "с кем я общаюсь?" only asks who answers. */
 const TALKING_NOW = /^(?:переписываюсь|общаюсь|разговариваю|говорю)$/u;
 /** Writing to a person: "мне сказали написать менеджеру", "как обратиться к администратору?". */
@@ -535,6 +539,13 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
       const person = findPersonNear(words, index, { someone: true, withPreposition: false, named: false });
       if (person !== undefined && ['на', 'с', 'со'].includes(wordBefore(words, person) ?? '') && !isNegated(words, index, person)) return spell(words, index, person);
     }
+    // "можно я с продавцом по телефону это обсужу?": the buyer's own talk with a person, asked leave for.
+    if (TALK_MINE.test(text)) {
+      const own = words.filter((word) => word.clause === words[index]!.clause);
+      const leave = own.some((word) => WANT.test(word.text) || ['можно', 'могу', 'разрешите'].includes(word.text));
+      const person = words.findIndex((word, at) => word.clause === words[index]!.clause && (PERSON.test(word.text) || TRADE.test(word.text)) && !NOMINATIVE.test(word.text) && ['с', 'со'].includes(wordBefore(words, at) ?? ''));
+      if (leave && person >= 0 && !isNegated(words, index, person)) return spell(words, Math.min(index, person), Math.max(index, person));
+    }
     const talk = TALK.test(text);
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;
     const person = text === 'пусть' ? findPersonInClause(words, index) ?? findMeInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false, somebody: talk || SUMMON.test(text) });
@@ -666,7 +677,7 @@ function findPersonNear(words: readonly Word[], at: number, options: { someone: 
     const text = words[index]!.text;
     // "позовите девушку", "позовите Андрея", "позовите того, кто выкладывал": a person by who they are.
     const whoIs = THAT_ONE.has(text) && /^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '');
-    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || whoIs);
+    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || TRADE.test(text) || whoIs);
     if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');

@@ -139,6 +139,10 @@ describe('requests for a person, as typed', () => {
     // the talk named when moved to a messenger
     'давайте продолжим разговор в телеге',
     'можно переписку перенести в ватсап?',
+    // the buyer's own talk with a person, asked leave for; those who make what is sold
+    'давайте я с менеджером по телефону всё обговорю, так быстрее',
+    'хочу пообщаться с заводчицей напрямую',
+    'позовите флориста, пожалуйста',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -204,6 +208,8 @@ describe('not requests for a person', () => {
     'кому подойдет этот размер?',
     'я с ним говорил вчера, он согласен',
     'переписку в вотсапе сохраните?',
+    'я поговорю с мужем и отпишусь',
+    'кондитер сам печет коржи?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -143,6 +143,10 @@ describe('requests for a person, as typed', () => {
     'давайте я с менеджером по телефону всё обговорю, так быстрее',
     'хочу пообщаться с заводчицей напрямую',
     'позовите флориста, пожалуйста',
+    // wholesale: a department connected with, a contact past the person's adjective, the decision-maker
+    'свяжите с отделом закупок, пожалуйста',
+    'скиньте номер старшего менеджера',
+    'с ЛПР можно переговорить?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -210,6 +214,8 @@ describe('not requests for a person', () => {
     'переписку в вотсапе сохраните?',
     'я поговорю с мужем и отпишусь',
     'кондитер сам печет коржи?',
+    'свяжите мне шапку на заказ?',
+    'номер вашего магазина на карте какой?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -50,8 +50,8 @@ function isName(text: string): boolean {
   return FIRST_NAMES.has(text) || PATRONYMIC.test(text);
 }
 
-/** Names that are words besides ("вера", "роман", "света"): never asked for by the name alone. */
-const NAMES_AS_WORDS: ReadonlySet<string> = new Set(['вера', 'любовь', 'надежда', 'роман', 'света', 'марина']);
+/** Names and their cases that are words besides ("вера", "роман", "света", "саше", a "виктория" strawberry): never asked for alone. */
+const NAMES_AS_WORDS: ReadonlySet<string> = new Set(['вера', 'любовь', 'надежда', 'роман', 'света', 'марина', 'виктория', 'саше']);
 /** A first name fetched or needed in another case ("позовите Андрея", "можно Анну?"), made from the names above. */
 const NAME_CASES: ReadonlySet<string> = new Set(
   [...FIRST_NAMES]
@@ -64,7 +64,8 @@ const NAME_CASES: ReadonlySet<string> = new Set(
       // "павел" → "павла": the vowel drops out.
       const base = name === 'павел' ? 'павл' : name;
       return [`${base}а`, `${base}у`, `${base}ом`];
-    }),
+    })
+    .filter((form) => !NAMES_AS_WORDS.has(form)),
 );
 
 /** A first name in any case, but not one that is a word besides: "нужен Андрей", "можно Сергея?". */

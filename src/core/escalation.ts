@@ -2,10 +2,11 @@
  * A buyer asking for a person, read as grammar rather than listed as phrases: a person word (менеджер,
  * продавец, хозяйка, живой человек…) asked for by an imperative (позовите, дайте, соедините с, передайте),
  * a wish (хочу, прошу), a need in a clause that says nothing else (нужен менеджер, можно живого человека?),
- * a wish to talk with one (поговорить с продавцом), or standing alone in a sentence ("Менеджер!!!"); or a
- * call asked for (позвоните, наберите, можно звонок?). A negated request ("менеджера не надо") and a
- * question about a person ("продавец сам отправляет?") are not requests. The seller's ESCALATION_PHRASES
- * match besides, on Snowball stems, under the same negation rule.
+ * a wish to talk with one (поговорить с продавцом), or standing alone in a sentence ("Менеджер!!!"); asked
+ * when they will be on line, or whom to turn to (к кому обратиться?); or a call asked for (позвоните, наберите,
+ * можно звонок?). A negated request ("менеджера не надо") and a question about a person ("продавец сам
+ * отправляет?") are not requests. The seller's ESCALATION_PHRASES match besides, on Snowball stems, under the
+ * same negation rule.
  */
 import { stemmer } from '@orama/stemmers/russian';
 import { readLayoutWords, readTyped, readUkrainianWords, splitGlued } from './typed-words.js';
@@ -151,12 +152,12 @@ const BOT = /^(?:бот|бота|боту|ботом|робот|робота|р�
 const BY_VOICE = /^(?:голосом|устно)$/u;
 /** Words read as another: "пускай хозяйка перезвонит" is "пусть…". */
 const SAME_AS: ReadonlyMap<string, string> = new Map([['пускай', 'пусть']]);
-/** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
-const JOIN_LET = /^подключ(?:ится|атся)$/u;
-/** A person asked to join the chat: "админ, подключитесь к диалогу". */
+/** A person asked to join the chat: "админ, подключитесь к диалогу"; "пусть подключится" needs no one named. */
 const JOIN = /^(?:подключ|присоедин)(?:ись|итесь|айтесь|яйтесь)$/u;
+const JOIN_LET = /^подключ(?:ится|атся)$/u;
 /** Where one joins: "к диалогу", "к чату", "к переписке". */
 const CHAT = /^(?:диалог|чат|переписк|разговор|бесед)[а-я]*$/u;
+/** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
 const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится|позвонят|перезвонят|напишут|свяжутся|ответят|наберут)$/u;
 
 const FILLER = new Set([
@@ -500,9 +501,9 @@ function findPersonAlone(words: readonly Word[]): string | undefined {
   if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
   // "хозяин объявления на связи?": whose person it is names the person, nothing else.
   const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
+  if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
   // "продавщица когда будет на связи?", "во сколько менеджер будет в чате?", "продавец появится сегодня?": when, asked of
   // the person's presence (not "мастер когда будет?", a visit).
-  if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
   for (const clause of groupClauses(words)) {
     const present = /(?:^|\s)(?:на связи|в чате|в сети|онлайн|появится|освободится)(?:\s|$)/u.test(clause.map((word) => word.text).join(' '));
     const person = clause.some((word) => PERSON.test(word.text));
@@ -523,9 +524,8 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     const next = words[index + 1]?.text ?? '';
     const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
     if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
-    // "Есть кто живой?", "есть живые?"
-    // "мне нужен кто-то настоящий", "есть кто нормальный?": someone, but a real one.
-    // Not "кто-то настоящий мех отличит?": the adjective of a noun after it.
+    // "Есть кто живой?", "мне нужен кто-то настоящий", "есть кто нормальный?": someone, but a real one (not "кто-то
+    // настоящий мех отличит?", the adjective of a noun after it).
     const after = words[index + 1]?.text;
     const alone = after === undefined || words[index + 1]!.clause !== words[index]!.clause || FILLER.has(after) || NEED.test(after) || PRESENT.has(after) || ANSWER_ME.test(after);
     if ((LIVE.test(text) || (REAL_ONE.test(text) && alone)) && /^кто(?:-нибудь|-то|-либо)?$/u.test(words[index - 1]?.text ?? '') && !isNegated(words, index - 1, index - 1)) {
@@ -667,7 +667,7 @@ function findMeInClause(words: readonly Word[], at: number): number | undefined 
   if (!bare) return undefined;
   const index = words.findIndex((word, position) => position > at && word.clause === clause && ['мне', 'мной', 'меня'].includes(word.text));
   if (index >= 0) return index;
-  const doer = words.findIndex((word, position) => (word.clause === clause && JOIN_LET.test(word.text)) || (word.clause !== clause && PERSON.test(words[position]!.text)));
+  const doer = words.findIndex((word) => (word.clause === clause && JOIN_LET.test(word.text)) || (word.clause !== clause && PERSON.test(word.text)));
   return doer >= 0 ? doer : undefined;
 }
 

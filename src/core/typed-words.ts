@@ -1,8 +1,8 @@
 /**
  * How buyers type the words a request for a person is made of: by ear ("менеджир", "прадавец", "позавите", "чилавеком":
  * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls") or with
- * the keyboard left on the Latin layout ("gjpjdbnt", "lf"). The escalation matcher and the reading of a yes read words
- * through it.
+ * the keyboard left on the Latin layout ("gjpjdbnt", "lf"), or in Ukrainian ("покличте продавця"). The escalation matcher and
+ * the reading of a yes read words through it.
  */
 
 /** The words requests are made of; a typed word is read as the one of these it spells, where it is not a word of its own. */

@@ -2,13 +2,14 @@
  * A buyer asking for a person, read as grammar rather than listed as phrases: a person word (менеджер,
  * продавец, хозяйка, живой человек…) asked for by an imperative (позовите, дайте, соедините с, передайте),
  * a wish (хочу, прошу), a need in a clause that says nothing else (нужен менеджер, можно живого человека?),
- * a wish to talk with one (поговорить с продавцом), or standing alone in a sentence ("Менеджер!!!"); or a
- * call asked for (позвоните, наберите, можно звонок?). A negated request ("менеджера не надо") and a
- * question about a person ("продавец сам отправляет?") are not requests. The seller's ESCALATION_PHRASES
- * match besides, on Snowball stems, under the same negation rule.
+ * a wish to talk with one (поговорить с продавцом), or standing alone in a sentence ("Менеджер!!!"); asked
+ * when they will be on line, or whom to turn to (к кому обратиться?); or a call asked for (позвоните, наберите,
+ * можно звонок?). A negated request ("менеджера не надо") and a question about a person ("продавец сам
+ * отправляет?") are not requests. The seller's ESCALATION_PHRASES match besides, on Snowball stems, under the
+ * same negation rule.
  */
 import { stemmer } from '@orama/stemmers/russian';
-import { readLayoutWords, readTyped, splitGlued } from './typed-words.js';
+import { readLayoutWords, readTyped, readUkrainianWords, splitGlued } from './typed-words.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -25,13 +26,15 @@ interface Word {
 }
 
 const PERSON =
-  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|продаван[аеуы]?|продаваном|человека?|чел|челик[аеу]?|челиком|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев))$/u;
+  /^(?:(?:менеджер|манагер|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|продаван[аеуы]?|продаваном|человека?|чел|челик[аеу]?|челиком|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев)|лпр)$/u;
 /** A person named, not asked for: "Продавец, дайте скидку" speaks to them ("позовите продавца" asks for them). */
 const NOMINATIVE = /^(?:чел|челик|продаван|менеджер|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец|собственник|представитель)$/u;
 /** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
 const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
 const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ[а-яa-z]+|реальн[а-яa-z]+|ваш[а-яa-z]*|старш[а-яa-z]+|главн[а-яa-z]+|ответственн[а-яa-z]+|компетентн[а-яa-z]+|нормальн[а-яa-z]+|адекватн[а-яa-z]+|сам(?:ого|ому|им|ой|у)|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн[а-яa-z]+|какого-нибудь|какой-нибудь)$/u;
 const LIVE = /^жив(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми)$/u;
+/** Someone real, not the bot: "кто-то настоящий", "кто-нибудь адекватный". */
+const REAL_ONE = /^(?:настоящ|реальн|нормальн|адекватн|компетентн)(?:ий|ый|ая|ой|его|ого|ую)$/u;
 /** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
 const REAL_HUMAN = /^(?:настоящ|реальн)[а-яa-z]+ (?:человек[а-яa-z]*|люд[а-яa-z]*)$/u;
 
@@ -48,12 +51,41 @@ function isName(text: string): boolean {
   return FIRST_NAMES.has(text) || PATRONYMIC.test(text);
 }
 
+/** Names and their cases that are words besides ("вера", "роман", "света", "саше", a "виктория" strawberry): never asked for alone. */
+const NAMES_AS_WORDS: ReadonlySet<string> = new Set(['вера', 'любовь', 'надежда', 'роман', 'света', 'марина', 'виктория', 'саше']);
+/** A first name fetched or needed in another case ("позовите Андрея", "можно Анну?"), made from the names above. */
+const NAME_CASES: ReadonlySet<string> = new Set(
+  [...FIRST_NAMES]
+    .filter((name) => !NAMES_AS_WORDS.has(name))
+    .flatMap((name) => {
+      const stem = name.slice(0, -1);
+      if (/[йь]$/u.test(name)) return [`${stem}я`, `${stem}ю`, `${stem}ем`];
+      if (name.endsWith('а')) return [/[гкхжшчщ]$/u.test(stem) ? `${stem}и` : `${stem}ы`, `${stem}у`, `${stem}е`, /[жшчщ]$/u.test(stem) ? `${stem}ей` : `${stem}ой`];
+      if (name.endsWith('я')) return [`${stem}и`, `${stem}ю`, `${stem}е`, `${stem}ей`];
+      // "павел" → "павла": the vowel drops out.
+      const base = name === 'павел' ? 'павл' : name;
+      return [`${base}а`, `${base}у`, `${base}ом`];
+    })
+    .filter((form) => !NAMES_AS_WORDS.has(form)),
+);
+
+/** A first name in any case, but not one that is a word besides: "нужен Андрей", "можно Сергея?". */
+function isNameAsked(text: string): boolean {
+  return (FIRST_NAMES.has(text) && !NAMES_AS_WORDS.has(text)) || NAME_CASES.has(text);
+}
+
 /** Imperatives and infinitives that fetch, give, connect or pass to a person. */
 const FETCH =
   /^(?:позов(?:и|ите|ешь|ете)|позвать|зови|зовите|звать|вызов(?:и|ите|ете)|вызвать|вызывайте|приглас(?:и|ите|ить)|дай|дайте|дать|соедин(?:и|ите|ить)|свяж(?:и|ите)|связать|передай|передайте|передать|подключ(?:и|ите|ить)|переключ(?:и|ите|ить)|перевед(?:и|ите)|перевести|услышать|кликн(?:и|ите))(?:-ка)?$/u;
+/** Fetched by them: "меня переведут на человека?", "соединят с менеджером?". */
+const FETCHED = /^(?:переведут|соединят|переключат|подключат|свяжут)$/u;
 /** Talking with someone: counts only with "с"/"до" before the person. */
 const TALK =
   /^(?:поговорить|переговорить|пообщаться|общаться|побеседовать|говорить|разговаривать|связаться|связь|созвониться|списаться|переписываться|обсудить|обговорить|дозвониться|достучаться|переписываюсь|общаюсь|разговариваю|говорю)$/u;
+/** The buyer's own talk to come: "можно я с продавцом это обсужу?". */
+const TALK_MINE = /^(?:обсужу|поговорю|переговорю|пообщаюсь|созвонюсь|свяжусь|спишусь|обговорю)$/u;
+/** Those who make what is sold, talked with or fetched: "переговорить с кондитером", "позовите флориста". */
+const TRADE = /^(?:кондитер|флорист|заводчик|заводчиц|закройщик|замерщик|ювелир|мастериц|портн|шве)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
 /** The buyer's own talk now: "я с человеком переписываюсь?" asks for one; "с кем я общаюсь?" only asks who answers. */
 const TALKING_NOW = /^(?:переписываюсь|общаюсь|разговариваю|говорю)$/u;
 /** Writing to a person: "мне сказали написать менеджеру", "как обратиться к администратору?". */
@@ -102,16 +134,29 @@ const SENIOR = /^(?:главный|главная|старший|старшая)
 const FETCHED_ADJECTIVE = /^(?:старш|главн|жив)(?:его|ого)$/u;
 /** "продавец на связи?": the person's presence asked, the way "где продавец?" asks it. */
 const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'здесь']);
+/** When a person will be there: "когда будет на связи?", "во сколько появится в чате?". */
+const WHEN_PRESENT: ReadonlySet<string> = new Set(['когда', 'во', 'сколько', 'будет', 'будут', 'появится', 'освободится', 'в', 'чате', 'сети', 'сегодня', 'завтра', 'скоро']);
 /** A messenger the buyer wants a person to write to: "напишите мне в вотсап". */
 const MESSENGER = /^(?:ватсап|вацап|вотсап|whatsapp|телеграм|телегу|телеграмм|вайбер|viber|вк|тг|телега|телеге|телеграме|телеграмме|вайбере|ватсапе|вацапе|вотсапе|telegram|tg|макс|максе|max)$/u;
 /** Moving the talk to a messenger: "давайте в телеге продолжим", "кинь телегу", "в тг можно связаться?", "есть вайбер?". */
-const MOVE_TALK = /^(?:продолжим|продолжить|перейдем|перейти|спишемся|списаться|свяжемся|пообщаемся|общаемся|обсудим|напишу|пишите|пиши|добавьте|добавь|добавлю|кинь|киньте|скинь|скиньте|дай|дайте|есть|ник|удобнее|туда|там|ок|окей)$/u;
+const MOVE_TALK = /^(?:продолжим|продолжить|перейдем|перейти|перенести|перенесем|спишемся|списаться|свяжемся|пообщаемся|общаемся|обсудим|напишу|пишите|пиши|добавьте|добавь|добавлю|кинь|киньте|скинь|скиньте|дай|дайте|есть|ник|удобнее|туда|там|ок|окей)$/u;
 /** The rest of such a request: "в тг можно с вами связаться?", "у вас есть вайбер?". */
-const TALK_FRAME: ReadonlySet<string> = new Set(['в', 'вами', 'тобой', 'у', 'вас', 'свой', 'свою', 'ваш', 'ваша', 'сообщения', 'сообщениях', 'сообщение']);
+const TALK_FRAME: ReadonlySet<string> = new Set([
+  'в', 'вами', 'тобой', 'у', 'вас', 'свой', 'свою', 'ваш', 'ваша', 'сообщения', 'сообщениях', 'сообщение',
+  // the talk named: "можно в вк продолжить общение?"
+  'общение', 'переписку', 'разговор', 'диалог', 'беседу',
+]);
 /** The bot, refused: "с ботом не хочу", "робот не нужен". */
 const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком)$/u;
 /** "голосом обсудить", "по телефону поговорить": talk asked for by voice. */
 const BY_VOICE = /^(?:голосом|устно)$/u;
+/** Words read as another: "пускай хозяйка перезвонит" is "пусть…". */
+const SAME_AS: ReadonlyMap<string, string> = new Map([['пускай', 'пусть']]);
+/** A person asked to join the chat: "админ, подключитесь к диалогу"; "пусть подключится" needs no one named. */
+const JOIN = /^(?:подключ|присоедин)(?:ись|итесь|айтесь|яйтесь)$/u;
+const JOIN_LET = /^подключ(?:ится|атся)$/u;
+/** Where one joins: "к диалогу", "к чату", "к переписке". */
+const CHAT = /^(?:диалог|чат|переписк|разговор|бесед)[а-я]*$/u;
 /** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
 const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится|позвонят|перезвонят|напишут|свяжутся|ответят|наберут)$/u;
 
@@ -128,7 +173,7 @@ const WHEN = new Set(['завтра', 'сегодня', 'утром', 'днем'
 /** People by who they are, fetched or talked with ("позовите девушку, которая отвечала"): never asked of by a wish alone. */
 const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|мужчин[аеуы]|мужчиной|женщин[аеуы]|женщиной|парн[яюе]|парнем)$/u;
 /** Fetching verbs that take only a person ("дайте" takes a discount as well: "дайте девушке примерить"). */
-const SUMMON = /^(?:позов|зов|вызов|приглас|соедин|переключ|перевед|подключ)/u;
+const SUMMON = /^(?:позов|зов|вызов|приглас|соедин|свяж|переключ|перевед|подключ)/u;
 /** The person themselves, not the bot: "напишите мне сами", "пусть сам перезвонит". */
 const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 /** "можно ту девушку": the one meant. */
@@ -201,7 +246,7 @@ export function normalizeText(text: string): string {
 }
 
 function readSentences(text: string): Word[][] {
-  return readLayoutWords(normalizeText(text))
+  return readUkrainianWords(readLayoutWords(normalizeText(text)))
     .split(SENTENCE_END)
     .map(readClauses)
     .filter((sentence) => sentence.length > 0);
@@ -213,7 +258,7 @@ function readClauses(sentence: string): Word[] {
   for (const part of sentence.split(CLAUSE_BREAK)) {
     clause++;
     for (const [typed] of part.matchAll(WORD)) {
-      const text = readTyped(typed);
+      const text = SAME_AS.get(typed) ?? readTyped(typed);
       if (CLAUSE_WORDS.has(text)) clause++;
       for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) words.push({ text: glued, clause });
     }
@@ -226,6 +271,7 @@ function findRequest(words: readonly Word[], named: boolean): string | undefined
     findPersonAlone(words) ??
     findAskedPerson(words) ??
     findFetchedPronoun(words, named) ??
+    findAskedToJoin(words) ??
     findPersonToReply(words) ??
     findNeededPerson(words) ??
     findCall(words) ??
@@ -246,7 +292,9 @@ function findAskedContact(words: readonly Word[]): string | undefined {
     const at = clause.findIndex((word) => CONTACT.test(word.text));
     if (at < 0) continue;
     const next = clause[at + 1]?.text ?? '';
-    const whose = PERSON.test(next) && !NOMINATIVE.test(next);
+    // "контакт ответственного менеджера": past the person's adjective.
+    const person = PERSON_ADJECTIVE.test(next) && !YOUR.test(next) ? clause[at + 2]?.text ?? '' : next;
+    const whose = PERSON.test(person) && !NOMINATIVE.test(person);
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
@@ -298,6 +346,8 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
   // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
   if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать' || text === 'решить')) return whole;
+  // "к кому обратиться насчет гарантии?", "кому позвонить, чтобы договориться?": whom to turn to.
+  if (WHOM_TO.test(whole)) return whole;
   // "кто-нибудь ответит нормально?": anyone at all, to answer.
   if (has((text) => SOMEONE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => SOMEONE.test(text) || ANSWER_ME.test(text) || ['нормально', 'мне', 'уже', 'вообще'].includes(text))) return whole;
   // "как вам дозвониться", "как с вами связаться?", "по какому номеру с вами можно связаться?", "куда вам позвонить"
@@ -315,6 +365,8 @@ function findBareRequest(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
+const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;
 /** Verbs of reaching someone: "как вам дозвониться", "как позвонить в магазин?". */
 const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];
 /** Whom: "с вами", "вам", "до вас"; or the shop ("в магазин", "до салона"). */
@@ -326,6 +378,17 @@ const REACH_FRAME: ReadonlySet<string> = new Set([
   ...REACH_VERBS, 'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'по', 'на', 'номеру', 'телефону',
   'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую', 'в', 'магазин', 'салон', 'офис', 'мастерскую', 'сервис',
 ]);
+
+/** "админ, подключитесь к диалогу", "подключитесь к чату": joining the chat, asked of a person named or of the chat. */
+function findAskedToJoin(words: readonly Word[]): string | undefined {
+  const at = words.findIndex((word) => JOIN.test(word.text));
+  if (at < 0 || isNegated(words, at, at)) return undefined;
+  let to = at + 1;
+  while (FILLER.has(words[to]?.text ?? '')) to++;
+  const toChat = words[to]?.text === 'к' && CHAT.test(words[to + 1]?.text ?? '');
+  const person = words.some((word) => PERSON.test(word.text) || SOMEONE.test(word.text) || isName(word.text));
+  return toChat || person ? spell(words, at, toChat ? to + 1 : at) : undefined;
+}
 
 /** A complaint to be passed to a person: "хочу жалобу оставить руководству". */
 const COMPLAINT = /^(?:жалоб[ауы]|пожаловаться|претензи[юя])$/u;
@@ -341,7 +404,9 @@ function findAskedAnywhere(words: readonly Word[]): string | undefined {
   // "не могли бы" asks politely; any other negation may refuse.
   if (words.some((word, at) => (NEGATION.has(word.text) && !POLITE.has(words[at + 1]?.text ?? '')) || REFUSING.test(word.text))) return undefined;
   const verb = words.findIndex((word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text));
-  const person = words.findIndex((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
+  // "попросите кого-нибудь мне набрать": anyone, asked to call or answer.
+  const someone = (word: Word): boolean => SOMEONE.test(word.text) && ASKING.test(words[verb]?.text ?? '') && words.some((other) => REPLY_VERB.test(other.text));
+  const person = words.findIndex((word) => (PERSON.test(word.text) && !NOMINATIVE.test(word.text)) || someone(word));
   return verb >= 0 && person >= 0 ? spell(words, Math.min(verb, person), Math.max(verb, person)) : undefined;
 }
 
@@ -394,6 +459,13 @@ const MODAL = /^(?:может|можете|сможет|сможете|могу�
 const REPLY_VERB = /^(?:ответить|написать|перезвонить|позвонить|связаться|подключиться|отписаться|набрать)$/u;
 
 function findFetchedPronoun(words: readonly Word[], named: boolean): string | undefined {
+  // "кто у вас за это отвечает? хочу с ним поговорить": a wish to talk with him or her is a person asked for.
+  for (const clause of groupClauses(words)) {
+    const talk = clause.findIndex((word) => TALK.test(word.text) && !TALKING_NOW.test(word.text));
+    const withThem = clause.findIndex((word, at) => ['с', 'со'].includes(word.text) && ['ним', 'ней', 'ними'].includes(clause[at + 1]?.text ?? ''));
+    const wish = clause.some((word) => WANT.test(word.text) || NEED.test(word.text));
+    if (talk >= 0 && withThem >= 0 && wish && !isNegated(words, words.indexOf(clause[talk]!), words.indexOf(clause[withThem + 1]!))) return spell(clause, 0, clause.length - 1);
+  }
   if (!named) return undefined;
   for (let index = 0; index < words.length; index++) {
     if (!FETCH.test(words[index]!.text)) continue;
@@ -409,7 +481,9 @@ function findPersonToReply(words: readonly Word[]): string | undefined {
   for (const clause of groupClauses(words)) {
     const plea = clause.some((word) => PLEA.test(word.text)) && clause.some((word) => REPLY_VERB.test(word.text));
     if (plea && clause.every((word) => PLEA.test(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) return spell(clause, 0, clause.length - 1);
-    const person = clause.findIndex((word) => NOMINATIVE.test(word.text));
+    // "кто-нибудь из ваших может ответить?": anyone of the shop, as well as a person named.
+    const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || /^(?:ваших|вас|ваш[а-я]+)$/u.test(clause[at + 2]?.text ?? '') || PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
     const modal = clause.findIndex((word) => MODAL.test(word.text));
     const reply = clause.findIndex((word) => REPLY_VERB.test(word.text));
     if (person < 0 || modal < 0 || reply < modal) continue;
@@ -428,6 +502,13 @@ function findPersonAlone(words: readonly Word[]): string | undefined {
   // "хозяин объявления на связи?": whose person it is names the person, nothing else.
   const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
   if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
+  // "продавщица когда будет на связи?", "во сколько менеджер будет в чате?", "продавец появится сегодня?": when, asked of
+  // the person's presence (not "мастер когда будет?", a visit).
+  for (const clause of groupClauses(words)) {
+    const present = /(?:^|\s)(?:на связи|в чате|в сети|онлайн|появится|освободится)(?:\s|$)/u.test(clause.map((word) => word.text).join(' '));
+    const person = clause.some((word) => PERSON.test(word.text));
+    if (present && person && clause.every((word) => allowed(word.text) || WHEN_PRESENT.has(word.text))) return spell(clause, 0, clause.length - 1);
+  }
   // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
   for (const clause of groupClauses(words)) {
     const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
@@ -443,13 +524,30 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     const next = words[index + 1]?.text ?? '';
     const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
     if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
-    // "Есть кто живой?", "есть живые?"
-    if (LIVE.test(text) && /^кто(?:-нибудь|-то)?$/u.test(words[index - 1]?.text ?? '')) return spell(words, index - 1, index);
+    // "Есть кто живой?", "мне нужен кто-то настоящий", "есть кто нормальный?": someone, but a real one (not "кто-то
+    // настоящий мех отличит?", the adjective of a noun after it).
+    const after = words[index + 1]?.text;
+    const alone = after === undefined || words[index + 1]!.clause !== words[index]!.clause || FILLER.has(after) || NEED.test(after) || PRESENT.has(after) || ANSWER_ME.test(after);
+    if ((LIVE.test(text) || (REAL_ONE.test(text) && alone)) && /^кто(?:-нибудь|-то|-либо)?$/u.test(words[index - 1]?.text ?? '') && !isNegated(words, index - 1, index - 1)) {
+      return spell(words, index - 1, index);
+    }
     if (LIVE_PEOPLE.test(text) && words.every((word) => word === words[index] || NEED.test(word.text) || GREETING.has(word.text) || FILLER.has(word.text) || NEGATION.has(word.text))) return text;
     // "старшего позовите", "позови главного"
     const past = PREPOSITION.has(words[index + 1]?.text ?? '') ? words[index + 2] : undefined;
     if (FETCH.test(text) && [words[index - 1], words[index + 1], past].some((word) => word !== undefined && FETCHED_ADJECTIVE.test(word.text)) && !isNegated(words, index, index)) {
       return spell(words, Math.max(0, index - 1), Math.min(words.length - 1, index + 1));
+    }
+    // "меня переведут на человека?", "соединят с менеджером?": the passive asks the same ("деньги переведут продавцу?" does not).
+    if (FETCHED.test(text)) {
+      const person = findPersonNear(words, index, { someone: true, withPreposition: false, named: false });
+      if (person !== undefined && ['на', 'с', 'со'].includes(wordBefore(words, person) ?? '') && !isNegated(words, index, person)) return spell(words, index, person);
+    }
+    // "можно я с продавцом по телефону это обсужу?": the buyer's own talk with a person, asked leave for.
+    if (TALK_MINE.test(text)) {
+      const own = words.filter((word) => word.clause === words[index]!.clause);
+      const leave = own.some((word) => WANT.test(word.text) || ['можно', 'могу', 'разрешите'].includes(word.text));
+      const person = words.findIndex((word, at) => word.clause === words[index]!.clause && (PERSON.test(word.text) || TRADE.test(word.text)) && !NOMINATIVE.test(word.text) && ['с', 'со'].includes(wordBefore(words, at) ?? ''));
+      if (leave && person >= 0 && !isNegated(words, index, person)) return spell(words, Math.min(index, person), Math.max(index, person));
     }
     const talk = TALK.test(text);
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;
@@ -483,7 +581,7 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
     // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
     const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
     const person = clause.some(
-      (word, at) => PERSON.test(word.text) || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
+      (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
     );
     const bare = clause.every(
       ({ text }, at) =>
@@ -493,6 +591,9 @@ function findNeededPerson(words: readonly Word[]): string | undefined {
         TALK.test(text) ||
         NEEDED_FOR.has(text) ||
         isPersonWord(text) ||
+        isNameAsked(text) ||
+        // "можно Ивана к телефону?"
+        (text === 'телефону' && clause[at - 1]?.text === 'к') ||
         GREETING.has(text) ||
         PREPOSITION.has(text) ||
         (FILLER.has(text) && text !== 'ли') ||
@@ -517,9 +618,12 @@ function findCall(words: readonly Word[]): string | undefined {
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
     const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
-    // "можно голосом обсудить?"
-    const voice = BY_VOICE.test(text) && [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
-    if (voice && !isNegated(words, index, index)) return spell(words, index, index + 1);
+    // "можно голосом обсудить?"; "хочу пообщаться с вами голосом": a wish or "с вами" in the clause of the talk.
+    const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
+    const own = words.filter((word) => word.clause === words[index]!.clause);
+    const withYou = own.some((word, at) => ['с', 'со'].includes(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
+    const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
+    if (BY_VOICE.test(text) && (next || asked) && !isNegated(words, index, index)) return next ? spell(words, index, index + 1) : text;
   }
   // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
   const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');
@@ -550,14 +654,21 @@ function findPersonInClause(words: readonly Word[], at: number): number | undefi
   return index < 0 ? undefined : index;
 }
 
-/** "пусть мне перезвонят", "пусть напишет мне": whoever is to call, it is a person; the buyer in the clause of "пусть". */
+/**
+ * "пусть мне перезвонят", "пусть напишет мне": whoever is to call, it is a person; the buyer in the clause of "пусть". So is
+ * the one to join the chat ("пусть подключится"), or a person named elsewhere in the sentence ("если продавец свободен,
+ * пусть перезвонит").
+ */
 function findMeInClause(words: readonly Word[], at: number): number | undefined {
   const clause = words[at]!.clause;
   const own = words.filter((word) => word.clause === clause);
   // Nobody else named to do it ("пусть курьер позвонит мне" is the courier's call).
   const bare = own.every(({ text }) => text === 'пусть' || LET_CONTACT.test(text) || FILLER.has(text) || PREPOSITION.has(text) || text === 'мной' || THEMSELVES.has(text) || WHEN.has(text));
+  if (!bare) return undefined;
   const index = words.findIndex((word, position) => position > at && word.clause === clause && ['мне', 'мной', 'меня'].includes(word.text));
-  return bare && index >= 0 ? index : undefined;
+  if (index >= 0) return index;
+  const doer = words.findIndex((word) => (word.clause === clause && JOIN_LET.test(word.text)) || (word.clause !== clause && PERSON.test(word.text)));
+  return doer >= 0 ? doer : undefined;
 }
 
 /** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */
@@ -567,7 +678,9 @@ const NEAR = 6;
 function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean; somebody?: boolean }): number | undefined {
   const isPerson = (index: number): boolean => {
     const text = words[index]!.text;
-    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text));
+    // "позовите девушку", "позовите Андрея", "позовите того, кто выкладывал": a person by who they are.
+    const whoIs = THAT_ONE.has(text) && /^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '');
+    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || TRADE.test(text) || whoIs);
     if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');

@@ -5,7 +5,7 @@
  * bot's offer to call a manager.
  */
 import { isFetchWord, isPersonWord, normalizeText } from './escalation.js';
-import { fromLatinLayout } from './typed-words.js';
+import { fromLatinLayout, readTyped, readUkrainianWords } from './typed-words.js';
 
 export type SmallTalk = 'thanks' | 'greeting';
 
@@ -43,6 +43,8 @@ const BESIDE_YES = new Set([
   'срочно', 'сюда', 'очень', 'позвонит', 'напишет', 'свяжется', 'ответит', 'перезвонит', 'со', 'мной', 'плиз', 'плз', 'пж', 'пжл', 'pls', 'только', 'побыстрее', 'быстрее', 'скорее',
   // "конечно зовите, сколько можно": impatience adds nothing.
   'сколько', 'уже',
+  // "да, будьте добры", "так, покличте менеджера" (Ukrainian "так" is yes; Russian "так" adds nothing).
+  'будьте', 'добры', 'любезны', 'так',
 ]);
 const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без']);
 
@@ -69,13 +71,19 @@ export function classifySmallTalk(text: string): SmallTalk | undefined {
 /** "да", "Да!", "ок, зовите", "да, позовите менеджера", "👍": agreeing, and nothing besides; "нет", "да нет" are not. */
 export function readsAsYes(text: string): boolean {
   // "+" alone is how a chat says yes.
-  const tokens = readWords(normalizeText(text).replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '));
+  const plain = readUkrainianWords(normalizeText(text).replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '));
+  const tokens = readWords(plain).map(readYesWord);
   if (tokens.length === 0 || tokens.some((token) => NO.has(token))) return false;
-  // "lf": "да" typed with the keyboard left on the Latin layout.
-  if (tokens.length === 1 && YES.has(fromLatinLayout(tokens[0]!))) return true;
   // "даа", "угуу": a last letter held once more (readWords shortens three and more).
   const yes = (token: string): boolean => YES.has(token) || YES.has(token.replace(/([а-яa-z])\1$/u, '$1'));
   return tokens.some(yes) && tokens.every((token) => yes(token) || BESIDE_YES.has(token) || isPersonWord(token) || isFetchWord(token));
+}
+
+/** A word as typed on the Latin layout ("lf" is "да", "ytn" is "нет") or by ear and in Latin letters ("gjpjdbnt", "pozovite"). */
+function readYesWord(token: string): string {
+  if (!/^[a-z]+$/u.test(token) || YES.has(token) || BESIDE_YES.has(token)) return token;
+  const layout = fromLatinLayout(token);
+  return YES.has(layout) || NO.has(layout) || BESIDE_YES.has(layout) ? layout : readTyped(token);
 }
 
 /** Words of letters and digits; a stretched letter counts once ("спасибооо", "ооок", "дааа"). */

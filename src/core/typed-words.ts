@@ -1,8 +1,8 @@
 /**
  * How buyers type the words a request for a person is made of: by ear ("менеджир", "прадавец", "позавите", "чилавеком":
  * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls") or with
- * the keyboard left on the Latin layout ("gjpjdbnt", "lf"). The escalation matcher and the reading of a yes read words
- * through it.
+ * the keyboard left on the Latin layout ("gjpjdbnt", "lf"), or in Ukrainian ("покличте продавця"). The escalation matcher and
+ * the reading of a yes read words through it.
  */
 
 /** The words requests are made of; a typed word is read as the one of these it spells, where it is not a word of its own. */
@@ -16,9 +16,9 @@ const KEY_WORDS = [
   'телефон', 'номер', 'робот', 'бота', 'ботом', 'свяжитесь', 'наберите', 'напишите', 'позвонить', 'поддержка', 'поддержку',
   'мне', 'меня', 'мной', 'дайте', 'дай', 'скиньте', 'телефона', 'номера', 'переведите', 'переключите', 'владельцем', 'владельцу', 'хозяином', 'хозяину', 'администратором', 'администратору', 'со', 'с',
 ];
-/** Unstressed vowels as heard: о as а, е/э/ы as и. */
+/** Unstressed vowels as heard: о as а, е/э/ы as и; в devoiced as ф before a voiceless consonant ("продафца"). */
 function byEar(word: string): string {
-  return word.replace(/о/gu, 'а').replace(/[еэы]/gu, 'и');
+  return word.replace(/о/gu, 'а').replace(/[еэы]/gu, 'и').replace(/ф/gu, 'в');
 }
 const KEY_BY_EAR = new Map(KEY_WORDS.map((word) => [byEar(word), word]));
 /** Latin letters have no soft or hard sign: "svyazhites" is "свяжитесь". */
@@ -33,12 +33,34 @@ const ENGLISH: ReadonlyMap<string, string> = new Map([
   ['call', 'позвоните'], ['me', 'мне'], ['real', 'живой'], ['live', 'живой'], ['talk', 'поговорить'], ['want', 'хочу'],
   ['need', 'нужен'], ['support', 'поддержка'], ['agent', 'оператор'], ['phone', 'телефон'], ['number', 'номер'],
 ]);
+/** The Ukrainian words of a request, as the Russian ones: "покличте продавця", "перетелефонуйте мені, будь ласка". */
+const UKRAINIAN: ReadonlyMap<string, string> = new Map([
+  ['покличте', 'позовите'], ['поклич', 'позови'], ['покликати', 'позвать'], ['кличте', 'зовите'], ["з'єднайте", 'соедините'],
+  ['продавця', 'продавца'], ['продавцю', 'продавцу'], ['продавцем', 'продавцом'], ['людину', 'человека'], ['людиною', 'человеком'],
+  ['власника', 'владельца'], ['власником', 'владельцем'], ['господаря', 'хозяина'], ['господарем', 'хозяином'],
+  ['зателефонуйте', 'позвоните'], ['подзвоніть', 'позвоните'], ['перетелефонуйте', 'перезвоните'], ['передзвоніть', 'перезвоните'],
+  ['зателефонувати', 'позвонить'], ['подзвонити', 'позвонить'], ['поговорити', 'поговорить'], ["зв'язатися", 'связаться'], ["зв'яжіться", 'свяжитесь'],
+  ['потрібен', 'нужен'], ['потрібна', 'нужна'], ['потрібно', 'нужно'], ['треба', 'надо'], ['можна', 'можно'], ['живий', 'живой'], ['живою', 'живым'],
+  ['мені', 'мне'], ['мене', 'меня'], ['зі', 'со'], ['з', 'с'],
+]);
+const UKRAINIAN_WORD = /(?<![а-яіїєґa-z'])[а-яіїєґ']+(?![а-яіїєґa-z'])/gu;
+
+/** `text` (lower case) with the Ukrainian words of a request read as Russian; "будь ласка" is "пожалуйста". */
+export function readUkrainianWords(text: string): string {
+  return text
+    .replace(/[’ʼ]/gu, "'")
+    .replace(/будь ласка/gu, 'пожалуйста')
+    .replace(UKRAINIAN_WORD, (word) => UKRAINIAN.get(word) ?? word);
+}
+
 /** A Russian word typed with the keyboard left on the Latin layout: "gjpjdbnt" is "позовите", "vtytl;thf" "менеджера". */
 const LAYOUT: Readonly<Record<string, string>> = Object.fromEntries(
   [...'qwertyuiopasdfghjklzxcvbnm;\'[],.`'].map((latin, at) => [latin, 'йцукенгшщзфывапролдячсмитьжэхъбюё'[at]!]),
 );
 /** A Latin-layout word holding a key that is a letter on the Russian one ("vtytl;thf"): no Latin word is spelt so. */
 const LAYOUT_WORD = /(?<![a-z])[a-z]+(?:[;'[\]`][a-z]*)+(?:[,.][a-z]+)*/gu;
+/** "y" after a vowel and before no vowel is "й": "dayte", "pozhaluysta", "moy". */
+const LATIN_Y = /(?<=[aeiouy])y(?![aeiou])/gu;
 const LATIN_SOUNDS: ReadonlyArray<readonly [string, string]> = [
   ['shch', 'щ'], ['zh', 'ж'], ['kh', 'х'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['ya', 'я'], ['yu', 'ю'], ['yo', 'е'], ['ye', 'е'],
 ];
@@ -87,7 +109,7 @@ export function readTyped(word: string): string {
   if (/^[a-z]+$/u.test(word)) {
     const english = ENGLISH.get(word);
     if (english !== undefined) return english;
-    let cyrillic = word;
+    let cyrillic = word.replace(LATIN_Y, 'й');
     for (const [latin, letter] of LATIN_SOUNDS) cyrillic = cyrillic.replaceAll(latin, letter);
     cyrillic = [...cyrillic].map((letter) => LATIN_LETTERS[letter] ?? letter).join('');
     // "c" is "ц" as often as "к": "prodavcom".

@@ -14,6 +14,7 @@ const SHOPS = join(import.meta.dirname, '../../eval/shops');
 const ESCALATION_SET = join(import.meta.dirname, '../../eval/escalation/cases.jsonl');
 const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl');
 const THIRD_SET = join(import.meta.dirname, '../../eval/escalation/third.jsonl');
+const FOURTH_SET = join(import.meta.dirname, '../../eval/escalation/fourth.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
 /** What the benchmarks' scoring needs, from the sources: what `ask` uses with default settings. */
@@ -28,7 +29,8 @@ function sourceDeps() {
  * (see eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse
  * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
  * tune 43 / 5 and held-out 43 / 5; appliances and tires at tune 37 / 7 and held-out 36 / 2; cleaning and tools at tune
- * 37 / 7 and held-out 36 / 4. The held-out half's missed requests for a person are unread, so its floor is a count, 88 of 90.
+ * 37 / 7 and held-out 36 / 4. The held-out half's missed requests for a person are unread, so its floor is a count: 88 of
+ * 90, then 89 after the tuning on the fourth escalation set.
  */
 const FLOORS = {
   // At the sixteen shops' arrival 422 found; one lost to the year asked (appliances-071, quoted by luck before, see
@@ -38,7 +40,7 @@ const FLOORS = {
   tune: { found: 469, madeUp: 27, escalation: 89 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away.
-  heldout: { found: 351, madeUp: 32, escalation: 88 },
+  heldout: { found: 351, madeUp: 32, escalation: 89 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
@@ -71,13 +73,24 @@ describe('answer quality on the evaluation shops, default settings', () => {
  */
 const ESCALATION_FLOORS = {
   tune: { requests: 130, questions: 0 },
-  heldout: { requests: 107, questions: 1 },
+  // 107 before the tuning on the fourth set.
+  heldout: { requests: 108, questions: 1 },
 } as const;
 
 /** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
 const THIRD_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  heldout: { requests: 100, questions: 1 },
+  // 100 before the tuning on the fourth set.
+  heldout: { requests: 104, questions: 1 },
+} as const;
+
+/**
+ * The fourth set (eval/escalation/fourth.jsonl), 120 requests and 100 near misses per half: at its arrival 88 and 93
+ * caught, none escalated; tuned on its tuning half to 118.
+ */
+const FOURTH_FLOORS = {
+  tune: { requests: 118, questions: 0 },
+  heldout: { requests: 100, questions: 0 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -87,10 +100,11 @@ describe('requests for a person on the escalation set, default settings', () => 
     report = await runEscalationSet(ESCALATION_SET, EXAMPLES, sourceDeps());
   }, 60_000);
 
-  it('fresh set (measuring only): catches at least as many requests as at its arrival and escalates no more near misses', async () => {
+  it('fresh set (measuring only): catches at least as many requests as recorded and escalates no more near misses', async () => {
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(103);
+    // 103 at its arrival and until the tuning on the fourth set.
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(111);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 
@@ -103,6 +117,13 @@ describe('requests for a person on the escalation set, default settings', () => 
 
   it.each(Object.entries(THIRD_FLOORS))('third set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
     const half = (await runEscalationSet(THIRD_SET, EXAMPLES, sourceDeps()))[split]!;
+    expect(half.requests[1]).toBe(120);
+    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
+    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
+  });
+
+  it.each(Object.entries(FOURTH_FLOORS))('fourth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
+    const half = (await runEscalationSet(FOURTH_SET, EXAMPLES, sourceDeps()))[split]!;
     expect(half.requests[1]).toBe(120);
     expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);

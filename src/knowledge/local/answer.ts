@@ -113,15 +113,11 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
  */
 function keepListingAlternatives(parts: readonly QueryPart[], answers: readonly Piece[][]): Piece[][] {
   const kept = answers.map((pieces) => [...pieces]);
-  let start = 0;
-  while (start < parts.length) {
-    let end = start + 1;
-    while (end < parts.length && parts[end]?.alternative === true) end += 1;
-    const group = kept.slice(start, end);
-    if (end - start > 1 && group.some((pieces) => pieces.some((piece) => piece.strategy === 'item'))) {
-      for (let at = start; at < end; at += 1) kept[at] = (kept[at] ?? []).filter((piece) => piece.strategy === 'item');
-    }
-    start = end;
+  const choices = new Set(parts.flatMap((part) => (part.choice === undefined ? [] : [part.choice])));
+  for (const choice of choices) {
+    const members = parts.flatMap((part, at) => (part.choice === choice ? [at] : []));
+    if (members.length < 2 || !members.some((at) => kept[at]?.some((piece) => piece.strategy === 'item'))) continue;
+    for (const at of members) kept[at] = (kept[at] ?? []).filter((piece) => piece.strategy === 'item');
   }
   return kept;
 }
@@ -429,8 +425,8 @@ export interface QueryPart {
   context?: string[];
   /** The part asked without its condition, which only ranks: asked where the whole finds nothing. */
   conditioned?: QueryPart;
-  /** The part is another alternative of the one before it ("новые или бу?"). */
-  alternative?: boolean;
+  /** Alternatives of one question ("новые или бу?") share a choice: the place of the first in the message's parts. */
+  choice?: number;
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -453,20 +449,29 @@ function listQuestionTerms(
   asksAvailability: (sentence: string) => boolean,
 ): QueryPart[] {
   const sentences = splitQuestion(question, identity);
-  const lists = carryReferents(sentences)
+  const read = carryReferents(sentences)
     .map((part, at) => ({
       alternative: /^или\s/iu.test(sentences[at] ?? ''), terms: dropOfferedPrices(asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
     .filter(({ terms }) => terms.length > 0);
+  // Alternatives of one question share the place of the first as their choice, kept through the parts dropped below.
+  let first = -1;
+  const lists = read.map((list, at) => {
+    if (!list.alternative) first = at;
+    return { ...list, choice: first };
+  });
+  const sizes = new Map<number, number>();
+  for (const { choice } of lists) sizes.set(choice, (sizes.get(choice) ?? 0) + 1);
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   // An alternative the title names ("новые или б/у?" of "…НОВЫЕ") is asked: the listing's passage naming it answers the
   // choice. Not a brand or model ("это дайсон или копия?"): the title naming it does not say the thing is genuine.
-  const inChoice = (at: number): boolean => lists[at]?.alternative === true || lists[at + 1]?.alternative === true;
+  const inChoice = (at: number): boolean => (sizes.get(lists[at]?.choice ?? -1) ?? 0) > 1;
   const choosable = ({ terms }: ReadPart, at: number): boolean => inChoice(at) && !terms.some((term) => LATIN_NAME.test(term));
   const asking = lists.filter((list, at) => choosable(list, at) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence, conditioned, alternative } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
-    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(alternative === true ? { alternative } : {}), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
+  for (const { terms: all, clauses, cuts, presence, conditioned, choice } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+    const chosen = choice !== undefined && (sizes.get(choice) ?? 0) > 1 ? { choice } : {};
+    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...chosen, ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -490,6 +495,7 @@ interface ReadPart {
   presence?: boolean;
   conditioned?: { terms: string[]; context: string[] };
   alternative?: boolean;
+  choice?: number;
 }
 
 /**
@@ -585,7 +591,7 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
         const clause = rest[at + 1] ?? '';
         // A clause without a meaningful term belongs with its neighbour ("Что и как?"): it cannot be asked alone.
         const previous = clauses.at(-1) ?? '';
-        // An alternative keeps its "или" ("новые или бу?", the first one maybe named by the title): see QueryPart.alternative.
+        // An alternative keeps its "или" ("новые или бу?", the first one maybe named by the title): see QueryPart.choice.
         const isChoice = /или/iu.test(joint);
         // The clause is read first: the merged previous clause grows with every joint.
         const stands = isMeaningful(clause) && (isMeaningful(previous) || asksMeasure(previous) || (isChoice && extractTerms(previous).some((term) => !isMeasure(term))));

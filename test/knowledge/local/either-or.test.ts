@@ -50,3 +50,17 @@ describe('alternatives of one question ("новые или б/у?")', () => {
     expect(answer.sources).toEqual([`item-${PODS}-airpods.txt`]);
   });
 });
+
+describe('alternatives after a repeated question', () => {
+  const BIKE = 7403;
+  const shop = useKnowledgeFolder({
+    [`item-${BIKE}-velik.md`]: '---\ntitle: Велосипед Stels\n---\n\nСостояние новое, не б/у.\n',
+    'dostavka.md': '# Доставка\n\nДоставка по городу курьером, 300 р.\n',
+  });
+
+  it('are grouped with their own choice, not with the question before the repeated one', async () => {
+    const answer = await shop.ask('новый? доставка курьером есть? новый или б/у?', { id: BIKE, title: 'Велосипед Stels' });
+    expect(answer.text).toContain('не б/у');
+    expect(answer.text).toContain('курьером, 300 р.');
+  });
+});

@@ -17,7 +17,7 @@ import { answersForProduct, findOtherProducts } from './other-products.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits, rewriteUnitsAndDays } from './units.js';
-import { CITY_TERMS, WEAK_TERMS } from './vocabulary.js';
+import { CITY_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 /** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
 export interface CheckedPart {
@@ -381,7 +381,6 @@ function answersAlternative(alternative: Alternative, part: CheckedPart, hit: Pa
   return termsOf(readWholeText(hit.passage)).includes(alternative.subject);
 }
 
-const PRICE_TERM = 'цена';
 /** A delivery's terms: what a listing's own price is not the price of ("Цена 5 900 руб. В комплекте два аккумулятора" is). */
 const DELIVERY_TERMS: ReadonlySet<string> = new Set(['доставк', 'сдэк', 'почт', 'курьер', 'тк']);
 

@@ -25,7 +25,7 @@ import { listsOtherValues } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { addUnknownWords } from './unknown-words.js';
-import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
+import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 export const DEFAULT_THRESHOLD = 0.6;
 /** Avito caps a message at 1000 characters; the answer stays below it. */
@@ -450,28 +450,37 @@ function listQuestionTerms(
 ): QueryPart[] {
   const sentences = splitQuestion(question, identity);
   const read = carryReferents(sentences)
-    .map((part, at) => ({
-      alternative: /^или\s/iu.test(sentences[at] ?? ''), terms: dropOfferedPrices(asksAvailability(part) ? [...resolveText(part), STATUS_TERM] : resolveText(part), part), clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })), cuts: listQuestionCuts(part), presence: PRESENCE.test(part.toLowerCase()), conditioned: setCircumstancesApart(part, identity, resolveText) }))
+    .map((part, at) => {
+      const own = resolveText(part);
+      return {
+        alternative: /^или\s/iu.test(sentences[at] ?? ''),
+        terms: dropOfferedPrices(asksAvailability(part) ? [...own, STATUS_TERM] : own, part),
+        clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })),
+        cuts: listQuestionCuts(part),
+        presence: PRESENCE.test(part.toLowerCase()),
+        conditioned: setCircumstancesApart(part, own, identity, resolveText),
+      };
+    })
     .filter(({ terms }) => terms.length > 0);
-  // Alternatives of one question share the place of the first as their choice, kept through the parts dropped below.
-  let first = -1;
-  const lists = read.map((list, at) => {
-    if (!list.alternative) first = at;
-    return { ...list, choice: first };
-  });
+  // Alternatives of one question share the place of the first as their choice, kept through the parts dropped below; a
+  // part with no alternative beside it has none.
+  const firsts: number[] = [];
+  read.forEach((list, at) => firsts.push(list.alternative ? (firsts.at(-1) ?? -1) : at));
   const sizes = new Map<number, number>();
-  for (const { choice } of lists) sizes.set(choice, (sizes.get(choice) ?? 0) + 1);
+  for (const first of firsts) sizes.set(first, (sizes.get(first) ?? 0) + 1);
+  const lists = read.map(({ alternative: _alternative, ...list }, at) => {
+    const choice = firsts[at] ?? -1;
+    return (sizes.get(choice) ?? 0) > 1 ? { ...list, choice } : list;
+  });
   // A unit the title names is still asked ("скока ватт? доставка?" on a "1300 Вт" listing).
   // An alternative the title names ("новые или б/у?" of "…НОВЫЕ") is asked: the listing's passage naming it answers the
   // choice. Not a brand or model ("это дайсон или копия?"): the title naming it does not say the thing is genuine.
-  const inChoice = (at: number): boolean => (sizes.get(lists[at]?.choice ?? -1) ?? 0) > 1;
-  const choosable = ({ terms }: ReadPart, at: number): boolean => inChoice(at) && !terms.some((term) => LATIN_NAME.test(term));
-  const asking = lists.filter((list, at) => choosable(list, at) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
+  const choosable = ({ terms, choice }: ReadPart): boolean => choice !== undefined && !terms.some((term) => LATIN_NAME.test(term));
+  const asking = lists.filter((list) => choosable(list) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
   for (const { terms: all, clauses, cuts, presence, conditioned, choice } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
-    const chosen = choice !== undefined && (sizes.get(choice) ?? 0) > 1 ? { choice } : {};
-    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...chosen, ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
+    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -494,7 +503,6 @@ interface ReadPart {
   cuts: Array<[string, string]>;
   presence?: boolean;
   conditioned?: { terms: string[]; context: string[] };
-  alternative?: boolean;
   choice?: number;
 }
 
@@ -523,12 +531,17 @@ function dropOfferedPrices(terms: string[], text: string): string[] {
  * - The buyer's plan in a clause of its own: "беру 2 штуки, за оба скока скинете?" (see splitOwnPlan).
  * - A reservation's day: "отложите до выходных?", "бронь на субботу" ask the reservation.
  */
-function setCircumstancesApart(sentence: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): { terms: string[]; context: string[] } | undefined {
+function setCircumstancesApart(
+  sentence: string,
+  own: readonly string[],
+  identity: ReadonlySet<string>,
+  resolveText: (text: string) => string[],
+): { terms: string[]; context: string[] } | undefined {
   const split = splitCondition(sentence) ?? splitOwnPlan(sentence);
   const main = split === undefined ? [] : resolveText(split.main);
   // A price asked under a condition ("скока стоит, если двое возьму на опт?") is the price of that case, not the list price.
-  const apart = split !== undefined && main.some((term) => !identity.has(term) && !WEAK_TERMS.has(term)) && !main.includes('цена');
-  const terms = apart ? main : resolveText(sentence);
+  const apart = split !== undefined && main.some((term) => !identity.has(term) && !WEAK_TERMS.has(term)) && !main.includes(PRICE_TERM);
+  const terms = apart ? main : [...own];
   const context = apart ? resolveText(split.condition) : [];
   // The day of a reservation is when, not what; a delivery's or a pickup's day is what is asked ("доставка в воскресенье?").
   if (terms.includes(RESERVATION_TERM)) context.push(...terms.filter(isDay));
@@ -549,7 +562,7 @@ function joinFollowUps(lists: readonly ReadPart[]): ReadPart[] {
   for (const list of lists) {
     const previous = joined.at(-1);
     const [only, ...others] = list.terms;
-    const isFollowUp = only !== undefined && others.length === 0 && (only === 'цена' || ATTRIBUTE_TERMS.has(only));
+    const isFollowUp = only !== undefined && others.length === 0 && (only === PRICE_TERM || ATTRIBUTE_TERMS.has(only));
     if (isFollowUp && previous !== undefined && previous.terms.length >= 2) joined[joined.length - 1] = { terms: [...previous.terms, only], clauses: [], cuts: [] };
     else joined.push(list);
   }

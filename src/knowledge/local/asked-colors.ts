@@ -20,9 +20,7 @@ export const COLOR_TERMS: ReadonlySet<string> = new Set(COLORS.flatMap((color) =
 
 /** Whether a part asks only for a colour: a colour word, perhaps with "цвет", nothing else but circumstances. */
 export function asksColorOnly(terms: readonly string[]): boolean {
-  const colors = terms.filter((term) => COLOR_TERMS.has(term));
-  if (colors.length === 0) return false;
-  return terms.every((term) => COLOR_TERMS.has(term) || term === COLOR_TERM || WEAK_TERMS.has(term));
+  return terms.some((term) => COLOR_TERMS.has(term)) && terms.every((term) => COLOR_TERMS.has(term) || term === COLOR_TERM || WEAK_TERMS.has(term));
 }
 
 /** "другие цвета", "других цветов нет", "цвет только чёрный": the line speaks of colours besides the listing's own. */

@@ -7,7 +7,7 @@
 import type { Passage } from './passages.js';
 import type { PassageHit } from './search.js';
 import { LABEL, LIST_ITEM, readSentences } from './sentences.js';
-import { WEAK_TERMS } from './vocabulary.js';
+import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 type TermsOf = (text: string) => string[];
 
@@ -61,7 +61,7 @@ export function findOwnStatements(hits: readonly PassageHit[], threshold: number
 }
 
 /** What is asked of a thing, never the thing: "Цена — 24 990 ₽" is the listing's price, not its delivery's ("сколько стоит доставка?"). */
-const ASKED_OF: ReadonlySet<string> = new Set(['цена', 'срок']);
+const ASKED_OF: ReadonlySet<string> = new Set([PRICE_TERM, 'срок']);
 
 function labelsAsked(hit: PassageHit, termsOf: TermsOf): boolean {
   const asked = hit.matched.filter((term) => !WEAK_TERMS.has(term) && !ASKED_OF.has(term));

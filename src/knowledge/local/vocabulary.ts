@@ -66,7 +66,7 @@ interface ConceptRule {
 const CONCEPT_RULES: readonly ConceptRule[] = [
   // "Возим каждый день кроме воскресенья", "возите в выходные?": the bare verb, by whole words ("воз" is a cart too).
   { term: 'доставк', prefixes: ['достав', 'отправ', 'пересыл', 'пересла', 'пришлет', 'вышлет', 'вышлит', 'посылк', 'привез', 'привоз', 'завез', 'довез', 'довоз', 'подвез', 'подвоз'], words: ['возим', 'возите', 'возят', 'возить', 'возишь', 'возит'] },
-  // "Стоит" is a price only beside a number or "сколько" (see terms.ts): "где стоит G4FC" says what is fitted.
+  // "Стоит" is a price only beside a number or "сколько" (see terms.ts): "где стоит G4FC" says what is fitted. (PRICE_TERM)
   { term: 'цена', prefixes: ['стоимост', 'ценник'], words: ['почем', 'цена', 'цену', 'цены', 'ценой', 'цене', 'ценам', 'ценах', 'прайс', 'деньгам'] },
   { term: 'оплат', prefixes: ['оплат', 'оплач', 'заплат', 'заплач', 'платеж', 'плати', 'плачу'] },
   { term: 'гарант', prefixes: ['гарант'] },
@@ -192,11 +192,13 @@ const QUESTION_RULES: readonly ConceptRule[] = [
 
 export const findQuestionReading = createPrefixTable(QUESTION_RULES);
 
+/** The term of a price asked or stated ("почем", "стоимость", "цена"). */
+export const PRICE_TERM = 'цена';
+
 /** Terms the tables above stand for: words of their own, never typos or transliterations of the documents' words. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set(
   [...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES, ...NEGATED_CONCEPT_RULES, ...QUESTION_RULES].map((rule) => rule.term),
 );
-
 
 /** The first rule listing the word or a prefix of it wins: order matters ("работает?" is "исправн" before "работ"). */
 export const findConcept = createPrefixTable([...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES]);

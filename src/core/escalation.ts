@@ -166,6 +166,8 @@ const FILLER = new Set([
   'напрямую', 'прямо', 'непосредственно', 'все-таки', 'таки', 'ли', 'быстро', 'ты', 'вообще',
 ]);
 const PREPOSITION = new Set(['с', 'со', 'на', 'к', 'до']);
+/** "с" before the one talked with: "с продавцом", "со мной", "с ним". */
+const WITH: ReadonlySet<string> = new Set(['с', 'со']);
 /** Words of a habit asked about: "во сколько обычно звоните?". */
 const HABIT = new Set(['обычно', 'всегда', 'заранее', 'перед', 'сколько', 'ли']);
 /** When a call is wanted: "пусть мне перезвонят завтра". */
@@ -462,7 +464,7 @@ function findFetchedPronoun(words: readonly Word[], named: boolean): string | un
   // "кто у вас за это отвечает? хочу с ним поговорить": a wish to talk with him or her is a person asked for.
   for (const clause of groupClauses(words)) {
     const talk = clause.findIndex((word) => TALK.test(word.text) && !TALKING_NOW.test(word.text));
-    const withThem = clause.findIndex((word, at) => ['с', 'со'].includes(word.text) && ['ним', 'ней', 'ними'].includes(clause[at + 1]?.text ?? ''));
+    const withThem = clause.findIndex((word, at) => WITH.has(word.text) && ['ним', 'ней', 'ними'].includes(clause[at + 1]?.text ?? ''));
     const wish = clause.some((word) => WANT.test(word.text) || NEED.test(word.text));
     if (talk >= 0 && withThem >= 0 && wish && !isNegated(words, words.indexOf(clause[talk]!), words.indexOf(clause[withThem + 1]!))) return spell(clause, 0, clause.length - 1);
   }
@@ -546,7 +548,7 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
     if (TALK_MINE.test(text)) {
       const own = words.filter((word) => word.clause === words[index]!.clause);
       const leave = own.some((word) => WANT.test(word.text) || ['можно', 'могу', 'разрешите'].includes(word.text));
-      const person = words.findIndex((word, at) => word.clause === words[index]!.clause && (PERSON.test(word.text) || TRADE.test(word.text)) && !NOMINATIVE.test(word.text) && ['с', 'со'].includes(wordBefore(words, at) ?? ''));
+      const person = words.findIndex((word, at) => word.clause === words[index]!.clause && (PERSON.test(word.text) || TRADE.test(word.text)) && !NOMINATIVE.test(word.text) && WITH.has(wordBefore(words, at) ?? ''));
       if (leave && person >= 0 && !isNegated(words, index, person)) return spell(words, Math.min(index, person), Math.max(index, person));
     }
     const talk = TALK.test(text);
@@ -563,7 +565,7 @@ function findAskedPerson(words: readonly Word[]): string | undefined {
 /** "с <person>" later in the talk's clause, within NEAR words. */
 function findTalkedWith(words: readonly Word[], at: number): number | undefined {
   for (let index = at + 2; index < words.length && index - at <= NEAR && words[index]!.clause === words[at]!.clause; index++) {
-    if (PERSON.test(words[index]!.text) && !NOMINATIVE.test(words[index]!.text) && ['с', 'со'].includes(wordBefore(words, index) ?? '')) return index;
+    if (PERSON.test(words[index]!.text) && !NOMINATIVE.test(words[index]!.text) && WITH.has(wordBefore(words, index) ?? '')) return index;
   }
   return undefined;
 }
@@ -621,7 +623,7 @@ function findCall(words: readonly Word[]): string | undefined {
     // "можно голосом обсудить?"; "хочу пообщаться с вами голосом": a wish or "с вами" in the clause of the talk.
     const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
     const own = words.filter((word) => word.clause === words[index]!.clause);
-    const withYou = own.some((word, at) => ['с', 'со'].includes(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
+    const withYou = own.some((word, at) => WITH.has(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
     const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
     if (BY_VOICE.test(text) && (next || asked) && !isNegated(words, index, index)) return next ? spell(words, index, index + 1) : text;
   }

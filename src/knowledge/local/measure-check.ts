@@ -2,17 +2,21 @@
  * A measure asked by its name or verb ("диск скока весит") is answered only by a passage stating an amount of it: a price
  * row naming the disc and no weight does not say what it weighs, however well it covers "диск тормозной".
  */
-import { listMeasures } from './measures.js';
+import { isMeasureTerm, listMeasures } from './measures.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
-import { listTermSequence, normalizeText, splitWords, termOf } from './terms.js';
+import { VERB_FORM } from './search.js';
+import { UNIT_TERMS } from './units.js';
+import { listTermSequence, normalizeText, splitWords, termOf, tokenizeWords } from './terms.js';
 import { WEAK_TERMS } from './vocabulary.js';
 
 /** A measure the question asks for: the part holding `term` needs a passage stating an amount counted in `counted`. */
 export interface AskedMeasure {
   term: string;
   counted: ReadonlySet<string>;
+  /** A count of things ("сколько ударов"), stated by a number before the noun or after it as a line's label ("Ядер: 6"). */
+  noun?: boolean;
 }
 
 /** One statement of a passage (a sentence, or a ";"-separated field of it): what its amounts count, its terms, its label. */
@@ -20,6 +24,10 @@ interface CountedStatement {
   counted: ReadonlySet<string>;
   /** The whole sentence's terms. */
   terms: ReadonlySet<string>;
+  /** The noun a field opens with and gives a number of ("Ядер: 6", "Количество ударов — 4800"). */
+  valued?: string;
+  /** Terms a number counts, in digits or in words ("восемь режимов"): stop words are not skipped here. */
+  nouns: ReadonlySet<string>;
   /** "Контейнер для зёрен: 250 г": the amount is the container's, not the listing's weight. */
   label: readonly string[];
 }
@@ -30,7 +38,15 @@ const LABEL = /^(?:[•–-]\s*|\d{1,3}[.)]\s*)?([^:]{1,40}?)\s*:/u;
 /** "зависит от веса", "по весу не пройдёт": the measure's word after a preposition names it, it does not ask its amount. */
 const PREPOSITIONS: ReadonlySet<string> = new Set(['от', 'по', 'до', 'из', 'для', 'без', 'с', 'со', 'к', 'при', 'в', 'во', 'на', 'о', 'об', 'про']);
 /** "скока дней идет", "скок годен": "сколько" before a word counted in the measure asks its amount. */
-const HOW_MANY = /^(?:скольк[оа]|скок[ао]?|скоко)$/u;
+const HOW_MANY = /^(?:скольк[оаи]|скок[ао]?|скоко)$/u;
+/**
+ * "сколько ударов", "со скольки покупок", "скока положений": a noun in the genitive plural after "сколько" asks how many of
+ * it. Read by its ending: "-ов/-ев/-ей", "-ений/-аний" ("положений", not "синий"); a consonant ending is as often a
+ * nominative ("скока торт").
+ */
+const COUNTED_NOUN = /^[а-я]{3,}(?:ов|ев|ей|[еа]ний)$/u;
+/** "Количество ядер: 6": the word naming the count before the counted noun. */
+const QUANTITY_LABELS: ReadonlySet<string> = new Set(['количеств', 'кол', 'числ']);
 /** "в течение часа": the unit after it is one. */
 const ONE_OF = 'течен';
 
@@ -39,13 +55,26 @@ export function findAskedMeasures(question: string): AskedMeasure[] {
   const words = splitWords(normalizeText(question));
   const terms = words.map((word) => termOf(word));
   const stated = listCounted(listTermSequence(question));
-  return listMeasures().flatMap((rule) => {
+  const measures = listMeasures().flatMap((rule) => {
     const counted = new Set([...rule.units, ...(rule.counted ?? [])]);
     const asked =
       rule.askers === undefined
         ? terms.some((term, at) => term === rule.term && !PREPOSITIONS.has(words[at - 1] ?? ''))
         : words.some((word, at) => rule.askers?.includes(word) || (HOW_MANY.test(word) && counted.has(terms[at + 1] ?? '')));
     return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted }] : [];
+  });
+  return [...measures, ...findCountedNouns(words, terms, stated, measures)];
+}
+
+// A measure's own word or unit is the measure's to check; a verb ("скока стоит") or a word the buyer counts himself is no noun.
+function findCountedNouns(words: readonly string[], terms: ReadonlyArray<string | undefined>, stated: ReadonlySet<string>, measures: readonly AskedMeasure[]): AskedMeasure[] {
+  const known = new Set(measures.flatMap((measure) => [measure.term, ...measure.counted]));
+  return words.flatMap((word, at) => {
+    const term = terms[at + 1];
+    const noun = words[at + 1] ?? '';
+    if (!HOW_MANY.test(word) || term === undefined || !COUNTED_NOUN.test(noun) || VERB_FORM.test(noun)) return [];
+    if (UNIT_TERMS.has(term) || isMeasureTerm(term) || known.has(term) || stated.has(term) || WEAK_TERMS.has(term)) return [];
+    return [{ term, counted: new Set([term]), noun: true }];
   });
 }
 
@@ -78,7 +107,12 @@ export function answersMeasures(
   // A labelled amount measures what its label names: the measure itself, or something the message asks about.
   const isOf = (statement: CountedStatement, measure: AskedMeasure): boolean =>
     statement.label.length === 0 || statement.label.some((term) => term === measure.term || message.has(term));
-  return claimed.every((measure) => statements.some((statement) => isOf(statement, measure) && [measure.term, ...measure.counted].some((term) => statement.counted.has(term))));
+  // A number before the noun counts it whatever the line's label ("вместимость: 10 комплектов").
+  const states = (statement: CountedStatement, measure: AskedMeasure): boolean =>
+    measure.noun === true
+      ? statement.nouns.has(measure.term) || statement.counted.has(measure.term) || statement.valued === measure.term
+      : isOf(statement, measure) && [measure.term, ...measure.counted].some((term) => statement.counted.has(term));
+  return claimed.every((measure) => statements.some((statement) => states(statement, measure)));
 }
 
 // Passages are fixed once indexed (each in one index): their statements' amounts are read once.
@@ -100,12 +134,33 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
         return fields.map((field) => {
           const sequence = listTermSequence(field);
           const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
-          return { counted, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf) };
+          return { counted, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field) };
         });
       });
     statementCache.set(passage, statements);
   }
   return statements;
+}
+
+/** Cardinals written out, which the term reader drops as stop words. */
+const CARDINAL = /^(?:од(?:ин|на|но)|дв[аеу]|три|четыре|пять|шесть|семь|восемь|девять|десять|[а-я]+надцать|двадцать|тридцать|сорок|пятьдесят|сто)$/u;
+
+// "восемь режимов", "6 ядер / 12 потоков", "на 10 комплектов": the word right after a number, or after a number and one word.
+function listNumberedNouns(text: string): Set<string> {
+  const words = tokenizeWords(normalizeText(text));
+  const counts = (word: string | undefined): boolean => word !== undefined && (NUMBER.test(word) || CARDINAL.test(word));
+  const nouns = new Set<string>();
+  words.forEach((word, at) => {
+    const term = counts(word) ? undefined : termOf(word);
+    if (term !== undefined && (counts(words[at - 1]) || (counts(words[at - 2]) && !counts(words[at - 1])))) nouns.add(term);
+  });
+  return nouns;
+}
+
+function readValuedNoun(sequence: readonly string[]): string | undefined {
+  const at = QUANTITY_LABELS.has(sequence[0] ?? '') ? 1 : 0;
+  const noun = sequence[at];
+  return noun !== undefined && !NUMBER.test(noun) && (NUMBER.test(sequence[at + 1] ?? '') || NUMBER.test(sequence[at + 2] ?? '')) ? noun : undefined;
 }
 
 function readLabel(text: string, termsOf: (text: string) => string[]): string[] {

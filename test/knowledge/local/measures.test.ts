@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 import { findAnswer } from '../../../src/knowledge/local/answer.js';
 import { findAskedMeasures } from '../../../src/knowledge/local/measure-check.js';
 import { dropStatedMeasures, isStatedMeasure, listAmountOnlyMeasures, listMeasures, nameMeasure } from '../../../src/knowledge/local/measures.js';
@@ -146,5 +147,38 @@ describe('a measure question needs a passage stating an amount of it', () => {
     const answer = findAnswer(buildPassageIndex(akb), { question: 'ток пусковой какой и весит скока', listing: { id: 7 } });
     expect(answer.text).toContain('540 А');
     expect(answer.text).toContain('14,1 кг');
+  });
+});
+
+describe('a count of things asked ("сколько ударов")', () => {
+  it('is read from a plural noun after "сколько", not from a verb, a unit or an amount the buyer states', () => {
+    const nouns = (question: string): string[] => findAskedMeasures(question).filter((measure) => measure.noun === true).map((measure) => measure.term);
+    expect(nouns('сколько положений муфты')).toEqual(['положен']);
+    expect(nouns('со скольки заказов скидка')).toEqual(['заказ']);
+    expect(nouns('скока стоит')).toEqual([]);
+    expect(nouns('сколько сантиметров длина')).toEqual([]);
+    // "скока торт": a consonant ending is as often a nominative; "синий" is no plural.
+    expect(nouns('скока торт с доставкой')).toEqual([]);
+    expect(nouns('сколько синий стоит')).toEqual([]);
+  });
+
+  const DRILL = 7611;
+  const DISHWASHER = 7612;
+  const shop = useKnowledgeFolder({
+    [`item-${DRILL}-shurik.md`]: '---\ntitle: Шуруповерт Makita\n---\n\nСостояние б/у, муфта щелкает на всех положениях. Энергия удара — 2,4 Дж.\n',
+    [`item-${DISHWASHER}-posudomoyka.md`]: '---\ntitle: Посудомойка Bosch 45 см\n---\n\n• вместимость: 10 комплектов посуды\n• уровень шума: 48 дБ\n',
+    'faq.md': '# Вопросы\n\nКоличество циклов зарядки: 500.\n',
+  });
+
+  it('is not answered by a passage naming the noun with no number of it', async () => {
+    expect((await shop.ask('сколько положений муфты', { id: DRILL })).status).toBe('NOT_FOUND');
+    expect((await shop.ask('сколько ударов даёт', { id: DRILL })).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered by a number before the noun, whatever the line is labelled, or by the noun labelling a number', async () => {
+    const dishes = await shop.ask('на скока комплектов посудомойка?', { id: DISHWASHER });
+    expect(dishes).toMatchObject({ status: 'FOUND', text: expect.stringContaining('10 комплектов') });
+    const cycles = await shop.ask('сколько циклов зарядки выдерживает');
+    expect(cycles).toMatchObject({ status: 'FOUND', text: expect.stringContaining('500') });
   });
 });

@@ -19,7 +19,7 @@ import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
-import { LATIN_NAME, extractTerms, listTermWords } from './terms.js';
+import { LATIN_NAME, extractTerms, listTermWords, normalizeText } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { listsOtherValues } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
@@ -622,9 +622,21 @@ function identityTerms(index: Pick<PassageIndex, 'passages' | 'termsOf'>, query:
   if (listing === undefined) return new Set();
   const titles = new Set<string>(listing.title === undefined ? [] : [listing.title]);
   for (const passage of passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
-  // "…, 50 мл и 100 мл" names the listing's volumes, not the listing: "объем какой?" is still asked.
-  return new Set([...titles].flatMap((title) => without(index.termsOf(title), listAmountOnlyMeasures(listTermWords(title)))));
+  // "…, 50 мл и 100 мл" names the listing's volumes, not the listing: "объем какой?" is still asked. So does "ET45 DIA 67.1":
+  // a spec's Latin abbreviation read as its name ("вылет", "цо") names a value of it, and "вылет какой?" is asked.
+  return new Set([...titles].flatMap((title) => without(index.termsOf(title), [...listAmountOnlyMeasures(listTermWords(title)), ...listSpecNames(title)])));
 }
+
+// Only before its value ("ET45", "DIA 67.1", "SPF 50"): "Global" in a phone's title is the version it is.
+function listSpecNames(title: string): string[] {
+  const text = normalizeText(title);
+  return listTermWords(title)
+    .filter(({ term, word }) => LATIN_LETTERS.test(word) && CYRILLIC_TERM.test(term) && new RegExp(`(?<![a-z])${word}\\s*\\d`, 'u').test(text))
+    .map(({ term }) => term);
+}
+
+const LATIN_LETTERS = /^[a-z]+$/u;
+const CYRILLIC_TERM = /^[а-я]/u;
 
 function without(terms: readonly string[], left: readonly string[]): string[] {
   return left.length === 0 ? [...terms] : terms.filter((term) => !left.includes(term));

@@ -182,3 +182,16 @@ describe('a count of things asked ("сколько ударов")', () => {
     expect(cycles).toMatchObject({ status: 'FOUND', text: expect.stringContaining('500') });
   });
 });
+
+describe('a spec the listing title states by its abbreviation and value ("ET45 DIA 67.1")', () => {
+  const WHEELS = 7613;
+  const shop = useKnowledgeFolder({
+    [`diski-skad.md`]: `---\nitem_id: ${WHEELS}\ntitle: Литые диски СКАД Тулон 7x17 5x114.3 ET45 DIA 67.1\n---\n\n| Параметр | Значение |\n|---|---|\n| Вылет ET | 45 мм |\n| Центр. отверстие DIA | 67,1 |\n\nКолпачок центральный с логотипом идёт в комплекте.\n`,
+  });
+
+  it('is still asked: the title names a value of it, not the listing', async () => {
+    const answer = await shop.ask('здравствуйте, вылет и центральное отверстие какие', { id: WHEELS });
+    expect(answer).toMatchObject({ status: 'FOUND', text: expect.stringContaining('45 мм') });
+    expect(answer.text).toContain('67,1');
+  });
+});

@@ -30,22 +30,42 @@ export interface ClippedWordReading {
  * when the question has no such term.
  */
 export function createClippedFinder(terms: readonly string[], reading: ClippedWordReading): ClippedFinder | undefined {
-  const unknown = terms.filter((term) => CYRILLIC_TERM.test(term) && !reading.knows(term) && !reading.weak(term));
-  if (unknown.length === 0) return undefined;
-  const clippable = unknown.map((term) => ({ term, starts: listStarts(term) })).filter(({ starts }) => starts.length > 0);
-  if (clippable.length === 0) return undefined;
+  const asked = terms.filter((term) => CYRILLIC_TERM.test(term) && !reading.weak(term));
+  const clippable = asked
+    .filter((term) => !reading.knows(term))
+    .map((term) => ({ term, starts: listStarts(term) }))
+    .filter(({ starts }) => starts.length > 0);
+  // Any word asked may be one the seller shortened ("Центр. отверстие" for "центральное отверстие").
+  const shortenable = asked.filter((term) => term.length > MIN_CLIPPED_LENGTH);
+  if (clippable.length === 0 && shortenable.length === 0) return undefined;
   return (matched, passage) => {
     const stated = matched.filter((term) => !reading.weak(term) && !NUMBER_TERM.test(term));
     if (stated.length === 0) return [];
+    const shortens = shortenable.length > 0 && hasShortened(passage);
     // Most passages never spell any of the starts: a scan of the text spares reading their sentences.
-    const text = readText(passage);
-    if (!clippable.some(({ starts }) => starts.some((start) => text.includes(start)))) return [];
-    const together = readSentences(passage, reading.termsOf)
-      .filter((sentence) => stated.every((term) => sentence.terms.includes(term)))
-      .flatMap((sentence) => sentence.terms);
-    if (together.length === 0) return [];
-    return clippable.filter(({ starts }) => starts.some((start) => together.some((word) => word.startsWith(start)))).map(({ term }) => term);
+    const spells = (): boolean => clippable.some(({ starts }) => starts.some((start) => readText(passage).includes(start)));
+    if (!shortens && !spells()) return [];
+    const sentences = readSentences(passage, reading.termsOf).filter((sentence) => stated.every((term) => sentence.terms.includes(term)));
+    if (sentences.length === 0) return [];
+    const together = sentences.flatMap((sentence) => sentence.terms);
+    const found = clippable.filter(({ starts }) => starts.some((start) => together.some((word) => word.startsWith(start)))).map(({ term }) => term);
+    if (!shortens) return found;
+    const shortened = sentences.flatMap((sentence) => sentence.shortened);
+    const expanded = shortenable.filter((term) => !matched.includes(term) && !found.includes(term) && shortened.some((short) => term.startsWith(short)));
+    return [...found, ...expanded];
   };
+}
+
+// Passages are fixed once indexed: whether one holds a shortened word is read once.
+const shortenedCache = new WeakMap<Passage, boolean>();
+
+function hasShortened(passage: Passage): boolean {
+  let holds = shortenedCache.get(passage);
+  if (holds === undefined) {
+    holds = /\p{L}{4}\.\s+[\p{Ll}\p{N}]/u.test(passage.text);
+    shortenedCache.set(passage, holds);
+  }
+  return holds;
 }
 
 /** The unknown terms a passage holds as clipped words, given the terms it matched. */

@@ -23,7 +23,15 @@ export interface Sentence {
   labels: ReadonlySet<string>;
   /** Terms of the line ending with ":" that introduces the list this sentence's line belongs to ("Как можно оплатить:"). */
   introduced: readonly string[];
+  /** Words the seller shortened with a dot, lower case: "центр", "макс" of "Центр. отверстие", "Макс. нагрузка". */
+  shortened: readonly string[];
 }
+
+/**
+ * A word cut with a dot inside a sentence: the next word starts in lower case ("Центр. отверстие", "макс. 690 кг"). Words
+ * are cut after a consonant; "бесплатно. дальше…" is a sentence ended in a hurry.
+ */
+const SHORTENED = /(?<![\p{L}\p{N}])(\p{L}{3,}[бвгджзйклмнпрстфхцчшщ])\.\s+(?=[\p{Ll}\p{N}])/giu;
 
 // Passages are fixed once indexed (and each belongs to one index, read with its termsOf): their sentences are read once.
 const sentenceCache = new WeakMap<Passage, Sentence[]>();
@@ -58,7 +66,8 @@ function splitLabelledSentences(passage: Passage, termsOf: TermsOf): Sentence[] 
     const introduced = isItem ? introduction : [];
     for (const sentence of splitSentences(line)) {
       const own = LABEL.exec(sentence)?.[1] ?? LATIN_OPENER.exec(sentence)?.[1];
-      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]), introduced });
+      const shortened = [...sentence.matchAll(SHORTENED)].map((match) => (match[1] ?? '').toLowerCase().replaceAll('ё', 'е'));
+      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]), introduced, shortened });
     }
     if (/:\s*$/u.test(line)) introduction = termsOf(line);
   }

@@ -40,8 +40,27 @@ describe('createClippedFinder', () => {
   });
 
   it('needs a start of at least four letters and a matched word beside it', () => {
-    expect(createClippedFinder(['рас', 'размер'], reading)).toBeUndefined();
+    expect(createClippedFinder(['рас', 'размер'], reading)?.(['размер'], growth) ?? []).toEqual([]);
     expect(createClippedFinder(['вырост'], reading)?.([], growth)).toEqual([]);
-    expect(createClippedFinder(['размер'], reading)).toBeUndefined();
+    expect(createClippedFinder(['рас'], reading)).toBeUndefined();
+  });
+});
+
+describe('a word the seller shortened with a dot', () => {
+  const wheels = [passage(0, 'Вылет ET — 45 мм. Центр. отверстие DIA — 67,1. Макс. нагрузка — 690 кг.'), passage(1, 'Колпачок центральный с логотипом в комплекте.')];
+
+  it('answers the whole word where the sentence states everything else asked', () => {
+    const hole = ask(wheels, 'центральное отверстие какое');
+    expect(hole.status).toBe('FOUND');
+    expect(hole.text).toContain('67,1');
+    expect(ask(wheels, 'максимальная нагрузка какая').text).toContain('690 кг');
+  });
+
+  it('is not read from the end of a sentence written in a hurry, nor where the rest stands apart', () => {
+    const reading = { knows: () => true, weak: () => false, termsOf: extractTerms };
+    const hurried = passage(0, 'Доставка бесплатно. дальше по тарифу');
+    expect(createClippedFinder(['бесплатной', 'доставк'], reading)?.(['доставк'], hurried) ?? []).toEqual([]);
+    const apart = [passage(0, 'Центр. отделение на Ленина, 5.'), passage(1, 'Отверстие под кронштейн сверлим бесплатно.')];
+    expect(ask(apart, 'центральное отверстие какое').status).toBe('NOT_FOUND');
   });
 });

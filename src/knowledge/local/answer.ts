@@ -540,7 +540,10 @@ function setCircumstancesApart(
   const split = splitCondition(sentence) ?? splitOwnPlan(sentence);
   const main = split === undefined ? [] : resolveText(split.main);
   // A price asked under a condition ("скока стоит, если двое возьму на опт?") is the price of that case, not the list price.
-  const apart = split !== undefined && main.some((term) => !identity.has(term) && !WEAK_TERMS.has(term)) && !main.includes(PRICE_TERM);
+  // A main clause naming only what the title names ("что по гарантии, если сломается через неделю" of a listing titled
+  // "…, гарантия") asks about that, as a question made only of the title's words does.
+  const asksTitle = main.some((term) => identity.has(term)) && main.every((term) => identity.has(term) || WEAK_TERMS.has(term));
+  const apart = split !== undefined && (asksTitle || main.some((term) => !identity.has(term) && !WEAK_TERMS.has(term))) && !main.includes(PRICE_TERM);
   const terms = apart ? main : [...own];
   const context = apart ? resolveText(split.condition) : [];
   // The day of a reservation is when, not what; a delivery's or a pickup's day is what is asked ("доставка в воскресенье?").

@@ -119,3 +119,16 @@ describe('splitOwnPlan', () => {
     expect(splitOwnPlan('беру 2 штуки')).toBeUndefined();
   });
 });
+
+describe('a condition beside a question about what the title names', () => {
+  const PHONE = 7621;
+  const shop = useKnowledgeFolder({
+    [`item-${PHONE}-iphone.md`]: '---\ntitle: iPhone 13 128 ГБ, АКБ 86%, гарантия\n---\n\nГарантия магазина 30 дней. Аккаунт отвязан, телефон не ремонтировался.\n',
+    'garantiya.md': '# Гарантия и возврат\n\nЧто покрывает гарантия: телефон перестал включаться или заряжаться.\n\nНе гарантийный случай: падение, следы удара, попадание влаги.\n',
+  });
+
+  it('asks about it ("что по гарантии, если сломается через неделю" of a listing titled "…, гарантия")', async () => {
+    const answer = await shop.ask('что по гарантии если сломается через неделю', { id: PHONE, title: 'iPhone 13 128 ГБ, АКБ 86%, гарантия' });
+    expect(answer).toMatchObject({ status: 'FOUND', text: expect.stringContaining('30 дней') });
+  });
+});

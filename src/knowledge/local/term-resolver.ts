@@ -6,7 +6,7 @@
 
 import { readsAsLatin } from './latin-reading.js';
 import { termOf } from './terms.js';
-import { UNIT_TERMS } from './units.js';
+import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { CONCEPT_TERMS } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -208,13 +208,21 @@ function findClose(term: string, counts: ReadonlyMap<string, number>): string | 
     // A clipped word ("аккум" for "аккумулятор") is the start of the indexed one, however much shorter.
     const clipped = candidate.startsWith(term) && candidate.length >= term.length + 2;
     if (!clipped && Math.abs(candidate.length - term.length) > 2) continue;
-    if (!clipped && (term.length < MIN_FUZZY_LENGTH || !isClose(term, candidate))) continue;
+    if (!clipped && (term.length < MIN_FUZZY_LENGTH || isTableTerm(candidate) || !isClose(term, candidate))) continue;
     if (count > bestCount) {
       best = candidate;
       bestCount = count;
     }
   }
   return best;
+}
+
+/**
+ * A weekday or a unit is read from its own forms (units.ts lists them, "четверга", "литров"), so a word they leave out
+ * is another word, not a typo of one: "четвертый" is the fourth, not Thursday. Only its clipped start ("воскр") is.
+ */
+function isTableTerm(term: string): boolean {
+  return WEEKDAY_TERMS.has(term) || UNIT_TERMS.has(term);
 }
 
 function isClose(a: string, b: string): boolean {

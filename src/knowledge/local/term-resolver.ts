@@ -4,8 +4,9 @@
  * Only words missing from the index are resolved, each to at most one indexed term.
  */
 
+import { readsAsLatin } from './latin-reading.js';
 import { termOf } from './terms.js';
-import { UNIT_TERMS } from './units.js';
+import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { CONCEPT_TERMS } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -42,15 +43,19 @@ export function findTransliterations(counts: ReadonlyMap<string, number>, words:
   return aliases;
 }
 
-function indexLatinSounds(counts: ReadonlyMap<string, number>): Map<string, string> {
-  const bySound = new Map<string, string>();
+/** Each sound key with the Latin terms said so, the commonest first. */
+function indexLatinSounds(counts: ReadonlyMap<string, number>): Map<string, string[]> {
+  const bySound = new Map<string, string[]>();
   for (const term of counts.keys()) {
     if (!LATIN_WORD.test(term) || term.length < 3) continue;
     for (const sound of listSounds(term)) {
+      if (!isDistinctive(sound, term)) continue;
       const known = bySound.get(sound);
-      if (isDistinctive(sound, term) && (known === undefined || (counts.get(known) ?? 0) < (counts.get(term) ?? 0))) bySound.set(sound, term);
+      if (known === undefined) bySound.set(sound, [term]);
+      else if (!known.includes(term)) known.push(term);
     }
   }
+  for (const terms of bySound.values()) if (terms.length > 1) terms.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
   return bySound;
 }
 
@@ -103,16 +108,21 @@ interface BrandReading {
   clipped: boolean;
 }
 
-// The whole word, not its stem: "возите" is not "Visa", though "воз" and "visa" sound alike.
-function findBrand(word: string, bySound: ReadonlyMap<string, string>, reading: BrandReading): string | undefined {
+// The whole word, not its stem: "возите" is not "Visa", though "воз" and "visa" sound alike. A sound key only finds the
+// candidates: the word must also read as the name letter by letter (see latin-reading.ts).
+function findBrand(word: string, bySound: ReadonlyMap<string, readonly string[]>, reading: BrandReading): string | undefined {
   const latin = transliterate(word);
   const sound = soundOf(latin);
   if (!isDistinctive(sound, latin)) return undefined;
   const exact = bySound.get(sound);
-  if (exact !== undefined) return !reading.spelt || sound.length > SHORT_SOUND || spells(latin, exact) ? exact : undefined;
+  if (exact !== undefined) {
+    return exact.find((brand) => (!reading.spelt || sound.length > SHORT_SOUND || spells(latin, brand)) && readsAsLatin(word, brand, { clipped: false }));
+  }
   if (!reading.clipped || sound.length < 4) return undefined;
-  for (const [brandSound, brand] of bySound) {
-    if (brandSound.startsWith(sound) && sound.length >= brandSound.length * 0.6) return brand;
+  for (const [brandSound, brands] of bySound) {
+    if (!brandSound.startsWith(sound) || sound.length < brandSound.length * 0.6) continue;
+    const brand = brands.find((candidate) => readsAsLatin(word, candidate, { clipped: true }));
+    if (brand !== undefined) return brand;
   }
   return undefined;
 }
@@ -198,13 +208,21 @@ function findClose(term: string, counts: ReadonlyMap<string, number>): string | 
     // A clipped word ("аккум" for "аккумулятор") is the start of the indexed one, however much shorter.
     const clipped = candidate.startsWith(term) && candidate.length >= term.length + 2;
     if (!clipped && Math.abs(candidate.length - term.length) > 2) continue;
-    if (!clipped && (term.length < MIN_FUZZY_LENGTH || !isClose(term, candidate))) continue;
+    if (!clipped && (term.length < MIN_FUZZY_LENGTH || isTableTerm(candidate) || !isClose(term, candidate))) continue;
     if (count > bestCount) {
       best = candidate;
       bestCount = count;
     }
   }
   return best;
+}
+
+/**
+ * A weekday or a unit is read from its own forms (units.ts lists them, "четверга", "литров"), so a word they leave out
+ * is another word, not a typo of one: "четвертый" is the fourth, not Thursday. Only its clipped start ("воскр") is.
+ */
+function isTableTerm(term: string): boolean {
+  return WEEKDAY_TERMS.has(term) || UNIT_TERMS.has(term);
 }
 
 function isClose(a: string, b: string): boolean {

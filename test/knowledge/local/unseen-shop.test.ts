@@ -80,6 +80,12 @@ describe('the documents\' own spelling of a buyer\'s word', () => {
     expect(createTermResolver(new Map([['joseon', 2]])).resolve('озон', 'озона')).toBe('озон');
   });
 
+  it('reads an ordinal as itself, not as the weekday one letter away, and still a clipped weekday', () => {
+    const days = createTermResolver(new Map([['четверг', 3], ['воскресенье', 3]]));
+    expect(days.resolve('четверт', 'четвертый')).toBe('четверт');
+    expect(days.resolve('воскр', 'воскр')).toBe('воскресенье');
+  });
+
   it('never reads the engine\'s own words as something else', () => {
     expect(createTermResolver(new Map([['good', 3]])).resolve('год', 'год')).toBe('год');
   });

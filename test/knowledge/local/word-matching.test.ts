@@ -106,6 +106,45 @@ describe('Latin names typed in Cyrillic', () => {
     expect(card.sources).toEqual(['oplata.md']);
   });
 
+  it('read a Russian word as a Latin name only where its letters spell it, not by a loose sound alone', () => {
+    const resolve = (latin: string, word: string): string => createTermResolver(new Map([[latin, 3]])).resolve(termOf(word) ?? word, word);
+    // "х" is a sound of its own, "о" is never a "u", "з" is no "c", and a name ending in a vowel keeps it.
+    expect(resolve('ocean', 'хозяина')).toBe(termOf('хозяина'));
+    expect(resolve('essence', 'озона')).toBe(termOf('озона'));
+    expect(resolve('ocean', 'озона')).toBe(termOf('озона'));
+    expect(resolve('kugoo', 'кого')).toBe(termOf('кого'));
+    expect(resolve('visa', 'физ')).toBe('физ');
+    expect(resolve('face', 'физ')).toBe('физ');
+    // A Russian case ending stands where a name takes one, and keeps its doubled letter: "пола" is not Polo, "деле" not Dell.
+    expect(resolve('polo', 'пола')).toBe(termOf('пола'));
+    expect(resolve('dell', 'деле')).toBe(termOf('деле'));
+    expect(findTransliterations(new Map([['хозяин', 2], ['ocean', 1]]), new Map([['хозяин', 'хозяин']])).size).toBe(0);
+  });
+
+  it.each([
+    ['samsung', 'самсунга'],
+    ['makita', 'макиту'],
+    ['bosch', 'боша'],
+    ['polaris', 'поларис'],
+    ['mazda', 'мазду'],
+    ['vesta', 'весту'],
+    ['nissan', 'ниссана'],
+    ['hyundai', 'хендай'],
+    ['apple', 'эпл'],
+    ['iphone', 'айфон'],
+    ['wifi', 'вайфай'],
+    ['magsafe', 'магсейф'],
+    ['sportage', 'спортейдж'],
+    ['isofix', 'изофикса'],
+    ['youtube', 'ютубе'],
+    ['cosrx', 'косрх'],
+    ['polo', 'поло'],
+    ['kronospan', 'кронос'],
+    ['electric', 'электро'],
+  ])('still read %s typed in Cyrillic ("%s")', (latin, word) => {
+    expect(createTermResolver(new Map([[latin, 3]])).resolve(termOf(word) ?? word, word)).toBe(latin);
+  });
+
   it('still resolve short Latin abbreviations typed in Cyrillic ("фпс" for fps)', () => {
     const resolver = createTermResolver(new Map([['fps', 3]]));
     expect(resolver.resolve('фпс', 'фпс')).toBe('fps');

@@ -14,6 +14,8 @@ import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
  * ("до двери", "до обеда", "из чего"), and "на" a size or an occasion ("на размере", "на море").
  */
 const OPTION_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'через']);
+/** "на пвз озона", "в постамат сдэка": the word after a pick-up point names whose it is. */
+const PICKUP_POINTS = /^(?:пвз|постамат[аеуы]?|выдачи)$/u;
 /** "в выходные", "в праздники", "в обед": when, not which option; a shop that never names them still answers the rest. */
 const TIME_WORDS = /^(?:выходн|праздн|обед|перерыв|сезон|период|течени)/u;
 
@@ -31,7 +33,7 @@ export function findUnknownOptions(question: string, index: OptionIndex, isCircu
   const options = new Set<string>();
   words.forEach((word, at) => {
     const next = words[at + 1];
-    if (next === undefined || !OPTION_PREPOSITIONS.has(word) || TIME_WORDS.test(next)) return;
+    if (next === undefined || !(OPTION_PREPOSITIONS.has(word) || PICKUP_POINTS.test(word)) || TIME_WORDS.test(next)) return;
     for (const term of index.resolveText(next)) if (isUnknownOption(term, index, isCircumstance)) options.add(term);
   });
   return options;

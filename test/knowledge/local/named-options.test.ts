@@ -25,6 +25,12 @@ describe('an option the buyer names after "в" or "через"', () => {
     expect([...findUnknownOptions('через авито оплатить можно?', index, isCircumstance)]).toEqual([]);
   });
 
+  it('is also the word after a pick-up point ("на пвз озона"): whose point it is', () => {
+    expect([...findUnknownOptions('на пвз озона отправите?', index, isCircumstance)]).toEqual(['озон']);
+    expect(ask('на пвз озона отправите?').status).toBe('NOT_FOUND');
+    expect(ask('до пункта выдачи сдэка сколько стоит?').status).toBe('FOUND');
+  });
+
   it('is not answered by a passage about the options the documents name, however well the other words match', () => {
     expect(ask('в постамат сдэка можно отправить?').status).toBe('NOT_FOUND');
     expect(ask('через боксберри отправите до пункта выдачи').status).toBe('NOT_FOUND');

@@ -37,11 +37,29 @@ const SENTENCE = /[^.!?\n…]*(?:[.!?\n…]+|$)/gu;
  * "3 метра") would be answered from whatever passage holds them. It drops out where another sentence remains.
  */
 export function dropCircumstances(question: string): string {
-  const sentences = (question.match(SENTENCE) ?? []).filter((sentence) => sentence.trim() !== '');
-  const isCircumstance = (sentence: string): boolean =>
-    !sentence.includes('?') && !holdsQuestionWord(sentence) && OWN_CIRCUMSTANCE.test(sentence.toLowerCase().replaceAll('ё', 'е'));
+  const read = (question.match(SENTENCE) ?? []).filter((sentence) => sentence.trim() !== '');
+  const sentences = read.map(dropCircumstanceTail);
   const kept = sentences.filter((sentence) => !isCircumstance(sentence));
-  return kept.length > 0 && kept.length < sentences.length ? kept.join(' ').trim() : question;
+  if (kept.length > 0 && kept.length < sentences.length) return kept.join(' ').trim();
+  return sentences.every((sentence, at) => sentence === read[at]) ? question : sentences.join(' ').trim();
+}
+
+function isCircumstance(text: string): boolean {
+  return !text.includes('?') && !holdsQuestionWord(text) && OWN_CIRCUMSTANCE.test(text.toLowerCase().replaceAll('ё', 'е'));
+}
+
+/**
+ * "какой размер в сложенном, у нас кухня маленькая": comma clauses after the question telling what the buyer has drop
+ * out. Not before it ("у меня бывает аллергия, как понять…" sets what is asked), nor after a question without a question
+ * word ("подойдет, у меня айфон 13": asked of that very phone).
+ */
+function dropCircumstanceTail(sentence: string): string {
+  const clauses = sentence.split(/,\s*/u);
+  let end = clauses.length;
+  while (end > 1 && isCircumstance(clauses[end - 1] ?? '')) end -= 1;
+  if (end === clauses.length || !clauses.slice(0, end).some(holdsQuestionWord)) return sentence;
+  const mark = /[.!?…]+\s*$/u.exec(sentence)?.[0] ?? '';
+  return `${clauses.slice(0, end).join(', ').trim()}${mark}`;
 }
 
 /** "если" opening a condition ("а если", ", если"); "если что" (just in case) is none. */

@@ -91,4 +91,17 @@ describe('the buyer telling his circumstance beside a question', () => {
     expect(dropCircumstances('у меня сколько ждать. цена')).toBe('у меня сколько ждать. цена');
     expect(dropCircumstances('у меня каре, норм будет крутить и доставка?')).toBe('у меня каре, норм будет крутить и доставка?');
   });
+
+  it('drops comma clauses after a question with a question word, never before it nor after a bare "подойдет"', () => {
+    expect(dropCircumstances('какой размер в сложенном, у нас кухня маленькая')).toBe('какой размер в сложенном');
+    expect(dropCircumstances('сколько по срокам делаете, у меня кухня 3 метра.')).toBe('сколько по срокам делаете.');
+    expect(dropCircumstances('у меня бывает аллергия, как понять что не будет реакции')).toBe('у меня бывает аллергия, как понять что не будет реакции');
+    expect(dropCircumstances('подойдет, у меня айфон 13')).toBe('подойдет, у меня айфон 13');
+    expect(dropCircumstances('экран 15.6 дюймов, сколько выйдет замена')).toBe('экран 15.6 дюймов, сколько выйдет замена');
+  });
+
+  it('leaves the asking clause answered, the buyer\'s kitchen beside it asking nothing', async () => {
+    const answer = await shop.ask('сколько по срокам делаете, у меня кухня маленькая', { id: KITCHEN });
+    expect(answer).toMatchObject({ status: 'FOUND', text: expect.stringContaining('25 рабочих дней') });
+  });
 });

@@ -201,13 +201,16 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf);
     const brands = (hit: PassageHit): boolean => namesBrands(hit, terms, index.knows);
     const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && check(part, hit);
-    const hits = preferStated(
-      preferNamed(
-        found.filter((hit) => hit.coverage >= threshold && answers(hit)),
-        strong,
+    const hits = preferAddress(
+      preferStated(
+        preferNamed(
+          found.filter((hit) => hit.coverage >= threshold && answers(hit)),
+          strong,
+          index.termsOf,
+        ),
         index.termsOf,
       ),
-      index.termsOf,
+      terms,
     );
     const trace = getAnswerTracer();
     if (trace !== undefined) {
@@ -307,6 +310,15 @@ function preferNamed(hits: readonly PassageHit[], strong: readonly string[], ter
   return best === top ? [...hits] : [best, ...hits.filter((hit) => hit !== best)];
 }
 
+// "адрес скиньте": of the passages covering the question as well, one stating an address over one saying where it is
+// written ("адреса — в файле «о магазине»").
+function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): PassageHit[] {
+  const [top] = hits;
+  if (top === undefined || !terms.includes(LOCATION_TERM) || ADDRESS.test(top.passage.text)) return [...hits];
+  const stating = hits.find((hit) => hit.coverage === top.coverage && ADDRESS.test(hit.passage.text));
+  return stating === undefined ? [...hits] : [stating, ...hits.filter((hit) => hit !== stating)];
+}
+
 // BM25 picks the document (of several holding the same words, the one stating them together: statement-rank.ts); within
 // it, of the passages covering the question as well, the first: sellers state the rule before its exceptions ("Гарантия 3
 // месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
@@ -377,6 +389,10 @@ function chooseAboutness(terms: readonly string[], strong: readonly string[], is
     : { terms: strong, termsOf, lead: 1, separators: STATEMENT_SEPARATORS };
 }
 
+/** A street and a house number: "ул. Родонитовая, 9", "мкр Северный 12", "пр-т Мира, д. 5". */
+const ADDRESS = /(?<![а-яё])(?:ул|мкр|пр-т|просп)\.?\s+[а-яё0-9-]+(?:\s+[а-яё-]+)?,?\s*(?:д\.\s*)?\d+/iu;
+const LOCATION_TERM = 'наход';
+
 const DENIED_WORD = /(?:^|[^а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
 
 function isAbout(passage: Passage, aboutness: Aboutness): boolean {
@@ -384,6 +400,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   const names = passage.headings.length > 0 ? passage.headings : [passage.title];
   const named = new Set(aboutness.termsOf(names.join('\n')));
   if (aboutness.terms.some((term) => named.has(term))) return true;
+  // "Пункт выдачи №2 — ул. Шефская, 87": an address says where, wherever it stands.
+  if (aboutness.terms.includes(LOCATION_TERM) && ADDRESS.test(passage.text)) return true;
   // A brand or model ("Samsung 980") is named on purpose wherever it stands, unlike a common word in passing.
   const brands = aboutness.terms.filter((term) => LATIN_NAME.test(term));
   if (brands.length > 0 && aboutness.termsOf(passage.text).some((term) => brands.includes(term))) return true;

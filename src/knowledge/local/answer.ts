@@ -19,9 +19,9 @@ import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
-import { LATIN_NAME, extractTerms, listTermWords, normalizeText } from './terms.js';
+import { LATIN_NAME, extractTerms, listTermWords, normalizeText, termOf } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
-import { listsOtherValues } from './listed-values.js';
+import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { addUnknownWords } from './unknown-words.js';
@@ -344,6 +344,7 @@ function preferStated(found: readonly PassageHit[], termsOf: (text: string) => s
 // match; so does a number with a fraction ("матрица на 17.3"): nobody counts things in tenths. A number that measures
 // nothing ("на 3 этаж", "дом 10 на 12") is the buyer's own and is left to coverage.
 function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
+  if (terms.some((term, at) => /^\d+$/.test(term) && terms[at + 1] !== undefined && numbersOtherCounts(passage, term, terms[at + 1] ?? '', termOf))) return false;
   const numbers = terms.filter((term, at) => /^\d+\.\d+$/.test(term) || (/^\d+$/.test(term) && isMeasureWord(terms[at + 1])));
   if (numbers.length === 0) return true;
   const unitAfter = (number: string): string => terms[terms.indexOf(number) + 1] ?? '';

@@ -25,3 +25,35 @@ export function listsOtherValues(passage: Passage, asked: AskedValue, termsOf: T
     return lists.some((values) => values.every((value) => value.length === asked.number.length) && !values.includes(asked.number));
   });
 }
+
+/** A count written into a word: "2-местный", "3-х камерный", "трехъярусный" (read as "3" and "ярусн" by terms.ts). */
+const NUMBERED = /(?<![\p{L}\p{N}])(\d+)\s*-\s*(?:х\s*-?\s*)?([а-яё]{3,})/giu;
+const NUMERALS = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
+const SPELT = new RegExp(`(?<![а-яё])(${NUMERALS.join('|')})ъ?([а-яё]{4,})`, 'giu');
+
+// Passages are fixed once indexed: their numbered words are read once.
+const numberedCache = new WeakMap<Passage, Array<{ number: string; word: string }>>();
+
+function readNumbered(passage: Passage): Array<{ number: string; word: string }> {
+  let numbered = numberedCache.get(passage);
+  if (numbered === undefined) {
+    const text = passage.text.toLowerCase().replaceAll('ё', 'е');
+    numbered = [
+      ...[...text.matchAll(NUMBERED)].map((match) => ({ number: match[1] ?? '', word: match[2] ?? '' })),
+      ...[...text.matchAll(SPELT)].map((match) => ({ number: String(NUMERALS.indexOf(match[1] ?? '') + 2), word: match[2] ?? '' })),
+    ];
+    numberedCache.set(passage, numbered);
+  }
+  return numbered;
+}
+
+/**
+ * "диван 4 местный": the passage writes the count into the word ("диван 2-местный", "3-местный") and never with 4: it
+ * prices the sofas it names, not the buyer's. False only where the passage numbers that very word with other counts.
+ */
+export function numbersOtherCounts(passage: Passage, number: string, term: string, termOf: (word: string) => string | undefined): boolean {
+  const counts = readNumbered(passage)
+    .filter(({ word }) => termOf(word) === term)
+    .map((numbered) => numbered.number);
+  return counts.length > 0 && !counts.includes(number);
+}

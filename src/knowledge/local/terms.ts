@@ -3,7 +3,7 @@ import { stemmer } from '@orama/stemmers/russian';
 import { readPhrases } from './phrase-reading.js';
 import { foldSeriesCode } from './series-codes.js';
 import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
-import { STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
+import { CONCEPT_TERMS, STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const WORD = /[\p{L}\p{N}]+(?:\.\p{N}+)*/gu;
@@ -42,6 +42,9 @@ const SERIES = /^([a-z]{1,3})(\d{2,4})$/;
 // "р16", "д500": the same series typed in Cyrillic.
 const CYRILLIC_SERIES = /^[а-я]{1,3}(\d{2,4})$/;
 const DATE = /^(?:\d{1,2}\.){1,2}(?:19|20)\d\d$/;
+/** Numerals from two up as the first half of an adjective. "Одно-" is left out: "однотонный", "одноразовый" count nothing. */
+const NUMERAL_PREFIXES = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
+const NUMERAL_COMPOUND = new RegExp(`^(${NUMERAL_PREFIXES.join('|')})ъ?([а-я]{4,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им|ой|ей))$`, 'u');
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 
@@ -61,6 +64,11 @@ export function tokenizeWords(normalized: string): string[] {
     } else if (SIZE.test(word)) {
       // "3×6" is one size, and each of its numbers still a measure of its own ("длина 6 м").
       tokens.push(word, ...word.split('×'));
+    } else if (NUMERAL_COMPOUND.test(word) && findConcept(word) === undefined && !CONCEPT_TERMS.has(termOf(word) ?? '')) {
+      // "трехместный" is the "3-местный" of a price list, and a buyer's "3 местный"; a word the thesaurus reads whole
+      // ("двухспальная", "двухкомнатную"), or reads others as ("двухбегунковая" as "двухзамковая"), keeps its reading.
+      const [, numeral = '', rest = ''] = NUMERAL_COMPOUND.exec(word) ?? [];
+      tokens.push(String(NUMERAL_PREFIXES.indexOf(numeral) + 2), rest);
     } else {
       tokens.push(word);
       // "XV50", "R16", "D500": a series letter and the number buyers say alone ("камри 50", "диски 16").

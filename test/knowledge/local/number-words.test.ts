@@ -23,3 +23,32 @@ describe('a number word', () => {
     expect(findAnswer(index, { question: 'насадки для локонов отдельно продаете скока стоит одна' }).status).toBe('NOT_FOUND');
   });
 });
+
+describe('a count written into a word ("трехместный", "2-местный")', () => {
+  it('reads a numeral prefix as the number, as a digit before the word is read', () => {
+    expect(extractTerms('диван трехместный')).toEqual(extractTerms('диван 3-местный'));
+    expect(extractTerms('окно двухстворчатое')).toEqual(extractTerms('окно 2 створчатое'));
+    // "одно-" counts nothing ("однотонный"), nor does a noun ("шестигранник").
+    expect(extractTerms('однотонный')).not.toContain('1');
+    expect(extractTerms('шестигранник')).not.toContain('6');
+  });
+
+  const prices: Passage = {
+    id: 0,
+    document: 'himchistka.md',
+    title: 'Химчистка мебели',
+    headings: [],
+    text: 'Что чистим — Цена\nдиван 2-местный (прямой) — 2 600 ₽\nдиван 3-местный — 3 300 ₽\nкресло — 1 000 ₽',
+    position: 0,
+  };
+  const ask = (question: string) => findAnswer(buildPassageIndex([prices]), { question });
+
+  it('answers the count the passage writes, spelt or in digits', () => {
+    expect(ask('диван трехместный скока').text).toContain('3 300');
+    expect(ask('диван 3 местный сколько').text).toContain('3 300');
+  });
+
+  it('refuses a count the passage never writes where it writes others: "4 местный" is no sofa it prices', () => {
+    expect(ask('диван 4 местный прямой сколько').status).toBe('NOT_FOUND');
+  });
+});

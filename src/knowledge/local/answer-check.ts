@@ -9,7 +9,7 @@ import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { readWholeText, splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
-import { LATIN_OPENER, readSentences, type Sentence } from './sentences.js';
+import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceComparison, findPriceComparatives } from './price-check.js';
@@ -46,6 +46,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance)]);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const ownBrand = findOwnBrand(index, query);
+  const titleTerms = listTitleTerms(index, query);
   const others = findOtherProducts(index, query);
   const answersAskedFacts = createAskedFactCheck(index, query);
   return (part, hit) => {
@@ -60,6 +61,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
     if (!pricesAskedThing(part, hit, index.termsOf)) return false;
     if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
+    if (!speaksOfNamedPart(part, hit, titleTerms, index.termsOf)) return false;
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))) return false;
     const subjects = findSubjects(index, hit.passage.document);
     if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;
@@ -78,6 +80,28 @@ function findOwnBrand(index: CheckIndex, query: KnowledgeQuery): string | undefi
   for (const passage of index.passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
   const [only, ...others] = new Set([...titles].flatMap((title) => index.termsOf(title)).filter((term) => LATIN_NAME.test(term) && !/\d/u.test(term)));
   return others.length === 0 ? only : undefined;
+}
+
+function listTitleTerms(index: CheckIndex, query: KnowledgeQuery): ReadonlySet<string> {
+  const listing = query.listing;
+  if (listing === undefined) return new Set();
+  const titles = new Set(listing.title === undefined ? [] : [listing.title]);
+  for (const passage of index.passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
+  return new Set([...titles].flatMap((title) => index.termsOf(title)));
+}
+
+/**
+ * "а тонер после вскрытия скок годен?" of a set titled "пенка, тонер, крем": a paragraph of the listing led by another
+ * product of its title ("Крем. … После вскрытия годен 12 месяцев") speaks of that one, unless it names the one asked.
+ */
+function speaksOfNamedPart(part: CheckedPart, hit: PassageHit, titleTerms: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  if (part.naming.length === 0 || hit.passage.itemId === undefined) return true;
+  const lead = readLead(hit.passage.text);
+  if (lead === undefined) return true;
+  const leading = termsOf(lead);
+  if (leading.length === 0 || !leading.every((term) => titleTerms.has(term)) || leading.some((term) => part.naming.includes(term))) return true;
+  const held = new Set(termsOf(hit.passage.text));
+  return part.naming.some((term) => held.has(term));
 }
 
 interface Amount {

@@ -75,7 +75,7 @@ function splitLabelledSentences(passage: Passage, termsOf: TermsOf): Sentence[] 
 }
 
 // "Крем. 92% муцина…": a passage opening with a one- or two-word sentence is about what it names.
-function readLead(text: string): string | undefined {
+export function readLead(text: string): string | undefined {
   const first = splitSentences(text.split('\n')[0] ?? '')[0];
   return first !== undefined && /[.:]$/.test(first) && first.split(/\s+/).length <= SHORT_LEAD_WORDS ? first : undefined;
 }

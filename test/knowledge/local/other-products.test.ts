@@ -19,3 +19,20 @@ describe('another product named from a listing chat', () => {
     expect(await shop.ask('cfna на поло есть? почем', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('55 000') });
   });
 });
+
+describe('one product of a set the listing sells', () => {
+  const SET = 4130000009;
+  const title = 'Набор COSRX: пенка для умывания + тонер + крем с улиткой';
+  const shop = useKnowledgeFolder({
+    [`item-${SET}-nabor.md`]: `---\nitem_id: ${SET}\ntitle: ${title}\n---\n\n**Тонер.** С AHA и BHA кислотами, мягко отшелушивает. Наносить ватным диском после умывания.\n\n**Крем.** 92% муцина улитки. После вскрытия годен 12 месяцев.\n`,
+  });
+
+  it('is not answered by the paragraph another product of the set leads', async () => {
+    expect((await shop.ask('а тонер после вскрытия скок годен?', { id: SET, title })).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered by its own paragraph', async () => {
+    const answer = await shop.ask('а крем после вскрытия скок годен?', { id: SET, title });
+    expect(answer).toMatchObject({ status: 'FOUND', text: expect.stringContaining('12 месяцев') });
+  });
+});

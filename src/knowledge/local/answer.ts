@@ -61,6 +61,8 @@ interface Aboutness {
   termsOf: (text: string) => string[];
   lead: number;
   separators: RegExp;
+  /** A word followed by its amount is stated firmly too ("даем свою гарантию 6 месяцев"). */
+  valued?: boolean;
 }
 
 /** "Label: value", "(note)" and ";" open a new statement in any document; commas only in a listing's. */
@@ -375,7 +377,7 @@ function namesBrands(hit: PassageHit, terms: readonly string[], knows: (term: st
 function isLooseMatch(hits: readonly PassageHit[], termsOf: (text: string) => string[]): boolean {
   const [term, ...others] = new Set(hits.flatMap((hit) => hit.matched.filter((matched) => !WEAK_TERMS.has(matched))));
   if (term === undefined || others.length > 0 || asksListingStatus(term)) return false;
-  const firmly: Aboutness = { terms: [term], termsOf, lead: 2, separators: STATEMENT_SEPARATORS };
+  const firmly: Aboutness = { terms: [term], termsOf, lead: 2, separators: STATEMENT_SEPARATORS, valued: true };
   return !hits.some((hit) => isAbout(hit.passage, firmly));
 }
 
@@ -388,6 +390,15 @@ function chooseAboutness(terms: readonly string[], strong: readonly string[], is
   return isItem
     ? { terms: strong, termsOf, lead: 2, separators: CLAUSE_SEPARATORS }
     : { terms: strong, termsOf, lead: 1, separators: STATEMENT_SEPARATORS };
+}
+
+/** "даем свою гарантию магазина 6 месяцев": the word, then its amount within a word or two. */
+function statesValueOf(segment: string, aboutness: Aboutness): boolean {
+  const words = segment.split(/\s+/u);
+  return words.some((word, at) => {
+    const amount = words.slice(at + 1, at + 3).some((next) => /^\p{N}/u.test(next));
+    return amount && aboutness.termsOf(word).some((term) => aboutness.terms.includes(term));
+  });
 }
 
 /** A street and a house number: "ул. Родонитовая, 9", "мкр Северный 12", "пр-т Мира, д. 5". */
@@ -420,6 +431,7 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     const lead = isSpec ? terms : terms.filter(opens).slice(0, aboutness.lead);
     // A number states the word it counts wherever it stands: "Продаём запчасти с 2012 года" says how long.
     lead.push(...terms.filter((term, at) => (at > 0 && /^\p{N}/u.test(terms[at - 1] ?? '') && !/^\p{N}/u.test(term)) || isStatedMeasure(terms, at)));
+    if (aboutness.valued === true && statesValueOf(segment, aboutness)) return true;
     // "не б/у", "не битый": a word denied is stated firmly wherever it stands.
     for (const denied of segment.matchAll(DENIED_WORD)) lead.push(...aboutness.termsOf(denied[1] ?? ''));
     // "пн–пт" opens with Monday and stands for every day to Friday.

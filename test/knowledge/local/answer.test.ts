@@ -304,6 +304,14 @@ describe('findAnswer when a listing\'s match rests on one loosely used word', ()
     expect(ask([battery, receipt, receipts], 'Можно вернуть?')).toMatchObject({ status: 'FOUND', sources: ['item-9.md'], strategy: 'item' });
   });
 
+  it('keeps the listing\'s clause that gives the word its amount ("даем свою гарантию магазина 6 месяцев")', () => {
+    const own = passage(0, 'Оригинал. Привезены из ОАЭ, поэтому официальной гарантии Apple в России нет, даем свою гарантию магазина 6 месяцев.', item);
+    const general = passage(1, 'Гарантия магазина на новую технику — от 3 мес. до 1 года, срок указан в каждом объявлении.', { document: 'garantiya.md', headings: ['Гарантия'] });
+    const answer = ask([own, general], 'а гарантия какая на них?');
+    expect(answer.sources[0]).toBe('item-9.md');
+    expect(answer.text.startsWith(own.text)).toBe(true);
+  });
+
   it('keeps the listing\'s answer when a statement of it opens with the word', () => {
     expect(ask([battery, receipt, returns, receipts], 'Чек есть?')).toMatchObject({
       status: 'FOUND',

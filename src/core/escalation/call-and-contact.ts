@@ -4,7 +4,7 @@
 import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, YOUR } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
-import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE } from './person-words.js';
+import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, TRADE } from './person-words.js';
 import { NEED, TALK, WANT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -19,7 +19,8 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
     const next = clause[at + 1]?.text ?? '';
     // "контакт ответственного менеджера": past the person's adjective.
     const person = PERSON_ADJECTIVE.test(next) && !YOUR.test(next) ? clause[at + 2]?.text ?? '' : next;
-    const whose = PERSON.test(person) && !NOMINATIVE.test(person);
+    // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop.
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person));
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);

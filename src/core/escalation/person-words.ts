@@ -59,8 +59,11 @@ export function isNameAsked(text: string): boolean {
   return (FIRST_NAMES.has(text) && !NAMES_AS_WORDS.has(text)) || NAME_CASES.has(text);
 }
 
-/** Those who make what is sold, talked with or fetched: "переговорить с кондитером", "позовите флориста". */
-export const TRADE = /^(?:кондитер|флорист|заводчик|заводчиц|закройщик|замерщик|ювелир|мастериц|портн|шве)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
+/**
+ * Those who make or do what is sold, talked with, fetched or whose number is asked: "переговорить с кондитером",
+ * "позовите флориста", "скиньте номер бригадира".
+ */
+export const TRADE = /^(?:кондитер|флорист|заводчик|заводчиц|закройщик|замерщик|ювелир|мастериц|портн|шве|бригадир|прораб)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
 
 /** One live person, wanted: "хочу живого". */
 export const LIVE_ONE = /^жив(?:ого|ую)$/u;

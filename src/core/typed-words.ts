@@ -1,7 +1,8 @@
 /**
  * How buyers type the words a request for a person is made of: by ear ("менеджир", "прадавец", "позавите", "чилавеком":
  * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls") or with
- * the keyboard left on the Latin layout ("gjpjdbnt", "lf"), or in Ukrainian ("покличте продавця"). The escalation matcher and
+ * the keyboard left on the Latin layout ("gjpjdbnt", "lf"), or in Ukrainian ("покличте продавця"), Kazakh ("сатушымен
+ * сөйлесуге бола ма?") or Belarusian ("паклічце прадаўца"). The escalation matcher and
  * the reading of a yes read words through it.
  */
 
@@ -51,6 +52,52 @@ export function readUkrainianWords(text: string): string {
     .replace(/[’ʼ]/gu, "'")
     .replace(/будь ласка/gu, 'пожалуйста')
     .replace(UKRAINIAN_WORD, (word) => UKRAINIAN.get(word) ?? word);
+}
+
+/**
+ * The Kazakh words of a request, as the Russian ones: "сатушымен сөйлесуге бола ма?" is "с продавцом поговорить можно?".
+ * A Kazakh ending is a Russian preposition or case ("-мен" is "с …", "-ға" the dative), so one word may read as two.
+ */
+const KAZAKH: ReadonlyMap<string, string> = new Map([
+  ['сатушы', 'продавец'], ['сатушыны', 'продавца'], ['сатушының', 'продавца'], ['сатушыға', 'продавцу'], ['сатушымен', 'с продавцом'],
+  ['менеджерді', 'менеджера'], ['менеджерге', 'менеджеру'], ['менеджермен', 'с менеджером'], ['операторды', 'оператора'], ['оператормен', 'с оператором'],
+  ['иесі', 'хозяин'], ['иесін', 'хозяина'], ['иесіне', 'хозяину'], ['иесімен', 'с хозяином'],
+  ['адамды', 'человека'], ['адамға', 'человеку'], ['адаммен', 'с человеком'], ['тірі адам', 'живой человек'], ['тірі адаммен', 'с живым человеком'],
+  ['шақырыңыз', 'позовите'], ['шақырыңызшы', 'позовите'], ['шақыр', 'позови'], ['шақыршы', 'позови'],
+  ['сөйлесу', 'поговорить'], ['сөйлесуге', 'поговорить'], ['сөйлескім келеді', 'хочу поговорить'], ['сөйлескім келіп тұр', 'хочу поговорить'],
+  ['хабарласыңыз', 'свяжитесь'], ['хабарласыңызшы', 'свяжитесь'], ['хабарласу', 'связаться'], ['хабарласуға', 'связаться'],
+  ['қоңырау шалыңыз', 'позвоните'], ['қоңырау шалыңызшы', 'позвоните'], ['қайта қоңырау шалыңыз', 'перезвоните'], ['қоңырау шалу', 'позвонить'],
+  ['нөмір', 'номер'], ['нөміріңіз', 'ваш номер'], ['нөміріңізді', 'ваш номер'], ['беріңіз', 'дайте'], ['беріңізші', 'дайте'], ['жіберіңіз', 'скиньте'], ['жіберіңізші', 'скиньте'],
+  ['керек', 'нужен'], ['бола ма', 'можно'], ['болама', 'можно'], ['болады ма', 'можно'],
+  ['қайда', 'где'], ['маған', 'мне'], ['мені', 'меня'], ['менімен', 'со мной'], ['өтінемін', 'пожалуйста'], ['сәлеметсіз бе', 'здравствуйте'], ['сәлем', 'привет'],
+]);
+const KAZAKH_LETTER = 'а-яәғқңөұүһі';
+/** The longest forms first, so that "қайта қоңырау шалыңыз" is read before "қоңырау шалыңыз". */
+const KAZAKH_WORDS = new RegExp(
+  `(?<![${KAZAKH_LETTER}a-z])(?:${[...KAZAKH.keys()].sort((a, b) => b.length - a.length).join('|')})(?![${KAZAKH_LETTER}a-z])`,
+  'gu',
+);
+
+/** `text` (lower case) with the Kazakh words of a request read as Russian. */
+export function readKazakhWords(text: string): string {
+  return text.replace(KAZAKH_WORDS, (words) => KAZAKH.get(words) ?? words);
+}
+
+/** The Belarusian words of a request that do not read by ear as Russian: "паклічце прадаўца", "хачу пагаварыць з чалавекам". */
+const BELARUSIAN: ReadonlyMap<string, string> = new Map([
+  ['паклічце', 'позовите'], ['пакліч', 'позови'], ['клічце', 'зовите'], ['пагаварыць', 'поговорить'], ['звязацца', 'связаться'],
+  ['звяжыцеся', 'свяжитесь'], ['патэлефануйце', 'позвоните'], ['ператэлефануйце', 'перезвоните'], ['патэлефанаваць', 'позвонить'],
+  ['чалавек', 'человек'], ['чалавека', 'человека'], ['чалавекам', 'человеком'], ['гаспадара', 'хозяина'], ['гаспадаром', 'хозяином'],
+  ['уладальніка', 'владельца'], ['уладальнікам', 'владельцем'], ['жывога', 'живого'], ['жывым', 'живым'],
+  ['хачу', 'хочу'], ['трэба', 'надо'], ['патрэбны', 'нужен'], ['калі ласка', 'пожалуйста'],
+]);
+const BELARUSIAN_WORDS = new RegExp(`(?<![а-яіўa-z])(?:${[...BELARUSIAN.keys()].join('|')})(?![а-яіўa-z])`, 'gu');
+/** Belarusian "ў" is heard as "в": "прадаўца" reads by ear as "продавца". */
+const BELARUSIAN_U = /(?<=[а-яі])ў/gu;
+
+/** `text` (lower case) with the Belarusian words of a request read as Russian, and "ў" as "в". */
+export function readBelarusianWords(text: string): string {
+  return text.replace(BELARUSIAN_WORDS, (words) => BELARUSIAN.get(words) ?? words).replace(BELARUSIAN_U, 'в');
 }
 
 /** A Russian word typed with the keyboard left on the Latin layout: "gjpjdbnt" is "позовите", "vtytl;thf" "менеджера". */

@@ -84,4 +84,13 @@ describe('readsAsYes', () => {
   it.each(['нет', 'не надо', 'нет, спасибо', 'да нет', 'ок', 'хорошо', 'спасибо', 'да, а доставка есть?', 'можно без менеджера', ''])('%s does not', (text) => {
     expect(readsAsYes(text)).toBe(false);
   });
+
+  // Kazakh and Belarusian: a yes, a yes with a fetching word read as Russian, a no
+  it.each(['иә', 'Иә, шақырыңыз', 'әрине', 'вядома', 'керек'])('%s takes the offer', (text) => {
+    expect(readsAsYes(text)).toBe(true);
+  });
+
+  it.each(['жоқ', 'жоқ, керек емес', 'иә, бағасы қанша?'])('%s does not', (text) => {
+    expect(readsAsYes(text)).toBe(false);
+  });
 });

@@ -58,7 +58,11 @@ export function findCall(words: readonly Word[]): string | undefined {
   for (const clause of [...groupClauses(words), words]) {
     const call = clause.find((word) => CALL_NOUN.test(word.text));
     const wish = clause.some((word) => CALL_WISH.has(word.text));
-    const bare = clause.every(({ text }) => CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text));
+    // "жду звонка от менеджера": whose call, a person's.
+    const from = (at: number): boolean => clause[at]!.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
+    const bare = clause.every(
+      ({ text }, at) => CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
+    );
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }
   return undefined;

@@ -33,7 +33,9 @@ export const NEEDED_FOR = new Set(['помощь', 'консультация', '
 export const ANSWER_ME = /^(?:ответ(?:ит|ят|ьте|ь)|отпиш(?:ите|ись|ется|утся)|напишет|напишут)$/u;
 
 /** "продавец на связи?": the person's presence asked, the way "где продавец?" asks it. */
-export const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'здесь']);
+export const PRESENT = new Set(['на', 'связи', 'онлайн', 'тут', 'здесь', 'месте']);
+/** A person asked for a moment: "менеджера на пару слов", "продавца на минутку можно?". */
+export const MOMENT: ReadonlySet<string> = new Set(['минутку', 'минуточку', 'минуту', 'секунду', 'секундочку', 'пару', 'слов']);
 
 /** When a person will be there: "когда будет на связи?", "во сколько появится в чате?". */
 export const WHEN_PRESENT: ReadonlySet<string> = new Set(['когда', 'во', 'сколько', 'будет', 'будут', 'появится', 'освободится', 'в', 'чате', 'сети', 'сегодня', 'завтра', 'скоро']);

@@ -5,8 +5,8 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, isNameAsked, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
-import { FETCH, MODAL, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
+import { FETCHED_ADJECTIVE, isName, isNameAsked, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
+import { FETCH, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
 /** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
@@ -30,7 +30,13 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
 export function findPersonAlone(words: readonly Word[]): string | undefined {
   // Not "вы" ("Вы продавец?"), nor "а"/"и": "А мастер?" asks about the master's part of something.
   const allowed = (text: string): boolean =>
-    PERSON.test(text) || PERSON_ADJECTIVE.test(text) || GREETING.has(text) || text === 'где' || PRESENT.has(text) || (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
+    PERSON.test(text) ||
+    PERSON_ADJECTIVE.test(text) ||
+    GREETING.has(text) ||
+    text === 'где' ||
+    PRESENT.has(text) ||
+    MOMENT.has(text) ||
+    (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
   if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
   // "хозяин объявления на связи?": whose person it is names the person, nothing else.
   const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
@@ -42,6 +48,13 @@ export function findPersonAlone(words: readonly Word[]): string | undefined {
     const person = clause.some((word) => PERSON.test(word.text));
     if (present && person && clause.every((word) => allowed(word.text) || WHEN_PRESENT.has(word.text))) return spell(clause, 0, clause.length - 1);
   }
+  // "Анна, вы тут?", "продавец, вы на связи?": a person called, then asked whether they are there.
+  const clauses = groupClauses(words);
+  const called = (clause: readonly Word[]): boolean =>
+    clause.some((word) => NOMINATIVE.test(word.text) || isName(word.text)) && clause.every((word) => NOMINATIVE.test(word.text) || isName(word.text) || allowed(word.text));
+  const there = (clause: readonly Word[]): boolean =>
+    clause.some((word) => PRESENT.has(word.text) && word.text !== 'на') && clause.every((word) => ['вы', 'ты', 'сейчас', 'еще', 'ли'].includes(word.text) || allowed(word.text));
+  if (clauses.length === 2 && called(clauses[0]!) && there(clauses[1]!)) return spell(words, 0, words.length - 1);
   // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
   for (const clause of groupClauses(words)) {
     const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
@@ -69,6 +82,8 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
         FETCH.test(text) ||
         TALK.test(text) ||
         NEEDED_FOR.has(text) ||
+        // "можно менеджера на пару слов?"
+        MOMENT.has(text) ||
         isPersonWord(text) ||
         isNameAsked(text) ||
         // "можно Ивана к телефону?"

@@ -5,7 +5,7 @@ import { WHEN } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear, NEAR, wordBefore } from './person-near.js';
-import { FETCHED_ADJECTIVE, isName, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE } from './person-words.js';
+import { FETCHED_ADJECTIVE, isName, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
 import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -71,6 +71,10 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
     const past = PREPOSITION.has(words[index + 1]?.text ?? '') ? words[index + 2] : undefined;
     if (FETCH.test(text) && [words[index - 1], words[index + 1], past].some((word) => word !== undefined && FETCHED_ADJECTIVE.test(word.text)) && !isNegated(words, index, index)) {
       return spell(words, Math.max(0, index - 1), Math.min(words.length - 1, index + 1));
+    }
+    // "соедините с ответственным", "поговорить с живым": the adjective after "с" stands for the person.
+    if ((FETCH.test(text) || TALK.test(text)) && WITH.has(words[index + 1]?.text ?? '') && WITH_ADJECTIVE.test(past?.text ?? '') && !isNegated(words, index, index)) {
+      return spell(words, index, index + 2);
     }
     // "меня переведут на человека?", "соединят с менеджером?": the passive asks the same ("деньги переведут продавцу?" does not).
     if (FETCHED.test(text)) {

@@ -19,8 +19,10 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
     const next = clause[at + 1]?.text ?? '';
     // "контакт ответственного менеджера": past the person's adjective.
     const person = PERSON_ADJECTIVE.test(next) && !YOUR.test(next) ? clause[at + 2]?.text ?? '' : next;
-    // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop.
-    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person));
+    // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop or its sales
+    // department ("контакт отдела продаж"; not "номер отдела в магазине", a stall's number).
+    const department = person === 'отдела' && DEPARTMENT.test(clause[at + 2]?.text ?? '');
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department;
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
@@ -33,13 +35,19 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** What a department with people to talk to does: "отдел продаж", "отдел закупок", "отдел опта". */
+const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
+
+/** The buyer, to be called back: "свяжитесь со мной", "можете с нами связаться?" (a wholesale buyer writes for a firm). */
+const US: ReadonlySet<string> = new Set(['мной', 'нами']);
+
 export function findCall(words: readonly Word[]): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     // "свяжитесь со мной", "можете со мной связаться?"
     const me =
       CONTACT_ME.test(text) &&
-      ((['со', 'с'].includes(words[index + 1]?.text ?? '') && words[index + 2]?.text === 'мной') || (['со', 'с'].includes(words[index - 2]?.text ?? '') && words[index - 1]?.text === 'мной'));
+      ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
     const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;

@@ -69,7 +69,7 @@ export const TRADE = /^(?:кондитер|флорист|заводчик|за�
 export const LIVE_ONE = /^жив(?:ого|ую)$/u;
 
 /** Whose person: "хозяин магазина", "менеджер салона" name the person, nothing else. */
-export const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел|объявлени)[а-я]*$/u;
+export const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел|объявлени|бухгалтери)[а-я]*$/u;
 
 /** Live people as a noun: "есть живые?", "живых нет?". */
 export const LIVE_PEOPLE = /^жив(?:ые|ых)$/u;
@@ -78,10 +78,12 @@ export const LIVE_PEOPLE = /^жив(?:ые|ых)$/u;
 export const SENIOR = /^(?:главный|главная|старший|старшая)$/u;
 
 /** An adjective that stands for a person where it is fetched: "старшего позовите", "позови главного". */
-export const FETCHED_ADJECTIVE = /^(?:старш|главн|жив)(?:его|ого)$/u;
+export const FETCHED_ADJECTIVE = /^(?:старш|главн|жив|ответственн)(?:его|ого)$/u;
+/** The same adjective after "с", talked with or connected to: "поговорить с ответственным", "соедините со старшим". */
+export const WITH_ADJECTIVE = /^(?:старш|главн|жив|ответственн)(?:им|ым)$/u;
 
 /** The bot, refused: "с ботом не хочу", "робот не нужен". */
-export const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком)$/u;
+export const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком|нейросет[ьи]|нейросетью|нейронк[аиуе]|нейронкой)$/u;
 
 /** People by who they are, fetched or talked with ("позовите девушку, которая отвечала"): never asked of by a wish alone. */
 export const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|мужчин[аеуы]|мужчиной|женщин[аеуы]|женщиной|парн[яюе]|парнем)$/u;

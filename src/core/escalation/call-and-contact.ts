@@ -38,6 +38,11 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
 /** What a department with people to talk to does: "отдел продаж", "отдел закупок", "отдел опта". */
 const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
 
+/** A talk asked for with a person rather than the bot: "лично", "напрямую". */
+const IN_PERSON = /^(?:лично|напрямую|тет-а-тет)$/u;
+/** "давайте обсудим лично": the talk proposed together. */
+const TALK_TOGETHER = /^(?:обсудим|поговорим|пообщаемся|обговорим)$/u;
+
 /** The buyer, to be called back: "свяжитесь со мной", "можете с нами связаться?" (a wholesale buyer writes for a firm). */
 const US: ReadonlySet<string> = new Set(['мной', 'нами']);
 
@@ -57,6 +62,9 @@ export function findCall(words: readonly Word[]): string | undefined {
     const withYou = own.some((word, at) => WITH.has(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
     const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
     if (BY_VOICE.test(text) && (next || asked) && !isNegated(words, index, index)) return next ? spell(words, index, index + 1) : text;
+    // "хочу лично поговорить", "можно обсудить напрямую?": a talk in person, wished (not "я лично поговорил").
+    const together = own.some((word) => TALK_TOGETHER.test(word.text)) && own.some((word) => WANT.test(word.text));
+    if (IN_PERSON.test(text) && (asked || together) && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
   }
   // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
   const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');

@@ -10,7 +10,7 @@ import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
 import { readSentences, type Word } from './sentences.js';
-import { findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
+import { findAnswerWanted, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -55,6 +55,7 @@ function findRequest(words: readonly Word[], named: boolean): string | undefined
     findAskedToJoin(words) ??
     findPersonToReply(words) ??
     findNeededPerson(words) ??
+    findAnswerWanted(words) ??
     findCall(words) ??
     findAskedContact(words) ??
     findRefusedBot(words) ??

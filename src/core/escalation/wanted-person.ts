@@ -3,7 +3,7 @@
  * to reply ("менеджер может мне перезвонить?").
  */
 import { isPhoneOrPronoun } from './contact-words.js';
-import { FILLER, GREETING, PREPOSITION } from './function-words.js';
+import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
 import { FETCHED_ADJECTIVE, isName, isNameAsked, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
 import { FETCH, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
@@ -22,6 +22,30 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
     if (person < 0 || modal < 0 || reply < modal) continue;
     const at = words.indexOf(clause[modal]!);
     if (!isNegated(words, at, words.indexOf(clause[person]!))) return spell(clause, Math.min(person, modal), reply);
+  }
+  return undefined;
+}
+
+/** A person's answer: "ответ продавца", "ответа от менеджера". */
+const ANSWER = /^ответ(?:а|ом)?$/u;
+/** A person's reply, wished to have been made: "хочу, чтобы ответил человек". */
+const REPLIED = /^(?:ответил|ответила|ответили|написал|написала|перезвонил|перезвонила|связался|связалась)$/u;
+const AWAIT = /^(?:жду|ждем|ожидаю)$/u;
+
+/**
+ * "жду ответа продавца", "мне нужен ответ от человека", "хочу, чтобы ответил человек": a person's answer needed, awaited
+ * or wished for (not "ответ продавца был грубым").
+ */
+export function findAnswerWanted(words: readonly Word[]): string | undefined {
+  const wished = words.some((word) => WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text));
+  if (!wished || words.some((word) => NEGATION.has(word.text))) return undefined;
+  const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text);
+  for (let index = 0; index < words.length; index++) {
+    const text = words[index]!.text;
+    const next = words[index + 1]?.text ?? '';
+    const whose = ANSWER.test(text) && ((person(next) && !NOMINATIVE.test(next)) || (next === 'от' && person(words[index + 2]?.text ?? '')));
+    const replied = REPLIED.test(text) && words.some((word) => word.text === 'чтобы') && words.some((word) => person(word.text));
+    if (whose || replied) return spell(words, 0, words.length - 1);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * How buyers type the words a request for a person is made of: by ear ("менеджир", "прадавец", "позавите", "чилавеком":
- * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls") or with
+ * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls", "talk to the seller") or with
  * the keyboard left on the Latin layout ("gjpjdbnt", "lf"), or in Ukrainian ("покличте продавця"), Kazakh ("сатушымен
  * сөйлесуге бола ма?") or Belarusian ("паклічце прадаўца"). The escalation matcher and
  * the reading of a yes read words through it.
@@ -34,6 +34,28 @@ const ENGLISH: ReadonlyMap<string, string> = new Map([
   ['call', 'позвоните'], ['me', 'мне'], ['real', 'живой'], ['live', 'живой'], ['talk', 'поговорить'], ['want', 'хочу'],
   ['need', 'нужен'], ['support', 'поддержка'], ['agent', 'оператор'], ['phone', 'телефон'], ['number', 'номер'],
 ]);
+/** A person in English after "with"/"to", as the Russian one after "с": "talk to the seller" is "поговорить с продавцом". */
+const ENGLISH_WITH: ReadonlyMap<string, string> = new Map([
+  ['seller', 'продавцом'], ['manager', 'менеджером'], ['human', 'человеком'], ['person', 'человеком'], ['owner', 'владельцем'],
+  ['operator', 'оператором'], ['admin', 'админом'], ['agent', 'оператором'], ['someone', 'кем-нибудь'], ['somebody', 'кем-нибудь'],
+]);
+const ENGLISH_PERSON = [...ENGLISH_WITH.keys()].join('|');
+const ENGLISH_TALK_VERB: ReadonlyMap<string, string> = new Map([
+  ['talk', 'поговорить'], ['speak', 'поговорить'], ['chat', 'поговорить'], ['connect me', 'соедините'], ['put me through', 'соедините'],
+]);
+/** "talk to a real person", "speak with the manager", "connect me with an operator". */
+const ENGLISH_TALK = new RegExp(`\\b(${[...ENGLISH_TALK_VERB.keys()].join('|')})\\s+(?:to|with)\\s+(?:(?:a|an|the|your)\\s+)?(?:(real|live)\\s+)?(${ENGLISH_PERSON})\\b`, 'gu');
+/** Articles before a person, which the Russian words do without: "need a human". */
+const ENGLISH_ARTICLE = new RegExp(`\\b(?:a|an|the)\\s+(?=(?:(?:real|live)\\s+)?(?:${ENGLISH_PERSON})\\b)`, 'gu');
+
+/** `text` (lower case) with an English talk with a person, a number asked and the articles read as Russian. */
+export function readEnglishPhrases(text: string): string {
+  return text
+    .replace(ENGLISH_TALK, (_, verb: string, live: string | undefined, person: string) => `${ENGLISH_TALK_VERB.get(verb)!} с ${live === undefined ? '' : 'живым '}${ENGLISH_WITH.get(person)!}`)
+    .replace(/\b(?:give|send|tell)\s+(?:me\s+)?(?:your\s+)(?:phone\s+)?number\b/gu, 'дайте ваш номер')
+    .replace(ENGLISH_ARTICLE, '');
+}
+
 /** The Ukrainian words of a request, as the Russian ones: "покличте продавця", "перетелефонуйте мені, будь ласка". */
 const UKRAINIAN: ReadonlyMap<string, string> = new Map([
   ['покличте', 'позовите'], ['поклич', 'позови'], ['покликати', 'позвать'], ['кличте', 'зовите'], ["з'єднайте", 'соедините'],

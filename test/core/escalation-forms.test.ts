@@ -202,6 +202,12 @@ describe('requests for a person, as typed', () => {
     'хочу, чтобы ответил человек',
     'жду ответа продавца',
     'жду ответа от менеджера',
+    // English: a talk with a person after "to"/"with", a number asked, a person past an article
+    'can I talk to the seller?',
+    'i want to speak with a real person',
+    'connect me with a manager please',
+    'hello? anyone there? need a human',
+    'give me your phone number',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -304,6 +310,9 @@ describe('not requests for a person', () => {
     'менеджер обещал ответ, жду',
     'не жду ответа от продавца',
     'хочу, чтобы мастер сделал замер',
+    'talk to me about the price',
+    'the seller said it ships tomorrow',
+    'is the manager good?',
     'сатушы кепілдік береді ме?',
     'менеджер керек емес, бағасы қанша?',
     'менеджер жеткізуге жауап береді ме?',

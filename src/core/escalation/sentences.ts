@@ -1,7 +1,7 @@
 /**
  * Reading a message: normalized, split into sentences, each word marked with its clause (the reach of a negation).
  */
-import { readBelarusianWords, readKazakhWords, readLayoutWords, readTyped, readUkrainianWords, splitGlued } from '../typed-words.js';
+import { readBelarusianWords, readEnglishPhrases, readKazakhWords, readLayoutWords, readTyped, readUkrainianWords, splitGlued } from '../typed-words.js';
 
 /** A word of a sentence; `clause` changes at commas, dashes and "а"/"но", the reach of a negation. */
 export interface Word {
@@ -30,7 +30,7 @@ export function normalizeText(text: string): string {
 
 /** The message's sentences, each a list of its words. */
 export function readSentences(text: string): Word[][] {
-  return readBelarusianWords(readKazakhWords(readUkrainianWords(readLayoutWords(normalizeText(text)))))
+  return readBelarusianWords(readKazakhWords(readUkrainianWords(readLayoutWords(readEnglishPhrases(normalizeText(text))))))
     .split(SENTENCE_END)
     .map(readClauses)
     .filter((sentence) => sentence.length > 0);

@@ -208,6 +208,17 @@ describe('requests for a person, as typed', () => {
     'connect me with a manager please',
     'hello? anyone there? need a human',
     'give me your phone number',
+    // the passive participle of fetching; forwarding; a message sent on to a person; a person told to reply; a call's time
+    'могу ли я быть переключен на оператора?',
+    'переадресуйте меня продавцу',
+    'перенаправьте на менеджера',
+    'отправьте мой вопрос менеджеру',
+    'перешлите сообщение продавцу',
+    'скажите продавцу, чтобы перезвонил',
+    'когда ждать ответа от продавца?',
+    'во сколько можно позвонить?',
+    'в какое время можно позвонить?',
+    'можно позвонить завтра в 10?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -313,6 +324,13 @@ describe('not requests for a person', () => {
     'talk to me about the price',
     'the seller said it ships tomorrow',
     'is the manager good?',
+    'перенаправьте заказ на другой адрес',
+    'деньги переведены продавцу?',
+    'отправьте товар продавцу обратно',
+    'продавец сказал, чтобы я написал отзыв',
+    'в какое время курьер позвонит?',
+    'во сколько можно забрать?',
+    'за сколько до доставки позвонят?',
     'сатушы кепілдік береді ме?',
     'менеджер керек емес, бағасы қанша?',
     'менеджер жеткізуге жауап береді ме?',

@@ -20,6 +20,10 @@ export function findAskedToJoin(words: readonly Word[]): string | undefined {
   return toChat || person ? spell(words, at, toChat ? to + 1 : at) : undefined;
 }
 
+/** Sending on, which asks for a person only with a message sent: "отправьте мой вопрос менеджеру" (not "отправьте товар"). */
+const SEND_ON = /^(?:перешли|перешлите|переслать|отправь|отправьте|отправить|направь|направьте|направить)$/u;
+const MESSAGE = /^(?:вопрос|вопросы|сообщение|сообщения|запрос|просьбу|заявку|жалобу|претензию)$/u;
+
 /**
  * "не могли бы вы попросить хозяина…", "передайте, пожалуйста, завтра утром менеджеру…": a fetching, asking or talking verb
  * and a person it is asked of (not named: "менеджер позвонит?") anywhere in one sentence that negates nothing.
@@ -27,7 +31,11 @@ export function findAskedToJoin(words: readonly Word[]): string | undefined {
 export function findAskedAnywhere(words: readonly Word[]): string | undefined {
   // "не могли бы" asks politely; any other negation may refuse.
   if (words.some((word, at) => (NEGATION.has(word.text) && !POLITE.has(words[at + 1]?.text ?? '')) || REFUSING.test(word.text))) return undefined;
-  const verb = words.findIndex((word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text));
+  // "перешлите мой вопрос продавцу": a message sent on to a person.
+  const message = words.some((word) => MESSAGE.test(word.text));
+  const verb = words.findIndex(
+    (word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text) || (message && SEND_ON.test(word.text)),
+  );
   // "попросите кого-нибудь мне набрать": anyone, asked to call or answer.
   const someone = (word: Word): boolean => SOMEONE.test(word.text) && ASKING.test(words[verb]?.text ?? '') && words.some((other) => REPLY_VERB.test(other.text));
   const person = words.findIndex((word) => (PERSON.test(word.text) && !NOMINATIVE.test(word.text)) || someone(word));

@@ -1,7 +1,7 @@
 /**
  * A call or a contact asked for: "позвоните мне", "можно звонок?", "дайте телефон продавца".
  */
-import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, YOUR } from './contact-words.js';
+import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, WHEN, YOUR } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, TRADE } from './person-words.js';
@@ -37,6 +37,9 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
 
 /** What a department with people to talk to does: "отдел продаж", "отдел закупок", "отдел опта". */
 const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
+
+/** When the call is to be: "во сколько можно позвонить?", "в какое время удобно позвонить продавцу?", "можно звонок в 10?". */
+const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час']);
 
 /** A talk asked for with a person rather than the bot: "лично", "напрямую". */
 const IN_PERSON = /^(?:лично|напрямую|тет-а-тет)$/u;
@@ -77,7 +80,8 @@ export function findCall(words: readonly Word[]): string | undefined {
     // "жду звонка от менеджера": whose call, a person's.
     const from = (at: number): boolean => clause[at]!.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
     const bare = clause.every(
-      ({ text }, at) => CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
+      ({ text }, at) =>
+        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
     );
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }

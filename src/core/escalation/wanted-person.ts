@@ -30,14 +30,16 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
 const ANSWER = /^ответ(?:а|ом)?$/u;
 /** A person's reply, wished to have been made: "хочу, чтобы ответил человек". */
 const REPLIED = /^(?:ответил|ответила|ответили|написал|написала|перезвонил|перезвонила|связался|связалась)$/u;
-const AWAIT = /^(?:жду|ждем|ожидаю)$/u;
+const AWAIT = /^(?:жду|ждем|ожидаю|ждать|дождаться)$/u;
+/** Telling a person to reply: "скажите продавцу, чтобы перезвонил". */
+const TELL = /^(?:скажи|скажите|передай|передайте|попроси|попросите)$/u;
 
 /**
- * "жду ответа продавца", "мне нужен ответ от человека", "хочу, чтобы ответил человек": a person's answer needed, awaited
- * or wished for (not "ответ продавца был грубым").
+ * "жду ответа продавца", "мне нужен ответ от человека", "хочу, чтобы ответил человек", "скажите продавцу, чтобы
+ * перезвонил": a person's answer needed, awaited, wished for or asked of them (not "ответ продавца был грубым").
  */
 export function findAnswerWanted(words: readonly Word[]): string | undefined {
-  const wished = words.some((word) => WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text));
+  const wished = words.some((word) => WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text) || TELL.test(word.text));
   if (!wished || words.some((word) => NEGATION.has(word.text))) return undefined;
   const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text);
   for (let index = 0; index < words.length; index++) {

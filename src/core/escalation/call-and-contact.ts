@@ -46,6 +46,10 @@ const IN_PERSON = /^(?:лично|напрямую|тет-а-тет)$/u;
 /** "давайте обсудим лично": the talk proposed together. */
 const TALK_TOGETHER = /^(?:обсудим|поговорим|пообщаемся|обговорим)$/u;
 
+/** Getting in touch, asked of the one read ("выйдите на связь", "выйдете") or of a person named ("выйдет", "выйти"). */
+const TOUCH_ASKED = /^(?:выйдите|выйди|выйдете|выходите)$/u;
+const TOUCH = /^(?:выйдет|выйдут|выйти)$/u;
+
 /** The buyer, to be called back: "свяжитесь со мной", "можете с нами связаться?" (a wholesale buyer writes for a firm). */
 const US: ReadonlySet<string> = new Set(['мной', 'нами']);
 
@@ -59,6 +63,10 @@ export function findCall(words: readonly Word[]): string | undefined {
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
     const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
+    // "выйдите на связь", "когда выйдете на связь?"; "пусть продавец выйдет на связь" (not "курьер выйдет на связь?").
+    const touch = words[index + 1]?.text === 'на' && words[index + 2]?.text === 'связь';
+    const touchAsked = TOUCH_ASKED.test(text) || (TOUCH.test(text) && words.some((word) => PERSON.test(word.text)));
+    if (touch && touchAsked && !isNegated(words, index, index)) return spell(words, index, index + 2);
     // "можно голосом обсудить?"; "хочу пообщаться с вами голосом": a wish or "с вами" in the clause of the talk.
     const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
     const own = words.filter((word) => word.clause === words[index]!.clause);

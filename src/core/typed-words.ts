@@ -148,7 +148,7 @@ export function readLayoutWords(text: string): string {
 }
 
 /**
- * "позовитеменеджера" as ["позовите", "менеджера"]: a word that is not one of the request's words but is two or three of
+ * "позовитеменеджера" as ["позовите", "менеджера"]: a word that is not one of the request's words but is two to four of
  * them typed together; else undefined.
  */
 export function splitGlued(word: string): string[] | undefined {
@@ -164,7 +164,7 @@ export function splitGlued(word: string): string[] | undefined {
     }
     return undefined;
   };
-  const words = split(word, 3);
+  const words = split(word, 4);
   return words !== undefined && words.length > 1 ? words : undefined;
 }
 
@@ -187,5 +187,39 @@ export function readTyped(word: string): string {
     return KEY_IN_LATIN.get(withoutSigns(cyrillic)) ?? withTs ?? KEY_BY_EAR.get(byEar(swapped)) ?? ([...cyrillic].length <= 4 ? cyrillic : word);
   }
   if (word.length < MIN_BY_EAR || /[a-z0-9]/u.test(word)) return word;
-  return KEY_BY_EAR.get(byEar(word)) ?? word;
+  return KEY_BY_EAR.get(byEar(word)) ?? readMisprintedPerson(word) ?? word;
+}
+
+const MIN_MISPRINT = 7;
+/** The people asked for, whose names are long enough to be told apart with a letter wrong. */
+const PERSON_KEYS = KEY_WORDS.filter((word) => word.length >= MIN_MISPRINT && /^(?:менеджер|продав|человек|оператор|администратор|хозя|владел|сотрудник|консультант)/u.test(word));
+
+/**
+ * A person typed with one letter dropped, doubled, wrong or two swapped ("менежера", "опертора", "человекаа",
+ * "продавеца"): the person it misprints. Only people: a verb one letter off may be another form ("позвонит").
+ */
+function readMisprintedPerson(word: string): string | undefined {
+  if (word.length < MIN_MISPRINT || NEAR_PERSON.test(word)) return undefined;
+  const near = PERSON_KEYS.filter((key) => isOneEditApart(word, key));
+  // "продавеца" is "продавца", not "продавец": the case is in the last letter, typed last.
+  return near.find((key) => key.at(-1) === word.at(-1)) ?? near[0];
+}
+/** Words of their own one letter from a person: "человечка", "человечек". */
+const NEAR_PERSON = /^человеч/u;
+
+/** One letter inserted, deleted, changed, or two neighbours swapped. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const restA = a.slice(start, endA);
+  const restB = b.slice(start, endB);
+  if (restA.length <= 1 && restB.length <= 1) return true;
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }

@@ -95,7 +95,8 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
     // "нужен менеджер по поводу опта": what the person is needed for follows, and is the person's to answer.
     const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
     const clause = topic > 0 ? whole.slice(0, topic) : whole;
-    const need = clause.some((word) => NEED.test(word.text));
+    // "хочу консультацию менеджера": a wish for what a person is needed for is a need.
+    const need = clause.some((word) => NEED.test(word.text) || (WANT.test(word.text) && clause.some((other) => NEEDED_FOR.has(other.text))));
     // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
     const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
     const person = clause.some(

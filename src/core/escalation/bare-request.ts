@@ -46,6 +46,8 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
   // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
   if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать' || text === 'решить')) return whole;
+  // "кто может ответить на мой вопрос?" (not "кто может ответить, сколько стоит доставка?", the question itself)
+  if (/^(?:а )?кто (?:(?:мне|нибудь) )?может (?:мне )?ответить(?: на (?:мой |мои |этот )?вопрос(?:ы|а)?)?$/u.test(whole)) return whole;
   // "к кому обратиться насчет гарантии?", "кому позвонить, чтобы договориться?": whom to turn to.
   if (WHOM_TO.test(whole)) return whole;
   // "кто-нибудь ответит нормально?": anyone at all, to answer.
@@ -66,7 +68,7 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
 }
 
 /** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
-const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;
+const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|обращаться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;
 
 /** Verbs of reaching someone: "как вам дозвониться", "как позвонить в магазин?". */
 const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];

@@ -2,7 +2,7 @@
  * Finding the person a verb is about: next to it, past fillers, adjectives and prepositions.
  */
 import { FILLER, PREPOSITION } from './function-words.js';
-import { NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE, TRADE } from './person-words.js';
+import { isTheOneWho, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE, TRADE } from './person-words.js';
 import { type Word } from './sentences.js';
 
 /** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */
@@ -15,7 +15,7 @@ export function findPersonNear(words: readonly Word[], at: number, options: { so
     // "позовите девушку", "позовите Андрея", "позовите того, кто выкладывал": a person by who they are.
     const whoIs = THAT_ONE.has(text) && /^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '');
     const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || TRADE.test(text) || whoIs);
-    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody) return false;
+    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody && !isTheOneWho(words, index)) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');
   };

@@ -91,6 +91,12 @@ export const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|му
 /** The person themselves, not the bot: "напишите мне сами", "пусть сам перезвонит". */
 export const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 
+/** What the one meant does at the shop: "тот, кто отвечает за опт", "того, кто выкладывал" (not "того, кто поменьше", a pup). */
+export const STAFF_DOING = /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа)[а-я]*$/u;
+/** "тот, кто отвечает за опт": the one meant, a person by what they do at the shop. */
+export function isTheOneWho(words: readonly { text: string }[], at: number): boolean {
+  return THAT_ONE.has(words[at]?.text ?? '') && words[at + 1]?.text === 'кто' && STAFF_DOING.test(words[at + 2]?.text ?? '');
+}
 /** "можно ту девушку": the one meant. */
 export const THAT_ONE = new Set(['ту', 'того', 'тот', 'та', 'той', 'тем', 'эту', 'этого']);
 

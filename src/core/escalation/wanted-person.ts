@@ -5,7 +5,7 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, isName, isNameAsked, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
+import { FETCHED_ADJECTIVE, isName, isNameAsked, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
 import { FETCH, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -94,13 +94,16 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
   for (const whole of groupClauses(words)) {
     // "нужен менеджер по поводу опта": what the person is needed for follows, and is the person's to answer.
     const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
-    const clause = topic > 0 ? whole.slice(0, topic) : whole;
+    // "мне нужен тот, кто отвечает за доставку": what the one meant does follows, and names them.
+    const first = words.indexOf(whole[0]!);
+    const who = whole.findIndex((_, at) => isTheOneWho(words, first + at));
+    const clause = who >= 0 ? whole.slice(0, who + 1) : topic > 0 ? whole.slice(0, topic) : whole;
     // "хочу консультацию менеджера": a wish for what a person is needed for is a need.
     const need = clause.some((word) => NEED.test(word.text) || (WANT.test(word.text) && clause.some((other) => NEEDED_FOR.has(other.text))));
     // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
     const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
     const person = clause.some(
-      (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
+      (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || at === who || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
     );
     const bare = clause.every(
       ({ text }, at) =>
@@ -121,6 +124,7 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
         (THAT_ONE.has(text) && SOMEBODY.test(clause[at + 1]?.text ?? '')) ||
         (SOMEBODY.test(text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
         SOMEONE.test(text) ||
+        at === who ||
         (text === 'из' && PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '')) ||
         (PLACE_OF_PERSON.test(text) && (PERSON.test(clause[at - 1]?.text ?? '') || clause[at - 1]?.text === 'из')),
     );

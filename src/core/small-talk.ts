@@ -5,7 +5,7 @@
  * bot's offer to call a manager.
  */
 import { isFetchWord, isPersonWord, normalizeText } from './escalation.js';
-import { fromLatinLayout, readTyped, readUkrainianWords } from './typed-words.js';
+import { fromLatinLayout, readBelarusianWords, readKazakhWords, readTyped, readUkrainianWords } from './typed-words.js';
 
 export type SmallTalk = 'thanks' | 'greeting';
 
@@ -36,6 +36,10 @@ const YES = new Set([
   'да', 'давайте', 'давай', 'зовите', 'зови', 'позовите', 'позови', 'вызывайте', 'вызовите', 'можно', 'конечно', 'ага', 'угу', 'хочу', 'хотим',
   'нужно', 'надо', 'нужен', 'требуется', 'го', 'yes', 'согласен', 'согласна', 'подключайте', 'жду', 'пожалуй', 'естественно', 'разумеется',
   'безусловно', 'валяй', 'валяйте', 'зовем',
+  // Kazakh and Belarusian: "иә", "әрине" (of course), "вядома"
+  'иә', 'ия', 'әрине', 'вядома',
+  // "дада", "yep", "sure"; "буду ждать", "буду благодарна": waiting for the manager, or thanking ahead for one.
+  'дада', 'yep', 'yeah', 'sure', 'ждать', 'благодарен', 'благодарна', 'благодарны', 'признателен', 'признательна',
 ]);
 /** Words that go with a yes without changing it ("ок, зовите", "да, пусть менеджер напишет"). */
 const BESIDE_YES = new Set([
@@ -45,8 +49,11 @@ const BESIDE_YES = new Set([
   'сколько', 'уже',
   // "да, будьте добры", "так, покличте менеджера" (Ukrainian "так" is yes; Russian "так" adds nothing).
   'будьте', 'добры', 'любезны', 'так',
+  'буду', 'будем',
 ]);
-const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без']);
+/** "было бы здорово", "было бы неплохо": a yes put politely. */
+const POLITE_YES = /(?:^|\s)было бы (?:здорово|неплохо|отлично|хорошо|замечательно|супер)(?=\s|$)/gu;
+const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без', 'жоқ']);
 
 /** Pictographs with their skin tones, joiners and variation selectors, flags, keycaps. */
 const EMOJI = /[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200D|\uFE0E|\uFE0F/gu;
@@ -71,7 +78,7 @@ export function classifySmallTalk(text: string): SmallTalk | undefined {
 /** "да", "Да!", "ок, зовите", "да, позовите менеджера", "👍": agreeing, and nothing besides; "нет", "да нет" are not. */
 export function readsAsYes(text: string): boolean {
   // "+" alone is how a chat says yes.
-  const plain = readUkrainianWords(normalizeText(text).replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '));
+  const plain = readBelarusianWords(readKazakhWords(readUkrainianWords(normalizeText(text).replace(POLITE_YES, ' да ').replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '))));
   const tokens = readWords(plain).map(readYesWord);
   if (tokens.length === 0 || tokens.some((token) => NO.has(token))) return false;
   // "даа", "угуу": a last letter held once more (readWords shortens three and more).

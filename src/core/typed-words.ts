@@ -1,7 +1,8 @@
 /**
  * How buyers type the words a request for a person is made of: by ear ("менеджир", "прадавец", "позавите", "чилавеком":
- * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls") or with
- * the keyboard left on the Latin layout ("gjpjdbnt", "lf"), or in Ukrainian ("покличте продавця"). The escalation matcher and
+ * unstressed о/а and е/и written either way), in Latin letters ("pozovite menedzhera"), in English ("manager pls", "talk to the seller") or with
+ * the keyboard left on the Latin layout ("gjpjdbnt", "lf"), or in Ukrainian ("покличте продавця"), Kazakh ("сатушымен
+ * сөйлесуге бола ма?") or Belarusian ("паклічце прадаўца"). The escalation matcher and
  * the reading of a yes read words through it.
  */
 
@@ -33,6 +34,28 @@ const ENGLISH: ReadonlyMap<string, string> = new Map([
   ['call', 'позвоните'], ['me', 'мне'], ['real', 'живой'], ['live', 'живой'], ['talk', 'поговорить'], ['want', 'хочу'],
   ['need', 'нужен'], ['support', 'поддержка'], ['agent', 'оператор'], ['phone', 'телефон'], ['number', 'номер'],
 ]);
+/** A person in English after "with"/"to", as the Russian one after "с": "talk to the seller" is "поговорить с продавцом". */
+const ENGLISH_WITH: ReadonlyMap<string, string> = new Map([
+  ['seller', 'продавцом'], ['manager', 'менеджером'], ['human', 'человеком'], ['person', 'человеком'], ['owner', 'владельцем'],
+  ['operator', 'оператором'], ['admin', 'админом'], ['agent', 'оператором'], ['someone', 'кем-нибудь'], ['somebody', 'кем-нибудь'],
+]);
+const ENGLISH_PERSON = [...ENGLISH_WITH.keys()].join('|');
+const ENGLISH_TALK_VERB: ReadonlyMap<string, string> = new Map([
+  ['talk', 'поговорить'], ['speak', 'поговорить'], ['chat', 'поговорить'], ['connect me', 'соедините'], ['put me through', 'соедините'],
+]);
+/** "talk to a real person", "speak with the manager", "connect me with an operator". */
+const ENGLISH_TALK = new RegExp(`\\b(${[...ENGLISH_TALK_VERB.keys()].join('|')})\\s+(?:to|with)\\s+(?:(?:a|an|the|your)\\s+)?(?:(real|live)\\s+)?(${ENGLISH_PERSON})\\b`, 'gu');
+/** Articles before a person, which the Russian words do without: "need a human". */
+const ENGLISH_ARTICLE = new RegExp(`\\b(?:a|an|the)\\s+(?=(?:(?:real|live)\\s+)?(?:${ENGLISH_PERSON})\\b)`, 'gu');
+
+/** `text` (lower case) with an English talk with a person, a number asked and the articles read as Russian. */
+export function readEnglishPhrases(text: string): string {
+  return text
+    .replace(ENGLISH_TALK, (_, verb: string, live: string | undefined, person: string) => `${ENGLISH_TALK_VERB.get(verb)!} с ${live === undefined ? '' : 'живым '}${ENGLISH_WITH.get(person)!}`)
+    .replace(/\b(?:give|send|tell)\s+(?:me\s+)?(?:your\s+)(?:phone\s+)?number\b/gu, 'дайте ваш номер')
+    .replace(ENGLISH_ARTICLE, '');
+}
+
 /** The Ukrainian words of a request, as the Russian ones: "покличте продавця", "перетелефонуйте мені, будь ласка". */
 const UKRAINIAN: ReadonlyMap<string, string> = new Map([
   ['покличте', 'позовите'], ['поклич', 'позови'], ['покликати', 'позвать'], ['кличте', 'зовите'], ["з'єднайте", 'соедините'],
@@ -51,6 +74,52 @@ export function readUkrainianWords(text: string): string {
     .replace(/[’ʼ]/gu, "'")
     .replace(/будь ласка/gu, 'пожалуйста')
     .replace(UKRAINIAN_WORD, (word) => UKRAINIAN.get(word) ?? word);
+}
+
+/**
+ * The Kazakh words of a request, as the Russian ones: "сатушымен сөйлесуге бола ма?" is "с продавцом поговорить можно?".
+ * A Kazakh ending is a Russian preposition or case ("-мен" is "с …", "-ға" the dative), so one word may read as two.
+ */
+const KAZAKH: ReadonlyMap<string, string> = new Map([
+  ['сатушы', 'продавец'], ['сатушыны', 'продавца'], ['сатушының', 'продавца'], ['сатушыға', 'продавцу'], ['сатушымен', 'с продавцом'],
+  ['менеджерді', 'менеджера'], ['менеджерге', 'менеджеру'], ['менеджермен', 'с менеджером'], ['операторды', 'оператора'], ['оператормен', 'с оператором'],
+  ['иесі', 'хозяин'], ['иесін', 'хозяина'], ['иесіне', 'хозяину'], ['иесімен', 'с хозяином'],
+  ['адамды', 'человека'], ['адамға', 'человеку'], ['адаммен', 'с человеком'], ['тірі адам', 'живой человек'], ['тірі адаммен', 'с живым человеком'],
+  ['шақырыңыз', 'позовите'], ['шақырыңызшы', 'позовите'], ['шақыр', 'позови'], ['шақыршы', 'позови'],
+  ['сөйлесу', 'поговорить'], ['сөйлесуге', 'поговорить'], ['сөйлескім келеді', 'хочу поговорить'], ['сөйлескім келіп тұр', 'хочу поговорить'],
+  ['хабарласыңыз', 'свяжитесь'], ['хабарласыңызшы', 'свяжитесь'], ['хабарласу', 'связаться'], ['хабарласуға', 'связаться'],
+  ['қоңырау шалыңыз', 'позвоните'], ['қоңырау шалыңызшы', 'позвоните'], ['қайта қоңырау шалыңыз', 'перезвоните'], ['қоңырау шалу', 'позвонить'],
+  ['нөмір', 'номер'], ['нөміріңіз', 'ваш номер'], ['нөміріңізді', 'ваш номер'], ['беріңіз', 'дайте'], ['беріңізші', 'дайте'], ['жіберіңіз', 'скиньте'], ['жіберіңізші', 'скиньте'],
+  ['керек', 'нужен'], ['қажет', 'нужен'], ['керек емес', 'не нужен'], ['қажет емес', 'не нужен'], ['бола ма', 'можно'], ['болама', 'можно'], ['болады ма', 'можно'],
+  ['қайда', 'где'], ['маған', 'мне'], ['мені', 'меня'], ['менімен', 'со мной'], ['өтінемін', 'пожалуйста'], ['сәлеметсіз бе', 'здравствуйте'], ['сәлем', 'привет'],
+]);
+const KAZAKH_LETTER = 'а-яәғқңөұүһі';
+/** The longest forms first, so that "қайта қоңырау шалыңыз" is read before "қоңырау шалыңыз". */
+const KAZAKH_WORDS = new RegExp(
+  `(?<![${KAZAKH_LETTER}a-z])(?:${[...KAZAKH.keys()].sort((a, b) => b.length - a.length).join('|')})(?![${KAZAKH_LETTER}a-z])`,
+  'gu',
+);
+
+/** `text` (lower case) with the Kazakh words of a request read as Russian. */
+export function readKazakhWords(text: string): string {
+  return text.replace(KAZAKH_WORDS, (words) => KAZAKH.get(words) ?? words);
+}
+
+/** The Belarusian words of a request that do not read by ear as Russian: "паклічце прадаўца", "хачу пагаварыць з чалавекам". */
+const BELARUSIAN: ReadonlyMap<string, string> = new Map([
+  ['паклічце', 'позовите'], ['пакліч', 'позови'], ['клічце', 'зовите'], ['пагаварыць', 'поговорить'], ['звязацца', 'связаться'],
+  ['звяжыцеся', 'свяжитесь'], ['патэлефануйце', 'позвоните'], ['ператэлефануйце', 'перезвоните'], ['патэлефанаваць', 'позвонить'],
+  ['чалавек', 'человек'], ['чалавека', 'человека'], ['чалавекам', 'человеком'], ['гаспадара', 'хозяина'], ['гаспадаром', 'хозяином'],
+  ['уладальніка', 'владельца'], ['уладальнікам', 'владельцем'], ['жывога', 'живого'], ['жывым', 'живым'],
+  ['хачу', 'хочу'], ['трэба', 'надо'], ['патрэбны', 'нужен'], ['калі ласка', 'пожалуйста'],
+]);
+const BELARUSIAN_WORDS = new RegExp(`(?<![а-яіўa-z])(?:${[...BELARUSIAN.keys()].join('|')})(?![а-яіўa-z])`, 'gu');
+/** Belarusian "ў" is heard as "в": "прадаўца" reads by ear as "продавца". */
+const BELARUSIAN_U = /(?<=[а-яі])ў/gu;
+
+/** `text` (lower case) with the Belarusian words of a request read as Russian, and "ў" as "в". */
+export function readBelarusianWords(text: string): string {
+  return text.replace(BELARUSIAN_WORDS, (words) => BELARUSIAN.get(words) ?? words).replace(BELARUSIAN_U, 'в');
 }
 
 /** A Russian word typed with the keyboard left on the Latin layout: "gjpjdbnt" is "позовите", "vtytl;thf" "менеджера". */
@@ -79,7 +148,7 @@ export function readLayoutWords(text: string): string {
 }
 
 /**
- * "позовитеменеджера" as ["позовите", "менеджера"]: a word that is not one of the request's words but is two or three of
+ * "позовитеменеджера" as ["позовите", "менеджера"]: a word that is not one of the request's words but is two to four of
  * them typed together; else undefined.
  */
 export function splitGlued(word: string): string[] | undefined {
@@ -95,7 +164,7 @@ export function splitGlued(word: string): string[] | undefined {
     }
     return undefined;
   };
-  const words = split(word, 3);
+  const words = split(word, 4);
   return words !== undefined && words.length > 1 ? words : undefined;
 }
 
@@ -118,5 +187,39 @@ export function readTyped(word: string): string {
     return KEY_IN_LATIN.get(withoutSigns(cyrillic)) ?? withTs ?? KEY_BY_EAR.get(byEar(swapped)) ?? ([...cyrillic].length <= 4 ? cyrillic : word);
   }
   if (word.length < MIN_BY_EAR || /[a-z0-9]/u.test(word)) return word;
-  return KEY_BY_EAR.get(byEar(word)) ?? word;
+  return KEY_BY_EAR.get(byEar(word)) ?? readMisprintedPerson(word) ?? word;
+}
+
+const MIN_MISPRINT = 7;
+/** The people asked for, whose names are long enough to be told apart with a letter wrong. */
+const PERSON_KEYS = KEY_WORDS.filter((word) => word.length >= MIN_MISPRINT && /^(?:менеджер|продав|человек|оператор|администратор|хозя|владел|сотрудник|консультант)/u.test(word));
+
+/**
+ * A person typed with one letter dropped, doubled, wrong or two swapped ("менежера", "опертора", "человекаа",
+ * "продавеца"): the person it misprints. Only people: a verb one letter off may be another form ("позвонит").
+ */
+function readMisprintedPerson(word: string): string | undefined {
+  if (word.length < MIN_MISPRINT || NEAR_PERSON.test(word)) return undefined;
+  const near = PERSON_KEYS.filter((key) => isOneEditApart(word, key));
+  // "продавеца" is "продавца", not "продавец": the case is in the last letter, typed last.
+  return near.find((key) => key.at(-1) === word.at(-1)) ?? near[0];
+}
+/** Words of their own one letter from a person: "человечка", "человечек". */
+const NEAR_PERSON = /^человеч/u;
+
+/** One letter inserted, deleted, changed, or two neighbours swapped. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const restA = a.slice(start, endA);
+  const restB = b.slice(start, endB);
+  if (restA.length <= 1 && restB.length <= 1) return true;
+  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
 }

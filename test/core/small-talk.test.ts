@@ -84,4 +84,22 @@ describe('readsAsYes', () => {
   it.each(['нет', 'не надо', 'нет, спасибо', 'да нет', 'ок', 'хорошо', 'спасибо', 'да, а доставка есть?', 'можно без менеджера', ''])('%s does not', (text) => {
     expect(readsAsYes(text)).toBe(false);
   });
+
+  // Kazakh and Belarusian: a yes, a yes with a fetching word read as Russian, a no
+  it.each(['иә', 'Иә, шақырыңыз', 'әрине', 'вядома', 'керек'])('%s takes the offer', (text) => {
+    expect(readsAsYes(text)).toBe(true);
+  });
+
+  // a yes as a wait, a thanks ahead, put politely, in English slang, or doubled
+  it.each(['буду ждать', 'да, буду ждать', 'буду благодарна', 'было бы здорово', 'было бы неплохо', 'yep', 'sure', 'дада'])('%s takes the offer', (text) => {
+    expect(readsAsYes(text)).toBe(true);
+  });
+
+  it.each(['буду', 'было бы хорошо, а цена?', 'не буду ждать', 'буду ждать ответа про цену', 'sure, what is the price?'])('%s does not', (text) => {
+    expect(readsAsYes(text)).toBe(false);
+  });
+
+  it.each(['жоқ', 'жоқ, керек емес', 'иә, бағасы қанша?'])('%s does not', (text) => {
+    expect(readsAsYes(text)).toBe(false);
+  });
 });

@@ -30,7 +30,8 @@ function sourceDeps() {
  * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
  * tune 43 / 5 and held-out 43 / 5; appliances and tires at tune 37 / 7 and held-out 36 / 2; cleaning and tools at tune
  * 37 / 7 and held-out 36 / 4. The held-out half's missed requests for a person are unread, so its floor is a count: 88 of
- * 90, then 89 after the tuning on the fourth escalation set.
+ * 90, then 89 after the tuning on the fourth escalation set. The tuning half's one missed request (a foreman's number)
+ * was caught by the escalation session after the matcher's split into src/core/escalation/.
  */
 const FLOORS = {
   // At the sixteen shops' arrival 422 found; one lost to the year asked (appliances-071, quoted by luck before, see
@@ -38,7 +39,7 @@ const FLOORS = {
   // four more trades and seven readings (the shop's reach, trips out, an address asked, an area priced by a rate, every
   // form of selling alike, where a part sits, a Latin brand said the English way) then added 11; the buyer's circumstances
   // asked apart, alternatives, colours and readings of the next session 17 (see docs/benchmarks.md).
-  tune: { found: 486, madeUp: 27, escalation: 89 },
+  tune: { found: 486, madeUp: 27, escalation: 90 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7.
@@ -75,24 +76,25 @@ describe('answer quality on the evaluation shops, default settings', () => {
  */
 const ESCALATION_FLOORS = {
   tune: { requests: 130, questions: 0 },
-  // 107 before the tuning on the fourth set.
-  heldout: { requests: 108, questions: 1 },
+  // 107 before the tuning on the fourth set, 108 before the readings of the escalation session that split the matcher.
+  heldout: { requests: 111, questions: 1 },
 } as const;
 
 /** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
 const THIRD_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  // 100 before the tuning on the fourth set.
-  heldout: { requests: 104, questions: 1 },
+  // 100 before the tuning on the fourth set, 104 before the readings of the escalation session that split the matcher.
+  heldout: { requests: 105, questions: 1 },
 } as const;
 
 /**
  * The fourth set (eval/escalation/fourth.jsonl), 120 requests and 100 near misses per half: at its arrival 88 and 93
- * caught, none escalated; tuned on its tuning half to 118.
+ * caught, none escalated; tuned on its tuning half to 118, then 119 (its Kazakh request) with held-out 100 -> 107 by the
+ * escalation session that split the matcher.
  */
 const FOURTH_FLOORS = {
-  tune: { requests: 118, questions: 0 },
-  heldout: { requests: 100, questions: 0 },
+  tune: { requests: 119, questions: 0 },
+  heldout: { requests: 107, questions: 0 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -105,8 +107,8 @@ describe('requests for a person on the escalation set, default settings', () => 
   it('fresh set (measuring only): catches at least as many requests as recorded and escalates no more near misses', async () => {
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
-    // 103 at its arrival and until the tuning on the fourth set.
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(111);
+    // 103 at its arrival and until the tuning on the fourth set, 111 until the escalation session that split the matcher.
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(118);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 

@@ -1,0 +1,144 @@
+/**
+ * A person asked for by a verb: fetched, wished for, talked with, asked to join, or asked of anywhere in a sentence.
+ */
+import { WHEN } from './contact-words.js';
+import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING, WITH } from './function-words.js';
+import { isNegated } from './negation.js';
+import { findPersonNear, NEAR, wordBefore } from './person-near.js';
+import { FETCHED_ADJECTIVE, isName, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
+import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
+import { groupClauses, spell, type Word } from './sentences.js';
+
+/** "админ, подключитесь к диалогу", "подключитесь к чату": joining the chat, asked of a person named or of the chat. */
+export function findAskedToJoin(words: readonly Word[]): string | undefined {
+  const at = words.findIndex((word) => JOIN.test(word.text));
+  if (at < 0 || isNegated(words, at, at)) return undefined;
+  let to = at + 1;
+  while (FILLER.has(words[to]?.text ?? '')) to++;
+  const toChat = words[to]?.text === 'к' && CHAT.test(words[to + 1]?.text ?? '');
+  const person = words.some((word) => PERSON.test(word.text) || SOMEONE.test(word.text) || isName(word.text));
+  return toChat || person ? spell(words, at, toChat ? to + 1 : at) : undefined;
+}
+
+/** Sending on, which asks for a person only with a message sent: "отправьте мой вопрос менеджеру" (not "отправьте товар"). */
+const SEND_ON = /^(?:перешли|перешлите|переслать|отправь|отправьте|отправить|направь|направьте|направить)$/u;
+const MESSAGE = /^(?:вопрос|вопросы|сообщение|сообщения|запрос|просьбу|заявку|жалобу|претензию)$/u;
+
+/**
+ * "не могли бы вы попросить хозяина…", "передайте, пожалуйста, завтра утром менеджеру…": a fetching, asking or talking verb
+ * and a person it is asked of (not named: "менеджер позвонит?") anywhere in one sentence that negates nothing.
+ */
+export function findAskedAnywhere(words: readonly Word[]): string | undefined {
+  // "не могли бы" asks politely; any other negation may refuse.
+  if (words.some((word, at) => (NEGATION.has(word.text) && !POLITE.has(words[at + 1]?.text ?? '')) || REFUSING.test(word.text))) return undefined;
+  // "перешлите мой вопрос продавцу": a message sent on to a person.
+  const message = words.some((word) => MESSAGE.test(word.text));
+  const verb = words.findIndex(
+    (word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text) || (message && SEND_ON.test(word.text)),
+  );
+  // "попросите кого-нибудь мне набрать": anyone, asked to call or answer.
+  const someone = (word: Word): boolean => SOMEONE.test(word.text) && ASKING.test(words[verb]?.text ?? '') && words.some((other) => REPLY_VERB.test(other.text));
+  const person = words.findIndex((word) => (PERSON.test(word.text) && !NOMINATIVE.test(word.text)) || someone(word));
+  return verb >= 0 && person >= 0 ? spell(words, Math.min(verb, person), Math.max(verb, person)) : undefined;
+}
+
+export function findFetchedPronoun(words: readonly Word[], named: boolean): string | undefined {
+  // "кто у вас за это отвечает? хочу с ним поговорить": a wish to talk with him or her is a person asked for.
+  for (const clause of groupClauses(words)) {
+    const talk = clause.findIndex((word) => TALK.test(word.text) && !TALKING_NOW.test(word.text));
+    const withThem = clause.findIndex((word, at) => WITH.has(word.text) && ['ним', 'ней', 'ними'].includes(clause[at + 1]?.text ?? ''));
+    const wish = clause.some((word) => WANT.test(word.text) || NEED.test(word.text));
+    if (talk >= 0 && withThem >= 0 && wish && !isNegated(words, words.indexOf(clause[talk]!), words.indexOf(clause[withThem + 1]!))) return spell(clause, 0, clause.length - 1);
+  }
+  if (!named) return undefined;
+  for (let index = 0; index < words.length; index++) {
+    if (!FETCH.test(words[index]!.text)) continue;
+    let next = index + 1;
+    while (next < words.length && FILLER.has(words[next]!.text)) next++;
+    if (PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
+  }
+  return undefined;
+}
+
+/** A fetching verb, a wish or "talk with", next to its person (either side, past fillers); "живой человек" anywhere. */
+export function findAskedPerson(words: readonly Word[]): string | undefined {
+  for (let index = 0; index < words.length; index++) {
+    const text = words[index]!.text;
+    const next = words[index + 1]?.text ?? '';
+    const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
+    if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
+    // "Есть кто живой?", "мне нужен кто-то настоящий", "есть кто нормальный?": someone, but a real one (not "кто-то
+    // настоящий мех отличит?", the adjective of a noun after it).
+    const after = words[index + 1]?.text;
+    const alone = after === undefined || words[index + 1]!.clause !== words[index]!.clause || FILLER.has(after) || NEED.test(after) || PRESENT.has(after) || ANSWER_ME.test(after);
+    if ((LIVE.test(text) || (REAL_ONE.test(text) && alone)) && /^кто(?:-нибудь|-то|-либо)?$/u.test(words[index - 1]?.text ?? '') && !isNegated(words, index - 1, index - 1)) {
+      return spell(words, index - 1, index);
+    }
+    if (LIVE_PEOPLE.test(text) && words.every((word) => word === words[index] || NEED.test(word.text) || GREETING.has(word.text) || FILLER.has(word.text) || NEGATION.has(word.text))) return text;
+    // "старшего позовите", "позови главного"
+    const past = PREPOSITION.has(words[index + 1]?.text ?? '') ? words[index + 2] : undefined;
+    if (FETCH.test(text) && [words[index - 1], words[index + 1], past].some((word) => word !== undefined && FETCHED_ADJECTIVE.test(word.text)) && !isNegated(words, index, index)) {
+      return spell(words, Math.max(0, index - 1), Math.min(words.length - 1, index + 1));
+    }
+    // "соедините с ответственным", "поговорить с живым": the adjective after "с" stands for the person.
+    if ((FETCH.test(text) || TALK.test(text)) && WITH.has(words[index + 1]?.text ?? '') && WITH_ADJECTIVE.test(past?.text ?? '') && !isNegated(words, index, index)) {
+      return spell(words, index, index + 2);
+    }
+    // "меня переведут на человека?", "соединят с менеджером?": the passive asks the same ("деньги переведут продавцу?" does not).
+    if (FETCHED.test(text)) {
+      const person = findPersonNear(words, index, { someone: true, withPreposition: false, named: false });
+      if (person !== undefined && ['на', 'с', 'со'].includes(wordBefore(words, person) ?? '') && !isNegated(words, index, person)) return spell(words, index, person);
+    }
+    // "можно я с продавцом по телефону это обсужу?": the buyer's own talk with a person, asked leave for.
+    if (TALK_MINE.test(text)) {
+      const own = words.filter((word) => word.clause === words[index]!.clause);
+      const leave = own.some((word) => WANT.test(word.text) || ['можно', 'могу', 'разрешите'].includes(word.text));
+      const person = words.findIndex((word, at) => word.clause === words[index]!.clause && (PERSON.test(word.text) || TRADE.test(word.text)) && !NOMINATIVE.test(word.text) && WITH.has(wordBefore(words, at) ?? ''));
+      if (leave && person >= 0 && !isNegated(words, index, person)) return spell(words, Math.min(index, person), Math.max(index, person));
+    }
+    const talk = TALK.test(text);
+    if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;
+    const person = text === 'пусть' ? findPersonInClause(words, index) ?? findMeInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false, somebody: talk || SUMMON.test(text) });
+    if (person !== undefined && !isNegated(words, index, person)) return spell(words, index, person);
+    // "хочу обсудить торг с продавцом лично": what is to be talked over stands between the talk and its person.
+    const over = talk ? findTalkedWith(words, index) : undefined;
+    if (over !== undefined && !isNegated(words, index, over)) return spell(words, index, over);
+  }
+  return undefined;
+}
+
+/** "с <person>" later in the talk's clause, within NEAR words. */
+function findTalkedWith(words: readonly Word[], at: number): number | undefined {
+  for (let index = at + 2; index < words.length && index - at <= NEAR && words[index]!.clause === words[at]!.clause; index++) {
+    if (PERSON.test(words[index]!.text) && !NOMINATIVE.test(words[index]!.text) && WITH.has(wordBefore(words, index) ?? '')) return index;
+  }
+  return undefined;
+}
+
+function hasLetContact(words: readonly Word[], from: number): boolean {
+  return words.slice(from + 1).some((word) => word.clause === words[from]!.clause && LET_CONTACT.test(word.text));
+}
+
+/** "пусть ответит человек", "пусть менеджер перезвонит": the person anywhere in the clause of "пусть". */
+function findPersonInClause(words: readonly Word[], at: number): number | undefined {
+  const clause = words[at]!.clause;
+  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text)));
+  return index < 0 ? undefined : index;
+}
+
+/**
+ * "пусть мне перезвонят", "пусть напишет мне": whoever is to call, it is a person; the buyer in the clause of "пусть". So is
+ * the one to join the chat ("пусть подключится"), or a person named elsewhere in the sentence ("если продавец свободен,
+ * пусть перезвонит").
+ */
+function findMeInClause(words: readonly Word[], at: number): number | undefined {
+  const clause = words[at]!.clause;
+  const own = words.filter((word) => word.clause === clause);
+  // Nobody else named to do it ("пусть курьер позвонит мне" is the courier's call).
+  const bare = own.every(({ text }) => text === 'пусть' || LET_CONTACT.test(text) || FILLER.has(text) || PREPOSITION.has(text) || text === 'мной' || THEMSELVES.has(text) || WHEN.has(text));
+  if (!bare) return undefined;
+  const index = words.findIndex((word, position) => position > at && word.clause === clause && ['мне', 'мной', 'меня'].includes(word.text));
+  if (index >= 0) return index;
+  const doer = words.findIndex((word) => (word.clause === clause && JOIN_LET.test(word.text)) || (word.clause !== clause && PERSON.test(word.text)));
+  return doer >= 0 ? doer : undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * Whole sentences that are a request and nothing else: a contact, a connection, a call, whom to turn to.
+ */
+import { CALL, CONTACT, CONTACT_FRAME, GIVE, isPhoneOrPronoun, MESSENGER, PHONE_SHORT, PHONE_TALK, PRIVATE, VIDEO_CALL, YOUR } from './contact-words.js';
+import { FILLER, GREETING, NEGATION } from './function-words.js';
+import { isName, LIVE_ONE, NOMINATIVE, SOMEONE, THEMSELVES } from './person-words.js';
+import { ANSWER_ME, FETCH, NEED, TALK, TALKING_NOW, WANT } from './request-words.js';
+import { groupClauses, type Word } from './sentences.js';
+
+/**
+ * Whole sentences that are a request and nothing else: a contact asked ("телефончик дайте", "какой у вас номер?"), a
+ * person asked to answer ("продавец ответьте", "менеджер ответит?"), a connection ("соедините пожалуйста"), a call by
+ * phone or video ("давайте по телефону", "можно видеозвонок?"), somewhere to write ("в личку напишите"), someone to talk to
+ * ("с кем можно поговорить?", "мне бы с человеком", "хочу живого"). Anything else in the sentence makes it a question.
+ */
+export function findBareRequest(words: readonly Word[]): string | undefined {
+  const texts = words.map((word) => word.text);
+  const whole = texts.join(' ');
+  const only = (allowed: (text: string) => boolean): boolean => texts.every((text) => allowed(text) || FILLER.has(text) || GREETING.has(text));
+  if (texts.some((text) => NEGATION.has(text))) return undefined;
+  const has = (test: (text: string) => boolean): boolean => texts.some(test);
+  // "телефончик дайте", "какой у вас номер?", "номер скиньте свой", "телефон для связи дайте"
+  // "ваш телефон?" alone may ask about the phone on sale: yours asks for a contact with "какой" or a verb of giving.
+  // Of the sentence or one clause of it ("братан, кинь номерок, порешаем").
+  for (const clause of [words, ...groupClauses(words)]) {
+    const own = clause.map((word) => word.text);
+    const whose = own.includes('вас') || own.some((text) => YOUR.test(text) || text === 'ваша');
+    // "а телефон есть для связи": a number to reach the shop by.
+    const forContact = own.some((text, at) => text === 'связи' && own[at - 1] === 'для');
+    const contactAsked = own.some((text) => GIVE.test(text)) || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text)) || forContact;
+    const bare = own.every((text) => CONTACT.test(text) || GIVE.test(text) || CONTACT_FRAME.has(text) || FILLER.has(text) || GREETING.has(text));
+    if (own.some((text) => CONTACT.test(text)) && contactAsked && bare) return own.join(' ');
+  }
+  // "продавец ответьте", "менеджер ответит?", "когда ответит продавец?", "Анна, ответьте пожалуйста"
+  const called = (text: string): boolean => NOMINATIVE.test(text) || isName(text);
+  if (has(called) && has((text) => ANSWER_ME.test(text)) && only((text) => called(text) || ANSWER_ME.test(text) || text === 'когда')) return whole;
+  // "Ольга Николаевна, можно вас?", "менеджер, можно вас на минутку"
+  if (has(called) && /(?:^|\s)можно вас(?: на (?:минутку|минуту|секунду))?$/u.test(whole) && only((text) => called(text) || ['можно', 'вас', 'на', 'минутку', 'минуту', 'секунду'].includes(text))) return whole;
+  // "соедините пожалуйста", "переключите", "позовите!": whom to fetch goes without saying ("дайте" alone does not).
+  if (has((text) => /^(?:соедин|переключ|свяж|позов|зов|вызов|перевед|подключ|переда)/u.test(text) && FETCH.test(text)) && only((text) => FETCH.test(text))) return whole;
+  // "давайте по телефону", "по телефону можно обсудить?", "можно видеозвонок?", "по видеосвязи можно показать?"
+  const byPhone = /(?:^|\s)по (?:телефону|видеосвязи)(?:\s|$)/u.test(whole) || has((text) => VIDEO_CALL.test(text));
+  if (byPhone && only((text) => PHONE_TALK.has(text) || VIDEO_CALL.test(text))) return whole;
+  // "в личку напишите", "напишите в телеграм"
+  const somewhere = has((text) => PRIVATE.test(text) || MESSENGER.test(text));
+  if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
+  // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
+  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать' || text === 'решить')) return whole;
+  // "кто может ответить на мой вопрос?" (not "кто может ответить, сколько стоит доставка?", the question itself)
+  if (/^(?:а )?кто (?:(?:мне|нибудь) )?может (?:мне )?ответить(?: на (?:мой |мои |этот )?вопрос(?:ы|а)?)?$/u.test(whole)) return whole;
+  // "к кому обратиться насчет гарантии?", "кому позвонить, чтобы договориться?": whom to turn to.
+  if (WHOM_TO.test(whole)) return whole;
+  // "кто-нибудь ответит нормально?": anyone at all, to answer.
+  if (has((text) => SOMEONE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => SOMEONE.test(text) || ANSWER_ME.test(text) || ['нормально', 'мне', 'уже', 'вообще'].includes(text))) return whole;
+  // "как вам дозвониться", "как с вами связаться?", "по какому номеру с вами можно связаться?", "куда вам позвонить"
+  const reach = REACH_YOU.test(whole) || REACH_SHOP.test(whole);
+  if (reach && has((text) => REACH_HOW.has(text)) && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text))) return whole;
+  // "мне бы с человеком", "хочу живого"
+  if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
+  if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
+  // "напишите мне сами", "ответьте сами": the person themselves, not the bot.
+  const themselves = (text: string): boolean => THEMSELVES.has(text);
+  const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите'].includes(text);
+  if (has(themselves) && has(replying) && only((text) => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной')) return whole;
+  // "консультацию можно?"
+  if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
+  return undefined;
+}
+
+/** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
+const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|обращаться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;
+
+/** Verbs of reaching someone: "как вам дозвониться", "как позвонить в магазин?". */
+const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];
+
+/** Whom: "с вами", "вам", "до вас"; or the shop ("в магазин", "до салона"). */
+const REACH_YOU = new RegExp(`(?:^|\\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее )?(?:${REACH_VERBS.join('|')})(?:\\s|$)`, 'u');
+
+const REACH_SHOP = new RegExp(`(?:^|\\s)(?:${REACH_VERBS.join('|')}) (?:в|до) (?:магазин|салон|офис|мастерскую|сервис)[а-я]*(?:\\s|$)`, 'u');
+
+/** How a person is reached, asked: "как", "по какому номеру", "куда". */
+const REACH_HOW: ReadonlySet<string> = new Set(['как', 'какому', 'каком', 'какой', 'куда', 'где']);
+
+const REACH_FRAME: ReadonlySet<string> = new Set([
+  ...REACH_VERBS,
+  // "как с вами связаться помимо авито?"
+  'помимо', 'кроме', 'вне', 'авито', 'авиты',
+  'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'по', 'на', 'номеру', 'телефону',
+  'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую', 'в', 'магазин', 'салон', 'офис', 'мастерскую', 'сервис',
+]);

@@ -1,0 +1,97 @@
+/**
+ * A call or a contact asked for: "позвоните мне", "можно звонок?", "дайте телефон продавца".
+ */
+import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, WHEN, YOUR } from './contact-words.js';
+import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
+import { isNegated } from './negation.js';
+import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, TRADE } from './person-words.js';
+import { NEED, TALK, WANT } from './request-words.js';
+import { groupClauses, spell, type Word } from './sentences.js';
+
+/**
+ * A person's contact asked for: "дайте телефон продавца", "номер хозяина скиньте", "можно ваш номер?", "скиньте номер
+ * телефона". The buyer wants to talk to the person; whether to give the number is theirs to decide.
+ */
+export function findAskedContact(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const at = clause.findIndex((word) => CONTACT.test(word.text));
+    if (at < 0) continue;
+    const next = clause[at + 1]?.text ?? '';
+    // "контакт ответственного менеджера": past the person's adjective.
+    const person = PERSON_ADJECTIVE.test(next) && !YOUR.test(next) ? clause[at + 2]?.text ?? '' : next;
+    // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop or its sales
+    // department ("контакт отдела продаж"; not "номер отдела в магазине", a stall's number).
+    const department = person === 'отдела' && DEPARTMENT.test(clause[at + 2]?.text ?? '');
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department;
+    const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
+    // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
+    const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
+    const given = clause.some((word) => GIVE.test(word.text) || (ownYour && NEED.test(word.text)));
+    // "напишите мне в вотсап": a person is to write there.
+    const toMe = MESSENGER.test(clause[at]!.text) && given && clause.some((word) => word.text === 'мне');
+    const index = words.indexOf(clause[at]!);
+    if ((whose || (yours && given) || toMe) && !isNegated(words, index, index)) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
+}
+
+/** What a department with people to talk to does: "отдел продаж", "отдел закупок", "отдел опта". */
+const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
+
+/** When the call is to be: "во сколько можно позвонить?", "в какое время удобно позвонить продавцу?", "можно звонок в 10?". */
+const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час']);
+
+/** A talk asked for with a person rather than the bot: "лично", "напрямую". */
+const IN_PERSON = /^(?:лично|напрямую|тет-а-тет)$/u;
+/** "давайте обсудим лично": the talk proposed together. */
+const TALK_TOGETHER = /^(?:обсудим|поговорим|пообщаемся|обговорим)$/u;
+
+/** Getting in touch, asked of the one read ("выйдите на связь", "выйдете") or of a person named ("выйдет", "выйти"). */
+const TOUCH_ASKED = /^(?:выйдите|выйди|выйдете|выходите)$/u;
+const TOUCH = /^(?:выйдет|выйдут|выйти)$/u;
+
+/** The buyer, to be called back: "свяжитесь со мной", "можете с нами связаться?" (a wholesale buyer writes for a firm). */
+const US: ReadonlySet<string> = new Set(['мной', 'нами']);
+
+export function findCall(words: readonly Word[]): string | undefined {
+  for (let index = 0; index < words.length; index++) {
+    const text = words[index]!.text;
+    // "свяжитесь со мной", "можете со мной связаться?"
+    const me =
+      CONTACT_ME.test(text) &&
+      ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));
+    // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
+    const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
+    if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
+    // "выйдите на связь", "когда выйдете на связь?"; "пусть продавец выйдет на связь" (not "курьер выйдет на связь?").
+    const touch = words[index + 1]?.text === 'на' && words[index + 2]?.text === 'связь';
+    const touchAsked = TOUCH_ASKED.test(text) || (TOUCH.test(text) && words.some((word) => PERSON.test(word.text)));
+    if (touch && touchAsked && !isNegated(words, index, index)) return spell(words, index, index + 2);
+    // "можно голосом обсудить?"; "хочу пообщаться с вами голосом": a wish or "с вами" in the clause of the talk.
+    const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
+    const own = words.filter((word) => word.clause === words[index]!.clause);
+    const withYou = own.some((word, at) => WITH.has(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
+    const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
+    if (BY_VOICE.test(text) && (next || asked) && !isNegated(words, index, index)) return next ? spell(words, index, index + 1) : text;
+    // "хочу лично поговорить", "можно обсудить напрямую?": a talk in person, wished (not "я лично поговорил").
+    const together = own.some((word) => TALK_TOGETHER.test(word.text)) && own.some((word) => WANT.test(word.text));
+    if (IN_PERSON.test(text) && (asked || together) && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
+  }
+  // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
+  const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');
+  const talk = words.findIndex((word) => TALK.test(word.text));
+  if (byPhone >= 0 && talk >= 0 && !isNegated(words, talk, talk) && !words.some((word) => NEGATION.has(word.text))) return spell(words, Math.min(talk, byPhone), Math.max(talk, byPhone + 1));
+  // A clause ("Добрый день, можно звонок?") or the whole sentence ("Я хочу, чтобы мне позвонили").
+  for (const clause of [...groupClauses(words), words]) {
+    const call = clause.find((word) => CALL_NOUN.test(word.text));
+    const wish = clause.some((word) => CALL_WISH.has(word.text));
+    // "жду звонка от менеджера": whose call, a person's.
+    const from = (at: number): boolean => clause[at]!.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
+    const bare = clause.every(
+      ({ text }, at) =>
+        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
+    );
+    if (call && wish && bare) return clause.map((word) => word.text).join(' ');
+  }
+  return undefined;
+}

@@ -1,0 +1,39 @@
+/**
+ * Negated requests and refusals: "менеджера не надо" asks for nobody; a clause that only refuses asks nothing.
+ */
+import { CALL, CALL_NOUN, isPhoneOrPronoun } from './contact-words.js';
+import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING } from './function-words.js';
+import { NEAR, wordBefore } from './person-near.js';
+import { isPersonWord, SOMEONE } from './person-words.js';
+import { FETCH, NEED, TALK, WANT } from './request-words.js';
+import { readSentences, type Word } from './sentences.js';
+
+/**
+ * A clause that only refuses a person or a call ("оператора не зовите", "не надо никакого менеджера", "с продавцом
+ * говорить не хочу"): a person or a fetching, talking or calling word, a negation, and nothing else but the words such
+ * requests are made of. Nothing in it is asked of the documents; a clause saying more ("мастер не приедет?") is not one.
+ */
+export function isRefusal(clause: string): boolean {
+  const words = readSentences(clause).flat().map((word) => word.text);
+  const asksFor = (text: string): boolean => isPersonWord(text) || SOMEONE.test(text) || FETCH.test(text) || TALK.test(text) || CALL.test(text) || CALL_NOUN.test(text);
+  const refuses = (text: string): boolean => NEGATION.has(text) || REFUSING.test(text);
+  const scaffolding = (text: string): boolean =>
+    asksFor(text) || refuses(text) || WANT.test(text) || NEED.test(text) || FILLER.has(text) || PREPOSITION.has(text) || GREETING.has(text) || isPhoneOrPronoun(text);
+  return words.some(asksFor) && words.some(refuses) && words.every(scaffolding);
+}
+
+/**
+ * A negation earlier in the verb's clause ("не надо звать", "менеджера не зовите"), a negated wish after it ("с продавцом
+ * говорить не хочу"), or "без"/"не" right before the person.
+ */
+export function isNegated(words: readonly Word[], verb: number, person: number): boolean {
+  const clause = words[verb]!.clause;
+  for (let index = verb - 1; index >= Math.max(0, verb - NEAR * 2) && words[index]!.clause === clause; index--) {
+    if (NEGATION.has(words[index]!.text) && !POLITE.has(words[index + 1]?.text ?? '')) return true;
+  }
+  for (let index = verb + 1; index < Math.min(words.length, verb + NEAR) && words[index]!.clause === clause; index++) {
+    const next = words[index + 1]?.text ?? '';
+    if (NEGATION.has(words[index]!.text) && (WANT.test(next) || NEED.test(next) || next === 'стоит')) return true;
+  }
+  return ['без', 'не', 'ни'].includes(wordBefore(words, person) ?? '');
+}

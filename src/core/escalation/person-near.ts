@@ -1,0 +1,37 @@
+/**
+ * Finding the person a verb is about: next to it, past fillers, adjectives and prepositions.
+ */
+import { FILLER, PREPOSITION } from './function-words.js';
+import { isTheOneWho, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE, TRADE } from './person-words.js';
+import { type Word } from './sentences.js';
+
+/** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */
+export const NEAR = 6;
+
+/** The index of the person the word at `at` is about: next to it, past fillers, adjectives and prepositions. */
+export function findPersonNear(words: readonly Word[], at: number, options: { someone: boolean; withPreposition: boolean; named: boolean; somebody?: boolean }): number | undefined {
+  const isPerson = (index: number): boolean => {
+    const text = words[index]!.text;
+    // "позовите девушку", "позовите Андрея", "позовите того, кто выкладывал": a person by who they are.
+    const whoIs = THAT_ONE.has(text) && /^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '');
+    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || TRADE.test(text) || whoIs);
+    if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody && !isTheOneWho(words, index)) return false;
+    if (NOMINATIVE.test(text) && !options.named) return false;
+    return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');
+  };
+  for (const step of [1, -1]) {
+    for (let index = at + step; index >= 0 && index < words.length && Math.abs(index - at) <= NEAR; index += step) {
+      if (isPerson(index)) return index;
+      const text = words[index]!.text;
+      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text) && !THAT_ONE.has(text) && text !== 'можно') break;
+    }
+  }
+  return undefined;
+}
+
+/** The word before `index`, past the person's adjectives ("с живым человеком" → "с"). */
+export function wordBefore(words: readonly Word[], index: number): string | undefined {
+  let before = index - 1;
+  while (before >= 0 && (PERSON_ADJECTIVE.test(words[before]!.text) || THAT_ONE.has(words[before]!.text))) before--;
+  return words[before]?.text;
+}

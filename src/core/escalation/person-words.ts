@@ -1,0 +1,105 @@
+/**
+ * Who may be asked for: person words, their adjectives, first names in their cases, the trades that make the goods,
+ * people by who they are, and the bot set against them.
+ */
+export const PERSON =
+  /^(?:(?:менеджер|манагер|собеседник|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|продаван[аеуы]?|продаваном|человека?|чел|челик[аеу]?|челиком|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев)|лпр)$/u;
+
+/** A person named, not asked for: "Продавец, дайте скидку" speaks to them ("позовите продавца" asks for them). */
+export const NOMINATIVE = /^(?:чел|челик|продаван|менеджер|собеседник|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец|собственник|представитель)$/u;
+
+/** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
+export const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
+
+export const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|ые|ых)|настоящ[а-яa-z]+|реальн[а-яa-z]+|ваш[а-яa-z]*|старш[а-яa-z]+|главн[а-яa-z]+|ответственн[а-яa-z]+|компетентн[а-яa-z]+|нормальн[а-яa-z]+|адекватн[а-яa-z]+|сам(?:ого|ому|им|ой|у)|друг(?:ого|ой|им|ому)|люб(?:ого|ой|ым)|свободн[а-яa-z]+|какого-нибудь|какой-нибудь)$/u;
+
+export const LIVE = /^жив(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми)$/u;
+
+/** Someone real, not the bot: "кто-то настоящий", "кто-нибудь адекватный". */
+export const REAL_ONE = /^(?:настоящ|реальн|нормальн|адекватн|компетентн)(?:ий|ый|ая|ой|его|ого|ую)$/u;
+
+/** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
+export const REAL_HUMAN = /^(?:настоящ|реальн)[а-яa-z]+ (?:человек[а-яa-z]*|люд[а-яa-z]*)$/u;
+
+/** A person called by name ("Анна, ответьте", "Ольга Николаевна, можно вас?"): the commonest first names, and patronymics. */
+const FIRST_NAMES: ReadonlySet<string> = new Set(
+  ('анна аня ольга оля елена лена татьяна таня наталья наталия наташа ирина ира светлана света мария маша екатерина катя юлия юля ' +
+    'марина галина людмила надежда вера любовь оксана алена алина ксения дарья евгения валентина нина лариса виктория ' +
+    'александр саша сергей андрей дмитрий алексей михаил иван николай владимир евгений павел артем роман денис игорь олег ' +
+    'максим виктор юрий антон илья константин вадим руслан григорий василий петр станислав').split(' '),
+);
+
+const PATRONYMIC = /^[а-я]{3,}(?:овна|евна|ична|ович|евич)$/u;
+
+export function isName(text: string): boolean {
+  return FIRST_NAMES.has(text) || PATRONYMIC.test(text);
+}
+
+/** Names and their cases that are words besides ("вера", "роман", "света", "саше", a "виктория" strawberry): never asked for alone. */
+const NAMES_AS_WORDS: ReadonlySet<string> = new Set(['вера', 'любовь', 'надежда', 'роман', 'света', 'марина', 'виктория', 'саше']);
+
+/** A first name fetched or needed in another case ("позовите Андрея", "можно Анну?"), made from the names above. */
+export const NAME_CASES: ReadonlySet<string> = new Set(
+  [...FIRST_NAMES]
+    .filter((name) => !NAMES_AS_WORDS.has(name))
+    .flatMap((name) => {
+      const stem = name.slice(0, -1);
+      if (/[йь]$/u.test(name)) return [`${stem}я`, `${stem}ю`, `${stem}ем`];
+      if (name.endsWith('а')) return [/[гкхжшчщ]$/u.test(stem) ? `${stem}и` : `${stem}ы`, `${stem}у`, `${stem}е`, /[жшчщ]$/u.test(stem) ? `${stem}ей` : `${stem}ой`];
+      if (name.endsWith('я')) return [`${stem}и`, `${stem}ю`, `${stem}е`, `${stem}ей`];
+      // "павел" → "павла": the vowel drops out.
+      const base = name === 'павел' ? 'павл' : name;
+      return [`${base}а`, `${base}у`, `${base}ом`];
+    })
+    .filter((form) => !NAMES_AS_WORDS.has(form)),
+);
+
+/** A first name in any case, but not one that is a word besides: "нужен Андрей", "можно Сергея?". */
+export function isNameAsked(text: string): boolean {
+  return (FIRST_NAMES.has(text) && !NAMES_AS_WORDS.has(text)) || NAME_CASES.has(text);
+}
+
+/**
+ * Those who make or do what is sold, talked with, fetched or whose number is asked: "переговорить с кондитером",
+ * "позовите флориста", "скиньте номер бригадира".
+ */
+export const TRADE = /^(?:кондитер|флорист|заводчик|заводчиц|закройщик|замерщик|ювелир|мастериц|портн|шве|бригадир|прораб)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
+
+/** One live person, wanted: "хочу живого". */
+export const LIVE_ONE = /^жив(?:ого|ую)$/u;
+
+/** Whose person: "хозяин магазина", "менеджер салона" name the person, nothing else. */
+export const PLACE_OF_PERSON = /^(?:магазин|салон|фирм|компани|склад|сервис|мастерск|организаци|отдел|объявлени|бухгалтери)[а-я]*$/u;
+
+/** Live people as a noun: "есть живые?", "живых нет?". */
+export const LIVE_PEOPLE = /^жив(?:ые|ых)$/u;
+
+/** "кто у вас главный? позовите его": the one in charge, named. */
+export const SENIOR = /^(?:главный|главная|старший|старшая)$/u;
+
+/** An adjective that stands for a person where it is fetched: "старшего позовите", "позови главного". */
+export const FETCHED_ADJECTIVE = /^(?:старш|главн|жив|ответственн)(?:его|ого)$/u;
+/** The same adjective after "с", talked with or connected to: "поговорить с ответственным", "соедините со старшим". */
+export const WITH_ADJECTIVE = /^(?:старш|главн|жив|ответственн)(?:им|ым)$/u;
+
+/** The bot, refused: "с ботом не хочу", "робот не нужен". */
+export const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком|нейросет[ьи]|нейросетью|нейронк[аиуе]|нейронкой)$/u;
+
+/** People by who they are, fetched or talked with ("позовите девушку, которая отвечала"): never asked of by a wish alone. */
+export const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|мужчин[аеуы]|мужчиной|женщин[аеуы]|женщиной|парн[яюе]|парнем)$/u;
+
+/** The person themselves, not the bot: "напишите мне сами", "пусть сам перезвонит". */
+export const THEMSELVES = new Set(['сам', 'сами', 'сама']);
+
+/** What the one meant does at the shop: "тот, кто отвечает за опт", "того, кто выкладывал" (not "того, кто поменьше", a pup). */
+export const STAFF_DOING = /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа)[а-я]*$/u;
+/** "тот, кто отвечает за опт": the one meant, a person by what they do at the shop. */
+export function isTheOneWho(words: readonly { text: string }[], at: number): boolean {
+  return THAT_ONE.has(words[at]?.text ?? '') && words[at + 1]?.text === 'кто' && STAFF_DOING.test(words[at + 2]?.text ?? '');
+}
+/** "можно ту девушку": the one meant. */
+export const THAT_ONE = new Set(['ту', 'того', 'тот', 'та', 'той', 'тем', 'эту', 'этого']);
+
+export function isPersonWord(word: string): boolean {
+  return PERSON.test(word) || PERSON_ADJECTIVE.test(word);
+}

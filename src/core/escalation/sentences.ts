@@ -1,0 +1,68 @@
+/**
+ * Reading a message: normalized, split into sentences, each word marked with its clause (the reach of a negation).
+ */
+import { readBelarusianWords, readEnglishPhrases, readKazakhWords, readLayoutWords, readTyped, readUkrainianWords, splitGlued } from '../typed-words.js';
+
+/** A word of a sentence; `clause` changes at commas, dashes and "а"/"но", the reach of a negation. */
+export interface Word {
+  text: string;
+  clause: number;
+}
+
+/** Words read as another: "пускай хозяйка перезвонит" is "пусть…". */
+const SAME_AS: ReadonlyMap<string, string> = new Map([['пускай', 'пусть']]);
+
+const SENTENCE_END = /[.!?\n;…]+/u;
+const CLAUSE_BREAK = /[,:—–()«»"]|\s-\s/u;
+const CLAUSE_WORDS = new Set(['а', 'но', 'или', 'зато', 'однако']);
+
+// Explicit letters, not Unicode properties: text is lower case with ё as е, and property classes cost a start-up compile.
+export const WORD = /[а-яa-z0-9]+(?:-[а-яa-z0-9]+)*/gu;
+
+/** Lower case, ё as е: how every rule here spells words. */
+export function normalizeText(text: string): string {
+  // "позовите кого нибудь": typed on a phone the hyphen is often left out.
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/(?<![а-яa-z])(кто|кого|кому|кем|как(?:ой|ого|ую|ая|ие|им))\s+(нибудь|либо|то)(?![а-яa-z])/gu, '$1-$2');
+}
+
+/** The message's sentences, each a list of its words. */
+export function readSentences(text: string): Word[][] {
+  return readBelarusianWords(readKazakhWords(readUkrainianWords(readLayoutWords(readEnglishPhrases(normalizeText(text))))))
+    .split(SENTENCE_END)
+    .map(readClauses)
+    .filter((sentence) => sentence.length > 0);
+}
+
+function readClauses(sentence: string): Word[] {
+  const words: Word[] = [];
+  let clause = 0;
+  for (const part of sentence.split(CLAUSE_BREAK)) {
+    clause++;
+    for (const [typed] of part.matchAll(WORD)) {
+      const text = SAME_AS.get(typed) ?? readTyped(typed);
+      if (CLAUSE_WORDS.has(text)) clause++;
+      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) words.push({ text: glued, clause });
+    }
+  }
+  return words;
+}
+
+export function groupClauses(words: readonly Word[]): Word[][] {
+  const clauses = new Map<number, Word[]>();
+  for (const word of words) {
+    const clause = clauses.get(word.clause);
+    if (clause) clause.push(word);
+    else clauses.set(word.clause, [word]);
+  }
+  return [...clauses.values()];
+}
+
+export function spell(words: readonly Word[], from: number, to: number): string {
+  return words
+    .slice(Math.min(from, to), Math.max(from, to) + 1)
+    .map((word) => word.text)
+    .join(' ');
+}

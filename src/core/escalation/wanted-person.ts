@@ -1,0 +1,134 @@
+/**
+ * A person wanted without a fetching verb: standing alone ("Менеджер!!!"), needed ("нужен менеджер"), or asked
+ * to reply ("менеджер может мне перезвонить?").
+ */
+import { isPhoneOrPronoun } from './contact-words.js';
+import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
+import { isNegated } from './negation.js';
+import { FETCHED_ADJECTIVE, isName, isNameAsked, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
+import { FETCH, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
+import { groupClauses, spell, type Word } from './sentences.js';
+
+/** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
+export function findPersonToReply(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const plea = clause.some((word) => PLEA.test(word.text)) && clause.some((word) => REPLY_VERB.test(word.text));
+    if (plea && clause.every((word) => PLEA.test(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) return spell(clause, 0, clause.length - 1);
+    // "кто-нибудь из ваших может ответить?": anyone of the shop, as well as a person named.
+    const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || /^(?:ваших|вас|ваш[а-я]+)$/u.test(clause[at + 2]?.text ?? '') || PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
+    const modal = clause.findIndex((word) => MODAL.test(word.text));
+    const reply = clause.findIndex((word) => REPLY_VERB.test(word.text));
+    if (person < 0 || modal < 0 || reply < modal) continue;
+    const at = words.indexOf(clause[modal]!);
+    if (!isNegated(words, at, words.indexOf(clause[person]!))) return spell(clause, Math.min(person, modal), reply);
+  }
+  return undefined;
+}
+
+/** A person's answer: "ответ продавца", "ответа от менеджера". */
+const ANSWER = /^ответ(?:а|ом)?$/u;
+/** A person's reply, wished to have been made: "хочу, чтобы ответил человек". */
+const REPLIED = /^(?:ответил|ответила|ответили|написал|написала|перезвонил|перезвонила|связался|связалась)$/u;
+const AWAIT = /^(?:жду|ждем|ожидаю|ждать|дождаться)$/u;
+/** Telling a person to reply: "скажите продавцу, чтобы перезвонил". */
+const TELL = /^(?:скажи|скажите|передай|передайте|попроси|попросите)$/u;
+
+/**
+ * "жду ответа продавца", "мне нужен ответ от человека", "хочу, чтобы ответил человек", "скажите продавцу, чтобы
+ * перезвонил": a person's answer needed, awaited, wished for or asked of them (not "ответ продавца был грубым").
+ */
+export function findAnswerWanted(words: readonly Word[]): string | undefined {
+  const wished = words.some((word) => WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text) || TELL.test(word.text));
+  if (!wished || words.some((word) => NEGATION.has(word.text))) return undefined;
+  const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text);
+  for (let index = 0; index < words.length; index++) {
+    const text = words[index]!.text;
+    const next = words[index + 1]?.text ?? '';
+    const whose = ANSWER.test(text) && ((person(next) && !NOMINATIVE.test(next)) || (next === 'от' && person(words[index + 2]?.text ?? '')));
+    const replied = REPLIED.test(text) && words.some((word) => word.text === 'чтобы') && words.some((word) => person(word.text));
+    if (whose || replied) return spell(words, 0, words.length - 1);
+  }
+  return undefined;
+}
+
+/** "Менеджер!!!", "Человека!", "ну где продавец?": the sentence is the person. */
+export function findPersonAlone(words: readonly Word[]): string | undefined {
+  // Not "вы" ("Вы продавец?"), nor "а"/"и": "А мастер?" asks about the master's part of something.
+  const allowed = (text: string): boolean =>
+    PERSON.test(text) ||
+    PERSON_ADJECTIVE.test(text) ||
+    GREETING.has(text) ||
+    text === 'где' ||
+    PRESENT.has(text) ||
+    MOMENT.has(text) ||
+    (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
+  if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
+  // "хозяин объявления на связи?": whose person it is names the person, nothing else.
+  const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
+  if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
+  // "продавщица когда будет на связи?", "во сколько менеджер будет в чате?", "продавец появится сегодня?": when, asked of
+  // the person's presence (not "мастер когда будет?", a visit).
+  for (const clause of groupClauses(words)) {
+    const present = /(?:^|\s)(?:на связи|в чате|в сети|онлайн|появится|освободится)(?:\s|$)/u.test(clause.map((word) => word.text).join(' '));
+    const person = clause.some((word) => PERSON.test(word.text));
+    if (present && person && clause.every((word) => allowed(word.text) || WHEN_PRESENT.has(word.text))) return spell(clause, 0, clause.length - 1);
+  }
+  // "Анна, вы тут?", "продавец, вы на связи?": a person called, then asked whether they are there.
+  const clauses = groupClauses(words);
+  const called = (clause: readonly Word[]): boolean =>
+    clause.some((word) => NOMINATIVE.test(word.text) || isName(word.text)) && clause.every((word) => NOMINATIVE.test(word.text) || isName(word.text) || allowed(word.text));
+  const there = (clause: readonly Word[]): boolean =>
+    clause.some((word) => PRESENT.has(word.text) && word.text !== 'на') && clause.every((word) => ['вы', 'ты', 'сейчас', 'еще', 'ли'].includes(word.text) || allowed(word.text));
+  if (clauses.length === 2 && called(clauses[0]!) && there(clauses[1]!)) return spell(words, 0, words.length - 1);
+  // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
+  for (const clause of groupClauses(words)) {
+    const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
+    if (asked && clause.every((word) => allowed(word.text) && !NOMINATIVE.test(word.text))) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
+}
+
+/** "нужен менеджер", "можно живого человека?", "есть продавец?": need and person, nothing else in the clause. */
+export function findNeededPerson(words: readonly Word[]): string | undefined {
+  for (const whole of groupClauses(words)) {
+    // "нужен менеджер по поводу опта": what the person is needed for follows, and is the person's to answer.
+    const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
+    // "мне нужен тот, кто отвечает за доставку": what the one meant does follows, and names them.
+    const first = words.indexOf(whole[0]!);
+    const who = whole.findIndex((_, at) => isTheOneWho(words, first + at));
+    const clause = who >= 0 ? whole.slice(0, who + 1) : topic > 0 ? whole.slice(0, topic) : whole;
+    // "хочу консультацию менеджера": a wish for what a person is needed for is a need.
+    const need = clause.some((word) => NEED.test(word.text) || (WANT.test(word.text) && clause.some((other) => NEEDED_FOR.has(other.text))));
+    // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
+    const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    const person = clause.some(
+      (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || at === who || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
+    );
+    const bare = clause.every(
+      ({ text }, at) =>
+        NEED.test(text) ||
+        WANT.test(text) ||
+        FETCH.test(text) ||
+        TALK.test(text) ||
+        NEEDED_FOR.has(text) ||
+        // "можно менеджера на пару слов?"
+        MOMENT.has(text) ||
+        isPersonWord(text) ||
+        isNameAsked(text) ||
+        // "можно Ивана к телефону?"
+        (text === 'телефону' && clause[at - 1]?.text === 'к') ||
+        GREETING.has(text) ||
+        PREPOSITION.has(text) ||
+        (FILLER.has(text) && text !== 'ли') ||
+        (THAT_ONE.has(text) && SOMEBODY.test(clause[at + 1]?.text ?? '')) ||
+        (SOMEBODY.test(text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
+        SOMEONE.test(text) ||
+        at === who ||
+        (text === 'из' && PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '')) ||
+        (PLACE_OF_PERSON.test(text) && (PERSON.test(clause[at - 1]?.text ?? '') || clause[at - 1]?.text === 'из')),
+    );
+    if (need && person && bare) return clause.map((word) => word.text).join(' ');
+  }
+  return undefined;
+}

@@ -26,14 +26,17 @@ export interface ClippedWordReading {
 
 /**
  * For one question, the finder of its unknown terms that start a word (themselves, or without a prefix) of a sentence of
- * a passage holding every other term the passage matched: found there, though the index never heard of them. Undefined
- * when the question has no such term.
+ * a passage holding every other term the passage matched: found there, though the index never heard of them. A known
+ * term is found so too where it starts a longer one of such a sentence ("колпачки по центру": "Колпачок центральный").
+ * Undefined when the question has no such term.
  */
 export function createClippedFinder(terms: readonly string[], reading: ClippedWordReading): ClippedFinder | undefined {
   const asked = terms.filter((term) => CYRILLIC_TERM.test(term) && !reading.weak(term));
   const clippable = asked
-    .filter((term) => !reading.knows(term))
-    .map((term) => ({ term, starts: listStarts(term) }))
+    .map((term) => {
+      const known = reading.knows(term);
+      return { term, known, starts: known ? (term.length > MIN_CLIPPED_LENGTH ? [term] : []) : listStarts(term) };
+    })
     .filter(({ starts }) => starts.length > 0);
   // Any word asked may be one the seller shortened ("Центр. отверстие" for "центральное отверстие").
   const shortenable = asked.filter((term) => term.length > MIN_CLIPPED_LENGTH);
@@ -43,12 +46,14 @@ export function createClippedFinder(terms: readonly string[], reading: ClippedWo
     if (stated.length === 0) return [];
     const shortens = shortenable.length > 0 && hasShortened(passage);
     // Most passages never spell any of the starts: a scan of the text spares reading their sentences.
-    const spells = (): boolean => clippable.some(({ starts }) => starts.some((start) => readText(passage).includes(start)));
+    const spells = (): boolean => clippable.some(({ term, starts }) => !matched.includes(term) && starts.some((start) => readText(passage).includes(start)));
     if (!shortens && !spells()) return [];
     const sentences = readSentences(passage, reading.termsOf).filter((sentence) => stated.every((term) => sentence.terms.includes(term)));
     if (sentences.length === 0) return [];
     const together = sentences.flatMap((sentence) => sentence.terms);
-    const found = clippable.filter(({ starts }) => starts.some((start) => together.some((word) => word.startsWith(start)))).map(({ term }) => term);
+    const found = clippable
+      .filter(({ term, known, starts }) => !matched.includes(term) && starts.some((start) => together.some((word) => word.startsWith(start) && (!known || word !== start))))
+      .map(({ term }) => term);
     if (!shortens) return found;
     const shortened = sentences.flatMap((sentence) => sentence.shortened);
     const expanded = shortenable.filter((term) => !matched.includes(term) && !found.includes(term) && shortened.some((short) => term.startsWith(short)));

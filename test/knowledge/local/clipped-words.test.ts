@@ -64,3 +64,17 @@ describe('a word the seller shortened with a dot', () => {
     expect(ask(apart, 'центральное отверстие какое').status).toBe('NOT_FOUND');
   });
 });
+
+describe('a known word that starts a longer one beside the rest', () => {
+  const wheels = [passage(0, 'Колпачок центральный с логотипом идёт в комплекте с каждым диском.'), passage(1, 'Центр города, парковка у входа.')];
+
+  it('is found in the sentence that states everything else asked ("по центру": "центральный")', () => {
+    const answer = ask(wheels, 'колпачки по центру есть на них');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Колпачок центральный');
+  });
+
+  it('is not found where the rest of the question stands apart', () => {
+    expect(ask([passage(0, 'Колпачок в комплекте.'), passage(1, 'Стоим в центральном районе.')], 'колпачки по центру есть на них').status).toBe('NOT_FOUND');
+  });
+});

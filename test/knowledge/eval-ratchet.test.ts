@@ -38,12 +38,13 @@ const FLOORS = {
   // docs/benchmarks.md) for five made-up answers fewer; cleaning and tools came in at 37 found / 7 made-up; the words of
   // four more trades and seven readings (the shop's reach, trips out, an address asked, an area priced by a rate, every
   // form of selling alike, where a part sits, a Latin brand said the English way) then added 11; the buyer's circumstances
-  // asked apart, alternatives, colours and readings of the next session 17 (see docs/benchmarks.md).
-  tune: { found: 486, madeUp: 27, escalation: 90 },
+  // asked apart, alternatives, colours and readings of the next session 17 (see docs/benchmarks.md); counts, addresses,
+  // numbered words and readings by sound of the session after 7 right, 3 made-up fewer.
+  tune: { found: 493, madeUp: 24, escalation: 90 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
-  // the next session's added 7.
-  heldout: { found: 358, madeUp: 32, escalation: 89 },
+  // the next session's added 7; the session after's 3 right and 4 made-up fewer.
+  heldout: { found: 361, madeUp: 28, escalation: 89 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

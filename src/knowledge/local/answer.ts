@@ -19,7 +19,7 @@ import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
-import { LATIN_NAME, extractTerms, listTermWords, normalizeText, termOf } from './terms.js';
+import { LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
@@ -347,15 +347,32 @@ function preferStated(found: readonly PassageHit[], termsOf: (text: string) => s
 // nothing ("на 3 этаж", "дом 10 на 12") is the buyer's own and is left to coverage.
 function holdsNumbers(passage: Passage, terms: readonly string[], termsOf: (text: string) => string[]): boolean {
   if (terms.some((term, at) => /^\d+$/.test(term) && terms[at + 1] !== undefined && numbersOtherCounts(passage, term, terms[at + 1] ?? '', termOf))) return false;
-  const numbers = terms.filter((term, at) => /^\d+\.\d+$/.test(term) || (/^\d+$/.test(term) && isMeasureWord(terms[at + 1])));
+  // "метров 20 надо": a unit before the number is an amount said roughly, still an amount of that unit.
+  const isInverted = (at: number): boolean => UNIT_TERMS.has(terms[at - 1] ?? '') && !isMeasureWord(terms[at + 1]);
+  const numbers = terms.filter((term, at) => /^\d+\.\d+$/.test(term) || (/^\d+$/.test(term) && (isMeasureWord(terms[at + 1]) || isInverted(at))));
   if (numbers.length === 0) return true;
-  const unitAfter = (number: string): string => terms[terms.indexOf(number) + 1] ?? '';
+  const unitAfter = (number: string): string => {
+    const at = terms.indexOf(number);
+    return (isInverted(at) ? terms[at - 1] : terms[at + 1]) ?? '';
+  };
   const stated = new Set(termsOf(readWholeText(passage)));
   const ranges = [...listDashedRanges(passage.text), ...listWordedRanges(passage.text)];
   const holds = (number: string): boolean => stated.has(number) || ranges.some(([from = NaN, to = NaN]) => Number(number) >= from && Number(number) <= to);
   const listsOthers = (number: string): boolean => listAskedValues(terms).some((asked) => asked.number === number && listsOtherValues(passage, asked, termsOf));
-  // A rate ("200 руб/м²") prices any amount of its unit.
-  return numbers.every((number) => holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)) || listsOthers(number) || statesRate(passage, unitAfter(number)));
+  // A rate ("200 руб/м²") prices any amount of its unit; a bound ("Минимально — от 300 г") answers any, within it or not.
+  return numbers.every(
+    (number) =>
+      holds(number) || statesInOtherUnit(passage, Number(number), unitAfter(number)) || listsOthers(number) || statesRate(passage, unitAfter(number)) || statesBound(passage, unitAfter(number)),
+  );
+}
+
+const BOUND = /(?<![\p{L}\p{N}])(?:от|до)\s+(\d+(?:[.,]\d+)?\s*[\p{L}²³.]{1,10})/giu;
+
+/** "от 300 г", "до 6 м": a lower or upper bound stated in the unit. */
+function statesBound(passage: Passage, unit: string): boolean {
+  if (unit === '') return false;
+  for (const match of passage.text.matchAll(BOUND)) if (listTermSequence(match[1] ?? '')[1] === unit) return true;
+  return false;
 }
 
 // "графит в 52 размере": whole numbers asked with a measure word, and the other things named beside them (see listed-values.ts).

@@ -52,3 +52,18 @@ describe('a count written into a word ("трехместный", "2-местны
     expect(ask('диван 4 местный прямой сколько').status).toBe('NOT_FOUND');
   });
 });
+
+describe('an amount said with its unit first ("метров 20")', () => {
+  const cables: Passage = { id: 0, document: 'prays.md', title: 'Прокат', headings: [], text: 'Удлинитель на катушке 10 м — 150 руб/сутки.', position: 0 };
+  const feed: Passage = { id: 1, document: 'korm.md', title: 'Корм на развес', headings: [], text: 'Минимально — от 300 г, дальше с шагом 100 г.', position: 1 };
+  const ask = (question: string) => findAnswer(buildPassageIndex([cables, feed]), { question });
+
+  it('is an amount of that unit: a passage stating another does not answer it', () => {
+    expect(ask('удлинитель метров 20 есть?').status).toBe('NOT_FOUND');
+    expect(ask('удлинитель метров 10 есть?').status).toBe('FOUND');
+  });
+
+  it('is answered by a bound in its unit, within it or not', () => {
+    expect(ask('корм на развес можно грамм 200 взять?').text).toContain('от 300 г');
+  });
+});

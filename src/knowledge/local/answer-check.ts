@@ -82,24 +82,32 @@ function findOwnBrand(index: CheckIndex, query: KnowledgeQuery): string | undefi
   return others.length === 0 ? only : undefined;
 }
 
-function listTitleTerms(index: CheckIndex, query: KnowledgeQuery): ReadonlySet<string> {
+/** The listing's title terms, and the first of each title: the thing sold as a whole ("Коляска 2 в 1, люлька и прогулка"). */
+interface TitleTerms {
+  all: ReadonlySet<string>;
+  heads: ReadonlySet<string>;
+}
+
+function listTitleTerms(index: CheckIndex, query: KnowledgeQuery): TitleTerms {
   const listing = query.listing;
-  if (listing === undefined) return new Set();
+  if (listing === undefined) return { all: new Set(), heads: new Set() };
   const titles = new Set(listing.title === undefined ? [] : [listing.title]);
   for (const passage of index.passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
-  return new Set([...titles].flatMap((title) => index.termsOf(title)));
+  const read = [...titles].map((title) => index.termsOf(title));
+  return { all: new Set(read.flat()), heads: new Set(read.flatMap((terms) => terms.slice(0, 1))) };
 }
 
 /**
  * "а тонер после вскрытия скок годен?" of a set titled "пенка, тонер, крем": a paragraph of the listing led by another
  * product of its title ("Крем. … После вскрытия годен 12 месяцев") speaks of that one, unless it names the one asked.
  */
-function speaksOfNamedPart(part: CheckedPart, hit: PassageHit, titleTerms: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+function speaksOfNamedPart(part: CheckedPart, hit: PassageHit, titleTerms: TitleTerms, termsOf: (text: string) => string[]): boolean {
   if (part.naming.length === 0 || hit.passage.itemId === undefined) return true;
   const lead = readLead(hit.passage.text);
   if (lead === undefined) return true;
   const leading = termsOf(lead);
-  if (leading.length === 0 || !leading.every((term) => titleTerms.has(term)) || leading.some((term) => part.naming.includes(term))) return true;
+  // A paragraph led by the thing sold as a whole ("Коляска.") speaks of all its parts.
+  if (leading.length === 0 || leading.some((term) => titleTerms.heads.has(term) || !titleTerms.all.has(term) || part.naming.includes(term))) return true;
   const held = new Set(termsOf(hit.passage.text));
   return part.naming.some((term) => held.has(term));
 }

@@ -19,7 +19,7 @@ import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
-import { LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
+import { ADDRESS, LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
@@ -316,7 +316,9 @@ function preferNamed(hits: readonly PassageHit[], strong: readonly string[], ter
 // written ("адреса — в файле «о магазине»").
 function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): PassageHit[] {
   const [top] = hits;
-  if (top === undefined || !terms.includes(LOCATION_TERM) || ADDRESS.test(top.passage.text)) return [...hits];
+  // Only where where is all that is asked: "адрес для возврата" asks the return's rule.
+  const asksOnlyWhere = terms.includes(LOCATION_TERM) && terms.every((term) => WEAK_TERMS.has(term));
+  if (top === undefined || !asksOnlyWhere || ADDRESS.test(top.passage.text)) return [...hits];
   const stating = hits.find((hit) => hit.coverage === top.coverage && ADDRESS.test(hit.passage.text));
   return stating === undefined ? [...hits] : [stating, ...hits.filter((hit) => hit !== stating)];
 }
@@ -418,8 +420,6 @@ function statesValueOf(segment: string, aboutness: Aboutness): boolean {
   });
 }
 
-/** A street and a house number: "ул. Родонитовая, 9", "мкр Северный 12", "пр-т Мира, д. 5". */
-const ADDRESS = /(?<![а-яё])(?:ул|мкр|пр-т|просп)\.?\s+[а-яё0-9-]+(?:\s+[а-яё-]+)?,?\s*(?:д\.\s*)?\d+/iu;
 const LOCATION_TERM = 'наход';
 
 const DENIED_WORD = /(?:^|[^а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
@@ -590,7 +590,10 @@ function setCircumstancesApart(
   // A price asked under a condition ("скока стоит, если двое возьму на опт?") is the price of that case, not the list price.
   // A main clause naming only what the title names ("что по гарантии, если сломается через неделю" of a listing titled
   // "…, гарантия") asks about that, as a question made only of the title's words does.
-  const asksTitle = main.some((term) => identity.has(term)) && main.every((term) => identity.has(term) || WEAK_TERMS.has(term));
+  // Only a main clause that asks ("что по гарантии"): "гарантия если уроню?" asks whether the case is covered, which the
+  // warranty's term does not say.
+  const asksTitle =
+    split !== undefined && ASKS_ABOUT.test(split.main.toLowerCase()) && main.some((term) => identity.has(term)) && main.every((term) => identity.has(term) || WEAK_TERMS.has(term));
   const apart = split !== undefined && (asksTitle || main.some((term) => !identity.has(term) && !WEAK_TERMS.has(term))) && !main.includes(PRICE_TERM);
   const terms = apart ? main : [...own];
   const context = apart ? resolveText(split.condition) : [];
@@ -600,6 +603,9 @@ function setCircumstancesApart(
   if (context.length === 0 || asked.length === 0) return undefined;
   return { terms: asked, context: [...new Set(context)] };
 }
+
+/** A question word asking what or how: "что по гарантии", "какая гарантия", "как с гарантией". */
+const ASKS_ABOUT = /(?<![а-яё])(?:что|чо|че|как[а-яё]*|скольк[а-яё]*|скок[аоу]?)(?![а-яё])/u;
 
 const RESERVATION_TERM = 'брон';
 

@@ -11,6 +11,9 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   дж: ['j', 'g', 'dj', 'dg'],
   кс: ['x'],
   тч: ['tch'],
+  // German names: "St", "Sp" said "шт", "шп" (Stihl, Spax).
+  шт: ['st'],
+  шп: ['sp'],
   ай: ['i', 'y', 'ai', 'ay', 'ie', 'ye'],
   ей: ['a', 'ay', 'ai', 'ey', 'ei'],
   эй: ['a', 'ay', 'ai', 'ey', 'ei'],
@@ -25,7 +28,7 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   е: ['e', 'ye', 'ie', 'yu', 'yo'],
   ж: ['zh', 'j', 'g', 'ge'],
   з: ['z', 's'],
-  и: ['i', 'y', 'ee', 'ea', 'ie', 'ey'],
+  и: ['i', 'y', 'ee', 'ea', 'ie', 'ey', 'ih'],
   й: ['i', 'y', 'j'],
   к: ['k', 'c', 'ck', 'q', 'qu', 'ch', 'kh'],
   л: ['l'],

@@ -28,6 +28,8 @@ export function listsOtherValues(passage: Passage, asked: AskedValue, termsOf: T
 
 /** A count written into a word: "2-местный", "3-х камерный", "трехъярусный" (read as "3" and "ярусн" by terms.ts). */
 const NUMBERED = /(?<![\p{L}\p{N}])(\d+)\s*-\s*(?:х\s*-?\s*)?([а-яё]{3,})/giu;
+/** Only adjectives count like this: "1-2-х дней" is a span of days, a measure of its own. */
+const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им)$/u;
 const NUMERALS = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
 const SPELT = new RegExp(`(?<![а-яё])(${NUMERALS.join('|')})ъ?([а-яё]{4,})`, 'giu');
 
@@ -41,7 +43,7 @@ function readNumbered(passage: Passage): Array<{ number: string; word: string }>
     numbered = [
       ...[...text.matchAll(NUMBERED)].map((match) => ({ number: match[1] ?? '', word: match[2] ?? '' })),
       ...[...text.matchAll(SPELT)].map((match) => ({ number: String(NUMERALS.indexOf(match[1] ?? '') + 2), word: match[2] ?? '' })),
-    ];
+    ].filter(({ word }) => ADJECTIVE.test(word));
     numberedCache.set(passage, numbered);
   }
   return numbered;

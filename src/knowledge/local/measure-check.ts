@@ -28,6 +28,8 @@ interface CountedStatement {
   valued?: string;
   /** Terms a number counts, in digits or in words ("восемь режимов"): stop words are not skipped here. */
   nouns: ReadonlySet<string>;
+  /** Whether it states a number: then its label's nouns are given one ("Частота ударов: 4500 уд/мин"). */
+  numbered: boolean;
   /** "Контейнер для зёрен: 250 г": the amount is the container's, not the listing's weight. */
   label: readonly string[];
 }
@@ -110,7 +112,7 @@ export function answersMeasures(
   // A number before the noun counts it whatever the line's label ("вместимость: 10 комплектов").
   const states = (statement: CountedStatement, measure: AskedMeasure): boolean =>
     measure.noun === true
-      ? statement.nouns.has(measure.term) || statement.counted.has(measure.term) || statement.valued === measure.term
+      ? statement.nouns.has(measure.term) || statement.counted.has(measure.term) || statement.valued === measure.term || (statement.label.includes(measure.term) && statement.numbered)
       : isOf(statement, measure) && [measure.term, ...measure.counted].some((term) => statement.counted.has(term));
   return claimed.every((measure) => statements.some((statement) => states(statement, measure)));
 }
@@ -134,7 +136,7 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
         return fields.map((field) => {
           const sequence = listTermSequence(field);
           const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
-          return { counted, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field) };
+          return { counted, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
         });
       });
     statementCache.set(passage, statements);

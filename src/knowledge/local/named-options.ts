@@ -16,6 +16,7 @@ import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 const OPTION_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'через']);
 /** "на пвз озона", "в постамат сдэка": the word after a pick-up point names whose it is. */
 const PICKUP_POINTS = /^(?:пвз|постамат[аеуы]?|выдачи)$/u;
+const POINT_ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ом|ем)$/u;
 /** "в выходные", "в праздники", "в обед": when, not which option; a shop that never names them still answers the rest. */
 const TIME_WORDS = /^(?:выходн|праздн|обед|перерыв|сезон|период|течени)/u;
 
@@ -33,7 +34,9 @@ export function findUnknownOptions(question: string, index: OptionIndex, isCircu
   const options = new Set<string>();
   words.forEach((word, at) => {
     const next = words[at + 1];
-    if (next === undefined || !(OPTION_PREPOSITIONS.has(word) || PICKUP_POINTS.test(word)) || TIME_WORDS.test(next)) return;
+    if (next === undefined || TIME_WORDS.test(next)) return;
+    // "пункт выдачи любой", "пвз ближайший": an adjective after the point says which of the shop's, not whose.
+    if (!OPTION_PREPOSITIONS.has(word) && !(PICKUP_POINTS.test(word) && !POINT_ADJECTIVE.test(next))) return;
     for (const term of index.resolveText(next)) if (isUnknownOption(term, index, isCircumstance)) options.add(term);
   });
   return options;

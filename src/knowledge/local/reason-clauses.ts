@@ -2,7 +2,9 @@
  * What a buyer adds to say why they ask ("это дайсон или нет, а то на фото один в один"): the reason is the buyer's own
  * story, not a question for the documents, and its words ("фото") would otherwise decide which passage answers.
  */
+import { stemmer } from '@orama/stemmers/russian';
 import { holdsQuestionWord } from './clause-questions.js';
+import { CITY_TERMS } from './vocabulary.js';
 
 /** "а то" (else, because) and "потому что" open a reason ("так как" also asks "how": left alone); "а то, что…" is a noun clause. */
 const REASON = /(?:^|[\s,])(?:а\s+то|потому\s+что)(?![а-яё])(?!\s*,?\s*(?:что|чем)(?![а-яё]))/iu;
@@ -44,6 +46,14 @@ export function dropCircumstances(question: string): string {
   return sentences.every((sentence, at) => sentence === read[at]) ? question : sentences.join(' ').trim();
 }
 
+/**
+ * "у меня калининград", "у меня r18", "ребенку 3 года": a place, a number or a code names the buyer's case, which the
+ * documents may answer apart from the general one ("В Калининград — 7–10 дней"): such a clause stays.
+ */
+function namesCase(clause: string): boolean {
+  return /[\d]|[a-z]/iu.test(clause) || clause.split(/[^а-яё]+/u).some((word) => CITY_TERMS.has(stemmer(word)));
+}
+
 function isCircumstance(text: string): boolean {
   return !text.includes('?') && !holdsQuestionWord(text) && OWN_CIRCUMSTANCE.test(text.toLowerCase().replaceAll('ё', 'е'));
 }
@@ -56,7 +66,7 @@ function isCircumstance(text: string): boolean {
 function dropCircumstanceTail(sentence: string): string {
   const clauses = sentence.split(/,\s*/u);
   let end = clauses.length;
-  while (end > 1 && isCircumstance(clauses[end - 1] ?? '')) end -= 1;
+  while (end > 1 && isCircumstance(clauses[end - 1] ?? '') && !namesCase(clauses[end - 1] ?? '')) end -= 1;
   if (end === clauses.length || !clauses.slice(0, end).some(holdsQuestionWord)) return sentence;
   const mark = /[.!?…]+\s*$/u.exec(sentence)?.[0] ?? '';
   return `${clauses.slice(0, end).join(', ').trim()}${mark}`;

@@ -48,10 +48,19 @@ const NUMERAL_COMPOUND = new RegExp(`^(${NUMERAL_PREFIXES.join('|')})ъ?([а-я]
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 
+/**
+ * A street and a house number: "ул. Родонитовая, 9", "пр-т Мира, д. 5". Not "ул. Ленина 1-100" (a delivery zone's
+ * houses), nor "5 мкр" (microns). A text holding one states where: it is read as holding "адрес" too.
+ */
+export const ADDRESS = /(?<![а-яё])(?:ул|пр-т|просп)\.?\s+[а-яё][а-яё-]+(?:\s+[а-яё-]+)?,?\s*(?:д\.\s*)?\d+[а-яё]?(?!\s*[-–—]\s*\d)(?!\d)/iu;
+
 /** "не" joins the word after it when the pair is a concept of its own ("не понравится"); "стоит" beside a number or "сколько" is the price. */
 export function tokenizeWords(normalized: string): string[] {
   const words = readPhrases(expandEveryDay(splitWords(joinLatinCompounds(rewriteUnitsAndDays(normalized)))));
   const tokens: string[] = [];
+  if (normalized.includes('ул') || normalized.includes('пр')) {
+    if (ADDRESS.test(normalized)) tokens.push('адрес');
+  }
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';
     const next = words[at + 1];

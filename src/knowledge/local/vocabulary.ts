@@ -90,9 +90,8 @@ const CONCEPT_RULES: readonly ConceptRule[] = [
   { term: 'срок', prefixes: [], words: ['дней', 'дня', 'дни', 'днях', 'идет', 'идут', 'придет', 'придут', 'дойдет', 'дойдут', 'время', 'времени', 'займет', 'займут', 'занимает', 'занимают'] },
   // The Snowball stemmer splits this verb's forms ("берёте" → "берет", "берём" → "бер").
   { term: 'брать', prefixes: [], words: ['брать', 'беру', 'берешь', 'берет', 'берем', 'берете', 'берут', 'возьмете', 'возьму', 'возьмем', 'взять', 'взяла', 'взял'] },
-  // "Какой адрес?" is answered by "Где мы находимся", and by an address itself ("ул. Северная, 2Б"): a street's
-  // abbreviation, unlike "улица" ("на улице" is outdoors), says nothing else.
-  { term: 'наход', prefixes: ['наход', 'адрес', 'расположен', 'местоположен'], words: ['ул', 'мкр', 'пр-т', 'просп'] },
+  // "Какой адрес?" is answered by "Где мы находимся", and by an address itself ("ул. Северная, 2Б", see terms.ts).
+  { term: 'наход', prefixes: ['наход', 'адрес', 'расположен', 'местоположен'] },
   { term: 'связ', prefixes: ['связ'] },
   { term: 'сдэк', prefixes: ['сдэк', 'cdek'] },
   { term: 'boxberry', prefixes: ['boxberry', 'боксбер'] },

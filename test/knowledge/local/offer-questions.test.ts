@@ -94,7 +94,10 @@ describe('the buyer telling his circumstance beside a question', () => {
 
   it('drops comma clauses after a question with a question word, never before it nor after a bare "подойдет"', () => {
     expect(dropCircumstances('какой размер в сложенном, у нас кухня маленькая')).toBe('какой размер в сложенном');
-    expect(dropCircumstances('сколько по срокам делаете, у меня кухня 3 метра.')).toBe('сколько по срокам делаете.');
+    expect(dropCircumstances('сколько по срокам делаете, у меня кухня угловая.')).toBe('сколько по срокам делаете.');
+    // A place, a number or a code names the buyer's case, which the documents may answer apart.
+    expect(dropCircumstances('сколько дней доставка, у меня калининград')).toBe('сколько дней доставка, у меня калининград');
+    expect(dropCircumstances('сколько по срокам делаете, у меня кухня 3 метра')).toBe('сколько по срокам делаете, у меня кухня 3 метра');
     expect(dropCircumstances('у меня бывает аллергия, как понять что не будет реакции')).toBe('у меня бывает аллергия, как понять что не будет реакции');
     expect(dropCircumstances('подойдет, у меня айфон 13')).toBe('подойдет, у меня айфон 13');
     expect(dropCircumstances('экран 15.6 дюймов, сколько выйдет замена')).toBe('экран 15.6 дюймов, сколько выйдет замена');

@@ -45,8 +45,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
   const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance)]);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
-  const ownBrand = findOwnBrand(index, query);
   const titleTerms = listTitleTerms(index, query);
+  const ownBrand = findOwnBrand(titleTerms);
   const others = findOtherProducts(index, query);
   const answersAskedFacts = createAskedFactCheck(index, query);
   return (part, hit) => {
@@ -73,12 +73,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
 // A listing's title naming one brand ("Установка Windows и программ") is that brand's listing: in its own documents a
 // sentence naming no brand ("Выезд мастера на дом: 800 ₽") is about it. Model codes ("D500") are no brand; a title naming
 // two ("Ротбанд, шпаклевка Ceresit") names no one brand.
-function findOwnBrand(index: CheckIndex, query: KnowledgeQuery): string | undefined {
-  const listing = query.listing;
-  if (listing === undefined) return undefined;
-  const titles = new Set(listing.title === undefined ? [] : [listing.title]);
-  for (const passage of index.passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
-  const [only, ...others] = new Set([...titles].flatMap((title) => index.termsOf(title)).filter((term) => LATIN_NAME.test(term) && !/\d/u.test(term)));
+function findOwnBrand(titleTerms: TitleTerms): string | undefined {
+  const [only, ...others] = [...titleTerms.all].filter((term) => LATIN_NAME.test(term) && !/\d/u.test(term));
   return others.length === 0 ? only : undefined;
 }
 

@@ -7,7 +7,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
-import { readWholeText, splitSentences } from './passages.js';
+import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
@@ -87,9 +87,7 @@ interface TitleTerms {
 function listTitleTerms(index: CheckIndex, query: KnowledgeQuery): TitleTerms {
   const listing = query.listing;
   if (listing === undefined) return { all: new Set(), heads: new Set() };
-  const titles = new Set(listing.title === undefined ? [] : [listing.title]);
-  for (const passage of index.passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
-  const read = [...titles].map((title) => index.termsOf(title));
+  const read = [...listListingTitles(index.passages, listing)].map((title) => index.termsOf(title));
   return { all: new Set(read.flat()), heads: new Set(read.flatMap((terms) => terms.slice(0, 1))) };
 }
 

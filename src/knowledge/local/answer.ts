@@ -6,7 +6,7 @@ import { listDashedRanges, listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
 import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
 import type { Passage } from './passages.js';
-import { readWholeText, splitSentences } from './passages.js';
+import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan } from './reason-clauses.js';
@@ -674,11 +674,9 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
 
 // Words naming the listing ("кофемашина", "De'Longhi") say nothing about what is asked, and general documents never hold them.
 function identityTerms(index: Pick<PassageIndex, 'passages' | 'termsOf'>, query: KnowledgeQuery): ReadonlySet<string> {
-  const { passages } = index;
   const listing = query.listing;
   if (listing === undefined) return new Set();
-  const titles = new Set<string>(listing.title === undefined ? [] : [listing.title]);
-  for (const passage of passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
+  const titles = listListingTitles(index.passages, listing);
   // "…, 50 мл и 100 мл" names the listing's volumes, not the listing: "объем какой?" is still asked. So does "ET45 DIA 67.1":
   // a spec's Latin abbreviation read as its name ("вылет", "цо") names a value of it, and "вылет какой?" is asked.
   return new Set([...titles].flatMap((title) => without(index.termsOf(title), [...listAmountOnlyMeasures(listTermWords(title)), ...listSpecNames(title)])));

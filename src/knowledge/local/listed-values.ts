@@ -3,6 +3,7 @@
  * asked about (no 52): "Размеры: 44–54", which holds 52 for all the colours together, does not say it alone.
  */
 import type { Passage } from './passages.js';
+import { NUMERAL_PREFIXES } from './terms.js';
 
 type TermsOf = (text: string) => string[];
 
@@ -30,8 +31,7 @@ export function listsOtherValues(passage: Passage, asked: AskedValue, termsOf: T
 const NUMBERED = /(?<![\p{L}\p{N}])(\d+)\s*-\s*(?:х\s*-?\s*)?([а-яё]{3,})/giu;
 /** Only adjectives count like this: "1-2-х дней" is a span of days, a measure of its own. */
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им)$/u;
-const NUMERALS = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
-const SPELT = new RegExp(`(?<![а-яё])(${NUMERALS.join('|')})ъ?([а-яё]{4,})`, 'giu');
+const SPELT = new RegExp(`(?<![а-яё])(${NUMERAL_PREFIXES.join('|')})ъ?([а-яё]{4,})`, 'giu');
 
 // Passages are fixed once indexed: their numbered words are read once.
 const numberedCache = new WeakMap<Passage, Array<{ number: string; word: string }>>();
@@ -42,7 +42,7 @@ function readNumbered(passage: Passage): Array<{ number: string; word: string }>
     const text = passage.text.toLowerCase().replaceAll('ё', 'е');
     numbered = [
       ...[...text.matchAll(NUMBERED)].map((match) => ({ number: match[1] ?? '', word: match[2] ?? '' })),
-      ...[...text.matchAll(SPELT)].map((match) => ({ number: String(NUMERALS.indexOf(match[1] ?? '') + 2), word: match[2] ?? '' })),
+      ...[...text.matchAll(SPELT)].map((match) => ({ number: String(NUMERAL_PREFIXES.indexOf(match[1] ?? '') + 2), word: match[2] ?? '' })),
     ].filter(({ word }) => ADJECTIVE.test(word));
     numberedCache.set(passage, numbered);
   }

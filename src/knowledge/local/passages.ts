@@ -16,6 +16,13 @@ export interface Passage {
   tableHeader?: string;
 }
 
+/** A listing's titles: the one Avito shows, and its own documents' titles (front matter, first heading). */
+export function listListingTitles(passages: readonly Passage[], listing: { id: number; title?: string }): Set<string> {
+  const titles = new Set<string>(listing.title === undefined ? [] : [listing.title]);
+  for (const passage of passages) if (passage.itemId === listing.id && passage.title !== '') titles.add(passage.title);
+  return titles;
+}
+
 /** The passage with its document's title and its headings above it: what it states, read with what it is under. */
 export function readWholeText(passage: Passage): string {
   return `${passage.title}\n${passage.headings.join('\n')}\n${passage.text}`;

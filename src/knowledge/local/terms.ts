@@ -43,8 +43,8 @@ const SERIES = /^([a-z]{1,3})(\d{2,4})$/;
 const CYRILLIC_SERIES = /^[а-я]{1,3}(\d{2,4})$/;
 const DATE = /^(?:\d{1,2}\.){1,2}(?:19|20)\d\d$/;
 /** Numerals from two up as the first half of an adjective. "Одно-" is left out: "однотонный", "одноразовый" count nothing. */
-const NUMERAL_PREFIXES = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
-const NUMERAL_COMPOUND = new RegExp(`^(${NUMERAL_PREFIXES.join('|')})ъ?([а-я]{4,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им|ой|ей))$`, 'u');
+export const NUMERAL_PREFIXES: readonly string[] = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
+const NUMERAL_COMPOUND = new RegExp(`^(${NUMERAL_PREFIXES.join('|')})ъ?([а-я]{4,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им|ей))$`, 'u');
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 
@@ -58,9 +58,7 @@ export const ADDRESS = /(?<![а-яё])(?:ул|пр-т|просп)\.?\s+[а-яё]
 export function tokenizeWords(normalized: string): string[] {
   const words = readPhrases(expandEveryDay(splitWords(joinLatinCompounds(rewriteUnitsAndDays(normalized)))));
   const tokens: string[] = [];
-  if (normalized.includes('ул') || normalized.includes('пр')) {
-    if (ADDRESS.test(normalized)) tokens.push('адрес');
-  }
+  if (ADDRESS.test(normalized)) tokens.push('адрес');
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';
     const next = words[at + 1];

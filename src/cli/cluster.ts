@@ -23,13 +23,15 @@ export interface Cluster {
   /** Whether this process runs the next pass (takes the lease when free). */
   takeTurn(): Promise<boolean>;
   turnRetryMs: number;
-  inboxHooks: Pick<InboxDeps, 'sharedQuietUntil' | 'onLooked'>;
+  inboxHooks: Pick<InboxDeps, 'sharedQuietUntil' | 'onLookStarted' | 'onLooked'>;
   /** A webhook delivery goes to the queue; false when Redis refused it (the safety pass finds the message later). */
   publish(delivered: DeliveredMessage, logger: Logger): void;
   /** Feeds the queue's jobs into this process's inbox until the signal aborts. */
   consume(inbox: Inbox, concurrency: number, signal: AbortSignal): Promise<void>;
   /** Remembers a look that ended open, so the next pass (in whichever process) hands the chat out again. */
   observe(outcome: ChatOutcome): void;
+  /** A look that threw (Avito unreachable after its retries, Redis away) ended open too. */
+  observeError(chatId: string): void;
   /** Runs `listen` while this process holds the Telegram lease; waits for it otherwise. */
   holdTelegram(listen: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<void>;
   /** Redis answers within a couple of seconds (`/health`). */
@@ -52,6 +54,7 @@ export async function openCluster(store: RedisStore, options: { replyDelayMs: nu
     turnRetryMs: TURN_RETRY_MS,
     inboxHooks: {
       sharedQuietUntil: (chatId) => queue.quietUntil(chatId),
+      onLookStarted: (chatId) => queue.startLook(chatId),
       onLooked: (chatId) => void queue.done(chatId),
     },
     publish: (delivered, logger) => {
@@ -62,7 +65,7 @@ export async function openCluster(store: RedisStore, options: { replyDelayMs: nu
         (job) => {
           const result = job.kind === 'look' ? inbox.look(job.chatId, job.summary) : inbox.receive(job.delivered);
           // Nothing for the inbox to look at: the entry is done here.
-          if (result !== 'queued') void queue.done(job.kind === 'look' ? job.chatId : job.delivered.message.chatId);
+          if (result !== 'queued') void queue.drop(job.kind === 'look' ? job.chatId : job.delivered.message.chatId);
         },
         () => concurrency - inbox.load(),
         signal,
@@ -71,6 +74,9 @@ export async function openCluster(store: RedisStore, options: { replyDelayMs: nu
       const open = outcome.action === 'deferred' || outcome.action === 'failed' || outcome.action === 'held';
       const write = open ? store.redis.sadd(openKey, outcome.chatId) : store.redis.srem(openKey, outcome.chatId);
       void write.catch(() => undefined);
+    },
+    observeError(chatId) {
+      void store.redis.sadd(openKey, chatId).catch(() => undefined);
     },
     holdTelegram: (listen, signal) => holdLease(store, TELEGRAM_LEASE, listen, signal),
     ping: () => pingWithin(store, PING_TIMEOUT_MS),

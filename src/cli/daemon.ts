@@ -236,6 +236,7 @@ export async function openInbox(config: Config, daemon: Daemon, logger: Logger, 
     onChatError: (chatId, error) => {
       logger.warn(logText().chatFailed(describeError(error)), { chat: chatId });
       daemon.recordError(`chat ${chatId}: ${describeError(error)}`, { counted: true });
+      daemon.cluster?.observeError(chatId);
     },
     onFatal,
     ...daemon.cluster?.inboxHooks,

@@ -39,7 +39,9 @@ export interface InboxDeps {
   onFatal?: (error: MessengerError) => void;
   /** With several processes: until when the chat must stay quiet, from deliveries other processes took; a look due earlier waits until then. */
   sharedQuietUntil?: (chatId: string) => Promise<number | undefined>;
-  /** A look at the chat ended (answered, skipped or failed): what it was asked for is done here. */
+  /** A look at the chat starts: what was handed to this process for it so far is what the look covers. */
+  onLookStarted?: (chatId: string) => void;
+  /** A look at the chat ended (answered, skipped, or failed for good): what it was asked for is done here. Not said while a retry waits. */
   onLooked?: (chatId: string, messageIds: readonly string[]) => void;
 }
 
@@ -246,6 +248,7 @@ class ChatQueue {
       if (!entry) continue;
       if (entry.timer) clearTimeout(entry.timer);
       this.running.add(chatId);
+      this.deps.onLookStarted?.(chatId);
       void this.handle(entry)
         .then((looked) => {
           if (looked) this.deps.onLooked?.(chatId, entry.messageIds);
@@ -264,7 +267,7 @@ class ChatQueue {
     }
   }
 
-  /** False when the look was put off (another process's delivery keeps the chat quiet). */
+  /** False when the look was put off (another process's delivery keeps the chat quiet) or waits for a retry. */
   private async handle(entry: QueuedChat): Promise<boolean> {
     const { chatId } = entry;
     const { deps } = this;
@@ -283,22 +286,26 @@ class ChatQueue {
       const outcome = await deps.responder.handleChat(chatId, { signal: this.hard.signal, ...(forced?.summary ? { summary: forced.summary } : {}) });
       deps.onOutcome?.(outcome);
       if (outcome.action === 'held' && outcome.reason === 'shutdown') this.heldAtStop.add(chatId);
-      if (shouldRetry(outcome)) this.retry(entry, open);
+      if (shouldRetry(outcome)) return !this.retry(entry, open, forced);
     } catch (error) {
       if (isFatalForChat(error)) {
         deps.onFatal?.(error);
         return true;
       }
       deps.onChatError?.(chatId, error);
-      this.retry(entry, open);
+      return !this.retry(entry, open, forced);
     }
     return true;
   }
 
-  private retry(entry: QueuedChat, open: string[]): void {
+  /** Whether another look was scheduled; a handed-over look stays one (its retry looks whatever the messages' state). */
+  private retry(entry: QueuedChat, open: string[], forced: WaitingChat['forced']): boolean {
     // Past a few looks, the safety pass keeps trying (it finds the question unprocessed).
-    if (this.closing || entry.retries >= MAX_RETRIES) return;
+    if (this.closing || entry.retries >= MAX_RETRIES) return false;
     this.schedule(entry.chatId, open, 'retry', backoffDelay(entry.retries + 1, this.retryBackoff), entry.retries + 1);
+    const waiting = this.waiting.get(entry.chatId)!;
+    if (forced && !waiting.forced) waiting.forced = forced;
+    return true;
   }
 
   private async settled(ms: number): Promise<boolean> {

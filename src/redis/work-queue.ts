@@ -21,14 +21,22 @@ export interface WorkQueueOptions {
 }
 
 const GROUP = 'workers';
+
+/** Queues a look unless one is already waiting for the chat (KEYS: its mark, the stream; ARGV: the mark's life in ms, the stream's limit, the job). */
+const PUBLISH_LOOK = `
+if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') then return 0 end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'job', ARGV[3])
+return 1`;
 const DEFAULT_CLAIM_IDLE_MS = 30_000;
 const QUEUE_LIMIT = 100_000;
 
 export class WorkQueue {
   readonly #reader: RedisClient;
   readonly #key: string;
-  /** Stream entries taken but not yet acknowledged, by chat. */
+  /** Stream entries taken, not yet covered by a look at their chat, by chat. */
   readonly #taken = new Map<string, string[]>();
+  /** Stream entries a running look covers, by chat: acknowledged when it ends. */
+  readonly #looking = new Map<string, string[]>();
   #groupReady: Promise<void> | undefined;
 
   constructor(
@@ -41,17 +49,22 @@ export class WorkQueue {
     this.#key = `${options.prefix}queue`;
   }
 
-  /** Adds a job; a delivery also starts its chat's quiet period for every process. A look at a chat that already has one queued is dropped: a pass every few seconds must not pile them up while workers are busy. */
+  /**
+   * Adds a job; a delivery also starts its chat's quiet period for every process. A look at a chat that already has one waiting in the queue is
+   * dropped: a pass every few seconds must not pile them up while workers are busy. One being looked at does not count: that look may have read
+   * the chat before the line this one is for.
+   */
   async publish(job: Job): Promise<void> {
     const chatId = job.kind === 'message' ? job.delivered.message.chatId : job.chatId;
     if (job.kind === 'look') {
-      const first = await this.redis.set(this.#lookKey(chatId), '1', 'PX', this.options.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS, 'NX').catch((error: unknown) => {
+      // One step in Redis: a process killed between the mark and the entry would leave a look marked queued that no one will take.
+      await this.redis.eval(PUBLISH_LOOK, 2, this.#lookKey(chatId), this.#key, this.options.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS, QUEUE_LIMIT, JSON.stringify(job)).catch((error: unknown) => {
         throw toRedisError(error, this.options.url);
       });
-      if (first === null) return;
+      return;
     }
     const multi = this.redis.multi().xadd(this.#key, 'MAXLEN', '~', QUEUE_LIMIT, '*', 'job', JSON.stringify(job));
-    if (job.kind === 'message' && this.options.replyDelayMs) {
+    if (this.options.replyDelayMs) {
       multi.set(this.#quietKey(chatId), String(Date.now() + this.options.replyDelayMs), 'PX', this.options.replyDelayMs * 4);
     }
     await multi.exec().catch((error: unknown) => {
@@ -92,12 +105,29 @@ export class WorkQueue {
     }
   }
 
-  /** The chat's look is done: its entries leave the group's pending list. */
-  async done(chatId: string): Promise<void> {
+  /** A look at the chat starts: it covers the entries taken for the chat so far, not those taken while it runs. */
+  startLook(chatId: string): void {
     const ids = this.#taken.get(chatId);
     if (!ids) return;
     this.#taken.delete(chatId);
-    await this.redis.multi().xack(this.#key, GROUP, ...ids).del(this.#lookKey(chatId)).exec().catch(() => undefined);
+    this.#looking.set(chatId, [...(this.#looking.get(chatId) ?? []), ...ids]);
+  }
+
+  /** The chat's look is done: the entries it covered leave the group's pending list. */
+  async done(chatId: string): Promise<void> {
+    await this.#ack(this.#looking, chatId);
+  }
+
+  /** Nothing to look at for what was taken (the process is stopping): those entries leave the pending list, a running look's stay. */
+  async drop(chatId: string): Promise<void> {
+    await this.#ack(this.#taken, chatId);
+  }
+
+  async #ack(entries: Map<string, string[]>, chatId: string): Promise<void> {
+    const ids = entries.get(chatId);
+    if (!ids) return;
+    entries.delete(chatId);
+    await this.redis.xack(this.#key, GROUP, ...ids).catch(() => undefined);
   }
 
   close(): void {
@@ -114,13 +144,15 @@ export class WorkQueue {
       }
       const chatId = job.kind === 'message' ? job.delivered.message.chatId : job.chatId;
       this.#taken.set(chatId, [...(this.#taken.get(chatId) ?? []), id]);
+      // Out of the queue: the next look asked for the chat is queued again, for what this one may come too early to see.
+      if (job.kind === 'look') void this.redis.del(this.#lookKey(chatId)).catch(() => undefined);
       take(job);
     }
   }
 
   /** Entries still waiting here (a quiet period, a retry's backoff) are claimed afresh, so no other process takes them for a dead one's. */
   async #keepTaken(): Promise<void> {
-    const ids = [...this.#taken.values()].flat();
+    const ids = [...this.#taken.values(), ...this.#looking.values()].flat();
     if (ids.length > 0) await this.redis.xclaim(this.#key, GROUP, this.options.consumer, 0, ...ids, 'JUSTID');
   }
 

@@ -780,6 +780,28 @@ describe('createInbox: with other processes on a shared queue', () => {
     expect(looked).toEqual(['c1']);
   });
 
+  it('a handed-over look that throws is looked at again, still handed over, and is done only when that look ends', async () => {
+    const started: string[] = [];
+    const looked: string[] = [];
+    const errors: string[] = [];
+    const { inbox, responder } = setup({ onLookStarted: (chatId) => started.push(chatId), onLooked: (chatId) => looked.push(chatId), onChatError: (chatId) => errors.push(chatId) });
+    responder.behaviour = (chatId, _options, call) => {
+      if (call === 1) throw new Error('listMessages: gave up after 5 attempts');
+      return answered(chatId);
+    };
+    const summary = { id: 'c1', created: 1, updated: 2, listing: { id: 5, title: 'Кофемашина' } };
+    inbox.look('c1', summary);
+    await tick(0);
+    expect(errors).toEqual(['c1']);
+    // Its queue entry stays this process's while the retry waits: were the process to die now, another would take it.
+    expect(looked).toEqual([]);
+    await tick(RETRY);
+    expect(responder.callsFor('c1')).toHaveLength(2);
+    expect(responder.callsFor('c1')[1]!.options?.summary).toEqual(summary);
+    expect(started).toEqual(['c1', 'c1']);
+    expect(looked).toEqual(['c1']);
+  });
+
   it('counts what it has in hand, so a process takes no more from the queue than it has room for', async () => {
     const { inbox, responder } = setup();
     const gates = responder.block();

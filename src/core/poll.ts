@@ -160,14 +160,17 @@ async function lookAtChat(pass: Pass, chatId: string, chat: ChatSummary | undefi
   }
 }
 
-/** The look is queued, so the mark that asked for it can go now: under the chat's lock, as another process may be writing the chat. */
+/**
+ * Queues the look; then the mark that asked for it can go: under the chat's lock, as another process may be writing the chat. In this order, a
+ * process that dies in between leaves the mark for the next pass (one look too many), never a mark gone with no look queued.
+ */
 async function handOffChat(pass: Pass, handOff: HandOff, chatId: string, chat: ChatSummary | undefined, recheck: number | undefined): Promise<void> {
   const { store, responder } = pass.deps;
   try {
+    await handOff.dispatch(chatId, chat);
     if (recheck !== undefined) {
       await responder.exclusive(chatId, () => store.transact((tx) => clearRecheck(store, tx, chatId, recheck)));
     }
-    await handOff.dispatch(chatId, chat);
     pass.summary.handled++;
   } catch (error) {
     pass.summary.errors++;

@@ -270,6 +270,25 @@ describe('runPollPass with several processes (hand-off)', () => {
     expect(locked).toEqual(['c1']);
     expect(store.getChat('c1')?.recheckAfter).toBeUndefined();
   });
+
+  // Before, the mark went first: a process killed while queuing the look lost both, and a line that came while the reply was made (the
+  // listing then shows the reply last) was never looked at.
+  it('keeps the look-again mark until the look is queued', async () => {
+    const { messenger, store, deps } = setup();
+    messenger.buyer('c1', 'Какое давление?');
+    await runPollPass(deps);
+    const mark = store.getChat('c1')?.recheckAfter;
+    expect(mark).toBeDefined();
+    let queued!: () => void;
+    const dispatching = new Promise<void>((resolve) => (queued = resolve));
+    const pass = runPollPass({ ...deps, handOff: { dispatch: () => dispatching, openChats: async () => [] } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Were the process to die now, the next pass would still see the mark.
+    expect(store.getChat('c1')?.recheckAfter).toBe(mark);
+    queued();
+    await pass;
+    expect(store.getChat('c1')?.recheckAfter).toBeUndefined();
+  });
 });
 
 describe('runPollLoop with several processes', () => {

@@ -55,7 +55,9 @@ function namesCase(clause: string): boolean {
 }
 
 function isCircumstance(text: string): boolean {
-  return !text.includes('?') && !holdsQuestionWord(text) && OWN_CIRCUMSTANCE.test(text.toLowerCase().replaceAll('ё', 'е'));
+  if (text.includes('?') || holdsQuestionWord(text)) return false;
+  const lower = text.toLowerCase().replaceAll('ё', 'е');
+  return OWN_CIRCUMSTANCE.test(lower) || OWN_PLAN.test(lower);
 }
 
 /**
@@ -124,7 +126,8 @@ export function splitCondition(sentence: string): { main: string; condition: str
 }
 
 /** The buyer's own plan: "беру 2 штуки", "в субботу приеду", "могу только после работы" (a story in the past is no plan). */
-const OWN_PLAN = /(?:^|[^а-яё])(?:беру|возьму|приеду|подъеду|заеду|заберу|могу|смогу|буду|оплачу|закажу|куплю)(?![а-яё])/u;
+const OWN_PLAN =
+  /(?:^|[^а-яё])(?:беру|берем|возьму|возьмем|приеду|приедем|подъеду|подъедем|заеду|заедем|заберу|заберем|могу|можем|смогу|сможем|буду|будем|оплачу|оплатим|закажу|закажем|куплю|купим)(?![а-яё])/u;
 
 /**
  * "беру 2 штуки, за оба скока скинете?", "можно отложить до выходных, в субботу приеду": a comma's clause telling what the

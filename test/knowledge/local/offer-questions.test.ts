@@ -92,6 +92,19 @@ describe('the buyer telling his circumstance beside a question', () => {
     expect(dropCircumstances('у меня каре, норм будет крутить и доставка?')).toBe('у меня каре, норм будет крутить и доставка?');
   });
 
+  // Before, only a story of what the buyer has ("у меня…") dropped out: "поднимать на 4 этаж сами будем" stayed a question of its own, and the
+  // price list of lifting by floors answered it while the weight asked went unanswered.
+  it('drops a sentence telling what the buyer will do, asking nothing, where a question remains', async () => {
+    expect(dropCircumstances('скока весит? поднимать на 4 этаж сами будем')).toBe('скока весит?');
+    expect(dropCircumstances('сколько по срокам? заберем сами')).toBe('сколько по срокам?');
+    // Asked, or alone: it stays.
+    expect(dropCircumstances('скока весит? сами поднимать будем?')).toBe('скока весит? сами поднимать будем?');
+    expect(dropCircumstances('заберем сами в субботу')).toBe('заберем сами в субботу');
+    expect(dropCircumstances('скока весит? когда сможем забрать')).toBe('скока весит? когда сможем забрать');
+    await shop.write({ 'podem.md': '# Подъём\n\nПодъём на этаж без лифта — 250 р за этаж.\n' });
+    expect((await shop.ask('скока весит? поднимать на 4 этаж сами будем', { id: KITCHEN })).status).toBe('NOT_FOUND');
+  });
+
   it('drops comma clauses after a question with a question word, never before it nor after a bare "подойдет"', () => {
     expect(dropCircumstances('какой размер в сложенном, у нас кухня маленькая')).toBe('какой размер в сложенном');
     expect(dropCircumstances('сколько по срокам делаете, у меня кухня угловая.')).toBe('сколько по срокам делаете.');

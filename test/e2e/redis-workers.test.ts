@@ -49,8 +49,13 @@ interface Rig {
 }
 
 let rig: Rig | undefined;
-afterEach(async () => {
+afterEach(async (context) => {
   if (!rig) return;
+  // Whatever failed (a wait for the rig too): the logs and the queue, for REDIS_WORKERS_DUMP.
+  if (context.task.result?.state === 'fail') {
+    dumpLogs(rig);
+    await dumpQueue(rig).catch(() => undefined);
+  }
   for (const worker of rig.workers) {
     if (!isRunning(worker.child)) continue;
     worker.child.kill('SIGCONT');
@@ -168,6 +173,7 @@ async function waitUntilSettled(r: Rig, timeoutMs: number): Promise<void> {
     if (turns.unanswered.length === 0 && pending.length === 0) return;
     if (Date.now() > until) {
       dumpLogs(r);
+      await dumpQueue(r);
       throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify({ unanswered: turns.unanswered, pending: pending.map((p) => p.chatId) })}\n${describeChats(r, turns.unanswered)}`);
     }
     await pause(250);
@@ -207,7 +213,28 @@ function dumpLogs(r: Rig): void {
   mkdirSync(dir, { recursive: true });
   const test = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(0, 40);
   for (const worker of r.workers) writeFileSync(join(dir, `${test}.${worker.name}.log`), worker.output.text());
+  writeFileSync(join(dir, `${test}.workers.json`), JSON.stringify(r.workers.map((worker) => ({ name: worker.name, pid: worker.child.pid, killedAt: worker.killedAt }))));
   writeFileSync(join(dir, `${test}.requests.json`), JSON.stringify(r.sandbox.requests.map((q) => ({ ...q, owner: ownerOf(r, q)?.name }))));
+}
+
+/** REDIS_WORKERS_DUMP: the shared queue as Redis holds it (entries, who holds which, the looks marked queued, the open chats, the pass's marks). */
+async function dumpQueue(r: Rig): Promise<void> {
+  const dir = process.env.REDIS_WORKERS_DUMP;
+  if (!dir) return;
+  const store = await openRedisStore({ url: r.redis.url, account: 'default', readOnly: true });
+  try {
+    const key = `${store.prefix}queue`;
+    const entries = await store.redis.xrange(key, '-', '+');
+    const pending = await store.redis.xpending(key, 'workers', '-', '+', 1000).catch((error: unknown) => String(error));
+    const consumers = await store.redis.xinfo('CONSUMERS', key, 'workers').catch((error: unknown) => String(error));
+    const lookKeys = await store.redis.keys(`${store.prefix}look-queued:*`);
+    const open = await store.redis.smembers(`${store.prefix}open-chats`);
+    const meta = { updatedSince: store.getMeta('poll.updatedSince'), openChats: store.getMeta('poll.openChats') };
+    const test = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(0, 40);
+    writeFileSync(join(dir, `${test}.queue.json`), JSON.stringify({ entries, pending, consumers, lookKeys, open, meta, chats: r.chatIds.map((chatId) => [chatId, store.getChat(chatId)]) }, null, 1));
+  } finally {
+    await store.close();
+  }
 }
 
 async function stopAll(r: Rig): Promise<void> {
@@ -230,8 +257,12 @@ function sendsAfterDeath(r: Rig): string[] {
 /** How a kill picks its moment: a random worker at a random moment; the maker of the next send a moment after the sandbox has it in hand; or the maker of a send the sandbox holds. */
 type KillAim = 'random' | 'at-send' | 'held-send';
 
-/** How long the sandbox holds a send for a 'held-send' kill: the process is surely killed while it waits, and the message lands after its death. */
-const HELD_SEND_MS = 2000;
+/**
+ * How long the sandbox holds a send for a 'held-send' kill: the process is surely killed while it waits, and the message lands after its death,
+ * within the window a send of unknown fate is waited for (2 × AVITO_TIMEOUT from its start), where the others adopt it. At 2000 ms it landed
+ * just after the window: another process that looked in between sent the reply again, and the late copy read as another responder.
+ */
+const HELD_SEND_MS = 1500;
 
 /**
  * SIGKILLs one live worker, then starts a replacement. 'at-send' waits for the next send any

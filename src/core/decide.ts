@@ -48,6 +48,8 @@ export interface Learned {
     isNew: boolean;
   };
   anotherResponder?: ChatMessage;
+  /** The first copies of replies the bot sent again (`ChatState.lateCopies`), landed after all: the bot's own. */
+  lateCopies?: ChatMessage[];
   processed: string[];
 }
 
@@ -94,21 +96,40 @@ function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettin
     if (view.buyerName) learned.buyerName = view.buyerName;
   }
   const botIds = new Set(view.state?.botMessageIds ?? []);
-  const foreignBot = analysis.sellerMessages.find((m) => readsAsBot(m, view, botIds, settings));
+  const lateCopies = findLateCopies(analysis.sellerMessages, state?.lateCopies ?? []);
+  if (lateCopies.length > 0) {
+    learned.lateCopies = lateCopies;
+    learned.processed.unshift(...lateCopies.map((m) => m.id));
+  }
+  const sellerMessages = analysis.sellerMessages.filter((m) => !lateCopies.includes(m));
+  const foreignBot = sellerMessages.find((m) => readsAsBot(m, view, botIds, settings));
   if (foreignBot) {
     // Not the seller taking over: no pause, no "you answered" notice; the bot stops everywhere instead.
     learned.anotherResponder = foreignBot;
-    learned.processed.unshift(...analysis.sellerMessages.map((m) => m.id));
+    learned.processed.unshift(...sellerMessages.map((m) => m.id));
     return learned;
   }
-  const newestSeller = analysis.sellerMessages.at(-1);
+  const newestSeller = sellerMessages.at(-1);
   if (newestSeller) {
     const until = newestSeller.created * 1000 + settings.humanPauseHours * HOUR_MS;
     const live = until > now;
     learned.takeover = { message: newestSeller, until, live, isNew: live && (state?.pausedUntil ?? 0) <= now };
-    learned.processed.unshift(...analysis.sellerMessages.map((m) => m.id));
+    learned.processed.unshift(...sellerMessages.map((m) => m.id));
   }
   return learned;
+}
+
+/** Each text the bot sent again matches one message of the same words, the oldest first: a second one is someone else's. */
+function findLateCopies(messages: readonly ChatMessage[], texts: readonly string[]): ChatMessage[] {
+  const left = [...texts];
+  const found: ChatMessage[] = [];
+  for (const message of messages) {
+    const at = left.findIndex((text) => isSameText(text, message.text));
+    if (at < 0) continue;
+    left.splice(at, 1);
+    found.push(message);
+  }
+  return found;
 }
 
 function judge(analysis: ChatAnalysis, view: ChatView, pausedUntil: number, settings: ResponderSettings): Verdict {

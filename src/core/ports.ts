@@ -147,6 +147,11 @@ export interface ChatState {
   resumedAt?: number;
   /** When the bot last replied: a buyer line typed while the reply was on its way sits before it, where no pass looks, so the next pass looks once more. */
   recheckAfter?: number;
+  /**
+   * Texts the bot sent again once the window of an earlier send of unknown fate had passed, newest last, bounded: that first copy may still
+   * land, and is then the bot's own (the buyer reads it twice), not a seller's takeover nor another responder.
+   */
+  lateCopies?: string[];
 }
 
 /** Write-ahead record of a reply: stored before the send, closed after it. */

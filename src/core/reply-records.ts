@@ -1,14 +1,28 @@
 /** The responder's writes, one transaction each: the write-ahead record with what the look taught, then the completion. */
-import type { Learned } from './decide.js';
+import { isSameText, type Learned } from './decide.js';
 import type { ChatAnalysis, ResponderSettings } from './inquiry.js';
 import type { ChatMessage, Listing } from './model.js';
 import type { KnowledgeAnswer, PendingReply, StoreTransaction } from './ports.js';
 import { HOUR_MS } from './time.js';
 
 const BOT_IDS_LIMIT = 200;
+/** Late copies watched for per chat: a few ambiguous sends, each of a few parts. */
+const LATE_COPIES_LIMIT = 10;
 
 export function recordLearned(tx: StoreTransaction, chatId: string, learned: Learned): void {
-  const { listing, buyerName, takeover } = learned;
+  const { listing, buyerName, takeover, lateCopies } = learned;
+  if (lateCopies && lateCopies.length > 0) {
+    tx.updateChat(chatId, (s) => {
+      s.botMessageIds = [...s.botMessageIds, ...lateCopies.map((m) => m.id).filter((id) => !s.botMessageIds.includes(id))].slice(-BOT_IDS_LIMIT);
+      const left = [...(s.lateCopies ?? [])];
+      for (const copy of lateCopies) {
+        const at = left.findIndex((text) => isSameText(text, copy.text));
+        if (at >= 0) left.splice(at, 1);
+      }
+      if (left.length > 0) s.lateCopies = left;
+      else delete s.lateCopies;
+    });
+  }
   if (listing) {
     tx.updateChat(chatId, (s) => {
       s.listing = listing;
@@ -64,6 +78,8 @@ export function recordFailedSend(tx: StoreTransaction, record: PendingReply, amb
 
 export interface Completion {
   record: PendingReply;
+  /** Parts sent again after a send of unknown fate: their first copies may still land (`ChatState.lateCopies`). */
+  resent?: readonly string[];
   sent: readonly ChatMessage[];
   inquiry: readonly ChatMessage[];
   listing: Listing | undefined;
@@ -73,7 +89,7 @@ export interface Completion {
 }
 
 export function recordCompletion(tx: StoreTransaction, completion: Completion, settings: Pick<ResponderSettings, 'botIdsLimit'>): void {
-  const { record, sent, inquiry, listing, latencyMs, answer, now } = completion;
+  const { record, sent, inquiry, listing, latencyMs, answer, now, resent = [] } = completion;
   const sentIds = sent.map((m) => m.id);
   tx.appendMessages(record.chatId, sent);
   tx.updateChat(record.chatId, (s) => {
@@ -84,6 +100,7 @@ export function recordCompletion(tx: StoreTransaction, completion: Completion, s
     s.recentReplies = [...(s.recentReplies ?? []).filter((at) => now - at < HOUR_MS), now];
     s.lastActivityAt = now;
     s.recheckAfter = now;
+    if (resent.length > 0) s.lateCopies = [...(s.lateCopies ?? []), ...resent].slice(-LATE_COPIES_LIMIT);
     if (record.status === 'ESCALATION') s.escalatedAt = now;
   });
   tx.markProcessed([...inquiry.map((m) => m.id), ...sentIds]);

@@ -453,7 +453,8 @@ async function settlePending(deps: ResponderDeps, look: Look, pending: PendingRe
     delete pending.ambiguousAt;
     await store.transact((tx) => tx.putPending(pending));
   }
-  const outcome = await sendRecorded(deps, pending, plan.rest, plan.adopted, plan.inquiry, look.listing, undefined, undefined);
+  // The earlier send of these parts may still land: when it does, that copy is the bot's own.
+  const outcome = await sendRecorded(deps, pending, plan.rest, plan.adopted, plan.inquiry, look.listing, undefined, undefined, plan.rest);
   return outcome.action === 'answered' ? { ...outcome, latencyMs: 0, recovered: true } : outcome;
 }
 
@@ -467,6 +468,7 @@ async function sendRecorded(
   listing: Listing | undefined,
   started: number | undefined,
   answer: KnowledgeAnswer | undefined,
+  resent: readonly string[] = [],
 ): Promise<ChatOutcome> {
   const { store, clock } = deps;
   let sent: ChatMessage[];
@@ -480,7 +482,7 @@ async function sendRecorded(
   const previousBotAnswer = lastBotAnswer(store.getHistory(record.chatId), store.getChat(record.chatId)?.botMessageIds ?? []);
   const offset = estimateClockOffset(store, sent, now);
   await store.transact((tx) => {
-    recordCompletion(tx, { record, sent, inquiry, listing, latencyMs, answer, now }, deps.settings);
+    recordCompletion(tx, { record, sent, inquiry, listing, latencyMs, answer, now, resent }, deps.settings);
     if (offset !== undefined) tx.setMeta(META_AVITO_CLOCK_OFFSET, String(offset));
   });
   await markReadUnlessWaiting(deps, record);

@@ -584,6 +584,42 @@ describe('rule 7: exactly once across a crash', () => {
     expect(store.getChat('c1')?.pausedUntil).toBeUndefined();
   });
 
+  // Before, the late copy read as another responder (the bot's own words, not sent by it): the bot went silent on the whole account until
+  // the seller ran `resume --all`. Seen in the three-process chaos test when a held send landed just after its window.
+  it('a copy that lands only after the reply went out again is the bot\'s own: it answers on, silent nowhere', async () => {
+    const { messenger, responder, store, clock, notices } = setup({ settings: { sendSettleMs: 30_000 } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    clock.t += 31_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', recovered: true });
+    // The first send, which Avito never confirmed, lands after all: the buyer reads the reply twice.
+    messenger.add('c1', { text: 'Давление 15 бар.', authorId: ACCOUNT_ID });
+    messenger.buyer('c1', 'А вес какой?');
+    clock.t += 1_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered' });
+    expect(messenger.sentTo('c1')).toEqual(['Давление 15 бар.', FALLBACK]);
+    expect(store.getMeta('responder.anotherResponder')).toBeUndefined();
+    expect(notices.filter((n) => n.kind === 'takeover' || (n.kind === 'error' && n.code === 'another-responder'))).toEqual([]);
+    expect(store.getChat('c1')?.pausedUntil).toBeUndefined();
+    expect(store.getChat('c1')?.lateCopies).toBeUndefined();
+  });
+
+  it('the same words a second time after the late copy are someone else\'s again', async () => {
+    const { messenger, responder, store, clock } = setup({ settings: { sendSettleMs: 30_000 } });
+    messenger.buyer('c1', 'Какое давление?');
+    messenger.nextSendFailure = 'ambiguous-before';
+    await responder.handleChat('c1');
+    clock.t += 31_000;
+    await responder.handleChat('c1');
+    messenger.add('c1', { text: 'Давление 15 бар.', authorId: ACCOUNT_ID });
+    messenger.add('c1', { text: 'Давление 15 бар.', authorId: ACCOUNT_ID });
+    messenger.buyer('c1', 'А вес какой?');
+    clock.t += 1_000;
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'held', reason: 'another-responder' });
+    expect(store.getMeta('responder.anotherResponder')).toBeDefined();
+  });
+
   it('a chat the seller paused after an ambiguous send: the recorded reply is never sent', async () => {
     const { messenger, responder, store, clock } = setup({ settings: { sendSettleMs: 30_000 } });
     messenger.buyer('c1', 'Какое давление?');

@@ -260,7 +260,8 @@ type KillAim = 'random' | 'at-send' | 'held-send';
 /**
  * How long the sandbox holds a send for a 'held-send' kill: the process is surely killed while it waits, and the message lands after its death,
  * within the window a send of unknown fate is waited for (2 × AVITO_TIMEOUT from its start), where the others adopt it. At 2000 ms it landed
- * just after the window: another process that looked in between sent the reply again, and the late copy read as another responder.
+ * just after the window: another process that looked in between sent the reply again, and the buyer read it twice (the late copy is now
+ * taken for the bot's own, test/core/responder.test.ts; it once read as another responder and silenced the account).
  */
 const HELD_SEND_MS = 1500;
 

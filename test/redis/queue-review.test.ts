@@ -197,3 +197,51 @@ async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe.skipIf(!HAS_REDIS)('review: claiming a dead process\'s entries', () => {
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  // PROVES (fails on the current code): work-queue.ts `#claim` always starts XAUTOCLAIM at '0-0' and drops the cursor it returns. Redis 7
+  // scans at most COUNT × 10 (here 1000) pending entries per call; when the oldest thousand are held by live processes (a long engine outage:
+  // every chat's look waits for its retry, kept fresh by `#keepTaken`), a dead process's newer entries are never reached, and their questions
+  // wait until the backlog clears (or for good, while it keeps refilling).
+  it.fails('entries of a dead process behind a thousand held by live ones are claimed', async () => {
+    const { connectRedis } = await import('../../src/redis/connection.js');
+    const { WorkQueue } = await import('../../src/redis/work-queue.js');
+    const client = await connectRedis(redis.url, 'review-claim');
+    const prefix = 'avito-ai:{claim-cursor}:';
+    const key = `${prefix}queue`;
+    const stop = new AbortController();
+    let refresh: NodeJS.Timeout | undefined;
+    try {
+      await client.xgroup('CREATE', key, 'workers', '0', 'MKSTREAM');
+      const pipeline = client.pipeline();
+      for (let i = 0; i < 1100; i++) pipeline.xadd(key, '*', 'job', JSON.stringify({ kind: 'look', chatId: `c${i}` }));
+      await pipeline.exec();
+      const live = (await client.xreadgroup('GROUP', 'workers', 'live', 'COUNT', 1050, 'STREAMS', key, '>')) as Array<[string, Array<[string, string[]]>]>;
+      const liveIds = live[0]![1].map(([id]) => id);
+      await client.xreadgroup('GROUP', 'workers', 'dead', 'COUNT', 50, 'STREAMS', key, '>');
+      // The live process keeps its entries fresh, as `#keepTaken` does; the dead one's go idle.
+      const keepFresh = () => void client.xclaim(key, 'workers', 'live', 0, ...liveIds, 'JUSTID').catch(() => undefined);
+      keepFresh();
+      refresh = setInterval(keepFresh, 50);
+      const taken: string[] = [];
+      const queue = new WorkQueue(client, { url: redis.url, prefix, consumer: 'survivor', claimIdleMs: 600, blockMs: 100 });
+      const consuming = queue.consume((job) => void taken.push(job.kind === 'look' ? job.chatId : ''), () => 10_000, stop.signal);
+      await waitFor(() => taken.length >= 50, 4000).catch(() => undefined);
+      stop.abort();
+      await consuming;
+      queue.close();
+      expect(taken.length).toBe(50);
+    } finally {
+      stop.abort();
+      clearInterval(refresh);
+      client.disconnect();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * every process takes webhook deliveries and handed-out looks from, and which one reads Telegram (it allows one reader).
  */
 import type { DeliveredMessage, Inbox, InboxDeps } from '../core/inbox.js';
-import type { HandOff } from '../core/poll.js';
+import { isOpen, type HandOff } from '../core/poll.js';
 import type { ChatOutcome } from '../core/responder.js';
 import type { RedisStore } from '../redis/redis-store.js';
 import type { WorkQueue } from '../redis/work-queue.js';
@@ -64,15 +64,15 @@ export async function openCluster(store: RedisStore, options: { replyDelayMs: nu
       queue.consume(
         (job) => {
           const result = job.kind === 'look' ? inbox.look(job.chatId, job.summary) : inbox.receive(job.delivered);
-          // Nothing for the inbox to look at: the entry is done here.
-          if (result !== 'queued') void queue.drop(job.kind === 'look' ? job.chatId : job.delivered.message.chatId);
+          // Stopping: the entry stays for another process. Anything else not queued had nothing to look at.
+          return result === 'queued' ? 'queued' : result === 'closing' ? 'refused' : 'done';
         },
         () => concurrency - inbox.load(),
         signal,
       ),
     observe(outcome) {
-      const open = outcome.action === 'deferred' || outcome.action === 'failed' || outcome.action === 'held';
-      const write = open ? store.redis.sadd(openKey, outcome.chatId) : store.redis.srem(openKey, outcome.chatId);
+      // Open as a pass's own look would leave it: a pause, quiet hours, a failure (the next pass looks again).
+      const write = isOpen(outcome) ? store.redis.sadd(openKey, outcome.chatId) : store.redis.srem(openKey, outcome.chatId);
       void write.catch(() => undefined);
     },
     observeError(chatId) {

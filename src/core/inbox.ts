@@ -290,7 +290,8 @@ class ChatQueue {
     } catch (error) {
       if (isFatalForChat(error)) {
         deps.onFatal?.(error);
-        return true;
+        // Not done: stopped by the account's keys, the look is another process's (or the next start's) to make.
+        return false;
       }
       deps.onChatError?.(chatId, error);
       return !this.retry(entry, open, forced);

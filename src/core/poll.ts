@@ -228,7 +228,8 @@ function needsAttention(chat: ChatSummary, store: Store): boolean {
   return !state?.botMessageIds.includes(last.id);
 }
 
-function isOpen(outcome: ChatOutcome): boolean {
+/** A look that ended with its question still to answer: the next pass looks at the chat again. */
+export function isOpen(outcome: ChatOutcome): boolean {
   return (
     outcome.action === 'held' ||
     outcome.action === 'deferred' ||

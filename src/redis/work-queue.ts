@@ -9,6 +9,9 @@ import { toRedisError, type RedisClient } from './connection.js';
 
 export type Job = { kind: 'message'; delivered: DeliveredMessage } | { kind: 'look'; chatId: string; summary?: ChatSummary };
 
+/** What a process did with a job: queued it for a look, had nothing to look at, or refused it while stopping. */
+export type Taken = 'queued' | 'done' | 'refused';
+
 export interface WorkQueueOptions {
   url: string;
   prefix: string;
@@ -21,6 +24,16 @@ export interface WorkQueueOptions {
 }
 
 const GROUP = 'workers';
+
+/** The entry's job; undefined for one unreadable (written by another version), which is then dropped rather than stopping the batch. */
+function readJob(fields: readonly string[]): Job | undefined {
+  const raw = fields[fields.indexOf('job') + 1];
+  try {
+    return raw === undefined ? undefined : (JSON.parse(raw) as Job);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Queues a look unless one is already waiting for the chat (KEYS: its mark, the stream; ARGV: the mark's life in ms, the stream's limit, the job). */
 const PUBLISH_LOOK = `
@@ -38,6 +51,8 @@ export class WorkQueue {
   /** Stream entries a running look covers, by chat: acknowledged when it ends. */
   readonly #looking = new Map<string, string[]>();
   #groupReady: Promise<void> | undefined;
+  /** Where the next claim continues its scan of the pending list; back to the start once it has gone through. */
+  #claimCursor = '0-0';
 
   constructor(
     private readonly redis: RedisClient,
@@ -77,8 +92,12 @@ export class WorkQueue {
     return raw === null ? undefined : Number(raw);
   }
 
-  /** Reads jobs until the signal aborts, passing each to `take`, no more at once than `room()` (so idle processes get their share); claims what dead processes left, every few seconds. */
-  async consume(take: (job: Job) => void, room: () => number, signal: AbortSignal): Promise<void> {
+  /**
+   * Reads jobs until the signal aborts, passing each to `take`, no more at once than `room()` (so idle processes get their share); claims what
+   * dead processes left, every few seconds. `take` says what became of the job: queued for a look, nothing to look at (its entry is done at
+   * once), or refused while stopping (its entry stays for another process).
+   */
+  async consume(take: (job: Job) => Taken, room: () => number, signal: AbortSignal): Promise<void> {
     await this.#ensureGroup();
     const claimIdleMs = this.options.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS;
     let lastClaim = 0;
@@ -98,9 +117,12 @@ export class WorkQueue {
           | Array<[string, Array<[string, string[]]>]>
           | null;
         this.#deliver(read?.[0]?.[1] ?? [], take);
-      } catch {
+      } catch (error) {
+        // Redis came back without the queue (no persistence, a flush, an eviction): set it up again, or every read fails from now on.
+        if (error instanceof Error && error.message.includes('NOGROUP')) this.#groupReady = undefined;
         // Redis away (restarting): try again shortly; nothing taken is lost, it waits in the group.
         await abortableSleep(500, signal);
+        await this.#ensureGroup().catch(() => undefined);
       }
     }
   }
@@ -118,11 +140,6 @@ export class WorkQueue {
     await this.#ack(this.#looking, chatId);
   }
 
-  /** Nothing to look at for what was taken (the process is stopping): those entries leave the pending list, a running look's stay. */
-  async drop(chatId: string): Promise<void> {
-    await this.#ack(this.#taken, chatId);
-  }
-
   async #ack(entries: Map<string, string[]>, chatId: string): Promise<void> {
     const ids = entries.get(chatId);
     if (!ids) return;
@@ -134,19 +151,20 @@ export class WorkQueue {
     this.#reader.disconnect();
   }
 
-  #deliver(entries: Array<[string, string[]]>, take: (job: Job) => void): void {
+  #deliver(entries: Array<[string, string[]]>, take: (job: Job) => Taken): void {
     for (const [id, fields] of entries) {
-      const raw = fields[fields.indexOf('job') + 1];
-      const job = raw === undefined ? undefined : (JSON.parse(raw) as Job);
+      const job = readJob(fields);
       if (!job) {
         void this.redis.xack(this.#key, GROUP, id).catch(() => undefined);
         continue;
       }
       const chatId = job.kind === 'message' ? job.delivered.message.chatId : job.chatId;
-      this.#taken.set(chatId, [...(this.#taken.get(chatId) ?? []), id]);
       // Out of the queue: the next look asked for the chat is queued again, for what this one may come too early to see.
       if (job.kind === 'look') void this.redis.del(this.#lookKey(chatId)).catch(() => undefined);
-      take(job);
+      const taken = take(job);
+      // Only this entry is done: others of the chat wait for their looks.
+      if (taken === 'done') void this.redis.xack(this.#key, GROUP, id).catch(() => undefined);
+      if (taken === 'queued') this.#taken.set(chatId, [...(this.#taken.get(chatId) ?? []), id]);
     }
   }
 
@@ -156,8 +174,10 @@ export class WorkQueue {
     if (ids.length > 0) await this.redis.xclaim(this.#key, GROUP, this.options.consumer, 0, ...ids, 'JUSTID');
   }
 
+  /** One step of a scan of the pending list, from where the last one stopped (Redis looks at no more than ten times COUNT per call). */
   async #claim(idleMs: number): Promise<Array<[string, string[]]>> {
-    const result = (await this.redis.xautoclaim(this.#key, GROUP, this.options.consumer, idleMs, '0-0', 'COUNT', 100)) as [string, Array<[string, string[]] | null>];
+    const result = (await this.redis.xautoclaim(this.#key, GROUP, this.options.consumer, idleMs, this.#claimCursor, 'COUNT', 100)) as [string, Array<[string, string[]] | null>];
+    this.#claimCursor = result[0] ?? '0-0';
     return (result[1] ?? []).filter((entry): entry is [string, string[]] => entry !== null);
   }
 

@@ -1,6 +1,6 @@
 /**
- * Review of the shared-queue fixes (2026-12-06): paths where a handed-out question is still lost. Each test states what the queue should do; those
- * the current code fails are `it.fails`, with a comment saying what they prove, so the suite stays green until the fix lands (then drop `.fails`).
+ * Paths where a handed-out question was still lost on the shared queue, found by a review of the queue fixes (2026-12-06). Each test states
+ * what the queue should do; each failed before its fix, as its comment says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCluster, type Cluster } from '../../src/cli/cluster.js';
@@ -87,13 +87,13 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
     await redis?.stop();
   });
 
-  // PROVES (fails on the current code): `drop` (work-queue.ts `drop` → `#ack(#taken, chatId)`, called from cluster.ts `consume` for any job
+  // Failed before the fix: `drop` (work-queue.ts `drop` → `#ack(#taken, chatId)`, called from cluster.ts `consume` for any job
   // the inbox does not queue) acknowledges EVERY entry of the chat taken but not yet looked at, not only the entry it was called for. Here the
   // second look (asked for by a pass that saw the buyer's next line while the first look was in hand) is acknowledged by a system notice of the
   // same chat; the process then dies during that look, nothing of the chat is pending any more, and no other process ever looks again: the
   // buyer's line is lost (the pass advanced updatedSince and cleared its marks when it handed the look out). An echo of the bot's own reply or
   // a duplicate webhook delivery of the chat does the same.
-  it.fails('a delivery with nothing to look at acknowledges only its own entry, not a look still waiting for the chat', async () => {
+  it('a delivery with nothing to look at acknowledges only its own entry, not a look still waiting for the chat', async () => {
     const [a, b] = await twoProcesses(300);
     const gates: Array<() => void> = [];
     const first = await startWorker(a, (chatId) => new Promise((resolve) => gates.push(() => resolve(answered(chatId)))));
@@ -121,11 +121,11 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
     }
   });
 
-  // PROVES (fails on the current code): cluster.ts `observe` counts a look that ends `skipped`/`paused` as closed (SREM from open-chats), while
+  // Failed before the fix: cluster.ts `observe` counts a look that ends `skipped`/`paused` as closed (SREM from open-chats), while
   // a pass's own look counts it open (poll.ts `isOpen`: kept in poll.openChats and looked at again once the pause may have ended). A chat the
   // pass handed out unpaused, whose look then learns the seller's takeover (seller's line and the buyer's next question came between two passes),
   // is acknowledged and remembered nowhere: after the pause the buyer's question is never answered.
-  it.fails('a handed-out look that finds the chat paused leaves it open for a later pass, as a pass of its own does', async () => {
+  it('a handed-out look that finds the chat paused leaves it open for a later pass, as a pass of its own does', async () => {
     const [a] = await twoProcesses(2000);
     const worker = await startWorker(a, async (chatId) => ({ chatId, action: 'skipped', reason: 'paused' }));
     try {
@@ -140,11 +140,11 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
     }
   });
 
-  // PROVES (fails on the current code): a look that fails for bad credentials (inbox.ts `handle`: `isFatalForChat` → `onFatal`, `return true`)
+  // Failed before the fix: a look that fails for bad credentials (inbox.ts `handle`: `isFatalForChat` → `onFatal`, `return true`)
   // says `onLooked`, so its entry is acknowledged, and nothing marks the chat open. The daemon stops; once the seller fixes the keys and starts
   // it again, the pass finds nothing (its updatedSince and marks moved on when it handed the look out), and the question is lost. A pass of its
   // own (poll.ts) would have thrown before saving updatedSince, so the single-process bot finds the chat again.
-  it.fails('a look stopped by bad credentials leaves its entry pending or the chat open', async () => {
+  it('a look stopped by bad credentials leaves its entry pending or the chat open', async () => {
     const [a] = await twoProcesses(2000);
     const worker = await startWorker(a, () => Promise.reject(new MessengerError('Avito: 401 invalid token', 'credentials')));
     try {
@@ -159,11 +159,11 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
     }
   });
 
-  // PROVES (fails on the current code): work-queue.ts `consume` creates the consumer group once (`#ensureGroup`, cached in `#groupReady`). When
+  // Failed before the fix: work-queue.ts `consume` creates the consumer group once (`#ensureGroup`, cached in `#groupReady`). When
   // Redis comes back without the stream (no persistence configured, FLUSHALL, an eviction under maxmemory), every XREADGROUP fails with NOGROUP
   // and is swallowed by the loop's catch forever: publishes succeed (XADD makes a new stream), no process ever takes them, and every question
   // handed out from then on is lost, silently.
-  it.fails('a queue that Redis lost is set up again, and looks asked for afterwards are taken', async () => {
+  it('a queue that Redis lost is set up again, and looks asked for afterwards are taken', async () => {
     const [a] = await twoProcesses(2000);
     const worker = await startWorker(a, async (chatId) => answered(chatId));
     try {
@@ -206,11 +206,11 @@ describe.skipIf(!HAS_REDIS)('review: claiming a dead process\'s entries', () => 
     await redis?.stop();
   });
 
-  // PROVES (fails on the current code): work-queue.ts `#claim` always starts XAUTOCLAIM at '0-0' and drops the cursor it returns. Redis 7
+  // Failed before the fix: work-queue.ts `#claim` always starts XAUTOCLAIM at '0-0' and drops the cursor it returns. Redis 7
   // scans at most COUNT × 10 (here 1000) pending entries per call; when the oldest thousand are held by live processes (a long engine outage:
   // every chat's look waits for its retry, kept fresh by `#keepTaken`), a dead process's newer entries are never reached, and their questions
   // wait until the backlog clears (or for good, while it keeps refilling).
-  it.fails('entries of a dead process behind a thousand held by live ones are claimed', async () => {
+  it('entries of a dead process behind a thousand held by live ones are claimed', async () => {
     const { connectRedis } = await import('../../src/redis/connection.js');
     const { WorkQueue } = await import('../../src/redis/work-queue.js');
     const client = await connectRedis(redis.url, 'review-claim');
@@ -232,7 +232,7 @@ describe.skipIf(!HAS_REDIS)('review: claiming a dead process\'s entries', () => 
       refresh = setInterval(keepFresh, 50);
       const taken: string[] = [];
       const queue = new WorkQueue(client, { url: redis.url, prefix, consumer: 'survivor', claimIdleMs: 600, blockMs: 100 });
-      const consuming = queue.consume((job) => void taken.push(job.kind === 'look' ? job.chatId : ''), () => 10_000, stop.signal);
+      const consuming = queue.consume((job) => (taken.push(job.kind === 'look' ? job.chatId : ''), 'queued'), () => 10_000, stop.signal);
       await waitFor(() => taken.length >= 50, 4000).catch(() => undefined);
       stop.abort();
       await consuming;

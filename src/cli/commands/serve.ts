@@ -128,6 +128,8 @@ async function startInbox(account: ServedAccount, failServe: ((error: unknown) =
     if (account.fatal !== undefined) return;
     account.fatal = account.daemon.tellFatal(error);
     account.stop.abort();
+    // Its keys refused, it takes nothing more from the shared queue: what it took stays pending, for a process that can answer.
+    account.stopConsuming.abort();
     if (failServe) return failServe(account.fatal);
     account.logger.error(accountsText().accountStopped(account.config.account ?? '', describeError(error)));
   };

@@ -39,12 +39,12 @@ const FLOORS = {
   // four more trades and seven readings (the shop's reach, trips out, an address asked, an area priced by a rate, every
   // form of selling alike, where a part sits, a Latin brand said the English way) then added 11; the buyer's circumstances
   // asked apart, alternatives, colours and readings of the next session 17 (see docs/benchmarks.md); counts, addresses,
-  // numbered words and readings by sound of the session after 7 right, 4 made-up fewer.
-  tune: { found: 493, madeUp: 23, escalation: 90 },
+  // numbered words and readings by sound of the session after 7 right, 4 made-up fewer; a plan sentence one made-up fewer.
+  tune: { found: 493, madeUp: 22, escalation: 90 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
-  // the next session's added 7; the session after's 4 right and 4 made-up fewer.
-  heldout: { found: 362, madeUp: 28, escalation: 89 },
+  // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer.
+  heldout: { found: 362, madeUp: 27, escalation: 89 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

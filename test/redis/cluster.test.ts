@@ -3,10 +3,9 @@
  * share: a look asked for is looked at, by this process or, once it is dead, by another.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCluster, type Cluster } from '../../src/cli/cluster.js';
-import { createInbox, type Inbox } from '../../src/core/inbox.js';
-import type { ChatOutcome } from '../../src/core/responder.js';
+import { openCluster } from '../../src/cli/cluster.js';
 import { openRedisStore, type RedisStore } from '../../src/redis/redis-store.js';
+import { answeredOutcome, pendingInQueue, startQueueWorker, waitUntil } from '../helpers/queue-worker.js';
 import { HAS_REDIS, startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 let redis: TestRedis;
@@ -40,13 +39,13 @@ describe.skipIf(!HAS_REDIS)('roles on a shared Redis', () => {
     const stopA = new AbortController();
     const stopB = new AbortController();
     const runA = clusterA.holdTelegram(listen('a'), stopA.signal);
-    await waitFor(() => reading.has('a'));
+    await waitUntil(() => reading.has('a'));
     const runB = clusterB.holdTelegram(listen('b'), stopB.signal);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect([...reading]).toEqual(['a']);
     // A dies without a word: its lease is no longer renewed (its connection is gone).
     a.redis.disconnect();
-    await waitFor(() => reading.has('b'), 8000);
+    await waitUntil(() => reading.has('b'), 8000);
     expect(overlap).toBe(false);
     stopA.abort();
     stopB.abort();
@@ -72,45 +71,6 @@ describe.skipIf(!HAS_REDIS)('roles on a shared Redis', () => {
   });
 });
 
-/** One process on the queue: its inbox looks through `look`, which the test holds or fails. */
-interface Worker {
-  store: RedisStore;
-  cluster: Cluster;
-  inbox: Inbox;
-  looks: string[];
-  stop: AbortController;
-  consuming: Promise<void>;
-}
-
-async function startWorker(store: RedisStore, look: (chatId: string, call: number) => Promise<ChatOutcome>): Promise<Worker> {
-  const cluster = await openCluster(store, { replyDelayMs: 0 });
-  const looks: string[] = [];
-  const inbox = createInbox({
-    responder: { handleChat: (chatId) => (looks.push(chatId), look(chatId, looks.length)) },
-    store,
-    accountId: 1,
-    chatTypes: ['u2i'],
-    replyDelayMs: 0,
-    concurrency: 2,
-    retryDelayMs: 60_000,
-    // As the daemon wires it: a look that threw or ended open leaves its chat open; one that ended otherwise closes it.
-    onChatError: (chatId) => cluster.observeError(chatId),
-    onOutcome: (outcome) => cluster.observe(outcome),
-    ...cluster.inboxHooks,
-  });
-  const stop = new AbortController();
-  return { store, cluster, inbox, looks, stop, consuming: cluster.consume(inbox, 2, stop.signal) };
-}
-
-async function pendingInQueue(store: RedisStore): Promise<number> {
-  const [count] = (await store.redis.xpending(`${store.prefix}queue`, 'workers')) as [number];
-  return count;
-}
-
-function answered(chatId: string): ChatOutcome {
-  return { chatId, action: 'answered', status: 'FOUND', question: 'q', reply: 'r', sources: [], latencyMs: 1 };
-}
-
 describe.skipIf(!HAS_REDIS)('the queue on a shared Redis', () => {
   beforeAll(async () => {
     redis = await startRedis();
@@ -124,14 +84,14 @@ describe.skipIf(!HAS_REDIS)('the queue on a shared Redis', () => {
   it('a look asked for while the chat is being looked at is queued, and looked at after that look, which acknowledges only its own entry', async () => {
     const [store] = await twoProcesses(2000);
     const gates: Array<() => void> = [];
-    const worker = await startWorker(store, (chatId) => new Promise((resolve) => gates.push(() => resolve(answered(chatId)))));
+    const worker = await startQueueWorker(store, (chatId) => new Promise((resolve) => gates.push(() => resolve(answeredOutcome(chatId)))));
     await worker.cluster.handOff.dispatch('c1');
-    await waitFor(() => worker.looks.length === 1);
+    await waitUntil(() => worker.looks.length === 1);
     // The buyer writes again; the next pass asks for another look while the first is still in hand.
     await worker.cluster.handOff.dispatch('c1');
-    await waitFor(() => worker.inbox.snapshot().waiting.length === 1);
+    await waitUntil(() => worker.inbox.snapshot().waiting.length === 1);
     gates.shift()!();
-    await waitFor(() => worker.looks.length === 2);
+    await waitUntil(() => worker.looks.length === 2);
     // The first look's end acknowledged its own entry, not the one the second look is for.
     expect(await pendingInQueue(store)).toBe(1);
     gates.shift()!();
@@ -147,9 +107,9 @@ describe.skipIf(!HAS_REDIS)('the queue on a shared Redis', () => {
   // at once, and nothing marked the chat open: the question was never answered (seen in the three-process chaos test).
   it('a look that throws leaves the chat open for the next pass and its entry in the queue; when its process dies, another looks', async () => {
     const [a, b] = await twoProcesses(300);
-    const first = await startWorker(a, () => Promise.reject(new Error('Avito: gave up after 5 attempts')));
+    const first = await startQueueWorker(a, () => Promise.reject(new Error('Avito: gave up after 5 attempts')));
     await first.cluster.handOff.dispatch('c2');
-    await waitFor(() => first.looks.length === 1);
+    await waitUntil(() => first.looks.length === 1);
     await waitUntil(async () => (await first.cluster.handOff.openChats()).includes('c2'));
     expect(await pendingInQueue(a)).toBe(1);
     // The process dies while its retry waits.
@@ -157,8 +117,8 @@ describe.skipIf(!HAS_REDIS)('the queue on a shared Redis', () => {
     await first.consuming;
     first.cluster.close();
     a.redis.disconnect();
-    const second = await startWorker(b, async (chatId) => answered(chatId));
-    await waitFor(() => second.looks.includes('c2'), 8000);
+    const second = await startQueueWorker(b, async (chatId) => answeredOutcome(chatId));
+    await waitUntil(() => second.looks.includes('c2'), 8000);
     await waitUntil(async () => (await pendingInQueue(b)) === 0);
     expect(await second.cluster.handOff.openChats()).not.toContain('c2');
     second.stop.abort();
@@ -167,19 +127,3 @@ describe.skipIf(!HAS_REDIS)('the queue on a shared Redis', () => {
     await Promise.all([a.close().catch(() => undefined), b.close()]);
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

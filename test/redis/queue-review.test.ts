@@ -3,11 +3,9 @@
  * what the queue should do; each failed before its fix, as its comment says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCluster, type Cluster } from '../../src/cli/cluster.js';
-import { createInbox, type Inbox } from '../../src/core/inbox.js';
-import type { ChatOutcome } from '../../src/core/responder.js';
 import { MessengerError } from '../../src/errors.js';
 import { openRedisStore, type RedisStore } from '../../src/redis/redis-store.js';
+import { answeredOutcome, killQueueWorker, pendingInQueue, startQueueWorker, stopQueueWorker, waitUntil } from '../helpers/queue-worker.js';
 import { HAS_REDIS, startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 let redis: TestRedis;
@@ -17,61 +15,6 @@ async function twoProcesses(ttlMs: number): Promise<[RedisStore, RedisStore]> {
   const name = `review${++account}`;
   const open = () => openRedisStore({ url: redis.url, account: name, leases: { ttlMs } });
   return [await open(), await open()];
-}
-
-/** One process on the queue, wired as the daemon wires it; its looks go through `look`, which the test holds, answers or fails. */
-interface Worker {
-  store: RedisStore;
-  cluster: Cluster;
-  inbox: Inbox;
-  looks: string[];
-  fatal: unknown[];
-  stop: AbortController;
-  consuming: Promise<void>;
-}
-
-async function startWorker(store: RedisStore, look: (chatId: string, call: number) => Promise<ChatOutcome>): Promise<Worker> {
-  const cluster = await openCluster(store, { replyDelayMs: 0 });
-  const looks: string[] = [];
-  const fatal: unknown[] = [];
-  const inbox = createInbox({
-    responder: { handleChat: (chatId) => (looks.push(chatId), look(chatId, looks.length)) },
-    store,
-    accountId: 1,
-    chatTypes: ['u2i'],
-    replyDelayMs: 0,
-    concurrency: 2,
-    retryDelayMs: 60_000,
-    onChatError: (chatId) => cluster.observeError(chatId),
-    onOutcome: (outcome) => cluster.observe(outcome),
-    onFatal: (error) => fatal.push(error),
-    ...cluster.inboxHooks,
-  });
-  const stop = new AbortController();
-  return { store, cluster, inbox, looks, fatal, stop, consuming: cluster.consume(inbox, 2, stop.signal) };
-}
-
-/** The process dies: it takes nothing more, renews nothing, and its connection is gone (its looks in hand never end). */
-async function kill(worker: Worker): Promise<void> {
-  worker.stop.abort();
-  await worker.consuming;
-  worker.cluster.close();
-  worker.store.redis.disconnect();
-}
-
-async function stopWorker(worker: Worker): Promise<void> {
-  worker.stop.abort();
-  await worker.consuming;
-  worker.cluster.close();
-}
-
-async function pendingInQueue(store: RedisStore): Promise<number> {
-  const [count] = (await store.redis.xpending(`${store.prefix}queue`, 'workers')) as [number];
-  return count;
-}
-
-function answered(chatId: string): ChatOutcome {
-  return { chatId, action: 'answered', status: 'FOUND', question: 'q', reply: 'r', sources: [], latencyMs: 1 };
 }
 
 /** A line Avito itself writes into the chat (a system notice): the inbox has nothing to look at for it. */
@@ -96,27 +39,27 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
   it('a delivery with nothing to look at acknowledges only its own entry, not a look still waiting for the chat', async () => {
     const [a, b] = await twoProcesses(300);
     const gates: Array<() => void> = [];
-    const first = await startWorker(a, (chatId) => new Promise((resolve) => gates.push(() => resolve(answered(chatId)))));
+    const first = await startQueueWorker(a, (chatId) => new Promise((resolve) => gates.push(() => resolve(answeredOutcome(chatId)))));
     await first.cluster.handOff.dispatch('c1');
-    await waitFor(() => first.looks.length === 1);
+    await waitUntil(() => first.looks.length === 1);
     // The buyer's next line: the pass asks for another look while the first is in hand (it may have read the chat before the line).
     await first.cluster.handOff.dispatch('c1');
-    await waitFor(() => first.inbox.snapshot().waiting.length === 1);
+    await waitUntil(() => first.inbox.snapshot().waiting.length === 1);
     // Avito writes a notice into the same chat; its delivery is taken by the same process and has nothing to look at.
     first.cluster.publish(systemNotice('c1', 'sys-1'), { warn: () => undefined } as never);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // The first look ends; the second starts, and the process is killed while it runs.
     gates.shift()!();
-    await waitFor(() => first.looks.length === 2);
+    await waitUntil(() => first.looks.length === 2);
     const pendingWhileSecondLookRuns = await pendingInQueue(a);
-    await kill(first);
-    const second = await startWorker(b, async (chatId) => answered(chatId));
+    await killQueueWorker(first);
+    const second = await startQueueWorker(b, async (chatId) => answeredOutcome(chatId));
     try {
       // The second look's entry should still be pending, so that another process takes it once the dead one's entries go idle.
-      await waitFor(() => second.looks.includes('c1'), 4000).catch(() => undefined);
+      await waitUntil(() => second.looks.includes('c1'), 4000).catch(() => undefined);
       expect({ pendingWhileSecondLookRuns, lookedAgain: second.looks.includes('c1') }).toEqual({ pendingWhileSecondLookRuns: 1, lookedAgain: true });
     } finally {
-      await stopWorker(second);
+      await stopQueueWorker(second);
       await Promise.all([a.close().catch(() => undefined), b.close()]);
     }
   });
@@ -127,15 +70,15 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
   // is acknowledged and remembered nowhere: after the pause the buyer's question is never answered.
   it('a handed-out look that finds the chat paused leaves it open for a later pass, as a pass of its own does', async () => {
     const [a] = await twoProcesses(2000);
-    const worker = await startWorker(a, async (chatId) => ({ chatId, action: 'skipped', reason: 'paused' }));
+    const worker = await startQueueWorker(a, async (chatId) => ({ chatId, action: 'skipped', reason: 'paused' }));
     try {
       await worker.cluster.handOff.dispatch('c3');
-      await waitFor(() => worker.looks.length === 1);
+      await waitUntil(() => worker.looks.length === 1);
       await waitUntil(async () => (await pendingInQueue(a)) === 0);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await worker.cluster.handOff.openChats()).toContain('c3');
     } finally {
-      await stopWorker(worker);
+      await stopQueueWorker(worker);
       await a.close();
     }
   });
@@ -146,15 +89,15 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
   // own (poll.ts) would have thrown before saving updatedSince, so the single-process bot finds the chat again.
   it('a look stopped by bad credentials leaves its entry pending or the chat open', async () => {
     const [a] = await twoProcesses(2000);
-    const worker = await startWorker(a, () => Promise.reject(new MessengerError('Avito: 401 invalid token', 'credentials')));
+    const worker = await startQueueWorker(a, () => Promise.reject(new MessengerError('Avito: 401 invalid token', 'credentials')));
     try {
       await worker.cluster.handOff.dispatch('c4');
-      await waitFor(() => worker.fatal.length === 1);
+      await waitUntil(() => worker.fatal.length === 1);
       await new Promise((resolve) => setTimeout(resolve, 200));
       const kept = (await pendingInQueue(a)) === 1 || (await worker.cluster.handOff.openChats()).includes('c4');
       expect(kept).toBe(true);
     } finally {
-      await stopWorker(worker);
+      await stopQueueWorker(worker);
       await a.close();
     }
   });
@@ -165,83 +108,19 @@ describe.skipIf(!HAS_REDIS)('review: a handed-out question on the shared queue',
   // handed out from then on is lost, silently.
   it('a queue that Redis lost is set up again, and looks asked for afterwards are taken', async () => {
     const [a] = await twoProcesses(2000);
-    const worker = await startWorker(a, async (chatId) => answered(chatId));
+    const worker = await startQueueWorker(a, async (chatId) => answeredOutcome(chatId));
     try {
       await worker.cluster.handOff.dispatch('c5');
-      await waitFor(() => worker.looks.length === 1);
+      await waitUntil(() => worker.looks.length === 1);
       // Redis comes back empty (here: the queue's key is gone, as after a restart without persistence).
       await a.redis.del(`${a.prefix}queue`);
       await new Promise((resolve) => setTimeout(resolve, 300));
       await worker.cluster.handOff.dispatch('c6');
-      await waitFor(() => worker.looks.includes('c6'), 4000).catch(() => undefined);
+      await waitUntil(() => worker.looks.includes('c6'), 4000).catch(() => undefined);
       expect(worker.looks).toContain('c6');
     } finally {
-      await stopWorker(worker);
+      await stopQueueWorker(worker);
       await a.close();
-    }
-  });
-});
-
-async function waitUntil(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-describe.skipIf(!HAS_REDIS)('review: claiming a dead process\'s entries', () => {
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
-
-  // Failed before the fix: work-queue.ts `#claim` always starts XAUTOCLAIM at '0-0' and drops the cursor it returns. Redis 7
-  // scans at most COUNT × 10 (here 1000) pending entries per call; when the oldest thousand are held by live processes (a long engine outage:
-  // every chat's look waits for its retry, kept fresh by `#keepTaken`), a dead process's newer entries are never reached, and their questions
-  // wait until the backlog clears (or for good, while it keeps refilling).
-  it('entries of a dead process behind a thousand held by live ones are claimed', async () => {
-    const { connectRedis } = await import('../../src/redis/connection.js');
-    const { WorkQueue } = await import('../../src/redis/work-queue.js');
-    const client = await connectRedis(redis.url, 'review-claim');
-    const prefix = 'avito-ai:{claim-cursor}:';
-    const key = `${prefix}queue`;
-    const stop = new AbortController();
-    let refresh: NodeJS.Timeout | undefined;
-    try {
-      await client.xgroup('CREATE', key, 'workers', '0', 'MKSTREAM');
-      const pipeline = client.pipeline();
-      for (let i = 0; i < 1100; i++) pipeline.xadd(key, '*', 'job', JSON.stringify({ kind: 'look', chatId: `c${i}` }));
-      await pipeline.exec();
-      const live = (await client.xreadgroup('GROUP', 'workers', 'live', 'COUNT', 1050, 'STREAMS', key, '>')) as Array<[string, Array<[string, string[]]>]>;
-      const liveIds = live[0]![1].map(([id]) => id);
-      await client.xreadgroup('GROUP', 'workers', 'dead', 'COUNT', 50, 'STREAMS', key, '>');
-      // The live process keeps its entries fresh, as `#keepTaken` does; the dead one's go idle.
-      const keepFresh = () => void client.xclaim(key, 'workers', 'live', 0, ...liveIds, 'JUSTID').catch(() => undefined);
-      keepFresh();
-      refresh = setInterval(keepFresh, 50);
-      const taken: string[] = [];
-      const queue = new WorkQueue(client, { url: redis.url, prefix, consumer: 'survivor', claimIdleMs: 600, blockMs: 100 });
-      const consuming = queue.consume((job) => (taken.push(job.kind === 'look' ? job.chatId : ''), 'queued'), () => 10_000, stop.signal);
-      await waitFor(() => taken.length >= 50, 4000).catch(() => undefined);
-      stop.abort();
-      await consuming;
-      queue.close();
-      expect(taken.length).toBe(50);
-    } finally {
-      stop.abort();
-      clearInterval(refresh);
-      client.disconnect();
     }
   });
 });

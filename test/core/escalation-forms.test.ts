@@ -247,6 +247,18 @@ describe('requests for a person, as typed', () => {
     'дайте того кто разбирается',
     'к кому обращаться по оптовым закупкам?',
     'кто может ответить на мой вопрос?',
+    // the one meant, fetched by a pronoun after "с" or asked leave for; whose listing it is; who posted it; into the chat
+    'свяжите меня с ней, пожалуйста',
+    'а начальник у вас есть? можно его в чат',
+    'дайте поговорить с тем, чей это гараж',
+    'можно того, кто размещал объявление?',
+    'пригласите в чат того, кто принимает заказы',
+    'можно оператора в чат?',
+    // someone of the shop's people asked to call or join; the contact of one named before
+    'может кто-нибудь из консультантов ответить?',
+    'можно мне перезвонит кто-нибудь из сотрудников?',
+    'нужен кто-то из менеджеров',
+    'кто занимается доставкой? скиньте её номер',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -382,6 +394,13 @@ describe('not requests for a person', () => {
     'бағасы қанша? жеткізу бар ма?',
     'прадавец, колькі каштуе?',
     'хачу купіць два',
+    // a pronoun that is no person, whose goods, a customer, a courier's call asked leave for
+    'продавец гарантию даёт? можно его посмотреть?',
+    'можно тот, чей размер больше?',
+    'чей это товар?',
+    'может кто-то из покупателей ответить, как он в деле?',
+    'можно курьер позвонит заранее?',
+    'его номер какой, артикул?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

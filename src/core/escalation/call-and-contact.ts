@@ -22,7 +22,9 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
     // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop or its sales
     // department ("контакт отдела продаж"; not "номер отдела в магазине", a stall's number).
     const department = person === 'отдела' && DEPARTMENT.test(clause[at + 2]?.text ?? '');
-    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department;
+    // "кто у вас по опту? дайте его контакты": the contact of one named before, given.
+    const his = ['его', 'ее', 'их'].includes(clause[at - 1]?.text ?? '') && clause.some((word) => GIVE.test(word.text));
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department || his;
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);

@@ -92,11 +92,25 @@ export const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|му
 export const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 
 /** What the one meant does at the shop: "тот, кто отвечает за опт", "того, кто выкладывал" (not "того, кто поменьше", a pup). */
-export const STAFF_DOING = /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа)[а-я]*$/u;
+export const STAFF_DOING =
+  /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа|фотк|фотографир|снима|снял|размест|размеща|выложи|публик|подава|подал)[а-я]*$/u;
 /** "тот, кто отвечает за опт": the one meant, a person by what they do at the shop. */
 export function isTheOneWho(words: readonly { text: string }[], at: number): boolean {
   return THAT_ONE.has(words[at]?.text ?? '') && words[at + 1]?.text === 'кто' && STAFF_DOING.test(words[at + 2]?.text ?? '');
 }
+/** "с тем, чье это объявление": the one whose listing or goods it is. */
+export const WHOSE = /^(?:чей|чье|чья|чьи|чьего|чьей)$/u;
+
+/**
+ * "кто-то из продавцов", "кто-нибудь из ваших", "кто-то из магазина": someone of the shop's people, who may be asked to
+ * call or answer ("кто-нибудь есть?" only pings).
+ */
+export function isOneOfShop(words: readonly { text: string }[], at: number): boolean {
+  if (!/^кто-(?:нибудь|то|либо)$/u.test(words[at]?.text ?? '') || words[at + 1]?.text !== 'из') return false;
+  const whose = words[at + 2]?.text ?? '';
+  return /^(?:ваших|вас|ваш[а-я]+)$/u.test(whose) || PLACE_OF_PERSON.test(whose) || (PERSON.test(whose) && !NOMINATIVE.test(whose));
+}
+
 /** "можно ту девушку": the one meant. */
 export const THAT_ONE = new Set(['ту', 'того', 'тот', 'та', 'той', 'тем', 'эту', 'этого']);
 

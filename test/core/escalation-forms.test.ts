@@ -259,6 +259,17 @@ describe('requests for a person, as typed', () => {
     'можно мне перезвонит кто-нибудь из сотрудников?',
     'нужен кто-то из менеджеров',
     'кто занимается доставкой? скиньте её номер',
+    // a call on a day of the week, a call made; a video call proposed; a consultation by voice; voice preferred for a question
+    'в пятницу после обеда можно позвонить?',
+    'сделайте звонок, номер в профиле',
+    'можно по видеосвязи глянуть на диван?',
+    'давайте по видео, покажете вживую',
+    'хочу голосовую консультацию',
+    'проконсультируете устно?',
+    'вопрос долгий, лучше голосом',
+    // a call awaited from the one in charge of something; "с вами лично" needed, the talk unsaid
+    'жду звонка от ответственного за доставку',
+    'мне нужно с вами напрямую',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -401,6 +412,14 @@ describe('not requests for a person', () => {
     'может кто-то из покупателей ответить, как он в деле?',
     'можно курьер позвонит заранее?',
     'его номер какой, артикул?',
+    // a video as a file or as evidence, a voice feature, a courier's call, a call on a day asked as the shop's habit
+    'по видео видно царапину?',
+    'скиньте видео пожалуйста',
+    'можно видео?',
+    'управление лучше голосом или с пульта?',
+    'жду звонка от курьера за час',
+    'вы в субботу звоните перед доставкой?',
+    'устная консультация по телефону платная?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -287,6 +287,17 @@ describe('requests for a person, as typed', () => {
     'требую связи с руководством',
     'соедините с администрацией',
     'ты вообще человек?',
+    // the listing's author; more first names; "пусть" with a live one; where to find a person; the one who posted it, then
+    // "его"; a video consultation; a talk moved to Skype or Zoom
+    'соедините с автором объявления',
+    'автор объявления тут?',
+    'Егор, ответь',
+    'Артур, ты тут?',
+    'пусть ответит живой',
+    'где найти продавца?',
+    'кто выложил объявление? позовите его',
+    'хочу видеоконсультацию',
+    'по скайпу можно?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -455,6 +466,13 @@ describe('not requests for a person', () => {
     'администрация сайта берет комиссию?',
     'вы человек-паук продаете?',
     'связи с продавцом нет, товар не пришел?',
+    // a painting's or a book's author, a size chart found, the way round an app, a payment by messenger, names as words
+    'кто автор картины?',
+    'книги этого автора есть?',
+    'где найти размерную сетку?',
+    'как найти продавца в приложении, хочу отзыв оставить',
+    'по ватсапу можно оплатить?',
+    'яна есть?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -103,11 +103,11 @@ const FOURTH_FLOORS = {
 
 /**
  * The fifth set (eval/escalation/fifth.jsonl), 121 and 120 requests, 99 and 100 near misses: at its arrival 87 (tune) and
- * 95 (held-out) caught, 3 and 1 escalated; tuned on its tuning half to 121 and 0, with held-out 97 and 1.
+ * 95 (held-out) caught, 3 and 1 escalated; tuned on its tuning half to 121 and 0, with held-out 98 and 1.
  */
 const FIFTH_FLOORS = {
   tune: { requests: 121, questions: 0, total: 121 },
-  heldout: { requests: 97, questions: 1, total: 120 },
+  heldout: { requests: 98, questions: 1, total: 120 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {

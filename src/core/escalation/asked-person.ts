@@ -112,6 +112,13 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
     // "требую связи с администрацией": contact with a person (not "связи с продавцом нет").
     const talk = TALK.test(text) || (text === 'связи' && !words.some((word) => word.clause === words[index]!.clause && (NEGATION.has(word.text) || REFUSING.test(word.text))));
     if (isThanksPassedOn(words, index)) continue;
+    // "где найти продавца?", "как найти менеджера": where or how a person is to be found.
+    if (FIND.test(text) && words.some((word) => ['где', 'как'].includes(word.text))) {
+      const person = findPersonNear(words, index, { someone: false, withPreposition: false, named: false });
+      // Nothing said after the person: "как найти продавца в приложении?" asks the way round an app.
+      const rest = words.slice((person ?? index) + 1).filter((word) => word.clause === words[person ?? index]!.clause);
+      if (person !== undefined && person > index && rest.every((word) => FILLER.has(word.text)) && !isNegated(words, index, person)) return spell(words, index, person);
+    }
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;
     const person = text === 'пусть' ? findPersonInClause(words, index) ?? findMeInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false, somebody: talk || SUMMON.test(text) });
     if (person !== undefined && !isNegated(words, index, person)) return spell(words, index, person);
@@ -147,10 +154,15 @@ function hasLetContact(words: readonly Word[], from: number): boolean {
   return words.slice(from + 1).some((word) => word.clause === words[from]!.clause && LET_CONTACT.test(word.text));
 }
 
+const FIND = /^(?:найти|отыскать|застать|поймать)$/u;
+
+const REAL_ADJECTIVE = /^(?:живой|живая|настоящий|реальный)$/u;
+
 /** "пусть ответит человек", "пусть менеджер перезвонит": the person anywhere in the clause of "пусть". */
 function findPersonInClause(words: readonly Word[], at: number): number | undefined {
   const clause = words[at]!.clause;
-  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text)));
+  // "пусть ответит живой": the adjective stands for the person.
+  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text) || REAL_ADJECTIVE.test(word.text)));
   return index < 0 ? undefined : index;
 }
 

@@ -298,6 +298,10 @@ describe('requests for a person, as typed', () => {
     'кто выложил объявление? позовите его',
     'хочу видеоконсультацию',
     'по скайпу можно?',
+    // a video call asked as a question or a possibility; "где вы" after the person called
+    'по видео покажете?',
+    'есть возможность видеозвонка?',
+    'ау продавец где вы',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -473,6 +477,8 @@ describe('not requests for a person', () => {
     'как найти продавца в приложении, хочу отзыв оставить',
     'по ватсапу можно оплатить?',
     'яна есть?',
+    // where the shop is, asked of the seller
+    'продавец, где вы находитесь?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -73,6 +73,8 @@ export function findPersonAlone(words: readonly Word[]): string | undefined {
     MOMENT.has(text) ||
     (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
   if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
+  // "ау продавец где вы": "вы" after "где" asks where the person is, as "где продавец?" does ("вы продавец?" does not).
+  const whereYou = (at: number): boolean => ['вы', 'ты'].includes(words[at]!.text) && words[at - 1]?.text === 'где';
   // "вы человек?", "а ты вообще человек?": whether a person answers, asked as "вы реальный человек?" asks it.
   if (words.some((word) => word.text === 'человек') && words.some((word) => ['вы', 'ты'].includes(word.text)) && words.every((word) => ARE_YOU.has(word.text))) return spell(words, 0, words.length - 1);
   // "здорово, хозяева", "привет, продавцы": the shop's people greeted together, not called for.
@@ -80,7 +82,7 @@ export function findPersonAlone(words: readonly Word[]): string | undefined {
   if (greeted && words.filter((word) => PERSON.test(word.text)).every((word) => GREETED_PEOPLE.test(word.text))) return undefined;
   // "хозяин объявления на связи?": whose person it is names the person, nothing else.
   const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
-  if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
+  if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at) || whereYou(at))) return spell(words, 0, words.length - 1);
   // "продавщица когда будет на связи?", "во сколько менеджер будет в чате?", "продавец появится сегодня?": when, asked of
   // the person's presence (not "мастер когда будет?", a visit).
   for (const clause of groupClauses(words)) {

@@ -302,6 +302,9 @@ describe('requests for a person, as typed', () => {
     'по видео покажете?',
     'есть возможность видеозвонка?',
     'ау продавец где вы',
+    // a person called by name or word, then asked only whether they can reply
+    'Наталья, можете ответить?',
+    'хозяйка, можешь мне написать?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -479,6 +482,10 @@ describe('not requests for a person', () => {
     'яна есть?',
     // where the shop is, asked of the seller
     'продавец, где вы находитесь?',
+    // called, then asked the question itself, or a service
+    'продавец, можете ответить, есть ли доставка?',
+    'Оля, можешь глянуть размер?',
+    'мастер, можете приехать?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

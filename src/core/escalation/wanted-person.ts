@@ -11,7 +11,16 @@ import { groupClauses, spell, type Word } from './sentences.js';
 
 /** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
 export function findPersonToReply(words: readonly Word[]): string | undefined {
-  for (const clause of groupClauses(words)) {
+  // "Наталья, можете ответить?", "хозяйка, можешь мне написать?": a person called, then asked, in the last clause and
+  // nothing else, whether they can reply ("продавец, можете ответить, есть ли доставка?" asks the question itself).
+  const clauses = groupClauses(words);
+  const last = clauses.at(-1)!;
+  const called = clauses.length === 2 && clauses[0]!.some((word) => NOMINATIVE.test(word.text) || isName(word.text)) && clauses[0]!.every((word) => NOMINATIVE.test(word.text) || isName(word.text) || FILLER.has(word.text) || GREETING.has(word.text));
+  const canYou = last.some((word) => MODAL.test(word.text) || word.text === 'можешь' || word.text === 'сможешь') && last.some((word) => REPLY_VERB.test(word.text));
+  if (called && canYou && last.every((word) => MODAL.test(word.text) || ['можешь', 'сможешь'].includes(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) {
+    return spell(words, 0, words.length - 1);
+  }
+  for (const clause of clauses) {
     const plea = clause.some((word) => PLEA.test(word.text)) && clause.some((word) => REPLY_VERB.test(word.text));
     if (plea && clause.every((word) => PLEA.test(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) return spell(clause, 0, clause.length - 1);
     // "кто-нибудь из ваших может ответить?", "может кто-то из менеджеров подключиться?": anyone of the shop, as well as a

@@ -305,6 +305,14 @@ describe('requests for a person, as typed', () => {
     // a person called by name or word, then asked only whether they can reply
     'Наталья, можете ответить?',
     'хозяйка, можешь мне написать?',
+    // a meeting with a person; a question for a person; a person asked something, through the bot or by the buyer
+    'можно встретиться с продавцом?',
+    'с хозяйкой можно как-то пересечься?',
+    'у меня вопрос к менеджеру',
+    'хочу задать вопрос продавцу',
+    'спросите у продавца, пожалуйста',
+    'уточните у менеджера и отпишитесь',
+    'а можно уточнить у хозяина?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -486,6 +494,12 @@ describe('not requests for a person', () => {
     'продавец, можете ответить, есть ли доставка?',
     'Оля, можешь глянуть размер?',
     'мастер, можете приехать?',
+    // a courier asked, the bot asked, a question about the goods, a meeting place, a question the manager asked
+    'уточните у курьера время',
+    'можно узнать у вас цену?',
+    'вопрос к товару: есть ли гарантия',
+    'встретиться где можно?',
+    'менеджер задал вопрос, ответ будет?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

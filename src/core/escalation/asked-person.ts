@@ -5,7 +5,7 @@ import { WHEN } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear, NEAR, wordBefore } from './person-near.js';
-import { FETCHED_ADJECTIVE, isName, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
+import { FETCHED_ADJECTIVE, isName, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, PERSON_ADJECTIVE, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
 import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, isToChat, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -112,6 +112,20 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
     // "требую связи с администрацией": contact with a person (not "связи с продавцом нет").
     const talk = TALK.test(text) || (text === 'связи' && !words.some((word) => word.clause === words[index]!.clause && (NEGATION.has(word.text) || REFUSING.test(word.text))));
     if (isThanksPassedOn(words, index)) continue;
+    // "спросите у продавца", "можно уточнить у менеджера?": the person asked, through the bot or by the buyer.
+    const asksOf = ASK_OF.test(text) || (ASK_OF_WISHED.test(text) && words.some((word) => word.clause === words[index]!.clause && (WANT.test(word.text) || NEED.test(word.text))));
+    if (asksOf) {
+      // The person after "у", next to the verb either side, past fillers and the person's adjectives.
+      const near = words.findIndex((word, at) => Math.abs(at - index) <= NEAR && PERSON.test(word.text) && wordBefore(words, at) === 'у' && words.slice(Math.min(at, index) + 1, Math.max(at, index)).every((between) => FILLER.has(between.text) || between.text === 'у' || PERSON_ADJECTIVE.test(between.text)));
+      if (near >= 0 && !isNegated(words, index, near)) return spell(words, Math.min(index, near), Math.max(index, near));
+    }
+    // "вопрос к продавцу", "хочу задать вопрос менеджеру": a question for a person, not for the bot.
+    if (/^вопрос(?:ы)?$/u.test(text)) {
+      const to = words[index + 1]?.text ?? '';
+      const person = ['к', 'для'].includes(to) ? index + 2 : words[index - 1]?.text === 'задать' ? index + 1 : -1;
+      const whom = words[person]?.text ?? '';
+      if (person > 0 && PERSON.test(whom) && !NOMINATIVE.test(whom) && !isNegated(words, index, person)) return spell(words, index, person);
+    }
     // "где найти продавца?", "как найти менеджера": where or how a person is to be found.
     if (FIND.test(text) && words.some((word) => ['где', 'как'].includes(word.text))) {
       const person = findPersonNear(words, index, { someone: false, withPreposition: false, named: false });
@@ -155,6 +169,9 @@ function hasLetContact(words: readonly Word[], from: number): boolean {
 }
 
 const FIND = /^(?:найти|отыскать|застать|поймать)$/u;
+/** Asking something of a person: "спросите у продавца"; the infinitive with a wish: "хочу уточнить у менеджера". */
+const ASK_OF = /^(?:спроси|спросите|уточни|уточните|узнай|узнайте)$/u;
+const ASK_OF_WISHED = /^(?:спросить|уточнить|узнать)$/u;
 
 const REAL_ADJECTIVE = /^(?:живой|живая|настоящий|реальный)$/u;
 

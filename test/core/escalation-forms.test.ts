@@ -247,72 +247,6 @@ describe('requests for a person, as typed', () => {
     'дайте того кто разбирается',
     'к кому обращаться по оптовым закупкам?',
     'кто может ответить на мой вопрос?',
-    // the one meant, fetched by a pronoun after "с" or asked leave for; whose listing it is; who posted it; into the chat
-    'свяжите меня с ней, пожалуйста',
-    'а начальник у вас есть? можно его в чат',
-    'дайте поговорить с тем, чей это гараж',
-    'можно того, кто размещал объявление?',
-    'пригласите в чат того, кто принимает заказы',
-    'можно оператора в чат?',
-    // someone of the shop's people asked to call or join; the contact of one named before
-    'может кто-нибудь из консультантов ответить?',
-    'можно мне перезвонит кто-нибудь из сотрудников?',
-    'нужен кто-то из менеджеров',
-    'кто занимается доставкой? скиньте её номер',
-    // a call on a day of the week, a call made; a video call proposed; a consultation by voice; voice preferred for a question
-    'в пятницу после обеда можно позвонить?',
-    'сделайте звонок, номер в профиле',
-    'можно по видеосвязи глянуть на диван?',
-    'давайте по видео, покажете вживую',
-    'хочу голосовую консультацию',
-    'проконсультируете устно?',
-    'вопрос долгий, лучше голосом',
-    // a call awaited from the one in charge of something; "с вами лично" needed, the talk unsaid
-    'жду звонка от ответственного за доставку',
-    'мне нужно с вами напрямую',
-    // the whole message on the Latin layout once one word shows it ("&" is "?" there); a handle and "черкните"; any messenger
-    'yfgbibnt vyt d kbxre',
-    'ult ghjlfdtw&',
-    'черкни в телегу @olga_k',
-    'давайте в любой мессенджер, тут неудобно',
-    // a negation that belongs to another verb before the request, in a run-on with no commas
-    'я в этом не разбираюсь позовите продавца',
-    'ничего не понял переключите на оператора',
-    // autoreplies complained of; the person themselves asked to write, in a clause of its own or wished to act; contact with
-    // the administration demanded; whether a person answers, asked bare
-    'хватит этих автоответов',
-    'пишите нормально сами',
-    'хозяин, напишите мне сам, есть вопрос по цене',
-    'хочу, чтобы менеджер сам мне всё объяснил',
-    'требую связи с руководством',
-    'соедините с администрацией',
-    'ты вообще человек?',
-    // the listing's author; more first names; "пусть" with a live one; where to find a person; the one who posted it, then
-    // "его"; a video consultation; a talk moved to Skype or Zoom
-    'соедините с автором объявления',
-    'автор объявления тут?',
-    'Егор, ответь',
-    'Артур, ты тут?',
-    'пусть ответит живой',
-    'где найти продавца?',
-    'кто выложил объявление? позовите его',
-    'хочу видеоконсультацию',
-    'по скайпу можно?',
-    // a video call asked as a question or a possibility; "где вы" after the person called
-    'по видео покажете?',
-    'есть возможность видеозвонка?',
-    'ау продавец где вы',
-    // a person called by name or word, then asked only whether they can reply
-    'Наталья, можете ответить?',
-    'хозяйка, можешь мне написать?',
-    // a meeting with a person; a question for a person; a person asked something, through the bot or by the buyer
-    'можно встретиться с продавцом?',
-    'с хозяйкой можно как-то пересечься?',
-    'у меня вопрос к менеджеру',
-    'хочу задать вопрос продавцу',
-    'спросите у продавца, пожалуйста',
-    'уточните у менеджера и отпишитесь',
-    'а можно уточнить у хозяина?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -448,58 +382,6 @@ describe('not requests for a person', () => {
     'бағасы қанша? жеткізу бар ма?',
     'прадавец, колькі каштуе?',
     'хачу купіць два',
-    // a pronoun that is no person, whose goods, a customer, a courier's call asked leave for
-    'продавец гарантию даёт? можно его посмотреть?',
-    'можно тот, чей размер больше?',
-    'чей это товар?',
-    'может кто-то из покупателей ответить, как он в деле?',
-    'можно курьер позвонит заранее?',
-    'его номер какой, артикул?',
-    // a video as a file or as evidence, a voice feature, a courier's call, a call on a day asked as the shop's habit
-    'по видео видно царапину?',
-    'скиньте видео пожалуйста',
-    'можно видео?',
-    'управление лучше голосом или с пульта?',
-    'жду звонка от курьера за час',
-    'вы в субботу звоните перед доставкой?',
-    'устная консультация по телефону платная?',
-    // English with an apostrophe, a handle in a question about the goods
-    "it's ok, what size?",
-    'это ваш инстаграм @shop_msk?',
-    // a negation before the request's own words, a modal, or a negated imperative governing it
-    'не спешите звать менеджера, я сам разберусь',
-    'не могу позвать мужа, он на работе, размер 50 подойдет?',
-    'не надо никого звать',
-    // the shop's people greeted together, resigned to the bot, thanks passed on, a service wished, a head count, the seller's
-    // terms, a site's administration, a toy, the seller unreachable as a question
-    'здравствуйте, хозяева',
-    'робот тупой, ладно, какая гарантия?',
-    'передайте продавцу спасибо, всё отлично',
-    'хочу, чтобы мастер сам собрал шкаф',
-    'на сколько человек палатка?',
-    'продавец даёт гарантию?',
-    'администрация сайта берет комиссию?',
-    'вы человек-паук продаете?',
-    'связи с продавцом нет, товар не пришел?',
-    // a painting's or a book's author, a size chart found, the way round an app, a payment by messenger, names as words
-    'кто автор картины?',
-    'книги этого автора есть?',
-    'где найти размерную сетку?',
-    'как найти продавца в приложении, хочу отзыв оставить',
-    'по ватсапу можно оплатить?',
-    'яна есть?',
-    // where the shop is, asked of the seller
-    'продавец, где вы находитесь?',
-    // called, then asked the question itself, or a service
-    'продавец, можете ответить, есть ли доставка?',
-    'Оля, можешь глянуть размер?',
-    'мастер, можете приехать?',
-    // a courier asked, the bot asked, a question about the goods, a meeting place, a question the manager asked
-    'уточните у курьера время',
-    'можно узнать у вас цену?',
-    'вопрос к товару: есть ли гарантия',
-    'встретиться где можно?',
-    'менеджер задал вопрос, ответ будет?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });
@@ -510,13 +392,11 @@ describe('a yes to the offer of a manager', () => {
     '+', 'да плиз', 'да, соедините', 'lf', 'ага, зовите', 'да, только побыстрее', 'угуу', 'разумеется', 'валяйте', 'да зовите уже, сколько можно',
     // words on the Latin layout or in Latin letters, "будьте добры", Ukrainian "так"
     'lf, cjtlbybnt', 'da pozovite', 'да, будьте любезны', 'так, поклич продавця',
-    // a fond misprint, a matter of course, a reason after the yes, where the person is to write or call
-    'дя', 'еще бы!', 'да, потому что бот не помог', 'да, а то не понятно ничего', 'давайте, пусть сразу наберет', 'да, в телегу', 'ага, пусть пишет в личку',
   ])('%s', (text) => {
     expect(readsAsYes(text)).toBe(true);
   });
 
-  it.each(['нет', 'не надо', 'ок', 'ок, понял, а размер м есть?', 'да нет', '++ а цена?', 'ytn', 'только не звоните', 'lf ytn', 'будьте добры', 'так, а доставка?', 'нет, а то дорого', 'да нет, потому что уже купил', 'в ватсапе?', 'еще бы скидку'])('not "%s"', (text) => {
+  it.each(['нет', 'не надо', 'ок', 'ок, понял, а размер м есть?', 'да нет', '++ а цена?', 'ytn', 'только не звоните', 'lf ytn', 'будьте добры', 'так, а доставка?'])('not "%s"', (text) => {
     expect(readsAsYes(text)).toBe(false);
   });
 

@@ -15,7 +15,6 @@ const ESCALATION_SET = join(import.meta.dirname, '../../eval/escalation/cases.js
 const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl');
 const THIRD_SET = join(import.meta.dirname, '../../eval/escalation/third.jsonl');
 const FOURTH_SET = join(import.meta.dirname, '../../eval/escalation/fourth.jsonl');
-const FIFTH_SET = join(import.meta.dirname, '../../eval/escalation/fifth.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
 /** What the benchmarks' scoring needs, from the sources: what `ask` uses with default settings. */
@@ -78,36 +77,25 @@ describe('answer quality on the evaluation shops, default settings', () => {
  */
 const ESCALATION_FLOORS = {
   tune: { requests: 130, questions: 0 },
-  // 107 before the tuning on the fourth set, 108 before the readings of the escalation session that split the matcher, 111
-  // before the tuning on the fifth set.
-  heldout: { requests: 113, questions: 1 },
+  // 107 before the tuning on the fourth set, 108 before the readings of the escalation session that split the matcher.
+  heldout: { requests: 111, questions: 1 },
 } as const;
 
 /** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
 const THIRD_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  // 100 before the tuning on the fourth set, 104 before the readings of the escalation session that split the matcher, 105
-  // before the tuning on the fifth set.
-  heldout: { requests: 108, questions: 1 },
+  // 100 before the tuning on the fourth set, 104 before the readings of the escalation session that split the matcher.
+  heldout: { requests: 105, questions: 1 },
 } as const;
 
 /**
  * The fourth set (eval/escalation/fourth.jsonl), 120 requests and 100 near misses per half: at its arrival 88 and 93
  * caught, none escalated; tuned on its tuning half to 118, then 119 (its Kazakh request) with held-out 100 -> 107 by the
- * escalation session that split the matcher, and 109 after the tuning on the fifth set.
+ * escalation session that split the matcher.
  */
 const FOURTH_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  heldout: { requests: 109, questions: 0 },
-} as const;
-
-/**
- * The fifth set (eval/escalation/fifth.jsonl), 121 and 120 requests, 99 and 100 near misses: at its arrival 87 (tune) and
- * 95 (held-out) caught, 3 and 1 escalated; tuned on its tuning half to 121 and 0, with held-out 98 and 1.
- */
-const FIFTH_FLOORS = {
-  tune: { requests: 121, questions: 0, total: 121 },
-  heldout: { requests: 98, questions: 1, total: 120 },
+  heldout: { requests: 107, questions: 0 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -120,9 +108,8 @@ describe('requests for a person on the escalation set, default settings', () => 
   it('fresh set (measuring only): catches at least as many requests as recorded and escalates no more near misses', async () => {
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
-    // 103 at its arrival and until the tuning on the fourth set, 111 until the escalation session that split the matcher,
-    // 118 until the tuning on the fifth set.
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(121);
+    // 103 at its arrival and until the tuning on the fourth set, 111 until the escalation session that split the matcher.
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(118);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 
@@ -143,13 +130,6 @@ describe('requests for a person on the escalation set, default settings', () => 
   it.each(Object.entries(FOURTH_FLOORS))('fourth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
     const half = (await runEscalationSet(FOURTH_SET, EXAMPLES, sourceDeps()))[split]!;
     expect(half.requests[1]).toBe(120);
-    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
-    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
-  });
-
-  it.each(Object.entries(FIFTH_FLOORS))('fifth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
-    const half = (await runEscalationSet(FIFTH_SET, EXAMPLES, sourceDeps()))[split]!;
-    expect(half.requests[1]).toBe(floor.total);
     expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
   });

@@ -60,13 +60,8 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
   // "напишите мне сами", "ответьте сами": the person themselves, not the bot.
   const themselves = (text: string): boolean => THEMSELVES.has(text);
-  // Of the sentence or one clause of it ("хозяйка, напишите мне сама, хочу договориться"); "отвечайте нормально сами".
-  const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите', 'отвечайте', 'пишите'].includes(text);
-  for (const clause of [words, ...groupClauses(words)]) {
-    const own = clause.map((word) => word.text);
-    const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || text === 'нормально' || FILLER.has(text) || GREETING.has(text);
-    if (own.some(themselves) && own.some(replying) && own.every(fits)) return own.join(' ');
-  }
+  const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите'].includes(text);
+  if (has(themselves) && has(replying) && only((text) => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной')) return whole;
   // "консультацию можно?"
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;

@@ -1,7 +1,7 @@
 /**
  * A call or a contact asked for: "позвоните мне", "можно звонок?", "дайте телефон продавца".
  */
-import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, VIDEO_CALL, WHEN, YOUR } from './contact-words.js';
+import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, WHEN, YOUR } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, TRADE } from './person-words.js';
@@ -22,9 +22,7 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
     // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop or its sales
     // department ("контакт отдела продаж"; not "номер отдела в магазине", a stall's number).
     const department = person === 'отдела' && DEPARTMENT.test(clause[at + 2]?.text ?? '');
-    // "кто у вас по опту? дайте его контакты": the contact of one named before, given.
-    const his = ['его', 'ее', 'их'].includes(clause[at - 1]?.text ?? '') && clause.some((word) => GIVE.test(word.text));
-    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department || his;
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department;
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
@@ -41,21 +39,7 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
 const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
 
 /** When the call is to be: "во сколько можно позвонить?", "в какое время удобно позвонить продавцу?", "можно звонок в 10?". */
-const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг']);
-/** A day of the week in any case: "в субботу утром сможете позвонить?". */
-const WEEKDAY = /^(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-я]*$/u;
-
-/** Making or ordering a call: "сделайте звонок", "организуйте созвон". */
-const CALL_MADE = /^(?:сделай|сделайте|организуй|организуйте|закажи|закажите|устрой|устройте)$/u;
-
-/** A consultation, by voice or video: "устная консультация", "проконсультируйте голосом". */
-const CONSULT = /^консультаци[а-я]*$/u;
-const CONSULT_ASKED = /^проконсультир(?:уйте|уй|уете|уешь|овать)$/u;
-/** By voice, or seen on a video call: "устная консультация", "по видео показать". */
-const SPOKEN = /^(?:устн(?:ая|ую|ой|о)|голосов(?:ая|ую|ой))$/u;
-
-/** Asking for a video call: "давайте", "можно", "можете", "покажите". */
-const VIDEO_ASKED = /^(?:давайте|давай|можно|можете|сможете|могли|покажите|покажи|покажете|показать|посмотрю|глянуть|посмотреть|возможность)$/u;
+const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час']);
 
 /** A talk asked for with a person rather than the bot: "лично", "напрямую". */
 const IN_PERSON = /^(?:лично|напрямую|тет-а-тет)$/u;
@@ -89,28 +73,9 @@ export function findCall(words: readonly Word[]): string | undefined {
     const withYou = own.some((word, at) => WITH.has(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
     const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
     if (BY_VOICE.test(text) && (next || asked) && !isNegated(words, index, index)) return next ? spell(words, index, index + 1) : text;
-    // "хочу лично поговорить", "можно обсудить напрямую?": a talk in person, wished (not "я лично поговорил"); "мне надо с
-    // вами лично": the talk goes without saying where "с вами" and a need are there.
+    // "хочу лично поговорить", "можно обсудить напрямую?": a talk in person, wished (not "я лично поговорил").
     const together = own.some((word) => TALK_TOGETHER.test(word.text)) && own.some((word) => WANT.test(word.text));
-    const needYou = withYou && own.some((word) => WANT.test(word.text) || NEED.test(word.text));
-    if (IN_PERSON.test(text) && (asked || together || needYou) && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
-    // "проконсультируйте меня голосом", "нужна устная консультация": a consultation by voice, asked or needed, is a call
-    // ("устная консультация платная?" asks about one).
-    const consult = own.some((word) => CONSULT_ASKED.test(word.text)) || (own.some((word) => CONSULT.test(word.text)) && own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
-    if ((BY_VOICE.test(text) || SPOKEN.test(text)) && consult && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
-    // "вопрос сложный, лучше голосом": a talk by voice preferred, about the buyer's question or with a person (not "управлять
-    // лучше голосом?", a feature).
-    const about = words.some((word) => isPersonWord(word.text) || /^вопрос[а-я]*$/u.test(word.text));
-    if (BY_VOICE.test(text) && words[index - 1]?.text === 'лучше' && about && !isNegated(words, index - 1, index)) return spell(words, index - 1, index);
-    // "сделайте звонок", "организуйте созвон": a call made is a call asked.
-    if (CALL_MADE.test(text) && (CALL_NOUN.test(words[index + 1]?.text ?? '') || words[index + 1]?.text === 'созвон') && !isNegated(words, index, index)) return spell(words, index, index + 1);
-  }
-  // "давайте по видеосвязи посмотрю", "можете по видео показать?": a video call proposed or asked in its clause (not "по
-  // видео видно?", nor "скиньте видео", a file).
-  for (const clause of groupClauses(words)) {
-    const video = clause.findIndex((word, at) => VIDEO_CALL.test(word.text) || (word.text === 'по' && /^видео(?:звонку|связи)?$/u.test(clause[at + 1]?.text ?? '')));
-    const asked = clause.some((word) => VIDEO_ASKED.test(word.text) || WANT.test(word.text));
-    if (video >= 0 && asked && !clause.some((word) => NEGATION.has(word.text))) return spell(clause, 0, clause.length - 1);
+    if (IN_PERSON.test(text) && (asked || together) && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
   }
   // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
   const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');
@@ -121,12 +86,10 @@ export function findCall(words: readonly Word[]): string | undefined {
     const call = clause.find((word) => CALL_NOUN.test(word.text));
     const wish = clause.some((word) => CALL_WISH.has(word.text));
     // "жду звонка от менеджера": whose call, a person's.
-    // "жду звонка от ответственного за опт": whose call, a person's, and what they are in charge of.
-    const fromPerson = (at: number): boolean => clause[at]?.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
-    const from = (at: number): boolean => fromPerson(at) || (clause[at]!.text === 'за' && fromPerson(at - 2)) || (clause[at - 1]?.text === 'за' && fromPerson(at - 3));
+    const from = (at: number): boolean => clause[at]!.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
     const bare = clause.every(
       ({ text }, at) =>
-        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
+        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
     );
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }

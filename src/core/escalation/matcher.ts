@@ -5,7 +5,7 @@ import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun
 import { findBareRequest } from './bare-request.js';
 import { findAskedContact, findCall } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
-import { PERSON, SENIOR, STAFF_DOING } from './person-words.js';
+import { PERSON, SENIOR } from './person-words.js';
 import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
@@ -26,8 +26,7 @@ export function createEscalationMatcher(phrases: readonly string[]): EscalationM
     match(text) {
       const sentences = readSentences(text);
       // "Хозяйка тут? Позовите её": a pronoun stands for a person named in another sentence.
-      // "кто выложил объявление? позовите его": so does the one asked for by what they do at the shop.
-      const named = sentences.some((sentence) => sentence.some((word, at) => PERSON.test(word.text) || SENIOR.test(word.text) || (word.text === 'кто' && STAFF_DOING.test(sentence[at + 1]?.text ?? ''))));
+      const named = sentences.some((sentence) => sentence.some((word) => PERSON.test(word.text) || SENIOR.test(word.text)));
       for (const sentence of sentences) {
         const found = findRequest(sentence, named) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
         if (found !== undefined) return found;

@@ -15,6 +15,8 @@ const ESCALATION_SET = join(import.meta.dirname, '../../eval/escalation/cases.js
 const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl');
 const THIRD_SET = join(import.meta.dirname, '../../eval/escalation/third.jsonl');
 const FOURTH_SET = join(import.meta.dirname, '../../eval/escalation/fourth.jsonl');
+const FIFTH_SET = join(import.meta.dirname, '../../eval/escalation/fifth.jsonl');
+const PROBES_SET = join(import.meta.dirname, '../../eval/escalation/probes.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
 /** What the benchmarks' scoring needs, from the sources: what `ask` uses with default settings. */
@@ -98,6 +100,12 @@ const FOURTH_FLOORS = {
   heldout: { requests: 107, questions: 0 },
 } as const;
 
+/** The fifth set (eval/escalation/fifth.jsonl), 121 and 120 requests, 99 and 100 near misses: its figures at arrival, not tuned on yet. */
+const FIFTH_FLOORS = {
+  tune: { requests: 87, questions: 3 },
+  heldout: { requests: 95, questions: 1 },
+} as const;
+
 describe('requests for a person on the escalation set, default settings', () => {
   let report: Record<string, EscalationSetHalf>;
 
@@ -132,5 +140,20 @@ describe('requests for a person on the escalation set, default settings', () => 
     expect(half.requests[1]).toBe(120);
     expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
+  });
+
+  it.each(Object.entries(FIFTH_FLOORS))('fifth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
+    const half = (await runEscalationSet(FIFTH_SET, EXAMPLES, sourceDeps()))[split]!;
+    expect(half.requests[1]).toBe(split === 'tune' ? 121 : 120);
+    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
+    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
+  });
+
+  // Ordinary questions shaped like the readings of a tuning that was reverted (it escalated 130 of them): none asks for a
+  // person. 40 escalate today, from older readings (a call to a courier, "real human hair", a robot vacuum "понимает").
+  it('probes (questions shaped like requests): escalates no more of them than recorded', async () => {
+    const { all } = await runEscalationSet(PROBES_SET, EXAMPLES, sourceDeps());
+    expect(all!.questions[1]).toBe(567);
+    expect(all!.questions[0]).toBeLessThanOrEqual(40);
   });
 });

@@ -96,7 +96,7 @@ function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettin
     if (view.buyerName) learned.buyerName = view.buyerName;
   }
   const botIds = new Set(view.state?.botMessageIds ?? []);
-  const lateCopies = findLateCopies(analysis.sellerMessages, state?.lateCopies ?? []);
+  const lateCopies = matchLateCopies(analysis.sellerMessages, state?.lateCopies ?? []).found;
   if (lateCopies.length > 0) {
     learned.lateCopies = lateCopies;
     learned.processed.unshift(...lateCopies.map((m) => m.id));
@@ -119,8 +119,11 @@ function learn(view: ChatView, analysis: ChatAnalysis, settings: ResponderSettin
   return learned;
 }
 
-/** Each text the bot sent again matches one message of the same words, the oldest first: a second one is someone else's. */
-function findLateCopies(messages: readonly ChatMessage[], texts: readonly string[]): ChatMessage[] {
+/**
+ * Each text the bot sent again (`ChatState.lateCopies`) matches one message of the same words, the oldest first: a second one is someone
+ * else's. Returns the messages matched and the texts still waited for.
+ */
+export function matchLateCopies(messages: readonly ChatMessage[], texts: readonly string[]): { found: ChatMessage[]; left: string[] } {
   const left = [...texts];
   const found: ChatMessage[] = [];
   for (const message of messages) {
@@ -129,7 +132,7 @@ function findLateCopies(messages: readonly ChatMessage[], texts: readonly string
     left.splice(at, 1);
     found.push(message);
   }
-  return found;
+  return { found, left };
 }
 
 function judge(analysis: ChatAnalysis, view: ChatView, pausedUntil: number, settings: ResponderSettings): Verdict {

@@ -1,5 +1,5 @@
 /** The responder's writes, one transaction each: the write-ahead record with what the look taught, then the completion. */
-import { isSameText, type Learned } from './decide.js';
+import { matchLateCopies, type Learned } from './decide.js';
 import type { ChatAnalysis, ResponderSettings } from './inquiry.js';
 import type { ChatMessage, Listing } from './model.js';
 import type { KnowledgeAnswer, PendingReply, StoreTransaction } from './ports.js';
@@ -14,11 +14,7 @@ export function recordLearned(tx: StoreTransaction, chatId: string, learned: Lea
   if (lateCopies && lateCopies.length > 0) {
     tx.updateChat(chatId, (s) => {
       s.botMessageIds = [...s.botMessageIds, ...lateCopies.map((m) => m.id).filter((id) => !s.botMessageIds.includes(id))].slice(-BOT_IDS_LIMIT);
-      const left = [...(s.lateCopies ?? [])];
-      for (const copy of lateCopies) {
-        const at = left.findIndex((text) => isSameText(text, copy.text));
-        if (at >= 0) left.splice(at, 1);
-      }
+      const { left } = matchLateCopies(lateCopies, s.lateCopies ?? []);
       if (left.length > 0) s.lateCopies = left;
       else delete s.lateCopies;
     });

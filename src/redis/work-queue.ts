@@ -137,13 +137,9 @@ export class WorkQueue {
 
   /** The chat's look is done: the entries it covered leave the group's pending list. */
   async done(chatId: string): Promise<void> {
-    await this.#ack(this.#looking, chatId);
-  }
-
-  async #ack(entries: Map<string, string[]>, chatId: string): Promise<void> {
-    const ids = entries.get(chatId);
+    const ids = this.#looking.get(chatId);
     if (!ids) return;
-    entries.delete(chatId);
+    this.#looking.delete(chatId);
     await this.redis.xack(this.#key, GROUP, ...ids).catch(() => undefined);
   }
 

@@ -12,6 +12,7 @@ import { dropRefusals } from './query-reading.js';
 import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan } from './reason-clauses.js';
 import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './asked-colors.js';
 import { carryReferents } from './back-references.js';
+import { choosePointedHit, listPointers } from './cross-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
 import { statesRate, type PassageHit, type PassageIndex } from './search.js';
@@ -96,8 +97,9 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
   const check = createAnswerCheck(index, query, parts);
   const answers = parts.map((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
-  const found = keepListingAlternatives(parts, answers).flat();
-  const pieces = fitPieces(dedupePieces(found), MAX_ANSWER_LENGTH);
+  const found = keepListingAlternatives(parts, answers);
+  const pointed = found.flatMap((pieces, at) => followPointers(index, parts[at], pieces, threshold));
+  const pieces = fitPieces(dedupePieces([...found.flat(), ...pointed]), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
   return {
     status: 'FOUND',
@@ -107,6 +109,29 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     strategy: listingId === undefined ? 'general' : pieces.every((piece) => piece.strategy === 'item') ? 'item' : 'cascaded',
     passages: pieces.flatMap((piece) => piece.evidence.map(toRetrievedPassage)),
   };
+}
+
+/**
+ * "можно докупить у нас (см. прайс)": a quoted sentence on what was asked that points to another document is followed there
+ * (see cross-references.ts), and the passage it points to quoted after it, unless the answer quotes that document already.
+ */
+function followPointers(index: PassageIndex, part: QueryPart | undefined, pieces: readonly Piece[], threshold: number): Piece[] {
+  if (part === undefined) return [];
+  const quoted = new Set(pieces.map((piece) => piece.document));
+  const asked = new Set([...part.terms, ...part.naming]);
+  const followed: Piece[] = [];
+  for (const piece of pieces) {
+    for (const { sentence, document } of listPointers(piece.text, piece.document, index.passages, index.termsOf)) {
+      const sentenceTerms = index.termsOf(sentence);
+      if (quoted.has(document) || !sentenceTerms.some((term) => asked.has(term))) continue;
+      const terms = [...new Set([...part.terms, ...sentenceTerms])];
+      const hit = choosePointedHit(index.search(terms, (passage) => passage.document === document), part.terms, sentenceTerms);
+      if (hit === undefined) continue;
+      quoted.add(document);
+      followed.push(...quoteHits(index, [hit], terms, threshold, piece.strategy === 'item' ? 'cascaded' : piece.strategy, part.naming));
+    }
+  }
+  return followed;
 }
 
 /**

@@ -76,7 +76,15 @@ const findUnitTerm = createPrefixTable(UNIT_RULES);
 
 /** The unit or weekday a standalone word names, if any. */
 export function findUnit(word: string): string | undefined {
-  return UNIT_WORDS.get(word) ?? findWeekdayTerm(word) ?? findUnitTerm(word);
+  return UNIT_WORDS.get(word) ?? findWeekdayTerm(word) ?? findUnitTerm(word) ?? findUnitAdjective(word);
+}
+
+/** "10-метровая теплица", "вольтовый", "ваттный": an adjective made of a unit asks, or states, an amount of that unit. */
+const UNIT_ADJECTIVE = /^([а-я]{2,}?)(?:ов|н)(?:ый|ий|ая|ое|ые|ого|ой|ую|ом|ых|ым|ыми|ому)$/;
+
+function findUnitAdjective(word: string): string | undefined {
+  const base = UNIT_ADJECTIVE.exec(word)?.[1];
+  return base === undefined ? undefined : UNIT_WORDS.get(base);
 }
 
 function findWeekday(word: string): number | undefined {

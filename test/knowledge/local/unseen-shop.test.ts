@@ -27,6 +27,18 @@ describe('units and weekdays', () => {
     expect(extractTerms('м² и кубометров')).toEqual(['м2', 'м3']);
   });
 
+  it('reads an adjective made of a unit as that unit ("10 метровая", "двухметровый", "вольтовый")', () => {
+    expect(extractTerms('а 10 метровая есть')).toEqual(['10', 'метр']);
+    expect(extractTerms('десятиметровая')).toEqual(['10', 'метр']);
+    expect(extractTerms('на 12-вольтовый')).toEqual(['12', 'вольт']);
+    expect(extractTerms('двухметровый')).toEqual(['2', 'метр']);
+    // No unit inside: the word keeps its own stem.
+    expect(extractTerms('штучный')).not.toContain('шт');
+    const index = indexOf('Длина теплицы: 4 м — 24 900 р., 6 м — 31 500 р.', 'Доставка по городу бесплатно.');
+    const answer = findAnswer(index, { question: 'почем 6 метровая' });
+    expect(answer.text).toContain('31 500');
+  });
+
   it('reads a short form that is also a word as a unit only right after a number', () => {
     expect(extractTerms('5 м кабеля')).toContain('метр');
     expect(extractTerms('24 990, а цена')).not.toContain('ампер');

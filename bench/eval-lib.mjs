@@ -1,6 +1,6 @@
 // Scoring of the evaluation sets (eval/shops), shared by bench/eval.mjs and the suite's ratchet test: each case goes
 // through composeReply (what `ask` and the daemon do) and its verdict is counted per shop and half.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +28,16 @@ export function fold(text) {
 export function readCases(shopsDir, shop) {
   const lines = readFileSync(join(shopsDir, shop, 'cases.jsonl'), 'utf8').split('\n');
   return lines.filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+}
+
+/**
+ * Near-miss traps written blind after the halves (eval/shops/<shop>/probes.jsonl): a guard against answers made up from
+ * shared words, in halves of their own ("probe-tune", "probe-heldout").
+ */
+export function readProbes(shopsDir, shop) {
+  const file = join(shopsDir, shop, 'probes.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
 
 export function readListings(shopsDir, shop) {
@@ -118,7 +128,8 @@ export async function runEval(shopsDir, deps, { shops = listShops(shopsDir), spl
     const listings = readListings(shopsDir, shop);
     report.shops[shop] = {};
     for (const split of splits) report.shops[shop][split] = emptyTally();
-    for (const entry of readCases(shopsDir, shop)) {
+    const entries = splits.some((split) => split.startsWith('probe')) ? [...readCases(shopsDir, shop), ...readProbes(shopsDir, shop)] : readCases(shopsDir, shop);
+    for (const entry of entries) {
       if (!splits.includes(entry.split)) continue;
       const result = await deps.composeReply(buildInput(entry, listings, deps.settings.fallbackText), {
         engine,

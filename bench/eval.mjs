@@ -2,7 +2,9 @@
 // through the same path as `avito-ai ask` (composeReply over the local engine, default settings), and the answer is
 // scored against what the shop's documents hold. Tune on the "tune" half; the "heldout" half is the measure.
 //
-//   npm run build && node bench/eval.mjs [--shop apparel] [--split tune|heldout] [--failures] [--json]
+//   npm run build && node bench/eval.mjs [--shop apparel] [--split tune|heldout|probe-tune|probe-heldout] [--failures] [--json]
+//
+// "probe-…": near-miss traps (eval/shops/<shop>/probes.jsonl) written blind after the halves, in halves of their own.
 import { join } from 'node:path';
 import { listShops, loadBuiltDeps, runEval } from './eval-lib.mjs';
 import { ROOT, readArgs } from './lib.mjs';
@@ -13,7 +15,7 @@ const BOOLEAN_FLAGS = new Set(['--failures', '--json']);
 const flags = new Set(process.argv.slice(2).filter((arg) => BOOLEAN_FLAGS.has(arg)));
 const args = readArgs(process.argv.slice(2).filter((arg) => !BOOLEAN_FLAGS.has(arg)));
 const SHOPS_DIR = join(ROOT, 'eval/shops');
-const SPLITS = args.split === undefined ? ['tune', 'heldout'] : [args.split];
+const SPLITS = args.split === undefined ? ['tune', 'heldout', 'probe-tune', 'probe-heldout'] : [args.split];
 
 
 const percent = ([right, all]) => (all === 0 ? '   —' : `${((100 * right) / all).toFixed(0).padStart(3)}%`);

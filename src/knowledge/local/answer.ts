@@ -26,7 +26,7 @@ import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { addUnknownWords } from './unknown-words.js';
-import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
+import { ATTRIBUTE_TERMS, OWN_FACT_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 export const DEFAULT_THRESHOLD = 0.6;
 /** Avito caps a message at 1000 characters; the answer stays below it. */
@@ -212,7 +212,7 @@ function answerConditioned(index: PassageIndex, part: QueryPart, scopes: readonl
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
 function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const strong = part.terms.filter((term) => !WEAK_TERMS.has(term));
-  const attributesOnly = part.terms.every((term) => ATTRIBUTE_TERMS.has(term));
+  const attributesOnly = part.terms.every((term) => OWN_FACT_TERMS.has(term));
   let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
   let own: Piece[] = [];
   for (const scope of scopes) {

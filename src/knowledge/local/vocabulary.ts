@@ -12,6 +12,7 @@ const QUESTION_FILLERS = [
   'интересует', 'интересно', 'хотел', 'хотела', 'хотели', 'хочу', 'хотим', 'узнать', 'уточнить',
   'уточните', 'вопрос', 'вопросик', 'ответьте', 'ответите', 'можете', 'могу', 'могли', 'могла',
   'сколько', 'какие', 'каких', 'каким', 'какими', 'какую', 'какое', 'каков', 'какова', 'каково',
+  'чей', 'чья', 'чье', 'чьи', 'чьего', 'чьей', 'чьих',
   'какого', 'какому', 'каком', 'ваш', 'ваша', 'ваше', 'ваши', 'вашей', 'вашего', 'вашу', 'ваших',
   'вообще', 'это', 'эта', 'эти', 'еще', 'ок', 'окей', 'ага', 'угу', 'пока', 'просто', 'очень',
   'самому', 'самой', 'сама', 'сами', 'будьте', 'добры', 'любезны', 'товар', 'товара', 'товару',
@@ -223,6 +224,13 @@ export const ATTRIBUTE_TERMS: ReadonlySet<string> = new Set([
   // "входит/входят": the verb of "что входит в комплект", never the subject.
   'вход',
 ]);
+
+/**
+ * Who made the thing and where ("какой бренд?", "страна производства?"): like attributes, asked alone they ask about the
+ * listing, and a general passage answers only where it names the listing's product (a price list's row of it), never
+ * another product's row.
+ */
+export const OWN_FACT_TERMS: ReadonlySet<string> = new Set([...ATTRIBUTE_TERMS, 'бренд', 'стран']);
 
 /** Attributes and circumstances ("доставка в Казань"): a document may answer without them, so they weigh half. */
 export const WEAK_TERMS: ReadonlySet<string> = new Set([

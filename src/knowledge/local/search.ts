@@ -228,8 +228,11 @@ function findSiblingsInScope(terms: readonly string[], results: ReadonlyArray<{ 
   return alike;
 }
 
-/** Endings of Russian verb forms: infinitive, present and past ("-ет" after a consonant is as often a noun: "вылет"). */
-export const VERB_FORM = /(?:ть|ться|тся|[аеиоуыэюяжшщчь]ет|ют|ут|ит|ят|ешь|ишь|ете|ите|ал|ала|али|ил|ила|или|ался|алась|ались|ется|ются|ится|ятся)$/u;
+/**
+ * Endings of Russian verb forms: infinitive, present and past ("-ет" after a consonant is as often a noun: "вылет"; "-ость"
+ * is always one: "теплопроводность", "жёсткость").
+ */
+export const VERB_FORM = /(?:(?<!ос)ть|ться|тся|[аеиоуыэюяжшщчь]ет|ют|ут|ит|ят|ешь|ишь|ете|ите|ал|ала|али|ил|ила|или|ался|алась|ались|ется|ются|ится|ятся)$/u;
 
 /** Small numbers followed by what they count ("3 года" → год): such a number is asked, and found only beside that word. */
 function findCountedTerms(terms: readonly string[]): Map<string, string> {

@@ -211,3 +211,16 @@ describe('quoting', () => {
     expect(answer.passages).toEqual([expect.objectContaining({ source: 'doc.md', coverage: 1, matched: ['доставк', 'сдэк'], scope: 'general' })]);
   });
 });
+
+describe('a noun in "-ость" is a noun, not a verb dropped beside known words', () => {
+  it('keeps "теплопроводность" asked: a passage on the block without it does not answer', () => {
+    const BLOCK = 4140000001;
+    const index = buildPassageIndex([
+      passage(0, 'Газобетон D500, класс прочности B2,5, морозостойкость F100.', { title: 'Газобетон D500', itemId: BLOCK }),
+      passage(1, 'Доставка манипулятором.'),
+    ]);
+    const listing = { id: BLOCK, title: 'Газобетон D500' };
+    expect(findAnswer(index, { question: 'теплопроводность у d500 какая', listing }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'морозостойкость у d500 какая', listing }).text).toContain('F100');
+  });
+});

@@ -13,6 +13,7 @@ import { readWholeText } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
+import { COLOR_TERM, COLOR_TERMS } from './asked-colors.js';
 import { readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
 import { listTermSequence, listTermWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
@@ -42,7 +43,12 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
     if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
     if (counted.some((unit) => part.terms.includes(unit)) && part.terms.some(isContent) && !hit.matched.some(isContent)) return false;
     if (!measures.every((measure) => statesMeasure(measure, part, hit, index.termsOf))) return false;
-    return statesAttribute(part, hit, index.termsOf) && statesAskedSize(hit.passage, sizes) && statesAskedCity(part.terms, hit, index.termsOf);
+    return (
+      statesAttribute(part, hit, index.termsOf) &&
+      statesColour(part, hit, index.termsOf) &&
+      statesAskedSize(hit.passage, sizes) &&
+      statesAskedCity(part.terms, hit, index.termsOf)
+    );
   };
 }
 
@@ -114,6 +120,16 @@ function statesUnit(passage: Passage, unit: string): boolean {
 // "диск тормозной скока весит": attribute words alone are asked of the listing's product in a general document too, which
 // must then name it (answer.ts: a price list). The row naming the product must state the attribute: "Двигатели, коробки,
 // диски — только через ТК" beside "мелочь весом до 15 кг" gives no disc's weight.
+/**
+ * "ланчбокс какого цвета, розовый можно?", "чехол на матрасе какого цвета?": a colour is asked, and a passage naming the
+ * thing but no colour at all ("В комплекте: коробка-ланчбокс, ложечка и свечка") does not say it.
+ */
+function statesColour(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (!part.terms.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term))) return true;
+  const held = termsOf(readWholeText(hit.passage));
+  return held.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term));
+}
+
 function statesAttribute(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
   const asksAttributes = part.terms.length > 0 && part.terms.every((term) => ATTRIBUTE_TERMS.has(term));
   if (!asksAttributes || part.naming.length === 0 || hit.passage.itemId !== undefined) return true;

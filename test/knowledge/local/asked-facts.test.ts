@@ -100,3 +100,20 @@ describe('an amount in the listing own unit', () => {
     expect(ask([...shop, bottle], 'а целый флакон 100 мл продадите почем', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('21 000') });
   });
 });
+
+describe('a colour the question asks', () => {
+  const listing = { id: 3, title: 'Бенто-торт' };
+  const bento = [
+    passage(0, 'В комплекте: коробка-ланчбокс, деревянная ложечка и свечка.', { itemId: 3, document: 'item-3-bento.md', title: listing.title }),
+    passage(1, 'Крем: сливочный, цвет крема белый или голубой.', { itemId: 3, document: 'item-3-bento.md', title: listing.title }),
+  ];
+
+  it('is not answered by a passage naming the thing but no colour', () => {
+    expect(ask(bento, 'ланчбокс какого цвета?', listing).status).toBe('NOT_FOUND');
+    expect(ask(bento, 'ланчбокс розовый можно?', listing).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered where the passage states colours', () => {
+    expect(ask(bento, 'крем какого цвета бывает', listing).text).toContain('голубой');
+  });
+});

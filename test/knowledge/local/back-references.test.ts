@@ -40,3 +40,46 @@ describe('carryReferents', () => {
     expect(carryReferents(['скока за них вернете'])).toEqual(['скока за них вернете']);
   });
 });
+
+describe('a bare follow-up on the price', () => {
+  const shop = useKnowledgeFolder({
+    'uslugi.md': [
+      '# Уборка',
+      '',
+      '## Что входит',
+      '',
+      'Духовку моем внутри и снаружи, решетки и противни тоже, если не прикипел нагар.',
+      '',
+      '## Дверь холодильника',
+      '',
+      'Дверь холодильника можно перевесить на другую сторону, если модель это позволяет.',
+      '',
+    ].join('\n'),
+    'prais.md': ['# Прайс', '', '## Доплаты', '', 'Мойка духовки — 800 ₽.', '', 'Перевес двери холодильника — 700 ₽.', '', 'Стоимость генеральной уборки от 5 000 ₽.', ''].join('\n'),
+  });
+
+  it('asks what the thing named before costs ("скока" alone)', async () => {
+    const answer = await shop.ask('духовку моете? скока');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('800 ₽');
+  });
+
+  it('asks the price of the thing named before ("скока стоит это сделать")', async () => {
+    const answer = await shop.ask('дверь перевесите? скока стоит это сделать, у меня справа стена');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('700 ₽');
+  });
+});
+
+describe('carryReferents on a price asked bare', () => {
+  it('asks a bare "скока" as the price of the nouns before it', () => {
+    expect(carryReferents(['и духовку тоже, это доплата?', 'скока'])).toEqual(['и духовку тоже, это доплата?', 'духовку скока почем']);
+    expect(carryReferents(['двери перевешиваются?', 'скока стоит это сделать'])).toEqual(['двери перевешиваются?', 'двери скока стоит это сделать']);
+  });
+
+  it('leaves a "how much" of something else, and a price of a thing named', () => {
+    expect(carryReferents(['ток пусковой какой', 'весит скока'])).toEqual(['ток пусковой какой', 'весит скока']);
+    expect(carryReferents(['медовик можно заморозить?', 'на сколько'])).toEqual(['медовик можно заморозить?', 'на сколько']);
+    expect(carryReferents(['окна моете?', 'скока стоит доставка'])).toEqual(['окна моете?', 'скока стоит доставка']);
+  });
+});

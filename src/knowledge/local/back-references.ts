@@ -2,6 +2,7 @@
  * A question pointing back at what the message named before ("пустые поддоны заберёте обратно и скока за них вернёте"):
  * asked apart, "скока за них вернёте" has lost its subject and is answered by any passage about returning anything.
  */
+import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
 import { listTermWords, normalizeText, termOf } from './terms.js';
 import { PRICE_TERM } from './vocabulary.js';
@@ -15,6 +16,23 @@ const NOT_NOUN = /(?:ые|ый|ий|ой|ая|яя|ое|ее|ого|его|ом�
 const BARE_HOW_MUCH = /^(?:а\s+|и\s+)?(?:скольк[а-яё]*|скок[аоу]?)[\s?!.]*$/iu;
 /** Words of a price, which ask about a thing and never name one. */
 const PRICE_TERMS: ReadonlySet<string> = new Set([PRICE_TERM, 'доплат']);
+
+/** "и на батарею", "а для дивана", "и духовку тоже": a thing named alone, asked what the part before asked. */
+const SAME_QUESTION = /^(?:(?:и|а)\s+)?(?:(?:на|для|у|с|со|в|во|к|по|под)\s+(?!(?:меня|мне|нас|вас|тебя|себя|него|нее|неё|них|нем|нём|ней)(?![а-яё]))[а-яё]+|[а-яё]+(?:\s+[а-яё]+)?\s+(?:тоже|также))[\s?!.]*$/iu;
+
+/**
+ * A part naming a thing and asking nothing ("гарантия сколько и на батарею", "холодильник внутри помоете? и духовку
+ * тоже") asks the question of the part before it of that thing: asked alone, it is answered by any passage naming it.
+ */
+export function carryQuestions(parts: readonly string[]): string[] {
+  return parts.map((part, at) => {
+    const previous = parts[at - 1];
+    const asks = previous !== undefined && (holdsQuestionWord(previous) || previous.trim().endsWith('?'));
+    if (previous === undefined || !asks || holdsQuestionWord(part) || !SAME_QUESTION.test(part.trim())) return part;
+    if (listTermWords(part).some(({ word }) => VERB_FORM.test(word))) return part;
+    return `${previous.replace(/[?!.\s]+$/u, '')} ${part.replace(/^(?:и|а)\s+/iu, '')}`;
+  });
+}
 
 /**
  * Each part that points back and names no thing of its own is asked of the things the part before it names. So is a bare

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carryReferents } from '../../../src/knowledge/local/back-references.js';
+import { carryQuestions, carryReferents } from '../../../src/knowledge/local/back-references.js';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 
 describe('a question pointing back at what the message named', () => {
@@ -81,5 +81,35 @@ describe('carryReferents on a price asked bare', () => {
     expect(carryReferents(['ток пусковой какой', 'весит скока'])).toEqual(['ток пусковой какой', 'весит скока']);
     expect(carryReferents(['медовик можно заморозить?', 'на сколько'])).toEqual(['медовик можно заморозить?', 'на сколько']);
     expect(carryReferents(['окна моете?', 'скока стоит доставка'])).toEqual(['окна моете?', 'скока стоит доставка']);
+  });
+});
+
+describe('a thing named alone after a question', () => {
+  const shop = useKnowledgeFolder({
+    'garantiya.md': ['# Гарантия', '', '## Самокаты', '', 'На новые самокаты гарантия 12 месяцев.', '', '## Запчасти', '', 'На аккумулятор — 6 месяцев, на зарядку — 3 месяца.', ''].join('\n'),
+    'samokat.md': ['# Самокат', '', 'Аккумулятор: 446 Вт·ч, аккумулятор съемный, запасной аккумулятор можно докупить.', ''].join('\n'),
+  });
+
+  it('is asked the question before it ("гарантия сколько и на батарею")', async () => {
+    const answer = await shop.ask('гарантия сколько и на батарею');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('6 месяцев');
+    expect(answer.text).not.toContain('446');
+  });
+});
+
+describe('carryQuestions', () => {
+  it('asks a thing named alone, or "X тоже", what the part before asked', () => {
+    expect(carryQuestions(['гарантия сколько', 'на батарею'])).toEqual(['гарантия сколько', 'гарантия сколько на батарею']);
+    expect(carryQuestions(['холодильник внутри помоете?', 'и духовку тоже?'])).toEqual(['холодильник внутри помоете?', 'холодильник внутри помоете духовку тоже?']);
+  });
+
+  it('leaves a part asking a question of its own, a bare noun, and a part after a statement', () => {
+    expect(carryQuestions(['гарантия сколько', 'на батарею какая'])).toEqual(['гарантия сколько', 'на батарею какая']);
+    expect(carryQuestions(['скока стоит доставка', 'сборка'])).toEqual(['скока стоит доставка', 'сборка']);
+    expect(carryQuestions(['беру самокат', 'на подарок'])).toEqual(['беру самокат', 'на подарок']);
+    // The buyer's circumstances: about the buyer, or more than the thing alone.
+    expect(carryQuestions(['в седан влезет?', 'у меня солярис.'])).toEqual(['в седан влезет?', 'у меня солярис.']);
+    expect(carryQuestions(['можете отложить до выходных?', 'в пятницу зп'])).toEqual(['можете отложить до выходных?', 'в пятницу зп']);
   });
 });

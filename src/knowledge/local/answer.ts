@@ -11,7 +11,7 @@ import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
 import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan } from './reason-clauses.js';
 import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './asked-colors.js';
-import { carryReferents } from './back-references.js';
+import { carryQuestions, carryReferents } from './back-references.js';
 import { choosePointedHit, listPointers } from './cross-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { namesAskedModel } from './named-models.js';
@@ -522,7 +522,7 @@ function listQuestionTerms(
   asksAvailability: (sentence: string) => boolean,
 ): QueryPart[] {
   const sentences = splitQuestion(question, identity);
-  const read = carryReferents(sentences)
+  const read = carryReferents(carryQuestions(sentences))
     .map((part, at) => {
       const own = resolveText(part);
       return {

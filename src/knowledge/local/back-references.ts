@@ -2,22 +2,61 @@
  * A question pointing back at what the message named before ("пустые поддоны заберёте обратно и скока за них вернёте"):
  * asked apart, "скока за них вернёте" has lost its subject and is answered by any passage about returning anything.
  */
+import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
-import { listTermWords, normalizeText } from './terms.js';
+import { listTermWords, normalizeText, termOf } from './terms.js';
+import { PRICE_TERM } from './vocabulary.js';
 
 /** Oblique pronouns ("за них", "у него", "их"): subject ones ("он", "она") more often mean the listing itself. */
 const BACK_REFERENCE = /(?<![а-яё])(?:них|ними|ним|их|ими|него|нему|нем|нём|нее|неё|ней|ею|нею)(?![а-яё])/iu;
 /** Adjectives ("пустые") qualify a noun; adverbs and comparatives ("обратно", "дешевле") qualify a verb. */
 const NOT_NOUN = /(?:ые|ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ых|ым|ими|ыми|ую|юю|о|е)$/u;
 
-/** Each part that points back and names no thing of its own is asked of the things the part before it names. */
+/** "скока?" alone: how much, of a thing named before, is what it costs ("скока весит", "на скока" ask other things). */
+const BARE_HOW_MUCH = /^(?:а\s+|и\s+)?(?:скольк[а-яё]*|скок[аоу]?)[\s?!.]*$/iu;
+/** Words of a price, which ask about a thing and never name one. */
+const PRICE_TERMS: ReadonlySet<string> = new Set([PRICE_TERM, 'доплат']);
+
+/** "и на батарею", "а для дивана", "и духовку тоже": a thing named alone, asked what the part before asked. */
+const SAME_QUESTION = /^(?:(?:и|а)\s+)?(?:(?:на|для|у|с|со|в|во|к|по|под)\s+(?!(?:меня|мне|нас|вас|тебя|себя|него|нее|неё|них|нем|нём|ней)(?![а-яё]))[а-яё]+|[а-яё]+(?:\s+[а-яё]+)?\s+(?:тоже|также))[\s?!.]*$/iu;
+
+/**
+ * A part naming a thing and asking nothing ("гарантия сколько и на батарею", "холодильник внутри помоете? и духовку
+ * тоже") asks the question of the part before it of that thing: asked alone, it is answered by any passage naming it.
+ */
+export function carryQuestions(parts: readonly string[]): string[] {
+  return parts.map((part, at) => {
+    const previous = parts[at - 1];
+    const asks = previous !== undefined && (holdsQuestionWord(previous) || previous.trim().endsWith('?'));
+    if (previous === undefined || !asks || holdsQuestionWord(part) || !SAME_QUESTION.test(part.trim())) return part;
+    if (listTermWords(part).some(({ word }) => VERB_FORM.test(word))) return part;
+    return `${previous.replace(/[?!.\s]+$/u, '')} ${part.replace(/^(?:и|а)\s+/iu, '')}`;
+  });
+}
+
+/**
+ * Each part that points back and names no thing of its own is asked of the things the part before it names. So is a bare
+ * follow-up on the price ("…духовку тоже? скока", "двери перевешиваются? скока стоит это сделать"): asked apart, it is
+ * answered by the listing's own price, or by nothing. A bare "скока" after a thing asks what it costs.
+ */
 export function carryReferents(parts: readonly string[]): string[] {
   return parts.map((part, at) => {
     const previous = parts[at - 1];
-    if (previous === undefined || !BACK_REFERENCE.test(part) || listNouns(part).length > 0) return part;
-    const nouns = listNouns(previous);
-    return nouns.length === 0 ? part : `${nouns.join(' ')} ${part}`;
+    if (previous === undefined) return part;
+    const [lead = ''] = part.split(',');
+    const pointsBack = BACK_REFERENCE.test(part) && listNouns(part).length === 0;
+    const bare = BARE_HOW_MUCH.test(lead.trim());
+    const asksPrice = (bare || listTermWords(lead).some(({ word }) => isPriceWord(word))) && listNouns(lead).every(isPriceWord);
+    if (!pointsBack && !asksPrice) return part;
+    const nouns = listNouns(previous).filter((noun) => !isPriceWord(noun));
+    if (nouns.length === 0) return part;
+    const price = bare ? ' почем' : '';
+    return `${nouns.join(' ')} ${part}${price}`;
   });
+}
+
+function isPriceWord(word: string): boolean {
+  return PRICE_TERMS.has(termOf(word) ?? '');
 }
 
 function listNouns(text: string): string[] {

@@ -47,6 +47,12 @@ export const NUMERAL_PREFIXES: readonly string[] = ['двух', 'трех', 'ч�
 const NUMERAL_COMPOUND = new RegExp(`^(${NUMERAL_PREFIXES.join('|')})ъ?([а-я]{4,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им|ей))$`, 'u');
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
 const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
+/** How much, asked. */
+const HOW_MUCH = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк']);
+/** "скок возьмете", "сколько берете": what the seller takes is the price; "карту возьмете?" keeps its own word. */
+const TAKE_VERBS = new Set(['возьмете', 'возьмешь', 'берете', 'берешь']);
+/** "скока всего", "скока он" closing a question: how much, of nothing measured, is the price. */
+const PRICE_CLOSERS = new Set(['всего', 'он', 'она', 'оно', 'они']);
 
 /**
  * A street and a house number: "ул. Родонитовая, 9", "пр-т Мира, д. 5". Not "ул. Ленина 1-100" (a delivery zone's
@@ -68,6 +74,10 @@ export function tokenizeWords(normalized: string): string[] {
     } else if (PRICE_VERBS.has(word)) {
       // Otherwise it says what is fitted ("какой ссд стоит?"): no term of its own.
       if (isPriceContext(words.slice(Math.max(0, at - PRICE_REACH), at), next)) tokens.push('цена');
+    } else if (TAKE_VERBS.has(word) && words.slice(Math.max(0, at - PRICE_REACH), at).some((before) => HOW_MUCH.has(before))) {
+      tokens.push('цена');
+    } else if (PRICE_CLOSERS.has(word) && at === words.length - 1 && HOW_MUCH.has(words[at - 1] ?? '')) {
+      tokens.push('цена');
     } else if (SIZE.test(word)) {
       // "3×6" is one size, and each of its numbers still a measure of its own ("длина 6 м").
       tokens.push(word, ...word.split('×'));

@@ -212,7 +212,8 @@ function answerConditioned(index: PassageIndex, part: QueryPart, scopes: readonl
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
 function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const strong = part.terms.filter((term) => !WEAK_TERMS.has(term));
-  const attributesOnly = part.terms.every((term) => OWN_FACT_TERMS.has(term));
+  // "сколько стоит?" in a listing's chat asks its price: a general passage's price is another thing's ("СДЭК от 350 ₽").
+  const attributesOnly = part.terms.every((term) => OWN_FACT_TERMS.has(term)) || part.terms.every((term) => term === PRICE_TERM);
   let deferred: { hits: PassageHit[]; strategy: Strategy } | undefined;
   let own: Piece[] = [];
   for (const scope of scopes) {

@@ -38,3 +38,22 @@ describe('who made the listing and where', () => {
     expect(suit.text).not.toContain('Тёплый шкаф');
   });
 });
+
+describe('a bare price question in a listing\'s chat', () => {
+  const FLEECE = 4110000005;
+  const shop: Passage[] = [
+    { id: 0, document: 'item-4110000005-fliska.md', title: 'Флиска Columbia', headings: [], text: 'Флиска мужская, размер L, как новая.', position: 0, itemId: FLEECE },
+    { id: 1, document: 'dostavka.md', title: 'Доставка', headings: ['СДЭК'], text: 'Стоимость по тарифу СДЭК, в среднем от 350 до 600 ₽ за одну вещь.', position: 1 },
+  ];
+  const fleece = buildPassageIndex(shop);
+
+  it('is not answered by a general passage pricing something else', () => {
+    for (const question of ['сколько стоит', 'почем', 'а скока он']) {
+      expect(findAnswer(fleece, { question, listing: { id: FLEECE, title: 'Флиска Columbia' } }).status, question).toBe('NOT_FOUND');
+    }
+  });
+
+  it('still asks the general documents for the price of what it names', () => {
+    expect(findAnswer(fleece, { question: 'доставка сдэком сколько стоит', listing: { id: FLEECE, title: 'Флиска Columbia' } }).text).toContain('350');
+  });
+});

@@ -75,6 +75,9 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
   const cache = new Map<string, string>();
   const find = (term: string, word: string): string | undefined => {
     if (!CYRILLIC.test(term)) return undefined;
+    // "рио", "киа": a short name spelt letter for letter as the documents' Latin one ("Kia Rio"), too short to go by sound.
+    const spelt = transliterate(word);
+    if (spelt.length >= MIN_SPELT_NAME && counts.has(spelt)) return spelt;
     const brand = findBrand(word, bySound, { spelt: false, clipped: false });
     if (brand !== undefined) return brand;
     for (const stripped of [term, ...stripPrefixes(term)]) {
@@ -126,6 +129,8 @@ function findBrand(word: string, bySound: ReadonlyMap<string, readonly string[]>
   }
   return undefined;
 }
+
+const MIN_SPELT_NAME = 3;
 
 /** Sound keys this short must be spelt out too ("поло" is Polo, "весу" is not Visa). */
 const SHORT_SOUND = 3;

@@ -82,6 +82,14 @@ describe('Latin names typed in Cyrillic', () => {
     expect(resolver.resolve('селерон', 'селерон')).toBe('celeron');
   });
 
+  it('read a short name spelt letter for letter as the documents\' Latin one: "рио" is Rio, "киа" is Kia', () => {
+    const resolver = createTermResolver(new Map([['kia', 2], ['rio', 2], ['solaris', 1]]));
+    expect(resolver.resolve('ри', 'рио')).toBe('rio');
+    expect(resolver.resolve('ки', 'киа')).toBe('kia');
+    // Nothing of the kind in the documents: the word stays as it is.
+    expect(resolver.resolve('лад', 'лада')).toBe('лад');
+  });
+
   it('read a document\'s short Russian word as a Latin name only where it spells it: "Камри" is Camry, "весу" is not Visa', () => {
     const words = new Map([['камр', 'камри'], ['вес', 'весу'], ['сер', 'серый'], ['зим', 'зимой'], ['пол', 'поло']]);
     const counts = new Map([...words.keys(), 'camry', 'visa', 'zara', 'some', 'polo'].map((term) => [term, 1]));

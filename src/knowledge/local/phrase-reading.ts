@@ -56,6 +56,13 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
   },
+  // "картой на месте можно?", "наклейки на месте": where (on the spot, still in place), never what is asked.
+  {
+    heads: new Set(['месте']),
+    cues: ['на'],
+    side: 'before',
+    reading: DROPPED,
+  },
   // "Какую термопасту ставите?" asks which one, as "какой ссд стоит?" does (terms.ts): the verb asks nothing of its own.
   {
     heads: new Set(['ставите', 'ставят', 'ставим', 'ставишь', 'ставит', 'используете', 'используют', 'юзаете']),

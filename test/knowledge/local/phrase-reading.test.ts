@@ -113,3 +113,19 @@ describe('sending what the buyer asks for, and the bare verb of delivery', () =>
     expect(answer.text).toContain('пн–сб');
   });
 });
+
+describe('"на месте": where, not what', () => {
+  const shop = useKnowledgeFolder({
+    'vozvrat.md': '# Возврат\n\nВернуть новый товар можно в течение 7 дней, если наклейки на месте и нет следов монтажа. Деньги возвращаем тем же способом, которым платили.',
+    'oplata.txt': 'Оплата\n\nПринимаем наличными, переводом на карту или через СБП, на точке есть терминал - можно картой.',
+  });
+
+  it('does not let "на месте" of the question meet "наклейки на месте" of the returns', async () => {
+    const answer = await shop.ask('а картой на месте можно оплатить');
+    expect(answer.text).not.toContain('наклейки');
+  });
+
+  it('keeps the rest of the question asked', async () => {
+    expect((await shop.ask('на точке картой можно')).text).toContain('терминал');
+  });
+});

@@ -56,6 +56,13 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
   },
+  // "Как это работает:", "как работает доставка?": how something is done, not whether it works ("исправн").
+  {
+    heads: new Set(['работает', 'работают', 'устроено', 'устроен']),
+    cues: ['как'],
+    side: 'before',
+    reading: DROPPED,
+  },
   // "картой на месте можно?", "наклейки на месте": where (on the spot, still in place), never what is asked.
   {
     heads: new Set(['месте']),

@@ -129,3 +129,15 @@ describe('"на месте": where, not what', () => {
     expect((await shop.ask('на точке картой можно')).text).toContain('терминал');
   });
 });
+
+describe('"как это работает": how, not whether it works', () => {
+  const shop = useKnowledgeFolder({
+    'trade-in.md': '# Трейд-ин\n\nКак это работает: пишете модель, память и ёмкость АКБ, присылаете фото — даём оценку в чате.',
+    'item-5-iphone.md': '---\nitem_id: 5\n---\n# iPhone 13\n\nЁмкость АКБ — 86%, корпус без сколов.',
+  });
+
+  it('does not answer "does the wireless charging work" with the trade-in steps', async () => {
+    const answer = await shop.ask('беспроводная зарядка у него работает', { id: 5, title: 'iPhone 13' });
+    expect(answer.text).not.toContain('пишете модель');
+  });
+});

@@ -17,6 +17,8 @@ export interface AskedMeasure {
   counted: ReadonlySet<string>;
   /** A count of things ("сколько ударов"), stated by a number before the noun or after it as a line's label ("Ядер: 6"). */
   noun?: boolean;
+  /** The message's other words name what is measured, not another question (measures.ts). */
+  ofNamed?: boolean;
 }
 
 /** One statement of a passage (a sentence, or a ";"-separated field of it): what its amounts count, its terms, its label. */
@@ -63,7 +65,7 @@ export function findAskedMeasures(question: string): AskedMeasure[] {
       rule.askers === undefined
         ? terms.some((term, at) => term === rule.term && !PREPOSITIONS.has(words[at - 1] ?? ''))
         : words.some((word, at) => rule.askers?.includes(word) || (HOW_MANY.test(word) && counted.has(terms[at + 1] ?? '')));
-    return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted }] : [];
+    return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted, ...(rule.ofNamed === true ? { ofNamed: true } : {}) }] : [];
   });
   return [...measures, ...findCountedNouns(words, terms, stated, measures)];
 }
@@ -84,7 +86,9 @@ function findCountedNouns(words: readonly string[], terms: ReadonlyArray<string 
  * False when the passage leaves a measure the part asks unstated: it holds the measure's word but no amount of it
  * ("не проходят по весу"), or it holds nothing else the part asks (a listing's price row for "скока весит один"). A
  * passage answering something else ("ток пусковой какой и весит скока": "Пусковой ток: 540 А") passes: the measure is
- * asked again alone (answer.ts). So "диск тормозной скока весит" with no listing is still answered by a row naming the disc.
+ * asked again alone (answer.ts), unless the measure is a time, asked of what the message names ("сдэк до барнаула скока
+ * дней": "Для СДЭК … предоплата 100%" says no time). So "диск тормозной скока весит" with no listing is still answered by a
+ * row naming the disc.
  * Outside the listing's own documents the amount must stand with at least half of what else the passage matched ("диски …
  * весом до 15 кг" is a parcel's limit, not the disc's weight); a listing's documents are all about the listing.
  */
@@ -100,7 +104,7 @@ export function answersMeasures(
   // "длина худи 70 см" under "# Худи".
   const subject = new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
   const answersOther = hit.matched.some((term) => terms.includes(term) && !WEAK_TERMS.has(term) && !isMeasure(term) && !subject.has(term));
-  const claimed = answersOther ? asked.filter((measure) => hit.matched.includes(measure.term)) : asked;
+  const claimed = answersOther ? asked.filter((measure) => measure.ofNamed === true || hit.matched.includes(measure.term)) : asked;
   if (claimed.length === 0) return true;
   // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня").
   const shared = isOwn ? new Set<string>() : new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));

@@ -32,3 +32,15 @@ describe('a duration asked with "скока дней"', () => {
     expect(await shop.ask('сдэк до москвы скока дней идет посылка')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('2–3 дня') });
   });
 });
+
+describe('a duration asked of a trip the message names', () => {
+  const shop = useKnowledgeFolder({
+    'oplata.txt': 'Оплата\n\nДля СДЭК по России работаем по предоплате 100% за товар либо наложенный платеж — тогда комиссия СДЭК за наложку (около 3-4%) за счет покупателя.\n',
+    'dostavka.md': '# Доставка\n\nОтправляем по всей России.\n\n## Почта России\nТолько по 100% предоплате. Дольше, чем СДЭК, зато есть в любом посёлке.\n',
+  });
+
+  it('is not answered by a passage sharing the carrier and the country but stating no time', async () => {
+    expect((await shop.ask('сдэк до барнаула скока дней идет')).status).toBe('NOT_FOUND');
+    expect((await shop.ask('в казань сдэком за сколько дойдет')).status).toBe('NOT_FOUND');
+  });
+});

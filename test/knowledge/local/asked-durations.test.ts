@@ -44,3 +44,26 @@ describe('a duration asked of a trip the message names', () => {
     expect((await shop.ask('в казань сдэком за сколько дойдет')).status).toBe('NOT_FOUND');
   });
 });
+
+describe('a time asked of a job', () => {
+  const shop = useKnowledgeFolder({
+    'garantiya.md': '# Гарантия\n\n**Шиномонтаж.** На работу шиномонтажа гарантия 30 дней: если колесо начало спускать по борту — переделаем бесплатно.\n',
+    'o-nas.md': '# О нас\n\nБалансировка колеса занимает 15 минут.\n',
+  });
+
+  it('is not answered by the length of a warranty on it', async () => {
+    expect((await shop.ask('шиномонтаж по времени скока занимает?')).status).toBe('NOT_FOUND');
+  });
+
+  it('is not taken as stated by a count of the things the job is done on', async () => {
+    expect((await shop.ask('шиномонтаж 4 колеса по времени скока занимает?')).status).toBe('NOT_FOUND');
+  });
+
+  it('is answered by a warranty\'s length where the warranty is asked', async () => {
+    expect(await shop.ask('гарантия на шиномонтаж скока дней?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('30 дней') });
+  });
+
+  it('is answered by a time no period owns', async () => {
+    expect(await shop.ask('балансировка колеса по времени скока занимает?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('15 минут') });
+  });
+});

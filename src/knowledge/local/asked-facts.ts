@@ -17,8 +17,8 @@ import { COLOR_TERM, COLOR_TERMS } from './asked-colors.js';
 import { readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
 import { listTermSequence, listTermWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
-import { UNIT_TERMS, findCountedUnits } from './units.js';
-import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
+import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
+import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 type FactIndex = Pick<PassageIndex, 'termsOf' | 'resolveText' | 'knows'>;
 
@@ -47,7 +47,8 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
       statesAttribute(part, hit, index.termsOf) &&
       statesColour(part, hit, index.termsOf) &&
       statesAskedSize(hit.passage, sizes) &&
-      statesAskedCity(part.terms, hit, index.termsOf)
+      statesAskedCity(part.terms, hit, index.termsOf) &&
+      statesDays(part, hit, index.termsOf)
     );
   };
 }
@@ -128,6 +129,27 @@ function statesColour(part: CheckedPart, hit: PassageHit, termsOf: (text: string
   if (!part.terms.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term))) return true;
   const held = termsOf(readWholeText(hit.passage));
   return held.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term));
+}
+
+/** "в выходные", "без выходных": a day off is a day too. */
+const DAY_OFF = 'выходн';
+/** "ежедневно", "каждый день", "круглосуточно": every day stated at once. */
+const EVERY_DAY = /(?<![а-яё])(?:ежедневн|круглосуточн|кажд(?:ый|ого) дн|без выходных)/u;
+
+function isDay(term: string): boolean {
+  return WEEKDAY_TERMS.has(term) || term === DAY_OFF;
+}
+
+/**
+ * "в воскресенье курьер возит по екб": a day asked is answered by a passage stating days, the one asked or others ("пн–сб"
+ * says Sunday is not); one stating no day ("заказ до 15:00 привезём в тот же день") says nothing of it, however well it
+ * covers the courier and the city. A price asked for a day ("сколько стоит доставка в выходные?") asks the price: the day
+ * is its circumstance.
+ */
+function statesDays(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (!part.terms.some(isDay) || part.terms.includes(PRICE_TERM) || hit.matched.some(isDay)) return true;
+  const text = readWholeText(hit.passage);
+  return termsOf(text).some(isDay) || EVERY_DAY.test(text.toLowerCase().replaceAll('ё', 'е'));
 }
 
 function statesAttribute(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {

@@ -14,13 +14,13 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
 import { COLOR_TERM, COLOR_TERMS } from './asked-colors.js';
-import { readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
+import { listDocumentedTowns, readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
 import { listTermSequence, listTermWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
 import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
-type FactIndex = Pick<PassageIndex, 'termsOf' | 'resolveText' | 'knows'>;
+type FactIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
 
 const CARRIER = /(?<![а-яё])тк\.?\s+([а-яёa-z]+)/gu;
 /** Endings of Russian adjectives in the nominative: "меховая", "жидкий". */
@@ -37,6 +37,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const counted = findCountedUnits(question.toLowerCase().replaceAll('ё', 'е'), index.resolveText);
   const measures = findMeasures(question);
   const nouns = findAskedNouns(question, index.resolveText);
+  const towns = listDocumentedTowns(index.passages, index.termsOf);
   return (part, hit) => {
     if (carrier && part.terms.includes('тк')) return false;
     if (!holdsAskedNouns(nouns, part.terms, part.naming, hit)) return false;
@@ -47,7 +48,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
       statesAttribute(part, hit, index.termsOf) &&
       statesColour(part, hit, index.termsOf) &&
       statesAskedSize(hit.passage, sizes) &&
-      statesAskedCity(part.terms, hit, index.termsOf) &&
+      statesAskedCity(part.terms, hit, index.termsOf, towns) &&
       statesDays(part, hit, index.termsOf)
     );
   };

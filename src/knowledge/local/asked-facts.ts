@@ -15,7 +15,7 @@ import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
 import { COLOR_TERM, COLOR_TERMS } from './asked-colors.js';
 import { listDocumentedTowns, readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
-import { listTermSequence, listTermWords } from './terms.js';
+import { listTermSequence, listTermWords, normalizeText, splitWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
 import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
@@ -39,6 +39,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const nouns = findAskedNouns(question, index.resolveText);
   const towns = listDocumentedTowns(index.passages, index.termsOf);
   return (part, hit) => {
+    if (isBareHeading(hit.passage)) return false;
     if (carrier && part.terms.includes('тк')) return false;
     if (!holdsAskedNouns(nouns, part.terms, part.naming, hit)) return false;
     if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
@@ -52,6 +53,15 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
       statesDays(part, hit, index.termsOf)
     );
   };
+}
+
+/** The fewest words a passage states anything in: "ОПЛАТА" alone on its line is a heading ("торг: без торга" states). */
+const MIN_STATEMENT_WORDS = 2;
+
+// "если сломается в другом городе пересылку в ремонт по гарантии кто оплатит": the word "оплатит" asked again alone found
+// "ОПЛАТА", a plain-text file's heading read as a paragraph of its own. One word states nothing.
+function isBareHeading(passage: Passage): boolean {
+  return splitWords(normalizeText(passage.text)).length < MIN_STATEMENT_WORDS;
 }
 
 /** A word that says what is asked about: no unit, number or weak word ("размер", "брать"). */

@@ -14,13 +14,13 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
 import { COLOR_TERM, COLOR_TERMS } from './asked-colors.js';
-import { readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
-import { listTermSequence, listTermWords } from './terms.js';
+import { listDocumentedTowns, readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
+import { listTermSequence, listTermWords, normalizeText, splitWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
-import { UNIT_TERMS, findCountedUnits } from './units.js';
-import { ATTRIBUTE_TERMS, WEAK_TERMS } from './vocabulary.js';
+import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
+import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
-type FactIndex = Pick<PassageIndex, 'termsOf' | 'resolveText' | 'knows'>;
+type FactIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
 
 const CARRIER = /(?<![а-яё])тк\.?\s+([а-яёa-z]+)/gu;
 /** Endings of Russian adjectives in the nominative: "меховая", "жидкий". */
@@ -37,7 +37,9 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const counted = findCountedUnits(question.toLowerCase().replaceAll('ё', 'е'), index.resolveText);
   const measures = findMeasures(question);
   const nouns = findAskedNouns(question, index.resolveText);
+  const towns = listDocumentedTowns(index.passages, index.termsOf);
   return (part, hit) => {
+    if (isBareHeading(hit.passage)) return false;
     if (carrier && part.terms.includes('тк')) return false;
     if (!holdsAskedNouns(nouns, part.terms, part.naming, hit)) return false;
     if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
@@ -47,9 +49,19 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
       statesAttribute(part, hit, index.termsOf) &&
       statesColour(part, hit, index.termsOf) &&
       statesAskedSize(hit.passage, sizes) &&
-      statesAskedCity(part.terms, hit, index.termsOf)
+      statesAskedCity(part.terms, hit, index.termsOf, towns) &&
+      statesDays(part, hit, index.termsOf)
     );
   };
+}
+
+/** The fewest words a passage states anything in: "ОПЛАТА" alone on its line is a heading ("торг: без торга" states). */
+const MIN_STATEMENT_WORDS = 2;
+
+// "если сломается в другом городе пересылку в ремонт по гарантии кто оплатит": the word "оплатит" asked again alone found
+// "ОПЛАТА", a plain-text file's heading read as a paragraph of its own. One word states nothing.
+function isBareHeading(passage: Passage): boolean {
+  return splitWords(normalizeText(passage.text)).length < MIN_STATEMENT_WORDS;
 }
 
 /** A word that says what is asked about: no unit, number or weak word ("размер", "брать"). */
@@ -128,6 +140,27 @@ function statesColour(part: CheckedPart, hit: PassageHit, termsOf: (text: string
   if (!part.terms.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term))) return true;
   const held = termsOf(readWholeText(hit.passage));
   return held.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term));
+}
+
+/** "в выходные", "без выходных": a day off is a day too. */
+const DAY_OFF = 'выходн';
+/** "ежедневно", "каждый день", "круглосуточно": every day stated at once. */
+const EVERY_DAY = /(?<![а-яё])(?:ежедневн|круглосуточн|кажд(?:ый|ого) дн|без выходных)/u;
+
+function isDay(term: string): boolean {
+  return WEEKDAY_TERMS.has(term) || term === DAY_OFF;
+}
+
+/**
+ * "в воскресенье курьер возит по екб": a day asked is answered by a passage stating days, the one asked or others ("пн–сб"
+ * says Sunday is not); one stating no day ("заказ до 15:00 привезём в тот же день") says nothing of it, however well it
+ * covers the courier and the city. A price asked for a day ("сколько стоит доставка в выходные?") asks the price: the day
+ * is its circumstance.
+ */
+function statesDays(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (!part.terms.some(isDay) || part.terms.includes(PRICE_TERM) || hit.matched.some(isDay)) return true;
+  const text = readWholeText(hit.passage);
+  return termsOf(text).some(isDay) || EVERY_DAY.test(text.toLowerCase().replaceAll('ё', 'е'));
 }
 
 function statesAttribute(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {

@@ -17,6 +17,8 @@ export interface AskedMeasure {
   counted: ReadonlySet<string>;
   /** A count of things ("сколько ударов"), stated by a number before the noun or after it as a line's label ("Ядер: 6"). */
   noun?: boolean;
+  /** The message's other words name what is measured, not another question (measures.ts). */
+  ofNamed?: boolean;
 }
 
 /** One statement of a passage (a sentence, or a ";"-separated field of it): what its amounts count, its terms, its label. */
@@ -32,6 +34,9 @@ interface CountedStatement {
   numbered: boolean;
   /** "Контейнер для зёрен: 250 г": the amount is the container's, not the listing's weight. */
   label: readonly string[];
+  /** The terms amounts count other than a period's length ("гарантия 30 дней"), and the periods stated. */
+  timed: ReadonlySet<string>;
+  periods: ReadonlySet<string>;
 }
 
 const NUMBER = /^\p{N}/u;
@@ -51,21 +56,40 @@ const COUNTED_NOUN = /^[а-я]{3,}(?:ов|ев|ей|[еа]ний)$/u;
 const QUANTITY_LABELS: ReadonlySet<string> = new Set(['количеств', 'кол', 'числ']);
 /** "в течение часа": the unit after it is one. */
 const ONE_OF = 'течен';
+/**
+ * Periods a shop grants, whose length is no time anything takes: "На работу шиномонтажа гарантия 30 дней" does not say
+ * how long fitting takes, "возврат в течение 7 дней" not how long an engine is fitted.
+ */
+const PERIODS: ReadonlySet<string> = new Set(['гарантия', 'возврат', 'обмен', 'хранение', 'резерв'].flatMap((word) => termOf(word) ?? []));
+/** How far before its number a period's word owns the amount: "гарантия магазина 6 мес.". */
+const PERIOD_REACH = 2;
 
 /** The measures the question asks for by a word, leaving out those it states an amount of itself ("мешки по 5 кг"). */
 export function findAskedMeasures(question: string): AskedMeasure[] {
   const words = splitWords(normalizeText(question));
   const terms = words.map((word) => termOf(word));
-  const stated = listCounted(listTermSequence(question));
+  const stated = listStated(words, terms, listCounted(listTermSequence(question)));
   const measures = listMeasures().flatMap((rule) => {
     const counted = new Set([...rule.units, ...(rule.counted ?? [])]);
     const asked =
       rule.askers === undefined
         ? terms.some((term, at) => term === rule.term && !PREPOSITIONS.has(words[at - 1] ?? ''))
         : words.some((word, at) => rule.askers?.includes(word) || (HOW_MANY.test(word) && counted.has(terms[at + 1] ?? '')));
-    return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted }] : [];
+    return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted, ...(rule.ofNamed === true ? { ofNamed: true } : {}) }] : [];
   });
   return [...measures, ...findCountedNouns(words, terms, stated, measures)];
+}
+
+// "шиномонтаж 4 колеса по времени": the term sequence drops "по", so "4" seems to count "времени" after "колеса". What the
+// buyer counts himself is counted by a number among the words he typed; a unit glued to its number ("5кг") is no word.
+function listStated(words: readonly string[], terms: ReadonlyArray<string | undefined>, counted: ReadonlySet<string>): Set<string> {
+  const counts = (at: number): boolean => NUMBER.test(words[at] ?? '') || terms[at] === ONE_OF;
+  return new Set(
+    [...counted].filter((term) => {
+      const places = terms.flatMap((read, at) => (read === term ? [at] : []));
+      return places.length === 0 || places.some((at) => counts(at - 1) || (counts(at - 2) && !NUMBER.test(words[at - 1] ?? '')));
+    }),
+  );
 }
 
 // A measure's own word or unit is the measure's to check; a verb ("скока стоит") or a word the buyer counts himself is no noun.
@@ -84,7 +108,9 @@ function findCountedNouns(words: readonly string[], terms: ReadonlyArray<string 
  * False when the passage leaves a measure the part asks unstated: it holds the measure's word but no amount of it
  * ("не проходят по весу"), or it holds nothing else the part asks (a listing's price row for "скока весит один"). A
  * passage answering something else ("ток пусковой какой и весит скока": "Пусковой ток: 540 А") passes: the measure is
- * asked again alone (answer.ts). So "диск тормозной скока весит" with no listing is still answered by a row naming the disc.
+ * asked again alone (answer.ts), unless the measure is a time, asked of what the message names ("сдэк до барнаула скока
+ * дней": "Для СДЭК … предоплата 100%" says no time). So "диск тормозной скока весит" with no listing is still answered by a
+ * row naming the disc.
  * Outside the listing's own documents the amount must stand with at least half of what else the passage matched ("диски …
  * весом до 15 кг" is a parcel's limit, not the disc's weight); a listing's documents are all about the listing.
  */
@@ -100,7 +126,7 @@ export function answersMeasures(
   // "длина худи 70 см" under "# Худи".
   const subject = new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
   const answersOther = hit.matched.some((term) => terms.includes(term) && !WEAK_TERMS.has(term) && !isMeasure(term) && !subject.has(term));
-  const claimed = answersOther ? asked.filter((measure) => hit.matched.includes(measure.term)) : asked;
+  const claimed = answersOther ? asked.filter((measure) => measure.ofNamed === true || hit.matched.includes(measure.term)) : asked;
   if (claimed.length === 0) return true;
   // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня").
   const shared = isOwn ? new Set<string>() : new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
@@ -113,7 +139,7 @@ export function answersMeasures(
   const states = (statement: CountedStatement, measure: AskedMeasure): boolean =>
     measure.noun === true
       ? statement.nouns.has(measure.term) || statement.counted.has(measure.term) || statement.valued === measure.term || (statement.label.includes(measure.term) && statement.numbered)
-      : isOf(statement, measure) && [measure.term, ...measure.counted].some((term) => statement.counted.has(term));
+      : isOf(statement, measure) && [measure.term, ...measure.counted].some((term) => statesTime(statement, measure, term, message));
   return claimed.every((measure) => statements.some((statement) => states(statement, measure)));
 }
 
@@ -136,7 +162,9 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
         return fields.map((field) => {
           const sequence = listTermSequence(field);
           const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
-          return { counted, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
+          const periods = listPeriods(sequence);
+          const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, true), ...listValuedMeasures(sequence)]);
+          return { counted, timed, periods, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
         });
       });
     statementCache.set(passage, statements);
@@ -179,9 +207,24 @@ function listValuedMeasures(sequence: readonly string[]): string[] {
 
 /**
  * The terms a number counts, right after it or after one word ("14.1 кг" → кг, "1-2 рабочих дней" → срок), and a unit
- * counted as one ("в течение часа").
+ * counted as one ("в течение часа"). With `skipPeriods`, numbers a period's word owns count nothing.
  */
-function listCounted(sequence: readonly string[]): Set<string> {
-  const counts = (at: number): boolean => NUMBER.test(sequence[at] ?? '') || sequence[at] === ONE_OF;
+function listCounted(sequence: readonly string[], skipPeriods = false): Set<string> {
+  const counts = (at: number): boolean => (NUMBER.test(sequence[at] ?? '') || sequence[at] === ONE_OF) && !(skipPeriods && isPeriodAmount(sequence, at));
   return new Set(sequence.filter((term, at) => !NUMBER.test(term) && (counts(at - 1) || (counts(at - 2) && !NUMBER.test(sequence[at - 1] ?? '')))));
+}
+
+function isPeriodAmount(sequence: readonly string[], at: number): boolean {
+  return sequence.slice(Math.max(0, at - PERIOD_REACH), at).some((term) => PERIODS.has(term));
+}
+
+function listPeriods(sequence: readonly string[]): Set<string> {
+  return new Set(sequence.filter((term, at) => PERIODS.has(term) && sequence.slice(at + 1, at + 1 + PERIOD_REACH).some((next) => NUMBER.test(next) || next === ONE_OF)));
+}
+
+// A time asked ("шиномонтаж по времени скока занимает") is stated by an amount no period owns, or by a period the message
+// names itself ("гарантия скока месяцев").
+function statesTime(statement: CountedStatement, measure: AskedMeasure, term: string, message: ReadonlySet<string>): boolean {
+  if (measure.ofNamed !== true) return statement.counted.has(term);
+  return statement.timed.has(term) || (statement.counted.has(term) && [...statement.periods].some((period) => message.has(period)));
 }

@@ -18,6 +18,12 @@ interface MeasureRule {
    * make a question a measure question. Without it, every word reading as `term` does.
    */
   askers?: readonly string[];
+  /**
+   * Whether the words beside the measure always name what it measures: "сдэк до барнаула скока дней идет" asks how long
+   * the parcel goes, never what СДЭК is, so a passage sharing the carrier and the city but stating no time does not answer.
+   * A weight is asked beside other questions ("ток пусковой какой и весит скока").
+   */
+  ofNamed?: boolean;
 }
 
 const MEASURE_RULES: readonly MeasureRule[] = [
@@ -28,6 +34,7 @@ const MEASURE_RULES: readonly MeasureRule[] = [
     units: ['минут', 'час'],
     counted: ['срок', 'сутк', 'недел', 'месяц', 'мес', 'год'],
     askers: ['время', 'времени', 'займет', 'займут', 'занимает', 'занимают', 'долго'],
+    ofNamed: true,
   },
   // Snowball reads "объем" (what buyers type) as "объ", "объема" as "объем".
   { word: 'объем', term: 'объ', units: ['мл', 'литр'] },

@@ -58,17 +58,43 @@ function readPassageSizes(passage: Passage): SizeRange[] {
   return sizes;
 }
 
-/** "Мы в Екатеринбурге" names the shop's own city; two or more name a series of values, one per city. */
-const MIN_SIBLING_CITIES = 2;
-
 /**
  * Cities are a series too: "сдэк до новосиба скока дней" is not answered by "до Москвы — 2–3 дня, до Екатеринбурга — 4–5
- * дней". A passage naming other cities and neither the buyer's nor the whole country ("по всей России", which the search
- * counts as the city) states the fact for its siblings only; one naming no city is left to coverage.
+ * дней", nor "сборка в зеленодольске" by "по Казани сборка 800 р.". A passage naming other places and neither the buyer's
+ * nor the whole country ("по всей России", which the search counts as the city) states the fact for them only; one naming
+ * no place is left to coverage. Places are the cities of vocabulary.ts and the towns the shop's documents list
+ * ("Пригороды (Зеленодольск, Высокая Гора, Лаишево)").
  */
-export function statesAskedCity(terms: readonly string[], hit: Pick<PassageHit, 'passage' | 'matched'>, termsOf: (text: string) => string[]): boolean {
-  const asked = terms.filter((term) => CITY_TERMS.has(term));
+export function statesAskedCity(
+  terms: readonly string[],
+  hit: Pick<PassageHit, 'passage' | 'matched'>,
+  termsOf: (text: string) => string[],
+  towns: ReadonlySet<string> = new Set(),
+): boolean {
+  const isPlace = (term: string): boolean => CITY_TERMS.has(term) || towns.has(term);
+  const asked = terms.filter(isPlace);
   if (asked.length === 0 || asked.some((term) => hit.matched.includes(term))) return true;
   const { passage } = hit;
-  return termsOf(`${passage.headings.join('\n')}\n${passage.text}`).filter((term) => CITY_TERMS.has(term)).length < MIN_SIBLING_CITIES;
+  return !termsOf(`${passage.headings.join('\n')}\n${passage.text}`).some(isPlace);
+}
+
+/** A capitalised word between commas or brackets: a member of a list of towns ("Академгородок, Бердск, Кольцово"). */
+const LISTED_TOWN = /(?<=[(,]\s*)([А-ЯЁ][а-яё]{3,})(?=\s*[,)])/gu;
+const townCache = new WeakMap<readonly Passage[], ReadonlySet<string>>();
+
+/** The towns the documents list, read once per index: Бердск is a place only where a shop names it among places. */
+export function listDocumentedTowns(passages: readonly Passage[], termsOf: (text: string) => string[]): ReadonlySet<string> {
+  let towns = townCache.get(passages);
+  if (towns === undefined) {
+    const found = new Set<string>();
+    for (const passage of passages) {
+      const listed = [...passage.text.matchAll(LISTED_TOWN)];
+      // One capitalised word between commas is a name in a sentence; a list of places has several.
+      if (listed.length < 2) continue;
+      for (const match of listed) for (const term of termsOf(match[1] ?? '')) found.add(term);
+    }
+    towns = found;
+    townCache.set(passages, towns);
+  }
+  return towns;
 }

@@ -42,20 +42,24 @@ const FLOORS = {
   // form of selling alike, where a part sits, a Latin brand said the English way) then added 11; the buyer's circumstances
   // asked apart, alternatives, colours and readings of the next session 17 (see docs/benchmarks.md); counts, addresses,
   // numbered words and readings by sound of the session after 7 right, 4 made-up fewer; a plan sentence one made-up fewer;
-  // pointers followed to another document ("см. прайс") 2, a bare price follow-up and "скока всего" 3.
-  tune: { found: 498, madeUp: 22, escalation: 90 },
+  // pointers followed to another document ("см. прайс") 2, a bare price follow-up and "скока всего" 3, "на месте" 1. Then
+  // 96 cases more (phones, tools, tires, kidsroom 101–124, eval/README.md): 57 of their 80 answerable right and 6 of
+  // their 16 traps made up at arrival, so the floors moved to 556 / 28; "как это работает" and a day asked one made-up
+  // fewer each.
+  tune: { found: 556, madeUp: 26, escalation: 90 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
-  // session of the probes 7 right (pointers 3, a unit's adjective 1, follow-ups 3) and one made-up fewer (a colour asked).
-  heldout: { found: 369, madeUp: 26, escalation: 89 },
+  // session of the probes 8 right (pointers 3, a unit's adjective 1, follow-ups 3, "на месте" 1) and 3 made-up fewer (a
+  // colour asked, a trip's time, a day asked).
+  heldout: { found: 370, madeUp: 24, escalation: 89 },
 } as const;
 
 /**
  * Near-miss traps written blind after the halves (eval/shops/<shop>/probes.jsonl, 180 per half, all NOT_FOUND): made-up
- * answers at most. At their arrival (69817d4, after their second reading) 55 and 55 were made up.
+ * answers at most. On the engine this session started from (37f68b1) 56 and 55 were made up.
  */
-const PROBE_FLOORS = { 'probe-tune': 48, 'probe-heldout': 52 } as const;
+const PROBE_FLOORS = { 'probe-tune': 41, 'probe-heldout': 45 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
   let report: EvalReport;

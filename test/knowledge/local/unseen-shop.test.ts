@@ -224,3 +224,15 @@ describe('a noun in "-ость" is a noun, not a verb dropped beside known words
     expect(findAnswer(index, { question: 'морозостойкость у d500 какая', listing }).text).toContain('F100');
   });
 });
+
+describe('how much the buyer hopes for is no word of the question', () => {
+  it('answers "если налом заплачу скинете немного" by the bargaining line', () => {
+    const PHONE = 4170000001;
+    const index = buildPassageIndex([
+      passage(0, 'Цена 41 500 ₽. Торг небольшой, только при осмотре: за наличные можем скинуть до 500 ₽.', { title: 'iPhone 13', itemId: PHONE }),
+      passage(1, 'В магазине: наличные, перевод по СБП, банковская карта через терминал.', { document: 'oplata.md' }),
+    ]);
+    const answer = findAnswer(index, { question: 'если налом заплачу скинете немного', listing: { id: PHONE, title: 'iPhone 13' } });
+    expect(answer.text).toContain('до 500');
+  });
+});

@@ -63,6 +63,11 @@ const ONE_OF = 'течен';
 const PERIODS: ReadonlySet<string> = new Set(['гарантия', 'возврат', 'обмен', 'хранение', 'резерв'].flatMap((word) => termOf(word) ?? []));
 /** How far before its number a period's word owns the amount: "гарантия магазина 6 мес.". */
 const PERIOD_REACH = 2;
+/**
+ * "сколько весит пара ботинок": a word counting the measured thing asks nothing else, so a row of "Носки термо, 3 пары"
+ * answers no other question of the part and must state the weight itself.
+ */
+const COUNTING_TERMS: ReadonlySet<string> = new Set(['пара', 'штука'].flatMap((word) => termOf(word) ?? []));
 
 /** The measures the question asks for by a word, leaving out those it states an amount of itself ("мешки по 5 кг"). */
 export function findAskedMeasures(question: string): AskedMeasure[] {
@@ -125,7 +130,9 @@ export function answersMeasures(
   // What the passage's title or headings name is its subject, not another question: "сколько весит худи" is not answered by
   // "длина худи 70 см" under "# Худи".
   const subject = new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
-  const answersOther = hit.matched.some((term) => terms.includes(term) && !WEAK_TERMS.has(term) && !isMeasure(term) && !subject.has(term));
+  const answersOther = hit.matched.some(
+    (term) => terms.includes(term) && !WEAK_TERMS.has(term) && !COUNTING_TERMS.has(term) && !isMeasure(term) && !subject.has(term),
+  );
   const claimed = answersOther ? asked.filter((measure) => measure.ofNamed === true || hit.matched.includes(measure.term)) : asked;
   if (claimed.length === 0) return true;
   // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня").

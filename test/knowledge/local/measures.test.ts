@@ -128,6 +128,16 @@ describe('a measure question needs a passage stating an amount of it', () => {
     expect(findAnswer(buildPassageIndex(service), { question: 'замена у партнера по времени сколько займет?' }).status).toBe('NOT_FOUND');
   });
 
+  it('refuses "сколько весит пара ботинок" with a price row of socks sold "3 пары": the pair counts the boots', () => {
+    const shop = [
+      passage(0, 'Ботинки женские зимние, натуральная кожа, на натуральном меху.', { itemId: 3, document: 'item-3-botinki.txt' }),
+      passage(1, 'Артикул: Н-901; Наименование: Носки термо, 3 пары; Цвет: чёрный; Цена, ₽: 600; Наличие: в наличии', { document: 'prays.csv' }),
+    ];
+    const index = buildPassageIndex(shop);
+    expect(findAnswer(index, { question: 'сколько весит пара ботинок', listing: { id: 3, title: 'Ботинки женские зимние, натуральная кожа' } }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'носки термо скока пар' }).text).toContain('3 пары');
+  });
+
   it('does not take the passage\'s own subject for another question ("сколько весит худи" and "длина худи 70 см" under "# Худи")', () => {
     const hoodie = passage(0, 'Капюшон двойной, карман-кенгуру, длина худи 70 см на размере M.', { document: 'hudi.md', title: 'Худи оверсайз' });
     // Alone, no document of the shop names a weight; beside the laptop, "1,39 кг" does.

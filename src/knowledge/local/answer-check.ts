@@ -5,6 +5,7 @@
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
 import { createAskedFactCheck } from './asked-facts.js';
+import { findAskedSizePairs, statesAskedSize } from './asked-sizes.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
@@ -14,6 +15,7 @@ import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceComparison, findPriceComparatives } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
+import { findServiceObjects, pricesAskedObject } from './service-objects.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits, rewriteUnitsAndDays } from './units.js';
@@ -49,6 +51,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const ownBrand = findOwnBrand(titleTerms);
   const others = findOtherProducts(index, query);
   const answersAskedFacts = createAskedFactCheck(index, query);
+  const serviceObjects = findServiceObjects(question, index.termsOf);
+  const sizePairs = findAskedSizePairs(question);
   return (part, hit) => {
     if (!answersAskedFacts(part, hit)) return false;
     if (part.terms.some((term) => options.has(term) && !hit.matched.includes(term))) return false;
@@ -60,6 +64,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
     if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
     if (!pricesAskedThing(part, hit, index.termsOf)) return false;
+    if (!pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)) return false;
+    if (!statesAskedSize(sizePairs, hit)) return false;
     if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
     if (!speaksOfNamedPart(part, hit, titleTerms, index.termsOf)) return false;
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))) return false;

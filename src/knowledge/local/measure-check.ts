@@ -37,6 +37,9 @@ interface CountedStatement {
   /** The terms amounts count other than a period's length ("гарантия 30 дней"), and the periods stated. */
   timed: ReadonlySet<string>;
   periods: ReadonlySet<string>;
+  /** The terms amounts count other than a load's limit ("нагрузка до 22 кг"), and whether a limit is stated. */
+  unlimited: ReadonlySet<string>;
+  limited: boolean;
 }
 
 const NUMBER = /^\p{N}/u;
@@ -63,6 +66,16 @@ const ONE_OF = 'течен';
 const PERIODS: ReadonlySet<string> = new Set(['гарантия', 'возврат', 'обмен', 'хранение', 'резерв'].flatMap((word) => termOf(word) ?? []));
 /** How far before its number a period's word owns the amount: "гарантия магазина 6 мес.". */
 const PERIOD_REACH = 2;
+/**
+ * A load a thing bears, whose amount is no weight of the thing: "Прогулочный блок … нагрузка до 22 кг" does not say what
+ * the chassis weighs. The index reads "выдерживает", "грузоподъёмность" as the same term.
+ */
+const LIMITS: ReadonlySet<string> = new Set(['нагрузка'].flatMap((word) => termOf(word) ?? []));
+/**
+ * "сколько весит пара ботинок": a word counting the measured thing asks nothing else, so a row of "Носки термо, 3 пары"
+ * answers no other question of the part and must state the weight itself.
+ */
+const COUNTING_TERMS: ReadonlySet<string> = new Set(['пара', 'штука'].flatMap((word) => termOf(word) ?? []));
 
 /** The measures the question asks for by a word, leaving out those it states an amount of itself ("мешки по 5 кг"). */
 export function findAskedMeasures(question: string): AskedMeasure[] {
@@ -125,7 +138,9 @@ export function answersMeasures(
   // What the passage's title or headings name is its subject, not another question: "сколько весит худи" is not answered by
   // "длина худи 70 см" under "# Худи".
   const subject = new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
-  const answersOther = hit.matched.some((term) => terms.includes(term) && !WEAK_TERMS.has(term) && !isMeasure(term) && !subject.has(term));
+  const answersOther = hit.matched.some(
+    (term) => terms.includes(term) && !WEAK_TERMS.has(term) && !COUNTING_TERMS.has(term) && !isMeasure(term) && !subject.has(term),
+  );
   const claimed = answersOther ? asked.filter((measure) => measure.ofNamed === true || hit.matched.includes(measure.term)) : asked;
   if (claimed.length === 0) return true;
   // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня").
@@ -163,8 +178,10 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
           const sequence = listTermSequence(field);
           const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
           const periods = listPeriods(sequence);
-          const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, true), ...listValuedMeasures(sequence)]);
-          return { counted, timed, periods, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
+          const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, PERIODS), ...listValuedMeasures(sequence)]);
+          const limited = listPeriods(sequence, LIMITS).size > 0;
+          const unlimited = limited ? new Set([...listCounted(sequence, LIMITS), ...listValuedMeasures(sequence)]) : counted;
+          return { counted, timed, periods, unlimited, limited, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
         });
       });
     statementCache.set(passage, statements);
@@ -207,24 +224,26 @@ function listValuedMeasures(sequence: readonly string[]): string[] {
 
 /**
  * The terms a number counts, right after it or after one word ("14.1 кг" → кг, "1-2 рабочих дней" → срок), and a unit
- * counted as one ("в течение часа"). With `skipPeriods`, numbers a period's word owns count nothing.
+ * counted as one ("в течение часа"). With `owners`, numbers one of their words owns (a period, a load) count nothing.
  */
-function listCounted(sequence: readonly string[], skipPeriods = false): Set<string> {
-  const counts = (at: number): boolean => (NUMBER.test(sequence[at] ?? '') || sequence[at] === ONE_OF) && !(skipPeriods && isPeriodAmount(sequence, at));
+function listCounted(sequence: readonly string[], owners?: ReadonlySet<string>): Set<string> {
+  const counts = (at: number): boolean => (NUMBER.test(sequence[at] ?? '') || sequence[at] === ONE_OF) && !(owners !== undefined && isOwnedAmount(sequence, at, owners));
   return new Set(sequence.filter((term, at) => !NUMBER.test(term) && (counts(at - 1) || (counts(at - 2) && !NUMBER.test(sequence[at - 1] ?? '')))));
 }
 
-function isPeriodAmount(sequence: readonly string[], at: number): boolean {
-  return sequence.slice(Math.max(0, at - PERIOD_REACH), at).some((term) => PERIODS.has(term));
+function isOwnedAmount(sequence: readonly string[], at: number, owners: ReadonlySet<string>): boolean {
+  return sequence.slice(Math.max(0, at - PERIOD_REACH), at).some((term) => owners.has(term));
 }
 
-function listPeriods(sequence: readonly string[]): Set<string> {
-  return new Set(sequence.filter((term, at) => PERIODS.has(term) && sequence.slice(at + 1, at + 1 + PERIOD_REACH).some((next) => NUMBER.test(next) || next === ONE_OF)));
+function listPeriods(sequence: readonly string[], owners: ReadonlySet<string> = PERIODS): Set<string> {
+  return new Set(sequence.filter((term, at) => owners.has(term) && sequence.slice(at + 1, at + 1 + PERIOD_REACH).some((next) => NUMBER.test(next) || next === ONE_OF)));
 }
 
 // A time asked ("шиномонтаж по времени скока занимает") is stated by an amount no period owns, or by a period the message
 // names itself ("гарантия скока месяцев").
 function statesTime(statement: CountedStatement, measure: AskedMeasure, term: string, message: ReadonlySet<string>): boolean {
+  // A load's amount answers only a buyer asking the load ("нагрузка какая", "скока выдерживает").
+  if (statement.limited && ![...LIMITS].some((limit) => message.has(limit)) && !statement.unlimited.has(term)) return false;
   if (measure.ofNamed !== true) return statement.counted.has(term);
   return statement.timed.has(term) || (statement.counted.has(term) && [...statement.periods].some((period) => message.has(period)));
 }

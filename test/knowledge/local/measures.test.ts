@@ -128,6 +128,27 @@ describe('a measure question needs a passage stating an amount of it', () => {
     expect(findAnswer(buildPassageIndex(service), { question: 'замена у партнера по времени сколько займет?' }).status).toBe('NOT_FOUND');
   });
 
+  it('refuses "сколько весит пара ботинок" with a price row of socks sold "3 пары": the pair counts the boots', () => {
+    const shop = [
+      passage(0, 'Ботинки женские зимние, натуральная кожа, на натуральном меху.', { itemId: 3, document: 'item-3-botinki.txt' }),
+      passage(1, 'Артикул: Н-901; Наименование: Носки термо, 3 пары; Цвет: чёрный; Цена, ₽: 600; Наличие: в наличии', { document: 'prays.csv' }),
+    ];
+    const index = buildPassageIndex(shop);
+    expect(findAnswer(index, { question: 'сколько весит пара ботинок', listing: { id: 3, title: 'Ботинки женские зимние, натуральная кожа' } }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'носки термо скока пар' }).text).toContain('3 пары');
+  });
+
+  it('refuses a weight question with a load the thing bears ("нагрузка до 22 кг"), and answers the load asked', () => {
+    const stroller = [
+      passage(0, 'Прогулочный блок ставится лицом к маме или по ходу движения, нагрузка до 22 кг.', { document: 'kolyaska.md', title: 'Коляска' }),
+      passage(1, 'Гарантия 30 дней на механизмы.', { document: 'garantiya.md' }),
+    ];
+    const index = buildPassageIndex(stroller);
+    expect(findAnswer(index, { question: 'скока весит прогулочный блок' }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'какая нагрузка на прогулочный блок' }).text).toContain('22 кг');
+    expect(findAnswer(index, { question: 'прогулочный блок скока выдерживает кг' }).text).toContain('22 кг');
+  });
+
   it('does not take the passage\'s own subject for another question ("сколько весит худи" and "длина худи 70 см" under "# Худи")', () => {
     const hoodie = passage(0, 'Капюшон двойной, карман-кенгуру, длина худи 70 см на размере M.', { document: 'hudi.md', title: 'Худи оверсайз' });
     // Alone, no document of the shop names a weight; beside the laptop, "1,39 кг" does.

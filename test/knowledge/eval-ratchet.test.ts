@@ -45,8 +45,8 @@ const FLOORS = {
   // pointers followed to another document ("см. прайс") 2, a bare price follow-up and "скока всего" 3, "на месте" 1. Then
   // 96 cases more (phones, tools, tires, kidsroom 101–124, eval/README.md): 57 of their 80 answerable right and 6 of
   // their 16 traps made up at arrival, so the floors moved to 556 / 28; "как это работает" and a day asked one made-up
-  // fewer each.
-  tune: { found: 556, madeUp: 26, escalation: 90 },
+  // fewer each, "немного" one right.
+  tune: { found: 557, madeUp: 26, escalation: 90 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -59,7 +59,7 @@ const FLOORS = {
  * Near-miss traps written blind after the halves (eval/shops/<shop>/probes.jsonl, 180 per half, all NOT_FOUND): made-up
  * answers at most. On the engine this session started from (37f68b1) 56 and 55 were made up.
  */
-const PROBE_FLOORS = { 'probe-tune': 41, 'probe-heldout': 45 } as const;
+const PROBE_FLOORS = { 'probe-tune': 38, 'probe-heldout': 44 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
   let report: EvalReport;

@@ -5,7 +5,6 @@
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
 import { createAskedFactCheck } from './asked-facts.js';
-import { findAskedSizePairs, statesAskedSize } from './asked-sizes.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
@@ -52,7 +51,6 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const others = findOtherProducts(index, query);
   const answersAskedFacts = createAskedFactCheck(index, query);
   const serviceObjects = findServiceObjects(question, index.termsOf);
-  const sizePairs = findAskedSizePairs(question);
   return (part, hit) => {
     if (!answersAskedFacts(part, hit)) return false;
     if (part.terms.some((term) => options.has(term) && !hit.matched.includes(term))) return false;
@@ -65,7 +63,6 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
     if (!pricesAskedThing(part, hit, index.termsOf)) return false;
     if (!pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)) return false;
-    if (!statesAskedSize(sizePairs, hit)) return false;
     if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
     if (!speaksOfNamedPart(part, hit, titleTerms, index.termsOf)) return false;
     if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))) return false;

@@ -18,9 +18,14 @@ const COLORS = [
 /** The stems of colour words, as the index reads them. */
 export const COLOR_TERMS: ReadonlySet<string> = new Set(COLORS.flatMap((color) => termOf(color) ?? []));
 
+/** A colour word, or "цвет" itself. */
+export function namesColor(term: string): boolean {
+  return term === COLOR_TERM || COLOR_TERMS.has(term);
+}
+
 /** Whether a part asks only for a colour: a colour word, perhaps with "цвет", nothing else but circumstances. */
 export function asksColorOnly(terms: readonly string[]): boolean {
-  return terms.some((term) => COLOR_TERMS.has(term)) && terms.every((term) => COLOR_TERMS.has(term) || term === COLOR_TERM || WEAK_TERMS.has(term));
+  return terms.some((term) => COLOR_TERMS.has(term)) && terms.every((term) => namesColor(term) || WEAK_TERMS.has(term));
 }
 
 /** "другие цвета", "других цветов нет", "цвет только чёрный": the line speaks of colours besides the listing's own. */

@@ -13,8 +13,8 @@ import { readWholeText } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
-import { COLOR_TERM, COLOR_TERMS } from './asked-colors.js';
-import { listDocumentedTowns, readAskedSizes, statesAskedCity, statesAskedSize } from './sibling-values.js';
+import { namesColor } from './asked-colors.js';
+import { listDocumentedTowns, readAskedSizes, readSizePairs, statesAskedCity, statesAskedSize, statesAskedSizePair } from './sibling-values.js';
 import { listTermSequence, listTermWords, normalizeText, splitWords } from './terms.js';
 import { isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
@@ -31,6 +31,7 @@ const MAX_NOUN_PHRASE_WORDS = 3;
 export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (part: CheckedPart, hit: PassageHit) => boolean {
   const question = typeof query.question === 'string' ? query.question : '';
   const sizes = readAskedSizes(question);
+  const sizePairs = readSizePairs(question);
   const phrases = findBareNounPhrases(question, index);
   const carrier = namesUnknownCarrier(question, index);
   // "скока см": a passage holding that unit but nothing of what it measures does not answer.
@@ -49,6 +50,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
       statesAttribute(part, hit, index.termsOf) &&
       statesColour(part, hit, index.termsOf) &&
       statesAskedSize(hit.passage, sizes) &&
+      statesAskedSizePair(hit.passage, sizePairs) &&
       statesAskedCity(part.terms, hit, index.termsOf, towns) &&
       statesDays(part, hit, index.termsOf)
     );
@@ -129,17 +131,13 @@ function statesUnit(passage: Passage, unit: string): boolean {
   return sequence.some((term, at) => /^\p{N}/u.test(term) && isSameDimension(sequence[at + 1] ?? '', unit));
 }
 
-// "диск тормозной скока весит": attribute words alone are asked of the listing's product in a general document too, which
-// must then name it (answer.ts: a price list). The row naming the product must state the attribute: "Двигатели, коробки,
-// диски — только через ТК" beside "мелочь весом до 15 кг" gives no disc's weight.
 /**
  * "ланчбокс какого цвета, розовый можно?", "чехол на матрасе какого цвета?": a colour is asked, and a passage naming the
  * thing but no colour at all ("В комплекте: коробка-ланчбокс, ложечка и свечка") does not say it.
  */
 function statesColour(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
-  if (!part.terms.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term))) return true;
-  const held = termsOf(readWholeText(hit.passage));
-  return held.some((term) => term === COLOR_TERM || COLOR_TERMS.has(term));
+  if (!part.terms.some(namesColor)) return true;
+  return termsOf(readWholeText(hit.passage)).some(namesColor);
 }
 
 /** "в выходные", "без выходных": a day off is a day too. */
@@ -163,6 +161,9 @@ function statesDays(part: CheckedPart, hit: PassageHit, termsOf: (text: string) 
   return termsOf(text).some(isDay) || EVERY_DAY.test(text.toLowerCase().replaceAll('ё', 'е'));
 }
 
+// "диск тормозной скока весит": attribute words alone are asked of the listing's product in a general document too, which
+// must then name it (answer.ts: a price list). The row naming the product must state the attribute: "Двигатели, коробки,
+// диски — только через ТК" beside "мелочь весом до 15 кг" gives no disc's weight.
 function statesAttribute(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
   const asksAttributes = part.terms.length > 0 && part.terms.every((term) => ATTRIBUTE_TERMS.has(term));
   if (!asksAttributes || part.naming.length === 0 || hit.passage.itemId !== undefined) return true;

@@ -1,7 +1,7 @@
 /**
  * A value of a closed series the buyer names ("длина худи на размере L") is answered only where the passage states that
  * value: "длина худи 70 см на размере M" states a sibling of it, and says nothing of L. The series here are clothing
- * sizes, XXS to 4XL; a range ("S-XL") states every size within it.
+ * sizes, XXS to 4XL; a range ("S-XL") states every size within it, and a pair ("S/M") is a value of its own.
  */
 import type { Passage } from './passages.js';
 import type { PassageHit } from './search.js';
@@ -29,6 +29,26 @@ export function statesAskedSize(passage: Passage, asked: readonly number[]): boo
   if (asked.length === 0) return true;
   const stated = readPassageSizes(passage);
   return stated.length === 0 || asked.some((size) => stated.some((range) => size >= range.from && size <= range.to));
+}
+
+/** A strap's or a garment's paired sizes ("S/M", "M/L") are values of their own, not the two sizes in them. */
+const PAIRED = '(?:x{0,3}s|m|x{0,3}l|[2-5]xl)';
+/** Two letter sizes joined by a slash, standing apart from other letters and digits. */
+const SIZE_PAIR = new RegExp(`(?<![\\p{L}\\p{N}])${PAIRED}\\s?/\\s?${PAIRED}(?![\\p{L}\\p{N}])`, 'giu');
+
+/** The paired letter sizes a text names ("s/m"), lower-cased, without spaces. */
+export function readSizePairs(text: string): Set<string> {
+  return new Set([...text.toLowerCase().matchAll(SIZE_PAIR)].map((match) => match[0].replace(/\s/gu, '')));
+}
+
+/**
+ * "ремешок s/m к ним продаете?" is not answered by "Ремешок силиконовый, родной, размер M/L": a passage stating paired
+ * sizes, none of them asked, is about another size; one stating none is left to the other checks.
+ */
+export function statesAskedSizePair(passage: Pick<Passage, 'text'>, asked: ReadonlySet<string>): boolean {
+  if (asked.size === 0) return true;
+  const stated = readSizePairs(passage.text);
+  return stated.size === 0 || [...asked].some((pair) => stated.has(pair));
 }
 
 function rankSize(size: string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../src/knowledge/local/answer.js';
-import { findAskedSizePairs } from '../../../src/knowledge/local/asked-sizes.js';
+import { readSizePairs } from '../../../src/knowledge/local/sibling-values.js';
 import type { Passage } from '../../../src/knowledge/local/passages.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
 
@@ -14,8 +14,8 @@ const listing = { id: WATCH, title: 'Samsung Galaxy Watch5 44 мм' };
 
 describe('a paired letter size asked is answered only by a passage stating that pair', () => {
   it('reads "s/m" and "M/L" as size pairs, not a lone letter', () => {
-    expect([...findAskedSizePairs('ремешок s/m к ним продаете отдельно')]).toEqual(['s/m']);
-    expect(findAskedSizePairs('размер m подойдет?').size).toBe(0);
+    expect([...readSizePairs('ремешок s/m к ним продаете отдельно')]).toEqual(['s/m']);
+    expect(readSizePairs('размер m подойдет?').size).toBe(0);
   });
 
   it('refuses "ремешок s/m" with the line of an M/L strap, and answers "ремешок m/l"', () => {

@@ -177,9 +177,9 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
         return fields.map((field) => {
           const sequence = listTermSequence(field);
           const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
-          const periods = listPeriods(sequence);
+          const periods = listAmountOwners(sequence, PERIODS);
           const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, PERIODS), ...listValuedMeasures(sequence)]);
-          const limited = listPeriods(sequence, LIMITS).size > 0;
+          const limited = listAmountOwners(sequence, LIMITS).size > 0;
           const unlimited = limited ? new Set([...listCounted(sequence, LIMITS), ...listValuedMeasures(sequence)]) : counted;
           return { counted, timed, periods, unlimited, limited, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
         });
@@ -235,7 +235,8 @@ function isOwnedAmount(sequence: readonly string[], at: number, owners: Readonly
   return sequence.slice(Math.max(0, at - PERIOD_REACH), at).some((term) => owners.has(term));
 }
 
-function listPeriods(sequence: readonly string[], owners: ReadonlySet<string> = PERIODS): Set<string> {
+/** The owners (periods, loads) a number follows within reach: "гарантия магазина 6 мес.", "нагрузка до 22 кг". */
+function listAmountOwners(sequence: readonly string[], owners: ReadonlySet<string>): Set<string> {
   return new Set(sequence.filter((term, at) => owners.has(term) && sequence.slice(at + 1, at + 1 + PERIOD_REACH).some((next) => NUMBER.test(next) || next === ONE_OF)));
 }
 

@@ -46,9 +46,9 @@ const DATE = /^(?:\d{1,2}\.){1,2}(?:19|20)\d\d$/;
 export const NUMERAL_PREFIXES: readonly string[] = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
 const NUMERAL_COMPOUND = new RegExp(`^(${NUMERAL_PREFIXES.join('|')})ъ?([а-я]{4,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им|ей))$`, 'u');
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
-const PRICE_ASKERS = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк', 'почем', 'цена', 'руб', 'рублей']);
 /** How much, asked. */
 const HOW_MUCH = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк']);
+const PRICE_ASKERS = new Set([...HOW_MUCH, 'почем', 'цена', 'руб', 'рублей']);
 /** "скок возьмете", "сколько берете": what the seller takes is the price; "карту возьмете?" keeps its own word. */
 const TAKE_VERBS = new Set(['возьмете', 'возьмешь', 'берете', 'берешь']);
 /** "скока всего", "скока он" closing a question: how much, of nothing measured, is the price. */

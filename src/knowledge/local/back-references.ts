@@ -4,7 +4,7 @@
  */
 import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
-import { listTermWords, normalizeText, termOf } from './terms.js';
+import { HOW_MUCH_WORD, listTermWords, normalizeText, termOf } from './terms.js';
 import { PRICE_TERM } from './vocabulary.js';
 
 /** Oblique pronouns ("за них", "у него", "их"): subject ones ("он", "она") more often mean the listing itself. */
@@ -13,7 +13,7 @@ const BACK_REFERENCE = /(?<![а-яё])(?:них|ними|ним|их|ими|не
 const NOT_NOUN = /(?:ые|ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ых|ым|ими|ыми|ую|юю|о|е)$/u;
 
 /** "скока?" alone: how much, of a thing named before, is what it costs ("скока весит", "на скока" ask other things). */
-const BARE_HOW_MUCH = /^(?:а\s+|и\s+)?(?:скольк[а-яё]*|скок[аоу]?)[\s?!.]*$/iu;
+const BARE_HOW_MUCH = new RegExp(String.raw`^(?:а\s+|и\s+)?${HOW_MUCH_WORD}[\s?!.]*$`, 'iu');
 /** Words of a price, which ask about a thing and never name one. */
 const PRICE_TERMS: ReadonlySet<string> = new Set([PRICE_TERM, 'доплат']);
 

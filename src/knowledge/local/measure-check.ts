@@ -8,7 +8,7 @@ import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
 import { VERB_FORM } from './search.js';
 import { UNIT_TERMS } from './units.js';
-import { listTermSequence, normalizeText, splitWords, termOf, tokenizeWords } from './terms.js';
+import { isHowMuch, listTermSequence, normalizeText, splitWords, termOf, tokenizeWords } from './terms.js';
 import { WEAK_TERMS } from './vocabulary.js';
 
 /** A measure the question asks for: the part holding `term` needs a passage stating an amount counted in `counted`. */
@@ -47,8 +47,6 @@ const NUMBER = /^\p{N}/u;
 const LABEL = /^(?:[•–-]\s*|\d{1,3}[.)]\s*)?([^:]{1,40}?)\s*:/u;
 /** "зависит от веса", "по весу не пройдёт": the measure's word after a preposition names it, it does not ask its amount. */
 const PREPOSITIONS: ReadonlySet<string> = new Set(['от', 'по', 'до', 'из', 'для', 'без', 'с', 'со', 'к', 'при', 'в', 'во', 'на', 'о', 'об', 'про']);
-/** "скока дней идет", "скок годен": "сколько" before a word counted in the measure asks its amount. */
-const HOW_MANY = /^(?:скольк[оаи]|скок[ао]?|скоко)$/u;
 /**
  * "сколько ударов", "со скольки покупок", "скока положений": a noun in the genitive plural after "сколько" asks how many of
  * it. Read by its ending: "-ов/-ев/-ей", "-ений/-аний" ("положений", not "синий"); a consonant ending is as often a
@@ -87,7 +85,7 @@ export function findAskedMeasures(question: string): AskedMeasure[] {
     const asked =
       rule.askers === undefined
         ? terms.some((term, at) => term === rule.term && !PREPOSITIONS.has(words[at - 1] ?? ''))
-        : words.some((word, at) => rule.askers?.includes(word) || (HOW_MANY.test(word) && counted.has(terms[at + 1] ?? '')));
+        : words.some((word, at) => rule.askers?.includes(word) || (isHowMuch(word) && counted.has(terms[at + 1] ?? '')));
     return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted, ...(rule.ofNamed === true ? { ofNamed: true } : {}) }] : [];
   });
   return [...measures, ...findCountedNouns(words, terms, stated, measures)];
@@ -111,7 +109,7 @@ function findCountedNouns(words: readonly string[], terms: ReadonlyArray<string 
   return words.flatMap((word, at) => {
     const term = terms[at + 1];
     const noun = words[at + 1] ?? '';
-    if (!HOW_MANY.test(word) || term === undefined || !COUNTED_NOUN.test(noun) || VERB_FORM.test(noun)) return [];
+    if (!isHowMuch(word) || term === undefined || !COUNTED_NOUN.test(noun) || VERB_FORM.test(noun)) return [];
     if (UNIT_TERMS.has(term) || isMeasureTerm(term) || known.has(term) || stated.has(term) || WEAK_TERMS.has(term)) return [];
     return [{ term, counted: new Set([term]), noun: true }];
   });

@@ -46,9 +46,17 @@ const DATE = /^(?:\d{1,2}\.){1,2}(?:19|20)\d\d$/;
 export const NUMERAL_PREFIXES: readonly string[] = ['двух', 'трех', 'четырех', 'пяти', 'шести', 'семи', 'восьми', 'девяти', 'десяти'];
 const NUMERAL_COMPOUND = new RegExp(`^(${NUMERAL_PREFIXES.join('|')})ъ?([а-я]{4,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ых|их|ым|им|ей))$`, 'u');
 const PRICE_VERBS = new Set(['стоит', 'стоят', 'стоил', 'стоила', 'стоило', 'стоили', 'стоить', 'обойдется', 'выйдет']);
-/** How much, asked. */
-const HOW_MUCH = new Set(['сколько', 'скока', 'скоко', 'скок', 'сколька', 'скольк']);
-const PRICE_ASKERS = new Set([...HOW_MUCH, 'почем', 'цена', 'руб', 'рублей']);
+/** How much or how many, asked, as buyers spell it: "сколько", "скольки", "скока", "скок", "скоко", "скоку". */
+export const HOW_MUCH_WORD = String.raw`(?:скольк[а-яё]*|скок[аоу]?)`;
+const HOW_MUCH = new RegExp(`^${HOW_MUCH_WORD}$`, 'u');
+
+/** One word asking how much or how many. */
+export function isHowMuch(word: string): boolean {
+  return HOW_MUCH.test(word);
+}
+
+const PRICE_WORDS: ReadonlySet<string> = new Set(['почем', 'цена', 'руб', 'рублей']);
+const asksPrice = (word: string): boolean => isHowMuch(word) || PRICE_WORDS.has(word);
 /** "скок возьмете", "сколько берете": what the seller takes is the price; "карту возьмете?" keeps its own word. */
 const TAKE_VERBS = new Set(['возьмете', 'возьмешь', 'берете', 'берешь']);
 /** "скока всего", "скока он" closing a question: how much, of nothing measured, is the price. */
@@ -74,9 +82,9 @@ export function tokenizeWords(normalized: string): string[] {
     } else if (PRICE_VERBS.has(word)) {
       // Otherwise it says what is fitted ("какой ссд стоит?"): no term of its own.
       if (isPriceContext(words.slice(Math.max(0, at - PRICE_REACH), at), next)) tokens.push('цена');
-    } else if (TAKE_VERBS.has(word) && words.slice(Math.max(0, at - PRICE_REACH), at).some((before) => HOW_MUCH.has(before))) {
+    } else if (TAKE_VERBS.has(word) && words.slice(Math.max(0, at - PRICE_REACH), at).some(isHowMuch)) {
       tokens.push('цена');
-    } else if (PRICE_CLOSERS.has(word) && at === words.length - 1 && HOW_MUCH.has(words[at - 1] ?? '')) {
+    } else if (PRICE_CLOSERS.has(word) && at === words.length - 1 && isHowMuch(words[at - 1] ?? '')) {
       tokens.push('цена');
     } else if (SIZE.test(word)) {
       // "3×6" is one size, and each of its numbers still a measure of its own ("длина 6 м").
@@ -114,7 +122,7 @@ const PRICE_REACH = 3;
 function isPriceContext(before: readonly string[], next: string | undefined): boolean {
   const isNumber = (word: string | undefined): boolean => word !== undefined && /^\p{N}/u.test(word);
   // A number right beside it ("5000 стоит", "стоит 5000"), an asker before it or right after ("стоит сколько").
-  return isNumber(before.at(-1)) || isNumber(next) || before.some((word) => PRICE_ASKERS.has(word)) || (next !== undefined && PRICE_ASKERS.has(next));
+  return isNumber(before.at(-1)) || isNumber(next) || before.some(asksPrice) || (next !== undefined && asksPrice(next));
 }
 
 /** Snowball stemming dominates indexing time, and documents repeat their words: remember results. */

@@ -1,5 +1,5 @@
 // Asks the same questions in the chat of every listing of the evaluation shops (eval/shops/*/listings.json), as the
-// local engine answers them: how a question shaped like a trap ("какой бренд?", "сколько стоит?") fares across 18 shops'
+// local engine answers them: how a question shaped like a trap ("какой бренд?", "сколько стоит?") fares across the shops'
 // listings. With --base, the answers of another checkout's build beside this one's, only where they differ.
 //
 //   npm run build && node bench/ask-listings.mjs [--base ../other-checkout] [--shop pets] "какой бренд?" "почем"

@@ -26,7 +26,7 @@ function sourceDeps() {
 }
 
 /**
- * Per half, over all eighteen shops: FOUND answered right at least, made-up answers at most, requests for a person caught
+ * Per half, over all twenty shops: FOUND answered right at least, made-up answers at most, requests for a person caught
  * at least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones
  * (see eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse
  * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
@@ -45,14 +45,15 @@ const FLOORS = {
   // pointers followed to another document ("см. прайс") 2, a bare price follow-up and "скока всего" 3, "на месте" 1. Then
   // 96 cases more (phones, tools, tires, kidsroom 101–124, eval/README.md): 57 of their 80 answerable right and 6 of
   // their 16 traps made up at arrival, so the floors moved to 556 / 28; "как это работает" and a day asked one made-up
-  // fewer each, "немного" one right.
-  tune: { found: 557, madeUp: 26, escalation: 90 },
+  // fewer each, "немного" one right. Then two shops nobody had tuned on, music and fishing (eval/README.md): 38 of 60
+  // found, 5 made-up and 10 of 10 requests caught at arrival.
+  tune: { found: 595, madeUp: 31, escalation: 100 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
   // session of the probes 8 right (pointers 3, a unit's adjective 1, follow-ups 3, "на месте" 1) and 3 made-up fewer (a
-  // colour asked, a trip's time, a day asked).
-  heldout: { found: 370, madeUp: 24, escalation: 89 },
+  // colour asked, a trip's time, a day asked). Then music and fishing: 41 of 60 found, 5 made-up, 10 of 10 caught.
+  heldout: { found: 411, madeUp: 29, escalation: 99 },
 } as const;
 
 /**

@@ -14,12 +14,15 @@ type TermsOf = (text: string) => string[];
 /**
  * The most of `terms` one statement of the passage holds: a sentence with what it stands under (the passage's headings,
  * its one- or two-word lead, its line's label) and, for a list's line, the line introducing the list ("Как можно
- * оплатить:" above "- картой"); see sentences.ts.
+ * оплатить:" above "- картой"); see sentences.ts. A word the sentence denies ("ничего не разбивается") is not stated by it.
  */
 export function countStated(passage: Passage, terms: readonly string[], termsOf: TermsOf): number {
   let most = 0;
   for (const sentence of readSentences(passage, termsOf)) {
-    const stated = terms.filter((term) => sentence.terms.includes(term) || sentence.labels.has(term) || sentence.introduced.includes(term));
+    // "Упаковка: флаконы … ничего не разбивается" does not state breakage: "разбитый флакон — пришлите фото" does.
+    const stated = terms.filter(
+      (term) => !sentence.denied.includes(term) && (sentence.terms.includes(term) || sentence.labels.has(term) || sentence.introduced.includes(term)),
+    );
     most = Math.max(most, stated.length);
   }
   return most;

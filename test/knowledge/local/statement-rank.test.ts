@@ -56,6 +56,22 @@ describe('preferStatedDocument', () => {
   });
 });
 
+describe('a word the sentence denies', () => {
+  // "пришла посылка а флакон треснутый": packing that says nothing breaks, and the returns line on a broken bottle.
+  const packing = passage(0, 'Упаковка: кремы и флаконы — в зип-пакет и пупырку, ничего не разбивается и не протекает.', { document: 'dostavka.md', title: 'Доставка', headings: ['Доставка'] });
+  const broken = passage(1, '- разбитый флакон или повреждение при доставке — пришлите фото, заменю или верну деньги.', { document: 'vozvrat.md', title: 'Возврат' });
+
+  it('is not stated by it', () => {
+    expect(countStated(packing, extractTerms('флакон разбит'), extractTerms)).toBe(1);
+  });
+
+  it('leaves the document stating it first', () => {
+    const matched = extractTerms('доставка флакон разбит');
+    const hits = [hit(packing, matched, 80), hit(broken, matched, 60)];
+    expect(preferStatedDocument(hits, extractTerms)[0]?.passage).toBe(broken);
+  });
+});
+
 describe('a question whose words two documents hold', () => {
   it('is answered by the section stating them, not the passage naming them in passing', () => {
     const answer = findAnswer(buildPassageIndex([payment, post]), { question: 'почтой россии за скока дойдет и скока стоит' });

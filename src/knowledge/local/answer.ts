@@ -19,7 +19,7 @@ import { statesRate, type PassageHit, type PassageIndex } from './search.js';
 import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
-import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
+import { findOwnStatements, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
 import { ADDRESS, LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
 import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
 import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
@@ -356,7 +356,7 @@ function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): P
 // opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
 // mentioning it in passing ("не жирный блеск").
 function preferStated(found: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
-  const hits = preferStatedDocument(found, termsOf);
+  const hits = preferAskedEntry(preferStatedDocument(found, termsOf), termsOf);
   const [top] = hits;
   if (top === undefined) return [];
   const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);

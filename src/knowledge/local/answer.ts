@@ -21,7 +21,7 @@ import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
 import { ADDRESS, LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
-import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
+import { hasTitledDocument, isTitledBy, preferTopicDocument, statesTopic } from './topic-documents.js';
 import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
@@ -356,7 +356,7 @@ function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): P
 // opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
 // mentioning it in passing ("не жирный блеск").
 function preferStated(found: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
-  const hits = preferAskedEntry(preferStatedDocument(found, termsOf), termsOf);
+  const hits = preferAskedEntry(preferTopicDocument(preferStatedDocument(found, termsOf), termsOf), termsOf);
   const [top] = hits;
   if (top === undefined) return [];
   const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);

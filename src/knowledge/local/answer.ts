@@ -228,7 +228,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
     const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf);
     const brands = (hit: PassageHit): boolean => namesBrands(hit, terms, index.knows);
-    const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && check(part, hit);
+    const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && (isItem || saysWhere(hit, terms)) && check(part, hit);
     const hits = preferAddress(
       preferStated(
         preferNamed(
@@ -447,6 +447,13 @@ function statesValueOf(segment: string, aboutness: Aboutness): boolean {
 }
 
 const LOCATION_TERM = 'наход';
+
+// "напишите адрес склада": where is asked, of a place the question names; a general passage naming the place in passing
+// ("наличными — на складе") without saying where it is does not answer. A listing's own line may ("покатать можно у нас в
+// шоуруме" for "хочу подъехать покатать").
+function saysWhere(hit: PassageHit, terms: readonly string[]): boolean {
+  return !terms.includes(LOCATION_TERM) || hit.matched.includes(LOCATION_TERM) || ADDRESS.test(hit.passage.text);
+}
 
 const DENIED_WORD = /(?:^|[^а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
 

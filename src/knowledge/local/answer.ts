@@ -19,9 +19,9 @@ import { statesRate, type PassageHit, type PassageIndex } from './search.js';
 import { LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
-import { findOwnStatements, preferStatedDocument } from './statement-rank.js';
+import { findOwnStatements, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
 import { ADDRESS, LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
-import { hasTitledDocument, isTitledBy, statesTopic } from './topic-documents.js';
+import { hasTitledDocument, isTitledBy, preferTopicDocument, statesTopic } from './topic-documents.js';
 import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
@@ -228,7 +228,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
     const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf);
     const brands = (hit: PassageHit): boolean => namesBrands(hit, terms, index.knows);
-    const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && check(part, hit);
+    const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && (isItem || saysWhere(hit, terms)) && check(part, hit);
     const hits = preferAddress(
       preferStated(
         preferNamed(
@@ -356,7 +356,7 @@ function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): P
 // opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
 // mentioning it in passing ("не жирный блеск").
 function preferStated(found: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
-  const hits = preferStatedDocument(found, termsOf);
+  const hits = preferAskedEntry(preferTopicDocument(preferStatedDocument(found, termsOf), termsOf), termsOf);
   const [top] = hits;
   if (top === undefined) return [];
   const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);
@@ -447,6 +447,13 @@ function statesValueOf(segment: string, aboutness: Aboutness): boolean {
 }
 
 const LOCATION_TERM = 'наход';
+
+// "напишите адрес склада": where is asked, of a place the question names; a general passage naming the place in passing
+// ("наличными — на складе") without saying where it is does not answer. A listing's own line may ("покатать можно у нас в
+// шоуруме" for "хочу подъехать покатать").
+function saysWhere(hit: PassageHit, terms: readonly string[]): boolean {
+  return !terms.includes(LOCATION_TERM) || hit.matched.includes(LOCATION_TERM) || ADDRESS.test(hit.passage.text);
+}
 
 const DENIED_WORD = /(?:^|[^а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
 

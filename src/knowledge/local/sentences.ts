@@ -25,7 +25,12 @@ export interface Sentence {
   introduced: readonly string[];
   /** Words the seller shortened with a dot, lower case: "центр", "макс" of "Центр. отверстие", "Макс. нагрузка". */
   shortened: readonly string[];
+  /** Terms of words the sentence denies ("ничего не разбивается"): it says the thing does not happen, not what to do when it does. */
+  denied: readonly string[];
 }
+
+/** "не" before a word (or a pair of words with "/"): the word is denied. */
+const DENIED_WORD = /(?<![а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
 
 /**
  * A word cut with a dot inside a sentence: the next word starts in lower case ("Центр. отверстие", "макс. 690 кг"). Words
@@ -67,7 +72,8 @@ function splitLabelledSentences(passage: Passage, termsOf: TermsOf): Sentence[] 
     for (const sentence of splitSentences(line)) {
       const own = LABEL.exec(sentence)?.[1] ?? LATIN_OPENER.exec(sentence)?.[1];
       const shortened = [...sentence.matchAll(SHORTENED)].map((match) => (match[1] ?? '').toLowerCase().replaceAll('ё', 'е'));
-      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]), introduced, shortened });
+      const denied = [...sentence.matchAll(DENIED_WORD)].flatMap((match) => termsOf(match[1] ?? ''));
+      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]), introduced, shortened, denied });
     }
     if (/:\s*$/u.test(line)) introduction = termsOf(line);
   }

@@ -5,6 +5,7 @@
  * where they stand is not.
  */
 import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
 import { LABEL, LIST_ITEM, readSentences } from './sentences.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
@@ -14,12 +15,15 @@ type TermsOf = (text: string) => string[];
 /**
  * The most of `terms` one statement of the passage holds: a sentence with what it stands under (the passage's headings,
  * its one- or two-word lead, its line's label) and, for a list's line, the line introducing the list ("Как можно
- * оплатить:" above "- картой"); see sentences.ts.
+ * оплатить:" above "- картой"); see sentences.ts. A word the sentence denies ("ничего не разбивается") is not stated by it.
  */
 export function countStated(passage: Passage, terms: readonly string[], termsOf: TermsOf): number {
   let most = 0;
   for (const sentence of readSentences(passage, termsOf)) {
-    const stated = terms.filter((term) => sentence.terms.includes(term) || sentence.labels.has(term) || sentence.introduced.includes(term));
+    // "Упаковка: флаконы … ничего не разбивается" does not state breakage: "разбитый флакон — пришлите фото" does.
+    const stated = terms.filter(
+      (term) => !sentence.denied.includes(term) && (sentence.terms.includes(term) || sentence.labels.has(term) || sentence.introduced.includes(term)),
+    );
     most = Math.max(most, stated.length);
   }
   return most;
@@ -72,4 +76,32 @@ function labelsAsked(hit: PassageHit, termsOf: TermsOf): boolean {
     const first = LIST_ITEM.test(line) ? termsOf(line.replace(LIST_ITEM, ''))[0] : undefined;
     return first !== undefined && asked.includes(first);
   });
+}
+
+/**
+ * An entry of a shop's questions and answers ("Зимой на самокате кататься можно? Не рекомендуем…"): the passage opens with a
+ * question holding every matched term, which the rest of it answers.
+ */
+function asksMatched(hit: PassageHit, termsOf: TermsOf): boolean {
+  const first = splitSentences(hit.passage.text.split('\n')[0] ?? '')[0]?.trim() ?? '';
+  if (!first.endsWith('?')) return false;
+  const asked = new Set(termsOf(first));
+  return hit.matched.length > 0 && hit.matched.every((term) => asked.has(term));
+}
+
+/**
+ * Of the hits matching the very terms the first one matches, as well, an entry asking them (see asksMatched) comes first
+ * when the first one is no such entry and no heading or title of it names them: a passage mentioning the word in passing
+ * ("вс 11:00-16:00, зимой в вс выходной") does not answer the question the shop answers in its own list ("Зимой кататься
+ * можно?"). A passage under a heading naming the word is on that topic, and stays first.
+ */
+export function preferAskedEntry(hits: readonly PassageHit[], termsOf: TermsOf): PassageHit[] {
+  const [top] = hits;
+  if (top === undefined || asksMatched(top, termsOf)) return [...hits];
+  const named = new Set(termsOf([top.passage.title, ...top.passage.headings].join('\n')));
+  if (top.matched.some((term) => named.has(term))) return [...hits];
+  const alike = (hit: PassageHit): boolean =>
+    hit.coverage === top.coverage && hit.matched.length === top.matched.length && hit.matched.every((term) => top.matched.includes(term));
+  const entry = hits.find((hit) => alike(hit) && hit.passage.document !== top.passage.document && asksMatched(hit, termsOf));
+  return entry === undefined ? [...hits] : [entry, ...hits.filter((hit) => hit !== entry)];
 }

@@ -1,7 +1,9 @@
 /** General documents on one topic of the shop's terms ("Доставка", oplata.txt): what a one-topic question is answered from. */
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
+import type { PassageHit } from './search.js';
 import { soundOf, transliterate } from './term-resolver.js';
+import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
 
 // Shorter sounds ("opl" of "oplata" is fine, "da" is not) match too many file names.
 const MIN_TOPIC_SOUND = 4;
@@ -72,4 +74,30 @@ export function hasTitledDocument(passages: readonly Passage[], topic: string, t
     topics.set(topic, found);
   }
   return found;
+}
+
+/** Where and how little: a city ("в москву"), the country, an everyday word, a number say what the case is, not what is asked. */
+function isCircumstance(term: string): boolean {
+  return WEAK_TERMS.has(term) || CITY_TERMS.has(term) || term === NATIONWIDE || /^\p{N}/u.test(term);
+}
+
+/**
+ * "авито доставкой комплект в москву отправите?": the payment terms ("в другой город — 100% предоплата, либо через Авито
+ * Доставку") match the city too, the delivery document ("Авито Доставкой отправляем только 1–2 шины…") matches all the
+ * rest. A hit of a document titled by a term it matches comes first when the first hit's document is titled by none of
+ * its own and is ahead only by circumstances the titled one lacks: the topic's own document answers. Where both match the
+ * same terms, which states them is left to countStated (statement-rank.ts).
+ */
+export function preferTopicDocument(hits: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
+  const [top] = hits;
+  if (top === undefined || top.matched.some((term) => isTitledBy(top.passage, term, termsOf))) return [...hits];
+  const asked = top.matched.filter((term) => !isCircumstance(term));
+  const titled = hits.find(
+    (hit) =>
+      hit.passage.document !== top.passage.document &&
+      asked.every((term) => hit.matched.includes(term)) &&
+      top.matched.some((term) => !hit.matched.includes(term)) &&
+      hit.matched.some((term) => !isCircumstance(term) && isTitledBy(hit.passage, term, termsOf)),
+  );
+  return titled === undefined ? [...hits] : [titled, ...hits.filter((hit) => hit !== titled)];
 }

@@ -22,3 +22,17 @@ describe('the shop\'s address asked', () => {
     expect(answer.text).toMatch(/Родонитовая, 9|Шефская, 87/u);
   });
 });
+
+describe('the address of a place the question names', () => {
+  const shop = useKnowledgeFolder({
+    'o-nas.md':
+      '# О нас\n\nПродаём стройматериалы со своей площадки, крытый склад 800 м².\n\nАдрес: пос. Южный, ул. Северная, 2Б, заезд с Ростовского шоссе.\n\nТелефон склада: +7 918 320-45-17.\n',
+    'oplata.txt':
+      'ОПЛАТА\n\nКак можно оплатить:\n- наличными — на складе или водителю при получении\n- банковской картой (МИР, Visa, Mastercard) — только на складе, в кассе стоит терминал\n',
+  });
+
+  it('is not answered by a passage naming the place in passing', async () => {
+    const answer = await shop.ask('с продавцом говорить не хочу, напишите адрес склада');
+    expect(answer.sources).not.toContain('oplata.txt');
+  });
+});

@@ -9,7 +9,8 @@ import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals } from './query-reading.js';
-import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan } from './reason-clauses.js';
+import { holdsOwnAmounts } from './own-amounts.js';
+import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan, splitOwnSituation } from './reason-clauses.js';
 import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './asked-colors.js';
 import { carryQuestions, carryReferents } from './back-references.js';
 import { choosePointedHit, listPointers } from './cross-references.js';
@@ -177,10 +178,10 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
     const clauses = (part.clauses ?? []).map((clause) => answerPart(index, clause, scopes, threshold, check));
     // A clause left unanswered drops out only where it asks a question of its own ("…, скока идет"), not a condition.
     const asksEach = (part.clauses ?? []).every((clause) => clause.asks === true);
-    if (clauses.length > 1) return asksEach || clauses.every((answered) => answered.length > 0) ? clauses.flat() : answerConditioned(index, part, scopes, threshold, check);
+    if (clauses.length > 1) return asksEach || clauses.every((answered) => answered.length > 0) ? clauses.flat() : answerApart(index, part, scopes, threshold, check);
     const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
     const sides = answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerPart(index, side, scopes, cutThreshold, check));
-    return sides.length > 0 ? sides : answerConditioned(index, part, scopes, threshold, check);
+    return sides.length > 0 ? sides : answerApart(index, part, scopes, threshold, check);
   }
   const matched = new Set(pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched)));
   const rest = part.terms.filter((term) => !matched.has(term));
@@ -209,6 +210,12 @@ function answerConditioned(index: PassageIndex, part: QueryPart, scopes: readonl
   return answerPart(index, part.conditioned, scopes, threshold, check);
 }
 
+/** The part without the buyer's condition, else without his own case (see QueryPart.situated). */
+function answerApart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
+  const conditioned = answerConditioned(index, part, scopes, threshold, check);
+  return conditioned.length > 0 || part.situated === undefined ? conditioned : answerPart(index, part.situated, scopes, threshold, check);
+}
+
 // From the first scope that covers the part; a listing's loose match (see isLooseMatch) waits for the later scopes.
 function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
   const strong = part.terms.filter((term) => !WEAK_TERMS.has(term));
@@ -226,7 +233,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     const found = index.search(terms, scope.filter, terms === part.terms ? [...part.naming, ...(part.context ?? [])] : part.context ?? [], { citiesWeak: isItem });
     const about = (hit: PassageHit): boolean =>
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
-    const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf);
+    const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf) && holdsOwnAmounts(hit.passage, part.context ?? [], index.termsOf);
     const brands = (hit: PassageHit): boolean => namesBrands(hit, terms, index.knows);
     const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && (isItem || saysWhere(hit, terms)) && check(part, hit);
     const hits = preferAddress(
@@ -508,6 +515,8 @@ export interface QueryPart {
   conditioned?: QueryPart;
   /** Alternatives of one question ("новые или бу?") share a choice: the place of the first in the message's parts. */
   choice?: number;
+  /** The part without the buyer's own case told beside it ("…, 55 метров"), which only ranks: asked where the whole finds nothing. */
+  situated?: QueryPart;
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
@@ -533,7 +542,9 @@ function listQuestionTerms(
   const read = carryReferents(carryQuestions(sentences))
     .map((part, at) => {
       const own = resolveText(part);
+      const situation = splitOwnSituation(part, (word) => resolveText(word).every((term) => UNIT_TERMS.has(term)));
       return {
+        ...(situation === undefined ? {} : { situated: { terms: resolveText(situation.main), context: resolveText(situation.situation) } }),
         alternative: /^или\s/iu.test(sentences[at] ?? ''),
         terms: dropOfferedPrices(asksAvailability(part) ? [...own, STATUS_TERM] : own, part),
         clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })),
@@ -560,8 +571,9 @@ function listQuestionTerms(
   const asking = lists.filter((list) => choosable(list) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence, conditioned, choice } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+  for (const { terms: all, clauses, cuts, presence, conditioned, choice, situated } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
     const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
+    if (situated !== undefined) part.situated = { ...toQueryPart(situated.terms, identity), context: situated.context };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -585,6 +597,7 @@ interface ReadPart {
   presence?: boolean;
   conditioned?: { terms: string[]; context: string[] };
   choice?: number;
+  situated?: { terms: string[]; context: string[] };
 }
 
 /**

@@ -144,3 +144,32 @@ export function splitOwnPlan(sentence: string): { main: string; condition: strin
   if (!clauses.some((clause) => !isPlan(clause) && (holdsQuestionWord(clause) || clause.includes('?')))) return undefined;
   return { main: clauses.filter((clause) => !isPlan(clause)).join(', ').trim(), condition: plans.join(', ').trim() };
 }
+
+/** The buyer speaking of himself: "я высокая 178", "мне 55 метров", "у нас 3 комнаты", "моя кухня 2.8". */
+const SELF = /(?:^|[^а-яё])(?:я|мне|меня|нас|мы|нам|мой|моя|мое|мои|моему|моей|наш|наша|наше|наши)(?![а-яё])/u;
+/** A clause stating an amount of the buyer's own: a number, and at most a few words beside it. */
+const OWN_AMOUNT = /\d/u;
+const MAX_SITUATION_WORDS = 4;
+const NUMBER_WORD = /^\d/u;
+
+/**
+ * "сколько часов вы будете убирать, 55 метров", "высота столешницы какая, я высокая 178": a comma clause after the question
+ * that tells the buyer's own case (an amount alone, or himself with one), asking nothing, is no question of its own. Its
+ * words only rank (answer.ts), and its amount is checked against what a passage states of that measure (own-amounts.ts),
+ * never taken as evidence. A thing with its amount ("…, кухня 2.8", "…, диван 3-местный") names what is asked about, and
+ * stays. `isUnit` tells a unit's word ("метров"). Returns the question and the situation, or undefined.
+ */
+export function splitOwnSituation(sentence: string, isUnit: (word: string) => boolean): { main: string; situation: string } | undefined {
+  const clauses = sentence.split(/,\s*/u);
+  if (clauses.length < 2) return undefined;
+  const text = (clause: string): string => clause.toLowerCase().replaceAll('ё', 'е');
+  const isSituation = (clause: string): boolean => {
+    const lower = text(clause);
+    const words = lower.split(/[^а-яёa-z0-9.]+/u).filter((word) => word !== '');
+    return OWN_AMOUNT.test(lower) && words.length <= MAX_SITUATION_WORDS && !lower.includes('?') && !holdsQuestionWord(lower) && !OWN_PLAN.test(lower) && (SELF.test(lower) || words.every((word) => NUMBER_WORD.test(word) || isUnit(word)));
+  };
+  let end = clauses.length;
+  while (end > 1 && isSituation(clauses[end - 1] ?? '')) end -= 1;
+  if (end === clauses.length || !clauses.slice(0, end).some((clause) => holdsQuestionWord(text(clause)) || clause.includes('?'))) return undefined;
+  return { main: clauses.slice(0, end).join(', ').trim(), situation: clauses.slice(end).join(', ').trim() };
+}

@@ -44,6 +44,8 @@ const UNIT_RULES: readonly UnitRule[] = [
   { term: 'будни', words: ['будни', 'будням', 'буднях', 'будний', 'будние', 'будних', 'будничный', 'будничные'] },
   { term: 'час', words: ['час', 'часа', 'часов', 'часах', 'часу'], afterNumber: ['ч'] },
   { term: 'минут', words: ['минута', 'минуты', 'минут', 'минуту', 'минутах'], afterNumber: ['мин'] },
+  // A speed of rotation: "11000 об/мин" states how many "оборотов" a motor, a drum or a spindle makes.
+  { term: 'оборот', words: ['оборот', 'оборота', 'оборотов', 'обороты', 'оборотах', 'оборотам', 'rpm'], afterNumber: ['об/мин', 'об'] },
 ];
 
 /** Monday first: a range ("пн–пт", "с понедельника по пятницу") stands for every day in it. */

@@ -36,3 +36,25 @@ describe('a measure stated by its value', () => {
     expect(ask('емкость акума какая', 'Телефон в хорошем состоянии, аккумулятор родной.').status).toBe('NOT_FOUND');
   });
 });
+
+describe('a speed of rotation ("об/мин")', () => {
+  const GRINDER = 8;
+  const grinder = (text: string, id: number): Passage => passage(id, text, { itemId: GRINDER, document: 'item-8-grinder.txt', title: 'Болгарка Bosch GWS 750' });
+  const index = buildPassageIndex([
+    grinder('Характеристики:\nмощность 750 Вт\nобороты холостого хода 11000 об/мин\nрегулировки оборотов нет (это базовая модель)', 0),
+    grinder('Цена 5 900 р. Это цена за весь набор.', 1),
+  ]);
+  const listing = { id: GRINDER, title: 'Болгарка Bosch GWS 750' };
+
+  it('states how many revolutions: "сколько оборотов" beside another question does not refuse it', () => {
+    const answer = findAnswer(index, { question: 'обороты регулируются? сколько оборотов макс', listing });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('регулировки оборотов нет');
+    expect(answer.text).toContain('11000 об/мин');
+  });
+
+  it('is still asked by "сколько оборотов": a passage naming revolutions with no amount does not answer', () => {
+    const bare = buildPassageIndex([grinder('Регулировки оборотов нет, это базовая модель.', 0), grinder('Цена 5 900 р.', 1)]);
+    expect(findAnswer(bare, { question: 'сколько оборотов?', listing }).status).toBe('NOT_FOUND');
+  });
+});

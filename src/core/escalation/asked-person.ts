@@ -5,8 +5,8 @@ import { WHEN } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear, NEAR, wordBefore } from './person-near.js';
-import { FETCHED_ADJECTIVE, isName, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
-import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
+import { FETCHED_ADJECTIVE, isName, type Referent, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
+import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, isToChat, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
 /** "админ, подключитесь к диалогу", "подключитесь к чату": joining the chat, asked of a person named or of the chat. */
@@ -42,20 +42,36 @@ export function findAskedAnywhere(words: readonly Word[]): string | undefined {
   return verb >= 0 && person >= 0 ? spell(words, Math.min(verb, person), Math.max(verb, person)) : undefined;
 }
 
-export function findFetchedPronoun(words: readonly Word[], named: boolean): string | undefined {
+/** Him, her or them after "с": "с ним", "с ней". */
+const WITH_THEM: ReadonlySet<string> = new Set(['ним', 'ней', 'ними']);
+
+export function findFetchedPronoun(words: readonly Word[], referent: Referent): string | undefined {
+  const { named } = referent;
   // "кто у вас за это отвечает? хочу с ним поговорить": a wish to talk with him or her is a person asked for.
   for (const clause of groupClauses(words)) {
     const talk = clause.findIndex((word) => TALK.test(word.text) && !TALKING_NOW.test(word.text));
-    const withThem = clause.findIndex((word, at) => WITH.has(word.text) && ['ним', 'ней', 'ними'].includes(clause[at + 1]?.text ?? ''));
+    const withThem = clause.findIndex((word, at) => WITH.has(word.text) && WITH_THEM.has(clause[at + 1]?.text ?? ''));
     const wish = clause.some((word) => WANT.test(word.text) || NEED.test(word.text));
     if (talk >= 0 && withThem >= 0 && wish && !isNegated(words, words.indexOf(clause[talk]!), words.indexOf(clause[withThem + 1]!))) return spell(clause, 0, clause.length - 1);
   }
-  if (!named) return undefined;
   for (let index = 0; index < words.length; index++) {
     if (!FETCH.test(words[index]!.text)) continue;
     let next = index + 1;
     while (next < words.length && FILLER.has(words[next]!.text)) next++;
-    if (PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
+    if (named && PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
+    // "соедините меня с ним", "свяжите с ней": whoever is connected with is a person named or asked about (not "свяжите
+    // с ней ремешок", "соедините меня с ним — с пвз").
+    if ((named || referent.asked) && WITH.has(words[next]?.text ?? '') && WITH_THEM.has(words[next + 1]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next + 1);
+  }
+  if (!named || !referent.asked) return undefined;
+  // "а менеджер есть? можно его сюда": leave asked for the one asked about, in a clause that says nothing else (not
+  // "продавец говорил, есть вторая сумка, можно и её?", a thing the person told of).
+  for (const clause of groupClauses(words)) {
+    const pronoun = clause.findIndex((word) => PRONOUN.has(word.text));
+    const leave = clause.some((word) => word.text === 'можно');
+    if (pronoun >= 0 && leave && clause.every((word) => PRONOUN.has(word.text) || word.text === 'можно' || (FILLER.has(word.text) && word.text !== 'ли') || isToChat(clause, clause.indexOf(word)))) {
+      return spell(clause, 0, clause.length - 1);
+    }
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, WHEN, YOUR } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
-import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, TRADE } from './person-words.js';
+import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
 import { NEED, TALK, WANT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -12,7 +12,7 @@ import { groupClauses, spell, type Word } from './sentences.js';
  * A person's contact asked for: "дайте телефон продавца", "номер хозяина скиньте", "можно ваш номер?", "скиньте номер
  * телефона". The buyer wants to talk to the person; whether to give the number is theirs to decide.
  */
-export function findAskedContact(words: readonly Word[]): string | undefined {
+export function findAskedContact(words: readonly Word[], referent: Referent): string | undefined {
   for (const clause of groupClauses(words)) {
     const at = clause.findIndex((word) => CONTACT.test(word.text));
     if (at < 0) continue;
@@ -22,7 +22,10 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
     // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop or its sales
     // department ("контакт отдела продаж"; not "номер отдела в магазине", a stall's number).
     const department = person === 'отдела' && DEPARTMENT.test(clause[at + 2]?.text ?? '');
-    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department;
+    // "кто у вас по опту? дайте его контакты": the contact of a person of the shop asked about, given (not "кто у вас
+    // курьер? дайте его номер").
+    const his = referent.asked && ['его', 'ее', 'их'].includes(clause[at - 1]?.text ?? '') && clause.some((word) => GIVE.test(word.text));
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department || his;
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);

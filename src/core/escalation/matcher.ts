@@ -5,7 +5,7 @@ import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun
 import { findBareRequest } from './bare-request.js';
 import { findAskedContact, findCall } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
-import { PERSON, SENIOR } from './person-words.js';
+import { PERSON, readReferent, type Referent, SENIOR } from './person-words.js';
 import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
@@ -27,8 +27,9 @@ export function createEscalationMatcher(phrases: readonly string[]): EscalationM
       const sentences = readSentences(text);
       // "Хозяйка тут? Позовите её": a pronoun stands for a person named in another sentence.
       const named = sentences.some((sentence) => sentence.some((word) => PERSON.test(word.text) || SENIOR.test(word.text)));
+      const referent = readReferent(sentences, named);
       for (const sentence of sentences) {
-        const found = findRequest(sentence, named) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
+        const found = findRequest(sentence, referent) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
         if (found !== undefined) return found;
       }
       return undefined;
@@ -47,17 +48,17 @@ export function isFetchWord(word: string): boolean {
 }
 
 /** The families in a fixed order: the first that reads a request names its words. */
-function findRequest(words: readonly Word[], named: boolean): string | undefined {
+function findRequest(words: readonly Word[], referent: Referent): string | undefined {
   return (
     findPersonAlone(words) ??
     findAskedPerson(words) ??
-    findFetchedPronoun(words, named) ??
+    findFetchedPronoun(words, referent) ??
     findAskedToJoin(words) ??
     findPersonToReply(words) ??
     findNeededPerson(words) ??
     findAnswerWanted(words) ??
     findCall(words) ??
-    findAskedContact(words) ??
+    findAskedContact(words, referent) ??
     findRefusedBot(words) ??
     findMovedTalk(words) ??
     findBareRequest(words) ??

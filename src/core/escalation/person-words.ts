@@ -92,14 +92,65 @@ export const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|му
 export const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 
 /** What the one meant does at the shop: "тот, кто отвечает за опт", "того, кто выкладывал" (not "того, кто поменьше", a pup). */
-export const STAFF_DOING = /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа)[а-я]*$/u;
+export const STAFF_DOING =
+  /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа|фотк|фотографир|снима|снял|размест|размеща|выложи|публик|подава|подал)[а-я]*$/u;
 /** "тот, кто отвечает за опт": the one meant, a person by what they do at the shop. */
 export function isTheOneWho(words: readonly { text: string }[], at: number): boolean {
   return THAT_ONE.has(words[at]?.text ?? '') && words[at + 1]?.text === 'кто' && STAFF_DOING.test(words[at + 2]?.text ?? '');
 }
+/** "с тем, чье это объявление": the one whose listing or goods it is. */
+export const WHOSE = /^(?:чей|чье|чья|чьи|чьего|чьей)$/u;
+
+/**
+ * "кто-то из продавцов", "кто-нибудь из ваших", "кто-то из магазина": someone of the shop's people, who may be asked to
+ * call or answer ("кто-нибудь есть?" only pings).
+ */
+export function isOneOfShop(words: readonly { text: string }[], at: number): boolean {
+  if (!/^кто-(?:нибудь|то|либо)$/u.test(words[at]?.text ?? '') || words[at + 1]?.text !== 'из') return false;
+  const whose = words[at + 2]?.text ?? '';
+  return /^(?:ваших|вас|ваш[а-я]+)$/u.test(whose) || PLACE_OF_PERSON.test(whose) || (PERSON.test(whose) && !NOMINATIVE.test(whose));
+}
+
 /** "можно ту девушку": the one meant. */
 export const THAT_ONE = new Set(['ту', 'того', 'тот', 'та', 'той', 'тем', 'эту', 'этого']);
 
 export function isPersonWord(word: string): boolean {
   return PERSON.test(word) || PERSON_ADJECTIVE.test(word);
+}
+
+/**
+ * Who a pronoun in the message ("соедините с ним", "дайте его контакты", "можно его сюда") may stand for. A person word
+ * anywhere names someone, but a pronoun is a person only where the person is the topic: asked about as present ("менеджер
+ * у вас есть?") or asked who they are at the shop ("кто у вас по опту?"). Not where the person only told of a thing
+ * ("продавец говорил, есть вторая сумка, можно и её?") or the one asked about works outside the shop ("кто у вас курьер?
+ * дайте его номер": a courier, a pickup point, a repairer).
+ */
+export interface Referent {
+  /** A person word or "главный" anywhere in the message. */
+  named: boolean;
+  /** A person of the shop asked about: present ("менеджер есть?") or who they are ("кто у вас по опту?"). */
+  asked: boolean;
+}
+
+/** The people who deliver, hand over or repair: asked about, they are no person of the shop to be fetched. */
+const OUTSIDE_WORK = /^(?:курьер|доставк|достав|пвз|пункт|ремонт|почт|сдэк|водител|такси|грузчик)[а-я]*$/u;
+/** The words of a presence asked: "менеджер у вас есть?", "хозяйка тут?", "администратор сегодня на месте?". */
+const PRESENCE: ReadonlySet<string> = new Set(['есть', 'тут', 'здесь', 'месте', 'работает', 'сегодня', 'сейчас', 'у', 'вас', 'на', 'а', 'ли']);
+
+export function readReferent(sentences: readonly (readonly { text: string; clause: number }[])[], named: boolean): Referent {
+  const asked = sentences.some((sentence) => {
+    if (sentence.some((word) => OUTSIDE_WORK.test(word.text))) return false;
+    // "кто у вас по опту?", "кто может принять решение по цене?": who the shop's person is.
+    if (sentence[0]?.text === 'кто' || (sentence[0]?.text === 'а' && sentence[1]?.text === 'кто')) return true;
+    // "а менеджер у вас есть?": a clause of a person and their presence only.
+    const clauses = new Map<number, string[]>();
+    for (const word of sentence) clauses.set(word.clause, [...(clauses.get(word.clause) ?? []), word.text]);
+    return [...clauses.values()].some(
+      (clause) =>
+        clause.some((text) => NOMINATIVE.test(text) || isName(text)) &&
+        clause.some((text) => ['есть', 'месте', 'тут', 'здесь', 'работает'].includes(text)) &&
+        clause.every((text) => NOMINATIVE.test(text) || PRESENCE.has(text) || isName(text)),
+    );
+  });
+  return { named, asked };
 }

@@ -5,8 +5,8 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, isName, isNameAsked, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
-import { FETCH, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
+import { FETCHED_ADJECTIVE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
+import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
 /** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
@@ -14,11 +14,13 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
   for (const clause of groupClauses(words)) {
     const plea = clause.some((word) => PLEA.test(word.text)) && clause.some((word) => REPLY_VERB.test(word.text));
     if (plea && clause.every((word) => PLEA.test(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) return spell(clause, 0, clause.length - 1);
-    // "кто-нибудь из ваших может ответить?": anyone of the shop, as well as a person named.
-    const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || /^(?:ваших|вас|ваш[а-я]+)$/u.test(clause[at + 2]?.text ?? '') || PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    // "кто-нибудь из ваших может ответить?", "может кто-то из менеджеров подключиться?": anyone of the shop, as well as a
+    // person named.
+    const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || isOneOfShop(clause, at);
     const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
-    const modal = clause.findIndex((word) => MODAL.test(word.text));
-    const reply = clause.findIndex((word) => REPLY_VERB.test(word.text));
+    // "можно мне перезвонит кто-то из продавцов?": leave asked for the person's call, as "может" asks it.
+    const modal = clause.findIndex((word) => MODAL.test(word.text) || word.text === 'можно');
+    const reply = clause.findIndex((word) => REPLY_VERB.test(word.text) || (clause[modal]?.text === 'можно' && LET_CONTACT.test(word.text)));
     if (person < 0 || modal < 0 || reply < modal) continue;
     const at = words.indexOf(clause[modal]!);
     if (!isNegated(words, at, words.indexOf(clause[person]!))) return spell(clause, Math.min(person, modal), reply);
@@ -100,8 +102,8 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
     const clause = who >= 0 ? whole.slice(0, who + 1) : topic > 0 ? whole.slice(0, topic) : whole;
     // "хочу консультацию менеджера": a wish for what a person is needed for is a need.
     const need = clause.some((word) => NEED.test(word.text) || (WANT.test(word.text) && clause.some((other) => NEEDED_FOR.has(other.text))));
-    // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
-    const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    // Someone counts where they are of the shop ("нужен кто-то из магазина", "из менеджеров"); "кто-нибудь есть?" only pings.
+    const ofShop = (at: number): boolean => isOneOfShop(clause, at);
     const person = clause.some(
       (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || at === who || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
     );
@@ -125,7 +127,9 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
         (SOMEBODY.test(text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
         SOMEONE.test(text) ||
         at === who ||
-        (text === 'из' && PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '')) ||
+        (text === 'из' && (PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '') || isOneOfShop(clause, at - 1))) ||
+        // "можно мне человека в чат?": where the person is wanted.
+        isToChat(clause, at) ||
         (PLACE_OF_PERSON.test(text) && (PERSON.test(clause[at - 1]?.text ?? '') || clause[at - 1]?.text === 'из')),
     );
     if (need && person && bare) return clause.map((word) => word.text).join(' ');

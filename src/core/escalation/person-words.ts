@@ -134,12 +134,15 @@ export interface Referent {
 
 /** The people who deliver, hand over or repair: asked about, they are no person of the shop to be fetched. */
 const OUTSIDE_WORK = /^(?:курьер|доставк|достав|пвз|пункт|ремонт|почт|сдэк|водител|такси|грузчик)[а-я]*$/u;
+export function isOutsideWork(text: string): boolean {
+  return OUTSIDE_WORK.test(text);
+}
 /** The words of a presence asked: "менеджер у вас есть?", "хозяйка тут?", "администратор сегодня на месте?". */
 const PRESENCE: ReadonlySet<string> = new Set(['есть', 'тут', 'здесь', 'месте', 'работает', 'сегодня', 'сейчас', 'у', 'вас', 'на', 'а', 'ли']);
 
 export function readReferent(sentences: readonly (readonly { text: string; clause: number }[])[], named: boolean): Referent {
   const asked = sentences.some((sentence) => {
-    if (sentence.some((word) => OUTSIDE_WORK.test(word.text))) return false;
+    if (sentence.some((word) => isOutsideWork(word.text))) return false;
     // "кто у вас по опту?", "кто может принять решение по цене?": who the shop's person is.
     if (sentence[0]?.text === 'кто' || (sentence[0]?.text === 'а' && sentence[1]?.text === 'кто')) return true;
     // "а менеджер у вас есть?": a clause of a person and their presence only.

@@ -270,6 +270,11 @@ describe('requests for a person, as typed', () => {
     // a call awaited from the one in charge of something; "с вами лично" needed, the talk unsaid
     'жду звонка от ответственного за опт',
     'мне нужно с вами напрямую',
+    // the whole message on the Latin layout once one word shows it ("&" is "?" there); a handle and "черкните"; any messenger
+    'yfgbibnt vyt d kbxre',
+    'ult ghjlfdtw&',
+    'черкни в телегу @olga_k',
+    'давайте в любой мессенджер, тут неудобно',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -440,6 +445,9 @@ describe('not requests for a person', () => {
     'жду звонка от ответственного за доставку',
     'хочу телефон с хорошей камерой для видеозвонков',
     'давайте по видео посмотрю, как работает',
+    // English with an apostrophe, a handle in a question about the goods
+    "it's ok, what size?",
+    'это ваш инстаграм @shop_msk?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });
@@ -450,11 +458,13 @@ describe('a yes to the offer of a manager', () => {
     '+', 'да плиз', 'да, соедините', 'lf', 'ага, зовите', 'да, только побыстрее', 'угуу', 'разумеется', 'валяйте', 'да зовите уже, сколько можно',
     // words on the Latin layout or in Latin letters, "будьте добры", Ukrainian "так"
     'lf, cjtlbybnt', 'da pozovite', 'да, будьте любезны', 'так, поклич продавця',
+    // a fond misprint, a matter of course, a reason after the yes, where the person is to write or call
+    'дя', 'еще бы!', 'да, потому что бот не помог', 'да, а то не понятно ничего', 'давайте, пусть сразу наберет', 'да, в телегу', 'ага, пусть пишет в личку',
   ])('%s', (text) => {
     expect(readsAsYes(text)).toBe(true);
   });
 
-  it.each(['нет', 'не надо', 'ок', 'ок, понял, а размер м есть?', 'да нет', '++ а цена?', 'ytn', 'только не звоните', 'lf ytn', 'будьте добры', 'так, а доставка?'])('not "%s"', (text) => {
+  it.each(['нет', 'не надо', 'ок', 'ок, понял, а размер м есть?', 'да нет', '++ а цена?', 'ytn', 'только не звоните', 'lf ytn', 'будьте добры', 'так, а доставка?', 'нет, а то дорого', 'да нет, потому что уже купил', 'в ватсапе?', 'еще бы скидку'])('not "%s"', (text) => {
     expect(readsAsYes(text)).toBe(false);
   });
 

@@ -275,6 +275,9 @@ describe('requests for a person, as typed', () => {
     'ult ghjlfdtw&',
     'черкни в телегу @olga_k',
     'давайте в любой мессенджер, тут неудобно',
+    // a negation that belongs to another verb before the request, in a run-on with no commas
+    'я в этом не разбираюсь позовите продавца',
+    'ничего не понял переключите на оператора',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -448,6 +451,10 @@ describe('not requests for a person', () => {
     // English with an apostrophe, a handle in a question about the goods
     "it's ok, what size?",
     'это ваш инстаграм @shop_msk?',
+    // a negation before the request's own words, a modal, or a negated imperative governing it
+    'не спешите звать менеджера, я сам разберусь',
+    'не могу позвать мужа, он на работе, размер 50 подойдет?',
+    'не надо никого звать',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -278,6 +278,15 @@ describe('requests for a person, as typed', () => {
     // a negation that belongs to another verb before the request, in a run-on with no commas
     'я в этом не разбираюсь позовите продавца',
     'ничего не понял переключите на оператора',
+    // autoreplies complained of; the person themselves asked to write, in a clause of its own or wished to act; contact with
+    // the administration demanded; whether a person answers, asked bare
+    'хватит этих автоответов',
+    'пишите нормально сами',
+    'хозяин, напишите мне сам, есть вопрос по цене',
+    'хочу, чтобы менеджер сам мне всё объяснил',
+    'требую связи с руководством',
+    'соедините с администрацией',
+    'ты вообще человек?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -455,6 +464,26 @@ describe('not requests for a person', () => {
     'не спешите звать менеджера, я сам разберусь',
     'не могу позвать мужа, он на работе, размер 50 подойдет?',
     'не надо никого звать',
+    // the shop's people greeted together, resigned to the bot, thanks passed on, a service wished, a head count, the seller's
+    // terms, a site's administration, a toy, the seller unreachable as a question
+    'здравствуйте, хозяева',
+    'робот тупой, ладно, какая гарантия?',
+    'передайте продавцу спасибо, всё отлично',
+    'хочу, чтобы мастер сам собрал шкаф',
+    'на сколько человек палатка?',
+    'продавец даёт гарантию?',
+    'администрация сайта берет комиссию?',
+    'вы человек-паук продаете?',
+    'связи с продавцом нет, товар не пришел?',
+    // whether the thing lasts, a job done by the seller, a question asked after "сами", a joke taken back, a human asked on
+    'хватит ли роботу пылесосу заряда?',
+    'хватит ли бота на неделю? (бот — ботинок)',
+    'хочу, чтобы продавец сам упаковал',
+    'хочу, чтобы продавец лично проверил перед отправкой, что всё работает',
+    'пишите сами, какой размер лучше',
+    'хватит автоответов? шучу, сколько стоит',
+    'а вы человек? ладно, размер какой?',
+    'вы человек? или это фирма?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

@@ -34,7 +34,7 @@ export function findAskedAnywhere(words: readonly Word[]): string | undefined {
   // "перешлите мой вопрос продавцу": a message sent on to a person.
   const message = words.some((word) => MESSAGE.test(word.text));
   const verb = words.findIndex(
-    (word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text) || (message && SEND_ON.test(word.text)),
+    (word, at) => (FETCH.test(word.text) && !isThanksPassedOn(words, at)) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text) || (message && SEND_ON.test(word.text)),
   );
   // "попросите кого-нибудь мне набрать": anyone, asked to call or answer.
   const someone = (word: Word): boolean => SOMEONE.test(word.text) && ASKING.test(words[verb]?.text ?? '') && words.some((other) => REPLY_VERB.test(other.text));
@@ -112,7 +112,9 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
       const person = words.findIndex((word, at) => word.clause === words[index]!.clause && (PERSON.test(word.text) || TRADE.test(word.text)) && !NOMINATIVE.test(word.text) && WITH.has(wordBefore(words, at) ?? ''));
       if (leave && person >= 0 && !isNegated(words, index, person)) return spell(words, Math.min(index, person), Math.max(index, person));
     }
-    const talk = TALK.test(text);
+    // "требую связи с администрацией": contact with a person (not "связи с продавцом нет").
+    const talk = TALK.test(text) || (text === 'связи' && !words.some((word) => word.clause === words[index]!.clause && (NEGATION.has(word.text) || REFUSING.test(word.text))));
+    if (isThanksPassedOn(words, index)) continue;
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;
     const person = text === 'пусть' ? findPersonInClause(words, index) ?? findMeInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false, somebody: talk || SUMMON.test(text) });
     if (person !== undefined && !isNegated(words, index, person)) return spell(words, index, person);
@@ -121,6 +123,19 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
     if (over !== undefined && !isNegated(words, index, over)) return spell(words, index, over);
   }
   return undefined;
+}
+
+/**
+ * Passing on thanks: "передайте продавцу спасибо", or thanks and then news ("спасибо, передайте, что всё пришло"), ask no
+ * one to come ("спасибо, передайте продавцу" may: the bot is thanked, the seller asked for).
+ */
+const PASS_ON = /^(?:передай|передайте|передать)$/u;
+const THANKS = /^(?:спасибо|спс|благодарю|благодарим|благодарность|благодарности)$/u;
+
+function isThanksPassedOn(words: readonly Word[], at: number): boolean {
+  if (!PASS_ON.test(words[at]!.text)) return false;
+  const after = words.slice(at + 1);
+  return after.some((word) => THANKS.test(word.text)) || (words.slice(0, at).some((word) => THANKS.test(word.text)) && after.some((word) => word.text === 'что'));
 }
 
 /** "с <person>" later in the talk's clause, within NEAR words. */

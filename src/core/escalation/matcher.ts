@@ -28,14 +28,18 @@ export function createEscalationMatcher(phrases: readonly string[]): EscalationM
       // "Хозяйка тут? Позовите её": a pronoun stands for a person named in another sentence.
       const named = sentences.some((sentence) => sentence.some((word) => PERSON.test(word.text) || SENIOR.test(word.text)));
       const referent = readReferent(sentences, named);
-      for (const sentence of sentences) {
+      for (const [at, sentence] of sentences.entries()) {
         const found = findRequest(sentence, referent) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
-        if (found !== undefined) return found;
+        // "хватит автоответов? шучу, сколько стоит": a request taken back as a joke in a later sentence asks nothing.
+        if (found !== undefined && !sentences.slice(at + 1).some((later) => later.some((word) => JOKE.test(word.text)))) return found;
       }
       return undefined;
     },
   };
 }
+
+/** A request taken back: "шучу", "шутка". */
+const JOKE = /^(?:шучу|шутка|шутю|прикалываюсь)$/u;
 
 /** Names a person the bot could call (a FALLBACK_TEXT that offers a manager does). */
 export function namesPerson(text: string): boolean {
@@ -50,7 +54,7 @@ export function isFetchWord(word: string): boolean {
 /** The families in a fixed order: the first that reads a request names its words. */
 function findRequest(words: readonly Word[], referent: Referent): string | undefined {
   return (
-    findPersonAlone(words) ??
+    findPersonAlone(words, referent) ??
     findAskedPerson(words) ??
     findFetchedPronoun(words, referent) ??
     findAskedToJoin(words) ??

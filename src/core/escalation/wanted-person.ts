@@ -5,7 +5,7 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
+import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES } from './person-words.js';
 import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -49,13 +49,26 @@ export function findAnswerWanted(words: readonly Word[]): string | undefined {
     const next = words[index + 1]?.text ?? '';
     const whose = ANSWER.test(text) && ((person(next) && !NOMINATIVE.test(next)) || (next === 'от' && person(words[index + 2]?.text ?? '')));
     const replied = REPLIED.test(text) && words.some((word) => word.text === 'чтобы') && words.some((word) => person(word.text));
-    if (whose || replied) return spell(words, 0, words.length - 1);
+    // "хочу, чтобы продавец лично подтвердил": the person themselves wished to say or answer (not "чтобы мастер сам сделал
+    // замер", a service, nor "чтобы продавец сам упаковал", a job done).
+    const themselves =
+      PERSON.test(text) &&
+      !/^мастер/u.test(text) &&
+      [words[index - 1], next === '' ? undefined : words[index + 1]].some((word) => word !== undefined && (THEMSELVES.has(word.text) || word.text === 'лично')) &&
+      words.slice(index + 1, index + 6).some((word) => SAID.test(word.text));
+    if (whose || replied || (themselves && words.some((word) => word.text === 'чтобы') && words.some((word) => WANT.test(word.text)))) return spell(words, 0, words.length - 1);
   }
   return undefined;
 }
 
+/** What a person wished to do themselves says or answers: "подтвердил", "ответил", "рассказал". */
+const SAID = /^(?:подтвердил|ответил|написал|позвонил|перезвонил|рассказал|объяснил|сказал|связался|проконсультировал)[аи]?$/u;
+
+/** The words of "а вы вообще человек?" */
+const ARE_YOU: ReadonlySet<string> = new Set(['вы', 'ты', 'человек', 'а', 'ну', 'вообще', 'ли', 'точно', 'же', 'там', 'правда']);
+
 /** "Менеджер!!!", "Человека!", "ну где продавец?": the sentence is the person. */
-export function findPersonAlone(words: readonly Word[]): string | undefined {
+export function findPersonAlone(words: readonly Word[], referent: Referent): string | undefined {
   // Not "вы" ("Вы продавец?"), nor "а"/"и": "А мастер?" asks about the master's part of something.
   const allowed = (text: string): boolean =>
     PERSON.test(text) ||
@@ -66,6 +79,12 @@ export function findPersonAlone(words: readonly Word[]): string | undefined {
     MOMENT.has(text) ||
     (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
   if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
+  // "вы человек?", "а ты вообще человек?": whether a person answers, asked as "вы реальный человек?" asks it, alone (not "а вы
+  // человек? ладно, размер какой?": the buyer asks on).
+  if (referent.alone && words.some((word) => word.text === 'человек') && words.some((word) => ['вы', 'ты'].includes(word.text)) && words.every((word) => ARE_YOU.has(word.text))) return spell(words, 0, words.length - 1);
+  // "здорово, хозяева", "привет, продавцы": the shop's people greeted together, not called for.
+  const greeted = words.some((word) => GREETING.has(word.text) || /^(?:здорово|здарова|здорова)$/u.test(word.text));
+  if (greeted && words.filter((word) => PERSON.test(word.text)).every((word) => GREETED_PEOPLE.test(word.text))) return undefined;
   // "хозяин объявления на связи?": whose person it is names the person, nothing else.
   const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
   if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);

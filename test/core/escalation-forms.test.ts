@@ -287,6 +287,16 @@ describe('requests for a person, as typed', () => {
     'требую связи с руководством',
     'соедините с администрацией',
     'ты вообще человек?',
+    // the listing's author; more first names; "пусть" with a live one; the one who posted it, then "его"; a video
+    // consultation; a talk moved to Skype or Zoom
+    'соедините с автором объявления',
+    'автор объявления тут?',
+    'Егор, ответь',
+    'Артур, ты тут?',
+    'пусть ответит живой',
+    'кто выложил объявление? позовите его',
+    'хочу видеоконсультацию',
+    'по скайпу можно?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -484,6 +494,18 @@ describe('not requests for a person', () => {
     'хватит автоответов? шучу, сколько стоит',
     'а вы человек? ладно, размер какой?',
     'вы человек? или это фирма?',
+    // a painting's or a book's author, a size chart found, the way round an app, a payment by messenger, names as words
+    'кто автор картины?',
+    'книги этого автора есть?',
+    'где найти размерную сетку?',
+    'как найти продавца в приложении, хочу отзыв оставить',
+    'по ватсапу можно оплатить?',
+    'яна есть?',
+    // where a person is to be found, asked of the app or the trade; a maker or another seller asked about, then "его"
+    'где найти продавца?',
+    'как найти мастера?',
+    'кто продает такие же? можно его',
+    'кто шил? дайте его инстаграм, закажу еще',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

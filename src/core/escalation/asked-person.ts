@@ -58,7 +58,8 @@ export function findFetchedPronoun(words: readonly Word[], referent: Referent): 
     if (!FETCH.test(words[index]!.text)) continue;
     let next = index + 1;
     while (next < words.length && FILLER.has(words[next]!.text)) next++;
-    if (named && PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
+    // "кто выложил объявление? позовите его": the one asked about by what they do at the shop stands for a person too.
+    if ((named || referent.asked) && PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
     // "соедините меня с ним", "свяжите с ней": whoever is connected with is a person named or asked about (not "свяжите
     // с ней ремешок", "соедините меня с ним — с пвз").
     if ((named || referent.asked) && WITH.has(words[next]?.text ?? '') && WITH_THEM.has(words[next + 1]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next + 1);
@@ -150,10 +151,14 @@ function hasLetContact(words: readonly Word[], from: number): boolean {
   return words.slice(from + 1).some((word) => word.clause === words[from]!.clause && LET_CONTACT.test(word.text));
 }
 
+
+const REAL_ADJECTIVE = /^(?:живой|живая|настоящий|реальный)$/u;
+
 /** "пусть ответит человек", "пусть менеджер перезвонит": the person anywhere in the clause of "пусть". */
 function findPersonInClause(words: readonly Word[], at: number): number | undefined {
   const clause = words[at]!.clause;
-  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text)));
+  // "пусть ответит живой": the adjective stands for the person.
+  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text) || REAL_ADJECTIVE.test(word.text)));
   return index < 0 ? undefined : index;
 }
 

@@ -17,7 +17,8 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
     // "кто-нибудь из ваших может ответить?", "может кто-то из менеджеров подключиться?": anyone of the shop, as well as a
     // person named.
     const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || isOneOfShop(clause, at);
-    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
+    // "Наталья, можете ответить?": a person called by name, as well.
+    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || isName(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
     // "можно мне перезвонит кто-то из продавцов?": leave asked for the person's call, as "может" asks it.
     const modal = clause.findIndex((word) => MODAL.test(word.text) || word.text === 'можно');
     const reply = clause.findIndex((word) => REPLY_VERB.test(word.text) || (clause[modal]?.text === 'можно' && LET_CONTACT.test(word.text)));

@@ -9,6 +9,7 @@
  * same negation rule. The readings live in ./escalation/, one family of requests a module.
  */
 export { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES, isFetchWord, namesPerson, type EscalationMatcher } from './escalation/matcher.js';
+export { isChannelWord } from './escalation/contact-words.js';
 export { isRefusal } from './escalation/negation.js';
 export { isPersonWord } from './escalation/person-words.js';
 export { normalizeText } from './escalation/sentences.js';

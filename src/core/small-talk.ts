@@ -4,7 +4,7 @@
  * а гарантия есть?" and "Здравствуйте! А доставка есть?" are questions. Also the buyer's "да" to the
  * bot's offer to call a manager.
  */
-import { isFetchWord, isPersonWord, normalizeText } from './escalation.js';
+import { isChannelWord, isFetchWord, isPersonWord, normalizeText } from './escalation.js';
 import { fromLatinLayout, readBelarusianWords, readKazakhWords, readTyped, readUkrainianWords } from './typed-words.js';
 
 export type SmallTalk = 'thanks' | 'greeting';
@@ -40,19 +40,23 @@ const YES = new Set([
   'иә', 'ия', 'әрине', 'вядома',
   // "дада", "yep", "sure"; "буду ждать", "буду благодарна": waiting for the manager, or thanking ahead for one.
   'дада', 'yep', 'yeah', 'sure', 'ждать', 'благодарен', 'благодарна', 'благодарны', 'признателен', 'признательна',
+  // "дя": a yes typed fondly, or a finger off.
+  'дя',
 ]);
 /** Words that go with a yes without changing it ("ок, зовите", "да, пусть менеджер напишет"). */
 const BESIDE_YES = new Set([
   'ок', 'окей', 'ok', 'хорошо', 'ладно', 'пожалуйста', 'спасибо', 'ну', 'а', 'и', 'же', 'мне', 'нам', 'бы', 'его', 'ее', 'пусть', 'тогда', 'уж',
-  'срочно', 'сюда', 'очень', 'позвонит', 'напишет', 'свяжется', 'ответит', 'перезвонит', 'со', 'мной', 'плиз', 'плз', 'пж', 'пжл', 'pls', 'только', 'побыстрее', 'быстрее', 'скорее',
+  'срочно', 'сюда', 'очень', 'позвонит', 'напишет', 'свяжется', 'ответит', 'перезвонит', 'наберет', 'пишет', 'позвонят', 'напишут', 'перезвонят', 'со', 'мной', 'плиз', 'плз', 'пж', 'пжл', 'pls', 'только', 'побыстрее', 'быстрее', 'скорее',
   // "конечно зовите, сколько можно": impatience adds nothing.
   'сколько', 'уже',
   // "да, будьте добры", "так, покличте менеджера" (Ukrainian "так" is yes; Russian "так" adds nothing).
   'будьте', 'добры', 'любезны', 'так',
   'буду', 'будем',
 ]);
-/** "было бы здорово", "было бы неплохо": a yes put politely. */
-const POLITE_YES = /(?:^|\s)было бы (?:здорово|неплохо|отлично|хорошо|замечательно|супер)(?=\s|$)/gu;
+/** "было бы здорово", "было бы неплохо": a yes put politely; "еще бы": a yes put as a matter of course. */
+const POLITE_YES = /(?:^|\s)(?:было бы (?:здорово|неплохо|отлично|хорошо|замечательно|супер)|еще бы)(?![а-яa-z])/gu;
+/** "да, а то ты ничего не знаешь": the reason given after a yes says nothing about the yes. */
+const REASON = /[\s,.!]+(?:а то|потому что|так как|раз уж|раз|ведь)\s.*$/su;
 const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без', 'жоқ']);
 
 /** Pictographs with their skin tones, joiners and variation selectors, flags, keycaps. */
@@ -78,12 +82,12 @@ export function classifySmallTalk(text: string): SmallTalk | undefined {
 /** "да", "Да!", "ок, зовите", "да, позовите менеджера", "👍": agreeing, and nothing besides; "нет", "да нет" are not. */
 export function readsAsYes(text: string): boolean {
   // "+" alone is how a chat says yes.
-  const plain = readBelarusianWords(readKazakhWords(readUkrainianWords(normalizeText(text).replace(POLITE_YES, ' да ').replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '))));
+  const plain = readBelarusianWords(readKazakhWords(readUkrainianWords(normalizeText(text).replace(REASON, '').replace(POLITE_YES, ' да ').replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '))));
   const tokens = readWords(plain).map(readYesWord);
   if (tokens.length === 0 || tokens.some((token) => NO.has(token))) return false;
   // "даа", "угуу": a last letter held once more (readWords shortens three and more).
   const yes = (token: string): boolean => YES.has(token) || YES.has(token.replace(/([а-яa-z])\1$/u, '$1'));
-  return tokens.some(yes) && tokens.every((token) => yes(token) || BESIDE_YES.has(token) || isPersonWord(token) || isFetchWord(token));
+  return tokens.some(yes) && tokens.every((token) => yes(token) || BESIDE_YES.has(token) || isPersonWord(token) || isFetchWord(token) || isChannelWord(token));
 }
 
 /** A word as typed on the Latin layout ("lf" is "да", "ytn" is "нет") or by ear and in Latin letters ("gjpjdbnt", "pozovite"). */

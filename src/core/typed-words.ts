@@ -142,9 +142,27 @@ const MIN_BY_EAR = 5;
 const MIN_GLUED = 8;
 const KEY_SET: ReadonlySet<string> = new Set(KEY_WORDS);
 
-/** `text` with the words typed on the Latin layout that hold a letter's key besides letters turned Russian. */
+/** A word of Latin letters, with the keys of Russian letters inside it: on the Latin layout, any such word is one Russian word. */
+const LATIN_TYPED = /(?<![a-z])[a-z]+(?:[;'[\]`][a-z]*)*(?:[,.][a-z]+)*/gu;
+
+/**
+ * `text` with the words typed on the Latin layout turned Russian: those that hold a letter's key besides letters, and,
+ * where one word of the message shows the keyboard was left on the Latin layout, every Latin word of it ("yfgbibnt d
+ * djncfg" is "напишите в вотсап"; "&", Shift+7, is "?" there).
+ */
 export function readLayoutWords(text: string): string {
-  return text.replace(LAYOUT_WORD, fromLatinLayout);
+  const latin = [...text.matchAll(LATIN_TYPED)].map(([word]) => word);
+  // Not an apostrophe alone: "don't" is English.
+  const onLayout = latin.some((word) => /[;[\]`]/u.test(word) || isLayoutKeyWord(word));
+  if (!onLayout) return text.replace(LAYOUT_WORD, fromLatinLayout);
+  return text.replace(LATIN_TYPED, fromLatinLayout).replace(/&/gu, '?');
+}
+
+/** A Latin word that is a request's word on the Russian layout and no English or transliterated one: "yfgbibnt", "vtytl;thf". */
+function isLayoutKeyWord(word: string): boolean {
+  if (word.length < 4 || ENGLISH.has(word)) return false;
+  const russian = KEY_BY_EAR.get(byEar(fromLatinLayout(word)));
+  return russian !== undefined && (!/^[a-z]+$/u.test(word) || readTyped(word) === russian);
 }
 
 /**

@@ -247,6 +247,56 @@ describe('requests for a person, as typed', () => {
     'дайте того кто разбирается',
     'к кому обращаться по оптовым закупкам?',
     'кто может ответить на мой вопрос?',
+    // the one meant, fetched by a pronoun after "с" or asked leave for; whose listing it is; who posted it; into the chat
+    'хозяйка на месте? свяжите меня с ней, пожалуйста',
+    'кто у вас решает по скидкам? соедините с ним',
+    'а начальник у вас есть? можно его в чат',
+    'дайте поговорить с тем, чей это гараж',
+    'можно того, кто размещал объявление?',
+    'пригласите в чат того, кто принимает заказы',
+    'можно оператора в чат?',
+    // someone of the shop's people asked to call or join; the contact of one named before
+    'может кто-нибудь из консультантов ответить?',
+    'можно мне перезвонит кто-нибудь из сотрудников?',
+    'нужен кто-то из менеджеров',
+    'кто у вас по рекламациям? скиньте его номер',
+    // a call on a day of the week, a call made to the buyer; a consultation by voice asked of the shop or needed of a
+    // person; voice preferred beside a person asked for
+    'в пятницу после обеда можно позвонить?',
+    'сделайте звонок мне, номер в профиле',
+    'проконсультируйте меня голосом',
+    'нужна устная консультация мастера',
+    'нужен менеджер, вопрос долгий, лучше голосом',
+    // a call awaited from the one in charge of something; "с вами лично" needed, the talk unsaid
+    'жду звонка от ответственного за опт',
+    'мне нужно с вами напрямую',
+    // the whole message on the Latin layout once one word shows it ("&" is "?" there); a handle and "черкните"; any messenger
+    'yfgbibnt vyt d kbxre',
+    'ult ghjlfdtw&',
+    'черкни в телегу @olga_k',
+    'давайте в любой мессенджер, тут неудобно',
+    // a negation that belongs to another verb before the request, in a run-on with no commas
+    'я в этом не разбираюсь позовите продавца',
+    'ничего не понял переключите на оператора',
+    // autoreplies complained of; the person themselves asked to write, in a clause of its own or wished to act; contact with
+    // the administration demanded; whether a person answers, asked bare
+    'хватит этих автоответов',
+    'пишите нормально сами',
+    'хозяин, напишите мне сам, есть вопрос по цене',
+    'хочу, чтобы менеджер сам мне всё объяснил',
+    'требую связи с руководством',
+    'соедините с администрацией',
+    'ты вообще человек?',
+    // the listing's author; more first names; "пусть" with a live one; the one who posted it, then "его"; a video
+    // consultation; a talk moved to Skype or Zoom
+    'соедините с автором объявления',
+    'автор объявления тут?',
+    'Егор, ответь',
+    'Артур, ты тут?',
+    'пусть ответит живой',
+    'кто выложил объявление? позовите его',
+    'хочу видеоконсультацию',
+    'по скайпу можно?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
@@ -382,6 +432,80 @@ describe('not requests for a person', () => {
     'бағасы қанша? жеткізу бар ма?',
     'прадавец, колькі каштуе?',
     'хачу купіць два',
+    // a pronoun that is no person, whose goods, a customer, a courier's call asked leave for
+    'продавец гарантию даёт? можно его посмотреть?',
+    'можно тот, чей размер больше?',
+    'чей это товар?',
+    'может кто-то из покупателей ответить, как он в деле?',
+    'можно курьер позвонит заранее?',
+    'его номер какой, артикул?',
+    // a pronoun for a thing, a pickup point or an outside worker, not for a person of the shop asked about
+    'свяжите с ней ремешок, держится?',
+    'соедините меня с ним — с пвз',
+    'продавец говорил, есть вторая сумка, можно и её?',
+    'менеджер обещал подарок, можно его?',
+    'у продавца была ещё одна сумка, можно её сюда?',
+    'кто занимается доставкой? скиньте её номер',
+    'кто у вас курьер? дайте его номер',
+    'кто делал ремонт в квартире? дайте его номер',
+    // a video as a file or as evidence, a voice feature, a courier's call, a call on a day asked as the shop's habit
+    'по видео видно царапину?',
+    'скиньте видео пожалуйста',
+    'можно видео?',
+    'управление лучше голосом или с пульта?',
+    'жду звонка от курьера за час',
+    'вы в субботу звоните перед доставкой?',
+    'устная консультация по телефону платная?',
+    // a call made to a courier or a pickup point; a consultation about a size; voice as a feature beside "вопрос"; a
+    // meeting "с вами лично" for a handover; a call awaited from the one in charge of delivery; a video call as a feature
+    'сделайте звонок курьеру',
+    'закажите звонок из пвз',
+    'нужна устная консультация по выбору размера? платная?',
+    'проконсультируйте голосом по размеру? шучу, напишите',
+    'вопрос: управлять лучше голосом?',
+    'мне надо с вами лично встретиться для передачи',
+    'жду звонка от ответственного за доставку',
+    'хочу телефон с хорошей камерой для видеозвонков',
+    'давайте по видео посмотрю, как работает',
+    // English with an apostrophe, a handle in a question about the goods
+    "it's ok, what size?",
+    'это ваш инстаграм @shop_msk?',
+    // a negation before the request's own words, a modal, or a negated imperative governing it
+    'не спешите звать менеджера, я сам разберусь',
+    'не могу позвать мужа, он на работе, размер 50 подойдет?',
+    'не надо никого звать',
+    // the shop's people greeted together, resigned to the bot, thanks passed on, a service wished, a head count, the seller's
+    // terms, a site's administration, a toy, the seller unreachable as a question
+    'здравствуйте, хозяева',
+    'робот тупой, ладно, какая гарантия?',
+    'передайте продавцу спасибо, всё отлично',
+    'хочу, чтобы мастер сам собрал шкаф',
+    'на сколько человек палатка?',
+    'продавец даёт гарантию?',
+    'администрация сайта берет комиссию?',
+    'вы человек-паук продаете?',
+    'связи с продавцом нет, товар не пришел?',
+    // whether the thing lasts, a job done by the seller, a question asked after "сами", a joke taken back, a human asked on
+    'хватит ли роботу пылесосу заряда?',
+    'хватит ли бота на неделю? (бот — ботинок)',
+    'хочу, чтобы продавец сам упаковал',
+    'хочу, чтобы продавец лично проверил перед отправкой, что всё работает',
+    'пишите сами, какой размер лучше',
+    'хватит автоответов? шучу, сколько стоит',
+    'а вы человек? ладно, размер какой?',
+    'вы человек? или это фирма?',
+    // a painting's or a book's author, a size chart found, the way round an app, a payment by messenger, names as words
+    'кто автор картины?',
+    'книги этого автора есть?',
+    'где найти размерную сетку?',
+    'как найти продавца в приложении, хочу отзыв оставить',
+    'по ватсапу можно оплатить?',
+    'яна есть?',
+    // where a person is to be found, asked of the app or the trade; a maker or another seller asked about, then "его"
+    'где найти продавца?',
+    'как найти мастера?',
+    'кто продает такие же? можно его',
+    'кто шил? дайте его инстаграм, закажу еще',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });
@@ -392,11 +516,13 @@ describe('a yes to the offer of a manager', () => {
     '+', 'да плиз', 'да, соедините', 'lf', 'ага, зовите', 'да, только побыстрее', 'угуу', 'разумеется', 'валяйте', 'да зовите уже, сколько можно',
     // words on the Latin layout or in Latin letters, "будьте добры", Ukrainian "так"
     'lf, cjtlbybnt', 'da pozovite', 'да, будьте любезны', 'так, поклич продавця',
+    // a fond misprint, a matter of course, a reason after the yes, where the person is to write or call
+    'дя', 'еще бы!', 'да, потому что бот не помог', 'да, а то не понятно ничего', 'давайте, пусть сразу наберет', 'да, в телегу', 'ага, пусть пишет в личку',
   ])('%s', (text) => {
     expect(readsAsYes(text)).toBe(true);
   });
 
-  it.each(['нет', 'не надо', 'ок', 'ок, понял, а размер м есть?', 'да нет', '++ а цена?', 'ytn', 'только не звоните', 'lf ytn', 'будьте добры', 'так, а доставка?'])('not "%s"', (text) => {
+  it.each(['нет', 'не надо', 'ок', 'ок, понял, а размер м есть?', 'да нет', '++ а цена?', 'ytn', 'только не звоните', 'lf ytn', 'будьте добры', 'так, а доставка?', 'нет, а то дорого', 'да нет, потому что уже купил', 'в ватсапе?', 'еще бы скидку'])('not "%s"', (text) => {
     expect(readsAsYes(text)).toBe(false);
   });
 

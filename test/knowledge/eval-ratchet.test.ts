@@ -99,31 +99,36 @@ describe('answer quality on the evaluation shops, default settings', () => {
  */
 const ESCALATION_FLOORS = {
   tune: { requests: 130, questions: 0 },
-  // 107 before the tuning on the fourth set, 108 before the readings of the escalation session that split the matcher.
-  heldout: { requests: 111, questions: 1 },
+  // 107 before the tuning on the fourth set, 108 before the readings of the escalation session that split the matcher, 111
+  // before the readings of the fifth set's tuning brought back narrowed (h/esc).
+  heldout: { requests: 113, questions: 1 },
 } as const;
 
 /** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
 const THIRD_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  // 100 before the tuning on the fourth set, 104 before the readings of the escalation session that split the matcher.
-  heldout: { requests: 105, questions: 1 },
+  // 100 before the tuning on the fourth set, 104 before the readings of the escalation session that split the matcher, 105
+  // before the fifth set's readings brought back narrowed.
+  heldout: { requests: 108, questions: 1 },
 } as const;
 
 /**
  * The fourth set (eval/escalation/fourth.jsonl), 120 requests and 100 near misses per half: at its arrival 88 and 93
  * caught, none escalated; tuned on its tuning half to 118, then 119 (its Kazakh request) with held-out 100 -> 107 by the
- * escalation session that split the matcher.
+ * escalation session that split the matcher, 109 by the fifth set's readings brought back narrowed.
  */
 const FOURTH_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  heldout: { requests: 107, questions: 0 },
+  heldout: { requests: 109, questions: 0 },
 } as const;
 
-/** The fifth set (eval/escalation/fifth.jsonl), 121 and 120 requests, 99 and 100 near misses: its figures at arrival, not tuned on yet. */
+/**
+ * The fifth set (eval/escalation/fifth.jsonl), 121 and 120 requests, 99 and 100 near misses: at arrival 87 and 95 caught, 3
+ * and 1 escalated; the readings of its tuning (reverted) brought back only where they escalate no probe: 119 and 0, 98 and 1.
+ */
 const FIFTH_FLOORS = {
-  tune: { requests: 87, questions: 3 },
-  heldout: { requests: 95, questions: 1 },
+  tune: { requests: 119, questions: 0 },
+  heldout: { requests: 98, questions: 1 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -137,7 +142,8 @@ describe('requests for a person on the escalation set, default settings', () => 
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
     // 103 at its arrival and until the tuning on the fourth set, 111 until the escalation session that split the matcher.
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(118);
+    // 118 before the fifth set's readings brought back narrowed.
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(119);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 
@@ -170,10 +176,11 @@ describe('requests for a person on the escalation set, default settings', () => 
   });
 
   // Ordinary questions shaped like the readings of a tuning that was reverted (it escalated 130 of them): none asks for a
-  // person. 40 escalate today, from older readings (a call to a courier, "real human hair", a robot vacuum "понимает").
+  // person. 40 escalated from older readings (a call to a courier, "real human hair", a robot vacuum "понимает"); 38 since
+  // thanks passed on and the shop's people greeted together are no request.
   it('probes (questions shaped like requests): escalates no more of them than recorded', async () => {
     const { all } = await runEscalationSet(PROBES_SET, EXAMPLES, sourceDeps());
     expect(all!.questions[1]).toBe(567);
-    expect(all!.questions[0]).toBeLessThanOrEqual(40);
+    expect(all!.questions[0]).toBeLessThanOrEqual(38);
   });
 });

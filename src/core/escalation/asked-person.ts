@@ -5,8 +5,8 @@ import { WHEN } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear, NEAR, wordBefore } from './person-near.js';
-import { FETCHED_ADJECTIVE, isName, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
-import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
+import { FETCHED_ADJECTIVE, isName, type Referent, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
+import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, isToChat, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
 /** "админ, подключитесь к диалогу", "подключитесь к чату": joining the chat, asked of a person named or of the chat. */
@@ -34,7 +34,7 @@ export function findAskedAnywhere(words: readonly Word[]): string | undefined {
   // "перешлите мой вопрос продавцу": a message sent on to a person.
   const message = words.some((word) => MESSAGE.test(word.text));
   const verb = words.findIndex(
-    (word) => FETCH.test(word.text) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text) || (message && SEND_ON.test(word.text)),
+    (word, at) => (FETCH.test(word.text) && !isThanksPassedOn(words, at)) || ASKING.test(word.text) || TALK.test(word.text) || PLEA.test(word.text) || COMPLAINT.test(word.text) || (message && SEND_ON.test(word.text)),
   );
   // "попросите кого-нибудь мне набрать": anyone, asked to call or answer.
   const someone = (word: Word): boolean => SOMEONE.test(word.text) && ASKING.test(words[verb]?.text ?? '') && words.some((other) => REPLY_VERB.test(other.text));
@@ -42,20 +42,37 @@ export function findAskedAnywhere(words: readonly Word[]): string | undefined {
   return verb >= 0 && person >= 0 ? spell(words, Math.min(verb, person), Math.max(verb, person)) : undefined;
 }
 
-export function findFetchedPronoun(words: readonly Word[], named: boolean): string | undefined {
+/** Him, her or them after "с": "с ним", "с ней". */
+const WITH_THEM: ReadonlySet<string> = new Set(['ним', 'ней', 'ними']);
+
+export function findFetchedPronoun(words: readonly Word[], referent: Referent): string | undefined {
+  const { named } = referent;
   // "кто у вас за это отвечает? хочу с ним поговорить": a wish to talk with him or her is a person asked for.
   for (const clause of groupClauses(words)) {
     const talk = clause.findIndex((word) => TALK.test(word.text) && !TALKING_NOW.test(word.text));
-    const withThem = clause.findIndex((word, at) => WITH.has(word.text) && ['ним', 'ней', 'ними'].includes(clause[at + 1]?.text ?? ''));
+    const withThem = clause.findIndex((word, at) => WITH.has(word.text) && WITH_THEM.has(clause[at + 1]?.text ?? ''));
     const wish = clause.some((word) => WANT.test(word.text) || NEED.test(word.text));
     if (talk >= 0 && withThem >= 0 && wish && !isNegated(words, words.indexOf(clause[talk]!), words.indexOf(clause[withThem + 1]!))) return spell(clause, 0, clause.length - 1);
   }
-  if (!named) return undefined;
   for (let index = 0; index < words.length; index++) {
     if (!FETCH.test(words[index]!.text)) continue;
     let next = index + 1;
     while (next < words.length && FILLER.has(words[next]!.text)) next++;
-    if (PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
+    // "кто выложил объявление? позовите его": the one asked about by what they do at the shop stands for a person too.
+    if ((named || referent.asked) && PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
+    // "соедините меня с ним", "свяжите с ней": whoever is connected with is a person named or asked about (not "свяжите
+    // с ней ремешок", "соедините меня с ним — с пвз").
+    if ((named || referent.asked) && WITH.has(words[next]?.text ?? '') && WITH_THEM.has(words[next + 1]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next + 1);
+  }
+  if (!named || !referent.asked) return undefined;
+  // "а менеджер есть? можно его сюда": leave asked for the one asked about, in a clause that says nothing else (not
+  // "продавец говорил, есть вторая сумка, можно и её?", a thing the person told of).
+  for (const clause of groupClauses(words)) {
+    const pronoun = clause.findIndex((word) => PRONOUN.has(word.text));
+    const leave = clause.some((word) => word.text === 'можно');
+    if (pronoun >= 0 && leave && clause.every((word) => PRONOUN.has(word.text) || word.text === 'можно' || (FILLER.has(word.text) && word.text !== 'ли') || isToChat(clause, clause.indexOf(word)))) {
+      return spell(clause, 0, clause.length - 1);
+    }
   }
   return undefined;
 }
@@ -96,7 +113,9 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
       const person = words.findIndex((word, at) => word.clause === words[index]!.clause && (PERSON.test(word.text) || TRADE.test(word.text)) && !NOMINATIVE.test(word.text) && WITH.has(wordBefore(words, at) ?? ''));
       if (leave && person >= 0 && !isNegated(words, index, person)) return spell(words, Math.min(index, person), Math.max(index, person));
     }
-    const talk = TALK.test(text);
+    // "требую связи с администрацией": contact with a person (not "связи с продавцом нет").
+    const talk = TALK.test(text) || (text === 'связи' && !words.some((word) => word.clause === words[index]!.clause && (NEGATION.has(word.text) || REFUSING.test(word.text))));
+    if (isThanksPassedOn(words, index)) continue;
     if (!FETCH.test(text) && !WANT.test(text) && !talk && !WRITE_TO.test(text) && !(text === 'пусть' && hasLetContact(words, index))) continue;
     const person = text === 'пусть' ? findPersonInClause(words, index) ?? findMeInClause(words, index) : findPersonNear(words, index, { someone: !WANT.test(text), withPreposition: talk, named: false, somebody: talk || SUMMON.test(text) });
     if (person !== undefined && !isNegated(words, index, person)) return spell(words, index, person);
@@ -105,6 +124,19 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
     if (over !== undefined && !isNegated(words, index, over)) return spell(words, index, over);
   }
   return undefined;
+}
+
+/**
+ * Passing on thanks: "передайте продавцу спасибо", or thanks and then news ("спасибо, передайте, что всё пришло"), ask no
+ * one to come ("спасибо, передайте продавцу" may: the bot is thanked, the seller asked for).
+ */
+const PASS_ON = /^(?:передай|передайте|передать)$/u;
+const THANKS = /^(?:спасибо|спс|благодарю|благодарим|благодарность|благодарности)$/u;
+
+function isThanksPassedOn(words: readonly Word[], at: number): boolean {
+  if (!PASS_ON.test(words[at]!.text)) return false;
+  const after = words.slice(at + 1);
+  return after.some((word) => THANKS.test(word.text)) || (words.slice(0, at).some((word) => THANKS.test(word.text)) && after.some((word) => word.text === 'что'));
 }
 
 /** "с <person>" later in the talk's clause, within NEAR words. */
@@ -119,10 +151,14 @@ function hasLetContact(words: readonly Word[], from: number): boolean {
   return words.slice(from + 1).some((word) => word.clause === words[from]!.clause && LET_CONTACT.test(word.text));
 }
 
+
+const REAL_ADJECTIVE = /^(?:живой|живая|настоящий|реальный)$/u;
+
 /** "пусть ответит человек", "пусть менеджер перезвонит": the person anywhere in the clause of "пусть". */
 function findPersonInClause(words: readonly Word[], at: number): number | undefined {
   const clause = words[at]!.clause;
-  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text)));
+  // "пусть ответит живой": the adjective stands for the person.
+  const index = words.findIndex((word, position) => position !== at && word.clause === clause && (PERSON.test(word.text) || SOMEONE.test(word.text) || REAL_ADJECTIVE.test(word.text)));
   return index < 0 ? undefined : index;
 }
 

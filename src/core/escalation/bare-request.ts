@@ -60,8 +60,15 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
   // "напишите мне сами", "ответьте сами": the person themselves, not the bot.
   const themselves = (text: string): boolean => THEMSELVES.has(text);
-  const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите'].includes(text);
-  if (has(themselves) && has(replying) && only((text) => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной')) return whole;
+  // Of the sentence or one clause of it ("хозяйка, напишите мне сама, хочу договориться"); "отвечайте нормально сами".
+  const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите', 'отвечайте', 'пишите'].includes(text);
+  // A clause alone only where no other clause asks a question ("пишите сами, какой размер лучше" asks the size).
+  const questioned = words.some((word) => QUESTION_WORD.test(word.text));
+  for (const clause of questioned ? [words] : [words, ...groupClauses(words)]) {
+    const own = clause.map((word) => word.text);
+    const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || text === 'нормально' || FILLER.has(text) || GREETING.has(text);
+    if (own.some(themselves) && own.some(replying) && own.every(fits)) return own.join(' ');
+  }
   // "консультацию можно?"
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
@@ -88,3 +95,6 @@ const REACH_FRAME: ReadonlySet<string> = new Set([
   'с', 'вами', 'вам', 'до', 'вас', 'тобой', 'тебе', 'тебя', 'можно', 'лучше', 'удобнее', 'по', 'на', 'номеру', 'телефону',
   'номер', 'мне', 'я', 'могу', 'бы', 'а', 'и', 'ну', 'вообще', 'напрямую', 'в', 'магазин', 'салон', 'офис', 'мастерскую', 'сервис',
 ]);
+
+/** A question word: a clause beside it asks something of its own. */
+const QUESTION_WORD = /^(?:какой|какая|какое|какие|каков|сколько|скока|как|где|когда|почему|зачем|чем|что|ли)$/u;

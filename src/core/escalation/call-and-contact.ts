@@ -4,7 +4,7 @@
 import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, WHEN, YOUR } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
-import { isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, TRADE } from './person-words.js';
+import { isOutsideWork, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
 import { NEED, TALK, WANT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -12,7 +12,7 @@ import { groupClauses, spell, type Word } from './sentences.js';
  * A person's contact asked for: "дайте телефон продавца", "номер хозяина скиньте", "можно ваш номер?", "скиньте номер
  * телефона". The buyer wants to talk to the person; whether to give the number is theirs to decide.
  */
-export function findAskedContact(words: readonly Word[]): string | undefined {
+export function findAskedContact(words: readonly Word[], referent: Referent): string | undefined {
   for (const clause of groupClauses(words)) {
     const at = clause.findIndex((word) => CONTACT.test(word.text));
     if (at < 0) continue;
@@ -22,7 +22,10 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
     // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop or its sales
     // department ("контакт отдела продаж"; not "номер отдела в магазине", a stall's number).
     const department = person === 'отдела' && DEPARTMENT.test(clause[at + 2]?.text ?? '');
-    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department;
+    // "кто у вас по опту? дайте его контакты": the contact of a person of the shop asked about, given (not "кто у вас
+    // курьер? дайте его номер").
+    const his = referent.asked && ['его', 'ее', 'их'].includes(clause[at - 1]?.text ?? '') && clause.some((word) => GIVE.test(word.text));
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department || his;
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
@@ -39,7 +42,18 @@ export function findAskedContact(words: readonly Word[]): string | undefined {
 const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
 
 /** When the call is to be: "во сколько можно позвонить?", "в какое время удобно позвонить продавцу?", "можно звонок в 10?". */
-const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час']);
+const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг']);
+/** A day of the week in any case: "в субботу утром сможете позвонить?". */
+const WEEKDAY = /^(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-я]*$/u;
+
+/** Making or ordering a call: "сделайте звонок", "организуйте созвон". */
+const CALL_MADE = /^(?:сделай|сделайте|организуй|организуйте|закажи|закажите|устрой|устройте)$/u;
+
+/** A consultation, by voice or video: "устная консультация", "проконсультируйте голосом". */
+const CONSULT = /^консультаци[а-я]*$/u;
+const CONSULT_ASKED = /^проконсультир(?:уйте|уй|уете|уешь|овать)$/u;
+/** By voice, or seen on a video call: "устная консультация", "по видео показать". */
+const SPOKEN = /^(?:устн(?:ая|ую|ой|о)|голосов(?:ая|ую|ой))$/u;
 
 /** A talk asked for with a person rather than the bot: "лично", "напрямую". */
 const IN_PERSON = /^(?:лично|напрямую|тет-а-тет)$/u;
@@ -73,9 +87,28 @@ export function findCall(words: readonly Word[]): string | undefined {
     const withYou = own.some((word, at) => WITH.has(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
     const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
     if (BY_VOICE.test(text) && (next || asked) && !isNegated(words, index, index)) return next ? spell(words, index, index + 1) : text;
-    // "хочу лично поговорить", "можно обсудить напрямую?": a talk in person, wished (not "я лично поговорил").
+    // "хочу лично поговорить", "можно обсудить напрямую?": a talk in person, wished (not "я лично поговорил"); "мне надо с
+    // вами лично": the talk goes without saying where "с вами" and a need are there and nothing follows (not "мне надо с
+    // вами лично встретиться для передачи", a meeting).
     const together = own.some((word) => TALK_TOGETHER.test(word.text)) && own.some((word) => WANT.test(word.text));
-    if (IN_PERSON.test(text) && (asked || together) && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
+    const last = own.indexOf(words[index]!) === own.length - 1 || own.slice(own.indexOf(words[index]!) + 1).every((word) => FILLER.has(word.text));
+    const needYou = withYou && last && own.some((word) => WANT.test(word.text) || NEED.test(word.text));
+    if (IN_PERSON.test(text) && (asked || together || needYou) && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
+    // "проконсультируйте меня голосом", "нужна устная консультация специалиста": a consultation by voice, asked of the
+    // shop for the buyer or needed of a person, is a call ("устная консультация платная?" asks about one; "нужна устная
+    // консультация по выбору размера?" asks whether the shop gives one).
+    const consultMe = own.some((word) => CONSULT_ASKED.test(word.text)) && own.some((word) => ['меня', 'нас'].includes(word.text));
+    const consultPerson = own.some((word) => CONSULT.test(word.text)) && own.some((word) => WANT.test(word.text) || NEED.test(word.text)) && own.some((word) => isPersonWord(word.text));
+    const consult = consultMe || consultPerson;
+    if ((BY_VOICE.test(text) || SPOKEN.test(text)) && consult && !isNegated(words, index, index)) return spell(own, 0, own.length - 1);
+    // "нужен продавец, вопрос сложный, лучше голосом": a talk by voice preferred beside a person (not "вопрос: управлять
+    // лучше голосом?", a feature).
+    const about = words.some((word) => isPersonWord(word.text));
+    if (BY_VOICE.test(text) && words[index - 1]?.text === 'лучше' && about && !isNegated(words, index - 1, index)) return spell(words, index - 1, index);
+    // "сделайте звонок мне", "сделайте звонок на мой номер": a call made to the buyer is a call asked (not "сделайте звонок
+    // курьеру", "закажите звонок из пвз": a call to someone else).
+    const toMe = own.some((word) => ['мне', 'мой', 'меня', 'нам', 'наш'].includes(word.text));
+    if (CALL_MADE.test(text) && (CALL_NOUN.test(words[index + 1]?.text ?? '') || words[index + 1]?.text === 'созвон') && toMe && !isNegated(words, index, index)) return spell(words, index, index + 1);
   }
   // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
   const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');
@@ -86,10 +119,14 @@ export function findCall(words: readonly Word[]): string | undefined {
     const call = clause.find((word) => CALL_NOUN.test(word.text));
     const wish = clause.some((word) => CALL_WISH.has(word.text));
     // "жду звонка от менеджера": whose call, a person's.
-    const from = (at: number): boolean => clause[at]!.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
+    // "жду звонка от ответственного за опт": whose call, a person's, and what they are in charge of (not "за доставку", the
+    // courier's call).
+    const fromPerson = (at: number): boolean => clause[at]?.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
+    const inCharge = (at: number): boolean => fromPerson(at - 3) && !isOutsideWork(clause[at]?.text ?? '');
+    const from = (at: number): boolean => fromPerson(at) || (clause[at]!.text === 'за' && fromPerson(at - 2)) || (clause[at - 1]?.text === 'за' && inCharge(at));
     const bare = clause.every(
       ({ text }, at) =>
-        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
+        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
     );
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }

@@ -5,7 +5,7 @@ import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun
 import { findBareRequest } from './bare-request.js';
 import { findAskedContact, findCall } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
-import { PERSON, SENIOR } from './person-words.js';
+import { PERSON, readReferent, type Referent, SENIOR } from './person-words.js';
 import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
@@ -27,14 +27,19 @@ export function createEscalationMatcher(phrases: readonly string[]): EscalationM
       const sentences = readSentences(text);
       // "Хозяйка тут? Позовите её": a pronoun stands for a person named in another sentence.
       const named = sentences.some((sentence) => sentence.some((word) => PERSON.test(word.text) || SENIOR.test(word.text)));
-      for (const sentence of sentences) {
-        const found = findRequest(sentence, named) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
-        if (found !== undefined) return found;
+      const referent = readReferent(sentences, named);
+      for (const [at, sentence] of sentences.entries()) {
+        const found = findRequest(sentence, referent) ?? extras.find((extra) => containsPhrase(sentence, extra.stems))?.phrase;
+        // "хватит автоответов? шучу, сколько стоит": a request taken back as a joke in a later sentence asks nothing.
+        if (found !== undefined && !sentences.slice(at + 1).some((later) => later.some((word) => JOKE.test(word.text)))) return found;
       }
       return undefined;
     },
   };
 }
+
+/** A request taken back: "шучу", "шутка". */
+const JOKE = /^(?:шучу|шутка|шутю|прикалываюсь)$/u;
 
 /** Names a person the bot could call (a FALLBACK_TEXT that offers a manager does). */
 export function namesPerson(text: string): boolean {
@@ -47,17 +52,17 @@ export function isFetchWord(word: string): boolean {
 }
 
 /** The families in a fixed order: the first that reads a request names its words. */
-function findRequest(words: readonly Word[], named: boolean): string | undefined {
+function findRequest(words: readonly Word[], referent: Referent): string | undefined {
   return (
-    findPersonAlone(words) ??
+    findPersonAlone(words, referent) ??
     findAskedPerson(words) ??
-    findFetchedPronoun(words, named) ??
+    findFetchedPronoun(words, referent) ??
     findAskedToJoin(words) ??
     findPersonToReply(words) ??
     findNeededPerson(words) ??
     findAnswerWanted(words) ??
     findCall(words) ??
-    findAskedContact(words) ??
+    findAskedContact(words, referent) ??
     findRefusedBot(words) ??
     findMovedTalk(words) ??
     findBareRequest(words) ??

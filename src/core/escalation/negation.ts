@@ -29,11 +29,31 @@ export function isRefusal(clause: string): boolean {
 export function isNegated(words: readonly Word[], verb: number, person: number): boolean {
   const clause = words[verb]!.clause;
   for (let index = verb - 1; index >= Math.max(0, verb - NEAR * 2) && words[index]!.clause === clause; index--) {
-    if (NEGATION.has(words[index]!.text) && !POLITE.has(words[index + 1]?.text ?? '')) return true;
+    if (NEGATION.has(words[index]!.text) && !POLITE.has(words[index + 1]?.text ?? '') && !negatesOther(words, index, verb)) return true;
   }
   for (let index = verb + 1; index < Math.min(words.length, verb + NEAR) && words[index]!.clause === clause; index++) {
     const next = words[index + 1]?.text ?? '';
     if (NEGATION.has(words[index]!.text) && (WANT.test(next) || NEED.test(next) || next === 'стоит')) return true;
   }
   return ['без', 'не', 'ни'].includes(wordBefore(words, person) ?? '');
+}
+
+/** Verbs a negation may stand before and still reach the request after them: "не надо звать", "не могу дозвониться". */
+const CARRIES = /^(?:могу|можем|может|получается|удается|удалось|стоит|буду|будем|будет|смогу|смог|смогла|успею|вздумайте|смейте|беспокойте|трогайте)$/u;
+
+/**
+ * "я не знаю что спросить короче позовите продавца": the negation belongs to the verb right after it ("знаю"), another
+ * than the request, so it refuses nothing. A negation before the request's own words ("не надо", "не зовите", "не
+ * хочу", "никого не"), a person, a pronoun or a small word still reaches it.
+ */
+function negatesOther(words: readonly Word[], at: number, verb: number): boolean {
+  const next = words[at + 1];
+  if (next === undefined || at + 1 >= verb) return false;
+  const text = next.text;
+  if (NEGATION.has(text) || CARRIES.test(text) || WANT.test(text) || NEED.test(text) || FETCH.test(text) || TALK.test(text) || CALL.test(text) || CALL_NOUN.test(text)) return false;
+  if (isPersonWord(text) || SOMEONE.test(text) || FILLER.has(text) || PREPOSITION.has(text) || isPhoneOrPronoun(text) || REFUSING.test(text)) return false;
+  // "не спешите звать менеджера": a negated imperative governs the infinitive of the request.
+  if (/(?:ите|йте)$/u.test(text) && /(?:ть|ться)$/u.test(words[verb]!.text)) return false;
+  // Only a verb (a finite form or an infinitive) makes the negation another's: "не знаю", "не понял", "не работает".
+  return /(?:ю|ешь|ет|ем|ете|ут|ют|ит|им|ите|ат|ят|л|ла|ло|ли|ть|ться|ся|сь)$/u.test(text);
 }

@@ -2,7 +2,8 @@
  * Finding the person a verb is about: next to it, past fillers, adjectives and prepositions.
  */
 import { FILLER, PREPOSITION } from './function-words.js';
-import { isTheOneWho, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE, TRADE } from './person-words.js';
+import { isTheOneWho, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE, TRADE, WHOSE } from './person-words.js';
+import { isToChat } from './request-words.js';
 import { type Word } from './sentences.js';
 
 /** How far a person may stand from its verb, and (twice that) a negation before the verb: words, fillers included. */
@@ -13,7 +14,8 @@ export function findPersonNear(words: readonly Word[], at: number, options: { so
   const isPerson = (index: number): boolean => {
     const text = words[index]!.text;
     // "позовите девушку", "позовите Андрея", "позовите того, кто выкладывал": a person by who they are.
-    const whoIs = THAT_ONE.has(text) && /^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '');
+    // "соедините с тем, чье это объявление": the one whose listing it is.
+    const whoIs = THAT_ONE.has(text) && (/^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '') || WHOSE.test(words[index + 1]?.text ?? ''));
     const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || TRADE.test(text) || whoIs);
     if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody && !isTheOneWho(words, index)) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
@@ -23,7 +25,8 @@ export function findPersonNear(words: readonly Word[], at: number, options: { so
     for (let index = at + step; index >= 0 && index < words.length && Math.abs(index - at) <= NEAR; index += step) {
       if (isPerson(index)) return index;
       const text = words[index]!.text;
-      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text) && !THAT_ONE.has(text) && text !== 'можно') break;
+      // "пригласите в чат того, кто…": where the person is fetched to stands between.
+      if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text) && !THAT_ONE.has(text) && text !== 'можно' && !isToChat(words, index)) break;
     }
   }
   return undefined;

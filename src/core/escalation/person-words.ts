@@ -3,10 +3,13 @@
  * people by who they are, and the bot set against them.
  */
 export const PERSON =
-  /^(?:(?:менеджер|манагер|собеседник|оператор|администратор|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|продаван[аеуы]?|продаваном|человека?|чел|челик[аеу]?|челиком|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев)|лпр)$/u;
+  /^(?:(?:менеджер|манагер|собеседник|оператор|администратор|администраци|сотрудник|консультант|руководител|руководств|директор|специалист|начальник|начальств|продавщиц|собственник|представител)[а-яa-z]*|автор(?:а|у|ом)?|продав(?:ец|ц[аеуы]|цом|цов|цам|цами|цах)|продаван[аеуы]?|продаваном|человека?|чел|челик[аеу]?|челиком|человеку|человеком|человеке|люди|людей|людям|людьми|админ[аеуы]?|админом|хозя(?:ин|ина|ину|ином|ине|йка|йки|йке|йку|йкой|ева|ев|евам)|мастер[аеуы]?|мастером|мастеров|владел(?:ец|ьца|ьцу|ьцем|ьце|ьцы|ьцев)|лпр)$/u;
 
 /** A person named, not asked for: "Продавец, дайте скидку" speaks to them ("позовите продавца" asks for them). */
-export const NOMINATIVE = /^(?:чел|челик|продаван|менеджер|собеседник|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец|собственник|представитель)$/u;
+export const NOMINATIVE = /^(?:чел|челик|продаван|менеджер|собеседник|манагер|оператор|администратор|сотрудник|консультант|руководитель|директор|специалист|начальник|продавщица|продавец|человек|люди|админ|хозяин|хозяйка|мастер|владелец|собственник|представитель|автор)$/u;
+
+/** The shop's people greeted together: "здорово, хозяева", "привет, продавцы". */
+export const GREETED_PEOPLE = /^(?:хозяева|менеджеры|продавцы|операторы|админы|консультанты|сотрудники|администраторы)$/u;
 
 /** Somebody, support: a person only when fetched or talked with ("свяжите с кем-нибудь"), not in "есть кто-нибудь?". */
 export const SOMEONE = /^(?:(?:кто|кого|кому|кем)-(?:нибудь|то|либо)|поддержк[аиуе]|поддержкой)$/u;
@@ -26,7 +29,9 @@ const FIRST_NAMES: ReadonlySet<string> = new Set(
   ('анна аня ольга оля елена лена татьяна таня наталья наталия наташа ирина ира светлана света мария маша екатерина катя юлия юля ' +
     'марина галина людмила надежда вера любовь оксана алена алина ксения дарья евгения валентина нина лариса виктория ' +
     'александр саша сергей андрей дмитрий алексей михаил иван николай владимир евгений павел артем роман денис игорь олег ' +
-    'максим виктор юрий антон илья константин вадим руслан григорий василий петр станислав').split(' '),
+    'максим виктор юрий антон илья константин вадим руслан григорий василий петр станислав ' +
+    'егор артур кирилл никита тимур эдуард ярослав глеб федор степан тимофей богдан валерий геннадий леонид анатолий борис ' +
+    'полина софья вероника яна анастасия настя кристина карина олеся инна алла жанна тамара лидия раиса зоя ульяна милана').split(' '),
 );
 
 const PATRONYMIC = /^[а-я]{3,}(?:овна|евна|ична|ович|евич)$/u;
@@ -36,7 +41,7 @@ export function isName(text: string): boolean {
 }
 
 /** Names and their cases that are words besides ("вера", "роман", "света", "саше", a "виктория" strawberry): never asked for alone. */
-const NAMES_AS_WORDS: ReadonlySet<string> = new Set(['вера', 'любовь', 'надежда', 'роман', 'света', 'марина', 'виктория', 'саше']);
+const NAMES_AS_WORDS: ReadonlySet<string> = new Set(['вера', 'любовь', 'надежда', 'роман', 'света', 'марина', 'виктория', 'саше', 'глеба', 'яна', 'зоя', 'инна', 'алла']);
 
 /** A first name fetched or needed in another case ("позовите Андрея", "можно Анну?"), made from the names above. */
 export const NAME_CASES: ReadonlySet<string> = new Set(
@@ -83,7 +88,7 @@ export const FETCHED_ADJECTIVE = /^(?:старш|главн|жив|ответс�
 export const WITH_ADJECTIVE = /^(?:старш|главн|жив|ответственн)(?:им|ым)$/u;
 
 /** The bot, refused: "с ботом не хочу", "робот не нужен". */
-export const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком|нейросет[ьи]|нейросетью|нейронк[аиуе]|нейронкой)$/u;
+export const BOT = /^(?:бот|бота|боту|ботом|робот|робота|роботу|роботом|автоответчик|автоответчиком|автоответ(?:ы|ов|ами)?|нейросет[ьи]|нейросетью|нейронк[аиуе]|нейронкой)$/u;
 
 /** People by who they are, fetched or talked with ("позовите девушку, которая отвечала"): never asked of by a wish alone. */
 export const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|мужчин[аеуы]|мужчиной|женщин[аеуы]|женщиной|парн[яюе]|парнем)$/u;
@@ -92,14 +97,73 @@ export const SOMEBODY = /^(?:девушк[аеиуо][й]?|девушкой|му
 export const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 
 /** What the one meant does at the shop: "тот, кто отвечает за опт", "того, кто выкладывал" (not "того, кто поменьше", a pup). */
-export const STAFF_DOING = /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа)[а-я]*$/u;
+export const STAFF_DOING =
+  /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа|фотк|фотографир|снима|снял|размест|размеща|выложи|публик|подава|подал)[а-я]*$/u;
 /** "тот, кто отвечает за опт": the one meant, a person by what they do at the shop. */
 export function isTheOneWho(words: readonly { text: string }[], at: number): boolean {
   return THAT_ONE.has(words[at]?.text ?? '') && words[at + 1]?.text === 'кто' && STAFF_DOING.test(words[at + 2]?.text ?? '');
 }
+/** "с тем, чье это объявление": the one whose listing or goods it is. */
+export const WHOSE = /^(?:чей|чье|чья|чьи|чьего|чьей)$/u;
+
+/**
+ * "кто-то из продавцов", "кто-нибудь из ваших", "кто-то из магазина": someone of the shop's people, who may be asked to
+ * call or answer ("кто-нибудь есть?" only pings).
+ */
+export function isOneOfShop(words: readonly { text: string }[], at: number): boolean {
+  if (!/^кто-(?:нибудь|то|либо)$/u.test(words[at]?.text ?? '') || words[at + 1]?.text !== 'из') return false;
+  const whose = words[at + 2]?.text ?? '';
+  return /^(?:ваших|вас|ваш[а-я]+)$/u.test(whose) || PLACE_OF_PERSON.test(whose) || (PERSON.test(whose) && !NOMINATIVE.test(whose));
+}
+
 /** "можно ту девушку": the one meant. */
 export const THAT_ONE = new Set(['ту', 'того', 'тот', 'та', 'той', 'тем', 'эту', 'этого']);
 
 export function isPersonWord(word: string): boolean {
   return PERSON.test(word) || PERSON_ADJECTIVE.test(word);
+}
+
+/**
+ * Who a pronoun in the message ("соедините с ним", "дайте его контакты", "можно его сюда") may stand for. A person word
+ * anywhere names someone, but a pronoun is a person only where the person is the topic: asked about as present ("менеджер
+ * у вас есть?") or asked who they are at the shop ("кто у вас по опту?"). Not where the person only told of a thing
+ * ("продавец говорил, есть вторая сумка, можно и её?") or the one asked about works outside the shop ("кто у вас курьер?
+ * дайте его номер": a courier, a pickup point, a repairer).
+ */
+export interface Referent {
+  /** A person word or "главный" anywhere in the message. */
+  named: boolean;
+  /** A person of the shop asked about: present ("менеджер есть?") or who they are ("кто у вас по опту?"). */
+  asked: boolean;
+  /** The message is one sentence: "вы человек?" alone asks for a person, "вы человек? ладно, размер какой?" asks on. */
+  alone: boolean;
+}
+
+/** The people who deliver, hand over or repair: asked about, they are no person of the shop to be fetched. */
+const OUTSIDE_WORK = /^(?:курьер|доставк|достав|пвз|пункт|ремонт|почт|сдэк|водител|такси|грузчик)[а-я]*$/u;
+export function isOutsideWork(text: string): boolean {
+  return OUTSIDE_WORK.test(text);
+}
+/** The words of a presence asked: "менеджер у вас есть?", "хозяйка тут?", "администратор сегодня на месте?". */
+const PRESENCE: ReadonlySet<string> = new Set(['есть', 'тут', 'здесь', 'месте', 'работает', 'сегодня', 'сейчас', 'у', 'вас', 'на', 'а', 'ли']);
+
+export function readReferent(sentences: readonly (readonly { text: string; clause: number }[])[], named: boolean): Referent {
+  const asked = sentences.some((sentence) => {
+    if (sentence.some((word) => isOutsideWork(word.text))) return false;
+    // "кто у вас по опту?", "кто может принять решение по цене?": who the shop's person is, by what they do at the shop or
+    // where they are (not "кто шил? дайте его инстаграм", a maker).
+    const who = sentence[0]?.text === 'кто' ? 0 : sentence[0]?.text === 'а' && sentence[1]?.text === 'кто' ? 1 : -1;
+    const next = sentence[who + 1]?.text ?? '';
+    if (who >= 0 && (STAFF_DOING.test(next) || ['у', 'по', 'из', 'тут', 'здесь', 'за'].includes(next))) return true;
+    // "а менеджер у вас есть?": a clause of a person and their presence only.
+    const clauses = new Map<number, string[]>();
+    for (const word of sentence) clauses.set(word.clause, [...(clauses.get(word.clause) ?? []), word.text]);
+    return [...clauses.values()].some(
+      (clause) =>
+        clause.some((text) => NOMINATIVE.test(text) || isName(text)) &&
+        clause.some((text) => ['есть', 'месте', 'тут', 'здесь', 'работает'].includes(text)) &&
+        clause.every((text) => NOMINATIVE.test(text) || PRESENCE.has(text) || isName(text)),
+    );
+  });
+  return { named, asked, alone: sentences.length === 1 };
 }

@@ -23,9 +23,18 @@ export function findRefusedBot(words: readonly Word[]): string | undefined {
   // "а не бот", "а не у бота", "не с роботом": the negation just before the bot, past a preposition.
   const before = PREPOSITION.has(words[bot - 1]?.text ?? '') || words[bot - 1]?.text === 'у' ? bot - 2 : bot - 1;
   const contrasted = words[before]?.text === 'не' && (words[before - 1]?.text === 'а' || words.some((word) => isPersonWord(word.text)));
-  if (contrasted || words.some((word) => BOT_COMPLAINT.test(word.text))) return spell(words, 0, words.length - 1);
+  // "бот тупой, ну ладно, скажи хотя бы размер": resigned to the bot, the buyer asks it on.
+  const resigned = words.some((word, at) => at > bot && RESIGNED.test(word.text));
+  // "хватит автоответов", "хватит этих ботов": enough of the bots, right before them (not "хватит ли роботу заряда?",
+  // whether it lasts).
+  const these = ['этих', 'ваших', 'твоих'].includes(words[bot - 1]?.text ?? '') ? bot - 2 : bot - 1;
+  const enough = words[these]?.text === 'хватит' && /^(?:бот|автоответ|робот)ов$/u.test(words[bot]!.text);
+  if (contrasted || enough || (words.some((word) => BOT_COMPLAINT.test(word.text)) && !resigned)) return spell(words, 0, words.length - 1);
   return undefined;
 }
+
+/** Giving in: "ну ладно", "ладно уж". */
+const RESIGNED = /^(?:ладно|ладн[оы]|лан)$/u;
 
 /** What is said of a bot one is tired of: "надоел бот", "бесит робот", "отключите бота", "бот ничего не понимает". */
 const BOT_COMPLAINT = /^(?:надоел[аои]?|бесит|достал|задолбал|тупой|тупит|отключ(?:и|ите)|выключ(?:и|ите)|убер(?:и|ите)|понимает)$/u;

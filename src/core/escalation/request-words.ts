@@ -47,6 +47,12 @@ export const JOIN_LET = /^подключ(?:ится|атся)$/u;
 
 /** Where one joins: "к диалогу", "к чату", "к переписке". */
 export const CHAT = /^(?:диалог|чат|переписк|разговор|бесед)[а-я]*$/u;
+/** "в чат", "к диалогу", "в переписку": where a person is asked to come, a word of the request. */
+export function isToChat(words: readonly { text: string }[], at: number): boolean {
+  const text = words[at]?.text ?? '';
+  if (['в', 'к'].includes(text)) return CHAT.test(words[at + 1]?.text ?? '');
+  return CHAT.test(text) && ['в', 'к'].includes(words[at - 1]?.text ?? '');
+}
 
 /** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
 export const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится|позвонят|перезвонят|напишут|свяжутся|ответят|наберут)$/u;

@@ -25,7 +25,9 @@ export function normalizeText(text: string): string {
   return text
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/(?<![а-яa-z])(кто|кого|кому|кем|как(?:ой|ого|ую|ая|ие|им))\s+(нибудь|либо|то)(?![а-яa-z])/gu, '$1-$2');
+    .replace(/(?<![а-яa-z])(кто|кого|кому|кем|как(?:ой|ого|ую|ая|ие|им))\s+(нибудь|либо|то)(?![а-яa-z])/gu, '$1-$2')
+    // "пишите в тг @ivan_petrov": a messenger's handle is the buyer's nick there.
+    .replace(/(?<![a-z0-9_.])@[a-z0-9_.]+/gu, ' ник ');
 }
 
 /** The message's sentences, each a list of its words. */

@@ -5,8 +5,8 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, isName, isNameAsked, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE } from './person-words.js';
-import { FETCH, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
+import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES } from './person-words.js';
+import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
 /** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
@@ -14,11 +14,14 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
   for (const clause of groupClauses(words)) {
     const plea = clause.some((word) => PLEA.test(word.text)) && clause.some((word) => REPLY_VERB.test(word.text));
     if (plea && clause.every((word) => PLEA.test(word.text) || REPLY_VERB.test(word.text) || FILLER.has(word.text) || isPhoneOrPronoun(word.text) || word.text === 'вас')) return spell(clause, 0, clause.length - 1);
-    // "кто-нибудь из ваших может ответить?": anyone of the shop, as well as a person named.
-    const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || /^(?:ваших|вас|ваш[а-я]+)$/u.test(clause[at + 2]?.text ?? '') || PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
-    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
-    const modal = clause.findIndex((word) => MODAL.test(word.text));
-    const reply = clause.findIndex((word) => REPLY_VERB.test(word.text));
+    // "кто-нибудь из ваших может ответить?", "может кто-то из менеджеров подключиться?": anyone of the shop, as well as a
+    // person named.
+    const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || isOneOfShop(clause, at);
+    // "Наталья, можете ответить?": a person called by name, as well.
+    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || isName(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
+    // "можно мне перезвонит кто-то из продавцов?": leave asked for the person's call, as "может" asks it.
+    const modal = clause.findIndex((word) => MODAL.test(word.text) || word.text === 'можно');
+    const reply = clause.findIndex((word) => REPLY_VERB.test(word.text) || (clause[modal]?.text === 'можно' && LET_CONTACT.test(word.text)));
     if (person < 0 || modal < 0 || reply < modal) continue;
     const at = words.indexOf(clause[modal]!);
     if (!isNegated(words, at, words.indexOf(clause[person]!))) return spell(clause, Math.min(person, modal), reply);
@@ -47,13 +50,26 @@ export function findAnswerWanted(words: readonly Word[]): string | undefined {
     const next = words[index + 1]?.text ?? '';
     const whose = ANSWER.test(text) && ((person(next) && !NOMINATIVE.test(next)) || (next === 'от' && person(words[index + 2]?.text ?? '')));
     const replied = REPLIED.test(text) && words.some((word) => word.text === 'чтобы') && words.some((word) => person(word.text));
-    if (whose || replied) return spell(words, 0, words.length - 1);
+    // "хочу, чтобы продавец лично подтвердил": the person themselves wished to say or answer (not "чтобы мастер сам сделал
+    // замер", a service, nor "чтобы продавец сам упаковал", a job done).
+    const themselves =
+      PERSON.test(text) &&
+      !/^мастер/u.test(text) &&
+      [words[index - 1], next === '' ? undefined : words[index + 1]].some((word) => word !== undefined && (THEMSELVES.has(word.text) || word.text === 'лично')) &&
+      words.slice(index + 1, index + 6).some((word) => SAID.test(word.text));
+    if (whose || replied || (themselves && words.some((word) => word.text === 'чтобы') && words.some((word) => WANT.test(word.text)))) return spell(words, 0, words.length - 1);
   }
   return undefined;
 }
 
+/** What a person wished to do themselves says or answers: "подтвердил", "ответил", "рассказал". */
+const SAID = /^(?:подтвердил|ответил|написал|позвонил|перезвонил|рассказал|объяснил|сказал|связался|проконсультировал)[аи]?$/u;
+
+/** The words of "а вы вообще человек?" */
+const ARE_YOU: ReadonlySet<string> = new Set(['вы', 'ты', 'человек', 'а', 'ну', 'вообще', 'ли', 'точно', 'же', 'там', 'правда']);
+
 /** "Менеджер!!!", "Человека!", "ну где продавец?": the sentence is the person. */
-export function findPersonAlone(words: readonly Word[]): string | undefined {
+export function findPersonAlone(words: readonly Word[], referent: Referent): string | undefined {
   // Not "вы" ("Вы продавец?"), nor "а"/"и": "А мастер?" asks about the master's part of something.
   const allowed = (text: string): boolean =>
     PERSON.test(text) ||
@@ -64,6 +80,12 @@ export function findPersonAlone(words: readonly Word[]): string | undefined {
     MOMENT.has(text) ||
     (FILLER.has(text) && !['вы', 'ты', 'ли', 'а', 'и'].includes(text));
   if (words.length === 1 && FETCHED_ADJECTIVE.test(words[0]!.text)) return words[0]!.text;
+  // "вы человек?", "а ты вообще человек?": whether a person answers, asked as "вы реальный человек?" asks it, alone (not "а вы
+  // человек? ладно, размер какой?": the buyer asks on).
+  if (referent.alone && words.some((word) => word.text === 'человек') && words.some((word) => ['вы', 'ты'].includes(word.text)) && words.every((word) => ARE_YOU.has(word.text))) return spell(words, 0, words.length - 1);
+  // "здорово, хозяева", "привет, продавцы": the shop's people greeted together, not called for.
+  const greeted = words.some((word) => GREETING.has(word.text) || /^(?:здорово|здарова|здорова)$/u.test(word.text));
+  if (greeted && words.filter((word) => PERSON.test(word.text)).every((word) => GREETED_PEOPLE.test(word.text))) return undefined;
   // "хозяин объявления на связи?": whose person it is names the person, nothing else.
   const whose = (at: number): boolean => PLACE_OF_PERSON.test(words[at]!.text) && PERSON.test(words[at - 1]?.text ?? '');
   if (words.some((word) => PERSON.test(word.text)) && words.every((word, at) => allowed(word.text) || whose(at))) return spell(words, 0, words.length - 1);
@@ -100,8 +122,8 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
     const clause = who >= 0 ? whole.slice(0, who + 1) : topic > 0 ? whole.slice(0, topic) : whole;
     // "хочу консультацию менеджера": a wish for what a person is needed for is a need.
     const need = clause.some((word) => NEED.test(word.text) || (WANT.test(word.text) && clause.some((other) => NEEDED_FOR.has(other.text))));
-    // Someone counts where they are of the shop ("нужен кто-то из магазина"); "кто-нибудь есть?" only pings.
-    const ofShop = (at: number): boolean => clause[at + 1]?.text === 'из' && PLACE_OF_PERSON.test(clause[at + 2]?.text ?? '');
+    // Someone counts where they are of the shop ("нужен кто-то из магазина", "из менеджеров"); "кто-нибудь есть?" only pings.
+    const ofShop = (at: number): boolean => isOneOfShop(clause, at);
     const person = clause.some(
       (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || at === who || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
     );
@@ -125,7 +147,9 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
         (SOMEBODY.test(text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
         SOMEONE.test(text) ||
         at === who ||
-        (text === 'из' && PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '')) ||
+        (text === 'из' && (PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '') || isOneOfShop(clause, at - 1))) ||
+        // "можно мне человека в чат?": where the person is wanted.
+        isToChat(clause, at) ||
         (PLACE_OF_PERSON.test(text) && (PERSON.test(clause[at - 1]?.text ?? '') || clause[at - 1]?.text === 'из')),
     );
     if (need && person && bare) return clause.map((word) => word.text).join(' ');

@@ -46,7 +46,7 @@ const FLOORS = {
   // 96 cases more (phones, tools, tires, kidsroom 101–124, eval/README.md): 57 of their 80 answerable right and 6 of
   // their 16 traps made up at arrival, so the floors moved to 556 / 28; "как это работает" and a day asked one made-up
   // fewer each, "немного" one right.
-  tune: { found: 558, madeUp: 26, escalation: 90 },
+  tune: { found: 559, madeUp: 26, escalation: 90 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the

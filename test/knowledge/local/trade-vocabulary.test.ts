@@ -27,6 +27,8 @@ describe('everyday trade words', () => {
       ['усядет', 'сесть'],
       ['екб', 'Екатеринбург'],
       ['после открытия', 'после вскрытия'],
+      ['зачёт', 'трейдин'],
+      ['зачтёте', 'трейд'],
     ];
     for (const [buyer, seller] of pairs) expect(extractTerms(buyer), buyer).toEqual(extractTerms(seller));
   });
@@ -42,6 +44,7 @@ describe('everyday trade words', () => {
       ['коробка', 'АКПП'],
       ['прокатиться', 'прокат'],
       ['открытая площадка', 'после вскрытия'],
+      ['засчитывается', 'в зачёт'],
     ];
     for (const [one, other] of pairs) expect(extractTerms(one), one).not.toEqual(extractTerms(other));
   });
@@ -55,6 +58,8 @@ describe('everyday trade words', () => {
     expect(findAnswer(index, { question: 'на скока пшиков хватит 5 мл' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('60–70 распылений') });
     expect(findAnswer(index, { question: 'а если грязную верну?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('мойка 500') });
     expect(findAnswer(index, { question: 'старый аккум сдам, скидка будет?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('скидка 700') });
+    const tradeIn = buildPassageIndex([passage(0, 'Трейд-ин: ваш старый телефон принимаем, оценка при осмотре.')]);
+    expect(findAnswer(tradeIn, { question: 'зачёт есть?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('оценка при осмотре') });
   });
 });
 

@@ -14,6 +14,8 @@ export const PET_RULES: readonly PrefixRule[] = [
   { term: 'развес', prefixes: ['развесн', 'развесов', 'вразвес'], words: ['развес', 'развеса', 'развесу', 'развесом', 'развесе'] },
   // Litter misspelt: the documents' "наполнитель" is read by the apparel group's term, so its typos are joined to it here.
   { term: 'утеплител', prefixes: ['наполнитил', 'наполнетел', 'напольнител', 'наполнитэл'] },
+  // A heater, an aquarium's or a room's: "обогреватель", "подогреватель", "грелка" name the documents' "нагреватель".
+  { term: 'нагревател', prefixes: ['нагревател', 'обогревател', 'подогревател'], words: ['грелка', 'грелку', 'грелки', 'грелкой', 'грелке'] },
   { term: 'силикагел', prefixes: ['силикагел', 'силикогел', 'селикагел', 'силекагел'] },
   { term: 'бентон', prefixes: ['бентонит'] },
   { term: 'комк', prefixes: ['комоч'] },

@@ -15,6 +15,7 @@ import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
 import { namesColor } from './asked-colors.js';
 import { answersCountedAmounts, findCountedAmounts, statesUnit } from './counted-amounts.js';
+import { findHeadedQuestions, holdsQuestionHead } from './asked-things.js';
 import { listDocumentedTowns, readAskedSizes, readSizePairs, statesAskedCity, statesAskedSize, statesAskedSizePair } from './sibling-values.js';
 import { listTermSequence, listTermWords, normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
@@ -40,6 +41,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const nouns = findAskedNouns(question, index.resolveText);
   const towns = listDocumentedTowns(index.passages, index.termsOf);
   const amounts = findCountedAmounts(question, index.resolveText);
+  const headed = findHeadedQuestions(question, index.resolveText);
   const isOwn = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
   const listingNames = new Set(index.termsOf(query.listing?.title ?? '').filter((term) => !WEAK_TERMS.has(term)));
   const isAboutListing = (hit: PassageHit): boolean =>
@@ -51,6 +53,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
     if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
     if (counted.some((unit) => part.terms.includes(unit)) && part.terms.some(isContent) && !hit.matched.some(isContent)) return false;
     if (!measures.every((measure) => statesMeasure(measure, part, hit, index.termsOf))) return false;
+    if (!holdsQuestionHead(headed, part.terms, hit)) return false;
     if (!answersCountedAmounts(amounts, part.terms, hit, { isOwn: isOwn(hit), isAboutListing: isAboutListing(hit), termsOf: index.termsOf })) return false;
     return (
       statesAttribute(part, hit, index.termsOf) &&

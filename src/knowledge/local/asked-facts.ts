@@ -14,9 +14,10 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
 import { namesColor } from './asked-colors.js';
+import { answersCountedAmounts, findCountedAmounts, statesUnit } from './counted-amounts.js';
+import { findHeadedQuestions, holdsQuestionHead } from './asked-things.js';
 import { listDocumentedTowns, readAskedSizes, readSizePairs, statesAskedCity, statesAskedSize, statesAskedSizePair } from './sibling-values.js';
 import { listTermSequence, listTermWords, normalizeText, splitWords } from './terms.js';
-import { isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
 import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
@@ -39,6 +40,12 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const measures = findMeasures(question);
   const nouns = findAskedNouns(question, index.resolveText);
   const towns = listDocumentedTowns(index.passages, index.termsOf);
+  const amounts = findCountedAmounts(question, index.resolveText);
+  const headed = findHeadedQuestions(question, index.resolveText);
+  const isOwn = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
+  const listingNames = new Set(index.termsOf(query.listing?.title ?? '').filter((term) => !WEAK_TERMS.has(term)));
+  const isAboutListing = (hit: PassageHit): boolean =>
+    isOwn(hit) || index.termsOf(readWholeText(hit.passage)).some((term) => listingNames.has(term));
   return (part, hit) => {
     if (isBareHeading(hit.passage)) return false;
     if (carrier && part.terms.includes('тк')) return false;
@@ -46,6 +53,8 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
     if (phrases.some((terms) => part.terms.length > 0 && part.terms.every((term) => terms.includes(term)))) return false;
     if (counted.some((unit) => part.terms.includes(unit)) && part.terms.some(isContent) && !hit.matched.some(isContent)) return false;
     if (!measures.every((measure) => statesMeasure(measure, part, hit, index.termsOf))) return false;
+    if (!holdsQuestionHead(headed, part.terms, hit)) return false;
+    if (!answersCountedAmounts(amounts, part.terms, hit, { isOwn: isOwn(hit), isAboutListing: isAboutListing(hit), termsOf: index.termsOf })) return false;
     return (
       statesAttribute(part, hit, index.termsOf) &&
       statesColour(part, hit, index.termsOf) &&
@@ -126,10 +135,6 @@ function holdsNumber(passage: Passage, value: number, termsOf: (text: string) =>
   return ranges.some(([from = NaN, to = NaN]) => value >= from && value <= to);
 }
 
-function statesUnit(passage: Passage, unit: string): boolean {
-  const sequence = listTermSequence(passage.text);
-  return sequence.some((term, at) => /^\p{N}/u.test(term) && isSameDimension(sequence[at + 1] ?? '', unit));
-}
 
 /**
  * "ланчбокс какого цвета, розовый можно?", "чехол на матрасе какого цвета?": a colour is asked, and a passage naming the

@@ -46,21 +46,25 @@ const FLOORS = {
   // 96 cases more (phones, tools, tires, kidsroom 101–124, eval/README.md): 57 of their 80 answerable right and 6 of
   // their 16 traps made up at arrival, so the floors moved to 556 / 28; "как это работает" and a day asked one made-up
   // fewer each, "немного" one right. Then two shops nobody had tuned on, music and fishing (eval/README.md): 38 of 60
-  // found, 5 made-up and 10 of 10 requests caught at arrival.
-  tune: { found: 595, madeUp: 31, escalation: 100 },
+  // found, 5 made-up and 10 of 10 requests caught at arrival. That session's changes (tuned on the older shops only):
+  // ranking 3, the buyer's own case told apart and revolutions 2, trade words 2 right; counts and things asked 2 made-up
+  // fewer.
+  tune: { found: 602, madeUp: 29, escalation: 100 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
   // session of the probes 8 right (pointers 3, a unit's adjective 1, follow-ups 3, "на месте" 1) and 3 made-up fewer (a
-  // colour asked, a trip's time, a day asked). Then music and fishing: 41 of 60 found, 5 made-up, 10 of 10 caught.
-  heldout: { found: 411, madeUp: 29, escalation: 99 },
+  // colour asked, a trip's time, a day asked). Then music and fishing: 41 of 60 found, 5 made-up, 10 of 10 caught; that
+  // session's trade words 2 right.
+  heldout: { found: 413, madeUp: 29, escalation: 99 },
 } as const;
 
 /**
  * Near-miss traps written blind after the halves (eval/shops/<shop>/probes.jsonl, 180 per half, all NOT_FOUND): made-up
- * answers at most. On the engine this session started from (37f68b1) 56 and 55 were made up.
+ * answers at most. On the engine of their arrival (37f68b1) 56 and 55 were made up; 38 and 44 after that session, 34 and
+ * 43 after the counts and things asked of the next.
  */
-const PROBE_FLOORS = { 'probe-tune': 38, 'probe-heldout': 44 } as const;
+const PROBE_FLOORS = { 'probe-tune': 34, 'probe-heldout': 43 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
   let report: EvalReport;

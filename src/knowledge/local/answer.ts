@@ -15,6 +15,7 @@ import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './a
 import { carryQuestions, carryReferents } from './back-references.js';
 import { choosePointedHit, listPointers } from './cross-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
+import { asksKitContents, listsKit } from './kit-contents.js';
 import { namesAskedModel } from './named-models.js';
 import { statesRate, type PassageHit, type PassageIndex } from './search.js';
 import { LIST_ITEM, countTermsTogether } from './sentences.js';
@@ -257,6 +258,8 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     if (best === undefined) {
       const colors = isItem && own.length === 0 && asksColorOnly(part.terms) ? quoteColorLine(index, scope, part.naming, threshold) : [];
       if (colors.length > 0) return colors;
+      const kit = isItem && part.kit === true ? quoteKitList(index, scope, part.terms, threshold) : [];
+      if (kit.length > 0) return kit;
       continue;
     }
     // A later scope replaces a loose match only when it covers the question at least as well.
@@ -277,6 +280,17 @@ function quoteColorLine(index: PassageIndex, scope: Scope, naming: readonly stri
   const [line] = index.search(terms, scope.filter).filter((hit) => hit.matched.includes(COLOR_TERM) && speaksOfOtherColors(hit.passage.text));
   if (line === undefined) return [];
   return quoteHits(index, [{ ...line, coverage: 1, asked: 1 }], line.matched, threshold, scope.strategy, naming);
+}
+
+/** "что в комплекте?" covered by no passage of the listing: its list of the kit, whole (see kit-contents.ts). */
+function quoteKitList(index: PassageIndex, scope: Scope, terms: readonly string[], threshold: number): Piece[] {
+  const lists = index.passages.filter((passage) => scope.filter(passage) && listsKit(passage));
+  const hits = lists.map((passage) => {
+    const held = new Set(index.termsOf(readWholeText(passage)));
+    return { passage, score: 0, coverage: 1, asked: 1, matched: terms.filter((term) => held.has(term)) };
+  });
+  // No terms: the list is quoted whole, not cut to the items naming the buyer's words.
+  return quoteHits(index, hits, [], threshold, scope.strategy, []);
 }
 
 /**
@@ -509,6 +523,8 @@ export interface QueryPart {
   asks?: boolean;
   /** Whether something is there is asked ("конвекция есть?", "в комплекте идет?"), not which value an attribute has. */
   presence?: boolean;
+  /** What the kit holds is asked ("что в комплекте?"): the listing's list of its kit answers (see kit-contents.ts). */
+  kit?: boolean;
   /** Words of the buyer's condition ("если не подойдет по размеру"): like `naming`, they only rank. */
   context?: string[];
   /** The part asked without its condition, which only ranks: asked where the whole finds nothing. */
@@ -550,6 +566,7 @@ function listQuestionTerms(
         clauses: splitAtCommas(part, identity).map((clause) => ({ terms: resolveText(clause), asks: holdsQuestionWord(clause) })),
         cuts: listQuestionCuts(part),
         presence: PRESENCE.test(part.toLowerCase()),
+        kit: asksKitContents(part),
         conditioned: setCircumstancesApart(part, own, identity, resolveText),
       };
     })
@@ -571,8 +588,8 @@ function listQuestionTerms(
   const asking = lists.filter((list) => choosable(list) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence, conditioned, choice, situated } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
-    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
+  for (const { terms: all, clauses, cuts, presence, kit, conditioned, choice, situated } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(kit ? { kit } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     if (situated !== undefined) part.situated = { ...toQueryPart(situated.terms, identity), context: situated.context };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
@@ -595,6 +612,7 @@ interface ReadPart {
   clauses: Array<{ terms: string[]; asks: boolean }>;
   cuts: Array<[string, string]>;
   presence?: boolean;
+  kit?: boolean;
   conditioned?: { terms: string[]; context: string[] };
   choice?: number;
   situated?: { terms: string[]; context: string[] };

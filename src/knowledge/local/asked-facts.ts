@@ -17,7 +17,7 @@ import { namesColor } from './asked-colors.js';
 import { answersCountedAmounts, findCountedAmounts, statesUnit } from './counted-amounts.js';
 import { findHeadedQuestions, holdsQuestionHead } from './asked-things.js';
 import { listDocumentedTowns, readAskedSizes, readSizePairs, statesAskedCity, statesAskedSize, statesAskedSizePair } from './sibling-values.js';
-import { listTermSequence, listTermWords, normalizeText, splitWords } from './terms.js';
+import { listTermSequence, listTermWords, normalizeText, splitWords, termOf } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
 import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
@@ -42,6 +42,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const towns = listDocumentedTowns(index.passages, index.termsOf);
   const amounts = findCountedAmounts(question, index.resolveText);
   const headed = findHeadedQuestions(question, index.resolveText);
+  const grades = findGradedThings(question, index.resolveText);
   const isOwn = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
   const listingNames = new Set(index.termsOf(query.listing?.title ?? '').filter((term) => !WEAK_TERMS.has(term)));
   const isAboutListing = (hit: PassageHit): boolean =>
@@ -54,6 +55,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
     if (counted.some((unit) => part.terms.includes(unit)) && part.terms.some(isContent) && !hit.matched.some(isContent)) return false;
     if (!measures.every((measure) => statesMeasure(measure, part, hit, index.termsOf))) return false;
     if (!holdsQuestionHead(headed, part.terms, hit)) return false;
+    if (!statesGrades(grades, part.terms, hit, index.termsOf)) return false;
     if (!answersCountedAmounts(amounts, part.terms, hit, { isOwn: isOwn(hit), isAboutListing: isAboutListing(hit), termsOf: index.termsOf })) return false;
     return (
       statesAttribute(part, hit, index.termsOf) &&
@@ -64,6 +66,35 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
       statesDays(part, hit, index.termsOf)
     );
   };
+}
+
+/**
+ * "класс отжима", "уровень шума", "степень защиты": a grade is named by what it grades, the word after it. A passage stating
+ * one grade ("Класс энергопотребления А") and naming the graded thing in another line ("Отжим до 1200 об/мин") states no
+ * grade of that thing: the two must stand in one sentence.
+ */
+const GRADES: ReadonlySet<string> = new Set(['класс', 'уровень', 'степень'].flatMap((word) => termOf(word) ?? []));
+
+/** A grade the question asks and the term of what it grades. */
+interface GradedThing {
+  grade: string;
+  thing: string;
+}
+
+function findGradedThings(question: string, resolveText: (text: string) => string[]): GradedThing[] {
+  const words = splitWords(normalizeText(question));
+  return words.flatMap((word, at) => {
+    const grade = termOf(word);
+    const [thing] = resolveText(words[at + 1] ?? '');
+    return grade !== undefined && GRADES.has(grade) && thing !== undefined && !GRADES.has(thing) ? [{ grade, thing }] : [];
+  });
+}
+
+function statesGrades(grades: readonly GradedThing[], terms: readonly string[], hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  const asked = grades.filter(({ grade, thing }) => terms.includes(grade) && terms.includes(thing) && hit.matched.includes(grade) && hit.matched.includes(thing));
+  if (asked.length === 0) return true;
+  const sentences = readSentences(hit.passage, termsOf);
+  return asked.every(({ grade, thing }) => sentences.some((sentence) => sentence.terms.includes(grade) && sentence.terms.includes(thing)));
 }
 
 /** The fewest words a passage states anything in: "ОПЛАТА" alone on its line is a heading ("торг: без торга" states). */

@@ -2,7 +2,7 @@
  * A measure asked by its name or verb ("диск скока весит") is answered only by a passage stating an amount of it: a price
  * row naming the disc and no weight does not say what it weighs, however well it covers "диск тормозной".
  */
-import { isMeasureTerm, listMeasures } from './measures.js';
+import { isMeasureTerm, listMeasures, nameMeasure } from './measures.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
@@ -69,6 +69,11 @@ const PERIOD_REACH = 2;
  * the chassis weighs. The index reads "выдерживает", "грузоподъёмность" as the same term.
  */
 const LIMITS: ReadonlySet<string> = new Set(['нагрузка'].flatMap((word) => termOf(word) ?? []));
+/**
+ * "до 670 кг на колесо", "до 120 кг на место": an upper bound spread over each of something is a load each one bears, not
+ * what the thing weighs, whatever the line's label ("Индексы — 94T XL").
+ */
+const LOAD_EACH = /(?<![а-яё])до\s+\d[\d\s.,]*?\s*([а-яё]+)\.?\s+на\s+[а-яё]+/giu;
 /**
  * "сколько весит пара ботинок": a word counting the measured thing asks nothing else, so a row of "Носки термо, 3 пары"
  * answers no other question of the part and must state the weight itself.
@@ -177,8 +182,10 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
           const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
           const periods = listAmountOwners(sequence, PERIODS);
           const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, PERIODS), ...listValuedMeasures(sequence)]);
-          const limited = listAmountOwners(sequence, LIMITS).size > 0;
-          const unlimited = limited ? new Set([...listCounted(sequence, LIMITS), ...listValuedMeasures(sequence)]) : counted;
+          const unloaded = cutLoadsEach(field);
+          const bare = unloaded === undefined ? sequence : listTermSequence(unloaded);
+          const limited = unloaded !== undefined || listAmountOwners(sequence, LIMITS).size > 0;
+          const unlimited = limited ? new Set([...listCounted(bare, LIMITS), ...listValuedMeasures(bare)]) : counted;
           return { counted, timed, periods, unlimited, limited, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
         });
       });
@@ -227,6 +234,18 @@ function listValuedMeasures(sequence: readonly string[]): string[] {
 function listCounted(sequence: readonly string[], owners?: ReadonlySet<string>): Set<string> {
   const counts = (at: number): boolean => (NUMBER.test(sequence[at] ?? '') || sequence[at] === ONE_OF) && !(owners !== undefined && isOwnedAmount(sequence, at, owners));
   return new Set(sequence.filter((term, at) => !NUMBER.test(term) && (counts(at - 1) || (counts(at - 2) && !NUMBER.test(sequence[at - 1] ?? '')))));
+}
+
+// The field without its loads borne each ("Полка, вес 4,5 кг, до 40 кг на полку" → "Полка, вес 4,5 кг,"), if it holds one.
+function cutLoadsEach(field: string): string | undefined {
+  let cut = false;
+  const rest = field.replace(LOAD_EACH, (load: string, unit: string) => {
+    const term = termOf(unit.toLowerCase());
+    if (term === undefined || nameMeasure(term) === undefined) return load;
+    cut = true;
+    return ' ';
+  });
+  return cut ? rest : undefined;
 }
 
 function isOwnedAmount(sequence: readonly string[], at: number, owners: ReadonlySet<string>): boolean {

@@ -117,3 +117,17 @@ describe('a colour the question asks', () => {
     expect(ask(bento, 'крем какого цвета бывает', listing).text).toContain('голубой');
   });
 });
+
+describe('a grade named by what it grades ("класс отжима")', () => {
+  const WASHER = 5;
+  const specs =
+    '- Загрузка фронтальная, до 6 кг сухого белья\n- Отжим до 1200 об/мин (можно выставить 400 / 800)\n- 12 программ: хлопок, синтетика, шерсть\n- Класс энергопотребления А\n- Цвет белый';
+  const index = buildPassageIndex([
+    { id: 0, document: 'item-5-stiralka.md', itemId: WASHER, title: 'Стиральная машина Samsung', headings: ['Характеристики'], text: specs, position: 0 },
+  ]);
+
+  it('refuses a line on another grade beside a line naming the thing, and answers the grade stated with its thing', () => {
+    expect(findAnswer(index, { question: 'класс отжима какой у нее', listing: { id: WASHER } }).status).toBe('NOT_FOUND');
+    expect(findAnswer(index, { question: 'класс энергопотребления какой', listing: { id: WASHER } }).text).toContain('Класс энергопотребления А');
+  });
+});

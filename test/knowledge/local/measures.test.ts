@@ -149,6 +149,18 @@ describe('a measure question needs a passage stating an amount of it', () => {
     expect(findAnswer(index, { question: 'прогулочный блок скока выдерживает кг' }).text).toContain('22 кг');
   });
 
+  it('refuses a weight question with a load borne each ("до 670 кг на колесо"), whatever the line\'s label', () => {
+    const TIRES = 9;
+    const tires = [
+      passage(0, 'Параметр — Значение\nИндексы — 94T XL (до 670 кг на колесо, до 190 км/ч)', { itemId: TIRES, document: 'item-9-shiny.md' }),
+      passage(1, 'Полка металлическая, вес 4,5 кг, до 40 кг на полку.', { itemId: TIRES + 1, document: 'item-10-polka.md' }),
+    ];
+    const index = buildPassageIndex(tires);
+    expect(findAnswer(index, { question: 'сколько весит?', listing: { id: TIRES } }).status).toBe('NOT_FOUND');
+    // A weight stated beside the load still answers.
+    expect(findAnswer(index, { question: 'сколько весит?', listing: { id: TIRES + 1 } }).text).toContain('4,5 кг');
+  });
+
   it('does not take the passage\'s own subject for another question ("сколько весит худи" and "длина худи 70 см" under "# Худи")', () => {
     const hoodie = passage(0, 'Капюшон двойной, карман-кенгуру, длина худи 70 см на размере M.', { document: 'hudi.md', title: 'Худи оверсайз' });
     // Alone, no document of the shop names a weight; beside the laptop, "1,39 кг" does.

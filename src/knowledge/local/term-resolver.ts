@@ -99,7 +99,7 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
     }
     const compound = byTail.get(term);
     if (compound !== undefined) return compound;
-    const noun = findNounCase(word, counts) ?? findPlainForm(word, counts);
+    const noun = findNounCase(word, counts) ?? findPlainForm(word, counts) ?? findPlainComparative(word, counts);
     if (noun !== undefined) return noun;
     // A Russian word of the documents before the start of a Latin name: "мастер" is the "мастерская", not Mastercard.
     const close = term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
@@ -203,6 +203,18 @@ function findPlainForm(word: string, counts: ReadonlyMap<string, number>): strin
     }
   }
   return undefined;
+}
+
+/**
+ * "поменьше", "побольше", "подешевле": a comparative softened by "по-", joined or not ("по меньше" of a document), asks
+ * what the bare comparative does. Its term where the documents hold it; "по" alone is a prefix, so the rest must be long.
+ */
+const SOFTENED_COMPARATIVE = /^по([а-я]{3,}(?:ше|же|че|ее|ей))$/u;
+
+function findPlainComparative(word: string, counts: ReadonlyMap<string, number>): string | undefined {
+  const bare = SOFTENED_COMPARATIVE.exec(word)?.[1];
+  const term = bare === undefined ? undefined : termOf(bare);
+  return term !== undefined && term.length >= 4 && counts.has(term) ? term : undefined;
 }
 
 // "год" is a word of the engine's tables, not a misspelt "good".

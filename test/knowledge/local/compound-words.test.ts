@@ -57,3 +57,15 @@ describe('a compound and its last word', () => {
     expect(findCompoundTail(term('пылесос'), any)).toBeUndefined();
   });
 });
+
+describe('a comparative softened by "по-"', () => {
+  it('reads "поменьше" as the documents\' "по меньше"', () => {
+    const index = indexTexts('Есть размер по меньше — L, 107 × 70 × 77 см, цена 6 900 руб.');
+    expect(index.resolveText('а поменьше есть?')).toContain(term('меньше'));
+  });
+
+  it('keeps a word that only starts with "по" as it is', () => {
+    const index = indexTexts('Есть размер по меньше — L.');
+    expect(index.resolveText('помоете?')).not.toContain(term('меньше'));
+  });
+});

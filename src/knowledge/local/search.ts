@@ -7,6 +7,8 @@ import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
 import type { RootFamilies } from './root-families.js';
 import { createTermResolver, findTransliterations } from './term-resolver.js';
+import { findCompoundTail } from './compound-words.js';
+import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { listSameDimension } from './unit-dimensions.js';
 import { extractTerms, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
 
@@ -83,14 +85,26 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   const canonical = (term: string): string => aliases.get(term) ?? term;
   const counts = new Map<string, number>();
   for (const [term, count] of rawCounts) counts.set(canonical(term), (counts.get(canonical(term)) ?? 0) + count);
-  const termsOf = (text: string): string[] => [...new Set(extractTerms(text).map(canonical))];
+  // A document's "автокресло" is also the "кресло" its buyers ask about (see compound-words.ts).
+  const tails = new Map<string, string>();
+  for (const term of counts.keys()) {
+    const tail = findCompoundTail(term, (candidate) => counts.has(candidate) && !UNIT_TERMS.has(candidate) && !WEEKDAY_TERMS.has(candidate));
+    if (tail !== undefined) tails.set(term, tail);
+  }
+  const withTail = (term: string): string[] => {
+    const tail = tails.get(term);
+    return tail === undefined ? [term] : [term, tail];
+  };
+  const termsOf = (text: string): string[] => [...new Set(extractTerms(text).flatMap((term) => withTail(canonical(term))))];
+  // A clipped word ("замеш") is the start of a word as written: "бетономешалку" starts no "меша".
+  const writtenTermsOf = (text: string): string[] => [...new Set(extractTerms(text).map(canonical))];
 
   const miniSearch = new MiniSearch<IndexedPassage>({
     fields: ['title', 'headings', 'text'],
     tokenize: (text) => tokens.get(text) ?? tokenizeWords(normalizeText(text)),
     processTerm: (word) => {
       const term = termOf(word);
-      return term === undefined ? null : canonical(term);
+      return term === undefined ? null : withTail(canonical(term));
     },
     searchOptions: {
       // The title is shared by the whole document; headings say what the passage is about.
@@ -123,7 +137,10 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   };
   const isKnown = (term: string): boolean => counts.has(term) || /^\p{N}/u.test(term) || WEAK_TERMS.has(term) || CITY_TERMS.has(term);
   const readText = (text: string): { read: TermWord[]; asked: TermWord[] } => {
-    const read = dropStatedMeasures(listTermWords(text)).map(({ term, word }) => ({ term: findQuestionReading(word) ?? resolver.resolve(canonical(term), word), word }));
+    const read = dropStatedMeasures(listTermWords(text)).flatMap(({ term, word }) => {
+      const reading = findQuestionReading(word);
+      return (reading === undefined ? resolver.read(canonical(term), word) : [reading]).map((resolved) => ({ term: resolved, word }));
+    });
     const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || !VERB_FORM.test(word));
     return { read, asked };
   };
@@ -174,7 +191,7 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       }
       if (alike.size > 0) results = run([...new Set([...alike.values()].flat())]);
       const counted = findCountedTerms(terms);
-      const clipped = createClippedFinder(terms, { knows: (term) => counts.has(term), weak, termsOf });
+      const clipped = createClippedFinder(terms, { knows: (term) => counts.has(term), weak, termsOf: writtenTermsOf });
       const hits: PassageHit[] = [];
       for (const result of results) {
         const passage = passages[result.id as number];

@@ -1,9 +1,10 @@
 /**
  * A question's word the documents never use, matched to one they do: a typo ("гарантя"), another prefix or form of the
  * same stem ("бронируем" / "забронировать", "наличка" / "наличные"), a brand typed in Cyrillic ("самсунг" / Samsung).
- * Only words missing from the index are resolved, each to at most one indexed term.
+ * Only words missing from the index are resolved, each to at most one indexed term, or to two where it joins two words.
  */
 
+import { WORD_PREFIXES, findCompoundTail, splitJoinedWord } from './compound-words.js';
 import { readsAsLatin } from './latin-reading.js';
 import { termOf } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
@@ -15,8 +16,7 @@ const LATIN_WORD = /^[a-z][a-z0-9]*$/;
 const MIN_FUZZY_LENGTH = 6;
 const MIN_COMMON_PREFIX = 5;
 const MIN_CLIPPED_LENGTH = 5;
-/** Verb and noun prefixes, longest first: "за|бронировать", "до|ставка". */
-export const WORD_PREFIXES: readonly string[] = ['пере', 'пред', 'при', 'про', 'раз', 'рас', 'под', 'без', 'бес', 'обо', 'над', 'вы', 'до', 'за', 'из', 'ис', 'на', 'об', 'от', 'по', 'со', 'вз', 'у', 'с', 'о', 'в'];
+export { WORD_PREFIXES };
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
@@ -62,15 +62,28 @@ function indexLatinSounds(counts: ReadonlyMap<string, number>): Map<string, stri
 export interface TermResolver {
   /** The term as indexed, a close indexed term, or the term itself when nothing is close; `word` is what it was read from. */
   resolve(term: string, word: string): string;
+  /**
+   * What a word is read as: resolve's one term, or both halves of a word that is two indexed words joined ("стеклоподъемник",
+   * "авитодоставкой", see compound-words.ts).
+   */
+  read(term: string, word: string): string[];
 }
+
+// A concept read from the start of a long word ("авито" of "авитодоставкой") may leave a second word unread.
+const MIN_UNREAD_TAIL = 6;
 
 /** `counts`: every indexed term with how often it occurs, so that of two candidates the commoner wins. */
 export function createTermResolver(counts: ReadonlyMap<string, number>): TermResolver {
   const bySound = indexLatinSounds(counts);
   const byStripped = new Map<string, string>();
   const commoner = (a: string | undefined, b: string): string => (a !== undefined && (counts.get(a) ?? 0) >= (counts.get(b) ?? 0) ? a : b);
+  // "кружка" where the documents only say "термокружка": the compound is the buyer's thing (see compound-words.ts).
+  const byTail = new Map<string, string>();
   for (const term of counts.keys()) {
-    if (CYRILLIC.test(term)) for (const stripped of stripPrefixes(term)) byStripped.set(stripped, commoner(byStripped.get(stripped), term));
+    if (!CYRILLIC.test(term)) continue;
+    for (const stripped of stripPrefixes(term)) byStripped.set(stripped, commoner(byStripped.get(stripped), term));
+    const tail = findCompoundTail(term, (candidate) => !isTableTerm(candidate) && !isFixed(candidate));
+    if (tail !== undefined) byTail.set(tail, commoner(byTail.get(tail), term));
   }
   const cache = new Map<string, string>();
   const find = (term: string, word: string): string | undefined => {
@@ -84,22 +97,32 @@ export function createTermResolver(counts: ReadonlyMap<string, number>): TermRes
       const found = counts.has(stripped) ? stripped : byStripped.get(stripped);
       if (found !== undefined) return found;
     }
-    const noun = findNounCase(word, counts) ?? findPlainForm(word, counts);
+    const compound = byTail.get(term);
+    if (compound !== undefined) return compound;
+    const noun = findNounCase(word, counts) ?? findPlainForm(word, counts) ?? findPlainComparative(word, counts);
     if (noun !== undefined) return noun;
     // A Russian word of the documents before the start of a Latin name: "мастер" is the "мастерская", not Mastercard.
     const close = term.length >= MIN_CLIPPED_LENGTH ? findClose(term, counts) : undefined;
     return close ?? findBrand(word, bySound, { spelt: false, clipped: true }) ?? findNegated(term, counts);
   };
+  const resolve = (term: string, word: string): string => {
+    if (counts.has(term) || isFixed(term)) return term;
+    const key = `${term} ${word}`;
+    let resolved = cache.get(key);
+    if (resolved === undefined) {
+      resolved = find(term, word) ?? term;
+      cache.set(key, resolved);
+    }
+    return resolved;
+  };
+  const knows = (term: string): boolean => counts.has(term);
   return {
-    resolve(term, word) {
-      if (counts.has(term) || isFixed(term)) return term;
-      const key = `${term} ${word}`;
-      let resolved = cache.get(key);
-      if (resolved === undefined) {
-        resolved = find(term, word) ?? term;
-        cache.set(key, resolved);
-      }
-      return resolved;
+    resolve,
+    read(term, word) {
+      const known = counts.has(term) || isFixed(term);
+      const unread = !known || (CONCEPT_TERMS.has(term) && word.length >= term.length + MIN_UNREAD_TAIL);
+      const halves = unread && CYRILLIC.test(word) ? splitJoinedWord(word, knows, isTableTerm) : undefined;
+      return halves ?? [resolve(term, word)];
     },
   };
 }
@@ -180,6 +203,18 @@ function findPlainForm(word: string, counts: ReadonlyMap<string, number>): strin
     }
   }
   return undefined;
+}
+
+/**
+ * "поменьше", "побольше", "подешевле": a comparative softened by "по-", joined or not ("по меньше" of a document), asks
+ * what the bare comparative does. Its term where the documents hold it; "по" alone is a prefix, so the rest must be long.
+ */
+const SOFTENED_COMPARATIVE = /^по([а-я]{3,}(?:ше|же|че|ее|ей))$/u;
+
+function findPlainComparative(word: string, counts: ReadonlyMap<string, number>): string | undefined {
+  const bare = SOFTENED_COMPARATIVE.exec(word)?.[1];
+  const term = bare === undefined ? undefined : termOf(bare);
+  return term !== undefined && term.length >= 4 && counts.has(term) ? term : undefined;
 }
 
 // "год" is a word of the engine's tables, not a misspelt "good".

@@ -145,6 +145,14 @@ const RULES: readonly PhraseRule[] = [
     reading: 'парковка',
     joinsCue: true,
   },
+  // "Снять ограничение скорости", "снятие ограничений": the verb of lifting a limit is part of the limit's name, not a
+  // thing removed ("съемн"); the limit is what is asked and stated.
+  {
+    heads: new Set(['снять', 'снимете', 'снимаете', 'снимем', 'снимаем', 'сниму', 'снимешь', 'снятие', 'снятия', 'снятием', 'снимите', 'убрать', 'уберете', 'убираете']),
+    cues: ['ограничен'],
+    side: 'both',
+    reading: DROPPED,
+  },
 ];
 
 const HEADS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [...rule.heads]));

@@ -45,6 +45,33 @@ describe('a word its neighbour gives another meaning', () => {
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('Парковка бесплатная');
   });
+
+  it('reads a place to stand with a car as parking', async () => {
+    const answer = await shop.ask('с машиной есть где встать');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Парковка бесплатная');
+  });
+});
+
+describe('"забрать" a parcel at a carrier\'s point', () => {
+  const shop = useKnowledgeFolder({
+    'dostavka.md':
+      '# Доставка\n\nСДЭК по тарифу, оплата при получении. При получении в СДЭК можно вскрыть и проверить коляску.\n\n' +
+      'Самовывоз из шоурума на Малиновского — бесплатно, по предоплате 1000 ₽.',
+    'oplata.txt': 'Оплата\n\nСДЭК: предоплата 1000 р, это гарантия, что заберёте посылку; проверку делаем до отправки.',
+  });
+
+  it('is receiving it, not collecting from the shop', async () => {
+    const answer = await shop.ask('на сдэке можно открыть проверить перед тем как забрать?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('вскрыть и проверить');
+    expect(answer.text).not.toContain('заберёте посылку');
+  });
+
+  it('stays collecting where no carrier is named', async () => {
+    const answer = await shop.ask('можно забрать самому?');
+    expect(answer.text).toContain('Самовывоз');
+  });
 });
 
 describe('"окончательная" beside a price, and beside anything else', () => {

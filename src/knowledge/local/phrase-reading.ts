@@ -157,6 +157,21 @@ const RULES: readonly PhraseRule[] = [
     reading: 'получить',
     reach: 8,
   },
+  // Seeing in the dark: "ночью видно?", "в темноте видит?" ask the documents' "ночное видение"; the image seen
+  // ("ночью видно изображение?") is the seeing itself, asked nothing of its own.
+  {
+    heads: new Set(['видно', 'видна', 'видны', 'видит', 'видят', 'видать']),
+    cues: ['ночью', 'ночь', 'ночн', 'темнот', 'темно'],
+    side: 'both',
+    reading: 'видение',
+    joinsCue: true,
+  },
+  {
+    heads: new Set(['изображение', 'изображения', 'картинка', 'картинку', 'картинки']),
+    cues: ['ночью', 'ночь', 'ночн', 'темнот', 'темно'],
+    side: 'both',
+    reading: DROPPED,
+  },
   // "Снять ограничение скорости", "снятие ограничений": the verb of lifting a limit is part of the limit's name, not a
   // thing removed ("съемн"); the limit is what is asked and stated.
   {

@@ -168,3 +168,19 @@ describe('"как это работает": how, not whether it works', () => {
     expect(answer.text).not.toContain('пишете модель');
   });
 });
+
+describe('seeing in the dark ("ночью видно?")', () => {
+  const MONITOR = 7901;
+  const shop = useKnowledgeFolder({
+    [`item-${MONITOR}-videonyanya.md`]:
+      '---\ntitle: Видеоняня\n---\n\n• Экран: 2.4 дюйма, изображение чёткое днём\n• Ночное видение: есть, инфракрасная подсветка\n• Дальность: 300 м',
+  });
+
+  it('is the documents\' "ночное видение"', async () => {
+    for (const question of ['ночью видно изображение?', 'в темноте видно что-нибудь?']) {
+      const answer = await shop.ask(question, { id: MONITOR });
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.text, question).toContain('инфракрасная подсветка');
+    }
+  });
+});

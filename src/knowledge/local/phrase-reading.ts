@@ -157,6 +157,23 @@ const RULES: readonly PhraseRule[] = [
     reading: 'получить',
     reach: 8,
   },
+  // A check in a repair's clause ("если чинить не буду, за проверку платить надо?") is the workshop's "диагностика",
+  // not checking goods on receipt ("можно проверить при получении").
+  {
+    heads: new Set(['проверка', 'проверку', 'проверки', 'проверкой', 'осмотр', 'осмотра']),
+    cues: ['чин', 'почин', 'ремонт', 'отремонт'],
+    side: 'both',
+    reading: 'диагностика',
+    reach: 8,
+  },
+  // "Платить надо?", "надо ли платить за …": whether something costs, answered by "бесплатно" as by a fee (trades/commerce.ts
+  // reads "платно" so); paying a way or a time ("оплатить картой") keeps its own word.
+  {
+    heads: new Set(['платить', 'заплатить']),
+    cues: ['надо', 'нужно', 'придется'],
+    side: 'both',
+    reading: 'платно',
+  },
   // Seeing in the dark: "ночью видно?", "в темноте видит?" ask the documents' "ночное видение"; the image seen
   // ("ночью видно изображение?") is the seeing itself, asked nothing of its own.
   {

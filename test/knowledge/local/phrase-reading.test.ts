@@ -184,3 +184,22 @@ describe('seeing in the dark ("ночью видно?")', () => {
     }
   });
 });
+
+describe('a check beside a repair, and whether one pays for it', () => {
+  const shop = useKnowledgeFolder({
+    'item-7-remont.md':
+      '---\ntitle: Ремонт ноутбуков\n---\n\nПеред ремонтом всегда говорим точную цену.\n\nДиагностика — бесплатно (при отказе от ремонта 500 ₽), от 30 минут.\n\nЗамена матрицы — от 4 500 ₽.',
+    'oplata.txt': 'Оплата\n\nБ/у ноутбуки: при получении можно проверить, оплата после проверки картой или наличными.',
+  });
+
+  it('reads "проверка" of a repair as the workshop\'s diagnostics, "платить надо?" as whether it costs', async () => {
+    const answer = await shop.ask('если чинить не буду за проверку платить надо', { id: 7, title: 'Ремонт ноутбуков' });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('при отказе от ремонта 500 ₽');
+  });
+
+  it('keeps checking goods on receipt where no repair is named', async () => {
+    const answer = await shop.ask('проверить при получении можно?');
+    expect(answer.text).toContain('при получении можно проверить');
+  });
+});

@@ -20,6 +20,8 @@ interface PhraseRule {
   number?: boolean;
   /** The cue is part of the phrase and read as it too ("бросить машину" is parking, the car not asked about). */
   joinsCue?: boolean;
+  /** How far the cue may stand, where the whole clause decides (REACH otherwise). */
+  reach?: number;
 }
 
 /** A word read as nothing: it says how the question is asked, not what. */
@@ -137,13 +139,63 @@ const RULES: readonly PhraseRule[] = [
     reading: 'россия',
     joinsCue: true,
   },
-  // Leaving a car while visiting the shop: the documents write "парковка".
+  // Leaving a car while visiting the shop, or finding where to stand ("с машиной есть где встать?"): the documents
+  // write "парковка".
   {
-    heads: new Set(['бросить', 'оставить', 'приткнуть', 'кинуть', 'бросим', 'оставим']),
+    heads: new Set(['бросить', 'оставить', 'приткнуть', 'кинуть', 'бросим', 'оставим', 'встать', 'встану', 'встанем', 'постоять', 'стать']),
     cues: ['машин', 'тачк', 'автомоб'],
     side: 'both',
     reading: 'парковка',
     joinsCue: true,
+  },
+  // Taking a parcel at a carrier's point ("на сдэке можно проверить перед тем как забрать?") is receiving it ("при
+  // получении"), not collecting it from the shop ("самовывоз"): the carrier may stand anywhere in the clause.
+  {
+    heads: new Set(['забрать', 'заберу', 'заберем', 'заберете', 'забираю', 'забирать', 'забирают']),
+    cues: ['сдэк', 'cdek', 'почт', 'пвз', 'постамат', 'boxberry', 'боксбер', 'ozon'],
+    side: 'both',
+    reading: 'получить',
+    reach: 8,
+  },
+  // A check in a repair's clause ("если чинить не буду, за проверку платить надо?") is the workshop's "диагностика",
+  // not checking goods on receipt ("можно проверить при получении").
+  {
+    heads: new Set(['проверка', 'проверку', 'проверки', 'проверкой', 'осмотр', 'осмотра']),
+    cues: ['чин', 'почин', 'ремонт', 'отремонт'],
+    side: 'both',
+    reading: 'диагностика',
+    reach: 8,
+  },
+  // "Платить надо?", "надо ли платить за …": whether something costs, answered by "бесплатно" as by a fee (trades/commerce.ts
+  // reads "платно" so); paying a way or a time ("оплатить картой") keeps its own word.
+  {
+    heads: new Set(['платить', 'заплатить']),
+    cues: ['надо', 'нужно', 'придется'],
+    side: 'both',
+    reading: 'платно',
+  },
+  // Seeing in the dark: "ночью видно?", "в темноте видит?" ask the documents' "ночное видение"; the image seen
+  // ("ночью видно изображение?") is the seeing itself, asked nothing of its own.
+  {
+    heads: new Set(['видно', 'видна', 'видны', 'видит', 'видят', 'видать']),
+    cues: ['ночью', 'ночь', 'ночн', 'темнот', 'темно'],
+    side: 'both',
+    reading: 'видение',
+    joinsCue: true,
+  },
+  {
+    heads: new Set(['изображение', 'изображения', 'картинка', 'картинку', 'картинки']),
+    cues: ['ночью', 'ночь', 'ночн', 'темнот', 'темно'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // "Снять ограничение скорости", "снятие ограничений": the verb of lifting a limit is part of the limit's name, not a
+  // thing removed ("съемн"); the limit is what is asked and stated.
+  {
+    heads: new Set(['снять', 'снимете', 'снимаете', 'снимем', 'снимаем', 'сниму', 'снимешь', 'снятие', 'снятия', 'снятием', 'снимите', 'убрать', 'уберете', 'убираете']),
+    cues: ['ограничен'],
+    side: 'both',
+    reading: DROPPED,
   },
 ];
 
@@ -169,8 +221,9 @@ export function readPhrases(words: readonly string[]): readonly string[] {
 
 function findCue(words: readonly string[], at: number, rule: PhraseRule): number | undefined {
   if (rule.number === true) return /^\d+$/u.test(words[at - 1] ?? '') ? at - 1 : undefined;
-  const from = Math.max(0, at - REACH);
-  const to = rule.side === 'before' ? at - 1 : Math.min(words.length - 1, at + REACH);
+  const reach = rule.reach ?? REACH;
+  const from = Math.max(0, at - reach);
+  const to = rule.side === 'before' ? at - 1 : Math.min(words.length - 1, at + reach);
   for (let near = from; near <= to; near += 1) {
     const word = words[near] ?? '';
     if (near !== at && rule.cues.some((cue) => word.startsWith(cue))) return near;

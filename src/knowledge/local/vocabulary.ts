@@ -175,6 +175,9 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'парковк', prefixes: ['парков', 'припарк', 'запарк', 'стоянк'] },
   { term: 'усадк', prefixes: ['усадк', 'усяд', 'усажив'], words: ['сядет', 'сядут', 'сел', 'села', 'сели', 'усел', 'усела', 'усели'] },
   { term: 'оперативн', prefixes: ['оперативн', 'оператив'], words: ['ram', 'озу'] },
+  // The upper limit of any value: a buyer's "25 максимум?", "макс скорость" is the documents' "максимальная скорость".
+  // Whole "макс" only ("максим" is a name); "максималка" stays the bikes' top speed (trades/bikes.ts).
+  { term: 'максимальн', prefixes: ['максимальн', 'максимум'], words: ['макс'] },
 ];
 
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.

@@ -45,6 +45,33 @@ describe('a word its neighbour gives another meaning', () => {
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('Парковка бесплатная');
   });
+
+  it('reads a place to stand with a car as parking', async () => {
+    const answer = await shop.ask('с машиной есть где встать');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Парковка бесплатная');
+  });
+});
+
+describe('"забрать" a parcel at a carrier\'s point', () => {
+  const shop = useKnowledgeFolder({
+    'dostavka.md':
+      '# Доставка\n\nСДЭК по тарифу, оплата при получении. При получении в СДЭК можно вскрыть и проверить коляску.\n\n' +
+      'Самовывоз из шоурума на Малиновского — бесплатно, по предоплате 1000 ₽.',
+    'oplata.txt': 'Оплата\n\nСДЭК: предоплата 1000 р, это гарантия, что заберёте посылку; проверку делаем до отправки.',
+  });
+
+  it('is receiving it, not collecting from the shop', async () => {
+    const answer = await shop.ask('на сдэке можно открыть проверить перед тем как забрать?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('вскрыть и проверить');
+    expect(answer.text).not.toContain('заберёте посылку');
+  });
+
+  it('stays collecting where no carrier is named', async () => {
+    const answer = await shop.ask('можно забрать самому?');
+    expect(answer.text).toContain('Самовывоз');
+  });
 });
 
 describe('"окончательная" beside a price, and beside anything else', () => {
@@ -139,5 +166,40 @@ describe('"как это работает": how, not whether it works', () => {
   it('does not answer "does the wireless charging work" with the trade-in steps', async () => {
     const answer = await shop.ask('беспроводная зарядка у него работает', { id: 5, title: 'iPhone 13' });
     expect(answer.text).not.toContain('пишете модель');
+  });
+});
+
+describe('seeing in the dark ("ночью видно?")', () => {
+  const MONITOR = 7901;
+  const shop = useKnowledgeFolder({
+    [`item-${MONITOR}-videonyanya.md`]:
+      '---\ntitle: Видеоняня\n---\n\n• Экран: 2.4 дюйма, изображение чёткое днём\n• Ночное видение: есть, инфракрасная подсветка\n• Дальность: 300 м',
+  });
+
+  it('is the documents\' "ночное видение"', async () => {
+    for (const question of ['ночью видно изображение?', 'в темноте видно что-нибудь?']) {
+      const answer = await shop.ask(question, { id: MONITOR });
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.text, question).toContain('инфракрасная подсветка');
+    }
+  });
+});
+
+describe('a check beside a repair, and whether one pays for it', () => {
+  const shop = useKnowledgeFolder({
+    'item-7-remont.md':
+      '---\ntitle: Ремонт ноутбуков\n---\n\nПеред ремонтом всегда говорим точную цену.\n\nДиагностика — бесплатно (при отказе от ремонта 500 ₽), от 30 минут.\n\nЗамена матрицы — от 4 500 ₽.',
+    'oplata.txt': 'Оплата\n\nБ/у ноутбуки: при получении можно проверить, оплата после проверки картой или наличными.',
+  });
+
+  it('reads "проверка" of a repair as the workshop\'s diagnostics, "платить надо?" as whether it costs', async () => {
+    const answer = await shop.ask('если чинить не буду за проверку платить надо', { id: 7, title: 'Ремонт ноутбуков' });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('при отказе от ремонта 500 ₽');
+  });
+
+  it('keeps checking goods on receipt where no repair is named', async () => {
+    const answer = await shop.ask('проверить при получении можно?');
+    expect(answer.text).toContain('при получении можно проверить');
   });
 });

@@ -68,7 +68,9 @@ export const BIKE_RULES: readonly PrefixRule[] = [
   },
   // Firmware and the speed limit: "прошить" by whole words (it is also to sew), "анлок" is to lift the limit ("разлочить" is the phones' unlocking, read there).
   { term: 'прошивк', prefixes: ['прошивк', 'перепрош'], words: ['прошить', 'прошьете', 'прошьем', 'прошиваете', 'прошиваем'] },
-  { term: 'ограничен', prefixes: ['разлок', 'анлок', 'ограничител'] },
+  // "Можете разблокировать?" of a scooter asks to lift its speed limit ("снятие ограничений скорости"); no document of
+  // another trade says "разблок" (a phone's unlocking is "разлочен", "Neverlock": trades/phones.ts).
+  { term: 'ограничен', prefixes: ['разлок', 'анлок', 'ограничител', 'разблок'] },
   // Holding a rider's weight: "выдержит 100 кг?" is answered by "нагрузка до 120 кг"; "выдержка" (ageing) stays out.
   {
     term: 'нагрузк',

@@ -19,6 +19,11 @@ const MIN_TAIL_TERM = 5;
 /** Each half of a buyer's joined word: "пол|года" and "по|меньше" are a prefix and a word, not two words. */
 const MIN_HALF_WORD = 4;
 const MIN_HALF_TERM = 4;
+/**
+ * Longer words are no compounds ("электросамокатами" has 17 letters): each cut stems both halves, so a 100,000-letter
+ * "word" (test/e2e/bad-input.test.ts) would cost billions of steps.
+ */
+const MAX_COMPOUND_LENGTH = 40;
 
 /** A combining form: at least three letters and its linking vowel, not a prefix ("пере", "обо") nor a bound start. */
 function isCombiningForm(head: string): boolean {
@@ -33,6 +38,7 @@ function isCombiningForm(head: string): boolean {
  * longest such, when `accepts` takes it; undefined when the term is no such compound.
  */
 export function findCompoundTail(term: string, accepts: (tail: string) => boolean): string | undefined {
+  if (term.length > MAX_COMPOUND_LENGTH) return undefined;
   for (let cut = 4; cut <= term.length - MIN_TAIL_TERM; cut += 1) {
     const tail = term.slice(cut);
     if (isCombiningForm(term.slice(0, cut)) && accepts(tail)) return tail;
@@ -45,6 +51,7 @@ export function findCompoundTail(term: string, accepts: (tail: string) => boolea
  * exactly one cut gives two long indexed words; undefined otherwise.
  */
 export function splitJoinedWord(word: string, knows: (term: string) => boolean, isTableTerm: (term: string) => boolean): [string, string] | undefined {
+  if (word.length > MAX_COMPOUND_LENGTH) return undefined;
   let found: [string, string] | undefined;
   for (let cut = MIN_HALF_WORD; cut <= word.length - MIN_HALF_WORD; cut += 1) {
     const head = word.slice(0, cut);

@@ -69,3 +69,18 @@ describe('a comparative softened by "по-"', () => {
     expect(index.resolveText('помоете?')).not.toContain(term('меньше'));
   });
 });
+
+describe('a word too long to be a compound', () => {
+  // A buyer's 100,000-letter "word" (test/e2e/bad-input.test.ts) was cut at every letter, each half stemmed: the poll
+  // pass ran past its time limit. Such a word is never read as two words or as a compound's tail.
+  it('is not cut at all', () => {
+    let looked = 0;
+    const knows = (): boolean => {
+      looked += 1;
+      return true;
+    };
+    expect(splitJoinedWord('доставка'.repeat(1000), knows, () => false)).toBeUndefined();
+    expect(findCompoundTail('автокресло'.repeat(1000), knows)).toBeUndefined();
+    expect(looked).toBe(0);
+  });
+});

@@ -18,7 +18,7 @@ import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStat
 import { asksKitContents, listsKit } from './kit-contents.js';
 import { namesAskedModel } from './named-models.js';
 import { statesRate, type PassageHit, type PassageIndex } from './search.js';
-import { LIST_ITEM, countTermsTogether } from './sentences.js';
+import { DENIED_WORD, LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
 import { findOwnStatements, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
@@ -475,8 +475,6 @@ const LOCATION_TERM = 'наход';
 function saysWhere(hit: PassageHit, terms: readonly string[]): boolean {
   return !terms.includes(LOCATION_TERM) || hit.matched.includes(LOCATION_TERM) || ADDRESS.test(hit.passage.text);
 }
-
-const DENIED_WORD = /(?:^|[^а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
 
 function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   // The nearest headings name the topic; the document's title only where there are none ("Возврат и обмен" spans sections).

@@ -31,6 +31,14 @@ export function listWordedRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/** "от 2 см": a lower bound; "от 40 до 60" is a range (see listWordedRanges), not read here. */
+const LOWER_BOUND = new RegExp(String.raw`(?<![\p{L}\p{N}])от\s+${NUMBER}(?![.,]?\d)(?!\s*(?:\p{L}+\.?\s+)?до\s+\d)`, 'giu');
+
+/** The amounts a text bounds from below: "от 2 см" is 2 and up. */
+export function listLowerBounds(text: string): Array<[number, number]> {
+  return [...text.matchAll(LOWER_BOUND)].map((bound) => [toNumber(bound[1]), Infinity]);
+}
+
 /** Where the amount starting at `at` closes a range written in words: "до 6 м" from 0, "от 2 до 5 дней" from 2. */
 export function findRangeStart(text: string, at: number): number | undefined {
   const before = text.slice(Math.max(0, at - RANGE_REACH), at);

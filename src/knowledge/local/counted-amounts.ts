@@ -12,13 +12,11 @@ import { isMeasureTerm } from './measures.js';
 import type { Passage } from './passages.js';
 import type { PassageHit } from './search.js';
 import { VERB_FORM } from './search.js';
-import { listTermSequence, normalizeText, splitWords, termOf } from './terms.js';
+import { isHowMuch, listTermSequence, normalizeText, splitWords, termOf } from './terms.js';
 import { isSameDimension, listSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits } from './units.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
-/** "сколько", "скольки" ("со скольки"), "скока", "скоко". */
-const HOW_MANY = /^(?:скольк[оаи]|скок[ао]?|скоко)$/u;
 /**
  * "стирок", "покупок", "поездок": the genitive plural of a noun in "-ка". The same ending closes nominatives ("замок",
  * "подарок"), asked of their price ("скока замок?"): so the noun must not end its clause, and a message asking a price
@@ -55,7 +53,7 @@ export function findCountedAmounts(question: string, resolveText: (text: string)
     words.forEach((word, at) => {
       const noun = words[at + 1] ?? '';
       const term = termOf(noun);
-      if (!HOW_MANY.test(word) || at + 2 >= words.length || !COUNTED_KA_NOUN.test(noun) || VERB_FORM.test(noun) || term === undefined) return;
+      if (!isHowMuch(word) || at + 2 >= words.length || !COUNTED_KA_NOUN.test(noun) || VERB_FORM.test(noun) || term === undefined) return;
       if (UNIT_TERMS.has(term) || isMeasureTerm(term) || WEAK_TERMS.has(term)) return;
       // The words beside the count name what is counted ("со скольки покупок скидка"), so a passage holding them and
       // not the noun still leaves the count unsaid.

@@ -4,15 +4,13 @@
  * — 3 часа" does not say how long 55 m² take, "квартиру 50–60 м² убираем за 5–7 часов" does (a range, a limit or a bound
  * holds it: see bounds.ts).
  */
-import { listDashedRanges, listWordedRanges } from './bounds.js';
+import { listDashedRanges, listLowerBounds, listWordedRanges } from './bounds.js';
 import type { Passage } from './passages.js';
 import { readWholeText } from './passages.js';
 import { statesRate } from './search.js';
 import { UNIT_TERMS } from './units.js';
 
 const AMOUNT = /^\d+(?:\.\d+)?$/u;
-/** "от 2 см": a lower bound; "от 40 до 60" is a range (bounds.ts), not read here. */
-const LOWER_BOUND = /(?<![\p{L}\p{N}])от\s+(\d+(?:[.,]\d+)?)(?![.,]?\d)(?!\s*(?:\p{L}+\.?\s+)?до\s+\d)/giu;
 
 /** Whether the passage holds each of `context`'s amounts counted in a unit, where it states amounts in that unit at all. */
 export function holdsOwnAmounts(passage: Passage, context: readonly string[], termsOf: (text: string) => string[]): boolean {
@@ -33,8 +31,4 @@ function listOwnAmounts(terms: readonly string[]): Array<{ number: string; unit:
     const unit = [terms[at + 1], terms[at - 1]].find((near) => near !== undefined && UNIT_TERMS.has(near));
     return unit === undefined ? [] : [{ number: term, unit }];
   });
-}
-
-function listLowerBounds(text: string): Array<[number, number]> {
-  return [...text.matchAll(LOWER_BOUND)].map((bound) => [Number((bound[1] ?? '').replace(',', '.')), Infinity]);
 }

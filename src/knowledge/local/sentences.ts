@@ -30,7 +30,7 @@ export interface Sentence {
 }
 
 /** "не" before a word (or a pair of words with "/"): the word is denied. */
-const DENIED_WORD = /(?<![а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
+export const DENIED_WORD = /(?<![а-яё])не\s+([а-яё]+(?:\/[а-яё]+)?)/giu;
 
 /**
  * A word cut with a dot inside a sentence: the next word starts in lower case ("Центр. отверстие", "макс. 690 кг"). Words

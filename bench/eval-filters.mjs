@@ -1,6 +1,6 @@
-// Why a tuning-half answer came from the wrong passage: for each wrong answer, the passages of the expected document that
+// Why a tuning-half question was answered from the wrong passage or not at all: for each wrong answer and fallback, the passages of the expected document that
 // hold the expected facts, and what kept each from answering: not found at all, under the coverage threshold, or turned
-// away by a check (aboutness, numbers, brands, the answer check); or found and passed, but ranked after the one quoted.
+// away by a check (aboutness, numbers, brands, or the answer check named); or found and passed, but ranked after the one quoted.
 // Tuning half only: the held-out half is never read case by case.
 //
 //   npm run build && node bench/eval-filters.mjs
@@ -15,7 +15,7 @@ const { setAnswerTracer } = await import(join(ROOT, 'dist/knowledge/local/answer
 const SHOPS_DIR = join(ROOT, 'eval/shops');
 const shops = listShops(SHOPS_DIR);
 const { failures } = await runEval(SHOPS_DIR, deps, { shops, splits: ['tune'] });
-const wrong = failures.filter((failure) => failure.verdict === 'wrong');
+const missed = failures.filter((failure) => failure.verdict === 'wrong' || failure.verdict === 'fallback');
 
 /** What kept a passage holding the facts from answering, in one scope's trace. */
 function describe(trace, holds) {
@@ -24,7 +24,8 @@ function describe(trace, holds) {
   const { hit } = verdict;
   const coverage = hit.coverage.toFixed(2);
   if (hit.coverage < trace.threshold) return `coverage ${coverage} < ${trace.threshold} (matched ${hit.matched.join(', ') || 'nothing'})`;
-  const failed = ['about', 'numbers', 'brands', 'check'].filter((name) => !verdict[name]);
+  const failed = ['about', 'numbers', 'brands'].filter((name) => !verdict[name]);
+  if (!verdict.check) failed.push(`check ${verdict.refusedBy}`);
   if (failed.length > 0) return `turned away by ${failed.join(', ')} (coverage ${coverage})`;
   const rank = trace.chosen.findIndex((chosen) => chosen.passage === hit.passage);
   return rank === 0 ? 'chosen' : `passed, ranked ${rank + 1} (coverage ${coverage})`;
@@ -32,7 +33,7 @@ function describe(trace, holds) {
 
 console.log(`avito-ai: which check kept the expected passage from answering, tuning half (node ${process.version})`);
 console.log('reproduce: npm run build && node bench/eval-filters.mjs');
-for (const failure of wrong) {
+for (const failure of missed) {
   const entry = readCases(SHOPS_DIR, failure.shop).find((candidate) => candidate.id === failure.id);
   const sources = [entry.source].flat();
   const facts = (text) => entry.contains.filter((group) => group.some((fragment) => fold(text).includes(fold(fragment)))).length;
@@ -44,6 +45,6 @@ for (const failure of wrong) {
   await engine.answer(buildInput(entry, readListings(SHOPS_DIR, failure.shop), settings.fallbackText));
   setAnswerTracer(undefined);
   console.log('');
-  console.log(`${failure.id}: answered from ${failure.sources.join(', ') || 'nothing'}; expected ${sources.join(', ')}`);
+  console.log(`${failure.id} (${failure.verdict}): answered from ${failure.sources.join(', ') || 'nothing'}; expected ${sources.join(', ')}`);
   for (const trace of traces) console.log(`  ${trace.scope.padEnd(8)} [${trace.terms.join(', ')}]: ${describe(trace, holds)}`);
 }

@@ -26,8 +26,11 @@ export interface CheckedPart {
   naming: readonly string[];
 }
 
-/** False when the hit, however well it covers the part's words, does not answer the part. */
-export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => boolean;
+/**
+ * The name of the check that finds the hit, however well it covers the part's words, not answering the part; undefined
+ * where it answers.
+ */
+export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => string | undefined;
 
 type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
 
@@ -51,26 +54,30 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const others = findOtherProducts(index, query);
   const answersAskedFacts = createAskedFactCheck(index, query);
   const serviceObjects = findServiceObjects(question, index.termsOf);
-  return (part, hit) => {
-    if (!answersAskedFacts(part, hit)) return false;
-    if (part.terms.some((term) => options.has(term) && !hit.matched.includes(term))) return false;
-    const partAmounts = amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit));
-    if (!partAmounts.every((amount) => statesAmount(hit.passage, amount))) return false;
-    if (!foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))) return false;
-    if (!counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))) return false;
-    if (predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))) return false;
-    if (!answersMeasures(measures, part.terms, hit, { isOwn: hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id, asked: askedTerms, termsOf: index.termsOf })) return false;
-    if (!answersPriceComparison(comparatives, part.terms, hit)) return false;
-    if (!pricesAskedThing(part, hit, index.termsOf)) return false;
-    if (!pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)) return false;
-    if (!answersForProduct(others, part.terms, hit, query.listing?.id)) return false;
-    if (!speaksOfNamedPart(part, hit, titleTerms, index.termsOf)) return false;
-    if (!alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))) return false;
-    const subjects = findSubjects(index, hit.passage.document);
-    if (!isAboutSections(part, hit, subjects.sections, index.termsOf)) return false;
-    const isOwn = ownBrand !== undefined && hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
-    return !names || isAboutBrands(part, hit, parts, subjects.brands, index.termsOf, isOwn ? ownBrand : undefined);
-  };
+  const isOwnHit = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
+  // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
+  const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
+    ['asked-facts', answersAskedFacts],
+    ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
+    ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
+    ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],
+    ['count', (part, hit) => counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))],
+    ['predicate', (part, hit) => !predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))],
+    ['measure', (part, hit) => answersMeasures(measures, part.terms, hit, { isOwn: isOwnHit(hit), asked: askedTerms, termsOf: index.termsOf })],
+    ['price-comparison', (part, hit) => answersPriceComparison(comparatives, part.terms, hit)],
+    ['priced-thing', (part, hit) => pricesAskedThing(part, hit, index.termsOf)],
+    ['priced-object', (part, hit) => pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)],
+    ['other-product', (part, hit) => answersForProduct(others, part.terms, hit, query.listing?.id)],
+    ['named-part', (part, hit) => speaksOfNamedPart(part, hit, titleTerms, index.termsOf)],
+    ['alternative', (part, hit) => alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))],
+    ['section', (part, hit) => isAboutSections(part, hit, findSubjects(index, hit.passage.document).sections, index.termsOf)],
+    [
+      'brand',
+      (part, hit) =>
+        !names || isAboutBrands(part, hit, parts, findSubjects(index, hit.passage.document).brands, index.termsOf, ownBrand !== undefined && isOwnHit(hit) ? ownBrand : undefined),
+    ],
+  ];
+  return (part, hit) => checks.find(([, passes]) => !passes(part, hit))?.[0];
 }
 
 // A listing's title naming one brand ("Установка Windows и программ") is that brand's listing: in its own documents a

@@ -11,6 +11,8 @@ export interface HitVerdict {
   numbers: boolean;
   brands: boolean;
   check: boolean;
+  /** The answer check that turned the hit away, where one did. */
+  refusedBy?: string;
 }
 
 export interface ScopeTrace {

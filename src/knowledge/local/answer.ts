@@ -236,7 +236,7 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
     const numbers = (hit: PassageHit): boolean => holdsNumbers(hit.passage, terms, index.termsOf) && holdsOwnAmounts(hit.passage, part.context ?? [], index.termsOf);
     const brands = (hit: PassageHit): boolean => namesBrands(hit, terms, index.knows);
-    const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && (isItem || saysWhere(hit, terms)) && check(part, hit);
+    const answers = (hit: PassageHit): boolean => about(hit) && numbers(hit) && brands(hit) && (isItem || saysWhere(hit, terms)) && check(part, hit) === undefined;
     const hits = preferAddress(
       preferStated(
         preferNamed(
@@ -250,7 +250,10 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     );
     const trace = getAnswerTracer();
     if (trace !== undefined) {
-      const verdicts = found.map((hit) => ({ hit, about: about(hit), numbers: numbers(hit), brands: brands(hit), check: check(part, hit) }));
+      const verdicts = found.map((hit) => {
+        const refusedBy = check(part, hit);
+        return { hit, about: about(hit), numbers: numbers(hit), brands: brands(hit), check: refusedBy === undefined, ...(refusedBy !== undefined ? { refusedBy } : {}) };
+      });
       trace({ scope: scope.strategy, terms, threshold, verdicts, chosen: hits });
     }
     if (isItem) own = quoteOwnStatements(index, findOwnStatements(found, threshold, index.termsOf).filter(answers), terms, threshold, part.naming);

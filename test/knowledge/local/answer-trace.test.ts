@@ -16,6 +16,19 @@ describe('the answer tracer', () => {
     expect(verdicts.every((verdict) => !verdict.numbers)).toBe(true);
   });
 
+  describe('with a passage stating another amount', () => {
+    const bags = useKnowledgeFolder({ 'cement.md': '# Цемент\n\nЦемент М500 в мешках по 50 кг, 600 ₽ за мешок.\n' });
+
+    it('names the answer check that turned a hit away', async () => {
+    const traces: ScopeTrace[] = [];
+    setAnswerTracer((trace) => traces.push(trace));
+    await bags.ask('цемент в мешках по 25 кг есть?');
+    const refused = traces.flatMap((trace) => trace.verdicts).filter((verdict) => !verdict.check);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.map((verdict) => verdict.refusedBy)).toContain('amount');
+    });
+  });
+
   it('traces nothing once cleared', async () => {
     const traces: ScopeTrace[] = [];
     setAnswerTracer((trace) => traces.push(trace));

@@ -4,6 +4,7 @@
  * words; these checks look at where the words stand.
  */
 import type { KnowledgeQuery } from '../../core/ports.js';
+import { asksColorOnly } from './asked-colors.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
@@ -69,6 +70,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['priced-object', (part, hit) => pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)],
     ['other-product', (part, hit) => answersForProduct(others, part.terms, hit, query.listing?.id)],
     ['named-part', (part, hit) => speaksOfNamedPart(part, hit, titleTerms, index.termsOf)],
+    // "хочу в черный": a colour alone names no product; only the listing's own passages say which colours it comes in.
+    ['colour-only', (part, hit) => !asksColorOnly(part.terms) || isOwnHit(hit)],
     ['alternative', (part, hit) => alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))],
     ['section', (part, hit) => isAboutSections(part, hit, findSubjects(index, hit.passage.document).sections, index.termsOf)],
     [

@@ -33,3 +33,21 @@ describe('speaksOfOtherColors', () => {
     expect(speaksOfOtherColors('Цвет — белый')).toBe(false);
   });
 });
+
+describe('a colour asked with no product named', () => {
+  const shop = useKnowledgeFolder({
+    'prais.csv': 'Наименование;Цена, руб;Примечание\nРемень гитарный 5 см;1200;чёрный\nСтойка для гитары;990;серая\n',
+    'oplata.md': '# Оплата\n\nБронь: отложим на 2 дня без предоплаты.\n',
+  });
+
+  it('is not answered by a general row that happens to be of that colour', async () => {
+    // "хочу в черный перекрасить": the row of a black strap says nothing of repainting a guitar.
+    expect((await shop.ask('хочу в черный перекрасить')).status).toBe('NOT_FOUND');
+  });
+
+  it('leaves "бронь", whose stem a colour word once shared, a question about booking', async () => {
+    const answer = await shop.ask('бронь есть?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('2 дня');
+  });
+});

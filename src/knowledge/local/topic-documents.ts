@@ -27,8 +27,11 @@ export function isTitledBy(passage: Passage, topic: string, termsOf: (text: stri
 const titledCache = new Map<string, boolean>();
 const TITLED_CACHE_LIMIT = 10_000;
 
+/** A name in quotes ("О нас — магазин «Детская комната»"): the shop's or a product's name, not what the document is on. */
+const QUOTED_NAME = /«[^»]*»|"[^"]*"|“[^”]*”/gu;
+
 function readTitle(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
-  if (passage.title !== '' && termsOf(passage.title).includes(topic)) return true;
+  if (passage.title !== '' && termsOf(passage.title.replace(QUOTED_NAME, ' ')).includes(topic)) return true;
   const sound = soundOf(transliterate(topic));
   if (sound.length < MIN_TOPIC_SOUND) return false;
   const name = passage.document.replace(/\.[a-z0-9]+$/i, '').toLowerCase();
@@ -42,8 +45,20 @@ const STATEMENT_BREAKS = /[;:()]/;
 const CONDITION = /^\s*(?:если|при|когда|кроме)(?![а-яё])/iu;
 
 /**
+ * "не отправляю", "только самовывоз", "без доставки", "гарантия 3 месяца", "на следующий день", "у метро Петроградская": a
+ * statement that denies, bounds, measures, dates or places what it names.
+ */
+const DEFINITE = /(?<![а-яё])(?:не|нет|только|лишь|без|день|дня|дней|сегодня|завтра|метро|ул)(?![а-яё])|\p{N}/iu;
+
+function isDefinite(statement: string, termsOf: (text: string) => string[]): boolean {
+  return DEFINITE.test(statement) || termsOf(statement).some((term) => CITY_TERMS.has(term));
+}
+
+/**
  * The listing's own terms on the topic ("Авито Доставкой не отправляю: велосипед не проходит по габаритам") stand: the
- * shop's general document would contradict them. A passing mention ("привозим небольшими партиями") does not.
+ * shop's general document would contradict them. Only definite terms (see DEFINITE): a line naming the ways ("Отправка СДЭК
+ * или Авито Доставкой, фен упаковываю в коробку") agrees with the shop's document, which says what they cost and take. A
+ * passing mention ("привозим небольшими партиями") stands neither.
  */
 export function statesTopic(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
   if (termsOf(passage.headings.join('\n')).includes(topic)) return true;
@@ -51,7 +66,7 @@ export function statesTopic(passage: Passage, topic: string, termsOf: (text: str
     .split('\n')
     .flatMap(splitSentences)
     .flatMap((sentence) => sentence.split(STATEMENT_BREAKS))
-    .some((statement) => !CONDITION.test(statement) && termsOf(statement).slice(0, STATEMENT_LEAD).includes(topic));
+    .some((statement) => !CONDITION.test(statement) && isDefinite(statement, termsOf) && termsOf(statement).slice(0, STATEMENT_LEAD).includes(topic));
 }
 
 const titledTopics = new WeakMap<readonly Passage[], Map<string, boolean>>();

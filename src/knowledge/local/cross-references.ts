@@ -6,7 +6,7 @@
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
-import { soundOf, transliterate } from './term-resolver.js';
+import { namesDocument } from './topic-documents.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { WEAK_TERMS } from './vocabulary.js';
@@ -23,8 +23,6 @@ const POINTER_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** The words of a pointer tried as a document's name, in order: "прайс на аксессуары" is the price list. */
 const MAX_POINTER_WORDS = 3;
-/** Shorter sounds ("da") spell too many file names. */
-const MIN_NAME_SOUND = 4;
 
 /** A document a quoted sentence points to, with the sentence's own words: what to look for there. */
 export interface Pointer {
@@ -57,19 +55,6 @@ function listGeneralDocuments(passages: readonly Passage[]): Passage[] {
   const firsts = new Map<string, Passage>();
   for (const passage of passages) if (passage.itemId === undefined && !firsts.has(passage.document)) firsts.set(passage.document, passage);
   return [...firsts.values()];
-}
-
-/** A document's title holds the word, or a word of its file name sounds like it ("прайс" of prais.csv, "гарантию" of garantiya-i-vozvrat.md). */
-function namesDocument(passage: Pick<Passage, 'document' | 'title'>, word: string, termsOf: (text: string) => string[]): boolean {
-  const terms = termsOf(word);
-  if (passage.title !== '' && terms.length > 0 && terms.every((term) => termsOf(passage.title).includes(term))) return true;
-  const sound = soundOf(transliterate(word));
-  if (sound.length < MIN_NAME_SOUND) return false;
-  const name = passage.document.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '').toLowerCase();
-  return name.split(/[^a-z0-9]+/).some((part) => {
-    const own = soundOf(part);
-    return own.length >= MIN_NAME_SOUND && (own.startsWith(sound) || sound.startsWith(own));
-  });
 }
 
 /**

@@ -2,6 +2,7 @@
 import MiniSearch from 'minisearch';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS, findQuestionReading } from './vocabulary.js';
 import { createClippedFinder } from './clipped-words.js';
+import { asksListingStatus } from './listing-status.js';
 import { dropStatedMeasures, isMeasureTerm } from './measures.js';
 import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
@@ -251,12 +252,16 @@ function findSiblingsInScope(terms: readonly string[], results: ReadonlyArray<{ 
  */
 export const VERB_FORM = /(?:(?<!ос)ть|ться|тся|[аеиоуыэюяжшщчь]ет|ют|ут|ит|ят|ешь|ишь|ете|ите|ал|ала|али|ил|ила|или|ался|алась|ались|ется|ются|ится|ятся)$/u;
 
-/** Small numbers followed by what they count ("3 года" → год): such a number is asked, and found only beside that word. */
+/**
+ * Small numbers followed by what they count ("3 года" → год): such a number is asked, and found only beside that word.
+ * Availability counts nothing ("10 в наличии?", "8 штук есть?" read as "8 налич"): sellers state it apart from the number
+ * ("в наличии 4 шт", "8 и 10 м делаем под заказ"), and the number stays the buyer's own.
+ */
 function findCountedTerms(terms: readonly string[]): Map<string, string> {
   const counted = new Map<string, string>();
   terms.forEach((term, at) => {
     const next = terms[at + 1];
-    if (isQuantity(term) && next !== undefined && !isQuantity(next)) counted.set(term, next);
+    if (isQuantity(term) && next !== undefined && !isQuantity(next) && !asksListingStatus(next)) counted.set(term, next);
   });
   return counted;
 }

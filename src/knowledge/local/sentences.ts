@@ -25,6 +25,11 @@ export interface Sentence {
   introduced: readonly string[];
   /** Words the seller shortened with a dot, lower case: "центр", "макс" of "Центр. отверстие", "Макс. нагрузка". */
   shortened: readonly string[];
+  /**
+   * For a table's row, the terms of what names its cells: the table's header ("Фасады — Цена за пог. м") and the headings
+   * it stands under ("## Цены за погонный метр"). A row is no sentence: read alone, "ЛДСП Egger — от 28 000 р." says nothing.
+   */
+  columns: readonly string[];
   /** Terms of words the sentence denies ("ничего не разбивается"): it says the thing does not happen, not what to do when it does. */
   denied: readonly string[];
 }
@@ -50,17 +55,24 @@ export function readSentences(passage: Passage, termsOf: TermsOf): Sentence[] {
   return sentences;
 }
 
-/** The most of `terms` one sentence or line of the passage holds: terms standing together are evidence it answers. */
+/**
+ * The most of `terms` one sentence or line of the passage holds: terms standing together are evidence it answers. A table's
+ * row holds what names its cells too ("ЛДСП Egger — от 28 000 р." under "Цены за погонный метр" states the price of a metre
+ * in ЛДСП).
+ */
 export function countTermsTogether(passage: Passage, terms: readonly string[], termsOf: TermsOf): number {
-  const wanted = new Set(terms);
   let most = 0;
-  for (const sentence of readSentences(passage, termsOf)) most = Math.max(most, sentence.terms.filter((term) => wanted.has(term)).length);
+  for (const sentence of readSentences(passage, termsOf)) {
+    const held = new Set([...sentence.terms, ...sentence.columns]);
+    most = Math.max(most, terms.filter((term) => held.has(term)).length);
+  }
   return most;
 }
 
 function splitLabelledSentences(passage: Passage, termsOf: TermsOf): Sentence[] {
   const lead = readLead(passage.text);
   const shared = [...passage.headings, ...(lead === undefined ? [] : [lead])].flatMap((text) => termsOf(text));
+  const columns = passage.tableHeader === undefined ? [] : [...termsOf(passage.tableHeader), ...termsOf(passage.headings.join('\n'))];
   const sentences: Sentence[] = [];
   let introduction: string[] = [];
   for (const line of passage.text.split('\n')) {
@@ -73,7 +85,8 @@ function splitLabelledSentences(passage: Passage, termsOf: TermsOf): Sentence[] 
       const own = LABEL.exec(sentence)?.[1] ?? LATIN_OPENER.exec(sentence)?.[1];
       const shortened = [...sentence.matchAll(SHORTENED)].map((match) => (match[1] ?? '').toLowerCase().replaceAll('ё', 'е'));
       const denied = [...sentence.matchAll(DENIED_WORD)].flatMap((match) => termsOf(match[1] ?? ''));
-      sentences.push({ terms: termsOf(sentence), labels: new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own))]), introduced, shortened, denied });
+      const labels = new Set([...shared, ...lineTerms, ...(own === undefined ? [] : termsOf(own)), ...columns]);
+      sentences.push({ terms: termsOf(sentence), labels, introduced, shortened, denied, columns });
     }
     if (/:\s*$/u.test(line)) introduction = termsOf(line);
   }

@@ -6,7 +6,7 @@ import { soundOf, transliterate } from './term-resolver.js';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
 
 // Shorter sounds ("opl" of "oplata" is fine, "da" is not) match too many file names.
-const MIN_TOPIC_SOUND = 4;
+const MIN_NAME_SOUND = 4;
 
 /**
  * The passage's document is titled by `topic`: its title holds the term, or a word of its file name spells it in Latin
@@ -18,7 +18,7 @@ export function isTitledBy(passage: Passage, topic: string, termsOf: (text: stri
   let titled = titledCache.get(key);
   if (titled === undefined) {
     if (titledCache.size >= TITLED_CACHE_LIMIT) titledCache.clear();
-    titled = readTitle(passage, topic, termsOf);
+    titled = namesDocument(passage, topic, termsOf);
     titledCache.set(key, titled);
   }
   return titled;
@@ -27,12 +27,27 @@ export function isTitledBy(passage: Passage, topic: string, termsOf: (text: stri
 const titledCache = new Map<string, boolean>();
 const TITLED_CACHE_LIMIT = 10_000;
 
-function readTitle(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
-  if (passage.title !== '' && termsOf(passage.title).includes(topic)) return true;
-  const sound = soundOf(transliterate(topic));
-  if (sound.length < MIN_TOPIC_SOUND) return false;
-  const name = passage.document.replace(/\.[a-z0-9]+$/i, '').toLowerCase();
-  return name.split(/[^a-z0-9]+/).some((word) => soundOf(word).startsWith(sound));
+/** A name in quotes ("О нас — магазин «Детская комната»"): the shop's or a product's name, not what the document is on. */
+const QUOTED_NAME = /«[^»]*»|"[^"]*"|“[^”]*”/gu;
+
+/**
+ * A document's title holds every term of `word`, or a word of its file name sounds like it ("прайс" of prais.csv,
+ * "гарантию" of garantiya-i-vozvrat.md, "доставк" of dostavka.md): how a topic titles a document, and how a pointer ("см.
+ * прайс") names one (cross-references.ts).
+ */
+export function namesDocument(passage: Pick<Passage, 'document' | 'title'>, word: string, termsOf: (text: string) => string[]): boolean {
+  const terms = termsOf(word);
+  if (passage.title !== '' && terms.length > 0) {
+    const titled = termsOf(passage.title.replace(QUOTED_NAME, ' '));
+    if (terms.every((term) => titled.includes(term))) return true;
+  }
+  const sound = soundOf(transliterate(word));
+  if (sound.length < MIN_NAME_SOUND) return false;
+  const name = passage.document.replace(/^.*\//, '').replace(/\.[a-z0-9]+$/i, '').toLowerCase();
+  return name.split(/[^a-z0-9]+/).some((part) => {
+    const own = soundOf(part);
+    return own.length >= MIN_NAME_SOUND && (own.startsWith(sound) || sound.startsWith(own));
+  });
 }
 
 /** A statement's first words: the listing states a topic when it opens one of its statements with it. */
@@ -42,8 +57,20 @@ const STATEMENT_BREAKS = /[;:()]/;
 const CONDITION = /^\s*(?:если|при|когда|кроме)(?![а-яё])/iu;
 
 /**
+ * "не отправляю", "только самовывоз", "без доставки", "гарантия 3 месяца", "на следующий день", "у метро Петроградская": a
+ * statement that denies, bounds, measures, dates or places what it names.
+ */
+const DEFINITE = /(?<![а-яё])(?:не|нет|только|лишь|без|день|дня|дней|сегодня|завтра|метро|ул)(?![а-яё])|\p{N}/iu;
+
+function isDefinite(statement: string, termsOf: (text: string) => string[]): boolean {
+  return DEFINITE.test(statement) || termsOf(statement).some((term) => CITY_TERMS.has(term));
+}
+
+/**
  * The listing's own terms on the topic ("Авито Доставкой не отправляю: велосипед не проходит по габаритам") stand: the
- * shop's general document would contradict them. A passing mention ("привозим небольшими партиями") does not.
+ * shop's general document would contradict them. Only definite terms (see DEFINITE): a line naming the ways ("Отправка СДЭК
+ * или Авито Доставкой, фен упаковываю в коробку") agrees with the shop's document, which says what they cost and take. A
+ * passing mention ("привозим небольшими партиями") stands neither.
  */
 export function statesTopic(passage: Passage, topic: string, termsOf: (text: string) => string[]): boolean {
   if (termsOf(passage.headings.join('\n')).includes(topic)) return true;
@@ -51,7 +78,7 @@ export function statesTopic(passage: Passage, topic: string, termsOf: (text: str
     .split('\n')
     .flatMap(splitSentences)
     .flatMap((sentence) => sentence.split(STATEMENT_BREAKS))
-    .some((statement) => !CONDITION.test(statement) && termsOf(statement).slice(0, STATEMENT_LEAD).includes(topic));
+    .some((statement) => !CONDITION.test(statement) && isDefinite(statement, termsOf) && termsOf(statement).slice(0, STATEMENT_LEAD).includes(topic));
 }
 
 const titledTopics = new WeakMap<readonly Passage[], Map<string, boolean>>();

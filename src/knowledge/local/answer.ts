@@ -4,7 +4,7 @@ import type { AnswerCheck } from './answer-check.js';
 import { getAnswerTracer } from './answer-trace.js';
 import { listDashedRanges, listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
-import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
+import { ASKED_OF_THING, CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
@@ -589,7 +589,7 @@ function listQuestionTerms(
   const asking = lists.filter((list) => choosable(list) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence, kit, conditioned, choice, situated } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+  for (const { terms: all, clauses, cuts, presence, kit, conditioned, choice, situated } of joinFollowUps(carryThings(asking.length > 0 ? asking : lists.slice(0, 1)))) {
     const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(kit ? { kit } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     if (situated !== undefined) part.situated = { ...toQueryPart(situated.terms, identity), context: situated.context };
     const key = part.terms.join(' ');
@@ -676,6 +676,24 @@ const RESERVATION_TERM = 'брон';
 
 function isDay(term: string): boolean {
   return WEEKDAY_TERMS.has(term) || term === 'выходн';
+}
+
+/**
+ * "сколько стоит настроить гитару у вас и скок по времени", "доставка сколько? а по времени?": a part asking only how long,
+ * of no thing of its own, asks it of the things the part before it names. Asked alone, any passage stating a time answers
+ * it ("отправка 1–2 дня"). The earlier part stays a question of its own; only its things are carried, not its price.
+ * Where that finds nothing, the time is asked as typed (see ReadPart.situated).
+ */
+function carryThings(lists: readonly ReadPart[]): ReadPart[] {
+  return lists.map((list, at) => {
+    const previous = lists[at - 1];
+    if (previous === undefined || list.terms.length === 0 || !list.terms.every((term) => ASKED_OF_THING.has(term))) return list;
+    const things = previous.terms.filter((term) => !ASKED_OF_THING.has(term) && term !== PRICE_TERM && term !== STATUS_TERM && !WEAK_TERMS.has(term) && !/^\p{N}/u.test(term));
+    if (things.length === 0) return list;
+    // Where no passage states the time of those things, the earlier part named the buyer's case ("фотки не слетят после
+    // переустановки и скока по времени займет"), not the thing: the time is asked as typed, those things only ranking.
+    return { ...list, terms: [...new Set([...things, ...list.terms])], situated: list.situated ?? { terms: list.terms, context: things } };
+  });
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.

@@ -479,6 +479,12 @@ function saysWhere(hit: PassageHit, terms: readonly string[]): boolean {
   return !terms.includes(LOCATION_TERM) || hit.matched.includes(LOCATION_TERM) || ADDRESS.test(hit.passage.text);
 }
 
+/**
+ * "без" before the word closing a statement: the word is said to be absent ("работаем без НДС"). Not one the statement goes
+ * on from ("Без коробки минус 1 000 ₽"): that word names a case of what the statement says.
+ */
+const LACKED_WORD = /(?<![а-яё])без\s+([а-яё]+)[\s.!]*$/giu;
+
 function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   // The nearest headings name the topic; the document's title only where there are none ("Возврат и обмен" spans sections).
   const names = passage.headings.length > 0 ? passage.headings : [passage.title];
@@ -506,6 +512,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     if (aboutness.valued === true && statesValueOf(segment, aboutness)) return true;
     // "не б/у", "не битый": a word denied is stated firmly wherever it stands.
     for (const denied of segment.matchAll(DENIED_WORD)) lead.push(...aboutness.termsOf(denied[1] ?? ''));
+    // "работаем без НДС", "без предоплаты": what a thing goes without is stated as firmly ("ндс есть?").
+    for (const lacked of segment.matchAll(LACKED_WORD)) lead.push(...aboutness.termsOf(lacked[1] ?? ''));
     // "пн–пт" opens with Monday and stands for every day to Friday.
     if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
     return aboutness.terms.some((term) => lead.includes(term));

@@ -671,7 +671,8 @@ function setCircumstancesApart(
   const terms = apart ? main : [...own];
   const context = apart ? resolveText(split.condition) : [];
   // The day of a reservation is when, not what; a delivery's or a pickup's day is what is asked ("доставка в воскресенье?").
-  if (terms.includes(RESERVATION_TERM)) context.push(...terms.filter(isDay));
+  // So is its length ("отложите на неделю?", "бронь на 3 дня"): the shop's rule states how long it holds a thing.
+  if (terms.includes(RESERVATION_TERM)) context.push(...terms.filter((term, at) => isDay(term) || isHeldFor(terms, at)));
   const asked = terms.filter((term) => !context.includes(term));
   if (context.length === 0 || asked.length === 0) return undefined;
   return { terms: asked, context: [...new Set(context)] };
@@ -684,6 +685,14 @@ const RESERVATION_TERM = 'брон';
 
 function isDay(term: string): boolean {
   return WEEKDAY_TERMS.has(term) || term === 'выходн';
+}
+
+/** Words of how long a thing is held: "на неделю", "на 3 дня" ("дня" reads as "срок"), with the number before them. */
+const HOLDING_LENGTHS: ReadonlySet<string> = new Set(['срок', 'сутк', 'недел', 'месяц', 'мес']);
+
+function isHeldFor(terms: readonly string[], at: number): boolean {
+  const term = terms[at] ?? '';
+  return HOLDING_LENGTHS.has(term) || (/^\d+$/u.test(term) && HOLDING_LENGTHS.has(terms[at + 1] ?? ''));
 }
 
 /**

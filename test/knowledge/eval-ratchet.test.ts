@@ -51,8 +51,9 @@ const FLOORS = {
   // fewer; then a kit's list, compounds and readings (parking, limits, costs, seeing at night) 12 right, a load and a
   // class asked 2 made-up fewer. The next session: a colour asked alone one made-up fewer; then plumbing and photo, two
   // more shops nobody tuned on (eval/README.md): 34 of 60 found, 6 made-up, 10 of 10 caught at arrival; table rows read
-  // with their header, a topic's document after a listing's line on its ways, availability never counted: 3 right.
-  tune: { found: 651, madeUp: 32, escalation: 110, falseEscalation: 0 },
+  // with their header, a topic's document after a listing's line on its ways, availability never counted: 3 right; a time
+  // asked alone of the earlier part's things, "без X" closing a statement, a reservation's length ranking only: 4 right.
+  tune: { found: 655, madeUp: 32, escalation: 110, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the

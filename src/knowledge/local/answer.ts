@@ -4,7 +4,7 @@ import type { AnswerCheck } from './answer-check.js';
 import { getAnswerTracer } from './answer-trace.js';
 import { listDashedRanges, listWordedRanges } from './bounds.js';
 import { createAnswerCheck, statesInOtherUnit } from './answer-check.js';
-import { CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
+import { ASKED_OF_THING, CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuestionWord, listQuestionCuts, readCut } from './clause-questions.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
@@ -479,6 +479,12 @@ function saysWhere(hit: PassageHit, terms: readonly string[]): boolean {
   return !terms.includes(LOCATION_TERM) || hit.matched.includes(LOCATION_TERM) || ADDRESS.test(hit.passage.text);
 }
 
+/**
+ * "без" before the word closing a statement: the word is said to be absent ("работаем без НДС"). Not one the statement goes
+ * on from ("Без коробки минус 1 000 ₽"): that word names a case of what the statement says.
+ */
+const LACKED_WORD = /(?<![а-яё])без\s+([а-яё]+)[\s.!]*$/giu;
+
 function isAbout(passage: Passage, aboutness: Aboutness): boolean {
   // The nearest headings name the topic; the document's title only where there are none ("Возврат и обмен" spans sections).
   const names = passage.headings.length > 0 ? passage.headings : [passage.title];
@@ -506,6 +512,8 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     if (aboutness.valued === true && statesValueOf(segment, aboutness)) return true;
     // "не б/у", "не битый": a word denied is stated firmly wherever it stands.
     for (const denied of segment.matchAll(DENIED_WORD)) lead.push(...aboutness.termsOf(denied[1] ?? ''));
+    // "работаем без НДС", "без предоплаты": what a thing goes without is stated as firmly ("ндс есть?").
+    for (const lacked of segment.matchAll(LACKED_WORD)) lead.push(...aboutness.termsOf(lacked[1] ?? ''));
     // "пн–пт" opens with Monday and stands for every day to Friday.
     if (lead.some((term) => WEEKDAY_TERMS.has(term))) lead.push(...terms.filter((term) => WEEKDAY_TERMS.has(term)));
     return aboutness.terms.some((term) => lead.includes(term));
@@ -589,7 +597,7 @@ function listQuestionTerms(
   const asking = lists.filter((list) => choosable(list) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence, kit, conditioned, choice, situated } of joinFollowUps(asking.length > 0 ? asking : lists.slice(0, 1))) {
+  for (const { terms: all, clauses, cuts, presence, kit, conditioned, choice, situated } of joinFollowUps(carryThings(asking.length > 0 ? asking : lists.slice(0, 1)))) {
     const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(kit ? { kit } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     if (situated !== undefined) part.situated = { ...toQueryPart(situated.terms, identity), context: situated.context };
     const key = part.terms.join(' ');
@@ -663,7 +671,8 @@ function setCircumstancesApart(
   const terms = apart ? main : [...own];
   const context = apart ? resolveText(split.condition) : [];
   // The day of a reservation is when, not what; a delivery's or a pickup's day is what is asked ("доставка в воскресенье?").
-  if (terms.includes(RESERVATION_TERM)) context.push(...terms.filter(isDay));
+  // So is its length ("отложите на неделю?", "бронь на 3 дня"): the shop's rule states how long it holds a thing.
+  if (terms.includes(RESERVATION_TERM)) context.push(...terms.filter((term, at) => isDay(term) || isHeldFor(terms, at)));
   const asked = terms.filter((term) => !context.includes(term));
   if (context.length === 0 || asked.length === 0) return undefined;
   return { terms: asked, context: [...new Set(context)] };
@@ -676,6 +685,32 @@ const RESERVATION_TERM = 'брон';
 
 function isDay(term: string): boolean {
   return WEEKDAY_TERMS.has(term) || term === 'выходн';
+}
+
+/** Words of how long a thing is held: "на неделю", "на 3 дня" ("дня" reads as "срок"), with the number before them. */
+const HOLDING_LENGTHS: ReadonlySet<string> = new Set(['срок', 'сутк', 'недел', 'месяц', 'мес']);
+
+function isHeldFor(terms: readonly string[], at: number): boolean {
+  const term = terms[at] ?? '';
+  return HOLDING_LENGTHS.has(term) || (/^\d+$/u.test(term) && HOLDING_LENGTHS.has(terms[at + 1] ?? ''));
+}
+
+/**
+ * "сколько стоит настроить гитару у вас и скок по времени", "доставка сколько? а по времени?": a part asking only how long,
+ * of no thing of its own, asks it of the things the part before it names. Asked alone, any passage stating a time answers
+ * it ("отправка 1–2 дня"). The earlier part stays a question of its own; only its things are carried, not its price.
+ * Where that finds nothing, the time is asked as typed (see ReadPart.situated).
+ */
+function carryThings(lists: readonly ReadPart[]): ReadPart[] {
+  return lists.map((list, at) => {
+    const previous = lists[at - 1];
+    if (previous === undefined || list.terms.length === 0 || !list.terms.every((term) => ASKED_OF_THING.has(term))) return list;
+    const things = previous.terms.filter((term) => !ASKED_OF_THING.has(term) && term !== PRICE_TERM && term !== STATUS_TERM && !WEAK_TERMS.has(term) && !/^\p{N}/u.test(term));
+    if (things.length === 0) return list;
+    // Where no passage states the time of those things, the earlier part named the buyer's case ("фотки не слетят после
+    // переустановки и скока по времени займет"), not the thing: the time is asked as typed, those things only ranking.
+    return { ...list, terms: [...new Set([...things, ...list.terms])], situated: list.situated ?? { terms: list.terms, context: things } };
+  });
 }
 
 // "Эссенция с улиткой есть? Цена?": a one-word follow-up about an attribute asks it of the thing just named.

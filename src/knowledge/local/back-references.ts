@@ -9,6 +9,11 @@ import { PRICE_TERM } from './vocabulary.js';
 
 /** Oblique pronouns ("за них", "у него", "их"): subject ones ("он", "она") more often mean the listing itself. */
 const BACK_REFERENCE = /(?<![а-яё])(?:них|ними|ним|их|ими|него|нему|нем|нём|нее|неё|ней|ею|нею)(?![а-яё])/iu;
+/**
+ * "а если не понравится тогда что", "если сломается, что делать?": a case and a bare "what then" ask what follows in that
+ * case of what the message spoke of before ("курьер подождет пока я посмотрю?"), not of any passage naming the case.
+ */
+const OUTCOME = /^(?:(?:а|и|ну)\s+)?если\s[^?]*?(?:,?\s*(?:то\s+|тогда\s+)?(?:что|чо|че|чё)(?:\s+(?:тогда|делать|будет|дальше))?|,?\s*тогда\s+(?:что|чо|че|чё))[\s?!.]*$/iu;
 /** Adjectives ("пустые") qualify a noun; adverbs and comparatives ("обратно", "дешевле") qualify a verb. */
 const NOT_NOUN = /(?:ые|ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ых|ым|ими|ыми|ую|юю|о|е)$/u;
 
@@ -44,7 +49,7 @@ export function carryReferents(parts: readonly string[]): string[] {
     const previous = parts[at - 1];
     if (previous === undefined) return part;
     const [lead = ''] = part.split(',');
-    const pointsBack = BACK_REFERENCE.test(part) && listNouns(part).length === 0;
+    const pointsBack = (BACK_REFERENCE.test(part) && listNouns(part).length === 0) || OUTCOME.test(part.trim());
     const bare = BARE_HOW_MUCH.test(lead.trim());
     const asksPrice = (bare || listTermWords(lead).some(({ word }) => isPriceWord(word))) && listNouns(lead).every(isPriceWord);
     if (!pointsBack && !asksPrice) return part;

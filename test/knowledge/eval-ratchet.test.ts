@@ -51,8 +51,9 @@ const FLOORS = {
   // fewer; then a kit's list, compounds and readings (parking, limits, costs, seeing at night) 12 right, a load and a
   // class asked 2 made-up fewer. Then fishing and music words (impeller, airing, petrol grade, flaws, power) and phrases
   // (thousands in words, "во сколько встанет", "скинуть видос", a fuel's verb, "с полом") 9 right; "идёт" beside the
-  // item's pronoun ("чехол к нему идёт?") and pet food poured ("насыпаете во что?") 2 more.
-  tune: { found: 625, madeUp: 27, escalation: 100 },
+  // item's pronoun ("чехол к нему идёт?") and pet food poured ("насыпаете во что?") 2 more; people counted by a
+  // collective numeral and by who they are ("на троих" / "2-3 рыбака") 1 more.
+  tune: { found: 626, madeUp: 27, escalation: 100 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the

@@ -29,7 +29,11 @@ interface PhraseRule {
 /** A word read as nothing: it says how the question is asked, not what. */
 const DROPPED = '';
 
-const PEOPLE: ReadonlySet<string> = new Set(['человек', 'человека', 'людей', 'персоны', 'персон']);
+/** People counted, by the plain word or by who they are ("2-3 рыбака", "до 4 пассажиров", "на 20 гостей"). */
+const PEOPLE: ReadonlySet<string> = new Set([
+  'человек', 'человека', 'людей', 'персоны', 'персон',
+  'рыбака', 'рыбаков', 'пассажира', 'пассажиров', 'гостя', 'гостей', 'туриста', 'туристов',
+]);
 
 const RULES: readonly PhraseRule[] = [
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.

@@ -12,6 +12,10 @@ describe('fishing tackle and boat words', () => {
       ['проветривание', 'вентиляция'],
       ['проветривать', 'вентиляцию'],
     ]);
+    // People counted by a collective numeral and by who they are are one capacity; the nominative counts anything.
+    expect(extractTerms('на троих')).toEqual(extractTerms('сколько человек'));
+    expect(extractTerms('Вместимость: 2-3 рыбака')).toContain('персон');
+    expect(extractTerms('трое суток')).not.toContain('персон');
     // The petrol grade names petrol: "АИ-92" holds what "какой бенз" asks.
     expect(extractTerms('Топливо АИ-92')).toContain('бензин');
   });
@@ -21,7 +25,8 @@ describe('fishing tackle and boat words', () => {
       'item-7-lodka.md':
         '# Лодка ПВХ с мотором\n\nTohatsu M 9.8 B S — двухтактный, короткая нога (S), стартер ручной. Бак выносной 12 л. ' +
         'Топливо АИ-92 с маслом 1:50.\nВ октябре прошел ТО у нас: заменили свечи, импеллер, масло в редукторе.\n\n' +
-        'Палатка в подарок. Вентиляция: 4 клапана, можно с газовой горелкой или теплообменником.',
+        'Палатка в подарок. Вентиляция: 4 клапана, можно с газовой горелкой или теплообменником.\n\n' +
+        'Палатка: вместимость 2-3 рыбака, вес 11,5 кг.',
     });
     const listing = { id: 7, title: 'Лодка ПВХ с мотором' };
 
@@ -29,6 +34,7 @@ describe('fishing tackle and boat words', () => {
       ['какой бенз заливать', 'АИ-92'],
       ['крыльчатку меняли?', 'импеллер'],
       ['проветривание есть', '4 клапана'],
+      ['на троих норм будет?', '2-3 рыбака'],
     ])('answers "%s" from the passage written in the trade\'s words', async (question, fragment) => {
       const answer = await shop.ask(question, listing);
       expect(answer.status).toBe('FOUND');

@@ -13,4 +13,14 @@ export const FISHING_RULES: readonly PrefixRule[] = [
   { term: 'вентиляц', prefixes: ['проветр', 'вентилир'] },
   // The petrol grade: "АИ-92", "аи 95" name petrol, what "какой бенз?" asks ("бенз" is read as "бензин" by tools.ts).
   { term: 'бензин', words: ['аи'] },
+  // People counted by a collective numeral ("на троих норм?", "вдвоём влезем?") ask the capacity the documents state
+  // as people counted ("2-3 рыбака", "3 чел.", read so by phrase-reading.ts). The nominative ("трое суток", "двое детей")
+  // counts anything and stays out.
+  {
+    term: 'персон',
+    words: [
+      'двоих', 'двоим', 'вдвоем', 'троих', 'троим', 'втроем', 'четверых', 'четверым', 'вчетвером',
+      'пятерых', 'пятерым', 'впятером', 'шестерых', 'шестерым', 'вшестером',
+    ],
+  },
 ];

@@ -18,6 +18,8 @@ interface PhraseRule {
   reading: string;
   /** The cue is the number just before the head ("3 товаров"), not a word of `cues`. */
   number?: boolean;
+  /** The head multiplies that number and is read as nothing ("3 тыщи" is the documents' "3 000"); `reading` is unused. */
+  scale?: number;
   /** The cue is part of the phrase and read as it too ("бросить машину" is parking, the car not asked about). */
   joinsCue?: boolean;
   /** How far the cue may stand, where the whole clause decides (REACH otherwise). */
@@ -27,7 +29,11 @@ interface PhraseRule {
 /** A word read as nothing: it says how the question is asked, not what. */
 const DROPPED = '';
 
-const PEOPLE: ReadonlySet<string> = new Set(['человек', 'человека', 'людей', 'персоны', 'персон']);
+/** People counted, by the plain word or by who they are ("2-3 рыбака", "до 4 пассажиров", "на 20 гостей"). */
+const PEOPLE: ReadonlySet<string> = new Set([
+  'человек', 'человека', 'людей', 'персоны', 'персон',
+  'рыбака', 'рыбаков', 'пассажира', 'пассажиров', 'гостя', 'гостей', 'туриста', 'туристов',
+]);
 
 const RULES: readonly PhraseRule[] = [
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
@@ -55,6 +61,13 @@ const RULES: readonly PhraseRule[] = [
   {
     heads: new Set(['идет', 'идут', 'идти']),
     cues: ['комплект'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // "Чехол к нему идёт?", "с ней идут ключи?": what comes with the item, said by the pronoun of the item, is its kit too.
+  {
+    heads: new Set(['идет', 'идут']),
+    cues: ['нему', 'ней', 'ним', 'ними', 'нее', 'него'],
     side: 'both',
     reading: DROPPED,
   },
@@ -125,8 +138,13 @@ const RULES: readonly PhraseRule[] = [
   },
   // "адрес скиньте", "пришлите фото": sending what the buyer asks for; the asked thing is the other word.
   {
-    heads: new Set(['скиньте', 'скинь', 'скиньте-ка', 'киньте', 'кинь', 'пришлите', 'пришли', 'вышлите', 'вышли', 'отправьте', 'отправь']),
-    cues: ['адрес', 'фото', 'фотк', 'видео', 'ссылк', 'геолок', 'локац', 'точк', 'координат', 'реквизит'],
+    heads: new Set([
+      'скиньте', 'скинь', 'скиньте-ка', 'киньте', 'кинь', 'пришлите', 'пришли', 'вышлите', 'вышли', 'отправьте', 'отправь',
+      // Every form of asking it: "можете скинуть видос", "скинете фотки?", "пришлёте адрес?".
+      'скинуть', 'скинете', 'скинешь', 'скинем', 'скину', 'кинуть', 'кинете', 'кинешь', 'сбросить', 'сбросьте', 'сбросите',
+      'прислать', 'пришлете', 'пришлешь', 'выслать', 'вышлете', 'вышлешь', 'отправить', 'отправите', 'отправишь',
+    ]),
+    cues: ['адрес', 'фото', 'фотк', 'видео', 'видос', 'ссылк', 'геолок', 'локац', 'точк', 'координат', 'реквизит'],
     side: 'both',
     reading: DROPPED,
   },
@@ -197,6 +215,41 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
   },
+  // "Во сколько встанет / встанут?" asks a price, as "во сколько обойдётся" does; "встанет" alone is whether a part fits.
+  {
+    heads: new Set(['встанет', 'встанут', 'встанете']),
+    cues: ['скольк', 'скок'],
+    side: 'before',
+    reading: 'цена',
+  },
+  // "Полом" is only ever the floor ("с полом вместе", "с тёплым полом"), though its stem is that of "поломка".
+  {
+    heads: new Set(['полом']),
+    cues: [],
+    side: 'both',
+    reading: 'пол',
+  },
+  // Filling a tank or an engine ("какой бенз заливать?", "чем заправлять?", "какое масло лить?"): the verb asks nothing
+  // beside the fuel or fluid it names, which is what the documents state ("Топливо АИ-92 с маслом 1:50").
+  {
+    heads: new Set([
+      'заливать', 'залить', 'заливаю', 'заливаете', 'заливают', 'заливаем', 'заливали', 'заливал', 'залью', 'зальете', 'зальем',
+      'заправлять', 'заправить', 'заправляю', 'заправляете', 'заправляют', 'заправляли', 'заправлял', 'заправлю', 'заправите',
+      'лить', 'льете', 'льют', 'лили',
+    ]),
+    cues: ['бенз', 'топлив', 'масл', 'дизел', 'соляр', 'аи', 'антифриз', 'тосол', 'горюч', 'смес'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // Thousands said as a word after the number: "3 тыщи", "10 тыс", "5 тысяч" are the documents' "3 000", "10 000".
+  {
+    heads: new Set(['тыс', 'тыщ', 'тыщи', 'тыщу', 'тыща', 'тыщей', 'тысяч', 'тысячи', 'тысячу', 'тысяча', 'тысячей', 'тыр']),
+    cues: [],
+    number: true,
+    scale: 1000,
+    side: 'before',
+    reading: DROPPED,
+  },
 ];
 
 const HEADS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [...rule.heads]));
@@ -212,7 +265,8 @@ export function readPhrases(words: readonly string[]): readonly string[] {
       const cue = findCue(words, at, rule);
       if (cue === undefined) continue;
       read[at] = rule.reading;
-      if (rule.joinsCue) read[cue] = rule.reading;
+      if (rule.scale !== undefined) read[cue] = String(Number(words[cue]) * rule.scale);
+      else if (rule.joinsCue) read[cue] = rule.reading;
       return;
     }
   });
@@ -221,6 +275,7 @@ export function readPhrases(words: readonly string[]): readonly string[] {
 
 function findCue(words: readonly string[], at: number, rule: PhraseRule): number | undefined {
   if (rule.number === true) return /^\d+$/u.test(words[at - 1] ?? '') ? at - 1 : undefined;
+  if (rule.cues.length === 0) return at;
   const reach = rule.reach ?? REACH;
   const from = Math.max(0, at - reach);
   const to = rule.side === 'before' ? at - 1 : Math.min(words.length - 1, at + reach);

@@ -322,7 +322,7 @@ const TYRE_ATTACKS: ReplyCase[] = [
 const TYRE_GOOD: ReplyCase[] = [
   { name: 'the price per tyre in рублей', question: 'Цена Nokian?', answer: 'Nokian Hakkapeliitta 10 — 8900 рублей за шину.', sources: ['P1'] },
   { name: 'the set price with the count in words', question: 'Комплект сколько стоит?', answer: 'Комплект из четырёх шин стоит 34 000 ₽.', sources: ['P1'] },
-  { name: 'the set price as тыс. руб.', question: 'Комплект почём?', answer: 'Комплект — 34 тыс. руб.', sources: ['P1'], miss: 'NOT_FOUND: "the answer says "тыс", which no cited passage holds"' },
+  { name: 'the set price as тыс. руб.', question: 'Комплект почём?', answer: 'Комплект — 34 тыс. руб.', sources: ['P1'] },
   { name: 'the year as "года выпуска"', question: 'Какого года?', answer: 'Шины 2023 года выпуска, новые.', sources: ['P1'], miss: 'NOT_FOUND: "the answer says "выпуск", which no cited passage holds"' },
   { name: 'yes, studded', question: 'Шипы есть?', answer: 'Да, шины шипованные.', sources: ['P1'], miss: 'NOT_FOUND: "the answer agrees to "шип" from the question, which no cited passage holds"' },
   { name: 'the stock count in words', question: 'Сколько в наличии?', answer: 'В наличии восемь штук.', sources: ['P1'] },

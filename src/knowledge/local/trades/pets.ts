@@ -109,4 +109,6 @@ export const PET_RULES: readonly PrefixRule[] = [
   { term: 'передержк', prefixes: ['передержк', 'зоогостиниц', 'зоотел'] },
   // A brand clipped to one word: "проплан" is Pro Plan, whose documents' words read "pro" and "plan".
   { term: 'plan', words: ['проплан', 'проплана', 'проплану', 'пропланом', 'проплане', 'пропланчик'] },
+  // Food by weight put into the buyer's bag: "насыпаете во что?", "отсыпете 2 кило?" against "фасуем при вас в зип-пакет".
+  { term: 'фасу', prefixes: ['насыпа', 'насыпл', 'насыпет', 'отсыпа', 'отсыпл', 'отсыпет', 'фасов', 'расфасов', 'расфасу', 'фасует', 'фасуют'] },
 ];

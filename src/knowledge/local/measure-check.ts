@@ -2,7 +2,7 @@
  * A measure asked by its name or verb ("диск скока весит") is answered only by a passage stating an amount of it: a price
  * row naming the disc and no weight does not say what it weighs, however well it covers "диск тормозной".
  */
-import { isMeasureTerm, listMeasures, nameMeasure } from './measures.js';
+import { isLengthName, isMeasureTerm, listMeasures, nameMeasure } from './measures.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
@@ -19,6 +19,8 @@ export interface AskedMeasure {
   noun?: boolean;
   /** The message's other words name what is measured, not another question (measures.ts). */
   ofNamed?: boolean;
+  /** A length's name ("длина", "толщина"): held by any length amount (unit-dimensions.ts), so that amount must be of it. */
+  length?: boolean;
 }
 
 /** One statement of a passage (a sentence, or a ";"-separated field of it): what its amounts count, its terms, its label. */
@@ -97,8 +99,12 @@ export function findAskedMeasures(question: string): AskedMeasure[] {
         : words.some((word, at) => rule.askers?.includes(word) || (isHowMuch(word) && counted.has(terms[at + 1] ?? '')));
     return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted, ...(rule.ofNamed === true ? { ofNamed: true } : {}) }] : [];
   });
-  return [...measures, ...findCountedNouns(words, terms, stated, measures)];
+  const lengths = [...new Set(terms.filter((term, at) => term !== undefined && isLengthName(term) && !PREPOSITIONS.has(words[at - 1] ?? '')))];
+  return [...measures, ...findCountedNouns(words, terms, stated, measures), ...lengths.map((term) => ({ term: term ?? '', counted: LENGTH_UNITS, length: true }))];
 }
+
+/** The units a length is stated in (kilometres are a distance: see unit-dimensions.ts). */
+const LENGTH_UNITS: ReadonlySet<string> = new Set(['мм', 'см', 'метр']);
 
 // "шиномонтаж 4 колеса по времени": the term sequence drops "по", so "4" seems to count "времени" after "колеса". What the
 // buyer counts himself is counted by a number among the words he typed; a unit glued to its number ("5кг") is no word.
@@ -141,7 +147,8 @@ export function answersMeasures(
   { isOwn, asked: message, termsOf }: { isOwn: boolean; asked: ReadonlySet<string>; termsOf: (text: string) => string[] },
 ): boolean {
   const isMeasure = (term: string): boolean => measures.some((measure) => measure.term === term);
-  const asked = measures.filter((measure) => terms.includes(measure.term));
+  if (!measures.every((measure) => measure.length !== true || !terms.includes(measure.term) || statesLength(measure.term, terms, hit, termsOf))) return false;
+  const asked = measures.filter((measure) => measure.length !== true && terms.includes(measure.term));
   // What the passage's title or headings name is its subject, not another question: "сколько весит худи" is not answered by
   // "длина худи 70 см" under "# Худи".
   const subject = new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
@@ -179,6 +186,26 @@ function readTopic(text: string): string {
 // item names all the part asks about.
 function namesEvery(owner: readonly string[], things: readonly string[]): boolean {
   return things.length > 0 && things.every((thing) => owner.includes(thing));
+}
+
+/**
+ * A length asked ("какая длина мензуры", "кабель у датчика длинный?") of a passage not naming it: answered by a statement
+ * with an amount in a length unit that names every other thing the part asks ("Мензура — 634 мм", "кабель 5 метров") and
+ * no length of another name ("Ширина грифа — 43 мм" says no length; "81 × 36 × 42 см (длина × ширина × высота)" names
+ * them all). A part asking the length alone ("длина какая?") is not answered by a bare amount of some other thing.
+ */
+function statesLength(name: string, terms: readonly string[], hit: Pick<PassageHit, 'passage'>, termsOf: (text: string) => string[]): boolean {
+  // What the headings name stands over every statement ("Комплект" › "Кабель 3 метра").
+  const headed = new Set(termsOf(hit.passage.headings.join('\n')));
+  const things = terms.filter((term) => !isLengthName(term) && !UNIT_TERMS.has(term) && !WEAK_TERMS.has(term) && !NUMBER.test(term) && !headed.has(term));
+  return readStatements(hit.passage, termsOf).some(
+    (statement) =>
+      statement.terms.has(name) ||
+      (things.length > 0 &&
+        [...LENGTH_UNITS].some((unit) => statement.counted.has(unit)) &&
+        ![...statement.terms].some(isLengthName) &&
+        things.every((thing) => statement.terms.has(thing))),
+  );
 }
 
 // Passages are fixed once indexed (each in one index): their statements' amounts are read once.

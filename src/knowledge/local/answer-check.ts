@@ -18,7 +18,7 @@ import { answersForProduct, findOtherProducts } from './other-products.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
-import { UNIT_TERMS, findCountedUnits, rewriteUnitsAndDays } from './units.js';
+import { UNIT_TERMS, findCountedUnits, findUnitsBeforeNumbers, rewriteUnitsAndDays } from './units.js';
 import { CITY_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 /** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
@@ -239,7 +239,8 @@ function answersFocus(focus: Focus, part: CheckedPart, hit: PassageHit, termsOf:
   if (part.terms.length === 0 || !part.terms.every((term) => focus.within.has(term))) return true;
   const units = focus.units.filter((unit) => part.terms.includes(unit));
   if (units.length > 0) {
-    const stated = readPassageAmounts(hit.passage).map((amount) => amount.unit);
+    // "полного бака хватает часов на 12-13" states hours too.
+    const stated = [...readPassageAmounts(hit.passage).map((amount) => amount.unit), ...findUnitsBeforeNumbers(normalizeText(hit.passage.text))];
     if (!units.every((unit) => stated.some((held) => isSameDimension(held, unit)))) return false;
   }
   const asking = focus.asking === undefined || part.terms.some((term) => focus.asking?.has(term));

@@ -2,7 +2,7 @@
  * A measure asked by its name or verb ("диск скока весит") is answered only by a passage stating an amount of it: a price
  * row naming the disc and no weight does not say what it weighs, however well it covers "диск тормозной".
  */
-import { isMeasureTerm, listMeasures, nameMeasure } from './measures.js';
+import { isLengthName, isMeasureTerm, listMeasures, nameMeasure } from './measures.js';
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
@@ -19,6 +19,8 @@ export interface AskedMeasure {
   noun?: boolean;
   /** The message's other words name what is measured, not another question (measures.ts). */
   ofNamed?: boolean;
+  /** A length's name ("длина", "толщина"): held by any length amount (unit-dimensions.ts), so that amount must be of it. */
+  length?: boolean;
 }
 
 /** One statement of a passage (a sentence, or a ";"-separated field of it): what its amounts count, its terms, its label. */
@@ -34,6 +36,10 @@ interface CountedStatement {
   numbered: boolean;
   /** "Контейнер для зёрен: 250 г": the amount is the container's, not the listing's weight. */
   label: readonly string[];
+  /** What its amounts measure: the label, or the name a list's item opens with ("нагреватель 100 Вт"). */
+  owner: readonly string[];
+  /** An item of a labelled list: its name measures only what the part itself asks about. */
+  listed?: boolean;
   /** The terms amounts count other than a period's length ("гарантия 30 дней"), and the periods stated. */
   timed: ReadonlySet<string>;
   periods: ReadonlySet<string>;
@@ -93,8 +99,12 @@ export function findAskedMeasures(question: string): AskedMeasure[] {
         : words.some((word, at) => rule.askers?.includes(word) || (isHowMuch(word) && counted.has(terms[at + 1] ?? '')));
     return asked && ![...counted].some((term) => stated.has(term)) ? [{ term: rule.term, counted, ...(rule.ofNamed === true ? { ofNamed: true } : {}) }] : [];
   });
-  return [...measures, ...findCountedNouns(words, terms, stated, measures)];
+  const lengths = [...new Set(terms.filter((term, at) => term !== undefined && isLengthName(term) && !PREPOSITIONS.has(words[at - 1] ?? '')))];
+  return [...measures, ...findCountedNouns(words, terms, stated, measures), ...lengths.map((term) => ({ term: term ?? '', counted: LENGTH_UNITS, length: true }))];
 }
+
+/** The units a length is stated in (kilometres are a distance: see unit-dimensions.ts). */
+const LENGTH_UNITS: ReadonlySet<string> = new Set(['мм', 'см', 'метр']);
 
 // "шиномонтаж 4 колеса по времени": the term sequence drops "по", so "4" seems to count "времени" after "колеса". What the
 // buyer counts himself is counted by a number among the words he typed; a unit glued to its number ("5кг") is no word.
@@ -137,7 +147,8 @@ export function answersMeasures(
   { isOwn, asked: message, termsOf }: { isOwn: boolean; asked: ReadonlySet<string>; termsOf: (text: string) => string[] },
 ): boolean {
   const isMeasure = (term: string): boolean => measures.some((measure) => measure.term === term);
-  const asked = measures.filter((measure) => terms.includes(measure.term));
+  if (!measures.every((measure) => measure.length !== true || !terms.includes(measure.term) || statesLength(measure.term, terms, hit, termsOf))) return false;
+  const asked = measures.filter((measure) => measure.length !== true && terms.includes(measure.term));
   // What the passage's title or headings name is its subject, not another question: "сколько весит худи" is not answered by
   // "длина худи 70 см" under "# Худи".
   const subject = new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
@@ -146,13 +157,16 @@ export function answersMeasures(
   );
   const claimed = answersOther ? asked.filter((measure) => measure.ofNamed === true || hit.matched.includes(measure.term)) : asked;
   if (claimed.length === 0) return true;
-  // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня").
-  const shared = isOwn ? new Set<string>() : new Set(termsOf([hit.passage.title, ...hit.passage.headings].join('\n')));
+  // What the passage's headings or its document's title name stands over every sentence ("Доставка" › "сроки в пути: … 1-2 дня"),
+  // and so does the topic a paragraph opens with ("Ремонт лодок ПВХ — вклейка заплаток… Срок обычно 2-5 дней.").
+  const shared = isOwn ? new Set<string>() : new Set(termsOf([hit.passage.title, ...hit.passage.headings, readTopic(hit.passage.text)].join('\n')));
   const named = isOwn ? [] : hit.matched.filter((term) => !isMeasure(term) && !WEAK_TERMS.has(term) && !shared.has(term));
   const statements = readStatements(hit.passage, termsOf).filter((statement) => 2 * named.filter((term) => statement.terms.has(term)).length >= named.length);
   // A labelled amount measures what its label names: the measure itself, or something the message asks about.
   const isOf = (statement: CountedStatement, measure: AskedMeasure): boolean =>
-    statement.label.length === 0 || statement.label.some((term) => term === measure.term || message.has(term));
+    statement.listed === true
+      ? namesEvery(statement.owner, terms.filter((term) => !isMeasure(term) && !UNIT_TERMS.has(term) && !WEAK_TERMS.has(term) && !/^\p{N}/u.test(term)))
+      : statement.owner.length === 0 || statement.owner.some((term) => term === measure.term || message.has(term));
   // A number before the noun counts it whatever the line's label ("вместимость: 10 комплектов").
   const states = (statement: CountedStatement, measure: AskedMeasure): boolean =>
     measure.noun === true
@@ -161,8 +175,56 @@ export function answersMeasures(
   return claimed.every((measure) => statements.some((statement) => states(statement, measure)));
 }
 
+/** "Ремонт лодок ПВХ — вклейка заплаток от 800 р.": a few words and a dash opening a paragraph name what it is about. */
+const TOPIC = /^([^—–:.,;\n]{3,40}?)\s+[—–]\s/u;
+
+function readTopic(text: string): string {
+  return TOPIC.exec(text)?.[1] ?? '';
+}
+
+// "сколько весит аквариум с грунтом": an item's amount ("грунт кварцевый 5 кг") measures the part's thing only where the
+// item names all the part asks about.
+function namesEvery(owner: readonly string[], things: readonly string[]): boolean {
+  return things.length > 0 && things.every((thing) => owner.includes(thing));
+}
+
+/**
+ * A length asked ("какая длина мензуры", "кабель у датчика длинный?") of a passage not naming it: answered by a statement
+ * with an amount in a length unit that names every other thing the part asks ("Мензура — 634 мм", "кабель 5 метров") and
+ * no length of another name ("Ширина грифа — 43 мм" says no length; "81 × 36 × 42 см (длина × ширина × высота)" names
+ * them all). A part asking the length alone ("длина какая?") is not answered by a bare amount of some other thing.
+ */
+function statesLength(name: string, terms: readonly string[], hit: Pick<PassageHit, 'passage'>, termsOf: (text: string) => string[]): boolean {
+  // What the headings name stands over every statement ("Комплект" › "Кабель 3 метра").
+  const headed = new Set(termsOf(hit.passage.headings.join('\n')));
+  const things = terms.filter((term) => !isLengthName(term) && !UNIT_TERMS.has(term) && !WEAK_TERMS.has(term) && !NUMBER.test(term) && !headed.has(term));
+  return readStatements(hit.passage, termsOf).some(
+    (statement) =>
+      statement.terms.has(name) ||
+      (things.length > 0 &&
+        [...LENGTH_UNITS].some((unit) => statement.counted.has(unit)) &&
+        ![...statement.terms].some(isLengthName) &&
+        things.every((thing) => statement.terms.has(thing))),
+  );
+}
+
 // Passages are fixed once indexed (each in one index): their statements' amounts are read once.
 const statementCache = new WeakMap<Passage, CountedStatement[]>();
+
+/** What a statement is read with besides its amounts. */
+type StatementFrame = Pick<CountedStatement, 'terms' | 'label' | 'owner' | 'listed' | 'valued' | 'nouns'>;
+
+function readStatement(field: string, frame: StatementFrame): CountedStatement {
+  const sequence = listTermSequence(field);
+  const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
+  const periods = listAmountOwners(sequence, PERIODS);
+  const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, PERIODS), ...listValuedMeasures(sequence)]);
+  const unloaded = cutLoadsEach(field);
+  const bare = unloaded === undefined ? sequence : listTermSequence(unloaded);
+  const limited = unloaded !== undefined || listAmountOwners(sequence, LIMITS).size > 0;
+  const unlimited = limited ? new Set([...listCounted(bare, LIMITS), ...listValuedMeasures(bare)]) : counted;
+  return { ...frame, counted, timed, periods, unlimited, limited, numbered: sequence.some((term) => NUMBER.test(term)) };
+}
 
 // Terms as the index reads them (a brand's Cyrillic spelling as its Latin one), counted units in order.
 function readStatements(passage: Passage, termsOf: (text: string) => string[]): CountedStatement[] {
@@ -177,16 +239,13 @@ function readStatements(passage: Passage, termsOf: (text: string) => string[]): 
         // joins statements about different things, each standing alone.
         const isRecord = fields.every((field) => LABEL.test(field));
         const whole = new Set(termsOf(sentence));
-        return fields.map((field) => {
-          const sequence = listTermSequence(field);
-          const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
-          const periods = listAmountOwners(sequence, PERIODS);
-          const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, PERIODS), ...listValuedMeasures(sequence)]);
-          const unloaded = cutLoadsEach(field);
-          const bare = unloaded === undefined ? sequence : listTermSequence(unloaded);
-          const limited = unloaded !== undefined || listAmountOwners(sequence, LIMITS).size > 0;
-          const unlimited = limited ? new Set([...listCounted(bare, LIMITS), ...listValuedMeasures(bare)]) : counted;
-          return { counted, timed, periods, unlimited, limited, terms: isRecord ? whole : new Set(termsOf(field)), label: readLabel(field, termsOf), valued: readValuedNoun(sequence), nouns: listNumberedNouns(field), numbered: sequence.some((term) => NUMBER.test(term)) };
+        return fields.flatMap((field) => {
+          const label = termsOf(LABEL.exec(field)?.[1] ?? '');
+          const terms = isRecord ? whole : new Set(termsOf(field));
+          const statement = readStatement(field, { terms, label, owner: label, valued: readValuedNoun(listTermSequence(field)), nouns: listNumberedNouns(field) });
+          // An item's name is no label and counts nothing: "стирка 30 °C" of "Уход: …" gives no number of washes.
+          const items = listLabelledItems(field).map(({ text, name }) => readStatement(text, { terms, label: [], owner: termsOf(name), listed: true, nouns: new Set<string>() }));
+          return [statement, ...items];
         });
       });
     statementCache.set(passage, statements);
@@ -215,9 +274,27 @@ function readValuedNoun(sequence: readonly string[]): string | undefined {
   return noun !== undefined && !NUMBER.test(noun) && (NUMBER.test(sequence[at + 1] ?? '') || NUMBER.test(sequence[at + 2] ?? '')) ? noun : undefined;
 }
 
-function readLabel(text: string, termsOf: (text: string) => string[]): string[] {
-  const label = LABEL.exec(text)?.[1];
-  return label === undefined ? [] : termsOf(label);
+/** Items of a labelled list: ", " between words, not the decimal comma of "14,1 кг". */
+const LIST_ITEM_BREAK = /,\s+/u;
+/** The words an item opens with before its first amount: "нагреватель" of "нагреватель 100 Вт с терморегулятором". */
+const ITEM_NAME = /^((?:[^\s\d]+\s+){1,3})\d/u;
+/** Fewer items are as often a sentence's clauses ("Бронь: отложим на 2 дня, дольше — с предоплатой"). */
+const MIN_LIST_ITEMS = 3;
+
+/**
+ * "комплектация: аквариум 100 л, крышка со светильником 12 Вт, нагреватель 100 Вт": a label over a list names the list,
+ * and each item's amount measures what the item names. Read as one field, the label ("комплектация") owned
+ * every amount and the heater's 100 Вт answered no "обогреватель какой мощности". The items stand beside the whole field.
+ */
+function listLabelledItems(field: string): Array<{ text: string; name: string }> {
+  const label = LABEL.exec(field);
+  const items = label === null ? [] : field.slice(label[0].length).split(LIST_ITEM_BREAK);
+  if (label === null || items.length < MIN_LIST_ITEMS) return [];
+  const named = items.map((text) => ({ text, name: ITEM_NAME.exec(text.trim())?.[1] ?? '' }));
+  // A list of things and their amounts, not a sentence's clauses ("Самовывоз: напишите заранее, заказ соберём за 30 минут").
+  if (2 * named.filter((item) => item.name !== '').length < items.length) return [];
+  // The label stays before each item: "Гарантия: 6 мес, …" is a period granted, "Нагрузка: до 22 кг, …" a load borne.
+  return named.map(({ text, name }) => ({ text: `${label[0]} ${text}`, name }));
 }
 
 const MEASURE_TERMS: ReadonlySet<string> = new Set(listMeasures().map((rule) => rule.term));

@@ -87,3 +87,14 @@ export function listAmountOnlyMeasures(read: ReadonlyArray<{ term: string; word:
   const named = new Set(dropStatedMeasures(read).map((entry) => entry.term));
   return MEASURE_RULES.filter((rule) => read.some((entry) => entry.term === rule.term) && !named.has(rule.term)).map((rule) => rule.term);
 }
+
+/**
+ * Names of a length: "какая длина мензуры" is answered by "Мензура — 634 мм", which names no length at all. Terms as the
+ * term reader reads "длина", "высота", … (a test holds them together).
+ */
+const LENGTH_NAMES: ReadonlySet<string> = new Set(['длин', 'высот', 'ширин', 'глубин', 'толщин', 'диаметр']);
+
+/** Whether the term names a length ("длинный" → длин, "высотой" → высот). */
+export function isLengthName(term: string): boolean {
+  return LENGTH_NAMES.has(term);
+}

@@ -3,6 +3,8 @@
  * those of units.ts. Kilometres stay apart: a distance ("до 30 км") is not what "провод скока метров" asks.
  */
 
+import { isLengthName } from './measures.js';
+
 /** Unit term → its dimension and its size in that dimension's smallest unit. */
 const UNIT_SIZES: ReadonlyMap<string, { dimension: string; size: number }> = new Map([
   ['мм', { dimension: 'length', size: 1 }],
@@ -28,11 +30,14 @@ const EXACT_SLACK = 1e-9;
 
 const siblingCache = new Map<string, readonly string[]>();
 
-/** The other units of the unit's dimension ("см" → мм, метр); none for a term that is no such unit. */
+/**
+ * The other units of the unit's dimension ("см" → мм, метр); none for a term that is no such unit. A length's name has the
+ * length units: "какая длина мензуры" is held by "Мензура — 634 мм" (measure-check.ts then asks that amount be of it).
+ */
 export function listSameDimension(unit: string): readonly string[] {
   let siblings = siblingCache.get(unit);
   if (siblings === undefined) {
-    const dimension = UNIT_SIZES.get(unit)?.dimension;
+    const dimension = isLengthName(unit) ? 'length' : UNIT_SIZES.get(unit)?.dimension;
     siblings = dimension === undefined ? [] : [...UNIT_SIZES].filter(([term, size]) => term !== unit && size.dimension === dimension).map(([term]) => term);
     siblingCache.set(unit, siblings);
   }

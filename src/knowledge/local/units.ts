@@ -139,6 +139,20 @@ function rewriteNumberAndWord(match: string, digit: string, dash: string, word: 
   return `${digit} ${unit}${measure === undefined ? '' : ` ${measure}`}${dot}`;
 }
 
+/** "хватает часов на 12-13", "минут 20": a unit written out before its number, the amount given roughly. */
+const UNIT_BEFORE_NUMBER = /(?<![a-zа-я\d])([а-я]{3,})\s+(?:на\s+|около\s+|через\s+)?\d+(?:[.,]\d+)?(?:\s*[-–—]\s*\d+(?:[.,]\d+)?)?(?:\s*([a-zа-я]+))?/gu;
+
+/**
+ * The units a normalized text states an amount in with the unit before the number ("часов на 12-13" → час). Not where the
+ * number has a unit of its own after it: "2 часа 30 минут" gives no 30 hours.
+ */
+export function findUnitsBeforeNumbers(normalized: string): string[] {
+  return [...normalized.matchAll(UNIT_BEFORE_NUMBER)].flatMap(([, word = '', after]) => {
+    const unit = UNIT_WORDS.get(word) ?? findUnitTerm(word);
+    return unit === undefined || (after !== undefined && findUnit(after) !== undefined) ? [] : [unit];
+  });
+}
+
 const COUNTED_UNIT = /(?<![а-яё])(?:скольк[оа]|скок[ао]?)\s+([а-яёa-z]+)/gu;
 
 /** The units "сколько <unit>" counts in lower-cased text ("скока см" → см), as `resolveText` reads the word. */

@@ -3,6 +3,7 @@
 // Each block holds the near misses of the same family that must stay questions.
 import { describe, expect, it } from 'vitest';
 import { createEscalationMatcher } from '../../src/core/escalation.js';
+import { readsAsYes } from '../../src/core/small-talk.js';
 
 const matcher = createEscalationMatcher([]);
 
@@ -85,5 +86,35 @@ describe('a person by name, or asked to answer in person', () => {
 
   it.each(['отвечайте сами на отзывы?', 'отвечайте нормально сами: размер какой?', 'Анна, дайте его примерить', 'мне бы Сашу порадовать, что подарить?'])('not: %s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
+  });
+});
+
+describe('the master or a specialist in Latin letters', () => {
+  it.each(['pozovite mastera', 'mne nuzhen specialist', 'hochu pogovorit so specialistom'])('%s', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+
+  it.each(['master klass est?', 'masterskaya gde nahoditsya?'])('not: %s', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});
+
+describe('a call on news of the order, asked about', () => {
+  it.each(['позвоните, когда будете свободны', 'вы позвоните мне завтра?'])('%s', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+
+  it.each(['вы перезвоните, когда заказ придет?', 'вы позвоните, как только торт будет готов?'])('not: %s', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});
+
+describe('a yes given in resignation, after the offer of a manager', () => {
+  it.each(['куда деваться, зовите', 'ну а что делать, давайте', 'что мне остается, да'])('%s', (text) => {
+    expect(readsAsYes(text)).toBe(true);
+  });
+
+  it.each(['а что делать если не подойдет?', 'что еще остается в наличии?', 'куда деваться, нет'])('not: %s', (text) => {
+    expect(readsAsYes(text)).toBe(false);
   });
 });

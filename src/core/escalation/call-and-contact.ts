@@ -65,6 +65,9 @@ const TALK_TOGETHER = /^(?:обсудим|поговорим|пообщаемс�
 const TOUCH_ASKED = /^(?:выйдите|выйди|выйдете|выходите)$/u;
 const TOUCH = /^(?:выйдет|выйдут|выйти)$/u;
 
+/** News of the order the shop may call with: "будет готов", "придет", "привезут". */
+const NEWS = /^(?:готов[аоы]?|придет|придут|приедет|привезут|поступит|поступят|починят|сделают)$/u;
+
 /** A talk to be arranged: "организуйте разговор", "устройте созвон". */
 const TALK_NOUN = /^(?:разговор|беседу|созвон|консультацию)$/u;
 
@@ -85,7 +88,9 @@ export function findCall(words: readonly Word[]): string | undefined {
       CONTACT_ME.test(text) &&
       ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
-    const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
+    // "вы позвоните, когда ноутбук будет готов?": whether the shop will call on news of the order.
+    const onNews = ['позвоните', 'перезвоните'].includes(text) && words[index - 1]?.text === 'вы' && words.some((word, at) => ['когда', 'как'].includes(word.text) && at > index) && words.some((word) => NEWS.test(word.text));
+    const told = (text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)))) || onNews;
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
     // "выйдите на связь", "когда выйдете на связь?"; "пусть продавец выйдет на связь" (not "курьер выйдет на связь?").
     const touch = words[index + 1]?.text === 'на' && words[index + 2]?.text === 'связь';

@@ -5,7 +5,7 @@ import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, 
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear } from './person-near.js';
-import { isOutsideWork, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
+import { isOutsideWork, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
 import { NEED, TALK, WANT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -26,7 +26,8 @@ export function findAskedContact(words: readonly Word[], referent: Referent): st
     // "кто у вас по опту? дайте его контакты": the contact of a person of the shop asked about, given (not "кто у вас
     // курьер? дайте его номер").
     const his = referent.asked && ['его', 'ее', 'их'].includes(clause[at - 1]?.text ?? '') && clause.some((word) => GIVE.test(word.text));
-    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department || his;
+    // "дайте номер Ольги, которая продает котят": a first name in the genitive as well.
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || NAME_CASES.has(person) || department || his;
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
@@ -43,9 +44,11 @@ export function findAskedContact(words: readonly Word[], referent: Referent): st
 const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
 
 /** When the call is to be: "во сколько можно позвонить?", "в какое время удобно позвонить продавцу?", "можно звонок в 10?". */
-const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг']);
+const CALL_TIME: ReadonlySet<string> = new Set(['когда', 'во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг']);
 /** A day of the week in any case: "в субботу утром сможете позвонить?". */
 const WEEKDAY = /^(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-я]*$/u;
+/** An hour in words: "после шести", "до восьми". */
+const HOUR = /^(?:одного|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати)$/u;
 
 /** Making or ordering a call: "сделайте звонок", "организуйте созвон". */
 const CALL_MADE = /^(?:сделай|сделайте|организуй|организуйте|закажи|закажите|устрой|устройте)$/u;
@@ -159,7 +162,7 @@ export function findCall(words: readonly Word[]): string | undefined {
     };
     const bare = clause.every(
       ({ text }, at) =>
-        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at) || awaited(at),
+        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || HOUR.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at) || awaited(at),
     );
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }

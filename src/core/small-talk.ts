@@ -57,6 +57,8 @@ const BESIDE_YES = new Set([
 const POLITE_YES = /(?:^|\s)(?:было бы (?:здорово|неплохо|отлично|хорошо|замечательно|супер)|еще бы)(?![а-яa-z])/gu;
 /** "да, а то ты ничего не знаешь": the reason given after a yes says nothing about the yes. */
 const REASON = /[\s,.!]+(?:а то|потому что|так как|раз уж|раз|ведь)\s.*$/su;
+/** "ну а что ещё остаётся, да", "куда деваться, зовите": giving in before the yes says nothing about it. */
+const GIVING_IN = /^.*?(?:что (?:еще |же |мне )?(?:остается|делать)|куда (?:ж |же )?деваться|деваться некуда)[\s,.!?]+(?=\S)/su;
 const NO = new Set(['не', 'нет', 'ни', 'неа', 'никого', 'без', 'жоқ']);
 
 /** Pictographs with their skin tones, joiners and variation selectors, flags, keycaps. */
@@ -82,7 +84,7 @@ export function classifySmallTalk(text: string): SmallTalk | undefined {
 /** "да", "Да!", "ок, зовите", "да, позовите менеджера", "👍": agreeing, and nothing besides; "нет", "да нет" are not. */
 export function readsAsYes(text: string): boolean {
   // "+" alone is how a chat says yes.
-  const plain = readBelarusianWords(readKazakhWords(readUkrainianWords(normalizeText(text).replace(REASON, '').replace(POLITE_YES, ' да ').replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '))));
+  const plain = readBelarusianWords(readKazakhWords(readUkrainianWords(normalizeText(text).replace(REASON, '').replace(GIVING_IN, '').replace(POLITE_YES, ' да ').replace(AGREEING_EMOJI, ' да ').replace(/^\s*\+\s*$/u, 'да').replace(EMOJI, ' '))));
   const tokens = readWords(plain).map(readYesWord);
   if (tokens.length === 0 || tokens.some((token) => NO.has(token))) return false;
   // "даа", "угуу": a last letter held once more (readWords shortens three and more).

@@ -16,6 +16,7 @@ const FRESH_SET = join(import.meta.dirname, '../../eval/escalation/fresh.jsonl')
 const THIRD_SET = join(import.meta.dirname, '../../eval/escalation/third.jsonl');
 const FOURTH_SET = join(import.meta.dirname, '../../eval/escalation/fourth.jsonl');
 const FIFTH_SET = join(import.meta.dirname, '../../eval/escalation/fifth.jsonl');
+const SIXTH_SET = join(import.meta.dirname, '../../eval/escalation/sixth.jsonl');
 const PROBES_SET = join(import.meta.dirname, '../../eval/escalation/probes.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
@@ -111,26 +112,26 @@ describe('answer quality on the evaluation shops, default settings', () => {
 const ESCALATION_FLOORS = {
   tune: { requests: 130, questions: 0 },
   // 107 before the tuning on the fourth set, 108 before the readings of the escalation session that split the matcher, 111
-  // before the readings of the fifth set's tuning brought back narrowed (h/esc).
-  heldout: { requests: 113, questions: 1 },
+  // before the readings of the fifth set's tuning brought back narrowed (h/esc), 113 before the sixth set's readings.
+  heldout: { requests: 114, questions: 1 },
 } as const;
 
 /** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
 const THIRD_FLOORS = {
   tune: { requests: 119, questions: 0 },
   // 100 before the tuning on the fourth set, 104 before the readings of the escalation session that split the matcher, 105
-  // before the fifth set's readings brought back narrowed.
-  heldout: { requests: 108, questions: 1 },
+  // before the fifth set's readings brought back narrowed, 108 before the sixth set's readings.
+  heldout: { requests: 109, questions: 1 },
 } as const;
 
 /**
  * The fourth set (eval/escalation/fourth.jsonl), 120 requests and 100 near misses per half: at its arrival 88 and 93
  * caught, none escalated; tuned on its tuning half to 118, then 119 (its Kazakh request) with held-out 100 -> 107 by the
- * escalation session that split the matcher, 109 by the fifth set's readings brought back narrowed.
+ * escalation session that split the matcher, 109 by the fifth set's readings brought back narrowed, 110 by the sixth set's.
  */
 const FOURTH_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  heldout: { requests: 109, questions: 0 },
+  heldout: { requests: 110, questions: 0 },
 } as const;
 
 /**
@@ -140,6 +141,15 @@ const FOURTH_FLOORS = {
 const FIFTH_FLOORS = {
   tune: { requests: 119, questions: 0 },
   heldout: { requests: 98, questions: 1 },
+} as const;
+
+/**
+ * The sixth set (eval/escalation/sixth.jsonl), 100 requests and 80 near misses per half, buyers of many trades: at arrival 74
+ * and 76 caught, 1 and 1 escalated; tuned on its tuning half by families of forms that escalate no probe (h/esc6).
+ */
+const SIXTH_FLOORS = {
+  tune: { requests: 100, questions: 0 },
+  heldout: { requests: 83, questions: 1 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -153,8 +163,8 @@ describe('requests for a person on the escalation set, default settings', () => 
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
     // 103 at its arrival and until the tuning on the fourth set, 111 until the escalation session that split the matcher.
-    // 118 before the fifth set's readings brought back narrowed.
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(119);
+    // 118 before the fifth set's readings brought back narrowed, 119 before the sixth set's readings.
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(121);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 
@@ -182,6 +192,13 @@ describe('requests for a person on the escalation set, default settings', () => 
   it.each(Object.entries(FIFTH_FLOORS))('fifth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
     const half = (await runEscalationSet(FIFTH_SET, EXAMPLES, sourceDeps()))[split]!;
     expect(half.requests[1]).toBe(split === 'tune' ? 121 : 120);
+    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
+    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
+  });
+
+  it.each(Object.entries(SIXTH_FLOORS))('sixth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
+    const half = (await runEscalationSet(SIXTH_SET, EXAMPLES, sourceDeps()))[split]!;
+    expect(half.requests[1]).toBe(100);
     expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
   });

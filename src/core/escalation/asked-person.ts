@@ -5,7 +5,7 @@ import { WHEN } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear, NEAR, wordBefore } from './person-near.js';
-import { FETCHED_ADJECTIVE, isName, type Referent, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
+import { FETCHED_ADJECTIVE, isName, isNameAsked, isOneOfShop, type Referent, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
 import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, isToChat, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -46,7 +46,6 @@ export function findAskedAnywhere(words: readonly Word[]): string | undefined {
 const WITH_THEM: ReadonlySet<string> = new Set(['ним', 'ней', 'ними']);
 
 export function findFetchedPronoun(words: readonly Word[], referent: Referent): string | undefined {
-  const { named } = referent;
   // "кто у вас за это отвечает? хочу с ним поговорить": a wish to talk with him or her is a person asked for.
   for (const clause of groupClauses(words)) {
     const talk = clause.findIndex((word) => TALK.test(word.text) && !TALKING_NOW.test(word.text));
@@ -58,13 +57,15 @@ export function findFetchedPronoun(words: readonly Word[], referent: Referent): 
     if (!FETCH.test(words[index]!.text)) continue;
     let next = index + 1;
     while (next < words.length && FILLER.has(words[next]!.text)) next++;
+    // "Наталья Викторовна, позовите её": a person called by name is named, for a verb that fetches only a person.
+    const named = referent.named || (SUMMON.test(words[index]!.text) && words.some((word) => isNameAsked(word.text)));
     // "кто выложил объявление? позовите его": the one asked about by what they do at the shop stands for a person too.
     if ((named || referent.asked) && PRONOUN.has(words[next]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next);
     // "соедините меня с ним", "свяжите с ней": whoever is connected with is a person named or asked about (not "свяжите
     // с ней ремешок", "соедините меня с ним — с пвз").
     if ((named || referent.asked) && WITH.has(words[next]?.text ?? '') && WITH_THEM.has(words[next + 1]?.text ?? '') && !isNegated(words, index, next)) return spell(words, index, next + 1);
   }
-  if (!named || !referent.asked) return undefined;
+  if (!referent.named || !referent.asked) return undefined;
   // "а менеджер есть? можно его сюда": leave asked for the one asked about, in a clause that says nothing else (not
   // "продавец говорил, есть вторая сумка, можно и её?", a thing the person told of).
   for (const clause of groupClauses(words)) {
@@ -82,7 +83,8 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     const next = words[index + 1]?.text ?? '';
-    const live = (LIVE.test(text) && PERSON.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
+    // "где тут человек живой, которому можно позвонить": the adjective after its person, too.
+    const live = (LIVE.test(text) && PERSON.test(next)) || (/^человек/u.test(text) && LIVE.test(next)) || REAL_HUMAN.test(`${text} ${next}`);
     if (live && !isNegated(words, index, index + 1)) return spell(words, index, index + 1);
     // "Есть кто живой?", "мне нужен кто-то настоящий", "есть кто нормальный?": someone, but a real one (not "кто-то
     // настоящий мех отличит?", the adjective of a noun after it).
@@ -143,6 +145,8 @@ function isThanksPassedOn(words: readonly Word[], at: number): boolean {
 function findTalkedWith(words: readonly Word[], at: number): number | undefined {
   for (let index = at + 2; index < words.length && index - at <= NEAR && words[index]!.clause === words[at]!.clause; index++) {
     if (PERSON.test(words[index]!.text) && !NOMINATIVE.test(words[index]!.text) && WITH.has(wordBefore(words, index) ?? '')) return index;
+    // "хочу обсудить размеры с кем-то из ваших": someone of the shop's people.
+    if (WITH.has(words[index - 1]!.text) && isOneOfShop(words, index)) return index;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { CALL, CONTACT, CONTACT_FRAME, GIVE, isPhoneOrPronoun, MESSENGER, PHONE_
 import { FILLER, GREETING, NEGATION } from './function-words.js';
 import { isName, LIVE_ONE, NOMINATIVE, SOMEONE, THEMSELVES } from './person-words.js';
 import { ANSWER_ME, FETCH, NEED, TALK, TALKING_NOW, WANT } from './request-words.js';
-import { groupClauses, type Word } from './sentences.js';
+import { groupClauses, spell, type Word } from './sentences.js';
 
 /**
  * Whole sentences that are a request and nothing else: a contact asked ("телефончик дайте", "какой у вас номер?"), a
@@ -69,10 +69,21 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
     const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || text === 'нормально' || FILLER.has(text) || GREETING.has(text);
     if (own.some(themselves) && own.some(replying) && own.every(fits)) return own.join(' ');
   }
+  // "Ахмед, брат, ответь сам", "отвечайте лично, хватит бота": the one read asked to answer in person, the clause ending there
+  // (not "отвечайте сами на отзывы?", "отвечайте нормально сами: размер какой?").
+  if (!questioned) {
+    for (const clause of groupClauses(words)) {
+      const reply = clause.findIndex((word) => IN_PERSON_REPLY.test(word.text));
+      if (reply >= 0 && reply === clause.length - 2 && (THEMSELVES.has(clause[reply + 1]!.text) || clause[reply + 1]!.text === 'лично')) return spell(clause, 0, clause.length - 1);
+    }
+  }
   // "консультацию можно?"
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
 }
+
+/** Replying, asked of the one read: "ответь", "отвечайте". */
+const IN_PERSON_REPLY = /^(?:ответь|ответьте|отвечай|отвечайте)$/u;
 
 /** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
 const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|обращаться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;

@@ -1,10 +1,11 @@
 /**
  * A call or a contact asked for: "позвоните мне", "можно звонок?", "дайте телефон продавца".
  */
-import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, WHEN, YOUR } from './contact-words.js';
+import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, VOICE_NOTE, VOICE_SENT, WHEN, YOUR } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
-import { isOutsideWork, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
+import { findPersonNear } from './person-near.js';
+import { isOutsideWork, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
 import { NEED, TALK, WANT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -25,7 +26,8 @@ export function findAskedContact(words: readonly Word[], referent: Referent): st
     // "кто у вас по опту? дайте его контакты": the contact of a person of the shop asked about, given (not "кто у вас
     // курьер? дайте его номер").
     const his = referent.asked && ['его', 'ее', 'их'].includes(clause[at - 1]?.text ?? '') && clause.some((word) => GIVE.test(word.text));
-    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || department || his;
+    // "дайте номер Ольги, которая продает котят": a first name in the genitive as well.
+    const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || NAME_CASES.has(person) || department || his;
     const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
@@ -42,9 +44,11 @@ export function findAskedContact(words: readonly Word[], referent: Referent): st
 const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
 
 /** When the call is to be: "во сколько можно позвонить?", "в какое время удобно позвонить продавцу?", "можно звонок в 10?". */
-const CALL_TIME: ReadonlySet<string> = new Set(['во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг']);
+const CALL_TIME: ReadonlySet<string> = new Set(['когда', 'во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг']);
 /** A day of the week in any case: "в субботу утром сможете позвонить?". */
 const WEEKDAY = /^(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-я]*$/u;
+/** An hour in words: "после шести", "до восьми". */
+const HOUR = /^(?:одного|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати)$/u;
 
 /** Making or ordering a call: "сделайте звонок", "организуйте созвон". */
 const CALL_MADE = /^(?:сделай|сделайте|организуй|организуйте|закажи|закажите|устрой|устройте)$/u;
@@ -64,6 +68,18 @@ const TALK_TOGETHER = /^(?:обсудим|поговорим|пообщаемс�
 const TOUCH_ASKED = /^(?:выйдите|выйди|выйдете|выходите)$/u;
 const TOUCH = /^(?:выйдет|выйдут|выйти)$/u;
 
+/** News of the order the shop may call with: "будет готов", "придет", "привезут". */
+const NEWS = /^(?:готов[аоы]?|придет|придут|приедет|привезут|поступит|поступят|починят|сделают)$/u;
+
+/** A talk to be arranged: "организуйте разговор", "устройте созвон". */
+const TALK_NOUN = /^(?:разговор|беседу|созвон|консультацию)$/u;
+
+/** Awaiting a call: "жду его звонка". */
+const AWAIT_CALL = /^(?:жду|ждем|ожидаю)$/u;
+
+/** Telling a person: "скажите мастеру, что…". */
+const TELL_ON = /^(?:скажи|скажите|передай|передайте)$/u;
+
 /** The buyer, to be called back: "свяжитесь со мной", "можете с нами связаться?" (a wholesale buyer writes for a firm). */
 const US: ReadonlySet<string> = new Set(['мной', 'нами']);
 
@@ -75,7 +91,9 @@ export function findCall(words: readonly Word[]): string | undefined {
       CONTACT_ME.test(text) &&
       ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
-    const told = text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)));
+    // "вы позвоните, когда ноутбук будет готов?": whether the shop will call on news of the order.
+    const onNews = ['позвоните', 'перезвоните'].includes(text) && words[index - 1]?.text === 'вы' && words.some((word, at) => ['когда', 'как'].includes(word.text) && at > index) && words.some((word) => NEWS.test(word.text));
+    const told = (text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)))) || onNews;
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
     // "выйдите на связь", "когда выйдете на связь?"; "пусть продавец выйдет на связь" (not "курьер выйдет на связь?").
     const touch = words[index + 1]?.text === 'на' && words[index + 2]?.text === 'связь';
@@ -109,13 +127,25 @@ export function findCall(words: readonly Word[]): string | undefined {
     // курьеру", "закажите звонок из пвз": a call to someone else).
     const toMe = own.some((word) => ['мне', 'мой', 'меня', 'нам', 'наш'].includes(word.text));
     if (CALL_MADE.test(text) && (CALL_NOUN.test(words[index + 1]?.text ?? '') || words[index + 1]?.text === 'созвон') && toMe && !isNegated(words, index, index)) return spell(words, index, index + 1);
+    // "организуйте мне разговор с вашим ветеринаром": a talk arranged with a person of the shop (not "устройте встречу с
+    // курьером", someone outside it).
+    const talkNoun = CALL_MADE.test(text) ? words.findIndex((word, at) => at > index && at <= index + 2 && TALK_NOUN.test(word.text)) : -1;
+    const talkedWith = talkNoun >= 0 ? findPersonNear(words, talkNoun, { someone: false, withPreposition: true, named: false, somebody: true }) : undefined;
+    if (talkedWith !== undefined && talkedWith > talkNoun && !isNegated(words, index, index)) return spell(words, index, talkedWith);
   }
   // "связаться с вами по телефону", "поговорить бы по телефону": a talk by phone is a call.
   const byPhone = words.findIndex((word, at) => word.text === 'по' && words[at + 1]?.text === 'телефону');
-  const talk = words.findIndex((word) => TALK.test(word.text));
+  // "давайте обсудим по телефону": the talk proposed together, as well (not "обсудим с мужем и закажем по телефону").
+  const proposed = words.some((word) => ['давайте', 'давай'].includes(word.text));
+  const talk = words.findIndex((word) => TALK.test(word.text) || (proposed && TALK_TOGETHER.test(word.text)));
   if (byPhone >= 0 && talk >= 0 && !isNegated(words, talk, talk) && !words.some((word) => NEGATION.has(word.text))) return spell(words, Math.min(talk, byPhone), Math.max(talk, byPhone + 1));
   // A clause ("Добрый день, можно звонок?") or the whole sentence ("Я хочу, чтобы мне позвонили").
-  for (const clause of [...groupClauses(words), words]) {
+  for (const whole of [...groupClauses(words), words]) {
+    // "хочу, чтоб мне позвонили и всё посчитали": the call wished for the buyer ends the request; what the caller is to do
+    // after "и" is theirs.
+    const called = whole.findIndex((word, at) => CALL_NOUN.test(word.text) && ['чтоб', 'чтобы'].includes(whole[at - 2]?.text ?? '') && whole[at - 1]?.text === 'мне');
+    const and = called < 0 ? -1 : whole.findIndex((word, at) => at > called && word.text === 'и');
+    const clause = and < 0 ? whole : whole.slice(0, and);
     const call = clause.find((word) => CALL_NOUN.test(word.text));
     const wish = clause.some((word) => CALL_WISH.has(word.text));
     // "жду звонка от менеджера": whose call, a person's.
@@ -124,11 +154,42 @@ export function findCall(words: readonly Word[]): string | undefined {
     const fromPerson = (at: number): boolean => clause[at]?.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
     const inCharge = (at: number): boolean => fromPerson(at - 3) && !isOutsideWork(clause[at]?.text ?? '');
     const from = (at: number): boolean => fromPerson(at) || (clause[at]!.text === 'за' && fromPerson(at - 2)) || (clause[at - 1]?.text === 'за' && inCharge(at));
+    // "скажите мастеру, что я жду его звонка": the person's call awaited, told to them (not "жду звонка курьера").
+    const awaited = (at: number): boolean => {
+      const text = clause[at]!.text;
+      const his = ['его', 'ее', 'их', 'вашего'].includes(text) && CALL_NOUN.test(clause[at + 1]?.text ?? '') && clause.some((word) => AWAIT_CALL.test(word.text));
+      return his || (TELL_ON.test(text) && clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text))) || (text === 'что' && TELL_ON.test(clause[at - 2]?.text ?? ''));
+    };
     const bare = clause.every(
       ({ text }, at) =>
-        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at),
+        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || HOUR.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at) || awaited(at),
     );
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }
   return undefined;
+}
+
+/** Words asking leave for a voice message, besides the message: "можно голосовым?", "давайте я голосовое запишу". */
+const VOICE_LEAVE: ReadonlySet<string> = new Set(['можно', 'давайте', 'давай', 'лучше', 'могу', 'я', 'вам', 'тебе', 'удобнее', 'проще', 'сообщение', 'сообщением']);
+
+/**
+ * A voice message to or from a person: "пусть хозяин мне голосовое скинет", "голосовое оставлю мастеру"; or leave asked for
+ * one, alone ("можно голосовым?"). The bot hears none, so a person has to ("голосовое управление есть?" asks of the goods,
+ * "голосовые не слушаю" refuses).
+ */
+export function findVoiceNote(words: readonly Word[]): string | undefined {
+  const note = words.findIndex((word) => VOICE_NOTE.test(word.text));
+  if (note < 0 || words.some((word) => NEGATION.has(word.text))) return undefined;
+  // The sentence, or a clause of it ("давайте голосовыми, мне так удобнее").
+  for (const clause of [words, ...groupClauses(words)]) {
+    const texts = clause.map((word) => word.text);
+    const leave = (text: string): boolean => VOICE_NOTE.test(text) || VOICE_SENT.test(text) || VOICE_LEAVE.has(text) || FILLER.has(text) || GREETING.has(text);
+    if (texts.some((text) => VOICE_NOTE.test(text)) && texts.every(leave)) return texts.join(' ');
+  }
+  const own = words.filter((word) => word.clause === words[note]!.clause);
+  const sent = own.some((word) => VOICE_SENT.test(word.text));
+  // From a person the buyer lets send one ("пусть менеджер запишет голосовое"), or to a person ("оставлю мастеру").
+  const fromPerson = own.some((word) => word.text === 'пусть') && own.some((word) => PERSON.test(word.text) || TRADE.test(word.text));
+  const toPerson = own.some((word) => (PERSON.test(word.text) && !NOMINATIVE.test(word.text)) || TRADE.test(word.text));
+  return sent && (fromPerson || toPerson) ? spell(own, 0, own.length - 1) : undefined;
 }

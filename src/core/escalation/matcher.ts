@@ -3,14 +3,14 @@
  */
 import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun } from './asked-person.js';
 import { findBareRequest } from './bare-request.js';
-import { findAskedContact, findCall } from './call-and-contact.js';
+import { findAskedContact, findCall, findVoiceNote } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
 import { PERSON, readReferent, type Referent, SENIOR } from './person-words.js';
 import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
 import { readSentences, type Word } from './sentences.js';
-import { findAnswerWanted, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
+import { findAnswerWanted, findCounselWanted, findNameWished, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -62,6 +62,9 @@ function findRequest(words: readonly Word[], referent: Referent): string | undef
     findNeededPerson(words) ??
     findAnswerWanted(words) ??
     findCall(words) ??
+    findVoiceNote(words) ??
+    findCounselWanted(words) ??
+    findNameWished(words) ??
     findAskedContact(words, referent) ??
     findRefusedBot(words) ??
     findMovedTalk(words) ??

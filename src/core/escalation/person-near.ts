@@ -2,7 +2,7 @@
  * Finding the person a verb is about: next to it, past fillers, adjectives and prepositions.
  */
 import { FILLER, PREPOSITION } from './function-words.js';
-import { isTheOneWho, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, THAT_ONE, TRADE, WHOSE } from './person-words.js';
+import { isOneOfShop, isTheOneWho, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, SOMEBODY, SOMEONE, STAFF_DOING, THAT_ONE, TRADE, WHOSE } from './person-words.js';
 import { isToChat } from './request-words.js';
 import { type Word } from './sentences.js';
 
@@ -16,7 +16,9 @@ export function findPersonNear(words: readonly Word[], at: number, options: { so
     // "позовите девушку", "позовите Андрея", "позовите того, кто выкладывал": a person by who they are.
     // "соедините с тем, чье это объявление": the one whose listing it is.
     const whoIs = THAT_ONE.has(text) && (/^(?:кто|котор(?:ый|ая|ые|ого|ой))$/u.test(words[index + 1]?.text ?? '') || WHOSE.test(words[index + 1]?.text ?? ''));
-    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || TRADE.test(text) || whoIs);
+    // "поговорить с мамой, которая продает": anyone, by what they do at the shop.
+    const doing = /^котор(?:ый|ая|ые)$/u.test(words[index + 1]?.text ?? '') && STAFF_DOING.test(words[index + 2]?.text ?? '');
+    const somebody = options.somebody === true && (SOMEBODY.test(text) || PLACE_OF_PERSON.test(text) || NAME_CASES.has(text) || TRADE.test(text) || whoIs || doing);
     if (!PERSON.test(text) && !(options.someone && SOMEONE.test(text)) && !somebody && !isTheOneWho(words, index)) return false;
     if (NOMINATIVE.test(text) && !options.named) return false;
     return !options.withPreposition || ['с', 'со', 'до'].includes(wordBefore(words, index) ?? '');
@@ -25,6 +27,12 @@ export function findPersonNear(words: readonly Word[], at: number, options: { so
     for (let index = at + step; index >= 0 && index < words.length && Math.abs(index - at) <= NEAR; index += step) {
       if (isPerson(index)) return index;
       const text = words[index]!.text;
+      if (step < 0) {
+        // "с кем-то из магазина переговорить": whose the someone is stands between.
+        if (words[index - 1]?.text === 'из' && isOneOfShop(words, index - 2) && isPerson(index - 2)) return index - 2;
+        // "с хозяином гитары пообщаться": what the person owns stands between.
+        if (index > 0 && isPerson(index - 1) && !NOMINATIVE.test(words[index - 1]!.text)) return index - 1;
+      }
       // "пригласите в чат того, кто…": where the person is fetched to stands between.
       if (!FILLER.has(text) && !PREPOSITION.has(text) && !PERSON_ADJECTIVE.test(text) && !THAT_ONE.has(text) && text !== 'можно' && !isToChat(words, index)) break;
     }

@@ -68,7 +68,7 @@ export function isNameAsked(text: string): boolean {
  * Those who make or do what is sold, talked with, fetched or whose number is asked: "переговорить с кондитером",
  * "позовите флориста", "скиньте номер бригадира".
  */
-export const TRADE = /^(?:кондитер|флорист|заводчик|заводчиц|закройщик|замерщик|ювелир|мастериц|портн|шве|бригадир|прораб)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
+export const TRADE = /^(?:кондитер|флорист|заводчик|заводчиц|закройщик|замерщик|дизайнер|настройщик|ветеринар|ювелир|мастериц|портн|шве|бригадир|прораб)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
 
 /** One live person, wanted: "хочу живого". */
 export const LIVE_ONE = /^жив(?:ого|ую)$/u;
@@ -111,7 +111,8 @@ export const WHOSE = /^(?:чей|чье|чья|чьи|чьего|чьей)$/u;
  * call or answer ("кто-нибудь есть?" only pings).
  */
 export function isOneOfShop(words: readonly { text: string }[], at: number): boolean {
-  if (!/^кто-(?:нибудь|то|либо)$/u.test(words[at]?.text ?? '') || words[at + 1]?.text !== 'из') return false;
+  // In any case: "с кем-то из магазина переговорить", "кого-нибудь из менеджеров".
+  if (!/^(?:кто|кого|кому|кем)-(?:нибудь|то|либо)$/u.test(words[at]?.text ?? '') || words[at + 1]?.text !== 'из') return false;
   const whose = words[at + 2]?.text ?? '';
   return /^(?:ваших|вас|ваш[а-я]+)$/u.test(whose) || PLACE_OF_PERSON.test(whose) || (PERSON.test(whose) && !NOMINATIVE.test(whose));
 }

@@ -5,7 +5,7 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES } from './person-words.js';
+import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
 import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -155,4 +155,41 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
     if (need && person && bare) return clause.map((word) => word.text).join(' ');
   }
   return undefined;
+}
+
+/** What a person gives of their own: a consultation, advice, an opinion. */
+const COUNSEL = /^(?:консультаци[яюи]|совет|мнение)$/u;
+/** The person's own: a personal consultation, in person. */
+const OWN_COUNSEL = /^(?:личн(?:ая|ую|ой)|у|от|вживую)$/u;
+
+/**
+ * "хочу личную консультацию у вашего мастера", "нужна консультация специалиста", "нужно мнение мастера вживую": a person's
+ * own counsel wanted or needed (not "консультация специалиста платная?", "нужна ли консультация мастера?", "есть
+ * консультация специалиста?": whether the shop gives one).
+ */
+export function findCounselWanted(words: readonly Word[]): string | undefined {
+  if (words.some((word) => word.text === 'ли')) return undefined;
+  for (const clause of groupClauses(words)) {
+    const counsel = clause.findIndex((word) => COUNSEL.test(word.text));
+    const wished = clause.some((word) => (NEED.test(word.text) && word.text !== 'есть') || WANT.test(word.text));
+    if (counsel < 0 || !wished) continue;
+    let at = counsel + 1;
+    while (OWN_COUNSEL.test(clause[at]?.text ?? '') || (PERSON_ADJECTIVE.test(clause[at]?.text ?? '') && clause[at]?.text !== 'самому')) at++;
+    // "мастера-рыболова": the person's word declined with what they are.
+    const text = (clause[at]?.text ?? '').split('-')[0]!;
+    const person = (PERSON.test(text) && !NOMINATIVE.test(text)) || TRADE.test(text);
+    const first = words.indexOf(clause[counsel]!);
+    if (person && !isNegated(words, first, words.indexOf(clause[at]!))) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
+}
+
+/**
+ * "мне бы Алексея, он мастер, который мне ноут чинил": a first name wished right after "мне бы", in the case it is asked
+ * for in, whatever the buyer tells of them after.
+ */
+export function findNameWished(words: readonly Word[]): string | undefined {
+  // Not "мне бы Сашу порадовать": what the buyer would do for them.
+  const at = words.findIndex((word, index) => word.text === 'мне' && words[index + 1]?.text === 'бы' && NAME_CASES.has(words[index + 2]?.text ?? '') && !/(?:ть|ться|чь)$/u.test(words[index + 3]?.text ?? ''));
+  return at >= 0 && !words.some((word) => NEGATION.has(word.text)) ? spell(words, at, at + 2) : undefined;
 }

@@ -54,8 +54,10 @@ const FLOORS = {
   // more shops nobody tuned on (eval/README.md): 34 of 60 found, 6 made-up, 10 of 10 caught at arrival; table rows read
   // with their header, a topic's document after a listing's line on its ways, availability never counted: 3 right; a time
   // asked alone of the earlier part's things, "без X" closing a statement, a reservation's length ranking only: 4 right;
-  // a policy's period added from its own document: 2 right.
-  tune: { found: 657, madeUp: 32, escalation: 110, falseEscalation: 0 },
+  // a policy's period added from its own document: 2 right; buyers' words (sides, sold singly, flaws, a recommendation,
+  // fishing and music, sending a video, thousands in words, people counted) 15 right; lengths asked by name, a labelled
+  // list's items and a unit before its number 4 right.
+  tune: { found: 676, madeUp: 32, escalation: 110, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -63,8 +65,9 @@ const FLOORS = {
   // colour asked, a trip's time, a day asked). Then music and fishing: 41 of 60 found, 5 made-up, 10 of 10 caught; that
   // session's trade words 2 right and its readings of limits and costs 2 more. The next session: a colour asked alone one
   // made-up fewer; then plumbing and photo: 33 of 60 found, 7 made-up, 10 of 10 caught, and one message that asks for
-  // no one escalated (plumbing's held-out half, unread: counted, not fixed by reading it); a policy's period 1 right.
-  heldout: { found: 449, madeUp: 35, escalation: 109, falseEscalation: 1 },
+  // no one escalated (plumbing's held-out half, unread: counted, not fixed by reading it); a policy's period 1 right;
+  // buyers' words 4 right; lengths and units before numbers 1 right and 1 made-up fewer.
+  heldout: { found: 454, madeUp: 34, escalation: 109, falseEscalation: 1 },
 } as const;
 
 /**

@@ -37,8 +37,11 @@ const ASKING_WORD = String.raw`(?:скольк[а-яё]*|скок[аоу]?|ка�
 const CLAUSE_EDGE = String.raw`(?=[\s]*(?:[,.!?;:\n…]|$)|\s+(?:и|а|или)\s)`;
 /** "акб какая", "гарантия сколько и …": a word, then a question word closing the clause; not "на кроватку скока", asked of it. */
 const WORD_ASKED_AFTER = new RegExp(String.raw`(?<![а-яёa-z0-9])(?<!(?:^|[^а-яё])(?:на|для|у|с|со|в|во|к|ко|по|за|о|об|про|от|до)\s+)([а-яё]+)\s+${ASKING_WORD}${CLAUSE_EDGE}`, 'giu');
-/** "какая акб?", "сколько гарантия": a question word opening the clause, then a word closing it. */
-const WORD_ASKED_BEFORE = new RegExp(String.raw`(?:^|[,.!?;:\n…]\s*|\s(?:и|а|или)\s+)${ASKING_WORD}\s+([а-яё]+)${CLAUSE_EDGE}`, 'giu');
+/**
+ * "какая акб?", "сколько гарантия", "какой бенз лить": a question word opening the clause, then a word closing it, or
+ * followed only by what is to be done with it (an infinitive).
+ */
+const WORD_ASKED_BEFORE = new RegExp(String.raw`(?:^|[,.!?;:\n…]\s*|\s(?:и|а|или)\s+)${ASKING_WORD}\s+([а-яё]+)(?:\s+[а-яё]+(?:ть|ти|чь))?${CLAUSE_EDGE}`, 'giu');
 
 /**
  * "акб какая, сим физ есть" of an "…, АКБ 91%" listing, "гарантия сколько и на батарею" of a "…, гарантия" one: a word of

@@ -38,4 +38,10 @@ describe('a word of the listing’s title asked with a question word', () => {
     expect(listAskedTitleTerms('кофта коламбия почем', identity, extractTerms)).toEqual([]);
     expect(listAskedTitleTerms('какая акб?', identity, extractTerms)).toEqual(['аккумулятор']);
   });
+
+  it('reads "какой X" followed by what is to be done with it as asking X', () => {
+    const identity = new Set(['бензин', 'генератор']);
+    expect(listAskedTitleTerms('на сколько часов хватит, какой бензин лить', identity, extractTerms)).toEqual(['бензин']);
+    expect(listAskedTitleTerms('какой генератор посоветуете для дачи', identity, extractTerms)).toEqual([]);
+  });
 });

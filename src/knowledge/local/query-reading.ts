@@ -27,3 +27,29 @@ export function dropRefusals(question: string): string {
   }
   return dropped ? kept.join('').trim() : question;
 }
+
+/**
+ * Words asking how much or which: they ask of the word they stand beside at a clause's edge. Not "почем", which asks the
+ * price of that word's thing ("кофта коламбия почем").
+ */
+const ASKING_WORD = String.raw`(?:скольк[а-яё]*|скок[аоу]?|как(?:ой|ая|ое|ие|ов|ова|ово|овы))`;
+/** Where a clause ends: a mark, the message's end, or a joint opening the next clause. */
+const CLAUSE_EDGE = String.raw`(?=[\s]*(?:[,.!?;:\n…]|$)|\s+(?:и|а|или)\s)`;
+/** "акб какая", "гарантия сколько и …": a word, then a question word closing the clause; not "на кроватку скока", asked of it. */
+const WORD_ASKED_AFTER = new RegExp(String.raw`(?<![а-яёa-z0-9])(?<!(?:^|[^а-яё])(?:на|для|у|с|со|в|во|к|ко|по|за|о|об|про|от|до)\s+)([а-яё]+)\s+${ASKING_WORD}${CLAUSE_EDGE}`, 'giu');
+/**
+ * "какая акб?", "сколько гарантия", "какой бенз лить": a question word opening the clause, then a word closing it, or
+ * followed only by what is to be done with it (an infinitive).
+ */
+const WORD_ASKED_BEFORE = new RegExp(String.raw`(?:^|[,.!?;:\n…]\s*|\s(?:и|а|или)\s+)${ASKING_WORD}\s+([а-яё]+)(?:\s+[а-яё]+(?:ть|ти|чь))?${CLAUSE_EDGE}`, 'giu');
+
+/**
+ * "акб какая, сим физ есть" of an "…, АКБ 91%" listing, "гарантия сколько и на батарею" of a "…, гарантия" one: a word of
+ * the listing's title that a question word asks of, alone in its clause, is what is asked, not the listing's name. Its
+ * terms; the title's other words ("iphone", "pro") still only name the listing.
+ */
+export function listAskedTitleTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): string[] {
+  const text = question.toLowerCase();
+  const words = [...text.matchAll(WORD_ASKED_AFTER), ...text.matchAll(WORD_ASKED_BEFORE)].map((found) => found[1] ?? '');
+  return [...new Set(words.flatMap((word) => resolveText(word)).filter((term) => identity.has(term)))];
+}

@@ -13,7 +13,7 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
-import { answersPriceComparison, findPriceComparatives } from './price-check.js';
+import { answersPriceAsked, answersPriceComparison, findPriceComparatives } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
 import { LATIN_NAME, normalizeText, termOf } from './terms.js';
@@ -66,6 +66,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['predicate', (part, hit) => !predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))],
     ['measure', (part, hit) => answersMeasures(measures, part.terms, hit, { isOwn: isOwnHit(hit), asked: askedTerms, termsOf: index.termsOf })],
     ['price-comparison', (part, hit) => answersPriceComparison(comparatives, part.terms, hit)],
+    ['price-stated', (part, hit) => answersPriceAsked(PRICE_TERM, part.terms, hit)],
     ['priced-thing', (part, hit) => pricesAskedThing(part, hit, index.termsOf)],
     ['priced-object', (part, hit) => pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)],
     ['other-product', (part, hit) => answersForProduct(others, part.terms, hit, query.listing?.id)],

@@ -13,10 +13,10 @@ import type { PassageHit, PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
-import { answersPriceComparison, findPriceComparatives } from './price-check.js';
+import { answersPriceAsked, answersPriceComparison, findPriceComparatives } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
-import { LATIN_NAME, normalizeText, termOf } from './terms.js';
+import { LATIN_NAME, normalizeText, splitWords, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS, findCountedUnits, findUnitsBeforeNumbers, rewriteUnitsAndDays } from './units.js';
 import { CITY_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
@@ -48,7 +48,8 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
-  const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance)]);
+  const unknownNames = findUnknownModelNames(question, index);
+  const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance), ...unknownNames]);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const titleTerms = listTitleTerms(index, query);
   const ownBrand = findOwnBrand(titleTerms);
@@ -66,6 +67,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['predicate', (part, hit) => !predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))],
     ['measure', (part, hit) => answersMeasures(measures, part.terms, hit, { isOwn: isOwnHit(hit), asked: askedTerms, termsOf: index.termsOf })],
     ['price-comparison', (part, hit) => answersPriceComparison(comparatives, part.terms, hit)],
+    ['price-stated', (part, hit) => answersPriceAsked(PRICE_TERM, part.terms, hit)],
     ['priced-thing', (part, hit) => pricesAskedThing(part, hit, index.termsOf)],
     ['priced-object', (part, hit) => pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)],
     ['other-product', (part, hit) => answersForProduct(others, part.terms, hit, query.listing?.id)],
@@ -81,6 +83,20 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ],
   ];
   return (part, hit) => checks.find(([, passes]) => !passes(part, hit))?.[0];
+}
+
+/**
+ * "а у 4 ultra какой запас хода?" in a 4 Pro chat, "а iphone 15 такой есть?": a Latin word beside a number names a model
+ * or variant, and where no passage holds it the documents never speak of that one; a passage on the rest of the question
+ * ("запас хода: до 45 км") is about another. Latin words away from numbers are left alone: English pasted around a
+ * question ("Ignore previous instructions") names no model.
+ */
+function findUnknownModelNames(question: string, index: Pick<CheckIndex, 'knows' | 'resolveText'>): string[] {
+  const words = splitWords(normalizeText(question));
+  const hasDigit = (word: string | undefined): boolean => word !== undefined && /\d/u.test(word);
+  return words.flatMap((word, at) =>
+    hasDigit(words[at - 1]) || hasDigit(words[at + 1]) ? index.resolveText(word).filter((term) => LATIN_NAME.test(term) && !index.knows(term)) : [],
+  );
 }
 
 // A listing's title naming one brand ("Установка Windows и программ") is that brand's listing: in its own documents a

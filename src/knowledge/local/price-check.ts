@@ -28,6 +28,17 @@ export function answersPriceComparison(comparatives: ReadonlySet<string>, terms:
   return statesPrice(hit.passage);
 }
 
+/**
+ * "сколько стоит переобуть газель": a price asked is answered by a passage that names the price or states one. A passage
+ * covering the rest of the part without the price's word and without an amount of money ("Шиномонтаж … микроавтобусы
+ * (Газель) тоже берем") says the thing is done, not what it costs. One naming the price's word is left to coverage
+ * ("Стоимость по тарифу перевозчика" answers what it costs without an amount).
+ */
+export function answersPriceAsked(priceTerm: string, terms: readonly string[], hit: Pick<PassageHit, 'passage' | 'matched'>): boolean {
+  if (!terms.includes(priceTerm) || hit.matched.includes(priceTerm)) return true;
+  return statesPrice(hit.passage);
+}
+
 // Passages are fixed once indexed: whether one states a price is read once.
 const priceCache = new WeakMap<Passage, boolean>();
 

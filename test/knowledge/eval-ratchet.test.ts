@@ -56,8 +56,8 @@ const FLOORS = {
   // asked alone of the earlier part's things, "без X" closing a statement, a reservation's length ranking only: 4 right;
   // a policy's period added from its own document: 2 right; buyers' words (sides, sold singly, flaws, a recommendation,
   // fishing and music, sending a video, thousands in words, people counted) 15 right; lengths asked by name, a labelled
-  // list's items and a unit before its number 4 right.
-  tune: { found: 676, madeUp: 32, escalation: 110, falseEscalation: 0 },
+  // list's items and a unit before its number 4 right; ways of paying listed 3 right.
+  tune: { found: 679, madeUp: 32, escalation: 110, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -66,16 +66,16 @@ const FLOORS = {
   // session's trade words 2 right and its readings of limits and costs 2 more. The next session: a colour asked alone one
   // made-up fewer; then plumbing and photo: 33 of 60 found, 7 made-up, 10 of 10 caught, and one message that asks for
   // no one escalated (plumbing's held-out half, unread: counted, not fixed by reading it); a policy's period 1 right;
-  // buyers' words 4 right; lengths and units before numbers 1 right and 1 made-up fewer.
-  heldout: { found: 454, madeUp: 34, escalation: 109, falseEscalation: 1 },
+  // buyers' words 4 right; lengths and units before numbers 1 right and 1 made-up fewer; ways of paying listed 1 right.
+  heldout: { found: 455, madeUp: 34, escalation: 109, falseEscalation: 1 },
 } as const;
 
 /**
  * Near-miss traps written blind after the halves (eval/shops/<shop>/probes.jsonl, 180 per half, all NOT_FOUND): made-up
  * answers at most. On the engine of their arrival (37f68b1) 56 and 55 were made up; 38 and 44 after that session, 34 and
- * 43 after the counts and things asked of the next.
+ * 43 after the counts and things asked of the next; 34 and 41 once "кто оплатит?" no longer read a list of ways of paying.
  */
-const PROBE_FLOORS = { 'probe-tune': 34, 'probe-heldout': 43 } as const;
+const PROBE_FLOORS = { 'probe-tune': 34, 'probe-heldout': 41 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
   let report: EvalReport;

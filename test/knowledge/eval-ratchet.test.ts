@@ -56,8 +56,8 @@ const FLOORS = {
   // asked alone of the earlier part's things, "без X" closing a statement, a reservation's length ranking only: 4 right;
   // a policy's period added from its own document: 2 right; buyers' words (sides, sold singly, flaws, a recommendation,
   // fishing and music, sending a video, thousands in words, people counted) 15 right; lengths asked by name, a labelled
-  // list's items and a unit before its number 4 right; ways of paying listed 3 right.
-  tune: { found: 679, madeUp: 32, escalation: 110, falseEscalation: 0 },
+  // list's items and a unit before its number 4 right; ways of paying listed 3 right, waiting by every form of the verb 1.
+  tune: { found: 680, madeUp: 32, escalation: 110, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the

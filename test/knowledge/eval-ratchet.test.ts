@@ -57,8 +57,8 @@ const FLOORS = {
   // a policy's period added from its own document: 2 right; buyers' words (sides, sold singly, flaws, a recommendation,
   // fishing and music, sending a video, thousands in words, people counted) 15 right; lengths asked by name, a labelled
   // list's items and a unit before its number 4 right; "какой X лить" asking a title word 1 right; a Latin model name no
-  // document holds one made-up fewer.
-  tune: { found: 677, madeUp: 31, escalation: 110, falseEscalation: 0 },
+  // document holds one made-up fewer; ways of paying listed stating payment and every form of waiting 4 right.
+  tune: { found: 681, madeUp: 31, escalation: 110, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -68,17 +68,18 @@ const FLOORS = {
   // made-up fewer; then plumbing and photo: 33 of 60 found, 7 made-up, 10 of 10 caught, and one message that asks for
   // no one escalated (plumbing's held-out half, unread: counted, not fixed by reading it); a policy's period 1 right;
   // buyers' words 4 right; lengths and units before numbers 1 right and 1 made-up fewer; a title word asked 1 right; a
-  // price asked needing a price 1 right.
-  heldout: { found: 456, madeUp: 34, escalation: 109, falseEscalation: 1 },
+  // price asked needing a price 1 right; ways of paying listed 1 right.
+  heldout: { found: 457, madeUp: 34, escalation: 109, falseEscalation: 1 },
 } as const;
 
 /**
  * Near-miss traps written blind after the halves (eval/shops/<shop>/probes.jsonl, 180 per half, all NOT_FOUND): made-up
  * answers at most. On the engine of their arrival (37f68b1) 56 and 55 were made up; 38 and 44 after that session, 34 and
  * 43 after the counts and things asked of the next; probe-tune 33 once a price asked needs a stated price,
- * probe-heldout 42 once a title word asked must be stated by the passage itself.
+ * probe-heldout 42 once a title word asked must be stated by the passage itself, 40 once "кто оплатит" asks who bears a
+ * cost.
  */
-const PROBE_FLOORS = { 'probe-tune': 33, 'probe-heldout': 42 } as const;
+const PROBE_FLOORS = { 'probe-tune': 33, 'probe-heldout': 40 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
   let report: EvalReport;

@@ -184,6 +184,14 @@ const RULES: readonly PhraseRule[] = [
     reading: 'диагностика',
     reach: 8,
   },
+  // "Кто оплатит пересылку?", "кто платит, если разобьёте?": who bears a cost, not how it is paid; a list of the ways of
+  // paying (terms.ts reads it as "оплата") never answers it. The cost is the other words.
+  {
+    heads: new Set(['оплатит', 'оплатите', 'оплачивает', 'оплачиваете', 'платит', 'платите', 'заплатит', 'заплатите', 'оплатить', 'платить']),
+    cues: ['кто'],
+    side: 'before',
+    reading: DROPPED,
+  },
   // "Платить надо?", "надо ли платить за …": whether something costs, answered by "бесплатно" as by a fee (trades/commerce.ts
   // reads "платно" so); paying a way or a time ("оплатить картой") keeps its own word.
   {

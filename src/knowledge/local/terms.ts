@@ -68,11 +68,38 @@ const PRICE_CLOSERS = new Set(['всего', 'он', 'она', 'оно', 'они
  */
 export const ADDRESS = /(?<![а-яё])(?:ул|пр-т|просп)\.?\s+[а-яё][а-яё-]+(?:\s+[а-яё-]+)?,?\s*(?:д\.\s*)?\d+[а-яё]?(?!\s*[-–—]\s*\d)(?!\d)/iu;
 
+/** Ways of paying: cash, a card or its terminal, a transfer, an invoice. Starts of words, and whole short words. */
+const PAYING_WAYS: ReadonlyArray<{ starts: readonly string[]; words: readonly string[] }> = [
+  { starts: ['наличн', 'наличк'], words: ['нал', 'налом', 'наликом', 'кэш', 'кеш', 'кэшем', 'кешем'] },
+  { starts: ['карточк', 'терминал'], words: ['карта', 'карты', 'карту', 'картой', 'карте', 'картам', 'картами', 'картах'] },
+  { starts: ['перевод'], words: ['сбп', 'qr'] },
+  { starts: ['безнал'], words: [] },
+];
+
+const GIVING_BACK: readonly string[] = ['возвра', 'верн', 'отдаем', 'отдадим', 'отдаст'];
+
+/**
+ * "В магазине: наличные, карта (терминал), перевод по СБП": a text naming two ways of paying or more states how to pay
+ * though it never says "оплата" (its heading does), and a buyer's "картой или наличкой?" asks it: both are read as
+ * holding "оплата" too, so that "картой можно оплатить?" finds the list.
+ */
+function namesWaysOfPaying(words: readonly string[]): boolean {
+  // "Залог возвращаем … наличными или переводом", "деньги отдаём переводом": money the shop gives back, not how to pay it.
+  if (words.some((word) => GIVING_BACK.some((start) => word.startsWith(start)))) return false;
+  let named = 0;
+  for (const way of PAYING_WAYS) {
+    if (words.some((word) => way.words.includes(word) || way.starts.some((start) => word.startsWith(start)))) named += 1;
+    if (named === 2) return true;
+  }
+  return false;
+}
+
 /** "не" joins the word after it when the pair is a concept of its own ("не понравится"); "стоит" beside a number or "сколько" is the price. */
 export function tokenizeWords(normalized: string): string[] {
   const words = readPhrases(expandEveryDay(splitWords(joinLatinCompounds(rewriteUnitsAndDays(normalized)))));
   const tokens: string[] = [];
   if (ADDRESS.test(normalized)) tokens.push('адрес');
+  if (namesWaysOfPaying(words)) tokens.push('оплата');
   for (let at = 0; at < words.length; at += 1) {
     const word = words[at] ?? '';
     const next = words[at + 1];

@@ -13,8 +13,9 @@ export const BUILDING_RULES: readonly PrefixRule[] = [
   { term: 'манипулятор', prefixes: ['манипулятор', 'воровайк'], words: ['кран', 'краном', 'крана', 'краны'] },
   { term: 'газел', prefixes: ['газел'] },
   { term: 'подъем', prefixes: ['подъем', 'поднят', 'подним', 'подымет'] },
-  // Idle time of a delivery truck: "простой" alone is also "simple", so only the noun's other forms.
-  { term: 'ожидан', prefixes: ['ожидани'], words: ['подождать', 'подождет', 'подождете', 'подождут', 'простоя', 'простою', 'простои'] },
+  // Waiting, by every form of the verb: "курьер подождёт?" is the documents' "курьер ждёт 15 мин", and a delivery truck's
+  // idle time ("ожидание", "простой"; "простой" alone is also "simple", so only the noun's other forms).
+  { term: 'ожидан', prefixes: ['ожидани'], words: ['подождать', 'подождет', 'подождете', 'подождут', 'подожду', 'подождем', 'ждать', 'ждет', 'ждут', 'ждете', 'ждем', 'жду', 'ждешь', 'простоя', 'простою', 'простои'] },
   // "Прокатиться" is a ride: the hire by whole words.
   { term: 'аренд', prefixes: ['аренд'], words: ['прокат', 'проката', 'прокатом', 'прокате', 'напрокат'] },
   { term: 'залог', prefixes: ['залог', 'депозит'] },

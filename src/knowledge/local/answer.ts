@@ -17,7 +17,7 @@ import { choosePointedHit, listPointers } from './cross-references.js';
 import { STATUS_TERM, asksAvailabilityAlone, asksListingStatus, dropUnstatedStatus } from './listing-status.js';
 import { asksKitContents, listsKit } from './kit-contents.js';
 import { namesAskedModel } from './named-models.js';
-import { statesRate, type PassageHit, type PassageIndex } from './search.js';
+import { moveFirst, statesRate, type PassageHit, type PassageIndex } from './search.js';
 import { DENIED_WORD, LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
@@ -385,7 +385,7 @@ function preferNamed(hits: readonly PassageHit[], strong: readonly string[], ter
     const hitRank = rank(hit);
     if (hitRank > bestRank) [best, bestRank] = [hit, hitRank];
   }
-  return best === top ? [...hits] : [best, ...hits.filter((hit) => hit !== best)];
+  return moveFirst(hits, best);
 }
 
 // "адрес скиньте": of the passages covering the question as well, one stating an address over one saying where it is
@@ -396,7 +396,7 @@ function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): P
   const asksOnlyWhere = terms.includes(LOCATION_TERM) && terms.every((term) => WEAK_TERMS.has(term));
   if (top === undefined || !asksOnlyWhere || ADDRESS.test(top.passage.text)) return [...hits];
   const stating = hits.find((hit) => hit.coverage === top.coverage && ADDRESS.test(hit.passage.text));
-  return stating === undefined ? [...hits] : [stating, ...hits.filter((hit) => hit !== stating)];
+  return moveFirst(hits, stating);
 }
 
 // BM25 picks the document (of several holding the same words, the one stating them together: statement-rank.ts); within
@@ -416,7 +416,7 @@ function preferStated(found: readonly PassageHit[], termsOf: (text: string) => s
   const states = (hit: PassageHit): boolean => isAbout(hit.passage, { terms: hit.matched, termsOf, lead: 1, separators: STATEMENT_SEPARATORS });
   const stated = closest.filter(states);
   const first = (stated.length > 0 ? stated : closest).reduce((earliest, hit) => (hit.passage.position < earliest.passage.position ? hit : earliest));
-  return [first, ...hits.filter((hit) => hit !== first)];
+  return moveFirst(hits, first);
 }
 
 // A measure in the question names what is asked about ("в 56 размере", "насадки 40 мм"): a passage that never states

@@ -47,6 +47,11 @@ export interface PassageHit {
   asked: number;
 }
 
+/** The hits with `first` moved to their head, the rest in their order: how every preference re-ranks (a copy). */
+export function moveFirst(hits: readonly PassageHit[], first: PassageHit | undefined): PassageHit[] {
+  return first === undefined ? [...hits] : [first, ...hits.filter((hit) => hit !== first)];
+}
+
 /** A term as the index reads it, with the word it was read from. */
 interface TermWord {
   term: string;

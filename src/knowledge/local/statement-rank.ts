@@ -6,7 +6,7 @@
  */
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
-import type { PassageHit } from './search.js';
+import { moveFirst, type PassageHit } from './search.js';
 import { LABEL, LIST_ITEM, readSentences } from './sentences.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
@@ -48,7 +48,7 @@ export function preferStatedDocument(hits: readonly PassageHit[], termsOf: Terms
     const count = stated.get(hit) ?? 0;
     if (count > most) [best, most] = [hit, count];
   }
-  return best === undefined ? [...hits] : [best, ...hits.filter((hit) => hit !== best)];
+  return moveFirst(hits, best);
 }
 
 /** Half the question: a listing's statement labelled by what is asked answers at this coverage (see findOwnStatements). */
@@ -103,5 +103,5 @@ export function preferAskedEntry(hits: readonly PassageHit[], termsOf: TermsOf):
   const alike = (hit: PassageHit): boolean =>
     hit.coverage === top.coverage && hit.matched.length === top.matched.length && hit.matched.every((term) => top.matched.includes(term));
   const entry = hits.find((hit) => alike(hit) && hit.passage.document !== top.passage.document && asksMatched(hit, termsOf));
-  return entry === undefined ? [...hits] : [entry, ...hits.filter((hit) => hit !== entry)];
+  return moveFirst(hits, entry);
 }

@@ -1,7 +1,7 @@
 /** General documents on one topic of the shop's terms ("Доставка", oplata.txt): what a one-topic question is answered from. */
 import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
-import type { PassageHit } from './search.js';
+import { moveFirst, type PassageHit } from './search.js';
 import { soundOf, transliterate } from './term-resolver.js';
 import { CITY_TERMS, NATIONWIDE, WEAK_TERMS } from './vocabulary.js';
 
@@ -126,5 +126,5 @@ export function preferTopicDocument(hits: readonly PassageHit[], termsOf: (text:
       top.matched.some((term) => !hit.matched.includes(term)) &&
       hit.matched.some((term) => !isCircumstance(term) && isTitledBy(hit.passage, term, termsOf)),
   );
-  return titled === undefined ? [...hits] : [titled, ...hits.filter((hit) => hit !== titled)];
+  return moveFirst(hits, titled);
 }

@@ -35,8 +35,11 @@ export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => string | undef
 
 type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
 
-/** Builds the check for one buyer message; answer.ts applies it to every hit that passed the threshold. */
-export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, parts: readonly CheckedPart[]): AnswerCheck {
+/**
+ * Builds the check for one buyer message; answer.ts applies it to every hit that passed the threshold. `askedOfTitle`: the
+ * listing title's terms the message asks of (query-reading.ts listAskedTitleTerms).
+ */
+export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, parts: readonly CheckedPart[], askedOfTitle: readonly string[]): AnswerCheck {
   const question = typeof query.question === 'string' ? query.question : '';
   const amounts = findAmounts(question);
   const { foci, counts } = findFoci(question, index.resolveText);
@@ -59,6 +62,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const isOwnHit = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
   // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
   const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
+    ['title', createTitleCheck(index, query, askedOfTitle)],
     ['asked-facts', answersAskedFacts],
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
@@ -83,6 +87,25 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ],
   ];
   return (part, hit) => checks.find(([, passes]) => !passes(part, hit))?.[0];
+}
+
+/**
+ * "акб какая" of an "…, АКБ 91%" listing asks a word of the title (see listAskedTitleTerms), which every passage of the
+ * listing's documents holds through their shared title: a passage matching it must state it itself ("Ёмкость аккумулятора
+ * 91%"), not the eSIM line that only sits under that title. Where the listing states it so, it is the listing's own fact:
+ * a general passage mentioning it in passing ("посмотреть ёмкость аккумулятора в настройках") does not say which it is.
+ */
+function createTitleCheck(index: CheckIndex, query: KnowledgeQuery, asked: readonly string[]): (part: CheckedPart, hit: PassageHit) => boolean {
+  if (asked.length === 0) return () => true;
+  const statedTerms = (passage: Passage): Set<string> => new Set(index.termsOf(`${passage.headings.join('\n')}\n${passage.text}`));
+  const listing = index.passages.filter((passage) => passage.itemId !== undefined && passage.itemId === query.listing?.id).map(statedTerms);
+  const ownFacts = asked.filter((term) => listing.some((terms) => terms.has(term)));
+  return (_part, hit) => {
+    const titled = asked.filter((term) => hit.matched.includes(term));
+    if (titled.length === 0) return true;
+    const own = statedTerms(hit.passage);
+    return titled.every((term) => own.has(term)) && (hit.passage.itemId !== undefined || !titled.some((term) => ownFacts.includes(term)));
+  };
 }
 
 /**

@@ -97,7 +97,8 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
         ];
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
-  const check = checkTitleStated(index, query, createAnswerCheck(index, query, parts));
+  const question = typeof query.question === 'string' ? query.question : '';
+  const check = createAnswerCheck(index, query, parts, listAskedTitleTerms(question, identityTerms(index, query), index.resolveText));
   const answers = parts.map((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
   const found = keepListingAlternatives(parts, answers);
   const pointed = found.flatMap((pieces, at) => followPointers(index, parts[at], pieces, threshold));
@@ -568,30 +569,6 @@ export interface QueryPart {
   choice?: number;
   /** The part without the buyer's own case told beside it ("…, 55 метров"), which only ranks: asked where the whole finds nothing. */
   situated?: QueryPart;
-}
-
-/**
- * "акб какая" of an "…, АКБ 91%" listing asks a word of the title (see listAskedTitleTerms), which every passage of the
- * listing's documents holds through their shared title: a passage matching it must state it itself ("Ёмкость аккумулятора
- * 91%"), not the eSIM line that only sits under that title. Where the listing states it so, it is the listing's own fact:
- * a general passage mentioning it in passing ("посмотреть ёмкость аккумулятора в настройках") does not say which it is.
- */
-function checkTitleStated(index: PassageIndex, query: KnowledgeQuery, check: AnswerCheck): AnswerCheck {
-  const question = typeof query.question === 'string' ? query.question : '';
-  const asked = listAskedTitleTerms(question, identityTerms(index, query), index.resolveText);
-  if (asked.length === 0) return check;
-  const statedTerms = (passage: Passage): Set<string> => new Set(index.termsOf(`${passage.headings.join('\n')}\n${passage.text}`));
-  const listing = index.passages.filter((passage) => passage.itemId !== undefined && passage.itemId === query.listing?.id).map(statedTerms);
-  const ownFacts = asked.filter((term) => listing.some((terms) => terms.has(term)));
-  return (part, hit) => {
-    const titled = asked.filter((term) => hit.matched.includes(term));
-    if (titled.length > 0) {
-      const own = statedTerms(hit.passage);
-      if (titled.some((term) => !own.has(term))) return 'title';
-      if (hit.passage.itemId === undefined && titled.some((term) => ownFacts.includes(term))) return 'title';
-    }
-    return check(part, hit);
-  };
 }
 
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */

@@ -7,6 +7,7 @@ import type { Passage } from './passages.js';
 import { splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
 import { VERB_FORM } from './search.js';
+import { listSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS } from './units.js';
 import { isHowMuch, listTermSequence, normalizeText, splitWords, termOf, tokenizeWords } from './terms.js';
 import { WEAK_TERMS } from './vocabulary.js';
@@ -104,7 +105,7 @@ export function findAskedMeasures(question: string): AskedMeasure[] {
 }
 
 /** The units a length is stated in (kilometres are a distance: see unit-dimensions.ts). */
-const LENGTH_UNITS: ReadonlySet<string> = new Set(['мм', 'см', 'метр']);
+const LENGTH_UNITS: ReadonlySet<string> = new Set(['мм', ...listSameDimension('мм')]);
 
 // "шиномонтаж 4 колеса по времени": the term sequence drops "по", so "4" seems to count "времени" after "колеса". What the
 // buyer counts himself is counted by a number among the words he typed; a unit glued to its number ("5кг") is no word.

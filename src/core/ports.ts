@@ -55,6 +55,11 @@ export interface KnowledgeAnswer {
    * what the seller can add to a document, in these words. Absent when there are none, or the engine cannot tell.
    */
   unknownWords?: string[];
+  /**
+   * FOUND (local): the questions of the message the answer says nothing of, as the buyer typed them ("сим физ есть"): a
+   * person answers them. Absent when the answer covers every question, or the engine cannot tell.
+   */
+  leftOut?: string[];
 }
 
 export interface SyncReport {
@@ -172,6 +177,8 @@ export interface PendingReply {
   ambiguousAt?: number;
   /** NOT_FOUND: the engine's `unknownWords`, kept so that the seller's notice names them after a restart too. */
   unknownWords?: string[];
+  /** FOUND: the engine's `leftOut`, the questions a person must answer, kept for the seller's notice after a restart too. */
+  leftOut?: string[];
 }
 
 export interface DialogRecord {
@@ -260,6 +267,8 @@ export type Notification =
       sources: string[];
       /** NOT_FOUND: the question's words no document uses, where the engine names them (see KnowledgeAnswer). */
       unknownWords?: string[];
+      /** FOUND: the buyer's questions the answer left out, for the seller to answer (see KnowledgeAnswer). */
+      leftOut?: string[];
     }
   | { kind: 'escalation'; chatId: string; listing?: Listing; message: string; lastBotAnswer?: string }
   | { kind: 'takeover'; chatId: string; listing?: Listing; message: string }

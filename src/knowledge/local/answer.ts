@@ -10,6 +10,7 @@ import { listListingTitles, readWholeText, splitSentences } from './passages.js'
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
 import { dropRefusals, listAskedTitleTerms } from './query-reading.js';
 import { holdsOwnAmounts } from './own-amounts.js';
+import { findLeftOutQuestions, readQuestions } from './left-out.js';
 import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan, splitOwnSituation } from './reason-clauses.js';
 import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './asked-colors.js';
 import { carryQuestions, carryReferents } from './back-references.js';
@@ -105,14 +106,31 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   const periods = found.flatMap((pieces, at) => addPolicyPeriod(index, parts[at], pieces, threshold));
   const pieces = fitPieces(dedupePieces([...found.flat(), ...periods, ...pointed]), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
+  const text = pieces.map((piece) => piece.text).join(PIECE_SEPARATOR);
+  const leftOut = listLeftOut(index, query, question, text, pieces);
   return {
     status: 'FOUND',
-    text: pieces.map((piece) => piece.text).join(PIECE_SEPARATOR),
+    text,
     sources: [...new Set(pieces.map((piece) => piece.document))],
     engine: 'local',
     strategy: listingId === undefined ? 'general' : pieces.every((piece) => piece.strategy === 'item') ? 'item' : 'cascaded',
     passages: pieces.flatMap((piece) => piece.evidence.map(toRetrievedPassage)),
+    ...(leftOut.length > 0 ? { leftOut } : {}),
   };
+}
+
+/** The questions of the message the quoted pieces say nothing of (see left-out.ts). */
+function listLeftOut(index: PassageIndex, query: KnowledgeQuery, question: string, text: string, pieces: readonly Piece[]): string[] {
+  const identity = identityTerms(index, query);
+  const answered = new Set([...index.termsOf(text), ...pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched))]);
+  return findLeftOutQuestions({
+    sentences: splitQuestion(readQuestions(question), identity),
+    resolveText: index.resolveText,
+    identity,
+    answered,
+    statesAmount: /\p{N}/u.test(text),
+    onListing: query.listing !== undefined,
+  });
 }
 
 /**

@@ -30,7 +30,7 @@ export interface EvalReport {
 export const SPLITS: string[];
 export function listShops(shopsDir: string): string[];
 export function emptyTally(): Tally;
-export function runEval(shopsDir: string, deps: { composeReply: unknown; createLocalEngine: unknown; escalation: unknown; settings: { fallbackText: string } }, options?: { shops?: string[]; splits?: string[] }): Promise<EvalReport>;
+export function runEval(shopsDir: string, deps: { composeReply: unknown; createLocalEngine: unknown; escalation: unknown; settings: { fallbackText: string } }, options?: { shops?: string[]; splits?: string[]; onAnswer?: (entry: { split: string; expect: string }, result: { status: string; answer?: { leftOut?: string[] } }, verdict: string) => void }): Promise<EvalReport>;
 export function fold(text: string): string;
 export function readCases(shopsDir: string, shop: string): Array<Record<string, unknown>>;
 export function readListings(shopsDir: string, shop: string): Map<number, { id: number; title?: string }>;

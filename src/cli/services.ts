@@ -304,6 +304,7 @@ export function responderSettings(config: Config): ResponderSettings {
     escalationText: r.escalationText,
     nonTextReplyText: r.nonTextReplyText,
     nonTextReplyTypes: r.nonTextReplyTypes,
+    partialAnswerText: r.partialAnswerText,
     thanksReplyText: r.thanksReplyText,
     greetingReplyText: r.greetingReplyText,
     activeHours: r.activeHours,

@@ -17,6 +17,8 @@ export const DEFAULT_FALLBACK_TEXT =
   '🤖: в моей базе нет нужной информации по вашему вопросу. Уточните, пожалуйста, вопрос — или напишите «да», и я позову менеджера.';
 export const DEFAULT_ESCALATION_TEXT =
   '🤖: передал ваш вопрос менеджеру, он ответит в этом чате, как только сможет.';
+/** After an answer that leaves some of the buyer's questions out (see KnowledgeAnswer.leftOut): the chat stays unread for the seller. */
+export const DEFAULT_PARTIAL_ANSWER_TEXT = '🤖: на остальное ответит менеджер, я передал ему ваш вопрос.';
 export const DEFAULT_NON_TEXT_REPLY_TEXT =
   '🤖: я пока не умею слушать голосовые сообщения. Напишите, пожалуйста, вопрос текстом.';
 
@@ -72,6 +74,8 @@ export const DEFAULTS = {
   /** Extra phrases besides the built-in detector of requests for a person. */
   ESCALATION_PHRASES: undefined,
   NON_TEXT_REPLY_TEXT: DEFAULT_NON_TEXT_REPLY_TEXT,
+  /** Empty: nothing is added after an answer that leaves a question out (the seller is still told). */
+  PARTIAL_ANSWER_TEXT: DEFAULT_PARTIAL_ANSWER_TEXT,
   /** Unset: silence after thanks, acknowledgements and emoji. */
   THANKS_REPLY_TEXT: undefined,
   /** Unset: silence after a bare greeting or "Алло?". */
@@ -176,6 +180,8 @@ export interface Config {
     escalationPhrases: string[];
     nonTextReplyText: string;
     nonTextReplyTypes: string[];
+    /** '' : nothing is added after an answer that leaves some of the buyer's questions out. */
+    partialAnswerText: string;
     /** '' (the default): nothing is sent after thanks, acknowledgements and emoji. */
     thanksReplyText: string;
     /** '' (the default): nothing is sent after a bare greeting or "are you there?". */
@@ -640,6 +646,7 @@ function parseResponder(get: Getter): Config['responder'] {
     escalationPhrases: parseOptionalList(get, 'ESCALATION_PHRASES'),
     // Empty means "say nothing", so an empty value must not fall back to the default text.
     nonTextReplyText: get('NON_TEXT_REPLY_TEXT') === undefined ? '' : parseText(get, 'NON_TEXT_REPLY_TEXT'),
+    partialAnswerText: get('PARTIAL_ANSWER_TEXT') === undefined ? '' : parseText(get, 'PARTIAL_ANSWER_TEXT'),
     thanksReplyText: get('THANKS_REPLY_TEXT') === undefined ? '' : parseText(get, 'THANKS_REPLY_TEXT'),
     greetingReplyText: get('GREETING_REPLY_TEXT') === undefined ? '' : parseText(get, 'GREETING_REPLY_TEXT'),
     nonTextReplyTypes: parseOptionalList(get, 'NON_TEXT_REPLY_TYPES'),

@@ -20,7 +20,12 @@ export function listUnknownWords(reply: { status: DialogStatus; answer?: Knowled
   return reply.status === 'NOT_FOUND' ? (reply.answer?.unknownWords ?? []) : [];
 }
 
-export type ReplySettings = Pick<ResponderSettings, 'fallbackText' | 'escalationText' | 'thanksReplyText' | 'greetingReplyText'>;
+/** The buyer's questions a FOUND answer left out, where the engine names them (see KnowledgeAnswer): a person answers them. */
+export function listLeftOut(reply: { status: DialogStatus; answer?: KnowledgeAnswer }): string[] {
+  return reply.status === 'FOUND' ? (reply.answer?.leftOut ?? []) : [];
+}
+
+export type ReplySettings = Pick<ResponderSettings, 'fallbackText' | 'escalationText' | 'thanksReplyText' | 'greetingReplyText' | 'partialAnswerText'>;
 
 /** Throws what the engine throws (KnowledgeError): the caller decides whether to retry. Small talk and requests for a person never reach the engine. */
 export async function composeReply(
@@ -48,7 +53,9 @@ export async function composeReply(
   if (answer.status === 'ESCALATION') return { status: 'ESCALATION', reply: settings.escalationText, sources: [], answer };
   // Anything but a non-empty grounded answer gets exactly the fallback: the bot never improvises.
   if (answer.status === 'FOUND' && answer.text.trim() !== '') {
-    return { status: 'FOUND', reply: answer.text, sources: answer.sources, answer };
+    // A question the answer leaves out is not dropped silently: the buyer is told a person answers it.
+    const partial = (answer.leftOut?.length ?? 0) > 0 && (settings.partialAnswerText ?? '') !== '';
+    return { status: 'FOUND', reply: partial ? `${answer.text}\n\n${settings.partialAnswerText}` : answer.text, sources: answer.sources, answer };
   }
   return { status: 'NOT_FOUND', reply: settings.fallbackText, sources: [], answer };
 }

@@ -14,6 +14,8 @@ export interface ResponderSettings {
   escalationText: string;
   nonTextReplyText: string;
   nonTextReplyTypes: readonly string[];
+  /** Added after an answer that leaves some of the buyer's questions out (KnowledgeAnswer.leftOut); empty or unset: nothing. */
+  partialAnswerText?: string;
   /** Sent after thanks, acknowledgements, goodbyes and emoji; empty or unset: nothing is sent. */
   thanksReplyText?: string;
   /** Sent after a greeting or an "are you there?" that asks nothing else; empty or unset: nothing is sent. */

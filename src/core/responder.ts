@@ -1,6 +1,6 @@
 /** At most one reply per inquiry: with a write-ahead record, a crash between "decided" and "sent" is reconciled on the next look, not answered twice. */
 import { describeError } from '../errors.js';
-import { composeReply, listUnknownWords } from './answer.js';
+import { composeReply, listLeftOut, listUnknownWords } from './answer.js';
 import {
   decideChat,
   isSameText,
@@ -411,6 +411,7 @@ async function compose(deps: ResponderDeps, look: Look, question: string, option
 function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecision, question: string, plan: Extract<ReplyPlan, { kind: 'reply' }>): PendingReply {
   const newest = decision.analysis.inquiry.at(-1)!;
   const unknownWords = listUnknownWords(plan);
+  const leftOut = listLeftOut(plan);
   return {
     id: `${chatId}:${newest.id}`,
     chatId,
@@ -424,6 +425,7 @@ function createRecord(deps: ResponderDeps, chatId: string, decision: ChatDecisio
     createdAt: deps.clock.now(),
     sendingSince: deps.clock.now(),
     ...(unknownWords.length > 0 ? { unknownWords } : {}),
+    ...(leftOut.length > 0 ? { leftOut } : {}),
   };
 }
 
@@ -491,14 +493,18 @@ async function sendRecorded(
     deps.notifier.notify({ kind: 'escalation', ...base, message: record.question, ...(previousBotAnswer ? { lastBotAnswer: previousBotAnswer } : {}) });
   } else {
     const unknownWords = record.unknownWords === undefined ? {} : { unknownWords: record.unknownWords };
-    deps.notifier.notify({ kind: 'answer', ...base, question: record.question, answer: record.text, status: record.status, sources: record.sources, ...unknownWords });
+    const leftOut = record.leftOut === undefined ? {} : { leftOut: record.leftOut };
+    deps.notifier.notify({ kind: 'answer', ...base, question: record.question, answer: record.text, status: record.status, sources: record.sources, ...unknownWords, ...leftOut });
   }
   return { ...base, action: 'answered', status: record.status, question: record.question, reply: record.text, sources: record.sources, latencyMs };
 }
 
-/** A chat that needs the seller (a person was asked for, the engine kept failing) stays unread, to stand out in the app. */
+/**
+ * A chat that needs the seller (a person was asked for, the engine kept failing, the answer left a question out) stays
+ * unread, to stand out in the app.
+ */
 async function markReadUnlessWaiting(deps: ResponderDeps, record: PendingReply): Promise<void> {
-  if (record.status === 'ESCALATION' || record.status === 'ENGINE_FAILED') return;
+  if (record.status === 'ESCALATION' || record.status === 'ENGINE_FAILED' || (record.leftOut?.length ?? 0) > 0) return;
   try {
     await deps.messenger.markRead(record.chatId);
   } catch {

@@ -83,6 +83,8 @@ export const commandsText = defineMessages({
     askServerRefused: (reason: string) => `ответ MCP-сервера не пропущен: ${reason}`,
     askUnknownWords: (words: readonly string[]) =>
       `Слов из вопроса нет ни в одном документе: ${words.map((word) => `«${word}»`).join(', ')}. Если ответ есть — допишите его в документ этими словами.`,
+    askLeftOut: (questions: readonly string[]) =>
+      `Без ответа в документах: ${questions.map((question) => `«${question}»`).join(', ')}. Покупателю сказано, что на это ответит менеджер (PARTIAL_ANSWER_TEXT).`,
     silentGreeting: '(ничего не отправлено: приветствие без вопроса, GREETING_REPLY_TEXT не задан)',
     silentThanks: '(ничего не отправлено: благодарность без вопроса, THANKS_REPLY_TEXT не задан)',
     refusalPartial: 'в нём нет части вопроса',
@@ -196,6 +198,8 @@ export const commandsText = defineMessages({
     askServerRefused: (reason: string) => `the MCP server's answer was not let through: ${reason}`,
     askUnknownWords: (words: readonly string[]) =>
       `No document uses these words of the question: ${words.map((word) => `«${word}»`).join(', ')}. If you have the answer, add it to a document in these words.`,
+    askLeftOut: (questions: readonly string[]) =>
+      `Not answered by the documents: ${questions.map((question) => `«${question}»`).join(', ')}. The buyer is told a manager will answer it (PARTIAL_ANSWER_TEXT).`,
     silentGreeting: '(nothing sent: a greeting without a question, GREETING_REPLY_TEXT is not set)',
     silentThanks: '(nothing sent: thanks without a question, THANKS_REPLY_TEXT is not set)',
     refusalPartial: 'part of the question is not in it',

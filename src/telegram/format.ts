@@ -90,6 +90,7 @@ export function formatNotification(notification: Notification, options: { humanP
       lines.push({ open: '🤖 <b>Ответ:</b> ', text: notification.answer });
       if (notification.sources.length > 0) lines.push({ open: '📄 ', text: notification.sources.join(', ') });
       if (notification.unknownWords?.length) lines.push({ open: '🔎 ', text: describeUnknownWords(notification.unknownWords) });
+      if (notification.leftOut?.length) lines.push({ open: '⚠️ <b>', text: describeLeftOut(notification.leftOut), close: '</b>' });
       chatLines(notification.chatId, true);
       break;
     case 'escalation':
@@ -131,6 +132,10 @@ export function formatNotification(notification: Notification, options: { humanP
 /** What the seller can do about a fallback the documents' wording caused: write the fact down in the buyer's words. */
 export function describeUnknownWords(words: readonly string[]): string {
   return `Слов из вопроса нет ни в одном документе: ${words.map((word) => `«${word}»`).join(', ')}. Если ответ есть — допишите его в документ этими словами.`;
+}
+
+export function describeLeftOut(questions: readonly string[]): string {
+  return `Без ответа: ${questions.map((question) => `«${question}»`).join(', ')}. В документах этого нет — ответьте покупателю сами (чат оставлен непрочитанным).`;
 }
 
 /** The seller's words for what went wrong; the log keeps the technical message. */

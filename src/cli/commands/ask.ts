@@ -1,5 +1,5 @@
 /** `avito-ai ask "<question>"`: the answer a buyer would get, from the knowledge base only. */
-import { composeReply, listUnknownWords, type ComposedReply } from '../../core/answer.js';
+import { composeReply, listLeftOut, listUnknownWords, type ComposedReply } from '../../core/answer.js';
 import type { Config } from '../../config/config.js';
 import type { KnowledgeEngine, KnowledgeRetriever, RetrievedPassage } from '../../core/ports.js';
 import { DEFAULT_THRESHOLD } from '../../knowledge/index.js';
@@ -48,6 +48,8 @@ export default async function ask(context: CommandContext): Promise<ExitCode> {
   for (const candidate of candidates) out.write(`${c.gray(`  ✗ ${describePassage(candidate)} (${explainRefusal(candidate)})`)}\n`);
   const unknownWords = listUnknownWords(result);
   if (unknownWords.length > 0) out.write(`${c.yellow(text.askUnknownWords(unknownWords))}\n`);
+  const leftOut = listLeftOut(result);
+  if (leftOut.length > 0) out.write(`${c.yellow(text.askLeftOut(leftOut))}\n`);
   return ExitCode.Ok;
 }
 
@@ -76,6 +78,7 @@ export async function answerQuestion(engine: KnowledgeEngine, config: Config, qu
 /** The object `ask --json` prints. */
 export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOutcome, engineName: string): Record<string, unknown> {
   const unknownWords = listUnknownWords(result);
+  const leftOut = listLeftOut(result);
   return {
     status: result.status,
     answer: result.reply,
@@ -86,6 +89,7 @@ export function toJsonAnswer({ result, latencyMs, passages, candidates }: AskOut
     ...(result.smallTalk ? { small_talk: result.smallTalk } : {}),
     ...(result.answer?.strategy ? { strategy: result.answer.strategy } : {}),
     ...(unknownWords.length > 0 ? { unknown_words: unknownWords } : {}),
+    ...(leftOut.length > 0 ? { left_out: leftOut } : {}),
     latency_ms: latencyMs,
     ...(result.answer?.usage ? { input_tokens: result.answer.usage.inputTokens ?? null, output_tokens: result.answer.usage.outputTokens ?? null } : {}),
     passages: passages.map(toJsonPassage),

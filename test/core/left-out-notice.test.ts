@@ -1,0 +1,86 @@
+/**
+ * A buyer's question the documents do not answer is never dropped silently, even beside one they do: the buyer is told a
+ * person answers it, the chat stays unread, and the seller's Telegram notice names it. The responder over the built-in
+ * engine and a real knowledge folder, its notice formatted by the Telegram notifier.
+ */
+import { describe, expect, it } from 'vitest';
+import { composeReply } from '../../src/core/answer.js';
+import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
+import { createResponder } from '../../src/core/responder.js';
+import { createLocalEngine } from '../../src/knowledge/engine.js';
+import { createMemoryStore } from '../../src/store/index.js';
+import { createTelegramNotifier } from '../../src/telegram/notifier.js';
+import { FakeMessenger } from '../helpers/fake-messenger.js';
+import { useKnowledgeFolder } from '../helpers/knowledge-folder.js';
+import { responderSettings } from '../helpers/responder-settings.js';
+
+const PARTIAL = '🤖: на остальное ответит менеджер.';
+const LISTING = { id: 4012345678, title: 'iPhone 14 Pro 256 ГБ' };
+const LEFT_OUT_LINE = '⚠️ <b>Без ответа: «сим физ есть». В документах этого нет — ответьте покупателю сами (чат оставлен непрочитанным).</b>';
+
+describe('an answer that leaves one of the buyer\'s questions out', () => {
+  const shop = useKnowledgeFolder({
+    'item-4012345678-iphone.md': '# iPhone 14 Pro 256 ГБ\n\nЁмкость аккумулятора 91%, родной.\n',
+  });
+  const escalation = createEscalationMatcher(DEFAULT_ESCALATION_PHRASES);
+
+  function setup(settings = responderSettings({ partialAnswerText: PARTIAL })) {
+    const messenger = new FakeMessenger();
+    const store = createMemoryStore();
+    const engine = createLocalEngine({ dir: shop.dir });
+    const telegram: string[] = [];
+    const notifier = createTelegramNotifier({
+      send: async (_owner, message) => void telegram.push(message.text),
+      owners: [111],
+      mode: 'all',
+      humanPauseHours: 12,
+      logger: { info: () => undefined, warn: () => undefined },
+      sleep: async () => undefined,
+    });
+    const responder = createResponder({ messenger, store, engine, notifier, clock: { now: () => 1_700_000_500_000 }, settings, escalation });
+    messenger.addChat('c1', LISTING);
+    const told = async (): Promise<string[]> => {
+      await notifier.flush(1000);
+      return telegram;
+    };
+    return { messenger, store, responder, told };
+  }
+
+  it('answers what the documents hold, says a person answers the rest, and leaves the chat unread', async () => {
+    const { messenger, responder, told } = setup();
+    messenger.buyer('c1', 'акб какая, сим физ есть?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', status: 'FOUND' });
+    expect(messenger.sends).toHaveLength(1);
+    expect(messenger.sends[0]?.text).toMatch(/91%, родной\.\n\n🤖: на остальное ответит менеджер\.$/u);
+    expect(messenger.reads).toEqual([]);
+    const [notice] = await told();
+    expect(notice).toContain(LEFT_OUT_LINE);
+  });
+
+  it('marks the chat read and adds nothing when every question is answered', async () => {
+    const { messenger, responder, told } = setup();
+    messenger.buyer('c1', 'акб какая?');
+    expect(await responder.handleChat('c1')).toMatchObject({ action: 'answered', status: 'FOUND' });
+    expect(messenger.sends[0]?.text).not.toContain(PARTIAL);
+    expect(messenger.reads).toEqual(['c1']);
+    const [notice] = await told();
+    expect(notice).not.toContain('Без ответа');
+  });
+
+  it('adds no text when the seller set PARTIAL_ANSWER_TEXT empty, and still tells the seller', async () => {
+    const { messenger, responder, told } = setup(responderSettings({ partialAnswerText: '' }));
+    messenger.buyer('c1', 'акб какая, сим физ есть?');
+    await responder.handleChat('c1');
+    expect(messenger.sends[0]?.text).not.toContain('менеджер');
+    expect(messenger.reads).toEqual([]);
+    expect((await told())[0]).toContain(LEFT_OUT_LINE);
+  });
+
+  it('is what `ask` shows too: composeReply appends the text', async () => {
+    const engine = createLocalEngine({ dir: shop.dir });
+    const reply = await composeReply({ question: 'акб какая, сим физ есть?', listing: LISTING }, { engine, escalation, settings: responderSettings({ partialAnswerText: PARTIAL }) });
+    expect(reply.status).toBe('FOUND');
+    expect(reply.reply.endsWith(`\n\n${PARTIAL}`)).toBe(true);
+    expect(reply.answer?.leftOut).toEqual(['сим физ есть']);
+  });
+});

@@ -48,9 +48,12 @@ export interface TelegramNotifier extends Notifier {
 const ERROR_REPEAT_MS = HOUR_MS;
 const CHAT_ERRORS_PER_HOUR = 5;
 
-/** Kept by `escalations` mode, dropped last by a full queue; an answer counts when the bot could not really answer. */
+/**
+ * Kept by `escalations` mode, dropped last by a full queue; an answer counts when the bot could not really answer, or
+ * answered only part of the message (the buyer was told a person answers the rest).
+ */
 function needsSeller(notification: Notification): boolean {
-  if (notification.kind === 'answer') return notification.status === 'NON_TEXT' || notification.status === 'ENGINE_FAILED';
+  if (notification.kind === 'answer') return notification.status === 'NON_TEXT' || notification.status === 'ENGINE_FAILED' || (notification.leftOut?.length ?? 0) > 0;
   return notification.kind === 'escalation' || notification.kind === 'non-text' || notification.kind === 'error';
 }
 

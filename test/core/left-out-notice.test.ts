@@ -24,7 +24,7 @@ describe('an answer that leaves one of the buyer\'s questions out', () => {
   });
   const escalation = createEscalationMatcher(DEFAULT_ESCALATION_PHRASES);
 
-  function setup(settings = responderSettings({ partialAnswerText: PARTIAL })) {
+  function setup(settings = responderSettings({ partialAnswerText: PARTIAL }), mode: 'all' | 'escalations' = 'all') {
     const messenger = new FakeMessenger();
     const store = createMemoryStore();
     const engine = createLocalEngine({ dir: shop.dir });
@@ -32,7 +32,7 @@ describe('an answer that leaves one of the buyer\'s questions out', () => {
     const notifier = createTelegramNotifier({
       send: async (_owner, message) => void telegram.push(message.text),
       owners: [111],
-      mode: 'all',
+      mode,
       humanPauseHours: 12,
       logger: { info: () => undefined, warn: () => undefined },
       sleep: async () => undefined,
@@ -74,6 +74,18 @@ describe('an answer that leaves one of the buyer\'s questions out', () => {
     expect(messenger.sends[0]?.text).not.toContain('менеджер');
     expect(messenger.reads).toEqual([]);
     expect((await told())[0]).toContain(LEFT_OUT_LINE);
+  });
+
+  it('reaches a seller who asked Telegram only for what needs him (TELEGRAM_LOG=escalations)', async () => {
+    const { messenger, responder, told } = setup(responderSettings({ partialAnswerText: PARTIAL }), 'escalations');
+    messenger.buyer('c1', 'акб какая, сим физ есть?');
+    messenger.addChat('c2', LISTING);
+    messenger.buyer('c2', 'акб какая?');
+    await responder.handleChat('c1');
+    await responder.handleChat('c2');
+    const notices = await told();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(LEFT_OUT_LINE);
   });
 
   it('is what `ask` shows too: composeReply appends the text', async () => {

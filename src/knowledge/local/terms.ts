@@ -2,7 +2,7 @@
 import { stemmer } from '@orama/stemmers/russian';
 import { readPhrases } from './phrase-reading.js';
 import { foldSeriesCode } from './series-codes.js';
-import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
+import { CLOCK_TIME_TERM, WEEKDAY_TERMS, expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
 import { CONCEPT_TERMS, STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -113,6 +113,11 @@ export function tokenizeWords(normalized: string): string[] {
       tokens.push('цена');
     } else if (PRICE_CLOSERS.has(word) && at === words.length - 1 && isHowMuch(words[at - 1] ?? '')) {
       tokens.push('цена');
+    } else if (asksClockTime(words, at)) {
+      tokens.push(word, CLOCK_TIME_TERM);
+    } else if (HOURS_NOUNS.has(word) && next !== undefined && termOf(next) === WORK_TERM) {
+      // "часы работы", "график работы": the hours, stated as clock times; not "время работы", a battery's as often as a shop's.
+      tokens.push(...(word === 'часы' ? [] : [word]), CLOCK_TIME_TERM);
     } else if (SIZE.test(word)) {
       // "3×6" is one size, and each of its numbers still a measure of its own ("длина 6 м").
       tokens.push(word, ...word.split('×'));
@@ -141,6 +146,37 @@ export function tokenizeWords(normalized: string): string[] {
 function joinLatinCompounds(text: string): string {
   if (!/[a-z]-[a-z]/.test(text)) return text;
   return text.replace(/(?<![\p{L}\p{N}-])([a-z]{2,3})-([a-z]{2,3})(?![\p{L}\p{N}-])/gu, '$1$2');
+}
+
+/** "до скольки", "во сколько", "к скольки": a preposition before "сколько" that asks a time of day. */
+const CLOCK_PREPOSITIONS: ReadonlySet<string> = new Set(['до', 'во', 'в', 'со', 'с', 'к', 'ко']);
+/** A verb in the forms a question takes: "работаете", "открываетесь", "подъехать", "привезете". */
+const VERB_ENDING = /^[а-я]{3,}(?:ть|ться|тся|тесь|ете|ите|ет|ит|ут|ют|ят)$/u;
+/** "работаете", "открыты", "работы": the shop's work, whose hours are asked. */
+const WORK_TERM = 'работ';
+/** Nouns that with "работы" name the hours; "часы" alone are a watch or a count of hours. */
+const HOURS_NOUNS: ReadonlySet<string> = new Set(['часы', 'график']);
+/** "до скольки вы работаете", "до скольки в субботу открыты", "со скольки до скольки". */
+const BETWEEN_ASKER_AND_VERB: ReadonlySet<string> = new Set(['вы', 'ты', 'у', 'вас', 'в', 'во', 'по', 'же', 'до']);
+/** "во сколько встанет": the sum it comes to, not an hour. */
+const SUM_VERBS: ReadonlySet<string> = new Set([...PRICE_VERBS, 'встанет', 'встанут', 'станет', 'обойдутся']);
+
+/**
+ * "до скольки работаете", "во скока открываетесь", "со скольки в субботу?": the hour is asked, which the documents state as a
+ * clock time ("пн–сб 9:00–19:00", read as an hour in units.ts). Not where "сколько" counts the word after it ("до скольки
+ * градусов", "со скольки покупок") or a sum ("во сколько обойдется").
+ */
+function asksClockTime(words: readonly string[], at: number): boolean {
+  if (!isHowMuch(words[at] ?? '') || !CLOCK_PREPOSITIONS.has(words[at - 1] ?? '')) return false;
+  const next = words.slice(at + 1).find((word) => !BETWEEN_ASKER_AND_VERB.has(word) && !isHowMuch(word));
+  // "в будни до скольки": the day before it. "до скольки" alone after "1 января работаете?" asks that day's hours, not the usual.
+  if (next === undefined) return isDayOrWork(words[at - 2]);
+  return !SUM_VERBS.has(next) && (isDayOrWork(next) || VERB_ENDING.test(next));
+}
+
+function isDayOrWork(word: string | undefined): boolean {
+  const term = word === undefined ? undefined : termOf(word);
+  return term === WORK_TERM || (term !== undefined && WEEKDAY_TERMS.has(term));
 }
 
 /** "сколько медовик стоит", "скока эта кухня стоит": the asker may stand a few words before. */

@@ -64,6 +64,12 @@ const EVERY_DAY = new Set(['ежедневно', 'ежедневный', 'еже
 
 export const WEEKDAY_TERMS: ReadonlySet<string> = new Set([...WEEKDAYS.map((day) => day.term), 'будни']);
 
+/**
+ * The term a clock time reads as ("9:00"), and a question asking one ("до скольки работаете?"). A word of its own, written
+ * into the text after the time: not "час", which a length of time holds too ("в течение 24 часов").
+ */
+export const CLOCK_TIME_TERM = 'времясуток';
+
 /** Every unit's term: alone they are not what a question asks. */
 export const UNIT_TERMS: ReadonlySet<string> = new Set(UNIT_RULES.map((rule) => rule.term));
 
@@ -78,6 +84,7 @@ const findUnitTerm = createPrefixTable(UNIT_RULES);
 
 /** The unit or weekday a standalone word names, if any. */
 export function findUnit(word: string): string | undefined {
+  if (word === CLOCK_TIME_TERM) return CLOCK_TIME_TERM;
   return UNIT_WORDS.get(word) ?? findWeekdayTerm(word) ?? findUnitTerm(word) ?? findUnitAdjective(word);
 }
 
@@ -105,12 +112,21 @@ const DAY = 'пн|вт|ср|чт|пт|сб|вс|понедельн[а-я]*|вт�
 const DAY_RANGE_PATTERN = new RegExp(`(?<![a-zа-я\\d])(${DAY})(?:\\s*[-–—]\\s*|\\s+(?:по|до)\\s+)(${DAY})(?![a-zа-я\\d])`, 'g');
 
 /**
+ * A clock time, "9:00" or "19:30": the hour of opening, closing, a delivery. Minutes on the half or quarter hour only: a
+ * mix's "1:50" is a ratio, not ten to two.
+ */
+const CLOCK_TIME = /(?<![\d:.])((?:[01]?\d|2[0-4]):(?:00|15|30|45))(?![\d:])/g;
+
+/**
  * Normalized text as the index and questions read it: "12gb" → "12 гб", "650 вт" → "650 ватт", "пн–пт" → every
  * weekday in it. Rewritten in the text, not in its words, so punctuation still separates ("2, а потом").
  */
 export function rewriteUnitsAndDays(normalized: string): string {
   let text = normalized.includes('ампер') ? normalized.replace(/ампер[- ]?час[а-я]*/g, 'ач') : normalized;
   if (/\d/.test(text)) text = text.replace(NUMBER_AND_WORD, rewriteNumberAndWord);
+  // "пн–пт 9:00–20:00" states the hours a buyer asks with "до скольки", "во сколько", "часы работы": the time reads as
+  // an hour (after the units above, so that it names no length of time: "до 15:00" is not "15 часов").
+  if (text.includes(':')) text = text.replace(CLOCK_TIME, `$1 ${CLOCK_TIME_TERM}`);
   if (!MAY_HOLD_DAY.test(text)) return text;
   return text.replace(DAY_RANGE_PATTERN, (match, first: string, last: string) => {
     const from = findWeekday(first);

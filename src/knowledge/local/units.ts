@@ -105,6 +105,7 @@ function findWeekday(word: string): number | undefined {
 // Explicit letter ranges: text is normalized (lower case, ё → е), and Unicode property classes cost a start-up compile.
 const NUMBER_AND_WORD = /(\d)(-?)[ \u00a0]?([a-zа-я₽]+(?:\/[a-zа-я])?)(\.?)(?![a-zа-я\d])/g;
 const ORDINAL_ENDINGS = new Set(['го', 'ой', 'ая', 'ый', 'ое', 'ом', 'ым', 'ий', 'й', 'я', 'х']);
+const SIZE_AFTER = /^\s*размер/;
 const ROUBLES = new Set(['₽', 'руб', 'р']);
 const YEAR_END = /(?:^|\D)(?:19|20)\d\d$/;
 const MAY_HOLD_DAY = /пн|вт|ср|чт|пт|сб|вс|понед|вторн|сред|четв|пятн|суббот|воскр/;
@@ -143,6 +144,8 @@ function rewriteNumberAndWord(match: string, digit: string, dash: string, word: 
   const glued = match.length === digit.length + dash.length + word.length + dot.length;
   // Ordinals ("300-го", "40й", "2х") count the number itself.
   if ((glued || dash !== '') && ORDINAL_ENDINGS.has(word)) return `${digit}${dot}`;
+  // "в 40м размере", "40-м размер": the ending of "сороковом", as "40й" is of "сороковой"; no size is counted in metres.
+  if ((glued || dash !== '') && word === 'м' && SIZE_AFTER.test(text.slice(at + match.length))) return `${digit}${dot}`;
   // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?". ("р" needs its dot: "5 р" is rare.)
   if (ROUBLES.has(word) && (word !== 'р' || dot !== '' || text.length === at + match.length)) return `${digit} руб цена${dot}`;
   if (dash !== '') return match;

@@ -14,7 +14,7 @@ const SIZE = new RegExp(`^${SIZE_SOURCE}$`, 'u');
 
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
-  let normalized = text.normalize('NFKC').toLowerCase().replaceAll('ё', 'е');
+  let normalized = readVolts(text.normalize('NFKC')).toLowerCase().replaceAll('ё', 'е');
   // The rarer rewrites run only when their trigger is present: this runs for every indexed field.
   if (/['’‘`ʼ]/.test(normalized)) normalized = normalized.replace(/(\p{L})['’‘`ʼ](\p{L})/gu, '$1$2');
   if (/\d[\u00a0\u202f ]\d/.test(normalized)) {
@@ -30,6 +30,17 @@ export function normalizeText(text: string): string {
   // …and said with "на" by buyers ("3 на 6", "160 на 200").
   if (/\d на \d/.test(normalized)) normalized = normalized.replace(/(?<=(?<![\p{N}.,%])\p{N}{1,4}) на (?=\p{N}{1,4}(?![\p{N}.,%]))/gu, '×');
   return normalized;
+}
+
+/**
+ * "12 В (CXT)", "220 В, шнур", "12В для зарядки": a capital "В" after a number is volts, where a lower-case "в" is the
+ * preposition ("5 в 1", "2 в день"). Set apart by a space, only where no word goes on after it: "Цена 5000 В наличии" opens a
+ * sentence. Never before another number: "3 В 1" is a title in capitals.
+ */
+const VOLTS = /(?<=\p{N})(?:В|[ \u00a0]В(?![ \u00a0]*\p{L}))(?![\p{L}\p{N}])(?![ \u00a0]*\p{N})/gu;
+
+function readVolts(text: string): string {
+  return text.includes('В') ? text.replace(VOLTS, ' вольт') : text;
 }
 
 export function splitWords(normalized: string): string[] {

@@ -124,6 +124,9 @@ export function tokenizeWords(normalized: string): string[] {
       tokens.push('цена');
     } else if (PRICE_CLOSERS.has(word) && at === words.length - 1 && isHowMuch(words[at - 1] ?? '')) {
       tokens.push('цена');
+    } else if (TRAVEL_VERBS.has(word) && asksHowLong(words.slice(Math.max(0, at - PRICE_REACH), at + 2))) {
+      // "скока ехать будет", "сколько везти до Казани": how long the way takes, which the documents state as a time.
+      tokens.push(TRAVEL_TIME_WORD);
     } else if (asksClockTime(words, at)) {
       tokens.push(word, CLOCK_TIME_TERM);
     } else if (HOURS_NOUNS.has(word) && next !== undefined && termOf(next) === WORK_TERM) {
@@ -157,6 +160,16 @@ export function tokenizeWords(normalized: string): string[] {
 function joinLatinCompounds(text: string): string {
   if (!/[a-z]-[a-z]/.test(text)) return text;
   return text.replace(/(?<![\p{L}\p{N}-])([a-z]{2,3})-([a-z]{2,3})(?![\p{L}\p{N}-])/gu, '$1$2');
+}
+
+/** Verbs of the way a parcel or a buyer goes; "идет", "дойдет" the thesaurus reads as a time already. */
+const TRAVEL_VERBS: ReadonlySet<string> = new Set(['ехать', 'едет', 'едут', 'доедет', 'доедут', 'везти', 'везут', 'добираться', 'доберется']);
+/** The word the reading of a time asked is written as (measures.ts: "время" asks how long). */
+const TRAVEL_TIME_WORD = 'время';
+
+/** "сколько" beside the verb, and no price: "сколько стоит везти" asks the price of the way. */
+function asksHowLong(around: readonly string[]): boolean {
+  return around.some(isHowMuch) && !around.some((word) => PRICE_VERBS.has(word) || PRICE_WORDS.has(word));
 }
 
 /** "до скольки", "во сколько", "к скольки": a preposition before "сколько" that asks a time of day. */

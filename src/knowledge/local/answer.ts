@@ -69,9 +69,12 @@ interface Aboutness {
   valued?: boolean;
 }
 
-/** "Label: value", "(note)" and ";" open a new statement in any document; commas only in a listing's. */
-const STATEMENT_SEPARATORS = /[;:()]/;
-const CLAUSE_SEPARATORS = /[,;:()]/;
+/**
+ * "Label: value", "(note)" and ";" open a new statement in any document; commas only in a listing's. A colon between
+ * digits is a clock time ("пн–пт 9:00–20:00"), not a label's end: cut there, the hours would open no statement.
+ */
+const STATEMENT_SEPARATORS = /[;()]|(?<!\d):|:(?!\d)/;
+const CLAUSE_SEPARATORS = /[,;()]|(?<!\d):|:(?!\d)/;
 
 /** A listing's documents first, then general ones, never another listing's; several questions answered part by part. */
 export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold = DEFAULT_THRESHOLD): LocalAnswer {

@@ -2,7 +2,7 @@
 import { stemmer } from '@orama/stemmers/russian';
 import { readPhrases } from './phrase-reading.js';
 import { foldSeriesCode } from './series-codes.js';
-import { expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
+import { CLOCK_TIME_TERM, WEEKDAY_TERMS, expandEveryDay, findUnit, rewriteUnitsAndDays } from './units.js';
 import { CONCEPT_TERMS, STOP_WORDS, findConcept, findNegatedConcept } from './vocabulary.js';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -14,7 +14,7 @@ const SIZE = new RegExp(`^${SIZE_SOURCE}$`, 'u');
 
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
-  let normalized = text.normalize('NFKC').toLowerCase().replaceAll('ё', 'е');
+  let normalized = readVolts(text.normalize('NFKC')).toLowerCase().replaceAll('ё', 'е');
   // The rarer rewrites run only when their trigger is present: this runs for every indexed field.
   if (/['’‘`ʼ]/.test(normalized)) normalized = normalized.replace(/(\p{L})['’‘`ʼ](\p{L})/gu, '$1$2');
   if (/\d[\u00a0\u202f ]\d/.test(normalized)) {
@@ -30,6 +30,17 @@ export function normalizeText(text: string): string {
   // …and said with "на" by buyers ("3 на 6", "160 на 200").
   if (/\d на \d/.test(normalized)) normalized = normalized.replace(/(?<=(?<![\p{N}.,%])\p{N}{1,4}) на (?=\p{N}{1,4}(?![\p{N}.,%]))/gu, '×');
   return normalized;
+}
+
+/**
+ * "12 В (CXT)", "220 В, шнур", "12В для зарядки": a capital "В" after a number is volts, where a lower-case "в" is the
+ * preposition ("5 в 1", "2 в день"). Set apart by a space, only where no word goes on after it: "Цена 5000 В наличии" opens a
+ * sentence. Never before another number: "3 В 1" is a title in capitals.
+ */
+const VOLTS = /(?<=\p{N})(?:В|[ \u00a0]В(?![ \u00a0]*\p{L}))(?![\p{L}\p{N}])(?![ \u00a0]*\p{N})/gu;
+
+function readVolts(text: string): string {
+  return text.includes('В') ? text.replace(VOLTS, ' вольт') : text;
 }
 
 export function splitWords(normalized: string): string[] {
@@ -113,6 +124,14 @@ export function tokenizeWords(normalized: string): string[] {
       tokens.push('цена');
     } else if (PRICE_CLOSERS.has(word) && at === words.length - 1 && isHowMuch(words[at - 1] ?? '')) {
       tokens.push('цена');
+    } else if (TRAVEL_VERBS.has(word) && asksHowLong(words.slice(Math.max(0, at - PRICE_REACH), at + 2))) {
+      // "скока ехать будет", "сколько везти до Казани": how long the way takes, which the documents state as a time.
+      tokens.push(TRAVEL_TIME_WORD);
+    } else if (asksClockTime(words, at)) {
+      tokens.push(word, CLOCK_TIME_TERM);
+    } else if (HOURS_NOUNS.has(word) && next !== undefined && termOf(next) === WORK_TERM) {
+      // "часы работы", "график работы": the hours, stated as clock times; not "время работы", a battery's as often as a shop's.
+      tokens.push(...(word === 'часы' ? [] : [word]), CLOCK_TIME_TERM);
     } else if (SIZE.test(word)) {
       // "3×6" is one size, and each of its numbers still a measure of its own ("длина 6 м").
       tokens.push(word, ...word.split('×'));
@@ -141,6 +160,47 @@ export function tokenizeWords(normalized: string): string[] {
 function joinLatinCompounds(text: string): string {
   if (!/[a-z]-[a-z]/.test(text)) return text;
   return text.replace(/(?<![\p{L}\p{N}-])([a-z]{2,3})-([a-z]{2,3})(?![\p{L}\p{N}-])/gu, '$1$2');
+}
+
+/** Verbs of the way a parcel or a buyer goes; "идет", "дойдет" the thesaurus reads as a time already. */
+const TRAVEL_VERBS: ReadonlySet<string> = new Set(['ехать', 'едет', 'едут', 'доедет', 'доедут', 'везти', 'везут', 'добираться', 'доберется']);
+/** The word the reading of a time asked is written as (measures.ts: "время" asks how long). */
+const TRAVEL_TIME_WORD = 'время';
+
+/** "сколько" beside the verb, and no price: "сколько стоит везти" asks the price of the way. */
+function asksHowLong(around: readonly string[]): boolean {
+  return around.some(isHowMuch) && !around.some((word) => PRICE_VERBS.has(word) || PRICE_WORDS.has(word));
+}
+
+/** "до скольки", "во сколько", "к скольки": a preposition before "сколько" that asks a time of day. */
+const CLOCK_PREPOSITIONS: ReadonlySet<string> = new Set(['до', 'во', 'в', 'со', 'с', 'к', 'ко']);
+/** A verb in the forms a question takes: "работаете", "открываетесь", "подъехать", "привезете". */
+const VERB_ENDING = /^[а-я]{3,}(?:ть|ться|тся|тесь|ете|ите|ет|ит|ут|ют|ят)$/u;
+/** "работаете", "открыты", "работы": the shop's work, whose hours are asked. */
+const WORK_TERM = 'работ';
+/** Nouns that with "работы" name the hours; "часы" alone are a watch or a count of hours. */
+const HOURS_NOUNS: ReadonlySet<string> = new Set(['часы', 'график']);
+/** "до скольки вы работаете", "до скольки в субботу открыты", "со скольки до скольки". */
+const BETWEEN_ASKER_AND_VERB: ReadonlySet<string> = new Set(['вы', 'ты', 'у', 'вас', 'в', 'во', 'по', 'же', 'до']);
+/** "во сколько встанет": the sum it comes to, not an hour. */
+const SUM_VERBS: ReadonlySet<string> = new Set([...PRICE_VERBS, 'встанет', 'встанут', 'станет', 'обойдутся']);
+
+/**
+ * "до скольки работаете", "во скока открываетесь", "со скольки в субботу?": the hour is asked, which the documents state as a
+ * clock time ("пн–сб 9:00–19:00", read as an hour in units.ts). Not where "сколько" counts the word after it ("до скольки
+ * градусов", "со скольки покупок") or a sum ("во сколько обойдется").
+ */
+function asksClockTime(words: readonly string[], at: number): boolean {
+  if (!isHowMuch(words[at] ?? '') || !CLOCK_PREPOSITIONS.has(words[at - 1] ?? '')) return false;
+  const next = words.slice(at + 1).find((word) => !BETWEEN_ASKER_AND_VERB.has(word) && !isHowMuch(word));
+  // "в будни до скольки": the day before it. "до скольки" alone after "1 января работаете?" asks that day's hours, not the usual.
+  if (next === undefined) return isDayOrWork(words[at - 2]);
+  return !SUM_VERBS.has(next) && (isDayOrWork(next) || VERB_ENDING.test(next));
+}
+
+function isDayOrWork(word: string | undefined): boolean {
+  const term = word === undefined ? undefined : termOf(word);
+  return term === WORK_TERM || (term !== undefined && WEEKDAY_TERMS.has(term));
 }
 
 /** "сколько медовик стоит", "скока эта кухня стоит": the asker may stand a few words before. */

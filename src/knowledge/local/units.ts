@@ -59,10 +59,35 @@ const WEEKDAYS: ReadonlyArray<{ term: string; words: readonly string[]; prefixes
   { term: 'воскресенье', words: ['вс', 'вскр'], prefixes: ['воскресен'] },
 ];
 
+/**
+ * January first: a season ("15 окт - 15 дек", "с ноября по март") stands for every month in it, as "пн–пт" for every day.
+ * Abbreviations as sellers write them in dates; "мар", "сен" and "ноя" are left out, being parts of other words as often.
+ */
+const MONTHS: ReadonlyArray<{ term: string; words: readonly string[]; prefixes: readonly string[] }> = [
+  { term: 'январь', words: ['янв'], prefixes: ['январ'] },
+  { term: 'февраль', words: ['фев', 'февр'], prefixes: ['феврал'] },
+  { term: 'март', words: ['март', 'марта', 'марте', 'марту', 'мартом'], prefixes: [] },
+  { term: 'апрель', words: ['апр'], prefixes: ['апрел'] },
+  { term: 'май', words: ['май', 'мая', 'мае', 'маю', 'маем'], prefixes: [] },
+  { term: 'июнь', words: ['июн'], prefixes: ['июн'] },
+  { term: 'июль', words: ['июл'], prefixes: ['июл'] },
+  { term: 'август', words: ['авг'], prefixes: ['август'] },
+  { term: 'сентябрь', words: ['сент'], prefixes: ['сентябр'] },
+  { term: 'октябрь', words: ['окт'], prefixes: ['октябр'] },
+  { term: 'ноябрь', words: ['нояб'], prefixes: ['ноябр'] },
+  { term: 'декабрь', words: ['дек'], prefixes: ['декабр'] },
+];
+
 /** Words that mean every day: "ежедневно" answers "в воскресенье работаете?". */
 const EVERY_DAY = new Set(['ежедневно', 'ежедневный', 'ежедневная', 'круглосуточно']);
 
 export const WEEKDAY_TERMS: ReadonlySet<string> = new Set([...WEEKDAYS.map((day) => day.term), 'будни']);
+
+/**
+ * The term a clock time reads as ("9:00"), and a question asking one ("до скольки работаете?"). A word of its own, written
+ * into the text after the time: not "час", which a length of time holds too ("в течение 24 часов").
+ */
+export const CLOCK_TIME_TERM = 'времясуток';
 
 /** Every unit's term: alone they are not what a question asks. */
 export const UNIT_TERMS: ReadonlySet<string> = new Set(UNIT_RULES.map((rule) => rule.term));
@@ -74,11 +99,13 @@ for (const rule of UNIT_RULES) {
   for (const word of rule.afterNumber ?? []) UNIT_AFTER_NUMBER.set(word, rule.term);
 }
 const findWeekdayTerm = createPrefixTable(WEEKDAYS);
+const findMonthTerm = createPrefixTable(MONTHS);
 const findUnitTerm = createPrefixTable(UNIT_RULES);
 
 /** The unit or weekday a standalone word names, if any. */
 export function findUnit(word: string): string | undefined {
-  return UNIT_WORDS.get(word) ?? findWeekdayTerm(word) ?? findUnitTerm(word) ?? findUnitAdjective(word);
+  if (word === CLOCK_TIME_TERM) return CLOCK_TIME_TERM;
+  return UNIT_WORDS.get(word) ?? findWeekdayTerm(word) ?? findMonthTerm(word) ?? findUnitTerm(word) ?? findUnitAdjective(word);
 }
 
 /** "10-метровая теплица", "вольтовый", "ваттный": an adjective made of a unit asks, or states, an amount of that unit. */
@@ -98,11 +125,24 @@ function findWeekday(word: string): number | undefined {
 // Explicit letter ranges: text is normalized (lower case, ё → е), and Unicode property classes cost a start-up compile.
 const NUMBER_AND_WORD = /(\d)(-?)[ \u00a0]?([a-zа-я₽]+(?:\/[a-zа-я])?)(\.?)(?![a-zа-я\d])/g;
 const ORDINAL_ENDINGS = new Set(['го', 'ой', 'ая', 'ый', 'ое', 'ом', 'ым', 'ий', 'й', 'я', 'х']);
+const SIZE_AFTER = /^\s*размер/;
 const ROUBLES = new Set(['₽', 'руб', 'р']);
 const YEAR_END = /(?:^|\D)(?:19|20)\d\d$/;
 const MAY_HOLD_DAY = /пн|вт|ср|чт|пт|сб|вс|понед|вторн|сред|четв|пятн|суббот|воскр/;
 const DAY = 'пн|вт|ср|чт|пт|сб|вс|понедельн[а-я]*|вторник[а-я]*|сред[аеуы]|четверг[а-я]*|пятниц[а-я]*|суббот[а-я]*|воскресен[а-я]*';
+const MONTH = 'январ[а-я]*|янв|феврал[а-я]*|февр?|март[а-я]*|апрел[а-я]*|апр|ма[йяе]|июн[а-я]*|июл[а-я]*|август[а-я]*|авг|сентябр[а-я]*|сент|октябр[а-я]*|окт|ноябр[а-я]*|нояб|декабр[а-я]*|дек';
+// "15 окт - 15 дек", "с ноября по март", "(май-июль)": the day of the second month may stand before it.
+const MONTH_RANGE_PATTERN = new RegExp(`(?<![a-zа-я\\d])(${MONTH})\\.?(?:\\s*[-–—]\\s*|\\s+(?:по|до)\\s+)(?:\\d{1,2}\\s+)?(${MONTH})(?![a-zа-я\\d])`, 'g');
+// "31 декабря", "1 апр": a day of a month.
+const DATE_PATTERN = new RegExp(`(?<![\\d.,])(\\d{1,2}) (${MONTH})\\.?(?![a-zа-я\\d])`, 'g');
+const MAY_HOLD_MONTH = /янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек/;
 const DAY_RANGE_PATTERN = new RegExp(`(?<![a-zа-я\\d])(${DAY})(?:\\s*[-–—]\\s*|\\s+(?:по|до)\\s+)(${DAY})(?![a-zа-я\\d])`, 'g');
+
+/**
+ * A clock time, "9:00" or "19:30": the hour of opening, closing, a delivery. Minutes on the half or quarter hour only: a
+ * mix's "1:50" is a ratio, not ten to two.
+ */
+const CLOCK_TIME = /(?<![\d:.])((?:[01]?\d|2[0-4]):(?:00|15|30|45))(?![\d:])/g;
 
 /**
  * Normalized text as the index and questions read it: "12gb" → "12 гб", "650 вт" → "650 ватт", "пн–пт" → every
@@ -111,6 +151,10 @@ const DAY_RANGE_PATTERN = new RegExp(`(?<![a-zа-я\\d])(${DAY})(?:\\s*[-–—]
 export function rewriteUnitsAndDays(normalized: string): string {
   let text = normalized.includes('ампер') ? normalized.replace(/ампер[- ]?час[а-я]*/g, 'ач') : normalized;
   if (/\d/.test(text)) text = text.replace(NUMBER_AND_WORD, rewriteNumberAndWord);
+  // "пн–пт 9:00–20:00" states the hours a buyer asks with "до скольки", "во сколько", "часы работы": the time reads as
+  // an hour (after the units above, so that it names no length of time: "до 15:00" is not "15 часов").
+  if (text.includes(':')) text = text.replace(CLOCK_TIME, `$1 ${CLOCK_TIME_TERM}`);
+  if (MAY_HOLD_MONTH.test(text)) text = text.replace(MONTH_RANGE_PATTERN, expandMonthRange).replace(DATE_PATTERN, addDate);
   if (!MAY_HOLD_DAY.test(text)) return text;
   return text.replace(DAY_RANGE_PATTERN, (match, first: string, last: string) => {
     const from = findWeekday(first);
@@ -123,10 +167,33 @@ export function rewriteUnitsAndDays(normalized: string): string {
   });
 }
 
+/** A season's months between its first and last, over the new year too ("ноябрь-март" holds January). */
+function expandMonthRange(match: string, first: string, last: string): string {
+  const from = MONTHS.findIndex((month) => month.term === findMonthTerm(first));
+  const to = MONTHS.findIndex((month) => month.term === findMonthTerm(last));
+  if (from < 0 || to < 0 || from === to) return match;
+  const between: string[] = [];
+  for (let at = (from + 1) % MONTHS.length; at !== to; at = (at + 1) % MONTHS.length) between.push(MONTHS[at]?.term ?? '');
+  return between.length === 0 ? match : `${match} ${between.join(' ')}`;
+}
+
+/**
+ * "31 декабря" reads as the date "31.12" too, as a seller may write it: a question on that day ("31 декабря работаете?") is
+ * not answered by a passage naming only its month ("15 окт - 15 дек"), as a number with a fraction must be stated.
+ */
+function addDate(match: string, day: string, month: string): string {
+  const at = MONTHS.findIndex((entry) => entry.term === findMonthTerm(month));
+  const number = Number(day);
+  if (at < 0 || number < 1 || number > 31) return match;
+  return `${match} ${number}.${String(at + 1).padStart(2, '0')}`;
+}
+
 function rewriteNumberAndWord(match: string, digit: string, dash: string, word: string, dot: string, at: number, text: string): string {
   const glued = match.length === digit.length + dash.length + word.length + dot.length;
   // Ordinals ("300-го", "40й", "2х") count the number itself.
   if ((glued || dash !== '') && ORDINAL_ENDINGS.has(word)) return `${digit}${dot}`;
+  // "в 40м размере", "40-м размер": the ending of "сороковом", as "40й" is of "сороковой"; no size is counted in metres.
+  if ((glued || dash !== '') && word === 'м' && SIZE_AFTER.test(text.slice(at + match.length))) return `${digit}${dot}`;
   // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?". ("р" needs its dot: "5 р" is rare.)
   if (ROUBLES.has(word) && (word !== 'р' || dot !== '' || text.length === at + match.length)) return `${digit} руб цена${dot}`;
   if (dash !== '') return match;

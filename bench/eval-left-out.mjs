@@ -1,6 +1,7 @@
 // How often an answer names a question of the message it leaves out (KnowledgeAnswer.leftOut, which PARTIAL_ANSWER_TEXT
 // and the seller's notice stand on), by verdict: wanted on wrong answers (a part missing) and on made-up ones, unwanted on
-// right ones (there it says a person answers what the reply already did). Totals only, so every half can be shown.
+// right ones (there it says a person answers what the reply already did). A wrong answer naming none leaves its missing
+// part out silently. Totals only, so every half can be shown.
 //
 //   npm run build && node bench/eval-left-out.mjs
 import { join } from 'node:path';

@@ -82,32 +82,35 @@ const FLOORS = {
 const PROBE_FLOORS = { 'probe-tune': 33, 'probe-heldout': 40 } as const;
 
 /**
- * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): at least as
- * many wrong answers (a part of the message missing) name one as recorded, and no more right answers do. At its arrival:
- * tune 12 of 30 wrong and 18 of 681 right, held-out 11 of 67 and 14 of 457.
+ * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
+ * wrong answers (a part of the message missing, or the wrong fact) name none than recorded, and no more right answers
+ * name one (there the buyer is told a person answers what the reply already did). At its arrival: tune 12 of 30 wrong
+ * named one, 18 of 681 right; held-out 11 of 67 and 14 of 457.
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongNamed: 12, rightNamed: 18 },
-  heldout: { wrongNamed: 11, rightNamed: 14 },
+  tune: { wrongSilent: 18, rightNamed: 18 },
+  heldout: { wrongSilent: 56, rightNamed: 14 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
   let report: EvalReport;
   const named: Record<string, { wrong: number; right: number }> = {};
+  const wrongs: Record<string, number> = {};
 
   beforeAll(async () => {
     report = await runEval(SHOPS, sourceDeps(), {
       splits: ['tune', 'heldout', ...Object.keys(PROBE_FLOORS)],
       onAnswer: (entry, result, verdict) => {
+        if (verdict === 'wrong') wrongs[entry.split] = (wrongs[entry.split] ?? 0) + 1;
         if (result.status !== 'FOUND' || (result.answer?.leftOut ?? []).length === 0 || (verdict !== 'wrong' && verdict !== 'right')) return;
         const counts = (named[entry.split] ??= { wrong: 0, right: 0 });
         counts[verdict] += 1;
       },
     });
-  }, 60_000);
+  }, 180_000);
 
-  it.each(Object.entries(LEFT_OUT_FLOORS))('%s half: wrong answers name the question they leave out as often as recorded, right ones no more often', (split, floor) => {
-    expect(named[split]?.wrong ?? 0).toBeGreaterThanOrEqual(floor.wrongNamed);
+  it.each(Object.entries(LEFT_OUT_FLOORS))('%s half: no more wrong answers leave a question out silently than recorded, no more right ones name one', (split, floor) => {
+    expect((wrongs[split] ?? 0) - (named[split]?.wrong ?? 0)).toBeLessThanOrEqual(floor.wrongSilent);
     expect(named[split]?.right ?? 0).toBeLessThanOrEqual(floor.rightNamed);
   });
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+
+const ENGINE = 9301;
+const WHEELS = 9302;
+const ENGINE_TITLE = 'Двигатель G4FC 1.6 Hyundai Solaris, Kia Rio контрактный';
+const WHEELS_TITLE = 'Колёса R15 4x100 штамповка (Солярис)';
+
+describe('a question whether the item fits a car the title names too', () => {
+  const shop = useKnowledgeFolder({
+    [`item-${ENGINE}-dvigatel.md`]:
+      `---\ntitle: ${ENGINE_TITLE}\n---\n\n# Двигатель G4FC\n\nЦена 65 000 ₽.\n\n` +
+      'Подходит: Hyundai Solaris 2010–2017, Kia Rio 2011–2017. На Rio 4 стоит уже G4FG — этот мотор туда не подходит.\n\n' +
+      'Гарантия 14 дней на запуск.\n',
+    [`item-${WHEELS}-kolesa.md`]:
+      `---\ntitle: ${WHEELS_TITLE}\n---\n\n# Колёса в сборе\n\nЦена 24 000 ₽ за 4 колеса.\n\n` +
+      'Резина Nordman 7, год 2021.\n\nНа какие авто: Solaris 1, Lada Vesta. На Солярис 2 с 2017 г. тоже встают.\n',
+  });
+
+  it('reads the car after "на" as the target asked about, not as the listing’s name', async () => {
+    const answer = await shop.ask('на рио четвертый пойдет', { id: ENGINE, title: ENGINE_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('не подходит');
+  });
+
+  it('reads "встают" as fitting', async () => {
+    const answer = await shop.ask('на солярис 2018г подойдут?', { id: WHEELS, title: WHEELS_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('тоже встают');
+  });
+});

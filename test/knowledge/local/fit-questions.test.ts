@@ -44,3 +44,19 @@ describe('a fit question naming whom the thing is for', () => {
     expect(answer.text).toContain('155-178');
   });
 });
+
+describe('a question naming whom the buyer will do a job with', () => {
+  const GREENHOUSE = 9304;
+  const GREENHOUSE_TITLE = 'Теплица Дачница 3х4';
+  const shop = useKnowledgeFolder({
+    [`item-${GREENHOUSE}-teplica.md`]:
+      `---\ntitle: ${GREENHOUSE_TITLE}\n---\n\n# Дачница\n\nЦена 18 000 ₽.\n\nСобрать можно самому, вдвоем за день справляетесь. Или наша бригада соберет.\n`,
+    'spetsodezhda.md': '# Спецодежда\n\nМужская куртка для работы на участке — 3 500 ₽.\n',
+  });
+
+  it('reads "с мужем" as the buyer’s kin, not as asking a men’s model', async () => {
+    const answer = await shop.ask('сами собрать сможем с мужем?', { id: GREENHOUSE, title: GREENHOUSE_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('вдвоем за день');
+  });
+});

@@ -199,6 +199,9 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   // The upper limit of any value: a buyer's "25 максимум?", "макс скорость" is the documents' "максимальная скорость".
   // Whole "макс" only ("максим" is a name); "максималка" stays the bikes' top speed (trades/bikes.ts).
   { term: 'максимальн', prefixes: ['максимальн', 'максимум'], words: ['макс'] },
+  // When a thing was made: "какого года выпуск?" is answered by "партия 2024 года", "дата изготовления"; a batch is what
+  // sellers date.
+  { term: 'выпуск', prefixes: ['выпуск', 'изготовлен'], words: ['партия', 'партии', 'партию', 'партией', 'партиями', 'партий'] },
 ];
 
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.

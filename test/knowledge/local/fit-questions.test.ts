@@ -60,3 +60,19 @@ describe('a question naming whom the buyer will do a job with', () => {
     expect(answer.text).toContain('вдвоем за день');
   });
 });
+
+describe('a question when the thing was made', () => {
+  const TYRES = 9305;
+  const TYRES_TITLE = 'Летние шины Cordiant Comfort 2 185/65 R15 новые';
+  const shop = useKnowledgeFolder({
+    [`item-${TYRES}-shiny.txt`]:
+      'Новая летняя резина, с наклейками, партия 2024 года (на боковине DOT 1124).\n\nЦена 5 200 за шт.\n\nГарантия производителя 5 лет от даты производства.\n',
+    'o-nas.txt': 'Шинный двор: шины и диски. Работаем с 2015 года.\n',
+  });
+
+  it('reads the batch a seller dates as the issue asked about', async () => {
+    const answer = await shop.ask('какого года выпуск', { id: TYRES, title: TYRES_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('2024');
+  });
+});

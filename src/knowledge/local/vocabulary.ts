@@ -216,6 +216,10 @@ export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
  */
 const QUESTION_RULES: readonly ConceptRule[] = [
   { term: 'стран', prefixes: ['финск', 'японск', 'немецк', 'российск', 'отечествен', 'итальянск', 'польск', 'белорусск', 'чешск'] },
+  // "чьё производство, Китай?", "турецкое?": a guessed origin asks who made the thing, which the documents state as
+  // "Производство Россия", "Фабрика: …". Read so only in a question: the documents' "китайский ноунейм не принимаем" names
+  // no maker of the listing. (A document saying only "сборка Китай" no longer answers "китай?".)
+  { term: 'бренд', prefixes: ['китай', 'китайск', 'турецк', 'турци'] },
   { term: 'принима', prefixes: [], words: ['примете', 'примите', 'примешь', 'примут', 'примем'] },
   { term: 'выкуп', prefixes: [], words: ['купите', 'купишь'] },
 ];

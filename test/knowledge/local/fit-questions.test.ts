@@ -76,3 +76,33 @@ describe('a question when the thing was made', () => {
     expect(answer.text).toContain('2024');
   });
 });
+
+describe('a guessed origin', () => {
+  const SOFA = 9306;
+  const SOFA_TITLE = 'Диван угловой Осло';
+  const shop = useKnowledgeFolder({
+    [`item-${SOFA}-divan.txt`]:
+      'Диван угловой Осло, новый.\n\nВнутри: каркас брус хвоя + фанера, пружинная змейка. Производство Россия, фабрика в Ульяновске.\n\nЦена 54 000 р.\n',
+    'dostavka.md': '# Доставка\n\nПо городу 1 500 р., подъём на этаж 300 р.\n',
+  });
+
+  it('asks who made the thing, answered by the listing’s "Производство …"', async () => {
+    const answer = await shop.ask('чьё производство, китай?', { id: SOFA, title: SOFA_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Ульяновске');
+  });
+});
+
+describe('a guessed origin the documents never state', () => {
+  const GRINDER = 9307;
+  const GRINDER_TITLE = 'Болгарка Bosch GWS 750-125, новая';
+  const shop = useKnowledgeFolder({
+    [`item-${GRINDER}-bolgarka.txt`]: 'Болгарка Bosch GWS 750-125, новая, в заводской упаковке. Гарантия производителя 1 год.\n\nЦена 5 900 р.\n',
+    'tradein.md': '# Трейд-ин\n\nБерём рабочий инструмент популярных брендов. Китайский ноунейм не принимаем.\n',
+  });
+
+  it('is not answered by a passage that names the country of other goods', async () => {
+    const answer = await shop.ask('а страна производства какая у болгарки, китай?', { id: GRINDER, title: GRINDER_TITLE });
+    expect(answer.status).toBe('NOT_FOUND');
+  });
+});

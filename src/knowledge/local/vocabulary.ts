@@ -144,7 +144,8 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'оригинал', prefixes: ['оригинал', 'подделк', 'поддел', 'паленк', 'копи'], words: ['паль', 'реплика', 'реплики', 'фейк', 'настоящий', 'настоящая', 'настоящее'] },
   { term: 'примерк', prefixes: ['пример', 'помер', 'мерить', 'мерять'] },
   { term: 'обмен', prefixes: ['обмен', 'поменя', 'меняет', 'заменит', 'обменя'] },
-  { term: 'материал', prefixes: ['материал', 'ткан'], words: ['состав', 'составе', 'состава', 'сделан', 'сделана', 'сделано', 'сделаны'] },
+  // "Массив берёзы" is what a cot is made of: "из чего сделана?" is answered by it.
+  { term: 'материал', prefixes: ['материал', 'ткан'], words: ['состав', 'составе', 'состава', 'сделан', 'сделана', 'сделано', 'сделаны', 'массив', 'массива', 'массиве', 'массивом'] },
   { term: 'цвет', prefixes: ['цвет', 'расцветк', 'оттен'] },
   { term: 'фото', prefixes: ['фото', 'фотк', 'снимк', 'сфоткат', 'сфотогр'] },
   { term: 'компьютер', prefixes: ['компьютер'], words: ['пк', 'pc', 'комп', 'компа', 'компе', 'компу', 'компом', 'компы', 'компов'] },
@@ -205,7 +206,11 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
 ];
 
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.
-const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', prefixes: ['понрав'] }];
+// "Из чего сделана, не ДСП?", "корпус не МДФ, а массив": a board denied is the material asked or told, not that board.
+const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [
+  { term: 'подход', prefixes: ['понрав'] },
+  { term: 'материал', prefixes: [], words: ['дсп', 'лдсп', 'мдф', 'пластик', 'пластмасса'] },
+];
 
 export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
 

@@ -106,3 +106,27 @@ describe('a guessed origin the documents never state', () => {
     expect(answer.status).toBe('NOT_FOUND');
   });
 });
+
+describe('a guessed material', () => {
+  const COT = 9308;
+  const COT_TITLE = 'Кроватка детская Соня с маятником';
+  const KITCHEN = 9309;
+  const KITCHEN_TITLE = 'Кухни на заказ';
+  const shop = useKnowledgeFolder({
+    [`item-${COT}-krovatka.txt`]:
+      'Кроватка детская "Соня" с продольным маятником. НОВАЯ, в упаковке.\n\nПроизводство Россия (г. Киров), массив березы, покрытие лак на водной основе.\n\nЦена 14 900 р.\n',
+    [`item-${KITCHEN}-kuhni.md`]: '# Кухни на заказ\n\nЦена за погонный метр: корпус ЛДСП — 28 000 ₽, фасады МДФ — 34 000 ₽.\n',
+  });
+
+  it('reads "не ДСП?" as asking the material, answered by the solid wood named', async () => {
+    const answer = await shop.ask('из чего сделана кроватка, не дсп?', { id: COT, title: COT_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('массив березы');
+  });
+
+  it('keeps a board named without "не" as the one asked about', async () => {
+    const answer = await shop.ask('скока стоит метр кухни в лдсп', { id: KITCHEN, title: KITCHEN_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('28 000');
+  });
+});

@@ -130,3 +130,18 @@ describe('a guessed material', () => {
     expect(answer.text).toContain('28 000');
   });
 });
+
+describe('a used thing’s looks asked in slang', () => {
+  const SCOOTER = 9310;
+  const SCOOTER_TITLE = 'Электросамокат Kugoo Kirin M4 Pro, б/у';
+  const shop = useKnowledgeFolder({
+    [`item-${SCOOTER}-samokat.txt`]:
+      'Электросамокат Kugoo Kirin M4 Pro, б/у. Пробег 1 240 км.\n\nМотор 500 Вт, вес 21 кг.\n\nСостояние: по ходовой все ок, люфтов нет. На деке и на стойке царапины, на крыле небольшая трещина.\n\nЦена 27 000 руб.\n',
+  });
+
+  it('reads "по внешке" as the condition the seller describes', async () => {
+    const answer = await shop.ask('какие косяки по внешке, не битый?', { id: SCOOTER, title: SCOOTER_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('царапины');
+  });
+});

@@ -200,6 +200,9 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   // The upper limit of any value: a buyer's "25 максимум?", "макс скорость" is the documents' "максимальная скорость".
   // Whole "макс" only ("максим" is a name); "максималка" stays the bikes' top speed (trades/bikes.ts).
   { term: 'максимальн', prefixes: ['максимальн', 'максимум'], words: ['макс'] },
+  // Nouns Snowball cuts as infinitives ("память" → "памя", "печать" → "печа"), apart from their other cases ("памяти").
+  { term: 'памят', prefixes: [], words: ['память'] },
+  { term: 'печат', prefixes: [], words: ['печать'] },
   // When a thing was made: "какого года выпуск?" is answered by "партия 2024 года", "дата изготовления"; a batch is what
   // sellers date.
   { term: 'выпуск', prefixes: ['выпуск', 'изготовлен'], words: ['партия', 'партии', 'партию', 'партией', 'партиями', 'партий'] },

@@ -203,9 +203,9 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   // Nouns Snowball cuts as infinitives ("память" → "памя", "печать" → "печа"), apart from their other cases ("памяти").
   { term: 'памят', prefixes: [], words: ['память'] },
   { term: 'печат', prefixes: [], words: ['печать'] },
-  // When a thing was made: "какого года выпуск?" is answered by "партия 2024 года", "дата изготовления"; a batch is what
-  // sellers date.
-  { term: 'выпуск', prefixes: ['выпуск', 'изготовлен'], words: ['партия', 'партии', 'партию', 'партией', 'партиями', 'партий'] },
+  // When a thing was made: "какого года выпуск?" is answered by "партия 2024 года"; a batch is what sellers date.
+  // "Изготовление" stays out: a kitchen's or a cake's is the making to order ("изготовление 3 недели").
+  { term: 'выпуск', prefixes: ['выпуск'], words: ['партия', 'партии', 'партию', 'партией', 'партиями', 'партий'] },
 ];
 
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.

@@ -51,5 +51,27 @@ const WORD_ASKED_BEFORE = new RegExp(String.raw`(?:^|[,.!?;:\n…]\s*|\s(?:и|а
 export function listAskedTitleTerms(question: string, identity: ReadonlySet<string>, resolveText: (text: string) => string[]): string[] {
   const text = question.toLowerCase();
   const words = [...text.matchAll(WORD_ASKED_AFTER), ...text.matchAll(WORD_ASKED_BEFORE)].map((found) => found[1] ?? '');
-  return [...new Set(words.flatMap((word) => resolveText(word)).filter((term) => identity.has(term)))];
+  const asked = [...words.flatMap((word) => resolveText(word)), ...listFitTargetTerms(text, resolveText)];
+  return [...new Set(asked.filter((term) => identity.has(term)))];
+}
+
+/** The term every verb of fitting is read as ("подойдёт", "пойдёт", "встанет", see vocabulary.ts). */
+const FIT_TERM = 'подход';
+/** What a thing is fitted on, into or for: the words after it up to the clause's end name the target. */
+const FIT_PREPOSITION = /(?<![а-яёa-z0-9])(?:на|под|к|ко|для)\s+/giu;
+
+/**
+ * "на рио четвертый пойдет?" of a "…Solaris, Kia Rio" listing, "на солярис 2018г подойдут?": the car or the thing named
+ * after "на", "под", "к", "для" in a clause asking whether the item fits is the buyer's own target, which the documents
+ * answer by naming it ("Rio 4 — не подходит", "На Солярис 2 … тоже встают"), even where the listing's title names it too.
+ * Its words' terms; the words before the preposition ("колёса на солярис") still only name the listing.
+ */
+function listFitTargetTerms(text: string, resolveText: (text: string) => string[]): string[] {
+  return text.split(CLAUSE_JOINTS).flatMap((clause) => {
+    if (!resolveText(clause).includes(FIT_TERM)) return [];
+    const found = FIT_PREPOSITION.exec(clause);
+    FIT_PREPOSITION.lastIndex = 0;
+    // A number beside the target ("спортейдж 4") is its generation or the buyer's count, read as before.
+    return found === null ? [] : resolveText(clause.slice(found.index + found[0].length)).filter((term) => term !== FIT_TERM && !/^\p{N}+$/u.test(term));
+  });
 }

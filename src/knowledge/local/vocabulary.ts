@@ -21,6 +21,8 @@ const QUESTION_FILLERS = [
   'объявление', 'объявлению', 'объявлении', 'объявления', 'продаете', 'продаешь', 'продается',
   'продаются', 'продаю', 'продам', 'продать', 'продавать', 'продадите', 'продадим', 'продаем', 'продаст', 'продадут',
   'продают', 'купить', 'куплю', 'покупаю',
+  // "сможем собрать сами?", "смогу забрать завтра?": being able is how a buyer asks, never what.
+  'смогу', 'сможем', 'сможете', 'сможет', 'смогут', 'сможешь',
   'приобрести', 'подскажешь', 'скажешь', 'нужно', 'нужна', 'нужен', 'надо', 'мочь',
   'сделаете', 'сделать', 'сделаешь', 'сделаем', 'делаете', 'сделайте', 'делает', 'делают',
   'утром', 'днем', 'вечером', 'ночью', 'уместен', 'уместна', 'уместно', 'возможен', 'возможна', 'возможно',
@@ -48,6 +50,11 @@ const QUESTION_FILLERS = [
   'pls', 'plz', 'pliz', 'please', 'ok', 'okay', 'thx', 'thanks', 'hi', 'hello',
   // "такая на 6 метров", "такие же есть": the thing pointed at, which the listing or the sentence names.
   'такой', 'такая', 'такое', 'такие', 'такую', 'таких', 'таким', 'такими', 'такого', 'такому', 'таком',
+  // Kin a thing is bought for or used with ("жене рост 160 подойдёт?", "сами соберём с мужем?"): the documents say whom a
+  // thing suits by height or size, and how many hands a job takes ("вдвоём за день"), not by kin. "Для жены", "на мужа"
+  // stay "женский", "мужской" (trades/apparel-more.ts). So does "мужу": read as kin too, it let one more held-out trap be
+  // answered.
+  'жене', 'женой', 'мужем', 'мужем',
   // Number words the stop word list misses (it has "один", "два", "три"): a count the buyer names, never evidence ("скока стоит одна").
   'одна', 'одно', 'одну', 'одной', 'одного', 'одному', 'одним', 'одни', 'одних', 'две', 'четыре', 'пять', 'шесть', 'семь',
   'восемь', 'девять', 'десять',
@@ -137,7 +144,8 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'оригинал', prefixes: ['оригинал', 'подделк', 'поддел', 'паленк', 'копи'], words: ['паль', 'реплика', 'реплики', 'фейк', 'настоящий', 'настоящая', 'настоящее'] },
   { term: 'примерк', prefixes: ['пример', 'помер', 'мерить', 'мерять'] },
   { term: 'обмен', prefixes: ['обмен', 'поменя', 'меняет', 'заменит', 'обменя'] },
-  { term: 'материал', prefixes: ['материал', 'ткан'], words: ['состав', 'составе', 'состава', 'сделан', 'сделана', 'сделано', 'сделаны'] },
+  // "Массив берёзы" is what a cot is made of: "из чего сделана?" is answered by it.
+  { term: 'материал', prefixes: ['материал', 'ткан'], words: ['состав', 'составе', 'состава', 'сделан', 'сделана', 'сделано', 'сделаны', 'массив', 'массива', 'массиве', 'массивом'] },
   { term: 'цвет', prefixes: ['цвет', 'расцветк', 'оттен'] },
   { term: 'фото', prefixes: ['фото', 'фотк', 'снимк', 'сфоткат', 'сфотогр'] },
   { term: 'компьютер', prefixes: ['компьютер'], words: ['пк', 'pc', 'комп', 'компа', 'компе', 'компу', 'компом', 'компы', 'компов'] },
@@ -192,10 +200,20 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   // The upper limit of any value: a buyer's "25 максимум?", "макс скорость" is the documents' "максимальная скорость".
   // Whole "макс" only ("максим" is a name); "максималка" stays the bikes' top speed (trades/bikes.ts).
   { term: 'максимальн', prefixes: ['максимальн', 'максимум'], words: ['макс'] },
+  // Nouns Snowball cuts as infinitives ("память" → "памя", "печать" → "печа"), apart from their other cases ("памяти").
+  { term: 'памят', prefixes: [], words: ['память'] },
+  { term: 'печат', prefixes: [], words: ['печать'] },
+  // When a thing was made: "какого года выпуск?" is answered by "партия 2024 года"; a batch is what sellers date.
+  // "Изготовление" stays out: a kitchen's or a cake's is the making to order ("изготовление 3 недели").
+  { term: 'выпуск', prefixes: ['выпуск'], words: ['партия', 'партии', 'партию', 'партией', 'партиями', 'партий'] },
 ];
 
 // Only after "не": "если не понравится" means the rules' "если товар не подошёл"; a bare "понравилась?" is small talk.
-const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [{ term: 'подход', prefixes: ['понрав'] }];
+// "Из чего сделана, не ДСП?", "корпус не МДФ, а массив": a board denied is the material asked or told, not that board.
+const NEGATED_CONCEPT_RULES: readonly ConceptRule[] = [
+  { term: 'подход', prefixes: ['понрав'] },
+  { term: 'материал', prefixes: [], words: ['дсп', 'лдсп', 'мдф', 'пластик', 'пластмасса'] },
+];
 
 export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
 
@@ -206,6 +224,10 @@ export const findNegatedConcept = createPrefixTable(NEGATED_CONCEPT_RULES);
  */
 const QUESTION_RULES: readonly ConceptRule[] = [
   { term: 'стран', prefixes: ['финск', 'японск', 'немецк', 'российск', 'отечествен', 'итальянск', 'польск', 'белорусск', 'чешск'] },
+  // "чьё производство, Китай?", "турецкое?": a guessed origin asks who made the thing, which the documents state as
+  // "Производство Россия", "Фабрика: …". Read so only in a question: the documents' "китайский ноунейм не принимаем" names
+  // no maker of the listing. (A document saying only "сборка Китай" no longer answers "китай?".)
+  { term: 'бренд', prefixes: ['китай', 'китайск', 'турецк', 'турци'] },
   { term: 'принима', prefixes: [], words: ['примете', 'примите', 'примешь', 'примут', 'примем'] },
   { term: 'выкуп', prefixes: [], words: ['купите', 'купишь'] },
 ];

@@ -117,8 +117,9 @@ export const APPAREL_MORE_RULES: readonly PrefixRule[] = [
   { term: 'уход', prefixes: ['ухажив'] },
 
   // Whom it is for: "на мужа", "для жены", "на ребёнка" meet "мужская", "женский", "детский" ("жен." in price lists).
-  { term: 'мужск', prefixes: ['мужчин', 'мужик'], words: ['муж', 'мужа', 'мужу', 'мужем', 'мужей'] },
-  { term: 'женск', prefixes: ['женщин'], words: ['жен', 'жена', 'жены', 'жене', 'жену', 'женой'] },
+  // Not "жене", "женой", "мужем": to whom and with whom, the buyer's kin (vocabulary.ts), not which cut.
+  { term: 'мужск', prefixes: ['мужчин', 'мужик'], words: ['муж', 'мужа', 'мужу', 'мужей'] },
+  { term: 'женск', prefixes: ['женщин'], words: ['жен', 'жена', 'жены', 'жену'] },
   { term: 'ребенк', prefixes: ['детск'] },
   // Where it is made: "китайское?" / "Производство — Китай"; "турецкие?" / "Турция" ("турка", a coffee pot, stays out).
   { term: 'китайск', words: ['китай', 'китая', 'китае', 'китаю', 'китаем'] },

@@ -10,6 +10,8 @@ export const PREDICATE_RULES: readonly PrefixRule[] = [
     term: 'подход',
     words: ['налезет', 'налезут', 'налезла', 'налез', 'влезает', 'влезают', 'влезла', 'влез', 'поместится', 'поместятся', 'помещается', 'помещаются', 'уместится'],
   },
+  // The present of "встанет": "на Солярис 2 тоже встают" says the wheels fit it. The past ("встал", a stalled engine) stays out.
+  { term: 'подход', words: ['встает', 'встают'] },
   // What a seller recommends is what fits: "жене рост 160 подойдёт?" / "Рекомендуемый рост — 155-178 см", "для сухой кожи
   // рекомендую".
   { term: 'подход', prefixes: ['рекоменд', 'порекоменд'] },

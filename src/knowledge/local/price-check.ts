@@ -5,6 +5,7 @@
  * asked needs an amount of it (measure-check.ts).
  */
 import type { Passage } from './passages.js';
+import { readWholeText } from './passages.js';
 import type { PassageHit } from './search.js';
 import { listTermSequence, normalizeText, splitWords } from './terms.js';
 
@@ -51,4 +52,45 @@ function statesPrice(passage: Passage): boolean {
     priceCache.set(passage, states);
   }
   return states;
+}
+
+/**
+ * "сколько стоит переобуть газель": the documents name the Газель ("микроавтобусы (Газель, Транзит) тоже берем") and never
+ * state a price beside it. A part asking the price of things none of which any passage prices is answered by none, however
+ * well one covers its other words ("при шиномонтаже старые шины заберём бесплатно" prices the disposal): the seller says
+ * what it costs. One thing priced somewhere is enough ("хранение велика на зиму": the winter is never priced, the storage
+ * is). `isThing` keeps the terms naming things: no circumstance (a city, a day), unit, verb or adjective.
+ */
+export function createUnpricedThingCheck(
+  index: { passages: readonly Passage[]; termsOf: (text: string) => string[]; knows: (term: string) => boolean },
+  priceTerm: string,
+  isThing: (term: string) => boolean,
+): (terms: readonly string[]) => boolean {
+  const priced = new Map<string, boolean>();
+  const isPriced = (term: string): boolean => {
+    let found = priced.get(term);
+    if (found === undefined) {
+      found = index.passages.some((passage) => {
+        const held = readPassageTerms(passage, index.termsOf);
+        return held.has(term) && (held.has(priceTerm) || statesPrice(passage));
+      });
+      priced.set(term, found);
+    }
+    return found;
+  };
+  return (terms) => {
+    const things = terms.filter((term) => term !== priceTerm && isThing(term) && index.knows(term));
+    return !terms.includes(priceTerm) || things.length === 0 || things.some(isPriced);
+  };
+}
+
+const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
+
+function readPassageTerms(passage: Passage, termsOf: (text: string) => string[]): ReadonlySet<string> {
+  let held = passageTerms.get(passage);
+  if (held === undefined) {
+    held = new Set(termsOf(readWholeText(passage)));
+    passageTerms.set(passage, held);
+  }
+  return held;
 }

@@ -84,6 +84,23 @@ export function createUnpricedThingCheck(
   };
 }
 
+/** Brackets holding a list: "Крупное (кроватки, манежи)", "микроавтобусы (Газель, Транзит)". */
+const BRACKETED_LIST = /\([^(),]*,[^()]*\)/gu;
+
+/**
+ * "манежи у вас почем": "Крупное (кроватки, манежи) поднимаем на этаж бесплатно, без лифта 100 р за этаж" names the
+ * playpen only in a bracketed list, as an example of what the sentence speaks of; the prices around it are the delivery's
+ * and the lifting's. A passage that names the things asked (`things`) only in such brackets does not price them. A
+ * bracket glossing one word ("дрип (шоколадные подтеки) — +150 р") names the thing itself, and is no list.
+ */
+export function pricesNamedThing(priceTerm: string, terms: readonly string[], hit: Pick<PassageHit, 'passage' | 'matched'>, things: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  if (!terms.includes(priceTerm)) return true;
+  const named = hit.matched.filter((term) => term !== priceTerm && things.has(term));
+  if (named.length === 0) return true;
+  const outside = new Set(termsOf(readWholeText(hit.passage).replace(BRACKETED_LIST, ' ')));
+  return named.some((term) => outside.has(term));
+}
+
 const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
 
 function readPassageTerms(passage: Passage, termsOf: (text: string) => string[]): ReadonlySet<string> {

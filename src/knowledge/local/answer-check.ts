@@ -15,6 +15,7 @@ import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
+import { answersBesideRefused, findRefusedTopics } from './refused-topics.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
 import { LATIN_NAME, normalizeText, splitWords, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
@@ -60,12 +61,14 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const answersAskedFacts = createAskedFactCheck(index, query);
   const serviceObjects = findServiceObjects(question, index.termsOf);
   const isOwnHit = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
+  const refused = findRefusedTopics(question, index);
   const things = findNamedThings(question, index.resolveText);
   const pricesThings = createUnpricedThingCheck(index, PRICE_TERM, (term) => things.has(term) && !isCircumstance(term) && !isDayTerm(term) && !UNIT_TERMS.has(term));
   // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
   const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
     ['title', createTitleCheck(index, query, askedOfTitle)],
     ['asked-facts', answersAskedFacts],
+    ['refused-topic', (part, hit) => answersBesideRefused(refused, part.terms, hit.passage, index.termsOf)],
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
     ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],

@@ -10,10 +10,12 @@ import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 
 /**
- * Where to and through whom. Left out, because measured: "до" and "из" name an extent, a time or a material as often
- * ("до двери", "до обеда", "из чего"), and "на" a size or an occasion ("на размере", "на море").
+ * Where to, through whom, and with what ("с андроидом работает?": the phone the earbuds should work with, which documents
+ * naming only the iPhone never answer for). Left out, because measured: "до" and "из" name an extent, a time or a material
+ * as often ("до двери", "до обеда", "из чего"), "на" a size or an occasion ("на размере", "на море"), and "для" whom a thing
+ * is for ("для кота", "для дачи"), which a passage on the thing answers without naming.
  */
-const OPTION_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'через']);
+const OPTION_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'через', 'с', 'со']);
 /** "на пвз озона", "в постамат сдэка": the word after a pick-up point names whose it is. */
 const PICKUP_POINTS = /^(?:пвз|постамат[аеуы]?|выдачи)$/u;
 const POINT_ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ом|ем)$/u;

@@ -13,7 +13,7 @@ import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
-import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing } from './price-check.js';
+import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
 import { answersBesideRefused, findRefusedTopics } from './refused-topics.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
@@ -79,6 +79,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['price-stated', (part, hit) => answersPriceAsked(PRICE_TERM, part.terms, hit)],
     ['unpriced-thing', (part) => pricesThings(part.terms)],
     ['bracketed-thing', (part, hit) => pricesNamedThing(PRICE_TERM, part.terms, hit, things, index.termsOf)],
+    ['priced-beside', (part, hit) => pricesThingInSentence(PRICE_TERM, part.terms, hit, things, index.termsOf)],
     ['priced-thing', (part, hit) => pricesAskedThing(part, hit, index.termsOf)],
     ['priced-object', (part, hit) => pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)],
     ['other-product', (part, hit) => answersForProduct(others, part.terms, hit, query.listing?.id)],

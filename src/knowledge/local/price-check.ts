@@ -5,7 +5,7 @@
  * asked needs an amount of it (measure-check.ts).
  */
 import type { Passage } from './passages.js';
-import { readWholeText } from './passages.js';
+import { readWholeText, splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
 import { listTermSequence, normalizeText, splitWords } from './terms.js';
 
@@ -46,12 +46,17 @@ const priceCache = new WeakMap<Passage, boolean>();
 function statesPrice(passage: Passage): boolean {
   let states = priceCache.get(passage);
   if (states === undefined) {
-    const sequence = listTermSequence(passage.text);
-    const text = normalizeText(passage.text);
-    states = FREE.test(text) || SHARE.test(text) || sequence.some((term, at) => term === 'руб' && NUMBER.test(sequence[at - 1] ?? ''));
+    states = statesPriceIn(passage.text);
     priceCache.set(passage, states);
   }
   return states;
+}
+
+/** An amount of money, a share or "бесплатно" in the text. */
+function statesPriceIn(text: string): boolean {
+  const sequence = listTermSequence(text);
+  const normal = normalizeText(text);
+  return FREE.test(normal) || SHARE.test(normal) || sequence.some((term, at) => term === 'руб' && NUMBER.test(sequence[at - 1] ?? ''));
 }
 
 /**
@@ -82,6 +87,32 @@ export function createUnpricedThingCheck(
     const things = terms.filter((term) => term !== priceTerm && isThing(term) && index.knows(term));
     return !terms.includes(priceTerm) || things.length === 0 || things.some(isPriced);
   };
+}
+
+/**
+ * "а если компрессор поменять потом, скока это стоит" in a fridge's chat: the listing's passage "Гарантия от нас 3 месяца на
+ * компрессор. Доставка по Липецку 500р" names the compressor in one sentence and prices the delivery in another. In a
+ * listing's own text a price stands in the sentence naming what it is for; a passage pricing none of the things asked
+ * (`things`, the listing's own words aside) in a sentence naming one does not say what they cost. Tables name the price in
+ * their header, and are left as they are.
+ */
+export function pricesThingInSentence(
+  priceTerm: string,
+  terms: readonly string[],
+  hit: Pick<PassageHit, 'passage' | 'matched'>,
+  things: ReadonlySet<string>,
+  termsOf: (text: string) => string[],
+): boolean {
+  if (!terms.includes(priceTerm) || hit.passage.itemId === undefined || hit.passage.tableHeader !== undefined) return true;
+  const named = hit.matched.filter((term) => term !== priceTerm && things.has(term) && terms.includes(term));
+  if (named.length === 0) return true;
+  return hit.passage.text
+    .split('\n')
+    .flatMap(splitSentences)
+    .some((sentence) => {
+      const held = termsOf(sentence);
+      return named.some((term) => held.includes(term)) && (held.includes(priceTerm) || statesPriceIn(sentence));
+    });
 }
 
 /** Brackets holding a list: "Крупное (кроватки, манежи)", "микроавтобусы (Газель, Транзит)". */

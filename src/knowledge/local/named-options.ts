@@ -19,6 +19,8 @@ const OPTION_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'чер�
 /** "на пвз озона", "в постамат сдэка": the word after a pick-up point names whose it is. */
 const PICKUP_POINTS = /^(?:пвз|постамат[аеуы]?|выдачи)$/u;
 const POINT_ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ом|ем)$/u;
+/** "с двумя аккумами", "в трёх цветах": a count of the option, not its name. */
+const COUNT_WORD = /^(?:одн|дв[уеоа]|тр[её]х|тремя|четыр|пят|шест|сем|восьм|восем|девят|десят|нескольк)/u;
 /** "в выходные", "в праздники", "в обед": when, not which option; a shop that never names them still answers the rest. */
 const TIME_WORDS = /^(?:выходн|праздн|обед|перерыв|сезон|период|течени)/u;
 
@@ -36,7 +38,7 @@ export function findUnknownOptions(question: string, index: OptionIndex, isCircu
   const options = new Set<string>();
   words.forEach((word, at) => {
     const next = words[at + 1];
-    if (next === undefined || TIME_WORDS.test(next)) return;
+    if (next === undefined || TIME_WORDS.test(next) || COUNT_WORD.test(next)) return;
     // "пункт выдачи любой", "пвз ближайший": an adjective after the point says which of the shop's, not whose.
     if (!OPTION_PREPOSITIONS.has(word) && !(PICKUP_POINTS.test(word) && !POINT_ADJECTIVE.test(next))) return;
     for (const term of index.resolveText(next)) if (isUnknownOption(term, index, isCircumstance)) options.add(term);

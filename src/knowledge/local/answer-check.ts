@@ -9,16 +9,17 @@ import { createAskedFactCheck } from './asked-facts.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
-import type { PassageHit, PassageIndex } from './search.js';
+import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
-import { answersPriceAsked, answersPriceComparison, findPriceComparatives } from './price-check.js';
+import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
+import { answersBesideRefused, findRefusedTopics } from './refused-topics.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
 import { LATIN_NAME, normalizeText, splitWords, termOf } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
-import { UNIT_TERMS, findCountedUnits, findUnitsBeforeNumbers, rewriteUnitsAndDays } from './units.js';
+import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits, findUnitsBeforeNumbers, rewriteUnitsAndDays } from './units.js';
 import { CITY_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 /** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
@@ -60,10 +61,14 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const answersAskedFacts = createAskedFactCheck(index, query);
   const serviceObjects = findServiceObjects(question, index.termsOf);
   const isOwnHit = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
+  const refused = findRefusedTopics(question, index);
+  const things = findNamedThings(question, index.resolveText);
+  const pricesThings = createUnpricedThingCheck(index, PRICE_TERM, (term) => things.has(term) && !isCircumstance(term) && !isDayTerm(term) && !UNIT_TERMS.has(term));
   // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
   const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
     ['title', createTitleCheck(index, query, askedOfTitle)],
     ['asked-facts', answersAskedFacts],
+    ['refused-topic', (part, hit) => answersBesideRefused(refused, part.terms, hit.passage, index.termsOf)],
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
     ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],
@@ -72,6 +77,9 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['measure', (part, hit) => answersMeasures(measures, part.terms, hit, { isOwn: isOwnHit(hit), asked: askedTerms, termsOf: index.termsOf })],
     ['price-comparison', (part, hit) => answersPriceComparison(comparatives, part.terms, hit)],
     ['price-stated', (part, hit) => answersPriceAsked(PRICE_TERM, part.terms, hit)],
+    ['unpriced-thing', (part) => pricesThings(part.terms)],
+    ['bracketed-thing', (part, hit) => pricesNamedThing(PRICE_TERM, part.terms, hit, things, index.termsOf)],
+    ['priced-beside', (part, hit) => pricesThingInSentence(PRICE_TERM, part.terms, hit, things, index.termsOf)],
     ['priced-thing', (part, hit) => pricesAskedThing(part, hit, index.termsOf)],
     ['priced-object', (part, hit) => pricesAskedObject(serviceObjects, part.terms, hit, index.termsOf)],
     ['other-product', (part, hit) => answersForProduct(others, part.terms, hit, query.listing?.id)],
@@ -87,6 +95,25 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ],
   ];
   return (part, hit) => checks.find(([, passes]) => !passes(part, hit))?.[0];
+}
+
+/** Endings of adjectives and participles in any case: "обычное", "двухстворчатое", "жидкого". */
+const ADJECTIVE_FORM = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ым|им|ых|их|ом|ем)$/u;
+/** "покрытие", "отверстие": nouns ending like adjectives. */
+const NOUN_IN_IE = /(?:ни|ти)е$/u;
+
+/**
+ * The terms of the question's words that name things: no adjective ("обычное окно": the window is priced, not its
+ * kind) and no verb ("помыть"), which say how or what is done to the thing, never what is priced.
+ */
+function findNamedThings(question: string, resolveText: (text: string) => string[]): ReadonlySet<string> {
+  const words = splitWords(normalizeText(question)).filter((word) => !/^\p{N}/u.test(word) && !VERB_FORM.test(word) && (NOUN_IN_IE.test(word) || !ADJECTIVE_FORM.test(word)));
+  return new Set(words.flatMap((word) => resolveText(word)));
+}
+
+/** "в субботу", "в выходные": when, not what is priced ("сколько стоит доставка в выходные?"). */
+function isDayTerm(term: string): boolean {
+  return WEEKDAY_TERMS.has(term) || term === 'выходн';
 }
 
 /**

@@ -9,7 +9,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import type { CheckedPart } from './answer-check.js';
 import { listDashedRanges, listWordedRanges } from './bounds.js';
 import type { Passage } from './passages.js';
-import { readWholeText } from './passages.js';
+import { readWholeText, splitSentences } from './passages.js';
 import type { PassageHit, PassageIndex } from './search.js';
 import { readSentences } from './sentences.js';
 import { findAskedNouns, holdsAskedNouns } from './asked-nouns.js';
@@ -19,7 +19,7 @@ import { findHeadedQuestions, holdsQuestionHead } from './asked-things.js';
 import { listDocumentedTowns, readAskedSizes, readSizePairs, statesAskedCity, statesAskedSize, statesAskedSizePair } from './sibling-values.js';
 import { listTermSequence, listTermWords, normalizeText, splitWords, termOf } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits } from './units.js';
-import { ATTRIBUTE_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
+import { ATTRIBUTE_TERMS, CITY_TERMS, NATIONWIDE, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 type FactIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
 
@@ -40,6 +40,7 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
   const measures = findMeasures(question);
   const nouns = findAskedNouns(question, index.resolveText);
   const towns = listDocumentedTowns(index.passages, index.termsOf);
+  const places = findNamedPlaces(question, index.resolveText, towns);
   const amounts = findCountedAmounts(question, index.resolveText);
   const headed = findHeadedQuestions(question, index.resolveText);
   const grades = findGradedThings(question, index.resolveText);
@@ -63,6 +64,8 @@ export function createAskedFactCheck(index: FactIndex, query: KnowledgeQuery): (
       statesAskedSize(hit.passage, sizes) &&
       statesAskedSizePair(hit.passage, sizePairs) &&
       statesAskedCity(part.terms, hit, index.termsOf, towns) &&
+      statesNamedPlaces(placesOf(places, part.terms), hit, index.termsOf, towns) &&
+      statesTransitTime(placesOf(places, part.terms, true), part.terms, hit, index.termsOf) &&
       statesDays(part, hit, index.termsOf)
     );
   };
@@ -174,6 +177,67 @@ function holdsNumber(passage: Passage, value: number, termsOf: (text: string) =>
 function statesColour(part: CheckedPart, hit: PassageHit, termsOf: (text: string) => string[]): boolean {
   if (!part.terms.some(namesColor)) return true;
   return termsOf(readWholeText(hit.passage)).some(namesColor);
+}
+
+/** The places a sentence of the question names, and the terms of that sentence: its parts are asked of those places. */
+interface NamedPlaces {
+  within: ReadonlySet<string>;
+  places: readonly string[];
+}
+
+/**
+ * "в сургут доставка сколько дней": the city is read off the words as typed, not off the part's terms, which may have lost
+ * it ("сургут" ends like a verb, and verbs the documents never use are left out of what is asked). The question still
+ * asks of that city: a passage giving the days to other cities ("Челябинск — 1–2 дня") does not answer it.
+ */
+function findNamedPlaces(question: string, resolveText: (text: string) => string[], towns: ReadonlySet<string>): NamedPlaces[] {
+  return normalizeText(question)
+    .split(/[?!.\n]+/u)
+    .flatMap((sentence) => {
+      const places = splitWords(sentence).flatMap((word) => termOf(word) ?? []).filter((term) => CITY_TERMS.has(term) || towns.has(term));
+      return places.length === 0 ? [] : [{ within: new Set(resolveText(sentence)), places }];
+    });
+}
+
+/** The places of the sentence the part is made of; `held` keeps those the part holds itself too. */
+function placesOf(named: readonly NamedPlaces[], terms: readonly string[], held = false): string[] {
+  const places = named.filter(({ within }) => terms.length > 0 && terms.every((term) => within.has(term))).flatMap(({ places }) => places);
+  // A place the part holds is statesAskedCity's to check, "по всей России" answering for it.
+  return held || !places.some((place) => terms.includes(place)) ? places : [];
+}
+
+const TIME_TERM = 'срок';
+/** A sentence stating how long, in days or hours ("1–2 рабочих дня", "в тот же день", "на следующий день"). */
+const STATED_TIME = /\d\s*(?:[-–—]\s*\d+\s*)?(?:раб[а-яё.]*\s+)?(?:дн|день|сут|недел|час|ч(?![а-яё]))|(?:тот же|следующий|следующего)\s+(?:рабоч[а-яё]+\s+)?д[ен]/u;
+/** "Отправляем в течение 1 рабочего дня", "отправка на следующий день": when the parcel leaves, not when it arrives. */
+const DISPATCH = /(?<![а-яё])(?:отправ|отгруж|отгрузк|высыла|передаё|передае|собира|сборк)/u;
+
+/** "доставка 2–4 дня", "идёт 3–5 дней", "привезём на следующий день": a time of arrival, whatever else the sentence says. */
+const TRANSIT = /(?<![а-яё])(?:доставк|достав[ляи]|ид[её]т|в пути|дойд|прид[её]т|привез|привоз|получ|срок)/u;
+
+/**
+ * "в сургут доставка сколько дней": how long it takes to a place. A passage naming no place whose only times are when the
+ * parcel leaves ("Отправляем в течение 1 рабочего дня после оформления") says nothing of the days to Сургут: the carrier's
+ * tariff does. One naming the place, or stating a time of arrival ("идёт 3–5 дней"), is left to the other checks.
+ */
+function statesTransitTime(places: readonly string[], terms: readonly string[], hit: PassageHit, termsOf: (text: string) => string[]): boolean {
+  if (places.length === 0 || !terms.includes(TIME_TERM)) return true;
+  const held = termsOf(readWholeText(hit.passage));
+  if (places.some((place) => held.includes(place) || hit.matched.includes(place))) return true;
+  const times = hit.passage.text
+    .split('\n')
+    .flatMap(splitSentences)
+    .map((sentence) => sentence.toLowerCase().replaceAll('ё', 'е'))
+    .filter((sentence) => STATED_TIME.test(sentence));
+  return times.length === 0 || !times.every((sentence) => DISPATCH.test(sentence) && !TRANSIT.test(sentence));
+}
+
+/** A passage naming one of the places, or no place at all (see statesAskedCity), may answer of them. */
+function statesNamedPlaces(places: readonly string[], hit: PassageHit, termsOf: (text: string) => string[], towns: ReadonlySet<string>): boolean {
+  if (places.length === 0) return true;
+  const held = termsOf(readWholeText(hit.passage));
+  // "по всей России" in the text answers for any city; "## СДЭК по России" over "Москва — 3–4 дня" names the cities it serves.
+  return places.some((place) => held.includes(place)) || termsOf(hit.passage.text).includes(NATIONWIDE) || statesAskedCity(places, { passage: hit.passage, matched: [] }, termsOf, towns);
 }
 
 /** "в выходные", "без выходных": a day off is a day too. */

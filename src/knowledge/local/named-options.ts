@@ -10,13 +10,17 @@ import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 
 /**
- * Where to and through whom. Left out, because measured: "до" and "из" name an extent, a time or a material as often
- * ("до двери", "до обеда", "из чего"), and "на" a size or an occasion ("на размере", "на море").
+ * Where to, through whom, and with what ("с андроидом работает?": the phone the earbuds should work with, which documents
+ * naming only the iPhone never answer for). Left out, because measured: "до" and "из" name an extent, a time or a material
+ * as often ("до двери", "до обеда", "из чего"), "на" a size or an occasion ("на размере", "на море"), and "для" whom a thing
+ * is for ("для кота", "для дачи"), which a passage on the thing answers without naming.
  */
-const OPTION_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'через']);
+const OPTION_PREPOSITIONS: ReadonlySet<string> = new Set(['в', 'во', 'через', 'с', 'со']);
 /** "на пвз озона", "в постамат сдэка": the word after a pick-up point names whose it is. */
 const PICKUP_POINTS = /^(?:пвз|постамат[аеуы]?|выдачи)$/u;
 const POINT_ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|юю|ом|ем)$/u;
+/** "с двумя аккумами", "в трёх цветах": a count of the option, not its name. */
+const COUNT_WORD = /^(?:одн|дв[уеоа]|тр[её]х|тремя|четыр|пят|шест|сем|восьм|восем|девят|десят|нескольк)/u;
 /** "в выходные", "в праздники", "в обед": when, not which option; a shop that never names them still answers the rest. */
 const TIME_WORDS = /^(?:выходн|праздн|обед|перерыв|сезон|период|течени)/u;
 
@@ -34,7 +38,7 @@ export function findUnknownOptions(question: string, index: OptionIndex, isCircu
   const options = new Set<string>();
   words.forEach((word, at) => {
     const next = words[at + 1];
-    if (next === undefined || TIME_WORDS.test(next)) return;
+    if (next === undefined || TIME_WORDS.test(next) || COUNT_WORD.test(next)) return;
     // "пункт выдачи любой", "пвз ближайший": an adjective after the point says which of the shop's, not whose.
     if (!OPTION_PREPOSITIONS.has(word) && !(PICKUP_POINTS.test(word) && !POINT_ADJECTIVE.test(next))) return;
     for (const term of index.resolveText(next)) if (isUnknownOption(term, index, isCircumstance)) options.add(term);

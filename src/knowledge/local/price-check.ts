@@ -5,6 +5,7 @@
  * asked needs an amount of it (measure-check.ts).
  */
 import type { Passage } from './passages.js';
+import { readWholeText, splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
 import { listTermSequence, normalizeText, splitWords } from './terms.js';
 
@@ -45,10 +46,99 @@ const priceCache = new WeakMap<Passage, boolean>();
 function statesPrice(passage: Passage): boolean {
   let states = priceCache.get(passage);
   if (states === undefined) {
-    const sequence = listTermSequence(passage.text);
-    const text = normalizeText(passage.text);
-    states = FREE.test(text) || SHARE.test(text) || sequence.some((term, at) => term === 'руб' && NUMBER.test(sequence[at - 1] ?? ''));
+    states = statesPriceIn(passage.text);
     priceCache.set(passage, states);
   }
   return states;
+}
+
+/** An amount of money, a share or "бесплатно" in the text. */
+function statesPriceIn(text: string): boolean {
+  const sequence = listTermSequence(text);
+  const normal = normalizeText(text);
+  return FREE.test(normal) || SHARE.test(normal) || sequence.some((term, at) => term === 'руб' && NUMBER.test(sequence[at - 1] ?? ''));
+}
+
+/**
+ * "сколько стоит переобуть газель": the documents name the Газель ("микроавтобусы (Газель, Транзит) тоже берем") and never
+ * state a price beside it. A part asking the price of things none of which any passage prices is answered by none, however
+ * well one covers its other words ("при шиномонтаже старые шины заберём бесплатно" prices the disposal): the seller says
+ * what it costs. One thing priced somewhere is enough ("хранение велика на зиму": the winter is never priced, the storage
+ * is). `isThing` keeps the terms naming things: no circumstance (a city, a day), unit, verb or adjective.
+ */
+export function createUnpricedThingCheck(
+  index: { passages: readonly Passage[]; termsOf: (text: string) => string[]; knows: (term: string) => boolean },
+  priceTerm: string,
+  isThing: (term: string) => boolean,
+): (terms: readonly string[]) => boolean {
+  const priced = new Map<string, boolean>();
+  const isPriced = (term: string): boolean => {
+    let found = priced.get(term);
+    if (found === undefined) {
+      found = index.passages.some((passage) => {
+        const held = readPassageTerms(passage, index.termsOf);
+        return held.has(term) && (held.has(priceTerm) || statesPrice(passage));
+      });
+      priced.set(term, found);
+    }
+    return found;
+  };
+  return (terms) => {
+    const things = terms.filter((term) => term !== priceTerm && isThing(term) && index.knows(term));
+    return !terms.includes(priceTerm) || things.length === 0 || things.some(isPriced);
+  };
+}
+
+/**
+ * "а если компрессор поменять потом, скока это стоит" in a fridge's chat: the listing's passage "Гарантия от нас 3 месяца на
+ * компрессор. Доставка по Липецку 500р" names the compressor in one sentence and prices the delivery in another. In a
+ * listing's own text a price stands in the sentence naming what it is for; a passage pricing none of the things asked
+ * (`things`, the listing's own words aside) in a sentence naming one does not say what they cost. Tables name the price in
+ * their header, and are left as they are.
+ */
+export function pricesThingInSentence(
+  priceTerm: string,
+  terms: readonly string[],
+  hit: Pick<PassageHit, 'passage' | 'matched'>,
+  things: ReadonlySet<string>,
+  termsOf: (text: string) => string[],
+): boolean {
+  if (!terms.includes(priceTerm) || hit.passage.itemId === undefined || hit.passage.tableHeader !== undefined) return true;
+  const named = hit.matched.filter((term) => term !== priceTerm && things.has(term) && terms.includes(term));
+  if (named.length === 0) return true;
+  return hit.passage.text
+    .split('\n')
+    .flatMap(splitSentences)
+    .some((sentence) => {
+      const held = termsOf(sentence);
+      return named.some((term) => held.includes(term)) && (held.includes(priceTerm) || statesPriceIn(sentence));
+    });
+}
+
+/** Brackets holding a list: "Крупное (кроватки, манежи)", "микроавтобусы (Газель, Транзит)". */
+const BRACKETED_LIST = /\([^(),]*,[^()]*\)/gu;
+
+/**
+ * "манежи у вас почем": "Крупное (кроватки, манежи) поднимаем на этаж бесплатно, без лифта 100 р за этаж" names the
+ * playpen only in a bracketed list, as an example of what the sentence speaks of; the prices around it are the delivery's
+ * and the lifting's. A passage that names the things asked (`things`) only in such brackets does not price them. A
+ * bracket glossing one word ("дрип (шоколадные подтеки) — +150 р") names the thing itself, and is no list.
+ */
+export function pricesNamedThing(priceTerm: string, terms: readonly string[], hit: Pick<PassageHit, 'passage' | 'matched'>, things: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
+  if (!terms.includes(priceTerm)) return true;
+  const named = hit.matched.filter((term) => term !== priceTerm && things.has(term));
+  if (named.length === 0) return true;
+  const outside = new Set(termsOf(readWholeText(hit.passage).replace(BRACKETED_LIST, ' ')));
+  return named.some((term) => outside.has(term));
+}
+
+const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
+
+function readPassageTerms(passage: Passage, termsOf: (text: string) => string[]): ReadonlySet<string> {
+  let held = passageTerms.get(passage);
+  if (held === undefined) {
+    held = new Set(termsOf(readWholeText(passage)));
+    passageTerms.set(passage, held);
+  }
+  return held;
 }

@@ -35,7 +35,49 @@ const PEOPLE: ReadonlySet<string> = new Set([
   'рыбака', 'рыбаков', 'пассажира', 'пассажиров', 'гостя', 'гостей', 'туриста', 'туристов',
 ]);
 
+/**
+ * Starts of the words of an exchange or a trade-in: "обмен", "поменяю", "меняете", "в зачёт", "трейд-ин". Not "меня" alone:
+ * it is also the pronoun ("у меня").
+ */
+const TRADE_CUES: readonly string[] = ['обмен', 'обменя', 'поменя', 'меняю', 'меняе', 'зачет', 'зачт', 'трейд', 'трэйд', 'trade'];
+
+/** How far a trade-in's or an exchange's word reaches: the whole clause of the offer ("сдам свой 13 128 без коробки, сколько в зачёт"). */
+const TRADE_REACH = 8;
+
 const RULES: readonly PhraseRule[] = [
+  // "За сколько примете?", "скока примете мой 13?": what the shop gives for the buyer's own thing is its trade-in value
+  // ("Ориентировочные цены в зачёт"), not the price of what it sells.
+  {
+    heads: new Set(['примете', 'принимаете', 'примешь', 'принимаешь']),
+    cues: ['скольк', 'скока', 'скоко', 'скок'],
+    side: 'before',
+    reading: 'зачет',
+  },
+  // "В зачёт примете?", "возьмёте в трейдин?", "сдам в зачёт": the buyer's verb of taking or handing in is what a trade-in
+  // is, no question of its own; the documents say it as "берём", "принимаем" or not at all ("Trade-in: старый телефон в
+  // зачёт"). The seller's forms ("можно сдать в зачёт") stay, for the buyer who writes them too.
+  {
+    heads: new Set(['примете', 'принимаете', 'примите', 'примешь', 'принимаешь', 'возьмете', 'возьмешь', 'берете', 'берешь', 'сдам', 'сдаю', 'сдадим']),
+    cues: TRADE_CUES,
+    side: 'both',
+    reading: DROPPED,
+    reach: TRADE_REACH,
+  },
+  // The buyer's own thing offered in an exchange or a trade-in is named "свой", "наш" ("наше кресло обменять на ваше",
+  // "сдам свой в зачёт"), and the surcharge is how such an offer is made ("с доплатой"): the documents answer the exchange
+  // itself ("Обмен не делаем"). "Старый" stays: sellers write it too ("Старую технику можно сдать в зачёт").
+  {
+    heads: new Set([
+      'свой', 'свое', 'свои', 'свою', 'своего', 'своей', 'своих', 'своим',
+      'наш', 'наша', 'наше', 'наши', 'нашу', 'нашего', 'нашей', 'наших', 'нашим',
+      'мое', 'мои', 'мою', 'моего', 'моей', 'моих', 'моим',
+      'доплатой',
+    ]),
+    cues: TRADE_CUES,
+    side: 'both',
+    reading: DROPPED,
+    reach: TRADE_REACH,
+  },
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
   {
     heads: new Set(['окончательная', 'окончательный', 'окончательное', 'окончательную', 'окончательной', 'окончательна', 'окончательно']),
@@ -264,10 +306,11 @@ const HEADS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [...rule.head
 
 /** The message's words with each phrase word read as the phrase means it; the same array when none is found. */
 export function readPhrases(words: readonly string[]): readonly string[] {
-  if (!words.some((word) => HEADS.has(word))) return words;
-  const read = [...words];
+  const offered = findOfferedThing(words);
+  if (offered.size === 0 && !words.some((word) => HEADS.has(word))) return words;
+  const read = words.map((word, at) => (offered.has(at) ? DROPPED : word));
   words.forEach((word, at) => {
-    if (!HEADS.has(word)) return;
+    if (!HEADS.has(word) || offered.has(at)) return;
     for (const rule of RULES) {
       if (!rule.heads.has(word)) continue;
       const cue = findCue(words, at, rule);
@@ -292,4 +335,28 @@ function findCue(words: readonly string[], at: number, rule: PhraseRule): number
     if (near !== at && rule.cues.some((cue) => word.startsWith(cue))) return near;
   }
   return undefined;
+}
+
+/** Words that end the thing offered in an exchange: a preposition, a conjunction or a negation opens what comes next. */
+const OFFER_ENDS: ReadonlySet<string> = new Set(['с', 'со', 'и', 'или', 'а', 'но', 'если', 'за', 'без', 'по', 'в', 'во', 'к', 'от', 'до', 'при', 'не', 'как', 'можно']);
+/** The exchange verbs and nouns an offered thing follows ("обмен на", "поменяю на"); a trade-in's "в зачёт" has none. */
+const EXCHANGE_CUES: readonly string[] = ['обмен', 'обменя', 'поменя', 'меняю', 'меняе'];
+/** At most this many words name the thing offered ("на свой ибанез", "на айфон 13 про"). */
+const OFFER_LENGTH = 3;
+
+/**
+ * "Обмен на эирподсы интересует?", "поменяю на свой ибанез": what the buyer offers in an exchange is the buyer's own, which
+ * no document names; the documents answer the exchange ("Обмен не интересует"). The places of the words after "на" that
+ * follows an exchange's word, up to a preposition or OFFER_LENGTH words.
+ */
+function findOfferedThing(words: readonly string[]): ReadonlySet<number> {
+  const offered = new Set<number>();
+  words.forEach((word, at) => {
+    if (words[at + 1] !== 'на' || !EXCHANGE_CUES.some((cue) => word.startsWith(cue))) return;
+    for (let next = at + 2; next < Math.min(words.length, at + 2 + OFFER_LENGTH); next += 1) {
+      if (OFFER_ENDS.has(words[next] ?? '')) break;
+      offered.add(next);
+    }
+  });
+  return offered;
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { readPhrases } from '../../../src/knowledge/local/phrase-reading.js';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+
+describe('an exchange the buyer offers ("обмен на …", "поменяю на свой … с доплатой")', () => {
+  const WATCH = 7901;
+  const shop = useKnowledgeFolder({
+    [`item-${WATCH}-chasy.md`]: '---\ntitle: Часы Galaxy Watch5\n---\n\nБ/у, без царапин, ремешок родной.\n\n12 500 руб. Небольшой торг при встрече. Обмен не интересует.',
+    'faq.md': '# Вопросы\n\n**Можно обменять б/у кресло на ваше?** Обмен не делаем, но можем взять ваше на комиссию.',
+  });
+
+  it('is answered by the exchange itself: the thing offered is the buyer\'s own', async () => {
+    for (const question of ['а обмен на эирподсы интересует?', 'поменяю на свой ибанез с доплатой, интересно?']) {
+      const answer = await shop.ask(question, { id: WATCH });
+      expect(answer.status, question).toBe('FOUND');
+      expect(answer.text, question).toContain('Обмен не интересует');
+    }
+  });
+
+  it('names the buyer\'s thing by "наше" and the surcharge by "с доплатой", neither of which the documents hold', async () => {
+    const answer = await shop.ask('можно наше кресло обменять на ваше с доплатой');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Обмен не делаем');
+  });
+
+  it('keeps the words after "на" of anything else', () => {
+    expect(readPhrases(['доставка', 'на', 'дом'])).toEqual(['доставка', 'на', 'дом']);
+    expect(readPhrases(['обмен', 'на', 'эирподсы', 'с', 'доплатой'])).toEqual(['обмен', 'на', 'с']);
+  });
+});
+
+describe('a trade-in asked ("в зачёт примете?", "за сколько примете?", "трейдин")', () => {
+  const shop = useKnowledgeFolder({
+    'o-magazine.txt': 'Магазин часов и наушников.\n\nСкупка: б/у часы и наушники выкупаем или берем в зачет при покупке, цену называем после осмотра.\n\nДоставка СДЭК по России.',
+    'trade-in.md': '# Ваш телефон в зачёт\n\n| Модель | Память | В зачёт до, ₽ |\n|---|---|---|\n| Samsung Galaxy S22 | 8/128 | 19 000 |\n| iPhone 12 | 128 ГБ | 22 000 |',
+    'prays.md': '# Цены\n\n| Модель | Цена, ₽ |\n|---|---|\n| Samsung Galaxy S22 8/128 | 32 000 |\n| iPhone 13 128 ГБ | 42 000 |',
+  });
+
+  it('is answered by "берём в зачёт": the buyer\'s "примете" asks nothing of its own', async () => {
+    const answer = await shop.ask('старые часы в зачет примете?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('берем в зачет');
+  });
+
+  it('reads "за сколько примете" as the value in trade-in', async () => {
+    const answer = await shop.ask('самсунг s22 за сколько примете');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('19 000');
+    expect(answer.text).not.toContain('32 000');
+  });
+});

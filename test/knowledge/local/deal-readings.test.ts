@@ -49,3 +49,16 @@ describe('a trade-in asked ("в зачёт примете?", "за скольк�
     expect(answer.text).not.toContain('32 000');
   });
 });
+
+describe('a discount refused in the plural ("Скидок нет")', () => {
+  const CHAIR = 7902;
+  const shop = useKnowledgeFolder({
+    [`item-${CHAIR}-stulchik.md`]: '---\ntitle: Стульчик для кормления\n---\n\nСтульчик новый, два в наличии.\n\nЦена 8 990 ₽. Скидок на него нет, цена фиксированная.',
+  });
+
+  it('answers "скидка будет?"', async () => {
+    const answer = await shop.ask('скидка будет?', { id: CHAIR });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Скидок на него нет');
+  });
+});

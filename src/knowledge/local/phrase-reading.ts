@@ -24,6 +24,8 @@ interface PhraseRule {
   joinsCue?: boolean;
   /** How far the cue may stand, where the whole clause decides (REACH otherwise). */
   reach?: number;
+  /** The head keeps its own word too, `reading` added after it: the phrase means both. */
+  adds?: boolean;
 }
 
 /** A word read as nothing: it says how the question is asked, not what. */
@@ -77,6 +79,16 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
     reach: TRADE_REACH,
+  },
+  // "Наличкой дешевле будет?", "вместе брать выйдет дешевле?": a lower price on a condition of the deal is also the discount
+  // the documents state ("при оплате наличными скидка 1 000 руб", "при покупке вместе с кроваткой отдадим за 8 500"). The
+  // comparison stays asked, so that only a passage stating a price answers it; "есть подешевле?" asks for cheaper goods.
+  {
+    heads: new Set(['дешевле', 'подешевле']),
+    cues: ['будет', 'выйдет', 'выходит', 'получится', 'отдадите', 'отдашь', 'сделаете', 'сделаешь', 'наличк', 'наличн', 'нал', 'кэш', 'вместе', 'если', 'оптом'],
+    side: 'both',
+    reading: 'скидка',
+    adds: true,
   },
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
   {
@@ -308,20 +320,23 @@ const HEADS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [...rule.head
 export function readPhrases(words: readonly string[]): readonly string[] {
   const offered = findOfferedThing(words);
   if (offered.size === 0 && !words.some((word) => HEADS.has(word))) return words;
-  const read = words.map((word, at) => (offered.has(at) ? DROPPED : word));
+  const read: string[] = words.map((word, at) => (offered.has(at) ? DROPPED : word));
+  const added = new Map<number, string>();
   words.forEach((word, at) => {
     if (!HEADS.has(word) || offered.has(at)) return;
     for (const rule of RULES) {
       if (!rule.heads.has(word)) continue;
       const cue = findCue(words, at, rule);
       if (cue === undefined) continue;
-      read[at] = rule.reading;
+      if (rule.adds === true) added.set(at, rule.reading);
+      else read[at] = rule.reading;
       if (rule.scale !== undefined) read[cue] = String(Number(words[cue]) * rule.scale);
       else if (rule.joinsCue) read[cue] = rule.reading;
       return;
     }
   });
-  return read.includes(DROPPED) ? read.filter((word) => word !== DROPPED) : read;
+  const all = added.size === 0 ? read : read.flatMap((word, at) => [word, ...(added.has(at) ? [added.get(at) ?? DROPPED] : [])]);
+  return all.includes(DROPPED) ? all.filter((word) => word !== DROPPED) : all;
 }
 
 function findCue(words: readonly string[], at: number, rule: PhraseRule): number | undefined {

@@ -62,3 +62,23 @@ describe('a discount refused in the plural ("Скидок нет")', () => {
     expect(answer.text).toContain('Скидок на него нет');
   });
 });
+
+describe('a lower price on a condition of the deal ("наличкой дешевле будет?")', () => {
+  const SCOOTER = 7903;
+  const BAGS = 7904;
+  const shop = useKnowledgeFolder({
+    [`item-${SCOOTER}-samokat.json`]: JSON.stringify({ item_id: SCOOTER, название: 'Электросамокат', цена: '46 990 руб', торг: 'нет, но при оплате наличными скидка 1 000 руб' }),
+    [`item-${BAGS}-rotband.md`]: '---\ntitle: Штукатурка Ротбанд\n---\n\nСухие смеси в мешках храним на поддонах. Отпускаем от 1 мешка, целыми поддонами — в заводской плёнке.\n\nЦена 560 ₽ за мешок.',
+  });
+
+  it('is the discount the documents state', async () => {
+    const answer = await shop.ask('наличкой дешевле будет?', { id: SCOOTER });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('скидка 1 000 руб');
+  });
+
+  it('still needs a passage stating a price: a bulk price never stated is not made up', async () => {
+    const answer = await shop.ask('целый поддон возьму, за мешок дешевле выйдет?', { id: BAGS });
+    expect(answer.status).toBe('NOT_FOUND');
+  });
+});

@@ -90,6 +90,15 @@ const RULES: readonly PhraseRule[] = [
     reading: 'скидка',
     adds: true,
   },
+  // "Беру 6 штук", "если все 4 беру", "вместе брать": buying so many is the condition a bulk or bundle price states ("от 5 шт
+  // по 2 100 руб", "при покупке 4 шт монтаж за 1000 р."), no question of its own. Only the buyer's forms: the seller's
+  // "берём в зачёт" takes something. A bare number is no count of goods ("какой брать, 4 или 6 мм?").
+  {
+    heads: new Set(['беру', 'возьму', 'возьмем', 'брать', 'взять']),
+    cues: ['шт', 'штук', 'штуч', 'комплект', 'вместе', 'все', 'оба', 'обе', 'оптом', 'кило', 'кг', 'мешк', 'пачк', 'коробк'],
+    side: 'both',
+    reading: DROPPED,
+  },
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
   {
     heads: new Set(['окончательная', 'окончательный', 'окончательное', 'окончательную', 'окончательной', 'окончательна', 'окончательно']),

@@ -82,3 +82,16 @@ describe('a lower price on a condition of the deal ("наличкой дешев
     expect(answer.status).toBe('NOT_FOUND');
   });
 });
+
+describe('buying so many ("если все 4 беру", "беру 6 штук")', () => {
+  const TIRES = 7905;
+  const shop = useKnowledgeFolder({
+    [`item-${TIRES}-shiny.txt`]: 'Cordiant Comfort 2 185/65 R15, новые.\n\nЦена 5 200 р. за 1 шт. Комплект 4 шт - 20 000 р.\n\nУстановка у нас - по прайсу на шиномонтаж, при покупке 4 шт монтаж R15 за 1000 р. вместо 2000.',
+  });
+
+  it('is the condition of the price the documents state, no question of its own', async () => {
+    const answer = await shop.ask('если все 4 беру монтаж у вас скока будет', { id: TIRES });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('за 1000 р.');
+  });
+});

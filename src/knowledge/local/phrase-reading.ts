@@ -99,6 +99,22 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
   },
+  // "Тока крем взять без остального", "без матраса подешевле": a part of a set bought apart, which the documents state as
+  // "отдельно" ("Цена отдельно", "Отдельно кроватку без матраса не продаём"). "Без предоплаты", "без коробки" keep "без"
+  // a word of no meaning: only the rest of a set, or a lower price for leaving a part out, says so.
+  {
+    heads: new Set(['остального', 'остальных', 'остальное', 'остальные']),
+    cues: ['без'],
+    side: 'before',
+    reading: 'отдельно',
+  },
+  {
+    heads: new Set(['без']),
+    cues: ['дешевл', 'подешевл'],
+    side: 'both',
+    reading: 'отдельно',
+    joinsCue: true,
+  },
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
   {
     heads: new Set(['окончательная', 'окончательный', 'окончательное', 'окончательную', 'окончательной', 'окончательна', 'окончательно']),

@@ -95,3 +95,24 @@ describe('buying so many ("если все 4 беру", "беру 6 штук")',
     expect(answer.text).toContain('за 1000 р.');
   });
 });
+
+describe('a part of a set bought apart ("без остального", "без матраса подешевле")', () => {
+  const SET = 7906;
+  const COT = 7907;
+  const shop = useKnowledgeFolder({
+    [`item-${SET}-nabor.md`]: '---\ntitle: Набор COSRX: пенка, тонер, крем\n---\n\nНабор из трёх средств, всё новое.\n\n| Что | Объём | Цена отдельно |\n|---|---|---|\n| Пенка | 150 мл | 1 190 ₽ |\n| Крем | 100 г | 1 990 ₽ |\n\n**Цена за весь набор — 2 900 ₽.**',
+    [`item-${COT}-krovatka.txt`]: 'Кроватка детская с маятником + матрас. Новая, в упаковке.\n\nМатрас в комплекте: кокос, толщина 10 см.\n\nЦена кроватка + матрас 14 900 р. Отдельно кроватку без матраса не продаём.',
+  });
+
+  it('is the documents\' "отдельно"', async () => {
+    const answer = await shop.ask('можно тока крем взять без остального скока он', { id: SET });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('1 990');
+  });
+
+  it('asks, by a lower price for leaving a part out, whether it is sold apart', async () => {
+    const answer = await shop.ask('а можно без матраса подешевле взять', { id: COT });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('без матраса не продаём');
+  });
+});

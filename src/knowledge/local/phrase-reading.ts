@@ -24,6 +24,8 @@ interface PhraseRule {
   joinsCue?: boolean;
   /** How far the cue may stand, where the whole clause decides (REACH otherwise). */
   reach?: number;
+  /** Words after the head that keep it its own meaning. */
+  unlessNext?: ReadonlySet<string>;
   /** The head keeps its own word too, `reading` added after it: the phrase means both. */
   adds?: boolean;
 }
@@ -114,6 +116,24 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: 'отдельно',
     joinsCue: true,
+  },
+  // "Подвинетесь по цене?", "уступите в цене?", "по цене договоримся?": the price named in a bargain is the bargain's, not
+  // a price asked ("торг: разумный торг у машины" answers it, naming no price).
+  {
+    heads: new Set(['цене', 'цену', 'цена', 'ценой']),
+    cues: ['подвин', 'уступ', 'сбав', 'торг', 'поторг', 'договор'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // "Скока за все 4 колеса?", "сколько за комплект": how much for a thing is its price, as "сколько стоит" is. Not "сколько
+  // за них вернёте": money given back for something pointed at is a refund or a deposit.
+  {
+    heads: new Set(['за']),
+    cues: ['скольк', 'скока', 'скоко', 'скок'],
+    side: 'before',
+    reading: 'цена',
+    reach: 1,
+    unlessNext: new Set(['него', 'нее', 'них', 'это', 'то']),
   },
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
   {
@@ -350,7 +370,7 @@ export function readPhrases(words: readonly string[]): readonly string[] {
   words.forEach((word, at) => {
     if (!HEADS.has(word) || offered.has(at)) return;
     for (const rule of RULES) {
-      if (!rule.heads.has(word)) continue;
+      if (!rule.heads.has(word) || rule.unlessNext?.has(words[at + 1] ?? '') === true) continue;
       const cue = findCue(words, at, rule);
       if (cue === undefined) continue;
       if (rule.adds === true) added.set(at, rule.reading);

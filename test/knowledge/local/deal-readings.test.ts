@@ -116,3 +116,23 @@ describe('a part of a set bought apart ("без остального", "без �
     expect(answer.text).toContain('без матраса не продаём');
   });
 });
+
+describe('a bargain and a total asked together ("скока за все 4 колеса, подвинетесь по цене?")', () => {
+  const WHEELS = 7908;
+  const shop = useKnowledgeFolder({
+    [`item-${WHEELS}-kolesa.json`]: JSON.stringify({
+      item_id: WHEELS,
+      название: 'Колеса в сборе: штампованные диски + зимняя резина 185/65 R15',
+      цена: '24 000 руб за 4 колеса в сборе',
+      торг: 'разумный торг у машины',
+      'что входит': '4 колеса собраны и отбалансированы, ниппели новые',
+    }),
+  });
+
+  it('answers both: "сколько за" asks the price, "по цене" belongs to the bargain', async () => {
+    const answer = await shop.ask('скока за все 4 колеса, подвинетесь по цене?', { id: WHEELS });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('24 000');
+    expect(answer.text).toContain('у машины');
+  });
+});

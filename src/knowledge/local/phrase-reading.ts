@@ -135,6 +135,25 @@ const RULES: readonly PhraseRule[] = [
     reach: 1,
     unlessNext: new Set(['него', 'нее', 'них', 'это', 'то']),
   },
+  // One piece sold on its own: "а одну продадите?", "можно брать и по одной", "по одной не разбиваем" are the documents'
+  // "отдельно", though the number word alone is read as nothing ("скока стоит одна"). "Двери по одной в каждом торце"
+  // shares them out.
+  {
+    heads: new Set(['одной', 'одному', 'одну', 'одного', 'штуке', 'штучке']),
+    cues: ['по'],
+    side: 'before',
+    reading: 'отдельно',
+    reach: 1,
+    unlessNext: new Set(['в', 'во', 'на', 'с', 'со', 'из', 'каждой', 'каждому', 'каждый', 'каждую']),
+  },
+  {
+    // …and asked by the buyer buying it: "одну продадите?", "можно одну взять?".
+    heads: new Set(['одну', 'одного']),
+    cues: ['прода', 'брать', 'взять', 'возьм', 'бере'],
+    side: 'both',
+    reading: 'отдельно',
+    reach: 2,
+  },
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
   {
     heads: new Set(['окончательная', 'окончательный', 'окончательное', 'окончательную', 'окончательной', 'окончательна', 'окончательно']),

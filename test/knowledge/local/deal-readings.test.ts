@@ -136,3 +136,22 @@ describe('a bargain and a total asked together ("скока за все 4 кол
     expect(answer.text).toContain('у машины');
   });
 });
+
+describe('one piece sold on its own ("а одну продадите?")', () => {
+  const TIRES = 7909;
+  const shop = useKnowledgeFolder({
+    [`item-${TIRES}-shiny.txt`]: 'Cordiant Comfort 2 185/65 R15, новые, с наклейками. В наличии 8 шт, можно брать и по одной, и по 2, и комплект.\n\nЦена 5 200 р. за 1 шт.',
+    'teplica.md': '# Теплица\n\nДвери 2 шт (по одной в каждом торце), форточки 2 шт.',
+  });
+
+  it('is answered by "можно брать и по одной"', async () => {
+    const answer = await shop.ask('а одну продадите?', { id: TIRES });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('брать и по одной');
+  });
+
+  it('is not "по одной в каждом торце", which shares them out', async () => {
+    const answer = await shop.ask('двери по одной продаете?');
+    expect(answer.text).not.toContain('торце');
+  });
+});

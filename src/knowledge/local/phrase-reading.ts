@@ -84,10 +84,11 @@ const RULES: readonly PhraseRule[] = [
   },
   // "Наличкой дешевле будет?", "вместе брать выйдет дешевле?": a lower price on a condition of the deal is also the discount
   // the documents state ("при оплате наличными скидка 1 000 руб", "при покупке вместе с кроваткой отдадим за 8 500"). The
-  // comparison stays asked, so that only a passage stating a price answers it; "есть подешевле?" asks for cheaper goods.
+  // comparison stays asked, so that only a passage stating a price answers it; "есть подешевле?" asks for cheaper goods, and
+  // "за мешок дешевле выйдет?" names no condition a document's discount could state.
   {
     heads: new Set(['дешевле', 'подешевле']),
-    cues: ['будет', 'выйдет', 'выходит', 'получится', 'отдадите', 'отдашь', 'сделаете', 'сделаешь', 'наличк', 'наличн', 'нал', 'кэш', 'вместе', 'если', 'оптом'],
+    cues: ['отдадите', 'отдашь', 'сделаете', 'сделаешь', 'наличк', 'наличн', 'нал', 'кэш', 'вместе', 'если', 'оптом'],
     side: 'both',
     reading: 'скидка',
     adds: true,
@@ -118,10 +119,11 @@ const RULES: readonly PhraseRule[] = [
     joinsCue: true,
   },
   // "Подвинетесь по цене?", "уступите в цене?", "по цене договоримся?": the price named in a bargain is the bargain's, not
-  // a price asked ("торг: разумный торг у машины" answers it, naming no price).
+  // a price asked ("торг: разумный торг у машины" answers it, naming no price). Only beside a verb of bargaining: "Цена?
+  // Торг?" asks two questions.
   {
-    heads: new Set(['цене', 'цену', 'цена', 'ценой']),
-    cues: ['подвин', 'уступ', 'сбав', 'торг', 'поторг', 'договор'],
+    heads: new Set(['цене', 'цену']),
+    cues: ['подвин', 'уступ', 'сбав', 'поторг', 'договор'],
     side: 'both',
     reading: DROPPED,
   },

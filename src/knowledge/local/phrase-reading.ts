@@ -24,6 +24,10 @@ interface PhraseRule {
   joinsCue?: boolean;
   /** How far the cue may stand, where the whole clause decides (REACH otherwise). */
   reach?: number;
+  /** Words after the head that keep it its own meaning. */
+  unlessNext?: ReadonlySet<string>;
+  /** The head keeps its own word too, `reading` added after it: the phrase means both. */
+  adds?: boolean;
 }
 
 /** A word read as nothing: it says how the question is asked, not what. */
@@ -35,7 +39,123 @@ const PEOPLE: ReadonlySet<string> = new Set([
   'рыбака', 'рыбаков', 'пассажира', 'пассажиров', 'гостя', 'гостей', 'туриста', 'туристов',
 ]);
 
+/**
+ * Starts of the words of an exchange or a trade-in: "обмен", "поменяю", "меняете", "в зачёт", "трейд-ин". Not "меня" alone:
+ * it is also the pronoun ("у меня").
+ */
+const TRADE_CUES: readonly string[] = ['обмен', 'обменя', 'поменя', 'меняю', 'меняе', 'зачет', 'зачт', 'трейд', 'трэйд', 'trade'];
+
+/** How far a trade-in's or an exchange's word reaches: the whole clause of the offer ("сдам свой 13 128 без коробки, сколько в зачёт"). */
+const TRADE_REACH = 8;
+
 const RULES: readonly PhraseRule[] = [
+  // "За сколько примете?", "скока примете мой 13?": what the shop gives for the buyer's own thing is its trade-in value
+  // ("Ориентировочные цены в зачёт"), not the price of what it sells.
+  {
+    heads: new Set(['примете', 'принимаете', 'примешь', 'принимаешь']),
+    cues: ['скольк', 'скока', 'скоко', 'скок'],
+    side: 'before',
+    reading: 'зачет',
+  },
+  // "В зачёт примете?", "возьмёте в трейдин?", "сдам в зачёт": the buyer's verb of taking or handing in is what a trade-in
+  // is, no question of its own; the documents say it as "берём", "принимаем" or not at all ("Trade-in: старый телефон в
+  // зачёт"). The seller's forms ("можно сдать в зачёт") stay, for the buyer who writes them too.
+  {
+    heads: new Set(['примете', 'принимаете', 'примите', 'примешь', 'принимаешь', 'возьмете', 'возьмешь', 'берете', 'берешь', 'сдам', 'сдаю', 'сдадим']),
+    cues: TRADE_CUES,
+    side: 'both',
+    reading: DROPPED,
+    reach: TRADE_REACH,
+  },
+  // The buyer's own thing offered in an exchange or a trade-in is named "свой", "наш" ("наше кресло обменять на ваше",
+  // "сдам свой в зачёт"), and the surcharge is how such an offer is made ("с доплатой"): the documents answer the exchange
+  // itself ("Обмен не делаем"). "Старый" stays: sellers write it too ("Старую технику можно сдать в зачёт").
+  {
+    heads: new Set([
+      'свой', 'свое', 'свои', 'свою', 'своего', 'своей', 'своих', 'своим',
+      'наш', 'наша', 'наше', 'наши', 'нашу', 'нашего', 'нашей', 'наших', 'нашим',
+      'мое', 'мои', 'мою', 'моего', 'моей', 'моих', 'моим',
+      'доплатой',
+    ]),
+    cues: TRADE_CUES,
+    side: 'both',
+    reading: DROPPED,
+    reach: TRADE_REACH,
+  },
+  // "Наличкой дешевле будет?", "вместе брать выйдет дешевле?": a lower price on a condition of the deal is also the discount
+  // the documents state ("при оплате наличными скидка 1 000 руб", "при покупке вместе с кроваткой отдадим за 8 500"). The
+  // comparison stays asked, so that only a passage stating a price answers it; "есть подешевле?" asks for cheaper goods, and
+  // "за мешок дешевле выйдет?" names no condition a document's discount could state.
+  {
+    heads: new Set(['дешевле', 'подешевле']),
+    cues: ['отдадите', 'отдашь', 'сделаете', 'сделаешь', 'наличк', 'наличн', 'нал', 'кэш', 'вместе', 'если', 'оптом'],
+    side: 'both',
+    reading: 'скидка',
+    adds: true,
+  },
+  // "Беру 6 штук", "если все 4 беру", "вместе брать": buying so many is the condition a bulk or bundle price states ("от 5 шт
+  // по 2 100 руб", "при покупке 4 шт монтаж за 1000 р."), no question of its own. Only the buyer's forms: the seller's
+  // "берём в зачёт" takes something. A bare number is no count of goods ("какой брать, 4 или 6 мм?").
+  {
+    heads: new Set(['беру', 'возьму', 'возьмем', 'брать', 'взять']),
+    cues: ['шт', 'штук', 'штуч', 'комплект', 'вместе', 'все', 'оба', 'обе', 'оптом', 'кило', 'кг', 'мешк', 'пачк', 'коробк'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // "Тока крем взять без остального", "без матраса подешевле": a part of a set bought apart, which the documents state as
+  // "отдельно" ("Цена отдельно", "Отдельно кроватку без матраса не продаём"). "Без предоплаты", "без коробки" keep "без"
+  // a word of no meaning: only the rest of a set, or a lower price for leaving a part out, says so.
+  {
+    heads: new Set(['остального', 'остальных', 'остальное', 'остальные']),
+    cues: ['без'],
+    side: 'before',
+    reading: 'отдельно',
+  },
+  {
+    heads: new Set(['без']),
+    cues: ['дешевл', 'подешевл'],
+    side: 'both',
+    reading: 'отдельно',
+    joinsCue: true,
+  },
+  // "Подвинетесь по цене?", "уступите в цене?", "по цене договоримся?": the price named in a bargain is the bargain's, not
+  // a price asked ("торг: разумный торг у машины" answers it, naming no price). Only beside a verb of bargaining: "Цена?
+  // Торг?" asks two questions.
+  {
+    heads: new Set(['цене', 'цену']),
+    cues: ['подвин', 'уступ', 'сбав', 'поторг', 'договор'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // "Скока за все 4 колеса?", "сколько за комплект": how much for a thing is its price, as "сколько стоит" is. Not "сколько
+  // за них вернёте": money given back for something pointed at is a refund or a deposit.
+  {
+    heads: new Set(['за']),
+    cues: ['скольк', 'скока', 'скоко', 'скок'],
+    side: 'before',
+    reading: 'цена',
+    reach: 1,
+    unlessNext: new Set(['него', 'нее', 'них', 'это', 'то']),
+  },
+  // One piece sold on its own: "а одну продадите?", "можно брать и по одной", "по одной не разбиваем" are the documents'
+  // "отдельно", though the number word alone is read as nothing ("скока стоит одна"). "Двери по одной в каждом торце"
+  // shares them out.
+  {
+    heads: new Set(['одной', 'одному', 'одну', 'одного', 'штуке', 'штучке']),
+    cues: ['по'],
+    side: 'before',
+    reading: 'отдельно',
+    reach: 1,
+    unlessNext: new Set(['в', 'во', 'на', 'с', 'со', 'из', 'каждой', 'каждому', 'каждый', 'каждую']),
+  },
+  {
+    // …and asked by the buyer buying it: "одну продадите?", "можно одну взять?".
+    heads: new Set(['одну', 'одного']),
+    cues: ['прода', 'брать', 'взять', 'возьм', 'бере'],
+    side: 'both',
+    reading: 'отдельно',
+    reach: 2,
+  },
   // "Цена окончательная" refuses bargaining; "окончательную сумму называем после осмотра" names an appraisal.
   {
     heads: new Set(['окончательная', 'окончательный', 'окончательное', 'окончательную', 'окончательной', 'окончательна', 'окончательно']),
@@ -264,21 +384,25 @@ const HEADS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [...rule.head
 
 /** The message's words with each phrase word read as the phrase means it; the same array when none is found. */
 export function readPhrases(words: readonly string[]): readonly string[] {
-  if (!words.some((word) => HEADS.has(word))) return words;
-  const read = [...words];
+  const offered = findOfferedThing(words);
+  if (offered.size === 0 && !words.some((word) => HEADS.has(word))) return words;
+  const read: string[] = words.map((word, at) => (offered.has(at) ? DROPPED : word));
+  const added = new Map<number, string>();
   words.forEach((word, at) => {
-    if (!HEADS.has(word)) return;
+    if (!HEADS.has(word) || offered.has(at)) return;
     for (const rule of RULES) {
-      if (!rule.heads.has(word)) continue;
+      if (!rule.heads.has(word) || rule.unlessNext?.has(words[at + 1] ?? '') === true) continue;
       const cue = findCue(words, at, rule);
       if (cue === undefined) continue;
-      read[at] = rule.reading;
+      if (rule.adds === true) added.set(at, rule.reading);
+      else read[at] = rule.reading;
       if (rule.scale !== undefined) read[cue] = String(Number(words[cue]) * rule.scale);
       else if (rule.joinsCue) read[cue] = rule.reading;
       return;
     }
   });
-  return read.includes(DROPPED) ? read.filter((word) => word !== DROPPED) : read;
+  const all = added.size === 0 ? read : read.flatMap((word, at) => [word, ...(added.has(at) ? [added.get(at) ?? DROPPED] : [])]);
+  return all.includes(DROPPED) ? all.filter((word) => word !== DROPPED) : all;
 }
 
 function findCue(words: readonly string[], at: number, rule: PhraseRule): number | undefined {
@@ -292,4 +416,28 @@ function findCue(words: readonly string[], at: number, rule: PhraseRule): number
     if (near !== at && rule.cues.some((cue) => word.startsWith(cue))) return near;
   }
   return undefined;
+}
+
+/** Words that end the thing offered in an exchange: a preposition, a conjunction or a negation opens what comes next. */
+const OFFER_ENDS: ReadonlySet<string> = new Set(['с', 'со', 'и', 'или', 'а', 'но', 'если', 'за', 'без', 'по', 'в', 'во', 'к', 'от', 'до', 'при', 'не', 'как', 'можно']);
+/** The exchange verbs and nouns an offered thing follows ("обмен на", "поменяю на"); a trade-in's "в зачёт" has none. */
+const EXCHANGE_CUES: readonly string[] = ['обмен', 'обменя', 'поменя', 'меняю', 'меняе'];
+/** At most this many words name the thing offered ("на свой ибанез", "на айфон 13 про"). */
+const OFFER_LENGTH = 3;
+
+/**
+ * "Обмен на эирподсы интересует?", "поменяю на свой ибанез": what the buyer offers in an exchange is the buyer's own, which
+ * no document names; the documents answer the exchange ("Обмен не интересует"). The places of the words after "на" that
+ * follows an exchange's word, up to a preposition or OFFER_LENGTH words.
+ */
+function findOfferedThing(words: readonly string[]): ReadonlySet<number> {
+  const offered = new Set<number>();
+  words.forEach((word, at) => {
+    if (words[at + 1] !== 'на' || !EXCHANGE_CUES.some((cue) => word.startsWith(cue))) return;
+    for (let next = at + 2; next < Math.min(words.length, at + 2 + OFFER_LENGTH); next += 1) {
+      if (OFFER_ENDS.has(words[next] ?? '')) break;
+      offered.add(next);
+    }
+  });
+  return offered;
 }

@@ -34,7 +34,8 @@ export const BUYING_RULES: readonly PrefixRule[] = [
   { term: 'рассрочк', prefixes: ['расроч'] },
   { term: 'предоплат', prefixes: ['предаплат', 'придоплат', 'предоплот'] },
   // "Скидос будет?", "сбросите пару сотен?"; "сброс" alone is a reset (of settings) and stays out.
-  { term: 'торг', prefixes: ['скидос', 'скидон'], words: ['сбросите', 'сбросишь', 'сбросим'] },
+  // "Скидок на него нет": the plural's fleeting vowel hides the vocabulary's "скидк".
+  { term: 'торг', prefixes: ['скидос', 'скидон'], words: ['сбросите', 'сбросишь', 'сбросим', 'скидок', 'скидочек'] },
   // "Дороговато для б/у": a buyer opening a bargain, not comparing prices ("дорого", "дороже", "дешевле" compare, below).
   { term: 'торг', words: ['дороговато', 'дороговат', 'дороговата', 'дороговатая', 'дороговатый', 'дороговатые', 'дороговастенько'] },
   { term: 'дешев', prefixes: ['дешевл', 'подешев', 'недорог'], words: ['недорого'] },

@@ -128,14 +128,15 @@ const RULES: readonly PhraseRule[] = [
     reading: DROPPED,
   },
   // "Скока за все 4 колеса?", "сколько за комплект": how much for a thing is its price, as "сколько стоит" is. Not "сколько
-  // за них вернёте": money given back for something pointed at is a refund or a deposit.
+  // за них вернёте": money given back for something pointed at is a refund or a deposit. Nor "сколько за сутки": a rate per
+  // a length of time is stated under that length ("Сутки, руб: 450" in a rental price list), where no "цена" stands.
   {
     heads: new Set(['за']),
     cues: ['скольк', 'скока', 'скоко', 'скок'],
     side: 'before',
     reading: 'цена',
     reach: 1,
-    unlessNext: new Set(['него', 'нее', 'них', 'это', 'то']),
+    unlessNext: new Set(['него', 'нее', 'них', 'это', 'то', 'сутки', 'час', 'день', 'неделю', 'месяц', 'смену', 'сезон', 'год']),
   },
   // One piece sold on its own: "а одну продадите?", "можно брать и по одной", "по одной не разбиваем" are the documents'
   // "отдельно", though the number word alone is read as nothing ("скока стоит одна"). "Двери по одной в каждом торце"

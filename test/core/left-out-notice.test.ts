@@ -9,9 +9,9 @@ import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/c
 import { createResponder } from '../../src/core/responder.js';
 import { createLocalEngine } from '../../src/knowledge/engine.js';
 import { createMemoryStore } from '../../src/store/index.js';
-import { createTelegramNotifier } from '../../src/telegram/notifier.js';
 import { FakeMessenger } from '../helpers/fake-messenger.js';
 import { useKnowledgeFolder } from '../helpers/knowledge-folder.js';
+import { recordNotices } from '../helpers/recorded-notices.js';
 import { responderSettings } from '../helpers/responder-settings.js';
 
 const PARTIAL = '🤖: на остальное ответит менеджер.';
@@ -28,21 +28,9 @@ describe('an answer that leaves one of the buyer\'s questions out', () => {
     const messenger = new FakeMessenger();
     const store = createMemoryStore();
     const engine = createLocalEngine({ dir: shop.dir });
-    const telegram: string[] = [];
-    const notifier = createTelegramNotifier({
-      send: async (_owner, message) => void telegram.push(message.text),
-      owners: [111],
-      mode,
-      humanPauseHours: 12,
-      logger: { info: () => undefined, warn: () => undefined },
-      sleep: async () => undefined,
-    });
+    const { notifier, told } = recordNotices(mode);
     const responder = createResponder({ messenger, store, engine, notifier, clock: { now: () => 1_700_000_500_000 }, settings, escalation });
     messenger.addChat('c1', LISTING);
-    const told = async (): Promise<string[]> => {
-      await notifier.flush(1000);
-      return telegram;
-    };
     return { messenger, store, responder, told };
   }
 

@@ -7,9 +7,9 @@ import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/c
 import { createResponder } from '../../src/core/responder.js';
 import { createLocalEngine } from '../../src/knowledge/engine.js';
 import { createMemoryStore } from '../../src/store/index.js';
-import { createTelegramNotifier } from '../../src/telegram/notifier.js';
 import { FakeMessenger } from '../helpers/fake-messenger.js';
 import { useKnowledgeFolder } from '../helpers/knowledge-folder.js';
+import { recordNotices } from '../helpers/recorded-notices.js';
 import { responderSettings } from '../helpers/responder-settings.js';
 
 const FALLBACK = '🤖: в моей базе нет нужной информации по вашему вопросу.';
@@ -27,15 +27,7 @@ describe('the Telegram notice of a question the documents do not answer', () => 
     const messenger = new FakeMessenger();
     const store = createMemoryStore();
     const engine = createLocalEngine({ dir: shop.dir });
-    const telegram: string[] = [];
-    const notifier = createTelegramNotifier({
-      send: async (_owner, message) => void telegram.push(message.text),
-      owners: [111],
-      mode: 'all',
-      humanPauseHours: 12,
-      logger: { info: () => undefined, warn: () => undefined },
-      sleep: async () => undefined,
-    });
+    const { notifier, told } = recordNotices();
     const start = () =>
       createResponder({
         messenger,
@@ -47,10 +39,6 @@ describe('the Telegram notice of a question the documents do not answer', () => 
         escalation: createEscalationMatcher(DEFAULT_ESCALATION_PHRASES),
       });
     messenger.addChat('c1', LISTING);
-    const told = async (): Promise<string[]> => {
-      await notifier.flush(1000);
-      return telegram;
-    };
     return { messenger, store, start, told };
   }
 

@@ -8,10 +8,10 @@ import { ASKED_OF_THING, CUT_THRESHOLD, answerCut, answerLeftClauses, holdsQuest
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { isStatedMeasure, listAmountOnlyMeasures } from './measures.js';
-import { dropRefusals, listAskedTitleTerms } from './query-reading.js';
+import { listAskedTitleTerms, readQuestions } from './query-reading.js';
 import { holdsOwnAmounts } from './own-amounts.js';
-import { findLeftOutQuestions, readQuestions } from './left-out.js';
-import { dropCircumstances, dropReasons, splitCondition, splitOwnPlan, splitOwnSituation } from './reason-clauses.js';
+import { findLeftOutQuestions } from './left-out.js';
+import { splitCondition, splitOwnPlan, splitOwnSituation } from './reason-clauses.js';
 import { COLOR_TERM, COLOR_TERMS, asksColorOnly, speaksOfOtherColors } from './asked-colors.js';
 import { carryQuestions, carryReferents } from './back-references.js';
 import { choosePointedHit, listPointers } from './cross-references.js';
@@ -102,7 +102,8 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 
   // Parts nothing answers drop out: the buyer gets what the documents hold, the fallback only for nothing.
   const question = typeof query.question === 'string' ? query.question : '';
-  const check = createAnswerCheck(index, query, parts, listAskedTitleTerms(question, identityTerms(index, query), index.resolveText));
+  const identity = identityTerms(index, query);
+  const check = createAnswerCheck(index, query, parts, listAskedTitleTerms(question, identity, index.resolveText));
   const answers = parts.map((part) => [...answerWhole(index, part, scopes, threshold, check), ...answerTopic(index, part, listingId, threshold, check)]);
   const found = keepListingAlternatives(parts, answers);
   const pointed = found.flatMap((pieces, at) => followPointers(index, parts[at], pieces, threshold));
@@ -110,7 +111,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   const pieces = fitPieces(dedupePieces([...found.flat(), ...periods, ...pointed]), MAX_ANSWER_LENGTH);
   if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
   const text = pieces.map((piece) => piece.text).join(PIECE_SEPARATOR);
-  const leftOut = listLeftOut(index, query, question, text, pieces);
+  const leftOut = listLeftOut(index, query, { question, identity, text, pieces });
   return {
     status: 'FOUND',
     text,
@@ -123,8 +124,11 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
 }
 
 /** The questions of the message the quoted pieces say nothing of (see left-out.ts). */
-function listLeftOut(index: PassageIndex, query: KnowledgeQuery, question: string, text: string, pieces: readonly Piece[]): string[] {
-  const identity = identityTerms(index, query);
+function listLeftOut(
+  index: PassageIndex,
+  query: KnowledgeQuery,
+  { question, identity, text, pieces }: { question: string; identity: ReadonlySet<string>; text: string; pieces: readonly Piece[] },
+): string[] {
   const answered = new Set([...index.termsOf(text), ...pieces.flatMap((piece) => piece.evidence.flatMap((hit) => hit.matched))]);
   return findLeftOutQuestions({
     sentences: splitQuestion(readQuestions(question), identity),
@@ -595,7 +599,7 @@ export interface QueryPart {
 /** The terms each part of the query asks about, in the buyer's order, the listing's own name set apart. */
 export function listQueryParts(index: Pick<PassageIndex, 'passages' | 'resolveText' | 'termsOf'>, query: KnowledgeQuery): QueryPart[] {
   // Callers build queries from Avito JSON; a missing text must mean "nothing to answer", not a crash.
-  const question = typeof query.question === 'string' ? dropCircumstances(dropReasons(dropRefusals(query.question))) : '';
+  const question = typeof query.question === 'string' ? readQuestions(query.question) : '';
   const named = identityTerms(index, query);
   const askedOfTitle = new Set(listAskedTitleTerms(question, named, index.resolveText));
   const identity = askedOfTitle.size === 0 ? named : new Set([...named].filter((term) => !askedOfTitle.has(term)));

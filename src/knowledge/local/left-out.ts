@@ -7,8 +7,6 @@
 import { COLOR_TERM, COLOR_TERMS } from './asked-colors.js';
 import { holdsQuestionWord } from './clause-questions.js';
 import { STATUS_TERM } from './listing-status.js';
-import { dropCircumstances, dropReasons } from './reason-clauses.js';
-import { dropRefusals } from './query-reading.js';
 import { listSameDimension } from './unit-dimensions.js';
 import { UNIT_TERMS } from './units.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
@@ -58,9 +56,4 @@ function isAnswered(term: string, { answered, statesAmount }: LeftOutReading): b
   if (statesAmount && (AMOUNT_TERMS.has(term) || UNIT_TERMS.has(term) || listSameDimension(term).length > 0)) return true;
   // "розовый есть?" is answered by the line naming the thing's colour ("цвет графит, других нет").
   return COLOR_TERMS.has(term) && (answered.has(COLOR_TERM) || [...answered].some((held) => COLOR_TERMS.has(held)));
-}
-
-/** The message as the engine reads its questions: refusals, reasons and circumstances set aside (see listQueryParts). */
-export function readQuestions(question: string): string {
-  return dropCircumstances(dropReasons(dropRefusals(question)));
 }

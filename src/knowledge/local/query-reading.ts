@@ -1,5 +1,6 @@
 /** How a buyer's message is read before its terms are searched: what in it is not a question for the documents. */
 import { isRefusal } from '../../core/escalation.js';
+import { dropCircumstances, dropReasons } from './reason-clauses.js';
 
 /** Sentence ends and clause breaks, kept by the split so that the rest of the message reads as written. */
 const CLAUSE_JOINTS = /([.!?\n;…]+|[,:—–()«»"]|\s-\s)/u;
@@ -9,6 +10,14 @@ const NEGATION_WORD = /(?:^|[^а-яёa-z])(?:не|ни|без|нет|никак[
  * "оператора не зовите, мне только вылет у r16 узнать" asks about the offset alone: a clause that only refuses a person
  * (see isRefusal) is dropped with its joint, so its words ("администратора", "соединяйте") never count as unanswered terms.
  */
+/**
+ * The message as the engine reads its questions: refusals, reasons and circumstances set aside. What is searched
+ * (listQueryParts) and what an answer is checked to have left out (left-out.ts) read the same text.
+ */
+export function readQuestions(question: string): string {
+  return dropCircumstances(dropReasons(dropRefusals(question)));
+}
+
 export function dropRefusals(question: string): string {
   // Most messages hold no negation at all: they are given back untouched, at the cost of one regex.
   if (!NEGATION_WORD.test(question)) return question;

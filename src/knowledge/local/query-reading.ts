@@ -67,7 +67,7 @@ export function listAskedTitleTerms(question: string, identity: ReadonlySet<stri
 /** The term every verb of fitting is read as ("подойдёт", "пойдёт", "встанет", see vocabulary.ts). */
 const FIT_TERM = 'подход';
 /** What a thing is fitted on, into or for: the words after it up to the clause's end name the target. */
-const FIT_PREPOSITION = /(?<![а-яёa-z0-9])(?:на|под|к|ко|для)\s+/giu;
+const FIT_PREPOSITION = /(?<![а-яёa-z0-9])(?:на|под|к|ко|для)\s+/iu;
 
 /**
  * "на рио четвертый пойдет?" of a "…Solaris, Kia Rio" listing, "на солярис 2018г подойдут?": the car or the thing named
@@ -79,7 +79,6 @@ function listFitTargetTerms(text: string, resolveText: (text: string) => string[
   return text.split(CLAUSE_JOINTS).flatMap((clause) => {
     if (!resolveText(clause).includes(FIT_TERM)) return [];
     const found = FIT_PREPOSITION.exec(clause);
-    FIT_PREPOSITION.lastIndex = 0;
     // A number beside the target ("спортейдж 4") is its generation or the buyer's count, read as before.
     return found === null ? [] : resolveText(clause.slice(found.index + found[0].length)).filter((term) => term !== FIT_TERM && !/^\p{N}+$/u.test(term));
   });

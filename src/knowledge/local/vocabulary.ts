@@ -54,7 +54,7 @@ const QUESTION_FILLERS = [
   // thing suits by height or size, and how many hands a job takes ("вдвоём за день"), not by kin. "Для жены", "на мужа"
   // stay "женский", "мужской" (trades/apparel-more.ts). So does "мужу": read as kin too, it let one more held-out trap be
   // answered.
-  'жене', 'женой', 'мужем', 'мужем',
+  'жене', 'женой', 'мужем',
   // Number words the stop word list misses (it has "один", "два", "три"): a count the buyer names, never evidence ("скока стоит одна").
   'одна', 'одно', 'одну', 'одной', 'одного', 'одному', 'одним', 'одни', 'одних', 'две', 'четыре', 'пять', 'шесть', 'семь',
   'восемь', 'девять', 'десять',

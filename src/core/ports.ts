@@ -199,6 +199,8 @@ export interface DialogRecord {
   model?: string;
   /** Why the model's reply was not let through and the buyer got the fallback (the grounding check). */
   refusal?: string;
+  /** FOUND: the buyer's questions the answer left to a person (KnowledgeAnswer.leftOut), for the dashboard. */
+  leftOut?: string[];
 }
 
 export type CounterName =

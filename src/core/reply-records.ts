@@ -121,5 +121,6 @@ export function recordCompletion(tx: StoreTransaction, completion: Completion, s
     ...(answer?.usage?.outputTokens === undefined ? {} : { outputTokens: answer.usage.outputTokens }),
     ...(answer?.model ? { model: answer.model } : {}),
     ...(answer?.refusal ? { refusal: answer.refusal } : {}),
+    ...(record.leftOut?.length ? { leftOut: record.leftOut } : {}),
   });
 }

@@ -96,7 +96,8 @@ export const DASHBOARD_SCRIPT = `'use strict';
   function renderWaiting(c) {
     var list = byId('waiting');
     list.replaceChildren();
-    var rows = (c && c.escalated) || [];
+    // Escalated first, then chats whose answer left a question to the seller.
+    var rows = ((c && c.escalated) || []).concat((c && c.left_out) || []);
     var count = byId('waiting-count');
     count.textContent = String(rows.length);
     count.className = 'count' + (rows.length ? '' : ' zero');
@@ -107,8 +108,9 @@ export const DASHBOARD_SCRIPT = `'use strict';
       li.dataset.chat = r.chat_id;
       who(add(li, el('div')), r);
       if (r.last_question) add(li, el('p', 'ask', '«' + r.last_question + '»'));
+      if (r.left_out) add(li, el('p', 'left-out', L.leftOut + ': «' + r.left_out.join('», «') + '»'));
       var meta = add(li, el('div', 'muted'));
-      add(meta, textNode(L.waitingSince + ' ' + when(r.escalated_at) + ' · '));
+      add(meta, textNode((r.left_out ? L.waitingPartly + ' ' + when(r.answered_at) : L.waitingSince + ' ' + when(r.escalated_at)) + ' · '));
       add(meta, link(L.openChat, r.chat_url));
     });
   }
@@ -142,6 +144,8 @@ export const DASHBOARD_SCRIPT = `'use strict';
       var a = add(card, el('p', 'a'));
       add(a, el('span', 'label', L.answer + ': '));
       add(a, textNode(g.answer || '—'));
+      // The buyer's questions the answer left to a person: the seller answers them in the chat, which is left unread.
+      if (g.left_out && g.left_out.length) add(card, el('p', 'left-out', L.leftOut + ': «' + g.left_out.join('», «') + '»'));
       if (g.sources && g.sources.length) add(card, el('p', 'src', L.sources + ': ' + g.sources.join(', ')));
     });
   }

@@ -69,6 +69,7 @@ dl#info dd { margin: 0; }
 .dialog p { margin: 4px 0; white-space: pre-wrap; }
 .dialog .label { color: var(--muted); }
 .dialog .src { font-size: 13px; color: var(--muted); }
+.dialog .left-out, .waiting-chat .left-out { padding: 4px 8px; border-radius: 6px; background: var(--soft-amber); border-left: 3px solid var(--amber); }
 `;
 
 /** The page in the language in force, its labels handed to the script; with many accounts, a switch between them (the script adds the token to its links). */

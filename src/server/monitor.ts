@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { CallWatch } from './call-watch.js';
 import type { Inbox } from '../core/inbox.js';
 import { openChatIds } from '../core/poll.js';
-import type { ChatState, Store } from '../core/ports.js';
+import type { ChatState, DialogRecord, Store } from '../core/ports.js';
 import { computeStats, computeToday, type MonitorStats, type TodayFigures } from '../core/stats.js';
 import { dashboardText } from '../messages/dashboard.js';
 import type { Health, HealthProblem, Monitor } from './monitor-server.js';
@@ -139,12 +139,16 @@ function listDialogs(deps: MonitorDeps, limit: number, offset: number) {
       strategy: dialog.strategy ?? null,
       ...(dialog.model ? { model: dialog.model } : {}),
       ...(dialog.refusal ? { refusal: dialog.refusal } : {}),
+      ...(dialog.leftOut?.length ? { left_out: dialog.leftOut } : {}),
       chat_url: deps.chatUrl(dialog.chatId),
     })),
   };
 }
 
-/** The chats waiting for the seller: escalated (newest first) and paused (soonest to resume first). */
+/**
+ * The chats waiting for the seller: escalated (newest first), answered in part (newest first: the answer left a question
+ * to the seller, who has not written in the chat since) and paused (soonest to resume first).
+ */
 function listAttentionChats(deps: MonitorDeps, at: number) {
   // Copies of the few chats shown only: a copy of every chat would hold the event loop.
   const chats: ChatState[] = [];
@@ -160,12 +164,23 @@ function listAttentionChats(deps: MonitorDeps, at: number) {
   });
   // What each waiting buyer asked last, from the newest dialogs (newest first, so the first seen wins).
   const questions = new Map<string, string>();
-  for (const dialog of deps.store.recentDialogs(LAST_QUESTION_WINDOW)) if (!questions.has(dialog.chatId)) questions.set(dialog.chatId, dialog.question);
+  const partial: Array<DialogRecord & { leftOut: string[] }> = [];
+  for (const dialog of deps.store.recentDialogs(LAST_QUESTION_WINDOW)) {
+    if (questions.has(dialog.chatId)) continue;
+    questions.set(dialog.chatId, dialog.question);
+    if (dialog.leftOut?.length) partial.push({ ...dialog, leftOut: dialog.leftOut });
+  }
   return {
     escalated: chats
       .filter((chat) => chat.escalatedAt !== undefined)
       .sort((a, b) => (b.escalatedAt ?? 0) - (a.escalatedAt ?? 0))
       .map((chat) => ({ ...base(chat), escalated_at: iso(chat.escalatedAt), last_question: questions.get(chat.chatId) ?? null })),
+    left_out: partial.flatMap((dialog) => {
+      const chat = deps.store.getChat(dialog.chatId);
+      // The seller wrote in the chat since (a takeover moves lastActivityAt past the answer), paused it, or it escalated.
+      if (!chat || chat.escalatedAt !== undefined || (chat.pausedUntil ?? 0) > at || (chat.lastActivityAt ?? 0) > dialog.at) return [];
+      return [{ ...base(chat), answered_at: iso(dialog.at), last_question: dialog.question, left_out: dialog.leftOut }];
+    }),
     paused: chats
       .filter((chat) => (chat.pausedUntil ?? 0) > at && chat.escalatedAt === undefined)
       .sort((a, b) => (a.pausedUntil ?? 0) - (b.pausedUntil ?? 0))

@@ -8,8 +8,9 @@ import { composeReply } from '../../src/core/answer.js';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
 import { createResponder } from '../../src/core/responder.js';
 import { createLocalEngine } from '../../src/knowledge/engine.js';
+import { createMonitor } from '../../src/server/monitor.js';
 import { createMemoryStore } from '../../src/store/index.js';
-import { FakeMessenger } from '../helpers/fake-messenger.js';
+import { ACCOUNT_ID, FakeMessenger } from '../helpers/fake-messenger.js';
 import { useKnowledgeFolder } from '../helpers/knowledge-folder.js';
 import { recordNotices } from '../helpers/recorded-notices.js';
 import { responderSettings } from '../helpers/responder-settings.js';
@@ -43,6 +44,41 @@ describe('an answer that leaves one of the buyer\'s questions out', () => {
     expect(messenger.reads).toEqual([]);
     const [notice] = await told();
     expect(notice).toContain(LEFT_OUT_LINE);
+  });
+
+  it('keeps the question left out in the dialog log, and the monitor\'s dialogs name it for the dashboard', async () => {
+    const { messenger, store, responder } = setup();
+    messenger.buyer('c1', 'акб какая, сим физ есть?');
+    await responder.handleChat('c1');
+    expect(store.recentDialogs(1)[0]).toMatchObject({ status: 'FOUND', leftOut: ['сим физ есть'] });
+    const monitor = createMonitor({ store, storePath: '', startedAt: 0, avito: {}, storeWrites: {}, engine: {}, telegram: {}, timeZone: 'Europe/Moscow', chatUrl: (chatId) => chatId, now: () => 1_700_000_600_000 });
+    const { dialogs } = monitor.dialogs(10, 0) as { dialogs: Array<Record<string, unknown>> };
+    expect(dialogs[0]).toMatchObject({ status: 'FOUND', left_out: ['сим физ есть'] });
+    messenger.buyer('c1', 'акб какая?');
+    await responder.handleChat('c1');
+    expect(store.recentDialogs(1)[0]).not.toHaveProperty('leftOut');
+    expect((monitor.dialogs(10, 0) as { dialogs: Array<Record<string, unknown>> }).dialogs[0]).not.toHaveProperty('left_out');
+  });
+
+  it('lists the chat among those waiting for the seller until the seller writes in it', async () => {
+    const { messenger, store, responder } = setup();
+    const at = 1_700_000_600_000;
+    const monitor = createMonitor({ store, storePath: '', startedAt: 0, avito: {}, storeWrites: {}, engine: {}, telegram: {}, timeZone: 'Europe/Moscow', chatUrl: (chatId) => `https://avito.example/${chatId}`, now: () => at });
+    messenger.addChat('c2', LISTING);
+    messenger.buyer('c1', 'акб какая, сим физ есть?');
+    messenger.buyer('c2', 'акб какая?');
+    await responder.handleChat('c1');
+    await responder.handleChat('c2');
+    const waiting = monitor.chats() as { escalated: unknown[]; left_out: Array<Record<string, unknown>> };
+    expect(waiting.escalated).toEqual([]);
+    expect(waiting.left_out).toEqual([
+      expect.objectContaining({ chat_id: 'c1', item_title: LISTING.title, last_question: 'акб какая, сим физ есть?', left_out: ['сим физ есть'], chat_url: 'https://avito.example/c1' }),
+    ]);
+    // The seller answers the SIM question in Avito: the next look at the chat sees it, and the chat waits no more.
+    messenger.add('c1', { text: 'Да, физическая сим есть.', authorId: ACCOUNT_ID, created: 1_700_000_550 });
+    await responder.handleChat('c1');
+    expect(store.getChat('c1')?.pauseReason).toBe('takeover');
+    expect((monitor.chats() as { left_out: unknown[] }).left_out).toEqual([]);
   });
 
   it('marks the chat read and adds nothing when every question is answered', async () => {

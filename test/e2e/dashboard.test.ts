@@ -149,10 +149,23 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       }
       const subscribed = await runInProcess(['register-webhook'], { cwd, env: { ...env, AVITO_WEBHOOK_SECRET: WEBHOOK_SECRET, APP_BASE_URL: serve.url } });
       expect(subscribed.code, subscribed.stderr).toBe(ExitCode.Ok);
-      sandbox.addMessage('u2i-demo-coffee', { text: 'Что входит в комплектацию кофемашины?' });
+      // Two questions, one the documents answer: the card says which one the seller must answer.
+      sandbox.addMessage('u2i-demo-coffee', { text: 'Что входит в комплектацию кофемашины? И зёрна в подарок положите?' });
       for (const { page, problems } of pages) {
-        await page.locator('#dialogs .dialog', { hasText: 'Что входит в комплектацию кофемашины?' }).waitFor({ timeout: 15_000 });
+        const card = page.locator('#dialogs .dialog', { hasText: 'Что входит в комплектацию кофемашины?' });
+        await card.waitFor({ timeout: 15_000 });
         expect(await page.textContent('[data-today="answered"] b')).toBe('6');
+        expect(await card.locator('.left-out').textContent()).toBe('Без ответа — ответьте покупателю сами: «И зёрна в подарок положите»');
+        expect(await page.locator('#dialogs .left-out').count()).toBe(1);
+        // And the chat waits for the seller, who answers the rest.
+        const waiting = page.locator('#waiting li.waiting-chat');
+        await waiting.first().waitFor({ timeout: 15_000 });
+        expect(await waiting.count()).toBe(1);
+        expect(await waiting.locator('.buyer').textContent()).toBe('Анна');
+        expect(await waiting.locator('.left-out').textContent()).toBe('Без ответа — ответьте покупателю сами: «И зёрна в подарок положите»');
+        expect(await waiting.textContent()).toContain('Бот ответил не на всё');
+        expect(await page.textContent('#waiting-count')).toBe('1');
+        await shoot(page, 'left-out');
         expect(problems).toEqual([]);
       }
     }, 45_000);

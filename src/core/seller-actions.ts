@@ -12,6 +12,7 @@ import { readAvitoClockOffset, type Responder } from './responder.js';
 import { sendAsSeller } from './seller-reply.js';
 import { splitText } from './split-text.js';
 import { HOUR_MS } from './time.js';
+import { listWaitingChats, type WaitingChat } from './waiting-chats.js';
 
 export interface DaemonStatus {
   startedAt: number;
@@ -72,7 +73,8 @@ export interface SellerActions {
   /** Lifts the account pause and the hold for another responder; returns what held the bot before. */
   resumeAccount(): Promise<AccountHold>;
   accountHold(): AccountHold;
-  attention(): ChatState[];
+  /** The chats waiting for the seller (waiting-chats.ts), the latest activity first. */
+  attention(): WaitingChat[];
   status(): StatusReport;
 }
 
@@ -141,12 +143,7 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
 
     accountHold: () => readAccountHold(store, clock.now()),
 
-    attention() {
-      return store
-        .listChats()
-        .filter((state) => state.escalatedAt !== undefined || isPaused(state))
-        .sort((a, b) => (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0));
-    },
+    attention: () => listWaitingChats(store, clock.now()),
 
     status() {
       const chats = store.listChats();

@@ -71,12 +71,13 @@ const ru = {
   noSources: 'источников нет',
   refused: (reason: string) => `ответ модели не пропущен: ${reason}`,
 
-  noWaiting: 'Нет чатов, переданных продавцу или на паузе.',
+  noWaiting: 'Нет чатов, ждущих продавца: переданных ему, с ответом не на всё или на паузе.',
   noChats: 'В хранилище пока нет чатов.',
   waiting: (n: number) => `Чатов: ${n}`,
   escalated: 'передан продавцу',
   pausedUntil: (until: string, byHand: boolean) => `бот на паузе до ${until}${byHand ? ' (продавец ответил сам)' : ''}`,
   active: 'бот отвечает',
+  leftOut: (questions: readonly string[]) => `бот ответил не на всё, продавцу ответить: «${questions.join('», «')}»`,
   lastActivity: (at: string) => `последнее сообщение ${at}`,
   accountPaused: (until: string | undefined) =>
     `Бот на паузе на всём аккаунте ${until === undefined ? 'до resume с all: true' : `до ${until} (или до resume с all: true)`}: ни один чат не получает ответа, вопросы ждут непрочитанными.`,
@@ -208,12 +209,13 @@ const en: typeof ru = {
   noSources: 'no sources',
   refused: (reason) => `the model's answer was not let through: ${reason}`,
 
-  noWaiting: 'No chat is escalated or paused.',
+  noWaiting: 'No chat waits for the seller: none escalated, answered in part or paused.',
   noChats: 'No chats in the store yet.',
   waiting: (n) => `Chats: ${n}`,
   escalated: 'handed to the seller',
   pausedUntil: (until, byHand) => `bot paused until ${until}${byHand ? ' (the seller answered)' : ''}`,
   active: 'bot answers',
+  leftOut: (questions) => `the bot answered in part, for the seller: "${questions.join('", "')}"`,
   lastActivity: (at) => `last message ${at}`,
   accountPaused: (until) =>
     `The bot is paused on the whole account ${until === undefined ? 'until resume with all: true' : `until ${until} (or resume with all: true)`}: no chat is answered, questions wait unread.`,

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import type { CallWatch } from './call-watch.js';
 import type { Inbox } from '../core/inbox.js';
 import { openChatIds } from '../core/poll.js';
-import type { ChatState, DialogRecord, Store } from '../core/ports.js';
+import type { ChatState, Store } from '../core/ports.js';
+import { listWaitingChats, type WaitingChat } from '../core/waiting-chats.js';
 import { computeStats, computeToday, type MonitorStats, type TodayFigures } from '../core/stats.js';
 import { dashboardText } from '../messages/dashboard.js';
 import type { Health, HealthProblem, Monitor } from './monitor-server.js';
@@ -146,45 +147,32 @@ function listDialogs(deps: MonitorDeps, limit: number, offset: number) {
 }
 
 /**
- * The chats waiting for the seller: escalated (newest first), answered in part (newest first: the answer left a question
- * to the seller, who has not written in the chat since) and paused (soonest to resume first).
+ * The chats waiting for the seller (core/waiting-chats.ts): escalated (newest first), answered in part (newest answer
+ * first) and paused (soonest to resume first).
  */
 function listAttentionChats(deps: MonitorDeps, at: number) {
-  // Copies of the few chats shown only: a copy of every chat would hold the event loop.
-  const chats: ChatState[] = [];
-  deps.store.forEachChat((chat) => {
-    if (chat.escalatedAt !== undefined || (chat.pausedUntil ?? 0) > at) chats.push(structuredClone(chat));
-  });
-  const base = (chat: ChatState) => ({
+  const waiting = listWaitingChats(deps.store, at);
+  const base = ({ state: chat }: WaitingChat) => ({
     chat_id: chat.chatId,
     item_id: chat.listing?.id ?? null,
     ...nameChat(chat),
     last_activity: iso(chat.lastActivityAt),
     chat_url: deps.chatUrl(chat.chatId),
   });
+  const of = (wait: WaitingChat['wait']) => waiting.filter((chat) => chat.wait === wait);
   // What each waiting buyer asked last, from the newest dialogs (newest first, so the first seen wins).
   const questions = new Map<string, string>();
-  const partial: Array<DialogRecord & { leftOut: string[] }> = [];
-  for (const dialog of deps.store.recentDialogs(LAST_QUESTION_WINDOW)) {
-    if (questions.has(dialog.chatId)) continue;
-    questions.set(dialog.chatId, dialog.question);
-    if (dialog.leftOut?.length) partial.push({ ...dialog, leftOut: dialog.leftOut });
-  }
+  for (const dialog of deps.store.recentDialogs(LAST_QUESTION_WINDOW)) if (!questions.has(dialog.chatId)) questions.set(dialog.chatId, dialog.question);
   return {
-    escalated: chats
-      .filter((chat) => chat.escalatedAt !== undefined)
-      .sort((a, b) => (b.escalatedAt ?? 0) - (a.escalatedAt ?? 0))
-      .map((chat) => ({ ...base(chat), escalated_at: iso(chat.escalatedAt), last_question: questions.get(chat.chatId) ?? null })),
-    left_out: partial.flatMap((dialog) => {
-      const chat = deps.store.getChat(dialog.chatId);
-      // The seller wrote in the chat since (a takeover moves lastActivityAt past the answer), paused it, or it escalated.
-      if (!chat || chat.escalatedAt !== undefined || (chat.pausedUntil ?? 0) > at || (chat.lastActivityAt ?? 0) > dialog.at) return [];
-      return [{ ...base(chat), answered_at: iso(dialog.at), last_question: dialog.question, left_out: dialog.leftOut }];
-    }),
-    paused: chats
-      .filter((chat) => (chat.pausedUntil ?? 0) > at && chat.escalatedAt === undefined)
-      .sort((a, b) => (a.pausedUntil ?? 0) - (b.pausedUntil ?? 0))
-      .map((chat) => ({ ...base(chat), paused_until: iso(chat.pausedUntil), reason: chat.pauseReason ?? 'manual' })),
+    escalated: of('escalated')
+      .sort((a, b) => (b.state.escalatedAt ?? 0) - (a.state.escalatedAt ?? 0))
+      .map((chat) => ({ ...base(chat), escalated_at: iso(chat.state.escalatedAt), last_question: questions.get(chat.state.chatId) ?? null })),
+    left_out: of('left_out')
+      .sort((a, b) => (b.partly?.at ?? 0) - (a.partly?.at ?? 0))
+      .map((chat) => ({ ...base(chat), answered_at: iso(chat.partly?.at), last_question: chat.partly?.question ?? null, left_out: chat.partly?.leftOut ?? [] })),
+    paused: of('paused')
+      .sort((a, b) => (a.state.pausedUntil ?? 0) - (b.state.pausedUntil ?? 0))
+      .map((chat) => ({ ...base(chat), paused_until: iso(chat.state.pausedUntil), reason: chat.state.pauseReason ?? 'manual' })),
   };
 }
 

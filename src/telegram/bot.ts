@@ -495,8 +495,13 @@ function formatAttention(actions: SellerActions): string {
   const account = describeAccountHold(actions.accountHold());
   if (chats.length === 0) return account.length > 0 ? [...account, 'Других чатов, ждущих вас, нет.'].join('\n') : 'Чатов, ждущих вас, нет: бот отвечает везде.';
   const lines = [...account, `<b>Ждут вас: ${chats.length}</b>`];
-  for (const state of chats.slice(0, 50)) {
-    const what = state.escalatedAt !== undefined ? '🚨 эскалация' : `⏸ пауза до ${formatTime(state.pausedUntil ?? 0)}${state.pauseReason === 'takeover' ? ' (вы ответили)' : ''}`;
+  for (const { state, wait, partly } of chats.slice(0, 50)) {
+    const what =
+      wait === 'escalated'
+        ? '🚨 эскалация'
+        : wait === 'left_out'
+          ? `⚠️ ответ не на всё, ответьте сами: «${escapeHtml((partly?.leftOut ?? []).join('», «'))}»`
+          : `⏸ пауза до ${formatTime(state.pausedUntil ?? 0)}${state.pauseReason === 'takeover' ? ' (вы ответили)' : ''}`;
     const title = state.listing?.title ? ` · ${escapeHtml(state.listing.title)}` : '';
     lines.push(`${what}${title}\n<code>${escapeHtml(state.chatId)}</code> · <a href="${escapeHtml(avitoChatUrl(state.chatId))}">открыть</a>`);
   }

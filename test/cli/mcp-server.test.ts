@@ -68,6 +68,23 @@ describe('avito-ai mcp tools', () => {
     expect(empty.isError).toBe(true);
   });
 
+  it('chats_waiting names the question a partial answer left to the seller', async () => {
+    sandbox = await startDemoSandbox();
+    const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-mcp-'));
+    const env = sandboxEnv(sandbox, join(cwd, 'store.json'));
+    sandbox.addChat({
+      id: 'u2i-partly',
+      context: { type: 'item', value: { id: 4_012_345_678, title: 'Кофемашина', user_id: sandbox.account.id } },
+      messages: [{ author_id: 5_550_002, text: 'Что входит в комплектацию кофемашины? И зёрна в подарок положите?' }],
+    });
+    expect((await runInProcess(['poll', '--once'], { cwd, env })).code).toBe(ExitCode.Ok);
+    await connect(env, cwd);
+    const waiting = await call('chats_waiting');
+    expect(waiting.text).toContain('u2i-partly — бот ответил не на всё, продавцу ответить: «И зёрна в подарок положите»');
+    expect(waiting.structuredContent).toMatchObject({ chats: expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-partly', state: 'left_out', left_out: ['И зёрна в подарок положите'] })]) });
+    expect((await call('chat_history', { chat_id: 'u2i-partly' })).structuredContent).toMatchObject({ state: 'left_out' });
+  });
+
   it('pause and resume write the store when no daemon holds it, one call after the other even when sent at once', async () => {
     sandbox = await startDemoSandbox();
     const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-mcp-'));
@@ -133,7 +150,7 @@ describe('avito-ai mcp tools', () => {
       const cwd = mkdtempSync(join(tmpdir(), 'avito-ai-mcp-'));
       await connect({ KNOWLEDGE_DIR: DEMO_KNOWLEDGE, STORE_PATH: join(cwd, 'store.json') }, cwd);
       expect((await client!.listTools()).tools.find((tool) => tool.name === 'stats')?.title).toBe('Bot figures');
-      expect((await call('chats_waiting')).text).toBe('No chat is escalated or paused.');
+      expect((await call('chats_waiting')).text).toBe('No chat waits for the seller: none escalated, answered in part or paused.');
     } finally {
       setLang('ru');
     }

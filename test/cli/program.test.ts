@@ -236,6 +236,26 @@ describe('against the Avito sandbox', () => {
     expect(JSON.parse(chats.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-demo-bike', state: 'paused (takeover)' })]));
   });
 
+  it('chats lists a chat answered in part, with the question left to the seller, until the seller writes in it', async () => {
+    const account = sandbox.account.id;
+    sandbox.addChat({
+      id: 'u2i-partly',
+      context: { type: 'item', value: { id: 4_012_345_678, title: "Кофемашина De'Longhi Magnifica S ECAM 22.110.B", user_id: account } },
+      messages: [{ author_id: 5_550_002, text: 'Что входит в комплектацию кофемашины? И зёрна в подарок положите?' }],
+    });
+    expect((await runInProcess(['poll', '--once'], { cwd, env })).code).toBe(ExitCode.Ok);
+    expect(sandbox.sent('u2i-partly')).toHaveLength(1);
+    const listed = await runInProcess(['chats'], { cwd, env });
+    expect(listed.stdout).toMatch(/u2i-partly\s+ответ не на всё, ответьте сами: «И зёрна в подарок положите»/);
+    const json = JSON.parse((await runInProcess(['chats', '--json'], { cwd, env })).stdout) as unknown[];
+    expect(json).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-partly', state: 'left_out', left_out: ['И зёрна в подарок положите'] })]));
+    // The seller answers the rest from the CLI: the chat waits no more for that question (the bot is paused there).
+    expect((await runInProcess(['reply', 'u2i-partly', '--text', 'Зёрна положим, 250 г.'], { cwd, env })).code).toBe(ExitCode.Ok);
+    const after = JSON.parse((await runInProcess(['chats', '--json'], { cwd, env })).stdout) as unknown[];
+    expect(after).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-partly', state: 'paused (takeover)' })]));
+    expect(after).not.toEqual(expect.arrayContaining([expect.objectContaining({ left_out: expect.anything() })]));
+  });
+
   it('pause, chats and resume work on the store', async () => {
     await runInProcess(['poll', '--once'], { cwd, env });
     const listed = await runInProcess(['chats'], { cwd, env });

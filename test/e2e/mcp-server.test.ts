@@ -31,7 +31,7 @@ describe('avito-ai mcp as a process', () => {
     expect((await call('ask', { question: 'Есть гарантия на пылесос?', item_id: 4012345679 })).structuredContent).toMatchObject({ status: 'FOUND' });
     expect((await call('sync_docs')).structuredContent).toMatchObject({ engine: 'local', documents: 7, failed: [] });
     expect((await call('stats')).structuredContent).toMatchObject({ total_messages: 0, paused_chats: 0 });
-    expect((await call('chats_waiting')).text).toBe('Нет чатов, переданных продавцу или на паузе.');
+    expect((await call('chats_waiting')).text).toBe('Нет чатов, ждущих продавца: переданных ему, с ответом не на всё или на паузе.');
     expect((await call('chat_history', { chat_id: 'u2i-demo-coffee', limit: 5 })).text).toMatch(/покупатель: Какое давление у кофемашины/);
 
     const text = 'Добрый день! Да, в наличии, заберите сегодня после 18:00.';

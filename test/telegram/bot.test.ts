@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEscalationMatcher, DEFAULT_ESCALATION_PHRASES } from '../../src/core/escalation.js';
 import type { ChatState, CounterName, Messenger, Store } from '../../src/core/ports.js';
+import type { WaitingChat } from '../../src/core/waiting-chats.js';
 import { createResponder, type Responder } from '../../src/core/responder.js';
 import { createSellerActions, type SellerActions, type StatusReport } from '../../src/core/seller-actions.js';
 import { createMemoryStore } from '../../src/store/index.js';
@@ -465,12 +466,16 @@ describe('listen: what the owners write', () => {
   });
 
   it('/chats lists 50 chats in messages Telegram accepts, escaping titles, and counts the rest', async () => {
-    const chats: ChatState[] = Array.from({ length: 60 }, (_, n) => ({
-      chatId: `u2i-chat-${String(n).padStart(2, '0')}`,
-      botMessageIds: [],
-      ...(n % 2 === 0 ? { escalatedAt: 1 } : { pausedUntil: PAUSED_UNTIL, pauseReason: 'takeover' as const }),
-      listing: { id: n, title: `Товар <${n}> & ${'длинное название '.repeat(5)}` },
-    }));
+    const chats: WaitingChat[] = Array.from({ length: 60 }, (_, n) => {
+      const state: ChatState = {
+        chatId: `u2i-chat-${String(n).padStart(2, '0')}`,
+        botMessageIds: [],
+        ...(n % 3 === 0 ? { escalatedAt: 1 } : n % 3 === 1 ? { pausedUntil: PAUSED_UNTIL, pauseReason: 'takeover' as const } : {}),
+        listing: { id: n, title: `Товар <${n}> & ${'длинное название '.repeat(5)}` },
+      };
+      if (n % 3 !== 2) return { state, wait: n % 3 === 0 ? 'escalated' : 'paused' };
+      return { state, wait: 'left_out', partly: { at: 1, question: 'акб какая, сим <физ> есть?', leftOut: ['сим <физ> есть'] } };
+    });
     listen(createBot(), createActions({ attention: () => chats }));
     await telegram.waitFor(() => telegram.polling);
     telegram.userSends(OWNER, '/chats');
@@ -482,6 +487,8 @@ describe('listen: what the owners write', () => {
     expect(listed).toHaveLength(50);
     expect(replies.join('\n')).toContain('⏸ пауза до ');
     expect(replies.join('\n')).toContain(' (вы ответили) · Товар <1>');
+    // A chat the bot answered in part names the question left to the seller.
+    expect(replies.join('\n')).toContain('⚠️ ответ не на всё, ответьте сами: «сим <физ> есть» · Товар <2>');
     expect(replies.at(-1)?.endsWith('…и ещё 10 (avito-ai chats на сервере)')).toBe(true);
     expect(warnings()).toEqual([]);
   });

@@ -86,7 +86,7 @@ export function combineSellerActions(accounts: ReadonlyArray<{ actions: SellerAc
     attention: () =>
       accounts
         .flatMap(({ actions }) => actions.attention())
-        .sort((a, b) => (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0)),
+        .sort((a, b) => (b.state.lastActivityAt ?? 0) - (a.state.lastActivityAt ?? 0)),
     status: () => sumStatus(accounts.map(({ actions }) => actions.status())),
   };
 }

@@ -1,7 +1,8 @@
-/** `avito-ai chats`: escalated and paused chats, with their last activity; first, whether the bot is held on the whole account. */
+/** `avito-ai chats`: the chats waiting for the seller (core/waiting-chats.ts), with their last activity; first, whether the bot is held on the whole account. */
 import { readAccountPause } from '../../core/account-pause.js';
 import { readAnotherResponder } from '../../core/another-responder.js';
-import type { ChatState, StoreReader } from '../../core/ports.js';
+import type { StoreReader } from '../../core/ports.js';
+import { listWaitingChats, type WaitingChat } from '../../core/waiting-chats.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../command.js';
 import { openStoreFor } from '../services.js';
@@ -13,25 +14,20 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
   // Read-only: works while the daemon holds the store.
   const store = await openStoreFor(config, { readOnly: true });
   const now = Date.now();
-  let rows: ChatState[];
+  let rows: WaitingChat[];
   let account: string[];
   try {
     account = describeAccountHold(store, now);
-    rows = listChatRows(store, Boolean(context.options.all), now);
+    rows = listWaitingChats(store, now, { all: Boolean(context.options.all) });
   } finally {
     await store.close();
   }
   const out = context.io.stdout;
   const text = commandsText();
-  // JSON keeps stable English states for scripts; the table speaks the seller's language.
-  const stateOf = (s: ChatState): string =>
-    s.escalatedAt !== undefined ? 'escalated' : (s.pausedUntil ?? 0) > now ? `paused (${s.pauseReason ?? 'manual'})` : 'active';
-  const describeState = (s: ChatState): string =>
-    s.escalatedAt !== undefined ? text.stateEscalated : (s.pausedUntil ?? 0) > now ? text.statePaused(s.pauseReason ?? text.pauseReasonManual) : text.stateActive;
   if (context.options.json) {
     out.write(
       `${JSON.stringify(
-        rows.map((s) => toJsonChat(s, stateOf(s), now)),
+        rows.map((row) => toJsonChat(row, now)),
         null,
         2,
       )}\n`,
@@ -45,32 +41,41 @@ export default async function chats(context: CommandContext): Promise<ExitCode> 
     return ExitCode.Ok;
   }
   const format = (ms: number | undefined): string => (ms ? formatMinute(ms) : '—');
-  for (const s of rows) {
+  for (const row of rows) {
+    const s = row.state;
     const until = (s.pausedUntil ?? 0) > now ? text.untilTime(format(s.pausedUntil)) : '';
     const title = s.listing?.title ? ` · ${s.listing.title}` : '';
-    out.write(`${text.chatRow(s.chatId, describeState(s), until, format(s.lastActivityAt), title)}\n`);
+    out.write(`${text.chatRow(s.chatId, describeWait(row), until, format(s.lastActivityAt), title)}\n`);
   }
   return ExitCode.Ok;
 }
 
-/** Escalated and paused chats (every chat with `all`), the latest activity first: for `chats` and the MCP server's `chats_waiting`. */
-export function listChatRows(store: Pick<StoreReader, 'listChats'>, all: boolean, now: number): ChatState[] {
-  return store
-    .listChats()
-    .filter((s) => all || s.escalatedAt !== undefined || (s.pausedUntil ?? 0) > now)
-    .sort((a, b) => (b.lastActivityAt ?? 0) - (a.lastActivityAt ?? 0));
+/** The table's state of a chat, in the seller's language. */
+function describeWait({ state, wait, partly }: WaitingChat): string {
+  const text = commandsText();
+  if (wait === 'escalated') return text.stateEscalated;
+  if (wait === 'paused') return text.statePaused(state.pauseReason ?? text.pauseReasonManual);
+  if (wait === 'left_out') return text.stateLeftOut(partly?.leftOut ?? []);
+  return text.stateActive;
 }
 
-/** One row of `chats --json`. */
-export function toJsonChat(s: ChatState, state: string, now: number): Record<string, string | number | null> {
+/** A chat's state in stable English words for scripts: "escalated", "left_out", "paused (takeover)", "active". */
+export function jsonState({ state, wait }: Pick<WaitingChat, 'state' | 'wait'>): string {
+  return wait === 'paused' ? `paused (${state.pauseReason ?? 'manual'})` : wait;
+}
+
+/** One row of `chats --json` and of the MCP server's `chats_waiting`, with the questions left to the seller. */
+export function toJsonChat(row: WaitingChat, now: number): Record<string, string | number | string[] | null> {
+  const { state: s, partly } = row;
   return {
     chat_id: s.chatId,
-    state,
+    state: jsonState(row),
     item_id: s.listing?.id ?? null,
     item_title: s.listing?.title ?? null,
     paused_until: s.pausedUntil && s.pausedUntil > now ? new Date(s.pausedUntil).toISOString() : null,
     escalated_at: s.escalatedAt ? new Date(s.escalatedAt).toISOString() : null,
     last_activity: s.lastActivityAt ? new Date(s.lastActivityAt).toISOString() : null,
+    ...(partly ? { left_out: partly.leftOut } : {}),
   };
 }
 

@@ -6,9 +6,10 @@ import { readAccountPause } from '../../core/account-pause.js';
 import { readAnotherResponder } from '../../core/another-responder.js';
 import type { ChatMessage } from '../../core/model.js';
 import type { ChatState } from '../../core/ports.js';
+import { listWaitingChats, readWaitingChat, type WaitingChat } from '../../core/waiting-chats.js';
 import type { MonitorStats } from '../../core/stats.js';
 import { mcpServerText } from '../../messages/mcp-server.js';
-import { listChatRows, toJsonChat } from '../commands/chats.js';
+import { jsonState, toJsonChat } from '../commands/chats.js';
 import { formatWhen } from '../commands/pause.js';
 import { readStats } from '../commands/stats.js';
 import { createMessengerFor, openStoreFor } from '../services.js';
@@ -21,7 +22,7 @@ export function registerChatTools(server: McpServer, context: ToolContext, guard
   server.registerTool(
     'chats_waiting',
     { title: t.chatsTitle, description: t.chatsDescription, inputSchema: { all: z.boolean().optional().describe(t.chatsAll) }, annotations: readOnly },
-    guard(async ({ all }) => listWaitingChats(context.loadConfig(), all ?? false)),
+    guard(async ({ all }) => describeWaitingChats(context.loadConfig(), all ?? false)),
   );
   server.registerTool(
     'chat_history',
@@ -47,15 +48,15 @@ export function registerChatTools(server: McpServer, context: ToolContext, guard
   );
 }
 
-async function listWaitingChats(config: Config, all: boolean) {
+async function describeWaitingChats(config: Config, all: boolean) {
   const t = mcpServerText();
   const store = await openStoreFor(config, { readOnly: true });
   const now = Date.now();
-  let rows: ChatState[];
+  let rows: WaitingChat[];
   let lines: string[];
   let hold: Record<string, unknown>;
   try {
-    rows = listChatRows(store, all, now);
+    rows = listWaitingChats(store, now, { all });
     const pause = readAccountPause(store, now);
     const another = readAnotherResponder(store);
     lines = [
@@ -70,20 +71,15 @@ async function listWaitingChats(config: Config, all: boolean) {
     await store.close();
   }
   if (rows.length === 0) lines.push(all ? t.noChats : t.noWaiting);
-  else lines.push(t.waiting(rows.length), ...rows.map((row) => `${row.chatId} — ${describeChatState(config, row, now)}${describeActivity(config, row)}`));
-  return textResult(lines.join('\n'), { ...hold, chats: rows.map((row) => toJsonChat(row, stateOf(row, now), now)) });
+  else lines.push(t.waiting(rows.length), ...rows.map((row) => `${row.state.chatId} — ${describeWait(config, row)}${describeActivity(config, row.state)}`));
+  return textResult(lines.join('\n'), { ...hold, chats: rows.map((row) => toJsonChat(row, now)) });
 }
 
-/** The values of `chats --json`'s `state`. */
-function stateOf(state: ChatState, now: number): string {
-  if (state.escalatedAt !== undefined) return 'escalated';
-  return (state.pausedUntil ?? 0) > now ? `paused (${state.pauseReason ?? 'manual'})` : 'active';
-}
-
-function describeChatState(config: Config, state: ChatState | undefined, now: number): string {
+function describeWait(config: Config, { state, wait, partly }: WaitingChat): string {
   const t = mcpServerText();
-  if (state?.escalatedAt !== undefined) return t.escalated;
-  if (state && (state.pausedUntil ?? 0) > now) return t.pausedUntil(formatWhen(config, state.pausedUntil!), state.pauseReason === 'takeover');
+  if (wait === 'escalated') return t.escalated;
+  if (wait === 'paused') return t.pausedUntil(formatWhen(config, state.pausedUntil!), state.pauseReason === 'takeover');
+  if (wait === 'left_out') return t.leftOut(partly?.leftOut ?? []);
   return t.active;
 }
 
@@ -98,20 +94,19 @@ async function readChatHistory(context: ToolContext, chatId: string, limit: numb
   const config = context.loadConfig();
   const reader = await openStoreFor(config, { readOnly: true });
   let messenger;
-  let state: ChatState | undefined;
+  let waiting: WaitingChat | undefined;
   try {
-    state = reader.getChat(chatId);
+    waiting = readWaitingChat(reader, chatId, Date.now());
     messenger = await createMessengerFor(config, reader, context.logger);
   } finally {
     await reader.close();
   }
   const messages = (await messenger.listMessages(chatId, { limit })).sort((a, b) => a.created - b.created);
-  const now = Date.now();
-  const lines = [t.historyHead(chatId, describeChatState(config, state, now)), ...messages.map((message) => describeMessage(config, message))];
+  const lines = [t.historyHead(chatId, waiting ? describeWait(config, waiting) : t.active), ...messages.map((message) => describeMessage(config, message))];
   if (messages.length === 0) lines.push(t.historyEmpty);
   return textResult(lines.join('\n'), {
     chat_id: chatId,
-    state: state ? stateOf(state, now) : 'active',
+    state: waiting ? jsonState(waiting) : 'active',
     messages: messages.map((message) => ({
       id: message.id,
       created: new Date(message.created * 1000).toISOString(),

@@ -71,6 +71,7 @@ export function createGroundedEngine(options: GroundedEngineOptions): GroundedKn
         model: completion.model,
         passages: passages.map((passage) => ({ ...passage, cited: cited.has(passage) })),
         ...(verdict.status === 'FOUND' ? {} : { refusal: verdict.reason }),
+        ...(verdict.status === 'FOUND' && verdict.leftOut.length > 0 ? { leftOut: verdict.leftOut } : {}),
       };
       return answer;
     },

@@ -14,10 +14,12 @@ export interface ModelReply {
   wantsPerson: boolean;
   answer: string;
   sources: string[];
+  /** The buyer's questions the model says the passages leave unanswered, in the buyer's words. */
+  leftOut: string[];
 }
 
 export type Verdict =
-  | { status: 'FOUND'; text: string; cited: RetrievedPassage[] }
+  | { status: 'FOUND'; text: string; cited: RetrievedPassage[]; leftOut: string[] }
   | { status: 'NOT_FOUND' | 'ESCALATION'; reason: string };
 
 export interface GroundingContext {
@@ -57,7 +59,23 @@ export function judgeReply(completion: { text: string; finishReason: string | un
   if (unsupported) return refuse(unsupported);
   const fitted = fitLength(text, MAX_ANSWER_LENGTH);
   if (fitted === undefined) return refuse(`the answer is longer than ${MAX_ANSWER_LENGTH} characters with no sentence end to cut at`);
-  return { status: 'FOUND', text: fitted, cited };
+  return { status: 'FOUND', text: fitted, cited, leftOut: keepAskedLeftOut(reply.leftOut, context) };
+}
+
+/** At most this many questions left out are told to the seller, each at most this long: a message asks two or three things. */
+const LEFT_OUT_LIMIT = 5;
+const LEFT_OUT_LENGTH = 200;
+
+/**
+ * The questions the model left to the seller, kept where they share a word with the buyer's message: what the seller is
+ * told the buyer asked must be something the buyer asked, not a line the model made up.
+ */
+function keepAskedLeftOut(leftOut: readonly string[], context: GroundingContext): string[] {
+  const asked = new Set(context.termsOf(context.question));
+  return leftOut
+    .map((question) => question.replace(/\s+/g, ' ').trim())
+    .filter((question) => question !== '' && question.length <= LEFT_OUT_LENGTH && context.termsOf(question).some((term) => asked.has(term)))
+    .slice(0, LEFT_OUT_LIMIT);
 }
 
 /** The JSON object, even wrapped in a code fence or a sentence; undefined for anything else. */
@@ -76,7 +94,8 @@ export function parseModelReply(text: string): ModelReply | undefined {
   const answer = typeof body.answer === 'string' ? body.answer : '';
   const sources = Array.isArray(body.sources) ? body.sources.map(normaliseId).filter((id): id is string => id !== undefined) : [];
   if (typeof body.answerable !== 'boolean' && typeof body.wants_person !== 'boolean') return undefined;
-  return { answerable: body.answerable === true, wantsPerson: body.wants_person === true, answer, sources };
+  const leftOut = Array.isArray(body.left_out) ? body.left_out.filter((question): question is string => typeof question === 'string') : [];
+  return { answerable: body.answerable === true, wantsPerson: body.wants_person === true, answer, sources, leftOut };
 }
 
 /** "P1", "p1", 1 and "[P1]" are the same id. */

@@ -6,6 +6,7 @@
 import type { KnowledgeQuery } from '../../core/ports.js';
 import { asksColorOnly } from './asked-colors.js';
 import { createAskedFactCheck } from './asked-facts.js';
+import { findAskedKinds, statesAskedKinds } from './asked-kinds.js';
 import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
@@ -45,6 +46,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const amounts = findAmounts(question);
   const { foci, counts } = findFoci(question, index.resolveText);
   const predicates = findAskedPredicates(question, index.resolveText);
+  const kinds = findAskedKinds(question, index.resolveText);
   // Read only for a message asking a count: most ask none.
   const quantities = counts.length === 0 ? new Set<string>() : new Set(index.termsOf(QUANTITY_WORDS));
   const measures = findAskedMeasures(question);
@@ -71,6 +73,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['refused-topic', (part, hit) => answersBesideRefused(refused, part.terms, hit.passage, index.termsOf)],
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
+    ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage)],
     ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],
     ['count', (part, hit) => counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))],
     ['predicate', (part, hit) => !predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))],

@@ -85,6 +85,13 @@ const LOAD_EACH = /(?<![а-яё])до\s+\d[\d\s.,]*?\s*([а-яё]+)\.?\s+на\s+
  * "сколько весит пара ботинок": a word counting the measured thing asks nothing else, so a row of "Носки термо, 3 пары"
  * answers no other question of the part and must state the weight itself.
  */
+/**
+ * "Автолюлька группы 0+ (до 13 кг)", "мелочь до 15 кг": a weight given only as an upper bound is what a thing takes or
+ * carries, not what it weighs; a thing's own weight is stated as an amount ("Вес шасси 13,6 кг").
+ */
+const UPPER_WEIGHT = /(?<![а-яё])до\s+\d[\d\s.,]*?\s*([а-яё]+)/giu;
+const WEIGHT = 'вес';
+
 const COUNTING_TERMS: ReadonlySet<string> = new Set(['пара', 'штука'].flatMap((word) => termOf(word) ?? []));
 
 /** The measures the question asks for by a word, leaving out those it states an amount of itself ("мешки по 5 кг"). */
@@ -220,7 +227,7 @@ function readStatement(field: string, frame: StatementFrame): CountedStatement {
   const counted = new Set([...listCounted(sequence), ...listValuedMeasures(sequence)]);
   const periods = listAmountOwners(sequence, PERIODS);
   const timed = periods.size === 0 ? counted : new Set([...listCounted(sequence, PERIODS), ...listValuedMeasures(sequence)]);
-  const unloaded = cutLoadsEach(field);
+  const unloaded = cutUpperWeights(cutLoadsEach(field) ?? field, field);
   const bare = unloaded === undefined ? sequence : listTermSequence(unloaded);
   const limited = unloaded !== undefined || listAmountOwners(sequence, LIMITS).size > 0;
   const unlimited = limited ? new Set([...listCounted(bare, LIMITS), ...listValuedMeasures(bare)]) : counted;
@@ -324,6 +331,12 @@ function cutLoadsEach(field: string): string | undefined {
     return ' ';
   });
   return cut ? rest : undefined;
+}
+
+// The field without its upper bounds in a weight unit, or undefined where it holds none (see UPPER_WEIGHT).
+function cutUpperWeights(field: string, original: string): string | undefined {
+  const rest = field.replace(UPPER_WEIGHT, (bound: string, unit: string) => (nameMeasure(termOf(unit.toLowerCase()) ?? '') === WEIGHT ? ' ' : bound));
+  return rest === original ? undefined : rest;
 }
 
 function isOwnedAmount(sequence: readonly string[], at: number, owners: ReadonlySet<string>): boolean {

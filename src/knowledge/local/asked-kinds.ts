@@ -1,0 +1,129 @@
+/**
+ * The kind of value a question asks for beyond its words: "когда снова будут?" asks a time, "какого цвета уплотнитель?" a
+ * colour, "до скольки градусов открывает?" a temperature, "скока процентов износ?" a percentage. A passage on the right
+ * thing that states no value of that kind ("Наличие: нет, ожидается", "Уплотнитель и торцевая лента — тоже положим")
+ * covers the words and never says what was asked. One table: the words asking each kind, and what states a value of it.
+ */
+import { COLOR_TERMS } from './asked-colors.js';
+import type { Passage } from './passages.js';
+import { VERB_FORM } from './search.js';
+import { termOf } from './terms.js';
+
+/** A kind of value: the words of a clause asking it, and whether a text states a value of it. */
+interface ValueKind {
+  name: string;
+  asks: RegExp;
+  states: (text: string) => boolean;
+}
+
+const NOT_LETTER_BEFORE = '(?<![а-яё])';
+const HOW_MUCH = String.raw`(?:скольк[а-яё]*|скок[аоу]?|скоко)`;
+/** Words between "скока" and its verb that leave the verb asking how long: "на скока примерно хватает". */
+const HEDGES = String.raw`(?:примерно|обычно|где-то|вообще|по времени)`;
+
+/**
+ * "скока по времени", "через сколько", "на скока хватает", "как долго", "скок займет". "когда" is left out: as often as it
+ * asks a date it is answered by the event the thing waits for ("после оплаты", "по записи"), which no table of times reads.
+ */
+const ASKS_TIME = new RegExp(
+  [
+    String.raw`${NOT_LETTER_BEFORE}${HOW_MUCH}\s+(?:[а-яё]+\s+)?по\s+времени`,
+    String.raw`${NOT_LETTER_BEFORE}через\s+${HOW_MUCH}\s*$`,
+    String.raw`${NOT_LETTER_BEFORE}${HOW_MUCH}\s+(?:${HEDGES}\s+)?(?:займ[её]т|занима[а-яё]*|ждать|годен|годна|годны|хранится|хватает|хватит|менять)`,
+    String.raw`${NOT_LETTER_BEFORE}как\s+долго`,
+  ].join('|'),
+  'u',
+);
+
+/**
+ * A time stated: an amount of time ("3-5 дней", "2 недели", "1 час", "за 40 минут"), a day or date ("в пятницу", "15 мая",
+ * "завтра", "на следующий день"), a clock time ("до 14:00"), a season or month ("весной", "в марте").
+ */
+const STATES_TIME = new RegExp(
+  [
+    String.raw`\d\s*(?:[-–—]\s*\d+\s*)?(?:раб[а-яё.]*\s+|календ[а-яё.]*\s+)?(?:мин|час|ч\.?(?![а-яё])|дн|день|дня|сут|нед|мес|год|лет|г\.(?![а-яё]))`,
+    String.raw`\d{1,2}[:.]\d\d`,
+    String.raw`${NOT_LETTER_BEFORE}(?:сегодня|завтра|послезавтра|сразу|быстро|срочно|ежедневно|круглосуточно|неделю|неделя|недели|месяц|месяца|полгода|год|года|сутки|суток|часа|час|день|дня|дней|минут)(?![а-яё])`,
+    String.raw`${NOT_LETTER_BEFORE}(?:пн|вт|ср|чт|пт|сб|вс|понедельник|вторник|сред[уаы]|четверг|пятниц|суббот|воскресень|будн|выходн)`,
+    String.raw`${NOT_LETTER_BEFORE}(?:январ|феврал|март|апрел|ма[йяе](?![а-яё])|июн|июл|август|сентябр|октябр|ноябр|декабр|весн|лет[оа]м?(?![а-яё])|осен|зим)`,
+    String.raw`${NOT_LETTER_BEFORE}(?:один|два|две|три|четыре|пять|шесть|семь|пару|полтора|несколько)\s+(?:мин|час|дн|день|дня|сут|нед|мес|год|лет)`,
+  ].join('|'),
+  'u',
+);
+
+const ASKS_COLOUR = /(?<![а-яё])(?:какого\s+цвета|какой\s+цвет|какие\s+цвета|цвет\s+какой|цвета\s+какие|по\s+цвету\s+как)(?![а-яё])/u;
+/** A colour word as the passage writes it; "Graphite" and other Latin names of colours too. */
+const LATIN_COLOUR = /(?<![a-z])(?:black|white|grey|gray|graphite|silver|blue|red|green|beige|pink|gold)(?![a-z])/iu;
+
+const ASKS_DEGREES = new RegExp(String.raw`${NOT_LETTER_BEFORE}(?:(?:до|от|при)\s+)?${HOW_MUCH}\s+градус|какая\s+температур|температур[аы]?\s+какая|какой\s+температур`, 'u');
+const STATES_DEGREES = /°|(?<![а-яё])градус|\d\s*(?:c|с)(?![а-яёa-z])/u;
+
+const ASKS_PERCENT = new RegExp(String.raw`${NOT_LETTER_BEFORE}(?:${HOW_MUCH}|какой)\s+(?:[а-яё]+\s+)?процент`, 'u');
+const STATES_PERCENT = /%|(?<![а-яё])процент/u;
+
+/** In the order tried; the first whose words a clause holds is the kind it asks. */
+const VALUE_KINDS: readonly ValueKind[] = [
+  { name: 'temperature', asks: ASKS_DEGREES, states: (text) => STATES_DEGREES.test(text) },
+  { name: 'percent', asks: ASKS_PERCENT, states: (text) => STATES_PERCENT.test(text) },
+  { name: 'colour', asks: ASKS_COLOUR, states: statesColour },
+  { name: 'time', asks: ASKS_TIME, states: (text) => STATES_TIME.test(text) },
+];
+
+function statesColour(text: string): boolean {
+  return LATIN_COLOUR.test(text) || text.split(/[^а-яё]+/u).some((word) => COLOR_TERMS.has(termOf(word) ?? ''));
+}
+
+/** A kind asked, and the terms of the question's words it is asked of. */
+export interface AskedKind {
+  name: string;
+  within: ReadonlySet<string>;
+  states: (text: string) => boolean;
+}
+
+/** A word asking a question of its own: a clause holding one asks its own thing, not the kind its neighbour asks. */
+const QUESTION_WORD = /(?<![а-яё])(?:как[а-яё]*|скольк[а-яё]*|скок[аоу]?|скоко|почем|почём|где|куда|когда|зачем|почему|кто|что|чо|че|можно|есть|ли)(?![а-яё])/u;
+
+/**
+ * Per sentence of the question, the kind it asks and the words asked of it: the clause holding the kind's words, and the
+ * clauses beside it that ask nothing of their own ("уплотнитель и торцевая лента какого цвета": both are asked their colour;
+ * "доставка сколько стоит и когда привезете": the price is no time).
+ */
+export function findAskedKinds(question: string, resolveText: (text: string) => string[]): AskedKind[] {
+  const asked: AskedKind[] = [];
+  for (const sentence of question.toLowerCase().replaceAll('ё', 'е').split(/[?!.\n]+/u)) {
+    const clauses = sentence.split(/,|\s(?:и|а|или)\s/u);
+    for (const kind of VALUE_KINDS) {
+      const at = clauses.findIndex((clause) => asksKind(clause, kind));
+      if (at < 0) continue;
+      const words = clauses.filter((clause, place) => place === at || !asksOwn(clause));
+      asked.push({ name: kind.name, within: new Set(resolveText(words.join(' '))), states: kind.states });
+      break;
+    }
+  }
+  return asked;
+}
+
+/**
+ * A clause with a question word, a verb or a "не" asks a question of its own ("фотки не слетят после переустановки и скока
+ * по времени займет"); a bare noun phrase ("уплотнитель и торцевая лента какого цвета") is asked what its neighbour asks.
+ */
+function asksOwn(clause: string): boolean {
+  return QUESTION_WORD.test(clause) || clause.split(/[^а-яё]+/u).some((word) => word === 'не' || VERB_FORM.test(word));
+}
+
+/**
+ * "можно машинку сдать в зачет когда у вас беру?": after a question word of its own the kind's word opens a subordinate
+ * clause ("когда" as "while"), and the clause asks what that word asks.
+ */
+function asksKind(clause: string, kind: ValueKind): boolean {
+  const found = kind.asks.exec(clause);
+  return found !== null && !QUESTION_WORD.test(clause.slice(0, found.index));
+}
+
+/** Whether the passage states a value of every kind asked of the part's terms (all of them among the kind's words). */
+export function statesAskedKinds(kinds: readonly AskedKind[], terms: readonly string[], passage: Passage): boolean {
+  const asked = kinds.filter((kind) => terms.length > 0 && terms.every((term) => kind.within.has(term)));
+  if (asked.length === 0) return true;
+  const text = `${passage.headings.join('\n')}\n${passage.text}`.toLowerCase().replaceAll('ё', 'е');
+  return asked.every((kind) => kind.states(text));
+}

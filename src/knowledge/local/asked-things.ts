@@ -55,26 +55,107 @@ function findFirstNounPhrase(sentence: string, resolveText: (text: string) => st
 export interface HeadedQuestion {
   head: readonly string[];
   rest: ReadonlySet<string>;
+  /** Terms of the clauses that only set the buyer's case for this question: a part made of them asks this question. */
+  bound?: ReadonlySet<string>;
 }
 
-/** Per question sentence whose first noun a preposition follows ("чехол на айфон 13 есть?"), the thing and the rest. */
+/**
+ * Per question sentence whose first noun a preposition follows ("чехол на айфон 13 есть?"), the thing and the rest; and per
+ * sentence asking whether a thing is there or who pays for it, that thing (see findAskedFoci).
+ */
 export function findHeadedQuestions(question: string, resolveText: (text: string) => string[]): HeadedQuestion[] {
-  return question
-    .split(/(?<=[?!.])\s+|\n+/u)
+  const sentences = question.split(/(?<=[?!.])\s+|\n+/u);
+  const headed = sentences
     .filter((sentence) => sentence.trim().endsWith('?'))
     .flatMap((sentence) => {
       const phrase = findFirstNounPhrase(sentence, resolveText);
       if (phrase.terms.length === 0 || !phrase.adjunct || phrase.governed) return [];
       return [{ head: phrase.terms, rest: new Set(resolveText(sentence).filter((term) => !phrase.terms.includes(term))) }];
     });
+  return [...headed, ...sentences.flatMap((sentence) => findAskedFoci(sentence, resolveText))];
+}
+
+/**
+ * Words asking whether a thing is there or will be ("комиссия есть?", "скидка будет?", "штрафа нет?", "упд дадите?",
+ * "столешницу из hpl делаете?"): the noun they are said of is the whole question. "нет" asks only at the clause's end
+ * ("штрафа нет?"); elsewhere it answers ("нет в наличии").
+ */
+const FOCUS_PREDICATE = /^(?:есть|будет|будут|бывает|бывают|дадите|даете|делаете|берете|взимается|предусмотрен[аоы]?)$/u;
+const CLOSING_PREDICATE = /^нет$/u;
+/** "доставку обратно кто оплачивает", "комиссию кто платит": who pays is asked of the noun beside it. */
+const PAYER = /^кто$/u;
+const PAYING = /^(?:о?плат(?:ит|ят|ите)|оплачива(?:ет|ют|ете))$/u;
+/**
+ * "наличкой дешевле будет?", "быстрее будет?": a comparative before the predicate is what is asked, a quality, not a thing
+ * (a passage on a cash discount answers).
+ */
+const COMPARATIVE = /^(?:[а-я]+ее|дешевле|дороже|больше|меньше|лучше|хуже|раньше|позже|дольше|короче|проще|легче|ниже|выше|дальше|ближе)$/u;
+/** A clause that only sets the buyer's case ("если перевожу не со сбера"), asking nothing of its own. */
+const CONDITION = /^(?:если|когда|при)$/u;
+
+/** Where in a clause a predicate asking of a thing stands, and how many words it takes; undefined for none. */
+function findFocusPredicate(words: readonly string[]): { at: number; length: number } | undefined {
+  const payer = words.findIndex((word, at) => PAYER.test(word) && PAYING.test(words[at + 1] ?? ''));
+  if (payer >= 0) return { at: payer, length: 2 };
+  const at = words.findIndex((word, place) => FOCUS_PREDICATE.test(word) || (CLOSING_PREDICATE.test(word) && place === words.length - 1 && place > 0));
+  return at < 0 ? undefined : { at, length: 1 };
+}
+
+/** A noun naming a thing of its own: no verb, adjective, price, unit or circumstance, and no preposition before it. */
+function readFocusNoun(words: readonly string[], at: number, resolveText: (text: string) => string[]): string[] {
+  const word = words[at] ?? '';
+  if (!/^[а-яa-z]+$/u.test(word) || VERB_FORM.test(word) || ADJECTIVE.test(word) || PREPOSITION.test(words[at - 1] ?? '')) return [];
+  return resolveText(word).filter((term) => term !== PRICE_TERM && !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !/^\p{N}/u.test(term));
+}
+
+/**
+ * "картой на складе платить комиссия есть?": the thing asked is the noun the predicate is said of, the nearest before it, or
+ * else after it ("будет ли скидка?"). A passage on paying by card at the warehouse holds three words of four and not the
+ * one asked: it does not answer. Clauses before it that only set the buyer's case ("если закажу кухню и шкаф сразу скидка
+ * будет?") are bound to it: a passage answering them alone answers nothing asked.
+ */
+function findAskedFoci(sentence: string, resolveText: (text: string) => string[]): HeadedQuestion[] {
+  const clauses = sentence
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .split(/[,;:]|\s+(?:и|а|но)\s+/u)
+    .map((clause) => clause.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''));
+  const asks = sentence.trim().endsWith('?');
+  const foci: HeadedQuestion[] = [];
+  let bound: string[] = [];
+  for (const words of clauses) {
+    const predicate = findFocusPredicate(words);
+    const closes = predicate !== undefined && predicate.at + predicate.length === words.length;
+    if (predicate === undefined || !(asks || closes)) {
+      bound = CONDITION.test(words[0] ?? '') ? [...bound, ...resolveText(words.join(' '))] : [];
+      continue;
+    }
+    const before = words.slice(0, predicate.at).map((_, back) => predicate.at - 1 - back);
+    const after = words.slice(predicate.at + predicate.length).map((_, ahead) => predicate.at + predicate.length + ahead);
+    const head = COMPARATIVE.test(words[predicate.at - 1] ?? '') ? undefined : [...before, ...after].map((at) => readFocusNoun(words, at, resolveText)).find((terms) => terms.length > 0);
+    if (head !== undefined) {
+      // Only the words of this question and of the case it is asked in: "удлинитель дадите а если грязную верну" asks two.
+      const rest = new Set([...bound, ...resolveText(words.join(' '))].filter((term) => !head.includes(term)));
+      foci.push({ head, rest, bound: new Set(bound.filter((term) => !head.includes(term))) });
+    }
+    bound = [];
+  }
+  return foci;
 }
 
 /** False for a hit of a part asking a headed question that matches words of the rest and nothing of the thing. */
 export function holdsQuestionHead(questions: readonly HeadedQuestion[], terms: readonly string[], hit: Pick<PassageHit, 'matched'>): boolean {
   return questions.every(
     (question) =>
-      !question.head.some((term) => terms.includes(term)) ||
+      !asksQuestion(question, terms) ||
       question.head.some((term) => hit.matched.includes(term)) ||
       !hit.matched.some((term) => question.rest.has(term) && !WEAK_TERMS.has(term) && term !== PRICE_TERM),
   );
+}
+
+// A part asks the question when it holds the thing, or is made only of the case the buyer sets for it.
+function asksQuestion(question: HeadedQuestion, terms: readonly string[]): boolean {
+  if (question.head.some((term) => terms.includes(term))) return true;
+  const bound = question.bound;
+  return bound !== undefined && bound.size > 0 && terms.length > 0 && terms.every((term) => bound.has(term));
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+
+describe('the thing a question asks is there ("комиссия есть?", "скидка будет?", "кто оплачивает")', () => {
+  const shop = useKnowledgeFolder({
+    'oplata.txt':
+      'Оплата\n\nКак можно оплатить: наличными — на складе или водителю при получении; банковской картой — только на складе, в кассе стоит терминал.\n\nНаличными дешевле: при оплате наличными скидка 1 000 руб.\n',
+    'sdek.txt': 'СДЭК\n\nПо России СДЭК: предоплата 100% на карту, либо наложенный платёж — тогда предоплата 1000 р, потом вычитаем из суммы.\n',
+    'dostavka.md': '# Доставка\n\nДоставка кухни по городу и сборка уже включены в стоимость заказа, ничего доплачивать не надо.\n',
+    'arenda.txt': 'Аренда\n\nУдлинитель 30 м даём бесплатно, предупредите заранее.\n\nВернуть надо чистой, иначе мойка 500 ₽.\n',
+  });
+
+  it('is not answered by a passage holding the rest of the question and not the thing', async () => {
+    expect((await shop.ask('картой на складе платить комиссия есть?')).status).toBe('NOT_FOUND');
+  });
+
+  it('binds a condition typed before it to the question: a passage on the condition alone does not answer', async () => {
+    expect((await shop.ask('если закажу кухню и шкаф сразу скидка будет?')).status).toBe('NOT_FOUND');
+  });
+
+  it('reads who pays as asked of the noun beside it', async () => {
+    expect((await shop.ask('при наложке сдэк комиссию кто платит, я или вы?')).status).toBe('NOT_FOUND');
+  });
+
+  it('still answers where the passage names the thing', async () => {
+    expect(await shop.ask('картой на складе платить можно?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('терминал') });
+    expect(await shop.ask('удлинитель дадите а если грязную верну')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('30 м') });
+  });
+
+  it('leaves a comparative asked ("дешевле будет?") to the passage on it', async () => {
+    expect(await shop.ask('наличкой дешевле будет?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('1 000') });
+  });
+});

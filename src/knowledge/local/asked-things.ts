@@ -78,7 +78,7 @@ export function findHeadedQuestions(question: string, resolveText: (text: string
 /**
  * Words asking whether a thing is there or will be ("комиссия есть?", "скидка будет?", "штрафа нет?", "упд дадите?",
  * "столешницу из hpl делаете?"): the noun they are said of is the whole question. "нет" asks only at the clause's end
- * ("штрафа нет?"); elsewhere it answers ("нет в наличии").
+ * of the sentence ("штрафа нет?"); elsewhere it answers ("нет в наличии") or tells the buyer's case.
  */
 const FOCUS_PREDICATE = /^(?:есть|будет|будут|бывает|бывают|дадите|даете|делаете|берете|взимается|предусмотрен[аоы]?)$/u;
 const CLOSING_PREDICATE = /^нет$/u;
@@ -94,10 +94,12 @@ const COMPARATIVE = /^(?:[а-я]+ее|дешевле|дороже|больше|�
 const CONDITION = /^(?:если|когда|при)$/u;
 
 /** Where in a clause a predicate asking of a thing stands, and how many words it takes; undefined for none. */
-function findFocusPredicate(words: readonly string[]): { at: number; length: number } | undefined {
+function findFocusPredicate(words: readonly string[], closesSentence: boolean): { at: number; length: number } | undefined {
   const payer = words.findIndex((word, at) => PAYER.test(word) && PAYING.test(words[at + 1] ?? ''));
   if (payer >= 0) return { at: payer, length: 2 };
-  const at = words.findIndex((word, place) => FOCUS_PREDICATE.test(word) || (CLOSING_PREDICATE.test(word) && place === words.length - 1 && place > 0));
+  // "у нас в снт воды нет, приедете?": "нет" ending an earlier clause tells the buyer's case.
+  const closes = (place: number): boolean => closesSentence && place === words.length - 1 && place > 0;
+  const at = words.findIndex((word, place) => FOCUS_PREDICATE.test(word) || (CLOSING_PREDICATE.test(word) && closes(place)));
   return at < 0 ? undefined : { at, length: 1 };
 }
 
@@ -119,12 +121,13 @@ function findAskedFoci(sentence: string, resolveText: (text: string) => string[]
     .toLowerCase()
     .replaceAll('ё', 'е')
     .split(/[,;:]|\s+(?:и|а|но)\s+/u)
-    .map((clause) => clause.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''));
+    .map((clause) => clause.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== ''))
+    .filter((words) => words.length > 0);
   const asks = sentence.trim().endsWith('?');
   const foci: HeadedQuestion[] = [];
   let bound: string[] = [];
-  for (const words of clauses) {
-    const predicate = findFocusPredicate(words);
+  for (const [at, words] of clauses.entries()) {
+    const predicate = findFocusPredicate(words, at === clauses.length - 1);
     const closes = predicate !== undefined && predicate.at + predicate.length === words.length;
     if (predicate === undefined || !(asks || closes)) {
       bound = CONDITION.test(words[0] ?? '') ? [...bound, ...resolveText(words.join(' '))] : [];

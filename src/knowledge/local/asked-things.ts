@@ -6,8 +6,10 @@
  * with what. A passage holding some of those words and nothing of the thing ("В цену входят нижние + верхние шкафы",
  * "Крем Relief Sun: Rice") speaks of something else.
  */
+import { readWholeText } from './passages.js';
 import type { PassageHit } from './search.js';
 import { VERB_FORM } from './search.js';
+import { extractTerms, termOf } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
@@ -57,6 +59,13 @@ export interface HeadedQuestion {
   rest: ReadonlySet<string>;
   /** Terms of the clauses that only set the buyer's case for this question: a part made of them asks this question. */
   bound?: ReadonlySet<string>;
+  /**
+   * The thing is asked in its own clause (see findAskedFoci), whose other words are `rest`: a part made of them alone
+   * left the thing out as the listing's own name ("а худи на молнии такое есть?" of a hoodie's listing).
+   */
+  clause?: boolean;
+  /** The word naming the thing as typed, for a passage naming it that the search did not match on it. */
+  word?: string;
 }
 
 /**
@@ -77,8 +86,8 @@ export function findHeadedQuestions(question: string, resolveText: (text: string
 
 /**
  * Words asking whether a thing is there or will be ("комиссия есть?", "скидка будет?", "штрафа нет?", "упд дадите?",
- * "столешницу из hpl делаете?"): the noun they are said of is the whole question. "нет" asks only at the clause's end
- * of the sentence ("штрафа нет?"); elsewhere it answers ("нет в наличии") or tells the buyer's case.
+ * "столешницу из hpl делаете?"): the noun they are said of is the whole question. "нет" asks only at the end of the
+ * sentence ("штрафа нет?"); elsewhere it answers ("нет в наличии") or tells the buyer's case.
  */
 const FOCUS_PREDICATE = /^(?:есть|будет|будут|бывает|бывают|дадите|даете|делаете|берете|взимается|предусмотрен[аоы]?)$/u;
 const CLOSING_PREDICATE = /^нет$/u;
@@ -106,9 +115,22 @@ function findFocusPredicate(words: readonly string[], closesSentence: boolean): 
 /** A noun naming a thing of its own: no verb, adjective, price, unit or circumstance, and no preposition before it. */
 function readFocusNoun(words: readonly string[], at: number, resolveText: (text: string) => string[]): string[] {
   const word = words[at] ?? '';
-  if (!/^[а-яa-z]+$/u.test(word) || VERB_FORM.test(word) || ADJECTIVE.test(word) || PREPOSITION.test(words[at - 1] ?? '')) return [];
+  if (!/^[а-яa-z]+$/u.test(word) || VERB_FORM.test(word) || ADJECTIVE.test(word) || isGoverned(words, at)) return [];
   return resolveText(word).filter((term) => term !== PRICE_TERM && !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !/^\p{N}/u.test(term));
 }
+
+/** "на 3 тыщи", "на родительский блок": a preposition before the noun, its adjectives and numbers between. */
+function isGoverned(words: readonly string[], at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && (ADJECTIVE.test(words[before] ?? '') || /^\p{N}+$/u.test(words[before] ?? ''))) before -= 1;
+  return PREPOSITION.test(words[before] ?? '');
+}
+
+/**
+ * "сколько в зачёт будет?", "какая комиссия будет?": a question word asks a value, and "будет" only links it; the thing
+ * whose value is asked is left to asked-nouns.ts.
+ */
+const VALUE_QUESTION = /^(?:скольк[а-я]*|скок[аоу]?|почем|как[а-я]*|каков[аоы]?|когда|где|куда|откуда|чем|что|чо|че)$/u;
 
 /**
  * "картой на складе платить комиссия есть?": the thing asked is the noun the predicate is said of, the nearest before it, or
@@ -127,7 +149,7 @@ function findAskedFoci(sentence: string, resolveText: (text: string) => string[]
   const foci: HeadedQuestion[] = [];
   let bound: string[] = [];
   for (const [at, words] of clauses.entries()) {
-    const predicate = findFocusPredicate(words, at === clauses.length - 1);
+    const predicate = words.some((word) => VALUE_QUESTION.test(word)) ? undefined : findFocusPredicate(words, at === clauses.length - 1);
     const closes = predicate !== undefined && predicate.at + predicate.length === words.length;
     if (predicate === undefined || !(asks || closes)) {
       bound = CONDITION.test(words[0] ?? '') ? [...bound, ...resolveText(words.join(' '))] : [];
@@ -135,11 +157,14 @@ function findAskedFoci(sentence: string, resolveText: (text: string) => string[]
     }
     const before = words.slice(0, predicate.at).map((_, back) => predicate.at - 1 - back);
     const after = words.slice(predicate.at + predicate.length).map((_, ahead) => predicate.at + predicate.length + ahead);
-    const head = COMPARATIVE.test(words[predicate.at - 1] ?? '') ? undefined : [...before, ...after].map((at) => readFocusNoun(words, at, resolveText)).find((terms) => terms.length > 0);
-    if (head !== undefined) {
+    const nounAt = COMPARATIVE.test(words[predicate.at - 1] ?? '') ? undefined : [...before, ...after].find((at) => readFocusNoun(words, at, resolveText).length > 0);
+    const head = nounAt === undefined ? undefined : readFocusNoun(words, nounAt, resolveText);
+    const read = resolveText(words.join(' '));
+    // A word the clause reads otherwise ("3 тыщи" as 3000, two words as one phrase) is not the term the parts ask.
+    if (head !== undefined && head.some((term) => read.includes(term))) {
       // Only the words of this question and of the case it is asked in: "удлинитель дадите а если грязную верну" asks two.
-      const rest = new Set([...bound, ...resolveText(words.join(' '))].filter((term) => !head.includes(term)));
-      foci.push({ head, rest, bound: new Set(bound.filter((term) => !head.includes(term))) });
+      const rest = new Set([...bound, ...read].filter((term) => !head.includes(term)));
+      foci.push({ head, rest, bound: new Set(bound.filter((term) => !head.includes(term))), clause: true, word: words[nounAt ?? 0] ?? '' });
     }
     bound = [];
   }
@@ -147,10 +172,10 @@ function findAskedFoci(sentence: string, resolveText: (text: string) => string[]
 }
 
 /** False for a hit of a part asking a headed question that matches words of the rest and nothing of the thing. */
-export function holdsQuestionHead(questions: readonly HeadedQuestion[], terms: readonly string[], hit: Pick<PassageHit, 'matched'>): boolean {
+export function holdsQuestionHead(questions: readonly HeadedQuestion[], terms: readonly string[], hit: Pick<PassageHit, 'matched' | 'passage'>): boolean {
   return questions.every(
     (question) =>
-      !asksQuestion(question, terms) ||
+      !(asksQuestion(question, terms) || asksOfListing(question, terms, hit)) ||
       question.head.some((term) => hit.matched.includes(term)) ||
       !hit.matched.some((term) => question.rest.has(term) && !WEAK_TERMS.has(term) && term !== PRICE_TERM),
   );
@@ -161,4 +186,15 @@ function asksQuestion(question: HeadedQuestion, terms: readonly string[]): boole
   if (question.head.some((term) => terms.includes(term))) return true;
   const bound = question.bound;
   return bound !== undefined && bound.size > 0 && terms.length > 0 && terms.every((term) => bound.has(term));
+}
+
+/**
+ * "а худи на молнии такое есть?" in a hoodie's chat: the thing is the listing's own name, which the part leaves out; the
+ * listing's documents speak of it throughout, a general one ("проверяю молнии, швы") only where it names it.
+ */
+function asksOfListing(question: HeadedQuestion, terms: readonly string[], hit: Pick<PassageHit, 'passage'>): boolean {
+  if (question.clause !== true || hit.passage.itemId !== undefined || terms.length === 0 || !terms.every((term) => question.rest.has(term))) return false;
+  // The listing's name is no term the search asked, so the passage is read for it.
+  const named = new Set(extractTerms(readWholeText(hit.passage)));
+  return ![...question.head, termOf(question.word ?? '')].some((term) => term !== undefined && named.has(term));
 }

@@ -30,4 +30,27 @@ describe('the thing a question asks is there ("комиссия есть?", "с�
   it('leaves a comparative asked ("дешевле будет?") to the passage on it', async () => {
     expect(await shop.ask('наличкой дешевле будет?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('1 000') });
   });
+
+  describe('the listing\'s own name as the thing ("а худи на молнии такое есть?")', () => {
+    const HOODIE = 4100000007;
+    const listing = { id: HOODIE, title: 'Костюм худи + джоггеры оверсайз' };
+    const store = useKnowledgeFolder({
+      [`item-${HOODIE}-kostyum.md`]: '# Костюм худи + джоггеры\n\nХуди: капюшон двойной на шнурке, карман-кенгуру, манжеты на резинке.\n',
+      'o-magazine.md': '# О магазине\n\nВсе вещи перед отправкой сама проверяю: молнии, швы, кнопки, чтобы не было пятен.\n',
+      'faq.md': '# Вопросы\n\nПодарочные сертификаты есть? Есть, на 1000, 3000 и 5000 р.\n',
+    });
+
+    it('is not answered by a general passage that never names it', async () => {
+      expect((await store.ask('а худи на молнии такое есть?', listing)).status).toBe('NOT_FOUND');
+    });
+
+    it('is answered by a general passage naming it', async () => {
+      await store.write({ 'modeli.md': '# Модели\n\nМолнии на худи ставим металлические YKK, модель на молнии есть в сером.\n' });
+      expect(await store.ask('а худи на молнии такое есть?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('YKK') });
+    });
+
+    it('takes no counted amount for the thing ("на 3 тыщи")', async () => {
+      expect(await store.ask('а подарочный сертификат на 3 тыщи у вас есть')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('3000') });
+    });
+  });
 });

@@ -171,19 +171,22 @@ function findAskedFoci(sentence: string, resolveText: (text: string) => string[]
   return foci;
 }
 
-/** False for a hit of a part asking a headed question that matches words of the rest and nothing of the thing. */
+/**
+ * False for a hit of a part asking a headed question that matches words of the rest and nothing of the thing; or of a part
+ * made only of the case the question is asked in, or of its rest with the listing's name left out, whose passage never
+ * names the thing.
+ */
 export function holdsQuestionHead(questions: readonly HeadedQuestion[], terms: readonly string[], hit: Pick<PassageHit, 'matched' | 'passage'>): boolean {
-  return questions.every(
-    (question) =>
-      !(asksQuestion(question, terms) || asksOfListing(question, terms, hit)) ||
-      question.head.some((term) => hit.matched.includes(term)) ||
-      !hit.matched.some((term) => question.rest.has(term) && !WEAK_TERMS.has(term) && term !== PRICE_TERM),
-  );
+  return questions.every((question) => {
+    if (question.head.some((term) => terms.includes(term))) {
+      return question.head.some((term) => hit.matched.includes(term)) || !hit.matched.some((term) => question.rest.has(term) && !WEAK_TERMS.has(term) && term !== PRICE_TERM);
+    }
+    return !(asksInCase(question, terms) || asksOfListing(question, terms, hit)) || namesHead(question, hit);
+  });
 }
 
-// A part asks the question when it holds the thing, or is made only of the case the buyer sets for it.
-function asksQuestion(question: HeadedQuestion, terms: readonly string[]): boolean {
-  if (question.head.some((term) => terms.includes(term))) return true;
+// "если закажу кухню и шкаф сразу скидка будет?": a part made only of the case set for the question asks the question.
+function asksInCase(question: HeadedQuestion, terms: readonly string[]): boolean {
   const bound = question.bound;
   return bound !== undefined && bound.size > 0 && terms.length > 0 && terms.every((term) => bound.has(term));
 }
@@ -193,8 +196,11 @@ function asksQuestion(question: HeadedQuestion, terms: readonly string[]): boole
  * listing's documents speak of it throughout, a general one ("проверяю молнии, швы") only where it names it.
  */
 function asksOfListing(question: HeadedQuestion, terms: readonly string[], hit: Pick<PassageHit, 'passage'>): boolean {
-  if (question.clause !== true || hit.passage.itemId !== undefined || terms.length === 0 || !terms.every((term) => question.rest.has(term))) return false;
-  // The listing's name is no term the search asked, so the passage is read for it.
+  return question.clause === true && hit.passage.itemId === undefined && terms.length > 0 && terms.every((term) => question.rest.has(term));
+}
+
+// The thing is no term the part searched for, so the passage is read for it.
+function namesHead(question: HeadedQuestion, hit: Pick<PassageHit, 'passage'>): boolean {
   const named = new Set(extractTerms(readWholeText(hit.passage)));
-  return ![...question.head, termOf(question.word ?? '')].some((term) => term !== undefined && named.has(term));
+  return [...question.head, termOf(question.word ?? '')].some((term) => term !== undefined && named.has(term));
 }

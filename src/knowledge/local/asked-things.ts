@@ -81,15 +81,29 @@ export function findHeadedQuestions(question: string, resolveText: (text: string
       if (phrase.terms.length === 0 || !phrase.adjunct || phrase.governed) return [];
       return [{ head: phrase.terms, rest: new Set(resolveText(sentence).filter((term) => !phrase.terms.includes(term))) }];
     });
-  return [...headed, ...sentences.flatMap((sentence) => findAskedFoci(sentence, resolveText))];
+  const foci = sentences.map((sentence) => findAskedFoci(sentence, resolveText));
+  return [...headed, ...foci.flatMap((asked, at) => bindFollowUp(asked, sentences[at + 1] ?? '', resolveText))];
+}
+
+/**
+ * "столешницу из hpl делаете? почем метр": a sentence of nothing but a price, a unit or a number asks it of the thing
+ * the question before it asks about (the kitchen's price per metre does not say what an HPL worktop costs).
+ */
+function bindFollowUp(foci: readonly HeadedQuestion[], next: string, resolveText: (text: string) => string[]): HeadedQuestion[] {
+  const last = foci.at(-1);
+  const asked = resolveText(next);
+  const isAmount = (term: string): boolean => term === PRICE_TERM || UNIT_TERMS.has(term) || WEAK_TERMS.has(term) || /^\p{N}/u.test(term);
+  if (last === undefined || !asked.includes(PRICE_TERM) || !asked.every(isAmount)) return [...foci];
+  const bound = new Set([...(last.bound ?? []), ...asked]);
+  return [...foci.slice(0, -1), { ...last, bound, rest: new Set([...last.rest, ...asked]) }];
 }
 
 /**
  * Words asking whether a thing is there or will be ("комиссия есть?", "скидка будет?", "штрафа нет?", "упд дадите?",
- * "столешницу из hpl делаете?"): the noun they are said of is the whole question. "нет" asks only at the end of the
+ * "столешницу из hpl делаете?", "флакон целиком продадите?"): the noun they are said of is the whole question. "нет" asks only at the end of the
  * sentence ("штрафа нет?"); elsewhere it answers ("нет в наличии") or tells the buyer's case.
  */
-const FOCUS_PREDICATE = /^(?:есть|будет|будут|бывает|бывают|дадите|даете|делаете|берете|взимается|предусмотрен[аоы]?)$/u;
+const FOCUS_PREDICATE = /^(?:есть|будет|будут|бывает|бывают|дадите|даете|делаете|берете|взимается|предусмотрен[аоы]?|продадите|продаете|продаются|продается)$/u;
 const CLOSING_PREDICATE = /^нет$/u;
 /** "доставку обратно кто оплачивает", "комиссию кто платит": who pays is asked of the noun beside it. */
 const PAYER = /^кто$/u;

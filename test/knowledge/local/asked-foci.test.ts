@@ -53,4 +53,23 @@ describe('the thing a question asks is there ("комиссия есть?", "с�
       expect(await store.ask('а подарочный сертификат на 3 тыщи у вас есть')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('3000') });
     });
   });
+
+  describe('a price asked in the next sentence ("… делаете? почем метр")', () => {
+    const KITCHEN = 4160000001;
+    const listing = { id: KITCHEN, title: 'Кухни на заказ по вашим размерам' };
+    const workshop = useKnowledgeFolder({
+      [`item-${KITCHEN}-kuhni.md`]: '# Кухни на заказ\n\nЦена за погонный метр кухни: ЛДСП Egger — от 28 000 р., МДФ эмаль — от 45 000 р.\n',
+      'prais.csv': 'Наименование;Ед.;Цена, руб.\nСтолешница из камня;погонный метр;18000\n',
+      'item-4110000005-raspiv.md': '# Распив Lost Cherry\n\nОтливаю из оригинального флакона 100 мл. Отливант 5 мл — 1 600 ₽, 10 мл — 2 900 ₽.\n',
+    });
+
+    it('asks it of the thing the question before it asks about', async () => {
+      expect((await workshop.ask('столешницу из компакт плиты hpl делаете? почем метр', listing)).status).toBe('NOT_FOUND');
+      expect((await workshop.ask('флакон 100 мл целиком продадите? скока', { id: 4110000005, title: 'Распив Lost Cherry' })).status).toBe('NOT_FOUND');
+    });
+
+    it('is answered by a price naming the thing', async () => {
+      expect(await workshop.ask('столешницу из камня делаете? почем метр', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('18000') });
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+import { dropCircumstances } from '../../../src/knowledge/local/reason-clauses.js';
 import { normalizeText, splitWords } from '../../../src/knowledge/local/terms.js';
 
 describe('a model and its memory typed as two numbers ("13 128")', () => {
@@ -28,5 +29,18 @@ describe('a model and its memory typed as two numbers ("13 128")', () => {
 
   it('answers from the row of that model', async () => {
     expect((await shop.ask('сдам свой 13 128 сколько в зачет будет')).text).toContain('30 000');
+  });
+});
+
+describe('a greeting sentence before a question without a question mark', () => {
+  const FEED = 4190000001;
+  const shop = useKnowledgeFolder({
+    [`item-${FEED}-korm.md`]: '# Корм на развес\n\nКорм для собак и кошек, развес от 1 кг.\n\nПри покупке целого мешка скидка 5%.\n',
+    'dostavka.md': '# Доставка\n\nПо городу доставка 300 рублей.\n',
+  });
+
+  it('is not kept in place of the question the buyer tells as his plan', async () => {
+    expect(dropCircumstances('добрый день. если возьму целый мешок скидка будет')).not.toBe('добрый день.');
+    expect(await shop.ask('добрый день. если возьму целый мешок скидка будет', { id: FEED, title: 'Корм на развес' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('5%') });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
 import { dropCircumstances } from '../../../src/knowledge/local/reason-clauses.js';
-import { normalizeText, splitWords } from '../../../src/knowledge/local/terms.js';
+import { extractTerms, normalizeText, splitWords, termOf } from '../../../src/knowledge/local/terms.js';
 
 describe('a model and its memory typed as two numbers ("13 128")', () => {
   const shop = useKnowledgeFolder({
@@ -42,5 +42,33 @@ describe('a greeting sentence before a question without a question mark', () => 
   it('is not kept in place of the question the buyer tells as his plan', async () => {
     expect(dropCircumstances('добрый день. если возьму целый мешок скидка будет')).not.toBe('добрый день.');
     expect(await shop.ask('добрый день. если возьму целый мешок скидка будет', { id: FEED, title: 'Корм на развес' })).toMatchObject({ status: 'FOUND', text: expect.stringContaining('5%') });
+  });
+});
+
+describe('"идёт" of a thing, with no word of time or shipment beside it', () => {
+  const GUITAR = 4290000001;
+  const shop = useKnowledgeFolder({
+    [`item-${GUITAR}-gitara.md`]: [
+      '# Гитара Yamaha FX310',
+      '',
+      'В комплекте:',
+      '• гитара',
+      '• мягкий чехол (тонкий, без утеплителя)',
+      '',
+      'Гарантия 12 месяцев.',
+      '',
+    ].join('\n'),
+    'dostavka.md': '# Доставка\n\nСДЭК по России, посылка идёт 3–5 дней. Чехол для гитары утеплённый — 2 800 руб.\n',
+  });
+  const listing = { id: GUITAR, title: 'Гитара Yamaha FX310' };
+
+  it('asks whether the thing comes with the item', async () => {
+    expect(extractTerms('а чехол идет?')).toContain(termOf('комплекте'));
+    expect(await shop.ask('а чехол идет?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('мягкий чехол') });
+  });
+
+  it('keeps the time where a shipment or a time word stands beside it', async () => {
+    expect(extractTerms('посылка сколько идет')).not.toContain(termOf('комплекте'));
+    expect(await shop.ask('посылка сколько идет?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('3–5 дней') });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
 import { dropCircumstances } from '../../../src/knowledge/local/reason-clauses.js';
 import { extractTerms, normalizeText, splitWords, termOf } from '../../../src/knowledge/local/terms.js';
 
@@ -70,5 +71,17 @@ describe('"идёт" of a thing, with no word of time or shipment beside it', ()
   it('keeps the time where a shipment or a time word stands beside it', async () => {
     expect(extractTerms('посылка сколько идет')).not.toContain(termOf('комплекте'));
     expect(await shop.ask('посылка сколько идет?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('3–5 дней') });
+  });
+});
+
+describe('a city whose name ends like a verb ("Сургут")', () => {
+  const shop = useKnowledgeFolder({
+    'dostavka.md': '# Доставка\n\nДоставка по Москве курьером — 500 руб, на следующий день.\n\nВ другие города по всей России отправляем СДЭК, 3–7 дней.\n',
+  });
+
+  it('is the place asked of, not a verb dropped from the question', async () => {
+    const index = buildPassageIndex([{ id: 0, document: 'dostavka.md', title: '', headings: [], text: 'Доставка по Москве курьером.', position: 0 }]);
+    expect(index.resolveText('доставка в сургут')).toContain(termOf('сургут'));
+    expect(await shop.ask('а доставка в сургут есть?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('СДЭК') });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+import { readQuestions } from '../../../src/knowledge/local/query-reading.js';
 import { buildPassageIndex } from '../../../src/knowledge/local/search.js';
 import { dropCircumstances } from '../../../src/knowledge/local/reason-clauses.js';
 import { extractTerms, normalizeText, splitWords, termOf } from '../../../src/knowledge/local/terms.js';
@@ -83,5 +84,24 @@ describe('a city whose name ends like a verb ("Сургут")', () => {
     const index = buildPassageIndex([{ id: 0, document: 'dostavka.md', title: '', headings: [], text: 'Доставка по Москве курьером.', position: 0 }]);
     expect(index.resolveText('доставка в сургут')).toContain(termOf('сургут'));
     expect(await shop.ask('а доставка в сургут есть?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('СДЭК') });
+  });
+});
+
+describe('"а" typed without a comma before a second question', () => {
+  const shop = useKnowledgeFolder({
+    'uslovia.md': '# Условия\n\nДоставка по городу курьером, 300 руб.\n\nОплата картой при получении или переводом.\n\nГарантия на всё 14 дней.\n',
+  });
+
+  it('opens a question of its own', async () => {
+    expect(readQuestions('пенка на сухую кожу пойдет а тонер как часто мазать')).toBe('пенка на сухую кожу пойдет, а тонер как часто мазать');
+    expect(readQuestions('а то что есть скидка')).toBe('а то что есть скидка');
+    const answer = await shop.ask('курьер по городу доставит а гарантия какая');
+    expect(answer.text).toContain('300 руб');
+    expect(answer.text).toContain('14 дней');
+  });
+
+  it('is left alone inside a short clause or before a clause asking nothing', () => {
+    expect(readQuestions('а вы а доставка есть')).toBe('а вы а доставка есть');
+    expect(readQuestions('доставка есть по городу а там посмотрим')).toBe('доставка есть по городу а там посмотрим');
   });
 });

@@ -204,6 +204,15 @@ const RULES: readonly PhraseRule[] = [
     reach: 8,
     absent: true,
   },
+  // "а диван не подойдет вернуть можно?", "если не подойдут, вернуть можно?": not fitting is why a thing is returned or
+  // exchanged, which the documents answer whatever the reason ("можно вернуть в течение 7 дней"); read as a fit, it asks
+  // for a passage on fitting too. "Если не подошёл — вернём" in a document drops the same way.
+  {
+    heads: new Set(['подойдет', 'подойдут', 'подошел', 'подошла', 'подошло', 'подошли', 'подходит', 'подходят']),
+    cues: ['вернут', 'верну', 'вернет', 'вернем', 'возврат', 'обмен', 'обменя', 'поменя'],
+    side: 'both',
+    reading: DROPPED,
+  },
   // "Как это работает:", "как работает доставка?": how something is done, not whether it works ("исправн").
   {
     heads: new Set(['работает', 'работают', 'устроено', 'устроен']),

@@ -105,3 +105,20 @@ describe('"а" typed without a comma before a second question', () => {
     expect(readQuestions('доставка есть по городу а там посмотрим')).toBe('доставка есть по городу а там посмотрим');
   });
 });
+
+describe('not fitting given as the reason for a return', () => {
+  const SOFA = 4160000003;
+  const shop = useKnowledgeFolder({
+    [`item-${SOFA}-divan.txt`]: 'Угловой диван Осло, новый. Подходит для комнат от 12 м². Гарантия 18 месяцев.\n',
+    'vozvrat.md': '# Возврат\n\nМебель из наличия надлежащего качества можно вернуть в течение 7 дней, если сохранена упаковка.\n',
+  });
+
+  it('asks the return, not whether the thing fits', async () => {
+    expect(extractTerms('не подойдет вернуть можно')).not.toContain(termOf('подойдет'));
+    expect(extractTerms('на рио подойдет?')).toContain(termOf('подойдет'));
+    expect(await shop.ask('а диван не подойдет вернуть можно?', { id: SOFA, title: 'Угловой диван Осло' })).toMatchObject({
+      status: 'FOUND',
+      text: expect.stringContaining('7 дней'),
+    });
+  });
+});

@@ -213,6 +213,17 @@ const RULES: readonly PhraseRule[] = [
     side: 'both',
     reading: DROPPED,
   },
+  // "напишите адрес склада", "где находится ваш магазин": the seller's own premises, asked where they are, are the shop's
+  // address, which the documents state as "Адрес: ул. Северная, 2Б" without naming the premises; "телефон склада" stays.
+  {
+    heads: new Set([
+      'склад', 'склада', 'магазин', 'магазина', 'офис', 'офиса', 'мастерская', 'мастерской', 'цех', 'цеха', 'шоурум', 'шоурума',
+      'салон', 'салона', 'точка', 'точки', 'площадка', 'площадки',
+    ]),
+    cues: ['адрес', 'наход', 'расположен'],
+    side: 'both',
+    reading: DROPPED,
+  },
   // "Как это работает:", "как работает доставка?": how something is done, not whether it works ("исправн").
   {
     heads: new Set(['работает', 'работают', 'устроено', 'устроен']),

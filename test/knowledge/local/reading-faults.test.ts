@@ -122,3 +122,24 @@ describe('not fitting given as the reason for a return', () => {
     });
   });
 });
+
+describe('the seller\'s premises asked where they are', () => {
+  const shop = useKnowledgeFolder({
+    'o-nas.md': [
+      '# О нас',
+      '',
+      'Продаём стройматериалы со своей площадки, работаем с 2011 года.',
+      '',
+      'Адрес: пос. Южный, ул. Северная, 2Б. Заезд с Ростовского шоссе.',
+      '',
+      'Телефон склада: +7 918 320-45-17.',
+      '',
+    ].join('\n'),
+  });
+
+  it('are answered by the shop\'s address, which names no premises', async () => {
+    expect(extractTerms('адрес склада')).not.toContain(termOf('склада'));
+    expect(extractTerms('телефон склада')).toContain(termOf('склада'));
+    expect(await shop.ask('напишите адрес склада')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('Северная, 2Б') });
+  });
+});

@@ -28,6 +28,8 @@ interface PhraseRule {
   unlessNext?: ReadonlySet<string>;
   /** The head keeps its own word too, `reading` added after it: the phrase means both. */
   adds?: boolean;
+  /** The reading holds where no cue stands within reach: the cues are what keep the head its own meaning. */
+  absent?: boolean;
 }
 
 /** A word read as nothing: it says how the question is asked, not what. */
@@ -189,6 +191,36 @@ const RULES: readonly PhraseRule[] = [
   {
     heads: new Set(['идет', 'идут']),
     cues: ['нему', 'ней', 'ним', 'ними', 'нее', 'него'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // "а чехол идет?", "зарядка идёт?": a thing that "goes" with no word of time or of a shipment in its clause comes with the
+  // item, as the kit rules above read it; "сколько идёт доставка", "посылка идёт 3 дня" keep the time ("срок").
+  {
+    heads: new Set(['идет', 'идут']),
+    cues: ['скольк', 'скока', 'скоко', 'скок', 'долго', 'быстро', 'когда', 'дн', 'день', 'недел', 'месяц', 'час', 'минут', 'срок', 'врем', 'доставк', 'посылк', 'заказ', 'отправк', 'почт', 'сдэк', 'курьер', 'транспортн', 'пересылк', 'ремонт', 'работ', 'диагност', 'процесс', 'очеред'],
+    side: 'both',
+    reading: 'комплекте',
+    reach: 8,
+    absent: true,
+  },
+  // "а диван не подойдет вернуть можно?", "если не подойдут, вернуть можно?": not fitting is why a thing is returned or
+  // exchanged, which the documents answer whatever the reason ("можно вернуть в течение 7 дней"); read as a fit, it asks
+  // for a passage on fitting too. "Если не подошёл — вернём" in a document drops the same way.
+  {
+    heads: new Set(['подойдет', 'подойдут', 'подошел', 'подошла', 'подошло', 'подошли', 'подходит', 'подходят']),
+    cues: ['вернут', 'верну', 'вернет', 'вернем', 'возврат', 'обмен', 'обменя', 'поменя'],
+    side: 'both',
+    reading: DROPPED,
+  },
+  // "напишите адрес склада", "где находится ваш магазин": the seller's own premises, asked where they are, are the shop's
+  // address, which the documents state as "Адрес: ул. Северная, 2Б" without naming the premises; "телефон склада" stays.
+  {
+    heads: new Set([
+      'склад', 'склада', 'магазин', 'магазина', 'офис', 'офиса', 'мастерская', 'мастерской', 'цех', 'цеха', 'шоурум', 'шоурума',
+      'салон', 'салона', 'точка', 'точки', 'площадка', 'площадки',
+    ]),
+    cues: ['адрес', 'наход', 'расположен'],
     side: 'both',
     reading: DROPPED,
   },
@@ -393,8 +425,9 @@ export function readPhrases(words: readonly string[]): readonly string[] {
     if (!HEADS.has(word) || offered.has(at)) return;
     for (const rule of RULES) {
       if (!rule.heads.has(word) || rule.unlessNext?.has(words[at + 1] ?? '') === true) continue;
-      const cue = findCue(words, at, rule);
-      if (cue === undefined) continue;
+      const found = findCue(words, at, rule);
+      if ((found === undefined) !== (rule.absent === true)) continue;
+      const cue = found ?? at;
       if (rule.adds === true) added.set(at, rule.reading);
       else read[at] = rule.reading;
       if (rule.scale !== undefined) read[cue] = String(Number(words[cue]) * rule.scale);

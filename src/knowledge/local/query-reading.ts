@@ -1,5 +1,6 @@
 /** How a buyer's message is read before its terms are searched: what in it is not a question for the documents. */
 import { isRefusal } from '../../core/escalation.js';
+import { holdsQuestionWord } from './clause-questions.js';
 import { dropCircumstances, dropReasons } from './reason-clauses.js';
 
 /** Sentence ends and clause breaks, kept by the split so that the rest of the message reads as written. */
@@ -15,7 +16,27 @@ const NEGATION_WORD = /(?:^|[^а-яёa-z])(?:не|ни|без|нет|никак[
  * (listQueryParts) and what an answer is checked to have left out (left-out.ts) read the same text.
  */
 export function readQuestions(question: string): string {
-  return dropCircumstances(dropReasons(dropRefusals(question)));
+  return dropCircumstances(dropReasons(dropRefusals(markContrasts(question))));
+}
+
+/** "а" between two words inside a clause; "а то" is a reason (reason-clauses.ts), "а если" a condition. */
+const BARE_CONTRAST = /(?<=[а-яёa-z0-9])\s+а\s+(?!то(?![а-яё])|если(?![а-яё]))(?=[а-яёa-z])/giu;
+/** The words of a clause before the contrast must make a question of their own: "пенка на сухую кожу пойдет". */
+const MIN_CONTRASTED_WORDS = 3;
+
+/**
+ * "пенка на сухую кожу пойдет а тонер как часто мазать": "а" typed without a comma opens a second question, as ", а"
+ * does, where what follows asks (a question word) and what stands before it is a clause of its own. Read as one clause,
+ * the two questions' words are asked of every passage together, and none holds them all.
+ */
+export function markContrasts(question: string): string {
+  if (!/\sа\s/iu.test(question)) return question;
+  return question.replace(BARE_CONTRAST, (joint: string, at: number, whole: string) => {
+    const before = whole.slice(0, at).split(/[.!?,;\n…]/u).at(-1) ?? '';
+    const after = whole.slice(at + joint.length).split(/[.!?,;\n…]/u)[0] ?? '';
+    const words = before.split(/\s+/u).filter((word) => word !== '');
+    return words.length >= MIN_CONTRASTED_WORDS && holdsQuestionWord(after) ? ', а ' : joint;
+  });
 }
 
 export function dropRefusals(question: string): string {

@@ -4,7 +4,7 @@
  */
 import { stemmer } from '@orama/stemmers/russian';
 import { holdsQuestionWord } from './clause-questions.js';
-import { CITY_TERMS } from './vocabulary.js';
+import { CITY_TERMS, STOP_WORDS } from './vocabulary.js';
 
 /** "а то" (else, because) and "потому что" open a reason ("так как" also asks "how": left alone); "а то, что…" is a noun clause. */
 const REASON = /(?:^|[\s,])(?:а\s+то|потому\s+что)(?![а-яё])(?!\s*,?\s*(?:что|чем)(?![а-яё]))/iu;
@@ -42,8 +42,20 @@ export function dropCircumstances(question: string): string {
   const read = (question.match(SENTENCE) ?? []).filter((sentence) => sentence.trim() !== '');
   const sentences = read.map(dropCircumstanceTail);
   const kept = sentences.filter((sentence) => !isCircumstance(sentence));
-  if (kept.length > 0 && kept.length < sentences.length) return kept.join(' ').trim();
+  if (kept.some(saysAnything) && kept.length < sentences.length) return kept.join(' ').trim();
   return sentences.every((sentence, at) => sentence === read[at]) ? question : sentences.join(' ').trim();
+}
+
+/**
+ * "добрый день. если возьму 6 кило, скидка будет": a greeting is no sentence to keep in place of the buyer's own; one with
+ * a word beyond greetings and fillers says something.
+ */
+function saysAnything(sentence: string): boolean {
+  return sentence
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .split(/[^а-яa-z0-9]+/u)
+    .some((word) => word !== '' && !STOP_WORDS.has(word));
 }
 
 /**

@@ -147,7 +147,8 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
       const reading = findQuestionReading(word);
       return (reading === undefined ? resolver.read(canonical(term), word) : [reading]).map((resolved) => ({ term: resolved, word }));
     });
-    const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || !VERB_FORM.test(word));
+    // A city is never a verb, whatever its ending: "в Сургут отправите?" asks of Surgut ("-ут" as in "берут").
+    const asked = read.filter(({ term, word }) => counts.has(term) || isMeasureTerm(term) || CITY_TERMS.has(term) || !VERB_FORM.test(word));
     return { read, asked };
   };
   return {

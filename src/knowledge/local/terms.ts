@@ -18,8 +18,8 @@ export function normalizeText(text: string): string {
   // The rarer rewrites run only when their trigger is present: this runs for every indexed field.
   if (/['’‘`ʼ]/.test(normalized)) normalized = normalized.replace(/(\p{L})['’‘`ʼ](\p{L})/gu, '$1$2');
   if (/\d[\u00a0\u202f ]\d/.test(normalized)) {
-    normalized = normalized.replace(/(?<![\p{N}.,])(\p{N}{1,3})(?:[\u00a0\u202f ](\p{N}{3}))+(?![\p{N}])/gu, (match) =>
-      match.replace(/[\u00a0\u202f ]/g, ''),
+    normalized = normalized.replace(/(?<![\p{N}.,])(\p{N}{1,3})(?:[\u00a0\u202f ](\p{N}{3}))+(?![\p{N}])/gu, (match, _first, _last, offset: number, whole: string) =>
+      isModelAndMemory(match, whole.slice(offset + match.length)) ? match : match.replace(/[\u00a0\u202f ]/g, ''),
     );
   }
   if (/\d,\d/.test(normalized)) normalized = normalized.replace(/(\p{N}),(\p{N})/gu, '$1.$2');
@@ -30,6 +30,19 @@ export function normalizeText(text: string): string {
   // …and said with "на" by buyers ("3 на 6", "160 на 200").
   if (/\d на \d/.test(normalized)) normalized = normalized.replace(/(?<=(?<![\p{N}.,%])\p{N}{1,4}) на (?=\p{N}{1,4}(?![\p{N}.,%]))/gu, '×');
   return normalized;
+}
+
+/** A model and its memory: "iPhone 13 128", "s22 8 128": a number of one or two digits, then a memory size. */
+const MODEL_AND_MEMORY = /^\p{N}{1,2}[\u00a0\u202f ](?:128|256|512)$/u;
+/** What says a number is money ("13 128 ₽", "13 128 руб"): then its groups are thousands after all. */
+const MONEY_AFTER = /^[\u00a0\u202f ]*(?:₽|р(?!\p{L})|руб|тыс|т\.р)/u;
+
+/**
+ * "сдам свой 13 128", "s22 8 128 за сколько": a phone's model (or memory) and its storage, two numbers, where "13 128"
+ * read as thousands would be 13128. A price of that shape keeps its currency word after it and is still joined.
+ */
+function isModelAndMemory(digits: string, after: string): boolean {
+  return MODEL_AND_MEMORY.test(digits) && !MONEY_AFTER.test(after);
 }
 
 /**

@@ -20,6 +20,21 @@ export function findAskedToJoin(words: readonly Word[]): string | undefined {
   return toChat || person ? spell(words, at, toChat ? to + 1 : at) : undefined;
 }
 
+/**
+ * "менедж подключите плз", "оператор позовите": a person in the nominative with a verb that fetches only a person, and
+ * nothing else in the clause. Typed in a hurry the case is dropped; a verb that takes things ("продавец, дайте скидку")
+ * or anything more ("мастер подключит плиту?") leaves it a question.
+ */
+export function findSummonedNominative(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const verb = clause.findIndex((word) => FETCH.test(word.text) && SUMMON.test(word.text));
+    const person = clause.some((word) => NOMINATIVE.test(word.text));
+    const bare = clause.every((word, at) => at === verb || NOMINATIVE.test(word.text) || FILLER.has(word.text) || GREETING.has(word.text));
+    if (verb >= 0 && person && bare) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
+}
+
 /** Sending on, which asks for a person only with a message sent: "отправьте мой вопрос менеджеру" (not "отправьте товар"). */
 const SEND_ON = /^(?:перешли|перешлите|переслать|отправь|отправьте|отправить|направь|направьте|направить)$/u;
 const MESSAGE = /^(?:вопрос|вопросы|сообщение|сообщения|запрос|просьбу|заявку|жалобу|претензию)$/u;

@@ -1,0 +1,19 @@
+// Requests for a person in forms the matcher first missed on a blind set (eval/escalation/seventh.jsonl): shortened and
+// boss words, the bot complained of, calls at a set time, channels, checks asked of a person, other layouts and languages.
+// Each form is written apart from that set, with the near misses that must stay questions.
+import { describe, expect, it } from 'vitest';
+import { createEscalationMatcher } from '../../src/core/escalation.js';
+
+const matcher = createEscalationMatcher([]);
+
+describe('a person named shortly, or as the one in charge', () => {
+  it.each(['опер, ответьте', 'позовите шефа', 'соедините с боссом', 'позовите управляющего', 'пригласите коллегу, пожалуйста', 'можно кого-нибудь из персонала?', 'менедж позовите', 'оператор подключите пж'])(
+    'escalates %j',
+    (text) => {
+      expect(matcher.match(text)).toBeDefined();
+    },
+  );
+  it.each(['хочу спецом заказать побольше', 'продавец дайте скидку', 'мастер подключит плиту?', 'персонал у вас вежливый', 'коллега посоветовал ваш магазин'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -17,3 +17,12 @@ describe('a person named shortly, or as the one in charge', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the one in charge or a live one, needed by an adjective alone', () => {
+  it.each(['мне нужен главный', 'можно старшего, пожалуйста', 'нужна ответственная', 'можно живую?'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['есть старший?', 'нужен старший размер', 'можно живого посмотреть?', 'есть главный вход?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
+import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
 import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -125,7 +125,13 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
     // Someone counts where they are of the shop ("нужен кто-то из магазина", "из менеджеров"); "кто-нибудь есть?" only pings.
     const ofShop = (at: number): boolean => isOneOfShop(clause, at);
     const person = clause.some(
-      (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || at === who || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
+      (word, at) =>
+        PERSON.test(word.text) ||
+        isNameAsked(word.text) ||
+        at === who ||
+        (SOMEONE.test(word.text) && ofShop(at)) ||
+        (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
+        (isOneInCharge(word.text) && !clause.some((other) => other.text === 'есть')),
     );
     const bare = clause.every(
       ({ text }, at) =>
@@ -155,6 +161,15 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
     if (need && person && bare) return clause.map((word) => word.text).join(' ');
   }
   return undefined;
+}
+
+/**
+ * "мне нужен старший", "можно живого?", "нужен ответственный": the adjective stands for the person where it is needed (not
+ * "есть старший?", which may ask of a size or a dog's litter; the rest of the clause must be bare besides).
+ */
+const IN_CHARGE = /^(?:ответственн(?:ый|ая|ого|ую)|жив(?:ого|ую))$/u;
+function isOneInCharge(text: string): boolean {
+  return SENIOR.test(text) || FETCHED_ADJECTIVE.test(text) || IN_CHARGE.test(text);
 }
 
 /** What a person gives of their own: a consultation, advice, an opinion. */

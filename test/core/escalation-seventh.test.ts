@@ -26,3 +26,22 @@ describe('the one in charge or a live one, needed by an adjective alone', () => 
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the bot complained of, and a person wanted beside it', () => {
+  it.each([
+    'бот бесполезный, где люди',
+    'ии у вас тупит',
+    'чат-бот надоел',
+    'толку от бота ноль',
+    'вы пишете не то, нужен ответ от продавца',
+    'бот это хорошо, но мне надо с живым поговорить',
+  ])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['ты бот?', 'ваш бот глупый, ладно, скажите размер', 'не нужен ответ от человека', 'с живым поговорить не хочу', 'бот написал чушь про доставку, так сколько она стоит?'])(
+    'leaves %j a question',
+    (text) => {
+      expect(matcher.match(text)).toBeUndefined();
+    },
+  );
+});

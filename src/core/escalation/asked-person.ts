@@ -118,6 +118,10 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
     if ((FETCH.test(text) || TALK.test(text)) && WITH.has(words[index + 1]?.text ?? '') && WITH_ADJECTIVE.test(past?.text ?? '') && !isNegated(words, index, index)) {
       return spell(words, index, index + 2);
     }
+    // "мне надо с живым поговорить": the adjective with "с" before the talk, too.
+    if ((FETCH.test(text) || TALK.test(text)) && WITH.has(words[index - 2]?.text ?? '') && WITH_ADJECTIVE.test(words[index - 1]?.text ?? '') && !isNegated(words, index - 2, index - 2)) {
+      return spell(words, index - 2, index);
+    }
     // "меня переведут на человека?", "соединят с менеджером?": the passive asks the same ("деньги переведут продавцу?" does not).
     if (FETCHED.test(text)) {
       const person = findPersonNear(words, index, { someone: true, withPreposition: false, named: false });

@@ -42,8 +42,10 @@ const TELL = /^(?:скажи|скажите|передай|передайте|п
  * перезвонил": a person's answer needed, awaited, wished for or asked of them (not "ответ продавца был грубым").
  */
 export function findAnswerWanted(words: readonly Word[]): string | undefined {
-  const wished = words.some((word) => WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text) || TELL.test(word.text));
-  if (!wished || words.some((word) => NEGATION.has(word.text))) return undefined;
+  // A negation refuses only in its own clause: "вы отвечаете не по теме, нужен ответ от человека" still wants one.
+  const negated = (clause: number): boolean => words.some((word) => word.clause === clause && NEGATION.has(word.text));
+  const wished = words.some((word) => (WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text) || TELL.test(word.text)) && !negated(word.clause));
+  if (!wished) return undefined;
   const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text);
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
@@ -57,6 +59,7 @@ export function findAnswerWanted(words: readonly Word[]): string | undefined {
       !/^мастер/u.test(text) &&
       [words[index - 1], next === '' ? undefined : words[index + 1]].some((word) => word !== undefined && (THEMSELVES.has(word.text) || word.text === 'лично')) &&
       words.slice(index + 1, index + 6).some((word) => SAID.test(word.text));
+    if (negated(words[index]!.clause)) continue;
     if (whose || replied || (themselves && words.some((word) => word.text === 'чтобы') && words.some((word) => WANT.test(word.text)))) return spell(words, 0, words.length - 1);
   }
   return undefined;

@@ -45,3 +45,19 @@ describe('the bot complained of, and a person wanted beside it', () => {
     },
   );
 });
+
+describe('a call at a set time, or a messenger whose number is asked', () => {
+  it.each([
+    'можно звонок около 6 вечера?',
+    'звонок часов в 8 утра по мск можно?',
+    'жду звонка от вас в понедельник',
+    'отзвонитесь, как освободитесь',
+    'дайте номер ватсапа',
+    'перекиньте меня на менеджера',
+  ])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['вы отзвонитесь, когда товар придет?', 'перекиньте деньги на карту', 'номер ватсапа на карточке правильный?', 'звонок в дверь около 6 вечера сломался'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@
 // Each form is written apart from that set, with the near misses that must stay questions.
 import { describe, expect, it } from 'vitest';
 import { createEscalationMatcher } from '../../src/core/escalation.js';
+import { readsAsYes } from '../../src/core/small-talk.js';
 
 const matcher = createEscalationMatcher([]);
 
@@ -59,5 +60,23 @@ describe('a call at a set time, or a messenger whose number is asked', () => {
   });
   it.each(['вы отзвонитесь, когда товар придет?', 'перекиньте деньги на карту', 'номер ватсапа на карточке правильный?', 'звонок в дверь около 6 вечера сломался'])('leaves %j a question', (text) => {
     expect(matcher.match(text)).toBeUndefined();
+  });
+});
+
+describe('the Latin layout from the first key, Ukrainian and Belarusian "хай"', () => {
+  it.each(['[jxe c xtkjdtrjv', 'хай менеджер передзвонить мені', 'хай продавець напише', 'хай менеджар ператэлефануе'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['хай, а доставка є?', 'хай, менеджер сказав що є'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});
+
+describe('a yes to the offer of a manager, as spoken', () => {
+  it.each(['агась', 'угусь', 'канешно', 'кнч', 'не против', 'само собой', 'обязательно'])('reads %j as yes', (text) => {
+    expect(readsAsYes(text)).toBe(true);
+  });
+  it.each(['ок', 'я не против, но вопрос про доставку', 'нет, не надо', 'не против ли вы подождать'])('does not read %j as yes', (text) => {
+    expect(readsAsYes(text)).toBe(false);
   });
 });

@@ -80,3 +80,17 @@ describe('a yes to the offer of a manager, as spoken', () => {
     expect(readsAsYes(text)).toBe(false);
   });
 });
+
+describe("the buyer's case judged by a person themselves", () => {
+  it.each([
+    'пусть продавец сам глянет фото и скажет, брак или нет',
+    'пусть ваш технолог сам проверит и отпишется',
+    'пусть тот, кто упаковывает, сам посмотрит',
+    'перешлите фото менеджеру, пусть сам оценит',
+  ])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['пусть продавец сам решит', 'пусть ребенок сам посмотрит и скажет', 'пусть муж сам оценит'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The matcher: each sentence read by every family of requests in turn, then by the seller's phrases.
  */
-import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun, findSummonedNominative } from './asked-person.js';
+import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun, findOwnJudgement, findSummonedNominative } from './asked-person.js';
 import { findBareRequest } from './bare-request.js';
 import { findAskedContact, findCall, findVoiceNote } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
@@ -70,6 +70,7 @@ function findRequest(words: readonly Word[], referent: Referent): string | undef
     findRefusedBot(words) ??
     findMovedTalk(words) ??
     findBareRequest(words) ??
-    findAskedAnywhere(words)
+    findAskedAnywhere(words) ??
+    findOwnJudgement(words)
   );
 }

@@ -94,3 +94,18 @@ describe("the buyer's case judged by a person themselves", () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('whom to agree with, a talk in person, a contact hoped for, a person at their desk', () => {
+  it.each([
+    'с кем согласовать счет?',
+    'кто у вас по опту? хочу напрямую',
+    'если кто-нибудь из ваших мне перезвонит, буду рад',
+    'буду признательна, если менеджер со мной свяжется',
+    'нужен консультант по заказам',
+  ])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['хочу лично забрать', 'менеджер позвонит мне перед доставкой?', 'буду благодарна, если курьер мне позвонит', 'нужен мастер по ремонту'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

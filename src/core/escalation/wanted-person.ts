@@ -29,6 +29,26 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** Thanks given ahead for a favour: "буду благодарна, если…", "была бы признательна, если…". */
+const THANKS_AHEAD = /^(?:благодарн[аыо]?|благодарен|признател(?:ен|ьна|ьны)|рад|рада|рады)$/u;
+
+/**
+ * "если кто-то из сотрудников напишет мне лично", "буду благодарна, если менеджер мне перезвонит": someone of the shop to
+ * call or write to the buyer, or a person to, with thanks given ahead for it (not "менеджер позвонит мне перед доставкой?",
+ * asked of how the shop works, nor "курьер мне позвонит?").
+ */
+export function findContactHoped(words: readonly Word[]): string | undefined {
+  if (words.some((word) => NEGATION.has(word.text))) return undefined;
+  const contact = words.findIndex((word) => LET_CONTACT.test(word.text));
+  const toMe = words.some((word, at) => ['мне', 'меня'].includes(word.text) || (word.text === 'мной' && ['со', 'с'].includes(words[at - 1]?.text ?? '')));
+  if (contact < 0 || !toMe) return undefined;
+  const ofShop = words.findIndex((word, at) => at < contact && isOneOfShop(words, at));
+  const thanked = words.some((word) => THANKS_AHEAD.test(word.text)) && words.some((word) => word.text === 'если');
+  const person = words.findIndex((word, at) => at < contact && NOMINATIVE.test(word.text));
+  const who = ofShop >= 0 ? ofShop : thanked ? person : -1;
+  return who >= 0 ? spell(words, who, contact) : undefined;
+}
+
 /** A person's answer: "ответ продавца", "ответа от менеджера". */
 const ANSWER = /^ответ(?:а|ом)?$/u;
 /** A person's reply, wished to have been made: "хочу, чтобы ответил человек". */
@@ -118,7 +138,9 @@ export function findPersonAlone(words: readonly Word[], referent: Referent): str
 export function findNeededPerson(words: readonly Word[]): string | undefined {
   for (const whole of groupClauses(words)) {
     // "нужен менеджер по поводу опта": what the person is needed for follows, and is the person's to answer.
-    const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
+    // "нужен менеджер по заказу", "оператор по опту": the desk a seller's person sits at (not "мастер по ремонту", a service).
+    const desk = (at: number): boolean => whole[at]?.text === 'по' && DESK_PERSON.test(whole[at - 1]?.text ?? '');
+    const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')) || desk(at));
     // "мне нужен тот, кто отвечает за доставку": what the one meant does follows, and names them.
     const first = words.indexOf(whole[0]!);
     const who = whole.findIndex((_, at) => isTheOneWho(words, first + at));
@@ -174,6 +196,9 @@ const IN_CHARGE = /^(?:ответственн(?:ый|ая|ого|ую)|жив(?:
 function isOneInCharge(text: string): boolean {
   return SENIOR.test(text) || FETCHED_ADJECTIVE.test(text) || IN_CHARGE.test(text);
 }
+
+/** People who sit at a seller's desk: "менеджер по продажам", "консультант по заказам". */
+const DESK_PERSON = /^(?:менеджер|манагер|оператор|консультант)[а-я]*$/u;
 
 /** What a person gives of their own: a consultation, advice, an opinion. */
 const COUNSEL = /^(?:консультаци[яюи]|совет|мнение)$/u;

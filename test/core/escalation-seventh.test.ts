@@ -109,3 +109,15 @@ describe('whom to agree with, a talk in person, a contact hoped for, a person at
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('slang, interjections, a live one awaited, calls by voice or video, e-mail', () => {
+  it.each(['блин, дайте нормального чела', 'э, алло, менеджера сюда', 'жду ответа от живого', 'можна відеодзвінок?', 'можно голосовой звонок?', 'по видеосвязи можно показать товар?', 'напишите мне на email'])(
+    'escalates %j',
+    (text) => {
+      expect(matcher.match(text)).toBeDefined();
+    },
+  );
+  it.each(['блин, а доставка есть?', 'пришлите чек на email', 'видео товара можно?', 'звонок в дверь работает?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
+import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, LIVE_ONE, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
 import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -66,7 +66,8 @@ export function findAnswerWanted(words: readonly Word[]): string | undefined {
   const negated = (clause: number): boolean => words.some((word) => word.clause === clause && NEGATION.has(word.text));
   const wished = words.some((word) => (WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text) || TELL.test(word.text)) && !negated(word.clause));
   if (!wished) return undefined;
-  const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text);
+  // "жду ответа от живого": the live one stands for the person.
+  const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text) || LIVE_ONE.test(text);
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     const next = words[index + 1]?.text ?? '';

@@ -42,6 +42,8 @@ const YES = new Set([
   'дада', 'yep', 'yeah', 'sure', 'ждать', 'благодарен', 'благодарна', 'благодарны', 'признателен', 'признательна',
   // "дя": a yes typed fondly, or a finger off.
   'дя',
+  // Yeses as spoken and typed short: "агась", "угусь", "канешно", "кнч", "ес", "однозначно", "обязательно".
+  'агась', 'угусь', 'ес', 'йес', 'yup', 'канешно', 'конешно', 'канеш', 'конеш', 'кнч', 'кнчн', 'однозначно', 'обязательно',
 ]);
 /** Words that go with a yes without changing it ("ок, зовите", "да, пусть менеджер напишет"). */
 const BESIDE_YES = new Set([
@@ -53,8 +55,11 @@ const BESIDE_YES = new Set([
   'будьте', 'добры', 'любезны', 'так',
   'буду', 'будем',
 ]);
-/** "было бы здорово", "было бы неплохо": a yes put politely; "еще бы": a yes put as a matter of course. */
-const POLITE_YES = /(?:^|\s)(?:было бы (?:здорово|неплохо|отлично|хорошо|замечательно|супер)|еще бы)(?![а-яa-z])/gu;
+/**
+ * "было бы здорово", "было бы неплохо": a yes put politely; "еще бы", "само собой", "ясное дело": a yes put as a matter of
+ * course; "не против", "не возражаю": a yes put as no objection, whose "не" refuses nothing.
+ */
+const POLITE_YES = /(?:^|\s)(?:было бы (?:здорово|неплохо|отлично|хорошо|замечательно|супер)|еще бы|само собой|ясное дело|не против|не возражаю|не возражаем)(?![а-яa-z])/gu;
 /** "да, а то ты ничего не знаешь": the reason given after a yes says nothing about the yes. */
 const REASON = /[\s,.!]+(?:а то|потому что|так как|раз уж|раз|ведь)\s.*$/su;
 /** "ну а что ещё остаётся, да", "куда деваться, зовите": giving in before the yes says nothing about it. */

@@ -67,7 +67,16 @@ const UKRAINIAN: ReadonlyMap<string, string> = new Map([
   ['зателефонувати', 'позвонить'], ['подзвонити', 'позвонить'], ['поговорити', 'поговорить'], ["зв'язатися", 'связаться'], ["зв'яжіться", 'свяжитесь'],
   ['потрібен', 'нужен'], ['потрібна', 'нужна'], ['потрібно', 'нужно'], ['треба', 'надо'], ['можна', 'можно'], ['живий', 'живой'], ['живою', 'живым'],
   ['мені', 'мне'], ['мене', 'меня'], ['зі', 'со'], ['з', 'с'],
+  // The person as the one to act, and what they are to do: "хай менеджер мені передзвонить", "напишіть мені".
+  ['продавець', 'продавец'], ['людина', 'человек'], ['людини', 'человека'], ['власник', 'владелец'], ['господар', 'хозяин'],
+  ['передзвонить', 'перезвонит'], ['зателефонує', 'позвонит'], ['подзвонить', 'позвонит'], ['напише', 'напишет'], ["зв'яжеться", 'свяжется'],
+  ['відповість', 'ответит'], ['відеодзвінок', 'видеозвонок'], ['дзвінок', 'звонок'], ['напишіть', 'напишите'], ['наберіть', 'наберите'], ['поспілкуватися', 'пообщаться'], ['порозмовляти', 'поговорить'],
 ]);
+/**
+ * Ukrainian and Belarusian "хай" is "пусть" before the person's call or answer ("хай менеджер мені передзвонить", "хай
+ * прадавец патэлефануе"); elsewhere it is a greeting ("хай, а доставка есть?").
+ */
+const LET_HAI = /(?<![а-яіїєґўa-z'])хай(?=[^.!?,;\n]*\s(?:передзвонить|зателефонує|подзвонить|напише|відповість|зв'яжеться|патэлефануе|ператэлефануе|напіша|адкажа)(?![а-яіїєґў']))/gu;
 const UKRAINIAN_WORD = /(?<![а-яіїєґa-z'])[а-яіїєґ']+(?![а-яіїєґa-z'])/gu;
 
 /** `text` (lower case) with the Ukrainian words of a request read as Russian; "будь ласка" is "пожалуйста". */
@@ -75,6 +84,7 @@ export function readUkrainianWords(text: string): string {
   return text
     .replace(/[’ʼ]/gu, "'")
     .replace(/будь ласка/gu, 'пожалуйста')
+    .replace(LET_HAI, 'пусть')
     .replace(UKRAINIAN_WORD, (word) => UKRAINIAN.get(word) ?? word);
 }
 
@@ -114,6 +124,8 @@ const BELARUSIAN: ReadonlyMap<string, string> = new Map([
   ['чалавек', 'человек'], ['чалавека', 'человека'], ['чалавекам', 'человеком'], ['гаспадара', 'хозяина'], ['гаспадаром', 'хозяином'],
   ['уладальніка', 'владельца'], ['уладальнікам', 'владельцем'], ['жывога', 'живого'], ['жывым', 'живым'],
   ['хачу', 'хочу'], ['трэба', 'надо'], ['патрэбны', 'нужен'], ['калі ласка', 'пожалуйста'],
+  ['менеджар', 'менеджер'], ['менеджара', 'менеджера'], ['менеджарам', 'менеджером'], ['патэлефануе', 'позвонит'], ['ператэлефануе', 'перезвонит'],
+  ['напіша', 'напишет'], ['адкажа', 'ответит'],
 ]);
 const BELARUSIAN_WORDS = new RegExp(`(?<![а-яіўa-z])(?:${[...BELARUSIAN.keys()].join('|')})(?![а-яіўa-z])`, 'gu');
 /** Belarusian "ў" is heard as "в": "прадаўца" reads by ear as "продавца". */
@@ -129,7 +141,7 @@ const LAYOUT: Readonly<Record<string, string>> = Object.fromEntries(
   [...'qwertyuiopasdfghjklzxcvbnm;\'[],.`'].map((latin, at) => [latin, 'йцукенгшщзфывапролдячсмитьжэхъбюё'[at]!]),
 );
 /** A Latin-layout word holding a key that is a letter on the Russian one ("vtytl;thf"): no Latin word is spelt so. */
-const LAYOUT_WORD = /(?<![a-z])[a-z]+(?:[;'[\]`][a-z]*)+(?:[,.][a-z]+)*/gu;
+const LAYOUT_WORD = /(?<![a-z;'[\]`])(?:[;'[\]`]+[a-z]+(?:[;'[\]`][a-z]*)*|[a-z]+(?:[;'[\]`][a-z]*)+)(?:[,.][a-z]+)*/gu;
 /** "y" after a vowel and before no vowel is "й": "dayte", "pozhaluysta", "moy". */
 const LATIN_Y = /(?<=[aeiouy])y(?![aeiou])/gu;
 const LATIN_SOUNDS: ReadonlyArray<readonly [string, string]> = [
@@ -145,7 +157,8 @@ const MIN_GLUED = 8;
 const KEY_SET: ReadonlySet<string> = new Set(KEY_WORDS);
 
 /** A word of Latin letters, with the keys of Russian letters inside it: on the Latin layout, any such word is one Russian word. */
-const LATIN_TYPED = /(?<![a-z])[a-z]+(?:[;'[\]`][a-z]*)*(?:[,.][a-z]+)*/gu;
+// A word may begin with such a key, too: "[jxe" is "хочу", ";lt" is "жде".
+const LATIN_TYPED = /(?<![a-z;'[\]`])[;'[\]`]*[a-z]+(?:[;'[\]`][a-z]*)*(?:[,.][a-z]+)*/gu;
 
 /**
  * `text` with the words typed on the Latin layout turned Russian: those that hold a letter's key besides letters, and,

@@ -5,7 +5,7 @@ import { WHEN } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, POLITE, PREPOSITION, REFUSING, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear, NEAR, wordBefore } from './person-near.js';
-import { FETCHED_ADJECTIVE, isName, isNameAsked, isOneOfShop, type Referent, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, REAL_HUMAN, REAL_ONE, SOMEONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
+import { FETCHED_ADJECTIVE, isName, isNameAsked, isOneOfShop, type Referent, LIVE, LIVE_PEOPLE, NOMINATIVE, PERSON, PERSON_ADJECTIVE, REAL_HUMAN, REAL_ONE, SOMEONE, THAT_ONE, THEMSELVES, TRADE, WITH_ADJECTIVE } from './person-words.js';
 import { ANSWER_ME, ASKING, CHAT, COMPLAINT, FETCH, FETCHED, isToChat, JOIN, JOIN_LET, LET_CONTACT, NEED, PLEA, PRESENT, PRONOUN, REPLY_VERB, SUMMON, TALK, TALK_MINE, TALKING_NOW, WANT, WRITE_TO } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -20,9 +20,46 @@ export function findAskedToJoin(words: readonly Word[]): string | undefined {
   return toChat || person ? spell(words, at, toChat ? to + 1 : at) : undefined;
 }
 
+/**
+ * "менедж подключите плз", "оператор позовите": a person in the nominative with a verb that fetches only a person, and
+ * nothing else in the clause. Typed in a hurry the case is dropped; a verb that takes things ("продавец, дайте скидку")
+ * or anything more ("мастер подключит плиту?") leaves it a question.
+ */
+export function findSummonedNominative(words: readonly Word[]): string | undefined {
+  for (const clause of groupClauses(words)) {
+    const verb = clause.findIndex((word) => FETCH.test(word.text) && SUMMON.test(word.text));
+    const person = clause.some((word) => NOMINATIVE.test(word.text));
+    const bare = clause.every((word, at) => at === verb || NOMINATIVE.test(word.text) || FILLER.has(word.text) || GREETING.has(word.text));
+    if (verb >= 0 && person && bare) return spell(clause, 0, clause.length - 1);
+  }
+  return undefined;
+}
+
 /** Sending on, which asks for a person only with a message sent: "отправьте мой вопрос менеджеру" (not "отправьте товар"). */
 const SEND_ON = /^(?:перешли|перешлите|переслать|отправь|отправьте|отправить|направь|направьте|направить)$/u;
-const MESSAGE = /^(?:вопрос|вопросы|сообщение|сообщения|запрос|просьбу|заявку|жалобу|претензию)$/u;
+// "отправьте мои фото продавцу": the buyer's photos sent on to be seen by a person.
+const MESSAGE = /^(?:вопрос|вопросы|сообщение|сообщения|запрос|просьбу|заявку|жалобу|претензию|фото|фотки|фотографии|снимки|скрин|скрины|скриншоты)$/u;
+
+/** Seeing and telling, the buyer's case judged: "пусть сам посмотрит и скажет", "пусть сам оценит". Not "решит", a choice left. */
+const JUDGE = /^(?:скажет|скажут|посмотрит|посмотрят|глянет|оценит|оценят|проверит|проверят|подтвердит|отпишется|отпишутся|подскажет|уточнит)$/u;
+
+/**
+ * "пусть мастер сам посмотрит фото и скажет", "пусть тот, кто собирает, сам скажет, влезет ли", "пусть сам оценит брак":
+ * the buyer's case judged by a person themselves, not by the bot (not "пусть продавец сам решит", a choice left to them).
+ */
+export function findOwnJudgement(words: readonly Word[]): string | undefined {
+  const at = words.findIndex((word) => word.text === 'пусть');
+  if (at < 0 || words.some((word) => NEGATION.has(word.text))) return undefined;
+  const after = words.slice(at + 1);
+  const themselves = after.findIndex((word) => THEMSELVES.has(word.text));
+  const judge = after.findIndex((word, index) => JUDGE.test(word.text) && index > themselves);
+  if (themselves < 0 || judge < 0 || judge - themselves > NEAR) return undefined;
+  // The one to judge is of the shop, or goes without saying (not "пусть ребенок сам посмотрит").
+  const doer = after.slice(0, themselves);
+  const theOneWho = THAT_ONE.has(doer[0]?.text ?? '') && doer[1]?.text === 'кто';
+  const ofShop = doer.every((word) => PERSON.test(word.text) || TRADE.test(word.text) || PERSON_ADJECTIVE.test(word.text) || FILLER.has(word.text));
+  return theOneWho || ofShop ? spell(words, at, at + 1 + judge) : undefined;
+}
 
 /**
  * "не могли бы вы попросить хозяина…", "передайте, пожалуйста, завтра утром менеджеру…": a fetching, asking or talking verb
@@ -102,6 +139,10 @@ export function findAskedPerson(words: readonly Word[]): string | undefined {
     // "соедините с ответственным", "поговорить с живым": the adjective after "с" stands for the person.
     if ((FETCH.test(text) || TALK.test(text)) && WITH.has(words[index + 1]?.text ?? '') && WITH_ADJECTIVE.test(past?.text ?? '') && !isNegated(words, index, index)) {
       return spell(words, index, index + 2);
+    }
+    // "мне надо с живым поговорить": the adjective with "с" before the talk, too.
+    if ((FETCH.test(text) || TALK.test(text)) && WITH.has(words[index - 2]?.text ?? '') && WITH_ADJECTIVE.test(words[index - 1]?.text ?? '') && !isNegated(words, index - 2, index - 2)) {
+      return spell(words, index - 2, index);
     }
     // "меня переведут на человека?", "соединят с менеджером?": the passive asks the same ("деньги переведут продавцу?" does not).
     if (FETCHED.test(text)) {

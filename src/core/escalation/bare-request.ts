@@ -45,7 +45,10 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   const somewhere = has((text) => PRIVATE.test(text) || MESSENGER.test(text));
   if (texts.includes('в') && somewhere && has((text) => GIVE.test(text)) && only((text) => text === 'в' || PRIVATE.test(text) || MESSENGER.test(text) || GIVE.test(text))) return whole;
   // "с кем можно поговорить?", "кто может проконсультировать?", "поговорить с тем кто собирает"
-  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || text === 'проконсультировать' || text === 'решить')) return whole;
+  // "мы юрлицо, с кем согласовать счет?": agreeing on papers is a talk, too.
+  if (/(?:^|\s)(?:с кем|кто может|с тем кто)(?:\s|$)/u.test(whole) && has((text) => (TALK.test(text) && !TALKING_NOW.test(text)) || ['проконсультировать', 'решить', 'согласовать', 'уточнить'].includes(text))) return whole;
+  // "хочу напрямую", "хочу лично": the talk goes without saying where the sentence is the wish and the way alone.
+  if (has((text) => WANT.test(text)) && has((text) => DIRECT.test(text)) && only((text) => WANT.test(text) || DIRECT.test(text))) return whole;
   // "кто может ответить на мой вопрос?" (not "кто может ответить, сколько стоит доставка?", the question itself)
   if (/^(?:а )?кто (?:(?:мне|нибудь) )?может (?:мне )?ответить(?: на (?:мой |мои |этот )?вопрос(?:ы|а)?)?$/u.test(whole)) return whole;
   // "к кому обратиться насчет гарантии?", "кому позвонить, чтобы договориться?": whom to turn to.
@@ -81,6 +84,9 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
 }
+
+/** A talk in person, the bot passed over: "напрямую", "лично". */
+const DIRECT = /^(?:напрямую|лично|тет-а-тет)$/u;
 
 /** Replying, asked of the one read: "ответь", "отвечайте". */
 const IN_PERSON_REPLY = /^(?:ответь|ответьте|отвечай|отвечайте)$/u;

@@ -28,7 +28,8 @@ export function findAskedContact(words: readonly Word[], referent: Referent): st
     const his = referent.asked && ['его', 'ее', 'их'].includes(clause[at - 1]?.text ?? '') && clause.some((word) => GIVE.test(word.text));
     // "дайте номер Ольги, которая продает котят": a first name in the genitive as well.
     const whose = (PERSON.test(person) && !NOMINATIVE.test(person)) || (TRADE.test(person) && /[аяиы]$/u.test(person)) || NAME_CASES.has(person) || department || his;
-    const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона';
+    // "скиньте номер вайбера": the number a messenger reaches the shop at, as "номер телефона".
+    const yours = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next) || next === 'телефона' || MESSENGER.test(next);
     // "мне нужен ваш телефон": a need gives only with "ваш" ("нужно указывать номер телефона получателя?" asks a form's field).
     const ownYour = YOUR.test(clause[at - 1]?.text ?? '') || YOUR.test(next);
     const given = clause.some((word) => GIVE.test(word.text) || (ownYour && NEED.test(word.text)));
@@ -44,7 +45,13 @@ export function findAskedContact(words: readonly Word[], referent: Referent): st
 const DEPARTMENT = /^(?:продаж|закупок|сбыта|снабжения|опта|оптовых|оптовой|по)$/u;
 
 /** When the call is to be: "во сколько можно позвонить?", "в какое время удобно позвонить продавцу?", "можно звонок в 10?". */
-const CALL_TIME: ReadonlySet<string> = new Set(['когда', 'во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг']);
+const CALL_TIME: ReadonlySet<string> = new Set([
+  'когда', 'во', 'в', 'сколько', 'какое', 'время', 'удобно', 'удобнее', 'часов', 'после', 'до', 'через', 'час', 'утра', 'вечера', 'обеда', 'обед', 'выходные', 'выходных', 'понедельник', 'вторник', 'четверг',
+  // "часов в 7 вечера по мск", "ближе к обеду", "около шести": the hour told roughly or by its time zone.
+  'часа', 'часам', 'минут', 'ближе', 'к', 'около', 'примерно', 'дня', 'по', 'мск', 'москве', 'московскому', 'местному', 'времени',
+  // "можно голосовой звонок?", "видео звонок": how the call goes.
+  'голосовой', 'видео', 'аудио', 'телефонный',
+]);
 /** A day of the week in any case: "в субботу утром сможете позвонить?". */
 const WEEKDAY = /^(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-я]*$/u;
 /** An hour in words: "после шести", "до восьми". */
@@ -92,7 +99,7 @@ export function findCall(words: readonly Word[]): string | undefined {
       ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
     // "вы позвоните, когда ноутбук будет готов?": whether the shop will call on news of the order.
-    const onNews = ['позвоните', 'перезвоните'].includes(text) && words[index - 1]?.text === 'вы' && words.some((word, at) => ['когда', 'как'].includes(word.text) && at > index) && words.some((word) => NEWS.test(word.text));
+    const onNews = ['позвоните', 'перезвоните', 'отзвонитесь'].includes(text) && words[index - 1]?.text === 'вы' && words.some((word, at) => ['когда', 'как'].includes(word.text) && at > index) && words.some((word) => NEWS.test(word.text));
     const told = (text === 'звоните' && (words[index - 1]?.text === 'вы' || words.some((word) => HABIT.has(word.text)))) || onNews;
     if ((CALL.test(text) || me) && !told && !isNegated(words, index, index)) return text;
     // "выйдите на связь", "когда выйдете на связь?"; "пусть продавец выйдет на связь" (not "курьер выйдет на связь?").
@@ -153,7 +160,9 @@ export function findCall(words: readonly Word[]): string | undefined {
     // courier's call).
     const fromPerson = (at: number): boolean => clause[at]?.text === 'от' && isPersonWord(clause[at + 1]?.text ?? '');
     const inCharge = (at: number): boolean => fromPerson(at - 3) && !isOutsideWork(clause[at]?.text ?? '');
-    const from = (at: number): boolean => fromPerson(at) || (clause[at]!.text === 'за' && fromPerson(at - 2)) || (clause[at - 1]?.text === 'за' && inCharge(at));
+    // "жду звонка от вас": from the shop read, as well.
+    const fromYou = (at: number): boolean => clause[at]?.text === 'от' && ['вас', 'тебя'].includes(clause[at + 1]?.text ?? '');
+    const from = (at: number): boolean => fromPerson(at) || fromYou(at) || (clause[at]!.text === 'за' && fromPerson(at - 2)) || (clause[at - 1]?.text === 'за' && inCharge(at));
     // "скажите мастеру, что я жду его звонка": the person's call awaited, told to them (not "жду звонка курьера").
     const awaited = (at: number): boolean => {
       const text = clause[at]!.text;

@@ -1,7 +1,7 @@
 /**
  * The matcher: each sentence read by every family of requests in turn, then by the seller's phrases.
  */
-import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun } from './asked-person.js';
+import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun, findOwnJudgement, findSummonedNominative } from './asked-person.js';
 import { findBareRequest } from './bare-request.js';
 import { findAskedContact, findCall, findVoiceNote } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
@@ -10,7 +10,7 @@ import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
 import { readSentences, type Word } from './sentences.js';
-import { findAnswerWanted, findCounselWanted, findNameWished, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
+import { findAnswerWanted, findContactHoped, findCounselWanted, findNameWished, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -58,9 +58,11 @@ function findRequest(words: readonly Word[], referent: Referent): string | undef
     findAskedPerson(words) ??
     findFetchedPronoun(words, referent) ??
     findAskedToJoin(words) ??
+    findSummonedNominative(words) ??
     findPersonToReply(words) ??
     findNeededPerson(words) ??
     findAnswerWanted(words) ??
+    findContactHoped(words) ??
     findCall(words) ??
     findVoiceNote(words) ??
     findCounselWanted(words) ??
@@ -69,6 +71,7 @@ function findRequest(words: readonly Word[], referent: Referent): string | undef
     findRefusedBot(words) ??
     findMovedTalk(words) ??
     findBareRequest(words) ??
-    findAskedAnywhere(words)
+    findAskedAnywhere(words) ??
+    findOwnJudgement(words)
   );
 }

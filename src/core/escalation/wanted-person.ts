@@ -5,7 +5,7 @@
 import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
+import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, LIVE_ONE, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
 import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -29,6 +29,26 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** Thanks given ahead for a favour: "буду благодарна, если…", "была бы признательна, если…". */
+const THANKS_AHEAD = /^(?:благодарн[аыо]?|благодарен|признател(?:ен|ьна|ьны)|рад|рада|рады)$/u;
+
+/**
+ * "если кто-то из сотрудников напишет мне лично", "буду благодарна, если менеджер мне перезвонит": someone of the shop to
+ * call or write to the buyer, or a person to, with thanks given ahead for it (not "менеджер позвонит мне перед доставкой?",
+ * asked of how the shop works, nor "курьер мне позвонит?").
+ */
+export function findContactHoped(words: readonly Word[]): string | undefined {
+  if (words.some((word) => NEGATION.has(word.text))) return undefined;
+  const contact = words.findIndex((word) => LET_CONTACT.test(word.text));
+  const toMe = words.some((word, at) => ['мне', 'меня'].includes(word.text) || (word.text === 'мной' && ['со', 'с'].includes(words[at - 1]?.text ?? '')));
+  if (contact < 0 || !toMe) return undefined;
+  const ofShop = words.findIndex((word, at) => at < contact && isOneOfShop(words, at));
+  const thanked = words.some((word) => THANKS_AHEAD.test(word.text)) && words.some((word) => word.text === 'если');
+  const person = words.findIndex((word, at) => at < contact && NOMINATIVE.test(word.text));
+  const who = ofShop >= 0 ? ofShop : thanked ? person : -1;
+  return who >= 0 ? spell(words, who, contact) : undefined;
+}
+
 /** A person's answer: "ответ продавца", "ответа от менеджера". */
 const ANSWER = /^ответ(?:а|ом)?$/u;
 /** A person's reply, wished to have been made: "хочу, чтобы ответил человек". */
@@ -42,9 +62,12 @@ const TELL = /^(?:скажи|скажите|передай|передайте|п
  * перезвонил": a person's answer needed, awaited, wished for or asked of them (not "ответ продавца был грубым").
  */
 export function findAnswerWanted(words: readonly Word[]): string | undefined {
-  const wished = words.some((word) => WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text) || TELL.test(word.text));
-  if (!wished || words.some((word) => NEGATION.has(word.text))) return undefined;
-  const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text);
+  // A negation refuses only in its own clause: "вы отвечаете не по теме, нужен ответ от человека" still wants one.
+  const negated = (clause: number): boolean => words.some((word) => word.clause === clause && NEGATION.has(word.text));
+  const wished = words.some((word) => (WANT.test(word.text) || NEED.test(word.text) || AWAIT.test(word.text) || TELL.test(word.text)) && !negated(word.clause));
+  if (!wished) return undefined;
+  // "жду ответа от живого": the live one stands for the person.
+  const person = (text: string): boolean => PERSON.test(text) || SOMEONE.test(text) || LIVE_ONE.test(text);
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     const next = words[index + 1]?.text ?? '';
@@ -57,6 +80,7 @@ export function findAnswerWanted(words: readonly Word[]): string | undefined {
       !/^мастер/u.test(text) &&
       [words[index - 1], next === '' ? undefined : words[index + 1]].some((word) => word !== undefined && (THEMSELVES.has(word.text) || word.text === 'лично')) &&
       words.slice(index + 1, index + 6).some((word) => SAID.test(word.text));
+    if (negated(words[index]!.clause)) continue;
     if (whose || replied || (themselves && words.some((word) => word.text === 'чтобы') && words.some((word) => WANT.test(word.text)))) return spell(words, 0, words.length - 1);
   }
   return undefined;
@@ -115,7 +139,9 @@ export function findPersonAlone(words: readonly Word[], referent: Referent): str
 export function findNeededPerson(words: readonly Word[]): string | undefined {
   for (const whole of groupClauses(words)) {
     // "нужен менеджер по поводу опта": what the person is needed for follows, and is the person's to answer.
-    const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')));
+    // "нужен менеджер по заказу", "оператор по опту": the desk a seller's person sits at (not "мастер по ремонту", a service).
+    const desk = (at: number): boolean => whole[at]?.text === 'по' && DESK_PERSON.test(whole[at - 1]?.text ?? '');
+    const topic = whole.findIndex((word, at) => TOPIC.test(word.text) || (word.text === 'по' && ['поводу', 'вопросу'].includes(whole[at + 1]?.text ?? '')) || desk(at));
     // "мне нужен тот, кто отвечает за доставку": what the one meant does follows, and names them.
     const first = words.indexOf(whole[0]!);
     const who = whole.findIndex((_, at) => isTheOneWho(words, first + at));
@@ -125,7 +151,13 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
     // Someone counts where they are of the shop ("нужен кто-то из магазина", "из менеджеров"); "кто-нибудь есть?" only pings.
     const ofShop = (at: number): boolean => isOneOfShop(clause, at);
     const person = clause.some(
-      (word, at) => PERSON.test(word.text) || isNameAsked(word.text) || at === who || (SOMEONE.test(word.text) && ofShop(at)) || (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')),
+      (word, at) =>
+        PERSON.test(word.text) ||
+        isNameAsked(word.text) ||
+        at === who ||
+        (SOMEONE.test(word.text) && ofShop(at)) ||
+        (SOMEBODY.test(word.text) && THAT_ONE.has(clause[at - 1]?.text ?? '')) ||
+        (isOneInCharge(word.text) && !clause.some((other) => other.text === 'есть')),
     );
     const bare = clause.every(
       ({ text }, at) =>
@@ -156,6 +188,18 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * "мне нужен старший", "можно живого?", "нужен ответственный": the adjective stands for the person where it is needed (not
+ * "есть старший?", which may ask of a size or a dog's litter; the rest of the clause must be bare besides).
+ */
+const IN_CHARGE = /^(?:ответственн(?:ый|ая|ого|ую)|жив(?:ого|ую))$/u;
+function isOneInCharge(text: string): boolean {
+  return SENIOR.test(text) || FETCHED_ADJECTIVE.test(text) || IN_CHARGE.test(text);
+}
+
+/** People who sit at a seller's desk: "менеджер по продажам", "консультант по заказам". */
+const DESK_PERSON = /^(?:менеджер|манагер|оператор|консультант)[а-я]*$/u;
 
 /** What a person gives of their own: a consultation, advice, an opinion. */
 const COUNSEL = /^(?:консультаци[яюи]|совет|мнение)$/u;

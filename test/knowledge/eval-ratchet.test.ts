@@ -17,6 +17,7 @@ const THIRD_SET = join(import.meta.dirname, '../../eval/escalation/third.jsonl')
 const FOURTH_SET = join(import.meta.dirname, '../../eval/escalation/fourth.jsonl');
 const FIFTH_SET = join(import.meta.dirname, '../../eval/escalation/fifth.jsonl');
 const SIXTH_SET = join(import.meta.dirname, '../../eval/escalation/sixth.jsonl');
+const SEVENTH_SET = join(import.meta.dirname, '../../eval/escalation/seventh.jsonl');
 const PROBES_SET = join(import.meta.dirname, '../../eval/escalation/probes.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
@@ -151,8 +152,9 @@ describe('answer quality on the evaluation shops, default settings', () => {
 const ESCALATION_FLOORS = {
   tune: { requests: 130, questions: 0 },
   // 107 before the tuning on the fourth set, 108 before the readings of the escalation session that split the matcher, 111
-  // before the readings of the fifth set's tuning brought back narrowed (h/esc), 113 before the sixth set's readings.
-  heldout: { requests: 114, questions: 1 },
+  // before the readings of the fifth set's tuning brought back narrowed (h/esc), 113 before the sixth set's readings, 114
+  // before the seventh set's.
+  heldout: { requests: 117, questions: 1 },
 } as const;
 
 /** The third set (eval/escalation/third.jsonl), 120 requests and 100 near misses per half: at its arrival 90 and 89 caught, 2 and 1 escalated. */
@@ -170,7 +172,8 @@ const THIRD_FLOORS = {
  */
 const FOURTH_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  heldout: { requests: 110, questions: 0 },
+  // 110 before the seventh set's readings.
+  heldout: { requests: 111, questions: 0 },
 } as const;
 
 /**
@@ -179,7 +182,8 @@ const FOURTH_FLOORS = {
  */
 const FIFTH_FLOORS = {
   tune: { requests: 119, questions: 0 },
-  heldout: { requests: 98, questions: 1 },
+  // 98 before the seventh set's readings.
+  heldout: { requests: 101, questions: 1 },
 } as const;
 
 /**
@@ -188,7 +192,17 @@ const FIFTH_FLOORS = {
  */
 const SIXTH_FLOORS = {
   tune: { requests: 100, questions: 0 },
-  heldout: { requests: 83, questions: 1 },
+  // 83 before the seventh set's readings.
+  heldout: { requests: 84, questions: 1 },
+} as const;
+
+/**
+ * The seventh set (eval/escalation/seventh.jsonl), 100 requests and 80 near misses per half, written away from the forms
+ * the matcher knew: at arrival (d0cd6cd) 74 and 65 caught, none escalated; tuned on its tuning half (h/esc, 2026-12-07).
+ */
+const SEVENTH_FLOORS = {
+  tune: { requests: 100, questions: 0 },
+  heldout: { requests: 69, questions: 0 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -237,6 +251,13 @@ describe('requests for a person on the escalation set, default settings', () => 
 
   it.each(Object.entries(SIXTH_FLOORS))('sixth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
     const half = (await runEscalationSet(SIXTH_SET, EXAMPLES, sourceDeps()))[split]!;
+    expect(half.requests[1]).toBe(100);
+    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
+    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
+  });
+
+  it.each(Object.entries(SEVENTH_FLOORS))('seventh set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
+    const half = (await runEscalationSet(SEVENTH_SET, EXAMPLES, sourceDeps()))[split]!;
     expect(half.requests[1]).toBe(100);
     expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);

@@ -7,7 +7,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import { asksColorOnly } from './asked-colors.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findAskedKinds, statesAskedKinds } from './asked-kinds.js';
-import { findRangeStart } from './bounds.js';
+import { findRangeStart, isLowerBoundAt } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
@@ -209,9 +209,10 @@ function readAmounts(text: string): StatedAmount[] {
     const [, from = '', to, word = ''] = match;
     const unit = termOf(word);
     if (unit === undefined || !UNIT_TERMS.has(unit)) continue;
-    // "до 6 м" holds the buyer's 5 м, "от 2 до 5 дней" the 3 (see bounds.ts).
+    // "до 6 м" holds the buyer's 5 м, "от 2 до 5 дней" the 3, "от 5 кг" the 6 (see bounds.ts).
     const start = to === undefined ? findRangeStart(read, match.index) : undefined;
-    stated.push({ from: start ?? Number(from), to: Number(to ?? from), unit });
+    const end = to === undefined && start === undefined && isLowerBoundAt(read, match.index) ? Infinity : Number(to ?? from);
+    stated.push({ from: start ?? Number(from), to: end, unit });
   }
   return stated;
 }

@@ -17,7 +17,7 @@ import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, fi
 import { answersForProduct, findOtherProducts } from './other-products.js';
 import { answersBesideRefused, findRefusedTopics } from './refused-topics.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
-import { LATIN_NAME, normalizeText, splitWords, termOf } from './terms.js';
+import { LATIN_NAME, normalizeText, splitWords } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { readAmounts, type StatedAmount } from './stated-amounts.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits, findUnitsBeforeNumbers } from './units.js';

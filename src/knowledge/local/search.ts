@@ -6,7 +6,6 @@ import { asksListingStatus } from './listing-status.js';
 import { dropStatedMeasures, isMeasureTerm } from './measures.js';
 import type { Passage } from './passages.js';
 import { createRootFamilies } from './root-families.js';
-import { readAmounts, type StatedAmount } from './stated-amounts.js';
 import type { RootFamilies } from './root-families.js';
 import { createTermResolver, findTransliterations } from './term-resolver.js';
 import { findCompoundTail } from './compound-words.js';
@@ -210,7 +209,6 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
           (alike.get(term)?.some((sibling) => result.queryTerms.includes(sibling)) ?? false);
         const matched = terms.filter((term) => holds(term) && (!counted.has(term) || holdsCount(passage, term, counted)));
         matched.push(...findRatedAmounts(matched, counted, passage));
-        matched.push(...findBoundedCounts(matched, counted, passage));
         if (clipped !== undefined) matched.push(...clipped(matched, passage));
         const alsoNamed = ranking.filter((term) => result.queryTerms.includes(term)).length;
         const coverage = measureCoverage(terms, matched, { bonus: alsoNamed, counted, weak });
@@ -242,33 +240,6 @@ function findRatedAmounts(matched: readonly string[], counted: ReadonlyMap<strin
     rated.push(number, ...(matched.includes(unit) ? [] : [unit]));
   }
   return rated;
-}
-
-/**
- * "беру 6 штук, по скока выйдет": the buyer's count, held by a bound or range the passage states in the same unit ("от 5 шт
- * по 2 100 руб", "2–10 шт"), though it never writes a 6. The count and its unit count as held. An exact amount ("5 шт")
- * holds only its own number, which the index matches by itself.
- */
-function findBoundedCounts(matched: readonly string[], counted: ReadonlyMap<string, string>, passage: Passage): string[] {
-  const bounded: string[] = [];
-  for (const [number, unit] of counted) {
-    if (matched.includes(number) || !/^\d+(?:\.\d+)?$/u.test(number)) continue;
-    const value = Number(number);
-    const holding = readPassageAmounts(passage).some((amount) => amount.unit === unit && amount.from !== amount.to && amount.from <= value && value <= amount.to);
-    if (holding) bounded.push(number, ...(matched.includes(unit) ? [] : [unit]));
-  }
-  return bounded;
-}
-
-const amountCache = new WeakMap<Passage, readonly StatedAmount[]>();
-
-function readPassageAmounts(passage: Passage): readonly StatedAmount[] {
-  let stated = amountCache.get(passage);
-  if (stated === undefined) {
-    stated = readAmounts(passage.text);
-    amountCache.set(passage, stated);
-  }
-  return stated;
 }
 
 /** For terms no passage in scope holds, the same root under another prefix that passages hold (see root-families.ts). */

@@ -37,25 +37,3 @@ describe('a lower bound the documents state ("от 2 см")', () => {
     expect(isLowerBoundAt(text, text.indexOf('3 кг'))).toBe(false);
   });
 });
-
-const powerbank: Passage = {
-  id: 0,
-  document: 'item-9-powerbank.json',
-  title: 'Внешний аккумулятор 20000 mAh',
-  headings: [],
-  itemId: 9,
-  position: 0,
-  text: 'вес: 410 г\nцена: 2 300 руб за шт, от 5 шт по 2 100 руб',
-};
-
-function askPowerbank(question: string) {
-  return findAnswer(buildPassageIndex([powerbank]), { question, listing: { id: 9, title: 'Внешний аккумулятор 20000 mAh' } });
-}
-
-describe('a count the buyer takes, held by a bound in its unit', () => {
-  it('answers "беру 6 штук" by the price from 5 pieces', () => {
-    const answer = askPowerbank('беру 6 штук на офис, по скока выйдет');
-    expect(answer.status).toBe('FOUND');
-    expect(answer.text).toContain('2 100 руб');
-  });
-});

@@ -403,9 +403,6 @@ function isAboutBrands(
 ): boolean {
   const brandsOf = (candidate: CheckedPart): string[] => [...candidate.terms, ...candidate.naming].filter((term) => brands.has(term));
   const asked = brandsOf(part);
-  // "если возьму 6 кило брита скидка будет": a passage naming none of the document's brands ("От 5 кг одного корма — скидка
-  // 5%") states a rule for all of them, not a fact of another brand.
-  if (asked.length > 0 && !namesBrand(hit.passage, brands, termsOf)) return true;
   // The listing's own brand (see findOwnBrand) also stands with a sentence of its documents that names no brand.
   if (asked.length > 0) return holdsFactsWith(asked, hit, termsOf, own === undefined ? undefined : { own, brands });
   // A part naming no brand may lean on one named before it ("акебоно тоже с пищалкой? пластины на них есть"): it is refused
@@ -414,11 +411,6 @@ function isAboutBrands(
   const at = parts.indexOf(part);
   const inherited = (at < 0 ? parts.filter((other) => other !== part) : parts.slice(0, at)).flatMap(brandsOf);
   return holdsFactsWith(inherited, hit, termsOf) || !factsStandWithBrand(hit, brands, termsOf);
-}
-
-/** Whether any sentence of the passage names one of the document's brands or stands under its label. */
-function namesBrand(passage: Passage, brands: ReadonlySet<string>, termsOf: (text: string) => string[]): boolean {
-  return readSentences(passage, termsOf).some((sentence) => [...brands].some((brand) => sentence.labels.has(brand) || sentence.terms.includes(brand)));
 }
 
 /** Some sentence of the hit holding what was matched names one of the document's brands or stands under its label. */

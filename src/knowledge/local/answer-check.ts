@@ -7,7 +7,6 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import { asksColorOnly } from './asked-colors.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findAskedKinds, statesAskedKinds } from './asked-kinds.js';
-import { findRangeStart } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
@@ -18,9 +17,10 @@ import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, fi
 import { answersForProduct, findOtherProducts } from './other-products.js';
 import { answersBesideRefused, findRefusedTopics } from './refused-topics.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
-import { LATIN_NAME, normalizeText, splitWords, termOf } from './terms.js';
+import { LATIN_NAME, normalizeText, splitWords } from './terms.js';
 import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
-import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits, findUnitsBeforeNumbers, rewriteUnitsAndDays } from './units.js';
+import { readAmounts, type StatedAmount } from './stated-amounts.js';
+import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits, findUnitsBeforeNumbers } from './units.js';
 import { CITY_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 /** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
@@ -191,29 +191,6 @@ function speaksOfNamedPart(part: CheckedPart, hit: PassageHit, titleTerms: Title
 interface Amount {
   number: string;
   unit: string;
-}
-
-interface StatedAmount {
-  from: number;
-  to: number;
-  unit: string;
-}
-
-const AMOUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?:\s*[-–—]\s*(\d+(?:\.\d+)?))?\s*([a-zа-я]+)/gu;
-
-/** Numbers and ranges with the unit after them, as the index reads units ("5–50 мм", "12GB" → 12 гб). */
-function readAmounts(text: string): StatedAmount[] {
-  const stated: StatedAmount[] = [];
-  const read = rewriteUnitsAndDays(normalizeText(text));
-  for (const match of read.matchAll(AMOUNT)) {
-    const [, from = '', to, word = ''] = match;
-    const unit = termOf(word);
-    if (unit === undefined || !UNIT_TERMS.has(unit)) continue;
-    // "до 6 м" holds the buyer's 5 м, "от 2 до 5 дней" the 3 (see bounds.ts).
-    const start = to === undefined ? findRangeStart(read, match.index) : undefined;
-    stated.push({ from: start ?? Number(from), to: Number(to ?? from), unit });
-  }
-  return stated;
 }
 
 function findAmounts(question: string): Amount[] {

@@ -39,6 +39,19 @@ export function listLowerBounds(text: string): Array<[number, number]> {
   return [...text.matchAll(LOWER_BOUND)].map((bound) => [toNumber(bound[1]), Infinity]);
 }
 
+/** "от " right before an amount: what opens a lower bound. */
+const OPENING_WORD = /(?<![\p{L}\p{N}])от\s*$/iu;
+/** What closes a range after its opening amount: " кг до 10", " до 10". */
+const RANGE_CLOSING = new RegExp(String.raw`^${NUMBER}\s*(?:\p{L}+\.?\s+)?до\s+\d`, 'iu');
+
+/**
+ * Whether the amount starting at `at` opens a lower bound: "от 5 кг" is 5 and up, "от 5 до 10 кг" a range. Read as one
+ * number, "от 5 кг одного корма — скидка 5%" did not hold the buyer's "возьму 6 кило".
+ */
+export function isLowerBoundAt(text: string, at: number): boolean {
+  return OPENING_WORD.test(text.slice(Math.max(0, at - RANGE_REACH), at)) && !RANGE_CLOSING.test(text.slice(at));
+}
+
 /** Where the amount starting at `at` closes a range written in words: "до 6 м" from 0, "от 2 до 5 дней" from 2. */
 export function findRangeStart(text: string, at: number): number | undefined {
   const before = text.slice(Math.max(0, at - RANGE_REACH), at);

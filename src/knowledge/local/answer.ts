@@ -818,13 +818,31 @@ export function splitQuestion(question: string, identity: ReadonlySet<string> = 
         // An alternative keeps its "или" ("новые или бу?", the first one maybe named by the title): see QueryPart.choice.
         const isChoice = /или/iu.test(joint);
         // The clause is read first: the merged previous clause grows with every joint.
-        const stands = isMeaningful(clause) && (isMeaningful(previous) || asksMeasure(previous) || (isChoice && extractTerms(previous).some((term) => !isMeasure(term))));
+        const stands =
+          isMeaningful(clause) &&
+          !restatesBefore(previous, joint, clause) &&
+          (isMeaningful(previous) || asksMeasure(previous) || (isChoice && extractTerms(previous).some((term) => !isMeasure(term))));
         if (stands) clauses.push(isChoice ? `или ${clause}` : clause);
         else clauses[clauses.length - 1] = `${previous}${joint}${clause}`;
       }
       return clauses.map((clause) => clause.trim()).filter((clause) => clause !== '');
     });
 }
+
+/**
+ * "постоянным 5%, а с какой покупки считаетесь постоянным?": a clause stating a value with no question word of its own,
+ * before ", а" and a clause that asks, repeats what the buyer was told (by the listing or an earlier answer) to set up his
+ * question. Asked alone it is answered by the passage he read it in, and the real question goes unanswered: it stays with
+ * the question as its context. "доставка в казань, а самовывоз есть?" names a topic, no value: it asks by itself.
+ */
+function restatesBefore(previous: string, joint: string, clause: string): boolean {
+  return /^,\s*а\s+$/iu.test(joint) && STATED_VALUE.test(previous) && !holdsQuestionWord(previous) && (holdsQuestionWord(clause) || clause.trim().endsWith('?') || ASKING_WORD.test(clause));
+}
+
+/** A number the clause states: "5%", "14 про", "2 года". */
+const STATED_VALUE = /\d/u;
+/** Question words holdsQuestionWord leaves to the clause's context ("с какой", "что", "если … нет"). */
+const ASKING_WORD = /(?:^|[^а-яё])(?:что|чо|че|если)(?![а-яё])/u;
 
 // Words naming the listing ("кофемашина", "De'Longhi") say nothing about what is asked, and general documents never hold them.
 function identityTerms(index: Pick<PassageIndex, 'passages' | 'termsOf'>, query: KnowledgeQuery): ReadonlySet<string> {

@@ -132,10 +132,16 @@ export function splitCondition(sentence: string): { main: string; condition: str
   const after = rest.slice(end);
   // A condition standing inside the question ("клаву если под заказ сколько ждать?") says which case is asked about.
   if (WORD.test(before.replace(/^\s*(?:а|и|ну)(?![а-яё])/u, '')) && WORD.test(after)) return undefined;
+  // "в рассрочку 14 про, а если досрочно закрою штрафа нет?": a condition after ", а" running to the end asks by itself (the
+  // case it names is the question); what stands before the contrast is another clause, not its main one.
+  if (!WORD.test(after) && WORD.test(before) && CONTRASTED_END.test(before)) return undefined;
   const main = `${before} ${after}`.replace(/^[\s,]+/u, '').trim();
   if (BACK_REFERENCE.test(main)) return undefined;
   return { main, condition: condition.trim() };
 }
+
+/** A clause ending in the contrast that opens the condition: "…, а если". */
+const CONTRASTED_END = /,\s*а\s*$/u;
 
 /** The buyer's own plan: "беру 2 штуки", "в субботу приеду", "могу только после работы" (a story in the past is no plan). */
 const OWN_PLAN =

@@ -62,8 +62,9 @@ const FLOORS = {
   // after (four helpers, docs/benchmarks.md): clock times, sizes, months and travel time 5 right; fit, kin, batches, origin,
   // material and condition 8 right and one made-up fewer; exchange, trade-in, discounts, bulk and part-of-set buying,
   // bargaining 12 right (once "сколько за сутки" was left a rate); prices of things nothing prices, bracketed lists,
-  // cities, refused topics and options 6 made-up fewer.
-  tune: { found: 706, madeUp: 24, escalation: 110, falseEscalation: 0 },
+  // cities, refused topics and options 6 made-up fewer. The next session (six helpers): reading faults (two numbers typed
+  // apart, "идёт" of a thing, "не подойдёт" beside a return, premises asked where) 5 right, a lower bound stated 1 right.
+  tune: { found: 712, madeUp: 24, escalation: 110, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -74,8 +75,10 @@ const FLOORS = {
   // no one escalated (plumbing's held-out half, unread: counted, not fixed by reading it); a policy's period 1 right;
   // buyers' words 4 right; lengths and units before numbers 1 right and 1 made-up fewer; a title word asked 1 right; a
   // price asked needing a price 1 right; ways of paying listed 1 right. The session after: the four helpers' readings 7
-  // right, one made-up fewer (an option after "с").
-  heldout: { found: 464, madeUp: 33, escalation: 109, falseEscalation: 1 },
+  // right, one made-up fewer (an option after "с"). The next session: a kind of value asked (a colour, degrees, a time) and a
+  // weight bound read as a load 1 right, 1 made-up fewer; the thing asked named by the passage 3 made-up fewer; reading
+  // faults 2 right.
+  heldout: { found: 467, madeUp: 29, escalation: 109, falseEscalation: 1 },
 } as const;
 
 /**
@@ -83,20 +86,21 @@ const FLOORS = {
  * answers at most. On the engine of their arrival (37f68b1) 56 and 55 were made up; 38 and 44 after that session, 34 and
  * 43 after the counts and things asked of the next; probe-tune 33 once a price asked needs a stated price,
  * probe-heldout 42 once a title word asked must be stated by the passage itself, 40 once "кто оплатит" asks who bears a
- * cost; probe-tune 32 once a guessed origin ("китай?") asks who made the thing.
+ * cost; probe-tune 32 once a guessed origin ("китай?") asks who made the thing; 28 and 40 once a kind of value asked needs a
+ * value of it; 20 and 39 once the thing asked must be named; probe-tune 18 once a value restated before ", а" is context.
  */
-const PROBE_FLOORS = { 'probe-tune': 32, 'probe-heldout': 40 } as const;
+const PROBE_FLOORS = { 'probe-tune': 18, 'probe-heldout': 39 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
  * wrong answers (a part of the message missing, or the wrong fact) name none than recorded, and no more right answers
  * name one (there the buyer is told a person answers what the reply already did). At its arrival: tune 12 of 30 wrong
  * named one, 18 of 681 right; held-out 11 of 67 and 14 of 457. At the end of that session: tune 10 of 28 and 18 of 706,
- * held-out 9 of 62 and 13 of 464.
+ * held-out 9 of 62 and 13 of 464; the session after: tune 11 of 27 and 18 of 712, held-out 9 of 60 and 13 of 467.
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongSilent: 18, rightNamed: 18 },
-  heldout: { wrongSilent: 53, rightNamed: 13 },
+  tune: { wrongSilent: 16, rightNamed: 18 },
+  heldout: { wrongSilent: 51, rightNamed: 13 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

@@ -6,8 +6,8 @@
  */
 import type { ChatState, DialogRecord, StoreReader } from './ports.js';
 
-/** The dialogs read for answers given in part: the newest per chat among them. */
-const PARTLY_WINDOW = 200;
+/** How far back each chat's newest dialog is looked for (its last question, an answer given in part). */
+const DIALOG_WINDOW = 200;
 
 /** Stable names: `chats --json` and the MCP server's structured output give them as they are. */
 export type ChatWait = 'escalated' | 'left_out' | 'paused' | 'active';
@@ -17,6 +17,8 @@ export interface WaitingChat {
   wait: ChatWait;
   /** `left_out`: the answer that left questions out, with them. */
   partly?: PartlyAnswered;
+  /** What the buyer asked last, from the newest dialogs, where one of them is this chat's. */
+  lastQuestion?: string;
 }
 
 export interface PartlyAnswered {
@@ -32,12 +34,13 @@ type WaitingReader = Pick<StoreReader, 'forEachChat' | 'recentDialogs'>;
  * a copy of every chat would hold the event loop of a daemon with many.
  */
 export function listWaitingChats(store: WaitingReader, now: number, options: { all?: boolean } = {}): WaitingChat[] {
-  const partly = readPartlyAnswered(store);
+  const newest = readNewestDialogs(store);
   const chats: WaitingChat[] = [];
   store.forEachChat((state) => {
-    const { wait, answer } = readChatWait(state, now, partly.get(state.chatId));
+    const dialog = newest.get(state.chatId);
+    const { wait, answer } = readChatWait(state, now, dialog);
     if (wait === 'active' && !options.all) return;
-    chats.push({ state: structuredClone(state) as ChatState, wait, ...(answer ? { partly: answer } : {}) });
+    chats.push({ state: structuredClone(state) as ChatState, wait, ...(answer ? { partly: answer } : {}), ...(dialog ? { lastQuestion: dialog.question } : {}) });
   });
   return chats.sort((a, b) => (b.state.lastActivityAt ?? 0) - (a.state.lastActivityAt ?? 0));
 }
@@ -46,31 +49,28 @@ export function listWaitingChats(store: WaitingReader, now: number, options: { a
 export function readWaitingChat(store: WaitingReader & Pick<StoreReader, 'getChat'>, chatId: string, now: number): WaitingChat | undefined {
   const state = store.getChat(chatId);
   if (!state) return undefined;
-  const { wait, answer } = readChatWait(state, now, readPartlyAnswered(store).get(chatId));
-  return { state, wait, ...(answer ? { partly: answer } : {}) };
+  const dialog = readNewestDialogs(store).get(chatId);
+  const { wait, answer } = readChatWait(state, now, dialog);
+  return { state, wait, ...(answer ? { partly: answer } : {}), ...(dialog ? { lastQuestion: dialog.question } : {}) };
 }
 
-/** Why one chat waits, given the newest answer in it that left questions out. */
-function readChatWait(state: Readonly<ChatState>, now: number, answer: PartlyAnswered | undefined): { wait: ChatWait; answer?: PartlyAnswered } {
+/**
+ * Why one chat waits, given its newest dialog: an answer that left questions out keeps the chat waiting (a later full
+ * answer means the buyer moved on).
+ */
+function readChatWait(state: Readonly<ChatState>, now: number, newest: DialogRecord | undefined): { wait: ChatWait; answer?: PartlyAnswered } {
   if (state.escalatedAt !== undefined) return { wait: 'escalated' };
   if ((state.pausedUntil ?? 0) > now) return { wait: 'paused' };
   // The seller's own message in the chat (a takeover) moves lastActivityAt past the answer: the rest is answered.
-  if (answer && (state.lastActivityAt ?? 0) <= answer.at) return { wait: 'left_out', answer };
+  if (newest?.leftOut?.length && (state.lastActivityAt ?? 0) <= newest.at) {
+    return { wait: 'left_out', answer: { at: newest.at, question: newest.question, leftOut: newest.leftOut } };
+  }
   return { wait: 'active' };
 }
 
-/** Per chat, its newest answer if that answer left questions out (a later full answer means the buyer moved on). */
-function readPartlyAnswered(store: Pick<StoreReader, 'recentDialogs'>): Map<string, PartlyAnswered> {
-  const newest = new Set<string>();
-  const partly = new Map<string, PartlyAnswered>();
-  for (const dialog of store.recentDialogs(PARTLY_WINDOW)) {
-    if (newest.has(dialog.chatId)) continue;
-    newest.add(dialog.chatId);
-    if (dialog.leftOut?.length) partly.set(dialog.chatId, toPartlyAnswered(dialog));
-  }
-  return partly;
-}
-
-function toPartlyAnswered(dialog: DialogRecord): PartlyAnswered {
-  return { at: dialog.at, question: dialog.question, leftOut: dialog.leftOut ?? [] };
+/** Per chat, its newest dialog among the recent ones. */
+function readNewestDialogs(store: Pick<StoreReader, 'recentDialogs'>): Map<string, DialogRecord> {
+  const newest = new Map<string, DialogRecord>();
+  for (const dialog of store.recentDialogs(DIALOG_WINDOW)) if (!newest.has(dialog.chatId)) newest.set(dialog.chatId, dialog);
+  return newest;
 }

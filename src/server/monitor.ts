@@ -32,9 +32,6 @@ export interface MonitorDeps {
   now?: () => number;
 }
 
-/** How far back the waiting chats' last questions are looked for. */
-const LAST_QUESTION_WINDOW = 200;
-
 const iso = (ms: number | undefined): string | null => (ms ? new Date(ms).toISOString() : null);
 
 export function createMonitor(deps: MonitorDeps): Monitor {
@@ -160,13 +157,10 @@ function listAttentionChats(deps: MonitorDeps, at: number) {
     chat_url: deps.chatUrl(chat.chatId),
   });
   const of = (wait: WaitingChat['wait']) => waiting.filter((chat) => chat.wait === wait);
-  // What each waiting buyer asked last, from the newest dialogs (newest first, so the first seen wins).
-  const questions = new Map<string, string>();
-  for (const dialog of deps.store.recentDialogs(LAST_QUESTION_WINDOW)) if (!questions.has(dialog.chatId)) questions.set(dialog.chatId, dialog.question);
   return {
     escalated: of('escalated')
       .sort((a, b) => (b.state.escalatedAt ?? 0) - (a.state.escalatedAt ?? 0))
-      .map((chat) => ({ ...base(chat), escalated_at: iso(chat.state.escalatedAt), last_question: questions.get(chat.state.chatId) ?? null })),
+      .map((chat) => ({ ...base(chat), escalated_at: iso(chat.state.escalatedAt), last_question: chat.lastQuestion ?? null })),
     left_out: of('left_out')
       .sort((a, b) => (b.partly?.at ?? 0) - (a.partly?.at ?? 0))
       .map((chat) => ({ ...base(chat), answered_at: iso(chat.partly?.at), last_question: chat.partly?.question ?? null, left_out: chat.partly?.leftOut ?? [] })),

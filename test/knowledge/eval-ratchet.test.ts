@@ -28,7 +28,7 @@ function sourceDeps() {
 }
 
 /**
- * Per half, over all twenty shops: FOUND answered right at least, made-up answers at most, requests for a person caught
+ * Per half, over all the shops (twenty-four): FOUND answered right at least, made-up answers at most, requests for a person caught
  * at least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones
  * (see eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse
  * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
@@ -64,7 +64,8 @@ const FLOORS = {
   // bargaining 12 right (once "сколько за сутки" was left a rate); prices of things nothing prices, bracketed lists,
   // cities, refused topics and options 6 made-up fewer. The next session (six helpers): reading faults (two numbers typed
   // apart, "идёт" of a thing, "не подойдёт" beside a return, premises asked where) 5 right, a lower bound stated 1 right.
-  tune: { found: 712, madeUp: 24, escalation: 110, falseEscalation: 0 },
+  // Then aquarium and windows, two more shops nobody tuned on (eval/README.md): 46 of 60 found, 7 made-up, 10 of 10 caught.
+  tune: { found: 758, madeUp: 31, escalation: 120, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -77,8 +78,8 @@ const FLOORS = {
   // price asked needing a price 1 right; ways of paying listed 1 right. The session after: the four helpers' readings 7
   // right, one made-up fewer (an option after "с"). The next session: a kind of value asked (a colour, degrees, a time) and a
   // weight bound read as a load 1 right, 1 made-up fewer; the thing asked named by the passage 3 made-up fewer; reading
-  // faults 2 right.
-  heldout: { found: 467, madeUp: 29, escalation: 109, falseEscalation: 1 },
+  // faults 2 right. Then aquarium and windows: 42 of 60 found, 7 made-up, 10 of 10 caught.
+  heldout: { found: 509, madeUp: 36, escalation: 119, falseEscalation: 1 },
 } as const;
 
 /**
@@ -96,11 +97,12 @@ const PROBE_FLOORS = { 'probe-tune': 18, 'probe-heldout': 39 } as const;
  * wrong answers (a part of the message missing, or the wrong fact) name none than recorded, and no more right answers
  * name one (there the buyer is told a person answers what the reply already did). At its arrival: tune 12 of 30 wrong
  * named one, 18 of 681 right; held-out 11 of 67 and 14 of 457. At the end of that session: tune 10 of 28 and 18 of 706,
- * held-out 9 of 62 and 13 of 464; the session after: tune 11 of 27 and 18 of 712, held-out 9 of 60 and 13 of 467.
+ * held-out 9 of 62 and 13 of 464; the session after: tune 11 of 27 and 18 of 712, held-out 9 of 60 and 13 of 467. With
+ * aquarium and windows (unseen): tune 12 of 34 and 18 of 758, held-out 12 of 67 and 14 of 509.
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongSilent: 16, rightNamed: 18 },
-  heldout: { wrongSilent: 51, rightNamed: 13 },
+  tune: { wrongSilent: 22, rightNamed: 18 },
+  heldout: { wrongSilent: 55, rightNamed: 14 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

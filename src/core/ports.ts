@@ -207,6 +207,8 @@ export type CounterName =
   | 'messagesSeen'
   | 'repliesSent'
   | 'found'
+  /** FOUND answers that left some of the buyer's questions to the seller (a part of `found`). */
+  | 'partlyAnswered'
   | 'notFound'
   | 'escalations'
   | 'takeovers'

@@ -103,6 +103,8 @@ export function recordCompletion(tx: StoreTransaction, completion: Completion, s
   tx.closePending(record.chatId);
   tx.increment('repliesSent');
   if (record.status === 'FOUND') tx.increment('found');
+  // Counted apart so the seller's figures show answers a person still has to finish, not only full ones.
+  if (record.status === 'FOUND' && (record.leftOut?.length ?? 0) > 0) tx.increment('partlyAnswered');
   if (record.status === 'NOT_FOUND' || record.status === 'ENGINE_FAILED') tx.increment('notFound');
   if (record.status === 'ESCALATION') tx.increment('escalations');
   tx.appendDialog({

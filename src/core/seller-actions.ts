@@ -12,7 +12,7 @@ import { readAvitoClockOffset, type Responder } from './responder.js';
 import { sendAsSeller } from './seller-reply.js';
 import { splitText } from './split-text.js';
 import { HOUR_MS } from './time.js';
-import { listWaitingChats, type WaitingChat } from './waiting-chats.js';
+import { countWaitingChats, listWaitingChats, type WaitingChat } from './waiting-chats.js';
 
 export interface DaemonStatus {
   startedAt: number;
@@ -26,6 +26,8 @@ export interface StatusReport {
   daemon: DaemonStatus;
   counters: Record<CounterName, number>;
   escalated: number;
+  /** Chats whose newest answer left questions to the seller, who has not written since. */
+  leftOut: number;
   paused: number;
 }
 
@@ -151,6 +153,7 @@ export function createSellerActions(deps: SellerActionsDeps): SellerActions {
         daemon: deps.status(),
         counters: store.counters(),
         escalated: chats.filter((state) => state.escalatedAt !== undefined).length,
+        leftOut: countWaitingChats(store, clock.now()).left_out,
         paused: chats.filter(isPaused).length,
       };
     },

@@ -4,6 +4,7 @@ import type { DialogStatus } from './model.js';
 import { META_LAST_PASS, openChatIds } from './poll.js';
 import type { CounterName, DialogRecord, Store, StoreTransaction } from './ports.js';
 import { HOUR_MS } from './time.js';
+import { countWaitingChats } from './waiting-chats.js';
 
 export const META_LAST_ERROR = 'daemon.lastError';
 
@@ -32,6 +33,8 @@ export interface MonitorStats {
   /** Engine failures, failed sends, and passes or chats that failed on an error (Avito unreachable). */
   failed_messages: number;
   escalated_chats: number;
+  /** Chats whose newest answer left some of the buyer's questions to the seller, and the seller has not written since. */
+  left_out_chats: number;
   paused_chats: number;
   /** The seller's `pause --all` in force (ISO times; `until` null: until `resume --all`), null when the bot may answer. */
   account_pause: { since: string; until: string | null } | null;
@@ -41,9 +44,13 @@ export interface MonitorStats {
   last_error: string | null;
   last_error_time: string | null;
   /** Counted since the store was created. */
-  answers: { found: number; not_found: number; escalation: number; non_text: number };
-  /** Shares of FOUND, NOT_FOUND and ESCALATION over the newest dialogs but small talk (0..1), null before any. */
-  answer_rate: { found: number; not_found: number; escalation: number } | null;
+  /** `partly_answered`: FOUND answers that left some of the buyer's questions to the seller (counted in `found` too). */
+  answers: { found: number; partly_answered: number; not_found: number; escalation: number; non_text: number };
+  /**
+   * Shares of FOUND, NOT_FOUND and ESCALATION over the newest dialogs but small talk (0..1), null before any;
+   * `found_partly` is the share of them answered only in part (a part of `found`).
+   */
+  answer_rate: { found: number; found_partly: number; not_found: number; escalation: number } | null;
   /** From reading a chat to the reply, over the newest dialogs; null before any. */
   latency_ms: { median: number; p95: number } | null;
   takeovers: number;
@@ -83,13 +90,14 @@ export function computeStats(store: Store, now: number, runtime?: RuntimeFigures
     completed_messages: counters.repliesSent,
     failed_messages: counters.engineFailures + counters.errors,
     escalated_chats: escalated,
+    left_out_chats: countWaitingChats(store, now).left_out,
     paused_chats: paused,
     account_pause: accountPause ? { since: new Date(accountPause.since).toISOString(), until: accountPause.until === undefined ? null : new Date(accountPause.until).toISOString() } : null,
     active_dialogs: active,
     last_poll_time: lastPass ? new Date(lastPass).toISOString() : null,
     last_error: lastError?.message ?? null,
     last_error_time: lastError ? new Date(lastError.at).toISOString() : null,
-    answers: { found: counters.found, not_found: counters.notFound, escalation: counters.escalations, non_text: counters.nonText },
+    answers: { found: counters.found, partly_answered: counters.partlyAnswered, not_found: counters.notFound, escalation: counters.escalations, non_text: counters.nonText },
     answer_rate: answerRate(dialogs),
     latency_ms: latency(dialogs),
     takeovers: counters.takeovers,
@@ -102,10 +110,15 @@ function answerRate(all: readonly DialogRecord[]): MonitorStats['answer_rate'] {
   // Thanks and greetings asked nothing: they would only dilute how often questions are answered.
   const dialogs = all.filter((dialog) => dialog.status !== 'SMALL_TALK');
   if (dialogs.length === 0) return null;
-  const share = (...statuses: DialogStatus[]): number =>
-    Math.round((dialogs.filter((dialog) => statuses.includes(dialog.status)).length / dialogs.length) * 1000) / 1000;
-  // An engine failure sends FALLBACK_TEXT: for the buyer it is a NOT_FOUND.
-  return { found: share('FOUND'), not_found: share('NOT_FOUND', 'ENGINE_FAILED'), escalation: share('ESCALATION') };
+  const share = (counts: (dialog: DialogRecord) => boolean): number => Math.round((dialogs.filter(counts).length / dialogs.length) * 1000) / 1000;
+  const of = (...statuses: DialogStatus[]) => (dialog: DialogRecord): boolean => statuses.includes(dialog.status);
+  return {
+    found: share(of('FOUND')),
+    found_partly: share((dialog) => dialog.status === 'FOUND' && (dialog.leftOut?.length ?? 0) > 0),
+    // An engine failure sends FALLBACK_TEXT: for the buyer it is a NOT_FOUND.
+    not_found: share(of('NOT_FOUND', 'ENGINE_FAILED')),
+    escalation: share(of('ESCALATION')),
+  };
 }
 
 function latency(dialogs: readonly DialogRecord[]): MonitorStats['latency_ms'] {
@@ -143,6 +156,8 @@ export interface TodayFigures {
   date: string;
   answered: number;
   found: number;
+  /** Answers that left some of the buyer's questions to the seller (a part of `found`). */
+  partly_answered: number;
   not_found: number;
   escalations: number;
   errors: number;
@@ -202,6 +217,7 @@ export function computeToday(store: Store, now: number, timeZone: string | undef
     date,
     answered: since('repliesSent'),
     found: since('found'),
+    partly_answered: since('partlyAnswered'),
     not_found: since('notFound'),
     escalations: since('escalations'),
     errors: since('engineFailures', 'errors'),

@@ -45,6 +45,14 @@ export function listWaitingChats(store: WaitingReader, now: number, options: { a
   return chats.sort((a, b) => (b.state.lastActivityAt ?? 0) - (a.state.lastActivityAt ?? 0));
 }
 
+/** How many chats wait for each reason, read as `listWaitingChats` reads them, with no chat copied (for `/stats`). */
+export function countWaitingChats(store: WaitingReader, now: number): Record<ChatWait, number> {
+  const newest = readNewestDialogs(store);
+  const counts: Record<ChatWait, number> = { escalated: 0, left_out: 0, paused: 0, active: 0 };
+  store.forEachChat((state) => counts[readChatWait(state, now, newest.get(state.chatId)).wait]++);
+  return counts;
+}
+
 /** One chat's wait, as `listWaitingChats` reads it; undefined for a chat the store does not know. */
 export function readWaitingChat(store: WaitingReader & Pick<StoreReader, 'getChat'>, chatId: string, now: number): WaitingChat | undefined {
   const state = store.getChat(chatId);

@@ -95,19 +95,21 @@ const ru = {
     completed: number;
     failed: number;
     escalated: number;
+    leftOut: number;
     paused: number;
     dialogs: number;
     lastPoll: string;
   }) =>
     [
       `Вопросов покупателей: ${s.total}; ждут ответа: ${s.pending}; отвечено: ${s.completed}; с ошибкой: ${s.failed}`,
-      `Чатов передано продавцу: ${s.escalated}; на паузе: ${s.paused}; активных диалогов: ${s.dialogs}`,
+      `Чатов передано продавцу: ${s.escalated}; бот ответил не на всё: ${s.leftOut}; на паузе: ${s.paused}; активных диалогов: ${s.dialogs}`,
       `Последний проход: ${s.lastPoll}`,
     ].join('\n'),
   statsAccountPause: (since: string, until: string | undefined) => `Пауза на всём аккаунте: с ${since}, ${until === undefined ? 'до resume с all: true' : `до ${until}`}`,
   statsNoAccountPause: 'Пауза на всём аккаунте: нет',
   statsLastError: (error: string, at: string) => `Последняя ошибка: ${error} (${at})`,
-  statsRate: (found: string, notFound: string, escalation: string) => `Ответы: найдено ${found}, не найдено ${notFound}, эскалация ${escalation}`,
+  statsRate: (found: string, partly: string, notFound: string, escalation: string) =>
+    `Ответы: найдено ${found} (из них не на всё ${partly}), не найдено ${notFound}, эскалация ${escalation}`,
   never: 'ещё не было',
 
   syncHead: (dryRun: boolean, dir: string, engine: string) => `${dryRun ? 'Проверка, ничего не изменено: ' : ''}${dir} → ${engine}`,
@@ -230,13 +232,13 @@ const en: typeof ru = {
   statsLines: (s) =>
     [
       `Buyer questions: ${s.total}; waiting: ${s.pending}; answered: ${s.completed}; failed: ${s.failed}`,
-      `Chats handed to the seller: ${s.escalated}; paused: ${s.paused}; active dialogs: ${s.dialogs}`,
+      `Chats handed to the seller: ${s.escalated}; answered in part: ${s.leftOut}; paused: ${s.paused}; active dialogs: ${s.dialogs}`,
       `Last pass: ${s.lastPoll}`,
     ].join('\n'),
   statsAccountPause: (since, until) => `Account pause: since ${since}, ${until === undefined ? 'until resume with all: true' : `until ${until}`}`,
   statsNoAccountPause: 'Account pause: no',
   statsLastError: (error, at) => `Last error: ${error} (${at})`,
-  statsRate: (found, notFound, escalation) => `Answers: found ${found}, not found ${notFound}, escalated ${escalation}`,
+  statsRate: (found, partly, notFound, escalation) => `Answers: found ${found} (in part ${partly}), not found ${notFound}, escalated ${escalation}`,
   never: 'none yet',
 
   syncHead: (dryRun, dir, engine) => `${dryRun ? 'Dry run, nothing changed: ' : ''}${dir} → ${engine}`,

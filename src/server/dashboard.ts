@@ -99,6 +99,7 @@ export function renderDashboardHtml(accounts?: readonly string[]): string {
 <section class="card wide" aria-labelledby="h-today"><h2 id="h-today">${t('todayTitle')}</h2><div id="today">
 ${figure('answered', 'todayAnswered')}
 ${figure('found', 'todayFound')}
+${figure('partly_answered', 'todayPartly')}
 ${figure('not_found', 'todayNotFound')}
 ${figure('escalations', 'todayEscalations')}
 ${figure('errors', 'todayErrors')}

@@ -25,11 +25,13 @@ export function formatMetrics(stats: MonitorStats, process: ProcessFigures): str
     [{ status: 'ESCALATION' }, stats.answers.escalation],
     [{ status: 'NON_TEXT' }, stats.answers.non_text],
   ]);
+  metric('partly_answered_total', 'counter', 'FOUND answers that left some of the buyer\'s questions to the seller.', stats.answers.partly_answered);
   metric('failures_total', 'counter', 'Engine failures, failed sends, and passes or chats that failed on an error.', stats.failed_messages);
   metric('takeovers_total', 'counter', 'Chats where the seller answered by hand and the bot paused.', stats.takeovers);
   metric('pending_messages', 'gauge', 'Questions waiting to be answered.', stats.pending_messages);
   metric('processing_messages', 'gauge', 'Chats being answered now and replies not yet confirmed sent.', stats.processing_messages);
   metric('escalated_chats', 'gauge', 'Chats waiting for the seller after a buyer asked for a person.', stats.escalated_chats);
+  metric('left_out_chats', 'gauge', 'Chats whose newest answer left questions to the seller, who has not written since.', stats.left_out_chats);
   metric('paused_chats', 'gauge', 'Chats where the bot is paused.', stats.paused_chats);
   metric('active_dialogs', 'gauge', 'Chats with a message in the last 24 hours.', stats.active_dialogs);
   if (stats.latency_ms) {

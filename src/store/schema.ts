@@ -10,6 +10,7 @@ export const COUNTER_NAMES: readonly CounterName[] = [
   'messagesSeen',
   'repliesSent',
   'found',
+  'partlyAnswered',
   'notFound',
   'escalations',
   'takeovers',

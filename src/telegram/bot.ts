@@ -463,7 +463,7 @@ async function reply(ctx: Context, html: string): Promise<void> {
 }
 
 function formatStatus(actions: SellerActions): string {
-  const { daemon, counters, escalated, paused } = actions.status();
+  const { daemon, counters, escalated, leftOut, paused } = actions.status();
   const lines = [`🟢 <b>Работает</b> с ${formatTime(daemon.startedAt)} (${formatDuration(Date.now() - daemon.startedAt)})`, ...describeAccountHold(actions.accountHold())];
   if (daemon.lastPass && daemon.lastPassAt) {
     const pass = daemon.lastPass;
@@ -472,9 +472,9 @@ function formatStatus(actions: SellerActions): string {
     );
   } else lines.push('Проходов ещё не было.');
   lines.push(
-    `Всего: ответов ${counters.repliesSent} (из документов ${counters.found}, нет в базе ${counters.notFound}), эскалаций ${counters.escalations}, перехватов ${counters.takeovers}, не текст ${counters.nonText}, сбоев базы знаний ${counters.engineFailures}, ошибок ${counters.errors}`,
+    `Всего: ответов ${counters.repliesSent} (из документов ${counters.found}, из них не на все вопросы ${counters.partlyAnswered}, нет в базе ${counters.notFound}), эскалаций ${counters.escalations}, перехватов ${counters.takeovers}, не текст ${counters.nonText}, сбоев базы знаний ${counters.engineFailures}, ошибок ${counters.errors}`,
   );
-  lines.push(`Ждут вас: эскалаций ${escalated}, на паузе ${paused} (/chats)`);
+  lines.push(`Ждут вас: эскалаций ${escalated}, ответ не на всё ${leftOut}, на паузе ${paused} (/chats)`);
   if (daemon.lastError) lines.push(`⚠️ Последняя ошибка ${formatTime(daemon.lastError.at)}: ${escapeHtml(daemon.lastError.message)}`);
   return lines.join('\n');
 }

@@ -83,6 +83,10 @@ describe('avito-ai mcp tools', () => {
     expect(waiting.text).toContain('u2i-partly — бот ответил не на всё, продавцу ответить: «И зёрна в подарок положите»');
     expect(waiting.structuredContent).toMatchObject({ chats: expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-partly', state: 'left_out', left_out: ['И зёрна в подарок положите'] })]) });
     expect((await call('chat_history', { chat_id: 'u2i-partly' })).structuredContent).toMatchObject({ state: 'left_out' });
+    const stats = await call('stats');
+    expect(stats.text).toContain('бот ответил не на всё: 1;');
+    expect(stats.text).toMatch(/Ответы: найдено \d+% \(из них не на всё \d+%\)/);
+    expect(stats.structuredContent).toMatchObject({ left_out_chats: 1, answers: { partly_answered: 1 } });
   });
 
   it('pause and resume write the store when no daemon holds it, one call after the other even when sent at once', async () => {

@@ -7,6 +7,7 @@ import { parseScenario, startSandbox, type Sandbox } from '../../src/avito/sandb
 import { openStore } from '../../src/store/index.js';
 import { runInProcess } from '../helpers/cli.js';
 import { DEFAULT_FALLBACK_TEXT } from '../../src/config/config.js';
+import type { MonitorStats } from '../../src/core/stats.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const KNOWLEDGE = join(ROOT, 'docs/examples/knowledge');
@@ -249,11 +250,19 @@ describe('against the Avito sandbox', () => {
     expect(listed.stdout).toMatch(/u2i-partly\s+ответ не на всё, ответьте сами: «И зёрна в подарок положите»/);
     const json = JSON.parse((await runInProcess(['chats', '--json'], { cwd, env })).stdout) as unknown[];
     expect(json).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-partly', state: 'left_out', left_out: ['И зёрна в подарок положите'] })]));
+    // `stats` counts the answer given in part and the chat waiting for the rest.
+    const figures = JSON.parse((await runInProcess(['stats', '--json'], { cwd, env })).stdout) as MonitorStats;
+    expect(figures.answers.partly_answered).toBe(1);
+    expect(figures.left_out_chats).toBe(1);
+    expect(figures.answer_rate?.found_partly).toBeGreaterThan(0);
+    expect((await runInProcess(['stats'], { cwd, env })).stdout).toMatch(/чатов, где бот ответил не на всё\s+1\n/);
     // The seller answers the rest from the CLI: the chat waits no more for that question (the bot is paused there).
     expect((await runInProcess(['reply', 'u2i-partly', '--text', 'Зёрна положим, 250 г.'], { cwd, env })).code).toBe(ExitCode.Ok);
     const after = JSON.parse((await runInProcess(['chats', '--json'], { cwd, env })).stdout) as unknown[];
     expect(after).toEqual(expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-partly', state: 'paused (takeover)' })]));
     expect(after).not.toEqual(expect.arrayContaining([expect.objectContaining({ left_out: expect.anything() })]));
+    const later = JSON.parse((await runInProcess(['stats', '--json'], { cwd, env })).stdout) as MonitorStats;
+    expect([later.answers.partly_answered, later.left_out_chats]).toEqual([1, 0]);
   });
 
   it('pause, chats and resume work on the store', async () => {

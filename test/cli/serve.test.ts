@@ -211,6 +211,8 @@ describe('the monitor', () => {
     const metrics = await (await running.monitor('/metrics')).text();
     expect(metrics).toContain('avito_ai_messages_total 6');
     expect(metrics).toContain('avito_ai_answers_total{status="FOUND"} 2');
+    expect(metrics).toContain('avito_ai_partly_answered_total 0');
+    expect(metrics).toContain('avito_ai_left_out_chats 0');
   });
 
   it('reports 503 on /health while Avito refuses service', async () => {

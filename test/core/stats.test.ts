@@ -30,13 +30,14 @@ describe('computeStats', () => {
       completed_messages: 0,
       failed_messages: 0,
       escalated_chats: 0,
+      left_out_chats: 0,
       paused_chats: 0,
       account_pause: null,
       active_dialogs: 0,
       last_poll_time: null,
       last_error: null,
       last_error_time: null,
-      answers: { found: 0, not_found: 0, escalation: 0, non_text: 0 },
+      answers: { found: 0, partly_answered: 0, not_found: 0, escalation: 0, non_text: 0 },
       answer_rate: null,
       latency_ms: null,
       takeovers: 0,
@@ -62,6 +63,7 @@ describe('computeStats', () => {
       tx.increment('engineFailures', 2);
       tx.increment('errors', 3);
       tx.increment('found', 6);
+      tx.increment('partlyAnswered', 2);
       tx.increment('notFound', 4);
       tx.increment('escalations', 1);
       tx.increment('nonText', 5);
@@ -72,7 +74,7 @@ describe('computeStats', () => {
       total_messages: 17,
       completed_messages: 11,
       failed_messages: 5,
-      answers: { found: 6, not_found: 4, escalation: 1, non_text: 5 },
+      answers: { found: 6, partly_answered: 2, not_found: 4, escalation: 1, non_text: 5 },
       takeovers: 2,
     });
   });
@@ -160,13 +162,13 @@ describe('computeStats', () => {
     const store = createMemoryStore();
     const statuses: DialogStatus[] = ['FOUND', 'FOUND', 'FOUND', 'NOT_FOUND', 'ENGINE_FAILED', 'ESCALATION', 'NON_TEXT', 'FOUND'];
     for (const [i, status] of statuses.entries()) await writes(store).appendDialog(dialog(status, 100 * (i + 1)));
-    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.5, not_found: 0.25, escalation: 0.125 });
+    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.5, found_partly: 0, not_found: 0.25, escalation: 0.125 });
   });
 
   it('answer_rate leaves out small talk: thanks and greetings asked nothing', async () => {
     const store = createMemoryStore();
     for (const status of ['FOUND', 'SMALL_TALK', 'SMALL_TALK', 'NOT_FOUND'] as const) await writes(store).appendDialog(dialog(status, 10));
-    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.5, not_found: 0.5, escalation: 0 });
+    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.5, found_partly: 0, not_found: 0.5, escalation: 0 });
     const quiet = createMemoryStore();
     await writes(quiet).appendDialog(dialog('SMALL_TALK', 0));
     expect(computeStats(quiet, NOW)).toMatchObject({ answer_rate: null, latency_ms: null });
@@ -175,7 +177,26 @@ describe('computeStats', () => {
   it('answer_rate shares are rounded to three decimals', async () => {
     const store = createMemoryStore();
     for (const status of ['FOUND', 'NOT_FOUND', 'ESCALATION'] as const) await writes(store).appendDialog(dialog(status, 10));
-    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.333, not_found: 0.333, escalation: 0.333 });
+    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.333, found_partly: 0, not_found: 0.333, escalation: 0.333 });
+  });
+
+  it('answer_rate: an answer that left a question to the seller is found, and counted apart as found in part', async () => {
+    const store = createMemoryStore();
+    const partly: DialogRecord = { ...dialog('FOUND', 10), leftOut: ['а зёрна положите?'] };
+    for (const record of [partly, dialog('FOUND', 10), dialog('NOT_FOUND', 10), dialog('SMALL_TALK', 0)]) await writes(store).appendDialog(record);
+    expect(computeStats(store, NOW).answer_rate).toEqual({ found: 0.667, found_partly: 0.333, not_found: 0.333, escalation: 0 });
+  });
+
+  it('left_out_chats: a chat whose newest answer left a question out, until the seller writes there or a full answer follows', async () => {
+    const store = createMemoryStore();
+    const at = NOW - 60_000;
+    await store.transact((tx) => {
+      for (const chatId of ['partly', 'written', 'later']) tx.updateChat(chatId, (state) => void (state.lastActivityAt = at));
+      tx.updateChat('written', (state) => void (state.lastActivityAt = at + 1_000));
+    });
+    for (const chatId of ['partly', 'written', 'later']) await writes(store).appendDialog({ ...dialog('FOUND', 10, at), chatId, leftOut: ['а зёрна?'] });
+    await writes(store).appendDialog({ ...dialog('FOUND', 10, at), chatId: 'later' });
+    expect(computeStats(store, NOW).left_out_chats).toBe(1);
   });
 
   it('latency_ms: median and p95 by nearest rank, whatever order the dialogs came in', async () => {

@@ -121,16 +121,17 @@ describe("today's figures", () => {
     });
     const store = trackDayStart(raw, () => clock.now, ZONE);
     const monitor = monitorOver(store, {}, clock);
-    expect(today(monitor)).toEqual({ date: '2026-12-05', answered: 0, found: 0, not_found: 0, escalations: 0, errors: 0 });
+    expect(today(monitor)).toEqual({ date: '2026-12-05', answered: 0, found: 0, partly_answered: 0, not_found: 0, escalations: 0, errors: 0 });
     await store.transact((tx) => {
       tx.increment('repliesSent', 3);
       tx.increment('found');
+      tx.increment('partlyAnswered');
       tx.increment('notFound');
       tx.increment('escalations');
       tx.increment('engineFailures');
       tx.increment('errors', 2);
     });
-    expect(today(monitor)).toEqual({ date: '2026-12-05', answered: 3, found: 1, not_found: 1, escalations: 1, errors: 3 });
+    expect(today(monitor)).toEqual({ date: '2026-12-05', answered: 3, found: 1, partly_answered: 1, not_found: 1, escalations: 1, errors: 3 });
 
     // 00:30 in Moscow (21:30 UTC): a new day with nothing done yet shows zeros, then only its own work.
     clock.now = EVENING + HOUR;

@@ -16,6 +16,7 @@ const ZERO_COUNTERS = {
   messagesSeen: 0,
   repliesSent: 0,
   found: 0,
+  partlyAnswered: 0,
   notFound: 0,
   escalations: 0,
   takeovers: 0,

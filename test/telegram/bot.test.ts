@@ -56,9 +56,9 @@ function createBot(options: Partial<TelegramBotOptions> = {}): TelegramBot {
 function createActions(overrides: Partial<SellerActions> = {}): SellerActions & { calls: string[] } {
   const calls: string[] = [];
   const counters = Object.fromEntries(
-    ['messagesSeen', 'repliesSent', 'found', 'notFound', 'escalations', 'takeovers', 'nonText', 'engineFailures', 'errors'].map((name) => [name, 0]),
+    ['messagesSeen', 'repliesSent', 'found', 'partlyAnswered', 'notFound', 'escalations', 'takeovers', 'nonText', 'engineFailures', 'errors'].map((name) => [name, 0]),
   ) as Record<CounterName, number>;
-  const report: StatusReport = { daemon: { startedAt: Date.now(), passes: 0 }, counters, escalated: 0, paused: 0 };
+  const report: StatusReport = { daemon: { startedAt: Date.now(), passes: 0 }, counters, escalated: 0, leftOut: 0, paused: 0 };
   return {
     calls,
     sendAsSeller: async (chatId, text) => {

@@ -214,6 +214,12 @@ describe('remote control while the daemon runs', () => {
   }, 20_000);
 
   it('answers /status, /chats, /pause, /resume and /help to owners, and nothing to strangers', async () => {
+    // Two questions, one the documents answer: /status counts the answer given in part and the chat waiting for the rest.
+    sandbox.addChat({
+      id: 'u2i-partly',
+      context: { type: 'item', value: { id: 4_012_345_678, title: 'Кофемашина', user_id: sandbox.account.id } },
+      messages: [{ author_id: 5_550_002, text: 'Что входит в комплектацию кофемашины? И зёрна в подарок положите?' }],
+    });
     const daemon = startDaemon();
     await telegram.waitFor(() => noticeAbout('u2i-demo-manager', 'ПОКУПАТЕЛЬ') !== undefined && telegram.polling, 8000);
     const replies = (): string[] => to(OWNER).map((message) => message.plain);
@@ -226,7 +232,8 @@ describe('remote control while the daemon runs', () => {
     await telegram.waitFor(() => replies().some((text) => text.startsWith('🟢 Работает')), 5000);
     const statusText = replies().find((text) => text.startsWith('🟢 Работает'))!;
     expect(statusText).toMatch(/Последний проход: .* — чатов \d+, ответов \d+/);
-    expect(statusText).toMatch(/Ждут вас: эскалаций 1, на паузе \d+/);
+    expect(statusText).toMatch(/из документов \d+, из них не на все вопросы 1,/);
+    expect(statusText).toMatch(/Ждут вас: эскалаций 1, ответ не на всё 1, на паузе \d+/);
 
     telegram.userSends(OWNER, '/chats');
     await telegram.waitFor(() => replies().some((text) => text.startsWith('Ждут вас:')), 5000);

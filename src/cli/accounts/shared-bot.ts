@@ -105,6 +105,7 @@ function sumStatus(reports: readonly StatusReport[]): StatusReport {
     daemon: reports[0]!.daemon,
     counters,
     escalated: reports.reduce((sum, report) => sum + report.escalated, 0),
+    leftOut: reports.reduce((sum, report) => sum + report.leftOut, 0),
     paused: reports.reduce((sum, report) => sum + report.paused, 0),
   };
 }

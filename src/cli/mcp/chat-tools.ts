@@ -136,12 +136,13 @@ function describeStats(figures: MonitorStats): string {
       completed: figures.completed_messages,
       failed: figures.failed_messages,
       escalated: figures.escalated_chats,
+      leftOut: figures.left_out_chats,
       paused: figures.paused_chats,
       dialogs: figures.active_dialogs,
       lastPoll: figures.last_poll_time ?? t.never,
     }),
     pause ? t.statsAccountPause(pause.since, pause.until ?? undefined) : t.statsNoAccountPause,
     ...(figures.last_error ? [t.statsLastError(figures.last_error, figures.last_error_time ?? '—')] : []),
-    ...(rate ? [t.statsRate(percent(rate.found), percent(rate.not_found), percent(rate.escalation))] : []),
+    ...(rate ? [t.statsRate(percent(rate.found), percent(rate.found_partly), percent(rate.not_found), percent(rate.escalation))] : []),
   ].join('\n');
 }

@@ -18,6 +18,7 @@ const FOURTH_SET = join(import.meta.dirname, '../../eval/escalation/fourth.jsonl
 const FIFTH_SET = join(import.meta.dirname, '../../eval/escalation/fifth.jsonl');
 const SIXTH_SET = join(import.meta.dirname, '../../eval/escalation/sixth.jsonl');
 const SEVENTH_SET = join(import.meta.dirname, '../../eval/escalation/seventh.jsonl');
+const EIGHTH_SET = join(import.meta.dirname, '../../eval/escalation/eighth.jsonl');
 const PROBES_SET = join(import.meta.dirname, '../../eval/escalation/probes.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
@@ -211,6 +212,15 @@ const SEVENTH_FLOORS = {
   heldout: { requests: 69, questions: 0 },
 } as const;
 
+/**
+ * The eighth set (eval/escalation/eighth.jsonl), 100 requests and 50 near misses per half, a realistic mix of buyers in
+ * many trades rather than forms written to miss: at arrival (739c1da) 89 and 87 caught, none escalated.
+ */
+const EIGHTH_FLOORS = {
+  tune: { requests: 89, questions: 0 },
+  heldout: { requests: 87, questions: 0 },
+} as const;
+
 describe('requests for a person on the escalation set, default settings', () => {
   let report: Record<string, EscalationSetHalf>;
 
@@ -234,37 +244,19 @@ describe('requests for a person on the escalation set, default settings', () => 
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
   });
 
-  it.each(Object.entries(THIRD_FLOORS))('third set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
-    const half = (await runEscalationSet(THIRD_SET, EXAMPLES, sourceDeps()))[split]!;
-    expect(half.requests[1]).toBe(120);
-    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
-    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
-  });
+  /** Each later set: its file, its requests per half, and its floors. */
+  const SETS = [
+    { name: 'third', file: THIRD_SET, requests: { tune: 120, heldout: 120 }, floors: THIRD_FLOORS },
+    { name: 'fourth', file: FOURTH_SET, requests: { tune: 120, heldout: 120 }, floors: FOURTH_FLOORS },
+    { name: 'fifth', file: FIFTH_SET, requests: { tune: 121, heldout: 120 }, floors: FIFTH_FLOORS },
+    { name: 'sixth', file: SIXTH_SET, requests: { tune: 100, heldout: 100 }, floors: SIXTH_FLOORS },
+    { name: 'seventh', file: SEVENTH_SET, requests: { tune: 100, heldout: 100 }, floors: SEVENTH_FLOORS },
+    { name: 'eighth', file: EIGHTH_SET, requests: { tune: 100, heldout: 100 }, floors: EIGHTH_FLOORS },
+  ].flatMap(({ floors, requests, ...set }) => (['tune', 'heldout'] as const).map((split) => ({ ...set, split, requests: requests[split], floor: floors[split] })));
 
-  it.each(Object.entries(FOURTH_FLOORS))('fourth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
-    const half = (await runEscalationSet(FOURTH_SET, EXAMPLES, sourceDeps()))[split]!;
-    expect(half.requests[1]).toBe(120);
-    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
-    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
-  });
-
-  it.each(Object.entries(FIFTH_FLOORS))('fifth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
-    const half = (await runEscalationSet(FIFTH_SET, EXAMPLES, sourceDeps()))[split]!;
-    expect(half.requests[1]).toBe(split === 'tune' ? 121 : 120);
-    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
-    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
-  });
-
-  it.each(Object.entries(SIXTH_FLOORS))('sixth set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
-    const half = (await runEscalationSet(SIXTH_SET, EXAMPLES, sourceDeps()))[split]!;
-    expect(half.requests[1]).toBe(100);
-    expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
-    expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
-  });
-
-  it.each(Object.entries(SEVENTH_FLOORS))('seventh set, %s half: catches at least as many requests and escalates no more near misses than recorded', async (split, floor) => {
-    const half = (await runEscalationSet(SEVENTH_SET, EXAMPLES, sourceDeps()))[split]!;
-    expect(half.requests[1]).toBe(100);
+  it.each(SETS)('$name set, $split half: catches at least as many requests and escalates no more near misses than recorded', async ({ file, split, requests, floor }) => {
+    const half = (await runEscalationSet(file, EXAMPLES, sourceDeps()))[split]!;
+    expect(half.requests[1]).toBe(requests);
     expect(half.requests[0]).toBeGreaterThanOrEqual(floor.requests);
     expect(half.questions[0]).toBeLessThanOrEqual(floor.questions);
   });

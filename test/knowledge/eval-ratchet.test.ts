@@ -90,8 +90,10 @@ const FLOORS = {
  * probe-heldout 42 once a title word asked must be stated by the passage itself, 40 once "кто оплатит" asks who bears a
  * cost; probe-tune 32 once a guessed origin ("китай?") asks who made the thing; 28 and 40 once a kind of value asked needs a
  * value of it; 20 and 39 once the thing asked must be named; probe-tune 18 once a value restated before ", а" is context.
+ * Then 20 probes each for aquarium and windows, written blind from their documents (200 per half): 11 and 10 of their 20
+ * per half made up at arrival (739c1da), so 29 and 49.
  */
-const PROBE_FLOORS = { 'probe-tune': 18, 'probe-heldout': 39 } as const;
+const PROBE_FLOORS = { 'probe-tune': 29, 'probe-heldout': 49 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
@@ -130,7 +132,7 @@ describe('answer quality on the evaluation shops, default settings', () => {
 
   it.each(Object.entries(PROBE_FLOORS))('%s: makes up no more answers to the near-miss traps than recorded', (split, floor) => {
     const totals = report.totals[split]!;
-    expect(totals.traps[1]).toBe(180);
+    expect(totals.traps[1]).toBe(200);
     expect(totals.madeUp).toBeLessThanOrEqual(floor);
     expect(totals.falseEscalation).toBe(0);
   });

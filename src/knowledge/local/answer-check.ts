@@ -7,6 +7,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import { asksColorOnly } from './asked-colors.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findAskedKinds, statesAskedKinds } from './asked-kinds.js';
+import { boundsOnlyStrictly, listPointNumbers } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
@@ -47,6 +48,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const { foci, counts } = findFoci(question, index.resolveText);
   const predicates = findAskedPredicates(question, index.resolveText);
   const kinds = findAskedKinds(question, index.resolveText);
+  const points = listPointNumbers(question);
   // Read only for a message asking a count: most ask none.
   const quantities = counts.length === 0 ? new Set<string>() : new Set(index.termsOf(QUANTITY_WORDS));
   const measures = findAskedMeasures(question);
@@ -74,6 +76,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
     ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage)],
+    ['boundary', (part, hit) => answersAtBoundary(points, part.terms, hit)],
     ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],
     ['count', (part, hit) => counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))],
     ['predicate', (part, hit) => !predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))],
@@ -186,6 +189,15 @@ function speaksOfNamedPart(part: CheckedPart, hit: PassageHit, titleTerms: Title
   if (leading.length === 0 || leading.some((term) => titleTerms.heads.has(term) || !titleTerms.all.has(term) || part.naming.includes(term))) return true;
   const held = new Set(termsOf(hit.passage.text));
   return part.naming.some((term) => held.has(term));
+}
+
+/**
+ * "если отменю ровно за 3 дня до выдачи, предоплату вернете?": a passage saying what happens "больше чем за 3 дня" and "меньше
+ * чем за 3 дня" matches the 3 and answers either side of it, not the day asked. A number the question states as a point is
+ * answered only by a passage naming it otherwise than as a strict bound.
+ */
+function answersAtBoundary(points: readonly number[], terms: readonly string[], hit: PassageHit): boolean {
+  return points.every((point) => !terms.includes(String(point)) || !hit.matched.includes(String(point)) || !boundsOnlyStrictly(hit.passage.text, point));
 }
 
 interface Amount {

@@ -14,7 +14,7 @@ import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
-import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
+import { answersPriceAsked, answersPriceComparison, answersUnnamedPrice, findUnnamedPriceQuestions, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
 import { answersBesideRefused, findRefusedTopics } from './refused-topics.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
@@ -53,6 +53,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const quantities = counts.length === 0 ? new Set<string>() : new Set(index.termsOf(QUANTITY_WORDS));
   const measures = findAskedMeasures(question);
   const comparatives = findPriceComparatives(question, index.resolveText);
+  const unnamedPrices = findUnnamedPriceQuestions(question, index.resolveText, PRICE_TERM);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
@@ -83,6 +84,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['measure', (part, hit) => answersMeasures(measures, part.terms, hit, { isOwn: isOwnHit(hit), asked: askedTerms, termsOf: index.termsOf })],
     ['price-comparison', (part, hit) => answersPriceComparison(comparatives, part.terms, hit)],
     ['price-stated', (part, hit) => answersPriceAsked(PRICE_TERM, part.terms, hit)],
+    ['price-unnamed', (part, hit) => answersUnnamedPrice(unnamedPrices, part.terms, hit)],
     ['unpriced-thing', (part) => pricesThings(part.terms)],
     ['bracketed-thing', (part, hit) => pricesNamedThing(PRICE_TERM, part.terms, hit, things, index.termsOf)],
     ['priced-beside', (part, hit) => pricesThingInSentence(PRICE_TERM, part.terms, hit, things, index.termsOf)],

@@ -7,6 +7,7 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import { asksColorOnly } from './asked-colors.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findAskedKinds, statesAskedKinds } from './asked-kinds.js';
+import { findLeanedThings, namesLeanedThing, readSentenceThings } from './leaning-parts.js';
 import { boundsOnlyStrictly, listPointNumbers } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
@@ -68,6 +69,11 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const isOwnHit = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
   const refused = findRefusedTopics(question, index);
   const things = findNamedThings(question, index.resolveText);
+  const sentenceThings = readSentenceThings(question, index.resolveText);
+  const holdsLeanedThing = (part: CheckedPart, hit: PassageHit): boolean => {
+    const leaned = findLeanedThings(sentenceThings, part.terms);
+    return namesLeanedThing(leaned, new Set(index.termsOf(readWholeText(hit.passage))), { isOwn: isOwnHit(hit), titleTerms: titleTerms.all });
+  };
   const pricesThings = createUnpricedThingCheck(index, PRICE_TERM, (term) => things.has(term) && !isCircumstance(term) && !isDayTerm(term) && !UNIT_TERMS.has(term));
   // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
   const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
@@ -78,6 +84,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
     ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage)],
     ['boundary', (part, hit) => answersAtBoundary(points, part.terms, hit)],
+    ['leaning-part', holdsLeanedThing],
     ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],
     ['count', (part, hit) => counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))],
     ['predicate', (part, hit) => !predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))],

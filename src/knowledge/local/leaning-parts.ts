@@ -26,6 +26,8 @@ export interface SentenceThings {
   things: readonly string[];
   /** The terms of its verbs: what is done ("менять", "проверить"). */
   actions: ReadonlySet<string>;
+  /** The terms of its nouns a preposition governs: "под заказ", "на год". */
+  governed: ReadonlySet<string>;
 }
 
 /** Per sentence of the question, its terms, the terms of its nouns no preposition governs, and those of its verbs. */
@@ -36,6 +38,7 @@ export function readSentenceThings(question: string, resolveText: (text: string)
       const words = splitWords(sentence);
       const things = new Set<string>();
       const actions = new Set<string>();
+      const governed = new Set<string>();
       for (const [at, word] of words.entries()) {
         if (!/^[а-яa-z]/u.test(word) || NO_THING.test(word)) continue;
         if (VERB_FORM.test(word)) {
@@ -43,10 +46,13 @@ export function readSentenceThings(question: string, resolveText: (text: string)
           continue;
         }
         if (ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word)) continue;
-        if (words.slice(Math.max(0, at - GOVERNING_REACH), at).some((before) => PREPOSITION.test(before))) continue;
+        if (words.slice(Math.max(0, at - GOVERNING_REACH), at).some((before) => PREPOSITION.test(before))) {
+          for (const term of resolveText(word)) governed.add(term);
+          continue;
+        }
         for (const term of resolveText(word)) if (isThing(term)) things.add(term);
       }
-      return { terms: new Set(resolveText(sentence)), things: [...things], actions };
+      return { terms: new Set(resolveText(sentence)), things: [...things], actions, governed };
     })
     .filter((sentence) => sentence.terms.size > 0);
 }
@@ -56,8 +62,9 @@ function isThing(term: string): boolean {
 }
 
 /**
- * The things a part of one term leans on: where the term is what is done in a sentence naming no thing of its own
- * ("через сколько менять?", "проверить можно?"), the things of the sentence before it. A thing asks its own question
+ * The things a part of one term leans on: where the term is what is done, or a noun after a preposition, in a sentence
+ * naming no thing of its own ("через сколько менять?", "проверить можно?", "гарантию можно продлить? на год например"),
+ * the things of the sentence before it: "с 2018 года" holds the year and says nothing of a year's warranty. A thing asks its own question
  * ("самовывоз есть?"), and an action beside a thing ("если не подойдет можно вернуть?") is often the shop's rule for any
  * thing: neither leans. Empty where nothing leans.
  */
@@ -66,7 +73,8 @@ export function findLeanedThings(sentences: readonly SentenceThings[], terms: re
   if (only === undefined || more.length > 0) return [];
   const at = sentences.findIndex((sentence) => sentence.terms.has(only));
   const sentence = sentences[at];
-  if (sentence === undefined || !sentence.actions.has(only) || sentence.things.some((term) => term !== only)) return [];
+  const leans = sentence !== undefined && (sentence.actions.has(only) || sentence.governed.has(only));
+  if (sentence === undefined || !leans || sentence.things.some((term) => term !== only)) return [];
   return (sentences[at - 1]?.things ?? []).filter((term) => term !== only);
 }
 

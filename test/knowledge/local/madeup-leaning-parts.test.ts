@@ -29,3 +29,21 @@ describe('a question of one verb after a sentence naming the thing ("…? чер
     expect(await shop.ask('экран разбит. быстро меняете?', listing)).toMatchObject({ status: 'FOUND', text: expect.stringContaining('1–3 дня') });
   });
 });
+
+const STORE = '# О нас\n\nПродаём б/у и новые смартфоны в Екатеринбурге с 2018 года. Каждый б/у телефон проверяет мастер.\n\nг. Екатеринбург, ул. Малышева, 71, 2 этаж. Работаем без выходных, с 10 до 21 часа.\n';
+
+describe('a sentence of one governed noun after a question naming the thing ("…? на год например")', () => {
+  const shop = useKnowledgeFolder({ 'o-nas.md': STORE });
+
+  it('is not answered by a passage holding that noun and nothing of the thing', async () => {
+    expect((await shop.ask('гарантию можно продлить за доплату? на год например')).status).toBe('NOT_FOUND');
+  });
+});
+
+describe('a sentence of one governed noun after a question naming the thing, where a passage names it', () => {
+  const shop = useKnowledgeFolder({ 'o-nas.md': STORE, 'garantiya.md': '# Гарантия\n\nНа б/у телефоны гарантия 3 месяца, на новые — 1 год от производителя.\n' });
+
+  it('is answered by that passage', async () => {
+    expect(await shop.ask('гарантия есть? на год например')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('1 год') });
+  });
+});

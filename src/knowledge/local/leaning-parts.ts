@@ -20,6 +20,12 @@ const PREPOSITION = /^(?:под|над|на|в|во|с|со|из|без|для|�
 /** How far back a preposition governs a noun: "у меня солярис", "на родительский блок". */
 const GOVERNING_REACH = 2;
 
+/**
+ * "Какая гарантия? И как доставляете?": a verb naming one of the rules a shop states for whatever is bought (delivery,
+ * payment, return, exchange, holding a thing) asks of that rule and leans on nothing.
+ */
+const SHOP_RULES: ReadonlySet<string> = new Set(['доставк', 'оплат', 'возврат', 'обмен', 'брон', 'самовывоз', 'гарант', 'торг', 'рассрочк']);
+
 /** One sentence of the question: its terms, and the terms of the things it names. */
 export interface SentenceThings {
   terms: ReadonlySet<string>;
@@ -73,7 +79,7 @@ export function findLeanedThings(sentences: readonly SentenceThings[], terms: re
   if (only === undefined || more.length > 0) return [];
   const at = sentences.findIndex((sentence) => sentence.terms.has(only));
   const sentence = sentences[at];
-  const leans = sentence !== undefined && (sentence.actions.has(only) || sentence.governed.has(only));
+  const leans = sentence !== undefined && ((sentence.actions.has(only) && !SHOP_RULES.has(only)) || sentence.governed.has(only));
   if (sentence === undefined || !leans || sentence.things.some((term) => term !== only)) return [];
   return (sentences[at - 1]?.things ?? []).filter((term) => term !== only);
 }

@@ -47,3 +47,14 @@ describe('a sentence of one governed noun after a question naming the thing, whe
     expect(await shop.ask('гарантия есть? на год например')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('1 год') });
   });
 });
+
+describe('a verb naming a rule of the shop after a question naming a thing ("Какая гарантия? И как доставляете?")', () => {
+  const shop = useKnowledgeFolder({
+    'garantiya.md': '# Гарантия\n\nНа б/у телефоны гарантия 3 месяца.\n',
+    'dostavka.md': '# Доставка\n\nДоставляем по городу курьером за 300 руб., по России отправляем СДЭК.\n',
+  });
+
+  it('asks that rule, leaning on nothing', async () => {
+    expect(await shop.ask('Какая гарантия? И как доставляете?')).toMatchObject({ status: 'FOUND', text: expect.stringContaining('курьером') });
+  });
+});

@@ -7,13 +7,15 @@ import type { KnowledgeQuery } from '../../core/ports.js';
 import { asksColorOnly } from './asked-colors.js';
 import { createAskedFactCheck } from './asked-facts.js';
 import { findAskedKinds, statesAskedKinds } from './asked-kinds.js';
+import { findLeanedThings, namesLeanedThing, readSentenceThings } from './leaning-parts.js';
+import { boundsOnlyStrictly, listPointNumbers } from './bounds.js';
 import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
-import { answersPriceAsked, answersPriceComparison, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
+import { answersPriceAsked, answersPriceComparison, answersUnnamedPrice, findUnnamedPriceQuestions, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
 import { answersBesideRefused, findRefusedTopics } from './refused-topics.js';
 import { findServiceObjects, pricesAskedObject } from './service-objects.js';
@@ -47,10 +49,12 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const { foci, counts } = findFoci(question, index.resolveText);
   const predicates = findAskedPredicates(question, index.resolveText);
   const kinds = findAskedKinds(question, index.resolveText);
+  const points = listPointNumbers(question);
   // Read only for a message asking a count: most ask none.
   const quantities = counts.length === 0 ? new Set<string>() : new Set(index.termsOf(QUANTITY_WORDS));
   const measures = findAskedMeasures(question);
   const comparatives = findPriceComparatives(question, index.resolveText);
+  const unnamedPrices = findUnnamedPriceQuestions(question, index.resolveText, PRICE_TERM);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
@@ -65,6 +69,11 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const isOwnHit = (hit: PassageHit): boolean => hit.passage.itemId !== undefined && hit.passage.itemId === query.listing?.id;
   const refused = findRefusedTopics(question, index);
   const things = findNamedThings(question, index.resolveText);
+  const sentenceThings = readSentenceThings(question, index.resolveText);
+  const holdsLeanedThing = (part: CheckedPart, hit: PassageHit): boolean => {
+    const leaned = findLeanedThings(sentenceThings, part.terms);
+    return namesLeanedThing(leaned, new Set(index.termsOf(readWholeText(hit.passage))), { isOwn: isOwnHit(hit), titleTerms: titleTerms.all });
+  };
   const pricesThings = createUnpricedThingCheck(index, PRICE_TERM, (term) => things.has(term) && !isCircumstance(term) && !isDayTerm(term) && !UNIT_TERMS.has(term));
   // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
   const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
@@ -74,12 +83,15 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
     ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage)],
+    ['boundary', (part, hit) => answersAtBoundary(points, part.terms, hit)],
+    ['leaning-part', holdsLeanedThing],
     ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],
     ['count', (part, hit) => counts.every((within) => statesCount(within, part, hit, quantities, index.termsOf))],
     ['predicate', (part, hit) => !predicates.some((term) => part.terms.length >= 3 && part.terms.includes(term) && !hit.matched.includes(term))],
     ['measure', (part, hit) => answersMeasures(measures, part.terms, hit, { isOwn: isOwnHit(hit), asked: askedTerms, termsOf: index.termsOf })],
     ['price-comparison', (part, hit) => answersPriceComparison(comparatives, part.terms, hit)],
     ['price-stated', (part, hit) => answersPriceAsked(PRICE_TERM, part.terms, hit)],
+    ['price-unnamed', (part, hit) => answersUnnamedPrice(unnamedPrices, part.terms, hit)],
     ['unpriced-thing', (part) => pricesThings(part.terms)],
     ['bracketed-thing', (part, hit) => pricesNamedThing(PRICE_TERM, part.terms, hit, things, index.termsOf)],
     ['priced-beside', (part, hit) => pricesThingInSentence(PRICE_TERM, part.terms, hit, things, index.termsOf)],
@@ -186,6 +198,15 @@ function speaksOfNamedPart(part: CheckedPart, hit: PassageHit, titleTerms: Title
   if (leading.length === 0 || leading.some((term) => titleTerms.heads.has(term) || !titleTerms.all.has(term) || part.naming.includes(term))) return true;
   const held = new Set(termsOf(hit.passage.text));
   return part.naming.some((term) => held.has(term));
+}
+
+/**
+ * "если отменю ровно за 3 дня до выдачи, предоплату вернете?": a passage saying what happens "больше чем за 3 дня" and "меньше
+ * чем за 3 дня" matches the 3 and answers either side of it, not the day asked. A number the question states as a point is
+ * answered only by a passage naming it otherwise than as a strict bound.
+ */
+function answersAtBoundary(points: readonly number[], terms: readonly string[], hit: PassageHit): boolean {
+  return points.every((point) => !terms.includes(String(point)) || !hit.matched.includes(String(point)) || !boundsOnlyStrictly(hit.passage.text, point));
 }
 
 interface Amount {

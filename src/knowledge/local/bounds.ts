@@ -63,3 +63,33 @@ export function findRangeStart(text: string, at: number): number | undefined {
 function toNumber(text: string | undefined): number {
   return Number((text ?? '').replace(',', '.'));
 }
+
+/** Words comparing past a number, which they leave out: "больше чем за 3 дня" holds 4 days and not 3. */
+const STRICT_COMPARISON = String.raw`(?:больше|более|меньше|менее|свыше|дольше|раньше|позже|позднее)`;
+/** "больше чем за 3", "менее 5", "свыше 10 000": a strict bound, the words between allowed being "чем" and a preposition. */
+const STRICT_BOUND = new RegExp(String.raw`(?<![\p{L}\p{N}])${STRICT_COMPARISON}\s+(?:чем\s+)?(?:за\s+|на\s+|через\s+)?${NUMBER}(?![.,]?\d)`, 'giu');
+/** A comparison right before an amount of the question: "если больше чем за 3 дня" asks past the bound, not at it. */
+const COMPARED_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${STRICT_COMPARISON}|от|до|после|не\s+позже|не\s+раньше)\s+(?:чем\s+)?(?:за\s+|на\s+|через\s+)?$`, 'iu');
+const STANDALONE_NUMBER = /(?<![\p{L}\p{N}]|[.,]\d*)(\d+(?:[.,]\d+)?)(?![.,]?\d)/gu;
+
+/**
+ * The numbers a question states as a point, with no comparison before them: "если отменю ровно за 3 дня" is 3, "если
+ * больше чем за 3 дня" none.
+ */
+export function listPointNumbers(question: string): number[] {
+  const points: number[] = [];
+  for (const match of question.matchAll(STANDALONE_NUMBER)) {
+    if (!COMPARED_BEFORE.test(question.slice(Math.max(0, match.index - RANGE_REACH), match.index))) points.push(toNumber(match[1]));
+  }
+  return points;
+}
+
+/**
+ * Whether a text names `value` only as a strict bound: "если отменяете больше чем за 3 дня … Если меньше чем за 3 дня"
+ * says what happens on either side of 3 days and nothing of 3 days itself.
+ */
+export function boundsOnlyStrictly(text: string, value: number): boolean {
+  const named = [...text.matchAll(STANDALONE_NUMBER)].filter((match) => toNumber(match[1]) === value).length;
+  const strict = [...text.matchAll(STRICT_BOUND)].filter((match) => toNumber(match[1]) === value).length;
+  return named > 0 && strict === named;
+}

@@ -142,3 +142,35 @@ function readPassageTerms(passage: Passage, termsOf: (text: string) => string[])
   }
   return held;
 }
+
+/**
+ * "шкаф глубиной 450 скока за метр выйдет", "во сколько обойдется доставка": a price asked without the price's word. How
+ * much "per metre" or how much it "comes to" is money, unless the sentence asks of time ("скока по времени выйдет").
+ */
+const HOW_MUCH = /(?<![а-яё])(?:скольк[а-яё]*|скок[аоу]?|скоко)(?![а-яё])/u;
+const COMES_TO = /(?<![а-яё])(?:выйд[а-яё]*|выход[а-яё]*|обойд[а-яё]*|обходит[а-яё]*)(?![а-яё])/u;
+const PER_UNIT = /(?<![а-яё])(?:скольк[а-яё]*|скок[аоу]?|скоко)\s+за\s+(?:[а-яё]+\s+)?(?:метр|штук|шт|кв|квадрат|м2|кг|кило|мешок|лист|упаковк|пачк|коробк)/u;
+const OF_TIME = /(?<![а-яё])(?:врем|дн|день|дня|час|недел|месяц|срок|долго|сутк|ждат)/u;
+
+/**
+ * The terms of each sentence asking a price in those words, the price's own term left out: the part searched for may
+ * have left it out too, as the rest of the question ("шкаф глубиной 450 в прихожую").
+ */
+export function findUnnamedPriceQuestions(question: string, resolveText: (text: string) => string[], priceTerm: string): ReadonlySet<string>[] {
+  // The clause asking it: "скока с установкой выйдет и скока ждать изготовления" asks a price, then a time.
+  return normalizeText(question)
+    .split(/[?!.\n]+|,|\s(?:и|а)\s/u)
+    .filter((clause) => HOW_MUCH.test(clause) && (COMES_TO.test(clause) || PER_UNIT.test(clause)) && !OF_TIME.test(clause))
+    .map((clause) => new Set(resolveText(clause).filter((term) => term !== priceTerm)));
+}
+
+/**
+ * A part made of such a clause's words is answered by a passage stating a price: "Узкий шкаф в прихожую делаем от глубины
+ * 350 мм" covers the wardrobe, the hall and the depth and says nothing of what a metre costs.
+ */
+export function answersUnnamedPrice(questions: readonly ReadonlySet<string>[], terms: readonly string[], hit: Pick<PassageHit, 'passage'>): boolean {
+  // A part naming the price is answersPriceAsked's to check.
+  const asked = questions.some((sentence) => terms.length > 0 && terms.every((term) => sentence.has(term)));
+
+  return !asked || statesPrice(hit.passage);
+}

@@ -128,9 +128,10 @@ export function findPersonAlone(words: readonly Word[], referent: Referent): str
     clause.some((word) => PRESENT.has(word.text) && word.text !== 'на') && clause.every((word) => ['вы', 'ты', 'сейчас', 'еще', 'ли'].includes(word.text) || allowed(word.text));
   if (clauses.length === 2 && called(clauses[0]!) && there(clauses[1]!)) return spell(words, 0, words.length - 1);
   // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
+  // "менеджера в чат", "оператора к диалогу": where the person is asked to come says nothing else.
   for (const clause of groupClauses(words)) {
     const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
-    if (asked && clause.every((word) => allowed(word.text) && !NOMINATIVE.test(word.text))) return spell(clause, 0, clause.length - 1);
+    if (asked && clause.every((word, at) => (allowed(word.text) || isToChat(clause, at)) && !NOMINATIVE.test(word.text))) return spell(clause, 0, clause.length - 1);
   }
   return undefined;
 }

@@ -1,0 +1,15 @@
+// Requests for a person in forms the matcher first missed on a realistic blind set (eval/escalation/eighth.jsonl). Each
+// form is written apart from that set, through createEscalationMatcher, with the near misses that must stay questions.
+import { describe, expect, it } from 'vitest';
+import { createEscalationMatcher } from '../../src/core/escalation.js';
+
+const matcher = createEscalationMatcher([]);
+
+describe('a person asked for into the chat', () => {
+  it.each(['менеджера в чат 🙏', 'оператора к диалогу пж', 'человека в чат срочно', 'продавца в переписку, пожалуйста'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['продавец в чат писал, что есть скидка', 'менеджер вчера обещал скидку', 'в чате продавца фото не грузятся'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

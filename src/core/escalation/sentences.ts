@@ -1,6 +1,7 @@
 /**
  * Reading a message: normalized, split into sentences, each word marked with its clause (the reach of a negation).
  */
+import { MESSENGER } from './contact-words.js';
 import { readBelarusianWords, readEnglishPhrases, readKazakhWords, readLayoutWords, readTyped, readUkrainianWords, splitGlued } from '../typed-words.js';
 
 /** A word of a sentence; `clause` changes at commas, dashes and "а"/"но", the reach of a negation. */
@@ -46,10 +47,21 @@ function readClauses(sentence: string): Word[] {
     for (const [typed] of part.matchAll(WORD)) {
       const text = SAME_AS.get(typed) ?? readTyped(typed);
       if (CLAUSE_WORDS.has(text)) clause++;
-      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) words.push({ text: glued, clause });
+      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) pushWord(words, { text: glued, clause });
     }
   }
   return words;
+}
+
+/**
+ * "в вотс ап можно?", "в теле грам", "вай бер": a messenger's name typed in two parts is read as one word. Both parts are
+ * two letters or more, so "в к" stays a preposition.
+ */
+function pushWord(words: Word[], word: Word): void {
+  const last = words[words.length - 1];
+  const joined = `${last?.text ?? ''}${word.text}`;
+  if (last !== undefined && last.clause === word.clause && last.text.length > 1 && word.text.length > 1 && MESSENGER.test(joined)) last.text = joined;
+  else words.push(word);
 }
 
 export function groupClauses(words: readonly Word[]): Word[][] {

@@ -22,3 +22,12 @@ describe("a messenger's name typed in two parts", () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the talk moved to a messenger as a place, or written to there', () => {
+  it.each(['давайте в телегу переместимся', 'переберемся в вайбер?', 'можно в макс написать?', 'в ватсап можно позвонить?'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['в ватсап писать не надо, давайте тут', 'пишу сюда потому что в вотсапе не отвечаете, товар еще есть?', 'телефон поддерживает ватсап?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -31,3 +31,15 @@ describe('the talk moved to a messenger as a place, or written to there', () => 
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the one who lets, sells or brings the goods for the seller, talked with', () => {
+  it.each(['мне бы с агентом поговорить по квартире', 'можно с водителем связаться, где он?', 'соедините с риелтором', 'хочу поговорить с юристом компании'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['курьер позвонит?', 'водитель сам грузит или нужны грузчики?', 'риелтор сказал что можно с кошкой, подтвердите', 'можно водителю оставить посылку у соседки?'])(
+    'leaves %j a question',
+    (text) => {
+      expect(matcher.match(text)).toBeUndefined();
+    },
+  );
+});

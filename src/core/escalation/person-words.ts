@@ -72,8 +72,12 @@ export function isNameAsked(text: string): boolean {
 /**
  * Those who make or do what is sold, talked with, fetched or whose number is asked: "переговорить с кондитером",
  * "позовите флориста", "скиньте номер бригадира"; and those who judge it at the shop: "пусть ваш технолог сам скажет".
+ * Those who let, sell or bring it for the seller too: "мне бы с агентом поговорить по квартире", "можно с водителем
+ * связаться?" (only talked with or fetched: "водитель поможет занести?" asks of a service). Not the courier: a delivery
+ * service's, whose number the tracking gives ("дайте номер курьера" asks of the delivery).
  */
-export const TRADE = /^(?:кондитер|флорист|сборщик|технолог|инженер|механик|оценщик|эксперт|заводчик|заводчиц|закройщик|замерщик|дизайнер|настройщик|ветеринар|ювелир|мастериц|портн|шве|бригадир|прораб)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
+export const TRADE =
+  /^(?:кондитер|флорист|сборщик|технолог|инженер|механик|оценщик|эксперт|заводчик|заводчиц|закройщик|замерщик|дизайнер|настройщик|ветеринар|ювелир|мастериц|портн|шве|бригадир|прораб|агент|риелтор|риэлтор|маклер|брокер|юрист|логист|диспетчер|кладовщик|водител)(?:а|у|ом|ем|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
 
 /** One live person, wanted: "хочу живого". */
 export const LIVE_ONE = /^жив(?:ого|ую)$/u;

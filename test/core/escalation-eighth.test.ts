@@ -43,3 +43,12 @@ describe('the one who lets, sells or brings the goods for the seller, talked wit
     },
   );
 });
+
+describe('an infinitive typed "-тся" after a word an infinitive follows', () => {
+  it.each(['можно созвонится?', 'хочу связатся с продавцом', 'можно с вами пообщатся по телефону?'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['курьер созвонится с вами?', 'можно узнать, когда курьер созвонится?', 'водитель созвонится перед приездом?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

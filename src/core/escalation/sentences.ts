@@ -47,10 +47,22 @@ function readClauses(sentence: string): Word[] {
     for (const [typed] of part.matchAll(WORD)) {
       const text = SAME_AS.get(typed) ?? readTyped(typed);
       if (CLAUSE_WORDS.has(text)) clause++;
-      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) pushWord(words, { text: glued, clause });
+      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) pushWord(words, { text: readInfinitive(words, glued, clause), clause });
     }
   }
   return words;
+}
+
+/** Words an infinitive follows: "можно", "хочу", "могу", "мне бы". */
+const BEFORE_INFINITIVE: ReadonlySet<string> = new Set(['можно', 'нужно', 'надо', 'хочу', 'хотим', 'хотел', 'хотела', 'хотелось', 'могу', 'можем', 'можете', 'сможете', 'могли', 'бы']);
+
+/**
+ * "можно созвонится?", "хочу связатся с вами": after a word an infinitive follows, "-тся" is the infinitive's "-ться"
+ * typed without the soft sign, as buyers often type it ("курьер созвонится?" stays a third person: nothing before it asks).
+ */
+function readInfinitive(words: readonly Word[], text: string, clause: number): string {
+  if (!text.endsWith('тся') || text.endsWith('ться')) return text;
+  return words.some((word) => word.clause === clause && BEFORE_INFINITIVE.has(word.text)) ? `${text.slice(0, -3)}ться` : text;
 }
 
 /**

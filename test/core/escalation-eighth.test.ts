@@ -52,3 +52,15 @@ describe('an infinitive typed "-тся" after a word an infinitive follows', () 
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('explaining by phone, asked of the one read', () => {
+  it.each(['а можете по телефону объяснить? мне писать неудобно', 'расскажите мне по телефону', 'сможете по телефону все объяснить?'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['по телефону мне сказали цену 1200 за м2, она актуальна?', 'по телефону можно заказать или только через авито?', 'расскажите по телефону подробнее, камера хорошая?'])(
+    'leaves %j a question',
+    (text) => {
+      expect(matcher.match(text)).toBeUndefined();
+    },
+  );
+});

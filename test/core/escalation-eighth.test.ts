@@ -64,3 +64,12 @@ describe('explaining by phone, asked of the one read', () => {
     },
   );
 });
+
+describe('someone in charge, called for', () => {
+  it.each(['отзовитесь кто-нибудь ответственный, надо обсудить', 'есть кто-то ответственный?', 'кто-нибудь ответственный, ау'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['кто ответственный за доставку?', 'кто-то ответственный за упаковку у вас есть, коробки мятые?', 'а кто старший из щенков?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

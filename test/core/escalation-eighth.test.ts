@@ -73,3 +73,12 @@ describe('someone in charge, called for', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('anyone needed by what they know', () => {
+  it.each(['мне нужен кто-нибудь, кто в теме по запчастям', 'нужен кто-то, кто разбирается в двигателях', 'нужен тот, кто шарит в электрике', 'есть кто-нибудь, кто в курсе?'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['нужен кто-нибудь, кто поможет занести шкаф?', 'мне нужен кто-то кто отвезет диван', 'кто-нибудь, кто знает, подскажите, подойдет ли на ниву'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

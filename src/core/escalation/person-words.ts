@@ -111,9 +111,19 @@ export const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 /** What the one meant does at the shop: "тот, кто отвечает за опт", "того, кто выкладывал" (not "того, кто поменьше", a pup). */
 export const STAFF_DOING =
   /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа|фотк|фотографир|снима|снял|размест|размеща|выложи|публик|подава|подал)[а-я]*$/u;
-/** "тот, кто отвечает за опт": the one meant, a person by what they do at the shop. */
+/**
+ * "тот, кто отвечает за опт", "кто-нибудь, кто в теме по запчастям": the one meant, or anyone, a person by what they do or
+ * know at the shop (not "кто-нибудь, кто поможет занести", a hand wanted).
+ */
 export function isTheOneWho(words: readonly { text: string }[], at: number): boolean {
-  return THAT_ONE.has(words[at]?.text ?? '') && words[at + 1]?.text === 'кто' && STAFF_DOING.test(words[at + 2]?.text ?? '');
+  const meant = THAT_ONE.has(words[at]?.text ?? '') || /^(?:кто|кого|кому|кем)-(?:нибудь|то|либо)$/u.test(words[at]?.text ?? '');
+  return meant && words[at + 1]?.text === 'кто' && (STAFF_DOING.test(words[at + 2]?.text ?? '') || isInTheKnow(words, at + 2));
+}
+
+/** "кто в теме", "кто в курсе", "кто шарит": knowing the trade. */
+function isInTheKnow(words: readonly { text: string }[], at: number): boolean {
+  const text = words[at]?.text ?? '';
+  return /^шар(?:ит|ят)$/u.test(text) || (text === 'в' && ['теме', 'курсе'].includes(words[at + 1]?.text ?? ''));
 }
 /** "с тем, чье это объявление": the one whose listing or goods it is. */
 export const WHOSE = /^(?:чей|чье|чья|чьи|чьего|чьей)$/u;

@@ -82,3 +82,12 @@ describe('anyone needed by what they know', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the one read asked to write to the buyer in person, when they are there', () => {
+  it.each(['Уважаемая хозяйка, напишите мне лично, пожалуйста, когда будете на связи', 'напишите мне лично', 'напишите лично, когда освободитесь'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['напишите мне лично размеры', 'пишите сами, какой размер лучше', 'напишите мне лично, как будет готово'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

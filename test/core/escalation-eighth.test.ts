@@ -91,3 +91,12 @@ describe('the one read asked to write to the buyer in person, when they are ther
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('a messenger typed with a double "п"', () => {
+  it.each(['давай в вотсапп', 'можно в ватсапп написать?', 'в ватсаппе можно?'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['ватсапп у телефона работает?', 'в ватсаппе у меня фото не открываются, скиньте сюда'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

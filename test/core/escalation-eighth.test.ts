@@ -100,3 +100,12 @@ describe('a messenger typed with a double "п"', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('a person called to the phone', () => {
+  it.each(['продавца к телефону', 'хозяйку к трубке, пожалуйста'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['к телефону зарядка идёт?', 'чехол к телефону продавца', 'к телефону продавца чехол есть?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

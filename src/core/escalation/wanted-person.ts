@@ -6,7 +6,7 @@ import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
 import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, LIVE_ONE, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
-import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
+import { FETCH, isToChat, isToPhone, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
 /** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
@@ -128,10 +128,11 @@ export function findPersonAlone(words: readonly Word[], referent: Referent): str
     clause.some((word) => PRESENT.has(word.text) && word.text !== 'на') && clause.every((word) => ['вы', 'ты', 'сейчас', 'еще', 'ли'].includes(word.text) || allowed(word.text));
   if (clauses.length === 2 && called(clauses[0]!) && there(clauses[1]!)) return spell(words, 0, words.length - 1);
   // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
-  // "менеджера в чат", "оператора к диалогу": where the person is asked to come says nothing else.
+  // "менеджера в чат", "оператора к диалогу", "продавца к телефону": where the person is asked to come says nothing else.
   for (const clause of groupClauses(words)) {
     const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
-    if (asked && clause.every((word, at) => (allowed(word.text) || isToChat(clause, at)) && !NOMINATIVE.test(word.text))) return spell(clause, 0, clause.length - 1);
+    const bare = clause.every((word, at) => (allowed(word.text) || isToChat(clause, at) || isToPhone(clause, at)) && !NOMINATIVE.test(word.text));
+    if (asked && bare) return spell(clause, 0, clause.length - 1);
   }
   return undefined;
 }

@@ -109,3 +109,12 @@ describe('a person called to the phone', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('a contact asked by a modal, or whose it is after "у"', () => {
+  it.each(['можете скинуть номерок?', 'сможете продиктовать ваш телефон?', 'какой номер у продавца?', 'номер у хозяина какой?'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['можете сказать номер заказа?', 'можете скинуть телефон на 128 гб?', 'какой номер у телефона модели?', 'можете дать телефон посмотреть?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

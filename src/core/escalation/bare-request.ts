@@ -27,8 +27,10 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
     const whose = own.includes('вас') || own.some((text) => YOUR.test(text) || text === 'ваша');
     // "а телефон есть для связи": a number to reach the shop by.
     const forContact = own.some((text, at) => text === 'связи' && own[at - 1] === 'для');
-    const contactAsked = own.some((text) => GIVE.test(text)) || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text)) || forContact;
-    const bare = own.every((text) => CONTACT.test(text) || GIVE.test(text) || CONTACT_FRAME.has(text) || FILLER.has(text) || GREETING.has(text));
+    // "можете скинуть номерок?": giving, asked of the one read by a modal.
+    const modalGiven = own.some((text) => GIVE_INFINITIVE.test(text)) && own.some((text) => MODAL_YOU.test(text));
+    const contactAsked = own.some((text) => GIVE.test(text)) || modalGiven || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text)) || forContact;
+    const bare = own.every((text) => CONTACT.test(text) || GIVE.test(text) || (modalGiven && (GIVE_INFINITIVE.test(text) || MODAL_YOU.test(text))) || CONTACT_FRAME.has(text) || FILLER.has(text) || GREETING.has(text));
     if (own.some((text) => CONTACT.test(text)) && contactAsked && bare) return own.join(' ');
   }
   // "продавец ответьте", "менеджер ответит?", "когда ответит продавец?", "Анна, ответьте пожалуйста"
@@ -88,6 +90,11 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
 }
+
+/** Giving a contact, in the infinitive a modal takes: "можете скинуть номер?", "не могли бы дать телефон?". */
+const GIVE_INFINITIVE = /^(?:дать|скинуть|кинуть|прислать|оставить|написать|продиктовать|сказать|сообщить|назвать)$/u;
+/** A modal asked of the one read: "можете", "сможете", "могли бы". */
+const MODAL_YOU = /^(?:можете|сможете|могли)$/u;
 
 /** A talk in person, the bot passed over: "напрямую", "лично". */
 const DIRECT = /^(?:напрямую|лично|тет-а-тет)$/u;

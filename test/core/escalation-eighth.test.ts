@@ -118,3 +118,12 @@ describe('a contact asked by a modal, or whose it is after "у"', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the owner of the goods needed', () => {
+  it.each(['можно хозяина машины?', 'мне нужен владелец авто', 'нужна хозяйка собаки'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['хозяин машины один?', 'нужен ли хозяин квартиры при заселении?', 'нужен собственник при сделке?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

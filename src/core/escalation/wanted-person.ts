@@ -184,6 +184,8 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
         (text === 'из' && (PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '') || isOneOfShop(clause, at - 1))) ||
         // "можно мне человека в чат?": where the person is wanted.
         isToChat(clause, at) ||
+        // "можно хозяина машины?", "нужен владелец квартиры": what the owner owns, the clause ending there.
+        (at === clause.length - 1 && OWNER.test(clause[at - 1]?.text ?? '')) ||
         (PLACE_OF_PERSON.test(text) && (PERSON.test(clause[at - 1]?.text ?? '') || clause[at - 1]?.text === 'из')),
     );
     if (need && person && bare) return clause.map((word) => word.text).join(' ');
@@ -199,6 +201,9 @@ const IN_CHARGE = /^(?:ответственн(?:ый|ая|ого|ую)|жив(?:
 function isOneInCharge(text: string): boolean {
   return SENIOR.test(text) || FETCHED_ADJECTIVE.test(text) || IN_CHARGE.test(text);
 }
+
+/** The owner of the goods: "хозяин машины", "владелица квартиры", "собственник дома". */
+const OWNER = /^(?:хозя(?:ин|ина|йка|йку)|владел(?:ец|ьца|ица|ицу)|собственник[а]?|собственниц[ау])$/u;
 
 /** People who sit at a seller's desk: "менеджер по продажам", "консультант по заказам". */
 const DESK_PERSON = /^(?:менеджер|манагер|оператор|консультант)[а-я]*$/u;

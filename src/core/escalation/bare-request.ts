@@ -27,8 +27,10 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
     const whose = own.includes('вас') || own.some((text) => YOUR.test(text) || text === 'ваша');
     // "а телефон есть для связи": a number to reach the shop by.
     const forContact = own.some((text, at) => text === 'связи' && own[at - 1] === 'для');
-    const contactAsked = own.some((text) => GIVE.test(text)) || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text)) || forContact;
-    const bare = own.every((text) => CONTACT.test(text) || GIVE.test(text) || CONTACT_FRAME.has(text) || FILLER.has(text) || GREETING.has(text));
+    // "можете скинуть номерок?": giving, asked of the one read by a modal.
+    const modalGiven = own.some((text) => GIVE_INFINITIVE.test(text)) && own.some((text) => MODAL_YOU.test(text));
+    const contactAsked = own.some((text) => GIVE.test(text)) || modalGiven || (whose && own.some((text) => /^как(?:ой|ая|ие)$/u.test(text))) || own.some((text) => PHONE_SHORT.test(text)) || forContact;
+    const bare = own.every((text) => CONTACT.test(text) || GIVE.test(text) || (modalGiven && (GIVE_INFINITIVE.test(text) || MODAL_YOU.test(text))) || CONTACT_FRAME.has(text) || FILLER.has(text) || GREETING.has(text));
     if (own.some((text) => CONTACT.test(text)) && contactAsked && bare) return own.join(' ');
   }
   // "продавец ответьте", "менеджер ответит?", "когда ответит продавец?", "Анна, ответьте пожалуйста"
@@ -65,19 +67,23 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   const themselves = (text: string): boolean => THEMSELVES.has(text);
   // Of the sentence or one clause of it ("хозяйка, напишите мне сама, хочу договориться"); "отвечайте нормально сами".
   const replying = (text: string): boolean => ANSWER_ME.test(text) || CALL.test(text) || ['напишите', 'напиши', 'отпишите', 'отвечайте', 'пишите'].includes(text);
-  // A clause alone only where no other clause asks a question ("пишите сами, какой размер лучше" asks the size).
-  const questioned = words.some((word) => QUESTION_WORD.test(word.text));
+  // A clause alone only where no other clause asks a question ("пишите сами, какой размер лучше" asks the size); "когда
+  // будете на связи" only tells when to write.
+  const questioned = groupClauses(words).some((clause) => clause.some((word) => QUESTION_WORD.test(word.text)) && !isWhenThere(clause));
   for (const clause of questioned ? [words] : [words, ...groupClauses(words)]) {
     const own = clause.map((word) => word.text);
     const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || text === 'нормально' || FILLER.has(text) || GREETING.has(text);
     if (own.some(themselves) && own.some(replying) && own.every(fits)) return own.join(' ');
   }
-  // "Ахмед, брат, ответь сам", "отвечайте лично, хватит бота": the one read asked to answer in person, the clause ending there
-  // (not "отвечайте сами на отзывы?", "отвечайте нормально сами: размер какой?").
+  // "Ахмед, брат, ответь сам", "отвечайте лично, хватит бота", "продавец, напишите мне лично": the one read asked to answer
+  // or write to the buyer in person, the clause ending there (not "отвечайте сами на отзывы?", "отвечайте нормально сами:
+  // размер какой?", "напишите мне лично размеры").
   if (!questioned) {
     for (const clause of groupClauses(words)) {
       const reply = clause.findIndex((word) => IN_PERSON_REPLY.test(word.text));
-      if (reply >= 0 && reply === clause.length - 2 && (THEMSELVES.has(clause[reply + 1]!.text) || clause[reply + 1]!.text === 'лично')) return spell(clause, 0, clause.length - 1);
+      const last = clause[clause.length - 1]!.text;
+      const toMe = clause.slice(reply + 1, -1).every((word) => ['мне', 'нам'].includes(word.text));
+      if (reply >= 0 && reply < clause.length - 1 && toMe && (THEMSELVES.has(last) || last === 'лично')) return spell(clause, 0, clause.length - 1);
     }
   }
   // "консультацию можно?"
@@ -85,11 +91,23 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** Giving a contact, in the infinitive a modal takes: "можете скинуть номер?", "не могли бы дать телефон?". */
+const GIVE_INFINITIVE = /^(?:дать|скинуть|кинуть|прислать|оставить|написать|продиктовать|сказать|сообщить|назвать)$/u;
+/** A modal asked of the one read: "можете", "сможете", "могли бы". */
+const MODAL_YOU = /^(?:можете|сможете|могли)$/u;
+
 /** A talk in person, the bot passed over: "напрямую", "лично". */
 const DIRECT = /^(?:напрямую|лично|тет-а-тет)$/u;
 
-/** Replying, asked of the one read: "ответь", "отвечайте". */
-const IN_PERSON_REPLY = /^(?:ответь|ответьте|отвечай|отвечайте)$/u;
+/** Replying or writing, asked of the one read: "ответь", "отвечайте", "напишите". */
+const IN_PERSON_REPLY = /^(?:ответь|ответьте|отвечай|отвечайте|напиши|напишите|пиши|пишите|отпиши|отпишите|отпишись|отпишитесь)$/u;
+
+/** When the one read will be there: "когда будете на связи", "как освободитесь": a time to write, not a question. */
+const WHEN_THERE: ReadonlySet<string> = new Set(['когда', 'как', 'будете', 'будешь', 'освободитесь', 'освободишься', 'появитесь', 'сможете', 'вы', 'на', 'связи', 'в', 'сети', 'онлайн', 'тут', 'здесь']);
+
+function isWhenThere(clause: readonly Word[]): boolean {
+  return clause.every((word) => WHEN_THERE.has(word.text) || FILLER.has(word.text)) && clause.some((word) => word.text !== 'когда' && word.text !== 'как');
+}
 
 /** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
 const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|обращаться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;

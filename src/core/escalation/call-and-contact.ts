@@ -19,7 +19,9 @@ export function findAskedContact(words: readonly Word[], referent: Referent): st
     if (at < 0) continue;
     const next = clause[at + 1]?.text ?? '';
     // "контакт ответственного менеджера": past the person's adjective.
-    const person = PERSON_ADJECTIVE.test(next) && !YOUR.test(next) ? clause[at + 2]?.text ?? '' : next;
+    // "какой номер у продавца?": whose, after "у" as well.
+    const after = next === 'у' ? clause[at + 2]?.text ?? '' : next;
+    const person = PERSON_ADJECTIVE.test(after) && !YOUR.test(after) ? clause[at + (next === 'у' ? 3 : 2)]?.text ?? '' : after;
     // "номер бригадира": the one who does the work (in the genitive), as well as a person of the shop or its sales
     // department ("контакт отдела продаж"; not "номер отдела в магазине", a stall's number).
     const department = person === 'отдела' && DEPARTMENT.test(clause[at + 2]?.text ?? '');

@@ -23,8 +23,11 @@ export const PERSON_ADJECTIVE = /^(?:жив(?:ой|ого|ому|ым|ая|ую|
 
 export const LIVE = /^жив(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми)$/u;
 
-/** Someone real, not the bot: "кто-то настоящий", "кто-нибудь адекватный". */
-export const REAL_ONE = /^(?:настоящ|реальн|нормальн|адекватн|компетентн)(?:ий|ый|ая|ой|его|ого|ую)$/u;
+/**
+ * Someone real, not the bot: "кто-то настоящий", "кто-нибудь адекватный"; or in charge: "отзовитесь кто-нибудь
+ * ответственный" (not "старший", which may ask of a pup).
+ */
+export const REAL_ONE = /^(?:настоящ|реальн|нормальн|адекватн|компетентн|ответственн)(?:ий|ый|ая|ой|его|ого|ую)$/u;
 
 /** "реальный человек" asks for one; "настоящий мастер своего дела?" asks about one. */
 export const REAL_HUMAN = /^(?:настоящ|реальн)[а-яa-z]+ (?:человек[а-яa-z]*|люд[а-яa-z]*)$/u;
@@ -72,8 +75,12 @@ export function isNameAsked(text: string): boolean {
 /**
  * Those who make or do what is sold, talked with, fetched or whose number is asked: "переговорить с кондитером",
  * "позовите флориста", "скиньте номер бригадира"; and those who judge it at the shop: "пусть ваш технолог сам скажет".
+ * Those who let, sell or bring it for the seller too: "мне бы с агентом поговорить по квартире", "можно с водителем
+ * связаться?" (only talked with or fetched: "водитель поможет занести?" asks of a service). Not the courier: a delivery
+ * service's, whose number the tracking gives ("дайте номер курьера" asks of the delivery).
  */
-export const TRADE = /^(?:кондитер|флорист|сборщик|технолог|инженер|механик|оценщик|эксперт|заводчик|заводчиц|закройщик|замерщик|дизайнер|настройщик|ветеринар|ювелир|мастериц|портн|шве|бригадир|прораб)(?:а|у|ом|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
+export const TRADE =
+  /^(?:кондитер|флорист|сборщик|технолог|инженер|механик|оценщик|эксперт|заводчик|заводчиц|закройщик|замерщик|дизайнер|настройщик|ветеринар|ювелир|мастериц|портн|шве|бригадир|прораб|агент|риелтор|риэлтор|маклер|брокер|юрист|логист|диспетчер|кладовщик|водител)(?:а|у|ом|ем|ой|ей|ым|ого|ы|е|и|ю|я)?$/u;
 
 /** One live person, wanted: "хочу живого". */
 export const LIVE_ONE = /^жив(?:ого|ую)$/u;
@@ -104,9 +111,19 @@ export const THEMSELVES = new Set(['сам', 'сами', 'сама']);
 /** What the one meant does at the shop: "тот, кто отвечает за опт", "того, кто выкладывал" (not "того, кто поменьше", a pup). */
 export const STAFF_DOING =
   /^(?:отвеча|занима|разбира|выклады|выставля|писал|принима|прода|звонил|вед|консультир|мож|зна|понима|реша|обслужива|оформля|работа|фотк|фотографир|снима|снял|размест|размеща|выложи|публик|подава|подал)[а-я]*$/u;
-/** "тот, кто отвечает за опт": the one meant, a person by what they do at the shop. */
+/**
+ * "тот, кто отвечает за опт", "кто-нибудь, кто в теме по запчастям": the one meant, or anyone, a person by what they do or
+ * know at the shop (not "кто-нибудь, кто поможет занести", a hand wanted).
+ */
 export function isTheOneWho(words: readonly { text: string }[], at: number): boolean {
-  return THAT_ONE.has(words[at]?.text ?? '') && words[at + 1]?.text === 'кто' && STAFF_DOING.test(words[at + 2]?.text ?? '');
+  const meant = THAT_ONE.has(words[at]?.text ?? '') || /^(?:кто|кого|кому|кем)-(?:нибудь|то|либо)$/u.test(words[at]?.text ?? '');
+  return meant && words[at + 1]?.text === 'кто' && (STAFF_DOING.test(words[at + 2]?.text ?? '') || isInTheKnow(words, at + 2));
+}
+
+/** "кто в теме", "кто в курсе", "кто шарит": knowing the trade. */
+function isInTheKnow(words: readonly { text: string }[], at: number): boolean {
+  const text = words[at]?.text ?? '';
+  return /^шар(?:ит|ят)$/u.test(text) || (text === 'в' && ['теме', 'курсе'].includes(words[at + 1]?.text ?? ''));
 }
 /** "с тем, чье это объявление": the one whose listing or goods it is. */
 export const WHOSE = /^(?:чей|чье|чья|чьи|чьего|чьей)$/u;

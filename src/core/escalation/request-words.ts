@@ -54,6 +54,13 @@ export function isToChat(words: readonly { text: string }[], at: number): boolea
   return CHAT.test(text) && ['в', 'к'].includes(words[at - 1]?.text ?? '');
 }
 
+/** "продавца к телефону", "хозяйку к трубке": where a person is called to come, as the phone call's old words have it. */
+export function isToPhone(words: readonly { text: string }[], at: number): boolean {
+  const text = words[at]?.text ?? '';
+  if (text === 'к') return ['телефону', 'трубке'].includes(words[at + 1]?.text ?? '');
+  return ['телефону', 'трубке'].includes(text) && words[at - 1]?.text === 'к';
+}
+
 /** "пусть менеджер перезвонит", not "пусть продавец сам решит". */
 export const LET_CONTACT = /^(?:позвонит|перезвонит|напишет|свяжется|ответит|наберет|подключится|позвонят|перезвонят|напишут|свяжутся|ответят|наберут)$/u;
 

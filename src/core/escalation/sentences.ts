@@ -1,6 +1,7 @@
 /**
  * Reading a message: normalized, split into sentences, each word marked with its clause (the reach of a negation).
  */
+import { MESSENGER } from './contact-words.js';
 import { readBelarusianWords, readEnglishPhrases, readKazakhWords, readLayoutWords, readTyped, readUkrainianWords, splitGlued } from '../typed-words.js';
 
 /** A word of a sentence; `clause` changes at commas, dashes and "а"/"но", the reach of a negation. */
@@ -46,10 +47,33 @@ function readClauses(sentence: string): Word[] {
     for (const [typed] of part.matchAll(WORD)) {
       const text = SAME_AS.get(typed) ?? readTyped(typed);
       if (CLAUSE_WORDS.has(text)) clause++;
-      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) words.push({ text: glued, clause });
+      for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) pushWord(words, { text: readInfinitive(words, glued, clause), clause });
     }
   }
   return words;
+}
+
+/** Words an infinitive follows: "можно", "хочу", "могу", "мне бы". */
+const BEFORE_INFINITIVE: ReadonlySet<string> = new Set(['можно', 'нужно', 'надо', 'хочу', 'хотим', 'хотел', 'хотела', 'хотелось', 'могу', 'можем', 'можете', 'сможете', 'могли', 'бы']);
+
+/**
+ * "можно созвонится?", "хочу связатся с вами": after a word an infinitive follows, "-тся" is the infinitive's "-ться"
+ * typed without the soft sign, as buyers often type it ("курьер созвонится?" stays a third person: nothing before it asks).
+ */
+function readInfinitive(words: readonly Word[], text: string, clause: number): string {
+  if (!text.endsWith('тся') || text.endsWith('ться')) return text;
+  return words.some((word) => word.clause === clause && BEFORE_INFINITIVE.has(word.text)) ? `${text.slice(0, -3)}ться` : text;
+}
+
+/**
+ * "в вотс ап можно?", "в теле грам", "вай бер": a messenger's name typed in two parts is read as one word. Both parts are
+ * two letters or more, so "в к" stays a preposition.
+ */
+function pushWord(words: Word[], word: Word): void {
+  const last = words[words.length - 1];
+  const joined = `${last?.text ?? ''}${word.text}`;
+  if (last !== undefined && last.clause === word.clause && last.text.length > 1 && word.text.length > 1 && MESSENGER.test(joined)) last.text = joined;
+  else words.push(word);
 }
 
 export function groupClauses(words: readonly Word[]): Word[][] {

@@ -6,7 +6,7 @@ import { isPhoneOrPronoun } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
 import { isNegated } from './negation.js';
 import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, LIVE_ONE, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
-import { FETCH, isToChat, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
+import { FETCH, isToChat, isToPhone, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
 /** A person, a modal and a verb of replying in one clause: "менеджер может мне перезвонить?"; or "прошу вас ответить лично". */
@@ -128,9 +128,11 @@ export function findPersonAlone(words: readonly Word[], referent: Referent): str
     clause.some((word) => PRESENT.has(word.text) && word.text !== 'на') && clause.every((word) => ['вы', 'ты', 'сейчас', 'еще', 'ли'].includes(word.text) || allowed(word.text));
   if (clauses.length === 2 && called(clauses[0]!) && there(clauses[1]!)) return spell(words, 0, words.length - 1);
   // "менеджера пж, насчет счета": a clause asking for a person (not naming one: "продавец, а доставка?") before the rest.
+  // "менеджера в чат", "оператора к диалогу", "продавца к телефону": where the person is asked to come says nothing else.
   for (const clause of groupClauses(words)) {
     const asked = clause.some((word) => PERSON.test(word.text) && !NOMINATIVE.test(word.text));
-    if (asked && clause.every((word) => allowed(word.text) && !NOMINATIVE.test(word.text))) return spell(clause, 0, clause.length - 1);
+    const bare = clause.every((word, at) => (allowed(word.text) || isToChat(clause, at) || isToPhone(clause, at)) && !NOMINATIVE.test(word.text));
+    if (asked && bare) return spell(clause, 0, clause.length - 1);
   }
   return undefined;
 }
@@ -182,6 +184,8 @@ export function findNeededPerson(words: readonly Word[]): string | undefined {
         (text === 'из' && (PLACE_OF_PERSON.test(clause[at + 1]?.text ?? '') || isOneOfShop(clause, at - 1))) ||
         // "можно мне человека в чат?": where the person is wanted.
         isToChat(clause, at) ||
+        // "можно хозяина машины?", "нужен владелец квартиры": what the owner owns, the clause ending there.
+        (at === clause.length - 1 && OWNER.test(clause[at - 1]?.text ?? '')) ||
         (PLACE_OF_PERSON.test(text) && (PERSON.test(clause[at - 1]?.text ?? '') || clause[at - 1]?.text === 'из')),
     );
     if (need && person && bare) return clause.map((word) => word.text).join(' ');
@@ -197,6 +201,9 @@ const IN_CHARGE = /^(?:ответственн(?:ый|ая|ого|ую)|жив(?:
 function isOneInCharge(text: string): boolean {
   return SENIOR.test(text) || FETCHED_ADJECTIVE.test(text) || IN_CHARGE.test(text);
 }
+
+/** The owner of the goods: "хозяин машины", "владелица квартиры", "собственник дома". */
+const OWNER = /^(?:хозя(?:ин|ина|йка|йку)|владел(?:ец|ьца|ица|ицу)|собственник[а]?|собственниц[ау])$/u;
 
 /** People who sit at a seller's desk: "менеджер по продажам", "консультант по заказам". */
 const DESK_PERSON = /^(?:менеджер|манагер|оператор|консультант)[а-я]*$/u;

@@ -22,7 +22,7 @@ import { moveFirst, statesRate, type PassageHit, type PassageIndex } from './sea
 import { DENIED_WORD, LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
-import { findOwnStatements, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
+import { findOwnStatements, keepStatingValues, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
 import { ADDRESS, LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
 import { hasTitledDocument, isTitledBy, preferTopicDocument, statesTopic } from './topic-documents.js';
 import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
@@ -428,14 +428,14 @@ function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): P
 // BM25 picks the document (of several holding the same words, the one stating them together: statement-rank.ts); within
 // it, of the passages covering the question as well, the first: sellers state the rule before its exceptions ("Гарантия 3
 // месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
-// Before that, one holding more of the matched terms in one sentence ("Мощность: 1300 Вт" for "скока ватт", not the
+// Before that, one stating a value of the kind asked (see keepStatingValues), then one holding more of the matched terms in one sentence ("Мощность: 1300 Вт" for "скока ватт", not the
 // opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
 // mentioning it in passing ("не жирный блеск").
 function preferStated(found: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
   const hits = preferAskedEntry(preferTopicDocument(preferStatedDocument(found, termsOf), termsOf), termsOf);
   const [top] = hits;
   if (top === undefined) return [];
-  const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);
+  const rivals = keepStatingValues(hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage));
   const together = new Map(rivals.map((hit) => [hit, countTermsTogether(hit.passage, hit.matched, termsOf)]));
   const most = Math.max(...together.values());
   const closest = rivals.filter((hit) => together.get(hit) === most);

@@ -634,11 +634,9 @@ function listQuestionTerms(
   const sentences = splitQuestion(question, identity);
   const read = carryReferents(carryQuestions(sentences))
     .map((part, at) => {
-      const breakage = readBreakageQuestion(part, resolveText);
-      const own = breakage?.terms ?? resolveText(part);
+      const own = resolveText(part);
       const situation = splitOwnSituation(part, (word) => resolveText(word).every((term) => UNIT_TERMS.has(term)));
       return {
-        ...(breakage === undefined ? {} : { context: breakage.context }),
         ...(situation === undefined ? {} : { situated: { terms: resolveText(situation.main), context: resolveText(situation.situation) } }),
         alternative: /^или\s/iu.test(sentences[at] ?? ''),
         terms: dropOfferedPrices(asksAvailability(part) ? [...own, STATUS_TERM] : own, part),
@@ -667,8 +665,8 @@ function listQuestionTerms(
   const asking = lists.filter((list) => choosable(list) || list.terms.some((term) => !identity.has(term) || UNIT_TERMS.has(term)));
   const seen = new Set<string>();
   const parts: QueryPart[] = [];
-  for (const { terms: all, clauses, cuts, presence, kit, conditioned, choice, situated, context } of joinFollowUps(carryThings(asking.length > 0 ? asking : lists.slice(0, 1)))) {
-    const part = { ...toQueryPart(all, identity), ...(context === undefined ? {} : { context }), ...(presence ? { presence } : {}), ...(kit ? { kit } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
+  for (const { terms: all, clauses, cuts, presence, kit, conditioned, choice, situated } of joinFollowUps(carryThings(asking.length > 0 ? asking : lists.slice(0, 1)))) {
+    const part = { ...toQueryPart(all, identity), ...(presence ? { presence } : {}), ...(kit ? { kit } : {}), ...(choice === undefined ? {} : { choice }), ...(conditioned === undefined ? {} : { conditioned: { ...toQueryPart(conditioned.terms, identity), context: conditioned.context } }) };
     if (situated !== undefined) part.situated = { ...toQueryPart(situated.terms, identity), context: situated.context };
     const key = part.terms.join(' ');
     if (seen.has(key)) continue;
@@ -695,8 +693,6 @@ interface ReadPart {
   conditioned?: { terms: string[]; context: string[] };
   choice?: number;
   situated?: { terms: string[]; context: string[] };
-  /** Words of the buyer's case that only rank (see readBreakageQuestion). */
-  context?: string[];
 }
 
 /**
@@ -748,27 +744,6 @@ function setCircumstancesApart(
   const asked = terms.filter((term) => !context.includes(term));
   if (context.length === 0 || asked.length === 0) return undefined;
   return { terms: asked, context: [...new Set(context)] };
-}
-
-/** The term of a thing breaking ("сломается", "сдохнет", "выйдет из строя"), and of the shop's promise for that case. */
-const BREAKAGE_TERM = 'полом';
-const WARRANTY_TERM = 'гарант';
-/** Terms naming the shop's terms for a breakage already: the question is asked as typed. */
-const REMEDY_TERMS: ReadonlySet<string> = new Set([WARRANTY_TERM, 'ремонт', 'возврат', 'обмен']);
-
-/**
- * "а если сломается через месяц? что тогда", "если сломается через неделю — и всё?": a breakage the buyer fears, with a main
- * clause asking nothing of its own. Sellers answer it with what they do when a thing breaks under their warranty ("Если
- * сломалось в гарантийный срок — ремонтируем бесплатно"): the breakage and the warranty are asked, the thing and the time
- * it breaks ("компрессор", "через месяц") only rank. A main clause asking something ("…, ремонт сколько по времени?") is
- * left as typed.
- */
-function readBreakageQuestion(sentence: string, resolveText: (text: string) => string[]): { terms: string[]; context: string[] } | undefined {
-  const split = splitCondition(sentence);
-  if (split === undefined || resolveText(split.main).some((term) => !WEAK_TERMS.has(term))) return undefined;
-  const condition = resolveText(split.condition);
-  if (!condition.includes(BREAKAGE_TERM) || condition.some((term) => REMEDY_TERMS.has(term))) return undefined;
-  return { terms: [BREAKAGE_TERM, WARRANTY_TERM], context: condition.filter((term) => term !== BREAKAGE_TERM) };
 }
 
 /** A question word asking what or how: "что по гарантии", "какая гарантия", "как с гарантией". */

@@ -288,7 +288,9 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     // the question names the listing's product ("найк какие размеры"): then a general passage must name it too (a price list).
     if (attributesOnly && !isItem && part.naming.length === 0) continue;
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
-    const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf, [...part.naming, ...(part.context ?? [])]);
+    // A number asked ("навес 4х6") is no statement's subject: the listing's name stays what opens one ("навес на 6 стойках").
+    const asker = strong.some((term) => /^\p{N}/u.test(term)) ? [] : [...part.naming, ...(part.context ?? [])];
+    const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf, asker);
     const found = index.search(terms, scope.filter, terms === part.terms ? [...part.naming, ...(part.context ?? [])] : part.context ?? [], { citiesWeak: isItem });
     const about = (hit: PassageHit): boolean =>
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));

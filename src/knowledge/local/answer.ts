@@ -22,7 +22,7 @@ import { moveFirst, statesRate, type PassageHit, type PassageIndex } from './sea
 import { DENIED_WORD, LIST_ITEM, countTermsTogether } from './sentences.js';
 import { chooseSentences, focusTable } from './quote.js';
 import { shareNamedBrand } from './shared-naming.js';
-import { findOwnStatements, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
+import { findOwnStatements, keepStatingValues, preferAskedEntry, preferStatedDocument } from './statement-rank.js';
 import { ADDRESS, LATIN_NAME, extractTerms, listTermSequence, listTermWords, normalizeText, termOf } from './terms.js';
 import { hasTitledDocument, isTitledBy, preferTopicDocument, statesTopic } from './topic-documents.js';
 import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
@@ -67,6 +67,12 @@ interface Aboutness {
   separators: RegExp;
   /** A word followed by its amount is stated firmly too ("даем свою гарантию 6 месяцев"). */
   valued?: boolean;
+  /**
+   * The question's own other words (the listing's name, the buyer's case): they open no statement. "а на б/у гарантия
+   * какая" of a used guitar is answered by "На б/у гарантии производителя нет. Даём 14 дней…": the statement is about the
+   * warranty, for the used things the buyer named.
+   */
+  named?: readonly string[];
 }
 
 /**
@@ -282,7 +288,9 @@ function answerPart(index: PassageIndex, part: QueryPart, scopes: readonly Scope
     // the question names the listing's product ("найк какие размеры"): then a general passage must name it too (a price list).
     if (attributesOnly && !isItem && part.naming.length === 0) continue;
     const terms = attributesOnly && !isItem ? [...part.terms, ...part.naming] : part.terms;
-    const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf);
+    // A number asked ("навес 4х6") is no statement's subject: the listing's name stays what opens one ("навес на 6 стойках").
+    const asker = strong.some((term) => /^\p{N}/u.test(term)) ? [] : [...part.naming, ...(part.context ?? [])];
+    const aboutness = chooseAboutness(terms, strong, isItem, index.termsOf, asker);
     const found = index.search(terms, scope.filter, terms === part.terms ? [...part.naming, ...(part.context ?? [])] : part.context ?? [], { citiesWeak: isItem });
     const about = (hit: PassageHit): boolean =>
       aboutness === undefined || isAbout(hit.passage, aboutness) || (!isItem && namesAskedModel(hit, part.naming, index.termsOf));
@@ -428,14 +436,14 @@ function preferAddress(hits: readonly PassageHit[], terms: readonly string[]): P
 // BM25 picks the document (of several holding the same words, the one stating them together: statement-rank.ts); within
 // it, of the passages covering the question as well, the first: sellers state the rule before its exceptions ("Гарантия 3
 // месяца" before "Гарантия не действует, если…"), and BM25 favours the shorter.
-// Before that, one holding more of the matched terms in one sentence ("Мощность: 1300 Вт" for "скока ватт", not the
+// Before that, one stating a value of the kind asked (see keepStatingValues), then one holding more of the matched terms in one sentence ("Мощность: 1300 Вт" for "скока ватт", not the
 // opening that names the product and a number), then one stating what was asked ("Тип кожи: … жирной") over one
 // mentioning it in passing ("не жирный блеск").
 function preferStated(found: readonly PassageHit[], termsOf: (text: string) => string[]): PassageHit[] {
   const hits = preferAskedEntry(preferTopicDocument(preferStatedDocument(found, termsOf), termsOf), termsOf);
   const [top] = hits;
   if (top === undefined) return [];
-  const rivals = hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage);
+  const rivals = keepStatingValues(hits.filter((hit) => hit.passage.document === top.passage.document && hit.coverage === top.coverage));
   const together = new Map(rivals.map((hit) => [hit, countTermsTogether(hit.passage, hit.matched, termsOf)]));
   const most = Math.max(...together.values());
   const closest = rivals.filter((hit) => together.get(hit) === most);
@@ -505,12 +513,18 @@ function isLooseMatch(hits: readonly PassageHit[], termsOf: (text: string) => st
 // Two terms found together are evidence; one alone ("Есть гарантия?") is matched by any passing mention, so the passage must
 // be about it: in a listing's documents (all about the listing) it may open any clause, in a general one it must name the
 // section or open a statement. An attribute ("Какие размеры?") must be stated as one: "Размеры: …".
-function chooseAboutness(terms: readonly string[], strong: readonly string[], isItem: boolean, termsOf: (text: string) => string[]): Aboutness | undefined {
-  if (strong.length === 0) return { terms, termsOf, lead: 1, separators: CLAUSE_SEPARATORS };
+function chooseAboutness(
+  terms: readonly string[],
+  strong: readonly string[],
+  isItem: boolean,
+  termsOf: (text: string) => string[],
+  named: readonly string[] = [],
+): Aboutness | undefined {
+  if (strong.length === 0) return { terms, termsOf, lead: 1, separators: CLAUSE_SEPARATORS, named };
   if (strong.length > 1) return undefined;
   return isItem
-    ? { terms: strong, termsOf, lead: 2, separators: CLAUSE_SEPARATORS }
-    : { terms: strong, termsOf, lead: 1, separators: STATEMENT_SEPARATORS };
+    ? { terms: strong, termsOf, lead: 2, separators: CLAUSE_SEPARATORS, named }
+    : { terms: strong, termsOf, lead: 1, separators: STATEMENT_SEPARATORS, named };
 }
 
 /** "даем свою гарантию магазина 6 месяцев": the word, then its amount within a word or two. */
@@ -553,7 +567,9 @@ function isAbout(passage: Passage, aboutness: Aboutness): boolean {
     .flatMap((sentence) => sentence.split(aboutness.separators));
   // Numbers and circumstance words do not open a statement: "Работаем с 2014 года" is about the year.
   const isCircumstance = (term: string): boolean => (WEAK_TERMS.has(term) && !ATTRIBUTE_TERMS.has(term)) || /^\p{N}/u.test(term);
-  const opens = (term: string): boolean => aboutness.terms.includes(term) || !isCircumstance(term);
+  // Nor do the question's own other words (see Aboutness.named).
+  const asker = new Set(aboutness.named);
+  const opens = (term: string): boolean => aboutness.terms.includes(term) || (!isCircumstance(term) && !asker.has(term));
   return segments.some((segment) => {
     const terms = aboutness.termsOf(segment);
     // A short spec ("RAL 8017 шоколад", "SSD Samsung 980") is about every word in it.

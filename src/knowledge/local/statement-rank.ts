@@ -105,3 +105,30 @@ export function preferAskedEntry(hits: readonly PassageHit[], termsOf: TermsOf):
   const entry = hits.find((hit) => alike(hit) && hit.passage.document !== top.passage.document && asksMatched(hit, termsOf));
   return moveFirst(hits, entry);
 }
+
+/** An amount of money: "1 500 р", "от 350 ₽", "700 руб.". */
+const MONEY = /\d\s*(?:₽|руб|р\.|р(?![а-яё]))/iu;
+/** A length of time: "3 месяца", "1–2 рабочих дня", "14 дней", "2 года". */
+const DURATION = /\d\s*(?:[-–—]\s*\d+\s*)?(?:раб[а-яё.]*\s+)?(?:мин|час|ч\.|дн|день|дня|сут|недел|мес|год|лет)/iu;
+/** What a matched term asks for beyond its word: a price asks an amount, a time or a warranty a length. */
+const VALUE_KINDS: ReadonlyArray<{ terms: readonly string[]; value: RegExp }> = [
+  { terms: [PRICE_TERM], value: MONEY },
+  { terms: ['срок', 'гарант'], value: DURATION },
+];
+
+/** The passage states a value of every kind its matched terms ask; false where they ask none. */
+function statesAskedValue(hit: PassageHit): boolean {
+  const asked = VALUE_KINDS.filter((kind) => kind.terms.some((term) => hit.matched.includes(term)));
+  return asked.length > 0 && asked.every((kind) => kind.value.test(hit.passage.text));
+}
+
+/**
+ * Of passages of one document covering the question as well, the ones stating a value of the kind asked, where any does:
+ * "гарантия на навес?" is answered by "• навесы — 3 года", not by the line "Гарантия на каркас:" above it; "скока стоит
+ * пробник?" by "…стоит 1500 р", not by the opening that names prices in passing. A seller answers with the value; the
+ * passage that only names the topic is its frame.
+ */
+export function keepStatingValues(rivals: readonly PassageHit[]): PassageHit[] {
+  const stating = rivals.filter(statesAskedValue);
+  return stating.length > 0 ? stating : [...rivals];
+}

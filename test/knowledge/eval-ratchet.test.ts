@@ -66,7 +66,9 @@ const FLOORS = {
   // cities, refused topics and options 6 made-up fewer. The next session (six helpers): reading faults (two numbers typed
   // apart, "идёт" of a thing, "не подойдёт" beside a return, premises asked where) 5 right, a lower bound stated 1 right.
   // Then aquarium and windows, two more shops nobody tuned on (eval/README.md): 46 of 60 found, 7 made-up, 10 of 10 caught.
-  tune: { found: 758, madeUp: 31, escalation: 120, falseEscalation: 0 },
+  // The same session: a part leaning on the thing asked before it one made-up fewer; the question's own words opening no
+  // statement 1 right.
+  tune: { found: 759, madeUp: 30, escalation: 120, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -79,8 +81,9 @@ const FLOORS = {
   // price asked needing a price 1 right; ways of paying listed 1 right. The session after: the four helpers' readings 7
   // right, one made-up fewer (an option after "с"). The next session: a kind of value asked (a colour, degrees, a time) and a
   // weight bound read as a load 1 right, 1 made-up fewer; the thing asked named by the passage 3 made-up fewer; reading
-  // faults 2 right. Then aquarium and windows: 42 of 60 found, 7 made-up, 10 of 10 caught.
-  heldout: { found: 509, madeUp: 36, escalation: 119, falseEscalation: 1 },
+  // faults 2 right. Then aquarium and windows: 42 of 60 found, 7 made-up, 10 of 10 caught; a part leaning on the thing
+  // asked before it one made-up fewer; a passage stating a value of the kind asked first in its document 1 right.
+  heldout: { found: 510, madeUp: 35, escalation: 119, falseEscalation: 1 },
 } as const;
 
 /**
@@ -91,9 +94,10 @@ const FLOORS = {
  * cost; probe-tune 32 once a guessed origin ("китай?") asks who made the thing; 28 and 40 once a kind of value asked needs a
  * value of it; 20 and 39 once the thing asked must be named; probe-tune 18 once a value restated before ", а" is context.
  * Then 20 probes each for aquarium and windows, written blind from their documents (200 per half): 11 and 10 of their 20
- * per half made up at arrival (739c1da), so 29 and 49.
+ * per half made up at arrival (739c1da), so 29 and 49; 26 and 48 once a point asked at a strict bound, a price asked
+ * without its word and a part leaning on the thing asked before it need what they ask.
  */
-const PROBE_FLOORS = { 'probe-tune': 29, 'probe-heldout': 49 } as const;
+const PROBE_FLOORS = { 'probe-tune': 26, 'probe-heldout': 48 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
@@ -101,11 +105,12 @@ const PROBE_FLOORS = { 'probe-tune': 29, 'probe-heldout': 49 } as const;
  * name one (there the buyer is told a person answers what the reply already did). At its arrival: tune 12 of 30 wrong
  * named one, 18 of 681 right; held-out 11 of 67 and 14 of 457. At the end of that session: tune 10 of 28 and 18 of 706,
  * held-out 9 of 62 and 13 of 464; the session after: tune 11 of 27 and 18 of 712, held-out 9 of 60 and 13 of 467. With
- * aquarium and windows (unseen): tune 12 of 34 and 18 of 758, held-out 12 of 67 and 14 of 509.
+ * aquarium and windows (unseen): tune 12 of 34 and 18 of 758, held-out 12 of 67 and 14 of 509; at that session's end tune
+ * 12 of 34 and 18 of 759, held-out 12 of 65 and 14 of 510.
  */
 const LEFT_OUT_FLOORS = {
   tune: { wrongSilent: 22, rightNamed: 18 },
-  heldout: { wrongSilent: 55, rightNamed: 14 },
+  heldout: { wrongSilent: 53, rightNamed: 14 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
@@ -201,8 +206,8 @@ const FIFTH_FLOORS = {
  */
 const SIXTH_FLOORS = {
   tune: { requests: 100, questions: 0 },
-  // 83 before the seventh set's readings.
-  heldout: { requests: 84, questions: 1 },
+  // 83 before the seventh set's readings, 84 before the eighth set's.
+  heldout: { requests: 85, questions: 1 },
 } as const;
 
 /**
@@ -216,11 +221,12 @@ const SEVENTH_FLOORS = {
 
 /**
  * The eighth set (eval/escalation/eighth.jsonl), 100 requests and 50 near misses per half, a realistic mix of buyers in
- * many trades rather than forms written to miss: at arrival (739c1da) 89 and 87 caught, none escalated.
+ * many trades rather than forms written to miss: at arrival (739c1da) 89 and 87 caught, none escalated; tuned on its
+ * tuning half by families of forms that escalate no probe (h/esc, test/core/escalation-eighth.test.ts).
  */
 const EIGHTH_FLOORS = {
-  tune: { requests: 89, questions: 0 },
-  heldout: { requests: 87, questions: 0 },
+  tune: { requests: 100, questions: 0 },
+  heldout: { requests: 91, questions: 0 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {
@@ -234,8 +240,8 @@ describe('requests for a person on the escalation set, default settings', () => 
     const { all } = await runEscalationSet(FRESH_SET, EXAMPLES, sourceDeps());
     expect(all!.requests).toEqual([expect.any(Number), 150]);
     // 103 at its arrival and until the tuning on the fourth set, 111 until the escalation session that split the matcher.
-    // 118 before the fifth set's readings brought back narrowed, 119 before the sixth set's readings.
-    expect(all!.requests[0]).toBeGreaterThanOrEqual(121);
+    // 118 before the fifth set's readings brought back narrowed, 119 before the sixth set's readings, 121 before the eighth's.
+    expect(all!.requests[0]).toBeGreaterThanOrEqual(122);
     expect(all!.questions[0]).toBeLessThanOrEqual(1);
   });
 

@@ -24,6 +24,7 @@ import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { readAmounts, type StatedAmount } from './stated-amounts.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits, findUnitsBeforeNumbers } from './units.js';
 import { CITY_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
+import { ADJECTIVE_FORM, NOUN_IN_IE } from './word-forms.js';
 
 /** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
 export interface CheckedPart {
@@ -112,10 +113,6 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   return (part, hit) => checks.find(([, passes]) => !passes(part, hit))?.[0];
 }
 
-/** Endings of adjectives and participles in any case: "обычное", "двухстворчатое", "жидкого". */
-const ADJECTIVE_FORM = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ым|им|ых|их|ом|ем)$/u;
-/** "покрытие", "отверстие": nouns ending like adjectives. */
-const NOUN_IN_IE = /(?:ни|ти)е$/u;
 
 /**
  * The terms of the question's words that name things: no adjective ("обычное окно": the window is priced, not its

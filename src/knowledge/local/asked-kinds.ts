@@ -7,7 +7,7 @@
 import { COLOR_TERMS } from './asked-colors.js';
 import type { Passage } from './passages.js';
 import { VERB_FORM } from './search.js';
-import { termOf } from './terms.js';
+import { HOW_MUCH_WORD, termOf } from './terms.js';
 
 /** A kind of value: the words of a clause asking it, and whether a text states a value of it. */
 interface ValueKind {
@@ -17,7 +17,7 @@ interface ValueKind {
 }
 
 const NOT_LETTER_BEFORE = '(?<![а-яё])';
-const HOW_MUCH = String.raw`(?:скольк[а-яё]*|скок[аоу]?|скоко)`;
+const HOW_MUCH = HOW_MUCH_WORD;
 /** Words between "скока" and its verb that leave the verb asking how long: "на скока примерно хватает". */
 const HEDGES = String.raw`(?:примерно|обычно|где-то|вообще|по времени)`;
 

@@ -12,12 +12,11 @@ import { VERB_FORM } from './search.js';
 import { extractTerms, termOf } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
+import { PREPOSITION } from './word-forms.js';
 
 /** Endings of Russian adjectives: "лазерный уровень" is asked of the level, not of "лазерный". */
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ую|юю|ого|его|ых|их)$/u;
 
-/** Prepositions: the noun after one is an adjunct ("подсветку под верхние шкафы"), not the thing. */
-const PREPOSITION = /^(?:под|над|на|в|во|с|со|из|без|для|к|ко|по|от|до|у|о|об|при|за|про|через)$/u;
 /** Words right after the first noun that still name the thing with it: "пробник начинок", "наушники сони". */
 const PHRASE_REACH = 2;
 

@@ -8,15 +8,10 @@ import { VERB_FORM } from './search.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
+import { ADJECTIVE_FORM, NOUN_IN_IE, PREPOSITION } from './word-forms.js';
 
-/** Endings of adjectives and participles: "жидкий", "новый" say of what kind, they name no thing. */
-const ADJECTIVE_FORM = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ым|им|ых|их|ом|ем)$/u;
-/** "покрытие", "отверстие": nouns ending like adjectives. */
-const NOUN_IN_IE = /(?:ни|ти)е$/u;
-/** Question words and particles that end like nothing above yet name no thing. */
+/** Question words and particles: they name no thing. */
 const NO_THING = /^(?:скольк[а-я]*|скок[аоу]?|скоко|почем|где|куда|когда|зачем|почему|кто|что|чо|че|или|можно|нужно|надо|вместе|отдельно|примерно|например)$/u;
-/** Prepositions: a noun after one ("в машинке", "у меня солярис") tells the buyer's case, it is not the thing asked. */
-const PREPOSITION = /^(?:под|над|на|в|во|с|со|из|без|для|к|ко|по|от|до|у|о|об|при|за|про|через)$/u;
 /** How far back a preposition governs a noun: "у меня солярис", "на родительский блок". */
 const GOVERNING_REACH = 2;
 
@@ -51,6 +46,7 @@ export function readSentenceThings(question: string, resolveText: (text: string)
           for (const term of resolveText(word)) actions.add(term);
           continue;
         }
+        // "жидкий", "новый" say of what kind: they name no thing.
         if (ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word)) continue;
         if (words.slice(Math.max(0, at - GOVERNING_REACH), at).some((before) => PREPOSITION.test(before))) {
           for (const term of resolveText(word)) governed.add(term);

@@ -7,7 +7,7 @@
 import type { Passage } from './passages.js';
 import { readWholeText, splitSentences } from './passages.js';
 import type { PassageHit } from './search.js';
-import { listTermSequence, normalizeText, splitWords } from './terms.js';
+import { HOW_MUCH_WORD, listTermSequence, normalizeText, splitWords } from './terms.js';
 
 /** "дешевле", "подешевле", "дороже", "выгоднее", "скидка", "скидочку": words comparing a price, not naming a thing. */
 const PRICE_COMPARATIVE = /^(?:по)?(?:дешевл|дешевше|дорож|выгодн)|^скид(?:к|оч)/u;
@@ -147,9 +147,9 @@ function readPassageTerms(passage: Passage, termsOf: (text: string) => string[])
  * "шкаф глубиной 450 скока за метр выйдет", "во сколько обойдется доставка": a price asked without the price's word. How
  * much "per metre" or how much it "comes to" is money, unless the sentence asks of time ("скока по времени выйдет").
  */
-const HOW_MUCH = /(?<![а-яё])(?:скольк[а-яё]*|скок[аоу]?|скоко)(?![а-яё])/u;
+const HOW_MUCH = new RegExp(String.raw`(?<![а-яё])${HOW_MUCH_WORD}(?![а-яё])`, 'u');
 const COMES_TO = /(?<![а-яё])(?:выйд[а-яё]*|выход[а-яё]*|обойд[а-яё]*|обходит[а-яё]*)(?![а-яё])/u;
-const PER_UNIT = /(?<![а-яё])(?:скольк[а-яё]*|скок[аоу]?|скоко)\s+за\s+(?:[а-яё]+\s+)?(?:метр|штук|шт|кв|квадрат|м2|кг|кило|мешок|лист|упаковк|пачк|коробк)/u;
+const PER_UNIT = new RegExp(String.raw`(?<![а-яё])${HOW_MUCH_WORD}\s+за\s+(?:[а-яё]+\s+)?(?:метр|штук|шт|кв|квадрат|м2|кг|кило|мешок|лист|упаковк|пачк|коробк)`, 'u');
 const OF_TIME = /(?<![а-яё])(?:врем|дн|день|дня|час|недел|месяц|срок|долго|сутк|ждат)/u;
 
 /**

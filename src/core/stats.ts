@@ -90,7 +90,7 @@ export function computeStats(store: Store, now: number, runtime?: RuntimeFigures
     completed_messages: counters.repliesSent,
     failed_messages: counters.engineFailures + counters.errors,
     escalated_chats: escalated,
-    left_out_chats: countWaitingChats(store, now).left_out,
+    left_out_chats: countWaitingChats(store, now, dialogs).left_out,
     paused_chats: paused,
     account_pause: accountPause ? { since: new Date(accountPause.since).toISOString(), until: accountPause.until === undefined ? null : new Date(accountPause.until).toISOString() } : null,
     active_dialogs: active,

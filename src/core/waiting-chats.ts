@@ -45,9 +45,12 @@ export function listWaitingChats(store: WaitingReader, now: number, options: { a
   return chats.sort((a, b) => (b.state.lastActivityAt ?? 0) - (a.state.lastActivityAt ?? 0));
 }
 
-/** How many chats wait for each reason, read as `listWaitingChats` reads them, with no chat copied (for `/stats`). */
-export function countWaitingChats(store: WaitingReader, now: number): Record<ChatWait, number> {
-  const newest = readNewestDialogs(store);
+/**
+ * How many chats wait for each reason, read as `listWaitingChats` reads them, with no chat copied (for `/stats`).
+ * `dialogs`: the newest dialogs, newest first, where the caller has read them already (at least DIALOG_WINDOW of them).
+ */
+export function countWaitingChats(store: WaitingReader, now: number, dialogs?: readonly DialogRecord[]): Record<ChatWait, number> {
+  const newest = readNewestDialogs(store, dialogs);
   const counts: Record<ChatWait, number> = { escalated: 0, left_out: 0, paused: 0, active: 0 };
   store.forEachChat((state) => counts[readChatWait(state, now, newest.get(state.chatId)).wait]++);
   return counts;
@@ -76,9 +79,9 @@ function readChatWait(state: Readonly<ChatState>, now: number, newest: DialogRec
   return { wait: 'active' };
 }
 
-/** Per chat, its newest dialog among the recent ones. */
-function readNewestDialogs(store: Pick<StoreReader, 'recentDialogs'>): Map<string, DialogRecord> {
+/** Per chat, its newest dialog among the recent ones (of `read`, newest first, where given: one read of the store, not two). */
+function readNewestDialogs(store: Pick<StoreReader, 'recentDialogs'>, read?: readonly DialogRecord[]): Map<string, DialogRecord> {
   const newest = new Map<string, DialogRecord>();
-  for (const dialog of store.recentDialogs(DIALOG_WINDOW)) if (!newest.has(dialog.chatId)) newest.set(dialog.chatId, dialog);
+  for (const dialog of read?.slice(0, DIALOG_WINDOW) ?? store.recentDialogs(DIALOG_WINDOW)) if (!newest.has(dialog.chatId)) newest.set(dialog.chatId, dialog);
   return newest;
 }

@@ -29,7 +29,7 @@ function sourceDeps() {
 }
 
 /**
- * Per half, over all the shops (twenty-four): FOUND answered right at least, made-up answers at most, requests for a person caught
+ * Per half, over all the shops (twenty-six): FOUND answered right at least, made-up answers at most, requests for a person caught
  * at least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones
  * (see eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse
  * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
@@ -67,8 +67,9 @@ const FLOORS = {
   // apart, "идёт" of a thing, "не подойдёт" beside a return, premises asked where) 5 right, a lower bound stated 1 right.
   // Then aquarium and windows, two more shops nobody tuned on (eval/README.md): 46 of 60 found, 7 made-up, 10 of 10 caught.
   // The same session: a part leaning on the thing asked before it one made-up fewer; the question's own words opening no
-  // statement 1 right.
-  tune: { found: 759, madeUp: 30, escalation: 120, falseEscalation: 0 },
+  // statement 1 right. Then honey and moving, two more shops nobody tuned on (eval/README.md): 42 of 60 found, 9 made-up,
+  // 10 of 10 caught at arrival (f35766d).
+  tune: { found: 801, madeUp: 39, escalation: 130, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -82,8 +83,9 @@ const FLOORS = {
   // right, one made-up fewer (an option after "с"). The next session: a kind of value asked (a colour, degrees, a time) and a
   // weight bound read as a load 1 right, 1 made-up fewer; the thing asked named by the passage 3 made-up fewer; reading
   // faults 2 right. Then aquarium and windows: 42 of 60 found, 7 made-up, 10 of 10 caught; a part leaning on the thing
-  // asked before it one made-up fewer; a passage stating a value of the kind asked first in its document 1 right.
-  heldout: { found: 510, madeUp: 35, escalation: 119, falseEscalation: 1 },
+  // asked before it one made-up fewer; a passage stating a value of the kind asked first in its document 1 right. Then
+  // honey and moving: 33 of 60 found, 7 made-up, 9 of 10 caught at arrival (f35766d).
+  heldout: { found: 543, madeUp: 42, escalation: 128, falseEscalation: 1 },
 } as const;
 
 /**
@@ -95,9 +97,10 @@ const FLOORS = {
  * value of it; 20 and 39 once the thing asked must be named; probe-tune 18 once a value restated before ", а" is context.
  * Then 20 probes each for aquarium and windows, written blind from their documents (200 per half): 11 and 10 of their 20
  * per half made up at arrival (739c1da), so 29 and 49; 26 and 48 once a point asked at a strict bound, a price asked
- * without its word and a part leaning on the thing asked before it need what they ask.
+ * without its word and a part leaning on the thing asked before it need what they ask. Then 20 each for honey and moving
+ * (220 per half): 8 and 7 of their 20 per half made up at arrival (f35766d), so 34 and 55.
  */
-const PROBE_FLOORS = { 'probe-tune': 26, 'probe-heldout': 48 } as const;
+const PROBE_FLOORS = { 'probe-tune': 34, 'probe-heldout': 55 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
@@ -106,11 +109,12 @@ const PROBE_FLOORS = { 'probe-tune': 26, 'probe-heldout': 48 } as const;
  * named one, 18 of 681 right; held-out 11 of 67 and 14 of 457. At the end of that session: tune 10 of 28 and 18 of 706,
  * held-out 9 of 62 and 13 of 464; the session after: tune 11 of 27 and 18 of 712, held-out 9 of 60 and 13 of 467. With
  * aquarium and windows (unseen): tune 12 of 34 and 18 of 758, held-out 12 of 67 and 14 of 509; at that session's end tune
- * 12 of 34 and 18 of 759, held-out 12 of 65 and 14 of 510.
+ * 12 of 34 and 18 of 759, held-out 12 of 65 and 14 of 510. With honey and moving (unseen, f35766d): tune 13 of 40 and 23
+ * of 801, held-out 12 of 75 and 15 of 543.
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongSilent: 22, rightNamed: 18 },
-  heldout: { wrongSilent: 53, rightNamed: 14 },
+  tune: { wrongSilent: 27, rightNamed: 23 },
+  heldout: { wrongSilent: 63, rightNamed: 15 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
@@ -137,7 +141,7 @@ describe('answer quality on the evaluation shops, default settings', () => {
 
   it.each(Object.entries(PROBE_FLOORS))('%s: makes up no more answers to the near-miss traps than recorded', (split, floor) => {
     const totals = report.totals[split]!;
-    expect(totals.traps[1]).toBe(200);
+    expect(totals.traps[1]).toBe(220);
     expect(totals.madeUp).toBeLessThanOrEqual(floor);
     expect(totals.falseEscalation).toBe(0);
   });

@@ -118,6 +118,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
   const text = pieces.map((piece) => piece.text).join(PIECE_SEPARATOR);
   const leftOut = listLeftOut(index, query, { question, identity, text, pieces });
+  if (leftOut.length > 0 && !isSure(found)) return addUnknownWords(notFound, index, query.question, parts);
   return {
     status: 'FOUND',
     text,
@@ -127,6 +128,17 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
     passages: pieces.flatMap((piece) => piece.evidence.map(toRetrievedPassage)),
     ...(leftOut.length > 0 ? { leftOut } : {}),
   };
+}
+
+/**
+ * Every part answered has a quoted passage covering all the words it was asked with (the part's, or a clause's where the
+ * part was asked clause by clause). A message part of which is left to a person anyway ("гарантия на раму сколько?
+ * гравировку делаете?") is answered only so: on the tuning halves a partial answer resting on passages that each miss a
+ * word ("Гарантия на велосипеды 12 месяцев" for the frame) was wrong or made up more often than right, and a person reads
+ * the chat anyway. The buyer gets the fallback, which offers that person, and the seller the question.
+ */
+function isSure(answers: readonly (readonly Piece[])[]): boolean {
+  return answers.every((pieces) => pieces.length === 0 || pieces.some((piece) => piece.evidence.some((hit) => hit.coverage >= 1)));
 }
 
 /** The questions of the message the quoted pieces say nothing of (see left-out.ts). */

@@ -69,8 +69,9 @@ const FLOORS = {
   // The same session: a part leaning on the thing asked before it one made-up fewer; the question's own words opening no
   // statement 1 right. Then honey and moving, two more shops nobody tuned on (eval/README.md): 42 of 60 found, 9 made-up,
   // 10 of 10 caught at arrival (f35766d). A partial answer given only where it covers all its words: 2 right fewer (one
-  // quoted a fact its words did not match), 2 wrong and 4 made-up fewer; the one floor ever lowered, for that trade.
-  tune: { found: 799, madeUp: 35, escalation: 130, falseEscalation: 0 },
+  // quoted a fact its words did not match), 2 wrong and 4 made-up fewer; the one floor ever lowered, for that trade. A
+  // plain text's line of capitals read as the heading of its section 1 right.
+  tune: { found: 800, madeUp: 35, escalation: 130, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -87,8 +88,9 @@ const FLOORS = {
   // asked before it one made-up fewer; a passage stating a value of the kind asked first in its document 1 right. Then
   // honey and moving: 33 of 60 found, 7 made-up, 9 of 10 caught at arrival (f35766d). A partial answer given only where
   // it covers all its words: 3 right, 2 wrong and 2 made-up fewer (and 3 made-up fewer on the probes), a trade made on
-  // purpose: the floor went down with it.
-  heldout: { found: 540, madeUp: 40, escalation: 128, falseEscalation: 1 },
+  // purpose: the floor went down with it. A plain text's line of capitals read as the heading of its section 3 right, 2
+  // wrong and one made-up more (unread, held-out): the ceiling rose by one with it.
+  heldout: { found: 543, madeUp: 41, escalation: 128, falseEscalation: 1 },
 } as const;
 
 /**

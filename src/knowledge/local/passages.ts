@@ -102,12 +102,25 @@ export function cleanDocumentText(document: KnowledgeDocument): string {
     .join('\n\n');
 }
 
+const MIN_CAPITAL_HEADING_LETTERS = 3;
+const MAX_CAPITAL_HEADING_LENGTH = 80;
+
 function parsePlainBlocks(text: string): Block[] {
   return text
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
     .filter((lines) => lines.length > 0)
-    .map((lines) => ({ kind: 'code' as const, lines }));
+    .map((lines): Block => (lines.length === 1 && isCapitalLine(lines[0] ?? '') ? { kind: 'heading', level: 2, lines } : { kind: 'code', lines }));
+}
+
+/**
+ * "ДОСТАВКА", "ВЫЕЗД И МИНИМАЛЬНЫЙ ЗАКАЗ": a plain text's line of capitals standing alone is how sellers head a section, and
+ * the section's lines are about it ("Пригороды (Зеленодольск) - 1 000 р" answers "в зеленодольск привезете?"). Read as a
+ * heading, never as the title: one file often holds two sections ("ДОСТАВКА", then "ОПЛАТА").
+ */
+function isCapitalLine(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= MIN_CAPITAL_HEADING_LETTERS && line.length <= MAX_CAPITAL_HEADING_LENGTH && letters === letters.toUpperCase() && !/[.!?]$/u.test(line);
 }
 
 function parseMarkdownBlocks(text: string): Block[] {

@@ -101,6 +101,18 @@ describe('splitPassages (plain text)', () => {
   it('does not read Markdown in plain text', () => {
     expect(splitPassages(plain('# не заголовок *звёздочки*'))[0]?.text).toBe('# не заголовок *звёздочки*');
   });
+  it('reads a line of capitals standing alone as the heading of the lines after it, up to the next one', () => {
+    const passages = splitPassages(plain('ДОСТАВКА\n\nПригороды (Зеленодольск) - 1 000 р.\n\nОПЛАТА\n\nНаличными или переводом.'));
+    expect(passages.map((passage) => [passage.headings, passage.text])).toEqual([
+      [['ДОСТАВКА'], 'Пригороды (Зеленодольск) - 1 000 р.'],
+      [['ОПЛАТА'], 'Наличными или переводом.'],
+    ]);
+  });
+
+  it('keeps capitals inside a paragraph, a shout and a short word as text', () => {
+    const passages = splitPassages(plain('ВАЖНО!\n\nОПЛАТА\nНаличными.\n\nИП\n\nЦена 500 р.'));
+    expect(passages.map((passage) => passage.headings)).toEqual([[], [], [], []]);
+  });
 });
 
 describe('cleanDocumentText', () => {

@@ -70,8 +70,8 @@ const FLOORS = {
   // statement 1 right. Then honey and moving, two more shops nobody tuned on (eval/README.md): 42 of 60 found, 9 made-up,
   // 10 of 10 caught at arrival (f35766d). A partial answer given only where it covers all its words: 2 right fewer (one
   // quoted a fact its words did not match), 2 wrong and 4 made-up fewer; the one floor ever lowered, for that trade. A
-  // plain text's line of capitals read as the heading of its section 1 right.
-  tune: { found: 800, madeUp: 35, escalation: 130, falseEscalation: 0 },
+  // plain text's line of capitals read as the heading of its section 1 right; a breakage asking the warranty 1 right.
+  tune: { found: 801, madeUp: 35, escalation: 130, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -89,8 +89,8 @@ const FLOORS = {
   // honey and moving: 33 of 60 found, 7 made-up, 9 of 10 caught at arrival (f35766d). A partial answer given only where
   // it covers all its words: 3 right, 2 wrong and 2 made-up fewer (and 3 made-up fewer on the probes), a trade made on
   // purpose: the floor went down with it. A plain text's line of capitals read as the heading of its section 3 right, 2
-  // wrong and one made-up more (unread, held-out): the ceiling rose by one with it.
-  heldout: { found: 543, madeUp: 41, escalation: 128, falseEscalation: 1 },
+  // wrong and one made-up more (unread, held-out): the ceiling rose by one with it. A breakage asking the warranty 1 right.
+  heldout: { found: 544, madeUp: 41, escalation: 128, falseEscalation: 1 },
 } as const;
 
 /**
@@ -117,10 +117,11 @@ const PROBE_FLOORS = { 'probe-tune': 33, 'probe-heldout': 52 } as const;
  * aquarium and windows (unseen): tune 12 of 34 and 18 of 758, held-out 12 of 67 and 14 of 509; at that session's end tune
  * 12 of 34 and 18 of 759, held-out 12 of 65 and 14 of 510. With honey and moving (unseen, f35766d): tune 13 of 40 and 23
  * of 801, held-out 12 of 75 and 15 of 543; once a partial answer needs passages covering all its words, tune 11 of 38 and
- * 21 of 799, held-out 10 of 73 and 12 of 540.
+ * 21 of 799, held-out 10 of 73 and 12 of 540. A breakage read as asking the warranty quotes a listing's own warranty line
+ * where the case expected the shop's document: tune 11 of 39 wrong.
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongSilent: 27, rightNamed: 21 },
+  tune: { wrongSilent: 28, rightNamed: 21 },
   heldout: { wrongSilent: 63, rightNamed: 12 },
 } as const;
 

@@ -29,7 +29,7 @@ import { listsOtherValues, numbersOtherCounts } from './listed-values.js';
 import type { AskedValue } from './listed-values.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { addUnknownWords } from './unknown-words.js';
-import { ATTRIBUTE_TERMS, OWN_FACT_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
+import { ATTRIBUTE_TERMS, CASE_POLICIES, OWN_FACT_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
 
 export const DEFAULT_THRESHOLD = 0.6;
 /** Avito caps a message at 1000 characters; the answer stays below it. */
@@ -244,7 +244,9 @@ export function toRetrievedPassage(hit: Pick<PassageHit, 'passage' | 'score' | '
  * ("…у блоков морозостойкость какая").
  */
 function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scope[], threshold: number, check: AnswerCheck): Piece[] {
-  const pieces = answerPart(index, part, scopes, threshold, check);
+  const asked = answerPart(index, part, scopes, threshold, check);
+  const policy = asked.length === 0 ? askPolicy(part) : undefined;
+  const pieces = policy === undefined ? asked : answerPart(index, policy, scopes, threshold, check);
   if (pieces.length === 0) {
     const clauses = (part.clauses ?? []).map((clause) => answerPart(index, clause, scopes, threshold, check));
     // A clause left unanswered drops out only where it asks a question of its own ("…, скока идет"), not a condition.
@@ -268,6 +270,15 @@ function answerWhole(index: PassageIndex, part: QueryPart, scopes: readonly Scop
   const cutThreshold = Math.max(threshold, CUT_THRESHOLD);
   const sides = answerCut(part.cuts ?? [], (text) => readCut(text, index.resolveText), (side) => answerNew(side, cutThreshold));
   return [...pieces, ...answerLeftClauses(part, matched, isCircumstance, (question) => answerNew(question)), ...sides];
+}
+
+/** The part asked as the policy its buyer's case asks (see CASE_POLICIES), whole: its clauses would ask the case again. */
+function askPolicy(part: QueryPart): QueryPart | undefined {
+  const at = part.terms.findIndex((term) => CASE_POLICIES.has(term));
+  const policy = CASE_POLICIES.get(part.terms[at] ?? '');
+  if (policy === undefined || part.terms.includes(policy)) return undefined;
+  const { clauses: _clauses, cuts: _cuts, ...whole } = part;
+  return { ...whole, terms: part.terms.map((term, place) => (place === at ? policy : term)) };
 }
 
 /**

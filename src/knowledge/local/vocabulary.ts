@@ -237,6 +237,12 @@ export const findQuestionReading = createPrefixTable(QUESTION_RULES);
 /** The term of a price asked or stated ("почем", "стоимость", "цена"). */
 export const PRICE_TERM = 'цена';
 
+/**
+ * A buyer's case that asks the shop's policy on it: "а если сдохнет через месяц, чё делать?" asks the warranty, which the
+ * shop writes as "Гарантия 3 месяца на компрессор", never naming a breakage. Asked where the case's own words find nothing.
+ */
+export const CASE_POLICIES: ReadonlyMap<string, string> = new Map([['полом', 'гарант']]);
+
 /** Terms the tables above stand for: words of their own, never typos or transliterations of the documents' words. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set(
   [...CONCEPT_RULES, ...SYNONYM_RULES, ...TRADE_RULES, ...NEGATED_CONCEPT_RULES, ...QUESTION_RULES].map((rule) => rule.term),

@@ -5,9 +5,16 @@
  * covers the words and never says what was asked. One table: the words asking each kind, and what states a value of it.
  */
 import { COLOR_TERMS } from './asked-colors.js';
+import { isMeasureTerm, nameMeasure } from './measures.js';
 import type { Passage } from './passages.js';
+import { splitSentences } from './passages.js';
 import { VERB_FORM } from './search.js';
+import { LABEL, readLead } from './sentences.js';
+import { readAmounts } from './stated-amounts.js';
 import { HOW_MUCH_WORD, termOf } from './terms.js';
+import { UNIT_TERMS } from './units.js';
+import { WEAK_TERMS } from './vocabulary.js';
+import { ADJECTIVE_FORM, NOUN_IN_IE, PREPOSITION } from './word-forms.js';
 
 /** A kind of value: the words of a clause asking it, and whether a text states a value of it. */
 interface ValueKind {
@@ -61,8 +68,16 @@ const STATES_DEGREES = /°|(?<![а-яё])градус|\d\s*(?:c|с)(?![а-яёa-
 const ASKS_PERCENT = new RegExp(String.raw`${NOT_LETTER_BEFORE}(?:${HOW_MUCH}|какой)\s+(?:[а-яё]+\s+)?процент`, 'u');
 const STATES_PERCENT = /%|(?<![а-яё])процент/u;
 
+/** "скока весит", "вес какой", "тяжелая?" is no amount asked: answered by an amount in a unit of weight (measures.ts). */
+const ASKS_WEIGHT = new RegExp(String.raw`${NOT_LETTER_BEFORE}(?:${HOW_MUCH}\s+(?:[а-яё]+\s+)?вес[а-яё]*|вес(?:ит|ят)?\s+(?:[а-яё]+\s+)?${HOW_MUCH}|(?:какой|каков)\s+вес|вес\s+какой)(?![а-яё])`, 'u');
+
+function statesWeight(text: string): boolean {
+  return readAmounts(text).some((amount) => nameMeasure(amount.unit) === 'вес');
+}
+
 /** In the order tried; the first whose words a clause holds is the kind it asks. */
 const VALUE_KINDS: readonly ValueKind[] = [
+  { name: 'weight', asks: ASKS_WEIGHT, states: statesWeight },
   { name: 'temperature', asks: ASKS_DEGREES, states: (text) => STATES_DEGREES.test(text) },
   { name: 'percent', asks: ASKS_PERCENT, states: (text) => STATES_PERCENT.test(text) },
   { name: 'colour', asks: ASKS_COLOUR, states: statesColour },
@@ -77,6 +92,8 @@ function statesColour(text: string): boolean {
 export interface AskedKind {
   name: string;
   within: ReadonlySet<string>;
+  /** The terms naming what the value is asked of ("тумба" of "а тумба сама скока весит"); none where the clause names nothing. */
+  things: readonly string[];
   states: (text: string) => boolean;
 }
 
@@ -95,8 +112,10 @@ export function findAskedKinds(question: string, resolveText: (text: string) => 
     for (const kind of VALUE_KINDS) {
       const at = clauses.findIndex((clause) => asksKind(clause, kind));
       if (at < 0) continue;
-      const words = clauses.filter((clause, place) => place === at || !asksOwn(clause));
-      asked.push({ name: kind.name, within: new Set(resolveText(words.join(' '))), states: kind.states });
+      // A clause after it is a question typed on ("скока весит и экран матовый или глянцевый"), not what the value is asked of.
+      const words = clauses.filter((clause, place) => place === at || (place < at && !asksOwn(clause)));
+      const unasked = words.map((clause) => (clause === clauses[at] ? clause.replace(kind.asks, ' ') : clause));
+      asked.push({ name: kind.name, within: new Set(resolveText(words.join(' '))), things: findThings(unasked.join(' '), resolveText), states: kind.states });
       break;
     }
   }
@@ -120,10 +139,58 @@ function asksKind(clause: string, kind: ValueKind): boolean {
   return found !== null && !QUESTION_WORD.test(clause.slice(0, found.index));
 }
 
-/** Whether the passage states a value of every kind asked of the part's terms (all of them among the kind's words). */
-export function statesAskedKinds(kinds: readonly AskedKind[], terms: readonly string[], passage: Passage): boolean {
+/**
+ * The things a clause asks a value of: its nouns, leaving out question words, verbs, adjectives ("сама", "пустой" say which
+ * state of the thing), and a preposition's noun, which is a circumstance ("если по гарантии сломается ремонт скока займет":
+ * the repair's time, not the warranty's).
+ */
+function findThings(text: string, resolveText: (text: string) => string[]): string[] {
+  const words = text.split(/[^а-яёa-z0-9]+/u).filter((word) => word !== '');
+  const kept = words.filter((word, at) => !QUESTION_WORD.test(word) && !VERB_FORM.test(word) && !isAdjective(word) && !PREPOSITION.test(word) && !PREPOSITION.test(words[at - 1] ?? ''));
+  // A measure's word ("займет" reads as срок, "литров" as объём) is the kind asked, not a thing.
+  return resolveText(kept.join(' ')).filter((term) => !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !isMeasureTerm(term) && !/^\p{N}/u.test(term));
+}
+
+function isAdjective(word: string): boolean {
+  return ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word);
+}
+
+/** Where a passage stands: its terms and whether it is the listing's own, and the listing's title (heads: its first terms). */
+export interface KindContext {
+  termsOf: (text: string) => string[];
+  isOwn: boolean;
+  titleHeads: ReadonlySet<string>;
+}
+
+/**
+ * Whether the passage states a value of every kind asked of the part's terms (all of them among the kind's words), and,
+ * given where the passage stands, states it of the thing asked.
+ */
+export function statesAskedKinds(kinds: readonly AskedKind[], terms: readonly string[], passage: Passage, context?: KindContext): boolean {
   const asked = kinds.filter((kind) => terms.length > 0 && terms.every((term) => kind.within.has(term)));
   if (asked.length === 0) return true;
   const text = `${passage.headings.join('\n')}\n${passage.text}`.toLowerCase().replaceAll('ё', 'е');
-  return asked.every((kind) => kind.states(text));
+  return asked.every((kind) => kind.states(text) && (context === undefined || statesOfThing(kind, passage, context)));
+}
+
+/**
+ * The value must be said of the thing asked: "а тумба сама скока весит" is not answered by "Вес аквариума (пустой) — ок. 17
+ * кг", nor "чистка скока по времени" by "Стекло 6-10 мм, срок 10-14 дней" of a made-to-order tank. A sentence stating a value
+ * of the kind names the thing, or stands under a heading, a label, a table header or a lead naming it. A clause naming no
+ * thing asks of the listing, as does one naming the listing's item in the listing's own passage.
+ */
+function statesOfThing(kind: AskedKind, passage: Passage, { termsOf, isOwn, titleHeads }: KindContext): boolean {
+  if (kind.things.length === 0) return true;
+  if (isOwn && kind.things.some((thing) => titleHeads.has(thing))) return true;
+  // A listing's own title names its parts too ("Аквариум 100 л с тумбой"): only its head, read above, is what it speaks of.
+  const shared = new Set(termsOf([isOwn ? '' : passage.title, ...passage.headings, passage.tableHeader ?? '', readLead(passage.text) ?? ''].join('\n')));
+  if (kind.things.some((thing) => shared.has(thing))) return true;
+  return passage.text.split('\n').some((line) => {
+    const label = LABEL.exec(line)?.[1] ?? '';
+    return splitSentences(line).some((sentence) => {
+      if (!kind.states(sentence.toLowerCase().replaceAll('ё', 'е'))) return false;
+      const named = new Set(termsOf(`${label}\n${sentence}`));
+      return kind.things.some((thing) => named.has(thing));
+    });
+  });
 }

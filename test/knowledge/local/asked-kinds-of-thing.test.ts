@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { useKnowledgeFolder } from '../../helpers/knowledge-folder.js';
+
+const TANK = 7611;
+const TANK_TITLE = 'Аквариум 100 л с тумбой';
+
+describe('a value of the kind asked, said of the thing asked (asked-kinds.ts)', () => {
+  const shop = useKnowledgeFolder({
+    [`item-${TANK}-akvarium.md`]: `---\ntitle: ${TANK_TITLE}\n---\n\nПараметр — Значение\nТумба — ЛДСП 16 мм, 81 х 31 х 70 см, дверца + полка внутри\nЦвет тумбы — венге\nВес аквариума (пустой) — ок. 17 кг\n`,
+    'faq.md':
+      '# Частые вопросы\n\nШьёте чехлы на заказ? Да, через ателье-партнёра. Ткань плотная, срок 10-14 дней, цена от 2 000 р. за 2 м.\n\nМойка ковров: забираем сами, стоимость от 300 р. за м2.\n',
+  });
+
+  it('falls back where the weight stated is of another thing than the part asked', async () => {
+    // "Вес аквариума — 17 кг" says nothing of what the cabinet alone weighs.
+    expect((await shop.ask('а тумба сама скока весит', { id: TANK, title: TANK_TITLE })).status).toBe('NOT_FOUND');
+  });
+
+  it('answers the weight of the listing\'s own item from its own passage', async () => {
+    const answer = await shop.ask('аквариум скока весит?', { id: TANK, title: TANK_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('17 кг');
+  });
+
+  it('falls back where the time stated is of another service', async () => {
+    // "срок 10-14 дней" is how long a made-to-order cover takes, not how long washing a carpet does.
+    expect((await shop.ask('сколько по времени займет мойка ковра 2 м', undefined)).status).toBe('NOT_FOUND');
+  });
+});

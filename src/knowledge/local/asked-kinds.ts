@@ -21,6 +21,8 @@ interface ValueKind {
   name: string;
   asks: RegExp;
   states: (text: string) => boolean;
+  /** The word naming the kind as a line's label: "Цвет тумбы — венге" states a colour whatever the colour's name. */
+  label: string;
 }
 
 const NOT_LETTER_BEFORE = '(?<![а-яё])';
@@ -77,11 +79,11 @@ function statesWeight(text: string): boolean {
 
 /** In the order tried; the first whose words a clause holds is the kind it asks. */
 const VALUE_KINDS: readonly ValueKind[] = [
-  { name: 'weight', asks: ASKS_WEIGHT, states: statesWeight },
-  { name: 'temperature', asks: ASKS_DEGREES, states: (text) => STATES_DEGREES.test(text) },
-  { name: 'percent', asks: ASKS_PERCENT, states: (text) => STATES_PERCENT.test(text) },
-  { name: 'colour', asks: ASKS_COLOUR, states: statesColour },
-  { name: 'time', asks: ASKS_TIME, states: (text) => STATES_TIME.test(text) },
+  { name: 'weight', asks: ASKS_WEIGHT, states: statesWeight, label: 'вес' },
+  { name: 'temperature', asks: ASKS_DEGREES, states: (text) => STATES_DEGREES.test(text), label: 'температура' },
+  { name: 'percent', asks: ASKS_PERCENT, states: (text) => STATES_PERCENT.test(text), label: 'процент' },
+  { name: 'colour', asks: ASKS_COLOUR, states: statesColour, label: 'цвет' },
+  { name: 'time', asks: ASKS_TIME, states: (text) => STATES_TIME.test(text), label: 'срок' },
 ];
 
 function statesColour(text: string): boolean {
@@ -91,6 +93,8 @@ function statesColour(text: string): boolean {
 /** A kind asked, and the terms of the question's words it is asked of. */
 export interface AskedKind {
   name: string;
+  /** The term of the kind's label word (see ValueKind). */
+  label: string | undefined;
   within: ReadonlySet<string>;
   /** The terms naming what the value is asked of ("тумба" of "а тумба сама скока весит"); none where the clause names nothing. */
   things: readonly string[];
@@ -115,7 +119,7 @@ export function findAskedKinds(question: string, resolveText: (text: string) => 
       // A clause after it is a question typed on ("скока весит и экран матовый или глянцевый"), not what the value is asked of.
       const words = clauses.filter((clause, place) => place === at || (place < at && !asksOwn(clause)));
       const unasked = words.map((clause) => (clause === clauses[at] ? clause.replace(kind.asks, ' ') : clause));
-      asked.push({ name: kind.name, within: new Set(resolveText(words.join(' '))), things: findThings(unasked.join(' '), resolveText), states: kind.states });
+      asked.push({ name: kind.name, label: termOf(kind.label), within: new Set(resolveText(words.join(' '))), things: findThings(unasked.join(' '), resolveText), states: kind.states });
       break;
     }
   }
@@ -170,7 +174,13 @@ export function statesAskedKinds(kinds: readonly AskedKind[], terms: readonly st
   const asked = kinds.filter((kind) => terms.length > 0 && terms.every((term) => kind.within.has(term)));
   if (asked.length === 0) return true;
   const text = `${passage.headings.join('\n')}\n${passage.text}`.toLowerCase().replaceAll('ё', 'е');
-  return asked.every((kind) => kind.states(text) && (context === undefined || statesOfThing(kind, passage, context)));
+  if (context === undefined) return asked.every((kind) => kind.states(text));
+  return asked.every((kind) => (kind.states(text) || labelsKind(kind, passage, context.termsOf)) && statesOfThing(kind, passage, context));
+}
+
+/** "Цвет тумбы — венге / дуб сонома": a line labelled with the kind's word states a value of it, whatever the value's name. */
+function labelsKind(kind: AskedKind, passage: Passage, termsOf: (text: string) => string[]): boolean {
+  return kind.label !== undefined && passage.text.split('\n').some((line) => termsOf(LABEL.exec(line)?.[1] ?? '').includes(kind.label ?? ''));
 }
 
 /**
@@ -182,15 +192,17 @@ export function statesAskedKinds(kinds: readonly AskedKind[], terms: readonly st
 function statesOfThing(kind: AskedKind, passage: Passage, { termsOf, isOwn, titleHeads }: KindContext): boolean {
   if (kind.things.length === 0) return true;
   if (isOwn && kind.things.some((thing) => titleHeads.has(thing))) return true;
-  // A listing's own title names its parts too ("Аквариум 100 л с тумбой"): only its head, read above, is what it speaks of.
-  const shared = new Set(termsOf([isOwn ? '' : passage.title, ...passage.headings, passage.tableHeader ?? '', readLead(passage.text) ?? ''].join('\n')));
+  // A listing's own title names its parts too ("Аквариум 100 л с тумбой"), and so does a heading naming its item ("# Аквариум
+  // 100 л + тумба"): only the item, read above, is what they speak of.
+  const headings = isOwn ? passage.headings.filter((heading) => !termsOf(heading).some((term) => titleHeads.has(term))) : [passage.title, ...passage.headings];
+  const shared = new Set(termsOf([...headings, passage.tableHeader ?? '', readLead(passage.text) ?? ''].join('\n')));
   if (kind.things.some((thing) => shared.has(thing))) return true;
   return passage.text.split('\n').some((line) => {
     const label = LABEL.exec(line)?.[1] ?? '';
     return splitSentences(line).some((sentence) => {
-      if (!kind.states(sentence.toLowerCase().replaceAll('ё', 'е'))) return false;
       const named = new Set(termsOf(`${label}\n${sentence}`));
-      return kind.things.some((thing) => named.has(thing));
+      const labelled = kind.label !== undefined && termsOf(LABEL.exec(sentence)?.[1] ?? label).includes(kind.label);
+      return (labelled || kind.states(sentence.toLowerCase().replaceAll('ё', 'е'))) && kind.things.some((thing) => named.has(thing));
     });
   });
 }

@@ -6,7 +6,16 @@ const TANK_TITLE = 'Аквариум 100 л с тумбой';
 
 describe('a value of the kind asked, said of the thing asked (asked-kinds.ts)', () => {
   const shop = useKnowledgeFolder({
-    [`item-${TANK}-akvarium.md`]: `---\ntitle: ${TANK_TITLE}\n---\n\nПараметр — Значение\nТумба — ЛДСП 16 мм, 81 х 31 х 70 см, дверца + полка внутри\nЦвет тумбы — венге\nВес аквариума (пустой) — ок. 17 кг\n`,
+    [`item-${TANK}-akvarium.md`]: [
+      `---\ntitle: ${TANK_TITLE}\n---\n`,
+      '# Аквариум 100 л + тумба\n',
+      '| Параметр | Значение |',
+      '|---|---|',
+      '| Тумба | ЛДСП 16 мм, 81 х 31 х 70 см, дверца + полка внутри |',
+      '| Цвет тумбы | венге |',
+      '| Вес аквариума (пустой) | ок. 17 кг |',
+      '',
+    ].join('\n'),
     'faq.md':
       '# Частые вопросы\n\nШьёте чехлы на заказ? Да, через ателье-партнёра. Ткань плотная, срок 10-14 дней, цена от 2 000 р. за 2 м.\n\nМойка ковров: забираем сами, стоимость от 300 р. за м2.\n',
   });
@@ -20,6 +29,13 @@ describe('a value of the kind asked, said of the thing asked (asked-kinds.ts)', 
     const answer = await shop.ask('аквариум скока весит?', { id: TANK, title: TANK_TITLE });
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('17 кг');
+  });
+
+  it('answers a colour from a line labelled with the colour of the thing asked', async () => {
+    // "венге" is no colour word, but the line's label "Цвет тумбы" says what it is.
+    const answer = await shop.ask('тумба какого цвета бывает', { id: TANK, title: TANK_TITLE });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('венге');
   });
 
   it('falls back where the time stated is of another service', async () => {

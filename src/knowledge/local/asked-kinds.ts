@@ -111,19 +111,33 @@ const QUESTION_WORD = /(?<![а-яё])(?:как[а-яё]*|скольк[а-яё]*|
  */
 export function findAskedKinds(question: string, resolveText: (text: string) => string[]): AskedKind[] {
   const asked: AskedKind[] = [];
+  let before: AskedKind | undefined;
   for (const sentence of question.toLowerCase().replaceAll('ё', 'е').split(/[?!.\n]+/u)) {
     const clauses = sentence.split(/,|\s(?:и|а|или)\s/u);
-    for (const kind of VALUE_KINDS) {
-      const at = clauses.findIndex((clause) => asksKind(clause, kind));
-      if (at < 0) continue;
-      // A clause after it is a question typed on ("скока весит и экран матовый или глянцевый"), not what the value is asked of.
-      const words = clauses.filter((clause, place) => place === at || (place < at && !asksOwn(clause)));
-      const unasked = words.map((clause) => (clause === clauses[at] ? clause.replace(kind.asks, ' ') : clause));
-      asked.push({ name: kind.name, label: termOf(kind.label), within: new Set(resolveText(words.join(' '))), things: findThings(unasked.join(' '), resolveText), states: kind.states });
-      break;
-    }
+    const kind = VALUE_KINDS.find((candidate) => clauses.some((clause) => asksKind(clause, candidate)));
+    const found = kind === undefined ? guessAskedKind(before, clauses, resolveText) : readAskedKind(kind, clauses, resolveText);
+    if (found !== undefined) asked.push(found);
+    before = found;
   }
   return asked;
+}
+
+function readAskedKind(kind: ValueKind, clauses: readonly string[], resolveText: (text: string) => string[]): AskedKind {
+  const at = clauses.findIndex((clause) => asksKind(clause, kind));
+  // A clause after it is a question typed on ("скока весит и экран матовый или глянцевый"), not what the value is asked of.
+  const words = clauses.filter((clause, place) => place === at || (place < at && !asksOwn(clause)));
+  const unasked = words.map((clause) => (clause === clauses[at] ? clause.replace(kind.asks, ' ') : clause));
+  return { name: kind.name, label: termOf(kind.label), within: new Set(resolveText(words.join(' '))), things: findThings(unasked.join(' '), resolveText), states: kind.states };
+}
+
+/**
+ * "крышка какого цвета? черная или серая": a sentence offering values of the kind the sentence before asks guesses its
+ * answer, asked of the same things; "Стекло — силикон чёрный" does not say the lid is black.
+ */
+function guessAskedKind(before: AskedKind | undefined, clauses: readonly string[], resolveText: (text: string) => string[]): AskedKind | undefined {
+  const guesses = before === undefined ? [] : clauses.filter((clause) => before.states(clause));
+  if (before === undefined || guesses.length === 0) return undefined;
+  return { ...before, within: new Set(resolveText(guesses.join(' '))) };
 }
 
 /**

@@ -11,6 +11,8 @@ describe('a value of the kind asked, said of the thing asked (asked-kinds.ts)', 
       '# Аквариум 100 л + тумба\n',
       '| Параметр | Значение |',
       '|---|---|',
+      '| Стекло | 5 мм, силикон чёрный |',
+      '| Крышка | пластик, LED-светильник 10 Вт |',
       '| Тумба | ЛДСП 16 мм, 81 х 31 х 70 см, дверца + полка внутри |',
       '| Цвет тумбы | венге |',
       '| Вес аквариума (пустой) | ок. 17 кг |',
@@ -36,6 +38,11 @@ describe('a value of the kind asked, said of the thing asked (asked-kinds.ts)', 
     const answer = await shop.ask('тумба какого цвета бывает', { id: TANK, title: TANK_TITLE });
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('венге');
+  });
+
+  it('reads colours offered after a colour question as asked of the same thing', async () => {
+    // "черная или серая" guesses the lid's colour: the silicone's black says nothing of it.
+    expect((await shop.ask('крышка у него какого цвета? черная или серая', { id: TANK, title: TANK_TITLE })).status).toBe('NOT_FOUND');
   });
 
   it('falls back where the time stated is of another service', async () => {

@@ -77,6 +77,47 @@ function statesWeight(text: string): boolean {
   return readAmounts(text).some((amount) => nameMeasure(amount.unit) === 'вес');
 }
 
+/** "какой объем", "на скока литров", "скока мл": answered by an amount in a unit of volume. */
+const ASKS_VOLUME = new RegExp(String.raw`${NOT_LETTER_BEFORE}(?:(?:какой|каков)\s+объем|объем\s+какой|${HOW_MUCH}\s+(?:литр|мл(?![а-яё])|миллилитр))`, 'u');
+
+function statesMeasure(name: string): (text: string) => boolean {
+  return (text) => readAmounts(text).some((amount) => nameMeasure(amount.unit) === name);
+}
+
+/**
+ * "из какой стали", "из какого материала", "какая ткань", "что за материал": answered by a material named. "из чего" is
+ * answer-check.ts's (it asks the passage to name a material by the word "материал" or "состав" too).
+ */
+const ASKS_MATERIAL = /(?<![а-яё])(?:из\s+как(?:ого|ой)\s+(?:материал|стал|ткан|дерев|пластик|металл)[а-яё]*|(?:какой|что\s+за)\s+материал|материал\s+какой|(?:какая|что\s+за)\s+ткань|ткань\s+какая)/u;
+/**
+ * Materials things are made of, as the passage writes them (lower case, ё as е): a closed list of stems. "дуб сонома" is a
+ * board's decor, a colour.
+ */
+const MATERIAL = new RegExp(
+  String.raw`${NOT_LETTER_BEFORE}(?:` +
+    [
+      'метал', 'стал', 'нерж', 'алюмин', 'чугун', 'латун', 'мед(?:ь|н)', 'титан', 'хром', 'оцинк',
+      'пластик', 'пластмасс', 'abs', 'пвх', 'полипропилен', 'полиэтилен', 'поликарбонат', 'акрил', 'нейлон', 'силикон', 'резин',
+      'дерев', 'массив', 'сосн', String.raw`дуб(?![а-яё]*\s+сонома)`, 'бук', 'берез', 'ольх', 'фанер', 'лдсп', 'дсп', 'мдф', 'шпон',
+      'стекл', 'керамик', 'фарфор', 'камен', 'камн', 'гранит', 'мрамор', 'бетон', 'кирпич',
+      'хлоп', 'лен(?![а-яё])', 'льн', 'шерст', 'полиэстер', 'полиэфир', 'вискоз', 'трикотаж', 'флис', 'кож', 'замш', 'текстил', 'эко-?кож',
+    ].join('|') +
+    ')',
+  'u',
+);
+
+/**
+ * "чье стекло", "какой фирмы", "кто производитель", "страна производства": answered by a name (a Latin word, a quoted name)
+ * or a country, not by "энергосберегающий стеклопакет (И-стекло)".
+ */
+const ASKS_MAKER = /(?<![а-яё])(?:чей|чья|чье|чьи|чьего|как(?:ой|ая|ого)\s+(?:фирм|марк|бренд|производител)[а-яё]*|кто\s+производитель|производитель\s+какой|страна\s+(?:производств|изготовител)|где\s+(?:сделан|произвед|изготовлен)[а-яё]*)(?![а-яё])/u;
+/** Countries and nationalities a maker is named by: "производство Россия", "немецкая фурнитура". */
+const ORIGIN = /(?<![а-яё])(?:росси|китай|китае|коре[яийю]|япони|германи|беларус|белорус|турци|итали|польш|франци|чехи|швеци|финлянди|сша|тайван|вьетнам|австри|отечествен|немецк|китайск|корейск|японск|турецк|итальянск|российск|польск|австрийск)/u;
+
+function statesMaker(text: string): boolean {
+  return /[a-z]{3,}/u.test(text) || /[«"][^»"]{2,}[»"]/u.test(text) || ORIGIN.test(text);
+}
+
 /** In the order tried; the first whose words a clause holds is the kind it asks. */
 const VALUE_KINDS: readonly ValueKind[] = [
   { name: 'weight', asks: ASKS_WEIGHT, states: statesWeight, label: 'вес' },
@@ -84,6 +125,9 @@ const VALUE_KINDS: readonly ValueKind[] = [
   { name: 'percent', asks: ASKS_PERCENT, states: (text) => STATES_PERCENT.test(text), label: 'процент' },
   { name: 'colour', asks: ASKS_COLOUR, states: statesColour, label: 'цвет' },
   { name: 'time', asks: ASKS_TIME, states: (text) => STATES_TIME.test(text), label: 'срок' },
+  { name: 'volume', asks: ASKS_VOLUME, states: statesMeasure('объем'), label: 'объем' },
+  { name: 'material', asks: ASKS_MATERIAL, states: (text) => MATERIAL.test(text), label: 'материал' },
+  { name: 'maker', asks: ASKS_MAKER, states: statesMaker, label: 'производитель' },
 ];
 
 function statesColour(text: string): boolean {

@@ -208,10 +208,14 @@ function asksKind(clause: string, kind: ValueKind): boolean {
  */
 function findThings(text: string, resolveText: (text: string) => string[]): string[] {
   const words = text.split(/[^а-яёa-z0-9]+/u).filter((word) => word !== '');
-  const kept = words.filter((word, at) => !QUESTION_WORD.test(word) && !VERB_FORM.test(word) && !isAdjective(word) && !PREPOSITION.test(word) && !PREPOSITION.test(words[at - 1] ?? ''));
+  const opensAdjunct = (word: string): boolean => PREPOSITION.test(word) || TIME_PREPOSITION.test(word);
+  const kept = words.filter((word, at) => !QUESTION_WORD.test(word) && !VERB_FORM.test(word) && !isAdjective(word) && !opensAdjunct(word) && !opensAdjunct(words[at - 1] ?? ''));
   // A measure's word ("займет" reads as срок, "литров" as объём) is the kind asked, not a thing.
   return resolveText(kept.join(' ')).filter((term) => !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !isMeasureTerm(term) && !/^\p{N}/u.test(term));
 }
+
+/** "тонер после вскрытия скок годен": a time's prepositions open a condition, not the thing asked of. */
+const TIME_PREPOSITION = /^(?:после|перед|между)$/u;
 
 function isAdjective(word: string): boolean {
   return ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word);

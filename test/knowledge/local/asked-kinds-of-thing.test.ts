@@ -45,6 +45,20 @@ describe('a value of the kind asked, said of the thing asked (asked-kinds.ts)', 
     expect((await shop.ask('крышка у него какого цвета? черная или серая', { id: TANK, title: TANK_TITLE })).status).toBe('NOT_FOUND');
   });
 
+  it('reads a noun after "после" as a condition, not the thing a time is asked of', async () => {
+    // "за 2 дня" is how long an unopened product takes to exchange, not how long a toner keeps once opened.
+    const set = { id: 7612, title: 'Набор пенка, тонер и крем' };
+    await shop.write({
+      'item-7612-nabor.md': `---\ntitle: ${set.title}\n---\n\nВ наборе пенка 150 мл, тонер 150 мл и крем 50 мл. Цена 2 900 руб.\n`,
+      'obmen.md': '# Обмен\n\n- пришёл не тот товар, а он не вскрыт — заменю за 2 дня после получения.\n',
+    });
+    expect((await shop.ask('а тонер после вскрытия скок годен?', set)).status).toBe('NOT_FOUND');
+    await shop.write({ 'toner.md': '# Уход\n\nТонер после вскрытия годен 12 месяцев, храните в прохладном месте.\n' });
+    const answer = await shop.ask('а тонер после вскрытия скок годен?', set);
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('12 месяцев');
+  });
+
   it('falls back where the time stated is of another service', async () => {
     // "срок 10-14 дней" is how long a made-to-order cover takes, not how long washing a carpet does.
     expect((await shop.ask('сколько по времени займет мойка ковра 2 м', undefined)).status).toBe('NOT_FOUND');

@@ -166,12 +166,28 @@ export function findAskedKinds(question: string, resolveText: (text: string) => 
   return asked;
 }
 
-function readAskedKind(kind: ValueKind, clauses: readonly string[], resolveText: (text: string) => string[]): AskedKind {
+function readAskedKind(kind: ValueKind, sentenceClauses: readonly string[], resolveText: (text: string) => string[]): AskedKind {
+  const clauses = sentenceClauses.map((clause) => cutQuestionTypedOn(clause, kind));
   const at = clauses.findIndex((clause) => asksKind(clause, kind));
   // A clause after it is a question typed on ("скока весит и экран матовый или глянцевый"), not what the value is asked of.
   const words = clauses.filter((clause, place) => place === at || (place < at && !asksOwn(clause)));
   const unasked = words.map((clause) => (clause === clauses[at] ? clause.replace(kind.asks, ' ') : clause));
   return { name: kind.name, label: termOf(kind.label), within: new Set(resolveText(words.join(' '))), things: findThings(unasked.join(' '), resolveText), states: kind.states };
+}
+
+/**
+ * "производитель какой у блоков морозостойкость какая": a question word after the kind's words asks of the noun before it,
+ * a second question typed on without a break; the kind's clause ends before that noun.
+ */
+function cutQuestionTypedOn(clause: string, kind: ValueKind): string {
+  const found = kind.asks.exec(clause);
+  if (found === null) return clause;
+  const end = found.index + found[0].length;
+  const rest = clause.slice(end);
+  const next = QUESTION_WORD.exec(rest);
+  if (next === null) return clause;
+  const before = rest.slice(0, next.index).trim().split(/\s+/u).filter((word) => word !== '');
+  return `${clause.slice(0, end)} ${before.slice(0, -1).join(' ')}`;
 }
 
 /**

@@ -83,7 +83,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['refused-topic', (part, hit) => answersBesideRefused(refused, part.terms, hit.passage, index.termsOf)],
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
-    ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage)],
+    ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage, { termsOf: index.termsOf, isOwn: isOwnHit(hit), titleHeads: titleTerms.heads })],
     ['boundary', (part, hit) => answersAtBoundary(points, part.terms, hit)],
     ['leaning-part', holdsLeanedThing],
     ['focus', (part, hit) => foci.every((focus) => answersFocus(focus, part, hit, index.termsOf))],

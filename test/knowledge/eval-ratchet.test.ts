@@ -70,8 +70,9 @@ const FLOORS = {
   // statement 1 right. Then honey and moving, two more shops nobody tuned on (eval/README.md): 42 of 60 found, 9 made-up,
   // 10 of 10 caught at arrival (f35766d). A partial answer given only where it covers all its words: 2 right fewer (one
   // quoted a fact its words did not match), 2 wrong and 4 made-up fewer; the one floor ever lowered, for that trade. A
-  // plain text's line of capitals read as the heading of its section 1 right; a breakage asking the warranty 1 right.
-  tune: { found: 801, madeUp: 35, escalation: 130, falseEscalation: 0 },
+  // plain text's line of capitals read as the heading of its section 1 right; a breakage asking the warranty 1 right; a
+  // value of the kind asked stated of the thing asked (weight, volume, material, maker added) 3 made-up fewer.
+  tune: { found: 801, madeUp: 32, escalation: 130, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -90,7 +91,8 @@ const FLOORS = {
   // it covers all its words: 3 right, 2 wrong and 2 made-up fewer (and 3 made-up fewer on the probes), a trade made on
   // purpose: the floor went down with it. A plain text's line of capitals read as the heading of its section 3 right, 2
   // wrong and one made-up more (unread, held-out): the ceiling rose by one with it. A breakage asking the warranty 1 right.
-  heldout: { found: 544, madeUp: 41, escalation: 128, falseEscalation: 1 },
+  // A value of the kind asked stated of the thing asked 2 made-up fewer.
+  heldout: { found: 544, madeUp: 39, escalation: 128, falseEscalation: 1 },
 } as const;
 
 /**
@@ -104,9 +106,9 @@ const FLOORS = {
  * per half made up at arrival (739c1da), so 29 and 49; 26 and 48 once a point asked at a strict bound, a price asked
  * without its word and a part leaning on the thing asked before it need what they ask. Then 20 each for honey and moving
  * (220 per half): 8 and 7 of their 20 per half made up at arrival (f35766d), so 34 and 55; 33 and 52 once a partial
- * answer needs passages covering all its words.
+ * answer needs passages covering all its words; 30 and 51 once a value of the kind asked must be stated of the thing asked.
  */
-const PROBE_FLOORS = { 'probe-tune': 33, 'probe-heldout': 52 } as const;
+const PROBE_FLOORS = { 'probe-tune': 30, 'probe-heldout': 51 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more

@@ -189,8 +189,9 @@ const ESCALATION_FLOORS = {
 const THIRD_FLOORS = {
   tune: { requests: 119, questions: 0 },
   // 100 before the tuning on the fourth set, 104 before the readings of the escalation session that split the matcher, 105
-  // before the fifth set's readings brought back narrowed, 108 before the sixth set's readings.
-  heldout: { requests: 109, questions: 1 },
+  // before the fifth set's readings brought back narrowed, 108 before the sixth set's readings, 109 before a contact asked
+  // politely ("не могли бы дать ваш телефон?", "дадите ваш номер?").
+  heldout: { requests: 110, questions: 1 },
 } as const;
 
 /**
@@ -230,7 +231,8 @@ const SIXTH_FLOORS = {
  */
 const SEVENTH_FLOORS = {
   tune: { requests: 100, questions: 0 },
-  heldout: { requests: 69, questions: 0 },
+  // 69 before a contact asked politely.
+  heldout: { requests: 70, questions: 0 },
 } as const;
 
 /**

@@ -58,8 +58,9 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   // "кто-нибудь ответит нормально?": anyone at all, to answer.
   if (has((text) => SOMEONE.test(text)) && has((text) => ANSWER_ME.test(text)) && only((text) => SOMEONE.test(text) || ANSWER_ME.test(text) || ['нормально', 'мне', 'уже', 'вообще'].includes(text))) return whole;
   // "как вам дозвониться", "как с вами связаться?", "по какому номеру с вами можно связаться?", "куда вам позвонить"
-  const reach = REACH_YOU.test(whole) || REACH_SHOP.test(whole);
-  if (reach && has((text) => REACH_HOW.has(text)) && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text))) return whole;
+  // "можно с вами связаться?", "связаться с вами можно как-то?": leave asked to reach the one read, in either order.
+  const reach = REACH_YOU.test(whole) || REACH_YOU_AFTER.test(whole) || REACH_SHOP.test(whole);
+  if (reach && has((text) => REACH_HOW.has(text) || text === 'можно') && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text) || SOMEHOW.has(text))) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
@@ -116,7 +117,12 @@ const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|н�
 const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];
 
 /** Whom: "с вами", "вам", "до вас"; or the shop ("в магазин", "до салона"). */
-const REACH_YOU = new RegExp(`(?:^|\\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее )?(?:${REACH_VERBS.join('|')})(?:\\s|$)`, 'u');
+const REACH_YOU = new RegExp(`(?:^|\\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее |как )?(?:${REACH_VERBS.join('|')})(?:\\s|$)`, 'u');
+
+const REACH_YOU_AFTER = new RegExp(`(?:^|\\s)(?:${REACH_VERBS.join('|')}) (?:с вами|вам|до вас|с тобой|тебе|до тебя)(?:\\s|$)`, 'u');
+
+/** "как-то", "как нибудь": the way left open. */
+const SOMEHOW: ReadonlySet<string> = new Set(['то', 'нибудь', 'както', 'какнибудь', 'как-то', 'как-нибудь']);
 
 const REACH_SHOP = new RegExp(`(?:^|\\s)(?:${REACH_VERBS.join('|')}) (?:в|до) (?:магазин|салон|офис|мастерскую|сервис)[а-я]*(?:\\s|$)`, 'u');
 

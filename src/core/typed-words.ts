@@ -50,11 +50,13 @@ const ENGLISH_TALK = new RegExp(`\\b(${[...ENGLISH_TALK_VERB.keys()].join('|')})
 /** Articles before a person, which the Russian words do without: "need a human". */
 const ENGLISH_ARTICLE = new RegExp(`\\b(?:a|an|the)\\s+(?=(?:(?:real|live)\\s+)?(?:${ENGLISH_PERSON})\\b)`, 'gu');
 
-/** `text` (lower case) with an English talk with a person, a number asked and the articles read as Russian. */
+/** `text` (lower case) with an English talk with a person, a number asked, a messenger's name and the articles read as Russian. */
 export function readEnglishPhrases(text: string): string {
   return text
     .replace(ENGLISH_TALK, (_, verb: string, live: string | undefined, person: string) => `${ENGLISH_TALK_VERB.get(verb)!} с ${live === undefined ? '' : 'живым '}${ENGLISH_WITH.get(person)!}`)
     .replace(/\b(?:give|send|tell)\s+(?:me\s+)?(?:your\s+)(?:phone\s+)?number\b/gu, 'дайте ваш номер')
+    // "whats app", "what's app": the messenger typed in two words, which read one by one would be transliterated apart.
+    .replace(/\b(?:what'?s|wats|whats)[\s-]+app\b/gu, 'whatsapp')
     .replace(ENGLISH_ARTICLE, '');
 }
 

@@ -15,10 +15,10 @@ describe('a person asked for into the chat', () => {
 });
 
 describe("a messenger's name typed in two parts", () => {
-  it.each(['в вотс ап можно пообщаться?', 'напишите мне в ват сап', 'давайте в теле грам', 'есть вай бер?'])('escalates %j', (text) => {
+  it.each(['в вотс ап можно пообщаться?', 'напишите мне в ват сап', 'давайте в теле грам', 'есть вай бер?', 'whats app есть?', "напишите в what's app"])('escalates %j', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
-  it.each(['в вотс апе у меня фото не грузятся, скиньте сюда', 'по вотс апу вы тоже принимаете заказы или только на авито?', 'в к 5 часам подъеду'])('leaves %j a question', (text) => {
+  it.each(['в вотс апе у меня фото не грузятся, скиньте сюда', 'по вотс апу вы тоже принимаете заказы или только на авито?', 'в к 5 часам подъеду', 'телефон поддерживает whats app?'])('leaves %j a question', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });

@@ -242,7 +242,8 @@ const SEVENTH_FLOORS = {
  */
 const EIGHTH_FLOORS = {
   tune: { requests: 100, questions: 0 },
-  heldout: { requests: 91, questions: 0 },
+  // 91 before "whats app" typed in two words was read as the messenger.
+  heldout: { requests: 92, questions: 0 },
 } as const;
 
 describe('requests for a person on the escalation set, default settings', () => {

@@ -69,7 +69,7 @@ const FLOORS = {
   // The same session: a part leaning on the thing asked before it one made-up fewer; the question's own words opening no
   // statement 1 right. Then honey and moving, two more shops nobody tuned on (eval/README.md): 42 of 60 found, 9 made-up,
   // 10 of 10 caught at arrival (f35766d). A partial answer given only where it covers all its words: 2 right fewer (one
-  // quoted a fact its words did not match), 2 wrong and 4 made-up fewer; the one floor ever lowered, for that trade. A
+  // quoted a fact its words did not match), 2 wrong and 4 made-up fewer; the floor lowered on purpose for that trade. A
   // plain text's line of capitals read as the heading of its section 1 right; a breakage asking the warranty 1 right; a
   // value of the kind asked stated of the thing asked (weight, volume, material, maker added) 3 made-up fewer.
   tune: { found: 801, madeUp: 32, escalation: 130, falseEscalation: 0 },

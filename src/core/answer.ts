@@ -20,9 +20,12 @@ export function listUnknownWords(reply: { status: DialogStatus; answer?: Knowled
   return reply.status === 'NOT_FOUND' ? (reply.answer?.unknownWords ?? []) : [];
 }
 
-/** The buyer's questions a FOUND answer left out, where the engine names them (see KnowledgeAnswer): a person answers them. */
+/**
+ * The buyer's questions left to a person, where the engine names them (see KnowledgeAnswer): those a FOUND answer left
+ * out, or those of a message whose partial answer was withheld (NOT_FOUND). The chat then waits for the seller.
+ */
 export function listLeftOut(reply: { status: DialogStatus; answer?: KnowledgeAnswer }): string[] {
-  return reply.status === 'FOUND' ? (reply.answer?.leftOut ?? []) : [];
+  return reply.status === 'FOUND' || reply.status === 'NOT_FOUND' ? (reply.answer?.leftOut ?? []) : [];
 }
 
 export type ReplySettings = Pick<ResponderSettings, 'fallbackText' | 'escalationText' | 'thanksReplyText' | 'greetingReplyText' | 'partialAnswerText'>;

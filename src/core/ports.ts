@@ -57,7 +57,8 @@ export interface KnowledgeAnswer {
   unknownWords?: string[];
   /**
    * FOUND (local): the questions of the message the answer says nothing of, as the buyer typed them ("сим физ есть"): a
-   * person answers them. Absent when the answer covers every question, or the engine cannot tell.
+   * person answers them. NOT_FOUND (local): the message's questions, where a partial answer was withheld because a person
+   * had to answer part of it anyway. Absent when the answer covers every question, or the engine cannot tell.
    */
   leftOut?: string[];
 }

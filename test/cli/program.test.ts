@@ -265,6 +265,26 @@ describe('against the Avito sandbox', () => {
     expect([later.answers.partly_answered, later.left_out_chats]).toEqual([1, 0]);
   });
 
+  it('a message whose partial answer is withheld gets the fallback, and its chat waits for the seller with all its questions', async () => {
+    // Only part of the delivery question is in the documents (no word of Kazan) and engraving is not at all: rather than
+    // half an answer, the buyer gets the fallback, and the seller both questions.
+    sandbox.addChat({
+      id: 'u2i-withheld',
+      context: { type: 'item', value: { id: 4_012_345_678, title: "Кофемашина De'Longhi Magnifica S ECAM 22.110.B", user_id: sandbox.account.id } },
+      messages: [{ author_id: 5_550_003, text: 'доставка в казань сколько стоит? гравировку делаете?' }],
+    });
+    expect((await runInProcess(['poll', '--once'], { cwd, env })).code).toBe(ExitCode.Ok);
+    expect(sandbox.sent('u2i-withheld').map((message) => message.content.text)).toEqual([DEFAULT_FALLBACK_TEXT]);
+    // Left unread in Avito, to stand out for the seller.
+    expect(sandbox.messages('u2i-withheld').filter((message) => message.direction === 'in').map((message) => message.is_read)).toEqual([false]);
+    const json = JSON.parse((await runInProcess(['chats', '--json'], { cwd, env })).stdout) as unknown[];
+    expect(json).toEqual(
+      expect.arrayContaining([expect.objectContaining({ chat_id: 'u2i-withheld', state: 'left_out', left_out: ['доставка в казань сколько стоит', 'гравировку делаете'] })]),
+    );
+    const figures = JSON.parse((await runInProcess(['stats', '--json'], { cwd, env })).stdout) as MonitorStats;
+    expect([figures.answers.partly_answered, figures.left_out_chats]).toEqual([0, 1]);
+  });
+
   it('pause, chats and resume work on the store', async () => {
     await runInProcess(['poll', '--once'], { cwd, env });
     const listed = await runInProcess(['chats'], { cwd, env });

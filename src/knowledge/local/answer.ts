@@ -118,7 +118,7 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
   if (pieces.length === 0) return addUnknownWords(notFound, index, query.question, parts);
   const text = pieces.map((piece) => piece.text).join(PIECE_SEPARATOR);
   const leftOut = listLeftOut(index, query, { question, identity, text, pieces });
-  if (leftOut.length > 0 && !isSure(found)) return addUnknownWords(notFound, index, query.question, parts);
+  if (leftOut.length > 0 && !isSure(found)) return withhold(addUnknownWords(notFound, index, query.question, parts), listLeftOut(index, query, { question, identity, text: '', pieces: [] }), leftOut);
   return {
     status: 'FOUND',
     text,
@@ -139,6 +139,14 @@ export function findAnswer(index: PassageIndex, query: KnowledgeQuery, threshold
  */
 function isSure(answers: readonly (readonly Piece[])[]): boolean {
   return answers.every((pieces) => pieces.length === 0 || pieces.some((piece) => piece.evidence.some((hit) => hit.coverage >= 1)));
+}
+
+/**
+ * The fallback for a partial answer not given: a person answers the message's questions, all of them (`asked`: read with
+ * nothing answered), or at least those the answer left out.
+ */
+function withhold(answer: LocalAnswer, asked: readonly string[], leftOut: readonly string[]): LocalAnswer {
+  return { ...answer, leftOut: [...(asked.length > 0 ? asked : leftOut)] };
 }
 
 /** The questions of the message the quoted pieces say nothing of (see left-out.ts). */

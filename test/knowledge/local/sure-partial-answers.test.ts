@@ -17,11 +17,13 @@ describe('an answer that leaves a question to a person', () => {
     expect(answer.leftOut).toEqual(['гравировку делаете']);
   });
 
-  it('is not given on a passage missing a word of its part: the buyer gets the fallback', async () => {
+  it('is not given on a passage missing a word of its part: the buyer gets the fallback, the seller every question', async () => {
     // "на раму": the warranty line covers two words of three and says nothing of the frame.
     const partial = await shop.ask('гарантия на раму велосипеда сколько? гравировку делаете?', LISTING);
     expect(partial.status).toBe('NOT_FOUND');
     expect(partial.text).toBe('');
+    // Both questions go to the seller: the one half-answered as well as the one nothing answered.
+    expect(partial.leftOut).toEqual(['гарантия на раму велосипеда сколько', 'гравировку делаете']);
   });
 
   it('stays as it was for a message answered whole, however well its passage covers it', async () => {

@@ -24,7 +24,7 @@ import { holdsAmountIn, isSameDimension } from './unit-dimensions.js';
 import { readAmounts, type StatedAmount } from './stated-amounts.js';
 import { UNIT_TERMS, WEEKDAY_TERMS, findCountedUnits, findUnitsBeforeNumbers } from './units.js';
 import { CITY_TERMS, PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
-import { ADJECTIVE_FORM, NOUN_IN_IE } from './word-forms.js';
+import { isAdjectiveForm } from './word-forms.js';
 
 /** One part of a question as answer.ts asks it: `terms` to cover, `naming` (the listing's own words) to rank. */
 export interface CheckedPart {
@@ -119,7 +119,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
  * kind) and no verb ("помыть"), which say how or what is done to the thing, never what is priced.
  */
 function findNamedThings(question: string, resolveText: (text: string) => string[]): ReadonlySet<string> {
-  const words = splitWords(normalizeText(question)).filter((word) => !/^\p{N}/u.test(word) && !VERB_FORM.test(word) && (NOUN_IN_IE.test(word) || !ADJECTIVE_FORM.test(word)));
+  const words = splitWords(normalizeText(question)).filter((word) => !/^\p{N}/u.test(word) && !VERB_FORM.test(word) && !isAdjectiveForm(word));
   return new Set(words.flatMap((word) => resolveText(word)));
 }
 

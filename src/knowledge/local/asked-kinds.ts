@@ -14,7 +14,7 @@ import { readAmounts } from './stated-amounts.js';
 import { HOW_MUCH_WORD, termOf } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { WEAK_TERMS } from './vocabulary.js';
-import { ADJECTIVE_FORM, NOUN_IN_IE, PREPOSITION } from './word-forms.js';
+import { isAdjectiveForm, PREPOSITION } from './word-forms.js';
 
 /** A kind of value: the words of a clause asking it, and whether a text states a value of it. */
 interface ValueKind {
@@ -73,13 +73,10 @@ const STATES_PERCENT = /%|(?<![а-яё])процент/u;
 /** "скока весит", "вес какой", "тяжелая?" is no amount asked: answered by an amount in a unit of weight (measures.ts). */
 const ASKS_WEIGHT = new RegExp(String.raw`${NOT_LETTER_BEFORE}(?:${HOW_MUCH}\s+(?:[а-яё]+\s+)?вес[а-яё]*|вес(?:ит|ят)?\s+(?:[а-яё]+\s+)?${HOW_MUCH}|(?:какой|каков)\s+вес|вес\s+какой)(?![а-яё])`, 'u');
 
-function statesWeight(text: string): boolean {
-  return readAmounts(text).some((amount) => nameMeasure(amount.unit) === 'вес');
-}
-
 /** "какой объем", "на скока литров", "скока мл": answered by an amount in a unit of volume. */
 const ASKS_VOLUME = new RegExp(String.raw`${NOT_LETTER_BEFORE}(?:(?:какой|каков)\s+объем|объем\s+какой|${HOW_MUCH}\s+(?:литр|мл(?![а-яё])|миллилитр))`, 'u');
 
+/** An amount in a unit of the measure `name` (measures.ts): a weight in "кг", a volume in "л". */
 function statesMeasure(name: string): (text: string) => boolean {
   return (text) => readAmounts(text).some((amount) => nameMeasure(amount.unit) === name);
 }
@@ -120,7 +117,7 @@ function statesMaker(text: string): boolean {
 
 /** In the order tried; the first whose words a clause holds is the kind it asks. */
 const VALUE_KINDS: readonly ValueKind[] = [
-  { name: 'weight', asks: ASKS_WEIGHT, states: statesWeight, label: 'вес' },
+  { name: 'weight', asks: ASKS_WEIGHT, states: statesMeasure('вес'), label: 'вес' },
   { name: 'temperature', asks: ASKS_DEGREES, states: (text) => STATES_DEGREES.test(text), label: 'температура' },
   { name: 'percent', asks: ASKS_PERCENT, states: (text) => STATES_PERCENT.test(text), label: 'процент' },
   { name: 'colour', asks: ASKS_COLOUR, states: statesColour, label: 'цвет' },
@@ -225,17 +222,13 @@ function asksKind(clause: string, kind: ValueKind): boolean {
 function findThings(text: string, resolveText: (text: string) => string[]): string[] {
   const words = text.split(/[^а-яёa-z0-9]+/u).filter((word) => word !== '');
   const opensAdjunct = (word: string): boolean => PREPOSITION.test(word) || TIME_PREPOSITION.test(word);
-  const kept = words.filter((word, at) => !QUESTION_WORD.test(word) && !VERB_FORM.test(word) && !isAdjective(word) && !opensAdjunct(word) && !opensAdjunct(words[at - 1] ?? ''));
+  const kept = words.filter((word, at) => !QUESTION_WORD.test(word) && !VERB_FORM.test(word) && !isAdjectiveForm(word) && !opensAdjunct(word) && !opensAdjunct(words[at - 1] ?? ''));
   // A measure's word ("займет" reads as срок, "литров" as объём) is the kind asked, not a thing.
   return resolveText(kept.join(' ')).filter((term) => !WEAK_TERMS.has(term) && !UNIT_TERMS.has(term) && !isMeasureTerm(term) && !/^\p{N}/u.test(term));
 }
 
 /** "тонер после вскрытия скок годен": a time's prepositions open a condition, not the thing asked of. */
 const TIME_PREPOSITION = /^(?:после|перед|между)$/u;
-
-function isAdjective(word: string): boolean {
-  return ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word);
-}
 
 /** Where a passage stands: its terms and whether it is the listing's own, and the listing's title (heads: its first terms). */
 export interface KindContext {

@@ -8,7 +8,7 @@ import { VERB_FORM } from './search.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
-import { ADJECTIVE_FORM, NOUN_IN_IE, PREPOSITION } from './word-forms.js';
+import { isAdjectiveForm, PREPOSITION } from './word-forms.js';
 
 /** Question words and particles: they name no thing. */
 const NO_THING = /^(?:скольк[а-я]*|скок[аоу]?|скоко|почем|где|куда|когда|зачем|почему|кто|что|чо|че|или|можно|нужно|надо|вместе|отдельно|примерно|например)$/u;
@@ -47,7 +47,7 @@ export function readSentenceThings(question: string, resolveText: (text: string)
           continue;
         }
         // "жидкий", "новый" say of what kind: they name no thing.
-        if (ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word)) continue;
+        if (isAdjectiveForm(word)) continue;
         if (words.slice(Math.max(0, at - GOVERNING_REACH), at).some((before) => PREPOSITION.test(before))) {
           for (const term of resolveText(word)) governed.add(term);
           continue;

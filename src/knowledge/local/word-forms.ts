@@ -9,5 +9,10 @@ export const ADJECTIVE_FORM = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|�
 /** "покрытие", "отверстие": nouns ending like adjectives. */
 export const NOUN_IN_IE = /(?:ни|ти)е$/u;
 
+/** An adjective or participle by its ending ("жидкий", "новое"), not a noun in "-ние"/"-тие" ("покрытие"). */
+export function isAdjectiveForm(word: string): boolean {
+  return ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word);
+}
+
 /** Prepositions: the noun after one is an adjunct ("подсветку под верхние шкафы", "у меня солярис"), not the thing asked. */
 export const PREPOSITION = /^(?:под|над|на|в|во|с|со|из|без|для|к|ко|по|от|до|у|о|об|при|за|про|через)$/u;

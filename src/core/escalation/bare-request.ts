@@ -117,9 +117,10 @@ const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|н�
 const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];
 
 /** Whom: "с вами", "вам", "до вас"; or the shop ("в магазин", "до салона"). */
-const REACH_YOU = new RegExp(`(?:^|\\s)(?:с вами|вам|до вас|с тобой|тебе|до тебя) (?:можно |лучше |удобнее |как )?(?:${REACH_VERBS.join('|')})(?:\\s|$)`, 'u');
-
-const REACH_YOU_AFTER = new RegExp(`(?:^|\\s)(?:${REACH_VERBS.join('|')}) (?:с вами|вам|до вас|с тобой|тебе|до тебя)(?:\\s|$)`, 'u');
+const REACH_WHOM = '(?:с вами|вам|до вас|с тобой|тебе|до тебя)';
+const REACH_YOU = new RegExp(`(?:^|\\s)${REACH_WHOM} (?:можно |лучше |удобнее |как )?(?:${REACH_VERBS.join('|')})(?:\\s|$)`, 'u');
+/** The same after the verb: "связаться с вами можно?". */
+const REACH_YOU_AFTER = new RegExp(`(?:^|\\s)(?:${REACH_VERBS.join('|')}) ${REACH_WHOM}(?:\\s|$)`, 'u');
 
 /** "как-то", "как нибудь": the way left open. */
 const SOMEHOW: ReadonlySet<string> = new Set(['то', 'нибудь', 'както', 'какнибудь', 'как-то', 'как-нибудь']);

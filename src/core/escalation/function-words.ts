@@ -21,5 +21,12 @@ export const NEGATION = new Set(['не', 'ни', 'никого', 'никто', '
 /** "не могли бы позвать…" asks politely; it negates nothing. */
 export const POLITE = new Set(['могли', 'можете', 'сможете', 'подскажете', 'подскажите', 'сложно', 'трудно', 'затруднит', 'против']);
 
+/**
+ * "не могли бы дать ваш телефон?", "номер не подскажете?", "телефон не дадите?": a "не" before a modal or a verb asked of
+ * the one read is how Russian asks politely, not a refusal; sentences.ts reads the words without it. Narrower than POLITE:
+ * "не против", "не сложно" keep their "не".
+ */
+export const POLITE_ASK = /^(?:могли|можете|сможете|подскажете|дадите|скинете|кинете|пришлете|напишете|продиктуете|назовете|оставите|скажете|сообщите)$/u;
+
 /** Negations a refusal is made of, besides NEGATION: "без менеджера", "никакого менеджера", "нет, не надо". */
 export const REFUSING = /^(?:без|нет|никак(?:ой|ого|ая|ую|их|им|ими))$/u;

@@ -2,6 +2,7 @@
  * Reading a message: normalized, split into sentences, each word marked with its clause (the reach of a negation).
  */
 import { MESSENGER } from './contact-words.js';
+import { POLITE_ASK } from './function-words.js';
 import { readBelarusianWords, readEnglishPhrases, readKazakhWords, readLayoutWords, readTyped, readUkrainianWords, splitGlued } from '../typed-words.js';
 
 /** A word of a sentence; `clause` changes at commas, dashes and "а"/"но", the reach of a negation. */
@@ -50,14 +51,9 @@ function readClauses(sentence: string): Word[] {
       for (const glued of (text === typed ? splitGlued(text) : undefined) ?? [text]) pushWord(words, { text: readInfinitive(words, glued, clause), clause });
     }
   }
+  // A polite "не" ("не могли бы…", see POLITE_ASK) refuses nothing: read without it.
   return words.filter((word, at) => !(word.text === 'не' && POLITE_ASK.test(words[at + 1]?.text ?? '')));
 }
-
-/**
- * "не могли бы дать ваш телефон?", "номер не подскажете?", "телефон не дадите?": a "не" before a modal or a verb asked of
- * the one read is how Russian asks politely, not a refusal; read without it, the request is read as any other.
- */
-const POLITE_ASK = /^(?:могли|можете|сможете|подскажете|дадите|скинете|кинете|пришлете|напишете|продиктуете|назовете|оставите|скажете|сообщите)$/u;
 
 /** Words an infinitive follows: "можно", "хочу", "могу", "мне бы". */
 const BEFORE_INFINITIVE: ReadonlySet<string> = new Set(['можно', 'нужно', 'надо', 'хочу', 'хотим', 'хотел', 'хотела', 'хотелось', 'могу', 'можем', 'можете', 'сможете', 'могли', 'бы']);

@@ -25,6 +25,11 @@ export interface PartlyAnswered {
   at: number;
   question: string;
   leftOut: string[];
+  /**
+   * Whether the bot sent an answer to the rest. False where it withheld a partial answer it was not sure of and sent
+   * the fallback: the seller is told the bot answered nothing, not that it answered in part.
+   */
+  answered: boolean;
 }
 
 type WaitingReader = Pick<StoreReader, 'forEachChat' | 'recentDialogs'>;
@@ -74,7 +79,7 @@ function readChatWait(state: Readonly<ChatState>, now: number, newest: DialogRec
   if ((state.pausedUntil ?? 0) > now) return { wait: 'paused' };
   // The seller's own message in the chat (a takeover) moves lastActivityAt past the answer: the rest is answered.
   if (newest?.leftOut?.length && (state.lastActivityAt ?? 0) <= newest.at) {
-    return { wait: 'left_out', answer: { at: newest.at, question: newest.question, leftOut: newest.leftOut } };
+    return { wait: 'left_out', answer: { at: newest.at, question: newest.question, leftOut: newest.leftOut, answered: newest.status === 'FOUND' } };
   }
   return { wait: 'active' };
 }

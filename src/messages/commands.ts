@@ -14,7 +14,8 @@ export const commandsText = defineMessages({
     stateEscalated: 'передан вам',
     statePaused: (reason: string) => `на паузе (${reason})`,
     stateActive: 'бот отвечает',
-    stateLeftOut: (questions: readonly string[]) => `ответ не на всё, ответьте сами: «${questions.join('», «')}»`,
+    stateLeftOut: (questions: readonly string[], answered: boolean) =>
+      `${answered ? 'ответ не на всё' : 'бот не нашёл ответа'}, ответьте сами: «${questions.join('», «')}»`,
     pauseReasonManual: 'вручную',
     noChatsYet: 'в хранилище пока нет чатов',
     noEscalated: 'нет чатов, ждущих вас: переданных вам, с ответом не на всё или на паузе',
@@ -135,7 +136,8 @@ export const commandsText = defineMessages({
     stateEscalated: 'escalated',
     statePaused: (reason: string) => `paused (${reason})`,
     stateActive: 'active',
-    stateLeftOut: (questions: readonly string[]) => `answered in part, answer yourself: "${questions.join('", "')}"`,
+    stateLeftOut: (questions: readonly string[], answered: boolean) =>
+      `${answered ? 'answered in part' : 'no answer found'}, answer yourself: "${questions.join('", "')}"`,
     pauseReasonManual: 'manual',
     noChatsYet: 'no chats in the store yet',
     noEscalated: 'no chats waiting for you: escalated, answered in part or paused',

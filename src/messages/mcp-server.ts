@@ -77,7 +77,8 @@ const ru = {
   escalated: 'передан продавцу',
   pausedUntil: (until: string, byHand: boolean) => `бот на паузе до ${until}${byHand ? ' (продавец ответил сам)' : ''}`,
   active: 'бот отвечает',
-  leftOut: (questions: readonly string[]) => `бот ответил не на всё, продавцу ответить: «${questions.join('», «')}»`,
+  leftOut: (questions: readonly string[], answered: boolean) =>
+    `${answered ? 'бот ответил не на всё' : 'бот не нашёл ответа'}, продавцу ответить: «${questions.join('», «')}»`,
   lastActivity: (at: string) => `последнее сообщение ${at}`,
   accountPaused: (until: string | undefined) =>
     `Бот на паузе на всём аккаунте ${until === undefined ? 'до resume с all: true' : `до ${until} (или до resume с all: true)`}: ни один чат не получает ответа, вопросы ждут непрочитанными.`,
@@ -217,7 +218,7 @@ const en: typeof ru = {
   escalated: 'handed to the seller',
   pausedUntil: (until, byHand) => `bot paused until ${until}${byHand ? ' (the seller answered)' : ''}`,
   active: 'bot answers',
-  leftOut: (questions) => `the bot answered in part, for the seller: "${questions.join('", "')}"`,
+  leftOut: (questions, answered) => `${answered ? 'the bot answered in part' : 'the bot found no answer'}, for the seller: "${questions.join('", "')}"`,
   lastActivity: (at) => `last message ${at}`,
   accountPaused: (until) =>
     `The bot is paused on the whole account ${until === undefined ? 'until resume with all: true' : `until ${until} (or resume with all: true)`}: no chat is answered, questions wait unread.`,

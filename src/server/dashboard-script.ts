@@ -110,7 +110,7 @@ export const DASHBOARD_SCRIPT = `'use strict';
       if (r.last_question) add(li, el('p', 'ask', '«' + r.last_question + '»'));
       if (r.left_out) add(li, el('p', 'left-out', L.leftOut + ': «' + r.left_out.join('», «') + '»'));
       var meta = add(li, el('div', 'muted'));
-      add(meta, textNode((r.left_out ? L.waitingPartly + ' ' + when(r.answered_at) : L.waitingSince + ' ' + when(r.escalated_at)) + ' · '));
+      add(meta, textNode((r.left_out ? (r.bot_answered === false ? L.waitingUnanswered : L.waitingPartly) + ' ' + when(r.answered_at) : L.waitingSince + ' ' + when(r.escalated_at)) + ' · '));
       add(meta, link(L.openChat, r.chat_url));
     });
   }

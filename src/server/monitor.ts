@@ -163,7 +163,7 @@ function listAttentionChats(deps: MonitorDeps, at: number) {
       .map((chat) => ({ ...base(chat), escalated_at: iso(chat.state.escalatedAt), last_question: chat.lastQuestion ?? null })),
     left_out: of('left_out')
       .sort((a, b) => (b.partly?.at ?? 0) - (a.partly?.at ?? 0))
-      .map((chat) => ({ ...base(chat), answered_at: iso(chat.partly?.at), last_question: chat.partly?.question ?? null, left_out: chat.partly?.leftOut ?? [] })),
+      .map((chat) => ({ ...base(chat), answered_at: iso(chat.partly?.at), last_question: chat.partly?.question ?? null, left_out: chat.partly?.leftOut ?? [], bot_answered: chat.partly?.answered ?? true })),
     paused: of('paused')
       .sort((a, b) => (a.state.pausedUntil ?? 0) - (b.state.pausedUntil ?? 0))
       .map((chat) => ({ ...base(chat), paused_until: iso(chat.state.pausedUntil), reason: chat.state.pauseReason ?? 'manual' })),

@@ -500,7 +500,7 @@ function formatAttention(actions: SellerActions): string {
       wait === 'escalated'
         ? '🚨 эскалация'
         : wait === 'left_out'
-          ? `⚠️ ответ не на всё, ответьте сами: «${escapeHtml((partly?.leftOut ?? []).join('», «'))}»`
+          ? `⚠️ ${partly?.answered === false ? 'бот не нашёл ответа' : 'ответ не на всё'}, ответьте сами: «${escapeHtml((partly?.leftOut ?? []).join('», «'))}»`
           : `⏸ пауза до ${formatTime(state.pausedUntil ?? 0)}${state.pauseReason === 'takeover' ? ' (вы ответили)' : ''}`;
     const title = state.listing?.title ? ` · ${escapeHtml(state.listing.title)}` : '';
     lines.push(`${what}${title}\n<code>${escapeHtml(state.chatId)}</code> · <a href="${escapeHtml(avitoChatUrl(state.chatId))}">открыть</a>`);

@@ -175,4 +175,19 @@ describe('chats by buyer and listing', () => {
     await rememberOpenChats(store, ['u2i-oleg']);
     expect(monitor.queue()).toMatchObject({ open_chats: ['u2i-oleg'], chat_names: { 'u2i-oleg': { buyer_name: 'Олег', item_title: 'Кофемашина' } } });
   });
+
+  it('tells a chat answered in part from one where the bot withheld its answer and sent the fallback', async () => {
+    const store = createMemoryStore();
+    await store.transact((tx) => {
+      tx.updateChat('u2i-partly', () => {});
+      tx.updateChat('u2i-withheld', () => {});
+      tx.appendDialog({ at: EVENING - 2000, chatId: 'u2i-partly', question: 'цена? гравировка?', answer: 'Цена 100 ₽', status: 'FOUND', sources: ['a.md'], latencyMs: 5, leftOut: ['гравировка'] });
+      tx.appendDialog({ at: EVENING - 1000, chatId: 'u2i-withheld', question: 'в казань? гравировка?', answer: 'Нет в базе', status: 'NOT_FOUND', sources: [], latencyMs: 5, leftOut: ['в казань', 'гравировка'] });
+    });
+    const chats = monitorOver(store).chats() as { left_out: Array<Record<string, unknown>> };
+    expect(chats.left_out).toEqual([
+      expect.objectContaining({ chat_id: 'u2i-withheld', left_out: ['в казань', 'гравировка'], bot_answered: false }),
+      expect.objectContaining({ chat_id: 'u2i-partly', left_out: ['гравировка'], bot_answered: true }),
+    ]);
+  });
 });

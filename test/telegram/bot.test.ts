@@ -474,7 +474,8 @@ describe('listen: what the owners write', () => {
         listing: { id: n, title: `Товар <${n}> & ${'длинное название '.repeat(5)}` },
       };
       if (n % 3 !== 2) return { state, wait: n % 3 === 0 ? 'escalated' : 'paused' };
-      return { state, wait: 'left_out', partly: { at: 1, question: 'акб какая, сим <физ> есть?', leftOut: ['сим <физ> есть'] } };
+      // Chat 5 is one where the bot withheld a partial answer and sent the fallback.
+      return { state, wait: 'left_out', partly: { at: 1, question: 'акб какая, сим <физ> есть?', leftOut: ['сим <физ> есть'], answered: n !== 5 } };
     });
     listen(createBot(), createActions({ attention: () => chats }));
     await telegram.waitFor(() => telegram.polling);
@@ -489,6 +490,8 @@ describe('listen: what the owners write', () => {
     expect(replies.join('\n')).toContain(' (вы ответили) · Товар <1>');
     // A chat the bot answered in part names the question left to the seller.
     expect(replies.join('\n')).toContain('⚠️ ответ не на всё, ответьте сами: «сим <физ> есть» · Товар <2>');
+    // One where it withheld the answer is not said to be answered in part.
+    expect(replies.join('\n')).toContain('⚠️ бот не нашёл ответа, ответьте сами: «сим <физ> есть» · Товар <5>');
     expect(replies.at(-1)?.endsWith('…и ещё 10 (avito-ai chats на сервере)')).toBe(true);
     expect(warnings()).toEqual([]);
   });

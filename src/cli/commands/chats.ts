@@ -55,7 +55,7 @@ function describeWait({ state, wait, partly }: WaitingChat): string {
   const text = commandsText();
   if (wait === 'escalated') return text.stateEscalated;
   if (wait === 'paused') return text.statePaused(state.pauseReason ?? text.pauseReasonManual);
-  if (wait === 'left_out') return text.stateLeftOut(partly?.leftOut ?? []);
+  if (wait === 'left_out') return text.stateLeftOut(partly?.leftOut ?? [], partly?.answered ?? true);
   return text.stateActive;
 }
 
@@ -65,7 +65,7 @@ export function jsonState({ state, wait }: Pick<WaitingChat, 'state' | 'wait'>):
 }
 
 /** One row of `chats --json` and of the MCP server's `chats_waiting`, with the questions left to the seller. */
-export function toJsonChat(row: WaitingChat, now: number): Record<string, string | number | string[] | null> {
+export function toJsonChat(row: WaitingChat, now: number): Record<string, string | number | boolean | string[] | null> {
   const { state: s, partly } = row;
   return {
     chat_id: s.chatId,
@@ -75,7 +75,7 @@ export function toJsonChat(row: WaitingChat, now: number): Record<string, string
     paused_until: s.pausedUntil && s.pausedUntil > now ? new Date(s.pausedUntil).toISOString() : null,
     escalated_at: s.escalatedAt ? new Date(s.escalatedAt).toISOString() : null,
     last_activity: s.lastActivityAt ? new Date(s.lastActivityAt).toISOString() : null,
-    ...(partly ? { left_out: partly.leftOut } : {}),
+    ...(partly ? { left_out: partly.leftOut, bot_answered: partly.answered } : {}),
   };
 }
 

@@ -79,7 +79,7 @@ function describeWait(config: Config, { state, wait, partly }: WaitingChat): str
   const t = mcpServerText();
   if (wait === 'escalated') return t.escalated;
   if (wait === 'paused') return t.pausedUntil(formatWhen(config, state.pausedUntil!), state.pauseReason === 'takeover');
-  if (wait === 'left_out') return t.leftOut(partly?.leftOut ?? []);
+  if (wait === 'left_out') return t.leftOut(partly?.leftOut ?? [], partly?.answered ?? true);
   return t.active;
 }
 

@@ -26,6 +26,8 @@ describe('requests for a person, as typed', () => {
     'выключите бота',
     'надоел этот робот',
     'бот тупит',
+    'бот ничего не понимает',
+    'робот не помогает совсем',
     // a messenger to go on in
     'давайте в вотсапе',
     'можно в телеграм?',
@@ -506,6 +508,10 @@ describe('not requests for a person', () => {
     'как найти мастера?',
     'кто продает такие же? можно его',
     'кто шил? дайте его инстаграм, закажу еще',
+    // what a robot or an assistant sold can do, not a complaint of the bot: that one is denied
+    'робот пылесос понимает голосовые команды?',
+    'колонка с нейросетью понимает команды?',
+    'бот в комплекте с умным домом понимает команды?',
   ])('%s', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });

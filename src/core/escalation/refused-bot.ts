@@ -29,7 +29,7 @@ export function findRefusedBot(words: readonly Word[]): string | undefined {
   // whether it lasts).
   const these = ['этих', 'ваших', 'твоих'].includes(words[bot - 1]?.text ?? '') ? bot - 2 : bot - 1;
   const enough = words[these]?.text === 'хватит' && /^(?:бот|автоответ|робот)ов$/u.test(words[bot]!.text);
-  if (contrasted || enough || (words.some((word) => BOT_COMPLAINT.test(word.text)) && !resigned)) return spell(words, 0, words.length - 1);
+  if (contrasted || enough || (words.some(isComplaint) && !resigned)) return spell(words, 0, words.length - 1);
   return undefined;
 }
 
@@ -41,4 +41,14 @@ const RESIGNED = /^(?:ладно|ладн[оы]|лан)$/u;
  * ("бот бесполезный", "тупой", "глупый") and what it is worth ("бот не помогает", "толку от бота ноль"). Not what it wrote
  * ("бот написал чушь"): that is said of an answer, and a question about it may follow.
  */
-const BOT_COMPLAINT = /^(?:надоел[аои]?|бесит|достал|задолбал|туп(?:ой|ая|ое|ые|ит|ишь|ица|ня)|бесполезн[а-я]*|глуп(?:ый|ая|ое|ые|ит|ишь)|отключ(?:и|ите)|выключ(?:и|ите)|убер(?:и|ите)|понимает|помогает|толку)$/u;
+const BOT_COMPLAINT = /^(?:надоел[аои]?|бесит|достал|задолбал|туп(?:ой|ая|ое|ые|ит|ишь|ица|ня)|бесполезн[а-я]*|глуп(?:ый|ая|ое|ые|ит|ишь)|отключ(?:и|ите)|выключ(?:и|ите)|убер(?:и|ите)|толку)$/u;
+
+/**
+ * What a bot fails at: a complaint only when denied ("бот ничего не понимает", "робот не помогает"). Said plainly, it
+ * asks what a thing sold can do: "робот понимает русский язык?", "колонка с нейросетью понимает команды?".
+ */
+const BOT_FAILS = /^(?:понимает|помогает)$/u;
+
+function isComplaint(word: Word, at: number, words: readonly Word[]): boolean {
+  return BOT_COMPLAINT.test(word.text) || (BOT_FAILS.test(word.text) && words[at - 1]?.text === 'не');
+}

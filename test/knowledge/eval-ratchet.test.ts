@@ -71,8 +71,9 @@ const FLOORS = {
   // 10 of 10 caught at arrival (f35766d). A partial answer given only where it covers all its words: 2 right fewer (one
   // quoted a fact its words did not match), 2 wrong and 4 made-up fewer; the floor lowered on purpose for that trade. A
   // plain text's line of capitals read as the heading of its section 1 right; a breakage asking the warranty 1 right; a
-  // value of the kind asked stated of the thing asked (weight, volume, material, maker added) 3 made-up fewer.
-  tune: { found: 801, madeUp: 32, escalation: 130, falseEscalation: 0 },
+  // value of the kind asked stated of the thing asked (weight, volume, material, maker added) 3 made-up fewer. Then firewood
+  // and tailor, two more shops nobody tuned on (eval/README.md): 37 of 60 found, 4 made-up, 10 of 10 caught at arrival.
+  tune: { found: 838, madeUp: 36, escalation: 140, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -91,8 +92,9 @@ const FLOORS = {
   // it covers all its words: 3 right, 2 wrong and 2 made-up fewer (and 3 made-up fewer on the probes), a trade made on
   // purpose: the floor went down with it. A plain text's line of capitals read as the heading of its section 3 right, 2
   // wrong and one made-up more (unread, held-out): the ceiling rose by one with it. A breakage asking the warranty 1 right.
-  // A value of the kind asked stated of the thing asked 2 made-up fewer.
-  heldout: { found: 544, madeUp: 39, escalation: 128, falseEscalation: 1 },
+  // A value of the kind asked stated of the thing asked 2 made-up fewer. Then firewood and tailor: 36 of 60 found, 6
+  // made-up, 9 of 10 caught at arrival (e231c79).
+  heldout: { found: 580, madeUp: 45, escalation: 137, falseEscalation: 1 },
 } as const;
 
 /**
@@ -107,8 +109,10 @@ const FLOORS = {
  * without its word and a part leaning on the thing asked before it need what they ask. Then 20 each for honey and moving
  * (220 per half): 8 and 7 of their 20 per half made up at arrival (f35766d), so 34 and 55; 33 and 52 once a partial
  * answer needs passages covering all its words; 30 and 51 once a value of the kind asked must be stated of the thing asked.
+ * Then 20 each for firewood and tailor (240 per half): 6 and 4 of their 20 per half made up at arrival (e231c79), so 36
+ * and 55.
  */
-const PROBE_FLOORS = { 'probe-tune': 30, 'probe-heldout': 51 } as const;
+const PROBE_FLOORS = { 'probe-tune': 36, 'probe-heldout': 55 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
@@ -120,11 +124,12 @@ const PROBE_FLOORS = { 'probe-tune': 30, 'probe-heldout': 51 } as const;
  * 12 of 34 and 18 of 759, held-out 12 of 65 and 14 of 510. With honey and moving (unseen, f35766d): tune 13 of 40 and 23
  * of 801, held-out 12 of 75 and 15 of 543; once a partial answer needs passages covering all its words, tune 11 of 38 and
  * 21 of 799, held-out 10 of 73 and 12 of 540. A breakage read as asking the warranty quotes a listing's own warranty line
- * where the case expected the shop's document: tune 11 of 39 wrong.
+ * where the case expected the shop's document: tune 11 of 39 wrong. With firewood and tailor (unseen, e231c79): tune 11 of
+ * 47 and 22 of 838, held-out 12 of 77 and 15 of 580.
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongSilent: 28, rightNamed: 21 },
-  heldout: { wrongSilent: 63, rightNamed: 12 },
+  tune: { wrongSilent: 36, rightNamed: 22 },
+  heldout: { wrongSilent: 65, rightNamed: 15 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
@@ -151,7 +156,7 @@ describe('answer quality on the evaluation shops, default settings', () => {
 
   it.each(Object.entries(PROBE_FLOORS))('%s: makes up no more answers to the near-miss traps than recorded', (split, floor) => {
     const totals = report.totals[split]!;
-    expect(totals.traps[1]).toBe(220);
+    expect(totals.traps[1]).toBe(240);
     expect(totals.madeUp).toBeLessThanOrEqual(floor);
     expect(totals.falseEscalation).toBe(0);
   });
@@ -288,10 +293,11 @@ describe('requests for a person on the escalation set, default settings', () => 
 
   // Ordinary questions shaped like the readings of a tuning that was reverted (it escalated 130 of them): none asks for a
   // person. 40 escalated from older readings (a call to a courier, "real human hair", a robot vacuum "понимает"); 38 since
-  // thanks passed on and the shop's people greeted together are no request.
+  // thanks passed on and the shop's people greeted together are no request; 33 since "понимает" said of a bot needs a
+  // "не" to be a complaint.
   it('probes (questions shaped like requests): escalates no more of them than recorded', async () => {
     const { all } = await runEscalationSet(PROBES_SET, EXAMPLES, sourceDeps());
     expect(all!.questions[1]).toBe(567);
-    expect(all!.questions[0]).toBeLessThanOrEqual(38);
+    expect(all!.questions[0]).toBeLessThanOrEqual(33);
   });
 });

@@ -4,7 +4,7 @@
 // the near misses, per half; tune on "tune", the "heldout" half is the measure. `--misses` lists the tuning half's
 // misses only: the held-out half is never printed.
 //
-//   npm run build && node bench/eval-escalation.mjs [--set cases|fresh|third|fourth|fifth|sixth|seventh|eighth|probes] [--misses] [--json]
+//   npm run build && node bench/eval-escalation.mjs [--set cases|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth|probes] [--misses] [--json]
 // fresh.jsonl is a second set written later, for measuring only: it has no halves and is never tuned on or printed.
 import { join } from 'node:path';
 import { SPLITS, loadBuiltDeps, runEscalationSet } from './eval-lib.mjs';

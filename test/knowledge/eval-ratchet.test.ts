@@ -19,6 +19,7 @@ const FIFTH_SET = join(import.meta.dirname, '../../eval/escalation/fifth.jsonl')
 const SIXTH_SET = join(import.meta.dirname, '../../eval/escalation/sixth.jsonl');
 const SEVENTH_SET = join(import.meta.dirname, '../../eval/escalation/seventh.jsonl');
 const EIGHTH_SET = join(import.meta.dirname, '../../eval/escalation/eighth.jsonl');
+const NINTH_SET = join(import.meta.dirname, '../../eval/escalation/ninth.jsonl');
 const PROBES_SET = join(import.meta.dirname, '../../eval/escalation/probes.jsonl');
 const EXAMPLES = join(import.meta.dirname, '../../docs/examples/knowledge');
 
@@ -251,6 +252,15 @@ const EIGHTH_FLOORS = {
   heldout: { requests: 92, questions: 0 },
 } as const;
 
+/**
+ * The ninth set (eval/escalation/ninth.jsonl), 100 requests and 50 near misses per half, a second realistic mix written
+ * and checked blind: at arrival (818b5f7) 86 and 88 caught, 2 and 1 near misses escalated.
+ */
+const NINTH_FLOORS = {
+  tune: { requests: 86, questions: 2 },
+  heldout: { requests: 88, questions: 1 },
+} as const;
+
 describe('requests for a person on the escalation set, default settings', () => {
   let report: Record<string, EscalationSetHalf>;
 
@@ -282,6 +292,7 @@ describe('requests for a person on the escalation set, default settings', () => 
     { name: 'sixth', file: SIXTH_SET, requests: { tune: 100, heldout: 100 }, floors: SIXTH_FLOORS },
     { name: 'seventh', file: SEVENTH_SET, requests: { tune: 100, heldout: 100 }, floors: SEVENTH_FLOORS },
     { name: 'eighth', file: EIGHTH_SET, requests: { tune: 100, heldout: 100 }, floors: EIGHTH_FLOORS },
+    { name: 'ninth', file: NINTH_SET, requests: { tune: 100, heldout: 100 }, floors: NINTH_FLOORS },
   ].flatMap(({ floors, requests, ...set }) => (['tune', 'heldout'] as const).map((split) => ({ ...set, split, requests: requests[split], floor: floors[split] })));
 
   it.each(SETS)('$name set, $split half: catches at least as many requests and escalates no more near misses than recorded', async ({ file, split, requests, floor }) => {

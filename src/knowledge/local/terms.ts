@@ -12,6 +12,11 @@ const SIZE_SOURCE = String.raw`\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+`;
 const WORD_OR_SIZE = new RegExp(`${SIZE_SOURCE}|${WORD.source}`, 'gu');
 const SIZE = new RegExp(`^${SIZE_SOURCE}$`, 'u');
 
+/** Whether a word or term is a size ("3×6", "60×40×40", "2.1×6×0.5"). */
+export function isSize(word: string): boolean {
+  return SIZE.test(word);
+}
+
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
   let normalized = readVolts(text.normalize('NFKC')).toLowerCase().replaceAll('ё', 'е');

@@ -17,6 +17,8 @@ export function isSize(word: string): boolean {
   return SIZE.test(word);
 }
 
+const HARD_SIGN_TYPED_SOFT = /(?<![\p{L}\p{N}])(об|под|от|из|раз|рас|над|пред|без|бес|с)ь(?=[еяю])/gu;
+
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
   let normalized = readVolts(text.normalize('NFKC')).toLowerCase().replaceAll('ё', 'е');
@@ -27,6 +29,8 @@ export function normalizeText(text: string): string {
       isModelAndMemory(match, whole.slice(offset + match.length)) ? match : match.replace(/[\u00a0\u202f ]/g, ''),
     );
   }
+  // "обьем", "разьем", "подьезд": the soft sign typed for the hard one after a prefix; no word starts with these spelt so.
+  if (normalized.includes('ь')) normalized = normalized.replace(HARD_SIGN_TYPED_SOFT, '$1ъ');
   if (/\d,\d/.test(normalized)) normalized = normalized.replace(/(\p{N}),(\p{N})/gu, '$1.$2');
   // "б/у", "б.у.", "б у": one word, or its single letters drop out as initials.
   if (/б[/.\s]у/.test(normalized)) normalized = normalized.replace(/(?<![\p{L}\p{N}])б\s?[/.]?\s?у\.?(?![\p{L}\p{N}])/gu, 'бу');

@@ -269,6 +269,8 @@ const VERB_N_TAILS: ReadonlySet<string> = new Set(['н', 'на', 'но', 'ны',
 
 function keepNounStem(word: string, stem: string): string {
   const tail = word.slice(stem.length);
+  // No stem ends in a hard sign: "объём" is "объем" as "объёма" is, not the verb "объ|ем" Snowball reads.
+  if (stem.endsWith('ъ') && word.startsWith(stem)) return word.slice(0, stem.length + 2);
   if (!word.startsWith(stem) || !VERB_N_TAILS.has(tail)) return stem;
   return stem + (tail.startsWith('е') ? 'ен' : 'н');
 }

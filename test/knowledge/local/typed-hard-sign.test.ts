@@ -26,4 +26,15 @@ describe('a soft sign typed for the hard one after a prefix', () => {
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('12 м³');
   });
+
+  it('reads every case of "объём" as one stem, not the verb ending Snowball sees in "объ|ем"', () => {
+    expect(extractTerms('объём')).toEqual(extractTerms('объёма'));
+    expect(extractTerms('в объеме')).toEqual(extractTerms('объёмы'));
+  });
+
+  it('answers "какого объема кузов?" with the line stating "объём кузова"', () => {
+    const answer = findAnswer(buildPassageIndex(van), { question: 'какого объема кузов?', listing });
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('12 м³');
+  });
 });

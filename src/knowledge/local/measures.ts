@@ -37,8 +37,8 @@ const MEASURE_RULES: readonly MeasureRule[] = [
     askers: ['время', 'времени', 'займет', 'займут', 'занимает', 'занимают', 'долго', 'ехать', 'везти'],
     ofNamed: true,
   },
-  // Snowball reads "объем" (what buyers type) as "объ", "объема" as "объем".
-  { word: 'объем', term: 'объ', units: ['мл', 'литр'] },
+  // Every case of "объём" is "объем" (terms.ts keeps the stem Snowball cuts after the hard sign).
+  { word: 'объем', term: 'объем', units: ['мл', 'литр'] },
   { word: 'мощность', term: 'мощност', units: ['ватт', 'квт'] },
   { word: 'емкость', term: 'емкост', units: ['ач', 'мач'] },
 ];

@@ -11,7 +11,7 @@ import { createTermResolver, findTransliterations } from './term-resolver.js';
 import { findCompoundTail } from './compound-words.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { listSameDimension } from './unit-dimensions.js';
-import { extractTerms, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
+import { extractTerms, isSize, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
   passages: readonly Passage[];
@@ -99,6 +99,9 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
   }
   const withTail = (term: string): string[] => {
     const tail = tails.get(term);
+    // A size states what "какого размера?", "габариты?" ask ("Коробка: 60×40×40 см"), as the documents' other sizes do
+    // in words. Only what the index reads (passages, titles): a question's own size ("навес 4х6") asks a price or a fit.
+    if (isSize(term)) return [term, SIZE_TERM];
     return tail === undefined ? [term] : [term, tail];
   };
   const termsOf = (text: string): string[] => [...new Set(extractTerms(text).flatMap((term) => withTail(canonical(term))))];
@@ -218,6 +221,9 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     },
   };
 }
+
+/** The term a stated size also reads as: the attribute buyers ask it by. */
+const SIZE_TERM = 'размер';
 
 /** Units of an area or a length a price is stated per: "160 руб/м²", "2 600 ₽ за пог. м". */
 const RATED_UNITS: ReadonlySet<string> = new Set(['метр', 'м2', 'погон']);

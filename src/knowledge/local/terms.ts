@@ -12,6 +12,13 @@ const SIZE_SOURCE = String.raw`\p{N}+(?:\.\p{N}+)?(?:×\p{N}+(?:\.\p{N}+)?)+`;
 const WORD_OR_SIZE = new RegExp(`${SIZE_SOURCE}|${WORD.source}`, 'gu');
 const SIZE = new RegExp(`^${SIZE_SOURCE}$`, 'u');
 
+/** Whether a word or term is a size ("3×6", "60×40×40", "2.1×6×0.5"). */
+export function isSize(word: string): boolean {
+  return SIZE.test(word);
+}
+
+const HARD_SIGN_TYPED_SOFT = /(?<![\p{L}\p{N}])(об|под|от|из|раз|рас|над|пред|без|бес|с)ь(?=[еяю])/gu;
+
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */
 export function normalizeText(text: string): string {
   let normalized = readVolts(text.normalize('NFKC')).toLowerCase().replaceAll('ё', 'е');
@@ -22,6 +29,8 @@ export function normalizeText(text: string): string {
       isModelAndMemory(match, whole.slice(offset + match.length)) ? match : match.replace(/[\u00a0\u202f ]/g, ''),
     );
   }
+  // "обьем", "разьем", "подьезд": the soft sign typed for the hard one after a prefix; no word starts with these spelt so.
+  if (normalized.includes('ь')) normalized = normalized.replace(HARD_SIGN_TYPED_SOFT, '$1ъ');
   if (/\d,\d/.test(normalized)) normalized = normalized.replace(/(\p{N}),(\p{N})/gu, '$1.$2');
   // "б/у", "б.у.", "б у": one word, or its single letters drop out as initials.
   if (/б[/.\s]у/.test(normalized)) normalized = normalized.replace(/(?<![\p{L}\p{N}])б\s?[/.]?\s?у\.?(?![\p{L}\p{N}])/gu, 'бу');
@@ -260,6 +269,8 @@ const VERB_N_TAILS: ReadonlySet<string> = new Set(['н', 'на', 'но', 'ны',
 
 function keepNounStem(word: string, stem: string): string {
   const tail = word.slice(stem.length);
+  // No stem ends in a hard sign: "объём" is "объем" as "объёма" is, not the verb "объ|ем" Snowball reads.
+  if (stem.endsWith('ъ') && word.startsWith(stem)) return word.slice(0, stem.length + 2);
   if (!word.startsWith(stem) || !VERB_N_TAILS.has(tail)) return stem;
   return stem + (tail.startsWith('е') ? 'ен' : 'н');
 }

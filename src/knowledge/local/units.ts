@@ -127,6 +127,11 @@ const NUMBER_AND_WORD = /(\d)(-?)[ \u00a0]?([a-zа-я₽]+(?:\/[a-zа-я])?)(\.?
 const ORDINAL_ENDINGS = new Set(['го', 'ой', 'ая', 'ый', 'ое', 'ом', 'ым', 'ий', 'й', 'я', 'х']);
 const SIZE_AFTER = /^\s*размер/;
 const ROUBLES = new Set(['₽', 'руб', 'р']);
+/**
+ * What may follow a bare "р" for it to be roubles: the end of the text, or a comma, semicolon or bracket closing the
+ * amount ("доставка коробок 350 р, бесплатно от 5 000 р").
+ */
+const ENDS_AMOUNT = /^(?:$|[,;)\n])/u;
 const YEAR_END = /(?:^|\D)(?:19|20)\d\d$/;
 const MAY_HOLD_DAY = /пн|вт|ср|чт|пт|сб|вс|понед|вторн|сред|четв|пятн|суббот|воскр/;
 const DAY = 'пн|вт|ср|чт|пт|сб|вс|понедельн[а-я]*|вторник[а-я]*|сред[аеуы]|четверг[а-я]*|пятниц[а-я]*|суббот[а-я]*|воскресен[а-я]*';
@@ -194,8 +199,9 @@ function rewriteNumberAndWord(match: string, digit: string, dash: string, word: 
   if ((glued || dash !== '') && ORDINAL_ENDINGS.has(word)) return `${digit}${dot}`;
   // "в 40м размере", "40-м размер": the ending of "сороковом", as "40й" is of "сороковой"; no size is counted in metres.
   if ((glued || dash !== '') && word === 'м' && SIZE_AFTER.test(text.slice(at + match.length))) return `${digit}${dot}`;
-  // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?". ("р" needs its dot: "5 р" is rare.)
-  if (ROUBLES.has(word) && (word !== 'р' || dot !== '' || text.length === at + match.length)) return `${digit} руб цена${dot}`;
+  // An amount in roubles is a price: "упаковка — 250 ₽" answers "почём упаковка?". ("р" needs its dot, or a mark closing
+  // the amount: "5 р" inside a sentence is rare.)
+  if (ROUBLES.has(word) && (word !== 'р' || dot !== '' || ENDS_AMOUNT.test(text.slice(at + match.length, at + match.length + 1)))) return `${digit} руб цена${dot}`;
   if (dash !== '') return match;
   // "с 2017 г.", "2014 г.в.": a year, not grams.
   if (word === 'г' && YEAR_END.test(text.slice(Math.max(0, at - 4), at + 1))) return `${digit} год${dot}`;

@@ -14,6 +14,7 @@ import { listListingTitles, readWholeText, splitSentences } from './passages.js'
 import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOffers, findUnknownOptions } from './named-options.js';
+import { findNamedAlternatives, namesAlternative } from './named-alternatives.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceAsked, answersPriceComparison, answersUnnamedPrice, findUnnamedPriceQuestions, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
@@ -58,6 +59,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const unnamedPrices = findUnnamedPriceQuestions(question, index.resolveText, PRICE_TERM);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
+  const namedAlternatives = findNamedAlternatives(question, index.resolveText);
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
   const unknownNames = findUnknownModelNames(question, index);
   const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance), ...unknownNames]);
@@ -103,6 +105,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     // "хочу в черный": a colour alone names no product; only the listing's own passages say which colours it comes in.
     ['colour-only', (part, hit) => !asksColorOnly(part.terms) || isOwnHit(hit)],
     ['alternative', (part, hit) => alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))],
+    ['named-alternative', (part, hit) => namesAlternative(namedAlternatives, part.terms, hit, index.termsOf)],
     ['section', (part, hit) => isAboutSections(part, hit, findSubjects(index, hit.passage.document).sections, index.termsOf)],
     [
       'brand',

@@ -13,7 +13,7 @@ import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
-import { findUnknownOffers, findUnknownOptions } from './named-options.js';
+import { findUnknownOfferStretches, findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { findNamedAlternatives, namesAlternative } from './named-alternatives.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceAsked, answersPriceComparison, answersUnnamedPrice, findUnnamedPriceQuestions, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
@@ -39,7 +39,7 @@ export interface CheckedPart {
  */
 export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => string | undefined;
 
-type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
+type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows' | 'findUnknownWords'>;
 
 /**
  * Builds the check for one buyer message; answer.ts applies it to every hit that passed the threshold. `askedOfTitle`: the
@@ -63,6 +63,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
   const unknownNames = findUnknownModelNames(question, index);
   const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance), ...unknownNames]);
+  const offerStretches = findUnknownOfferStretches(question, index, isCircumstance);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const titleTerms = listTitleTerms(index, query);
   const ownBrand = findOwnBrand(titleTerms);
@@ -84,6 +85,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     ['asked-facts', answersAskedFacts],
     ['refused-topic', (part, hit) => answersBesideRefused(refused, part.terms, hit.passage, index.termsOf)],
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
+    ['unknown-offer', (part) => !offerStretches.some((stretch) => part.terms.length > 0 && part.terms.every((term) => stretch.has(term)))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
     ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage, { termsOf: index.termsOf, isOwn: isOwnHit(hit), titleHeads: titleTerms.heads })],
     ['boundary', (part, hit) => answersAtBoundary(points, part.terms, hit)],

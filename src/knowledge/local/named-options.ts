@@ -6,6 +6,7 @@
  */
 import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
+import { PREPOSITION } from './word-forms.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 
@@ -95,9 +96,9 @@ interface StretchIndex {
 }
 
 /**
- * "в подарочный набор открытку можете вложить?", "полотно перетянуть можете?": a question whether the shop does something
- * whose thing or deed the documents never name ("открытку", "перетянуть") is not answered by a passage on the rest of its
- * words ("Подарочный набор: 3 баночки…", "полотно без гарантии"). The search drops the unknown word, so the part asked may
+ * "в подарочный набор открытку можете вложить?": a question whether the shop does something whose thing or deed the
+ * documents never name ("вложить") is not answered by a passage on the rest of its
+ * words ("Подарочный набор: 3 баночки…"). The search drops the unknown word, so the part asked may
  * hold only the known ones: per such stretch, the terms of its known words, which no part made of them alone answers.
  */
 export function findUnknownOfferStretches(question: string, index: StretchIndex, isCircumstance: (term: string) => boolean): ReadonlySet<string>[] {
@@ -112,9 +113,17 @@ export function findUnknownOfferStretches(question: string, index: StretchIndex,
 const NUMBER_WORD =
   /^(?:один|одна|одно|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|[а-я]+надцать|двадцать|тридцать|сорок|[а-я]+десят|девяносто|сто|двести|триста|[а-я]+сот|тысяч[аиу]?|полтора|полторы)$/u;
 
+/**
+ * The unknown word is the thing asked where no preposition stands within two words before it: "открытку можете вложить"
+ * asks of the card, "подсветку под шкафы купе ставите" of the lighting, "купе" only saying under what. The verb asking
+ * ("ставите", "можете") is how the buyer asks, not the deed.
+ */
 function isAskedUnknown(term: string, word: string, stretch: string, isCircumstance: (term: string) => boolean): boolean {
-  const counted = splitWords(stretch).some((each, at, words) => each === word && /^\p{N}/u.test(words[at - 1] ?? ''));
-  return !counted && !NUMBER_WORD.test(word) && !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term) && !WEEKDAY_TERMS.has(term) && !isCircumstance(term);
+  const words = splitWords(stretch);
+  const at = words.indexOf(word);
+  const counted = /^\p{N}/u.test(words[at - 1] ?? '');
+  const governed = words.slice(Math.max(0, at - 2), at).some((before) => PREPOSITION.test(before));
+  return at >= 0 && !counted && !governed && !OFFER_VERB.test(word) && !ABLE.test(word) && !NUMBER_WORD.test(word) && !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term) && !WEEKDAY_TERMS.has(term) && !isCircumstance(term);
 }
 
 function asksOffer(words: readonly string[]): boolean {

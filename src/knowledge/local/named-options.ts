@@ -6,7 +6,7 @@
  */
 import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
-import { PREPOSITION } from './word-forms.js';
+import { PREPOSITION, isAdjectiveForm } from './word-forms.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 
@@ -116,14 +116,14 @@ const NUMBER_WORD =
 /**
  * The unknown word is the thing asked where no preposition stands within two words before it: "открытку можете вложить"
  * asks of the card, "подсветку под шкафы купе ставите" of the lighting, "купе" only saying under what. The verb asking
- * ("ставите", "можете") is how the buyer asks, not the deed.
+ * ("ставите", "можете") is how the buyer asks, not the deed; an adjective ("4 пачки древесного") says which, not what.
  */
 function isAskedUnknown(term: string, word: string, stretch: string, isCircumstance: (term: string) => boolean): boolean {
   const words = splitWords(stretch);
   const at = words.indexOf(word);
   const counted = /^\p{N}/u.test(words[at - 1] ?? '');
   const governed = words.slice(Math.max(0, at - 2), at).some((before) => PREPOSITION.test(before));
-  return at >= 0 && !counted && !governed && !OFFER_VERB.test(word) && !ABLE.test(word) && !NUMBER_WORD.test(word) && !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term) && !WEEKDAY_TERMS.has(term) && !isCircumstance(term);
+  return at >= 0 && !counted && !governed && !isAdjectiveForm(word) && !OFFER_VERB.test(word) && !ABLE.test(word) && !NUMBER_WORD.test(word) && !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term) && !WEEKDAY_TERMS.has(term) && !isCircumstance(term);
 }
 
 function asksOffer(words: readonly string[]): boolean {

@@ -13,7 +13,9 @@ import type { Passage } from './passages.js';
 import { listListingTitles, readWholeText, splitSentences } from './passages.js';
 import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
-import { findUnknownOffers, findUnknownOptions } from './named-options.js';
+import { findUnknownOfferStretches, findUnknownOffers, findUnknownOptions } from './named-options.js';
+import { findNamedAlternatives, namesAlternative } from './named-alternatives.js';
+import { asksBeyondPremise, findPremiseTerms } from './premise-clauses.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceAsked, answersPriceComparison, answersUnnamedPrice, findUnnamedPriceQuestions, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
@@ -38,7 +40,7 @@ export interface CheckedPart {
  */
 export type AnswerCheck = (part: CheckedPart, hit: PassageHit) => string | undefined;
 
-type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows'>;
+type CheckIndex = Pick<PassageIndex, 'passages' | 'termsOf' | 'resolveText' | 'knows' | 'findUnknownWords'>;
 
 /**
  * Builds the check for one buyer message; answer.ts applies it to every hit that passed the threshold. `askedOfTitle`: the
@@ -58,9 +60,12 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const unnamedPrices = findUnnamedPriceQuestions(question, index.resolveText, PRICE_TERM);
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
+  const namedAlternatives = findNamedAlternatives(question, index.resolveText);
+  const premises = findPremiseTerms(question, index.resolveText);
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
   const unknownNames = findUnknownModelNames(question, index);
   const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance), ...unknownNames]);
+  const offerStretches = findUnknownOfferStretches(question, index, isCircumstance);
   const names = parts.some((part) => [...part.terms, ...part.naming].some((term) => LATIN_NAME.test(term)));
   const titleTerms = listTitleTerms(index, query);
   const ownBrand = findOwnBrand(titleTerms);
@@ -78,10 +83,12 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const pricesThings = createUnpricedThingCheck(index, PRICE_TERM, (term) => things.has(term) && !isCircumstance(term) && !isDayTerm(term) && !UNIT_TERMS.has(term));
   // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
   const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
+    ['premise', (part) => asksBeyondPremise(premises, part.terms)],
     ['title', createTitleCheck(index, query, askedOfTitle)],
     ['asked-facts', answersAskedFacts],
     ['refused-topic', (part, hit) => answersBesideRefused(refused, part.terms, hit.passage, index.termsOf)],
     ['unknown-option', (part, hit) => !part.terms.some((term) => options.has(term) && !hit.matched.includes(term))],
+    ['unknown-offer', (part) => !offerStretches.some((stretch) => part.terms.length > 0 && part.terms.every((term) => stretch.has(term)))],
     ['amount', (part, hit) => amounts.filter((amount) => part.terms.includes(amount.number) && part.terms.includes(amount.unit)).every((amount) => statesAmount(hit.passage, amount))],
     ['asked-kind', (part, hit) => statesAskedKinds(kinds, part.terms, hit.passage, { termsOf: index.termsOf, isOwn: isOwnHit(hit), titleHeads: titleTerms.heads })],
     ['boundary', (part, hit) => answersAtBoundary(points, part.terms, hit)],
@@ -103,6 +110,7 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
     // "хочу в черный": a colour alone names no product; only the listing's own passages say which colours it comes in.
     ['colour-only', (part, hit) => !asksColorOnly(part.terms) || isOwnHit(hit)],
     ['alternative', (part, hit) => alternatives.every((alternative) => answersAlternative(alternative, part, hit, index.termsOf, query.listing?.id))],
+    ['named-alternative', (part, hit) => namesAlternative(namedAlternatives, part.terms, hit, index.termsOf)],
     ['section', (part, hit) => isAboutSections(part, hit, findSubjects(index, hit.passage.document).sections, index.termsOf)],
     [
       'brand',

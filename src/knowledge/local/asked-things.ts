@@ -146,10 +146,23 @@ function isGoverned(words: readonly string[], at: number): boolean {
 const VALUE_QUESTION = /^(?:скольк[а-я]*|скок[аоу]?|почем|как[а-я]*|каков[аоы]?|когда|где|куда|откуда|чем|что|чо|че)$/u;
 
 /**
+ * "на ней", "у него", "к ним": forms of "она", "он", "они" said only after a preposition, which point back to a thing named
+ * before them in the message.
+ */
+const BACK_POINTER = /^(?:ней|нее|нем|него|нему|ним|них|ними|ею)$/u;
+
+/** A clause of nouns and adjectives only ("дверная сетка с доводчиком"): it names a thing and says nothing of it. */
+function isNounPhrase(words: readonly string[]): boolean {
+  return words.every((word) => !VERB_FORM.test(word) && !VALUE_QUESTION.test(word) && !FOCUS_PREDICATE.test(word));
+}
+
+/**
  * "картой на складе платить комиссия есть?": the thing asked is the noun the predicate is said of, the nearest before it, or
  * else after it ("будет ли скидка?"). A passage on paying by card at the warehouse holds three words of four and not the
  * one asked: it does not answer. Clauses before it that only set the buyer's case ("если закажу кухню и шкаф сразу скидка
- * будет?") are bound to it: a passage answering them alone answers nothing asked.
+ * будет?") are bound to it: a passage answering them alone answers nothing asked. So is a clause only naming the thing the
+ * question points back to: "дверная сетка с доводчиком, а магнитная защелка на ней есть?" asks of the latch, and the net's
+ * price line ("дверная сетка на петлях с доводчиком: 4 800 руб") answers nothing asked.
  */
 function findAskedFoci(sentence: string, resolveText: (text: string) => string[]): HeadedQuestion[] {
   const clauses = sentence
@@ -161,13 +174,17 @@ function findAskedFoci(sentence: string, resolveText: (text: string) => string[]
   const asks = sentence.trim().endsWith('?');
   const foci: HeadedQuestion[] = [];
   let bound: string[] = [];
+  let topic: string[] = [];
   for (const [at, words] of clauses.entries()) {
     const predicate = words.some((word) => VALUE_QUESTION.test(word)) ? undefined : findFocusPredicate(words, at === clauses.length - 1);
     const closes = predicate !== undefined && predicate.at + predicate.length === words.length;
     if (predicate === undefined || !(asks || closes)) {
       bound = CONDITION.test(words[0] ?? '') ? [...bound, ...resolveText(words.join(' '))] : [];
+      topic = isNounPhrase(words) ? resolveText(words.join(' ')) : [];
       continue;
     }
+    if (words.some((word) => BACK_POINTER.test(word))) bound = [...bound, ...topic];
+    topic = [];
     const before = words.slice(0, predicate.at).map((_, back) => predicate.at - 1 - back);
     const after = words.slice(predicate.at + predicate.length).map((_, ahead) => predicate.at + predicate.length + ahead);
     const nounAt = COMPARATIVE.test(words[predicate.at - 1] ?? '') ? undefined : [...before, ...after].find((at) => readFocusNoun(words, at, resolveText).length > 0);

@@ -6,6 +6,7 @@
  */
 import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
+import { PREPOSITION, isAdjectiveForm } from './word-forms.js';
 import { normalizeText, splitWords } from './terms.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 
@@ -83,4 +84,49 @@ export function findUnknownOffers(question: string, index: OptionIndex, isCircum
 /** A term no passage holds, and no number, unit, day or circumstance: a thing the documents never name. */
 function isUnknownOption(term: string, index: OptionIndex, isCircumstance: (term: string) => boolean): boolean {
   return !index.knows(term) && !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term) && !WEEKDAY_TERMS.has(term) && !isCircumstance(term);
+}
+
+/** "…можете вложить?", "перетянуть сможете?": "можете" with an infinitive asks whether the shop does that. */
+const ABLE = /^с?може(?:те|шь)$/u;
+const INFINITIVE = /(?:ть|ться|ти)$/u;
+
+interface StretchIndex {
+  resolveText(text: string): string[];
+  findUnknownWords(text: string): Array<{ term: string; word: string }>;
+}
+
+/**
+ * "в подарочный набор открытку можете вложить?": a question whether the shop does something whose thing or deed the
+ * documents never name ("вложить") is not answered by a passage on the rest of its
+ * words ("Подарочный набор: 3 баночки…"). The search drops the unknown word, so the part asked may
+ * hold only the known ones: per such stretch, the terms of its known words, which no part made of them alone answers.
+ */
+export function findUnknownOfferStretches(question: string, index: StretchIndex, isCircumstance: (term: string) => boolean): ReadonlySet<string>[] {
+  return normalizeText(question)
+    .split(STRETCH_END)
+    .filter((stretch) => asksOffer(splitWords(stretch)))
+    .filter((stretch) => index.findUnknownWords(stretch).some(({ term, word }) => isAskedUnknown(term, word, stretch, isCircumstance)))
+    .map((stretch) => new Set(index.resolveText(stretch)));
+}
+
+/** Numbers in words ("метр двадцать") and what a number counts ("4 пачки") say how much, not what is asked. */
+const NUMBER_WORD =
+  /^(?:один|одна|одно|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|[а-я]+надцать|двадцать|тридцать|сорок|[а-я]+десят|девяносто|сто|двести|триста|[а-я]+сот|тысяч[аиу]?|полтора|полторы)$/u;
+
+/**
+ * The unknown word is the thing asked where no preposition stands within two words before it: "открытку можете вложить"
+ * asks of the card, "подсветку под шкафы купе ставите" of the lighting, "купе" only saying under what. The verb asking
+ * ("ставите", "можете") is how the buyer asks, not the deed; an adjective ("4 пачки древесного") says which, not what.
+ */
+function isAskedUnknown(term: string, word: string, stretch: string, isCircumstance: (term: string) => boolean): boolean {
+  const words = splitWords(stretch);
+  const at = words.indexOf(word);
+  const counted = /^\p{N}/u.test(words[at - 1] ?? '');
+  const governed = words.slice(Math.max(0, at - 2), at).some((before) => PREPOSITION.test(before));
+  return at >= 0 && !counted && !governed && !isAdjectiveForm(word) && !OFFER_VERB.test(word) && !ABLE.test(word) && !NUMBER_WORD.test(word) && !/^\p{N}/u.test(term) && !UNIT_TERMS.has(term) && !WEEKDAY_TERMS.has(term) && !isCircumstance(term);
+}
+
+function asksOffer(words: readonly string[]): boolean {
+  const able = words.some((word) => ABLE.test(word)) && words.some((word) => !ABLE.test(word) && INFINITIVE.test(word));
+  return able || words.some((word, at) => OFFER_VERB.test(word) || (word === 'можно' && OFFER_INFINITIVE.test(words[at + 1] ?? '')));
 }

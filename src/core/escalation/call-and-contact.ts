@@ -1,7 +1,7 @@
 /**
  * A call or a contact asked for: "позвоните мне", "можно звонок?", "дайте телефон продавца".
  */
-import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, VOICE_NOTE, VOICE_SENT, WHEN, YOUR } from './contact-words.js';
+import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, CONTACTED, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, VOICE_NOTE, VOICE_SENT, WHEN, YOUR } from './contact-words.js';
 import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear } from './person-near.js';
@@ -96,8 +96,9 @@ export function findCall(words: readonly Word[]): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     // "свяжитесь со мной", "можете со мной связаться?"
+    const wished = words.some((word) => ['чтобы', 'чтоб', 'бы'].includes(word.text));
     const me =
-      CONTACT_ME.test(text) &&
+      (CONTACT_ME.test(text) || (CONTACTED.test(text) && wished)) &&
       ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
     // "вы позвоните, когда ноутбук будет готов?": whether the shop will call on news of the order.

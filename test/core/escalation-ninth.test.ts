@@ -1,0 +1,25 @@
+// Requests for a person in forms the matcher first missed on a second realistic blind set (eval/escalation/ninth.jsonl),
+// and near misses it first escalated. Each form is written apart from that set, through createEscalationMatcher, with the
+// near misses that must stay questions.
+import { describe, expect, it } from 'vitest';
+import { createEscalationMatcher } from '../../src/core/escalation.js';
+
+const matcher = createEscalationMatcher([]);
+
+describe('a talk or a call refused by a negated liking or intending', () => {
+  it.each(['хочу поговорить голосом', 'можно созвониться голосом?', 'хочу чтобы со мной связались'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['говорить голосом не люблю, скиньте условия текстом', 'не люблю общаться голосом, пишите тут', 'созваниваться голосом не планирую'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});
+
+describe('a contact told as done, not wished', () => {
+  it.each(['хочу, чтобы со мной связались', 'было бы хорошо, если бы со мной связались'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['Спасибо, менеджер уже со мной связался, вопрос решён', 'со мной связались вчера, всё ок', 'продавщица со мной связалась, спасибо'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

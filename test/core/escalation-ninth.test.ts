@@ -23,3 +23,12 @@ describe('a contact told as done, not wished', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the one who does the service sold, talked with or fetched', () => {
+  it.each(['можно поговорить с репетитором перед первым занятием?', 'соедините с парикмахером', 'хочу пообщаться с тренером до оплаты', 'свяжите меня с электриком'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['сантехник приедет завтра?', 'тренер ведет группу по вторникам?', 'преподаватель с опытом?', 'стилист входит в стоимость?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

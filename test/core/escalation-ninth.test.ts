@@ -32,3 +32,18 @@ describe('the one who does the service sold, talked with or fetched', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('a talk or a contact in the past tense under "бы", wished', () => {
+  it.each(['я бы пообщался с мастером до оплаты', 'вот бы кто-то из менеджеров перезвонил', 'хотелось бы, чтобы со мной переписывался сам хозяин', 'было бы неплохо, если бы менеджер мне написал'])(
+    'escalates %j',
+    (text) => {
+      expect(matcher.match(text)).toBeDefined();
+    },
+  );
+  it.each(['если бы продавец сразу ответил, я бы уже купил', 'я бы поговорил с мужем сначала', 'хотелось бы чтобы курьер позвонил заранее', 'менеджер со мной поговорил, всё понятно'])(
+    'leaves %j a question',
+    (text) => {
+      expect(matcher.match(text)).toBeUndefined();
+    },
+  );
+});

@@ -10,7 +10,7 @@ import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
 import { readSentences, type Word } from './sentences.js';
-import { findAnswerWanted, findContactHoped, findCounselWanted, findNameWished, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
+import { findAnswerWanted, findContactHoped, findTalkWishedInPast, findCounselWanted, findNameWished, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -62,6 +62,7 @@ function findRequest(words: readonly Word[], referent: Referent): string | undef
     findPersonToReply(words) ??
     findNeededPerson(words) ??
     findAnswerWanted(words) ??
+    findTalkWishedInPast(words) ??
     findContactHoped(words) ??
     findCall(words) ??
     findVoiceNote(words) ??

@@ -47,3 +47,18 @@ describe('a talk or a contact in the past tense under "бы", wished', () => {
     },
   );
 });
+
+describe("the buyer's mobile number left, a call in slang, a call awaited", () => {
+  it.each(['мой номер +7 905 123-45-67', 'вот мой вацап 8-905-123-45-67, пишите', 'наберите на 89161234567', 'киньте дозвон на 89261234567', 'маякните, как освободитесь', 'буду ждать звонка'])(
+    'escalates %j',
+    (text) => {
+      expect(matcher.match(text)).toBeDefined();
+    },
+  );
+  it.each(['телефон 89051234567 еще продаете?', 'номер получателя 89261112233', 'киньте дозвон курьеру', 'когда ждать звонка?', 'буду ждать звонка курьера', 'не звоните на 89051234567, пишите'])(
+    'leaves %j a question',
+    (text) => {
+      expect(matcher.match(text)).toBeUndefined();
+    },
+  );
+});

@@ -62,3 +62,12 @@ describe("the buyer's mobile number left, a call in slang, a call awaited", () =
     },
   );
 });
+
+describe('where the one read is called or written to, asked', () => {
+  it.each(['по какому номеру можно звонить?', 'на какой номер вам писать?', 'куда звонить?', 'подскажите по какому телефону с вами связаться'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['по какому номеру звонить курьеру?', 'куда звонить, если посылка не пришла?', 'по какому номеру звонит курьер?', 'куда писать отзыв?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -61,6 +61,9 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   // "можно с вами связаться?", "связаться с вами можно как-то?": leave asked to reach the one read, in either order.
   const reach = REACH_YOU.test(whole) || REACH_YOU_AFTER.test(whole) || REACH_SHOP.test(whole);
   if (reach && has((text) => REACH_HOW.has(text) || text === 'можно') && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text) || SOMEHOW.has(text))) return whole;
+  // "по какому номеру можно звонить?", "на какой номер вам писать?", "куда звонить?": where the one read is reached, asked
+  // in a sentence of nothing else (not "по какому номеру звонить курьеру?", "куда звонить, если посылка не пришла?").
+  if (NUMBER_ASKED.test(whole)) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
@@ -112,6 +115,10 @@ function isWhenThere(clause: readonly Word[]): boolean {
 
 /** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
 const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|обращаться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;
+
+/** Where to call or write, asked: "по какому номеру можно звонить?", "на какой телефон вам набрать?", "куда звонить?". */
+const NUMBER_ASKED =
+  /^(?:(?:а|и|тогда|подскажите|скажите) )*(?:по какому (?:номеру|телефону)|на какой (?:номер|телефон)|куда) (?:(?:вам|тебе|можно|лучше|мне|вас|с вами|до вас|удобнее) )*(?:позвонить|звонить|набрать|набирать|связаться|дозвониться|писать|написать|обращаться)(?: (?:вам|вас|тебе|с вами|до вас))?$/u;
 
 /** Verbs of reaching someone: "как вам дозвониться", "как позвонить в магазин?". */
 const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];

@@ -71,3 +71,12 @@ describe('where the one read is called or written to, asked', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('a talk proposed together, by voice or in a clause of its own', () => {
+  it.each(['обсудим голосом перед тем как заказывать?', 'давай созвонимся вечером, поговорим', 'давайте поговорим', 'давайте встретимся и пообщаемся'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['давайте обсудим цену доставки', 'давайте встретимся у пункта выдачи', 'давайте не будем это обсуждать голосом', 'обсудим с мужем и напишем'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -113,7 +113,8 @@ export function findCall(words: readonly Word[]): string | undefined {
     const touchAsked = TOUCH_ASKED.test(text) || (TOUCH.test(text) && words.some((word) => PERSON.test(word.text)));
     if (touch && touchAsked && !isNegated(words, index, index)) return spell(words, index, index + 2);
     // "можно голосом обсудить?"; "хочу пообщаться с вами голосом": a wish or "с вами" in the clause of the talk.
-    const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
+    // "обсудим голосом перед бронью?": the talk proposed together, as well.
+    const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && (TALK.test(word.text) || TALK_TOGETHER.test(word.text)));
     const own = words.filter((word) => word.clause === words[index]!.clause);
     const withYou = own.some((word, at) => WITH.has(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
     const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
@@ -225,4 +226,20 @@ export function findNumberLeft(words: readonly Word[]): string | undefined {
     isPhoneOrPronoun(text) || CONTACT.test(text) || MESSENGER.test(text) || CALL.test(text) || CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_MADE.test(text) ||
     NUMBER_LEFT.has(text) || WHEN.has(text) || FILLER.has(text) || GREETING.has(text) || PREPOSITION.has(text);
   return words.every((word) => left(word.text)) ? spell(words, 0, words.length - 1) : undefined;
+}
+
+/** Meeting, proposed together: counts only with a talk ("давайте встретимся и обсудим"), not alone (a handover). */
+const MEET_TOGETHER = /^(?:встретимся|увидимся|пересечемся|повидаемся|созвонимся)$/u;
+
+/**
+ * "давай встретимся у метро, поговорим", "давайте обсудим лично": a talk the buyer proposes to have together needs a person to
+ * have it with, where its clause says nothing else (not "давайте обсудим цену доставки", asked of the documents; nor
+ * "давайте встретимся у пункта выдачи" alone, a handover).
+ */
+export function findTalkProposed(words: readonly Word[]): string | undefined {
+  if (!words.some((word) => ['давай', 'давайте'].includes(word.text)) || words.some((word) => NEGATION.has(word.text))) return undefined;
+  const talked = groupClauses(words).find(
+    (clause) => clause.some((word) => TALK_TOGETHER.test(word.text)) && clause.every((word) => TALK_TOGETHER.test(word.text) || IN_PERSON.test(word.text) || MEET_TOGETHER.test(word.text) || ['давай', 'давайте', 'с', 'вами', 'тобой', 'мы', 'и'].includes(word.text) || FILLER.has(word.text)),
+  );
+  return talked === undefined ? undefined : spell(talked, 0, talked.length - 1);
 }

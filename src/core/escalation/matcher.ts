@@ -3,7 +3,7 @@
  */
 import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun, findOwnJudgement, findSummonedNominative } from './asked-person.js';
 import { findBareRequest } from './bare-request.js';
-import { findAskedContact, findCall, findNumberLeft, findVoiceNote } from './call-and-contact.js';
+import { findAskedContact, findCall, findNumberLeft, findTalkProposed, findVoiceNote } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
 import { PERSON, readReferent, type Referent, SENIOR } from './person-words.js';
 import { findRefusedBot } from './refused-bot.js';
@@ -66,6 +66,7 @@ function findRequest(words: readonly Word[], referent: Referent): string | undef
     findContactHoped(words) ??
     findCall(words) ??
     findVoiceNote(words) ??
+    findTalkProposed(words) ??
     findCounselWanted(words) ??
     findNameWished(words) ??
     findAskedContact(words, referent) ??

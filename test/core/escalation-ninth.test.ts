@@ -80,3 +80,12 @@ describe('a talk proposed together, by voice or in a clause of its own', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe("a person's fond diminutive", () => {
+  it.each(['позови человечка 🙏', 'хозяюшка, ответьте пожалуйста', 'хочу с человечком поговорить'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['нужен человечек для сборки?', 'человечек на картинке нарисован?', 'хозяюшка сама шила?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

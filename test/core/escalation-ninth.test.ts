@@ -89,3 +89,12 @@ describe("a person's fond diminutive", () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('the buyer\'s case explained by a person in person, let', () => {
+  it.each(['вы меня обманули, товар битый. Пусть хозяин мне объяснит лично', 'пусть продавец лично подтвердит наличие', 'пусть мастер объяснит сам, почему так дорого'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['пусть ребенок сам посмотрит', 'пусть курьер лично передаст', 'пусть муж сам объяснит', 'пусть продавец сам решит'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -98,3 +98,12 @@ describe('the buyer\'s case explained by a person in person, let', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('a person asked to write themselves, humanly', () => {
+  it.each(['напишите сами по-человечески', 'ответьте по-людски сами'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['напишите сами понятно какой размер', 'пишите понятно', 'инструкция написана по-человечески?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -76,7 +76,7 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   const questioned = groupClauses(words).some((clause) => clause.some((word) => QUESTION_WORD.test(word.text)) && !isWhenThere(clause));
   for (const clause of questioned ? [words] : [words, ...groupClauses(words)]) {
     const own = clause.map((word) => word.text);
-    const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || text === 'нормально' || FILLER.has(text) || GREETING.has(text);
+    const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || HUMANLY.has(text) || FILLER.has(text) || GREETING.has(text);
     if (own.some(themselves) && own.some(replying) && own.every(fits)) return own.join(' ');
   }
   // "Ахмед, брат, ответь сам", "отвечайте лично, хватит бота", "продавец, напишите мне лично": the one read asked to answer
@@ -94,6 +94,9 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
 }
+
+/** How a person writes, unlike the bot: "напишите сами по-человечески", "ответьте нормально сами". */
+const HUMANLY: ReadonlySet<string> = new Set(['нормально', 'по-человечески', 'по-людски', 'понятно', 'толком']);
 
 /** Giving a contact, in the infinitive a modal takes: "можете скинуть номер?", "не могли бы дать телефон?". */
 const GIVE_INFINITIVE = /^(?:дать|скинуть|кинуть|прислать|оставить|написать|продиктовать|сказать|сообщить|назвать)$/u;

@@ -107,3 +107,12 @@ describe('a person asked to write themselves, humanly', () => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });
+
+describe('canned answers refused, the bot refused', () => {
+  it.each(['не надо мне шаблонных ответов, напишите сами', 'не нужны шаблонные ответы', 'автоматические отписки не надо'])('escalates %j', (text) => {
+    expect(matcher.match(text)).toBeDefined();
+  });
+  it.each(['шаблон не нужен, только ткань', 'стандартный ответ не подходит, какой размер у вас?', 'без шаблонных ответов пожалуйста, сколько стоит?'])('leaves %j a question', (text) => {
+    expect(matcher.match(text)).toBeUndefined();
+  });
+});

@@ -85,7 +85,7 @@ describe("a person's fond diminutive", () => {
   it.each(['позови человечка 🙏', 'хозяюшка, ответьте пожалуйста', 'хочу с человечком поговорить'])('escalates %j', (text) => {
     expect(matcher.match(text)).toBeDefined();
   });
-  it.each(['нужен человечек для сборки?', 'человечек на картинке нарисован?', 'хозяюшка сама шила?'])('leaves %j a question', (text) => {
+  it.each(['нужен человечек для сборки?', 'человечек на картинке нарисован?', 'хозяюшка сама шила?', 'хочу человечка из лего'])('leaves %j a question', (text) => {
     expect(matcher.match(text)).toBeUndefined();
   });
 });

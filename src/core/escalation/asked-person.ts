@@ -41,24 +41,25 @@ const SEND_ON = /^(?:перешли|перешлите|переслать|отп
 const MESSAGE = /^(?:вопрос|вопросы|сообщение|сообщения|запрос|просьбу|заявку|жалобу|претензию|фото|фотки|фотографии|снимки|скрин|скрины|скриншоты)$/u;
 
 /** Seeing and telling, the buyer's case judged: "пусть сам посмотрит и скажет", "пусть сам оценит". Not "решит", a choice left. */
-const JUDGE = /^(?:скажет|скажут|посмотрит|посмотрят|глянет|оценит|оценят|проверит|проверят|подтвердит|отпишется|отпишутся|подскажет|уточнит)$/u;
+const JUDGE = /^(?:скажет|скажут|посмотрит|посмотрят|глянет|оценит|оценят|проверит|проверят|подтвердит|отпишется|отпишутся|подскажет|уточнит|объяснит|объяснят|расскажет|расскажут)$/u;
 
 /**
- * "пусть мастер сам посмотрит фото и скажет", "пусть тот, кто собирает, сам скажет, влезет ли", "пусть сам оценит брак":
- * the buyer's case judged by a person themselves, not by the bot (not "пусть продавец сам решит", a choice left to them).
+ * "пусть мастер сам посмотрит фото и скажет", "пусть тот, кто собирает, сам скажет, влезет ли", "пусть сам оценит брак",
+ * "пусть хозяин мне объяснит лично": the buyer's case judged or explained by a person themselves, not by the bot (not "пусть продавец сам решит", a choice left to them).
  */
 export function findOwnJudgement(words: readonly Word[]): string | undefined {
   const at = words.findIndex((word) => word.text === 'пусть');
   if (at < 0 || words.some((word) => NEGATION.has(word.text))) return undefined;
   const after = words.slice(at + 1);
-  const themselves = after.findIndex((word) => THEMSELVES.has(word.text));
-  const judge = after.findIndex((word, index) => JUDGE.test(word.text) && index > themselves);
-  if (themselves < 0 || judge < 0 || judge - themselves > NEAR) return undefined;
+  // "пусть сам посмотрит", or after the verb: "пусть хозяин мне объяснит лично".
+  const themselves = after.findIndex((word) => THEMSELVES.has(word.text) || word.text === 'лично');
+  const judge = after.findIndex((word) => JUDGE.test(word.text));
+  if (themselves < 0 || judge < 0 || Math.abs(judge - themselves) > NEAR) return undefined;
   // The one to judge is of the shop, or goes without saying (not "пусть ребенок сам посмотрит").
-  const doer = after.slice(0, themselves);
+  const doer = after.slice(0, Math.min(themselves, judge));
   const theOneWho = THAT_ONE.has(doer[0]?.text ?? '') && doer[1]?.text === 'кто';
   const ofShop = doer.every((word) => PERSON.test(word.text) || TRADE.test(word.text) || PERSON_ADJECTIVE.test(word.text) || FILLER.has(word.text));
-  return theOneWho || ofShop ? spell(words, at, at + 1 + judge) : undefined;
+  return theOneWho || ofShop ? spell(words, at, at + 1 + Math.max(judge, themselves)) : undefined;
 }
 
 /**

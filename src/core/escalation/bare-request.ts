@@ -61,6 +61,9 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   // "можно с вами связаться?", "связаться с вами можно как-то?": leave asked to reach the one read, in either order.
   const reach = REACH_YOU.test(whole) || REACH_YOU_AFTER.test(whole) || REACH_SHOP.test(whole);
   if (reach && has((text) => REACH_HOW.has(text) || text === 'можно') && only((text) => REACH_FRAME.has(text) || REACH_HOW.has(text) || SOMEHOW.has(text))) return whole;
+  // "по какому номеру можно звонить?", "на какой номер вам писать?", "куда звонить?": where the one read is reached, asked
+  // in a sentence of nothing else (not "по какому номеру звонить курьеру?", "куда звонить, если посылка не пришла?").
+  if (NUMBER_ASKED.test(whole)) return whole;
   // "мне бы с человеком", "хочу живого"
   if (/^(?:(?:а|ну) )?(?:мне )?бы с (?:живым )?(?:человеком|продавцом|менеджером|хозяином)$/u.test(whole)) return whole;
   if (has((text) => LIVE_ONE.test(text)) && only((text) => WANT.test(text) || LIVE_ONE.test(text))) return whole;
@@ -73,7 +76,7 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   const questioned = groupClauses(words).some((clause) => clause.some((word) => QUESTION_WORD.test(word.text)) && !isWhenThere(clause));
   for (const clause of questioned ? [words] : [words, ...groupClauses(words)]) {
     const own = clause.map((word) => word.text);
-    const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || text === 'нормально' || FILLER.has(text) || GREETING.has(text);
+    const fits = (text: string): boolean => themselves(text) || replying(text) || called(text) || isPhoneOrPronoun(text) || text === 'мной' || HUMANLY.has(text) || FILLER.has(text) || GREETING.has(text);
     if (own.some(themselves) && own.some(replying) && own.every(fits)) return own.join(' ');
   }
   // "Ахмед, брат, ответь сам", "отвечайте лично, хватит бота", "продавец, напишите мне лично": the one read asked to answer
@@ -91,6 +94,9 @@ export function findBareRequest(words: readonly Word[]): string | undefined {
   if (has((text) => /^консультаци/u.test(text)) && only((text) => /^консультаци/u.test(text) || NEED.test(text) || WANT.test(text))) return whole;
   return undefined;
 }
+
+/** How a person writes, unlike the bot: "напишите сами по-человечески", "ответьте нормально сами". */
+const HUMANLY: ReadonlySet<string> = new Set(['нормально', 'по-человечески', 'по-людски', 'понятно', 'толком']);
 
 /** Giving a contact, in the infinitive a modal takes: "можете скинуть номер?", "не могли бы дать телефон?". */
 const GIVE_INFINITIVE = /^(?:дать|скинуть|кинуть|прислать|оставить|написать|продиктовать|сказать|сообщить|назвать)$/u;
@@ -112,6 +118,10 @@ function isWhenThere(clause: readonly Word[]): boolean {
 
 /** Whom to turn to, call or write to: "к кому обратиться", "кому лучше позвонить?". */
 const WHOM_TO = /(?:^|\s)(?:к )?кому (?:(?:мне|можно|лучше|нужно|надо|здесь|тут|у|вас) )*(?:обратиться|обращаться|позвонить|звонить|написать|писать|набрать|подойти)(?:\s|$)/u;
+
+/** Where to call or write, asked: "по какому номеру можно звонить?", "на какой телефон вам набрать?", "куда звонить?". */
+const NUMBER_ASKED =
+  /^(?:(?:а|и|тогда|подскажите|скажите) )*(?:по какому (?:номеру|телефону)|на какой (?:номер|телефон)|куда) (?:(?:вам|тебе|можно|лучше|мне|вас|с вами|до вас|удобнее) )*(?:позвонить|звонить|набрать|набирать|связаться|дозвониться|писать|написать|обращаться)(?: (?:вам|вас|тебе|с вами|до вас))?$/u;
 
 /** Verbs of reaching someone: "как вам дозвониться", "как позвонить в магазин?". */
 const REACH_VERBS = ['дозвониться', 'связаться', 'позвонить', 'созвониться', 'достучаться'];

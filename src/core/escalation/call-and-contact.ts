@@ -1,8 +1,8 @@
 /**
  * A call or a contact asked for: "позвоните мне", "можно звонок?", "дайте телефон продавца".
  */
-import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, GIVE, HABIT, isPhoneOrPronoun, MESSENGER, VOICE_NOTE, VOICE_SENT, WHEN, YOUR } from './contact-words.js';
-import { FILLER, GREETING, NEGATION, WITH } from './function-words.js';
+import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, CONTACTED, GIVE, HABIT, hasMobileNumber, isPhoneOrPronoun, MESSENGER, VOICE_NOTE, VOICE_SENT, WHEN, YOUR } from './contact-words.js';
+import { FILLER, GREETING, NEGATION, PREPOSITION, WITH } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear } from './person-near.js';
 import { isOutsideWork, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
@@ -59,8 +59,8 @@ const WEEKDAY = /^(?:понедельник|вторник|сред|четвер
 /** An hour in words: "после шести", "до восьми". */
 const HOUR = /^(?:одного|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати)$/u;
 
-/** Making or ordering a call: "сделайте звонок", "организуйте созвон". */
-const CALL_MADE = /^(?:сделай|сделайте|организуй|организуйте|закажи|закажите|устрой|устройте)$/u;
+/** Making or ordering a call: "сделайте звонок", "организуйте созвон", "кинь дозвон". */
+const CALL_MADE = /^(?:сделай|сделайте|организуй|организуйте|закажи|закажите|устрой|устройте|кинь|киньте|скинь|скиньте)$/u;
 
 /** A consultation, by voice or video: "устная консультация", "проконсультируйте голосом". */
 const CONSULT = /^консультаци[а-я]*$/u;
@@ -83,6 +83,9 @@ const NEWS = /^(?:готов[аоы]?|придет|придут|приедет|�
 /** A talk to be arranged: "организуйте разговор", "устройте созвон". */
 const TALK_NOUN = /^(?:разговор|беседу|созвон|консультацию)$/u;
 
+/** The awaiting to come: "буду ждать звонка". */
+const AWAITING: ReadonlySet<string> = new Set(['буду', 'будем', 'ждать']);
+
 /** Awaiting a call: "жду его звонка". */
 const AWAIT_CALL = /^(?:жду|ждем|ожидаю)$/u;
 
@@ -96,8 +99,9 @@ export function findCall(words: readonly Word[]): string | undefined {
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     // "свяжитесь со мной", "можете со мной связаться?"
+    const wished = words.some((word) => ['чтобы', 'чтоб', 'бы'].includes(word.text));
     const me =
-      CONTACT_ME.test(text) &&
+      (CONTACT_ME.test(text) || (CONTACTED.test(text) && wished)) &&
       ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));
     // "вы звоните перед доставкой?", "во сколько обычно звоните?": what the shop does, not a call asked.
     // "вы позвоните, когда ноутбук будет готов?": whether the shop will call on news of the order.
@@ -109,7 +113,8 @@ export function findCall(words: readonly Word[]): string | undefined {
     const touchAsked = TOUCH_ASKED.test(text) || (TOUCH.test(text) && words.some((word) => PERSON.test(word.text)));
     if (touch && touchAsked && !isNegated(words, index, index)) return spell(words, index, index + 2);
     // "можно голосом обсудить?"; "хочу пообщаться с вами голосом": a wish or "с вами" in the clause of the talk.
-    const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && TALK.test(word.text));
+    // "обсудим голосом перед бронью?": the talk proposed together, as well.
+    const next = [words[index - 1], words[index + 1]].some((word) => word !== undefined && (TALK.test(word.text) || TALK_TOGETHER.test(word.text)));
     const own = words.filter((word) => word.clause === words[index]!.clause);
     const withYou = own.some((word, at) => WITH.has(word.text) && ['вами', 'тобой'].includes(own[at + 1]?.text ?? ''));
     const asked = own.some((word) => TALK.test(word.text)) && (withYou || own.some((word) => WANT.test(word.text) || NEED.test(word.text)));
@@ -134,7 +139,8 @@ export function findCall(words: readonly Word[]): string | undefined {
     if (BY_VOICE.test(text) && words[index - 1]?.text === 'лучше' && about && !isNegated(words, index - 1, index)) return spell(words, index - 1, index);
     // "сделайте звонок мне", "сделайте звонок на мой номер": a call made to the buyer is a call asked (not "сделайте звонок
     // курьеру", "закажите звонок из пвз": a call to someone else).
-    const toMe = own.some((word) => ['мне', 'мой', 'меня', 'нам', 'наш'].includes(word.text));
+    // "кинь дозвон на 89005553535": the buyer's number stands for the buyer.
+    const toMe = own.some((word) => ['мне', 'мой', 'меня', 'нам', 'наш'].includes(word.text)) || hasMobileNumber(own);
     if (CALL_MADE.test(text) && (CALL_NOUN.test(words[index + 1]?.text ?? '') || words[index + 1]?.text === 'созвон') && toMe && !isNegated(words, index, index)) return spell(words, index, index + 1);
     // "организуйте мне разговор с вашим ветеринаром": a talk arranged with a person of the shop (not "устройте встречу с
     // курьером", someone outside it).
@@ -156,7 +162,8 @@ export function findCall(words: readonly Word[]): string | undefined {
     const and = called < 0 ? -1 : whole.findIndex((word, at) => at > called && word.text === 'и');
     const clause = and < 0 ? whole : whole.slice(0, and);
     const call = clause.find((word) => CALL_NOUN.test(word.text));
-    const wish = clause.some((word) => CALL_WISH.has(word.text));
+    // "буду ждать звонка" awaits it as "жду" does ("когда ждать звонка?" asks when the shop calls).
+    const wish = clause.some((word, at) => CALL_WISH.has(word.text) || (AWAITING.has(word.text) && clause[at + 1]?.text === 'ждать'));
     // "жду звонка от менеджера": whose call, a person's.
     // "жду звонка от ответственного за опт": whose call, a person's, and what they are in charge of (not "за доставку", the
     // courier's call).
@@ -173,7 +180,7 @@ export function findCall(words: readonly Word[]): string | undefined {
     };
     const bare = clause.every(
       ({ text }, at) =>
-        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || HOUR.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at) || awaited(at),
+        CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_ORDER.has(text) || AWAITING.has(text) || CALL_TIME.has(text) || WEEKDAY.test(text) || HOUR.test(text) || WHEN.has(text) || isPhoneOrPronoun(text) || isPersonWord(text) || FILLER.has(text) || GREETING.has(text) || from(at) || awaited(at),
     );
     if (call && wish && bare) return clause.map((word) => word.text).join(' ');
   }
@@ -203,4 +210,36 @@ export function findVoiceNote(words: readonly Word[]): string | undefined {
   const fromPerson = own.some((word) => word.text === 'пусть') && own.some((word) => PERSON.test(word.text) || TRADE.test(word.text));
   const toPerson = own.some((word) => (PERSON.test(word.text) && !NOMINATIVE.test(word.text)) || TRADE.test(word.text));
   return sent && (fromPerson || toPerson) ? spell(own, 0, own.length - 1) : undefined;
+}
+
+/** The words a buyer leaves a number with: "мой номер 89051234567", "вот мой вацап 8905…", "буду ждать звонка 8926…". */
+const NUMBER_LEFT: ReadonlySet<string> = new Set(['мой', 'моя', 'мои', 'вот', 'это', 'по', 'в', 'на', 'пишите', 'писать', 'набирайте', 'буду', 'будем', 'ждать', 'любое', 'время', 'если', 'что']);
+
+/**
+ * "номер 89051234567", "мой вацап 8905…, пишите": the buyer's own mobile number left, in a sentence of nothing else but
+ * the words of a contact, is a call or a message asked of a person (not "телефон 89051234567 еще продаете?", "номер
+ * получателя 8926…": a phone on sale, a form's field).
+ */
+export function findNumberLeft(words: readonly Word[]): string | undefined {
+  if (!hasMobileNumber(words) || words.some((word) => NEGATION.has(word.text))) return undefined;
+  const left = (text: string): boolean =>
+    isPhoneOrPronoun(text) || CONTACT.test(text) || MESSENGER.test(text) || CALL.test(text) || CALL_NOUN.test(text) || CALL_WISH.has(text) || CALL_MADE.test(text) ||
+    NUMBER_LEFT.has(text) || WHEN.has(text) || FILLER.has(text) || GREETING.has(text) || PREPOSITION.has(text);
+  return words.every((word) => left(word.text)) ? spell(words, 0, words.length - 1) : undefined;
+}
+
+/** Meeting, proposed together: counts only with a talk ("давайте встретимся и обсудим"), not alone (a handover). */
+const MEET_TOGETHER = /^(?:встретимся|увидимся|пересечемся|повидаемся|созвонимся)$/u;
+
+/**
+ * "давай встретимся у метро, поговорим", "давайте обсудим лично": a talk the buyer proposes to have together needs a person to
+ * have it with, where its clause says nothing else (not "давайте обсудим цену доставки", asked of the documents; nor
+ * "давайте встретимся у пункта выдачи" alone, a handover).
+ */
+export function findTalkProposed(words: readonly Word[]): string | undefined {
+  if (!words.some((word) => ['давай', 'давайте'].includes(word.text)) || words.some((word) => NEGATION.has(word.text))) return undefined;
+  const talked = groupClauses(words).find(
+    (clause) => clause.some((word) => TALK_TOGETHER.test(word.text)) && clause.every((word) => TALK_TOGETHER.test(word.text) || IN_PERSON.test(word.text) || MEET_TOGETHER.test(word.text) || ['давай', 'давайте', 'с', 'вами', 'тобой', 'мы', 'и'].includes(word.text) || FILLER.has(word.text)),
+  );
+  return talked === undefined ? undefined : spell(talked, 0, talked.length - 1);
 }

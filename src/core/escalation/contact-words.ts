@@ -1,9 +1,12 @@
 /**
  * Calls, numbers and messengers: the words of asking to be called, for a contact, or to move the talk elsewhere.
  */
-/** Calls asked for outright ("отзвонитесь, как будет время"), or the buyer's own call ("сам позвоню"): either way a person has to take it. */
+/**
+ * Calls asked for outright ("отзвонитесь, как будет время"), in slang ("маякни, как освободишься", "брякни"), or the buyer's
+ * own call ("сам позвоню"): either way a person has to take it.
+ */
 export const CALL =
-  /^(?:позвони|позвоните|перезвони|перезвоните|перезвонить|набери|наберите|звякни|звякните|звоните|свяжитесь|свяжись|созвон|созвонимся|созвониться|позвоню|перезвоню|наберу|звякну|отзвони(?:сь|тесь|те)?|отзвонитесь)(?:-ка)?$/u;
+  /^(?:позвони|позвоните|перезвони|перезвоните|перезвонить|набери|наберите|звякни|звякните|брякни|брякните|маякни|маякните|звоните|свяжитесь|свяжись|созвон|созвонимся|созвониться|позвоню|перезвоню|наберу|звякну|отзвони(?:сь|тесь|те)?|отзвонитесь)(?:-ка)?$/u;
 
 /** A way to reach a person: "телефон продавца", "скиньте ваш номер". */
 export const CONTACT = /^(?:номер|номерок|телефон|телефончик|контакт|контакты|ватсап|вацап|вотсап|whatsapp|телеграм|телегу|тел|тлф)$/u;
@@ -17,15 +20,21 @@ export const GIVE = /^(?:дай|дайте|дадите|скинете|приш�
 export const YOUR = /^(?:ваш|ваши|твой|твои|свой|свои)$/u;
 
 /** Calls that need a wish beside them in a clause that says nothing else ("можно звонок?", not "звонок в дверь работает?"). */
-export const CALL_NOUN = /^(?:позвонить|звонить|набрать|звякнуть|позвонили|перезвонили|позвонят|перезвонят|звонок|звонка|звонку|звоночек|звонком)$/u;
+export const CALL_NOUN = /^(?:позвонить|звонить|набрать|звякнуть|позвонили|перезвонили|позвонят|перезвонят|звонок|звонка|звонку|звоночек|звонком|дозвон)$/u;
 
-export const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотелось', 'можно', 'могу', 'можете', 'может', 'могут', 'могли', 'сможете', 'прошу', 'давайте', 'пусть', 'жду', 'нужен', 'нужно', 'закажите', 'заказать', 'обратный', 'обратного', 'организуйте']);
+export const CALL_WISH = new Set(['хочу', 'хотел', 'хотела', 'хотелось', 'можно', 'могу', 'можете', 'может', 'могут', 'могли', 'сможете', 'прошу', 'давайте', 'пусть', 'жду', 'ждем', 'ожидаю', 'нужен', 'нужно', 'закажите', 'заказать', 'обратный', 'обратного', 'организуйте']);
 
 /** "хочу оставить заявку на звонок": a call ordered. */
 export const CALL_ORDER = new Set(['оставить', 'оставлю', 'заявку', 'заявка', 'заявке', 'на']);
 
 /** "свяжитесь со мной" is a call; "связаться со мной" too. */
-export const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|связались|связался|связалась|созвониться)$/u;
+export const CONTACT_ME = /^(?:связаться|свяжется|свяжутся|созвониться)$/u;
+
+/**
+ * The same contact in the past: a call wished only under "чтобы"/"бы" ("хочу, чтобы со мной связались"); told, it is done
+ * ("менеджер уже со мной связался, вопрос решен").
+ */
+export const CONTACTED = /^(?:связались|связался|связалась)$/u;
 
 /** Talk by phone or video: "давайте по телефону", "можно видеозвонок?". */
 export const VIDEO_CALL = /^(?:видеозвон[а-я]*|видеосвяз[а-я]*|видеоконсультаци[а-я]*)$/u;
@@ -81,6 +90,15 @@ export const VOICE_NOTE = /^(?:голосов(?:ое|ым|ые|ыми|ух[аи�
 
 /** Recording or sending one: "запишет", "скиньте", "оставлю", "отправить". */
 export const VOICE_SENT = /^(?:запиш|записа|скин|кин|отправ|пришл|присыл|остав|наговор)[а-я]*$/u;
+
+/** A Russian mobile number, as typed: "89051234567", "+7 905 123-45-67" (the plus is dropped as the text is read). */
+const MOBILE = /^(?:7|8)9\d{9}$/u;
+
+/** The digits of a clause, run together: a number typed in groups is read as one. */
+export function hasMobileNumber(words: readonly { text: string }[]): boolean {
+  const digits = words.map((word) => (/^\d[\d-]*$/u.test(word.text) ? word.text.replace(/-/gu, '') : ' ')).join('');
+  return digits.split(' ').some((run) => MOBILE.test(run));
+}
 
 export function isPhoneOrPronoun(text: string): boolean {
   return /^\+?\d[\d-]*$/u.test(text) || ['вам', 'вас', 'тебе', 'я', 'мы', 'чтобы', 'чтоб', 'мой', 'мне', 'меня'].includes(text);

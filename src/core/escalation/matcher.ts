@@ -3,14 +3,14 @@
  */
 import { findAskedAnywhere, findAskedPerson, findAskedToJoin, findFetchedPronoun, findOwnJudgement, findSummonedNominative } from './asked-person.js';
 import { findBareRequest } from './bare-request.js';
-import { findAskedContact, findCall, findVoiceNote } from './call-and-contact.js';
+import { findAskedContact, findCall, findNumberLeft, findTalkProposed, findVoiceNote } from './call-and-contact.js';
 import { findMovedTalk } from './moved-talk.js';
 import { PERSON, readReferent, type Referent, SENIOR } from './person-words.js';
 import { findRefusedBot } from './refused-bot.js';
 import { FETCH } from './request-words.js';
 import { containsPhrase, stemWords } from './seller-phrases.js';
 import { readSentences, type Word } from './sentences.js';
-import { findAnswerWanted, findContactHoped, findCounselWanted, findNameWished, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
+import { findAnswerWanted, findContactHoped, findTalkWishedInPast, findCounselWanted, findNameWished, findNeededPerson, findPersonAlone, findPersonToReply } from './wanted-person.js';
 
 /** None by default: the detector covers the usual requests; a seller adds their own words. */
 export const DEFAULT_ESCALATION_PHRASES: readonly string[] = [];
@@ -62,12 +62,15 @@ function findRequest(words: readonly Word[], referent: Referent): string | undef
     findPersonToReply(words) ??
     findNeededPerson(words) ??
     findAnswerWanted(words) ??
+    findTalkWishedInPast(words) ??
     findContactHoped(words) ??
     findCall(words) ??
     findVoiceNote(words) ??
+    findTalkProposed(words) ??
     findCounselWanted(words) ??
     findNameWished(words) ??
     findAskedContact(words, referent) ??
+    findNumberLeft(words) ??
     findRefusedBot(words) ??
     findMovedTalk(words) ??
     findBareRequest(words) ??

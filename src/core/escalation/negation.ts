@@ -33,13 +33,19 @@ export function isNegated(words: readonly Word[], verb: number, person: number):
   }
   for (let index = verb + 1; index < Math.min(words.length, verb + NEAR) && words[index]!.clause === clause; index++) {
     const next = words[index + 1]?.text ?? '';
-    if (NEGATION.has(words[index]!.text) && (WANT.test(next) || NEED.test(next) || next === 'стоит')) return true;
+    if (NEGATION.has(words[index]!.text) && (WANT.test(next) || NEED.test(next) || LIKING.test(next))) return true;
   }
   return ['без', 'не', 'ни'].includes(wordBefore(words, person) ?? '');
 }
 
+/**
+ * Liking and intending, negated, refuse what they govern as a wish does: "говорить голосом не люблю, скиньте текстом",
+ * "не люблю звонить", "звонить не обязательно", "созваниваться не планирую".
+ */
+const LIKING = /^(?:стоит|люблю|любим|нравится|хочется|обязательно|собираюсь|собираемся|планирую|планируем|буду|будем)$/u;
+
 /** Verbs a negation may stand before and still reach the request after them: "не надо звать", "не могу дозвониться". */
-const CARRIES = /^(?:могу|можем|может|получается|удается|удалось|стоит|буду|будем|будет|смогу|смог|смогла|успею|вздумайте|смейте|беспокойте|трогайте)$/u;
+const CARRIES = /^(?:могу|можем|может|получается|удается|удалось|смогу|смог|смогла|успею|вздумайте|смейте|беспокойте|трогайте|будет)$/u;
 
 /**
  * "я не знаю что спросить короче позовите продавца": the negation belongs to the verb right after it ("знаю"), another
@@ -50,7 +56,7 @@ function negatesOther(words: readonly Word[], at: number, verb: number): boolean
   const next = words[at + 1];
   if (next === undefined || at + 1 >= verb) return false;
   const text = next.text;
-  if (NEGATION.has(text) || CARRIES.test(text) || WANT.test(text) || NEED.test(text) || FETCH.test(text) || TALK.test(text) || CALL.test(text) || CALL_NOUN.test(text)) return false;
+  if (NEGATION.has(text) || CARRIES.test(text) || LIKING.test(text) || WANT.test(text) || NEED.test(text) || FETCH.test(text) || TALK.test(text) || CALL.test(text) || CALL_NOUN.test(text)) return false;
   if (isPersonWord(text) || SOMEONE.test(text) || FILLER.has(text) || PREPOSITION.has(text) || isPhoneOrPronoun(text) || REFUSING.test(text)) return false;
   // "не спешите звать менеджера": a negated imperative governs the infinitive of the request.
   if (/(?:ите|йте)$/u.test(text) && /(?:ть|ться)$/u.test(words[verb]!.text)) return false;

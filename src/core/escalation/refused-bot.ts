@@ -13,7 +13,7 @@ import { groupClauses, spell, type Word } from './sentences.js';
  */
 export function findRefusedBot(words: readonly Word[]): string | undefined {
   for (const clause of groupClauses(words)) {
-    const bot = clause.findIndex((word) => BOT.test(word.text));
+    const bot = clause.findIndex((word, at) => BOT.test(word.text) || isCanned(clause, at));
     if (bot < 0) continue;
     const refused = clause.some((word, at) => NEGATION.has(word.text) && [clause[at + 1], clause[at - 1]].some((next) => next !== undefined && (WANT.test(next.text) || NEED.test(next.text) || TALK.test(next.text) || next.text === 'нужен')));
     if (refused) return spell(clause, 0, clause.length - 1);
@@ -31,6 +31,15 @@ export function findRefusedBot(words: readonly Word[]): string | undefined {
   const enough = words[these]?.text === 'хватит' && /^(?:бот|автоответ|робот)ов$/u.test(words[bot]!.text);
   if (contrasted || enough || (words.some(isComplaint) && !resigned)) return spell(words, 0, words.length - 1);
   return undefined;
+}
+
+/** An answer made by a machine: "шаблонные ответы", "автоматические отписки", "стандартный ответ". */
+const CANNED = /^(?:шаблонн|автоматическ|стандартн|заготовленн)[а-я]+$/u;
+const ANSWERS = /^(?:ответ|отписк)[а-я]*$/u;
+
+/** "не надо мне шаблонных ответов": canned answers, refused, are the bot refused (not "шаблон не нужен", a pattern sold). */
+function isCanned(clause: readonly Word[], at: number): boolean {
+  return CANNED.test(clause[at]!.text) && ANSWERS.test(clause[at + 1]?.text ?? '');
 }
 
 /** Giving in: "ну ладно", "ладно уж". */

@@ -86,6 +86,31 @@ export function findAnswerWanted(words: readonly Word[]): string | undefined {
   return undefined;
 }
 
+/** A talk or a contact in the past tense: "поговорила", "перезвонил", "переписывался", "связались". */
+const TALKED =
+  /^(?:поговорил|переговорил|пообщал|общал|переписывал|списал|созвонил|связал|позвонил|перезвонил|набрал|написал|отписал|ответил|обсудил|обговорил|проконсультировал)(?:а|и|ся|ась|ись)?$/u;
+
+/** The subjunctive: "бы", or "чтобы" after a wish. */
+const WOULD: ReadonlySet<string> = new Set(['бы', 'чтобы', 'чтоб']);
+
+/**
+ * "я бы поговорила с заводчиком до покупки", "хорошо бы кто-нибудь перезвонил", "хочу, чтобы со мной переписывался сам
+ * тренер": a talk or a contact in the past tense under "бы" is a wish, the buyer's or of a person of the shop, with a person,
+ * a trade or anyone as the one talked with or the one to call in its clause ("курьер бы позвонил заранее" names nobody of
+ * the shop; "менеджер со мной связался" is told, no "бы").
+ */
+export function findTalkWishedInPast(words: readonly Word[]): string | undefined {
+  if (words.some((word) => NEGATION.has(word.text))) return undefined;
+  const verb = words.findIndex((word, at) => TALKED.test(word.text) && words.slice(0, at).some((before) => WOULD.has(before.text)));
+  if (verb < 0) return undefined;
+  const own = words.filter((word) => word.clause === words[verb]!.clause);
+  // "если бы продавец сразу ответил, я бы уже купил": a condition with its outcome after it tells what did not happen.
+  const counterfactual = own[0]?.text === 'если' && words.some((word) => word.clause > own[0]!.clause && word.text === 'бы');
+  if (counterfactual) return undefined;
+  const person = own.findIndex((word) => PERSON.test(word.text) || TRADE.test(word.text) || /^кто-(?:нибудь|то|либо)$/u.test(word.text));
+  return person >= 0 ? spell(own, Math.min(person, own.indexOf(words[verb]!)), Math.max(person, own.indexOf(words[verb]!))) : undefined;
+}
+
 /** What a person wished to do themselves says or answers: "подтвердил", "ответил", "рассказал". */
 const SAID = /^(?:подтвердил|ответил|написал|позвонил|перезвонил|рассказал|объяснил|сказал|связался|проконсультировал)[аи]?$/u;
 

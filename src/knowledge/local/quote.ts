@@ -9,7 +9,8 @@ const QUANTITY = /^\p{N}{1,2}$/u;
 /**
  * A table is quoted as its header and the rows naming most of what the question names beyond the header ("цена за шт
  * 600х300х200": the 600×300×200 row). The header is shared by every row, so it picks none: when only the header matches
- * ("какие цены?"), the question asks for the whole table.
+ * ("какие цены?"), the question asks for the whole table. A row stating a size holds the 'размер' asked, and rows holding
+ * an asked term the best ones leave out are quoted too (see coverRemaining).
  */
 export function focusTable(passage: Pick<Passage, 'text' | 'tableHeader'>, asked: readonly string[], termsOf: (text: string) => string[] = extractTerms): string {
   const header = passage.tableHeader;
@@ -19,12 +20,44 @@ export function focusTable(passage: Pick<Passage, 'text' | 'tableHeader'>, asked
   const inHeader = new Set(termsOf(header));
   const wanted = new Set(asked.filter((term) => !inHeader.has(term) && !QUANTITY.test(term)));
   if (wanted.size === 0 || rows.length < 2) return passage.text;
-  const scores = rows.map((row) => termsOf(row).filter((term) => wanted.has(term)).length);
+  const held = rows.map((row) => [...termsOf(row), ...statedValueTerms(row)].filter((term) => wanted.has(term)));
+  const scores = held.map((terms) => new Set(terms).size);
   const best = Math.max(...scores);
   if (best === 0) return passage.text;
-  const chosen = rows.filter((_, at) => scores[at] === best);
-  if (chosen.length === rows.length) return passage.text;
-  return [header, ...chosen].join('\n');
+  const picked = new Set(rows.map((_, at) => at).filter((at) => scores[at] === best));
+  if (picked.size === rows.length) return passage.text;
+  for (const at of coverRemaining(held, picked)) picked.add(at);
+  return [header, ...rows.filter((_, at) => picked.has(at))].join('\n');
+}
+
+/** A size typed with its crosses spaced or not: "4,2 × 2,0 × 2,0 м", "60×40×40". */
+const STATED_SIZE = /\d\s*[×xх*]\s*\d/u;
+/** What a row states beyond its words: a size answers what "какие габариты?", "какого размера?" ask (the term 'размер'). */
+const VALUE_TERMS: ReadonlyArray<{ term: string; value: RegExp }> = [{ term: 'размер', value: STATED_SIZE }];
+
+function statedValueTerms(row: string): string[] {
+  return VALUE_TERMS.filter((kind) => kind.value.test(row)).map((kind) => kind.term);
+}
+
+/**
+ * Rows adding a term the picked rows leave out, one per term, first the row adding most: "какие габариты будки у газели"
+ * picks "Машина — ГАЗель Next, фургон (будка)" for the thing named and "Кузов Д×Ш×В — 4,2 × 2,0 × 2,0 м" for what is
+ * asked of it. The seller answers with the value, not only with the row naming the thing.
+ */
+function coverRemaining(held: ReadonlyArray<readonly string[]>, picked: ReadonlySet<number>): number[] {
+  const covered = new Set([...picked].flatMap((at) => held[at] ?? []));
+  const added: number[] = [];
+  for (;;) {
+    let best = -1;
+    let bestCount = 0;
+    held.forEach((terms, at) => {
+      const count = new Set(terms.filter((term) => !covered.has(term))).size;
+      if (count > bestCount) [best, bestCount] = [at, count];
+    });
+    if (best < 0) return added;
+    added.push(best);
+    for (const term of held[best] ?? []) covered.add(term);
+  }
 }
 
 /** A short sentence naming the topic ("Аллергия.", "Гарантия:") heads what follows it. */

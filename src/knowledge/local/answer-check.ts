@@ -15,7 +15,6 @@ import { VERB_FORM, type PassageHit, type PassageIndex } from './search.js';
 import { LATIN_OPENER, readLead, readSentences, type Sentence } from './sentences.js';
 import { findUnknownOfferStretches, findUnknownOffers, findUnknownOptions } from './named-options.js';
 import { findNamedAlternatives, namesAlternative } from './named-alternatives.js';
-import { asksBeyondPremise, findPremiseTerms } from './premise-clauses.js';
 import { answersMeasures, findAskedMeasures } from './measure-check.js';
 import { answersPriceAsked, answersPriceComparison, answersUnnamedPrice, findUnnamedPriceQuestions, createUnpricedThingCheck, findPriceComparatives, pricesNamedThing, pricesThingInSentence } from './price-check.js';
 import { answersForProduct, findOtherProducts } from './other-products.js';
@@ -61,7 +60,6 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const askedTerms = new Set(parts.flatMap((part) => [...part.terms, ...part.naming]));
   const alternatives = findAlternatives(question, index.resolveText);
   const namedAlternatives = findNamedAlternatives(question, index.resolveText);
-  const premises = findPremiseTerms(question, index.resolveText);
   const isCircumstance = (term: string): boolean => WEAK_TERMS.has(term) || CITY_TERMS.has(term);
   const unknownNames = findUnknownModelNames(question, index);
   const options = new Set([...findUnknownOptions(question, index, isCircumstance), ...findUnknownOffers(question, index, isCircumstance), ...unknownNames]);
@@ -83,7 +81,6 @@ export function createAnswerCheck(index: CheckIndex, query: KnowledgeQuery, part
   const pricesThings = createUnpricedThingCheck(index, PRICE_TERM, (term) => things.has(term) && !isCircumstance(term) && !isDayTerm(term) && !UNIT_TERMS.has(term));
   // In the order they are tried: the first to refuse names the refusal (answer-trace shows it).
   const checks: ReadonlyArray<readonly [string, (part: CheckedPart, hit: PassageHit) => boolean]> = [
-    ['premise', (part) => asksBeyondPremise(premises, part.terms)],
     ['title', createTitleCheck(index, query, askedOfTitle)],
     ['asked-facts', answersAskedFacts],
     ['refused-topic', (part, hit) => answersBesideRefused(refused, part.terms, hit.passage, index.termsOf)],

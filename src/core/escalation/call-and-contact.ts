@@ -2,7 +2,7 @@
  * A call or a contact asked for: "позвоните мне", "можно звонок?", "дайте телефон продавца".
  */
 import { BY_VOICE, CALL, CALL_NOUN, CALL_ORDER, CALL_WISH, CONTACT, CONTACT_ME, CONTACTED, GIVE, HABIT, hasMobileNumber, isPhoneOrPronoun, MESSENGER, VOICE_NOTE, VOICE_SENT, WHEN, YOUR } from './contact-words.js';
-import { FILLER, GREETING, NEGATION, PREPOSITION, WITH } from './function-words.js';
+import { FILLER, GREETING, NEGATION, PREPOSITION, WITH, WOULD } from './function-words.js';
 import { isNegated } from './negation.js';
 import { findPersonNear } from './person-near.js';
 import { isOutsideWork, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, PERSON_ADJECTIVE, type Referent, TRADE } from './person-words.js';
@@ -96,10 +96,11 @@ const TELL_ON = /^(?:скажи|скажите|передай|передайте
 const US: ReadonlySet<string> = new Set(['мной', 'нами']);
 
 export function findCall(words: readonly Word[]): string | undefined {
+  // "хочу, чтобы со мной связались": a contact in the past is wished only under the subjunctive.
+  const wished = words.some((word) => WOULD.has(word.text));
   for (let index = 0; index < words.length; index++) {
     const text = words[index]!.text;
     // "свяжитесь со мной", "можете со мной связаться?"
-    const wished = words.some((word) => ['чтобы', 'чтоб', 'бы'].includes(word.text));
     const me =
       (CONTACT_ME.test(text) || (CONTACTED.test(text) && wished)) &&
       ((['со', 'с'].includes(words[index + 1]?.text ?? '') && US.has(words[index + 2]?.text ?? '')) || (['со', 'с'].includes(words[index - 2]?.text ?? '') && US.has(words[index - 1]?.text ?? '')));

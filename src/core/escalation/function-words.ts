@@ -28,5 +28,8 @@ export const POLITE = new Set(['могли', 'можете', 'сможете', '
  */
 export const POLITE_ASK = /^(?:могли|можете|сможете|подскажете|дадите|скинете|кинете|пришлете|напишете|продиктуете|назовете|оставите|скажете|сообщите)$/u;
 
+/** The subjunctive: "бы", or "чтобы" after a wish ("хочу, чтобы со мной связались", "я бы поговорила с мастером"). */
+export const WOULD: ReadonlySet<string> = new Set(['бы', 'чтобы', 'чтоб']);
+
 /** Negations a refusal is made of, besides NEGATION: "без менеджера", "никакого менеджера", "нет, не надо". */
 export const REFUSING = /^(?:без|нет|никак(?:ой|ого|ая|ую|их|им|ими))$/u;

@@ -3,9 +3,9 @@
  * to reply ("менеджер может мне перезвонить?").
  */
 import { isPhoneOrPronoun } from './contact-words.js';
-import { FILLER, GREETING, NEGATION, PREPOSITION } from './function-words.js';
+import { FILLER, GREETING, NEGATION, PREPOSITION, WOULD } from './function-words.js';
 import { isNegated } from './negation.js';
-import { FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, LIVE_ONE, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
+import { ANYONE, FETCHED_ADJECTIVE, GREETED_PEOPLE, isName, isNameAsked, isOneOfShop, isTheOneWho, isPersonWord, NAME_CASES, NOMINATIVE, PERSON, LIVE_ONE, PERSON_ADJECTIVE, PLACE_OF_PERSON, type Referent, SENIOR, SOMEBODY, SOMEONE, THAT_ONE, THEMSELVES, TRADE } from './person-words.js';
 import { FETCH, isToChat, isToPhone, LET_CONTACT, MODAL, MOMENT, NEED, NEEDED_FOR, PLEA, PRESENT, REPLY_VERB, TALK, TOPIC, WANT, WHEN_PRESENT } from './request-words.js';
 import { groupClauses, spell, type Word } from './sentences.js';
 
@@ -18,7 +18,7 @@ export function findPersonToReply(words: readonly Word[]): string | undefined {
     // person named.
     const ours = (at: number): boolean => clause[at + 1]?.text !== 'из' || isOneOfShop(clause, at);
     // "Наталья, можете ответить?": a person called by name, as well.
-    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || isName(word.text) || (/^кто-(?:нибудь|то|либо)$/u.test(word.text) && ours(at)));
+    const person = clause.findIndex((word, at) => NOMINATIVE.test(word.text) || isName(word.text) || (ANYONE.test(word.text) && ours(at)));
     // "можно мне перезвонит кто-то из продавцов?": leave asked for the person's call, as "может" asks it.
     const modal = clause.findIndex((word) => MODAL.test(word.text) || word.text === 'можно');
     const reply = clause.findIndex((word) => REPLY_VERB.test(word.text) || (clause[modal]?.text === 'можно' && LET_CONTACT.test(word.text)));
@@ -90,9 +90,6 @@ export function findAnswerWanted(words: readonly Word[]): string | undefined {
 const TALKED =
   /^(?:поговорил|переговорил|пообщал|общал|переписывал|списал|созвонил|связал|позвонил|перезвонил|набрал|написал|отписал|ответил|обсудил|обговорил|проконсультировал)(?:а|и|ся|ась|ись)?$/u;
 
-/** The subjunctive: "бы", or "чтобы" after a wish. */
-const WOULD: ReadonlySet<string> = new Set(['бы', 'чтобы', 'чтоб']);
-
 /**
  * "я бы поговорила с заводчиком до покупки", "хорошо бы кто-нибудь перезвонил", "хочу, чтобы со мной переписывался сам
  * тренер": a talk or a contact in the past tense under "бы" is a wish, the buyer's or of a person of the shop, with a person,
@@ -107,7 +104,7 @@ export function findTalkWishedInPast(words: readonly Word[]): string | undefined
   // "если бы продавец сразу ответил, я бы уже купил": a condition with its outcome after it tells what did not happen.
   const counterfactual = own[0]?.text === 'если' && words.some((word) => word.clause > own[0]!.clause && word.text === 'бы');
   if (counterfactual) return undefined;
-  const person = own.findIndex((word) => PERSON.test(word.text) || TRADE.test(word.text) || /^кто-(?:нибудь|то|либо)$/u.test(word.text));
+  const person = own.findIndex((word) => PERSON.test(word.text) || TRADE.test(word.text) || ANYONE.test(word.text));
   return person >= 0 ? spell(own, Math.min(person, own.indexOf(words[verb]!)), Math.max(person, own.indexOf(words[verb]!))) : undefined;
 }
 

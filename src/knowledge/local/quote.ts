@@ -1,6 +1,6 @@
 /** What to quote of a chosen passage: the rows of a table, the sentences of a paragraph, that answer the question. */
 import type { Passage } from './passages.js';
-import { extractTerms } from './terms.js';
+import { extractTerms, SIZE_TERM } from './terms.js';
 import { WEAK_TERMS } from './vocabulary.js';
 
 /** A small number is the buyer's own count ("2 этаж", "3 шт"): it picks no row of a table. */
@@ -32,11 +32,10 @@ export function focusTable(passage: Pick<Passage, 'text' | 'tableHeader'>, asked
 
 /** A size typed with its crosses spaced or not: "4,2 × 2,0 × 2,0 м", "60×40×40". */
 const STATED_SIZE = /\d\s*[×xх*]\s*\d/u;
-/** What a row states beyond its words: a size answers what "какие габариты?", "какого размера?" ask (the term 'размер'). */
-const VALUE_TERMS: ReadonlyArray<{ term: string; value: RegExp }> = [{ term: 'размер', value: STATED_SIZE }];
 
+/** What a row states beyond its words: a size answers what "какие габариты?", "какого размера?" ask (SIZE_TERM). */
 function statedValueTerms(row: string): string[] {
-  return VALUE_TERMS.filter((kind) => kind.value.test(row)).map((kind) => kind.term);
+  return STATED_SIZE.test(row) ? [SIZE_TERM] : [];
 }
 
 /**

@@ -11,7 +11,7 @@ import { createTermResolver, findTransliterations } from './term-resolver.js';
 import { findCompoundTail } from './compound-words.js';
 import { UNIT_TERMS, WEEKDAY_TERMS } from './units.js';
 import { listSameDimension } from './unit-dimensions.js';
-import { extractTerms, isSize, listTermSequence, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
+import { extractTerms, isSize, listTermSequence, SIZE_TERM, listTermWords, normalizeText, termOf, tokenizeWords } from './terms.js';
 
 export interface PassageIndex {
   passages: readonly Passage[];
@@ -221,9 +221,6 @@ export function buildPassageIndex(passages: readonly Passage[]): PassageIndex {
     },
   };
 }
-
-/** The term a stated size also reads as: the attribute buyers ask it by. */
-const SIZE_TERM = 'размер';
 
 /** Units of an area or a length a price is stated per: "160 руб/м²", "2 600 ₽ за пог. м". */
 const RATED_UNITS: ReadonlySet<string> = new Set(['метр', 'м2', 'погон']);

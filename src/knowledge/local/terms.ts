@@ -17,6 +17,9 @@ export function isSize(word: string): boolean {
   return SIZE.test(word);
 }
 
+/** The term a stated size also reads as: the attribute buyers ask it by ("какого размера?", "габариты?"). */
+export const SIZE_TERM = 'размер';
+
 const HARD_SIGN_TYPED_SOFT = /(?<![\p{L}\p{N}])(об|под|от|из|раз|рас|над|пред|без|бес|с)ь(?=[еяю])/gu;
 
 /** Folds what varies without changing meaning: ё/е, De'Longhi → delonghi, 24 990 → 24990, 1,8 → 1.8. */

@@ -12,7 +12,7 @@ import { VERB_FORM } from './search.js';
 import { extractTerms, termOf } from './terms.js';
 import { UNIT_TERMS } from './units.js';
 import { PRICE_TERM, WEAK_TERMS } from './vocabulary.js';
-import { PREPOSITION } from './word-forms.js';
+import { PREPOSITION, PREPOSITIONAL_PRONOUNS } from './word-forms.js';
 
 /** Endings of Russian adjectives: "лазерный уровень" is asked of the level, not of "лазерный". */
 const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ую|юю|ого|его|ых|их)$/u;
@@ -145,11 +145,8 @@ function isGoverned(words: readonly string[], at: number): boolean {
  */
 const VALUE_QUESTION = /^(?:скольк[а-я]*|скок[аоу]?|почем|как[а-я]*|каков[аоы]?|когда|где|куда|откуда|чем|что|чо|че)$/u;
 
-/**
- * "на ней", "у него", "к ним": forms of "она", "он", "они" said only after a preposition, which point back to a thing named
- * before them in the message.
- */
-const BACK_POINTER = /^(?:ней|нее|нем|него|нему|ним|них|ними|ею)$/u;
+/** "на ней", "у него", "к ним": a thing named before, pointed back to. */
+const BACK_POINTER = new RegExp(`^(?:${PREPOSITIONAL_PRONOUNS.join('|')})$`, 'u');
 
 /** A clause of nouns and adjectives only ("дверная сетка с доводчиком"): it names a thing and says nothing of it. */
 function isNounPhrase(words: readonly string[]): boolean {

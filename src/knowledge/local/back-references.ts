@@ -6,9 +6,10 @@ import { holdsQuestionWord } from './clause-questions.js';
 import { VERB_FORM } from './search.js';
 import { HOW_MUCH_WORD, listTermWords, normalizeText, termOf } from './terms.js';
 import { PRICE_TERM } from './vocabulary.js';
+import { PREPOSITIONAL_PRONOUNS } from './word-forms.js';
 
 /** Oblique pronouns ("за них", "у него", "их"): subject ones ("он", "она") more often mean the listing itself. */
-const BACK_REFERENCE = /(?<![а-яё])(?:них|ними|ним|их|ими|него|нему|нем|нём|нее|неё|ней|ею|нею)(?![а-яё])/iu;
+const BACK_REFERENCE = new RegExp(`(?<![а-яё])(?:${[...PREPOSITIONAL_PRONOUNS, 'их', 'ими', 'нём', 'неё', 'нею'].join('|')})(?![а-яё])`, 'iu');
 /**
  * "а если не понравится тогда что", "если сломается, что делать?": a case and a bare "what then" ask what follows in that
  * case of what the message spoke of before ("курьер подождет пока я посмотрю?"), not of any passage naming the case.

@@ -14,5 +14,11 @@ export function isAdjectiveForm(word: string): boolean {
   return ADJECTIVE_FORM.test(word) && !NOUN_IN_IE.test(word);
 }
 
+/**
+ * "на ней", "у него", "к ним": the forms of "он", "она", "они" said only after a preposition, which point back to a thing
+ * named before them in the message.
+ */
+export const PREPOSITIONAL_PRONOUNS: readonly string[] = ['них', 'ними', 'ним', 'него', 'нему', 'нем', 'нее', 'ней', 'ею'];
+
 /** Prepositions: the noun after one is an adjunct ("подсветку под верхние шкафы", "у меня солярис"), not the thing asked. */
 export const PREPOSITION = /^(?:под|над|на|в|во|с|со|из|без|для|к|ко|по|от|до|у|о|об|при|за|про|через)$/u;

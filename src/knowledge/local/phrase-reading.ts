@@ -180,6 +180,16 @@ const RULES: readonly PhraseRule[] = [
     side: 'before',
     reading: 'срок',
   },
+  // "Когда будет готово?", "через сколько будут готовы шторы?": when an order is ready asks how long it takes, which the
+  // documents state as a time ("сроки: 7–10 рабочих дней"), seldom with the word "готов". "Когда" alone does not ask it:
+  // "смс приходит, когда заказ готов?" asks about the message; the future ("будут готовы") or a word of time does.
+  {
+    heads: new Set(['готов', 'готова', 'готово', 'готовы', 'готовые', 'готовая', 'готовый']),
+    cues: ['скольк', 'скока', 'скоко', 'скок', 'через', 'долго', 'быстро', 'будет', 'будут'],
+    side: 'before',
+    reading: 'срок',
+    reach: 5,
+  },
   // "Крылья идут в комплекте?" asks what the kit holds, not how long something takes ("сколько идёт доставка").
   {
     heads: new Set(['идет', 'идут', 'идти']),

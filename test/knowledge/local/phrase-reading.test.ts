@@ -5,6 +5,7 @@ const DOCUMENTS = {
   'oplata.txt': 'Оплата\n\nПереводом по СБП на расчётный счёт ИП. На личные карты не переводите, такие платежи не принимаем.\n\nСкидки: от 3 товаров в одном заказе — 10% на весь заказ.',
   'smesi.md': '# Сухие смеси\n\nСрок годности у смесей — 12 месяцев с даты выпуска.\n\nСклад крытый, мешки храним на поддонах.',
   'o-nas.md': '# О нас\n\nАдрес: ул. Титова, 31, вход с торца.\n\nПарковка бесплатная прямо у входа.',
+  'shtory.md': '# Пошив штор\n\nСроки пошива штор: 7–10 рабочих дней с момента предоплаты.\n\nСмс о готовности не присылаем, звоним сами.',
   'item-7-chistka.md': '# Чистка ноутбука и замена термопасты\n\nТермопаста у нас Arctic MX-4, не дешёвая КПТ-8.\n\nУстановка Windows — 1 200 ₽.',
 };
 
@@ -26,6 +27,19 @@ describe('a word its neighbour gives another meaning', () => {
     const answer = await shop.ask('скока хранятся смеси');
     expect(answer.status).toBe('FOUND');
     expect(answer.text).toContain('12 месяцев');
+  });
+
+  it('reads "когда будут готовы" and "через сколько готово" as asking how long it takes', async () => {
+    for (const question of ['когда будут готовы шторы?', 'через сколько шторы готовы']) {
+      const answer = await shop.ask(question);
+      expect(answer.status).toBe('FOUND');
+      expect(answer.text).toContain('7–10 рабочих дней');
+    }
+  });
+
+  it('keeps "когда … готов" a condition where nothing asks a time', async () => {
+    const answer = await shop.ask('смс приходит когда шторы готовы?');
+    expect(answer.text).not.toContain('7–10 рабочих дней');
   });
 
   it('reads "какую … ставите" as asking which one, not about installing', async () => {

@@ -30,7 +30,7 @@ function sourceDeps() {
 }
 
 /**
- * Per half, over all the shops (twenty-six): FOUND answered right at least, made-up answers at most, requests for a person caught
+ * Per half, over all the shops (thirty): FOUND answered right at least, made-up answers at most, requests for a person caught
  * at least. Silence must stay whole and no escalation be invented. The shops written blind came in below the older ones
  * (see eval/README.md): phones and furniture at tune 42 FOUND / 3 made-up and held-out 31 / 6; bikes, pets and greenhouse
  * at tune 48 / 5 and held-out 58 / 8; cakes and strollers at tune 40 / 2 and held-out 42 / 6; gadgets and kidsroom at
@@ -75,8 +75,10 @@ const FLOORS = {
   // value of the kind asked stated of the thing asked (weight, volume, material, maker added) 3 made-up fewer. Then firewood
   // and tailor, two more shops nobody tuned on (eval/README.md): 37 of 60 found, 4 made-up, 10 of 10 caught at arrival.
   // The same session: sizes, roubles and hard signs as documents write them 4 right, a table's rows covering the words
-  // asked 1 right, either/or, pointed-back and unknown-offer questions 3 made-up fewer; firewood (unseen) lost 1.
-  tune: { found: 842, madeUp: 33, escalation: 140, falseEscalation: 0 },
+  // asked 1 right, either/or, pointed-back and unknown-offer questions 3 made-up fewer; firewood (unseen) lost 1. The next
+  // session: "когда будут готовы" asking a time 1 right; then ceilings and saunastoves, two more shops nobody tuned on
+  // (eval/README.md): 37 of 60 found, 4 made-up, 9 of 10 caught at arrival (4e24255).
+  tune: { found: 880, madeUp: 37, escalation: 149, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -98,7 +100,9 @@ const FLOORS = {
   // A value of the kind asked stated of the thing asked 2 made-up fewer. Then firewood and tailor: 36 of 60 found, 6
   // made-up, 9 of 10 caught at arrival (e231c79). The same session's changes: an either/or question needing one of its
   // values one made-up fewer; firewood (unseen, unread) lost one right answer to a wrong one, so the floor went down by one.
-  heldout: { found: 579, madeUp: 44, escalation: 137, falseEscalation: 1 },
+  // The next session: "когда будут готовы" asking a time 1 right; then ceilings and saunastoves: 37 of 60 found, 5 made-up,
+  // 10 of 10 caught at arrival (4e24255).
+  heldout: { found: 617, madeUp: 49, escalation: 147, falseEscalation: 1 },
 } as const;
 
 /**
@@ -114,9 +118,10 @@ const FLOORS = {
  * (220 per half): 8 and 7 of their 20 per half made up at arrival (f35766d), so 34 and 55; 33 and 52 once a partial
  * answer needs passages covering all its words; 30 and 51 once a value of the kind asked must be stated of the thing asked.
  * Then 20 each for firewood and tailor (240 per half): 6 and 4 of their 20 per half made up at arrival (e231c79), so 36
- * and 55; 34 and 54 once either/or, pointed-back and unknown-offer questions need what they ask.
+ * and 55; 34 and 54 once either/or, pointed-back and unknown-offer questions need what they ask. Then 20 each for ceilings
+ * and saunastoves (260 per half): 3 and 5 of their 20 per half made up at arrival (4e24255), so 37 and 59.
  */
-const PROBE_FLOORS = { 'probe-tune': 34, 'probe-heldout': 54 } as const;
+const PROBE_FLOORS = { 'probe-tune': 37, 'probe-heldout': 59 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
@@ -131,10 +136,11 @@ const PROBE_FLOORS = { 'probe-tune': 34, 'probe-heldout': 54 } as const;
  * where the case expected the shop's document: tune 11 of 39 wrong. With firewood and tailor (unseen, e231c79): tune 11 of
  * 47 and 22 of 838, held-out 12 of 77 and 15 of 580; at that session's end tune 10 of 45 and 22 of 842, held-out 11 of
  * 78 and 15 of 579 (one more wrong answer, firewood's, and one fewer naming a question: the ceiling rose by two, unread).
+ * With ceilings and saunastoves (unseen, arrival): tune 12 of 51 and 24 of 880, held-out 11 of 82 and 15 of 617.
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongSilent: 35, rightNamed: 22 },
-  heldout: { wrongSilent: 67, rightNamed: 15 },
+  tune: { wrongSilent: 39, rightNamed: 24 },
+  heldout: { wrongSilent: 71, rightNamed: 15 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {
@@ -161,7 +167,7 @@ describe('answer quality on the evaluation shops, default settings', () => {
 
   it.each(Object.entries(PROBE_FLOORS))('%s: makes up no more answers to the near-miss traps than recorded', (split, floor) => {
     const totals = report.totals[split]!;
-    expect(totals.traps[1]).toBe(240);
+    expect(totals.traps[1]).toBe(260);
     expect(totals.madeUp).toBeLessThanOrEqual(floor);
     expect(totals.falseEscalation).toBe(0);
   });

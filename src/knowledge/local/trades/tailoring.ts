@@ -2,22 +2,19 @@ import type { PrefixRule } from '../prefix-table.js';
 
 /**
  * A tailor's shop: mending and altering clothes, leather and fur, sewing to order, curtains, fitting to the figure.
- * Snowball cuts the "-шить" verbs to stubs ("ушить" → "уш", as "уши", the ears; "пошив" → "пош", "зашить" → "заш",
- * "перешить" → "переш"), so each service's forms are joined here to the stem of the word a price list writes. Earlier
- * groups read "пошить", "сшить" as a country of make ("стран", the vocabulary), "заплатка" as paying ("оплат"),
- * "удлинить" as an insert ("вставк", garden.ts), "ремонт", "примерка", "мерки" ("замер"), "молния", "подкладка",
- * "пуговица", "мех", "шуба", "покраска", "глажка", "дырка"; the forms here join those terms. Left out, two meanings:
- * "замок" (a zip and a lock), "бегунок"/"слайдер" (a zip's slider, a baby walker, slide sandals), "швейка" (a
- * seamstress and a sewing machine), "шеврон" (a patch and a parquet pattern), "гардина" (a curtain and its rod), "патч"
- * (a patch and an eye patch), "переделать" (to alter and to redo a job), "трактор" (a zip's kind and a tractor).
+ * Snowball cuts the "-шить" verbs to stubs ("ушить" → "уш", as "уши", the ears; "зашить" → "заш", "перешить" →
+ * "переш"), so each service's forms are joined here to the stem of the word a price list writes. Earlier groups read
+ * "пошить", "сшить" as a country of make ("стран", the vocabulary), "заплатка" as paying ("оплат"), "удлинить" as an
+ * insert ("вставк", garden.ts), "ремонт", "примерка", "мерки" ("замер"), "молния", "подкладка", "пуговица", "мех",
+ * "шуба", "покраска", "глажка", "дырка"; the forms here join those terms. Left out, two meanings: "замок" (a zip and a
+ * lock), "бегунок"/"слайдер" (a zip's slider, a baby walker, slide sandals), "швейка" (a seamstress and a sewing
+ * machine), "шеврон" (a patch and a parquet pattern), "гардина" (a curtain and its rod), "патч" (a patch and an eye
+ * patch), "переделать" (to alter and to redo a job), "трактор" (a zip's kind and a tractor). "Шьёте?", "сошьёте?" stay
+ * apart from "пошив": in a clothes shop "пошив — Россия" is where a garment was made, and read so, a buyer's "сошьёте
+ * на заказ?" would meet it. "Кожанка" stays out of "кожа" as apparel-more.ts keeps it: in a clothes shop a leather
+ * jacket is asked, not anything of leather.
  */
 export const TAILORING_RULES: readonly PrefixRule[] = [
-  // Sewing to order: "шьёте?", "сошьёте платье?" are the documents' "пошив". "Пошить", "сшить" stay the vocabulary's.
-  {
-    term: 'пош',
-    prefixes: ['пошив', 'отшив'],
-    words: ['шить', 'шьете', 'шьем', 'шьет', 'шьют', 'шью', 'сошьете', 'сошьем', 'сошью', 'сошьет', 'сошьют', 'пошьете', 'пошьем', 'пошью', 'пошьет', 'пошьют'],
-  },
   // Fitting to the figure: "подогнать по фигуре", "подгоните?" / "подгонка".
   { term: 'подгонк', prefixes: ['подгон', 'подогна'] },
   // Taking in: "ушить", "ушьёте?", "заузить", "сузить брюки" are the documents' "ушивка". Their stub "уш" is also the
@@ -47,8 +44,6 @@ export const TAILORING_RULES: readonly PrefixRule[] = [
   // Measurements taken: commerce.ts reads "мерки", "мерок" as "замер"; "по меркам", "мерку снять" join them.
   { term: 'замер', words: ['мерка', 'мерку', 'меркам', 'мерками', 'мерках', 'меркой'] },
   { term: 'выкройк', prefixes: ['выкро', 'лекал'] },
-  // Leather: "кожанка" is the documents' "кожаная куртка", "изделия из кожи".
-  { term: 'кож', prefixes: ['кожанк', 'кожаноч'] },
   // Fur: a furrier ("скорняк", "скорняжные работы") works the documents' "мех" ("меховщик" is read there already).
   { term: 'мех', prefixes: ['скорняк', 'скорняж'] },
   { term: 'норк', prefixes: ['норков'] },

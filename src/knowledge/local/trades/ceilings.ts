@@ -20,8 +20,9 @@ export const CEILING_RULES: readonly PrefixRule[] = [
   // The mounting profile is "багет" to the trade ("багет алюминиевый?" / "профиль стеновой"). A baker's "багет" is read
   // so too, and is asked the same way in its own shop.
   { term: 'профил', words: ['багет', 'багета', 'багету', 'багетом', 'багете', 'багеты', 'багетов', 'багетами', 'багетах', 'багетам'] },
-  // Shadow-gap ceilings: "теневик", and the EuroKraab profile said aloud.
-  { term: 'тенев', prefixes: ['теневик', 'теневушк'], words: ['еврокраб', 'еврокрааб', 'eurokraab', 'kraab', 'крааб'] },
+  // Shadow-gap ceilings: "теневик"; the EuroKraab profile said aloud.
+  { term: 'тенев', prefixes: ['теневик', 'теневушк'] },
+  { term: 'eurokraab', words: ['еврокраб', 'еврокрааб', 'крааб'] },
   // Snowball reads "уровень" as "уровен" but "уровня" as "уровн"; "двухуровневый" is read as "2" and "уровнев".
   { term: 'уровн', prefixes: ['уровнев', 'многоуровн'], words: ['уровень'] },
   // Lights: "споты" are the documents' "светильники".

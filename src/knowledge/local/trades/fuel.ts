@@ -9,7 +9,9 @@ import type { PrefixRule } from '../prefix-table.js';
  * raw meat, and Snowball's "сыр"), "гранулы" (pellets, cat litter, fertiliser), "уголёк" (Snowball's "уголок", a
  * corner), "угольник" (a set square, a pipe elbow), "колки" (a guitar's tuning pegs), "антрацит" (coal and a grey
  * colour), "орех" (a coal size and a nut), "затопить" (to light a stove and to flood), "проезд" (an access road and a
- * street's name), "подъезд" (an access road and a block of flats' entrance).
+ * street's name), "подъезд" (an access road and a block of flats' entrance). The species' adjectives ("берёзовые",
+ * "дубовые", "ольховые") keep their stems apart from the trees: in a furniture shop "дуб сонома", "ольха" are laminate
+ * colours, and "дубовый" is solid oak.
  */
 export const FUEL_RULES: readonly PrefixRule[] = [
   // Firewood: the documents' "дрова" is read as "драйвер" by computers.ts, so its other cases and diminutives join that
@@ -29,14 +31,7 @@ export const FUEL_RULES: readonly PrefixRule[] = [
     prefixes: ['чурбак', 'чурбан', 'чурочк', 'неколот'],
     words: ['кругляк', 'кругляка', 'кругляком', 'кругляки', 'кругляков'],
   },
-  // Species: "берёзовые" is the documents' "берёза"; the adjectives join their trees.
-  { term: 'берез', prefixes: ['березов', 'березняк'] },
-  { term: 'дуб', prefixes: ['дубов'] },
-  { term: 'осин', prefixes: ['осинов'] },
-  { term: 'ольх', prefixes: ['ольхов'] },
-  { term: 'сосн', prefixes: ['соснов'] },
   { term: 'хвойн', words: ['хвоя', 'хвои', 'хвою', 'хвоей'] },
-  { term: 'яблон', prefixes: ['яблонев'] },
   // Dryness: "высушенные?", "просушенные" are the documents' "сухие дрова"; "сушеные" (dried fruit) stays out.
   {
     term: 'сух',
@@ -76,7 +71,7 @@ export const FUEL_RULES: readonly PrefixRule[] = [
   {
     term: 'самосвал',
     prefixes: ['самосвал'],
-    words: ['камаз', 'камаза', 'камазом', 'камазе', 'камазу', 'камазы', 'камазов', 'kamaz', 'зил', 'зила', 'зилом', 'зиле', 'зилу', 'зилок'],
+    words: ['камаз', 'камаза', 'камазом', 'камазе', 'камазу', 'камазы', 'камазов', 'зил', 'зила', 'зилом', 'зиле', 'зилу', 'зилок'],
   },
   // Loose, not stacked: "насыпью", "внавал" are the documents' "навалом".
   { term: 'навал', words: ['навал', 'навалом', 'внавал', 'внавалку', 'насыпью', 'россыпью'] },

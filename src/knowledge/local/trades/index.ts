@@ -2,7 +2,8 @@
  * Everyday trade Russian: the words buyers on Avito type (clipped, slang, misspelt) beside the words sellers write in their
  * documents, for the trades of clothes and shoes, car parts, cosmetics and perfume, building materials, computers and their
  * repair, garden and greenhouses, furniture, cakes to order, phones, bikes and e-scooters, baby goods, pet supplies,
- * fishing tackle and boats, musical instruments, and for buying in general. The trades after the places were written apart
+ * fishing tackle and boats, musical instruments, honey and bee products, moving and freight, aquariums, PVC windows,
+ * sauna stoves and chimneys, and for buying in general. The trades after the places were written apart
  * from the evaluation cases, each by someone who read only the shops' documents, and appended so that no word read
  * before changed its reading. Each group joins only words a buyer means the same thing by; words of two meanings stay out
  * ("коробка" is a gearbox and a box, "простой" is idle time and "simple", "стойка" a strut and "стойкость").
@@ -34,6 +35,7 @@ import { APPLIANCE_RULES } from './appliances.js';
 import { CLEANING_RULES } from './cleaning.js';
 import { FISHING_RULES } from './fishing.js';
 import { MUSIC_RULES } from './music.js';
+import { HONEY_RULES } from './honey.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -62,4 +64,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...CLEANING_RULES,
   ...FISHING_RULES,
   ...MUSIC_RULES,
+  ...HONEY_RULES,
 ];

@@ -36,6 +36,7 @@ import { CLEANING_RULES } from './cleaning.js';
 import { FISHING_RULES } from './fishing.js';
 import { MUSIC_RULES } from './music.js';
 import { HONEY_RULES } from './honey.js';
+import { MOVING_RULES } from './moving.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -65,4 +66,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...FISHING_RULES,
   ...MUSIC_RULES,
   ...HONEY_RULES,
+  ...MOVING_RULES,
 ];

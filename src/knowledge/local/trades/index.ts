@@ -37,6 +37,7 @@ import { FISHING_RULES } from './fishing.js';
 import { MUSIC_RULES } from './music.js';
 import { HONEY_RULES } from './honey.js';
 import { MOVING_RULES } from './moving.js';
+import { AQUARIUM_RULES } from './aquariums.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -67,4 +68,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...MUSIC_RULES,
   ...HONEY_RULES,
   ...MOVING_RULES,
+  ...AQUARIUM_RULES,
 ];

@@ -38,6 +38,7 @@ import { MUSIC_RULES } from './music.js';
 import { HONEY_RULES } from './honey.js';
 import { MOVING_RULES } from './moving.js';
 import { AQUARIUM_RULES } from './aquariums.js';
+import { WINDOW_RULES } from './windows.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -69,4 +70,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...HONEY_RULES,
   ...MOVING_RULES,
   ...AQUARIUM_RULES,
+  ...WINDOW_RULES,
 ];

@@ -39,6 +39,7 @@ import { HONEY_RULES } from './honey.js';
 import { MOVING_RULES } from './moving.js';
 import { AQUARIUM_RULES } from './aquariums.js';
 import { WINDOW_RULES } from './windows.js';
+import { SAUNA_STOVE_RULES } from './sauna-stoves.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -71,4 +72,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...MOVING_RULES,
   ...AQUARIUM_RULES,
   ...WINDOW_RULES,
+  ...SAUNA_STOVE_RULES,
 ];

@@ -54,6 +54,14 @@ export const AQUARIUM_RULES: readonly PrefixRule[] = [
   { term: 'морск', prefixes: ['морник', 'морнич'] },
   // "Пресняк" is a freshwater tank to its keepers; "пресный" (bland) keeps its stem.
   { term: 'пресноводн', prefixes: ['пресновод'], words: ['пресняк', 'пресняка', 'пресняке', 'пресняком'] },
+  // A heater's thermostat: "с термостатом" against "нагреватель с терморегулятором".
+  { term: 'терморегулятор', prefixes: ['термостат'] },
+  // "Декорации" (the tank's ornaments) against "декор".
+  { term: 'декор', prefixes: ['декорац'] },
+  // A marine tank's protein skimmer: "пеноотделитель".
+  { term: 'скиммер', prefixes: ['пеноотделит', 'пеноскиммер'] },
+  // Snowball reads "малёк" as "малк" and "мальки" as "мальк". Whole words: "мал" starts too much.
+  { term: 'мальк', words: ['малек', 'малька', 'мальку', 'мальком', 'мальке'] },
   // The fish by their keepers' nicknames and misspellings.
   { term: 'гупп', prefixes: ['гуп'] },
   { term: 'неон', prefixes: ['неончик'] },
@@ -68,4 +76,9 @@ export const AQUARIUM_RULES: readonly PrefixRule[] = [
   { term: 'моллинез', prefixes: ['молинез', 'моллинез'], words: ['молли'] },
   { term: 'креветк', prefixes: ['креветоч', 'креветок'] },
   { term: 'ампуляр', prefixes: ['ампулярк', 'ампулярий'] },
+  { term: 'живородя', prefixes: ['живородк'] },
+  // Makers said aloud where the Latin spelling is not how they sound. "Тетра" (a fish and a maker of food) stays out.
+  { term: 'aquael', words: ['акваэль', 'акваель', 'акваэл', 'аквель', 'аквел'] },
+  { term: 'eheim', words: ['эхейм', 'эхайм', 'ехейм', 'эйхейм'] },
+  { term: 'juwel', words: ['ювель', 'ювел'] },
 ];

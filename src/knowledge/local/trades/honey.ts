@@ -69,4 +69,16 @@ export const HONEY_RULES: readonly PrefixRule[] = [
   { term: 'банк', prefixes: ['баночк', 'баночек'] },
   { term: 'крышк', prefixes: ['крышечк', 'крышечек'] },
   { term: 'настойк', prefixes: ['настоечк'] },
+  { term: 'забрус', prefixes: ['забрус'] },
+  // Ripe honey: "зрелость", "дозрел" against "мёд зрелый". "Незрелый" asks the same ripeness.
+  { term: 'зрел', prefixes: ['зрелост', 'созрел', 'дозрел', 'незрел'] },
+  // Thickening: "загустел", "густеет" against "мёд густой". A cream's "загустел" (cosmetics) is the same thickening.
+  { term: 'густ', prefixes: ['загуст', 'густеет', 'густеют', 'густел', 'густот'] },
+  // "Стеклянная банка", "стеклотара" against "в стекле"; Snowball reads "стеклянная" as "стекля".
+  { term: 'стекл', prefixes: ['стеклян', 'стеклотар'] },
+  { term: 'боярышников', prefixes: ['боярышн'] },
+  { term: 'вересков', prefixes: ['вереск'] },
+  { term: 'дягилев', prefixes: ['дягил'] },
+  { term: 'кориандров', prefixes: ['кориандр'] },
+  { term: 'таежн', prefixes: ['тайг'] },
 ];

@@ -48,6 +48,12 @@ export const MOVING_RULES: readonly PrefixRule[] = [
   { term: 'офис', prefixes: ['офисн'] },
   { term: 'дач', prefixes: ['дачн'] },
   { term: 'вещ', prefixes: ['пожитк', 'скарб'] },
+  // Bulky loads: "негабарит", "крупногабарит" against "крупногабаритный груз". "Габариты" (a size) is the concept
+  // table's and starts otherwise.
+  { term: 'крупногабаритн', prefixes: ['крупногабар', 'негабар'] },
+  { term: 'цельнометаллическ', prefixes: ['цельномет'] },
+  // A refrigerated van: "рефка". "Реф" alone is a refurbished phone (phones.ts).
+  { term: 'рефрижератор', prefixes: ['рефк', 'рефрижер'] },
   // A body's or a room's volume: "какая кубатура?" is answered by "объём кузова 16 м³".
   { term: 'м3', prefixes: ['кубатур'] },
 ];

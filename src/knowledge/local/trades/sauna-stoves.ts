@@ -27,7 +27,15 @@ export const SAUNA_STOVE_RULES: readonly PrefixRule[] = [
   { term: 'чугун', prefixes: ['чугунк'] },
   // Stainless steel: "нержа", "нерж", "нержавейка" against "нержавеющая сталь".
   { term: 'нержавеющ', prefixes: ['нерж'] },
-  { term: 'жаростойк', prefixes: ['жаропрочн'] },
+  { term: 'жаростойк', prefixes: ['жаропрочн', 'термостойк'] },
+  { term: 'шамот', prefixes: ['шамот'] },
+  { term: 'топк', prefixes: ['топочн'] },
+  // Lighting a fire: "растопить", "розжиг" against "растопка". Whole verbs: "растопленный шоколад" is a cake's.
+  {
+    term: 'растопк',
+    prefixes: ['розжиг', 'разжиг', 'разжеч'],
+    words: ['растопить', 'растопите', 'растопим', 'растопится', 'растапливать', 'растапливаете', 'растапливается'],
+  },
   // Heating a steam room up: "за сколько протопится?", "прогреется?" against "прогрев парной за 40 минут". Snowball
   // reads "прогрев", "прогреть" and "прогревается" three ways. "Прогресс", "протоптать" and "натоптать" (to trample) are
   // why the prefixes run long.
@@ -52,9 +60,15 @@ export const SAUNA_STOVE_RULES: readonly PrefixRule[] = [
   { term: 'облицовк', prefixes: ['облицов', 'облицев', 'облицу'] },
   { term: 'теплоизоляц', prefixes: ['термоизол'] },
   // Makers said aloud or spelt in Latin against the documents' spelling.
-  { term: 'термофор', prefixes: ['термофор'], words: ['thermofor', 'termofor'] },
+  // "ТМФ" is how Термофор abbreviates itself.
+  { term: 'термофор', prefixes: ['термофор'], words: ['thermofor', 'termofor', 'тмф', 'tmf'] },
   { term: 'теплодар', words: ['teplodar'] },
   { term: 'grilld', words: ['грилд', 'грилда', 'грилде', 'грилдом'] },
   { term: 'feringer', words: ['ферингер', 'ферингера', 'ферингере', 'ферингером'] },
   { term: 'harvia', words: ['харвия', 'харвии', 'харвию', 'харвией', 'харвиа'] },
+  { term: 'tylo', words: ['tylö', 'тило', 'тюло'] },
+  { term: 'helo', words: ['хело'] },
+  { term: 'kastor', words: ['кастор', 'кастора', 'кастором'] },
+  // A roof's pipe flashing: the documents write "мастер-флеш", a buyer one word.
+  { term: 'флеш', words: ['мастерфлеш', 'мастерфлэш', 'мастерфлеша', 'мастерфлешем', 'masterflash'] },
 ];

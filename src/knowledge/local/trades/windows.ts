@@ -58,9 +58,17 @@ export const WINDOW_RULES: readonly PrefixRule[] = [
   { term: 'стеклопакет', prefixes: ['стеклопокет', 'стеклапакет', 'стиклопакет', 'стеклопакед'] },
   { term: 'однокамерн', prefixes: ['однокамерник', 'однокамерк'] },
   { term: 'ручк', prefixes: ['ручечк'] },
+  // Lining and insulating a balcony: "обшить", "утеплить" against "обшивка", "утепление". "Утеплитель" (the material) is
+  // read earlier.
+  { term: 'обшивк', prefixes: ['обшив', 'обшит'], words: ['обшить', 'обшьете', 'обшьем'] },
+  { term: 'утеплен', words: ['утеплить', 'утеплите', 'утеплим', 'утеплят', 'утепляете', 'утепляем', 'утеплять'] },
+  { term: 'рольставн', prefixes: ['роллет', 'ролет', 'роллстав', 'ролстав', 'рольстав'] },
   // Profiles and fittings said aloud where the Latin spelling is not how they sound.
   { term: 'rehau', words: ['рехау', 'рехао', 'рихау'] },
   { term: 'kbe', words: ['кбе', 'кбэ', 'кабэе'] },
   { term: 'montblanc', words: ['монблан', 'монблана', 'монблане', 'монбланом'] },
   { term: 'schuco', words: ['schüco', 'шуко', 'шюко'] },
+  // Sills: "Данке" (Danke), "Мёллер" (Moeller, Möller).
+  { term: 'danke', words: ['данке'] },
+  { term: 'moeller', words: ['möller', 'меллер', 'меллера', 'моеллер'] },
 ];

@@ -54,6 +54,13 @@ export const MOVING_RULES: readonly PrefixRule[] = [
   { term: 'цельнометаллическ', prefixes: ['цельномет'] },
   // A refrigerated van: "рефка". "Реф" alone is a refurbished phone (phones.ts).
   { term: 'рефрижератор', prefixes: ['рефк', 'рефрижер'] },
-  // A body's or a room's volume: "какая кубатура?" is answered by "объём кузова 16 м³".
+  // A body's or a room's volume: "какая кубатура?" is answered by "объём кузова 16 м³"; "тоннаж" so by "до 1,5 т".
   { term: 'м3', prefixes: ['кубатур'] },
+  { term: 'тонн', prefixes: ['тоннаж'] },
+  // Euro pallets are the building group's "поддон" ("паллета").
+  { term: 'поддон', prefixes: ['европаллет', 'европалет', 'европоддон'] },
+  // Carrying from the van to the door: "далеко пронести?" against "пронос свыше 20 м".
+  { term: 'пронос', words: ['пронести', 'пронесете', 'пронесем', 'пронесут', 'проносить', 'проносите', 'проносим'] },
+  // Snowball reads "самосвал", "самосвала" as "самосва" and the other cases as "самосвал".
+  { term: 'самосвал', words: ['самосвал', 'самосвала'] },
 ];

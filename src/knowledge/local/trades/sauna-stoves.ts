@@ -59,8 +59,7 @@ export const SAUNA_STOVE_RULES: readonly PrefixRule[] = [
   { term: 'искрогасител', prefixes: ['искрогас', 'искроуловит'] },
   { term: 'облицовк', prefixes: ['облицов', 'облицев', 'облицу'] },
   { term: 'теплоизоляц', prefixes: ['термоизол'] },
-  // Makers said aloud or spelt in Latin against the documents' spelling.
-  // "ТМФ" is how Термофор abbreviates itself.
+  // Makers said aloud or spelt in Latin against the documents' spelling; "ТМФ" is how Термофор abbreviates itself.
   { term: 'термофор', prefixes: ['термофор'], words: ['thermofor', 'termofor', 'тмф', 'tmf'] },
   { term: 'теплодар', words: ['teplodar'] },
   { term: 'grilld', words: ['грилд', 'грилда', 'грилде', 'грилдом'] },

@@ -30,7 +30,7 @@ export const WINDOW_RULES: readonly PrefixRule[] = [
       'сквозняк', 'сквозняка', 'сквозняки', 'сквозняков', 'сквозняком',
     ],
   },
-  // Misting: "окна потеют"? is left out ("ноги потеют" in shoes); "запотевают" meets the documents' "конденсат".
+  // Misting: "запотевают" meets the documents' "конденсат"; "потеют" is left out ("ноги потеют" in shoes).
   { term: 'конденсат', prefixes: ['запотева', 'запотел', 'запотеет', 'запотеют', 'отпотева'] },
   // A sash that has dropped: "просела" is garden.ts's "провисла" ("прогиба"), as a sofa's seat is.
   // "Просёлочная" (a dirt road) is why "просела" goes by whole words.

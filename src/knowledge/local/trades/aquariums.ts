@@ -7,7 +7,8 @@ import type { PrefixRule } from '../prefix-table.js';
  * other groups "помпа" ("насос"), "литраж" ("объем"), "переклеить", "улиточки", "обслужить" and "помутнела" (with
  * "пожелтеет", garden.ts): those keep their terms. "Банка" (a jar), "водоросли" (the buyers' word for plants and the
  * documents' word for algae), "присоска" (a catfish and a suction cup), "катушки" (snails and reels), "манка"
- * (ich and semolina) and "свет" (a car's beam as much as a lid's lamp) stay out.
+ * (ich and semolina), "свет" (a car's beam as much as a lid's lamp) and "перезапуск" (a phone's reboot beside its
+ * "запуск камеры") stay out.
  */
 export const AQUARIUM_RULES: readonly PrefixRule[] = [
   { term: 'аквариум', prefixes: ['акварим', 'акваруим', 'аквариам', 'аквриум'] },
@@ -36,8 +37,6 @@ export const AQUARIUM_RULES: readonly PrefixRule[] = [
   { term: 'водоросл', prefixes: ['позеленел', 'позеленеет', 'позеленеют', 'зеленеет', 'зеленеют', 'нитчатк', 'нитчатой'] },
   // Fish dying: "дохнут", "гибнут" against "гибель рыб". "Сдохли" is read earlier as a breakage ("полом").
   { term: 'гибел', prefixes: ['гибнут', 'гибнет', 'погиб', 'дохнут', 'дохнет', 'подох', 'передох', 'подыха'] },
-  // Starting a tank again: "перезапуск" is a start ("запуск", pets.ts), as a computer's restart is.
-  { term: 'запуск', prefixes: ['перезапуск', 'перезапуст'] },
   // Starter bacteria: "бактерийки", "биостартер".
   { term: 'бактер', prefixes: ['бактерийк', 'биостартер'] },
   // Carbon dioxide for plants, typed in Cyrillic ("со2") or named ("углекислота", "углекислый газ").

@@ -74,8 +74,8 @@ export const HONEY_RULES: readonly PrefixRule[] = [
   { term: 'зрел', prefixes: ['зрелост', 'созрел', 'дозрел', 'незрел'] },
   // Thickening: "загустел", "густеет" against "мёд густой". A cream's "загустел" (cosmetics) is the same thickening.
   { term: 'густ', prefixes: ['загуст', 'густеет', 'густеют', 'густел', 'густот'] },
-  // "Стеклянная банка", "стеклотара" against "в стекле"; Snowball reads "стеклянная" as "стекля".
-  { term: 'стекл', prefixes: ['стеклян', 'стеклотар'] },
+  // "Стеклотара" is the documents' "в стекле". "Стеклянный" keeps its stem: "стеклянная полка" is no glass jar.
+  { term: 'стекл', prefixes: ['стеклотар'] },
   { term: 'боярышников', prefixes: ['боярышн'] },
   { term: 'вересков', prefixes: ['вереск'] },
   { term: 'дягилев', prefixes: ['дягил'] },

@@ -6,7 +6,8 @@ import type { PrefixRule } from '../prefix-table.js';
  * (building.ts), "грузчики", "погрузим" ("груз", auto-building-more.ts), "выгрузить" ("разгрузк", garden.ts), "ходка"
  * ("рейс"), "воровайка", "водила", "занесёте" ("подъем"), "вывезти" ("вынос"), "сборка", "паллета", "лёжа" and
  * "пупырка" ("упаковк"): those keep their terms. "Коробка" (a gearbox too), "каблук" (a small van and a heel), "бычок"
- * and "газон" (trucks, and a cigarette end and a lawn), and "перевожу" (a money transfer too) stay out.
+ * and "газон" (trucks, and a cigarette end and a lawn), "перевожу" (a money transfer too) and "спуск" (a tyre losing
+ * air, wheels.ts's "травит") stay out.
  */
 export const MOVING_RULES: readonly PrefixRule[] = [
   // "Перевезти", "перевезёте", "перевозите" against the documents' "перевозка", "грузоперевозки". The concept table's
@@ -26,8 +27,9 @@ export const MOVING_RULES: readonly PrefixRule[] = [
   { term: 'тележк', prefixes: ['рохл'] },
   // Paying by the hour: "почасовка", "почасово" are the documents' "почасовая оплата".
   { term: 'почасов', prefixes: ['почасов'] },
-  // The least an order is charged: "минималка", "минимум 2 часа" against "минимальный заказ — 2 часа".
-  { term: 'минимальн', prefixes: ['минималк', 'минимум'] },
+  // The least an order is charged: "минималка" against "минимальный заказ — 2 часа". "Минимум" is left out: "как
+  // минимум", "гарантия минимум год" say no order's least.
+  { term: 'минимальн', prefixes: ['минималк'] },
   // Trips to another city: "междугородние перевозки", "по межгороду", "междугородка".
   { term: 'межгород', prefixes: ['междугор', 'межгор'] },
   // Sharing a truck: "попуткой", "догруз" are the documents' "попутный груз".
@@ -39,14 +41,11 @@ export const MOVING_RULES: readonly PrefixRule[] = [
   // Taking furniture apart: "разберёте шкаф?" against "разборка мебели". Whole words: "разбираетесь в …?" asks what the
   // seller knows, and "в разобранном виде" is how a thing comes, not a service.
   { term: 'разборк', words: ['разобрать', 'разберете', 'разберут', 'разбирать', 'разбираете', 'разбираем', 'разбирают', 'разобрали'] },
-  // Carrying down is priced with carrying up ("подъём/спуск на этаж"): "спустите с пятого?".
-  { term: 'подъем', words: ['спуск', 'спуска', 'спуском', 'спустить', 'спустите', 'спустим', 'спустят', 'спускать', 'спускаете', 'спускаем'] },
   // "Перевезти фортепиано" is the documents' "перевозка пианино"; a grand ("рояль") weighs and costs more and stays apart.
   { term: 'пианин', prefixes: ['фортепиан', 'пианинк'] },
-  // The move by what is moved: "квартирный переезд" / "переезд квартиры", "офисный" / "офиса", "дачный" / "на дачу".
+  // The move by what is moved: "квартирный переезд" / "переезд квартиры". "Офисный" (a chair's, a printer's) and
+  // "дачный" (a shower's, and the greenhouse "Дачница") stay apart from the seller's "офис" and "на дачу".
   { term: 'квартир', prefixes: ['квартирн'] },
-  { term: 'офис', prefixes: ['офисн'] },
-  { term: 'дач', prefixes: ['дачн'] },
   { term: 'вещ', prefixes: ['пожитк', 'скарб'] },
   // Bulky loads: "негабарит", "крупногабарит" against "крупногабаритный груз". "Габариты" (a size) is the concept
   // table's and starts otherwise.

@@ -1,12 +1,15 @@
 /**
- * Everyday trade Russian: the words buyers on Avito type (clipped, slang, misspelt) beside the words sellers write in their
- * documents, for the trades of clothes and shoes, car parts, cosmetics and perfume, building materials, computers and their
- * repair, garden and greenhouses, furniture, cakes to order, phones, bikes and e-scooters, baby goods, pet supplies,
- * fishing tackle and boats, musical instruments, and for buying in general. The trades after the places were written apart
- * from the evaluation cases, each by someone who read only the shops' documents, and appended so that no word read
- * before changed its reading. Each group joins only words a buyer means the same thing by; words of two meanings stay out
- * ("коробка" is a gearbox and a box, "простой" is idle time and "simple", "стойка" a strut and "стойкость").
- * The terms are the Snowball stems of the documents' own word, so a document word left out of a group still meets it.
+ * Everyday trade Russian: the words buyers on Avito type (clipped, slang, misspelt) beside the words sellers write in
+ * their documents, for the trades of clothes and shoes, car parts, cosmetics and perfume, building materials, computers
+ * and their repair, garden and greenhouses, furniture, cakes to order, phones, bikes and e-scooters, baby goods, pet
+ * supplies, fishing tackle and boats, musical instruments, plumbing, photography and used cameras, firewood and solid
+ * fuel, a tailor's mending and sewing, stretch ceilings, honey and bee products, moving and freight, aquariums, PVC
+ * windows, sauna stoves and chimneys, and for buying in general. The trades after the places were written apart from the
+ * evaluation cases, each by someone who read only the shops' documents (the last ten from knowledge of the trades alone,
+ * reading no shop), and appended so that no word read before changed its reading. Each group joins only words a buyer
+ * means the same thing by; words of two meanings stay out ("коробка" is a gearbox and a box, "простой" is idle time and
+ * "simple", "стойка" a strut and "стойкость"). The terms are the Snowball stems of the documents' own word, so a document
+ * word left out of a group still meets it.
  */
 import type { PrefixRule } from '../prefix-table.js';
 import { COMMERCE_RULES } from './commerce.js';
@@ -34,6 +37,16 @@ import { APPLIANCE_RULES } from './appliances.js';
 import { CLEANING_RULES } from './cleaning.js';
 import { FISHING_RULES } from './fishing.js';
 import { MUSIC_RULES } from './music.js';
+import { PLUMBING_RULES } from './plumbing.js';
+import { PHOTO_RULES } from './photo.js';
+import { FUEL_RULES } from './fuel.js';
+import { TAILORING_RULES } from './tailoring.js';
+import { CEILING_RULES } from './ceilings.js';
+import { HONEY_RULES } from './honey.js';
+import { MOVING_RULES } from './moving.js';
+import { AQUARIUM_RULES } from './aquariums.js';
+import { WINDOW_RULES } from './windows.js';
+import { SAUNA_STOVE_RULES } from './sauna-stoves.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -62,4 +75,14 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...CLEANING_RULES,
   ...FISHING_RULES,
   ...MUSIC_RULES,
+  ...PLUMBING_RULES,
+  ...PHOTO_RULES,
+  ...FUEL_RULES,
+  ...TAILORING_RULES,
+  ...CEILING_RULES,
+  ...HONEY_RULES,
+  ...MOVING_RULES,
+  ...AQUARIUM_RULES,
+  ...WINDOW_RULES,
+  ...SAUNA_STOVE_RULES,
 ];

@@ -77,8 +77,9 @@ const FLOORS = {
   // The same session: sizes, roubles and hard signs as documents write them 4 right, a table's rows covering the words
   // asked 1 right, either/or, pointed-back and unknown-offer questions 3 made-up fewer; firewood (unseen) lost 1. The next
   // session: "когда будут готовы" asking a time 1 right; then ceilings and saunastoves, two more shops nobody tuned on
-  // (eval/README.md): 37 of 60 found, 4 made-up, 9 of 10 caught at arrival (4e24255).
-  tune: { found: 880, madeUp: 37, escalation: 149, falseEscalation: 0 },
+  // (eval/README.md): 37 of 60 found, 4 made-up, 9 of 10 caught at arrival (4e24255). Trade words of ten trades, written
+  // by helpers who read no case: 6 right.
+  tune: { found: 886, madeUp: 37, escalation: 149, falseEscalation: 0 },
   // Made-up answers down from 31 at the sixteen shops' arrival to 29, one answer lost (see docs/benchmarks.md); cleaning
   // and tools came in at 36 found / 4 made-up; the same later changes added 4, and an adjective asked took one made-up away;
   // the next session's added 7; the session after's 4 right and 4 made-up fewer; a plan sentence one made-up fewer; the
@@ -101,8 +102,9 @@ const FLOORS = {
   // made-up, 9 of 10 caught at arrival (e231c79). The same session's changes: an either/or question needing one of its
   // values one made-up fewer; firewood (unseen, unread) lost one right answer to a wrong one, so the floor went down by one.
   // The next session: "когда будут готовы" asking a time 1 right; then ceilings and saunastoves: 37 of 60 found, 5 made-up,
-  // 10 of 10 caught at arrival (4e24255).
-  heldout: { found: 617, madeUp: 49, escalation: 147, falseEscalation: 1 },
+  // 10 of 10 caught at arrival (4e24255). Trade words of ten trades, written by helpers who read no case: 6 right, 2
+  // made-up fewer.
+  heldout: { found: 623, madeUp: 47, escalation: 147, falseEscalation: 1 },
 } as const;
 
 /**
@@ -119,9 +121,11 @@ const FLOORS = {
  * answer needs passages covering all its words; 30 and 51 once a value of the kind asked must be stated of the thing asked.
  * Then 20 each for firewood and tailor (240 per half): 6 and 4 of their 20 per half made up at arrival (e231c79), so 36
  * and 55; 34 and 54 once either/or, pointed-back and unknown-offer questions need what they ask. Then 20 each for ceilings
- * and saunastoves (260 per half): 3 and 5 of their 20 per half made up at arrival (4e24255), so 37 and 59.
+ * and saunastoves (260 per half): 3 and 5 of their 20 per half made up at arrival (4e24255), so 37 and 59. Trade words of
+ * ten trades, written by helpers who read no case, made one more probe-heldout answer up (unread, in the older shops)
+ * while the held-out halves' traps lost two: 37 and 60.
  */
-const PROBE_FLOORS = { 'probe-tune': 37, 'probe-heldout': 59 } as const;
+const PROBE_FLOORS = { 'probe-tune': 37, 'probe-heldout': 60 } as const;
 
 /**
  * Answers naming a question of the message they leave out (KnowledgeAnswer.leftOut, bench/eval-left-out.mjs): no more
@@ -136,11 +140,13 @@ const PROBE_FLOORS = { 'probe-tune': 37, 'probe-heldout': 59 } as const;
  * where the case expected the shop's document: tune 11 of 39 wrong. With firewood and tailor (unseen, e231c79): tune 11 of
  * 47 and 22 of 838, held-out 12 of 77 and 15 of 580; at that session's end tune 10 of 45 and 22 of 842, held-out 11 of
  * 78 and 15 of 579 (one more wrong answer, firewood's, and one fewer naming a question: the ceiling rose by two, unread).
- * With ceilings and saunastoves (unseen, arrival): tune 12 of 51 and 24 of 880, held-out 11 of 82 and 15 of 617.
+ * With ceilings and saunastoves (unseen, arrival): tune 12 of 51 and 24 of 880, held-out 11 of 82 and 15 of 617. Trade
+ * words of ten trades: tune 10 of 50 and 24 of 886, held-out 10 of 82 and 15 of 623 (a disassembly now read alone as a
+ * clause answers it from another passage, silently: one fallback became a wrong answer; held-out unread).
  */
 const LEFT_OUT_FLOORS = {
-  tune: { wrongSilent: 39, rightNamed: 24 },
-  heldout: { wrongSilent: 71, rightNamed: 15 },
+  tune: { wrongSilent: 40, rightNamed: 24 },
+  heldout: { wrongSilent: 72, rightNamed: 15 },
 } as const;
 
 describe('answer quality on the evaluation shops, default settings', () => {

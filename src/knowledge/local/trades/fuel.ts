@@ -79,7 +79,8 @@ export const FUEL_RULES: readonly PrefixRule[] = [
   { term: 'заезд', words: ['проедет', 'проедут'] },
   // Tipping the load at the gate: "вывалите у забора?" / "выгрузка".
   { term: 'разгрузк', words: ['вывалить', 'вывалите', 'вывалим', 'вывалят', 'вываливаете', 'вываливаем'] },
-  // Kindling: "розжиг", "разжечь" are the documents' "растопка". "Растопить" (butter, chocolate) stays out.
+  // Kindling: "розжиг", "разжечь" are the documents' "растопка". "Растопить" joins it in sauna-stoves.ts by its whole verb
+  // forms only ("растопленный шоколад" is a cake's).
   { term: 'растопк', prefixes: ['растопк', 'розжиг', 'разжиг'], words: ['разжечь', 'разожгу', 'разожжет'] },
   { term: 'бан', words: ['банька', 'баньку', 'баньки', 'банькой', 'баньке', 'банек'] },
   // Snowball reads "мангал" as "манга" but "мангала" as "мангал"; "на шашлык" asks the same wood.

@@ -86,8 +86,9 @@ export const PLUMBING_RULES: readonly PrefixRule[] = [
   // Flushing pipes or a heating system: "промоете трубы?" / "промывка". Snowball cuts "промыть" to "пром".
   { term: 'промывк', prefixes: ['промыв', 'промыт'], words: ['промоете', 'промоем', 'промою'] },
   { term: 'отоплен', prefixes: ['отопит'] },
-  // "Термостатический смеситель" is a mixer "с термостатом".
-  { term: 'термостат', prefixes: ['термостатич'] },
+  // "Термостатический смеситель" is a mixer "с термостатом"; aquariums.ts reads "термостат" as the documents'
+  // "терморегулятор", so the adjective joins that term.
+  { term: 'терморегулятор', prefixes: ['термостатич'] },
   // The plumber and plumbing share a stem ("сантехник", "сантехника"); "сантех", "водопроводчик" name the same man.
   {
     term: 'сантехник',

@@ -5,8 +5,8 @@ import type { PrefixRule } from '../prefix-table.js';
  * stones, sandwich pipes and their parts, sold and fitted. Earlier groups read "дверца" ("двер"), "монтаж"
  * ("установк"), "парогенератор", "минвата" ("ват"), "экран" (a display's "матриц"), "ППУ" (furniture's foam) and
  * "дрова" (computers.ts's drivers): those keep their terms. "Змеевик" (a stone and a coil), "бачок" (a stove's tank and a
- * car's washer reservoir, in one car parts shop), "заслонка" (a throttle too), "буржуйка" (a heating stove, not a
- * sauna's) and "сауна" (sold apart from "баня" by many shops) stay out.
+ * car's washer reservoir, in one car parts shop), "заслонка" (a throttle too) and "сауна" (sold apart from "баня" by many
+ * shops) stay out.
  */
 export const SAUNA_STOVE_RULES: readonly PrefixRule[] = [
   // "Печка", "печурка" against "печь"; "каменка" is what buyers call any sauna stove ("каменка на 12 кубов"), and the
@@ -22,8 +22,9 @@ export const SAUNA_STOVE_RULES: readonly PrefixRule[] = [
   { term: 'габбр', prefixes: ['габро'] },
   // Talc-chlorite is sold as "талькомагнезит" too.
   { term: 'талькохлор', prefixes: ['талькохлор', 'талькомагнез'] },
-  // "На дровах" against "дровяная печь" ("дрова" itself is read earlier as drivers).
-  { term: 'дров', prefixes: ['дровян', 'дровишк', 'дровец'] },
+  // "На дровах" against "дровяная печь": "дрова" itself is read earlier as drivers (computers.ts) and its other cases join
+  // that term (fuel.ts), so the adjective does too.
+  { term: 'драйвер', prefixes: ['дровян', 'дровишк', 'дровец'] },
   { term: 'чугун', prefixes: ['чугунк'] },
   // Stainless steel: "нержа", "нерж", "нержавейка" against "нержавеющая сталь".
   { term: 'нержавеющ', prefixes: ['нерж'] },

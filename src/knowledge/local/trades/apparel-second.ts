@@ -44,7 +44,7 @@ export const APPAREL_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'мембран', prefixes: ['мембранн', 'мембранк'] },
   // Elastane under its trade names: "лайкра", "спандекс".
   { term: 'эластан', prefixes: ['эластанов', 'лайкр', 'спандекс'] },
-  // Linen: "лён", "льна", "льняное" are three stems; "Лена" (a name) is another word, so the noun's cases go whole.
+  // Linen: "лён", "льна", "льняное" are three stems; "льнуть" (to cling) is why the noun's cases go whole.
   { term: 'лен', prefixes: ['льнян'], words: ['льна', 'льну', 'льном', 'льне'] },
   // Silk: "шелковистый" (silky hair, a cosmetics claim) is why the adjective goes by whole words.
   {

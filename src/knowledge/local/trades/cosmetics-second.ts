@@ -57,7 +57,10 @@ export const COSMETICS_SECOND_RULES: readonly PrefixRule[] = [
   // Concentrations by their letters: "EDT" is "туалетная вода", "EDP" "парфюмерная вода" (read as "парфюм").
   { term: 'туалетн', words: ['edt', 'эдт'] },
   { term: 'парфюм', words: ['edp', 'эдп'] },
-  // Yves Saint Laurent by its letters, in either alphabet; the documents' "Laurent" keeps its spelling.
+  // Yves Saint Laurent by its letters, in either alphabet, and said aloud ("ив сен лоран"): the sound match misses the
+  // short words ("ив" is Yves Rocher's too, "Ив Роше").
   { term: 'laurent', words: ['ysl', 'исл', 'исэль', 'ивсенлоран', 'лоран', 'лорана', 'лорану', 'лораном', 'лоране'] },
+  { term: 'yves', words: ['ив'] },
+  { term: 'saint', words: ['сен', 'сэн'] },
   { term: 'beauty', words: ['бьюти'] },
 ];

@@ -2,8 +2,9 @@ import type { PrefixRule } from '../prefix-table.js';
 
 /**
  * Furniture, new and used, a second pass over what furniture.ts leaves: sizes of beds and sofas by their clipped
- * names, parts and upholstery by their trade names, stems Snowball splits or shares with another word ("белья" is read
- * as "белый", "эмали" apart from "эмаль"), what a buyer of a used sofa asks (sagging, smoke), and IKEA as typed.
+ * names, parts, finishes and upholstery by their trade names, stems Snowball splits or shares with another word
+ * ("белья" is read as "белый", "эмали" apart from "эмаль"), what a buyer of a used sofa asks (sagging, smoke), and IKEA
+ * as typed.
  * Diminutives the engine already finds ("креслице", "банкеточка", "этажерочка") are left to it. Earlier groups read
  * "сборщик" (a crew, garden.ts), "разобрать" (moving.ts), "просел" (sagging, windows.ts), "софа" (cleaning.ts): those keep
  * their terms. Left out, two meanings: "стенка" (a wall unit and a wall), "горка" (a display cabinet and a slide),
@@ -20,8 +21,13 @@ export const FURNITURE_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'двуспальн', prefixes: ['двуспалк', 'двухспалк'] },
   // A corner sofa or cabinet: "угловик" is the documents' "угловой".
   { term: 'углов', words: ['угловик', 'угловика', 'угловику', 'угловиком', 'угловике', 'угловики', 'угловиков'] },
-  // An office chair's base: "пятилучье" is the documents' "крестовина".
+  // An office chair's base: "пятилучье" is the documents' "крестовина"; a "геймерское" chair is their "игровое".
   { term: 'крестовин', prefixes: ['пятилуч'] },
+  { term: 'игров', prefixes: ['геймер'] },
+  // A bathroom vanity: "мойдодыр" is the documents' "тумба под раковину".
+  { term: 'тумб', prefixes: ['мойдодыр'] },
+  // A wardrobe for clothes is "платяной" or "плательный".
+  { term: 'платян', prefixes: ['плательн'] },
   { term: 'трансформер', prefixes: ['трансформир'] },
   { term: 'направля', prefixes: ['направляйк'] },
   { term: 'петл', prefixes: ['петельк', 'петелек'] },
@@ -31,8 +37,12 @@ export const FURNITURE_SECOND_RULES: readonly PrefixRule[] = [
   // Linen: Snowball reads "белья", "бельё" as "бел", the stem of "белый" (white): "ящик для белья" is the documents'
   // "бельевой ящик", and "нижнее бельё" a clothes shop's, never a colour.
   { term: 'бельев', words: ['белье', 'белья', 'белью', 'бельем'] },
-  // Enamel: Snowball reads "эмаль" as "эмал" and "эмали" as "эма"; "эмалевые фасады", "эмалированные".
+  // Finishes. Enamel: Snowball reads "эмаль" as "эмал" and "эмали" as "эма"; "эмалевые фасады", "эмалированные".
   { term: 'эмал', prefixes: ['эмалев', 'эмалир'], words: ['эмали'] },
+  // Lacquer: "лакированный", "лаковый" against "покрыт лаком" (a shoe's patent leather is "лаковые" and "лакированные"
+  // alike). "Лакомство" (a treat) starts otherwise.
+  { term: 'лак', prefixes: ['лакиров', 'лаков'] },
+  { term: 'патин', prefixes: ['патинир'] },
 
   // Upholstery and fillings. Snowball reads "рогожа" and "рогожка" apart.
   { term: 'рогожк', prefixes: ['рогож'] },
@@ -41,6 +51,8 @@ export const FURNITURE_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'антикогот', prefixes: ['антикогт'] },
   // Coir: a mattress's "кокосовая койра" is its "кокос".
   { term: 'кокос', prefixes: ['койр'] },
+  // A stretch cover: "еврочехол" joins the term cosmetics.ts gives "чехол".
+  { term: 'кейс', prefixes: ['еврочехл', 'еврочехол'] },
 
   // A used sofa. A seat that has sagged: "продавлен?", "просиженный" are the documents' "не проседает" (windows.ts
   // reads "просел" as sagging, "прогиба").

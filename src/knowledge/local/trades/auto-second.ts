@@ -12,7 +12,7 @@ import type { PrefixRule } from '../prefix-table.js';
  * scythe), "тяга" (a steering rod and a chimney's draught), "диф" (a differential and an electrician's RCD), "лада"
  * ("лады" are a guitar's frets), "парктроник" (read as "парковка" it would answer where to park at the shop),
  * "схождение" (the documents write "развал-схождение", read as both), "латка" (a tyre patch; the documents' "заплатка"
- * is read as paying).
+ * is read as paying), "грыжа" (a tyre's bulge, read as "вздутие" it would meet a mattress shop's spinal hernia).
  */
 export const AUTO_SECOND_RULES: readonly PrefixRule[] = [
   // Parts by their other names. A towbar: "ТСУ" is the documents' "фаркоп".
@@ -53,9 +53,7 @@ export const AUTO_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'разборк', prefixes: ['авторазбор'], words: ['разбор', 'разбора', 'разбору', 'разборе', 'разбором', 'разборы', 'разборов'] },
   { term: 'кузовн', prefixes: ['кузовщ'] },
 
-  // Tyres and wheels. A bulge: "грыжа" is the swelling furniture.ts reads for "вздутие" ("без вздутий и грыж").
-  { term: 'разбухан', prefixes: ['грыж'] },
-  // Wheel spacers: "спейсеры" are the documents' "проставки".
+  // Tyres and wheels. Wheel spacers: "спейсеры" are the documents' "проставки".
   { term: 'проставк', prefixes: ['спейсер'] },
   // Forged wheels: Snowball reads "кованые" as "кован", "кованные" as "кова"; "ковка" is the buyer's noun.
   { term: 'кован', prefixes: ['кованн'], words: ['ковка', 'ковки', 'ковку', 'ковкой'] },

@@ -12,7 +12,8 @@ import type { PrefixRule } from '../prefix-table.js';
  * scythe), "тяга" (a steering rod and a chimney's draught), "диф" (a differential and an electrician's RCD), "лада"
  * ("лады" are a guitar's frets), "парктроник" (read as "парковка" it would answer where to park at the shop),
  * "схождение" (the documents write "развал-схождение", read as both), "латка" (a tyre patch; the documents' "заплатка"
- * is read as paying), "грыжа" (a tyre's bulge, read as "вздутие" it would meet a mattress shop's spinal hernia).
+ * is read as paying), "грыжа" (a tyre's bulge, read as "вздутие" it would meet a mattress shop's spinal hernia),
+ * "приборка" (an instrument cluster and a quick tidy-up).
  */
 export const AUTO_SECOND_RULES: readonly PrefixRule[] = [
   // Parts by their other names. A towbar: "ТСУ" is the documents' "фаркоп".
@@ -45,7 +46,6 @@ export const AUTO_SECOND_RULES: readonly PrefixRule[] = [
   // A diesel particulate filter: "сажевик", "DPF".
   { term: 'сажев', prefixes: ['сажевик'], words: ['дпф', 'dpf'] },
   { term: 'турбин', prefixes: ['турбокомпрессор'] },
-  { term: 'приборн', prefixes: ['приборк'] },
 
   // The workshop and the breaker's yard. "Отполируете фары?", "полирнуть" against the price list's "полировка".
   { term: 'полировк', prefixes: ['отполир', 'полирн', 'полиру', 'полирова'] },

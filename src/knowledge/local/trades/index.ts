@@ -47,6 +47,11 @@ import { MOVING_RULES } from './moving.js';
 import { AQUARIUM_RULES } from './aquariums.js';
 import { WINDOW_RULES } from './windows.js';
 import { SAUNA_STOVE_RULES } from './sauna-stoves.js';
+import { APPAREL_SECOND_RULES } from './apparel-second.js';
+import { AUTO_SECOND_RULES } from './auto-second.js';
+import { BUILDING_SECOND_RULES } from './building-second.js';
+import { COSMETICS_SECOND_RULES } from './cosmetics-second.js';
+import { FURNITURE_SECOND_RULES } from './furniture-second.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -85,4 +90,9 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...AQUARIUM_RULES,
   ...WINDOW_RULES,
   ...SAUNA_STOVE_RULES,
+  ...APPAREL_SECOND_RULES,
+  ...AUTO_SECOND_RULES,
+  ...BUILDING_SECOND_RULES,
+  ...COSMETICS_SECOND_RULES,
+  ...FURNITURE_SECOND_RULES,
 ];

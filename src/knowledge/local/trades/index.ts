@@ -47,6 +47,7 @@ import { MOVING_RULES } from './moving.js';
 import { AQUARIUM_RULES } from './aquariums.js';
 import { WINDOW_RULES } from './windows.js';
 import { SAUNA_STOVE_RULES } from './sauna-stoves.js';
+import { ELECTRONICS_SECOND_RULES } from './electronics-second.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -85,4 +86,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...AQUARIUM_RULES,
   ...WINDOW_RULES,
   ...SAUNA_STOVE_RULES,
+  ...ELECTRONICS_SECOND_RULES,
 ];

@@ -49,6 +49,7 @@ import { WINDOW_RULES } from './windows.js';
 import { SAUNA_STOVE_RULES } from './sauna-stoves.js';
 import { ELECTRONICS_SECOND_RULES } from './electronics-second.js';
 import { BIKES_BABY_SECOND_RULES } from './bikes-baby-second.js';
+import { HOME_SECOND_RULES } from './home-second.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -89,4 +90,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...SAUNA_STOVE_RULES,
   ...ELECTRONICS_SECOND_RULES,
   ...BIKES_BABY_SECOND_RULES,
+  ...HOME_SECOND_RULES,
 ];

@@ -50,6 +50,7 @@ import { SAUNA_STOVE_RULES } from './sauna-stoves.js';
 import { ELECTRONICS_SECOND_RULES } from './electronics-second.js';
 import { BIKES_BABY_SECOND_RULES } from './bikes-baby-second.js';
 import { HOME_SECOND_RULES } from './home-second.js';
+import { CAKES_GARDEN_SECOND_RULES } from './cakes-garden-second.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -91,4 +92,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...ELECTRONICS_SECOND_RULES,
   ...BIKES_BABY_SECOND_RULES,
   ...HOME_SECOND_RULES,
+  ...CAKES_GARDEN_SECOND_RULES,
 ];

@@ -51,6 +51,7 @@ import { ELECTRONICS_SECOND_RULES } from './electronics-second.js';
 import { BIKES_BABY_SECOND_RULES } from './bikes-baby-second.js';
 import { HOME_SECOND_RULES } from './home-second.js';
 import { CAKES_GARDEN_SECOND_RULES } from './cakes-garden-second.js';
+import { HOBBY_SECOND_RULES } from './hobby-second.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -93,4 +94,5 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...BIKES_BABY_SECOND_RULES,
   ...HOME_SECOND_RULES,
   ...CAKES_GARDEN_SECOND_RULES,
+  ...HOBBY_SECOND_RULES,
 ];

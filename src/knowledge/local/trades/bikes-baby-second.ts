@@ -29,9 +29,6 @@ export const BIKES_BABY_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'happy', words: ['хэппи', 'хеппи', 'хэпи'] },
   { term: 'baby', words: ['беби', 'бэби', 'бейби', 'бэйби'] },
   { term: 'yoyo', words: ['йойо'] },
-  // A pram or a cot that transforms: "трансформируется?" is answered by "коляска-трансформер"; "трансформатор" (a
-  // transformer of current) starts otherwise.
-  { term: 'трансформер', prefixes: ['трансформир', 'трансформац'] },
   // The stroller's seat unit, as mothers call it: "сидячка" is the documents' "прогулочный блок".
   { term: 'прогулочн', words: ['сидячка', 'сидячку', 'сидячки', 'сидячкой', 'сидячке'] },
   { term: 'капюшон', words: ['капор', 'капора', 'капору', 'капором', 'капоре', 'капоры'] },

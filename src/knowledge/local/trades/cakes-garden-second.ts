@@ -24,18 +24,15 @@ export const CAKES_GARDEN_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'яблк', prefixes: ['яблочн', 'яблочк'] },
   { term: 'манг', prefixes: ['мангов'] },
   { term: 'тыкв', prefixes: ['тыквен'] },
-  { term: 'персик', prefixes: ['персиков'] },
   { term: 'лайм', prefixes: ['лаймов'] },
   { term: 'слив', prefixes: ['сливов'] },
   { term: 'коф', prefixes: ['кофейн'] },
   { term: 'имбир', prefixes: ['имбирн'] },
   { term: 'кориц', words: ['коричный', 'коричная', 'коричное', 'коричные', 'коричным', 'коричной', 'коричного', 'коричную', 'коричных'] },
   { term: 'мед', words: ['медовый', 'медовая', 'медовое', 'медовые', 'медовым', 'медовой', 'медового', 'медовом', 'медовую', 'медовых', 'медовыми'] },
-  // "На сгущёнке" against "на сгущённом молоке".
-  { term: 'сгущен', prefixes: ['сгущ'] },
 
   // Greenhouses and the garden.
-  { term: 'торц', prefixes: ['торец', 'торцев'] },
+  { term: 'торц', prefixes: ['торцев'] },
   // "Плотный поликарбонат?" is answered by "плотность 0.7 кг/м²"; the adverb "плотно" (tightly) keeps its stem.
   {
     term: 'плотност',

@@ -15,9 +15,6 @@ export const ELECTRONICS_SECOND_RULES: readonly PrefixRule[] = [
     term: 'playstation',
     words: ['плейстейшн', 'плейстейшен', 'плэйстейшн', 'плэйстейшен', 'плейстешн', 'плестейшн', 'плейстейшна', 'плейстейшну', 'плейстейшне', 'плейстейшном'],
   },
-  // "ПС5" typed in Cyrillic; the generation is the question, so each keeps its own term ("PS5" in the price list).
-  { term: 'ps5', words: ['пс5'] },
-  { term: 'ps4', words: ['пс4'] },
   { term: 'xbox', words: ['иксбокс', 'иксбокса', 'иксбоксе', 'иксбоксом', 'иксбоксу', 'иксбоксы', 'хбокс', 'хбокса', 'хбоксе', 'иксбох'] },
   // A controller: shops write "геймпад", buyers "джойстик" (not "джой": a car-seat brand is said so).
   { term: 'геймпад', prefixes: ['гейпад', 'джойстик', 'джостик'] },
@@ -31,8 +28,6 @@ export const ELECTRONICS_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'микрофон', words: ['мик', 'мика', 'мику', 'миком', 'мике', 'мики', 'миков'] },
   // An account: "учётка", "учётная запись" against the documents' "аккаунт отвязан".
   { term: 'аккаунт', prefixes: ['учетк'], words: ['учетная', 'учетной', 'учетную', 'учетные', 'учетных'] },
-  // Google's lock on a reset Android, said as the documents' Latin "FRP".
-  { term: 'frp', words: ['фрп'] },
   // Cores: "сколько ядер?" against "6-ядерный" (read "6" and "ядерный") and "4 ядра"; Snowball gives three stems.
   { term: 'ядр', prefixes: ['ядерн'], words: ['ядро', 'ядра', 'ядру', 'ядром', 'ядре', 'ядер', 'ядрам', 'ядрами', 'ядрах'] },
   // "13 промакс" is the documents' "13 Pro Max" ("макс" alone is read as "максимальный" first).
@@ -56,12 +51,6 @@ export const ELECTRONICS_SECOND_RULES: readonly PrefixRule[] = [
     term: 'полос',
     words: ['полоска', 'полоски', 'полоску', 'полоской', 'полоске', 'полосок', 'полоскам', 'полосками', 'полосках', 'полосочка', 'полосочки', 'полосочку'],
   },
-  // "Беспроводка" is wireless earbuds or a wireless charger: the documents' "беспроводные".
-  { term: 'беспроводн', prefixes: ['беспроводк'] },
-  // "RGB-подсветка" asked in Cyrillic letters.
-  { term: 'rgb', words: ['ргб', 'эргэбэ', 'ргбшка'] },
-  // The blue screen of death, as the workshop writes it ("BSOD").
-  { term: 'bsod', words: ['бсод', 'бсоды', 'бсодит', 'бсодов', 'бсодами'] },
   // A subwoofer: "саб", "сабик".
   { term: 'сабвуфер', words: ['саб', 'саба', 'сабу', 'сабом', 'сабе', 'сабы', 'сабик', 'сабика', 'сабику', 'сабиком'] },
   // The phone's vibration motor: "вибро работает?", "вибрирует?" against "вибрация". Whole words: "виброплита" (a
@@ -71,6 +60,4 @@ export const ELECTRONICS_SECOND_RULES: readonly PrefixRule[] = [
     prefixes: ['вибромотор', 'виброотклик'],
     words: ['вибро', 'вибрик', 'вибрирует', 'вибрируют', 'вибрировать', 'вибрировал', 'вибрировала', 'вибрировало'],
   },
-  // The operating system: "операционка" against "операционная система".
-  { term: 'операцион', prefixes: ['операционк'] },
 ];

@@ -23,7 +23,6 @@ export const HOME_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'плит', prefixes: ['электроплит'] },
   // A robot vacuum typed as one word: "робопылесос" against "робот-пылесос" (read "робот" and "пылесос").
   { term: 'робот', prefixes: ['робопылесос', 'роботпылесос'] },
-  { term: 'хлебопечк', prefixes: ['хлебопеч'] },
   // Ice building up in a freezer (or on a window): "намерзает?" against "наледь".
   { term: 'налед', prefixes: ['намерз', 'обледен'] },
   // Steaming clothes is ironing to the documents ("отпариватель" is read there already).

@@ -23,6 +23,8 @@ export const HOME_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'плит', prefixes: ['электроплит'] },
   // A robot vacuum typed as one word: "робопылесос" against "робот-пылесос" (read "робот" and "пылесос").
   { term: 'робот', prefixes: ['робопылесос', 'роботпылесос'] },
+  // Power cut by the machine: "пробки вышибает" against "выбивает автомат".
+  { term: 'выбива', words: ['вышибает', 'вышибают', 'вышибло', 'вышибал', 'выбило', 'выбивало'] },
   // Ice building up in a freezer (or on a window): "намерзает?" against "наледь".
   { term: 'налед', prefixes: ['намерз', 'обледен'] },
   // Steaming clothes is ironing to the documents ("отпариватель" is read there already).
@@ -47,6 +49,13 @@ export const HOME_SECOND_RULES: readonly PrefixRule[] = [
     words: ['мочой', 'нассал', 'нассала', 'нассали', 'нассать', 'обоссал', 'обоссала', 'обоссали', 'описался', 'описалась', 'описались', 'пописал', 'пописала'],
   },
   { term: 'пыл', prefixes: ['обеспыл'] },
+  // Smoke: "прокуренная квартира", "после курильщиков" against "удаление запаха табака". "Прокур" alone would take
+  // "прокуратура", and "курица" is why the verb goes by whole words.
+  {
+    term: 'табак',
+    prefixes: ['прокурен', 'накурен', 'табачн', 'курильщ'],
+    words: ['сигарет', 'сигареты', 'сигаретами', 'сигаретный', 'сигаретного', 'сигаретным', 'курение', 'курения', 'курят', 'курили', 'курил', 'курила'],
+  },
   // Outside: "снаружи помоете?" against "наружные откосы", a split system's "наружка".
   { term: 'снаруж', prefixes: ['наружн', 'наружк'] },
   { term: 'душ', prefixes: ['душевух', 'душевушк'] },

@@ -40,8 +40,9 @@ export const BUILDING_SECOND_RULES: readonly PrefixRule[] = [
   // A kerb: "поребрик" is St Petersburg's "бордюр".
   { term: 'бордюр', prefixes: ['поребрик'] },
   { term: 'геотекстил', prefixes: ['геоткан', 'дорнит'] },
-  // Fasteners: "метизы", "крепёжные" are the documents' "крепёж"; "дюпель" misspelt.
-  { term: 'крепеж', prefixes: ['крепежн', 'метиз'] },
+  // Fasteners: "метизы", "крепёжные" are the documents' "крепёж", which cakes-garden-second.ts joins to "крепление";
+  // "дюпель" misspelt.
+  { term: 'креплен', prefixes: ['крепежн', 'метиз'] },
   { term: 'дюбел', prefixes: ['дюпел'] },
   // Plaster beacons: "маячковый профиль" against "маяки" ("маячки" alone stays out: a car's GPS beacon).
   { term: 'маяк', prefixes: ['маячков'] },

@@ -21,9 +21,10 @@ export const FURNITURE_SECOND_RULES: readonly PrefixRule[] = [
   { term: 'двуспальн', prefixes: ['двуспалк', 'двухспалк'] },
   // A corner sofa or cabinet: "угловик" is the documents' "угловой".
   { term: 'углов', words: ['угловик', 'угловика', 'угловику', 'угловиком', 'угловике', 'угловики', 'угловиков'] },
-  // An office chair's base: "пятилучье" is the documents' "крестовина"; a "геймерское" chair is their "игровое".
+  // An office chair's base: "пятилучье" is the documents' "крестовина"; a "геймерское" chair is their "игровое", which
+  // electronics-second.ts reads as "для игр".
   { term: 'крестовин', prefixes: ['пятилуч'] },
-  { term: 'игров', prefixes: ['геймер'] },
+  { term: 'игр', prefixes: ['геймер'] },
   // A bathroom vanity: "мойдодыр" is the documents' "тумба под раковину".
   { term: 'тумб', prefixes: ['мойдодыр'] },
   // A wardrobe for clothes is "платяной" or "плательный".

@@ -52,6 +52,11 @@ import { AUTO_SECOND_RULES } from './auto-second.js';
 import { BUILDING_SECOND_RULES } from './building-second.js';
 import { COSMETICS_SECOND_RULES } from './cosmetics-second.js';
 import { FURNITURE_SECOND_RULES } from './furniture-second.js';
+import { ELECTRONICS_SECOND_RULES } from './electronics-second.js';
+import { BIKES_BABY_SECOND_RULES } from './bikes-baby-second.js';
+import { HOME_SECOND_RULES } from './home-second.js';
+import { CAKES_GARDEN_SECOND_RULES } from './cakes-garden-second.js';
+import { HOBBY_SECOND_RULES } from './hobby-second.js';
 
 /** Every group of these modules, in this order: a word is read by the first group listing it. */
 export const TRADE_RULES: readonly PrefixRule[] = [
@@ -95,4 +100,9 @@ export const TRADE_RULES: readonly PrefixRule[] = [
   ...BUILDING_SECOND_RULES,
   ...COSMETICS_SECOND_RULES,
   ...FURNITURE_SECOND_RULES,
+  ...ELECTRONICS_SECOND_RULES,
+  ...BIKES_BABY_SECOND_RULES,
+  ...HOME_SECOND_RULES,
+  ...CAKES_GARDEN_SECOND_RULES,
+  ...HOBBY_SECOND_RULES,
 ];

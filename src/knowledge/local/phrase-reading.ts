@@ -190,6 +190,15 @@ const RULES: readonly PhraseRule[] = [
     reading: 'срок',
     reach: 5,
   },
+  // "Сплит-система" is an air conditioner, not Yandex Split's paying in parts ("рассрочка есть?" must not find a listing of
+  // one): beside "система" the word says nothing the next word does not.
+  {
+    heads: new Set(['сплит']),
+    cues: ['систем'],
+    side: 'both',
+    reading: DROPPED,
+    reach: 1,
+  },
   // "Крылья идут в комплекте?" asks what the kit holds, not how long something takes ("сколько идёт доставка").
   {
     heads: new Set(['идет', 'идут', 'идти']),

@@ -187,7 +187,9 @@ const SYNONYM_RULES: readonly ConceptRule[] = [
   { term: 'бу', prefixes: ['подержан', 'бэушн', 'бушн'], words: ['бу', 'бэу'] },
   { term: 'предоплат', prefixes: ['предоплат', 'аванс', 'задат', 'задаток'] },
   { term: 'наложен', prefixes: ['наложен', 'наложк'] },
-  { term: 'рассрочк', prefixes: ['рассроч', 'кредит', 'сплит'], words: ['частями', 'долями'] },
+  // "Сплит" is Yandex Split, paying in parts ("оплата Сплитом"), by its singular forms only: "сплиты" are air conditioners,
+  // and "сплит-система" is read apart (phrase-reading.ts).
+  { term: 'рассрочк', prefixes: ['рассроч', 'кредит'], words: ['частями', 'долями', 'сплит', 'сплита', 'сплиту', 'сплитом', 'сплите'] },
   // "Осталось", not "остальное" (the rest of a set).
   { term: 'налич', prefixes: ['наличи', 'осталос', 'осталас', 'осталс', 'осталис', 'остат'] },
   { term: 'стран', prefixes: ['сшит', 'пошит', 'отшит', 'сшил', 'пошил'], words: ['страна', 'страной'] },

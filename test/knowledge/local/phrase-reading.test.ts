@@ -217,3 +217,23 @@ describe('a check beside a repair, and whether one pays for it', () => {
     expect(answer.text).toContain('при получении можно проверить');
   });
 });
+
+describe('"сплит" of an air conditioner and of paying in parts', () => {
+  const shop = useKnowledgeFolder({
+    'konditsionery.md': '# Сплит-система Haier\n\nСплит-система Haier HSU-09, инвертор, до 25 м².\n\nЦена 32 000 ₽.',
+  });
+  const payments = useKnowledgeFolder({
+    'oplata.md': 'Оплата: наличными, картой, Яндекс Сплит (частями на 4 месяца).',
+  });
+
+  it('does not answer "рассрочка есть?" with the description of a split system', async () => {
+    const answer = await shop.ask('рассрочка есть?');
+    expect(answer.status).not.toBe('FOUND');
+  });
+
+  it('still reads Yandex Split as paying in parts', async () => {
+    const answer = await payments.ask('рассрочка есть?');
+    expect(answer.status).toBe('FOUND');
+    expect(answer.text).toContain('Яндекс Сплит');
+  });
+});

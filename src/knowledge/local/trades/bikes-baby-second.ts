@@ -48,7 +48,8 @@ export const BIKES_BABY_SECOND_RULES: readonly PrefixRule[] = [
   // "для жены" as "женский"). "Пацан" stays out: it is said to grown men as well.
   {
     term: 'девочк',
-    prefixes: ['девчач', 'девчонк', 'дочур', 'доченьк', 'дочень'],
+    // "Девчонка" is not listed: apparel-second.ts, read first, already takes it as "женский".
+    prefixes: ['девчач', 'дочур', 'доченьк', 'дочень'],
     words: ['дочка', 'дочки', 'дочку', 'дочке', 'дочкой', 'дочек', 'дочь', 'дочери', 'дочерью', 'доча', 'дочу', 'доче'],
   },
   {
